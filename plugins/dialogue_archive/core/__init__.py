@@ -1,0 +1,1 @@
+"""The plain-Python core: content model, loading, validation and view data."""

@@ -1,0 +1,102 @@
+"""The loaded archive: registries plus sessions, with the look-ups pages need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from pathlib import Path
+
+from .models import Agency, Item, Place, Procedure, SessionMeta, Topic
+
+TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+"""Vietnam has kept UTC+7 without daylight saving since 1975."""
+
+
+class Visibility(str, Enum):
+    published = "published"
+    draft = "draft"
+    scheduled = "scheduled"
+
+
+@dataclass
+class Session:
+    """One session: its write-up front matter and body, and its record of items."""
+
+    id: str
+    folder: Path
+    meta: SessionMeta
+    body: str
+    items: list[Item]
+    visibility: Visibility = Visibility.published
+    answers_path: Path | None = None
+
+    @property
+    def year(self) -> int:
+        return self.meta.date.year
+
+    @property
+    def date(self) -> dt.date:
+        return self.meta.date
+
+    @property
+    def src_uri(self) -> str:
+        """Path of the write-up inside the content folder (MkDocs' src_uri)."""
+        return f"sessions/{self.year}/{self.id}/index.md"
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / "index.md"
+
+    def published_at(self) -> dt.datetime:
+        """When the write-up goes public (FORMAT.md: absent = the session date)."""
+        value = self.meta.published or dt.datetime.combine(self.meta.date, dt.time())
+        return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
+
+    def answer_date(self, answer_date: dt.date | None) -> dt.date:
+        return answer_date or self.meta.date
+
+
+@dataclass
+class Archive:
+    """Everything read from one content folder, valid or not yet checked."""
+
+    root: Path
+    build_date: dt.date
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    sessions: list[Session] = field(default_factory=list)
+    include_drafts: bool = False
+
+    @cached_property
+    def published(self) -> list[Session]:
+        """Sessions on the public site, newest first (drafts too in a draft preview)."""
+        shown = {Visibility.published}
+        if self.include_drafts:
+            shown |= {Visibility.draft, Visibility.scheduled}
+        chosen = [s for s in self.sessions if s.visibility in shown]
+        return sorted(chosen, key=lambda s: (s.date, s.meta.time or "", s.id), reverse=True)
+
+    @cached_property
+    def by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in self.published}
+
+    def place_successors(self, place_id: str) -> list[Place]:
+        """Today's units a dissolved or merged place lives on in (followed transitively)."""
+        result: list[Place] = []
+        seen = {place_id}
+        queue = list(self.places[place_id].succeeded_by) if place_id in self.places else []
+        while queue:
+            current = queue.pop(0)
+            if current in seen or current not in self.places:
+                continue
+            seen.add(current)
+            place = self.places[current]
+            if place.succeeded_by and (place.valid_until and place.valid_until < self.build_date):
+                queue.extend(place.succeeded_by)
+            else:
+                result.append(place)
+        return result

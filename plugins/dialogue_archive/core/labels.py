@@ -1,0 +1,146 @@
+"""Every word a site reader sees, in one place, so that another language can follow.
+
+Keys are the English enum values and view names; `LABELS["vi"]` is the site's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+VI: dict[str, Any] = {
+    "session_kind": {
+        "dialogue": "Đối thoại với công dân",
+        "business_dialogue": "Đối thoại doanh nghiệp",
+        "voter_meeting": "Tiếp xúc cử tri",
+        "citizen_reception": "Tiếp công dân",
+    },
+    "item_type": {
+        "question": "Câu hỏi",
+        "opinion": "Ý kiến",
+        "proposal": "Kiến nghị",
+        "complaint": "Phản ánh",
+    },
+    "asker_kind": {
+        "citizen": "Công dân",
+        "business": "Doanh nghiệp, hộ kinh doanh",
+        "organization": "Tổ chức",
+        "voter": "Cử tri",
+    },
+    "answer_mode": {
+        "on_the_spot": "Trả lời trực tiếp tại buổi đối thoại",
+        "in_writing": "Trả lời bằng văn bản",
+        "referred": "Chuyển đến",
+    },
+    "commitment_status": {
+        "pending": "Chưa thực hiện",
+        "in_progress": "Đang thực hiện",
+        "done": "Đã hoàn thành",
+        "escalated": "Đã chuyển cấp trên",
+        "dropped": "Không thực hiện",
+    },
+    "place_kind": {
+        "province": "Tỉnh, thành phố",
+        "district": "Quận, huyện",
+        "ward": "Phường",
+        "commune": "Xã",
+    },
+    "visibility": {
+        "draft": "BẢN NHÁP — chưa công bố",
+        "scheduled": "HẸN GIỜ ĐĂNG — chưa công bố",
+    },
+    "weekday": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
+    "nav": {
+        "home": "Trang chủ",
+        "sessions": "Phiên đối thoại",
+        "agencies": "Cơ quan",
+        "topics": "Lĩnh vực",
+        "places": "Địa bàn",
+    },
+    "text": {
+        "overdue": "Quá hạn",
+        "due": "Hạn",
+        "in_scope": "Đúng chủ đề",
+        "out_of_scope": "Ngoài chủ đề buổi đối thoại",
+        "not_answered": "Chưa được trả lời",
+        "answered_by": "Trả lời",
+        "referred_to": "chuyển đến",
+        "document": "Văn bản",
+        "commitments": "Cam kết",
+        "commitment": "Cam kết",
+        "updates": "Tiến độ",
+        "items": "Ý kiến, câu hỏi của người dân",
+        "asker": "Người nêu",
+        "topics": "Lĩnh vực",
+        "procedures": "Thủ tục hành chính",
+        "venue": "Địa điểm",
+        "time": "Thời gian",
+        "organizer": "Cơ quan tổ chức",
+        "place": "Địa bàn",
+        "chair": "Chủ trì",
+        "on_behalf_of": "thừa ủy quyền",
+        "participants": "Cơ quan tham dự",
+        "attendance": "Thành phần",
+        "author": "Bài viết",
+        "sources": "Nguồn",
+        "copy_link": "Sao chép liên kết",
+        "link_copied": "Đã sao chép liên kết",
+        "link_to_item": "Liên kết đến mục này",
+        "latest_sessions": "Phiên đối thoại mới nhất",
+        "all_sessions": "Tất cả phiên đối thoại",
+        "sessions": "phiên đối thoại",
+        "items_count": "ý kiến, câu hỏi",
+        "answers_count": "câu trả lời",
+        "commitments_count": "cam kết",
+        "agencies_count": "cơ quan",
+        "page": "Trang",
+        "previous": "Trang trước",
+        "next": "Trang sau",
+        "pagination": "Phân trang",
+        "successor": "Nay thuộc",
+        "dissolved": "Đơn vị hành chính đã sắp xếp",
+        "valid_until": "đến",
+        "part_of": "Thuộc",
+        "sessions_here": "Phiên đối thoại tại địa bàn",
+        "items_from_here": "Ý kiến của người dân địa bàn",
+        "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời",
+        "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
+        "no_entries": "Chưa có mục nào.",
+        "year": "Năm",
+        "years": "Theo năm",
+        "session": "Phiên",
+        "announced": "Sắp diễn ra",
+        "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi đối thoại.",
+        "aliases": "Tên gọi khác",
+        "parent_agency": "Trực thuộc",
+        "no_longer_exists": "Ngừng hoạt động từ",
+        "replaced_by": "Kế thừa bởi",
+        "description": "Mô tả",
+        "synonyms": "Cách gọi khác",
+        "people": "người",
+        "attendance_kinds": {
+            "citizens": "công dân", "agencies": "cơ quan, đơn vị", "businesses": "doanh nghiệp",
+            "voters": "cử tri", "deputies": "đại biểu HĐND", "officials": "cán bộ",
+        },
+        "photo": "Ảnh",
+        "skip_to_items": "Đến danh sách ý kiến",
+        "and_more": "và",
+        "more_items": "mục khác",
+        "counts_title": "Số liệu lưu trữ",
+    },
+}
+
+LABELS: dict[str, dict[str, Any]] = {"vi": VI}
+
+
+def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
+    """Vietnamese long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
+    text = f"ngày {value.day} tháng {value.month} năm {value.year}"
+    if weekday:
+        text = f"{labels['weekday'][value.weekday()]}, {text}"
+    return text
+
+
+def format_short_date(value: dt.date) -> str:
+    """Vietnamese numeric date: '20/6/2024' (day first, no leading zeros, as officially written)."""
+    return f"{value.day}/{value.month}/{value.year}"

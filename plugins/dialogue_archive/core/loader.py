@@ -1,0 +1,516 @@
+"""Read a content folder into an `Archive`, reporting every problem with file:line:column.
+
+Nothing here stops at the first problem: a press officer fixes a whole file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .archive import TIMEZONE, Archive, Session, Visibility
+from .models import (
+    SESSION_ID_PATTERN,
+    Agency,
+    AnswerMode,
+    Item,
+    Place,
+    Procedure,
+    SessionMeta,
+    Topic,
+)
+from .problems import ContentError, ProblemLog, did_you_mean
+from .yamlio import LocDict, YamlError, load_yaml, locate, locate_key
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A larger YAML or Markdown file is refused: nobody types that much for one session."""
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+# --- reading files -------------------------------------------------------------------
+
+
+def read_text(path: Path, log: ProblemLog) -> str | None:
+    """UTF-8 text (BOM and CRLF accepted), NFC-normalised; None after reporting a problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        log.add(path, 1, 1, f"cannot read the file: {exc.strerror}")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        log.add(path, 1, 1, f"the file is {len(raw):,} bytes, more than the "
+                f"{MAX_FILE_BYTES:,} allowed; split it or remove pasted content")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        log.add(path, line, column, "the file is not UTF-8 text (byte "
+                f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
+        return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        log.add(path, line, 1, "the file contains a NUL character; is it a text file?")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_yaml(path: Path, text: str, log: ProblemLog, line_offset: int = 0) -> tuple[bool, Any]:
+    """YAML with positions; (ok, data)."""
+    try:
+        data, duplicates = load_yaml(text, line_offset)
+    except YamlError as exc:
+        log.add(path, exc.issue.line, exc.issue.column, exc.issue.message)
+        return False, None
+    for issue in duplicates:
+        log.add(path, issue.line, issue.column, issue.message)
+    return not duplicates, data
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, Markdown body, line number where the body starts)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1) or "", text[match.end():], text.count("\n", 0, match.end()) + 1
+
+
+# --- validation messages -------------------------------------------------------------
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last key of `loc`, to list its allowed keys."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(step)
+        if info is None:
+            return None
+        current = _find_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _find_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+EXPECTED = {
+    "string_type": "a text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list",
+    "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)", "date_type": "a date (YYYY-MM-DD)",
+}
+
+
+def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, path: Path,
+                      log: ProblemLog, prefix: tuple[Any, ...] = ()) -> None:
+    """Turn pydantic's errors into located, actionable messages."""
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        full = prefix + loc
+        kind = error["type"]
+        name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "value")
+        if kind == "extra_forbidden":
+            line, col = locate_key(data, full)
+            owner = _model_at(model, loc[:-1])
+            allowed = sorted(owner.model_fields) if owner else []
+            log.add(path, line, col, f"unknown key '{loc[-1]}'"
+                    f"{did_you_mean(str(loc[-1]), allowed)}"
+                    + (f" (allowed here: {', '.join(allowed)})" if allowed else ""))
+            continue
+        line, col = locate(data, full)
+        value = error.get("input")
+        if kind == "missing":
+            message = f"missing required key '{loc[-1]}'"
+        elif kind == "enum":
+            choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
+                       .replace(" or ", ", ").split(", ") if c]
+            message = (f"{_describe(value)} is not an allowed {name}: use one of "
+                       f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
+        elif kind == "value_error":
+            message = str(error["msg"]).removeprefix("Value error, ")
+        elif kind == "string_too_short":
+            message = f"{name} must not be empty"
+        elif kind == "too_short":
+            message = f"{name} needs at least one entry"
+        elif kind == "greater_than_equal":
+            message = f"{name} must not be negative"
+        elif kind in EXPECTED:
+            message = f"{name} must be {EXPECTED[kind]}, not {_describe(value)}"
+        else:
+            message = f"{name}: {error['msg']}"
+        log.add(path, line, col, message)
+
+
+def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog) -> Any:
+    """A model instance, or None after reporting every problem."""
+    if not isinstance(data, dict):
+        line, col = getattr(data, "start", (1, 1))
+        log.add(path, line, col, f"expected a mapping of keys ({', '.join(model.model_fields)}), "
+                f"found {_describe(data)}")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        report_validation(exc, model, data, path, log)
+        return None
+
+
+# --- registries ----------------------------------------------------------------------
+
+
+REGISTRIES: dict[str, tuple[type[BaseModel], str, bool]] = {
+    "agencies": (Agency, "id", True),
+    "topics": (Topic, "id", True),
+    "places": (Place, "id", True),
+    "procedures": (Procedure, "code", False),
+}
+
+
+def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any], Any]:
+    model, key, required = REGISTRIES[name]
+    path = root / "registry" / f"{name}.yaml"
+    if not path.exists():
+        if required:
+            log.add(path, 1, 1, f"registry/{name}.yaml is missing; every archive lists its "
+                    f"{name} there (see FORMAT.md)")
+        return {}, None
+    text = read_text(path, log)
+    if text is None:
+        return {}, None
+    ok, data = parse_yaml(path, text, log)
+    if data is None:
+        return {}, None
+    if not isinstance(data, list):
+        line, col = getattr(data, "start", (1, 1))
+        log.add(path, line, col, f"registry/{name}.yaml must be a list of entries ('- {key}: ...')")
+        return {}, None
+    entries: dict[str, Any] = {}
+    for index, raw in enumerate(data):
+        try:
+            entry = model.model_validate(raw) if isinstance(raw, dict) else None
+        except ValidationError as exc:
+            report_validation(exc, model, data, path, log, prefix=(index,))
+            continue
+        if entry is None:
+            line, col = locate(data, (index,))
+            log.add(path, line, col, f"each entry must be a mapping with at least '{key}'")
+            continue
+        entry_key = getattr(entry, key)
+        if entry_key in entries:
+            line, col = locate(data, (index, key))
+            log.add(path, line, col, f"duplicate {key} '{entry_key}'; each {key} must be unique")
+            continue
+        entries[entry_key] = entry
+    return entries, data
+
+
+# --- references ----------------------------------------------------------------------
+
+
+class References:
+    """Checks that ids point at registry entries, with a 'did you mean' when they do not."""
+
+    def __init__(self, archive: Archive, log: ProblemLog):
+        self.archive = archive
+        self.log = log
+        self.tables: dict[str, dict[str, Any]] = {
+            "agency": archive.agencies, "topic": archive.topics,
+            "place": archive.places, "procedure": archive.procedures,
+        }
+
+    def check(self, kind: str, value: str | None, path: Path, data: Any,
+              where: tuple[Any, ...]) -> None:
+        if value is None:
+            return
+        table = self.tables[kind]
+        if value in table:
+            return
+        line, col = locate(data, where)
+        registry = "procedures" if kind == "procedure" else \
+            {"agency": "agencies", "topic": "topics", "place": "places"}[kind]
+        self.log.add(path, line, col, f"unknown {kind} '{value}'{did_you_mean(value, table)}; "
+                     f"add it to registry/{registry}.yaml or use an existing one")
+
+
+def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References) -> None:
+    root = archive.root / "registry"
+    for index, agency in enumerate(archive.agencies.values()):
+        path, data = root / "agencies.yaml", raw["agencies"]
+        pos = _entry_index(data, "id", agency.id, index)
+        refs.check("agency", agency.parent, path, data, (pos, "parent"))
+        for i, successor in enumerate(agency.succeeded_by):
+            refs.check("agency", successor, path, data, (pos, "succeeded_by", i))
+    for index, place in enumerate(archive.places.values()):
+        path, data = root / "places.yaml", raw["places"]
+        pos = _entry_index(data, "id", place.id, index)
+        refs.check("place", place.parent, path, data, (pos, "parent"))
+        for i, successor in enumerate(place.succeeded_by):
+            refs.check("place", successor, path, data, (pos, "succeeded_by", i))
+    for index, procedure in enumerate(archive.procedures.values()):
+        path, data = root / "procedures.yaml", raw["procedures"]
+        pos = _entry_index(data, "code", procedure.code, index)
+        refs.check("topic", procedure.topic, path, data, (pos, "topic"))
+        refs.check("agency", procedure.agency, path, data, (pos, "agency"))
+
+
+def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
+    for i, entry in enumerate(data or []):
+        if isinstance(entry, dict) and str(entry.get(key)) == value:
+            return i
+    return fallback
+
+
+# --- sessions ------------------------------------------------------------------------
+
+
+def load_session(folder: Path, archive: Archive, refs: References, log: ProblemLog,
+                 now: dt.datetime) -> Session | None:
+    index = folder / "index.md"
+    text = read_text(index, log)
+    if text is None:
+        return None
+    front, body, _ = split_front_matter(text)
+    if front is None:
+        log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
+                "(title, date, organizer, place)")
+        return None
+    _, data = parse_yaml(index, front, log, line_offset=1)
+    meta = validate(SessionMeta, data if data is not None else LocDict(), index, log)
+    items, answers_data, answers_path = _load_answers(folder, log)
+    if meta is None:
+        return None
+    session = Session(id=folder.name, folder=folder, meta=meta, body=body,
+                      items=[item for _, item in items or []], answers_path=answers_path)
+    _check_session(session, data, refs, log)
+    if items and answers_path is not None:
+        _check_items(session, items, answers_data, answers_path, refs, log)
+    if meta.draft:
+        session.visibility = Visibility.draft
+    elif session.published_at() > now:
+        session.visibility = Visibility.scheduled
+    return session
+
+
+def _load_answers(folder: Path, log: ProblemLog) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
+    """Items that validate, one by one, so that one bad item does not hide the others' problems."""
+    path = folder / "answers.yaml"
+    if not path.exists():
+        return [], None, None  # an announced session has no record yet
+    text = read_text(path, log)
+    if text is None:
+        return None, None, path
+    _, data = parse_yaml(path, text, log)
+    if data is None:
+        return [], data, path
+    if not isinstance(data, dict):
+        line, col = getattr(data, "start", (1, 1))
+        log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "
+                f"found {_describe(data)}")
+        return None, data, path
+    for key in data:
+        if key != "items":
+            line, col = locate_key(data, (key,))
+            log.add(path, line, col, f"unknown key '{key}'{did_you_mean(str(key), ['items'])} "
+                    "(answers.yaml has one key: items)")
+    raw_items = data.get("items") or []
+    if not isinstance(raw_items, list):
+        line, col = locate(data, ("items",))
+        log.add(path, line, col, f"items must be a list ('- id: ...'), not {_describe(raw_items)}")
+        return None, data, path
+    items = []
+    for i, raw in enumerate(raw_items):
+        if not isinstance(raw, dict):
+            line, col = locate(data, ("items", i))
+            log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
+                    f"...), not {_describe(raw)}")
+            continue
+        try:
+            items.append((i, Item.model_validate(raw)))
+        except ValidationError as exc:
+            report_validation(exc, Item, data, path, log, prefix=("items", i))
+    return items, data, path
+
+
+def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:
+    meta, index = session.meta, session.index_path
+    match = SESSION_ID_PATTERN.match(session.id)
+    if not match:
+        log.add(index, 1, 1, f"the session folder '{session.id}' must be named "
+                "YYYY-MM-DD-<slug> (lower-case ASCII letters, digits and '-')")
+    elif session.id[:10] != meta.date.isoformat():
+        line, col = locate(data, ("date",))
+        log.add(index, line, col, f"date {meta.date} disagrees with the folder name "
+                f"'{session.id}'; rename the folder or fix the date")
+    if session.folder.parent.name != str(meta.date.year):
+        line, col = locate(data, ("date",))
+        log.add(index, line, col, f"the session is filed under sessions/{session.folder.parent.name}/ "
+                f"but held in {meta.date.year}; move it to sessions/{meta.date.year}/")
+    refs.check("agency", meta.organizer, index, data, ("organizer",))
+    refs.check("place", meta.place, index, data, ("place",))
+    for i, agency in enumerate(meta.participants):
+        refs.check("agency", agency, index, data, ("participants", i))
+    if meta.image is not None:
+        _check_image(session, data, log)
+
+
+def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
+    assert session.meta.image is not None
+    src = session.meta.image.src
+    line, col = locate(data, ("image", "src"))
+    target = (session.folder / src).resolve()
+    if "/" in src or "\\" in src or src.startswith(".") or target.parent != session.folder.resolve():
+        log.add(session.index_path, line, col, f"image.src '{src}' must be the name of a file "
+                "next to index.md (no folders, no '..')")
+    elif Path(src).suffix.lower() not in IMAGE_SUFFIXES:
+        log.add(session.index_path, line, col, f"image.src '{src}' must be a .jpg, .png or .webp file")
+    elif not target.is_file():
+        nearby = [p.name for p in session.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES]
+        log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
+                f"{did_you_mean(src, nearby)}")
+
+
+def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, path: Path,
+                 refs: References, log: ProblemLog) -> None:
+    seen_items: dict[str, int] = {}
+    seen_commitments: dict[str, int] = {}
+    for i, item in items:
+        _unique(item.id, seen_items, "item", path, data, ("items", i, "id"), log)
+        for a, alias in enumerate(item.aliases):
+            _unique(alias, seen_items, "item", path, data, ("items", i, "aliases", a), log)
+        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"))
+        for t, topic in enumerate(item.topics):
+            refs.check("topic", topic, path, data, ("items", i, "topics", t))
+        for p, code in enumerate(item.procedures):
+            refs.check("procedure", code, path, data, ("items", i, "procedures", p))
+        for a, answer in enumerate(item.answers):
+            where = ("items", i, "answers", a)
+            refs.check("agency", answer.by, path, data, where + ("by",))
+            if answer.mode is AnswerMode.referred:
+                refs.check("agency", answer.referred_to, path, data, where + ("referred_to",))
+            if answer.date and answer.date < session.date:
+                line, col = locate(data, where + ("date",))
+                log.add(path, line, col, f"answer date {answer.date} is before the session "
+                        f"({session.date}); an answer cannot come before the question")
+        for c, commitment in enumerate(item.commitments):
+            where = ("items", i, "commitments", c)
+            _unique(commitment.id, seen_commitments, "commitment", path, data, where + ("id",), log)
+            refs.check("agency", commitment.by, path, data, where + ("by",))
+            for u, update in enumerate(commitment.updates):
+                if update.date < session.date:
+                    line, col = locate(data, where + ("updates", u, "date"))
+                    log.add(path, line, col, f"update date {update.date} is before the session "
+                            f"({session.date})")
+
+
+def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
+            where: tuple[Any, ...], log: ProblemLog) -> None:
+    line, col = locate(data, where)
+    if value in seen:
+        log.add(path, line, col, f"duplicate {kind} id '{value}' (first used on line "
+                f"{seen[value]}); {kind} ids must be unique in the session")
+    else:
+        seen[value] = line
+
+
+def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
+    """Session ids and their aliases share one namespace: an old URL must lead to one place."""
+    owners: dict[str, Session] = {s.id: s for s in archive.sessions}
+    for session in archive.sessions:
+        for alias in session.meta.aliases:
+            other = owners.get(alias)
+            if other is not None and other is not session:
+                log.add(session.index_path, 1, 1, f"alias '{alias}' is already used by session "
+                        f"{other.id}; an old id can lead to one session only")
+            owners[alias] = session
+
+
+def _stray_files(root: Path, log: ProblemLog) -> None:
+    sessions = root / "sessions"
+    for path in sorted(sessions.rglob("*")):
+        relative = path.relative_to(sessions).parts
+        if path.is_file() and path.name in {"index.md", "answers.yaml"} and len(relative) != 3:
+            log.add(path, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
+        elif path.is_dir() and len(relative) == 2 and not (path / "index.md").exists():
+            log.add(path / "index.md", 1, 1, f"the session folder '{path.name}' has no index.md "
+                    "write-up; add one (dialogue-archive new) or remove the folder")
+
+
+def session_folders(root: Path) -> list[Path]:
+    return sorted(p.parent for p in (root / "sessions").glob("*/*/index.md"))
+
+
+# --- entry point ---------------------------------------------------------------------
+
+
+def build_moment(build_date: dt.date | None) -> dt.datetime:
+    """'Now' for scheduling: a fixed build date counts as the end of that day."""
+    if build_date is None:
+        return dt.datetime.now(TIMEZONE)
+    return dt.datetime.combine(build_date, dt.time(23, 59, 59), tzinfo=TIMEZONE)
+
+
+def load_archive(root: Path | str, build_date: dt.date | None = None,
+                 include_drafts: bool = False) -> tuple[Archive, ProblemLog]:
+    """Load and check a whole content folder; problems come back, they are not raised."""
+    root = Path(root)
+    log = ProblemLog(root=root)
+    now = build_moment(build_date)
+    archive = Archive(root=root, build_date=now.date(), include_drafts=include_drafts)
+    if not root.is_dir():
+        log.add(root, 1, 1, "the content folder does not exist")
+        return archive, log
+    raw: dict[str, Any] = {}
+    for name in REGISTRIES:
+        entries, raw[name] = load_registry(root, name, log)
+        setattr(archive, name, entries)
+    refs = References(archive, log)
+    check_registry_links(archive, raw, refs)
+    if (root / "sessions").is_dir():
+        _stray_files(root, log)
+    for folder in session_folders(root):
+        session = load_session(folder, archive, refs, log, now)
+        if session is not None:
+            archive.sessions.append(session)
+    _check_session_ids(archive, log)
+    return archive, log
+
+
+def load_valid_archive(root: Path | str, build_date: dt.date | None = None,
+                       include_drafts: bool = False) -> Archive:
+    """Load an archive or raise ContentError listing every problem."""
+    archive, log = load_archive(root, build_date, include_drafts)
+    if log.errors:
+        raise ContentError(log.errors)
+    return archive

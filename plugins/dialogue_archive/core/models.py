@@ -1,0 +1,325 @@
+"""Typed content model of FORMAT.md: registries, session front matter and answers.yaml.
+
+Models check shapes, enums and single-record rules; references between records are
+checked by `loader`, which knows the whole archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lower-case ASCII letters, digits and single "
+            "'-' (e.g. 'phong-tu-phap')")
+    return value
+
+
+def _one_line(value: str) -> str:
+    return value.strip()
+
+
+def _as_list(value: Any) -> Any:
+    """Accept a single value where a list is expected (`succeeded_by: x`)."""
+    return [value] if isinstance(value, str) else value
+
+
+def _none_as_empty_list(value: Any) -> Any:
+    """`answers:` written with nothing after it means no answers."""
+    return [] if value is None else value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
+Markdown = Annotated[str, Field(min_length=1)]
+IdList = Annotated[list[Id], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
+TextList = Annotated[list[Text], BeforeValidator(_none_as_empty_list)]
+
+
+def _strict_date(value: Any) -> Any:
+    """Only real dates: YAML `2024-06-20`, not `20/06/2024` or a number."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
+
+
+Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+
+
+def _datetime(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(
+        f"'{value}' is not a date and time: write YYYY-MM-DD or YYYY-MM-DD HH:MM "
+        "(e.g. 2024-06-21 08:00)")
+
+
+DateTime = Annotated[dt.datetime, BeforeValidator(_datetime)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- registries --------------------------------------------------------------------
+
+
+class Agency(Strict):
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    parent: Id | None = None
+    kind: Text | None = None
+    aliases: TextList = []
+    valid_from: Date | None = None
+    valid_until: Date | None = None
+    succeeded_by: IdList = []
+
+    @model_validator(mode="after")
+    def _period(self) -> Agency:
+        _check_period(self.valid_from, self.valid_until)
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Topic(Strict):
+    id: Id
+    name: Text
+    description: Text | None = None
+    synonyms: TextList = []
+
+
+class PlaceKind(str, Enum):
+    province = "province"
+    district = "district"
+    ward = "ward"
+    commune = "commune"
+
+
+class Place(Strict):
+    id: Id
+    name: Text
+    kind: PlaceKind
+    parent: Id | None = None
+    valid_from: Date | None = None
+    valid_until: Date | None = None
+    succeeded_by: IdList = []
+
+    @model_validator(mode="after")
+    def _period(self) -> Place:
+        _check_period(self.valid_from, self.valid_until)
+        return self
+
+
+def _code(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError(
+            f"procedure code {value} was read as a number; quote it (e.g. code: \"1.009994\") "
+            "so that trailing zeros are kept")
+    return str(value) if isinstance(value, int) else value
+
+
+ProcedureCode = Annotated[Text, BeforeValidator(_code)]
+
+
+class Procedure(Strict):
+    code: ProcedureCode
+    name: Text
+    topic: Id | None = None
+    agency: Id | None = None
+    url: Text | None = None
+
+
+def _check_period(start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and end < start:
+        raise ValueError(f"valid_until ({end}) is before valid_from ({start})")
+
+
+# --- session write-up front matter --------------------------------------------------
+
+
+class SessionKind(str, Enum):
+    dialogue = "dialogue"
+    business_dialogue = "business_dialogue"
+    voter_meeting = "voter_meeting"
+    citizen_reception = "citizen_reception"
+
+
+class Chair(Strict):
+    name: Text | None = None
+    position: Text | None = None
+    on_behalf_of: Text | None = None
+
+
+class Image(Strict):
+    src: Text
+    caption: Text | None = None
+    alt: Text | None = None
+
+
+class Source(Strict):
+    url: Text
+    title: Text | None = None
+
+
+def _time(value: Any) -> Any:
+    if isinstance(value, str) and TIME_PATTERN.match(value.strip()):
+        return value.strip()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    raise ValueError(f"'{value}' is not a time: write HH:MM in 24-hour form (e.g. \"08:00\")")
+
+
+class SessionMeta(Strict):
+    title: Text
+    date: Date
+    time: Annotated[str, BeforeValidator(_time)] | None = None
+    kind: SessionKind = SessionKind.dialogue
+    organizer: Id
+    place: Id
+    venue: Text | None = None
+    subject: Text | None = None
+    chair: Chair | None = None
+    participants: IdList = []
+    attendance: dict[Id, Annotated[int, Field(ge=0)]] = {}
+    author: Text | None = None
+    published: DateTime | None = None
+    draft: StrictBool = False
+    summary: Text | None = None
+    image: Image | None = None
+    aliases: IdList = []
+    sources: Annotated[list[Source], BeforeValidator(_none_as_empty_list)] = []
+
+
+# --- answers.yaml ---------------------------------------------------------------------
+
+
+class ItemType(str, Enum):
+    question = "question"
+    opinion = "opinion"
+    proposal = "proposal"
+    complaint = "complaint"
+
+
+class AskerKind(str, Enum):
+    citizen = "citizen"
+    business = "business"
+    organization = "organization"
+    voter = "voter"
+
+
+class AnswerMode(str, Enum):
+    on_the_spot = "on_the_spot"
+    in_writing = "in_writing"
+    referred = "referred"
+
+
+class CommitmentStatus(str, Enum):
+    pending = "pending"
+    in_progress = "in_progress"
+    done = "done"
+    escalated = "escalated"
+    dropped = "dropped"
+
+
+class Asker(Strict):
+    label: Text
+    kind: AskerKind = AskerKind.citizen
+    place: Id | None = None
+    named_with_consent: StrictBool = False
+
+
+class Answer(Strict):
+    by: Id
+    official: Text | None = None
+    mode: AnswerMode = AnswerMode.on_the_spot
+    date: Date | None = None
+    referred_to: Id | None = None
+    document: Text | None = None
+    text: str = ""
+
+    @model_validator(mode="after")
+    def _referral(self) -> Answer:
+        if self.mode is AnswerMode.referred and not self.referred_to:
+            raise ValueError("an answer with mode: referred needs referred_to: <agency id>")
+        if self.referred_to and self.mode is not AnswerMode.referred:
+            raise ValueError("referred_to is only used with mode: referred")
+        if not (self.text.strip() or self.document or self.referred_to):
+            raise ValueError("an answer needs a text (or, for a written answer, a document)")
+        return self
+
+
+class Update(Strict):
+    date: Date
+    status: CommitmentStatus | None = None
+    note: Text
+
+
+class Commitment(Strict):
+    id: Id
+    by: Id
+    text: Text
+    due: Date | None = None
+    status: CommitmentStatus = CommitmentStatus.pending
+    updates: Annotated[list[Update], BeforeValidator(_none_as_empty_list)] = []
+
+    @field_validator("updates")
+    @classmethod
+    def _oldest_first(cls, updates: list[Update]) -> list[Update]:
+        for earlier, later in zip(updates, updates[1:]):
+            if later.date < earlier.date:
+                raise ValueError(
+                    f"updates must be oldest first: {later.date} comes after {earlier.date}")
+        return updates
+
+
+class Item(Strict):
+    id: Id
+    type: ItemType
+    asker: Asker
+    topics: Annotated[IdList, Field(min_length=1)]
+    procedures: Annotated[list[ProcedureCode], BeforeValidator(_none_as_empty_list)] = []
+    in_scope: StrictBool = True
+    text: Markdown
+    answers: Annotated[list[Answer], BeforeValidator(_none_as_empty_list)] = []
+    commitments: Annotated[list[Commitment], BeforeValidator(_none_as_empty_list)] = []
+    aliases: IdList = []

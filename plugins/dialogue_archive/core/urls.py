@@ -1,0 +1,54 @@
+"""The archive's permanent, diacritic-free addresses, as MkDocs source paths.
+
+A source path such as `agencies/phong-tu-phap/index.md` becomes `/agencies/phong-tu-phap/`;
+changing any of these breaks every link people have shared, so they only ever grow.
+"""
+
+from __future__ import annotations
+
+PAGE_SIZE = 50
+"""Entries on one list page: a page's size must not grow with the archive."""
+
+
+def _paged(base: str, page: int) -> str:
+    return f"{base}index.md" if page <= 1 else f"{base}page/{page}/index.md"
+
+
+def home() -> str:
+    return "index.md"
+
+
+def session(year: int, session_id: str) -> str:
+    return f"sessions/{year}/{session_id}/index.md"
+
+
+def sessions_index(page: int = 1) -> str:
+    return _paged("sessions/", page)
+
+
+def year(value: int, page: int = 1) -> str:
+    return _paged(f"sessions/{value}/", page)
+
+
+def agencies_index(page: int = 1) -> str:
+    return _paged("agencies/", page)
+
+
+def agency(agency_id: str, page: int = 1) -> str:
+    return _paged(f"agencies/{agency_id}/", page)
+
+
+def topics_index(page: int = 1) -> str:
+    return _paged("topics/", page)
+
+
+def topic(topic_id: str, page: int = 1) -> str:
+    return _paged(f"topics/{topic_id}/", page)
+
+
+def places_index(page: int = 1) -> str:
+    return _paged("places/", page)
+
+
+def place(place_id: str, page: int = 1) -> str:
+    return _paged(f"places/{place_id}/", page)

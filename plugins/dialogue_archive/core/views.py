@@ -1,0 +1,428 @@
+"""View data: what each page of the site shows, computed from the validated archive.
+
+Pages are described by their MkDocs source path (see `urls`) and a context mapping that
+templates read. List pages are built once from indexes; a session page's rendered text is
+built only when the page is written, so memory does not grow with rendered HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .archive import Archive, Session
+from .commitments import is_overdue
+from .labels import VI, format_date, format_short_date
+from .markup import MarkdownRenderer, excerpt, plain_text
+from .models import Agency, AnswerMode, Item, Place, Topic
+
+EXCERPT_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    uri: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class StatusBadge:
+    status: str
+    label: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """A session as one line of a list."""
+
+    uri: str
+    title: str
+    date: str
+    date_iso: str
+    kind: str
+    place: str
+    organizer: str
+    items: int
+    summary: str
+    visibility: str
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    """An item as one line of a list, linking to its anchor on the session page."""
+
+    session: SessionEntry
+    uri: str
+    type: str
+    asker: str
+    excerpt: str
+    agencies: tuple[Link, ...]
+    statuses: tuple[StatusBadge, ...]
+    in_scope: bool
+    answered: bool
+
+
+@dataclass
+class Group:
+    """Consecutive item entries of one session, shown under the session's heading."""
+
+    session: SessionEntry
+    items: list[ItemEntry] = field(default_factory=list)
+
+
+@dataclass
+class PageSpec:
+    """One page of the site: where it goes, what it is called, and what it shows."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: dict[str, Any] | Callable[[], dict[str, Any]]
+    generated: bool = True
+    description: str = ""
+
+    def resolve(self) -> dict[str, Any]:
+        return self.context() if callable(self.context) else self.context
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+    pages: tuple[tuple[int, str], ...]
+
+
+def paginate(entries: list[Any], uri: Callable[[int], str]) -> Iterator[tuple[list[Any], Pager]]:
+    """Slices of PAGE_SIZE with their page links; an empty list still has page 1."""
+    count = max(1, -(-len(entries) // urls.PAGE_SIZE))
+    links = tuple((n, uri(n)) for n in range(1, count + 1))
+    for number in range(1, count + 1):
+        chunk = entries[(number - 1) * urls.PAGE_SIZE: number * urls.PAGE_SIZE]
+        yield chunk, Pager(number, count, uri(number - 1) if number > 1 else None,
+                           uri(number + 1) if number < count else None, _window(links, number))
+
+
+def _window(links: tuple[tuple[int, str], ...], current: int) -> tuple[tuple[int, str], ...]:
+    """First, last and neighbours: page links stay few however long the list is."""
+    keep = {1, len(links), current - 2, current - 1, current, current + 1, current + 2}
+    return tuple(link for link in links if link[0] in keep)
+
+
+def group_by_session(entries: Iterable[ItemEntry]) -> list[Group]:
+    groups: list[Group] = []
+    for entry in entries:
+        if not groups or groups[-1].session is not entry.session:
+            groups.append(Group(entry.session))
+        groups[-1].items.append(entry)
+    return groups
+
+
+class ArchiveViews:
+    """Indexes over the archive, and the page specs built from them."""
+
+    def __init__(self, archive: Archive, labels: dict[str, Any] = VI):
+        self.archive = archive
+        self.labels = labels
+        self.renderer = MarkdownRenderer()
+        self.text = labels["text"]
+        self.session_entries: dict[str, SessionEntry] = {}
+        self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
+        self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
+        self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
+        self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
+        self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
+        self.counts = {"sessions": 0, "items": 0, "answers": 0, "commitments": 0}
+        for session in archive.published:  # newest first, so every list is too
+            self._index(session)
+
+    # --- names ------------------------------------------------------------------------
+
+    def agency_name(self, agency_id: str) -> str:
+        agency = self.archive.agencies.get(agency_id)
+        return agency.name if agency else agency_id
+
+    def place_name(self, place_id: str) -> str:
+        place = self.archive.places.get(place_id)
+        return place.name if place else place_id
+
+    def agency_link(self, agency_id: str) -> Link:
+        agency = self.archive.agencies.get(agency_id)
+        return Link(agency.label if agency else agency_id, urls.agency(agency_id),
+                    agency.name if agency else "")
+
+    # --- indexes ----------------------------------------------------------------------
+
+    def _index(self, session: Session) -> None:
+        meta = session.meta
+        entry = SessionEntry(
+            uri=session.src_uri, title=meta.title, date=format_date(meta.date),
+            date_iso=meta.date.isoformat(), kind=self.labels["session_kind"][meta.kind.value],
+            place=self.place_name(meta.place), organizer=self.agency_name(meta.organizer),
+            items=len(session.items), summary=meta.summary or "",
+            visibility=session.visibility.value)
+        self.session_entries[session.id] = entry
+        self.by_year[session.year].append(entry)
+        self.sessions_by_place[meta.place].append(entry)
+        self.counts["sessions"] += 1
+        for item in session.items:
+            item_entry = self._item_entry(session, entry, item)
+            self.counts["items"] += 1
+            self.counts["answers"] += len(item.answers)
+            self.counts["commitments"] += len(item.commitments)
+            agencies = dict.fromkeys(
+                [a.by for a in item.answers] + [a.referred_to for a in item.answers if a.referred_to])
+            for agency_id in agencies:
+                self.by_agency[agency_id].append(item_entry)
+            for topic_id in item.topics:
+                self.by_topic[topic_id].append(item_entry)
+            self.by_place[item.asker.place or meta.place].append(item_entry)
+
+    def _item_entry(self, session: Session, entry: SessionEntry, item: Item) -> ItemEntry:
+        text = excerpt(plain_text(item.text) if "<" in item.text else " ".join(item.text.split()),
+                       EXCERPT_CHARS)
+        return ItemEntry(
+            session=entry, uri=f"{session.src_uri}#{item.id}",
+            type=self.labels["item_type"][item.type.value], asker=item.asker.label,
+            excerpt=_strip_markdown(text),
+            agencies=tuple(self.agency_link(a) for a in dict.fromkeys(x.by for x in item.answers)),
+            statuses=tuple(self._badge(c) for c in item.commitments),
+            in_scope=item.in_scope, answered=bool(item.answers))
+
+    def _badge(self, commitment: Any) -> StatusBadge:
+        return StatusBadge(commitment.status.value,
+                           self.labels["commitment_status"][commitment.status.value],
+                           is_overdue(commitment, self.archive.build_date))
+
+    # --- pages ------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[PageSpec]:
+        """Every generated page, plus the session pages (whose files exist)."""
+        yield from self._session_pages()
+        yield from self._sessions_index_pages()
+        yield from self._year_pages()
+        yield from self._registry_pages("agency", self.archive.agencies, self.by_agency,
+                                        urls.agencies_index, urls.agency, "agencies")
+        yield from self._registry_pages("topic", self.archive.topics, self.by_topic,
+                                        urls.topics_index, urls.topic, "topics")
+        yield from self._registry_pages("place", self.archive.places, self.by_place,
+                                        urls.places_index, urls.place, "places")
+
+    def _session_pages(self) -> Iterator[PageSpec]:
+        for session in self.archive.published:
+            yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
+                           _bind(self.session_view, session), generated=False,
+                           description=session.meta.summary or "")
+
+    def _sessions_index_pages(self) -> Iterator[PageSpec]:
+        entries = [self.session_entries[s.id] for s in self.archive.published]
+        years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
+        title = self.labels["nav"]["sessions"]
+        for chunk, pager in paginate(entries, urls.sessions_index):
+            yield PageSpec(urls.sessions_index(pager.number), _paged_title(title, pager, self.text),
+                           "archive/sessions.html",
+                           {"kind": "sessions", "heading": title, "sessions": chunk,
+                            "pager": pager, "years": years, "total": len(entries)})
+
+    def _year_pages(self) -> Iterator[PageSpec]:
+        years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
+        for year, entries in self.by_year.items():
+            title = f"{self.labels['nav']['sessions']} {self.text['year'].lower()} {year}"
+            for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
+                yield PageSpec(urls.year(year, pager.number), _paged_title(title, pager, self.text),
+                               "archive/sessions.html",
+                               {"kind": "year", "heading": title, "year": year, "sessions": chunk,
+                                "pager": pager, "years": years, "total": len(entries)})
+
+    def _registry_pages(self, kind: str, registry: dict[str, Any],
+                        items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
+                        entry_uri: Callable[..., str], nav_key: str) -> Iterator[PageSpec]:
+        rows = [self._registry_row(kind, record, len(items.get(record.id, [])))
+                for record in self._ordered(kind, registry)]
+        heading = self.labels["nav"][nav_key]
+        for chunk, pager in paginate(rows, index_uri):
+            yield PageSpec(index_uri(pager.number), _paged_title(heading, pager, self.text),
+                           "archive/registry_index.html",
+                           {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
+                            "total": len(rows)})
+        for record in registry.values():
+            entries = items.get(record.id, [])
+            header = self._registry_header(kind, record)
+            for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n)):
+                yield PageSpec(
+                    entry_uri(record.id, pager.number), _paged_title(record.name, pager, self.text),
+                    "archive/registry_page.html",
+                    {"kind": kind, "record": record, "header": header,
+                     "groups": group_by_session(chunk), "pager": pager, "total": len(entries),
+                     "sessions_here": self.sessions_by_place.get(record.id, [])[:10]
+                     if kind == "place" and pager.number == 1 else [],
+                     "sessions_here_total": len(self.sessions_by_place.get(record.id, []))},
+                    description=getattr(record, "description", None) or "")
+
+    def _ordered(self, kind: str, registry: dict[str, Any]) -> list[Any]:
+        """Places by hierarchy (province, district, ward); others in registry order."""
+        if kind != "place":
+            return list(registry.values())
+        depth: dict[str, int] = {}
+
+        def level(place: Place) -> int:
+            if place.id not in depth:
+                depth[place.id] = 0  # guards against a parent cycle
+                parent = registry.get(place.parent) if place.parent else None
+                depth[place.id] = level(parent) + 1 if parent else 0
+            return depth[place.id]
+
+        return sorted(registry.values(), key=lambda p: (level(p), p.name))
+
+    def _registry_row(self, kind: str, record: Any, count: int) -> dict[str, Any]:
+        uri = {"agency": urls.agency, "topic": urls.topic, "place": urls.place}[kind](record.id)
+        detail = ""
+        if kind == "agency" and record.parent:
+            detail = self.agency_name(record.parent)
+        elif kind == "place":
+            detail = self.labels["place_kind"][record.kind.value]
+            if record.parent:
+                detail += f", {self.place_name(record.parent)}"
+        elif kind == "topic" and record.synonyms:
+            detail = ", ".join(record.synonyms)
+        ended = getattr(record, "valid_until", None)
+        return {"link": Link(record.name, uri), "detail": detail, "count": count,
+                "ended": format_short_date(ended) if ended and ended < self.archive.build_date else ""}
+
+    def _registry_header(self, kind: str, record: Any) -> dict[str, Any]:
+        header: dict[str, Any] = {}
+        if kind == "agency":
+            agency: Agency = record
+            header["parent"] = self.agency_link(agency.parent) if agency.parent else None
+            header["aliases"] = agency.aliases
+            header["successors"] = [self.agency_link(a) for a in agency.succeeded_by]
+        elif kind == "topic":
+            topic: Topic = record
+            header["description"] = topic.description
+            header["synonyms"] = topic.synonyms
+        else:
+            place: Place = record
+            header["kind"] = self.labels["place_kind"][place.kind.value]
+            header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
+                                if place.parent else None)
+            header["successors"] = [Link(p.name, urls.place(p.id))
+                                    for p in self.archive.place_successors(place.id)]
+        ended = getattr(record, "valid_until", None)
+        header["ended"] = format_date(ended) if ended and ended < self.archive.build_date else ""
+        return header
+
+    # --- session page -----------------------------------------------------------------
+
+    def session_view(self, session: Session) -> dict[str, Any]:
+        """Everything the session template shows, with Markdown rendered to safe HTML."""
+        renderer = self.renderer
+        meta = session.meta
+        body = renderer.render_body(session.body)
+        place = self.archive.places.get(meta.place)
+        return {
+            "kind": "session",
+            "session": session,
+            "entry": self.session_entries.get(session.id),
+            "kind_label": self.labels["session_kind"][meta.kind.value],
+            "date": format_date(meta.date, weekday=True),
+            "time": meta.time,
+            "organizer": self.agency_link(meta.organizer),
+            "place": Link(self.place_name(meta.place), urls.place(meta.place)),
+            "place_successors": [Link(p.name, urls.place(p.id))
+                                 for p in self.archive.place_successors(meta.place)]
+            if place and place.valid_until and place.valid_until < self.archive.build_date else [],
+            "participants": [self.agency_link(a) for a in meta.participants],
+            "attendance": [(self.text["attendance_kinds"].get(k, k), n)
+                           for k, n in meta.attendance.items()],
+            "body_html": body.html,
+            "toc": body.toc,
+            "items": [self._item_view(session, item, renderer) for item in session.items],
+            "visibility": session.visibility.value,
+            "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
+            "announced": not session.items and meta.date >= self.archive.build_date,
+        }
+
+    def _item_view(self, session: Session, item: Item, renderer: MarkdownRenderer) -> dict[str, Any]:
+        answers = []
+        for answer in item.answers:
+            answer_date = session.answer_date(answer.date)
+            mode = self.labels["answer_mode"][answer.mode.value]
+            answers.append({
+                "agency": self.agency_link(answer.by),
+                "official": answer.official,
+                "mode": answer.mode.value,
+                "mode_label": mode,
+                "referred_to": self.agency_link(answer.referred_to)
+                if answer.mode is AnswerMode.referred and answer.referred_to else None,
+                "date": format_short_date(answer_date),
+                "date_iso": answer_date.isoformat(),
+                "late": answer_date != session.date,
+                "document": answer.document,
+                "html": renderer.render(answer.text) if answer.text.strip() else "",
+            })
+        commitments = []
+        for commitment in item.commitments:
+            commitments.append({
+                "id": commitment.id,
+                "anchor": f"cam-ket-{commitment.id}",
+                "agency": self.agency_link(commitment.by),
+                "text": commitment.text,
+                "due": format_short_date(commitment.due) if commitment.due else "",
+                "due_iso": commitment.due.isoformat() if commitment.due else "",
+                "badge": self._badge(commitment),
+                "updates": [{"date": format_short_date(u.date), "date_iso": u.date.isoformat(),
+                             "status": self.labels["commitment_status"][u.status.value]
+                             if u.status else "", "note": u.note} for u in commitment.updates],
+            })
+        return {
+            "id": item.id,
+            "aliases": item.aliases,
+            "type": item.type.value,
+            "type_label": self.labels["item_type"][item.type.value],
+            "asker": item.asker.label,
+            "asker_kind": self.labels["asker_kind"][item.asker.kind.value],
+            "asker_place": Link(self.place_name(item.asker.place), urls.place(item.asker.place))
+            if item.asker.place else None,
+            "topics": [Link(self.archive.topics[t].name if t in self.archive.topics else t,
+                            urls.topic(t)) for t in item.topics],
+            "procedures": [self._procedure(code) for code in item.procedures],
+            "in_scope": item.in_scope,
+            "html": renderer.render(item.text),
+            "answers": answers,
+            "commitments": commitments,
+        }
+
+    def _procedure(self, code: str) -> dict[str, str]:
+        procedure = self.archive.procedures.get(code)
+        return {"code": code, "name": procedure.name if procedure else code,
+                "url": (procedure.url or "") if procedure else ""}
+
+    # --- home -------------------------------------------------------------------------
+
+    def home_view(self, latest: int = 10) -> dict[str, Any]:
+        entries = [self.session_entries[s.id] for s in self.archive.published[:latest]]
+        upcoming = [self.session_entries[s.id] for s in self.archive.published
+                    if not s.items and s.date >= self.archive.build_date]
+        return {"kind": "home", "latest": entries, "upcoming": upcoming,
+                "counts": dict(self.counts, agencies=len(self.by_agency)),
+                "years": [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]}
+
+
+def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Callable[[], dict[str, Any]]:
+    return lambda: function(session)
+
+
+def _paged_title(title: str, pager: Pager, text: dict[str, Any]) -> str:
+    return title if pager.number == 1 else f"{title} — {text['page']} {pager.number}"
+
+
+def _strip_markdown(text: str) -> str:
+    """Excerpts are plain text: drop Markdown emphasis and list markers."""
+    return " ".join(word.strip("*_`#>") or word for word in text.split()
+                    if word not in {"-", "*", "+"})

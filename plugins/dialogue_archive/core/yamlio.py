@@ -1,0 +1,201 @@
+"""YAML reading that keeps line numbers (PyYAML's marks) for every mapping key and value.
+
+Content is typed by hand, so the loader also refuses what PyYAML would silently accept:
+duplicate keys, alias bombs, and YAML 1.1 surprises (`14:30` read as the number 870).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+Position = tuple[int, int]  # 1-based line and column
+
+MAX_EXPANDED_NODES = 200_000
+"""A document larger than this once its aliases are expanded is refused (alias bombs)."""
+
+
+class LocDict(dict):
+    """A mapping that remembers where each key and value stood in the file."""
+
+    start: Position = (1, 1)
+    key_pos: dict[Any, Position]
+    value_pos: dict[Any, Position]
+
+
+class LocList(list):
+    """A sequence that remembers where each entry stood in the file."""
+
+    start: Position = (1, 1)
+    item_pos: list[Position]
+
+
+def _pos(mark: yaml.Mark, line_offset: int) -> Position:
+    return (mark.line + 1 + line_offset, mark.column + 1)
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """A problem found while reading YAML, before any model validation."""
+
+    line: int
+    column: int
+    message: str
+
+
+class YamlError(Exception):
+    def __init__(self, issue: YamlIssue):
+        self.issue = issue
+        super().__init__(issue.message)
+
+
+def _make_loader(line_offset: int) -> type:
+    """A CSafeLoader subclass whose constructors build LocDict/LocList with positions."""
+
+    class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        duplicate_keys: list[YamlIssue]
+
+        def construct_loc_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+            data = LocDict()
+            data.start = _pos(node.start_mark, line_offset)
+            data.key_pos, data.value_pos = {}, {}
+            yield data
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    line, col = _pos(key_node.start_mark, line_offset)
+                    raise YamlError(YamlIssue(line, col, "a mapping key must be a plain value")) from None
+                if key in data.key_pos:
+                    line, col = _pos(key_node.start_mark, line_offset)
+                    first = data.key_pos[key][0]
+                    self.duplicate_keys.append(YamlIssue(
+                        line, col, f"duplicate key '{key}' (already given on line {first}); keep one"))
+                    continue
+                data[key] = self.construct_object(value_node, deep=True)
+                data.key_pos[key] = _pos(key_node.start_mark, line_offset)
+                data.value_pos[key] = _pos(value_node.start_mark, line_offset)
+
+        def construct_loc_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+            data = LocList()
+            data.start = _pos(node.start_mark, line_offset)
+            data.item_pos = [_pos(child.start_mark, line_offset) for child in node.value]
+            yield data
+            data.extend(self.construct_object(child, deep=True) for child in node.value)
+
+        def construct_nfc_str(self, node: yaml.ScalarNode) -> str:
+            return unicodedata.normalize("NFC", self.construct_scalar(node))
+
+        def construct_int_not_sexagesimal(self, node: yaml.ScalarNode) -> int | str:
+            # YAML 1.1 reads 14:30 as 870; a writer of `time: 14:30` means the text.
+            value = self.construct_scalar(node)
+            return value if ":" in value else self.construct_yaml_int(node)
+
+        def construct_float_not_sexagesimal(self, node: yaml.ScalarNode) -> float | str:
+            value = self.construct_scalar(node)
+            return value if ":" in value else self.construct_yaml_float(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_loc_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_loc_seq)
+    Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_nfc_str)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_int_not_sexagesimal)
+    Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_float_not_sexagesimal)
+    return Loader
+
+
+_LOADERS: dict[int, type] = {}
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Node count with aliases expanded, computed without expanding them."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive aliases
+    if isinstance(node, yaml.MappingNode):
+        total = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        total = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    else:
+        total = 1
+    memo[key] = min(total, MAX_EXPANDED_NODES + 1)
+    return memo[key]
+
+
+def _hint(problem: str) -> str:
+    if "'\\t'" in problem or "\\t" in problem:
+        return "; indent YAML with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "; a text containing ': ' must be quoted or written as a block (text: |)"
+    if "could not find expected ':'" in problem:
+        return "; each line must be 'key: value' or a list entry '- ...'"
+    return ""
+
+
+def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
+    """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
+    loader_cls = _LOADERS.get(line_offset)
+    if loader_cls is None:
+        loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
+    loader = loader_cls(text)
+    loader.duplicate_keys = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        if "&" in text and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            line, col = _pos(node.start_mark, line_offset)
+            raise YamlError(YamlIssue(line, col, (
+                f"the document expands to more than {MAX_EXPANDED_NODES:,} values through "
+                "aliases (*name); write the values out instead of nesting aliases")))
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{_hint(problem)}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
+    except RecursionError:
+        raise YamlError(YamlIssue(1 + line_offset, 1, "the YAML is nested too deeply")) from None
+    finally:
+        loader.dispose()
+    return data, loader.duplicate_keys
+
+
+def locate(data: Any, path: tuple[Any, ...]) -> Position:
+    """Where the value at `path` stood; the nearest enclosing position if it is absent."""
+    position: Position = getattr(data, "start", (1, 1))
+    node = data
+    for step in path:
+        if isinstance(node, LocDict) and step in node:
+            position = node.value_pos[step]
+            node = node[step]
+        elif isinstance(node, LocList) and isinstance(step, int) and 0 <= step < len(node):
+            position = node.item_pos[step]
+            node = node[step]
+        elif isinstance(node, (LocDict, LocList)):
+            continue  # pydantic adds steps such as union branch names
+        else:
+            break
+    return position
+
+
+def locate_key(data: Any, path: tuple[Any, ...]) -> Position:
+    """Where the key at the end of `path` was written (for unknown keys)."""
+    *parent_path, key = path
+    parent = data
+    for step in parent_path:
+        if isinstance(parent, (LocDict, LocList)):
+            try:
+                parent = parent[step]
+            except (KeyError, IndexError, TypeError):
+                return locate(data, path)
+    if isinstance(parent, LocDict) and key in parent.key_pos:
+        return parent.key_pos[key]
+    return locate(data, path)

@@ -1,0 +1,165 @@
+"""MkDocs plugin `dialogue-archive`: one method per MkDocs event, the work is in the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import normalize_url
+
+from ..core import urls
+from ..core.archive import Archive
+from ..core.labels import VI
+from ..core.loader import load_archive
+from ..core.views import ArchiveViews, PageSpec
+from .config import ArchivePluginConfig
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSET_URI = "assets/dialogue-archive/"
+NAV_SECTIONS = ("sessions", "agencies", "topics", "places")
+
+
+class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
+    """Loads the archive once per build and describes every page from it."""
+
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.views: ArchiveViews | None = None
+        self.specs: dict[str, PageSpec] = {}
+
+    # --- configuration ----------------------------------------------------------------
+
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.specs = {}
+        docs_dir = Path(config.docs_dir)
+        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts)
+        for warning in problems.warnings:
+            log.warning(str(warning))
+        if problems.errors:
+            errors = problems.sorted()
+            raise PluginError(
+                f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
+                "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
+        self.archive = archive
+        self.views = ArchiveViews(archive)
+        # Our templates sit below the theme's custom_dir so that a site can override them.
+        position = 1 if config.theme.custom_dir else 0
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(position, str(TEMPLATES_DIR))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = ASSET_URI + asset.name
+            target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
+            if asset.suffix in {".css", ".js"} and uri not in [str(x) for x in target]:
+                target.append(uri)
+        if self.config.nav and not config.nav:
+            config.nav = self._nav(docs_dir)
+        return config
+
+    def _build_date(self) -> dt.date | None:
+        value = self.config.build_date or os.environ.get("DIALOGUE_ARCHIVE_BUILD_DATE", "")
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PluginError(f"build_date '{value}' is not a date; write YYYY-MM-DD") from None
+
+    @staticmethod
+    def _nav(docs_dir: Path) -> list[Any]:
+        """Home, the four browse sections, then the site's own top-level pages (e.g. about.md)."""
+        nav: list[Any] = [{VI["nav"]["home"]: "index.md"}]
+        nav += [{VI["nav"][name]: f"{name}/index.md"} for name in NAV_SECTIONS]
+        nav += sorted(p.name for p in docs_dir.glob("*.md") if p.name != "index.md")
+        return nav
+
+    # --- files and pages --------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.archive is not None and self.views is not None
+        shown = {s.id for s in self.archive.published}
+        for file in list(files):
+            parts = file.src_uri.split("/")
+            if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
+                files.remove(file)  # registries are published as data, not as raw files
+            elif parts[0] == "sessions" and len(parts) >= 3:
+                if len(parts) == 4 and parts[2] not in shown or file.name == "answers":
+                    files.remove(file)  # drafts, scheduled sessions and raw records stay private
+                elif file.src_uri.endswith("/index.md"):
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        for spec in self.views.pages():
+            self.specs[spec.src_uri] = spec
+            if spec.generated:
+                in_nav = spec.src_uri in {f"{n}/index.md" for n in NAV_SECTIONS}
+                files.append(File.generated(
+                    config, spec.src_uri, content="",
+                    inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+        if files.get_file_from_path(urls.home()) is None:
+            files.append(File.generated(config, urls.home(), content=""))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        # The write-up was already read and validated by the core: do not parse it twice.
+        return "" if spec is not None and not spec.generated else None
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta = {"title": spec.title, "template": spec.template}
+            if spec.description:
+                page.meta["description"] = spec.description
+        elif page.file.src_uri == urls.home():
+            page.meta.setdefault("template", "archive/home.html")
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        assert self.views is not None
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            view = spec.resolve()
+            if view.get("toc"):
+                page.toc = get_toc(view["toc"])
+            context["archive"] = view
+        elif page.file.src_uri == urls.home():
+            context["archive"] = self.views.home_view()
+        context["labels"] = VI
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["link"] = _link_filter(config.use_directory_urls)
+        return env
+
+
+def _link_filter(directory_urls: bool) -> Any:
+    """`{{ 'agencies/x/index.md#item' | link }}`: a source path to a URL relative to the page."""
+
+    @pass_context
+    def link(context: Any, uri: str) -> Markup | str:
+        path, _, anchor = str(uri).partition("#")
+        if path.endswith("index.md"):
+            url = path[: -len("index.md")] if directory_urls else path[:-3] + ".html"
+        else:
+            url = path
+        url = normalize_url(url or ".", page=context.get("page"), base=context.get("base_url", ""))
+        return f"{url}#{anchor}" if anchor else url
+
+    return link

@@ -1,0 +1,24 @@
+# Shared set-up for scripts/build, scripts/serve and scripts/test (sourced, not run).
+# Creates .venv when missing and installs the pinned dependencies and the plugin, once:
+# a stamp records the hash of the files that decide what is installed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="${PYTHON:-python3}"
+export NO_MKDOCS_2_WARNING=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "Creating $VENV"
+  "$PY" -m venv "$VENV"
+fi
+stamp="$VENV/.installed"
+want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "Installing pinned dependencies into $VENV"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -r "$ROOT/requirements.lock"
+  "$VENV/bin/python" -m pip install --quiet --no-deps -e "$ROOT"
+  echo "$want" > "$stamp"
+fi
+export PATH="$VENV/bin:$PATH"
