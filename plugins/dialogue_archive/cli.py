@@ -1,0 +1,64 @@
+"""`dialogue-archive`: the press office's command line (validate, and more subcommands)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .core.loader import load_archive
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a whole archive without building; every problem as file:line:column: message."""
+    archive, log = load_archive(Path(args.content_dir), args.build_date)
+    for problem in log.sorted():
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+    errors, warnings = len(log.errors), len(log.warnings)
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s) in {args.content_dir}: fix them, then "
+              "run this command again.", file=sys.stderr)
+        return 1
+    items = sum(len(s.items) for s in archive.sessions)
+    print(f"OK: {len(archive.sessions)} sessions, {items} items, {len(archive.agencies)} agencies, "
+          f"{len(archive.topics)} topics, {len(archive.places)} places"
+          + (f"; {warnings} warning(s)" if warnings else ""))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dialogue-archive",
+        description="Write, check and publish the archive of citizen dialogue sessions.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check an archive without building it")
+    validate.add_argument("content_dir", nargs="?", default="content",
+                          help="the content folder (default: content)")
+    validate.add_argument("--build-date", type=_date, default=None,
+                          help="treat this day as today (YYYY-MM-DD)")
+    validate.set_defaults(run=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Shared fixtures: real sites built in temporary folders, served on 127.0.0.1, read in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SAMPLE_BUILD_DATE = dt.date(2026, 11, 28)
+"""The sample archive is always built 'on' this day, so schedules and overdue are stable."""
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def write_config(folder: Path, docs_dir: Path, site_dir: Path, **plugin_options: object) -> Path:
+    """A mkdocs.yml that INHERITs the project's and points at another content folder."""
+    options = "".join(f"\n      {k}: {v}" for k, v in plugin_options.items())
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        f"plugins:\n  - dialogue-archive:{options or ' {}'}\n", encoding="utf-8")
+    return config
+
+
+def run_build(config: Path, *extra: str, env: dict[str, str] | None = None
+              ) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a user runs it; returns the finished process."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra],
+        capture_output=True, text=True, env=full_env, timeout=600)
+
+
+def build_archive(content: Path, tmp: Path, build_date: dt.date = SAMPLE_BUILD_DATE,
+                  **plugin_options: object) -> Path:
+    """Build `content` into tmp/site and return the site folder; fails the test on errors."""
+    site = tmp / "site"
+    config = write_config(tmp, content, site, build_date=str(build_date), **plugin_options)
+    result = run_build(config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def copy_sample(target: Path) -> Path:
+    """A private copy of the sample content that a test may change."""
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive of content/, built once for the whole test run."""
+    return build_archive(CONTENT, tmp_path_factory.mktemp("sample"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve_site() -> Iterator[object]:
+    """serve_site(folder) -> base URL of a static server on 127.0.0.1 with an OS-chosen port."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: scripts/test installs it with apt-get")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
