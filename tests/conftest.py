@@ -107,3 +107,84 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+MINIMAL_REGISTRY = {
+    "agencies.yaml": """\
+- id: ubnd-quan-cam-le
+  name: Ủy ban nhân dân quận Cẩm Lệ
+  short_name: UBND quận Cẩm Lệ
+- id: phong-tu-phap
+  name: Phòng Tư pháp quận Cẩm Lệ
+  short_name: Phòng Tư pháp
+  parent: ubnd-quan-cam-le
+- id: phong-quan-ly-do-thi
+  name: Phòng Quản lý đô thị quận Cẩm Lệ
+  short_name: Phòng QLĐT
+  parent: ubnd-quan-cam-le
+""",
+    "topics.yaml": """\
+- id: xay-dung
+  name: Xây dựng
+  synonyms: [GPXD, giấy phép xây dựng]
+- id: cu-tru
+  name: Cư trú
+  synonyms: [hộ khẩu]
+""",
+    "places.yaml": """\
+- id: quan-cam-le
+  name: Quận Cẩm Lệ
+  kind: district
+  valid_until: 2025-06-30
+  succeeded_by: [phuong-cam-le]
+- id: phuong-cam-le
+  name: Phường Cẩm Lệ
+  kind: ward
+  valid_from: 2025-07-01
+""",
+}
+
+MINIMAL_INDEX = """\
+---
+title: Đối thoại với công dân về thủ tục hành chính
+date: {date}
+organizer: ubnd-quan-cam-le
+place: quan-cam-le
+summary: Công dân hỏi về giấy phép xây dựng.
+---
+Sáng nay, UBND quận tổ chức đối thoại với công dân.
+"""
+
+MINIMAL_ANSWERS = """\
+items:
+  - id: ho-so-gpxd
+    type: proposal
+    asker:
+      label: Công dân phường Hòa Thọ Đông
+    topics: [xay-dung]
+    text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.
+    answers:
+      - by: phong-quan-ly-do-thi
+        text: Phòng sẽ rà soát và kiến nghị cấp trên.
+    commitments:
+      - id: kien-nghi-don-gian-hoa
+        by: ubnd-quan-cam-le
+        text: Kiến nghị UBND thành phố đơn giản hoá hồ sơ.
+        due: 2024-12-31
+        status: in_progress
+"""
+
+
+def make_archive(root: Path, sessions: int = 1, start: dt.date = dt.date(2024, 6, 20)) -> Path:
+    """A small valid archive: the minimal registries and `sessions` one-item sessions."""
+    (root / "registry").mkdir(parents=True, exist_ok=True)
+    for name, text in MINIMAL_REGISTRY.items():
+        (root / "registry" / name).write_text(text, encoding="utf-8")
+    (root / "index.md").write_text("---\ntitle: Kho lưu trữ\n---\nGiới thiệu.\n", encoding="utf-8")
+    for n in range(sessions):
+        day = start - dt.timedelta(days=n)
+        folder = root / "sessions" / str(day.year) / f"{day.isoformat()}-doi-thoai-{n + 1}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(MINIMAL_INDEX.format(date=day.isoformat()), encoding="utf-8")
+        (folder / "answers.yaml").write_text(MINIMAL_ANSWERS, encoding="utf-8")
+    return root

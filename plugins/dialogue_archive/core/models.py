@@ -66,7 +66,9 @@ def _strict_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ValueError(f"'{value}' is not a day of the calendar; check the day and "
+                                 "the month") from None
     raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
 
 

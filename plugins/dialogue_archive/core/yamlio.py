@@ -96,6 +96,13 @@ def _make_loader(line_offset: int) -> type:
             value = self.construct_scalar(node)
             return value if ":" in value else self.construct_yaml_int(node)
 
+        def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> object:
+            # 2024-02-30 looks like a date but is none: keep the text so validation names it.
+            try:
+                return self.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return self.construct_scalar(node)
+
         def construct_float_not_sexagesimal(self, node: yaml.ScalarNode) -> float | str:
             value = self.construct_scalar(node)
             return value if ":" in value else self.construct_yaml_float(node)
@@ -105,6 +112,7 @@ def _make_loader(line_offset: int) -> type:
     Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_nfc_str)
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_int_not_sexagesimal)
     Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_float_not_sexagesimal)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_lenient_timestamp)
     return Loader
 
 
@@ -158,9 +166,14 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:
+            started = exc.context_mark.line + 1 + line_offset
+            problem += f" ({exc.context} started on line {started})"
         raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{_hint(problem)}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML value error: {exc}")) from None
     except RecursionError:
         raise YamlError(YamlIssue(1 + line_offset, 1, "the YAML is nested too deeply")) from None
     finally:
