@@ -1,16 +1,119 @@
-"""What a commitment's state means on a given build date."""
+"""What a commitment's state means on a given build date, and how each agency keeps them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from .models import Commitment, CommitmentStatus
+from .archive import Archive, Session
+from .models import Commitment, CommitmentStatus, Item
 
 OPEN_STATUSES = frozenset({CommitmentStatus.pending, CommitmentStatus.in_progress})
 """Statuses in which the responsible agency still owes the work."""
+
+DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due", "escalated",
+                     "dropped", "no_due")
+"""Where a commitment stands against its due date; every commitment has exactly one."""
 
 
 def is_overdue(commitment: Commitment, build_date: dt.date) -> bool:
     """Overdue = still open and its due date has passed (the due day itself is not late)."""
     return (commitment.status in OPEN_STATUSES and commitment.due is not None
             and commitment.due < build_date)
+
+
+def done_date(commitment: Commitment) -> dt.date | None:
+    """The day of the update that set the status to done (the last such run of updates).
+
+    None when the commitment is not done, or when no dated update records the done status:
+    the archive then knows that it was done, not when, and says so instead of guessing.
+    """
+    if commitment.status is not CommitmentStatus.done:
+        return None
+    since: dt.date | None = None
+    for update in commitment.updates:
+        if update.status is CommitmentStatus.done:
+            since = since or update.date
+        elif update.status is not None:
+            since = None
+    return since
+
+
+def deadline_outcome(commitment: Commitment, build_date: dt.date) -> str:
+    """One of DEADLINE_OUTCOMES: kept on time, done late, overdue, not yet due, and so on."""
+    status = commitment.status
+    if status is CommitmentStatus.escalated or status is CommitmentStatus.dropped:
+        return status.value
+    if commitment.due is None:
+        return "no_due"
+    if status is CommitmentStatus.done:
+        finished = done_date(commitment)
+        if finished is None:
+            return "done_undated"
+        return "on_time" if finished <= commitment.due else "late"
+    return "overdue" if is_overdue(commitment, build_date) else "not_yet_due"
+
+
+@dataclass(frozen=True)
+class CommitmentRecord:
+    """A commitment with the session and item it was made at."""
+
+    session: Session
+    item: Item
+    commitment: Commitment
+
+    @property
+    def anchor(self) -> str:
+        return f"cam-ket-{self.commitment.id}"
+
+    def days_to_done(self) -> int | None:
+        finished = done_date(self.commitment)
+        return (finished - self.session.date).days if finished else None
+
+
+def commitment_records(archive: Archive) -> Iterator[CommitmentRecord]:
+    """Every commitment of the published sessions, newest session first, in item order."""
+    for session in archive.published:
+        for item in session.items:
+            for commitment in item.commitments:
+                yield CommitmentRecord(session, item, commitment)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """How one agency keeps its commitments, as of the build date."""
+
+    total: int
+    open: int
+    overdue: int
+    done: int
+    escalated: int
+    dropped: int
+    done_dated: int
+    """Done commitments whose done date is known: the base of the average."""
+    average_days_to_done: int | None
+    """Whole days, halves rounded up."""
+
+
+def scorecard(records: Iterable[CommitmentRecord], build_date: dt.date) -> Scorecard:
+    records = list(records)
+    statuses = [r.commitment.status for r in records]
+    days = [d for d in (r.days_to_done() for r in records) if d is not None]
+    return Scorecard(
+        total=len(records),
+        open=sum(s in OPEN_STATUSES for s in statuses),
+        overdue=sum(is_overdue(r.commitment, build_date) for r in records),
+        done=statuses.count(CommitmentStatus.done),
+        escalated=statuses.count(CommitmentStatus.escalated),
+        dropped=statuses.count(CommitmentStatus.dropped),
+        done_dated=len(days),
+        average_days_to_done=(2 * sum(days) + len(days)) // (2 * len(days)) if days else None)
+
+
+def scorecards(archive: Archive) -> dict[str, Scorecard]:
+    """One scorecard per responsible agency that has at least one commitment."""
+    by_agency: dict[str, list[CommitmentRecord]] = {}
+    for record in commitment_records(archive):
+        by_agency.setdefault(record.commitment.by, []).append(record)
+    return {agency: scorecard(records, archive.build_date) for agency, records in by_agency.items()}

@@ -116,6 +116,7 @@ VI: dict[str, Any] = {
         "no_longer_exists": "Ngừng hoạt động từ",
         "replaced_by": "Kế thừa bởi",
         "description": "Mô tả",
+        "subject": "Chủ đề",
         "synonyms": "Cách gọi khác",
         "people": "người",
         "attendance_kinds": {

@@ -20,6 +20,8 @@ from .markup import MarkdownRenderer, excerpt, plain_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 
 EXCERPT_CHARS = 220
+ITEMS_ANCHOR = "y-kien"
+"""Anchor of the items section of a session page (the body's headings come before it)."""
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,8 @@ class ArchiveViews:
             "attendance": [(self.text["attendance_kinds"].get(k, k), n)
                            for k, n in meta.attendance.items()],
             "body_html": body.html,
-            "toc": body.toc,
+            "toc": body.toc + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
+                                "html": self.text["items"], "children": []}],
             "items": [self._item_view(session, item, renderer) for item in session.items],
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),

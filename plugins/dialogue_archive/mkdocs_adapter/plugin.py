@@ -73,6 +73,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _build_date(self) -> dt.date | None:
         value = self.config.build_date or os.environ.get("DIALOGUE_ARCHIVE_BUILD_DATE", "")
+        if isinstance(value, dt.date):
+            return value
         if not value:
             return None
         try:

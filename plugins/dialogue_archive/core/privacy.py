@@ -1,0 +1,297 @@
+"""Personal data never reaches the public site (FORMAT.md, Decree 13/2023/NĐ-CP).
+
+Two steps, in this order, on every text of a session (front matter, write-up body,
+answers.yaml) while it is loaded, so that every output built from the model (pages,
+search records, feeds, open data) sees the same, cleaned text:
+
+1. the site-wide redaction rules of `registry/redactions.yaml` replace what the press
+   office has decided never to publish (a name, a house address, a phrase);
+2. the guard refuses what is left that looks like personal data: phone numbers,
+   CMND/CCCD numbers, e-mail addresses, and a citizen's full name in `asker.label`
+   without `named_with_consent: true`. A refusal stops the build; it is never silently
+   rewritten, because only the press office knows whether the text must go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
+
+from .problems import ProblemLog
+from .yamlio import LocDict, LocList
+
+REDACTIONS_FILE = "registry/redactions.yaml"
+DEFAULT_REPLACEMENT = "[…]"
+SKIPPED_KEYS = {"url", "src"}
+"""Addresses and file names are not prose: their digits are ids, not phone numbers."""
+
+# --- the redaction rules ---------------------------------------------------------------
+
+
+class RedactionRule(BaseModel):
+    """One entry of registry/redactions.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str = Field(min_length=1)
+    replacement: str = DEFAULT_REPLACEMENT
+    regex: StrictBool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """Applies the rules in file order; text rules ignore case, regex rules are as written."""
+
+    rules: tuple[re.Pattern[str], ...] = ()
+    replacements: tuple[str, ...] = ()
+
+    def apply(self, text: str) -> str:
+        for pattern, replacement in zip(self.rules, self.replacements):
+            text = pattern.sub(lambda _match, r=replacement: r, text)
+        return text
+
+
+def parse_rules(data: Any, path: Path, log: ProblemLog,
+                report: Any) -> Redactor:
+    """Rules from the parsed YAML of redactions.yaml; every bad rule is reported, with its line.
+
+    `report` is the loader's pydantic-error reporter (so messages read like all others).
+    """
+    from .yamlio import locate
+
+    if data is None:
+        return Redactor()
+    if not isinstance(data, list):
+        line, col = getattr(data, "start", (1, 1))
+        log.add(path, line, col, "redactions.yaml must be a list of rules "
+                "('- pattern: ...' with replacement, regex, note)")
+        return Redactor()
+    rules: list[re.Pattern[str]] = []
+    replacements: list[str] = []
+    for index, raw in enumerate(data):
+        if not isinstance(raw, dict):
+            line, col = locate(data, (index,))
+            log.add(path, line, col, "each rule must be a mapping: pattern, replacement, regex, note")
+            continue
+        try:
+            rule = RedactionRule.model_validate(raw)
+        except ValidationError as exc:
+            report(exc, RedactionRule, data, path, log, prefix=(index,))
+            continue
+        line, col = locate(data, (index, "pattern"))
+        try:
+            compiled = re.compile(rule.pattern if rule.regex else re.escape(rule.pattern),
+                                  0 if rule.regex else re.IGNORECASE)
+        except re.error as exc:
+            log.add(path, line, col, f"pattern is not a valid regular expression: {exc.msg} "
+                    f"(at character {exc.pos}); fix it, or set regex: false to match the text as written")
+            continue
+        if compiled.search(""):
+            log.add(path, line, col, "pattern matches an empty text, so it would insert the "
+                    "replacement everywhere; make it match at least one character")
+            continue
+        rules.append(compiled)
+        replacements.append(rule.replacement)
+    return Redactor(tuple(rules), tuple(replacements))
+
+
+def redact_data(data: Any, redactor: Redactor) -> Any:
+    """Apply the rules to every text of parsed YAML, in place (positions are kept)."""
+    if not redactor.rules:
+        return data
+    if isinstance(data, LocDict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                if key not in SKIPPED_KEYS:
+                    data[key] = redactor.apply(value)
+            else:
+                redact_data(value, redactor)
+    elif isinstance(data, LocList):
+        for index, value in enumerate(data):
+            if isinstance(value, str):
+                data[index] = redactor.apply(value)
+            else:
+                redact_data(value, redactor)
+    return data
+
+
+# --- the guard -------------------------------------------------------------------------
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\]\([^)\s]*\)", re.IGNORECASE)
+"""Link targets are masked before the guard looks for numbers (ids in addresses)."""
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
+NUMBER = re.compile(
+    r"(?<![\w.,/:-])"                      # not the tail of a code, date, amount or id
+    r"(?:\(\+?84\)|\+84|0084)?[ .-]?"      # +84, (+84), (84), 0084
+    r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
+    r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
+)
+CURRENCY_AFTER = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Personal data found in a text: where (offset) and why."""
+
+    start: int
+    end: int
+    message: str
+
+
+def _classify(number: str) -> str | None:
+    """Why a run of digits is personal data, or None for codes, dates and amounts."""
+    digits = re.sub(r"\D", "", number)
+    international = number.lstrip().startswith(("+84", "(+84", "(84", "0084"))
+    if international:
+        national = "0" + digits.removeprefix("0084").removeprefix("84")
+        return "a phone number" if 10 <= len(national) <= 11 else None
+    if digits.startswith("0") and len(digits) in (10, 11) and digits[1] != "0":
+        return "a phone number"
+    grouped = digits != number.strip("() ")
+    if len(digits) == 12 and digits.startswith("0"):
+        return "a citizen ID (CCCD) number"
+    if len(digits) == 9 and not grouped:
+        return "an ID card (CMND) number"
+    return None
+
+
+REASONS = {
+    "a phone number": "remove it, or add a redaction rule in registry/redactions.yaml",
+    "a citizen ID (CCCD) number": "remove it: citizen ID numbers are never published",
+    "an ID card (CMND) number": "remove it: ID card numbers are never published",
+    "an e-mail address": "remove it, or add a redaction rule in registry/redactions.yaml",
+}
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
+    findings = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
+    masked = URL.sub(lambda m: " " * len(m.group()), text)
+    masked = EMAIL.sub(lambda m: " " * len(m.group()), masked)
+    for match in NUMBER.finditer(masked):
+        value = match.group().strip(" .-")
+        kind = _classify(value)
+        if kind is None or (kind.endswith("(CMND) number") and CURRENCY_AFTER.match(text, match.end())):
+            continue
+        start = match.start() + match.group().index(value)
+        findings.append(Finding(start, start + len(value), kind))
+    return sorted(findings, key=lambda f: f.start)
+
+
+HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu"}
+PLACE_WORDS = {
+    "đường", "phố", "phường", "xã", "quận", "huyện", "tỉnh", "thành", "tp", "tp.", "thị",
+    "trấn", "thôn", "ấp", "bản", "tổ", "khu", "kiệt", "hẻm", "ngõ", "ngách", "chợ", "cầu",
+    "trường", "công", "viên", "sông", "núi", "làng", "khối", "cụm", "đô", "hội", "đoàn",
+}
+SURNAMES = {
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+    "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
+    "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái", "văn", "la",
+    "kiều", "từ", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "âu",
+}
+WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S+")
+
+
+def _is_capitalised_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def find_full_name(label: str) -> str | None:
+    """A full personal name in an asker label, or None.
+
+    The rule: two to four capitalised words in a row whose first word is a common
+    Vietnamese family name ('Nguyễn Văn Hùng', 'Bà Trần Thị Lan'), unless the run
+    follows a place word or a house number ('đường Lê Duẩn', 'phường Hòa Thọ Đông',
+    'K12/34 Ông Ích Đường'). Initials ('Ông N.V.H.') are not words and pass.
+    """
+    words = [(m.group(), m.start()) for m in WORD.finditer(label)]
+    for i, (word, _) in enumerate(words):
+        if word.lower() not in SURNAMES or not _is_capitalised_word(word):
+            continue
+        before = words[i - 1][0].lower().rstrip(",") if i else ""
+        if before in PLACE_WORDS or any(ch.isdigit() for ch in before):
+            continue
+        run = [word]
+        for next_word, _ in words[i + 1:i + 4]:
+            if not _is_capitalised_word(next_word.rstrip(",")):
+                break
+            run.append(next_word.rstrip(","))
+            if next_word.endswith(","):
+                break
+        if len(run) >= 2:
+            return " ".join(run)
+    return None
+
+
+# --- running the guard over a file -----------------------------------------------------
+
+
+def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every text value of parsed YAML with its path, skipping addresses and file names."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in SKIPPED_KEYS:
+                yield from _texts(value, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*where, index))
+    elif isinstance(data, str):
+        yield where, data
+
+
+def position_in_source(source: str, start: tuple[int, int], needle: str) -> tuple[int, int]:
+    """Line and column of `needle` at or after a value's start in the file (block scalars
+    included); the value's own start when it was folded over several lines."""
+    lines = source.split("\n")
+    line, col = start
+    offset = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+    found = source.find(needle, offset)
+    if found < 0:
+        return start
+    line = source.count("\n", 0, found) + 1
+    return line, found - (source.rfind("\n", 0, found) + 1) + 1
+
+
+def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
+    """Report personal data in every text of a parsed YAML document."""
+    from .yamlio import locate
+
+    for where, text in _texts(data):
+        for finding in find_personal_data(text):
+            value = text[finding.start:finding.end]
+            line, col = position_in_source(source, locate(data, where), value)
+            log.add(path, line, col, _message(finding.message, value, where))
+    items = data.get("items") if isinstance(data, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        asker = item.get("asker") if isinstance(item, dict) else None
+        if not isinstance(asker, dict) or asker.get("named_with_consent") is True:
+            continue
+        label = asker.get("label")
+        name = find_full_name(label) if isinstance(label, str) else None
+        if name:
+            where = ("items", index, "asker", "label")
+            line, col = position_in_source(source, locate(data, where), name)
+            log.add(path, line, col, f"asker.label names a person ('{name}'): publish initials "
+                    "(e.g. 'Ông N.V.H.') or a description (e.g. 'Công dân phường ...'), or add "
+                    "named_with_consent: true if the person agreed in writing to be named")
+
+
+def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog) -> None:
+    """Report personal data in a Markdown body that starts on `first_line` of its file."""
+    for finding in find_personal_data(text):
+        line = first_line + text.count("\n", 0, finding.start)
+        col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        log.add(path, line, col, _message(finding.message, text[finding.start:finding.end], ()))
+
+
+def _message(kind: str, value: str, where: tuple[Any, ...]) -> str:
+    field = ".".join(str(step) for step in where if isinstance(step, str))
+    place = f" in {field}" if field else ""
+    return f"'{value}' looks like {kind}{place}, which is personal data; {REASONS[kind]}"

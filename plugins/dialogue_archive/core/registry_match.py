@@ -1,0 +1,93 @@
+"""Find registry ids from what people type: names, short names, aliases, synonyms.
+
+Spreadsheets and command-line answers say "Phòng QLĐT" or "Hoà Xuân", not
+`phong-quan-ly-do-thi`; matching ignores case, diacritics, tone-mark placement and
+punctuation, and prefers the unit that existed on the session date when two share a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import did_you_mean
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """'Phòng QLĐT – Cẩm Lệ' -> 'phong qldt cam le': the key two spellings share."""
+    decomposed = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub(" ", bare).strip()
+
+
+class MatchError(ValueError):
+    """A name that matches no entry, or several: the message says what to write instead."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """Resolves names of one registry (agencies, topics, places or procedures) to ids."""
+
+    kind: str
+    key: str
+    names: dict[str, list[Any]]
+    ids: dict[str, Any]
+
+    @classmethod
+    def build(cls, kind: str, records: Iterable[Any], key: str = "id") -> Match:
+        names: dict[str, list[Any]] = defaultdict(list)
+        ids: dict[str, Any] = {}
+        for record in records:
+            ident = getattr(record, key)
+            ids[ident] = record
+            spellings = [ident, getattr(record, "name", "")]
+            spellings += [getattr(record, "short_name", None) or ""]
+            spellings += list(getattr(record, "aliases", []) or [])
+            spellings += list(getattr(record, "synonyms", []) or [])
+            for spelling in spellings:
+                folded = fold(spelling)
+                if folded and record not in names[folded]:
+                    names[folded].append(record)
+        return cls(kind, key, dict(names), ids)
+
+    def resolve(self, text: str, on: dt.date | None = None) -> str:
+        """The id `text` names; MatchError (with a suggestion) when none or several do."""
+        text, key = str(text).strip(), self.key
+        if text in self.ids:
+            return text
+        candidates = self.names.get(fold(text), [])
+        if len(candidates) > 1 and on is not None:
+            candidates = [c for c in candidates if _valid_on(c, on)] or candidates
+        if len(candidates) == 1:
+            return str(getattr(candidates[0], key))
+        if candidates:
+            options = ", ".join(str(getattr(c, key)) for c in candidates)
+            raise MatchError(f"'{text}' could be any of these {self.kind} ids: {options}; write the id")
+        hint = did_you_mean(fold(text), self.names)
+        if hint:
+            suggestion = self.names[hint.split("'")[1]][0]
+            hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
+        raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
+                         f"the registry, or add it there")
+
+
+def _valid_on(record: Any, day: dt.date) -> bool:
+    start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def registry_matchers(archive: Any) -> dict[str, Match]:
+    """One matcher per registry of a loaded archive."""
+    return {
+        "agency": Match.build("agency", archive.agencies.values()),
+        "topic": Match.build("topic", archive.topics.values()),
+        "place": Match.build("place", archive.places.values()),
+        "procedure": Match.build("procedure", archive.procedures.values(), key="code"),
+    }

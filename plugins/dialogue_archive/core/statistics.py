@@ -1,0 +1,89 @@
+"""The archive's numbers: what was raised, how it was answered, whether promises were kept.
+
+Counts are labelled rows (`charts.Row`) ready for a chart and its table. An item's outcome
+is its best answer: on the spot, else in writing, else referred, else not answered, so
+every item is counted exactly once in the outcome figures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from . import urls
+from .archive import Archive, Session
+from .charts import Row
+from .commitments import DEADLINE_OUTCOMES, commitment_records, deadline_outcome
+from .models import AnswerMode, CommitmentStatus, Item, ItemType
+
+OUTCOMES = ("on_the_spot", "in_writing", "referred", "not_answered")
+
+
+def item_outcome(item: Item) -> str:
+    """One of OUTCOMES: the best way the item was answered."""
+    modes = {answer.mode for answer in item.answers}
+    for mode in (AnswerMode.on_the_spot, AnswerMode.in_writing, AnswerMode.referred):
+        if mode in modes:
+            return mode.value
+    return "not_answered"
+
+
+def _topic_rows(archive: Archive, items: Iterable[Item]) -> list[Row]:
+    """Items per topic, most first; an item with two topics counts for both."""
+    counts = Counter(topic for item in items for topic in item.topics)
+    names = {t: archive.topics[t].name if t in archive.topics else t for t in counts}
+    ordered = sorted(counts, key=lambda t: (-counts[t], names[t]))
+    return [Row(names[t], counts[t], urls.topic(t)) for t in ordered]
+
+
+def _enum_rows(counts: Counter[str], keys: Iterable[str], labels: dict[str, str]) -> list[Row]:
+    return [Row(labels[key], counts[key]) for key in keys]
+
+
+def session_statistics(session: Session, archive: Archive, labels: dict[str, Any]
+                       ) -> dict[str, list[Row]]:
+    """The small figures block of one session page."""
+    items = session.items
+    text = labels["statistics"]
+    scope = Counter(item.in_scope for item in items)
+    return {
+        "by_type": _enum_rows(Counter(i.type.value for i in items), [t.value for t in ItemType],
+                              labels["item_type"]),
+        "by_topic": _topic_rows(archive, items),
+        "scope": [Row(text["in_scope"], scope[True]), Row(text["out_of_scope"], scope[False])],
+        "outcome": _enum_rows(Counter(item_outcome(i) for i in items), OUTCOMES, labels["outcome"]),
+    }
+
+
+def archive_statistics(archive: Archive, labels: dict[str, Any]) -> dict[str, Any]:
+    """Every figure of the statistics page, for the published sessions only."""
+    sessions = archive.published
+    items = [item for session in sessions for item in session.items]
+    years = sorted({s.year for s in sessions})
+    sessions_per_year = Counter(s.year for s in sessions)
+    items_per_year = Counter(s.year for s in sessions for _ in s.items)
+    per_agency = Counter(agency for item in items for agency in dict.fromkeys(a.by for a in item.answers))
+    agency_names = {a: archive.agencies[a].name if a in archive.agencies else a for a in per_agency}
+    records = list(commitment_records(archive))
+    statuses = Counter(r.commitment.status.value for r in records)
+    deadlines = Counter(deadline_outcome(r.commitment, archive.build_date) for r in records)
+    outcomes = Counter(item_outcome(item) for item in items)
+    decided = deadlines["on_time"] + deadlines["late"] + deadlines["overdue"]
+    return {
+        "sessions": len(sessions),
+        "items": len(items),
+        "commitments": len(records),
+        "on_the_spot": outcomes["on_the_spot"],
+        "kept_on_time": deadlines["on_time"],
+        "deadline_decided": decided,
+        "sessions_per_year": [Row(str(y), sessions_per_year[y], urls.year(y)) for y in years],
+        "items_per_year": [Row(str(y), items_per_year[y], urls.year(y)) for y in years],
+        "items_per_topic": _topic_rows(archive, items),
+        "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a))
+                             for a in sorted(per_agency, key=lambda a: (-per_agency[a], agency_names[a]))],
+        "outcomes": _enum_rows(outcomes, OUTCOMES, labels["outcome"]),
+        "commitment_status": _enum_rows(statuses, [s.value for s in CommitmentStatus],
+                                        labels["commitment_status"]),
+        "commitment_deadlines": _enum_rows(deadlines, DEADLINE_OUTCOMES, labels["deadline_outcome"]),
+    }

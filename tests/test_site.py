@@ -1,0 +1,161 @@
+"""The built site: every page kind, anchors, links between pages, pagination, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import yaml
+from conftest import CONTENT, build_archive, make_archive, parse
+
+SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
+
+
+def front_matter(index: Path) -> dict:
+    return yaml.safe_load(index.read_text(encoding="utf-8").split("---")[1])
+
+
+def sample_items(session: Path) -> list[dict]:
+    answers = session / "answers.yaml"
+    return (yaml.safe_load(answers.read_text(encoding="utf-8")) or {}).get("items") or [] \
+        if answers.exists() else []
+
+
+def page(site: Path, url: str) -> Path:
+    """The file a static server returns for a site-relative URL."""
+    path = site / unquote(urlparse(url).path).lstrip("/")
+    return path / "index.html" if url.endswith("/") or path.is_dir() else path
+
+
+def internal_links(site: Path, html_file: Path) -> list[str]:
+    base = "/" + str(html_file.relative_to(site).parent).replace(".", "") + "/"
+    base = base.replace("//", "/")
+    links = []
+    for a in parse(html_file).select("main a[href]"):
+        href = a["href"]
+        if href.startswith(("http:", "https:", "mailto:", "#")):
+            continue
+        links.append(urljoin(base, href))
+    return links
+
+
+def test_every_page_kind_exists(sample_site: Path) -> None:
+    session = SESSIONS[0]
+    meta = front_matter(session / "index.md")
+    first_item = sample_items(session)[0] if sample_items(session) else None
+    for url in ["/", "/sessions/", f"/sessions/{meta['date'].year}/",
+                f"/sessions/{meta['date'].year}/{session.name}/", "/agencies/",
+                f"/agencies/{meta['organizer']}/", "/topics/", "/places/", f"/places/{meta['place']}/",
+                "/about/"]:
+        assert page(sample_site, url).is_file(), url
+    if first_item:
+        assert page(sample_site, f"/topics/{first_item['topics'][0]}/").is_file()
+
+
+def test_nav_is_short_and_in_vietnamese(sample_site: Path) -> None:
+    tabs = [a.get_text(strip=True) for a in parse(sample_site / "index.html").select(".md-tabs__link")]
+    assert tabs[:5] == ["Trang chủ", "Phiên đối thoại", "Cơ quan", "Lĩnh vực", "Địa bàn"]
+    assert len(tabs) <= 9
+    assert parse(sample_site / "index.html").html["lang"] == "vi"
+
+
+def test_session_page_shows_every_item_with_its_answers(sample_site: Path) -> None:
+    for session in SESSIONS:
+        meta = front_matter(session / "index.md")
+        if meta.get("draft"):
+            continue
+        html_file = page(sample_site, f"/sessions/{meta['date'].year}/{session.name}/")
+        if not html_file.exists():  # scheduled
+            continue
+        doc = parse(html_file)
+        assert doc.h1.get_text(strip=True) == unicodedata.normalize("NFC", meta["title"])
+        day = meta["date"]
+        assert f"ngày {day.day} tháng {day.month} năm {day.year}" in doc.select_one(".da-kicker").text
+        for item in sample_items(session):
+            card = doc.find(id=item["id"])
+            assert card is not None and card.name == "article", item["id"]
+            assert card.select_one(f'a.da-permalink[href="#{item["id"]}"]') is not None
+            answers = card.select(".da-answer")
+            assert len(answers) == len(item.get("answers") or [])
+            for answer, block in zip(item.get("answers") or [], answers):
+                agency_href = block.select_one(".da-answer__by a")["href"]
+                assert agency_href.endswith(f"/agencies/{answer['by']}/")
+                if answer.get("mode") == "referred":
+                    assert "Chuyển đến" in block.text
+                    assert block.select(f'a[href$="/agencies/{answer["referred_to"]}/"]')
+            if not item.get("answers"):
+                assert "Chưa được trả lời" in card.text
+            for commitment in item.get("commitments") or []:
+                box = card.find(id=f"cam-ket-{commitment['id']}")
+                assert box is not None
+                assert box.select_one(".da-status") is not None
+            if item.get("in_scope") is False:
+                assert "Ngoài chủ đề" in card.text
+
+
+def test_lists_link_to_exact_items_that_exist(sample_site: Path) -> None:
+    checked = 0
+    for kind in ("agencies", "topics", "places"):
+        for html_file in (sample_site / kind).glob("*/index.html"):
+            for link in internal_links(sample_site, html_file):
+                target = page(sample_site, link)
+                assert target.is_file(), f"{html_file}: {link}"
+                fragment = urlparse(link).fragment
+                if fragment:
+                    assert parse(target).find(id=fragment) is not None, f"{html_file}: {link}"
+                    checked += 1
+    assert checked > 20
+
+
+def test_agency_page_lists_answers_newest_first(sample_site: Path) -> None:
+    doc = parse(sample_site / "agencies" / "ubnd-quan-cam-le" / "index.html")
+    dates = [t["datetime"] for t in doc.select(".da-group > .da-entry__meta time")]
+    assert dates and dates == sorted(dates, reverse=True)
+
+
+def test_place_page_names_todays_successor(tmp_path: Path) -> None:
+    site = build_archive(make_archive(tmp_path / "content"), tmp_path)
+    doc = parse(site / "places" / "quan-cam-le" / "index.html")
+    facts = doc.select_one("dl.da-facts").get_text(" ", strip=True)
+    assert "Nay thuộc" in facts and "Phường Cẩm Lệ" in facts
+    session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
+    assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
+
+
+def test_long_lists_are_paginated(tmp_path: Path) -> None:
+    site = build_archive(make_archive(tmp_path / "content", sessions=120), tmp_path)
+    pages = {
+        "sessions": sorted((site / "sessions" / "page").glob("*/index.html")),
+        "agency": sorted((site / "agencies" / "phong-quan-ly-do-thi" / "page").glob("*/index.html")),
+    }
+    assert [p.parent.name for p in pages["sessions"]] == ["2", "3"]
+    assert [p.parent.name for p in pages["agency"]] == ["2", "3"]
+    first = parse(site / "sessions" / "index.html")
+    assert len(first.select("ol.da-list > li")) == 50
+    assert first.select_one('a[rel="next"]')["href"].endswith("page/2/")
+    last = parse(site / "sessions" / "page" / "3" / "index.html")
+    assert len(last.select("ol.da-list > li")) == 20
+    assert urljoin("/sessions/page/3/", last.select_one('a[rel="prev"]')["href"]) == "/sessions/page/2/"
+    agency = parse(site / "agencies" / "phong-quan-ly-do-thi" / "index.html")
+    assert len(agency.select(".da-group li.da-entry")) == 50
+    assert "120" in agency.select_one("h2.da-list-heading").text
+
+
+def test_nfd_text_is_published_as_nfc(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    index = next((content / "sessions").glob("*/*/index.md"))
+    index.write_text(unicodedata.normalize("NFD", index.read_text(encoding="utf-8")), encoding="utf-8")
+    answers = index.parent / "answers.yaml"
+    answers.write_text(unicodedata.normalize("NFD", answers.read_text(encoding="utf-8")), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    html = next((site / "sessions" / "2024").glob("*/index.html")).read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", html) == html
+    assert "Đối thoại với công dân về thủ tục hành chính" in html
+    assert "giấy phép xây dựng" in html
+
+
+def test_raw_records_are_not_published(sample_site: Path) -> None:
+    assert not list(sample_site.rglob("answers.yaml"))
+    assert not (sample_site / "registry").exists()
+    assert not (sample_site / "search" / "search_index.json").exists()
