@@ -159,3 +159,26 @@ def test_raw_records_are_not_published(sample_site: Path) -> None:
     assert not list(sample_site.rglob("answers.yaml"))
     assert not (sample_site / "registry").exists()
     assert not (sample_site / "search" / "search_index.json").exists()
+
+
+def test_markdown_links_between_write_ups_become_page_urls(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions" / "2024").glob("*/index.md"))
+    with second.open("a", encoding="utf-8") as text:
+        text.write(f"\nXem [buổi trước](../{first.parent.name}/index.md#ho-so-gpxd).\n")
+    site = build_archive(content, tmp_path)
+    doc = parse(site / "sessions" / "2024" / second.parent.name / "index.html")
+    link = doc.select_one(".da-writeup a")
+    assert link["href"] == f"../{first.parent.name}/#ho-so-gpxd"
+
+
+def test_link_to_a_missing_page_stops_the_strict_build(tmp_path: Path) -> None:
+    from conftest import run_build, write_config
+
+    content = make_archive(tmp_path / "content")
+    index = next((content / "sessions" / "2024").glob("*/index.md"))
+    with index.open("a", encoding="utf-8") as text:
+        text.write("\nXem [buổi khác](../2024-01-01-khong-co/index.md).\n")
+    result = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert result.returncode == 1
+    assert "links to 'sessions/2024/2024-01-01-khong-co/index.md', which is not a page" in result.stderr

@@ -7,12 +7,17 @@ through an allow-list sanitiser (nh3, the Ammonia crate) before it reaches a pag
 from __future__ import annotations
 
 import html
+import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
 ALLOWED_TAGS = {
@@ -59,10 +64,49 @@ def excerpt(text: str, limit: int = 220) -> str:
     return cut.rstrip(",.;:") + "…"
 
 
+def page_url(src_uri: str) -> str:
+    """Directory-style URL path of a Markdown source path ('a/index.md' -> 'a/', 'a/b.md' -> 'a/b/')."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[:-3] + "/" if src_uri.endswith(".md") else src_uri
+
+
+class _MarkdownLinks(Treeprocessor):
+    """Links written the MkDocs way (`../other/index.md#x`) become page URLs, and are recorded
+    so that the build can report a link to a page that does not exist."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.base = ""
+        self.targets: list[str] = []
+
+    def run(self, root: Element) -> None:
+        if not self.base:
+            return
+        here = posixpath.dirname(self.base)
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+                continue
+            target = posixpath.normpath(posixpath.join(here, parts.path))
+            self.targets.append(target)
+            relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
+            url = relative if relative.endswith("/") or relative == "." else relative + "/"
+            link.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
+
+
+class _LinkExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
+
+
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
     toc: list[dict[str, Any]]
+    links: list[str] = field(default_factory=list)
+    """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
 
 
 class MarkdownRenderer:
@@ -70,15 +114,20 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=EXTENSIONS,
+            extensions=[*EXTENSIONS, _LinkExtension()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
         )
 
+        self._links: _MarkdownLinks = self._md.treeprocessors["archive_links"]
+
     def render(self, text: str) -> str:
         self._md.reset()
+        self._links.base = ""
         return sanitise(self._md.convert(text))
 
-    def render_body(self, text: str) -> RenderedBody:
+    def render_body(self, text: str, src_uri: str = "") -> RenderedBody:
+        """The write-up of the page at `src_uri`, with its headings and its links to other pages."""
         self._md.reset()
+        self._links.base, self._links.targets = src_uri, []
         body = sanitise(self._md.convert(text))
-        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])))
+        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), list(self._links.targets))

@@ -325,7 +325,7 @@ class ArchiveViews:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         renderer = self.renderer
         meta = session.meta
-        body = renderer.render_body(session.body)
+        body = renderer.render_body(session.body, session.src_uri)
         place = self.archive.places.get(meta.place)
         return {
             "kind": "session",
@@ -343,6 +343,7 @@ class ArchiveViews:
             "attendance": [(self.text["attendance_kinds"].get(k, k), n)
                            for k, n in meta.attendance.items()],
             "body_html": body.html,
+            "links": body.links,
             "toc": body.toc + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
                                 "html": self.text["items"], "children": []}],
             "items": [self._item_view(session, item, renderer) for item in session.items],

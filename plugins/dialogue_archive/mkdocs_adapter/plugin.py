@@ -41,6 +41,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.archive: Archive | None = None
         self.views: ArchiveViews | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.files: Files | None = None
 
     # --- configuration ----------------------------------------------------------------
 
@@ -111,6 +112,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 files.append(File.generated(
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
+        self.files = files
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):
@@ -140,6 +142,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             view = spec.resolve()
             if view.get("toc"):
                 page.toc = get_toc(view["toc"])
+            for target in view.get("links", []):
+                if self.files is not None and self.files.get_file_from_path(target) is None:
+                    log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
+                                "not a page of the site; fix the path or remove the link")
             context["archive"] = view
         elif page.file.src_uri == urls.home():
             context["archive"] = self.views.home_view()
