@@ -9,7 +9,6 @@ import datetime as dt
 import re
 import typing
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from .models import (
     SessionMeta,
     Topic,
 )
+from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
 from .problems import ContentError, ProblemLog, did_you_mean
 from .yamlio import LocDict, YamlError, load_yaml, locate, locate_key
 
@@ -209,7 +209,7 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
     text = read_text(path, log)
     if text is None:
         return {}, None
-    ok, data = parse_yaml(path, text, log)
+    _ok, data = parse_yaml(path, text, log)
     if data is None:
         return {}, None
     if not isinstance(data, list):
@@ -234,6 +234,18 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
             continue
         entries[entry_key] = entry
     return entries, data
+
+
+def load_redactions(root: Path, log: ProblemLog) -> Redactor:
+    """The press office's redaction rules (optional file)."""
+    path = root / REDACTIONS_FILE
+    if not path.exists():
+        return Redactor()
+    text = read_text(path, log)
+    if text is None:
+        return Redactor()
+    ok, data = parse_yaml(path, text, log)
+    return parse_rules(data, path, log, report_validation) if ok else Redactor()
 
 
 # --- references ----------------------------------------------------------------------
@@ -296,19 +308,23 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 
 
 def load_session(folder: Path, archive: Archive, refs: References, log: ProblemLog,
-                 now: dt.datetime) -> Session | None:
+                 now: dt.datetime, redactor: Redactor) -> Session | None:
     index = folder / "index.md"
     text = read_text(index, log)
     if text is None:
         return None
-    front, body, _ = split_front_matter(text)
+    front, body, body_line = split_front_matter(text)
     if front is None:
         log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
                 "(title, date, organizer, place)")
         return None
     _, data = parse_yaml(index, front, log, line_offset=1)
+    # Redaction first, then the guard, then the model: everything published is redacted.
+    check_data(redact_data(data, redactor), text, index, log)
+    body = redactor.apply(body)
+    check_markdown(body, body_line, index, log)
     meta = validate(SessionMeta, data if data is not None else LocDict(), index, log)
-    items, answers_data, answers_path = _load_answers(folder, log)
+    items, answers_data, answers_path = _load_answers(folder, log, redactor)
     if meta is None:
         return None
     session = Session(id=folder.name, folder=folder, meta=meta, body=body,
@@ -323,7 +339,8 @@ def load_session(folder: Path, archive: Archive, refs: References, log: ProblemL
     return session
 
 
-def _load_answers(folder: Path, log: ProblemLog) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
+def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
+                  ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems."""
     path = folder / "answers.yaml"
     if not path.exists():
@@ -334,6 +351,7 @@ def _load_answers(folder: Path, log: ProblemLog) -> tuple[list[tuple[int, Item]]
     _, data = parse_yaml(path, text, log)
     if data is None:
         return [], data, path
+    check_data(redact_data(data, redactor), text, path, log)
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "
@@ -416,20 +434,20 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
             refs.check("procedure", code, path, data, ("items", i, "procedures", p))
         for a, answer in enumerate(item.answers):
             where = ("items", i, "answers", a)
-            refs.check("agency", answer.by, path, data, where + ("by",))
+            refs.check("agency", answer.by, path, data, (*where, "by"))
             if answer.mode is AnswerMode.referred:
-                refs.check("agency", answer.referred_to, path, data, where + ("referred_to",))
+                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"))
             if answer.date and answer.date < session.date:
-                line, col = locate(data, where + ("date",))
+                line, col = locate(data, (*where, "date"))
                 log.add(path, line, col, f"answer date {answer.date} is before the session "
                         f"({session.date}); an answer cannot come before the question")
         for c, commitment in enumerate(item.commitments):
             where = ("items", i, "commitments", c)
-            _unique(commitment.id, seen_commitments, "commitment", path, data, where + ("id",), log)
-            refs.check("agency", commitment.by, path, data, where + ("by",))
+            _unique(commitment.id, seen_commitments, "commitment", path, data, (*where, "id"), log)
+            refs.check("agency", commitment.by, path, data, (*where, "by"))
             for u, update in enumerate(commitment.updates):
                 if update.date < session.date:
-                    line, col = locate(data, where + ("updates", u, "date"))
+                    line, col = locate(data, (*where, "updates", u, "date"))
                     log.add(path, line, col, f"update date {update.date} is before the session "
                             f"({session.date})")
 
@@ -496,11 +514,12 @@ def load_archive(root: Path | str, build_date: dt.date | None = None,
         entries, raw[name] = load_registry(root, name, log)
         setattr(archive, name, entries)
     refs = References(archive, log)
+    redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     if (root / "sessions").is_dir():
         _stray_files(root, log)
     for folder in session_folders(root):
-        session = load_session(folder, archive, refs, log, now)
+        session = load_session(folder, archive, refs, log, now, redactor)
         if session is not None:
             archive.sessions.append(session)
     _check_session_ids(archive, log)

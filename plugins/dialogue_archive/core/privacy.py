@@ -15,7 +15,7 @@ search records, feeds, open data) sees the same, cleaned text:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from .problems import ProblemLog
-from .yamlio import LocDict, LocList
+from .yamlio import LocDict, LocList, locate
 
 REDACTIONS_FILE = "registry/redactions.yaml"
 DEFAULT_REPLACEMENT = "[…]"
 SKIPPED_KEYS = {"url", "src"}
 """Addresses and file names are not prose: their digits are ids, not phone numbers."""
+STRUCTURAL_KEYS = SKIPPED_KEYS | {
+    "id", "by", "organizer", "place", "referred_to", "topics", "procedures", "participants",
+    "aliases", "kind", "type", "mode", "status", "time", "date", "due", "published",
+}
+"""Redaction leaves ids, enum values and addresses alone: a rule must not break a reference."""
 
 # --- the redaction rules ---------------------------------------------------------------
 
@@ -52,19 +57,16 @@ class Redactor:
     replacements: tuple[str, ...] = ()
 
     def apply(self, text: str) -> str:
-        for pattern, replacement in zip(self.rules, self.replacements):
+        for pattern, replacement in zip(self.rules, self.replacements, strict=True):
             text = pattern.sub(lambda _match, r=replacement: r, text)
         return text
 
 
-def parse_rules(data: Any, path: Path, log: ProblemLog,
-                report: Any) -> Redactor:
+def parse_rules(data: Any, path: Path, log: ProblemLog, report: Callable[..., None]) -> Redactor:
     """Rules from the parsed YAML of redactions.yaml; every bad rule is reported, with its line.
 
-    `report` is the loader's pydantic-error reporter (so messages read like all others).
+    `report` is the loader's pydantic-error reporter, so messages read like all others.
     """
-    from .yamlio import locate
-
     if data is None:
         return Redactor()
     if not isinstance(data, list):
@@ -107,9 +109,10 @@ def redact_data(data: Any, redactor: Redactor) -> Any:
         return data
     if isinstance(data, LocDict):
         for key, value in data.items():
+            if key in STRUCTURAL_KEYS:
+                continue
             if isinstance(value, str):
-                if key not in SKIPPED_KEYS:
-                    data[key] = redactor.apply(value)
+                data[key] = redactor.apply(value)
             else:
                 redact_data(value, redactor)
     elif isinstance(data, LocList):
@@ -132,6 +135,10 @@ NUMBER = re.compile(
     r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
     r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
 )
+MOBILE_PREFIXES = {"03", "05", "07", "08", "09"}
+"""Mobile numbers have 10 digits, landlines 11 starting 02 (since 2017-2018); a 10-digit
+number starting 04 is a business tax code, which is public."""
+MAX_GROUPS = 5
 CURRENCY_AFTER = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ)", re.IGNORECASE)
 
 
@@ -150,8 +157,8 @@ def _classify(number: str) -> str | None:
     international = number.lstrip().startswith(("+84", "(+84", "(84", "0084"))
     if international:
         national = "0" + digits.removeprefix("0084").removeprefix("84")
-        return "a phone number" if 10 <= len(national) <= 11 else None
-    if digits.startswith("0") and len(digits) in (10, 11) and digits[1] != "0":
+        return "a phone number" if len(national) in (10, 11) else None
+    if (len(digits) == 10 and digits[:2] in MOBILE_PREFIXES) or (len(digits) == 11 and digits[:2] == "02"):
         return "a phone number"
     grouped = digits != number.strip("() ")
     if len(digits) == 12 and digits.startswith("0"):
@@ -175,13 +182,29 @@ def find_personal_data(text: str) -> list[Finding]:
     masked = URL.sub(lambda m: " " * len(m.group()), text)
     masked = EMAIL.sub(lambda m: " " * len(m.group()), masked)
     for match in NUMBER.finditer(masked):
-        value = match.group().strip(" .-")
-        kind = _classify(value)
-        if kind is None or (kind.endswith("(CMND) number") and CURRENCY_AFTER.match(text, match.end())):
+        found = _number_in_run(match.group())
+        if found is None:
             continue
-        start = match.start() + match.group().index(value)
+        offset, value, kind = found
+        start = match.start() + offset
+        if kind.endswith("(CMND) number") and CURRENCY_AFTER.match(text, start + len(value)):
+            continue
         findings.append(Finding(start, start + len(value), kind))
     return sorted(findings, key=lambda f: f.start)
+
+
+def _number_in_run(run: str) -> tuple[int, str, str] | None:
+    """(offset, text, kind) of personal data in a run of digit groups: the whole run, or a
+    few space-separated groups of it ('năm 2024 0905 123 456' holds a phone number)."""
+    chunks = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
+    for i in range(len(chunks)):
+        for j in range(min(len(chunks), i + MAX_GROUPS), i, -1):
+            start, end = chunks[i][0], chunks[j - 1][0] + len(chunks[j - 1][1])
+            value = run[start:end].strip(" .-")
+            kind = _classify(value)
+            if kind is not None:
+                return start + run[start:end].index(value), value, kind
+    return None
 
 
 HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu"}
@@ -193,8 +216,8 @@ PLACE_WORDS = {
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
-    "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái", "văn", "la",
-    "kiều", "từ", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "âu",
+    "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái",
+    "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
 }
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S+")
 
@@ -206,26 +229,26 @@ def _is_capitalised_word(word: str) -> bool:
 def find_full_name(label: str) -> str | None:
     """A full personal name in an asker label, or None.
 
-    The rule: two to four capitalised words in a row whose first word is a common
-    Vietnamese family name ('Nguyễn Văn Hùng', 'Bà Trần Thị Lan'), unless the run
-    follows a place word or a house number ('đường Lê Duẩn', 'phường Hòa Thọ Đông',
-    'K12/34 Ông Ích Đường'). Initials ('Ông N.V.H.') are not words and pass.
+    The rule: capitalised words in a row (at most four) starting with a common Vietnamese
+    family name: two of them after an honorific ('Bà Trần Lan', 'anh Lê Minh'), three
+    anywhere else ('Nguyễn Văn Hùng, tổ 5'), unless the run follows a place word or a
+    house number ('đường Lê Duẩn', 'TP. Hồ Chí Minh', 'K12/34 Ông Ích Đường'). So
+    initials ('Ông N.V.H.'), descriptions ('Công dân phường Hòa Thọ Đông') and
+    two-word organisation names ('Đoàn Thanh niên') pass.
     """
-    words = [(m.group(), m.start()) for m in WORD.finditer(label)]
-    for i, (word, _) in enumerate(words):
+    words = [m.group() for m in WORD.finditer(label)]
+    for i, word in enumerate(words):
         if word.lower() not in SURNAMES or not _is_capitalised_word(word):
             continue
-        before = words[i - 1][0].lower().rstrip(",") if i else ""
+        before = words[i - 1].lower() if i else ""
         if before in PLACE_WORDS or any(ch.isdigit() for ch in before):
             continue
         run = [word]
-        for next_word, _ in words[i + 1:i + 4]:
-            if not _is_capitalised_word(next_word.rstrip(",")):
+        for next_word in words[i + 1:i + 4]:
+            if not _is_capitalised_word(next_word):
                 break
-            run.append(next_word.rstrip(","))
-            if next_word.endswith(","):
-                break
-        if len(run) >= 2:
+            run.append(next_word)
+        if len(run) >= (2 if before in HONORIFICS else 3):
             return " ".join(run)
     return None
 
@@ -261,8 +284,6 @@ def position_in_source(source: str, start: tuple[int, int], needle: str) -> tupl
 
 def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
     """Report personal data in every text of a parsed YAML document."""
-    from .yamlio import locate
-
     for where, text in _texts(data):
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
