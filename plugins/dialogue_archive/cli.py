@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.loader import load_archive
+from .publishing_cli import add_commands as add_publishing_commands
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--build-date", type=_date, default=None,
                           help="treat this day as today (YYYY-MM-DD)")
     validate.set_defaults(run=cmd_validate)
+    add_publishing_commands(commands)
     return parser
 
 

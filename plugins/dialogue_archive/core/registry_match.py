@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import vietnamese
 from .problems import did_you_mean
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -22,9 +22,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """'Phòng QLĐT – Cẩm Lệ' -> 'phong qldt cam le': the key two spellings share."""
-    decomposed = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _NON_WORD.sub(" ", bare).strip()
+    return _NON_WORD.sub(" ", vietnamese.fold(str(text)).lower()).strip()
 
 
 class MatchError(ValueError):
@@ -62,7 +60,7 @@ class Match:
         text, key = str(text).strip(), self.key
         if text in self.ids:
             return text
-        candidates = self.names.get(fold(text), [])
+        candidates = self.names.get(fold(text), []) or self._by_name_ending(fold(text))
         if len(candidates) > 1 and on is not None:
             candidates = [c for c in candidates if _valid_on(c, on)] or candidates
         if len(candidates) == 1:
@@ -76,6 +74,13 @@ class Match:
             hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
+
+
+    def _by_name_ending(self, folded: str) -> list[Any]:
+        """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""
+        if " " not in folded:
+            return []
+        return [r for r in self.ids.values() if fold(getattr(r, "name", "")).endswith(" " + folded)]
 
 
 def _valid_on(record: Any, day: dt.date) -> bool:

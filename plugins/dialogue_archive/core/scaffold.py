@@ -1,0 +1,119 @@
+"""`dialogue-archive new`: a session folder that validates the moment it is created.
+
+The press officer gives a date, a title, the organiser and the place (names or ids);
+everything else is written as commented hints in the files, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from slugify import slugify
+
+from .archive import Archive
+from .labels import VI, format_date, format_short_date
+from .models import ID_PATTERN, TIME_PATTERN, SessionKind
+from .registry_match import Match, MatchError
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
+SLUG_MAX = 60
+"""Long titles make long addresses; the slug keeps the first words only."""
+
+
+class ScaffoldError(ValueError):
+    """Everything wrong with a `new` request, one message per line."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """What `dialogue-archive new` was asked for, before checking."""
+
+    date: dt.date
+    title: str
+    organizer: str
+    place: str
+    kind: str = SessionKind.dialogue.value
+    time: str | None = None
+    slug: str | None = None
+    draft: bool = True
+
+
+def session_slug(title: str) -> str:
+    """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it)."""
+    return slugify(title.replace("đ", "d").replace("Đ", "D"), max_length=SLUG_MAX, word_boundary=True)
+
+
+def existing_ids(archive: Archive) -> set[str]:
+    """Session ids and their aliases, read from the folders (drafts included)."""
+    ids = {p.name for p in (archive.root / "sessions").glob("*/*") if p.is_dir()}
+    for session in archive.sessions:
+        ids.update(session.meta.aliases)
+    return ids
+
+
+def check_organizer(archive: Archive, value: str, on: dt.date | None) -> str:
+    return Match.build("agency", archive.agencies.values()).resolve(value, on)
+
+
+def check_place(archive: Archive, value: str, on: dt.date | None) -> str:
+    return Match.build("place", archive.places.values()).resolve(value, on)
+
+
+def create_session(archive: Archive, request: NewSession) -> Path:
+    """Write sessions/<year>/<id>/index.md and answers.yaml; ScaffoldError lists every problem."""
+    problems: list[str] = []
+    organizer = place = ""
+    try:
+        organizer = check_organizer(archive, request.organizer, request.date)
+    except MatchError as exc:
+        problems.append(f"--organizer: {exc}")
+    try:
+        place = check_place(archive, request.place, request.date)
+    except MatchError as exc:
+        problems.append(f"--place: {exc}")
+    title = " ".join(request.title.split())
+    if not title:
+        problems.append("--title must not be empty")
+    kinds = [k.value for k in SessionKind]
+    if request.kind not in kinds:
+        problems.append(f"--kind '{request.kind}' is not one of {', '.join(kinds)}")
+    if request.time is not None and not TIME_PATTERN.match(request.time):
+        problems.append(f"--time '{request.time}' is not HH:MM in 24-hour form (e.g. 08:00)")
+    slug = request.slug if request.slug is not None else session_slug(title)
+    if not ID_PATTERN.match(slug or ""):
+        problems.append(f"--slug '{slug}' must be lower-case ASCII letters, digits and single '-'")
+    session_id = f"{request.date.isoformat()}-{slug}"
+    if session_id in existing_ids(archive):
+        problems.append(f"session '{session_id}' already exists; choose another --slug or edit "
+                        "the existing session")
+    if problems:
+        raise ScaffoldError(problems)
+    folder = archive.root / "sessions" / str(request.date.year) / session_id
+    values = {
+        "title": title, "date": request.date, "time": request.time, "kind": request.kind,
+        "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
+        "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
+        "place": place, "place_name": archive.places[place].name,
+        "date_text": format_date(request.date), "date_short": format_short_date(request.date),
+        "folder": folder,
+    }
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    env.filters["yaml"] = yaml_scalar
+    folder.mkdir(parents=True)
+    for name in ("index.md", "answers.yaml"):
+        (folder / name).write_text(env.get_template(name).render(values), encoding="utf-8")
+    return folder
+
+
+def yaml_scalar(value: object) -> str:
+    """One YAML scalar on one line, quoted only when YAML needs it (titles with ':' or '#')."""
+    return yaml.safe_dump(value, allow_unicode=True, width=10**9).removesuffix("...\n").strip()

@@ -1,0 +1,83 @@
+"""What Vietnamese offices write in their spreadsheets, mapped to the format's keys and values.
+
+Pure data, read by `spreadsheet`. Headers and values are compared folded (no case, no
+diacritics, no punctuation), so 'Nội dung ý kiến', 'NOI DUNG Y KIEN' and 'Nội dung ý kiến:'
+are one header. The enum labels of `labels.VI` are accepted as values too.
+"""
+
+from __future__ import annotations
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # item (question) columns: read from the first row of a question
+    "number": ("STT", "TT", "Số TT", "Số thứ tự"),
+    "asker": ("Người hỏi", "Người nêu", "Người nêu ý kiến", "Người phát biểu", "Người kiến nghị",
+              "Người hỏi/nêu ý kiến"),
+    "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
+    "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
+    "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),
+    "topics": ("Lĩnh vực", "Nhóm lĩnh vực", "Chủ đề"),
+    "procedures": ("Thủ tục", "Thủ tục hành chính", "Mã thủ tục", "Mã TTHC", "TTHC"),
+    "text": ("Nội dung", "Nội dung ý kiến", "Nội dung câu hỏi", "Nội dung kiến nghị",
+             "Nội dung phản ánh", "Ý kiến", "Câu hỏi", "Ý kiến, kiến nghị"),
+    "in_scope": ("Đúng chủ đề", "Đúng chủ đề?", "Trong chủ đề", "Thuộc chủ đề"),
+    # answer columns: one answer per row
+    "by": ("Cơ quan trả lời", "Đơn vị trả lời", "Cơ quan giải đáp", "Cơ quan"),
+    "official": ("Người trả lời", "Chức vụ", "Chức vụ người trả lời", "Người giải đáp"),
+    "mode": ("Hình thức", "Hình thức trả lời"),
+    "referred_to": ("Chuyển đến", "Chuyển cơ quan", "Cơ quan được chuyển", "Chuyển"),
+    "document": ("Văn bản", "Số văn bản", "Văn bản trả lời", "Số, ký hiệu văn bản"),
+    "answer_date": ("Ngày trả lời", "Ngày văn bản"),
+    "answer_text": ("Nội dung trả lời", "Trả lời", "Ý kiến trả lời", "Nội dung giải đáp"),
+    # commitment columns: at most one commitment per row
+    "commitment": ("Cam kết", "Nội dung cam kết", "Việc cần làm"),
+    "commitment_by": ("Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ trì"),
+    "due": ("Hạn", "Thời hạn", "Hạn hoàn thành", "Hạn xử lý"),
+    "status": ("Tình trạng", "Trạng thái", "Tiến độ", "Kết quả thực hiện"),
+}
+
+ITEM_COLUMNS = ("number", "asker", "asker_kind", "place", "type", "topics", "procedures", "text",
+                "in_scope")
+ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
+COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
+REQUIRED_COLUMNS = ("type", "topics", "text")
+
+VALUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "type": {
+        "question": ("Câu hỏi", "Hỏi", "Chất vấn"),
+        "opinion": ("Ý kiến", "Góp ý", "Đề xuất"),
+        "proposal": ("Kiến nghị", "Đề nghị", "Kiến nghị, đề xuất"),
+        "complaint": ("Phản ánh", "Khiếu nại", "Bức xúc"),
+    },
+    "asker_kind": {
+        "citizen": ("Công dân", "Người dân", "Cá nhân", "Hộ gia đình"),
+        "business": ("Doanh nghiệp", "Hộ kinh doanh", "DN", "HKD", "Doanh nghiệp, hộ kinh doanh"),
+        "organization": ("Tổ chức", "Hội", "Đoàn thể"),
+        "voter": ("Cử tri",),
+    },
+    "mode": {
+        "on_the_spot": ("Trực tiếp", "Trả lời trực tiếp", "Tại buổi đối thoại", "Tại chỗ",
+                        "Trả lời tại chỗ", "Trả lời tại buổi đối thoại"),
+        "in_writing": ("Bằng văn bản", "Văn bản", "Trả lời bằng văn bản", "Trả lời sau"),
+        "referred": ("Chuyển", "Chuyển đến", "Chuyển cơ quan", "Chuyển cơ quan có thẩm quyền",
+                     "Chuyển cơ quan chức năng"),
+    },
+    "status": {
+        "pending": ("Chưa thực hiện", "Chưa", "Chưa làm", "Chờ"),
+        "in_progress": ("Đang thực hiện", "Đang làm", "Đang xử lý", "Đang giải quyết"),
+        "done": ("Đã hoàn thành", "Hoàn thành", "Xong", "Đã thực hiện", "Đã xong"),
+        "escalated": ("Đã chuyển cấp trên", "Chuyển cấp trên", "Kiến nghị cấp trên"),
+        "dropped": ("Không thực hiện", "Hủy", "Huỷ", "Dừng"),
+    },
+    "in_scope": {
+        "true": ("Có", "Đúng", "X", "Đúng chủ đề", "Trong chủ đề", "Yes", "1"),
+        "false": ("Không", "Sai", "Ngoài chủ đề", "Không đúng chủ đề", "No", "0"),
+    },
+}
+
+LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",
+                "status": "commitment_status"}
+"""Value columns whose Vietnamese UI labels (labels.VI) are accepted as well."""
+
+LIST_SEPARATORS = r"[;\n]+"
+"""Several topics or procedures in one cell: "Xây dựng; Đất đai" (or "Xây dựng, Đất đai" when
+each part is a known name: some names, like "Thuế, phí, lệ phí", contain commas)."""

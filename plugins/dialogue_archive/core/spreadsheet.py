@@ -1,0 +1,499 @@
+"""`dialogue-archive import`: a press office's spreadsheet of questions and answers -> answers.yaml.
+
+Offices name and order columns their own way, merge the cells of a question answered by
+two agencies, leave blank rows and add notes columns. All of that is read; whatever cannot
+be read is reported as `SHEET:row N: column 'X': reason`, and nothing is written unless the
+user asks to keep the valid rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from slugify import slugify
+
+from .archive import Archive, Session
+from .labels import VI
+from .loader import load_archive
+from .models import AskerKind, Item, SessionKind
+from .registry_match import Match, MatchError, fold, registry_matchers
+from .sheet_vocabulary import (
+    ANSWER_COLUMNS,
+    COLUMNS,
+    COMMITMENT_COLUMNS,
+    LABEL_GROUPS,
+    LIST_SEPARATORS,
+    REQUIRED_COLUMNS,
+    VALUES,
+)
+
+HEADER_SEARCH_ROWS = 10
+"""Offices put a title ('THỐNG KÊ Ý KIẾN...') above the table; the header is looked for below it."""
+ITEM_ID_WORDS = 6
+DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
+DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
+                      SessionKind.business_dialogue: AskerKind.business}
+"""An empty 'Đối tượng' cell means the people the session was for."""
+
+HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
+VALUE_NAMES = {
+    column: {fold(word): value for value, words in choices.items()
+             for word in (*words, *([VI[LABEL_GROUPS[column]][value]] if column in LABEL_GROUPS else []))}
+    for column, choices in VALUES.items()
+}
+
+
+class SheetError(ValueError):
+    """The sheet as a whole cannot be read (wrong format, no header, missing columns)."""
+
+
+class RowError(ValueError):
+    """One cell's problem; `column` is the header as the sheet writes it."""
+
+    def __init__(self, column: str, message: str):
+        self.column = column
+        super().__init__(message)
+
+
+@dataclass
+class Row:
+    number: int
+    cells: dict[str, Any]
+    continues: bool = False
+
+
+@dataclass
+class ImportReport:
+    """What an import did: the items, the rejected rows, and the notes for the user."""
+
+    sheet: str
+    target: Path
+    items: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: bool = False
+
+    def summary(self) -> str:
+        if self.written:
+            skipped = f"; {len(self.errors)} problem(s) above, those rows were skipped" if self.errors else ""
+            return f"wrote {len(self.items)} item(s) to {self.target}{skipped}"
+        return (f"{len(self.errors)} problem(s) in {self.sheet}; nothing was written. Fix the rows "
+                "and import again, or add --keep-valid to write only the valid rows.")
+
+
+# --- reading the table --------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").strip()
+        return value or None
+    return value
+
+
+def read_table(path: Path) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+    """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge above."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise SheetError(f"{path}: no such file")
+    if suffix == ".csv":
+        return _read_csv(path), set()
+    if suffix in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path)
+    raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
+                     "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SheetError(f"{path}: the file is not UTF-8; save it as 'CSV UTF-8' "
+                         "(Excel: Save as > CSV UTF-8)") from None
+    try:
+        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _read_xlsx(path: Path) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+    import openpyxl  # only needed for .xlsx; a slow import for the other commands
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc})") from None
+    sheet = book.active
+    rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    continued: set[tuple[int, int]] = set()
+    for merged in sheet.merged_cells.ranges:
+        top = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                rows[r - 1][c - 1] = top  # every cell of a merge carries its value
+                if r > merged.min_row:
+                    continued.add((r, c - 1))
+    return rows, continued
+
+
+def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[str]]:
+    """(row index of the header, column index -> key, ignored column names)."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)}
+        if "text" in keys.values() and sum(1 for k in keys.values() if k) >= 2:
+            columns: dict[int, str] = {}
+            ignored = []
+            for i, key in keys.items():
+                if key and key not in columns.values():
+                    columns[i] = key
+                elif row[i]:
+                    ignored.append(str(row[i]))
+            missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
+            if missing:
+                raise SheetError(f"{sheet}:row {index + 1}: the header has no column for "
+                                 + "; ".join(f"{k} ({' / '.join(COLUMNS[k])})" for k in missing))
+            return index, columns, ignored
+    raise SheetError(f"{sheet}: no header row found in the first {HEADER_SEARCH_ROWS} rows; the "
+                     "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
+                     "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
+
+
+def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
+               columns: dict[int, str]) -> Iterator[Row]:
+    """Non-blank rows below the header; a row continues the question above when its STT and
+    content are empty (CSV) or the continuation of merged cells (xlsx)."""
+    text_col = next(i for i, k in columns.items() if k == "text")
+    number_col = next((i for i, k in columns.items() if k == "number"), None)
+    for index in range(header + 1, len(rows)):
+        row = rows[index]
+        if all(v is None for v in row):
+            continue
+        cells = {key: row[i] if i < len(row) else None for i, key in columns.items()}
+        number = index + 1
+        merged = (number, text_col) in continued
+        empty_question = cells["text"] is None and cells.get("number") is None
+        if number_col is not None and (number, number_col) in continued and cells["text"] is None:
+            merged = True
+        yield Row(number, cells, continues=merged or empty_question)
+
+
+# --- cells to values ----------------------------------------------------------------------
+
+
+class RowReader:
+    """Turns the cells of one session's sheet into answers.yaml items."""
+
+    def __init__(self, archive: Archive, session: Session, headers: dict[str, str]):
+        self.archive = archive
+        self.session = session
+        self.headers = headers
+        self.match: dict[str, Match] = registry_matchers(archive)
+        self.item_ids: set[str] = set()
+        self.commitment_ids: set[str] = set()
+
+    def header(self, key: str) -> str:
+        return self.headers.get(key, COLUMNS[key][0])
+
+    def text(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
+        value = cells.get(key)
+        if value is None:
+            if required:
+                raise RowError(self.header(key), "is empty")
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+
+    def choice(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
+        value = self.text(cells, key, required)
+        if value is None:
+            return None
+        found = VALUE_NAMES[key].get(fold(value))
+        if found is None:
+            words = ", ".join(words[0] for words in VALUES[key].values())
+            raise RowError(self.header(key), f"'{value}' is not one of: {words}")
+        return found
+
+    def ref(self, cells: dict[str, Any], key: str, registry: str) -> str | None:
+        value = self.text(cells, key)
+        if value is None:
+            return None
+        try:
+            return self.match[registry].resolve(value, self.session.date)
+        except MatchError as exc:
+            raise RowError(self.header(key), str(exc)) from None
+
+    def refs(self, cells: dict[str, Any], key: str, registry: str) -> list[str]:
+        """Several names in one cell, split on ';' or new lines, then on ',' if that is needed."""
+        value = self.text(cells, key)
+        found: list[str] = []
+        for part in filter(None, (p.strip() for p in re.split(LIST_SEPARATORS, value or ""))):
+            try:
+                ids = [self.match[registry].resolve(part, self.session.date)]
+            except MatchError as exc:
+                try:
+                    ids = [self.match[registry].resolve(p.strip(), self.session.date)
+                           for p in part.split(",") if p.strip()]
+                except MatchError:
+                    raise RowError(self.header(key), str(exc)) from None
+            found += [i for i in ids if i not in found]
+        return found
+
+    def date(self, cells: dict[str, Any], key: str) -> dt.date | None:
+        value = cells.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        for pattern in DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(str(value).strip(), pattern).date()
+            except ValueError:
+                continue
+        raise RowError(self.header(key), f"'{value}' is not a date; write it as 20/06/2024")
+
+    # --- items, answers, commitments ---------------------------------------------------
+
+    def item(self, row: Row) -> dict[str, Any]:
+        cells = row.cells
+        kind = self.choice(cells, "asker_kind") or DEFAULT_ASKER_KIND.get(
+            self.session.meta.kind, AskerKind.citizen).value
+        place = self.ref(cells, "place", "place")
+        label = self.text(cells, "asker") or " ".join(
+            filter(None, [VI["asker_kind"][kind], self.archive.places[place].name if place else ""]))
+        text = self.text(cells, "text", required=True) or ""
+        item: dict[str, Any] = {
+            "id": self._unique(_first_words(text), self.item_ids, "y-kien"),
+            "type": self.choice(cells, "type", required=True),
+            "asker": {"label": label, "kind": kind, **({"place": place} if place else {})},
+            "topics": self.refs(cells, "topics", "topic"),
+        }
+        if not item["topics"]:
+            raise RowError(self.header("topics"), "is empty: every item needs at least one topic")
+        procedures = self.refs(cells, "procedures", "procedure")
+        if procedures:
+            item["procedures"] = procedures
+        if self.choice(cells, "in_scope") == "false":
+            item["in_scope"] = False
+        item["text"] = text
+        item["answers"] = []
+        self.add_row(item, row)
+        return item
+
+    def add_row(self, item: dict[str, Any], row: Row) -> None:
+        """The answer and the commitment one row holds, added to its item."""
+        answer = self.answer(row.cells)
+        if answer:
+            item["answers"].append(answer)
+        commitment = self.commitment(row.cells, answer)
+        if commitment:
+            item.setdefault("commitments", []).append(commitment)
+
+    def answer(self, cells: dict[str, Any]) -> dict[str, Any] | None:
+        if all(cells.get(k) is None for k in ANSWER_COLUMNS):
+            return None
+        by = self.ref(cells, "by", "agency")
+        if by is None:
+            raise RowError(self.header("by"), "is empty: say which agency answered")
+        referred_to = self.ref(cells, "referred_to", "agency")
+        document = self.text(cells, "document")
+        mode = self.choice(cells, "mode") or (
+            "referred" if referred_to else "in_writing" if document else "on_the_spot")
+        if mode == "referred" and not referred_to:
+            raise RowError(self.header("referred_to"), "is empty: say which agency it was referred to")
+        answer: dict[str, Any] = {"by": by}
+        official = self.text(cells, "official")
+        if official:
+            answer["official"] = official
+        answer["mode"] = mode
+        if mode == "referred":
+            answer["referred_to"] = referred_to
+        day = self.date(cells, "answer_date")
+        if day and day < self.session.date:
+            raise RowError(self.header("answer_date"), f"{day:%d/%m/%Y} is before the session "
+                           f"({self.session.date:%d/%m/%Y})")
+        if day and day != self.session.date:
+            answer["date"] = day
+        if document:
+            answer["document"] = document
+        text = self.text(cells, "answer_text")
+        if text:
+            answer["text"] = text
+        elif not (document or referred_to):
+            raise RowError(self.header("answer_text"), "is empty: write the answer, or the number "
+                           "of the written reply in the document column")
+        return answer
+
+    def commitment(self, cells: dict[str, Any], answer: dict[str, Any] | None) -> dict[str, Any] | None:
+        text = self.text(cells, "commitment")
+        if text is None:
+            if any(cells.get(k) is not None for k in COMMITMENT_COLUMNS):
+                raise RowError(self.header("commitment"), "is empty but the row has a due date or "
+                               "status: write what was promised")
+            return None
+        by = self.ref(cells, "commitment_by", "agency") or (answer or {}).get("by")
+        if by is None:
+            raise RowError(self.header("commitment_by"), "is empty: say which agency is responsible")
+        commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
+                                                         "cam-ket"), "by": by, "text": " ".join(text.split())}
+        due = self.date(cells, "due")
+        if due:
+            commitment["due"] = due
+        commitment["status"] = self.choice(cells, "status") or "pending"
+        return commitment
+
+    @staticmethod
+    def _unique(base: str, taken: set[str], fallback: str) -> str:
+        base = base or fallback
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        return candidate
+
+
+def _first_words(text: str) -> str:
+    words = text.replace("đ", "d").replace("Đ", "D").split()[:ITEM_ID_WORDS]
+    return slugify(" ".join(words), max_length=50, word_boundary=True)
+
+
+# --- the import ---------------------------------------------------------------------------
+
+
+def session_of(folder: Path) -> tuple[Archive, Session]:
+    """The archive around a session folder (content/sessions/<year>/<id>) and that session."""
+    folder = folder.resolve()
+    if not (folder / "index.md").is_file():
+        raise SheetError(f"{folder}: not a session folder (no index.md); create one with "
+                         "dialogue-archive new")
+    root = folder.parent.parent.parent
+    if folder.parent.parent.name != "sessions":
+        raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
+    archive, log = load_archive(root, include_drafts=True)
+    session = next((s for s in archive.sessions if s.folder.resolve() == folder), None)
+    if session is None:
+        problems = [str(p) for p in log.errors if folder.name in p.path]
+        raise SheetError("the session's index.md has problems; fix them first:\n" + "\n".join(problems))
+    return archive, session
+
+
+def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: bool = False) -> ImportReport:
+    """Read `sheet` into the session's answers.yaml (see the module docstring)."""
+    archive, session = session_of(folder)
+    target = session.folder / "answers.yaml"
+    report = ImportReport(sheet=sheet.name, target=target)
+    if not force and _has_items(target):
+        raise SheetError(f"{target} already has items; add --force to replace it with the sheet")
+    rows, continued = read_table(sheet)
+    header, columns, ignored = find_header(rows, sheet.name)
+    names = {key: str(rows[header][i]) for i, key in columns.items()}
+    if ignored:
+        report.notes.append(f"info: {sheet.name}: column(s) not imported: {', '.join(ignored)}")
+    reader = RowReader(archive, session, names)
+    current: dict[str, Any] | None = None
+    current_row = 0
+    for row in table_rows(rows, continued, header, columns):
+        try:
+            if row.continues:
+                if current is None:
+                    if current_row:
+                        raise RowError(names["text"], f"continues the question on "
+                                       f"row {current_row}, which could not be imported")
+                    raise RowError(names["text"], "is empty")
+                reader.add_row(current, row)
+            else:
+                current, current_row = None, row.number
+                current = reader.item(row)
+                report.items.append(current)
+        except RowError as exc:
+            if not row.continues:
+                current = None
+            report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+    report.items = [item for item in report.items if _valid(item, sheet.name, report)]
+    if report.errors and not keep_valid:
+        return report
+    target.write_text(dump_items(report.items), encoding="utf-8")
+    report.written = True
+    return report
+
+
+def _has_items(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError:
+        return True  # unreadable: do not overwrite what someone typed
+    return bool(isinstance(data, dict) and data.get("items")) or not isinstance(data, dict)
+
+
+def _valid(item: dict[str, Any], sheet: str, report: ImportReport) -> bool:
+    """The format's own rules, as a last check on what the reader produced."""
+    try:
+        Item.model_validate(item)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(p) for p in error["loc"])
+            report.errors.append(f"{sheet}: item '{item['id']}': {where}: {error['msg']}")
+        return False
+    return True
+
+
+# --- writing YAML people can read -----------------------------------------------------------
+
+
+class _ReadableDumper(yaml.SafeDumper):
+    """Long and multi-line texts as block scalars, lists indented, as FORMAT.md shows them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip() + "\n", style="|")
+    if len(value) > 70:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value + "\n", style=">")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """`topics: [xay-dung, dat-dai]` on one line; lists of mappings as blocks."""
+    flow = all(isinstance(v, str) and len(v) < 40 for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_ReadableDumper.add_representer(str, _str)
+_ReadableDumper.add_representer(list, _list)
+
+
+def dump_items(items: list[dict[str, Any]]) -> str:
+    """answers.yaml text; checked to read back as exactly what was meant."""
+    text = yaml.dump({"items": items}, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False,
+                     width=88, indent=2)
+    text = re.sub(r"(?<!items:)\n(  - id: )", r"\n\n\1", text)  # a blank line between items
+    if _normalised(yaml.safe_load(text)) != _normalised({"items": items}):
+        text = yaml.safe_dump({"items": items}, allow_unicode=True, sort_keys=False, width=10**9)
+    return text
+
+
+def _normalised(data: Any) -> Any:
+    """Block scalars end with a newline; compare texts without it."""
+    if isinstance(data, dict):
+        return {k: _normalised(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_normalised(v) for v in data]
+    return data.strip() if isinstance(data, str) else data

@@ -1,0 +1,124 @@
+"""The press office's subcommands: `new` (a session folder) and `import` (a spreadsheet)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .core.loader import load_archive
+from .core.models import SessionKind
+from .core.registry_match import MatchError
+from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, create_session
+from .core.spreadsheet import SheetError, import_sheet
+
+REQUIRED = {
+    "date": "day of the session (YYYY-MM-DD)",
+    "title": "headline of the write-up",
+    "organizer": "agency that held it (id, name or alias)",
+    "place": "area it served (id or name)",
+}
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def _ask(label: str, check: Callable[[str], Any]) -> Any:
+    """Ask until the answer passes `check`; its error message is shown in between."""
+    while True:
+        answer = input(f"{label}: ").strip()
+        try:
+            return check(answer)
+        except (ValueError, argparse.ArgumentTypeError) as exc:
+            print(f"  {exc}", file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create sessions/<year>/<id>/ with index.md and answers.yaml, asking for what is missing."""
+    archive, _ = load_archive(Path(args.content_dir))
+    if not archive.agencies or not archive.places:
+        print(f"{args.content_dir}: no registry/agencies.yaml or registry/places.yaml to choose the "
+              "organizer and place from; is this the content folder? (--content-dir)", file=sys.stderr)
+        return 2
+    missing = [name for name in REQUIRED if getattr(args, name) is None]
+    if missing and not sys.stdin.isatty():
+        print("missing: " + ", ".join(f"--{n} ({REQUIRED[n]})" for n in missing)
+              + "\nGive them as options, or run the command in a terminal to be asked.", file=sys.stderr)
+        return 2
+    if args.date is None:
+        args.date = _ask(f"Date, {REQUIRED['date']}", _date)
+    if args.title is None:
+        args.title = _ask(f"Title, {REQUIRED['title']}", _non_empty)
+    if args.organizer is None:
+        args.organizer = _ask(f"Organizer, {REQUIRED['organizer']}",
+                              lambda v: check_organizer(archive, v, args.date))
+    if args.place is None:
+        args.place = _ask(f"Place, {REQUIRED['place']}", lambda v: check_place(archive, v, args.date))
+    request = NewSession(date=args.date, title=args.title, organizer=args.organizer,
+                         place=args.place, kind=args.kind, time=args.time, slug=args.slug,
+                         draft=args.draft)
+    try:
+        folder = create_session(archive, request)
+    except ScaffoldError as exc:
+        for message in exc.messages:
+            print(message, file=sys.stderr)
+        return 2
+    print(f"created {folder}/index.md and answers.yaml"
+          + (" (draft: true, not published until you remove that line)" if args.draft else ""))
+    print(f"next: write the news text in index.md, then import the questions:\n"
+          f"  dialogue-archive import SHEET.xlsx --session {folder}")
+    return 0
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("this cannot be empty")
+    return value
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
+    try:
+        report = import_sheet(Path(args.sheet), Path(args.session), keep_valid=args.keep_valid,
+                              force=args.force)
+    except (SheetError, MatchError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for line in report.notes:
+        print(line)
+    for line in report.errors:
+        print(line, file=sys.stderr)
+    print(report.summary(), file=sys.stderr if report.errors and not report.written else sys.stdout)
+    return 1 if report.errors and not report.written else 0
+
+
+def add_commands(commands: Any) -> None:
+    """Register `new` and `import` on the main parser's subcommands."""
+    new = commands.add_parser("new", help="create a session folder that validates at once")
+    new.add_argument("--date", type=_date, help=REQUIRED["date"])
+    new.add_argument("--title", help=REQUIRED["title"])
+    new.add_argument("--organizer", help=REQUIRED["organizer"])
+    new.add_argument("--place", help=REQUIRED["place"])
+    new.add_argument("--kind", default=SessionKind.dialogue.value,
+                     choices=[k.value for k in SessionKind], help="kind of session (default: dialogue)")
+    new.add_argument("--time", help="start time, HH:MM")
+    new.add_argument("--slug", help="end of the id after the date (default: from the title)")
+    new.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
+                     help="write draft: true so that nothing is published before review (default)")
+    new.add_argument("--content-dir", default="content", help="the content folder (default: content)")
+    new.set_defaults(run=cmd_new)
+
+    sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
+    sheet.add_argument("sheet", help="the .xlsx or .csv file")
+    sheet.add_argument("--session", required=True, help="the session folder (with index.md)")
+    sheet.add_argument("--keep-valid", action="store_true",
+                       help="write the rows that are valid even if others are not")
+    sheet.add_argument("--force", action="store_true", help="replace an existing answers.yaml")
+    sheet.set_defaults(run=cmd_import)

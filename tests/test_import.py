@@ -1,0 +1,273 @@
+"""`dialogue-archive new` and `dialogue-archive import`, run as a press officer runs them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import select
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_sample
+from data import sample_sheet
+from dialogue_archive.cli import main
+from dialogue_archive.core.loader import load_archive
+
+CLI = [sys.executable, "-m", "dialogue_archive.cli"]
+NEW = ["new", "--date", "2024-07-18", "--title", "Đối thoại với công dân phường Hòa Thọ Đông về đất đai",
+       "--organizer", "UBND P. Hòa Thọ Đông", "--place", "Hoà Thọ Đông", "--time", "08:00"]
+SESSION_ID = "2024-07-18-doi-thoai-voi-cong-dan-phuong-hoa-tho-dong-ve-dat-dai"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return copy_sample(tmp_path / "content")
+
+
+def new_session(content: Path, *extra: str) -> Path:
+    assert main([*NEW, "--content-dir", str(content), *extra]) == 0
+    return content / "sessions" / "2024" / SESSION_ID
+
+
+def errors_of(content: Path) -> list[str]:
+    _, log = load_archive(content, include_drafts=True)
+    return [str(p) for p in log.errors]
+
+
+def items_of(folder: Path) -> list[dict]:
+    return yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))["items"] or []
+
+
+# --- new -------------------------------------------------------------------------------
+
+
+def test_new_creates_a_draft_session_that_validates_at_once(content: Path, capsys) -> None:
+    folder = new_session(content)
+    assert (folder / "index.md").is_file() and (folder / "answers.yaml").is_file()
+    assert errors_of(content) == []
+    assert main(["validate", str(content)]) == 0
+    archive, _ = load_archive(content, include_drafts=True)
+    session = next(s for s in archive.sessions if s.id == SESSION_ID)
+    assert session.meta.organizer == "ubnd-phuong-hoa-tho-dong"  # found by its alias
+    assert session.meta.place == "phuong-hoa-tho-dong"  # found by its name without "Phường"
+    assert session.meta.time == "08:00" and session.meta.draft is True
+    assert session.visibility.value == "draft" and session.items == []
+    assert "Hòa Thọ Đông" in session.body
+
+
+def test_new_without_draft_and_with_own_slug(content: Path) -> None:
+    assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
+    archive, log = load_archive(content, dt.date(2026, 11, 28))
+    assert not log.errors
+    assert "2024-07-18-hoa-tho-dong" in {s.id for s in archive.published}
+
+
+def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> None:
+    new_session(content)
+    capsys.readouterr()
+    assert main([*NEW, "--content-dir", str(content)]) == 2
+    assert f"session '{SESSION_ID}' already exists" in capsys.readouterr().err
+    assert main(["new", "--content-dir", str(content), "--date", "2024-07-19", "--title", "Đối thoại",
+                 "--organizer", "phong-tu-phapp", "--place", "Hòa Thọ"]) == 2
+    err = capsys.readouterr().err
+    assert "--organizer: unknown agency 'phong-tu-phapp' (did you mean 'phong-tu-phap'" in err
+    assert "--place: unknown place 'Hòa Thọ'" in err
+    assert not (content / "sessions" / "2024" / "2024-07-19-doi-thoai").exists()
+
+
+def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:
+    result = subprocess.run([*CLI, "new", "--content-dir", str(content), "--title", "Đối thoại"],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert "missing: --date" in result.stderr and "--organizer" in result.stderr
+    assert "--place" in result.stderr and "--title" not in result.stderr.split("missing:")[1].split("\n")[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_new_asks_in_a_terminal(content: Path) -> None:
+    """A real pseudo-terminal: the command asks, refuses a wrong answer, and asks again."""
+    master, slave = os.openpty()
+    command = [*CLI, "new", "--content-dir", str(content), "--title", "Đối thoại tại Khuê Trung"]
+    process = subprocess.Popen(command, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(slave)
+    for answer in ["18/7/2024", "2024-07-18", "UBND phuong Khue Trung", "Khuê Trung"]:
+        select.select([], [master], [], 5)
+        os.write(master, (answer + "\n").encode())
+    _, err = process.communicate(timeout=60)
+    os.close(master)
+    assert process.returncode == 0, err.decode()
+    assert "is not a date" in err.decode()  # the first answer was refused, then asked again
+    folder = content / "sessions" / "2024" / "2024-07-18-doi-thoai-tai-khue-trung"
+    assert "organizer: ubnd-phuong-khue-trung" in (folder / "index.md").read_text(encoding="utf-8")
+    assert errors_of(content) == []
+
+
+# --- import: the sample spreadsheet ---------------------------------------------------------
+
+
+def check_sample_items(items: list[dict]) -> None:
+    assert len(items) == 5
+    first, second, third, fourth, fifth = items
+    assert first["type"] == "proposal" and first["topics"] == ["xay-dung"]
+    assert first["procedures"] == ["1.009994"] and first["asker"]["place"] == "phuong-hoa-tho-dong"
+    assert first["commitments"][0]["status"] == "in_progress"
+    assert first["commitments"][0]["due"] == dt.date(2024, 7, 31)
+    # one question, two agencies: the continuation row is a second answer, not a new item
+    assert [a["by"] for a in second["answers"]] == ["chi-nhanh-van-phong-dang-ky-dat-dai-cam-le",
+                                                   "phong-tai-nguyen-moi-truong"]
+    written = second["answers"][1]
+    assert written["mode"] == "in_writing" and written["date"] == dt.date(2024, 8, 5)
+    assert written["document"] == "Công văn số 812/TNMT"
+    assert second["commitments"][0]["by"] == "ubnd-quan-cam-le"
+    assert third["in_scope"] is False and third["topics"] == ["moi-truong", "giao-thong-do-thi"]
+    assert third["answers"][0]["mode"] == "referred"
+    assert third["answers"][0]["referred_to"] == "doi-quan-ly-trat-tu-do-thi"
+    assert third["asker"]["kind"] == "business"
+    assert fourth["asker"]["label"] == "Công dân" and fourth["type"] == "opinion"
+    assert fourth["answers"][0] == {"by": "bo-phan-tiep-nhan-tra-ket-qua", "mode": "on_the_spot",
+                                    "text": "Cảm ơn ý kiến của công dân; Bộ phận sẽ tiếp tục nâng cao "
+                                            "chất lượng phục vụ.\n"}
+    assert fifth["topics"] == ["thue-phi"]  # "Thuế, phí, lệ phí" is one name, not three
+    assert fifth["commitments"][0]["status"] == "done"
+    assert len({i["id"] for i in items}) == 5
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_import_the_shipped_sample(content: Path, suffix: str, capsys) -> None:
+    folder = new_session(content)
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.{suffix}"
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "column(s) not imported: Ghi chú" in out and "wrote 5 item(s)" in out
+    check_sample_items(items_of(folder))
+    assert errors_of(content) == []
+    text = (folder / "answers.yaml").read_text(encoding="utf-8")
+    assert "topics: [xay-dung]" in text and "\n    text: >\n" in text  # readable YAML
+
+
+def test_generated_sheets_match_the_shipped_ones(tmp_path: Path) -> None:
+    """The shipped files are what the generator writes (the .xlsx compared cell by cell)."""
+    import openpyxl
+
+    made = sample_sheet.write_csv(tmp_path / "s.csv")
+    assert made.read_bytes() == (sample_sheet.HERE / f"{sample_sheet.NAME}.csv").read_bytes()
+    ours = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "s.xlsx")).active
+    shipped = openpyxl.load_workbook(sample_sheet.HERE / f"{sample_sheet.NAME}.xlsx").active
+    assert list(ours.values) == list(shipped.values)
+    assert {str(r) for r in ours.merged_cells.ranges} == {str(r) for r in shipped.merged_cells.ranges}
+
+
+def test_reordered_columns_extra_columns_blank_rows_no_bom(content: Path, tmp_path: Path, capsys) -> None:
+    order = list(reversed(range(len(sample_sheet.HEADER))))
+    header = [sample_sheet.HEADER[i].upper() for i in order] + ["Người nhập"]
+    header[header.index("NỘI DUNG Ý KIẾN")] = "noi dung"  # no diacritics, lower case
+    rows = [[row[i] for i in order] + ["Văn thư"] for row in sample_sheet.ROWS]
+    rows.insert(0, [""] * len(header))
+    sheet = tmp_path / "khong-bom.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(header)
+        out.writerows(rows)
+    folder = new_session(content)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert "GHI CHÚ, Người nhập" in capsys.readouterr().out
+    check_sample_items(items_of(folder))
+
+
+def test_merged_question_in_xlsx_without_empty_cells(content: Path, tmp_path: Path) -> None:
+    """In Excel the merged question cells hold the text on both rows once unmerged: the merge,
+    not emptiness, says that the second row is the same question."""
+    sheet = sample_sheet.write_xlsx(tmp_path / "gop-o.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert len(items_of(folder)[1]["answers"]) == 2
+    unmerged = sample_sheet.write_xlsx(tmp_path / "khong-gop.xlsx", merge=False)
+    assert main(["import", str(unmerged), "--session", str(folder), "--force"]) == 0
+    assert len(items_of(folder)[1]["answers"]) == 2  # empty STT and content continue the question
+
+
+# --- import: errors ----------------------------------------------------------------------
+
+
+def broken_sheet(tmp_path: Path) -> Path:
+    rows = [list(r) for r in sample_sheet.ROWS]
+    col = {name: i for i, name in enumerate(sample_sheet.HEADER)}
+    rows[0][col["Lĩnh vực"]] = "Xây dựngg"                 # sheet row 3
+    rows[1][col["Loại"]] = "Thắc mắc"                      # sheet row 4
+    rows[2][col["Ngày trả lời"]] = "32/13/2024"            # sheet row 5 (continuation)
+    rows[4][col["Cơ quan trả lời"]] = ""                   # sheet row 7
+    rows[5][col["Nội dung ý kiến"]] = ""                   # sheet row 8: STT 4 without content
+    return sample_sheet.write_csv(tmp_path / "loi.csv", rows=rows)
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_path: Path) -> None:
+    folder = new_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    result = subprocess.run([*CLI, "import", str(broken_sheet(tmp_path)), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("loi.csv:row")]
+    assert lines == [
+        "loi.csv:row 3: column 'Lĩnh vực': unknown topic 'Xây dựngg' (did you mean 'xay-dung', "
+        "Xây dựng?); use an id, name or alias from the registry, or add it there",
+        "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
+        "loi.csv:row 5: column 'Nội dung ý kiến': continues the question on row 4, which could not "
+        "be imported",
+        "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
+        "loi.csv:row 8: column 'Nội dung ý kiến': is empty",
+    ]
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_keep_valid_writes_the_good_rows(content: Path, tmp_path: Path, capsys) -> None:
+    folder = new_session(content)
+    assert main(["import", str(broken_sheet(tmp_path)), "--session", str(folder), "--keep-valid"]) == 0
+    assert "those rows were skipped" in capsys.readouterr().out
+    items = items_of(folder)
+    assert [i["asker"]["label"] for i in items] == ["Bà L.T.H."]  # STT 5, the one valid row
+    assert errors_of(content) == []
+
+
+def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, capsys) -> None:
+    rows = [list(r) for r in sample_sheet.ROWS]
+    rows[2][sample_sheet.HEADER.index("Ngày trả lời")] = "32/13/2024"
+    rows[0][sample_sheet.HEADER.index("Hạn")] = "sớm"
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "d.csv:row 3: column 'Hạn': 'sớm' is not a date; write it as 20/06/2024" in err
+    assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date" in err
+
+
+def test_existing_answers_are_not_overwritten_without_force(content: Path, capsys) -> None:
+    folder = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.csv"
+    assert main(["import", str(sheet), "--session", str(folder)]) == 2
+    assert "already has items; add --force" in capsys.readouterr().err
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -> None:
+    folder = new_session(content)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"STT,Lo\xe0i,L\xe3nh v\xf4c,N\xf4i dung\n")  # a Windows code page, not UTF-8
+    headless = sample_sheet.write_csv(tmp_path / "thieu-cot.csv",
+                                      header=["STT", "Người hỏi", *sample_sheet.HEADER[2:5], "Nhóm",
+                                              *sample_sheet.HEADER[6:]])
+    odt = shutil.copy(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", tmp_path / "bang.ods")
+    expected = {
+        latin: "not UTF-8; save it as 'CSV UTF-8'",
+        headless: "the header has no column for topics (Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
+        odt: "only .xlsx and .csv spreadsheets are read",
+    }
+    for sheet, message in expected.items():
+        assert main(["import", str(sheet), "--session", str(folder)]) == 2
+        assert message in capsys.readouterr().err
