@@ -198,6 +198,9 @@ REGISTRIES: dict[str, tuple[type[BaseModel], str, bool]] = {
 }
 
 
+KINDS = {"agency": "agencies", "topic": "topics", "place": "places", "procedure": "procedures"}
+
+
 def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any], Any]:
     model, key, required = REGISTRIES[name]
     path = root / "registry" / f"{name}.yaml"
@@ -261,10 +264,13 @@ class References:
             "agency": archive.agencies, "topic": archive.topics,
             "place": archive.places, "procedure": archive.procedures,
         }
+        self.unreadable: set[str] = set()
+        """Kinds whose registry could not be read: their references are not checked, since
+        every one would fail and hide the one real problem."""
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
               where: tuple[Any, ...]) -> None:
-        if value is None:
+        if value is None or kind in self.unreadable:
             return
         table = self.tables[kind]
         if value in table:
@@ -318,12 +324,14 @@ def load_session(folder: Path, archive: Archive, refs: References, log: ProblemL
         log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
                 "(title, date, organizer, place)")
         return None
-    _, data = parse_yaml(index, front, log, line_offset=1)
+    ok, data = parse_yaml(index, front, log, line_offset=1)
     # Redaction first, then the guard, then the model: everything published is redacted.
     check_data(redact_data(data, redactor), text, index, log)
     body = redactor.apply(body)
     check_markdown(body, body_line, index, log)
-    meta = validate(SessionMeta, data if data is not None else LocDict(), index, log)
+    # After a YAML syntax error, 'missing key' messages would only hide the real problem.
+    meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
+        if ok or data is not None else None
     items, answers_data, answers_path = _load_answers(folder, log, redactor)
     if meta is None:
         return None
@@ -510,10 +518,15 @@ def load_archive(root: Path | str, build_date: dt.date | None = None,
         log.add(root, 1, 1, "the content folder does not exist")
         return archive, log
     raw: dict[str, Any] = {}
-    for name in REGISTRIES:
+    unreadable: set[str] = set()
+    for kind, name in KINDS.items():
+        errors_before = len(log.errors)
         entries, raw[name] = load_registry(root, name, log)
         setattr(archive, name, entries)
+        if raw[name] is None and len(log.errors) > errors_before:
+            unreadable.add(kind)
     refs = References(archive, log)
+    refs.unreadable = unreadable
     redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     if (root / "sessions").is_dir():

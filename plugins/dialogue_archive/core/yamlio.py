@@ -136,10 +136,12 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 
 def _hint(problem: str) -> str:
-    if "'\\t'" in problem or "\\t" in problem:
+    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
         return "; indent YAML with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "; a text containing ': ' must be quoted or written as a block (text: |)"
+    if "end of stream" in problem:
+        return "; a quote or bracket opened here is never closed"
     if "could not find expected ':'" in problem:
         return "; each line must be 'key: value' or a list entry '- ...'"
     return ""
@@ -163,7 +165,9 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
                 "aliases (*name); write the values out instead of nesting aliases")))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # At the end of the file, where the unclosed quote or bracket began is more useful.
+        at_end = "end of stream" in str(exc.problem) and exc.context_mark is not None
+        mark = exc.context_mark if at_end else exc.problem_mark or exc.context_mark
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:

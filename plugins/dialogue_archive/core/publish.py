@@ -1,0 +1,44 @@
+"""Atomic publishing: a failed build never touches the site that is already published.
+
+The build writes into a staging folder next to the site folder; only a build that
+finished without error replaces the site, by renaming folders (no copying), so a web
+server never serves a half-written site and a broken build leaves the old one as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+STAGING_PREFIX = ".staging-"
+RETIRED_PREFIX = ".retired-"
+
+
+def staging_dir(site_dir: Path) -> Path:
+    """An empty folder beside `site_dir` (same file system, so the swap is a rename)."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = site_dir.with_name(f"{STAGING_PREFIX}{site_dir.name}-{os.getpid()}")
+    discard(staging)
+    staging.mkdir()
+    return staging
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Put the staged build in place of `site_dir` with two renames, then drop the old site."""
+    site_dir = site_dir.resolve()
+    retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
+    discard(retired)
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    discard(retired)
+
+
+def discard(folder: Path) -> None:
+    """Remove a staging or retired folder if it is there."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.exists():
+        shutil.rmtree(folder)
