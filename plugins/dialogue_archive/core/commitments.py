@@ -84,6 +84,7 @@ def commitment_records(archive: Archive) -> Iterator[CommitmentRecord]:
 class Scorecard:
     """How one agency keeps its commitments, as of the build date."""
 
+    build_date: dt.date
     total: int
     open: int
     overdue: int
@@ -101,6 +102,7 @@ def scorecard(records: Iterable[CommitmentRecord], build_date: dt.date) -> Score
     statuses = [r.commitment.status for r in records]
     days = [d for d in (r.days_to_done() for r in records) if d is not None]
     return Scorecard(
+        build_date=build_date,
         total=len(records),
         open=sum(s in OPEN_STATUSES for s in statuses),
         overdue=sum(is_overdue(r.commitment, build_date) for r in records),

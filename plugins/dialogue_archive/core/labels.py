@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .labels_accountability import COMMITMENTS_VI, OPEN_DATA_VI, STATISTICS_VI
 VI: dict[str, Any] = {
     "session_kind": {
         "dialogue": "Đối thoại với công dân",
@@ -39,6 +40,25 @@ VI: dict[str, Any] = {
         "escalated": "Đã chuyển cấp trên",
         "dropped": "Không thực hiện",
     },
+    "outcome": {
+        "on_the_spot": "Trả lời trực tiếp tại buổi đối thoại",
+        "in_writing": "Trả lời bằng văn bản",
+        "referred": "Chuyển cơ quan khác giải quyết",
+        "not_answered": "Chưa được trả lời",
+    },
+    "deadline_outcome": {
+        "on_time": "Hoàn thành đúng hạn",
+        "late": "Hoàn thành sau hạn",
+        "done_undated": "Hoàn thành, không ghi ngày hoàn thành",
+        "overdue": "Quá hạn, chưa hoàn thành",
+        "not_yet_due": "Chưa đến hạn",
+        "escalated": "Đã chuyển cấp trên",
+        "dropped": "Không thực hiện",
+        "no_due": "Không ghi thời hạn",
+    },
+    "commitments": COMMITMENTS_VI,
+    "statistics": STATISTICS_VI,
+    "open_data": OPEN_DATA_VI,
     "place_kind": {
         "province": "Tỉnh, thành phố",
         "district": "Quận, huyện",
@@ -56,6 +76,9 @@ VI: dict[str, Any] = {
         "agencies": "Cơ quan",
         "topics": "Lĩnh vực",
         "places": "Địa bàn",
+        "commitments": "Cam kết",
+        "statistics": "Thống kê",
+        "open-data": "Dữ liệu mở",
     },
     "text": {
         "overdue": "Quá hạn",

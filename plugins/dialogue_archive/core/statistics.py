@@ -13,7 +13,7 @@ from typing import Any
 
 from . import urls
 from .archive import Archive, Session
-from .charts import Row
+from .charts import BarChart, Row, bar_chart
 from .commitments import DEADLINE_OUTCOMES, commitment_records, deadline_outcome
 from .models import AnswerMode, CommitmentStatus, Item, ItemType
 
@@ -42,18 +42,23 @@ def _enum_rows(counts: Counter[str], keys: Iterable[str], labels: dict[str, str]
 
 
 def session_statistics(session: Session, archive: Archive, labels: dict[str, Any]
-                       ) -> dict[str, list[Row]]:
-    """The small figures block of one session page."""
+                       ) -> dict[str, BarChart]:
+    """The small figures block of one session page (drawn as tables there)."""
     items = session.items
     text = labels["statistics"]
     scope = Counter(item.in_scope for item in items)
-    return {
-        "by_type": _enum_rows(Counter(i.type.value for i in items), [t.value for t in ItemType],
-                              labels["item_type"]),
-        "by_topic": _topic_rows(archive, items),
-        "scope": [Row(text["in_scope"], scope[True]), Row(text["out_of_scope"], scope[False])],
-        "outcome": _enum_rows(Counter(item_outcome(i) for i in items), OUTCOMES, labels["outcome"]),
+    rows = {
+        "by_type": (text["type"], _enum_rows(Counter(i.type.value for i in items),
+                                             [t.value for t in ItemType], labels["item_type"])),
+        "by_topic": (text["topic"], _topic_rows(archive, items)),
+        "scope": (text["category"], [Row(text["in_scope"], scope[True]),
+                                     Row(text["out_of_scope"], scope[False])]),
+        "outcome": (text["category"], _enum_rows(Counter(item_outcome(i) for i in items), OUTCOMES,
+                                                 labels["outcome"])),
     }
+    return {key: bar_chart(f"tk-{key.replace('_', '-')}", text[key], values, heading,
+                           text["item_count"], shares=key != "by_topic")
+            for key, (heading, values) in rows.items()}
 
 
 def archive_statistics(archive: Archive, labels: dict[str, Any]) -> dict[str, Any]:

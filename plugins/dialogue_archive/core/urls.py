@@ -52,3 +52,48 @@ def places_index(page: int = 1) -> str:
 
 def place(place_id: str, page: int = 1) -> str:
     return _paged(f"places/{place_id}/", page)
+
+def commitments(page: int = 1) -> str:
+    return _paged("commitments/", page)
+
+
+def commitments_overdue(page: int = 1) -> str:
+    return _paged("commitments/overdue/", page)
+
+
+def commitments_status(status: str, page: int = 1) -> str:
+    return _paged(f"commitments/status/{status}/", page)
+
+
+def commitments_agency(agency_id: str, page: int = 1) -> str:
+    return _paged(f"commitments/agency/{agency_id}/", page)
+
+
+def commitments_year(value: int, page: int = 1) -> str:
+    return _paged(f"commitments/year/{value}/", page)
+
+
+def statistics() -> str:
+    return "statistics/index.md"
+
+
+def open_data() -> str:
+    return "open-data/index.md"
+
+
+DATA_DIR = "data/"
+"""Open data files, written next to the pages: data/archive.json, data/items.csv, ..."""
+
+
+def web_path(uri: str, directory_urls: bool = True) -> str:
+    """A source path as the site-relative path a browser asks for ('sessions/2024/x/')."""
+    path, _, anchor = uri.partition("#")
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")] if directory_urls else path[:-3] + ".html"
+    elif path.endswith(".md"):
+        path = path[:-3] + "/" if directory_urls else path[:-3] + ".html"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def search() -> str:
+    return "search/index.md"

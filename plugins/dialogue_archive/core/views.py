@@ -14,10 +14,11 @@ from typing import Any
 
 from . import urls
 from .archive import Archive, Session
-from .commitments import is_overdue
+from .commitments import is_overdue, scorecards
 from .labels import VI, format_date, format_short_date
 from .markup import MarkdownRenderer, excerpt, plain_text
 from .models import Agency, AnswerMode, Item, Place, Topic
+from .statistics import session_statistics
 
 EXCERPT_CHARS = 220
 ITEMS_ANCHOR = "y-kien"
@@ -141,6 +142,7 @@ class ArchiveViews:
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": 0, "items": 0, "answers": 0, "commitments": 0}
+        self.scorecards = scorecards(archive)
         for session in archive.published:  # newest first, so every list is too
             self._index(session)
 
@@ -264,7 +266,9 @@ class ArchiveViews:
                      "groups": group_by_session(chunk), "pager": pager, "total": len(entries),
                      "sessions_here": self.sessions_by_place.get(record.id, [])[:10]
                      if kind == "place" and pager.number == 1 else [],
-                     "sessions_here_total": len(self.sessions_by_place.get(record.id, []))},
+                     "sessions_here_total": len(self.sessions_by_place.get(record.id, [])),
+                     "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
+                     "scorecard_uri": urls.commitments_agency(record.id)},
                     description=getattr(record, "description", None) or "")
 
     def _ordered(self, kind: str, registry: dict[str, Any]) -> list[Any]:
@@ -350,6 +354,7 @@ class ArchiveViews:
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
             "announced": not session.items and meta.date >= self.archive.build_date,
+            "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
 
     def _item_view(self, session: Session, item: Item, renderer: MarkdownRenderer) -> dict[str, Any]:

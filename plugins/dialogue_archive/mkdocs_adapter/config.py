@@ -18,3 +18,11 @@ class ArchivePluginConfig(base.Config):
 
     nav = c.Type(bool, default=True)
     """Build the short site navigation when mkdocs.yml has no `nav:` of its own."""
+
+    data_licence = c.Type(str, default="CC BY 4.0")
+    """Licence of the open data (/data/), the publisher's choice; shown on the open-data page."""
+
+    data_licence_url = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/deed.vi")
+
+    data_publisher = c.Optional(c.Type(str))
+    """Who publishes the data (for citations); defaults to mkdocs.yml `copyright`, then site_name."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,13 @@ from mkdocs.utils import normalize_url
 
 from ..core import urls
 from ..core.archive import Archive
+from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import load_archive
+from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
+from .opendata_files import data_files, open_data
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -31,7 +35,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSET_URI = "assets/dialogue-archive/"
-NAV_SECTIONS = ("sessions", "agencies", "topics", "places")
+NAV_SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "statistics", "open-data")
 
 
 class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
@@ -85,7 +89,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @staticmethod
     def _nav(docs_dir: Path) -> list[Any]:
-        """Home, the four browse sections, then the site's own top-level pages (e.g. about.md)."""
+        """Home, the browse and report sections, then the site's own top-level pages."""
         nav: list[Any] = [{VI["nav"]["home"]: "index.md"}]
         nav += [{VI["nav"][name]: f"{name}/index.md"} for name in NAV_SECTIONS]
         nav += sorted(p.name for p in docs_dir.glob("*.md") if p.name != "index.md")
@@ -105,7 +109,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     files.remove(file)  # drafts, scheduled sessions and raw records stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
-        for spec in self.views.pages():
+        data = open_data(self.archive, config, self.config)
+        for spec in chain(self.views.pages(), commitment_pages(self.views),
+                          accountability_pages(self.views, data)):
             self.specs[spec.src_uri] = spec
             if spec.generated:
                 in_nav = spec.src_uri in {f"{n}/index.md" for n in NAV_SECTIONS}
@@ -113,6 +119,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         self.files = files
+        for file in data_files(data, config):
+            files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):

@@ -1,0 +1,135 @@
+"""The commitments pages: every promise with its status, and one static page per filter.
+
+Filters are plain links to pre-built pages (/commitments/overdue/, /commitments/status/done/,
+/commitments/agency/<id>/, /commitments/year/<year>/), each paginated like every list, so
+they work without JavaScript and without a server, and a filtered view has an address
+that can be shared. Filters are not combined: that would multiply the pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import urls
+from .commitments import CommitmentRecord, commitment_records, is_overdue
+from .labels import format_date, format_short_date
+from .models import CommitmentStatus
+from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, paginate
+
+
+@dataclass(frozen=True)
+class CommitmentEntry:
+    """A commitment as one entry of a list, linking to its anchor on the session page."""
+
+    uri: str
+    item_uri: str
+    text: str
+    agency: Link
+    badge: StatusBadge
+    due: str
+    due_iso: str
+    session: SessionEntry
+    item: str
+    last_update: str
+    last_update_iso: str
+    last_note: str
+
+
+@dataclass(frozen=True)
+class FilterLink:
+    text: str
+    count: int
+    uri: str
+    current: bool
+
+
+class CommitmentPages:
+    """Indexes the published commitments once, then yields one page spec per list page."""
+
+    def __init__(self, views: ArchiveViews):
+        self.views = views
+        self.labels = views.labels
+        self.text = views.labels["commitments"]
+        self.build_date = views.archive.build_date
+        self.records = list(commitment_records(views.archive))
+        self.entries = [self._entry(r) for r in self.records]
+
+    def _entry(self, record: CommitmentRecord) -> CommitmentEntry:
+        c, session, item = record.commitment, record.session, record.item
+        last = c.updates[-1] if c.updates else None
+        return CommitmentEntry(
+            uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
+            text=c.text, agency=self.views.agency_link(c.by),
+            badge=StatusBadge(c.status.value, self.labels["commitment_status"][c.status.value],
+                              is_overdue(c, self.build_date)),
+            due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
+            session=self.views.session_entries[session.id],
+            item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",
+            last_update=format_short_date(last.date) if last else "",
+            last_update_iso=last.date.isoformat() if last else "", last_note=last.note if last else "")
+
+    def _selections(self) -> Iterator[tuple[str, str, list[int], Callable[[int], str]]]:
+        """(filter key, heading, indexes of the entries shown, page address) of every list."""
+        everything = range(len(self.records))
+        yield "all", self.text["heading"], list(everything), urls.commitments
+        yield ("overdue", self.text["overdue_heading"],
+               [i for i in everything if self.entries[i].badge.overdue], urls.commitments_overdue)
+        for status in CommitmentStatus:
+            label = self.labels["commitment_status"][status.value]
+            yield (f"status:{status.value}", f"{self.text['status_heading']} “{label}”",
+                   [i for i in everything if self.records[i].commitment.status is status],
+                   lambda n, s=status.value: urls.commitments_status(s, n))
+        for agency in self._agencies():
+            yield (f"agency:{agency}", f"{self.text['of_agency']} {self.views.agency_name(agency)}",
+                   [i for i in everything if self.records[i].commitment.by == agency],
+                   lambda n, a=agency: urls.commitments_agency(a, n))
+        for year in self._years():
+            yield (f"year:{year}", f"{self.text['of_year']} {year}",
+                   [i for i in everything if self.records[i].session.year == year],
+                   lambda n, y=year: urls.commitments_year(y, n))
+
+    def _agencies(self) -> list[str]:
+        counts = Counter(r.commitment.by for r in self.records)
+        return sorted(counts, key=lambda a: (-counts[a], self.views.agency_name(a)))
+
+    def _years(self) -> list[int]:
+        return sorted({r.session.year for r in self.records}, reverse=True)
+
+    def _filters(self, current: str) -> dict[str, list[FilterLink]]:
+        """The filter bar: every choice with how many commitments it shows."""
+        statuses = Counter(r.commitment.status.value for r in self.records)
+        agencies = Counter(r.commitment.by for r in self.records)
+        years = Counter(r.session.year for r in self.records)
+        return {
+            "status": [FilterLink(self.text["all"], len(self.records), urls.commitments(), current == "all"),
+                       FilterLink(self.text["overdue"], sum(e.badge.overdue for e in self.entries),
+                                  urls.commitments_overdue(), current == "overdue")]
+            + [FilterLink(self.labels["commitment_status"][s.value], statuses[s.value],
+                          urls.commitments_status(s.value), current == f"status:{s.value}")
+               for s in CommitmentStatus],
+            "agency": [FilterLink(self.views.agency_name(a), agencies[a], urls.commitments_agency(a),
+                                  current == f"agency:{a}") for a in self._agencies()],
+            "year": [FilterLink(str(y), years[y], urls.commitments_year(y), current == f"year:{y}")
+                     for y in self._years()],
+        }
+
+    def pages(self) -> Iterator[PageSpec]:
+        page_word = self.labels["text"]["page"]
+        for key, heading, chosen, uri in self._selections():
+            entries = [self.entries[i] for i in chosen]
+            filters = self._filters(key)
+            for chunk, pager in paginate(entries, uri):
+                title = heading if pager.number == 1 else f"{heading} — {page_word} {pager.number}"
+                yield PageSpec(uri(pager.number), title, "archive/commitments.html", {
+                    "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
+                    "total": len(entries), "pager": pager, "filters": filters,
+                    "agency_filter_open": key.startswith("agency:"),
+                    "as_of": format_date(self.build_date)},
+                    description=self.text["intro"] if key == "all" else "")
+
+
+def commitment_pages(views: ArchiveViews) -> Iterator[PageSpec]:
+    return CommitmentPages(views).pages()
+

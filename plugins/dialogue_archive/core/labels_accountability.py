@@ -1,0 +1,277 @@
+"""Vietnamese words of the commitments, statistics and open-data pages (part of `labels.VI`).
+
+Kept apart from `labels.py` only because the open-data field documentation is long; every
+dictionary here is reached through `VI`, like every other label.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMMITMENTS_VI: dict[str, Any] = {
+    "heading": "Cam kết của cơ quan",
+    "intro": ("Những việc cơ quan, đơn vị đã hứa làm tại các buổi đối thoại, tiếp xúc cử tri, "
+              "với trạng thái và thời hạn. Trạng thái “quá hạn” được tính khi xây dựng trang: cam "
+              "kết chưa hoàn thành mà đã qua ngày hạn."),
+    "as_of": "Số liệu tính đến",
+    "total": "Tổng số cam kết",
+    "overdue": "Quá hạn",
+    "overdue_heading": "Cam kết quá hạn",
+    "filters": "Lọc danh sách cam kết",
+    "by_status": "Theo trạng thái",
+    "by_agency": "Theo cơ quan chịu trách nhiệm",
+    "by_year": "Theo năm đối thoại",
+    "all": "Tất cả",
+    "showing": "Đang xem",
+    "of_agency": "Cam kết của",
+    "of_year": "Cam kết tại các buổi đối thoại năm",
+    "status_heading": "Cam kết có trạng thái",
+    "responsible": "Cơ quan chịu trách nhiệm",
+    "made_at": "Tại",
+    "last_update": "Cập nhật gần nhất",
+    "see_item": "Xem ý kiến và câu trả lời",
+    "no_due": "Không ghi thời hạn",
+    "none": "Không có cam kết nào.",
+    "scorecard": "Thực hiện cam kết",
+    "scorecard_intro": "Cam kết cơ quan chịu trách nhiệm thực hiện, tính đến",
+    "open": "Đang mở (chưa thực hiện, đang thực hiện)",
+    "done": "Đã hoàn thành",
+    "escalated": "Đã chuyển cấp trên",
+    "dropped": "Không thực hiện",
+    "average_days": "Thời gian trung bình từ buổi đối thoại đến khi hoàn thành",
+    "days": "ngày",
+    "average_base": "tính trên {n} cam kết có ghi ngày hoàn thành",
+    "average_unknown": "chưa tính được (chưa có cam kết hoàn thành ghi ngày)",
+    "all_of_agency": "Xem tất cả cam kết của cơ quan",
+}
+
+STATISTICS_VI: dict[str, Any] = {
+    "heading": "Thống kê",
+    "intro": ("Số liệu tổng hợp từ các phiên đối thoại đã công bố. Mỗi biểu đồ có bảng số liệu "
+              "đi kèm với cùng các con số."),
+    "session_block": "Số liệu của phiên đối thoại",
+    "headline": "Tổng quan",
+    "sessions": "phiên đối thoại",
+    "items": "ý kiến, câu hỏi",
+    "commitments": "cam kết",
+    "share_on_the_spot": "được trả lời trực tiếp tại buổi đối thoại",
+    "share_on_time": "cam kết đến hạn được hoàn thành đúng hạn",
+    "share_on_time_note": ("Tỉ lệ đúng hạn = số cam kết hoàn thành đúng hạn / (hoàn thành đúng "
+                           "hạn + hoàn thành sau hạn + quá hạn chưa hoàn thành). Cam kết chưa "
+                           "đến hạn, không ghi hạn, đã chuyển cấp trên hoặc không thực hiện "
+                           "không tính vào tỉ lệ này."),
+    "outcome_note": ("Mỗi ý kiến được tính một lần theo câu trả lời tốt nhất: trả lời trực "
+                     "tiếp, nếu không thì bằng văn bản, nếu không thì chuyển cơ quan khác."),
+    "topic_note": "Một ý kiến thuộc nhiều lĩnh vực được tính ở mỗi lĩnh vực.",
+    "sessions_per_year": "Số phiên đối thoại theo năm",
+    "items_per_year": "Số ý kiến, câu hỏi theo năm",
+    "items_per_topic": "Số ý kiến, câu hỏi theo lĩnh vực",
+    "items_per_agency": "Số ý kiến, câu hỏi cơ quan đã trả lời",
+    "outcomes": "Ý kiến, câu hỏi theo cách trả lời",
+    "commitment_status": "Cam kết theo trạng thái",
+    "commitment_deadlines": "Cam kết so với thời hạn",
+    "by_type": "Theo loại",
+    "by_topic": "Theo lĩnh vực",
+    "scope": "Theo chủ đề buổi đối thoại",
+    "outcome": "Theo cách trả lời",
+    "in_scope": "Đúng chủ đề",
+    "out_of_scope": "Ngoài chủ đề",
+    "year": "Năm",
+    "topic": "Lĩnh vực",
+    "agency": "Cơ quan",
+    "type": "Loại",
+    "status": "Trạng thái",
+    "category": "Phân loại",
+    "count": "Số lượng",
+    "session_count": "Số phiên",
+    "item_count": "Số ý kiến",
+    "share": "Tỉ lệ",
+    "scorecards": "Thực hiện cam kết theo cơ quan",
+    "of": "trên",
+}
+
+OPEN_DATA_VI: dict[str, Any] = {
+    "heading": "Dữ liệu mở",
+    "intro": ("Toàn bộ các phiên đối thoại đã công bố, ý kiến, câu hỏi, câu trả lời và cam kết "
+              "được cung cấp dưới dạng dữ liệu máy đọc được, cùng nội dung với các trang của "
+              "kho lưu trữ. Bản nháp và bài hẹn giờ đăng không bao giờ có trong dữ liệu."),
+    "files": "Các tệp dữ liệu",
+    "file": "Tệp",
+    "content": "Nội dung",
+    "file_archive": ("Toàn bộ kho lưu trữ (JSON): danh mục cơ quan, lĩnh vực, địa bàn, thủ tục "
+                     "và mọi phiên đối thoại."),
+    "file_items": ("Bảng tính (CSV, UTF-8 có BOM để Excel, LibreOffice hiển thị đúng tiếng Việt): "
+                   "mỗi dòng là một câu trả lời; ý kiến chưa được trả lời có một dòng với các cột "
+                   "câu trả lời để trống."),
+    "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
+    "session_file_name": "sessions/<mã phiên>.json",
+    "file_session": "Mỗi phiên đối thoại một tệp JSON (cùng cấu trúc “Session” trong lược đồ), ví dụ",
+    "file_popolo": ("Cùng dữ liệu theo chuẩn Popolo: tổ chức (organizations), sự kiện (events: "
+                    "mỗi phiên đối thoại) và phát biểu (speeches: type “question” cho ý kiến, "
+                    "câu hỏi; “answer” cho câu trả lời)."),
+    "licence": "Giấy phép",
+    "licence_text": ("Dữ liệu được cung cấp theo giấy phép {name}: được tự do sao chép, phân phối, "
+                     "chỉnh sửa, kể cả vì mục đích thương mại, với điều kiện ghi rõ nguồn."),
+    "licence_choice": ("Giấy phép do đơn vị công bố lựa chọn (tùy chọn data_licence và "
+                       "data_licence_url của plugin dialogue-archive trong mkdocs.yml)."),
+    "cite": "Cách trích dẫn một ý kiến",
+    "cite_text": ("Mỗi ý kiến có địa chỉ cố định: địa chỉ trang phiên đối thoại cộng với "
+                  "“#” và mã ý kiến (trường url trong dữ liệu). Địa chỉ không đổi khi tên cơ quan "
+                  "hay tiêu đề bài viết thay đổi. Ví dụ trích dẫn:"),
+    "accessed": "truy cập ngày",
+    "fields": "Mô tả các trường",
+    "fields_intro": ("Tên trường và các giá trị liệt kê bằng tiếng Anh (giống tệp nội dung); "
+                     "trường có hậu tố _label là nhãn tiếng Việt tương ứng. Ngày theo dạng "
+                     "YYYY-MM-DD. Trường không có giá trị là null."),
+    "object": "Đối tượng",
+    "field": "Trường",
+    "meaning": "Ý nghĩa",
+    "csv_columns": "Các cột của items.csv",
+    "column": "Cột",
+    "values": "Giá trị liệt kê",
+    "enums": {
+        "type": "question, opinion, proposal, complaint",
+        "kind": "dialogue, business_dialogue, voter_meeting, citizen_reception",
+        "asker_kind": "citizen, business, organization, voter",
+        "mode": "on_the_spot, in_writing, referred",
+        "status": "pending, in_progress, done, escalated, dropped",
+        "outcome": "on_the_spot, in_writing, referred, not_answered",
+        "deadline": "on_time, late, done_undated, overdue, not_yet_due, escalated, dropped, no_due",
+    },
+    "objects": {
+        "Archive": "Tệp archive.json",
+        "Licence": "Giấy phép (licence)",
+        "Ref": "Tham chiếu danh mục (mã và tên)",
+        "Agency": "Cơ quan, đơn vị (agencies)",
+        "Topic": "Lĩnh vực (topics)",
+        "Place": "Địa bàn (places)",
+        "Procedure": "Thủ tục hành chính (procedures)",
+        "Session": "Phiên đối thoại (sessions)",
+        "Chair": "Người chủ trì (chair)",
+        "Source": "Nguồn bài viết (sources)",
+        "Item": "Ý kiến, câu hỏi (items)",
+        "Asker": "Người nêu ý kiến (asker)",
+        "Answer": "Câu trả lời (answers)",
+        "Commitment": "Cam kết (commitments)",
+        "Update": "Cập nhật tiến độ cam kết (updates)",
+    },
+    "field_docs": {
+        "Archive": {
+            "format_version": "Phiên bản cấu trúc dữ liệu; tăng khi có thay đổi không tương thích.",
+            "build_date": "Ngày dữ liệu được tạo; trạng thái quá hạn được tính theo ngày này.",
+            "site_url": "Địa chỉ gốc của kho lưu trữ.",
+            "publisher": "Đơn vị công bố dữ liệu.",
+            "licence": "Giấy phép sử dụng dữ liệu.",
+            "agencies": "Danh mục cơ quan, đơn vị.",
+            "topics": "Danh mục lĩnh vực.",
+            "places": "Danh mục địa bàn hành chính, kể cả đơn vị đã sáp nhập.",
+            "procedures": "Danh mục thủ tục hành chính được nhắc đến.",
+            "sessions": "Các phiên đối thoại đã công bố, mới nhất trước.",
+        },
+        "Licence": {"name": "Tên giấy phép, ví dụ CC BY 4.0.", "url": "Địa chỉ văn bản giấy phép."},
+        "Ref": {"id": "Mã cố định trong danh mục.", "name": "Tên đầy đủ trong danh mục."},
+        "Agency": {
+            "id": "Mã cơ quan (cố định).", "name": "Tên đầy đủ.", "short_name": "Tên viết gọn.",
+            "parent": "Mã cơ quan cấp trên.", "kind": "Loại cơ quan (ví dụ people_committee).",
+            "aliases": "Các cách viết khác của tên.", "valid_from": "Ngày bắt đầu hoạt động.",
+            "valid_until": "Ngày kết thúc hoạt động.", "succeeded_by": "Mã các cơ quan kế thừa.",
+            "url": "Địa chỉ trang của cơ quan trong kho lưu trữ.",
+        },
+        "Topic": {
+            "id": "Mã lĩnh vực.", "name": "Tên lĩnh vực.", "description": "Mô tả.",
+            "synonyms": "Cách gọi khác người dân hay dùng (ví dụ sổ đỏ).",
+            "url": "Địa chỉ trang của lĩnh vực.",
+        },
+        "Place": {
+            "id": "Mã địa bàn.", "name": "Tên địa bàn.",
+            "kind": "Cấp hành chính: province, district, ward, commune.",
+            "parent": "Mã địa bàn cấp trên.", "valid_from": "Ngày thành lập.",
+            "valid_until": "Ngày giải thể, sáp nhập.", "succeeded_by": "Mã các địa bàn kế thừa.",
+            "url": "Địa chỉ trang của địa bàn.",
+        },
+        "Procedure": {
+            "code": "Mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính.",
+            "name": "Tên thủ tục.", "topic": "Mã lĩnh vực.", "agency": "Mã cơ quan giải quyết.",
+            "url": "Địa chỉ trang thủ tục trên Cổng Dịch vụ công.",
+        },
+        "Session": {
+            "id": "Mã phiên đối thoại (YYYY-MM-DD-tên), cố định.",
+            "url": "Địa chỉ cố định của trang phiên đối thoại.", "title": "Tiêu đề bài viết.",
+            "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
+            "kind": "Hình thức: dialogue, business_dialogue, voter_meeting, citizen_reception.",
+            "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
+            "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",
+            "subject": "Chủ đề được thông báo.", "chair": "Người chủ trì.",
+            "participants": "Các cơ quan tham dự.",
+            "attendance": "Số người tham dự theo thành phần (ví dụ citizens: 60).",
+            "author": "Tác giả bài viết.", "published": "Thời điểm công bố bài viết.",
+            "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
+            "aliases": "Mã cũ của phiên (vẫn dẫn đến phiên này).",
+            "items": "Các ý kiến, câu hỏi theo thứ tự được nêu.",
+        },
+        "Chair": {"name": "Họ tên.", "position": "Chức vụ.", "on_behalf_of": "Thay mặt, thừa ủy quyền."},
+        "Source": {"url": "Địa chỉ bài gốc.", "title": "Tên bài, tên trang."},
+        "Item": {
+            "id": "Mã ý kiến, duy nhất trong phiên; là phần sau dấu # của địa chỉ.",
+            "url": "Địa chỉ cố định của ý kiến (trang phiên + #mã ý kiến), dùng để trích dẫn.",
+            "session_id": "Mã phiên đối thoại.",
+            "type": "Loại: question (câu hỏi), opinion (ý kiến), proposal (kiến nghị), complaint (phản ánh).",
+            "type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
+            "topics": "Các lĩnh vực.", "procedures": "Mã các thủ tục hành chính liên quan.",
+            "in_scope": "true nếu đúng chủ đề buổi đối thoại, false nếu ngoài chủ đề.",
+            "text": "Nội dung ý kiến (Markdown).",
+            "outcome": ("Cách được trả lời tốt nhất: on_the_spot (trực tiếp), in_writing (bằng "
+                        "văn bản), referred (chuyển cơ quan khác), not_answered (chưa trả lời)."),
+            "answers": "Các câu trả lời.", "commitments": "Các cam kết.",
+            "aliases": "Mã cũ của ý kiến (vẫn dẫn đến ý kiến này).",
+        },
+        "Asker": {
+            "label": "Tên hiển thị (ẩn danh nếu không có sự đồng ý).",
+            "kind": "citizen, business, organization, voter.", "place": "Địa bàn của người nêu.",
+            "named_with_consent": "true nếu người nêu đồng ý công bố tên.",
+        },
+        "Answer": {
+            "by": "Cơ quan trả lời.", "official": "Chức vụ người trả lời.",
+            "mode": "on_the_spot (trực tiếp), in_writing (bằng văn bản), referred (chuyển cơ quan khác).",
+            "date": "Ngày trả lời.", "referred_to": "Cơ quan được chuyển đến (khi mode là referred).",
+            "document": "Số, ký hiệu văn bản trả lời.", "text": "Nội dung trả lời (Markdown).",
+        },
+        "Commitment": {
+            "id": "Mã cam kết, duy nhất trong phiên.",
+            "url": "Địa chỉ cố định của cam kết (trang phiên + #cam-ket-mã).",
+            "by": "Cơ quan chịu trách nhiệm.", "text": "Nội dung cam kết.", "due": "Thời hạn.",
+            "status": "pending, in_progress, done, escalated (chuyển cấp trên), dropped.",
+            "status_label": "Trạng thái, bằng tiếng Việt.",
+            "overdue": ("true nếu chưa hoàn thành (pending, in_progress) mà đã qua thời hạn vào "
+                        "ngày build_date."),
+            "done_date": "Ngày của lần cập nhật ghi trạng thái done; null nếu không rõ.",
+            "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
+                         "escalated, dropped, no_due."),
+            "updates": "Các lần cập nhật tiến độ, cũ nhất trước.",
+        },
+        "Update": {"date": "Ngày cập nhật.", "status": "Trạng thái mới (nếu thay đổi).",
+                   "note": "Nội dung cập nhật."},
+    },
+    "csv_docs": {
+        "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
+        "session_title": "Tiêu đề bài viết.", "session_kind": "Hình thức (tiếng Việt).",
+        "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
+        "place_id": "Mã địa bàn.", "place": "Địa bàn.", "item_id": "Mã ý kiến.",
+        "item_url": "Địa chỉ cố định của ý kiến.",
+        "item_type": "Loại (question, opinion, proposal, complaint).",
+        "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
+        "asker_kind": "citizen, business, organization, voter.", "asker_place": "Địa bàn của người nêu.",
+        "topic_ids": "Mã các lĩnh vực, cách nhau bởi “; ”.",
+        "topics": "Tên các lĩnh vực, cách nhau bởi “; ”.",
+        "procedures": "Mã các thủ tục, cách nhau bởi “; ”.", "in_scope": "true hoặc false.",
+        "item_text": "Nội dung ý kiến.", "outcome": "on_the_spot, in_writing, referred, not_answered.",
+        "answer_number": "Thứ tự câu trả lời trong ý kiến (1, 2, …); trống nếu chưa trả lời.",
+        "answer_by_id": "Mã cơ quan trả lời.", "answer_by": "Cơ quan trả lời.",
+        "answer_official": "Chức vụ người trả lời.", "answer_mode": "on_the_spot, in_writing, referred.",
+        "answer_mode_label": "Cách trả lời, bằng tiếng Việt.", "answer_date": "Ngày trả lời.",
+        "answer_referred_to_id": "Mã cơ quan được chuyển đến.",
+        "answer_referred_to": "Cơ quan được chuyển đến.", "answer_document": "Văn bản trả lời.",
+        "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
+        "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
+    },
+}

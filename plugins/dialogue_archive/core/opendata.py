@@ -1,0 +1,209 @@
+"""Open data: the published archive as JSON, CSV and Popolo, built from the same model as the pages.
+
+Only `Archive.published` is exported, so drafts and scheduled sessions never appear, even
+in a draft preview (`include_drafts`) where the pages show them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import opendata_schema as out
+from . import urls
+from .archive import Archive, Session, Visibility
+from .commitments import deadline_outcome, done_date, is_overdue
+from .models import Item
+from .statistics import item_outcome
+
+CSV_COLUMNS = (
+    "session_id", "session_date", "session_title", "session_kind", "organizer_id", "organizer",
+    "place_id", "place", "item_id", "item_url", "item_type", "item_type_label", "asker",
+    "asker_kind", "asker_place", "topic_ids", "topics", "procedures", "in_scope", "item_text",
+    "outcome", "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
+    "answer_mode_label", "answer_date", "answer_referred_to_id", "answer_referred_to",
+    "answer_document", "answer_text", "commitments", "commitments_overdue",
+)
+"""items.csv, one row per item-answer; documented column by column on the open-data page."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Who publishes the data, where, and under which licence."""
+
+    site_url: str
+    """Absolute root of the site ('https://example.vn/'), or '/' when mkdocs.yml has none."""
+    publisher: str
+    licence_name: str
+    licence_url: str
+    directory_urls: bool = True
+
+    def url(self, uri: str) -> str:
+        return self.site_url + urls.web_path(uri, self.directory_urls)
+
+
+class OpenData:
+    """Export records of one archive; every method reads the loaded archive, never the site."""
+
+    def __init__(self, archive: Archive, publication: Publication, labels: dict[str, Any]):
+        self.archive = archive
+        self.pub = publication
+        self.labels = labels
+        self.sessions = [s for s in archive.published if s.visibility is Visibility.published]
+
+    def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
+        record = registry.get(key)
+        return out.Ref(id=key, name=record.name if record else key)
+
+    # --- archive.json -----------------------------------------------------------------
+
+    def archive_record(self) -> out.Archive:
+        a, url = self.archive, self.pub.url
+        return out.Archive(
+            format_version=out.FORMAT_VERSION, build_date=a.build_date, site_url=self.pub.site_url,
+            publisher=self.pub.publisher,
+            licence=out.Licence(name=self.pub.licence_name, url=self.pub.licence_url),
+            agencies=[out.Agency(**x.model_dump(), url=url(urls.agency(x.id))) for x in a.agencies.values()],
+            topics=[out.Topic(**x.model_dump(), url=url(urls.topic(x.id))) for x in a.topics.values()],
+            places=[out.Place(**x.model_dump(mode="json"), url=url(urls.place(x.id)))
+                    for x in a.places.values()],
+            procedures=[out.Procedure(**x.model_dump()) for x in a.procedures.values()],
+            sessions=[self.session_record(s) for s in self.sessions])
+
+    def session_record(self, session: Session) -> out.Session:
+        m, a = session.meta, self.archive
+        return out.Session(
+            id=session.id, url=self.pub.url(session.src_uri), title=m.title, date=m.date,
+            time=m.time, kind=m.kind.value, kind_label=self.labels["session_kind"][m.kind.value],
+            organizer=self.ref(a.agencies, m.organizer), place=self.ref(a.places, m.place),
+            venue=m.venue, subject=m.subject,
+            chair=out.Chair(**m.chair.model_dump()) if m.chair else None,
+            participants=[self.ref(a.agencies, p) for p in m.participants],
+            attendance=dict(m.attendance), author=m.author, published=session.published_at(),
+            summary=m.summary, sources=[out.Source(**s.model_dump()) for s in m.sources],
+            aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
+
+    def item_record(self, session: Session, item: Item) -> out.Item:
+        a, build_date = self.archive, self.archive.build_date
+        page = self.pub.url(session.src_uri)
+        return out.Item(
+            id=item.id, url=f"{page}#{item.id}", session_id=session.id, type=item.type.value,
+            type_label=self.labels["item_type"][item.type.value],
+            asker=out.Asker(label=item.asker.label, kind=item.asker.kind.value,
+                            place=self.ref(a.places, item.asker.place) if item.asker.place else None,
+                            named_with_consent=item.asker.named_with_consent),
+            topics=[self.ref(a.topics, t) for t in item.topics], procedures=list(item.procedures),
+            in_scope=item.in_scope, text=item.text, outcome=item_outcome(item),
+            answers=[out.Answer(
+                by=self.ref(a.agencies, x.by), official=x.official, mode=x.mode.value,
+                date=session.answer_date(x.date),
+                referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
+                document=x.document, text=x.text) for x in item.answers],
+            commitments=[out.Commitment(
+                id=c.id, url=f"{page}#cam-ket-{c.id}", by=self.ref(a.agencies, c.by), text=c.text,
+                due=c.due, status=c.status.value,
+                status_label=self.labels["commitment_status"][c.status.value],
+                overdue=is_overdue(c, build_date), done_date=done_date(c),
+                deadline=deadline_outcome(c, build_date),
+                updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
+                                    note=u.note) for u in c.updates]) for c in item.commitments],
+            aliases=list(item.aliases))
+
+    def schema(self) -> dict[str, Any]:
+        return out.json_schema(self.labels["open_data"]["field_docs"],
+                               self.pub.url(urls.DATA_DIR + "schema.json"))
+
+    # --- items.csv --------------------------------------------------------------------
+
+    def csv_rows(self, record: out.Archive) -> Iterator[dict[str, str]]:
+        answer_mode = self.labels["answer_mode"]
+        for session in record.sessions:
+            for item in session.items:
+                base = {
+                    "session_id": session.id, "session_date": session.date.isoformat(),
+                    "session_title": session.title, "session_kind": session.kind_label,
+                    "organizer_id": session.organizer.id, "organizer": session.organizer.name,
+                    "place_id": session.place.id, "place": session.place.name, "item_id": item.id,
+                    "item_url": item.url, "item_type": item.type, "item_type_label": item.type_label,
+                    "asker": item.asker.label, "asker_kind": item.asker.kind,
+                    "asker_place": item.asker.place.name if item.asker.place else "",
+                    "topic_ids": "; ".join(t.id for t in item.topics),
+                    "topics": "; ".join(t.name for t in item.topics),
+                    "procedures": "; ".join(item.procedures),
+                    "in_scope": "true" if item.in_scope else "false", "item_text": item.text.strip(),
+                    "outcome": item.outcome, "commitments": str(len(item.commitments)),
+                    "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
+                }
+                for number, x in enumerate(item.answers, start=1):
+                    yield base | {
+                        "answer_number": str(number), "answer_by_id": x.by.id, "answer_by": x.by.name,
+                        "answer_official": x.official or "", "answer_mode": x.mode,
+                        "answer_mode_label": answer_mode[x.mode], "answer_date": x.date.isoformat(),
+                        "answer_referred_to_id": x.referred_to.id if x.referred_to else "",
+                        "answer_referred_to": x.referred_to.name if x.referred_to else "",
+                        "answer_document": x.document or "", "answer_text": x.text.strip()}
+                if not item.answers:
+                    yield base
+
+    def items_csv(self, record: out.Archive) -> str:
+        """UTF-8 text with a BOM, so that spreadsheet programs read the Vietnamese right."""
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, restval="", lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(self.csv_rows(record))
+        return "\ufeff" + buffer.getvalue()
+
+    # --- popolo.json ------------------------------------------------------------------
+
+    def popolo(self, record: out.Archive) -> dict[str, Any]:
+        """Popolo organizations, events (one per session) and speeches (question / answer)."""
+        speeches: list[dict[str, Any]] = []
+        for session in record.sessions:
+            for item in session.items:
+                speeches.append({
+                    "id": item.url, "event_id": session.url, "type": "question",
+                    "title": item.type_label, "attribution_text": item.asker.label,
+                    "date": session.date.isoformat(), "text": item.text, "sources": [{"url": item.url}]})
+                for number, x in enumerate(item.answers, start=1):
+                    speeches.append({
+                        "id": f"{item.url}/answer-{number}", "event_id": session.url, "type": "answer",
+                        "attribution_text": x.by.name, "role": x.official, "audience_id": item.url,
+                        "date": x.date.isoformat(), "text": x.text, "sources": [{"url": item.url}]})
+        return {
+            "organizations": [{"id": a.id, "name": a.name, "parent_id": a.parent,
+                               "classification": a.kind, "founding_date": _iso(a.valid_from),
+                               "dissolution_date": _iso(a.valid_until)} for a in record.agencies],
+            "events": [{"id": s.url, "name": s.title, "classification": s.kind,
+                        "start_date": s.date.isoformat() + (f"T{s.time}:00+07:00" if s.time else ""),
+                        "organization_id": s.organizer.id, "location": s.venue or s.place.name,
+                        "description": s.summary, "sources": [{"url": s.url}]}
+                       for s in record.sessions],
+            "speeches": speeches,
+        }
+
+    # --- files ------------------------------------------------------------------------
+
+    def files(self) -> dict[str, str]:
+        """Every data file, by its path under data/ (written by the adapter with the pages)."""
+        record = self.archive_record()
+        files = {
+            "archive.json": _json(record.model_dump(mode="json")),
+            "schema.json": _json(self.schema()),
+            "items.csv": self.items_csv(record),
+            "popolo.json": _json(self.popolo(record)),
+        }
+        for session in record.sessions:
+            files[f"sessions/{session.id}.json"] = _json(session.model_dump(mode="json"))
+        return files
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

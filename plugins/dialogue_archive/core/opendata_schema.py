@@ -1,0 +1,192 @@
+"""The published shape of /data/archive.json, as pydantic models; schema.json is made from them.
+
+Field names follow FORMAT.md (they are the open-data field names). References to a registry
+carry both the id and the name, so a reader does not need the registries to read a session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+FORMAT_VERSION = 1
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Ref(Record):
+    id: str
+    name: str
+
+
+class Licence(Record):
+    name: str
+    url: str
+
+
+class Agency(Record):
+    id: str
+    name: str
+    short_name: str | None
+    parent: str | None
+    kind: str | None
+    aliases: list[str]
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    succeeded_by: list[str]
+    url: str
+
+
+class Topic(Record):
+    id: str
+    name: str
+    description: str | None
+    synonyms: list[str]
+    url: str
+
+
+class Place(Record):
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    succeeded_by: list[str]
+    url: str
+
+
+class Procedure(Record):
+    code: str
+    name: str
+    topic: str | None
+    agency: str | None
+    url: str | None
+
+
+class Chair(Record):
+    name: str | None
+    position: str | None
+    on_behalf_of: str | None
+
+
+class Source(Record):
+    url: str
+    title: str | None
+
+
+class Asker(Record):
+    label: str
+    kind: str
+    place: Ref | None
+    named_with_consent: bool
+
+
+class Answer(Record):
+    by: Ref
+    official: str | None
+    mode: str
+    date: dt.date
+    referred_to: Ref | None
+    document: str | None
+    text: str
+
+
+class Update(Record):
+    date: dt.date
+    status: str | None
+    note: str
+
+
+class Commitment(Record):
+    id: str
+    url: str
+    by: Ref
+    text: str
+    due: dt.date | None
+    status: str
+    status_label: str
+    overdue: bool
+    done_date: dt.date | None
+    deadline: str
+    updates: list[Update]
+
+
+class Item(Record):
+    id: str
+    url: str
+    session_id: str
+    type: str
+    type_label: str
+    asker: Asker
+    topics: list[Ref]
+    procedures: list[str]
+    in_scope: bool
+    text: str
+    outcome: str
+    answers: list[Answer]
+    commitments: list[Commitment]
+    aliases: list[str]
+
+
+class Session(Record):
+    id: str
+    url: str
+    title: str
+    date: dt.date
+    time: str | None
+    kind: str
+    kind_label: str
+    organizer: Ref
+    place: Ref
+    venue: str | None
+    subject: str | None
+    chair: Chair | None
+    participants: list[Ref]
+    attendance: dict[str, int]
+    author: str | None
+    published: dt.datetime
+    summary: str | None
+    sources: list[Source]
+    aliases: list[str]
+    items: list[Item]
+
+
+class Archive(Record):
+    format_version: int
+    build_date: dt.date
+    site_url: str
+    publisher: str
+    licence: Licence
+    agencies: list[Agency]
+    topics: list[Topic]
+    places: list[Place]
+    procedures: list[Procedure]
+    sessions: list[Session]
+
+
+def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of archive.json, every property described in Vietnamese.
+
+    `docs` maps model name -> field -> description; a field without one is a KeyError, so
+    the open-data page can never fall behind the data.
+    """
+    schema = Archive.model_json_schema()
+    objects = {"Archive": schema, **schema.get("$defs", {})}
+    for name, definition in objects.items():
+        for field, prop in definition.get("properties", {}).items():
+            prop.pop("title", None)
+            prop["description"] = docs[name][field]
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, **schema}
+
+
+def documented_objects() -> dict[str, list[str]]:
+    """Model name -> its field names, in the order the open-data page lists them."""
+    models = (Archive, Licence, Ref, Agency, Topic, Place, Procedure, Session, Chair, Source, Item,
+              Asker, Answer, Commitment, Update)
+    return {model.__name__: list(model.model_fields) for model in models}
