@@ -24,6 +24,7 @@ from ..core.archive import Archive
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import load_archive
+from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
@@ -46,6 +47,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.views: ArchiveViews | None = None
         self.specs: dict[str, PageSpec] = {}
         self.files: Files | None = None
+        self.atomic = False
+        self.staging: tuple[Path, Path] | None = None  # (staging folder, real site_dir)
+        self.built = False
 
     # --- configuration ----------------------------------------------------------------
 
@@ -74,6 +78,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 target.append(uri)
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
+        if self.atomic:  # from here on MkDocs writes into the staging folder
+            site_dir = Path(config.site_dir)
+            self.staging, self.built = (staging_dir(site_dir), site_dir), False
+            config.site_dir = str(self.staging[0])
         return config
 
     def _build_date(self) -> dt.date | None:
@@ -163,6 +171,30 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
         return env
+
+    # --- atomic publishing (core/publish.py) -------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
+        self.atomic = command == "build" and not dirty
+
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.built = True  # every plugin has written its files
+
+    def on_build_error(self, error: Exception) -> None:
+        self.built = False  # includes MkDocs' strict-mode abort, raised after on_post_build
+
+    def on_shutdown(self) -> None:
+        if self.staging is None:
+            return
+        staging, site_dir = self.staging
+        self.staging = None
+        if self.built:
+            publish(staging, site_dir)
+        else:
+            discard(staging)
+            log.error(f"nothing was published: {site_dir} is left as it was")
 
 
 def _link_filter(directory_urls: bool) -> Any:
