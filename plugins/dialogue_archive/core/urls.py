@@ -53,6 +53,7 @@ def places_index(page: int = 1) -> str:
 def place(place_id: str, page: int = 1) -> str:
     return _paged(f"places/{place_id}/", page)
 
+
 def commitments(page: int = 1) -> str:
     return _paged("commitments/", page)
 
