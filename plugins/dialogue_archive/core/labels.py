@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from .labels_accountability import COMMITMENTS_VI, OPEN_DATA_VI, STATISTICS_VI
+from .labels_search import SEARCH_VI
 VI: dict[str, Any] = {
     "session_kind": {
         "dialogue": "Đối thoại với công dân",
@@ -59,6 +60,7 @@ VI: dict[str, Any] = {
     "commitments": COMMITMENTS_VI,
     "statistics": STATISTICS_VI,
     "open_data": OPEN_DATA_VI,
+    "search": SEARCH_VI,
     "place_kind": {
         "province": "Tỉnh, thành phố",
         "district": "Quận, huyện",

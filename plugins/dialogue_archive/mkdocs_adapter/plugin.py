@@ -28,6 +28,7 @@ from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
+from .search import add_search_page, build_search_index
 from .opendata_files import data_files, open_data
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -133,6 +134,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        add_search_page(files, config, self.views, self.specs)
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -180,6 +182,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.views is not None
+        build_search_index(self.views, config)
         self.built = True  # every plugin has written its files
 
     def on_build_error(self, error: Exception) -> None:

@@ -1,0 +1,49 @@
+"""Words of the search page, the header search box and "search within" forms (VI["search"])."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SEARCH_VI: dict[str, Any] = {
+    "title": "Tìm kiếm",
+    "description": "Tìm câu hỏi, ý kiến của người dân và câu trả lời của cơ quan nhà nước; "
+                   "gõ có dấu hoặc không dấu đều được.",
+    "heading": "Tìm câu hỏi, câu trả lời đã có",
+    "input_label": "Nội dung cần tìm",
+    "placeholder": "Ví dụ: cấp sổ đỏ, dang ky tam tru, giay phep xay dung",
+    "header_label": "Tìm kiếm trong kho lưu trữ",
+    "header_placeholder": "Tìm kiếm",
+    "submit": "Tìm",
+    "hint": "Gõ có dấu hoặc không dấu đều được (ví dụ: “dat dai” tìm được “đất đai”).",
+    "filters": "Bộ lọc",
+    "clear_filters": "Bỏ tất cả bộ lọc",
+    "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
+                     "hoặc địa bàn ở thanh điều hướng.",
+    "loading": "Đang tải chỉ mục tìm kiếm…",
+    "searching": "Đang tìm…",
+    "prompt": "Nhập nội dung cần tìm hoặc chọn bộ lọc.",
+    "results_count": "Tìm thấy {count} kết quả",
+    "results_for": "cho “{query}”",
+    "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác, bỏ bớt bộ lọc, "
+                  "hoặc gõ không dấu.",
+    "load_failed": "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
+    "more": "Xem thêm kết quả",
+    "results": "Kết quả tìm kiếm",
+    "session": "Phiên",
+    "answered_by": "Trả lời",
+    "commitment": "Cam kết",
+    "search_within": "Tìm trong {name}",
+    "search_within_label": "Nội dung cần tìm trong {name}",
+    "facets": {
+        "type": "Loại",
+        "answered": "Tình trạng trả lời",
+        "status": "Tình trạng cam kết",
+        "topic": "Lĩnh vực",
+        "agency": "Cơ quan",
+        "place": "Địa bàn",
+        "year": "Năm",
+    },
+    "type_session": "Bài tường thuật phiên đối thoại",
+    "answered": {"yes": "Đã được trả lời", "no": "Chưa được trả lời"},
+    "overdue": "Cam kết quá hạn",
+}

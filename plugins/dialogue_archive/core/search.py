@@ -1,0 +1,164 @@
+"""Search records built from the validated archive: one per item, one per session write-up.
+
+A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese); its
+`extra` words are searchable but never shown: the topic's synonyms (as written and
+accent-free, so `so do` finds an item tagged with the land-certificate topic) and the
+accent-free form of every word with `đ`, which Pagefind does not fold by itself.
+Filters use ids (stable in shared URLs); the search page maps them to names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .commitments import is_overdue
+from .labels import format_short_date
+from .markup import plain_text
+from .models import Item, ItemType
+from .vietnamese import fold, has_d_stroke, normalise
+from .views import ArchiveViews, PageSpec
+
+SEPARATOR = "⁂"
+"""Between shown text and `extra` words in a record: the browser cuts excerpts there."""
+
+FACETS = ("type", "answered", "status", "topic", "agency", "place", "year")
+"""Filters, in the order the search page shows them."""
+
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = "*_`#>|"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """What Pagefind indexes for one result, and what the result shows."""
+
+    url: str
+    title: str
+    text: str
+    extra: str
+    date: str
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def searchable(markdown_text: str) -> str:
+    """Markdown (possibly with pasted HTML) as plain, normalised words."""
+    text = MARKDOWN_LINK.sub(r"\1", plain_text(markdown_text))
+    words = (w.strip(MARKDOWN_MARKS) for w in text.split() if w not in {"-", "*", "+"})
+    return normalise(" ".join(w for w in words if w))
+
+
+def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
+    """Synonyms as written and folded, then the folded form of each word with `đ`."""
+    phrases = [normalise(s) for s in synonyms]
+    phrases += [fold(p) for p in phrases if fold(p) != p]
+    folded = [fold(w) for w in " ".join([text, *phrases]).split() if has_d_stroke(w)]
+    return " ".join([*phrases, *dict.fromkeys(folded)])
+
+
+class SearchRecords:
+    """Builds records and the search page from the same views the browse pages use."""
+
+    def __init__(self, views: ArchiveViews, directory_urls: bool = True):
+        self.views = views
+        self.archive = views.archive
+        self.labels = views.labels
+        self.words = views.labels["search"]
+        self.directory_urls = directory_urls
+
+    def __iter__(self) -> Iterator[SearchRecord]:
+        for session in self.archive.published:
+            yield self._session_record(session)
+            for item in session.items:
+                yield self._item_record(session, item)
+
+    # --- records ----------------------------------------------------------------------
+
+    def _session_record(self, session: Any) -> SearchRecord:
+        meta = session.meta
+        text = searchable(" ".join(filter(None, [meta.title, meta.summary, meta.subject,
+                                                 meta.venue, session.body])))
+        topics = dict.fromkeys(t for item in session.items for t in item.topics)
+        return SearchRecord(
+            url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
+            extra=extra_words(text), date=meta.date.isoformat(),
+            filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
+                     "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
+                     "topic": tuple(topics)},
+            meta=self._common_meta(session, self.words["type_session"],
+                                   self.views.agency_link(meta.organizer).text, ""))
+
+    def _item_record(self, session: Any, item: Item) -> SearchRecord:
+        type_label = self.labels["item_type"][item.type.value]
+        title = f"{type_label} — {item.asker.label}"
+        parts = [title, item.text]
+        for answer in item.answers:
+            parts += [self.views.agency_name(answer.by), answer.official or "", answer.text,
+                      answer.document or ""]
+        for commitment in item.commitments:
+            parts += [commitment.text, *(u.note for u in commitment.updates)]
+        text = searchable(" ".join(p for p in parts if p))
+        topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
+        synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
+        synonyms += [p.name for code in item.procedures
+                     if (p := self.archive.procedures.get(code)) is not None]
+        answered_by = dict.fromkeys([a.by for a in item.answers]
+                                    + [a.referred_to for a in item.answers if a.referred_to])
+        statuses = [c.status.value for c in item.commitments]
+        if any(is_overdue(c, self.archive.build_date) for c in item.commitments):
+            statuses.append("overdue")
+        status_words = [self.labels["commitment_status"][c.status.value] for c in item.commitments]
+        if "overdue" in statuses:
+            status_words.append(self.labels["text"]["overdue"])
+        return SearchRecord(
+            url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
+            text=text, extra=extra_words(text, synonyms), date=session.date.isoformat(),
+            filters={"type": (item.type.value,), "answered": ("yes" if item.answers else "no",),
+                     "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
+                     "agency": tuple(answered_by), "year": (str(session.year),),
+                     "place": (item.asker.place or session.meta.place,)},
+            meta=self._common_meta(
+                session, type_label,
+                ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers)),
+                ", ".join(dict.fromkeys(status_words))))
+
+    def _common_meta(self, session: Any, kind: str, agencies: str, status: str) -> dict[str, str]:
+        meta = {"session": session.meta.title, "date": format_short_date(session.date),
+                "kind": kind, "session_url": urls.web_path(session.src_uri, self.directory_urls)}
+        if agencies:
+            meta["agencies"] = agencies
+        if status:
+            meta["status"] = status
+        return meta
+
+    # --- the search page --------------------------------------------------------------
+
+    def facet_values(self) -> dict[str, dict[str, str]]:
+        """Every filter value's name, in display order (ids are what URLs carry)."""
+        archive, labels = self.archive, self.labels
+        years = sorted({s.year for s in archive.published}, reverse=True)
+        return {
+            "type": {**{t.value: labels["item_type"][t.value] for t in ItemType},
+                     "session": self.words["type_session"]},
+            "answered": dict(self.words["answered"]),
+            "status": {**labels["commitment_status"], "overdue": self.words["overdue"]},
+            "topic": {t.id: t.name for t in archive.topics.values()},
+            "agency": {a.id: a.name for a in archive.agencies.values()},
+            "place": {p.id: p.name for p in archive.places.values()},
+            "year": {str(y): str(y) for y in years},
+        }
+
+    def page(self) -> PageSpec:
+        values = self.facet_values()
+        facets = [{"key": key, "label": self.words["facets"][key], "values": values[key]}
+                  for key in FACETS]
+        messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
+        return PageSpec(
+            urls.search(), self.words["title"], "archive/search.html",
+            {"kind": "search", "facets": facets,
+             "config": {"facets": facets, "separator": SEPARATOR, "messages": messages}},
+            description=self.words["description"])

@@ -1,0 +1,245 @@
+// The search page: reads its state (query and filters) from the URL, asks Pagefind, shows
+// facets with counts and results that link to the item's anchor on its session page.
+import { fold, normalise } from "./vietnamese.js";
+
+const PAGE_SIZE = 20;
+const EXCERPT_WORDS = 32;
+const DEBOUNCE_MS = 180;
+
+const root = document.getElementById("da-search");
+const config = JSON.parse(document.getElementById("da-search-config").textContent);
+const messages = config.messages;
+const base = new URL(root.dataset.base, document.baseURI);
+const form = document.getElementById("da-search-form");
+const input = document.getElementById("da-q");
+const facetsBox = document.getElementById("da-facets");
+const status = document.getElementById("da-status");
+const list = document.getElementById("da-results");
+const more = document.getElementById("da-more");
+const clear = document.getElementById("da-clear");
+
+const state = { query: "", filters: {} };
+let pagefind = null;
+let generation = 0;
+let shownResults = [];
+let shownCount = 0;
+
+// --- state <-> URL -------------------------------------------------------------------
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  state.query = params.get("q") || "";
+  state.filters = {};
+  for (const facet of config.facets) {
+    const values = params.getAll(facet.key).filter(Boolean);
+    if (values.length) state.filters[facet.key] = values;
+  }
+}
+
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (state.query.trim()) params.set("q", state.query.trim());
+  for (const facet of config.facets) {
+    for (const value of state.filters[facet.key] || []) params.append(facet.key, value);
+  }
+  const text = params.toString();
+  window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+}
+
+function activeFilters(except) {
+  const filters = {};
+  for (const [key, values] of Object.entries(state.filters)) {
+    if (key !== except && values.length) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+// --- searching -----------------------------------------------------------------------
+
+async function search(term, filters) {
+  const options = { filters };
+  if (!term) options.sort = { date: "desc" };
+  return pagefind.search(term || null, options);
+}
+
+async function run() {
+  const current = ++generation;
+  const term = normalise(state.query).trim();
+  const filters = activeFilters();
+  clear.hidden = Object.keys(filters).length === 0;
+  if (!term && !Object.keys(filters).length) {
+    const totals = await pagefind.filters();
+    if (current !== generation) return;
+    renderFacets(totals);
+    showResults([], messages.prompt);
+    return;
+  }
+  status.textContent = messages.searching;
+  const result = await search(term, filters);
+  const counts = { ...result.filters };
+  for (const key of Object.keys(filters)) {
+    // A facet's own counts ignore its own selection, so other values stay choosable.
+    counts[key] = (await search(term, activeFilters(key))).filters[key] || {};
+  }
+  if (current !== generation) return;
+  renderFacets(counts);
+  const found = result.results.length;
+  let message = messages.no_results;
+  if (found) {
+    message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
+    if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
+  }
+  showResults(result.results, message);
+}
+
+function showResults(results, message) {
+  shownResults = results;
+  shownCount = 0;
+  list.replaceChildren();
+  status.textContent = message;
+  showMore();
+}
+
+async function showMore() {
+  const current = generation;
+  const slice = shownResults.slice(shownCount, shownCount + PAGE_SIZE);
+  shownCount += slice.length;
+  more.hidden = shownCount >= shownResults.length;
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (current !== generation) return;
+  for (const item of data) list.append(renderResult(item));
+}
+
+// --- rendering -----------------------------------------------------------------------
+
+function element(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== ""));
+  return node;
+}
+
+function wordKey(word) {
+  return fold(normalise(word)).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+// Pagefind counts words split on white space; matches in the hidden part after the
+// separator (synonyms, accent-free copies) highlight the same words in the shown text.
+function excerpt(data) {
+  const words = data.content.split(/[\r\n\s]+/g);
+  let end = words.indexOf(config.separator);
+  if (end < 0) end = words.length;
+  const keys = new Set(data.locations.map((at) => wordKey(words[at] || "")));
+  for (const word of normalise(state.query).split(/\s+/)) keys.add(wordKey(word));
+  keys.delete("");
+  const hits = [];
+  for (let i = 0; i < end; i++) if (keys.has(wordKey(words[i]))) hits.push(i);
+  const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
+  const stop = Math.min(end, start + EXCERPT_WORDS);
+  const paragraph = element("p", { class: "da-result__excerpt" });
+  if (start > 0) paragraph.append("… ");
+  for (let i = start; i < stop; i++) {
+    if (i > start) paragraph.append(" ");
+    paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
+  }
+  if (stop < end) paragraph.append(" …");
+  return paragraph;
+}
+
+function renderResult(data) {
+  const meta = data.meta;
+  const href = new URL(meta.url || data.url, base).href;
+  const sessionHref = new URL(meta.session_url || meta.url, base).href;
+  const facts = [];
+  if (meta.agencies) facts.push(element("span", {}, `${messages.answered_by}: ${meta.agencies}`));
+  if (meta.status) facts.push(element("span", { class: "da-result__status" }, `${messages.commitment}: ${meta.status}`));
+  return element("li", { class: "da-result" },
+    element("article", {},
+      element("p", { class: "da-result__kind" }, meta.kind || "", " · ",
+        element("a", { href: sessionHref }, meta.session || ""), " · ", meta.date || ""),
+      element("h3", { class: "da-result__title" }, element("a", { href }, meta.title || href)),
+      excerpt(data),
+      facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
+}
+
+function renderFacets(counts) {
+  const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
+  const firstRender = !facetsBox.children.length;
+  const focused = document.activeElement && facetsBox.contains(document.activeElement)
+    ? document.activeElement.id : null;
+  facetsBox.replaceChildren();
+  for (const facet of config.facets) {
+    const facetCounts = counts[facet.key] || {};
+    const selected = new Set(state.filters[facet.key] || []);
+    let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v));
+    for (const value of selected) if (!(value in facet.values)) values.push(value);
+    if (!values.length) continue;
+    if (["topic", "agency", "place"].includes(facet.key)) {
+      values.sort((a, b) => (facetCounts[b] || 0) - (facetCounts[a] || 0)
+        || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi"));
+    }
+    const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "md-visually-hidden" }, facet.label));
+    for (const value of values) {
+      const id = `da-f-${facet.key}-${value}`;
+      const box = element("input", { type: "checkbox", id, name: facet.key, value });
+      box.checked = selected.has(value);
+      box.addEventListener("change", () => toggle(facet.key, value, box.checked));
+      fieldset.append(element("div", { class: "da-facet__option" }, box,
+        element("label", { for: id }, facet.values[value] || value, " ",
+          element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString("vi-VN")})`))));
+    }
+    const details = element("details", { class: "da-facet-group", "data-facet": facet.key },
+      element("summary", {}, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
+    details.open = open.has(facet.key) || selected.size > 0 || (firstRender && values.length <= 6);
+    facetsBox.append(details);
+  }
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+function toggle(key, value, on) {
+  const values = new Set(state.filters[key] || []);
+  if (on) values.add(value); else values.delete(value);
+  if (values.size) state.filters[key] = [...values]; else delete state.filters[key];
+  writeUrl();
+  run();
+}
+
+// --- wiring --------------------------------------------------------------------------
+
+let timer = null;
+input.addEventListener("input", () => {
+  state.query = input.value;
+  window.clearTimeout(timer);
+  timer = window.setTimeout(() => { writeUrl(); run(); }, DEBOUNCE_MS);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  window.clearTimeout(timer);
+  state.query = input.value;
+  writeUrl();
+  run();
+});
+clear.addEventListener("click", () => {
+  state.filters = {};
+  writeUrl();
+  run();
+  input.focus();
+});
+more.addEventListener("click", () => showMore());
+
+async function start() {
+  readUrl();
+  input.value = state.query;
+  try {
+    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+    await pagefind.options({ excerptLength: EXCERPT_WORDS });
+    pagefind.init();
+    await pagefind.filters(); // loads the filter index: search results only count loaded facets
+  } catch (error) {
+    status.textContent = messages.load_failed;
+    return;
+  }
+  await run();
+}
+
+start();

@@ -1,0 +1,35 @@
+// Vietnamese text as search sees it: the browser twin of core/vietnamese.py.
+// The index was built with the Python rules; a query must be spelt the same way, so any
+// change here must be made there too (tests/test_search.py compares them word by word).
+
+const WORD = /[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+/g;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const MARKS = /[\u0300-\u036f]/g;
+const VOWELS = "aăâeêioôơuưy";
+const MOVABLE_ENDINGS = ["oa", "oe", "uy"];
+
+function placeTone(word) {
+  const decomposed = word.normalize("NFD");
+  const tones = decomposed.match(TONE_MARKS) || [];
+  if (tones.length !== 1) return word;
+  const base = decomposed.replace(tones[0], "").normalize("NFC");
+  const lower = base.toLowerCase();
+  if (!MOVABLE_ENDINGS.some((ending) => lower.endsWith(ending))) return word;
+  const before = lower.length >= 3 ? lower[lower.length - 3] : "";
+  if (before && VOWELS.includes(before)) return word;
+  const target = lower.endsWith("uy") && before === "q" ? base.length - 1 : base.length - 2;
+  const letters = Array.from(base);
+  letters[target] = (letters[target] + tones[0]).normalize("NFC");
+  return letters.join("");
+}
+
+/** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa). */
+export function normalise(text) {
+  return text.normalize("NFC").replace(WORD, placeTone);
+}
+
+/** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ -> d/D. */
+export function fold(text) {
+  return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+    .normalize("NFC");
+}
