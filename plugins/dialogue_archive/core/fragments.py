@@ -1,0 +1,56 @@
+"""Markdown of one session rendered once, and then only again when its text changes.
+
+Rendering Markdown is the largest part of building a session page; the rendered HTML of a
+session is cached on disk under the hash of the texts it was made from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .archive import Session
+from .cache import DiskCache, fingerprint
+from .markup import MarkdownRenderer
+
+RENDER_VERSION = "1"
+"""Bump when markup.py changes what HTML a text becomes."""
+
+
+def fragments_key(session: Session) -> str:
+    texts: list[str] = [RENDER_VERSION, session.src_uri, session.body]
+    for item in session.items:
+        texts.append(item.text)
+        texts.extend(answer.text for answer in item.answers)
+    return fingerprint(*texts)
+
+
+def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, Any]:
+    """JSON-ready HTML of the write-up (with its headings and links) and of every item."""
+    body = renderer.render_body(session.body, session.src_uri)
+    return {
+        "body": body.html,
+        "toc": body.toc,
+        "links": body.links,
+        "items": [
+            {"text": renderer.render(item.text),
+             "answers": [renderer.render(a.text) if a.text.strip() else "" for a in item.answers]}
+            for item in session.items
+        ],
+    }
+
+
+class FragmentStore:
+    """Rendered fragments by session, from the disk cache when the texts are unchanged."""
+
+    def __init__(self, cache: DiskCache | None = None):
+        self.cache = cache or DiskCache(None)
+        self.renderer = MarkdownRenderer()
+
+    def get(self, session: Session) -> dict[str, Any]:
+        key = fragments_key(session)
+        cached = self.cache.get_json("fragments", key)
+        if cached is not None:
+            return cached
+        rendered = render_fragments(session, self.renderer)
+        self.cache.put_json("fragments", key, rendered)
+        return rendered

@@ -1,0 +1,180 @@
+"""Write the archive's pages with the theme on every core, reusing unchanged pages.
+
+MkDocs renders pages one after another. The archive's own pages (sessions, lists, reports)
+are instead given an empty template during MkDocs' pass (so MkDocs skips them) and written
+here afterwards by forked worker processes, each taking every n-th page. A page whose
+inputs (its view data, the site's configuration and navigation, our code and templates) are
+unchanged since an earlier build is copied from the disk cache instead of being rendered.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import material
+import mkdocs
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from ..core.cache import DiskCache, fingerprint
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+DEFERRED_TEMPLATE = "archive/deferred.html"
+"""Renders nothing: MkDocs then writes no file and leaves the page to this module."""
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+CHUNK = 100
+"""Pages per task: small enough for progress reports, large enough to keep workers busy."""
+
+
+@dataclass
+class RenderJob:
+    """Everything a worker needs; inherited by fork, never pickled."""
+
+    pages: Sequence[Page]
+    config: MkDocsConfig
+    nav: Any
+    env: Any
+    doc_files: Sequence[Any]
+    view: Callable[[Page], dict[str, Any]]
+    """The page's template context additions (runs the plugins' on_page_context)."""
+    cache: DiskCache
+    site_key: str
+
+
+@dataclass
+class RenderReport:
+    rendered: int = 0
+    reused: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+_JOB: RenderJob | None = None
+
+
+class _QuietDeferred(logging.Filter):
+    """MkDocs reports each page it skips; ours are skipped on purpose and written later."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Page skipped")
+
+
+def silence_skipped_pages() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _QuietDeferred) for f in logger.filters):
+        logger.addFilter(_QuietDeferred())
+
+
+def site_fingerprint(config: MkDocsConfig, nav: Any, extra: str = "") -> str:
+    """What every page depends on besides its own data: code, templates, theme, config, nav."""
+    sources = sorted(p for p in PACKAGE_DIR.rglob("*")
+                     if p.is_file() and p.suffix in {".py", ".html", ".css", ".js", ".svg"})
+    navigation = [(item.title, getattr(item, "url", None)) for item in nav] if nav else []
+    settings = {key: config.get(key) for key in (
+        "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
+        "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript")}
+    return fingerprint(
+        mkdocs.__version__, getattr(material, "__version__", ""), repr(dict(config.theme)),
+        repr(sorted(config.theme.dirs)), repr(settings), repr(navigation), extra,
+        *(p.read_bytes() for p in sources))
+
+
+def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
+    config = job.config
+    config._current_page = page
+    page.active = True
+    try:
+        view = job.view(page)
+        destination = Path(page.file.abs_dest_path)
+        key = fingerprint(job.site_key, page.file.url, repr(page.meta), repr(view))
+        if job.cache.copy_to("pages", key, destination):
+            report.reused += 1
+            return
+        context = get_context(job.nav, job.doc_files, config, page)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
+        template = job.env.get_template(page.meta["render_template"])
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
+        write_file(data, str(destination))
+        job.cache.put_file("pages", key, data)
+        report.rendered += 1
+    except Exception as error:  # reported to the parent, which fails the build
+        report.errors.append(f"{page.file.src_uri}: {type(error).__name__}: {error}")
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+class _Collect(logging.Handler):
+    def __init__(self, report: RenderReport):
+        super().__init__(logging.WARNING)
+        self.report = report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.report.warnings.append(record.getMessage())
+
+
+def _render_chunk(indices: range) -> RenderReport:
+    """Runs in a worker: warnings are returned, so the parent's strict mode counts them."""
+    assert _JOB is not None
+    report = RenderReport()
+    logger = logging.getLogger("mkdocs")
+    saved = logger.handlers[:]
+    logger.handlers = [_Collect(report)]
+    try:
+        for index in indices:
+            _render_one(_JOB, _JOB.pages[index], report)
+    finally:
+        logger.handlers = saved
+    return report
+
+
+def worker_count(requested: int) -> int:
+    """0 = one worker per available core."""
+    if requested > 0:
+        return requested
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def render_pages(job: RenderJob, workers: int) -> RenderReport:
+    """Render every page of the job, in forked workers when there are several cores."""
+    global _JOB
+    _JOB = job
+    total = RenderReport()
+    chunks = [range(start, min(start + CHUNK, len(job.pages)))
+              for start in range(0, len(job.pages), CHUNK)]
+    started, done = time.monotonic(), 0
+    try:
+        if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = map(_render_chunk, chunks)
+            pool = None
+        else:
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(chunks)))
+            results = pool.imap_unordered(_render_chunk, chunks)
+        for report in results:
+            total.rendered += report.rendered
+            total.reused += report.reused
+            total.warnings += report.warnings
+            total.errors += report.errors
+            done += report.rendered + report.reused
+            if len(job.pages) >= 10 * CHUNK and time.monotonic() - started > 2:
+                log.info(f"pages written: {done}/{len(job.pages)}")
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        _JOB = None
+    return total
