@@ -9,7 +9,9 @@ import datetime as dt
 from typing import Any
 
 from .labels_accountability import COMMITMENTS_VI, OPEN_DATA_VI, STATISTICS_VI
+from .labels_publishing import PUBLISHING_VI
 from .labels_search import SEARCH_VI
+
 VI: dict[str, Any] = {
     "session_kind": {
         "dialogue": "Đối thoại với công dân",
@@ -61,6 +63,7 @@ VI: dict[str, Any] = {
     "statistics": STATISTICS_VI,
     "open_data": OPEN_DATA_VI,
     "search": SEARCH_VI,
+    "publishing": PUBLISHING_VI,
     "place_kind": {
         "province": "Tỉnh, thành phố",
         "district": "Quận, huyện",

@@ -19,7 +19,8 @@ from .labels import VI, format_date, format_short_date
 from .models import ID_PATTERN, TIME_PATTERN, SessionKind
 from .registry_match import Match, MatchError
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "scaffold"
+TEMPLATES = Path(__file__).resolve().parent.parent / "scaffold"
+"""Not under templates/: MkDocs would publish those files as theme files."""
 SLUG_MAX = 60
 """Long titles make long addresses; the slug keeps the first words only."""
 

@@ -30,6 +30,7 @@ from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
 from .search import add_search_page, build_search_index
 from .opendata_files import data_files, open_data
+from .publishing import page_publishing, publishing_files
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -130,6 +131,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.files = files
         for file in data_files(data, config):
             files.append(file)
+        for file in publishing_files(self.archive, config):
+            files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):
@@ -168,6 +171,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         elif page.file.src_uri == urls.home():
             context["archive"] = self.views.home_view()
         context["labels"] = VI
+        context["publishing"] = page_publishing(page, config, self.archive, context.get("archive"))
         return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -1,0 +1,52 @@
+// Photos open large with their caption in the page's <dialog class="da-lightbox">; a printed
+// record shows the day it was printed and every collapsed part opened.
+(function () {
+  function viewer() { return document.querySelector("dialog.da-lightbox"); }
+
+  function photoOf(target) {
+    var link = target.closest ? target.closest("a[data-da-lightbox]") : null;
+    if (link) return link;
+    var img = target.closest ? target.closest(".da-writeup img") : null;
+    return img && img.closest("a") === null ? img : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var dialog = viewer();
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    if (event.target === dialog) { dialog.close(); return; }  // a click on the backdrop
+    var photo = photoOf(event.target);
+    if (!photo) return;
+    event.preventDefault();
+    var img = photo.tagName === "IMG" ? photo : photo.querySelector("img");
+    var figure = photo.closest("figure");
+    var caption = figure && figure.querySelector("figcaption");
+    var big = dialog.querySelector(".da-lightbox__image");
+    big.src = photo.tagName === "A" ? photo.href : img.currentSrc || img.src;
+    big.alt = img ? img.alt : "";
+    dialog.querySelector(".da-lightbox__caption").textContent =
+      caption ? caption.textContent.trim() : (img && (img.title || img.alt)) || "";
+    dialog.showModal();
+  });
+
+  function stampPrintDate() {
+    var today = new Date();
+    document.querySelectorAll("[data-da-print-date]").forEach(function (el) {
+      el.textContent = today.getDate() + "/" + (today.getMonth() + 1) + "/" + today.getFullYear();
+    });
+  }
+
+  window.addEventListener("beforeprint", function () {
+    stampPrintDate();
+    document.querySelectorAll(".md-content details:not([open])").forEach(function (el) {
+      el.setAttribute("open", "");
+      el.setAttribute("data-da-opened-for-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("[data-da-opened-for-print]").forEach(function (el) {
+      el.removeAttribute("open");
+      el.removeAttribute("data-da-opened-for-print");
+    });
+  });
+  stampPrintDate();  // also for a print preview opened without the events
+})();

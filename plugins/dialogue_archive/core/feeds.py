@@ -1,0 +1,169 @@
+"""Atom feeds of new sessions (the site, each agency, each topic) and an iCalendar of sessions.
+
+Readers follow the archive in a feed reader and put sessions in their calendar. Both are
+made from the published sessions only: drafts and scheduled sessions never leak, even in
+a draft preview. Timestamps come from the content and the build date, so a rebuild of the
+same content gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
+
+from . import urls
+from .archive import Archive, Session, Visibility
+from .labels import VI
+
+FEED_ENTRIES = 50
+"""A feed is polled often: it carries the newest sessions, not the archive."""
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+SITE_FEED = "feed.xml"
+CALENDAR = "calendar.ics"
+
+
+def agency_feed(agency_id: str) -> str:
+    return f"agencies/{agency_id}/feed.xml"
+
+
+def topic_feed(topic_id: str) -> str:
+    return f"topics/{topic_id}/feed.xml"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What feeds need to know about the site: names and absolute addresses."""
+
+    name: str
+    url: str
+    page_url: Callable[[str], str]
+    """A source path (`sessions/2024/x/index.md`) to its absolute URL."""
+
+    def file_url(self, path: str) -> str:
+        return self.url.rstrip("/") + "/" + path
+
+
+def public_sessions(archive: Archive) -> list[Session]:
+    """Newest first, without drafts and scheduled sessions whatever the preview setting."""
+    return [s for s in archive.published if s.visibility is Visibility.published]
+
+
+def session_agencies(session: Session) -> set[str]:
+    """Agencies a session concerns: organiser, participants, and who answered or promised."""
+    found = {session.meta.organizer, *session.meta.participants}
+    for item in session.items:
+        found.update(a.by for a in item.answers)
+        found.update(a.referred_to for a in item.answers if a.referred_to)
+        found.update(c.by for c in item.commitments)
+    return found
+
+
+def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
+    """(path in the site, Atom XML) for the site feed and one feed per agency and per topic."""
+    sessions = public_sessions(archive)
+    text = VI["publishing"]
+    yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
+                          urls.home(), archive.build_date)
+    for agency in archive.agencies.values():
+        chosen = [s for s in sessions if agency.id in session_agencies(s)]
+        yield agency_feed(agency.id), atom(
+            chosen, site, agency_feed(agency.id), text["feed_agency"].format(name=agency.name),
+            text["feed_subtitle_of"].format(name=agency.name), urls.agency(agency.id), archive.build_date)
+    for topic in archive.topics.values():
+        chosen = [s for s in sessions if any(topic.id in i.topics for i in s.items)]
+        yield topic_feed(topic.id), atom(
+            chosen, site, topic_feed(topic.id), text["feed_topic"].format(name=topic.name),
+            text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), archive.build_date)
+
+
+def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
+         build_date: dt.date) -> bytes:
+    """One Atom feed; `sessions` newest first."""
+    newest = sorted(sessions, key=lambda s: (s.published_at(), s.id), reverse=True)[:FEED_ENTRIES]
+    feed = FeedGenerator()
+    feed.id(site.file_url(path))
+    feed.title(f"{title} — {site.name}")
+    feed.subtitle(subtitle)
+    feed.link(href=site.page_url(page), rel="alternate")
+    feed.link(href=site.file_url(path), rel="self")
+    feed.language("vi")
+    feed.author({"name": site.name})
+    feed.updated(newest[0].published_at() if newest else
+                 dt.datetime.combine(build_date, dt.time(), tzinfo=LOCAL_ZONE))
+    for session in newest:
+        entry = feed.add_entry(order="append")
+        meta = session.meta
+        url = site.page_url(session.src_uri)
+        entry.id(url)
+        entry.title(meta.title)
+        entry.link(href=url, rel="alternate")
+        entry.published(session.published_at())
+        entry.updated(session.published_at())
+        entry.summary(meta.summary or _fallback_summary(session))
+        entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
+        if meta.author:
+            entry.author({"name": meta.author})
+    return feed.atom_str(pretty=True)
+
+
+def _fallback_summary(session: Session) -> str:
+    """Sessions without a summary still tell the reader what and where."""
+    meta = session.meta
+    count = VI["publishing"]["items_in_session"].format(count=len(session.items))
+    return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
+
+
+def calendar(archive: Archive, site: Site) -> bytes:
+    """Every public session, past and announced, as an event in Vietnam's time zone."""
+    cal = Calendar()
+    cal.add("prodid", f"-//{urlsplit(site.url).hostname or 'dialogue-archive'}//dialogue-archive//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{VI['publishing']['calendar_name']} — {site.name}")
+    cal.add("x-wr-timezone", str(LOCAL_ZONE))
+    stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=dt.UTC)
+    host = urlsplit(site.url).hostname or "dialogue-archive"
+    for session in sorted(public_sessions(archive), key=lambda s: (s.date, s.id)):
+        cal.add_component(_event(session, site, host, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _event(session: Session, site: Site, host: str, stamp: dt.datetime) -> Event:
+    meta = session.meta
+    event = Event()
+    event.add("uid", f"{session.id}@{host}")
+    event.add("dtstamp", stamp)
+    if meta.time:
+        hour, minute = (int(x) for x in meta.time.split(":"))
+        event.add("dtstart", dt.datetime.combine(meta.date, dt.time(hour, minute), tzinfo=LOCAL_ZONE))
+    else:
+        event.add("dtstart", meta.date)  # an all-day event
+        event.add("dtend", meta.date + dt.timedelta(days=1))
+    event.add("summary", meta.title)
+    if meta.venue:
+        event.add("location", meta.venue)
+    url = site.page_url(session.src_uri)
+    event.add("url", url)
+    event.add("description", "\n\n".join(filter(None, [meta.summary, url])))
+    event.add("categories", [VI["session_kind"][meta.kind.value]])
+    return event
+
+
+def feed_links(kind: str, record_id: str | None) -> list[dict[str, Any]]:
+    """Feeds a page offers in its <head> and as a visible link: its own, then the site's."""
+    text = VI["publishing"]
+    links = []
+    if kind == "agency" and record_id:
+        links.append({"path": agency_feed(record_id), "title": text["follow"]})
+    elif kind == "topic" and record_id:
+        links.append({"path": topic_feed(record_id), "title": text["follow"]})
+    links.append({"path": SITE_FEED, "title": text["feed_site"]})
+    return links

@@ -1,0 +1,28 @@
+"""Words of feeds, the calendar, share cards, redirects, the photo viewer and the printed record
+(VI["publishing"])."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PUBLISHING_VI: dict[str, Any] = {
+    "feed_site": "Phiên đối thoại mới",
+    "feed_site_subtitle": "Các phiên đối thoại, tiếp xúc cử tri mới được đăng trong kho lưu trữ",
+    "feed_agency": "Phiên đối thoại có {name}",
+    "feed_topic": "Phiên đối thoại về lĩnh vực {name}",
+    "feed_subtitle_of": "Các phiên đối thoại mới có ý kiến, câu trả lời liên quan: {name}",
+    "follow": "Theo dõi bản tin (Atom)",
+    "follow_hint": "Dán địa chỉ này vào ứng dụng đọc tin để nhận phiên đối thoại mới",
+    "calendar": "Lịch các phiên đối thoại (iCalendar)",
+    "calendar_name": "Lịch phiên đối thoại, tiếp xúc cử tri",
+    "items_in_session": "{count} ý kiến, câu hỏi",
+    "redirect_title": "Trang đã chuyển địa chỉ",
+    "redirect_text": "Phiên đối thoại này đã chuyển sang địa chỉ mới:",
+    "photo_close": "Đóng ảnh",
+    "photo_open": "Xem ảnh lớn",
+    "print_source": "Bản in từ",
+    "print_address": "Địa chỉ",
+    "print_updated": "Dữ liệu cập nhật ngày",
+    "print_date": "Ngày in",
+    "print": "In biên bản",
+}

@@ -1,0 +1,61 @@
+"""What a page says about itself when shared or followed: Open Graph and Twitter Card meta,
+feed links, and the address and date printed on a paper copy. Also the redirects that keep
+renamed sessions' old addresses working."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from . import urls
+from .archive import Archive, Session
+from .labels import format_date
+from .models import SESSION_ID_PATTERN
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    attribute: str  # "property" (Open Graph) or "name" (Twitter, description)
+    key: str
+    content: str
+
+
+def share_tags(title: str, description: str, url: str | None, site_name: str,
+               session: Session | None = None) -> list[MetaTag]:
+    """Open Graph and Twitter Card tags; a session page is an article with its photo."""
+    image = urljoin(url, session.meta.image.src) if session and session.meta.image and url else None
+    tags = [MetaTag("property", "og:type", "article" if session else "website"),
+            MetaTag("property", "og:title", title),
+            MetaTag("property", "og:description", description),
+            MetaTag("property", "og:site_name", site_name),
+            MetaTag("property", "og:locale", "vi_VN")]
+    if url:
+        tags.append(MetaTag("property", "og:url", url))
+    if session is not None:
+        tags.append(MetaTag("property", "article:published_time", session.published_at().isoformat()))
+        tags.append(MetaTag("property", "article:section", session.meta.kind.value))
+    if image and session and session.meta.image:
+        alt = session.meta.image.alt or session.meta.image.caption or title
+        tags += [MetaTag("property", "og:image", image), MetaTag("property", "og:image:alt", alt),
+                 MetaTag("name", "twitter:image", image), MetaTag("name", "twitter:image:alt", alt)]
+    tags += [MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
+             MetaTag("name", "twitter:title", title),
+             MetaTag("name", "twitter:description", description)]
+    return tags
+
+
+def print_header(url: str | None, archive: Archive) -> dict[str, str]:
+    """The address and the data's date that a printed record carries."""
+    return {"url": url or "", "updated": format_date(archive.build_date),
+            "updated_iso": archive.build_date.isoformat()}
+
+
+def alias_redirects(archive: Archive) -> list[tuple[str, Session]]:
+    """(old source path, session) for every alias of a session on the site."""
+    redirects = []
+    for session in archive.published:
+        for alias in session.meta.aliases:
+            match = SESSION_ID_PATTERN.match(alias)
+            year = int(match.group(1)) if match else session.year
+            redirects.append((urls.session(year, alias), session))
+    return redirects

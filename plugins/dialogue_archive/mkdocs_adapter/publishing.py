@@ -1,0 +1,70 @@
+"""MkDocs side of publishing: feed, calendar and redirect files, and each page's share data."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from ..core import feeds
+from ..core.archive import Archive
+from ..core.labels import VI
+from ..core.sharing import alias_redirects, print_header, share_tags
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+def page_path(src_uri: str, directory_urls: bool) -> str:
+    """`sessions/2024/x/index.md` -> `sessions/2024/x/` (or `.../index.html`), as MkDocs writes it."""
+    if src_uri.endswith("index.md"):
+        return src_uri[: -len("index.md")] if directory_urls else src_uri[:-3] + ".html"
+    return src_uri[:-3] + ("/" if directory_urls else ".html")
+
+
+def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
+    """feed.xml, agencies/<id>/feed.xml, topics/<id>/feed.xml, calendar.ics, alias redirects."""
+    site_url = config.site_url
+    if site_url:
+        site = feeds.Site(config.site_name, site_url,
+                          lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
+        for path, xml in feeds.feeds(archive, site):
+            yield File.generated(config, path, content=xml)
+        yield File.generated(config, feeds.CALENDAR, content=feeds.calendar(archive, site))
+    else:
+        log.info("no site_url in mkdocs.yml: feeds and the calendar need absolute addresses and "
+                 "are not written")
+    template = config.theme.get_env().get_template("archive/redirect.html")
+    for old_uri, session in alias_redirects(archive):
+        old_page = posixpath.dirname(old_uri) + "/"
+        target = posixpath.relpath(page_path(session.src_uri, config.use_directory_urls), old_page)
+        if config.use_directory_urls:
+            target += "/"
+        html = template.render(
+            target=target, title=session.meta.title, labels=VI,
+            canonical=urljoin(site_url, page_path(session.src_uri, config.use_directory_urls))
+            if site_url else "")
+        yield File.generated(config, old_page + "index.html", content=html)
+
+
+def page_publishing(page: Page, config: MkDocsConfig, archive: Archive, view: dict[str, Any] | None
+                    ) -> dict[str, Any]:
+    """What archive templates put in <head> (share tags, feed links) and on a printed page."""
+    kind = (view or {}).get("kind", "")
+    record = (view or {}).get("record")
+    session = (view or {}).get("session") if kind == "session" else None
+    title = page.title or config.site_name
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    return {
+        "tags": share_tags(str(title), str(description), page.canonical_url, config.site_name,
+                           session),
+        "feeds": feeds.feed_links(kind, getattr(record, "id", None)),
+        "calendar": feeds.CALENDAR if config.site_url else "",
+        "has_feeds": bool(config.site_url),
+        "print": print_header(page.canonical_url, archive),
+    }
