@@ -1,0 +1,286 @@
+"""Publishing end to end: a press officer's new session, drafts and schedules, feeds and the
+calendar read by real clients, share cards, redirects, the photo viewer and the printed record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import zlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse
+from data import sample_sheet
+from dialogue_archive.cli import main
+from dialogue_archive.core.loader import load_archive
+
+SITE_URL = "https://doithoai.example.vn/"
+NEW_ID = "2024-07-18-doi-thoai-hoa-tho-dong"
+OLD_ID = "2024-07-17-doi-thoai-dat-dai-hoa-tho-dong"
+DRAFT_ID = "2026-11-20-ban-nhap-chua-duyet"
+SCHEDULED_ID = "2026-11-26-hen-gio-dang"
+SCHEDULED_AT = dt.date(2026, 12, 1)
+
+
+def png(width: int = 8, height: int = 6) -> bytes:
+    """A real (tiny, blue) PNG image, written by hand: no imaging library needed."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x20\x40\xc0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + \
+        chunk(b"IEND", b"")
+
+
+def set_front_matter(index: Path, **values: str) -> None:
+    """Replace or add front-matter lines, as a press officer edits index.md."""
+    text = index.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    lines = [line for line in head.splitlines() if line.split(":")[0] not in values]
+    lines += [f"{key}: {value}" if value else "" for key, value in values.items()]
+    index.write_text("\n".join(line for line in lines if line) + "\n---\n" + body, encoding="utf-8")
+
+
+def scaffold(content: Path, day: str, slug: str, title: str) -> Path:
+    assert main(["new", "--content-dir", str(content), "--date", day, "--title", title, "--slug", slug,
+                 "--organizer", "ubnd-phuong-hoa-tho-dong", "--place", "phuong-hoa-tho-dong"]) == 0
+    return content / "sessions" / day[:4] / f"{day}-{slug}"
+
+
+@pytest.fixture(scope="module")
+def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive plus what the README walkthrough makes: one session created, imported
+    and published (with a photo, and renamed from an older id), one draft, one scheduled."""
+    content = copy_sample(tmp_path_factory.mktemp("press") / "content")
+    folder = scaffold(content, "2024-07-18", "doi-thoai-hoa-tho-dong",
+                      "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng")
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.xlsx"),
+                 "--session", str(folder)]) == 0
+    (folder / "quang-canh.png").write_bytes(png())
+    set_front_matter(folder / "index.md", draft="", aliases=f"[{OLD_ID}]",
+                     summary="Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng và sổ đỏ.",
+                     image="{src: quang-canh.png, caption: Quang cảnh buổi đối thoại, "
+                           "alt: Hội trường UBND phường}")
+    answers = folder / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "  - id: gia-dinh-toi-nop-ho-so\n", "  - id: gia-dinh-toi-nop-ho-so\n    aliases: [ho-so-cu]\n", 1),
+        encoding="utf-8")
+    scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], "Bản nháp chưa duyệt")
+    scheduled = scaffold(content, SCHEDULED_ID[:10], SCHEDULED_ID[11:], "Bài hẹn giờ đăng")
+    set_front_matter(scheduled / "index.md", draft="", published=f"{SCHEDULED_AT} 07:00")
+    return content
+
+
+@pytest.fixture(scope="module")
+def public_site(press_office: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_archive(press_office, tmp_path_factory.mktemp("public"))
+
+
+@pytest.fixture(scope="module")
+def preview_site(press_office: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_archive(press_office, tmp_path_factory.mktemp("preview"), drafts="true")
+
+
+def session_page(site: Path, session_id: str) -> Path:
+    return site / "sessions" / session_id[:4] / session_id / "index.html"
+
+
+def sitemap_urls(site: Path) -> set[str]:
+    return {loc.text for loc in BeautifulSoup((site / "sitemap.xml").read_text(), "xml").find_all("loc")}
+
+
+# --- drafts and schedule ---------------------------------------------------------------------
+
+
+def test_drafts_and_scheduled_sessions_stay_out_of_the_public_site(public_site: Path) -> None:
+    assert session_page(public_site, NEW_ID).is_file()
+    everything = "".join(p.read_text(encoding="utf-8") for p in public_site.rglob("*.html"))
+    public_files = {"sitemap": sitemap_urls(public_site), "feed": (public_site / "feed.xml").read_text(),
+                    "calendar": (public_site / "calendar.ics").read_text(), "pages": everything}
+    for hidden in (DRAFT_ID, SCHEDULED_ID):
+        assert not (public_site / "sessions" / hidden[:4] / hidden).exists()
+        for name, text in public_files.items():
+            assert hidden not in str(text), f"{hidden} leaked into the {name}"
+    assert f"{SITE_URL}sessions/2024/{NEW_ID}/" in sitemap_urls(public_site)
+
+
+def test_a_scheduled_session_is_published_from_its_date(press_office: Path) -> None:
+    for day, shown in [(SCHEDULED_AT - dt.timedelta(days=1), False), (SCHEDULED_AT, True)]:
+        archive, log = load_archive(press_office, day)
+        assert not log.errors
+        assert (SCHEDULED_ID in {s.id for s in archive.published}) is shown
+        assert DRAFT_ID not in {s.id for s in archive.published}
+
+
+def test_preview_shows_drafts_and_scheduled_sessions_clearly_marked(preview_site: Path) -> None:
+    flags = {}
+    for session_id in (DRAFT_ID, SCHEDULED_ID, NEW_ID):
+        flag = parse(session_page(preview_site, session_id)).select_one(".da-flag")
+        flags[session_id] = flag.get_text(strip=True) if flag else None
+    assert flags[DRAFT_ID].startswith("BẢN NHÁP")
+    assert flags[SCHEDULED_ID].startswith("HẸN GIỜ ĐĂNG")
+    assert flags[NEW_ID] is None
+    feed = feedparser.parse((preview_site / "feed.xml").read_bytes())
+    assert not {DRAFT_ID, SCHEDULED_ID} & {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries}
+
+
+# --- feeds and calendar ----------------------------------------------------------------------
+
+
+def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) -> None:
+    feed = feedparser.parse((public_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10" and feed.feed.language == "vi"
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    public = [s for s in archive.published if s.visibility.value == "published"]
+    assert len(feed.entries) == len(public)
+    published = [e.published_parsed for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+    ours = next(e for e in feed.entries if e.title.startswith("Đối thoại với công dân phường Hòa Thọ Đông"))
+    assert ours.link == f"{SITE_URL}sessions/2024/{NEW_ID}/"
+    assert ours.summary == "Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng và sổ đỏ."
+    assert ours.published.startswith("2024-07-18")
+    for entry in feed.entries:
+        assert urlsplit(entry.link).scheme == "https" and entry.title and entry.summary
+
+
+def _content_of(site: Path) -> Path:
+    config = (site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    return Path(re.search(r"^docs_dir: (.+)$", config, re.M).group(1))
+
+
+def test_agency_and_topic_feeds_are_linked_from_their_pages(public_site: Path) -> None:
+    for page, expected in [("agencies/phong-quan-ly-do-thi", True), ("topics/thue-phi", True),
+                           ("agencies/so-tu-phap-da-nang", False)]:
+        soup = parse(public_site / page / "index.html")
+        head = soup.head.find("link", rel="alternate", type="application/atom+xml")
+        assert head is not None and head["href"] == "feed.xml"
+        assert soup.select_one("a.da-feed-link")["href"] == "feed.xml"
+        feed = feedparser.parse((public_site / page / "feed.xml").read_bytes())
+        assert not feed.bozo and feed.feed.title
+        links = {e.link for e in feed.entries}
+        assert (f"{SITE_URL}sessions/2024/{NEW_ID}/" in links) is expected
+    home = parse(public_site / "index.html").head.find("link", rel="alternate")
+    assert home["href"] == "feed.xml"
+
+
+def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
+    calendar = icalendar.Calendar.from_ical((public_site / "calendar.ics").read_bytes())
+    events = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    public = {s.id: s for s in archive.published if s.visibility.value == "published"}
+    assert set(events) == set(public)
+    upcoming = [s for s in public.values() if s.date > SAMPLE_BUILD_DATE]
+    assert upcoming, "the sample has an announced upcoming session"
+    for session in upcoming:
+        assert session.id in events
+    timed = events["2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"]
+    start = timed.decoded("dtstart")
+    assert start == dt.datetime(2024, 6, 27, 14, 0, tzinfo=start.tzinfo)
+    assert start.utcoffset() == dt.timedelta(hours=7) and str(timed["dtstart"].params["TZID"]) == \
+        "Asia/Ho_Chi_Minh"
+    assert str(timed["location"]) == "Hội trường UBND phường Hòa Xuân"
+    assert str(timed["url"]).startswith(f"{SITE_URL}sessions/2024/")
+    all_day = events[NEW_ID]  # created without --time
+    assert all_day.decoded("dtstart") == dt.date(2024, 7, 18)
+    assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Asia/Ho_Chi_Minh"
+
+
+# --- sharing ----------------------------------------------------------------------------------
+
+
+def test_session_page_title_description_share_card_and_canonical(public_site: Path) -> None:
+    soup = parse(session_page(public_site, NEW_ID))
+    url = f"{SITE_URL}sessions/2024/{NEW_ID}/"
+    meta = {(tag.get("property") or tag.get("name")): tag["content"]
+            for tag in soup.head.find_all("meta") if tag.get("content") is not None}
+    title = "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng"
+    assert soup.title.string.startswith(title) and "Kho lưu trữ" in soup.title.string
+    assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+    assert meta["description"].startswith("Người dân phường Hòa Thọ Đông")
+    assert meta["og:title"] == title and meta["og:type"] == "article" and meta["og:url"] == url
+    assert meta["og:image"] == url + "quang-canh.png" and meta["twitter:card"] == "summary_large_image"
+    assert meta["og:image:alt"] == "Hội trường UBND phường"
+    assert meta["article:published_time"].startswith("2024-07-18T00:00:00+07:00")
+    assert soup.head.find("link", rel="canonical")["href"] == url
+    assert (session_page(public_site, NEW_ID).parent / "quang-canh.png").read_bytes() == png()
+
+
+def test_sitemap_lists_every_public_session(public_site: Path) -> None:
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    expected = {f"{SITE_URL}sessions/{s.year}/{s.id}/" for s in archive.published}
+    assert expected <= sitemap_urls(public_site)
+    assert not any(OLD_ID in url for url in sitemap_urls(public_site))  # redirects are not pages
+
+
+def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:
+    soup = parse(public_site / "sessions" / "2024" / OLD_ID / "index.html")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == f"0; url=../{NEW_ID}/"
+    assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}sessions/2024/{NEW_ID}/"
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page(public_site: Path, serve_site, browser):
+    base = serve_site(public_site)
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.base = base  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def test_old_session_url_and_old_item_anchor_reach_the_item(page) -> None:
+    page.goto(f"{page.base}sessions/2024/{OLD_ID}/#ho-so-cu")
+    page.wait_for_url(re.compile(f"/sessions/2024/{NEW_ID}/#ho-so-cu$"))
+    page.wait_for_load_state()
+    item = page.locator("#gia-dinh-toi-nop-ho-so")
+    assert item.is_visible()
+    anchor_top = page.evaluate("document.getElementById('ho-so-cu').getBoundingClientRect().top")
+    assert 0 <= anchor_top < page.viewport_size["height"]  # scrolled to the item
+
+
+def test_photo_opens_in_a_viewer_with_caption_and_esc_closes_it(page) -> None:
+    page.goto(f"{page.base}sessions/2024/{NEW_ID}/")
+    dialog = page.locator("dialog.da-lightbox")
+    assert not dialog.is_visible()
+    page.locator("a[data-da-lightbox]").click()
+    assert dialog.is_visible()
+    assert page.locator(".da-lightbox__caption").inner_text() == "Quang cảnh buổi đối thoại"
+    assert page.locator(".da-lightbox__image").evaluate("img => img.complete && img.naturalWidth") == 8
+    assert page.evaluate("document.activeElement.closest('dialog') !== null")  # focus moved in
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.url.endswith(f"/{NEW_ID}/")  # the link did not navigate to the bare image
+
+
+def test_printed_session_is_a_clean_record(page) -> None:
+    page.goto(f"{page.base}sessions/2024/{NEW_ID}/")
+    assert not page.locator(".da-print-header").is_visible()
+    page.emulate_media(media="print")
+    try:
+        for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+                         ".md-footer", ".da-permalink"):
+            assert page.locator(selector).evaluate_all(
+                "els => els.every(e => getComputedStyle(e).display === 'none')"), selector
+        header = page.locator(".da-print-header")
+        assert header.is_visible()
+        text = header.inner_text()
+        assert f"{SITE_URL}sessions/2024/{NEW_ID}/" in text
+        assert "ngày 28 tháng 11 năm 2026" in text and re.search(r"Ngày in: \d+/\d+/\d{4}", text)
+        items = page.locator(".da-item")
+        assert items.count() == 5
+        for i in range(items.count()):
+            assert items.nth(i).is_visible()
+        answers = page.locator(".da-answer")
+        assert answers.count() == 6 and all(answers.nth(i).is_visible() for i in range(6))
+    finally:
+        page.emulate_media(media="screen")
