@@ -43,6 +43,9 @@ COMMITMENTS_VI: dict[str, Any] = {
     "average_base": "tính trên {n} cam kết có ghi ngày hoàn thành",
     "average_unknown": "chưa tính được (chưa có cam kết hoàn thành ghi ngày)",
     "all_of_agency": "Xem tất cả cam kết của cơ quan",
+    "columns": {"total": "Tổng", "open": "Đang mở", "overdue": "Quá hạn", "done": "Hoàn thành",
+                "escalated": "Chuyển cấp trên", "dropped": "Không thực hiện",
+                "average_days": "Số ngày trung bình đến khi hoàn thành"},
 }
 
 STATISTICS_VI: dict[str, Any] = {

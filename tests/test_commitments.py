@@ -1,0 +1,135 @@
+"""Commitments: computed status around the due date, the commitments pages, agency scorecards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+from conftest import SAMPLE_BUILD_DATE, parse
+from dialogue_archive.core.commitments import deadline_outcome, done_date, is_overdue
+from dialogue_archive.core.labels import VI
+from dialogue_archive.core.models import Commitment
+from sample_records import raw_commitments, raw_done_date, raw_overdue
+
+DUE = dt.date(2025, 3, 31)
+STATUSES = ["pending", "in_progress", "done", "escalated", "dropped"]
+
+
+def commitment(status: str, due: dt.date | None = DUE, updates: list | None = None) -> Commitment:
+    return Commitment.model_validate({"id": "x", "by": "a", "text": "t", "due": due, "status": status,
+                                      "updates": updates or []})
+
+
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize(("build_date", "late"), [
+    (DUE - dt.timedelta(days=1), False), (DUE, False), (DUE + dt.timedelta(days=1), True)])
+def test_overdue_only_after_the_due_day_and_only_while_open(status: str, build_date: dt.date,
+                                                            late: bool) -> None:
+    assert is_overdue(commitment(status), build_date) is (late and status in {"pending", "in_progress"})
+
+
+def test_no_due_date_is_never_overdue() -> None:
+    assert not is_overdue(commitment("pending", due=None), dt.date(2100, 1, 1))
+    assert deadline_outcome(commitment("pending", due=None), dt.date(2100, 1, 1)) == "no_due"
+
+
+def test_done_date_is_the_update_that_set_done() -> None:
+    updates = [{"date": "2025-01-10", "status": "in_progress", "note": "a"},
+               {"date": "2025-03-31", "status": "done", "note": "b"},
+               {"date": "2025-04-20", "note": "c"}]
+    done = commitment("done", updates=updates)
+    assert done_date(done) == DUE
+    assert deadline_outcome(done, dt.date(2026, 1, 1)) == "on_time"  # done on the due day
+    late = commitment("done", updates=[{"date": "2025-04-01", "status": "done", "note": "b"}])
+    assert deadline_outcome(late, dt.date(2026, 1, 1)) == "late"
+    undated = commitment("done")
+    assert done_date(undated) is None
+    assert deadline_outcome(undated, dt.date(2026, 1, 1)) == "done_undated"
+    assert deadline_outcome(commitment("escalated"), dt.date(2026, 1, 1)) == "escalated"
+    assert deadline_outcome(commitment("in_progress"), DUE) == "not_yet_due"
+
+
+def entries(html) -> list:
+    return html.select("ol.da-commitments > li.da-commitment-entry")
+
+
+def test_commitments_page_lists_every_commitment_with_counts(sample_site) -> None:
+    raw = raw_commitments()
+    assert raw, "the sample archive has commitments"
+    html = parse(sample_site / "commitments/index.html")
+    shown = entries(html)
+    assert len(shown) == min(len(raw), 50)
+    texts = {e.select_one(".da-entry__title a").get_text(strip=True) for e in shown}
+    assert texts == {" ".join(c["text"].split()) for _, _, c in raw}
+    filters = {a.get_text(" ", strip=True) for a in html.select(".da-filters a, .da-filters [aria-current]")}
+    statuses = Counter(c.get("status", "pending") for _, _, c in raw)
+    for status in STATUSES:
+        assert f"{VI['commitment_status'][status]} {statuses[status]}" in filters
+    assert f"{VI['commitments']['overdue']} {sum(raw_overdue(c) for _, _, c in raw)}" in filters
+    # the escalated label is not the done label
+    assert VI["commitment_status"]["escalated"] != VI["commitment_status"]["done"]
+    # each entry links to the commitment's anchor on its session page, which exists
+    for entry in shown:
+        href = entry.select_one(".da-entry__title a")["href"]
+        page, anchor = href.split("#")
+        target = parse((sample_site / "commitments" / page / "index.html").resolve())
+        assert target.find(id=anchor) is not None, href
+
+
+def test_filter_pages_show_exactly_their_commitments(sample_site) -> None:
+    raw = raw_commitments()
+    overdue = entries(parse(sample_site / "commitments/overdue/index.html"))
+    assert len(overdue) == sum(raw_overdue(c) for _, _, c in raw)
+    assert all(e.select_one(".da-status--overdue") for e in overdue)
+    for status in STATUSES:
+        page = parse(sample_site / f"commitments/status/{status}/index.html")
+        shown = entries(page)
+        assert len(shown) == sum(c.get("status", "pending") == status for _, _, c in raw)
+        assert all(e.select_one(f".da-status--{status}") for e in shown)
+        assert page.select_one(".da-filters [aria-current]").get_text(" ", strip=True).startswith(
+            VI["commitment_status"][status])
+    for agency, count in Counter(c["by"] for _, _, c in raw).items():
+        assert len(entries(parse(sample_site / f"commitments/agency/{agency}/index.html"))) == count
+    for year, count in Counter(s.meta["date"].year for s, _, _ in raw).items():
+        assert len(entries(parse(sample_site / f"commitments/year/{year}/index.html"))) == count
+
+
+def test_agency_scorecards_match_the_content(sample_site) -> None:
+    raw = raw_commitments()
+    by_agency: dict[str, list] = {}
+    for session, _, c in raw:
+        by_agency.setdefault(c["by"], []).append((session, c))
+    labels = VI["commitments"]
+    for agency, records in by_agency.items():
+        html = parse(sample_site / f"agencies/{agency}/index.html")
+        card = html.select_one("section.da-scorecard")
+        assert card is not None, agency
+        figures = {dt_.get_text(strip=True): int(dt_.find_next_sibling("dd").get_text(strip=True))
+                   for dt_ in card.select("dl dt")}
+        statuses = Counter(c.get("status", "pending") for _, c in records)
+        assert figures[labels["total"]] == len(records)
+        assert figures[labels["open"]] == statuses["pending"] + statuses["in_progress"]
+        assert figures[labels["overdue"]] == sum(raw_overdue(c) for _, c in records)
+        assert figures[labels["done"]] == statuses["done"]
+        assert figures[labels["escalated"]] == statuses["escalated"]
+        assert figures[labels["dropped"]] == statuses["dropped"]
+        days = [(raw_done_date(c) - s.meta["date"]).days for s, c in records if raw_done_date(c)]
+        shown = card.select_one(".da-scorecard__days")
+        if days:
+            average = sum(days) / len(days)
+            assert int(re.match(r"\d+", shown.get_text()).group()) == int(average + 0.5)
+        else:
+            assert shown is None
+
+
+def test_session_page_shows_status_due_agency_and_timeline(sample_site) -> None:
+    session, _, c = next((s, i, c) for s, i, c in raw_commitments() if c.get("updates"))
+    html = parse(sample_site / f"sessions/{session.meta['date'].year}/{session.id}/index.html")
+    block = html.find(id=f"cam-ket-{c['id']}")
+    assert VI["commitment_status"][c.get("status", "pending")] in block.get_text()
+    assert block.select_one("time")["datetime"] == c["due"].isoformat()
+    assert len(block.select("ol.da-timeline li")) == len(c["updates"])
+    as_of = f"ngày {SAMPLE_BUILD_DATE.day} tháng {SAMPLE_BUILD_DATE.month} năm {SAMPLE_BUILD_DATE.year}"
+    assert as_of in parse(sample_site / "commitments/index.html").select_one("main").get_text()

@@ -1,0 +1,159 @@
+"""Open data: archive.json validates against schema.json and holds every item of the content,
+items.csv opens in the csv module, per-session files, and drafts/scheduled never appear."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse
+from dialogue_archive.core.opendata import CSV_COLUMNS
+from jsonschema import Draft202012Validator
+from sample_records import raw_done_date, raw_overdue, raw_sessions
+
+
+def load(site: Path, name: str) -> dict:
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def test_archive_json_validates_against_its_schema(sample_site) -> None:
+    schema = load(sample_site, "schema.json")
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    errors = list(Draft202012Validator(schema).iter_errors(load(sample_site, "archive.json")))
+    assert not errors, errors[:3]
+    # the schema is strict enough to catch a broken record
+    broken = load(sample_site, "archive.json")
+    del next(s for s in broken["sessions"] if s["items"])["items"][0]["text"]
+    assert list(Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_archive_json_round_trips_every_item(sample_site) -> None:
+    data = load(sample_site, "archive.json")
+    sessions = {s["id"]: s for s in data["sessions"]}
+    raw = raw_sessions()
+    assert set(sessions) == {s.id for s in raw}
+    names = {a["id"]: a["name"] for a in data["agencies"]}
+    for session in raw:
+        exported = sessions[session.id]
+        assert exported["title"] == session.meta["title"]
+        assert exported["date"] == session.meta["date"].isoformat()
+        assert exported["organizer"] == {"id": session.meta["organizer"],
+                                         "name": names[session.meta["organizer"]]}
+        assert [i["id"] for i in exported["items"]] == [i["id"] for i in session.items]
+        for item, out in zip(session.items, exported["items"], strict=True):
+            assert out["url"] == (f"https://doithoai.example.vn/sessions/{session.meta['date'].year}/"
+                                  f"{session.id}/#{item['id']}")
+            assert norm(out["text"]) == norm(item["text"])
+            assert out["type"] == item["type"]
+            assert [t["id"] for t in out["topics"]] == item["topics"]
+            answers = item.get("answers") or []
+            assert [(a["by"]["id"], a["by"]["name"], norm(a["text"])) for a in out["answers"]] == [
+                (a["by"], names[a["by"]], norm(a.get("text", ""))) for a in answers]
+            for c, o in zip(item.get("commitments") or [], out["commitments"], strict=True):
+                assert (o["id"], o["by"]["id"], o["status"]) == (c["id"], c["by"], c.get("status", "pending"))
+                assert o["overdue"] is raw_overdue(c)
+                done = raw_done_date(c)
+                assert o["done_date"] == (done.isoformat() if done else None)
+                assert len(o["updates"]) == len(c.get("updates") or [])
+    assert data["build_date"] == SAMPLE_BUILD_DATE.isoformat()
+    assert data["licence"]["name"] == "CC BY 4.0"
+
+
+def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
+    schema = load(sample_site, "schema.json")
+    session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/Session"}
+    validator = Draft202012Validator(session_schema)
+    archive = load(sample_site, "archive.json")
+    files = sorted((sample_site / "data/sessions").glob("*.json"))
+    assert [f.stem for f in files] == sorted(s["id"] for s in archive["sessions"])
+    for session in archive["sessions"]:
+        data = load(sample_site, f"sessions/{session['id']}.json")
+        assert not list(validator.iter_errors(data))
+        assert data == session
+
+
+def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
+    raw = (sample_site / "data/items.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    expected = [(s.id, item["id"], str(n) if answers else "")
+                for s in sorted(raw_sessions(), key=lambda s: s.meta["date"], reverse=True)
+                for item in s.items
+                for answers in [item.get("answers") or []]
+                for n in (range(1, len(answers) + 1) if answers else [0])]
+    assert sorted((r["session_id"], r["item_id"], r["answer_number"]) for r in rows) == sorted(expected)
+    unanswered = [r for r in rows if not r["answer_number"]]
+    assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
+    assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+
+
+def test_popolo_events_and_speeches(sample_site) -> None:
+    popolo = load(sample_site, "popolo.json")
+    raw = raw_sessions()
+    assert len(popolo["events"]) == len(raw)
+    questions = [s for s in popolo["speeches"] if s["type"] == "question"]
+    answers = [s for s in popolo["speeches"] if s["type"] == "answer"]
+    assert len(questions) == sum(len(s.items) for s in raw)
+    assert len(answers) == sum(len(i.get("answers") or []) for s in raw for i in s.items)
+    assert {a["audience_id"] for a in answers} <= {q["id"] for q in questions}
+
+
+def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
+    html = parse(sample_site / "open-data/index.html")
+    text = html.select_one("main").get_text(" ")
+    schema = load(sample_site, "schema.json")
+    objects = {"Archive": schema, **schema["$defs"]}
+    documented = {code.get_text() for code in html.select("table.da-fields th code")}
+    for definition in objects.values():
+        for field, prop in definition["properties"].items():
+            assert field in documented and prop["description"] in text, field
+    for column in CSV_COLUMNS:
+        assert column in documented
+    assert "CC BY 4.0" in text
+    links = {a["href"] for a in html.select("main a[href]")}
+    for name in ("archive.json", "items.csv", "schema.json", "popolo.json"):
+        assert f"../data/{name}" in links
+    citation = html.select_one(".da-citation a")["href"]
+    page, anchor = citation.removeprefix("https://doithoai.example.vn/").split("#")
+    assert parse(sample_site / page / "index.html").find(id=anchor) is not None
+
+
+@pytest.fixture(scope="module")
+def site_with_unpublished(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plus a draft and a scheduled session, built as a draft preview."""
+    tmp = tmp_path_factory.mktemp("unpublished")
+    content = copy_sample(tmp / "content")
+    source = next(p.parent for p in sorted((content / "sessions").glob("*/*/answers.yaml"))
+                  if "aliases:" not in (p.parent / "index.md").read_text(encoding="utf-8"))
+    for slug, extra in (("ban-nhap", "draft: true"),
+                        ("hen-gio", f"published: {SAMPLE_BUILD_DATE + dt.timedelta(days=5)} 08:00")):
+        target = content / f"sessions/2022/2022-01-01-{slug}"
+        shutil.copytree(source, target)
+        index = target / "index.md"
+        text = re.sub(r"(?m)^published:.*\n", "", index.read_text(encoding="utf-8"))
+        text = re.sub(r"(?m)^date:.*$", f"date: 2022-01-01\n{extra}", text, count=1)
+        index.write_text(text, encoding="utf-8")
+    return build_archive(content, tmp, drafts="true")
+
+
+def test_drafts_and_scheduled_sessions_never_appear_in_the_data(site_with_unpublished) -> None:
+    site = site_with_unpublished
+    assert (site / "sessions/2022/2022-01-01-ban-nhap/index.html").exists()  # the preview shows it
+    data = (site / "data/archive.json").read_text(encoding="utf-8")
+    for slug in ("ban-nhap", "hen-gio"):
+        assert slug not in data
+        assert slug not in (site / "data/items.csv").read_text(encoding="utf-8-sig")
+        assert slug not in (site / "data/popolo.json").read_text(encoding="utf-8")
+        assert not (site / f"data/sessions/2022-01-01-{slug}.json").exists()

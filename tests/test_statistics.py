@@ -1,0 +1,129 @@
+"""Statistics: numbers match the content, every chart has a table with the same numbers,
+and the commitments and statistics pages fit a phone screen (screenshots in a real browser)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import CONTENT, parse
+from dialogue_archive.core.labels import VI
+from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
+
+S = VI["statistics"]
+
+
+def charts(html) -> dict[str, list[tuple[str, int]]]:
+    """Chart title -> (label, value) rows of its table; asserts the SVG shows the same numbers."""
+    found = {}
+    for figure in html.select("figure.da-chart"):
+        title = figure.select_one("figcaption").get_text(strip=True)
+        rows = [(tr.th.get_text(strip=True), int(tr.td.get_text(strip=True)))
+                for tr in figure.select("table tbody tr")]
+        svg = figure.select_one("svg")
+        if svg is not None:
+            assert svg["role"] == "img"
+            assert svg.find("title", id=svg["aria-labelledby"]).get_text(strip=True) == title
+            values = [int(re.match(r"\d+", t.get_text()).group()) for t in svg.select("text.da-chart__value")]
+            assert values == [value for _, value in rows], title
+        found[title] = rows
+    return found
+
+
+def published_items() -> list[tuple]:
+    return [(s, item) for s in raw_sessions() for item in s.items]
+
+
+def outcome(item: dict) -> str:
+    modes = {a.get("mode", "on_the_spot") for a in item.get("answers") or []}
+    return next((m for m in ("on_the_spot", "in_writing", "referred") if m in modes), "not_answered")
+
+
+def test_statistics_page_numbers_match_the_content(sample_site) -> None:
+    html = parse(sample_site / "statistics/index.html")
+    found = charts(html)
+    sessions, items = raw_sessions(), published_items()
+    years = sorted({s.meta["date"].year for s in sessions})
+    assert found[S["sessions_per_year"]] == [
+        (str(y), sum(s.meta["date"].year == y for s in sessions)) for y in years]
+    assert found[S["items_per_year"]] == [
+        (str(y), sum(s.meta["date"].year == y for s, _ in items)) for y in years]
+    topic_names = {t["id"]: t["name"] for t in yaml.safe_load(
+        (CONTENT / "registry/topics.yaml").read_text(encoding="utf-8"))}
+    topics = Counter(t for _, item in items for t in item["topics"])
+    assert dict(found[S["items_per_topic"]]) == {topic_names[t]: n for t, n in topics.items()}
+    agency_names = {a["id"]: a["name"] for a in yaml.safe_load(
+        (CONTENT / "registry/agencies.yaml").read_text(encoding="utf-8"))}
+    agencies = Counter(a for _, item in items for a in {x["by"] for x in item.get("answers") or []})
+    assert dict(found[S["items_per_agency"]]) == {agency_names[a]: n for a, n in agencies.items()}
+    outcomes = Counter(outcome(item) for _, item in items)
+    assert dict(found[S["outcomes"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
+    commitments = [c for _, _, c in raw_commitments()]
+    statuses = Counter(c.get("status", "pending") for c in commitments)
+    assert dict(found[S["commitment_status"]]) == {
+        VI["commitment_status"][k]: statuses[k] for k in VI["commitment_status"]}
+    dated = [(raw_done_date(c), c["due"]) for c in commitments if raw_done_date(c) and c.get("due")]
+    on_time = sum(done <= due for done, due in dated)
+    late = sum(done > due for done, due in dated)
+    overdue = sum(raw_overdue(c) for c in commitments)
+    deadlines = dict(found[S["commitment_deadlines"]])
+    assert deadlines[VI["deadline_outcome"]["on_time"]] == on_time
+    assert deadlines[VI["deadline_outcome"]["late"]] == late
+    assert deadlines[VI["deadline_outcome"]["overdue"]] == overdue
+    assert sum(deadlines.values()) == len(commitments)
+    headline = html.select_one(".da-figures").get_text(" ", strip=True)
+    assert f"{outcomes['on_the_spot']}/{len(items)}" in headline
+    assert f"{on_time}/{on_time + late + overdue}" in headline
+    share = (200 * outcomes["on_the_spot"] + len(items)) // (2 * len(items))
+    assert f"{share}% {S['share_on_the_spot']}" in headline
+
+
+def test_session_pages_show_their_own_figures(sample_site) -> None:
+    for session in raw_sessions():
+        html = parse(sample_site / f"sessions/{session.meta['date'].year}/{session.id}/index.html")
+        block = html.select_one("section.da-session-stats")
+        if not session.items:
+            assert block is None
+            continue
+        found = charts(block)
+        types = Counter(item["type"] for item in session.items)
+        assert dict(found[S["by_type"]]) == {VI["item_type"][k]: types[k] for k in VI["item_type"]}
+        scope = Counter(item.get("in_scope", True) for item in session.items)
+        assert dict(found[S["scope"]]) == {S["in_scope"]: scope[True], S["out_of_scope"]: scope[False]}
+        outcomes = Counter(outcome(item) for item in session.items)
+        assert dict(found[S["outcome"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
+        topics = Counter(t for item in session.items for t in item["topics"])
+        assert sorted(n for _, n in found[S["by_topic"]]) == sorted(topics.values())
+
+
+def test_every_chart_has_its_table(sample_site) -> None:
+    html = parse(sample_site / "statistics/index.html")
+    figures = html.select("figure.da-chart")
+    assert len(figures) >= 7
+    for figure in figures:
+        assert figure.select_one("svg[role=img]") is not None
+        assert figure.select_one("table thead th[scope=col]") is not None
+        assert figure.select("table tbody th[scope=row]")
+
+
+@pytest.mark.parametrize("path", ["commitments/", "statistics/"])
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 900)])
+def test_pages_fit_phone_and_desktop(sample_site, serve_site, browser, tmp_path_factory, path: str,
+                                     width: int, height: int) -> None:
+    base = serve_site(sample_site)
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(base + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        shots = Path(tmp_path_factory.getbasetemp()) / "screenshots"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / f"{path.strip('/')}-{width}.png"), full_page=True)
+        if path == "statistics/":
+            box = page.locator("svg.da-chart__svg").first.bounding_box()
+            assert box and box["width"] <= width
+    finally:
+        page.close()
