@@ -16,7 +16,9 @@ from . import urls
 from .archive import Archive, Session
 from .commitments import is_overdue, scorecards
 from .labels import VI, format_date, format_short_date
-from .markup import MarkdownRenderer, excerpt, plain_text
+from .cache import DiskCache
+from .fragments import FragmentStore
+from .markup import excerpt, plain_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
 
@@ -130,10 +132,11 @@ def group_by_session(entries: Iterable[ItemEntry]) -> list[Group]:
 class ArchiveViews:
     """Indexes over the archive, and the page specs built from them."""
 
-    def __init__(self, archive: Archive, labels: dict[str, Any] = VI):
+    def __init__(self, archive: Archive, labels: dict[str, Any] = VI,
+                 cache: DiskCache | None = None):
         self.archive = archive
         self.labels = labels
-        self.renderer = MarkdownRenderer()
+        self.fragments = FragmentStore(cache)
         self.text = labels["text"]
         self.session_entries: dict[str, SessionEntry] = {}
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
@@ -327,9 +330,8 @@ class ArchiveViews:
 
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
-        renderer = self.renderer
         meta = session.meta
-        body = renderer.render_body(session.body, session.src_uri)
+        rendered = self.fragments.get(session)
         place = self.archive.places.get(meta.place)
         return {
             "kind": "session",
@@ -346,20 +348,21 @@ class ArchiveViews:
             "participants": [self.agency_link(a) for a in meta.participants],
             "attendance": [(self.text["attendance_kinds"].get(k, k), n)
                            for k, n in meta.attendance.items()],
-            "body_html": body.html,
-            "links": body.links,
-            "toc": body.toc + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
+            "body_html": rendered["body"],
+            "links": rendered["links"],
+            "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
                                 "html": self.text["items"], "children": []}],
-            "items": [self._item_view(session, item, renderer) for item in session.items],
+            "items": [self._item_view(session, item, html)
+                      for item, html in zip(session.items, rendered["items"])],
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
             "announced": not session.items and meta.date >= self.archive.build_date,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
 
-    def _item_view(self, session: Session, item: Item, renderer: MarkdownRenderer) -> dict[str, Any]:
+    def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         answers = []
-        for answer in item.answers:
+        for answer, answer_html in zip(item.answers, rendered["answers"]):
             answer_date = session.answer_date(answer.date)
             mode = self.labels["answer_mode"][answer.mode.value]
             answers.append({
@@ -373,7 +376,7 @@ class ArchiveViews:
                 "date_iso": answer_date.isoformat(),
                 "late": answer_date != session.date,
                 "document": answer.document,
-                "html": renderer.render(answer.text) if answer.text.strip() else "",
+                "html": answer_html,
             })
         commitments = []
         for commitment in item.commitments:
@@ -402,7 +405,7 @@ class ArchiveViews:
                             urls.topic(t)) for t in item.topics],
             "procedures": [self._procedure(code) for code in item.procedures],
             "in_scope": item.in_scope,
-            "html": renderer.render(item.text),
+            "html": rendered["text"],
             "answers": answers,
             "commitments": commitments,
         }

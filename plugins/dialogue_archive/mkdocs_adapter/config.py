@@ -19,6 +19,15 @@ class ArchivePluginConfig(base.Config):
     nav = c.Type(bool, default=True)
     """Build the short site navigation when mkdocs.yml has no `nav:` of its own."""
 
+    cache = c.Type(bool, default=True)
+    """Keep rendered fragments and pages on disk, so that unchanged work is not redone."""
+
+    cache_dir = c.Optional(c.Type(str))
+    """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
+
+    workers = c.Type(int, default=0)
+    """Processes that write pages; 0 = one per available core, 1 = no extra process."""
+
     data_licence = c.Type(str, default="CC BY 4.0")
     """Licence of the open data (/data/), the publisher's choice; shown on the open-data page."""
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -21,6 +22,7 @@ from mkdocs.utils import normalize_url
 
 from ..core import urls
 from ..core.archive import Archive
+from ..core.cache import DiskCache
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import load_archive
@@ -28,9 +30,17 @@ from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
-from .search import add_search_page, build_search_index
+from .rendering import (
+    DEFERRED_TEMPLATE,
+    RenderJob,
+    render_pages,
+    silence_skipped_pages,
+    site_fingerprint,
+    worker_count,
+)
 from .opendata_files import data_files, open_data
 from .publishing import page_publishing, publishing_files
+from .search import add_search_page, build_search_index
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -49,6 +59,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.views: ArchiveViews | None = None
         self.specs: dict[str, PageSpec] = {}
         self.files: Files | None = None
+        self.nav: Any = None
+        self.env: Any = None
+        self.cache = DiskCache(None)
+        self._view: tuple[Page, dict[str, Any]] | None = None
         self.atomic = False
         self.staging: tuple[Path, Path] | None = None  # (staging folder, real site_dir)
         self.built = False
@@ -68,7 +82,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
                 "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
         self.archive = archive
-        self.views = ArchiveViews(archive)
+        self.cache = DiskCache(self._cache_dir(config))
+        silence_skipped_pages()
+        self.views = ArchiveViews(archive, cache=self.cache)
         # Our templates sit below the theme's custom_dir so that a site can override them.
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
@@ -85,6 +101,14 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             self.staging, self.built = (staging_dir(site_dir), site_dir), False
             config.site_dir = str(self.staging[0])
         return config
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path | None:
+        """`.cache/dialogue-archive` next to mkdocs.yml unless configured (cache: false = none)."""
+        if not self.config.cache:
+            return None
+        if self.config.cache_dir:
+            return Path(self.config.cache_dir)
+        return Path(config.config_file_path or ".").resolve().parent / ".cache" / "dialogue-archive"
 
     def _build_date(self) -> dt.date | None:
         value = self.config.build_date or os.environ.get("DIALOGUE_ARCHIVE_BUILD_DATE", "")
@@ -148,9 +172,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta = {"title": spec.title, "template": spec.template}
+            # MkDocs renders DEFERRED_TEMPLATE (nothing); rendering.py writes the real page.
+            # Escaped here: Material prints page.meta.title and .description without escaping.
+            page.meta = {"title": escape(spec.title), "template": DEFERRED_TEMPLATE,
+                         "render_template": spec.template}
             if spec.description:
-                page.meta["description"] = spec.description
+                page.meta["description"] = escape(spec.description)
         elif page.file.src_uri == urls.home():
             page.meta.setdefault("template", "archive/home.html")
         return markdown
@@ -160,23 +187,56 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         assert self.views is not None
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            view = spec.resolve()
-            if view.get("toc"):
-                page.toc = get_toc(view["toc"])
-            for target in view.get("links", []):
-                if self.files is not None and self.files.get_file_from_path(target) is None:
-                    log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
-                                "not a page of the site; fix the path or remove the link")
-            context["archive"] = view
+            if self._view is None or self._view[0] is not page:
+                return context  # MkDocs' own pass: the page is written later, by rendering.py
+            context["archive"] = self._view[1]
         elif page.file.src_uri == urls.home():
             context["archive"] = self.views.home_view()
         context["labels"] = VI
         context["publishing"] = page_publishing(page, config, self.archive, context.get("archive"))
         return context
 
+    def _page_view(self, page: Page) -> dict[str, Any]:
+        """The view of one of our pages, kept for the on_page_context that follows."""
+        view = self.specs[page.file.src_uri].resolve()
+        if view.get("toc"):
+            page.toc = get_toc(view["toc"])
+        for target in view.get("links", []):
+            if self.files is not None and self.files.get_file_from_path(target) is None:
+                log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
+                            "not a page of the site; fix the path or remove the link")
+        self._view = (page, view)
+        return view
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
+        env.autoescape = _escape_archive_templates(env.autoescape)
+        self.env = env
         return env
+
+    def _render_archive_pages(self, config: MkDocsConfig) -> None:
+        """Write the deferred pages on every core (rendering.py); cached pages are copied."""
+        assert self.files is not None
+        started = time.monotonic()
+        pages = [f.page for f in self.files.documentation_pages()
+                 if f.page is not None and f.src_uri in self.specs]
+        job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
+                        doc_files=self.files.documentation_pages(), view=self._page_view,
+                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI)))
+        report = render_pages(job, worker_count(self.config.workers))
+        for warning in report.warnings:
+            log.warning(warning)
+        if report.errors:
+            raise PluginError("pages could not be written:\n" + "\n".join(report.errors))
+        assert self.archive is not None
+        items = sum(len(s.items) for s in self.archive.published)
+        log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "
+                 f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
+                 f"written in {time.monotonic() - started:.1f} s")
 
     # --- atomic publishing (core/publish.py) -------------------------------------------
 
@@ -187,6 +247,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.views is not None
+        self._render_archive_pages(config)
         build_search_index(self.views, config)
         self.built = True  # every plugin has written its files
 
@@ -203,6 +264,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+
+def _escape_archive_templates(previous: Any) -> Any:
+    """Autoescape every archive template, partials included: an `{% include %}` does not inherit
+    the caller's `{% autoescape %}` block, so a partial would otherwise print content raw."""
+
+    def autoescape(name: str | None) -> bool:
+        if name and name.startswith("archive/"):
+            return True
+        return bool(previous(name)) if callable(previous) else bool(previous)
+
+    return autoescape
 
 
 def _link_filter(directory_urls: bool) -> Any:
