@@ -36,6 +36,7 @@ def edit(relative: str, old: str, new: str, count: int = 1) -> Mutation:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {relative}"
         path.write_text(text.replace(old, new, count), encoding="utf-8")
+
     return mutate
 
 
@@ -47,6 +48,7 @@ def write(relative: str, content: str | bytes) -> Mutation:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
     return mutate
 
 
@@ -58,6 +60,7 @@ def transform(relative: str, change: Callable[[bytes], bytes]) -> Mutation:
     def mutate(root: Path) -> None:
         path = root / relative
         path.write_bytes(change(path.read_bytes()))
+
     return mutate
 
 
@@ -66,6 +69,7 @@ def rename_session(new_name: str, year: str = "2024") -> Mutation:
         target = root / "sessions" / year / new_name
         target.parent.mkdir(parents=True, exist_ok=True)
         (root / S).rename(target)
+
     return mutate
 
 
@@ -102,158 +106,396 @@ class Case:
 
 CASES: dict[str, Case] = {
     # --- YAML syntax --------------------------------------------------------------------
-    "yaml-unclosed-flow-list": Case(edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung"),
-                                    f"{S}/answers.yaml", 8, "YAML syntax error", build=True),
-    "yaml-tab-indent": Case(edit(f"{S}/answers.yaml", "    type: proposal", "\ttype: proposal"),
-                            f"{S}/answers.yaml", 3, "tabs"),
-    "yaml-unquoted-colon-text": Case(edit(f"{S}/answers.yaml", "        official: Trưởng phòng",
-                                          "        official: Trưởng phòng: ông A"),
-                                     f"{S}/answers.yaml", 13, "quoted"),
-    "yaml-bad-indent": Case(edit(f"{S}/answers.yaml", "    topics: [xay-dung]", "  topics: [xay-dung]"),
-                            f"{S}/answers.yaml", 7, "YAML syntax error"),
-    "yaml-two-documents": Case(edit(f"{S}/answers.yaml", "items:", "items: []\n---\nitems:"),
-                               f"{S}/answers.yaml", 2, "YAML"),
-    "yaml-python-tag": Case(write(f"{S}/answers.yaml", 'items: !!python/object/apply:os.system ["echo hi"]\n'),
-                            f"{S}/answers.yaml", 1, "YAML"),
+    "yaml-unclosed-flow-list": Case(
+        edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung"),
+        f"{S}/answers.yaml",
+        8,
+        "YAML syntax error",
+        build=True,
+    ),
+    "yaml-tab-indent": Case(
+        edit(f"{S}/answers.yaml", "    type: proposal", "\ttype: proposal"), f"{S}/answers.yaml", 3, "tabs"
+    ),
+    "yaml-unquoted-colon-text": Case(
+        edit(f"{S}/answers.yaml", "        official: Trưởng phòng", "        official: Trưởng phòng: ông A"),
+        f"{S}/answers.yaml",
+        13,
+        "quoted",
+    ),
+    "yaml-bad-indent": Case(
+        edit(f"{S}/answers.yaml", "    topics: [xay-dung]", "  topics: [xay-dung]"),
+        f"{S}/answers.yaml",
+        7,
+        "YAML syntax error",
+    ),
+    "yaml-two-documents": Case(
+        edit(f"{S}/answers.yaml", "items:", "items: []\n---\nitems:"), f"{S}/answers.yaml", 2, "YAML"
+    ),
+    "yaml-python-tag": Case(
+        write(f"{S}/answers.yaml", 'items: !!python/object/apply:os.system ["echo hi"]\n'),
+        f"{S}/answers.yaml",
+        1,
+        "YAML",
+    ),
     "yaml-alias-bomb": Case(write(f"{S}/answers.yaml", alias_bomb()), f"{S}/answers.yaml", 1, "aliases"),
-    "yaml-deep-nesting": Case(write(f"{S}/answers.yaml", "items: " + "[" * 5000 + "]" * 5000 + "\n"),
-                              f"{S}/answers.yaml", 1, "nesting"),
-    "yaml-deep-mapping": Case(write(f"{S}/answers.yaml", "items:\n" + "".join(
-        " " * i + f"k{i}:\n" for i in range(1, 3000)) + "\n"), f"{S}/answers.yaml", None, "nesting"),
-    "yaml-registry-syntax": Case(edit("registry/topics.yaml", "name: Đất đai", "name: [Đất đai"),
-                                 "registry/topics.yaml", 6, "YAML syntax error", build=True),
-    "registry-unreadable-no-cascade": Case(write("registry/topics.yaml", "- id: [\n"), "registry/topics.yaml", 2,
-                                           "YAML syntax error"),
-    "yaml-front-matter-syntax": Case(edit(f"{S}/index.md", "time: \"08:00\"", "time: \"08:00"),
-                                     f"{S}/index.md", 4, "YAML syntax error"),
-    "front-matter-unclosed": Case(edit(f"{S}/index.md", "summary: Buổi đối thoại về thủ tục cấp giấy phép "
-                                       "xây dựng.\n---", "summary: x"), f"{S}/index.md", 1, "front matter"),
-    "front-matter-list": Case(write(f"{S}/index.md", "---\n- a\n- b\n---\nText\n"),
-                              f"{S}/index.md", 2, "expected a mapping"),
+    "yaml-deep-nesting": Case(
+        write(f"{S}/answers.yaml", "items: " + "[" * 5000 + "]" * 5000 + "\n"),
+        f"{S}/answers.yaml",
+        1,
+        "nesting",
+    ),
+    "yaml-deep-mapping": Case(
+        write(f"{S}/answers.yaml", "items:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 3000)) + "\n"),
+        f"{S}/answers.yaml",
+        None,
+        "nesting",
+    ),
+    "yaml-registry-syntax": Case(
+        edit("registry/topics.yaml", "name: Đất đai", "name: [Đất đai"),
+        "registry/topics.yaml",
+        6,
+        "YAML syntax error",
+        build=True,
+    ),
+    "registry-unreadable-no-cascade": Case(
+        write("registry/topics.yaml", "- id: [\n"), "registry/topics.yaml", 2, "YAML syntax error"
+    ),
+    "yaml-front-matter-syntax": Case(
+        edit(f"{S}/index.md", 'time: "08:00"', 'time: "08:00'), f"{S}/index.md", 4, "YAML syntax error"
+    ),
+    "front-matter-unclosed": Case(
+        edit(
+            f"{S}/index.md", "summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.\n---", "summary: x"
+        ),
+        f"{S}/index.md",
+        1,
+        "front matter",
+    ),
+    "front-matter-list": Case(
+        write(f"{S}/index.md", "---\n- a\n- b\n---\nText\n"), f"{S}/index.md", 2, "expected a mapping"
+    ),
     # --- duplicates ---------------------------------------------------------------------
-    "duplicate-key-answers": Case(edit(f"{S}/answers.yaml", "    topics: [xay-dung]\n",
-                                       "    topics: [xay-dung]\n    topics: [dat-dai]\n"),
-                                  f"{S}/answers.yaml", 8, "duplicate key 'topics'"),
-    "duplicate-key-front-matter": Case(edit(f"{S}/index.md", "place: quan-cam-le\n",
-                                            "place: quan-cam-le\nplace: quan-cam-le\n"),
-                                       f"{S}/index.md", 7, "duplicate key 'place'", build=True),
-    "duplicate-item-id": Case(edit(f"{S}/answers.yaml", "items:\n", "items:\n" + SECOND_ITEM),
-                              f"{S}/answers.yaml", 9, "duplicate item id 'ho-so-gpxd'"),
-    "duplicate-registry-id": Case(edit("registry/topics.yaml", "id: dat-dai", "id: xay-dung"),
-                                  "registry/topics.yaml", 4, "duplicate id 'xay-dung'"),
+    "duplicate-key-answers": Case(
+        edit(
+            f"{S}/answers.yaml", "    topics: [xay-dung]\n", "    topics: [xay-dung]\n    topics: [dat-dai]\n"
+        ),
+        f"{S}/answers.yaml",
+        8,
+        "duplicate key 'topics'",
+    ),
+    "duplicate-key-front-matter": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le\n", "place: quan-cam-le\nplace: quan-cam-le\n"),
+        f"{S}/index.md",
+        7,
+        "duplicate key 'place'",
+        build=True,
+    ),
+    "duplicate-item-id": Case(
+        edit(f"{S}/answers.yaml", "items:\n", "items:\n" + SECOND_ITEM),
+        f"{S}/answers.yaml",
+        9,
+        "duplicate item id 'ho-so-gpxd'",
+    ),
+    "duplicate-registry-id": Case(
+        edit("registry/topics.yaml", "id: dat-dai", "id: xay-dung"),
+        "registry/topics.yaml",
+        4,
+        "duplicate id 'xay-dung'",
+    ),
     # --- wrong types and values ---------------------------------------------------------
-    "type-topics-mapping": Case(edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: {a: b}"),
-                                f"{S}/answers.yaml", 7, "topics"),
-    "type-draft-text": Case(edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\ndraft: có"),
-                            f"{S}/index.md", 7, "true or false"),
-    "type-attendance-negative": Case(edit(f"{S}/index.md", "place: quan-cam-le",
-                                          "place: quan-cam-le\nattendance:\n  citizens: -5"),
-                                     f"{S}/index.md", 8, "negative"),
-    "type-items-mapping": Case(edit(f"{S}/answers.yaml", "items:\n", "items: {a: 1}\nx:\n"),
-                               f"{S}/answers.yaml", 1, "items must be a list"),
-    "type-answers-list": Case(write(f"{S}/answers.yaml", "- id: a\n- id: b\n"),
-                              f"{S}/answers.yaml", 1, "answers.yaml must be a mapping", build=True),
-    "type-answers-scalar": Case(write(f"{S}/answers.yaml", "chưa có biên bản\n"),
-                                f"{S}/answers.yaml", 1, "answers.yaml must be a mapping"),
-    "type-procedure-code-number": Case(edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]',
-                                            "procedures: [1.010]"), f"{S}/answers.yaml", 8, "quote it"),
-    "bad-enum": Case(edit(f"{S}/answers.yaml", "type: proposal", "type: kien-nghi"),
-                     f"{S}/answers.yaml", 3, "not an allowed type"),
-    "bad-id-uppercase": Case(edit(f"{S}/answers.yaml", "id: ho-so-gpxd", "id: Ho-So-GPXD"),
-                             f"{S}/answers.yaml", 2, "not a valid id"),
-    "bad-time": Case(edit(f"{S}/index.md", 'time: "08:00"', 'time: "25:00"'), f"{S}/index.md", 4, "not a time"),
-    "unknown-key": Case(edit(f"{S}/answers.yaml", "    topics:", "    topic: [x]\n    topics:"),
-                        f"{S}/answers.yaml", 7, "unknown key 'topic'"),
-    "referred-without-target": Case(edit(f"{S}/answers.yaml", "official: Trưởng phòng",
-                                         "official: Trưởng phòng\n        mode: referred"),
-                                    f"{S}/answers.yaml", 12, "referred_to"),
-    "updates-out-of-order": Case(edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-12-31\n"
-                                      "        updates:\n          - {date: 2024-09-01, note: Hai}\n"
-                                      "          - {date: 2024-08-01, note: Một}"),
-                                 f"{S}/answers.yaml", 22, "oldest first"),
+    "type-topics-mapping": Case(
+        edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: {a: b}"), f"{S}/answers.yaml", 7, "topics"
+    ),
+    "type-draft-text": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\ndraft: có"),
+        f"{S}/index.md",
+        7,
+        "true or false",
+    ),
+    "type-attendance-negative": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\nattendance:\n  citizens: -5"),
+        f"{S}/index.md",
+        8,
+        "negative",
+    ),
+    "type-items-mapping": Case(
+        edit(f"{S}/answers.yaml", "items:\n", "items: {a: 1}\nx:\n"),
+        f"{S}/answers.yaml",
+        1,
+        "items must be a list",
+    ),
+    "type-answers-list": Case(
+        write(f"{S}/answers.yaml", "- id: a\n- id: b\n"),
+        f"{S}/answers.yaml",
+        1,
+        "answers.yaml must be a mapping",
+        build=True,
+    ),
+    "type-answers-scalar": Case(
+        write(f"{S}/answers.yaml", "chưa có biên bản\n"),
+        f"{S}/answers.yaml",
+        1,
+        "answers.yaml must be a mapping",
+    ),
+    "type-procedure-code-number": Case(
+        edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]', "procedures: [1.010]"),
+        f"{S}/answers.yaml",
+        8,
+        "quote it",
+    ),
+    "bad-enum": Case(
+        edit(f"{S}/answers.yaml", "type: proposal", "type: kien-nghi"),
+        f"{S}/answers.yaml",
+        3,
+        "not an allowed type",
+    ),
+    "bad-id-uppercase": Case(
+        edit(f"{S}/answers.yaml", "id: ho-so-gpxd", "id: Ho-So-GPXD"),
+        f"{S}/answers.yaml",
+        2,
+        "not a valid id",
+    ),
+    "bad-time": Case(
+        edit(f"{S}/index.md", 'time: "08:00"', 'time: "25:00"'), f"{S}/index.md", 4, "not a time"
+    ),
+    "unknown-key": Case(
+        edit(f"{S}/answers.yaml", "    topics:", "    topic: [x]\n    topics:"),
+        f"{S}/answers.yaml",
+        7,
+        "unknown key 'topic'",
+    ),
+    "referred-without-target": Case(
+        edit(f"{S}/answers.yaml", "official: Trưởng phòng", "official: Trưởng phòng\n        mode: referred"),
+        f"{S}/answers.yaml",
+        12,
+        "referred_to",
+    ),
+    "updates-out-of-order": Case(
+        edit(
+            f"{S}/answers.yaml",
+            "due: 2024-12-31",
+            "due: 2024-12-31\n"
+            "        updates:\n          - {date: 2024-09-01, note: Hai}\n"
+            "          - {date: 2024-08-01, note: Một}",
+        ),
+        f"{S}/answers.yaml",
+        22,
+        "oldest first",
+    ),
     # --- references ---------------------------------------------------------------------
-    "unknown-agency": Case(edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: phong-qldt"),
-                           f"{S}/answers.yaml", 12, "unknown agency 'phong-qldt'", build=True),
-    "unknown-topic": Case(edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dun]"),
-                          f"{S}/answers.yaml", 7, "did you mean 'xay-dung'"),
-    "unknown-place": Case(edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-lee"),
-                          f"{S}/index.md", 6, "unknown place"),
-    "unknown-procedure": Case(edit(f"{S}/answers.yaml", '["1.009994"]', '["1.009995"]'),
-                              f"{S}/answers.yaml", 8, "unknown procedure"),
-    "registry-missing": Case(remove("registry/agencies.yaml"), "registry/agencies.yaml", 1, "missing",
-                             build=True),
+    "unknown-agency": Case(
+        edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: phong-qldt"),
+        f"{S}/answers.yaml",
+        12,
+        "unknown agency 'phong-qldt'",
+        build=True,
+    ),
+    "unknown-topic": Case(
+        edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dun]"),
+        f"{S}/answers.yaml",
+        7,
+        "did you mean 'xay-dung'",
+    ),
+    "unknown-place": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-lee"),
+        f"{S}/index.md",
+        6,
+        "unknown place",
+    ),
+    "unknown-procedure": Case(
+        edit(f"{S}/answers.yaml", '["1.009994"]', '["1.009995"]'), f"{S}/answers.yaml", 8, "unknown procedure"
+    ),
+    "registry-missing": Case(
+        remove("registry/agencies.yaml"), "registry/agencies.yaml", 1, "missing", build=True
+    ),
     # --- dates --------------------------------------------------------------------------
-    "impossible-date-due": Case(edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-02-30"),
-                                f"{S}/answers.yaml", 20, "2024-02-30"),
-    "impossible-date-session": Case(edit(f"{S}/index.md", "date: 2024-06-20", "date: 2024-02-30"),
-                                    f"{S}/index.md", 3, "2024-02-30"),
-    "date-as-text": Case(edit(f"{S}/index.md", "date: 2024-06-20", "date: 20/06/2024"),
-                         f"{S}/index.md", 3, "YYYY-MM-DD"),
-    "folder-disagrees-with-date": Case(edit(f"{S}/index.md", "date: 2024-06-20", "date: 2024-06-21"),
-                                       f"{S}/index.md", 3, "disagrees with the folder name", build=True),
-    "folder-in-wrong-year": Case(rename_session("2024-06-20-doi-thoai-mau", year="2023"),
-                                 "sessions/2023/2024-06-20-doi-thoai-mau/index.md", 3, "sessions/2024/"),
-    "folder-bad-name": Case(rename_session("2024-06-20 Đối thoại"),
-                            "sessions/2024/2024-06-20 Đối thoại/index.md", 1, "YYYY-MM-DD-<slug>"),
-    "answer-before-session": Case(edit(f"{S}/answers.yaml", "official: Trưởng phòng",
-                                       "official: Trưởng phòng\n        date: 2024-06-01"),
-                                  f"{S}/answers.yaml", 14, "before the session"),
+    "impossible-date-due": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-02-30"), f"{S}/answers.yaml", 20, "2024-02-30"
+    ),
+    "impossible-date-session": Case(
+        edit(f"{S}/index.md", "date: 2024-06-20", "date: 2024-02-30"), f"{S}/index.md", 3, "2024-02-30"
+    ),
+    "date-as-text": Case(
+        edit(f"{S}/index.md", "date: 2024-06-20", "date: 20/06/2024"), f"{S}/index.md", 3, "YYYY-MM-DD"
+    ),
+    "folder-disagrees-with-date": Case(
+        edit(f"{S}/index.md", "date: 2024-06-20", "date: 2024-06-21"),
+        f"{S}/index.md",
+        3,
+        "disagrees with the folder name",
+        build=True,
+    ),
+    "folder-in-wrong-year": Case(
+        rename_session("2024-06-20-doi-thoai-mau", year="2023"),
+        "sessions/2023/2024-06-20-doi-thoai-mau/index.md",
+        3,
+        "sessions/2024/",
+    ),
+    "folder-bad-name": Case(
+        rename_session("2024-06-20 Đối thoại"),
+        "sessions/2024/2024-06-20 Đối thoại/index.md",
+        1,
+        "YYYY-MM-DD-<slug>",
+    ),
+    "answer-before-session": Case(
+        edit(
+            f"{S}/answers.yaml", "official: Trưởng phòng", "official: Trưởng phòng\n        date: 2024-06-01"
+        ),
+        f"{S}/answers.yaml",
+        14,
+        "before the session",
+    ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),
     "empty-registry": Case(write("registry/topics.yaml", ""), f"{S}/answers.yaml", 7, "unknown topic"),
     "empty-answers": Case(write(f"{S}/answers.yaml", "")),
-    "huge-file": Case(write(f"{S}/answers.yaml", "items: []\n" + "# " + "x" * (6 * 1024 * 1024) + "\n"),
-                      f"{S}/answers.yaml", 1, "bytes, more than"),
-    "not-utf8": Case(transform(f"{S}/answers.yaml", lambda b: b.replace("hóa".encode(), "hóa".encode("cp1258"))),
-                     f"{S}/answers.yaml", 10, "not UTF-8", build=True),
-    "nul-byte": Case(transform(f"{S}/index.md", lambda b: b.replace(b"Nhi", b"\x00Nhi")),
-                     f"{S}/index.md", 14, "NUL"),
-    "bom-and-crlf": Case(transform(f"{S}/answers.yaml", lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n")),
-                         build=True),
-    "crlf-front-matter": Case(transform(f"{S}/index.md", lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n"))),
+    "huge-file": Case(
+        write(f"{S}/answers.yaml", "items: []\n" + "# " + "x" * (6 * 1024 * 1024) + "\n"),
+        f"{S}/answers.yaml",
+        1,
+        "bytes, more than",
+    ),
+    "not-utf8": Case(
+        transform(f"{S}/answers.yaml", lambda b: b.replace("hóa".encode(), "hóa".encode("cp1258"))),
+        f"{S}/answers.yaml",
+        10,
+        "not UTF-8",
+        build=True,
+    ),
+    "nul-byte": Case(
+        transform(f"{S}/index.md", lambda b: b.replace(b"Nhi", b"\x00Nhi")), f"{S}/index.md", 14, "NUL"
+    ),
+    "bom-and-crlf": Case(
+        transform(f"{S}/answers.yaml", lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n")), build=True
+    ),
+    "crlf-front-matter": Case(
+        transform(f"{S}/index.md", lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n"))
+    ),
     "cr-only": Case(transform(f"{S}/answers.yaml", lambda b: b.replace(b"\n", b"\r"))),
-    "nfd-text": Case(transform(f"{S}/index.md", lambda b: unicodedata.normalize(
-        "NFD", b.decode()).encode()), build=True),
+    "nfd-text": Case(
+        transform(f"{S}/index.md", lambda b: unicodedata.normalize("NFD", b.decode()).encode()), build=True
+    ),
     # --- images -------------------------------------------------------------------------
-    "missing-photo": Case(edit(f"{S}/index.md", "summary:", "image:\n  src: quang-canh.jpg\nsummary:"),
-                          f"{S}/index.md", 8, "not found", build=True),
-    "image-path-traversal": Case(edit(f"{S}/index.md", "summary:", "image:\n  src: ../../../../etc/passwd.jpg"
-                                      "\nsummary:"), f"{S}/index.md", 8, "no folders, no '..'"),
-    "image-absolute-path": Case(edit(f"{S}/index.md", "summary:", "image:\n  src: /etc/hostname.jpg\nsummary:"),
-                                f"{S}/index.md", 8, "no folders"),
+    "missing-photo": Case(
+        edit(f"{S}/index.md", "summary:", "image:\n  src: quang-canh.jpg\nsummary:"),
+        f"{S}/index.md",
+        8,
+        "not found",
+        build=True,
+    ),
+    "image-path-traversal": Case(
+        edit(f"{S}/index.md", "summary:", "image:\n  src: ../../../../etc/passwd.jpg\nsummary:"),
+        f"{S}/index.md",
+        8,
+        "no folders, no '..'",
+    ),
+    "image-absolute-path": Case(
+        edit(f"{S}/index.md", "summary:", "image:\n  src: /etc/hostname.jpg\nsummary:"),
+        f"{S}/index.md",
+        8,
+        "no folders",
+    ),
     "image-symlink-outside": Case(symlink_image, f"{S}/index.md", 8, "image.src"),
-    "image-not-a-photo": Case(edit(f"{S}/index.md", "summary:", "image:\n  src: index.md\nsummary:"),
-                              f"{S}/index.md", 8, ".jpg"),
+    "image-not-a-photo": Case(
+        edit(f"{S}/index.md", "summary:", "image:\n  src: index.md\nsummary:"), f"{S}/index.md", 8, ".jpg"
+    ),
     # --- layout -------------------------------------------------------------------------
-    "stray-answers-file": Case(write("sessions/2024/answers.yaml", "items: []\n"),
-                               "sessions/2024/answers.yaml", 1, "sessions/<YYYY>/<session-id>/"),
+    "stray-answers-file": Case(
+        write("sessions/2024/answers.yaml", "items: []\n"),
+        "sessions/2024/answers.yaml",
+        1,
+        "sessions/<YYYY>/<session-id>/",
+    ),
     "session-folder-without-write-up": Case(remove(f"{S}/index.md"), f"{S}/index.md", 1, "no index.md"),
     # --- personal data ------------------------------------------------------------------
-    "phone-in-answer": Case(edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Gọi 0905 123 456, phòng sẽ rà soát"),
-                            f"{S}/answers.yaml", 15, "phone number", build=True),
-    "cccd-in-body": Case(edit(f"{S}/index.md", "Nhiều ý kiến", "Ông A (CCCD 048090001234) nêu nhiều ý kiến"),
-                         f"{S}/index.md", 14, "CCCD"),
-    "email-in-summary": Case(edit(f"{S}/index.md", "summary: Buổi", "summary: Liên hệ a.b@gmail.com. Buổi"),
-                             f"{S}/index.md", 7, "e-mail"),
-    "full-name-without-consent": Case(edit(f"{S}/answers.yaml", "label: Công dân phường Hòa Thọ Đông",
-                                           "label: Ông Nguyễn Văn Hùng, phường Hòa Thọ Đông"),
-                                      f"{S}/answers.yaml", 5, "named_with_consent"),
-    "full-name-with-consent": Case(edit(f"{S}/answers.yaml", "label: Công dân phường Hòa Thọ Đông",
-                                        "label: Ông Nguyễn Văn Hùng\n      named_with_consent: true")),
-    "bad-redaction-regex": Case(write("registry/redactions.yaml", "- pattern: '(abc'\n  regex: true\n"),
-                                "registry/redactions.yaml", 1, "not a valid regular expression"),
+    "phone-in-answer": Case(
+        edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Gọi 0905 123 456, phòng sẽ rà soát"),
+        f"{S}/answers.yaml",
+        15,
+        "phone number",
+        build=True,
+    ),
+    "cccd-in-body": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "Ông A (CCCD 048090001234) nêu nhiều ý kiến"),
+        f"{S}/index.md",
+        14,
+        "CCCD",
+    ),
+    "email-in-summary": Case(
+        edit(f"{S}/index.md", "summary: Buổi", "summary: Liên hệ a.b@gmail.com. Buổi"),
+        f"{S}/index.md",
+        7,
+        "e-mail",
+    ),
+    "full-name-without-consent": Case(
+        edit(
+            f"{S}/answers.yaml",
+            "label: Công dân phường Hòa Thọ Đông",
+            "label: Ông Nguyễn Văn Hùng, phường Hòa Thọ Đông",
+        ),
+        f"{S}/answers.yaml",
+        5,
+        "named_with_consent",
+    ),
+    "full-name-with-consent": Case(
+        edit(
+            f"{S}/answers.yaml",
+            "label: Công dân phường Hòa Thọ Đông",
+            "label: Ông Nguyễn Văn Hùng\n      named_with_consent: true",
+        )
+    ),
+    # --- unsafe links -------------------------------------------------------------------
+    "source-javascript-url": Case(
+        edit(
+            f"{S}/index.md",
+            "summary:",
+            "sources:\n  - url: javascript:alert(1)\n    title: Bài gốc\nsummary:",
+        ),
+        f"{S}/index.md",
+        8,
+        "not a web address",
+    ),
+    "procedure-data-url": Case(
+        edit(
+            "registry/procedures.yaml", "topic: xay-dung", "topic: xay-dung\n  url: data:text/html,<b>x</b>"
+        ),
+        "registry/procedures.yaml",
+        4,
+        "not a web address",
+    ),
+    "bad-redaction-regex": Case(
+        write("registry/redactions.yaml", "- pattern: '(abc'\n  regex: true\n"),
+        "registry/redactions.yaml",
+        1,
+        "not a valid regular expression",
+    ),
 }
 
 
 def validate(content: Path) -> subprocess.CompletedProcess[str]:
     """`dialogue-archive validate` with a time limit and a cap on memory."""
+
     def limit_memory() -> None:
         import resource
+
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
-    return subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(content),
-                           "--build-date", "2026-11-28"], capture_output=True, text=True,
-                          timeout=TIME_LIMIT, preexec_fn=limit_memory, env=dict(os.environ))
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dialogue_archive.cli",
+            "validate",
+            str(content),
+            "--build-date",
+            "2026-11-28",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=limit_memory,
+        env=dict(os.environ),
+    )
 
 
 def make_case(tmp_path: Path, name: str) -> Path:
@@ -269,8 +511,13 @@ def check_output(case: Case, output: str) -> None:
         return
     located = [m for m in map(LOCATED.match, output.splitlines()) if m]
     assert located, f"no file:line:column message in:\n{output}"
-    hits = [m for m in located if m["file"] == case.file and case.message in m["message"]
-            and (case.line is None or int(m["line"]) == case.line)]
+    hits = [
+        m
+        for m in located
+        if m["file"] == case.file
+        and case.message in m["message"]
+        and (case.line is None or int(m["line"]) == case.line)
+    ]
     assert hits, f"expected {case.file}:{case.line}: …{case.message}… in:\n{output}"
 
 
@@ -294,9 +541,13 @@ def test_build_refuses_or_publishes(tmp_path: Path, name: str) -> None:
     content = make_case(tmp_path, name)
     site = tmp_path / "site"
     config = write_config(tmp_path, content, site, build_date="2026-11-28")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                            capture_output=True, text=True, timeout=TIME_LIMIT * 4,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT * 4,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     output = result.stdout + result.stderr
     check_output(case, output)
     if case.file is None:

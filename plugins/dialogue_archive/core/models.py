@@ -163,12 +163,23 @@ def _code(value: Any) -> Any:
 ProcedureCode = Annotated[Text, BeforeValidator(_code)]
 
 
+def _web_address(value: str) -> str:
+    """Only http(s) links are published: a `javascript:` or `data:` link would run in the page."""
+    if not re.match(r"^https?://[^\s/]+", value, re.IGNORECASE):
+        raise ValueError(f"'{value[:80]}' is not a web address: write it in full, starting with "
+                         "https:// (or http://)")
+    return value
+
+
+WebAddress = Annotated[Text, AfterValidator(_web_address)]
+
+
 class Procedure(Strict):
     code: ProcedureCode
     name: Text
     topic: Id | None = None
     agency: Id | None = None
-    url: Text | None = None
+    url: WebAddress | None = None
 
 
 def _check_period(start: dt.date | None, end: dt.date | None) -> None:
@@ -199,7 +210,7 @@ class Image(Strict):
 
 
 class Source(Strict):
-    url: Text
+    url: WebAddress
     title: Text | None = None
 
 
