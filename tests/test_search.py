@@ -1,0 +1,266 @@
+"""Search: Vietnamese normalisation, and the /search/ page driven in Chromium on the sample site.
+
+The sample site is built once (conftest's `sample_site`), one browser page is shared, and
+expected results come from the same model the index was built from, so the tests follow
+the sample content as it grows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample
+from dialogue_archive.core.labels import VI
+from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.search import SearchRecord, SearchRecords, extra_words
+from dialogue_archive.core.vietnamese import fold, normalise
+from dialogue_archive.core.views import ArchiveViews
+
+WORDS = VI["search"]
+TONE_WORDS = [
+    "hoà", "hòa", "Hoà", "HOÀ", "thuỷ", "thủy", "Thuỷ", "khoẻ", "khỏe", "toà", "xoá", "hoá",
+    "huỷ", "tuý", "quý", "qúy", "Quỳ", "hoàn", "hoạch", "thuyền", "khuya", "ngoài", "oà", "uỷ",
+    "đất", "Đường", "đăng", "ký", "kỹ", "người", "hộ", "khẩu", "sổ", "đỏ", "Giấy", "GPXD",
+    "goá", "loé", "thuở", "mùa", "của", "quả", "giá", "Hoà Xuân", "Khuê Trung", "Cẩm Lệ",
+    unicodedata.normalize("NFD", "hoà thuỷ đất"), "hoa\u0300", "nghiêng", "ươ", "x", "",
+]
+
+
+# --- normalisation (no browser) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("hoà", "hòa"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("HOÀ", "HÒA"), ("Thuỷ", "Thủy"),
+    ("toà án", "tòa án"), ("xoá", "xóa"), ("huỷ", "hủy"), ("qúy", "quý"),
+    ("hòa", "hòa"), ("quý", "quý"), ("hoàn", "hoàn"), ("thuyền", "thuyền"), ("ngoài", "ngoài"),
+])
+def test_tone_marks_have_one_placement(written: str, expected: str) -> None:
+    assert normalise(written) == expected
+
+
+def test_normalise_composes_decomposed_text() -> None:
+    assert normalise(unicodedata.normalize("NFD", "Phường Hoà Xuân")) == "Phường Hòa Xuân"
+
+
+def test_fold_removes_every_mark_and_d_stroke() -> None:
+    assert fold("Đăng ký đất đai ở đường Hòa Thọ") == "Dang ky dat dai o duong Hoa Tho"
+
+
+def test_synonyms_are_searchable_with_and_without_accents() -> None:
+    words = extra_words("Cấp giấy chứng nhận quyền sử dụng đất", ["sổ đỏ", "GPXD"]).split()
+    assert {"sổ", "đỏ", "so", "do", "GPXD", "dat"} <= set(words)
+
+
+# --- the site --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def records() -> list[SearchRecord]:
+    archive, problems = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    assert not problems.errors
+    return list(SearchRecords(ArchiveViews(archive)))
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Path, serve_site) -> str:
+    return serve_site(sample_site)
+
+
+@pytest.fixture(scope="module")
+def page(browser, base_url: str) -> Iterator[object]:
+    """One phone-sized page for the module; console errors fail the run at the end."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    # Material's own script may ask for a sitemap.xml beside the page while leaving it (it
+    # resolves the site base late); that 404 is Material's, any other one is ours.
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error"
+           and not m.location.get("url", "").endswith("/sitemap.xml") else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+           if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+    yield tab
+    context.close()
+    assert errors == [], errors
+
+
+def settle(page) -> str:
+    """Wait until the search page shows an answer; return the status line."""
+    busy = [WORDS["loading"], WORDS["searching"]]
+    page.wait_for_function(
+        """(busy) => { const s = document.getElementById('da-status').textContent;
+             const n = document.querySelectorAll('#da-results > li').length;
+             const m = s.match(/\\d[\\d.]*/);
+             return !busy.includes(s) && (!m || n === Math.min(20, parseInt(m[0].replace(/\\./g, ''))));
+           }""", arg=busy)
+    return page.inner_text("#da-status")
+
+
+def open_search(page, base_url: str, query: str = "") -> list[str]:
+    """The search page at `?query`; every result link (all pages of results), site-relative."""
+    page.goto(f"{base_url}search/{'?' + query if query else ''}")
+    return all_results(page, base_url)
+
+
+def all_results(page, base_url: str) -> list[str]:
+    settle(page)
+    while page.is_visible("#da-more"):
+        before = page.locator("#da-results > li").count()
+        page.click("#da-more")
+        page.wait_for_function(f"document.querySelectorAll('#da-results > li').length > {before}")
+    page.wait_for_timeout(50)
+    links = page.eval_on_selector_all("#da-results .da-result__title a", "els => els.map(e => e.href)")
+    return [link.removeprefix(base_url) for link in links]
+
+
+def urls_where(records: list[SearchRecord], **filters: str) -> set[str]:
+    return {r.url for r in records if all(v in r.filters.get(k, ()) for k, v in filters.items())}
+
+
+def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:
+    page.goto(f"{base_url}search/")
+    settle(page)
+    browser_forms = page.evaluate(
+        """async (words) => { const v = await import('../assets/dialogue-archive-search/vietnamese.js');
+             return words.map(w => [v.normalise(w), v.fold(w)]); }""", TONE_WORDS)
+    assert browser_forms == [[normalise(w), fold(w)] for w in TONE_WORDS]
+
+
+@pytest.mark.parametrize(("query", "accented"), [("dat dai", "đất đai"), ("dang ky", "đăng ký"),
+                                                ("duong", "đường")])
+def test_accent_free_query_finds_accented_text(page, base_url, records, query, accented) -> None:
+    found = open_search(page, base_url, f"q={query.replace(' ', '+')}")
+    having = {r.url for r in records if accented in r.text.lower()}
+    assert having and having <= set(found)
+    excerpt_marks = page.eval_on_selector_all("#da-results mark", "els => els.map(e => e.textContent)")
+    assert any(fold(m).lower().strip(".,;:?") in query.split() for m in excerpt_marks)
+    assert any("đ" in m.lower() for m in excerpt_marks)  # the accented words are highlighted
+
+
+def test_tone_mark_variants_find_the_same(page, base_url) -> None:
+    old = open_search(page, base_url, "q=h%C3%B2a+xu%C3%A2n")  # hòa xuân
+    new = open_search(page, base_url, "q=ho%C3%A0+xu%C3%A2n")  # hoà xuân
+    assert old and sorted(old) == sorted(new)
+
+
+@pytest.mark.parametrize(("query", "topic", "synonym"), [
+    ("so do", "dat-dai", "sổ đỏ"), ("ho khau", "cu-tru", "hộ khẩu"), ("GPXD", "xay-dung", "GPXD")])
+def test_topic_synonyms_find_items_that_do_not_use_them(page, base_url, records, query, topic,
+                                                        synonym) -> None:
+    found = set(open_search(page, base_url, f"q={query.replace(' ', '+')}"))
+    silent = {r.url for r in records if topic in r.filters.get("topic", ())
+              and r.filters["type"] != ("session",) and fold(synonym).lower() not in fold(r.text).lower()}
+    assert silent, f"the sample has no {topic} item without '{synonym}': the test proves nothing"
+    assert silent <= found
+
+
+@pytest.mark.parametrize("facet", ["type", "answered", "status", "topic", "agency", "place", "year"])
+def test_each_filter_alone(page, base_url, records, facet) -> None:
+    counts: dict[str, int] = {}
+    for record in records:
+        for value in record.filters.get(facet, ()):
+            counts[value] = counts.get(value, 0) + 1
+    value = max(counts, key=lambda v: (counts[v] < 20, counts[v]))  # a value with many results
+    found = open_search(page, base_url, f"{facet}={value}")
+    assert sorted(found) == sorted(urls_where(records, **{facet: value}))
+    box = page.locator(f"#da-f-{facet}-{value}")
+    assert box.is_checked()
+
+
+def test_query_and_filter_combined(page, base_url, records) -> None:
+    everything = set(open_search(page, base_url, "q=dat+dai"))
+    questions = open_search(page, base_url, "q=dat+dai&type=question")
+    assert questions and set(questions) < everything
+    assert set(questions) <= urls_where(records, type="question")
+    kinds = page.eval_on_selector_all("#da-results .da-result__kind", "els => els.map(e => e.textContent)")
+    assert all(k.startswith(VI["item_type"]["question"]) for k in kinds)
+
+
+def test_state_lives_in_the_url(page, base_url) -> None:
+    first = open_search(page, base_url, "q=dat+dai&type=question")
+    assert page.input_value("#da-q") == "dat dai"
+    if page.locator("details[data-facet='answered']").get_attribute("open") is None:
+        page.locator("details[data-facet='answered'] summary").click()
+    page.locator("#da-f-answered-yes").check()
+    narrowed = all_results(page, base_url)
+    state = parse_qs(urlsplit(page.url).query)
+    assert state == {"q": ["dat dai"], "type": ["question"], "answered": ["yes"]}
+    shared = page.url
+    page.goto(f"{base_url}")
+    page.goto(shared)  # the shared link opens the same search
+    assert all_results(page, base_url) == narrowed
+    assert page.input_value("#da-q") == "dat dai" and page.locator("#da-f-answered-yes").is_checked()
+    assert set(narrowed) <= set(first)
+    page.fill("#da-q", "ho khau")
+    page.press("#da-q", "Enter")
+    page.wait_for_url(re.compile(r"q=ho\+khau"))
+
+
+def test_deep_link_lands_on_the_item(page, base_url) -> None:
+    found = open_search(page, base_url, "q=dat+dai&type=complaint")
+    target = found[0]
+    assert "#" in target
+    page.click("#da-results .da-result__title a >> nth=0")
+    page.wait_for_url(f"{base_url}{target}")
+    anchor = target.split("#", 1)[1]
+    page.wait_for_function(f"""() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();
+                                     return r.top >= 0 && r.top < window.innerHeight; }}""")
+
+
+def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
+    assert open_search(page, base_url, "q=qqqzzzxk") == []
+    assert page.inner_text("#da-status") == WORDS["no_results"]
+
+
+def test_empty_page_invites_a_query_and_labels_its_input(page, base_url) -> None:
+    assert open_search(page, base_url) == []
+    assert page.inner_text("#da-status") == WORDS["prompt"]
+    assert page.locator("label[for='da-q']").inner_text() == WORDS["input_label"]
+    assert page.get_attribute("#da-status", "aria-live") == "polite"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # nothing wider than a phone screen
+
+
+def test_header_box_and_search_within(page, base_url, records) -> None:
+    page.goto(f"{base_url}sessions/")
+    page.fill("#da-header-q", "ho khau")
+    page.press("#da-header-q", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=ho\+khau"))
+    assert "ho khau" in settle(page)
+    page.goto(f"{base_url}agencies/phong-tu-phap/")
+    page.fill("#da-within-q", "")
+    page.locator(".da-search-within button").click()
+    page.wait_for_url(re.compile(r"/search/\?agency=phong-tu-phap"))
+    assert sorted(all_results(page, base_url)) == sorted(urls_where(records, agency="phong-tu-phap"))
+
+
+def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
+    content = copy_sample(tmp_path / "content")
+    session = content / "sessions" / "2025" / "2025-03-05-doi-thoai-thu-nghiem"
+    session.mkdir(parents=True)
+    sample = next((CONTENT / "sessions").glob("*/*/index.md")).read_text(encoding="utf-8")
+    organizer = re.search(r"^organizer: (\S+)", sample, re.M).group(1)
+    place = re.search(r"^place: (\S+)", sample, re.M).group(1)
+    (session / "index.md").write_text(
+        f"---\ntitle: Buổi thử nghiệm\ndate: 2025-03-05\norganizer: {organizer}\nplace: {place}\n---\n"
+        "Ghi chép.\n", encoding="utf-8")
+    (session / "answers.yaml").write_text(
+        "items:\n"
+        "  - id: ban-cua-toi\n    type: question\n    asker: {label: Công dân}\n    topics: [dat-dai]\n"
+        "    text: Người bạn của tôi hỏi thủ tục nhà ở.\n"
+        "  - id: ban-nha\n    type: question\n    asker: {label: Công dân}\n    topics: [dat-dai]\n"
+        "    text: Gia đình tôi muốn bán nhà ở.\n", encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{base}search/?q=b%C3%A1n")  # bán
+        found = all_results(tab, base)
+        exact, folded = (f"sessions/2025/{session.name}/#{i}" for i in ("ban-nha", "ban-cua-toi"))
+        assert found.index(exact) < found.index(folded)
+    finally:
+        tab.close()
