@@ -191,18 +191,23 @@ class OpenData:
         """Every data file, by its path under data/ (written by the adapter with the pages)."""
         record = self.archive_record()
         files = {
-            "archive.json": _json(record.model_dump(mode="json")),
+            "archive.json": _model_json(record),
             "schema.json": _json(self.schema()),
             "items.csv": self.items_csv(record),
-            "popolo.json": _json(self.popolo(record)),
+            "popolo.json": json.dumps(self.popolo(record), ensure_ascii=False) + "\n",  # large: compact
         }
         for session in record.sessions:
-            files[f"sessions/{session.id}.json"] = _json(session.model_dump(mode="json"))
+            files[f"sessions/{session.id}.json"] = _model_json(session)
         return files
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def _model_json(model: Any) -> str:
+    """pydantic's own (compiled) serialiser: the standard library's is slow with indent."""
+    return model.model_dump_json(indent=1) + "\n"
 
 
 def _json(data: Any) -> str:
