@@ -78,7 +78,7 @@ def test_session_page_shows_every_item_with_its_answers(sample_site: Path) -> No
             assert card.select_one(f'a.da-permalink[href="#{item["id"]}"]') is not None
             answers = card.select(".da-answer")
             assert len(answers) == len(item.get("answers") or [])
-            for answer, block in zip(item.get("answers") or [], answers):
+            for answer, block in zip(item.get("answers") or [], answers, strict=True):
                 agency_href = block.select_one(".da-answer__by a")["href"]
                 assert agency_href.endswith(f"/agencies/{answer['by']}/")
                 if answer.get("mode") == "referred":

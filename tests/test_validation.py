@@ -61,7 +61,8 @@ CASES = {
         f"{SESSION}/index.md", "date: 2024-06-20", "date: 2024-06-21",
         f"{SESSION}/index.md:3:7: date 2024-06-21 disagrees with the folder name"),
     "duplicate key": (
-        f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n", "    topics: [xay-dung]\n    topics: [cu-tru]\n",
+        f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
+        "    topics: [xay-dung]\n    topics: [cu-tru]\n",
         f"{SESSION}/answers.yaml:7:5: duplicate key 'topics' (already given on line 6)"),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -14,7 +14,7 @@ TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam has kept UTC+7 without daylight saving since 1975."""
 
 
-class Visibility(str, Enum):
+class Visibility(StrEnum):
     published = "published"
     draft = "draft"
     scheduled = "scheduled"

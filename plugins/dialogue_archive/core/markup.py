@@ -97,7 +97,7 @@ class _MarkdownLinks(Treeprocessor):
 
 
 class _LinkExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, Any
 
 from pydantic import (
@@ -130,7 +131,7 @@ class Topic(Strict):
     synonyms: TextList = []
 
 
-class PlaceKind(str, Enum):
+class PlaceKind(StrEnum):
     province = "province"
     district = "district"
     ward = "ward"
@@ -190,7 +191,7 @@ def _check_period(start: dt.date | None, end: dt.date | None) -> None:
 # --- session write-up front matter --------------------------------------------------
 
 
-class SessionKind(str, Enum):
+class SessionKind(StrEnum):
     dialogue = "dialogue"
     business_dialogue = "business_dialogue"
     voter_meeting = "voter_meeting"
@@ -246,27 +247,27 @@ class SessionMeta(Strict):
 # --- answers.yaml ---------------------------------------------------------------------
 
 
-class ItemType(str, Enum):
+class ItemType(StrEnum):
     question = "question"
     opinion = "opinion"
     proposal = "proposal"
     complaint = "complaint"
 
 
-class AskerKind(str, Enum):
+class AskerKind(StrEnum):
     citizen = "citizen"
     business = "business"
     organization = "organization"
     voter = "voter"
 
 
-class AnswerMode(str, Enum):
+class AnswerMode(StrEnum):
     on_the_spot = "on_the_spot"
     in_writing = "in_writing"
     referred = "referred"
 
 
-class CommitmentStatus(str, Enum):
+class CommitmentStatus(StrEnum):
     pending = "pending"
     in_progress = "in_progress"
     done = "done"
@@ -318,7 +319,7 @@ class Commitment(Strict):
     @field_validator("updates")
     @classmethod
     def _oldest_first(cls, updates: list[Update]) -> list[Update]:
-        for earlier, later in zip(updates, updates[1:]):
+        for earlier, later in pairwise(updates):
             if later.date < earlier.date:
                 raise ValueError(
                     f"updates must be oldest first: {later.date} comes after {earlier.date}")

@@ -14,10 +14,10 @@ from typing import Any
 
 from . import urls
 from .archive import Archive, Session
-from .commitments import is_overdue, scorecards
-from .labels import VI, format_date, format_short_date
 from .cache import DiskCache
+from .commitments import is_overdue, scorecards
 from .fragments import FragmentStore
+from .labels import VI, format_date, format_short_date
 from .markup import excerpt, plain_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
@@ -353,7 +353,7 @@ class ArchiveViews:
             "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
                                 "html": self.text["items"], "children": []}],
             "items": [self._item_view(session, item, html)
-                      for item, html in zip(session.items, rendered["items"])],
+                      for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
             "announced": not session.items and meta.date >= self.archive.build_date,
@@ -362,7 +362,7 @@ class ArchiveViews:
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         answers = []
-        for answer, answer_html in zip(item.answers, rendered["answers"]):
+        for answer, answer_html in zip(item.answers, rendered["answers"], strict=True):
             answer_date = session.answer_date(answer.date)
             mode = self.labels["answer_mode"][answer.mode.value]
             answers.append({

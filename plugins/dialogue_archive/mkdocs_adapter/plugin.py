@@ -30,6 +30,8 @@ from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
+from .opendata_files import data_files, open_data
+from .publishing import page_publishing, publishing_files
 from .rendering import (
     DEFERRED_TEMPLATE,
     RenderJob,
@@ -38,8 +40,6 @@ from .rendering import (
     site_fingerprint,
     worker_count,
 )
-from .opendata_files import data_files, open_data
-from .publishing import page_publishing, publishing_files
 from .search import add_search_page, build_search_index
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -139,7 +139,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
             elif parts[0] == "sessions" and len(parts) >= 3:
-                if len(parts) == 4 and parts[2] not in shown or file.name == "answers":
+                if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers":
                     files.remove(file)  # drafts, scheduled sessions and raw records stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
