@@ -10,23 +10,62 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from dialogue_archive.core.loader import load_archive
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_bad_input import BASE, S
 
-from dialogue_archive.core.loader import load_archive
-
 FUZZ = settings(max_examples=120, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.dates(), st.sampled_from(
-                        ["ho-so-gpxd", "xay-dung", "proposal", "ubnd-quan-cam-le", "0905 123 456",
-                         "2024-02-30", "1.009994", "<script>alert(1)</script>", "Ông Nguyễn Văn Hùng"]))
-keys = st.sampled_from(["items", "id", "type", "asker", "label", "topics", "text", "answers", "by",
-                        "commitments", "due", "status", "updates", "date", "note", "mode",
-                        "named_with_consent", "procedures", "x"])
-documents = st.recursive(scalars, lambda children: st.one_of(
-    st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+    st.sampled_from(
+        [
+            "ho-so-gpxd",
+            "xay-dung",
+            "proposal",
+            "ubnd-quan-cam-le",
+            "0905 123 456",
+            "2024-02-30",
+            "1.009994",
+            "<script>alert(1)</script>",
+            "Ông Nguyễn Văn Hùng",
+        ]
+    ),
+)
+keys = st.sampled_from(
+    [
+        "items",
+        "id",
+        "type",
+        "asker",
+        "label",
+        "topics",
+        "text",
+        "answers",
+        "by",
+        "commitments",
+        "due",
+        "status",
+        "updates",
+        "date",
+        "note",
+        "mode",
+        "named_with_consent",
+        "procedures",
+        "x",
+    ]
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)),
+    max_leaves=25,
+)
 
 
 @contextmanager
@@ -55,8 +94,9 @@ def test_random_bytes_as_answers(content: bytes) -> None:
 @FUZZ
 @given(documents)
 def test_random_yaml_documents_as_answers(document: object) -> None:
-    text = yaml.safe_dump({"items": [document]} if isinstance(document, dict) else document,
-                          allow_unicode=True)
+    text = yaml.safe_dump(
+        {"items": [document]} if isinstance(document, dict) else document, allow_unicode=True
+    )
     with archive_with(f"{S}/answers.yaml", text.encode()) as root:
         check_loads(root)
 

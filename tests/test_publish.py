@@ -13,8 +13,11 @@ from test_bad_input import BASE, S
 
 def snapshot(site: Path) -> dict[str, str]:
     """Every file of a site with the hash of its bytes."""
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_builds_keep_the_published_site(tmp_path: Path) -> None:

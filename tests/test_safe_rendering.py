@@ -32,19 +32,21 @@ PAYLOADS = [
     f'<a href="data:text/html;base64,{base64.b64encode(b"<script>alert(8)</script>").decode()}">d</a>',
     f"&lt;script&gt;window.{MARK}=9&lt;/script&gt;",
     f'"><script>window.{MARK}=10</script><b x="',
-    f"<details open ontoggle=\"window.{MARK}=11\">x</details>",
+    f'<details open ontoggle="window.{MARK}=11">x</details>',
     f'<a href=" JaVaScRiPt:window.{MARK}=12">hoa</a>',
-    f"<object data=\"javascript:window.{MARK}=13\"></object><embed src=x>",
+    f'<object data="javascript:window.{MARK}=13"></object><embed src=x>',
     f'<form action="javascript:window.{MARK}=14"><button>gửi</button></form>',
     f'<math><mi xlink:href="javascript:window.{MARK}=15">m</mi></math>',
     f"<style>body{{background:url(javascript:window.{MARK}=16)}}</style>",
     f'<base href="javascript:window.{MARK}=17//">',
     f"![ảnh](javascript:window.{MARK}=18)",
-    f"<meta http-equiv=refresh content=\"0;url=javascript:window.{MARK}=19\">",
+    f'<meta http-equiv=refresh content="0;url=javascript:window.{MARK}=19">',
 ]
 HOSTILE = " ".join(PAYLOADS)
 ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=x onerror=window.{MARK}=21>'
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 ALWAYS_DANGEROUS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 CODE_TAGS = {"script", "style"}  # the theme has its own: only ones carrying the payload count
@@ -58,29 +60,49 @@ def hostile_archive(root: Path) -> Path:
     folder = root / S
     (folder / "anh.png").write_bytes(PNG)
     front = {
-        "title": ONE_LINE, "date": "2024-06-20", "organizer": "ubnd-quan-cam-le", "place": "quan-cam-le",
-        "venue": ONE_LINE, "subject": ONE_LINE, "author": ONE_LINE, "summary": ONE_LINE,
+        "title": ONE_LINE,
+        "date": "2024-06-20",
+        "organizer": "ubnd-quan-cam-le",
+        "place": "quan-cam-le",
+        "venue": ONE_LINE,
+        "subject": ONE_LINE,
+        "author": ONE_LINE,
+        "summary": ONE_LINE,
         "chair": {"name": ONE_LINE, "position": ONE_LINE, "on_behalf_of": ONE_LINE},
         "image": {"src": "anh.png", "alt": ONE_LINE, "caption": ONE_LINE},
         # (a javascript: source URL is refused while loading: see test_bad_input.py)
-        "sources": [{"url": f"https://danang.gov.vn/?q=\"><script>window.{MARK}=22</script>",
-                     "title": ONE_LINE}],
+        "sources": [
+            {"url": f'https://danang.gov.vn/?q="><script>window.{MARK}=22</script>', "title": ONE_LINE}
+        ],
     }
     body = f"Mở đầu. {HOSTILE}\n\n## {ONE_LINE}\n\n{HOSTILE}\n\n<div>\n{HOSTILE}\n</div>\n"
-    (folder / "index.md").write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n\n"
-                                     + body, encoding="utf-8")
+    (folder / "index.md").write_text(
+        "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n\n" + body, encoding="utf-8"
+    )
     item = {
-        "id": "cau-hoi-doc-hai", "type": "question",
+        "id": "cau-hoi-doc-hai",
+        "type": "question",
         "asker": {"label": ONE_LINE, "place": "phuong-hoa-tho-dong"},
-        "topics": ["xay-dung"], "procedures": ["1.009994"], "text": HOSTILE,
-        "answers": [{"by": "phong-quan-ly-do-thi", "official": ONE_LINE, "document": ONE_LINE,
-                     "text": HOSTILE}],
-        "commitments": [{"id": "cam-ket-doc-hai", "by": "ubnd-quan-cam-le", "text": ONE_LINE,
-                         "due": "2024-12-31", "status": "in_progress",
-                         "updates": [{"date": "2024-09-01", "note": ONE_LINE}]}],
+        "topics": ["xay-dung"],
+        "procedures": ["1.009994"],
+        "text": HOSTILE,
+        "answers": [
+            {"by": "phong-quan-ly-do-thi", "official": ONE_LINE, "document": ONE_LINE, "text": HOSTILE}
+        ],
+        "commitments": [
+            {
+                "id": "cam-ket-doc-hai",
+                "by": "ubnd-quan-cam-le",
+                "text": ONE_LINE,
+                "due": "2024-12-31",
+                "status": "in_progress",
+                "updates": [{"date": "2024-09-01", "note": ONE_LINE}],
+            }
+        ],
     }
-    (folder / "answers.yaml").write_text(yaml.safe_dump({"items": [item]}, allow_unicode=True),
-                                         encoding="utf-8")
+    (folder / "answers.yaml").write_text(
+        yaml.safe_dump({"items": [item]}, allow_unicode=True), encoding="utf-8"
+    )
     for name, key in [("agencies", "name"), ("topics", "name"), ("places", "name"), ("procedures", "name")]:
         path = root / "registry" / f"{name}.yaml"
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -106,8 +128,11 @@ def dom_problems(soup: BeautifulSoup, theme: bool) -> Iterator[str]:
             yield f"<{name}> element: {element.decode()[:120]}"
         if name == "form" and any(MARK in str(v) for v in element.attrs.values()):
             yield f"<form> from content: {element.decode()[:120]}"
-        if name == "meta" and str(element.get("http-equiv", "")).lower() == "refresh" \
-                and "javascript" in str(element.get("content", "")).lower():
+        if (
+            name == "meta"
+            and str(element.get("http-equiv", "")).lower() == "refresh"
+            and "javascript" in str(element.get("content", "")).lower()
+        ):
             yield "<meta> refresh to javascript:"
         for attribute, value in element.attrs.items():
             values = value if isinstance(value, list) else [value]
@@ -154,20 +179,28 @@ def output_problems(site: Path) -> dict[str, list[str]]:
                 local = etree.QName(element).localname if isinstance(element.tag, str) else ""
                 if element.get("type") == "html" or local in {"description", "encoded"}:
                     problems += fragment_problems(element.text or "")
-                problems += [f"unsafe URL {v[:60]} in <{local}>" for v in element.attrib.values()
-                             if UNSAFE_URL.match(v)]
+                problems += [
+                    f"unsafe URL {v[:60]} in <{local}>"
+                    for v in element.attrib.values()
+                    if UNSAFE_URL.match(v)
+                ]
         elif suffix in {".json", ".pf_fragment"}:
             # Open data and Pagefind records hold plain text (search.js shows it as text
             # nodes, the browser test checks that); no link in them may run code.
             raw = path.read_bytes()
             if suffix == ".pf_fragment":
                 raw = gzip.decompress(raw).removeprefix(b"pagefind_dcd")
-            problems += [f"unsafe URL {text[:60]}" for text in strings(json.loads(raw))
-                         if UNSAFE_URL.match(text)]
-        elif suffix in {".ics", ".csv", ".js", ".css"} and MARK in path.read_text(encoding="utf-8", errors="replace"):
+            problems += [
+                f"unsafe URL {text[:60]}" for text in strings(json.loads(raw)) if UNSAFE_URL.match(text)
+            ]
+        elif suffix in {".ics", ".csv", ".js", ".css"} and MARK in path.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             text = path.read_text(encoding="utf-8", errors="replace")
-            problems += [f"unsafe URL {m.group()[:60]}" for m in re.finditer(
-                r"(?:href|src)\s*=\s*[\"']?\s*javascript:[^\s\"']*", text, re.IGNORECASE)]
+            problems += [
+                f"unsafe URL {m.group()[:60]}"
+                for m in re.finditer(r"(?:href|src)\s*=\s*[\"']?\s*javascript:[^\s\"']*", text, re.IGNORECASE)
+            ]
         if problems:
             found[relative] = problems
     return found
@@ -187,8 +220,17 @@ def test_no_output_file_carries_executable_content(hostile_site: Path) -> None:
 
 def page_urls(site: Path) -> list[str]:
     """One page of each kind, plus the search page."""
-    wanted = [f"{S}/", "", "sessions/", "agencies/ubnd-quan-cam-le/", "topics/xay-dung/",
-              "places/phuong-hoa-tho-dong/", "procedures/", "commitments/", "search/"]
+    wanted = [
+        f"{S}/",
+        "",
+        "sessions/",
+        "agencies/ubnd-quan-cam-le/",
+        "topics/xay-dung/",
+        "places/phuong-hoa-tho-dong/",
+        "procedures/",
+        "commitments/",
+        "search/",
+    ]
     return [w for w in wanted if (site / w / "index.html").exists()]
 
 
