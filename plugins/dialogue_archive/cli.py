@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.loader import load_archive
+from .core.parallel import worker_count
 from .publishing_cli import add_commands as add_publishing_commands
 
 Command = Callable[[argparse.Namespace], int]
@@ -23,7 +24,7 @@ def _date(value: str) -> dt.date:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a whole archive without building; every problem as file:line:column: message."""
-    archive, log = load_archive(Path(args.content_dir), args.build_date)
+    archive, log = load_archive(Path(args.content_dir), args.build_date, workers=worker_count())
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)

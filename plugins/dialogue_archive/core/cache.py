@@ -68,6 +68,21 @@ class DiskCache:
             self._write(self._path(namespace, key, ".json"),
                         json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
+    def get_bytes(self, namespace: str, key: str) -> bytes | None:
+        if self.root is None:
+            return None
+        try:
+            data = self._path(namespace, key, ".bin").read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
+        if self.root is not None:
+            self._write(self._path(namespace, key, ".bin"), data)
+
     def copy_to(self, namespace: str, key: str, destination: Path) -> bool:
         """Copy a cached file to `destination`; False on a miss. (A copy, not a hard link: a
         later in-place write to the site, e.g. `mkdocs build --dirty`, must not reach the cache.)"""
@@ -82,6 +97,3 @@ class DiskCache:
         self.hits += 1
         return True
 
-    def put_file(self, namespace: str, key: str, data: bytes) -> None:
-        if self.root is not None:
-            self._write(self._path(namespace, key, ".bin"), data)

@@ -6,15 +6,19 @@ Nothing here stops at the first problem: a press officer fixes a whole file at o
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import pickle
 import re
 import typing
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .archive import TIMEZONE, Archive, Session, Visibility
+from .cache import DiskCache, fingerprint
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -26,8 +30,8 @@ from .models import (
     Topic,
 )
 from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
-from .problems import ContentError, ProblemLog, did_you_mean
-from .yamlio import LocDict, YamlError, load_yaml, locate, locate_key
+from .problems import ContentError, Problem, ProblemLog, did_you_mean
+from .yamlio import LocDict, Positions, YamlError, load_yaml, locate, locate_key
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
@@ -313,38 +317,125 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 # --- sessions ------------------------------------------------------------------------
 
 
-def load_session(folder: Path, archive: Archive, refs: References, log: ProblemLog,
-                 now: dt.datetime, redactor: Redactor) -> Session | None:
+@dataclass
+class ParsedSession:
+    """What a session's own two files say, before any look-up in the rest of the archive.
+
+    It depends only on those files' bytes, the redaction rules and this code, so it is what
+    the loader caches and what worker processes send back."""
+
+    folder: Path
+    meta: SessionMeta | None
+    body: str
+    data: Positions | None
+    items: list[tuple[int, Item]] | None
+    answers_data: Positions | None
+    answers_path: Path | None
+    problems: list[Problem]
+
+
+REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
+                            "topics", "procedures", "by", "referred_to"})
+"""Keys whose values later checks may point at (see finish_session)."""
+
+
+def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession:
+    log = ProblemLog(root=root)
     index = folder / "index.md"
+    parsed = ParsedSession(folder, None, "", None, None, None, None, log.problems)
     text = read_text(index, log)
     if text is None:
-        return None
+        return parsed
     front, body, body_line = split_front_matter(text)
     if front is None:
         log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
                 "(title, date, organizer, place)")
-        return None
+        return parsed
     ok, data = parse_yaml(index, front, log, line_offset=1)
     # Redaction first, then the guard, then the model: everything published is redacted.
     check_data(redact_data(data, redactor), text, index, log)
-    body = redactor.apply(body)
-    check_markdown(body, body_line, index, log)
+    parsed.body = redactor.apply(body)
+    check_markdown(parsed.body, body_line, index, log)
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
-    meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
+    parsed.data = Positions(data, REFERENCE_KEYS)
+    parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
-    items, answers_data, answers_path = _load_answers(folder, log, redactor)
+    parsed.items, answers_data, parsed.answers_path = _load_answers(folder, log, redactor)
+    parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
+    return parsed
+
+
+def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
+                   now: dt.datetime) -> Session | None:
+    """Check what a session refers to (registries, photo) and decide whether it is public."""
+    log.problems.extend(parsed.problems)
+    meta = parsed.meta
     if meta is None:
         return None
-    session = Session(id=folder.name, folder=folder, meta=meta, body=body,
-                      items=[item for _, item in items or []], answers_path=answers_path)
-    _check_session(session, data, refs, log)
-    if items and answers_path is not None:
-        _check_items(session, items, answers_data, answers_path, refs, log)
+    session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
+                      items=[item for _, item in parsed.items or []], answers_path=parsed.answers_path)
+    _check_session(session, parsed.data, refs, log)
+    if parsed.items and parsed.answers_path is not None:
+        _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
     if meta.draft:
         session.visibility = Visibility.draft
     elif session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
+
+
+_PARSING: tuple[Path, Redactor] | None = None
+
+
+def _parse_in_worker(folders: list[Path]) -> list[ParsedSession]:
+    assert _PARSING is not None
+    return [parse_session(folder, *_PARSING) for folder in folders]
+
+
+def _code_version() -> str:
+    """The parsing code itself is part of every cache key."""
+    here = Path(__file__).resolve().parent
+    return fingerprint(*(here.joinpath(name).read_bytes() for name in (
+        "loader.py", "models.py", "yamlio.py", "privacy.py", "problems.py", "archive.py")))
+
+
+def parse_sessions(folders: list[Path], root: Path, redactor: Redactor, cache: DiskCache,
+                   workers: int) -> list[ParsedSession]:
+    """Every session parsed once: from the cache when its files are unchanged, else on all cores."""
+    global _PARSING
+    rules = repr([(p.pattern, p.flags) for p in redactor.rules]) + repr(redactor.replacements)
+    version = _code_version() if cache.root is not None else ""
+    keys, results, missing = [], {}, []
+    for folder in folders:
+        key = ""
+        if cache.root is not None:
+            files = [folder / "index.md", folder / "answers.yaml"]
+            key = fingerprint(version, rules, str(root), str(folder),
+                              *(f.read_bytes() if f.is_file() else b"\0" for f in files))
+            cached = cache.get_bytes("sessions", key)
+            if cached is not None:
+                results[folder] = pickle.loads(cached)
+                keys.append(key)
+                continue
+        keys.append(key)
+        missing.append(folder)
+    if missing:
+        chunks = [missing[i:i + 50] for i in range(0, len(missing), 50)]
+        _PARSING = (root, redactor)
+        try:
+            if workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+                with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+                    parsed = [p for chunk in pool.map(_parse_in_worker, chunks) for p in chunk]
+            else:
+                parsed = [p for chunk in map(_parse_in_worker, chunks) for p in chunk]
+        finally:
+            _PARSING = None
+        for item in parsed:
+            results[item.folder] = item
+    for folder, key in zip(folders, keys, strict=True):
+        if key and folder in missing:
+            cache.put_bytes("sessions", key, pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL))
+    return [results[folder] for folder in folders]
 
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
@@ -507,9 +598,12 @@ def build_moment(build_date: dt.date | None) -> dt.datetime:
     return dt.datetime.combine(build_date, dt.time(23, 59, 59), tzinfo=TIMEZONE)
 
 
-def load_archive(root: Path | str, build_date: dt.date | None = None,
-                 include_drafts: bool = False) -> tuple[Archive, ProblemLog]:
-    """Load and check a whole content folder; problems come back, they are not raised."""
+def load_archive(root: Path | str, build_date: dt.date | None = None, include_drafts: bool = False,
+                 cache: DiskCache | None = None, workers: int = 1) -> tuple[Archive, ProblemLog]:
+    """Load and check a whole content folder; problems come back, they are not raised.
+
+    With a cache, sessions whose files did not change are not parsed again; with several
+    workers, the others are parsed in parallel processes."""
     root = Path(root)
     log = ProblemLog(root=root)
     now = build_moment(build_date)
@@ -531,8 +625,9 @@ def load_archive(root: Path | str, build_date: dt.date | None = None,
     check_registry_links(archive, raw, refs)
     if (root / "sessions").is_dir():
         _stray_files(root, log)
-    for folder in session_folders(root):
-        session = load_session(folder, archive, refs, log, now, redactor)
+    parsed = parse_sessions(session_folders(root), root, redactor, cache or DiskCache(None), workers)
+    for one in parsed:
+        session = finish_session(one, refs, log, now)
         if session is not None:
             archive.sessions.append(session)
     _check_session_ids(archive, log)

@@ -185,8 +185,38 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     return data, loader.duplicate_keys
 
 
+class Positions:
+    """Where the values under some keys stood: a small, picklable stand-in for a parsed
+    document, kept so that later checks (references to registries) can still point at lines."""
+
+    def __init__(self, data: Any, keys: frozenset[str]):
+        self.start: Position = getattr(data, "start", (1, 1))
+        self.table: dict[tuple[Any, ...], Position] = {}
+        self._collect(data, (), keys, False)
+
+    def _collect(self, node: Any, path: tuple[Any, ...], keys: frozenset[str], wanted: bool) -> None:
+        if isinstance(node, LocDict):
+            for key, value in node.items():
+                if key in keys or isinstance(value, (LocDict, LocList)):
+                    self.table[(*path, key)] = node.value_pos[key]
+                    self._collect(value, (*path, key), keys, key in keys)
+        elif isinstance(node, LocList):
+            for index, child in enumerate(node):
+                if wanted or isinstance(child, (LocDict, LocList)):
+                    self.table[(*path, index)] = node.item_pos[index]
+                    self._collect(child, (*path, index), keys, wanted)
+
+    def locate(self, path: tuple[Any, ...]) -> Position:
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.table:
+                return self.table[path[:end]]
+        return self.start
+
+
 def locate(data: Any, path: tuple[Any, ...]) -> Position:
     """Where the value at `path` stood; the nearest enclosing position if it is absent."""
+    if isinstance(data, Positions):
+        return data.locate(path)
     position: Position = getattr(data, "start", (1, 1))
     node = data
     for step in path:

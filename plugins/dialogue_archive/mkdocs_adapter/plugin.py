@@ -26,6 +26,7 @@ from ..core.cache import DiskCache
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import load_archive
+from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
@@ -38,7 +39,6 @@ from .rendering import (
     render_pages,
     silence_skipped_pages,
     site_fingerprint,
-    worker_count,
 )
 from .search import add_search_page, build_search_index
 
@@ -73,7 +73,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.specs = {}
         docs_dir = Path(config.docs_dir)
-        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts)
+        self.cache = DiskCache(self._cache_dir(config))
+        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
+                                         cache=self.cache, workers=worker_count(self.config.workers))
         for warning in problems.warnings:
             log.warning(str(warning))
         if problems.errors:
@@ -82,7 +84,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
                 "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
         self.archive = archive
-        self.cache = DiskCache(self._cache_dir(config))
         silence_skipped_pages()
         self.views = ArchiveViews(archive, cache=self.cache)
         # Our templates sit below the theme's custom_dir so that a site can override them.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -106,7 +105,7 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         output = config.plugins.on_post_page(template.render(context), page=page, config=config)
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         write_file(data, str(destination))
-        job.cache.put_file("pages", key, data)
+        job.cache.put_bytes("pages", key, data)
         report.rendered += 1
     except Exception as error:  # reported to the parent, which fails the build
         report.errors.append(f"{page.file.src_uri}: {type(error).__name__}: {error}")
@@ -137,16 +136,6 @@ def _render_chunk(indices: range) -> RenderReport:
     finally:
         logger.handlers = saved
     return report
-
-
-def worker_count(requested: int) -> int:
-    """0 = one worker per available core."""
-    if requested > 0:
-        return requested
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
 
 
 def render_pages(job: RenderJob, workers: int) -> RenderReport:
