@@ -70,6 +70,8 @@ class Archive:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     sessions: list[Session] = field(default_factory=list)
     include_drafts: bool = False
+    fingerprint: str = ""
+    """Hash of every file the archive was read from, the build date and the reading code."""
 
     @cached_property
     def published(self) -> list[Session]:

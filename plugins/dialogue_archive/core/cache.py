@@ -7,6 +7,7 @@ leave a half-written entry. Deleting the folder is always safe.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +28,18 @@ def fingerprint(*parts: str | bytes) -> str:
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".md", ".yaml"}
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of this package's code, templates and assets: a new version invalidates outputs."""
+    sources = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES)
+    return fingerprint(*(str(p.relative_to(PACKAGE_DIR)) for p in sources),
+                       *(p.read_bytes() for p in sources))
 
 
 class DiskCache:
@@ -83,9 +96,36 @@ class DiskCache:
         if self.root is not None:
             self._write(self._path(namespace, key, ".bin"), data)
 
+    def restore_tree(self, namespace: str, key: str, destination: Path) -> bool:
+        """Place a cached folder at `destination` (replacing it); False on a miss."""
+        if self.root is None:
+            return False
+        source = self.root / namespace / key
+        if not source.is_dir():
+            self.misses += 1
+            return False
+        shutil.rmtree(destination, ignore_errors=True)
+        shutil.copytree(source, destination, copy_function=_link_or_copy)
+        self.hits += 1
+        return True
+
+    def store_tree(self, namespace: str, key: str, source: Path) -> None:
+        """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
+        if self.root is None:
+            return
+        target = self.root / namespace / key
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
+        shutil.copytree(source, staging, dirs_exist_ok=True, copy_function=_link_or_copy)
+        for old in target.parent.iterdir():  # one bundle is enough: it is large
+            if old.is_dir() and not old.name.startswith(".tmp-"):
+                shutil.rmtree(old, ignore_errors=True)
+        os.replace(staging, target)
+
     def copy_to(self, namespace: str, key: str, destination: Path) -> bool:
-        """Copy a cached file to `destination`; False on a miss. (A copy, not a hard link: a
-        later in-place write to the site, e.g. `mkdocs build --dirty`, must not reach the cache.)"""
+        """Place a cached file at `destination`; False on a miss."""
         if self.root is None:
             return False
         source = self._path(namespace, key, ".bin")
@@ -93,7 +133,16 @@ class DiskCache:
             self.misses += 1
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        destination.unlink(missing_ok=True)
+        _link_or_copy(source, destination)
         self.hits += 1
         return True
 
+
+def _link_or_copy(source: Path | str, destination: Path | str) -> None:
+    """A hard link: cached outputs are never written in place (entries are replaced, and
+    writers of the site unlink a file before writing it), so sharing the inode is safe."""
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or links not supported
+        shutil.copyfile(source, destination)

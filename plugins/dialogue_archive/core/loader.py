@@ -333,6 +333,21 @@ class ParsedSession:
     answers_path: Path | None
     problems: list[Problem]
 
+    # Pickled as plain data: pickling pydantic models field by field costs more than
+    # validating the data again (which pydantic does in compiled code).
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["meta"] = self.meta.model_dump() if self.meta is not None else None
+        state["items"] = None if self.items is None else [(i, item.model_dump()) for i, item in self.items]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state["meta"] is not None:
+            state["meta"] = SessionMeta.model_validate(state["meta"])
+        if state["items"] is not None:
+            state["items"] = [(i, Item.model_validate(item)) for i, item in state["items"]]
+        self.__dict__.update(state)
+
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
                             "topics", "procedures", "by", "referred_to"})
@@ -399,26 +414,25 @@ def _code_version() -> str:
         "loader.py", "models.py", "yamlio.py", "privacy.py", "problems.py", "archive.py")))
 
 
-def parse_sessions(folders: list[Path], root: Path, redactor: Redactor, cache: DiskCache,
-                   workers: int) -> list[ParsedSession]:
+def session_key(folder: Path, version: str) -> str:
+    """Fingerprint of a session's two files (and of the code that reads them)."""
+    files = [folder / "index.md", folder / "answers.yaml"]
+    return fingerprint(version, str(folder), *(f.read_bytes() if f.is_file() else b"\0" for f in files))
+
+
+def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: Redactor,
+                   cache: DiskCache, workers: int) -> list[ParsedSession]:
     """Every session parsed once: from the cache when its files are unchanged, else on all cores."""
     global _PARSING
     rules = repr([(p.pattern, p.flags) for p in redactor.rules]) + repr(redactor.replacements)
-    version = _code_version() if cache.root is not None else ""
-    keys, results, missing = [], {}, []
-    for folder in folders:
-        key = ""
-        if cache.root is not None:
-            files = [folder / "index.md", folder / "answers.yaml"]
-            key = fingerprint(version, rules, str(root), str(folder),
-                              *(f.read_bytes() if f.is_file() else b"\0" for f in files))
-            cached = cache.get_bytes("sessions", key)
-            if cached is not None:
-                results[folder] = pickle.loads(cached)
-                keys.append(key)
-                continue
-        keys.append(key)
-        missing.append(folder)
+    results: dict[Path, ParsedSession] = {}
+    missing = []
+    for folder, key in zip(folders, keys, strict=True):
+        cached = cache.get_bytes("sessions", fingerprint(key, rules, str(root)))
+        if cached is not None:
+            results[folder] = pickle.loads(cached)
+        else:
+            missing.append(folder)
     if missing:
         chunks = [missing[i:i + 50] for i in range(0, len(missing), 50)]
         _PARSING = (root, redactor)
@@ -432,9 +446,11 @@ def parse_sessions(folders: list[Path], root: Path, redactor: Redactor, cache: D
             _PARSING = None
         for item in parsed:
             results[item.folder] = item
-    for folder, key in zip(folders, keys, strict=True):
-        if key and folder in missing:
-            cache.put_bytes("sessions", key, pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL))
+        if cache.root is not None:
+            for folder, key in zip(folders, keys, strict=True):
+                if folder in missing:
+                    cache.put_bytes("sessions", fingerprint(key, rules, str(root)),
+                                    pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL))
     return [results[folder] for folder in folders]
 
 
@@ -625,7 +641,14 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
     check_registry_links(archive, raw, refs)
     if (root / "sessions").is_dir():
         _stray_files(root, log)
-    parsed = parse_sessions(session_folders(root), root, redactor, cache or DiskCache(None), workers)
+    folders = session_folders(root)
+    version = _code_version()
+    keys = [session_key(folder, version) for folder in folders]
+    # What the whole archive was made from: outputs derived from it are reused while it holds.
+    archive.fingerprint = fingerprint(
+        version, str(root), now.date().isoformat(), str(include_drafts),
+        *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()), *keys)
+    parsed = parse_sessions(folders, keys, root, redactor, cache or DiskCache(None), workers)
     for one in parsed:
         session = finish_session(one, refs, log, now)
         if session is not None:

@@ -7,6 +7,7 @@ from mkdocs.structure.files import File
 
 from ..core import urls
 from ..core.archive import Archive
+from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
 from .config import ArchivePluginConfig
@@ -23,6 +24,13 @@ def open_data(archive: Archive, config: MkDocsConfig, options: ArchivePluginConf
     return OpenData(archive, publication, VI)
 
 
-def data_files(data: OpenData, config: MkDocsConfig) -> list[File]:
+def data_files(data: OpenData, config: MkDocsConfig, cache: DiskCache) -> list[File]:
+    """The data files; from the cache when the same archive was exported by the same code."""
+    key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub), repr(VI))
+    contents = cache.get_json("opendata", key) if data.archive.fingerprint else None
+    if contents is None:
+        contents = data.files()
+        if data.archive.fingerprint:
+            cache.put_json("opendata", key, contents)
     return [File.generated(config, urls.DATA_DIR + name, content=text)
-            for name, text in data.files().items()]
+            for name, text in contents.items()]

@@ -154,7 +154,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         self.files = files
-        for file in data_files(data, config):
+        for file in data_files(data, config, self.cache):
             files.append(file)
         for file in publishing_files(self.archive, config):
             files.append(file)
@@ -249,7 +249,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.views is not None
         self._render_archive_pages(config)
-        build_search_index(self.views, config)
+        build_search_index(self.views, config, self.cache)
         self.built = True  # every plugin has written its files
 
     def on_build_error(self, error: Exception) -> None:

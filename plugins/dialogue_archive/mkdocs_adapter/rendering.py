@@ -24,13 +24,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ..core.cache import DiskCache, fingerprint
+from ..core.cache import DiskCache, code_fingerprint, fingerprint
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DEFERRED_TEMPLATE = "archive/deferred.html"
 """Renders nothing: MkDocs then writes no file and leaves the page to this module."""
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CHUNK = 100
 """Pages per task: small enough for progress reports, large enough to keep workers busy."""
 
@@ -76,16 +75,14 @@ def silence_skipped_pages() -> None:
 
 def site_fingerprint(config: MkDocsConfig, nav: Any, extra: str = "") -> str:
     """What every page depends on besides its own data: code, templates, theme, config, nav."""
-    sources = sorted(p for p in PACKAGE_DIR.rglob("*")
-                     if p.is_file() and p.suffix in {".py", ".html", ".css", ".js", ".svg"})
     navigation = [(item.title, getattr(item, "url", None)) for item in nav] if nav else []
     settings = {key: config.get(key) for key in (
         "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
         "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript")}
     return fingerprint(
-        mkdocs.__version__, getattr(material, "__version__", ""), repr(dict(config.theme)),
-        repr(sorted(config.theme.dirs)), repr(settings), repr(navigation), extra,
-        *(p.read_bytes() for p in sources))
+        code_fingerprint(), mkdocs.__version__, getattr(material, "__version__", ""),
+        repr(dict(config.theme)), repr(sorted(config.theme.dirs)), repr(settings), repr(navigation),
+        extra)
 
 
 def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
@@ -104,6 +101,7 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         template = job.env.get_template(page.meta["render_template"])
         output = config.plugins.on_post_page(template.render(context), page=page, config=config)
         data = output.encode("utf-8", errors="xmlcharrefreplace")
+        destination.unlink(missing_ok=True)  # it may be a hard link into the cache
         write_file(data, str(destination))
         job.cache.put_bytes("pages", key, data)
         report.rendered += 1

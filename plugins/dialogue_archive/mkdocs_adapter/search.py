@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.search import SearchRecords
 from ..core.search_index import SearchIndexError, write_bundle
 from ..core.views import ArchiveViews, PageSpec
@@ -36,12 +37,19 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
             files.append(File.generated(config, SEARCH_ASSET_URI + asset.name, abs_src_path=str(asset)))
 
 
-def build_search_index(views: ArchiveViews, config: MkDocsConfig) -> None:
-    """Index every item and write-up of the built site with Pagefind."""
+def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCache) -> None:
+    """Index every item and write-up of the built site with Pagefind, unless the same archive
+    was indexed before by the same code: then the cached bundle is copied."""
     bundle = Path(config.site_dir) / BUNDLE_DIR
+    key = fingerprint(views.archive.fingerprint, code_fingerprint(), str(config.use_directory_urls))
+    if views.archive.fingerprint and cache.restore_tree("search", key, bundle):
+        log.info("search: the archive is unchanged, the search index is reused")
+        return
     try:
         stats = write_bundle(SearchRecords(views, config.use_directory_urls), bundle)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     log.info(f"search: {stats.records} records indexed in {stats.seconds:.1f} s, "
              f"{stats.bundle_bytes / 1e6:.1f} MB in {bundle}")
+    if views.archive.fingerprint:
+        cache.store_tree("search", key, bundle)

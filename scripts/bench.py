@@ -1,0 +1,226 @@
+"""Measure build speed, memory and output size on large synthetic archives (issue: fast at 10,000).
+
+For each size it generates an archive in the real content format (scripts/synthetic_archive.py)
+and measures, on this machine, in one run:
+  (a) our full build (pages, search index, feeds, open data), cold cache, then warm with
+      nothing changed, then after editing one session, and a `mkdocs serve` preview rebuild
+      after editing one session;
+  (b) plain Material for MkDocs building the same text as ordinary Markdown pages kept out of
+      the nav, with Material's default plugins (the baseline a team would otherwise use);
+  (c) Python-Markdown alone converting the same text (the floor of this stack).
+Wall time, peak memory of the whole process tree (sampled from /proc) and output size.
+
+    scripts/bench                    # 1,000 sessions
+    scripts/bench --sizes 1000,10000 # also 10,000 (takes a long while)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_archive import generate  # noqa: E402
+
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIALOGUE_ARCHIVE_BUILD_DATE="2026-11-28")
+
+
+@dataclass
+class Measure:
+    label: str
+    seconds: float
+    peak_mb: float
+    output_mb: float | None = None
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run(label: str, command: list[str], cwd: Path | None = None,
+        output: Path | None = None) -> Measure:
+    """Run a command to completion, sampling its process tree's memory every 0.2 s."""
+    peak = 0
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(process.stdout or []), daemon=True)
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.2)
+    reader.join()
+    seconds = time.monotonic() - started
+    if process.returncode != 0:
+        sys.exit(f"{label} failed:\n{''.join(log[-40:])}")
+    for line in log:
+        if "dialogue-archive:" in line or "search:" in line:
+            print("   ", line.strip())
+    size = _size_mb(output) if output else None
+    print(f"  {label}: {seconds:.1f} s, peak {peak / 1024:.0f} MB"
+          + (f", output {size:.0f} MB" if size is not None else ""), flush=True)
+    return Measure(label, seconds, peak / 1024, size)
+
+
+def _size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def plain_pages(content: Path, docs: Path) -> int:
+    """The same text as ordinary Markdown pages: write-up, then each item and its answers."""
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Kho lưu trữ\n", encoding="utf-8")
+    count = 0
+    for index in sorted(content.glob("sessions/*/*/index.md")):
+        _, front, body = index.read_text(encoding="utf-8").split("---", 2)
+        meta = yaml.safe_load(front)
+        parts = [f"---\ntitle: {meta['title']}\n---\n", body]
+        answers = yaml.safe_load((index.parent / "answers.yaml").read_text(encoding="utf-8")) or {}
+        for item in answers.get("items") or []:
+            parts.append(f"\n## {item['id']}\n\n{item['text']}\n")
+            parts.extend(f"\n{answer.get('text', '')}\n" for answer in item.get("answers") or [])
+        (docs / f"{index.parent.name}.md").write_text("".join(parts), encoding="utf-8")
+        count += 1
+    return count
+
+
+FLOOR = """
+import pathlib, sys, time, markdown
+pages = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.md"))]
+md = markdown.Markdown(extensions=["toc", "tables"])
+for text in pages:
+    md.reset(); md.convert(text)
+"""
+
+
+def edit_one_session(content: Path) -> None:
+    answers = sorted(content.glob("sessions/*/*/answers.yaml"))[len(list(content.glob("sessions/*/*"))) // 2]
+    text = answers.read_text(encoding="utf-8")
+    answers.write_text(text.replace("text: |\n", "text: |\n      Đã chỉnh sửa.\n", 1), encoding="utf-8")
+
+
+def serve_rebuild(config: Path, content: Path) -> float:
+    """Seconds from saving an edited session to the end of `mkdocs serve`'s rebuild."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
+         "--no-livereload"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)
+    assert process.stdout is not None
+    try:
+        for line in process.stdout:  # first build
+            if "Serving on" in line:
+                break
+        time.sleep(2)
+        edit_one_session(content)
+        edited = time.monotonic()
+        for line in process.stdout:
+            if re.search(r"Documentation built|Reloading|Serving on", line) and "Detected" not in line:
+                if "Documentation built" in line or "Serving on" in line:
+                    return time.monotonic() - edited
+        raise RuntimeError("mkdocs serve ended without rebuilding")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+
+
+def bench(sessions: int, work: Path, with_serve: bool) -> list[Measure]:
+    print(f"\n== {sessions:,} sessions x 20 items ==", flush=True)
+    content = generate(work / "content", sessions)
+    items = sum(1 for _ in content.glob("sessions/*/*/answers.yaml")) * 20
+    print(f"  generated {sessions:,} sessions, {items:,} items in {work / 'content'}")
+    config = work / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {work / 'site'}\n",
+                      encoding="utf-8")
+    build = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    shutil.rmtree(work / ".cache", ignore_errors=True)
+    results = [run("(a) our build, cold cache", build, output=work / "site"),
+               run("(a) warm rebuild, nothing changed", build)]
+    edit_one_session(content)
+    results.append(run("(a) rebuild after editing one session", build))
+    if with_serve:
+        seconds = serve_rebuild(config, content)
+        print(f"  (a) serve: preview rebuilt {seconds:.1f} s after an edit", flush=True)
+        results.append(Measure("(a) serve preview rebuild after an edit", seconds, 0))
+    docs = work / "plain" / "docs"
+    plain_pages(content, docs)
+    (work / "plain" / "mkdocs.yml").write_text(
+        "site_name: Kho lưu trữ\ntheme:\n  name: material\n  language: vi\n  font: false\n"
+        "nav:\n  - index.md\nnot_in_nav: |\n  /*.md\n", encoding="utf-8")
+    results.append(run("(b) plain Material, pages not in nav", [PYTHON, "-m", "mkdocs", "build", "-q"],
+                       cwd=work / "plain", output=work / "plain" / "site"))
+    results.append(run("(c) Python-Markdown alone", [PYTHON, "-c", FLOOR, str(docs)]))
+    return results
+
+
+def report(sessions: int, results: list[Measure]) -> None:
+    by = {m.label[:3]: m for m in results if m.label.startswith(("(b)", "(c)"))}
+    cold = results[0]
+    print(f"\n| {sessions:,} sessions | wall time | peak memory | output | vs (b) | vs (c) |")
+    print("|---|---|---|---|---|---|")
+    for m in results:
+        ratio_b = m.seconds / by["(b)"].seconds
+        ratio_c = m.seconds / by["(c)"].seconds
+        output = f"{m.output_mb:.0f} MB" if m.output_mb is not None else ""
+        memory = f"{m.peak_mb:.0f} MB" if m.peak_mb else ""
+        print(f"| {m.label} | {m.seconds:.1f} s | {memory} | {output} | {ratio_b:.2f}x | {ratio_c:.2f}x |")
+    items = sessions * 20
+    if cold.output_mb:
+        print(f"\nOutput per item: {cold.output_mb * 1e6 / items / 1024:.1f} KB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000", help="comma-separated session counts")
+    parser.add_argument("--work", type=Path, help="keep the generated archives here")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        work = (args.work / str(size)) if args.work else Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            report(size, bench(size, work, not args.no_serve))
+        finally:
+            if not args.work:
+                shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
