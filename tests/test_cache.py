@@ -1,0 +1,61 @@
+"""Rebuilds reuse unchanged work, and never serve stale pages, search or data after an edit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from conftest import SAMPLE_BUILD_DATE, copy_sample, parse, run_build, write_config
+
+SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build(config: Path) -> str:
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def test_warm_rebuild_reuses_everything_and_changes_nothing(tmp_path: Path) -> None:
+    content = copy_sample(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+    first_log = build(config)
+    assert "(0 unchanged" in first_log and "records indexed" in first_log
+    first = digest(site)
+    second_log = build(config)
+    assert "search index is reused" in second_log
+    pages = int(second_log.split(" archive pages (")[0].rsplit(" ", 1)[1])
+    assert f"({pages} unchanged" in second_log
+    assert digest(site) == first
+
+
+def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) -> None:
+    content = copy_sample(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+    build(config)
+    before = digest(site)
+    answers = content / SEED / "answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    marker = "Phòng đã tiếp nhận thêm 12 hồ sơ trong tuần."
+    answers.write_text(text.replace("    text: |\n", f"    text: |\n      {marker}\n", 1), encoding="utf-8")
+    agencies = content / "registry" / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8").replace(
+        "name: Thanh tra quận Cẩm Lệ", "name: Thanh tra quận Cẩm Lệ (đổi tên)", 1), encoding="utf-8")
+    log = build(config)
+    assert "records indexed" in log  # the search index was rebuilt, not reused
+    page = parse(site / SEED / "index.html")
+    assert marker in page.get_text()
+    assert page.select('a[title="Thanh tra quận Cẩm Lệ (đổi tên)"]')  # registry names too
+    archive = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
+    assert marker in json.dumps(archive, ensure_ascii=False)
+    after = digest(site)
+    assert after[f"{SEED}/index.html"] != before[f"{SEED}/index.html"]
+    assert after["about/index.html"] == before["about/index.html"]
