@@ -139,7 +139,7 @@ def serve_rebuild(config: Path, content: Path) -> float:
         port = probe.getsockname()[1]
     process = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-         "--no-livereload"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+         ], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True)
     assert process.stdout is not None
     try:

@@ -31,6 +31,8 @@ class Session:
     items: list[Item]
     visibility: Visibility = Visibility.published
     answers_path: Path | None = None
+    source_key: str = ""
+    """Hash of the session's two files (see loader.session_key)."""
 
     @property
     def year(self) -> int:
@@ -72,6 +74,8 @@ class Archive:
     include_drafts: bool = False
     fingerprint: str = ""
     """Hash of every file the archive was read from, the build date and the reading code."""
+    context_fingerprint: str = ""
+    """The same without the sessions: what every session's outputs also depend on."""
 
     @cached_property
     def published(self) -> list[Session]:

@@ -645,13 +645,15 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
     version = _code_version()
     keys = [session_key(folder, version) for folder in folders]
     # What the whole archive was made from: outputs derived from it are reused while it holds.
-    archive.fingerprint = fingerprint(
+    archive.context_fingerprint = fingerprint(
         version, str(root), now.date().isoformat(), str(include_drafts),
-        *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()), *keys)
+        *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
+    archive.fingerprint = fingerprint(archive.context_fingerprint, *keys)
     parsed = parse_sessions(folders, keys, root, redactor, cache or DiskCache(None), workers)
-    for one in parsed:
+    for one, key in zip(parsed, keys, strict=True):
         session = finish_session(one, refs, log, now)
         if session is not None:
+            session.source_key = key
             archive.sessions.append(session)
     _check_session_ids(archive, log)
     return archive, log

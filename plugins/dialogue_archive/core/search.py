@@ -71,10 +71,21 @@ class SearchRecords:
         self.directory_urls = directory_urls
 
     def __iter__(self) -> Iterator[SearchRecord]:
-        for session in self.archive.published:
+        return self.records(self.archive.published)
+
+    def records(self, sessions: Iterable[Any]) -> Iterator[SearchRecord]:
+        for session in sessions:
             yield self._session_record(session)
             for item in session.items:
                 yield self._item_record(session, item)
+
+    def shards(self) -> dict[str, list[Any]]:
+        """Sessions by year, newest first: one Pagefind index per year keeps the memory of
+        indexing bounded, and an edit re-indexes one year only. The browser merges them."""
+        shards: dict[str, list[Any]] = {}
+        for session in self.archive.published:
+            shards.setdefault(str(session.year), []).append(session)
+        return dict(sorted(shards.items(), reverse=True))
 
     # --- records ----------------------------------------------------------------------
 
@@ -160,5 +171,6 @@ class SearchRecords:
         return PageSpec(
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
-             "config": {"facets": facets, "separator": SEPARATOR, "messages": messages}},
+             "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
+                        "shards": list(self.shards()) or ["empty"]}},
             description=self.words["description"])

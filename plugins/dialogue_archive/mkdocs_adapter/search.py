@@ -7,6 +7,7 @@ written HTML), into `<site_dir>/pagefind/`.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,18 +39,29 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
 
 
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCache) -> None:
-    """Index every item and write-up of the built site with Pagefind, unless the same archive
-    was indexed before by the same code: then the cached bundle is copied."""
-    bundle = Path(config.site_dir) / BUNDLE_DIR
-    key = fingerprint(views.archive.fingerprint, code_fingerprint(), str(config.use_directory_urls))
-    if views.archive.fingerprint and cache.restore_tree("search", key, bundle):
+    """Index every item and write-up with Pagefind, one index per year under site/pagefind/.
+    A year whose sessions (and the registries, build date and code) did not change since a
+    previous build is copied from the cache instead of being indexed again."""
+    records = SearchRecords(views, config.use_directory_urls)
+    archive = views.archive
+    started, built, indexed, reused, total_bytes = time.monotonic(), 0, 0, 0, 0
+    for shard, sessions in (records.shards() or {"empty": []}).items():
+        bundle = Path(config.site_dir) / BUNDLE_DIR / shard
+        key = fingerprint(archive.context_fingerprint, code_fingerprint(),
+                          str(config.use_directory_urls), *(s.source_key for s in sessions))
+        if archive.context_fingerprint and cache.restore_tree(f"search-{shard}", key, bundle):
+            reused += 1
+            continue
+        try:
+            stats = write_bundle(records.records(sessions), bundle)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        built, indexed = built + 1, indexed + stats.records
+        total_bytes += stats.bundle_bytes
+        if archive.context_fingerprint:
+            cache.store_tree(f"search-{shard}", key, bundle)
+    if not built:
         log.info("search: the archive is unchanged, the search index is reused")
-        return
-    try:
-        stats = write_bundle(SearchRecords(views, config.use_directory_urls), bundle)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    log.info(f"search: {stats.records} records indexed in {stats.seconds:.1f} s, "
-             f"{stats.bundle_bytes / 1e6:.1f} MB in {bundle}")
-    if views.archive.fingerprint:
-        cache.store_tree("search", key, bundle)
+    else:
+        log.info(f"search: {indexed} records indexed in {time.monotonic() - started:.1f} s "
+                 f"({total_bytes / 1e6:.1f} MB); {reused} unchanged year(s) reused")

@@ -231,8 +231,11 @@ async function start() {
   readUrl();
   input.value = state.query;
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+    // One Pagefind index per year (newest first), merged here into one search.
+    const [first, ...others] = config.shards;
+    pagefind = await import(new URL(`pagefind/${first}/pagefind.js`, base).href);
     await pagefind.options({ excerptLength: EXCERPT_WORDS });
+    for (const shard of others) await pagefind.mergeIndex(new URL(`pagefind/${shard}/`, base).href);
     pagefind.init();
     await pagefind.filters(); // loads the filter index: search results only count loaded facets
   } catch (error) {
