@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import urls
 from .commitments import CommitmentRecord, commitment_records, is_overdue
@@ -91,20 +92,26 @@ class CommitmentPages:
                    lambda n, y=year: urls.commitments_year(y, n))
 
     def _agencies(self) -> list[str]:
-        counts = Counter(r.commitment.by for r in self.records)
+        counts = self._counts[1]
         return sorted(counts, key=lambda a: (-counts[a], self.views.agency_name(a)))
 
     def _years(self) -> list[int]:
-        return sorted({r.session.year for r in self.records}, reverse=True)
+        return sorted(self._counts[2], reverse=True)
+
+    @cached_property
+    def _counts(self) -> tuple[Counter[str], Counter[str], Counter[int], int]:
+        """Commitments per status, agency and year, and overdue: the same for every page."""
+        return (Counter(r.commitment.status.value for r in self.records),
+                Counter(r.commitment.by for r in self.records),
+                Counter(r.session.year for r in self.records),
+                sum(e.badge.overdue for e in self.entries))
 
     def _filters(self, current: str) -> dict[str, list[FilterLink]]:
         """The filter bar: every choice with how many commitments it shows."""
-        statuses = Counter(r.commitment.status.value for r in self.records)
-        agencies = Counter(r.commitment.by for r in self.records)
-        years = Counter(r.session.year for r in self.records)
+        statuses, agencies, years, overdue = self._counts
         return {
             "status": [FilterLink(self.text["all"], len(self.records), urls.commitments(), current == "all"),
-                       FilterLink(self.text["overdue"], sum(e.badge.overdue for e in self.entries),
+                       FilterLink(self.text["overdue"], overdue,
                                   urls.commitments_overdue(), current == "overdue")]
             + [FilterLink(self.labels["commitment_status"][s.value], statuses[s.value],
                           urls.commitments_status(s.value), current == f"status:{s.value}")

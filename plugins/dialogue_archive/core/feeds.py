@@ -71,13 +71,20 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
     text = VI["publishing"]
     yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
                           urls.home(), archive.build_date)
+    by_agency: dict[str, list[Session]] = {}
+    by_topic: dict[str, list[Session]] = {}
+    for session in sessions:  # one pass: newest first within each list
+        for agency_id in session_agencies(session):
+            by_agency.setdefault(agency_id, []).append(session)
+        for topic_id in dict.fromkeys(t for item in session.items for t in item.topics):
+            by_topic.setdefault(topic_id, []).append(session)
     for agency in archive.agencies.values():
-        chosen = [s for s in sessions if agency.id in session_agencies(s)]
+        chosen = by_agency.get(agency.id, [])
         yield agency_feed(agency.id), atom(
             chosen, site, agency_feed(agency.id), text["feed_agency"].format(name=agency.name),
             text["feed_subtitle_of"].format(name=agency.name), urls.agency(agency.id), archive.build_date)
     for topic in archive.topics.values():
-        chosen = [s for s in sessions if any(topic.id in i.topics for i in s.items)]
+        chosen = by_topic.get(topic.id, [])
         yield topic_feed(topic.id), atom(
             chosen, site, topic_feed(topic.id), text["feed_topic"].format(name=topic.name),
             text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), archive.build_date)
