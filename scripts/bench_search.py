@@ -104,7 +104,12 @@ def main() -> None:
     parser.add_argument("--material", action="store_true", help="also build with Material's search")
     parser.add_argument("--queries", default=QUERIES, help="queries separated by |")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--site", type=Path, help="only measure this already built site "
+                        "(e.g. the one scripts/bench --work DIR left)")
     args = parser.parse_args()
+    if args.site:
+        measure_browser(args.site, args.queries.split("|"))
+        return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

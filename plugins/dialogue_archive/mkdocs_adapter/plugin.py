@@ -249,7 +249,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.views is not None
         self._render_archive_pages(config)
-        build_search_index(self.views, config, self.cache)
+        build_search_index(self.views, config, self.cache, worker_count(self.config.workers))
         self.built = True  # every plugin has written its files
 
     def on_build_error(self, error: Exception) -> None:

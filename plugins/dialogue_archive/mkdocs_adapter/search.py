@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.search import SearchRecords
-from ..core.search_index import SearchIndexError, write_bundle
+from ..core.search_index import IndexStats, SearchIndexError, write_bundle
 from ..core.views import ArchiveViews, PageSpec
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -38,30 +40,39 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
             files.append(File.generated(config, SEARCH_ASSET_URI + asset.name, abs_src_path=str(asset)))
 
 
-def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCache) -> None:
+def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCache,
+                       workers: int = 1) -> None:
     """Index every item and write-up with Pagefind, one index per year under site/pagefind/.
     A year whose sessions (and the registries, build date and code) did not change since a
-    previous build is copied from the cache instead of being indexed again."""
+    previous build is copied from the cache; the others are indexed `workers` at a time
+    (each index is a separate Pagefind process)."""
     records = SearchRecords(views, config.use_directory_urls)
     archive = views.archive
-    started, built, indexed, reused, total_bytes = time.monotonic(), 0, 0, 0, 0
+    started = time.monotonic()
+    todo: list[tuple[str, list[Any], Path, str]] = []
     for shard, sessions in (records.shards() or {"empty": []}).items():
         bundle = Path(config.site_dir) / BUNDLE_DIR / shard
         key = fingerprint(archive.context_fingerprint, code_fingerprint(),
                           str(config.use_directory_urls), *(s.source_key for s in sessions))
-        if archive.context_fingerprint and cache.restore_tree(f"search-{shard}", key, bundle):
-            reused += 1
-            continue
-        try:
-            stats = write_bundle(records.records(sessions), bundle)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-        built, indexed = built + 1, indexed + stats.records
-        total_bytes += stats.bundle_bytes
+        if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard}", key, bundle)):
+            todo.append((shard, sessions, bundle, key))
+    if not todo:
+        log.info("search: the archive is unchanged, the search index is reused")
+        return
+
+    def index(task: tuple[str, list[Any], Path, str]) -> IndexStats:
+        shard, sessions, bundle, key = task
+        stats = write_bundle(records.records(sessions), bundle)
         if archive.context_fingerprint:
             cache.store_tree(f"search-{shard}", key, bundle)
-    if not built:
-        log.info("search: the archive is unchanged, the search index is reused")
-    else:
-        log.info(f"search: {indexed} records indexed in {time.monotonic() - started:.1f} s "
-                 f"({total_bytes / 1e6:.1f} MB); {reused} unchanged year(s) reused")
+        return stats
+
+    todo.sort(key=lambda task: -len(task[1]))  # largest first: workers finish together
+    try:
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            done = list(pool.map(index, todo))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.info(f"search: {sum(d.records for d in done)} records indexed in "
+             f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
+             f"{len(records.shards()) - len(todo)} unchanged year(s) reused")
