@@ -182,3 +182,16 @@ def test_link_to_a_missing_page_stops_the_strict_build(tmp_path: Path) -> None:
     result = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert result.returncode == 1
     assert "links to 'sessions/2024/2024-01-01-khong-co/index.md', which is not a page" in result.stderr
+
+
+def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_site: Path) -> None:
+    doc = parse(sample_site / "index.html")
+    intro = front_matter(CONTENT / "index.md")
+    assert doc.select_one("article h1").get_text(strip=True) == intro["title"]
+    paragraphs = doc.select("article > p")
+    assert paragraphs and "<p>" not in doc.select_one("article").get_text()
+    published = [s for s in SESSIONS if not front_matter(s / "index.md").get("draft")]
+    figures = [li.get_text(" ", strip=True) for li in doc.select(".da-figures li")]
+    assert figures[0] == f"{len(published)} phiên đối thoại"
+    latest = [a["href"] for a in doc.select("#moi-nhat ~ ol a")]
+    assert latest and all(href.startswith("sessions/") for href in latest)

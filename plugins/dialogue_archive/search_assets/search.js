@@ -178,7 +178,7 @@ function renderFacets(counts) {
       values.sort((a, b) => (facetCounts[b] || 0) - (facetCounts[a] || 0)
         || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi"));
     }
-    const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "md-visually-hidden" }, facet.label));
+    const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "da-visually-hidden" }, facet.label));
     for (const value of values) {
       const id = `da-f-${facet.key}-${value}`;
       const box = element("input", { type: "checkbox", id, name: facet.key, value });
