@@ -8,7 +8,7 @@ and measures, on this machine, in one run:
   (b) plain Material for MkDocs building the same text as ordinary Markdown pages kept out of
       the nav, with Material's default plugins (the baseline a team would otherwise use);
   (c) Python-Markdown alone converting the same text (the floor of this stack).
-Wall time, peak memory of the whole process tree (sampled from /proc) and output size.
+Wall time, peak memory of the whole process tree (PSS, sampled from /proc) and output size.
 
     scripts/bench                    # 1,000 sessions
     scripts/bench --sizes 1000,10000 # also 10,000 (takes a long while)
@@ -47,24 +47,27 @@ class Measure:
     output_mb: float | None = None
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_memory_kb(root: int) -> int:
+    """Proportional memory (PSS) of a process and all its descendants, from /proc: forked
+    workers share their parent's pages, which a sum of RSS would count once per process."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry))
         except (OSError, IndexError, ValueError):
             continue
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            pass
         stack.extend(children.get(pid, []))
     return total
 
@@ -80,7 +83,7 @@ def run(label: str, command: list[str], cwd: Path | None = None,
     reader = threading.Thread(target=lambda: log.extend(process.stdout or []), daemon=True)
     reader.start()
     while process.poll() is None:
-        peak = max(peak, _tree_rss_kb(process.pid))
+        peak = max(peak, _tree_memory_kb(process.pid))
         time.sleep(0.2)
     reader.join()
     seconds = time.monotonic() - started
