@@ -47,8 +47,6 @@ class DiskCache:
 
     def __init__(self, root: Path | None):
         self.root = root
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, namespace: str, key: str, suffix: str) -> Path:
         assert self.root is not None
@@ -65,16 +63,20 @@ class DiskCache:
             Path(temporary).unlink(missing_ok=True)
             raise
 
-    def get_json(self, namespace: str, key: str) -> Any | None:
+    def _read(self, namespace: str, key: str, suffix: str) -> bytes | None:
         if self.root is None:
             return None
         try:
-            value = json.loads(self._path(namespace, key, ".json").read_bytes())
-        except (OSError, ValueError):
-            self.misses += 1
+            return self._path(namespace, key, suffix).read_bytes()
+        except OSError:
             return None
-        self.hits += 1
-        return value
+
+    def get_json(self, namespace: str, key: str) -> Any | None:
+        data = self._read(namespace, key, ".json")
+        try:
+            return None if data is None else json.loads(data)
+        except ValueError:  # a damaged entry is a miss
+            return None
 
     def put_json(self, namespace: str, key: str, value: Any) -> None:
         if self.root is not None:
@@ -82,15 +84,7 @@ class DiskCache:
                         json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
     def get_bytes(self, namespace: str, key: str) -> bytes | None:
-        if self.root is None:
-            return None
-        try:
-            data = self._path(namespace, key, ".bin").read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return data
+        return self._read(namespace, key, ".bin")
 
     def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
         if self.root is not None:
@@ -102,11 +96,9 @@ class DiskCache:
             return False
         source = self.root / namespace / key
         if not source.is_dir():
-            self.misses += 1
             return False
         shutil.rmtree(destination, ignore_errors=True)
         shutil.copytree(source, destination, copy_function=_link_or_copy)
-        self.hits += 1
         return True
 
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
@@ -130,12 +122,10 @@ class DiskCache:
             return False
         source = self._path(namespace, key, ".bin")
         if not source.is_file():
-            self.misses += 1
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.unlink(missing_ok=True)
         _link_or_copy(source, destination)
-        self.hits += 1
         return True
 
 

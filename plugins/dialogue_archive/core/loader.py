@@ -287,19 +287,15 @@ class References:
 
 
 def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References) -> None:
+    """Parents and successors point at entries of their own registry; procedures at both."""
     root = archive.root / "registry"
-    for index, agency in enumerate(archive.agencies.values()):
-        path, data = root / "agencies.yaml", raw["agencies"]
-        pos = _entry_index(data, "id", agency.id, index)
-        refs.check("agency", agency.parent, path, data, (pos, "parent"))
-        for i, successor in enumerate(agency.succeeded_by):
-            refs.check("agency", successor, path, data, (pos, "succeeded_by", i))
-    for index, place in enumerate(archive.places.values()):
-        path, data = root / "places.yaml", raw["places"]
-        pos = _entry_index(data, "id", place.id, index)
-        refs.check("place", place.parent, path, data, (pos, "parent"))
-        for i, successor in enumerate(place.succeeded_by):
-            refs.check("place", successor, path, data, (pos, "succeeded_by", i))
+    for kind, name in (("agency", "agencies"), ("place", "places")):
+        path, data = root / f"{name}.yaml", raw[name]
+        for index, entry in enumerate(getattr(archive, name).values()):
+            pos = _entry_index(data, "id", entry.id, index)
+            refs.check(kind, entry.parent, path, data, (pos, "parent"))
+            for i, successor in enumerate(entry.succeeded_by):
+                refs.check(kind, successor, path, data, (pos, "succeeded_by", i))
     for index, procedure in enumerate(archive.procedures.values()):
         path, data = root / "procedures.yaml", raw["procedures"]
         pos = _entry_index(data, "code", procedure.code, index)
