@@ -50,7 +50,8 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCac
     archive = views.archive
     started = time.monotonic()
     todo: list[tuple[str, list[Any], Path, str]] = []
-    for shard, sessions in (records.shards() or {"empty": []}).items():
+    shards = records.shards() or {"empty": []}
+    for shard, sessions in shards.items():
         bundle = Path(config.site_dir) / BUNDLE_DIR / shard
         key = fingerprint(archive.context_fingerprint, code_fingerprint(),
                           str(config.use_directory_urls), *(s.source_key for s in sessions))
@@ -75,4 +76,4 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCac
         raise PluginError(str(error)) from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
-             f"{len(records.shards()) - len(todo)} unchanged year(s) reused")
+             f"{len(shards) - len(todo)} unchanged year(s) reused")
