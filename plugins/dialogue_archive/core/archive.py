@@ -86,10 +86,6 @@ class Archive:
         chosen = [s for s in self.sessions if s.visibility in shown]
         return sorted(chosen, key=lambda s: (s.date, s.meta.time or "", s.id), reverse=True)
 
-    @cached_property
-    def by_id(self) -> dict[str, Session]:
-        return {s.id: s for s in self.published}
-
     def place_successors(self, place_id: str) -> list[Place]:
         """Today's units a dissolved or merged place lives on in (followed transitively)."""
         result: list[Place] = []

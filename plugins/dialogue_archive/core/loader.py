@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .archive import TIMEZONE, Archive, Session, Visibility
-from .cache import DiskCache, fingerprint
+from .cache import DiskCache, code_fingerprint, fingerprint
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -30,7 +30,7 @@ from .models import (
     Topic,
 )
 from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
-from .problems import ContentError, Problem, ProblemLog, did_you_mean
+from .problems import Problem, ProblemLog, did_you_mean
 from .yamlio import LocDict, Positions, YamlError, load_yaml, locate, locate_key
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -403,13 +403,6 @@ def _parse_in_worker(folders: list[Path]) -> list[ParsedSession]:
     return [parse_session(folder, *_PARSING) for folder in folders]
 
 
-def _code_version() -> str:
-    """The parsing code itself is part of every cache key."""
-    here = Path(__file__).resolve().parent
-    return fingerprint(*(here.joinpath(name).read_bytes() for name in (
-        "loader.py", "models.py", "yamlio.py", "privacy.py", "problems.py", "archive.py")))
-
-
 def session_key(folder: Path, version: str) -> str:
     """Fingerprint of a session's two files (and of the code that reads them)."""
     files = [folder / "index.md", folder / "answers.yaml"]
@@ -638,7 +631,7 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
     if (root / "sessions").is_dir():
         _stray_files(root, log)
     folders = session_folders(root)
-    version = _code_version()
+    version = code_fingerprint()  # the reading code is part of every key
     keys = [session_key(folder, version) for folder in folders]
     # What the whole archive was made from: outputs derived from it are reused while it holds.
     archive.context_fingerprint = fingerprint(
@@ -653,12 +646,3 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
             archive.sessions.append(session)
     _check_session_ids(archive, log)
     return archive, log
-
-
-def load_valid_archive(root: Path | str, build_date: dt.date | None = None,
-                       include_drafts: bool = False) -> Archive:
-    """Load an archive or raise ContentError listing every problem."""
-    archive, log = load_archive(root, build_date, include_drafts)
-    if log.errors:
-        raise ContentError(log.errors)
-    return archive

@@ -57,14 +57,6 @@ class ProblemLog:
         return sorted(set(self.problems))
 
 
-class ContentError(Exception):
-    """Raised when the archive has errors; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A short hint naming the closest known value, or nothing."""
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
