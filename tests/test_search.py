@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample
+from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.search import SearchRecord, SearchRecords, extra_words
@@ -264,3 +265,62 @@ def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
         assert found.index(exact) < found.index(folded)
     finally:
         tab.close()
+
+
+# --- scope: small indexes, newest first --------------------------------------------------
+
+
+def test_shards_are_small_newest_first_and_hold_every_session() -> None:
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    shards = SearchRecords(ArchiveViews(archive), shard_records=15).shards()
+    held = [s.id for shard in shards for s in shard.sessions]
+    assert sorted(held) == sorted(s.id for s in archive.published) and len(set(held)) == len(held)
+    assert len(shards) > len({s.year for s in archive.published})  # years were cut
+    for shard in shards:
+        assert shard.records <= 15 or len(shard.sessions) == 1
+        assert {s.year for s in shard.sessions} == {shard.year}
+    newest_first = [max(s.date for s in shard.sessions) for shard in shards]
+    assert newest_first == sorted(newest_first, reverse=True)
+
+
+def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path, browser,
+                                                                  serve_site) -> None:
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    shards = SearchRecords(ArchiveViews(archive), shard_records=10, scope_records=10).shards()
+    depth = next(n for n in range(1, len(shards) + 1) if sum(s.records for s in shards[:n]) >= 10)
+    recent = {urls.web_path(s.src_uri, True) for shard in shards[:depth] for s in shard.sessions}
+    site = build_archive(copy_sample(tmp_path / "content"), tmp_path, search_shard_records=10,
+                         search_scope_records=10)
+    base = serve_site(site)
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        first = open_search(tab, base, "q=thu+tuc")
+        assert first and {url.split("#")[0] for url in first} <= recent, first
+        assert WORDS["scope_range"].split(" {")[0] in tab.inner_text("#da-status")
+        assert tab.is_visible("#da-scope") and tab.is_visible("#da-older")
+
+        tab.click("#da-older")
+        wider = all_results(tab, base)
+        assert set(first) < set(wider)
+        assert parse_qs(urlsplit(tab.url).query)["scope"] != ["all"]
+
+        tab.click("#da-all")
+        everything = all_results(tab, base)
+        assert set(wider) < set(everything)
+        assert parse_qs(urlsplit(tab.url).query)["scope"] == ["all"]
+        assert WORDS["scope_all"] in tab.inner_text("#da-status") and not tab.is_visible("#da-scope")
+        years = {url.split("/")[1] for url in everything}
+        assert len(years) > 1
+
+        tab.goto(tab.url)  # a shared link searches the same sessions
+        assert sorted(all_results(tab, base)) == sorted(everything)
+
+        oldest = min(years)
+        tab.goto(f"{base}search/?q=thu+tuc&year={oldest}")  # a year filter searches that year
+        assert {url.split("/")[1] for url in all_results(tab, base)} == {oldest}
+        assert not tab.is_visible("#da-scope")
+    finally:
+        tab.close()
+    assert errors == []

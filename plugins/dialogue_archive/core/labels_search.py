@@ -26,6 +26,13 @@ SEARCH_VI: dict[str, Any] = {
     "results_for": "cho “{query}”",
     "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác, bỏ bớt bộ lọc, "
                   "hoặc gõ không dấu.",
+    "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
+                     "thử từ khác, bỏ bớt bộ lọc, hoặc gõ không dấu.",
+    "scope_range": "trong các phiên từ {from} đến {to}",
+    "scope_all": "trong toàn bộ kho lưu trữ",
+    "scope_note": "Để có kết quả nhanh, tìm kiếm bắt đầu từ các phiên gần đây nhất.",
+    "older": "Tìm thêm các phiên từ ngày {date} trở về trước",
+    "all": "Tìm trong toàn bộ kho lưu trữ",
     "load_failed": "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
     "more": "Xem thêm kết quả",
     "results": "Kết quả tìm kiếm",

@@ -7,6 +7,8 @@ import datetime as dt
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
+
 
 class ArchivePluginConfig(base.Config):
     build_date = c.Optional(c.Type((str, dt.date)))
@@ -27,6 +29,12 @@ class ArchivePluginConfig(base.Config):
 
     workers = c.Type(int, default=0)
     """Processes that write pages; 0 = one per available core, 1 = no extra process."""
+
+    search_shard_records = c.Type(int, default=SHARD_RECORDS)
+    """Most search records in one Pagefind index (see core/search.py for why they are small)."""
+
+    search_scope_records = c.Type(int, default=SCOPE_RECORDS)
+    """Records a query searches before the reader asks for older sessions."""
 
     data_licence = c.Type(str, default="CC BY 4.0")
     """Licence of the open data (/data/), the publisher's choice; shown on the open-data page."""

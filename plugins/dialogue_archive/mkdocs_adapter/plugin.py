@@ -162,7 +162,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
-        add_search_page(files, config, self.views, self.specs)
+        add_search_page(files, config, self.views, self.specs, self.config)
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -249,7 +249,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.views is not None
         self._render_archive_pages(config)
-        build_search_index(self.views, config, self.cache, worker_count(self.config.workers))
+        build_search_index(self.views, config, self.config, self.cache,
+                           worker_count(self.config.workers))
         self.built = True  # every plugin has written its files
 
     def on_build_error(self, error: Exception) -> None:

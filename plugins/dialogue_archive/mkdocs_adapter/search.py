@@ -10,16 +10,16 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.search import SearchRecords
+from ..core.search import EMPTY_SHARD, SearchRecords, Shard
 from ..core.search_index import IndexStats, SearchIndexError, write_bundle
 from ..core.views import ArchiveViews, PageSpec
+from .config import ArchivePluginConfig
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -29,10 +29,15 @@ SEARCH_ASSET_URI = "assets/dialogue-archive-search/"
 BUNDLE_DIR = "pagefind"
 
 
+def records_for(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig) -> SearchRecords:
+    return SearchRecords(views, config.use_directory_urls, options.search_shard_records,
+                         options.search_scope_records)
+
+
 def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
-                    specs: dict[str, PageSpec]) -> None:
+                    specs: dict[str, PageSpec], options: ArchivePluginConfig) -> None:
     """The generated /search/ page (out of the menu: the header box leads to it)."""
-    spec = SearchRecords(views, config.use_directory_urls).page()
+    spec = records_for(views, config, options).page()
     specs[spec.src_uri] = spec
     files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     for asset in sorted(SEARCH_ASSETS_DIR.iterdir()):
@@ -40,35 +45,35 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
             files.append(File.generated(config, SEARCH_ASSET_URI + asset.name, abs_src_path=str(asset)))
 
 
-def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCache,
-                       workers: int = 1) -> None:
-    """Index every item and write-up with Pagefind, one index per year under site/pagefind/.
-    A year whose sessions (and the registries, build date and code) did not change since a
-    previous build is copied from the cache; the others are indexed `workers` at a time
-    (each index is a separate Pagefind process)."""
-    records = SearchRecords(views, config.use_directory_urls)
+def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
+                       cache: DiskCache, workers: int = 1) -> None:
+    """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
+    (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
+    code) did not change since a previous build is copied from the cache; the others are
+    indexed `workers` at a time (each index is a separate Pagefind process)."""
+    records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
-    todo: list[tuple[str, list[Any], Path, str]] = []
-    shards = records.shards() or {"empty": []}
-    for shard, sessions in shards.items():
-        bundle = Path(config.site_dir) / BUNDLE_DIR / shard
+    todo: list[tuple[Shard, Path, str]] = []
+    shards = records.shards() or [Shard(EMPTY_SHARD, 0, ())]
+    for shard in shards:
+        bundle = Path(config.site_dir) / BUNDLE_DIR / shard.id
         key = fingerprint(archive.context_fingerprint, code_fingerprint(),
-                          str(config.use_directory_urls), *(s.source_key for s in sessions))
-        if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard}", key, bundle)):
-            todo.append((shard, sessions, bundle, key))
+                          str(config.use_directory_urls), *(s.source_key for s in shard.sessions))
+        if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard.id}", key, bundle)):
+            todo.append((shard, bundle, key))
     if not todo:
         log.info("search: the archive is unchanged, the search index is reused")
         return
 
-    def index(task: tuple[str, list[Any], Path, str]) -> IndexStats:
-        shard, sessions, bundle, key = task
-        stats = write_bundle(records.records(sessions), bundle)
+    def index(task: tuple[Shard, Path, str]) -> IndexStats:
+        shard, bundle, key = task
+        stats = write_bundle(records.records(shard.sessions), bundle)
         if archive.context_fingerprint:
-            cache.store_tree(f"search-{shard}", key, bundle)
+            cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats
 
-    todo.sort(key=lambda task: -len(task[1]))  # largest first: workers finish together
+    todo.sort(key=lambda task: -task[0].records)  # largest first: workers finish together
     try:
         with ThreadPoolExecutor(max(1, workers)) as pool:
             done = list(pool.map(index, todo))
@@ -76,4 +81,4 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, cache: DiskCac
         raise PluginError(str(error)) from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
-             f"{len(shards) - len(todo)} unchanged year(s) reused")
+             f"{len(shards) - len(todo)} of {len(shards)} unchanged indexes reused")

@@ -1,5 +1,8 @@
-// The search page: reads its state (query and filters) from the URL, asks Pagefind, shows
+// The search page: reads its state (query, filters, scope) from the URL, asks Pagefind, shows
 // facets with counts and results that link to the item's anchor on its session page.
+// The archive is indexed in small Pagefind indexes ("shards", newest first, see
+// core/search.py): a query searches the newest ones first and older ones when the reader
+// asks, or when a year filter names them, so its cost does not grow with the archive.
 import { fold, normalise } from "./vietnamese.js";
 
 const PAGE_SIZE = 20;
@@ -17,8 +20,12 @@ const status = document.getElementById("da-status");
 const list = document.getElementById("da-results");
 const more = document.getElementById("da-more");
 const clear = document.getElementById("da-clear");
+const scopeBox = document.getElementById("da-scope");
+const older = document.getElementById("da-older");
+const everything = document.getElementById("da-all");
 
-const state = { query: "", filters: {} };
+const shards = config.shards;
+const state = { query: "", filters: {}, depth: 0 };
 let pagefind = null;
 let generation = 0;
 let shownResults = [];
@@ -29,6 +36,9 @@ let shownCount = 0;
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   state.query = params.get("q") || "";
+  const scope = params.get("scope");
+  state.depth = scope === "all" ? shards.length
+    : Math.min(shards.length, Math.max(defaultDepth(), parseInt(scope, 10) || 0));
   state.filters = {};
   for (const facet of config.facets) {
     const values = params.getAll(facet.key).filter(Boolean);
@@ -39,6 +49,7 @@ function readUrl() {
 function writeUrl() {
   const params = new URLSearchParams();
   if (state.query.trim()) params.set("q", state.query.trim());
+  if (state.depth > defaultDepth()) params.set("scope", state.depth >= shards.length ? "all" : state.depth);
   for (const facet of config.facets) {
     for (const value of state.filters[facet.key] || []) params.append(facet.key, value);
   }
@@ -54,6 +65,84 @@ function activeFilters(except) {
   return filters;
 }
 
+// --- scope: which indexes a query searches -----------------------------------------
+
+function defaultDepth() {
+  return deeper(0);
+}
+
+// Newest-first shards from `depth` on, until they hold config.scope_records records.
+function deeper(depth) {
+  let records = 0;
+  while (depth < shards.length && (records < config.scope_records || records === 0)) {
+    records += shards[depth].records;
+    depth += 1;
+  }
+  return depth;
+}
+
+function scopeShards() {
+  const years = state.filters.year || [];
+  if (years.length) return shards.filter((shard) => years.includes(String(shard.year)));
+  return shards.slice(0, state.depth);
+}
+
+const indexPath = (shard) => new URL(`pagefind/${shard.id}/`, base).href;
+let runtime = null;
+let newest = null; // the instance searching shards.slice(0, newestDepth); grows when asked
+let newestDepth = 0;
+const byYears = new Map(); // instances for the shards of chosen years
+
+async function createInstance(list) {
+  runtime ??= await import(indexPath(list[0]) + "pagefind.js");
+  const instance = runtime.createInstance({ basePath: indexPath(list[0]) });
+  await instance.options({ excerptLength: EXCERPT_WORDS });
+  for (const shard of list.slice(1)) await instance.mergeIndex(indexPath(shard));
+  await instance.init();
+  await instance.filters(); // loads the filter index: results only count loaded facets
+  return instance;
+}
+
+// A year filter searches exactly that year's shards; otherwise the newest `depth` shards,
+// in one instance that merges older shards as the reader widens the search.
+function instanceFor(list) {
+  if ((state.filters.year || []).length) {
+    const key = list.map((shard) => shard.id).join(" ");
+    if (!byYears.has(key)) byYears.set(key, createInstance(list));
+    return byYears.get(key);
+  }
+  if (!newest) {
+    newest = createInstance(list);
+    newestDepth = list.length;
+  } else if (list.length > newestDepth) {
+    const added = shards.slice(newestDepth, list.length);
+    newestDepth = list.length;
+    newest = newest.then(async (instance) => {
+      for (const shard of added) await instance.mergeIndex(indexPath(shard));
+      await instance.filters();
+      return instance;
+    });
+  }
+  return newest;
+}
+
+function describeScope(list) {
+  if (list.length >= shards.length || !list.length) return messages.scope_all;
+  const newest = list[0];
+  const oldest = list[list.length - 1];
+  return messages.scope_range.replace("{from}", oldest.from).replace("{to}", newest.to);
+}
+
+function showScope(list) {
+  const partial = list.length < shards.length && !(state.filters.year || []).length;
+  scopeBox.hidden = !partial;
+  older.hidden = !partial || state.depth + 1 >= shards.length;
+  if (partial) {
+    const next = shards[state.depth];
+    older.textContent = messages.older.replace("{date}", next ? next.to : "");
+  }
+}
+
 // --- searching -----------------------------------------------------------------------
 
 async function search(term, filters) {
@@ -67,14 +156,23 @@ async function run() {
   const term = normalise(state.query).trim();
   const filters = activeFilters();
   clear.hidden = Object.keys(filters).length === 0;
+  const list = scopeShards();
+  status.textContent = messages.searching;
+  try {
+    pagefind = await instanceFor(list);
+  } catch (error) {
+    status.textContent = messages.load_failed;
+    return;
+  }
+  if (current !== generation) return;
+  showScope(list);
   if (!term && !Object.keys(filters).length) {
     const totals = await pagefind.filters();
     if (current !== generation) return;
-    renderFacets(totals);
+    renderFacets(totals, list);
     showResults([], messages.prompt);
     return;
   }
-  status.textContent = messages.searching;
   const result = await search(term, filters);
   const counts = { ...result.filters };
   for (const key of Object.keys(filters)) {
@@ -82,12 +180,15 @@ async function run() {
     counts[key] = (await search(term, activeFilters(key))).filters[key] || {};
   }
   if (current !== generation) return;
-  renderFacets(counts);
+  renderFacets(counts, list);
   const found = result.results.length;
   let message = messages.no_results;
   if (found) {
     message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
     if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
+    message += " " + describeScope(list) + ".";
+  } else if (list.length < shards.length) {
+    message = messages.no_results_in.replace("{scope}", describeScope(list));
   }
   showResults(result.results, message);
 }
@@ -162,7 +263,9 @@ function renderResult(data) {
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
 }
 
-function renderFacets(counts) {
+// Years outside the searched shards are listed without a count: choosing one searches it.
+function renderFacets(counts, list) {
+  const searchedYears = new Set(list.map((shard) => String(shard.year)));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
   const focused = document.activeElement && facetsBox.contains(document.activeElement)
@@ -171,7 +274,8 @@ function renderFacets(counts) {
   for (const facet of config.facets) {
     const facetCounts = counts[facet.key] || {};
     const selected = new Set(state.filters[facet.key] || []);
-    let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v));
+    const unsearched = (v) => facet.key === "year" && !searchedYears.has(v);
+    let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v) || unsearched(v));
     for (const value of selected) if (!(value in facet.values)) values.push(value);
     if (!values.length) continue;
     if (["topic", "agency", "place"].includes(facet.key)) {
@@ -184,9 +288,10 @@ function renderFacets(counts) {
       const box = element("input", { type: "checkbox", id, name: facet.key, value });
       box.checked = selected.has(value);
       box.addEventListener("change", () => toggle(facet.key, value, box.checked));
+      const count = unsearched(value) ? null
+        : element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString("vi-VN")})`);
       fieldset.append(element("div", { class: "da-facet__option" }, box,
-        element("label", { for: id }, facet.values[value] || value, " ",
-          element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString("vi-VN")})`))));
+        element("label", { for: id }, facet.values[value] || value, count ? " " : "", count)));
     }
     const details = element("details", { class: "da-facet-group", "data-facet": facet.key },
       element("summary", {}, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
@@ -226,23 +331,15 @@ clear.addEventListener("click", () => {
   input.focus();
 });
 more.addEventListener("click", () => showMore());
+older.addEventListener("click", () => widen(deeper(state.depth)));
+everything.addEventListener("click", () => widen(shards.length));
 
-async function start() {
-  readUrl();
-  input.value = state.query;
-  try {
-    // One Pagefind index per year (newest first), merged here into one search.
-    const [first, ...others] = config.shards;
-    pagefind = await import(new URL(`pagefind/${first}/pagefind.js`, base).href);
-    await pagefind.options({ excerptLength: EXCERPT_WORDS });
-    for (const shard of others) await pagefind.mergeIndex(new URL(`pagefind/${shard}/`, base).href);
-    pagefind.init();
-    await pagefind.filters(); // loads the filter index: search results only count loaded facets
-  } catch (error) {
-    status.textContent = messages.load_failed;
-    return;
-  }
-  await run();
+function widen(depth) {
+  state.depth = depth;
+  writeUrl();
+  run();
 }
 
-start();
+readUrl();
+input.value = state.query;
+run();
