@@ -179,6 +179,7 @@ def bench(sessions: int, work: Path, with_serve: bool) -> list[Measure]:
         print(f"  (a) serve: preview rebuilt {seconds:.1f} s after an edit", flush=True)
         results.append(Measure("(a) serve preview rebuild after an edit", seconds, 0))
     docs = work / "plain" / "docs"
+    shutil.rmtree(work / "plain", ignore_errors=True)  # a --work folder may hold an earlier run
     plain_pages(content, docs)
     (work / "plain" / "mkdocs.yml").write_text(
         "site_name: Kho lưu trữ\ntheme:\n  name: material\n  language: vi\n  font: false\n"
