@@ -49,7 +49,7 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure_browser(site: Path, queries: list[str]) -> None:
+def measure_browser(site: Path, queries: list[str], whole: list[str]) -> None:
     """Each query as a reader types it, first in the default scope (the newest records),
     then on a page opened with `?scope=all` (the whole archive)."""
     from playwright.sync_api import sync_playwright
@@ -71,8 +71,10 @@ def measure_browser(site: Path, queries: list[str]) -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for scope, address in (("default scope (newest records)", "search/"),
-                               ("whole archive", "search/?scope=all")):
+        for scope, address, asked in (("default scope (newest records)", "search/", queries),
+                                      ("whole archive", "search/?scope=all", whole)):
+            if not asked:
+                continue
             context = browser.new_context()  # a new reader: nothing cached
             context.on("response", on_response)
             page = context.new_page()
@@ -84,7 +86,7 @@ def measure_browser(site: Path, queries: list[str]) -> None:
             print(f"{scope}: search page ready (HTML, CSS, JS, Pagefind runtime, the searched "
                   f"indexes' metadata and filters): {ready / 1024:.0f} KB, "
                   f"{time.perf_counter() - started:.2f} s")
-            for number, query in enumerate(queries, 1):
+            for number, query in enumerate(asked, 1):
                 received.clear()
                 started = time.perf_counter()
                 page.fill("#da-q", query)
@@ -114,12 +116,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--material", action="store_true", help="also build with Material's search")
     parser.add_argument("--queries", default=QUERIES, help="queries separated by |")
+    parser.add_argument("--whole-archive-queries", default=None,
+                        help="queries for the whole-archive scope (default: the same; '' skips it)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--site", type=Path, help="only measure this already built site "
                         "(e.g. the one scripts/bench --work DIR left)")
     args = parser.parse_args()
+    whole = args.queries if args.whole_archive_queries is None else args.whole_archive_queries
+    whole = [q for q in whole.split("|") if q]
     if args.site:
-        measure_browser(args.site, args.queries.split("|"))
+        measure_browser(args.site, args.queries.split("|"), whole)
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -131,7 +137,7 @@ def main() -> None:
     bundle = site / "pagefind"
     print(f"Pagefind bundle: {folder_bytes(bundle) / 1e6:.1f} MB, {sum(1 for _ in bundle.rglob('*'))} "
           f"files; whole site {folder_bytes(site) / 1e6:.0f} MB")
-    measure_browser(site, args.queries.split("|"))
+    measure_browser(site, args.queries.split("|"), whole)
     if args.material:
         material_site = work / "site-material"
         build(content, material_site, material_search=True)

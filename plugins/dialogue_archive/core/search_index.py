@@ -9,6 +9,7 @@ one call. The files are deleted afterwards, whatever happens.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import tempfile
 import time
@@ -65,10 +66,42 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path) -> IndexStat
 
 
 async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+    """Index `folder` into `bundle_dir`. The service is closed by hand, after the written files
+    have settled: Pagefind answers "written" before its last files are on disk, and closing
+    the service at once (what its context manager does) can leave them empty (measured: 3
+    of 131 indexes had an empty pagefind-entry.json)."""
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
     config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle_dir))
-    async with PagefindIndex(config=config) as index:
+    async with PagefindService() as service:
+        index = await service.create_index(config)
         result = await index.add_directory(str(folder))
         if result.get("page_count") != expected:
             raise SearchIndexError(f"{result.get('page_count')} of {expected} records were indexed")
+        await index.write_files()
+        await _settled(bundle_dir)
+
+
+async def _settled(bundle_dir: Path, timeout: float = 120.0) -> None:
+    """Wait until the bundle is complete (its entry file reads as JSON, no file is empty) and
+    has not changed for a moment."""
+    previous = None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted((str(p), p.stat().st_size) for p in bundle_dir.rglob("*") if p.is_file())
+        if files == previous and _complete(bundle_dir, files):
+            return
+        previous = files
+        await asyncio.sleep(0.2)
+    raise SearchIndexError(f"Pagefind did not finish writing {bundle_dir} within {timeout:.0f} s")
+
+
+def _complete(bundle_dir: Path, files: list[tuple[str, int]]) -> bool:
+    if not files or any(size == 0 for _, size in files):
+        return False
+    try:
+        json.loads((bundle_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
