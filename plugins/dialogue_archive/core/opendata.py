@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import opendata_schema as out
@@ -187,18 +188,23 @@ class OpenData:
 
     # --- files ------------------------------------------------------------------------
 
-    def files(self) -> dict[str, str]:
-        """Every data file, by its path under data/ (written by the adapter with the pages)."""
+    def files(self) -> Iterator[tuple[str, str]]:
+        """Every data file as (path under data/, text), one at a time: at 10,000 sessions the
+        texts add up to gigabytes, so they are written as they come, never held together."""
         record = self.archive_record()
-        files = {
-            "archive.json": _model_json(record),
-            "schema.json": _json(self.schema()),
-            "items.csv": self.items_csv(record),
-            "popolo.json": json.dumps(self.popolo(record), ensure_ascii=False) + "\n",  # large: compact
-        }
+        yield "archive.json", _model_json(record)
+        yield "schema.json", _json(self.schema())
+        yield "items.csv", self.items_csv(record)
+        yield "popolo.json", json.dumps(self.popolo(record), ensure_ascii=False) + "\n"  # large: compact
         for session in record.sessions:
-            files[f"sessions/{session.id}.json"] = _model_json(session)
-        return files
+            yield f"sessions/{session.id}.json", _model_json(session)
+
+    def write(self, folder: Path) -> None:
+        """Write every data file under `folder` (the site's data/ folder)."""
+        for name, text in self.files():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def _iso(value: Any) -> str | None:

@@ -1,9 +1,13 @@
-"""Open data as MkDocs files: written with the pages, so atomic publishing and `serve` cover them."""
+"""Open data in the built site: written at the end of the build straight into the site folder
+(the staging folder when publishing atomically), one file at a time, never as MkDocs files
+held in memory."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 
 from ..core import urls
 from ..core.archive import Archive
@@ -24,13 +28,14 @@ def open_data(archive: Archive, config: MkDocsConfig, options: ArchivePluginConf
     return OpenData(archive, publication, VI)
 
 
-def data_files(data: OpenData, config: MkDocsConfig, cache: DiskCache) -> list[File]:
-    """The data files; from the cache when the same archive was exported by the same code."""
+def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
+    """Write data/ into `site_dir`; linked from the cache when the same archive was exported
+    by the same code."""
     key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub), repr(VI))
-    contents = cache.get_json("opendata", key) if data.archive.fingerprint else None
-    if contents is None:
-        contents = data.files()
-        if data.archive.fingerprint:
-            cache.put_json("opendata", key, contents)
-    return [File.generated(config, urls.DATA_DIR + name, content=text)
-            for name, text in contents.items()]
+    target = site_dir / urls.DATA_DIR
+    if data.archive.fingerprint and cache.restore_tree("opendata-files", key, target):
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    data.write(target)
+    if data.archive.fingerprint:
+        cache.store_tree("opendata-files", key, target)

@@ -26,12 +26,13 @@ from ..core.cache import DiskCache
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import load_archive
+from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
-from .opendata_files import data_files, open_data
+from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files
 from .rendering import (
     DEFERRED_TEMPLATE,
@@ -57,6 +58,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def __init__(self) -> None:
         self.archive: Archive | None = None
         self.views: ArchiveViews | None = None
+        self.data: OpenData | None = None
         self.specs: dict[str, PageSpec] = {}
         self.files: Files | None = None
         self.nav: Any = None
@@ -144,7 +146,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     files.remove(file)  # drafts, scheduled sessions and raw records stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
-        data = open_data(self.archive, config, self.config)
+        data = self.data = open_data(self.archive, config, self.config)
         for spec in chain(self.views.pages(), commitment_pages(self.views),
                           accountability_pages(self.views, data)):
             self.specs[spec.src_uri] = spec
@@ -154,8 +156,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         self.files = files
-        for file in data_files(data, config, self.cache):
-            files.append(file)
         for file in publishing_files(self.archive, config):
             files.append(file)
         if files.get_file_from_path(urls.home()) is None:
@@ -249,6 +249,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.views is not None
         self._render_archive_pages(config)
+        assert self.data is not None
+        write_data(self.data, Path(config.site_dir), self.cache)
         build_search_index(self.views, config, self.config, self.cache,
                            worker_count(self.config.workers))
         self.built = True  # every plugin has written its files
