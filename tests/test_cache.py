@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import urllib.request
 from pathlib import Path
 
 from conftest import SAMPLE_BUILD_DATE, copy_sample, parse, run_build, write_config
@@ -59,3 +66,48 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     after = digest(site)
     assert after[f"{SEED}/index.html"] != before[f"{SEED}/index.html"]
     assert after["about/index.html"] == before["about/index.html"]
+
+
+def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Path) -> None:
+    """`mkdocs serve` writes the pages first; the search index and open data follow."""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    lines: list[str] = []
+    timer = threading.Timer(240, lambda: os.killpg(process.pid, signal.SIGTERM))
+    timer.start()
+
+    def wait_for(text: str) -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+            if text in line:
+                return
+        raise AssertionError("".join(lines))
+
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
+            return response.read()
+
+    try:
+        wait_for("search index and open data updated")
+        slug = SEED.rsplit("/", 1)[1]
+        assert json.loads(get(f"data/sessions/{slug}.json"))["id"] == slug
+        answers = content / SEED / "answers.yaml"
+        answers.write_text(answers.read_text(encoding="utf-8").replace(
+            "text: ", "text: Ghi chú xem trước ", 1), encoding="utf-8")
+        wait_for("Documentation built")
+        assert "Ghi chú xem trước" in get(f"{SEED}/").decode("utf-8")
+        wait_for("search index and open data updated")
+        assert "Ghi chú xem trước" in get(f"data/sessions/{slug}.json").decode("utf-8")
+        assert "records indexed" in "".join(lines[-6:])
+    finally:
+        timer.cancel()
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()

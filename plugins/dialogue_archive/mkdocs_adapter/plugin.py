@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import threading
 import time
 from itertools import chain
 from pathlib import Path
@@ -68,11 +69,14 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.atomic = False
         self.staging: tuple[Path, Path] | None = None  # (staging folder, real site_dir)
         self.built = False
+        self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
+        self.catch_up: threading.Thread | None = None
 
     # --- configuration ----------------------------------------------------------------
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
         self.specs = {}
         docs_dir = Path(config.docs_dir)
         self.cache = DiskCache(self._cache_dir(config))
@@ -244,21 +248,48 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
+        self.preview = command == "serve"
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.views is not None
         self._render_archive_pages(config)
-        assert self.data is not None
-        write_data(self.data, Path(config.site_dir), self.cache)
-        build_search_index(self.views, config, self.config, self.cache,
-                           worker_count(self.config.workers))
+        if self.preview:
+            # The edited page is what the writer waits for: serve it now; the search index
+            # and the open data follow a few seconds later, before the next rebuild starts.
+            self.catch_up = threading.Thread(target=self._write_end_outputs, args=(config, True),
+                                             name="dialogue-archive-catch-up", daemon=True)
+            self.catch_up.start()
+        else:
+            self._write_end_outputs(config)
         self.built = True  # every plugin has written its files
+
+    def _write_end_outputs(self, config: MkDocsConfig, background: bool = False) -> None:
+        """Open data and the search index: written last, from the archive model."""
+        assert self.views is not None and self.data is not None
+        started = time.monotonic()
+        try:
+            write_data(self.data, Path(config.site_dir), self.cache)
+            build_search_index(self.views, config, self.config, self.cache,
+                               worker_count(self.config.workers))
+        except Exception as error:  # in the background, a log line instead of a traceback
+            if not background:
+                raise
+            log.error(f"preview: the search index or open data could not be written: {error}")
+            return
+        if background:
+            log.info(f"preview: search index and open data updated "
+                     f"{time.monotonic() - started:.1f} s after the pages")
+
+    def _wait_for_catch_up(self) -> None:
+        if self.catch_up is not None:
+            self.catch_up.join()
+            self.catch_up = None
 
     def on_build_error(self, error: Exception) -> None:
         self.built = False  # includes MkDocs' strict-mode abort, raised after on_post_build
 
     def on_shutdown(self) -> None:
+        self._wait_for_catch_up()
         if self.staging is None:
             return
         staging, site_dir = self.staging
