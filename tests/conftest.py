@@ -18,6 +18,19 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core, pinned in tests/package-lock.json (scripts/test runs `npm ci --prefix tests`)."""
+
+
+def serious_violations(page: object) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)
+            .map(n => n.target.join(' ')).join(', '));
+    }""")
 SAMPLE_BUILD_DATE = dt.date(2026, 11, 28)
 """The sample archive is always built 'on' this day, so schedules and overdue are stable."""
 

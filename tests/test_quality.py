@@ -16,10 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import AXE, serious_violations
 
 NODE_MODULES = Path(__file__).parent / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 UPSTREAM_MARKUP = [
     # Material's base.html (outside any block a theme can override): its drawer and search
     # toggles are checkboxes with autocomplete="off".
@@ -130,13 +130,7 @@ def test_no_serious_accessibility_violation(
         for url in kinds_present(sample_site):
             page.goto(base + url, wait_until="load")
             assert page.evaluate("document.documentElement.lang") == "vi"
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("""async () => {
-                const r = await axe.run(document, {resultTypes: ['violations']});
-                return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                  .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)
-                    .map(n => n.target.join(' ')).join(', '));
-            }""")
+            result = serious_violations(page)
             if result:
                 found[url] = result
     finally:

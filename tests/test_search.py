@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
@@ -300,6 +300,7 @@ def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path
         assert first and {url.split("#")[0] for url in first} <= recent, first
         assert WORDS["scope_range"].split(" {")[0] in tab.inner_text("#da-status")
         assert tab.is_visible("#da-scope") and tab.is_visible("#da-older")
+        assert serious_violations(tab) == []
 
         tab.click("#da-older")
         wider = all_results(tab, base)
