@@ -34,7 +34,7 @@ from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
 from .opendata_files import open_data, write_data
-from .publishing import page_publishing, publishing_files
+from .publishing import page_publishing, publishing_files, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
     RenderJob,
@@ -264,10 +264,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.built = True  # every plugin has written its files
 
     def _write_end_outputs(self, config: MkDocsConfig, background: bool = False) -> None:
-        """Open data and the search index: written last, from the archive model."""
+        """Feeds, calendar, open data and the search index: written last, from the archive."""
         assert self.views is not None and self.data is not None
         started = time.monotonic()
         try:
+            write_feeds(self.views.archive, config)
             write_data(self.data, Path(config.site_dir), self.cache)
             build_search_index(self.views, config, self.config, self.cache,
                                worker_count(self.config.workers))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -27,18 +29,26 @@ def page_path(src_uri: str, directory_urls: bool) -> str:
     return src_uri[:-3] + ("/" if directory_urls else ".html")
 
 
-def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
-    """feed.xml, agencies/<id>/feed.xml, topics/<id>/feed.xml, calendar.ics, alias redirects."""
+def write_feeds(archive: Archive, config: MkDocsConfig) -> None:
+    """feed.xml, agencies/<id>/feed.xml, topics/<id>/feed.xml and calendar.ics, written into
+    the site at the end of the build (like the open data, they need no MkDocs page)."""
     site_url = config.site_url
-    if site_url:
-        site = feeds.Site(config.site_name, site_url,
-                          lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
-        for path, xml in feeds.feeds(archive, site):
-            yield File.generated(config, path, content=xml)
-        yield File.generated(config, feeds.CALENDAR, content=feeds.calendar(archive, site))
-    else:
+    if not site_url:
         log.info("no site_url in mkdocs.yml: feeds and the calendar need absolute addresses and "
                  "are not written")
+        return
+    site = feeds.Site(config.site_name, site_url,
+                      lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
+    outputs = chain(feeds.feeds(archive, site), [(feeds.CALENDAR, feeds.calendar(archive, site))])
+    for path, content in outputs:
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
+    """A redirect page at each session's former address (its `aliases`)."""
+    site_url = config.site_url
     template = config.theme.get_env().get_template("archive/redirect.html")
     for old_uri, session in alias_redirects(archive):
         old_page = posixpath.dirname(old_uri) + "/"
