@@ -11,7 +11,6 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import opendata_schema as out
@@ -198,13 +197,6 @@ class OpenData:
         yield "popolo.json", json.dumps(self.popolo(record), ensure_ascii=False) + "\n"  # large: compact
         for session in record.sessions:
             yield f"sessions/{session.id}.json", _model_json(session)
-
-    def write(self, folder: Path) -> None:
-        """Write every data file under `folder` (the site's data/ folder)."""
-        for name, text in self.files():
-            target = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
 
 
 def _iso(value: Any) -> str | None:

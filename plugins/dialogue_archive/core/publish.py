@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 STAGING_PREFIX = ".staging-"
@@ -42,3 +43,15 @@ def discard(folder: Path) -> None:
         folder.unlink()
     elif folder.exists():
         shutil.rmtree(folder)
+
+
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+    """Write (relative path, content) pairs under `folder` as they come, so that large
+    outputs (open data, feeds) never have to be held in memory together."""
+    for name, content in files:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")

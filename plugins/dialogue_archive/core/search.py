@@ -22,9 +22,6 @@ from .models import Item, ItemType
 from .vietnamese import fold, has_d_stroke, normalise
 from .views import ArchiveViews, PageSpec
 
-EMPTY_SHARD = "empty"
-"""The index written when nothing is published, so the search page still loads."""
-
 SEPARATOR = "⁂"
 """Between shown text and `extra` words in a record: the browser cuts excerpts there."""
 
@@ -111,7 +108,8 @@ class SearchRecords:
     def shards(self) -> list[Shard]:
         """Newest first. A year's sessions are cut, in date order, into indexes of at most
         `shard_records` records (a longer session gets one of its own); cutting within a
-        year keeps an edit or a new session from moving the other years' indexes."""
+        year keeps an edit or a new session from moving the other years' indexes. With
+        nothing published there is one empty index, so the search page still loads."""
         years: dict[int, list[Any]] = {}
         for session in self.archive.published:
             years.setdefault(session.year, []).append(session)
@@ -127,7 +125,7 @@ class SearchRecords:
                 parts[-1].append(session)
                 size += records
             shards += [Shard(f"{year}-{n}", year, tuple(part)) for n, part in enumerate(parts, 1)]
-        return shards[::-1]
+        return shards[::-1] or [Shard("empty", 0, ())]
 
     # --- records ----------------------------------------------------------------------
 
@@ -211,12 +209,13 @@ class SearchRecords:
                   for key in FACETS]
         messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
         shards = [{"id": shard.id, "year": shard.year, "records": shard.records,
-                   "from": format_short_date(shard.sessions[0].date),
-                   "to": format_short_date(shard.sessions[-1].date)} for shard in self.shards()]
+                   "from": format_short_date(shard.sessions[0].date) if shard.sessions else "",
+                   "to": format_short_date(shard.sessions[-1].date) if shard.sessions else ""}
+                  for shard in self.shards()]
         return PageSpec(
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "shards": shards or [{"id": EMPTY_SHARD, "year": 0, "records": 0}],
+                        "shards": shards,
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -14,6 +14,7 @@ from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
+from ..core.publish import write_files
 from .config import ArchivePluginConfig
 
 
@@ -36,6 +37,6 @@ def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
     if data.archive.fingerprint and cache.restore_tree("opendata-files", key, target):
         return
     shutil.rmtree(target, ignore_errors=True)
-    data.write(target)
+    write_files(target, data.files())
     if data.archive.fingerprint:
         cache.store_tree("opendata-files", key, target)

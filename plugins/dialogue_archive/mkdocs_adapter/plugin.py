@@ -265,10 +265,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _write_end_outputs(self, config: MkDocsConfig, background: bool = False) -> None:
         """Feeds, calendar, open data and the search index: written last, from the archive."""
-        assert self.views is not None and self.data is not None
+        assert self.archive is not None and self.views is not None and self.data is not None
         started = time.monotonic()
         try:
-            write_feeds(self.views.archive, config)
+            write_feeds(self.archive, config)
             write_data(self.data, Path(config.site_dir), self.cache)
             build_search_index(self.views, config, self.config, self.cache,
                                worker_count(self.config.workers))

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..core import feeds
 from ..core.archive import Archive
 from ..core.labels import VI
+from ..core.publish import write_files
 from ..core.sharing import alias_redirects, print_header, share_tags
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -39,11 +40,8 @@ def write_feeds(archive: Archive, config: MkDocsConfig) -> None:
         return
     site = feeds.Site(config.site_name, site_url,
                       lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
-    outputs = chain(feeds.feeds(archive, site), [(feeds.CALENDAR, feeds.calendar(archive, site))])
-    for path, content in outputs:
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(Path(config.site_dir), chain(feeds.feeds(archive, site),
+                                             [(feeds.CALENDAR, feeds.calendar(archive, site))]))
 
 
 def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:

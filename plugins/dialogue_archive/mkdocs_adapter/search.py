@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.search import EMPTY_SHARD, SearchRecords, Shard
+from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexStats, SearchIndexError, write_bundle
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
@@ -55,7 +55,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
     archive = views.archive
     started = time.monotonic()
     todo: list[tuple[Shard, Path, str]] = []
-    shards = records.shards() or [Shard(EMPTY_SHARD, 0, ())]
+    shards = records.shards()
     for shard in shards:
         bundle = Path(config.site_dir) / BUNDLE_DIR / shard.id
         key = fingerprint(archive.context_fingerprint, code_fingerprint(),

@@ -26,7 +26,6 @@ const everything = document.getElementById("da-all");
 
 const shards = config.shards;
 const state = { query: "", filters: {}, depth: 0 };
-let pagefind = null;
 let generation = 0;
 let shownResults = [];
 let shownCount = 0;
@@ -145,7 +144,7 @@ function showScope(list) {
 
 // --- searching -----------------------------------------------------------------------
 
-async function search(term, filters) {
+async function search(pagefind, term, filters) {
   const options = { filters };
   if (!term) options.sort = { date: "desc" };
   return pagefind.search(term || null, options);
@@ -158,6 +157,7 @@ async function run() {
   clear.hidden = Object.keys(filters).length === 0;
   const list = scopeShards();
   status.textContent = messages.searching;
+  let pagefind;
   try {
     pagefind = await instanceFor(list);
   } catch (error) {
@@ -173,11 +173,11 @@ async function run() {
     showResults([], messages.prompt);
     return;
   }
-  const result = await search(term, filters);
+  const result = await search(pagefind, term, filters);
   const counts = { ...result.filters };
   for (const key of Object.keys(filters)) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
-    counts[key] = (await search(term, activeFilters(key))).filters[key] || {};
+    counts[key] = (await search(pagefind, term, activeFilters(key))).filters[key] || {};
   }
   if (current !== generation) return;
   renderFacets(counts, list);
