@@ -8,6 +8,7 @@ the sample content as it grows.
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -325,3 +326,24 @@ def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path
     finally:
         tab.close()
     assert errors == []
+
+
+def test_an_archive_with_nothing_published_has_a_working_search_page(tmp_path: Path, browser,
+                                                                    serve_site) -> None:
+    content = copy_sample(tmp_path / "content")
+    for session in (content / "sessions").iterdir():
+        shutil.rmtree(session)
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    problems: list[str] = []
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+           if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+    try:
+        tab.goto(f"{base}search/?q=dat+dai")
+        assert settle(tab) == WORDS["no_results"]
+        tab.goto(f"{base}search/")
+        assert settle(tab) == WORDS["prompt"]
+    finally:
+        tab.close()
+    assert problems == []

@@ -108,8 +108,7 @@ class SearchRecords:
     def shards(self) -> list[Shard]:
         """Newest first. A year's sessions are cut, in date order, into indexes of at most
         `shard_records` records (a longer session gets one of its own); cutting within a
-        year keeps an edit or a new session from moving the other years' indexes. With
-        nothing published there is one empty index, so the search page still loads."""
+        year keeps an edit or a new session from moving the other years' indexes."""
         years: dict[int, list[Any]] = {}
         for session in self.archive.published:
             years.setdefault(session.year, []).append(session)
@@ -125,7 +124,7 @@ class SearchRecords:
                 parts[-1].append(session)
                 size += records
             shards += [Shard(f"{year}-{n}", year, tuple(part)) for n, part in enumerate(parts, 1)]
-        return shards[::-1] or [Shard("empty", 0, ())]
+        return shards[::-1]
 
     # --- records ----------------------------------------------------------------------
 
@@ -209,9 +208,8 @@ class SearchRecords:
                   for key in FACETS]
         messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
         shards = [{"id": shard.id, "year": shard.year, "records": shard.records,
-                   "from": format_short_date(shard.sessions[0].date) if shard.sessions else "",
-                   "to": format_short_date(shard.sessions[-1].date) if shard.sessions else ""}
-                  for shard in self.shards()]
+                   "from": format_short_date(shard.sessions[0].date),
+                   "to": format_short_date(shard.sessions[-1].date)} for shard in self.shards()]
         return PageSpec(
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,

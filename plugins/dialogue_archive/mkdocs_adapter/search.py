@@ -62,6 +62,9 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
                           str(config.use_directory_urls), *(s.source_key for s in shard.sessions))
         if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard.id}", key, bundle)):
             todo.append((shard, bundle, key))
+    if not shards:
+        log.info("search: nothing is published yet, there is nothing to index")
+        return
     if not todo:
         log.info("search: the archive is unchanged, the search index is reused")
         return

@@ -155,6 +155,10 @@ async function run() {
   const term = normalise(state.query).trim();
   const filters = activeFilters();
   clear.hidden = Object.keys(filters).length === 0;
+  if (!shards.length) { // nothing published yet: there is no index to load
+    showResults([], term || Object.keys(filters).length ? messages.no_results : messages.prompt);
+    return;
+  }
   const list = scopeShards();
   status.textContent = messages.searching;
   let pagefind;
