@@ -14,7 +14,6 @@ from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
-from ..core.publish import write_files
 from .config import ArchivePluginConfig
 
 
@@ -37,6 +36,6 @@ def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
     if data.archive.fingerprint and cache.restore_tree("opendata-files", key, target):
         return
     shutil.rmtree(target, ignore_errors=True)
-    write_files(target, data.files())
+    data.write(target)
     if data.archive.fingerprint:
         cache.store_tree("opendata-files", key, target)
