@@ -93,7 +93,7 @@ async def _settled(bundle_dir: Path, timeout: float = 120.0) -> None:
         if files == previous and _complete(bundle_dir, files):
             return
         previous = files
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.1)
     raise SearchIndexError(f"Pagefind did not finish writing {bundle_dir} within {timeout:.0f} s")
 
 

@@ -9,6 +9,7 @@ unchanged since an earlier build is copied from the disk cache instead of being 
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import time
@@ -149,6 +150,10 @@ def render_pages(job: RenderJob, workers: int) -> RenderReport:
             results = map(_render_chunk, chunks)
             pool = None
         else:
+            # Frozen objects are never visited by the workers' garbage collector, which would
+            # otherwise write to every object the parent shares and so copy its memory (the
+            # plugin unfreezes them when the next build starts).
+            gc.freeze()
             pool = multiprocessing.get_context("fork").Pool(min(workers, len(chunks)))
             results = pool.imap_unordered(_render_chunk, chunks)
         for report in results:
