@@ -28,7 +28,7 @@ from ..core.archive import Archive
 from ..core.cache import DiskCache
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
-from ..core.loader import load_archive
+from ..core.loader import ParsedSession, load_archive
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
@@ -73,6 +73,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.built = False
         self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
         self.catch_up: threading.Thread | None = None
+        self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
 
     # --- configuration ----------------------------------------------------------------
 
@@ -85,7 +86,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         docs_dir = Path(config.docs_dir)
         self.cache = DiskCache(self._cache_dir(config))
         archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
-                                         cache=self.cache, workers=worker_count(self.config.workers))
+                                         cache=self.cache, workers=worker_count(self.config.workers),
+                                         recent=self.recent_sessions)
         for warning in problems.warnings:
             log.warning(str(warning))
         if problems.errors:
@@ -256,6 +258,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
         self.preview = command == "serve"
+        self.recent_sessions = {} if self.preview else None
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
