@@ -2,8 +2,8 @@
 
 MkDocs renders pages one after another. The archive's own pages (sessions, lists, reports)
 are instead given an empty template during MkDocs' pass (so MkDocs skips them) and written
-here afterwards by forked worker processes, each taking every n-th page. A page whose
-inputs (its view data, the site's configuration and navigation, our code and templates) are
+here afterwards by this process and forked helpers, each taking the next chunk of pages.
+A page whose inputs (its view data, the site's configuration and navigation, our code and templates) are
 unchanged since an earlier build is copied from the disk cache instead of being rendered.
 """
 
@@ -12,8 +12,9 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import queue
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import material
 import mkdocs
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
@@ -138,35 +140,91 @@ def _render_chunk(indices: range) -> RenderReport:
 
 
 def render_pages(job: RenderJob, workers: int) -> RenderReport:
-    """Render every page of the job, in forked workers when there are several cores."""
+    """Render every page of the job: this process and `workers - 1` forked helpers each take
+    the next chunk of pages until none is left. The parent renders too, so that only one
+    forked copy of its memory grows (forked pages are copied as Python touches them)."""
     global _JOB
     _JOB = job
-    total = RenderReport()
     chunks = [range(start, min(start + CHUNK, len(job.pages)))
               for start in range(0, len(job.pages), CHUNK)]
-    started, done = time.monotonic(), 0
+    progress = _Progress(len(job.pages))
+    helpers: list[Any] = []
     try:
         if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = map(_render_chunk, chunks)
-            pool = None
-        else:
-            # Frozen objects are never visited by the workers' garbage collector, which would
-            # otherwise write to every object the parent shares and so copy its memory (the
-            # plugin unfreezes them when the next build starts).
-            gc.freeze()
-            pool = multiprocessing.get_context("fork").Pool(min(workers, len(chunks)))
-            results = pool.imap_unordered(_render_chunk, chunks)
-        for report in results:
-            total.rendered += report.rendered
-            total.reused += report.reused
-            total.warnings += report.warnings
-            total.errors += report.errors
-            done += report.rendered + report.reused
-            if len(job.pages) >= 10 * CHUNK and time.monotonic() - started > 2:
-                log.info(f"pages written: {done}/{len(job.pages)}")
-        if pool is not None:
-            pool.close()
-            pool.join()
+            for chunk in chunks:
+                progress.add(_render_chunk(chunk))
+            return progress.total
+        # Frozen objects are never visited by the helpers' garbage collector, which would
+        # otherwise write to every object the parent shares and so copy its memory (the
+        # plugin unfreezes them when the next build starts).
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        reports: Any = context.Queue()
+        helpers = [context.Process(target=_help, args=(chunks, counter, reports), daemon=True)
+                   for _ in range(min(workers, len(chunks)) - 1)]
+        for helper in helpers:
+            helper.start()
+        for chunk in _claim(chunks, counter):
+            progress.add(_render_chunk(chunk))
+            while (report := _next_report(reports, helpers, wait=False)) is not None:
+                progress.add(report)
+        while progress.chunks < len(chunks):
+            progress.add(_next_report(reports, helpers, wait=True))
+        return progress.total
     finally:
         _JOB = None
-    return total
+        for helper in helpers:
+            helper.join(timeout=5)
+            if helper.is_alive():
+                helper.terminate()
+
+
+def _claim(chunks: list[range], counter: Any) -> Iterator[range]:
+    """The chunks no process has taken yet, one at a time (the counter is shared)."""
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(chunks):
+            return
+        yield chunks[index]
+
+
+def _help(chunks: list[range], counter: Any, reports: Any) -> None:
+    """A forked helper: renders chunks until none is left, reporting each."""
+    for chunk in _claim(chunks, counter):
+        reports.put(_render_chunk(chunk))
+
+
+def _next_report(reports: Any, helpers: list[Any], wait: bool) -> Any:
+    """A helper's next report; None if there is none yet and `wait` is false."""
+    while True:
+        try:
+            return reports.get(timeout=1) if wait else reports.get_nowait()
+        except queue.Empty:
+            if not wait:
+                return None
+        if any(h.exitcode not in (None, 0) for h in helpers):
+            raise PluginError("a page-writing process stopped unexpectedly (out of memory?); "
+                               "run the build again, or set the plugin option workers: 1")
+
+
+class _Progress:
+    """Adds up the reports and logs how many pages are written, in long builds."""
+
+    def __init__(self, pages: int):
+        self.pages = pages
+        self.total = RenderReport()
+        self.chunks = 0
+        self.started = time.monotonic()
+
+    def add(self, report: RenderReport) -> None:
+        total = self.total
+        self.chunks += 1
+        total.rendered += report.rendered
+        total.reused += report.reused
+        total.warnings += report.warnings
+        total.errors += report.errors
+        if self.pages >= 10 * CHUNK and time.monotonic() - self.started > 2:
+            log.info(f"pages written: {total.rendered + total.reused}/{self.pages}")
