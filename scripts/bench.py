@@ -38,6 +38,8 @@ from synthetic_archive import generate  # noqa: E402
 PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIALOGUE_ARCHIVE_BUILD_DATE="2026-11-28")
 
+SAMPLE_SECONDS = 1.0
+
 
 @dataclass
 class Measure:
@@ -74,7 +76,9 @@ def _tree_memory_kb(root: int) -> int:
 
 def run(label: str, command: list[str], cwd: Path | None = None,
         output: Path | None = None) -> Measure:
-    """Run a command to completion, sampling its process tree's memory every 0.2 s."""
+    """Run a command to completion, sampling its process tree's memory every second (reading
+    /proc/*/smaps_rollup walks a process's page tables: sampled every 0.2 s, it took half a
+    core from the build it measured)."""
     peak = 0
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
@@ -84,7 +88,7 @@ def run(label: str, command: list[str], cwd: Path | None = None,
     reader.start()
     while process.poll() is None:
         peak = max(peak, _tree_memory_kb(process.pid))
-        time.sleep(0.2)
+        time.sleep(SAMPLE_SECONDS)
     reader.join()
     seconds = time.monotonic() - started
     if process.returncode != 0:
