@@ -19,9 +19,7 @@ from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, ser
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
-from dialogue_archive.core.models import Topic
 from dialogue_archive.core.search import SearchRecord, SearchRecords, extra_words
-from dialogue_archive.core.topic_terms import TopicTerms
 from dialogue_archive.core.vietnamese import fold, normalise
 from dialogue_archive.core.views import ArchiveViews
 
@@ -58,20 +56,6 @@ def test_fold_removes_every_mark_and_d_stroke() -> None:
 def test_synonyms_are_searchable_with_and_without_accents() -> None:
     words = extra_words("Cấp giấy chứng nhận quyền sử dụng đất", ["sổ đỏ", "GPXD"]).split()
     assert {"sổ", "đỏ", "so", "do", "GPXD", "dat"} <= set(words)
-
-
-def test_topic_phrases_become_one_term_carried_by_tagged_and_mentioning_records() -> None:
-    land = Topic(id="dat-dai", name="Đất đai", synonyms=["sổ đỏ", "giấy chứng nhận"])
-    house = Topic(id="nha-o", name="Nhà ở", synonyms=["sổ hồng", "giấy chứng nhận"])
-    terms = TopicTerms([land, house])
-    assert set(terms.phrases) == {"dat dai", "so do", "giay chung nhan", "nha o", "so hong"}
-    land_term, shared = terms.phrases["so do"], terms.phrases["giay chung nhan"]
-    assert terms.phrases["dat dai"] == land_term and shared != land_term
-    assert land_term.startswith("zq") and land_term.isalpha()
-    assert terms.terms("Hồ sơ bị trả về.", ["dat-dai"]) == sorted([land_term, shared])
-    assert terms.terms("Xin cấp lại Sổ Đỏ, bị mất.") == [land_term]  # said, not tagged
-    assert terms.terms("Số đỏ quá") == [land_term]  # compared accent-free, like the page
-    assert terms.terms("đỏ sổ, sổ xanh") == []  # a phrase is its words in order
 
 
 # --- the site --------------------------------------------------------------------------

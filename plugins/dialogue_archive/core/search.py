@@ -1,10 +1,9 @@
 """Search records built from the validated archive: one per item, one per session write-up.
 
 A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese); its
-`extra` words are searchable but never shown: one term per topic it is tagged with or
-mentions (core/topic_terms.py, so `so do` finds an item tagged with the land-certificate
-topic), the names of its procedures (as written and accent-free) and the accent-free form
-of every word with `đ`, which Pagefind does not fold by itself.
+`extra` words are searchable but never shown: the topic's synonyms (as written and
+accent-free, so `so do` finds an item tagged with the land-certificate topic) and the
+accent-free form of every word with `đ`, which Pagefind does not fold by itself.
 Filters use ids (stable in shared URLs); the search page maps them to names.
 """
 
@@ -20,7 +19,6 @@ from .commitments import is_overdue
 from .labels import format_short_date
 from .markup import plain_text
 from .models import Item, ItemType
-from .topic_terms import TopicTerms
 from .vietnamese import fold, has_d_stroke, normalise
 from .views import ArchiveViews, PageSpec
 
@@ -77,13 +75,12 @@ def searchable(markdown_text: str) -> str:
     return normalise(" ".join(w for w in words if w))
 
 
-def extra_words(text: str, synonyms: Iterable[str] = (), terms: Iterable[str] = ()) -> str:
-    """Topic terms (core/topic_terms.py), other synonyms (procedure names) as written and
-    folded, then the folded form of each word with `đ`."""
+def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
+    """Synonyms as written and folded, then the folded form of each word with `đ`."""
     phrases = [normalise(s) for s in synonyms]
     phrases += [fold(p) for p in phrases if fold(p) != p]
     folded = [fold(w) for w in " ".join([text, *phrases]).split() if has_d_stroke(w)]
-    return " ".join([*terms, *phrases, *dict.fromkeys(folded)])
+    return " ".join([*phrases, *dict.fromkeys(folded)])
 
 
 class SearchRecords:
@@ -98,7 +95,6 @@ class SearchRecords:
         self.labels = views.labels
         self.words = views.labels["search"]
         self.directory_urls = directory_urls
-        self.topic_terms = TopicTerms(self.archive.topics.values())
 
     def __iter__(self) -> Iterator[SearchRecord]:
         return self.records(self.archive.published)
@@ -139,7 +135,7 @@ class SearchRecords:
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         return SearchRecord(
             url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
-            extra=extra_words(text, terms=self.topic_terms.terms(text)), date=meta.date.isoformat(),
+            extra=extra_words(text), date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
@@ -156,9 +152,10 @@ class SearchRecords:
         for commitment in item.commitments:
             parts += [commitment.text, *(u.note for u in commitment.updates)]
         text = searchable(" ".join(p for p in parts if p))
-        procedures = [p.name for code in item.procedures
-                      if (p := self.archive.procedures.get(code)) is not None]
-        terms = self.topic_terms.terms(text, item.topics)
+        topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
+        synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
+        synonyms += [p.name for code in item.procedures
+                     if (p := self.archive.procedures.get(code)) is not None]
         answered_by = dict.fromkeys([a.by for a in item.answers]
                                     + [a.referred_to for a in item.answers if a.referred_to])
         statuses = [c.status.value for c in item.commitments]
@@ -169,7 +166,7 @@ class SearchRecords:
             status_words.append(self.labels["text"]["overdue"])
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            text=text, extra=extra_words(text, procedures, terms), date=session.date.isoformat(),
+            text=text, extra=extra_words(text, synonyms), date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": ("yes" if item.answers else "no",),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
@@ -217,6 +214,6 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "shards": shards, "scope_records": self.scope_records,
-                        "topic_terms": self.topic_terms.phrases}},
+                        "shards": shards,
+                        "scope_records": self.scope_records}},
             description=self.words["description"])

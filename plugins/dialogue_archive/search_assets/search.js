@@ -144,29 +144,6 @@ function showScope(list) {
 
 // --- searching -----------------------------------------------------------------------
 
-// Topic names and synonyms (core/topic_terms.py): a phrase the reader types, compared
-// accent-free and word by word, is searched as its topic's term, which every item of the
-// topic and every text saying one of its phrases carries. The longest phrase wins.
-const topicTerms = new Map(Object.entries(config.topic_terms));
-const longestPhrase = Math.max(0, ...[...topicTerms.keys()].map((p) => p.split(" ").length));
-
-function searchTerm(query) {
-  const words = normalise(query).split(/\s+/).filter(Boolean);
-  const keys = words.map(wordKey);
-  const terms = [];
-  for (let i = 0; i < words.length;) {
-    let length = Math.min(longestPhrase, words.length - i);
-    while (length > 0 && !topicTerms.has(keys.slice(i, i + length).join(" "))) length--;
-    if (length > 0) {
-      terms.push(topicTerms.get(keys.slice(i, i + length).join(" ")));
-      i += length;
-    } else {
-      terms.push(words[i++]);
-    }
-  }
-  return terms.join(" ");
-}
-
 async function search(pagefind, term, filters) {
   const options = { filters };
   if (!term) options.sort = { date: "desc" };
@@ -175,7 +152,7 @@ async function search(pagefind, term, filters) {
 
 async function run() {
   const current = ++generation;
-  const term = searchTerm(state.query);
+  const term = normalise(state.query).trim();
   const filters = activeFilters();
   clear.hidden = Object.keys(filters).length === 0;
   if (!shards.length) { // nothing published yet: there is no index to load
