@@ -442,9 +442,10 @@ def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: R
         for item in parsed:
             results[item.folder] = item
         if cache.root is not None:
-            for folder, key in zip(folders, cache_keys, strict=True):
-                if folder in missing:
-                    cache.put_bytes("sessions", key, pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL))
+            key_of = dict(zip(folders, cache_keys, strict=True))
+            for folder in missing:
+                data = pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL)
+                cache.put_bytes("sessions", key_of[folder], data)
     if recent is not None:
         recent.clear()
         recent.update((key, results[folder]) for folder, key in zip(folders, cache_keys, strict=True))

@@ -46,8 +46,8 @@ def discard(folder: Path) -> None:
 
 
 def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
-    """Write (relative path, content) pairs under `folder` as they come, so that large
-    outputs (open data, feeds) never have to be held in memory together."""
+    """Write (relative path, content) pairs under `folder` as they come, so that the feeds
+    never have to be held in memory together."""
     for name, content in files:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,9 @@
 MkDocs renders pages one after another. The archive's own pages (sessions, lists, reports)
 are instead given an empty template during MkDocs' pass (so MkDocs skips them) and written
 here afterwards by this process and forked helpers, each taking the next chunk of pages.
-A page whose inputs (its view data, the site's configuration and navigation, our code and templates) are
-unchanged since an earlier build is copied from the disk cache instead of being rendered.
+A page whose inputs (its view data, the site's configuration and navigation, our code and
+templates) are unchanged since an earlier build is copied from the disk cache instead of
+being rendered.
 """
 
 from __future__ import annotations

@@ -54,17 +54,17 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
-    todo: list[tuple[Shard, Path, str]] = []
     shards = records.shards()
+    if not shards:
+        log.info("search: nothing is published yet, there is nothing to index")
+        return
+    todo: list[tuple[Shard, Path, str]] = []
     for shard in shards:
         bundle = Path(config.site_dir) / BUNDLE_DIR / shard.id
         key = fingerprint(archive.context_fingerprint, code_fingerprint(),
                           str(config.use_directory_urls), *(s.source_key for s in shard.sessions))
         if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard.id}", key, bundle)):
             todo.append((shard, bundle, key))
-    if not shards:
-        log.info("search: nothing is published yet, there is nothing to index")
-        return
     if not todo:
         log.info("search: the archive is unchanged, the search index is reused")
         return
