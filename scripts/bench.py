@@ -39,6 +39,10 @@ PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIALOGUE_ARCHIVE_BUILD_DATE="2026-11-28")
 
 SAMPLE_SECONDS = 1.0
+TRACE = False
+"""--trace: print each build's log lines and its memory every TRACE_SECONDS as they come,
+timed from the build's start, to see which phase takes the time and the memory."""
+TRACE_SECONDS = 5.0
 
 
 @dataclass
@@ -84,10 +88,22 @@ def run(label: str, command: list[str], cwd: Path | None = None,
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(process.stdout or []), daemon=True)
+
+    def read() -> None:
+        for line in process.stdout or []:
+            log.append(line)
+            if TRACE:
+                print(f"  {time.monotonic() - started:7.1f} s  {line.rstrip()}", flush=True)
+
+    reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    traced = started
     while process.poll() is None:
-        peak = max(peak, _tree_memory_kb(process.pid))
+        memory = _tree_memory_kb(process.pid)
+        peak = max(peak, memory)
+        if TRACE and time.monotonic() - traced >= TRACE_SECONDS:
+            traced = time.monotonic()
+            print(f"  {traced - started:7.1f} s  memory {memory / 1024:.0f} MB", flush=True)
         time.sleep(SAMPLE_SECONDS)
     reader.join()
     seconds = time.monotonic() - started
@@ -227,7 +243,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="comma-separated session counts")
     parser.add_argument("--work", type=Path, help="keep the generated archives here")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--trace", action="store_true",
+                        help="print every build's log and memory as it runs, timed")
     args = parser.parse_args()
+    global TRACE
+    TRACE = args.trace
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
     for size in (int(s) for s in args.sizes.split(",")):
         work = (args.work / str(size)) if args.work else Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
