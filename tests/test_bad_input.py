@@ -407,6 +407,21 @@ CASES: dict[str, Case] = {
         "sessions/<YYYY>/<session-id>/",
     ),
     "session-folder-without-write-up": Case(remove(f"{S}/index.md"), f"{S}/index.md", 1, "no index.md"),
+    "spreadsheet-in-session-folder": Case(
+        write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),
+        f"{S}/danh-sach-y-kien.csv", 1, "not part of a session", build=True,
+    ),
+    "note-page-in-year-folder": Case(
+        write("sessions/2024/ghi-chu.md", "Ông Nguyễn Văn Hùng, ĐT 0905 123 456\n"),
+        "sessions/2024/ghi-chu.md", 1, "not part of a session",
+    ),
+    "blank-item-text": Case(
+        edit(f"{S}/answers.yaml", "    text: |\n      Đề nghị đơn giản hóa hồ sơ cấp giấy phép xây dựng, "
+             "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),
+        f"{S}/answers.yaml", 9, "the text is empty"),
+    "photo-in-session-folder": Case(write(f"{S}/anh-2.webp", b"RIFF0000WEBP"), None),
+    "id-with-double-and-trailing-hyphen": Case(  # FORMAT.md's alphabet allows them
+        edit(f"{S}/answers.yaml", "- id: ho-so-gpxd", "- id: ho-so--gpxd-"), None, build=True),
     # --- personal data ------------------------------------------------------------------
     "phone-in-answer": Case(
         edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Gọi 0905 123 456, phòng sẽ rà soát"),

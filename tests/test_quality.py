@@ -8,6 +8,7 @@ into tests/node_modules by scripts/test.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,6 +89,16 @@ def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
             ):
                 broken.append(f"{where} (no element with id '{parts.fragment}')")
     assert broken == []
+
+
+def test_no_page_shows_a_python_value_or_an_undefined_label(sample_site: Path) -> None:
+    """A template that reaches a Python method or a missing label prints it as text."""
+    leaks = re.compile(r"<(?:built-in|bound) method|object at 0x|\bNone\b|\bUndefined\b")
+    found = []
+    for page in html_files(sample_site):
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").get_text(" ")
+        found += [f"{page.relative_to(sample_site)}: {m.group()}" for m in leaks.finditer(text)]
+    assert found == []
 
 
 @pytest.fixture(scope="module")

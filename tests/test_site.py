@@ -72,7 +72,10 @@ def test_session_page_shows_every_item_with_its_answers(sample_site: Path) -> No
         assert doc.h1.get_text(strip=True) == unicodedata.normalize("NFC", meta["title"])
         day = meta["date"]
         assert f"ngày {day.day} tháng {day.month} năm {day.year}" in doc.select_one(".da-kicker").text
-        for item in sample_items(session):
+        items = sample_items(session)
+        heading = doc.select_one("h2#y-kien").get_text(strip=True)
+        assert heading == f"Ý kiến, câu hỏi của người dân ({len(items)})"
+        for item in items:
             card = doc.find(id=item["id"])
             assert card is not None and card.name == "article", item["id"]
             assert card.select_one(f'a.da-permalink[href="#{item["id"]}"]') is not None
@@ -153,6 +156,45 @@ def test_nfd_text_is_published_as_nfc(tmp_path: Path) -> None:
     assert unicodedata.normalize("NFC", html) == html
     assert "Đối thoại với công dân về thủ tục hành chính" in html
     assert "giấy phép xây dựng" in html
+
+
+def test_list_excerpts_are_plain_text(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    text = answers.read_text(encoding="utf-8")
+    marked = ("Xem **hồ sơ**. Chi tiết [tại đây](https://example.vn/x), `mã` và ho_so.pdf.\n\n"
+              "| Năm | Hồ sơ |\n|---|---|\n| 2024 | 12 |")
+    block = marked.replace("\n", "\n      ")
+    answers.write_text(text.replace("    text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.",
+                                    f"    text: |\n      {block}", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    topic = site / "topics" / "xay-dung" / "index.html"
+    summary = parse(topic).select_one(".da-entry__summary").get_text()
+    assert summary.startswith("Xem hồ sơ. Chi tiết tại đây, mã và ho_so.pdf. Năm Hồ sơ 2024 12")
+
+
+def test_attendance_is_shown_in_vietnamese_whatever_its_keys(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    index = next((content / "sessions").glob("*/*/index.md"))
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "summary:", "attendance: {citizens: 60, organizations: 2, dai-bieu-khac: 4}\nsummary:", 1),
+        encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    page = parse(site / index.parent.relative_to(content) / "index.html")
+    shown = next(dd for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)
+                 if dt.get_text() == "Thành phần")
+    assert shown.get_text() == "60 công dân, 2 tổ chức, 4 dai bieu khac"
+
+
+def test_a_past_session_without_its_record_says_the_record_will_follow(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions" / "2024").glob("*/answers.yaml"))
+    first.unlink()
+    second.write_text("items: []\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    pending, empty = (parse(site / a.parent.relative_to(content) / "index.html") for a in (first, second))
+    assert "sẽ được cập nhật sau." in pending.select_one(".da-items").get_text()
+    assert empty.select_one(".da-items p").get_text() == "Chưa có mục nào."
 
 
 def test_raw_records_are_not_published(sample_site: Path) -> None:

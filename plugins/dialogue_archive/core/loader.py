@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import pickle
 import re
 import typing
@@ -588,13 +589,25 @@ def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
 
 
 def _stray_files(root: Path, log: ProblemLog) -> None:
+    """Files under sessions/ that are not part of a session: every file there would be
+    published as it is (a spreadsheet of names and phone numbers, a note as a page), so only
+    index.md, answers.yaml and photos in sessions/<YYYY>/<session-id>/ are accepted. Walked
+    with plain strings: sorting Path objects took a third of a preview's loading."""
     sessions = root / "sessions"
-    for path in sorted(sessions.rglob("*")):
-        relative = path.relative_to(sessions).parts
-        if path.is_file() and path.name in {"index.md", "answers.yaml"} and len(relative) != 3:
-            log.add(path, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
-        elif path.is_dir() and len(relative) == 2 and not (path / "index.md").exists():
-            log.add(path / "index.md", 1, 1, f"the session folder '{path.name}' has no index.md "
+    for folder, subfolders, names in os.walk(sessions):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        here = Path(folder)
+        depth = len(here.relative_to(sessions).parts)
+        for name in sorted(n for n in names if not n.startswith(".")):
+            if name in {"index.md", "answers.yaml"}:
+                if depth != 2:
+                    log.add(here / name, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
+            elif depth != 2 or Path(name).suffix.lower() not in IMAGE_SUFFIXES:
+                log.add(here / name, 1, 1, "this file is not part of a session and would be "
+                        "published as it is; a session folder holds only index.md, answers.yaml "
+                        "and .jpg, .png or .webp photos: move the file out of the content folder")
+        if depth == 2 and "index.md" not in names:
+            log.add(here / "index.md", 1, 1, f"the session folder '{here.name}' has no index.md "
                     "write-up; add one (dialogue-archive new) or remove the folder")
 
 

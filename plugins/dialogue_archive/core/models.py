@@ -23,21 +23,28 @@ from pydantic import (
     model_validator,
 )
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
+"""FORMAT.md's alphabet: lower-case ASCII letters, digits and '-' (at least one letter or digit)."""
+SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
         raise ValueError(
-            f"'{value}' is not a valid id: use lower-case ASCII letters, digits and single "
-            "'-' (e.g. 'phong-tu-phap')")
+            f"'{value}' is not a valid id: use lower-case ASCII letters, digits and '-' "
+            "(e.g. 'phong-tu-phap')")
     return value
 
 
 def _one_line(value: str) -> str:
     return value.strip()
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is empty: write what was said")
+    return value
 
 
 def _as_list(value: Any) -> Any:
@@ -52,7 +59,7 @@ def _none_as_empty_list(value: Any) -> Any:
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
-Markdown = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[str, AfterValidator(_not_blank)]
 IdList = Annotated[list[Id], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
 TextList = Annotated[list[Text], BeforeValidator(_none_as_empty_list)]
 

@@ -90,7 +90,7 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         problems.append(f"--time '{request.time}' is not HH:MM in 24-hour form (e.g. 08:00)")
     slug = request.slug if request.slug is not None else session_slug(title)
     if not ID_PATTERN.match(slug or ""):
-        problems.append(f"--slug '{slug}' must be lower-case ASCII letters, digits and single '-'")
+        problems.append(f"--slug '{slug}' must be lower-case ASCII letters, digits and '-'")
     session_id = f"{request.date.isoformat()}-{slug}"
     if session_id in existing_ids(archive):
         problems.append(f"session '{session_id}' already exists; choose another --slug or edit "

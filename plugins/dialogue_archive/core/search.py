@@ -9,7 +9,6 @@ Filters use ids (stable in shared URLs); the search page maps them to names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from . import urls
 from .commitments import is_overdue
 from .labels import format_short_date
-from .markup import plain_text
+from .markup import markdown_text
 from .models import Item, ItemType
 from .vietnamese import fold, has_d_stroke, normalise
 from .views import ArchiveViews, PageSpec
@@ -37,9 +36,6 @@ small indexes, which also keeps indexing memory small and lets an edit re-index 
 SCOPE_RECORDS = 4000
 """Records a query searches first (the newest indexes); older ones load when asked for, so
 a query's cost does not grow with the archive."""
-
-MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_MARKS = "*_`#>|"
 
 
 @dataclass(frozen=True)
@@ -68,11 +64,9 @@ class SearchRecord:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def searchable(markdown_text: str) -> str:
+def searchable(text: str) -> str:
     """Markdown (possibly with pasted HTML) as plain, normalised words."""
-    text = MARKDOWN_LINK.sub(r"\1", plain_text(markdown_text))
-    words = (w.strip(MARKDOWN_MARKS) for w in text.split() if w not in {"-", "*", "+"})
-    return normalise(" ".join(w for w in words if w))
+    return normalise(markdown_text(text))
 
 
 def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:

@@ -10,21 +10,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
 from .archive import Archive, Session
-from .cache import DiskCache
+from .cache import DiskCache, fingerprint
 from .commitments import is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
-from .markup import excerpt, plain_text
+from .markup import excerpt, markdown_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
 
 EXCERPT_CHARS = 220
+EXCERPT_SOURCE_CHARS = 2000
+"""An excerpt is made from the start of a text: markup is removed from this much of it."""
 ITEMS_ANCHOR = "y-kien"
 """Anchor of the items section of a session page (the body's headings come before it)."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,13 @@ class PageSpec:
     context: dict[str, Any] | Callable[[], dict[str, Any]]
     generated: bool = True
     description: str = ""
+    inputs: str = ""
+    """Hash of everything the view is made from, when that is known without building it (a
+    session page: its files and the archive's registries, build date and code). An unchanged
+    page is then reused without building its view; otherwise the view itself is hashed."""
+    links: Callable[[], list[str]] = list
+    """The pages the view links to (`sessions/…/index.md`), without building it: checked
+    against the site's pages even when the page is reused."""
 
     def resolve(self) -> dict[str, Any]:
         return self.context() if callable(self.context) else self.context
@@ -192,12 +202,11 @@ class ArchiveViews:
             self.by_place[item.asker.place or meta.place].append(item_entry)
 
     def _item_entry(self, session: Session, entry: SessionEntry, item: Item) -> ItemEntry:
-        text = excerpt(plain_text(item.text) if "<" in item.text else " ".join(item.text.split()),
-                       EXCERPT_CHARS)
+        text = excerpt(markdown_text(item.text[:EXCERPT_SOURCE_CHARS]), EXCERPT_CHARS)
         return ItemEntry(
             session=entry, uri=f"{session.src_uri}#{item.id}",
             type=self.labels["item_type"][item.type.value], asker=item.asker.label,
-            excerpt=_strip_markdown(text),
+            excerpt=text,
             agencies=tuple(self.agency_link(a) for a in dict.fromkeys(x.by for x in item.answers)),
             statuses=tuple(self._badge(c) for c in item.commitments),
             in_scope=item.in_scope, answered=bool(item.answers))
@@ -225,7 +234,9 @@ class ArchiveViews:
         for session in self.archive.published:
             yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
                            _bind(self.session_view, session), generated=False,
-                           description=session.meta.summary or "")
+                           description=session.meta.summary or "",
+                           inputs=self.session_inputs(session),
+                           links=_bind(self.session_links, session))
 
     def _sessions_index_pages(self) -> Iterator[PageSpec]:
         entries = [self.session_entries[s.id] for s in self.archive.published]
@@ -328,6 +339,18 @@ class ArchiveViews:
 
     # --- session page -----------------------------------------------------------------
 
+    def session_inputs(self, session: Session) -> str:
+        """What session_view depends on: the session's files and visibility, and what every
+        session depends on (empty when the loader did not record them)."""
+        if not (session.source_key and self.archive.context_fingerprint):
+            return ""
+        return fingerprint(self.archive.context_fingerprint, session.source_key,
+                           session.visibility.value)
+
+    def session_links(self, session: Session) -> list[str]:
+        """The pages the write-up links to (a link to a page is a path ending in `.md`)."""
+        return self.fragments.get(session)["links"] if ".md" in session.body else []
+
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         meta = session.meta
@@ -346,8 +369,7 @@ class ArchiveViews:
                                  for p in self.archive.place_successors(meta.place)]
             if place and place.valid_until and place.valid_until < self.archive.build_date else [],
             "participants": [self.agency_link(a) for a in meta.participants],
-            "attendance": [(self.text["attendance_kinds"].get(k, k), n)
-                           for k, n in meta.attendance.items()],
+            "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
             "links": rendered["links"],
             "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
@@ -357,8 +379,14 @@ class ArchiveViews:
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
             "announced": not session.items and meta.date >= self.archive.build_date,
+            "has_record": session.answers_path is not None,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
+
+    def _attendance_label(self, key: str) -> str:
+        """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
+        its hyphens and underscores as spaces."""
+        return self.text["attendance_kinds"].get(key) or key.replace("-", " ").replace("_", " ")
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         answers = []
@@ -426,15 +454,9 @@ class ArchiveViews:
                 "years": [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]}
 
 
-def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Callable[[], dict[str, Any]]:
+def _bind(function: Callable[[Session], T], session: Session) -> Callable[[], T]:
     return lambda: function(session)
 
 
 def _paged_title(title: str, pager: Pager, text: dict[str, Any]) -> str:
     return title if pager.number == 1 else f"{title} — {text['page']} {pager.number}"
-
-
-def _strip_markdown(text: str) -> str:
-    """Excerpts are plain text: drop Markdown emphasis and list markers."""
-    return " ".join(word.strip("*_`#>") or word for word in text.split()
-                    if word not in {"-", "*", "+"})
