@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -13,7 +14,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from conftest import SAMPLE_BUILD_DATE, copy_sample, parse, run_build, write_config
+from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
 
 SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
 
@@ -66,6 +67,21 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     after = digest(site)
     assert after[f"{SEED}/index.html"] != before[f"{SEED}/index.html"]
     assert after["about/index.html"] == before["about/index.html"]
+
+
+def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_build(tmp_path: Path
+                                                                                ) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions" / "2024").glob("*/index.md"))
+    with second.open("a", encoding="utf-8") as text:
+        text.write(f"\nXem [buổi trước](../{first.parent.name}/index.md).\n")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    build(config)
+    shutil.rmtree(first.parent)  # the linking session is unchanged: its page comes from the cache
+    result = run_build(config)
+    assert result.returncode == 1
+    assert int(result.stderr.split(" unchanged, reused")[0].rsplit("(", 1)[1]) > 0
+    assert f"links to 'sessions/2024/{first.parent.name}/index.md', which is not a page" in result.stderr
 
 
 def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ that can be shared. Filters are not combined: that would multiply the pages.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -72,24 +72,30 @@ class CommitmentPages:
             last_update_iso=last.date.isoformat() if last else "", last_note=last.note if last else "")
 
     def _selections(self) -> Iterator[tuple[str, str, list[int], Callable[[int], str]]]:
-        """(filter key, heading, indexes of the entries shown, page address) of every list."""
+        """(filter key, heading, indexes of the entries shown, page address) of every list.
+        The commitments are grouped in one pass: a scan per agency and year would grow with
+        their product."""
         everything = range(len(self.records))
+        by_status: dict[CommitmentStatus, list[int]] = defaultdict(list)
+        by_agency: dict[str, list[int]] = defaultdict(list)
+        by_year: dict[int, list[int]] = defaultdict(list)
+        for i, record in enumerate(self.records):
+            by_status[record.commitment.status].append(i)
+            by_agency[record.commitment.by].append(i)
+            by_year[record.session.year].append(i)
         yield "all", self.text["heading"], list(everything), urls.commitments
         yield ("overdue", self.text["overdue_heading"],
                [i for i in everything if self.entries[i].badge.overdue], urls.commitments_overdue)
         for status in CommitmentStatus:
             label = self.labels["commitment_status"][status.value]
             yield (f"status:{status.value}", f"{self.text['status_heading']} “{label}”",
-                   [i for i in everything if self.records[i].commitment.status is status],
-                   lambda n, s=status.value: urls.commitments_status(s, n))
+                   by_status[status], lambda n, s=status.value: urls.commitments_status(s, n))
         for agency in self._agencies():
             yield (f"agency:{agency}", f"{self.text['of_agency']} {self.views.agency_name(agency)}",
-                   [i for i in everything if self.records[i].commitment.by == agency],
-                   lambda n, a=agency: urls.commitments_agency(a, n))
+                   by_agency[agency], lambda n, a=agency: urls.commitments_agency(a, n))
         for year in self._years():
             yield (f"year:{year}", f"{self.text['of_year']} {year}",
-                   [i for i in everything if self.records[i].session.year == year],
-                   lambda n, y=year: urls.commitments_year(y, n))
+                   by_year[year], lambda n, y=year: urls.commitments_year(y, n))
 
     def _agencies(self) -> list[str]:
         counts = self._counts[1]

@@ -85,22 +85,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
         self.cache = DiskCache(self._cache_dir(config))
-        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
-                                         cache=self.cache, workers=worker_count(self.config.workers),
-                                         recent=self.recent_sessions)
-        for warning in problems.warnings:
-            log.warning(str(warning))
-        if problems.errors:
-            errors = problems.sorted()
-            raise PluginError(
-                f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
-                "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
-        self.archive = archive
-        silence_skipped_pages()
-        self.views = ArchiveViews(archive, cache=self.cache)
-        # The archive lives until the build ends: keep the garbage collector off it. At 10,000
-        # sessions it is 5 million objects, and each full collection walked them (3 s).
-        gc.freeze()
+        # Loading allocates millions of objects that live until the build ends; collections
+        # meanwhile would walk them again and again (measured: a fifth of the loading time).
+        # Afterwards they are frozen: at 10,000 sessions they are 5 million objects, and each
+        # full collection during the build walked them all (3 s).
+        gc.disable()
+        try:
+            self._load(docs_dir)
+        finally:
+            gc.freeze()
+            gc.enable()
         # Our templates sit below the theme's custom_dir so that a site can override them.
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
@@ -117,6 +111,22 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             self.staging, self.built = (staging_dir(site_dir), site_dir), False
             config.site_dir = str(self.staging[0])
         return config
+
+    def _load(self, docs_dir: Path) -> None:
+        """Load and check the archive, and build its views; problems stop the build."""
+        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
+                                         cache=self.cache, workers=worker_count(self.config.workers),
+                                         recent=self.recent_sessions)
+        for warning in problems.warnings:
+            log.warning(str(warning))
+        if problems.errors:
+            errors = problems.sorted()
+            raise PluginError(
+                f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
+                "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
+        self.archive = archive
+        silence_skipped_pages()
+        self.views = ArchiveViews(archive, cache=self.cache)
 
     def _cache_dir(self, config: MkDocsConfig) -> Path | None:
         """`.cache/dialogue-archive` next to mkdocs.yml unless configured (cache: false = none)."""
@@ -215,12 +225,21 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         view = self.specs[page.file.src_uri].resolve()
         if view.get("toc"):
             page.toc = get_toc(view["toc"])
-        for target in view.get("links", []):
+        self._check_links(page, view.get("links", []))
+        self._view = (page, view)
+        return view
+
+    def _page_inputs(self, page: Page) -> str:
+        return self.specs[page.file.src_uri].inputs
+
+    def _reused_page(self, page: Page) -> None:
+        self._check_links(page, self.specs[page.file.src_uri].links())
+
+    def _check_links(self, page: Page, targets: list[str]) -> None:
+        for target in targets:
             if self.files is not None and self.files.get_file_from_path(target) is None:
                 log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
                             "not a page of the site; fix the path or remove the link")
-        self._view = (page, view)
-        return view
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
@@ -240,6 +259,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                  if f.page is not None and f.src_uri in self.specs]
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
+                        inputs=self._page_inputs, reused=self._reused_page,
                         cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI)))
         report = render_pages(job, worker_count(self.config.workers))
         for warning in report.warnings:

@@ -3,9 +3,9 @@
 MkDocs renders pages one after another. The archive's own pages (sessions, lists, reports)
 are instead given an empty template during MkDocs' pass (so MkDocs skips them) and written
 here afterwards by this process and forked helpers, each taking the next chunk of pages.
-A page whose inputs (its view data, the site's configuration and navigation, our code and
-templates) are unchanged since an earlier build is copied from the disk cache instead of
-being rendered.
+A page whose inputs (its view data, or what a session page's view is made from; the site's
+configuration and navigation, our code and templates) are unchanged since an earlier build
+is copied from the disk cache instead of being rendered.
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ class RenderJob:
     doc_files: Sequence[Any]
     view: Callable[[Page], dict[str, Any]]
     """The page's template context additions (runs the plugins' on_page_context)."""
+    inputs: Callable[[Page], str]
+    """A hash of what the page's view is made from when known without building it, else ''."""
+    reused: Callable[[Page], None]
+    """Checks a page reused by its inputs for what building its view would have reported."""
     cache: DiskCache
     site_key: str
 
@@ -94,12 +98,20 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
     config._current_page = page
     page.active = True
     try:
-        view = job.view(page)
         destination = Path(page.file.abs_dest_path)
-        key = fingerprint(job.site_key, page.file.url, repr(page.meta), repr(view))
-        if job.cache.copy_to("pages", key, destination):
-            report.reused += 1
-            return
+        inputs = job.inputs(page)
+        if inputs:
+            key = fingerprint(job.site_key, page.file.url, repr(page.meta), inputs)
+            if job.cache.copy_to("pages", key, destination):
+                job.reused(page)
+                report.reused += 1
+                return
+        view = job.view(page)
+        if not inputs:
+            key = fingerprint(job.site_key, page.file.url, repr(page.meta), repr(view))
+            if job.cache.copy_to("pages", key, destination):
+                report.reused += 1
+                return
         context = get_context(job.nav, job.doc_files, config, page)
         context = config.plugins.on_page_context(context, page=page, config=config, nav=job.nav)
         template = job.env.get_template(page.meta["render_template"])
