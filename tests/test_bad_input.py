@@ -73,6 +73,14 @@ def rename_session(new_name: str, year: str = "2024") -> Mutation:
     return mutate
 
 
+def second_session_claiming_the_first_id(root: Path) -> None:
+    other = root / "sessions" / "2024" / "2024-06-21-phien-khac"
+    shutil.copytree(root / S, other)
+    edit(f"{other.relative_to(root)}/index.md", "date: 2024-06-20\n", "date: 2024-06-21\n")(root)
+    edit(f"{other.relative_to(root)}/index.md", "summary:",
+         "aliases:\n  - 2024-06-19-cu\n  - 2024-06-20-doi-thoai-mau\nsummary:")(root)
+
+
 def symlink_image(root: Path) -> None:
     (root / S / "anh.jpg").symlink_to("/etc/hostname")
     edit(f"{S}/index.md", "summary:", "image:\n  src: anh.jpg\nsummary:")(root)
@@ -415,6 +423,9 @@ CASES: dict[str, Case] = {
         write("sessions/2024/ghi-chu.md", "Ông Nguyễn Văn Hùng, ĐT 0905 123 456\n"),
         "sessions/2024/ghi-chu.md", 1, "not part of a session",
     ),
+    "alias-already-a-session-id": Case(
+        second_session_claiming_the_first_id, "sessions/2024/2024-06-21-phien-khac/index.md", 9,
+        "alias '2024-06-20-doi-thoai-mau' is already used by session"),
     "blank-item-text": Case(
         edit(f"{S}/answers.yaml", "    text: |\n      Đề nghị đơn giản hóa hồ sơ cấp giấy phép xây dựng, "
              "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),

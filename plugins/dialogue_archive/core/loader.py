@@ -30,7 +30,15 @@ from .models import (
     SessionMeta,
     Topic,
 )
-from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
+from .privacy import (
+    REDACTIONS_FILE,
+    Redactor,
+    check_data,
+    check_markdown,
+    parse_rules,
+    position_in_source,
+    redact_data,
+)
 from .problems import Problem, ProblemLog, did_you_mean
 from .yamlio import LocDict, Positions, YamlError, load_yaml, locate, locate_key
 
@@ -583,9 +591,19 @@ def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
         for alias in session.meta.aliases:
             other = owners.get(alias)
             if other is not None and other is not session:
-                log.add(session.index_path, 1, 1, f"alias '{alias}' is already used by session "
-                        f"{other.id}; an old id can lead to one session only")
+                line, col = _alias_position(session, alias)
+                log.add(session.index_path, line, col, f"alias '{alias}' is already used by "
+                        f"session {other.id}; an old id can lead to one session only")
             owners[alias] = session
+
+
+def _alias_position(session: Session, alias: str) -> tuple[int, int]:
+    """Where the write-up's front matter lists `alias` (read again: a clash is rare)."""
+    text = session.index_path.read_text(encoding="utf-8", errors="replace")
+    start = text.find("aliases")
+    if start < 0:
+        return 1, 1
+    return position_in_source(text, (text.count("\n", 0, start) + 1, 1), alias)
 
 
 def _stray_files(root: Path, log: ProblemLog) -> None:
