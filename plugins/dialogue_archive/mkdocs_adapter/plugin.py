@@ -260,7 +260,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
-                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI)))
+                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI),
+                                                                self.archive.build_date.isoformat()))
         report = render_pages(job, worker_count(self.config.workers))
         for warning in report.warnings:
             log.warning(warning)
