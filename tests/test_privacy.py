@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_archive
+from conftest import build_archive, run_build, write_config
 from dialogue_archive.core.privacy import find_full_name, find_personal_data
-from test_bad_input import BASE, S, validate
+from test_bad_input import BASE, LOCATED, S, validate
 
 PERSONAL = {
     "Gọi 0905 123 456 nhé": "phone",
@@ -23,6 +24,11 @@ PERSONAL = {
     "CMND 201234567": "CMND",
     "CCCD 048090001234": "CCCD",
     "thư a.b@gmail.com": "e-mail",
+    "Ông Ba, ĐT 84 905 123 456": "phone",
+    "ĐT 84905123456": "phone",
+    "84.905.123.456": "phone",
+    "84-236-3-456-789": "phone",
+    "năm 1984 84 905 123 456": "phone",
 }
 NOT_PERSONAL = [
     "thủ tục 1.009994",
@@ -44,12 +50,33 @@ NOT_PERSONAL = [
     "10.000.000.000 đồng",
     "https://dichvucong.gov.vn/p/x.html?ma=123456789",
     "[bài](https://a.vn/tin/123456789)",
+    "năm 1984",
+    "84 hồ sơ",
+    "84 905 hộ",
+    "84.000 đồng",
+    "84.905.123.456 đồng",
+    "ngày 8/4/1984",
+    "ngày 08.4.1984",
+    "số 84/QĐ-UBND",
+    "Quyết định 84/2024/QĐ-UBND",
+    "84 212 345 678",
 ]
 NAMES = {
     "Ông Nguyễn Văn Hùng": "Nguyễn Văn Hùng",
     "Nguyễn Văn Hùng, tổ 5": "Nguyễn Văn Hùng",
     "bà Trần Lan": "Trần Lan",
     "Chị Lê Thị Hoa (tổ 3)": "Lê Thị Hoa",
+    "Nguyễn Văn Hùng.": "Nguyễn Văn Hùng",
+    "Ông Nguyễn Văn Hùng.": "Nguyễn Văn Hùng",
+    "Bà Trần Lan.": "Trần Lan",
+    "Bà Hoa (Nguyễn Thị Hoa)": "Nguyễn Thị Hoa",
+    "Ông N.V.H. (Nguyễn Văn Hùng)": "Nguyễn Văn Hùng",
+    "“Nguyễn Văn Hùng”": "Nguyễn Văn Hùng",
+    "NGUYỄN VĂN HÙNG": "NGUYỄN VĂN HÙNG",
+    "ÔNG TRẦN LAN": "TRẦN LAN",
+    "Nguyen Van Hung": "Nguyen Van Hung",
+    "Ba Tran Lan, to 3": "Tran Lan",
+    "Cử tri Nguyễn  Văn Hùng": "Nguyễn  Văn Hùng",
 }
 NOT_NAMES = [
     "Ông N.V.H., tổ 12",
@@ -60,6 +87,25 @@ NOT_NAMES = [
     "Đoàn Thanh niên phường Hòa An",
     "Công dân TP. Hồ Chí Minh",
     "Hộ kinh doanh trên đường Lê Duẩn",
+    "Ông N.V.H.",
+    "Bà Lan",
+    "Bà Lan.",
+    "Ông Nguyễn V.H.",
+    "Cử tri tổ dân phố 5, phường Hòa Thọ Đông",
+    "Cử tri phường Hòa Thọ Đông.",
+    "Đại diện Công ty TNHH Minh Phát",
+    "Hội Phụ nữ phường",
+    "Doanh nghiệp",
+    "HTX Nông nghiệp",
+    "Đại diện HTX Nông nghiệp Hòa Tiến",
+    "Do UBND Phường Hòa An chuyển đến",
+    "Phụ huynh học sinh Trường THPT Phan Châu Trinh",
+    "Giáo viên Trường Tiểu học Nguyễn Văn Trỗi",
+    "Công dân TP Ho Chi Minh",
+    "Cong dan Cam Le Da Nang",
+    "Ho kinh doanh tren duong Tran Hung Dao",
+    "Cu tri phuong Hoa Tho Dong",
+    "To dan pho Mai Dang",
 ]
 
 
@@ -135,3 +181,82 @@ def test_bad_redaction_rule_is_located(tmp_path: Path) -> None:
     assert (
         "registry/redactions.yaml:4:3: unknown key 'replace' (did you mean 'replacement'?)" in result.stderr
     )
+
+
+REFUSED_LABELS = {
+    "Nguyễn Văn Hùng.": "Nguyễn Văn Hùng",
+    "Bà Trần Lan.": "Trần Lan",
+    "Bà Hoa (Nguyễn Thị Hoa)": "Nguyễn Thị Hoa",
+    "Ông N.V.H. (Nguyễn Văn Hùng)": "Nguyễn Văn Hùng",
+    "“Nguyễn Văn Hùng”": "Nguyễn Văn Hùng",
+    "NGUYỄN VĂN HÙNG": "NGUYỄN VĂN HÙNG",
+    "Nguyen Van Hung": "Nguyen Van Hung",
+    "Ông Nguyễn Văn Hùng.": "Nguyễn Văn Hùng",
+}
+ACCEPTED_LABELS = [
+    "Cử tri tổ dân phố 5, phường Hòa Thọ Đông",
+    "Đại diện Công ty TNHH Minh Phát",
+    "Hội Phụ nữ phường",
+    "Doanh nghiệp",
+    "HTX Nông nghiệp",
+    "Ông N.V.H.",
+    "Bà Lan",
+]
+
+
+def with_labels(content: Path, labels: list[str]) -> dict[str, tuple[int, str]]:
+    """One more item per label in the sample answers.yaml; each label's line and its text."""
+    answers = content / S / "answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    written = {label: f"      label: {json.dumps(label, ensure_ascii=False)}" for label in labels}
+    for n, label in enumerate(labels):
+        text += (f"  - id: hoi-them-{n}\n    type: question\n    asker:\n{written[label]}\n"
+                 "    topics: [dat-dai]\n    text: Hỏi về hồ sơ.\n")
+    answers.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    return {label: (lines.index(line) + 1, line) for label, line in written.items()}
+
+
+def reported(output: str, file: str, line: int, col: int, message: str) -> bool:
+    """`file:line:col: message...` is among the located problems of a run's output."""
+    return any(
+        (m["file"], int(m["line"]), int(m["col"])) == (file, line, col) and m["message"].startswith(message)
+        for m in map(LOCATED.match, output.splitlines())
+        if m
+    )
+
+
+def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    labels = with_labels(content, [*REFUSED_LABELS, "ĐT 84905123456"])
+    caption = "  caption: Ông Ba, ĐT 84 905 123 456"
+    index = content / S / "index.md"
+    image = f"image:\n  src: anh.jpg\n{caption}\nsummary:"
+    text = index.read_text(encoding="utf-8").replace("summary:", image)
+    index.write_text(text, encoding="utf-8")
+    (content / S / "anh.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not site.exists(), output
+
+    answers = f"{S}/answers.yaml"
+    for label, name in REFUSED_LABELS.items():
+        line, written = labels[label]
+        message = f"asker.label names a person ('{name}'): publish initials"
+        assert reported(output, answers, line, written.index(name) + 1, message), output
+    line, written = labels["ĐT 84905123456"]
+    message = "'84905123456' looks like a phone number in items.asker.label, which is personal data"
+    assert reported(output, answers, line, written.index("84") + 1, message), output
+    message = "'84 905 123 456' looks like a phone number in image.caption, which is personal data"
+    line = text.split("\n").index(caption) + 1
+    assert reported(output, f"{S}/index.md", line, caption.index("84") + 1, message), output
+
+
+def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    with_labels(content, ACCEPTED_LABELS)
+    result = validate(content)
+    assert result.returncode == 0, result.stdout + result.stderr

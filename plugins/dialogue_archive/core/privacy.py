@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from .problems import ProblemLog
+from .vietnamese import fold
 from .yamlio import LocDict, LocList, locate
 
 REDACTIONS_FILE = "registry/redactions.yaml"
@@ -158,7 +159,7 @@ def _classify(number: str) -> str | None:
     if international:
         national = "0" + digits.removeprefix("0084").removeprefix("84")
         return "a phone number" if len(national) in (10, 11) else None
-    if (len(digits) == 10 and digits[:2] in MOBILE_PREFIXES) or (len(digits) == 11 and digits[:2] == "02"):
+    if _is_national_phone(digits) or (digits.startswith("84") and _is_national_phone("0" + digits[2:])):
         return "a phone number"
     grouped = digits != number.strip("() ")
     if len(digits) == 12 and digits.startswith("0"):
@@ -166,6 +167,12 @@ def _classify(number: str) -> str | None:
     if len(digits) == 9 and not grouped:
         return "an ID card (CMND) number"
     return None
+
+
+def _is_national_phone(digits: str) -> bool:
+    """A whole number as dialled in Vietnam: so a bare '84' is a country code only when a
+    complete one follows ('84 905 123 456'), not in '84 hồ sơ' or '1984'."""
+    return (len(digits) == 10 and digits[:2] in MOBILE_PREFIXES) or (len(digits) == 11 and digits[:2] == "02")
 
 
 REASONS = {
@@ -187,7 +194,8 @@ def find_personal_data(text: str) -> list[Finding]:
             continue
         offset, value, kind = found
         start = match.start() + offset
-        if kind.endswith("(CMND) number") and CURRENCY_AFTER.match(text, start + len(value)):
+        may_be_amount = kind.endswith("(CMND) number") or value.startswith("84")  # 84.905.123.456 đồng
+        if may_be_amount and CURRENCY_AFTER.match(text, start + len(value)):
             continue
         findings.append(Finding(start, start + len(value), kind))
     return sorted(findings, key=lambda f: f.start)
@@ -212,44 +220,79 @@ PLACE_WORDS = {
     "đường", "phố", "phường", "xã", "quận", "huyện", "tỉnh", "thành", "tp", "tp.", "thị",
     "trấn", "thôn", "ấp", "bản", "tổ", "khu", "kiệt", "hẻm", "ngõ", "ngách", "chợ", "cầu",
     "trường", "công", "viên", "sông", "núi", "làng", "khối", "cụm", "đô", "hội", "đoàn",
+    "học", "thcs", "thpt", "viện",
 }
+"""Words after which a name is a place or an institution named after someone ('đường Lê
+Duẩn', 'Trường THPT Phan Châu Trinh', 'Tiểu học Nguyễn Văn Trỗi')."""
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
     "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái",
     "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
 }
-WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S+")
+PLAIN_SURNAMES = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
+    "do", "ho", "ngo", "duong", "ly",
+}
+"""Family names also recognised without accents ('Nguyen Van Hung'): only the commonest,
+because many others are ordinary words once their accents are gone (tổ, mai, cao, hà)."""
+PLAIN_HONORIFICS = {fold(word) for word in HONORIFICS}
+PLAIN_PLACE_WORDS = {fold(word) for word in PLACE_WORDS}
+WORD = re.compile(r"\w*\d[\w/.-]*|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S")
+"""Codes ('K12/34'), words (initials 'N.V.H.' whole, a final dot kept) and any other
+character alone, so that a name in brackets or quotes, '(Nguyễn Văn Hùng)', is still read."""
+SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]+"
+                      r"(?:ch|ng|nh|[cmnpt])?")
+"""One Vietnamese syllable without accents: a name word is one, an acronym (UBND, TNHH) is not."""
 
 
-def _is_capitalised_word(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and word[1:].islower()
+def _is_name_word(word: str) -> bool:
+    """'Hùng' or 'HÙNG' (names are often written in capitals); not 'hùng', 'A', 'N.V.H' or 'HTX'."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    if word.isupper():
+        return SYLLABLE.fullmatch(fold(word).lower()) is not None
+    return word[0].isupper() and word[1:].islower()
+
+
+def _is_one_of(word: str, accented: set[str], plain: set[str]) -> bool:
+    """`word` in `accented`, or written without accents and in `plain` (never 'Lệ' for 'le')."""
+    lower = word.lower()
+    return lower in accented or (lower.isascii() and lower in plain)
 
 
 def find_full_name(label: str) -> str | None:
-    """A full personal name in an asker label, or None.
+    """A full personal name in an asker label, as written there, or None.
 
-    The rule: capitalised words in a row (at most four) starting with a common Vietnamese
-    family name: two of them after an honorific ('Bà Trần Lan', 'anh Lê Minh'), three
-    anywhere else ('Nguyễn Văn Hùng, tổ 5'), unless the run follows a place word or a
-    house number ('đường Lê Duẩn', 'TP. Hồ Chí Minh', 'K12/34 Ông Ích Đường'). So
-    initials ('Ông N.V.H.'), descriptions ('Công dân phường Hòa Thọ Đông') and
-    two-word organisation names ('Đoàn Thanh niên') pass.
+    The rule: name words in a row (at most four, capitalised or all capitals) starting with
+    a common Vietnamese family name: two of them after an honorific ('Bà Trần Lan', 'anh Lê
+    Minh'), three anywhere else ('Nguyễn Văn Hùng, tổ 5', '(Nguyễn Thị Hoa)'), unless the
+    run follows a place word or a house number ('đường Lê Duẩn', 'TP. Hồ Chí Minh', 'K12/34
+    Ông Ích Đường'). So initials ('Ông N.V.H.'), descriptions ('Công dân phường Hòa Thọ
+    Đông') and two-word organisation names ('Đoàn Thanh niên') pass. A name written without
+    accents ('Nguyen Van Hung') is all without accents, and does not continue a capitalised
+    phrase ('Cam Le Da Nang'): without accents, more words look like family names.
     """
-    words = [m.group() for m in WORD.finditer(label)]
-    for i, word in enumerate(words):
-        if word.lower() not in SURNAMES or not _is_capitalised_word(word):
+    tokens = list(WORD.finditer(label))
+    for i, token in enumerate(tokens):
+        word = token.group().removesuffix(".")
+        if not (_is_name_word(word) and _is_one_of(word, SURNAMES, PLAIN_SURNAMES)):
             continue
-        before = words[i - 1].lower() if i else ""
-        if before in PLACE_WORDS or any(ch.isdigit() for ch in before):
+        before = tokens[i - 1].group() if i else ""
+        if _is_one_of(before, PLACE_WORDS, PLAIN_PLACE_WORDS) or any(ch.isdigit() for ch in before):
             continue
-        run = [word]
-        for next_word in words[i + 1:i + 4]:
-            if not _is_capitalised_word(next_word):
+        after_honorific = _is_one_of(before, HONORIFICS, PLAIN_HONORIFICS)
+        accent_free = word.lower() not in SURNAMES
+        if accent_free and not after_honorific and _is_name_word(before):
+            continue
+        end = i + 1
+        while end < min(len(tokens), i + 4) and not tokens[end - 1].group().endswith("."):
+            next_word = tokens[end].group().removesuffix(".")
+            if not _is_name_word(next_word) or (accent_free and not next_word.isascii()):
                 break
-            run.append(next_word)
-        if len(run) >= (2 if before in HONORIFICS else 3):
-            return " ".join(run)
+            end += 1
+        if end - i >= (2 if after_honorific else 3):
+            return label[token.start():tokens[end - 1].end()].removesuffix(".")
     return None
 
 
