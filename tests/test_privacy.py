@@ -28,6 +28,8 @@ PERSONAL = {
     "ĐT 84905123456": "phone",
     "84.905.123.456": "phone",
     "84-236-3-456-789": "phone",
+    "ĐT:0905123456": "phone",
+    "ĐT:84905123456": "phone",
     "năm 1984 84 905 123 456": "phone",
 }
 NOT_PERSONAL = [
@@ -47,6 +49,7 @@ NOT_PERSONAL = [
     "mã số thuế 0401234567",
     "tổng đài 1900 1234",
     "lúc 14:30",
+    "lúc 8:00, 14:30 và 16:45",
     "10.000.000.000 đồng",
     "https://dichvucong.gov.vn/p/x.html?ma=123456789",
     "[bài](https://a.vn/tin/123456789)",

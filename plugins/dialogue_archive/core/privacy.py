@@ -131,7 +131,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\]\([^)\s]*\)", re.IGNORECAS
 """Link targets are masked before the guard looks for numbers (ids in addresses)."""
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 NUMBER = re.compile(
-    r"(?<![\w.,/:-])"                      # not the tail of a code, date, amount or id
+    r"(?<![\w.,/-])(?<!\d:)"              # not the tail of a code, date, amount, id or time
     r"(?:\(\+?84\)|\+84|0084)?[ .-]?"      # +84, (+84), (84), 0084
     r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
     r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
