@@ -69,6 +69,15 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     assert after["about/index.html"] == before["about/index.html"]
 
 
+def test_a_new_build_date_reaches_every_page(tmp_path: Path) -> None:
+    """A printed session page carries the data's date: it is not reused from an earlier day."""
+    content = make_archive(tmp_path / "content")
+    for day in ("2026-11-28", "2026-11-29"):
+        build(write_config(tmp_path, content, tmp_path / "site", build_date=day))
+        page = next((tmp_path / "site" / "sessions").glob("*/*/index.html"))
+        assert parse(page).select_one(".da-print-header time")["datetime"] == day
+
+
 def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_build(tmp_path: Path
                                                                                 ) -> None:
     content = make_archive(tmp_path / "content", sessions=2)

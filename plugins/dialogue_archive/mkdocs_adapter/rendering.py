@@ -81,7 +81,7 @@ def silence_skipped_pages() -> None:
         logger.addFilter(_QuietDeferred())
 
 
-def site_fingerprint(config: MkDocsConfig, nav: Any, extra: str = "") -> str:
+def site_fingerprint(config: MkDocsConfig, nav: Any, *extra: str) -> str:
     """What every page depends on besides its own data: code, templates, theme, config, nav."""
     navigation = [(item.title, getattr(item, "url", None)) for item in nav] if nav else []
     settings = {key: config.get(key) for key in (
@@ -90,7 +90,7 @@ def site_fingerprint(config: MkDocsConfig, nav: Any, extra: str = "") -> str:
     return fingerprint(
         code_fingerprint(), mkdocs.__version__, getattr(material, "__version__", ""),
         repr(dict(config.theme)), repr(sorted(config.theme.dirs)), repr(settings), repr(navigation),
-        extra)
+        *extra)
 
 
 def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
