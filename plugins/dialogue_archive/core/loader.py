@@ -6,12 +6,13 @@ Nothing here stops at the first problem: a press officer fixes a whole file at o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import pickle
 import re
 import typing
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
+from .markup import MarkdownRenderer, Reference
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -31,7 +33,7 @@ from .models import (
 )
 from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
 from .problems import Problem, ProblemLog, did_you_mean
-from .yamlio import LocDict, Positions, YamlError, load_yaml, locate, locate_key
+from .yamlio import LocDict, Position, Positions, YamlError, load_yaml, locate, locate_key
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
@@ -313,6 +315,41 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 # --- sessions ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class WrittenReference:
+    """A photo or page link of a session's texts, and where in which file it is written."""
+
+    path: Path
+    line: int
+    column: int
+    reference: Reference
+
+
+@functools.cache
+def _renderer() -> MarkdownRenderer:
+    """One per process: sessions are parsed in worker processes."""
+    return MarkdownRenderer()
+
+
+def text_references(markdown: str, src_uri: str, path: Path, source: str,
+                    start: Position) -> list[WrittenReference]:
+    """The photos and page links of a text of the page `src_uri`, located in `source`, the
+    file that holds the text from `start` on."""
+    if ".md" not in markdown and "![" not in markdown:
+        return []  # nothing to find: most texts skip the Markdown parser
+    offset = sum(len(line) + 1 for line in source.split("\n")[:start[0] - 1]) + start[1] - 1
+    found = []
+    for reference in _renderer().references(markdown, src_uri):
+        at = source.find(reference.written, offset)
+        if at < 0:  # written differently in the file (an escape in a quoted YAML text)
+            line, column = start
+        else:
+            offset = at + len(reference.written)
+            line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+        found.append(WrittenReference(path, line, column, reference))
+    return found
+
+
 @dataclass
 class ParsedSession:
     """What a session's own two files say, before any look-up in the rest of the archive.
@@ -328,6 +365,7 @@ class ParsedSession:
     answers_data: Positions | None
     answers_path: Path | None
     problems: list[Problem]
+    references: list[WrittenReference] = field(default_factory=list)
 
     # Pickled as plain data: pickling pydantic models field by field costs more than
     # validating the data again (which pydantic does in compiled code).
@@ -367,6 +405,8 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     check_data(redact_data(data, redactor), text, index, log)
     parsed.body = redactor.apply(body)
     check_markdown(parsed.body, body_line, index, log)
+    src_uri = (folder / "index.md").relative_to(root).as_posix()
+    parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
@@ -575,6 +615,53 @@ def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
         seen[value] = line
 
 
+def _check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
+                      log: ProblemLog) -> None:
+    """The photos of every text exist, and are on the public site whenever the text is."""
+    owners = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
+    for session, references in written:
+        for one in references:
+            if one.reference.image:
+                message = _photo_problem(one.reference, session, archive.root, owners)
+                if message:
+                    log.add(one.path, one.line, one.column, message)
+
+
+def _photo_problem(reference: Reference, source: Session, root: Path,
+                   owners: dict[str, Session]) -> str:
+    """What is wrong with a photo of a text of `source` ('' when nothing is)."""
+    written, path = reference.written, root / reference.target
+    if not path.resolve().is_relative_to(root.resolve()):
+        return (f"image '{written}' is outside the content folder; put the photo next to index.md "
+                "and write its file name")
+    try:
+        nearby = None if path.is_file() else \
+            [p.name for p in path.parent.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    except OSError:  # a name too long for the file system
+        nearby = []
+    if nearby is not None:
+        return (f"image '{written}' not found: there is no file {reference.target} in the content "
+                f"folder{did_you_mean(path.name, nearby)}; put the photo next to index.md and write "
+                "its file name, or fix the path")
+    owner = owners.get("/".join(reference.target.split("/")[:3]))
+    hidden = _hidden_from(owner, source) if owner is not None else ""
+    if hidden:
+        return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} and "
+                "not on the public site; copy the photo next to index.md")
+    return ""
+
+
+def _hidden_from(target: Session, source: Session) -> str:
+    """Why `target` is off the public site at a time when `source` is on it ('' if never)."""
+    if target.visibility is Visibility.published or source.visibility is Visibility.draft:
+        return ""
+    if target.visibility is Visibility.draft:
+        return "a draft (draft: true)"
+    if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
+        return ""
+    return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"
+
+
 def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
     """Session ids and their aliases share one namespace: an old URL must lead to one place."""
     owners: dict[str, Session] = {s.id: s for s in archive.sessions}
@@ -649,10 +736,13 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     archive.fingerprint = fingerprint(archive.context_fingerprint, *keys)
     parsed = parse_sessions(folders, keys, root, redactor, cache or DiskCache(None), workers, recent)
+    written = []
     for one, key in zip(parsed, keys, strict=True):
         session = finish_session(one, refs, log, now)
         if session is not None:
             session.source_key = key
             archive.sessions.append(session)
+            written.append((session, one.references))
     _check_session_ids(archive, log)
+    _check_references(archive, written, log)
     return archive, log

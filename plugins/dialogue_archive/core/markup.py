@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -71,32 +71,47 @@ def page_url(src_uri: str) -> str:
     return src_uri[:-3] + "/" if src_uri.endswith(".md") else src_uri
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A page or photo a text points at: as written, and as a path in the content folder."""
+
+    written: str
+    target: str
+    """Path in the content folder ('sessions/2023/x/index.md'); '../...' when outside it."""
+    image: bool
+
+
 class _MarkdownLinks(Treeprocessor):
-    """Links written the MkDocs way (`../other/index.md#x`) become page URLs, and are recorded
-    so that the build can report a link to a page that does not exist."""
+    """Links written the MkDocs way (`../other/index.md#x`) become page URLs; they and the
+    relative photos are recorded, so that the loader can report a target that does not exist."""
 
     def __init__(self, md: markdown.Markdown):
         super().__init__(md)
         self.base = ""
-        self.targets: list[str] = []
+        self.references: list[Reference] = []
 
     def run(self, root: Element) -> None:
         if not self.base:
             return
         here = posixpath.dirname(self.base)
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        for element in root.iter():
+            if element.tag not in {"a", "img"}:
                 continue
-            target = posixpath.normpath(posixpath.join(here, parts.path))
-            self.targets.append(target)
-            relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
-            url = relative if relative.endswith("/") or relative == "." else relative + "/"
-            link.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
+            image = element.tag == "img"
+            written = element.get("src" if image else "href", "")
+            parts = urlsplit(written)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") \
+                    or not (image or parts.path.endswith(".md")):
+                continue
+            target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+            self.references.append(Reference(written, target, image))
+            if not image:
+                relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
+                url = relative if relative.endswith("/") or relative == "." else relative + "/"
+                element.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
-class _LinkExtension(Extension):
+class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
 
@@ -105,8 +120,12 @@ class _LinkExtension(Extension):
 class RenderedBody:
     html: str
     toc: list[dict[str, Any]]
-    links: list[str] = field(default_factory=list)
-    """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def links(self) -> list[str]:
+        """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
+        return [r.target for r in self.references if not r.image]
 
 
 class MarkdownRenderer:
@@ -114,20 +133,26 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, _LinkExtension()],
+            extensions=[*EXTENSIONS, _ArchiveExtension()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
         )
-
         self._links: _MarkdownLinks = self._md.treeprocessors["archive_links"]
 
-    def render(self, text: str) -> str:
+    def _convert(self, text: str, src_uri: str) -> str:
         self._md.reset()
-        self._links.base = ""
-        return sanitise(self._md.convert(text))
+        self._links.base, self._links.references = src_uri, []
+        return self._md.convert(text)
 
-    def render_body(self, text: str, src_uri: str = "") -> RenderedBody:
-        """The write-up of the page at `src_uri`, with its headings and its links to other pages."""
-        self._md.reset()
-        self._links.base, self._links.targets = src_uri, []
-        body = sanitise(self._md.convert(text))
-        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), list(self._links.targets))
+    def render(self, text: str) -> str:
+        return self.render_body(text, "").html
+
+    def render_body(self, text: str, src_uri: str) -> RenderedBody:
+        """A text of the page at `src_uri`, with its headings and what it links to."""
+        body = sanitise(self._convert(text, src_uri))
+        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])),
+                            list(self._links.references))
+
+    def references(self, text: str, src_uri: str) -> list[Reference]:
+        """What a text of the page at `src_uri` links to, without sanitising the HTML."""
+        self._convert(text, src_uri)
+        return list(self._links.references)

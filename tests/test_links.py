@@ -1,0 +1,81 @@
+"""Photos and links in the texts of a session: checked where they are written, built right."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import make_archive, parse, replace, run_build, validate, write_config
+
+SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
+OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def photo(path: Path) -> None:
+    """A file where a photo is expected (only its existence is checked)."""
+    path.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+
+
+def located(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("content/")]
+
+
+def test_missing_photo_of_a_write_up_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md",
+           "Ảnh ![x](khong-co.jpg) và ![y](../../2023/khong-co-nua.png).\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:10: image 'khong-co.jpg' not found: there is no file "
+        f"{SESSION}/khong-co.jpg in the content folder; put the photo next to index.md and write "
+        "its file name, or fix the path",
+        f"content/{SESSION}/index.md:9:32: image '../../2023/khong-co-nua.png' not found: there is "
+        "no file sessions/2023/khong-co-nua.png in the content folder; put the photo next to "
+        "index.md and write its file name, or fix the path",
+    ]
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site))
+    assert build.returncode == 1
+    assert located(result)[0] in build.stderr
+    assert not site.exists()
+
+
+def test_photo_outside_the_content_folder_or_of_a_draft_is_refused(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(tmp_path / "ngoai.jpg")
+    photo(content / OTHER / "nhap.jpg")
+    replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
+    append(content / SESSION / "index.md",
+           "![a](../../../../ngoai.jpg)\n\n![b](../2024-06-19-doi-thoai-2/nhap.jpg)\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:6: image '../../../../ngoai.jpg' is outside the content "
+        "folder; put the photo next to index.md and write its file name",
+        f"content/{SESSION}/index.md:11:6: image '../2024-06-19-doi-thoai-2/nhap.jpg' is in the "
+        "folder of session 2024-06-19-doi-thoai-2, which is a draft (draft: true) and not on the "
+        "public site; copy the photo next to index.md",
+    ]
+
+
+def test_photos_that_exist_and_web_photos_are_published_as_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(content / SESSION / "quang-canh.jpg")
+    photo(content / OTHER / "hoi-truong.jpg")
+    append(content / SESSION / "index.md", "![a](quang-canh.jpg) ![b](../2024-06-19-doi-thoai-2/"
+           "hoi-truong.jpg) ![c](https://example.org/anh.jpg)\n")
+    assert validate(content).returncode == 0
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    sources = [img["src"] for img in parse(page).select(".da-writeup img")]
+    assert sources == ["quang-canh.jpg", "../2024-06-19-doi-thoai-2/hoi-truong.jpg",
+                       "https://example.org/anh.jpg"]
+    assert all((page.parent / src).is_file() for src in sources[:2])
