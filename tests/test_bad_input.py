@@ -78,6 +78,12 @@ def symlink_body_image(root: Path) -> None:
     edit(f"{S}/index.md", "Nhiều ý kiến", "![ảnh](anh.jpg) Nhiều ý kiến")(root)
 
 
+def symlink_loop(root: Path) -> None:
+    (root / S / "a").symlink_to("b")
+    (root / S / "b").symlink_to("a")
+    edit(f"{S}/index.md", "Nhiều ý kiến", "![ảnh](a/anh.jpg) Nhiều ý kiến")(root)
+
+
 def symlink_image(root: Path) -> None:
     (root / S / "anh.jpg").symlink_to("/etc/hostname")
     edit(f"{S}/index.md", "summary:", "image:\n  src: anh.jpg\nsummary:")(root)
@@ -406,6 +412,8 @@ CASES: dict[str, Case] = {
     ),
     "body-image-symlink-outside": Case(
         symlink_body_image, f"{S}/index.md", 14, "outside the content folder", build=True),
+    "body-image-symlink-loop": Case(
+        symlink_loop, f"{S}/index.md", 14, "outside the content folder"),
     "body-image-path-traversal": Case(
         edit(f"{S}/index.md", "Nhiều ý kiến", "![a](../../../../../etc/hostname) Nhiều ý kiến"),
         f"{S}/index.md", 14, "outside the content folder"),

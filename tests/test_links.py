@@ -79,3 +79,57 @@ def test_photos_that_exist_and_web_photos_are_published_as_written(tmp_path: Pat
     assert sources == ["quang-canh.jpg", "../2024-06-19-doi-thoai-2/hoi-truong.jpg",
                        "https://example.org/anh.jpg"]
     assert all((page.parent / src).is_file() for src in sources[:2])
+
+
+def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=3)
+    replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
+    replace(content / "sessions/2024/2024-06-18-doi-thoai-3/index.md", "summary:",
+            "published: 2030-01-01 07:00\nsummary:")
+    append(content / SESSION / "index.md",
+           "Xem [phiên](../../2024/2024-01-01-khong-co/index.md), [trang](../../../gioi-thieu.md).\n\n"
+           "Và [nháp](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd), "
+           "[hẹn giờ](../2024-06-18-doi-thoai-3/index.md).\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:13: the link '../../2024/2024-01-01-khong-co/index.md' points "
+        "to sessions/2024/2024-01-01-khong-co/index.md, which is not a page of the content folder; "
+        "fix the path or remove the link",
+        f"content/{SESSION}/index.md:9:63: the link '../../../gioi-thieu.md' points to gioi-thieu.md, "
+        "which is not a page of the content folder; fix the path or remove the link",
+        f"content/{SESSION}/index.md:11:11: the link '../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd' "
+        "points to session 2024-06-19-doi-thoai-2, which is a draft (draft: true) and not on the "
+        "public site; publish that session first or remove the link",
+        f"content/{SESSION}/index.md:11:69: the link '../2024-06-18-doi-thoai-3/index.md' points to "
+        "session 2024-06-18-doi-thoai-3, which is scheduled for 2030-01-01 07:00 and not on the "
+        "public site; publish that session first or remove the link",
+    ]
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 1
+    assert located(result)[0] in build.stderr
+    assert "the write-up links to" not in build.stderr  # reported once, where it is written
+
+
+def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    index = content / SESSION / "index.md"
+    append(index, "[a](../2024-06-19-doi-thoai-2/index.md) [b](../../../gioi-thieu.md) "
+           "[c](../../../agencies/phong-tu-phap/index.md) [d](../../index.md)\n")
+    assert validate(content).returncode == 0
+    replace(index, "doi-thoai-2/index.md", "doi-thoai-22/index.md")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '../2024-06-19-doi-thoai-22/index.md' points to "
+        "sessions/2024/2024-06-19-doi-thoai-22/index.md, which is not a page of the content folder "
+        "(did you mean '../2024-06-19-doi-thoai-2/index.md'?); fix the path or remove the link"]
+
+
+def test_link_to_a_missing_generated_page_is_reported_by_the_build(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md", "[x](../../../agencies/khong-co/index.md)\n")
+    assert validate(content).returncode == 0  # agency pages are known when the site is built
+    build = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert build.returncode == 1
+    assert (f"{SESSION}/index.md: the write-up links to 'agencies/khong-co/index.md', which is "
+            "not a page of the site") in build.stderr

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import multiprocessing
 import pickle
+import posixpath
 import re
 import typing
 import unicodedata
@@ -18,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .markup import MarkdownRenderer, Reference
@@ -33,6 +35,7 @@ from .models import (
 )
 from .privacy import REDACTIONS_FILE, Redactor, check_data, check_markdown, parse_rules, redact_data
 from .problems import Problem, ProblemLog, did_you_mean
+from .sharing import alias_uris
 from .yamlio import LocDict, Position, Positions, YamlError, load_yaml, locate, locate_key
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -617,38 +620,80 @@ def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
 
 def _check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
                       log: ProblemLog) -> None:
-    """The photos of every text exist, and are on the public site whenever the text is."""
-    owners = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
+    """Every photo and page link of a text leads to something on the public site whenever the
+    text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
+    targets = _Targets(archive)
     for session, references in written:
         for one in references:
-            if one.reference.image:
-                message = _photo_problem(one.reference, session, archive.root, owners)
-                if message:
-                    log.add(one.path, one.line, one.column, message)
+            message = targets.problem(one.reference, session)
+            if message:
+                log.add(one.path, one.line, one.column, message)
 
 
-def _photo_problem(reference: Reference, source: Session, root: Path,
-                   owners: dict[str, Session]) -> str:
-    """What is wrong with a photo of a text of `source` ('' when nothing is)."""
-    written, path = reference.written, root / reference.target
-    if not path.resolve().is_relative_to(root.resolve()):
-        return (f"image '{written}' is outside the content folder; put the photo next to index.md "
-                "and write its file name")
+class _Targets:
+    """What the texts of an archive may point at: its files, its sessions and their folders."""
+
+    def __init__(self, archive: Archive):
+        self.root = archive.root
+        self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
+        self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
+
+    def problem(self, reference: Reference, source: Session) -> str:
+        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
+        target, written = reference.target, reference.written
+        path = self.root / target
+        inside = _inside(path, self.root)
+        if reference.image:
+            if not inside:
+                return (f"image '{written}' is outside the content folder; put the photo next to "
+                        "index.md and write its file name")
+            if not _is_file(path):
+                return (f"image '{written}' not found: there is no file {target} in the content "
+                        f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
+                        "next to index.md and write its file name, or fix the path")
+        elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
+            return (f"the link '{written}' points to {target}, which is not a page of the content "
+                    f"folder{self._closest_page(target, source)}; fix the path or remove the link")
+        owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
+        hidden = _hidden_from(owner, source) if owner is not None else ""
+        if owner is None or not hidden:
+            return ""
+        if reference.image:
+            return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} "
+                    "and not on the public site; copy the photo next to index.md")
+        return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
+                "the public site; publish that session first or remove the link")
+
+    def _closest_page(self, target: str, source: Session) -> str:
+        """A 'did you mean' among the public write-ups and the top-level pages, written as a
+        link from `source` is."""
+        here = source.folder.relative_to(self.root).as_posix()
+        pages = [s.src_uri for s in self.folders.values()
+                 if s.visibility is Visibility.published and s is not source]
+        pages += [p.name for p in self.root.glob("*.md")]
+        return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
     try:
-        nearby = None if path.is_file() else \
-            [p.name for p in path.parent.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
-    except OSError:  # a name too long for the file system
-        nearby = []
-    if nearby is not None:
-        return (f"image '{written}' not found: there is no file {reference.target} in the content "
-                f"folder{did_you_mean(path.name, nearby)}; put the photo next to index.md and write "
-                "its file name, or fix the path")
-    owner = owners.get("/".join(reference.target.split("/")[:3]))
-    hidden = _hidden_from(owner, source) if owner is not None else ""
-    if hidden:
-        return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} and "
-                "not on the public site; copy the photo next to index.md")
-    return ""
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, a symbolic link loop
+        return False
+
+
+def _photos_in(folder: Path) -> list[str]:
+    try:
+        return [p.name for p in folder.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    except OSError:
+        return []
 
 
 def _hidden_from(target: Session, source: Session) -> str:

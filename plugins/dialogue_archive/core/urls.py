@@ -98,3 +98,17 @@ def web_path(uri: str, directory_urls: bool = True) -> str:
 
 def search() -> str:
     return "search/index.md"
+
+
+GENERATED_SECTIONS = frozenset({"agencies", "topics", "places", "commitments", "statistics",
+                                "open-data", "search"})
+"""Top-level folders of the pages the generator makes (besides the session lists)."""
+
+
+def generated(uri: str) -> bool:
+    """Whether `uri` is the address of a page the generator makes (a list, a registry entry, a
+    report), rather than a write-up of the content folder; such a page exists when it is built."""
+    parts = uri.split("/")
+    if parts[0] == "sessions":
+        return len(parts) != 4 or parts[1] == "page"
+    return uri == home() or parts[0] in GENERATED_SECTIONS
