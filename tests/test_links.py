@@ -108,7 +108,7 @@ def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(t
     build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
     assert build.returncode == 1
     assert located(result)[0] in build.stderr
-    assert "the write-up links to" not in build.stderr  # reported once, where it is written
+    assert "its record links to" not in build.stderr  # reported once, where it is written
 
 
 def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
@@ -131,5 +131,35 @@ def test_link_to_a_missing_generated_page_is_reported_by_the_build(tmp_path: Pat
     assert validate(content).returncode == 0  # agency pages are known when the site is built
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert build.returncode == 1
-    assert (f"{SESSION}/index.md: the write-up links to 'agencies/khong-co/index.md', which is "
-            "not a page of the site") in build.stderr
+    assert (f"{SESSION}/index.md: the write-up or its record links to 'agencies/khong-co/index.md', "
+            "which is not a page of the site") in build.stderr
+
+
+def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị", "text: Xem [phiên trước](../2024-06-19-doi-thoai-2/index.md"
+            "#ho-so-gpxd). Đề nghị")
+    replace(answers, "text: Phòng sẽ", "text: Như [trang giới thiệu](../../../index.md). Phòng sẽ")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    assert doc.select_one(".da-item__text a")["href"] == "../2024-06-19-doi-thoai-2/#ho-so-gpxd"
+    assert doc.select_one(".da-answer__text a")["href"] == "../../../"
+
+
+def test_broken_links_and_photos_in_the_record_are_reported_on_their_line(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị", "text: Xem [phiên](../2024-01-01-khong-co/index.md). Đề nghị")
+    replace(answers, "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n          Phòng sẽ rà soát.\n          ![ảnh](khong-co.jpg)")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/answers.yaml:7:23: the link '../2024-01-01-khong-co/index.md' points to "
+        "sessions/2024/2024-01-01-khong-co/index.md, which is not a page of the content folder; "
+        "fix the path or remove the link",
+        f"content/{SESSION}/answers.yaml:12:18: image 'khong-co.jpg' not found: there is no file "
+        f"{SESSION}/khong-co.jpg in the content folder; put the photo next to index.md and write "
+        "its file name, or fix the path",
+    ]

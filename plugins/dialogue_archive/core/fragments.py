@@ -12,7 +12,7 @@ from .archive import Session
 from .cache import DiskCache, fingerprint
 from .markup import MarkdownRenderer
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 """Bump when markup.py changes what HTML a text becomes."""
 
 
@@ -25,18 +25,20 @@ def fragments_key(session: Session) -> str:
 
 
 def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, Any]:
-    """JSON-ready HTML of the write-up (with its headings and links) and of every item."""
+    """JSON-ready HTML of the write-up (with its headings) and of every item, and the pages they
+    link to; the record's texts are on the session page too, so their links are made from it."""
     body = renderer.render_body(session.body, session.src_uri)
-    return {
-        "body": body.html,
-        "toc": body.toc,
-        "links": body.links,
-        "items": [
-            {"text": renderer.render(item.text),
-             "answers": [renderer.render(a.text) if a.text.strip() else "" for a in item.answers]}
-            for item in session.items
-        ],
-    }
+    links = body.links
+
+    def render(text: str) -> str:
+        rendered = renderer.render_body(text, session.src_uri)
+        links.extend(rendered.links)
+        return rendered.html
+
+    items = [{"text": render(item.text),
+              "answers": [render(a.text) if a.text.strip() else "" for a in item.answers]}
+             for item in session.items]
+    return {"body": body.html, "toc": body.toc, "links": links, "items": items}
 
 
 class FragmentStore:

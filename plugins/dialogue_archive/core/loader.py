@@ -408,13 +408,14 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     check_data(redact_data(data, redactor), text, index, log)
     parsed.body = redactor.apply(body)
     check_markdown(parsed.body, body_line, index, log)
-    src_uri = (folder / "index.md").relative_to(root).as_posix()
+    src_uri = index.relative_to(root).as_posix()
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
-    parsed.items, answers_data, parsed.answers_path = _load_answers(folder, log, redactor)
+    parsed.items, answers_data, parsed.answers_path = _load_answers(
+        folder, log, redactor, src_uri, parsed.references)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     return parsed
 
@@ -495,9 +496,11 @@ def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: R
     return [results[folder] for folder in folders]
 
 
-def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
+def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
+                  references: list[WrittenReference]
                   ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
-    """Items that validate, one by one, so that one bad item does not hide the others' problems."""
+    """Items that validate, one by one, so that one bad item does not hide the others' problems;
+    the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
     path = folder / "answers.yaml"
     if not path.exists():
         return [], None, None  # an announced session has no record yet
@@ -531,9 +534,15 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
                     f"...), not {_describe(raw)}")
             continue
         try:
-            items.append((i, Item.model_validate(raw)))
+            item = Item.model_validate(raw)
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
+            continue
+        items.append((i, item))
+        texts = [(("items", i, "text"), item.text)] + [
+            (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
+        for where, markdown in texts:
+            references += text_references(markdown, src_uri, path, text, locate(data, where))
     return items, data, path
 
 

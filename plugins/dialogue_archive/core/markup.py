@@ -82,8 +82,9 @@ class Reference:
 
 
 class _MarkdownLinks(Treeprocessor):
-    """Links written the MkDocs way (`../other/index.md#x`) become page URLs; they and the
-    relative photos are recorded, so that the loader can report a target that does not exist."""
+    """Links written the MkDocs way (`../other/index.md#x`), in the write-up or in the record
+    shown on the same page, become page URLs; they and the relative photos are recorded, so
+    that the loader can report a target that does not exist."""
 
     def __init__(self, md: markdown.Markdown):
         super().__init__(md)
@@ -91,8 +92,6 @@ class _MarkdownLinks(Treeprocessor):
         self.references: list[Reference] = []
 
     def run(self, root: Element) -> None:
-        if not self.base:
-            return
         here = posixpath.dirname(self.base)
         for element in root.iter():
             if element.tag not in {"a", "img"}:
@@ -142,9 +141,6 @@ class MarkdownRenderer:
         self._md.reset()
         self._links.base, self._links.references = src_uri, []
         return self._md.convert(text)
-
-    def render(self, text: str) -> str:
-        return self.render_body(text, "").html
 
     def render_body(self, text: str, src_uri: str) -> RenderedBody:
         """A text of the page at `src_uri`, with its headings and what it links to."""

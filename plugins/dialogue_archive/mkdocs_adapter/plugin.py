@@ -217,8 +217,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             page.toc = get_toc(view["toc"])
         for target in view.get("links", []):
             if self.files is not None and self.files.get_file_from_path(target) is None:
-                log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
-                            "not a page of the site; fix the path or remove the link")
+                log.warning(f"{page.file.src_uri}: the write-up or its record links to '{target}', "
+                            "which is not a page of the site; fix the path or remove the link")
         self._view = (page, view)
         return view
 
