@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import make_archive, parse, replace, run_build, validate, write_config
+from dialogue_archive.core import urls
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
@@ -163,3 +164,67 @@ def test_broken_links_and_photos_in_the_record_are_reported_on_their_line(tmp_pa
         f"{SESSION}/khong-co.jpg in the content folder; put the photo next to index.md and write "
         "its file name, or fix the path",
     ]
+
+
+MORE_ITEMS = """\
+  - id: {first}
+    type: opinion
+    asker:
+      label: Cử tri tổ 5
+    topics: [xay-dung]
+    text: Ý kiến thứ hai.
+  - id: {second}
+    aliases: [{alias}]
+    type: opinion
+    asker:
+      label: Cử tri tổ 6
+    topics: [xay-dung]
+    text: Ý kiến thứ ba.
+"""
+
+
+def test_item_ids_that_the_session_page_uses_for_something_else_are_refused(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "answers.yaml",
+           MORE_ITEMS.format(first="y-kien", second="cam-ket-x", alias="so-lieu-phien"))
+    assert located(validate(content)) == [
+        f"content/{SESSION}/answers.yaml:17:9: item id 'y-kien' is the anchor of a part of the "
+        "session page (#y-kien); choose another id",
+        f"content/{SESSION}/answers.yaml:23:9: item id 'cam-ket-x' starts with 'cam-ket-', which "
+        "the session page keeps for commitments (#cam-ket-<commitment id>); choose another id",
+        f"content/{SESSION}/answers.yaml:24:15: item alias 'so-lieu-phien' is the anchor of a part "
+        "of the session page (#so-lieu-phien); choose another alias",
+    ]
+
+
+def test_write_up_headings_give_way_to_item_anchors(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "answers.yaml",
+           MORE_ITEMS.format(first="ho-so-gpxd-h", second="thu-tuc", alias="ho-so-cu"))
+    append(content / SESSION / "index.md", "\n## Hồ sơ GPXD\n\nNội dung.\n\n## Ý kiến\n\n"
+           "## Hồ sơ cũ\n\n### Kiến nghị {#cam-ket-kien-nghi-don-gian-hoa}\n")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    ids = [element["id"] for element in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for anchor in ("ho-so-gpxd", "ho-so-gpxd-h", "thu-tuc", "ho-so-cu"):
+        assert "da-item" in doc.find(id=anchor)["class"] or doc.find(id=anchor).find_parent(
+            class_="da-item"), anchor
+    assert doc.find(id="cam-ket-kien-nghi-don-gian-hoa")["class"] == ["da-commitment"]
+    assert doc.find(id="y-kien").name == "h2" and doc.find(id="y-kien").find_parent(class_="da-items")
+    headings = [h["id"] for h in doc.select(".da-writeup h2, .da-writeup h3")]
+    assert headings == ["ho-so-gpxd_1", "y-kien_1", "ho-so-cu_1", "cam-ket-kien-nghi-don-gian-hoa_1"]
+    toc = [a["href"] for a in doc.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc[:3] == ["#ho-so-gpxd_1", "#y-kien_1", "#ho-so-cu_1"]
+
+
+def test_reserved_anchors_are_every_id_the_session_page_gives_its_own_parts(sample_site: Path) -> None:
+    for page in sample_site.glob("sessions/*/*/index.html"):
+        doc = parse(page)
+        own = {element["id"] for element in doc.select("[id]")
+               if not element["id"].startswith("__")  # Material's, outside the item alphabet
+               and not element.find_parent(class_=["da-item", "da-writeup"])
+               and "da-item" not in element.get("class", [])}
+        assert own <= urls.SESSION_PAGE_ANCHORS, (page, own - urls.SESSION_PAGE_ANCHORS)

@@ -590,8 +590,10 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
     seen_commitments: dict[str, int] = {}
     for i, item in items:
         _unique(item.id, seen_items, "item", path, data, ("items", i, "id"), log)
+        _free_anchor(item.id, "id", path, data, ("items", i, "id"), log)
         for a, alias in enumerate(item.aliases):
             _unique(alias, seen_items, "item", path, data, ("items", i, "aliases", a), log)
+            _free_anchor(alias, "alias", path, data, ("items", i, "aliases", a), log)
         refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"))
         for t, topic in enumerate(item.topics):
             refs.check("topic", topic, path, data, ("items", i, "topics", t))
@@ -714,6 +716,21 @@ def _hidden_from(target: Session, source: Session) -> str:
     if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
         return ""
     return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"
+
+
+def _free_anchor(value: str, kind: str, path: Path, data: Any, where: tuple[Any, ...],
+                 log: ProblemLog) -> None:
+    """An item's id and aliases are its anchors on the session page: another part of the page
+    must not have them, or a shared link to the item lands there."""
+    if value in urls.SESSION_PAGE_ANCHORS:
+        reason = f"is the anchor of a part of the session page (#{value})"
+    elif value.startswith(urls.COMMITMENT_ANCHOR_PREFIX):
+        reason = (f"starts with '{urls.COMMITMENT_ANCHOR_PREFIX}', which the session page keeps for "
+                  f"commitments (#{urls.commitment_anchor('<commitment id>')})")
+    else:
+        return
+    line, col = locate(data, where)
+    log.add(path, line, col, f"item {kind} '{value}' {reason}; choose another {kind}")
 
 
 def _check_session_ids(archive: Archive, log: ProblemLog) -> None:

@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
@@ -36,6 +37,7 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 TAG = re.compile(r"<[^>]+>")
 
@@ -110,9 +112,38 @@ class _MarkdownLinks(Treeprocessor):
                 element.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
+class _HeadingIds(Treeprocessor):
+    """Headings give way to the anchors the page gives to other things (an item's permalink,
+    the items section): `## Hồ sơ GPXD` next to the item `ho-so-gpxd` gets `#ho-so-gpxd_1`,
+    so that a shared link to the item still lands on the item."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.reserved: frozenset[str] = frozenset()
+
+    def run(self, root: Element) -> None:
+        taken = [h for h in root.iter() if h.tag in HEADINGS and h.get("id") in self.reserved]
+        if not taken:
+            return
+        used = {i for element in root.iter() if (i := element.get("id"))} | self.reserved
+        renamed: dict[str, str] = {}
+        for heading in taken:
+            old = heading.get("id", "")
+            renamed[old] = unique(old, used)
+            heading.set("id", renamed[old])
+        _rename_tokens(getattr(self.md, "toc_tokens", []), renamed)
+
+
+def _rename_tokens(tokens: list[dict[str, Any]], renamed: dict[str, str]) -> None:
+    for token in tokens:
+        token["id"] = renamed.get(token["id"], token["id"])
+        _rename_tokens(token["children"], renamed)
+
+
 class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
+        md.treeprocessors.register(_HeadingIds(md), "archive_heading_ids", 4)  # after 'toc' (5)
 
 
 @dataclass(frozen=True)
@@ -136,19 +167,23 @@ class MarkdownRenderer:
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
         )
         self._links: _MarkdownLinks = self._md.treeprocessors["archive_links"]
+        self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]
 
-    def _convert(self, text: str, src_uri: str) -> str:
+    def _convert(self, text: str, src_uri: str, reserved: frozenset[str]) -> str:
         self._md.reset()
         self._links.base, self._links.references = src_uri, []
+        self._ids.reserved = reserved
         return self._md.convert(text)
 
-    def render_body(self, text: str, src_uri: str) -> RenderedBody:
-        """A text of the page at `src_uri`, with its headings and what it links to."""
-        body = sanitise(self._convert(text, src_uri))
+    def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset()
+                    ) -> RenderedBody:
+        """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`)
+        and what it links to."""
+        body = sanitise(self._convert(text, src_uri, reserved))
         return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])),
                             list(self._links.references))
 
     def references(self, text: str, src_uri: str) -> list[Reference]:
         """What a text of the page at `src_uri` links to, without sanitising the HTML."""
-        self._convert(text, src_uri)
+        self._convert(text, src_uri, frozenset())
         return list(self._links.references)

@@ -23,8 +23,7 @@ from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
 
 EXCERPT_CHARS = 220
-ITEMS_ANCHOR = "y-kien"
-"""Anchor of the items section of a session page (the body's headings come before it)."""
+ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
 
 @dataclass(frozen=True)
@@ -382,7 +381,7 @@ class ArchiveViews:
         for commitment in item.commitments:
             commitments.append({
                 "id": commitment.id,
-                "anchor": f"cam-ket-{commitment.id}",
+                "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
                 "text": commitment.text,
                 "due": format_short_date(commitment.due) if commitment.due else "",
