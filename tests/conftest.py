@@ -56,6 +56,19 @@ def run_build(config: Path, *extra: str, env: dict[str, str] | None = None
         capture_output=True, text=True, env=full_env, timeout=600)
 
 
+def validate(content: Path) -> subprocess.CompletedProcess[str]:
+    """`dialogue-archive validate` as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(content)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    """Change one occurrence of `old` in a file (which must contain it)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def build_archive(content: Path, tmp: Path, build_date: dt.date = SAMPLE_BUILD_DATE,
                   **plugin_options: object) -> Path:
     """Build `content` into tmp/site and return the site folder; fails the test on errors."""

@@ -81,6 +81,17 @@ def second_session_claiming_the_first_id(root: Path) -> None:
          "aliases:\n  - 2024-06-19-cu\n  - 2024-06-20-doi-thoai-mau\nsummary:")(root)
 
 
+def symlink_body_image(root: Path) -> None:
+    (root / S / "anh.jpg").symlink_to("/etc/hostname")
+    edit(f"{S}/index.md", "Nhiều ý kiến", "![ảnh](anh.jpg) Nhiều ý kiến")(root)
+
+
+def symlink_loop(root: Path) -> None:
+    (root / S / "a").symlink_to("b")
+    (root / S / "b").symlink_to("a")
+    edit(f"{S}/index.md", "Nhiều ý kiến", "![ảnh](a/anh.jpg) Nhiều ý kiến")(root)
+
+
 def symlink_image(root: Path) -> None:
     (root / S / "anh.jpg").symlink_to("/etc/hostname")
     edit(f"{S}/index.md", "summary:", "image:\n  src: anh.jpg\nsummary:")(root)
@@ -407,6 +418,16 @@ CASES: dict[str, Case] = {
     "image-not-a-photo": Case(
         edit(f"{S}/index.md", "summary:", "image:\n  src: index.md\nsummary:"), f"{S}/index.md", 8, ".jpg"
     ),
+    "body-image-symlink-outside": Case(
+        symlink_body_image, f"{S}/index.md", 14, "outside the content folder", build=True),
+    "body-image-symlink-loop": Case(
+        symlink_loop, f"{S}/index.md", 14, "outside the content folder"),
+    "body-image-path-traversal": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "![a](../../../../../etc/hostname) Nhiều ý kiến"),
+        f"{S}/index.md", 14, "outside the content folder"),
+    "body-image-name-too-long": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", f"![a]({'a' * 300}.jpg) Nhiều ý kiến"),
+        f"{S}/index.md", 14, "not found"),
     # --- layout -------------------------------------------------------------------------
     "stray-answers-file": Case(
         write("sessions/2024/answers.yaml", "items: []\n"),

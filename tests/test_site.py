@@ -223,7 +223,8 @@ def test_link_to_a_missing_page_stops_the_strict_build(tmp_path: Path) -> None:
         text.write("\nXem [buổi khác](../2024-01-01-khong-co/index.md).\n")
     result = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert result.returncode == 1
-    assert "links to 'sessions/2024/2024-01-01-khong-co/index.md', which is not a page" in result.stderr
+    assert ("index.md:10:17: the link '../2024-01-01-khong-co/index.md' points to "
+            "sessions/2024/2024-01-01-khong-co/index.md, which is not a page") in result.stderr
 
 
 def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_site: Path) -> None:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, run_build, write_config
+from conftest import make_archive, replace, run_build, validate, write_config
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
-
-
-def validate(content: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(content)],
-                          capture_output=True, text=True, timeout=120)
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_valid_archive_passes(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from . import urls
 from .archive import Archive, Session
 from .models import Commitment, CommitmentStatus, Item
 
@@ -65,7 +66,7 @@ class CommitmentRecord:
 
     @property
     def anchor(self) -> str:
-        return f"cam-ket-{self.commitment.id}"
+        return urls.commitment_anchor(self.commitment.id)
 
     def days_to_done(self) -> int | None:
         finished = done_date(self.commitment)

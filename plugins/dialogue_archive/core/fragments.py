@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import urls
 from .archive import Session
 from .cache import DiskCache, fingerprint
 from .markup import MarkdownRenderer
 
-RENDER_VERSION = "1"
+RENDER_VERSION = "3"
 """Bump when markup.py changes what HTML a text becomes."""
 
 
+def page_anchors(session: Session) -> frozenset[str]:
+    """Ids the session page gives to its parts, items and commitments: the headings of its
+    texts give way to them."""
+    return urls.SESSION_PAGE_ANCHORS | {
+        anchor for item in session.items
+        for anchor in (item.id, *item.aliases, *(urls.commitment_anchor(c.id) for c in item.commitments))}
+
+
 def fragments_key(session: Session) -> str:
-    texts: list[str] = [RENDER_VERSION, session.src_uri, session.body]
+    texts: list[str] = [RENDER_VERSION, session.src_uri, session.body, *sorted(page_anchors(session))]
     for item in session.items:
         texts.append(item.text)
         texts.extend(answer.text for answer in item.answers)
@@ -25,18 +34,21 @@ def fragments_key(session: Session) -> str:
 
 
 def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, Any]:
-    """JSON-ready HTML of the write-up (with its headings and links) and of every item."""
-    body = renderer.render_body(session.body, session.src_uri)
-    return {
-        "body": body.html,
-        "toc": body.toc,
-        "links": body.links,
-        "items": [
-            {"text": renderer.render(item.text),
-             "answers": [renderer.render(a.text) if a.text.strip() else "" for a in item.answers]}
-            for item in session.items
-        ],
-    }
+    """JSON-ready HTML of the write-up (with its headings) and of every item, and the pages they
+    link to; the record's texts are on the session page too, so their links are made from it."""
+    anchors = page_anchors(session)
+    body = renderer.render_body(session.body, session.src_uri, anchors)
+    links = body.links
+
+    def render(text: str) -> str:
+        rendered = renderer.render_body(text, session.src_uri, anchors)
+        links.extend(rendered.links)
+        return rendered.html
+
+    items = [{"text": render(item.text),
+              "answers": [render(a.text) if a.text.strip() else "" for a in item.answers]}
+             for item in session.items]
+    return {"body": body.html, "toc": body.toc, "links": links, "items": items}
 
 
 class FragmentStore:

@@ -6,20 +6,24 @@ Nothing here stops at the first problem: a press officer fixes a whole file at o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import os
 import pickle
+import posixpath
 import re
 import typing
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
+from .markup import MarkdownRenderer, Reference
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -40,7 +44,8 @@ from .privacy import (
     redact_data,
 )
 from .problems import Problem, ProblemLog, did_you_mean
-from .yamlio import LocDict, Positions, YamlError, load_yaml, locate, locate_key
+from .sharing import alias_uris
+from .yamlio import LocDict, Position, Positions, YamlError, load_yaml, locate, locate_key
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
@@ -322,6 +327,41 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 # --- sessions ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class WrittenReference:
+    """A photo or page link of a session's texts, and where in which file it is written."""
+
+    path: Path
+    line: int
+    column: int
+    reference: Reference
+
+
+@functools.cache
+def _renderer() -> MarkdownRenderer:
+    """One per process: sessions are parsed in worker processes."""
+    return MarkdownRenderer()
+
+
+def text_references(markdown: str, src_uri: str, path: Path, source: str,
+                    start: Position) -> list[WrittenReference]:
+    """The photos and page links of a text of the page `src_uri`, located in `source`, the
+    file that holds the text from `start` on."""
+    if ".md" not in markdown and "![" not in markdown:
+        return []  # nothing to find: most texts skip the Markdown parser
+    offset = sum(len(line) + 1 for line in source.split("\n")[:start[0] - 1]) + start[1] - 1
+    found = []
+    for reference in _renderer().references(markdown, src_uri):
+        at = source.find(reference.written, offset)
+        if at < 0:  # written differently in the file (an escape in a quoted YAML text)
+            line, column = start
+        else:
+            offset = at + len(reference.written)
+            line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+        found.append(WrittenReference(path, line, column, reference))
+    return found
+
+
 @dataclass
 class ParsedSession:
     """What a session's own two files say, before any look-up in the rest of the archive.
@@ -337,6 +377,7 @@ class ParsedSession:
     answers_data: Positions | None
     answers_path: Path | None
     problems: list[Problem]
+    references: list[WrittenReference] = field(default_factory=list)
 
     # Pickled as plain data: pickling pydantic models field by field costs more than
     # validating the data again (which pydantic does in compiled code).
@@ -376,11 +417,14 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     check_data(redact_data(data, redactor), text, index, log)
     parsed.body = redactor.apply(body)
     check_markdown(parsed.body, body_line, index, log)
+    src_uri = index.relative_to(root).as_posix()
+    parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
-    parsed.items, answers_data, parsed.answers_path = _load_answers(folder, log, redactor)
+    parsed.items, answers_data, parsed.answers_path = _load_answers(
+        folder, log, redactor, src_uri, parsed.references)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     return parsed
 
@@ -461,9 +505,11 @@ def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: R
     return [results[folder] for folder in folders]
 
 
-def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
+def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
+                  references: list[WrittenReference]
                   ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
-    """Items that validate, one by one, so that one bad item does not hide the others' problems."""
+    """Items that validate, one by one, so that one bad item does not hide the others' problems;
+    the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
     path = folder / "answers.yaml"
     if not path.exists():
         return [], None, None  # an announced session has no record yet
@@ -497,9 +543,15 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor
                     f"...), not {_describe(raw)}")
             continue
         try:
-            items.append((i, Item.model_validate(raw)))
+            item = Item.model_validate(raw)
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
+            continue
+        items.append((i, item))
+        texts = [(("items", i, "text"), item.text)] + [
+            (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
+        for where, markdown in texts:
+            references += text_references(markdown, src_uri, path, text, locate(data, where))
     return items, data, path
 
 
@@ -547,8 +599,10 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
     seen_commitments: dict[str, int] = {}
     for i, item in items:
         _unique(item.id, seen_items, "item", path, data, ("items", i, "id"), log)
+        _free_anchor(item.id, "id", path, data, ("items", i, "id"), log)
         for a, alias in enumerate(item.aliases):
             _unique(alias, seen_items, "item", path, data, ("items", i, "aliases", a), log)
+            _free_anchor(alias, "alias", path, data, ("items", i, "aliases", a), log)
         refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"))
         for t, topic in enumerate(item.topics):
             refs.check("topic", topic, path, data, ("items", i, "topics", t))
@@ -582,6 +636,110 @@ def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
                 f"{seen[value]}); {kind} ids must be unique in the session")
     else:
         seen[value] = line
+
+
+def _check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
+                      log: ProblemLog) -> None:
+    """Every photo and page link of a text leads to something on the public site whenever the
+    text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
+    targets = _Targets(archive)
+    for session, references in written:
+        for one in references:
+            message = targets.problem(one.reference, session)
+            if message:
+                log.add(one.path, one.line, one.column, message)
+
+
+class _Targets:
+    """What the texts of an archive may point at: its files, its sessions and their folders."""
+
+    def __init__(self, archive: Archive):
+        self.root = archive.root
+        self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
+        self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
+
+    def problem(self, reference: Reference, source: Session) -> str:
+        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
+        target, written = reference.target, reference.written
+        path = self.root / target
+        inside = _inside(path, self.root)
+        if reference.image:
+            if not inside:
+                return (f"image '{written}' is outside the content folder; put the photo next to "
+                        "index.md and write its file name")
+            if not _is_file(path):
+                return (f"image '{written}' not found: there is no file {target} in the content "
+                        f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
+                        "next to index.md and write its file name, or fix the path")
+        elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
+            return (f"the link '{written}' points to {target}, which is not a page of the content "
+                    f"folder{self._closest_page(target, source)}; fix the path or remove the link")
+        owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
+        hidden = _hidden_from(owner, source) if owner is not None else ""
+        if owner is None or not hidden:
+            return ""
+        if reference.image:
+            return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} "
+                    "and not on the public site; copy the photo next to index.md")
+        return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
+                "the public site; publish that session first or remove the link")
+
+    def _closest_page(self, target: str, source: Session) -> str:
+        """A 'did you mean' among the public write-ups and the top-level pages, written as a
+        link from `source` is."""
+        here = source.folder.relative_to(self.root).as_posix()
+        pages = [s.src_uri for s in self.folders.values()
+                 if s.visibility is Visibility.published and s is not source]
+        pages += [p.name for p in self.root.glob("*.md")]
+        return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, a symbolic link loop
+        return False
+
+
+def _photos_in(folder: Path) -> list[str]:
+    try:
+        return [p.name for p in folder.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    except OSError:
+        return []
+
+
+def _hidden_from(target: Session, source: Session) -> str:
+    """Why `target` is off the public site at a time when `source` is on it ('' if never)."""
+    if target.visibility is Visibility.published or source.visibility is Visibility.draft:
+        return ""
+    if target.visibility is Visibility.draft:
+        return "a draft (draft: true)"
+    if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
+        return ""
+    return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"
+
+
+def _free_anchor(value: str, kind: str, path: Path, data: Any, where: tuple[Any, ...],
+                 log: ProblemLog) -> None:
+    """An item's id and aliases are its anchors on the session page: another part of the page
+    must not have them, or a shared link to the item lands there."""
+    if value in urls.SESSION_PAGE_ANCHORS:
+        reason = f"is the anchor of a part of the session page (#{value})"
+    elif value.startswith(urls.COMMITMENT_ANCHOR_PREFIX):
+        reason = (f"starts with '{urls.COMMITMENT_ANCHOR_PREFIX}', which the session page keeps for "
+                  f"commitments (#{urls.commitment_anchor('<commitment id>')})")
+    else:
+        return
+    line, col = locate(data, where)
+    log.add(path, line, col, f"item {kind} '{value}' {reason}; choose another {kind}")
 
 
 def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
@@ -680,10 +838,13 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     archive.fingerprint = fingerprint(archive.context_fingerprint, *keys)
     parsed = parse_sessions(folders, keys, root, redactor, cache or DiskCache(None), workers, recent)
+    written = []
     for one, key in zip(parsed, keys, strict=True):
         session = finish_session(one, refs, log, now)
         if session is not None:
             session.source_key = key
             archive.sessions.append(session)
+            written.append((session, one.references))
     _check_session_ids(archive, log)
+    _check_references(archive, written, log)
     return archive, log

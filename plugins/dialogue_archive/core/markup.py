@@ -11,12 +11,13 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
@@ -36,6 +37,7 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
 """A tag starts with a letter, `/`, `!` or `?`: `a < b và c > d` is text."""
@@ -96,42 +98,89 @@ def page_url(src_uri: str) -> str:
     return src_uri[:-3] + "/" if src_uri.endswith(".md") else src_uri
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A page or photo a text points at: as written, and as a path in the content folder."""
+
+    written: str
+    target: str
+    """Path in the content folder ('sessions/2023/x/index.md'); '../...' when outside it."""
+    image: bool
+
+
 class _MarkdownLinks(Treeprocessor):
-    """Links written the MkDocs way (`../other/index.md#x`) become page URLs, and are recorded
-    so that the build can report a link to a page that does not exist."""
+    """Links written the MkDocs way (`../other/index.md#x`), in the write-up or in the record
+    shown on the same page, become page URLs; they and the relative photos are recorded, so
+    that the loader can report a target that does not exist."""
 
     def __init__(self, md: markdown.Markdown):
         super().__init__(md)
         self.base = ""
-        self.targets: list[str] = []
+        self.references: list[Reference] = []
 
     def run(self, root: Element) -> None:
-        if not self.base:
-            return
         here = posixpath.dirname(self.base)
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        for element in root.iter():
+            if element.tag not in {"a", "img"}:
                 continue
-            target = posixpath.normpath(posixpath.join(here, parts.path))
-            self.targets.append(target)
-            relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
-            url = relative if relative.endswith("/") or relative == "." else relative + "/"
-            link.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
+            image = element.tag == "img"
+            written = element.get("src" if image else "href", "")
+            parts = urlsplit(written)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") \
+                    or not (image or parts.path.endswith(".md")):
+                continue
+            target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+            self.references.append(Reference(written, target, image))
+            if not image:
+                relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
+                url = relative if relative.endswith("/") or relative == "." else relative + "/"
+                element.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
-class _LinkExtension(Extension):
+class _HeadingIds(Treeprocessor):
+    """Headings give way to the anchors the page gives to other things (an item's permalink,
+    the items section): `## Hồ sơ GPXD` next to the item `ho-so-gpxd` gets `#ho-so-gpxd_1`,
+    so that a shared link to the item still lands on the item."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.reserved: frozenset[str] = frozenset()
+
+    def run(self, root: Element) -> None:
+        taken = [h for h in root.iter() if h.tag in HEADINGS and h.get("id") in self.reserved]
+        if not taken:
+            return
+        used = {i for element in root.iter() if (i := element.get("id"))} | self.reserved
+        renamed: dict[str, str] = {}
+        for heading in taken:
+            old = heading.get("id", "")
+            renamed[old] = unique(old, used)
+            heading.set("id", renamed[old])
+        _rename_tokens(getattr(self.md, "toc_tokens", []), renamed)
+
+
+def _rename_tokens(tokens: list[dict[str, Any]], renamed: dict[str, str]) -> None:
+    for token in tokens:
+        token["id"] = renamed.get(token["id"], token["id"])
+        _rename_tokens(token["children"], renamed)
+
+
+class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
+        md.treeprocessors.register(_HeadingIds(md), "archive_heading_ids", 4)  # after 'toc' (5)
 
 
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
     toc: list[dict[str, Any]]
-    links: list[str] = field(default_factory=list)
-    """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def links(self) -> list[str]:
+        """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
+        return [r.target for r in self.references if not r.image]
 
 
 class MarkdownRenderer:
@@ -139,20 +188,27 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, _LinkExtension()],
+            extensions=[*EXTENSIONS, _ArchiveExtension()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
         )
-
         self._links: _MarkdownLinks = self._md.treeprocessors["archive_links"]
+        self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]
 
-    def render(self, text: str) -> str:
+    def _convert(self, text: str, src_uri: str, reserved: frozenset[str]) -> str:
         self._md.reset()
-        self._links.base = ""
-        return sanitise(self._md.convert(text))
+        self._links.base, self._links.references = src_uri, []
+        self._ids.reserved = reserved
+        return self._md.convert(text)
 
-    def render_body(self, text: str, src_uri: str = "") -> RenderedBody:
-        """The write-up of the page at `src_uri`, with its headings and its links to other pages."""
-        self._md.reset()
-        self._links.base, self._links.targets = src_uri, []
-        body = sanitise(self._md.convert(text))
-        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), list(self._links.targets))
+    def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset()
+                    ) -> RenderedBody:
+        """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`)
+        and what it links to."""
+        body = sanitise(self._convert(text, src_uri, reserved))
+        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])),
+                            list(self._links.references))
+
+    def references(self, text: str, src_uri: str) -> list[Reference]:
+        """What a text of the page at `src_uri` links to, without sanitising the HTML."""
+        self._convert(text, src_uri, frozenset())
+        return list(self._links.references)

@@ -109,8 +109,8 @@ class OpenData:
                 referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
                 document=x.document, text=x.text) for x in item.answers],
             commitments=[out.Commitment(
-                id=c.id, url=f"{page}#cam-ket-{c.id}", by=self.ref(a.agencies, c.by), text=c.text,
-                due=c.due, status=c.status.value,
+                id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
+                text=c.text, due=c.due, status=c.status.value,
                 status_label=self.labels["commitment_status"][c.status.value],
                 overdue=is_overdue(c, build_date), done_date=done_date(c),
                 deadline=deadline_outcome(c, build_date),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +57,7 @@ class ProblemLog:
         return sorted(set(self.problems))
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """A short hint naming the closest known value, or nothing."""
+def did_you_mean(value: str, choices: Iterable[str], show: Callable[[str], str] = str) -> str:
+    """A short hint naming the closest known value (as `show` writes it), or nothing."""
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean '{show(close[0])}'?)" if close else ""

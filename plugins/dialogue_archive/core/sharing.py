@@ -50,12 +50,15 @@ def print_header(url: str | None, archive: Archive) -> dict[str, str]:
             "updated_iso": archive.build_date.isoformat()}
 
 
+def alias_uris(session: Session) -> list[str]:
+    """The session's former source paths (its `aliases`), each under the year of its date."""
+    uris = []
+    for alias in session.meta.aliases:
+        match = SESSION_ID_PATTERN.match(alias)
+        uris.append(urls.session(int(match.group(1)) if match else session.year, alias))
+    return uris
+
+
 def alias_redirects(archive: Archive) -> list[tuple[str, Session]]:
     """(old source path, session) for every alias of a session on the site."""
-    redirects = []
-    for session in archive.published:
-        for alias in session.meta.aliases:
-            match = SESSION_ID_PATTERN.match(alias)
-            year = int(match.group(1)) if match else session.year
-            redirects.append((urls.session(year, alias), session))
-    return redirects
+    return [(uri, session) for session in archive.published for uri in alias_uris(session)]

@@ -22,6 +22,23 @@ def session(year: int, session_id: str) -> str:
     return f"sessions/{year}/{session_id}/index.md"
 
 
+ITEMS_ANCHOR = "y-kien"
+"""Anchor of the items section of a session page; an item's own anchor is its id."""
+
+COMMITMENT_ANCHOR_PREFIX = "cam-ket-"
+
+SESSION_PAGE_ANCHORS = frozenset({
+    ITEMS_ANCHOR, "so-lieu-phien", "tk-by-type", "tk-by-type-cap", "tk-outcome", "tk-outcome-cap",
+    "tk-scope", "tk-scope-cap", "tk-by-topic", "tk-by-topic-cap", "da-header-q", "da-lightbox-caption",
+})
+"""Ids a session page gives to its own parts (templates archive/session.html and its partials,
+the charts of core/statistics.py): an item id or a heading of the write-up must not take one."""
+
+
+def commitment_anchor(commitment_id: str) -> str:
+    return f"{COMMITMENT_ANCHOR_PREFIX}{commitment_id}"
+
+
 def sessions_index(page: int = 1) -> str:
     return _paged("sessions/", page)
 
@@ -98,3 +115,17 @@ def web_path(uri: str, directory_urls: bool = True) -> str:
 
 def search() -> str:
     return "search/index.md"
+
+
+GENERATED_SECTIONS = frozenset({"agencies", "topics", "places", "commitments", "statistics",
+                                "open-data", "search"})
+"""Top-level folders of the pages the generator makes (besides the session lists)."""
+
+
+def generated(uri: str) -> bool:
+    """Whether `uri` is the address of a page the generator makes (a list, a registry entry, a
+    report), rather than a write-up of the content folder; such a page exists when it is built."""
+    parts = uri.split("/")
+    if parts[0] == "sessions":
+        return len(parts) != 4 or parts[1] == "page"
+    return uri == home() or parts[0] in GENERATED_SECTIONS

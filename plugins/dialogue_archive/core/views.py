@@ -25,8 +25,7 @@ from .statistics import session_statistics
 EXCERPT_CHARS = 220
 EXCERPT_SOURCE_CHARS = 2000
 """An excerpt is made from the start of a text: markup is removed from this much of it."""
-ITEMS_ANCHOR = "y-kien"
-"""Anchor of the items section of a session page (the body's headings come before it)."""
+ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 T = TypeVar("T")
 
 
@@ -348,8 +347,11 @@ class ArchiveViews:
                            session.visibility.value)
 
     def session_links(self, session: Session) -> list[str]:
-        """The pages the write-up links to (a link to a page is a path ending in `.md`)."""
-        return self.fragments.get(session)["links"] if ".md" in session.body else []
+        """The pages the write-up and the record's texts link to (a link to a page is a path
+        ending in `.md`: a session without one is not looked up)."""
+        texts = [session.body, *(item.text for item in session.items),
+                 *(answer.text for item in session.items for answer in item.answers)]
+        return self.fragments.get(session)["links"] if any(".md" in t for t in texts) else []
 
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
@@ -410,7 +412,7 @@ class ArchiveViews:
         for commitment in item.commitments:
             commitments.append({
                 "id": commitment.id,
-                "anchor": f"cam-ket-{commitment.id}",
+                "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
                 "text": commitment.text,
                 "due": format_short_date(commitment.due) if commitment.due else "",

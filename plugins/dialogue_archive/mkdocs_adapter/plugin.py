@@ -238,8 +238,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _check_links(self, page: Page, targets: list[str]) -> None:
         for target in targets:
             if self.files is not None and self.files.get_file_from_path(target) is None:
-                log.warning(f"{page.file.src_uri}: the write-up links to '{target}', which is "
-                            "not a page of the site; fix the path or remove the link")
+                log.warning(f"{page.file.src_uri}: the write-up or its record links to '{target}', "
+                            "which is not a page of the site; fix the path or remove the link")
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav

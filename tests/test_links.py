@@ -1,0 +1,230 @@
+"""Photos and links in the texts of a session: checked where they are written, built right."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import make_archive, parse, replace, run_build, validate, write_config
+from dialogue_archive.core import urls
+
+SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
+OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def photo(path: Path) -> None:
+    """A file where a photo is expected (only its existence is checked)."""
+    path.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+
+
+def located(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("content/")]
+
+
+def test_missing_photo_of_a_write_up_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md",
+           "Ảnh ![x](khong-co.jpg) và ![y](../../2023/khong-co-nua.png).\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:10: image 'khong-co.jpg' not found: there is no file "
+        f"{SESSION}/khong-co.jpg in the content folder; put the photo next to index.md and write "
+        "its file name, or fix the path",
+        f"content/{SESSION}/index.md:9:32: image '../../2023/khong-co-nua.png' not found: there is "
+        "no file sessions/2023/khong-co-nua.png in the content folder; put the photo next to "
+        "index.md and write its file name, or fix the path",
+    ]
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site))
+    assert build.returncode == 1
+    assert located(result)[0] in build.stderr
+    assert not site.exists()
+
+
+def test_photo_outside_the_content_folder_or_of_a_draft_is_refused(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(tmp_path / "ngoai.jpg")
+    photo(content / OTHER / "nhap.jpg")
+    replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
+    append(content / SESSION / "index.md",
+           "![a](../../../../ngoai.jpg)\n\n![b](../2024-06-19-doi-thoai-2/nhap.jpg)\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:6: image '../../../../ngoai.jpg' is outside the content "
+        "folder; put the photo next to index.md and write its file name",
+        f"content/{SESSION}/index.md:11:6: image '../2024-06-19-doi-thoai-2/nhap.jpg' is in the "
+        "folder of session 2024-06-19-doi-thoai-2, which is a draft (draft: true) and not on the "
+        "public site; copy the photo next to index.md",
+    ]
+
+
+def test_photos_that_exist_and_web_photos_are_published_as_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(content / SESSION / "quang-canh.jpg")
+    photo(content / OTHER / "hoi-truong.jpg")
+    append(content / SESSION / "index.md", "![a](quang-canh.jpg) ![b](../2024-06-19-doi-thoai-2/"
+           "hoi-truong.jpg) ![c](https://example.org/anh.jpg)\n")
+    assert validate(content).returncode == 0
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    sources = [img["src"] for img in parse(page).select(".da-writeup img")]
+    assert sources == ["quang-canh.jpg", "../2024-06-19-doi-thoai-2/hoi-truong.jpg",
+                       "https://example.org/anh.jpg"]
+    assert all((page.parent / src).is_file() for src in sources[:2])
+
+
+def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=3)
+    replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
+    replace(content / "sessions/2024/2024-06-18-doi-thoai-3/index.md", "summary:",
+            "published: 2030-01-01 07:00\nsummary:")
+    append(content / SESSION / "index.md",
+           "Xem [phiên](../../2024/2024-01-01-khong-co/index.md), [trang](../../../gioi-thieu.md).\n\n"
+           "Và [nháp](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd), "
+           "[hẹn giờ](../2024-06-18-doi-thoai-3/index.md).\n")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:9:13: the link '../../2024/2024-01-01-khong-co/index.md' points "
+        "to sessions/2024/2024-01-01-khong-co/index.md, which is not a page of the content folder; "
+        "fix the path or remove the link",
+        f"content/{SESSION}/index.md:9:63: the link '../../../gioi-thieu.md' points to gioi-thieu.md, "
+        "which is not a page of the content folder; fix the path or remove the link",
+        f"content/{SESSION}/index.md:11:11: the link '../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd' "
+        "points to session 2024-06-19-doi-thoai-2, which is a draft (draft: true) and not on the "
+        "public site; publish that session first or remove the link",
+        f"content/{SESSION}/index.md:11:69: the link '../2024-06-18-doi-thoai-3/index.md' points to "
+        "session 2024-06-18-doi-thoai-3, which is scheduled for 2030-01-01 07:00 and not on the "
+        "public site; publish that session first or remove the link",
+    ]
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 1
+    assert located(result)[0] in build.stderr
+    assert "its record links to" not in build.stderr  # reported once, where it is written
+
+
+def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    index = content / SESSION / "index.md"
+    append(index, "[a](../2024-06-19-doi-thoai-2/index.md) [b](../../../gioi-thieu.md) "
+           "[c](../../../agencies/phong-tu-phap/index.md) [d](../../index.md)\n")
+    assert validate(content).returncode == 0
+    replace(index, "doi-thoai-2/index.md", "doi-thoai-22/index.md")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '../2024-06-19-doi-thoai-22/index.md' points to "
+        "sessions/2024/2024-06-19-doi-thoai-22/index.md, which is not a page of the content folder "
+        "(did you mean '../2024-06-19-doi-thoai-2/index.md'?); fix the path or remove the link"]
+
+
+def test_link_to_a_missing_generated_page_is_reported_by_the_build(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md", "[x](../../../agencies/khong-co/index.md)\n")
+    assert validate(content).returncode == 0  # agency pages are known when the site is built
+    build = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert build.returncode == 1
+    assert (f"{SESSION}/index.md: the write-up or its record links to 'agencies/khong-co/index.md', "
+            "which is not a page of the site") in build.stderr
+
+
+def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị", "text: Xem [phiên trước](../2024-06-19-doi-thoai-2/index.md"
+            "#ho-so-gpxd). Đề nghị")
+    replace(answers, "text: Phòng sẽ", "text: Như [trang giới thiệu](../../../index.md). Phòng sẽ")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    assert doc.select_one(".da-item__text a")["href"] == "../2024-06-19-doi-thoai-2/#ho-so-gpxd"
+    assert doc.select_one(".da-answer__text a")["href"] == "../../../"
+
+
+def test_broken_links_and_photos_in_the_record_are_reported_on_their_line(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị", "text: Xem [phiên](../2024-01-01-khong-co/index.md). Đề nghị")
+    replace(answers, "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n          Phòng sẽ rà soát.\n          ![ảnh](khong-co.jpg)")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/answers.yaml:7:23: the link '../2024-01-01-khong-co/index.md' points to "
+        "sessions/2024/2024-01-01-khong-co/index.md, which is not a page of the content folder; "
+        "fix the path or remove the link",
+        f"content/{SESSION}/answers.yaml:12:18: image 'khong-co.jpg' not found: there is no file "
+        f"{SESSION}/khong-co.jpg in the content folder; put the photo next to index.md and write "
+        "its file name, or fix the path",
+    ]
+
+
+MORE_ITEMS = """\
+  - id: {first}
+    type: opinion
+    asker:
+      label: Cử tri tổ 5
+    topics: [xay-dung]
+    text: Ý kiến thứ hai.
+  - id: {second}
+    aliases: [{alias}]
+    type: opinion
+    asker:
+      label: Cử tri tổ 6
+    topics: [xay-dung]
+    text: Ý kiến thứ ba.
+"""
+
+
+def test_item_ids_that_the_session_page_uses_for_something_else_are_refused(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "answers.yaml",
+           MORE_ITEMS.format(first="y-kien", second="cam-ket-x", alias="so-lieu-phien"))
+    assert located(validate(content)) == [
+        f"content/{SESSION}/answers.yaml:17:9: item id 'y-kien' is the anchor of a part of the "
+        "session page (#y-kien); choose another id",
+        f"content/{SESSION}/answers.yaml:23:9: item id 'cam-ket-x' starts with 'cam-ket-', which "
+        "the session page keeps for commitments (#cam-ket-<commitment id>); choose another id",
+        f"content/{SESSION}/answers.yaml:24:15: item alias 'so-lieu-phien' is the anchor of a part "
+        "of the session page (#so-lieu-phien); choose another alias",
+    ]
+
+
+def test_write_up_headings_give_way_to_item_anchors(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "answers.yaml",
+           MORE_ITEMS.format(first="ho-so-gpxd-h", second="thu-tuc", alias="ho-so-cu"))
+    append(content / SESSION / "index.md", "\n## Hồ sơ GPXD\n\nNội dung.\n\n## Ý kiến\n\n"
+           "## Hồ sơ cũ\n\n### Kiến nghị {#cam-ket-kien-nghi-don-gian-hoa}\n")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    ids = [element["id"] for element in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for anchor in ("ho-so-gpxd", "ho-so-gpxd-h", "thu-tuc", "ho-so-cu"):
+        assert "da-item" in doc.find(id=anchor)["class"] or doc.find(id=anchor).find_parent(
+            class_="da-item"), anchor
+    assert doc.find(id="cam-ket-kien-nghi-don-gian-hoa")["class"] == ["da-commitment"]
+    assert doc.find(id="y-kien").name == "h2" and doc.find(id="y-kien").find_parent(class_="da-items")
+    headings = [h["id"] for h in doc.select(".da-writeup h2, .da-writeup h3")]
+    assert headings == ["ho-so-gpxd_1", "y-kien_1", "ho-so-cu_1", "cam-ket-kien-nghi-don-gian-hoa_1"]
+    toc = [a["href"] for a in doc.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc[:3] == ["#ho-so-gpxd_1", "#y-kien_1", "#ho-so-cu_1"]
+
+
+def test_reserved_anchors_are_every_id_the_session_page_gives_its_own_parts(sample_site: Path) -> None:
+    for page in sample_site.glob("sessions/*/*/index.html"):
+        doc = parse(page)
+        own = {element["id"] for element in doc.select("[id]")
+               if not element["id"].startswith("__")  # Material's, outside the item alphabet
+               and not element.find_parent(class_=["da-item", "da-writeup"])
+               and "da-item" not in element.get("class", [])}
+        assert own <= urls.SESSION_PAGE_ANCHORS, (page, own - urls.SESSION_PAGE_ANCHORS)
