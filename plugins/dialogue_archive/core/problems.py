@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,9 +40,13 @@ class ProblemLog:
         path = Path(path)
         if self.root is not None:
             base = self.root.parent
+            try:  # not resolved first: the path may be a symbolic link that loops
+                return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(base)))
+            except ValueError:
+                pass
             try:
                 return str(path.resolve().relative_to(base.resolve()))
-            except ValueError:
+            except (OSError, ValueError):
                 pass
         return str(path)
 
