@@ -17,9 +17,10 @@ from . import urls
 from .commitments import CommitmentRecord, commitment_records, is_overdue
 from .labels import format_date, format_short_date
 from .models import CommitmentStatus
-from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, paginate
+from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, paginate, remembered_repr
 
 
+@remembered_repr
 @dataclass(frozen=True)
 class CommitmentEntry:
     """A commitment as one entry of a list, linking to its anchor on the session page."""

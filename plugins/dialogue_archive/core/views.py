@@ -29,6 +29,25 @@ ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 T = TypeVar("T")
 
 
+E = TypeVar("E", bound=type)
+
+
+def remembered_repr(cls: E) -> E:
+    """A list page's cache key is the repr of its view, and an entry is on several list
+    pages (its agency's, its topics', its place's): a frozen entry's repr cannot change, so
+    it is worked out once (it was the largest part of checking unchanged pages)."""
+    generated = cls.__repr__
+
+    def __repr__(self: Any) -> str:
+        known = self.__dict__.get("_repr")
+        if known is None:
+            known = self.__dict__["_repr"] = generated(self)  # frozen: not through setattr
+        return known
+
+    cls.__repr__ = __repr__  # type: ignore[method-assign]
+    return cls
+
+
 @dataclass(frozen=True)
 class Link:
     text: str
@@ -43,6 +62,7 @@ class StatusBadge:
     overdue: bool
 
 
+@remembered_repr
 @dataclass(frozen=True)
 class SessionEntry:
     """A session as one line of a list."""
@@ -59,6 +79,7 @@ class SessionEntry:
     visibility: str
 
 
+@remembered_repr
 @dataclass(frozen=True)
 class ItemEntry:
     """An item as one line of a list, linking to its anchor on the session page."""
