@@ -86,6 +86,12 @@ def symlink_body_image(root: Path) -> None:
     edit(f"{S}/index.md", "Nhiều ý kiến", "![ảnh](anh.jpg) Nhiều ý kiến")(root)
 
 
+def front_matter_image_loop(root: Path) -> None:
+    (root / S / "a.jpg").symlink_to("b.jpg")
+    (root / S / "b.jpg").symlink_to("a.jpg")
+    edit(f"{S}/index.md", "summary:", "image:\n  src: a.jpg\nsummary:")(root)
+
+
 def symlink_loop(root: Path) -> None:
     (root / S / "a").symlink_to("b")
     (root / S / "b").symlink_to("a")
@@ -447,6 +453,8 @@ CASES: dict[str, Case] = {
     "alias-already-a-session-id": Case(
         second_session_claiming_the_first_id, "sessions/2024/2024-06-21-phien-khac/index.md", 9,
         "alias '2024-06-20-doi-thoai-mau' is already used by session"),
+    "front-matter-image-symlink-loop": Case(
+        front_matter_image_loop, f"{S}/index.md", 8, "leads nowhere", build=True),
     "blank-item-text": Case(
         edit(f"{S}/answers.yaml", "    text: |\n      Đề nghị đơn giản hóa hồ sơ cấp giấy phép xây dựng, "
              "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),

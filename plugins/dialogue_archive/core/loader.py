@@ -581,7 +581,12 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     assert session.meta.image is not None
     src = session.meta.image.src
     line, col = locate(data, ("image", "src"))
-    target = (session.folder / src).resolve()
+    try:
+        target = (session.folder / src).resolve()
+    except (OSError, RuntimeError):  # a symbolic link that loops
+        log.add(session.index_path, line, col, f"image.src '{src}' is a link that leads nowhere; "
+                "put the photo file itself next to index.md")
+        return
     if "/" in src or "\\" in src or src.startswith(".") or target.parent != session.folder.resolve():
         log.add(session.index_path, line, col, f"image.src '{src}' must be the name of a file "
                 "next to index.md (no folders, no '..')")
