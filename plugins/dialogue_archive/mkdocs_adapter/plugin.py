@@ -8,6 +8,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
@@ -202,6 +203,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                          "render_template": spec.template}
             if spec.description:
                 page.meta["description"] = escape(spec.description)
+            # MkDocs would build a Python-Markdown instance for each page only to convert its
+            # empty text (1.6 s for 3,195 pages in a preview rebuild at 1,000 sessions).
+            page.render = _nothing_to_render(page)  # type: ignore[method-assign]
         elif page.file.src_uri == urls.home():
             page.meta.setdefault("template", "archive/home.html")
         return markdown
@@ -350,6 +354,15 @@ def _escape_archive_templates(previous: Any) -> Any:
         return bool(previous(name)) if callable(previous) else bool(previous)
 
     return autoescape
+
+
+def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
+    """Page.render for an archive page: its HTML is written by rendering.py."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
+
+    return render
 
 
 def _link_filter(directory_urls: bool) -> Any:
