@@ -34,21 +34,18 @@ def fragments_key(session: Session) -> str:
 
 
 def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, Any]:
-    """JSON-ready HTML of the write-up (with its headings) and of every item, and the pages they
-    link to; the record's texts are on the session page too, so their links are made from it."""
+    """JSON-ready HTML of the write-up (with its headings) and of every item; the record's texts
+    are on the session page too, so their links are made from it."""
     anchors = page_anchors(session)
     body = renderer.render_body(session.body, session.src_uri, anchors)
-    links = body.links
 
     def render(text: str) -> str:
-        rendered = renderer.render_body(text, session.src_uri, anchors)
-        links.extend(rendered.links)
-        return rendered.html
+        return renderer.render_body(text, session.src_uri, anchors).html
 
     items = [{"text": render(item.text),
               "answers": [render(a.text) if a.text.strip() else "" for a in item.answers]}
              for item in session.items]
-    return {"body": body.html, "toc": body.toc, "links": links, "items": items}
+    return {"body": body.html, "toc": body.toc, "items": items}
 
 
 class FragmentStore:

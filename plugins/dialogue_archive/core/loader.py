@@ -45,7 +45,17 @@ from .privacy import (
 )
 from .problems import Problem, ProblemLog, did_you_mean
 from .sharing import alias_uris
-from .yamlio import LocDict, Position, Positions, YamlError, load_yaml, locate, locate_key
+from .yamlio import (
+    LocDict,
+    Position,
+    Positions,
+    YamlError,
+    load_yaml,
+    locate,
+    locate_key,
+    offset_of,
+    position_of,
+)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
@@ -349,7 +359,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     file that holds the text from `start` on."""
     if ".md" not in markdown and "![" not in markdown:
         return []  # nothing to find: most texts skip the Markdown parser
-    offset = sum(len(line) + 1 for line in source.split("\n")[:start[0] - 1]) + start[1] - 1
+    offset = offset_of(source, start)
     found = []
     for reference in _renderer().references(markdown, src_uri):
         at = source.find(reference.written, offset)
@@ -357,7 +367,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
             line, column = start
         else:
             offset = at + len(reference.written)
-            line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+            line, column = position_of(source, at)
         found.append(WrittenReference(path, line, column, reference))
     return found
 
@@ -437,7 +447,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     if meta is None:
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
-                      items=[item for _, item in parsed.items or []], answers_path=parsed.answers_path)
+                      items=[item for _, item in parsed.items or []], answers_path=parsed.answers_path,
+                      links=[r.reference.target for r in parsed.references if not r.reference.image])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
         _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
@@ -581,9 +592,8 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     assert session.meta.image is not None
     src = session.meta.image.src
     line, col = locate(data, ("image", "src"))
-    try:
-        target = (session.folder / src).resolve()
-    except (OSError, RuntimeError):  # a symbolic link that loops
+    target = _resolved(session.folder / src)
+    if target is None:
         log.add(session.index_path, line, col, f"image.src '{src}' is a link that leads nowhere; "
                 "put the photo file itself next to index.md")
         return
@@ -699,12 +709,18 @@ class _Targets:
         return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
 
 
+def _resolved(path: Path) -> Path | None:
+    """`path` with '..' and symbolic links followed; None for a link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def _inside(path: Path, root: Path) -> bool:
     """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        return False
+    target = _resolved(path)
+    return target is not None and target.is_relative_to(root.resolve())
 
 
 def _is_file(path: Path) -> bool:

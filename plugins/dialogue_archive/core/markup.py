@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
@@ -175,12 +175,6 @@ class _ArchiveExtension(Extension):
 class RenderedBody:
     html: str
     toc: list[dict[str, Any]]
-    references: list[Reference] = field(default_factory=list)
-
-    @property
-    def links(self) -> list[str]:
-        """Source paths of the pages the text links to (`sessions/2023/x/index.md`)."""
-        return [r.target for r in self.references if not r.image]
 
 
 class MarkdownRenderer:
@@ -202,11 +196,10 @@ class MarkdownRenderer:
 
     def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset()
                     ) -> RenderedBody:
-        """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`)
-        and what it links to."""
+        """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`);
+        its links to other pages become their URLs."""
         body = sanitise(self._convert(text, src_uri, reserved))
-        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])),
-                            list(self._links.references))
+        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])))
 
     def references(self, text: str, src_uri: str) -> list[Reference]:
         """What a text of the page at `src_uri` links to, without sanitising the HTML."""

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from .problems import ProblemLog
 from .vietnamese import fold
-from .yamlio import LocDict, LocList, locate
+from .yamlio import LocDict, LocList, locate, offset_of, position_of
 
 REDACTIONS_FILE = "registry/redactions.yaml"
 DEFAULT_REPLACEMENT = "[…]"
@@ -315,14 +315,8 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
 def position_in_source(source: str, start: tuple[int, int], needle: str) -> tuple[int, int]:
     """Line and column of `needle` at or after a value's start in the file (block scalars
     included); the value's own start when it was folded over several lines."""
-    lines = source.split("\n")
-    line, col = start
-    offset = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
-    found = source.find(needle, offset)
-    if found < 0:
-        return start
-    line = source.count("\n", 0, found) + 1
-    return line, found - (source.rfind("\n", 0, found) + 1) + 1
+    found = source.find(needle, offset_of(source, start))
+    return start if found < 0 else position_of(source, found)
 
 
 def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:

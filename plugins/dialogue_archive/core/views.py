@@ -27,7 +27,6 @@ EXCERPT_CHARS = 220
 EXCERPT_SOURCE_CHARS = 2000
 """An excerpt is made from the start of a text: markup is removed from this much of it."""
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
-T = TypeVar("T")
 
 
 E = TypeVar("E", bound=type)
@@ -120,9 +119,9 @@ class PageSpec:
     """Hash of everything the view is made from, when that is known without building it (a
     session page: its files and the archive's registries, build date and code). An unchanged
     page is then reused without building its view; otherwise the view itself is hashed."""
-    links: Callable[[], list[str]] = list
-    """The pages the view links to (`sessions/…/index.md`), without building it: checked
-    against the site's pages even when the page is reused."""
+    links: list[str] = field(default_factory=list)
+    """The pages the view links to (`sessions/…/index.md`): checked against the site's
+    pages, whether the page is rendered or reused."""
 
     def resolve(self) -> dict[str, Any]:
         return self.context() if callable(self.context) else self.context
@@ -259,7 +258,7 @@ class ArchiveViews:
                            _bind(self.session_view, session), generated=False,
                            description=session.meta.summary or "",
                            inputs=self.session_inputs(session),
-                           links=_bind(self.session_links, session))
+                           links=session.links)
 
     def _sessions_index_pages(self) -> Iterator[PageSpec]:
         entries = [self.session_entries[s.id] for s in self.archive.published]
@@ -370,13 +369,6 @@ class ArchiveViews:
         return fingerprint(self.archive.context_fingerprint, session.source_key,
                            session.visibility.value)
 
-    def session_links(self, session: Session) -> list[str]:
-        """The pages the write-up and the record's texts link to (a link to a page is a path
-        ending in `.md`: a session without one is not looked up)."""
-        texts = [session.body, *(item.text for item in session.items),
-                 *(answer.text for item in session.items for answer in item.answers)]
-        return self.fragments.get(session)["links"] if any(".md" in t for t in texts) else []
-
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         meta = session.meta
@@ -397,7 +389,6 @@ class ArchiveViews:
             "participants": [self.agency_link(a) for a in meta.participants],
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
-            "links": rendered["links"],
             "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
                                 "html": self.text["items"], "children": []}],
             "items": [self._item_view(session, item, html)
@@ -411,8 +402,8 @@ class ArchiveViews:
 
     def _attendance_label(self, key: str) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
-        its hyphens and underscores as spaces."""
-        return self.text["attendance_kinds"].get(key) or key.replace("-", " ").replace("_", " ")
+        its hyphens as spaces."""
+        return self.text["attendance_kinds"].get(key) or key.replace("-", " ")
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         answers = []
@@ -480,7 +471,7 @@ class ArchiveViews:
                 "years": [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]}
 
 
-def _bind(function: Callable[[Session], T], session: Session) -> Callable[[], T]:
+def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Callable[[], dict[str, Any]]:
     return lambda: function(session)
 
 

@@ -213,6 +213,17 @@ class Positions:
         return self.start
 
 
+def offset_of(source: str, position: Position) -> int:
+    """The character offset in `source` of a 1-based line and column."""
+    line, column = position
+    return sum(len(text) + 1 for text in source.split("\n")[: line - 1]) + column - 1
+
+
+def position_of(source: str, offset: int) -> Position:
+    """The 1-based line and column of a character offset in `source`."""
+    return source.count("\n", 0, offset) + 1, offset - source.rfind("\n", 0, offset)
+
+
 def locate(data: Any, path: tuple[Any, ...]) -> Position:
     """Where the value at `path` stood; the nearest enclosing position if it is absent."""
     if isinstance(data, Positions):

@@ -229,7 +229,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         view = self.specs[page.file.src_uri].resolve()
         if view.get("toc"):
             page.toc = get_toc(view["toc"])
-        self._check_links(page, view.get("links", []))
+        self._check_links(page, self.specs[page.file.src_uri].links)
         self._view = (page, view)
         return view
 
@@ -237,7 +237,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return self.specs[page.file.src_uri].inputs
 
     def _reused_page(self, page: Page) -> None:
-        self._check_links(page, self.specs[page.file.src_uri].links())
+        self._check_links(page, self.specs[page.file.src_uri].links)
 
     def _check_links(self, page: Page, targets: list[str]) -> None:
         for target in targets:
