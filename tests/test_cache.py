@@ -16,6 +16,9 @@ import urllib.request
 from pathlib import Path
 
 from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
+from dialogue_archive.core.cache import DiskCache
+from dialogue_archive.core.loader import load_archive, private_copy
+from dialogue_archive.core.views import ArchiveViews
 
 SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
 
@@ -68,6 +71,23 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     after = digest(site)
     assert after[f"{SEED}/index.html"] != before[f"{SEED}/index.html"]
     assert after["about/index.html"] == before["about/index.html"]
+
+
+def test_session_pages_are_made_from_a_private_copy_equal_to_the_loaded_session(tmp_path: Path
+                                                                              ) -> None:
+    """Page writers read sessions back from the cache (see loader.private_copy), so that they do
+    not touch, and so copy, the archive they share by fork: the pages must not change."""
+    cache = DiskCache(tmp_path / "cache")
+    archive, problems = load_archive(copy_sample(tmp_path / "content"), SAMPLE_BUILD_DATE, cache=cache)
+    assert not problems.errors
+    views = ArchiveViews(archive, cache=cache)
+    for session in archive.published:
+        copy = private_copy(session, cache)
+        assert copy.meta is not session.meta
+        assert not any(a is b for a, b in zip(copy.items, session.items, strict=True))
+        assert views.session_page_view(session) == views.session_view(session)
+    uncached = load_archive(tmp_path / "content", SAMPLE_BUILD_DATE)[0].published[0]
+    assert private_copy(uncached, DiskCache(None)) is uncached
 
 
 def test_a_new_build_date_reaches_every_page(tmp_path: Path) -> None:

@@ -33,6 +33,8 @@ class Session:
     answers_path: Path | None = None
     source_key: str = ""
     """Hash of the session's two files (see loader.session_key)."""
+    parsed_key: str = ""
+    """Where the loader cached the parsed session (see loader.private_copy)."""
     links: list[str] = field(default_factory=list)
     """Source paths of the pages its texts link to (`sessions/2023/x/index.md`), found by the
     loader; those the build makes itself can only be checked against the built site."""

@@ -14,7 +14,7 @@ import posixpath
 import re
 import typing
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -459,6 +459,24 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     return session
 
 
+def private_copy(session: Session, cache: DiskCache) -> Session:
+    """The session read again from the disk cache, as new objects of this process's own.
+
+    Page writers are forked processes sharing the loaded archive with the build, and merely
+    reading an object writes its reference count, so each writer would come to own a copy of
+    every session it shows (1.4 GB at 10,000 sessions). A session page is therefore made from
+    a copy; without a cached copy (no cache, or a session parsed in a preview), from the
+    session itself."""
+    data = cache.get_bytes("sessions", session.parsed_key) if session.parsed_key else None
+    if data is None:
+        return session
+    parsed: ParsedSession = pickle.loads(data)
+    if parsed.meta is None:
+        return session
+    return replace(session, meta=parsed.meta, body=parsed.body,
+                   items=[item for _, item in parsed.items or []])
+
+
 _PARSING: tuple[Path, Redactor] | None = None
 
 
@@ -473,7 +491,13 @@ def session_key(folder: Path, version: str) -> str:
     return fingerprint(version, str(folder), *(f.read_bytes() if f.is_file() else b"\0" for f in files))
 
 
-def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: Redactor,
+def parsed_keys(keys: list[str], root: Path, redactor: Redactor) -> list[str]:
+    """Cache keys of parsed sessions: their files' keys, the redaction rules and the folder."""
+    rules = repr([(p.pattern, p.flags) for p in redactor.rules]) + repr(redactor.replacements)
+    return [fingerprint(key, rules, str(root)) for key in keys]
+
+
+def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redactor: Redactor,
                    cache: DiskCache, workers: int,
                    recent: dict[str, ParsedSession] | None = None) -> list[ParsedSession]:
     """Every session parsed once: from `recent` or the cache when its files are unchanged, else
@@ -481,8 +505,6 @@ def parse_sessions(folders: list[Path], keys: list[str], root: Path, redactor: R
     is replaced by this build's: reading them back from the disk cache costs more than the
     rest of loading (1.5 s at 1,000 sessions)."""
     global _PARSING
-    rules = repr([(p.pattern, p.flags) for p in redactor.rules]) + repr(redactor.replacements)
-    cache_keys = [fingerprint(key, rules, str(root)) for key in keys]
     results: dict[Path, ParsedSession] = {}
     missing = []
     for folder, key in zip(folders, cache_keys, strict=True):
@@ -858,12 +880,14 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
         version, str(root), now.date().isoformat(), str(include_drafts),
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     archive.fingerprint = fingerprint(archive.context_fingerprint, *keys)
-    parsed = parse_sessions(folders, keys, root, redactor, cache or DiskCache(None), workers, recent)
+    cache_keys = parsed_keys(keys, root, redactor)
+    parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,
+                            recent)
     written = []
-    for one, key in zip(parsed, keys, strict=True):
+    for one, key, cache_key in zip(parsed, keys, cache_keys, strict=True):
         session = finish_session(one, refs, log, now)
         if session is not None:
-            session.source_key = key
+            session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
             written.append((session, one.references))
     _check_session_ids(archive, log)

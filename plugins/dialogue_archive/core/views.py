@@ -19,6 +19,7 @@ from .cache import DiskCache, fingerprint
 from .commitments import is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
+from .loader import private_copy
 from .markup import excerpt, markdown_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
@@ -255,7 +256,7 @@ class ArchiveViews:
     def _session_pages(self) -> Iterator[PageSpec]:
         for session in self.archive.published:
             yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
-                           _bind(self.session_view, session), generated=False,
+                           _bind(self.session_page_view, session), generated=False,
                            description=session.meta.summary or "",
                            inputs=self.session_inputs(session),
                            links=session.links)
@@ -368,6 +369,11 @@ class ArchiveViews:
             return ""
         return fingerprint(self.archive.context_fingerprint, session.source_key,
                            session.visibility.value)
+
+    def session_page_view(self, session: Session) -> dict[str, Any]:
+        """The view of a session page while pages are written: made from a private copy of the
+        session (see loader.private_copy)."""
+        return self.session_view(private_copy(session, self.fragments.cache))
 
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
