@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import urls
-from .commitments import CommitmentRecord, commitment_records, is_overdue
+from .commitments import CommitmentRecord, commitment_records
 from .labels import format_date, format_short_date
 from .models import CommitmentStatus
-from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, paginate, remembered_repr
+from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, list_entry, paginate
 
 
-@remembered_repr
-@dataclass(frozen=True)
+@list_entry
 class CommitmentEntry:
     """A commitment as one entry of a list, linking to its anchor on the session page."""
 
@@ -39,7 +38,7 @@ class CommitmentEntry:
     last_note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilterLink:
     text: str
     count: int
@@ -64,8 +63,7 @@ class CommitmentPages:
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
             text=c.text, agency=self.views.agency_link(c.by),
-            badge=StatusBadge(c.status.value, self.labels["commitment_status"][c.status.value],
-                              is_overdue(c, self.build_date)),
+            badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],
             item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",

@@ -11,6 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from . import urls
@@ -33,40 +34,46 @@ ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 E = TypeVar("E", bound=type)
 
 
-def remembered_repr(cls: E) -> E:
-    """A list page's cache key is the hash of its view's repr, and an entry is on several list
-    pages (its agency's, its topics', its place's). A frozen entry cannot change, so its repr
-    is worked out once and kept short: the class name and a hash of its fields (keeping the
-    full text took 0.5 GB more at 10,000 sessions)."""
-    generated = cls.__repr__
+def list_entry(cls: E) -> E:
+    """A frozen, slotted dataclass for the entries of lists, whose repr is remembered.
+
+    Slotted: an archive holds one entry per item (200,000 at 10,000 sessions) and page writers
+    read them all. A list page's cache key is the hash of its view's repr, and an entry is on
+    several list pages (its agency's, its topics', its place's): its repr is worked out once
+    and kept short, the class name and a hash of its fields (keeping the full text took 0.5 GB
+    more at 10,000 sessions)."""
+    cls.__annotations__["_repr"] = "str"
+    cls._repr = field(default="", init=False, repr=False, compare=False)  # type: ignore[attr-defined]
+    made: Any = dataclass(frozen=True, slots=True)(cls)
+    generated = made.__repr__
 
     def __repr__(self: Any) -> str:
-        known = self.__dict__.get("_repr")
-        if known is None:
+        known = self._repr
+        if not known:
             digest = hashlib.blake2b(generated(self).encode(), digest_size=16).hexdigest()
-            known = self.__dict__["_repr"] = f"{cls.__name__}#{digest}"  # frozen: not setattr
+            known = f"{made.__name__}#{digest}"
+            object.__setattr__(self, "_repr", known)  # a cache, not one of the frozen fields
         return known
 
-    cls.__repr__ = __repr__  # type: ignore[method-assign]
-    return cls
+    made.__repr__ = __repr__
+    return made  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     text: str
     uri: str
     title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatusBadge:
     status: str
     label: str
     overdue: bool
 
 
-@remembered_repr
-@dataclass(frozen=True)
+@list_entry
 class SessionEntry:
     """A session as one line of a list."""
 
@@ -82,8 +89,7 @@ class SessionEntry:
     visibility: str
 
 
-@remembered_repr
-@dataclass(frozen=True)
+@list_entry
 class ItemEntry:
     """An item as one line of a list, linking to its anchor on the session page."""
 
@@ -98,7 +104,7 @@ class ItemEntry:
     answered: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Consecutive item entries of one session, shown under the session's heading."""
 
@@ -128,7 +134,7 @@ class PageSpec:
         return self.context() if callable(self.context) else self.context
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pager:
     number: int
     count: int
@@ -143,8 +149,8 @@ def paginate(entries: list[Any], uri: Callable[[int], str]) -> Iterator[tuple[li
     links = tuple((n, uri(n)) for n in range(1, count + 1))
     for number in range(1, count + 1):
         chunk = entries[(number - 1) * urls.PAGE_SIZE: number * urls.PAGE_SIZE]
-        yield chunk, Pager(number, count, uri(number - 1) if number > 1 else None,
-                           uri(number + 1) if number < count else None, _window(links, number))
+        yield chunk, Pager(number, count, links[number - 2][1] if number > 1 else None,
+                           links[number][1] if number < count else None, _window(links, number))
 
 
 def _window(links: tuple[tuple[int, str], ...], current: int) -> tuple[tuple[int, str], ...]:
@@ -170,6 +176,8 @@ class ArchiveViews:
         self.archive = archive
         self.labels = labels
         self.fragments = FragmentStore(cache)
+        self.links: dict[str, Link] = {}
+        self.badges: dict[tuple[str, bool], StatusBadge] = {}
         self.text = labels["text"]
         self.session_entries: dict[str, SessionEntry] = {}
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
@@ -193,9 +201,13 @@ class ArchiveViews:
         return place.name if place else place_id
 
     def agency_link(self, agency_id: str) -> Link:
-        agency = self.archive.agencies.get(agency_id)
-        return Link(agency.label if agency else agency_id, urls.agency(agency_id),
-                    agency.name if agency else "")
+        """One Link per agency, shared by all the entries that show it."""
+        link = self.links.get(agency_id)
+        if link is None:
+            agency = self.archive.agencies.get(agency_id)
+            link = self.links[agency_id] = Link(agency.label if agency else agency_id,
+                                                urls.agency(agency_id), agency.name if agency else "")
+        return link
 
     # --- indexes ----------------------------------------------------------------------
 
@@ -231,13 +243,17 @@ class ArchiveViews:
             type=self.labels["item_type"][item.type.value], asker=item.asker.label,
             excerpt=text,
             agencies=tuple(self.agency_link(a) for a in dict.fromkeys(x.by for x in item.answers)),
-            statuses=tuple(self._badge(c) for c in item.commitments),
+            statuses=tuple(self.badge(c) for c in item.commitments),
             in_scope=item.in_scope, answered=bool(item.answers))
 
-    def _badge(self, commitment: Any) -> StatusBadge:
-        return StatusBadge(commitment.status.value,
-                           self.labels["commitment_status"][commitment.status.value],
-                           is_overdue(commitment, self.archive.build_date))
+    def badge(self, commitment: Any) -> StatusBadge:
+        """One badge per status (and lateness), shared by all the entries that show it."""
+        key = (commitment.status.value, is_overdue(commitment, self.archive.build_date))
+        badge = self.badges.get(key)
+        if badge is None:
+            badge = self.badges[key] = StatusBadge(
+                key[0], self.labels["commitment_status"][key[0]], key[1])
+        return badge
 
     # --- pages ------------------------------------------------------------------------
 
@@ -299,14 +315,20 @@ class ArchiveViews:
                 yield PageSpec(
                     entry_uri(record.id, pager.number), _paged_title(record.name, pager, self.text),
                     "archive/registry_page.html",
-                    {"kind": kind, "record": record, "header": header,
-                     "groups": group_by_session(chunk), "pager": pager, "total": len(entries),
-                     "sessions_here": self.sessions_by_place.get(record.id, [])[:10]
-                     if kind == "place" and pager.number == 1 else [],
-                     "sessions_here_total": len(self.sessions_by_place.get(record.id, [])),
-                     "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
-                     "scorecard_uri": urls.commitments_agency(record.id)},
+                    partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
                     description=getattr(record, "description", None) or "")
+
+    def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
+                            chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
+        """Made when the page is written: its grouped entries are then not kept for every page
+        of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
+        sessions_here = self.sessions_by_place.get(record.id, [])
+        return {"kind": kind, "record": record, "header": header,
+                "groups": group_by_session(chunk), "pager": pager, "total": total,
+                "sessions_here": sessions_here[:10] if kind == "place" and pager.number == 1 else [],
+                "sessions_here_total": len(sessions_here),
+                "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
+                "scorecard_uri": urls.commitments_agency(record.id)}
 
     def _ordered(self, kind: str, registry: dict[str, Any]) -> list[Any]:
         """Places by hierarchy (province, district, ward); others in registry order."""
@@ -438,7 +460,7 @@ class ArchiveViews:
                 "text": commitment.text,
                 "due": format_short_date(commitment.due) if commitment.due else "",
                 "due_iso": commitment.due.isoformat() if commitment.due else "",
-                "badge": self._badge(commitment),
+                "badge": self.badge(commitment),
                 "updates": [{"date": format_short_date(u.date), "date_iso": u.date.isoformat(),
                              "status": self.labels["commitment_status"][u.status.value]
                              if u.status else "", "note": u.note} for u in commitment.updates],
