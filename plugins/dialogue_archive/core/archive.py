@@ -29,6 +29,9 @@ class Session:
     meta: SessionMeta
     body: str
     items: list[Item]
+    excerpts: list[str] = field(default_factory=list)
+    """Each item's excerpt as lists show it (markup.text_excerpt): made while parsing, on all
+    cores, and cached with the parsed session."""
     visibility: Visibility = Visibility.published
     answers_path: Path | None = None
     source_key: str = ""

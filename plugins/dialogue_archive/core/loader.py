@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
-from .markup import MarkdownRenderer, Reference
+from .markup import MarkdownRenderer, Reference, text_excerpt
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -388,6 +388,7 @@ class ParsedSession:
     answers_path: Path | None
     problems: list[Problem]
     references: list[WrittenReference] = field(default_factory=list)
+    excerpts: list[str] = field(default_factory=list)
 
     # Pickled as plain data: pickling pydantic models field by field costs more than
     # validating the data again (which pydantic does in compiled code).
@@ -436,6 +437,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.items, answers_data, parsed.answers_path = _load_answers(
         folder, log, redactor, src_uri, parsed.references)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
+    parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
 
 
@@ -447,7 +449,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     if meta is None:
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
-                      items=[item for _, item in parsed.items or []], answers_path=parsed.answers_path,
+                      items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
+                      answers_path=parsed.answers_path,
                       links=[r.reference.target for r in parsed.references if not r.reference.image])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:

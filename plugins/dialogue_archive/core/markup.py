@@ -83,7 +83,17 @@ def markdown_text(source: str) -> str:
     return plain_text(text)
 
 
-def excerpt(text: str, limit: int = 220) -> str:
+EXCERPT_CHARS = 220
+EXCERPT_SOURCE_CHARS = 2000
+"""An excerpt is made from the start of a text: markup is removed from this much of it."""
+
+
+def text_excerpt(source: str) -> str:
+    """The plain-text start of a Markdown text, as lists show an item."""
+    return excerpt(markdown_text(source[:EXCERPT_SOURCE_CHARS]), EXCERPT_CHARS)
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """A word-boundary cut of plain text, with an ellipsis when shortened."""
     if len(text) <= limit:
         return text

@@ -21,13 +21,9 @@ from .commitments import is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
-from .markup import excerpt, markdown_text
 from .models import Agency, AnswerMode, Item, Place, Topic
 from .statistics import session_statistics
 
-EXCERPT_CHARS = 220
-EXCERPT_SOURCE_CHARS = 2000
-"""An excerpt is made from the start of a text: markup is removed from this much of it."""
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
 
@@ -223,8 +219,8 @@ class ArchiveViews:
         self.by_year[session.year].append(entry)
         self.sessions_by_place[meta.place].append(entry)
         self.counts["sessions"] += 1
-        for item in session.items:
-            item_entry = self._item_entry(session, entry, item)
+        for item, text in zip(session.items, session.excerpts, strict=True):
+            item_entry = self._item_entry(session, entry, item, text)
             self.counts["items"] += 1
             self.counts["answers"] += len(item.answers)
             self.counts["commitments"] += len(item.commitments)
@@ -236,8 +232,7 @@ class ArchiveViews:
                 self.by_topic[topic_id].append(item_entry)
             self.by_place[item.asker.place or meta.place].append(item_entry)
 
-    def _item_entry(self, session: Session, entry: SessionEntry, item: Item) -> ItemEntry:
-        text = excerpt(markdown_text(item.text[:EXCERPT_SOURCE_CHARS]), EXCERPT_CHARS)
+    def _item_entry(self, session: Session, entry: SessionEntry, item: Item, text: str) -> ItemEntry:
         return ItemEntry(
             session=entry, uri=f"{session.src_uri}#{item.id}",
             type=self.labels["item_type"][item.type.value], asker=item.asker.label,
