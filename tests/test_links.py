@@ -220,6 +220,27 @@ def test_write_up_headings_give_way_to_item_anchors(tmp_path: Path) -> None:
     assert toc[:3] == ["#ho-so-gpxd_1", "#y-kien_1", "#ho-so-cu_1"]
 
 
+def test_headings_of_different_texts_get_different_ids(tmp_path: Path) -> None:
+    """The write-up, each item and each answer are separate Markdown texts on one page."""
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md", "\n## Nội dung\n\nPhần mở đầu.\n")
+    answers = content / SESSION / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "text: Đề nghị", "text: |\n      ### Nội dung\n\n      Đề nghị", 1).replace(
+        "text: Phòng sẽ", "text: |\n          ### Nội dung\n\n          Phòng sẽ", 1),
+        encoding="utf-8")
+    append(answers, MORE_ITEMS.format(first="y-kien-2", second="y-kien-3", alias="y-kien-4")
+           .replace("text: Ý kiến thứ hai.", "text: |\n      ### Nội dung\n\n      Ý kiến thứ hai."))
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    ids = [element["id"] for element in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert [h["id"] for h in doc.select("h2, h3, h4") if h.get_text(strip=True).startswith(
+        "Nội dung")] == ["noi-dung", "noi-dung_1", "noi-dung_2", "noi-dung_3"]
+
+
 def test_reserved_anchors_are_every_id_the_session_page_gives_its_own_parts(sample_site: Path) -> None:
     for page in sample_site.glob("sessions/*/*/index.html"):
         doc = parse(page)

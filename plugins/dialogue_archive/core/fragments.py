@@ -13,7 +13,7 @@ from .archive import Session
 from .cache import DiskCache, fingerprint
 from .markup import MarkdownRenderer
 
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 """Bump when markup.py changes what HTML a text becomes."""
 
 
@@ -38,9 +38,14 @@ def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, 
     are on the session page too, so their links are made from it."""
     anchors = page_anchors(session)
     body = renderer.render_body(session.body, session.src_uri, anchors)
+    taken = anchors | body.heading_ids
 
     def render(text: str) -> str:
-        return renderer.render_body(text, session.src_uri, anchors).html
+        """A heading gives way to the page's anchors and to every heading shown before it."""
+        nonlocal taken
+        rendered = renderer.render_body(text, session.src_uri, taken)
+        taken |= rendered.heading_ids
+        return rendered.html
 
     items = [{"text": render(item.text),
               "answers": [render(a.text) if a.text.strip() else "" for a in item.answers]}

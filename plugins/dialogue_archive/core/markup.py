@@ -148,25 +148,28 @@ class _MarkdownLinks(Treeprocessor):
 
 
 class _HeadingIds(Treeprocessor):
-    """Headings give way to the anchors the page gives to other things (an item's permalink,
-    the items section): `## Hồ sơ GPXD` next to the item `ho-so-gpxd` gets `#ho-so-gpxd_1`,
-    so that a shared link to the item still lands on the item."""
+    """Headings give way to the ids already taken on the page (an item's permalink, the items
+    section, the headings of the texts above): `## Hồ sơ GPXD` next to the item `ho-so-gpxd`
+    gets `#ho-so-gpxd_1`, so that a shared link to the item still lands on the item."""
 
     def __init__(self, md: markdown.Markdown):
         super().__init__(md)
         self.reserved: frozenset[str] = frozenset()
+        self.ids: frozenset[str] = frozenset()
+        """The heading ids of the last text, once they gave way."""
 
     def run(self, root: Element) -> None:
-        taken = [h for h in root.iter() if h.tag in HEADINGS and h.get("id") in self.reserved]
-        if not taken:
-            return
-        used = {i for element in root.iter() if (i := element.get("id"))} | self.reserved
-        renamed: dict[str, str] = {}
-        for heading in taken:
-            old = heading.get("id", "")
-            renamed[old] = unique(old, used)
-            heading.set("id", renamed[old])
-        _rename_tokens(getattr(self.md, "toc_tokens", []), renamed)
+        headings = [h for h in root.iter() if h.tag in HEADINGS and h.get("id")]
+        taken = [h for h in headings if h.get("id") in self.reserved]
+        if taken:
+            used = {i for element in root.iter() if (i := element.get("id"))} | self.reserved
+            renamed: dict[str, str] = {}
+            for heading in taken:
+                old = heading.get("id", "")
+                renamed[old] = unique(old, used)
+                heading.set("id", renamed[old])
+            _rename_tokens(getattr(self.md, "toc_tokens", []), renamed)
+        self.ids = frozenset(h.get("id", "") for h in headings)
 
 
 def _rename_tokens(tokens: list[dict[str, Any]], renamed: dict[str, str]) -> None:
@@ -185,6 +188,7 @@ class _ArchiveExtension(Extension):
 class RenderedBody:
     html: str
     toc: list[dict[str, Any]]
+    heading_ids: frozenset[str] = frozenset()
 
 
 class MarkdownRenderer:
@@ -209,7 +213,7 @@ class MarkdownRenderer:
         """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`);
         its links to other pages become their URLs."""
         body = sanitise(self._convert(text, src_uri, reserved))
-        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])))
+        return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), self._ids.ids)
 
     def references(self, text: str, src_uri: str) -> list[Reference]:
         """What a text of the page at `src_uri` links to, without sanitising the HTML."""
