@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from conftest import make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import urls
@@ -197,18 +198,24 @@ def test_item_ids_that_the_session_page_uses_for_something_else_are_refused(tmp_
     ]
 
 
-def test_write_up_headings_give_way_to_item_anchors(tmp_path: Path) -> None:
-    content = make_archive(tmp_path / "content")
-    append(content / SESSION / "answers.yaml",
-           MORE_ITEMS.format(first="ho-so-gpxd-h", second="thu-tuc", alias="ho-so-cu"))
-    append(content / SESSION / "index.md", "\n## Hồ sơ GPXD\n\nNội dung.\n\n## Ý kiến\n\n"
-           "## Hồ sơ cũ\n\n### Kiến nghị {#cam-ket-kien-nghi-don-gian-hoa}\n")
+def built_page_with_unique_ids(tmp_path: Path, content: Path) -> Any:
+    """The session page of the built archive, once checked that no two elements share an id."""
     site = tmp_path / "site"
     build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
     assert build.returncode == 0, build.stderr
     doc = parse(site / SESSION / "index.html")
     ids = [element["id"] for element in doc.select("[id]")]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    return doc
+
+
+def test_write_up_headings_give_way_to_item_anchors(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "answers.yaml",
+           MORE_ITEMS.format(first="ho-so-gpxd-h", second="thu-tuc", alias="ho-so-cu"))
+    append(content / SESSION / "index.md", "\n## Hồ sơ GPXD\n\nNội dung.\n\n## Ý kiến\n\n"
+           "## Hồ sơ cũ\n\n### Kiến nghị {#cam-ket-kien-nghi-don-gian-hoa}\n")
+    doc = built_page_with_unique_ids(tmp_path, content)
     for anchor in ("ho-so-gpxd", "ho-so-gpxd-h", "thu-tuc", "ho-so-cu"):
         assert "da-item" in doc.find(id=anchor)["class"] or doc.find(id=anchor).find_parent(
             class_="da-item"), anchor
@@ -231,12 +238,7 @@ def test_headings_of_different_texts_get_different_ids(tmp_path: Path) -> None:
         encoding="utf-8")
     append(answers, MORE_ITEMS.format(first="y-kien-2", second="y-kien-3", alias="y-kien-4")
            .replace("text: Ý kiến thứ hai.", "text: |\n      ### Nội dung\n\n      Ý kiến thứ hai."))
-    site = tmp_path / "site"
-    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
-    assert build.returncode == 0, build.stderr
-    doc = parse(site / SESSION / "index.html")
-    ids = [element["id"] for element in doc.select("[id]")]
-    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    doc = built_page_with_unique_ids(tmp_path, content)
     assert [h["id"] for h in doc.select("h2, h3, h4") if h.get_text(strip=True).startswith(
         "Nội dung")] == ["noi-dung", "noi-dung_1", "noi-dung_2", "noi-dung_3"]
 
