@@ -219,7 +219,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 5: column 'Nội dung ý kiến': continues the question on row 4, which could not "
         "be imported",
         "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
-        "loi.csv:row 8: column 'Nội dung ý kiến': is empty",
+        "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
+        "an answer to the question above leaves its asker, type and topic empty)",
     ]
     assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
     assert (folder / "answers.yaml").read_bytes() == before
@@ -271,3 +272,99 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
     for sheet, message in expected.items():
         assert main(["import", str(sheet), "--session", str(folder)]) == 2
         assert message in capsys.readouterr().err
+
+
+def sample_rows() -> list[list[str]]:
+    return [list(r) for r in sample_sheet.ROWS]
+
+
+def test_import_refuses_what_validate_would_refuse(content: Path, tmp_path: Path, capsys) -> None:
+    """Personal data in a sheet is reported on its row: the file it would write must validate."""
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Người hỏi")] = "Nguyễn Văn Hùng"
+    rows[1][column("Nội dung trả lời")] += " Liên hệ số 0905123456 để được hướng dẫn."
+    rows[4][column("Nội dung ý kiến")] = "Ý kiến"  # its words make the id of a part of the page
+    folder = new_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "p.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "p.csv:row 3: asker.label names a person ('Nguyễn Văn Hùng')" in err
+    assert "p.csv:row 4: '0905123456' looks like a phone number" in err
+    assert (folder / "answers.yaml").read_bytes() == before
+    assert main(["import", str(tmp_path / "p.csv"), "--session", str(folder), "--keep-valid"]) == 0
+    assert "y-kien-y-kien" in [i["id"] for i in items_of(folder)]
+    assert len(items_of(folder)) == 3 and errors_of(content) == []
+
+
+def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Path, tmp_path: Path,
+                                                                   capsys) -> None:
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[2][column("Người hỏi")] = "Bà B."  # a continuation row with its own asker
+    rows[0][column("Chuyển đến")] = "Đội QLTTĐT"  # referred, but the mode says on the spot
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "c.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "c.csv:row 5: column 'Nội dung ý kiến': is empty: write the question" in err
+    assert ("c.csv:row 3: column 'Chuyển đến': names an agency, but the answer's Hình thức says "
+            "Trực tiếp") in err
+
+
+def test_keep_valid_never_replaces_a_record_with_nothing(content: Path, tmp_path: Path, capsys) -> None:
+    folder = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    before = (folder / "answers.yaml").read_bytes()
+    rows = sample_rows()
+    for row in rows:
+        if row[0]:
+            row[sample_sheet.HEADER.index("Loại")] = "Hỏi đáp"
+    sheet = sample_sheet.write_csv(tmp_path / "x.csv", rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder), "--keep-valid", "--force"]) == 1
+    assert "no row could be imported; nothing was written" in capsys.readouterr().err
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_a_broken_registry_is_reported_instead_of_every_row(content: Path, capsys) -> None:
+    with (content / "registry" / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("  - oops: [\n")
+    folder = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.csv"
+    assert main(["import", str(sheet), "--session", str(folder), "--force", "--keep-valid"]) == 2
+    err = capsys.readouterr().err
+    assert "the registries or redaction rules have problems; fix them first" in err
+    assert "registry/topics.yaml:" in err and "column 'Lĩnh vực'" not in err
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> None:
+    """A ';' CSV with a title row (Excel in some locales), a workbook whose first worksheet is
+    a guide, and a file that is not a workbook at all."""
+    plain = (sample_sheet.HERE / f"{sample_sheet.NAME}.csv").read_text(encoding="utf-8-sig")
+    semicolons = tmp_path / "chấm-phẩy.csv"
+    rows = list(csv.reader(plain.splitlines()))
+    with semicolons.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write("THỐNG KÊ Ý KIẾN, KIẾN NGHỊ NGÀY 18/7/2024\n")
+        csv.writer(out, delimiter=";").writerows(rows)
+    folder = new_session(content)
+    assert main(["import", str(semicolons), "--session", str(folder)]) == 0
+    check_sample_items(items_of(folder))
+
+    import openpyxl
+    book = openpyxl.load_workbook(sample_sheet.HERE / f"{sample_sheet.NAME}.xlsx")
+    guide = book.create_sheet("Hướng dẫn", 0)
+    guide["A1"] = "Điền mỗi ý kiến trên một dòng của trang Tổng hợp."
+    book.active = 0
+    book.save(tmp_path / "two.xlsx")
+    assert main(["import", str(tmp_path / "two.xlsx"), "--session", str(folder), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "read the worksheet" in out and "not read: 'Hướng dẫn'" in out
+    check_sample_items(items_of(folder))
+
+    fake = tmp_path / "khong-phai.xlsx"
+    fake.write_text("STT,Nội dung\n", encoding="utf-8")
+    assert main(["import", str(fake), "--session", str(folder), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be read as an Excel workbook" in err and "Traceback" not in err

@@ -480,6 +480,22 @@ def private_copy(session: Session, cache: DiskCache) -> Session:
                    items=[item for _, item in parsed.items or []])
 
 
+def check_answers(text: str, session: Session, archive: Archive) -> list[Problem]:
+    """What `validate` would report if `text` were the session's answers.yaml: the import
+    checks what it is about to write with the same rules (personal data, anchors, registry
+    references, dates, links)."""
+    log = ProblemLog(root=archive.root)
+    path = session.folder / "answers.yaml"
+    references: list[WrittenReference] = []
+    items, data = _parse_answers(path, text, log, load_redactions(archive.root, ProblemLog()),
+                                 session.src_uri, references)
+    if items:
+        candidate = replace(session, items=[item for _, item in items], answers_path=path)
+        _check_items(candidate, items, data, path, References(archive, log), log)
+        _check_references(archive, [(candidate, references)], log)
+    return [p for p in log.sorted() if p.severity == "error"]
+
+
 _PARSING: tuple[Path, Redactor] | None = None
 
 
@@ -552,15 +568,21 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     text = read_text(path, log)
     if text is None:
         return None, None, path
+    items, data = _parse_answers(path, text, log, redactor, src_uri, references)
+    return items, data, path
+
+
+def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
+                   references: list[WrittenReference]) -> tuple[list[tuple[int, Item]] | None, Any]:
     _, data = parse_yaml(path, text, log)
     if data is None:
-        return [], data, path
+        return [], data
     check_data(redact_data(data, redactor), text, path, log)
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "
                 f"found {_describe(data)}")
-        return None, data, path
+        return None, data
     for key in data:
         if key != "items":
             line, col = locate_key(data, (key,))
@@ -570,7 +592,7 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     if not isinstance(raw_items, list):
         line, col = locate(data, ("items",))
         log.add(path, line, col, f"items must be a list ('- id: ...'), not {_describe(raw_items)}")
-        return None, data, path
+        return None, data
     items = []
     for i, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
@@ -588,7 +610,7 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
         for where, markdown in texts:
             references += text_references(markdown, src_uri, path, text, locate(data, where))
-    return items, data, path
+    return items, data
 
 
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +22,10 @@ import yaml
 from pydantic import ValidationError
 from slugify import slugify
 
+from . import urls
 from .archive import Archive, Session
 from .labels import VI
-from .loader import load_archive
+from .loader import check_answers, load_archive
 from .models import AskerKind, Item, SessionKind
 from .registry_match import Match, MatchError, fold, registry_matchers
 from .sheet_vocabulary import (
@@ -36,6 +38,8 @@ from .sheet_vocabulary import (
     VALUES,
 )
 
+QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
+"""Cells that describe a question: a row that has them starts a question of its own."""
 HEADER_SEARCH_ROWS = 10
 """Offices put a title ('THỐNG KÊ Ý KIẾN...') above the table; the header is looked for below it."""
 ITEM_ID_WORDS = 6
@@ -86,6 +90,9 @@ class ImportReport:
         if self.written:
             skipped = f"; {len(self.errors)} problem(s) above, those rows were skipped" if self.errors else ""
             return f"wrote {len(self.items)} item(s) to {self.target}{skipped}"
+        if not self.items:
+            return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
+                    "nothing was written. Fix the rows and import again.")
         return (f"{len(self.errors)} problem(s) in {self.sheet}; nothing was written. Fix the rows "
                 "and import again, or add --keep-valid to write only the valid rows.")
 
@@ -100,15 +107,16 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def read_table(path: Path) -> tuple[list[list[Any]], set[tuple[int, int]]]:
-    """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge above."""
+def read_table(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+    """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge
+    above; what the user should know about the reading goes to `notes`."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise SheetError(f"{path}: no such file")
     if suffix == ".csv":
         return _read_csv(path), set()
     if suffix in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path)
+        return _read_xlsx(path, notes)
     raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
                      "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
 
@@ -119,23 +127,37 @@ def _read_csv(path: Path) -> list[list[Any]]:
     except UnicodeDecodeError:
         raise SheetError(f"{path}: the file is not UTF-8; save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+    # Excel writes ';' or tabs in some locales, and a title row above the header may hold
+    # commas: the separator is the one that makes a header row appear.
+    tables = [[[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=d)]
+              for d in ",;\t"]
+    return max(tables, key=_header_score)
 
 
-def _read_xlsx(path: Path) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+def _header_score(rows: list[list[Any]]) -> int:
+    """How many known column names the likeliest header row has."""
+    return max((sum(1 for v in row if isinstance(v, str) and fold(v) in HEADER_NAMES)
+                for row in rows[:HEADER_SEARCH_ROWS]), default=0)
+
+
+def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
     import openpyxl  # only needed for .xlsx; a slow import for the other commands
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc})") from None
-    sheet = book.active
-    rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
+                         "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
+    # The active worksheet, unless another one holds the table (a guide sheet in front).
+    sheets = sorted(book.worksheets, key=lambda s: s is not book.active)
+    tables = [[[_cell(v) for v in row] for row in one.iter_rows(values_only=True)] for one in sheets]
+    best = max(range(len(sheets)), key=lambda i: _header_score(tables[i]))
+    sheet, rows = sheets[best], tables[best]
+    if len(sheets) > 1:
+        others = ", ".join(f"'{one.title}'" for one in sheets if one is not sheet)
+        notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
+                     "(import each session's worksheet on its own, saved as its own file)")
     continued: set[tuple[int, int]] = set()
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
@@ -182,7 +204,10 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         cells = {key: row[i] if i < len(row) else None for i, key in columns.items()}
         number = index + 1
         merged = (number, text_col) in continued
-        empty_question = cells["text"] is None and cells.get("number") is None
+        # A row without question or number adds an answer to the question above, unless it
+        # names its own asker, type or topic: then its question was left out.
+        empty_question = cells["text"] is None and cells.get("number") is None and not any(
+            cells.get(k) is not None for k in QUESTION_COLUMNS)
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
         yield Row(number, cells, continues=merged or empty_question)
@@ -274,9 +299,12 @@ class RowReader:
         place = self.ref(cells, "place", "place")
         label = self.text(cells, "asker") or " ".join(
             filter(None, [VI["asker_kind"][kind], self.archive.places[place].name if place else ""]))
-        text = self.text(cells, "text", required=True) or ""
+        if cells.get("text") is None:
+            raise RowError(self.header("text"), "is empty: write the question (a row that adds an "
+                           "answer to the question above leaves its asker, type and topic empty)")
+        text = self.text(cells, "text") or ""
         item: dict[str, Any] = {
-            "id": self._unique(_first_words(text), self.item_ids, "y-kien"),
+            "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
             "type": self.choice(cells, "type", required=True),
             "asker": {"label": label, "kind": kind, **({"place": place} if place else {})},
             "topics": self.refs(cells, "topics", "topic"),
@@ -314,6 +342,10 @@ class RowReader:
             "referred" if referred_to else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred_to:
             raise RowError(self.header("referred_to"), "is empty: say which agency it was referred to")
+        if referred_to and mode != "referred":
+            raise RowError(self.header("referred_to"), f"names an agency, but the answer's "
+                           f"{self.header('mode')} says {cells.get('mode')}: an answer referred to "
+                           "another agency has the mode 'Chuyển' (or leave the mode empty)")
         answer: dict[str, Any] = {"by": by}
         official = self.text(cells, "official")
         if official:
@@ -365,6 +397,12 @@ class RowReader:
         return candidate
 
 
+def _item_id(words: str) -> str:
+    """Ids the session page keeps for its own parts (FORMAT.md) get a prefix."""
+    taken = words in urls.SESSION_PAGE_ANCHORS or words.startswith(urls.COMMITMENT_ANCHOR_PREFIX)
+    return f"y-kien-{words}" if taken else words
+
+
 def _first_words(text: str) -> str:
     words = text.replace("đ", "d").replace("Đ", "D").split()[:ITEM_ID_WORDS]
     return slugify(" ".join(words), max_length=50, word_boundary=True)
@@ -383,6 +421,10 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
     archive, log = load_archive(root, include_drafts=True)
+    shared = [str(p) for p in log.errors if "sessions" not in Path(p.path).parts]
+    if shared:  # every row would be blamed for a registry that cannot be read
+        raise SheetError("the registries or redaction rules have problems; fix them first:\n"
+                         + "\n".join(shared))
     session = next((s for s in archive.sessions if s.folder.resolve() == folder), None)
     if session is None:
         problems = [str(p) for p in log.errors if folder.name in p.path]
@@ -397,7 +439,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     report = ImportReport(sheet=sheet.name, target=target)
     if not force and _has_items(target):
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet")
-    rows, continued = read_table(sheet)
+    rows, continued = read_table(sheet, report.notes)
     header, columns, ignored = find_header(rows, sheet.name)
     names = {key: str(rows[header][i]) for i, key in columns.items()}
     if ignored:
@@ -405,6 +447,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
     current_row = 0
+    first_rows: dict[str, int] = {}  # item id -> the row its question is on
     for row in table_rows(rows, continued, header, columns):
         try:
             if row.continues:
@@ -418,16 +461,35 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                 current, current_row = None, row.number
                 current = reader.item(row)
                 report.items.append(current)
+                first_rows[current["id"]] = row.number
         except RowError as exc:
             if not row.continues:
                 current = None
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
     report.items = [item for item in report.items if _valid(item, sheet.name, report)]
-    if report.errors and not keep_valid:
+    report.items = _publishable(report.items, first_rows, archive, session, sheet.name, report)
+    if report.errors and not (keep_valid and report.items):
         return report
     target.write_text(dump_items(report.items), encoding="utf-8")
     report.written = True
     return report
+
+
+def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archive: Archive,
+                 session: Session, sheet: str, report: ImportReport) -> list[dict[str, Any]]:
+    """The items `validate` would accept once written; the others' problems are reported on
+    the row of their question (personal data, say: the sheet keeps it, the site must not)."""
+    if not items:
+        return items
+    text = dump_items(items)
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("  - id: ")]
+    refused: set[int] = set()
+    for problem in check_answers(text, session, archive):
+        index = max((i for i, start in enumerate(starts) if start <= problem.line), default=0)
+        refused.add(index)
+        row = first_rows.get(items[index]["id"])
+        report.errors.append(f"{sheet}:row {row}: {problem.message}")
+    return [item for i, item in enumerate(items) if i not in refused]
 
 
 def _has_items(path: Path) -> bool:
