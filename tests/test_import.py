@@ -78,6 +78,9 @@ def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> 
     assert "--organizer: unknown agency 'phong-tu-phapp' (did you mean 'phong-tu-phap'" in err
     assert "--place: unknown place 'Hòa Thọ'" in err
     assert not (content / "sessions" / "2024" / "2024-07-19-doi-thoai").exists()
+    assert main(["new", "--content-dir", str(content), "--date", "2024-07-19", "--title", "「」",
+                 "--organizer", "phong-tu-phap", "--place", "Hòa Thọ Đông"]) == 2
+    assert "the title gives no address" in capsys.readouterr().err
 
 
 def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:
@@ -368,3 +371,27 @@ def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> N
     assert main(["import", str(fake), "--session", str(folder), "--force"]) == 2
     err = capsys.readouterr().err
     assert "cannot be read as an Excel workbook" in err and "Traceback" not in err
+
+
+def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path: Path) -> None:
+    """Group names above the columns ('Ý kiến', 'Trả lời'), merged across them; ticks as TRUE/FALSE."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "mot.xlsx", merge=False))
+    sheet = book.active
+    sheet.insert_rows(2)
+    column = {name: i + 1 for i, name in enumerate(sample_sheet.HEADER)}
+    sheet.cell(2, column["Người hỏi"], "Ý kiến, kiến nghị")
+    sheet.merge_cells(start_row=2, start_column=column["Người hỏi"], end_row=2,
+                      end_column=column["Đúng chủ đề?"])
+    sheet.cell(2, column["Cơ quan trả lời"], "Trả lời")
+    sheet.merge_cells(start_row=2, start_column=column["Cơ quan trả lời"], end_row=2,
+                      end_column=column["Nội dung trả lời"])
+    for row in range(4, sheet.max_row + 1):
+        cell = sheet.cell(row, column["Đúng chủ đề?"])
+        if cell.value in ("Có", "Không"):
+            cell.value = cell.value == "Có"
+    book.save(tmp_path / "hai-dong.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(tmp_path / "hai-dong.xlsx"), "--session", str(folder)]) == 0
+    check_sample_items(items_of(folder))

@@ -89,7 +89,10 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     if request.time is not None and not TIME_PATTERN.match(request.time):
         problems.append(f"--time '{request.time}' is not HH:MM in 24-hour form (e.g. 08:00)")
     slug = request.slug if request.slug is not None else session_slug(title)
-    if not ID_PATTERN.match(slug or ""):
+    if request.slug is None and not slug:
+        problems.append("the title gives no address (it has no Latin letters or digits); add "
+                        "--slug with a few words without diacritics, e.g. --slug doi-thoai-dat-dai")
+    elif not ID_PATTERN.match(slug or ""):
         problems.append(f"--slug '{slug}' must be lower-case ASCII letters, digits and '-'")
     session_id = f"{request.date.isoformat()}-{slug}"
     if session_id in existing_ids(archive):

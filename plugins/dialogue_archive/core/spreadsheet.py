@@ -170,9 +170,14 @@ def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple
 
 
 def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[str]]:
-    """(row index of the header, column index -> key, ignored column names)."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)}
+    """(row index of the header, column index -> key, ignored column names). The header is the
+    row with the most column names: a header in two rows has group names above ('Ý kiến',
+    'Trả lời') that are column names too."""
+    named = [(index, {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)})
+             for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])]
+    named.sort(key=lambda pair: -len({k for k in pair[1].values() if k}))  # stable: first wins
+    for index, keys in named:
+        row = rows[index]
         if "text" in keys.values() and sum(1 for k in keys.values() if k) >= 2:
             columns: dict[int, str] = {}
             ignored = []
@@ -241,6 +246,8 @@ class RowReader:
         return str(value).strip()
 
     def choice(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
+        if isinstance(cells.get(key), bool) and str(cells[key]).lower() in VALUES[key]:
+            return str(cells[key]).lower()  # an Excel TRUE/FALSE (or tick box) cell
         value = self.text(cells, key, required)
         if value is None:
             return None
