@@ -299,6 +299,15 @@ def test_import_refuses_what_validate_would_refuse(content: Path, tmp_path: Path
     assert main(["import", str(tmp_path / "p.csv"), "--session", str(folder), "--keep-valid"]) == 0
     assert "y-kien-y-kien" in [i["id"] for i in items_of(folder)]
     assert len(items_of(folder)) == 3 and errors_of(content) == []
+    # the person agreed in writing to be named: the sheet says so in its own column
+    consent = [[*row, "Có" if i == 0 else ""] for i, row in enumerate(rows)]
+    consent[1][column("Nội dung trả lời")] = sample_sheet.ROWS[1][column("Nội dung trả lời")]
+    sheet = sample_sheet.write_csv(tmp_path / "q.csv", header=[*sample_sheet.HEADER, "Đồng ý nêu tên"],
+                                   rows=consent)
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    assert items_of(folder)[0]["asker"] == {"label": "Nguyễn Văn Hùng", "kind": "citizen",
+                                            "place": "phuong-hoa-tho-dong", "named_with_consent": True}
+    assert errors_of(content) == []
 
 
 def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Path, tmp_path: Path,

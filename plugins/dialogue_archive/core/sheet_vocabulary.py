@@ -20,6 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("Nội dung", "Nội dung ý kiến", "Nội dung câu hỏi", "Nội dung kiến nghị",
              "Nội dung phản ánh", "Ý kiến", "Câu hỏi", "Ý kiến, kiến nghị"),
     "in_scope": ("Đúng chủ đề", "Đúng chủ đề?", "Trong chủ đề", "Thuộc chủ đề"),
+    "consent": ("Đồng ý nêu tên", "Đồng ý công khai tên", "Đồng ý công bố tên"),
     # answer columns: one answer per row
     "by": ("Cơ quan trả lời", "Đơn vị trả lời", "Cơ quan giải đáp", "Cơ quan"),
     "official": ("Người trả lời", "Chức vụ", "Chức vụ người trả lời", "Người giải đáp"),
@@ -36,7 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 ITEM_COLUMNS = ("number", "asker", "asker_kind", "place", "type", "topics", "procedures", "text",
-                "in_scope")
+                "in_scope", "consent")
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
 REQUIRED_COLUMNS = ("type", "topics", "text")
@@ -71,6 +72,10 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {
     "in_scope": {
         "true": ("Có", "Đúng", "X", "Đúng chủ đề", "Trong chủ đề", "Yes", "1"),
         "false": ("Không", "Sai", "Ngoài chủ đề", "Không đúng chủ đề", "No", "0"),
+    },
+    "consent": {
+        "true": ("Có", "Đồng ý", "X", "Yes", "1"),
+        "false": ("Không", "Không đồng ý", "No", "0"),
     },
 }
 

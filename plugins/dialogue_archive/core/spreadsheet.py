@@ -313,7 +313,10 @@ class RowReader:
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
             "type": self.choice(cells, "type", required=True),
-            "asker": {"label": label, "kind": kind, **({"place": place} if place else {})},
+            "asker": {"label": label, "kind": kind, **({"place": place} if place else {}),
+                      # a full name is published only with the person's written consent
+                      **({"named_with_consent": True} if self.choice(cells, "consent") == "true"
+                         else {})},
             "topics": self.refs(cells, "topics", "topic"),
         }
         if not item["topics"]:
