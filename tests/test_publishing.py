@@ -63,7 +63,7 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  "--session", str(folder)]) == 0
     (folder / "quang-canh.png").write_bytes(png())
     set_front_matter(folder / "index.md", draft="", aliases=f"[{OLD_ID}]",
-                     summary="Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng và sổ đỏ.",
+                     summary='Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng & "sổ đỏ".',
                      image="{src: quang-canh.png, caption: Quang cảnh buổi đối thoại, "
                            "alt: Hội trường UBND phường}")
     answers = folder / "answers.yaml"
@@ -143,7 +143,7 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
     assert published == sorted(published, reverse=True)
     ours = next(e for e in feed.entries if e.title.startswith("Đối thoại với công dân phường Hòa Thọ Đông"))
     assert ours.link == f"{SITE_URL}sessions/2024/{NEW_ID}/"
-    assert ours.summary == "Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng và sổ đỏ."
+    assert ours.summary == 'Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng & "sổ đỏ".'
     assert ours.published.startswith("2024-07-18")
     for entry in feed.entries:
         assert urlsplit(entry.link).scheme == "https" and entry.title and entry.summary
@@ -203,6 +203,7 @@ def test_session_page_title_description_share_card_and_canonical(public_site: Pa
     assert soup.title.string.startswith(title) and "Kho lưu trữ" in soup.title.string
     assert meta["description"] == meta["og:description"] == meta["twitter:description"]
     assert meta["description"].startswith("Người dân phường Hòa Thọ Đông")
+    assert meta["og:description"].endswith('xây dựng & "sổ đỏ".')  # escaped once, not twice
     assert meta["og:title"] == title and meta["og:type"] == "article" and meta["og:url"] == url
     assert meta["og:image"] == url + "quang-canh.png" and meta["twitter:card"] == "summary_large_image"
     assert meta["og:image:alt"] == "Hội trường UBND phường"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -66,11 +67,12 @@ def page_publishing(page: Page, config: MkDocsConfig, archive: Archive, view: di
     kind = (view or {}).get("kind", "")
     record = (view or {}).get("record")
     session = (view or {}).get("session") if kind == "session" else None
-    title = page.title or config.site_name
-    description = (page.meta or {}).get("description") or config.site_description or ""
+    # Archive pages carry their title and description escaped for Material's templates (see
+    # the plugin's on_page_markdown); the share tags are escaped by their own template.
+    title = Markup(page.title or config.site_name).unescape()
+    description = Markup((page.meta or {}).get("description") or config.site_description or "").unescape()
     return {
-        "tags": share_tags(str(title), str(description), page.canonical_url, config.site_name,
-                           session),
+        "tags": share_tags(title, description, page.canonical_url, config.site_name, session),
         "feeds": feeds.feed_links(kind, getattr(record, "id", None)),
         "calendar": feeds.CALENDAR if config.site_url else "",
         "has_feeds": bool(config.site_url),
