@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse
+from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
 from dialogue_archive.core.opendata import CSV_COLUMNS
 from jsonschema import Draft202012Validator
 from sample_records import raw_done_date, raw_overdue, raw_sessions
@@ -97,6 +97,19 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+
+
+def test_csv_cells_that_a_spreadsheet_would_take_for_formulas_are_text(tmp_path: Path) -> None:
+    """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula."""
+    content = make_archive(tmp_path / "content")
+    answers = next(content.glob("sessions/*/*/answers.yaml"))
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "text: Đề nghị", "text: |\n      - Hỗ trợ người cao tuổi;\n      - Đề nghị", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    rows = list(csv.DictReader(io.StringIO((site / "data/items.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0]["item_text"].startswith("'- Hỗ trợ người cao tuổi;")
+    item = load(site, "archive.json")["sessions"][0]["items"][0]
+    assert item["text"].startswith("- Hỗ trợ người cao tuổi;")  # the JSON keeps the text
 
 
 def test_popolo_events_and_speeches(sample_site) -> None:

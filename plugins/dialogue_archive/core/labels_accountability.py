@@ -105,7 +105,8 @@ OPEN_DATA_VI: dict[str, Any] = {
                      "và mọi phiên đối thoại."),
     "file_items": ("Bảng tính (CSV, UTF-8 có BOM để Excel, LibreOffice hiển thị đúng tiếng Việt): "
                    "mỗi dòng là một câu trả lời; ý kiến chưa được trả lời có một dòng với các cột "
-                   "câu trả lời để trống."),
+                   "câu trả lời để trống. Ô bắt đầu bằng =, +, - hoặc @ được thêm dấu ' ở đầu để "
+                   "bảng tính không hiểu nhầm là công thức; các tệp JSON giữ nguyên văn bản."),
     "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
     "session_file_name": "sessions/<mã phiên>.json",
     "file_session": "Mỗi phiên đối thoại một tệp JSON (cùng cấu trúc “Session” trong lược đồ), ví dụ",

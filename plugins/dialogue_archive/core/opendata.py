@@ -203,7 +203,7 @@ class OpenData:
                 text = _model_json(record)
                 (folder / "sessions" / f"{record.id}.json").write_text(text, encoding="utf-8")
                 archive_json.add(text)
-                rows.writerows(self.csv_rows(record))
+                rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
                 events.append(self.popolo_event(record))
                 for speech in self.popolo_speeches(record):
                     speeches.write(separator + _compact(speech))
@@ -248,6 +248,18 @@ def _compact(data: Any) -> str:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet program reads a cell that starts with one of these as a formula."""
+
+
+def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
+    """A text such as '- Hỗ trợ người cao tuổi' (a Markdown list) or '=Hội...' gets a leading
+    apostrophe in items.csv, so that Excel shows it as text instead of '#NAME?' or running it
+    as a formula; the JSON files keep every text as written."""
+    return {key: f"'{value}" if value.startswith(FORMULA_STARTS) else value
+            for key, value in row.items()}
 
 
 def _model_json(model: Any) -> str:
