@@ -122,6 +122,8 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     doc = parse(site / "places" / "quan-cam-le" / "index.html")
     facts = doc.select_one("dl.da-facts").get_text(" ", strip=True)
     assert "Nay thuộc" in facts and "Phường Cẩm Lệ" in facts
+    # valid_until is the last day the unit existed (FORMAT.md, the open data's schema)
+    assert "Hoạt động đến hết ngày 30 tháng 6 năm 2025" in facts
     session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
     assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
 

@@ -142,7 +142,7 @@ VI: dict[str, Any] = {
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
         "aliases": "Tên gọi khác",
         "parent_agency": "Trực thuộc",
-        "no_longer_exists": "Ngừng hoạt động từ",
+        "active_until": "Hoạt động đến hết",
         "replaced_by": "Kế thừa bởi",
         "description": "Mô tả",
         "subject": "Chủ đề",
