@@ -47,8 +47,10 @@ def set_front_matter(index: Path, **values: str) -> None:
 
 
 def scaffold(content: Path, day: str, slug: str, title: str) -> Path:
+    # the ward merged into Cẩm Lệ on 1 July 2025: a session is held by the unit of its day
+    ward = "hoa-tho-dong" if day < "2025-07-01" else "cam-le"
     assert main(["new", "--content-dir", str(content), "--date", day, "--title", title, "--slug", slug,
-                 "--organizer", "ubnd-phuong-hoa-tho-dong", "--place", "phuong-hoa-tho-dong"]) == 0
+                 "--organizer", f"ubnd-phuong-{ward}", "--place", f"phuong-{ward}"]) == 0
     return content / "sessions" / day[:4] / f"{day}-{slug}"
 
 

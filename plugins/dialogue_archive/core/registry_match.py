@@ -58,12 +58,13 @@ class Match:
     def resolve(self, text: str, on: dt.date | None = None) -> str:
         """The id `text` names; MatchError (with a suggestion) when none or several do."""
         text, key = str(text).strip(), self.key
-        if text in self.ids:
-            return text
-        candidates = self.names.get(fold(text), []) or self._by_name_ending(fold(text))
+        candidates = [self.ids[text]] if text in self.ids else \
+            self.names.get(fold(text), []) or self._by_name_ending(fold(text))
         if len(candidates) > 1 and on is not None:
             candidates = [c for c in candidates if _valid_on(c, on)] or candidates
         if len(candidates) == 1:
+            if on is not None and not _valid_on(candidates[0], on):
+                raise MatchError(self._not_then(text, candidates[0], on))
             return str(getattr(candidates[0], key))
         if candidates:
             options = ", ".join(str(getattr(c, key)) for c in candidates)
@@ -75,6 +76,17 @@ class Match:
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
 
+
+    def _not_then(self, text: str, record: Any, day: dt.date) -> str:
+        """A record keeps the unit as it was on the session date (FORMAT.md): say which one."""
+        start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
+        if end is not None and end < day:
+            successors = [self.ids[i].name for i in getattr(record, "succeeded_by", []) if i in self.ids]
+            then = f"it existed until {end:%d/%m/%Y}" + (
+                f"; on that date use {' or '.join(successors)}" if successors else "")
+        else:
+            then = f"it exists from {start:%d/%m/%Y}; use the {self.kind} of that time"
+        return f"{self.kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
 
     def _by_name_ending(self, folded: str) -> list[Any]:
         """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""
