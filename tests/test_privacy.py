@@ -80,6 +80,7 @@ NAMES = {
     "Nguyen Van Hung": "Nguyen Van Hung",
     "Ba Tran Lan, to 3": "Tran Lan",
     "Cử tri Nguyễn  Văn Hùng": "Nguyễn  Văn Hùng",
+    "Khách hàng Nguyễn Văn Hùng": "Nguyễn Văn Hùng",
 }
 NOT_NAMES = [
     "Ông N.V.H., tổ 12",
@@ -109,6 +110,10 @@ NOT_NAMES = [
     "Ho kinh doanh tren duong Tran Hung Dao",
     "Cu tri phuong Hoa Tho Dong",
     "To dan pho Mai Dang",
+    "Chủ Nhà thuốc Phạm Ngọc Thạch",
+    "Đại diện Công ty TNHH Trần Văn Bình",
+    "Bệnh nhân Phòng khám Lê Văn Thịnh",
+    "Người dân gần Trung tâm Văn hóa Trưng Vương",
 ]
 
 

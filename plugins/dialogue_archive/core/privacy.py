@@ -220,10 +220,12 @@ PLACE_WORDS = {
     "đường", "phố", "phường", "xã", "quận", "huyện", "tỉnh", "thành", "tp", "tp.", "thị",
     "trấn", "thôn", "ấp", "bản", "tổ", "khu", "kiệt", "hẻm", "ngõ", "ngách", "chợ", "cầu",
     "trường", "công", "viên", "sông", "núi", "làng", "khối", "cụm", "đô", "hội", "đoàn",
-    "học", "thcs", "thpt", "viện",
+    "học", "thcs", "thpt", "viện", "thuốc", "khám", "tâm", "ty", "tnhh", "sạn", "sách", "tiệm",
+    "quán", "xưởng", "đình", "chùa", "đền", "tàng", "đài", "hóa", "hoá",
 }
 """Words after which a name is a place or an institution named after someone ('đường Lê
-Duẩn', 'Trường THPT Phan Châu Trinh', 'Tiểu học Nguyễn Văn Trỗi')."""
+Duẩn', 'Trường THPT Phan Châu Trinh', 'Tiểu học Nguyễn Văn Trỗi', 'Nhà thuốc Phạm Ngọc
+Thạch', 'Công ty TNHH Trần Văn Bình'). Not 'hàng': 'khách hàng Nguyễn Văn A' is a person."""
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
