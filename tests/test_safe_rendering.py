@@ -17,6 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import build_archive
+from dialogue_archive.core.markup import MarkdownRenderer, markdown_text
 from lxml import etree
 from test_bad_input import BASE, S
 
@@ -280,3 +281,12 @@ def test_nothing_executes_in_the_browser(hostile_site: Path, serve_site: Any, br
         assert not [e for e in errors if MARK in e]
     finally:
         context.close()
+
+
+def test_angle_brackets_that_are_not_html_stay_text() -> None:
+    """'<phiếu hẹn>' is how some offices write a placeholder: Markdown took it for a tag, and
+    the sanitiser dropped the words with it (the open data kept them)."""
+    html = MarkdownRenderer().render_body(
+        "Hồ sơ chưa có <phiếu hẹn>, <ho so> và <b>đậm</b>.", "sessions/2024/x/index.md").html
+    assert "&lt;phiếu hẹn&gt;" in html and "&lt;ho so&gt;" in html and "<b>đậm</b>" in html
+    assert markdown_text("Hồ sơ chưa có <phiếu hẹn>.") == "Hồ sơ chưa có <phiếu hẹn>."

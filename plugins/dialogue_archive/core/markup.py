@@ -18,6 +18,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import unique
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
@@ -39,8 +40,22 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
-TAG = re.compile(r"<[A-Za-z/!?][^>]*>")
-"""A tag starts with a letter, `/`, `!` or `?`: `a < b và c > d` is text."""
+HTML_ELEMENTS = frozenset({
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col",
+    "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt",
+    "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img",
+    "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "math",
+    "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output",
+    "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
+    "section", "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary",
+    "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+    "title", "tr", "track", "u", "ul", "var", "video", "wbr",
+})
+"""HTML's elements: `<phiếu hẹn>` or `<ho so>` in a text is text, not a tag to remove."""
+TAG = re.compile(rf"</?(?:{'|'.join(sorted(HTML_ELEMENTS))})(?=[\s/>])[^>]*>|<!--.*?-->", re.I | re.S)
+"""An HTML tag or comment: `a < b và c > d` and `<phiếu hẹn>` are text."""
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$", re.M)
@@ -178,8 +193,20 @@ def _rename_tokens(tokens: list[dict[str, Any]], renamed: dict[str, str]) -> Non
         _rename_tokens(token["children"], renamed)
 
 
+class _NotATag(InlineProcessor):
+    """`<phiếu hẹn>` looks like a tag to Markdown, and the sanitiser would then drop the words
+    with it: what is not an HTML element stays text (`<b>` is left to Markdown)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
+        name = re.match(r"</?([A-Za-z][\w-]*)", m.group(0))
+        if name is None or name.group(1).lower() in HTML_ELEMENTS:
+            return None, None, None
+        return m.group(0), m.start(0), m.end(0)
+
+
 class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_NotATag(HTML_RE, md), "archive_not_a_tag", 95)  # html: 90
         md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
         md.treeprocessors.register(_HeadingIds(md), "archive_heading_ids", 4)  # after 'toc' (5)
 
