@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -15,6 +16,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.loader import load_archive, private_copy
@@ -116,10 +118,14 @@ def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_buil
     assert "links to 'sessions/2023/index.md', which is not a page" in result.stderr
 
 
-def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Path) -> None:
-    """`mkdocs serve` writes the pages first; the search index and open data follow."""
+@pytest.mark.parametrize("cache", [True, False])
+def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Path, cache: bool
+                                                                    ) -> None:
+    """`mkdocs serve` writes the pages first; the search index and open data follow. Without
+    a disk cache, the unchanged search indexes are still kept from the previous rebuild."""
     content = copy_sample(tmp_path / "content")
-    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE),
+                          cache=str(cache).lower())
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -154,7 +160,8 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         assert "Ghi chú xem trước" in get(f"{SEED}/").decode("utf-8")
         wait_for("search index and open data updated")
         assert "Ghi chú xem trước" in get(f"data/sessions/{slug}.json").decode("utf-8")
-        assert "records indexed" in "".join(lines[-6:])
+        reused = re.search(r"(\d+) of (\d+) unchanged indexes reused", "".join(lines[-6:]))
+        assert reused and 0 < int(reused[1]) < int(reused[2]), "".join(lines[-6:])
     finally:
         timer.cancel()
         os.killpg(process.pid, signal.SIGTERM)

@@ -45,7 +45,7 @@ from .rendering import (
     silence_skipped_pages,
     site_fingerprint,
 )
-from .search import add_search_page, build_search_index
+from .search import add_search_page, build_search_index, keep_previous_bundle
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -75,6 +75,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
         self.catch_up: threading.Thread | None = None
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
+        self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -155,6 +156,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         nav += [{VI["nav"][name]: f"{name}/index.md"} for name in NAV_SECTIONS]
         nav += sorted(p.name for p in docs_dir.glob("*.md") if p.name != "index.md")
         return nav
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.preview:  # before MkDocs cleans the preview's folder
+            keep_previous_bundle(Path(config.site_dir))
 
     # --- files and pages --------------------------------------------------------------
 
@@ -307,7 +312,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # Pagefind runs in its own processes: the feeds and data are written meanwhile.
             with ThreadPoolExecutor(1) as pool:
                 files = pool.submit(self._write_feeds_and_data, config)
-                build_search_index(self.views, config, self.config, self.cache, workers)
+                kept, self.search_keys = self.search_keys, {}
+                keys = build_search_index(self.views, config, self.config, self.cache, workers,
+                                          kept if self.preview else None)
+                self.search_keys = keys if self.preview else {}
                 files.result()
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:

@@ -7,6 +7,7 @@ written HTML), into `<site_dir>/pagefind/`.
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,6 +28,18 @@ SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
 SEARCH_ASSET_URI = "assets/dialogue-archive-search/"
 """Scripts and styles of the search page only (assets/dialogue-archive/ loads on every page)."""
 BUNDLE_DIR = "pagefind"
+KEPT_DIR = ".pagefind-kept"
+"""In a preview, the previous rebuild's indexes wait here while MkDocs cleans the folder (it
+leaves hidden folders alone): an unchanged one is moved back instead of being deleted and
+linked again from the cache (most of the preview folder's 28,000 files at 1,000 sessions)."""
+
+
+def keep_previous_bundle(site_dir: Path) -> None:
+    """Before MkDocs cleans a preview's folder: set its search indexes aside."""
+    bundle, kept = site_dir / BUNDLE_DIR, site_dir / KEPT_DIR
+    shutil.rmtree(kept, ignore_errors=True)
+    if bundle.is_dir():
+        bundle.rename(kept)
 
 
 def records_for(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig) -> SearchRecords:
@@ -46,33 +59,54 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
 
 
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
-                       cache: DiskCache, workers: int = 1) -> None:
+                       cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None
+                       ) -> dict[str, str]:
     """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
     (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
-    code) did not change since a previous build is copied from the cache; the others are
-    indexed `workers` at a time (each index is a separate Pagefind process)."""
+    code) did not change since a previous build is copied from the cache, or moved back from
+    KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; the
+    others are indexed `workers` at a time (each index is a separate Pagefind process).
+    Returns the key of every index written."""
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
-    shards = records.shards()
-    if not shards:
-        log.info("search: nothing is published yet, there is nothing to index")
-        return
-    todo: list[tuple[Shard, Path, str]] = []
-    for shard in shards:
-        bundle = Path(config.site_dir) / BUNDLE_DIR / shard.id
-        key = fingerprint(archive.context_fingerprint, code_fingerprint(),
-                          str(config.use_directory_urls), *(s.source_key for s in shard.sessions))
-        if not (archive.context_fingerprint and cache.restore_tree(f"search-{shard.id}", key, bundle)):
-            todo.append((shard, bundle, key))
-    if not todo:
-        log.info("search: the archive is unchanged, the search index is reused")
-        return
+    site = Path(config.site_dir)
+    try:
+        shards = records.shards()
+        if not shards:
+            log.info("search: nothing is published yet, there is nothing to index")
+            return {}
+        keys: dict[str, str] = {}
+        todo: list[tuple[Shard, Path, str]] = []
+        for shard in shards:
+            bundle = site / BUNDLE_DIR / shard.id
+            key = keys[shard.id] = fingerprint(
+                archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
+                *(s.source_key for s in shard.sessions))
+            if (kept or {}).get(shard.id) == key and (site / KEPT_DIR / shard.id).is_dir():
+                bundle.parent.mkdir(parents=True, exist_ok=True)
+                shutil.rmtree(bundle, ignore_errors=True)
+                (site / KEPT_DIR / shard.id).rename(bundle)
+            elif not (archive.context_fingerprint
+                      and cache.restore_tree(f"search-{shard.id}", key, bundle)):
+                todo.append((shard, bundle, key))
+        if not todo:
+            log.info("search: the archive is unchanged, the search index is reused")
+            return keys
+        _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started)
+        return keys
+    finally:
+        shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
+
+
+def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
+                  cache: DiskCache, workers: int, total: int, started: float) -> None:
+    """Index the shards of `todo` with Pagefind, `workers` at a time, and cache each bundle."""
 
     def index(task: tuple[Shard, Path, str]) -> IndexStats:
         shard, bundle, key = task
         stats = write_bundle(records.records(shard.sessions), bundle)
-        if archive.context_fingerprint:
+        if context:
             cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats
 
@@ -84,4 +118,4 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         raise PluginError(str(error)) from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
-             f"{len(shards) - len(todo)} of {len(shards)} unchanged indexes reused")
+             f"{total - len(todo)} of {total} unchanged indexes reused")
