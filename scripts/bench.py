@@ -181,7 +181,8 @@ def serve_rebuild(config: Path, content: Path) -> tuple[float, float]:
         time.sleep(2)
         edit_one_session(content)
         edited = time.monotonic()
-        wait_for("Documentation built")
+        # Not "Documentation built in N seconds": MkDocs drops a message it logged before.
+        wait_for("Reloading browsers")
         pages = time.monotonic() - edited
         wait_for(CAUGHT_UP)
         return pages, time.monotonic() - edited

@@ -156,7 +156,7 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         answers = content / SEED / "answers.yaml"
         answers.write_text(answers.read_text(encoding="utf-8").replace(
             "text: ", "text: Ghi chú xem trước ", 1), encoding="utf-8")
-        wait_for("Documentation built")
+        wait_for("Reloading browsers")  # MkDocs drops a repeated "Documentation built in 0.82 s"
         assert "Ghi chú xem trước" in get(f"{SEED}/").decode("utf-8")
         wait_for("search index and open data updated")
         assert "Ghi chú xem trước" in get(f"data/sessions/{slug}.json").decode("utf-8")
