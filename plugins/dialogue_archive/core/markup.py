@@ -56,6 +56,7 @@ HTML_ELEMENTS = frozenset({
 """HTML's elements: `<phiếu hẹn>` or `<ho so>` in a text is text, not a tag to remove."""
 TAG = re.compile(rf"</?(?:{'|'.join(sorted(HTML_ELEMENTS))})(?=[\s/>])[^>]*>|<!--.*?-->", re.I | re.S)
 """An HTML tag or comment: `a < b và c > d` and `<phiếu hẹn>` are text."""
+TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$", re.M)
@@ -198,7 +199,7 @@ class _NotATag(InlineProcessor):
     with it: what is not an HTML element stays text (`<b>` is left to Markdown)."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:
-        name = re.match(r"</?([A-Za-z][\w-]*)", m.group(0))
+        name = TAG_NAME.match(m.group(0))
         if name is None or name.group(1).lower() in HTML_ELEMENTS:
             return None, None, None
         return m.group(0), m.start(0), m.end(0)

@@ -76,7 +76,6 @@ class Match:
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
 
-
     def _not_then(self, text: str, record: Any, day: dt.date) -> str:
         """A record keeps the unit as it was on the session date (FORMAT.md): say which one."""
         start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)

@@ -36,8 +36,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("Tình trạng", "Trạng thái", "Tiến độ", "Kết quả thực hiện"),
 }
 
-ITEM_COLUMNS = ("number", "asker", "asker_kind", "place", "type", "topics", "procedures", "text",
-                "in_scope", "consent")
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
 REQUIRED_COLUMNS = ("type", "topics", "text")

@@ -134,10 +134,18 @@ def _read_csv(path: Path) -> list[list[Any]]:
     return max(tables, key=_header_score)
 
 
+def _header_keys(row: list[Any]) -> dict[int, str | None]:
+    """Column index -> the key its cell names (None for a text that names no column)."""
+    return {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)}
+
+
+def _named(keys: dict[int, str | None]) -> int:
+    return len({k for k in keys.values() if k})
+
+
 def _header_score(rows: list[list[Any]]) -> int:
     """How many known column names the likeliest header row has."""
-    return max((sum(1 for v in row if isinstance(v, str) and fold(v) in HEADER_NAMES)
-                for row in rows[:HEADER_SEARCH_ROWS]), default=0)
+    return max((_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]), default=0)
 
 
 def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
@@ -173,12 +181,11 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
     """(row index of the header, column index -> key, ignored column names). The header is the
     row with the most column names: a header in two rows has group names above ('Ý kiến',
     'Trả lời') that are column names too."""
-    named = [(index, {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)})
-             for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])]
-    named.sort(key=lambda pair: -len({k for k in pair[1].values() if k}))  # stable: first wins
+    named = [(index, _header_keys(row)) for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])]
+    named.sort(key=lambda pair: -_named(pair[1]))  # stable: the first of equals wins
     for index, keys in named:
         row = rows[index]
-        if "text" in keys.values() and sum(1 for k in keys.values() if k) >= 2:
+        if "text" in keys.values() and _named(keys) >= 2:
             columns: dict[int, str] = {}
             ignored = []
             for i, key in keys.items():

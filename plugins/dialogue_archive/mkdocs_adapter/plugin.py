@@ -312,10 +312,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # Pagefind runs in its own processes: the feeds and data are written meanwhile.
             with ThreadPoolExecutor(1) as pool:
                 files = pool.submit(self._write_feeds_and_data, config)
+                # The indexes left in the folder are known again once the new ones are complete.
                 kept, self.search_keys = self.search_keys, {}
                 keys = build_search_index(self.views, config, self.config, self.cache, workers,
                                           kept if self.preview else None)
-                self.search_keys = keys if self.preview else {}
+                if self.preview:
+                    self.search_keys = keys
                 files.result()
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
