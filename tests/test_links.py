@@ -83,6 +83,53 @@ def test_photos_that_exist_and_web_photos_are_published_as_written(tmp_path: Pat
     assert all((page.parent / src).is_file() for src in sources[:2])
 
 
+def test_photos_and_links_written_as_html_are_checked_and_built_like_markdown_ones(
+        tmp_path: Path) -> None:
+    """Text pasted from a web page or a word processor carries `<img>` and `<a>` tags."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(content / SESSION / "quang-canh.jpg")
+    append(content / SESSION / "index.md",
+           '<img src="quang-canh.jpg" alt="Quang cảnh"> <a href="../2024-06-19-doi-thoai-2/'
+           'index.md#ho-so-gpxd">phiên trước</a>\n\n<p><img src="khong-co.jpg" alt="x"></p>\n')
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:11:14: image 'khong-co.jpg' not found: there is no file "
+        f"{SESSION}/khong-co.jpg in the content folder (did you mean 'quang-canh.jpg'?); put the "
+        "photo next to index.md and write its file name, or fix the path"]
+    replace(content / SESSION / "index.md", '<p><img src="khong-co.jpg" alt="x"></p>', "")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    doc = parse(site / SESSION / "index.html")
+    assert doc.select_one(".da-writeup img")["src"] == "quang-canh.jpg"
+    assert doc.select_one(".da-writeup a[href*=doi-thoai-2]")["href"] == \
+        "../2024-06-19-doi-thoai-2/#ho-so-gpxd"
+
+
+def test_paths_from_the_site_root_are_checked_and_work_under_a_sub_path(tmp_path: Path) -> None:
+    """`/sessions/...` means the archive's root, which is not the server's root when the site is
+    published at https://example.gov.vn/doi-thoai/: every such path is made relative."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    photo(content / OTHER / "hoi-truong.jpg")
+    append(content / SESSION / "index.md",
+           f"![a](/{OTHER}/hoi-truong.jpg) [b](/{OTHER}/index.md#ho-so-gpxd) "
+           "[c](/agencies/phong-tu-phap/) [d](/)\n\n![e](/anh/khong-co.jpg)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:11:6: image '/anh/khong-co.jpg' not found: there is no file "
+        "anh/khong-co.jpg in the content folder; put the photo next to index.md and write its "
+        "file name, or fix the path"]
+    replace(content / SESSION / "index.md", "![e](/anh/khong-co.jpg)", "")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    writeup = parse(page).select_one(".da-writeup")
+    assert writeup.select_one("img")["src"] == "../2024-06-19-doi-thoai-2/hoi-truong.jpg"
+    assert [a["href"] for a in writeup.select("a")] == [
+        "../2024-06-19-doi-thoai-2/#ho-so-gpxd", "../../../agencies/phong-tu-phap/", "../../../"]
+    for a in writeup.select("a"):
+        assert (page.parent / a["href"].split("#")[0] / "index.html").is_file(), a["href"]
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")

@@ -24,7 +24,7 @@ from test_bad_input import BASE, S
 MARK = "__pwned"
 PAYLOADS = [
     f"<script>window.{MARK}=1</script>",
-    f'<img src=x onerror="window.{MARK}=2">',
+    f'<img src=anh.png onerror="window.{MARK}=2">',
     f'<a href="javascript:window.{MARK}=3">bấm</a>',
     f"[liên kết](javascript:window.{MARK}=4)",
     f'<iframe src="javascript:window.{MARK}=5"></iframe>',
@@ -44,7 +44,7 @@ PAYLOADS = [
     f'<meta http-equiv=refresh content="0;url=javascript:window.{MARK}=19">',
 ]
 HOSTILE = " ".join(PAYLOADS)
-ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=x onerror=window.{MARK}=21>'
+ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=anh.png onerror=window.{MARK}=21>'
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )

@@ -13,7 +13,7 @@ from .archive import Session
 from .cache import DiskCache, fingerprint
 from .markup import MarkdownRenderer
 
-RENDER_VERSION = "5"
+RENDER_VERSION = "6"
 """Bump when markup.py changes what HTML a text becomes."""
 
 

@@ -347,6 +347,10 @@ class WrittenReference:
     reference: Reference
 
 
+MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]:?\(?[ \t]*<?/", re.I)
+"""What a text that has a photo or a page link, as Markdown or as raw HTML, must contain."""
+
+
 @functools.cache
 def _renderer() -> MarkdownRenderer:
     """One per process: sessions are parsed in worker processes."""
@@ -357,7 +361,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
                     start: Position) -> list[WrittenReference]:
     """The photos and page links of a text of the page `src_uri`, located in `source`, the
     file that holds the text from `start` on."""
-    if ".md" not in markdown and "![" not in markdown:
+    if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
     offset = offset_of(source, start)
     found = []

@@ -38,6 +38,7 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https"}
+LINK_ATTRIBUTES = {("a", "href"), ("img", "src")}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 HTML_ELEMENTS = frozenset({
@@ -73,10 +74,11 @@ def heading_slug(value: str, separator: str) -> str:
     return slugify(value, separator=separator) or "muc"
 
 
-def sanitise(fragment: str) -> str:
-    """Allow-listed HTML only: no script, no event handlers, no javascript: URLs."""
+def sanitise(fragment: str, links: _Links) -> str:
+    """Allow-listed HTML only: no script, no event handlers, no javascript: URLs; `links` sees
+    every photo and link."""
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener")
+                     url_schemes=URL_SCHEMES, link_rel="noopener", attribute_filter=links)
 
 
 def plain_text(fragment_html: str) -> str:
@@ -134,33 +136,46 @@ class Reference:
     image: bool
 
 
-class _MarkdownLinks(Treeprocessor):
-    """Links written the MkDocs way (`../other/index.md#x`), in the write-up or in the record
-    shown on the same page, become page URLs; they and the relative photos are recorded, so
-    that the loader can report a target that does not exist."""
+class _Links:
+    """Photos and page links, written as Markdown or as raw HTML, seen by the sanitiser.
 
-    def __init__(self, md: markdown.Markdown):
-        super().__init__(md)
+    A link written the MkDocs way (`../other/index.md#x`) becomes the page's URL; a path from
+    the site's root (`/sessions/...`) becomes relative, so that the site still works when it is
+    served under a sub-path. Photos and page links are recorded, so that the loader can report
+    a target that does not exist."""
+
+    def __init__(self) -> None:
         self.base = ""
         self.references: list[Reference] = []
 
-    def run(self, root: Element) -> None:
-        here = posixpath.dirname(self.base)
-        for element in root.iter():
-            if element.tag not in {"a", "img"}:
-                continue
-            image = element.tag == "img"
-            written = element.get("src" if image else "href", "")
-            parts = urlsplit(written)
-            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/") \
-                    or not (image or parts.path.endswith(".md")):
-                continue
-            target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+    def __call__(self, tag: str, attribute: str, value: str) -> str | None:
+        if (tag, attribute) in LINK_ATTRIBUTES:
+            return self.resolve(value, image=tag == "img")
+        return value
+
+    def resolve(self, written: str, image: bool) -> str:
+        parts = urlsplit(written)
+        if parts.scheme or parts.netloc or not parts.path:
+            return written
+        path = unquote(parts.path)
+        rooted = path.startswith("/")
+        target = posixpath.normpath(path.lstrip("/") if rooted else
+                                    posixpath.join(posixpath.dirname(self.base), path))
+        page = not image and path.endswith(".md")
+        if image or page:
             self.references.append(Reference(written, target, image))
-            if not image:
-                relative = posixpath.relpath(page_url(target) or ".", page_url(self.base) or ".")
-                url = relative if relative.endswith("/") or relative == "." else relative + "/"
-                element.set("href", url + (f"#{parts.fragment}" if parts.fragment else ""))
+        if not (page or rooted):
+            return written  # a photo next to the text, a folder-style link: valid as written
+        if page:
+            destination = page_url(target)
+        else:
+            destination = "" if target == "." else target + ("/" if path.endswith("/") else "")
+        relative = posixpath.relpath(destination or ".", page_url(self.base) or ".")
+        if (destination == "" or destination.endswith("/")) and relative not in {".", ".."} \
+                and not relative.endswith("/"):
+            relative += "/"
+        return relative + (f"?{parts.query}" if parts.query else "") + \
+            (f"#{parts.fragment}" if parts.fragment else "")
 
 
 class _HeadingIds(Treeprocessor):
@@ -208,7 +223,6 @@ class _NotATag(InlineProcessor):
 class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_NotATag(HTML_RE, md), "archive_not_a_tag", 95)  # html: 90
-        md.treeprocessors.register(_MarkdownLinks(md), "archive_links", 5)
         md.treeprocessors.register(_HeadingIds(md), "archive_heading_ids", 4)  # after 'toc' (5)
 
 
@@ -227,7 +241,7 @@ class MarkdownRenderer:
             extensions=[*EXTENSIONS, _ArchiveExtension()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
         )
-        self._links: _MarkdownLinks = self._md.treeprocessors["archive_links"]
+        self._links = _Links()
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]
 
     def _convert(self, text: str, src_uri: str, reserved: frozenset[str]) -> str:
@@ -240,10 +254,10 @@ class MarkdownRenderer:
                     ) -> RenderedBody:
         """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`);
         its links to other pages become their URLs."""
-        body = sanitise(self._convert(text, src_uri, reserved))
+        body = sanitise(self._convert(text, src_uri, reserved), self._links)
         return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), self._ids.ids)
 
     def references(self, text: str, src_uri: str) -> list[Reference]:
-        """What a text of the page at `src_uri` links to, without sanitising the HTML."""
-        self._convert(text, src_uri, frozenset())
+        """What a text of the page at `src_uri` links to."""
+        sanitise(self._convert(text, src_uri, frozenset()), self._links)
         return list(self._links.references)
