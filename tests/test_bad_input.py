@@ -110,6 +110,13 @@ def alias_bomb() -> str:
     return "\n".join(lines) + "\nitems: []\n"
 
 
+def written_answer_after_the_agency_closed(root: Path) -> None:
+    edit("registry/agencies.yaml", "name: Phòng Quản lý đô thị quận Cẩm Lệ",
+         "name: Phòng Quản lý đô thị quận Cẩm Lệ\n  valid_until: 2024-06-30")(root)
+    edit(f"{S}/answers.yaml", "        official: Trưởng phòng",
+         "        official: Trưởng phòng\n        date: 2024-07-15")(root)
+
+
 SECOND_ITEM = """
   - id: ho-so-gpxd
     type: question
@@ -326,6 +333,32 @@ CASES: dict[str, Case] = {
         f"{S}/index.md",
         6,
         "unknown place",
+    ),
+    "place-dissolved-before-the-session": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  valid_until: 2023-12-31\n  succeeded_by: [phuong-hoa-tho-dong]\n"),
+        f"{S}/index.md",
+        6,
+        "place 'quan-cam-le' (Quận Cẩm Lệ) did not exist on 20/06/2024: it existed until "
+        "31/12/2023; on that date use Phường Hòa Thọ Đông",
+        build=True,
+    ),
+    "place-valid-until-the-session-day": Case(
+        edit("registry/places.yaml", "  kind: district\n", "  kind: district\n  valid_until: 2024-06-20\n"),
+    ),
+    "agency-founded-after-the-session": Case(
+        edit("registry/agencies.yaml", "name: Phòng Quản lý đô thị quận Cẩm Lệ",
+             "name: Phòng Quản lý đô thị quận Cẩm Lệ\n  valid_from: 2025-01-01"),
+        f"{S}/answers.yaml",
+        12,
+        "agency 'phong-quan-ly-do-thi' (Phòng Quản lý đô thị quận Cẩm Lệ) did not exist on "
+        "20/06/2024: it exists from 01/01/2025; use the agency of that time",
+    ),
+    "agency-closed-before-its-written-answer": Case(
+        written_answer_after_the_agency_closed,
+        f"{S}/answers.yaml",
+        12,
+        "did not exist on 15/07/2024: it existed until 30/06/2024",
     ),
     "unknown-procedure": Case(
         edit(f"{S}/answers.yaml", '["1.009994"]', '["1.009995"]'), f"{S}/answers.yaml", 8, "unknown procedure"

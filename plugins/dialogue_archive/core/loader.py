@@ -44,6 +44,7 @@ from .privacy import (
     redact_data,
 )
 from .problems import Problem, ProblemLog, did_you_mean
+from .registry_match import not_then, valid_on
 from .sharing import alias_uris
 from .yamlio import (
     LocDict,
@@ -297,11 +298,16 @@ class References:
         every one would fail and hide the one real problem."""
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
-              where: tuple[Any, ...]) -> None:
+              where: tuple[Any, ...], on: dt.date | None = None) -> None:
+        """`value` names an entry of its registry, and, given the day `on`, one that existed
+        then: a record keeps the unit as it was (FORMAT.md), the site shows its successor."""
         if value is None or kind in self.unreadable:
             return
         table = self.tables[kind]
         if value in table:
+            if on is not None and not valid_on(table[value], on):
+                line, col = locate(data, where)
+                self.log.add(path, line, col, not_then(kind, value, table[value], on, table))
             return
         line, col = locate(data, where)
         registry = "procedures" if kind == "procedure" else \
@@ -631,10 +637,10 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"the session is filed under sessions/{session.folder.parent.name}/ "
                 f"but held in {meta.date.year}; move it to sessions/{meta.date.year}/")
-    refs.check("agency", meta.organizer, index, data, ("organizer",))
-    refs.check("place", meta.place, index, data, ("place",))
+    refs.check("agency", meta.organizer, index, data, ("organizer",), meta.date)
+    refs.check("place", meta.place, index, data, ("place",), meta.date)
     for i, agency in enumerate(meta.participants):
-        refs.check("agency", agency, index, data, ("participants", i))
+        refs.check("agency", agency, index, data, ("participants", i), meta.date)
     if meta.image is not None:
         _check_image(session, data, log)
 
@@ -669,16 +675,17 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
         for a, alias in enumerate(item.aliases):
             _unique(alias, seen_items, "item", path, data, ("items", i, "aliases", a), log)
             _free_anchor(alias, "alias", path, data, ("items", i, "aliases", a), log)
-        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"))
+        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"), session.date)
         for t, topic in enumerate(item.topics):
             refs.check("topic", topic, path, data, ("items", i, "topics", t))
         for p, code in enumerate(item.procedures):
             refs.check("procedure", code, path, data, ("items", i, "procedures", p))
         for a, answer in enumerate(item.answers):
             where = ("items", i, "answers", a)
-            refs.check("agency", answer.by, path, data, (*where, "by"))
+            day = answer.date or session.date
+            refs.check("agency", answer.by, path, data, (*where, "by"), day)
             if answer.mode is AnswerMode.referred:
-                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"))
+                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"), day)
             if answer.date and answer.date < session.date:
                 line, col = locate(data, (*where, "date"))
                 log.add(path, line, col, f"answer date {answer.date} is before the session "
@@ -686,7 +693,7 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
         for c, commitment in enumerate(item.commitments):
             where = ("items", i, "commitments", c)
             _unique(commitment.id, seen_commitments, "commitment", path, data, (*where, "id"), log)
-            refs.check("agency", commitment.by, path, data, (*where, "by"))
+            refs.check("agency", commitment.by, path, data, (*where, "by"), session.date)
             for u, update in enumerate(commitment.updates):
                 if update.date < session.date:
                     line, col = locate(data, (*where, "updates", u, "date"))

@@ -61,10 +61,10 @@ class Match:
         candidates = [self.ids[text]] if text in self.ids else \
             self.names.get(fold(text), []) or self._by_name_ending(fold(text))
         if len(candidates) > 1 and on is not None:
-            candidates = [c for c in candidates if _valid_on(c, on)] or candidates
+            candidates = [c for c in candidates if valid_on(c, on)] or candidates
         if len(candidates) == 1:
-            if on is not None and not _valid_on(candidates[0], on):
-                raise MatchError(self._not_then(text, candidates[0], on))
+            if on is not None and not valid_on(candidates[0], on):
+                raise MatchError(not_then(self.kind, text, candidates[0], on, self.ids))
             return str(getattr(candidates[0], key))
         if candidates:
             options = ", ".join(str(getattr(c, key)) for c in candidates)
@@ -76,17 +76,6 @@ class Match:
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
 
-    def _not_then(self, text: str, record: Any, day: dt.date) -> str:
-        """A record keeps the unit as it was on the session date (FORMAT.md): say which one."""
-        start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
-        if end is not None and end < day:
-            successors = [self.ids[i].name for i in getattr(record, "succeeded_by", []) if i in self.ids]
-            then = f"it existed until {end:%d/%m/%Y}" + (
-                f"; on that date use {' or '.join(successors)}" if successors else "")
-        else:
-            then = f"it exists from {start:%d/%m/%Y}; use the {self.kind} of that time"
-        return f"{self.kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
-
     def _by_name_ending(self, folded: str) -> list[Any]:
         """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""
         if " " not in folded:
@@ -94,9 +83,22 @@ class Match:
         return [r for r in self.ids.values() if fold(getattr(r, "name", "")).endswith(" " + folded)]
 
 
-def _valid_on(record: Any, day: dt.date) -> bool:
+def valid_on(record: Any, day: dt.date) -> bool:
+    """Whether an agency or place existed on `day` (`valid_until` is its last day)."""
     start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+def not_then(kind: str, text: str, record: Any, day: dt.date, registry: dict[str, Any]) -> str:
+    """A record keeps the unit as it was on its date (FORMAT.md): say which unit to use."""
+    start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
+    if end is not None and end < day:
+        successors = [registry[i].name for i in getattr(record, "succeeded_by", []) if i in registry]
+        then = f"it existed until {end:%d/%m/%Y}" + (
+            f"; on that date use {' or '.join(successors)}" if successors else "")
+    else:
+        then = f"it exists from {start:%d/%m/%Y}; use the {kind} of that time"
+    return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
 
 
 def registry_matchers(archive: Any) -> dict[str, Match]:
