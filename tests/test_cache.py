@@ -20,6 +20,7 @@ import pytest
 from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.loader import load_archive, private_copy
+from dialogue_archive.core.publish import publish
 from dialogue_archive.core.views import ArchiveViews
 
 SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
@@ -48,6 +49,40 @@ def test_warm_rebuild_reuses_everything_and_changes_nothing(tmp_path: Path) -> N
     pages = int(second_log.split(" archive pages (")[0].rsplit(" ", 1)[1])
     assert f"({pages} unchanged" in second_log
     assert digest(site) == first
+
+
+def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tmp_path: Path
+                                                                           ) -> None:
+    """A rebuild carries unchanged search indexes over from the published site only when they
+    are the cache's own copy: one deleted or altered there is restored, not published again."""
+    content = copy_sample(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+    build(config)
+    first = digest(site)
+    bundles = sorted(p for p in (site / "pagefind").iterdir() if p.is_dir())
+    assert len(bundles) >= 2
+    shutil.rmtree(bundles[0])
+    entry = bundles[1] / "pagefind-entry.json"
+    entry.unlink()
+    entry.write_text("{}", encoding="utf-8")
+    assert "search index is reused" in build(config)
+    assert digest(site) == first
+
+
+def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    (site / "pagefind" / "a").mkdir(parents=True)
+    (site / "pagefind" / "a" / "x.js").write_text("a", encoding="utf-8")
+    (site / "old.html").write_text("old", encoding="utf-8")
+    (staging / "pagefind").mkdir(parents=True)
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    made: list[Path] = []
+    publish(staging, site, {"pagefind/a": made.append, "pagefind/b": made.append})
+    assert (site / "pagefind" / "a" / "x.js").read_text(encoding="utf-8") == "a"
+    assert made == [site.resolve().with_name("staging") / "pagefind" / "b"]
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) -> None:

@@ -101,6 +101,17 @@ class DiskCache:
         shutil.copytree(source, destination, copy_function=_link_or_copy)
         return True
 
+    def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
+        """Whether `folder` is a linked copy of the cached folder `key` (as `restore_tree` and
+        `store_tree` make them): its top-level files are the entry's own, not equal ones."""
+        if self.root is None:
+            return False
+        try:
+            files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
+            return bool(files) and all(os.path.samefile(p, folder / p.name) for p in files)
+        except OSError:
+            return False
+
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
         """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
         if self.root is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 STAGING_PREFIX = ".staging-"
@@ -26,13 +26,25 @@ def staging_dir(site_dir: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Put the staged build in place of `site_dir` with two renames, then drop the old site."""
+def publish(staging: Path, site_dir: Path,
+            carried: Mapping[str, Callable[[Path], object]] | None = None) -> None:
+    """Put the staged build in place of `site_dir` with two renames, then drop the old site.
+
+    `carried` names folders the new site keeps unchanged from the published one (the search
+    indexes: most of the site's files); they are moved across rather than copied again, and
+    each comes with a way to make it anew should the published site no longer have it."""
     site_dir = site_dir.resolve()
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(retired)
     if site_dir.exists():
         site_dir.rename(retired)
+    for path, remake in (carried or {}).items():
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            (retired / path).rename(target)
+        except OSError:
+            remake(target)
     staging.rename(site_dir)
     discard(retired)
 

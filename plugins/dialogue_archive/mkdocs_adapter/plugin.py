@@ -76,13 +76,14 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.catch_up: threading.Thread | None = None
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
+        self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
 
     # --- configuration ----------------------------------------------------------------
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
-        self.specs = {}
+        self.specs, self.carried = {}, {}
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
@@ -314,10 +315,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 files = pool.submit(self._write_feeds_and_data, config)
                 # The indexes left in the folder are known again once the new ones are complete.
                 kept, self.search_keys = self.search_keys, {}
-                keys = build_search_index(self.views, config, self.config, self.cache, workers,
-                                          kept if self.preview else None)
+                indexes = build_search_index(self.views, config, self.config, self.cache, workers,
+                                             kept if self.preview else None,
+                                             self.staging[1] if self.staging else None)
+                self.carried = indexes.carried
                 if self.preview:
-                    self.search_keys = keys
+                    self.search_keys = indexes.keys
                 files.result()
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
@@ -348,7 +351,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         staging, site_dir = self.staging
         self.staging = None
         if self.built:
-            publish(staging, site_dir)
+            publish(staging, site_dir, self.carried)
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")

@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,43 +61,59 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
             files.append(File.generated(config, SEARCH_ASSET_URI + asset.name, abs_src_path=str(asset)))
 
 
+@dataclass(frozen=True)
+class SearchIndexes:
+    """What `build_search_index` wrote."""
+
+    keys: dict[str, str]
+    """Index id -> key, of every index."""
+    carried: dict[str, Callable[[Path], object]]
+    """Unchanged indexes left for `publish` to move from the published site (site path -> how
+    to restore it from the cache instead)."""
+
+
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
-                       cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None
-                       ) -> dict[str, str]:
+                       cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None,
+                       published: Path | None = None) -> SearchIndexes:
     """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
     (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
-    code) did not change since a previous build is copied from the cache, or moved back from
-    KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; the
-    others are indexed `workers` at a time (each index is a separate Pagefind process).
-    Returns the key of every index written."""
+    code) did not change since a previous build is not made again: it is moved back from
+    KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; left
+    in the `published` site, to be carried over when the build is published, when it is the
+    cache's copy; else linked from the cache. The others are indexed `workers` at a time
+    (each index is a separate Pagefind process)."""
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
     site = Path(config.site_dir)
+    indexes = SearchIndexes({}, {})
     try:
         shards = records.shards()
         if not shards:
             log.info("search: nothing is published yet, there is nothing to index")
-            return {}
-        keys: dict[str, str] = {}
+            return indexes
         todo: list[tuple[Shard, Path, str]] = []
         for shard in shards:
-            bundle = site / BUNDLE_DIR / shard.id
-            key = keys[shard.id] = fingerprint(
+            path = f"{BUNDLE_DIR}/{shard.id}"
+            bundle, namespace = site / path, f"search-{shard.id}"
+            key = indexes.keys[shard.id] = fingerprint(
                 archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
                 *(s.source_key for s in shard.sessions))
             if (kept or {}).get(shard.id) == key and (site / KEPT_DIR / shard.id).is_dir():
                 bundle.parent.mkdir(parents=True, exist_ok=True)
                 shutil.rmtree(bundle, ignore_errors=True)
                 (site / KEPT_DIR / shard.id).rename(bundle)
-            elif not (archive.context_fingerprint
-                      and cache.restore_tree(f"search-{shard.id}", key, bundle)):
+            elif not archive.context_fingerprint:
+                todo.append((shard, bundle, key))
+            elif published is not None and cache.holds_tree(namespace, key, published / path):
+                indexes.carried[path] = partial(cache.restore_tree, namespace, key)
+            elif not cache.restore_tree(namespace, key, bundle):
                 todo.append((shard, bundle, key))
         if not todo:
             log.info("search: the archive is unchanged, the search index is reused")
-            return keys
+            return indexes
         _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started)
-        return keys
+        return indexes
     finally:
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
