@@ -19,7 +19,7 @@ from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, ser
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
-from dialogue_archive.core.search import SearchRecord, SearchRecords, extra_words
+from dialogue_archive.core.search import Phrases, SearchRecord, SearchRecords, extra_words
 from dialogue_archive.core.vietnamese import fold, normalise
 from dialogue_archive.core.views import ArchiveViews
 
@@ -56,6 +56,14 @@ def test_fold_removes_every_mark_and_d_stroke() -> None:
 def test_synonyms_are_searchable_with_and_without_accents() -> None:
     words = extra_words("Cấp giấy chứng nhận quyền sử dụng đất", ["sổ đỏ", "GPXD"]).split()
     assert {"sổ", "đỏ", "so", "do", "GPXD", "dat"} <= set(words)
+
+
+def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
+    phrases = Phrases(["Sổ đỏ", "giấy phép xây dựng", "GPXD", "giấy phép"])
+    assert phrases.found("Cấp lại SỔ ĐỎ, giấy phép xây dựng; sổ tay đỏ") == [
+        "sodo", "giayphepxaydung", "giayphep"]
+    assert phrases.config() == {"so do": "sodo", "giay phep xay dung": "giayphepxaydung",
+                                "giay phep": "giayphep"}
 
 
 # --- the site --------------------------------------------------------------------------
@@ -159,6 +167,14 @@ def test_topic_synonyms_find_items_that_do_not_use_them(page, base_url, records,
               and r.filters["type"] != ("session",) and fold(synonym).lower() not in fold(r.text).lower()}
     assert silent, f"the sample has no {topic} item without '{synonym}': the test proves nothing"
     assert silent <= found
+
+
+def test_a_typed_synonym_puts_the_records_holding_it_first(page, base_url, records) -> None:
+    """Each syllable is a word: `so do` also matches every text with số, sở, đó, đỏ…"""
+    found = open_search(page, base_url, "q=so+do")
+    holding = {r.url for r in records if "sodo" in r.extra.split()}
+    assert holding and len(found) > len(holding)
+    assert set(found[:len(holding)]) == holding
 
 
 @pytest.mark.parametrize("facet", ["type", "answered", "status", "topic", "agency", "place", "year"])

@@ -2,13 +2,15 @@
 
 A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese); its
 `extra` words are searchable but never shown: the topic's synonyms (as written and
-accent-free, so `so do` finds an item tagged with the land-certificate topic) and the
-accent-free form of every word with `đ`, which Pagefind does not fold by itself.
+accent-free, so `so do` finds an item tagged with the land-certificate topic), the
+accent-free form of every word with `đ`, which Pagefind does not fold by itself, and a
+word for each phrase of the topics' names and synonyms the record holds (`Phrases`).
 Filters use ids (stable in shared URLs); the search page maps them to names.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +79,48 @@ def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
     return " ".join([*phrases, *dict.fromkeys(folded)])
 
 
+PHRASE_WORD = re.compile(r"[a-z0-9]+")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """A text's words as a reader types them, accent-free and lower-case."""
+    return tuple(PHRASE_WORD.findall(fold(text).lower()))
+
+
+class Phrases:
+    """The topics' names and synonyms of several words (`sổ đỏ`, `giấy phép xây dựng`), each
+    with a hidden word of its own, written together (`sodo`, `giayphepxaydung`).
+
+    Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
+    matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
+    alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase
+    (in its text, or as its topic's synonym) also gets the phrase's word; the search page
+    looks that word up exactly and shows those records first."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.words: dict[tuple[str, ...], str] = {}
+        self._starting: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            key = phrase_words(phrase)
+            if len(key) > 1 and key not in self.words:
+                self.words[key] = "".join(key)
+                self._starting.setdefault(key[0], []).append(key)
+
+    def found(self, text: str) -> list[str]:
+        """The hidden words of the phrases in `text`."""
+        words = phrase_words(text)
+        found: dict[str, None] = {}
+        for i, word in enumerate(words):
+            for key in self._starting.get(word, ()):
+                if words[i:i + len(key)] == key:
+                    found[self.words[key]] = None
+        return list(found)
+
+    def config(self) -> dict[str, str]:
+        """For the search page: accent-free phrase -> its word."""
+        return {" ".join(key): word for key, word in self.words.items()}
+
+
 class SearchRecords:
     """Builds records and the search page from the same views the browse pages use."""
 
@@ -89,6 +133,8 @@ class SearchRecords:
         self.labels = views.labels
         self.words = views.labels["search"]
         self.directory_urls = directory_urls
+        self.phrases = Phrases([name for topic in self.archive.topics.values()
+                                for name in (topic.name, *topic.synonyms)])
 
     def __iter__(self) -> Iterator[SearchRecord]:
         return self.records(self.archive.published)
@@ -129,7 +175,7 @@ class SearchRecords:
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         return SearchRecord(
             url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
-            extra=extra_words(text), date=meta.date.isoformat(),
+            extra=self._extra(text), date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
@@ -160,7 +206,7 @@ class SearchRecords:
             status_words.append(self.labels["text"]["overdue"])
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            text=text, extra=extra_words(text, synonyms), date=session.date.isoformat(),
+            text=text, extra=self._extra(text, synonyms), date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": ("yes" if item.answers else "no",),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
@@ -169,6 +215,11 @@ class SearchRecords:
                 session, type_label,
                 ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers)),
                 ", ".join(dict.fromkeys(status_words))))
+
+    def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
+        words = extra_words(text, synonyms or [])
+        phrases = self.phrases.found(" ".join([text, *(synonyms or [])]))
+        return " ".join([words, *phrases]) if phrases else words
 
     def _common_meta(self, session: Any, kind: str, agencies: str, status: str) -> dict[str, str]:
         meta = {"session": session.meta.title, "date": format_short_date(session.date),
@@ -208,6 +259,6 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "shards": shards,
+                        "shards": shards, "phrases": self.phrases.config(),
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -150,6 +150,33 @@ async function search(pagefind, term, filters) {
   return pagefind.search(term || null, options);
 }
 
+// A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
+// đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
+// core/search.py), looked up exactly, and are shown first.
+const phraseLength = Math.max(0, ...Object.keys(config.phrases || {}).map((p) => p.split(" ").length));
+
+function phraseWords(term) {
+  const words = fold(term).toLowerCase().match(/[a-z0-9]+/g) || [];
+  const found = [];
+  for (let i = 0; i < words.length;) {
+    let n = Math.min(phraseLength, words.length - i);
+    while (n > 1 && !Object.hasOwn(config.phrases, words.slice(i, i + n).join(" "))) n--;
+    if (n > 1) found.push(config.phrases[words.slice(i, i + n).join(" ")]);
+    i += Math.max(n, 1);
+  }
+  return found;
+}
+
+async function phrasesFirst(pagefind, term, results) {
+  let holding = null;
+  for (const word of term ? phraseWords(term) : []) {
+    const ids = new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
+    holding = holding ? new Set([...holding].filter((id) => ids.has(id))) : ids;
+  }
+  if (!holding) return results;
+  return [...results.filter((r) => holding.has(r.id)), ...results.filter((r) => !holding.has(r.id))];
+}
+
 async function run() {
   const current = ++generation;
   const term = normalise(state.query).trim();
@@ -178,6 +205,7 @@ async function run() {
     return;
   }
   const result = await search(pagefind, term, filters);
+  const results = await phrasesFirst(pagefind, term, result.results);
   const counts = { ...result.filters };
   for (const key of Object.keys(filters)) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
@@ -185,7 +213,7 @@ async function run() {
   }
   if (current !== generation) return;
   renderFacets(counts, list);
-  const found = result.results.length;
+  const found = results.length;
   let message = messages.no_results;
   if (found) {
     message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
@@ -194,7 +222,7 @@ async function run() {
   } else if (list.length < shards.length) {
     message = messages.no_results_in.replace("{scope}", describeScope(list));
   }
-  showResults(result.results, message);
+  showResults(results, message);
 }
 
 function showResults(results, message) {
