@@ -101,6 +101,21 @@ def test_no_page_shows_a_python_value_or_an_undefined_label(sample_site: Path) -
     assert found == []
 
 
+def test_the_interface_speaks_vietnamese_only(sample_site: Path) -> None:
+    """No English left by the theme (footer, landmarks, heading links, 404 page), no label
+    repeating the word its value starts with ("truy cập ngày ngày 28 tháng 11")."""
+    english = re.compile(r"Made with|Permanent link|Not found|\bTabs\b|Back to top|Initializing")
+    doubled = re.compile(r"\b(ngày|tháng|năm) \1\b")
+    found = []
+    for page in html_files(sample_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        words = [soup.get_text(" ")] + [str(e.get(a)) for a in ("aria-label", "title", "alt")
+                                          for e in soup.select(f"[{a}]")]
+        found += [f"{page.relative_to(sample_site)}: {m.group()}" for text in words
+                  for m in [*english.finditer(text), *doubled.finditer(text)]]
+    assert found == []
+
+
 @pytest.fixture(scope="module")
 def tools() -> None:
     if not (VNU.is_file() and AXE.is_file()):

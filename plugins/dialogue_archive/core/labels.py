@@ -74,6 +74,22 @@ VI: dict[str, Any] = {
         "draft": "BẢN NHÁP — chưa công bố",
         "scheduled": "HẸN GIỜ ĐĂNG — chưa công bố",
     },
+    "theme": {
+        # Material's own Vietnamese, where it is English or means something else.
+        "tabs": "Các mục chính",
+        "top": "Lên đầu trang",
+        "rss.created": "Bản tin RSS",
+        "rss.updated": "Bản tin RSS về nội dung cập nhật",
+        "search.result.initializer": "Đang chuẩn bị tìm kiếm",
+        "source.file.contributors": "Người đóng góp",
+        "blog.meta": "Thông tin",
+        # Ours, for the pages Material makes.
+        "permalink": "Liên kết đến mục này",
+        "not_found": "Không tìm thấy trang",
+        "not_found_text": "Địa chỉ này không có trong kho lưu trữ, hoặc trang đã được chuyển đi.",
+        "not_found_search": "Tìm trong kho lưu trữ",
+        "not_found_home": "Về trang chủ",
+    },
     "weekday": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
     "nav": {
         "home": "Trang chủ",

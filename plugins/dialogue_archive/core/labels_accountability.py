@@ -116,13 +116,11 @@ OPEN_DATA_VI: dict[str, Any] = {
     "licence": "Giấy phép",
     "licence_text": ("Dữ liệu được cung cấp theo giấy phép {name}: được tự do sao chép, phân phối, "
                      "chỉnh sửa, kể cả vì mục đích thương mại, với điều kiện ghi rõ nguồn."),
-    "licence_choice": ("Giấy phép do đơn vị công bố lựa chọn (tùy chọn data_licence và "
-                       "data_licence_url của plugin dialogue-archive trong mkdocs.yml)."),
     "cite": "Cách trích dẫn một ý kiến",
     "cite_text": ("Mỗi ý kiến có địa chỉ cố định: địa chỉ trang phiên đối thoại cộng với "
                   "“#” và mã ý kiến (trường url trong dữ liệu). Địa chỉ không đổi khi tên cơ quan "
                   "hay tiêu đề bài viết thay đổi. Ví dụ trích dẫn:"),
-    "accessed": "truy cập ngày",
+    "accessed": "truy cập",
     "fields": "Mô tả các trường",
     "fields_intro": ("Tên trường và các giá trị liệt kê bằng tiếng Anh (giống tệp nội dung); "
                      "trường có hậu tố _label là nhãn tiếng Việt tương ứng. Ngày theo dạng "

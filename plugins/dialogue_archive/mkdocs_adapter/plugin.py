@@ -109,6 +109,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 target.append(uri)
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
+        _vietnamese_theme_defaults(config)
         if self.atomic:  # from here on MkDocs writes into the staging folder
             site_dir = Path(config.site_dir)
             self.staging, self.built = (staging_dir(site_dir), site_dir), False
@@ -257,6 +258,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
+        env.globals["theme_words"] = VI["theme"]
         env.autoescape = _escape_archive_templates(env.autoescape)
         self.env = env
         return env
@@ -355,6 +357,15 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+
+def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
+    """Words the reader would otherwise see in English, unless the site chose otherwise:
+    Material's "Made with Material for MkDocs" and the headings' "Permanent link"."""
+    config.extra.setdefault("generator", False)
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):
+        toc.setdefault("permalink_title", VI["theme"]["permalink"])
 
 
 def _escape_archive_templates(previous: Any) -> Any:
