@@ -408,3 +408,16 @@ def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path
     folder = new_session(content)
     assert main(["import", str(tmp_path / "hai-dong.xlsx"), "--session", str(folder)]) == 0
     check_sample_items(items_of(folder))
+    # The same sheet saved by Excel as CSV: the ticks become the words TRUE and FALSE.
+    def as_excel_writes(value: object) -> object:
+        if isinstance(value, bool):
+            return str(value).upper()
+        if isinstance(value, dt.datetime):
+            return f"{value:%d/%m/%Y}"
+        return "" if value is None else value
+
+    with (tmp_path / "excel.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([[as_excel_writes(v) for v in row]
+                                      for row in sheet.iter_rows(values_only=True)])
+    assert main(["import", str(tmp_path / "excel.csv"), "--session", str(folder), "--force"]) == 0
+    check_sample_items(items_of(folder))

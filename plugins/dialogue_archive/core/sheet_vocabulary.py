@@ -40,7 +40,7 @@ ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_d
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
 REQUIRED_COLUMNS = ("type", "topics", "text")
 
-VALUES: dict[str, dict[str, tuple[str, ...]]] = {
+VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a saved CSV
     "type": {
         "question": ("Câu hỏi", "Hỏi", "Chất vấn"),
         "opinion": ("Ý kiến", "Góp ý", "Đề xuất"),
@@ -68,12 +68,12 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {
         "dropped": ("Không thực hiện", "Hủy", "Huỷ", "Dừng"),
     },
     "in_scope": {
-        "true": ("Có", "Đúng", "X", "Đúng chủ đề", "Trong chủ đề", "Yes", "1"),
-        "false": ("Không", "Sai", "Ngoài chủ đề", "Không đúng chủ đề", "No", "0"),
+        "true": ("Có", "Đúng", "X", "Đúng chủ đề", "Trong chủ đề", "Yes", "1", "TRUE"),
+        "false": ("Không", "Sai", "Ngoài chủ đề", "Không đúng chủ đề", "No", "0", "FALSE"),
     },
     "consent": {
-        "true": ("Có", "Đồng ý", "X", "Yes", "1"),
-        "false": ("Không", "Không đồng ý", "No", "0"),
+        "true": ("Có", "Đồng ý", "X", "Yes", "1", "TRUE"),
+        "false": ("Không", "Không đồng ý", "No", "0", "FALSE"),
     },
 }
 
