@@ -156,7 +156,17 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
         answers.read_text(encoding="utf-8").replace("Phòng sẽ rà soát", "Gọi 0905 123 456, phòng sẽ rà soát"),
         encoding="utf-8",
     )
-    assert validate(content).returncode == 1  # without a rule the guard refuses the number
+    # The content folder's own pages are published too: the home page and an "about" page.
+    (content / "index.md").write_text("---\ntitle: Kho lưu trữ\n---\nĐường dây nóng khu Hòa Thọ "
+                                      "Đông: 0905 123 456.\n", encoding="utf-8")
+    (content / "gioi-thieu").mkdir()
+    (content / "gioi-thieu" / "index.md").write_text("# Giới thiệu Hòa Thọ Đông\n\nLiên hệ "
+                                                     "0905 123 456.\n", encoding="utf-8")
+    refused = validate(content)
+    assert refused.returncode == 1  # without a rule the guard refuses the number, everywhere
+    assert [line.split(": ")[0] for line in refused.stderr.splitlines() if "0905 123 456" in line] \
+        == ["content/gioi-thieu/index.md:3:9", "content/index.md:4:34",
+            f"content/{S}/answers.yaml:15:15"]
     (content / "registry" / "redactions.yaml").write_text(REDACTIONS, encoding="utf-8")
     assert validate(content).returncode == 0
 
@@ -173,7 +183,8 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
         for p, t in texts.items()
         if "0905 123 456" in t or "Hòa Thọ Đông" in t.replace("Phường Hòa Thọ Đông", "")
     ]  # the registry's own place name is not session text
-    assert any("[số điện thoại đã ẩn]" in t for t in texts.values())
+    assert "[số điện thoại đã ẩn]" in texts[site / "index.html"]
+    assert "Giới thiệu Hòa Thọ" in texts[site / "gioi-thieu" / "index.html"]
     assert any(p.suffix == ".pf_fragment" and "[số điện thoại đã ẩn]" in t for p, t in texts.items())
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .models import Agency, Item, Place, Procedure, SessionMeta, Topic
+from .privacy import Redactor
 
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam has kept UTC+7 without daylight saving since 1975."""
@@ -84,6 +85,9 @@ class Archive:
     """Hash of every file the archive was read from, the build date and the reading code."""
     context_fingerprint: str = ""
     """The same without the sessions: what every session's outputs also depend on."""
+    redactor: Redactor = field(default_factory=Redactor)
+    """The site-wide redaction rules, for the pages MkDocs makes from the content folder's
+    other Markdown files (the sessions' texts are redacted when they are read)."""
 
     @cached_property
     def published(self) -> list[Session]:

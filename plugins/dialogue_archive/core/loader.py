@@ -866,6 +866,19 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                     "write-up; add one (dialogue-archive new) or remove the folder")
 
 
+def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog) -> None:
+    """The content folder's other Markdown pages (the home page's text, an 'about' page) are
+    published too: what is left after redaction must hold no personal data either."""
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
+                               and not (here == root and d in {"sessions", "registry"}))
+        for name in sorted(n for n in names if n.endswith(".md") and not n.startswith(".")):
+            text = read_text(here / name, log)
+            if text is not None:
+                check_markdown(redactor.apply(text), 1, here / name, log)
+
+
 def session_folders(root: Path) -> list[Path]:
     return sorted(p.parent for p in (root / "sessions").glob("*/*/index.md"))
 
@@ -904,8 +917,9 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
             unreadable.add(kind)
     refs = References(archive, log)
     refs.unreadable = unreadable
-    redactor = load_redactions(root, log)
+    redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
+    check_other_pages(root, redactor, log)
     if (root / "sessions").is_dir():
         _stray_files(root, log)
     folders = session_folders(root)

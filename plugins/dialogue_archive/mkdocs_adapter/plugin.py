@@ -213,8 +213,13 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # MkDocs would build a Python-Markdown instance for each page only to convert its
             # empty text (1.6 s for 3,195 pages in a preview rebuild at 1,000 sessions).
             page.render = _nothing_to_render(page)  # type: ignore[method-assign]
-        elif page.file.src_uri == urls.home():
-            page.meta.setdefault("template", "archive/home.html")
+        else:  # a page of the content folder's own: redacted like every published text
+            assert self.archive is not None
+            markdown = self.archive.redactor.apply(markdown)
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = self.archive.redactor.apply(page.meta["title"])
+            if page.file.src_uri == urls.home():
+                page.meta.setdefault("template", "archive/home.html")
         return markdown
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
