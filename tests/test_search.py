@@ -19,7 +19,13 @@ from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, ser
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
-from dialogue_archive.core.search import Phrases, SearchRecord, SearchRecords, extra_words
+from dialogue_archive.core.search import (
+    Phrases,
+    SearchRecord,
+    SearchRecords,
+    extra_words,
+    searchable,
+)
 from dialogue_archive.core.vietnamese import fold, normalise
 from dialogue_archive.core.views import ArchiveViews
 
@@ -56,6 +62,13 @@ def test_fold_removes_every_mark_and_d_stroke() -> None:
 def test_synonyms_are_searchable_with_and_without_accents() -> None:
     words = extra_words("Cấp giấy chứng nhận quyền sử dụng đất", ["sổ đỏ", "GPXD"]).split()
     assert {"sổ", "đỏ", "so", "do", "GPXD", "dat"} <= set(words)
+
+
+def test_excerpts_keep_the_office_spelling_and_queries_find_both() -> None:
+    """`hoà giải` is quoted as written; the query's spelling `hòa` is among the hidden words."""
+    text = searchable("Tổ **hoà giải** và thuỷ lợi")
+    assert text == "Tổ hoà giải và thuỷ lợi"
+    assert extra_words(text).split() == ["hòa", "thủy"]
 
 
 def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:

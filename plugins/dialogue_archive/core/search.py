@@ -67,16 +67,20 @@ class SearchRecord:
 
 
 def searchable(text: str) -> str:
-    """Markdown (possibly with pasted HTML) as plain, normalised words."""
-    return normalise(markdown_text(text))
+    """Markdown (possibly with pasted HTML) as plain words, spelt as the office wrote them
+    (a result's excerpt quotes the text; `extra_words` adds the normalised spellings)."""
+    return markdown_text(text)
 
 
 def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
-    """Synonyms as written and folded, then the folded form of each word with `đ`."""
+    """Synonyms as written and folded, the words written with the other tone-mark placement
+    as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`."""
     phrases = [normalise(s) for s in synonyms]
     phrases += [fold(p) for p in phrases if fold(p) != p]
+    respelled = [new for old, new in zip(text.split(), normalise(text).split(), strict=True)
+                 if new != old]
     folded = [fold(w) for w in " ".join([text, *phrases]).split() if has_d_stroke(w)]
-    return " ".join([*phrases, *dict.fromkeys(folded)])
+    return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded)])
 
 
 PHRASE_WORD = re.compile(r"[a-z0-9]+")
