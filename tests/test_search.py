@@ -270,6 +270,16 @@ def test_header_box_and_search_within(page, base_url, records) -> None:
     assert sorted(all_results(page, base_url)) == sorted(urls_where(records, agency="phong-tu-phap"))
 
 
+def test_search_within_a_merged_ward_covers_the_ward_merged_into_it(page, base_url, records) -> None:
+    page.goto(f"{base_url}places/phuong-hoa-xuan-2025/")
+    page.locator(".da-search-within button").click()
+    page.wait_for_url(re.compile(r"/search/\?place=phuong-hoa-xuan-2025&place=phuong-hoa-xuan&q="))
+    old = urls_where(records, place="phuong-hoa-xuan")
+    assert old  # the old ward has records to find
+    expected = old | urls_where(records, place="phuong-hoa-xuan-2025")
+    assert sorted(all_results(page, base_url)) == sorted(expected)
+
+
 def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
     content = copy_sample(tmp_path / "content")
     session = content / "sessions" / "2025" / "2025-03-05-doi-thoai-thu-nghiem"

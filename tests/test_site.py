@@ -128,6 +128,23 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
 
 
+def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path) -> None:
+    """Hòa Xuân kept its name when the wards merged in 2025: two places of one name are told
+    apart by their period, and the new ward's page leads to the old one's records."""
+    new = parse(sample_site / "places" / "phuong-hoa-xuan-2025" / "index.html")
+    old = parse(sample_site / "places" / "phuong-hoa-xuan" / "index.html")
+    assert new.h1.text == "Phường Hòa Xuân (từ 1/7/2025)"
+    assert old.h1.text == "Phường Hòa Xuân (đến 30/6/2025)"
+    facts = new.select_one("dl.da-facts").get_text(" ", strip=True)
+    assert "Hoạt động từ ngày 1 tháng 7 năm 2025" in facts
+    assert "Hình thành từ Quận Cẩm Lệ , Phường Hòa Xuân (đến 30/6/2025)" in facts
+    # The district was split among several wards: only the ward merged whole is searched.
+    assert [i["value"] for i in new.select(".da-search-within input[type=hidden]")] == [
+        "phuong-hoa-xuan-2025", "phuong-hoa-xuan"]
+    names = [a.text for a in parse(sample_site / "places" / "index.html").select(".da-registry a")]
+    assert len(names) == len(set(names)), names
+
+
 def test_long_lists_are_paginated(tmp_path: Path) -> None:
     site = build_archive(make_archive(tmp_path / "content", sessions=120), tmp_path)
     pages = {

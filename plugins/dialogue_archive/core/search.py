@@ -247,7 +247,7 @@ class SearchRecords:
             "status": {**labels["commitment_status"], "overdue": self.words["overdue"]},
             "topic": {t.id: t.name for t in archive.topics.values()},
             "agency": {a.id: a.name for a in archive.agencies.values()},
-            "place": {p.id: p.name for p in archive.places.values()},
+            "place": {p.id: self.views.place_name(p.id) for p in archive.places.values()},
             "year": {str(y): str(y) for y in years},
         }
 

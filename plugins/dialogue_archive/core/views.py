@@ -183,6 +183,14 @@ class ArchiveViews:
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": 0, "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
+        self.place_ids_by_name: dict[str, list[str]] = defaultdict(list)
+        for place in archive.places.values():
+            self.place_ids_by_name[place.name].append(place.id)
+        self.predecessors: dict[str, list[str]] = defaultdict(list)
+        """Agencies and places that `succeeded_by` names an id in (their ids are distinct)."""
+        for unit in [*archive.agencies.values(), *archive.places.values()]:
+            for successor in unit.succeeded_by:
+                self.predecessors[successor].append(unit.id)
         for session in archive.published:  # newest first, so every list is too
             self._index(session)
 
@@ -193,8 +201,21 @@ class ArchiveViews:
         return agency.name if agency else agency_id
 
     def place_name(self, place_id: str) -> str:
+        """A place's name, told apart from another place of the same name by its period
+        ('Phường Hòa Xuân (đến 30/6/2025)', 'Phường Hòa Xuân (từ 1/7/2025)'): a ward keeps its
+        name when wards merge into it."""
         place = self.archive.places.get(place_id)
-        return place.name if place else place_id
+        if place is None:
+            return place_id
+        if len(self.place_ids_by_name.get(place.name, ())) < 2:
+            return place.name
+        if place.valid_until:
+            period = self.text["named_until"].format(date=format_short_date(place.valid_until))
+        elif place.valid_from:
+            period = self.text["named_from"].format(date=format_short_date(place.valid_from))
+        else:
+            period = self.place_name(place.parent) if place.parent in self.archive.places else place.id
+        return f"{place.name} ({period})"
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
@@ -308,7 +329,8 @@ class ArchiveViews:
             header = self._registry_header(kind, record)
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n)):
                 yield PageSpec(
-                    entry_uri(record.id, pager.number), _paged_title(record.name, pager, self.text),
+                    entry_uri(record.id, pager.number),
+                    _paged_title(self._display_name(kind, record), pager, self.text),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
                     description=getattr(record, "description", None) or "")
@@ -318,7 +340,8 @@ class ArchiveViews:
         """Made when the page is written: its grouped entries are then not kept for every page
         of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
         sessions_here = self.sessions_by_place.get(record.id, [])
-        return {"kind": kind, "record": record, "header": header,
+        return {"kind": kind, "record": record, "name": self._display_name(kind, record),
+                "header": header,
                 "groups": group_by_session(chunk), "pager": pager, "total": total,
                 "sessions_here": sessions_here[:10] if kind == "place" and pager.number == 1 else [],
                 "sessions_here_total": len(sessions_here),
@@ -352,7 +375,7 @@ class ArchiveViews:
         elif kind == "topic" and record.synonyms:
             detail = ", ".join(record.synonyms)
         ended = getattr(record, "valid_until", None)
-        return {"link": Link(record.name, uri), "detail": detail, "count": count,
+        return {"link": Link(self._display_name(kind, record), uri), "detail": detail, "count": count,
                 "ended": format_short_date(ended) if ended and ended < self.archive.build_date else ""}
 
     def _registry_header(self, kind: str, record: Any) -> dict[str, Any]:
@@ -371,11 +394,34 @@ class ArchiveViews:
             header["kind"] = self.labels["place_kind"][place.kind.value]
             header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
                                 if place.parent else None)
-            header["successors"] = [Link(p.name, urls.place(p.id))
+            header["successors"] = [Link(self.place_name(p.id), urls.place(p.id))
                                     for p in self.archive.place_successors(place.id)]
+            header["predecessors"] = [Link(self.place_name(i), urls.place(i))
+                                      for i in self.predecessors.get(place.id, [])]
+        if kind == "agency":
+            header["predecessors"] = [self.agency_link(i) for i in self.predecessors.get(record.id, [])]
+        if kind != "topic":
+            header["within"] = self._with_predecessors(record.id)
+            started = record.valid_from
+            header["started"] = format_date(started) if started else ""
         ended = getattr(record, "valid_until", None)
         header["ended"] = format_date(ended) if ended and ended < self.archive.build_date else ""
         return header
+
+    def _display_name(self, kind: str, record: Any) -> str:
+        return self.place_name(record.id) if kind == "place" else record.name
+
+    def _with_predecessors(self, unit_id: str) -> list[str]:
+        """A unit and every unit merged into it, however far back: "search within" a merged
+        ward searches the records of the wards merged into it as well. A unit split among
+        several successors (a district among its wards) is left out: most of its records
+        concern the others."""
+        units = {**self.archive.agencies, **self.archive.places}
+        found = [unit_id]
+        for current in found:
+            found += [i for i in self.predecessors.get(current, [])
+                      if i not in found and len(units[i].succeeded_by) == 1]
+        return found
 
     # --- session page -----------------------------------------------------------------
 
@@ -406,7 +452,7 @@ class ArchiveViews:
             "time": meta.time,
             "organizer": self.agency_link(meta.organizer),
             "place": Link(self.place_name(meta.place), urls.place(meta.place)),
-            "place_successors": [Link(p.name, urls.place(p.id))
+            "place_successors": [Link(self.place_name(p.id), urls.place(p.id))
                                  for p in self.archive.place_successors(meta.place)]
             if place and place.valid_until and place.valid_until < self.archive.build_date else [],
             "participants": [self.agency_link(a) for a in meta.participants],
