@@ -185,3 +185,22 @@ def test_keyboard_focus_is_visible(sample_site: Path, serve_site: Any, browser: 
         assert focused and all(focused), outlines
     finally:
         context.close()
+
+
+def test_search_filters_show_keyboard_focus(sample_site: Path, serve_site: Any, browser: Any) -> None:
+    base = serve_site(sample_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base + "search/?q=dat+dai", wait_until="load")
+        page.wait_for_selector("#da-facets input[type=checkbox]")
+        page.focus("#da-q")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.type === 'checkbox'"):
+                break
+        style = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+            return [document.activeElement.type, s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        assert style[0] == "checkbox" and style[1] != "none" and style[2] >= 2, style
+    finally:
+        context.close()

@@ -280,6 +280,30 @@ def test_search_within_a_merged_ward_covers_the_ward_merged_into_it(page, base_u
     assert sorted(all_results(page, base_url)) == sorted(expected)
 
 
+def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, base_url) -> None:
+    page.goto(f"{base_url}search/?q=so+do")
+    settle(page)
+    assert page.locator("#da-status").bounding_box()["y"] < 800  # on a phone, above the fold
+    assert page.locator("#da-results > li").count() == 20 and page.is_visible("#da-more")
+    page.focus("#da-more")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#da-results > li').length > 20")
+    focused = page.evaluate("document.activeElement.closest('#da-results > li') === "
+                            "document.querySelectorAll('#da-results > li')[20]")
+    assert focused
+    assert "Đang hiển thị" in page.inner_text("#da-shown")
+    shown = page.locator("#da-results > li").count()
+    target = page.locator("#da-results > li").nth(shown - 2).locator(".da-result__title a")
+    target.scroll_into_view_if_needed()
+    y = page.evaluate("window.scrollY")
+    assert y > 1000
+    target.click()
+    page.wait_for_url(re.compile(r"/sessions/"))
+    page.go_back()
+    page.wait_for_function(f"document.querySelectorAll('#da-results > li').length === {shown}"
+                           f" && Math.abs(window.scrollY - {y}) < 5")
+
+
 def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
     content = copy_sample(tmp_path / "content")
     session = content / "sessions" / "2025" / "2025-03-05-doi-thoai-thu-nghiem"

@@ -5,6 +5,21 @@ document.addEventListener("click", function (event) {
   var url = new URL(link.getAttribute("href"), window.location.href).href;
   navigator.clipboard.writeText(url).then(function () {
     link.setAttribute("data-da-copied", "");
+    announce(link.getAttribute("data-da-copied-text"));
     window.setTimeout(function () { link.removeAttribute("data-da-copied"); }, 2000);
   }, function () { /* clipboard refused: the link still navigates */ });
 });
+
+// Said aloud by screen readers; the copied link shows the same words beside it (CSS).
+function announce(text) {
+  var region = document.getElementById("da-announce");
+  if (!region) {
+    region = document.createElement("p");
+    region.id = "da-announce";
+    region.className = "da-visually-hidden";
+    region.setAttribute("role", "status");
+    document.body.appendChild(region);
+  }
+  region.textContent = "";
+  window.setTimeout(function () { region.textContent = text || ""; }, 50);
+}

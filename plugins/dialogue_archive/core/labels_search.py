@@ -35,6 +35,7 @@ SEARCH_VI: dict[str, Any] = {
     "all": "Tìm trong toàn bộ kho lưu trữ",
     "load_failed": "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
     "more": "Xem thêm kết quả",
+    "shown_count": "Đang hiển thị {shown} trên {count} kết quả.",
     "results": "Kết quả tìm kiếm",
     "session": "Phiên",
     "answered_by": "Trả lời",

@@ -264,6 +264,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
         env.globals["theme_words"] = VI["theme"]
+        # `tojson` sorts keys by default: the search page's filter values would then follow
+        # their English ids (done, dropped, escalated...) instead of the order we give them.
+        env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}),
+                                             "sort_keys": False}
         env.autoescape = _escape_archive_templates(env.autoescape)
         self.env = env
         return env

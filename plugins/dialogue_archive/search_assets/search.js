@@ -19,6 +19,8 @@ const facetsBox = document.getElementById("da-facets");
 const status = document.getElementById("da-status");
 const list = document.getElementById("da-results");
 const more = document.getElementById("da-more");
+const shownStatus = document.getElementById("da-shown");
+const narrow = window.matchMedia("(max-width: 49.99em)");
 const clear = document.getElementById("da-clear");
 const scopeBox = document.getElementById("da-scope");
 const older = document.getElementById("da-older");
@@ -225,22 +227,42 @@ async function run() {
   showResults(results, message);
 }
 
-function showResults(results, message) {
+// Coming back from a result (Back), the reader finds the list as long as it was and the
+// page where it was: both are kept in the history entry when the page is left.
+let returning = window.history.state && window.history.state.shown ? window.history.state : null;
+window.addEventListener("pagehide", () => {
+  window.history.replaceState({ shown: shownCount, y: window.scrollY }, "");
+});
+
+async function showResults(results, message) {
   shownResults = results;
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
-  showMore();
+  await showMore(false);
+  const back = returning;
+  returning = null;
+  if (!back) return;
+  while (shownCount < Math.min(back.shown, shownResults.length)) await showMore(false);
+  window.scrollTo(0, back.y);
 }
 
-async function showMore() {
+// `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
+// may vanish) and the status line says how many are shown.
+async function showMore(focusNew) {
   const current = generation;
   const slice = shownResults.slice(shownCount, shownCount + PAGE_SIZE);
+  const first = shownCount;
   shownCount += slice.length;
   more.hidden = shownCount >= shownResults.length;
   const data = await Promise.all(slice.map((r) => r.data()));
   if (current !== generation) return;
   for (const item of data) list.append(renderResult(item));
+  if (focusNew && data.length) {
+    list.children[first].querySelector(".da-result__title a").focus();
+    shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
+      .replace("{count}", shownResults.length.toLocaleString("vi-VN"));
+  }
 }
 
 // --- rendering -----------------------------------------------------------------------
@@ -327,7 +349,8 @@ function renderFacets(counts, list) {
     }
     const details = element("details", { class: "da-facet-group", "data-facet": facet.key },
       element("summary", {}, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
-    details.open = open.has(facet.key) || selected.size > 0 || (firstRender && values.length <= 6);
+    details.open = open.has(facet.key) || selected.size > 0
+      || (firstRender && values.length <= 6 && !narrow.matches); // on a phone, results first
     facetsBox.append(details);
   }
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
@@ -362,7 +385,7 @@ clear.addEventListener("click", () => {
   run();
   input.focus();
 });
-more.addEventListener("click", () => showMore());
+more.addEventListener("click", () => showMore(true));
 older.addEventListener("click", () => widen(deeper(state.depth)));
 everything.addEventListener("click", () => widen(shards.length));
 
@@ -374,4 +397,6 @@ function widen(depth) {
 
 readUrl();
 input.value = state.query;
+// On a phone the filters start folded under their heading, so that results show first.
+document.getElementById("da-filters").open = !narrow.matches || Object.keys(state.filters).length > 0;
 run();
