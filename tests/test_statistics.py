@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, parse
 from dialogue_archive.core.labels import VI
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
 
@@ -45,7 +45,10 @@ def outcome(item: dict) -> str:
 def test_statistics_page_numbers_match_the_content(sample_site) -> None:
     html = parse(sample_site / "statistics/index.html")
     found = charts(html)
-    sessions, items = raw_sessions(), published_items()
+    items = published_items()
+    # A session announced ahead of its day, without a record yet, has not been held.
+    sessions = [s for s in raw_sessions() if s.items or s.meta["date"] < SAMPLE_BUILD_DATE]
+    assert len(sessions) < len(raw_sessions())  # the sample announces one
     years = sorted({s.meta["date"].year for s in sessions})
     assert found[S["sessions_per_year"]] == [
         (str(y), sum(s.meta["date"].year == y for s in sessions)) for y in years]

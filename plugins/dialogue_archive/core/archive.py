@@ -98,6 +98,15 @@ class Archive:
         chosen = [s for s in self.sessions if s.visibility in shown]
         return sorted(chosen, key=lambda s: (s.date, s.meta.time or "", s.id), reverse=True)
 
+    def announced(self, session: Session) -> bool:
+        """A session published ahead of its day, with no record yet: not counted as held."""
+        return not session.items and session.date >= self.build_date
+
+    @cached_property
+    def held(self) -> list[Session]:
+        """The published sessions that took place (newest first): what statistics count."""
+        return [s for s in self.published if not self.announced(s)]
+
     def place_successors(self, place_id: str) -> list[Place]:
         """Today's units a dissolved or merged place lives on in (followed transitively)."""
         result: list[Place] = []

@@ -62,8 +62,8 @@ def session_statistics(session: Session, archive: Archive, labels: dict[str, Any
 
 
 def archive_statistics(archive: Archive, labels: dict[str, Any]) -> dict[str, Any]:
-    """Every figure of the statistics page, for the published sessions only."""
-    sessions = archive.published
+    """Every figure of the statistics page, for the published sessions that took place."""
+    sessions = archive.held
     items = [item for session in sessions for item in session.items]
     years = sorted({s.year for s in sessions})
     sessions_per_year = Counter(s.year for s in sessions)

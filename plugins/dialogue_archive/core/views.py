@@ -83,6 +83,7 @@ class SessionEntry:
     items: int
     summary: str
     visibility: str
+    announced: bool
 
 
 @list_entry
@@ -235,11 +236,11 @@ class ArchiveViews:
             date_iso=meta.date.isoformat(), kind=self.labels["session_kind"][meta.kind.value],
             place=self.place_name(meta.place), organizer=self.agency_name(meta.organizer),
             items=len(session.items), summary=meta.summary or "",
-            visibility=session.visibility.value)
+            visibility=session.visibility.value, announced=self.archive.announced(session))
         self.session_entries[session.id] = entry
         self.by_year[session.year].append(entry)
         self.sessions_by_place[meta.place].append(entry)
-        self.counts["sessions"] += 1
+        self.counts["sessions"] += not entry.announced
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
             self.counts["items"] += 1
@@ -464,7 +465,7 @@ class ArchiveViews:
                       for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
             "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
-            "announced": not session.items and meta.date >= self.archive.build_date,
+            "announced": self.archive.announced(session),
             "has_record": session.answers_path is not None,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
@@ -532,9 +533,9 @@ class ArchiveViews:
     # --- home -------------------------------------------------------------------------
 
     def home_view(self, latest: int = 10) -> dict[str, Any]:
-        entries = [self.session_entries[s.id] for s in self.archive.published[:latest]]
+        entries = [self.session_entries[s.id] for s in self.archive.held[:latest]]
         upcoming = [self.session_entries[s.id] for s in self.archive.published
-                    if not s.items and s.date >= self.archive.build_date]
+                    if self.archive.announced(s)][::-1]  # the nearest first
         return {"kind": "home", "latest": entries, "upcoming": upcoming,
                 "counts": dict(self.counts, agencies=len(self.by_agency)),
                 "years": [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]}
