@@ -174,6 +174,19 @@ def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path:
         "(did you mean '../2024-06-19-doi-thoai-2/index.md'?); fix the path or remove the link"]
 
 
+def test_a_link_to_an_anchor_the_session_page_does_not_have_is_reported(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    append(content / OTHER / "index.md", "\n## Kết luận\n\nPhần kết luận.\n")
+    page = "../2024-06-19-doi-thoai-2/index.md"
+    append(content / SESSION / "index.md",
+           f"[a]({page}#ho-so-gpxd) [b]({page}#cam-ket-kien-nghi-don-gian-hoa) [c]({page}#y-kien) "
+           f"[d]({page}#ket-luan) [e]({page}#ho-so-gpx)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:223: the link '{page}#ho-so-gpx' points to #ho-so-gpx, which "
+        "is not an item, commitment or heading of session 2024-06-19-doi-thoai-2 (did you mean "
+        "'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it"]
+
+
 def test_link_to_a_missing_generated_page_is_reported_by_the_build(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
     append(content / SESSION / "index.md", "[x](../../../agencies/khong-co/index.md)\n")

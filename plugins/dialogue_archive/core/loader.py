@@ -17,13 +17,14 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
-from .markup import MarkdownRenderer, Reference, text_excerpt
+from .markup import MarkdownRenderer, Reference, heading_slug, text_excerpt
 from .models import (
     SESSION_ID_PATTERN,
     Agency,
@@ -749,6 +750,8 @@ class _Targets:
                     f"folder{self._closest_page(target, source)}; fix the path or remove the link")
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
         hidden = _hidden_from(owner, source) if owner is not None else ""
+        if owner is not None and not hidden and not reference.image and target in self.pages:
+            return _missing_anchor(written, owner)
         if owner is None or not hidden:
             return ""
         if reference.image:
@@ -765,6 +768,34 @@ class _Targets:
                  if s.visibility is Visibility.published and s is not source]
         pages += [p.name for p in self.root.glob("*.md")]
         return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
+
+
+HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+WRITTEN_ID = re.compile(r"""\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']?([\w-]+)""")
+
+
+def _missing_anchor(written: str, session: Session) -> str:
+    """What is wrong with the `#anchor` of a link to a session page ('' when nothing is): it
+    must be an item (or an item's alias), a commitment, a part of the page or a heading of
+    its texts. Headings are recognised as Markdown makes their ids; one that gave way to an
+    id taken before it gets a `_1`... suffix, also accepted."""
+    anchor = unquote(urlsplit(written).fragment)
+    if not anchor:
+        return ""
+    items = [i.id for i in session.items]
+    known = set(items) | {a for i in session.items for a in i.aliases} | urls.SESSION_PAGE_ANCHORS
+    known |= {urls.commitment_anchor(c.id) for i in session.items for c in i.commitments}
+    texts = [session.body, *(i.text for i in session.items),
+             *(a.text for i in session.items for a in i.answers)]
+    for text in texts:
+        known |= {heading_slug((m[0] or m[1]).strip(), "-") for m in HEADING.findall(text)}
+        known |= {m[0] or m[1] for m in WRITTEN_ID.findall(text)}
+    if re.sub(r"_\d+$", "", anchor) in known:
+        return ""
+    listed = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
+    return (f"the link '{written}' points to #{anchor}, which is not an item, commitment or "
+            f"heading of session {session.id}{did_you_mean(anchor, known)}"
+            + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
 
 
 def _resolved(path: Path) -> Path | None:
