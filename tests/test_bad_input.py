@@ -201,7 +201,7 @@ CASES: dict[str, Case] = {
         ),
         f"{S}/index.md",
         1,
-        "front matter",
+        "has no closing '---' line",
     ),
     "front-matter-list": Case(
         write(f"{S}/index.md", "---\n- a\n- b\n---\nText\n"), f"{S}/index.md", 2, "expected a mapping"
@@ -647,3 +647,15 @@ def test_build_refuses_or_publishes(tmp_path: Path, name: str) -> None:
     else:
         assert result.returncode != 0, output
         assert not site.exists(), "a failed build must publish nothing"
+
+
+def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_names(
+        tmp_path: Path) -> None:
+    """Offices run `validate` where their mkdocs.yml is; its docs_dir is the content folder."""
+    shutil.copytree(BASE, tmp_path / "noidung")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Xã Trường Giang\ndocs_dir: noidung\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import yaml
+
 from .core.loader import load_archive
 from .core.parallel import worker_count
 from .publishing_cli import add_commands as add_publishing_commands
@@ -22,9 +24,34 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
 
 
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags only MkDocs understands."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def content_folder(path: Path) -> Path:
+    """The content folder to check: `path`, or, when it is the folder of a site's mkdocs.yml
+    rather than a content folder, the `docs_dir` that mkdocs.yml names."""
+    config = path / "mkdocs.yml"
+    if (path / "registry").is_dir() or not config.is_file():
+        return path
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTag) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return path
+    docs = path / str(settings.get("docs_dir") or "docs") if isinstance(settings, dict) else path
+    if docs.is_dir():
+        print(f"info: {config} names the content folder {docs}: checking that folder")
+        return docs
+    return path
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a whole archive without building; every problem as file:line:column: message."""
-    archive, log = load_archive(Path(args.content_dir), args.build_date, workers=worker_count())
+    archive, log = load_archive(content_folder(Path(args.content_dir)), args.build_date,
+                                workers=worker_count())
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)

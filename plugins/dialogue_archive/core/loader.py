@@ -431,8 +431,12 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         return parsed
     front, body, body_line = split_front_matter(text)
     if front is None:
-        log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
-                "(title, date, organizer, place)")
+        if re.match(r"---[ \t]*\n", text):
+            log.add(index, 1, 1, "the front matter that starts here has no closing '---' line; "
+                    "add one after its last key (title, date, organizer, place...)")
+        else:
+            log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
+                    "(title, date, organizer, place)")
         return parsed
     ok, data = parse_yaml(index, front, log, line_offset=1)
     # Redaction first, then the guard, then the model: everything published is redacted.
