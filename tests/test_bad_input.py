@@ -360,6 +360,13 @@ CASES: dict[str, Case] = {
         12,
         "did not exist on 15/07/2024: it existed until 30/06/2024",
     ),
+    "agency-name-written-for-its-id": Case(
+        edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: UBND quận Cẩm Lệ"),
+        f"{S}/answers.yaml",
+        12,
+        "'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận "
+        "Cẩm Lệ): write its id, ubnd-quan-cam-le",
+    ),
     "unknown-procedure": Case(
         edit(f"{S}/answers.yaml", '["1.009994"]', '["1.009995"]'), f"{S}/answers.yaml", 8, "unknown procedure"
     ),

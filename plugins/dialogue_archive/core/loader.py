@@ -45,7 +45,7 @@ from .privacy import (
     redact_data,
 )
 from .problems import Problem, ProblemLog, did_you_mean
-from .registry_match import not_then, valid_on
+from .registry_match import Match, MatchError, not_then, registry_matchers, valid_on
 from .sharing import alias_uris
 from .yamlio import (
     LocDict,
@@ -284,6 +284,9 @@ def load_redactions(root: Path, log: ProblemLog) -> Redactor:
 # --- references ----------------------------------------------------------------------
 
 
+NOT_AN_ID = re.compile(r"'(?P<value>.+)' is not a valid id")
+
+
 class References:
     """Checks that ids point at registry entries, with a 'did you mean' when they do not."""
 
@@ -294,9 +297,34 @@ class References:
             "agency": archive.agencies, "topic": archive.topics,
             "place": archive.places, "procedure": archive.procedures,
         }
+        self._matchers: dict[str, Match] | None = None
         self.unreadable: set[str] = set()
         """Kinds whose registry could not be read: their references are not checked, since
         every one would fail and hide the one real problem."""
+
+    def named(self, problems: list[Problem]) -> list[Problem]:
+        """`problems`, where a name was written in place of an id (`by: UBND xã Trường Giang`)
+        telling which id that name has in the registries (as `new` and `import` read names)."""
+        if not any(NOT_AN_ID.match(p.message) for p in problems):
+            return problems
+        if self._matchers is None:
+            self._matchers = registry_matchers(self.archive)
+        return [self._named(p) for p in problems]
+
+    def _named(self, problem: Problem) -> Problem:
+        found = NOT_AN_ID.match(problem.message)
+        if not found:
+            return problem
+        assert self._matchers is not None
+        for kind in ("agency", "place", "topic"):
+            try:
+                ident = self._matchers[kind].resolve(found["value"])
+            except MatchError:
+                continue
+            record = self.tables[kind][ident]
+            return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
+                           f"'{ident}' ({record.name}): write its id, {ident}")
+        return problem
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
               where: tuple[Any, ...], on: dt.date | None = None) -> None:
@@ -459,7 +487,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
-    log.problems.extend(parsed.problems)
+    log.problems.extend(refs.named(parsed.problems))
     meta = parsed.meta
     if meta is None:
         return None
