@@ -170,3 +170,18 @@ def test_drafts_and_scheduled_sessions_never_appear_in_the_data(site_with_unpubl
         assert slug not in (site / "data/items.csv").read_text(encoding="utf-8-sig")
         assert slug not in (site / "data/popolo.json").read_text(encoding="utf-8")
         assert not (site / f"data/sessions/2022-01-01-{slug}.json").exists()
+
+
+def test_a_session_photo_is_in_the_open_data(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    index = next(content.glob("sessions/*/*/index.md"))
+    (index.parent / "quang-canh.jpg").write_bytes(b"\xff\xd8\xff\xe0 photo")
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "summary:", "image:\n  src: quang-canh.jpg\n  caption: Quang cảnh buổi đối thoại\n"
+        "  alt: Hội trường UBND quận\nsummary:", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    data = load(site, "archive.json")
+    image = data["sessions"][0]["image"]
+    assert image["caption"] == "Quang cảnh buổi đối thoại" and image["alt"] == "Hội trường UBND quận"
+    assert image["url"].startswith(data["site_url"])
+    assert (site / image["url"].removeprefix(data["site_url"])).is_file()

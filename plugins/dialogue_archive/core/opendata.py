@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import posixpath
 import shutil
 import tempfile
 import textwrap
@@ -90,6 +91,9 @@ class OpenData:
             participants=[self.ref(a.agencies, p) for p in m.participants],
             attendance=dict(m.attendance), author=m.author, published=session.published_at(),
             summary=m.summary, sources=[out.Source(**s.model_dump()) for s in m.sources],
+            image=out.Image(url=self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
+                                                            m.image.src)),
+                            caption=m.image.caption, alt=m.image.alt) if m.image else None,
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 
     def item_record(self, session: Session, item: Item) -> out.Item:

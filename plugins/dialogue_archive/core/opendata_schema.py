@@ -80,6 +80,12 @@ class Source(Record):
     title: str | None
 
 
+class Image(Record):
+    url: str
+    caption: str | None
+    alt: str | None
+
+
 class Asker(Record):
     label: str
     kind: str
@@ -153,6 +159,7 @@ class Session(Record):
     published: dt.datetime
     summary: str | None
     sources: list[Source]
+    image: Image | None
     aliases: list[str]
     items: list[Item]
 
@@ -187,6 +194,6 @@ def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, An
 
 def documented_objects() -> dict[str, list[str]]:
     """Model name -> its field names, in the order the open-data page lists them."""
-    models = (Archive, Licence, Ref, Agency, Topic, Place, Procedure, Session, Chair, Source, Item,
-              Asker, Answer, Commitment, Update)
+    models = (Archive, Licence, Ref, Agency, Topic, Place, Procedure, Session, Chair, Source, Image,
+              Item, Asker, Answer, Commitment, Update)
     return {model.__name__: list(model.model_fields) for model in models}
