@@ -666,3 +666,11 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
     result = validate(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
+
+
+def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: Path) -> None:
+    shutil.copytree(BASE, tmp_path / "content")
+    edit("registry/places.yaml", "kind: district", "kind: huyen")(tmp_path / "content")
+    result = validate(tmp_path / "content")
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert len(located) == 1 and located[0].startswith("content/registry/places.yaml:3:"), located

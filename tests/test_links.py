@@ -187,14 +187,27 @@ def test_a_link_to_an_anchor_the_session_page_does_not_have_is_reported(tmp_path
         "'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it"]
 
 
-def test_link_to_a_missing_generated_page_is_reported_by_the_build(tmp_path: Path) -> None:
+def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_written(
+        tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
-    append(content / SESSION / "index.md", "[x](../../../agencies/khong-co/index.md)\n")
-    assert validate(content).returncode == 0  # agency pages are known when the site is built
+    append(content / SESSION / "index.md",
+           "[x](../../../agencies/phong-tu-phapp/index.md) [y](../../../topics/xay-dung/index.md)\n")
+    expected = (f"content/{SESSION}/index.md:9:5: the link '../../../agencies/phong-tu-phapp/index.md'"
+                " points to the page of agency 'phong-tu-phapp', which is not in "
+                "registry/agencies.yaml (did you mean 'phong-tu-phap'?); fix the link or remove it")
+    assert located(validate(content)) == [expected]
+    build = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert build.returncode == 1 and expected in build.stderr
+
+
+def test_link_to_a_generated_page_that_is_not_made_is_reported_by_the_build(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md", "[x](../../../agencies/phong-tu-phap/page/9/index.md)\n")
+    assert validate(content).returncode == 0  # how many pages a list has is known when built
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert build.returncode == 1
-    assert (f"{SESSION}/index.md: the write-up or its record links to 'agencies/khong-co/index.md', "
-            "which is not a page of the site") in build.stderr
+    assert (f"{SESSION}/index.md: the write-up or its record links to "
+            "'agencies/phong-tu-phap/page/9/index.md', which is not a page of the site") in build.stderr
 
 
 def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:

@@ -298,6 +298,9 @@ class References:
             "place": archive.places, "procedure": archive.procedures,
         }
         self._matchers: dict[str, Match] | None = None
+        self.broken: dict[str, set[str]] = {}
+        """Ids of registry entries that are there but invalid: a reference to one is not
+        reported again as unknown (the entry's own problem is)."""
         self.unreadable: set[str] = set()
         """Kinds whose registry could not be read: their references are not checked, since
         every one would fail and hide the one real problem."""
@@ -337,6 +340,8 @@ class References:
             if on is not None and not valid_on(table[value], on):
                 line, col = locate(data, where)
                 self.log.add(path, line, col, not_then(kind, value, table[value], on, table))
+            return
+        if value in self.broken.get(kind, ()):
             return
         line, col = locate(data, where)
         registry = "procedures" if kind == "procedure" else \
@@ -760,6 +765,7 @@ class _Targets:
     """What the texts of an archive may point at: its files, its sessions and their folders."""
 
     def __init__(self, archive: Archive):
+        self.archive = archive
         self.root = archive.root
         self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
         self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
@@ -780,6 +786,8 @@ class _Targets:
         elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
             return (f"the link '{written}' points to {target}, which is not a page of the content "
                     f"folder{self._closest_page(target, source)}; fix the path or remove the link")
+        elif (unknown := self._unknown_entry(target)):
+            return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
@@ -791,6 +799,17 @@ class _Targets:
                     "and not on the public site; copy the photo next to index.md")
         return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
                 "the public site; publish that session first or remove the link")
+
+    def _unknown_entry(self, target: str) -> str:
+        """'' unless `target` is the page of an agency, topic or place the registries lack."""
+        section, _, rest = target.partition("/")
+        registry = {"agencies": ("agency", self.archive.agencies), "topics": ("topic", self.archive.topics),
+                    "places": ("place", self.archive.places)}.get(section)
+        entry = rest.split("/")[0]
+        if registry is None or not entry or entry == "index.md" or entry in registry[1]:
+            return ""
+        kind, table = registry
+        return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
 
     def _closest_page(self, target: str, source: Session) -> str:
         """A 'did you mean' among the public write-ups and the top-level pages, written as a
@@ -980,6 +999,10 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
             unreadable.add(kind)
     refs = References(archive, log)
     refs.unreadable = unreadable
+    for kind, name in KINDS.items():  # entries whose own problems were just reported
+        key = REGISTRIES[name][1]
+        refs.broken[kind] = {str(entry[key]) for entry in raw[name] or [] if isinstance(entry, dict)
+                             and key in entry} - set(getattr(archive, name))
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     check_other_pages(root, redactor, log)
