@@ -297,8 +297,10 @@ def test_import_refuses_what_validate_would_refuse(content: Path, tmp_path: Path
     assert main(["import", str(sample_sheet.write_csv(tmp_path / "p.csv", rows=rows)),
                  "--session", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "p.csv:row 3: asker.label names a person ('Nguyễn Văn Hùng')" in err
-    assert "p.csv:row 4: '0905123456' looks like a phone number" in err
+    assert "p.csv:row 3: column 'Người hỏi': names a person ('Nguyễn Văn Hùng')" in err
+    assert "or write Có in the column 'Đồng ý nêu tên' if the person agreed in writing" in err
+    assert ("p.csv:row 4: column 'Nội dung trả lời': '0905123456' looks like a phone number, "
+            "which is personal data") in err
     assert (folder / "answers.yaml").read_bytes() == before
     assert main(["import", str(tmp_path / "p.csv"), "--session", str(folder), "--keep-valid"]) == 0
     assert "y-kien-y-kien" in [i["id"] for i in items_of(folder)]

@@ -484,7 +484,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                 current = None
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
     report.items = [item for item in report.items if _valid(item, sheet.name, report)]
-    report.items = _publishable(report.items, first_rows, archive, session, sheet.name, report)
+    report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     if report.errors and not (keep_valid and report.items):
         return report
     target.write_text(dump_items(report.items), encoding="utf-8")
@@ -493,20 +493,55 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
 
 
 def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archive: Archive,
-                 session: Session, sheet: str, report: ImportReport) -> list[dict[str, Any]]:
+                 session: Session, reader: RowReader, report: ImportReport) -> list[dict[str, Any]]:
     """The items `validate` would accept once written; the others' problems are reported on
-    the row of their question (personal data, say: the sheet keeps it, the site must not)."""
+    the row of their question (personal data, say: the sheet keeps it, the site must not),
+    in the sheet's words: the column, not the answers.yaml key."""
     if not items:
         return items
     text = dump_items(items)
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("  - id: ")]
+    lines = text.splitlines()
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("  - id: ")]
     refused: set[int] = set()
     for problem in check_answers(text, session, archive):
         index = max((i for i, start in enumerate(starts) if start <= problem.line), default=0)
         refused.add(index)
         row = first_rows.get(items[index]["id"])
-        report.errors.append(f"{sheet}:row {row}: {problem.message}")
+        column = _column_at(lines, problem.line)
+        where = f"column '{reader.header(column)}': " if column else ""
+        message = YAML_PLACE.sub("", problem.message.removeprefix("asker.label ")).replace(
+            "add named_with_consent: true", f"write Có in the column '{reader.header('consent')}'")
+        report.errors.append(f"{report.sheet}:row {row}: {where}{message}")
     return [item for i, item in enumerate(items) if i not in refused]
+
+
+YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
+YAML_PLACE = re.compile(r" in (?:items|asker|answers|commitments)[\w.]*")
+"""Where in answers.yaml a text is ('in items.answers.text'): the column says it instead."""
+ITEM_KEYS = {"label": "asker", "place": "place", "topics": "topics", "procedures": "procedures",
+             "text": "text", "in_scope": "in_scope", "named_with_consent": "consent"}
+PART_KEYS = {
+    "answers": {"by": "by", "official": "official", "mode": "mode", "referred_to": "referred_to",
+                "document": "document", "date": "answer_date", "text": "answer_text"},
+    "commitments": {"by": "commitment_by", "text": "commitment", "due": "due", "status": "status"},
+}
+
+
+def _column_at(lines: list[str], number: int) -> str | None:
+    """The sheet column a line of the written answers.yaml comes from (None: no one column)."""
+    key = None
+    while 0 < number <= len(lines) and key is None:  # a line inside a text: its key is above
+        key = YAML_KEY.match(lines[number - 1])
+        number -= 1
+    if key is None:
+        return None
+    for line in reversed(lines[:number]):
+        part = re.match(r"    (answers|commitments):", line)
+        if part:
+            return PART_KEYS[part[1]].get(key[1])
+        if line.startswith("  - id: ") or line.startswith("    asker:"):
+            break
+    return ITEM_KEYS.get(key[1])
 
 
 def _has_items(path: Path) -> bool:
