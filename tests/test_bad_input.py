@@ -674,3 +674,17 @@ def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: P
     result = validate(tmp_path / "content")
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
     assert len(located) == 1 and located[0].startswith("content/registry/places.yaml:3:"), located
+
+
+def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_path: Path) -> None:
+    """All problems at once: a bad asker place must not hide an unknown topic or agency."""
+    shutil.copytree(BASE, tmp_path / "content")
+    answers = f"{S}/answers.yaml"
+    edit(answers, "place: phuong-hoa-tho-dong", "place: Hòa Thọ Đông")(tmp_path / "content")
+    edit(answers, "topics: [xay-dung]", "topics: [xay-dungg]")(tmp_path / "content")
+    edit(answers, "- by: phong-quan-ly-do-thi", "- by: phong-qldt")(tmp_path / "content")
+    result = validate(tmp_path / "content")
+    messages = [(int(m["line"]), m["message"]) for m in map(LOCATED.match, result.stderr.splitlines())
+                if m]
+    assert [line for line, _ in messages] == [6, 7, 12], messages
+    assert "unknown topic 'xay-dungg'" in messages[1][1] and "unknown agency 'phong-qldt'" in messages[2][1]

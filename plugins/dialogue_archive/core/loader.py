@@ -26,6 +26,7 @@ from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .markup import MarkdownRenderer, Reference, heading_slug, text_excerpt
 from .models import (
+    ID_PATTERN,
     SESSION_ID_PATTERN,
     Agency,
     AnswerMode,
@@ -377,6 +378,10 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 # --- sessions ------------------------------------------------------------------------
 
 
+RawReference = tuple[str, str, tuple[Any, ...]]
+"""(registry kind, id as written, where in answers.yaml): of an item that did not validate."""
+
+
 @dataclass(frozen=True)
 class WrittenReference:
     """A photo or page link of a session's texts, and where in which file it is written."""
@@ -433,6 +438,8 @@ class ParsedSession:
     problems: list[Problem]
     references: list[WrittenReference] = field(default_factory=list)
     excerpts: list[str] = field(default_factory=list)
+    unchecked: list[RawReference] = field(default_factory=list)
+    """Registry ids named by items that did not validate (checked all the same)."""
 
     # Pickled as plain data: pickling pydantic models field by field costs more than
     # validating the data again (which pydantic does in compiled code).
@@ -483,7 +490,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
     parsed.items, answers_data, parsed.answers_path = _load_answers(
-        folder, log, redactor, src_uri, parsed.references)
+        folder, log, redactor, src_uri, parsed.references, parsed.unchecked)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
@@ -503,6 +510,9 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
         _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
+    for kind, value, where in parsed.unchecked:
+        assert parsed.answers_path is not None
+        refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
     if meta.draft:
         session.visibility = Visibility.draft
     elif session.published_at() > now:
@@ -606,7 +616,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
 
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
-                  references: list[WrittenReference]
+                  references: list[WrittenReference], unchecked: list[RawReference]
                   ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems;
     the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
@@ -616,12 +626,13 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     text = read_text(path, log)
     if text is None:
         return None, None, path
-    items, data = _parse_answers(path, text, log, redactor, src_uri, references)
+    items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked)
     return items, data, path
 
 
 def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
-                   references: list[WrittenReference]) -> tuple[list[tuple[int, Item]] | None, Any]:
+                   references: list[WrittenReference], unchecked: list[RawReference] | None = None
+                   ) -> tuple[list[tuple[int, Item]] | None, Any]:
     _, data = parse_yaml(path, text, log)
     if data is None:
         return [], data
@@ -652,6 +663,8 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             item = Item.model_validate(raw)
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
+            if unchecked is not None:
+                unchecked += _raw_references(raw, i)
             continue
         items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
@@ -659,6 +672,34 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
         for where, markdown in texts:
             references += text_references(markdown, src_uri, path, text, locate(data, where))
     return items, data
+
+
+def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
+    """The registry ids an invalid item names, so that they are checked at once too: the
+    item's own problem would otherwise hide an unknown topic until the next run."""
+    found: list[RawReference] = []
+
+    def add(kind: str, value: Any, *where: Any) -> None:
+        if isinstance(value, str) and ID_PATTERN.match(value):  # else the model said why
+            found.append((kind, value, ("items", index, *where)))
+
+    def entries(key: str) -> list[tuple[int, Any]]:
+        value = raw.get(key)
+        return list(enumerate(value)) if isinstance(value, list) else []
+
+    for t, topic in entries("topics"):
+        add("topic", topic, "topics", t)
+    asker = raw.get("asker")
+    if isinstance(asker, dict):
+        add("place", asker.get("place"), "asker", "place")
+    for a, answer in entries("answers"):
+        if isinstance(answer, dict):
+            add("agency", answer.get("by"), "answers", a, "by")
+            add("agency", answer.get("referred_to"), "answers", a, "referred_to")
+    for c, commitment in entries("commitments"):
+        if isinstance(commitment, dict):
+            add("agency", commitment.get("by"), "commitments", c, "by")
+    return found
 
 
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:
