@@ -204,3 +204,17 @@ def test_search_filters_show_keyboard_focus(sample_site: Path, serve_site: Any, 
         assert style[0] == "checkbox" and style[1] != "none" and style[2] >= 2, style
     finally:
         context.close()
+
+
+def test_every_page_lets_the_keyboard_skip_to_its_content(sample_site: Path) -> None:
+    """A "skip to content" link first, leading to an element of the page (WCAG 2.4.1)."""
+    missing = []
+    for page in html_files(sample_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        if soup.select_one("meta[http-equiv=refresh]") or page.name == "404.html":
+            continue  # a redirect left for an old address; the 404 page has one heading
+        skips = soup.select("a.md-skip")
+        target = skips[0]["href"].lstrip("#") if len(skips) == 1 else ""
+        if not target or soup.find(id=target) is None:
+            missing.append(str(page.relative_to(sample_site)))
+    assert missing == []
