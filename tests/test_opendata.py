@@ -185,3 +185,18 @@ def test_a_session_photo_is_in_the_open_data(tmp_path: Path) -> None:
     assert image["caption"] == "Quang cảnh buổi đối thoại" and image["alt"] == "Hội trường UBND quận"
     assert image["url"].startswith(data["site_url"])
     assert (site / image["url"].removeprefix(data["site_url"])).is_file()
+
+
+def test_links_in_the_open_data_are_full_addresses(tmp_path: Path) -> None:
+    """Read outside the site, `../2024-06-19-.../index.md#x` would lead nowhere."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    answers = next(content.glob("sessions/*/2024-06-20-*/answers.yaml"))
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "text: Đề nghị", "text: Như [phiên trước](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd) "
+        "và [mục này](#ho-so-gpxd). Đề nghị", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    data = load(site, "archive.json")
+    text = next(s for s in data["sessions"] if s["id"].startswith("2024-06-20"))["items"][0]["text"]
+    root = data["site_url"]
+    assert (f"[phiên trước]({root}sessions/2024/2024-06-19-doi-thoai-2/#ho-so-gpxd) và "
+            f"[mục này]({root}sessions/2024/2024-06-20-doi-thoai-1/#ho-so-gpxd)") in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -136,6 +137,38 @@ class Reference:
     image: bool
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where a relative or root-relative link of a text leads, in the built site."""
+
+    path: str
+    """Site path: 'sessions/2023/x/' for a page, 'sessions/2023/x/anh.jpg' for a file, '' home."""
+    suffix: str
+    """'?query#fragment' as written."""
+    reference: Reference | None
+    """The photo or `.md` page the loader checks; None for other links."""
+    rooted: bool
+    """Written from the site's root ('/sessions/...')."""
+
+
+def destination(written: str, base: str, image: bool) -> Destination | None:
+    """Where `written`, in a text of the page at `base`, leads; None for a web address or an
+    anchor of the same page."""
+    parts = urlsplit(written)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    rooted = path.startswith("/")
+    target = posixpath.normpath(path.lstrip("/") if rooted else
+                                posixpath.join(posixpath.dirname(base), path))
+    page = not image and path.endswith(".md")
+    folder = "/" if path.endswith("/") else ""
+    site = page_url(target) if page else ("" if target == "." else target + folder)
+    suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return Destination(site, suffix, Reference(written, target, image) if image or page else None,
+                       rooted)
+
+
 class _Links:
     """Photos and page links, written as Markdown or as raw HTML, seen by the sanitiser.
 
@@ -154,28 +187,44 @@ class _Links:
         return value
 
     def resolve(self, written: str, image: bool) -> str:
-        parts = urlsplit(written)
-        if parts.scheme or parts.netloc or not parts.path:
+        found = destination(written, self.base, image)
+        if found is None:
             return written
-        path = unquote(parts.path)
-        rooted = path.startswith("/")
-        target = posixpath.normpath(path.lstrip("/") if rooted else
-                                    posixpath.join(posixpath.dirname(self.base), path))
-        page = not image and path.endswith(".md")
-        if image or page:
-            self.references.append(Reference(written, target, image))
-        if not (page or rooted):
+        if found.reference is not None:
+            self.references.append(found.reference)
+        if not (found.rooted or (found.reference is not None and not image)):
             return written  # a photo next to the text, a folder-style link: valid as written
-        if page:
-            destination = page_url(target)
-        else:
-            destination = "" if target == "." else target + ("/" if path.endswith("/") else "")
-        relative = posixpath.relpath(destination or ".", page_url(self.base) or ".")
-        if (destination == "" or destination.endswith("/")) and relative not in {".", ".."} \
+        relative = posixpath.relpath(found.path or ".", page_url(self.base) or ".")
+        if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
-        return relative + (f"?{parts.query}" if parts.query else "") + \
-            (f"#{parts.fragment}" if parts.fragment else "")
+        return relative + found.suffix
+
+
+MARKDOWN_TARGET = re.compile(
+    r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)|^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.M)
+"""The target of an inline link or photo (`[x](target)`), or of a link definition (`[x]: target`)."""
+
+
+def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
+    """Markdown of the page at `base` with its links as full addresses, for the open data,
+    read outside the site; `page` gives the address of a `.md` page of the content folder."""
+
+    def absolute(match: re.Match[str]) -> str:
+        written = match[2] or match[4]
+        if written.startswith("#"):
+            url = page(base) + written
+        else:
+            found = destination(written, base, image=bool(match[1]))
+            if found is None:
+                return match[0]
+            reference = found.reference
+            url = (page(reference.target) if reference is not None and not reference.image
+                   else site_url + found.path) + found.suffix
+        start = match.start(2) if match[2] else match.start(4)
+        return match[0][:start - match.start()] + url + match[0][start - match.start() + len(written):]
+
+    return MARKDOWN_TARGET.sub(absolute, text) if ("](" in text or "]:" in text) else text
 
 
 class _HeadingIds(Treeprocessor):

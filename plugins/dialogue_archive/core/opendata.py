@@ -22,6 +22,7 @@ from . import opendata_schema as out
 from . import urls
 from .archive import Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
+from .markup import absolute_links
 from .models import Item
 from .statistics import item_outcome
 
@@ -106,12 +107,13 @@ class OpenData:
                             place=self.ref(a.places, item.asker.place) if item.asker.place else None,
                             named_with_consent=item.asker.named_with_consent),
             topics=[self.ref(a.topics, t) for t in item.topics], procedures=list(item.procedures),
-            in_scope=item.in_scope, text=item.text, outcome=item_outcome(item),
+            in_scope=item.in_scope, text=self.published_text(item.text, session),
+            outcome=item_outcome(item),
             answers=[out.Answer(
                 by=self.ref(a.agencies, x.by), official=x.official, mode=x.mode.value,
                 date=session.answer_date(x.date),
                 referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
-                document=x.document, text=x.text) for x in item.answers],
+                document=x.document, text=self.published_text(x.text, session)) for x in item.answers],
             commitments=[out.Commitment(
                 id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
                 text=c.text, due=c.due, status=c.status.value,
@@ -121,6 +123,11 @@ class OpenData:
                 updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
                                     note=u.note) for u in c.updates]) for c in item.commitments],
             aliases=list(item.aliases))
+
+    def published_text(self, markdown: str, session: Session) -> str:
+        """A text as written, with its links and photos as full addresses: in a file read
+        outside the site, `../2023/<id>/index.md#x` would lead nowhere."""
+        return absolute_links(markdown, session.src_uri, self.pub.site_url, self.pub.url)
 
     def schema(self) -> dict[str, Any]:
         return out.json_schema(self.labels["open_data"]["field_docs"],
