@@ -167,7 +167,8 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path)))
     lines: list[str] = []
     timer = threading.Timer(240, lambda: os.killpg(process.pid, signal.SIGTERM))
     timer.start()
