@@ -367,6 +367,19 @@ CASES: dict[str, Case] = {
         "'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận "
         "Cẩm Lệ): write its id, ubnd-quan-cam-le",
     ),
+    "place-name-written-for-its-id": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: Quận Cẩm Lệ"),
+        f"{S}/index.md",
+        6,
+        "'Quận Cẩm Lệ' is the name of the place 'quan-cam-le' (Quận Cẩm Lệ): write its id, "
+        "quan-cam-le",
+    ),
+    "item-id-that-is-a-name-is-not-a-registry-reference": Case(
+        edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd", "  - id: Quận Cẩm Lệ"),
+        f"{S}/answers.yaml",
+        2,
+        "'Quận Cẩm Lệ' is not a valid id",
+    ),
     "unknown-procedure": Case(
         edit(f"{S}/answers.yaml", '["1.009994"]', '["1.009995"]'), f"{S}/answers.yaml", 8, "unknown procedure"
     ),

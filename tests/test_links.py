@@ -176,15 +176,19 @@ def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path:
 
 def test_a_link_to_an_anchor_the_session_page_does_not_have_is_reported(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
-    append(content / OTHER / "index.md", "\n## Kết luận\n\nPhần kết luận.\n")
+    append(content / OTHER / "index.md", "\n## Kết luận\n\nPhần kết luận.\n\n"
+           "<p id=\"lien-he\">Liên hệ</p>\n")  # the sanitiser drops ids that are not a heading's
     page = "../2024-06-19-doi-thoai-2/index.md"
     append(content / SESSION / "index.md",
            f"[a]({page}#ho-so-gpxd) [b]({page}#cam-ket-kien-nghi-don-gian-hoa) [c]({page}#y-kien) "
-           f"[d]({page}#ket-luan) [e]({page}#ho-so-gpx)\n")
+           f"[d]({page}#ket-luan) [e]({page}#ho-so-gpx) [f]({page}#lien-he)\n")
     assert located(validate(content)) == [
         f"content/{SESSION}/index.md:9:223: the link '{page}#ho-so-gpx' points to #ho-so-gpx, which "
         "is not an item, commitment or heading of session 2024-06-19-doi-thoai-2 (did you mean "
-        "'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it"]
+        "'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it",
+        f"content/{SESSION}/index.md:9:273: the link '{page}#lien-he' points to #lien-he, which "
+        "is not an item, commitment or heading of session 2024-06-19-doi-thoai-2 (its items: "
+        "ho-so-gpxd); fix the anchor or remove it"]
 
 
 def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_written(
@@ -202,7 +206,8 @@ def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_wr
 
 def test_link_to_a_generated_page_that_is_not_made_is_reported_by_the_build(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
-    append(content / SESSION / "index.md", "[x](../../../agencies/phong-tu-phap/page/9/index.md)\n")
+    append(content / SESSION / "index.md", "[x](../../../agencies/phong-tu-phap/page/9/index.md) "
+           "[y](../../../agencies/page/2/index.md)\n")
     assert validate(content).returncode == 0  # how many pages a list has is known when built
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert build.returncode == 1

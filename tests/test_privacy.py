@@ -157,7 +157,8 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
         encoding="utf-8",
     )
     # The content folder's own pages are published too: the home page and an "about" page.
-    (content / "index.md").write_text("---\ntitle: Kho lưu trữ\n---\nĐường dây nóng khu Hòa Thọ "
+    (content / "index.md").write_text("---\ntitle: Kho lưu trữ\ndescription: Đối thoại ở Hòa Thọ "
+                                      "Đông\n---\nĐường dây nóng khu Hòa Thọ "
                                       "Đông: 0905 123 456.\n", encoding="utf-8")
     (content / "gioi-thieu").mkdir()
     (content / "gioi-thieu" / "index.md").write_text("# Giới thiệu Hòa Thọ Đông\n\nLiên hệ "
@@ -165,7 +166,7 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
     refused = validate(content)
     assert refused.returncode == 1  # without a rule the guard refuses the number, everywhere
     assert [line.split(": ")[0] for line in refused.stderr.splitlines() if "0905 123 456" in line] \
-        == ["content/gioi-thieu/index.md:3:9", "content/index.md:4:34",
+        == ["content/gioi-thieu/index.md:3:9", "content/index.md:5:34",
             f"content/{S}/answers.yaml:15:15"]
     (content / "registry" / "redactions.yaml").write_text(REDACTIONS, encoding="utf-8")
     assert validate(content).returncode == 0

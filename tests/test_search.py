@@ -75,6 +75,8 @@ def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
     phrases = Phrases(["Sổ đỏ", "giấy phép xây dựng", "GPXD", "giấy phép"])
     assert phrases.found("Cấp lại SỔ ĐỎ, giấy phép xây dựng; sổ tay đỏ") == [
         "sodo", "giayphepxaydung", "giayphep"]
+    assert phrases.found("Cấp lại so do") == ["sodo"]  # typed without accents
+    assert phrases.found("Con số đó, sở đó. Sổ. Đỏ") == []  # other words; a sentence's end
     assert phrases.config() == {"so do": "sodo", "giay phep xay dung": "giayphepxaydung",
                                 "giay phep": "giayphep"}
 

@@ -6,27 +6,26 @@ Nothing here stops at the first problem: a press officer fixes a whole file at o
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import multiprocessing
 import os
 import pickle
-import posixpath
 import re
 import typing
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
-from .markup import MarkdownRenderer, Reference, heading_slug, text_excerpt
+from .links import IMAGE_SUFFIXES, WrittenReference, check_references, resolved, text_references
+from .markup import text_excerpt
 from .models import (
     ID_PATTERN,
+    NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
     Agency,
     AnswerMode,
@@ -47,24 +46,19 @@ from .privacy import (
 )
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_match import Match, MatchError, not_then, registry_matchers, valid_on
-from .sharing import alias_uris
 from .yamlio import (
     LocDict,
-    Position,
     Positions,
     YamlError,
     load_yaml,
     locate,
     locate_key,
-    offset_of,
-    position_of,
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 # --- reading files -------------------------------------------------------------------
@@ -285,7 +279,10 @@ def load_redactions(root: Path, log: ProblemLog) -> Redactor:
 # --- references ----------------------------------------------------------------------
 
 
-NOT_AN_ID = re.compile(r"'(?P<value>.+)' is not a valid id")
+NOT_AN_ID = re.compile(NOT_AN_ID_MESSAGE.format(value="(?P<value>.+)").split(":")[0])
+ID_FIELDS = {"organizer": "agency", "participants": "agency", "by": "agency",
+             "referred_to": "agency", "place": "place", "topics": "topic"}
+"""Fields holding a registry id, and the registry each refers to."""
 
 
 class References:
@@ -306,29 +303,31 @@ class References:
         """Kinds whose registry could not be read: their references are not checked, since
         every one would fail and hide the one real problem."""
 
-    def named(self, problems: list[Problem]) -> list[Problem]:
+    def named(self, problems: list[Problem], documents: dict[str, Positions]) -> list[Problem]:
         """`problems`, where a name was written in place of an id (`by: UBND xã Trường Giang`)
-        telling which id that name has in the registries (as `new` and `import` read names)."""
+        telling which id that name has in the registry the field refers to (as `new` and
+        `import` read names). `documents`: the positions of each file the problems are in."""
         if not any(NOT_AN_ID.match(p.message) for p in problems):
             return problems
         if self._matchers is None:
             self._matchers = registry_matchers(self.archive)
-        return [self._named(p) for p in problems]
+        return [self._named(p, documents.get(p.path)) for p in problems]
 
-    def _named(self, problem: Problem) -> Problem:
+    def _named(self, problem: Problem, document: Positions | None) -> Problem:
         found = NOT_AN_ID.match(problem.message)
-        if not found:
+        where = document.path_at((problem.line, problem.column)) if document and found else ()
+        field = next((step for step in reversed(where) if isinstance(step, str)), "")
+        kind = ID_FIELDS.get(field)
+        if found is None or kind is None:
             return problem
         assert self._matchers is not None
-        for kind in ("agency", "place", "topic"):
-            try:
-                ident = self._matchers[kind].resolve(found["value"])
-            except MatchError:
-                continue
-            record = self.tables[kind][ident]
-            return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
-                           f"'{ident}' ({record.name}): write its id, {ident}")
-        return problem
+        try:
+            ident = self._matchers[kind].resolve(found["value"])
+        except MatchError:
+            return problem
+        record = self.tables[kind][ident]
+        return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
+                       f"'{ident}' ({record.name}): write its id, {ident}")
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
               where: tuple[Any, ...], on: dt.date | None = None) -> None:
@@ -380,45 +379,6 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 
 RawReference = tuple[str, str, tuple[Any, ...]]
 """(registry kind, id as written, where in answers.yaml): of an item that did not validate."""
-
-
-@dataclass(frozen=True)
-class WrittenReference:
-    """A photo or page link of a session's texts, and where in which file it is written."""
-
-    path: Path
-    line: int
-    column: int
-    reference: Reference
-
-
-MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]:?\(?[ \t]*<?/", re.I)
-"""What a text that has a photo or a page link, as Markdown or as raw HTML, must contain."""
-
-
-@functools.cache
-def _renderer() -> MarkdownRenderer:
-    """One per process: sessions are parsed in worker processes."""
-    return MarkdownRenderer()
-
-
-def text_references(markdown: str, src_uri: str, path: Path, source: str,
-                    start: Position) -> list[WrittenReference]:
-    """The photos and page links of a text of the page `src_uri`, located in `source`, the
-    file that holds the text from `start` on."""
-    if not MAY_REFER.search(markdown):
-        return []  # nothing to find: most texts skip the Markdown parser
-    offset = offset_of(source, start)
-    found = []
-    for reference in _renderer().references(markdown, src_uri):
-        at = source.find(reference.written, offset)
-        if at < 0:  # written differently in the file (an escape in a quoted YAML text)
-            line, column = start
-        else:
-            offset = at + len(reference.written)
-            line, column = position_of(source, at)
-        found.append(WrittenReference(path, line, column, reference))
-    return found
 
 
 @dataclass
@@ -499,7 +459,10 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
-    log.problems.extend(refs.named(parsed.problems))
+    documents = {log.display(parsed.folder / "index.md"): parsed.data}
+    if parsed.answers_path is not None and parsed.answers_data is not None:
+        documents[log.display(parsed.answers_path)] = parsed.answers_data
+    log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
     meta = parsed.meta
     if meta is None:
         return None
@@ -550,7 +513,7 @@ def check_answers(text: str, session: Session, archive: Archive) -> list[Problem
     if items:
         candidate = replace(session, items=[item for _, item in items], answers_path=path)
         _check_items(candidate, items, data, path, References(archive, log), log)
-        _check_references(archive, [(candidate, references)], log)
+        check_references(archive, [(candidate, references)], log)
     return [p for p in log.sorted() if p.severity == "error"]
 
 
@@ -728,7 +691,7 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     assert session.meta.image is not None
     src = session.meta.image.src
     line, col = locate(data, ("image", "src"))
-    target = _resolved(session.folder / src)
+    target = resolved(session.folder / src)
     if target is None:
         log.add(session.index_path, line, col, f"image.src '{src}' is a link that leads nowhere; "
                 "put the photo file itself next to index.md")
@@ -788,145 +751,6 @@ def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
                 f"{seen[value]}); {kind} ids must be unique in the session")
     else:
         seen[value] = line
-
-
-def _check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
-                      log: ProblemLog) -> None:
-    """Every photo and page link of a text leads to something on the public site whenever the
-    text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
-    targets = _Targets(archive)
-    for session, references in written:
-        for one in references:
-            message = targets.problem(one.reference, session)
-            if message:
-                log.add(one.path, one.line, one.column, message)
-
-
-class _Targets:
-    """What the texts of an archive may point at: its files, its sessions and their folders."""
-
-    def __init__(self, archive: Archive):
-        self.archive = archive
-        self.root = archive.root
-        self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
-        self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
-
-    def problem(self, reference: Reference, source: Session) -> str:
-        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
-        target, written = reference.target, reference.written
-        path = self.root / target
-        inside = _inside(path, self.root)
-        if reference.image:
-            if not inside:
-                return (f"image '{written}' is outside the content folder; put the photo next to "
-                        "index.md and write its file name")
-            if not _is_file(path):
-                return (f"image '{written}' not found: there is no file {target} in the content "
-                        f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
-                        "next to index.md and write its file name, or fix the path")
-        elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
-            return (f"the link '{written}' points to {target}, which is not a page of the content "
-                    f"folder{self._closest_page(target, source)}; fix the path or remove the link")
-        elif (unknown := self._unknown_entry(target)):
-            return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
-        owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
-        hidden = _hidden_from(owner, source) if owner is not None else ""
-        if owner is not None and not hidden and not reference.image and target in self.pages:
-            return _missing_anchor(written, owner)
-        if owner is None or not hidden:
-            return ""
-        if reference.image:
-            return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} "
-                    "and not on the public site; copy the photo next to index.md")
-        return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
-                "the public site; publish that session first or remove the link")
-
-    def _unknown_entry(self, target: str) -> str:
-        """'' unless `target` is the page of an agency, topic or place the registries lack."""
-        section, _, rest = target.partition("/")
-        registry = {"agencies": ("agency", self.archive.agencies), "topics": ("topic", self.archive.topics),
-                    "places": ("place", self.archive.places)}.get(section)
-        entry = rest.split("/")[0]
-        if registry is None or not entry or entry == "index.md" or entry in registry[1]:
-            return ""
-        kind, table = registry
-        return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
-
-    def _closest_page(self, target: str, source: Session) -> str:
-        """A 'did you mean' among the public write-ups and the top-level pages, written as a
-        link from `source` is."""
-        here = source.folder.relative_to(self.root).as_posix()
-        pages = [s.src_uri for s in self.folders.values()
-                 if s.visibility is Visibility.published and s is not source]
-        pages += [p.name for p in self.root.glob("*.md")]
-        return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
-
-
-HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}(?:=+|-+)[ \t]*$", re.M)
-WRITTEN_ID = re.compile(r"""\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']?([\w-]+)""")
-
-
-def _missing_anchor(written: str, session: Session) -> str:
-    """What is wrong with the `#anchor` of a link to a session page ('' when nothing is): it
-    must be an item (or an item's alias), a commitment, a part of the page or a heading of
-    its texts. Headings are recognised as Markdown makes their ids; one that gave way to an
-    id taken before it gets a `_1`... suffix, also accepted."""
-    anchor = unquote(urlsplit(written).fragment)
-    if not anchor:
-        return ""
-    items = [i.id for i in session.items]
-    known = set(items) | {a for i in session.items for a in i.aliases} | urls.SESSION_PAGE_ANCHORS
-    known |= {urls.commitment_anchor(c.id) for i in session.items for c in i.commitments}
-    texts = [session.body, *(i.text for i in session.items),
-             *(a.text for i in session.items for a in i.answers)]
-    for text in texts:
-        known |= {heading_slug((m[0] or m[1]).strip(), "-") for m in HEADING.findall(text)}
-        known |= {m[0] or m[1] for m in WRITTEN_ID.findall(text)}
-    if re.sub(r"_\d+$", "", anchor) in known:
-        return ""
-    listed = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
-    return (f"the link '{written}' points to #{anchor}, which is not an item, commitment or "
-            f"heading of session {session.id}{did_you_mean(anchor, known)}"
-            + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
-
-
-def _resolved(path: Path) -> Path | None:
-    """`path` with '..' and symbolic links followed; None for a link that loops."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
-    target = _resolved(path)
-    return target is not None and target.is_relative_to(root.resolve())
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a name too long for the file system, a symbolic link loop
-        return False
-
-
-def _photos_in(folder: Path) -> list[str]:
-    try:
-        return [p.name for p in folder.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
-    except OSError:
-        return []
-
-
-def _hidden_from(target: Session, source: Session) -> str:
-    """Why `target` is off the public site at a time when `source` is on it ('' if never)."""
-    if target.visibility is Visibility.published or source.visibility is Visibility.draft:
-        return ""
-    if target.visibility is Visibility.draft:
-        return "a draft (draft: true)"
-    if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
-        return ""
-    return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"
 
 
 def _free_anchor(value: str, kind: str, path: Path, data: Any, where: tuple[Any, ...],
@@ -1068,5 +892,5 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
             archive.sessions.append(session)
             written.append((session, one.references))
     _check_session_ids(archive, log)
-    _check_references(archive, written, log)
+    check_references(archive, written, log)
     return archive, log

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -75,7 +75,7 @@ def heading_slug(value: str, separator: str) -> str:
     return slugify(value, separator=separator) or "muc"
 
 
-def sanitise(fragment: str, links: _Links) -> str:
+def sanitise(fragment: str, links: Callable[[str, str, str], str | None] | None = None) -> str:
     """Allow-listed HTML only: no script, no event handlers, no javascript: URLs; `links` sees
     every photo and link."""
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
@@ -206,6 +206,10 @@ MARKDOWN_TARGET = re.compile(
 """The target of an inline link or photo (`[x](target)`), or of a link definition (`[x]: target`)."""
 
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+"""Characters a URL keeps as they are (the reserved ones, and '%' of what is quoted already)."""
+
+
 def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
     """Markdown of the page at `base` with its links as full addresses, for the open data,
     read outside the site; `page` gives the address of a `.md` page of the content folder."""
@@ -221,6 +225,7 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
                    else site_url + found.path) + found.suffix
+        url = quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
         start = match.start(2) if match[2] else match.start(4)
         return match[0][:start - match.start()] + url + match[0][start - match.start() + len(written):]
 

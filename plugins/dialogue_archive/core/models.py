@@ -29,11 +29,14 @@ SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+NOT_AN_ID_MESSAGE = ("'{value}' is not a valid id: use lower-case ASCII letters, digits and '-' "
+                     "(e.g. 'phong-tu-phap')")
+"""The loader recognises this message to tell, when a name was written, which id it has."""
+
+
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise ValueError(
-            f"'{value}' is not a valid id: use lower-case ASCII letters, digits and '-' "
-            "(e.g. 'phong-tu-phap')")
+        raise ValueError(NOT_AN_ID_MESSAGE.format(value=value))
     return value
 
 

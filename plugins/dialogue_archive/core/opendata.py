@@ -17,12 +17,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from . import opendata_schema as out
 from . import urls
 from .archive import Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
-from .markup import absolute_links
+from .markup import URL_SAFE, absolute_links
 from .models import Item
 from .statistics import item_outcome
 
@@ -92,8 +93,8 @@ class OpenData:
             participants=[self.ref(a.agencies, p) for p in m.participants],
             attendance=dict(m.attendance), author=m.author, published=session.published_at(),
             summary=m.summary, sources=[out.Source(**s.model_dump()) for s in m.sources],
-            image=out.Image(url=self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
-                                                            m.image.src)),
+            image=out.Image(url=quote(self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
+                                                                  m.image.src)), safe=URL_SAFE),
                             caption=m.image.caption, alt=m.image.alt) if m.image else None,
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 

@@ -339,8 +339,12 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
             where = ("items", index, "asker", "label")
             line, col = position_in_source(source, locate(data, where), name)
             log.add(path, line, col, f"asker.label names a person ('{name}'): publish initials "
-                    "(e.g. 'Ông N.V.H.') or a description (e.g. 'Công dân phường ...'), or add "
-                    "named_with_consent: true if the person agreed in writing to be named")
+                    "(e.g. 'Ông N.V.H.') or a description (e.g. 'Công dân phường ...'), or "
+                    f"{CONSENT_ADVICE} if the person agreed in writing to be named")
+
+
+CONSENT_ADVICE = "add named_with_consent: true"
+"""How a record says a person agreed to be named (the importer words it for its sheet)."""
 
 
 def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog) -> None:

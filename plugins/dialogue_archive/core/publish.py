@@ -32,19 +32,22 @@ def publish(staging: Path, site_dir: Path,
 
     `carried` names folders the new site keeps unchanged from the published one (the search
     indexes: most of the site's files); they are moved across rather than copied again, and
-    each comes with a way to make it anew should the published site no longer have it."""
+    each comes with a way to make it anew in the staging folder, used first for any the
+    published site no longer has, so that only renames happen once the old site is retired."""
     site_dir = site_dir.resolve()
+    moved = []
+    for path, remake in (carried or {}).items():
+        if (site_dir / path).is_dir():
+            moved.append(path)
+        else:
+            remake(staging / path)
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(retired)
     if site_dir.exists():
         site_dir.rename(retired)
-    for path, remake in (carried or {}).items():
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            (retired / path).rename(target)
-        except OSError:
-            remake(target)
+    for path in moved:
+        (staging / path).parent.mkdir(parents=True, exist_ok=True)
+        (retired / path).rename(staging / path)
     staging.rename(site_dir)
     discard(retired)
 

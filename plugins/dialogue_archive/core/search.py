@@ -77,18 +77,26 @@ def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
     as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`."""
     phrases = [normalise(s) for s in synonyms]
     phrases += [fold(p) for p in phrases if fold(p) != p]
-    respelled = [new for old, new in zip(text.split(), normalise(text).split(), strict=True)
-                 if new != old]
+    normalised = normalise(text)
+    respelled = [] if normalised == text else [
+        new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     folded = [fold(w) for w in " ".join([text, *phrases]).split() if has_d_stroke(w)]
     return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded)])
 
 
 PHRASE_WORD = re.compile(r"[a-z0-9]+")
+WRITTEN_WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?;:]")
 
 
 def phrase_words(text: str) -> tuple[str, ...]:
     """A text's words as a reader types them, accent-free and lower-case."""
     return tuple(PHRASE_WORD.findall(fold(text).lower()))
+
+
+def written_words(text: str) -> tuple[str, ...]:
+    """A text's words as written, lower-case, with one tone-mark placement."""
+    return tuple(WRITTEN_WORD.findall(normalise(text).lower()))
 
 
 class Phrases:
@@ -98,26 +106,36 @@ class Phrases:
     Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
     matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
     alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase
-    (in its text, or as its topic's synonym) also gets the phrase's word; the search page
-    looks that word up exactly and shows those records first."""
+    (in its text, or as its topic's synonym), spelt with its accents or entirely without
+    (`số đó` is not `sổ đỏ`), also gets the phrase's word; the search page looks that word up
+    exactly and shows those records first."""
 
     def __init__(self, phrases: Iterable[str]):
         self.words: dict[tuple[str, ...], str] = {}
+        """Accent-free phrase -> its word: what the search page matches a query against."""
+        self._forms: dict[tuple[str, ...], str] = {}
         self._starting: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
-            key = phrase_words(phrase)
-            if len(key) > 1 and key not in self.words:
-                self.words[key] = "".join(key)
-                self._starting.setdefault(key[0], []).append(key)
+            plain = phrase_words(phrase)
+            if len(plain) < 2:
+                continue
+            word = self.words.setdefault(plain, "".join(plain))
+            for form in (written_words(phrase), plain):
+                if form not in self._forms:
+                    self._forms[form] = word
+                    self._starting.setdefault(form[0], []).append(form)
 
-    def found(self, text: str) -> list[str]:
-        """The hidden words of the phrases in `text`."""
-        words = phrase_words(text)
+    def found(self, *texts: str) -> list[str]:
+        """The hidden words of the phrases in `texts`, each looked at on its own, sentence by
+        sentence (a phrase does not run from one into the next)."""
         found: dict[str, None] = {}
-        for i, word in enumerate(words):
-            for key in self._starting.get(word, ()):
-                if words[i:i + len(key)] == key:
-                    found[self.words[key]] = None
+        for text in texts:
+            for sentence in SENTENCE_END.split(text):
+                words = written_words(sentence)
+                for i, word in enumerate(words):
+                    for form in self._starting.get(word, ()):
+                        if words[i:i + len(form)] == form:
+                            found[self._forms[form]] = None
         return list(found)
 
     def config(self) -> dict[str, str]:
@@ -222,7 +240,7 @@ class SearchRecords:
 
     def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
         words = extra_words(text, synonyms or [])
-        phrases = self.phrases.found(" ".join([text, *(synonyms or [])]))
+        phrases = self.phrases.found(text, *(synonyms or []))
         return " ".join([words, *phrases]) if phrases else words
 
     def _common_meta(self, session: Any, kind: str, agencies: str, status: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ from .archive import Archive, Session
 from .labels import VI
 from .loader import check_answers, load_archive
 from .models import AskerKind, Item, SessionKind
+from .privacy import CONSENT_ADVICE
 from .registry_match import Match, MatchError, fold, registry_matchers
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
@@ -510,7 +511,7 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
         column = _column_at(lines, problem.line)
         where = f"column '{reader.header(column)}': " if column else ""
         message = YAML_PLACE.sub("", problem.message.removeprefix("asker.label ")).replace(
-            "add named_with_consent: true", f"write Có in the column '{reader.header('consent')}'")
+            CONSENT_ADVICE, f"write Có in the column '{reader.header('consent')}'")
         report.errors.append(f"{report.sheet}:row {row}: {where}{message}")
     return [item for i, item in enumerate(items) if i not in refused]
 
@@ -518,8 +519,9 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
 YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
 YAML_PLACE = re.compile(r" in (?:items|asker|answers|commitments)[\w.]*")
 """Where in answers.yaml a text is ('in items.answers.text'): the column says it instead."""
-ITEM_KEYS = {"label": "asker", "place": "place", "topics": "topics", "procedures": "procedures",
-             "text": "text", "in_scope": "in_scope", "named_with_consent": "consent"}
+ITEM_KEYS = {"label": "asker", "kind": "asker_kind", "place": "place", "type": "type",
+             "topics": "topics", "procedures": "procedures", "text": "text", "in_scope": "in_scope",
+             "named_with_consent": "consent"}
 PART_KEYS = {
     "answers": {"by": "by", "official": "official", "mode": "mode", "referred_to": "referred_to",
                 "document": "document", "date": "answer_date", "text": "answer_text"},

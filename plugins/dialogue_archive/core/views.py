@@ -184,14 +184,13 @@ class ArchiveViews:
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": 0, "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
-        self.place_ids_by_name: dict[str, list[str]] = defaultdict(list)
-        for place in archive.places.values():
-            self.place_ids_by_name[place.name].append(place.id)
-        self.predecessors: dict[str, list[str]] = defaultdict(list)
-        """Agencies and places that `succeeded_by` names an id in (their ids are distinct)."""
-        for unit in [*archive.agencies.values(), *archive.places.values()]:
-            for successor in unit.succeeded_by:
-                self.predecessors[successor].append(unit.id)
+        self.place_labels = self._told_apart()
+        self.predecessors: dict[str, dict[str, list[str]]] = {"agency": {}, "place": {}}
+        """Per kind, the units whose `succeeded_by` names an id."""
+        for kind, registry in (("agency", archive.agencies), ("place", archive.places)):
+            for unit in registry.values():
+                for successor in unit.succeeded_by:
+                    self.predecessors[kind].setdefault(successor, []).append(unit.id)
         for session in archive.published:  # newest first, so every list is too
             self._index(session)
 
@@ -206,17 +205,35 @@ class ArchiveViews:
         ('Phường Hòa Xuân (đến 30/6/2025)', 'Phường Hòa Xuân (từ 1/7/2025)'): a ward keeps its
         name when wards merge into it."""
         place = self.archive.places.get(place_id)
-        if place is None:
-            return place_id
-        if len(self.place_ids_by_name.get(place.name, ())) < 2:
-            return place.name
+        return self.place_labels.get(place_id, place.name if place else place_id)
+
+    def _told_apart(self) -> dict[str, str]:
+        """Labels of the places whose name another place has: the name and its period, or the
+        name of the unit it belonged to, or failing both its id."""
+        by_name: dict[str, list[Place]] = defaultdict(list)
+        for place in self.archive.places.values():
+            by_name[place.name].append(place)
+        labels: dict[str, str] = {}
+        for name, places in by_name.items():
+            if len(places) < 2:
+                continue
+            for describe in (self._period, self._parent_name, lambda p: p.id):
+                details = [describe(p) for p in places]
+                if all(details) and len(set(details)) == len(details):
+                    labels.update({p.id: f"{name} ({d})" for p, d in zip(places, details, strict=True)})
+                    break
+        return labels
+
+    def _period(self, place: Place) -> str:
         if place.valid_until:
-            period = self.text["named_until"].format(date=format_short_date(place.valid_until))
-        elif place.valid_from:
-            period = self.text["named_from"].format(date=format_short_date(place.valid_from))
-        else:
-            period = self.place_name(place.parent) if place.parent in self.archive.places else place.id
-        return f"{place.name} ({period})"
+            return self.text["named_until"].format(date=format_short_date(place.valid_until))
+        if place.valid_from:
+            return self.text["named_from"].format(date=format_short_date(place.valid_from))
+        return ""
+
+    def _parent_name(self, place: Place) -> str:
+        parent = self.archive.places.get(place.parent or "")
+        return parent.name if parent else ""
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
@@ -398,11 +415,12 @@ class ArchiveViews:
             header["successors"] = [Link(self.place_name(p.id), urls.place(p.id))
                                     for p in self.archive.place_successors(place.id)]
             header["predecessors"] = [Link(self.place_name(i), urls.place(i))
-                                      for i in self.predecessors.get(place.id, [])]
+                                      for i in self.predecessors["place"].get(place.id, [])]
         if kind == "agency":
-            header["predecessors"] = [self.agency_link(i) for i in self.predecessors.get(record.id, [])]
+            header["predecessors"] = [self.agency_link(i)
+                                      for i in self.predecessors["agency"].get(record.id, [])]
         if kind != "topic":
-            header["within"] = self._with_predecessors(record.id)
+            header["within"] = self._with_predecessors(kind, record.id)
             started = record.valid_from
             header["started"] = format_date(started) if started else ""
         ended = getattr(record, "valid_until", None)
@@ -412,16 +430,18 @@ class ArchiveViews:
     def _display_name(self, kind: str, record: Any) -> str:
         return self.place_name(record.id) if kind == "place" else record.name
 
-    def _with_predecessors(self, unit_id: str) -> list[str]:
+    def _with_predecessors(self, kind: str, unit_id: str) -> list[str]:
         """A unit and every unit merged into it, however far back: "search within" a merged
         ward searches the records of the wards merged into it as well. A unit split among
         several successors (a district among its wards) is left out: most of its records
         concern the others."""
-        units = {**self.archive.agencies, **self.archive.places}
-        found = [unit_id]
+        registry = self.archive.agencies if kind == "agency" else self.archive.places
+        found, seen = [unit_id], {unit_id}
         for current in found:
-            found += [i for i in self.predecessors.get(current, [])
-                      if i not in found and len(units[i].succeeded_by) == 1]
+            for before in self.predecessors[kind].get(current, []):
+                if before not in seen and len(registry[before].succeeded_by) == 1:
+                    seen.add(before)
+                    found.append(before)
         return found
 
     # --- session page -----------------------------------------------------------------

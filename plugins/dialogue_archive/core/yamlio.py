@@ -206,6 +206,11 @@ class Positions:
                     self.table[(*path, index)] = node.item_pos[index]
                     self._collect(child, (*path, index), keys, wanted)
 
+    def path_at(self, position: Position) -> tuple[Any, ...]:
+        """The longest path whose value stood at `position` (() if none): which field a
+        problem reported there is about."""
+        return max((path for path, at in self.table.items() if at == position), key=len, default=())
+
     def locate(self, path: tuple[Any, ...]) -> Position:
         for end in range(len(path), 0, -1):
             if path[:end] in self.table:

@@ -216,8 +216,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:  # a page of the content folder's own: redacted like every published text
             assert self.archive is not None
             markdown = self.archive.redactor.apply(markdown)
-            if isinstance(page.meta.get("title"), str):
-                page.meta["title"] = self.archive.redactor.apply(page.meta["title"])
+            page.meta = {key: self.archive.redactor.apply(value) if isinstance(value, str) else value
+                         for key, value in page.meta.items()}  # title, description...
             if page.file.src_uri == urls.home():
                 page.meta.setdefault("template", "archive/home.html")
         return markdown

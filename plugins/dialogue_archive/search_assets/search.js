@@ -155,15 +155,16 @@ async function search(pagefind, term, filters) {
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
 // core/search.py), looked up exactly, and are shown first.
-const phraseLength = Math.max(0, ...Object.keys(config.phrases || {}).map((p) => p.split(" ").length));
+const phrases = new Map(Object.entries(config.phrases || {}));
+const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
 
 function phraseWords(term) {
   const words = fold(term).toLowerCase().match(/[a-z0-9]+/g) || [];
   const found = [];
   for (let i = 0; i < words.length;) {
     let n = Math.min(phraseLength, words.length - i);
-    while (n > 1 && !Object.hasOwn(config.phrases, words.slice(i, i + n).join(" "))) n--;
-    if (n > 1) found.push(config.phrases[words.slice(i, i + n).join(" ")]);
+    while (n > 1 && !phrases.has(words.slice(i, i + n).join(" "))) n--;
+    if (n > 1) found.push(phrases.get(words.slice(i, i + n).join(" ")));
     i += Math.max(n, 1);
   }
   return found;
@@ -243,8 +244,11 @@ async function showResults(results, message) {
   const back = returning;
   returning = null;
   if (!back) return;
-  while (shownCount < Math.min(back.shown, shownResults.length)) await showMore(false);
-  window.scrollTo(0, back.y);
+  const current = generation;
+  while (current === generation && shownCount < Math.min(back.shown, shownResults.length)) {
+    await showMore(false);
+  }
+  if (current === generation) window.scrollTo(0, back.y);
 }
 
 // `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
@@ -255,7 +259,9 @@ async function showMore(focusNew) {
   const first = shownCount;
   shownCount += slice.length;
   more.hidden = shownCount >= shownResults.length;
+  more.disabled = true; // one batch at a time: the focus goes to the first of this one
   const data = await Promise.all(slice.map((r) => r.data()));
+  more.disabled = false;
   if (current !== generation) return;
   for (const item of data) list.append(renderResult(item));
   if (focusNew && data.length) {

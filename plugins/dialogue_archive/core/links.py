@@ -1,0 +1,213 @@
+"""Photos and links in the texts of a session: found where they are written, and checked
+against what the public site will hold when the text is on it.
+
+The loader finds them while parsing (`text_references`, in worker processes) and checks them
+once the whole archive is loaded (`check_references`), since a link may point at any session.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import urls
+from .archive import Archive, Session, Visibility
+from .markup import MarkdownRenderer, Reference, heading_slug
+from .problems import ProblemLog, did_you_mean
+from .sharing import alias_uris
+from .yamlio import Position, offset_of, position_of
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+@dataclass(frozen=True)
+class WrittenReference:
+    """A photo or page link of a session's texts, and where in which file it is written."""
+
+    path: Path
+    line: int
+    column: int
+    reference: Reference
+
+
+MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]:?\(?[ \t]*<?/", re.I)
+"""What a text that has a photo or a page link, as Markdown or as raw HTML, must contain."""
+
+
+@functools.cache
+def _renderer() -> MarkdownRenderer:
+    """One per process: sessions are parsed in worker processes."""
+    return MarkdownRenderer()
+
+
+def text_references(markdown: str, src_uri: str, path: Path, source: str,
+                    start: Position) -> list[WrittenReference]:
+    """The photos and page links of a text of the page `src_uri`, located in `source`, the
+    file that holds the text from `start` on."""
+    if not MAY_REFER.search(markdown):
+        return []  # nothing to find: most texts skip the Markdown parser
+    offset = offset_of(source, start)
+    found = []
+    for reference in _renderer().references(markdown, src_uri):
+        at = source.find(reference.written, offset)
+        if at < 0:  # written differently in the file (an escape in a quoted YAML text)
+            line, column = start
+        else:
+            offset = at + len(reference.written)
+            line, column = position_of(source, at)
+        found.append(WrittenReference(path, line, column, reference))
+    return found
+
+
+def check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
+                      log: ProblemLog) -> None:
+    """Every photo and page link of a text leads to something on the public site whenever the
+    text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
+    targets = _Targets(archive)
+    for session, references in written:
+        for one in references:
+            message = targets.problem(one.reference, session)
+            if message:
+                log.add(one.path, one.line, one.column, message)
+
+
+class _Targets:
+    """What the texts of an archive may point at: its files, its sessions and their folders."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.root = archive.root
+        self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
+        self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
+        self.anchors: dict[str, set[str]] = {}
+        """Each linked session's anchors, worked out once however many links point at it."""
+
+    def problem(self, reference: Reference, source: Session) -> str:
+        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
+        target, written = reference.target, reference.written
+        path = self.root / target
+        inside = _inside(path, self.root)
+        if reference.image:
+            if not inside:
+                return (f"image '{written}' is outside the content folder; put the photo next to "
+                        "index.md and write its file name")
+            if not _is_file(path):
+                return (f"image '{written}' not found: there is no file {target} in the content "
+                        f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
+                        "next to index.md and write its file name, or fix the path")
+        elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
+            return (f"the link '{written}' points to {target}, which is not a page of the content "
+                    f"folder{self._closest_page(target, source)}; fix the path or remove the link")
+        elif (unknown := self._unknown_entry(target)):
+            return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
+        owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
+        hidden = _hidden_from(owner, source) if owner is not None else ""
+        if owner is not None and not hidden and not reference.image and target in self.pages:
+            return self._missing_anchor(written, owner)
+        if owner is None or not hidden:
+            return ""
+        if reference.image:
+            return (f"image '{written}' is in the folder of session {owner.id}, which is {hidden} "
+                    "and not on the public site; copy the photo next to index.md")
+        return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
+                "the public site; publish that session first or remove the link")
+
+    def _missing_anchor(self, written: str, session: Session) -> str:
+        """What is wrong with the `#anchor` of a link to a session page ('' when nothing is):
+        it must be an item (or an item's alias), a commitment, a part of the page or a heading
+        of its texts. A heading that gave way to an id taken before it gets a `_1` suffix."""
+        anchor = unquote(urlsplit(written).fragment)
+        if not anchor:
+            return ""
+        known = self.anchors.get(session.id)
+        if known is None:
+            known = self.anchors[session.id] = _anchors(session)
+        if anchor in known or re.sub(r"_\d+$", "", anchor) in known:
+            return ""
+        items = [i.id for i in session.items]
+        listed = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
+        return (f"the link '{written}' points to #{anchor}, which is not an item, commitment or "
+                f"heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
+                + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
+
+    def _unknown_entry(self, target: str) -> str:
+        """'' unless `target` is the page of an agency, topic or place the registries lack."""
+        section, _, rest = target.partition("/")
+        registry = {"agencies": ("agency", self.archive.agencies), "topics": ("topic", self.archive.topics),
+                    "places": ("place", self.archive.places)}.get(section)
+        entry = rest.split("/")[0]
+        if registry is None or entry in {"", "index.md", "page"} or entry in registry[1]:
+            return ""  # 'page': a page of the list itself (agencies/page/2/)
+        kind, table = registry
+        return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
+
+    def _closest_page(self, target: str, source: Session) -> str:
+        """A 'did you mean' among the public write-ups and the top-level pages, written as a
+        link from `source` is."""
+        here = source.folder.relative_to(self.root).as_posix()
+        pages = [s.src_uri for s in self.folders.values()
+                 if s.visibility is Visibility.published and s is not source]
+        pages += [p.name for p in self.root.glob("*.md")]
+        return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
+
+
+HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}-+[ \t]*$", re.M)
+"""A Markdown heading the page keeps an id for: h2 to h6 (the sanitiser drops h1's)."""
+HEADING_ID = re.compile(
+    r"""^ {0,3}#{2,6}[ \t].*\{[^}\n]*#([\w-]+)[^}\n]*\}|<h[2-6]\b[^>]*\bid=["']?([\w-]+)""", re.M | re.I)
+"""An id written on a heading: `## Kết luận {#ket-luan}` or `<h2 id="ket-luan">`."""
+def _anchors(session: Session) -> set[str]:
+    """Every id a session page has for a link to land on (see _Targets._missing_anchor)."""
+    known = {i.id for i in session.items} | {a for i in session.items for a in i.aliases}
+    known |= urls.SESSION_PAGE_ANCHORS
+    known |= {urls.commitment_anchor(c.id) for i in session.items for c in i.commitments}
+    texts = [session.body, *(i.text for i in session.items),
+             *(a.text for i in session.items for a in i.answers)]
+    for text in texts:
+        if "#" in text or "-\n" in text or "<h" in text.lower():
+            known |= {heading_slug((m[0] or m[1]).strip(), "-") for m in HEADING.findall(text)}
+            known |= {m[0] or m[1] for m in HEADING_ID.findall(text)}
+    return known
+
+
+def resolved(path: Path) -> Path | None:
+    """`path` with '..' and symbolic links followed; None for a link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
+    target = resolved(path)
+    return target is not None and target.is_relative_to(root.resolve())
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, a symbolic link loop
+        return False
+
+
+def _photos_in(folder: Path) -> list[str]:
+    try:
+        return [p.name for p in folder.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    except OSError:
+        return []
+
+
+def _hidden_from(target: Session, source: Session) -> str:
+    """Why `target` is off the public site at a time when `source` is on it ('' if never)."""
+    if target.visibility is Visibility.published or source.visibility is Visibility.draft:
+        return ""
+    if target.visibility is Visibility.draft:
+        return "a draft (draft: true)"
+    if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
+        return ""
+    return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"
