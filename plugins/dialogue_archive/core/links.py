@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import urls
@@ -79,10 +80,13 @@ class _Targets:
     """What the texts of an archive may point at: its files, its sessions and their folders."""
 
     def __init__(self, archive: Archive):
-        self.archive = archive
         self.root = archive.root
         self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
         self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
+        self.registries: dict[str, tuple[str, dict[str, Any]]] = {
+            "agencies": ("agency", archive.agencies), "topics": ("topic", archive.topics),
+            "places": ("place", archive.places)}
+        """Sections of the site with a page per registry entry: their kind and entries."""
         self.anchors: dict[str, set[str]] = {}
         """Each linked session's anchors, worked out once however many links point at it."""
 
@@ -137,8 +141,7 @@ class _Targets:
     def _unknown_entry(self, target: str) -> str:
         """'' unless `target` is the page of an agency, topic or place the registries lack."""
         section, _, rest = target.partition("/")
-        registry = {"agencies": ("agency", self.archive.agencies), "topics": ("topic", self.archive.topics),
-                    "places": ("place", self.archive.places)}.get(section)
+        registry = self.registries.get(section)
         entry = rest.split("/")[0]
         if registry is None or entry in {"", "index.md", "page"} or entry in registry[1]:
             return ""  # 'page': a page of the list itself (agencies/page/2/)

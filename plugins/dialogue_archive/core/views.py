@@ -182,7 +182,7 @@ class ArchiveViews:
         self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
-        self.counts = {"sessions": 0, "items": 0, "answers": 0, "commitments": 0}
+        self.counts = {"sessions": len(archive.held), "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
         self.place_labels = self._told_apart()
         self.predecessors: dict[str, dict[str, list[str]]] = {"agency": {}, "place": {}}
@@ -257,7 +257,6 @@ class ArchiveViews:
         self.session_entries[session.id] = entry
         self.by_year[session.year].append(entry)
         self.sessions_by_place[meta.place].append(entry)
-        self.counts["sessions"] += not entry.announced
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
             self.counts["items"] += 1
