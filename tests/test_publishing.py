@@ -119,6 +119,19 @@ def test_a_scheduled_session_is_published_from_its_date(press_office: Path) -> N
         assert DRAFT_ID not in {s.id for s in archive.published}
 
 
+def test_a_scheduled_session_goes_public_at_its_hour_and_the_outputs_follow(press_office: Path
+                                                                            ) -> None:
+    """Nothing changes in the files at 07:00, yet the feeds and open data (reused while the
+    archive's fingerprint holds) must now include the session."""
+    seen = {}
+    for hour in (6, 8):
+        archive, log = load_archive(press_office, dt.datetime.combine(SCHEDULED_AT, dt.time(hour)))
+        assert not log.errors
+        seen[hour] = (SCHEDULED_ID in {s.id for s in archive.published}, archive.fingerprint)
+    assert (seen[6][0], seen[8][0]) == (False, True)
+    assert seen[6][1] != seen[8][1]
+
+
 def test_preview_shows_drafts_and_scheduled_sessions_clearly_marked(preview_site: Path) -> None:
     flags = {}
     for session_id in (DRAFT_ID, SCHEDULED_ID, NEW_ID):

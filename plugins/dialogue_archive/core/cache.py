@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,17 @@ class DiskCache:
         if self.root is not None:
             self._write(self._path(namespace, key, ".bin"), data)
 
-    def restore_tree(self, namespace: str, key: str, destination: Path) -> bool:
-        """Place a cached folder at `destination` (replacing it); False on a miss."""
+    def restore_tree(self, namespace: str, key: str, destination: Path, merge: bool = False) -> bool:
+        """Place a cached folder at `destination`, replacing it, or with `merge` adding its files
+        to the folder's (replacing those of the same name); False on a miss."""
         if self.root is None:
             return False
         source = self.root / namespace / key
         if not source.is_dir():
             return False
-        shutil.rmtree(destination, ignore_errors=True)
-        shutil.copytree(source, destination, copy_function=_link_or_copy)
+        if not merge:
+            shutil.rmtree(destination, ignore_errors=True)
+        shutil.copytree(source, destination, copy_function=_replace_with_link, dirs_exist_ok=merge)
         return True
 
     def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
@@ -114,6 +117,12 @@ class DiskCache:
 
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
         """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
+        self.store_files(namespace, key, lambda staging: shutil.copytree(
+            source, staging, dirs_exist_ok=True, copy_function=_link_or_copy))
+
+    def store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
+        """Keep under `key` the folder that `write` fills (entries of the namespace are
+        replaced), unless the entry is already there."""
         if self.root is None:
             return
         target = self.root / namespace / key
@@ -121,7 +130,7 @@ class DiskCache:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
-        shutil.copytree(source, staging, dirs_exist_ok=True, copy_function=_link_or_copy)
+        write(staging)
         for old in target.parent.iterdir():  # one bundle is enough: it is large
             if old.is_dir() and not old.name.startswith(".tmp-"):
                 shutil.rmtree(old, ignore_errors=True)
@@ -135,9 +144,14 @@ class DiskCache:
         if not source.is_file():
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.unlink(missing_ok=True)
-        _link_or_copy(source, destination)
+        _replace_with_link(source, destination)
         return True
+
+
+def _replace_with_link(source: Path | str, destination: Path | str) -> None:
+    """Unlinked first: the file it replaces may itself be linked to another cache entry."""
+    Path(destination).unlink(missing_ok=True)
+    _link_or_copy(source, destination)
 
 
 def _link_or_copy(source: Path | str, destination: Path | str) -> None:

@@ -833,14 +833,17 @@ def session_folders(root: Path) -> list[Path]:
 # --- entry point ---------------------------------------------------------------------
 
 
-def build_moment(build_date: dt.date | None) -> dt.datetime:
+def build_moment(build_date: dt.date | dt.datetime | None) -> dt.datetime:
     """'Now' for scheduling: a fixed build date counts as the end of that day."""
     if build_date is None:
         return dt.datetime.now(TIMEZONE)
+    if isinstance(build_date, dt.datetime):
+        return build_date if build_date.tzinfo else build_date.replace(tzinfo=TIMEZONE)
     return dt.datetime.combine(build_date, dt.time(23, 59, 59), tzinfo=TIMEZONE)
 
 
-def load_archive(root: Path | str, build_date: dt.date | None = None, include_drafts: bool = False,
+def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = None,
+                 include_drafts: bool = False,
                  cache: DiskCache | None = None, workers: int = 1,
                  recent: dict[str, ParsedSession] | None = None) -> tuple[Archive, ProblemLog]:
     """Load and check a whole content folder; problems come back, they are not raised.
@@ -880,7 +883,6 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
     archive.context_fingerprint = fingerprint(
         version, str(root), now.date().isoformat(), str(include_drafts),
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
-    archive.fingerprint = fingerprint(archive.context_fingerprint, *keys)
     cache_keys = parsed_keys(keys, root, redactor)
     parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,
                             recent)
@@ -891,6 +893,9 @@ def load_archive(root: Path | str, build_date: dt.date | None = None, include_dr
             session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
             written.append((session, one.references))
+    # A scheduled session goes public at its hour, without any file changing.
+    archive.fingerprint = fingerprint(archive.context_fingerprint, *keys,
+                                      *(s.visibility.value for s in archive.sessions))
     _check_session_ids(archive, log)
     check_references(archive, written, log)
     return archive, log

@@ -66,6 +66,7 @@ def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     for name, content in files:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # it may be a hard link into the cache
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:

@@ -344,7 +344,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
         assert self.archive is not None and self.data is not None
-        write_feeds(self.archive, config)
+        write_feeds(self.archive, config, self.cache)
         write_data(self.data, Path(config.site_dir), self.cache)
 
     def _wait_for_catch_up(self) -> None:
