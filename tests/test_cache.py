@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
+from dialogue_archive.core import urls
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.loader import load_archive, private_copy
 from dialogue_archive.core.publish import publish
@@ -108,6 +109,17 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     after = digest(site)
     assert after[f"{SEED}/index.html"] != before[f"{SEED}/index.html"]
     assert after["about/index.html"] == before["about/index.html"]
+
+
+def test_a_changed_plugin_option_reaches_the_pages_of_an_unchanged_archive(tmp_path: Path) -> None:
+    """Lists and reports are reused while the archive is unchanged, but our options count too."""
+    content = copy_sample(tmp_path / "content")
+    site = tmp_path / "site"
+    build(write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE)))
+    build(write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE),
+                       data_licence="CC0 1.0"))
+    licence = parse(site / urls.open_data().replace("index.md", "index.html")).select_one('a[rel="license"]')
+    assert licence.get_text() == "CC0 1.0"
 
 
 def test_session_pages_are_made_from_a_private_copy_equal_to_the_loaded_session(tmp_path: Path

@@ -7,6 +7,7 @@ leave a half-written entry. Deleting the folder is always safe.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -135,6 +136,15 @@ class DiskCache:
             if old.is_dir() and not old.name.startswith(".tmp-"):
                 shutil.rmtree(old, ignore_errors=True)
         os.replace(staging, target)
+
+    def alias(self, namespace: str, key: str, other: str) -> None:
+        """Make the file entry `key` findable under `other` too (no-op for an empty `other`)."""
+        if self.root is None or not other:
+            return
+        target = self._path(namespace, other, ".bin")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # the entry is gone (cache cleared): a miss later
+            _replace_with_link(self._path(namespace, key, ".bin"), target)
 
     def copy_to(self, namespace: str, key: str, destination: Path) -> bool:
         """Place a cached file at `destination`; False on a miss."""

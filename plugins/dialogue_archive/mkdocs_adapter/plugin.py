@@ -26,7 +26,7 @@ from mkdocs.utils import normalize_url
 
 from ..core import urls
 from ..core.archive import Archive
-from ..core.cache import DiskCache
+from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import ParsedSession, load_archive
@@ -282,7 +282,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
                         cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI),
-                                                                self.archive.build_date.isoformat()))
+                                                                self.archive.build_date.isoformat()),
+                        archive_key=fingerprint(self.archive.fingerprint,
+                                                repr(sorted(self.config.items())))
+                        if self.archive.fingerprint else "")
         report = render_pages(job, worker_count(self.config.workers))
         for warning in report.warnings:
             log.warning(warning)
