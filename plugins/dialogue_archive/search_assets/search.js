@@ -170,14 +170,33 @@ function phraseWords(term) {
   return found;
 }
 
-async function phrasesFirst(pagefind, term, results) {
+// The ids of the records holding every phrase typed (null: the query has none).
+async function phraseHolders(pagefind, term) {
   let holding = null;
   for (const word of term ? phraseWords(term) : []) {
     const ids = new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
     holding = holding ? new Set([...holding].filter((id) => ids.has(id))) : ids;
   }
+  return holding;
+}
+
+function phrasesFirst(results, holding) {
   if (!holding) return results;
   return [...results.filter((r) => holding.has(r.id)), ...results.filter((r) => !holding.has(r.id))];
+}
+
+// As Pagefind's own interface does: while the page waits for typing to pause, the word
+// chunks the query will need are already being fetched. A failed preload only means the
+// search fetches them itself.
+async function preload(term) {
+  if (!term || !shards.length) return;
+  try {
+    const pagefind = await instanceFor(scopeShards());
+    await Promise.all([pagefind.preload(term, { filters: activeFilters() }),
+      ...phraseWords(term).map((word) => pagefind.preload(`"${word}"`))]);
+  } catch (error) {
+    // reported by the search that follows, if it fails too
+  }
 }
 
 async function run() {
@@ -207,8 +226,8 @@ async function run() {
     showResults([], messages.prompt);
     return;
   }
-  const result = await search(pagefind, term, filters);
-  const results = await phrasesFirst(pagefind, term, result.results);
+  const [result, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
+  const results = phrasesFirst(result.results, holding);
   const counts = { ...result.filters };
   for (const key of Object.keys(filters)) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
@@ -260,11 +279,15 @@ async function showMore(focusNew) {
   shownCount += slice.length;
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
-  const data = await Promise.all(slice.map((r) => r.data()));
+  // Fetched together, shown in order as they arrive: the first result need not wait for the last.
+  const pending = slice.map((r) => r.data());
+  for (const promise of pending) {
+    const item = await promise;
+    if (current !== generation) return;
+    list.append(renderResult(item));
+  }
   more.disabled = false;
-  if (current !== generation) return;
-  for (const item of data) list.append(renderResult(item));
-  if (focusNew && data.length) {
+  if (focusNew && slice.length) {
     list.children[first].querySelector(".da-result__title a").focus();
     shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
       .replace("{count}", shownResults.length.toLocaleString("vi-VN"));
@@ -377,6 +400,7 @@ input.addEventListener("input", () => {
   state.query = input.value;
   window.clearTimeout(timer);
   timer = window.setTimeout(() => { writeUrl(); run(); }, DEBOUNCE_MS);
+  preload(normalise(input.value).trim());
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
