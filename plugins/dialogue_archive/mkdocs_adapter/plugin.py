@@ -56,6 +56,10 @@ ASSET_URI = "assets/dialogue-archive/"
 NAV_SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "statistics", "open-data")
 
 
+NOT_IN_PAGES = frozenset({"cache", "cache_dir", "workers"})
+"""Options that change how the site is built, not what it holds."""
+
+
 class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     """Loads the archive once per build and describes every page from it."""
 
@@ -283,8 +287,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                         inputs=self._page_inputs, reused=self._reused_page,
                         cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI),
                                                                 self.archive.build_date.isoformat()),
-                        archive_key=fingerprint(self.archive.fingerprint,
-                                                repr(sorted(self.config.items())))
+                        archive_key=fingerprint(self.archive.fingerprint, repr(sorted(
+                            (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)))
                         if self.archive.fingerprint else "")
         report = render_pages(job, worker_count(self.config.workers))
         for warning in report.warnings:
