@@ -139,6 +139,17 @@ def test_session_pages_are_made_from_a_private_copy_equal_to_the_loaded_session(
     assert private_copy(uncached, DiskCache(None)) is uncached
 
 
+def test_sessions_read_back_from_the_cache_share_their_models_field_sets(tmp_path: Path) -> None:
+    """Pydantic keeps a set of given fields in every model (a fifth of a large archive's
+    memory unless shared); unpickling must share them as validating does."""
+    cache = DiskCache(tmp_path / "cache")
+    content = copy_sample(tmp_path / "content")
+    for _ in range(2):  # parsed, then read back from the cache
+        archive, _problems = load_archive(content, SAMPLE_BUILD_DATE, cache=cache)
+        items = [item for session in archive.sessions for item in session.items]
+        assert len({id(item.__pydantic_fields_set__) for item in items}) < len(items) / 5
+
+
 def test_a_new_build_date_reaches_every_page(tmp_path: Path) -> None:
     """A printed session page carries the data's date: it is not reused from an earlier day."""
     content = make_archive(tmp_path / "content")

