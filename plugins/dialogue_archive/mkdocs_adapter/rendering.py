@@ -125,9 +125,12 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         template = job.env.get_template(page.meta["render_template"])
         output = config.plugins.on_post_page(template.render(context), page=page, config=config)
         data = output.encode("utf-8", errors="xmlcharrefreplace")
-        destination.unlink(missing_ok=True)  # it may be a hard link into the cache
-        write_file(data, str(destination))
+        # Written once, into the cache, and linked into the site: two copies would double the
+        # disk writes, and the next build's deletion of the old site would free real files.
         job.cache.put_bytes("pages", key, data)
+        if not job.cache.copy_to("pages", key, destination):  # no cache
+            destination.unlink(missing_ok=True)  # it may be a hard link into an earlier cache
+            write_file(data, str(destination))
         if key != quick:
             job.cache.alias("pages", key, quick)
         report.rendered += 1
