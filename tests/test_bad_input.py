@@ -226,7 +226,7 @@ CASES: dict[str, Case] = {
         edit(f"{S}/answers.yaml", "items:\n", "items:\n" + SECOND_ITEM),
         f"{S}/answers.yaml",
         9,
-        "duplicate item id 'ho-so-gpxd'",
+        "duplicate item id 'ho-so-gpxd' (first used on line 3)",
     ),
     "duplicate-registry-id": Case(
         edit("registry/topics.yaml", "id: dat-dai", "id: xay-dung"),

@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
-
-from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event
 
 from . import urls
 from .archive import Archive, Session, Visibility
 from .labels import VI
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 FEED_ENTRIES = 50
 """A feed is polled often: it carries the newest sessions, not the archive."""
@@ -93,6 +93,8 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
          build_date: dt.date) -> bytes:
     """One Atom feed; `sessions` newest first."""
+    from feedgen.feed import FeedGenerator  # here: a rebuild reusing the feeds need not load it
+
     newest = sorted(sessions, key=lambda s: (s.published_at(), s.id), reverse=True)[:FEED_ENTRIES]
     feed = FeedGenerator()
     feed.id(site.file_url(path))
@@ -129,6 +131,8 @@ def _fallback_summary(session: Session) -> str:
 
 def calendar(archive: Archive, site: Site) -> bytes:
     """Every public session, past and announced, as an event in Vietnam's time zone."""
+    from icalendar import Calendar  # here: a rebuild reusing the calendar need not load it
+
     cal = Calendar()
     cal.add("prodid", f"-//{urlsplit(site.url).hostname or 'dialogue-archive'}//dialogue-archive//VI")
     cal.add("version", "2.0")
@@ -144,6 +148,8 @@ def calendar(archive: Archive, site: Site) -> bytes:
 
 
 def _event(session: Session, site: Site, host: str, stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
     meta = session.meta
     event = Event()
     event.add("uid", f"{session.id}@{host}")

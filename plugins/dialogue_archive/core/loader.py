@@ -444,10 +444,11 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
-    documents = {log.display(parsed.folder / "index.md"): parsed.data}
-    if parsed.answers_path is not None and parsed.answers_data is not None:
-        documents[log.display(parsed.answers_path)] = parsed.answers_data
-    log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
+    if parsed.problems:
+        documents = {log.display(parsed.folder / "index.md"): parsed.data}
+        if parsed.answers_path is not None and parsed.answers_data is not None:
+            documents[log.display(parsed.answers_path)] = parsed.answers_data
+        log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
     meta = parsed.meta
     if meta is None:
         return None
@@ -694,8 +695,8 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
 
 def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, path: Path,
                  refs: References, log: ProblemLog) -> None:
-    seen_items: dict[str, int] = {}
-    seen_commitments: dict[str, int] = {}
+    seen_items: dict[str, tuple[Any, ...]] = {}
+    seen_commitments: dict[str, tuple[Any, ...]] = {}
     for i, item in items:
         _unique(item.id, seen_items, "item", path, data, ("items", i, "id"), log)
         _free_anchor(item.id, "id", path, data, ("items", i, "id"), log)
@@ -728,14 +729,15 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
                             f"({session.date})")
 
 
-def _unique(value: str, seen: dict[str, int], kind: str, path: Path, data: Any,
+def _unique(value: str, seen: dict[str, tuple[Any, ...]], kind: str, path: Path, data: Any,
             where: tuple[Any, ...], log: ProblemLog) -> None:
-    line, col = locate(data, where)
+    """Positions are looked up only for a duplicate: every build checks every id."""
     if value in seen:
+        line, col = locate(data, where)
         log.add(path, line, col, f"duplicate {kind} id '{value}' (first used on line "
-                f"{seen[value]}); {kind} ids must be unique in the session")
+                f"{locate(data, seen[value])[0]}); {kind} ids must be unique in the session")
     else:
-        seen[value] = line
+        seen[value] = where
 
 
 def _free_anchor(value: str, kind: str, path: Path, data: Any, where: tuple[Any, ...],

@@ -8,7 +8,6 @@ one call. The files are deleted afterwards, whatever happens.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import tempfile
@@ -54,6 +53,8 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path) -> IndexStat
             html = template.render(record=record, language=LANGUAGE, separator=SEPARATOR)
             target.write_text(html, encoding="utf-8")
         shutil.rmtree(bundle_dir, ignore_errors=True)
+        import asyncio  # here: a rebuild that reuses every index need not load it
+
         try:
             asyncio.run(_index(folder, bundle_dir, count))
         except Exception as error:  # the service reports any failure as a plain exception
@@ -86,6 +87,8 @@ async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
 async def _settled(bundle_dir: Path, timeout: float = 120.0) -> None:
     """Wait until the bundle is complete (its entry file reads as JSON, no file is empty) and
     has not changed for a moment."""
+    import asyncio
+
     previous = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
