@@ -3,8 +3,8 @@
 For each size it generates an archive in the real content format (scripts/synthetic_archive.py)
 and measures, on this machine, in one run:
   (a) our full build (pages, search index, feeds, open data), cold cache, then warm with
-      nothing changed (median of three runs), then after editing one session, and a `mkdocs serve` preview rebuild
-      after editing one session;
+      nothing changed (median of three runs), then after editing one session, and a
+      `mkdocs serve` preview rebuild after editing one session;
   (b) plain Material for MkDocs building the same text as ordinary Markdown pages kept out of
       the nav, with Material's default plugins (the baseline a team would otherwise use);
   (c) Python-Markdown alone converting the same text (the floor of this stack).

@@ -294,6 +294,7 @@ def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, ba
                             "document.querySelectorAll('#da-results > li')[20]")
     assert focused
     assert "Đang hiển thị" in page.inner_text("#da-shown")
+    page.wait_for_function("!document.getElementById('da-more').disabled")  # the batch is all shown
     shown = page.locator("#da-results > li").count()
     target = page.locator("#da-results > li").nth(shown - 2).locator(".da-result__title a")
     target.scroll_into_view_if_needed()

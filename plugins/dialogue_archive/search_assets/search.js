@@ -285,13 +285,13 @@ async function showMore(focusNew) {
     const item = await promise;
     if (current !== generation) return;
     list.append(renderResult(item));
+    if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
+      list.children[first].querySelector(".da-result__title a").focus();
+      shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
+        .replace("{count}", shownResults.length.toLocaleString("vi-VN"));
+    }
   }
   more.disabled = false;
-  if (focusNew && slice.length) {
-    list.children[first].querySelector(".da-result__title a").focus();
-    shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
-      .replace("{count}", shownResults.length.toLocaleString("vi-VN"));
-  }
 }
 
 // --- rendering -----------------------------------------------------------------------
