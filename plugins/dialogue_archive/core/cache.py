@@ -105,6 +105,19 @@ class DiskCache:
         shutil.copytree(source, destination, copy_function=_replace_with_link, dirs_exist_ok=merge)
         return True
 
+    def made_tree(self, namespace: str, key: str, destination: Path,
+                  write: Callable[[Path], object], merge: bool = False) -> None:
+        """Place at `destination` (as `restore_tree` does) the folder `write` fills, made once
+        per `key` and linked from the cache afterwards; written in place without a cache or
+        a key."""
+        if key:
+            self.store_files(namespace, key, write)
+            if self.restore_tree(namespace, key, destination, merge):
+                return
+        if not merge:
+            shutil.rmtree(destination, ignore_errors=True)
+        write(destination)
+
     def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
         """Whether `folder` is a linked copy of the cached folder `key` (as `restore_tree` and
         `store_tree` make them): its top-level files are the entry's own, not equal ones."""

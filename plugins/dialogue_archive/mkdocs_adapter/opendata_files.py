@@ -4,7 +4,6 @@ held in memory."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,11 +30,6 @@ def open_data(archive: Archive, config: MkDocsConfig, options: ArchivePluginConf
 def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
     """Write data/ into `site_dir`; linked from the cache when the same archive was exported
     by the same code."""
-    key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub), repr(VI))
-    target = site_dir / urls.DATA_DIR
-    if data.archive.fingerprint and cache.restore_tree("opendata-files", key, target):
-        return
-    shutil.rmtree(target, ignore_errors=True)
-    data.write(target)
-    if data.archive.fingerprint:
-        cache.store_tree("opendata-files", key, target)
+    key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub),
+                      repr(VI)) if data.archive.fingerprint else ""
+    cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, data.write)

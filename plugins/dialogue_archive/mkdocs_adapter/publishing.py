@@ -44,20 +44,10 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache) -> Non
     site = feeds.Site(config.site_name, site_url,
                       lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
     key = fingerprint(archive.fingerprint, code_fingerprint(), site_url, config.site_name,
-                      str(config.use_directory_urls), repr(VI))
-    target = Path(config.site_dir)
-    if archive.fingerprint and cache.restore_tree("feeds", key, target, merge=True):
-        return
-
-    def write(folder: Path) -> None:
-        write_files(folder, chain(feeds.feeds(archive, site),
-                                  [(feeds.CALENDAR, feeds.calendar(archive, site))]))
-
-    if not archive.fingerprint or cache.root is None:
-        write(target)
-        return
-    cache.store_files("feeds", key, write)
-    cache.restore_tree("feeds", key, target, merge=True)
+                      str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
+    cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
+        folder, chain(feeds.feeds(archive, site), [(feeds.CALENDAR, feeds.calendar(archive, site))])),
+        merge=True)
 
 
 def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
