@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import make_archive, parse, replace, run_build, validate, write_config
-from dialogue_archive.core import urls
+from dialogue_archive.core import markup, urls
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
@@ -329,3 +329,20 @@ def test_reserved_anchors_are_every_id_the_session_page_gives_its_own_parts(samp
                and not element.find_parent(class_=["da-item", "da-writeup"])
                and "da-item" not in element.get("class", [])}
         assert own <= urls.SESSION_PAGE_ANCHORS, (page, own - urls.SESSION_PAGE_ANCHORS)
+
+
+def test_open_data_texts_carry_full_addresses_for_every_kind_of_link() -> None:
+    """Open data is read outside the site, where a relative link leads nowhere: Markdown and
+    HTML links, photos, a photo inside a link and a link definition all get full addresses."""
+    site = "https://doithoai.example.vn/"
+    base = f"{SESSION}/index.md"
+    text = ("[trước](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd) [![Quang cảnh](anh%201.jpg)]"
+            "(anh%201.jpg) [mục](#ho-so) <a class=\"x\" href=\"../../../index.md\">trang chủ</a> "
+            "<img alt=\"Hội trường\" src='/anh/hoi-truong.jpg'> [web](https://example.org/a) "
+            "![ảnh [cũ]](cu.png)\n\n[tham khảo]: ../../../agencies/phong-tu-phap/\n")
+    page = f"{site}{SESSION}/"
+    assert markup.absolute_links(text, base, site, lambda uri: site + urls.web_path(uri)) == (
+        f"[trước]({site}{OTHER}/#ho-so-gpxd) [![Quang cảnh]({page}anh%201.jpg)]"
+        f"({page}anh%201.jpg) [mục]({page}#ho-so) <a class=\"x\" href=\"{site}\">trang chủ</a> "
+        f"<img alt=\"Hội trường\" src='{site}anh/hoi-truong.jpg'> [web](https://example.org/a) "
+        f"![ảnh [cũ]]({page}cu.png)\n\n[tham khảo]: {site}agencies/phong-tu-phap/\n")

@@ -202,8 +202,12 @@ class _Links:
 
 
 MARKDOWN_TARGET = re.compile(
-    r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)|^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.M)
-"""The target of an inline link or photo (`[x](target)`), or of a link definition (`[x]: target`)."""
+    r"(!?)\[(?:[^\[\]\\]|\\.|!?\[(?:[^\[\]\\]|\\.)*\](?:\([^)]*\))?)*+\]\(\s*<?([^)\s>]+)"
+    r"|^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.M)
+"""The target of an inline link or photo (`[x](target)`, the text holding at most one level of
+brackets, as a photo in a link does), or of a link definition (`[x]: target`)."""
+HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+"""The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`)."""
 
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -212,24 +216,37 @@ URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
     """Markdown of the page at `base` with its links as full addresses, for the open data,
-    read outside the site; `page` gives the address of a `.md` page of the content folder."""
+    read outside the site; `page` gives the address of a `.md` page of the content folder.
+    Links typed as HTML and a link around a photo (`[![ảnh](a.jpg)](a.jpg)`) are rewritten too."""
 
-    def absolute(match: re.Match[str]) -> str:
-        written = match[2] or match[4]
+    def full(written: str, image: bool) -> str | None:
         if written.startswith("#"):
             url = page(base) + written
         else:
-            found = destination(written, base, image=bool(match[1]))
+            found = destination(written, base, image=image)
             if found is None:
-                return match[0]
+                return None
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
                    else site_url + found.path) + found.suffix
-        url = quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
-        start = match.start(2) if match[2] else match.start(4)
-        return match[0][:start - match.start()] + url + match[0][start - match.start() + len(written):]
+        return quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
 
-    return MARKDOWN_TARGET.sub(absolute, text) if ("](" in text or "]:" in text) else text
+    def replace(match: re.Match[str], group: int, image: bool) -> str:
+        url = full(match[group], image)
+        before = match[0][:match.start(group) - match.start()]
+        if not image and "](" in before[1:]:
+            before = MARKDOWN_TARGET.sub(markdown_target, before)  # the photo inside the link
+        return before + (url or match[group]) + match[0][match.end(group) - match.start():]
+
+    def markdown_target(match: re.Match[str]) -> str:
+        return replace(match, 2 if match[2] else 4, image=bool(match[1]))
+
+    def html_target(match: re.Match[str]) -> str:
+        return replace(match, 2, image=not match[1])
+
+    if "](" in text or "]:" in text:
+        text = MARKDOWN_TARGET.sub(markdown_target, text)
+    return HTML_TARGET.sub(html_target, text) if "<" in text else text
 
 
 class _HeadingIds(Treeprocessor):
