@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,19 @@ def test_missing_registry_is_named(tmp_path: Path) -> None:
     result = validate(content)
     assert result.returncode == 1
     assert "content/registry/places.yaml:1:1: registry/places.yaml is missing" in result.stderr
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_columns_count_the_characters_of_the_file_as_saved(tmp_path: Path, form: str) -> None:
+    """A Mac saves Vietnamese decomposed (NFD: `ờ` is three code points): the text is read in
+    NFC, but the column must still point at the mistake in the file the writer opens."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "    asker:\n      label: Công dân phường Hòa Thọ Đông\n",
+            "    asker: {label: Công dân phường Hòa Thọ Đông, kind: citzen}\n")
+    answers.write_text(unicodedata.normalize(form, answers.read_text(encoding="utf-8")),
+                       encoding="utf-8")
+    line = answers.read_text(encoding="utf-8").splitlines()[3]
+    result = validate(content)
+    assert f"{SESSION}/answers.yaml:4:{line.index('citzen') + 1}: 'citzen' is not an allowed" \
+        in result.stderr, result.stderr

@@ -88,7 +88,10 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.add(path, line, 1, "the file contains a NUL character; is it a text file?")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    composed = unicodedata.normalize("NFC", text)
+    if composed != text:
+        log.read_decomposed(path, text)
+    return composed
 
 
 def parse_yaml(path: Path, text: str, log: ProblemLog, line_offset: int = 0) -> tuple[bool, Any]:

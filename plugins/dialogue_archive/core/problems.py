@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,20 @@ class ProblemLog:
 
     root: Path | None = None
     problems: list[Problem] = field(default_factory=list)
+    decomposed: dict[str, str] = field(default_factory=dict)
+    """The text as saved of each file that NFC normalisation changed, by displayed path."""
 
     def add(self, path: Path | str, line: int, column: int, message: str,
             severity: str = "error") -> None:
-        self.problems.append(Problem(self.display(path), line, column, message, severity))
+        shown = self.display(path)
+        if shown in self.decomposed:
+            column = saved_column(self.decomposed[shown], line, column)
+        self.problems.append(Problem(shown, line, column, message, severity))
+
+    def read_decomposed(self, path: Path | str, saved: str) -> None:
+        """Positions in `path`, read in NFC, are to be given in its text `saved` (one line per
+        line of the NFC text)."""
+        self.decomposed[self.display(path)] = saved
 
     def display(self, path: Path | str) -> str:
         """Paths relative to the content folder's parent read best in messages."""
@@ -60,6 +71,24 @@ class ProblemLog:
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.problems))
+
+
+def saved_column(saved: str, line: int, column: int) -> int:
+    """The column, in the text as saved, of the character at `column` of the NFC line: an
+    editor counts `ờ` saved decomposed (o, horn, grave) as three characters."""
+    lines = saved.split("\n")
+    if not 1 <= line <= len(lines):
+        return column
+    text = lines[line - 1]
+    passed = start = 0  # characters of the NFC line before the letter that starts at `start`
+    for end in range(1, len(text) + 1):
+        if end < len(text) and unicodedata.combining(text[end]):
+            continue  # a mark of the letter that starts at `start`
+        letter = unicodedata.normalize("NFC", text[start:end])
+        if passed + len(letter) >= column:
+            return start + min(column - passed, end - start)
+        passed, start = passed + len(letter), end
+    return column + len(text) - passed
 
 
 def did_you_mean(value: str, choices: Iterable[str], show: Callable[[str], str] = str) -> str:
