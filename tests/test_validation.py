@@ -104,14 +104,19 @@ def test_missing_registry_is_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_columns_count_the_characters_of_the_file_as_saved(tmp_path: Path, form: str) -> None:
     """A Mac saves Vietnamese decomposed (NFD: `ờ` is three code points): the text is read in
-    NFC, but the column must still point at the mistake in the file the writer opens."""
+    NFC, but the column must still point at the mistake in the file the writer opens, for a
+    mistake found while reading the file as for one found when the whole archive is checked."""
     content = make_archive(tmp_path / "content")
     answers = content / SESSION / "answers.yaml"
     replace(answers, "    asker:\n      label: Công dân phường Hòa Thọ Đông\n",
             "    asker: {label: Công dân phường Hòa Thọ Đông, kind: citzen}\n")
+    replace(answers, "      - by: phong-quan-ly-do-thi\n        text: Phòng sẽ rà soát",
+            "      - {official: Trưởng phòng Quản lý đô thị, by: phong-qldt, text: Sẽ rà soát}\n"
+            "        # rà soát")
     answers.write_text(unicodedata.normalize(form, answers.read_text(encoding="utf-8")),
                        encoding="utf-8")
-    line = answers.read_text(encoding="utf-8").splitlines()[3]
+    lines = answers.read_text(encoding="utf-8").splitlines()
     result = validate(content)
-    assert f"{SESSION}/answers.yaml:4:{line.index('citzen') + 1}: 'citzen' is not an allowed" \
-        in result.stderr, result.stderr
+    for number, text in ((4, "'citzen' is not an allowed"), (8, "unknown agency 'phong-qldt'")):
+        column = lines[number - 1].index(text.split("'")[1]) + 1
+        assert f"{SESSION}/answers.yaml:{number}:{column}: {text}" in result.stderr, result.stderr

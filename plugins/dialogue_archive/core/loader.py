@@ -399,6 +399,8 @@ class ParsedSession:
     answers_data: Positions | None
     answers_path: Path | None
     problems: list[Problem]
+    decomposed: dict[str, str]
+    """The parsing log's texts as saved of files not saved in NFC (ProblemLog.decomposed)."""
     references: list[WrittenReference] = field(default_factory=list)
     excerpts: list[str] = field(default_factory=list)
     unchecked: list[RawReference] = field(default_factory=list)
@@ -413,7 +415,7 @@ REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src",
 def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession:
     log = ProblemLog(root=root)
     index = folder / "index.md"
-    parsed = ParsedSession(folder, None, "", None, None, None, None, log.problems)
+    parsed = ParsedSession(folder, None, "", None, None, None, None, log.problems, log.decomposed)
     text = read_text(index, log)
     if text is None:
         return parsed
@@ -447,6 +449,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
+    log.decomposed.update(parsed.decomposed)
     if parsed.problems:
         documents = {log.display(parsed.folder / "index.md"): parsed.data}
         if parsed.answers_path is not None and parsed.answers_data is not None:

@@ -6,7 +6,7 @@ import difflib
 import os
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -36,15 +36,18 @@ class ProblemLog:
 
     def add(self, path: Path | str, line: int, column: int, message: str,
             severity: str = "error") -> None:
-        shown = self.display(path)
-        if shown in self.decomposed:
-            column = saved_column(self.decomposed[shown], line, column)
-        self.problems.append(Problem(shown, line, column, message, severity))
+        self.problems.append(Problem(self.display(path), line, column, message, severity))
 
     def read_decomposed(self, path: Path | str, saved: str) -> None:
-        """Positions in `path`, read in NFC, are to be given in its text `saved` (one line per
-        line of the NFC text)."""
+        """Positions in `path` are found in its NFC text, and reported in `saved`, the text as
+        saved (one line per line of the NFC text)."""
         self.decomposed[self.display(path)] = saved
+
+    def _as_saved(self, problem: Problem) -> Problem:
+        saved = self.decomposed.get(problem.path)
+        if saved is None:
+            return problem
+        return replace(problem, column=saved_column(saved, problem.line, problem.column))
 
     def display(self, path: Path | str) -> str:
         """Paths relative to the content folder's parent read best in messages."""
@@ -63,14 +66,14 @@ class ProblemLog:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [self._as_saved(p) for p in self.problems if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
+        return [self._as_saved(p) for p in self.problems if p.severity != "error"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems))
+        return sorted({self._as_saved(p) for p in self.problems})
 
 
 def saved_column(saved: str, line: int, column: int) -> int:
