@@ -252,7 +252,7 @@ def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
     labels = with_labels(content, [*REFUSED_LABELS, "ĐT 84905123456"])
     caption = "  caption: Ông Ba, ĐT 84 905 123 456"
     index = content / S / "index.md"
-    image = f"image:\n  src: anh.jpg\n{caption}\nsummary:"
+    image = f"image:\n  src: anh.jpg\n{caption}\nattendance:\n  citizens: 40\n  0905123456: 1\nsummary:"
     text = index.read_text(encoding="utf-8").replace("summary:", image)
     index.write_text(text, encoding="utf-8")
     (content / S / "anh.jpg").write_bytes(b"\xff\xd8\xff\xd9")
@@ -272,6 +272,8 @@ def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
     message = "'84 905 123 456' looks like a phone number in image.caption, which is personal data"
     line = text.split("\n").index(caption) + 1
     assert reported(output, f"{S}/index.md", line, caption.index("84") + 1, message), output
+    message = "'0905123456' looks like a phone number in attendance, which is personal data"
+    assert reported(output, f"{S}/index.md", line + 3, 3, message), output
 
 
 def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from .yamlio import LocDict, LocList, locate, offset_of, position_of
 REDACTIONS_FILE = "registry/redactions.yaml"
 DEFAULT_REPLACEMENT = "[…]"
 SKIPPED_KEYS = {"url", "src"}
+FREE_KEYS = {"attendance"}
 """Addresses and file names are not prose: their digits are ids, not phone numbers."""
 STRUCTURAL_KEYS = SKIPPED_KEYS | {
     "id", "by", "organizer", "place", "referred_to", "topics", "procedures", "participants",
@@ -302,8 +303,11 @@ def find_full_name(label: str) -> str | None:
 
 
 def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """Every text value of parsed YAML with its path, skipping addresses and file names."""
+    """Every text value of parsed YAML with its path, skipping addresses and file names, and
+    the keys of a mapping whose keys are free and shown (`attendance`), with its path."""
     if isinstance(data, dict):
+        if where and where[-1] in FREE_KEYS:
+            yield from ((where, key) for key in data if isinstance(key, str))
         for key, value in data.items():
             if key not in SKIPPED_KEYS:
                 yield from _texts(value, (*where, key))
