@@ -690,14 +690,18 @@ def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: P
 
 
 def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_path: Path) -> None:
-    """All problems at once: a bad asker place must not hide an unknown topic or agency."""
+    """All problems at once: a bad asker place must not hide an unknown topic, procedure or
+    agency."""
     shutil.copytree(BASE, tmp_path / "content")
     answers = f"{S}/answers.yaml"
     edit(answers, "place: phuong-hoa-tho-dong", "place: Hòa Thọ Đông")(tmp_path / "content")
     edit(answers, "topics: [xay-dung]", "topics: [xay-dungg]")(tmp_path / "content")
+    edit(answers, 'procedures: ["1.009994"]', 'procedures: ["1.00999"]')(tmp_path / "content")
     edit(answers, "- by: phong-quan-ly-do-thi", "- by: phong-qldt")(tmp_path / "content")
     result = validate(tmp_path / "content")
     messages = [(int(m["line"]), m["message"]) for m in map(LOCATED.match, result.stderr.splitlines())
                 if m]
-    assert [line for line, _ in messages] == [6, 7, 12], messages
-    assert "unknown topic 'xay-dungg'" in messages[1][1] and "unknown agency 'phong-qldt'" in messages[2][1]
+    assert [line for line, _ in messages] == [6, 7, 8, 12], messages
+    assert "unknown topic 'xay-dungg'" in messages[1][1]
+    assert "unknown procedure '1.00999'" in messages[2][1], messages
+    assert "unknown agency 'phong-qldt'" in messages[3][1]

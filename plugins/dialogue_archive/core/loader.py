@@ -635,7 +635,9 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
     found: list[RawReference] = []
 
     def add(kind: str, value: Any, *where: Any) -> None:
-        if isinstance(value, str) and ID_PATTERN.match(value):  # else the model said why
+        written = isinstance(value, str) and (value.strip() == value != "" if kind == "procedure"
+                                              else ID_PATTERN.match(value))
+        if written:  # else the model said why
             found.append((kind, value, ("items", index, *where)))
 
     def entries(key: str) -> list[tuple[int, Any]]:
@@ -644,6 +646,8 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
 
     for t, topic in entries("topics"):
         add("topic", topic, "topics", t)
+    for c, code in entries("procedures"):
+        add("procedure", code, "procedures", c)
     asker = raw.get("asker")
     if isinstance(asker, dict):
         add("place", asker.get("place"), "asker", "place")
