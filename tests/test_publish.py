@@ -4,6 +4,7 @@ build replaces it in one step and leaves no staging folder behind."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -56,3 +57,23 @@ def test_failed_builds_keep_the_published_site(tmp_path: Path) -> None:
     assert "Rất nhiều ý kiến" in page
     assert snapshot(site) != before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_every_file_of_the_site_can_be_read_by_the_web_server(tmp_path: Path) -> None:
+    """nginx runs as www-data, not as the user who built the site: under the usual umask every
+    file must be readable and every folder listable by others, after a cold build and after
+    one that links its pages and data from the cache."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    umask = os.umask(0o022)
+    try:
+        for build in ("cold", "warm"):
+            result = run_build(config)
+            assert result.returncode == 0, result.stderr
+            private = [str(p.relative_to(tmp_path)) for p in [site, *site.rglob("*")]
+                       if p.stat().st_mode & 0o777 != (0o755 if p.is_dir() else 0o644)]
+            assert private == [], f"{build} build: {private[:10]}"
+    finally:
+        os.umask(umask)

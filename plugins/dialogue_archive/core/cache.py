@@ -18,6 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+def _modes() -> tuple[int, int]:
+    """The modes an ordinary file and folder get under this process's umask: the temporary
+    files and folders the cache starts from are private (0600, 0700), and the site is made of
+    them, so it would be unreadable to a web server running as another user."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask, 0o777 & ~umask
+
+
+FILE_MODE, FOLDER_MODE = _modes()
+
 CACHE_VERSION = "1"
 """Bump when the shape of cached data changes: every old entry is then ignored."""
 
@@ -58,6 +69,7 @@ class DiskCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
+            os.fchmod(handle, FILE_MODE)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, path)
@@ -144,6 +156,7 @@ class DiskCache:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
+        staging.chmod(FOLDER_MODE)
         write(staging)
         for old in target.parent.iterdir():  # one bundle is enough: it is large
             if old.is_dir() and not old.name.startswith(".tmp-"):
