@@ -499,6 +499,21 @@ CASES: dict[str, Case] = {
         write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),
         f"{S}/danh-sach-y-kien.csv", 1, "not part of a session", build=True,
     ),
+    "photo-in-a-subfolder-of-a-session": Case(
+        write(f"{S}/anh/quang-canh.jpg", b"\xff\xd8\xff\xd9"), f"{S}/anh/quang-canh.jpg", 1,
+        "a session folder has no subfolders"),
+    "spreadsheet-at-the-top-of-the-content-folder": Case(
+        write("danh-sach-ho-ngheo.xlsx", b"PK\x03\x04 not really a workbook"),
+        "danh-sach-ho-ngheo.xlsx", 1, "a '.xlsx' file is no part of a web page", build=True),
+    "word-draft-in-a-folder-of-its-own": Case(
+        write("tai-lieu/bien-ban-goc.docx", b"PK\x03\x04 not really a document"),
+        "tai-lieu/bien-ban-goc.docx", 1, "move it out of the content folder"),
+    "contact-list-in-the-registry": Case(
+        write("registry/nguoi-dan.csv", "Nguyễn Văn Hùng,0905123456\n"),
+        "registry/nguoi-dan.csv", 1, "registry/ holds only agencies.yaml", build=True),
+    "misspelt-registry-file": Case(
+        write("registry/agency.yaml", "- id: x\n  name: X\n"), "registry/agency.yaml", 1,
+        "(did you mean 'agencies.yaml'?)"),
     "note-page-in-year-folder": Case(
         write("sessions/2024/ghi-chu.md", "Ông Nguyễn Văn Hùng, ĐT 0905 123 456\n"),
         "sessions/2024/ghi-chu.md", 1, "not part of a session",
@@ -671,14 +686,16 @@ def test_build_refuses_or_publishes(tmp_path: Path, name: str) -> None:
 
 def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_names(
         tmp_path: Path) -> None:
-    """Offices run `validate` where their mkdocs.yml is; its docs_dir is the content folder."""
+    """Offices run `validate` where their mkdocs.yml is, or name that file; its docs_dir is the
+    content folder."""
     shutil.copytree(BASE, tmp_path / "noidung")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Xã Trường Giang\ndocs_dir: noidung\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
-    result = validate(tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
+    for given in (tmp_path, tmp_path / "mkdocs.yml"):
+        result = validate(given)
+        assert result.returncode == 0, result.stderr
+        assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
 
 
 def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: Path) -> None:

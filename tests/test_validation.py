@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, replace, run_build, validate, write_config
+from conftest import ROOT, make_archive, replace, run_build, validate, write_config
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -120,3 +123,14 @@ def test_columns_count_the_characters_of_the_file_as_saved(tmp_path: Path, form:
     for number, text in ((4, "'citzen' is not an allowed"), (8, "unknown agency 'phong-qldt'")):
         column = lines[number - 1].index(text.split("'")[1]) + 1
         assert f"{SESSION}/answers.yaml:{number}:{column}: {text}" in result.stderr, result.stderr
+
+
+def test_messages_name_the_file_from_the_folder_the_command_runs_in(tmp_path: Path) -> None:
+    """A copy of the archive checked from a parent folder: the path printed opens that copy,
+    not another archive of the same folder name."""
+    content = make_archive(tmp_path / "thu" / "content")
+    replace(content / SESSION / "answers.yaml", "type: proposal", "type: kien-nghi")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate",
+                             "thu/content"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")))
+    assert f"thu/content/{SESSION}/answers.yaml:3:11: 'kien-nghi'" in result.stderr, result.stderr

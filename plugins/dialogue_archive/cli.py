@@ -32,9 +32,10 @@ _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def content_folder(path: Path) -> Path:
-    """The content folder to check: `path`, or, when it is the folder of a site's mkdocs.yml
-    rather than a content folder, the `docs_dir` that mkdocs.yml names."""
-    config = path / "mkdocs.yml"
+    """The content folder to check: `path`, or, when it is a site's mkdocs.yml or the folder
+    of one rather than a content folder, the `docs_dir` that mkdocs.yml names."""
+    config = path if path.is_file() else path / "mkdocs.yml"
+    path = config.parent
     if (path / "registry").is_dir() or not config.is_file():
         return path
     try:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+
 def _modes() -> tuple[int, int]:
     """The modes an ordinary file and folder get under this process's umask: the temporary
     files and folders the cache starts from are private (0600, 0700), and the site is made of

@@ -787,27 +787,61 @@ def _alias_position(session: Session, alias: str) -> tuple[int, int]:
     return position_in_source(text, (text.count("\n", 0, start) + 1, 1), alias)
 
 
+REGISTRY_FILES = frozenset({*(f"{name}.yaml" for name in KINDS.values()),
+                            Path(REDACTIONS_FILE).name})
+"""What registry/ may hold: it is read, never published."""
+WEB_SUFFIXES = frozenset({
+    ".md", ".html", ".htm", ".css", ".js", ".mjs", ".map", ".webmanifest",  # pages, styles
+    ".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".ico", ".avif",  # pictures
+    ".woff", ".woff2", ".ttf", ".otf", ".pdf", ".mp3", ".mp4", ".webm", ".ogg"})
+WEB_NAMES = frozenset({"robots.txt", "humans.txt", "CNAME", "manifest.json", "browserconfig.xml"})
+"""Files of the content folder's other parts that are published as they are (a page's photo, a
+style sheet, a document in PDF); any other kind there is refused."""
+
+
 def _stray_files(root: Path, log: ProblemLog) -> None:
-    """Files under sessions/ that are not part of a session: every file there would be
-    published as it is (a spreadsheet of names and phone numbers, a note as a page), so only
-    index.md, answers.yaml and photos in sessions/<YYYY>/<session-id>/ are accepted. Walked
-    with plain strings: sorting Path objects took a third of a preview's loading."""
-    sessions = root / "sessions"
-    for folder, subfolders, names in os.walk(sessions):
+    """Files that would be published as they are though they are no part of the site (a
+    spreadsheet of names and phone numbers, a Word draft, a note): MkDocs copies every file of
+    the content folder into the site. Under sessions/ only index.md, answers.yaml and photos in
+    sessions/<YYYY>/<session-id>/ are accepted; registry/ holds its YAML files only (read, never
+    published); elsewhere, files a web page uses. Walked with plain strings: sorting Path
+    objects took a third of a preview's loading."""
+    for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         here = Path(folder)
-        depth = len(here.relative_to(sessions).parts)
+        parts = here.relative_to(root).parts
+        section = parts[0] if parts else ""
         for name in sorted(n for n in names if not n.startswith(".")):
-            if name in {"index.md", "answers.yaml"}:
-                if depth != 2:
-                    log.add(here / name, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
-            elif depth != 2 or Path(name).suffix.lower() not in IMAGE_SUFFIXES:
-                log.add(here / name, 1, 1, "this file is not part of a session and would be "
-                        "published as it is; a session folder holds only index.md, answers.yaml "
-                        "and .jpg, .png or .webp photos: move the file out of the content folder")
-        if depth == 2 and "index.md" not in names:
+            if section == "sessions":
+                _stray_session_file(here / name, len(parts) - 1, log)
+            elif section == "registry":
+                if len(parts) > 1 or name not in REGISTRY_FILES:
+                    log.add(here / name, 1, 1, "registry/ holds only "
+                            f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
+                            f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
+                            "out of the content folder")
+            elif Path(name).suffix.lower() not in WEB_SUFFIXES and name not in WEB_NAMES:
+                log.add(here / name, 1, 1, "this file would be published as it is, and a "
+                        f"'{Path(name).suffix or name}' file is no part of a web page; move it "
+                        "out of the content folder (to publish a document, save it as PDF)")
+        if section == "sessions" and len(parts) == 3 and "index.md" not in names:
             log.add(here / "index.md", 1, 1, f"the session folder '{here.name}' has no index.md "
                     "write-up; add one (dialogue-archive new) or remove the folder")
+
+
+def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
+    """`depth`: how far below sessions/ the file is (2 in a session folder)."""
+    if path.name in {"index.md", "answers.yaml"}:
+        if depth != 2:
+            log.add(path, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
+    elif depth > 2:
+        log.add(path, 1, 1, "a session folder has no subfolders, and this file would be "
+                "published as it is; put photos next to index.md, and other files out of the "
+                "content folder")
+    elif depth != 2 or path.suffix.lower() not in IMAGE_SUFFIXES:
+        log.add(path, 1, 1, "this file is not part of a session and would be published as it "
+                "is; a session folder holds only index.md, answers.yaml and .jpg, .png or .webp "
+                "photos: move the file out of the content folder")
 
 
 def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog) -> None:
@@ -871,8 +905,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     check_other_pages(root, redactor, log)
-    if (root / "sessions").is_dir():
-        _stray_files(root, log)
+    _stray_files(root, log)
     folders = session_folders(root)
     version = code_fingerprint()  # the reading code is part of every key
     keys = [session_key(folder, version) for folder in folders]

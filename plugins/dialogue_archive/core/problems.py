@@ -50,16 +50,18 @@ class ProblemLog:
         return replace(problem, column=saved_column(saved, problem.line, problem.column))
 
     def display(self, path: Path | str) -> str:
-        """Paths relative to the content folder's parent read best in messages."""
+        """The path from the current folder when the file is below it, as a terminal or an
+        editor opens it; otherwise from the content folder's parent (`content/sessions/...`)."""
         path = Path(path)
-        if self.root is not None:
-            base = self.root.parent
+        bases = [Path.cwd()] + ([self.root.parent] if self.root is not None else [])
+        for base in bases:
             try:  # not resolved first: the path may be a symbolic link that loops
                 return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(base)))
             except ValueError:
                 pass
+        if self.root is not None:
             try:
-                return str(path.resolve().relative_to(base.resolve()))
+                return str(path.resolve().relative_to(self.root.parent.resolve()))
             except (OSError, ValueError):
                 pass
         return str(path)
