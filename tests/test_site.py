@@ -170,11 +170,23 @@ def test_nfd_text_is_published_as_nfc(tmp_path: Path) -> None:
     index.write_text(unicodedata.normalize("NFD", index.read_text(encoding="utf-8")), encoding="utf-8")
     answers = index.parent / "answers.yaml"
     answers.write_text(unicodedata.normalize("NFD", answers.read_text(encoding="utf-8")), encoding="utf-8")
+    about = "---\ntitle: Cách đọc hồ sơ\n---\n# Cách đọc hồ sơ\n\nÔng Nguyễn Văn Hùng góp ý.\n"
+    (content / "cach-doc.md").write_text(unicodedata.normalize("NFD", about), encoding="utf-8")
+    (content / "registry" / "redactions.yaml").write_text(
+        "- pattern: Nguyễn Văn Hùng\n  replacement: N.V.H.\n", encoding="utf-8")
     site = build_archive(content, tmp_path)
     html = next((site / "sessions" / "2024").glob("*/index.html")).read_text(encoding="utf-8")
     assert unicodedata.normalize("NFC", html) == html
     assert "Đối thoại với công dân về thủ tục hành chính" in html
     assert "giấy phép xây dựng" in html
+    # The content folder's own pages too: their title, the menu on every page, and redaction
+    # (its rules are NFC: a decomposed page kept the name).
+    for page in (site / "cach-doc" / "index.html", site / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, page
+        assert "Cách đọc hồ sơ" in text
+    text = (site / "cach-doc" / "index.html").read_text(encoding="utf-8")
+    assert "Ông N.V.H. góp ý" in text and "Hùng" not in text
 
 
 def test_list_excerpts_are_plain_text(tmp_path: Path) -> None:

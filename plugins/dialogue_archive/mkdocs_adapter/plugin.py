@@ -8,6 +8,7 @@ import logging
 import os
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
@@ -202,8 +203,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         spec = self.specs.get(page.file.src_uri)
+        if spec is None:  # a page of the content folder: NFC, as the archive's texts and the
+            return unicodedata.normalize("NFC", page.file.content_string)  # redaction rules
         # The write-up was already read and validated by the core: do not parse it twice.
-        return "" if spec is not None and not spec.generated else None
+        return "" if not spec.generated else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
