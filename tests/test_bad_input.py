@@ -145,6 +145,12 @@ CASES: dict[str, Case] = {
         "YAML syntax error",
         build=True,
     ),
+    "yaml-tab-in-front-matter": Case(
+        edit(f"{S}/index.md", "summary:", "attendance:\n\tcitizens: 80\nsummary:"), f"{S}/index.md", 8,
+        "indent YAML with spaces, not tabs"),
+    "yaml-text-starting-with-a-backtick": Case(
+        edit(f"{S}/index.md", "summary: Buổi", "summary: `GPXD` buổi"), f"{S}/index.md", 7,
+        "a text starting with '`' must be quoted"),
     "yaml-tab-indent": Case(
         edit(f"{S}/answers.yaml", "    type: proposal", "\ttype: proposal"), f"{S}/answers.yaml", 3, "tabs"
     ),

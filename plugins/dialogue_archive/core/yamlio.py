@@ -135,9 +135,13 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _hint(problem: str) -> str:
-    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem:
+def _hint(problem: str, found: str) -> str:
+    """What to do, for the syntax errors a press officer makes; `found`: the character where
+    the parser stopped."""
+    if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or found == "\t":
         return "; indent YAML with spaces, not tabs"
+    if "cannot start any token" in problem and found:
+        return f"; a text starting with '{found}' must be quoted (key: \"{found}...\")"
     if "mapping values are not allowed" in problem:
         return "; a text containing ': ' must be quoted or written as a block (text: |)"
     if "end of stream" in problem:
@@ -173,7 +177,9 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:
             started = exc.context_mark.line + 1 + line_offset
             problem += f" ({exc.context} started on line {started})"
-        raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{_hint(problem)}")) from None
+        found = text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
+        raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{_hint(problem, found)}")
+                        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
     except (ValueError, TypeError, OverflowError) as exc:
