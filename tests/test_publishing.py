@@ -164,6 +164,24 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
         assert urlsplit(entry.link).scheme == "https" and entry.title and entry.summary
 
 
+def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_comes(
+        public_site: Path) -> None:
+    """A feed reader shows a session again when its record grows after the write-up."""
+    feed = feedparser.parse((public_site / "feed.xml").read_bytes())
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    later = 0
+    for session in (s for s in archive.published if s.visibility.value == "published"):
+        entry = next(e for e in feed.entries if e.link.rstrip("/").endswith(session.id))
+        days = [session.published_at().date()] + [
+            day for item in session.items for day in
+            [a.date for a in item.answers if a.date]
+            + [u.date for c in item.commitments for u in c.updates] if day <= SAMPLE_BUILD_DATE]
+        assert entry.updated.startswith(max(days).isoformat()), (session.id, entry.updated)
+        later += max(days) > session.published_at().date()
+    assert later >= 2  # the sample has sessions whose record grew later
+    assert feed.feed.updated == max(e.updated for e in feed.entries)
+
+
 def _content_of(site: Path) -> Path:
     config = (site.parent / "mkdocs.yml").read_text(encoding="utf-8")
     return Path(re.search(r"^docs_dir: (.+)$", config, re.M).group(1))

@@ -65,6 +65,18 @@ class Session:
         value = self.meta.published or dt.datetime.combine(self.meta.date, dt.time())
         return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
+    def updated_at(self, today: dt.date) -> dt.datetime:
+        """When the record last changed for a reader: a written answer or a commitment's
+        progress added after the write-up (dates after `today` do not count yet)."""
+        later = [day for item in self.items for day in (
+            *(answer.date for answer in item.answers if answer.date),
+            *(update.date for commitment in item.commitments for update in commitment.updates))
+            if day <= today]
+        published = self.published_at()
+        if not later or max(later) <= published.date():
+            return published
+        return dt.datetime.combine(max(later), dt.time(), tzinfo=TIMEZONE)
+
     def answer_date(self, answer_date: dt.date | None) -> dt.date:
         return answer_date or self.meta.date
 

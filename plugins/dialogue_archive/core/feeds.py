@@ -104,8 +104,8 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
     feed.link(href=site.file_url(path), rel="self")
     feed.language("vi")
     feed.author({"name": site.name})
-    feed.updated(newest[0].published_at() if newest else
-                 dt.datetime.combine(build_date, dt.time(), tzinfo=LOCAL_ZONE))
+    feed.updated(max((s.updated_at(build_date) for s in newest), default=None)
+                 or dt.datetime.combine(build_date, dt.time(), tzinfo=LOCAL_ZONE))
     for session in newest:
         entry = feed.add_entry(order="append")
         meta = session.meta
@@ -114,7 +114,7 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.title(meta.title)
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
-        entry.updated(session.published_at())
+        entry.updated(session.updated_at(build_date))  # a written answer, a kept promise
         entry.summary(meta.summary or _fallback_summary(session))
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
