@@ -505,6 +505,9 @@ CASES: dict[str, Case] = {
         write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),
         f"{S}/danh-sach-y-kien.csv", 1, "not part of a session", build=True,
     ),
+    "text-file-named-as-a-photo": Case(
+        write(f"{S}/gia.png", "Bảng giá đất 2024\n"), f"{S}/gia.png", 1,
+        "'gia.png' is not a photo (neither JPEG, PNG nor WebP data", build=True),
     "photo-in-a-subfolder-of-a-session": Case(
         write(f"{S}/anh/quang-canh.jpg", b"\xff\xd8\xff\xd9"), f"{S}/anh/quang-canh.jpg", 1,
         "a session folder has no subfolders"),

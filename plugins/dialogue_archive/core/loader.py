@@ -842,6 +842,22 @@ def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
         log.add(path, 1, 1, "this file is not part of a session and would be published as it "
                 "is; a session folder holds only index.md, answers.yaml and .jpg, .png or .webp "
                 "photos: move the file out of the content folder")
+    elif not _is_photo(path):
+        log.add(path, 1, 1, f"'{path.name}' is not a photo (neither JPEG, PNG nor WebP data; "
+                "a renamed document?): export the picture again as .jpg, .png or .webp")
+
+
+PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP: RIFF....WEBP
+
+
+def _is_photo(path: Path) -> bool:
+    """A browser shows it, whatever its suffix says (a JPEG named .png is shown too)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(12)
+    except OSError:
+        return True  # unreadable here: the check of the photo's use reports it
+    return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog) -> None:
