@@ -256,6 +256,12 @@ CASES: dict[str, Case] = {
         8,
         "negative",
     ),
+    "attendance-beyond-any-meeting": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\nattendance:\n  citizens: 20240620"),
+        f"{S}/index.md", 8, "citizens is '20240620', more than 1,000,000: a typo?"),
+    "attendance-empty-key": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\nattendance:\n  '': 3"),
+        f"{S}/index.md", 8, "a key of attendance must not be empty"),
     "type-items-mapping": Case(
         edit(f"{S}/answers.yaml", "items:\n", "items: {a: 1}\nx:\n"),
         f"{S}/answers.yaml",

@@ -208,13 +208,14 @@ def test_attendance_is_shown_in_vietnamese_whatever_its_keys(tmp_path: Path) -> 
     content = make_archive(tmp_path / "content")
     index = next((content / "sessions").glob("*/*/index.md"))
     index.write_text(index.read_text(encoding="utf-8").replace(
-        "summary:", "attendance: {citizens: 60, organizations: 2, dai-bieu-khac: 4}\nsummary:", 1),
+        "summary:", "attendance: {citizens: 60, organizations: 2, dai-bieu-khac: 4, "
+        "người khuyết tật: 3}\nsummary:", 1),
         encoding="utf-8")
     site = build_archive(content, tmp_path)
     page = parse(site / index.parent.relative_to(content) / "index.html")
     shown = next(dd for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)
                  if dt.get_text() == "Thành phần")
-    assert shown.get_text() == "60 công dân, 2 tổ chức, 4 dai bieu khac"
+    assert shown.get_text() == "60 công dân, 2 tổ chức, 4 dai bieu khac, 3 người khuyết tật"
 
 
 def test_a_past_session_without_its_record_says_the_record_will_follow(tmp_path: Path) -> None:

@@ -169,6 +169,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         full = prefix + loc
         kind = error["type"]
         name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "value")
+        if loc[-1:] == ("[key]",):  # a key of a free mapping (attendance)
+            name = f"a key of {next((s for s in loc[:-2] if isinstance(s, str)), 'the mapping')}"
         if kind == "extra_forbidden":
             line, col = locate_key(data, full)
             owner = _model_at(model, loc[:-1])
@@ -188,12 +190,15 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
                        f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
-        elif kind == "string_too_short":
+        elif kind == "string_too_short" or (kind == "too_short" and loc[-1:] == ("[key]",)):
             message = f"{name} must not be empty"
         elif kind == "too_short":
             message = f"{name} needs at least one entry"
         elif kind == "greater_than_equal":
             message = f"{name} must not be negative"
+        elif kind == "less_than_equal":
+            limit = error.get("ctx", {}).get("le")
+            message = f"{name} is {_describe(value)}, more than {limit:,}: a typo?"
         elif kind in EXPECTED:
             message = f"{name} must be {EXPECTED[kind]}, not {_describe(value)}"
         else:

@@ -252,6 +252,10 @@ def _time(value: Any) -> Any:
     raise ValueError(f"'{value}' is not a time: write HH:MM in 24-hour form (e.g. \"08:00\")")
 
 
+MAX_ATTENDANCE = 1_000_000
+"""More people than any meeting holds: a count above it is a typo (a date, a phone number)."""
+
+
 class SessionMeta(Strict):
     title: Text
     date: Date
@@ -263,7 +267,7 @@ class SessionMeta(Strict):
     subject: Text | None = None
     chair: Chair | None = None
     participants: IdList = []
-    attendance: dict[Id, Annotated[int, Field(ge=0)]] = {}
+    attendance: dict[Text, Annotated[int, Field(ge=0, le=MAX_ATTENDANCE)]] = {}
     author: Text | None = None
     published: DateTime | None = None
     draft: StrictBool = False
