@@ -117,6 +117,32 @@ def written_answer_after_the_agency_closed(root: Path) -> None:
          "        official: Trưởng phòng\n        date: 2024-07-15")(root)
 
 
+def ward_kept_its_name_after_the_merge(root: Path) -> None:
+    """A ward merged into a new one of the same name: only the id tells them apart."""
+    edit("registry/places.yaml", "  parent: quan-cam-le\n",
+         "  parent: quan-cam-le\n  valid_until: 2024-05-31\n  succeeded_by: phuong-hoa-tho-dong-2024\n"
+         "- id: phuong-hoa-tho-dong-2024\n  name: Phường Hòa Thọ Đông\n  kind: ward\n"
+         "  valid_from: 2024-06-01\n")(root)
+
+
+def committee_kept_its_name_after_the_merge(root: Path) -> None:
+    edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+         "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2024-05-31\n"
+         "  succeeded_by: ubnd-quan-cam-le-2024\n- id: ubnd-quan-cam-le-2024\n"
+         "  name: Ủy ban nhân dân quận Cẩm Lệ\n  short_name: UBND quận Cẩm Lệ\n"
+         "  valid_from: 2024-06-01\n")(root)
+
+
+def ward_merged_twice(root: Path) -> None:
+    """The ward's successor was itself merged before the session: the message names the unit
+    of the session's day, not the short-lived one in between."""
+    edit("registry/places.yaml", "  parent: quan-cam-le\n",
+         "  parent: quan-cam-le\n  valid_until: 2023-12-31\n  succeeded_by: phuong-tam-thoi\n"
+         "- id: phuong-tam-thoi\n  name: Phường Tạm Thời\n  kind: ward\n"
+         "  valid_from: 2024-01-01\n  valid_until: 2024-03-31\n  succeeded_by: phuong-moi\n"
+         "- id: phuong-moi\n  name: Phường Mới\n  kind: ward\n  valid_from: 2024-04-01\n")(root)
+
+
 SECOND_ITEM = """
   - id: ho-so-gpxd
     type: question
@@ -340,7 +366,7 @@ CASES: dict[str, Case] = {
         f"{S}/index.md",
         6,
         "place 'quan-cam-le' (Quận Cẩm Lệ) did not exist on 20/06/2024: it existed until "
-        "31/12/2023; on that date use Phường Hòa Thọ Đông",
+        "31/12/2023; on that date use phuong-hoa-tho-dong (Phường Hòa Thọ Đông)",
         build=True,
     ),
     "place-valid-until-the-session-day": Case(
@@ -359,6 +385,26 @@ CASES: dict[str, Case] = {
         f"{S}/answers.yaml",
         12,
         "did not exist on 15/07/2024: it existed until 30/06/2024",
+    ),
+    "ward-that-kept-its-name-is-named-by-id": Case(
+        ward_kept_its_name_after_the_merge,
+        f"{S}/answers.yaml",
+        6,
+        "place 'phuong-hoa-tho-dong' (Phường Hòa Thọ Đông) did not exist on 20/06/2024: it existed "
+        "until 31/05/2024; on that date use phuong-hoa-tho-dong-2024 (Phường Hòa Thọ Đông)",
+    ),
+    "committee-that-kept-its-name-is-named-by-id": Case(
+        committee_kept_its_name_after_the_merge,
+        f"{S}/answers.yaml",
+        18,
+        "agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận Cẩm Lệ) did not exist on 20/06/2024: it "
+        "existed until 31/05/2024; on that date use ubnd-quan-cam-le-2024 (Ủy ban nhân dân quận Cẩm Lệ)",
+    ),
+    "ward-merged-twice-names-the-unit-of-the-day": Case(
+        ward_merged_twice,
+        f"{S}/answers.yaml",
+        6,
+        "it existed until 31/12/2023; on that date use phuong-moi (Phường Mới)",
     ),
     "agency-name-written-for-its-id": Case(
         edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: UBND quận Cẩm Lệ"),
