@@ -747,3 +747,31 @@ def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_p
                 if m]
     assert [line for line, _ in messages] == [6, 7, 12], messages
     assert "unknown topic 'xay-dungg'" in messages[1][1] and "unknown agency 'phong-qldt'" in messages[2][1]
+
+
+def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
+        tmp_path: Path) -> None:
+    """The item's mistake is the one problem: its anchors (id, alias, commitments) still count
+    for links from other sessions, and a link to an anchor it never had is still reported."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
+    shutil.copytree(content / S, other)
+    (other / "answers.yaml").unlink()
+    edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd\n", "  - id: ho-so-gpxd\n    aliases: [gpxd]\n")(content)
+    edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-02-30")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
+         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd), [bí danh]"
+         "(../2024-06-20-doi-thoai-mau/index.md#gpxd), [cam kết]"
+         "(../2024-06-20-doi-thoai-mau/index.md#cam-ket-ra-soat-ho-so) và [không có]"
+         "(../2024-06-20-doi-thoai-mau/index.md#khong-co). Nhiều ý kiến")(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [
+        f"content/{S}/answers.yaml:21:14: '2024-02-30' is not a day of the calendar; check the day "
+        "and the month",
+        "content/sessions/2024/2024-06-21-phien-sau/index.md:14:202: the link "
+        "'../2024-06-20-doi-thoai-mau/index.md#khong-co' points to #khong-co, which is not an item, "
+        "commitment or heading of session 2024-06-20-doi-thoai-mau; fix the anchor or remove it",
+    ], result.stderr
