@@ -406,6 +406,41 @@ CASES: dict[str, Case] = {
         6,
         "it existed until 31/12/2023; on that date use phuong-moi (Phường Mới)",
     ),
+    "commitment-due-before-the-session": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-01-31"),
+        f"{S}/answers.yaml",
+        20,
+        "due date 2024-01-31 is before the session (2024-06-20), so the commitment would be overdue "
+        "from the start; write the date it must be done by",
+    ),
+    "commitment-due-on-the-session-day": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-06-20"),
+    ),
+    "commitment-status-behind-its-last-update": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        status: in_progress\n"
+             "        updates:\n          - date: 2024-07-01\n            status: in_progress\n"
+             "            note: Đã có văn bản\n          - date: 2024-09-15\n            status: done\n"
+             "            note: Đã ban hành\n"),
+        f"{S}/answers.yaml",
+        21,
+        "status is in_progress but the last update (15/09/2024) says done: set status: done, or "
+        "add the later update",
+    ),
+    "commitment-status-not-written-after-an-update": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        updates:\n"
+             "          - date: 2024-09-15\n            status: escalated\n"
+             "            note: Đã báo cáo UBND thành phố\n"),
+        f"{S}/answers.yaml",
+        17,
+        "status is pending (the default: it is not written) but the last update (15/09/2024) says "
+        "escalated: set status: escalated, or add the later update",
+    ),
+    "commitment-status-of-its-last-update-with-a-status": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        status: done\n"
+             "        updates:\n          - date: 2024-09-15\n            status: done\n"
+             "            note: Đã ban hành\n          - date: 2024-10-01\n"
+             "            note: Đã đăng trên cổng thông tin\n"),
+    ),
     "agency-name-written-for-its-id": Case(
         edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: UBND quận Cẩm Lệ"),
         f"{S}/answers.yaml",

@@ -29,6 +29,7 @@ from .models import (
     SESSION_ID_PATTERN,
     Agency,
     AnswerMode,
+    Commitment,
     Item,
     Place,
     Procedure,
@@ -410,7 +411,7 @@ class ParsedSession:
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
-                            "topics", "procedures", "by", "referred_to"})
+                            "topics", "procedures", "by", "referred_to", "due", "status"})
 """Keys whose values later checks may point at (see finish_session)."""
 
 
@@ -752,6 +753,38 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
                     line, col = locate(data, (*where, "updates", u, "date"))
                     log.add(path, line, col, f"update date {update.date} is before the session "
                             f"({session.date})")
+            _check_commitment(commitment, session.date, data, where, path, log)
+
+
+def _check_commitment(commitment: Commitment, day: dt.date, data: Any, where: tuple[Any, ...],
+                      path: Path, log: ProblemLog) -> None:
+    """A commitment agrees with itself: not due before it was made (it would be overdue at
+    once), and its status is the one its latest update with a status gave (updates are oldest
+    first; an update without a status is a note)."""
+    if commitment.due is not None and commitment.due < day:
+        line, col = locate(data, (*where, "due"))
+        log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
+                "commitment would be overdue from the start; write the date it must be done by")
+    last = next((u for u in reversed(commitment.updates) if u.status is not None), None)
+    if last is None or last.status is commitment.status:
+        return
+    written = _given(data, (*where, "status"))
+    line, col = locate(data, (*where, "status") if written else where)
+    status = commitment.status.value + ("" if written else " (the default: it is not written)")
+    log.add(path, line, col, f"status is {status} but the last update ({last.date:%d/%m/%Y}) says "
+            f"{last.status.value}: set status: {last.status.value}, or add the later update")
+
+
+def _given(data: Any, where: tuple[Any, ...]) -> bool:
+    """Whether the key at `where` is written in the file (`data` parsed, or its Positions)."""
+    if isinstance(data, Positions):
+        return where in data.table
+    for step in where:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
 
 
 def _unique(value: str, seen: dict[str, tuple[Any, ...]], kind: str, path: Path, data: Any,
