@@ -30,6 +30,14 @@ LOCATED = re.compile(r"^content/(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<
 Mutation = Callable[[Path], None]
 
 
+def chain(*mutations: Mutation) -> Mutation:
+    def mutate(root: Path) -> None:
+        for one in mutations:
+            one(root)
+
+    return mutate
+
+
 def edit(relative: str, old: str, new: str, count: int = 1) -> Mutation:
     def mutate(root: Path) -> None:
         path = root / relative
@@ -440,6 +448,67 @@ CASES: dict[str, Case] = {
              "        updates:\n          - date: 2024-09-15\n            status: done\n"
              "            note: Đã ban hành\n          - date: 2024-10-01\n"
              "            note: Đã đăng trên cổng thông tin\n"),
+    ),
+    "place-succeeded-by-itself": Case(
+        edit("registry/places.yaml", "  parent: quan-cam-le\n",
+             "  parent: quan-cam-le\n  succeeded_by: phuong-hoa-tho-dong\n"),
+        "registry/places.yaml",
+        8,
+        "place 'phuong-hoa-tho-dong' is listed as its own successor; succeeded_by names the units "
+        "that took its place: write those, or remove succeeded_by",
+    ),
+    "agencies-succeeding-each-other": Case(
+        chain(edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+                   "  short_name: UBND quận Cẩm Lệ\n  succeeded_by: phong-quan-ly-do-thi\n"),
+              edit("registry/agencies.yaml", "  parent: ubnd-quan-cam-le\n",
+                   "  parent: ubnd-quan-cam-le\n  valid_until: 2024-12-31\n"
+                   "  succeeded_by: ubnd-quan-cam-le\n")),
+        "registry/agencies.yaml",
+        4,  # the link that goes back in time: to the unit that ended first
+        "succeeded_by goes round in a circle: ubnd-quan-cam-le → phong-quan-ly-do-thi → "
+        "ubnd-quan-cam-le; an agency cannot be succeeded by one of its own predecessors: remove "
+        "the wrong succeeded_by",
+    ),
+    "successor-that-ended-first": Case(
+        chain(edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+                   "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2024-12-31\n"
+                   "  succeeded_by: phong-quan-ly-do-thi\n"),
+              edit("registry/agencies.yaml", "  parent: ubnd-quan-cam-le\n",
+                   "  parent: ubnd-quan-cam-le\n  valid_until: 2024-09-30\n")),
+        "registry/agencies.yaml",
+        5,
+        "successor 'phong-quan-ly-do-thi' (Phòng Quản lý đô thị quận Cẩm Lệ) ended on 30/09/2024, "
+        "but 'ubnd-quan-cam-le' existed until 31/12/2024: a unit is succeeded by one that outlives "
+        "it; fix valid_until of one of them, or name the unit that took its place",
+    ),
+    "successor-that-starts-after-a-gap": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  valid_until: 2025-06-30\n  succeeded_by: phuong-moi\n"
+             "- id: phuong-moi\n  name: Phường Mới\n  kind: ward\n  valid_from: 2025-09-01\n"),
+    ),
+    "agencies-inside-each-other": Case(
+        edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+             "  short_name: UBND quận Cẩm Lệ\n  parent: phong-quan-ly-do-thi\n"),
+        "registry/agencies.yaml",
+        4,
+        "parent goes round in a circle: ubnd-quan-cam-le → phong-quan-ly-do-thi → ubnd-quan-cam-le; "
+        "an agency cannot belong to one of the agencies that belong to it: fix the wrong parent",
+    ),
+    "agency-its-own-parent": Case(
+        edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+             "  short_name: UBND quận Cẩm Lệ\n  parent: ubnd-quan-cam-le\n"),
+        "registry/agencies.yaml",
+        4,
+        "agency 'ubnd-quan-cam-le' is its own parent; write the agency it belongs to, or remove parent",
+    ),
+    "district-inside-a-ward": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  parent: phuong-hoa-tho-dong\n"),
+        "registry/places.yaml",
+        4,
+        "place 'quan-cam-le' is a district and cannot lie in 'phuong-hoa-tho-dong' (Phường Hòa Thọ "
+        "Đông), a ward: a parent is a larger kind of place (province, then district, then ward or "
+        "commune); fix parent or kind",
     ),
     "agency-name-written-for-its-id": Case(
         edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: UBND quận Cẩm Lệ"),

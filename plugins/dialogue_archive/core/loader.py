@@ -46,6 +46,7 @@ from .privacy import (
     redact_data,
 )
 from .problems import Problem, ProblemLog, did_you_mean
+from .registry_history import check_histories
 from .registry_match import Match, MatchError, not_then, registry_matchers, valid_on
 from .yamlio import (
     LocDict,
@@ -918,6 +919,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                              and key in entry} - set(getattr(archive, name))
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
+    check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     check_other_pages(root, redactor, log)
     if (root / "sessions").is_dir():
         _stray_files(root, log)
