@@ -30,6 +30,14 @@ LOCATED = re.compile(r"^content/(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<
 Mutation = Callable[[Path], None]
 
 
+def chain(*mutations: Mutation) -> Mutation:
+    def mutate(root: Path) -> None:
+        for one in mutations:
+            one(root)
+
+    return mutate
+
+
 def edit(relative: str, old: str, new: str, count: int = 1) -> Mutation:
     def mutate(root: Path) -> None:
         path = root / relative
@@ -115,6 +123,32 @@ def written_answer_after_the_agency_closed(root: Path) -> None:
          "name: Phòng Quản lý đô thị quận Cẩm Lệ\n  valid_until: 2024-06-30")(root)
     edit(f"{S}/answers.yaml", "        official: Trưởng phòng",
          "        official: Trưởng phòng\n        date: 2024-07-15")(root)
+
+
+def ward_kept_its_name_after_the_merge(root: Path) -> None:
+    """A ward merged into a new one of the same name: only the id tells them apart."""
+    edit("registry/places.yaml", "  parent: quan-cam-le\n",
+         "  parent: quan-cam-le\n  valid_until: 2024-05-31\n  succeeded_by: phuong-hoa-tho-dong-2024\n"
+         "- id: phuong-hoa-tho-dong-2024\n  name: Phường Hòa Thọ Đông\n  kind: ward\n"
+         "  valid_from: 2024-06-01\n")(root)
+
+
+def committee_kept_its_name_after_the_merge(root: Path) -> None:
+    edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+         "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2024-05-31\n"
+         "  succeeded_by: ubnd-quan-cam-le-2024\n- id: ubnd-quan-cam-le-2024\n"
+         "  name: Ủy ban nhân dân quận Cẩm Lệ\n  short_name: UBND quận Cẩm Lệ\n"
+         "  valid_from: 2024-06-01\n")(root)
+
+
+def ward_merged_twice(root: Path) -> None:
+    """The ward's successor was itself merged before the session: the message names the unit
+    of the session's day, not the short-lived one in between."""
+    edit("registry/places.yaml", "  parent: quan-cam-le\n",
+         "  parent: quan-cam-le\n  valid_until: 2023-12-31\n  succeeded_by: phuong-tam-thoi\n"
+         "- id: phuong-tam-thoi\n  name: Phường Tạm Thời\n  kind: ward\n"
+         "  valid_from: 2024-01-01\n  valid_until: 2024-03-31\n  succeeded_by: phuong-moi\n"
+         "- id: phuong-moi\n  name: Phường Mới\n  kind: ward\n  valid_from: 2024-04-01\n")(root)
 
 
 SECOND_ITEM = """
@@ -352,7 +386,7 @@ CASES: dict[str, Case] = {
         f"{S}/index.md",
         6,
         "place 'quan-cam-le' (Quận Cẩm Lệ) did not exist on 20/06/2024: it existed until "
-        "31/12/2023; on that date use Phường Hòa Thọ Đông",
+        "31/12/2023; on that date use phuong-hoa-tho-dong (Phường Hòa Thọ Đông)",
         build=True,
     ),
     "place-valid-until-the-session-day": Case(
@@ -371,6 +405,122 @@ CASES: dict[str, Case] = {
         f"{S}/answers.yaml",
         12,
         "did not exist on 15/07/2024: it existed until 30/06/2024",
+    ),
+    "ward-that-kept-its-name-is-named-by-id": Case(
+        ward_kept_its_name_after_the_merge,
+        f"{S}/answers.yaml",
+        6,
+        "place 'phuong-hoa-tho-dong' (Phường Hòa Thọ Đông) did not exist on 20/06/2024: it existed "
+        "until 31/05/2024; on that date use phuong-hoa-tho-dong-2024 (Phường Hòa Thọ Đông)",
+    ),
+    "committee-that-kept-its-name-is-named-by-id": Case(
+        committee_kept_its_name_after_the_merge,
+        f"{S}/answers.yaml",
+        18,
+        "agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận Cẩm Lệ) did not exist on 20/06/2024: it "
+        "existed until 31/05/2024; on that date use ubnd-quan-cam-le-2024 (Ủy ban nhân dân quận Cẩm Lệ)",
+    ),
+    "ward-merged-twice-names-the-unit-of-the-day": Case(
+        ward_merged_twice,
+        f"{S}/answers.yaml",
+        6,
+        "it existed until 31/12/2023; on that date use phuong-moi (Phường Mới)",
+    ),
+    "commitment-due-before-the-session": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-01-31"),
+        f"{S}/answers.yaml",
+        20,
+        "due date 2024-01-31 is before the session (2024-06-20), so the commitment would be overdue "
+        "from the start; write the date it must be done by",
+    ),
+    "commitment-due-on-the-session-day": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-06-20"),
+    ),
+    "commitment-status-behind-its-last-update": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        status: in_progress\n"
+             "        updates:\n          - date: 2024-07-01\n            status: in_progress\n"
+             "            note: Đã có văn bản\n          - date: 2024-09-15\n            status: done\n"
+             "            note: Đã ban hành\n"),
+        f"{S}/answers.yaml",
+        21,
+        "status is in_progress but the last update (15/09/2024) says done: set status: done, or "
+        "add the later update",
+    ),
+    "commitment-status-not-written-after-an-update": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        updates:\n"
+             "          - date: 2024-09-15\n            status: escalated\n"
+             "            note: Đã báo cáo UBND thành phố\n"),
+        f"{S}/answers.yaml",
+        17,
+        "status is pending (the default: it is not written) but the last update (15/09/2024) says "
+        "escalated: set status: escalated, or add the later update",
+    ),
+    "commitment-status-of-its-last-update-with-a-status": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31\n", "due: 2024-12-31\n        status: done\n"
+             "        updates:\n          - date: 2024-09-15\n            status: done\n"
+             "            note: Đã ban hành\n          - date: 2024-10-01\n"
+             "            note: Đã đăng trên cổng thông tin\n"),
+    ),
+    "place-succeeded-by-itself": Case(
+        edit("registry/places.yaml", "  parent: quan-cam-le\n",
+             "  parent: quan-cam-le\n  succeeded_by: phuong-hoa-tho-dong\n"),
+        "registry/places.yaml",
+        8,
+        "place 'phuong-hoa-tho-dong' is listed as its own successor; succeeded_by names the units "
+        "that took its place: write those, or remove succeeded_by",
+    ),
+    "agencies-succeeding-each-other": Case(
+        chain(edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+                   "  short_name: UBND quận Cẩm Lệ\n  succeeded_by: phong-quan-ly-do-thi\n"),
+              edit("registry/agencies.yaml", "  parent: ubnd-quan-cam-le\n",
+                   "  parent: ubnd-quan-cam-le\n  valid_until: 2024-12-31\n"
+                   "  succeeded_by: ubnd-quan-cam-le\n")),
+        "registry/agencies.yaml",
+        4,  # the link that goes back in time: to the unit that ended first
+        "succeeded_by goes round in a circle: ubnd-quan-cam-le → phong-quan-ly-do-thi → "
+        "ubnd-quan-cam-le; an agency cannot be succeeded by one of its own predecessors: remove "
+        "the wrong succeeded_by",
+    ),
+    "successor-that-ended-first": Case(
+        chain(edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+                   "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2024-12-31\n"
+                   "  succeeded_by: phong-quan-ly-do-thi\n"),
+              edit("registry/agencies.yaml", "  parent: ubnd-quan-cam-le\n",
+                   "  parent: ubnd-quan-cam-le\n  valid_until: 2024-09-30\n")),
+        "registry/agencies.yaml",
+        5,
+        "successor 'phong-quan-ly-do-thi' (Phòng Quản lý đô thị quận Cẩm Lệ) ended on 30/09/2024, "
+        "but 'ubnd-quan-cam-le' existed until 31/12/2024: a unit is succeeded by one that outlives "
+        "it; fix valid_until of one of them, or name the unit that took its place",
+    ),
+    "successor-that-starts-after-a-gap": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  valid_until: 2025-06-30\n  succeeded_by: phuong-moi\n"
+             "- id: phuong-moi\n  name: Phường Mới\n  kind: ward\n  valid_from: 2025-09-01\n"),
+    ),
+    "agencies-inside-each-other": Case(
+        edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+             "  short_name: UBND quận Cẩm Lệ\n  parent: phong-quan-ly-do-thi\n"),
+        "registry/agencies.yaml",
+        4,
+        "parent goes round in a circle: ubnd-quan-cam-le → phong-quan-ly-do-thi → ubnd-quan-cam-le; "
+        "an agency cannot belong to one of the agencies that belong to it: fix the wrong parent",
+    ),
+    "agency-its-own-parent": Case(
+        edit("registry/agencies.yaml", "  short_name: UBND quận Cẩm Lệ\n",
+             "  short_name: UBND quận Cẩm Lệ\n  parent: ubnd-quan-cam-le\n"),
+        "registry/agencies.yaml",
+        4,
+        "agency 'ubnd-quan-cam-le' is its own parent; write the agency it belongs to, or remove parent",
+    ),
+    "district-inside-a-ward": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  parent: phuong-hoa-tho-dong\n"),
+        "registry/places.yaml",
+        4,
+        "place 'quan-cam-le' is a district and cannot lie in 'phuong-hoa-tho-dong' (Phường Hòa Thọ "
+        "Đông), a ward: a parent is a larger kind of place (province, then district, then ward or "
+        "commune); fix parent or kind",
     ),
     "agency-name-written-for-its-id": Case(
         edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: UBND quận Cẩm Lệ"),
@@ -737,3 +887,31 @@ def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_p
     assert "unknown topic 'xay-dungg'" in messages[1][1]
     assert "unknown procedure '1.00999'" in messages[2][1], messages
     assert "unknown agency 'phong-qldt'" in messages[3][1]
+
+
+def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
+        tmp_path: Path) -> None:
+    """The item's mistake is the one problem: its anchors (id, alias, commitments) still count
+    for links from other sessions, and a link to an anchor it never had is still reported."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
+    shutil.copytree(content / S, other)
+    (other / "answers.yaml").unlink()
+    edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd\n", "  - id: ho-so-gpxd\n    aliases: [gpxd]\n")(content)
+    edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-02-30")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
+         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd), [bí danh]"
+         "(../2024-06-20-doi-thoai-mau/index.md#gpxd), [cam kết]"
+         "(../2024-06-20-doi-thoai-mau/index.md#cam-ket-ra-soat-ho-so) và [không có]"
+         "(../2024-06-20-doi-thoai-mau/index.md#khong-co). Nhiều ý kiến")(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [
+        f"content/{S}/answers.yaml:21:14: '2024-02-30' is not a day of the calendar; check the day "
+        "and the month",
+        "content/sessions/2024/2024-06-21-phien-sau/index.md:14:202: the link "
+        "'../2024-06-20-doi-thoai-mau/index.md#khong-co' points to #khong-co, which is not an item, "
+        "commitment or heading of session 2024-06-20-doi-thoai-mau; fix the anchor or remove it",
+    ], result.stderr

@@ -84,7 +84,8 @@ def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> 
     assert main(["new", "--content-dir", str(content), "--date", "2026-01-10", "--title", "Đối thoại",
                  "--organizer", "ubnd-phuong-cam-le", "--place", "Hòa Thọ Đông"]) == 2
     assert ("--place: place 'Hòa Thọ Đông' (Phường Hòa Thọ Đông) did not exist on 10/01/2026: it "
-            "existed until 30/06/2025; on that date use Phường Cẩm Lệ") in capsys.readouterr().err
+            "existed until 30/06/2025; on that date use phuong-cam-le (Phường Cẩm Lệ)"
+            ) in capsys.readouterr().err
 
 
 def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 
 SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
 
@@ -275,3 +276,46 @@ def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_s
     assert not {f"sessions/{s.parent.name}/{s.name}/" for s in announced} & set(latest)
     upcoming = [a["href"] for a in doc.select("#sap-dien-ra ~ ol a")]
     assert upcoming == [f"sessions/{s.parent.name}/{s.name}/" for s in announced]
+
+
+def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
+    """A commune's people's committee keeps its name when communes merge into it: the old and
+    the new committee have one name (and short name), so every page tells them apart by their
+    period, as it does places."""
+    content = make_archive(tmp_path / "content")
+    registry = content / "registry" / "agencies.yaml"
+    replace(registry, "  short_name: UBND quận Cẩm Lệ\n",
+            "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2025-06-30\n"
+            "  succeeded_by: ubnd-quan-cam-le-2025\n- id: ubnd-quan-cam-le-2025\n"
+            "  name: Ủy ban nhân dân quận Cẩm Lệ\n  short_name: UBND quận Cẩm Lệ\n"
+            "  valid_from: 2025-07-01\n")
+    old = next((content / "sessions").glob("*/*"))
+    replace(old / "answers.yaml", "- by: phong-quan-ly-do-thi", "- by: ubnd-quan-cam-le")
+    new = content / "sessions" / "2025" / "2025-08-01-doi-thoai-moi"
+    new.parent.mkdir()
+    shutil.copytree(old, new)
+    for one, before, after in ((new / "index.md", "date: 2024-06-20", "date: 2025-08-01"),
+                               (new / "index.md", "organizer: ubnd-quan-cam-le",
+                                "organizer: ubnd-quan-cam-le-2025"),
+                               (new / "index.md", "place: quan-cam-le", "place: phuong-cam-le"),
+                               (new / "answers.yaml", "- by: ubnd-quan-cam-le",
+                                "- by: ubnd-quan-cam-le-2025"),
+                               (new / "answers.yaml", "by: ubnd-quan-cam-le\n",
+                                "by: ubnd-quan-cam-le-2025\n"),
+                               (new / "answers.yaml", "due: 2024-12-31", "due: 2025-12-31")):
+        replace(one, before, after)
+    site = build_archive(content, tmp_path)
+    until = "Ủy ban nhân dân quận Cẩm Lệ (đến 30/6/2025)"
+    since = "Ủy ban nhân dân quận Cẩm Lệ (từ 1/7/2025)"
+    names = [a.text for a in parse(site / "agencies" / "index.html").select(".da-registry a")]
+    assert until in names and since in names and len(names) == len(set(names)), names
+    assert parse(site / "agencies" / "ubnd-quan-cam-le" / "index.html").h1.text == until
+    facts = parse(site / "agencies" / "ubnd-quan-cam-le" / "index.html").select_one("dl.da-facts")
+    assert f"Kế thừa bởi {since}" in facts.get_text(" ", strip=True)
+    page = parse(site / "sessions" / "2025" / "2025-08-01-doi-thoai-moi" / "index.html")
+    organizer = page.select_one('dl.da-facts a[href$="agencies/ubnd-quan-cam-le-2025/"]')
+    assert organizer.text == since
+    answered = page.select_one('.da-answer__by a[href$="agencies/ubnd-quan-cam-le-2025/"]')
+    assert answered.text == "UBND quận Cẩm Lệ (từ 1/7/2025)" and answered["title"] == since
+    rows = parse(site / "statistics" / "index.html").select("figure.da-chart table tbody th")
+    assert {until, since} <= {row.get_text(strip=True) for row in rows}

@@ -39,6 +39,9 @@ class Session:
     """Hash of the session's two files (see loader.session_key)."""
     parsed_key: str = ""
     """Where the loader cached the parsed session (see loader.private_copy)."""
+    lost_anchors: list[str] = field(default_factory=list)
+    """Anchors of the items of answers.yaml that did not validate: they are not on the page, but
+    a link to one is not broken, the item is (and its own problem is reported)."""
     links: list[str] = field(default_factory=list)
     """Source paths of the pages its texts link to (`sessions/2023/x/index.md`), found by the
     loader; those the build makes itself can only be checked against the built site."""

@@ -166,7 +166,7 @@ HEADING_ID = re.compile(
 def _anchors(session: Session) -> set[str]:
     """Every id a session page has for a link to land on (see _Targets._missing_anchor)."""
     known = {i.id for i in session.items} | {a for i in session.items for a in i.aliases}
-    known |= urls.SESSION_PAGE_ANCHORS
+    known |= urls.SESSION_PAGE_ANCHORS | set(session.lost_anchors)
     known |= {urls.commitment_anchor(c.id) for i in session.items for c in i.commitments}
     texts = [session.body, *(i.text for i in session.items),
              *(a.text for i in session.items for a in i.answers)]

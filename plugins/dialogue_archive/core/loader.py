@@ -29,6 +29,7 @@ from .models import (
     SESSION_ID_PATTERN,
     Agency,
     AnswerMode,
+    Commitment,
     Item,
     Place,
     Procedure,
@@ -45,6 +46,7 @@ from .privacy import (
     redact_data,
 )
 from .problems import Problem, ProblemLog, did_you_mean
+from .registry_history import check_histories
 from .registry_match import Match, MatchError, not_then, registry_matchers, valid_on
 from .yamlio import (
     LocDict,
@@ -410,10 +412,12 @@ class ParsedSession:
     excerpts: list[str] = field(default_factory=list)
     unchecked: list[RawReference] = field(default_factory=list)
     """Registry ids named by items that did not validate (checked all the same)."""
+    lost_anchors: list[str] = field(default_factory=list)
+    """Anchors of items that did not validate (see Session.lost_anchors)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
-                            "topics", "procedures", "by", "referred_to"})
+                            "topics", "procedures", "by", "referred_to", "due", "status"})
 """Keys whose values later checks may point at (see finish_session)."""
 
 
@@ -445,7 +449,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
     parsed.items, answers_data, parsed.answers_path = _load_answers(
-        folder, log, redactor, src_uri, parsed.references, parsed.unchecked)
+        folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
@@ -465,7 +469,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
-                      answers_path=parsed.answers_path,
+                      answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       links=[r.reference.target for r in parsed.references if not r.reference.image])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
@@ -576,8 +580,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
 
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
-                  references: list[WrittenReference], unchecked: list[RawReference]
-                  ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
+                  references: list[WrittenReference], unchecked: list[RawReference],
+                  lost_anchors: list[str]) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems;
     the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
     path = folder / "answers.yaml"
@@ -586,13 +590,14 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     text = read_text(path, log)
     if text is None:
         return None, None, path
-    items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked)
+    items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked,
+                                 lost_anchors)
     return items, data, path
 
 
 def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
-                   references: list[WrittenReference], unchecked: list[RawReference] | None = None
-                   ) -> tuple[list[tuple[int, Item]] | None, Any]:
+                   references: list[WrittenReference], unchecked: list[RawReference] | None = None,
+                   lost_anchors: list[str] | None = None) -> tuple[list[tuple[int, Item]] | None, Any]:
     _, data = parse_yaml(path, text, log)
     if data is None:
         return [], data
@@ -625,6 +630,8 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             report_validation(exc, Item, data, path, log, prefix=("items", i))
             if unchecked is not None:
                 unchecked += _raw_references(raw, i)
+            if lost_anchors is not None:
+                lost_anchors += _raw_anchors(raw)
             continue
         items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
@@ -664,6 +671,20 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
         if isinstance(commitment, dict):
             add("agency", commitment.get("by"), "commitments", c, "by")
     return found
+
+
+def _raw_anchors(raw: dict[str, Any]) -> list[str]:
+    """The anchors an invalid item would have on its session page (its id, aliases and
+    commitments), where they are well-formed ids: a link to it from another session is then
+    not reported as broken as well, on top of the item's own problem."""
+    def ids(value: Any) -> list[str]:
+        values = value if isinstance(value, list) else [value]
+        return [v for v in values if isinstance(v, str) and ID_PATTERN.match(v)]
+
+    commitments = raw.get("commitments")
+    return ids(raw.get("id")) + ids(raw.get("aliases")) + [
+        urls.commitment_anchor(c) for one in (commitments if isinstance(commitments, list) else [])
+        if isinstance(one, dict) for c in ids(one.get("id"))]
 
 
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:
@@ -742,6 +763,38 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
                     line, col = locate(data, (*where, "updates", u, "date"))
                     log.add(path, line, col, f"update date {update.date} is before the session "
                             f"({session.date})")
+            _check_commitment(commitment, session.date, data, where, path, log)
+
+
+def _check_commitment(commitment: Commitment, day: dt.date, data: Any, where: tuple[Any, ...],
+                      path: Path, log: ProblemLog) -> None:
+    """A commitment agrees with itself: not due before it was made (it would be overdue at
+    once), and its status is the one its latest update with a status gave (updates are oldest
+    first; an update without a status is a note)."""
+    if commitment.due is not None and commitment.due < day:
+        line, col = locate(data, (*where, "due"))
+        log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
+                "commitment would be overdue from the start; write the date it must be done by")
+    last = next((u for u in reversed(commitment.updates) if u.status is not None), None)
+    if last is None or last.status is commitment.status:
+        return
+    written = _given(data, (*where, "status"))
+    line, col = locate(data, (*where, "status") if written else where)
+    status = commitment.status.value + ("" if written else " (the default: it is not written)")
+    log.add(path, line, col, f"status is {status} but the last update ({last.date:%d/%m/%Y}) says "
+            f"{last.status.value}: set status: {last.status.value}, or add the later update")
+
+
+def _given(data: Any, where: tuple[Any, ...]) -> bool:
+    """Whether the key at `where` is written in the file (`data` parsed, or its Positions)."""
+    if isinstance(data, Positions):
+        return where in data.table
+    for step in where:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
 
 
 def _unique(value: str, seen: dict[str, tuple[Any, ...]], kind: str, path: Path, data: Any,
@@ -925,6 +978,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                              and key in entry} - set(getattr(archive, name))
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
+    check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     check_other_pages(root, redactor, log)
     _stray_files(root, log)
     folders = session_folders(root)

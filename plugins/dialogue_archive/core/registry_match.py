@@ -93,12 +93,32 @@ def not_then(kind: str, text: str, record: Any, day: dt.date, registry: dict[str
     """A record keeps the unit as it was on its date (FORMAT.md): say which unit to use."""
     start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
     if end is not None and end < day:
-        successors = [registry[i].name for i in getattr(record, "succeeded_by", []) if i in registry]
+        successors = [f"{unit.id} ({unit.name})" for unit in successors_on(record, day, registry)]
         then = f"it existed until {end:%d/%m/%Y}" + (
             f"; on that date use {' or '.join(successors)}" if successors else "")
     else:
         then = f"it exists from {start:%d/%m/%Y}; use the {kind} of that time"
     return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
+
+
+def successors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[Any]:
+    """The units that took the place of `record` and existed on `day`, followed through later
+    merges; failing that, its direct successors. Named by id in messages: a commune that kept
+    its name after the merge has the same name as its successor."""
+    direct = [registry[i] for i in getattr(record, "succeeded_by", []) if i in registry]
+    found: list[Any] = []
+    seen = {record.id}
+    queue = list(direct)
+    while queue:
+        unit = queue.pop(0)
+        if unit.id in seen:
+            continue
+        seen.add(unit.id)
+        if valid_on(unit, day):
+            found.append(unit)
+        elif unit.valid_until is not None and unit.valid_until < day:
+            queue += [registry[i] for i in unit.succeeded_by if i in registry]
+    return found or direct
 
 
 def registry_matchers(archive: Any) -> dict[str, Match]:

@@ -264,7 +264,7 @@ class SearchRecords:
             "answered": dict(self.words["answered"]),
             "status": {**labels["commitment_status"], "overdue": self.words["overdue"]},
             "topic": {t.id: t.name for t in archive.topics.values()},
-            "agency": {a.id: a.name for a in archive.agencies.values()},
+            "agency": {a.id: self.views.agency_name(a.id) for a in archive.agencies.values()},
             "place": {p.id: self.views.place_name(p.id) for p in archive.places.values()},
             "year": {str(y): str(y) for y in years},
         }

@@ -8,7 +8,7 @@ every item is counted exactly once in the outcome figures.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import urls
@@ -61,15 +61,18 @@ def session_statistics(session: Session, archive: Archive, labels: dict[str, Any
             for key, (heading, values) in rows.items()}
 
 
-def archive_statistics(archive: Archive, labels: dict[str, Any]) -> dict[str, Any]:
-    """Every figure of the statistics page, for the published sessions that took place."""
+def archive_statistics(archive: Archive, labels: dict[str, Any],
+                       agency_name: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """Every figure of the statistics page, for the published sessions that took place;
+    `agency_name`: how an agency is named (the pages tell apart agencies of one name)."""
     sessions = archive.held
     items = [item for session in sessions for item in session.items]
     years = sorted({s.year for s in sessions})
     sessions_per_year = Counter(s.year for s in sessions)
     items_per_year = Counter(s.year for s in sessions for _ in s.items)
     per_agency = Counter(agency for item in items for agency in dict.fromkeys(a.by for a in item.answers))
-    agency_names = {a: archive.agencies[a].name if a in archive.agencies else a for a in per_agency}
+    agency_names = {a: agency_name(a) if agency_name else
+                    archive.agencies[a].name if a in archive.agencies else a for a in per_agency}
     records = list(commitment_records(archive))
     statuses = Counter(r.commitment.status.value for r in records)
     deadlines = Counter(deadline_outcome(r.commitment, archive.build_date) for r in records)

@@ -22,7 +22,7 @@ def statistics_page(views: ArchiveViews) -> PageSpec:
 def statistics_view(views: ArchiveViews) -> dict[str, Any]:
     """Headline figures, then every chart with its table."""
     labels, text = views.labels, views.labels["statistics"]
-    figures = archive_statistics(views.archive, labels)
+    figures = archive_statistics(views.archive, labels, views.agency_name)
 
     def chart(key: str, label_heading: str, value_heading: str, shares: bool = False) -> BarChart:
         return bar_chart(f"tk-{key.replace('_', '-')}", text[key], figures[key], label_heading,

@@ -184,7 +184,10 @@ class ArchiveViews:
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": len(archive.held), "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
-        self.place_labels = self._told_apart()
+        self.place_labels = self._told_apart(archive.places, lambda p: p.name)
+        self.agency_names = self._told_apart(archive.agencies, lambda a: a.name)
+        self.agency_labels = self._told_apart(archive.agencies, lambda a: a.label)
+        """Agencies whose name, or short name, another agency has: told apart as places are."""
         self.predecessors: dict[str, dict[str, list[str]]] = {"agency": {}, "place": {}}
         """Per kind, the units whose `succeeded_by` names an id."""
         for kind, registry in (("agency", archive.agencies), ("place", archive.places)):
@@ -197,8 +200,10 @@ class ArchiveViews:
     # --- names ------------------------------------------------------------------------
 
     def agency_name(self, agency_id: str) -> str:
+        """An agency's name, told apart from another agency of the same name like a place's
+        (a commune's people's committee keeps its name when communes merge into it)."""
         agency = self.archive.agencies.get(agency_id)
-        return agency.name if agency else agency_id
+        return self.agency_names.get(agency_id, agency.name if agency else agency_id)
 
     def place_name(self, place_id: str) -> str:
         """A place's name, told apart from another place of the same name by its period
@@ -207,41 +212,43 @@ class ArchiveViews:
         place = self.archive.places.get(place_id)
         return self.place_labels.get(place_id, place.name if place else place_id)
 
-    def _told_apart(self) -> dict[str, str]:
-        """Labels of the places whose name another place has: the name and its period, or the
-        name of the unit it belonged to, or failing both its id."""
-        by_name: dict[str, list[Place]] = defaultdict(list)
-        for place in self.archive.places.values():
-            by_name[place.name].append(place)
+    def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
+        """Labels of the units (places or agencies) whose name another unit of `registry` has:
+        the name and its period, or the name of the unit it belongs to, or failing both its id."""
+        by_name: dict[str, list[Any]] = defaultdict(list)
+        for unit in registry.values():
+            by_name[name_of(unit)].append(unit)
         labels: dict[str, str] = {}
-        for name, places in by_name.items():
-            if len(places) < 2:
+        for name, units in by_name.items():
+            if len(units) < 2:
                 continue
-            for describe in (self._period, self._parent_name, lambda p: p.id):
-                details = [describe(p) for p in places]
+            for describe in (self._period, partial(self._parent_name, registry), lambda u: u.id):
+                details = [describe(u) for u in units]
                 if all(details) and len(set(details)) == len(details):
-                    labels.update({p.id: f"{name} ({d})" for p, d in zip(places, details, strict=True)})
+                    labels.update({u.id: f"{name} ({d})" for u, d in zip(units, details, strict=True)})
                     break
         return labels
 
-    def _period(self, place: Place) -> str:
-        if place.valid_until:
-            return self.text["named_until"].format(date=format_short_date(place.valid_until))
-        if place.valid_from:
-            return self.text["named_from"].format(date=format_short_date(place.valid_from))
+    def _period(self, unit: Place | Agency) -> str:
+        if unit.valid_until:
+            return self.text["named_until"].format(date=format_short_date(unit.valid_until))
+        if unit.valid_from:
+            return self.text["named_from"].format(date=format_short_date(unit.valid_from))
         return ""
 
-    def _parent_name(self, place: Place) -> str:
-        parent = self.archive.places.get(place.parent or "")
-        return parent.name if parent else ""
+    @staticmethod
+    def _parent_name(registry: dict[str, Any], unit: Place | Agency) -> str:
+        parent = registry.get(unit.parent or "")
+        return str(parent.name) if parent else ""
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
         link = self.links.get(agency_id)
         if link is None:
             agency = self.archive.agencies.get(agency_id)
-            link = self.links[agency_id] = Link(agency.label if agency else agency_id,
-                                                urls.agency(agency_id), agency.name if agency else "")
+            link = self.links[agency_id] = Link(
+                self.agency_labels.get(agency_id, agency.label) if agency else agency_id,
+                urls.agency(agency_id), self.agency_name(agency_id) if agency else "")
         return link
 
     # --- indexes ----------------------------------------------------------------------
@@ -427,6 +434,8 @@ class ArchiveViews:
         return header
 
     def _display_name(self, kind: str, record: Any) -> str:
+        if kind == "agency":
+            return self.agency_name(record.id)
         return self.place_name(record.id) if kind == "place" else record.name
 
     def _with_predecessors(self, kind: str, unit_id: str) -> list[str]:
