@@ -31,6 +31,33 @@ PERSONAL = {
     "ĐT:0905123456": "phone",
     "ĐT:84905123456": "phone",
     "năm 1984 84 905 123 456": "phone",
+    # pasted from Word or a web page: other spaces and dashes, full-width digits
+    "Gọi 0912\u00a0345\u00a0678": "phone",
+    "Gọi 0912\u202f345\u202f678": "phone",
+    "Gọi 0912\u2009345\u2009678": "phone",
+    "Gọi 0912\u2011345\u2011678": "phone",
+    "Gọi 0912\u2013345\u2013678": "phone",
+    "Gọi ０９１２３４５６７８": "phone",
+    "Gọi 0912\u200b345678": "phone",
+    "CCCD 048\u00a0090\u00a0001\u00a0234": "CCCD",
+    # split by what the page does not show
+    "Gọi 0912 **345** 678": "phone",
+    "Gọi 0912 *345* 678": "phone",
+    "Gọi 0912 __345__ 678": "phone",
+    "Gọi **0912** 345 678": "phone",
+    "Gọi 0912 `345` 678": "phone",
+    "Gọi <b>0912</b> 345 678": "phone",
+    "Gọi 0912\\-345\\-678": "phone",
+    "Tổ 5<br>0912345678": "phone",
+    # in a link's address
+    "[Zalo cán bộ](https://zalo.me/0987654321)": "phone",
+    "[gọi](tel:0977111222)": "phone",
+    "[gọi ngay](tel:+84912345678)": "phone",
+    "[nhắn tin](sms:0977111222?body=xin%20chao)": "phone",
+    "[Zalo](zalo:0977111222)": "phone",
+    "https://wa.me/84912345678": "phone",
+    "[hồ sơ](https://example.vn/tra-cuu?sdt=0912.345.678)": "phone",
+    '<a href="https://zalo.me/0987654321">Zalo</a>': "phone",
 }
 NOT_PERSONAL = [
     "thủ tục 1.009994",
@@ -63,6 +90,24 @@ NOT_PERSONAL = [
     "số 84/QĐ-UBND",
     "Quyết định 84/2024/QĐ-UBND",
     "84 212 345 678",
+    "https://baodanang.vn/tin/123456789.html",
+    "[bài](https://baodanang.vn/2024/06/20/doi-thoai-voi-cong-dan.html)",
+    "[tin](https://a.vn/tin/123456789)",
+    "[tin](https://a.vn/tin/0912345678-ho-so.htm)",
+    "[văn bản](https://vanban.gov.vn/van-ban?id=123456789&nam=2024)",
+    "[DVC](https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.009994)",
+    "lệ phí 1.500.000\u00a0đồng",
+    "lệ phí **1.500.000** đồng",
+    "lệ phí **84.905.123.456** đồng",
+    "ngày 20\u20116\u20112024",
+    "giai đoạn 2020\u20132024",
+    "năm **2024**",
+    "thủ tục **1.009994**",
+    "Quyết định 123/QĐ\u2011UBND",
+    "mã số thuế **0401234567**",
+    "tổng đài 1900\u00a01234",
+    "lúc 14:30\u00a0–\u00a016:45",
+    "file_2024_0912.pdf",
 ]
 NAMES = {
     "Ông Nguyễn Văn Hùng": "Nguyễn Văn Hùng",
@@ -282,3 +327,35 @@ def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -
     with_labels(content, ACCEPTED_LABELS)
     result = validate(content)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+HIDDEN_PHONES = {  # a line of a text -> the numbers as the messages quote them
+    "Gọi 0912\u00a0345\u00a0678 (dán từ Word).": ["0912\u00a0345\u00a0678"],
+    "Hoặc 0912\u2011345\u2011678.": ["0912\u2011345\u2011678"],
+    "Nhắn [Zalo cán bộ](https://zalo.me/0987654321) hoặc [gọi](tel:0977111222).":
+        ["0987654321", "0977111222"],
+    "Hay [gọi ngay](tel:0977111222).": ["0977111222"],
+    "Gọi 0912 **345** 678.": ["0912 **345** 678"],
+}
+
+
+def test_phone_numbers_pasted_linked_or_split_are_located(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers, index = content / S / "answers.yaml", content / S / "index.md"
+    lines = "".join(f"      {line}\n" for line in HIDDEN_PHONES)
+    answers.write_text(answers.read_text(encoding="utf-8") + "  - id: so-dien-thoai\n    type: question\n"
+                       "    asker:\n      label: Công dân\n    topics: [dat-dai]\n    text: |\n" + lines,
+                       encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8") + "".join(f"\n{line}\n" for line in HIDDEN_PHONES),
+                     encoding="utf-8")
+    output = validate(content).stderr
+    for path, field in ((answers, " in items.text"), (index, "")):
+        written = path.read_text(encoding="utf-8").split("\n")
+        for line, values in HIDDEN_PHONES.items():
+            number = next(n for n, text in enumerate(written, 1) if text.endswith(line))
+            for value in values:
+                link = " in a link's address" if value.isdigit() else ""
+                message = f"'{value}' looks like a phone number{link}{field}, which is personal data"
+                col = written[number - 1].index(value) + 1
+                assert reported(output, f"{S}/{path.name}", number, col, message), (number, col, output)

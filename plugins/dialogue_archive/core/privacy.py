@@ -14,6 +14,7 @@ search records, feeds, open data) sees the same, cleaned text:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,8 +30,10 @@ from .yamlio import LocDict, LocList, locate, offset_of, position_of
 REDACTIONS_FILE = "registry/redactions.yaml"
 DEFAULT_REPLACEMENT = "[…]"
 SKIPPED_KEYS = {"url", "src"}
+"""Addresses and file names are not prose: redaction leaves them alone."""
+UNCHECKED_KEYS = {"src"}
+"""File names are not shown; web addresses (`url`) are checked as link addresses are."""
 FREE_KEYS = {"attendance"}
-"""Addresses and file names are not prose: their digits are ids, not phone numbers."""
 STRUCTURAL_KEYS = SKIPPED_KEYS | {
     "id", "by", "organizer", "place", "referred_to", "topics", "procedures", "participants",
     "aliases", "kind", "type", "mode", "status", "time", "date", "due", "published",
@@ -128,8 +131,11 @@ def redact_data(data: Any, redactor: Redactor) -> Any:
 
 # --- the guard -------------------------------------------------------------------------
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\]\([^)\s]*\)", re.IGNORECASE)
-"""Link targets are masked before the guard looks for numbers (ids in addresses)."""
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|(?<=\]\()[^)\s]*(?=\))", re.IGNORECASE)
+"""Web addresses and link targets: their digits are ids, unless a whole part of the address is
+a phone number (`https://zalo.me/0987654321`, `tel:0977111222`, `?sdt=0905123456`)."""
+URL_PART = re.compile(r"[^/?&=#:;,]+")
+PHONE_SHAPED = re.compile(r"\(?\+?\d[\d.()-]*\d")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 NUMBER = re.compile(
     r"(?<![\w.,/-])(?<!\d:)"              # not the tail of a code, date, amount, id or time
@@ -137,6 +143,25 @@ NUMBER = re.compile(
     r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
     r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
 )
+AS_PLAIN = str.maketrans(
+    {**dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                     "\u200a\u202f\u205f\u3000\t", " "),
+     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+     **{0xFF10 + n: str(n) for n in range(10)}}
+)
+"""Characters that look like a space, a dash or a digit where text pasted from Word or a web
+page carries them (no-break and thin spaces, non-breaking hyphens and en dashes, full-width
+digits): one for one, so that offsets stay those of the text."""
+HIDDEN = re.compile(
+    r"<(/?)([A-Za-z][\w-]*)[^<>\n]*>(?=\d)|(?<=\d)<(/?)([A-Za-z][\w-]*)[^<>\n]*>"  # <b>345</b>
+    r"|[*~`]+(?=\d)|(?<=\d)[*~`]+|(?<!\w)_+(?=\d)|(?<=\d)_+(?!\w)"   # 0912 **345** 678
+    r"|(?<=\d)\\(?=[^\w\s])"                                        # 0912\-345
+    r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"                      # soft hyphen, zero-width
+)
+"""What is not seen on the page but would break up a number in the text: emphasis and HTML
+tags next to digits, Markdown escapes, invisible characters."""
+INLINE_TAGS = {"a", "b", "strong", "i", "em", "span", "u", "s", "del", "ins", "mark", "small",
+               "font", "sup", "sub", "code", "abbr"}
 MOBILE_PREFIXES = {"03", "05", "07", "08", "09"}
 """Mobile numbers have 10 digits, landlines 11 starting 02 (since 2017-2018); a 10-digit
 number starting 04 is a business tax code, which is public."""
@@ -151,6 +176,7 @@ class Finding:
     start: int
     end: int
     message: str
+    in_link: bool = False
 
 
 def _classify(number: str) -> str | None:
@@ -184,11 +210,42 @@ REASONS = {
 }
 
 
+def as_shown(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as a reader sees its characters (see AS_PLAIN and HIDDEN), and where it
+    differs: from shown offset `shown[k]` on, a character is at `original[k]` + its distance."""
+    plain = text.translate(AS_PLAIN)
+    pieces: list[str] = []
+    shown: list[int] = []
+    original: list[int] = []
+    length = kept = 0
+    for match in HIDDEN.finditer(plain):
+        pieces.append(plain[kept:match.start()])
+        length += match.start() - kept
+        tag = match.group(2) or match.group(4)
+        if tag and tag.lower() not in INLINE_TAGS:  # a line break or a cell between digits
+            pieces.append(" ")
+            shown.append(length)
+            original.append(match.start())
+            length += 1
+        kept = match.end()
+        shown.append(length)
+        original.append(kept)
+    pieces.append(plain[kept:])
+    return "".join(pieces), shown, original
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
-    findings = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
-    masked = URL.sub(lambda m: " " * len(m.group()), text)
-    masked = EMAIL.sub(lambda m: " " * len(m.group()), masked)
+    emails = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
+    seen, shown, original = as_shown(text)
+    masked = EMAIL.sub(lambda m: " " * len(m.group()), seen)
+    findings = []
+    for url in URL.finditer(masked):
+        for part in URL_PART.finditer(url.group()):
+            if PHONE_SHAPED.fullmatch(part.group()) and _classify(part.group()) == "a phone number":
+                start = url.start() + part.start()
+                findings.append(Finding(start, start + len(part.group()), "a phone number", True))
+    masked = URL.sub(lambda m: " " * len(m.group()), masked)
     for match in NUMBER.finditer(masked):
         found = _number_in_run(match.group())
         if found is None:
@@ -196,10 +253,16 @@ def find_personal_data(text: str) -> list[Finding]:
         offset, value, kind = found
         start = match.start() + offset
         may_be_amount = kind.endswith("(CMND) number") or value.startswith("84")  # 84.905.123.456 đồng
-        if may_be_amount and CURRENCY_AFTER.match(text, start + len(value)):
+        if may_be_amount and CURRENCY_AFTER.match(seen, start + len(value)):
             continue
         findings.append(Finding(start, start + len(value), kind))
-    return sorted(findings, key=lambda f: f.start)
+
+    def in_text(offset: int) -> int:
+        k = bisect.bisect_right(shown, offset) - 1
+        return offset if k < 0 else original[k] + offset - shown[k]
+
+    located = [Finding(in_text(f.start), in_text(f.end - 1) + 1, f.message, f.in_link) for f in findings]
+    return sorted(emails + located, key=lambda f: f.start)
 
 
 def _number_in_run(run: str) -> tuple[int, str, str] | None:
@@ -309,7 +372,7 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         if where and where[-1] in FREE_KEYS:
             yield from ((where, key) for key in data if isinstance(key, str))
         for key, value in data.items():
-            if key not in SKIPPED_KEYS:
+            if key not in UNCHECKED_KEYS:
                 yield from _texts(value, (*where, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
@@ -318,11 +381,16 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         yield where, data
 
 
-def position_in_source(source: str, start: tuple[int, int], needle: str) -> tuple[int, int]:
+def position_in_source(source: str, start: tuple[int, int], needle: str, before: int = 0) -> tuple[int, int]:
     """Line and column of `needle` at or after a value's start in the file (block scalars
-    included); the value's own start when it was folded over several lines."""
-    found = source.find(needle, offset_of(source, start))
-    return start if found < 0 else position_of(source, found)
+    included), after the `before` times it occurs earlier in the value; the value's own start
+    when it was folded over several lines."""
+    found = offset_of(source, start) - 1
+    for _ in range(before + 1):
+        found = source.find(needle, found + 1)
+        if found < 0:
+            return start
+    return position_of(source, found)
 
 
 def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
@@ -330,8 +398,9 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
     for where, text in _texts(data):
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
-            line, col = position_in_source(source, locate(data, where), value)
-            log.add(path, line, col, _message(finding.message, value, where))
+            earlier = text.count(value, 0, finding.start)
+            line, col = position_in_source(source, locate(data, where), value, earlier)
+            log.add(path, line, col, _message(finding, value, where))
     items = data.get("items") if isinstance(data, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
         asker = item.get("asker") if isinstance(item, dict) else None
@@ -356,10 +425,12 @@ def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog) -> N
     for finding in find_personal_data(text):
         line = first_line + text.count("\n", 0, finding.start)
         col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-        log.add(path, line, col, _message(finding.message, text[finding.start:finding.end], ()))
+        log.add(path, line, col, _message(finding, text[finding.start:finding.end], ()))
 
 
-def _message(kind: str, value: str, where: tuple[Any, ...]) -> str:
+def _message(finding: Finding, value: str, where: tuple[Any, ...]) -> str:
     field = ".".join(str(step) for step in where if isinstance(step, str))
     place = f" in {field}" if field else ""
-    return f"'{value}' looks like {kind}{place}, which is personal data; {REASONS[kind]}"
+    link = " in a link's address" if finding.in_link else ""
+    kind = finding.message
+    return f"'{value}' looks like {kind}{link}{place}, which is personal data; {REASONS[kind]}"
