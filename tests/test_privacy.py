@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import build_archive, run_build, write_config
-from dialogue_archive.core.privacy import find_full_name, find_personal_data
+from dialogue_archive.core.privacy import (
+    find_citizen_names,
+    find_full_name,
+    find_personal_data,
+    officials_named,
+)
 from test_bad_input import BASE, LOCATED, S, validate
 
 PERSONAL = {
@@ -359,3 +364,111 @@ def test_phone_numbers_pasted_linked_or_split_are_located(tmp_path: Path) -> Non
                 message = f"'{value}' looks like a phone number{link}{field}, which is personal data"
                 col = written[number - 1].index(value) + 1
                 assert reported(output, f"{S}/{path.name}", number, col, message), (number, col, output)
+
+
+CITIZENS = {  # a free text -> the name refused in it
+    "Hộ bà Trần Thị Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
+    "Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám": "Lê Văn Tám",
+    "Ông Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên.": "Nguyễn Văn Hùng",
+    "Sau sáp nhập xã, trong đó có bà Nguyễn Thị Hoa.": "Nguyễn Thị Hoa",
+    "Bà Nguyễn Thị Hoa phát biểu tại buổi đối thoại": "Nguyễn Thị Hoa",
+    "Cử tri Nguyễn Văn Hùng phản ánh đường xuống cấp.": "Nguyễn Văn Hùng",
+    "Theo UBND xã, hộ bà Trần Thị Mai đã được cấp đổi.": "Trần Thị Mai",
+    "Phó Chủ tịch UBND xã trả lời bà Nguyễn Thị Hoa rằng hồ sơ đã đủ.": "Nguyễn Thị Hoa",
+    "Phát biểu tại buổi đối thoại, ông Nguyễn Văn Hùng, trú tại tổ 12, đề nghị...": "Nguyễn Văn Hùng",
+    "Chủ tịch UBND xã cho biết hộ ông Lê Văn Tám đã nhận tiền.": "Lê Văn Tám",
+    "Gia đình ông Lê Văn Tám ở thôn 2": "Lê Văn Tám",
+    "hộ kinh doanh Nguyễn Văn An": "Nguyễn Văn An",
+    "chị LÊ THỊ HOA": "LÊ THỊ HOA",
+}
+OFFICIALS = [
+    "Phó Chủ tịch UBND quận Nguyễn Văn Hùng cho biết hồ sơ đã đủ.",
+    "ông Trần Văn An, Trưởng phòng Tư pháp, cho biết",
+    "Đồng chí Lê Trung Chinh, Bí thư Thành ủy, phát biểu chỉ đạo.",
+    "đại biểu HĐND Nguyễn Thị Bình tiếp thu ý kiến",
+    "Thừa ủy quyền Chủ tịch UBND quận, bà Trần Thị Bảo Khuyên, Phó Trưởng phòng Tư pháp chủ trì.",
+    "Chủ tịch UBND quận, ông Nguyễn Văn Hùng cho biết",
+    "Phó Chủ tịch UBND quận Cẩm Lệ ông Nguyễn Văn Hùng cho biết",
+    "Phó Chủ tịch Ủy ban nhân dân phường bà Lê Thị Hoa chủ trì",
+    "Trả lời ý kiến cử tri, ông Nguyễn Văn Hùng cho biết",
+    "Thay mặt lãnh đạo UBND phường, bà Lê Thị Hoa cảm ơn bà con.",
+    "Đại diện Phòng Tài nguyên và Môi trường, ông Phạm Văn Long giải thích",
+    "ông Nguyễn Văn Hùng (Phó Chủ tịch UBND phường) giải thích",
+    "bà Lê Thị Hoa - Chánh Văn phòng HĐND và UBND quận",
+    "ông Nguyễn Văn Hùng Phó Chủ tịch UBND phường cho biết",
+    "ông Võ Văn Nam, nguyên Chủ tịch UBND xã",
+    "Thượng tá Lê Văn Dũng, Trưởng Công an quận",
+    "Thực hiện lời dạy của Bác Hồ Chí Minh",
+    "người dân Hà Tĩnh",
+    "Hộ kinh doanh trên đường Lê Duẩn",
+    "Trường THPT Phan Châu Trinh",
+    "Ông N.V.H. (thôn 5) phát biểu",
+    "Bà Hoa ở thôn 3",
+    "hồ sơ của ông Nguyễn V.H.",
+]
+
+
+FREE_TEXTS = [(text, [name]) for text, name in CITIZENS.items()] + [(text, []) for text in OFFICIALS]
+
+
+@pytest.mark.parametrize(("text", "names"), FREE_TEXTS)
+def test_citizens_full_names_in_free_texts_are_found_officials_pass(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_citizen_names(text)] == names
+
+
+def test_an_official_named_once_with_the_position_may_be_named_again() -> None:
+    body = ("Ông Nguyễn Văn Hùng, Phó Chủ tịch UBND quận, chủ trì.\n\n"
+            "Phát biểu kết thúc, ông Nguyễn Văn Hùng cảm ơn người dân.")
+    officials = officials_named([body])
+    assert officials == {"nguyễn văn hùng"}
+    assert find_citizen_names(body, officials) == []
+    assert [m.name for m in find_citizen_names("Ông Lê Văn Tám cảm ơn.", officials)] == ["Lê Văn Tám"]
+
+
+def test_citizens_names_are_refused_outside_a_consenting_label_and_officials_pass(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers, index = content / S / "answers.yaml", content / S / "index.md"
+    answers.write_text(answers.read_text(encoding="utf-8") + """\
+  - id: cap-doi
+    type: question
+    asker:
+      label: Bà Trần Thị Mai, thôn 3
+      named_with_consent: true
+    topics: [dat-dai]
+    text: |
+      Hộ bà Trần Thị Mai ở thôn 3 hỏi về cấp đổi sổ đỏ.
+    answers:
+      - by: phong-quan-ly-do-thi
+        text: Ông Phạm Văn Long cho biết hồ sơ đã đủ.
+    commitments:
+      - id: cap-nhat-ban-do
+        by: ubnd-quan-cam-le
+        text: Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám
+""", encoding="utf-8")
+    front = ("summary: Đối thoại, trong đó có bà Nguyễn Thị Hoa.\nchair:\n  name: Phạm Văn Long\n"
+             "  position: Phó Chủ tịch UBND quận\nimage:\n  src: anh.jpg\n"
+             "  caption: Bà Nguyễn Thị Hoa phát biểu\n")
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.\n", front) + (
+        "\nPhó Chủ tịch UBND quận Phạm Văn Long chủ trì; ông Trần Văn An, Trưởng phòng Tư pháp, cho "
+        "biết hồ sơ đã đủ. Đồng chí Lê Trung Chinh, Bí thư Thành ủy, dự.\n"
+        "\nÔng Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên. Sau đó ông Trần Văn An trả lời.\n")
+    index.write_text(text, encoding="utf-8")
+    (content / S / "anh.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    output = validate(content).stderr
+    refused = {  # file, the line's text, name, field
+        ("answers.yaml", "      Hộ bà Trần Thị Mai", "Trần Thị Mai", "items.text"),
+        ("answers.yaml", "        text: Cập nhật", "Lê Văn Tám", "items.commitments.text"),
+        ("index.md", "summary:", "Nguyễn Thị Hoa", "summary"),
+        ("index.md", "  caption:", "Nguyễn Thị Hoa", "image.caption"),
+        ("index.md", "Ông Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "the write-up"),
+    }
+    for file, start, name, field in refused:
+        lines = (content / S / file).read_text(encoding="utf-8").split("\n")
+        line = next(n for n, text in enumerate(lines, 1) if text.startswith(start))
+        message = f"'{name}' in {field} looks like the full name of a private person, which is personal data"
+        assert reported(output, f"{S}/{file}", line, lines[line - 1].index(name) + 1, message), output
+    assert "initials ('bà T.T.M.')" in output
+    assert "only in asker.label, with named_with_consent: true" in output
+    assert output.count("looks like the full name") == len(refused), output  # label, officials: accepted
