@@ -9,8 +9,9 @@ search records, feeds, open data) sees the same, cleaned text:
 2. the guard refuses what is left that looks like personal data: phone numbers,
    CMND/CCCD numbers, e-mail addresses (as the page shows the text: see as_shown), a
    citizen's full name in `asker.label` without `named_with_consent: true`, and a citizen's
-   full name in the other texts (find_citizen_names; officials in their role pass). A refusal stops the build; it is never silently
-   rewritten, because only the press office knows whether the text must go.
+   full name in the other texts (find_citizen_names; officials in their role pass). A
+   refusal stops the build; it is never silently rewritten, because only the press office
+   knows whether the text must go.
 """
 
 from __future__ import annotations
