@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import build_archive, run_build, write_config
-from dialogue_archive.core.privacy import find_full_name, find_personal_data
+from dialogue_archive.core.privacy import (
+    find_citizen_names,
+    find_full_name,
+    find_personal_data,
+    officials_named,
+)
 from test_bad_input import BASE, LOCATED, S, validate
 
 PERSONAL = {
@@ -31,6 +36,33 @@ PERSONAL = {
     "ĐT:0905123456": "phone",
     "ĐT:84905123456": "phone",
     "năm 1984 84 905 123 456": "phone",
+    # pasted from Word or a web page: other spaces and dashes, full-width digits
+    "Gọi 0912\u00a0345\u00a0678": "phone",
+    "Gọi 0912\u202f345\u202f678": "phone",
+    "Gọi 0912\u2009345\u2009678": "phone",
+    "Gọi 0912\u2011345\u2011678": "phone",
+    "Gọi 0912\u2013345\u2013678": "phone",
+    "Gọi ０９１２３４５６７８": "phone",
+    "Gọi 0912\u200b345678": "phone",
+    "CCCD 048\u00a0090\u00a0001\u00a0234": "CCCD",
+    # split by what the page does not show
+    "Gọi 0912 **345** 678": "phone",
+    "Gọi 0912 *345* 678": "phone",
+    "Gọi 0912 __345__ 678": "phone",
+    "Gọi **0912** 345 678": "phone",
+    "Gọi 0912 `345` 678": "phone",
+    "Gọi <b>0912</b> 345 678": "phone",
+    "Gọi 0912\\-345\\-678": "phone",
+    "Tổ 5<br>0912345678": "phone",
+    # in a link's address
+    "[Zalo cán bộ](https://zalo.me/0987654321)": "phone",
+    "[gọi](tel:0977111222)": "phone",
+    "[gọi ngay](tel:+84912345678)": "phone",
+    "[nhắn tin](sms:0977111222?body=xin%20chao)": "phone",
+    "[Zalo](zalo:0977111222)": "phone",
+    "https://wa.me/84912345678": "phone",
+    "[hồ sơ](https://example.vn/tra-cuu?sdt=0912.345.678)": "phone",
+    '<a href="https://zalo.me/0987654321">Zalo</a>': "phone",
 }
 NOT_PERSONAL = [
     "thủ tục 1.009994",
@@ -63,6 +95,24 @@ NOT_PERSONAL = [
     "số 84/QĐ-UBND",
     "Quyết định 84/2024/QĐ-UBND",
     "84 212 345 678",
+    "https://baodanang.vn/tin/123456789.html",
+    "[bài](https://baodanang.vn/2024/06/20/doi-thoai-voi-cong-dan.html)",
+    "[tin](https://a.vn/tin/123456789)",
+    "[tin](https://a.vn/tin/0912345678-ho-so.htm)",
+    "[văn bản](https://vanban.gov.vn/van-ban?id=123456789&nam=2024)",
+    "[DVC](https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.009994)",
+    "lệ phí 1.500.000\u00a0đồng",
+    "lệ phí **1.500.000** đồng",
+    "lệ phí **84.905.123.456** đồng",
+    "ngày 20\u20116\u20112024",
+    "giai đoạn 2020\u20132024",
+    "năm **2024**",
+    "thủ tục **1.009994**",
+    "Quyết định 123/QĐ\u2011UBND",
+    "mã số thuế **0401234567**",
+    "tổng đài 1900\u00a01234",
+    "lúc 14:30\u00a0–\u00a016:45",
+    "file_2024_0912.pdf",
 ]
 NAMES = {
     "Ông Nguyễn Văn Hùng": "Nguyễn Văn Hùng",
@@ -282,3 +332,143 @@ def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -
     with_labels(content, ACCEPTED_LABELS)
     result = validate(content)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+HIDDEN_PHONES = {  # a line of a text -> the numbers as the messages quote them
+    "Gọi 0912\u00a0345\u00a0678 (dán từ Word).": ["0912\u00a0345\u00a0678"],
+    "Hoặc 0912\u2011345\u2011678.": ["0912\u2011345\u2011678"],
+    "Nhắn [Zalo cán bộ](https://zalo.me/0987654321) hoặc [gọi](tel:0977111222).":
+        ["0987654321", "0977111222"],
+    "Hay [gọi ngay](tel:0977111222).": ["0977111222"],
+    "Gọi 0912 **345** 678.": ["0912 **345** 678"],
+}
+
+
+def test_phone_numbers_pasted_linked_or_split_are_located(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers, index = content / S / "answers.yaml", content / S / "index.md"
+    lines = "".join(f"      {line}\n" for line in HIDDEN_PHONES)
+    answers.write_text(answers.read_text(encoding="utf-8") + "  - id: so-dien-thoai\n    type: question\n"
+                       "    asker:\n      label: Công dân\n    topics: [dat-dai]\n    text: |\n" + lines,
+                       encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8") + "".join(f"\n{line}\n" for line in HIDDEN_PHONES),
+                     encoding="utf-8")
+    output = validate(content).stderr
+    for path, field in ((answers, " in items.text"), (index, "")):
+        written = path.read_text(encoding="utf-8").split("\n")
+        for line, values in HIDDEN_PHONES.items():
+            number = next(n for n, text in enumerate(written, 1) if text.endswith(line))
+            for value in values:
+                link = " in a link's address" if value.isdigit() else ""
+                message = f"'{value}' looks like a phone number{link}{field}, which is personal data"
+                col = written[number - 1].index(value) + 1
+                assert reported(output, f"{S}/{path.name}", number, col, message), (number, col, output)
+
+
+CITIZENS = {  # a free text -> the name refused in it
+    "Hộ bà Trần Thị Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
+    "Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám": "Lê Văn Tám",
+    "Ông Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên.": "Nguyễn Văn Hùng",
+    "Sau sáp nhập xã, trong đó có bà Nguyễn Thị Hoa.": "Nguyễn Thị Hoa",
+    "Bà Nguyễn Thị Hoa phát biểu tại buổi đối thoại": "Nguyễn Thị Hoa",
+    "Cử tri Nguyễn Văn Hùng phản ánh đường xuống cấp.": "Nguyễn Văn Hùng",
+    "Theo UBND xã, hộ bà Trần Thị Mai đã được cấp đổi.": "Trần Thị Mai",
+    "Phó Chủ tịch UBND xã trả lời bà Nguyễn Thị Hoa rằng hồ sơ đã đủ.": "Nguyễn Thị Hoa",
+    "Phát biểu tại buổi đối thoại, ông Nguyễn Văn Hùng, trú tại tổ 12, đề nghị...": "Nguyễn Văn Hùng",
+    "Chủ tịch UBND xã cho biết hộ ông Lê Văn Tám đã nhận tiền.": "Lê Văn Tám",
+    "Gia đình ông Lê Văn Tám ở thôn 2": "Lê Văn Tám",
+    "hộ kinh doanh Nguyễn Văn An": "Nguyễn Văn An",
+    "chị LÊ THỊ HOA": "LÊ THỊ HOA",
+}
+OFFICIALS = [
+    "Phó Chủ tịch UBND quận Nguyễn Văn Hùng cho biết hồ sơ đã đủ.",
+    "ông Trần Văn An, Trưởng phòng Tư pháp, cho biết",
+    "Đồng chí Lê Trung Chinh, Bí thư Thành ủy, phát biểu chỉ đạo.",
+    "đại biểu HĐND Nguyễn Thị Bình tiếp thu ý kiến",
+    "Thừa ủy quyền Chủ tịch UBND quận, bà Trần Thị Bảo Khuyên, Phó Trưởng phòng Tư pháp chủ trì.",
+    "Chủ tịch UBND quận, ông Nguyễn Văn Hùng cho biết",
+    "Phó Chủ tịch UBND quận Cẩm Lệ ông Nguyễn Văn Hùng cho biết",
+    "Phó Chủ tịch Ủy ban nhân dân phường bà Lê Thị Hoa chủ trì",
+    "Trả lời ý kiến cử tri, ông Nguyễn Văn Hùng cho biết",
+    "Thay mặt lãnh đạo UBND phường, bà Lê Thị Hoa cảm ơn bà con.",
+    "Đại diện Phòng Tài nguyên và Môi trường, ông Phạm Văn Long giải thích",
+    "ông Nguyễn Văn Hùng (Phó Chủ tịch UBND phường) giải thích",
+    "bà Lê Thị Hoa - Chánh Văn phòng HĐND và UBND quận",
+    "ông Nguyễn Văn Hùng Phó Chủ tịch UBND phường cho biết",
+    "ông Võ Văn Nam, nguyên Chủ tịch UBND xã",
+    "Thượng tá Lê Văn Dũng, Trưởng Công an quận",
+    "Thực hiện lời dạy của Bác Hồ Chí Minh",
+    "người dân Hà Tĩnh",
+    "Hộ kinh doanh trên đường Lê Duẩn",
+    "Trường THPT Phan Châu Trinh",
+    "Ông N.V.H. (thôn 5) phát biểu",
+    "Bà Hoa ở thôn 3",
+    "hồ sơ của ông Nguyễn V.H.",
+]
+
+
+FREE_TEXTS = [(text, [name]) for text, name in CITIZENS.items()] + [(text, []) for text in OFFICIALS]
+
+
+@pytest.mark.parametrize(("text", "names"), FREE_TEXTS)
+def test_citizens_full_names_in_free_texts_are_found_officials_pass(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_citizen_names(text)] == names
+
+
+def test_an_official_named_once_with_the_position_may_be_named_again() -> None:
+    body = ("Ông Nguyễn Văn Hùng, Phó Chủ tịch UBND quận, chủ trì.\n\n"
+            "Phát biểu kết thúc, ông Nguyễn Văn Hùng cảm ơn người dân.")
+    officials = officials_named([body])
+    assert officials == {"nguyễn văn hùng"}
+    assert find_citizen_names(body, officials) == []
+    assert [m.name for m in find_citizen_names("Ông Lê Văn Tám cảm ơn.", officials)] == ["Lê Văn Tám"]
+
+
+def test_citizens_names_are_refused_outside_a_consenting_label_and_officials_pass(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers, index = content / S / "answers.yaml", content / S / "index.md"
+    answers.write_text(answers.read_text(encoding="utf-8") + """\
+  - id: cap-doi
+    type: question
+    asker:
+      label: Bà Trần Thị Mai, thôn 3
+      named_with_consent: true
+    topics: [dat-dai]
+    text: |
+      Hộ bà Trần Thị Mai ở thôn 3 hỏi về cấp đổi sổ đỏ.
+    answers:
+      - by: phong-quan-ly-do-thi
+        text: Ông Phạm Văn Long cho biết hồ sơ đã đủ.
+    commitments:
+      - id: cap-nhat-ban-do
+        by: ubnd-quan-cam-le
+        text: Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám
+""", encoding="utf-8")
+    front = ("summary: Đối thoại, trong đó có bà Nguyễn Thị Hoa.\nchair:\n  name: Phạm Văn Long\n"
+             "  position: Phó Chủ tịch UBND quận\nimage:\n  src: anh.jpg\n"
+             "  caption: Bà Nguyễn Thị Hoa phát biểu\n")
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.\n", front) + (
+        "\nPhó Chủ tịch UBND quận Phạm Văn Long chủ trì; ông Trần Văn An, Trưởng phòng Tư pháp, cho "
+        "biết hồ sơ đã đủ. Đồng chí Lê Trung Chinh, Bí thư Thành ủy, dự.\n"
+        "\nÔng Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên. Sau đó ông Trần Văn An trả lời.\n")
+    index.write_text(text, encoding="utf-8")
+    (content / S / "anh.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    output = validate(content).stderr
+    refused = {  # file, the line's text, name, field
+        ("answers.yaml", "      Hộ bà Trần Thị Mai", "Trần Thị Mai", "items.text"),
+        ("answers.yaml", "        text: Cập nhật", "Lê Văn Tám", "items.commitments.text"),
+        ("index.md", "summary:", "Nguyễn Thị Hoa", "summary"),
+        ("index.md", "  caption:", "Nguyễn Thị Hoa", "image.caption"),
+        ("index.md", "Ông Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "the write-up"),
+    }
+    for file, start, name, field in refused:
+        lines = (content / S / file).read_text(encoding="utf-8").split("\n")
+        line = next(n for n, text in enumerate(lines, 1) if text.startswith(start))
+        message = f"'{name}' in {field} looks like the full name of a private person, which is personal data"
+        assert reported(output, f"{S}/{file}", line, lines[line - 1].index(name) + 1, message), output
+    assert "initials ('bà T.T.M.')" in output
+    assert "only in asker.label, with named_with_consent: true" in output
+    assert output.count("looks like the full name") == len(refused), output  # label, officials: accepted

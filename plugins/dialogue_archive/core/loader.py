@@ -44,6 +44,7 @@ from .privacy import (
     parse_rules,
     position_in_source,
     redact_data,
+    session_officials,
 )
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
@@ -439,9 +440,11 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         return parsed
     ok, data = parse_yaml(index, front, log, line_offset=1)
     # Redaction first, then the guard, then the model: everything published is redacted.
-    check_data(redact_data(data, redactor), text, index, log)
+    data = redact_data(data, redactor)
     parsed.body = redactor.apply(body)
-    check_markdown(parsed.body, body_line, index, log)
+    officials = session_officials(data, parsed.body)
+    check_data(data, text, index, log, officials)
+    check_markdown(parsed.body, body_line, index, log, officials)
     src_uri = index.relative_to(root).as_posix()
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
@@ -449,7 +452,8 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
         if ok or data is not None else None
     parsed.items, answers_data, parsed.answers_path = _load_answers(
-        folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors)
+        folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
+        officials)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
@@ -509,8 +513,9 @@ def check_answers(text: str, session: Session, archive: Archive) -> list[Problem
     log = ProblemLog(root=archive.root)
     path = session.folder / "answers.yaml"
     references: list[WrittenReference] = []
+    officials = session_officials(session.meta.model_dump(), session.body)
     items, data = _parse_answers(path, text, log, load_redactions(archive.root, ProblemLog()),
-                                 session.src_uri, references)
+                                 session.src_uri, references, officials=officials)
     if items:
         candidate = replace(session, items=[item for _, item in items], answers_path=path)
         _check_items(candidate, items, data, path, References(archive, log), log)
@@ -581,7 +586,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
                   references: list[WrittenReference], unchecked: list[RawReference],
-                  lost_anchors: list[str]) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
+                  lost_anchors: list[str], officials: set[str]
+                  ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems;
     the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
     path = folder / "answers.yaml"
@@ -591,17 +597,18 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     if text is None:
         return None, None, path
     items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked,
-                                 lost_anchors)
+                                 lost_anchors, officials)
     return items, data, path
 
 
 def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
                    references: list[WrittenReference], unchecked: list[RawReference] | None = None,
-                   lost_anchors: list[str] | None = None) -> tuple[list[tuple[int, Item]] | None, Any]:
+                   lost_anchors: list[str] | None = None, officials: set[str] | None = None
+                   ) -> tuple[list[tuple[int, Item]] | None, Any]:
     _, data = parse_yaml(path, text, log)
     if data is None:
         return [], data
-    check_data(redact_data(data, redactor), text, path, log)
+    check_data(redact_data(data, redactor), text, path, log, officials or set())
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "

@@ -7,13 +7,16 @@ search records, feeds, open data) sees the same, cleaned text:
 1. the site-wide redaction rules of `registry/redactions.yaml` replace what the press
    office has decided never to publish (a name, a house address, a phrase);
 2. the guard refuses what is left that looks like personal data: phone numbers,
-   CMND/CCCD numbers, e-mail addresses, and a citizen's full name in `asker.label`
-   without `named_with_consent: true`. A refusal stops the build; it is never silently
-   rewritten, because only the press office knows whether the text must go.
+   CMND/CCCD numbers, e-mail addresses (as the page shows the text: see as_shown), a
+   citizen's full name in `asker.label` without `named_with_consent: true`, and a citizen's
+   full name in the other texts (find_citizen_names; officials in their role pass). A
+   refusal stops the build; it is never silently rewritten, because only the press office
+   knows whether the text must go.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,8 +32,10 @@ from .yamlio import LocDict, LocList, locate, offset_of, position_of
 REDACTIONS_FILE = "registry/redactions.yaml"
 DEFAULT_REPLACEMENT = "[…]"
 SKIPPED_KEYS = {"url", "src"}
+"""Addresses and file names are not prose: redaction leaves them alone."""
+UNCHECKED_KEYS = {"src"}
+"""File names are not shown; web addresses (`url`) are checked as link addresses are."""
 FREE_KEYS = {"attendance"}
-"""Addresses and file names are not prose: their digits are ids, not phone numbers."""
 STRUCTURAL_KEYS = SKIPPED_KEYS | {
     "id", "by", "organizer", "place", "referred_to", "topics", "procedures", "participants",
     "aliases", "kind", "type", "mode", "status", "time", "date", "due", "published",
@@ -128,8 +133,11 @@ def redact_data(data: Any, redactor: Redactor) -> Any:
 
 # --- the guard -------------------------------------------------------------------------
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\]\([^)\s]*\)", re.IGNORECASE)
-"""Link targets are masked before the guard looks for numbers (ids in addresses)."""
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|(?<=\]\()[^)\s]*(?=\))", re.IGNORECASE)
+"""Web addresses and link targets: their digits are ids, unless a whole part of the address is
+a phone number (`https://zalo.me/0987654321`, `tel:0977111222`, `?sdt=0905123456`)."""
+URL_PART = re.compile(r"[^/?&=#:;,]+")
+PHONE_SHAPED = re.compile(r"\(?\+?\d[\d.()-]*\d")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 NUMBER = re.compile(
     r"(?<![\w.,/-])(?<!\d:)"              # not the tail of a code, date, amount, id or time
@@ -137,6 +145,25 @@ NUMBER = re.compile(
     r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
     r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
 )
+AS_PLAIN = str.maketrans(
+    {**dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                     "\u200a\u202f\u205f\u3000\t", " "),
+     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+     **{0xFF10 + n: str(n) for n in range(10)}}
+)
+"""Characters that look like a space, a dash or a digit where text pasted from Word or a web
+page carries them (no-break and thin spaces, non-breaking hyphens and en dashes, full-width
+digits): one for one, so that offsets stay those of the text."""
+HIDDEN = re.compile(
+    r"<(/?)([A-Za-z][\w-]*)[^<>\n]*>(?=\d)|(?<=\d)<(/?)([A-Za-z][\w-]*)[^<>\n]*>"  # <b>345</b>
+    r"|[*~`]+(?=\d)|(?<=\d)[*~`]+|(?<!\w)_+(?=\d)|(?<=\d)_+(?!\w)"   # 0912 **345** 678
+    r"|(?<=\d)\\(?=[^\w\s])"                                        # 0912\-345
+    r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"                      # soft hyphen, zero-width
+)
+"""What is not seen on the page but would break up a number in the text: emphasis and HTML
+tags next to digits, Markdown escapes, invisible characters."""
+INLINE_TAGS = {"a", "b", "strong", "i", "em", "span", "u", "s", "del", "ins", "mark", "small",
+               "font", "sup", "sub", "code", "abbr"}
 MOBILE_PREFIXES = {"03", "05", "07", "08", "09"}
 """Mobile numbers have 10 digits, landlines 11 starting 02 (since 2017-2018); a 10-digit
 number starting 04 is a business tax code, which is public."""
@@ -151,6 +178,7 @@ class Finding:
     start: int
     end: int
     message: str
+    in_link: bool = False
 
 
 def _classify(number: str) -> str | None:
@@ -184,11 +212,42 @@ REASONS = {
 }
 
 
+def as_shown(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as a reader sees its characters (see AS_PLAIN and HIDDEN), and where it
+    differs: from shown offset `shown[k]` on, a character is at `original[k]` + its distance."""
+    plain = text.translate(AS_PLAIN)
+    pieces: list[str] = []
+    shown: list[int] = []
+    original: list[int] = []
+    length = kept = 0
+    for match in HIDDEN.finditer(plain):
+        pieces.append(plain[kept:match.start()])
+        length += match.start() - kept
+        tag = match.group(2) or match.group(4)
+        if tag and tag.lower() not in INLINE_TAGS:  # a line break or a cell between digits
+            pieces.append(" ")
+            shown.append(length)
+            original.append(match.start())
+            length += 1
+        kept = match.end()
+        shown.append(length)
+        original.append(kept)
+    pieces.append(plain[kept:])
+    return "".join(pieces), shown, original
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
-    findings = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
-    masked = URL.sub(lambda m: " " * len(m.group()), text)
-    masked = EMAIL.sub(lambda m: " " * len(m.group()), masked)
+    emails = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
+    seen, shown, original = as_shown(text)
+    masked = EMAIL.sub(lambda m: " " * len(m.group()), seen)
+    findings = []
+    for url in URL.finditer(masked):
+        for part in URL_PART.finditer(url.group()):
+            if PHONE_SHAPED.fullmatch(part.group()) and _classify(part.group()) == "a phone number":
+                start = url.start() + part.start()
+                findings.append(Finding(start, start + len(part.group()), "a phone number", True))
+    masked = URL.sub(lambda m: " " * len(m.group()), masked)
     for match in NUMBER.finditer(masked):
         found = _number_in_run(match.group())
         if found is None:
@@ -196,10 +255,16 @@ def find_personal_data(text: str) -> list[Finding]:
         offset, value, kind = found
         start = match.start() + offset
         may_be_amount = kind.endswith("(CMND) number") or value.startswith("84")  # 84.905.123.456 đồng
-        if may_be_amount and CURRENCY_AFTER.match(text, start + len(value)):
+        if may_be_amount and CURRENCY_AFTER.match(seen, start + len(value)):
             continue
         findings.append(Finding(start, start + len(value), kind))
-    return sorted(findings, key=lambda f: f.start)
+
+    def in_text(offset: int) -> int:
+        k = bisect.bisect_right(shown, offset) - 1
+        return offset if k < 0 else original[k] + offset - shown[k]
+
+    located = [Finding(in_text(f.start), in_text(f.end - 1) + 1, f.message, f.in_link) for f in findings]
+    return sorted(emails + located, key=lambda f: f.start)
 
 
 def _number_in_run(run: str) -> tuple[int, str, str] | None:
@@ -288,15 +353,205 @@ def find_full_name(label: str) -> str | None:
         accent_free = word.lower() not in SURNAMES
         if accent_free and not after_honorific and _is_name_word(before):
             continue
-        end = i + 1
-        while end < min(len(tokens), i + 4) and not tokens[end - 1].group().endswith("."):
-            next_word = tokens[end].group().removesuffix(".")
-            if not _is_name_word(next_word) or (accent_free and not next_word.isascii()):
-                break
-            end += 1
+        end = _name_end(tokens, i, accent_free)
         if end - i >= (2 if after_honorific else 3):
             return label[token.start():tokens[end - 1].end()].removesuffix(".")
     return None
+
+
+def _name_end(tokens: list[re.Match[str]], i: int, accent_free: bool) -> int:
+    """Where the name words starting with the family name `tokens[i]` end (at most four, up
+    to a word with a final dot); without accents when the family name has none."""
+    end = i + 1
+    while end < min(len(tokens), i + 4) and not tokens[end - 1].group().endswith("."):
+        next_word = tokens[end].group().removesuffix(".")
+        if not _is_name_word(next_word) or (accent_free and not next_word.isascii()):
+            break
+        end += 1
+    return end
+
+
+# --- names in the free texts -------------------------------------------------------------
+
+
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in text.split("|"))
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = _phrases(
+    "chủ tịch|bí thư|giám đốc|tổng giám đốc|trưởng phòng|trưởng ban|trưởng bộ phận|trưởng công an|"
+    "trưởng thôn|trưởng khu phố|trưởng ấp|trưởng bản|trưởng đoàn|trưởng trạm|trưởng khoa|tổ trưởng|"
+    "tổ phó|khu phố trưởng|chánh văn phòng|chánh thanh tra|chánh án|viện trưởng|cục trưởng|"
+    "chi cục trưởng|vụ trưởng|bộ trưởng|thứ trưởng|thủ tướng|chủ nhiệm|ủy viên|uỷ viên|đại biểu|"
+    "đồng chí|cán bộ|công chức|viên chức|chuyên viên|thanh tra viên|kiểm sát viên|thẩm phán|"
+    "chấp hành viên|điều tra viên|lãnh đạo|đại diện|thay mặt|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|"
+    "người phát ngôn|đội trưởng|chỉ huy trưởng|hiệu trưởng|đại tá|thượng tá|trung tá|thiếu tá|"
+    "đại úy|đại uý|thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|"
+    "công an viên|kế toán|văn thư|phóng viên|nhà báo|luật sư|bác sĩ|pgs|gs|ts|ths|tiến sĩ|thạc sĩ"
+)
+"""Positions and roles: a name next to one is an official's (or an expert's) in that role."""
+ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|trả lời|giải đáp|"
+                     "tiếp thu|kết luận|chủ trì|về phía")
+"""How a clause that introduces an official speaking for an agency starts ('Trả lời ý kiến
+cử tri, ông ... cho biết')."""
+CITIZEN_NOUNS = _phrases("hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|"
+                         "người dân|khách hàng|đương sự|người nộp đơn|người khiếu nại|người tố cáo|"
+                         "người phản ánh|người đề nghị|người yêu cầu|phụ huynh|bệnh nhân|học sinh")
+RESIDENCE = _word_set("thôn tổ khu ấp xóm bản khối cụm làng trú ở ngụ thường tạm phường xã kiệt "
+                     "hẻm ngõ số nhà đường")
+"""Words that say where a person lives: '(thôn 5)', ', trú tại tổ 12' mark a citizen."""
+ORG_WORDS = PLACE_WORDS | _word_set(
+    "ủy uỷ ban nhân dân đảng bộ phận phòng sở cục chi vụ quản lý đô tài nguyên môi tư pháp văn "
+    "hóa hoá thông tin lao động thương binh xã hội kinh tế hạ tầng y giáo dục đào tạo nội chính "
+    "kế hoạch đầu thanh tra an mặt trận tổ quốc việt nam và cựu chiến nông phụ nữ liên tiếp "
+    "nhận trả kết quả một cửa")
+"""Lower-case words of an agency's name, between a position and a name ('Phó Chủ tịch Ủy ban
+nhân dân phường, ông ...'); any other lower-case word (a verb) ends the position."""
+STOPS = {".", ";", ":", "!", "?"}
+CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
+LONGEST = 4
+CANDIDATE = re.compile(
+    r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|chi|co|chu|bac|cu|chau|hộ|dân|tri|đình|"
+    r"hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|sinh|doanh))\s+(?:"
+    + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
+                      | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
+    + r")(?!\w)"
+)
+"""A quick look for a marker before a family name, so that most texts are not read word by word."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A full name after an honorific or a citizen noun, and whether it is an official's:
+    True (next to a position), False (a citizen noun, an address), None (nothing says)."""
+
+    start: int
+    end: int
+    name: str
+    official: bool | None
+    honorific: str = ""
+
+
+def name_mentions(text: str) -> list[Mention]:
+    """Full names of people in a free text that a marker introduces (see find_citizen_names)."""
+    if not CANDIDATE.search(text):
+        return []
+    tokens = list(WORD.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    mentions = []
+    for i, token in enumerate(tokens):
+        word = token.group().removesuffix(".")
+        if i == 0 or not (_is_name_word(word) and _is_one_of(word, SURNAMES, PLAIN_SURNAMES)):
+            continue
+        accent_free = word.lower() not in SURNAMES
+        honorific = _is_one_of(words[i - 1], HONORIFICS, PLAIN_HONORIFICS) and (
+            not accent_free or words[i - 1].isascii())
+        marker = i - 1 if honorific else i
+        citizen = _phrase_ending(words, marker - 1, CITIZEN_NOUNS) if marker else 0
+        if not (honorific or citizen) or (not citizen and marker and words[marker - 1] in PLACE_WORDS):
+            continue
+        end = _name_end(tokens, i, accent_free)
+        for k in range(i + 2, end):  # 'ông Nguyễn Văn Hùng Phó Chủ tịch ...'
+            if _title_at(words, k):
+                end = k
+                break
+        if end - i < (2 if honorific else 3):
+            continue
+        name = text[token.start():tokens[end - 1].end()].removesuffix(".")
+        mentions.append(Mention(token.start(), token.start() + len(name), name,
+                                _official(words, text, tokens, marker - citizen, end, bool(citizen)),
+                                words[marker] if honorific else ""))
+    return mentions
+
+
+def _phrase_ending(words: list[str], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """How many words of a phrase of `phrases` end at word k (the longest), 0 if none."""
+    for n in range(LONGEST, 0, -1):
+        if k - n + 1 >= 0 and tuple(words[k - n + 1:k + 1]) in phrases:
+            return n
+    return 0
+
+
+def _phrase_at(words: list[str], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """How many words of a phrase of `phrases` start at word k (the longest), 0 if none."""
+    for n in range(LONGEST, 0, -1):
+        if tuple(w.removesuffix(".") for w in words[k:k + n]) in phrases:
+            return n
+    return 0
+
+
+def _title_at(words: list[str], k: int) -> bool:
+    """A position starts at word k: 'Trưởng phòng', 'Phó Chủ tịch', 'nguyên Bí thư'."""
+    while k < len(words) and words[k] in {"phó", "nguyên", "là", "hiện", "đương", "kim", "tân"}:
+        k += 1
+    return k < len(words) and _phrase_at(words, k, TITLES) > 0
+
+
+def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: int, end: int,
+              citizen: bool) -> bool | None:
+    """Whether the name between words `first` (its marker) and `end` is an official's."""
+    after = end + (end < len(words) and words[end] in {",", "(", "–", "—", "-", ":"})
+    if _title_at(words, after):
+        return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
+    if citizen or (after < len(words) and words[after] in RESIDENCE):
+        return False  # 'hộ ông Lê Văn Tám', 'ông Nguyễn Văn Hùng (thôn 5)'
+    start = first
+    while start > 0 and words[start - 1] not in CLAUSE_STOPS and not _sentence_ends(text, tokens, start):
+        start -= 1
+    for k in range(start, first):  # 'Phó Chủ tịch UBND quận Cẩm Lệ ông ...'
+        length = _phrase_at(words, k, TITLES)
+        if length and all(w in ORG_WORDS or not t.group().islower()
+                          for w, t in zip(words[k + length:first], tokens[k + length:first], strict=True)):
+            return True
+    if start > 1 and words[start - 1] == ",":  # 'Chủ tịch UBND quận, ông ...', 'Trả lời ..., ông ...'
+        clause = start - 1
+        while clause > 0 and words[clause - 1] not in STOPS and not _sentence_ends(text, tokens, clause):
+            clause -= 1
+        if _title_at(words, clause) or _phrase_at(words, clause, ROLE_CUES):
+            return True
+    return None
+
+
+def _sentence_ends(text: str, tokens: list[re.Match[str]], k: int) -> bool:
+    """A sentence ends before word k: a blank line, or a word with a final dot ('xã.')."""
+    before = tokens[k - 1].group()
+    if "\n\n" in text[tokens[k - 1].end():tokens[k].start()]:
+        return True
+    return before.endswith(".") and len(before) > 2 and "." not in before[:-1] and not before.isupper()
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def officials_named(texts: Iterator[str] | list[str]) -> set[str]:
+    """Names the texts give next to a position: the same name elsewhere is that official's."""
+    return {_key(m.name) for text in texts for m in name_mentions(text) if m.official}
+
+
+def find_citizen_names(text: str, officials: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Full names of private persons in a free text (an answer, a commitment, the write-up).
+
+    A name counts only after a marker: an honorific ('bà Trần Thị Mai', two name words at
+    least) or a citizen noun ('hộ ông Lê Văn Tám', 'cử tri Nguyễn Văn Hùng', three words). It
+    is an official's, and passes, when a position follows it (', Trưởng phòng Tư pháp',
+    '(Phó Chủ tịch UBND phường)'), when a position stands before it in its clause with only an
+    agency's name between ('Phó Chủ tịch UBND quận Cẩm Lệ ông ...'), when the clause before
+    starts with a position or a role ('Chủ tịch UBND quận, ông ...', 'Thay mặt ..., bà ...',
+    'Trả lời ý kiến cử tri, ông ...'), or when `officials` (names given with a position
+    elsewhere in the session, the chair's) holds it. A citizen noun or an address after the name
+    ('(thôn 5)', ', trú tại ...') makes it a citizen's whatever stands before.
+    """
+    return [m for m in name_mentions(text) if m.official is not True
+            and _key(m.name) not in officials and _key(m.name) not in PUBLIC_FIGURES]
+
+
+PUBLIC_FIGURES = {"hồ chí minh", "võ nguyên giáp", "tôn đức thắng", "phạm văn đồng", "lê duẩn"}
+"""Leaders a write-up may quote ('thực hiện lời dạy của Bác Hồ Chí Minh')."""
 
 
 # --- running the guard over a file -----------------------------------------------------
@@ -309,7 +564,7 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         if where and where[-1] in FREE_KEYS:
             yield from ((where, key) for key in data if isinstance(key, str))
         for key, value in data.items():
-            if key not in SKIPPED_KEYS:
+            if key not in UNCHECKED_KEYS:
                 yield from _texts(value, (*where, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
@@ -318,20 +573,53 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         yield where, data
 
 
-def position_in_source(source: str, start: tuple[int, int], needle: str) -> tuple[int, int]:
+def position_in_source(source: str, start: tuple[int, int], needle: str, before: int = 0) -> tuple[int, int]:
     """Line and column of `needle` at or after a value's start in the file (block scalars
-    included); the value's own start when it was folded over several lines."""
-    found = source.find(needle, offset_of(source, start))
-    return start if found < 0 else position_of(source, found)
+    included), after the `before` times it occurs earlier in the value; the value's own start
+    when it was folded over several lines."""
+    found = offset_of(source, start) - 1
+    for _ in range(before + 1):
+        found = source.find(needle, found + 1)
+        if found < 0:
+            return start
+    return position_of(source, found)
 
 
-def check_data(data: Any, source: str, path: Path, log: ProblemLog) -> None:
-    """Report personal data in every text of a parsed YAML document."""
+NAMED_IN_ROLE_KEYS = {"chair", "official", "author", "sources", "label", "attendance"}
+"""Where a name is not checked as a citizen's in the free texts: officials and the byline in
+their roles, the titles of cited publications as published, and asker.label (its own rule)."""
+
+
+def _free_texts(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    return ((where, text) for where, text in _texts(data) if not NAMED_IN_ROLE_KEYS.intersection(
+        step for step in where if isinstance(step, str)))
+
+
+def session_officials(front_matter: Any, body: str) -> set[str]:
+    """Officials a session names: its chair, and names given with a position in the write-up."""
+    chair = front_matter.get("chair") if isinstance(front_matter, dict) else None
+    name = chair.get("name") if isinstance(chair, dict) else None
+    named = officials_named([body, *(text for _, text in _free_texts(front_matter))])
+    return named | ({_key(name)} if isinstance(name, str) else set())
+
+
+def check_data(data: Any, source: str, path: Path, log: ProblemLog,
+               officials: set[str] | frozenset[str] = frozenset()) -> None:
+    """Report personal data in every text of a parsed YAML document; `officials`: the names of
+    officials the session gives elsewhere (session_officials)."""
     for where, text in _texts(data):
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
-            line, col = position_in_source(source, locate(data, where), value)
-            log.add(path, line, col, _message(finding.message, value, where))
+            earlier = text.count(value, 0, finding.start)
+            line, col = position_in_source(source, locate(data, where), value, earlier)
+            log.add(path, line, col, _message(finding, value, where))
+    free = list(_free_texts(data))
+    officials = officials | officials_named(text for _, text in free)
+    for where, text in free:
+        for mention in find_citizen_names(text, officials):
+            earlier = text.count(mention.name, 0, mention.start)
+            line, col = position_in_source(source, locate(data, where), mention.name, earlier)
+            log.add(path, line, col, _name_message(mention, _field(where)))
     items = data.get("items") if isinstance(data, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
         asker = item.get("asker") if isinstance(item, dict) else None
@@ -351,15 +639,37 @@ CONSENT_ADVICE = "add named_with_consent: true"
 """How a record says a person agreed to be named (the importer words it for its sheet)."""
 
 
-def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog) -> None:
-    """Report personal data in a Markdown body that starts on `first_line` of its file."""
+def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog,
+                   officials: set[str] | None = None) -> None:
+    """Report personal data in a Markdown body that starts on `first_line` of its file; a
+    session's write-up (`officials` given) is checked for citizens' full names too."""
+
+    def position(offset: int) -> tuple[int, int]:
+        return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+
     for finding in find_personal_data(text):
-        line = first_line + text.count("\n", 0, finding.start)
-        col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-        log.add(path, line, col, _message(finding.message, text[finding.start:finding.end], ()))
+        log.add(path, *position(finding.start), _message(finding, text[finding.start:finding.end], ()))
+    for mention in find_citizen_names(text, officials) if officials is not None else ():
+        log.add(path, *position(mention.start), _name_message(mention, "the write-up"))
 
 
-def _message(kind: str, value: str, where: tuple[Any, ...]) -> str:
-    field = ".".join(str(step) for step in where if isinstance(step, str))
+def _field(where: tuple[Any, ...]) -> str:
+    return ".".join(str(step) for step in where if isinstance(step, str))
+
+
+def _name_message(mention: Mention, field: str) -> str:
+    honorific = mention.honorific or "ông"
+    initials = "".join(word[0].upper() + "." for word in mention.name.split())
+    return (f"'{mention.name}' in {field} looks like the full name of a private person, which is "
+            f"personal data; write initials ('{honorific} {initials}') or a description ('một hộ dân "
+            "ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
+            "asker.label, with named_with_consent: true. An official named in the role is accepted "
+            f"with the position next to the name ('{honorific} {mention.name}, Trưởng phòng ...')")
+
+
+def _message(finding: Finding, value: str, where: tuple[Any, ...]) -> str:
+    field = _field(where)
     place = f" in {field}" if field else ""
-    return f"'{value}' looks like {kind}{place}, which is personal data; {REASONS[kind]}"
+    link = " in a link's address" if finding.in_link else ""
+    kind = finding.message
+    return f"'{value}' looks like {kind}{link}{place}, which is personal data; {REASONS[kind]}"
