@@ -17,6 +17,7 @@ search records, feeds, open data) sees the same, cleaned text:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -154,6 +155,9 @@ AS_PLAIN = str.maketrans(
 """Characters that look like a space, a dash or a digit where text pasted from Word or a web
 page carries them (no-break and thin spaces, non-breaking hyphens and en dashes, full-width
 digits): one for one, so that offsets stay those of the text."""
+LOOK_ALIKE = re.compile("[" + re.escape("".join(map(chr, AS_PLAIN))) + "]")
+"""Any of those: most texts have none, and translating is then not needed (it is slow)."""
+ANY_DIGIT = re.compile(r"\d")
 HIDDEN = re.compile(
     r"<(/?)([A-Za-z][\w-]*)[^<>\n]*>(?=\d)|(?<=\d)<(/?)([A-Za-z][\w-]*)[^<>\n]*>"  # <b>345</b>
     r"|[*~`]+(?=\d)|(?<=\d)[*~`]+|(?<!\w)_+(?=\d)|(?<=\d)_+(?!\w)"   # 0912 **345** 678
@@ -215,7 +219,7 @@ REASONS = {
 def as_shown(text: str) -> tuple[str, list[int], list[int]]:
     """The text as a reader sees its characters (see AS_PLAIN and HIDDEN), and where it
     differs: from shown offset `shown[k]` on, a character is at `original[k]` + its distance."""
-    plain = text.translate(AS_PLAIN)
+    plain = text.translate(AS_PLAIN) if LOOK_ALIKE.search(text) else text
     pieces: list[str] = []
     shown: list[int] = []
     original: list[int] = []
@@ -238,6 +242,8 @@ def as_shown(text: str) -> tuple[str, list[int], list[int]]:
 
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
+    if "@" not in text and not ANY_DIGIT.search(text):  # most texts: every check is a read
+        return []
     emails = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
     seen, shown, original = as_shown(text)
     masked = EMAIL.sub(lambda m: " " * len(m.group()), seen)
@@ -436,10 +442,13 @@ class Mention:
     honorific: str = ""
 
 
-def name_mentions(text: str) -> list[Mention]:
-    """Full names of people in a free text that a marker introduces (see find_citizen_names)."""
+@functools.lru_cache(maxsize=1024)
+def name_mentions(text: str) -> tuple[Mention, ...]:
+    """Full names of people in a free text that a marker introduces (see find_citizen_names).
+    Kept for the texts of the last sessions: a session's texts are read twice, once for the
+    officials it names with their position, then each for citizens' names."""
     if not CANDIDATE.search(text):
-        return []
+        return ()
     tokens = list(WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
     mentions = []
@@ -465,7 +474,7 @@ def name_mentions(text: str) -> list[Mention]:
         mentions.append(Mention(token.start(), token.start() + len(name), name,
                                 _official(words, text, tokens, marker - citizen, end, bool(citizen)),
                                 words[marker] if honorific else ""))
-    return mentions
+    return tuple(mentions)
 
 
 def _phrase_ending(words: list[str], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
