@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_BUILD_DATE, parse
+from conftest import SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.commitments import deadline_outcome, done_date, is_overdue
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.models import Commitment
@@ -133,3 +134,32 @@ def test_session_page_shows_status_due_agency_and_timeline(sample_site) -> None:
     assert len(block.select("ol.da-timeline li")) == len(c["updates"])
     as_of = f"ngày {SAMPLE_BUILD_DATE.day} tháng {SAMPLE_BUILD_DATE.month} năm {SAMPLE_BUILD_DATE.year}"
     assert as_of in parse(sample_site / "commitments/index.html").select_one("main").get_text()
+
+
+def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now(
+        tmp_path: Path) -> None:
+    """The 2025 reorganisation dissolved district offices: a citizen following a promise must
+    see which office answers for it today, on the commitments page and on the session page."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    agencies = content / "registry" / "agencies.yaml"
+    replace(agencies, "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
+            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
+            "  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
+            "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  short_name: Phòng KT, HT&ĐT\n"
+            "  valid_from: 2025-07-01\n")
+    first, second = sorted((content / "sessions").glob("*/*/answers.yaml"))
+    for answers, status in ((first, "done"), (second, "in_progress")):
+        replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
+                "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
+        replace(answers, "status: in_progress", f"status: {status}")
+    site = build_archive(content, tmp_path)
+    responsible = sorted(" ".join(entry.select(".da-entry__summary")[0].get_text().split())
+                         for entry in parse(site / "commitments" / "index.html")
+                         .select(".da-commitment-entry"))
+    assert responsible == [  # the kept one needs nobody now
+        "Cơ quan chịu trách nhiệm: Phòng QLĐT",
+        "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT)"]
+    page = parse(site / second.parent.relative_to(content) / "index.html")
+    head = page.select_one(".da-commitment__head")
+    assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
+    assert head.select("a")[-1]["href"].endswith("agencies/phong-kinh-te-ha-tang-do-thi/")

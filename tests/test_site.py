@@ -319,3 +319,16 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
     assert answered.text == "UBND quận Cẩm Lệ (từ 1/7/2025)" and answered["title"] == since
     rows = parse(site / "statistics" / "index.html").select("figure.da-chart table tbody th")
     assert {until, since} <= {row.get_text(strip=True) for row in rows}
+
+
+def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions").glob("*/*/index.md"))
+    for index, published in ((first, "2024-06-19T01:30:00Z"), (second, "2024-06-21T00:00:00+07:00")):
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "summary:", f"author: Văn Nam\npublished: {published}\nsummary:", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    bylines = [parse(site / index.parent.relative_to(content) / "index.html")
+               .select_one(".da-byline").get_text() for index in (first, second)]
+    assert bylines == ["Bài viết: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
+                       "Bài viết: Văn Nam · Đăng ngày 21/6/2024"]

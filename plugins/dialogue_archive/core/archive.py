@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from .models import Agency, Item, Place, Procedure, SessionMeta, Topic
 from .privacy import Redactor
+
+U = TypeVar("U", Agency, Place)
 
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam has kept UTC+7 without daylight saving since 1975."""
@@ -122,19 +126,24 @@ class Archive:
         """The published sessions that took place (newest first): what statistics count."""
         return [s for s in self.published if not self.announced(s)]
 
-    def place_successors(self, place_id: str) -> list[Place]:
-        """Today's units a dissolved or merged place lives on in (followed transitively)."""
-        result: list[Place] = []
-        seen = {place_id}
-        queue = list(self.places[place_id].succeeded_by) if place_id in self.places else []
+    def successors(self, registry: Mapping[str, U], unit_id: str) -> list[U]:
+        """Today's units a dissolved or merged place or agency lives on in (followed
+        transitively); `registry`: `places` or `agencies`."""
+        result: list[U] = []
+        seen = {unit_id}
+        queue = list(registry[unit_id].succeeded_by) if unit_id in registry else []
         while queue:
             current = queue.pop(0)
-            if current in seen or current not in self.places:
+            if current in seen or current not in registry:
                 continue
             seen.add(current)
-            place = self.places[current]
-            if place.succeeded_by and (place.valid_until and place.valid_until < self.build_date):
-                queue.extend(place.succeeded_by)
+            unit = registry[current]
+            if unit.succeeded_by and (unit.valid_until and unit.valid_until < self.build_date):
+                queue.extend(unit.succeeded_by)
             else:
-                result.append(place)
+                result.append(unit)
         return result
+
+    def ended(self, unit: Agency | Place) -> bool:
+        """The unit no longer exists on the build date (dissolved, merged, renamed)."""
+        return unit.valid_until is not None and unit.valid_until < self.build_date

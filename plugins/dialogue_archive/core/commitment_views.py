@@ -28,6 +28,8 @@ class CommitmentEntry:
     item_uri: str
     text: str
     agency: Link
+    now_by: tuple[Link, ...]
+    """Who carries it today, when the agency that made it is gone (see ArchiveViews)."""
     badge: StatusBadge
     due: str
     due_iso: str
@@ -62,7 +64,7 @@ class CommitmentPages:
         last = c.updates[-1] if c.updates else None
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
-            text=c.text, agency=self.views.agency_link(c.by),
+            text=c.text, agency=self.views.agency_link(c.by), now_by=self.views.now_responsible(c),
             badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],

@@ -11,6 +11,8 @@ from .archive import Archive, Session
 from .models import Commitment, CommitmentStatus, Item
 
 OPEN_STATUSES = frozenset({CommitmentStatus.pending, CommitmentStatus.in_progress})
+UNFINISHED = OPEN_STATUSES | {CommitmentStatus.escalated}
+"""Not kept nor dropped: someone still has to act (an escalated one waits on a higher level)."""
 """Statuses in which the responsible agency still owes the work."""
 
 DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due", "escalated",

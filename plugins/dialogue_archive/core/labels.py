@@ -126,6 +126,8 @@ VI: dict[str, Any] = {
         "participants": "Cơ quan tham dự",
         "attendance": "Thành phần",
         "author": "Bài viết",
+        "published_on": "Đăng ngày {date}",
+        "published_at": "Đăng lúc {time} ngày {date}",
         "sources": "Nguồn",
         "copy_link": "Sao chép liên kết",
         "link_copied": "Đã sao chép liên kết",

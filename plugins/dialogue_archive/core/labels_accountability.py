@@ -27,6 +27,7 @@ COMMITMENTS_VI: dict[str, Any] = {
     "of_year": "Cam kết tại các buổi đối thoại năm",
     "status_heading": "Cam kết có trạng thái",
     "responsible": "Cơ quan chịu trách nhiệm",
+    "now_responsible": "nay thuộc trách nhiệm của",
     "made_at": "Tại",
     "last_update": "Cập nhật gần nhất",
     "see_item": "Xem ý kiến và câu trả lời",

@@ -7,6 +7,7 @@ built only when the page is written, so memory does not grow with rendered HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -15,13 +16,13 @@ from functools import partial
 from typing import Any, TypeVar
 
 from . import urls
-from .archive import Archive, Session
+from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
-from .commitments import is_overdue, scorecards
+from .commitments import UNFINISHED, is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
-from .models import Agency, AnswerMode, Item, Place, Topic
+from .models import Agency, AnswerMode, Commitment, Item, Place, Topic
 from .statistics import session_statistics
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
@@ -241,6 +242,15 @@ class ArchiveViews:
         parent = registry.get(unit.parent or "")
         return str(parent.name) if parent else ""
 
+    def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
+        """Who carries an unfinished commitment today, when the agency that made it is gone
+        (merged or dissolved): the citizen asks them now."""
+        agency = self.archive.agencies.get(commitment.by)
+        if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
+            return ()
+        return tuple(self.agency_link(a.id) for a in self.archive.successors(self.archive.agencies,
+                                                                             agency.id))
+
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
         link = self.links.get(agency_id)
@@ -419,7 +429,7 @@ class ArchiveViews:
             header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
                                 if place.parent else None)
             header["successors"] = [Link(self.place_name(p.id), urls.place(p.id))
-                                    for p in self.archive.place_successors(place.id)]
+                                    for p in self.archive.successors(self.archive.places, place.id)]
             header["predecessors"] = [Link(self.place_name(i), urls.place(i))
                                       for i in self.predecessors["place"].get(place.id, [])]
         if kind == "agency":
@@ -479,11 +489,12 @@ class ArchiveViews:
             "kind_label": self.labels["session_kind"][meta.kind.value],
             "date": format_date(meta.date, weekday=True),
             "time": meta.time,
+            "published": self._published(session),
             "organizer": self.agency_link(meta.organizer),
             "place": Link(self.place_name(meta.place), urls.place(meta.place)),
             "place_successors": [Link(self.place_name(p.id), urls.place(p.id))
-                                 for p in self.archive.place_successors(meta.place)]
-            if place and place.valid_until and place.valid_until < self.archive.build_date else [],
+                                 for p in self.archive.successors(self.archive.places, meta.place)]
+            if place and self.archive.ended(place) else [],
             "participants": [self.agency_link(a) for a in meta.participants],
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
@@ -497,6 +508,16 @@ class ArchiveViews:
             "has_record": session.answers_path is not None,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
+
+    def _published(self, session: Session) -> str:
+        """When the write-up went public, as its byline says it, if `published` gives it."""
+        if session.meta.published is None:
+            return ""
+        moment = session.published_at().astimezone(TIMEZONE)
+        date = format_short_date(moment.date())
+        if moment.time() == dt.time():
+            return self.text["published_on"].format(date=date)
+        return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
 
     def _attendance_label(self, key: str) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
@@ -527,6 +548,7 @@ class ArchiveViews:
                 "id": commitment.id,
                 "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
+                "now_by": self.now_responsible(commitment),
                 "text": commitment.text,
                 "due": format_short_date(commitment.due) if commitment.due else "",
                 "due_iso": commitment.due.isoformat() if commitment.due else "",
