@@ -28,6 +28,8 @@ SEARCH_VI: dict[str, Any] = {
                   "hoặc gõ không dấu.",
     "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
                      "thử từ khác, bỏ bớt bộ lọc, hoặc gõ không dấu.",
+    "no_sessions_in_years": "Không có phiên nào trong năm {years}. Hãy chọn năm khác hoặc bỏ "
+                            "bộ lọc năm.",
     "scope_range": "trong các phiên từ {from} đến {to}",
     "scope_all": "trong toàn bộ kho lưu trữ",
     "scope_note": "Để có kết quả nhanh, tìm kiếm bắt đầu từ các phiên gần đây nhất.",

@@ -209,6 +209,12 @@ async function run() {
     return;
   }
   const list = scopeShards();
+  if (!list.length) { // a year filter naming no year with sessions (a shared link to 2025, say)
+    showScope(list);
+    renderFacets({}, list); // every year stays choosable, without a count
+    showResults([], messages.no_sessions_in_years.replace("{years}", state.filters.year.join(", ")));
+    return;
+  }
   status.textContent = messages.searching;
   let pagefind;
   try {
