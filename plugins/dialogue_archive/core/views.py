@@ -244,12 +244,17 @@ class ArchiveViews:
 
     def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
-        (merged or dissolved): the citizen asks them now."""
+        (merged or dissolved): the citizen asks them now. Only when the registry names one unit
+        and no update came after the agency ended: a district's work went to several wards,
+        and a later update says itself who took the file over."""
         agency = self.archive.agencies.get(commitment.by)
         if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
             return ()
-        return tuple(self.agency_link(a.id) for a in self.archive.successors(self.archive.agencies,
-                                                                             agency.id))
+        assert agency.valid_until is not None
+        if any(update.date > agency.valid_until for update in commitment.updates):
+            return ()
+        today = self.archive.successors(self.archive.agencies, agency.id)
+        return (self.agency_link(today[0].id),) if len(today) == 1 else ()
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
