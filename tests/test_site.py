@@ -9,6 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
+from dialogue_archive.core.loader import load_archive
 
 SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
 
@@ -332,3 +333,24 @@ def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path:
                .select_one(".da-byline").get_text() for index in (first, second)]
     assert bylines == ["Bài viết: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
                        "Bài viết: Văn Nam · Đăng ngày 21/6/2024"]
+
+
+def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -> None:
+    """Browsing by agency: a journalist finds the sessions an agency organised or sent
+    representatives to, newest first, not only the items it answered."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    checked = 0
+    for agency_id in archive.agencies:
+        expected = [s.meta.title for s in archive.published
+                    if agency_id in {s.meta.organizer, *s.meta.participants}]
+        page = parse(sample_site / "agencies" / agency_id / "index.html")
+        heading = next((h for h in page.select("h2") if h.get_text().startswith(
+            "Phiên đối thoại cơ quan tổ chức hoặc tham dự")), None)
+        if not expected:
+            assert heading is None
+            continue
+        assert heading.get_text() == f"Phiên đối thoại cơ quan tổ chức hoặc tham dự ({len(expected)})"
+        listed = [a.get_text(strip=True) for a in heading.find_next("ol").select(".da-entry__title a")]
+        assert listed == expected[:10]
+        checked += 1
+    assert checked >= 3

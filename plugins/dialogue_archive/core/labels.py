@@ -148,6 +148,8 @@ VI: dict[str, Any] = {
         "valid_until": "đến",
         "part_of": "Thuộc",
         "sessions_here": "Phiên đối thoại tại địa bàn",
+        "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
+        "newest_of": "10 phiên gần nhất trên tổng số {total}",
         "items_from_here": "Ý kiến của người dân địa bàn",
         "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời",
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",

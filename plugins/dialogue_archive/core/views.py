@@ -182,6 +182,8 @@ class ArchiveViews:
         self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
+        self.sessions_by_agency: dict[str, list[SessionEntry]] = defaultdict(list)
+        """Sessions an agency held or sent representatives to, newest first."""
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": len(archive.held), "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
@@ -279,6 +281,8 @@ class ArchiveViews:
         self.session_entries[session.id] = entry
         self.by_year[session.year].append(entry)
         self.sessions_by_place[meta.place].append(entry)
+        for agency_id in dict.fromkeys([meta.organizer, *meta.participants]):
+            self.sessions_by_agency[agency_id].append(entry)
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
             self.counts["items"] += 1
@@ -378,11 +382,12 @@ class ArchiveViews:
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
         """Made when the page is written: its grouped entries are then not kept for every page
         of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
-        sessions_here = self.sessions_by_place.get(record.id, [])
+        by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
+        sessions_here = by_kind[kind].get(record.id, []) if kind in by_kind else []
         return {"kind": kind, "record": record, "name": self._display_name(kind, record),
                 "header": header,
                 "groups": group_by_session(chunk), "pager": pager, "total": total,
-                "sessions_here": sessions_here[:10] if kind == "place" and pager.number == 1 else [],
+                "sessions_here": sessions_here[:10] if pager.number == 1 else [],
                 "sessions_here_total": len(sessions_here),
                 "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
                 "scorecard_uri": urls.commitments_agency(record.id)}
