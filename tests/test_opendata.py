@@ -99,17 +99,23 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
 
 
-def test_csv_cells_that_a_spreadsheet_would_take_for_formulas_are_text(tmp_path: Path) -> None:
-    """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula."""
+def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
+    """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula, and a
+    line break the YAML block kept inside a sentence would cut the cell's sentence."""
     content = make_archive(tmp_path / "content")
     answers = next(content.glob("sessions/*/*/answers.yaml"))
     answers.write_text(answers.read_text(encoding="utf-8").replace(
-        "text: Đề nghị", "text: |\n      - Hỗ trợ người cao tuổi;\n      - Đề nghị", 1), encoding="utf-8")
+        "text: Đề nghị", "text: |\n      - Hỗ trợ người cao tuổi;\n      - Đề nghị", 1).replace(
+        "text: Phòng sẽ rà soát", "text: |\n          Phòng sẽ rà soát hồ sơ nộp qua\n          mạng.\n\n"
+        "          Sau đó phòng", 1), encoding="utf-8")
     site = build_archive(content, tmp_path)
     rows = list(csv.DictReader(io.StringIO((site / "data/items.csv").read_text(encoding="utf-8-sig"))))
-    assert rows[0]["item_text"].startswith("'- Hỗ trợ người cao tuổi;")
+    assert rows[0]["item_text"].startswith("'- Hỗ trợ người cao tuổi;\n- Đề nghị")
+    # A line break inside a paragraph is a space on the page; in a cell it cut the sentence.
+    assert rows[0]["answer_text"].startswith("Phòng sẽ rà soát hồ sơ nộp qua mạng.\n\nSau đó phòng")
     item = load(site, "archive.json")["sessions"][0]["items"][0]
     assert item["text"].startswith("- Hỗ trợ người cao tuổi;")  # the JSON keeps the text
+    assert item["answers"][0]["text"].startswith("Phòng sẽ rà soát hồ sơ nộp qua\nmạng.")
 
 
 def test_popolo_events_and_speeches(sample_site) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import posixpath
+import re
 import shutil
 import tempfile
 import textwrap
@@ -150,7 +151,7 @@ class OpenData:
                 "topic_ids": "; ".join(t.id for t in item.topics),
                 "topics": "; ".join(t.name for t in item.topics),
                 "procedures": "; ".join(item.procedures),
-                "in_scope": "true" if item.in_scope else "false", "item_text": item.text.strip(),
+                "in_scope": "true" if item.in_scope else "false", "item_text": _cell(item.text),
                 "outcome": item.outcome, "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
             }
@@ -161,7 +162,7 @@ class OpenData:
                     "answer_mode_label": answer_mode[x.mode], "answer_date": x.date.isoformat(),
                     "answer_referred_to_id": x.referred_to.id if x.referred_to else "",
                     "answer_referred_to": x.referred_to.name if x.referred_to else "",
-                    "answer_document": x.document or "", "answer_text": x.text.strip()}
+                    "answer_document": x.document or "", "answer_text": _cell(x.text)}
             if not item.answers:
                 yield base
 
@@ -264,6 +265,17 @@ def _iso(value: Any) -> str | None:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet program reads a cell that starts with one of these as a formula."""
+
+
+SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))")
+"""A line break inside a paragraph (not before a blank line, a list item, a quote, a heading
+or a table row): Markdown shows it as a space."""
+
+
+def _cell(markdown: str) -> str:
+    """A text for a spreadsheet cell: paragraphs and lists keep their lines, a sentence does
+    not break where the YAML block happened to wrap it."""
+    return SOFT_BREAK.sub(" ", markdown.strip())
 
 
 def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
