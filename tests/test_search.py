@@ -430,3 +430,15 @@ def test_an_archive_with_nothing_published_has_a_working_search_page(tmp_path: P
     finally:
         tab.close()
     assert problems == []
+
+
+def test_a_write_up_result_names_its_organiser_and_an_item_result_who_answered(
+        page, base_url, records) -> None:
+    open_search(page, base_url, "q=doi+thoai")
+    facts = page.eval_on_selector_all(
+        "#da-results .da-result", """els => els.map(e => [e.querySelector('.da-result__kind').textContent,
+            (e.querySelector('.da-result__facts') || {}).textContent || ''])""")
+    write_ups = [f for kind, f in facts if kind.startswith(WORDS["type_session"])]
+    items = [f for kind, f in facts if not kind.startswith(WORDS["type_session"]) and f]
+    assert write_ups and all(f.startswith("Cơ quan tổ chức: ") and "Trả lời" not in f for f in write_ups)
+    assert items and any(f.startswith("Trả lời: ") for f in items)

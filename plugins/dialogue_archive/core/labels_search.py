@@ -41,6 +41,7 @@ SEARCH_VI: dict[str, Any] = {
     "results": "Kết quả tìm kiếm",
     "session": "Phiên",
     "answered_by": "Trả lời",
+    "organized_by": "Cơ quan tổ chức",
     "commitment": "Cam kết",
     "search_within": "Tìm trong {name}",
     "search_within_label": "Nội dung cần tìm trong {name}",

@@ -201,8 +201,8 @@ class SearchRecords:
             filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
-            meta=self._common_meta(session, self.words["type_session"],
-                                   self.views.agency_link(meta.organizer).text, ""))
+            meta=self._common_meta(session, self.words["type_session"], "", "")
+            | {"organizer": self.views.agency_link(meta.organizer).text})
 
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]

@@ -341,6 +341,7 @@ function renderResult(data) {
   const href = new URL(meta.url || data.url, base).href;
   const sessionHref = new URL(meta.session_url || meta.url, base).href;
   const facts = [];
+  if (meta.organizer) facts.push(element("span", {}, `${messages.organized_by}: ${meta.organizer}`));
   if (meta.agencies) facts.push(element("span", {}, `${messages.answered_by}: ${meta.agencies}`));
   if (meta.status) facts.push(element("span", { class: "da-result__status" }, `${messages.commitment}: ${meta.status}`));
   return element("li", { class: "da-result" },
