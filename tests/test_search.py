@@ -442,3 +442,30 @@ def test_a_write_up_result_names_its_organiser_and_an_item_result_who_answered(
     items = [f for kind, f in facts if not kind.startswith(WORDS["type_session"]) and f]
     assert write_ups and all(f.startswith("Cơ quan tổ chức: ") and "Trả lời" not in f for f in write_ups)
     assert items and any(f.startswith("Trả lời: ") for f in items)
+
+
+def tick(page, facet: str, value: str) -> None:
+    """Tick a filter as a reader does: open its group, then click its label."""
+    page.evaluate("""(f) => { document.getElementById('da-filters').open = true;
+                               document.querySelector(`details[data-facet=${f}]`).open = true; }""", facet)
+    page.click(f"label[for=da-f-{facet}-{value}]")
+
+
+def test_back_undoes_a_filter_step_by_step(page, base_url) -> None:
+    """Filters are steps the reader can go Back from; typing is not replayed letter by letter."""
+    all_topics = open_search(page, base_url, "q=so+do")
+    tick(page, "topic", "dat-dai")
+    land = all_results(page, base_url)
+    tick(page, "year", "2024")
+    settle(page)
+    assert "topic=dat-dai" in page.url and "year=2024" in page.url
+    page.go_back()
+    assert all_results(page, base_url) == land
+    assert "topic=dat-dai" in page.url and "year=2024" not in page.url
+    assert page.is_checked("#da-f-topic-dat-dai") and not page.is_checked("#da-f-year-2024")
+    page.go_back()
+    assert all_results(page, base_url) == all_topics
+    assert page.url.endswith("search/?q=so+do") and page.input_value("#da-q") == "so do"
+    page.go_forward()
+    settle(page)
+    assert "topic=dat-dai" in page.url and page.is_checked("#da-f-topic-dat-dai")

@@ -47,7 +47,9 @@ function readUrl() {
   }
 }
 
-function writeUrl() {
+// A filter or a wider scope is a step the reader can go Back from (`step`); typing only
+// updates the current entry, so that Back does not replay a query letter by letter.
+function writeUrl(step = false) {
   const params = new URLSearchParams();
   if (state.query.trim()) params.set("q", state.query.trim());
   if (state.depth > defaultDepth()) params.set("scope", state.depth >= shards.length ? "all" : state.depth);
@@ -55,7 +57,10 @@ function writeUrl() {
     for (const value of state.filters[facet.key] || []) params.append(facet.key, value);
   }
   const text = params.toString();
-  window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+  const address = window.location.pathname + (text ? "?" + text : "");
+  if (address === window.location.pathname + window.location.search) return;
+  if (step) window.history.pushState(null, "", address);
+  else window.history.replaceState(null, "", address);
 }
 
 function activeFilters(except) {
@@ -112,7 +117,7 @@ function instanceFor(list) {
     if (!byYears.has(key)) byYears.set(key, createInstance(list));
     return byYears.get(key);
   }
-  if (!newest) {
+  if (!newest || list.length < newestDepth) { // the first search, or Back from a wider scope
     newest = createInstance(list);
     newestDepth = list.length;
   } else if (list.length > newestDepth) {
@@ -396,7 +401,7 @@ function toggle(key, value, on) {
   const values = new Set(state.filters[key] || []);
   if (on) values.add(value); else values.delete(value);
   if (values.size) state.filters[key] = [...values]; else delete state.filters[key];
-  writeUrl();
+  writeUrl(true);
   run();
 }
 
@@ -418,7 +423,7 @@ form.addEventListener("submit", (event) => {
 });
 clear.addEventListener("click", () => {
   state.filters = {};
-  writeUrl();
+  writeUrl(true);
   run();
   input.focus();
 });
@@ -428,9 +433,16 @@ everything.addEventListener("click", () => widen(shards.length));
 
 function widen(depth) {
   state.depth = depth;
-  writeUrl();
+  writeUrl(true);
   run();
 }
+
+window.addEventListener("popstate", () => { // Back or Forward between filters
+  window.clearTimeout(timer);
+  readUrl();
+  input.value = state.query;
+  run();
+});
 
 readUrl();
 input.value = state.query;
