@@ -68,6 +68,8 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
                      summary='Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng & "sổ đỏ".',
                      image="{src: quang-canh.png, caption: Quang cảnh buổi đối thoại, "
                            "alt: Hội trường UBND phường}")
+    with (folder / "index.md").open("a", encoding="utf-8") as index:
+        index.write("\n![Người dân phát biểu tại buổi đối thoại](quang-canh.png)\n")
     answers = folder / "answers.yaml"
     answers.write_text(answers.read_text(encoding="utf-8").replace(
         "  - id: gia-dinh-toi-nop-ho-so\n", "  - id: gia-dinh-toi-nop-ho-so\n    aliases: [ho-so-cu]\n", 1),
@@ -294,6 +296,23 @@ def test_photo_opens_in_a_viewer_with_caption_and_esc_closes_it(page) -> None:
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert page.url.endswith(f"/{NEW_ID}/")  # the link did not navigate to the bare image
+
+
+def test_a_photo_in_the_write_up_opens_from_the_keyboard_in_a_centred_viewer(page) -> None:
+    page.goto(f"{page.base}sessions/2024/{NEW_ID}/")
+    photo = page.locator(".da-writeup img")
+    assert photo.get_attribute("role") == "button"
+    photo.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.da-lightbox")
+    assert dialog.is_visible()
+    assert page.locator(".da-lightbox__caption").inner_text() == "Người dân phát biểu tại buổi đối thoại"
+    box, view = dialog.bounding_box(), page.viewport_size
+    assert abs(box["x"] + box["width"] / 2 - view["width"] / 2) < 2
+    assert abs(box["y"] + box["height"] / 2 - view["height"] / 2) < 2
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.evaluate("document.activeElement.matches('.da-writeup img')")  # back on the photo
 
 
 def test_printed_session_is_a_clean_record(page) -> None:

@@ -10,13 +10,7 @@
     return img && img.closest("a") === null ? img : null;
   }
 
-  document.addEventListener("click", function (event) {
-    var dialog = viewer();
-    if (!dialog || typeof dialog.showModal !== "function") return;
-    if (event.target === dialog) { dialog.close(); return; }  // a click on the backdrop
-    var photo = photoOf(event.target);
-    if (!photo) return;
-    event.preventDefault();
+  function open(dialog, photo) {
     var img = photo.tagName === "IMG" ? photo : photo.querySelector("img");
     var figure = photo.closest("figure");
     var caption = figure && figure.querySelector("figcaption");
@@ -26,7 +20,38 @@
     dialog.querySelector(".da-lightbox__caption").textContent =
       caption ? caption.textContent.trim() : (img && (img.title || img.alt)) || "";
     dialog.showModal();
+  }
+
+  document.addEventListener("click", function (event) {
+    var dialog = viewer();
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    if (event.target === dialog) { dialog.close(); return; }  // a click on the backdrop
+    var photo = photoOf(event.target);
+    if (!photo) return;
+    event.preventDefault();
+    open(dialog, photo);
   });
+
+  // A photo of the write-up that is not a link is made a button, so that the keyboard opens
+  // it too (Enter or Space), and the focus comes back to it when the viewer closes.
+  var dialog = viewer();
+  if (dialog && typeof dialog.showModal === "function") {
+    document.querySelectorAll(".da-writeup img").forEach(function (img) {
+      if (img.closest("a")) return;
+      img.tabIndex = 0;
+      img.setAttribute("role", "button");
+      img.setAttribute("aria-haspopup", "dialog");
+      img.setAttribute("aria-label", (img.alt ? img.alt + " — " : "") + dialog.dataset.openLabel);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      var photo = event.target instanceof Element && event.target.matches(".da-writeup img[role=button]")
+        ? event.target : null;
+      if (!photo) return;
+      event.preventDefault();
+      open(dialog, photo);
+    });
+  }
 
   function stampPrintDate() {
     var today = new Date();
