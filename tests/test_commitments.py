@@ -167,3 +167,19 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     head = page.select_one(".da-commitment__head")
     assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
     assert head.select("a")[-1]["href"].endswith("agencies/phong-kinh-te-ha-tang-do-thi/")
+
+
+def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:
+    """On a phone the commitment is screens below the question: its status leads the item."""
+    records = raw_commitments()
+    checked = 0
+    for page_path in sorted((sample_site / "sessions").glob("*/*/index.html")):
+        for item in parse(page_path).select("article.da-item"):
+            cards = item.select(".da-commitment")
+            meta = item.select_one(".da-item__meta")
+            links = meta.select("a[href^='#cam-ket-']")
+            assert [a["href"][1:] for a in links] == [c["id"] for c in cards]
+            for link, card in zip(links, cards, strict=True):
+                assert link.find_next("span").get_text() == card.select_one(".da-status").get_text()
+                checked += 1
+    assert checked == len(records)
