@@ -219,6 +219,7 @@ def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
     assert start == dt.datetime(2024, 6, 27, 14, 0, tzinfo=start.tzinfo)
     assert start.utcoffset() == dt.timedelta(hours=7) and str(timed["dtstart"].params["TZID"]) == \
         "Asia/Ho_Chi_Minh"
+    assert timed.decoded("duration") == dt.timedelta(hours=2)  # not an event lasting no time
     assert str(timed["location"]) == "Hội trường UBND phường Hòa Xuân"
     assert str(timed["url"]).startswith(f"{SITE_URL}sessions/2024/")
     all_day = events[NEW_ID]  # created without --time

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 FEED_ENTRIES = 50
 """A feed is polled often: it carries the newest sessions, not the archive."""
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+SESSION_LENGTH = dt.timedelta(hours=2)
+"""FORMAT.md records when a session starts, not when it ends: a dialogue takes a morning or an
+afternoon, and a calendar shows an event without an end as lasting no time at all."""
 SITE_FEED = "feed.xml"
 CALENDAR = "calendar.ics"
 
@@ -157,6 +160,7 @@ def _event(session: Session, site: Site, host: str, stamp: dt.datetime) -> Event
     if meta.time:
         hour, minute = (int(x) for x in meta.time.split(":"))
         event.add("dtstart", dt.datetime.combine(meta.date, dt.time(hour, minute), tzinfo=LOCAL_ZONE))
+        event.add("duration", SESSION_LENGTH)
     else:
         event.add("dtstart", meta.date)  # an all-day event
         event.add("dtend", meta.date + dt.timedelta(days=1))
