@@ -26,6 +26,13 @@ def norm(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def exported(text: str) -> str:
+    """A text of the sample as open data carries it: a link to another session's item is a full
+    address, read outside the site."""
+    return re.sub(r"\]\(\.\./\.\./(\d{4})/([^/)]+)/index\.md(#[^)]*)?\)",
+                  r"](https://doithoai.example.vn/sessions/\1/\2/\3)", norm(text))
+
+
 def test_archive_json_validates_against_its_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
     Draft202012Validator.check_schema(schema)
@@ -54,7 +61,7 @@ def test_archive_json_round_trips_every_item(sample_site) -> None:
         for item, out in zip(session.items, exported["items"], strict=True):
             assert out["url"] == (f"https://doithoai.example.vn/sessions/{session.meta['date'].year}/"
                                   f"{session.id}/#{item['id']}")
-            assert norm(out["text"]) == norm(item["text"])
+            assert norm(out["text"]) == exported(item["text"])
             assert out["type"] == item["type"]
             assert [t["id"] for t in out["topics"]] == item["topics"]
             answers = item.get("answers") or []
