@@ -26,7 +26,7 @@ def norm(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def exported(text: str) -> str:
+def as_exported(text: str) -> str:
     """A text of the sample as open data carries it: a link to another session's item is a full
     address, read outside the site."""
     return re.sub(r"\]\(\.\./\.\./(\d{4})/([^/)]+)/index\.md(#[^)]*)?\)",
@@ -61,7 +61,7 @@ def test_archive_json_round_trips_every_item(sample_site) -> None:
         for item, out in zip(session.items, exported["items"], strict=True):
             assert out["url"] == (f"https://doithoai.example.vn/sessions/{session.meta['date'].year}/"
                                   f"{session.id}/#{item['id']}")
-            assert norm(out["text"]) == exported(item["text"])
+            assert norm(out["text"]) == as_exported(item["text"])
             assert out["type"] == item["type"]
             assert [t["id"] for t in out["topics"]] == item["topics"]
             answers = item.get("answers") or []
