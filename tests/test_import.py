@@ -424,3 +424,45 @@ def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path
                                       for row in sheet.iter_rows(values_only=True)])
     assert main(["import", str(tmp_path / "excel.csv"), "--session", str(folder), "--force"]) == 0
     check_sample_items(items_of(folder))
+
+
+# --- import: cell texts as typed --------------------------------------------------------
+
+
+def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path: Path) -> None:
+    """Alt+Enter in a cell: the page shows the lines as paragraphs and a list, not one run-on
+    paragraph ("Cụ thể: - Hộ … - Chưa …")."""
+    from dialogue_archive.core.markup import MarkdownRenderer
+
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung ý kiến")] = ("Đề nghị cấp giấy chứng nhận cho các hộ tái định cư khu B.\n"
+                                          "Cụ thể:\n- Hộ đã nộp đủ hồ sơ từ năm 2023\n"
+                                          "- Chưa nhận được phản hồi")
+    rows[0][column("Nội dung trả lời")] = ("Phường đã tiếp nhận.\r\n\r\nSẽ trả lời bằng văn bản.\r\n"
+                                           "Trân trọng.")
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "alt-enter.csv", rows=rows)),
+                 "--session", str(folder)]) == 0
+    first = items_of(folder)[0]
+    assert first["text"] == ("Đề nghị cấp giấy chứng nhận cho các hộ tái định cư khu B.\n\nCụ thể:\n\n"
+                             "- Hộ đã nộp đủ hồ sơ từ năm 2023\n- Chưa nhận được phản hồi\n")
+    page = MarkdownRenderer().render_body(first["text"], "sessions/x/index.md").html
+    assert page.count("<p>") == 2 and page.count("<li>") == 2 and page.count("<ul>") == 1
+    answer = MarkdownRenderer().render_body(first["answers"][0]["text"], "sessions/x/index.md").html
+    assert answer.count("<p>") == 3
+    assert errors_of(content) == []
+
+
+def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
+    import unicodedata
+
+    rows = [[unicodedata.normalize("NFD", cell) for cell in row] for row in sample_rows()]
+    header = [unicodedata.normalize("NFD", name) for name in sample_sheet.HEADER]
+    folder = new_session(content)
+    sheet = sample_sheet.write_csv(tmp_path / "mac.csv", header=header, rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    text = (folder / "answers.yaml").read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text) and "Ông N.V.H., tổ dân phố 12" in text
+    check_sample_items(items_of(folder))
+    assert errors_of(content) == []

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -102,10 +104,30 @@ class ImportReport:
 
 
 def _cell(value: Any) -> Any:
+    """A cell's value; a text in NFC (FORMAT.md: a Mac writes decomposed letters), with Excel's
+    line breaks as `\n` and a copied web page's no-break spaces as spaces."""
     if isinstance(value, str):
-        value = value.replace("\r\n", "\n").strip()
+        value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+        value = value.replace("\u00a0", " ").strip()
         return value or None
     return value
+
+
+LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
+"""A line that Markdown reads as a list item: `- `, `+ `, `* `, `1. `, `1) `."""
+
+
+def as_typed(text: str) -> str:
+    """A cell's lines as the page should show them: Markdown joins lines into one paragraph
+    and needs a blank line before a list, so each line break becomes a paragraph break, except
+    between two list lines (one list)."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    out = lines[:1]
+    for before, line in itertools.pairwise(lines):
+        list_lines = LIST_LINE.match(before) and LIST_LINE.match(line)
+        out.append(("\n" if list_lines else "\n\n") + line)
+    return "".join(out)
 
 
 def read_table(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
@@ -317,7 +339,7 @@ class RowReader:
         if cells.get("text") is None:
             raise RowError(self.header("text"), "is empty: write the question (a row that adds an "
                            "answer to the question above leaves its asker, type and topic empty)")
-        text = self.text(cells, "text") or ""
+        text = as_typed(self.text(cells, "text") or "")
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
             "type": self.choice(cells, "type", required=True),
@@ -381,7 +403,7 @@ class RowReader:
             answer["document"] = document
         text = self.text(cells, "answer_text")
         if text:
-            answer["text"] = text
+            answer["text"] = as_typed(text)
         elif not (document or referred_to):
             raise RowError(self.header("answer_text"), "is empty: write the answer, or the number "
                            "of the written reply in the document column")
