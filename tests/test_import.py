@@ -274,7 +274,8 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
     odt = shutil.copy(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", tmp_path / "bang.ods")
     expected = {
         latin: "not UTF-8; save it as 'CSV UTF-8'",
-        headless: "the header has no column for topics (Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
+        headless: "thieu-cot.csv:row 2 looks like the header, but it has no column for the topics "
+                  "(Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
         odt: "only .xlsx and .csv spreadsheets are read",
     }
     for sheet, message in expected.items():
@@ -466,3 +467,93 @@ def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Pa
     assert text == unicodedata.normalize("NFC", text) and "Ông N.V.H., tổ dân phố 12" in text
     check_sample_items(items_of(folder))
     assert errors_of(content) == []
+
+
+# --- import: columns named the office's way -------------------------------------------------
+
+
+def hoa_xuan_session(content: Path) -> Path:
+    """A session of 20/11/2026 in today's phường Hòa Xuân, as the tester's sheets are."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--title",
+                 "Đối thoại với công dân phường Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                 "--place", "Hòa Xuân"]) == 0
+    return content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+
+
+def write_text_sheet(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    folder = hoa_xuan_session(content)
+    wordings = write_text_sheet(tmp_path / "headers4.csv", (
+        "STT,Họ và tên người hỏi,Loại ý kiến,Lĩnh vực,\"Nội dung kiến nghị, phản ánh\","
+        "Đơn vị chủ trì trả lời,Kết quả giải quyết,Thời gian trả lời\n"
+        "1,Ông A.,Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Đã trả lời,25/11/2026\n"))
+    assert main(["import", str(wordings), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["asker"]["label"] == "Ông A." and item["text"] == "Hỏi về tạm trú"
+    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "on_the_spot",
+                                "date": dt.date(2026, 11, 25), "text": "Đã trả lời"}]
+    # the header of an official form: 'NỘI DUNG CÂU HỎI/KIẾN NGHỊ', and two agency columns
+    form = write_text_sheet(tmp_path / "headers1.csv", (
+        "TT,Họ tên người hỏi,Cơ quan trả lời,\"NỘI DUNG CÂU HỎI/KIẾN NGHỊ\",Lĩnh vực,Loại,"
+        "\"Cơ quan, đơn vị trả lời\",Nội dung trả lời\n"
+        "1,Ông A.,,Hỏi về tạm trú,Cư trú,Câu hỏi,Công an phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(form), "--session", str(folder), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert ("columns 'Cơ quan trả lời' (C) and 'Cơ quan, đơn vị trả lời' (G) are all read as the "
+            "answering agency") in out
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về tạm trú" and item["answers"][0]["by"] == "cong-an-phuong-hoa-xuan-2025"
+    assert errors_of(content) == []
+
+
+def test_two_question_columns_are_joined_two_agency_columns_must_agree(content: Path, tmp_path: Path,
+                                                                       capsys) -> None:
+    folder = hoa_xuan_session(content)
+    twice = write_text_sheet(tmp_path / "headers2.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,phần hai của câu hỏi,Công an phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(twice), "--session", str(folder)]) == 0
+    assert "their texts are joined" in capsys.readouterr().out
+    assert items_of(folder)[0]["text"] == "Hỏi về tạm trú\n\nphần hai của câu hỏi\n"
+    disagree = write_text_sheet(tmp_path / "hai-co-quan.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Đơn vị trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,UBND phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(disagree), "--session", str(folder), "--force"]) == 1
+    assert ("hai-co-quan.csv:row 2: column 'Đơn vị trả lời': says 'UBND phường Hòa Xuân' but the "
+            "column 'Cơ quan trả lời' (F) says 'Công an phường Hòa Xuân', and both give the answering "
+            "agency: leave one of them empty") in capsys.readouterr().err
+
+
+def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "la.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Văn bản số,Ghi chú,Cột trống\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Đã hướng dẫn,CV 12/CA,gấp,\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: la.csv: column 'Văn bản số' (H) is not a known column and is not imported, "
+            "though 1 row(s) fill it: did you mean 'Văn bản' (the written reply)?") in result.stderr
+    assert "info: la.csv: column(s) not imported: Ghi chú, Cột trống" in result.stdout
+    assert "read the 1 warning(s) above" in result.stdout
+
+
+def test_a_header_without_the_question_column_says_which_column_it_may_be(content: Path,
+                                                                          tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "vu-viec.csv", (
+        "THỐNG KÊ Ý KIẾN\n"
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung vụ việc,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời A\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert ("vu-viec.csv:row 2 looks like the header, but it has no column for the question (Nội dung / "
+            "Nội dung ý kiến / Nội dung câu hỏi / Nội dung kiến nghị / …): did you mean the column "
+            "'Nội dung vụ việc'?") in result.stderr
+    assert "no header row found" not in result.stderr

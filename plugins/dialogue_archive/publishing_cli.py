@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     for line in report.notes:
         print(line)
+    for line in report.warnings:
+        print(line, file=sys.stderr)
     for line in report.errors:
         print(line, file=sys.stderr)
     print(report.summary(), file=sys.stderr if report.errors and not report.written else sys.stdout)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,11 @@ from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
     COMMITMENT_COLUMNS,
+    FIELD_NAMES,
+    JOINED_COLUMNS,
     LABEL_GROUPS,
     LIST_SEPARATORS,
+    NOT_FOR_THE_SITE,
     REQUIRED_COLUMNS,
     VALUES,
 )
@@ -76,6 +80,8 @@ class Row:
     number: int
     cells: dict[str, Any]
     continues: bool = False
+    problem: RowError | None = None
+    """Two columns for one key that disagree on this row."""
 
 
 @dataclass
@@ -87,12 +93,14 @@ class ImportReport:
     items: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     written: bool = False
 
     def summary(self) -> str:
         if self.written:
             skipped = f"; {len(self.errors)} problem(s) above, those rows were skipped" if self.errors else ""
-            return f"wrote {len(self.items)} item(s) to {self.target}{skipped}"
+            warned = f"; read the {len(self.warnings)} warning(s) above" if self.warnings else ""
+            return f"wrote {len(self.items)} item(s) to {self.target}{skipped}{warned}"
         if not self.items:
             return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
                     "nothing was written. Fix the rows and import again.")
@@ -200,30 +208,92 @@ def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple
     return rows, continued
 
 
-def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[str]]:
-    """(row index of the header, column index -> key, ignored column names). The header is the
-    row with the most column names: a header in two rows has group names above ('Ý kiến',
-    'Trả lời') that are column names too."""
+def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[int]]:
+    """(row index of the header, column index -> key, indexes of the named columns that are no
+    known column). The header is the row with the most column names: a header in two rows has
+    group names above ('Ý kiến', 'Trả lời') that are column names too. Two columns may name
+    one key ('Nội dung' twice): `table_rows` reads both."""
     named = [(index, _header_keys(row)) for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])]
     named.sort(key=lambda pair: -_named(pair[1]))  # stable: the first of equals wins
-    for index, keys in named:
-        row = rows[index]
-        if "text" in keys.values() and _named(keys) >= 2:
-            columns: dict[int, str] = {}
-            ignored = []
-            for i, key in keys.items():
-                if key and key not in columns.values():
-                    columns[i] = key
-                elif row[i]:
-                    ignored.append(str(row[i]))
-            missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
-            if missing:
-                raise SheetError(f"{sheet}:row {index + 1}: the header has no column for "
-                                 + "; ".join(f"{k} ({' / '.join(COLUMNS[k])})" for k in missing))
-            return index, columns, ignored
-    raise SheetError(f"{sheet}: no header row found in the first {HEADER_SEARCH_ROWS} rows; the "
-                     "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
-                     "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
+    likeliest = [pair for pair in named if "text" in pair[1].values() and _named(pair[1]) >= 2]
+    if not likeliest and named and _named(named[0][1]) >= 2:
+        likeliest = named[:1]  # names columns, but not the question: say what it lacks
+    if not likeliest:
+        raise SheetError(f"{sheet}: no header row found in the first {HEADER_SEARCH_ROWS} rows; the "
+                         "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
+                         "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
+    index, keys = likeliest[0]
+    row = rows[index]
+    columns = {i: key for i, key in keys.items() if key}
+    unknown = [i for i, key in keys.items() if not key]
+    missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
+    if missing:
+        raise SheetError(f"{sheet}:row {index + 1} looks like the header, but it has "
+                         + "; ".join(_no_column(k, [str(row[i]) for i in unknown]) for k in missing)
+                         + "; rename that column (or add it), then import again")
+    return index, columns, unknown
+
+
+def _no_column(key: str, unknown: list[str]) -> str:
+    """'no column for the topics (Lĩnh vực / …): did you mean the column 'Linh vuc'?'"""
+    names = COLUMNS[key]
+    shown = " / ".join(names[:4]) + (" / …" if len(names) > 4 else "")
+    close = max(((_likeness(name, key), name) for name in unknown), default=(0.0, ""))
+    hint = f": did you mean the column '{close[1]}'?" if close[0] >= LIKENESS else ""
+    return f"no column for {FIELD_NAMES[key]} ({shown}){hint}"
+
+
+LIKENESS = 0.6
+"""How alike (0..1, folded) a header must be to a known column name to be suggested."""
+
+
+def _likeness(name: str, key: str) -> float:
+    folded = fold(name)
+    return max(difflib.SequenceMatcher(None, folded, fold(known)).ratio() for known in COLUMNS[key])
+
+
+def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
+    """(key, known name) that a header the vocabulary does not know most resembles, among the
+    keys the sheet has no column for (`taken`: those it has)."""
+    folded = fold(name)
+    best = max(((difflib.SequenceMatcher(None, folded, fold(known)).ratio(), key, known)
+                for key, names in COLUMNS.items() if key not in set(taken) for known in names),
+               default=None)
+    return (best[1], best[2]) if best and best[0] >= LIKENESS else None
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA': how Excel and LibreOffice name a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
+                  ) -> tuple[dict[str, Any], RowError | None]:
+    """The row's value for each key; two columns for one key are joined (texts) or must agree."""
+    cells: dict[str, Any] = {}
+    first: dict[str, int] = {}  # key -> the column its value came from
+    problem = None
+    for i, key in columns.items():
+        value = row[i] if i < len(row) else None
+        before = cells.setdefault(key, None)
+        if value is None:
+            continue
+        if before is None:
+            cells[key], first[key] = value, i
+        elif fold(str(value)) == fold(str(before)):
+            continue
+        elif key in JOINED_COLUMNS:
+            cells[key] = f"{before}\n{value}"
+        elif problem is None:
+            problem = RowError(names[i], f"says '{value}' but the column '{names[first[key]]}' "
+                               f"({column_letter(first[key])}) says '{before}', and both give "
+                               f"{FIELD_NAMES[key]}: leave one of them empty")
+    return cells, problem
 
 
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
@@ -232,11 +302,12 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     content are empty (CSV) or the continuation of merged cells (xlsx)."""
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
+    names = {i: str(rows[header][i]) for i in columns}
     for index in range(header + 1, len(rows)):
         row = rows[index]
         if all(v is None for v in row):
             continue
-        cells = {key: row[i] if i < len(row) else None for i, key in columns.items()}
+        cells, problem = _merged_cells(row, columns, names)
         number = index + 1
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -245,7 +316,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
             cells.get(k) is not None for k in QUESTION_COLUMNS)
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
-        yield Row(number, cells, continues=merged or empty_question)
+        yield Row(number, cells, continues=merged or empty_question, problem=problem)
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -480,16 +551,19 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     if not force and _has_items(target):
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet")
     rows, continued = read_table(sheet, report.notes)
-    header, columns, ignored = find_header(rows, sheet.name)
-    names = {key: str(rows[header][i]) for i, key in columns.items()}
-    if ignored:
-        report.notes.append(f"info: {sheet.name}: column(s) not imported: {', '.join(ignored)}")
+    header, columns, unknown = find_header(rows, sheet.name)
+    names: dict[str, str] = {}
+    for i, key in columns.items():
+        names.setdefault(key, str(rows[header][i]))
+    _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
     current_row = 0
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
     for row in table_rows(rows, continued, header, columns):
         try:
+            if row.problem:
+                raise row.problem
             if row.continues:
                 if current is None:
                     if current_row:
@@ -513,6 +587,36 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     target.write_text(dump_items(report.items), encoding="utf-8")
     report.written = True
     return report
+
+
+def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
+                    report: ImportReport) -> None:
+    """Say which columns are not imported, loudly when they hold data (a misnamed 'Trả lời'
+    column would lose every answer), and which columns are read together."""
+    names = rows[header]
+    quiet = {fold(name) for name in NOT_FOR_THE_SITE}
+    ignored = []
+    for i in unknown:
+        filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
+        if not filled or fold(names[i]) in quiet:
+            ignored.append(str(names[i]))
+            continue
+        close = resembled(str(names[i]), columns.values())
+        hint = (f"did you mean '{close[1]}' ({FIELD_NAMES[close[0]]})? Rename the column, or delete "
+                "it if it is not for the site" if close else "rename it to a column name of the "
+                "README if it is for the site, or delete it")
+        report.warnings.append(f"warning: {report.sheet}: column '{names[i]}' "
+                               f"({column_letter(i)}) is not a known column and is not imported, "
+                               f"though {filled} row(s) fill it: {hint}")
+    if ignored:
+        report.notes.append(f"info: {report.sheet}: column(s) not imported: {', '.join(ignored)}")
+    for key in dict.fromkeys(columns.values()):
+        same = [f"'{names[i]}' ({column_letter(i)})" for i, k in columns.items() if k == key]
+        if len(same) > 1:
+            how = ("their texts are joined, one paragraph each" if key in JOINED_COLUMNS
+                   else "a row may fill one of them, or both alike")
+            report.notes.append(f"info: {report.sheet}: columns {' and '.join(same)} are all read "
+                                f"as {FIELD_NAMES[key]}: {how}")
 
 
 def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archive: Archive,
