@@ -557,3 +557,43 @@ def test_a_header_without_the_question_column_says_which_column_it_may_be(conten
             "Nội dung ý kiến / Nội dung câu hỏi / Nội dung kiến nghị / …): did you mean the column "
             "'Nội dung vụ việc'?") in result.stderr
     assert "no header row found" not in result.stderr
+
+
+# --- import: re-importing a published session ------------------------------------------------
+
+
+def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tmp_path: Path) -> None:
+    """--force after the sheet was corrected: permalinks (#id) keep working, a commitment's
+    updates typed into answers.yaml stay, and the ids that disappear are named."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    before = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    first, second = before["items"][0], before["items"][1]
+    first["commitments"][0]["updates"] = [{"date": dt.date(2024, 7, 25), "status": "in_progress",
+                                          "note": "Gia đình đã bổ sung bản vẽ"}]
+    second["aliases"] = ["so-do-quy-hoach-treo"]
+    (folder / "answers.yaml").write_text(yaml.safe_dump(before, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung ý kiến")] = rows[0][column("Nội dung ý kiến")].replace(
+        "Gia đình tôi nộp", "Gia đình chúng tôi đã nộp")  # its first words make another id
+    rows[0][column("Cam kết")] = "Trả kết quả giấy phép xây dựng cho hộ gia đình ông N.V.H."
+    del rows[5]  # STT 4 is taken out of the sheet
+    sheet = sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows)
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    after = items_of(folder)
+    assert [i["id"] for i in after] == [before["items"][n]["id"] for n in (0, 1, 2, 4)]
+    assert after[0]["text"].startswith("Gia đình chúng tôi đã nộp")
+    assert after[0]["commitments"][0]["id"] == first["commitments"][0]["id"]
+    assert after[0]["commitments"][0]["updates"] == first["commitments"][0]["updates"]
+    assert after[1]["aliases"] == ["so-do-quy-hoach-treo"]
+    gone = before["items"][3]["id"]
+    assert (f"warning: sua.csv: no row of the sheet matches the item(s) {gone} of answers.yaml: "
+            f"their ids disappear, and links to them (#{gone}) stop working") in result.stderr
+    assert errors_of(content) == []
+    help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
+    assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())

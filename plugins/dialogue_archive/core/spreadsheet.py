@@ -549,7 +549,9 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
     if not force and _has_items(target):
-        raise SheetError(f"{target} already has items; add --force to replace it with the sheet")
+        raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
+                         f"({FORCE_KEEPS})")
+    previous = _previous_items(target)
     rows, continued = read_table(sheet, report.notes)
     header, columns, unknown = find_header(rows, sheet.name)
     names: dict[str, str] = {}
@@ -580,6 +582,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             if not row.continues:
                 current = None
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+    if previous:
+        rows_of = [first_rows.get(item["id"]) for item in report.items]
+        _keep_published_ids(report.items, previous, report)
+        first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
     report.items = [item for item in report.items if _valid(item, sheet.name, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     if report.errors and not (keep_valid and report.items):
@@ -670,6 +676,93 @@ def _column_at(lines: list[str], number: int) -> str | None:
         if line.startswith("  - id: ") or line.startswith("    asker:"):
             break
     return ITEM_KEYS.get(key[1])
+
+
+FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updates when a row has "
+               "the same question, or a similar one at the same place; everything else typed into "
+               "answers.yaml by hand is replaced by the sheet")
+"""What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
+SAME_PLACE_LIKENESS = 0.6
+"""How alike a question must be to the one at its place in the old answers.yaml to keep its id."""
+MOVED_LIKENESS = 0.85
+"""... and to a question elsewhere in it (a row inserted above moves every row down)."""
+
+
+def _previous_items(path: Path) -> list[dict[str, Any]]:
+    """The items of the answers.yaml an import replaces (none if it cannot be read)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.exists() else None
+    except yaml.YAMLError:
+        return []
+    items = data.get("items") if isinstance(data, dict) else None
+    return [i for i in items if isinstance(i, dict) and i.get("id")] if isinstance(items, list) else []
+
+
+def _words(text: Any) -> str:
+    return " ".join(fold(str(text or "")).split())
+
+
+def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, int]:
+    """new index -> old index of the same text, or of a similar text at the same place (or a
+    very similar one elsewhere)."""
+    pairs: dict[int, int] = {}
+    same: dict[str, int] = {}
+    for j, before in enumerate(old):
+        same.setdefault(_words(before.get("text")), j)
+    for i, item in enumerate(new):
+        j = same.get(_words(item.get("text")))
+        if j is not None and j not in pairs.values():
+            pairs[i] = j
+
+    def likeness(i: int, j: int) -> float:
+        return difflib.SequenceMatcher(None, _words(new[i].get("text")),
+                                       _words(old[j].get("text"))).ratio()
+
+    for i in range(min(len(new), len(old))):
+        if i not in pairs and i not in pairs.values() and likeness(i, i) >= SAME_PLACE_LIKENESS:
+            pairs[i] = i
+    for i in range(len(new)):
+        free = [j for j in range(len(old)) if j not in pairs.values()]
+        if i not in pairs and free:
+            j = max(free, key=lambda j: likeness(i, j))
+            if likeness(i, j) >= MOVED_LIKENESS:
+                pairs[i] = j
+    return pairs
+
+
+def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
+                        report: ImportReport) -> None:
+    """Published ids never change (FORMAT.md): a re-imported item keeps the id of the item it
+    replaces, with its aliases, and its commitments keep their ids and updates; the ids that
+    disappear are reported."""
+    pairs = _pairs(items, old)
+    kept = {str(old[j]["id"]) for j in pairs.values()}
+    kept_commitments: set[str] = set()
+    for i, j in pairs.items():
+        items[i]["id"] = str(old[j]["id"])
+        if old[j].get("aliases"):
+            items[i]["aliases"] = old[j]["aliases"]
+        before = [c for c in old[j].get("commitments") or [] if isinstance(c, dict) and c.get("id")]
+        for n, m in _pairs(items[i].get("commitments", []), before).items():
+            commitment = items[i]["commitments"][n]
+            commitment["id"] = str(before[m]["id"])
+            commitment["kept"] = True
+            kept_commitments.add(commitment["id"])
+            if before[m].get("updates"):
+                commitment["updates"] = before[m]["updates"]
+    for i, item in enumerate(items):  # the new ids, unique beside the kept ones
+        if i not in pairs:
+            item["id"] = RowReader._unique(item["id"], kept, "muc")
+        for commitment in item.get("commitments", []):
+            if not commitment.pop("kept", False):
+                commitment["id"] = RowReader._unique(commitment["id"], kept_commitments, "cam-ket")
+    gone = [str(item["id"]) for item in old if str(item["id"]) not in kept]
+    if gone:
+        report.warnings.append(
+            f"warning: {report.sheet}: no row of the sheet matches the item(s) {', '.join(gone)} of "
+            f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
+            "working. If a row is one of them with its question rewritten, add "
+            f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
 
 
 def _has_items(path: Path) -> bool:
