@@ -597,3 +597,21 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert errors_of(content) == []
     help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
+
+
+def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path) -> None:
+    """The 'not merged' layout: each agency's answer on a row of its own that repeats the
+    question's STT (and its question, or leaves it empty)."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "dup-stt.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời của công an\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời của UBND\n"
+        "1,,,,,UBND phường Hòa Xuân,Trả lời bổ sung\n"
+        "2,Ông B.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    first, second = items_of(folder)
+    assert [a["text"] for a in first["answers"]] == ["Trả lời của công an", "Trả lời của UBND",
+                                                    "Trả lời bổ sung"]
+    assert first["asker"]["label"] == "Ông A." and second["asker"]["label"] == "Ông B."
+    assert errors_of(content) == []

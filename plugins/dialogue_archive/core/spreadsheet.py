@@ -561,12 +561,16 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
     current_row = 0
+    question: tuple[str, str] | None = None  # STT and words of the question on current_row
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
     for row in table_rows(rows, continued, header, columns):
+        # The same STT and question (or none) again: another agency's answer, on a row of its
+        # own instead of merged cells.
+        continues = row.continues or (question is not None and _repeats(row.cells, question))
         try:
             if row.problem:
                 raise row.problem
-            if row.continues:
+            if continues:
                 if current is None:
                     if current_row:
                         raise RowError(names["text"], f"continues the question on "
@@ -575,11 +579,12 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                 reader.add_row(current, row)
             else:
                 current, current_row = None, row.number
+                question = (_number(row.cells.get("number")), _words(row.cells.get("text")))
                 current = reader.item(row)
                 report.items.append(current)
                 first_rows[current["id"]] = row.number
         except RowError as exc:
-            if not row.continues:
+            if not continues:
                 current = None
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
     if previous:
@@ -593,6 +598,20 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     target.write_text(dump_items(report.items), encoding="utf-8")
     report.written = True
     return report
+
+
+def _number(value: Any) -> str:
+    """An STT as written: 1, 1.0 (Excel) and '1' are one number."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() if value is not None else ""
+
+
+def _repeats(cells: dict[str, Any], question: tuple[str, str]) -> bool:
+    """Whether a row repeats the STT of the question above, with the same question or none."""
+    number = _number(cells.get("number"))
+    return bool(number) and number == question[0] and (
+        cells.get("text") is None or _words(cells["text"]) == question[1])
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
