@@ -615,3 +615,33 @@ def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_pa
                                                     "Trả lời bổ sung"]
     assert first["asker"]["label"] == "Ông A." and second["asker"]["label"] == "Ông B."
     assert errors_of(content) == []
+
+
+def test_an_official_forms_column_numbers_and_signature_block_are_not_rows(content: Path,
+                                                                          tmp_path: Path,
+                                                                          capsys) -> None:
+    """'(1) (2) … (21)' under the header, and 'Người lập biểu', 'KT. CHỦ TỊCH', the signer's name
+    and 'Nơi nhận' under the table, as an office's official form has them."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "mau.xlsx", merge=False))
+    sheet = book.active
+    sheet.insert_rows(3)
+    for column in range(1, len(sample_sheet.HEADER) + 1):
+        sheet.cell(3, column, f"({column})")
+    last = sheet.max_row
+    sheet.cell(last + 2, 16, "Hòa Thọ Đông, ngày 18 tháng 7 năm 2024")
+    sheet.cell(last + 3, 1, "Người lập biểu")
+    sheet.cell(last + 3, 16, "KT. CHỦ TỊCH")
+    sheet.cell(last + 4, 16, "PHÓ CHỦ TỊCH")
+    sheet.cell(last + 7, 1, "Trần Thị B")
+    sheet.cell(last + 7, 16, "Nguyễn Văn C")
+    sheet.cell(last + 8, 1, "Nơi nhận:")
+    sheet.cell(last + 9, 1, "- UBND quận;")
+    book.save(tmp_path / "mau-bieu.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(tmp_path / "mau-bieu.xlsx"), "--session", str(folder)]) == 0
+    assert (f"row {last + 2} and below are read as the signature block ('Hòa Thọ Đông, ngày 18 tháng "
+            "7 năm 2024'), not as questions") in capsys.readouterr().out
+    check_sample_items(items_of(folder))
+    assert errors_of(content) == []

@@ -296,6 +296,33 @@ def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
     return cells, problem
 
 
+COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+"""A cell of the row of column numbers official forms put under the header: '(1)', '(2)', …"""
+SIGNATURE = re.compile(r"nguoi (lap|lap bieu|lap bang|tong hop|ky)|noi nhan|(kt|tm|tl|tuq) \w.*"
+                       r"|ky ghi ro ho ten|(\w+ ){0,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
+"""Folded cells that open the signature block under an official form's table: 'Người lập biểu',
+'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'."""
+
+
+def _is_column_numbers(row: list[Any]) -> bool:
+    """'(1) (2) … (20)' (or 1 2 … 20) under the header: rising numbers in three cells or more."""
+    filled = [v for v in row if v is not None]
+    found = [COLUMN_NUMBER.fullmatch(str(v).strip()) for v in filled]
+    numbers = [int(m[1]) for m in found if m]
+    return len(filled) >= 3 and len(numbers) == len(filled) and numbers == sorted(set(numbers))
+
+
+def table_end(rows: list[list[Any]], header: int) -> int:
+    """The index of the first row of the signature block below the table (or the row count):
+    a row whose every filled cell is a signature line, one of them naming a signer's role."""
+    for index in range(header + 1, len(rows)):
+        filled = [fold(str(v)) for v in rows[index] if v is not None]
+        if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
+                SIGNATURE.fullmatch(v) for v in filled):
+            return index
+    return len(rows)
+
+
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
                columns: dict[int, str]) -> Iterator[Row]:
     """Non-blank rows below the header; a row continues the question above when its STT and
@@ -303,9 +330,11 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     names = {i: str(rows[header][i]) for i in columns}
+    numbers_row = next((i for i in range(header + 1, len(rows))
+                       if any(v is not None for v in rows[i])), None)
     for index in range(header + 1, len(rows)):
         row = rows[index]
-        if all(v is None for v in row):
+        if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
             continue
         cells, problem = _merged_cells(row, columns, names)
         number = index + 1
@@ -554,6 +583,11 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     previous = _previous_items(target)
     rows, continued = read_table(sheet, report.notes)
     header, columns, unknown = find_header(rows, sheet.name)
+    end = table_end(rows, header)
+    if end < len(rows):
+        report.notes.append(f"info: {sheet.name}: row {end + 1} and below are read as the signature "
+                            f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
+        rows = rows[:end]
     names: dict[str, str] = {}
     for i, key in columns.items():
         names.setdefault(key, str(rows[header][i]))
