@@ -645,3 +645,21 @@ def test_an_official_forms_column_numbers_and_signature_block_are_not_rows(conte
             "7 năm 2024'), not as questions") in capsys.readouterr().out
     check_sample_items(items_of(folder))
     assert errors_of(content) == []
+
+
+def test_a_procedure_code_that_excel_turned_into_a_number(content: Path, tmp_path: Path) -> None:
+    """2.000720 typed into a cell that Excel formats as a number is 2.00072."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "so.xlsx"))
+    sheet = book.active
+    code = sample_sheet.HEADER.index("Thủ tục") + 1
+    sheet.cell(3, code).value = 2.00072
+    sheet.cell(7, code).value = 2.0007
+    book.save(tmp_path / "so.xlsx")
+    folder = new_session(content)
+    result = subprocess.run([*CLI, "import", str(tmp_path / "so.xlsx"), "--session", str(folder),
+                             "--keep-valid"], capture_output=True, text=True)
+    assert "so.xlsx:row 7: column 'Thủ tục': unknown procedure '2.0007'" in result.stderr
+    assert items_of(folder)[0]["procedures"] == ["2.000720"]
+    assert errors_of(content) == []
