@@ -504,7 +504,7 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
         "1,Ông A.,,Hỏi về tạm trú,Cư trú,Câu hỏi,Công an phường Hòa Xuân,Trả lời A\n"))
     assert main(["import", str(form), "--session", str(folder), "--force"]) == 0
     out = capsys.readouterr().out
-    assert ("columns 'Cơ quan trả lời' (C) and 'Cơ quan, đơn vị trả lời' (G) are all read as the "
+    assert ("columns 'Cơ quan trả lời' (C) and 'Cơ quan, đơn vị trả lời' (G) are both read as the "
             "answering agency") in out
     [item] = items_of(folder)
     assert item["text"] == "Hỏi về tạm trú" and item["answers"][0]["by"] == "cong-an-phuong-hoa-xuan-2025"

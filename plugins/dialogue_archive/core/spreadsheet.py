@@ -674,7 +674,8 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
         if len(same) > 1:
             how = ("their texts are joined, one paragraph each" if key in JOINED_COLUMNS
                    else "a row may fill one of them, or both alike")
-            report.notes.append(f"info: {report.sheet}: columns {' and '.join(same)} are all read "
+            both = "both" if len(same) == 2 else "all"
+            report.notes.append(f"info: {report.sheet}: columns {' and '.join(same)} are {both} read "
                                 f"as {FIELD_NAMES[key]}: {how}")
 
 
@@ -789,6 +790,10 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
     replaces, with its aliases, and its commitments keep their ids and updates; the ids that
     disappear are reported."""
     pairs = _pairs(items, old)
+    unpaired = {str(before["id"]): j for j, before in enumerate(old) if j not in pairs.values()}
+    for i, item in enumerate(items):  # a question rewritten but for the words of its id
+        if i not in pairs and item["id"] in unpaired:
+            pairs[i] = unpaired.pop(item["id"])
     kept = {str(old[j]["id"]) for j in pairs.values()}
     kept_commitments: set[str] = set()
     for i, j in pairs.items():
