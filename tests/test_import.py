@@ -663,3 +663,18 @@ def test_a_procedure_code_that_excel_turned_into_a_number(content: Path, tmp_pat
     assert "so.xlsx:row 7: column 'Thủ tục': unknown procedure '2.0007'" in result.stderr
     assert items_of(folder)[0]["procedures"] == ["2.000720"]
     assert errors_of(content) == []
+
+
+def test_reimport_of_a_question_grown_longer_keeps_its_id_without_a_warning(content: Path,
+                                                                           tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    head = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Nội dung,Cơ quan trả lời,Trả lời\n"
+    short = write_text_sheet(tmp_path / "a.csv", head + "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,,UBND "
+                             "phường Hòa Xuân,Trả lời A\n")
+    longer = write_text_sheet(tmp_path / "b.csv", head + "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,phần "
+                              "hai của câu hỏi dài hơn phần một,UBND phường Hòa Xuân,Trả lời A\n")
+    assert main(["import", str(short), "--session", str(folder)]) == 0
+    result = subprocess.run([*CLI, "import", str(longer), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert [i["id"] for i in items_of(folder)] == ["hoi-ve-tam-tru"]

@@ -737,7 +737,8 @@ FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updat
                "answers.yaml by hand is replaced by the sheet")
 """What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
 SAME_PLACE_LIKENESS = 0.6
-"""How alike a question must be to the one at its place in the old answers.yaml to keep its id."""
+"""How alike a question must be to the one at its place in the old answers.yaml to keep its id
+(a question that contains the old one, or is contained in it, is alike enough)."""
 MOVED_LIKENESS = 0.85
 """... and to a question elsewhere in it (a row inserted above moves every row down)."""
 
@@ -769,8 +770,10 @@ def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, in
             pairs[i] = j
 
     def likeness(i: int, j: int) -> float:
-        return difflib.SequenceMatcher(None, _words(new[i].get("text")),
-                                       _words(old[j].get("text"))).ratio()
+        a, b = _words(new[i].get("text")), _words(old[j].get("text"))
+        if a and b and (a in b or b in a):
+            return max(SAME_PLACE_LIKENESS, difflib.SequenceMatcher(None, a, b).ratio())
+        return difflib.SequenceMatcher(None, a, b).ratio()
 
     for i in range(min(len(new), len(old))):
         if i not in pairs and i not in pairs.values() and likeness(i, i) >= SAME_PLACE_LIKENESS:
