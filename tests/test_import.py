@@ -274,7 +274,8 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
     odt = shutil.copy(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", tmp_path / "bang.ods")
     expected = {
         latin: "not UTF-8; save it as 'CSV UTF-8'",
-        headless: "the header has no column for topics (Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
+        headless: "thieu-cot.csv:row 2 looks like the header, but it has no column for the topics "
+                  "(Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
         odt: "only .xlsx and .csv spreadsheets are read",
     }
     for sheet, message in expected.items():
@@ -424,3 +425,256 @@ def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path
                                       for row in sheet.iter_rows(values_only=True)])
     assert main(["import", str(tmp_path / "excel.csv"), "--session", str(folder), "--force"]) == 0
     check_sample_items(items_of(folder))
+
+
+# --- import: cell texts as typed --------------------------------------------------------
+
+
+def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path: Path) -> None:
+    """Alt+Enter in a cell: the page shows the lines as paragraphs and a list, not one run-on
+    paragraph ("Cụ thể: - Hộ … - Chưa …")."""
+    from dialogue_archive.core.markup import MarkdownRenderer
+
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung ý kiến")] = ("Đề nghị cấp giấy chứng nhận cho các hộ tái định cư khu B.\n"
+                                          "Cụ thể:\n- Hộ đã nộp đủ hồ sơ từ năm 2023\n"
+                                          "- Chưa nhận được phản hồi")
+    rows[0][column("Nội dung trả lời")] = ("Phường đã tiếp nhận.\r\n\r\nSẽ trả lời bằng văn bản.\r\n"
+                                           "Trân trọng.")
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "alt-enter.csv", rows=rows)),
+                 "--session", str(folder)]) == 0
+    first = items_of(folder)[0]
+    assert first["text"] == ("Đề nghị cấp giấy chứng nhận cho các hộ tái định cư khu B.\n\nCụ thể:\n\n"
+                             "- Hộ đã nộp đủ hồ sơ từ năm 2023\n- Chưa nhận được phản hồi\n")
+    page = MarkdownRenderer().render_body(first["text"], "sessions/x/index.md").html
+    assert page.count("<p>") == 2 and page.count("<li>") == 2 and page.count("<ul>") == 1
+    answer = MarkdownRenderer().render_body(first["answers"][0]["text"], "sessions/x/index.md").html
+    assert answer.count("<p>") == 3
+    assert errors_of(content) == []
+
+
+def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
+    import unicodedata
+
+    rows = [[unicodedata.normalize("NFD", cell) for cell in row] for row in sample_rows()]
+    header = [unicodedata.normalize("NFD", name) for name in sample_sheet.HEADER]
+    folder = new_session(content)
+    sheet = sample_sheet.write_csv(tmp_path / "mac.csv", header=header, rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    text = (folder / "answers.yaml").read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text) and "Ông N.V.H., tổ dân phố 12" in text
+    check_sample_items(items_of(folder))
+    assert errors_of(content) == []
+
+
+# --- import: columns named the office's way -------------------------------------------------
+
+
+def hoa_xuan_session(content: Path) -> Path:
+    """A session of 20/11/2026 in today's phường Hòa Xuân, as the tester's sheets are."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--title",
+                 "Đối thoại với công dân phường Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                 "--place", "Hòa Xuân"]) == 0
+    return content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+
+
+def write_text_sheet(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    folder = hoa_xuan_session(content)
+    wordings = write_text_sheet(tmp_path / "headers4.csv", (
+        "STT,Họ và tên người hỏi,Loại ý kiến,Lĩnh vực,\"Nội dung kiến nghị, phản ánh\","
+        "Đơn vị chủ trì trả lời,Kết quả giải quyết,Thời gian trả lời\n"
+        "1,Ông A.,Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Đã trả lời,25/11/2026\n"))
+    assert main(["import", str(wordings), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["asker"]["label"] == "Ông A." and item["text"] == "Hỏi về tạm trú"
+    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "on_the_spot",
+                                "date": dt.date(2026, 11, 25), "text": "Đã trả lời"}]
+    # the header of an official form: 'NỘI DUNG CÂU HỎI/KIẾN NGHỊ', and two agency columns
+    form = write_text_sheet(tmp_path / "headers1.csv", (
+        "TT,Họ tên người hỏi,Cơ quan trả lời,\"NỘI DUNG CÂU HỎI/KIẾN NGHỊ\",Lĩnh vực,Loại,"
+        "\"Cơ quan, đơn vị trả lời\",Nội dung trả lời\n"
+        "1,Ông A.,,Hỏi về tạm trú,Cư trú,Câu hỏi,Công an phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(form), "--session", str(folder), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert ("columns 'Cơ quan trả lời' (C) and 'Cơ quan, đơn vị trả lời' (G) are both read as the "
+            "answering agency") in out
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về tạm trú" and item["answers"][0]["by"] == "cong-an-phuong-hoa-xuan-2025"
+    assert errors_of(content) == []
+
+
+def test_two_question_columns_are_joined_two_agency_columns_must_agree(content: Path, tmp_path: Path,
+                                                                       capsys) -> None:
+    folder = hoa_xuan_session(content)
+    twice = write_text_sheet(tmp_path / "headers2.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,phần hai của câu hỏi,Công an phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(twice), "--session", str(folder)]) == 0
+    assert "their texts are joined" in capsys.readouterr().out
+    assert items_of(folder)[0]["text"] == "Hỏi về tạm trú\n\nphần hai của câu hỏi\n"
+    disagree = write_text_sheet(tmp_path / "hai-co-quan.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Đơn vị trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,UBND phường Hòa Xuân,Trả lời A\n"))
+    assert main(["import", str(disagree), "--session", str(folder), "--force"]) == 1
+    assert ("hai-co-quan.csv:row 2: column 'Đơn vị trả lời': says 'UBND phường Hòa Xuân' but the "
+            "column 'Cơ quan trả lời' (F) says 'Công an phường Hòa Xuân', and both give the answering "
+            "agency: leave one of them empty") in capsys.readouterr().err
+
+
+def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "la.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Văn bản số,Ghi chú,Cột trống\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Đã hướng dẫn,CV 12/CA,gấp,\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert ("warning: la.csv: column 'Văn bản số' (H) is not a known column and is not imported, "
+            "though 1 row(s) fill it: did you mean 'Văn bản' (the written reply)?") in result.stderr
+    assert "info: la.csv: column(s) not imported: Ghi chú, Cột trống" in result.stdout
+    assert "read the 1 warning(s) above" in result.stdout
+
+
+def test_a_header_without_the_question_column_says_which_column_it_may_be(content: Path,
+                                                                          tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "vu-viec.csv", (
+        "THỐNG KÊ Ý KIẾN\n"
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung vụ việc,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời A\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert ("vu-viec.csv:row 2 looks like the header, but it has no column for the question (Nội dung / "
+            "Nội dung ý kiến / Nội dung câu hỏi / Nội dung kiến nghị / …): did you mean the column "
+            "'Nội dung vụ việc'?") in result.stderr
+    assert "no header row found" not in result.stderr
+
+
+# --- import: re-importing a published session ------------------------------------------------
+
+
+def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tmp_path: Path) -> None:
+    """--force after the sheet was corrected: permalinks (#id) keep working, a commitment's
+    updates typed into answers.yaml stay, and the ids that disappear are named."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    before = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    first, second = before["items"][0], before["items"][1]
+    first["commitments"][0]["updates"] = [{"date": dt.date(2024, 7, 25), "status": "in_progress",
+                                          "note": "Gia đình đã bổ sung bản vẽ"}]
+    second["aliases"] = ["so-do-quy-hoach-treo"]
+    (folder / "answers.yaml").write_text(yaml.safe_dump(before, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung ý kiến")] = rows[0][column("Nội dung ý kiến")].replace(
+        "Gia đình tôi nộp", "Gia đình chúng tôi đã nộp")  # its first words make another id
+    rows[0][column("Cam kết")] = "Trả kết quả giấy phép xây dựng cho hộ gia đình ông N.V.H."
+    del rows[5]  # STT 4 is taken out of the sheet
+    sheet = sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows)
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    after = items_of(folder)
+    assert [i["id"] for i in after] == [before["items"][n]["id"] for n in (0, 1, 2, 4)]
+    assert after[0]["text"].startswith("Gia đình chúng tôi đã nộp")
+    assert after[0]["commitments"][0]["id"] == first["commitments"][0]["id"]
+    assert after[0]["commitments"][0]["updates"] == first["commitments"][0]["updates"]
+    assert after[1]["aliases"] == ["so-do-quy-hoach-treo"]
+    gone = before["items"][3]["id"]
+    assert (f"warning: sua.csv: no row of the sheet matches the item(s) {gone} of answers.yaml: "
+            f"their ids disappear, and links to them (#{gone}) stop working") in result.stderr
+    assert errors_of(content) == []
+    help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
+    assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
+
+
+def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path) -> None:
+    """The 'not merged' layout: each agency's answer on a row of its own that repeats the
+    question's STT (and its question, or leaves it empty)."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "dup-stt.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời của công an\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời của UBND\n"
+        "1,,,,,UBND phường Hòa Xuân,Trả lời bổ sung\n"
+        "2,Ông B.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    first, second = items_of(folder)
+    assert [a["text"] for a in first["answers"]] == ["Trả lời của công an", "Trả lời của UBND",
+                                                    "Trả lời bổ sung"]
+    assert first["asker"]["label"] == "Ông A." and second["asker"]["label"] == "Ông B."
+    assert errors_of(content) == []
+
+
+def test_an_official_forms_column_numbers_and_signature_block_are_not_rows(content: Path,
+                                                                          tmp_path: Path,
+                                                                          capsys) -> None:
+    """'(1) (2) … (21)' under the header, and 'Người lập biểu', 'KT. CHỦ TỊCH', the signer's name
+    and 'Nơi nhận' under the table, as an office's official form has them."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "mau.xlsx", merge=False))
+    sheet = book.active
+    sheet.insert_rows(3)
+    for column in range(1, len(sample_sheet.HEADER) + 1):
+        sheet.cell(3, column, f"({column})")
+    last = sheet.max_row
+    sheet.cell(last + 2, 16, "Hòa Thọ Đông, ngày 18 tháng 7 năm 2024")
+    sheet.cell(last + 3, 1, "Người lập biểu")
+    sheet.cell(last + 3, 16, "KT. CHỦ TỊCH")
+    sheet.cell(last + 4, 16, "PHÓ CHỦ TỊCH")
+    sheet.cell(last + 7, 1, "Trần Thị B")
+    sheet.cell(last + 7, 16, "Nguyễn Văn C")
+    sheet.cell(last + 8, 1, "Nơi nhận:")
+    sheet.cell(last + 9, 1, "- UBND quận;")
+    book.save(tmp_path / "mau-bieu.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(tmp_path / "mau-bieu.xlsx"), "--session", str(folder)]) == 0
+    assert (f"row {last + 2} and below are read as the signature block ('Hòa Thọ Đông, ngày 18 tháng "
+            "7 năm 2024'), not as questions") in capsys.readouterr().out
+    check_sample_items(items_of(folder))
+    assert errors_of(content) == []
+
+
+def test_a_procedure_code_that_excel_turned_into_a_number(content: Path, tmp_path: Path) -> None:
+    """2.000720 typed into a cell that Excel formats as a number is 2.00072."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "so.xlsx"))
+    sheet = book.active
+    code = sample_sheet.HEADER.index("Thủ tục") + 1
+    sheet.cell(3, code).value = 2.00072
+    sheet.cell(7, code).value = 2.0007
+    book.save(tmp_path / "so.xlsx")
+    folder = new_session(content)
+    result = subprocess.run([*CLI, "import", str(tmp_path / "so.xlsx"), "--session", str(folder),
+                             "--keep-valid"], capture_output=True, text=True)
+    assert "so.xlsx:row 7: column 'Thủ tục': unknown procedure '2.0007'" in result.stderr
+    assert items_of(folder)[0]["procedures"] == ["2.000720"]
+    assert errors_of(content) == []
+
+
+def test_reimport_of_a_question_grown_longer_keeps_its_id_without_a_warning(content: Path,
+                                                                           tmp_path: Path) -> None:
+    folder = hoa_xuan_session(content)
+    head = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Nội dung,Cơ quan trả lời,Trả lời\n"
+    short = write_text_sheet(tmp_path / "a.csv", head + "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,,UBND "
+                             "phường Hòa Xuân,Trả lời A\n")
+    longer = write_text_sheet(tmp_path / "b.csv", head + "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,phần "
+                              "hai của câu hỏi dài hơn phần một,UBND phường Hòa Xuân,Trả lời A\n")
+    assert main(["import", str(short), "--session", str(folder)]) == 0
+    result = subprocess.run([*CLI, "import", str(longer), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert [i["id"] for i in items_of(folder)] == ["hoi-ve-tam-tru"]

@@ -13,7 +13,7 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, create_session
-from .core.spreadsheet import SheetError, import_sheet
+from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet
 
 REQUIRED = {
     "date": "day of the session (YYYY-MM-DD)",
@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     for line in report.notes:
         print(line)
+    for line in report.warnings:
+        print(line, file=sys.stderr)
     for line in report.errors:
         print(line, file=sys.stderr)
     print(report.summary(), file=sys.stderr if report.errors and not report.written else sys.stdout)
@@ -120,5 +122,6 @@ def add_commands(commands: Any) -> None:
     sheet.add_argument("--session", required=True, help="the session folder (with index.md)")
     sheet.add_argument("--keep-valid", action="store_true",
                        help="write the rows that are valid even if others are not")
-    sheet.add_argument("--force", action="store_true", help="replace an existing answers.yaml")
+    sheet.add_argument("--force", action="store_true",
+                       help=f"replace an existing answers.yaml: {FORCE_KEEPS}")
     sheet.set_defaults(run=cmd_import)

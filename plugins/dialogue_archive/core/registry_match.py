@@ -18,6 +18,7 @@ from . import vietnamese
 from .problems import did_you_mean
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+NUMBER = re.compile(r"\d+\.\d+")
 
 
 def fold(text: str) -> str:
@@ -59,7 +60,8 @@ class Match:
         """The id `text` names; MatchError (with a suggestion) when none or several do."""
         text, key = str(text).strip(), self.key
         candidates = [self.ids[text]] if text in self.ids else \
-            self.names.get(fold(text), []) or self._by_name_ending(fold(text))
+            self.names.get(fold(text), []) or self._by_name_ending(fold(text)) or \
+            self._by_number(text)
         if len(candidates) > 1 and on is not None:
             candidates = [c for c in candidates if valid_on(c, on)] or candidates
         if len(candidates) == 1:
@@ -75,6 +77,14 @@ class Match:
             hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
+
+    def _by_number(self, text: str) -> list[Any]:
+        """'2.00072' for '2.000720': a procedure code typed into Excel as a number loses its
+        last zeros; the one code with the same value is meant (two are reported)."""
+        if not NUMBER.fullmatch(text):
+            return []
+        return [r for ident, r in self.ids.items()
+                if NUMBER.fullmatch(str(ident)) and float(str(ident)) == float(text)]
 
     def _by_name_ending(self, folded: str) -> list[Any]:
         """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""

@@ -11,24 +11,32 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     # item (question) columns: read from the first row of a question
     "number": ("STT", "TT", "Số TT", "Số thứ tự"),
     "asker": ("Người hỏi", "Người nêu", "Người nêu ý kiến", "Người phát biểu", "Người kiến nghị",
-              "Người hỏi/nêu ý kiến"),
+              "Người hỏi/nêu ý kiến", "Họ tên người hỏi", "Họ và tên người hỏi",
+              "Người nêu ý kiến, kiến nghị", "Người hỏi, kiến nghị"),
     "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
     "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
     "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),
     "topics": ("Lĩnh vực", "Nhóm lĩnh vực", "Chủ đề"),
     "procedures": ("Thủ tục", "Thủ tục hành chính", "Mã thủ tục", "Mã TTHC", "TTHC"),
     "text": ("Nội dung", "Nội dung ý kiến", "Nội dung câu hỏi", "Nội dung kiến nghị",
-             "Nội dung phản ánh", "Ý kiến", "Câu hỏi", "Ý kiến, kiến nghị"),
+             "Nội dung phản ánh", "Ý kiến", "Câu hỏi", "Ý kiến, kiến nghị",
+             "Nội dung câu hỏi/kiến nghị", "Nội dung câu hỏi, kiến nghị", "Nội dung kiến nghị, phản ánh",
+             "Nội dung phản ánh, kiến nghị", "Nội dung ý kiến, kiến nghị", "Nội dung kiến nghị, đề xuất",
+             "Nội dung ý kiến, kiến nghị, phản ánh", "Tóm tắt nội dung"),
     "in_scope": ("Đúng chủ đề", "Đúng chủ đề?", "Trong chủ đề", "Thuộc chủ đề"),
     "consent": ("Đồng ý nêu tên", "Đồng ý công khai tên", "Đồng ý công bố tên"),
     # answer columns: one answer per row
-    "by": ("Cơ quan trả lời", "Đơn vị trả lời", "Cơ quan giải đáp", "Cơ quan"),
+    "by": ("Cơ quan trả lời", "Đơn vị trả lời", "Cơ quan giải đáp", "Cơ quan",
+           "Cơ quan, đơn vị trả lời", "Đơn vị chủ trì trả lời", "Cơ quan chủ trì trả lời",
+           "Đơn vị giải quyết", "Cơ quan giải quyết", "Cơ quan, đơn vị giải quyết"),
     "official": ("Người trả lời", "Chức vụ", "Chức vụ người trả lời", "Người giải đáp"),
     "mode": ("Hình thức", "Hình thức trả lời"),
     "referred_to": ("Chuyển đến", "Chuyển cơ quan", "Cơ quan được chuyển", "Chuyển"),
     "document": ("Văn bản", "Số văn bản", "Văn bản trả lời", "Số, ký hiệu văn bản"),
-    "answer_date": ("Ngày trả lời", "Ngày văn bản"),
-    "answer_text": ("Nội dung trả lời", "Trả lời", "Ý kiến trả lời", "Nội dung giải đáp"),
+    "answer_date": ("Ngày trả lời", "Ngày văn bản", "Thời gian trả lời", "Ngày giải quyết"),
+    "answer_text": ("Nội dung trả lời", "Trả lời", "Ý kiến trả lời", "Nội dung giải đáp",
+                    "Kết quả giải quyết", "Kết quả trả lời", "Nội dung trả lời, giải quyết",
+                    "Kết quả giải quyết, trả lời"),
     # commitment columns: at most one commitment per row
     "commitment": ("Cam kết", "Nội dung cam kết", "Việc cần làm"),
     "commitment_by": ("Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ trì"),
@@ -39,6 +47,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
 REQUIRED_COLUMNS = ("type", "topics", "text")
+JOINED_COLUMNS = ("text", "answer_text", "commitment")
+"""Two columns of the sheet for one of these ('Nội dung' twice): their texts are joined, as
+paragraphs; two columns for another key must not disagree on a row."""
+FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind": "the asker's kind",
+               "place": "the asker's place", "type": "the type", "topics": "the topics",
+               "procedures": "the procedures", "text": "the question", "in_scope": "in scope",
+               "consent": "the consent to be named", "by": "the answering agency",
+               "official": "the answering official", "mode": "the answer's mode",
+               "referred_to": "the agency referred to", "document": "the written reply",
+               "answer_date": "the answer's date", "answer_text": "the answer",
+               "commitment": "the commitment", "commitment_by": "the agency responsible",
+               "due": "the due date", "status": "the commitment's status"}
+"""What a key is, in the press office's messages."""
+NOT_FOR_THE_SITE = ("Ghi chú", "Ghi chú khác", "Người nhập", "Người tổng hợp", "Người nhập liệu")
+"""The office's own notes columns: not imported, and said so in a note rather than a warning."""
 
 VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a saved CSV
     "type": {

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
+import itertools
 import re
+import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,8 +36,11 @@ from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
     COMMITMENT_COLUMNS,
+    FIELD_NAMES,
+    JOINED_COLUMNS,
     LABEL_GROUPS,
     LIST_SEPARATORS,
+    NOT_FOR_THE_SITE,
     REQUIRED_COLUMNS,
     VALUES,
 )
@@ -74,6 +80,8 @@ class Row:
     number: int
     cells: dict[str, Any]
     continues: bool = False
+    problem: RowError | None = None
+    """Two columns for one key that disagree on this row."""
 
 
 @dataclass
@@ -85,12 +93,14 @@ class ImportReport:
     items: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     written: bool = False
 
     def summary(self) -> str:
         if self.written:
             skipped = f"; {len(self.errors)} problem(s) above, those rows were skipped" if self.errors else ""
-            return f"wrote {len(self.items)} item(s) to {self.target}{skipped}"
+            warned = f"; read the {len(self.warnings)} warning(s) above" if self.warnings else ""
+            return f"wrote {len(self.items)} item(s) to {self.target}{skipped}{warned}"
         if not self.items:
             return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
                     "nothing was written. Fix the rows and import again.")
@@ -102,10 +112,30 @@ class ImportReport:
 
 
 def _cell(value: Any) -> Any:
+    """A cell's value; a text in NFC (FORMAT.md: a Mac writes decomposed letters), with Excel's
+    line breaks as `\n` and a copied web page's no-break spaces as spaces."""
     if isinstance(value, str):
-        value = value.replace("\r\n", "\n").strip()
+        value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+        value = value.replace("\u00a0", " ").strip()
         return value or None
     return value
+
+
+LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
+"""A line that Markdown reads as a list item: `- `, `+ `, `* `, `1. `, `1) `."""
+
+
+def as_typed(text: str) -> str:
+    """A cell's lines as the page should show them: Markdown joins lines into one paragraph
+    and needs a blank line before a list, so each line break becomes a paragraph break, except
+    between two list lines (one list)."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    out = lines[:1]
+    for before, line in itertools.pairwise(lines):
+        list_lines = LIST_LINE.match(before) and LIST_LINE.match(line)
+        out.append(("\n" if list_lines else "\n\n") + line)
+    return "".join(out)
 
 
 def read_table(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
@@ -178,30 +208,119 @@ def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple
     return rows, continued
 
 
-def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[str]]:
-    """(row index of the header, column index -> key, ignored column names). The header is the
-    row with the most column names: a header in two rows has group names above ('Ý kiến',
-    'Trả lời') that are column names too."""
+def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[int]]:
+    """(row index of the header, column index -> key, indexes of the named columns that are no
+    known column). The header is the row with the most column names: a header in two rows has
+    group names above ('Ý kiến', 'Trả lời') that are column names too. Two columns may name
+    one key ('Nội dung' twice): `table_rows` reads both."""
     named = [(index, _header_keys(row)) for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])]
     named.sort(key=lambda pair: -_named(pair[1]))  # stable: the first of equals wins
-    for index, keys in named:
-        row = rows[index]
-        if "text" in keys.values() and _named(keys) >= 2:
-            columns: dict[int, str] = {}
-            ignored = []
-            for i, key in keys.items():
-                if key and key not in columns.values():
-                    columns[i] = key
-                elif row[i]:
-                    ignored.append(str(row[i]))
-            missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
-            if missing:
-                raise SheetError(f"{sheet}:row {index + 1}: the header has no column for "
-                                 + "; ".join(f"{k} ({' / '.join(COLUMNS[k])})" for k in missing))
-            return index, columns, ignored
-    raise SheetError(f"{sheet}: no header row found in the first {HEADER_SEARCH_ROWS} rows; the "
-                     "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
-                     "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
+    likeliest = [pair for pair in named if "text" in pair[1].values() and _named(pair[1]) >= 2]
+    if not likeliest and named and _named(named[0][1]) >= 2:
+        likeliest = named[:1]  # names columns, but not the question: say what it lacks
+    if not likeliest:
+        raise SheetError(f"{sheet}: no header row found in the first {HEADER_SEARCH_ROWS} rows; the "
+                         "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
+                         "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
+    index, keys = likeliest[0]
+    row = rows[index]
+    columns = {i: key for i, key in keys.items() if key}
+    unknown = [i for i, key in keys.items() if not key]
+    missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
+    if missing:
+        raise SheetError(f"{sheet}:row {index + 1} looks like the header, but it has "
+                         + "; ".join(_no_column(k, [str(row[i]) for i in unknown]) for k in missing)
+                         + "; rename that column (or add it), then import again")
+    return index, columns, unknown
+
+
+def _no_column(key: str, unknown: list[str]) -> str:
+    """'no column for the topics (Lĩnh vực / …): did you mean the column 'Linh vuc'?'"""
+    names = COLUMNS[key]
+    shown = " / ".join(names[:4]) + (" / …" if len(names) > 4 else "")
+    close = max(((_likeness(name, key), name) for name in unknown), default=(0.0, ""))
+    hint = f": did you mean the column '{close[1]}'?" if close[0] >= LIKENESS else ""
+    return f"no column for {FIELD_NAMES[key]} ({shown}){hint}"
+
+
+LIKENESS = 0.6
+"""How alike (0..1, folded) a header must be to a known column name to be suggested."""
+
+
+def _likeness(name: str, key: str) -> float:
+    folded = fold(name)
+    return max(difflib.SequenceMatcher(None, folded, fold(known)).ratio() for known in COLUMNS[key])
+
+
+def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
+    """(key, known name) that a header the vocabulary does not know most resembles, among the
+    keys the sheet has no column for (`taken`: those it has)."""
+    folded = fold(name)
+    best = max(((difflib.SequenceMatcher(None, folded, fold(known)).ratio(), key, known)
+                for key, names in COLUMNS.items() if key not in set(taken) for known in names),
+               default=None)
+    return (best[1], best[2]) if best and best[0] >= LIKENESS else None
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA': how Excel and LibreOffice name a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
+                  ) -> tuple[dict[str, Any], RowError | None]:
+    """The row's value for each key; two columns for one key are joined (texts) or must agree."""
+    cells: dict[str, Any] = {}
+    first: dict[str, int] = {}  # key -> the column its value came from
+    problem = None
+    for i, key in columns.items():
+        value = row[i] if i < len(row) else None
+        before = cells.setdefault(key, None)
+        if value is None:
+            continue
+        if before is None:
+            cells[key], first[key] = value, i
+        elif fold(str(value)) == fold(str(before)):
+            continue
+        elif key in JOINED_COLUMNS:
+            cells[key] = f"{before}\n{value}"
+        elif problem is None:
+            problem = RowError(names[i], f"says '{value}' but the column '{names[first[key]]}' "
+                               f"({column_letter(first[key])}) says '{before}', and both give "
+                               f"{FIELD_NAMES[key]}: leave one of them empty")
+    return cells, problem
+
+
+COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
+"""A cell of the row of column numbers official forms put under the header: '(1)', '(2)', …"""
+SIGNATURE = re.compile(r"nguoi (lap|lap bieu|lap bang|tong hop|ky)|noi nhan|(kt|tm|tl|tuq) \w.*"
+                       r"|ky ghi ro ho ten|(\w+ ){0,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
+"""Folded cells that open the signature block under an official form's table: 'Người lập biểu',
+'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'."""
+
+
+def _is_column_numbers(row: list[Any]) -> bool:
+    """'(1) (2) … (20)' (or 1 2 … 20) under the header: rising numbers in three cells or more."""
+    filled = [v for v in row if v is not None]
+    found = [COLUMN_NUMBER.fullmatch(str(v).strip()) for v in filled]
+    numbers = [int(m[1]) for m in found if m]
+    return len(filled) >= 3 and len(numbers) == len(filled) and numbers == sorted(set(numbers))
+
+
+def table_end(rows: list[list[Any]], header: int) -> int:
+    """The index of the first row of the signature block below the table (or the row count):
+    a row whose every filled cell is a signature line, one of them naming a signer's role."""
+    for index in range(header + 1, len(rows)):
+        filled = [fold(str(v)) for v in rows[index] if v is not None]
+        if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
+                SIGNATURE.fullmatch(v) for v in filled):
+            return index
+    return len(rows)
 
 
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
@@ -210,11 +329,14 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     content are empty (CSV) or the continuation of merged cells (xlsx)."""
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
+    names = {i: str(rows[header][i]) for i in columns}
+    numbers_row = next((i for i in range(header + 1, len(rows))
+                       if any(v is not None for v in rows[i])), None)
     for index in range(header + 1, len(rows)):
         row = rows[index]
-        if all(v is None for v in row):
+        if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
             continue
-        cells = {key: row[i] if i < len(row) else None for i, key in columns.items()}
+        cells, problem = _merged_cells(row, columns, names)
         number = index + 1
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -223,7 +345,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
             cells.get(k) is not None for k in QUESTION_COLUMNS)
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
-        yield Row(number, cells, continues=merged or empty_question)
+        yield Row(number, cells, continues=merged or empty_question, problem=problem)
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -317,7 +439,7 @@ class RowReader:
         if cells.get("text") is None:
             raise RowError(self.header("text"), "is empty: write the question (a row that adds an "
                            "answer to the question above leaves its asker, type and topic empty)")
-        text = self.text(cells, "text") or ""
+        text = as_typed(self.text(cells, "text") or "")
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
             "type": self.choice(cells, "type", required=True),
@@ -381,7 +503,7 @@ class RowReader:
             answer["document"] = document
         text = self.text(cells, "answer_text")
         if text:
-            answer["text"] = text
+            answer["text"] = as_typed(text)
         elif not (document or referred_to):
             raise RowError(self.header("answer_text"), "is empty: write the answer, or the number "
                            "of the written reply in the document column")
@@ -456,19 +578,33 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
     if not force and _has_items(target):
-        raise SheetError(f"{target} already has items; add --force to replace it with the sheet")
+        raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
+                         f"({FORCE_KEEPS})")
+    previous = _previous_items(target)
     rows, continued = read_table(sheet, report.notes)
-    header, columns, ignored = find_header(rows, sheet.name)
-    names = {key: str(rows[header][i]) for i, key in columns.items()}
-    if ignored:
-        report.notes.append(f"info: {sheet.name}: column(s) not imported: {', '.join(ignored)}")
+    header, columns, unknown = find_header(rows, sheet.name)
+    end = table_end(rows, header)
+    if end < len(rows):
+        report.notes.append(f"info: {sheet.name}: row {end + 1} and below are read as the signature "
+                            f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
+        rows = rows[:end]
+    names: dict[str, str] = {}
+    for i, key in columns.items():
+        names.setdefault(key, str(rows[header][i]))
+    _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
     current_row = 0
+    question: tuple[str, str] | None = None  # STT and words of the question on current_row
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
     for row in table_rows(rows, continued, header, columns):
+        # The same STT and question (or none) again: another agency's answer, on a row of its
+        # own instead of merged cells.
+        continues = row.continues or (question is not None and _repeats(row.cells, question))
         try:
-            if row.continues:
+            if row.problem:
+                raise row.problem
+            if continues:
                 if current is None:
                     if current_row:
                         raise RowError(names["text"], f"continues the question on "
@@ -477,13 +613,18 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                 reader.add_row(current, row)
             else:
                 current, current_row = None, row.number
+                question = (_number(row.cells.get("number")), _words(row.cells.get("text")))
                 current = reader.item(row)
                 report.items.append(current)
                 first_rows[current["id"]] = row.number
         except RowError as exc:
-            if not row.continues:
+            if not continues:
                 current = None
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+    if previous:
+        rows_of = [first_rows.get(item["id"]) for item in report.items]
+        _keep_published_ids(report.items, previous, report)
+        first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
     report.items = [item for item in report.items if _valid(item, sheet.name, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     if report.errors and not (keep_valid and report.items):
@@ -491,6 +632,51 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     target.write_text(dump_items(report.items), encoding="utf-8")
     report.written = True
     return report
+
+
+def _number(value: Any) -> str:
+    """An STT as written: 1, 1.0 (Excel) and '1' are one number."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() if value is not None else ""
+
+
+def _repeats(cells: dict[str, Any], question: tuple[str, str]) -> bool:
+    """Whether a row repeats the STT of the question above, with the same question or none."""
+    number = _number(cells.get("number"))
+    return bool(number) and number == question[0] and (
+        cells.get("text") is None or _words(cells["text"]) == question[1])
+
+
+def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
+                    report: ImportReport) -> None:
+    """Say which columns are not imported, loudly when they hold data (a misnamed 'Trả lời'
+    column would lose every answer), and which columns are read together."""
+    names = rows[header]
+    quiet = {fold(name) for name in NOT_FOR_THE_SITE}
+    ignored = []
+    for i in unknown:
+        filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
+        if not filled or fold(names[i]) in quiet:
+            ignored.append(str(names[i]))
+            continue
+        close = resembled(str(names[i]), columns.values())
+        hint = (f"did you mean '{close[1]}' ({FIELD_NAMES[close[0]]})? Rename the column, or delete "
+                "it if it is not for the site" if close else "rename it to a column name of the "
+                "README if it is for the site, or delete it")
+        report.warnings.append(f"warning: {report.sheet}: column '{names[i]}' "
+                               f"({column_letter(i)}) is not a known column and is not imported, "
+                               f"though {filled} row(s) fill it: {hint}")
+    if ignored:
+        report.notes.append(f"info: {report.sheet}: column(s) not imported: {', '.join(ignored)}")
+    for key in dict.fromkeys(columns.values()):
+        same = [f"'{names[i]}' ({column_letter(i)})" for i, k in columns.items() if k == key]
+        if len(same) > 1:
+            how = ("their texts are joined, one paragraph each" if key in JOINED_COLUMNS
+                   else "a row may fill one of them, or both alike")
+            both = "both" if len(same) == 2 else "all"
+            report.notes.append(f"info: {report.sheet}: columns {' and '.join(same)} are {both} read "
+                                f"as {FIELD_NAMES[key]}: {how}")
 
 
 def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archive: Archive,
@@ -544,6 +730,100 @@ def _column_at(lines: list[str], number: int) -> str | None:
         if line.startswith("  - id: ") or line.startswith("    asker:"):
             break
     return ITEM_KEYS.get(key[1])
+
+
+FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updates when a row has "
+               "the same question, or a similar one at the same place; everything else typed into "
+               "answers.yaml by hand is replaced by the sheet")
+"""What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
+SAME_PLACE_LIKENESS = 0.6
+"""How alike a question must be to the one at its place in the old answers.yaml to keep its id
+(a question that contains the old one, or is contained in it, is alike enough)."""
+MOVED_LIKENESS = 0.85
+"""... and to a question elsewhere in it (a row inserted above moves every row down)."""
+
+
+def _previous_items(path: Path) -> list[dict[str, Any]]:
+    """The items of the answers.yaml an import replaces (none if it cannot be read)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.exists() else None
+    except yaml.YAMLError:
+        return []
+    items = data.get("items") if isinstance(data, dict) else None
+    return [i for i in items if isinstance(i, dict) and i.get("id")] if isinstance(items, list) else []
+
+
+def _words(text: Any) -> str:
+    return " ".join(fold(str(text or "")).split())
+
+
+def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, int]:
+    """new index -> old index of the same text, or of a similar text at the same place (or a
+    very similar one elsewhere)."""
+    pairs: dict[int, int] = {}
+    same: dict[str, int] = {}
+    for j, before in enumerate(old):
+        same.setdefault(_words(before.get("text")), j)
+    for i, item in enumerate(new):
+        j = same.get(_words(item.get("text")))
+        if j is not None and j not in pairs.values():
+            pairs[i] = j
+
+    def likeness(i: int, j: int) -> float:
+        a, b = _words(new[i].get("text")), _words(old[j].get("text"))
+        if a and b and (a in b or b in a):
+            return max(SAME_PLACE_LIKENESS, difflib.SequenceMatcher(None, a, b).ratio())
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    for i in range(min(len(new), len(old))):
+        if i not in pairs and i not in pairs.values() and likeness(i, i) >= SAME_PLACE_LIKENESS:
+            pairs[i] = i
+    for i in range(len(new)):
+        free = [j for j in range(len(old)) if j not in pairs.values()]
+        if i not in pairs and free:
+            j = max(free, key=lambda j: likeness(i, j))
+            if likeness(i, j) >= MOVED_LIKENESS:
+                pairs[i] = j
+    return pairs
+
+
+def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
+                        report: ImportReport) -> None:
+    """Published ids never change (FORMAT.md): a re-imported item keeps the id of the item it
+    replaces, with its aliases, and its commitments keep their ids and updates; the ids that
+    disappear are reported."""
+    pairs = _pairs(items, old)
+    unpaired = {str(before["id"]): j for j, before in enumerate(old) if j not in pairs.values()}
+    for i, item in enumerate(items):  # a question rewritten but for the words of its id
+        if i not in pairs and item["id"] in unpaired:
+            pairs[i] = unpaired.pop(item["id"])
+    kept = {str(old[j]["id"]) for j in pairs.values()}
+    kept_commitments: set[str] = set()
+    for i, j in pairs.items():
+        items[i]["id"] = str(old[j]["id"])
+        if old[j].get("aliases"):
+            items[i]["aliases"] = old[j]["aliases"]
+        before = [c for c in old[j].get("commitments") or [] if isinstance(c, dict) and c.get("id")]
+        for n, m in _pairs(items[i].get("commitments", []), before).items():
+            commitment = items[i]["commitments"][n]
+            commitment["id"] = str(before[m]["id"])
+            commitment["kept"] = True
+            kept_commitments.add(commitment["id"])
+            if before[m].get("updates"):
+                commitment["updates"] = before[m]["updates"]
+    for i, item in enumerate(items):  # the new ids, unique beside the kept ones
+        if i not in pairs:
+            item["id"] = RowReader._unique(item["id"], kept, "muc")
+        for commitment in item.get("commitments", []):
+            if not commitment.pop("kept", False):
+                commitment["id"] = RowReader._unique(commitment["id"], kept_commitments, "cam-ket")
+    gone = [str(item["id"]) for item in old if str(item["id"]) not in kept]
+    if gone:
+        report.warnings.append(
+            f"warning: {report.sheet}: no row of the sheet matches the item(s) {', '.join(gone)} of "
+            f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
+            "working. If a row is one of them with its question rewritten, add "
+            f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
 
 
 def _has_items(path: Path) -> bool:
