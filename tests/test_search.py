@@ -138,7 +138,13 @@ def all_results(page, base_url: str) -> list[str]:
         before = page.locator("#da-results > li").count()
         page.click("#da-more")
         page.wait_for_function(f"document.querySelectorAll('#da-results > li').length > {before}")
-    page.wait_for_timeout(50)
+    # The button hides as the last batch starts (also when a page opened from history shows
+    # as many results as before): wait until the list holds every result the status counts.
+    page.wait_for_function(
+        """() => { const s = document.getElementById('da-status').textContent;
+             const m = s.startsWith('Tìm thấy') ? s.match(/\\d[\\d.]*/) : null;
+             return !m || document.querySelectorAll('#da-results > li').length
+                          === parseInt(m[0].replace(/\\./g, '')); }""")
     links = page.eval_on_selector_all("#da-results .da-result__title a", "els => els.map(e => e.href)")
     return [link.removeprefix(base_url) for link in links]
 
