@@ -141,6 +141,8 @@ def test_preview_shows_drafts_and_scheduled_sessions_clearly_marked(preview_site
         flags[session_id] = flag.get_text(strip=True) if flag else None
     assert flags[DRAFT_ID].startswith("BẢN NHÁP")
     assert flags[SCHEDULED_ID].startswith("HẸN GIỜ ĐĂNG")
+    day = SCHEDULED_AT
+    assert flags[SCHEDULED_ID].endswith(f"(đăng lúc 07:00 ngày {day.day}/{day.month}/{day.year})")
     assert flags[NEW_ID] is None
     feed = feedparser.parse((preview_site / "feed.xml").read_bytes())
     assert not {DRAFT_ID, SCHEDULED_ID} & {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries}

@@ -513,11 +513,18 @@ class ArchiveViews:
             "items": [self._item_view(session, item, html)
                       for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
-            "visibility_label": self.labels["visibility"].get(session.visibility.value, ""),
+            "visibility_label": self._visibility_label(session),
             "announced": self.archive.announced(session),
             "has_record": session.answers_path is not None,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
+
+    def _visibility_label(self, session: Session) -> str:
+        """A preview's flag; a scheduled session's says when it goes public."""
+        label = self.labels["visibility"].get(session.visibility.value, "")
+        if session.visibility.value == "scheduled":
+            label += f" ({self._published(session).lower()})"
+        return label
 
     def _published(self, session: Session) -> str:
         """When the write-up went public, as its byline says it, if `published` gives it."""
