@@ -255,6 +255,23 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date" in err
 
 
+def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: Path, capsys) -> None:
+    """A press officer fixes the sheet in one go: four mistakes on one row are four messages of
+    one run, not one message a run."""
+    rows = [list(r) for r in sample_sheet.ROWS]
+    column = sample_sheet.HEADER.index
+    rows[0][column("Loại")] = "Thắc mắc"
+    rows[0][column("Lĩnh vực")] = "Xây dựngg"
+    rows[0][column("Hạn")] = "sớm"
+    rows[0][column("Ngày trả lời")] = "32/13/2024"
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("d.csv:row 3:")]
+    assert [line.split(": ", 2)[1] for line in first] == [
+        "column 'Loại'", "column 'Lĩnh vực'", "column 'Ngày trả lời'", "column 'Hạn'"], first
+
+
 def test_existing_answers_are_not_overwritten_without_force(content: Path, capsys) -> None:
     folder = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
     before = (folder / "answers.yaml").read_bytes()

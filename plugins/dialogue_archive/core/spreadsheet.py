@@ -16,10 +16,10 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -65,6 +65,9 @@ VALUE_NAMES = {
 
 class SheetError(ValueError):
     """The sheet as a whole cannot be read (wrong format, no header, missing columns)."""
+
+
+T = TypeVar("T")
 
 
 class RowError(ValueError):
@@ -361,6 +364,21 @@ class RowReader:
         self.match: dict[str, Match] = registry_matchers(archive)
         self.item_ids: set[str] = set()
         self.commitment_ids: set[str] = set()
+        self.problems: list[RowError] = []
+        """The problems of the row being read: all its cells are read, and all are reported."""
+
+    def attempt(self, step: Callable[[], T], default: T) -> T:
+        """A cell's value, or `default` with its problem kept, so that the row's other cells
+        are still read (a sheet fixed in one go, not one problem per run)."""
+        try:
+            return step()
+        except RowError as exc:
+            self.problems.append(exc)
+            return default
+
+    def row_problems(self) -> list[RowError]:
+        problems, self.problems = self.problems, []
+        return problems
 
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
@@ -430,31 +448,34 @@ class RowReader:
     # --- items, answers, commitments ---------------------------------------------------
 
     def item(self, row: Row) -> dict[str, Any]:
+        """The row's item; its problems, every one, are in `problems` (see `attempt`)."""
         cells = row.cells
-        kind = self.choice(cells, "asker_kind") or DEFAULT_ASKER_KIND.get(
+        kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or DEFAULT_ASKER_KIND.get(
             self.session.meta.kind, AskerKind.citizen).value
-        place = self.ref(cells, "place", "place")
+        place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
         label = self.text(cells, "asker") or " ".join(
             filter(None, [VI["asker_kind"][kind], self.archive.places[place].name if place else ""]))
         if cells.get("text") is None:
-            raise RowError(self.header("text"), "is empty: write the question (a row that adds an "
-                           "answer to the question above leaves its asker, type and topic empty)")
+            self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
+                                          "that adds an answer to the question above leaves its "
+                                          "asker, type and topic empty)"))
         text = as_typed(self.text(cells, "text") or "")
+        consent = self.attempt(lambda: self.choice(cells, "consent"), None)
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
-            "type": self.choice(cells, "type", required=True),
+            "type": self.attempt(lambda: self.choice(cells, "type", required=True), None),
             "asker": {"label": label, "kind": kind, **({"place": place} if place else {}),
                       # a full name is published only with the person's written consent
-                      **({"named_with_consent": True} if self.choice(cells, "consent") == "true"
-                         else {})},
-            "topics": self.refs(cells, "topics", "topic"),
+                      **({"named_with_consent": True} if consent == "true" else {})},
+            "topics": self.attempt(lambda: self.refs(cells, "topics", "topic"), None),
         }
-        if not item["topics"]:
-            raise RowError(self.header("topics"), "is empty: every item needs at least one topic")
-        procedures = self.refs(cells, "procedures", "procedure")
+        if item["topics"] == []:
+            self.problems.append(RowError(self.header("topics"), "is empty: every item needs at "
+                                          "least one topic"))
+        procedures = self.attempt(lambda: self.refs(cells, "procedures", "procedure"), [])
         if procedures:
             item["procedures"] = procedures
-        if self.choice(cells, "in_scope") == "false":
+        if self.attempt(lambda: self.choice(cells, "in_scope"), None) == "false":
             item["in_scope"] = False
         item["text"] = text
         item["answers"] = []
@@ -462,11 +483,11 @@ class RowReader:
         return item
 
     def add_row(self, item: dict[str, Any], row: Row) -> None:
-        """The answer and the commitment one row holds, added to its item."""
-        answer = self.answer(row.cells)
+        """The answer and the commitment one row holds, added to its item (problems: see item)."""
+        answer = self.attempt(lambda: self.answer(row.cells), None)
         if answer:
             item["answers"].append(answer)
-        commitment = self.commitment(row.cells, answer)
+        commitment = self.attempt(lambda: self.commitment(row.cells, answer), None)
         if commitment:
             item.setdefault("commitments", []).append(commitment)
 
@@ -601,26 +622,29 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
         continues = row.continues or (question is not None and _repeats(row.cells, question))
-        try:
-            if row.problem:
-                raise row.problem
-            if continues:
-                if current is None:
-                    if current_row:
-                        raise RowError(names["text"], f"continues the question on "
-                                       f"row {current_row}, which could not be imported")
-                    raise RowError(names["text"], "is empty")
+        if row.problem:
+            reader.problems.append(row.problem)
+        if continues:
+            if current is not None and not row.problem:
                 reader.add_row(current, row)
+            elif current_row:
+                reader.problems.append(RowError(names["text"], f"continues the question on row "
+                                                f"{current_row}, which could not be imported"))
             else:
-                current, current_row = None, row.number
-                question = (_number(row.cells.get("number")), _words(row.cells.get("text")))
-                current = reader.item(row)
+                reader.problems.append(RowError(names["text"], "is empty"))
+        else:
+            current_row = row.number
+            question = (_number(row.cells.get("number")), _words(row.cells.get("text")))
+            current = reader.item(row)
+        problems = reader.row_problems()
+        for exc in problems:
+            report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+        if not continues:
+            if problems:
+                current = None
+            else:
                 report.items.append(current)
                 first_rows[current["id"]] = row.number
-        except RowError as exc:
-            if not continues:
-                current = None
-            report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
         _keep_published_ids(report.items, previous, report)
