@@ -616,7 +616,8 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
 
 
-def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path) -> None:
+def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
+                                                            capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the
     question's STT (and its question, or leaves it empty)."""
     folder = hoa_xuan_session(content)
@@ -625,12 +626,16 @@ def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_pa
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời của công an\n"
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời của UBND\n"
         "1,,,,,UBND phường Hòa Xuân,Trả lời bổ sung\n"
-        "2,Ông B.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời\n"))
+        "2,Ông B.,Câu hỏi,Cư trú,Hỏi về tạm trú,UBND phường Hòa Xuân,Trả lời\n"
+        "2,Bà C.,Câu hỏi,Cư trú,Hỏi về thường trú,UBND phường Hòa Xuân,Trả lời khác\n"))
     assert main(["import", str(sheet), "--session", str(folder)]) == 0
-    first, second = items_of(folder)
+    first, second, third = items_of(folder)
     assert [a["text"] for a in first["answers"]] == ["Trả lời của công an", "Trả lời của UBND",
                                                     "Trả lời bổ sung"]
     assert first["asker"]["label"] == "Ông A." and second["asker"]["label"] == "Ông B."
+    assert third["text"] == "Hỏi về thường trú"  # another question: an item, and a warning
+    assert "warning: dup-stt.csv:row 6: STT 2 again, with another question than row 5: imported " \
+        "as an item of its own" in capsys.readouterr().err
     assert errors_of(content) == []
 
 

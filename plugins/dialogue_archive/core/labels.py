@@ -77,6 +77,7 @@ VI: dict[str, Any] = {
     "theme": {
         # Material's own Vietnamese, where it is English or means something else.
         "tabs": "Các mục chính",
+        "action.skip": "Bỏ qua, đến nội dung chính",  # Material: "Bỏ qua" (skip what?)
         "top": "Lên đầu trang",
         "rss.created": "Bản tin RSS",
         "rss.updated": "Bản tin RSS về nội dung cập nhật",

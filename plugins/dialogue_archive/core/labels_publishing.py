@@ -22,7 +22,7 @@ PUBLISHING_VI: dict[str, Any] = {
     "photo_open": "Xem ảnh lớn",
     "print_source": "Bản in từ",
     "print_address": "Địa chỉ",
-    "print_updated": "Dữ liệu cập nhật",
+    "print_updated": "Dữ liệu cập nhật ngày",
     "print_date": "Ngày in",
     "print": "In biên bản",
 }

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from . import urls
 from .archive import Archive, Session
-from .labels import format_date
+from .labels import format_short_date
 from .models import SESSION_ID_PATTERN
 
 
@@ -46,7 +46,7 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
 
 def print_header(url: str | None, archive: Archive) -> dict[str, str]:
     """The address and the data's date that a printed record carries."""
-    return {"url": url or "", "updated": format_date(archive.build_date),
+    return {"url": url or "", "updated": format_short_date(archive.build_date),  # as "Ngày in"
             "updated_iso": archive.build_date.isoformat()}
 
 

@@ -633,8 +633,14 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             else:
                 reader.problems.append(RowError(names["text"], "is empty"))
         else:
+            number = _number(row.cells.get("number"))
+            if question is not None and number and number == question[0]:
+                report.warnings.append(
+                    f"warning: {sheet.name}:row {row.number}: STT {number} again, with another "
+                    f"question than row {current_row}: imported as an item of its own; if it is "
+                    "the same question, write it the same or leave it empty, else number it anew")
             current_row = row.number
-            question = (_number(row.cells.get("number")), _words(row.cells.get("text")))
+            question = (number, _words(row.cells.get("text")))
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
