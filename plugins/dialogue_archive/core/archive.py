@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from .models import Agency, Item, Place, Procedure, SessionMeta, Topic
 from .privacy import Redactor
+from .registry_match import succession
 
 U = TypeVar("U", Agency, Place)
 
@@ -129,20 +130,8 @@ class Archive:
     def successors(self, registry: Mapping[str, U], unit_id: str) -> list[U]:
         """Today's units a dissolved or merged place or agency lives on in (followed
         transitively); `registry`: `places` or `agencies`."""
-        result: list[U] = []
-        seen = {unit_id}
-        queue = list(registry[unit_id].succeeded_by) if unit_id in registry else []
-        while queue:
-            current = queue.pop(0)
-            if current in seen or current not in registry:
-                continue
-            seen.add(current)
-            unit = registry[current]
-            if unit.succeeded_by and (unit.valid_until and unit.valid_until < self.build_date):
-                queue.extend(unit.succeeded_by)
-            else:
-                result.append(unit)
-        return result
+        return [unit for unit, ended in succession(registry, unit_id, self.build_date)
+                if not (ended and unit.succeeded_by)]
 
     def ended(self, unit: Agency | Place) -> bool:
         """The unit no longer exists on the build date (dissolved, merged, renamed)."""

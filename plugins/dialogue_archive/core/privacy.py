@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -599,16 +599,17 @@ NAMED_IN_ROLE_KEYS = {"chair", "official", "author", "sources", "label", "attend
 their roles, the titles of cited publications as published, and asker.label (its own rule)."""
 
 
-def _free_texts(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
-    return ((where, text) for where, text in _texts(data) if not NAMED_IN_ROLE_KEYS.intersection(
-        step for step in where if isinstance(step, str)))
+def _free_texts(texts: Iterable[tuple[tuple[Any, ...], str]]) -> list[tuple[tuple[Any, ...], str]]:
+    """Of `texts` (see _texts), those where a name is checked as a citizen's."""
+    return [(where, text) for where, text in texts if not NAMED_IN_ROLE_KEYS.intersection(
+        step for step in where if isinstance(step, str))]
 
 
 def session_officials(front_matter: Any, body: str) -> set[str]:
     """Officials a session names: its chair, and names given with a position in the write-up."""
     chair = front_matter.get("chair") if isinstance(front_matter, dict) else None
     name = chair.get("name") if isinstance(chair, dict) else None
-    named = officials_named([body, *(text for _, text in _free_texts(front_matter))])
+    named = officials_named([body, *(text for _, text in _free_texts(_texts(front_matter)))])
     return named | ({_key(name)} if isinstance(name, str) else set())
 
 
@@ -616,13 +617,14 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
                officials: set[str] | frozenset[str] = frozenset()) -> None:
     """Report personal data in every text of a parsed YAML document; `officials`: the names of
     officials the session gives elsewhere (session_officials)."""
-    for where, text in _texts(data):
+    texts = list(_texts(data))
+    for where, text in texts:
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
             earlier = text.count(value, 0, finding.start)
             line, col = position_in_source(source, locate(data, where), value, earlier)
             log.add(path, line, col, _message(finding, value, where))
-    free = list(_free_texts(data))
+    free = _free_texts(texts)
     officials = officials | officials_named(text for _, text in free)
     for where, text in free:
         for mention in find_citizen_names(text, officials):
@@ -654,7 +656,8 @@ def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog,
     session's write-up (`officials` given) is checked for citizens' full names too."""
 
     def position(offset: int) -> tuple[int, int]:
-        return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, col = position_of(text, offset)
+        return first_line + line - 1, col
 
     for finding in find_personal_data(text):
         log.add(path, *position(finding.start), _message(finding, text[finding.start:finding.end], ()))

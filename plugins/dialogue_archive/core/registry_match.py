@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,20 +115,25 @@ def successors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[A
     """The units that took the place of `record` and existed on `day`, followed through later
     merges; failing that, its direct successors. Named by id in messages: a commune that kept
     its name after the merge has the same name as its successor."""
-    direct = [registry[i] for i in getattr(record, "succeeded_by", []) if i in registry]
-    found: list[Any] = []
-    seen = {record.id}
-    queue = list(direct)
+    found = [unit for unit, _ in succession(registry, record.id, day) if valid_on(unit, day)]
+    return found or [registry[i] for i in getattr(record, "succeeded_by", []) if i in registry]
+
+
+def succession(registry: Mapping[str, Any], unit_id: str, day: dt.date) -> Iterator[tuple[Any, bool]]:
+    """The units that took the place of `unit_id`, nearest first, each with whether it had
+    ended by `day`; an ended unit's own successors follow (merged again, renamed again)."""
+    seen = {unit_id}
+    queue = list(registry[unit_id].succeeded_by) if unit_id in registry else []
     while queue:
-        unit = queue.pop(0)
-        if unit.id in seen:
+        current = queue.pop(0)
+        if current in seen or current not in registry:
             continue
-        seen.add(unit.id)
-        if valid_on(unit, day):
-            found.append(unit)
-        elif unit.valid_until is not None and unit.valid_until < day:
-            queue += [registry[i] for i in unit.succeeded_by if i in registry]
-    return found or direct
+        seen.add(current)
+        unit = registry[current]
+        ended = unit.valid_until is not None and unit.valid_until < day
+        if ended:
+            queue.extend(unit.succeeded_by)
+        yield unit, ended
 
 
 def registry_matchers(archive: Any) -> dict[str, Match]:

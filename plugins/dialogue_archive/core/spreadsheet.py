@@ -241,7 +241,8 @@ def _no_column(key: str, unknown: list[str]) -> str:
     """'no column for the topics (Lĩnh vực / …): did you mean the column 'Linh vuc'?'"""
     names = COLUMNS[key]
     shown = " / ".join(names[:4]) + (" / …" if len(names) > 4 else "")
-    close = max(((_likeness(name, key), name) for name in unknown), default=(0.0, ""))
+    close = max(((_likeness(name, known), name) for name in unknown for known in names),
+                default=(0.0, ""))
     hint = f": did you mean the column '{close[1]}'?" if close[0] >= LIKENESS else ""
     return f"no column for {FIELD_NAMES[key]} ({shown}){hint}"
 
@@ -250,16 +251,15 @@ LIKENESS = 0.6
 """How alike (0..1, folded) a header must be to a known column name to be suggested."""
 
 
-def _likeness(name: str, key: str) -> float:
-    folded = fold(name)
-    return max(difflib.SequenceMatcher(None, folded, fold(known)).ratio() for known in COLUMNS[key])
+def _likeness(a: str, b: str) -> float:
+    """How alike two texts are (0..1), ignoring case, accents and punctuation."""
+    return difflib.SequenceMatcher(None, _words(a), _words(b)).ratio()
 
 
 def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
     """(key, known name) that a header the vocabulary does not know most resembles, among the
     keys the sheet has no column for (`taken`: those it has)."""
-    folded = fold(name)
-    best = max(((difflib.SequenceMatcher(None, folded, fold(known)).ratio(), key, known)
+    best = max(((_likeness(name, known), key, known)
                 for key, names in COLUMNS.items() if key not in set(taken) for known in names),
                default=None)
     return (best[1], best[2]) if best and best[0] >= LIKENESS else None
@@ -598,10 +598,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     archive, session = session_of(folder)
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
-    if not force and _has_items(target):
+    filled, previous = _replaced_record(target)
+    if filled and not force:
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
                          f"({FORCE_KEEPS})")
-    previous = _previous_items(target)
     rows, continued = read_table(sheet, report.notes)
     header, columns, unknown = find_header(rows, sheet.name)
     end = table_end(rows, header)
@@ -773,14 +773,20 @@ MOVED_LIKENESS = 0.85
 """... and to a question elsewhere in it (a row inserted above moves every row down)."""
 
 
-def _previous_items(path: Path) -> list[dict[str, Any]]:
-    """The items of the answers.yaml an import replaces (none if it cannot be read)."""
+def _replaced_record(path: Path) -> tuple[bool, list[dict[str, Any]]]:
+    """Of the answers.yaml an import replaces: whether it holds anything (something that cannot
+    be read counts: what someone typed is not overwritten without --force), and its items."""
+    if not path.exists():
+        return False, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.exists() else None
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError:
-        return []
-    items = data.get("items") if isinstance(data, dict) else None
-    return [i for i in items if isinstance(i, dict) and i.get("id")] if isinstance(items, list) else []
+        return True, []
+    if not isinstance(data, dict):
+        return True, []
+    items = data.get("items")
+    return bool(items), [i for i in items if isinstance(i, dict) and i.get("id")] \
+        if isinstance(items, list) else []
 
 
 def _words(text: Any) -> str:
@@ -802,8 +808,8 @@ def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, in
     def likeness(i: int, j: int) -> float:
         a, b = _words(new[i].get("text")), _words(old[j].get("text"))
         if a and b and (a in b or b in a):
-            return max(SAME_PLACE_LIKENESS, difflib.SequenceMatcher(None, a, b).ratio())
-        return difflib.SequenceMatcher(None, a, b).ratio()
+            return max(SAME_PLACE_LIKENESS, _likeness(a, b))
+        return _likeness(a, b)
 
     for i in range(min(len(new), len(old))):
         if i not in pairs and i not in pairs.values() and likeness(i, i) >= SAME_PLACE_LIKENESS:
@@ -854,16 +860,6 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
             "working. If a row is one of them with its question rewritten, add "
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
-
-
-def _has_items(path: Path) -> bool:
-    if not path.exists():
-        return False
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError:
-        return True  # unreadable: do not overwrite what someone typed
-    return bool(isinstance(data, dict) and data.get("items")) or not isinstance(data, dict)
 
 
 def _valid(item: dict[str, Any], sheet: str, report: ImportReport) -> bool:

@@ -62,7 +62,7 @@ def session_statistics(session: Session, archive: Archive, labels: dict[str, Any
 
 
 def archive_statistics(archive: Archive, labels: dict[str, Any],
-                       agency_name: Callable[[str], str] | None = None) -> dict[str, Any]:
+                       agency_name: Callable[[str], str]) -> dict[str, Any]:
     """Every figure of the statistics page, for the published sessions that took place;
     `agency_name`: how an agency is named (the pages tell apart agencies of one name)."""
     sessions = archive.held
@@ -71,8 +71,7 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
     sessions_per_year = Counter(s.year for s in sessions)
     items_per_year = Counter(s.year for s in sessions for _ in s.items)
     per_agency = Counter(agency for item in items for agency in dict.fromkeys(a.by for a in item.answers))
-    agency_names = {a: agency_name(a) if agency_name else
-                    archive.agencies[a].name if a in archive.agencies else a for a in per_agency}
+    agency_names = {a: agency_name(a) for a in per_agency}
     records = list(commitment_records(archive))
     statuses = Counter(r.commitment.status.value for r in records)
     deadlines = Counter(deadline_outcome(r.commitment, archive.build_date) for r in records)
