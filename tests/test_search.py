@@ -23,6 +23,7 @@ from dialogue_archive.core.search import (
     Phrases,
     SearchRecord,
     SearchRecords,
+    even_parts,
     extra_words,
     searchable,
 )
@@ -362,15 +363,27 @@ def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
 
 def test_shards_are_small_newest_first_and_hold_every_session() -> None:
     archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
-    shards = SearchRecords(ArchiveViews(archive), shard_records=15).shards()
+    shards = SearchRecords(ArchiveViews(archive), shard_records=8).shards()
     held = [s.id for shard in shards for s in shard.sessions]
     assert sorted(held) == sorted(s.id for s in archive.published) and len(set(held)) == len(held)
     assert len(shards) > len({s.year for s in archive.published})  # years were cut
     for shard in shards:
-        assert shard.records <= 15 or len(shard.sessions) == 1
+        assert shard.records <= 1.5 * 8 or len(shard.sessions) == 1
         assert {s.year for s in shard.sessions} == {shard.year}
     newest_first = [max(s.date for s in shard.sessions) for shard in shards]
     assert newest_first == sorted(newest_first, reverse=True)
+
+
+def test_a_year_is_cut_into_even_indexes_without_a_small_last_one() -> None:
+    # 100 sessions of 21 records: one index of 2,100, not 2,000 and a last one of 100.
+    assert [len(p) for p in even_parts(list(range(100)), [21] * 100, 2000)] == [100]
+    parts = even_parts(list(range(1000)), [21] * 1000, 2000)
+    assert [len(p) for p in parts] == [100] * 10 and [n for part in parts for n in part] == list(range(1000))
+    parts = even_parts(list(range(150)), [21] * 150, 2000)  # 3,150 records: two of 1,575
+    assert [len(p) for p in parts] == [75, 75]
+    # A session longer than an index is never cut, and the others stay in date order.
+    parts = even_parts(list(range(7)), [300, 300, 300, 5000, 300, 300, 300], 2000)
+    assert [n for part in parts for n in part] == list(range(7)) and [3] in parts
 
 
 def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path, browser,

@@ -29,15 +29,18 @@ SEPARATOR = "⁂"
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "year")
 """Filters, in the order the search page shows them."""
 
-SHARD_RECORDS = 2000
-"""Most records in one Pagefind index. Pagefind ranks every match in the browser and its
+SHARD_RECORDS = 3000
+"""Records in one Pagefind index, about. Pagefind ranks every match in the browser and its
 cost per match grows with the size of the index (measured with 21,000 records in one index:
 7 s for a query matching 18,000; with 2,100: under 0.2 s), so the archive is cut into
-small indexes, which also keeps indexing memory small and lets an edit re-index one."""
+small indexes, which also keeps indexing memory small and lets an edit re-index one. But a
+query fetches one word chunk (30-80 KB) per word from every index it searches, so the first
+search should need one index."""
 
-SCOPE_RECORDS = 4000
-"""Records a query searches first (the newest indexes); older ones load when asked for, so
-a query's cost does not grow with the archive."""
+SCOPE_RECORDS = 2000
+"""Records a query searches first, at least (the newest indexes until they hold as many:
+usually the newest one alone); older ones load when asked for, so a query's cost does not
+grow with the archive."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,19 @@ class Shard:
     @property
     def records(self) -> int:
         return sum(1 + len(s.items) for s in self.sessions)
+
+
+def even_parts(things: list[Any], sizes: list[int], target: int) -> list[list[Any]]:
+    """`things` in order, cut into the number of parts closest to `total / target`, as even as
+    whole things allow: each goes to the part its middle falls in."""
+    total = sum(sizes)
+    count = max(1, round(total / target))
+    parts: dict[int, list[Any]] = {}
+    before = 0
+    for thing, size in zip(things, sizes, strict=True):
+        parts.setdefault(min(count - 1, int((before + size / 2) * count / total)), []).append(thing)
+        before += size
+    return list(parts.values())
 
 
 @dataclass(frozen=True)
@@ -168,23 +184,18 @@ class SearchRecords:
                 yield self._item_record(session, item)
 
     def shards(self) -> list[Shard]:
-        """Newest first. A year's sessions are cut, in date order, into indexes of at most
-        `shard_records` records (a longer session gets one of its own); cutting within a
-        year keeps an edit or a new session from moving the other years' indexes."""
+        """Newest first. A year's sessions are cut, in date order, into indexes of about
+        `shard_records` records (between two thirds and one and a half of it; a session is
+        never cut). Cutting within a year keeps an edit or a new session from moving
+        the other years' indexes; cutting into equal parts leaves no small last index, which
+        would cost a query as many word-chunk fetches as a full one for a few records."""
         years: dict[int, list[Any]] = {}
         for session in self.archive.published:
             years.setdefault(session.year, []).append(session)
         shards: list[Shard] = []
         for year in sorted(years):
-            parts: list[list[Any]] = [[]]
-            size = 0
-            for session in sorted(years[year], key=lambda s: (s.date, s.id)):
-                records = 1 + len(session.items)
-                if parts[-1] and size + records > self.shard_records:
-                    parts.append([])
-                    size = 0
-                parts[-1].append(session)
-                size += records
+            sessions = sorted(years[year], key=lambda s: (s.date, s.id))
+            parts = even_parts(sessions, [1 + len(s.items) for s in sessions], self.shard_records)
             shards += [Shard(f"{year}-{n}", year, tuple(part)) for n, part in enumerate(parts, 1)]
         return shards[::-1]
 
