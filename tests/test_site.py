@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -354,3 +355,19 @@ def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -
         assert listed == expected[:10]
         checked += 1
     assert checked >= 3
+
+
+def test_list_entries_are_headings_in_order_for_screen_readers(sample_site: Path) -> None:
+    """A screen-reader user jumps from session to session (and commitment to commitment) by
+    headings; each entry's heading sits one level below the heading its list is under."""
+    session = SESSIONS[0]
+    organizer = front_matter(session / "index.md")["organizer"]
+    pages = {"/": "h3", "/sessions/": "h2", "/commitments/": "h2", f"/agencies/{organizer}/": "h3"}
+    for url, entry_level in pages.items():
+        doc = parse(page(sample_site, url))
+        article = doc.select_one("article")
+        entries = article.select("ol.da-list > li.da-entry")
+        titled = [li.select_one(".da-entry__title") for li in entries if li.select_one("a")]
+        assert titled and all(t.name == entry_level for t in titled), url
+        levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels)), (url, levels)
