@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
-from dialogue_archive.core.opendata import CSV_COLUMNS
+from dialogue_archive.core.opendata import COMMITMENT_COLUMNS, CSV_COLUMNS
 from jsonschema import Draft202012Validator
-from sample_records import raw_done_date, raw_overdue, raw_sessions
+from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
 
 
 def load(site: Path, name: str) -> dict:
@@ -106,6 +106,31 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
 
 
+def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) -> None:
+    """A journalist checks in a spreadsheet whether promises were kept: every published
+    commitment once, with its agency, due date, status, overdue flag and latest update."""
+    raw = (sample_site / "data/commitments.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert tuple(rows[0].keys()) == COMMITMENT_COLUMNS
+    by_id = {r["commitment_id"]: r for r in rows}
+    expected = raw_commitments()
+    assert len(rows) == len(by_id) == len(expected) > 5
+    for session, item, c in expected:
+        row = by_id[c["id"]]
+        assert (row["session_id"], row["item_id"], row["by_id"]) == (session.id, item["id"], c["by"])
+        assert row["status"] == c.get("status", "pending")
+        assert row["due"] == (c["due"].isoformat() if c.get("due") else "")
+        assert row["overdue"] == ("true" if raw_overdue(c) else "false")
+        done = raw_done_date(c)
+        assert row["done_date"] == (done.isoformat() if done else "")
+        updates = c.get("updates") or []
+        assert row["updates"] == str(len(updates))
+        assert row["last_update_date"] == (updates[-1]["date"].isoformat() if updates else "")
+        assert row["commitment_url"].endswith(f"/{session.id}/#cam-ket-{c['id']}"), row["commitment_url"]
+    assert any(r["overdue"] == "true" for r in rows) and any(r["status"] == "done" for r in rows)
+
+
 def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
     """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula, and a
     line break the YAML block kept inside a sentence would cut the cell's sentence."""
@@ -145,11 +170,12 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     for definition in objects.values():
         for field, prop in definition["properties"].items():
             assert field in documented and prop["description"] in text, field
-    for column in CSV_COLUMNS:
-        assert column in documented
+    for heading, columns in (("cot-items-csv", CSV_COLUMNS), ("cot-commitments-csv", COMMITMENT_COLUMNS)):
+        table = html.find(id=heading).find_next("table")
+        assert [code.get_text() for code in table.select("th[scope=row] code")] == list(columns)
     assert "CC BY 4.0" in text
     links = {a["href"] for a in html.select("main a[href]")}
-    for name in ("archive.json", "items.csv", "schema.json", "popolo.json"):
+    for name in ("archive.json", "items.csv", "commitments.csv", "schema.json", "popolo.json"):
         assert f"../data/{name}" in links
     citation = html.select_one(".da-citation a")["href"]
     page, anchor = citation.removeprefix("https://doithoai.example.vn/").split("#")

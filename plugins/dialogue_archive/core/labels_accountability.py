@@ -108,6 +108,9 @@ OPEN_DATA_VI: dict[str, Any] = {
                    "mỗi dòng là một câu trả lời; ý kiến chưa được trả lời có một dòng với các cột "
                    "câu trả lời để trống. Ô bắt đầu bằng =, +, - hoặc @ được thêm dấu ' ở đầu để "
                    "bảng tính không hiểu nhầm là công thức; các tệp JSON giữ nguyên văn bản."),
+    "file_commitments": ("Bảng tính các cam kết (CSV, cùng cách ghi như items.csv): mỗi dòng là "
+                         "một cam kết với trạng thái, thời hạn, việc đã quá hạn hay chưa và lần "
+                         "cập nhật gần nhất, kèm địa chỉ của cam kết và của ý kiến."),
     "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
     "session_file_name": "sessions/<mã phiên>.json",
     "file_session": "Mỗi phiên đối thoại một tệp JSON (cùng cấu trúc “Session” trong lược đồ), ví dụ",
@@ -129,7 +132,7 @@ OPEN_DATA_VI: dict[str, Any] = {
     "object": "Đối tượng",
     "field": "Trường",
     "meaning": "Ý nghĩa",
-    "csv_columns": "Các cột của items.csv",
+    "csv_columns": "Các cột của {file}",
     "column": "Cột",
     "values": "Giá trị liệt kê",
     "enums": {
@@ -280,5 +283,25 @@ OPEN_DATA_VI: dict[str, Any] = {
         "answer_referred_to": "Cơ quan được chuyển đến.", "answer_document": "Văn bản trả lời.",
         "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
+    },
+    "commitment_csv_docs": {
+        "commitment_id": "Mã cam kết.", "commitment_url": "Địa chỉ cố định của cam kết.",
+        "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
+        "session_title": "Tiêu đề bài viết.", "item_id": "Mã ý kiến có cam kết.",
+        "item_url": "Địa chỉ cố định của ý kiến.",
+        "item_type": "Loại ý kiến (question, opinion, proposal, complaint).",
+        "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
+        "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
+        "place_id": "Mã địa bàn của phiên.", "place": "Địa bàn của phiên.",
+        "by_id": "Mã cơ quan chịu trách nhiệm.", "by": "Cơ quan chịu trách nhiệm.",
+        "text": "Nội dung cam kết.", "due": "Thời hạn (YYYY-MM-DD); trống nếu không nêu.",
+        "status": "pending, in_progress, done, escalated, dropped.",
+        "status_label": "Trạng thái, bằng tiếng Việt.",
+        "overdue": "true nếu chưa hoàn thành mà đã qua thời hạn vào ngày xây dựng dữ liệu.",
+        "done_date": "Ngày của lần cập nhật ghi trạng thái done; trống nếu không rõ.",
+        "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
+                     "escalated, dropped, no_due."),
+        "updates": "Số lần cập nhật tiến độ.",
+        "last_update_date": "Ngày cập nhật gần nhất.", "last_update_note": "Nội dung cập nhật gần nhất.",
     },
 }

@@ -38,6 +38,15 @@ CSV_COLUMNS = (
 )
 """items.csv, one row per item-answer; documented column by column on the open-data page."""
 
+COMMITMENT_COLUMNS = (
+    "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
+    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "text",
+    "due", "status", "status_label", "overdue", "done_date", "deadline", "updates",
+    "last_update_date", "last_update_note",
+)
+"""commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
+(items.csv only counts them)."""
+
 
 @dataclass(frozen=True)
 class Publication:
@@ -166,6 +175,27 @@ class OpenData:
             if not item.answers:
                 yield base
 
+    @staticmethod
+    def commitment_rows(session: out.Session) -> Iterator[dict[str, str]]:
+        for item in session.items:
+            for c in item.commitments:
+                last = c.updates[-1] if c.updates else None
+                yield {
+                    "commitment_id": c.id, "commitment_url": c.url, "session_id": session.id,
+                    "session_date": session.date.isoformat(), "session_title": session.title,
+                    "item_id": item.id, "item_url": item.url, "item_type": item.type,
+                    "topic_ids": "; ".join(t.id for t in item.topics),
+                    "topics": "; ".join(t.name for t in item.topics),
+                    "place_id": session.place.id, "place": session.place.name, "by_id": c.by.id,
+                    "by": c.by.name, "text": _cell(c.text), "due": _iso(c.due) or "",
+                    "status": c.status, "status_label": c.status_label,
+                    "overdue": "true" if c.overdue else "false",
+                    "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
+                    "updates": str(len(c.updates)),
+                    "last_update_date": last.date.isoformat() if last else "",
+                    "last_update_note": _cell(last.note) if last else "",
+                }
+
     # --- popolo.json ------------------------------------------------------------------
     # Popolo organizations, events (one per session) and speeches (question / answer).
 
@@ -205,10 +235,9 @@ class OpenData:
         with ExitStack() as stack:
             archive_json = _ArchiveJson(stack.enter_context(_open(folder / "archive.json")),
                                         self.archive_head())
-            items_csv = stack.enter_context(_open(folder / "items.csv"))
-            items_csv.write("\ufeff")  # a BOM, so that spreadsheet programs read Vietnamese right
-            rows = csv.DictWriter(items_csv, fieldnames=CSV_COLUMNS, restval="", lineterminator="\r\n")
-            rows.writeheader()
+            rows = _spreadsheet(stack.enter_context(_open(folder / "items.csv")), CSV_COLUMNS)
+            commitments = _spreadsheet(stack.enter_context(_open(folder / "commitments.csv")),
+                                       COMMITMENT_COLUMNS)
             speeches = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
             separator = ""
             for session in self.sessions:
@@ -217,6 +246,7 @@ class OpenData:
                 (folder / "sessions" / f"{record.id}.json").write_text(text, encoding="utf-8")
                 archive_json.add(text)
                 rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
+                commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))
                 events.append(self.popolo_event(record))
                 for speech in self.popolo_speeches(record):
                     speeches.write(separator + _compact(speech))
@@ -278,9 +308,18 @@ def _cell(markdown: str) -> str:
     return SOFT_BREAK.sub(" ", markdown.strip())
 
 
+def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:
+    """A CSV file with its header, after a BOM so that spreadsheet programs read Vietnamese
+    right."""
+    stream.write("\ufeff")
+    rows = csv.DictWriter(stream, fieldnames=columns, restval="", lineterminator="\r\n")
+    rows.writeheader()
+    return rows
+
+
 def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
     """A text such as '- Hỗ trợ người cao tuổi' (a Markdown list) or '=Hội...' gets a leading
-    apostrophe in items.csv, so that Excel shows it as text instead of '#NAME?' or running it
+    apostrophe in the CSV files, so that Excel shows it as text instead of '#NAME?' or running it
     as a formula; the JSON files keep every text as written."""
     return {key: f"'{value}" if value.startswith(FORMULA_STARTS) else value
             for key, value in row.items()}

@@ -8,7 +8,7 @@ from typing import Any
 from . import urls
 from .charts import BarChart, bar_chart, percent
 from .labels import format_date
-from .opendata import CSV_COLUMNS, OpenData
+from .opendata import COMMITMENT_COLUMNS, CSV_COLUMNS, OpenData
 from .opendata_schema import documented_objects
 from .statistics import archive_statistics
 from .views import ArchiveViews, Link, PageSpec
@@ -62,6 +62,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     """Files, licence, how to cite, and every field of the JSON and CSV files documented."""
     text = views.labels["open_data"]
     files = [("archive.json", text["file_archive"]), ("items.csv", text["file_items"]),
+             ("commitments.csv", text["file_commitments"]),
              ("schema.json", text["file_schema"]), ("popolo.json", text["file_popolo"])]
     example_session = next((s for s in data.sessions if s.items), None)
     example = None
@@ -86,7 +87,10 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         "example": example,
         "objects": [(name, text["objects"][name], [(f, docs[name][f]) for f in fields])
                     for name, fields in documented_objects().items()],
-        "csv_columns": [(column, text["csv_docs"][column]) for column in CSV_COLUMNS],
+        "csv_files": [(name, [(column, text[docs_key][column]) for column in columns])
+                      for name, docs_key, columns in (("items.csv", "csv_docs", CSV_COLUMNS),
+                                                      ("commitments.csv", "commitment_csv_docs",
+                                                       COMMITMENT_COLUMNS))],
     }
 
 
