@@ -256,20 +256,28 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
 
 
 def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: Path, capsys) -> None:
-    """A press officer fixes the sheet in one go: four mistakes on one row are four messages of
-    one run, not one message a run."""
+    """A press officer fixes the sheet in one go: seven mistakes on one row are seven messages of
+    one run, not one message a run (personal data included, though the row cannot be read)."""
     rows = [list(r) for r in sample_sheet.ROWS]
     column = sample_sheet.HEADER.index
     rows[0][column("Loại")] = "Thắc mắc"
     rows[0][column("Lĩnh vực")] = "Xây dựngg"
     rows[0][column("Hạn")] = "sớm"
     rows[0][column("Ngày trả lời")] = "32/13/2024"
+    # ... and personal data, which the row's other problems kept from being checked
+    rows[0][column("Người hỏi")] = "Nguyễn Văn Hùng"
+    rows[0][column("Nội dung ý kiến")] += " Gọi cho tôi: 0905 123 456."
+    rows[0][column("Nội dung trả lời")] += " Hộ bà Trần Thị Mai đã được cấp phép."
     folder = new_session(content)
     assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
                  "--session", str(folder)]) == 1
     first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("d.csv:row 3:")]
     assert [line.split(": ", 2)[1] for line in first] == [
-        "column 'Loại'", "column 'Lĩnh vực'", "column 'Ngày trả lời'", "column 'Hạn'"], first
+        "column 'Loại'", "column 'Lĩnh vực'", "column 'Ngày trả lời'", "column 'Hạn'",
+        "column 'Người hỏi'", "column 'Nội dung ý kiến'", "column 'Nội dung trả lời'"], first
+    assert "names a person ('Nguyễn Văn Hùng')" in first[4]
+    assert "'0905 123 456' looks like a phone number" in first[5]
+    assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[6]
 
 
 def test_existing_answers_are_not_overwritten_without_force(content: Path, capsys) -> None:

@@ -641,9 +641,23 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
         if name:
             where = ("items", index, "asker", "label")
             line, col = position_in_source(source, locate(data, where), name)
-            log.add(path, line, col, f"asker.label names a person ('{name}'): publish initials "
-                    "(e.g. 'Ông N.V.H.') or a description (e.g. 'Công dân phường ...'), or "
-                    f"{CONSENT_ADVICE} if the person agreed in writing to be named")
+            log.add(path, line, col, f"asker.label {label_message(name)}")
+
+
+def label_message(name: str, consent_advice: str = "") -> str:
+    """What to do about an asker's label that names a person without their consent."""
+    return (f"names a person ('{name}'): publish initials (e.g. 'Ông N.V.H.') or a description "
+            f"(e.g. 'Công dân phường ...'), or {consent_advice or CONSENT_ADVICE} if the person "
+            "agreed in writing to be named")
+
+
+def text_messages(text: str, field: str, officials: set[str] | frozenset[str] | None = None) -> list[str]:
+    """What the guard says of one text that is not (yet) in a file, a spreadsheet cell say:
+    personal data, and citizens' full names when `officials` is given (a free text)."""
+    messages = [_message(f, text[f.start:f.end], ()) for f in find_personal_data(text)]
+    if officials is not None:
+        messages += [_name_message(m, field) for m in find_citizen_names(text, officials)]
+    return messages
 
 
 CONSENT_ADVICE = "add named_with_consent: true"

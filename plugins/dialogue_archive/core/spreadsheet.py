@@ -30,7 +30,7 @@ from .archive import Archive, Session
 from .labels import VI
 from .loader import check_answers, load_archive
 from .models import AskerKind, Item, SessionKind
-from .privacy import CONSENT_ADVICE
+from .privacy import CONSENT_ADVICE, find_full_name, label_message, session_officials, text_messages
 from .registry_match import Match, MatchError, fold, registry_matchers
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
@@ -618,6 +618,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     current_row = 0
     question: tuple[str, str] | None = None  # STT and words of the question on current_row
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
+    unread: list[Row] = []  # rows not imported: _publishable never sees their texts
     for row in table_rows(rows, continued, header, columns):
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
@@ -645,6 +646,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         problems = reader.row_problems()
         for exc in problems:
             report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+        if problems:
+            unread.append(row)
         if not continues:
             if problems:
                 current = None
@@ -657,6 +660,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
     report.items = [item for item in report.items if _valid(item, sheet.name, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
+    _report_personal_data(unread, reader, report)
     if report.errors and not (keep_valid and report.items):
         return report
     target.write_text(dump_items(report.items), encoding="utf-8")
@@ -730,6 +734,34 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
             CONSENT_ADVICE, f"write Có in the column '{reader.header('consent')}'")
         report.errors.append(f"{report.sheet}:row {row}: {where}{message}")
     return [item for i, item in enumerate(items) if i not in refused]
+
+
+FREE_TEXT_COLUMNS = ("text", "answer_text", "commitment")
+"""Cells where a citizen's full name is personal data (an official's is named in the role)."""
+
+
+def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportReport) -> None:
+    """Personal data in rows that were not imported (a cell could not be read), which
+    `_publishable` never sees: one run reports everything the sheet needs fixed."""
+    if not rows:
+        return
+    officials = session_officials(reader.session.meta.model_dump(), reader.session.body)
+    for row in rows:
+        for key, value in row.cells.items():
+            if not isinstance(value, str):
+                continue
+            column = reader.header(key)
+            free = officials if key in FREE_TEXT_COLUMNS else None
+            messages = text_messages(value, "this cell", free)
+            try:
+                consent = reader.choice(row.cells, "consent") == "true"
+            except RowError:  # already reported
+                consent = False
+            name = find_full_name(value) if key == "asker" and not consent else None
+            if name:
+                messages.append(label_message(name, f"write Có in the column '{reader.header('consent')}'"))
+            report.errors += [f"{report.sheet}:row {row.number}: column '{column}': {message}"
+                              for message in messages]
 
 
 YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
