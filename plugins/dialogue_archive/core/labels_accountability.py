@@ -94,6 +94,16 @@ STATISTICS_VI: dict[str, Any] = {
     "of": "trên",
 }
 
+CSV_SHARED_DOCS = {
+    "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
+    "session_title": "Tiêu đề bài viết.", "place_id": "Mã địa bàn của phiên.",
+    "place": "Địa bàn của phiên.", "item_id": "Mã ý kiến.", "item_url": "Địa chỉ cố định của ý kiến.",
+    "item_type": "Loại ý kiến (question, opinion, proposal, complaint).",
+    "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
+    "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
+}
+"""Columns items.csv and commitments.csv share, described once."""
+
 OPEN_DATA_VI: dict[str, Any] = {
     "heading": "Dữ liệu mở",
     "intro": ("Toàn bộ các phiên đối thoại đã công bố, ý kiến, câu hỏi, câu trả lời và cam kết "
@@ -263,16 +273,11 @@ OPEN_DATA_VI: dict[str, Any] = {
                    "note": "Nội dung cập nhật."},
     },
     "csv_docs": {
-        "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
-        "session_title": "Tiêu đề bài viết.", "session_kind": "Hình thức (tiếng Việt).",
+        **CSV_SHARED_DOCS,
+        "session_kind": "Hình thức (tiếng Việt).",
         "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
-        "place_id": "Mã địa bàn.", "place": "Địa bàn.", "item_id": "Mã ý kiến.",
-        "item_url": "Địa chỉ cố định của ý kiến.",
-        "item_type": "Loại (question, opinion, proposal, complaint).",
         "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
         "asker_kind": "citizen, business, organization, voter.", "asker_place": "Địa bàn của người nêu.",
-        "topic_ids": "Mã các lĩnh vực, cách nhau bởi “; ”.",
-        "topics": "Tên các lĩnh vực, cách nhau bởi “; ”.",
         "procedures": "Mã các thủ tục, cách nhau bởi “; ”.", "in_scope": "true hoặc false.",
         "item_text": "Nội dung ý kiến.", "outcome": "on_the_spot, in_writing, referred, not_answered.",
         "answer_number": "Thứ tự câu trả lời trong ý kiến (1, 2, …); trống nếu chưa trả lời.",
@@ -285,14 +290,8 @@ OPEN_DATA_VI: dict[str, Any] = {
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
     },
     "commitment_csv_docs": {
+        **CSV_SHARED_DOCS,
         "commitment_id": "Mã cam kết.", "commitment_url": "Địa chỉ cố định của cam kết.",
-        "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
-        "session_title": "Tiêu đề bài viết.", "item_id": "Mã ý kiến có cam kết.",
-        "item_url": "Địa chỉ cố định của ý kiến.",
-        "item_type": "Loại ý kiến (question, opinion, proposal, complaint).",
-        "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
-        "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
-        "place_id": "Mã địa bàn của phiên.", "place": "Địa bàn của phiên.",
         "by_id": "Mã cơ quan chịu trách nhiệm.", "by": "Cơ quan chịu trách nhiệm.",
         "text": "Nội dung cam kết.", "due": "Thời hạn (YYYY-MM-DD); trống nếu không nêu.",
         "status": "pending, in_progress, done, escalated, dropped.",
