@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, Place, Topic
 from .statistics import session_statistics
+from .vietnamese import normalise
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -175,6 +177,8 @@ class ArchiveViews:
         self.labels = labels
         self.fragments = FragmentStore(cache)
         self.links: dict[str, Link] = {}
+        self._agency_names: tuple[re.Pattern[str], dict[str, set[str]]] | None = None
+        """Every agency name, short name and alias -> the ids it may stand for (lazy)."""
         self.badges: dict[tuple[str, bool], StatusBadge] = {}
         self.text = labels["text"]
         self.session_entries: dict[str, SessionEntry] = {}
@@ -247,8 +251,10 @@ class ArchiveViews:
     def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
         (merged or dissolved): the citizen asks them now. Only when the registry names one unit
-        and no update came after the agency ended: a district's work went to several wards,
-        and a later update says itself who took the file over."""
+        and no update says otherwise: a district's work went to several wards, and an update
+        after the agency ended says itself who took the file over, as does the last update that
+        names another agency ("bàn giao hồ sơ cho UBND phường Hòa Xuân", "đã chuyển Sở Xây
+        dựng"): unless it names that unit, nobody is named."""
         agency = self.archive.agencies.get(commitment.by)
         if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
             return ()
@@ -256,7 +262,27 @@ class ArchiveViews:
         if any(update.date > agency.valid_until for update in commitment.updates):
             return ()
         today = self.archive.successors(self.archive.agencies, agency.id)
-        return (self.agency_link(today[0].id),) if len(today) == 1 else ()
+        if len(today) != 1:
+            return ()
+        for update in reversed(commitment.updates):  # the last one to name another agency
+            named = [ids for ids in self._agencies_named(update.note) if agency.id not in ids]
+            if named:
+                if not any(today[0].id in ids for ids in named):
+                    return ()
+                break
+        return (self.agency_link(today[0].id),)
+
+    def _agencies_named(self, text: str) -> Iterator[set[str]]:
+        """For each agency name, short name or alias in `text`: the ids it may stand for."""
+        if self._agency_names is None:
+            ids: dict[str, set[str]] = {}
+            for a in self.archive.agencies.values():
+                for name in filter(None, (a.name, a.short_name, *a.aliases)):
+                    ids.setdefault(normalise(name).casefold(), set()).add(a.id)
+            words = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+            self._agency_names = (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), ids)
+        pattern, ids = self._agency_names
+        return (ids[found] for found in pattern.findall(normalise(text).casefold()))
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
