@@ -297,9 +297,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet program reads a cell that starts with one of these as a formula."""
 
 
-SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))")
+SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))[ \t]*")
 """A line break inside a paragraph (not before a blank line, a list item, a quote, a heading
-or a table row): Markdown shows it as a space."""
+or a table row), with the next line's indent (a wrapped list item's): Markdown shows it as a
+space."""
 
 
 def _cell(markdown: str) -> str:
