@@ -129,6 +129,11 @@ def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) ->
         assert row["last_update_date"] == (updates[-1]["date"].isoformat() if updates else "")
         assert row["commitment_url"].endswith(f"/{session.id}/#cam-ket-{c['id']}"), row["commitment_url"]
     assert any(r["overdue"] == "true" for r in rows) and any(r["status"] == "done" for r in rows)
+    # a saved copy still says on which day "overdue" was true, as the open-data page does
+    assert {r["as_of"] for r in rows} == {SAMPLE_BUILD_DATE.isoformat()}
+    page = parse(sample_site / "open-data/index.html").select_one("main").get_text(" ")
+    day = SAMPLE_BUILD_DATE
+    assert f"Dữ liệu được tạo ngày {day.day} tháng {day.month} năm {day.year}; các trường overdue" in page
 
 
 def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:

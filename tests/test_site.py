@@ -272,7 +272,7 @@ def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_s
     announced = [s for s in published if front_matter(s / "index.md")["date"] > SAMPLE_BUILD_DATE]
     assert announced  # a session announced ahead of its day counts once it is held
     figures = [li.get_text(" ", strip=True) for li in doc.select(".da-figures li")]
-    assert figures[0] == f"{len(published) - len(announced)} phiên đối thoại"
+    assert figures[0] == f"{len(published) - len(announced)} phiên đối thoại đã diễn ra"
     latest = [a["href"] for a in doc.select("#moi-nhat ~ ol a")]
     assert latest and all(href.startswith("sessions/") for href in latest)
     assert not {f"sessions/{s.parent.name}/{s.name}/" for s in announced} & set(latest)

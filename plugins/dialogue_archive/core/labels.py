@@ -136,6 +136,7 @@ VI: dict[str, Any] = {
         "latest_sessions": "Phiên đối thoại mới nhất",
         "all_sessions": "Tất cả phiên đối thoại",
         "sessions": "phiên đối thoại",
+        "held_sessions": "phiên đối thoại đã diễn ra",
         "items_count": "ý kiến, câu hỏi",
         "answers_count": "câu trả lời",
         "commitments_count": "cam kết",

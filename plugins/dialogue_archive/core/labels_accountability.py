@@ -51,8 +51,9 @@ COMMITMENTS_VI: dict[str, Any] = {
 
 STATISTICS_VI: dict[str, Any] = {
     "heading": "Thống kê",
-    "intro": ("Số liệu tổng hợp từ các phiên đối thoại đã công bố. Mỗi biểu đồ có bảng số liệu "
-              "đi kèm với cùng các con số."),
+    "intro": ("Số liệu tổng hợp từ các phiên đối thoại đã diễn ra (phiên đã thông báo nhưng "
+              "chưa diễn ra không được tính). Mỗi biểu đồ có bảng số liệu đi kèm với cùng các "
+              "con số."),
     "session_block": "Số liệu của phiên đối thoại",
     "headline": "Tổng quan",
     "sessions": "phiên đối thoại",
@@ -109,6 +110,9 @@ OPEN_DATA_VI: dict[str, Any] = {
     "intro": ("Toàn bộ các phiên đối thoại đã công bố, ý kiến, câu hỏi, câu trả lời và cam kết "
               "được cung cấp dưới dạng dữ liệu máy đọc được, cùng nội dung với các trang của "
               "kho lưu trữ. Bản nháp và bài hẹn giờ đăng không bao giờ có trong dữ liệu."),
+    "as_of": ("Dữ liệu được tạo {date}; các trường overdue (quá hạn) và deadline (so với thời hạn) "
+              "được tính theo ngày này (trường build_date của archive.json, cột as_of của "
+              "commitments.csv)."),
     "files": "Các tệp dữ liệu",
     "file": "Tệp",
     "content": "Nội dung",
@@ -138,7 +142,7 @@ OPEN_DATA_VI: dict[str, Any] = {
     "fields": "Mô tả các trường",
     "fields_intro": ("Tên trường và các giá trị liệt kê bằng tiếng Anh (giống tệp nội dung); "
                      "trường có hậu tố _label là nhãn tiếng Việt tương ứng. Ngày theo dạng "
-                     "YYYY-MM-DD. Trường không có giá trị là null."),
+                     "YYYY-MM-DD. Trường không có giá trị là null; danh sách rỗng là []."),
     "object": "Đối tượng",
     "field": "Trường",
     "meaning": "Ý nghĩa",
@@ -302,5 +306,6 @@ OPEN_DATA_VI: dict[str, Any] = {
                      "escalated, dropped, no_due."),
         "updates": "Số lần cập nhật tiến độ.",
         "last_update_date": "Ngày cập nhật gần nhất.", "last_update_note": "Nội dung cập nhật gần nhất.",
+        "as_of": "Ngày tạo dữ liệu, ngày mà overdue và deadline được tính theo.",
     },
 }

@@ -42,7 +42,7 @@ COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
     "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "text",
     "due", "status", "status_label", "overdue", "done_date", "deadline", "updates",
-    "last_update_date", "last_update_note",
+    "last_update_date", "last_update_note", "as_of",
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
 (items.csv only counts them)."""
@@ -175,8 +175,8 @@ class OpenData:
             if not item.answers:
                 yield base
 
-    @staticmethod
-    def commitment_rows(session: out.Session) -> Iterator[dict[str, str]]:
+    def commitment_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
+        as_of = self.archive.build_date.isoformat()
         for item in session.items:
             for c in item.commitments:
                 last = c.updates[-1] if c.updates else None
@@ -193,7 +193,7 @@ class OpenData:
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
                     "updates": str(len(c.updates)),
                     "last_update_date": last.date.isoformat() if last else "",
-                    "last_update_note": _cell(last.note) if last else "",
+                    "last_update_note": _cell(last.note) if last else "", "as_of": as_of,
                 }
 
     # --- popolo.json ------------------------------------------------------------------

@@ -79,6 +79,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     docs = text["field_docs"]
     return {
         "kind": "open_data",
+        "as_of": format_date(views.archive.build_date),
         "files": [Link(name, urls.DATA_DIR + name, about) for name, about in files],
         "session_file": Link(f"sessions/{example_session.id}.json",
                              f"{urls.DATA_DIR}sessions/{example_session.id}.json")
