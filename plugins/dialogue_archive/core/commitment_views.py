@@ -57,15 +57,20 @@ class CommitmentPages:
         self.text = views.labels["commitments"]
         self.build_date = views.archive.build_date
         self.records = list(commitment_records(views.archive))
-        self.entries = [self._entry(r) for r in self.records]
+        carried = [views.now_responsible_ids(r.commitment) for r in self.records]
+        self.entries = [self._entry(r, now) for r, now in zip(self.records, carried, strict=True)]
+        self.carriers = [dict.fromkeys((r.commitment.by, *now))
+                         for r, now in zip(self.records, carried, strict=True)]
+        """Each commitment's agencies: the one that made it, and the one carrying it now if it
+        is gone: a unit's filter lists the promises it inherited too."""
 
-    def _entry(self, record: CommitmentRecord) -> CommitmentEntry:
+    def _entry(self, record: CommitmentRecord, now_by: tuple[str, ...]) -> CommitmentEntry:
         c, session, item = record.commitment, record.session, record.item
         last = c.updates[-1] if c.updates else None
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
-            text=c.text, agency=self.views.agency_link(c.by), now_by=self.views.now_responsible(c),
-            badge=self.views.badge(c),
+            text=c.text, agency=self.views.agency_link(c.by),
+            now_by=tuple(map(self.views.agency_link, now_by)), badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],
             item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",
@@ -82,7 +87,8 @@ class CommitmentPages:
         by_year: dict[int, list[int]] = defaultdict(list)
         for i, record in enumerate(self.records):
             by_status[record.commitment.status].append(i)
-            by_agency[record.commitment.by].append(i)
+            for agency in self.carriers[i]:
+                by_agency[agency].append(i)
             by_year[record.session.year].append(i)
         yield "all", self.text["heading"], list(everything), urls.commitments
         yield ("overdue", self.text["overdue_heading"],
@@ -109,7 +115,7 @@ class CommitmentPages:
     def _counts(self) -> tuple[Counter[str], Counter[str], Counter[int], int]:
         """Commitments per status, agency and year, and overdue: the same for every page."""
         return (Counter(r.commitment.status.value for r in self.records),
-                Counter(r.commitment.by for r in self.records),
+                Counter(a for carriers in self.carriers for a in carriers),
                 Counter(r.session.year for r in self.records),
                 sum(e.badge.overdue for e in self.entries))
 

@@ -249,6 +249,9 @@ class ArchiveViews:
         return str(parent.name) if parent else ""
 
     def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
+        return tuple(self.agency_link(a) for a in self.now_responsible_ids(commitment))
+
+    def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
         (merged or dissolved): the citizen asks them now. Only when the registry names one unit
         and no update says otherwise: a district's work went to several wards, and an update
@@ -270,7 +273,7 @@ class ArchiveViews:
                 if not any(today[0].id in ids for ids in named):
                     return ()
                 break
-        return (self.agency_link(today[0].id),)
+        return (today[0].id,)
 
     def _agencies_named(self, text: str) -> Iterator[set[str]]:
         """For each agency name, short name or alias in `text`: the ids it may stand for."""
