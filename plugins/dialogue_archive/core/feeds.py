@@ -147,6 +147,8 @@ def calendar(archive: Archive, site: Site) -> bytes:
     for session in sorted(public_sessions(archive), key=lambda s: (s.date, s.id)):
         cal.add_component(_event(session, site, host, stamp))
     cal.add_missing_timezones()
+    for zone in cal.walk("VTIMEZONE"):  # icalendar's English note on its own range of years
+        zone.pop("COMMENT", None)
     return cal.to_ical()
 
 
