@@ -185,6 +185,25 @@ async function phraseHolders(pagefind, term) {
   return holding;
 }
 
+// Pagefind answers a word no record holds with the longest start of it that one does
+// ("xyzqwk" finds the "X" of "khóa X"): when the best result matched no word starting with
+// each word typed, nothing holds the query and the page says so.
+const fragments = new WeakMap();
+function fragment(result) { // each result's excerpt is fetched once
+  if (!fragments.has(result)) fragments.set(result, result.data());
+  return fragments.get(result);
+}
+
+const parts = (text) => fold(normalise(text)).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+async function holdsTheQuery(results, term) {
+  if (!results.length || !term) return true;
+  const data = await fragment(results[0]);
+  const words = data.content.split(/[\r\n\s]+/g);
+  const matched = data.locations.flatMap((at) => parts(words[at] || ""));
+  return parts(term).every((typed) => matched.some((word) => word.startsWith(typed)));
+}
+
 function phrasesFirst(results, holding) {
   if (!holding) return results;
   return [...results.filter((r) => holding.has(r.id)), ...results.filter((r) => !holding.has(r.id))];
@@ -238,9 +257,10 @@ async function run() {
     return;
   }
   const [result, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
-  const results = phrasesFirst(result.results, holding);
-  const counts = { ...result.filters };
-  for (const key of Object.keys(filters)) {
+  const held = await holdsTheQuery(result.results, term);
+  const results = held ? phrasesFirst(result.results, holding) : [];
+  const counts = held ? { ...result.filters } : {};
+  for (const key of held ? Object.keys(filters) : []) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
     counts[key] = (await search(pagefind, term, activeFilters(key))).filters[key] || {};
   }
@@ -291,7 +311,7 @@ async function showMore(focusNew) {
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
-  const pending = slice.map((r) => r.data());
+  const pending = slice.map(fragment);
   for (const promise of pending) {
     const item = await promise;
     if (current !== generation) return;
