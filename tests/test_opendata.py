@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
+from dialogue_archive.core.labels import VI
 from dialogue_archive.core.opendata import COMMITMENT_COLUMNS, CSV_COLUMNS
 from jsonschema import Draft202012Validator
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
@@ -104,6 +105,9 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+    # codes and their Vietnamese labels side by side, as for the item type
+    assert {r["session_kind"] for r in rows} <= set(VI["session_kind"])
+    assert all(r["session_kind_label"] == VI["session_kind"][r["session_kind"]] for r in rows)
 
 
 def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) -> None:

@@ -278,7 +278,8 @@ OPEN_DATA_VI: dict[str, Any] = {
     },
     "csv_docs": {
         **CSV_SHARED_DOCS,
-        "session_kind": "Hình thức (tiếng Việt).",
+        "session_kind": "Hình thức (dialogue, business_dialogue, voter_meeting, citizen_reception).",
+        "session_kind_label": "Hình thức, bằng tiếng Việt.",
         "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
         "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
         "asker_kind": "citizen, business, organization, voter.", "asker_place": "Địa bàn của người nêu.",

@@ -29,7 +29,8 @@ from .models import Item
 from .statistics import item_outcome
 
 CSV_COLUMNS = (
-    "session_id", "session_date", "session_title", "session_kind", "organizer_id", "organizer",
+    "session_id", "session_date", "session_title", "session_kind", "session_kind_label",
+    "organizer_id", "organizer",
     "place_id", "place", "item_id", "item_url", "item_type", "item_type_label", "asker",
     "asker_kind", "asker_place", "topic_ids", "topics", "procedures", "in_scope", "item_text",
     "outcome", "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
@@ -151,7 +152,8 @@ class OpenData:
         for item in session.items:
             base = {
                 "session_id": session.id, "session_date": session.date.isoformat(),
-                "session_title": session.title, "session_kind": session.kind_label,
+                "session_title": session.title, "session_kind": session.kind,
+                "session_kind_label": session.kind_label,
                 "organizer_id": session.organizer.id, "organizer": session.organizer.name,
                 "place_id": session.place.id, "place": session.place.name, "item_id": item.id,
                 "item_url": item.url, "item_type": item.type, "item_type_label": item.type_label,
