@@ -170,6 +170,11 @@ def test_popolo_events_and_speeches(sample_site) -> None:
     assert len(questions) == sum(len(s.items) for s in raw)
     assert len(answers) == sum(len(i.get("answers") or []) for s in raw for i in s.items)
     assert {a["audience_id"] for a in answers} <= {q["id"] for q in questions}
+    # each answer joins the organisation that gave it
+    organizations = {o["id"] for o in popolo["organizations"]}
+    assert sorted(a["organization_id"] for a in answers) == sorted(
+        answer["by"] for s in raw for i in s.items for answer in i.get("answers") or [])
+    assert {a["organization_id"] for a in answers} <= organizations
 
 
 def test_open_data_page_documents_every_field_and_column(sample_site) -> None:

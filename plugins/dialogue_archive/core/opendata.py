@@ -220,8 +220,11 @@ class OpenData:
                    "title": item.type_label, "attribution_text": item.asker.label,
                    "date": session.date.isoformat(), "text": item.text, "sources": [{"url": item.url}]}
             for number, x in enumerate(item.answers, start=1):
+                # Popolo's speaker is a person; the answering agency's id is an extension
+                # (`organization_id`, as on events) so that answers join the organizations.
                 yield {"id": f"{item.url}/answer-{number}", "event_id": session.url, "type": "answer",
-                       "attribution_text": x.by.name, "role": x.official, "audience_id": item.url,
+                       "organization_id": x.by.id, "attribution_text": x.by.name, "role": x.official,
+                       "audience_id": item.url,
                        "date": x.date.isoformat(), "text": x.text, "sources": [{"url": item.url}]}
 
     # --- files ------------------------------------------------------------------------
