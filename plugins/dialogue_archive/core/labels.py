@@ -140,7 +140,7 @@ VI: dict[str, Any] = {
         "items_count": "ý kiến, câu hỏi",
         "answers_count": "câu trả lời",
         "commitments_count": "cam kết",
-        "agencies_count": "cơ quan",
+        "agencies_count": "cơ quan trả lời hoặc được chuyển ý kiến",
         "page": "Trang",
         "previous": "Trang trước",
         "next": "Trang sau",
