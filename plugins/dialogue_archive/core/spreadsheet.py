@@ -746,22 +746,22 @@ def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportRepo
     if not rows:
         return
     officials = session_officials(reader.session.meta.model_dump(), reader.session.body)
+    consent_advice = f"write Có in the column '{reader.header('consent')}'"
     for row in rows:
+        try:
+            consent = reader.choice(row.cells, "consent") == "true"
+        except RowError:  # already reported
+            consent = False
         for key, value in row.cells.items():
-            if not isinstance(value, str):
+            text = reader.text(row.cells, key) if isinstance(value, str | int) else None
+            if not text:
                 continue
-            column = reader.header(key)
-            free = officials if key in FREE_TEXT_COLUMNS else None
-            messages = text_messages(value, "this cell", free)
-            try:
-                consent = reader.choice(row.cells, "consent") == "true"
-            except RowError:  # already reported
-                consent = False
-            name = find_full_name(value) if key == "asker" and not consent else None
+            messages = text_messages(text, "this cell", officials if key in FREE_TEXT_COLUMNS else None)
+            name = find_full_name(text) if key == "asker" and not consent else None
             if name:
-                messages.append(label_message(name, f"write Có in the column '{reader.header('consent')}'"))
-            report.errors += [f"{report.sheet}:row {row.number}: column '{column}': {message}"
-                              for message in messages]
+                messages.append(label_message(name, consent_advice))
+            report.errors += [f"{report.sheet}:row {row.number}: column '{reader.header(key)}': {m}"
+                              for m in messages]
 
 
 YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
