@@ -249,6 +249,7 @@ class ArchiveViews:
         return str(parent.name) if parent else ""
 
     def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
+        """Links to the units `now_responsible_ids` names, for the pages."""
         return tuple(self.agency_link(a) for a in self.now_responsible_ids(commitment))
 
     def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
