@@ -185,9 +185,11 @@ async function phraseHolders(pagefind, term) {
   return holding;
 }
 
-// Pagefind answers a word no record holds with the longest start of it that one does
-// ("xyzqwk" finds the "X" of "khóa X"): when the best result matched no word starting with
-// each word typed, nothing holds the query and the page says so.
+// Pagefind answers a word an index does not hold with the longest start of it that the index
+// holds ("xyzqwk" finds the "X" of "khóa X"), and ranks such matches with the others, even
+// above the records of another index that hold the word. The page therefore looks at the
+// matched words of the first page of results (fetched anyway, in order, stopping at the first
+// that holds every word typed): when none does, nothing holds the query and the page says so.
 const fragments = new WeakMap();
 function fragment(result) { // each result's excerpt is fetched once
   if (!fragments.has(result)) fragments.set(result, result.data());
@@ -197,11 +199,15 @@ function fragment(result) { // each result's excerpt is fetched once
 const parts = (text) => fold(normalise(text)).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 async function holdsTheQuery(results, term) {
-  if (!results.length || !term) return true;
-  const data = await fragment(results[0]);
-  const words = data.content.split(/[\r\n\s]+/g);
-  const matched = data.locations.flatMap((at) => parts(words[at] || ""));
-  return parts(term).every((typed) => matched.some((word) => word.startsWith(typed)));
+  const typed = parts(term || "");
+  if (!results.length || !typed.length) return true;
+  for (const pending of results.slice(0, PAGE_SIZE).map(fragment)) {
+    const data = await pending;
+    const words = data.content.split(/[\r\n\s]+/g);
+    const matched = data.locations.flatMap((at) => parts(words[at] || ""));
+    if (typed.every((word) => matched.some((m) => m.startsWith(word)))) return true;
+  }
+  return false;
 }
 
 function phrasesFirst(results, holding) {
