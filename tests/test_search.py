@@ -29,6 +29,7 @@ from dialogue_archive.core.search import (
 )
 from dialogue_archive.core.vietnamese import fold, normalise
 from dialogue_archive.core.views import ArchiveViews
+from sample_records import raw_sessions
 
 WORDS = VI["search"]
 TONE_WORDS = [
@@ -283,6 +284,14 @@ def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
     found = open_search(page, base_url, "q=quy+hoach+treo")
     assert any(url.endswith("2022-08-18-doi-thoai-cap-giay-chung-nhan-quyen-su-dung-dat/")
                for url in found), found  # the write-up that says "các khu quy hoạch treo"
+
+
+def test_a_procedure_code_finds_the_items_about_that_procedure(page, base_url) -> None:
+    """An office or a citizen may type the code of the national procedure database."""
+    tagged = {item["id"] for s in raw_sessions() for item in s.items
+              if "1.009994" in (item.get("procedures") or [])}
+    found = [url.split("#")[-1] for url in open_search(page, base_url, "q=1.009994")]
+    assert len(tagged) >= 2 and set(found[:len(tagged)]) == tagged, found
 
 
 def test_empty_page_invites_a_query_and_labels_its_input(page, base_url) -> None:

@@ -229,6 +229,7 @@ class SearchRecords:
         synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
         synonyms += [p.name for code in item.procedures
                      if (p := self.archive.procedures.get(code)) is not None]
+        synonyms += item.procedures  # the code an office or a citizen may type (1.009994)
         answered_by = dict.fromkeys([a.by for a in item.answers]
                                     + [a.referred_to for a in item.answers if a.referred_to])
         statuses = [c.status.value for c in item.commitments]
