@@ -150,17 +150,12 @@ class OpenData:
     def csv_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
         answer_mode = self.labels["answer_mode"]
         for item in session.items:
-            base = {
-                "session_id": session.id, "session_date": session.date.isoformat(),
-                "session_title": session.title, "session_kind": session.kind,
-                "session_kind_label": session.kind_label,
+            base = _shared_columns(session, item) | {
+                "session_kind": session.kind, "session_kind_label": session.kind_label,
                 "organizer_id": session.organizer.id, "organizer": session.organizer.name,
-                "place_id": session.place.id, "place": session.place.name, "item_id": item.id,
-                "item_url": item.url, "item_type": item.type, "item_type_label": item.type_label,
+                "item_type_label": item.type_label,
                 "asker": item.asker.label, "asker_kind": item.asker.kind,
                 "asker_place": item.asker.place.name if item.asker.place else "",
-                "topic_ids": "; ".join(t.id for t in item.topics),
-                "topics": "; ".join(t.name for t in item.topics),
                 "procedures": "; ".join(item.procedures),
                 "in_scope": "true" if item.in_scope else "false", "item_text": _cell(item.text),
                 "outcome": item.outcome, "commitments": str(len(item.commitments)),
@@ -182,14 +177,9 @@ class OpenData:
         for item in session.items:
             for c in item.commitments:
                 last = c.updates[-1] if c.updates else None
-                yield {
-                    "commitment_id": c.id, "commitment_url": c.url, "session_id": session.id,
-                    "session_date": session.date.isoformat(), "session_title": session.title,
-                    "item_id": item.id, "item_url": item.url, "item_type": item.type,
-                    "topic_ids": "; ".join(t.id for t in item.topics),
-                    "topics": "; ".join(t.name for t in item.topics),
-                    "place_id": session.place.id, "place": session.place.name, "by_id": c.by.id,
-                    "by": c.by.name, "text": _cell(c.text), "due": _iso(c.due) or "",
+                yield _shared_columns(session, item) | {
+                    "commitment_id": c.id, "commitment_url": c.url, "by_id": c.by.id, "by": c.by.name,
+                    "text": _cell(c.text), "due": _iso(c.due) or "",
                     "status": c.status, "status_label": c.status_label,
                     "overdue": "true" if c.overdue else "false",
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
@@ -312,6 +302,15 @@ def _cell(markdown: str) -> str:
     """A text for a spreadsheet cell: paragraphs and lists keep their lines, a sentence does
     not break where the YAML block happened to wrap it."""
     return SOFT_BREAK.sub(" ", markdown.strip())
+
+
+def _shared_columns(session: out.Session, item: out.Item) -> dict[str, str]:
+    """The session and item columns items.csv and commitments.csv both have."""
+    return {"session_id": session.id, "session_date": session.date.isoformat(),
+            "session_title": session.title, "place_id": session.place.id,
+            "place": session.place.name, "item_id": item.id, "item_url": item.url,
+            "item_type": item.type, "topic_ids": "; ".join(t.id for t in item.topics),
+            "topics": "; ".join(t.name for t in item.topics)}
 
 
 def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:

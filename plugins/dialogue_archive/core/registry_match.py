@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from . import vietnamese
@@ -77,6 +78,19 @@ class Match:
             hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
+
+    def mentioned(self, text: str) -> Iterator[list[Any]]:
+        """For each id, name, short name or alias written in a free text (an update's note):
+        the entries it may stand for, spelt with accents or without."""
+        if self._mention is not None:
+            yield from (self.names[found] for found in self._mention.findall(fold(text)))
+
+    @cached_property
+    def _mention(self) -> re.Pattern[str] | None:
+        if not self.names:
+            return None
+        words = "|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))
+        return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")
 
     def _by_number(self, text: str) -> list[Any]:
         """'2.00072' for '2.000720': a procedure code typed into Excel as a number loses its

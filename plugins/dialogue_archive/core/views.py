@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, TypeVar
 
 from . import urls
@@ -24,8 +23,8 @@ from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, Place, Topic
+from .registry_match import Match
 from .statistics import session_statistics
-from .vietnamese import normalise
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -177,8 +176,6 @@ class ArchiveViews:
         self.labels = labels
         self.fragments = FragmentStore(cache)
         self.links: dict[str, Link] = {}
-        self._agency_names: tuple[re.Pattern[str], dict[str, set[str]]] | None = None
-        """Every agency name, short name and alias -> the ids it may stand for (lazy)."""
         self.badges: dict[tuple[str, bool], StatusBadge] = {}
         self.text = labels["text"]
         self.session_entries: dict[str, SessionEntry] = {}
@@ -269,24 +266,18 @@ class ArchiveViews:
         if len(today) != 1:
             return ()
         for update in reversed(commitment.updates):  # the last one to name another agency
-            named = [ids for ids in self._agencies_named(update.note) if agency.id not in ids]
+            named = [entries for entries in self._agency_names.mentioned(update.note)
+                     if agency not in entries]
             if named:
-                if not any(today[0].id in ids for ids in named):
+                if not any(today[0] in entries for entries in named):
                     return ()
                 break
         return (today[0].id,)
 
-    def _agencies_named(self, text: str) -> Iterator[set[str]]:
-        """For each agency name, short name or alias in `text`: the ids it may stand for."""
-        if self._agency_names is None:
-            ids: dict[str, set[str]] = {}
-            for a in self.archive.agencies.values():
-                for name in filter(None, (a.name, a.short_name, *a.aliases)):
-                    ids.setdefault(normalise(name).casefold(), set()).add(a.id)
-            words = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
-            self._agency_names = (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), ids)
-        pattern, ids = self._agency_names
-        return (ids[found] for found in pattern.findall(normalise(text).casefold()))
+    @cached_property
+    def _agency_names(self) -> Match:
+        """The agencies' ids, names, short names and aliases, to find them in free texts."""
+        return Match.build("agency", self.archive.agencies.values())
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""

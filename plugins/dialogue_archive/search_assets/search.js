@@ -196,14 +196,15 @@ function fragment(result) { // each result's excerpt is fetched once
   return fragments.get(result);
 }
 
-const parts = (text) => fold(normalise(text)).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+// A text's words as wordKey compares them, cut at anything that is not a letter or digit.
+const parts = (text) => normalise(text).split(/[^\p{L}\p{N}]+/u).map(wordKey).filter(Boolean);
 
 async function holdsTheQuery(results, term) {
   const typed = parts(term || "");
   if (!results.length || !typed.length) return true;
   for (const pending of results.slice(0, PAGE_SIZE).map(fragment)) {
     const data = await pending;
-    const words = data.content.split(/[\r\n\s]+/g);
+    const words = contentWords(data);
     const matched = data.locations.flatMap((at) => parts(words[at] || ""));
     if (typed.every((word) => matched.some((m) => m.startsWith(word)))) return true;
   }
@@ -346,8 +347,10 @@ function wordKey(word) {
 
 // Pagefind counts words split on white space; matches in the hidden part after the
 // separator (synonyms, accent-free copies) highlight the same words in the shown text.
+const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
+
 function excerpt(data) {
-  const words = data.content.split(/[\r\n\s]+/g);
+  const words = contentWords(data);
   let end = words.indexOf(config.separator);
   if (end < 0) end = words.length;
   const keys = new Set(data.locations.map((at) => wordKey(words[at] || "")));
