@@ -3,7 +3,8 @@
 Pagefind's Python API answers each call after a fixed 0.1 s pause, so adding 200,000
 records one by one would take hours. Instead every record becomes a small HTML file in a
 private temporary folder (never the published site), and Pagefind indexes that folder in
-one call. The files are deleted afterwards, whatever happens.
+one call. The files are deleted afterwards, whatever happens. Pagefind's word chunks are then
+cut smaller (core/search_chunks.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .search import SEPARATOR, SearchRecord
+from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 RECORD_TEMPLATE = "archive/search_record.html"
@@ -39,8 +41,10 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message says what to do."""
 
 
-def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path) -> IndexStats:
-    """Index `records` with Pagefind into `bundle_dir` (e.g. site/pagefind)."""
+def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
+                 chunk_bytes: int = CHUNK_BYTES) -> IndexStats:
+    """Index `records` with Pagefind into `bundle_dir` (e.g. site/pagefind/2025-1), with word
+    chunks of about `chunk_bytes`."""
     started = time.perf_counter()
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
     template = env.get_template(RECORD_TEMPLATE)
@@ -62,6 +66,15 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path) -> IndexStat
                 f"Pagefind could not index the archive's {count} search records: {error}. "
                 "Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
             ) from error
+    try:
+        cut_word_chunks(bundle_dir, chunk_bytes)
+    except ChunkFormatError as error:
+        raise SearchIndexError(
+            f"The search index in {bundle_dir} is not in the layout this archive knows ({error}). "
+            "Install the pinned 'pagefind[bin]' (scripts/build sets it up)."
+        ) from error
+    except OSError as error:
+        raise SearchIndexError(f"The search index in {bundle_dir} could not be rewritten: {error}") from error
     size = sum(p.stat().st_size for p in bundle_dir.rglob("*") if p.is_file())
     return IndexStats(count, time.perf_counter() - started, size)
 

@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
+from ..core.search_chunks import CHUNK_BYTES
 
 
 class ArchivePluginConfig(base.Config):
@@ -35,6 +36,10 @@ class ArchivePluginConfig(base.Config):
 
     search_scope_records = c.Type(int, default=SCOPE_RECORDS)
     """Records a query searches before the reader asks for older sessions."""
+
+    search_chunk_bytes = c.Type(int, default=CHUNK_BYTES)
+    """Bytes of one word chunk of the index, about: what a query fetches per word
+    (core/search_chunks.py)."""
 
     data_licence = c.Type(str, default="CC BY 4.0")
     """Licence of the open data (/data/), the publisher's choice; shown on the open-data page."""

@@ -98,6 +98,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
             bundle, namespace = site / path, f"search-{shard.id}"
             key = indexes.keys[shard.id] = fingerprint(
                 archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
+                str(options.search_chunk_bytes),
                 *(s.source_key for s in shard.sessions))
             if (kept or {}).get(shard.id) == key and (site / KEPT_DIR / shard.id).is_dir():
                 bundle.parent.mkdir(parents=True, exist_ok=True)
@@ -112,19 +113,20 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         if not todo:
             log.info("search: the archive is unchanged, the search index is reused")
             return indexes
-        _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started)
+        _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started,
+                      options.search_chunk_bytes)
         return indexes
     finally:
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
-                  cache: DiskCache, workers: int, total: int, started: float) -> None:
+                  cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
     """Index the shards of `todo` with Pagefind, `workers` at a time, and cache each bundle."""
 
     def index(task: tuple[Shard, Path, str]) -> IndexStats:
         shard, bundle, key = task
-        stats = write_bundle(records.records(shard.sessions), bundle)
+        stats = write_bundle(records.records(shard.sessions), bundle, chunk_bytes)
         if context:
             cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats
