@@ -175,6 +175,11 @@ def test_popolo_events_and_speeches(sample_site) -> None:
     assert sorted(a["organization_id"] for a in answers) == sorted(
         answer["by"] for s in raw for i in s.items for answer in i.get("answers") or [])
     assert {a["organization_id"] for a in answers} <= organizations
+    # every speech's id is an address that leads to it on its session page
+    site_url = "https://doithoai.example.vn/"
+    for speech in popolo["speeches"]:
+        page, anchor = speech["id"].removeprefix(site_url).split("#")
+        assert parse(sample_site / page / "index.html").find(id=anchor), speech["id"]
 
 
 def test_open_data_page_documents_every_field_and_column(sample_site) -> None:

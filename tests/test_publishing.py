@@ -204,6 +204,11 @@ def test_agency_and_topic_feeds_are_linked_from_their_pages(public_site: Path) -
         assert (f"{SITE_URL}sessions/2024/{NEW_ID}/" in links) is expected
     home = parse(public_site / "index.html").head.find("link", rel="alternate")
     assert home["href"] == "feed.xml"
+    # a feed with no entry yet gives the archive's last change, whatever the day of the build
+    latest = feedparser.parse((public_site / "feed.xml").read_bytes()).feed.updated
+    empty = [feed for path in sorted(public_site.glob("*/*/feed.xml"))
+             if not (feed := feedparser.parse(path.read_bytes())).entries]
+    assert empty and {feed.feed.updated for feed in empty} == {latest}
 
 
 def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:

@@ -12,7 +12,7 @@ import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
@@ -268,6 +268,13 @@ def test_deep_link_lands_on_the_item(page, base_url) -> None:
     anchor = target.split("#", 1)[1]
     page.wait_for_function(f"""() => {{ const r = document.getElementById({anchor!r}).getBoundingClientRect();
                                      return r.top >= 0 && r.top < window.innerHeight; }}""")
+
+
+@pytest.mark.parametrize(("written", "plain"), [
+    ("giấy-phép xây–dựng", "giấy phép xây dựng"), ('"sổ đỏ"', "sổ đỏ"), ("“đất đai”", "đất đai")])
+def test_dashes_and_quotes_find_what_the_plain_words_find(page, base_url, written, plain) -> None:
+    found = open_search(page, base_url, "q=" + quote(written))
+    assert found and found == open_search(page, base_url, "q=" + quote(plain))
 
 
 def test_nonsense_gets_the_no_result_message(page, base_url) -> None:

@@ -72,8 +72,13 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
     """(path in the site, Atom XML) for the site feed and one feed per agency and per topic."""
     sessions = public_sessions(archive)
     text = VI["publishing"]
+    build_date = archive.build_date
+    # A feed with no entry yet says the archive's last change, not the day of the build: a
+    # rebuild of unchanged content writes the same feeds.
+    quiet = max((s.updated_at(build_date) for s in sessions), default=None) or dt.datetime.combine(
+        build_date, dt.time(), tzinfo=LOCAL_ZONE)
     yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
-                          urls.home(), archive.build_date)
+                          urls.home(), build_date, quiet)
     by_agency: dict[str, list[Session]] = {}
     by_topic: dict[str, list[Session]] = {}
     for session in sessions:  # one pass: newest first within each list
@@ -85,17 +90,17 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
         chosen = by_agency.get(agency.id, [])
         yield agency_feed(agency.id), atom(
             chosen, site, agency_feed(agency.id), text["feed_agency"].format(name=agency.name),
-            text["feed_subtitle_of"].format(name=agency.name), urls.agency(agency.id), archive.build_date)
+            text["feed_subtitle_of"].format(name=agency.name), urls.agency(agency.id), build_date, quiet)
     for topic in archive.topics.values():
         chosen = by_topic.get(topic.id, [])
         yield topic_feed(topic.id), atom(
             chosen, site, topic_feed(topic.id), text["feed_topic"].format(name=topic.name),
-            text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), archive.build_date)
+            text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), build_date, quiet)
 
 
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
-         build_date: dt.date) -> bytes:
-    """One Atom feed; `sessions` newest first."""
+         build_date: dt.date, quiet: dt.datetime) -> bytes:
+    """One Atom feed; `sessions` newest first; `quiet`: when it was updated if it is empty."""
     from feedgen.feed import FeedGenerator  # here: a rebuild reusing the feeds need not load it
 
     newest = sorted(sessions, key=lambda s: (s.published_at(), s.id), reverse=True)[:FEED_ENTRIES]
@@ -107,8 +112,7 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
     feed.link(href=site.file_url(path), rel="self")
     feed.language("vi")
     feed.author({"name": site.name})
-    feed.updated(max((s.updated_at(build_date) for s in newest), default=None)
-                 or dt.datetime.combine(build_date, dt.time(), tzinfo=LOCAL_ZONE))
+    feed.updated(max((s.updated_at(build_date) for s in newest), default=quiet))
     for session in newest:
         entry = feed.add_entry(order="append")
         meta = session.meta

@@ -39,6 +39,12 @@ def commitment_anchor(commitment_id: str) -> str:
     return f"{COMMITMENT_ANCHOR_PREFIX}{commitment_id}"
 
 
+def answer_anchor(item_id: str, number: int) -> str:
+    """An item's `number`th answer (from 1): `<item id>/answer-<n>`, which no item id can be
+    (ids have no `/`); the open data's answer ids end with it."""
+    return f"{item_id}/answer-{number}"
+
+
 def sessions_index(page: int = 1) -> str:
     return _paged("sessions/", page)
 

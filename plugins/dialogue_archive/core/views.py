@@ -564,10 +564,12 @@ class ArchiveViews:
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         answers = []
-        for answer, answer_html in zip(item.answers, rendered["answers"], strict=True):
+        pairs = zip(item.answers, rendered["answers"], strict=True)
+        for number, (answer, answer_html) in enumerate(pairs, start=1):
             answer_date = session.answer_date(answer.date)
             mode = self.labels["answer_mode"][answer.mode.value]
             answers.append({
+                "anchor": urls.answer_anchor(item.id, number),
                 "agency": self.agency_link(answer.by),
                 "official": answer.official,
                 "mode": answer.mode.value,

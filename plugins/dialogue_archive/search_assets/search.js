@@ -151,6 +151,15 @@ function showScope(list) {
 
 // --- searching -----------------------------------------------------------------------
 
+// What Pagefind is asked: the query with one tone-mark placement, and words joined by a dash
+// or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
+// "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
+// phrase still lists the records holding it first (phraseHolders).
+function searchTerm(query) {
+  return normalise(query).replace(/["“”„«»]/g, " ").replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ")
+    .replace(/\s+/g, " ").trim();
+}
+
 async function search(pagefind, term, filters) {
   const options = { filters };
   if (!term) options.sort = { date: "desc" };
@@ -232,7 +241,7 @@ async function preload(term) {
 
 async function run() {
   const current = ++generation;
-  const term = normalise(state.query).trim();
+  const term = searchTerm(state.query);
   const filters = activeFilters();
   clear.hidden = Object.keys(filters).length === 0;
   if (!shards.length) { // nothing published yet: there is no index to load
@@ -354,7 +363,7 @@ function excerpt(data) {
   let end = words.indexOf(config.separator);
   if (end < 0) end = words.length;
   const keys = new Set(data.locations.map((at) => wordKey(words[at] || "")));
-  for (const word of normalise(state.query).split(/\s+/)) keys.add(wordKey(word));
+  for (const word of searchTerm(state.query).split(" ")) keys.add(wordKey(word));
   keys.delete("");
   const hits = [];
   for (let i = 0; i < end; i++) if (keys.has(wordKey(words[i]))) hits.push(i);
@@ -441,7 +450,7 @@ input.addEventListener("input", () => {
   state.query = input.value;
   window.clearTimeout(timer);
   timer = window.setTimeout(() => { writeUrl(); run(); }, DEBOUNCE_MS);
-  preload(normalise(input.value).trim());
+  preload(searchTerm(input.value));
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
