@@ -209,12 +209,11 @@ class OpenData:
             yield {"id": item.url, "event_id": session.url, "type": "question",
                    "title": item.type_label, "attribution_text": item.asker.label,
                    "date": session.date.isoformat(), "text": item.text, "sources": [{"url": item.url}]}
-            page = item.url.partition("#")[0]
             for number, x in enumerate(item.answers, start=1):
                 # Popolo's speaker is a person; the answering agency's id is an extension
                 # (`organization_id`, as on events) so that answers join the organizations.
                 # The id is the answer's address on its session page.
-                yield {"id": f"{page}#{urls.answer_anchor(item.id, number)}", "event_id": session.url,
+                yield {"id": f"{session.url}#{urls.answer_anchor(item.id, number)}", "event_id": session.url,
                        "type": "answer", "organization_id": x.by.id, "attribution_text": x.by.name,
                        "role": x.official, "audience_id": item.url,
                        "date": x.date.isoformat(), "text": x.text, "sources": [{"url": item.url}]}
