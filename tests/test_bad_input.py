@@ -915,3 +915,21 @@ def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
         "'../2024-06-20-doi-thoai-mau/index.md#khong-co' points to #khong-co, which is not an item, "
         "commitment or heading of session 2024-06-20-doi-thoai-mau; fix the anchor or remove it",
     ], result.stderr
+
+
+def test_a_record_with_a_syntax_error_does_not_make_links_to_it_broken_too(tmp_path: Path) -> None:
+    """A YAML syntax error is the one problem: which anchors the page would have is unknown, so
+    a link to one of them is not reported (a user would otherwise remove a good link)."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
+    shutil.copytree(content / S, other)
+    (other / "answers.yaml").unlink()
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
+         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd). Nhiều ý kiến")(content)
+    edit(f"{S}/answers.yaml", "    type: proposal", "\ttype: proposal")(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert len(located) == 1 and located[0].startswith(f"content/{S}/answers.yaml:"), result.stderr
+    assert "tab" in located[0], located

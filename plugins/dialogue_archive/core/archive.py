@@ -47,6 +47,9 @@ class Session:
     lost_anchors: list[str] = field(default_factory=list)
     """Anchors of the items of answers.yaml that did not validate: they are not on the page, but
     a link to one is not broken, the item is (and its own problem is reported)."""
+    record_read: bool = True
+    """False when answers.yaml could not be read at all (its own problem is reported): which
+    anchors its page will have is then unknown, and links to them are not reported."""
     links: list[str] = field(default_factory=list)
     """Source paths of the pages its texts link to (`sessions/2023/x/index.md`), found by the
     loader; those the build makes itself can only be checked against the built site."""

@@ -125,7 +125,7 @@ class _Targets:
         it must be an item (or an item's alias), a commitment, a part of the page or a heading
         of its texts. A heading that gave way to an id taken before it gets a `_1` suffix."""
         anchor = unquote(urlsplit(written).fragment)
-        if not anchor:
+        if not anchor or not session.record_read:
             return ""
         known = self.anchors.get(session.id)
         if known is None:

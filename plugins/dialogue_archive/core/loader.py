@@ -474,6 +474,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
+                      record_read=parsed.items is not None,
                       links=[r.reference.target for r in parsed.references if not r.reference.image])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
@@ -605,9 +606,9 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
                    references: list[WrittenReference], unchecked: list[RawReference] | None = None,
                    lost_anchors: list[str] | None = None, officials: set[str] | None = None
                    ) -> tuple[list[tuple[int, Item]] | None, Any]:
-    _, data = parse_yaml(path, text, log)
+    ok, data = parse_yaml(path, text, log)
     if data is None:
-        return [], data
+        return ([] if ok else None), data  # empty: no items yet; a syntax error: unread
     check_data(redact_data(data, redactor), text, path, log, officials or set())
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
