@@ -693,6 +693,25 @@ CASES: dict[str, Case] = {
              "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),
         f"{S}/answers.yaml", 9, "the text is empty"),
     "photo-in-session-folder": Case(write(f"{S}/anh-2.webp", b"RIFF0000WEBP"), None),
+    # Links in the other pages are checked as the write-ups' are, in validate and the build.
+    "home-page-link-to-a-missing-anchor": Case(
+        write("index.md", "# Trang chủ\n\nXem [ý kiến](sessions/2024/2024-06-20-doi-thoai-mau/"
+              "index.md#ho-so) tại buổi đối thoại.\n"),
+        "index.md", 3, "points to #ho-so, which is not an item, commitment or heading", build=True),
+    "guide-page-link-to-a-missing-page": Case(
+        write("huong-dan/nop-ho-so.md", "---\ntitle: Nộp hồ sơ\n---\n\n[Trang chủ](../index.md) "
+              "và [câu hỏi](../cau-hoi.md)\n"),
+        "huong-dan/nop-ho-so.md", 5, "points to cau-hoi.md, which is not a page", build=True),
+    "home-page-link-from-the-root": Case(
+        write("huong-dan/index.md", "# Hướng dẫn\n\nXem [phiên mẫu](/sessions/2024/"
+              "2024-06-20-doi-thoai-mau/index.md).\n"),
+        "huong-dan/index.md", 3, "write it relative to this page: '../sessions/2024/"
+        "2024-06-20-doi-thoai-mau/index.md'", build=True),
+    "about-page-link-to-a-draft": Case(
+        chain(edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\ndraft: true"),
+              write("gioi-thieu.md", "# Giới thiệu\n\nXem [phiên mẫu](sessions/2024/"
+                    "2024-06-20-doi-thoai-mau/index.md).\n")),
+        "gioi-thieu.md", 3, "which is a draft (draft: true) and not on the public site", build=True),
     "id-with-double-and-trailing-hyphen": Case(  # FORMAT.md's alphabet allows them
         edit(f"{S}/answers.yaml", "- id: ho-so-gpxd", "- id: ho-so--gpxd-"), None, build=True),
     # --- personal data ------------------------------------------------------------------

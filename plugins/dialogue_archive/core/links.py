@@ -35,6 +35,19 @@ class WrittenReference:
     reference: Reference
 
 
+@dataclass(frozen=True)
+class OtherPage:
+    """A page of the content folder outside the sessions (the home page, an 'about' page):
+    always public, so what it links to must be too."""
+
+    folder: Path
+    visibility: Visibility = Visibility.published
+
+
+Source = Session | OtherPage
+"""Whose text a photo or link is written in."""
+
+
 MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]:?\(?[ \t]*<?/", re.I)
 """What a text that has a photo or a page link, as Markdown or as raw HTML, must contain."""
 
@@ -64,7 +77,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     return found
 
 
-def check_references(archive: Archive, written: list[tuple[Session, list[WrittenReference]]],
+def check_references(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],
                       log: ProblemLog) -> None:
     """Every photo and page link of a text leads to something on the public site whenever the
     text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
@@ -90,10 +103,15 @@ class _Targets:
         self.anchors: dict[str, set[str]] = {}
         """Each linked session's anchors, worked out once however many links point at it."""
 
-    def problem(self, reference: Reference, source: Session) -> str:
+    def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
         target, written = reference.target, reference.written
         path = self.root / target
+        if isinstance(source, OtherPage) and written.startswith("/"):
+            here = source.folder.relative_to(self.root).as_posix()
+            return (f"the link '{written}' starts with '/': MkDocs leaves it as written on this page, "
+                    "where it would not lead to the page once the site is published; write it "
+                    f"relative to this page: '{posixpath.relpath(target, here)}'")
         inside = _inside(path, self.root)
         if reference.image:
             if not inside:
@@ -148,7 +166,7 @@ class _Targets:
         kind, table = registry
         return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
 
-    def _closest_page(self, target: str, source: Session) -> str:
+    def _closest_page(self, target: str, source: Source) -> str:
         """A 'did you mean' among the public write-ups and the top-level pages, written as a
         link from `source` is."""
         here = source.folder.relative_to(self.root).as_posix()
@@ -205,12 +223,13 @@ def _photos_in(folder: Path) -> list[str]:
         return []
 
 
-def _hidden_from(target: Session, source: Session) -> str:
+def _hidden_from(target: Session, source: Source) -> str:
     """Why `target` is off the public site at a time when `source` is on it ('' if never)."""
     if target.visibility is Visibility.published or source.visibility is Visibility.draft:
         return ""
     if target.visibility is Visibility.draft:
         return "a draft (draft: true)"
-    if source.visibility is Visibility.scheduled and target.published_at() <= source.published_at():
+    if isinstance(source, Session) and source.visibility is Visibility.scheduled \
+            and target.published_at() <= source.published_at():
         return ""
     return f"scheduled for {target.published_at():%Y-%m-%d %H:%M}"

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
-from .links import IMAGE_SUFFIXES, WrittenReference, check_references, resolved, text_references
+from .links import IMAGE_SUFFIXES, OtherPage, WrittenReference, check_references, resolved, text_references
 from .markup import text_excerpt
 from .models import (
     ID_PATTERN,
@@ -926,17 +926,25 @@ def _is_photo(path: Path) -> bool:
     return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
-def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog) -> None:
+def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
+                      ) -> list[tuple[OtherPage, list[WrittenReference]]]:
     """The content folder's other Markdown pages (the home page's text, an 'about' page) are
-    published too: what is left after redaction must hold no personal data either."""
+    published too: what is left after redaction must hold no personal data either. Their
+    photos and page links come back, to be checked as the sessions' are."""
+    found = []
     for folder, subfolders, names in os.walk(root):
         here = Path(folder)
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
                                and not (here == root and d in {"sessions", "registry"}))
         for name in sorted(n for n in names if n.endswith(".md") and not n.startswith(".")):
-            text = read_text(here / name, log)
+            path = here / name
+            text = read_text(path, log)
             if text is not None:
-                check_markdown(redactor.apply(text), 1, here / name, log)
+                redacted = redactor.apply(text)
+                check_markdown(redacted, 1, path, log)
+                src_uri = path.relative_to(root).as_posix()
+                found.append((OtherPage(here), text_references(redacted, src_uri, path, text, (1, 1))))
+    return found
 
 
 def session_folders(root: Path) -> list[Path]:
@@ -987,7 +995,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
-    check_other_pages(root, redactor, log)
+    other_pages = check_other_pages(root, redactor, log)
     _stray_files(root, log)
     folders = session_folders(root)
     version = code_fingerprint()  # the reading code is part of every key
@@ -1010,5 +1018,5 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     archive.fingerprint = fingerprint(archive.context_fingerprint, *keys,
                                       *(s.visibility.value for s in archive.sessions))
     _check_session_ids(archive, log)
-    check_references(archive, written, log)
+    check_references(archive, [*other_pages, *written], log)
     return archive, log
