@@ -221,6 +221,25 @@ def test_attendance_is_shown_in_vietnamese_whatever_its_keys(tmp_path: Path) -> 
     assert shown.get_text() == "60 công dân, 2 tổ chức, 4 dai bieu khac, 3 người khuyết tật"
 
 
+def test_the_chair_presides_for_an_agency_named_by_its_id_or_in_words(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions" / "2024").glob("*/index.md"))
+    for index, on_behalf_of in ((first, "ubnd-quan-cam-le"), (second, "Chủ tịch UBND quận")):
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "summary:", "chair:\n  name: Nguyễn Văn An\n  position: Phó Chủ tịch UBND quận\n"
+            f"  on_behalf_of: {on_behalf_of}\nsummary:", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    by_id, in_words = (
+        next(dd for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)
+             if dt.get_text() == "Chủ trì")
+        for page in (parse(site / i.parent.relative_to(content) / "index.html") for i in (first, second)))
+    assert by_id.get_text() == ("Nguyễn Văn An, Phó Chủ tịch UBND quận (thừa ủy quyền Ủy ban nhân "
+                                "dân quận Cẩm Lệ)")
+    assert by_id.a["href"] == "../../../agencies/ubnd-quan-cam-le/"
+    assert in_words.get_text() == "Nguyễn Văn An, Phó Chủ tịch UBND quận (thừa ủy quyền Chủ tịch UBND quận)"
+    assert in_words.a is None
+
+
 def test_a_past_session_without_its_record_says_the_record_will_follow(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions" / "2024").glob("*/answers.yaml"))

@@ -527,6 +527,7 @@ class ArchiveViews:
                                  for p in self.archive.successors(self.archive.places, meta.place)]
             if place and self.archive.ended(place) else [],
             "participants": [self.agency_link(a) for a in meta.participants],
+            "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
             "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
@@ -556,6 +557,16 @@ class ArchiveViews:
         if moment.time() == dt.time():
             return self.text["published_on"].format(date=date)
         return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
+
+    def _chair_for(self, on_behalf_of: str | None) -> Link | None:
+        """For whom the chair presided: free text (FORMAT.md), but an agency's id, as every other
+        agency field is written, is shown as that agency's name and page."""
+        if not on_behalf_of:
+            return None
+        if on_behalf_of in self.archive.agencies:
+            link = self.agency_link(on_behalf_of)
+            return Link(link.title or link.text, link.uri)
+        return Link(on_behalf_of, "")
 
     def _attendance_label(self, key: str) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
