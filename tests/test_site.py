@@ -390,3 +390,14 @@ def test_list_entries_are_headings_in_order_for_screen_readers(sample_site: Path
         assert titled and all(t.name == entry_level for t in titled), url
         levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
         assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels)), (url, levels)
+
+
+def test_an_agency_page_says_what_kind_of_agency_it_is(sample_site: Path) -> None:
+    def facts(agency: str) -> dict[str, str]:
+        page = parse(sample_site / "agencies" / agency / "index.html")
+        return {dt.get_text(): dd.get_text(" ", strip=True)
+                for dt, dd in zip(page.select("dl.da-facts dt"), page.select("dl.da-facts dd"), strict=True)}
+
+    assert facts("to-dai-bieu-hdnd-thanh-pho-cam-le")["Loại cơ quan"] == "Hội đồng nhân dân"
+    assert facts("to-dai-bieu-hdnd-thanh-pho-cam-le")["Trực thuộc"] == "Hội đồng nhân dân thành phố Đà Nẵng"
+    assert facts("ubnd-thanh-pho-da-nang")["Loại cơ quan"] == "Ủy ban nhân dân"

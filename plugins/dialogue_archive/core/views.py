@@ -449,6 +449,8 @@ class ArchiveViews:
             agency: Agency = record
             header["parent"] = self.agency_link(agency.parent) if agency.parent else None
             header["aliases"] = agency.aliases
+            header["kind"] = (self.labels["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
+                              if agency.kind else "")
             header["successors"] = [self.agency_link(a) for a in agency.succeeded_by]
         elif kind == "topic":
             topic: Topic = record
