@@ -693,6 +693,13 @@ CASES: dict[str, Case] = {
              "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),
         f"{S}/answers.yaml", 9, "the text is empty"),
     "photo-in-session-folder": Case(write(f"{S}/anh-2.webp", b"RIFF0000WEBP"), None),
+    "commitment-update-with-a-status-only": Case(  # what changed is said by the status
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-12-31\n        status: done\n"
+             "        updates:\n          - date: 2024-09-15\n            status: done"), None, build=True),
+    "commitment-update-saying-nothing": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-12-31\n        updates:\n"
+             "          - date: 2024-09-15"), f"{S}/answers.yaml", 22,
+        "an update says what changed: give it a status, a note or both"),
     # Links in the other pages are checked as the write-ups' are, in validate and the build.
     "home-page-link-to-a-missing-anchor": Case(
         write("index.md", "# Trang chủ\n\nXem [ý kiến](sessions/2024/2024-06-20-doi-thoai-mau/"

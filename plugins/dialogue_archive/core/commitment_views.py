@@ -75,7 +75,8 @@ class CommitmentPages:
             session=self.views.session_entries[session.id],
             item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",
             last_update=format_short_date(last.date) if last else "",
-            last_update_iso=last.date.isoformat() if last else "", last_note=last.note if last else "")
+            last_update_iso=last.date.isoformat() if last else "",
+            last_note=(last.note or "") if last else "")
 
     def _selections(self) -> Iterator[tuple[str, str, list[int], Callable[[int], str]]]:
         """(filter key, heading, indexes of the entries shown, page address) of every list.

@@ -274,7 +274,7 @@ OPEN_DATA_VI: dict[str, Any] = {
             "updates": "Các lần cập nhật tiến độ, cũ nhất trước.",
         },
         "Update": {"date": "Ngày cập nhật.", "status": "Trạng thái mới (nếu thay đổi).",
-                   "note": "Nội dung cập nhật."},
+                   "note": "Nội dung cập nhật (null khi bản cập nhật chỉ ghi trạng thái)."},
     },
     "csv_docs": {
         **CSV_SHARED_DOCS,

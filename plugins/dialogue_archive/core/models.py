@@ -185,7 +185,7 @@ class Place(Strict):
 def _code(value: Any) -> Any:
     if isinstance(value, float):
         raise ValueError(
-            f"procedure code {value} was read as a number; quote it (e.g. code: \"1.009994\") "
+            f"procedure code {value} was read as a number; quote it (e.g. \"1.009994\") "
             "so that trailing zeros are kept")
     return str(value) if isinstance(value, int) else value
 
@@ -338,7 +338,13 @@ class Answer(Strict):
 class Update(Strict):
     date: Date
     status: CommitmentStatus | None = None
-    note: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Update:
+        if self.status is None and self.note is None:
+            raise ValueError("an update says what changed: give it a status, a note or both")
+        return self
 
 
 class Commitment(Strict):

@@ -185,7 +185,7 @@ class OpenData:
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
                     "updates": str(len(c.updates)),
                     "last_update_date": last.date.isoformat() if last else "",
-                    "last_update_note": _cell(last.note) if last else "", "as_of": as_of,
+                    "last_update_note": _cell(last.note or "") if last else "", "as_of": as_of,
                 }
 
     # --- popolo.json ------------------------------------------------------------------

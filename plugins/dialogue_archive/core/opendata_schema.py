@@ -106,7 +106,7 @@ class Answer(Record):
 class Update(Record):
     date: dt.date
     status: str | None
-    note: str
+    note: str | None
 
 
 class Commitment(Record):

@@ -223,7 +223,7 @@ class SearchRecords:
             parts += [self.views.agency_name(answer.by), answer.official or "", answer.text,
                       answer.document or ""]
         for commitment in item.commitments:
-            parts += [commitment.text, *(u.note for u in commitment.updates)]
+            parts += [commitment.text, *(u.note for u in commitment.updates if u.note)]
         text = searchable(" ".join(p for p in parts if p))
         topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
         synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]

@@ -266,7 +266,7 @@ class ArchiveViews:
         if len(today) != 1:
             return ()
         for update in reversed(commitment.updates):  # the last one to name another agency
-            named = [entries for entries in self._agency_names.mentioned(update.note)
+            named = [entries for entries in self._agency_names.mentioned(update.note or "")
                      if agency not in entries]
             if named:
                 if not any(today[0] in entries for entries in named):
