@@ -131,6 +131,16 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
 
 
+def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample_site: Path) -> None:
+    """FORMAT.md: a record keeps the place as it was, and the site shows today's successor."""
+    metas = [" ".join(p.get_text().split()) for page in sample_site.glob("sessions/20*/*/index.html")
+             for p in parse(page).select(".da-item__meta")]
+    merged = [m for m in metas if "Phường Hòa Thọ Đông" in m]
+    assert merged and all("Phường Hòa Thọ Đông (nay thuộc: Phường Cẩm Lệ)" in m for m in merged), merged
+    assert any("· Phường Cẩm Lệ" in m for m in metas)  # today's ward: nothing added
+    assert not any("Phường Cẩm Lệ (nay thuộc" in m for m in metas)
+
+
 def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path) -> None:
     """Hòa Xuân kept its name when the wards merged in 2025: two places of one name are told
     apart by their period, and the new ward's page leads to the old one's records."""

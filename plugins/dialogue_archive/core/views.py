@@ -514,7 +514,6 @@ class ArchiveViews:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         meta = session.meta
         rendered = self.fragments.get(session)
-        place = self.archive.places.get(meta.place)
         return {
             "kind": "session",
             "session": session,
@@ -525,9 +524,7 @@ class ArchiveViews:
             "published": self._published(session),
             "organizer": self.agency_link(meta.organizer),
             "place": Link(self.place_name(meta.place), urls.place(meta.place)),
-            "place_successors": [Link(self.place_name(p.id), urls.place(p.id))
-                                 for p in self.archive.successors(self.archive.places, meta.place)]
-            if place and self.archive.ended(place) else [],
+            "place_successors": self._place_today(meta.place),
             "participants": [self.agency_link(a) for a in meta.participants],
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
@@ -559,6 +556,15 @@ class ArchiveViews:
         if moment.time() == dt.time():
             return self.text["published_on"].format(date=date)
         return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
+
+    def _place_today(self, place_id: str) -> list[Link]:
+        """What a place that has since been merged or renamed is part of today (FORMAT.md: the
+        record keeps the place as it was; the site shows today's successor next to it)."""
+        place = self.archive.places.get(place_id)
+        if place is None or not self.archive.ended(place):
+            return []
+        return [Link(self.place_name(p.id), urls.place(p.id))
+                for p in self.archive.successors(self.archive.places, place_id)]
 
     def _chair_for(self, on_behalf_of: str | None) -> Link | None:
         """For whom the chair presided: free text (FORMAT.md), but an agency's id, as every other
@@ -619,6 +625,7 @@ class ArchiveViews:
             "asker_kind": self.labels["asker_kind"][item.asker.kind.value],
             "asker_place": Link(self.place_name(item.asker.place), urls.place(item.asker.place))
             if item.asker.place else None,
+            "asker_place_today": self._place_today(item.asker.place) if item.asker.place else [],
             "topics": [Link(self.archive.topics[t].name if t in self.archive.topics else t,
                             urls.topic(t)) for t in item.topics],
             "procedures": [self._procedure(code) for code in item.procedures],
