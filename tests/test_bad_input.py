@@ -693,6 +693,13 @@ CASES: dict[str, Case] = {
              "lệ phí 1.500.000 đồng là cao.\n", "    text: '   '\n"),
         f"{S}/answers.yaml", 9, "the text is empty"),
     "photo-in-session-folder": Case(write(f"{S}/anh-2.webp", b"RIFF0000WEBP"), None),
+    "item-type-written-in-vietnamese": Case(
+        edit(f"{S}/answers.yaml", "type: proposal", "type: Kiến nghị"), f"{S}/answers.yaml", 3,
+        "use one of question, opinion, proposal, complaint (write 'proposal' for 'Kiến nghị': values "
+        "are written in English"),
+    "session-kind-written-in-vietnamese": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\nkind: tiếp xúc cử tri"),
+        f"{S}/index.md", 7, "(write 'voter_meeting' for 'tiếp xúc cử tri'"),
     "commitment-update-with-a-status-only": Case(  # what changed is said by the status
         edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-12-31\n        status: done\n"
              "        updates:\n          - date: 2024-09-15\n            status: done"), None, build=True),

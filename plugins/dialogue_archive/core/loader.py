@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
+from .labels import VI
 from .links import IMAGE_SUFFIXES, OtherPage, WrittenReference, check_references, resolved, text_references
 from .markup import text_excerpt
 from .models import (
@@ -48,7 +49,8 @@ from .privacy import (
 )
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
-from .registry_match import Match, MatchError, not_then, registry_matchers, valid_on
+from .registry_match import Match, MatchError, fold, not_then, registry_matchers, valid_on
+from .sheet_vocabulary import VALUE_NAMES
 from .yamlio import (
     LocDict,
     Positions,
@@ -164,6 +166,27 @@ EXPECTED = {
 }
 
 
+ENUM_WORDS = {"type": "type", "kind": "asker_kind", "mode": "mode", "status": "status"}
+"""Keys whose values a press officer may type as the Vietnamese word (sheet_vocabulary)."""
+
+
+LABEL_WORDS = {fold(part): value for group in ("session_kind", "place_kind")
+               for value, label in VI[group].items() for part in (label, *label.split(","))}
+"""The site's labels of the other enums ('Tiếp xúc cử tri', 'Phường'), folded -> value."""
+
+
+def _meant(key: str, value: Any, choices: list[str]) -> str:
+    """Which allowed value a wrong one stands for: `type: kiến nghị` is `proposal`."""
+    meant = None
+    if isinstance(value, str):
+        words = VALUE_NAMES.get(ENUM_WORDS.get(key, ""), {})
+        meant = words.get(fold(value)) or LABEL_WORDS.get(fold(value))
+    if meant in choices:
+        return (f" (write '{meant}' for '{value}': values are written in English, the site shows "
+                "them in Vietnamese)")
+    return did_you_mean(str(value), choices)
+
+
 def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, path: Path,
                       log: ProblemLog, prefix: tuple[Any, ...] = ()) -> None:
     """Turn pydantic's errors into located, actionable messages."""
@@ -190,7 +213,7 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]
             message = (f"{_describe(value)} is not an allowed {name}: use one of "
-                       f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
+                       f"{', '.join(choices)}{_meant(name, value, choices)}")
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
         elif kind == "string_too_short" or (kind == "too_short" and loc[-1:] == ("[key]",)):

@@ -1,11 +1,15 @@
 """What Vietnamese offices write in their spreadsheets, mapped to the format's keys and values.
 
-Pure data, read by `spreadsheet`. Headers and values are compared folded (no case, no
-diacritics, no punctuation), so 'Nội dung ý kiến', 'NOI DUNG Y KIEN' and 'Nội dung ý kiến:'
-are one header. The enum labels of `labels.VI` are accepted as values too.
+Data, read by `spreadsheet` (and by the loader, to say which value a Vietnamese word typed in
+YAML stands for). Headers and values are compared folded (no case, no diacritics, no
+punctuation), so 'Nội dung ý kiến', 'NOI DUNG Y KIEN' and 'Nội dung ý kiến:' are one header.
+The enum labels of `labels.VI` are accepted as values too.
 """
 
 from __future__ import annotations
+
+from .labels import VI
+from .registry_match import fold
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # item (question) columns: read from the first row of a question
@@ -103,6 +107,13 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
 LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",
                 "status": "commitment_status"}
 """Value columns whose Vietnamese UI labels (labels.VI) are accepted as well."""
+
+VALUE_NAMES = {
+    column: {fold(word): value for value, words in choices.items()
+             for word in (*words, *([VI[LABEL_GROUPS[column]][value]] if column in LABEL_GROUPS else []))}
+    for column, choices in VALUES.items()
+}
+"""Folded word -> value, for each value column."""
 
 LIST_SEPARATORS = r"[;\n]+"
 """Several topics or procedures in one cell: "Xây dựng; Đất đai" (or "Xây dựng, Đất đai" when

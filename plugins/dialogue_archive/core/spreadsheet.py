@@ -38,10 +38,10 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     FIELD_NAMES,
     JOINED_COLUMNS,
-    LABEL_GROUPS,
     LIST_SEPARATORS,
     NOT_FOR_THE_SITE,
     REQUIRED_COLUMNS,
+    VALUE_NAMES,
     VALUES,
 )
 
@@ -56,11 +56,6 @@ DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
 """An empty 'Đối tượng' cell means the people the session was for."""
 
 HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
-VALUE_NAMES = {
-    column: {fold(word): value for value, words in choices.items()
-             for word in (*words, *([VI[LABEL_GROUPS[column]][value]] if column in LABEL_GROUPS else []))}
-    for column, choices in VALUES.items()
-}
 
 
 class SheetError(ValueError):
