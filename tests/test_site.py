@@ -418,3 +418,14 @@ def test_the_404_page_leads_home_and_to_search(sample_site: Path) -> None:
     (mkdocs.yml's site_url is https://doithoai.example.vn/)."""
     links = {a.get_text(): a["href"] for a in parse(sample_site / "404.html").select("article a, .md-content a")}
     assert links["Về trang chủ"] == "/" and links["Tìm trong kho lưu trữ"] == "/search/", links
+
+
+def test_skip_to_content_leads_to_a_session_pages_title_and_the_contents_list_its_parts(
+        sample_site: Path) -> None:
+    page = parse(sample_site / "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/index.html")
+    skips = page.select("a.md-skip")
+    assert [a["href"] for a in skips] == ["#da-noi-dung"]
+    assert page.select_one("#da-noi-dung").name == "h1"
+    contents = [a.get_text(strip=True) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert contents[-2:] == ["Số liệu của phiên đối thoại", "Ý kiến, câu hỏi của người dân"], contents
+    assert page.select_one("h1").get_text(strip=True) not in contents

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, TypeVar
 
+from markupsafe import escape
+
 from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
@@ -529,8 +531,7 @@ class ArchiveViews:
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
-            "toc": rendered["toc"] + [{"level": 2, "id": ITEMS_ANCHOR, "name": self.text["items"],
-                                "html": self.text["items"], "children": []}],
+            "toc": self._session_toc(session, rendered["toc"]),
             "items": [self._item_view(session, item, html)
                       for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
@@ -556,6 +557,16 @@ class ArchiveViews:
         if moment.time() == dt.time():
             return self.text["published_on"].format(date=date)
         return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
+
+    def _session_toc(self, session: Session, writeup: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The page's title, holding the write-up's headings, the figures and the items: Material
+        lists what the title holds, and its "skip to content" link leads to the title."""
+        def entry(anchor: str, name: str, level: int = 2, children: Any = ()) -> dict[str, Any]:
+            return {"level": level, "id": anchor, "name": name, "html": name, "children": list(children)}
+
+        parts = [*writeup, *([entry(urls.STATISTICS_ANCHOR, self.labels["statistics"]["session_block"])]
+                             if session.items else []), entry(ITEMS_ANCHOR, self.text["items"])]
+        return [entry(urls.CONTENT_ANCHOR, str(escape(session.meta.title)), 1, parts)]
 
     def _place_today(self, place_id: str) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
