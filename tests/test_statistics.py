@@ -128,5 +128,10 @@ def test_pages_fit_phone_and_desktop(sample_site, serve_site, browser, tmp_path_
         if path == "statistics/":
             box = page.locator("svg.da-chart__svg").first.bounding_box()
             assert box and box["width"] <= width
+            # Every chart's labels are drawn at the size of the text around them.
+            sizes = page.evaluate("""[...document.querySelectorAll('svg.da-chart__svg')].map(svg =>
+                [svg.closest('figure').id,
+                 svg.querySelector('text').getBoundingClientRect().height])""")
+            assert all(11 <= size <= 20 for _, size in sizes), sizes
     finally:
         page.close()
