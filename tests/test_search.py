@@ -200,7 +200,7 @@ def test_a_typed_synonym_puts_the_records_holding_it_first(page, base_url, recor
     assert set(found[:len(holding)]) == holding
 
 
-@pytest.mark.parametrize("facet", ["type", "answered", "status", "topic", "agency", "place", "year"])
+@pytest.mark.parametrize("facet", ["type", "answered", "status", "topic", "agency", "place", "kind", "year"])
 def test_each_filter_alone(page, base_url, records, facet) -> None:
     counts: dict[str, int] = {}
     for record in records:

@@ -26,7 +26,7 @@ from .views import ArchiveViews, PageSpec
 SEPARATOR = "⁂"
 """Between shown text and `extra` words in a record: the browser cuts excerpts there."""
 
-FACETS = ("type", "answered", "status", "topic", "agency", "place", "year")
+FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
 """Filters, in the order the search page shows them."""
 
 SHARD_RECORDS = 3000
@@ -210,6 +210,7 @@ class SearchRecords:
             url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
             extra=self._extra(text), date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
+                     "kind": (meta.kind.value,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
             meta=self._common_meta(session, self.words["type_session"], "", "")
@@ -244,6 +245,7 @@ class SearchRecords:
             filters={"type": (item.type.value,), "answered": ("yes" if item.answers else "no",),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
+                     "kind": (session.meta.kind.value,),
                      "place": (item.asker.place or session.meta.place,)},
             meta=self._common_meta(
                 session, type_label,
@@ -278,6 +280,7 @@ class SearchRecords:
             "topic": {t.id: t.name for t in archive.topics.values()},
             "agency": {a.id: self.views.agency_name(a.id) for a in archive.agencies.values()},
             "place": {p.id: self.views.place_name(p.id) for p in archive.places.values()},
+            "kind": dict(labels["session_kind"]),
             "year": {str(y): str(y) for y in years},
         }
 
