@@ -103,7 +103,9 @@ async function createInstance(list) {
   runtime ??= await import(indexPath(list[0]) + "pagefind.js");
   const instance = runtime.createInstance({ basePath: indexPath(list[0]) });
   await instance.options({ excerptLength: EXCERPT_WORDS });
-  for (const shard of list.slice(1)) await instance.mergeIndex(indexPath(shard));
+  // Fetched side by side (one after another, each index cost a round trip on a slow network);
+  // the order of the calls is the order of the indexes, newest first.
+  await Promise.all(list.slice(1).map((shard) => instance.mergeIndex(indexPath(shard))));
   await instance.init();
   await instance.filters(); // loads the filter index: results only count loaded facets
   return instance;
@@ -124,7 +126,7 @@ function instanceFor(list) {
     const added = shards.slice(newestDepth, list.length);
     newestDepth = list.length;
     newest = newest.then(async (instance) => {
-      for (const shard of added) await instance.mergeIndex(indexPath(shard));
+      await Promise.all(added.map((shard) => instance.mergeIndex(indexPath(shard))));
       await instance.filters();
       return instance;
     });
