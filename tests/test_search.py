@@ -279,7 +279,9 @@ def test_dashes_and_quotes_find_what_the_plain_words_find(page, base_url, writte
 
 def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
     assert open_search(page, base_url, "q=qqqzzzxk") == []
-    assert page.inner_text("#da-status") == WORDS["no_results"]
+    assert page.inner_text("#da-status") == WORDS["no_results"]  # typed without marks already
+    assert open_search(page, base_url, "q=qqqzzzxkở") == []
+    assert page.inner_text("#da-status") == f"{WORDS['no_results']} {WORDS['accents_hint']}"
     # Pagefind answers a word nothing holds with its longest start that something holds:
     # "xyzqwk" found the "X" of "khóa X", "tucxyz" every "tục". A journalist checking whether
     # a subject was ever raised must read "no result".
@@ -515,3 +517,10 @@ def test_back_undoes_a_filter_step_by_step(page, base_url) -> None:
     page.go_forward()
     settle(page)
     assert "topic=dat-dai" in page.url and page.is_checked("#da-f-topic-dat-dai")
+
+
+def test_a_scope_of_one_day_is_said_as_one_day(page, base_url) -> None:
+    """The sample's 2022 holds one session: not "từ 18/8/2022 đến 18/8/2022"."""
+    assert open_search(page, base_url, "q=dat+dai&year=2022")
+    status = page.inner_text("#da-status")
+    assert WORDS["scope_day"].replace("{date}", "18/8/2022") in status and " đến " not in status, status

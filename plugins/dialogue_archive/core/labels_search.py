@@ -24,13 +24,14 @@ SEARCH_VI: dict[str, Any] = {
     "prompt": "Nhập nội dung cần tìm hoặc chọn bộ lọc.",
     "results_count": "Tìm thấy {count} kết quả",
     "results_for": "cho “{query}”",
-    "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác, bỏ bớt bộ lọc, "
-                  "hoặc gõ không dấu.",
+    "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
     "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
-                     "thử từ khác, bỏ bớt bộ lọc, hoặc gõ không dấu.",
+                     "thử từ khác hoặc bỏ bớt bộ lọc.",
+    "accents_hint": "Nếu gõ có dấu, hãy thử gõ không dấu.",
     "no_sessions_in_years": "Không có phiên nào trong năm {years}. Hãy chọn năm khác hoặc bỏ "
                             "bộ lọc năm.",
     "scope_range": "trong các phiên từ {from} đến {to}",
+    "scope_day": "trong các phiên ngày {date}",
     "scope_all": "trong toàn bộ kho lưu trữ",
     "scope_note": "Để có kết quả nhanh, tìm kiếm bắt đầu từ các phiên gần đây nhất.",
     "older": "Tìm thêm các phiên từ ngày {date} trở về trước",

@@ -138,6 +138,7 @@ function describeScope(list) {
   if (list.length >= shards.length || !list.length) return messages.scope_all;
   const newest = list[0];
   const oldest = list[list.length - 1];
+  if (oldest.from === newest.to) return messages.scope_day.replace("{date}", newest.to);
   return messages.scope_range.replace("{from}", oldest.from).replace("{to}", newest.to);
 }
 
@@ -293,6 +294,8 @@ async function run() {
   } else if (list.length < shards.length) {
     message = messages.no_results_in.replace("{scope}", describeScope(list));
   }
+  // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
+  if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
   showResults(results, message);
 }
 
