@@ -141,6 +141,13 @@ def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample
     assert not any("Phường Cẩm Lệ (nay thuộc" in m for m in metas)
 
 
+def test_a_new_unit_without_items_yet_says_where_earlier_ones_are(sample_site: Path) -> None:
+    page = parse(sample_site / "places" / "phuong-an-khe-2025" / "index.html")
+    text = " ".join(page.select_one(".md-content").get_text(" ").split())
+    assert ("Chưa có mục nào. Ý kiến trước khi thành lập được ghi theo đơn vị cũ: Quận Cẩm Lệ , "
+            "Phường Hòa An , Phường Hòa Phát .") in text, text
+
+
 def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path) -> None:
     """Hòa Xuân kept its name when the wards merged in 2025: two places of one name are told
     apart by their period, and the new ward's page leads to the old one's records."""

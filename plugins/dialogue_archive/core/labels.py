@@ -167,6 +167,7 @@ VI: dict[str, Any] = {
         "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời",
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
+        "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",
         "year": "Năm",
         "years": "Theo năm",
         "session": "Phiên",
