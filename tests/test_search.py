@@ -524,3 +524,22 @@ def test_a_scope_of_one_day_is_said_as_one_day(page, base_url) -> None:
     assert open_search(page, base_url, "q=dat+dai&year=2022")
     status = page.inner_text("#da-status")
     assert WORDS["scope_day"].replace("{date}", "18/8/2022") in status and " đến " not in status, status
+
+
+def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_url) -> None:
+    """A keyboard user skips the filters; on a phone, the filters end with a link saying how
+    many results the ticked filters leave, which leads to them."""
+    found = open_search(page, base_url, "q=dat+dai&type=question")
+    page.focus("#da-q")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == WORDS["skip_to_results"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "da-results-heading"
+    link = page.locator("#da-to-results")
+    assert link.inner_text() == WORDS["to_results_count"].replace("{count}", str(len(found)))
+    page.evaluate("window.scrollTo(0, 0)")
+    link.click()
+    assert page.locator("#da-results-heading").is_visible()
+    top = page.evaluate("document.getElementById('da-results-heading').getBoundingClientRect().top")
+    assert 0 <= top < 800

@@ -16,6 +16,9 @@ SEARCH_VI: dict[str, Any] = {
     "submit": "Tìm",
     "hint": "Gõ có dấu hoặc không dấu đều được (ví dụ: “dat dai” tìm được “đất đai”).",
     "filters": "Bộ lọc",
+    "skip_to_results": "Đến kết quả tìm kiếm",
+    "to_results": "Xem kết quả",
+    "to_results_count": "Xem {count} kết quả",
     "clear_filters": "Bỏ tất cả bộ lọc",
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",

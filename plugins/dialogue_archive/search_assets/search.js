@@ -25,6 +25,7 @@ const clear = document.getElementById("da-clear");
 const scopeBox = document.getElementById("da-scope");
 const older = document.getElementById("da-older");
 const everything = document.getElementById("da-all");
+const toResults = document.getElementById("da-to-results");
 
 const shards = config.shards;
 const state = { query: "", filters: {}, depth: 0 };
@@ -286,6 +287,8 @@ async function run() {
   if (current !== generation) return;
   renderFacets(counts, list);
   const found = results.length;
+  // Ticking a filter on a phone changes results a screen below: the link says how many.
+  toResults.textContent = messages.to_results_count.replace("{count}", found.toLocaleString("vi-VN"));
   let message = messages.no_results;
   if (found) {
     message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
