@@ -67,7 +67,10 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
     `agency_name`: how an agency is named (the pages tell apart agencies of one name)."""
     sessions = archive.held
     items = [item for session in sessions for item in session.items]
-    years = sorted({s.year for s in sessions})
+    held = {s.year for s in sessions}
+    # Every year between the first and the last, a year without sessions at 0: a gap in a
+    # series of bars reads as no gap.
+    years = list(range(min(held), max(held) + 1)) if held else []
     sessions_per_year = Counter(s.year for s in sessions)
     items_per_year = Counter(s.year for s in sessions for _ in s.items)
     per_agency = Counter(agency for item in items for agency in dict.fromkeys(a.by for a in item.answers))
@@ -84,8 +87,10 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
         "on_the_spot": outcomes["on_the_spot"],
         "kept_on_time": deadlines["on_time"],
         "deadline_decided": decided,
-        "sessions_per_year": [Row(str(y), sessions_per_year[y], urls.year(y)) for y in years],
-        "items_per_year": [Row(str(y), items_per_year[y], urls.year(y)) for y in years],
+        "sessions_per_year": [Row(str(y), sessions_per_year[y], urls.year(y) if y in held else "")
+                              for y in years],
+        "items_per_year": [Row(str(y), items_per_year[y], urls.year(y) if y in held else "")
+                           for y in years],
         "items_per_topic": _topic_rows(archive, items),
         "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a))
                              for a in sorted(per_agency, key=lambda a: (-per_agency[a], agency_names[a]))],
