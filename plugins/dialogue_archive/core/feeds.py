@@ -40,6 +40,10 @@ def topic_feed(topic_id: str) -> str:
     return f"topics/{topic_id}/feed.xml"
 
 
+def place_feed(place_id: str) -> str:
+    return f"places/{place_id}/feed.xml"
+
+
 @dataclass(frozen=True)
 class Site:
     """What feeds need to know about the site: names and absolute addresses."""
@@ -69,7 +73,7 @@ def session_agencies(session: Session) -> set[str]:
 
 
 def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
-    """(path in the site, Atom XML) for the site feed and one feed per agency and per topic."""
+    """(path in the site, Atom XML) for the site feed and one feed per agency, topic and place."""
     sessions = public_sessions(archive)
     text = VI["publishing"]
     build_date = archive.build_date
@@ -81,11 +85,15 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
                           urls.home(), build_date, quiet)
     by_agency: dict[str, list[Session]] = {}
     by_topic: dict[str, list[Session]] = {}
+    by_place: dict[str, list[Session]] = {}
     for session in sessions:  # one pass: newest first within each list
         for agency_id in session_agencies(session):
             by_agency.setdefault(agency_id, []).append(session)
         for topic_id in dict.fromkeys(t for item in session.items for t in item.topics):
             by_topic.setdefault(topic_id, []).append(session)
+        places = [session.meta.place, *(i.asker.place for i in session.items if i.asker.place)]
+        for place_id in dict.fromkeys(places):  # where it was held, and where askers live
+            by_place.setdefault(place_id, []).append(session)
     for agency in archive.agencies.values():
         chosen = by_agency.get(agency.id, [])
         yield agency_feed(agency.id), atom(
@@ -96,6 +104,11 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
         yield topic_feed(topic.id), atom(
             chosen, site, topic_feed(topic.id), text["feed_topic"].format(name=topic.name),
             text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), build_date, quiet)
+    for place in archive.places.values():
+        chosen = by_place.get(place.id, [])
+        yield place_feed(place.id), atom(
+            chosen, site, place_feed(place.id), text["feed_place"].format(name=place.name),
+            text["feed_subtitle_of"].format(name=place.name), urls.place(place.id), build_date, quiet)
 
 
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
@@ -188,5 +201,7 @@ def feed_links(kind: str, record_id: str | None) -> list[dict[str, Any]]:
         links.append({"path": agency_feed(record_id), "title": text["follow"]})
     elif kind == "topic" and record_id:
         links.append({"path": topic_feed(record_id), "title": text["follow"]})
+    elif kind == "place" and record_id:
+        links.append({"path": place_feed(record_id), "title": text["follow"]})
     links.append({"path": SITE_FEED, "title": text["feed_site"]})
     return links

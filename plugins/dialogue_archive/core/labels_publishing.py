@@ -10,6 +10,7 @@ PUBLISHING_VI: dict[str, Any] = {
     "feed_site_subtitle": "Các phiên đối thoại, tiếp xúc cử tri mới được đăng trong kho lưu trữ",
     "feed_agency": "Phiên đối thoại có {name}",
     "feed_topic": "Phiên đối thoại về lĩnh vực {name}",
+    "feed_place": "Phiên đối thoại ở {name}",
     "feed_subtitle_of": "Các phiên đối thoại mới có ý kiến, câu trả lời liên quan: {name}",
     "follow": "Theo dõi bản tin (Atom)",
     "follow_hint": "Dán địa chỉ này vào ứng dụng đọc tin để nhận phiên đối thoại mới",

@@ -33,7 +33,7 @@ def page_path(src_uri: str, directory_urls: bool) -> str:
 
 
 def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache) -> None:
-    """feed.xml, agencies/<id>/feed.xml, topics/<id>/feed.xml and calendar.ics, written into
+    """feed.xml, agencies/, topics/ and places/<id>/feed.xml and calendar.ics, written into
     the site at the end of the build (like the open data, they need no MkDocs page); linked
     from the cache when the same archive was written by the same code (1 s at 1,000 sessions)."""
     site_url = config.site_url
