@@ -494,4 +494,6 @@ readUrl();
 input.value = state.query;
 // On a phone the filters start folded under their heading, so that results show first.
 document.getElementById("da-filters").open = !narrow.matches || Object.keys(state.filters).length > 0;
+// Opened empty (a phone's header has only the button), the page is ready for typing.
+if (!state.query && !Object.keys(state.filters).length && !returning) input.focus();
 run();
