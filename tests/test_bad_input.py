@@ -272,7 +272,7 @@ CASES: dict[str, Case] = {
         edit("registry/topics.yaml", "id: dat-dai", "id: xay-dung"),
         "registry/topics.yaml",
         4,
-        "duplicate id 'xay-dung'",
+        "duplicate id 'xay-dung' (first used on line 1)",
     ),
     # --- wrong types and values ---------------------------------------------------------
     "type-topics-mapping": Case(
@@ -966,3 +966,14 @@ def test_a_record_with_a_syntax_error_does_not_make_links_to_it_broken_too(tmp_p
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
     assert len(located) == 1 and located[0].startswith(f"content/{S}/answers.yaml:"), result.stderr
     assert "tab" in located[0], located
+
+
+def test_a_registry_entry_with_two_mistakes_reports_both(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit("registry/topics.yaml", "id: dat-dai", "id: xay-dung\n  mo_ta: Đất đai")(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert len(located) == 2, result.stderr
+    assert "duplicate id 'xay-dung' (first used on line 1)" in located[0]
+    assert "unknown key 'mo_ta'" in located[1]

@@ -279,7 +279,19 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
         log.add(path, line, col, f"registry/{name}.yaml must be a list of entries ('- {key}: ...')")
         return {}, None
     entries: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    """Each id as written -> the entry that used it first, valid or not: a duplicate is
+    reported with the entry's other problems, all at once."""
     for index, raw in enumerate(data):
+        written = raw.get(key) if isinstance(raw, dict) else None
+        duplicate = isinstance(written, str) and written in first
+        if duplicate:
+            line, col = locate(data, (index, key))
+            first_line, _ = locate(data, (first[written], key))
+            log.add(path, line, col, f"duplicate {key} '{written}' (first used on line {first_line}); "
+                    f"each {key} must be unique")
+        elif isinstance(written, str):
+            first[written] = index
         try:
             entry = model.model_validate(raw) if isinstance(raw, dict) else None
         except ValidationError as exc:
@@ -290,11 +302,11 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
             log.add(path, line, col, f"each entry must be a mapping with at least '{key}'")
             continue
         entry_key = getattr(entry, key)
-        if entry_key in entries:
+        if entry_key in entries and not duplicate:  # written apart, equal once read (NFC)
             line, col = locate(data, (index, key))
             log.add(path, line, col, f"duplicate {key} '{entry_key}'; each {key} must be unique")
-            continue
-        entries[entry_key] = entry
+        elif not duplicate:
+            entries[entry_key] = entry
     return entries, data
 
 
