@@ -174,6 +174,7 @@ VI: dict[str, Any] = {
         "announced": "Sắp diễn ra",
         "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi đối thoại.",
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
+        "record_to_follow": "Biên bản đang được cập nhật",
         "aliases": "Tên gọi khác",
         "parent_agency": "Trực thuộc",
         "agency_kind": "Loại cơ quan",

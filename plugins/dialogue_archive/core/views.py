@@ -537,7 +537,6 @@ class ArchiveViews:
             "visibility": session.visibility.value,
             "visibility_label": self._visibility_label(session),
             "announced": self.archive.announced(session),
-            "has_record": session.answers_path is not None,
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
 
