@@ -173,6 +173,15 @@ def test_personal_data_is_found(text: str) -> None:
     assert len(findings) == 1 and PERSONAL[text] in findings[0].message, findings
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Liên hệ (0913 456 789) để hỏi", "0913 456 789"), ("CCCD: 092083001234).", "092083001234"),
+    ("(0905123456 gọi sau", "0905123456"), ("ĐT (0236) 3 123 456.", "(0236) 3 123 456")])
+def test_a_number_is_quoted_without_the_brackets_around_it(text: str, quoted: str) -> None:
+    """The message names what to remove: an area code keeps its brackets, a sentence's do not."""
+    [finding] = find_personal_data(text)
+    assert text[finding.start:finding.end] == quoted
+
+
 @pytest.mark.parametrize("text", NOT_PERSONAL)
 def test_codes_dates_and_amounts_pass(text: str) -> None:
     assert find_personal_data(text) == []

@@ -280,11 +280,23 @@ def _number_in_run(run: str) -> tuple[int, str, str] | None:
     for i in range(len(chunks)):
         for j in range(min(len(chunks), i + MAX_GROUPS), i, -1):
             start, end = chunks[i][0], chunks[j - 1][0] + len(chunks[j - 1][1])
-            value = run[start:end].strip(" .-")
+            value = _unbracketed(run[start:end].strip(" .-"))
             kind = _classify(value)
             if kind is not None:
                 return start + run[start:end].index(value), value, kind
     return None
+
+
+def _unbracketed(value: str) -> str:
+    """The number without a bracket around it ('(0913 456 789)'), keeping an area code's
+    ('(0236) 3 123 456'): the message quotes what to remove."""
+    if value.startswith("(") and value.endswith(")") and value.count("(") == value.count(")") == 1:
+        value = value[1:-1]
+    if value.endswith(")") and "(" not in value:
+        value = value[:-1]
+    if value.startswith("(") and ")" not in value:
+        value = value[1:]
+    return value.strip(" .-")
 
 
 HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu"}
