@@ -313,6 +313,8 @@ def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_s
     assert announced  # a session announced ahead of its day counts once it is held
     figures = [li.get_text(" ", strip=True) for li in doc.select(".da-figures li")]
     assert figures[0] == f"{len(published) - len(announced)} phiên đối thoại đã diễn ra"
+    assert [a["href"] for a in doc.select(".da-figures a")] == [  # each leads to its detail
+        "sessions/", "statistics/", "statistics/", "commitments/", "agencies/"]
     latest = [a["href"] for a in doc.select("#moi-nhat ~ ol a")]
     assert latest and all(href.startswith("sessions/") for href in latest)
     assert not {f"sessions/{s.parent.name}/{s.name}/" for s in announced} & set(latest)

@@ -658,6 +658,9 @@ class ArchiveViews:
                     if self.archive.announced(s)][::-1]  # the nearest first
         return {"kind": "home", "latest": entries, "upcoming": upcoming,
                 "counts": dict(self.counts, agencies=len(self.by_agency)),
+                "count_pages": {"sessions": urls.sessions_index(), "items": urls.statistics(),
+                                "answers": urls.statistics(), "commitments": urls.commitments(),
+                                "agencies": urls.agencies_index()},
                 "years": [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]}
 
 
