@@ -557,3 +557,13 @@ def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_u
     assert page.locator("#da-results-heading").is_visible()
     top = page.evaluate("document.getElementById('da-results-heading').getBoundingClientRect().top")
     assert 0 <= top < 800
+
+
+def test_an_excerpt_does_not_repeat_the_results_title(page, base_url) -> None:
+    """The title (type — asker) is searchable, but the excerpt shows the question and answers."""
+    assert open_search(page, base_url, "q=ho+khau")
+    pairs = page.eval_on_selector_all("#da-results > li", """els => els.map(li => [
+        li.querySelector('.da-result__title').textContent.trim(),
+        li.querySelector('.da-result__excerpt').textContent.trim()])""")
+    items = [(title, excerpt) for title, excerpt in pairs if " — " in title]
+    assert items and not any(excerpt.startswith(title[:20]) for title, excerpt in items), items

@@ -219,12 +219,13 @@ class SearchRecords:
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]
         title = f"{type_label} — {item.asker.label}"
-        parts = [title, item.text]
+        parts = [item.text]
         for answer in item.answers:
             parts += [self.views.agency_name(answer.by), answer.official or "", answer.text,
                       answer.document or ""]
         for commitment in item.commitments:
             parts += [commitment.text, *(u.note for u in commitment.updates if u.note)]
+        parts.append(title)  # searchable (the asker's ward), last: an excerpt need not repeat it
         text = searchable(" ".join(p for p in parts if p))
         topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
         synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
