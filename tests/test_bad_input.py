@@ -656,6 +656,11 @@ CASES: dict[str, Case] = {
         1,
         "sessions/<YYYY>/<session-id>/",
     ),
+    "session-folder-without-its-year": Case(
+        lambda root: (root / S).rename(root / "sessions" / "2024-06-20-doi-thoai-mau"),
+        "sessions/2024-06-20-doi-thoai-mau/index.md", 1,
+        "session files belong in sessions/<YYYY>/<session-id>/: move the folder to "
+        "sessions/2024/2024-06-20-doi-thoai-mau/"),
     "session-folder-without-write-up": Case(remove(f"{S}/index.md"), f"{S}/index.md", 1, "no index.md"),
     "spreadsheet-in-session-folder": Case(
         write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),

@@ -934,7 +934,10 @@ def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
     """`depth`: how far below sessions/ the file is (2 in a session folder)."""
     if path.name in {"index.md", "answers.yaml"}:
         if depth != 2:
-            log.add(path, 1, 1, "session files belong in sessions/<YYYY>/<session-id>/")
+            folder = path.parent.name
+            where = (f": move the folder to sessions/{folder[:4]}/{folder}/"
+                     if depth == 1 and SESSION_ID_PATTERN.match(folder) else "")
+            log.add(path, 1, 1, f"session files belong in sessions/<YYYY>/<session-id>/{where}")
     elif depth > 2:
         log.add(path, 1, 1, "a session folder has no subfolders, and this file would be "
                 "published as it is; put photos next to index.md, and other files out of the "
