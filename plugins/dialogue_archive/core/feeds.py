@@ -1,4 +1,4 @@
-"""Atom feeds of new sessions (the site, each agency, each topic) and an iCalendar of sessions.
+"""Atom feeds of new sessions (the site, each agency, topic and place) and an iCalendar of sessions.
 
 Readers follow the archive in a feed reader and put sessions in their calendar. Both are
 made from the published sessions only: drafts and scheduled sessions never leak, even in
@@ -9,6 +9,7 @@ same content gives the same files.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,16 +33,14 @@ SITE_FEED = "feed.xml"
 CALENDAR = "calendar.ics"
 
 
-def agency_feed(agency_id: str) -> str:
-    return f"agencies/{agency_id}/feed.xml"
+REGISTRY_PAGES: dict[str, Callable[[str], str]] = {
+    "agency": urls.agency, "topic": urls.topic, "place": urls.place}
+"""Registry entries with a page, and so a feed of their own."""
 
 
-def topic_feed(topic_id: str) -> str:
-    return f"topics/{topic_id}/feed.xml"
-
-
-def place_feed(place_id: str) -> str:
-    return f"places/{place_id}/feed.xml"
+def registry_feed(kind: str, record_id: str) -> str:
+    """The feed of an agency, topic or place, next to its page (agencies/<id>/feed.xml)."""
+    return posixpath.join(posixpath.dirname(REGISTRY_PAGES[kind](record_id)), "feed.xml")
 
 
 @dataclass(frozen=True)
@@ -83,32 +82,24 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
         build_date, dt.time(), tzinfo=LOCAL_ZONE)
     yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
                           urls.home(), build_date, quiet)
-    by_agency: dict[str, list[Session]] = {}
-    by_topic: dict[str, list[Session]] = {}
-    by_place: dict[str, list[Session]] = {}
+    concerning: dict[str, dict[str, list[Session]]] = {kind: {} for kind in REGISTRY_PAGES}
     for session in sessions:  # one pass: newest first within each list
-        for agency_id in session_agencies(session):
-            by_agency.setdefault(agency_id, []).append(session)
-        for topic_id in dict.fromkeys(t for item in session.items for t in item.topics):
-            by_topic.setdefault(topic_id, []).append(session)
+        # A place's sessions: held there, or with askers living there.
         places = [session.meta.place, *(i.asker.place for i in session.items if i.asker.place)]
-        for place_id in dict.fromkeys(places):  # where it was held, and where askers live
-            by_place.setdefault(place_id, []).append(session)
-    for agency in archive.agencies.values():
-        chosen = by_agency.get(agency.id, [])
-        yield agency_feed(agency.id), atom(
-            chosen, site, agency_feed(agency.id), text["feed_agency"].format(name=agency.name),
-            text["feed_subtitle_of"].format(name=agency.name), urls.agency(agency.id), build_date, quiet)
-    for topic in archive.topics.values():
-        chosen = by_topic.get(topic.id, [])
-        yield topic_feed(topic.id), atom(
-            chosen, site, topic_feed(topic.id), text["feed_topic"].format(name=topic.name),
-            text["feed_subtitle_of"].format(name=topic.name), urls.topic(topic.id), build_date, quiet)
-    for place in archive.places.values():
-        chosen = by_place.get(place.id, [])
-        yield place_feed(place.id), atom(
-            chosen, site, place_feed(place.id), text["feed_place"].format(name=place.name),
-            text["feed_subtitle_of"].format(name=place.name), urls.place(place.id), build_date, quiet)
+        concerned = {"agency": session_agencies(session),
+                     "topic": dict.fromkeys(t for item in session.items for t in item.topics),
+                     "place": dict.fromkeys(places)}
+        for kind, ids in concerned.items():
+            for record_id in ids:
+                concerning[kind].setdefault(record_id, []).append(session)
+    registries = {"agency": archive.agencies, "topic": archive.topics, "place": archive.places}
+    for kind, registry in registries.items():
+        for record in registry.values():
+            path = registry_feed(kind, record.id)
+            yield path, atom(concerning[kind].get(record.id, []), site, path,
+                             text[f"feed_{kind}"].format(name=record.name),
+                             text["feed_subtitle_of"].format(name=record.name),
+                             REGISTRY_PAGES[kind](record.id), build_date, quiet)
 
 
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
@@ -197,11 +188,7 @@ def feed_links(kind: str, record_id: str | None) -> list[dict[str, Any]]:
     """Feeds a page offers in its <head> and as a visible link: its own, then the site's."""
     text = VI["publishing"]
     links = []
-    if kind == "agency" and record_id:
-        links.append({"path": agency_feed(record_id), "title": text["follow"]})
-    elif kind == "topic" and record_id:
-        links.append({"path": topic_feed(record_id), "title": text["follow"]})
-    elif kind == "place" and record_id:
-        links.append({"path": place_feed(record_id), "title": text["follow"]})
+    if kind in REGISTRY_PAGES and record_id:
+        links.append({"path": registry_feed(kind, record_id), "title": text["follow"]})
     links.append({"path": SITE_FEED, "title": text["feed_site"]})
     return links

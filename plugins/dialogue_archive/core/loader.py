@@ -281,16 +281,19 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
     entries: dict[str, Any] = {}
     first: dict[str, int] = {}
     """Each id as written -> the entry that used it first, valid or not: a duplicate is
-    reported with the entry's other problems, all at once."""
+    reported with the entry's other problems, all at once (as it is read: a code written as a
+    whole number is that code, spaces around it do not count)."""
     for index, raw in enumerate(data):
         written = raw.get(key) if isinstance(raw, dict) else None
-        duplicate = isinstance(written, str) and written in first
+        written = (str(written).strip() if isinstance(written, str | int) and not isinstance(written, bool)
+                   else None)
+        duplicate = written is not None and written in first
         if duplicate:
             line, col = locate(data, (index, key))
             first_line, _ = locate(data, (first[written], key))
             log.add(path, line, col, f"duplicate {key} '{written}' (first used on line {first_line}); "
                     f"each {key} must be unique")
-        elif isinstance(written, str):
+        elif written is not None:
             first[written] = index
         try:
             entry = model.model_validate(raw) if isinstance(raw, dict) else None
@@ -301,12 +304,8 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
             line, col = locate(data, (index,))
             log.add(path, line, col, f"each entry must be a mapping with at least '{key}'")
             continue
-        entry_key = getattr(entry, key)
-        if entry_key in entries and not duplicate:  # written apart, equal once read (NFC)
-            line, col = locate(data, (index, key))
-            log.add(path, line, col, f"duplicate {key} '{entry_key}'; each {key} must be unique")
-        elif not duplicate:
-            entries[entry_key] = entry
+        if not duplicate:
+            entries[getattr(entry, key)] = entry
     return entries, data
 
 

@@ -567,10 +567,10 @@ class ArchiveViews:
                              if session.items else []), entry(ITEMS_ANCHOR, self.text["items"])]
         return [entry(urls.CONTENT_ANCHOR, str(escape(session.meta.title)), 1, parts)]
 
-    def _place_today(self, place_id: str) -> list[Link]:
+    def _place_today(self, place_id: str | None) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
         record keeps the place as it was; the site shows today's successor next to it)."""
-        place = self.archive.places.get(place_id)
+        place = self.archive.places.get(place_id) if place_id else None
         if place is None or not self.archive.ended(place):
             return []
         return [Link(self.place_name(p.id), urls.place(p.id))
@@ -582,8 +582,7 @@ class ArchiveViews:
         if not on_behalf_of:
             return None
         if on_behalf_of in self.archive.agencies:
-            link = self.agency_link(on_behalf_of)
-            return Link(link.title or link.text, link.uri)
+            return Link(self.agency_name(on_behalf_of), urls.agency(on_behalf_of))
         return Link(on_behalf_of, "")
 
     def _attendance_label(self, key: str) -> str:
@@ -635,7 +634,7 @@ class ArchiveViews:
             "asker_kind": self.labels["asker_kind"][item.asker.kind.value],
             "asker_place": Link(self.place_name(item.asker.place), urls.place(item.asker.place))
             if item.asker.place else None,
-            "asker_place_today": self._place_today(item.asker.place) if item.asker.place else [],
+            "asker_place_today": self._place_today(item.asker.place),
             "topics": [Link(self.archive.topics[t].name if t in self.archive.topics else t,
                             urls.topic(t)) for t in item.topics],
             "procedures": [self._procedure(code) for code in item.procedures],
