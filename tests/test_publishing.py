@@ -194,7 +194,8 @@ def _content_of(site: Path) -> Path:
 def test_agency_topic_and_place_feeds_are_linked_from_their_pages(public_site: Path) -> None:
     for page, expected in [("agencies/phong-quan-ly-do-thi", True), ("topics/thue-phi", True),
                            ("places/phuong-hoa-tho-dong", True), ("agencies/so-tu-phap-da-nang", False),
-                           ("places/phuong-hoa-xuan", False)]:
+                           ("places/phuong-hoa-xuan", False),
+                           ("places/thanh-pho-da-nang", True)]:  # the places within it too
         soup = parse(public_site / page / "index.html")
         head = soup.head.find("link", rel="alternate", type="application/atom+xml")
         assert head is not None and head["href"] == "feed.xml"

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI
@@ -347,6 +348,15 @@ def test_search_within_a_merged_ward_covers_the_ward_merged_into_it(page, base_u
     assert old  # the old ward has records to find
     expected = old | urls_where(records, place="phuong-hoa-xuan-2025")
     assert sorted(all_results(page, base_url)) == sorted(expected)
+
+
+def test_filtering_by_a_district_finds_what_its_wards_raised(page, base_url) -> None:
+    places = yaml.safe_load((CONTENT / "registry" / "places.yaml").read_text(encoding="utf-8"))
+    wards = {p["id"] for p in places if p.get("parent") == "quan-cam-le"}
+    from_wards = {f"sessions/{s.meta['date'].year}/{s.id}/#{item['id']}" for s in raw_sessions()
+                  for item in s.items if item["asker"].get("place") in wards}
+    assert from_wards
+    assert from_wards <= set(open_search(page, base_url, "place=quan-cam-le"))
 
 
 def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, base_url) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.loader import load_archive
+from sample_records import raw_sessions
 
 SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
 
@@ -443,3 +445,17 @@ def test_skip_to_content_leads_to_a_session_pages_title_and_the_contents_list_it
     contents = [a.get_text(strip=True) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
     assert contents[-2:] == ["Số liệu của phiên đối thoại", "Ý kiến, câu hỏi của người dân"], contents
     assert page.select_one("h1").get_text(strip=True) not in contents
+
+
+def test_a_district_page_leads_to_what_its_wards_raised(sample_site: Path) -> None:
+    places = yaml.safe_load((CONTENT / "registry" / "places.yaml").read_text(encoding="utf-8"))
+    wards = {p["id"] for p in places if p.get("parent") == "quan-cam-le"}
+    raised = Counter(item["asker"].get("place") or s.meta["place"]
+                     for s in raw_sessions() for item in s.items)
+    doc = parse(page(sample_site, "/places/quan-cam-le/"))
+    listed = {a["href"].strip("./"): int(a.find_next("span", class_="da-count").text.split()[0])
+              for a in doc.select("main .da-registry a")}
+    assert listed == {ward: raised[ward] for ward in wards}
+    everything = doc.find("a", href="../../search/?place=quan-cam-le")
+    assert everything is not None
+    assert f"Xem tất cả {raised['quan-cam-le'] + sum(listed.values())} ý kiến" in everything.text

@@ -136,6 +136,21 @@ class Archive:
         return [unit for unit, ended in succession(registry, unit_id, self.build_date)
                 if not (ended and unit.succeeded_by)]
 
+    @cached_property
+    def _areas(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for place_id in self.places:
+            chain = [place_id]
+            while (parent := self.places[chain[-1]].parent) in self.places and parent not in chain:
+                chain.append(parent)
+            found[place_id] = tuple(chain)
+        return found
+
+    def areas(self, place_id: str) -> tuple[str, ...]:
+        """The place and every place it lies within (ward, district, province): what is
+        raised in a ward is listed, filtered and followed under its district too."""
+        return self._areas.get(place_id, (place_id,))
+
     def ended(self, unit: Agency | Place) -> bool:
         """The unit no longer exists on the build date (dissolved, merged, renamed)."""
         return unit.valid_until is not None and unit.valid_until < self.build_date

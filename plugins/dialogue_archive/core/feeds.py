@@ -84,8 +84,9 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
                           urls.home(), build_date, quiet)
     concerning: dict[str, dict[str, list[Session]]] = {kind: {} for kind in REGISTRY_PAGES}
     for session in sessions:  # one pass: newest first within each list
-        # A place's sessions: held there, or with askers living there.
-        places = [session.meta.place, *(i.asker.place for i in session.items if i.asker.place)]
+        # A place's sessions: held there, or with askers living there (its wards' too).
+        places = [area for place in [session.meta.place, *(i.asker.place for i in session.items)]
+                  if place for area in archive.areas(place)]
         concerned = {"agency": session_agencies(session),
                      "topic": dict.fromkeys(t for item in session.items for t in item.topics),
                      "place": dict.fromkeys(places)}

@@ -209,8 +209,8 @@ class SearchRecords:
         return SearchRecord(
             url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
             extra=self._extra(text), date=meta.date.isoformat(),
-            filters={"type": ("session",), "year": (str(session.year),), "place": (meta.place,),
-                     "kind": (meta.kind.value,),
+            filters={"type": ("session",), "year": (str(session.year),),
+                     "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
             meta=self._common_meta(session, self.words["type_session"], "", "")
@@ -247,7 +247,7 @@ class SearchRecords:
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
                      "kind": (session.meta.kind.value,),
-                     "place": (item.asker.place or session.meta.place,)},
+                     "place": self.archive.areas(item.asker.place or session.meta.place)},
             meta=self._common_meta(
                 session, type_label,
                 ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers)),

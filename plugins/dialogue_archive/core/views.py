@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from markupsafe import escape
 
@@ -184,7 +185,12 @@ class ArchiveViews:
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
+        """A place's own items: its wards' are counted in items_within and found by searching
+        within it (listing them again would multiply a province's pages by its wards)."""
+        self.items_within: Counter[str] = Counter()
+        """Per place, its items and those of every place within it."""
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
+        """Sessions held in a place or in a place within it, newest first."""
         self.sessions_by_agency: dict[str, list[SessionEntry]] = defaultdict(list)
         """Sessions an agency held or sent representatives to, newest first."""
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
@@ -200,6 +206,11 @@ class ArchiveViews:
             for unit in registry.values():
                 for successor in unit.succeeded_by:
                     self.predecessors[kind].setdefault(successor, []).append(unit.id)
+        self.subplaces: dict[str, dict[str, Place]] = defaultdict(dict)
+        """Per place, the places whose `parent` it is."""
+        for place in archive.places.values():
+            if place.parent:
+                self.subplaces[place.parent][place.id] = place
         for session in archive.published:  # newest first, so every list is too
             self._index(session)
 
@@ -303,7 +314,8 @@ class ArchiveViews:
             visibility=session.visibility.value, announced=self.archive.announced(session))
         self.session_entries[session.id] = entry
         self.by_year[session.year].append(entry)
-        self.sessions_by_place[meta.place].append(entry)
+        for place_id in self.archive.areas(meta.place):
+            self.sessions_by_place[place_id].append(entry)
         for agency_id in dict.fromkeys([meta.organizer, *meta.participants]):
             self.sessions_by_agency[agency_id].append(entry)
         for item, text in zip(session.items, session.excerpts, strict=True):
@@ -317,7 +329,10 @@ class ArchiveViews:
                 self.by_agency[agency_id].append(item_entry)
             for topic_id in item.topics:
                 self.by_topic[topic_id].append(item_entry)
-            self.by_place[item.asker.place or meta.place].append(item_entry)
+            place = item.asker.place or meta.place
+            self.by_place[place].append(item_entry)
+            for area in self.archive.areas(place):
+                self.items_within[area] += 1
 
     def _item_entry(self, session: Session, entry: SessionEntry, item: Item, text: str) -> ItemEntry:
         return ItemEntry(
@@ -382,7 +397,8 @@ class ArchiveViews:
     def _registry_pages(self, kind: str, registry: dict[str, Any],
                         items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
                         entry_uri: Callable[..., str], nav_key: str) -> Iterator[PageSpec]:
-        rows = [self._registry_row(kind, record, len(items.get(record.id, [])))
+        rows = [self._registry_row(kind, record, self.items_within[record.id] if kind == "place"
+                                   else len(items.get(record.id, [])))
                 for record in self._ordered(kind, registry)]
         heading = self.labels["nav"][nav_key]
         for chunk, pager in paginate(rows, index_uri):
@@ -467,11 +483,16 @@ class ArchiveViews:
                                     for p in self.archive.successors(self.archive.places, place.id)]
             header["predecessors"] = [Link(self.place_name(i), urls.place(i))
                                       for i in self.predecessors["place"].get(place.id, [])]
+            header["subplaces"] = [(Link(self.place_name(p.id), urls.place(p.id)),
+                                    self.items_within[p.id])
+                                   for p in self._ordered("place", self.subplaces.get(place.id, {}))]
+            header["items_within"] = self.items_within[place.id]
         if kind == "agency":
             header["predecessors"] = [self.agency_link(i)
                                       for i in self.predecessors["agency"].get(record.id, [])]
         if kind != "topic":
             header["within"] = self._with_predecessors(kind, record.id)
+            header["within_query"] = urlencode([(kind, unit) for unit in header["within"]])
             started = record.valid_from
             header["started"] = format_date(started) if started else ""
         ended = getattr(record, "valid_until", None)
