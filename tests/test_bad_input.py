@@ -731,6 +731,25 @@ CASES: dict[str, Case] = {
               write("gioi-thieu.md", "# Giới thiệu\n\nXem [phiên mẫu](sessions/2024/"
                     "2024-06-20-doi-thoai-mau/index.md).\n")),
         "gioi-thieu.md", 3, "which is a draft (draft: true) and not on the public site", build=True),
+    "about-page-address-from-the-root": Case(
+        write("gioi-thieu.md", "# Giới thiệu\n\nXem [Phòng Tư pháp](/agencies/phong-tu-phap/).\n"),
+        "gioi-thieu.md", 3, "write it relative to this page: '../agencies/phong-tu-phap/'", build=True),
+    "address-of-a-missing-topic-page": Case(  # a page's address, not its .md file
+        edit(f"{S}/index.md", "Nhiều ý kiến", "Xem [lĩnh vực](../../../topics/giay-phep/). Nhiều ý kiến"),
+        f"{S}/index.md", 14, "points to the page of topic 'giay-phep'", build=True),
+    "link-to-a-missing-heading-of-the-home-page": Case(
+        chain(write("index.md", "# Trang chủ\n\n## Giới thiệu chung\n"),
+              edit(f"{S}/index.md", "Nhiều ý kiến",
+                   "Xem [trang chủ](../../../index.md#gioi-thieu). Nhiều ý kiến")),
+        f"{S}/index.md", 14, "points to #gioi-thieu, which is not a heading of index.md", build=True),
+    "home-page-link-to-a-missing-heading-of-its-own": Case(
+        write("index.md", "# Trang chủ\n\n## Đường giao thông\n\nXem [mục](#duong-giao).\n"),
+        "index.md", 5, "(did you mean 'duong-giao-thong'?)", build=True),
+    "link-to-a-heading-with-d-stroke-of-another-page": Case(  # 'Đường' -> 'duong', on every page
+        chain(write("gioi-thieu.md", "# Giới thiệu\n\n## Đường giao thông\n\n[Mục này](#duong-giao-thong)\n"),
+              edit(f"{S}/index.md", "Nhiều ý kiến",
+                   "Xem [giao thông](../../../gioi-thieu.md#duong-giao-thong). Nhiều ý kiến")),
+        None, build=True),
     "id-with-double-and-trailing-hyphen": Case(  # FORMAT.md's alphabet allows them
         edit(f"{S}/answers.yaml", "- id: ho-so-gpxd", "- id: ho-so--gpxd-"), None, build=True),
     # --- personal data ------------------------------------------------------------------

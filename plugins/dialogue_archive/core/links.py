@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .archive import Archive, Session, Visibility
-from .markup import MarkdownRenderer, Reference, heading_slug
+from .markup import MarkdownRenderer, Reference, heading_slug, page_url
 from .problems import ProblemLog, did_you_mean
 from .sharing import alias_uris
 from .yamlio import Position, offset_of, position_of
@@ -41,6 +41,8 @@ class OtherPage:
     always public, so what it links to must be too."""
 
     folder: Path
+    src_uri: str
+    """Its path in the content folder ('about.md'): its address is the base of its links."""
     visibility: Visibility = Visibility.published
 
 
@@ -48,7 +50,7 @@ Source = Session | OtherPage
 """Whose text a photo or link is written in."""
 
 
-MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]:?\(?[ \t]*<?/", re.I)
+MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]\(|^ {0,3}\[[^\]\n]+\]:", re.I | re.M)
 """What a text that has a photo or a page link, as Markdown or as raw HTML, must contain."""
 
 
@@ -106,12 +108,15 @@ class _Targets:
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
         target, written = reference.target, reference.written
-        path = self.root / target
         if isinstance(source, OtherPage) and written.startswith("/"):
-            here = source.folder.relative_to(self.root).as_posix()
             return (f"the link '{written}' starts with '/': MkDocs leaves it as written on this page, "
                     "where it would not lead to the page once the site is published; write it "
-                    f"relative to this page: '{posixpath.relpath(target, here)}'")
+                    f"relative to this page: '{_relative(target, reference.address, source)}'")
+        if reference.address:
+            if target and not target.endswith("/"):
+                return ""  # a file from the site's root (/data/items.csv): made relative
+            target = self._page_file(target)
+        path = self.root / target
         inside = _inside(path, self.root)
         if reference.image:
             if not inside:
@@ -122,14 +127,17 @@ class _Targets:
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
         elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
-            return (f"the link '{written}' points to {target}, which is not a page of the content "
-                    f"folder{self._closest_page(target, source)}; fix the path or remove the link")
+            where = f"the address {reference.target or '/'}" if reference.address else target
+            return (f"the link '{written}' points to {where}, which is not a page of the content "
+                    f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
             return self._missing_anchor(written, owner)
+        if owner is None and target.endswith(".md") and _is_file(path):
+            return _missing_heading(written, path)
         if owner is None or not hidden:
             return ""
         if reference.image:
@@ -156,6 +164,17 @@ class _Targets:
                 f"heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
                 + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
 
+    def _page_file(self, address: str) -> str:
+        """The content file of the page at a site address ('about/' -> 'about.md'), or the
+        `index.md` the address would be made from (a generated page's)."""
+        if not address:
+            return "index.md"
+        folder = address.rstrip("/")
+        for candidate in (f"{folder}/index.md", f"{folder}.md"):
+            if candidate in self.pages or _is_file(self.root / candidate):
+                return candidate
+        return f"{folder}/index.md"
+
     def _unknown_entry(self, target: str) -> str:
         """'' unless `target` is the page of an agency, topic or place the registries lack."""
         section, _, rest = target.partition("/")
@@ -166,14 +185,49 @@ class _Targets:
         kind, table = registry
         return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
 
-    def _closest_page(self, target: str, source: Source) -> str:
+    def _closest_page(self, reference: Reference, source: Source) -> str:
         """A 'did you mean' among the public write-ups and the top-level pages, written as a
-        link from `source` is."""
-        here = source.folder.relative_to(self.root).as_posix()
+        link from `source` is (as a `.md` file or as an address)."""
         pages = [s.src_uri for s in self.folders.values()
                  if s.visibility is Visibility.published and s is not source]
         pages += [p.name for p in self.root.glob("*.md")]
-        return did_you_mean(target, pages, lambda page: posixpath.relpath(page, here))
+        if reference.address:
+            pages = [page_url(page) for page in pages]
+        return did_you_mean(reference.target, pages,
+                            lambda page: _relative(page, reference.address, source))
+
+
+def _relative(target: str, address: bool, source: Source) -> str:
+    """`target` (a `.md` file, or a site address) written relative to the page `source` as
+    its author would: a file from the file's folder, an address from the page's address."""
+    if address:
+        folder = "/" if target.endswith("/") or not target else ""
+        return posixpath.relpath(target or ".", page_url(source.src_uri).rstrip("/") or ".") + folder
+    return posixpath.relpath(target, posixpath.dirname(source.src_uri) or ".")
+
+
+def _missing_heading(written: str, path: Path) -> str:
+    """What is wrong with the `#anchor` of a link to another page of the content folder (the
+    home page, an 'about' page): MkDocs gives ids to its headings and to `{#id}` marks."""
+    anchor = unquote(urlsplit(written).fragment)
+    if not anchor:
+        return ""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""  # reported where the page itself is read
+    known = {heading_slug((m[0] or m[1]).strip(), "-") for m in PAGE_HEADING.findall(text)}
+    known |= {a or b for a, b in ANY_ID.findall(text)}
+    if anchor in known or re.sub(r"_\d+$", "", anchor) in known:
+        return ""
+    return (f"the link '{written}' points to #{anchor}, which is not a heading of "
+            f"{path.name}{did_you_mean(anchor, known)}; fix the anchor or remove it")
+
+
+PAGE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}(?:-+|=+)[ \t]*$", re.M)
+"""A heading of a page MkDocs renders: h1 to h6, every one with an id."""
+ANY_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=[\"']?([\w-]+)")
+"""An id written anywhere on a page (`{#ket-luan}` after a paragraph, `<a id="x">`)."""
 
 
 HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}-+[ \t]*$", re.M)

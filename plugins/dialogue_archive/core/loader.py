@@ -509,7 +509,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None,
-                      links=[r.reference.target for r in parsed.references if not r.reference.image])
+                      links=[r.reference.target for r in parsed.references
+                             if not (r.reference.image or r.reference.address)])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
         _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
@@ -980,7 +981,8 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                 redacted = redactor.apply(text)
                 check_markdown(redacted, 1, path, log)
                 src_uri = path.relative_to(root).as_posix()
-                found.append((OtherPage(here), text_references(redacted, src_uri, path, text, (1, 1))))
+                references = text_references(redacted, src_uri, path, text, (1, 1))
+                found.append((OtherPage(here, src_uri), references))
     return found
 
 

@@ -133,8 +133,11 @@ class Reference:
 
     written: str
     target: str
-    """Path in the content folder ('sessions/2023/x/index.md'); '../...' when outside it."""
+    """Path in the content folder ('sessions/2023/x/index.md'); '../...' when outside it. For a
+    page written as its address, the site path ('agencies/x/', '' for the home page)."""
     image: bool
+    address: bool = False
+    """Written as the page's address (`../agencies/x/`, `/about/`) rather than its `.md` file."""
 
 
 @dataclass(frozen=True)
@@ -159,14 +162,21 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         return None
     path = unquote(parts.path)
     rooted = path.startswith("/")
-    target = posixpath.normpath(path.lstrip("/") if rooted else
-                                posixpath.join(posixpath.dirname(base), path))
     page = not image and path.endswith(".md")
+    # A file's path is relative to the Markdown file; an address, as the browser reads it, to
+    # the page's address (the same folder for an index.md; 'about/' for about.md).
+    here = posixpath.dirname(base) if page or image else page_url(base).rstrip("/")
+    target = posixpath.normpath(path.lstrip("/") if rooted else posixpath.join(here, path))
     folder = "/" if path.endswith("/") else ""
     site = page_url(target) if page else ("" if target == "." else target + folder)
     suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-    return Destination(site, suffix, Reference(written, target, image) if image or page else None,
-                       rooted)
+    if image or page:
+        reference: Reference | None = Reference(written, target, image)
+    elif folder or rooted:  # an address: a page's (`agencies/x/`) or, from the root, any file's
+        reference = Reference(written, site, image, address=True)
+    else:
+        reference = None  # a file next to the text, or one the build makes (data/items.csv)
+    return Destination(site, suffix, reference, rooted)
 
 
 class _Links:
@@ -189,10 +199,13 @@ class _Links:
     def resolve(self, written: str, image: bool) -> str:
         found = destination(written, self.base, image)
         if found is None:
+            if written.startswith("#") and not image:  # an anchor of this page, checked too
+                self.references.append(Reference(written, self.base, image))
             return written
         if found.reference is not None:
             self.references.append(found.reference)
-        if not (found.rooted or (found.reference is not None and not image)):
+        if not (found.rooted or (found.reference is not None and not image
+                                 and not found.reference.address)):
             return written  # a photo next to the text, a folder-style link: valid as written
         relative = posixpath.relpath(found.path or ".", page_url(self.base) or ".")
         if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
@@ -228,7 +241,7 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
                 return None
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
-                   else site_url + found.path) + found.suffix
+                   and not reference.address else site_url + found.path) + found.suffix
         return quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
 
     def replace(match: re.Match[str], group: int, image: bool) -> str:

@@ -31,6 +31,7 @@ from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import ParsedSession, load_archive
+from ..core.markup import heading_slug
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
@@ -380,11 +381,15 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
 def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
     """Words the reader would otherwise see in English, unless the site chose otherwise:
-    Material's "Made with Material for MkDocs" and the headings' "Permanent link"."""
+    Material's "Made with Material for MkDocs" and the headings' "Permanent link"; and
+    Vietnamese heading anchors."""
     config.extra.setdefault("generator", False)
-    toc = config.mdx_configs.get("toc")
-    if isinstance(toc, dict) and toc.get("permalink"):
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
         toc.setdefault("permalink_title", VI["theme"]["permalink"])
+    # The headings of the home and other pages get the write-ups' anchors ('Đường' -> 'duong',
+    # where Python-Markdown's default drops the 'đ'), which is what links are checked against.
+    toc["slugify"] = heading_slug
 
 
 def _escape_archive_templates(previous: Any) -> Any:
