@@ -11,6 +11,7 @@ import pytest
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, parse
 from dialogue_archive.core.labels import VI
+from dialogue_archive.core.vietnamese import sort_key
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
 
 S = VI["statistics"]
@@ -102,6 +103,24 @@ def test_session_pages_show_their_own_figures(sample_site) -> None:
         assert dict(found[S["outcome"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
         topics = Counter(t for item in session.items for t in item["topics"])
         assert sorted(n for _, n in found[S["by_topic"]]) == sorted(topics.values())
+
+
+def test_tied_rows_are_in_vietnamese_alphabetical_order(sample_site) -> None:
+    """Most first, and rows with the same count by name as a Vietnamese reader looks them up:
+    Đ between D and E, Ủ among the U, not after Z."""
+    stats = charts(parse(sample_site / "statistics/index.html"))
+    tables = [stats[S["items_per_topic"]], stats[S["items_per_agency"]]]
+    for path in sorted((sample_site / "sessions").glob("*/*/index.html")):
+        block = parse(path).select_one("section.da-session-stats")
+        if block is not None:
+            tables.append(charts(block)[S["by_topic"]])
+    for rows in tables:
+        assert rows == sorted(rows, key=lambda row: (-row[1], sort_key(row[0])))
+    # The sample's voter meeting in Hòa Xuân: four topics with one question each.
+    hoa_xuan = parse(sample_site / "sessions/2024/2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan/index.html")
+    ones = [name for name, count in charts(hoa_xuan.select_one("section.da-session-stats"))[S["by_topic"]]
+            if count == 1]
+    assert ones == ["An ninh, trật tự", "Chính sách xã hội, bảo hiểm", "Đất đai", "Giáo dục"]
 
 
 def test_every_chart_has_its_table(sample_site) -> None:

@@ -17,6 +17,7 @@ from . import urls
 from .commitments import CommitmentRecord, commitment_records
 from .labels import format_date, format_short_date
 from .models import CommitmentStatus
+from .vietnamese import sort_key
 from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, list_entry, paginate
 
 
@@ -107,7 +108,7 @@ class CommitmentPages:
 
     def _agencies(self) -> list[str]:
         counts = self._counts[1]
-        return sorted(counts, key=lambda a: (-counts[a], self.views.agency_name(a)))
+        return sorted(counts, key=lambda a: (-counts[a], sort_key(self.views.agency_name(a))))
 
     def _years(self) -> list[int]:
         return sorted(self._counts[2], reverse=True)

@@ -16,6 +16,7 @@ from .archive import Archive, Session
 from .charts import BarChart, Row, bar_chart
 from .commitments import DEADLINE_OUTCOMES, commitment_records, deadline_outcome
 from .models import AnswerMode, CommitmentStatus, Item, ItemType
+from .vietnamese import sort_key
 
 OUTCOMES = ("on_the_spot", "in_writing", "referred", "not_answered")
 
@@ -33,8 +34,12 @@ def _topic_rows(archive: Archive, items: Iterable[Item]) -> list[Row]:
     """Items per topic, most first; an item with two topics counts for both."""
     counts = Counter(topic for item in items for topic in item.topics)
     names = {t: archive.topics[t].name if t in archive.topics else t for t in counts}
-    ordered = sorted(counts, key=lambda t: (-counts[t], names[t]))
-    return [Row(names[t], counts[t], urls.topic(t)) for t in ordered]
+    return [Row(names[t], counts[t], urls.topic(t)) for t in _most_first(counts, names)]
+
+
+def _most_first(counts: Counter[str], names: dict[str, str]) -> list[str]:
+    """Keys by count, highest first; ties in Vietnamese alphabetical order of their names."""
+    return sorted(counts, key=lambda key: (-counts[key], sort_key(names[key])))
 
 
 def _enum_rows(counts: Counter[str], keys: Iterable[str], labels: dict[str, str]) -> list[Row]:
@@ -93,7 +98,7 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
                            for y in years],
         "items_per_topic": _topic_rows(archive, items),
         "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a))
-                             for a in sorted(per_agency, key=lambda a: (-per_agency[a], agency_names[a]))],
+                             for a in _most_first(per_agency, agency_names)],
         "outcomes": _enum_rows(outcomes, OUTCOMES, labels["outcome"]),
         "commitment_status": _enum_rows(statuses, [s.value for s in CommitmentStatus],
                                         labels["commitment_status"]),

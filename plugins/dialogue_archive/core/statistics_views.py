@@ -11,6 +11,7 @@ from .labels import format_date
 from .opendata import COMMITMENT_COLUMNS, CSV_COLUMNS, OpenData
 from .opendata_schema import documented_objects
 from .statistics import archive_statistics
+from .vietnamese import sort_key
 from .views import ArchiveViews, Link, PageSpec
 
 
@@ -39,7 +40,7 @@ def statistics_view(views: ArchiveViews) -> dict[str, Any]:
     ]
     notes = {"tk-outcomes": text["outcome_note"], "tk-items-per-topic": text["topic_note"],
              "tk-commitment-deadlines": text["share_on_time_note"]}
-    scorecards = sorted(views.scorecards.items(), key=lambda pair: views.agency_name(pair[0]))
+    scorecards = sorted(views.scorecards.items(), key=lambda pair: sort_key(views.agency_name(pair[0])))
     return {
         "kind": "statistics",
         "as_of": format_date(views.archive.build_date),

@@ -9,6 +9,8 @@ the two must agree word for word, which the tests check on a list of words.
   placements, so without this `hoà` would not find `hòa`.
 - `fold`: every diacritic removed and `đ`/`Đ` turned into `d`/`D`. Pagefind already ignores
   combining marks when it matches, but `đ` is a letter of its own, not a marked `d`.
+- `sort_key`: Vietnamese alphabetical order for names in lists (`Đất đai` after `Dân số`,
+  not after `Z`), as the search page's `localeCompare(…, "vi")` orders its filter values.
 """
 
 from __future__ import annotations
@@ -41,6 +43,49 @@ def fold(text: str) -> str:
     """`Đất đai` -> `Dat dai`: what a reader types on a keyboard without Vietnamese input."""
     stripped = MARKS.sub("", unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+"""The Vietnamese alphabet, lower case, with f, j, w and z where they stand in Latin."""
+
+TONE_ORDER = {mark: rank for rank, mark in enumerate("\u0300\u0309\u0303\u0301\u0323", 1)}
+"""Huyền, hỏi, ngã, sắc, nặng: the dictionary order (and CLDR's); no tone ranks 0."""
+
+
+def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """Sort key for Vietnamese alphabetical order.
+
+    Python's plain `sorted` compares code points, which puts `Đ` after `Z` and `Ủ` after
+    every unaccented letter. Here letters rank in the Vietnamese alphabet (a ă â b c d đ e ê
+    g …), case-insensitively; tone marks only break ties between spellings with the same
+    letters (toneless first, so `ma mà mả mã má mạ` stay together); the text itself breaks
+    the last ties, so the order is stable. Spaces, punctuation and digits come before letters,
+    letters outside the Latin alphabet after them. Written here, not taken from PyICU (which
+    needs the system ICU library and a compiler to install) or pyuca (whose default table files
+    ă and â under a): the same order as the browser's, in a few lines.
+    """
+    primary: list[tuple[int, int]] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text).lower():
+        letter, tone = _letter_and_tone(char)
+        if letter in ALPHABET:
+            primary.append((1, ALPHABET[letter]))
+        else:
+            primary.append((2 if letter.isalpha() else 0, ord(letter[0])))
+        tones.append(tone)
+    return tuple(primary), tuple(tones), text
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter_and_tone(char: str) -> tuple[str, int]:
+    """`ở` -> (`ơ`, hỏi): the letter without its tone mark. Another mark (the `ü` of a
+    foreign name) is dropped from the letter and ranks after the five tones."""
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((TONE_ORDER[c] for c in decomposed if c in TONE_ORDER), 0)
+    letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    if letter in ALPHABET or unicodedata.normalize("NFD", letter) == letter:
+        return letter or char, tone
+    return MARKS.sub("", unicodedata.normalize("NFD", letter)) or letter, tone + len(TONE_ORDER) + 1
 
 
 def has_d_stroke(word: str) -> bool:

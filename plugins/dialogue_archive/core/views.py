@@ -28,6 +28,7 @@ from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
+from .vietnamese import sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -444,7 +445,7 @@ class ArchiveViews:
                 depth[place.id] = level(parent) + 1 if parent else 0
             return depth[place.id]
 
-        return sorted(registry.values(), key=lambda p: (level(p), p.name))
+        return sorted(registry.values(), key=lambda p: (level(p), sort_key(p.name)))
 
     def _registry_row(self, kind: str, record: Any, count: int) -> dict[str, Any]:
         uri = {"agency": urls.agency, "topic": urls.topic, "place": urls.place}[kind](record.id)
