@@ -272,12 +272,28 @@ def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: 
     assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
                  "--session", str(folder)]) == 1
     first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("d.csv:row 3:")]
-    assert [line.split(": ", 2)[1] for line in first] == [
-        "column 'Loại'", "column 'Lĩnh vực'", "column 'Ngày trả lời'", "column 'Hạn'",
-        "column 'Người hỏi'", "column 'Nội dung ý kiến'", "column 'Nội dung trả lời'"], first
-    assert "names a person ('Nguyễn Văn Hùng')" in first[4]
-    assert "'0905 123 456' looks like a phone number" in first[5]
-    assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[6]
+    assert [line.split(": ", 2)[1] for line in first] == [  # left to right, as in the sheet
+        "column 'Người hỏi'", "column 'Loại'", "column 'Lĩnh vực'", "column 'Nội dung ý kiến'",
+        "column 'Ngày trả lời'", "column 'Nội dung trả lời'", "column 'Hạn'"], first
+    assert "names a person ('Nguyễn Văn Hùng')" in first[0]
+    assert "'0905 123 456' looks like a phone number" in first[3]
+    assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[5]
+
+
+def test_problems_are_listed_by_row_then_column(content: Path, tmp_path: Path, capsys) -> None:
+    """Personal data is found once every row is read: its rows are still listed in their place."""
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung trả lời")] += " Liên hệ số 0905123456."  # row 3, column P
+    rows[0][column("Người hỏi")] = "Nguyễn Văn Hùng"  # row 3, column B
+    rows[4][column("Loại")] = "Thắc mắc"  # row 7, found as the row is read
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "p.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("p.csv:row")]
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        ["p.csv:row 3", "column 'Người hỏi'"], ["p.csv:row 3", "column 'Nội dung trả lời'"],
+        ["p.csv:row 7", "column 'Loại'"]], lines
 
 
 def test_existing_answers_are_not_overwritten_without_force(content: Path, capsys) -> None:

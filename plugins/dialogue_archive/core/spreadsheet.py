@@ -58,6 +58,10 @@ DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
 HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
 
 
+ROWLESS = 10**9
+"""The row of a problem that is on no row of the sheet: listed last."""
+
+
 class SheetError(ValueError):
     """The sheet as a whole cannot be read (wrong format, no header, missing columns)."""
 
@@ -89,10 +93,25 @@ class ImportReport:
     sheet: str
     target: Path
     items: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: bool = False
+    columns: dict[str, int] = field(default_factory=dict)
+    """Header -> its position in the sheet: a row's problems are listed left to right."""
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    """(row, column position, message); see `errors`."""
+
+    def error(self, row: int | None, column: str | None, message: str) -> None:
+        """A problem on a row of the sheet, in one of its columns (None: the row, or the item)."""
+        where = f":row {row}: " if row else ": "
+        named = f"column '{column}': " if column else ""
+        position = self.columns.get(column, len(self.columns)) if column else len(self.columns)
+        self.problems.append((row or ROWLESS, position, f"{self.sheet}{where}{named}{message}"))
+
+    @property
+    def errors(self) -> list[str]:
+        """Every problem, by row, then column from left to right: the order of the sheet."""
+        return [line for *_, line in sorted(self.problems, key=lambda p: p[:2])]
 
     def summary(self) -> str:
         if self.written:
@@ -607,6 +626,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     names: dict[str, str] = {}
     for i, key in columns.items():
         names.setdefault(key, str(rows[header][i]))
+        report.columns.setdefault(str(rows[header][i]), i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
@@ -640,7 +660,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
+            report.error(row.number, exc.column, str(exc))
         if problems:
             unread.append(row)
         if not continues:
@@ -653,7 +673,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         rows_of = [first_rows.get(item["id"]) for item in report.items]
         _keep_published_ids(report.items, previous, report)
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
-    report.items = [item for item in report.items if _valid(item, sheet.name, report)]
+    report.items = [item for item in report.items if _valid(item, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
     if report.errors and not (keep_valid and report.items):
@@ -724,10 +744,9 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
         refused.add(index)
         row = first_rows.get(items[index]["id"])
         column = _column_at(lines, problem.line)
-        where = f"column '{reader.header(column)}': " if column else ""
         message = YAML_PLACE.sub("", problem.message.removeprefix("asker.label ")).replace(
             CONSENT_ADVICE, f"write Có in the column '{reader.header('consent')}'")
-        report.errors.append(f"{report.sheet}:row {row}: {where}{message}")
+        report.error(row, reader.header(column) if column else None, message)
     return [item for i, item in enumerate(items) if i not in refused]
 
 
@@ -755,8 +774,8 @@ def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportRepo
             name = find_full_name(text) if key == "asker" and not consent else None
             if name:
                 messages.append(label_message(name, consent_advice))
-            report.errors += [f"{report.sheet}:row {row.number}: column '{reader.header(key)}': {m}"
-                              for m in messages]
+            for message in messages:
+                report.error(row.number, reader.header(key), message)
 
 
 YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
@@ -889,14 +908,14 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
 
 
-def _valid(item: dict[str, Any], sheet: str, report: ImportReport) -> bool:
+def _valid(item: dict[str, Any], report: ImportReport) -> bool:
     """The format's own rules, as a last check on what the reader produced."""
     try:
         Item.model_validate(item)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = ".".join(str(p) for p in error["loc"])
-            report.errors.append(f"{sheet}: item '{item['id']}': {where}: {error['msg']}")
+            report.error(None, None, f"item '{item['id']}': {where}: {error['msg']}")
         return False
     return True
 
