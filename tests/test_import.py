@@ -224,8 +224,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 3: column 'Lĩnh vực': unknown topic 'Xây dựngg' (did you mean 'xay-dung', "
         "Xây dựng?); use an id, name or alias from the registry, or add it there",
         "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
-        "loi.csv:row 5: column 'Nội dung ý kiến': continues the question on row 4, which could not "
-        "be imported",
+        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date; write it as 20/06/2024",
         "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
         "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
         "an answer to the question above leaves its asker, type and topic empty)",
@@ -372,6 +371,40 @@ def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Pat
     assert "c.csv:row 5: column 'Nội dung ý kiến': is empty: write the question" in err
     assert ("c.csv:row 3: column 'Chuyển đến': names an agency, but the answer's Hình thức says "
             "Trực tiếp") in err
+
+
+def test_a_column_that_a_cell_makes_necessary_but_the_sheet_lacks_is_named(content: Path,
+                                                                          tmp_path: Path, capsys) -> None:
+    """'Chuyển' needs 'Chuyển đến': a sheet without that column is told to add it (no empty cell
+    is blamed), and the second answer to that question is no problem of its own."""
+    gone = sample_sheet.HEADER.index("Chuyển đến")
+    rows = [[cell for i, cell in enumerate(row) if i != gone] for row in sample_rows()]
+    header = [name for i, name in enumerate(sample_sheet.HEADER) if i != gone]
+    rows[1][header.index("Hình thức")] = "Chuyển"  # row 4, answered again on row 5
+    folder = new_session(content)
+    sheet = sample_sheet.write_csv(tmp_path / "c.csv", header=header, rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    advice = ("column 'Hình thức': the sheet has no 'Chuyển đến' column: add one (the agency referred "
+              "to), or change 'Hình thức'")
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("c.csv:row")] == [
+        f"c.csv:row 4: {advice}", f"c.csv:row 7: {advice}"], err
+    # the other cells that a row's values make necessary: the answer, the commitment, its agency
+    folder = hoa_xuan_session(content)
+    head = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Văn bản,"
+    row = "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,"
+    for columns, cells, message in [
+        ("Cam kết", "UBND phường Hòa Xuân,,", "column 'Cơ quan trả lời': the sheet has no 'Nội dung "
+         "trả lời' column: add one (the answer), or write the number of the written reply in 'Văn bản'"),
+        ("Hạn", "UBND phường Hòa Xuân,Công văn số 1,31/12/2026", "column 'Hạn': the sheet has no "
+         "'Cam kết' column: add one (the commitment), or leave 'Hạn' empty"),
+        ("Cam kết", ",,Rà soát hồ sơ", "column 'Cam kết': the sheet has no 'Cơ quan thực hiện' column: "
+         "add one (the agency responsible), or name the agency that answered in 'Cơ quan trả lời'"),
+    ]:
+        sheet = write_text_sheet(tmp_path / "d.csv", f"{head}{columns}\n{row}{cells}\n")
+        assert main(["import", str(sheet), "--session", str(folder)]) == 1
+        assert [line for line in capsys.readouterr().err.splitlines() if "row 2" in line] == [
+            f"d.csv:row 2: {message}"]
 
 
 def test_keep_valid_never_replaces_a_record_with_nothing(content: Path, tmp_path: Path, capsys) -> None:

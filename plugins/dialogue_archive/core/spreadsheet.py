@@ -397,6 +397,14 @@ class RowReader:
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
 
+    def needed(self, key: str, empty: str, because: str, otherwise: str = "") -> RowError:
+        """A cell that the row's other cells make necessary: empty (the message `empty`), or in
+        no column of the sheet, which is said on the column `because` whose value needs it."""
+        if key in self.headers:
+            return RowError(self.header(key), empty)
+        return RowError(self.header(because), f"the sheet has no '{self.header(key)}' column: add "
+                        f"one ({FIELD_NAMES[key]}){otherwise}")
+
     def text(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
         value = cells.get(key)
         if value is None:
@@ -506,17 +514,19 @@ class RowReader:
             item.setdefault("commitments", []).append(commitment)
 
     def answer(self, cells: dict[str, Any]) -> dict[str, Any] | None:
-        if all(cells.get(k) is None for k in ANSWER_COLUMNS):
+        filled = next((k for k in ANSWER_COLUMNS if cells.get(k) is not None), None)
+        if filled is None:
             return None
         by = self.ref(cells, "by", "agency")
         if by is None:
-            raise RowError(self.header("by"), "is empty: say which agency answered")
+            raise self.needed("by", "is empty: say which agency answered", filled)
         referred_to = self.ref(cells, "referred_to", "agency")
         document = self.text(cells, "document")
         mode = self.choice(cells, "mode") or (
             "referred" if referred_to else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred_to:
-            raise RowError(self.header("referred_to"), "is empty: say which agency it was referred to")
+            raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
+                              f", or change '{self.header('mode')}'")
         if referred_to and mode != "referred":
             raise RowError(self.header("referred_to"), f"names an agency, but the answer's "
                            f"{self.header('mode')} says {cells.get('mode')}: an answer referred to "
@@ -540,20 +550,26 @@ class RowReader:
         if text:
             answer["text"] = as_typed(text)
         elif not (document or referred_to):
-            raise RowError(self.header("answer_text"), "is empty: write the answer, or the number "
-                           "of the written reply in the document column")
+            raise self.needed("answer_text", "is empty: write the answer, or the number of the "
+                              "written reply in the document column", filled, ", or write the "
+                              f"number of the written reply in '{self.header('document')}'")
         return answer
 
     def commitment(self, cells: dict[str, Any], answer: dict[str, Any] | None) -> dict[str, Any] | None:
         text = self.text(cells, "commitment")
         if text is None:
-            if any(cells.get(k) is not None for k in COMMITMENT_COLUMNS):
-                raise RowError(self.header("commitment"), "is empty but the row has a due date or "
-                               "status: write what was promised")
+            filled = next((k for k in COMMITMENT_COLUMNS if cells.get(k) is not None), None)
+            if filled:
+                raise self.needed("commitment", "is empty but the row has a due date or status: "
+                                  "write what was promised", filled,
+                                  f", or leave '{self.header(filled)}' empty")
             return None
         by = self.ref(cells, "commitment_by", "agency") or (answer or {}).get("by")
         if by is None:
-            raise RowError(self.header("commitment_by"), "is empty: say which agency is responsible")
+            answered = f", or name the agency that answered in '{self.headers['by']}'" \
+                if "by" in self.headers else ""
+            raise self.needed("commitment_by", "is empty: say which agency is responsible", "commitment",
+                              answered)
         commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
                                                          "cam-ket"), "by": by, "text": " ".join(text.split())}
         due = self.date(cells, "due")
@@ -641,13 +657,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         if row.problem:
             reader.problems.append(row.problem)
         if continues:
-            if current is not None and not row.problem:
-                reader.add_row(current, row)
-            elif current_row:
-                reader.problems.append(RowError(names["text"], f"continues the question on row "
-                                                f"{current_row}, which could not be imported"))
-            else:
+            if not current_row:
                 reader.problems.append(RowError(names["text"], "is empty"))
+            elif not row.problem:  # under a question that failed: only the row's own problems
+                reader.add_row(current if current is not None else {"answers": []}, row)
         else:
             number = _number(row.cells.get("number"))
             if question is not None and number and number == question[0]:
@@ -661,7 +674,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         problems = reader.row_problems()
         for exc in problems:
             report.error(row.number, exc.column, str(exc))
-        if problems:
+        if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
         if not continues:
             if problems:
