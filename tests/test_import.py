@@ -673,6 +673,36 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
 
 
+def test_reimport_records_a_changed_status_as_an_update_of_the_day(content: Path, tmp_path: Path,
+                                                                   capsys) -> None:
+    """The sheet has no column for the dates of updates: a new 'Tình trạng' becomes an update of
+    the day of the import; an empty cell keeps the status the updates give."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    record = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
+    first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
+    second["status"] = "in_progress"
+    second["updates"] = [{"date": dt.date(2024, 9, 1), "status": "in_progress"}]
+    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    rows = sample_rows()
+    rows[0][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 3
+    rows[2][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 5
+    sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0, capsys.readouterr()
+    after = items_of(folder)
+    assert after[0]["commitments"][0]["status"] == "done"
+    assert after[0]["commitments"][0]["updates"] == [*first["updates"],
+                                                     {"date": dt.date.today(), "status": "done"}]
+    assert after[1]["commitments"][0]["status"] == "in_progress"
+    assert after[1]["commitments"][0]["updates"] == second["updates"]
+    assert errors_of(content) == []
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    assert items_of(folder) == after  # the same sheet again: nothing new to record
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

@@ -575,7 +575,7 @@ class RowReader:
         due = self.date(cells, "due")
         if due:
             commitment["due"] = due
-        commitment["status"] = self.choice(cells, "status") or "pending"
+        commitment["status"] = self.choice(cells, "status")  # None: see _settle_status
         return commitment
 
     @staticmethod
@@ -686,6 +686,9 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         rows_of = [first_rows.get(item["id"]) for item in report.items]
         _keep_published_ids(report.items, previous, report)
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
+    for item in report.items:
+        for commitment in item.get("commitments", []):
+            _settle_status(commitment, dt.date.today())
     report.items = [item for item in report.items if _valid(item, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
@@ -822,8 +825,9 @@ def _column_at(lines: list[str], number: int) -> str | None:
 
 
 FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updates when a row has "
-               "the same question, or a similar one at the same place; everything else typed into "
-               "answers.yaml by hand is replaced by the sheet")
+               "the same question, or a similar one at the same place (a status the sheet changes "
+               "is added as an update dated today); everything else typed into answers.yaml by hand "
+               "is replaced by the sheet")
 """What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
 SAME_PLACE_LIKENESS = 0.6
 """How alike a question must be to the one at its place in the old answers.yaml to keep its id
@@ -919,6 +923,22 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
             "working. If a row is one of them with its question rewritten, add "
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
+
+
+def _settle_status(commitment: dict[str, Any], today: dt.date) -> None:
+    """The status of the sheet, in agreement with the updates kept from answers.yaml (the sheet
+    has no column for them): a status that differs from the last update's is added as an update
+    dated `today`; an empty cell keeps the last update's status, else it means pending."""
+    updates = commitment.get("updates") or []
+    last = next((u["status"] for u in reversed(updates) if isinstance(u, dict) and u.get("status")),
+                None)
+    given = commitment["status"]
+    if given is None or last is None:
+        commitment["status"] = given or last or "pending"
+    elif given != last:
+        day = updates[-1].get("date") if isinstance(updates[-1], dict) else None
+        day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
+        commitment["updates"] = [*updates, {"date": day, "status": given}]
 
 
 def _valid(item: dict[str, Any], report: ImportReport) -> bool:
