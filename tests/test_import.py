@@ -88,6 +88,24 @@ def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> 
             ) in capsys.readouterr().err
 
 
+def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
+    """The README's example: a long title's id ends with a whole phrase, the write-up says
+    'tại phường …' mid-sentence, and the hints show the command as the README runs it."""
+    assert main(["new", "--content-dir", str(content), "--date", "2024-07-18", "--title",
+                 "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng",
+                 "--organizer", "UBND phường Hòa Thọ Đông", "--place", "Hòa Thọ Đông"]) == 0
+    folder = content / "sessions" / "2024" / SESSION_ID  # not '…-ve-dat-dai-xay'
+    hint = f"  .venv/bin/dialogue-archive import SHEET.xlsx --session {folder}\n"
+    assert hint in capsys.readouterr().out
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "\n   .venv/bin/dialogue-archive import tests/data/" in readme
+    body = (folder / "index.md").read_text(encoding="utf-8")
+    assert "tổ chức buổi đối thoại với công dân tại phường Hòa Thọ Đông.\n" in body
+    assert (f"#   .venv/bin/dialogue-archive import bang-tong-hop.xlsx --session {folder}\n"
+            in (folder / "answers.yaml").read_text(encoding="utf-8"))
+    assert errors_of(content) == []
+
+
 def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:
     result = subprocess.run([*CLI, "new", "--content-dir", str(content), "--title", "Đối thoại"],
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)

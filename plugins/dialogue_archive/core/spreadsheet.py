@@ -32,6 +32,7 @@ from .loader import check_answers, load_archive
 from .models import AskerKind, Item, SessionKind
 from .privacy import CONSENT_ADVICE, find_full_name, label_message, session_officials, text_messages
 from .registry_match import Match, MatchError, fold, registry_matchers
+from .scaffold import RUN
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
@@ -607,7 +608,7 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     folder = folder.resolve()
     if not (folder / "index.md").is_file():
         raise SheetError(f"{folder}: not a session folder (no index.md); create one with "
-                         "dialogue-archive new")
+                         f"{RUN} new")
     root = folder.parent.parent.parent
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
