@@ -88,6 +88,24 @@ def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> 
             ) in capsys.readouterr().err
 
 
+def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
+    """The README's example: a long title's id ends with a whole phrase, the write-up says
+    'tại phường …' mid-sentence, and the hints show the command as the README runs it."""
+    assert main(["new", "--content-dir", str(content), "--date", "2024-07-18", "--title",
+                 "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng",
+                 "--organizer", "UBND phường Hòa Thọ Đông", "--place", "Hòa Thọ Đông"]) == 0
+    folder = content / "sessions" / "2024" / SESSION_ID  # not '…-ve-dat-dai-xay'
+    hint = f"  .venv/bin/dialogue-archive import SHEET.xlsx --session {folder}\n"
+    assert hint in capsys.readouterr().out
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "\n   .venv/bin/dialogue-archive import tests/data/" in readme
+    body = (folder / "index.md").read_text(encoding="utf-8")
+    assert "tổ chức buổi đối thoại với công dân tại phường Hòa Thọ Đông.\n" in body
+    assert (f"#   .venv/bin/dialogue-archive import bang-tong-hop.xlsx --session {folder}\n"
+            in (folder / "answers.yaml").read_text(encoding="utf-8"))
+    assert errors_of(content) == []
+
+
 def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:
     result = subprocess.run([*CLI, "new", "--content-dir", str(content), "--title", "Đối thoại"],
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
@@ -224,8 +242,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 3: column 'Lĩnh vực': unknown topic 'Xây dựngg' (did you mean 'xay-dung', "
         "Xây dựng?); use an id, name or alias from the registry, or add it there",
         "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
-        "loi.csv:row 5: column 'Nội dung ý kiến': continues the question on row 4, which could not "
-        "be imported",
+        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date; write it as 20/06/2024",
         "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
         "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
         "an answer to the question above leaves its asker, type and topic empty)",
@@ -272,12 +289,28 @@ def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: 
     assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
                  "--session", str(folder)]) == 1
     first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("d.csv:row 3:")]
-    assert [line.split(": ", 2)[1] for line in first] == [
-        "column 'Loại'", "column 'Lĩnh vực'", "column 'Ngày trả lời'", "column 'Hạn'",
-        "column 'Người hỏi'", "column 'Nội dung ý kiến'", "column 'Nội dung trả lời'"], first
-    assert "names a person ('Nguyễn Văn Hùng')" in first[4]
-    assert "'0905 123 456' looks like a phone number" in first[5]
-    assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[6]
+    assert [line.split(": ", 2)[1] for line in first] == [  # left to right, as in the sheet
+        "column 'Người hỏi'", "column 'Loại'", "column 'Lĩnh vực'", "column 'Nội dung ý kiến'",
+        "column 'Ngày trả lời'", "column 'Nội dung trả lời'", "column 'Hạn'"], first
+    assert "names a person ('Nguyễn Văn Hùng')" in first[0]
+    assert "'0905 123 456' looks like a phone number" in first[3]
+    assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[5]
+
+
+def test_problems_are_listed_by_row_then_column(content: Path, tmp_path: Path, capsys) -> None:
+    """Personal data is found once every row is read: its rows are still listed in their place."""
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Nội dung trả lời")] += " Liên hệ số 0905123456."  # row 3, column P
+    rows[0][column("Người hỏi")] = "Nguyễn Văn Hùng"  # row 3, column B
+    rows[4][column("Loại")] = "Thắc mắc"  # row 7, found as the row is read
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "p.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("p.csv:row")]
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        ["p.csv:row 3", "column 'Người hỏi'"], ["p.csv:row 3", "column 'Nội dung trả lời'"],
+        ["p.csv:row 7", "column 'Loại'"]], lines
 
 
 def test_existing_answers_are_not_overwritten_without_force(content: Path, capsys) -> None:
@@ -356,6 +389,40 @@ def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Pat
     assert "c.csv:row 5: column 'Nội dung ý kiến': is empty: write the question" in err
     assert ("c.csv:row 3: column 'Chuyển đến': names an agency, but the answer's Hình thức says "
             "Trực tiếp") in err
+
+
+def test_a_column_that_a_cell_makes_necessary_but_the_sheet_lacks_is_named(content: Path,
+                                                                          tmp_path: Path, capsys) -> None:
+    """'Chuyển' needs 'Chuyển đến': a sheet without that column is told to add it (no empty cell
+    is blamed), and the second answer to that question is no problem of its own."""
+    gone = sample_sheet.HEADER.index("Chuyển đến")
+    rows = [[cell for i, cell in enumerate(row) if i != gone] for row in sample_rows()]
+    header = [name for i, name in enumerate(sample_sheet.HEADER) if i != gone]
+    rows[1][header.index("Hình thức")] = "Chuyển"  # row 4, answered again on row 5
+    folder = new_session(content)
+    sheet = sample_sheet.write_csv(tmp_path / "c.csv", header=header, rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    advice = ("column 'Hình thức': the sheet has no 'Chuyển đến' column: add one (the agency referred "
+              "to), or change 'Hình thức'")
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("c.csv:row")] == [
+        f"c.csv:row 4: {advice}", f"c.csv:row 7: {advice}"], err
+    # the other cells that a row's values make necessary: the answer, the commitment, its agency
+    folder = hoa_xuan_session(content)
+    head = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Văn bản,"
+    row = "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,"
+    for columns, cells, message in [
+        ("Cam kết", "UBND phường Hòa Xuân,,", "column 'Cơ quan trả lời': the sheet has no 'Nội dung "
+         "trả lời' column: add one (the answer), or write the number of the written reply in 'Văn bản'"),
+        ("Hạn", "UBND phường Hòa Xuân,Công văn số 1,31/12/2026", "column 'Hạn': the sheet has no "
+         "'Cam kết' column: add one (the commitment), or leave 'Hạn' empty"),
+        ("Cam kết", ",,Rà soát hồ sơ", "column 'Cam kết': the sheet has no 'Cơ quan thực hiện' column: "
+         "add one (the agency responsible), or name the agency that answered in 'Cơ quan trả lời'"),
+    ]:
+        sheet = write_text_sheet(tmp_path / "d.csv", f"{head}{columns}\n{row}{cells}\n")
+        assert main(["import", str(sheet), "--session", str(folder)]) == 1
+        assert [line for line in capsys.readouterr().err.splitlines() if "row 2" in line] == [
+            f"d.csv:row 2: {message}"]
 
 
 def test_keep_valid_never_replaces_a_record_with_nothing(content: Path, tmp_path: Path, capsys) -> None:
@@ -622,6 +689,36 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert errors_of(content) == []
     help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
+
+
+def test_reimport_records_a_changed_status_as_an_update_of_the_day(content: Path, tmp_path: Path,
+                                                                   capsys) -> None:
+    """The sheet has no column for the dates of updates: a new 'Tình trạng' becomes an update of
+    the day of the import; an empty cell keeps the status the updates give."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    record = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
+    first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
+    second["status"] = "in_progress"
+    second["updates"] = [{"date": dt.date(2024, 9, 1), "status": "in_progress"}]
+    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    rows = sample_rows()
+    rows[0][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 3
+    rows[2][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 5
+    sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0, capsys.readouterr()
+    after = items_of(folder)
+    assert after[0]["commitments"][0]["status"] == "done"
+    assert after[0]["commitments"][0]["updates"] == [*first["updates"],
+                                                     {"date": dt.date.today(), "status": "done"}]
+    assert after[1]["commitments"][0]["status"] == "in_progress"
+    assert after[1]["commitments"][0]["updates"] == second["updates"]
+    assert errors_of(content) == []
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    assert items_of(folder) == after  # the same sheet again: nothing new to record
 
 
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,

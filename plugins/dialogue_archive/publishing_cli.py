@@ -12,7 +12,7 @@ from typing import Any
 from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
-from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, create_session
+from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
 from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet
 
 REQUIRED = {
@@ -73,7 +73,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"created {folder}/index.md and answers.yaml"
           + (" (draft: true, not published until you remove that line)" if args.draft else ""))
     print(f"next: write the news text in index.md, then import the questions:\n"
-          f"  dialogue-archive import SHEET.xlsx --session {folder}")
+          f"  {RUN} import SHEET.xlsx --session {folder}")
     return 0
 
 

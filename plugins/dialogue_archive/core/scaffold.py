@@ -7,6 +7,8 @@ everything else is written as commented hints in the files, in Vietnamese.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,15 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "scaffold"
 """Not under templates/: MkDocs would publish those files as theme files."""
 SLUG_MAX = 60
 """Long titles make long addresses; the slug keeps the first words only."""
+PHRASE_BREAK = re.compile(r"[,;:!?()–—]|\s-\s")
+"""Where a title's phrases end: a slug cut there ends with a whole phrase."""
+CONNECTIVES = frozenset({"về", "và", "với", "của", "tại", "cho", "ở", "trong", "theo", "từ", "đến",
+                         "các", "những", "nhằm", "để"})
+"""Words that would dangle at the end of a slug cut between words."""
+PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã")
+"""The words a place's registry name starts with ('Phường Hòa Thọ Đông')."""
+RUN = ".venv/bin/dialogue-archive"
+"""The command as the README runs it, from the repository folder."""
 
 
 class ScaffoldError(ValueError):
@@ -47,9 +58,34 @@ class NewSession:
     draft: bool = True
 
 
+def _slug(text: str) -> str:
+    return slugify(text.replace("đ", "d").replace("Đ", "D"))
+
+
 def session_slug(title: str) -> str:
-    """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it)."""
-    return slugify(title.replace("đ", "d").replace("Đ", "D"), max_length=SLUG_MAX, word_boundary=True)
+    """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it). A
+    title too long for SLUG_MAX is cut after a phrase ('…, xây dựng' left out) when that keeps
+    half of it, else between words, with no 'về', 'và', … dangling at the end."""
+    whole = _slug(title)
+    if len(whole) <= SLUG_MAX:
+        return whole
+    parts = PHRASE_BREAK.split(title)
+    phrases = [_slug(" ".join(parts[:n])) for n in range(1, len(parts))]
+    phrase = max((p for p in phrases if len(p) <= SLUG_MAX), key=len, default="")
+    if len(phrase) >= SLUG_MAX // 2:
+        return phrase
+    words = unicodedata.normalize("NFC", title).split()
+    n = max(n for n in range(len(words) + 1) if len(_slug(" ".join(words[:n]))) <= SLUG_MAX)
+    while n > 1 and words[n - 1].lower().strip(",;:.!?") in CONNECTIVES:
+        n -= 1
+    return _slug(" ".join(words[:n])) or whole[:SLUG_MAX].strip("-")
+
+
+def in_sentence(place_name: str) -> str:
+    """'Phường Hòa Thọ Đông' -> 'phường Hòa Thọ Đông': the kind of place is lower-case within a
+    sentence ('tại phường …'); the name stays as written."""
+    kind = next((k for k in PLACE_KINDS if place_name.startswith(f"{k} ")), None)
+    return f"{kind.lower()}{place_name[len(kind):]}" if kind else place_name
 
 
 def existing_ids(archive: Archive) -> set[str]:
@@ -106,6 +142,7 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
         "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
         "place": place, "place_name": archive.places[place].name,
+        "place_in_sentence": in_sentence(archive.places[place].name), "run": RUN,
         "date_text": format_date(request.date), "date_short": format_short_date(request.date),
         "folder": folder,
     }

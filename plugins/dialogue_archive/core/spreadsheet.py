@@ -32,6 +32,7 @@ from .loader import check_answers, load_archive
 from .models import AskerKind, Item, SessionKind
 from .privacy import CONSENT_ADVICE, find_full_name, label_message, session_officials, text_messages
 from .registry_match import Match, MatchError, fold, registry_matchers
+from .scaffold import RUN
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
@@ -56,6 +57,10 @@ DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
 """An empty 'Đối tượng' cell means the people the session was for."""
 
 HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
+
+
+ROWLESS = 10**9
+"""The row of a problem that is on no row of the sheet: listed last."""
 
 
 class SheetError(ValueError):
@@ -89,10 +94,25 @@ class ImportReport:
     sheet: str
     target: Path
     items: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: bool = False
+    columns: dict[str, int] = field(default_factory=dict)
+    """Header -> its position in the sheet: a row's problems are listed left to right."""
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    """(row, column position, message); see `errors`."""
+
+    def error(self, row: int | None, column: str | None, message: str) -> None:
+        """A problem on a row of the sheet, in one of its columns (None: the row, or the item)."""
+        where = f":row {row}: " if row else ": "
+        named = f"column '{column}': " if column else ""
+        position = self.columns.get(column, len(self.columns)) if column else len(self.columns)
+        self.problems.append((row or ROWLESS, position, f"{self.sheet}{where}{named}{message}"))
+
+    @property
+    def errors(self) -> list[str]:
+        """Every problem, by row, then column from left to right: the order of the sheet."""
+        return [line for *_, line in sorted(self.problems, key=lambda p: p[:2])]
 
     def summary(self) -> str:
         if self.written:
@@ -378,6 +398,14 @@ class RowReader:
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
 
+    def needed(self, key: str, empty: str, because: str, otherwise: str = "") -> RowError:
+        """A cell that the row's other cells make necessary: empty (the message `empty`), or in
+        no column of the sheet, which is said on the column `because` whose value needs it."""
+        if key in self.headers:
+            return RowError(self.header(key), empty)
+        return RowError(self.header(because), f"the sheet has no '{self.header(key)}' column: add "
+                        f"one ({FIELD_NAMES[key]}){otherwise}")
+
     def text(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
         value = cells.get(key)
         if value is None:
@@ -487,17 +515,19 @@ class RowReader:
             item.setdefault("commitments", []).append(commitment)
 
     def answer(self, cells: dict[str, Any]) -> dict[str, Any] | None:
-        if all(cells.get(k) is None for k in ANSWER_COLUMNS):
+        filled = next((k for k in ANSWER_COLUMNS if cells.get(k) is not None), None)
+        if filled is None:
             return None
         by = self.ref(cells, "by", "agency")
         if by is None:
-            raise RowError(self.header("by"), "is empty: say which agency answered")
+            raise self.needed("by", "is empty: say which agency answered", filled)
         referred_to = self.ref(cells, "referred_to", "agency")
         document = self.text(cells, "document")
         mode = self.choice(cells, "mode") or (
             "referred" if referred_to else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred_to:
-            raise RowError(self.header("referred_to"), "is empty: say which agency it was referred to")
+            raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
+                              f", or change '{self.header('mode')}'")
         if referred_to and mode != "referred":
             raise RowError(self.header("referred_to"), f"names an agency, but the answer's "
                            f"{self.header('mode')} says {cells.get('mode')}: an answer referred to "
@@ -521,26 +551,32 @@ class RowReader:
         if text:
             answer["text"] = as_typed(text)
         elif not (document or referred_to):
-            raise RowError(self.header("answer_text"), "is empty: write the answer, or the number "
-                           "of the written reply in the document column")
+            raise self.needed("answer_text", "is empty: write the answer, or the number of the "
+                              "written reply in the document column", filled, ", or write the "
+                              f"number of the written reply in '{self.header('document')}'")
         return answer
 
     def commitment(self, cells: dict[str, Any], answer: dict[str, Any] | None) -> dict[str, Any] | None:
         text = self.text(cells, "commitment")
         if text is None:
-            if any(cells.get(k) is not None for k in COMMITMENT_COLUMNS):
-                raise RowError(self.header("commitment"), "is empty but the row has a due date or "
-                               "status: write what was promised")
+            filled = next((k for k in COMMITMENT_COLUMNS if cells.get(k) is not None), None)
+            if filled:
+                raise self.needed("commitment", "is empty but the row has a due date or status: "
+                                  "write what was promised", filled,
+                                  f", or leave '{self.header(filled)}' empty")
             return None
         by = self.ref(cells, "commitment_by", "agency") or (answer or {}).get("by")
         if by is None:
-            raise RowError(self.header("commitment_by"), "is empty: say which agency is responsible")
+            answered = f", or name the agency that answered in '{self.headers['by']}'" \
+                if "by" in self.headers else ""
+            raise self.needed("commitment_by", "is empty: say which agency is responsible", "commitment",
+                              answered)
         commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
                                                          "cam-ket"), "by": by, "text": " ".join(text.split())}
         due = self.date(cells, "due")
         if due:
             commitment["due"] = due
-        commitment["status"] = self.choice(cells, "status") or "pending"
+        commitment["status"] = self.choice(cells, "status")  # None: see _settle_status
         return commitment
 
     @staticmethod
@@ -572,7 +608,7 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     folder = folder.resolve()
     if not (folder / "index.md").is_file():
         raise SheetError(f"{folder}: not a session folder (no index.md); create one with "
-                         "dialogue-archive new")
+                         f"{RUN} new")
     root = folder.parent.parent.parent
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
@@ -607,6 +643,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     names: dict[str, str] = {}
     for i, key in columns.items():
         names.setdefault(key, str(rows[header][i]))
+        report.columns.setdefault(str(rows[header][i]), i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
@@ -621,13 +658,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         if row.problem:
             reader.problems.append(row.problem)
         if continues:
-            if current is not None and not row.problem:
-                reader.add_row(current, row)
-            elif current_row:
-                reader.problems.append(RowError(names["text"], f"continues the question on row "
-                                                f"{current_row}, which could not be imported"))
-            else:
+            if not current_row:
                 reader.problems.append(RowError(names["text"], "is empty"))
+            elif not row.problem:  # under a question that failed: only the row's own problems
+                reader.add_row(current if current is not None else {"answers": []}, row)
         else:
             number = _number(row.cells.get("number"))
             if question is not None and number and number == question[0]:
@@ -640,8 +674,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            report.errors.append(f"{sheet.name}:row {row.number}: column '{exc.column}': {exc}")
-        if problems:
+            report.error(row.number, exc.column, str(exc))
+        if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
         if not continues:
             if problems:
@@ -653,7 +687,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         rows_of = [first_rows.get(item["id"]) for item in report.items]
         _keep_published_ids(report.items, previous, report)
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
-    report.items = [item for item in report.items if _valid(item, sheet.name, report)]
+    for item in report.items:
+        for commitment in item.get("commitments", []):
+            _settle_status(commitment, dt.date.today())
+    report.items = [item for item in report.items if _valid(item, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
     if report.errors and not (keep_valid and report.items):
@@ -724,10 +761,9 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
         refused.add(index)
         row = first_rows.get(items[index]["id"])
         column = _column_at(lines, problem.line)
-        where = f"column '{reader.header(column)}': " if column else ""
         message = YAML_PLACE.sub("", problem.message.removeprefix("asker.label ")).replace(
             CONSENT_ADVICE, f"write Có in the column '{reader.header('consent')}'")
-        report.errors.append(f"{report.sheet}:row {row}: {where}{message}")
+        report.error(row, reader.header(column) if column else None, message)
     return [item for i, item in enumerate(items) if i not in refused]
 
 
@@ -755,8 +791,8 @@ def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportRepo
             name = find_full_name(text) if key == "asker" and not consent else None
             if name:
                 messages.append(label_message(name, consent_advice))
-            report.errors += [f"{report.sheet}:row {row.number}: column '{reader.header(key)}': {m}"
-                              for m in messages]
+            for message in messages:
+                report.error(row.number, reader.header(key), message)
 
 
 YAML_KEY = re.compile(r"\s*(?:- )?([a-z_]+):")
@@ -790,8 +826,9 @@ def _column_at(lines: list[str], number: int) -> str | None:
 
 
 FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updates when a row has "
-               "the same question, or a similar one at the same place; everything else typed into "
-               "answers.yaml by hand is replaced by the sheet")
+               "the same question, or a similar one at the same place (a status the sheet changes "
+               "is added as an update dated today); everything else typed into answers.yaml by hand "
+               "is replaced by the sheet")
 """What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
 SAME_PLACE_LIKENESS = 0.6
 """How alike a question must be to the one at its place in the old answers.yaml to keep its id
@@ -889,14 +926,30 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
 
 
-def _valid(item: dict[str, Any], sheet: str, report: ImportReport) -> bool:
+def _settle_status(commitment: dict[str, Any], today: dt.date) -> None:
+    """The status of the sheet, in agreement with the updates kept from answers.yaml (the sheet
+    has no column for them): a status that differs from the last update's is added as an update
+    dated `today`; an empty cell keeps the last update's status, else it means pending."""
+    updates = commitment.get("updates") or []
+    last = next((u["status"] for u in reversed(updates) if isinstance(u, dict) and u.get("status")),
+                None)
+    given = commitment["status"]
+    if given is None or last is None:
+        commitment["status"] = given or last or "pending"
+    elif given != last:
+        day = updates[-1].get("date") if isinstance(updates[-1], dict) else None
+        day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
+        commitment["updates"] = [*updates, {"date": day, "status": given}]
+
+
+def _valid(item: dict[str, Any], report: ImportReport) -> bool:
     """The format's own rules, as a last check on what the reader produced."""
     try:
         Item.model_validate(item)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = ".".join(str(p) for p in error["loc"])
-            report.errors.append(f"{sheet}: item '{item['id']}': {where}: {error['msg']}")
+            report.error(None, None, f"item '{item['id']}': {where}: {error['msg']}")
         return False
     return True
 
