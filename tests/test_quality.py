@@ -164,6 +164,27 @@ def test_no_serious_accessibility_violation(
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
 
 
+def test_pages_request_nothing_that_fails_and_no_sitemap(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """Material's script fetched the sitemap.xml beside every feed a page links in its head: the
+    whole sitemap (1.5 MB at 10,000 sessions) on every page, and a 404 on agency, topic and
+    place pages."""
+    base = serve_site(sample_site)
+    context = browser.new_context()
+    requested: list[str] = []
+    failed: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        for url in kinds_present(sample_site):
+            page.goto(base + url, wait_until="networkidle")
+    finally:
+        context.close()
+    assert failed == []
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []
+
+
 def test_keyboard_focus_is_visible(sample_site: Path, serve_site: Any, browser: Any) -> None:
     """Tabbing reaches the content's links, and a focused link is visibly outlined."""
     base = serve_site(sample_site)
