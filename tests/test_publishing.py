@@ -233,6 +233,9 @@ def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
     assert str(timed["url"]).startswith(f"{SITE_URL}sessions/2024/")
     all_day = events[NEW_ID]  # created without --time
     assert all_day.decoded("dtstart") == dt.date(2024, 7, 18)
+    new = public[NEW_ID]
+    assert new.meta.venue is None  # without a hall, the area it served says where
+    assert str(all_day["location"]) == archive.places[new.meta.place].name
     zone = calendar.walk("VTIMEZONE")[0]
     assert zone["tzid"] == "Asia/Ho_Chi_Minh" and "COMMENT" not in zone  # no English note
 

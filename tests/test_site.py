@@ -79,7 +79,10 @@ def test_session_page_shows_every_item_with_its_answers(sample_site: Path) -> No
         assert f"ngày {day.day} tháng {day.month} năm {day.year}" in doc.select_one(".da-kicker").text
         items = sample_items(session)
         heading = doc.select_one("h2#y-kien").get_text(strip=True)
-        assert heading == f"Ý kiến, câu hỏi của người dân ({len(items)})"
+        asked = {"dialogue": "câu hỏi của người dân", "business_dialogue": "kiến nghị của doanh nghiệp",
+                 "voter_meeting": "kiến nghị của cử tri", "citizen_reception": "kiến nghị của công dân"}
+        count = f" ({len(items)})" if items else ""  # no record yet: no "(0)"
+        assert heading == f"Ý kiến, {asked[meta.get('kind', 'dialogue')]}{count}"
         for item in items:
             card = doc.find(id=item["id"])
             assert card is not None and card.name == "article", item["id"]
@@ -252,10 +255,10 @@ def test_the_chair_presides_for_an_agency_named_by_its_id_or_in_words(tmp_path: 
         next(dd for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)
              if dt.get_text() == "Chủ trì")
         for page in (parse(site / i.parent.relative_to(content) / "index.html") for i in (first, second)))
-    assert by_id.get_text() == ("Nguyễn Văn An, Phó Chủ tịch UBND quận (thừa ủy quyền Ủy ban nhân "
+    assert by_id.get_text() == ("Nguyễn Văn An, Phó Chủ tịch UBND quận (thay mặt Ủy ban nhân "
                                 "dân quận Cẩm Lệ)")
     assert by_id.a["href"] == "../../../agencies/ubnd-quan-cam-le/"
-    assert in_words.get_text() == "Nguyễn Văn An, Phó Chủ tịch UBND quận (thừa ủy quyền Chủ tịch UBND quận)"
+    assert in_words.get_text() == "Nguyễn Văn An, Phó Chủ tịch UBND quận (thay mặt Chủ tịch UBND quận)"
     assert in_words.a is None
 
 
@@ -443,7 +446,8 @@ def test_skip_to_content_leads_to_a_session_pages_title_and_the_contents_list_it
     assert [a["href"] for a in skips] == ["#da-noi-dung"]
     assert page.select_one("#da-noi-dung").name == "h1"
     contents = [a.get_text(strip=True) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
-    assert contents[-2:] == ["Số liệu của phiên đối thoại", "Ý kiến, câu hỏi của người dân"], contents
+    assert contents[-2:] == ["Số liệu của buổi đối thoại với công dân",
+                             "Ý kiến, câu hỏi của người dân"], contents
     assert page.select_one("h1").get_text(strip=True) not in contents
 
 
@@ -459,3 +463,30 @@ def test_a_district_page_leads_to_what_its_wards_raised(sample_site: Path) -> No
     everything = doc.find("a", href="../../search/?place=quan-cam-le")
     assert everything is not None
     assert f"Xem tất cả {raised['quan-cam-le'] + sum(listed.values())} ý kiến" in everything.text
+
+
+def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
+    """A unit that existed before others merged into it was not "formed from" them; an agency's
+    count is of what it answered; a document's own name is not labelled "Văn bản" twice."""
+    content = make_archive(tmp_path / "content")
+    (content / "registry" / "places.yaml").write_text(
+        "- id: thanh-pho-da-nang\n  name: Thành phố Đà Nẵng\n  kind: province\n"
+        "- id: huyen-hoa-vang\n  name: Huyện Hòa Vang\n  kind: district\n  parent: thanh-pho-da-nang\n"
+        "  valid_until: 2025-06-30\n  succeeded_by: [quan-cam-le]\n"
+        "- id: quan-cam-le\n  name: Quận Cẩm Lệ\n  kind: district\n  parent: thanh-pho-da-nang\n",
+        encoding="utf-8")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    replace(answers, "        text: Phòng sẽ rà soát",
+            "        document: Văn bản số 12/QLĐT\n        text: Phòng sẽ rà soát")
+    site = build_archive(content, tmp_path)
+    place = parse(site / "places" / "quan-cam-le" / "index.html")
+    facts = place.select_one("dl.da-facts").get_text(" ", strip=True)
+    assert "Đơn vị sáp nhập vào Huyện Hòa Vang" in facts and "Hình thành từ" not in facts
+    places = {a.text: a.find_parent("li").select_one(".da-entry__meta").get_text(strip=True)
+              for a in parse(site / "places" / "index.html").select(".da-registry a")}
+    assert places["Quận Cẩm Lệ"] == "Quận, huyện · thuộc Thành phố Đà Nẵng"
+    counts = [span.text for span in parse(site / "agencies" / "index.html").select(".da-count")]
+    assert counts and all(c.endswith(" ý kiến, câu hỏi đã trả lời") for c in counts)
+    session = parse(site / answers.parent.relative_to(content) / "index.html")
+    meta = session.select_one(".da-answer").get_text(" ", strip=True)
+    assert "Văn bản số 12/QLĐT" in meta and "Văn bản: Văn bản" not in meta

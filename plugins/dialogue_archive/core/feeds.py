@@ -154,14 +154,15 @@ def calendar(archive: Archive, site: Site) -> bytes:
     stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=dt.UTC)
     host = urlsplit(site.url).hostname or "dialogue-archive"
     for session in sorted(public_sessions(archive), key=lambda s: (s.date, s.id)):
-        cal.add_component(_event(session, site, host, stamp))
+        place = archive.places.get(session.meta.place)
+        cal.add_component(_event(session, site, host, stamp, place.name if place else ""))
     cal.add_missing_timezones()
     for zone in cal.walk("VTIMEZONE"):  # icalendar's English note on its own range of years
         zone.pop("COMMENT", None)
     return cal.to_ical()
 
 
-def _event(session: Session, site: Site, host: str, stamp: dt.datetime) -> Event:
+def _event(session: Session, site: Site, host: str, stamp: dt.datetime, place: str) -> Event:
     from icalendar import Event
 
     meta = session.meta
@@ -176,8 +177,8 @@ def _event(session: Session, site: Site, host: str, stamp: dt.datetime) -> Event
         event.add("dtstart", meta.date)  # an all-day event
         event.add("dtend", meta.date + dt.timedelta(days=1))
     event.add("summary", meta.title)
-    if meta.venue:
-        event.add("location", meta.venue)
+    if meta.venue or place:  # without a hall, the area it served says where to go
+        event.add("location", meta.venue or place)
     url = site.page_url(session.src_uri)
     event.add("url", url)
     event.add("description", "\n\n".join(filter(None, [meta.summary, url])))

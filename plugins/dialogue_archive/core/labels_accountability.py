@@ -54,7 +54,7 @@ STATISTICS_VI: dict[str, Any] = {
     "intro": ("Số liệu tổng hợp từ các phiên đối thoại đã diễn ra (phiên đã thông báo nhưng "
               "chưa diễn ra không được tính). Mỗi biểu đồ có bảng số liệu đi kèm với cùng các "
               "con số."),
-    "session_block": "Số liệu của phiên đối thoại",
+    "session_block": "Số liệu của buổi {kind}",
     "headline": "Tổng quan",
     "sessions": "phiên đối thoại",
     "items": "ý kiến, câu hỏi",

@@ -451,11 +451,11 @@ class ArchiveViews:
         uri = {"agency": urls.agency, "topic": urls.topic, "place": urls.place}[kind](record.id)
         detail = ""
         if kind == "agency" and record.parent:
-            detail = self.agency_name(record.parent)
+            detail = f"{self.text['parent_agency']} {self.agency_name(record.parent)}"
         elif kind == "place":
             detail = self.labels["place_kind"][record.kind.value]
             if record.parent:
-                detail += f", {self.place_name(record.parent)}"
+                detail += f" · {self.text['part_of'].lower()} {self.place_name(record.parent)}"
         elif kind == "topic" and record.synonyms:
             detail = ", ".join(record.synonyms)
         ended = getattr(record, "valid_until", None)
@@ -543,6 +543,7 @@ class ArchiveViews:
             "session": session,
             "entry": self.session_entries.get(session.id),
             "kind_label": self.labels["session_kind"][meta.kind.value],
+            "headings": self.session_headings(session),
             "date": format_date(meta.date, weekday=True),
             "time": meta.time,
             "published": self._published(session),
@@ -585,9 +586,19 @@ class ArchiveViews:
         def entry(anchor: str, name: str, level: int = 2, children: Any = ()) -> dict[str, Any]:
             return {"level": level, "id": anchor, "name": name, "html": name, "children": list(children)}
 
-        parts = [*writeup, *([entry(urls.STATISTICS_ANCHOR, self.labels["statistics"]["session_block"])]
-                             if session.items else []), entry(ITEMS_ANCHOR, self.text["items"])]
+        headings = self.session_headings(session)
+        parts = [*writeup, *([entry(urls.STATISTICS_ANCHOR, headings["stats"])] if session.items else []),
+                 entry(ITEMS_ANCHOR, headings["items"])]
         return [entry(urls.CONTENT_ANCHOR, str(escape(session.meta.title)), 1, parts)]
+
+    def session_headings(self, session: Session) -> dict[str, str]:
+        """A session page's words that name its kind: a voter meeting hears voters' proposals
+        ("Ý kiến, kiến nghị của cử tri"), and its figures are those of a "buổi tiếp xúc cử tri"."""
+        kind = session.meta.kind.value
+        name = self.labels["session_kind"][kind].lower()
+        return {"items": self.text["items"][kind],
+                "stats": self.labels["statistics"]["session_block"].format(kind=name),
+                "no_record_yet": self.text["no_record_yet"].format(kind=name)}
 
     def _place_today(self, place_id: str | None) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
