@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import urls
@@ -182,6 +182,13 @@ class SearchRecords:
             yield self._session_record(session)
             for item in session.items:
                 yield self._item_record(session, item)
+
+    def records_of(self, shard: Shard) -> Iterator[SearchRecord]:
+        """The records of one index, each naming it: Pagefind answers a word an index does not
+        hold with the records of a shorter word, so the search page asks each index whether it
+        holds the words typed (search.js, shardsHolding) and leaves out the ones that do not."""
+        for record in self.records(shard.sessions):
+            yield replace(record, filters={**record.filters, "shard": (shard.id,)})
 
     def shards(self) -> list[Shard]:
         """Newest first. A year's sessions are cut, in date order, into indexes of about

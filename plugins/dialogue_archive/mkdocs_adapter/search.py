@@ -126,7 +126,7 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
 
     def index(task: tuple[Shard, Path, str]) -> IndexStats:
         shard, bundle, key = task
-        stats = write_bundle(records.records(shard.sessions), bundle, chunk_bytes)
+        stats = write_bundle(records.records_of(shard), bundle, chunk_bytes)
         if context:
             cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats

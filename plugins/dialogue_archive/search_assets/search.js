@@ -199,10 +199,11 @@ async function phraseHolders(pagefind, term) {
 }
 
 // Pagefind answers a word an index does not hold with the longest start of it that the index
-// holds ("xyzqwk" finds the "X" of "khóa X"), and ranks such matches with the others, even
-// above the records of another index that hold the word. The page therefore looks at the
-// matched words of the first page of results (fetched anyway, in order, stopping at the first
-// that holds every word typed): when none does, nothing holds the query and the page says so.
+// holds ("xyzqwk" finds the "X" of "khóa X", "1.009994" the "12" of "12/2026"), and ranks such
+// matches with the others, even above the records of another index that hold the word. Every
+// record names its index (the "shard" filter): the page asks each index that answered for its
+// best record, and keeps the indexes whose best record holds every word typed (in its text or
+// in what else Pagefind indexes of it); when none does, nothing holds the query.
 const fragments = new WeakMap();
 function fragment(result) { // each result's excerpt is fetched once
   if (!fragments.has(result)) fragments.set(result, result.data());
@@ -212,16 +213,22 @@ function fragment(result) { // each result's excerpt is fetched once
 // A text's words as wordKey compares them, cut at anything that is not a letter or digit.
 const parts = (text) => normalise(text).split(/[^\p{L}\p{N}]+/u).map(wordKey).filter(Boolean);
 
-async function holdsTheQuery(results, term) {
+function holds(data, typed) {
+  const words = parts([data.content, ...Object.values(data.meta || {})].join(" "));
+  return typed.every((word) => words.some((w) => w.startsWith(word)));
+}
+
+// The indexes to keep for `term` (null: all of them).
+async function shardsHolding(pagefind, term, filters, result) {
   const typed = parts(term || "");
-  if (!results.length || !typed.length) return true;
-  for (const pending of results.slice(0, PAGE_SIZE).map(fragment)) {
-    const data = await pending;
-    const words = contentWords(data);
-    const matched = data.locations.flatMap((at) => parts(words[at] || ""));
-    if (typed.every((word) => matched.some((m) => m.startsWith(word)))) return true;
-  }
-  return false;
+  const answered = Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0);
+  if (!typed.length || !answered.length) return null;
+  const verdicts = await Promise.all(answered.map(async ([shard]) => {
+    const best = (await search(pagefind, term, { ...filters, shard })).results[0];
+    return Boolean(best) && holds(await fragment(best), typed);
+  }));
+  const kept = answered.filter((_, i) => verdicts[i]).map(([shard]) => shard);
+  return kept.length === answered.length ? null : kept;
 }
 
 function phrasesFirst(results, holding) {
@@ -276,13 +283,16 @@ async function run() {
     showResults([], messages.prompt);
     return;
   }
-  const [result, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
-  const held = await holdsTheQuery(result.results, term);
+  const [answer, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
+  const kept = await shardsHolding(pagefind, term, filters, answer);
+  const only = kept ? { shard: { any: kept } } : {}; // every search below: the kept indexes only
+  const held = !kept || kept.length > 0;
+  const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
   const results = held ? phrasesFirst(result.results, holding) : [];
   const counts = held ? { ...result.filters } : {};
   for (const key of held ? Object.keys(filters) : []) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
-    counts[key] = (await search(pagefind, term, activeFilters(key))).filters[key] || {};
+    counts[key] = (await search(pagefind, term, { ...activeFilters(key), ...only })).filters[key] || {};
   }
   if (current !== generation) return;
   renderFacets(counts, list);
