@@ -106,6 +106,7 @@ async function createInstance(list) {
   await instance.options({ excerptLength: EXCERPT_WORDS });
   // Fetched side by side (one after another, each index cost a round trip on a slow network);
   // the order of the calls is the order of the indexes, newest first.
+  list.forEach((shard) => wordsOf(shard.id)); // fetched while the index loads
   await Promise.all(list.slice(1).map((shard) => instance.mergeIndex(indexPath(shard))));
   await instance.init();
   await instance.filters(); // loads the filter index: results only count loaded facets
@@ -126,6 +127,7 @@ function instanceFor(list) {
   } else if (list.length > newestDepth) {
     const added = shards.slice(newestDepth, list.length);
     newestDepth = list.length;
+    added.forEach((shard) => wordsOf(shard.id));
     newest = newest.then(async (instance) => {
       await Promise.all(added.map((shard) => instance.mergeIndex(indexPath(shard))));
       await instance.filters();
@@ -200,34 +202,57 @@ async function phraseHolders(pagefind, term) {
 
 // Pagefind answers a word an index does not hold with the longest start of it that the index
 // holds ("xyzqwk" finds the "X" of "khóa X", "1.009994" the "12" of "12/2026"), and ranks such
-// matches with the others, even above the records of another index that hold the word. Every
-// record names its index (the "shard" filter): the page asks each index that answered for its
-// best record, and keeps the indexes whose best record holds every word typed (in its text or
-// in what else Pagefind indexes of it); when none does, nothing holds the query.
+// matches with the others, even above the records of another index that hold the word. Each
+// index lists its words (words.da_words, fetched with the index) and each record names its
+// index (the "shard" filter): an index without a word starting with each word typed is left
+// out of the results, counts and filters; when none holds the query, there is no result.
 const fragments = new WeakMap();
 function fragment(result) { // each result's excerpt is fetched once
   if (!fragments.has(result)) fragments.set(result, result.data());
   return fragments.get(result);
 }
 
-// A text's words as wordKey compares them, cut at anything that is not a letter or digit.
-const parts = (text) => normalise(text).split(/[^\p{L}\p{N}]+/u).map(wordKey).filter(Boolean);
-
-function holds(data, typed) {
-  const words = parts([data.content, ...Object.values(data.meta || {})].join(" "));
-  return typed.every((word) => words.some((w) => w.startsWith(word)));
+const wordLists = new Map();
+function wordsOf(shardId) { // null when the list cannot be had: the index is then kept
+  if (!wordLists.has(shardId)) {
+    wordLists.set(shardId, fetch(indexPath({ id: shardId }) + "words.da_words").then(async (response) => {
+      if (!response.ok) return null;
+      let body = new Blob([await response.arrayBuffer()]);
+      const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
+      if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
+        body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
+      }
+      return (await body.text()).split("\n");
+    }).catch(() => null));
+  }
+  return wordLists.get(shardId);
 }
 
-// The indexes to keep for `term` (null: all of them).
-async function shardsHolding(pagefind, term, filters, result) {
-  const typed = parts(term || "");
-  const answered = Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0);
+function holdsPrefix(sorted, prefix) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < prefix) low = middle + 1; else high = middle;
+  }
+  return low < sorted.length && sorted[low].startsWith(prefix);
+}
+
+// The words Pagefind looks up for `term`, as its search makes them: lower-case, without
+// punctuation, and without diacritics (its index keys words so; đ is a letter of its own).
+const lookedUp = (term) => (term || "").split(" ")
+  .map((word) => word.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "").toLocaleLowerCase("vi")
+    .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"))
+  .filter(Boolean);
+
+// The indexes to keep for `term` (null: every one that answered).
+async function shardsHolding(term, result) {
+  const typed = lookedUp(term);
+  const answered = Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0)
+    .map(([shard]) => shard);
   if (!typed.length || !answered.length) return null;
-  const verdicts = await Promise.all(answered.map(async ([shard]) => {
-    const best = (await search(pagefind, term, { ...filters, shard })).results[0];
-    return Boolean(best) && holds(await fragment(best), typed);
-  }));
-  const kept = answered.filter((_, i) => verdicts[i]).map(([shard]) => shard);
+  const lists = await Promise.all(answered.map(wordsOf));
+  const kept = answered.filter((_, i) => !lists[i] || typed.every((word) => holdsPrefix(lists[i], word)));
   return kept.length === answered.length ? null : kept;
 }
 
@@ -284,7 +309,7 @@ async function run() {
     return;
   }
   const [answer, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
-  const kept = await shardsHolding(pagefind, term, filters, answer);
+  const kept = await shardsHolding(term, answer);
   const only = kept ? { shard: { any: kept } } : {}; // every search below: the kept indexes only
   const held = !kept || kept.length > 0;
   const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
