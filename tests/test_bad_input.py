@@ -750,6 +750,12 @@ CASES: dict[str, Case] = {
               edit(f"{S}/index.md", "Nhiều ý kiến",
                    "Xem [giao thông](../../../gioi-thieu.md#duong-giao-thong). Nhiều ý kiến")),
         None, build=True),
+    "scaffold-placeholder-left-in-a-public-write-up": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "...\n\nNhiều ý kiến"), f"{S}/index.md", 14,
+        "the write-up still has the scaffold's placeholder '...'", build=True),
+    "scaffold-placeholder-in-a-draft": Case(  # a draft is where it belongs
+        chain(edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\ndraft: true"),
+              edit(f"{S}/index.md", "Nhiều ý kiến", "...\n\nNhiều ý kiến")), None),
     "id-with-double-and-trailing-hyphen": Case(  # FORMAT.md's alphabet allows them
         edit(f"{S}/answers.yaml", "- id: ho-so-gpxd", "- id: ho-so--gpxd-"), None, build=True),
     # --- personal data ------------------------------------------------------------------

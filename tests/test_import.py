@@ -62,6 +62,12 @@ def test_new_creates_a_draft_session_that_validates_at_once(content: Path, capsy
 
 def test_new_without_draft_and_with_own_slug(content: Path) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
+    index = content / "sessions" / "2024" / "2024-07-18-hoa-tho-dong" / "index.md"
+    _, log = load_archive(content, dt.date(2026, 11, 28))
+    assert [p.message for p in log.errors] == [  # public at once: the news text comes first
+        "the write-up still has the scaffold's placeholder '...': write the news text in its "
+        "place, or keep 'draft: true' until it is written"]
+    index.write_text(index.read_text(encoding="utf-8").replace("\n...\n", "\nBài tin.\n"), encoding="utf-8")
     archive, log = load_archive(content, dt.date(2026, 11, 28))
     assert not log.errors
     assert "2024-07-18-hoa-tho-dong" in {s.id for s in archive.published}

@@ -14,7 +14,7 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse
+from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse, run_build, write_config
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
@@ -54,6 +54,14 @@ def scaffold(content: Path, day: str, slug: str, title: str) -> Path:
     return content / "sessions" / day[:4] / f"{day}-{slug}"
 
 
+def write_news(folder: Path) -> None:
+    """The press office's text in place of the scaffold's '...' (a public write-up must have it)."""
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "\n...\n", "\nNgười dân hỏi về hồ sơ đất đai, xây dựng; các phòng chuyên môn trả lời tại chỗ.\n", 1),
+        encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample archive plus what the README walkthrough makes: one session created, imported
@@ -63,6 +71,7 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
                       "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng")
     assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.xlsx"),
                  "--session", str(folder)]) == 0
+    write_news(folder)
     (folder / "quang-canh.png").write_bytes(png())
     set_front_matter(folder / "index.md", draft="", aliases=f"[{OLD_ID}]",
                      summary='Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng & "sổ đỏ".',
@@ -76,8 +85,17 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8")
     scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], "Bản nháp chưa duyệt")
     scheduled = scaffold(content, SCHEDULED_ID[:10], SCHEDULED_ID[11:], "Bài hẹn giờ đăng")
+    write_news(scheduled)
     set_front_matter(scheduled / "index.md", draft="", published=f"{SCHEDULED_AT} 07:00")
     return content
+
+
+def test_the_build_says_which_sessions_it_held_back(press_office: Path, tmp_path: Path) -> None:
+    result = run_build(write_config(tmp_path, press_office, tmp_path / "site",
+                                    build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode == 0, result.stderr
+    assert (f"not published yet: 1 draft(s) ({DRAFT_ID}); 1 scheduled session(s) (next: "
+            f"{SCHEDULED_ID} at {SCHEDULED_AT} 07:00)") in result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -519,9 +519,28 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
     if meta.draft:
         session.visibility = Visibility.draft
-    elif session.published_at() > now:
+        return session
+    _check_placeholder(session, log)
+    if session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
+
+
+PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*$", re.M)
+"""The scaffold's stand-in for the news text (scaffold/index.md), alone on its line."""
+
+
+def _check_placeholder(session: Session, log: ProblemLog) -> None:
+    """A session leaving draft with the scaffold's '...' still in its write-up would publish it."""
+    if not PLACEHOLDER.search(session.body):
+        return
+    index = session.folder / "index.md"
+    text = index.read_text(encoding="utf-8-sig")
+    body_start = text.find(session.body.lstrip()[:40])
+    found = next((m for m in PLACEHOLDER.finditer(text) if m.start() >= body_start), None)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    log.add(index, line, 1, "the write-up still has the scaffold's placeholder '...': write the news "
+            "text in its place, or keep 'draft: true' until it is written")
 
 
 def private_copy(session: Session, cache: DiskCache) -> Session:

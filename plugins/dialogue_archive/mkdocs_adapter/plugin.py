@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import normalize_url
 
 from ..core import urls
-from ..core.archive import Archive
+from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
@@ -135,6 +135,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
                 "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
         self.archive = archive
+        if not self.config.drafts:
+            _log_held_back(archive)
         silence_skipped_pages()
         self.views = ArchiveViews(archive, cache=self.cache)
 
@@ -377,6 +379,22 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+
+def _log_held_back(archive: Archive) -> None:
+    """Say which sessions the public build leaves out, so that a press officer who expected
+    one to appear sees why it did not."""
+    drafts = sorted(s.id for s in archive.sessions if s.visibility is Visibility.draft)
+    scheduled = sorted((s.published_at(), s.id) for s in archive.sessions
+                       if s.visibility is Visibility.scheduled)
+    parts = []
+    if drafts:
+        parts.append(f"{len(drafts)} draft(s) ({', '.join(drafts[:3])}{', ...' if len(drafts) > 3 else ''})")
+    if scheduled:
+        when, first = scheduled[0]
+        parts.append(f"{len(scheduled)} scheduled session(s) (next: {first} at {when:%Y-%m-%d %H:%M})")
+    if parts:
+        log.info("dialogue-archive: not published yet: " + "; ".join(parts))
 
 
 def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
