@@ -89,6 +89,11 @@ def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
         data = load(sample_site, f"sessions/{session['id']}.json")
         assert not list(validator.iter_errors(data))
         assert data == session
+        # the session's page offers its own file, to a journalist who found it there
+        page = sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html"
+        link = parse(page).find("a", string="JSON")
+        assert (page.parent / link["href"]).resolve() == (sample_site / "data/sessions" /
+                                                          f"{session['id']}.json").resolve()
 
 
 def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:

@@ -146,6 +146,7 @@ VI: dict[str, Any] = {
         "published_on": "Đăng ngày {date}",
         "published_at": "Đăng lúc {time} ngày {date}",
         "sources": "Nguồn",
+        "session_data": "Dữ liệu mở của phiên này",
         "copy_link": "Sao chép liên kết",
         "link_copied": "Đã sao chép liên kết",
         "link_to_item": "Liên kết đến mục này",

@@ -111,6 +111,11 @@ def open_data() -> str:
 
 
 DATA_DIR = "data/"
+
+
+def session_data(session_id: str) -> str:
+    """One session's record in the open data (data/sessions/<id>.json)."""
+    return f"{DATA_DIR}sessions/{session_id}.json"
 """Open data files, written next to the pages: data/archive.json, data/items.csv, ..."""
 
 

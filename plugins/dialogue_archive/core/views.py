@@ -544,6 +544,7 @@ class ArchiveViews:
             "entry": self.session_entries.get(session.id),
             "kind_label": self.labels["session_kind"][meta.kind.value],
             "headings": self.session_headings(session),
+            "data_uri": urls.session_data(session.id),
             "date": format_date(meta.date, weekday=True),
             "time": meta.time,
             "published": self._published(session),
