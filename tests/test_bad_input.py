@@ -756,6 +756,9 @@ CASES: dict[str, Case] = {
     "scaffold-placeholder-in-a-draft": Case(  # a draft is where it belongs
         chain(edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\ndraft: true"),
               edit(f"{S}/index.md", "Nhiều ý kiến", "...\n\nNhiều ý kiến")), None),
+    "footnote-in-a-write-up": Case(  # its #fn:1 and #fnref:1 links are the Markdown's own
+        edit(f"{S}/index.md", "Nhiều ý kiến",
+             "Theo báo cáo[^1].\n\n[^1]: Báo cáo của UBND quận năm 2024.\n\nNhiều ý kiến"), None, build=True),
     "id-with-double-and-trailing-hyphen": Case(  # FORMAT.md's alphabet allows them
         edit(f"{S}/answers.yaml", "- id: ho-so-gpxd", "- id: ho-so--gpxd-"), None, build=True),
     # --- personal data ------------------------------------------------------------------

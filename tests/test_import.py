@@ -715,7 +715,11 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(content: Path
     rows[0][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 3
     rows[2][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 5
     sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
-    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    said = capsys.readouterr()
+    assert (f"commitment '{first['id']}' was in_progress in answers.yaml and is done in the sheet: "
+            f"an update dated {dt.date.today():%d/%m/%Y} records the change") in said.out + said.err
     after = items_of(folder)
     assert after[0]["commitments"][0]["status"] == "done"
     assert after[0]["commitments"][0]["updates"] == [*first["updates"],

@@ -207,12 +207,13 @@ def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_wr
 def test_link_to_a_generated_page_that_is_not_made_is_reported_by_the_build(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
     append(content / SESSION / "index.md", "[x](../../../agencies/phong-tu-phap/page/9/index.md) "
-           "[y](../../../agencies/page/2/index.md)\n")
+           "[y](../../../agencies/page/2/index.md) [z](../../../topics/xay-dung/page/3/)\n")
     assert validate(content).returncode == 0  # how many pages a list has is known when built
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert build.returncode == 1
     assert (f"{SESSION}/index.md: the write-up or its record links to "
             "'agencies/phong-tu-phap/page/9/index.md', which is not a page of the site") in build.stderr
+    assert "links to 'topics/xay-dung/page/3/index.md'" in build.stderr  # written as an address
 
 
 def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:

@@ -366,10 +366,13 @@ def test_search_within_a_merged_ward_covers_the_ward_merged_into_it(page, base_u
 def test_filtering_by_a_district_finds_what_its_wards_raised(page, base_url) -> None:
     places = yaml.safe_load((CONTENT / "registry" / "places.yaml").read_text(encoding="utf-8"))
     wards = {p["id"] for p in places if p.get("parent") == "quan-cam-le"}
-    from_wards = {f"sessions/{s.meta['date'].year}/{s.id}/#{item['id']}" for s in raw_sessions()
-                  for item in s.items if item["asker"].get("place") in wards}
-    assert from_wards
-    assert from_wards <= set(open_search(page, base_url, "place=quan-cam-le"))
+    raised = {f"sessions/{s.meta['date'].year}/{s.id}/#{item['id']}": item["asker"].get("place")
+              or s.meta["place"] for s in raw_sessions() for item in s.items}
+    district = {url for url, place in raised.items() if place in wards | {"quan-cam-le"}}
+    assert any(place in wards for place in raised.values())
+    # what the district page's "Xem tất cả … ý kiến" link asks for: its items and its wards'
+    items = "&".join(f"type={t}" for t in ("question", "opinion", "proposal", "complaint"))
+    assert set(open_search(page, base_url, f"place=quan-cam-le&{items}")) == district
 
 
 def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, base_url) -> None:

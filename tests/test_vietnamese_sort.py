@@ -47,19 +47,23 @@ def test_case_and_composition_do_not_change_the_order() -> None:
     assert vi_sorted(["đất", "Đào", "ĐẠI"]) == ["ĐẠI", "Đào", "đất"]
     decomposed = unicodedata.normalize("NFD", "Ủy ban")
     assert sort_key(decomposed)[:2] == sort_key("Ủy ban")[:2]
-    assert sorted(["b", "B", "b"], key=sort_key) == ["B", "b", "b"]  # stable: the text decides
+    assert sorted(["B", "b", "B"], key=sort_key) == ["b", "B", "B"]  # lower case first, as ICU
 
 
 def test_a_list_of_names() -> None:
     assert vi_sorted(list(reversed(TOPICS))) == TOPICS
     assert vi_sorted(["Sở-X", "Sở 2", "Sở X", "Sơn"]) == ["Sở 2", "Sở X", "Sở-X", "Sơn"]
+    # numbered wards in number order
+    assert vi_sorted(["Phường 10", "Phường 2", "Phường 1", "Phường An Khê"]) == [
+        "Phường 1", "Phường 2", "Phường 10", "Phường An Khê"]
 
 
 def test_the_search_page_orders_names_alike() -> None:
-    """The search page sorts its filter values with `localeCompare(…, "vi")` (ICU)."""
-    script = ("const w = JSON.parse(process.argv[1]);"
-              "console.log(JSON.stringify(w.sort((a, b) => a.localeCompare(b, 'vi'))));")
-    words = [*reversed(TOPICS), "mạ", "má", "mã", "mả", "mà", "ma", "mạc", "mác", "mb"]
+    """The search page sorts its filter values with `localeCompare(…, "vi", {numeric: true})`."""
+    script = ("const w = JSON.parse(process.argv[1]); console.log(JSON.stringify("
+              "w.sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }))));")
+    words = [*reversed(TOPICS), "mạ", "má", "mã", "mả", "mà", "ma", "mạc", "mác", "mb",
+             "Phường 10", "Phường 2", "Phường An Khê", "B", "b"]
     result = subprocess.run(["node", "-e", script, json.dumps(words)], capture_output=True,
                             text=True, timeout=60, check=True)
     assert json.loads(result.stdout) == vi_sorted(words)

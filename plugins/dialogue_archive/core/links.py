@@ -69,6 +69,8 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     offset = offset_of(source, start)
     found = []
     for reference in _renderer().references(markdown, src_uri):
+        if reference.written.startswith("#") and reference.written not in markdown:
+            continue  # an anchor the Markdown made itself (a footnote's #fn:1), not the author
         at = source.find(reference.written, offset)
         if at < 0:  # written differently in the file (an escape in a quoted YAML text)
             line, column = start

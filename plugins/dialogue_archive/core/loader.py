@@ -23,7 +23,7 @@ from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
 from .links import IMAGE_SUFFIXES, OtherPage, WrittenReference, check_references, resolved, text_references
-from .markup import text_excerpt
+from .markup import Reference, text_excerpt
 from .models import (
     ID_PATTERN,
     NOT_AN_ID_MESSAGE,
@@ -509,8 +509,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None,
-                      links=[r.reference.target for r in parsed.references
-                             if not (r.reference.image or r.reference.address)])
+                      links=[_page_to_check(r.reference) for r in parsed.references
+                             if _page_to_check(r.reference)])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
         _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
@@ -526,7 +526,19 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     return session
 
 
-PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*$", re.M)
+def _page_to_check(reference: Reference) -> str:
+    """The source path of a linked page that only the build knows exists: a `.md` link, or an
+    address of a page the generator makes (a list's page 9); '' for a photo or another address
+    (check_references has checked those against the content folder)."""
+    if reference.image:
+        return ""
+    if not reference.address:
+        return reference.target
+    return f"{reference.target}index.md" if reference.target.endswith("/") and urls.generated(
+        f"{reference.target}index.md") else ""
+
+
+PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*\r?$", re.M)
 """The scaffold's stand-in for the news text (scaffold/index.md), alone on its line."""
 
 

@@ -65,7 +65,8 @@ def _slug(text: str) -> str:
 def session_slug(title: str) -> str:
     """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it). A
     title too long for SLUG_MAX is cut after a phrase ('…, xây dựng' left out) when that keeps
-    half of it, else between words, with no 'về', 'và', … dangling at the end."""
+    half of it, else between syllables (which may split a word: 'xây dựng'), with no 'về',
+    'và', … dangling at the end."""
     whole = _slug(title)
     if len(whole) <= SLUG_MAX:
         return whole

@@ -106,7 +106,8 @@ class ImportReport:
         """A problem on a row of the sheet, in one of its columns (None: the row, or the item)."""
         where = f":row {row}: " if row else ": "
         named = f"column '{column}': " if column else ""
-        position = self.columns.get(column, len(self.columns)) if column else len(self.columns)
+        after = max(self.columns.values(), default=-1) + 1  # a column the sheet lacks: last
+        position = self.columns.get(column, after) if column else after
         self.problems.append((row or ROWLESS, position, f"{self.sheet}{where}{named}{message}"))
 
     @property
@@ -689,7 +690,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
     for item in report.items:
         for commitment in item.get("commitments", []):
-            _settle_status(commitment, dt.date.today())
+            _settle_status(commitment, dt.date.today(), report)
     report.items = [item for item in report.items if _valid(item, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
@@ -926,10 +927,11 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
 
 
-def _settle_status(commitment: dict[str, Any], today: dt.date) -> None:
+def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportReport) -> None:
     """The status of the sheet, in agreement with the updates kept from answers.yaml (the sheet
     has no column for them): a status that differs from the last update's is added as an update
-    dated `today`; an empty cell keeps the last update's status, else it means pending."""
+    dated `today`, and said (an old sheet imported again would otherwise undo a later update
+    silently); an empty cell keeps the last update's status, else it means pending."""
     updates = commitment.get("updates") or []
     last = next((u["status"] for u in reversed(updates) if isinstance(u, dict) and u.get("status")),
                 None)
@@ -940,6 +942,11 @@ def _settle_status(commitment: dict[str, Any], today: dt.date) -> None:
         day = updates[-1].get("date") if isinstance(updates[-1], dict) else None
         day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
+        report.warnings.append(
+            f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
+            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y} "
+            f"records the change; if the sheet is the older one, set its cell to the status in "
+            f"{report.target.name}, or leave it empty")
 
 
 def _valid(item: dict[str, Any], report: ImportReport) -> bool:

@@ -111,12 +111,12 @@ def open_data() -> str:
 
 
 DATA_DIR = "data/"
+"""Open data files, written next to the pages: data/archive.json, data/items.csv, ..."""
 
 
 def session_data(session_id: str) -> str:
     """One session's record in the open data (data/sessions/<id>.json)."""
     return f"{DATA_DIR}sessions/{session_id}.json"
-"""Open data files, written next to the pages: data/archive.json, data/items.csv, ..."""
 
 
 def web_path(uri: str, directory_urls: bool = True) -> str:

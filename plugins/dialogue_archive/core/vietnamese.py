@@ -59,21 +59,31 @@ def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], s
     every unaccented letter. Here letters rank in the Vietnamese alphabet (a ă â b c d đ e ê
     g …), case-insensitively; tone marks only break ties between spellings with the same
     letters (toneless first, so `ma mà mả mã má mạ` stay together); the text itself breaks
-    the last ties, so the order is stable. Spaces, punctuation and digits come before letters,
-    letters outside the Latin alphabet after them. Written here, not taken from PyICU (which
+    the last ties (lower case first), so the order is stable. Spaces and punctuation come
+    before numbers, which are compared as numbers, then letters, then letters outside the Latin
+    alphabet. Written here, not taken from PyICU (which
     needs the system ICU library and a compiler to install) or pyuca (whose default table files
     ă and â under a): the same order as the browser's, in a few lines.
     """
     primary: list[tuple[int, int]] = []
     tones: list[int] = []
-    for char in unicodedata.normalize("NFC", text).lower():
-        letter, tone = _letter_and_tone(char)
-        if letter in ALPHABET:
-            primary.append((1, ALPHABET[letter]))
-        else:
-            primary.append((2 if letter.isalpha() else 0, ord(letter[0])))
-        tones.append(tone)
-    return tuple(primary), tuple(tones), text
+    for run in NUMBER.split(unicodedata.normalize("NFC", text).lower()):
+        if run.isdigit():  # a number as one: Phường 2 before Phường 10
+            primary.append((0, NUMBER_RANK + int(run)))
+            continue
+        for char in run:
+            letter, tone = _letter_and_tone(char)
+            if letter in ALPHABET:
+                primary.append((1, ALPHABET[letter]))
+            else:
+                primary.append((2 if letter.isalpha() else 0, ord(letter[0])))
+            tones.append(tone)
+    return tuple(primary), tuple(tones), text.swapcase()  # lower case first, as ICU
+
+
+NUMBER = re.compile(r"(\d+)")
+NUMBER_RANK = 0x110000
+"""Numbers rank after spaces and punctuation (code points) and before letters."""
 
 
 @functools.lru_cache(maxsize=4096)

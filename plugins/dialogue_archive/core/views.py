@@ -25,7 +25,7 @@ from .commitments import UNFINISHED, is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
-from .models import Agency, AnswerMode, Commitment, Item, Place, Topic
+from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
 from .vietnamese import sort_key
@@ -488,12 +488,15 @@ class ArchiveViews:
                                     self.items_within[p.id])
                                    for p in self._ordered("place", self.subplaces.get(place.id, {}))]
             header["items_within"] = self.items_within[place.id]
+            # The search page's items (not write-ups) of the place and the places within it:
+            # what items_within counts.
+            header["items_query"] = urlencode([("place", place.id)]
+                                              + [("type", t.value) for t in ItemType])
         if kind == "agency":
             header["predecessors"] = [self.agency_link(i)
                                       for i in self.predecessors["agency"].get(record.id, [])]
         if kind != "topic":
             header["within"] = self._with_predecessors(kind, record.id)
-            header["within_query"] = urlencode([(kind, unit) for unit in header["within"]])
             started = record.valid_from
             header["started"] = format_date(started) if started else ""
         ended = getattr(record, "valid_until", None)

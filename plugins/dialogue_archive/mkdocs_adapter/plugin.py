@@ -399,8 +399,9 @@ def _log_held_back(archive: Archive) -> None:
 
 def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
     """Words the reader would otherwise see in English, unless the site chose otherwise:
-    Material's "Made with Material for MkDocs" and the headings' "Permanent link"; and
-    Vietnamese heading anchors."""
+    Material's "Made with Material for MkDocs" and the headings' "Permanent link". Heading
+    anchors are always the archive's own (a site's `slugify` is replaced): `validate` checks
+    links against them."""
     config.extra.setdefault("generator", False)
     toc = config.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):

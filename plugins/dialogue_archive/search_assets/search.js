@@ -456,7 +456,7 @@ function renderFacets(counts, list) {
     if (!values.length) continue;
     if (["topic", "agency", "place"].includes(facet.key)) {
       values.sort((a, b) => (facetCounts[b] || 0) - (facetCounts[a] || 0)
-        || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi"));
+        || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi", { numeric: true }));
     }
     const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "da-visually-hidden" }, facet.label));
     for (const value of values) {
