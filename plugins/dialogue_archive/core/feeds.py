@@ -33,14 +33,9 @@ SITE_FEED = "feed.xml"
 CALENDAR = "calendar.ics"
 
 
-REGISTRY_PAGES: dict[str, Callable[[str], str]] = {
-    "agency": urls.agency, "topic": urls.topic, "place": urls.place}
-"""Registry entries with a page, and so a feed of their own."""
-
-
 def registry_feed(kind: str, record_id: str) -> str:
     """The feed of an agency, topic or place, next to its page (agencies/<id>/feed.xml)."""
-    return posixpath.join(posixpath.dirname(REGISTRY_PAGES[kind](record_id)), "feed.xml")
+    return posixpath.join(posixpath.dirname(urls.REGISTRY_PAGES[kind](record_id)), "feed.xml")
 
 
 @dataclass(frozen=True)
@@ -82,7 +77,7 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
         build_date, dt.time(), tzinfo=LOCAL_ZONE)
     yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
                           urls.home(), build_date, quiet)
-    concerning: dict[str, dict[str, list[Session]]] = {kind: {} for kind in REGISTRY_PAGES}
+    concerning: dict[str, dict[str, list[Session]]] = {kind: {} for kind in urls.REGISTRY_PAGES}
     for session in sessions:  # one pass: newest first within each list
         # A place's sessions: held there, or with askers living there (its wards' too).
         places = [area for place in [session.meta.place, *(i.asker.place for i in session.items)]
@@ -100,7 +95,7 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
             yield path, atom(concerning[kind].get(record.id, []), site, path,
                              text[f"feed_{kind}"].format(name=record.name),
                              text["feed_subtitle_of"].format(name=record.name),
-                             REGISTRY_PAGES[kind](record.id), build_date, quiet)
+                             urls.REGISTRY_PAGES[kind](record.id), build_date, quiet)
 
 
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
@@ -190,7 +185,7 @@ def feed_links(kind: str, record_id: str | None) -> list[dict[str, Any]]:
     """Feeds a page offers in its <head> and as a visible link: its own, then the site's."""
     text = VI["publishing"]
     links = []
-    if kind in REGISTRY_PAGES and record_id:
+    if kind in urls.REGISTRY_PAGES and record_id:
         links.append({"path": registry_feed(kind, record_id), "title": text["follow"]})
     links.append({"path": SITE_FEED, "title": text["feed_site"]})
     return links

@@ -106,6 +106,8 @@ class _Targets:
         """Sections of the site with a page per registry entry: their kind and entries."""
         self.anchors: dict[str, set[str]] = {}
         """Each linked session's anchors, worked out once however many links point at it."""
+        self.page_anchors: dict[Path, set[str]] = {}
+        """The same for the other pages of the content folder."""
 
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
@@ -139,7 +141,7 @@ class _Targets:
         if owner is not None and not hidden and not reference.image and target in self.pages:
             return self._missing_anchor(written, owner)
         if owner is None and target.endswith(".md") and _is_file(path):
-            return _missing_heading(written, path)
+            return self._missing_heading(written, path)
         if owner is None or not hidden:
             return ""
         if reference.image:
@@ -165,6 +167,26 @@ class _Targets:
         return (f"the link '{written}' points to #{anchor}, which is not an item, commitment or "
                 f"heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
                 + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
+
+    def _missing_heading(self, written: str, path: Path) -> str:
+        """What is wrong with the `#anchor` of a link to another page of the content folder (the
+        home page, an 'about' page): MkDocs gives ids to its headings and to `{#id}` marks."""
+        anchor = unquote(urlsplit(written).fragment)
+        if not anchor:
+            return ""
+        known = self.page_anchors.get(path)
+        if known is None:
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return ""  # reported where the page itself is read
+            known = {heading_slug((m[0] or m[1]).strip(), "-") for m in PAGE_HEADING.findall(text)}
+            known |= {a or b for a, b in ANY_ID.findall(text)}
+            self.page_anchors[path] = known
+        if anchor in known or re.sub(r"_\d+$", "", anchor) in known:
+            return ""
+        return (f"the link '{written}' points to #{anchor}, which is not a heading of "
+                f"{path.name}{did_you_mean(anchor, known)}; fix the anchor or remove it")
 
     def _page_file(self, address: str) -> str:
         """The content file of the page at a site address ('about/' -> 'about.md'), or the
@@ -206,24 +228,6 @@ def _relative(target: str, address: bool, source: Source) -> str:
         folder = "/" if target.endswith("/") or not target else ""
         return posixpath.relpath(target or ".", page_url(source.src_uri).rstrip("/") or ".") + folder
     return posixpath.relpath(target, posixpath.dirname(source.src_uri) or ".")
-
-
-def _missing_heading(written: str, path: Path) -> str:
-    """What is wrong with the `#anchor` of a link to another page of the content folder (the
-    home page, an 'about' page): MkDocs gives ids to its headings and to `{#id}` marks."""
-    anchor = unquote(urlsplit(written).fragment)
-    if not anchor:
-        return ""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""  # reported where the page itself is read
-    known = {heading_slug((m[0] or m[1]).strip(), "-") for m in PAGE_HEADING.findall(text)}
-    known |= {a or b for a, b in ANY_ID.findall(text)}
-    if anchor in known or re.sub(r"_\d+$", "", anchor) in known:
-        return ""
-    return (f"the link '{written}' points to #{anchor}, which is not a heading of "
-            f"{path.name}{did_you_mean(anchor, known)}; fix the anchor or remove it")
 
 
 PAGE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}(?:-+|=+)[ \t]*$", re.M)

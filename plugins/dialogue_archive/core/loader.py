@@ -449,11 +449,17 @@ class ParsedSession:
     """Registry ids named by items that did not validate (checked all the same)."""
     lost_anchors: list[str] = field(default_factory=list)
     """Anchors of items that did not validate (see Session.lost_anchors)."""
+    placeholder_line: int | None = None
+    """The line of the scaffold's '...' left in the write-up (refused unless a draft)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
                             "topics", "procedures", "by", "referred_to", "due", "status"})
 """Keys whose values later checks may point at (see finish_session)."""
+
+
+PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*$", re.M)
+"""The scaffold's stand-in for the news text (scaffold/index.md), alone on its line."""
 
 
 def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession:
@@ -479,6 +485,8 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     officials = session_officials(data, parsed.body)
     check_data(data, text, index, log, officials)
     check_markdown(parsed.body, body_line, index, log, officials)
+    if placeholder := PLACEHOLDER.search(parsed.body):
+        parsed.placeholder_line = body_line + parsed.body.count("\n", 0, placeholder.start())
     src_uri = index.relative_to(root).as_posix()
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
@@ -509,8 +517,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None,
-                      links=[_page_to_check(r.reference) for r in parsed.references
-                             if _page_to_check(r.reference)])
+                      links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
         _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
@@ -520,7 +527,10 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     if meta.draft:
         session.visibility = Visibility.draft
         return session
-    _check_placeholder(session, log)
+    if parsed.placeholder_line is not None:  # leaving draft would publish it
+        log.add(parsed.folder / "index.md", parsed.placeholder_line, 1, "the write-up still has the "
+                "scaffold's placeholder '...': write the news text in its place, or keep 'draft: "
+                "true' until it is written")
     if session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
@@ -536,23 +546,6 @@ def _page_to_check(reference: Reference) -> str:
         return reference.target
     return f"{reference.target}index.md" if reference.target.endswith("/") and urls.generated(
         f"{reference.target}index.md") else ""
-
-
-PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*\r?$", re.M)
-"""The scaffold's stand-in for the news text (scaffold/index.md), alone on its line."""
-
-
-def _check_placeholder(session: Session, log: ProblemLog) -> None:
-    """A session leaving draft with the scaffold's '...' still in its write-up would publish it."""
-    if not PLACEHOLDER.search(session.body):
-        return
-    index = session.folder / "index.md"
-    text = index.read_text(encoding="utf-8-sig")
-    body_start = text.find(session.body.lstrip()[:40])
-    found = next((m for m in PLACEHOLDER.finditer(text) if m.start() >= body_start), None)
-    line = text.count("\n", 0, found.start()) + 1 if found else 1
-    log.add(index, line, 1, "the write-up still has the scaffold's placeholder '...': write the news "
-            "text in its place, or keep 'draft: true' until it is written")
 
 
 def private_copy(session: Session, cache: DiskCache) -> Session:

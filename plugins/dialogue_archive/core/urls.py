@@ -82,6 +82,10 @@ def place(place_id: str, page: int = 1) -> str:
     return _paged(f"places/{place_id}/", page)
 
 
+REGISTRY_PAGES = {"agency": agency, "topic": topic, "place": place}
+"""The registry entries that have a page (and a feed), by kind."""
+
+
 def commitments(page: int = 1) -> str:
     return _paged("commitments/", page)
 

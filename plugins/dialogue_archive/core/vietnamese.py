@@ -10,7 +10,7 @@ the two must agree word for word, which the tests check on a list of words.
 - `fold`: every diacritic removed and `đ`/`Đ` turned into `d`/`D`. Pagefind already ignores
   combining marks when it matches, but `đ` is a letter of its own, not a marked `d`.
 - `sort_key`: Vietnamese alphabetical order for names in lists (`Đất đai` after `Dân số`,
-  not after `Z`), as the search page's `localeCompare(…, "vi")` orders its filter values.
+  not after `Z`), as the search page's `localeCompare(…, "vi", {numeric: true})` orders its filter values.
 """
 
 from __future__ import annotations

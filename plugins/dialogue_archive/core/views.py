@@ -448,7 +448,7 @@ class ArchiveViews:
         return sorted(registry.values(), key=lambda p: (level(p), sort_key(p.name)))
 
     def _registry_row(self, kind: str, record: Any, count: int) -> dict[str, Any]:
-        uri = {"agency": urls.agency, "topic": urls.topic, "place": urls.place}[kind](record.id)
+        uri = urls.REGISTRY_PAGES[kind](record.id)
         detail = ""
         if kind == "agency" and record.parent:
             detail = f"{self.text['parent_agency']} {self.agency_name(record.parent)}"
@@ -541,12 +541,13 @@ class ArchiveViews:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         meta = session.meta
         rendered = self.fragments.get(session)
+        headings = self.session_headings(session)
         return {
             "kind": "session",
             "session": session,
             "entry": self.session_entries.get(session.id),
             "kind_label": self.labels["session_kind"][meta.kind.value],
-            "headings": self.session_headings(session),
+            "headings": headings,
             "data_uri": urls.session_data(session.id),
             "date": format_date(meta.date, weekday=True),
             "time": meta.time,
@@ -558,7 +559,7 @@ class ArchiveViews:
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
             "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
-            "toc": self._session_toc(session, rendered["toc"]),
+            "toc": self._session_toc(session, rendered["toc"], headings),
             "items": [self._item_view(session, item, html)
                       for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
@@ -584,13 +585,13 @@ class ArchiveViews:
             return self.text["published_on"].format(date=date)
         return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
 
-    def _session_toc(self, session: Session, writeup: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _session_toc(self, session: Session, writeup: list[dict[str, Any]],
+                     headings: dict[str, str]) -> list[dict[str, Any]]:
         """The page's title, holding the write-up's headings, the figures and the items: Material
         lists what the title holds, and its "skip to content" link leads to the title."""
         def entry(anchor: str, name: str, level: int = 2, children: Any = ()) -> dict[str, Any]:
             return {"level": level, "id": anchor, "name": name, "html": name, "children": list(children)}
 
-        headings = self.session_headings(session)
         parts = [*writeup, *([entry(urls.STATISTICS_ANCHOR, headings["stats"])] if session.items else []),
                  entry(ITEMS_ANCHOR, headings["items"])]
         return [entry(urls.CONTENT_ANCHOR, str(escape(session.meta.title)), 1, parts)]
