@@ -491,3 +491,27 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     session = parse(site / answers.parent.relative_to(content) / "index.html")
     meta = session.select_one(".da-answer").get_text(" ", strip=True)
     assert "Văn bản số 12/QLĐT" in meta and "Văn bản: Văn bản" not in meta
+
+
+def test_a_page_outside_the_menu_marks_its_tab_and_says_where_it_is(sample_site: Path) -> None:
+    """Sessions, agencies and the like are not in the menu (it would hold 10,000 entries): each
+    marks the menu tab it belongs under and shows the way back as breadcrumbs."""
+    session = "/sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    expected = {
+        session: ("Phiên đối thoại", ["Trang chủ", "Phiên đối thoại", "Phiên đối thoại năm 2023"]),
+        "/sessions/2023/": ("Phiên đối thoại", ["Trang chủ", "Phiên đối thoại"]),
+        "/agencies/phong-tu-phap/": ("Cơ quan", ["Trang chủ", "Cơ quan"]),
+        "/places/quan-cam-le/": ("Địa bàn", ["Trang chủ", "Địa bàn"]),
+        "/commitments/agency/ubnd-quan-cam-le/": ("Cam kết", ["Trang chủ", "Cam kết"]),
+    }
+    for url, (tab, trail) in expected.items():
+        doc = parse(page(sample_site, url))
+        assert [a.get_text(strip=True) for a in doc.select(".md-tabs__item--active a")] == [tab], url
+        crumbs = doc.select("nav.md-path a")
+        assert [a.get_text(strip=True) for a in crumbs] == trail, url
+        assert urljoin(url, crumbs[0]["href"]) == "/"
+        for a in crumbs[1:]:  # each step leads to the page it names
+            target = parse(page(sample_site, urljoin(url, a["href"])))
+            assert target.h1.get_text(strip=True) == a.get_text(strip=True), (url, a["href"])
+    for url in ["/", "/sessions/", "/search/"]:  # in the menu, or above it: no trail
+        assert parse(page(sample_site, url)).select("nav.md-path") == [], url

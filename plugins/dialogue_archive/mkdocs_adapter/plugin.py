@@ -38,6 +38,7 @@ from ..core.publish import discard, publish, staging_dir
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
+from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
 from .rendering import (
@@ -269,6 +270,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
+        place_pages_under_sections(nav, files)
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
