@@ -536,6 +536,22 @@ CASES: dict[str, Case] = {
         "'Quận Cẩm Lệ' is the name of the place 'quan-cam-le' (Quận Cẩm Lệ): write its id, "
         "quan-cam-le",
     ),
+    "participants-written-as-one-line-of-names": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le\n",
+             "place: quan-cam-le\nparticipants: Phòng Quản lý đô thị quận Cẩm Lệ, Phòng Nội vụ\n"),
+        f"{S}/index.md",
+        7,
+        "participants holds several agencies on one line ('Phòng Quản lý đô thị quận Cẩm Lệ, "
+        "Phòng Nội vụ'): write them as a list of ids, participants: [phong-quan-ly-do-thi, "
+        "Phòng Nội vụ]; 'Phòng Nội vụ' matches no agency of the registry",
+    ),
+    "topics-written-as-one-line": Case(
+        edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: xay-dung; Đất đai"),
+        f"{S}/answers.yaml",
+        7,
+        "topics holds several topics on one line ('xay-dung; Đất đai'): write them as a list of "
+        "ids, topics: [xay-dung, dat-dai]",
+    ),
     "item-id-that-is-a-name-is-not-a-registry-reference": Case(
         edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd", "  - id: Quận Cẩm Lệ"),
         f"{S}/answers.yaml",

@@ -328,6 +328,9 @@ NOT_AN_ID = re.compile(NOT_AN_ID_MESSAGE.format(value="(?P<value>.+)").split(":"
 ID_FIELDS = {"organizer": "agency", "participants": "agency", "by": "agency",
              "referred_to": "agency", "place": "place", "topics": "topic"}
 """Fields holding a registry id, and the registry each refers to."""
+LIST_FIELDS = frozenset({"participants", "topics"})
+"""Fields holding a list of ids, which people also write as one line of names."""
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
 class References:
@@ -366,6 +369,8 @@ class References:
         if found is None or kind is None:
             return problem
         assert self._matchers is not None
+        if field in LIST_FIELDS and LIST_SEPARATOR.search(found["value"]):
+            return replace(problem, message=self._one_line_list(field, kind, found["value"]))
         try:
             ident = self._matchers[kind].resolve(found["value"])
         except MatchError:
@@ -373,6 +378,24 @@ class References:
         record = self.tables[kind][ident]
         return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
                        f"'{ident}' ({record.name}): write its id, {ident}")
+
+    def _one_line_list(self, field: str, kind: str, value: str) -> str:
+        """`participants: Phòng Kinh tế, phong-tu-phap` is one text, not a list: say so, with
+        the list to write, each name turned into its id where the registry knows it."""
+        assert self._matchers is not None
+        written = [part.strip() for part in LIST_SEPARATOR.split(value) if part.strip()]
+        ids, unknown = [], []
+        for part in written:
+            try:
+                ids.append(self._matchers[kind].resolve(part))
+            except MatchError:
+                ids.append(part)
+                unknown.append(part)
+        message = (f"{field} holds several {KINDS[kind]} on one line ('{value}'): write them as a "
+                   f"list of ids, {field}: [{', '.join(ids)}]")
+        if unknown:
+            message += f"; {', '.join(repr(u) for u in unknown)} matches no {kind} of the registry"
+        return message
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
               where: tuple[Any, ...], on: dt.date | None = None) -> None:
@@ -389,8 +412,7 @@ class References:
         if value in self.broken.get(kind, ()):
             return
         line, col = locate(data, where)
-        registry = "procedures" if kind == "procedure" else \
-            {"agency": "agencies", "topic": "topics", "place": "places"}[kind]
+        registry = KINDS[kind]
         self.log.add(path, line, col, f"unknown {kind} '{value}'{did_you_mean(value, table)}; "
                      f"add it to registry/{registry}.yaml or use an existing one")
 
