@@ -17,7 +17,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_BUILD_DATE, copy_sample, make_archive, parse, run_build, write_config
+from conftest import (
+    SAMPLE_BUILD_DATE,
+    copy_sample,
+    make_archive,
+    parse,
+    replace,
+    run_build,
+    write_config,
+)
 from dialogue_archive.core import urls
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.loader import load_archive, private_copy
@@ -225,3 +233,29 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         timer.cancel()
         os.killpg(process.pid, signal.SIGTERM)
         process.wait()
+
+
+def test_builds_sharing_one_cache_all_succeed_and_leave_it_tidy(tmp_path: Path) -> None:
+    """`scripts/serve` next to `scripts/build`, or two CI jobs, share the cache: entries another
+    build stores, replaces or prunes meanwhile are misses, never a failed build."""
+    content = make_archive(tmp_path / "content", sessions=40)
+    cache = tmp_path / "shared-cache"
+    for round_ in range(2):  # the second round: entries replaced while others read them
+        if round_:
+            replace(next(content.glob("sessions/*/*/answers.yaml")), "sẽ rà soát", "đã rà soát")
+        for n in range(4):
+            (tmp_path / f"b{round_}{n}").mkdir()
+        configs = [write_config(tmp_path / f"b{round_}{n}", content, tmp_path / f"site{round_}{n}",
+                                cache_dir=str(cache), build_date="2026-11-28") for n in range(4)]
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        builds = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(c)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                  for c in configs]
+        for process in builds:
+            _, errors = process.communicate(timeout=600)
+            assert process.returncode == 0, errors
+        sites = [{path: sha for path, sha in digest(tmp_path / f"site{round_}{n}").items()
+                  if not path.startswith("pagefind/")}  # Pagefind's own names vary by run
+                 for n in range(4)]
+        assert all(site == sites[0] for site in sites[1:])
+    assert [p for p in cache.rglob(".tmp-*")] == []

@@ -2,7 +2,9 @@
 
 Entries are files named by the SHA-256 of everything that decides their content, written
 atomically (temporary file + rename), so parallel workers and interrupted builds never
-leave a half-written entry. Deleting the folder is always safe.
+leave a half-written entry. Several builds may share the cache (`scripts/serve` next to
+`scripts/build`): an entry another build removes or replaces meanwhile is a miss, never an
+error. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,10 @@ def _modes() -> tuple[int, int]:
 
 
 FILE_MODE, FOLDER_MODE = _modes()
+
+STAGING_PREFIX = ".tmp-"
+STALE_STAGING_SECONDS = 24 * 3600
+"""A staging folder older than this was left by an interrupted build, not one running."""
 
 CACHE_VERSION = "1"
 """Bump when the shape of cached data changes: every old entry is then ignored."""
@@ -68,7 +75,7 @@ class DiskCache:
 
     def _write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
         try:
             os.fchmod(handle, FILE_MODE)
             with os.fdopen(handle, "wb") as stream:
@@ -115,7 +122,11 @@ class DiskCache:
             return False
         if not merge:
             shutil.rmtree(destination, ignore_errors=True)
-        shutil.copytree(source, destination, copy_function=_replace_with_link, dirs_exist_ok=merge)
+        try:
+            shutil.copytree(source, destination, copy_function=_replace_with_link,
+                            dirs_exist_ok=merge)
+        except (OSError, shutil.Error):  # another build pruned the entry meanwhile: a miss
+            return False
         return True
 
     def made_tree(self, namespace: str, key: str, destination: Path,
@@ -156,13 +167,31 @@ class DiskCache:
         if target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".tmp-"))
-        staging.chmod(FOLDER_MODE)
-        write(staging)
-        for old in target.parent.iterdir():  # one bundle is enough: it is large
-            if old.is_dir() and not old.name.startswith(".tmp-"):
-                shutil.rmtree(old, ignore_errors=True)
-        os.replace(staging, target)
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=STAGING_PREFIX))
+        try:
+            staging.chmod(FOLDER_MODE)
+            write(staging)
+            try:
+                os.replace(staging, target)
+            except OSError:  # another build stored the same entry first: keep theirs
+                if not target.is_dir():
+                    raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        self._prune(target)
+
+    @staticmethod
+    def _prune(kept: Path) -> None:
+        """One bundle of a namespace is enough (they are large): remove the others, and what
+        an interrupted build left staged more than a day ago."""
+        for old in kept.parent.iterdir():
+            if old == kept or not old.is_dir():
+                continue
+            if old.name.startswith(STAGING_PREFIX):
+                with contextlib.suppress(OSError):
+                    if time.time() - old.stat().st_mtime < STALE_STAGING_SECONDS:
+                        continue
+            shutil.rmtree(old, ignore_errors=True)
 
     def alias(self, namespace: str, key: str, other: str) -> None:
         """Make the file entry `key` findable under `other` too (no-op for an empty `other`)."""
@@ -170,8 +199,17 @@ class DiskCache:
             return
         target = self._path(namespace, other, ".bin")
         target.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):  # the entry is gone (cache cleared): a miss later
-            _replace_with_link(self._path(namespace, key, ".bin"), target)
+        # Linked under a temporary name, then renamed over the old entry: a build reading
+        # `other` meanwhile finds the old file or the new one, never none.
+        # (A rename onto another link of the same file does nothing: the name is then removed.)
+        temporary = target.with_name(f"{STAGING_PREFIX}{os.getpid()}-{target.name}")
+        try:
+            _replace_with_link(self._path(namespace, key, ".bin"), temporary)
+            os.replace(temporary, target)
+        except OSError:  # the entry is gone (cache cleared): a miss later
+            pass
+        finally:
+            temporary.unlink(missing_ok=True)
 
     def copy_to(self, namespace: str, key: str, destination: Path) -> bool:
         """Place a cached file at `destination`; False on a miss."""
@@ -181,7 +219,10 @@ class DiskCache:
         if not source.is_file():
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
-        _replace_with_link(source, destination)
+        try:
+            _replace_with_link(source, destination)
+        except FileNotFoundError:  # replaced or removed by another build just now: a miss
+            return False
         return True
 
 
