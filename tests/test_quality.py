@@ -208,6 +208,67 @@ def test_keyboard_focus_is_visible(sample_site: Path, serve_site: Any, browser: 
         context.close()
 
 
+def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """Below 1220 px the menu tabs give way to the ☰ button: the keyboard reaches it, a screen
+    reader names it, Enter opens the menu at its first link and Escape closes it; while it is
+    closed, Tab never wanders through its links off screen."""
+    base = serve_site(sample_site)
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    where = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+        return {tag: e.tagName, name: e.getAttribute('aria-label') || e.textContent.trim(),
+                expanded: e.getAttribute('aria-expanded'), x: r.x, right: r.right}; }"""
+    try:
+        page = context.new_page()
+        page.goto(base + "sessions/", wait_until="load")
+        stops = []
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(where))
+        assert all(s["x"] >= 0 and s["right"] <= 390 for s in stops), stops
+        menu = next(s for s in stops if s["tag"] == "BUTTON" and s["name"] == "Mục lục trang web")
+        assert menu["expanded"] == "false"
+        page.focus("button[aria-label='Mục lục trang web']")
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.textContent.trim() === 'Trang chủ'")
+        page.wait_for_timeout(400)  # the slide-in
+        opened = page.evaluate(where)
+        assert opened["x"] >= 0, opened
+        page.keyboard.press("Escape")
+        closed = page.evaluate(where)
+        assert (closed["name"], closed["expanded"]) == ("Mục lục trang web", "false")
+    finally:
+        context.close()
+
+
+def test_focus_in_the_header_stands_out_from_its_colour(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """WCAG 1.4.11: a focus ring needs 3:1 against what is around it (the blue header)."""
+    base = serve_site(sample_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base + "sessions/", wait_until="load")
+        page.focus(".da-header-search button")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focused by the keyboard: :focus-visible
+        ring, header = page.evaluate("""() => [
+            getComputedStyle(document.activeElement).outlineColor,
+            getComputedStyle(document.querySelector('.md-header')).backgroundColor]""")
+        assert contrast(ring, header) >= 3, (ring, header)
+    finally:
+        context.close()
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(css: str) -> float:
+        channels = [int(v) / 255 for v in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def test_search_filters_show_keyboard_focus(sample_site: Path, serve_site: Any, browser: Any) -> None:
     base = serve_site(sample_site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -23,3 +23,39 @@ function announce(text) {
   region.textContent = "";
   window.setTimeout(function () { region.textContent = text || ""; }, 50);
 }
+
+// The header's menu button (☰): Material's is a label for a hidden checkbox, which the
+// keyboard never reaches and a screen reader cannot name. It becomes a real button; Escape
+// closes the menu and gives the focus back. (The menu's links are out of the tab order while
+// it is closed: archive.css.)
+(function () {
+  var label = document.querySelector("label[data-da-menu]");
+  var toggle = document.getElementById("__drawer");
+  if (!label || !toggle) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.setAttribute("aria-label", label.getAttribute("data-da-menu"));
+  button.setAttribute("aria-expanded", "false");
+  while (label.firstChild) button.appendChild(label.firstChild);
+  label.replaceWith(button);
+  function set(open) {
+    if (toggle.checked !== open) toggle.click();
+  }
+  button.addEventListener("click", function () {
+    set(!toggle.checked);
+    if (toggle.checked) {
+      var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+      if (first) window.setTimeout(function () { first.focus(); }, 50);
+    }
+  });
+  toggle.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      set(false);
+      button.focus();
+    }
+  });
+})();
