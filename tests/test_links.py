@@ -347,3 +347,27 @@ def test_open_data_texts_carry_full_addresses_for_every_kind_of_link() -> None:
         f"({page}anh%201.jpg) [mục]({page}#ho-so) <a class=\"x\" href=\"{site}\">trang chủ</a> "
         f"<img alt=\"Hội trường\" src='{site}anh/hoi-truong.jpg'> [web](https://example.org/a) "
         f"![ảnh [cũ]]({page}cu.png)\n\n[tham khảo]: {site}agencies/phong-tu-phap/\n")
+
+
+def test_a_photo_without_a_text_for_who_cannot_see_it_is_pointed_out_not_refused(
+        tmp_path: Path) -> None:
+    """A screen reader says nothing of a photo without `![text]` or `alt`: the press office is
+    told where, and the site is still built (FORMAT.md does not require the text)."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "quang-canh.jpg")
+    append(content / SESSION / "index.md", "![](quang-canh.jpg)\n\n![Hội trường](quang-canh.jpg)\n\n"
+           '<img src="quang-canh.jpg" alt="">\n\n<img alt="Hội trường" src="quang-canh.jpg">\n')
+    expected = [
+        f"content/{SESSION}/index.md:{line}:{column}: warning: the photo 'quang-canh.jpg' has no "
+        "text for readers who cannot see it (a screen reader says nothing of it): write what it "
+        "shows, ![Quang cảnh buổi đối thoại](quang-canh.jpg) in Markdown, alt=\"...\" in HTML"
+        for line, column in [(9, 5), (13, 11)]]
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stderr
+    assert [line for line in checked.stdout.splitlines() if line.startswith("content/")] == expected
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    assert [line.split("-  ", 1)[-1] for line in build.stderr.splitlines() if "warning: the photo" in line] \
+        == expected
+    assert len(parse(site / SESSION / "index.html").select(".da-writeup img")) == 4

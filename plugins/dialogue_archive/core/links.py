@@ -33,6 +33,8 @@ class WrittenReference:
     line: int
     column: int
     reference: Reference
+    described: bool = True
+    """For a photo: whether it is written with a text for readers who cannot see it."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,27 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
         else:
             offset = at + len(reference.written)
             line, column = position_of(source, at)
-        found.append(WrittenReference(path, line, column, reference))
+        described = not reference.image or at < 0 or _described(source, at)
+        found.append(WrittenReference(path, line, column, reference, described))
     return found
+
+
+MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]\n]*)\]\(\s*<?$")
+"""The start of a Markdown photo `![text](`, up to where its file name is written."""
+HTML_ALT = re.compile(r"""\salt\s*=\s*(?:"\s*[^"\s]|'\s*[^'\s]|[^\s"'>])""", re.I)
+
+
+def _described(source: str, at: int) -> bool:
+    """Whether the photo whose file name is written at `at` has a text (Markdown's `![text]`,
+    HTML's `alt`); a photo given by a reference definition (`[x]: anh.jpg`) counts as described."""
+    line_start = source.rfind("\n", 0, at) + 1
+    markdown = MARKDOWN_PHOTO.search(source, line_start, at)
+    if markdown is not None:
+        return bool(markdown["text"].strip())
+    tag = source.rfind("<img", line_start, at)
+    if tag >= 0:
+        return bool(HTML_ALT.search(source, tag, source.find(">", at) % (len(source) + 1)))
+    return True
 
 
 def check_references(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],
@@ -91,6 +112,11 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
             message = targets.problem(one.reference, session)
             if message:
                 log.add(one.path, one.line, one.column, message)
+            elif not one.described:
+                log.add(one.path, one.line, one.column, f"the photo '{one.reference.written}' has "
+                        "no text for readers who cannot see it (a screen reader says nothing of it): "
+                        f"write what it shows, ![Quang cảnh buổi đối thoại]({one.reference.written})"
+                        " in Markdown, alt=\"...\" in HTML", severity="warning")
 
 
 class _Targets:

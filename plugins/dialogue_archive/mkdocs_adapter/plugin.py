@@ -128,8 +128,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions)
-        for warning in problems.warnings:
-            log.warning(str(warning))
+        for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
+            log.info(str(warning))
         if problems.errors:
             errors = problems.sorted()
             raise PluginError(
