@@ -259,3 +259,31 @@ def test_builds_sharing_one_cache_all_succeed_and_leave_it_tidy(tmp_path: Path) 
                  for n in range(4)]
         assert all(site == sites[0] for site in sites[1:])
     assert [p for p in cache.rglob(".tmp-*")] == []
+
+
+def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -> None:
+    """The site's files are hard links into the cache: a deploy step that rewrites one in place
+    (a minifier, a script adding a banner) rewrites the cached entry too. The next build sees it
+    and makes the file anew instead of publishing the altered one."""
+    content = copy_sample(tmp_path / "content")
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "site1", tmp_path / "site2"
+    for folder in (tmp_path / "one", tmp_path / "two"):
+        folder.mkdir()
+    build(write_config(tmp_path / "one", content, first, cache_dir=str(cache),
+                       build_date=str(SAMPLE_BUILD_DATE)))
+    session_page = first / SEED / "index.html"
+    altered = [first / "data" / "items.csv", session_page, first / "feed.xml",
+               next((first / "pagefind").glob("*/pagefind-entry.json"))]
+    originals = {p.relative_to(first): p.read_bytes() for p in altered}
+    for path in altered:
+        with path.open("ab") as stream:  # in place: the same inode
+            stream.write(b"<!-- TAMPERED -->")
+    build(write_config(tmp_path / "two", content, second, cache_dir=str(cache),
+                       build_date=str(SAMPLE_BUILD_DATE)))
+    for relative, original in originals.items():
+        now = (second / relative).read_bytes()
+        if relative.parts[0] == "pagefind":  # indexed anew: Pagefind's own hashes vary by run
+            assert json.loads(now)["languages"], relative
+        else:
+            assert now == original, relative

@@ -5,6 +5,12 @@ atomically (temporary file + rename), so parallel workers and interrupted builds
 leave a half-written entry. Several builds may share the cache (`scripts/serve` next to
 `scripts/build`): an entry another build removes or replaces meanwhile is a miss, never an
 error. Deleting the folder is always safe.
+
+Entries are hard-linked into the site (copying 4 GB of pages at 10,000 sessions would double
+the build's writes), so a tool that rewrites a site file in place would rewrite the entry too.
+Every file entry is therefore stored with a modification time of a whole second, and one whose
+time has a fraction was written since: it is dropped and made anew, never published again.
+(A file system that keeps whole seconds only cannot tell; it never wrongly drops an entry.)
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -33,6 +40,7 @@ def _modes() -> tuple[int, int]:
 
 FILE_MODE, FOLDER_MODE = _modes()
 
+SECOND = 1_000_000_000  # nanoseconds
 STAGING_PREFIX = ".tmp-"
 STALE_STAGING_SECONDS = 24 * 3600
 """A staging folder older than this was left by an interrupted build, not one running."""
@@ -80,6 +88,7 @@ class DiskCache:
             os.fchmod(handle, FILE_MODE)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
+            _stamp(temporary)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -123,9 +132,12 @@ class DiskCache:
         if not merge:
             shutil.rmtree(destination, ignore_errors=True)
         try:
-            shutil.copytree(source, destination, copy_function=_replace_with_link,
+            shutil.copytree(source, destination, copy_function=_replace_with_untouched,
                             dirs_exist_ok=merge)
-        except (OSError, shutil.Error):  # another build pruned the entry meanwhile: a miss
+        except (OSError, shutil.Error):  # pruned by another build meanwhile, or altered: a miss
+            with contextlib.suppress(OSError):
+                if not _untouched_tree(source):
+                    shutil.rmtree(source, ignore_errors=True)
             return False
         return True
 
@@ -149,7 +161,8 @@ class DiskCache:
             return False
         try:
             files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
-            return bool(files) and all(os.path.samefile(p, folder / p.name) for p in files)
+            return bool(files) and all(os.path.samefile(p, folder / p.name) for p in files) \
+                and _untouched_tree(self.root / namespace / key)
         except OSError:
             return False
 
@@ -171,6 +184,9 @@ class DiskCache:
         try:
             staging.chmod(FOLDER_MODE)
             write(staging)
+            for file in staging.rglob("*"):
+                if file.is_file():
+                    _stamp(file)
             try:
                 os.replace(staging, target)
             except OSError:  # another build stored the same entry first: keep theirs
@@ -216,7 +232,11 @@ class DiskCache:
         if self.root is None:
             return False
         source = self._path(namespace, key, ".bin")
-        if not source.is_file():
+        try:
+            if not _untouched(source):
+                source.unlink()
+                return False
+        except OSError:  # no such entry
             return False
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -224,6 +244,29 @@ class DiskCache:
         except FileNotFoundError:  # replaced or removed by another build just now: a miss
             return False
         return True
+
+
+def _stamp(path: Path | str) -> None:
+    """Give a new entry a modification time of a whole second (see the module's docstring)."""
+    status = os.stat(path)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns // SECOND * SECOND))
+
+
+def _untouched(path: Path | str) -> bool:
+    """Whether a file entry is as stored: not rewritten in place through a link in a site.
+    Raises OSError when it is not there."""
+    status = os.stat(path)
+    return not stat.S_ISDIR(status.st_mode) and status.st_mtime_ns % SECOND == 0
+
+
+def _untouched_tree(folder: Path) -> bool:
+    return all(_untouched(p) for p in folder.rglob("*") if p.is_file())
+
+
+def _replace_with_untouched(source: str, destination: str) -> None:
+    if not _untouched(source):
+        raise OSError(f"{source} was rewritten in place since it was stored")
+    _replace_with_link(source, destination)
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:
@@ -234,7 +277,8 @@ def _replace_with_link(source: Path | str, destination: Path | str) -> None:
 
 def _link_or_copy(source: Path | str, destination: Path | str) -> None:
     """A hard link: cached outputs are never written in place (entries are replaced, and
-    writers of the site unlink a file before writing it), so sharing the inode is safe."""
+    writers of the site unlink a file before writing it); other tools' writes are caught by
+    the entries' whole-second times (see the module's docstring)."""
     try:
         os.link(source, destination)
     except OSError:  # another file system, or links not supported
