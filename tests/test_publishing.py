@@ -231,6 +231,18 @@ def test_agency_topic_and_place_feeds_are_linked_from_their_pages(public_site: P
     assert empty and {feed.feed.updated for feed in empty} == {latest}
 
 
+def test_feeds_of_units_of_one_name_are_told_apart(public_site: Path) -> None:
+    """A ward that kept its name after wards merged into it has two feeds: a reader subscribed to
+    both must see which is which, as the pages show it."""
+    site_name = "Kho lưu trữ đối thoại với công dân"  # the sample's mkdocs.yml
+    titles = {page: feedparser.parse((public_site / page / "feed.xml").read_bytes()).feed.title
+              for page in ("places/phuong-hoa-xuan", "places/phuong-hoa-xuan-2025", "places/quan-cam-le")}
+    assert titles == {
+        "places/phuong-hoa-xuan": "Phiên đối thoại ở phường Hòa Xuân (đến 30/6/2025) — " + site_name,
+        "places/phuong-hoa-xuan-2025": "Phiên đối thoại ở phường Hòa Xuân (từ 1/7/2025) — " + site_name,
+        "places/quan-cam-le": "Phiên đối thoại ở quận Cẩm Lệ — " + site_name}
+
+
 def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
     calendar = icalendar.Calendar.from_ical((public_site / "calendar.ics").read_bytes())
     events = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}

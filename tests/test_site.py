@@ -360,7 +360,7 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
     assert until in names and since in names and len(names) == len(set(names)), names
     assert parse(site / "agencies" / "ubnd-quan-cam-le" / "index.html").h1.text == until
     facts = parse(site / "agencies" / "ubnd-quan-cam-le" / "index.html").select_one("dl.da-facts")
-    assert f"Kế thừa bởi {since}" in facts.get_text(" ", strip=True)
+    assert f"Đơn vị kế thừa {since}" in facts.get_text(" ", strip=True)
     page = parse(site / "sessions" / "2025" / "2025-08-01-doi-thoai-moi" / "index.html")
     organizer = page.select_one('dl.da-facts a[href$="agencies/ubnd-quan-cam-le-2025/"]')
     assert organizer.text == since
@@ -485,7 +485,7 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     assert "Tiếp nhận đơn vị sáp nhập Huyện Hòa Vang" in facts and "Hình thành từ" not in facts
     places = {a.text: a.find_parent("li").select_one(".da-entry__meta").get_text(strip=True)
               for a in parse(site / "places" / "index.html").select(".da-registry a")}
-    assert places["Quận Cẩm Lệ"] == "Quận, huyện · thuộc Thành phố Đà Nẵng"
+    assert places["Quận Cẩm Lệ"] == "Quận, huyện · thuộc thành phố Đà Nẵng"
     counts = [span.text for span in parse(site / "agencies" / "index.html").select(".da-count")]
     assert counts and all(c.endswith(" ý kiến đã trả lời hoặc được chuyển đến") for c in counts)
     session = parse(site / answers.parent.relative_to(content) / "index.html")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from . import urls
 from .archive import Archive, Session, Visibility
 from .labels import VI
+from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -66,8 +67,12 @@ def session_agencies(session: Session) -> set[str]:
     return found
 
 
-def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
-    """(path in the site, Atom XML) for the site feed and one feed per agency, topic and place."""
+def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, str]] | None = None
+          ) -> Iterator[tuple[str, bytes]]:
+    """(path in the site, Atom XML) for the site feed and one feed per agency, topic and place.
+    `told_apart`: per kind, the names of units sharing their name with another, as the pages
+    show them ('Phường Hòa Xuân (từ 1/7/2025)'): two feeds of one title could not be told
+    apart in a feed reader."""
     sessions = public_sessions(archive)
     text = VI["publishing"]
     build_date = archive.build_date
@@ -92,9 +97,11 @@ def feeds(archive: Archive, site: Site) -> Iterator[tuple[str, bytes]]:
     for kind, registry in registries.items():
         for record in registry.values():
             path = registry_feed(kind, record.id)
+            name = (told_apart or {}).get(kind, {}).get(record.id, record.name)
             yield path, atom(concerning[kind].get(record.id, []), site, path,
-                             text[f"feed_{kind}"].format(name=record.name),
-                             text["feed_subtitle_of"].format(name=record.name),
+                             text[f"feed_{kind}"].format(
+                                 name=in_sentence(name) if kind == "place" else name),
+                             text["feed_subtitle_of"].format(name=name),
                              urls.REGISTRY_PAGES[kind](record.id), build_date, quiet)
 
 

@@ -20,6 +20,7 @@ from .archive import Archive
 from .labels import VI, format_date, format_short_date
 from .models import ID_PATTERN, TIME_PATTERN, SessionKind
 from .registry_match import Match, MatchError
+from .vietnamese import in_sentence
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "scaffold"
 """Not under templates/: MkDocs would publish those files as theme files."""
@@ -30,8 +31,6 @@ PHRASE_BREAK = re.compile(r"[,;:!?()–—]|\s-\s")
 CONNECTIVES = frozenset({"về", "và", "với", "của", "tại", "cho", "ở", "trong", "theo", "từ", "đến",
                          "các", "những", "nhằm", "để"})
 """Words that would dangle at the end of a slug cut between words."""
-PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã")
-"""The words a place's registry name starts with ('Phường Hòa Thọ Đông')."""
 RUN = ".venv/bin/dialogue-archive"
 """The command as the README runs it, from the repository folder."""
 
@@ -80,13 +79,6 @@ def session_slug(title: str) -> str:
     while n > 1 and words[n - 1].lower().strip(",;:.!?") in CONNECTIVES:
         n -= 1
     return _slug(" ".join(words[:n])) or whole[:SLUG_MAX].strip("-")
-
-
-def in_sentence(place_name: str) -> str:
-    """'Phường Hòa Thọ Đông' -> 'phường Hòa Thọ Đông': the kind of place is lower-case within a
-    sentence ('tại phường …'); the name stays as written."""
-    kind = next((k for k in PLACE_KINDS if place_name.startswith(f"{k} ")), None)
-    return f"{kind.lower()}{place_name[len(kind):]}" if kind else place_name
 
 
 def existing_ids(archive: Archive) -> set[str]:

@@ -11,6 +11,7 @@ the two must agree word for word, which the tests check on a list of words.
   combining marks when it matches, but `đ` is a letter of its own, not a marked `d`.
 - `sort_key`: Vietnamese alphabetical order for names in lists (`Đất đai` after `Dân số`,
   not after `Z`), as the search page's `localeCompare(…, "vi", {numeric: true})` orders its filter values.
+- `in_sentence`: a place's name as written within a sentence (`tại phường Hòa Xuân`).
 """
 
 from __future__ import annotations
@@ -120,3 +121,14 @@ def _placed(word: str) -> str:
     letters = list(base)
     letters[target] = unicodedata.normalize("NFC", letters[target] + tones[0])
     return "".join(letters)
+
+
+PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã")
+"""The words a place's registry name starts with ('Phường Hòa Thọ Đông')."""
+
+
+def in_sentence(place_name: str) -> str:
+    """'Phường Hòa Thọ Đông' -> 'phường Hòa Thọ Đông': the kind of place is lower-case within a
+    sentence ('tại phường …'); the name stays as written."""
+    kind = next((k for k in PLACE_KINDS if place_name.startswith(f"{k} ")), None)
+    return f"{kind.lower()}{place_name[len(kind):]}" if kind else place_name

@@ -28,7 +28,7 @@ from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
-from .vietnamese import sort_key
+from .vietnamese import in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -455,7 +455,7 @@ class ArchiveViews:
         elif kind == "place":
             detail = self.labels["place_kind"][record.kind.value]
             if record.parent:
-                detail += f" · {self.text['part_of'].lower()} {self.place_name(record.parent)}"
+                detail += f" · {self.text['part_of'].lower()} {in_sentence(self.place_name(record.parent))}"
         elif kind == "topic" and record.synonyms:
             detail = ", ".join(record.synonyms)
         ended = getattr(record, "valid_until", None)

@@ -358,8 +358,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                      f"{time.monotonic() - started:.1f} s after the pages")
 
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
-        assert self.archive is not None and self.data is not None
-        write_feeds(self.archive, config, self.cache)
+        assert self.archive is not None and self.data is not None and self.views is not None
+        write_feeds(self.archive, config, self.cache,
+                    {"agency": self.views.agency_names, "place": self.views.place_labels})
         write_data(self.data, Path(config.site_dir), self.cache)
 
     def _wait_for_catch_up(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,8 @@ def page_path(src_uri: str, directory_urls: bool) -> str:
     return src_uri[:-3] + ("/" if directory_urls else ".html")
 
 
-def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache) -> None:
+def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
+                told_apart: Mapping[str, Mapping[str, str]]) -> None:
     """feed.xml, agencies/, topics/ and places/<id>/feed.xml and calendar.ics, written into
     the site at the end of the build (like the open data, they need no MkDocs page); linked
     from the cache when the same archive was written by the same code (1 s at 1,000 sessions)."""
@@ -46,7 +47,8 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache) -> Non
     key = fingerprint(archive.fingerprint, code_fingerprint(), site_url, config.site_name,
                       str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
     cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
-        folder, chain(feeds.feeds(archive, site), [(feeds.CALENDAR, feeds.calendar(archive, site))])),
+        folder, chain(feeds.feeds(archive, site, told_apart),
+                      [(feeds.CALENDAR, feeds.calendar(archive, site))])),
         merge=True)
 
 
