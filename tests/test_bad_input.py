@@ -601,6 +601,23 @@ CASES: dict[str, Case] = {
         14,
         "before the session",
     ),
+    "answer-after-the-build-day": Case(
+        edit(f"{S}/answers.yaml", "official: Trưởng phòng",
+             "official: Trưởng phòng\n        date: 2027-06-01"),
+        f"{S}/answers.yaml",
+        14,
+        "answer date 2027-06-01 is after the day of the build (2026-11-28): an answer records what "
+        "has already happened; fix the date",
+        build=True,
+    ),
+    "update-after-the-build-day": Case(
+        edit(f"{S}/answers.yaml", "due: 2024-12-31",
+             "due: 2024-12-31\n        status: done\n        updates:\n          - date: 2027-05-12\n"
+             "            status: done"),
+        f"{S}/answers.yaml",
+        23,
+        "update date 2027-05-12 is after the day of the build (2026-11-28)",
+    ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),
     "empty-registry": Case(write("registry/topics.yaml", ""), f"{S}/answers.yaml", 7, "unknown topic"),

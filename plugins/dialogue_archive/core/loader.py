@@ -542,7 +542,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
     _check_session(session, parsed.data, refs, log)
     if parsed.items and parsed.answers_path is not None:
-        _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log)
+        _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log,
+                     now.date())
     for kind, value, where in parsed.unchecked:
         assert parsed.answers_path is not None
         refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
@@ -600,7 +601,8 @@ def check_answers(text: str, session: Session, archive: Archive) -> list[Problem
                                  session.src_uri, references, officials=officials)
     if items:
         candidate = replace(session, items=[item for _, item in items], answers_path=path)
-        _check_items(candidate, items, data, path, References(archive, log), log)
+        _check_items(candidate, items, data, path, References(archive, log), log,
+                     archive.build_date)
         check_references(archive, [(candidate, references)], log)
     return [p for p in log.sorted() if p.severity == "error"]
 
@@ -819,7 +821,7 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
 
 
 def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, path: Path,
-                 refs: References, log: ProblemLog) -> None:
+                 refs: References, log: ProblemLog, today: dt.date) -> None:
     seen_items: dict[str, tuple[Any, ...]] = {}
     seen_commitments: dict[str, tuple[Any, ...]] = {}
     for i, item in items:
@@ -843,6 +845,9 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
                 line, col = locate(data, (*where, "date"))
                 log.add(path, line, col, f"answer date {answer.date} is before the session "
                         f"({session.date}); an answer cannot come before the question")
+            elif answer.date and answer.date > today:
+                line, col = locate(data, (*where, "date"))
+                log.add(path, line, col, _after_today("answer", answer.date, today))
         for c, commitment in enumerate(item.commitments):
             where = ("items", i, "commitments", c)
             _unique(commitment.id, seen_commitments, "commitment", path, data, (*where, "id"), log)
@@ -852,7 +857,18 @@ def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, pat
                     line, col = locate(data, (*where, "updates", u, "date"))
                     log.add(path, line, col, f"update date {update.date} is before the session "
                             f"({session.date})")
+                elif update.date > today:
+                    line, col = locate(data, (*where, "updates", u, "date"))
+                    log.add(path, line, col, _after_today("update", update.date, today))
             _check_commitment(commitment, session.date, data, where, path, log)
+
+
+def _after_today(what: str, day: dt.date, today: dt.date) -> str:
+    """An answer or update records what has happened: one dated later is a mistyped date (the
+    site would show a status, an outcome or a deadline kept that nothing has reached yet)."""
+    return (f"{what} date {day} is after the day of the build ({today}): an {what} records what "
+            "has already happened; fix the date (a planned step belongs in the text, or in the "
+            "commitment's due)")
 
 
 def _check_commitment(commitment: Commitment, day: dt.date, data: Any, where: tuple[Any, ...],
