@@ -592,3 +592,18 @@ def test_an_excerpt_does_not_repeat_the_results_title(page, base_url) -> None:
         li.querySelector('.da-result__excerpt').textContent.trim()])""")
     items = [(title, excerpt) for title, excerpt in pairs if " — " in title]
     assert items and not any(excerpt.startswith(title[:20]) for title, excerpt in items), items
+
+
+def test_the_status_and_the_title_say_what_was_searched(page, base_url) -> None:
+    """Opened from an agency's "Tìm trong …" box, the search is not one of the whole archive."""
+    assert open_search(page, base_url, "q=giay+phep+xay+dung")
+    assert page.inner_text("#da-status").endswith(f" {WORDS['scope_all']}.")
+    assert open_search(page, base_url, "agency=ubnd-quan-cam-le&q=giay+phep+xay+dung")
+    agency = f"{WORDS['facets']['agency'].lower()}: Ủy ban nhân dân quận Cẩm Lệ"
+    assert page.inner_text("#da-status").endswith(
+        f" {WORDS['scope_all']}, {WORDS['filtered_by'].replace('{filters}', agency)}.")
+    assert page.title().startswith("“giay phep xay dung” – Tìm kiếm")  # history tells searches apart
+    types = "&".join(f"type={t}" for t in ("question", "opinion", "proposal", "complaint"))
+    assert open_search(page, base_url, f"place=quan-cam-le&{types}")  # the district's "all items"
+    assert WORDS["filtered_count"].replace("{count}", "5") in page.inner_text("#da-status")
+    assert page.title().startswith("Tìm kiếm")

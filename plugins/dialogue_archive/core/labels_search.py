@@ -27,6 +27,10 @@ SEARCH_VI: dict[str, Any] = {
     "prompt": "Nhập nội dung cần tìm hoặc chọn bộ lọc.",
     "results_count": "Tìm thấy {count} kết quả",
     "results_for": "cho “{query}”",
+    # What narrowed the search, after its scope: named when few, counted when many.
+    "filtered_by": "lọc theo {filters}",
+    "filtered_count": "với {count} bộ lọc",
+    "page_title_query": "“{query}” – {page}",
     "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
     "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
                      "thử từ khác hoặc bỏ bớt bộ lọc.",

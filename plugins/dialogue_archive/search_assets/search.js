@@ -145,6 +145,21 @@ function describeScope(list) {
   return messages.scope_range.replace("{from}", oldest.from).replace("{to}", newest.to);
 }
 
+const NAMED_FILTERS = 3; // more values than this are counted, not named, in the status line
+
+// What was searched: the indexes' dates, then the filters narrowing them, so that a search
+// opened from an agency's page does not read as one of the whole archive.
+function describeSearch(list) {
+  const chosen = config.facets.filter((facet) => (state.filters[facet.key] || []).length);
+  const count = chosen.reduce((n, facet) => n + state.filters[facet.key].length, 0);
+  if (!count) return describeScope(list);
+  const named = chosen.map((facet) => facet.label[0].toLocaleLowerCase("vi") + facet.label.slice(1) + ": "
+    + state.filters[facet.key].map((value) => facet.values[value] || value).join(", "));
+  return describeScope(list) + ", " + (count <= NAMED_FILTERS
+    ? messages.filtered_by.replace("{filters}", named.join("; "))
+    : messages.filtered_count.replace("{count}", count.toLocaleString("vi-VN")));
+}
+
 function showScope(list) {
   const partial = list.length < shards.length && !(state.filters.year || []).length;
   scopeBox.hidden = !partial;
@@ -275,10 +290,15 @@ async function preload(term) {
   }
 }
 
+const pageTitle = document.title;
+
 async function run() {
   const current = ++generation;
   const term = searchTerm(state.query);
   const filters = activeFilters();
+  // History and a screen reader's list of tabs tell searches apart by their query.
+  document.title = state.query.trim()
+    ? messages.page_title_query.replace("{query}", state.query.trim()).replace("{page}", pageTitle) : pageTitle;
   clear.hidden = Object.keys(filters).length === 0;
   if (!shards.length) { // nothing published yet: there is no index to load
     showResults([], term || Object.keys(filters).length ? messages.no_results : messages.prompt);
@@ -328,9 +348,9 @@ async function run() {
   if (found) {
     message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
     if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
-    message += " " + describeScope(list) + ".";
+    message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
-    message = messages.no_results_in.replace("{scope}", describeScope(list));
+    message = messages.no_results_in.replace("{scope}", describeSearch(list));
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
