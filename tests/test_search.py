@@ -155,6 +155,12 @@ def urls_where(records: list[SearchRecord], **filters: str) -> set[str]:
     return {r.url for r in records if all(v in r.filters.get(k, ()) for k, v in filters.items())}
 
 
+def open_filters(page) -> None:
+    """Unfold the filter panel as a reader does on a phone, where it starts folded."""
+    if page.get_attribute("#da-filters", "open") is None:
+        page.click("#da-filters > summary")
+
+
 def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:
     page.goto(f"{base_url}search/")
     settle(page)
@@ -225,6 +231,7 @@ def test_query_and_filter_combined(page, base_url, records) -> None:
 def test_state_lives_in_the_url(page, base_url) -> None:
     first = open_search(page, base_url, "q=dat+dai&type=question")
     assert page.input_value("#da-q") == "dat dai"
+    open_filters(page)
     if page.locator("details[data-facet='answered']").get_attribute("open") is None:
         page.locator("details[data-facet='answered'] summary").click()
     page.locator("#da-f-answered-yes").check()
@@ -251,6 +258,7 @@ def test_a_year_without_sessions_says_so_and_keeps_the_other_years_choosable(
     assert open_search(page, base_url, "q=dat+dai&year=2025") == []
     assert page.inner_text("#da-status").startswith("Không có phiên nào trong năm 2025.")
     assert page.is_checked("#da-f-year-2025")
+    open_filters(page)
     page.click("label[for=da-f-year-2025]")
     page.click("label[for=da-f-year-2024]")
     settle(page)
@@ -533,8 +541,8 @@ def test_a_write_up_result_names_its_organiser_and_an_item_result_who_answered(
 
 def tick(page, facet: str, value: str) -> None:
     """Tick a filter as a reader does: open its group, then click its label."""
-    page.evaluate("""(f) => { document.getElementById('da-filters').open = true;
-                               document.querySelector(`details[data-facet=${f}]`).open = true; }""", facet)
+    open_filters(page)
+    page.evaluate("(f) => { document.querySelector(`details[data-facet=${f}]`).open = true; }", facet)
     page.click(f"label[for=da-f-{facet}-{value}]")
 
 
@@ -575,6 +583,7 @@ def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_u
     assert page.evaluate("document.activeElement.textContent") == WORDS["skip_to_results"]
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "da-results-heading"
+    open_filters(page)
     link = page.locator("#da-to-results")
     assert link.inner_text() == WORDS["to_results_count"].replace("{count}", str(len(found)))
     page.evaluate("window.scrollTo(0, 0)")
@@ -607,3 +616,22 @@ def test_the_status_and_the_title_say_what_was_searched(page, base_url) -> None:
     assert open_search(page, base_url, f"place=quan-cam-le&{types}")  # the district's "all items"
     assert WORDS["filtered_count"].replace("{count}", "5") in page.inner_text("#da-status")
     assert page.title().startswith("Tìm kiếm")
+
+
+def test_on_a_phone_a_search_within_shows_its_results_first(page, base_url) -> None:
+    """Arriving from an agency's "Tìm trong …" box, the results come before the filter panel's
+    twenty agencies (folded), and the filter in force is shown above them, removable."""
+    page.goto(f"{base_url}agencies/ubnd-quan-cam-le/")
+    page.fill("#da-within-q", "giay phep xay dung")
+    page.press("#da-within-q", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?agency=ubnd-quan-cam-le&q=giay"))
+    narrowed = all_results(page, base_url)
+    assert narrowed and page.locator("#da-results > li").first.bounding_box()["y"] < 800  # 1st screen
+    chip = page.get_by_role("button", name=f"{WORDS['remove_filter'].replace('{facet}', 'Cơ quan')} "
+                                           "Ủy ban nhân dân quận Cẩm Lệ")
+    assert chip.is_visible() and page.locator("#da-active button").count() == 1
+    assert serious_violations(page) == []
+    chip.click()
+    page.wait_for_url(re.compile(r"/search/\?q=giay\+phep\+xay\+dung$"))
+    assert set(narrowed) < set(all_results(page, base_url))
+    assert page.is_hidden("#da-active") and page.evaluate("document.activeElement.id") == "da-results-heading"

@@ -20,6 +20,8 @@ SEARCH_VI: dict[str, Any] = {
     "to_results": "Xem kết quả",
     "to_results_count": "Xem {count} kết quả",
     "clear_filters": "Bỏ tất cả bộ lọc",
+    "active_filters": "Đang lọc theo:",
+    "remove_filter": "Bỏ lọc {facet}:",  # read before the value on each active filter's button
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",
     "loading": "Đang tải chỉ mục tìm kiếm…",

@@ -26,6 +26,9 @@ const scopeBox = document.getElementById("da-scope");
 const older = document.getElementById("da-older");
 const everything = document.getElementById("da-all");
 const toResults = document.getElementById("da-to-results");
+const active = document.getElementById("da-active");
+const activeList = document.getElementById("da-active-list");
+const resultsHeading = document.getElementById("da-results-heading");
 
 const shards = config.shards;
 const state = { query: "", filters: {}, depth: 0 };
@@ -300,6 +303,7 @@ async function run() {
   document.title = state.query.trim()
     ? messages.page_title_query.replace("{query}", state.query.trim()).replace("{page}", pageTitle) : pageTitle;
   clear.hidden = Object.keys(filters).length === 0;
+  renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
     showResults([], term || Object.keys(filters).length ? messages.no_results : messages.prompt);
     return;
@@ -498,6 +502,29 @@ function renderFacets(counts, list) {
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
 
+// The filters in force above the results, each a button that removes it: on a phone the
+// filter panel starts folded so that results come first, and this says what narrows them.
+function renderActive() {
+  const items = [];
+  for (const facet of config.facets) {
+    for (const value of state.filters[facet.key] || []) {
+      const index = items.length;
+      const button = element("button", { type: "button", class: "da-chip" },
+        element("span", { class: "da-visually-hidden" }, messages.remove_filter.replace("{facet}", facet.label) + " "),
+        facet.values[value] || value, element("span", { "aria-hidden": "true" }, " ×"));
+      button.addEventListener("click", () => {
+        toggle(facet.key, value, false);
+        // The focus stays among the filters left, or goes to the results they leave.
+        const left = activeList.querySelectorAll("button");
+        (left[index] || left[index - 1] || resultsHeading).focus();
+      });
+      items.push(element("li", {}, button));
+    }
+  }
+  activeList.replaceChildren(...items);
+  active.hidden = !items.length;
+}
+
 function toggle(key, value, on) {
   const values = new Set(state.filters[key] || []);
   if (on) values.add(value); else values.delete(value);
@@ -547,8 +574,9 @@ window.addEventListener("popstate", () => { // Back or Forward between filters
 
 readUrl();
 input.value = state.query;
-// On a phone the filters start folded under their heading, so that results show first.
-document.getElementById("da-filters").open = !narrow.matches || Object.keys(state.filters).length > 0;
+// On a phone the filters start folded under their heading, so that results show first (also
+// when a link sets filters: those are listed above the results, see renderActive).
+document.getElementById("da-filters").open = !narrow.matches;
 // Opened empty (a phone's header has only the button), the page is ready for typing.
 if (!state.query && !Object.keys(state.filters).length && !returning) input.focus();
 run();
