@@ -635,3 +635,16 @@ def test_on_a_phone_a_search_within_shows_its_results_first(page, base_url) -> N
     page.wait_for_url(re.compile(r"/search/\?q=giay\+phep\+xay\+dung$"))
     assert set(narrowed) < set(all_results(page, base_url))
     assert page.is_hidden("#da-active") and page.evaluate("document.activeElement.id") == "da-results-heading"
+
+
+@pytest.mark.parametrize(("path", "label"), [
+    ("agencies/phong-tu-phap/", "Tìm trong các phiên và câu trả lời của Phòng Tư pháp quận Cẩm Lệ"),
+    ("topics/xay-dung/", "Tìm trong lĩnh vực Xây dựng"),
+    ("places/phuong-hoa-xuan/", "Tìm trên địa bàn phường Hòa Xuân (đến 30/6/2025)")])
+def test_search_within_says_what_it_searches_and_is_not_zoomed_into(page, base_url, path,
+                                                                   label) -> None:
+    page.goto(base_url + path)
+    # iOS Safari zooms the page into a field whose text is smaller than 16 px when it is focused.
+    size = page.evaluate("parseFloat(getComputedStyle(document.getElementById('da-within-q')).fontSize)")
+    assert size >= 16
+    assert page.inner_text("label[for=da-within-q]") == label

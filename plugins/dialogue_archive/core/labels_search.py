@@ -53,8 +53,12 @@ SEARCH_VI: dict[str, Any] = {
     "answered_by": "Trả lời",
     "organized_by": "Cơ quan tổ chức",
     "commitment": "Cam kết",
-    "search_within": "Tìm trong {name}",
-    "search_within_label": "Nội dung cần tìm trong {name}",
+    # The "search within" box of an agency's, topic's or place's page: what it searches.
+    "search_within": {
+        "agency": "Tìm trong các phiên và câu trả lời của {name}",
+        "topic": "Tìm trong lĩnh vực {name}",
+        "place": "Tìm trên địa bàn {name}",
+    },
     "facets": {
         "type": "Loại ý kiến",
         "answered": "Tình trạng trả lời",
