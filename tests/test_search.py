@@ -648,3 +648,28 @@ def test_search_within_says_what_it_searches_and_is_not_zoomed_into(page, base_u
     size = page.evaluate("parseFloat(getComputedStyle(document.getElementById('da-within-q')).fontSize)")
     assert size >= 16
     assert page.inner_text("label[for=da-within-q]") == label
+
+
+def test_short_words_typed_highlight_those_words_only(page, base_url, records) -> None:
+    """Pagefind matches words starting like a word typed, accents aside: `so do` highlighted
+    đốc, đơn, đổi, sót…, and in the land items listed first (holding "sổ đỏ" through their
+    topic) the "sơ" of "hồ sơ" and the "do" of "do cha mẹ"."""
+    def shown() -> dict[str, list[str]]:
+        rows = page.eval_on_selector_all("#da-results > li", """els => els.map(li => [
+            li.querySelector('.da-result__title a').href,
+            [...li.querySelectorAll('mark')].map(m => m.textContent)])""")
+        return {href.removeprefix(base_url): marks for href, marks in rows}
+
+    def key(word: str) -> str:
+        return fold(normalise(word)).lower().strip(".,;:?!()…\"“”")
+
+    assert open_search(page, base_url, "q=so+do")
+    results = shown()
+    assert {key(m) for marks in results.values() for m in marks} <= {"so", "do"}
+    silent = {r.url.lstrip("/") for r in records
+              if "sodo" in r.extra.split() and "so do" not in key(r.text.replace("\n", " "))}
+    assert silent and all(results[url] == [] for url in silent & set(results))
+    assert any(results.values())  # the others still show why they matched
+    assert open_search(page, base_url, "q=" + quote("sổ đỏ"))
+    marks = [m for marks in shown().values() for m in marks]
+    assert marks and "sơ" not in {m.lower().strip(".,;:?!") for m in marks}
