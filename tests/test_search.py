@@ -155,6 +155,12 @@ def urls_where(records: list[SearchRecord], **filters: str) -> set[str]:
     return {r.url for r in records if all(v in r.filters.get(k, ()) for k, v in filters.items())}
 
 
+def open_filters(page) -> None:
+    """Unfold the filter panel as a reader does on a phone, where it starts folded."""
+    if page.get_attribute("#da-filters", "open") is None:
+        page.click("#da-filters > summary")
+
+
 def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:
     page.goto(f"{base_url}search/")
     settle(page)
@@ -225,6 +231,7 @@ def test_query_and_filter_combined(page, base_url, records) -> None:
 def test_state_lives_in_the_url(page, base_url) -> None:
     first = open_search(page, base_url, "q=dat+dai&type=question")
     assert page.input_value("#da-q") == "dat dai"
+    open_filters(page)
     if page.locator("details[data-facet='answered']").get_attribute("open") is None:
         page.locator("details[data-facet='answered'] summary").click()
     page.locator("#da-f-answered-yes").check()
@@ -251,6 +258,7 @@ def test_a_year_without_sessions_says_so_and_keeps_the_other_years_choosable(
     assert open_search(page, base_url, "q=dat+dai&year=2025") == []
     assert page.inner_text("#da-status").startswith("Không có phiên nào trong năm 2025.")
     assert page.is_checked("#da-f-year-2025")
+    open_filters(page)
     page.click("label[for=da-f-year-2025]")
     page.click("label[for=da-f-year-2024]")
     settle(page)
@@ -533,8 +541,8 @@ def test_a_write_up_result_names_its_organiser_and_an_item_result_who_answered(
 
 def tick(page, facet: str, value: str) -> None:
     """Tick a filter as a reader does: open its group, then click its label."""
-    page.evaluate("""(f) => { document.getElementById('da-filters').open = true;
-                               document.querySelector(`details[data-facet=${f}]`).open = true; }""", facet)
+    open_filters(page)
+    page.evaluate("(f) => { document.querySelector(`details[data-facet=${f}]`).open = true; }", facet)
     page.click(f"label[for=da-f-{facet}-{value}]")
 
 
@@ -575,6 +583,7 @@ def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_u
     assert page.evaluate("document.activeElement.textContent") == WORDS["skip_to_results"]
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "da-results-heading"
+    open_filters(page)
     link = page.locator("#da-to-results")
     assert link.inner_text() == WORDS["to_results_count"].replace("{count}", str(len(found)))
     page.evaluate("window.scrollTo(0, 0)")
@@ -592,3 +601,75 @@ def test_an_excerpt_does_not_repeat_the_results_title(page, base_url) -> None:
         li.querySelector('.da-result__excerpt').textContent.trim()])""")
     items = [(title, excerpt) for title, excerpt in pairs if " — " in title]
     assert items and not any(excerpt.startswith(title[:20]) for title, excerpt in items), items
+
+
+def test_the_status_and_the_title_say_what_was_searched(page, base_url) -> None:
+    """Opened from an agency's "Tìm trong …" box, the search is not one of the whole archive."""
+    assert open_search(page, base_url, "q=giay+phep+xay+dung")
+    assert page.inner_text("#da-status").endswith(f" {WORDS['scope_all']}.")
+    assert open_search(page, base_url, "agency=ubnd-quan-cam-le&q=giay+phep+xay+dung")
+    agency = f"{WORDS['facets']['agency'].lower()}: Ủy ban nhân dân quận Cẩm Lệ"
+    assert page.inner_text("#da-status").endswith(
+        f" {WORDS['scope_all']}, {WORDS['filtered_by'].replace('{filters}', agency)}.")
+    assert page.title().startswith("“giay phep xay dung” – Tìm kiếm")  # history tells searches apart
+    types = "&".join(f"type={t}" for t in ("question", "opinion", "proposal", "complaint"))
+    assert open_search(page, base_url, f"place=quan-cam-le&{types}")  # the district's "all items"
+    assert WORDS["filtered_count"].replace("{count}", "5") in page.inner_text("#da-status")
+    assert page.title().startswith("Tìm kiếm")
+
+
+def test_on_a_phone_a_search_within_shows_its_results_first(page, base_url) -> None:
+    """Arriving from an agency's "Tìm trong …" box, the results come before the filter panel's
+    twenty agencies (folded), and the filter in force is shown above them, removable."""
+    page.goto(f"{base_url}agencies/ubnd-quan-cam-le/")
+    page.fill("#da-within-q", "giay phep xay dung")
+    page.press("#da-within-q", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?agency=ubnd-quan-cam-le&q=giay"))
+    narrowed = all_results(page, base_url)
+    assert narrowed and page.locator("#da-results > li").first.bounding_box()["y"] < 800  # 1st screen
+    chip = page.get_by_role("button", name=f"{WORDS['remove_filter'].replace('{facet}', 'Cơ quan')} "
+                                           "Ủy ban nhân dân quận Cẩm Lệ")
+    assert chip.is_visible() and page.locator("#da-active button").count() == 1
+    assert serious_violations(page) == []
+    chip.click()
+    page.wait_for_url(re.compile(r"/search/\?q=giay\+phep\+xay\+dung$"))
+    assert set(narrowed) < set(all_results(page, base_url))
+    assert page.is_hidden("#da-active") and page.evaluate("document.activeElement.id") == "da-results-heading"
+
+
+@pytest.mark.parametrize(("path", "label"), [
+    ("agencies/phong-tu-phap/", "Tìm trong các phiên và câu trả lời của Phòng Tư pháp quận Cẩm Lệ"),
+    ("topics/xay-dung/", "Tìm trong lĩnh vực Xây dựng"),
+    ("places/phuong-hoa-xuan/", "Tìm trên địa bàn phường Hòa Xuân (đến 30/6/2025)")])
+def test_search_within_says_what_it_searches_and_is_not_zoomed_into(page, base_url, path,
+                                                                   label) -> None:
+    page.goto(base_url + path)
+    # iOS Safari zooms the page into a field whose text is smaller than 16 px when it is focused.
+    size = page.evaluate("parseFloat(getComputedStyle(document.getElementById('da-within-q')).fontSize)")
+    assert size >= 16
+    assert page.inner_text("label[for=da-within-q]") == label
+
+
+def test_short_words_typed_highlight_those_words_only(page, base_url, records) -> None:
+    """Pagefind matches words starting like a word typed, accents aside: `so do` highlighted
+    đốc, đơn, đổi, sót…, and in the land items listed first (holding "sổ đỏ" through their
+    topic) the "sơ" of "hồ sơ" and the "do" of "do cha mẹ"."""
+    def shown() -> dict[str, list[str]]:
+        rows = page.eval_on_selector_all("#da-results > li", """els => els.map(li => [
+            li.querySelector('.da-result__title a').href,
+            [...li.querySelectorAll('mark')].map(m => m.textContent)])""")
+        return {href.removeprefix(base_url): marks for href, marks in rows}
+
+    def key(word: str) -> str:
+        return fold(normalise(word)).lower().strip(".,;:?!()…\"“”")
+
+    assert open_search(page, base_url, "q=so+do")
+    results = shown()
+    assert {key(m) for marks in results.values() for m in marks} <= {"so", "do"}
+    silent = {r.url.lstrip("/") for r in records
+              if "sodo" in r.extra.split() and "so do" not in key(r.text.replace("\n", " "))}
+    assert silent and all(results[url] == [] for url in silent & set(results))
+    assert any(results.values())  # the others still show why they matched
+    assert open_search(page, base_url, "q=" + quote("sổ đỏ"))
+    marks = [m for marks in shown().values() for m in marks]
+    assert marks and "sơ" not in {m.lower().strip(".,;:?!") for m in marks}

@@ -20,6 +20,8 @@ SEARCH_VI: dict[str, Any] = {
     "to_results": "Xem kết quả",
     "to_results_count": "Xem {count} kết quả",
     "clear_filters": "Bỏ tất cả bộ lọc",
+    "active_filters": "Đang lọc theo:",
+    "remove_filter": "Bỏ lọc {facet}:",  # read before the value on each active filter's button
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",
     "loading": "Đang tải chỉ mục tìm kiếm…",
@@ -27,6 +29,10 @@ SEARCH_VI: dict[str, Any] = {
     "prompt": "Nhập nội dung cần tìm hoặc chọn bộ lọc.",
     "results_count": "Tìm thấy {count} kết quả",
     "results_for": "cho “{query}”",
+    # What narrowed the search, after its scope: named when few, counted when many.
+    "filtered_by": "lọc theo {filters}",
+    "filtered_count": "với {count} bộ lọc",
+    "page_title_query": "“{query}” – {page}",
     "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
     "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
                      "thử từ khác hoặc bỏ bớt bộ lọc.",
@@ -47,8 +53,12 @@ SEARCH_VI: dict[str, Any] = {
     "answered_by": "Trả lời",
     "organized_by": "Cơ quan tổ chức",
     "commitment": "Cam kết",
-    "search_within": "Tìm trong {name}",
-    "search_within_label": "Nội dung cần tìm trong {name}",
+    # The "search within" box of an agency's, topic's or place's page: what it searches.
+    "search_within": {
+        "agency": "Tìm trong các phiên và câu trả lời của {name}",
+        "topic": "Tìm trong lĩnh vực {name}",
+        "place": "Tìm trên địa bàn {name}",
+    },
     "facets": {
         "type": "Loại ý kiến",
         "answered": "Tình trạng trả lời",

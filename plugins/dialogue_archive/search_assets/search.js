@@ -26,12 +26,16 @@ const scopeBox = document.getElementById("da-scope");
 const older = document.getElementById("da-older");
 const everything = document.getElementById("da-all");
 const toResults = document.getElementById("da-to-results");
+const active = document.getElementById("da-active");
+const activeList = document.getElementById("da-active-list");
+const resultsHeading = document.getElementById("da-results-heading");
 
 const shards = config.shards;
 const state = { query: "", filters: {}, depth: 0 };
 let generation = 0;
 let shownResults = [];
 let shownCount = 0;
+let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders)
 
 // --- state <-> URL -------------------------------------------------------------------
 
@@ -145,6 +149,21 @@ function describeScope(list) {
   return messages.scope_range.replace("{from}", oldest.from).replace("{to}", newest.to);
 }
 
+const NAMED_FILTERS = 3; // more values than this are counted, not named, in the status line
+
+// What was searched: the indexes' dates, then the filters narrowing them, so that a search
+// opened from an agency's page does not read as one of the whole archive.
+function describeSearch(list) {
+  const chosen = config.facets.filter((facet) => (state.filters[facet.key] || []).length);
+  const count = chosen.reduce((n, facet) => n + state.filters[facet.key].length, 0);
+  if (!count) return describeScope(list);
+  const named = chosen.map((facet) => facet.label[0].toLocaleLowerCase("vi") + facet.label.slice(1) + ": "
+    + state.filters[facet.key].map((value) => facet.values[value] || value).join(", "));
+  return describeScope(list) + ", " + (count <= NAMED_FILTERS
+    ? messages.filtered_by.replace("{filters}", named.join("; "))
+    : messages.filtered_count.replace("{count}", count.toLocaleString("vi-VN")));
+}
+
 function showScope(list) {
   const partial = list.length < shards.length && !(state.filters.year || []).length;
   scopeBox.hidden = !partial;
@@ -178,17 +197,20 @@ async function search(pagefind, term, filters) {
 const phrases = new Map(Object.entries(config.phrases || {}));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
 
-function phraseWords(term) {
+// The phrases typed, each as its accent-free words (["so", "do"]).
+function typedPhrases(term) {
   const words = fold(term).toLowerCase().match(/[a-z0-9]+/g) || [];
   const found = [];
   for (let i = 0; i < words.length;) {
     let n = Math.min(phraseLength, words.length - i);
     while (n > 1 && !phrases.has(words.slice(i, i + n).join(" "))) n--;
-    if (n > 1) found.push(phrases.get(words.slice(i, i + n).join(" ")));
+    if (n > 1) found.push(words.slice(i, i + n));
     i += Math.max(n, 1);
   }
   return found;
 }
+
+const phraseWords = (term) => typedPhrases(term).map((words) => phrases.get(words.join(" ")));
 
 // The ids of the records holding every phrase typed (null: the query has none).
 async function phraseHolders(pagefind, term) {
@@ -275,11 +297,17 @@ async function preload(term) {
   }
 }
 
+const pageTitle = document.title;
+
 async function run() {
   const current = ++generation;
   const term = searchTerm(state.query);
   const filters = activeFilters();
+  // History and a screen reader's list of tabs tell searches apart by their query.
+  document.title = state.query.trim()
+    ? messages.page_title_query.replace("{query}", state.query.trim()).replace("{page}", pageTitle) : pageTitle;
   clear.hidden = Object.keys(filters).length === 0;
+  renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
     showResults([], term || Object.keys(filters).length ? messages.no_results : messages.prompt);
     return;
@@ -328,13 +356,13 @@ async function run() {
   if (found) {
     message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
     if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
-    message += " " + describeScope(list) + ".";
+    message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
-    message = messages.no_results_in.replace("{scope}", describeScope(list));
+    message = messages.no_results_in.replace("{scope}", describeSearch(list));
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
-  showResults(results, message);
+  showResults(results, message, held ? holding : null);
 }
 
 // Coming back from a result (Back), the reader finds the list as long as it was and the
@@ -344,8 +372,9 @@ window.addEventListener("pagehide", () => {
   window.history.replaceState({ shown: shownCount, y: window.scrollY }, "");
 });
 
-async function showResults(results, message) {
+async function showResults(results, message, holders = null) {
   shownResults = results;
+  shownHolders = holders;
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
@@ -371,10 +400,10 @@ async function showMore(focusNew) {
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
   const pending = slice.map(fragment);
-  for (const promise of pending) {
+  for (const [i, promise] of pending.entries()) {
     const item = await promise;
     if (current !== generation) return;
-    list.append(renderResult(item));
+    list.append(renderResult(item, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
       shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
@@ -401,15 +430,52 @@ function wordKey(word) {
 // separator (synonyms, accent-free copies) highlight the same words in the shown text.
 const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
 
-function excerpt(data) {
+// A word as typed, for comparing accents: "Sổ," -> "sổ".
+const spelling = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+
+// The shown words to highlight. Pagefind also matches the words that start with a word typed
+// and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh… Highlighted are: the words
+// equal to a word typed, accents aside, or starting with one of 3 letters or more; for a word
+// typed with accents, only those spelt so ("sổ", not "sơ", which rank below); a typed topic phrase
+// ("sổ đỏ") where its words follow each other, and in a record holding it (often through its
+// topic, see core/search.py) its words nowhere else ("hồ sơ", "do cha mẹ").
+function highlighted(words, end, locations, holdsPhrase) {
+  const typed = searchTerm(state.query).split(" ").filter((word) => wordKey(word));
+  const keys = new Set(typed.map(wordKey));
+  const longer = [...keys].filter((key) => key.length >= 3);
+  for (const at of locations) {
+    const key = wordKey(words[at] || "");
+    if (longer.some((start) => key.startsWith(start))) keys.add(key);
+  }
+  const accented = new Map(); // key -> the spellings typed with accents
+  for (const word of typed) {
+    if (fold(word) !== word) {
+      accented.set(wordKey(word), (accented.get(wordKey(word)) || new Set()).add(spelling(word)));
+    }
+  }
+  const matches = (word) => keys.has(wordKey(word))
+    && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
+  const hits = new Set();
+  const inPhrases = new Set();
+  for (const phrase of typedPhrases(searchTerm(state.query))) {
+    phrase.forEach((key) => inPhrases.add(key));
+    for (let i = 0; i + phrase.length <= end; i++) {
+      if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
+        phrase.forEach((_, j) => hits.add(i + j));
+      }
+    }
+  }
+  for (let i = 0; i < end; i++) {
+    if (matches(words[i]) && !(holdsPhrase && inPhrases.has(wordKey(words[i])))) hits.add(i);
+  }
+  return [...hits].sort((a, b) => a - b);
+}
+
+function excerpt(data, holdsPhrase) {
   const words = contentWords(data);
   let end = words.indexOf(config.separator);
   if (end < 0) end = words.length;
-  const keys = new Set(data.locations.map((at) => wordKey(words[at] || "")));
-  for (const word of searchTerm(state.query).split(" ")) keys.add(wordKey(word));
-  keys.delete("");
-  const hits = [];
-  for (let i = 0; i < end; i++) if (keys.has(wordKey(words[i]))) hits.push(i);
+  const hits = highlighted(words, end, data.locations, holdsPhrase);
   const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
   const stop = Math.min(end, start + EXCERPT_WORDS);
   const paragraph = element("p", { class: "da-result__excerpt" });
@@ -422,7 +488,7 @@ function excerpt(data) {
   return paragraph;
 }
 
-function renderResult(data) {
+function renderResult(data, holdsPhrase) {
   const meta = data.meta;
   const href = new URL(meta.url || data.url, base).href;
   const sessionHref = new URL(meta.session_url || meta.url, base).href;
@@ -435,7 +501,7 @@ function renderResult(data) {
       element("p", { class: "da-result__kind" }, meta.kind || "", " · ",
         element("a", { href: sessionHref }, meta.session || ""), " · ", meta.date || ""),
       element("h3", { class: "da-result__title" }, element("a", { href }, meta.title || href)),
-      excerpt(data),
+      excerpt(data, holdsPhrase),
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
 }
 
@@ -476,6 +542,29 @@ function renderFacets(counts, list) {
     facetsBox.append(details);
   }
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+// The filters in force above the results, each a button that removes it: on a phone the
+// filter panel starts folded so that results come first, and this says what narrows them.
+function renderActive() {
+  const items = [];
+  for (const facet of config.facets) {
+    for (const value of state.filters[facet.key] || []) {
+      const index = items.length;
+      const button = element("button", { type: "button", class: "da-chip" },
+        element("span", { class: "da-visually-hidden" }, messages.remove_filter.replace("{facet}", facet.label) + " "),
+        facet.values[value] || value, element("span", { "aria-hidden": "true" }, " ×"));
+      button.addEventListener("click", () => {
+        toggle(facet.key, value, false);
+        // The focus stays among the filters left, or goes to the results they leave.
+        const left = activeList.querySelectorAll("button");
+        (left[index] || left[index - 1] || resultsHeading).focus();
+      });
+      items.push(element("li", {}, button));
+    }
+  }
+  activeList.replaceChildren(...items);
+  active.hidden = !items.length;
 }
 
 function toggle(key, value, on) {
@@ -527,8 +616,9 @@ window.addEventListener("popstate", () => { // Back or Forward between filters
 
 readUrl();
 input.value = state.query;
-// On a phone the filters start folded under their heading, so that results show first.
-document.getElementById("da-filters").open = !narrow.matches || Object.keys(state.filters).length > 0;
+// On a phone the filters start folded under their heading, so that results show first (also
+// when a link sets filters: those are listed above the results, see renderActive).
+document.getElementById("da-filters").open = !narrow.matches;
 // Opened empty (a phone's header has only the button), the page is ready for typing.
 if (!state.query && !Object.keys(state.filters).length && !returning) input.focus();
 run();
