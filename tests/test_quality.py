@@ -251,6 +251,7 @@ def test_focus_in_the_header_stands_out_from_its_colour(
         page.focus(".da-header-search button")
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # focused by the keyboard: :focus-visible
+        assert page.locator("button[aria-label='Mục lục trang web']").is_hidden()  # tabs instead
         ring, header = page.evaluate("""() => [
             getComputedStyle(document.activeElement).outlineColor,
             getComputedStyle(document.querySelector('.md-header')).backgroundColor]""")

@@ -35,6 +35,7 @@ function announce(text) {
   var button = document.createElement("button");
   button.type = "button";
   button.className = label.className;
+  button.setAttribute("data-da-menu", "");  // hidden where the tabs show (archive.css)
   button.setAttribute("aria-label", label.getAttribute("data-da-menu"));
   button.setAttribute("aria-expanded", "false");
   while (label.firstChild) button.appendChild(label.firstChild);

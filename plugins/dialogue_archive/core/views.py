@@ -424,7 +424,9 @@ class ArchiveViews:
         of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
         by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
         sessions_here = by_kind[kind].get(record.id, []) if kind in by_kind else []
-        return {"kind": kind, "record": record, "name": self._display_name(kind, record),
+        name = self._display_name(kind, record)
+        return {"kind": kind, "record": record, "name": name,
+                "name_in_sentence": in_sentence(name) if kind == "place" else name,
                 "header": header,
                 "groups": group_by_session(chunk), "pager": pager, "total": total,
                 "sessions_here": sessions_here[:10] if pager.number == 1 else [],
