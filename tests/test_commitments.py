@@ -67,11 +67,19 @@ def test_commitments_page_lists_every_commitment_with_counts(sample_site) -> Non
     assert len(shown) == min(len(raw), 50)
     texts = {e.select_one(".da-entry__title a").get_text(strip=True) for e in shown}
     assert texts == {" ".join(c["text"].split()) for _, _, c in raw}
-    filters = {a.get_text(" ", strip=True) for a in html.select(".da-filters a, .da-filters [aria-current]")}
+    # As a screen reader says them: "Quá hạn, 5 cam kết" ("Quá hạn 5" ran the two together,
+    # and "2026 5" reads as two years: "năm" is both "five" and "year").
+    filters = {" ".join(a.get_text().split())
+               for a in html.select(".da-filters a, .da-filters [aria-current]")}
     statuses = Counter(c.get("status", "pending") for _, _, c in raw)
     for status in STATUSES:
-        assert f"{VI['commitment_status'][status]} {statuses[status]}" in filters
-    assert f"{VI['commitments']['overdue']} {sum(raw_overdue(c) for _, _, c in raw)}" in filters
+        assert f"{VI['commitment_status'][status]}, {statuses[status]} cam kết" in filters
+    assert f"{VI['commitments']['overdue']}, {sum(raw_overdue(c) for _, _, c in raw)} cam kết" in filters
+    years = Counter(s.meta["date"].year for s, _, _ in raw)
+    assert {f"{year}, {count} cam kết" for year, count in years.items()} <= filters
+    # Two badges side by side are read as two words: "Chưa thực hiện, Quá hạn".
+    overdue = html.select_one(".da-status--overdue")
+    assert f", {VI['commitments']['overdue']}" in " ".join(overdue.parent.get_text().split())
     # the escalated label is not the done label
     assert VI["commitment_status"]["escalated"] != VI["commitment_status"]["done"]
     # each entry links to the commitment's anchor on its session page, which exists
