@@ -145,6 +145,28 @@ def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) ->
     assert f"Dữ liệu được tạo ngày {day.day} tháng {day.month} năm {day.year}; các trường overdue" in page
 
 
+def test_commitments_of_an_agency_today_as_the_site_lists_them(sample_site) -> None:
+    """'Which commitments of agency X are overdue today' is answered from the data as the site
+    answers it: a dissolved agency's unfinished promise is carried by the unit that took over."""
+    rows = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
+    carried = [r for r in rows if r["now_by_ids"]]
+    assert carried and all(r["now_by_ids"] != r["by_id"] for r in carried)
+    archive = load(sample_site, "archive.json")
+    exported = {c["id"]: c for s in archive["sessions"] for i in s["items"] for c in i["commitments"]}
+    for row in rows:
+        now_by = exported[row["commitment_id"]]["now_by"]
+        assert "; ".join(x["id"] for x in now_by) == row["now_by_ids"]
+        assert "; ".join(x["name"] for x in now_by) == row["now_by"]
+    for page in sorted((sample_site / "commitments/agency").glob("*/index.html")):
+        agency = page.parent.name
+        listed = {a["href"].split("#cam-ket-")[1]: bool(entry.select(".da-status--overdue"))
+                  for entry in parse(page).select("li.da-commitment-entry")
+                  for a in entry.select(".da-entry__title a")}
+        mine = [r for r in rows if agency in (r["by_id"], *r["now_by_ids"].split("; "))]
+        assert listed == {r["commitment_id"]: r["overdue"] == "true" for r in mine}, agency
+
+
 def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
     """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula, and a
     line break the YAML block kept inside a sentence would cut the cell's sentence."""

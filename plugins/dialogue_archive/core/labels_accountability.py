@@ -263,7 +263,12 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Commitment": {
             "id": "Mã cam kết, duy nhất trong phiên.",
             "url": "Địa chỉ cố định của cam kết (trang phiên + #cam-ket-mã).",
-            "by": "Cơ quan chịu trách nhiệm.", "text": "Nội dung cam kết.", "due": "Thời hạn.",
+            "by": "Cơ quan chịu trách nhiệm khi cam kết.",
+            "now_by": ("Cơ quan nay chịu trách nhiệm, khi cơ quan đã cam kết (by) đã giải thể, sáp "
+                       "nhập mà cam kết chưa xong (trang web ghi “nay thuộc trách nhiệm của …”); "
+                       "danh sách rỗng nếu không có. Cam kết của cơ quan X, như trang cam kết của X "
+                       "liệt kê: by là X hoặc now_by có X."),
+            "text": "Nội dung cam kết.", "due": "Thời hạn.",
             "status": "pending, in_progress, done, escalated (chuyển cấp trên), dropped.",
             "status_label": "Trạng thái, bằng tiếng Việt.",
             "overdue": ("true nếu chưa hoàn thành (pending, in_progress) mà đã qua thời hạn vào "
@@ -297,7 +302,12 @@ OPEN_DATA_VI: dict[str, Any] = {
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,
         "commitment_id": "Mã cam kết.", "commitment_url": "Địa chỉ cố định của cam kết.",
-        "by_id": "Mã cơ quan chịu trách nhiệm.", "by": "Cơ quan chịu trách nhiệm.",
+        "by_id": "Mã cơ quan chịu trách nhiệm khi cam kết.", "by": "Cơ quan chịu trách nhiệm khi cam kết.",
+        "now_by_ids": ("Mã cơ quan nay chịu trách nhiệm, khi cơ quan cam kết đã giải thể, sáp nhập "
+                       "mà cam kết chưa xong (trang web ghi “nay thuộc trách nhiệm của …”), cách "
+                       "nhau bởi “; ”; trống nếu không có. Cam kết của cơ quan X, như trang cam kết "
+                       "của X liệt kê: by_id là X hoặc now_by_ids có X."),
+        "now_by": "Tên cơ quan nay chịu trách nhiệm, cách nhau bởi “; ”.",
         "text": "Nội dung cam kết.", "due": "Thời hạn (YYYY-MM-DD); trống nếu không nêu.",
         "status": "pending, in_progress, done, escalated, dropped.",
         "status_label": "Trạng thái, bằng tiếng Việt.",

@@ -27,6 +27,7 @@ from .commitments import deadline_outcome, done_date, is_overdue
 from .markup import URL_SAFE, absolute_links
 from .models import Item
 from .statistics import item_outcome
+from .views import ArchiveViews
 
 CSV_COLUMNS = (
     "session_id", "session_date", "session_title", "session_kind", "session_kind_label",
@@ -41,7 +42,8 @@ CSV_COLUMNS = (
 
 COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
-    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "text",
+    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
+    "now_by", "text",
     "due", "status", "status_label", "overdue", "done_date", "deadline", "updates",
     "last_update_date", "last_update_note", "as_of",
 )
@@ -65,13 +67,17 @@ class Publication:
 
 
 class OpenData:
-    """Export records of one archive; every method reads the loaded archive, never the site."""
+    """Export records of one archive; every method reads the loaded archive, never the site.
 
-    def __init__(self, archive: Archive, publication: Publication, labels: dict[str, Any]):
-        self.archive = archive
+    It reads the pages' views too, so that the data says what the pages say where the pages
+    work something out (who carries a commitment today)."""
+
+    def __init__(self, views: ArchiveViews, publication: Publication):
+        self.views = views
+        self.archive: Archive = views.archive
         self.pub = publication
-        self.labels = labels
-        self.sessions = [s for s in archive.published if s.visibility is Visibility.published]
+        self.labels: dict[str, Any] = views.labels
+        self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
         record = registry.get(key)
@@ -128,6 +134,7 @@ class OpenData:
                 document=x.document, text=self.published_text(x.text, session)) for x in item.answers],
             commitments=[out.Commitment(
                 id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
+                now_by=[self.ref(a.agencies, x) for x in self.views.now_responsible_ids(c)],
                 text=c.text, due=c.due, status=c.status.value,
                 status_label=self.labels["commitment_status"][c.status.value],
                 overdue=is_overdue(c, build_date), done_date=done_date(c),
@@ -179,6 +186,8 @@ class OpenData:
                 last = c.updates[-1] if c.updates else None
                 yield _shared_columns(session, item) | {
                     "commitment_id": c.id, "commitment_url": c.url, "by_id": c.by.id, "by": c.by.name,
+                    "now_by_ids": "; ".join(x.id for x in c.now_by),
+                    "now_by": "; ".join(x.name for x in c.now_by),
                     "text": _cell(c.text), "due": _iso(c.due) or "",
                     "status": c.status, "status_label": c.status_label,
                     "overdue": "true" if c.overdue else "false",

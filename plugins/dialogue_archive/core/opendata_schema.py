@@ -113,6 +113,7 @@ class Commitment(Record):
     id: str
     url: str
     by: Ref
+    now_by: list[Ref]
     text: str
     due: dt.date | None
     status: str
