@@ -80,14 +80,19 @@ def test_archive_json_round_trips_every_item(sample_site) -> None:
 
 def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
-    session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/Session"}
+    session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],
+                      "$ref": "#/$defs/SessionFile"}
     validator = Draft202012Validator(session_schema)
     archive = load(sample_site, "archive.json")
     files = sorted((sample_site / "data/sessions").glob("*.json"))
     assert [f.stem for f in files] == sorted(s["id"] for s in archive["sessions"])
+    head = ("format_version", "build_date", "site_url", "publisher", "licence")
     for session in archive["sessions"]:
         data = load(sample_site, f"sessions/{session['id']}.json")
         assert not list(validator.iter_errors(data))
+        # a saved copy says as of which day `overdue` holds, whose data it is and its licence
+        assert list(data)[:len(head)] == list(head)
+        assert {key: data.pop(key) for key in head} == {key: archive[key] for key in head}
         assert data == session
         # the session's page offers its own file, to a journalist who found it there
         page = sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html"
@@ -110,6 +115,8 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+    # commitments_overdue says on which day it was counted, as commitments.csv does
+    assert {r["as_of"] for r in rows} == {SAMPLE_BUILD_DATE.isoformat()}
     # codes and their Vietnamese labels side by side, as for the item type
     assert {r["session_kind"] for r in rows} <= set(VI["session_kind"])
     assert all(r["session_kind_label"] == VI["session_kind"][r["session_kind"]] for r in rows)

@@ -111,8 +111,8 @@ OPEN_DATA_VI: dict[str, Any] = {
               "được cung cấp dưới dạng dữ liệu máy đọc được, cùng nội dung với các trang của "
               "kho lưu trữ. Bản nháp và bài hẹn giờ đăng không bao giờ có trong dữ liệu."),
     "as_of": ("Dữ liệu được tạo {date}; các trường overdue (quá hạn) và deadline (so với thời hạn) "
-              "được tính theo ngày này (trường build_date của archive.json, cột as_of của "
-              "commitments.csv)."),
+              "được tính theo ngày này (trường build_date của archive.json và của mỗi tệp "
+              "sessions/<mã phiên>.json, cột as_of của items.csv và commitments.csv)."),
     "files": "Các tệp dữ liệu",
     "file": "Tệp",
     "content": "Nội dung",
@@ -127,7 +127,8 @@ OPEN_DATA_VI: dict[str, Any] = {
                          "cập nhật gần nhất, kèm địa chỉ của cam kết và của ý kiến."),
     "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
     "session_file_name": "sessions/<mã phiên>.json",
-    "file_session": "Mỗi phiên đối thoại một tệp JSON (cùng cấu trúc “Session” trong lược đồ), ví dụ",
+    "file_session": ("Mỗi phiên đối thoại một tệp JSON (cấu trúc “SessionFile” trong lược đồ: phần "
+                     "đầu như archive.json, rồi các trường của “Session”), ví dụ"),
     "file_popolo": ("Cùng dữ liệu theo chuẩn Popolo: tổ chức (organizations), sự kiện (events: "
                     "mỗi phiên đối thoại) và phát biểu (speeches: type “question” cho ý kiến, "
                     "câu hỏi; “answer” cho câu trả lời)."),
@@ -159,7 +160,10 @@ OPEN_DATA_VI: dict[str, Any] = {
         "deadline": "on_time, late, done_undated, overdue, not_yet_due, escalated, dropped, no_due",
     },
     "objects": {
-        "Archive": "Tệp archive.json",
+        "Provenance": ("Phần đầu của archive.json và của mỗi tệp sessions/<mã phiên>.json (tệp phiên "
+                       "gồm phần đầu này rồi các trường của phiên đối thoại, “SessionFile” trong "
+                       "lược đồ)"),
+        "Archive": "Tệp archive.json, sau phần đầu",
         "Licence": "Giấy phép (licence)",
         "Ref": "Tham chiếu danh mục (mã và tên)",
         "Agency": "Cơ quan, đơn vị (agencies)",
@@ -177,12 +181,15 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Update": "Cập nhật tiến độ cam kết (updates)",
     },
     "field_docs": {
-        "Archive": {
+        "Provenance": {
             "format_version": "Phiên bản cấu trúc dữ liệu; tăng khi có thay đổi không tương thích.",
-            "build_date": "Ngày dữ liệu được tạo; trạng thái quá hạn được tính theo ngày này.",
+            "build_date": ("Ngày dữ liệu được tạo; các trường overdue, deadline và now_by được "
+                           "tính theo ngày này."),
             "site_url": "Địa chỉ gốc của kho lưu trữ.",
             "publisher": "Đơn vị công bố dữ liệu.",
             "licence": "Giấy phép sử dụng dữ liệu.",
+        },
+        "Archive": {
             "agencies": "Danh mục cơ quan, đơn vị.",
             "topics": "Danh mục lĩnh vực.",
             "places": "Danh mục địa bàn hành chính, kể cả đơn vị đã sáp nhập.",
@@ -298,6 +305,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "answer_referred_to": "Cơ quan được chuyển đến.", "answer_document": "Văn bản trả lời.",
         "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
+        "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
     },
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,

@@ -36,7 +36,7 @@ CSV_COLUMNS = (
     "asker_kind", "asker_place", "topic_ids", "topics", "procedures", "in_scope", "item_text",
     "outcome", "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
     "answer_mode_label", "answer_date", "answer_referred_to_id", "answer_referred_to",
-    "answer_document", "answer_text", "commitments", "commitments_overdue",
+    "answer_document", "answer_text", "commitments", "commitments_overdue", "as_of",
 )
 """items.csv, one row per item-answer; documented column by column on the open-data page."""
 
@@ -85,13 +85,18 @@ class OpenData:
 
     # --- archive.json -----------------------------------------------------------------
 
+    def provenance(self) -> out.Provenance:
+        """The head of every JSON file: whose data, under which licence, computed on which day."""
+        return out.Provenance(
+            format_version=out.FORMAT_VERSION, build_date=self.archive.build_date,
+            site_url=self.pub.site_url, publisher=self.pub.publisher,
+            licence=out.Licence(name=self.pub.licence_name, url=self.pub.licence_url))
+
     def archive_head(self) -> out.Archive:
         """archive.json without its sessions, which `write` adds one at a time."""
         a, url = self.archive, self.pub.url
         return out.Archive(
-            format_version=out.FORMAT_VERSION, build_date=a.build_date, site_url=self.pub.site_url,
-            publisher=self.pub.publisher,
-            licence=out.Licence(name=self.pub.licence_name, url=self.pub.licence_url),
+            **dict(self.provenance()),
             agencies=[out.Agency(**x.model_dump(), url=url(urls.agency(x.id))) for x in a.agencies.values()],
             topics=[out.Topic(**x.model_dump(), url=url(urls.topic(x.id))) for x in a.topics.values()],
             places=[out.Place(**x.model_dump(mode="json"), url=url(urls.place(x.id)))
@@ -155,7 +160,7 @@ class OpenData:
     # --- items.csv --------------------------------------------------------------------
 
     def csv_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
-        answer_mode = self.labels["answer_mode"]
+        answer_mode, as_of = self.labels["answer_mode"], self.archive.build_date.isoformat()
         for item in session.items:
             base = _shared_columns(session, item) | {
                 "session_kind": session.kind, "session_kind_label": session.kind_label,
@@ -167,6 +172,7 @@ class OpenData:
                 "in_scope": "true" if item.in_scope else "false", "item_text": _cell(item.text),
                 "outcome": item.outcome, "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
+                "as_of": as_of,
             }
             for number, x in enumerate(item.answers, start=1):
                 yield base | {
@@ -236,6 +242,7 @@ class OpenData:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
+        head = _model_json(self.provenance()).removesuffix("\n}\n") + ",\n"
         events: list[dict[str, Any]] = []
         with ExitStack() as stack:
             archive_json = _ArchiveJson(stack.enter_context(_open(folder / "archive.json")),
@@ -248,7 +255,9 @@ class OpenData:
             for session in self.sessions:
                 record = self.session_record(session)
                 text = _model_json(record)
-                (folder / "sessions" / f"{record.id}.json").write_text(text, encoding="utf-8")
+                # out.SessionFile: the head, then the session's fields (its text already made)
+                (folder / "sessions" / f"{record.id}.json").write_text(head + text.removeprefix("{\n"),
+                                                                         encoding="utf-8")
                 archive_json.add(text)
                 rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
                 commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))

@@ -165,12 +165,17 @@ class Session(Record):
     items: list[Item]
 
 
-class Archive(Record):
+class Provenance(Record):
+    """What every JSON file says first: whose data, under which licence, computed on which day."""
+
     format_version: int
     build_date: dt.date
     site_url: str
     publisher: str
     licence: Licence
+
+
+class Archive(Provenance):
     agencies: list[Agency]
     topics: list[Topic]
     places: list[Place]
@@ -178,23 +183,46 @@ class Archive(Record):
     sessions: list[Session]
 
 
-def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of archive.json, every property described in Vietnamese.
+class SessionFile(Session, Provenance):
+    """data/sessions/<id>.json: a session, after the same head as archive.json (a saved copy
+    still says on which day `overdue` held, and under which licence)."""
 
-    `docs` maps model name -> field -> description; a field without one is a KeyError, so
-    the open-data page can never fall behind the data.
+
+DOCUMENTED = (Provenance, Archive, SessionFile, Licence, Ref, Agency, Topic, Place, Procedure,
+              Session, Chair, Source, Image, Item, Asker, Answer, Commitment, Update)
+"""Every published object, in the order the open-data page lists them."""
+
+
+def own_fields(model: type[Record]) -> list[str]:
+    """The fields `model` declares itself (a file's head fields belong to Provenance)."""
+    inherited = {f for base in model.__bases__ for f in getattr(base, "model_fields", {})}
+    return [f for f in model.model_fields if f not in inherited]
+
+
+def _declared_in(model: type[Record], field: str) -> str:
+    return next(m.__name__ for m in model.__mro__ if field in own_fields(m))
+
+
+def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of archive.json, with the session files' `SessionFile` among
+    its definitions, every property described in Vietnamese.
+
+    `docs` maps model name -> field -> description (under the model that declares the field);
+    a field without one is a KeyError, so the open-data page can never fall behind the data.
     """
     schema = Archive.model_json_schema()
-    objects = {"Archive": schema, **schema.get("$defs", {})}
-    for name, definition in objects.items():
+    session_file = SessionFile.model_json_schema()
+    defs = {**schema.get("$defs", {}), **session_file.pop("$defs", {}), "SessionFile": session_file}
+    schema["$defs"] = dict(sorted(defs.items()))
+    models = {m.__name__: m for m in DOCUMENTED}
+    for name, definition in {"Archive": schema, **defs}.items():
         for field, prop in definition.get("properties", {}).items():
             prop.pop("title", None)
-            prop["description"] = docs[name][field]
+            prop["description"] = docs[_declared_in(models[name], field)][field]
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, **schema}
 
 
 def documented_objects() -> dict[str, list[str]]:
-    """Model name -> its field names, in the order the open-data page lists them."""
-    models = (Archive, Licence, Ref, Agency, Topic, Place, Procedure, Session, Chair, Source, Image,
-              Item, Asker, Answer, Commitment, Update)
-    return {model.__name__: list(model.model_fields) for model in models}
+    """Model name -> the field names it declares, in the order the open-data page lists them
+    (SessionFile declares none: it is Provenance then Session)."""
+    return {model.__name__: own_fields(model) for model in DOCUMENTED if own_fields(model)}
