@@ -115,6 +115,11 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+    # the asker's place by its id: two places share the name "Phường Hòa Xuân"
+    places = {(s.id, item["id"]): (item["asker"].get("place") or "") for s in raw_sessions()
+              for item in s.items}
+    assert "phuong-hoa-xuan" in {r["asker_place_id"] for r in rows}
+    assert all(r["asker_place_id"] == places[r["session_id"], r["item_id"]] for r in rows)
     # commitments_overdue says on which day it was counted, as commitments.csv does
     assert {r["as_of"] for r in rows} == {SAMPLE_BUILD_DATE.isoformat()}
     # codes and their Vietnamese labels side by side, as for the item type
