@@ -46,6 +46,30 @@ def test_archive_json_validates_against_its_schema(sample_site) -> None:
     assert list(Draft202012Validator(schema).iter_errors(broken))
 
 
+def test_the_schema_lists_every_code_and_refuses_a_wrong_one(sample_site) -> None:
+    """A mistyped code ('finished' for a status) must not validate: coded fields are enums."""
+    schema = load(sample_site, "schema.json")
+    validator = Draft202012Validator(schema)
+    data = load(sample_site, "archive.json")
+    item = next(i for s in data["sessions"] for i in s["items"] if i["answers"] and i["commitments"])
+    commitment = next(c for i in (i for s in data["sessions"] for i in s["items"])
+                      for c in i["commitments"] if c["updates"] and c["updates"][-1]["status"])
+    wrong = [(data["sessions"][0], "kind"), (item, "type"), (item, "outcome"), (item["asker"], "kind"),
+             (item["answers"][0], "mode"), (item["commitments"][0], "status"),
+             (item["commitments"][0], "deadline"), (commitment["updates"][-1], "status"),
+             (data["places"][0], "kind")]
+    for record, field in wrong:
+        kept = record[field]
+        record[field] = "finished"
+        assert list(validator.iter_errors(data)), field
+        record[field] = kept
+    assert not list(validator.iter_errors(data))
+    codes = {name: d["enum"] for name, d in schema["$defs"].items() if "enum" in d}
+    assert codes["CommitmentStatus"] == list(VI["commitment_status"])
+    assert codes["Deadline"] == list(VI["deadline_outcome"])
+    assert codes["Outcome"] == list(VI["outcome"])
+
+
 def test_archive_json_round_trips_every_item(sample_site) -> None:
     data = load(sample_site, "archive.json")
     sessions = {s["id"]: s for s in data["sessions"]}
@@ -228,7 +252,7 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     objects = {"Archive": schema, **schema["$defs"]}
     documented = {code.get_text() for code in html.select("table.da-fields th code")}
     for definition in objects.values():
-        for field, prop in definition["properties"].items():
+        for field, prop in definition.get("properties", {}).items():  # not enums
             assert field in documented and prop["description"] in text, field
     for heading, columns in (("cot-items-csv", CSV_COLUMNS), ("cot-commitments-csv", COMMITMENT_COLUMNS)):
         table = html.find(id=heading).find_next("table")

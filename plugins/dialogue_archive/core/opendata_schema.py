@@ -7,16 +7,29 @@ carry both the id and the name, so a reader does not need the registries to read
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from .commitments import DEADLINE_OUTCOMES
+from .models import AnswerMode, AskerKind, CommitmentStatus, ItemType, PlaceKind, SessionKind
+from .statistics import OUTCOMES
 
 FORMAT_VERSION = 1
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+Outcome = StrEnum("Outcome", [(code, code) for code in OUTCOMES])
+Deadline = StrEnum("Deadline", [(code, code) for code in DEADLINE_OUTCOMES])
+"""The computed codes, as enums like the content's own, so that the schema lists their values."""
+
+
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Coded fields are typed with their enum, so that schema.json lists the values a reader may
+    meet (and a wrong one does not validate); the records hold the plain codes."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
 class Ref(Record):
@@ -53,7 +66,7 @@ class Topic(Record):
 class Place(Record):
     id: str
     name: str
-    kind: str
+    kind: PlaceKind
     parent: str | None
     valid_from: dt.date | None
     valid_until: dt.date | None
@@ -88,7 +101,7 @@ class Image(Record):
 
 class Asker(Record):
     label: str
-    kind: str
+    kind: AskerKind
     place: Ref | None
     named_with_consent: bool
 
@@ -96,7 +109,7 @@ class Asker(Record):
 class Answer(Record):
     by: Ref
     official: str | None
-    mode: str
+    mode: AnswerMode
     date: dt.date
     referred_to: Ref | None
     document: str | None
@@ -105,7 +118,7 @@ class Answer(Record):
 
 class Update(Record):
     date: dt.date
-    status: str | None
+    status: CommitmentStatus | None
     note: str | None
 
 
@@ -116,11 +129,11 @@ class Commitment(Record):
     now_by: list[Ref]
     text: str
     due: dt.date | None
-    status: str
+    status: CommitmentStatus
     status_label: str
     overdue: bool
     done_date: dt.date | None
-    deadline: str
+    deadline: Deadline
     updates: list[Update]
 
 
@@ -128,14 +141,14 @@ class Item(Record):
     id: str
     url: str
     session_id: str
-    type: str
+    type: ItemType
     type_label: str
     asker: Asker
     topics: list[Ref]
     procedures: list[str]
     in_scope: bool
     text: str
-    outcome: str
+    outcome: Outcome
     answers: list[Answer]
     commitments: list[Commitment]
     aliases: list[str]
@@ -147,7 +160,7 @@ class Session(Record):
     title: str
     date: dt.date
     time: str | None
-    kind: str
+    kind: SessionKind
     kind_label: str
     organizer: Ref
     place: Ref
