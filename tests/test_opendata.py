@@ -102,6 +102,19 @@ def test_archive_json_round_trips_every_item(sample_site) -> None:
     assert data["licence"]["name"] == "CC BY 4.0"
 
 
+def test_an_announced_session_is_told_apart_from_a_held_one(sample_site) -> None:
+    """A session announced ahead of its day is in archive.json: `held` says it has not taken
+    place yet, as its page's "Sắp diễn ra" flag does."""
+    sessions = load(sample_site, "archive.json")["sessions"]
+    for session in sessions:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        assert session["held"] is not bool(page.select(".da-kicker .da-flag")), session["id"]
+    assert {s["held"] for s in sessions} == {True, False}
+    held = sum(s["held"] for s in sessions)
+    figures = parse(sample_site / "statistics/index.html").select_one("main").get_text(" ")
+    assert f"{held} phiên đối thoại" in norm(figures)
+
+
 def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
     session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],

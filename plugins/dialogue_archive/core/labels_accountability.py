@@ -226,6 +226,9 @@ OPEN_DATA_VI: dict[str, Any] = {
             "id": "Mã phiên đối thoại (YYYY-MM-DD-tên), cố định.",
             "url": "Địa chỉ cố định của trang phiên đối thoại.", "title": "Tiêu đề bài viết.",
             "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
+            "held": ("true nếu phiên đã diễn ra vào ngày build_date; false nếu phiên mới được thông "
+                     "báo, chưa diễn ra và chưa có biên bản (trang web ghi “Sắp diễn ra”; không "
+                     "tính vào thống kê)."),
             "kind": "Hình thức: dialogue, business_dialogue, voter_meeting, citizen_reception.",
             "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
             "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",

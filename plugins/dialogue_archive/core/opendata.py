@@ -109,7 +109,8 @@ class OpenData:
         m, a = session.meta, self.archive
         return out.Session(
             id=session.id, url=self.pub.url(session.src_uri), title=m.title, date=m.date,
-            time=m.time, kind=m.kind.value, kind_label=self.labels["session_kind"][m.kind.value],
+            time=m.time, held=not a.announced(session), kind=m.kind.value,
+            kind_label=self.labels["session_kind"][m.kind.value],
             organizer=self.ref(a.agencies, m.organizer), place=self.ref(a.places, m.place),
             venue=m.venue, subject=m.subject,
             chair=out.Chair(**m.chair.model_dump()) if m.chair else None,

@@ -160,6 +160,7 @@ class Session(Record):
     title: str
     date: dt.date
     time: str | None
+    held: bool
     kind: SessionKind
     kind_label: str
     organizer: Ref
