@@ -216,6 +216,34 @@ def test_commitments_of_an_agency_today_as_the_site_lists_them(sample_site) -> N
         assert listed == {r["commitment_id"]: r["overdue"] == "true" for r in mine}, agency
 
 
+def test_every_code_has_its_vietnamese_label_as_the_site_shows_it(sample_site) -> None:
+    """A reader of the data sees the words of the site next to each English code."""
+    items = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    statistics = norm(parse(sample_site / "statistics/index.html").select_one("main").get_text(" "))
+    referred = [r for r in items if r["answer_mode"] == "referred"]
+    assert referred and {r["answer_mode_label"] for r in referred} == {"Chuyển cơ quan khác giải quyết"}
+    assert "Chuyển cơ quan khác giải quyết" in statistics
+    assert all(r["outcome_label"] == VI["outcome"][r["outcome"]] for r in items)
+    assert all(r["asker_kind_label"] == VI["asker_kind"][r["asker_kind"]] for r in items)
+    commitments = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert all(r["deadline_label"] == VI["deadline_outcome"][r["deadline"]] for r in commitments)
+    data = load(sample_site, "archive.json")
+    assert all(p["kind_label"] == VI["place_kind"][p["kind"]] for p in data["places"])
+    committees = {a["kind_label"] for a in data["agencies"] if a["kind"] == "people_committee"}
+    assert committees == {"Ủy ban nhân dân"}
+    for session in data["sessions"]:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        text = norm(page.select_one("main").get_text(" "))
+        assert set(session["attendance_labels"]) == set(session["attendance"])
+        assert all(label in text for label in session["attendance_labels"].values())
+        for item in session["items"]:
+            assert item["outcome_label"] == VI["outcome"][item["outcome"]]
+            assert all(c["deadline_label"] == VI["deadline_outcome"][c["deadline"]]
+                       for c in item["commitments"])
+
+
 def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
     """A Markdown list ('- ...') or '=...' opened in Excel would be '#NAME?' or a formula, and a
     line break the YAML block kept inside a sentence would cut the cell's sentence."""

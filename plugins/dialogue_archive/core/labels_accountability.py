@@ -201,6 +201,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Agency": {
             "id": "Mã cơ quan (cố định).", "name": "Tên đầy đủ.", "short_name": "Tên viết gọn.",
             "parent": "Mã cơ quan cấp trên.", "kind": "Loại cơ quan (ví dụ people_committee).",
+            "kind_label": "Loại cơ quan, bằng tiếng Việt; null nếu loại không có nhãn tiếng Việt.",
             "aliases": "Các cách viết khác của tên.", "valid_from": "Ngày bắt đầu hoạt động.",
             "valid_until": "Ngày kết thúc hoạt động.", "succeeded_by": "Mã các cơ quan kế thừa.",
             "url": "Địa chỉ trang của cơ quan trong kho lưu trữ.",
@@ -213,6 +214,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Place": {
             "id": "Mã địa bàn.", "name": "Tên địa bàn.",
             "kind": "Cấp hành chính: province, district, ward, commune.",
+            "kind_label": "Cấp hành chính, bằng tiếng Việt.",
             "parent": "Mã địa bàn cấp trên.", "valid_from": "Ngày thành lập.",
             "valid_until": "Ngày giải thể, sáp nhập.", "succeeded_by": "Mã các địa bàn kế thừa.",
             "url": "Địa chỉ trang của địa bàn.",
@@ -235,6 +237,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "subject": "Chủ đề được thông báo.", "chair": "Người chủ trì.",
             "participants": "Các cơ quan tham dự.",
             "attendance": "Số người tham dự theo thành phần (ví dụ citizens: 60).",
+            "attendance_labels": ("Tên tiếng Việt của từng thành phần trong attendance (ví dụ "
+                                  "citizens: công dân), như trên trang web."),
             "author": "Tác giả bài viết.", "published": "Thời điểm công bố bài viết.",
             "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
             "image": "Ảnh đại diện của bài viết.",
@@ -256,17 +260,20 @@ OPEN_DATA_VI: dict[str, Any] = {
             "text": "Nội dung ý kiến (Markdown).",
             "outcome": ("Cách được trả lời tốt nhất: on_the_spot (trực tiếp), in_writing (bằng "
                         "văn bản), referred (chuyển cơ quan khác), not_answered (chưa trả lời)."),
+            "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
             "answers": "Các câu trả lời.", "commitments": "Các cam kết.",
             "aliases": "Mã cũ của ý kiến (vẫn dẫn đến ý kiến này).",
         },
         "Asker": {
             "label": "Tên hiển thị (ẩn danh nếu không có sự đồng ý).",
-            "kind": "citizen, business, organization, voter.", "place": "Địa bàn của người nêu.",
+            "kind": "citizen, business, organization, voter.",
+            "kind_label": "Đối tượng người nêu, bằng tiếng Việt.", "place": "Địa bàn của người nêu.",
             "named_with_consent": "true nếu người nêu đồng ý công bố tên.",
         },
         "Answer": {
             "by": "Cơ quan trả lời.", "official": "Chức vụ người trả lời.",
             "mode": "on_the_spot (trực tiếp), in_writing (bằng văn bản), referred (chuyển cơ quan khác).",
+            "mode_label": "Cách trả lời, bằng tiếng Việt.",
             "date": "Ngày trả lời.", "referred_to": "Cơ quan được chuyển đến (khi mode là referred).",
             "document": "Số, ký hiệu văn bản trả lời.", "text": "Nội dung trả lời (Markdown).",
         },
@@ -286,9 +293,11 @@ OPEN_DATA_VI: dict[str, Any] = {
             "done_date": "Ngày của lần cập nhật ghi trạng thái done; null nếu không rõ.",
             "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
                          "escalated, dropped, no_due."),
+            "deadline_label": "So với thời hạn, bằng tiếng Việt.",
             "updates": "Các lần cập nhật tiến độ, cũ nhất trước.",
         },
         "Update": {"date": "Ngày cập nhật.", "status": "Trạng thái mới (nếu thay đổi).",
+                   "status_label": "Trạng thái mới, bằng tiếng Việt.",
                    "note": "Nội dung cập nhật (null khi bản cập nhật chỉ ghi trạng thái)."},
     },
     "csv_docs": {
@@ -298,10 +307,12 @@ OPEN_DATA_VI: dict[str, Any] = {
         "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
         "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
         "asker_kind": "citizen, business, organization, voter.",
+        "asker_kind_label": "Đối tượng người nêu, bằng tiếng Việt.",
         "asker_place_id": "Mã địa bàn của người nêu (hai địa bàn có thể trùng tên).",
         "asker_place": "Địa bàn của người nêu.",
         "procedures": "Mã các thủ tục, cách nhau bởi “; ”.", "in_scope": "true hoặc false.",
         "item_text": "Nội dung ý kiến.", "outcome": "on_the_spot, in_writing, referred, not_answered.",
+        "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
         "answer_number": "Thứ tự câu trả lời trong ý kiến (1, 2, …); trống nếu chưa trả lời.",
         "answer_by_id": "Mã cơ quan trả lời.", "answer_by": "Cơ quan trả lời.",
         "answer_official": "Chức vụ người trả lời.", "answer_mode": "on_the_spot, in_writing, referred.",
@@ -328,6 +339,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "done_date": "Ngày của lần cập nhật ghi trạng thái done; trống nếu không rõ.",
         "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
                      "escalated, dropped, no_due."),
+        "deadline_label": "So với thời hạn, bằng tiếng Việt.",
         "updates": "Số lần cập nhật tiến độ.",
         "last_update_date": "Ngày cập nhật gần nhất.", "last_update_note": "Nội dung cập nhật gần nhất.",
         "as_of": "Ngày tạo dữ liệu, ngày mà overdue và deadline được tính theo.",

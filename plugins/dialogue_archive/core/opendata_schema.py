@@ -48,6 +48,7 @@ class Agency(Record):
     short_name: str | None
     parent: str | None
     kind: str | None
+    kind_label: str | None
     aliases: list[str]
     valid_from: dt.date | None
     valid_until: dt.date | None
@@ -67,6 +68,7 @@ class Place(Record):
     id: str
     name: str
     kind: PlaceKind
+    kind_label: str
     parent: str | None
     valid_from: dt.date | None
     valid_until: dt.date | None
@@ -102,6 +104,7 @@ class Image(Record):
 class Asker(Record):
     label: str
     kind: AskerKind
+    kind_label: str
     place: Ref | None
     named_with_consent: bool
 
@@ -110,6 +113,7 @@ class Answer(Record):
     by: Ref
     official: str | None
     mode: AnswerMode
+    mode_label: str
     date: dt.date
     referred_to: Ref | None
     document: str | None
@@ -119,6 +123,7 @@ class Answer(Record):
 class Update(Record):
     date: dt.date
     status: CommitmentStatus | None
+    status_label: str | None
     note: str | None
 
 
@@ -134,6 +139,7 @@ class Commitment(Record):
     overdue: bool
     done_date: dt.date | None
     deadline: Deadline
+    deadline_label: str
     updates: list[Update]
 
 
@@ -149,6 +155,7 @@ class Item(Record):
     in_scope: bool
     text: str
     outcome: Outcome
+    outcome_label: str
     answers: list[Answer]
     commitments: list[Commitment]
     aliases: list[str]
@@ -170,6 +177,7 @@ class Session(Record):
     chair: Chair | None
     participants: list[Ref]
     attendance: dict[str, int]
+    attendance_labels: dict[str, str]
     author: str | None
     published: dt.datetime
     summary: str | None
