@@ -307,6 +307,19 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     assert parse(sample_site / page / "index.html").find(id=anchor) is not None
 
 
+def test_open_data_page_shows_each_code_with_its_meaning(sample_site) -> None:
+    """A reader of the field list sees `pending` as a code and what it means in Vietnamese."""
+    html = parse(sample_site / "open-data/index.html")
+    table = html.find(id="cot-commitments-csv").find_next("table")
+    status = next(th for th in table.select("th[scope=row]") if th.get_text() == "status")
+    cell = status.find_next_sibling("td")
+    assert [c.get_text() for c in cell.select("code")] == list(VI["commitment_status"])
+    for code, label in VI["commitment_status"].items():
+        assert f"{code} ({label})" in norm(cell.get_text())
+    mode = next(th for th in html.select("#doi-tuong-answer ~ div th[scope=row]") if th.get_text() == "mode")
+    assert "referred (Chuyển cơ quan khác giải quyết)" in norm(mode.find_next_sibling("td").get_text())
+
+
 @pytest.fixture(scope="module")
 def site_with_unpublished(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample plus a draft and a scheduled session, built as a draft preview."""

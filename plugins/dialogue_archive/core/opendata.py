@@ -25,7 +25,7 @@ from . import urls
 from .archive import Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
 from .markup import URL_SAFE, absolute_links
-from .models import Commitment, Item
+from .models import AnswerMode, AskerKind, Commitment, CommitmentStatus, Item, ItemType, SessionKind
 from .statistics import item_outcome
 from .views import ArchiveViews
 
@@ -40,6 +40,11 @@ CSV_COLUMNS = (
     "answer_document", "answer_text", "commitments", "commitments_overdue", "as_of",
 )
 """items.csv, one row per item-answer; documented column by column on the open-data page."""
+
+CSV_CODES = {"session_kind": SessionKind, "item_type": ItemType, "asker_kind": AskerKind,
+             "outcome": out.Outcome, "answer_mode": AnswerMode, "status": CommitmentStatus,
+             "deadline": out.Deadline}
+"""The CSV columns that hold codes (both files), for the open-data page to list their values."""
 
 COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
@@ -140,7 +145,7 @@ class OpenData:
             outcome=outcome, outcome_label=labels["outcome"][outcome],
             answers=[out.Answer(
                 by=self.ref(a.agencies, x.by), official=x.official, mode=x.mode.value,
-                mode_label=labels["outcome"][x.mode.value],  # the full label, not "Chuyển đến"
+                mode_label=labels[out.CODE_LABELS[AnswerMode]][x.mode.value],
                 date=session.answer_date(x.date),
                 referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
                 document=x.document, text=self.published_text(x.text, session)) for x in item.answers],

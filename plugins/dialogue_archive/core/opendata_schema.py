@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -213,6 +213,25 @@ class SessionFile(Session, Provenance):
 DOCUMENTED = (Provenance, Archive, SessionFile, Licence, Ref, Agency, Topic, Place, Procedure,
               Session, Chair, Source, Image, Item, Asker, Answer, Commitment, Update)
 """Every published object, in the order the open-data page lists them."""
+
+
+CODE_LABELS: dict[type[StrEnum], str] = {
+    SessionKind: "session_kind", ItemType: "item_type", AskerKind: "asker_kind",
+    AnswerMode: "outcome", CommitmentStatus: "commitment_status", PlaceKind: "place_kind",
+    Outcome: "outcome", Deadline: "deadline_outcome"}
+"""The labels.VI group of each kind of code: the words the site shows (an answer's mode in the
+full words of /statistics/, 'Chuyển cơ quan khác giải quyết', not the page's 'Chuyển đến')."""
+
+
+def field_codes(model_name: str, field: str) -> type[StrEnum] | None:
+    """The enum of a coded field of a published object, None for a field of free values."""
+    annotation = {m.__name__: m for m in DOCUMENTED}[model_name].model_fields[field].annotation
+    return next((t for t in (annotation, *get_args(annotation)) if t in CODE_LABELS), None)
+
+
+def coded_values(codes: type[StrEnum] | None, labels: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each code of `codes` with its Vietnamese label, for the open-data page."""
+    return [(code.value, labels[CODE_LABELS[codes]][code.value]) for code in codes] if codes else []
 
 
 def own_fields(model: type[Record]) -> list[str]:
