@@ -46,6 +46,30 @@ def test_archive_json_validates_against_its_schema(sample_site) -> None:
     assert list(Draft202012Validator(schema).iter_errors(broken))
 
 
+def test_the_schema_lists_every_code_and_refuses_a_wrong_one(sample_site) -> None:
+    """A mistyped code ('finished' for a status) must not validate: coded fields are enums."""
+    schema = load(sample_site, "schema.json")
+    validator = Draft202012Validator(schema)
+    data = load(sample_site, "archive.json")
+    item = next(i for s in data["sessions"] for i in s["items"] if i["answers"] and i["commitments"])
+    commitment = next(c for i in (i for s in data["sessions"] for i in s["items"])
+                      for c in i["commitments"] if c["updates"] and c["updates"][-1]["status"])
+    wrong = [(data["sessions"][0], "kind"), (item, "type"), (item, "outcome"), (item["asker"], "kind"),
+             (item["answers"][0], "mode"), (item["commitments"][0], "status"),
+             (item["commitments"][0], "deadline"), (commitment["updates"][-1], "status"),
+             (data["places"][0], "kind")]
+    for record, field in wrong:
+        kept = record[field]
+        record[field] = "finished"
+        assert list(validator.iter_errors(data)), field
+        record[field] = kept
+    assert not list(validator.iter_errors(data))
+    codes = {name: d["enum"] for name, d in schema["$defs"].items() if "enum" in d}
+    assert codes["CommitmentStatus"] == list(VI["commitment_status"])
+    assert codes["Deadline"] == list(VI["deadline_outcome"])
+    assert codes["Outcome"] == list(VI["outcome"])
+
+
 def test_archive_json_round_trips_every_item(sample_site) -> None:
     data = load(sample_site, "archive.json")
     sessions = {s["id"]: s for s in data["sessions"]}
@@ -78,16 +102,34 @@ def test_archive_json_round_trips_every_item(sample_site) -> None:
     assert data["licence"]["name"] == "CC BY 4.0"
 
 
+def test_an_announced_session_is_told_apart_from_a_held_one(sample_site) -> None:
+    """A session announced ahead of its day is in archive.json: `held` says it has not taken
+    place yet, as its page's "Sắp diễn ra" flag does."""
+    sessions = load(sample_site, "archive.json")["sessions"]
+    for session in sessions:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        assert session["held"] is not bool(page.select(".da-kicker .da-flag")), session["id"]
+    assert {s["held"] for s in sessions} == {True, False}
+    held = sum(s["held"] for s in sessions)
+    figures = parse(sample_site / "statistics/index.html").select_one("main").get_text(" ")
+    assert f"{held} phiên đối thoại" in norm(figures)
+
+
 def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
-    session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/Session"}
+    session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],
+                      "$ref": "#/$defs/SessionFile"}
     validator = Draft202012Validator(session_schema)
     archive = load(sample_site, "archive.json")
     files = sorted((sample_site / "data/sessions").glob("*.json"))
     assert [f.stem for f in files] == sorted(s["id"] for s in archive["sessions"])
+    head = ("format_version", "build_date", "site_url", "publisher", "licence")
     for session in archive["sessions"]:
         data = load(sample_site, f"sessions/{session['id']}.json")
         assert not list(validator.iter_errors(data))
+        # a saved copy says as of which day `overdue` holds, whose data it is and its licence
+        assert list(data)[:len(head)] == list(head)
+        assert {key: data.pop(key) for key in head} == {key: archive[key] for key in head}
         assert data == session
         # the session's page offers its own file, to a journalist who found it there
         page = sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html"
@@ -110,6 +152,13 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
+    # the asker's place by its id: two places share the name "Phường Hòa Xuân"
+    places = {(s.id, item["id"]): (item["asker"].get("place") or "") for s in raw_sessions()
+              for item in s.items}
+    assert "phuong-hoa-xuan" in {r["asker_place_id"] for r in rows}
+    assert all(r["asker_place_id"] == places[r["session_id"], r["item_id"]] for r in rows)
+    # commitments_overdue says on which day it was counted, as commitments.csv does
+    assert {r["as_of"] for r in rows} == {SAMPLE_BUILD_DATE.isoformat()}
     # codes and their Vietnamese labels side by side, as for the item type
     assert {r["session_kind"] for r in rows} <= set(VI["session_kind"])
     assert all(r["session_kind_label"] == VI["session_kind"][r["session_kind"]] for r in rows)
@@ -143,6 +192,56 @@ def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) ->
     page = parse(sample_site / "open-data/index.html").select_one("main").get_text(" ")
     day = SAMPLE_BUILD_DATE
     assert f"Dữ liệu được tạo ngày {day.day} tháng {day.month} năm {day.year}; các trường overdue" in page
+
+
+def test_commitments_of_an_agency_today_as_the_site_lists_them(sample_site) -> None:
+    """'Which commitments of agency X are overdue today' is answered from the data as the site
+    answers it: a dissolved agency's unfinished promise is carried by the unit that took over."""
+    rows = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
+    carried = [r for r in rows if r["now_by_ids"]]
+    assert carried and all(r["now_by_ids"] != r["by_id"] for r in carried)
+    archive = load(sample_site, "archive.json")
+    exported = {c["id"]: c for s in archive["sessions"] for i in s["items"] for c in i["commitments"]}
+    for row in rows:
+        now_by = exported[row["commitment_id"]]["now_by"]
+        assert "; ".join(x["id"] for x in now_by) == row["now_by_ids"]
+        assert "; ".join(x["name"] for x in now_by) == row["now_by"]
+    for page in sorted((sample_site / "commitments/agency").glob("*/index.html")):
+        agency = page.parent.name
+        listed = {a["href"].split("#cam-ket-")[1]: bool(entry.select(".da-status--overdue"))
+                  for entry in parse(page).select("li.da-commitment-entry")
+                  for a in entry.select(".da-entry__title a")}
+        mine = [r for r in rows if agency in (r["by_id"], *r["now_by_ids"].split("; "))]
+        assert listed == {r["commitment_id"]: r["overdue"] == "true" for r in mine}, agency
+
+
+def test_every_code_has_its_vietnamese_label_as_the_site_shows_it(sample_site) -> None:
+    """A reader of the data sees the words of the site next to each English code."""
+    items = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    statistics = norm(parse(sample_site / "statistics/index.html").select_one("main").get_text(" "))
+    referred = [r for r in items if r["answer_mode"] == "referred"]
+    assert referred and {r["answer_mode_label"] for r in referred} == {"Chuyển cơ quan khác giải quyết"}
+    assert "Chuyển cơ quan khác giải quyết" in statistics
+    assert all(r["outcome_label"] == VI["outcome"][r["outcome"]] for r in items)
+    assert all(r["asker_kind_label"] == VI["asker_kind"][r["asker_kind"]] for r in items)
+    commitments = list(csv.DictReader(io.StringIO(
+        (sample_site / "data/commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert all(r["deadline_label"] == VI["deadline_outcome"][r["deadline"]] for r in commitments)
+    data = load(sample_site, "archive.json")
+    assert all(p["kind_label"] == VI["place_kind"][p["kind"]] for p in data["places"])
+    committees = {a["kind_label"] for a in data["agencies"] if a["kind"] == "people_committee"}
+    assert committees == {"Ủy ban nhân dân"}
+    for session in data["sessions"]:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        text = norm(page.select_one("main").get_text(" "))
+        assert set(session["attendance_labels"]) == set(session["attendance"])
+        assert all(label in text for label in session["attendance_labels"].values())
+        for item in session["items"]:
+            assert item["outcome_label"] == VI["outcome"][item["outcome"]]
+            assert all(c["deadline_label"] == VI["deadline_outcome"][c["deadline"]]
+                       for c in item["commitments"])
 
 
 def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
@@ -194,7 +293,7 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     objects = {"Archive": schema, **schema["$defs"]}
     documented = {code.get_text() for code in html.select("table.da-fields th code")}
     for definition in objects.values():
-        for field, prop in definition["properties"].items():
+        for field, prop in definition.get("properties", {}).items():  # not enums
             assert field in documented and prop["description"] in text, field
     for heading, columns in (("cot-items-csv", CSV_COLUMNS), ("cot-commitments-csv", COMMITMENT_COLUMNS)):
         table = html.find(id=heading).find_next("table")
@@ -206,6 +305,19 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     citation = html.select_one(".da-citation a")["href"]
     page, anchor = citation.removeprefix("https://doithoai.example.vn/").split("#")
     assert parse(sample_site / page / "index.html").find(id=anchor) is not None
+
+
+def test_open_data_page_shows_each_code_with_its_meaning(sample_site) -> None:
+    """A reader of the field list sees `pending` as a code and what it means in Vietnamese."""
+    html = parse(sample_site / "open-data/index.html")
+    table = html.find(id="cot-commitments-csv").find_next("table")
+    status = next(th for th in table.select("th[scope=row]") if th.get_text() == "status")
+    cell = status.find_next_sibling("td")
+    assert [c.get_text() for c in cell.select("code")] == list(VI["commitment_status"])
+    for code, label in VI["commitment_status"].items():
+        assert f"{code} ({label})" in norm(cell.get_text())
+    mode = next(th for th in html.select("#doi-tuong-answer ~ div th[scope=row]") if th.get_text() == "mode")
+    assert "referred (Chuyển cơ quan khác giải quyết)" in norm(mode.find_next_sibling("td").get_text())
 
 
 @pytest.fixture(scope="module")

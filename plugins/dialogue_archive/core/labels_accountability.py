@@ -99,7 +99,7 @@ CSV_SHARED_DOCS = {
     "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
     "session_title": "Tiêu đề bài viết.", "place_id": "Mã địa bàn của phiên.",
     "place": "Địa bàn của phiên.", "item_id": "Mã ý kiến.", "item_url": "Địa chỉ cố định của ý kiến.",
-    "item_type": "Loại ý kiến (question, opinion, proposal, complaint).",
+    "item_type": "Loại ý kiến.",
     "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
     "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
 }
@@ -111,8 +111,8 @@ OPEN_DATA_VI: dict[str, Any] = {
               "được cung cấp dưới dạng dữ liệu máy đọc được, cùng nội dung với các trang của "
               "kho lưu trữ. Bản nháp và bài hẹn giờ đăng không bao giờ có trong dữ liệu."),
     "as_of": ("Dữ liệu được tạo {date}; các trường overdue (quá hạn) và deadline (so với thời hạn) "
-              "được tính theo ngày này (trường build_date của archive.json, cột as_of của "
-              "commitments.csv)."),
+              "được tính theo ngày này (trường build_date của archive.json và của mỗi tệp "
+              "sessions/<mã phiên>.json, cột as_of của items.csv và commitments.csv)."),
     "files": "Các tệp dữ liệu",
     "file": "Tệp",
     "content": "Nội dung",
@@ -127,7 +127,8 @@ OPEN_DATA_VI: dict[str, Any] = {
                          "cập nhật gần nhất, kèm địa chỉ của cam kết và của ý kiến."),
     "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
     "session_file_name": "sessions/<mã phiên>.json",
-    "file_session": "Mỗi phiên đối thoại một tệp JSON (cùng cấu trúc “Session” trong lược đồ), ví dụ",
+    "file_session": ("Mỗi phiên đối thoại một tệp JSON (cấu trúc “SessionFile” trong lược đồ: phần "
+                     "đầu như archive.json, rồi các trường của “Session”), ví dụ"),
     "file_popolo": ("Cùng dữ liệu theo chuẩn Popolo: tổ chức (organizations), sự kiện (events: "
                     "mỗi phiên đối thoại) và phát biểu (speeches: type “question” cho ý kiến, "
                     "câu hỏi; “answer” cho câu trả lời)."),
@@ -149,17 +150,11 @@ OPEN_DATA_VI: dict[str, Any] = {
     "csv_columns": "Các cột của {file}",
     "column": "Cột",
     "values": "Giá trị liệt kê",
-    "enums": {
-        "type": "question, opinion, proposal, complaint",
-        "kind": "dialogue, business_dialogue, voter_meeting, citizen_reception",
-        "asker_kind": "citizen, business, organization, voter",
-        "mode": "on_the_spot, in_writing, referred",
-        "status": "pending, in_progress, done, escalated, dropped",
-        "outcome": "on_the_spot, in_writing, referred, not_answered",
-        "deadline": "on_time, late, done_undated, overdue, not_yet_due, escalated, dropped, no_due",
-    },
     "objects": {
-        "Archive": "Tệp archive.json",
+        "Provenance": ("Phần đầu của archive.json và của mỗi tệp sessions/<mã phiên>.json (tệp phiên "
+                       "gồm phần đầu này rồi các trường của phiên đối thoại, “SessionFile” trong "
+                       "lược đồ)"),
+        "Archive": "Tệp archive.json, sau phần đầu",
         "Licence": "Giấy phép (licence)",
         "Ref": "Tham chiếu danh mục (mã và tên)",
         "Agency": "Cơ quan, đơn vị (agencies)",
@@ -177,12 +172,15 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Update": "Cập nhật tiến độ cam kết (updates)",
     },
     "field_docs": {
-        "Archive": {
+        "Provenance": {
             "format_version": "Phiên bản cấu trúc dữ liệu; tăng khi có thay đổi không tương thích.",
-            "build_date": "Ngày dữ liệu được tạo; trạng thái quá hạn được tính theo ngày này.",
+            "build_date": ("Ngày dữ liệu được tạo; các trường overdue, deadline và now_by được "
+                           "tính theo ngày này."),
             "site_url": "Địa chỉ gốc của kho lưu trữ.",
             "publisher": "Đơn vị công bố dữ liệu.",
             "licence": "Giấy phép sử dụng dữ liệu.",
+        },
+        "Archive": {
             "agencies": "Danh mục cơ quan, đơn vị.",
             "topics": "Danh mục lĩnh vực.",
             "places": "Danh mục địa bàn hành chính, kể cả đơn vị đã sáp nhập.",
@@ -194,6 +192,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Agency": {
             "id": "Mã cơ quan (cố định).", "name": "Tên đầy đủ.", "short_name": "Tên viết gọn.",
             "parent": "Mã cơ quan cấp trên.", "kind": "Loại cơ quan (ví dụ people_committee).",
+            "kind_label": "Loại cơ quan, bằng tiếng Việt; null nếu loại không có nhãn tiếng Việt.",
             "aliases": "Các cách viết khác của tên.", "valid_from": "Ngày bắt đầu hoạt động.",
             "valid_until": "Ngày kết thúc hoạt động.", "succeeded_by": "Mã các cơ quan kế thừa.",
             "url": "Địa chỉ trang của cơ quan trong kho lưu trữ.",
@@ -205,7 +204,8 @@ OPEN_DATA_VI: dict[str, Any] = {
         },
         "Place": {
             "id": "Mã địa bàn.", "name": "Tên địa bàn.",
-            "kind": "Cấp hành chính: province, district, ward, commune.",
+            "kind": "Cấp hành chính.",
+            "kind_label": "Cấp hành chính, bằng tiếng Việt.",
             "parent": "Mã địa bàn cấp trên.", "valid_from": "Ngày thành lập.",
             "valid_until": "Ngày giải thể, sáp nhập.", "succeeded_by": "Mã các địa bàn kế thừa.",
             "url": "Địa chỉ trang của địa bàn.",
@@ -219,12 +219,17 @@ OPEN_DATA_VI: dict[str, Any] = {
             "id": "Mã phiên đối thoại (YYYY-MM-DD-tên), cố định.",
             "url": "Địa chỉ cố định của trang phiên đối thoại.", "title": "Tiêu đề bài viết.",
             "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
-            "kind": "Hình thức: dialogue, business_dialogue, voter_meeting, citizen_reception.",
+            "held": ("true nếu phiên đã diễn ra vào ngày build_date; false nếu phiên mới được thông "
+                     "báo, chưa diễn ra và chưa có biên bản (trang web ghi “Sắp diễn ra”; không "
+                     "tính vào thống kê)."),
+            "kind": "Hình thức.",
             "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
             "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",
             "subject": "Chủ đề được thông báo.", "chair": "Người chủ trì.",
             "participants": "Các cơ quan tham dự.",
             "attendance": "Số người tham dự theo thành phần (ví dụ citizens: 60).",
+            "attendance_labels": ("Tên tiếng Việt của từng thành phần trong attendance (ví dụ "
+                                  "citizens: công dân), như trên trang web."),
             "author": "Tác giả bài viết.", "published": "Thời điểm công bố bài viết.",
             "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
             "image": "Ảnh đại diện của bài viết.",
@@ -239,72 +244,91 @@ OPEN_DATA_VI: dict[str, Any] = {
             "id": "Mã ý kiến, duy nhất trong phiên; là phần sau dấu # của địa chỉ.",
             "url": "Địa chỉ cố định của ý kiến (trang phiên + #mã ý kiến), dùng để trích dẫn.",
             "session_id": "Mã phiên đối thoại.",
-            "type": "Loại: question (câu hỏi), opinion (ý kiến), proposal (kiến nghị), complaint (phản ánh).",
+            "type": "Loại ý kiến.",
             "type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
             "topics": "Các lĩnh vực.", "procedures": "Mã các thủ tục hành chính liên quan.",
             "in_scope": "true nếu đúng chủ đề buổi đối thoại, false nếu ngoài chủ đề.",
             "text": "Nội dung ý kiến (Markdown).",
-            "outcome": ("Cách được trả lời tốt nhất: on_the_spot (trực tiếp), in_writing (bằng "
-                        "văn bản), referred (chuyển cơ quan khác), not_answered (chưa trả lời)."),
+            "outcome": ("Cách được trả lời tốt nhất: trực tiếp, nếu không thì bằng văn bản, nếu "
+                        "không thì chuyển cơ quan khác."),
+            "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
             "answers": "Các câu trả lời.", "commitments": "Các cam kết.",
             "aliases": "Mã cũ của ý kiến (vẫn dẫn đến ý kiến này).",
         },
         "Asker": {
             "label": "Tên hiển thị (ẩn danh nếu không có sự đồng ý).",
-            "kind": "citizen, business, organization, voter.", "place": "Địa bàn của người nêu.",
+            "kind": "Đối tượng người nêu.",
+            "kind_label": "Đối tượng người nêu, bằng tiếng Việt.", "place": "Địa bàn của người nêu.",
             "named_with_consent": "true nếu người nêu đồng ý công bố tên.",
         },
         "Answer": {
             "by": "Cơ quan trả lời.", "official": "Chức vụ người trả lời.",
-            "mode": "on_the_spot (trực tiếp), in_writing (bằng văn bản), referred (chuyển cơ quan khác).",
+            "mode": "Cách trả lời.",
+            "mode_label": "Cách trả lời, bằng tiếng Việt.",
             "date": "Ngày trả lời.", "referred_to": "Cơ quan được chuyển đến (khi mode là referred).",
             "document": "Số, ký hiệu văn bản trả lời.", "text": "Nội dung trả lời (Markdown).",
         },
         "Commitment": {
             "id": "Mã cam kết, duy nhất trong phiên.",
             "url": "Địa chỉ cố định của cam kết (trang phiên + #cam-ket-mã).",
-            "by": "Cơ quan chịu trách nhiệm.", "text": "Nội dung cam kết.", "due": "Thời hạn.",
-            "status": "pending, in_progress, done, escalated (chuyển cấp trên), dropped.",
+            "by": "Cơ quan chịu trách nhiệm khi cam kết.",
+            "now_by": ("Cơ quan nay chịu trách nhiệm, khi cơ quan đã cam kết (by) đã giải thể, sáp "
+                       "nhập mà cam kết chưa xong (trang web ghi “nay thuộc trách nhiệm của …”); "
+                       "danh sách rỗng nếu không có. Cam kết của cơ quan X, như trang cam kết của X "
+                       "liệt kê: by là X hoặc now_by có X."),
+            "text": "Nội dung cam kết.", "due": "Thời hạn.",
+            "status": "Trạng thái.",
             "status_label": "Trạng thái, bằng tiếng Việt.",
             "overdue": ("true nếu chưa hoàn thành (pending, in_progress) mà đã qua thời hạn vào "
                         "ngày build_date."),
             "done_date": "Ngày của lần cập nhật ghi trạng thái done; null nếu không rõ.",
-            "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
-                         "escalated, dropped, no_due."),
+            "deadline": "So với thời hạn, vào ngày build_date.",
+            "deadline_label": "So với thời hạn, bằng tiếng Việt.",
             "updates": "Các lần cập nhật tiến độ, cũ nhất trước.",
         },
         "Update": {"date": "Ngày cập nhật.", "status": "Trạng thái mới (nếu thay đổi).",
+                   "status_label": "Trạng thái mới, bằng tiếng Việt.",
                    "note": "Nội dung cập nhật (null khi bản cập nhật chỉ ghi trạng thái)."},
     },
     "csv_docs": {
         **CSV_SHARED_DOCS,
-        "session_kind": "Hình thức (dialogue, business_dialogue, voter_meeting, citizen_reception).",
+        "session_kind": "Hình thức.",
         "session_kind_label": "Hình thức, bằng tiếng Việt.",
         "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
         "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
-        "asker_kind": "citizen, business, organization, voter.", "asker_place": "Địa bàn của người nêu.",
+        "asker_kind": "Đối tượng người nêu.",
+        "asker_kind_label": "Đối tượng người nêu, bằng tiếng Việt.",
+        "asker_place_id": "Mã địa bàn của người nêu (hai địa bàn có thể trùng tên).",
+        "asker_place": "Địa bàn của người nêu.",
         "procedures": "Mã các thủ tục, cách nhau bởi “; ”.", "in_scope": "true hoặc false.",
-        "item_text": "Nội dung ý kiến.", "outcome": "on_the_spot, in_writing, referred, not_answered.",
+        "item_text": "Nội dung ý kiến.", "outcome": "Cách được trả lời tốt nhất.",
+        "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
         "answer_number": "Thứ tự câu trả lời trong ý kiến (1, 2, …); trống nếu chưa trả lời.",
         "answer_by_id": "Mã cơ quan trả lời.", "answer_by": "Cơ quan trả lời.",
-        "answer_official": "Chức vụ người trả lời.", "answer_mode": "on_the_spot, in_writing, referred.",
+        "answer_official": "Chức vụ người trả lời.", "answer_mode": "Cách trả lời.",
         "answer_mode_label": "Cách trả lời, bằng tiếng Việt.", "answer_date": "Ngày trả lời.",
         "answer_referred_to_id": "Mã cơ quan được chuyển đến.",
         "answer_referred_to": "Cơ quan được chuyển đến.", "answer_document": "Văn bản trả lời.",
         "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
+        "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
     },
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,
         "commitment_id": "Mã cam kết.", "commitment_url": "Địa chỉ cố định của cam kết.",
-        "by_id": "Mã cơ quan chịu trách nhiệm.", "by": "Cơ quan chịu trách nhiệm.",
+        "by_id": "Mã cơ quan chịu trách nhiệm khi cam kết.", "by": "Cơ quan chịu trách nhiệm khi cam kết.",
+        "now_by_ids": ("Mã cơ quan nay chịu trách nhiệm, khi cơ quan cam kết đã giải thể, sáp nhập "
+                       "mà cam kết chưa xong (trang web ghi “nay thuộc trách nhiệm của …”), cách "
+                       "nhau bởi “; ”; trống nếu không có. Cam kết của cơ quan X, như trang cam kết "
+                       "của X liệt kê: by_id là X hoặc now_by_ids có X."),
+        "now_by": "Tên cơ quan nay chịu trách nhiệm, cách nhau bởi “; ”.",
         "text": "Nội dung cam kết.", "due": "Thời hạn (YYYY-MM-DD); trống nếu không nêu.",
-        "status": "pending, in_progress, done, escalated, dropped.",
+        "status": "Trạng thái.",
         "status_label": "Trạng thái, bằng tiếng Việt.",
         "overdue": "true nếu chưa hoàn thành mà đã qua thời hạn vào ngày xây dựng dữ liệu.",
         "done_date": "Ngày của lần cập nhật ghi trạng thái done; trống nếu không rõ.",
-        "deadline": ("So với thời hạn: on_time, late, done_undated, overdue, not_yet_due, "
-                     "escalated, dropped, no_due."),
+        "deadline": "So với thời hạn, vào ngày as_of.",
+        "deadline_label": "So với thời hạn, bằng tiếng Việt.",
         "updates": "Số lần cập nhật tiến độ.",
         "last_update_date": "Ngày cập nhật gần nhất.", "last_update_note": "Nội dung cập nhật gần nhất.",
         "as_of": "Ngày tạo dữ liệu, ngày mà overdue và deadline được tính theo.",

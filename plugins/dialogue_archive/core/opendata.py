@@ -25,24 +25,32 @@ from . import urls
 from .archive import Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
 from .markup import URL_SAFE, absolute_links
-from .models import Item
+from .models import AnswerMode, AskerKind, Commitment, CommitmentStatus, Item, ItemType, SessionKind
 from .statistics import item_outcome
+from .views import ArchiveViews
 
 CSV_COLUMNS = (
     "session_id", "session_date", "session_title", "session_kind", "session_kind_label",
     "organizer_id", "organizer",
     "place_id", "place", "item_id", "item_url", "item_type", "item_type_label", "asker",
-    "asker_kind", "asker_place", "topic_ids", "topics", "procedures", "in_scope", "item_text",
-    "outcome", "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
+    "asker_kind", "asker_kind_label", "asker_place_id", "asker_place", "topic_ids", "topics",
+    "procedures", "in_scope", "item_text", "outcome", "outcome_label",
+    "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
     "answer_mode_label", "answer_date", "answer_referred_to_id", "answer_referred_to",
-    "answer_document", "answer_text", "commitments", "commitments_overdue",
+    "answer_document", "answer_text", "commitments", "commitments_overdue", "as_of",
 )
 """items.csv, one row per item-answer; documented column by column on the open-data page."""
 
+CSV_CODES = {"session_kind": SessionKind, "item_type": ItemType, "asker_kind": AskerKind,
+             "outcome": out.Outcome, "answer_mode": AnswerMode, "status": CommitmentStatus,
+             "deadline": out.Deadline}
+"""The CSV columns that hold codes (both files), for the open-data page to list their values."""
+
 COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
-    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "text",
-    "due", "status", "status_label", "overdue", "done_date", "deadline", "updates",
+    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
+    "now_by", "text",
+    "due", "status", "status_label", "overdue", "done_date", "deadline", "deadline_label", "updates",
     "last_update_date", "last_update_note", "as_of",
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
@@ -65,13 +73,17 @@ class Publication:
 
 
 class OpenData:
-    """Export records of one archive; every method reads the loaded archive, never the site."""
+    """Export records of one archive; every method reads the loaded archive, never the site.
 
-    def __init__(self, archive: Archive, publication: Publication, labels: dict[str, Any]):
-        self.archive = archive
+    It reads the pages' views too, so that the data says what the pages say where the pages
+    work something out (who carries a commitment today)."""
+
+    def __init__(self, views: ArchiveViews, publication: Publication):
+        self.views = views
+        self.archive: Archive = views.archive
         self.pub = publication
-        self.labels = labels
-        self.sessions = [s for s in archive.published if s.visibility is Visibility.published]
+        self.labels: dict[str, Any] = views.labels
+        self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
         record = registry.get(key)
@@ -79,17 +91,23 @@ class OpenData:
 
     # --- archive.json -----------------------------------------------------------------
 
+    def provenance(self) -> out.Provenance:
+        """The head of every JSON file: whose data, under which licence, computed on which day."""
+        return out.Provenance(
+            format_version=out.FORMAT_VERSION, build_date=self.archive.build_date,
+            site_url=self.pub.site_url, publisher=self.pub.publisher,
+            licence=out.Licence(name=self.pub.licence_name, url=self.pub.licence_url))
+
     def archive_head(self) -> out.Archive:
         """archive.json without its sessions, which `write` adds one at a time."""
         a, url = self.archive, self.pub.url
         return out.Archive(
-            format_version=out.FORMAT_VERSION, build_date=a.build_date, site_url=self.pub.site_url,
-            publisher=self.pub.publisher,
-            licence=out.Licence(name=self.pub.licence_name, url=self.pub.licence_url),
-            agencies=[out.Agency(**x.model_dump(), url=url(urls.agency(x.id))) for x in a.agencies.values()],
+            **dict(self.provenance()),
+            agencies=[out.Agency(**x.model_dump(), kind_label=self.labels["agency_kind"].get(x.kind),
+                                 url=url(urls.agency(x.id))) for x in a.agencies.values()],
             topics=[out.Topic(**x.model_dump(), url=url(urls.topic(x.id))) for x in a.topics.values()],
-            places=[out.Place(**x.model_dump(mode="json"), url=url(urls.place(x.id)))
-                    for x in a.places.values()],
+            places=[out.Place(**x.model_dump(mode="json"), kind_label=self.labels["place_kind"][x.kind],
+                              url=url(urls.place(x.id))) for x in a.places.values()],
             procedures=[out.Procedure(**x.model_dump()) for x in a.procedures.values()],
             sessions=[])
 
@@ -97,12 +115,15 @@ class OpenData:
         m, a = session.meta, self.archive
         return out.Session(
             id=session.id, url=self.pub.url(session.src_uri), title=m.title, date=m.date,
-            time=m.time, kind=m.kind.value, kind_label=self.labels["session_kind"][m.kind.value],
+            time=m.time, held=not a.announced(session), kind=m.kind.value,
+            kind_label=self.labels["session_kind"][m.kind.value],
             organizer=self.ref(a.agencies, m.organizer), place=self.ref(a.places, m.place),
             venue=m.venue, subject=m.subject,
             chair=out.Chair(**m.chair.model_dump()) if m.chair else None,
             participants=[self.ref(a.agencies, p) for p in m.participants],
-            attendance=dict(m.attendance), author=m.author, published=session.published_at(),
+            attendance=dict(m.attendance),
+            attendance_labels={key: self.views._attendance_label(key) for key in m.attendance},
+            author=m.author, published=session.published_at(),
             summary=m.summary, sources=[out.Source(**s.model_dump()) for s in m.sources],
             image=out.Image(url=quote(self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
                                                                   m.image.src)), safe=URL_SAFE),
@@ -110,31 +131,40 @@ class OpenData:
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 
     def item_record(self, session: Session, item: Item) -> out.Item:
-        a, build_date = self.archive, self.archive.build_date
+        a, labels, outcome = self.archive, self.labels, item_outcome(item)
         page = self.pub.url(session.src_uri)
         return out.Item(
             id=item.id, url=f"{page}#{item.id}", session_id=session.id, type=item.type.value,
-            type_label=self.labels["item_type"][item.type.value],
+            type_label=labels["item_type"][item.type.value],
             asker=out.Asker(label=item.asker.label, kind=item.asker.kind.value,
+                            kind_label=labels["asker_kind"][item.asker.kind.value],
                             place=self.ref(a.places, item.asker.place) if item.asker.place else None,
                             named_with_consent=item.asker.named_with_consent),
             topics=[self.ref(a.topics, t) for t in item.topics], procedures=list(item.procedures),
             in_scope=item.in_scope, text=self.published_text(item.text, session),
-            outcome=item_outcome(item),
+            outcome=outcome, outcome_label=labels["outcome"][outcome],
             answers=[out.Answer(
                 by=self.ref(a.agencies, x.by), official=x.official, mode=x.mode.value,
+                mode_label=labels[out.CODE_LABELS[AnswerMode]][x.mode.value],
                 date=session.answer_date(x.date),
                 referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
                 document=x.document, text=self.published_text(x.text, session)) for x in item.answers],
-            commitments=[out.Commitment(
-                id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
-                text=c.text, due=c.due, status=c.status.value,
-                status_label=self.labels["commitment_status"][c.status.value],
-                overdue=is_overdue(c, build_date), done_date=done_date(c),
-                deadline=deadline_outcome(c, build_date),
-                updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
-                                    note=u.note) for u in c.updates]) for c in item.commitments],
+            commitments=[self.commitment_record(page, c) for c in item.commitments],
             aliases=list(item.aliases))
+
+    def commitment_record(self, page: str, c: Commitment) -> out.Commitment:
+        a, labels, build_date = self.archive, self.labels, self.archive.build_date
+        deadline = deadline_outcome(c, build_date)
+        return out.Commitment(
+            id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
+            now_by=[self.ref(a.agencies, x) for x in self.views.now_responsible_ids(c)],
+            text=c.text, due=c.due, status=c.status.value,
+            status_label=labels["commitment_status"][c.status.value],
+            overdue=is_overdue(c, build_date), done_date=done_date(c),
+            deadline=deadline, deadline_label=labels["deadline_outcome"][deadline],
+            updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
+                                status_label=labels["commitment_status"][u.status.value]
+                                if u.status else None, note=u.note) for u in c.updates])
 
     def published_text(self, markdown: str, session: Session) -> str:
         """A text as written, with its links and photos as full addresses: in a file read
@@ -148,24 +178,28 @@ class OpenData:
     # --- items.csv --------------------------------------------------------------------
 
     def csv_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
-        answer_mode = self.labels["answer_mode"]
+        as_of = self.archive.build_date.isoformat()
         for item in session.items:
             base = _shared_columns(session, item) | {
                 "session_kind": session.kind, "session_kind_label": session.kind_label,
                 "organizer_id": session.organizer.id, "organizer": session.organizer.name,
                 "item_type_label": item.type_label,
                 "asker": item.asker.label, "asker_kind": item.asker.kind,
+                "asker_kind_label": item.asker.kind_label,
+                "asker_place_id": item.asker.place.id if item.asker.place else "",
                 "asker_place": item.asker.place.name if item.asker.place else "",
                 "procedures": "; ".join(item.procedures),
                 "in_scope": "true" if item.in_scope else "false", "item_text": _cell(item.text),
-                "outcome": item.outcome, "commitments": str(len(item.commitments)),
+                "outcome": item.outcome, "outcome_label": item.outcome_label,
+                "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
+                "as_of": as_of,
             }
             for number, x in enumerate(item.answers, start=1):
                 yield base | {
                     "answer_number": str(number), "answer_by_id": x.by.id, "answer_by": x.by.name,
                     "answer_official": x.official or "", "answer_mode": x.mode,
-                    "answer_mode_label": answer_mode[x.mode], "answer_date": x.date.isoformat(),
+                    "answer_mode_label": x.mode_label, "answer_date": x.date.isoformat(),
                     "answer_referred_to_id": x.referred_to.id if x.referred_to else "",
                     "answer_referred_to": x.referred_to.name if x.referred_to else "",
                     "answer_document": x.document or "", "answer_text": _cell(x.text)}
@@ -179,10 +213,13 @@ class OpenData:
                 last = c.updates[-1] if c.updates else None
                 yield _shared_columns(session, item) | {
                     "commitment_id": c.id, "commitment_url": c.url, "by_id": c.by.id, "by": c.by.name,
+                    "now_by_ids": "; ".join(x.id for x in c.now_by),
+                    "now_by": "; ".join(x.name for x in c.now_by),
                     "text": _cell(c.text), "due": _iso(c.due) or "",
                     "status": c.status, "status_label": c.status_label,
                     "overdue": "true" if c.overdue else "false",
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
+                    "deadline_label": c.deadline_label,
                     "updates": str(len(c.updates)),
                     "last_update_date": last.date.isoformat() if last else "",
                     "last_update_note": _cell(last.note or "") if last else "", "as_of": as_of,
@@ -227,6 +264,7 @@ class OpenData:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
+        head = _model_json(self.provenance()).removesuffix("\n}\n") + ",\n"
         events: list[dict[str, Any]] = []
         with ExitStack() as stack:
             archive_json = _ArchiveJson(stack.enter_context(_open(folder / "archive.json")),
@@ -239,7 +277,9 @@ class OpenData:
             for session in self.sessions:
                 record = self.session_record(session)
                 text = _model_json(record)
-                (folder / "sessions" / f"{record.id}.json").write_text(text, encoding="utf-8")
+                # out.SessionFile: the head, then the session's fields (its text already made)
+                (folder / "sessions" / f"{record.id}.json").write_text(head + text.removeprefix("{\n"),
+                                                                         encoding="utf-8")
                 archive_json.add(text)
                 rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
                 commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))

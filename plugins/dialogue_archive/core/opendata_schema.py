@@ -7,16 +7,29 @@ carry both the id and the name, so a reader does not need the registries to read
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from enum import StrEnum
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict
+
+from .commitments import DEADLINE_OUTCOMES
+from .models import AnswerMode, AskerKind, CommitmentStatus, ItemType, PlaceKind, SessionKind
+from .statistics import OUTCOMES
 
 FORMAT_VERSION = 1
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+Outcome = StrEnum("Outcome", [(code, code) for code in OUTCOMES])
+Deadline = StrEnum("Deadline", [(code, code) for code in DEADLINE_OUTCOMES])
+"""The computed codes, as enums like the content's own, so that the schema lists their values."""
+
+
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Coded fields are typed with their enum, so that schema.json lists the values a reader may
+    meet (and a wrong one does not validate); the records hold the plain codes."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
 class Ref(Record):
@@ -35,6 +48,7 @@ class Agency(Record):
     short_name: str | None
     parent: str | None
     kind: str | None
+    kind_label: str | None
     aliases: list[str]
     valid_from: dt.date | None
     valid_until: dt.date | None
@@ -53,7 +67,8 @@ class Topic(Record):
 class Place(Record):
     id: str
     name: str
-    kind: str
+    kind: PlaceKind
+    kind_label: str
     parent: str | None
     valid_from: dt.date | None
     valid_until: dt.date | None
@@ -88,7 +103,8 @@ class Image(Record):
 
 class Asker(Record):
     label: str
-    kind: str
+    kind: AskerKind
+    kind_label: str
     place: Ref | None
     named_with_consent: bool
 
@@ -96,7 +112,8 @@ class Asker(Record):
 class Answer(Record):
     by: Ref
     official: str | None
-    mode: str
+    mode: AnswerMode
+    mode_label: str
     date: dt.date
     referred_to: Ref | None
     document: str | None
@@ -105,7 +122,8 @@ class Answer(Record):
 
 class Update(Record):
     date: dt.date
-    status: str | None
+    status: CommitmentStatus | None
+    status_label: str | None
     note: str | None
 
 
@@ -113,13 +131,15 @@ class Commitment(Record):
     id: str
     url: str
     by: Ref
+    now_by: list[Ref]
     text: str
     due: dt.date | None
-    status: str
+    status: CommitmentStatus
     status_label: str
     overdue: bool
     done_date: dt.date | None
-    deadline: str
+    deadline: Deadline
+    deadline_label: str
     updates: list[Update]
 
 
@@ -127,14 +147,15 @@ class Item(Record):
     id: str
     url: str
     session_id: str
-    type: str
+    type: ItemType
     type_label: str
     asker: Asker
     topics: list[Ref]
     procedures: list[str]
     in_scope: bool
     text: str
-    outcome: str
+    outcome: Outcome
+    outcome_label: str
     answers: list[Answer]
     commitments: list[Commitment]
     aliases: list[str]
@@ -146,7 +167,8 @@ class Session(Record):
     title: str
     date: dt.date
     time: str | None
-    kind: str
+    held: bool
+    kind: SessionKind
     kind_label: str
     organizer: Ref
     place: Ref
@@ -155,6 +177,7 @@ class Session(Record):
     chair: Chair | None
     participants: list[Ref]
     attendance: dict[str, int]
+    attendance_labels: dict[str, str]
     author: str | None
     published: dt.datetime
     summary: str | None
@@ -164,12 +187,17 @@ class Session(Record):
     items: list[Item]
 
 
-class Archive(Record):
+class Provenance(Record):
+    """What every JSON file says first: whose data, under which licence, computed on which day."""
+
     format_version: int
     build_date: dt.date
     site_url: str
     publisher: str
     licence: Licence
+
+
+class Archive(Provenance):
     agencies: list[Agency]
     topics: list[Topic]
     places: list[Place]
@@ -177,23 +205,65 @@ class Archive(Record):
     sessions: list[Session]
 
 
-def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of archive.json, every property described in Vietnamese.
+class SessionFile(Session, Provenance):
+    """data/sessions/<id>.json: a session, after the same head as archive.json (a saved copy
+    still says on which day `overdue` held, and under which licence)."""
 
-    `docs` maps model name -> field -> description; a field without one is a KeyError, so
-    the open-data page can never fall behind the data.
+
+DOCUMENTED = (Provenance, Archive, SessionFile, Licence, Ref, Agency, Topic, Place, Procedure,
+              Session, Chair, Source, Image, Item, Asker, Answer, Commitment, Update)
+"""Every published object, in the order the open-data page lists them."""
+
+
+CODE_LABELS: dict[type[StrEnum], str] = {
+    SessionKind: "session_kind", ItemType: "item_type", AskerKind: "asker_kind",
+    AnswerMode: "outcome", CommitmentStatus: "commitment_status", PlaceKind: "place_kind",
+    Outcome: "outcome", Deadline: "deadline_outcome"}
+"""The labels.VI group of each kind of code: the words the site shows (an answer's mode in the
+full words of /statistics/, 'Chuyển cơ quan khác giải quyết', not the page's 'Chuyển đến')."""
+
+
+def field_codes(model_name: str, field: str) -> type[StrEnum] | None:
+    """The enum of a coded field of a published object, None for a field of free values."""
+    annotation = {m.__name__: m for m in DOCUMENTED}[model_name].model_fields[field].annotation
+    return next((t for t in (annotation, *get_args(annotation)) if t in CODE_LABELS), None)
+
+
+def coded_values(codes: type[StrEnum] | None, labels: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each code of `codes` with its Vietnamese label, for the open-data page."""
+    return [(code.value, labels[CODE_LABELS[codes]][code.value]) for code in codes] if codes else []
+
+
+def own_fields(model: type[Record]) -> list[str]:
+    """The fields `model` declares itself (a file's head fields belong to Provenance)."""
+    inherited = {f for base in model.__bases__ for f in getattr(base, "model_fields", {})}
+    return [f for f in model.model_fields if f not in inherited]
+
+
+def _declared_in(model: type[Record], field: str) -> str:
+    return next(m.__name__ for m in model.__mro__ if field in own_fields(m))
+
+
+def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of archive.json, with the session files' `SessionFile` among
+    its definitions, every property described in Vietnamese.
+
+    `docs` maps model name -> field -> description (under the model that declares the field);
+    a field without one is a KeyError, so the open-data page can never fall behind the data.
     """
     schema = Archive.model_json_schema()
-    objects = {"Archive": schema, **schema.get("$defs", {})}
-    for name, definition in objects.items():
+    session_file = SessionFile.model_json_schema()
+    defs = {**schema.get("$defs", {}), **session_file.pop("$defs", {}), "SessionFile": session_file}
+    schema["$defs"] = dict(sorted(defs.items()))
+    models = {m.__name__: m for m in DOCUMENTED}
+    for name, definition in {"Archive": schema, **defs}.items():
         for field, prop in definition.get("properties", {}).items():
             prop.pop("title", None)
-            prop["description"] = docs[name][field]
+            prop["description"] = docs[_declared_in(models[name], field)][field]
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, **schema}
 
 
 def documented_objects() -> dict[str, list[str]]:
-    """Model name -> its field names, in the order the open-data page lists them."""
-    models = (Archive, Licence, Ref, Agency, Topic, Place, Procedure, Session, Chair, Source, Image,
-              Item, Asker, Answer, Commitment, Update)
-    return {model.__name__: list(model.model_fields) for model in models}
+    """Model name -> the field names it declares, in the order the open-data page lists them
+    (SessionFile declares none: it is Provenance then Session)."""
+    return {model.__name__: own_fields(model) for model in DOCUMENTED if own_fields(model)}

@@ -8,8 +8,8 @@ from typing import Any
 from . import urls
 from .charts import BarChart, bar_chart, percent
 from .labels import format_date
-from .opendata import COMMITMENT_COLUMNS, CSV_COLUMNS, OpenData
-from .opendata_schema import documented_objects
+from .opendata import COMMITMENT_COLUMNS, CSV_CODES, CSV_COLUMNS, OpenData
+from .opendata_schema import coded_values, documented_objects, field_codes
 from .statistics import archive_statistics
 from .vietnamese import sort_key
 from .views import ArchiveViews, Link, PageSpec
@@ -87,9 +87,13 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         if example_session else None,
         "licence": {"name": data.pub.licence_name, "url": data.pub.licence_url},
         "example": example,
-        "objects": [(name, text["objects"][name], [(f, docs[name][f]) for f in fields])
+        "objects": [(name, text["objects"][name],
+                     [(f, docs[name][f], coded_values(field_codes(name, f), views.labels))
+                      for f in fields])
                     for name, fields in documented_objects().items()],
-        "csv_files": [(name, [(column, text[docs_key][column]) for column in columns])
+        "csv_files": [(name, [(column, text[docs_key][column],
+                               coded_values(CSV_CODES.get(column), views.labels))
+                              for column in columns])
                       for name, docs_key, columns in (("items.csv", "csv_docs", CSV_COLUMNS),
                                                       ("commitments.csv", "commitment_csv_docs",
                                                        COMMITMENT_COLUMNS))],

@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from ..core import urls
 from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
+from ..core.views import ArchiveViews
 from .config import ArchivePluginConfig
 
 
@@ -24,7 +26,18 @@ def open_data(archive: Archive, config: MkDocsConfig, options: ArchivePluginConf
         publisher=options.data_publisher or config.copyright or config.site_name,
         licence_name=options.data_licence, licence_url=options.data_licence_url,
         directory_urls=config.use_directory_urls)
-    return OpenData(archive, publication, VI)
+    return OpenData(_views_of(archive, config), publication)
+
+
+def _views_of(archive: Archive, config: MkDocsConfig) -> ArchiveViews:
+    """The views the plugin built for the pages of `archive`: the data reuse them (who carries a
+    commitment today) rather than index the archive a second time. The plugin hands over the
+    archive only, so they are found among the configured plugins."""
+    for plugin in config.plugins.values():
+        views = getattr(plugin, "views", None)
+        if isinstance(views, ArchiveViews) and views.archive is archive:
+            return views
+    raise PluginError("open data: the views of the archive were not built")
 
 
 def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
