@@ -122,7 +122,7 @@ class OpenData:
             chair=out.Chair(**m.chair.model_dump()) if m.chair else None,
             participants=[self.ref(a.agencies, p) for p in m.participants],
             attendance=dict(m.attendance),
-            attendance_labels={key: self.views._attendance_label(key) for key in m.attendance},
+            attendance_labels={key: self.views.attendance_label(key) for key in m.attendance},
             author=m.author, published=session.published_at(),
             summary=m.summary, sources=[out.Source(**s.model_dump()) for s in m.sources],
             image=out.Image(url=quote(self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),

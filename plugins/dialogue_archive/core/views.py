@@ -559,7 +559,7 @@ class ArchiveViews:
             "place_successors": self._place_today(meta.place),
             "participants": [self.agency_link(a) for a in meta.participants],
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
-            "attendance": [(self._attendance_label(k), n) for k, n in meta.attendance.items()],
+            "attendance": [(self.attendance_label(k), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
             "toc": self._session_toc(session, rendered["toc"], headings),
             "items": [self._item_view(session, item, html)
@@ -625,7 +625,7 @@ class ArchiveViews:
             return Link(self.agency_name(on_behalf_of), urls.agency(on_behalf_of))
         return Link(on_behalf_of, "")
 
-    def _attendance_label(self, key: str) -> str:
+    def attendance_label(self, key: str) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
         its hyphens as spaces."""
         return self.text["attendance_kinds"].get(key) or key.replace("-", " ")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 from ..core import urls
 from ..core.archive import Archive
@@ -18,26 +17,18 @@ from ..core.views import ArchiveViews
 from .config import ArchivePluginConfig
 
 
-def open_data(archive: Archive, config: MkDocsConfig, options: ArchivePluginConfig) -> OpenData:
-    """The export of `archive` with the site's address, publisher and data licence."""
+def open_data(archive: Archive, views: ArchiveViews, config: MkDocsConfig,
+              options: ArchivePluginConfig) -> OpenData:
+    """The export of `archive` with the site's address, publisher and data licence; `views` are
+    the pages' (the data reuse them, e.g. who carries a commitment today, rather than index the
+    archive a second time)."""
     site_url = config.site_url or "/"
     publication = Publication(
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         publisher=options.data_publisher or config.copyright or config.site_name,
         licence_name=options.data_licence, licence_url=options.data_licence_url,
         directory_urls=config.use_directory_urls)
-    return OpenData(_views_of(archive, config), publication)
-
-
-def _views_of(archive: Archive, config: MkDocsConfig) -> ArchiveViews:
-    """The views the plugin built for the pages of `archive`: the data reuse them (who carries a
-    commitment today) rather than index the archive a second time. The plugin hands over the
-    archive only, so they are found among the configured plugins."""
-    for plugin in config.plugins.values():
-        views = getattr(plugin, "views", None)
-        if isinstance(views, ArchiveViews) and views.archive is archive:
-            return views
-    raise PluginError("open data: the views of the archive were not built")
+    return OpenData(views, publication)
 
 
 def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
