@@ -240,6 +240,37 @@ def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: An
         context.close()
 
 
+def test_a_table_wider_than_a_phone_says_so_and_keeps_its_first_column(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """The agencies' commitment table has 8 columns; a phone shows 3. The page says there are
+    more, the keyboard can scroll it, and each row keeps naming its agency while it scrolls."""
+    base = serve_site(sample_site)
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base + "statistics/", wait_until="load")
+        assert page.inner_text(".da-scroll-hint") == \
+            "Bảng có 8 cột: vuốt hoặc cuộn ngang để xem các cột còn lại."
+        region = page.locator(".da-table-scroll")
+        assert region.get_attribute("tabindex") == "0"
+        region.focus()
+        for _ in range(8):  # a focused region scrolls with the arrow keys
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.querySelector('.da-table-scroll').scrollLeft > 100")
+        first = page.locator(".da-scorecards tbody th").first.bounding_box()
+        box = region.bounding_box()
+        assert first is not None and box is not None and abs(first["x"] - box["x"]) < 2
+    finally:
+        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base + "statistics/", wait_until="load")
+        assert page.locator(".da-scroll-hint").is_hidden()  # nothing to scroll on a desktop
+    finally:
+        context.close()
+
+
 def test_focus_in_the_header_stands_out_from_its_colour(
         sample_site: Path, serve_site: Any, browser: Any) -> None:
     """WCAG 1.4.11: a focus ring needs 3:1 against what is around it (the blue header)."""

@@ -150,7 +150,6 @@ VI: dict[str, Any] = {
         "session_data": "Dữ liệu mở của phiên này",
         "copy_link": "Sao chép liên kết",
         "link_copied": "Đã sao chép liên kết",
-        "link_to_item": "Liên kết đến mục này",
         "latest_sessions": "Phiên đối thoại mới nhất",
         "all_sessions": "Tất cả phiên đối thoại",
         "sessions": "phiên đối thoại",

@@ -92,6 +92,7 @@ STATISTICS_VI: dict[str, Any] = {
     "item_count": "Số ý kiến",
     "share": "Tỉ lệ",
     "scorecards": "Thực hiện cam kết theo cơ quan",
+    "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
     "of": "trên",
 }
 
