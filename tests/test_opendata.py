@@ -216,6 +216,70 @@ def test_commitments_of_an_agency_today_as_the_site_lists_them(sample_site) -> N
         assert listed == {r["commitment_id"]: r["overdue"] == "true" for r in mine}, agency
 
 
+def conforms(cell: str, field: dict, missing: list[str]) -> bool:
+    """Whether a CSV cell reads as its Table Schema field declares (the types datapackage.json
+    uses; any other type does not conform)."""
+    if cell in missing:
+        return True
+    if cell not in field.get("constraints", {}).get("enum", [cell]):
+        return False
+    match field["type"]:
+        case "string":
+            return True
+        case "integer":
+            return re.fullmatch(r"-?\d+", cell) is not None
+        case "boolean":
+            return cell in field["trueValues"] + field["falseValues"]
+        case "date":
+            try:
+                return dt.date.fromisoformat(cell).isoformat() == cell
+            except ValueError:
+                return False
+    return False
+
+
+def test_datapackage_gives_each_csv_column_its_type(sample_site) -> None:
+    """pandas read the procedure code '2.000720' as the number 2.00072: datapackage.json
+    (Frictionless Data Package) declares every column of both CSV files, in order, with a type
+    and codes that every cell matches, so that a tool keeps codes as text."""
+    package = load(sample_site, "datapackage.json")
+    archive = load(sample_site, "archive.json")
+    assert package["licenses"] == [{"title": archive["licence"]["name"], "path": archive["licence"]["url"]}]
+    assert package["contributors"] == [{"title": archive["publisher"], "role": "publisher",
+                                        "path": archive["site_url"]}]
+    assert package["created"].startswith(archive["build_date"])
+    resources = {r["path"]: r for r in package["resources"]}
+    assert set(resources) == {"archive.json", "items.csv", "commitments.csv", "schema.json", "popolo.json"}
+    assert all((sample_site / "data" / path).is_file() for path in resources)
+    page = parse(sample_site / "open-data/index.html")
+    for path, columns in (("items.csv", CSV_COLUMNS), ("commitments.csv", COMMITMENT_COLUMNS)):
+        resource, schema = resources[path], resources[path]["schema"]
+        dialect = resource["dialect"]
+        raw = (sample_site / "data" / path).read_bytes()
+        assert raw.endswith(dialect["lineTerminator"].encode())
+        header, *rows = csv.reader(io.StringIO(raw.decode(resource["encoding"]), newline=""),
+                                   delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"])
+        assert header == [f["name"] for f in schema["fields"]] == list(columns)
+        assert rows
+        for row in rows:
+            for cell, field in zip(row, schema["fields"], strict=True):
+                assert conforms(cell, field, schema["missingValues"]), (path, field["name"], cell)
+        # described as the open-data page describes the column, its codes included
+        table = page.find(id=f"cot-{path.replace('.', '-')}").find_next("table")
+        meanings = [norm(th.find_next_sibling("td").get_text()) for th in table.select("th[scope=row]")]
+        assert [norm(f["description"]) for f in schema["fields"]] == meanings
+    items = {f["name"]: f for f in resources["items.csv"]["schema"]["fields"]}
+    commitments = {f["name"]: f for f in resources["commitments.csv"]["schema"]["fields"]}
+    assert items["procedures"]["type"] == "string" == items["item_id"]["type"]
+    cells = csv.DictReader(io.StringIO((sample_site / "data/items.csv").read_text(encoding="utf-8-sig")))
+    assert any(re.fullmatch(r"\d+\.\d+", row["procedures"]) for row in cells)  # would be a number
+    assert (items["session_date"]["type"], items["in_scope"]["type"], items["answer_number"]["type"],
+            commitments["due"]["type"], commitments["overdue"]["type"]) == (
+        "date", "boolean", "integer", "date", "boolean")
+    assert commitments["status"]["constraints"]["enum"] == list(VI["commitment_status"])
+    assert "../data/datapackage.json" in {a["href"] for a in page.select("main a[href]")}
+
+
 def test_every_code_has_its_vietnamese_label_as_the_site_shows_it(sample_site) -> None:
     """A reader of the data sees the words of the site next to each English code."""
     items = list(csv.DictReader(io.StringIO(
