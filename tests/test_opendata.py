@@ -115,6 +115,20 @@ def test_an_announced_session_is_told_apart_from_a_held_one(sample_site) -> None
     assert f"{held} phiên đối thoại" in norm(figures)
 
 
+def test_an_empty_item_list_reads_as_a_record_to_follow(sample_site) -> None:
+    """`items: []` could be read as 'nobody raised a question'; the site says the record will
+    follow (an announced session's answers.yaml is `items: []` too), and so do the data's field
+    descriptions."""
+    empty = [s for s in load(sample_site, "archive.json")["sessions"] if not s["items"]]
+    assert empty
+    for session in empty:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        assert "sẽ được cập nhật sau" in norm(page.select_one("main").get_text(" "))
+    described = load(sample_site, "schema.json")["$defs"]["Session"]["properties"]["items"]["description"]
+    assert "Danh sách rỗng nghĩa là biên bản chưa được cập nhật" in described
+    assert "sẽ được cập nhật sau" in described
+
+
 def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
     session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],

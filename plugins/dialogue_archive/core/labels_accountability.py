@@ -240,7 +240,9 @@ OPEN_DATA_VI: dict[str, Any] = {
             "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
             "image": "Ảnh đại diện của bài viết.",
             "aliases": "Mã cũ của phiên (vẫn dẫn đến phiên này).",
-            "items": "Các ý kiến, câu hỏi theo thứ tự được nêu.",
+            "items": ("Các ý kiến, câu hỏi theo thứ tự được nêu. Danh sách rỗng nghĩa là biên bản "
+                      "chưa được cập nhật (trang của phiên ghi “Biên bản ý kiến, câu trả lời … sẽ "
+                      "được cập nhật sau”), không phải là không có ý kiến nào."),
         },
         "Chair": {"name": "Họ tên.", "position": "Chức vụ.", "on_behalf_of": "Thay mặt, thừa ủy quyền."},
         "Source": {"url": "Địa chỉ bài gốc.", "title": "Tên bài, tên trang."},
