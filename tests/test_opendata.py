@@ -115,6 +115,20 @@ def test_an_announced_session_is_told_apart_from_a_held_one(sample_site) -> None
     assert f"{held} phiên đối thoại" in norm(figures)
 
 
+def test_an_empty_item_list_reads_as_a_record_to_follow(sample_site) -> None:
+    """`items: []` could be read as 'nobody raised a question'; the site says the record will
+    follow (an announced session's answers.yaml is `items: []` too), and so do the data's field
+    descriptions."""
+    empty = [s for s in load(sample_site, "archive.json")["sessions"] if not s["items"]]
+    assert empty
+    for session in empty:
+        page = parse(sample_site / "sessions" / session["date"][:4] / session["id"] / "index.html")
+        assert "sẽ được cập nhật sau" in norm(page.select_one("main").get_text(" "))
+    described = load(sample_site, "schema.json")["$defs"]["Session"]["properties"]["items"]["description"]
+    assert "Danh sách rỗng nghĩa là biên bản chưa được cập nhật" in described
+    assert "sẽ được cập nhật sau" in described
+
+
 def test_session_files_are_sessions_of_the_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
     session_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],
@@ -214,6 +228,70 @@ def test_commitments_of_an_agency_today_as_the_site_lists_them(sample_site) -> N
                   for a in entry.select(".da-entry__title a")}
         mine = [r for r in rows if agency in (r["by_id"], *r["now_by_ids"].split("; "))]
         assert listed == {r["commitment_id"]: r["overdue"] == "true" for r in mine}, agency
+
+
+def conforms(cell: str, field: dict, missing: list[str]) -> bool:
+    """Whether a CSV cell reads as its Table Schema field declares (the types datapackage.json
+    uses; any other type does not conform)."""
+    if cell in missing:
+        return True
+    if cell not in field.get("constraints", {}).get("enum", [cell]):
+        return False
+    match field["type"]:
+        case "string":
+            return True
+        case "integer":
+            return re.fullmatch(r"-?\d+", cell) is not None
+        case "boolean":
+            return cell in field["trueValues"] + field["falseValues"]
+        case "date":
+            try:
+                return dt.date.fromisoformat(cell).isoformat() == cell
+            except ValueError:
+                return False
+    return False
+
+
+def test_datapackage_gives_each_csv_column_its_type(sample_site) -> None:
+    """pandas read the procedure code '2.000720' as the number 2.00072: datapackage.json
+    (Frictionless Data Package) declares every column of both CSV files, in order, with a type
+    and codes that every cell matches, so that a tool keeps codes as text."""
+    package = load(sample_site, "datapackage.json")
+    archive = load(sample_site, "archive.json")
+    assert package["licenses"] == [{"title": archive["licence"]["name"], "path": archive["licence"]["url"]}]
+    assert package["contributors"] == [{"title": archive["publisher"], "role": "publisher",
+                                        "path": archive["site_url"]}]
+    assert package["created"].startswith(archive["build_date"])
+    resources = {r["path"]: r for r in package["resources"]}
+    assert set(resources) == {"archive.json", "items.csv", "commitments.csv", "schema.json", "popolo.json"}
+    assert all((sample_site / "data" / path).is_file() for path in resources)
+    page = parse(sample_site / "open-data/index.html")
+    for path, columns in (("items.csv", CSV_COLUMNS), ("commitments.csv", COMMITMENT_COLUMNS)):
+        resource, schema = resources[path], resources[path]["schema"]
+        dialect = resource["dialect"]
+        raw = (sample_site / "data" / path).read_bytes()
+        assert raw.endswith(dialect["lineTerminator"].encode())
+        header, *rows = csv.reader(io.StringIO(raw.decode(resource["encoding"]), newline=""),
+                                   delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"])
+        assert header == [f["name"] for f in schema["fields"]] == list(columns)
+        assert rows
+        for row in rows:
+            for cell, field in zip(row, schema["fields"], strict=True):
+                assert conforms(cell, field, schema["missingValues"]), (path, field["name"], cell)
+        # described as the open-data page describes the column, its codes included
+        table = page.find(id=f"cot-{path.replace('.', '-')}").find_next("table")
+        meanings = [norm(th.find_next_sibling("td").get_text()) for th in table.select("th[scope=row]")]
+        assert [norm(f["description"]) for f in schema["fields"]] == meanings
+    items = {f["name"]: f for f in resources["items.csv"]["schema"]["fields"]}
+    commitments = {f["name"]: f for f in resources["commitments.csv"]["schema"]["fields"]}
+    assert items["procedures"]["type"] == "string" == items["item_id"]["type"]
+    cells = csv.DictReader(io.StringIO((sample_site / "data/items.csv").read_text(encoding="utf-8-sig")))
+    assert any(re.fullmatch(r"\d+\.\d+", row["procedures"]) for row in cells)  # would be a number
+    assert (items["session_date"]["type"], items["in_scope"]["type"], items["answer_number"]["type"],
+            commitments["due"]["type"], commitments["overdue"]["type"]) == (
+        "date", "boolean", "integer", "date", "boolean")
+    assert commitments["status"]["constraints"]["enum"] == list(VI["commitment_status"])
+    assert "../data/datapackage.json" in {a["href"] for a in page.select("main a[href]")}
 
 
 def test_every_code_has_its_vietnamese_label_as_the_site_shows_it(sample_site) -> None:

@@ -127,6 +127,12 @@ OPEN_DATA_VI: dict[str, Any] = {
                          "một cam kết với trạng thái, thời hạn, việc đã quá hạn hay chưa và lần "
                          "cập nhật gần nhất, kèm địa chỉ của cam kết và của ý kiến."),
     "file_schema": "Lược đồ JSON Schema (bản 2020-12) mô tả cấu trúc tệp archive.json.",
+    "file_datapackage": ("Mô tả gói dữ liệu theo chuẩn Frictionless Data Package: kiểu của từng cột "
+                         "trong items.csv và commitments.csv (mã, kể cả mã thủ tục như 2.000720, là "
+                         "chuỗi ký tự chứ không phải số; ngày theo dạng YYYY-MM-DD; true/false; ô "
+                         "trống là không có giá trị), giấy phép và đơn vị công bố, để các công cụ "
+                         "như pandas, R hay frictionless đọc bảng tính đúng kiểu."),
+    "package_title": "Dữ liệu mở về các phiên đối thoại do {publisher} công bố",
     "session_file_name": "sessions/<mã phiên>.json",
     "file_session": ("Mỗi phiên đối thoại một tệp JSON (cấu trúc “SessionFile” trong lược đồ: phần "
                      "đầu như archive.json, rồi các trường của “Session”), ví dụ"),
@@ -235,7 +241,9 @@ OPEN_DATA_VI: dict[str, Any] = {
             "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
             "image": "Ảnh đại diện của bài viết.",
             "aliases": "Mã cũ của phiên (vẫn dẫn đến phiên này).",
-            "items": "Các ý kiến, câu hỏi theo thứ tự được nêu.",
+            "items": ("Các ý kiến, câu hỏi theo thứ tự được nêu. Danh sách rỗng nghĩa là biên bản "
+                      "chưa được cập nhật (trang của phiên ghi “Biên bản ý kiến, câu trả lời … sẽ "
+                      "được cập nhật sau”), không phải là không có ý kiến nào."),
         },
         "Chair": {"name": "Họ tên.", "position": "Chức vụ.", "on_behalf_of": "Thay mặt, thừa ủy quyền."},
         "Source": {"url": "Địa chỉ bài gốc.", "title": "Tên bài, tên trang."},

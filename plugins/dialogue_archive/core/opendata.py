@@ -7,6 +7,7 @@ in a draft preview (`include_drafts`) where the pages show them.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import posixpath
 import re
@@ -22,7 +23,7 @@ from urllib.parse import quote
 
 from . import opendata_schema as out
 from . import urls
-from .archive import Archive, Session, Visibility
+from .archive import TIMEZONE, Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
 from .markup import URL_SAFE, absolute_links
 from .models import AnswerMode, AskerKind, Commitment, CommitmentStatus, Item, ItemType, SessionKind
@@ -55,6 +56,30 @@ COMMITMENT_COLUMNS = (
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
 (items.csv only counts them)."""
+
+CSV_FILES = (("items.csv", "csv_docs", CSV_COLUMNS),
+             ("commitments.csv", "commitment_csv_docs", COMMITMENT_COLUMNS))
+"""Each CSV file, the labels.VI group describing its columns, and its columns in order."""
+
+COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "done_date": "date",
+                "last_update_date": "date", "as_of": "date", "in_scope": "boolean",
+                "overdue": "boolean", "answer_number": "integer", "commitments": "integer",
+                "commitments_overdue": "integer", "updates": "integer"}
+"""Table Schema type of the CSV columns (both files) that are not text; every other column,
+ids and procedure codes ('2.000720') included, is text, so that no tool reads it as a number."""
+
+TRUE, FALSE = "true", "false"
+"""How the CSV files write yes and no (datapackage.json declares them); an empty cell is a
+missing value."""
+
+LINE_END = "\r\n"
+"""The CSV files' line ending; their other conventions are the csv module's "excel" dialect."""
+
+DATA_FILES = (("archive.json", "file_archive"), ("items.csv", "file_items"),
+              ("commitments.csv", "file_commitments"), ("schema.json", "file_schema"),
+              ("popolo.json", "file_popolo"), ("datapackage.json", "file_datapackage"))
+"""The files of data/ (besides one per session), with the label describing each, in the order
+the open-data page lists them."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +200,58 @@ class OpenData:
         return out.json_schema(self.labels["open_data"]["field_docs"],
                                self.pub.url(urls.DATA_DIR + "schema.json"))
 
+    # --- datapackage.json -------------------------------------------------------------
+
+    def package(self) -> dict[str, Any]:
+        """The Frictionless Data Package descriptor of data/: each CSV column's type, so that a
+        tool reads the procedure code '2.000720' as text rather than the number 2.00072. Made
+        from the column lists the CSV files are written with, so that it cannot fall behind."""
+        text, pub = self.labels["open_data"], self.pub
+        created = dt.datetime.combine(self.archive.build_date, dt.time(), tzinfo=TIMEZONE)
+        tables = {name: (text[docs_key], columns) for name, docs_key, columns in CSV_FILES}
+        return {
+            "profile": "data-package",
+            "id": pub.url(urls.DATA_DIR + "datapackage.json"),
+            "name": "dialogue-archive",
+            "title": text["package_title"].replace("{publisher}", pub.publisher),
+            "description": text["intro"],
+            "homepage": pub.url(urls.open_data()),
+            "created": created.isoformat(),
+            "licenses": [{"title": pub.licence_name, "path": pub.licence_url}],
+            "contributors": [{"title": pub.publisher, "role": "publisher", "path": pub.site_url}],
+            "resources": [self.table_resource(name, text[key], *tables[name]) if name in tables
+                          else _json_resource(name, text[key])
+                          for name, key in DATA_FILES if name != "datapackage.json"],
+        }
+
+    def table_resource(self, name: str, description: str, docs: dict[str, str],
+                       columns: tuple[str, ...]) -> dict[str, Any]:
+        """A CSV file as a tabular data resource: its dialect, then each column in order with
+        its type, its codes and the open-data page's description."""
+        excel, values = csv.get_dialect("excel"), self.labels["open_data"]["values"]
+
+        def field(column: str) -> dict[str, Any]:
+            kind = COLUMN_TYPES.get(column, "string")
+            described = {"name": column, "type": kind, "description": docs[column]}
+            if kind == "boolean":
+                described |= {"trueValues": [TRUE], "falseValues": [FALSE]}
+            if codes := out.coded_values(CSV_CODES.get(column), self.labels):
+                listed = ", ".join(f"{code} ({label})" for code, label in codes)
+                described |= {"description": f"{docs[column]} {values}: {listed}.",
+                              "constraints": {"enum": [code for code, _ in codes]}}
+            return described
+
+        return {"name": name.removesuffix(".csv"), "path": name, "type": "table",
+                "profile": "tabular-data-resource",
+                # UTF-8 after a BOM (`_spreadsheet`), as frictionless itself names it
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+                "description": description,
+                "dialect": {"csvddfVersion": 1.2, "delimiter": excel.delimiter,
+                            "lineTerminator": LINE_END, "quoteChar": excel.quotechar,
+                            "doubleQuote": excel.doublequote, "header": True},
+                "schema": {"fields": [field(column) for column in columns],
+                           "missingValues": [""]}}
+
     # --- items.csv --------------------------------------------------------------------
 
     def csv_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
@@ -189,7 +266,7 @@ class OpenData:
                 "asker_place_id": item.asker.place.id if item.asker.place else "",
                 "asker_place": item.asker.place.name if item.asker.place else "",
                 "procedures": "; ".join(item.procedures),
-                "in_scope": "true" if item.in_scope else "false", "item_text": _cell(item.text),
+                "in_scope": _flag(item.in_scope), "item_text": _cell(item.text),
                 "outcome": item.outcome, "outcome_label": item.outcome_label,
                 "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
@@ -217,7 +294,7 @@ class OpenData:
                     "now_by": "; ".join(x.name for x in c.now_by),
                     "text": _cell(c.text), "due": _iso(c.due) or "",
                     "status": c.status, "status_label": c.status_label,
-                    "overdue": "true" if c.overdue else "false",
+                    "overdue": _flag(c.overdue),
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,
                     "deadline_label": c.deadline_label,
                     "updates": str(len(c.updates)),
@@ -264,6 +341,7 @@ class OpenData:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
+        (folder / "datapackage.json").write_text(_json(self.package()), encoding="utf-8")
         head = _model_json(self.provenance()).removesuffix("\n}\n") + ",\n"
         events: list[dict[str, Any]] = []
         with ExitStack() as stack:
@@ -325,6 +403,18 @@ def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def _json_resource(name: str, description: str) -> dict[str, Any]:
+    """A JSON file of data/ in datapackage.json; its `type` keeps frictionless from taking
+    schema.json, by its name, for a Table Schema."""
+    return {"name": name.removesuffix(".json"), "path": name, "type": "json",
+            "profile": "data-resource", "format": "json", "mediatype": "application/json",
+            "encoding": "utf-8", "description": description}
+
+
+def _flag(value: bool) -> str:
+    return TRUE if value else FALSE
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
@@ -358,7 +448,7 @@ def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:
     """A CSV file with its header, after a BOM so that spreadsheet programs read Vietnamese
     right."""
     stream.write("\ufeff")
-    rows = csv.DictWriter(stream, fieldnames=columns, restval="", lineterminator="\r\n")
+    rows = csv.DictWriter(stream, fieldnames=columns, restval="", lineterminator=LINE_END)
     rows.writeheader()
     return rows
 

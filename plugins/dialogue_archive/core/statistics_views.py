@@ -8,7 +8,7 @@ from typing import Any
 from . import urls
 from .charts import BarChart, bar_chart, percent
 from .labels import format_date
-from .opendata import COMMITMENT_COLUMNS, CSV_CODES, CSV_COLUMNS, OpenData
+from .opendata import CSV_CODES, CSV_FILES, DATA_FILES, OpenData
 from .opendata_schema import coded_values, documented_objects, field_codes
 from .statistics import archive_statistics
 from .vietnamese import sort_key
@@ -62,9 +62,6 @@ def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
 def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     """Files, licence, how to cite, and every field of the JSON and CSV files documented."""
     text = views.labels["open_data"]
-    files = [("archive.json", text["file_archive"]), ("items.csv", text["file_items"]),
-             ("commitments.csv", text["file_commitments"]),
-             ("schema.json", text["file_schema"]), ("popolo.json", text["file_popolo"])]
     example_session = next((s for s in data.sessions if s.items), None)
     example = None
     if example_session is not None:
@@ -81,7 +78,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     return {
         "kind": "open_data",
         "as_of": format_date(views.archive.build_date),
-        "files": [Link(name, urls.DATA_DIR + name, about) for name, about in files],
+        "files": [Link(name, urls.DATA_DIR + name, text[key]) for name, key in DATA_FILES],
         "session_file": Link(f"sessions/{example_session.id}.json",
                              f"{urls.DATA_DIR}sessions/{example_session.id}.json")
         if example_session else None,
@@ -94,9 +91,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         "csv_files": [(name, [(column, text[docs_key][column],
                                coded_values(CSV_CODES.get(column), views.labels))
                               for column in columns])
-                      for name, docs_key, columns in (("items.csv", "csv_docs", CSV_COLUMNS),
-                                                      ("commitments.csv", "commitment_csv_docs",
-                                                       COMMITMENT_COLUMNS))],
+                      for name, docs_key, columns in CSV_FILES],
     }
 
 
