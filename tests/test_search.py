@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
 from dialogue_archive.core import urls
-from dialogue_archive.core.labels import VI
+from dialogue_archive.core.labels import VI, format_short_date
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.search import (
     Phrases,
@@ -326,6 +326,51 @@ def test_results_hold_every_word_typed_even_when_some_years_lack_one(page, base_
     years = {url.split("/")[1] for url in holding}
     assert holding and len(years) < len({r.filters["year"][0] for r in records})  # some lack it
     assert set(open_search(page, base_url, "q=" + quote(query))) == holding
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(sample_site: Path, serve_site, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample site served under a path, as with a `site_url` like https://host/archive/."""
+    folder = tmp_path_factory.mktemp("sub-path")
+    (folder / "archive").symlink_to(sample_site, target_is_directory=True)
+    return serve_site(folder) + "archive/"
+
+
+def test_a_session_title_finds_only_the_records_holding_its_words(page, sub_path_url,
+                                                                    records) -> None:
+    """Pagefind (since 1.5) makes every metadata value searchable: when each item carried its
+    session's title, `ky hop giua nam` listed all six items of the session "… trước kỳ họp giữa
+    năm 2024", whose own texts are about lighting, flooding or a school. Each result still
+    names its session, with its date, and links to it (here under a sub-path). A session's date
+    finds its write-up."""
+    typed = ["ky", "hop", "giua", "nam"]
+
+    def holds(record: SearchRecord) -> bool:  # its own words: excerpt text, hidden words, title
+        own = f"{record.text} {record.extra} {record.title}"
+        words = re.split(r"[^a-z0-9]+", fold(normalise(own)).lower())
+        return all(any(w.startswith(t) for w in words) for t in typed)
+
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    sessions = {urls.web_path(s.src_uri, True): s for s in archive.published}
+    titled = [url for url, s in sessions.items() if "kỳ họp giữa năm" in s.meta.title]
+    silent = {r.url for r in records if r.url.split("#")[0] in titled and not holds(r)}
+    assert silent, "every item of the session holds the words: the test proves nothing"
+    found = open_search(page, sub_path_url, "q=ky+hop+giua+nam&scope=all")
+    assert sorted(found) == sorted(r.url for r in records if holds(r))
+    shown = page.eval_on_selector_all("#da-results .da-result__kind", """els => els.map(p => [
+        p.closest('li').querySelector('.da-result__title a').href, p.querySelector('a').href,
+        p.querySelector('a').textContent, p.textContent])""")
+    assert len(shown) == len(found)
+    for href, session_href, session_title, line in shown:
+        session = sessions[href.removeprefix(sub_path_url).split("#")[0]]
+        assert session_href == sub_path_url + urls.web_path(session.src_uri, True)
+        assert session_title == session.meta.title
+        assert line.endswith(f"{session.meta.title} · {format_short_date(session.date)}")
+    # Its date finds the write-up, and of its items only those that give the date themselves.
+    date = format_short_date(sessions[titled[0]].date)
+    found = open_search(page, sub_path_url, "q=" + quote(date) + "&scope=all")
+    assert titled[0] in found
+    assert {url for url in found if "#" in url} == {r.url for r in records if "#" in r.url and date in r.text}
 
 
 def test_empty_page_invites_a_query_and_labels_its_input(page, base_url) -> None:

@@ -97,8 +97,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory, sample_site: Path, serve_sit
 def test_the_search_page_finds_the_same_in_one_word_chunks(browser, sites, query: str) -> None:
     """The same records, except those that only matched through a longer word starting like a
     query word: Pagefind matches those only when they sit in the chunk it loads for the word
-    (with the default chunks, `so do` also finds `doanh nghiệp`; with one word per chunk, not).
-    The order may differ for the same reason: `dat` also matches the phrase word `datdai`."""
+    (with the default chunks, `so do` also finds `doanh nghiệp`, and `thu tuc` an item saying
+    `thuê` and `tục` but not `thủ tục`; with one word per chunk, not). The order may differ for
+    the same reason: `dat` also matches the phrase word `datdai`."""
     found = []
     for base in sites:
         tab = browser.new_page()
@@ -108,5 +109,5 @@ def test_the_search_page_finds_the_same_in_one_word_chunks(browser, sites, query
         finally:
             tab.close()
     assert len(set(found[1])) == len(found[1]) and set(found[1]) <= set(found[0])
-    if query != "so+do":
+    if query not in ("so+do", "thu+tuc"):
         assert set(found[0]) == set(found[1])

@@ -20,6 +20,7 @@ from .commitments import is_overdue
 from .labels import format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
+from .search_chunks import WORDS_FILE
 from .vietnamese import fold, has_d_stroke, normalise
 from .views import ArchiveViews, PageSpec
 
@@ -36,6 +37,11 @@ cost per match grows with the size of the index (measured with 21,000 records in
 small indexes, which also keeps indexing memory small and lets an edit re-index one. But a
 query fetches one word chunk (30-80 KB) per word from every index it searches, so the first
 search should need one index."""
+
+SESSIONS_FILE = "sessions.da_json"
+"""Next to each index: its sessions' titles and dates by URL (`SearchRecords.sessions_of`),
+gzipped JSON, fetched by the search page for the indexes whose results it shows. Not `.gz`,
+for the reason given at search_chunks.WORDS_FILE."""
 
 SCOPE_RECORDS = 2000
 """Records a query searches first, at least (the newest indexes until they hold as many:
@@ -80,6 +86,14 @@ class SearchRecord:
     date: str
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
+    """Shown on the result, and searchable: Pagefind (since 1.5) indexes every metadata value,
+    with no option to leave one out. So only the record's own facts (a write-up's organiser, an
+    item's answering agencies and commitment status, worth typing: `qua han`): an item carrying
+    its session's title or date was found by any query matching them (`ky hop giua nam`: all the
+    items of a session "… trước kỳ họp giữa năm 2024"). The session's title and date come from
+    the index's SESSIONS_FILE; the kind shown is the `type` filter's name (as meta, a write-up's
+    "Bài tường thuật phiên đối thoại" made `doi thoai` find every write-up; an item's type is in
+    its title)."""
 
 
 def searchable(text: str) -> str:
@@ -190,6 +204,12 @@ class SearchRecords:
         for record in self.records(shard.sessions):
             yield replace(record, filters={**record.filters, "shard": (shard.id,)})
 
+    def sessions_of(self, shard: Shard) -> dict[str, tuple[str, str]]:
+        """The sessions of one index by URL: (title, date as shown). A result names its session
+        from here, found by the result's URL up to its anchor (an item's URL is its session's
+        with the item's anchor), instead of from its metadata, which Pagefind makes searchable."""
+        return {self._session_url(s): (s.meta.title, format_short_date(s.date)) for s in shard.sessions}
+
     def shards(self) -> list[Shard]:
         """Newest first. A year's sessions are cut, in date order, into indexes of about
         `shard_records` records (between two thirds and one and a half of it; a session is
@@ -214,14 +234,15 @@ class SearchRecords:
                                                  meta.venue, session.body])))
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         return SearchRecord(
-            url=urls.web_path(session.src_uri, self.directory_urls), title=meta.title, text=text,
-            extra=self._extra(text), date=meta.date.isoformat(),
+            url=self._session_url(session), title=meta.title, text=text,
+            # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`).
+            extra=f"{self._extra(text)} {format_short_date(session.date)}".strip(),
+            date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
                      "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
                      "topic": tuple(topics)},
-            meta=self._common_meta(session, self.words["type_session"], "", "")
-            | {"organizer": self.views.agency_link(meta.organizer).text})
+            meta={"organizer": self.views.agency_link(meta.organizer).text})
 
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]
@@ -247,6 +268,8 @@ class SearchRecords:
         status_words = [self.labels["commitment_status"][c.status.value] for c in item.commitments]
         if "overdue" in statuses:
             status_words.append(self.labels["text"]["overdue"])
+        agencies = ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers))
+        facts = {"agencies": agencies, "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
             text=text, extra=self._extra(text, synonyms), date=session.date.isoformat(),
@@ -255,24 +278,15 @@ class SearchRecords:
                      "agency": tuple(answered_by), "year": (str(session.year),),
                      "kind": (session.meta.kind.value,),
                      "place": self.archive.areas(item.asker.place or session.meta.place)},
-            meta=self._common_meta(
-                session, type_label,
-                ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers)),
-                ", ".join(dict.fromkeys(status_words))))
+            meta={key: value for key, value in facts.items() if value})
 
     def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
         words = extra_words(text, synonyms or [])
         phrases = self.phrases.found(text, *(synonyms or []))
         return " ".join([words, *phrases]) if phrases else words
 
-    def _common_meta(self, session: Any, kind: str, agencies: str, status: str) -> dict[str, str]:
-        meta = {"session": session.meta.title, "date": format_short_date(session.date),
-                "kind": kind, "session_url": urls.web_path(session.src_uri, self.directory_urls)}
-        if agencies:
-            meta["agencies"] = agencies
-        if status:
-            meta["status"] = status
-        return meta
+    def _session_url(self, session: Any) -> str:
+        return urls.web_path(session.src_uri, self.directory_urls)
 
     # --- the search page --------------------------------------------------------------
 
@@ -305,5 +319,6 @@ class SearchRecords:
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "shards": shards, "phrases": self.phrases.config(),
+                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -9,17 +9,18 @@ cut smaller (core/search_chunks.py).
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .search import SEPARATOR, SearchRecord
+from .search import SEPARATOR, SESSIONS_FILE, SearchRecord
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -77,6 +78,12 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
         raise SearchIndexError(f"The search index in {bundle_dir} could not be rewritten: {error}") from error
     size = sum(p.stat().st_size for p in bundle_dir.rglob("*") if p.is_file())
     return IndexStats(count, time.perf_counter() - started, size)
+
+
+def write_sessions(sessions: Mapping[str, tuple[str, str]], bundle_dir: Path) -> None:
+    """The titles and dates of an index's sessions (`SearchRecords.sessions_of`), beside it."""
+    data = json.dumps(sessions, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    (bundle_dir / SESSIONS_FILE).write_bytes(gzip.compress(data, mtime=0))
 
 
 async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:

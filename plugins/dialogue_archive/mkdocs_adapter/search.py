@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.search import SearchRecords, Shard
-from ..core.search_index import IndexStats, SearchIndexError, write_bundle
+from ..core.search_index import IndexStats, SearchIndexError, write_bundle, write_sessions
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
 
@@ -127,6 +127,7 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
     def index(task: tuple[Shard, Path, str]) -> IndexStats:
         shard, bundle, key = task
         stats = write_bundle(records.records_of(shard), bundle, chunk_bytes)
+        write_sessions(records.sessions_of(shard), bundle)  # made from the sessions in its key
         if context:
             cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats

@@ -234,21 +234,30 @@ function fragment(result) { // each result's excerpt is fetched once
   return fragments.get(result);
 }
 
-const wordLists = new Map();
-function wordsOf(shardId) { // null when the list cannot be had: the index is then kept
-  if (!wordLists.has(shardId)) {
-    wordLists.set(shardId, fetch(indexPath({ id: shardId }) + "words.da_words").then(async (response) => {
+// A gzipped file beside an index (config.files), parsed; fetched once. Null when it cannot be
+// had: an index without its words is then kept, a result without its session's title says "Phiên".
+const shardFiles = new Map();
+function shardFile(shardId, file, parse) {
+  const url = indexPath({ id: shardId }) + file;
+  if (!shardFiles.has(url)) {
+    shardFiles.set(url, fetch(url).then(async (response) => {
       if (!response.ok) return null;
       let body = new Blob([await response.arrayBuffer()]);
       const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
       if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
         body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
       }
-      return (await body.text()).split("\n");
+      return parse(await body.text());
     }).catch(() => null));
   }
-  return wordLists.get(shardId);
+  return shardFiles.get(url);
 }
+
+const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => text.split("\n"));
+
+// Each session's [title, date] by its URL. Not in the records' metadata, which Pagefind makes
+// searchable: an item would be found by any query matching its session's title.
+const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
 function holdsPrefix(sorted, prefix) {
   let low = 0;
@@ -267,11 +276,14 @@ const lookedUp = (term) => (term || "").split(" ")
     .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"))
   .filter(Boolean);
 
+// The indexes holding results of a search.
+const answering = (result) => Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0)
+  .map(([shard]) => shard);
+
 // The indexes to keep for `term` (null: every one that answered).
 async function shardsHolding(term, result) {
   const typed = lookedUp(term);
-  const answered = Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0)
-    .map(([shard]) => shard);
+  const answered = answering(result);
   if (!typed.length || !answered.length) return null;
   const lists = await Promise.all(answered.map(wordsOf));
   const kept = answered.filter((_, i) => !lists[i] || typed.every((word) => holdsPrefix(lists[i], word)));
@@ -340,6 +352,8 @@ async function run() {
   const kept = await shardsHolding(term, answer);
   const only = kept ? { shard: { any: kept } } : {}; // every search below: the kept indexes only
   const held = !kept || kept.length > 0;
+  // The results' sessions are named from their indexes' files: fetched while the counts are searched.
+  if (held) (kept || answering(answer)).forEach(sessionsOf);
   const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
   const results = held ? phrasesFirst(result.results, holding) : [];
   const counts = held ? { ...result.filters } : {};
@@ -399,11 +413,12 @@ async function showMore(focusNew) {
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
-  const pending = slice.map(fragment);
+  const pending = slice.map((result) => fragment(result)
+    .then(async (data) => [data, await sessionsOf(data.filters.shard[0])]));
   for (const [i, promise] of pending.entries()) {
-    const item = await promise;
+    const [data, sessions] = await promise;
     if (current !== generation) return;
-    list.append(renderResult(item, Boolean(shownHolders && shownHolders.has(slice[i].id))));
+    list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
       shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
@@ -488,18 +503,23 @@ function excerpt(data, holdsPhrase) {
   return paragraph;
 }
 
-function renderResult(data, holdsPhrase) {
+const typeNames = config.facets.find((facet) => facet.key === "type").values;
+
+// `sessions`: the result's index's sessions (sessionsOf); an item's session is its URL up to the anchor.
+function renderResult(data, sessions, holdsPhrase) {
   const meta = data.meta;
-  const href = new URL(meta.url || data.url, base).href;
-  const sessionHref = new URL(meta.session_url || meta.url, base).href;
+  const url = meta.url || data.url;
+  const href = new URL(url, base).href;
+  const sessionUrl = url.split("#")[0];
+  const [sessionTitle, date] = (sessions && sessions[sessionUrl]) || [messages.session, ""];
   const facts = [];
   if (meta.organizer) facts.push(element("span", {}, `${messages.organized_by}: ${meta.organizer}`));
   if (meta.agencies) facts.push(element("span", {}, `${messages.answered_by}: ${meta.agencies}`));
   if (meta.status) facts.push(element("span", { class: "da-result__status" }, `${messages.commitment}: ${meta.status}`));
   return element("li", { class: "da-result" },
     element("article", {},
-      element("p", { class: "da-result__kind" }, meta.kind || "", " · ",
-        element("a", { href: sessionHref }, meta.session || ""), " · ", meta.date || ""),
+      element("p", { class: "da-result__kind" }, typeNames[data.filters.type[0]], " · ",
+        element("a", { href: new URL(sessionUrl, base).href }, sessionTitle), date ? " · " + date : ""),
       element("h3", { class: "da-result__title" }, element("a", { href }, meta.title || href)),
       excerpt(data, holdsPhrase),
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
