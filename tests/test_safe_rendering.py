@@ -42,6 +42,12 @@ PAYLOADS = [
     f'<base href="javascript:window.{MARK}=17//">',
     f"![ảnh](javascript:window.{MARK}=18)",
     f'<meta http-equiv=refresh content="0;url=javascript:window.{MARK}=19">',
+    # A path from the site's root into the text's own folder is made relative to the page:
+    # what is left of it must not read as a scheme.
+    f"[chi tiết](/{S}/javascript:window.{MARK}=23)",
+    f'<a href="/{S}/javascript:window.{MARK}=24">x</a>',
+    f"[x](/{S}/%6Aavascript:window.{MARK}=25)",
+    f'<a href="/{S}/data:text/html,window.{MARK}=26">d</a>',
 ]
 HOSTILE = " ".join(PAYLOADS)
 ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=anh.png onerror=window.{MARK}=21>'
@@ -104,6 +110,14 @@ def hostile_archive(root: Path) -> Path:
     (folder / "answers.yaml").write_text(
         yaml.safe_dump({"items": [item]}, allow_unicode=True), encoding="utf-8"
     )
+    # A page of the content folder, written by the press office as the write-ups are: its
+    # title and description reach every page's menu and <head>.
+    # (Paths from the site's root are refused in these pages: see test_links.py.)
+    page_body = " ".join(p for p in PAYLOADS if f"/{S}/" not in p)
+    (root / "anh.png").write_bytes(PNG)
+    (root / "gioi-thieu.md").write_text(
+        "---\n" + yaml.safe_dump({"title": ONE_LINE, "description": ONE_LINE}, allow_unicode=True)
+        + f"---\n\n{page_body}\n\n<div>\n{page_body}\n</div>\n", encoding="utf-8")
     for name, key in [("agencies", "name"), ("topics", "name"), ("places", "name"), ("procedures", "name")]:
         path = root / "registry" / f"{name}.yaml"
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -231,6 +245,7 @@ def page_urls(site: Path) -> list[str]:
         "procedures/",
         "commitments/",
         "search/",
+        "gioi-thieu/",
     ]
     return [w for w in wanted if (site / w / "index.html").exists()]
 

@@ -39,6 +39,8 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https"}
+SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
+"""A URL's scheme, as a browser reads it (leading blanks ignored)."""
 LINK_ATTRIBUTES = {("a", "href"), ("img", "src")}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -77,9 +79,34 @@ def heading_slug(value: str, separator: str) -> str:
 
 def sanitise(fragment: str, links: Callable[[str, str, str], str | None] | None = None) -> str:
     """Allow-listed HTML only: no script, no event handlers, no javascript: URLs; `links` sees
-    every photo and link."""
+    every photo and link. nh3 checks the scheme of a link as written, not of what `links`
+    makes of it, so that is checked again here."""
+    def checked(tag: str, attribute: str, value: str) -> str | None:
+        assert links is not None
+        made = links(tag, attribute, value)
+        if made is not None and (tag, attribute) in LINK_ATTRIBUTES:
+            scheme = SCHEME.match(made)
+            if scheme and scheme[1].lower() not in URL_SCHEMES:
+                return None
+        return made
+
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener", attribute_filter=links)
+                     url_schemes=URL_SCHEMES, link_rel="noopener",
+                     attribute_filter=checked if links is not None else None)
+
+
+PAGE_TAGS = ALLOWED_TAGS | {"h1"}
+PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "*": {"class", "id", "title"}}
+PAGE_URL_SCHEMES = URL_SCHEMES | {"mailto", "tel"}
+
+
+def sanitise_page(page_html: str) -> str:
+    """The HTML of a page of the content folder (the home page's text, an 'about' page), as
+    Markdown made it: the write-ups' allow-list, plus what MkDocs adds to a page (its `h1`,
+    the headings' anchors and their classes), `attr_list` classes and contact links. The press
+    office writes these pages as it writes the write-ups: a pasted script must not run either."""
+    return nh3.clean(page_html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
+                     url_schemes=PAGE_URL_SCHEMES, link_rel=None)
 
 
 def plain_text(fragment_html: str) -> str:
@@ -211,6 +238,8 @@ class _Links:
         if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
+        if SCHEME.match(relative):  # '/x/javascript:alert(1)' seen from /x/ must stay a path
+            relative = "./" + relative
         return relative + found.suffix
 
 

@@ -31,7 +31,7 @@ from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import ParsedSession, load_archive
-from ..core.markup import heading_slug
+from ..core.markup import heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
@@ -229,9 +229,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             markdown = self.archive.redactor.apply(markdown)
             page.meta = {key: self.archive.redactor.apply(value) if isinstance(value, str) else value
                          for key, value in page.meta.items()}  # title, description...
+            for key in ("title", "description"):  # Material prints them without escaping
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
             if page.file.src_uri == urls.home():
                 page.meta.setdefault("template", "archive/home.html")
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page of the content folder is sanitised as the write-ups are (ours are, already)."""
+        return html if page.file.src_uri in self.specs else sanitise_page(html)
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
