@@ -48,6 +48,20 @@ def edit(relative: str, old: str, new: str, count: int = 1) -> Mutation:
     return mutate
 
 
+def link_out(relative: str, folder: bool = False) -> Mutation:
+    """A symbolic link at `relative` to a file (or folder) beside the content folder."""
+    def mutate(root: Path) -> None:
+        target = root.parent / ("dieu-tra" if folder else "danh-sach.txt")
+        if folder:
+            target.mkdir(exist_ok=True)
+            (target / "danh-sach.txt").write_text("Nguyễn Văn A 0905123456\n", encoding="utf-8")
+        else:
+            target.write_text("Nguyễn Văn A 0905123456\n", encoding="utf-8")
+        (root / relative).symlink_to(target, target_is_directory=folder)
+
+    return mutate
+
+
 def write(relative: str, content: str | bytes) -> Mutation:
     def mutate(root: Path) -> None:
         path = root / relative
@@ -617,6 +631,15 @@ CASES: dict[str, Case] = {
         f"{S}/answers.yaml",
         23,
         "update date 2027-05-12 is after the day of the build (2026-11-28)",
+    ),
+    "link-to-a-file-outside-the-content-folder": Case(
+        link_out("robots.txt"), "robots.txt", 1,
+        "danh-sach.txt, outside the content folder: the build would publish what it leads to",
+        build=True,
+    ),
+    "link-to-a-folder-outside-in-a-session-folder": Case(
+        link_out(f"{S}/tai-lieu", folder=True), f"{S}/tai-lieu", 1,
+        "dieu-tra, outside the content folder: the build would publish what it leads to",
     ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),

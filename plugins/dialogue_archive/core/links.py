@@ -147,16 +147,16 @@ class _Targets:
                 return ""  # a file from the site's root (/data/items.csv): made relative
             target = self._page_file(target)
         path = self.root / target
-        inside = _inside(path, self.root)
+        within = inside(path, self.root)
         if reference.image:
-            if not inside:
+            if not within:
                 return (f"image '{written}' is outside the content folder; put the photo next to "
                         "index.md and write its file name")
             if not _is_file(path):
                 return (f"image '{written}' not found: there is no file {target} in the content "
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
-        elif not inside or not (target in self.pages or _is_file(path) or urls.generated(target)):
+        elif not within or not (target in self.pages or _is_file(path) or urls.generated(target)):
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
@@ -289,7 +289,7 @@ def resolved(path: Path) -> Path | None:
         return None
 
 
-def _inside(path: Path, root: Path) -> bool:
+def inside(path: Path, root: Path) -> bool:
     """Whether `path` is in `root` once '..' and symbolic links are followed (a loop is not)."""
     target = resolved(path)
     return target is not None and target.is_relative_to(root.resolve())

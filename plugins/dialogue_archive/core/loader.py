@@ -22,7 +22,15 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
-from .links import IMAGE_SUFFIXES, OtherPage, WrittenReference, check_references, resolved, text_references
+from .links import (
+    IMAGE_SUFFIXES,
+    OtherPage,
+    WrittenReference,
+    check_references,
+    inside,
+    resolved,
+    text_references,
+)
 from .markup import Reference, text_excerpt
 from .models import (
     ID_PATTERN,
@@ -974,6 +982,8 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
         here = Path(folder)
         parts = here.relative_to(root).parts
         section = parts[0] if parts else ""
+        for name in [*subfolders, *names]:
+            _link_out_of(here / name, root, log)
         for name in sorted(n for n in names if not n.startswith(".")):
             if section == "sessions":
                 _stray_session_file(here / name, len(parts) - 1, log)
@@ -990,6 +1000,17 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
         if section == "sessions" and len(parts) == 3 and "index.md" not in names:
             log.add(here / "index.md", 1, 1, f"the session folder '{here.name}' has no index.md "
                     "write-up; add one (dialogue-archive new) or remove the folder")
+
+
+def _link_out_of(path: Path, root: Path, log: ProblemLog) -> None:
+    """A symbolic link to a file or folder outside the content folder: MkDocs follows it and
+    publishes what it leads to (`robots.txt` -> /etc/passwd), unseen by the checks above, which
+    look at the content folder only."""
+    if os.path.islink(path) and not inside(path, root):
+        target = resolved(path)
+        log.add(path, 1, 1, f"this is a link to {target or os.readlink(path)}, outside the content "
+                "folder: the build would publish what it leads to as it is; copy what should be "
+                "published into the content folder, or remove the link")
 
 
 def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
