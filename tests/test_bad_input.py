@@ -632,6 +632,20 @@ CASES: dict[str, Case] = {
         23,
         "update date 2027-05-12 is after the day of the build (2026-11-28)",
     ),
+    "control-character-in-a-title": Case(  # it passed, then the feed (XML) stopped the build
+        edit(f"{S}/index.md", "title: UBND quận Cẩm Lệ đối thoại với công dân về thủ tục hành chính",
+             'title: "UBND\\v quận Cẩm Lệ đối thoại với công dân về thủ tục hành chính"'),
+        f"{S}/index.md", 2,
+        "the text holds an invisible control character (U+000B, often pasted from Word or a PDF) "
+        "after 'UBND': delete it",
+        build=True,
+    ),
+    "alias-too-long-for-a-file-name": Case(  # it passed, then the build stopped on the file name
+        edit(f"{S}/index.md", "summary:", "aliases: [2024-01-01-" + "a" * 300 + "]\nsummary:"),
+        f"{S}/index.md", 7,
+        "has 311 characters, more than 100: it becomes a file name and an address; shorten it",
+        build=True,
+    ),
     "link-to-a-file-outside-the-content-folder": Case(
         link_out("robots.txt"), "robots.txt", 1,
         "danh-sach.txt, outside the content folder: the build would publish what it leads to",

@@ -9,6 +9,7 @@ import select
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -336,7 +337,23 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
                                       header=["STT", "Người hỏi", *sample_sheet.HEADER[2:5], "Nhóm",
                                               *sample_sheet.HEADER[6:]])
     odt = shutil.copy(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", tmp_path / "bang.ods")
+    # Hostile or damaged files (a security review): each stopped with a traceback, or took
+    # gigabytes of memory, before.
+    huge_cell = tmp_path / "o-qua-dai.csv"
+    huge_cell.write_text("STT,Nội dung\n1," + "x" * 200_000 + "\n", encoding="utf-8")
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<a>" + " " * (250 * 2**20) + "</a>")
+    laughs = tmp_path / "loi.xlsx"
+    with zipfile.ZipFile(sample_sheet.HERE / f"{sample_sheet.NAME}.xlsx") as source, \
+            zipfile.ZipFile(laughs, "w") as archive:
+        for entry in source.infolist():
+            archive.writestr(entry, source.read(entry) if entry.filename != "xl/workbook.xml" else
+                             '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aa">]><workbook>&a;&a;')
     expected = {
+        huge_cell: "o-qua-dai.csv: cannot be read as a table (field larger than field limit",
+        bomb: "bom.xlsx: the workbook unpacks to 250 MB, more than a session's sheet ever needs",
+        laughs: "loi.xlsx: cannot be read as an Excel workbook",
         latin: "not UTF-8; save it as 'CSV UTF-8'",
         headless: "thieu-cot.csv:row 2 looks like the header, but it has no column for the topics "
                   "(Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",

@@ -34,18 +34,39 @@ NOT_AN_ID_MESSAGE = ("'{value}' is not a valid id: use lower-case ASCII letters,
 """The loader recognises this message to tell, when a name was written, which id it has."""
 
 
+ID_MAX = 100
+"""An id is part of file names and addresses: a file system refuses a name over 255 bytes."""
+
+
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
         raise ValueError(NOT_AN_ID_MESSAGE.format(value=value))
+    if len(value) > ID_MAX:
+        raise ValueError(f"the id '{value[:40]}…' has {len(value)} characters, more than {ID_MAX}: "
+                         "it becomes a file name and an address; shorten it")
+    return value
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Invisible characters no text needs (tab and line ends aside): Word's manual line break
+(U+000B) and others come with a paste, and XML (the feeds) cannot hold them."""
+
+
+def _printable(value: str) -> str:
+    if found := CONTROL.search(value):
+        before = value[max(0, found.start() - 20):found.start()]
+        raise ValueError(f"the text holds an invisible control character (U+{ord(found[0]):04X}, "
+                         f"often pasted from Word or a PDF) after '{before}': delete it, or "
+                         "retype the text there")
     return value
 
 
 def _one_line(value: str) -> str:
-    return value.strip()
+    return _printable(value).strip()
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if not _printable(value).strip():
         raise ValueError("the text is empty: write what was said")
     return value
 
@@ -322,7 +343,7 @@ class Answer(Strict):
     date: Date | None = None
     referred_to: Id | None = None
     document: Text | None = None
-    text: str = ""
+    text: Annotated[str, AfterValidator(_printable)] = ""
 
     @model_validator(mode="after")
     def _referral(self) -> Answer:

@@ -179,8 +179,13 @@ def _read_csv(path: Path) -> list[list[Any]]:
                          "(Excel: Save as > CSV UTF-8)") from None
     # Excel writes ';' or tabs in some locales, and a title row above the header may hold
     # commas: the separator is the one that makes a header row appear.
-    tables = [[[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=d)]
-              for d in ",;\t"]
+    try:
+        tables = [[[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=d)]
+                  for d in ",;\t"]
+    except csv.Error as exc:  # a cell longer than the csv module's limit, a stray NUL…
+        raise SheetError(f"{path}: cannot be read as a table ({exc}); open it in Excel or "
+                         "LibreOffice, check the long or odd cells, and save it as CSV UTF-8 "
+                         "or Excel Workbook (.xlsx)") from None
     return max(tables, key=_header_score)
 
 
@@ -198,13 +203,32 @@ def _header_score(rows: list[list[Any]]) -> int:
     return max((_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]), default=0)
 
 
+XLSX_UNPACKED_MAX = 200 * 1024 * 1024
+"""A session's sheet unpacks to a few MB; far more is a damaged or hostile file (a 1.5 MB
+"zip bomb" took 1.6 GB of memory to load)."""
+
+
+def _check_unpacked_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return  # reported by the reading itself, with its advice
+    if unpacked > XLSX_UNPACKED_MAX:
+        raise SheetError(f"{path}: the workbook unpacks to {unpacked // 2**20:,} MB, more than a "
+                         f"session's sheet ever needs ({XLSX_UNPACKED_MAX // 2**20} MB); copy the "
+                         "session's table into a new workbook and import that")
+
+
 def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
     import openpyxl  # only needed for .xlsx; a slow import for the other commands
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
+            SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
     # The active worksheet, unless another one holds the table (a guide sheet in front).
