@@ -185,6 +185,15 @@ def test_pages_request_nothing_that_fails_and_no_sitemap(
     assert [url for url in requested if url.endswith("sitemap.xml")] == []
 
 
+def tab_stops(page: Any, count: int, script: str) -> list[Any]:
+    """What `script` says of the focused element after each of `count` presses of Tab."""
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(script))
+    return stops
+
+
 def test_keyboard_focus_is_visible(sample_site: Path, serve_site: Any, browser: Any) -> None:
     """Tabbing reaches the content's links, and a focused link is visibly outlined."""
     base = serve_site(sample_site)
@@ -192,16 +201,11 @@ def test_keyboard_focus_is_visible(sample_site: Path, serve_site: Any, browser: 
     try:
         page = context.new_page()
         page.goto(base + "sessions/", wait_until="load")
-        outlines = []
-        for _ in range(12):
-            page.keyboard.press("Tab")
-            outlines.append(
-                page.evaluate("""() => {
+        outlines = tab_stops(page, 12, """() => {
                 const el = document.activeElement, s = getComputedStyle(el);
                 return [el.tagName, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
                         || s.boxShadow !== 'none'];
             }""")
-            )
         focused = [visible for tag, visible in outlines if tag in {"A", "BUTTON", "INPUT"}]
         assert focused and all(focused), outlines
     finally:
@@ -220,10 +224,7 @@ def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: An
     try:
         page = context.new_page()
         page.goto(base + "sessions/", wait_until="load")
-        stops = []
-        for _ in range(10):
-            page.keyboard.press("Tab")
-            stops.append(page.evaluate(where))
+        stops = tab_stops(page, 10, where)
         assert all(s["x"] >= 0 and s["right"] <= 390 for s in stops), stops
         menu = next(s for s in stops if s["tag"] == "BUTTON" and s["name"] == "Mục lục trang web")
         assert menu["expanded"] == "false"
