@@ -7,10 +7,12 @@ into tests/node_modules by scripts/test.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -185,6 +187,18 @@ def test_pages_request_nothing_that_fails_and_no_sitemap(
     assert [url for url in requested if url.endswith("sitemap.xml")] == []
 
 
+@contextlib.contextmanager
+def opened(browser: Any, url: str, width: int = 1280, height: int = 800) -> Iterator[Any]:
+    """A page at `url` in a window of the given size, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        yield page
+    finally:
+        context.close()
+
+
 def tab_stops(page: Any, count: int, script: str) -> list[Any]:
     """What `script` says of the focused element after each of `count` presses of Tab."""
     stops = []
@@ -246,10 +260,7 @@ def test_a_table_wider_than_a_phone_says_so_and_keeps_its_first_column(
     """The agencies' commitment table has 8 columns; a phone shows 3. The page says there are
     more, the keyboard can scroll it, and each row keeps naming its agency while it scrolls."""
     base = serve_site(sample_site)
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(base + "statistics/", wait_until="load")
+    with opened(browser, base + "statistics/", width=390) as page:
         assert page.inner_text(".da-scroll-hint") == \
             "Bảng có 8 cột: vuốt hoặc cuộn ngang để xem các cột còn lại."
         region = page.locator(".da-table-scroll")
@@ -261,25 +272,14 @@ def test_a_table_wider_than_a_phone_says_so_and_keeps_its_first_column(
         first = page.locator(".da-scorecards tbody th").first.bounding_box()
         box = region.bounding_box()
         assert first is not None and box is not None and abs(first["x"] - box["x"]) < 2
-    finally:
-        context.close()
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(base + "statistics/", wait_until="load")
+    with opened(browser, base + "statistics/") as page:
         assert page.locator(".da-scroll-hint").is_hidden()  # nothing to scroll on a desktop
-    finally:
-        context.close()
 
 
 def test_focus_in_the_header_stands_out_from_its_colour(
         sample_site: Path, serve_site: Any, browser: Any) -> None:
     """WCAG 1.4.11: a focus ring needs 3:1 against what is around it (the blue header)."""
-    base = serve_site(sample_site)
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(base + "sessions/", wait_until="load")
+    with opened(browser, serve_site(sample_site) + "sessions/") as page:
         page.focus(".da-header-search button")
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # focused by the keyboard: :focus-visible
@@ -288,8 +288,6 @@ def test_focus_in_the_header_stands_out_from_its_colour(
             getComputedStyle(document.activeElement).outlineColor,
             getComputedStyle(document.querySelector('.md-header')).backgroundColor]""")
         assert contrast(ring, header) >= 3, (ring, header)
-    finally:
-        context.close()
 
 
 def contrast(first: str, second: str) -> float:
