@@ -48,6 +48,10 @@ PAYLOADS = [
     f'<a href="/{S}/javascript:window.{MARK}=24">x</a>',
     f"[x](/{S}/%6Aavascript:window.{MARK}=25)",
     f'<a href="/{S}/data:text/html,window.{MARK}=26">d</a>',
+    # Browsers drop tabs and line ends in a URL, and controls at its start (a review's finds).
+    f"[a](/{S}/java%09script:window.{MARK}=27)",
+    f'<a href="/{S}/java%0Ascript:window.{MARK}=28">b</a>',
+    f"[c](/{S}/%01javascript:window.{MARK}=29)",
 ]
 HOSTILE = " ".join(PAYLOADS)
 ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=anh.png onerror=window.{MARK}=21>'
@@ -59,6 +63,11 @@ ALWAYS_DANGEROUS = {"iframe", "object", "embed", "base", "frame", "frameset", "a
 CODE_TAGS = {"script", "style"}  # the theme has its own: only ones carrying the payload count
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"}
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
+
+
+def as_read(url: str) -> str:
+    """A URL as a browser reads it: tabs and line ends dropped, controls trimmed at its start."""
+    return re.sub(r"[\t\n\r]", "", url).lstrip("".join(map(chr, range(0x21))))
 
 
 def hostile_archive(root: Path) -> Path:
@@ -116,7 +125,8 @@ def hostile_archive(root: Path) -> Path:
     page_body = " ".join(p for p in PAYLOADS if f"/{S}/" not in p)
     (root / "anh.png").write_bytes(PNG)
     (root / "gioi-thieu.md").write_text(
-        "---\n" + yaml.safe_dump({"title": ONE_LINE, "description": ONE_LINE}, allow_unicode=True)
+        "---\n" + yaml.safe_dump({"title": ONE_LINE, "description": ONE_LINE, "subtitle": ONE_LINE,
+                                  "status": ONE_LINE}, allow_unicode=True)
         + f"---\n\n{page_body}\n\n<div>\n{page_body}\n</div>\n", encoding="utf-8")
     for name, key in [("agencies", "name"), ("topics", "name"), ("places", "name"), ("procedures", "name")]:
         path = root / "registry" / f"{name}.yaml"
@@ -153,7 +163,8 @@ def dom_problems(soup: BeautifulSoup, theme: bool) -> Iterator[str]:
             values = value if isinstance(value, list) else [value]
             if attribute.lower().startswith("on"):
                 yield f"event handler {attribute} on <{name}>"
-            if attribute.lower() in URL_ATTRIBUTES and any(UNSAFE_URL.match(str(v)) for v in values):
+            if attribute.lower() in URL_ATTRIBUTES and any(UNSAFE_URL.match(as_read(str(v)))
+                                                           for v in values):
                 yield f"unsafe URL in {attribute} of <{name}>: {values}"
         if name == "svg" and element.find("script"):
             yield "<svg> with a script"
@@ -197,7 +208,7 @@ def output_problems(site: Path) -> dict[str, list[str]]:
                 problems += [
                     f"unsafe URL {v[:60]} in <{local}>"
                     for v in element.attrib.values()
-                    if UNSAFE_URL.match(v)
+                    if UNSAFE_URL.match(as_read(v))
                 ]
         elif suffix in {".json", ".pf_fragment"}:
             # Open data and Pagefind records hold plain text (search.js shows it as text
@@ -282,6 +293,12 @@ def test_nothing_executes_in_the_browser(hostile_site: Path, serve_site: Any, br
                     if (a.name.startsWith('on')) bad.push(el.tagName + ' ' + a.name);
                     const unsafe = /^\\s*(javascript|vbscript|data:text\\/html)/i;
                     if (unsafe.test(a.value)) bad.push(el.tagName + ' ' + a.name);
+                  }}
+                }}
+                // As the browser reads each link (tabs and line ends dropped, controls trimmed).
+                for (const a of document.querySelectorAll('a[href]')) {{
+                  if (!['http:', 'https:', 'mailto:', 'tel:'].includes(a.protocol)) {{
+                    bad.push('A href ' + a.getAttribute('href'));
                   }}
                 }}
                 const frames = document.querySelectorAll('iframe, object, embed, base, frame');

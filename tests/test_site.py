@@ -515,3 +515,18 @@ def test_a_page_outside_the_menu_marks_its_tab_and_says_where_it_is(sample_site:
             assert target.h1.get_text(strip=True) == a.get_text(strip=True), (url, a["href"])
     for url in ["/", "/sessions/", "/search/"]:  # in the menu, or above it: no trail
         assert parse(page(sample_site, url)).select("nav.md-path") == [], url
+
+
+def test_aligned_table_columns_keep_their_alignment(tmp_path: Path) -> None:
+    """Python-Markdown writes a column's alignment as a style, which the sanitiser of write-ups
+    and pages removes; written as `align`, it stays."""
+    content = make_archive(tmp_path / "content")
+    table = "\n\n| Thủ tục | Số hồ sơ |\n|:--|--:|\n| Cấp phép | 12 |\n"
+    session = next(content.glob("sessions/*/*/index.md"))
+    session.write_text(session.read_text(encoding="utf-8") + table, encoding="utf-8")
+    (content / "gioi-thieu.md").write_text("# Giới thiệu" + table, encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for built in (page(site, "/gioi-thieu/"), site / session.relative_to(content).parent / "index.html"):
+        row = parse(built).find("td", string="Cấp phép").parent
+        assert [c.get("align") for c in row.find_all("td")] == ["left", "right"], built
+

@@ -39,8 +39,12 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
 URL_SCHEMES = {"http", "https"}
-SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
-"""A URL's scheme, as a browser reads it (leading blanks ignored)."""
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+"""A URL's scheme (of a URL as browsers read it: `as_browsers_read`)."""
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
+UNSEEN = re.compile(r"[\x00-\x20\x7f]")
+"""Characters a browser drops from a URL (tab, line ends anywhere; controls and spaces at its
+ends), or that a path should carry percent-encoded."""
 LINK_ATTRIBUTES = {("a", "href"), ("img", "src")}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -72,6 +76,12 @@ EMPHASIS = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 """Emphasis and code marks at either end of a word (`**hồ sơ**.`), not inside (`ho_so.pdf`)."""
 
 
+def as_browsers_read(url: str) -> str:
+    """`java\tscript:` is `javascript:` to a browser: the URL standard drops tabs and line ends
+    anywhere, and control characters and spaces at either end."""
+    return re.sub(r"[\t\n\r]", "", url).strip(C0_AND_SPACE)
+
+
 def heading_slug(value: str, separator: str) -> str:
     """Diacritic-free heading anchors ('Đất đai' -> 'dat-dai'), stable across builds."""
     return slugify(value, separator=separator) or "muc"
@@ -85,7 +95,7 @@ def sanitise(fragment: str, links: Callable[[str, str, str], str | None] | None 
         assert links is not None
         made = links(tag, attribute, value)
         if made is not None and (tag, attribute) in LINK_ATTRIBUTES:
-            scheme = SCHEME.match(made)
+            scheme = SCHEME.match(as_browsers_read(made))
             if scheme and scheme[1].lower() not in URL_SCHEMES:
                 return None
         return made
@@ -95,6 +105,8 @@ def sanitise(fragment: str, links: Callable[[str, str, str], str | None] | None 
                      attribute_filter=checked if links is not None else None)
 
 
+TABLE_ALIGNMENT = {"use_align_attribute": True}
+"""A table column's alignment as `align`, which the sanitiser keeps, not as a `style`."""
 PAGE_TAGS = ALLOWED_TAGS | {"h1"}
 PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "*": {"class", "id", "title"}}
 PAGE_URL_SCHEMES = URL_SCHEMES | {"mailto", "tel"}
@@ -238,7 +250,10 @@ class _Links:
         if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
-        if SCHEME.match(relative):  # '/x/javascript:alert(1)' seen from /x/ must stay a path
+        # Made from the decoded path ('%09' is a tab again): what a browser would drop or
+        # misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
+        relative = UNSEEN.sub(lambda m: f"%{ord(m[0]):02X}", relative)
+        if SCHEME.match(relative):
             relative = "./" + relative
         return relative + found.suffix
 
@@ -352,7 +367,8 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(
             extensions=[*EXTENSIONS, _ArchiveExtension()],
-            extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"}},
+            extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"},
+                               "extra": {"tables": TABLE_ALIGNMENT}},
         )
         self._links = _Links()
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]

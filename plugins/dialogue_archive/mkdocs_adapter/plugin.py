@@ -31,7 +31,7 @@ from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
 from ..core.loader import ParsedSession, load_archive
-from ..core.markup import heading_slug, sanitise_page
+from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
@@ -227,11 +227,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:  # a page of the content folder's own: redacted like every published text
             assert self.archive is not None
             markdown = self.archive.redactor.apply(markdown)
-            page.meta = {key: self.archive.redactor.apply(value) if isinstance(value, str) else value
-                         for key, value in page.meta.items()}  # title, description...
-            for key in ("title", "description"):  # Material prints them without escaping
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key])
+            # Redacted, and escaped: Material prints title, description, subtitle (in the menu,
+            # on every page) and status (in a class) as they are. A value without markup
+            # characters (template, icon) is unchanged by escaping.
+            page.meta = {key: escape(self.archive.redactor.apply(value)) if isinstance(value, str)
+                         else value for key, value in page.meta.items()}
             if page.file.src_uri == urls.home():
                 page.meta.setdefault("template", "archive/home.html")
         return markdown
@@ -385,7 +385,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         staging, site_dir = self.staging
         self.staging = None
         if self.built:
-            publish(staging, site_dir, self.carried)
+            try:
+                publish(staging, site_dir, self.carried)
+            except RuntimeError as error:  # raised before anything was moved
+                discard(staging)
+                raise PluginError(f"nothing was published: {error}") from None
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
@@ -419,6 +423,12 @@ def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
     # The headings of the home and other pages get the write-ups' anchors ('Đường' -> 'duong',
     # where Python-Markdown's default drops the 'đ'), which is what links are checked against.
     toc["slugify"] = heading_slug
+    # The pages are sanitised (on_page_content): aligned table columns must say so in `align`.
+    for name in config.markdown_extensions:
+        if name in {"tables", "markdown.extensions.tables"}:
+            config.mdx_configs.setdefault(name, {}).update(TABLE_ALIGNMENT)
+        elif name in {"extra", "markdown.extensions.extra"}:
+            config.mdx_configs.setdefault(name, {}).setdefault("tables", {}).update(TABLE_ALIGNMENT)
 
 
 def _escape_archive_templates(previous: Any) -> Any:
