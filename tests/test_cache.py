@@ -94,6 +94,19 @@ def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_publishing_stops_before_moving_anything_when_a_folder_cannot_be_made(tmp_path: Path) -> None:
+    """A search index the published site lacks is made from the cache; if another build pruned
+    the cache's copy meanwhile, publishing stops with the site as it was, not without it."""
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    (staging / "pagefind").mkdir(parents=True)
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="pagefind/b is neither in the published site nor in the cache"):
+        publish(staging, site, {"pagefind/b": lambda folder: False})
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+
+
 def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) -> None:
     content = copy_sample(tmp_path / "content")
     site = tmp_path / "site"

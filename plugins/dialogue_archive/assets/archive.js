@@ -50,9 +50,13 @@ function announce(text) {
       if (first) window.setTimeout(function () { first.focus(); }, 50);
     }
   });
-  toggle.addEventListener("change", function () {
+  // Material also closes the menu from its own code, which fires no event: the state is
+  // read again whenever the button is reached.
+  function sync() {
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-  });
+  }
+  toggle.addEventListener("change", sync);
+  button.addEventListener("focus", sync);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
       set(false);

@@ -161,8 +161,9 @@ class DiskCache:
             return False
         try:
             files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
-            return bool(files) and all(os.path.samefile(p, folder / p.name) for p in files) \
-                and _untouched_tree(self.root / namespace / key)
+            # Top-level files only: a search index holds thousands (restoring checks them all).
+            return bool(files) and all(os.path.samefile(p, folder / p.name) and _untouched(p)
+                                       for p in files)
         except OSError:
             return False
 

@@ -97,7 +97,7 @@ VI: dict[str, Any] = {
         "blog.meta": "Thông tin",
         # Ours, for the pages Material makes.
         "permalink": "Liên kết đến mục này",
-        "menu": "Mục lục trang web",  # the header's ☰ button, for screen readers
+        "menu": "Menu điều hướng",  # the header's ☰ button ("Mục lục" is the page's contents)
         "not_found": "Không tìm thấy trang",
         "not_found_text": "Địa chỉ này không có trong kho lưu trữ, hoặc trang đã được chuyển đi.",
         "not_found_search": "Tìm trong kho lưu trữ",

@@ -259,7 +259,7 @@ OPEN_DATA_VI: dict[str, Any] = {
             "in_scope": "true nếu đúng chủ đề buổi đối thoại, false nếu ngoài chủ đề.",
             "text": "Nội dung ý kiến (Markdown).",
             "outcome": ("Cách được trả lời tốt nhất: trực tiếp, nếu không thì bằng văn bản, nếu "
-                        "không thì chuyển cơ quan khác."),
+                        "không thì chuyển cơ quan khác; chưa trả lời nếu chưa có câu trả lời nào."),
             "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
             "answers": "Các câu trả lời.", "commitments": "Các cam kết.",
             "aliases": "Mã cũ của ý kiến (vẫn dẫn đến ý kiến này).",

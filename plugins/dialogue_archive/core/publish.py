@@ -39,8 +39,9 @@ def publish(staging: Path, site_dir: Path,
     for path, remake in (carried or {}).items():
         if (site_dir / path).is_dir():
             moved.append(path)
-        else:
-            remake(staging / path)
+        elif remake(staging / path) is False:  # the cache's copy went meanwhile (another build)
+            raise RuntimeError(f"{path} is neither in the published site nor in the cache any "
+                               "more (another build pruned it meanwhile); build again")
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(retired)
     if site_dir.exists():

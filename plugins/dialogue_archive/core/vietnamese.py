@@ -123,7 +123,8 @@ def _placed(word: str) -> str:
     return "".join(letters)
 
 
-PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã")
+PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã",
+               "Đặc khu")
 """The words a place's registry name starts with ('Phường Hòa Thọ Đông')."""
 
 
