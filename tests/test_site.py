@@ -530,3 +530,13 @@ def test_aligned_table_columns_keep_their_alignment(tmp_path: Path) -> None:
         row = parse(built).find("td", string="Cấp phép").parent
         assert [c.get("align") for c in row.find_all("td")] == ["left", "right"], built
 
+
+def test_a_title_with_an_ampersand_reads_the_same_in_the_header(tmp_path: Path) -> None:
+    """MkDocs gives a page the text of its first heading as its title, already escaped: the
+    header showed "Hỏi &amp; đáp" for a page headed "Hỏi & đáp"."""
+    content = make_archive(tmp_path / "content")
+    (content / "hoi-dap.md").write_text("# Hỏi & đáp về thủ tục\n\nNội dung.\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    topic = parse(page(site, "/hoi-dap/")).select_one("[data-md-component=header-topic]")
+    assert topic.get_text(strip=True) == "Hỏi & đáp về thủ tục"
+
