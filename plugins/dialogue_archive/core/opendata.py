@@ -342,7 +342,7 @@ class OpenData:
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
         (folder / "datapackage.json").write_text(_json(self.package()), encoding="utf-8")
-        head = _model_json(self.provenance()).removesuffix("\n}\n") + ",\n"
+        head = _opening(_model_json(self.provenance()), "\n}\n") + ",\n"
         events: list[dict[str, Any]] = []
         with ExitStack() as stack:
             archive_json = _ArchiveJson(stack.enter_context(_open(folder / "archive.json")),
@@ -381,10 +381,8 @@ class _ArchiveJson:
     EMPTY = '"sessions": []\n}\n'
 
     def __init__(self, stream: TextIO, record: out.Archive):
-        head = _model_json(record)
-        assert head.endswith(self.EMPTY), "sessions must stay the last field of out.Archive"
         self.stream = stream
-        stream.write(head[: -len(self.EMPTY)] + '"sessions": [')
+        stream.write(_opening(_model_json(record), self.EMPTY) + '"sessions": [')
         self.separator = "\n"
 
     def add(self, session_json: str) -> None:
@@ -459,6 +457,12 @@ def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
     as a formula; the JSON files keep every text as written."""
     return {key: f"'{value}" if value.startswith(FORMULA_STARTS) else value
             for key, value in row.items()}
+
+
+def _opening(json_text: str, closing: str) -> str:
+    """An object's JSON without its `closing` text, for more fields to be written after it."""
+    assert json_text.endswith(closing), f"the JSON no longer ends with {closing!r}"
+    return json_text[: -len(closing)]
 
 
 def _model_json(model: Any) -> str:

@@ -213,6 +213,7 @@ class SessionFile(Session, Provenance):
 DOCUMENTED = (Provenance, Archive, SessionFile, Licence, Ref, Agency, Topic, Place, Procedure,
               Session, Chair, Source, Image, Item, Asker, Answer, Commitment, Update)
 """Every published object, in the order the open-data page lists them."""
+MODELS = {model.__name__: model for model in DOCUMENTED}
 
 
 CODE_LABELS: dict[type[StrEnum], str] = {
@@ -225,7 +226,7 @@ full words of /statistics/, 'Chuyển cơ quan khác giải quyết', not the pa
 
 def field_codes(model_name: str, field: str) -> type[StrEnum] | None:
     """The enum of a coded field of a published object, None for a field of free values."""
-    annotation = {m.__name__: m for m in DOCUMENTED}[model_name].model_fields[field].annotation
+    annotation = MODELS[model_name].model_fields[field].annotation
     return next((t for t in (annotation, *get_args(annotation)) if t in CODE_LABELS), None)
 
 
@@ -255,15 +256,14 @@ def json_schema(docs: dict[str, dict[str, str]], schema_id: str) -> dict[str, An
     session_file = SessionFile.model_json_schema()
     defs = {**schema.get("$defs", {}), **session_file.pop("$defs", {}), "SessionFile": session_file}
     schema["$defs"] = dict(sorted(defs.items()))
-    models = {m.__name__: m for m in DOCUMENTED}
     for name, definition in {"Archive": schema, **defs}.items():
         for field, prop in definition.get("properties", {}).items():
             prop.pop("title", None)
-            prop["description"] = docs[_declared_in(models[name], field)][field]
+            prop["description"] = docs[_declared_in(MODELS[name], field)][field]
     return {"$schema": JSON_SCHEMA_DIALECT, "$id": schema_id, **schema}
 
 
 def documented_objects() -> dict[str, list[str]]:
     """Model name -> the field names it declares, in the order the open-data page lists them
     (SessionFile declares none: it is Provenance then Session)."""
-    return {model.__name__: own_fields(model) for model in DOCUMENTED if own_fields(model)}
+    return {model.__name__: fields for model in DOCUMENTED if (fields := own_fields(model))}

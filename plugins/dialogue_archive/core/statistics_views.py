@@ -79,8 +79,8 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         "kind": "open_data",
         "as_of": format_date(views.archive.build_date),
         "files": [Link(name, urls.DATA_DIR + name, text[key]) for name, key in DATA_FILES],
-        "session_file": Link(f"sessions/{example_session.id}.json",
-                             f"{urls.DATA_DIR}sessions/{example_session.id}.json")
+        "session_file": Link(urls.session_data(example_session.id).removeprefix(urls.DATA_DIR),
+                             urls.session_data(example_session.id))
         if example_session else None,
         "licence": {"name": data.pub.licence_name, "url": data.pub.licence_url},
         "example": example,

@@ -9,7 +9,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core import urls
-from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
@@ -17,11 +16,10 @@ from ..core.views import ArchiveViews
 from .config import ArchivePluginConfig
 
 
-def open_data(archive: Archive, views: ArchiveViews, config: MkDocsConfig,
-              options: ArchivePluginConfig) -> OpenData:
-    """The export of `archive` with the site's address, publisher and data licence; `views` are
-    the pages' (the data reuse them, e.g. who carries a commitment today, rather than index the
-    archive a second time)."""
+def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig) -> OpenData:
+    """The export of the archive of `views` (the pages': the data reuse them, e.g. who carries
+    a commitment today, rather than index the archive a second time) with the site's address,
+    publisher and data licence."""
     site_url = config.site_url or "/"
     publication = Publication(
         site_url=site_url if site_url.endswith("/") else site_url + "/",

@@ -186,7 +186,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     files.remove(file)  # drafts, scheduled sessions and raw records stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
-        data = self.data = open_data(self.archive, self.views, config, self.config)
+        data = self.data = open_data(self.views, config, self.config)
         for spec in chain(self.views.pages(), commitment_pages(self.views),
                           accountability_pages(self.views, data)):
             self.specs[spec.src_uri] = spec

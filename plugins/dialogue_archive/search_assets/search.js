@@ -437,16 +437,14 @@ function element(tag, attributes, ...children) {
   return node;
 }
 
-function wordKey(word) {
-  return fold(normalise(word)).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-}
+// A word as typed, for comparing accents: "Sổ," -> "sổ"; its key, accents aside: "so".
+const spelling = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+const wordKey = (word) => fold(spelling(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
 // separator (synonyms, accent-free copies) highlight the same words in the shown text.
 const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
 
-// A word as typed, for comparing accents: "Sổ," -> "sổ".
-const spelling = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 
 // The shown words to highlight. Pagefind also matches the words that start with a word typed
 // and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh… Highlighted are: the words
