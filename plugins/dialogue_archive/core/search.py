@@ -10,6 +10,7 @@ Filters use ids (stable in shared URLs); the search page maps them to names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from .labels import format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
-from .vietnamese import fold, has_d_stroke, normalise
+from .vietnamese import fold, normalise
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -105,13 +106,20 @@ def searchable(text: str) -> str:
 def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
     """Synonyms as written and folded, the words written with the other tone-mark placement
     as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`."""
-    phrases = [normalise(s) for s in synonyms]
-    phrases += [fold(p) for p in phrases if fold(p) != p]
+    phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text)
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    folded = [fold(w) for w in " ".join([text, *phrases]).split() if has_d_stroke(w)]
+    with_d = [w for w in " ".join([text, *phrases]).split() if "đ" in w or "Đ" in w]
+    folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
     return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded)])
+
+
+@functools.lru_cache(maxsize=4096)
+def _synonym_phrases(synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """Synonyms normalised, then those that differ folded: the same for every item of a topic."""
+    phrases = [normalise(s) for s in synonyms]
+    return (*phrases, *(f for p in phrases if (f := fold(p)) != p))
 
 
 PHRASE_WORD = re.compile(r"[a-z0-9]+")
@@ -145,6 +153,7 @@ class Phrases:
         """Accent-free phrase -> its word: what the search page matches a query against."""
         self._forms: dict[tuple[str, ...], str] = {}
         self._starting: dict[str, list[tuple[str, ...]]] = {}
+        self._in_names: dict[tuple[str, ...], list[str]] = {}
         for phrase in phrases:
             plain = phrase_words(phrase)
             if len(plain) < 2:
@@ -160,13 +169,20 @@ class Phrases:
         sentence (a phrase does not run from one into the next)."""
         found: dict[str, None] = {}
         for text in texts:
-            for sentence in SENTENCE_END.split(text):
-                words = written_words(sentence)
+            for sentence in SENTENCE_END.split(normalise(text).lower()):
+                words = tuple(WRITTEN_WORD.findall(sentence))  # `written_words`, normalised once
                 for i, word in enumerate(words):
                     for form in self._starting.get(word, ()):
                         if words[i:i + len(form)] == form:
                             found[self._forms[form]] = None
         return list(found)
+
+    def found_in_names(self, names: tuple[str, ...]) -> list[str]:
+        """`found` for an item's topic and procedure names: worked out once for all the items
+        that share them."""
+        if names not in self._in_names:
+            self._in_names[names] = self.found(*names)
+        return self._in_names[names]
 
     def config(self) -> dict[str, str]:
         """For the search page: accent-free phrase -> its word."""
@@ -281,8 +297,9 @@ class SearchRecords:
             meta={key: value for key, value in facts.items() if value})
 
     def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
-        words = extra_words(text, synonyms or [])
-        phrases = self.phrases.found(text, *(synonyms or []))
+        names = tuple(synonyms or ())
+        words = extra_words(text, names)
+        phrases = dict.fromkeys([*self.phrases.found(text), *self.phrases.found_in_names(names)])
         return " ".join([words, *phrases]) if phrases else words
 
     def _session_url(self, session: Any) -> str:
