@@ -61,6 +61,17 @@ CSV_FILES = (("items.csv", "csv_docs", CSV_COLUMNS),
              ("commitments.csv", "commitment_csv_docs", COMMITMENT_COLUMNS))
 """Each CSV file, the labels.VI group describing its columns, and its columns in order."""
 
+Column = tuple[str, str, list[tuple[str, str]]]
+"""A CSV column's name, its description, and the codes it holds with their labels."""
+
+
+def csv_columns(labels: dict[str, Any]) -> dict[str, list[Column]]:
+    """Each CSV file's columns in order, described: what the open-data page lists and
+    datapackage.json declares, paired in one place."""
+    return {name: [(column, labels["open_data"][docs_key][column],
+                    out.coded_values(CSV_CODES.get(column), labels)) for column in columns]
+            for name, docs_key, columns in CSV_FILES}
+
 COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "done_date": "date",
                 "last_update_date": "date", "as_of": "date", "in_scope": "boolean",
                 "overdue": "boolean", "answer_number": "integer", "commitments": "integer",
@@ -208,7 +219,7 @@ class OpenData:
         from the column lists the CSV files are written with, so that it cannot fall behind."""
         text, pub = self.labels["open_data"], self.pub
         created = dt.datetime.combine(self.archive.build_date, dt.time(), tzinfo=TIMEZONE)
-        tables = {name: (text[docs_key], columns) for name, docs_key, columns in CSV_FILES}
+        tables = csv_columns(self.labels)
         return {
             "profile": "data-package",
             "id": pub.url(urls.DATA_DIR + "datapackage.json"),
@@ -219,25 +230,24 @@ class OpenData:
             "created": created.isoformat(),
             "licenses": [{"title": pub.licence_name, "path": pub.licence_url}],
             "contributors": [{"title": pub.publisher, "role": "publisher", "path": pub.site_url}],
-            "resources": [self.table_resource(name, text[key], *tables[name]) if name in tables
+            "resources": [self.table_resource(name, text[key], tables[name]) if name in tables
                           else _json_resource(name, text[key])
                           for name, key in DATA_FILES if name != "datapackage.json"],
         }
 
-    def table_resource(self, name: str, description: str, docs: dict[str, str],
-                       columns: tuple[str, ...]) -> dict[str, Any]:
+    def table_resource(self, name: str, description: str, columns: list[Column]) -> dict[str, Any]:
         """A CSV file as a tabular data resource: its dialect, then each column in order with
         its type, its codes and the open-data page's description."""
         excel, values = csv.get_dialect("excel"), self.labels["open_data"]["values"]
 
-        def field(column: str) -> dict[str, Any]:
+        def field(column: str, docs: str, codes: list[tuple[str, str]]) -> dict[str, Any]:
             kind = COLUMN_TYPES.get(column, "string")
-            described = {"name": column, "type": kind, "description": docs[column]}
+            described = {"name": column, "type": kind, "description": docs}
             if kind == "boolean":
                 described |= {"trueValues": [TRUE], "falseValues": [FALSE]}
-            if codes := out.coded_values(CSV_CODES.get(column), self.labels):
+            if codes:
                 listed = ", ".join(f"{code} ({label})" for code, label in codes)
-                described |= {"description": f"{docs[column]} {values}: {listed}.",
+                described |= {"description": f"{docs} {values}: {listed}.",
                               "constraints": {"enum": [code for code, _ in codes]}}
             return described
 
@@ -249,7 +259,7 @@ class OpenData:
                 "dialect": {"csvddfVersion": 1.2, "delimiter": excel.delimiter,
                             "lineTerminator": LINE_END, "quoteChar": excel.quotechar,
                             "doubleQuote": excel.doublequote, "header": True},
-                "schema": {"fields": [field(column) for column in columns],
+                "schema": {"fields": [field(*column) for column in columns],
                            "missingValues": [""]}}
 
     # --- items.csv --------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 from . import urls
 from .charts import BarChart, bar_chart, percent
 from .labels import format_date
-from .opendata import CSV_CODES, CSV_FILES, DATA_FILES, OpenData
+from .opendata import DATA_FILES, OpenData, csv_columns
 from .opendata_schema import coded_values, documented_objects, field_codes
 from .statistics import archive_statistics
 from .vietnamese import sort_key
@@ -88,10 +88,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
                      [(f, docs[name][f], coded_values(field_codes(name, f), views.labels))
                       for f in fields])
                     for name, fields in documented_objects().items()],
-        "csv_files": [(name, [(column, text[docs_key][column],
-                               coded_values(CSV_CODES.get(column), views.labels))
-                              for column in columns])
-                      for name, docs_key, columns in CSV_FILES],
+        "csv_files": list(csv_columns(views.labels).items()),
     }
 
 
