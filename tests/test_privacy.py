@@ -131,6 +131,14 @@ NAMES = {
     "Ba Tran Lan, to 3": "Tran Lan",
     "Cử tri Nguyễn  Văn Hùng": "Nguyễn  Văn Hùng",
     "Khách hàng Nguyễn Văn Hùng": "Nguyễn Văn Hùng",
+    # family names the list lacks, found by their middle name after an honorific
+    "Ông Lò Văn Pá": "Lò Văn Pá",
+    "Cô Âu Thị Lan": "Âu Thị Lan",
+    "Anh La Văn Cầu, bản 3": "La Văn Cầu",
+    "Ong Vi Van Dinh": "Vi Van Dinh",
+    # and less common family names, listed
+    "Ông Khổng Minh Đức": "Khổng Minh Đức",
+    "Ông Ksor Phước": "Ksor Phước",
 }
 NOT_NAMES = [
     "Ông N.V.H., tổ 12",
@@ -164,6 +172,9 @@ NOT_NAMES = [
     "Đại diện Công ty TNHH Trần Văn Bình",
     "Bệnh nhân Phòng khám Lê Văn Thịnh",
     "Người dân gần Trung tâm Văn hóa Trưng Vương",
+    "Cử tri phường Bà Rịa",
+    "Bà con Thị trấn Ái Nghĩa",
+    "Ông Văn Tùng",
 ]
 
 

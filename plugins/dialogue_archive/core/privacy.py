@@ -315,7 +315,12 @@ SURNAMES = {
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
     "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái",
     "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
+    "khổng", "thạch", "mạc", "phùng", "doãn", "lò", "ksor", "siu",
 }
+MIDDLE_NAMES = {"văn", "thị"}
+"""The middle names of most men's and women's names: after an honorific, a capitalised word
+followed by one of them and another name word is a full name whatever the family name ('Ông
+Lò Văn Pá', 'Chị Âu Thị Lan'), which the list of family names above cannot all hold."""
 PLAIN_SURNAMES = {
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
     "do", "ho", "ngo", "duong", "ly",
@@ -323,6 +328,7 @@ PLAIN_SURNAMES = {
 """Family names also recognised without accents ('Nguyen Van Hung'): only the commonest,
 because many others are ordinary words once their accents are gone (tổ, mai, cao, hà)."""
 PLAIN_HONORIFICS = {fold(word) for word in HONORIFICS}
+PLAIN_MIDDLE_NAMES = {fold(word) for word in MIDDLE_NAMES}
 PLAIN_PLACE_WORDS = {fold(word) for word in PLACE_WORDS}
 WORD = re.compile(r"\w*\d[\w/.-]*|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S")
 """Codes ('K12/34'), words (initials 'N.V.H.' whole, a final dot kept) and any other
@@ -362,18 +368,37 @@ def find_full_name(label: str) -> str | None:
     tokens = list(WORD.finditer(label))
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
-        if not (_is_name_word(word) and _is_one_of(word, SURNAMES, PLAIN_SURNAMES)):
+        if not _is_name_word(word):
             continue
         before = tokens[i - 1].group() if i else ""
         if _is_one_of(before, PLACE_WORDS, PLAIN_PLACE_WORDS) or any(ch.isdigit() for ch in before):
             continue
         after_honorific = _is_one_of(before, HONORIFICS, PLAIN_HONORIFICS)
+        if not _is_one_of(word, SURNAMES, PLAIN_SURNAMES):
+            if after_honorific and (plain := _middle_name_follows(tokens, i)) is not None:
+                return label[token.start():tokens[_name_end(tokens, i, plain) - 1].end()
+                             ].removesuffix(".")
+            continue
         accent_free = word.lower() not in SURNAMES
         if accent_free and not after_honorific and _is_name_word(before):
             continue
         end = _name_end(tokens, i, accent_free)
         if end - i >= (2 if after_honorific else 3):
             return label[token.start():tokens[end - 1].end()].removesuffix(".")
+    return None
+
+
+def _middle_name_follows(tokens: list[re.Match[str]], i: int) -> bool | None:
+    """Whether 'Văn' or 'Thị' and another name word follow the name word `tokens[i]`: None if
+    not, else whether the three are written without accents ('Lo Van Pa')."""
+    if i + 2 >= len(tokens) or tokens[i].group().endswith("."):
+        return None
+    words = [tokens[k].group().removesuffix(".") for k in (i, i + 1, i + 2)]
+    plain = all(w.isascii() for w in words)
+    middle = words[1].lower()
+    if all(_is_name_word(w) for w in words[1:]) and middle in (
+            PLAIN_MIDDLE_NAMES if plain else MIDDLE_NAMES):
+        return plain
     return None
 
 
