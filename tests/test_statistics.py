@@ -98,7 +98,11 @@ def test_session_pages_show_their_own_figures(sample_site) -> None:
         types = Counter(item["type"] for item in session.items)
         assert dict(found[S["by_type"]]) == {VI["item_type"][k]: types[k] for k in VI["item_type"]}
         scope = Counter(item.get("in_scope", True) for item in session.items)
-        assert dict(found[S["scope"]]) == {S["in_scope"]: scope[True], S["out_of_scope"]: scope[False]}
+        kind = VI["session_kind"][session.meta.get("kind", "dialogue")].lower()  # "tiếp xúc cử tri"
+        assert dict(found[S["scope"].format(kind=kind)]) == {
+            S["in_scope"]: scope[True], S["out_of_scope"]: scope[False]}
+        voters = session.meta.get("kind") == "voter_meeting"  # not "chủ đề buổi đối thoại" there
+        assert ("Theo chủ đề buổi tiếp xúc cử tri" in block.get_text(" ", strip=True)) is voters
         outcomes = Counter(outcome(item) for item in session.items)
         assert dict(found[S["outcome"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
         topics = Counter(t for item in session.items for t in item["topics"])

@@ -32,7 +32,7 @@ VI: dict[str, Any] = {
         "voter": "Cử tri",
     },
     "answer_mode": {
-        "on_the_spot": "Trả lời trực tiếp tại buổi đối thoại",
+        "on_the_spot": "Trả lời trực tiếp",
         "in_writing": "Trả lời bằng văn bản",
         "referred": "Chuyển đến",
     },
@@ -44,7 +44,7 @@ VI: dict[str, Any] = {
         "dropped": "Không thực hiện",
     },
     "outcome": {
-        "on_the_spot": "Trả lời trực tiếp tại buổi đối thoại",
+        "on_the_spot": "Trả lời trực tiếp",
         "in_writing": "Trả lời bằng văn bản",
         "referred": "Chuyển cơ quan khác giải quyết",
         "not_answered": "Chưa được trả lời",
@@ -118,7 +118,7 @@ VI: dict[str, Any] = {
         "overdue": "Quá hạn",
         "due": "Hạn",
         "in_scope": "Đúng chủ đề",
-        "out_of_scope": "Ngoài chủ đề buổi đối thoại",
+        "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
         "referred_to": "chuyển đến",

@@ -77,7 +77,7 @@ STATISTICS_VI: dict[str, Any] = {
     "commitment_deadlines": "Cam kết so với thời hạn",
     "by_type": "Theo loại",
     "by_topic": "Theo lĩnh vực",
-    "scope": "Theo chủ đề buổi đối thoại",
+    "scope": "Theo chủ đề buổi {kind}",
     "outcome": "Theo cách trả lời",
     "in_scope": "Đúng chủ đề",
     "out_of_scope": "Ngoài chủ đề",
