@@ -371,3 +371,19 @@ def test_a_photo_without_a_text_for_who_cannot_see_it_is_pointed_out_not_refused
     assert [line.split("-  ", 1)[-1] for line in build.stderr.splitlines() if "warning: the photo" in line] \
         == expected
     assert len(parse(site / SESSION / "index.html").select(".da-writeup img")) == 4
+
+
+def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path) -> None:
+    """`image: {src: …}` without `alt` or `caption` was shown with `alt=""`, and not warned of."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "quang-canh.jpg")
+    index = content / SESSION / "index.md"
+    replace(index, "summary:", "image: {src: quang-canh.jpg}\nsummary:")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stderr
+    assert [line for line in checked.stdout.splitlines() if line.startswith("content/")] == [
+        f"content/{SESSION}/index.md:6:14: warning: the photo 'quang-canh.jpg' has no text for "
+        "readers who cannot see it (a screen reader says nothing of it): give the image an alt, "
+        "alt: Quang cảnh buổi đối thoại"]
+    replace(index, "{src: quang-canh.jpg}", "{src: quang-canh.jpg, alt: Quang cảnh hội trường}")
+    assert not [line for line in validate(content).stdout.splitlines() if line.startswith("content/")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -9,7 +10,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_archive, replace, run_build, validate, write_config
+from conftest import MINIMAL_INDEX, ROOT, make_archive, replace, run_build, validate, write_config
+from dialogue_archive.core.loader import load_archive
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -51,6 +53,26 @@ CASES = {
     "folder disagrees with date": (
         f"{SESSION}/index.md", "date: 2024-06-20", "date: 2024-06-21",
         f"{SESSION}/index.md:3:7: date 2024-06-21 disagrees with the folder name"),
+    "topic listed twice": (
+        f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, cu-tru, xay-dung]",
+        f"{SESSION}/answers.yaml:6:32: 'xay-dung' is listed twice in this item's topics: remove one"),
+    "session kind typed in Vietnamese": (
+        f"{SESSION}/index.md", "summary:", "kind: đối thoại\nsummary:",
+        f"{SESSION}/index.md:6:7: 'đối thoại' is not an allowed kind: use one of dialogue, "
+        "business_dialogue, voter_meeting, citizen_reception (write 'dialogue' for Đối thoại với "
+        "công dân, 'business_dialogue' for Đối thoại doanh nghiệp"),
+    "empty title": (
+        f"{SESSION}/index.md", "title: Đối thoại với công dân về thủ tục hành chính", 'title: ""',
+        f"{SESSION}/index.md:2:8: title must not be empty"),
+    "empty date": (
+        f"{SESSION}/index.md", "date: 2024-06-20", "date:",
+        f"{SESSION}/index.md:3:6: the date is empty: write it as YYYY-MM-DD (e.g. 2024-06-20)"),
+    "a count with a fraction": (
+        f"{SESSION}/index.md", "summary:", "attendance: {citizens: 60.5}\nsummary:",
+        f"{SESSION}/index.md:6:24: citizens must be a whole number, not '60.5'"),
+    "a list entry of another type": (
+        f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, true]",
+        f"{SESSION}/answers.yaml:6:24: each entry of topics must be a text, not 'true'"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",
@@ -82,6 +104,70 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert len(located) == 3, result.stderr
     assert "3 error(s)" in result.stderr
+
+
+MORE_ITEMS = """\
+  - id: ho-so-gpxd
+    type: question
+    asker: {label: Công dân, kind: citzen}
+    topics: [cu-tru]
+    text: Hỏi về đăng ký thường trú.
+    commitments:
+      - id: kien-nghi-don-gian-hoa
+        by: ubnd-quan-cam-lee
+        text: Trả lời bằng văn bản.
+        due: 2024-01-01
+  - id: ho-so-gpxd
+    type: qeustion
+    asker: {label: Công dân}
+    topics: [cu-tru]
+    text: Hỏi về hộ khẩu.
+"""
+
+
+@pytest.mark.parametrize("date", ["2024-06-20", "2024-13-01"])
+def test_a_mistake_in_one_key_hides_no_other_problem(tmp_path: Path, date: str) -> None:
+    """FORMAT.md: all problems at once. A typo in one key of the front matter (`time: 8h`), of
+    an item (the asker's kind) or of a registry entry used to hide every id checked after it,
+    in that whole session, item or entry, until the next run; with the session's date itself
+    wrong, its items are still checked (all but against that date)."""
+    content = make_archive(tmp_path / "content")
+    index, answers = content / SESSION / "index.md", content / SESSION / "answers.yaml"
+    replace(index, "date: 2024-06-20", f"date: {date}")
+    replace(index, "summary:", "time: 8h\nkind: dialog\nsummary:")
+    replace(index, "organizer: ubnd-quan-cam-le", "organizer: ubnd-quan-cam-lee")
+    replace(answers, "topics: [xay-dung]", "topics: [xay-dungg]")
+    replace(answers, "- by: phong-quan-ly-do-thi", "- by: phong-xyz")
+    answers.write_text(answers.read_text(encoding="utf-8") + MORE_ITEMS, encoding="utf-8")
+    agencies = content / "registry" / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8") + "- id: phong-noi-vu\n  name: Phòng "
+                        "Nội vụ\n  parent: ubnd-quan-cam-lee\n  valid_from: 2025-01-01\n"
+                        "  valid_until: 2024-01-01\n", encoding="utf-8")
+    result = validate(content)
+    expected = [
+        "registry/agencies.yaml:12:3: valid_until (2024-01-01) is before valid_from",
+        "registry/agencies.yaml:14:11: unknown agency 'ubnd-quan-cam-lee'",
+        f"{SESSION}/answers.yaml:6:14: unknown topic 'xay-dungg'",
+        f"{SESSION}/answers.yaml:9:13: unknown agency 'phong-xyz'",
+        f"{SESSION}/answers.yaml:17:9: duplicate item id 'ho-so-gpxd' (first used on line 2)",
+        f"{SESSION}/answers.yaml:19:36: 'citzen' is not an allowed kind",
+        f"{SESSION}/answers.yaml:23:13: duplicate commitment id 'kien-nghi-don-gian-hoa' (first used "
+        "on line 12)",
+        f"{SESSION}/answers.yaml:24:13: unknown agency 'ubnd-quan-cam-lee'",
+        f"{SESSION}/answers.yaml:27:9: duplicate item id 'ho-so-gpxd' (first used on line 2)",
+        f"{SESSION}/answers.yaml:28:11: 'qeustion' is not an allowed type",
+        f"{SESSION}/index.md:4:12: unknown agency 'ubnd-quan-cam-lee'",
+        f"{SESSION}/index.md:6:7: '8h' is not a time",
+        f"{SESSION}/index.md:7:7: 'dialog' is not an allowed kind",
+    ]
+    if date == "2024-06-20":
+        expected.insert(8, f"{SESSION}/answers.yaml:26:14: due date 2024-01-01 is before the session")
+    else:
+        expected.insert(10, f"{SESSION}/index.md:3:7: '2024-13-01' is not a day of the calendar")
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(expected), result.stderr
+    for line, start in zip(located, expected, strict=True):
+        assert line.startswith(f"content/{start}"), (line, start)
 
 
 def test_build_stops_with_the_same_messages_and_publishes_nothing(tmp_path: Path) -> None:
@@ -134,3 +220,73 @@ def test_messages_name_the_file_from_the_folder_the_command_runs_in(tmp_path: Pa
                              "thu/content"], cwd=tmp_path, capture_output=True, text=True,
                             timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")))
     assert f"thu/content/{SESSION}/answers.yaml:3:11: 'kien-nghi'" in result.stderr, result.stderr
+
+
+def test_validate_checks_as_of_the_build_date_the_build_uses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An answer dated after a fixed build date stops the build; `validate` said OK, since it
+    read neither mkdocs.yml's `build_date` nor the environment's, and ignored a wrong one."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "answers.yaml", "        text: Phòng sẽ rà soát",
+            "        date: 2024-08-12\n        text: Phòng sẽ rà soát")
+    message = (f"{SESSION}/answers.yaml:10:15: answer date 2024-08-12 is after the day of the "
+               "build (2024-06-25)")
+    monkeypatch.delenv("DIALOGUE_ARCHIVE_BUILD_DATE", raising=False)
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2024-06-25")
+    for target in (content, tmp_path, config):  # the content folder, the site's folder, its file
+        result = validate(target)
+        assert result.returncode == 1 and message in result.stderr, (target, result.stderr)
+    config.unlink()
+    assert validate(content).returncode == 0
+    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", "2024-06-25")
+    assert message in validate(content).stderr
+    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", "28/11/2026")
+    result = validate(content)
+    assert result.returncode == 2
+    assert "DIALOGUE_ARCHIVE_BUILD_DATE '28/11/2026' is not a date; write YYYY-MM-DD" in result.stderr
+
+
+def test_an_impossible_build_date_in_the_environment_gets_a_message(tmp_path: Path) -> None:
+    """mkdocs.yml read the variable as YAML, and PyYAML raised on `2026-13-01`: a traceback."""
+    content = make_archive(tmp_path / "content")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site),
+                       env={"DIALOGUE_ARCHIVE_BUILD_DATE": "2026-13-01"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "DIALOGUE_ARCHIVE_BUILD_DATE '2026-13-01' is not a date; write YYYY-MM-DD" in output
+    assert "Traceback" not in output and not site.exists()
+
+
+def test_a_session_date_written_with_a_time_is_the_day_and_time_in_vietnam(tmp_path: Path) -> None:
+    """A date with a time was cut to its day as written: the time was lost, and a UTC time
+    (`Z`) could give the day before the one in Vietnam."""
+    content = make_archive(tmp_path / "content")
+    index = content / SESSION / "index.md"
+    for written, start in (("2024-06-20T08:30:00+07:00", "08:30"), ("2024-06-19T20:00:00Z", "03:00")):
+        index.write_text(MINIMAL_INDEX.format(date=written), encoding="utf-8")
+        archive, log = load_archive(content, dt.date(2026, 11, 28))
+        assert not log.errors, log.errors
+        meta = archive.sessions[0].meta
+        assert (meta.date, meta.time) == (dt.date(2024, 6, 20), start)
+
+
+def test_items_written_as_a_mapping_are_refused(tmp_path: Path) -> None:
+    """`items: {}` read as an empty record, while every other list given a mapping is refused."""
+    content = make_archive(tmp_path / "content")
+    (content / SESSION / "answers.yaml").write_text("items: {}\n", encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    assert f"content/{SESSION}/answers.yaml:1:8: items must be a list" in result.stderr, result.stderr
+
+
+def test_one_synonym_or_old_name_may_be_written_without_a_list(tmp_path: Path) -> None:
+    """`synonyms: hộ khẩu` was refused ('must be a list') while `topics: xay-dung` passed."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "topics.yaml", "synonyms: [hộ khẩu]", "synonyms: hộ khẩu")
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng Tư pháp\n",
+            "  short_name: Phòng Tư pháp\n  aliases: Phòng Tư pháp huyện\n")
+    archive, log = load_archive(content, dt.date(2026, 11, 28))
+    assert not log.errors, log.errors
+    assert archive.topics["cu-tru"].synonyms == ["hộ khẩu"]
+    assert archive.agencies["phong-tu-phap"].aliases == ["Phòng Tư pháp huyện"]

@@ -7,10 +7,11 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .core.loader import load_archive
+from .core.loader import fixed_build_date, load_archive
 from .core.parallel import worker_count
 from .publishing_cli import add_commands as add_publishing_commands
 
@@ -31,28 +32,50 @@ class _AnyTag(yaml.SafeLoader):
 _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def content_folder(path: Path) -> Path:
-    """The content folder to check: `path`, or, when it is a site's mkdocs.yml or the folder
-    of one rather than a content folder, the `docs_dir` that mkdocs.yml names."""
-    config = path if path.is_file() else path / "mkdocs.yml"
-    path = config.parent
-    if (path / "registry").is_dir() or not config.is_file():
-        return path
-    try:
-        settings = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTag) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return path
-    docs = path / str(settings.get("docs_dir") or "docs") if isinstance(settings, dict) else path
-    if docs.is_dir():
+def site_settings(path: Path) -> tuple[Path, str | dt.date | None]:
+    """The content folder to check and the build date its site fixes. `path` is a content
+    folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's mkdocs.yml or
+    the folder of one: then the content folder is the `docs_dir` that mkdocs.yml names."""
+    content = path if (path / "registry").is_dir() else None
+    config = path.parent / "mkdocs.yml" if content else path if path.is_file() else path / "mkdocs.yml"
+    settings = _settings(config)
+    options = next((entry[PLUGIN] for entry in settings.get("plugins") or []
+                    if isinstance(entry, dict) and isinstance(entry.get(PLUGIN), dict)), {})
+    build_date = options.get("build_date")
+    build_date = build_date if isinstance(build_date, str | dt.date) else None
+    docs = config.parent / str(settings.get("docs_dir") or "docs")
+    if content is not None:  # the date of the site built from this folder only
+        return content, build_date if docs.resolve() == content.resolve() else None
+    if settings and docs.is_dir():
         print(f"info: {config} names the content folder {docs}: checking that folder")
-        return docs
-    return path
+        return docs, build_date
+    return config.parent, None
+
+
+def _settings(config: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping; empty if it is missing or unreadable (the build says why)."""
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTag)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError):  # ValueError: a date
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+PLUGIN = "dialogue-archive"
+"""The plugin's name in mkdocs.yml."""
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check a whole archive without building; every problem as file:line:column: message."""
-    archive, log = load_archive(content_folder(Path(args.content_dir)), args.build_date,
-                                workers=worker_count())
+    """Check a whole archive without building; every problem as file:line:column: message.
+    The build date is the one the build would use (`--build-date`, mkdocs.yml, the
+    environment), so that what `validate` passes, the build does too."""
+    content, written = site_settings(Path(args.content_dir))
+    try:
+        build_date = fixed_build_date(args.build_date or written)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    archive, log = load_archive(content, build_date, workers=worker_count())
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)

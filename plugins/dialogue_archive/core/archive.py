@@ -10,14 +10,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from .models import Agency, Item, Place, Procedure, SessionMeta, Topic
+from .models import TIMEZONE, Agency, Item, Place, Procedure, SessionMeta, Topic
 from .privacy import Redactor
 from .registry_match import succession
 
 U = TypeVar("U", Agency, Place)
 
-TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
-"""Vietnam has kept UTC+7 without daylight saving since 1975."""
 
 
 class Visibility(StrEnum):

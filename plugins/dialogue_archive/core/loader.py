@@ -162,13 +162,16 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "empty"
+    if isinstance(value, bool):  # as YAML writes it
+        return f"'{str(value).lower()}'"
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 EXPECTED = {
     "string_type": "a text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list",
+    "int_from_float": "a whole number", "bool_type": "true or false",
+    "bool_parsing": "true or false", "list_type": "a list",
     "dict_type": "a mapping (key: value)", "model_type": "a mapping (key: value)",
     "model_attributes_type": "a mapping (key: value)", "date_type": "a date (YYYY-MM-DD)",
 }
@@ -181,6 +184,8 @@ ENUM_WORDS = {"type": "type", "kind": "asker_kind", "mode": "mode", "status": "s
 LABEL_WORDS = {fold(part): value for group in ("session_kind", "place_kind")
                for value, label in VI[group].items() for part in (label, *label.split(","))}
 """The site's labels of the other enums ('Tiếp xúc cử tri', 'Phường'), folded -> value."""
+LABEL_NAMES = {value: label for group in ("session_kind", "place_kind")
+               for value, label in VI[group].items()}
 
 
 def _meant(key: str, value: Any, choices: list[str]) -> str:
@@ -192,6 +197,11 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     if meant in choices:
         return (f" (write '{meant}' for '{value}': values are written in English, the site shows "
                 "them in Vietnamese)")
+    starting = [choice for folded, choice in LABEL_WORDS.items() if isinstance(value, str)
+                and fold(value).strip() and folded.startswith(fold(value).strip() + " ")]
+    if starting and set(starting) <= set(choices):  # `kind: đối thoại`: which of the two?
+        named = ", ".join(f"'{choice}' for {LABEL_NAMES[choice]}" for choice in dict.fromkeys(starting))
+        return f" (write {named}: values are written in English, the site shows them in Vietnamese)"
     return did_you_mean(str(value), choices)
 
 
@@ -203,6 +213,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         full = prefix + loc
         kind = error["type"]
         name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "value")
+        if loc[-1:] and isinstance(loc[-1], int) and kind in EXPECTED:  # topics: [123, true]
+            name = f"each entry of {name}"
         if loc[-1:] == ("[key]",):  # a key of a free mapping (attendance)
             name = f"a key of {next((s for s in loc[:-2] if isinstance(s, str)), 'the mapping')}"
         if kind == "extra_forbidden":
@@ -224,7 +236,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
                        f"{', '.join(choices)}{_meant(name, value, choices)}")
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
-        elif kind == "string_too_short" or (kind == "too_short" and loc[-1:] == ("[key]",)):
+        elif kind == "string_too_short" or (kind == "too_short" and (
+                loc[-1:] == ("[key]",) or isinstance(value, str))):  # `title: ""`
             message = f"{name} must not be empty"
         elif kind == "too_short":
             message = f"{name} needs at least one entry"
@@ -240,8 +253,10 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         log.add(path, line, col, message)
 
 
-def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog) -> Any:
-    """A model instance, or None after reporting every problem."""
+def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
+             salvage: bool = False) -> Any:
+    """A model instance, or after reporting every problem None (or, with `salvage`, what
+    `salvaged` makes of the rest, for the checks that follow)."""
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"expected a mapping of keys ({', '.join(model.model_fields)}), "
@@ -251,7 +266,60 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog) -> 
         return model.model_validate(data)
     except ValidationError as exc:
         report_validation(exc, model, data, path, log)
-        return None
+        return salvaged(model, data, exc) if salvage else None
+
+
+SALVAGE_ROUNDS = 4
+
+
+def salvaged(model: type[BaseModel], data: dict[Any, Any], exc: ValidationError) -> Any:
+    """The model made from `data` without the keys its problems are at, or None when a key it
+    needs is one of them. For checks only: the build stops at the problems already reported,
+    but a typo in one key (`time: 8h`, `kind: dialog`, an answer's `mode`) must not hide the
+    rest of the file's problems (an unknown id, a duplicate item) until the next run, since
+    FORMAT.md promises all problems at once. A problem's own key goes first; a key then found
+    missing takes the key holding it. Only keys are removed, never list entries, so that what
+    the checks locate is where it stands in the file."""
+    trimmed: Any = data
+    for _ in range(SALVAGE_ROUNDS):
+        keys = {_key_at(trimmed, tuple(e["loc"]), e["type"] == "missing")
+                for e in exc.errors(include_url=False)}  # several problems may share a key
+        if None in keys:
+            return None
+        for key in sorted(keys, key=len):  # a key inside one already removed went with it
+            if not any(key[:n] in keys for n in range(1, len(key))):
+                trimmed = _without(trimmed, key)
+        try:
+            return model.model_validate(trimmed)
+        except ValidationError as again:
+            exc = again
+    return None
+
+
+def _key_at(data: Any, loc: tuple[Any, ...], above: bool) -> tuple[Any, ...] | None:
+    """The deepest mapping key on the way to `loc` that `data` holds (strictly above `loc` when
+    `above`), or None if there is none (the problem is the whole model's)."""
+    keys: list[tuple[Any, ...]] = []
+    node = data
+    for n, step in enumerate(loc):
+        if isinstance(node, dict) and step in node:
+            keys.append(loc[:n + 1])
+        elif not (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
+            break
+        node = node[step]
+    if above and keys and keys[-1] == loc:
+        keys.pop()
+    return keys[-1] if keys else None
+
+
+def _without(node: Any, key: tuple[Any, ...]) -> Any:
+    """A copy of `node` without the mapping key at `key` (only the containers on the way are
+    copied)."""
+    if len(key) == 1:
+        return {k: v for k, v in node.items() if k != key[0]}
+    copy = dict(node) if isinstance(node, dict) else list(node)
+    copy[key[0]] = _without(node[key[0]], key[1:])
+    return copy
 
 
 # --- registries ----------------------------------------------------------------------
@@ -440,6 +508,24 @@ def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References
         pos = _entry_index(data, "code", procedure.code, index)
         refs.check("topic", procedure.topic, path, data, (pos, "topic"))
         refs.check("agency", procedure.agency, path, data, (pos, "agency"))
+    for name, links in REGISTRY_LINKS.items():  # entries that did not validate, as written
+        key, known = REGISTRIES[name][1], getattr(archive, name)
+        for index, entry in enumerate(raw[name] or []):
+            if not isinstance(entry, dict) or str(entry.get(key, "")).strip() in known:
+                continue
+            for link, kind in links.items():
+                value = entry.get(link)
+                written = ([((link, n), one) for n, one in enumerate(value)]
+                           if isinstance(value, list) else [((link,), value)])
+                for where, one in written:
+                    if isinstance(one, str) and ID_PATTERN.match(one):
+                        refs.check(kind, one, root / f"{name}.yaml", raw[name], (index, *where))
+
+
+REGISTRY_LINKS = {"agencies": {"parent": "agency", "succeeded_by": "agency"},
+                  "places": {"parent": "place", "succeeded_by": "place"},
+                  "procedures": {"topic": "topic", "agency": "agency"}}
+"""The fields of a registry entry naming another entry, and the registry each names."""
 
 
 def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
@@ -453,7 +539,9 @@ def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
 
 
 RawReference = tuple[str, str, tuple[Any, ...]]
-"""(registry kind, id as written, where in answers.yaml): of an item that did not validate."""
+"""(registry kind, id as written, where in answers.yaml): of an item that did not validate.
+The kinds 'item' and 'commitment' are the item's own ids, checked to be unique."""
+OWN_IDS = ("item", "commitment")
 
 
 @dataclass
@@ -477,6 +565,9 @@ class ParsedSession:
     excerpts: list[str] = field(default_factory=list)
     unchecked: list[RawReference] = field(default_factory=list)
     """Registry ids named by items that did not validate (checked all the same)."""
+    unchecked_meta: list[RawReference] = field(default_factory=list)
+    """Registry ids named by front matter that did not validate, where in index.md (kept
+    when the front matter was salvaged without them)."""
     lost_anchors: list[str] = field(default_factory=list)
     """Anchors of items that did not validate (see Session.lost_anchors)."""
     placeholder_line: int | None = None
@@ -521,8 +612,11 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
-    parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log) \
-        if ok or data is not None else None
+    parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log,
+                           salvage=True) if ok or data is not None else None
+    if isinstance(data, dict):  # what did not validate, as written
+        parsed.unchecked_meta = [r for r in _raw_front_references(data) if parsed.meta is None
+                                 or r[2][0] not in parsed.meta.model_fields_set]
     parsed.items, answers_data, parsed.answers_path = _load_answers(
         folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
         officials)
@@ -541,6 +635,16 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
             documents[log.display(parsed.answers_path)] = parsed.answers_data
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
     meta = parsed.meta
+    if parsed.answers_path is not None:
+        if parsed.items:
+            _check_items(meta.date if meta else None, parsed.items, parsed.answers_data,
+                         parsed.answers_path, refs, log, now.date(),
+                         [r for r in parsed.unchecked if r[0] in OWN_IDS])
+        for kind, value, where in parsed.unchecked:
+            if kind not in OWN_IDS:
+                refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
+    for kind, value, where in parsed.unchecked_meta:
+        refs.check(kind, value, parsed.folder / "index.md", parsed.data, where)
     if meta is None:
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
@@ -549,12 +653,6 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       record_read=parsed.items is not None,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
     _check_session(session, parsed.data, refs, log)
-    if parsed.items and parsed.answers_path is not None:
-        _check_items(session, parsed.items, parsed.answers_data, parsed.answers_path, refs, log,
-                     now.date())
-    for kind, value, where in parsed.unchecked:
-        assert parsed.answers_path is not None
-        refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
     if meta.draft:
         session.visibility = Visibility.draft
         return session
@@ -609,7 +707,7 @@ def check_answers(text: str, session: Session, archive: Archive) -> list[Problem
                                  session.src_uri, references, officials=officials)
     if items:
         candidate = replace(session, items=[item for _, item in items], answers_path=path)
-        _check_items(candidate, items, data, path, References(archive, log), log,
+        _check_items(session.date, items, data, path, References(archive, log), log,
                      archive.build_date)
         check_references(archive, [(candidate, references)], log)
     return [p for p in log.sorted() if p.severity == "error"]
@@ -711,7 +809,8 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             line, col = locate_key(data, (key,))
             log.add(path, line, col, f"unknown key '{key}'{did_you_mean(str(key), ['items'])} "
                     "(answers.yaml has one key: items)")
-    raw_items = data.get("items") or []
+    raw_items = data.get("items")
+    raw_items = [] if raw_items is None else raw_items  # `items:` left empty: none yet
     if not isinstance(raw_items, list):
         line, col = locate(data, ("items",))
         log.add(path, line, col, f"items must be a list ('- id: ...'), not {_describe(raw_items)}")
@@ -727,11 +826,15 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             item = Item.model_validate(raw)
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
-            if unchecked is not None:
-                unchecked += _raw_references(raw, i)
-            if lost_anchors is not None:
-                lost_anchors += _raw_anchors(raw)
-            continue
+            item = salvaged(Item, raw, exc)
+            if item is None:
+                if unchecked is not None:
+                    unchecked += _raw_references(raw, i) + _raw_ids(raw, i)
+                if lost_anchors is not None:
+                    lost_anchors += _raw_anchors(raw)
+                continue
+            if unchecked is not None:  # the ids of what was left out, as written
+                unchecked += [r for r in _raw_references(raw, i) if r[2][2] not in item.model_fields_set]
         items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
@@ -786,6 +889,42 @@ def _raw_anchors(raw: dict[str, Any]) -> list[str]:
         if isinstance(one, dict) for c in ids(one.get("id"))]
 
 
+def _raw_front_references(data: dict[str, Any]) -> list[RawReference]:
+    """The registry ids front matter that did not validate names, where they are well-formed."""
+    participants = data.get("participants")
+    found = [("agency", data.get("organizer"), ("organizer",)), ("place", data.get("place"), ("place",))]
+    found += [("agency", one, ("participants", n))
+              for n, one in enumerate(participants if isinstance(participants, list) else [])]
+    return [(kind, value, where) for kind, value, where in found
+            if isinstance(value, str) and ID_PATTERN.match(value)]
+
+
+def _raw_ids(raw: dict[str, Any], index: int) -> list[RawReference]:
+    """The ids an invalid item gives itself and its commitments, where they are well-formed:
+    a second item with the same id is then reported at once too."""
+    def written(value: Any, *where: Any) -> list[RawReference]:
+        if isinstance(value, list):
+            return [r for n, one in enumerate(value) for r in written(one, *where, n)]
+        return [(where[0], value, ("items", index, *where[1:]))] if (
+            isinstance(value, str) and ID_PATTERN.match(value)) else []
+
+    commitments = raw.get("commitments")
+    return written(raw.get("id"), "item", "id") + written(raw.get("aliases"), "item", "aliases") + [
+        r for c, one in enumerate(commitments if isinstance(commitments, list) else [])
+        if isinstance(one, dict) for r in written(one.get("id"), "commitment", "commitments", c, "id")]
+
+
+def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
+    """The ids of valid items, their aliases and their commitments, where each is written."""
+    found: list[RawReference] = []
+    for i, item in items:
+        found.append(("item", item.id, ("items", i, "id")))
+        found += [("item", alias, ("items", i, "aliases", a)) for a, alias in enumerate(item.aliases)]
+        found += [("commitment", c.id, ("items", i, "commitments", n, "id"))
+                  for n, c in enumerate(item.commitments)]
+    return found
+
+
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:
     meta, index = session.meta, session.index_path
     match = SESSION_ID_PATTERN.match(session.id)
@@ -826,49 +965,63 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
         nearby = [p.name for p in session.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES]
         log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
                 f"{did_you_mean(src, nearby)}")
+    elif not (session.meta.image.alt or session.meta.image.caption):  # as the write-up's photos
+        log.add(session.index_path, line, col, f"the photo '{src}' has no text for readers who "
+                "cannot see it (a screen reader says nothing of it): give the image an alt, "
+                "alt: Quang cảnh buổi đối thoại", severity="warning")
 
 
-def _check_items(session: Session, items: list[tuple[int, Item]], data: Any, path: Path,
-                 refs: References, log: ProblemLog, today: dt.date) -> None:
-    seen_items: dict[str, tuple[Any, ...]] = {}
-    seen_commitments: dict[str, tuple[Any, ...]] = {}
+def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, path: Path,
+                 refs: References, log: ProblemLog, today: dt.date,
+                 written_ids: list[RawReference] | None = None) -> None:
+    """The items of a session held on `day` (None when its front matter did not validate: the
+    checks against its date are left out). `written_ids`: those of items that did not
+    validate (`_raw_ids`), checked with the others."""
+    seen: dict[str, dict[str, tuple[Any, ...]]] = {kind: {} for kind in OWN_IDS}
+    ids = sorted(_own_ids(items) + (written_ids or []), key=lambda r: r[2][1])  # stable: by item
+    for kind, value, where in ids:
+        _unique(value, seen[kind], kind, path, data, where, log)
+        if kind == "item":
+            _free_anchor(value, "id" if where[-1] == "id" else "alias", path, data, where, log)
     for i, item in items:
-        _unique(item.id, seen_items, "item", path, data, ("items", i, "id"), log)
-        _free_anchor(item.id, "id", path, data, ("items", i, "id"), log)
-        for a, alias in enumerate(item.aliases):
-            _unique(alias, seen_items, "item", path, data, ("items", i, "aliases", a), log)
-            _free_anchor(alias, "alias", path, data, ("items", i, "aliases", a), log)
-        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"), session.date)
+        for key, values in (("topics", item.topics), ("procedures", item.procedures)):
+            for n, value in enumerate(values):
+                if value in values[:n]:
+                    line, col = locate(data, ("items", i, key, n))
+                    log.add(path, line, col, f"'{value}' is listed twice in this item's {key}: "
+                            "remove one (the item would be counted twice under it)")
+        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"), day)
         for t, topic in enumerate(item.topics):
             refs.check("topic", topic, path, data, ("items", i, "topics", t))
         for p, code in enumerate(item.procedures):
             refs.check("procedure", code, path, data, ("items", i, "procedures", p))
         for a, answer in enumerate(item.answers):
             where = ("items", i, "answers", a)
-            day = answer.date or session.date
-            refs.check("agency", answer.by, path, data, (*where, "by"), day)
+            refs.check("agency", answer.by, path, data, (*where, "by"), answer.date or day)
             if answer.mode is AnswerMode.referred:
-                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"), day)
-            if answer.date and answer.date < session.date:
-                line, col = locate(data, (*where, "date"))
-                log.add(path, line, col, f"answer date {answer.date} is before the session "
-                        f"({session.date}); an answer cannot come before the question")
-            elif answer.date and answer.date > today:
-                line, col = locate(data, (*where, "date"))
-                log.add(path, line, col, _after_today("answer", answer.date, today))
+                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"),
+                           answer.date or day)
+            if answer.date:
+                _check_day("answer", answer.date, day, today, path, data, (*where, "date"), log)
         for c, commitment in enumerate(item.commitments):
             where = ("items", i, "commitments", c)
-            _unique(commitment.id, seen_commitments, "commitment", path, data, (*where, "id"), log)
-            refs.check("agency", commitment.by, path, data, (*where, "by"), session.date)
+            refs.check("agency", commitment.by, path, data, (*where, "by"), day)
             for u, update in enumerate(commitment.updates):
-                if update.date < session.date:
-                    line, col = locate(data, (*where, "updates", u, "date"))
-                    log.add(path, line, col, f"update date {update.date} is before the session "
-                            f"({session.date})")
-                elif update.date > today:
-                    line, col = locate(data, (*where, "updates", u, "date"))
-                    log.add(path, line, col, _after_today("update", update.date, today))
-            _check_commitment(commitment, session.date, data, where, path, log)
+                _check_day("update", update.date, day, today, path, data,
+                           (*where, "updates", u, "date"), log)
+            _check_commitment(commitment, day, data, where, path, log)
+
+
+def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, path: Path,
+               data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
+    """An answer or an update is dated between the session (`day`, if known) and the build."""
+    if day is not None and date < day:
+        line, col = locate(data, where)
+        reason = "; an answer cannot come before the question" if what == "answer" else ""
+        log.add(path, line, col, f"{what} date {date} is before the session ({day}){reason}")
+    elif date > today:
+        line, col = locate(data, where)
+        log.add(path, line, col, _after_today(what, date, today))
 
 
 def _after_today(what: str, day: dt.date, today: dt.date) -> str:
@@ -879,12 +1032,12 @@ def _after_today(what: str, day: dt.date, today: dt.date) -> str:
             "commitment's due)")
 
 
-def _check_commitment(commitment: Commitment, day: dt.date, data: Any, where: tuple[Any, ...],
-                      path: Path, log: ProblemLog) -> None:
+def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
+                      where: tuple[Any, ...], path: Path, log: ProblemLog) -> None:
     """A commitment agrees with itself: not due before it was made (it would be overdue at
     once), and its status is the one its latest update with a status gave (updates are oldest
     first; an update without a status is a note)."""
-    if commitment.due is not None and commitment.due < day:
+    if commitment.due is not None and day is not None and commitment.due < day:
         line, col = locate(data, (*where, "due"))
         log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
                 "commitment would be overdue from the start; write the date it must be done by")
@@ -1074,6 +1227,27 @@ def session_folders(root: Path) -> list[Path]:
 
 
 # --- entry point ---------------------------------------------------------------------
+
+
+BUILD_DATE_VARIABLE = "DIALOGUE_ARCHIVE_BUILD_DATE"
+"""The environment variable fixing the build date when mkdocs.yml (or `--build-date`) does not."""
+
+
+def fixed_build_date(written: str | dt.date | None) -> dt.date | None:
+    """The fixed build date: `written` (mkdocs.yml's `build_date`, a command's option), else
+    the environment's BUILD_DATE_VARIABLE; None for today. The build and `validate` read it
+    alike, so that `validate` finds the answers a build would find dated after it. Raises
+    ValueError with the message to show."""
+    value = written or os.environ.get(BUILD_DATE_VARIABLE, "")
+    if isinstance(value, dt.date):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        source = "build_date" if written else BUILD_DATE_VARIABLE
+        raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
 
 
 def build_moment(build_date: dt.date | dt.datetime | None) -> dt.datetime:

@@ -27,6 +27,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
 """FORMAT.md's alphabet: lower-case ASCII letters, digits and '-' (at least one letter or digit)."""
 SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+"""Vietnam has kept UTC+7 without daylight saving since 1975."""
 
 
 NOT_AN_ID_MESSAGE = ("'{value}' is not a valid id: use lower-case ASCII letters, digits and '-' "
@@ -85,15 +87,19 @@ Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
 Markdown = Annotated[str, AfterValidator(_not_blank)]
 IdList = Annotated[list[Id], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
-TextList = Annotated[list[Text], BeforeValidator(_none_as_empty_list)]
+TextList = Annotated[list[Text], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
+"""A list of texts, or one text alone (`synonyms: sổ đỏ`), as IdList."""
 
 
 def _strict_date(value: Any) -> Any:
-    """Only real dates: YAML `2024-06-20`, not `20/06/2024` or a number."""
+    """Only real dates: YAML `2024-06-20`, not `20/06/2024` or a number. A date with a time is
+    that day in Vietnam (`2024-06-20T20:00:00Z` is 21 June there)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _local(value).date()
     if isinstance(value, dt.date):
         return value
+    if value is None:
+        raise ValueError("the date is empty: write it as YYYY-MM-DD (e.g. 2024-06-20)")
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
@@ -105,6 +111,11 @@ def _strict_date(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """A moment as a clock in Vietnam shows it (one without a zone already is)."""
+    return moment.astimezone(TIMEZONE).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _datetime(value: Any) -> Any:
@@ -296,6 +307,17 @@ class SessionMeta(Strict):
     image: Image | None = None
     aliases: IdList = []
     sources: Annotated[list[Source], BeforeValidator(_none_as_empty_list)] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _time_from_date(cls, data: Any) -> Any:
+        """`date: 2024-06-20T08:00:00+07:00` without `time:` gives the time too: a writer who
+        typed it expects it shown (it was dropped)."""
+        if isinstance(data, dict) and isinstance(data.get("date"), dt.datetime) and "time" not in data:
+            start = _local(data["date"]).time()
+            if start != dt.time():
+                return {**data, "time": start.strftime("%H:%M")}
+        return data
 
 
 # --- answers.yaml ---------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-import os
 import threading
 import time
 import unicodedata
@@ -30,7 +29,7 @@ from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.labels import VI
-from ..core.loader import ParsedSession, load_archive
+from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
@@ -150,15 +149,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return Path(config.config_file_path or ".").resolve().parent / ".cache" / "dialogue-archive"
 
     def _build_date(self) -> dt.date | None:
-        value = self.config.build_date or os.environ.get("DIALOGUE_ARCHIVE_BUILD_DATE", "")
-        if isinstance(value, dt.date):
-            return value
-        if not value:
-            return None
         try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PluginError(f"build_date '{value}' is not a date; write YYYY-MM-DD") from None
+            return fixed_build_date(self.config.build_date)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
 
     @staticmethod
     def _nav(docs_dir: Path) -> list[Any]:
