@@ -290,3 +290,23 @@ def test_one_synonym_or_old_name_may_be_written_without_a_list(tmp_path: Path) -
     assert not log.errors, log.errors
     assert archive.topics["cu-tru"].synonyms == ["hộ khẩu"]
     assert archive.agencies["phong-tu-phap"].aliases == ["Phòng Tư pháp huyện"]
+
+
+def test_an_item_may_repeat_another_with_a_yaml_merge_key(tmp_path: Path) -> None:
+    """`- <<: *first` then `id: b`: YAML's merge key, whose own keys replace the merged ones.
+    Each own key was reported as a duplicate of the merged one."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "  - id: ho-so-gpxd\n", "  - &dau\n    id: ho-so-gpxd\n")
+    answers.write_text(answers.read_text(encoding="utf-8") + "  - <<: *dau\n    id: ho-so-gpxd-2\n"
+                       "    commitments: []\n    text: Đề nghị như trên, cho hồ sơ cấp lại.\n",
+                       encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    archive, _ = load_archive(content, dt.date(2026, 11, 28))
+    first, second = archive.sessions[0].items
+    assert (second.id, second.type, second.topics, second.commitments) == (
+        "ho-so-gpxd-2", first.type, first.topics, [])
+    assert second.text.startswith("Đề nghị như trên") and second.answers == first.answers
+    replace(answers, "    id: ho-so-gpxd-2\n", "    id: ho-so-gpxd-2\n    id: ho-so-gpxd-3\n")
+    assert "duplicate key 'id' (already given on line" in validate(content).stderr  # still one

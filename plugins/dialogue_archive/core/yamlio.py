@@ -63,15 +63,22 @@ def _make_loader(line_offset: int) -> type:
             data.start = _pos(node.start_mark, line_offset)
             data.key_pos, data.value_pos = {}, {}
             yield data
-            self.flatten_mapping(node)
-            for key_node, value_node in node.value:
+            own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
+            self.flatten_mapping(node)  # `<<: *anchor`: the anchor's pairs first, then the own
+            merged = len(node.value) - own
+            inherited: set[Any] = set()  # keys a merge gave, which an own key replaces
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self.construct_object(key_node, deep=True)
                 try:
                     hash(key)
                 except TypeError:
                     line, col = _pos(key_node.start_mark, line_offset)
                     raise YamlError(YamlIssue(line, col, "a mapping key must be a plain value")) from None
-                if key in data.key_pos:
+                if index < merged:  # a later merged mapping replaces an earlier one's key
+                    inherited.add(key)
+                elif key in inherited:  # not a duplicate: the item's own value wins
+                    inherited.discard(key)
+                elif key in data.key_pos:
                     line, col = _pos(key_node.start_mark, line_offset)
                     first = data.key_pos[key][0]
                     self.duplicate_keys.append(YamlIssue(
@@ -117,6 +124,7 @@ def _make_loader(line_offset: int) -> type:
 
 
 _LOADERS: dict[int, type] = {}
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
