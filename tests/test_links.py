@@ -387,3 +387,16 @@ def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path
         "alt: Quang cảnh buổi đối thoại"]
     replace(index, "{src: quang-canh.jpg}", "{src: quang-canh.jpg, alt: Quang cảnh hội trường}")
     assert not [line for line in validate(content).stdout.splitlines() if line.startswith("content/")]
+
+
+def test_a_photo_tag_over_several_lines_is_looked_at_whole(tmp_path: Path) -> None:
+    """An `<img>` written over lines, its empty `alt` above its file name, was not warned of:
+    only the file name's line was looked at."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "quang-canh.jpg")
+    append(content / SESSION / "index.md", '<img\n  alt=""\n  src="quang-canh.jpg">\n\n'
+           '<img\n  alt="Hội trường"\n  src="quang-canh.jpg">\n\n![Quang cảnh\nhội trường](quang-canh.jpg)\n')
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stderr
+    warned = [line.split(": warning: ")[0] for line in checked.stdout.splitlines() if ": warning: " in line]
+    assert warned == [f"content/{SESSION}/index.md:11:8"], checked.stdout

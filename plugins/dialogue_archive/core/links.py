@@ -84,21 +84,22 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     return found
 
 
-MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]\n]*)\]\(\s*<?$")
+MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
 HTML_ALT = re.compile(r"""\salt\s*=\s*(?:"\s*[^"\s]|'\s*[^'\s]|[^\s"'>])""", re.I)
 
 
 def _described(source: str, at: int) -> bool:
     """Whether the photo whose file name is written at `at` has a text (Markdown's `![text]`,
-    HTML's `alt`); a photo given by a reference definition (`[x]: anh.jpg`) counts as described."""
-    line_start = source.rfind("\n", 0, at) + 1
-    markdown = MARKDOWN_PHOTO.search(source, line_start, at)
+    HTML's `alt`), in a tag or a photo's brackets that may span lines; a photo given by a
+    reference definition (`[x]: anh.jpg`) counts as described."""
+    tag = source.rfind("<img", 0, at)
+    if tag >= 0 and ">" not in source[tag:at]:  # the file name is inside this tag
+        end = source.find(">", at)
+        return bool(HTML_ALT.search(source, tag, end if end >= 0 else len(source)))
+    markdown = MARKDOWN_PHOTO.search(source, max(0, source.rfind("![", 0, at)), at)
     if markdown is not None:
         return bool(markdown["text"].strip())
-    tag = source.rfind("<img", line_start, at)
-    if tag >= 0:
-        return bool(HTML_ALT.search(source, tag, source.find(">", at) % (len(source) + 1)))
     return True
 
 
