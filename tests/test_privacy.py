@@ -29,6 +29,11 @@ PERSONAL = {
     "CMND 201234567": "CMND",
     "CCCD 048090001234": "CCCD",
     "thư a.b@gmail.com": "e-mail",
+    # spelt so that robots miss it
+    "thư abc [at] gmail.com": "e-mail",
+    "thư nguyenvana(at)gmail(dot)com": "e-mail",
+    "thư abc @ gmail.com": "e-mail",
+    "thư abc{a còng}gmail[chấm]com": "e-mail",
     "Ông Ba, ĐT 84 905 123 456": "phone",
     "ĐT 84905123456": "phone",
     "84.905.123.456": "phone",
@@ -65,6 +70,8 @@ PERSONAL = {
     '<a href="https://zalo.me/0987654321">Zalo</a>': "phone",
 }
 NOT_PERSONAL = [
+    "họp [at] hội trường UBND",
+    "giá 5 [at] 10 nghìn",
     "thủ tục 1.009994",
     "Quyết định 123/QĐ-UBND",
     "Công văn số 1234/UBND-TH",

@@ -140,6 +140,13 @@ a phone number (`https://zalo.me/0987654321`, `tel:0977111222`, `?sdt=0905123456
 URL_PART = re.compile(r"[^/?&=#:;,]+")
 PHONE_SHAPED = re.compile(r"\(?\+?\d[\d.()-]*\d")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
+SPELT_AT = r"(?:\s+@\s*|@\s+|\s*[\[({]\s*(?:at|@|a còng)\s*[\])}]\s*)"  # never a bare @
+SPELT_DOT = r"(?:\.|\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*)"
+SPELT_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+{SPELT_AT}[A-Za-z0-9-]+(?:{SPELT_DOT}[A-Za-z0-9-]+)+", re.IGNORECASE)
+"""An address spelt so that robots miss it, which readers still read: `abc [at] gmail.com`,
+`abc(at)gmail(dot)com`, `abc @ gmail.com`."""
+HAS_SPELT_AT = re.compile(r"[\[({]\s*(?:at|a còng)\s*[\])}]", re.IGNORECASE)
 NUMBER = re.compile(
     r"(?<![\w.,/-])(?<!\d:)"              # not the tail of a code, date, amount, id or time
     r"(?:\(\+?84\)|\+84|0084)?[ .-]?"      # +84, (+84), (84), 0084
@@ -242,11 +249,12 @@ def as_shown(text: str) -> tuple[str, list[int], list[int]]:
 
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
-    if "@" not in text and not ANY_DIGIT.search(text):  # most texts: every check is a read
-        return []
-    emails = [Finding(m.start(), m.end(), "an e-mail address") for m in EMAIL.finditer(text)]
+    if "@" not in text and not ANY_DIGIT.search(text) and not HAS_SPELT_AT.search(text):
+        return []  # most texts: every check is a read
+    emails = [Finding(m.start(), m.end(), "an e-mail address")
+              for pattern in (EMAIL, SPELT_EMAIL) for m in pattern.finditer(text)]
     seen, shown, original = as_shown(text)
-    masked = EMAIL.sub(lambda m: " " * len(m.group()), seen)
+    masked = SPELT_EMAIL.sub(lambda m: " " * len(m.group()), EMAIL.sub(lambda m: " " * len(m.group()), seen))
     findings = []
     for url in URL.finditer(masked):
         for part in URL_PART.finditer(url.group()):
