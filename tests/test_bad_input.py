@@ -1032,6 +1032,9 @@ def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_p
      " (its items: ho-so-gpxd)"),
     # a key it needs wrong: the item is left out, but not its anchors
     ("type: proposal", "type: kien-nghi", "4:11: 'kien-nghi' is not an allowed type", ""),
+    # its aliases wrong: the item is checked without them, but a link to one is not broken
+    ("aliases: [gpxd]", "aliases: [gpxd, Bí danh]", "3:21: 'Bí danh' is not a valid id",
+     " (its items: ho-so-gpxd)"),
 ])
 def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
         tmp_path: Path, old: str, new: str, problem: str, items: str) -> None:

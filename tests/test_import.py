@@ -832,3 +832,18 @@ def test_reimport_of_a_question_grown_longer_keeps_its_id_without_a_warning(cont
                             capture_output=True, text=True)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     assert [i["id"] for i in items_of(folder)] == ["hoi-ve-tam-tru"]
+
+
+def test_a_session_whose_front_matter_is_wrong_is_not_imported_into(content: Path, capsys) -> None:
+    """Its date, kind and place are not known for sure: the import says to fix it first (the
+    front matter is now read without its wrong keys to check the rest, which let it go on)."""
+    folder = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("\ndate:", "\ntime: 8h\ndate:", 1),
+                     encoding="utf-8")
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.csv"
+    assert main(["import", str(sheet), "--session", str(folder), "--force", "--keep-valid"]) == 2
+    err = capsys.readouterr().err
+    assert "the session's index.md has problems; fix them first" in err and "'8h' is not a time" in err
+    assert (folder / "answers.yaml").read_bytes() == before

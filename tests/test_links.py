@@ -383,10 +383,14 @@ def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path
     assert checked.returncode == 0, checked.stderr
     assert [line for line in checked.stdout.splitlines() if line.startswith("content/")] == [
         f"content/{SESSION}/index.md:6:14: warning: the photo 'quang-canh.jpg' has no text for "
-        "readers who cannot see it (a screen reader says nothing of it): give the image an alt, "
-        "alt: Quang cảnh buổi đối thoại"]
+        "readers who cannot see it (a screen reader says nothing of it): write what it shows as "
+        "the image's alt (alt: Quang cảnh hội trường)"]
     replace(index, "{src: quang-canh.jpg}", "{src: quang-canh.jpg, alt: Quang cảnh hội trường}")
     assert not [line for line in validate(content).stdout.splitlines() if line.startswith("content/")]
+    replace(index, "alt: Quang cảnh hội trường", "alt: [Quang cảnh]")  # wrong: said once, as an error
+    checked = validate(content)
+    assert not [line for line in checked.stdout.splitlines() if line.startswith("content/")]
+    assert len([line for line in checked.stderr.splitlines() if line.startswith("content/")]) == 1
 
 
 def test_a_photo_tag_over_several_lines_is_looked_at_whole(tmp_path: Path) -> None:

@@ -143,6 +143,8 @@ NAMES = {
     "Cô Âu Thị Lan": "Âu Thị Lan",
     "Anh La Văn Cầu, bản 3": "La Văn Cầu",
     "Ong Vi Van Dinh": "Vi Van Dinh",
+    "Bà Âu Thị Hoa": "Âu Thị Hoa",
+    "Ong Lo Van Phong": "Lo Van Phong",
     # and less common family names, listed
     "Ông Khổng Minh Đức": "Khổng Minh Đức",
     "Ông Ksor Phước": "Ksor Phước",
@@ -182,6 +184,16 @@ NOT_NAMES = [
     "Cử tri phường Bà Rịa",
     "Bà con Thị trấn Ái Nghĩa",
     "Ông Văn Tùng",
+    # around Văn or Thị, words that make no name (the review's)
+    "BÀ CON THỊ TRẤN ÁI NGHĨA",
+    "CÔ GIÁO THỊ XÃ ĐIỆN BÀN",
+    "Cô Giáo Thị Xã Điện Bàn",
+    "Cháu Bé Thị Trấn",
+    "ÔNG CHÁNH VĂN PHÒNG CÔNG CHỨNG",
+    "Anh Hội Văn Nghệ Phường",
+    "Chú Phòng Văn Hóa Thông Tin",
+    "Cử tri Thạch Thất Hà Nội",
+    "Cử tri khu vực Mạc Thị Bưởi",
 ]
 
 

@@ -236,6 +236,18 @@ def test_validate_checks_as_of_the_build_date_the_build_uses(
     for target in (content, tmp_path, config):  # the content folder, the site's folder, its file
         result = validate(target)
         assert result.returncode == 1 and message in result.stderr, (target, result.stderr)
+    # run from the content folder itself; with the date in an INHERITed file, plugins as a mapping
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "."],
+                            cwd=content, capture_output=True, text=True, timeout=120)
+    assert message in result.stderr, result.stderr
+    (tmp_path / "base.yml").write_text("plugins:\n  dialogue-archive:\n    build_date: 2024-06-25\n",
+                                       encoding="utf-8")
+    config.write_text(f"INHERIT: base.yml\nsite_name: Thử\ndocs_dir: {content}\n", encoding="utf-8")
+    assert message in validate(content).stderr
+    config.write_text("site_name: Thử\nplugins:\n  - dialogue-archive:\n      build_date: 2024-02-30\n",
+                      encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 2 and f"{config} cannot be read: day is out of range" in result.stderr
     config.unlink()
     assert validate(content).returncode == 0
     monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", "2024-06-25")
@@ -290,6 +302,10 @@ def test_one_synonym_or_old_name_may_be_written_without_a_list(tmp_path: Path) -
     assert not log.errors, log.errors
     assert archive.topics["cu-tru"].synonyms == ["hộ khẩu"]
     assert archive.agencies["phong-tu-phap"].aliases == ["Phòng Tư pháp huyện"]
+    replace(content / "registry" / "topics.yaml", "synonyms: hộ khẩu", "synonyms: hộ khẩu, tạm trú")
+    result = validate(content)
+    assert ("content/registry/topics.yaml:6:13: 'hộ khẩu, tạm trú' is several texts on one line: "
+            "write them as a list, [hộ khẩu, tạm trú]") in result.stderr, result.stderr
 
 
 def test_an_item_may_repeat_another_with_a_yaml_merge_key(tmp_path: Path) -> None:
@@ -310,3 +326,48 @@ def test_an_item_may_repeat_another_with_a_yaml_merge_key(tmp_path: Path) -> Non
     assert second.text.startswith("Đề nghị như trên") and second.answers == first.answers
     replace(answers, "    id: ho-so-gpxd-2\n", "    id: ho-so-gpxd-2\n    id: ho-so-gpxd-3\n")
     assert "duplicate key 'id' (already given on line" in validate(content).stderr  # still one
+
+
+UPDATES = ("        status: in_progress\n        updates:\n          - date: 2024-07-01\n"
+           "            status: in_progress\n")
+SECOND = ("  - id: {id}\n    type: {type}\n    asker: {{label: Công dân}}\n    topics: [cu-tru]\n"
+          "    in_scope: {scope}\n    text: Hỏi về hộ khẩu.\n{commitments}")
+
+
+@pytest.mark.parametrize("name, edits, expected", [
+    # `draft` left out as wrong: still a draft, so its placeholder text is no problem
+    ("draft", [("index.md", "summary:", "draft: có\nsummary:"),
+               ("index.md", "Sáng nay, UBND quận tổ chức đối thoại với công dân.", "...")],
+     ["index.md:6:8: draft must be true or false"]),
+    # a status left out is not the default 'pending' that disagrees with the updates
+    ("status", [("answers.yaml", "        status: in_progress\n", UPDATES.replace(
+        "status: in_progress\n        updates", "status: đang làm\n        updates"))],
+     ["answers.yaml:16:17: 'đang làm' is not an allowed status"]),
+    # two items, neither valid, with one id
+    ("ids of invalid items", [("answers.yaml", "type: proposal", "type: x"), ("answers.yaml", None,
+                              SECOND.format(id="ho-so-gpxd", type="y", scope="true", commitments=""))],
+     ["answers.yaml:3:11: 'x' is not an allowed type", "answers.yaml:17:9: duplicate item id "
+      "'ho-so-gpxd' (first used on line 2)", "answers.yaml:18:11: 'y' is not an allowed type"]),
+    # a commitment id reused by an item read without its commitments
+    ("commitment id", [("answers.yaml", None, SECOND.format(
+        id="muc-hai", type="question", scope="có", commitments="    commitments:\n      - id: "
+        "kien-nghi-don-gian-hoa\n        text: Trả lời sau.\n"))],
+     ["answers.yaml:21:15: in_scope must be true or false", "answers.yaml:24:9: missing required key "
+      "'by'", "answers.yaml:24:13: duplicate commitment id 'kien-nghi-don-gian-hoa'"]),
+])
+def test_what_is_left_out_of_a_wrong_model_adds_no_problem_and_hides_none(
+        tmp_path: Path, name: str, edits: list[tuple[str, str | None, str]], expected: list[str]) -> None:
+    """The review's cases: a key left out to check the rest must not make a problem of its own
+    (its default disagreeing with the file), nor hide one (ids of items that did not validate)."""
+    content = make_archive(tmp_path / "content")
+    for file, old, new in edits:
+        path = content / SESSION / file
+        if old is None:
+            path.write_text(path.read_text(encoding="utf-8") + new, encoding="utf-8")
+        else:
+            replace(path, old, new)
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(expected), result.stderr
+    for line, start in zip(located, expected, strict=True):
+        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)

@@ -25,39 +25,45 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
 
 
-class _AnyTag(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags only MkDocs understands."""
+class SettingsError(ValueError):
+    """The site's mkdocs.yml cannot be read; the message says where and why."""
 
 
-_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_settings(path: Path) -> tuple[Path, str | dt.date | None]:
-    """The content folder to check and the build date its site fixes. `path` is a content
-    folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's mkdocs.yml or
-    the folder of one: then the content folder is the `docs_dir` that mkdocs.yml names."""
+def site_settings(path: Path) -> tuple[Path, Any]:
+    """The content folder to check and the build date its site fixes (as written). `path` is a
+    content folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's
+    mkdocs.yml or the folder of one: then the content folder is the `docs_dir` it names."""
     content = path if (path / "registry").is_dir() else None
-    config = path.parent / "mkdocs.yml" if content else path if path.is_file() else path / "mkdocs.yml"
+    config = path.resolve().parent / "mkdocs.yml" if content else \
+        path if path.is_file() else path / "mkdocs.yml"
+    if not config.is_file():
+        return content or config.parent, None
     settings = _settings(config)
-    options = next((entry[PLUGIN] for entry in settings.get("plugins") or []
-                    if isinstance(entry, dict) and isinstance(entry.get(PLUGIN), dict)), {})
+    plugins = settings.get("plugins") or []
+    named = plugins.items() if isinstance(plugins, dict) else [
+        pair for entry in plugins if isinstance(entry, dict) for pair in entry.items()]
+    options = next((o for name, o in named if name == PLUGIN and isinstance(o, dict)), {})
     build_date = options.get("build_date")
-    build_date = build_date if isinstance(build_date, str | dt.date) else None
     docs = config.parent / str(settings.get("docs_dir") or "docs")
     if content is not None:  # the date of the site built from this folder only
         return content, build_date if docs.resolve() == content.resolve() else None
-    if settings and docs.is_dir():
+    if docs.is_dir():
         print(f"info: {config} names the content folder {docs}: checking that folder")
         return docs, build_date
     return config.parent, None
 
 
 def _settings(config: Path) -> dict[str, Any]:
-    """mkdocs.yml as a mapping; empty if it is missing or unreadable (the build says why)."""
+    """mkdocs.yml as MkDocs reads it: its `INHERIT:` file merged in, `!ENV` values filled."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        settings = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_AnyTag)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError):  # ValueError: a date
-        return {}
+        with config.open("rb") as source:
+            settings = yaml_load(source)
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as error:
+        # ValueError: PyYAML reading `build_date: 2024-02-30`, a day that does not exist
+        raise SettingsError(f"{config} cannot be read: {error}") from None
     return settings if isinstance(settings, dict) else {}
 
 
@@ -69,10 +75,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check a whole archive without building; every problem as file:line:column: message.
     The build date is the one the build would use (`--build-date`, mkdocs.yml, the
     environment), so that what `validate` passes, the build does too."""
-    content, written = site_settings(Path(args.content_dir))
     try:
+        content, written = site_settings(Path(args.content_dir))
         build_date = fixed_build_date(args.build_date or written)
-    except ValueError as error:
+    except ValueError as error:  # SettingsError too: the build would stop there as well
         print(f"error: {error}", file=sys.stderr)
         return 2
     archive, log = load_archive(content, build_date, workers=worker_count())

@@ -48,6 +48,9 @@ class Session:
     record_read: bool = True
     """False when answers.yaml could not be read at all (its own problem is reported): which
     anchors its page will have is then unknown, and links to them are not reported."""
+    salvaged: bool = False
+    """True when its front matter did not validate and was read without its wrong keys, for the
+    other checks only (loader.salvaged): its problems are reported, the build stops."""
     links: list[str] = field(default_factory=list)
     """Source paths of the pages its texts link to (`sessions/2023/x/index.md`), found by the
     loader; those the build makes itself can only be checked against the built site."""

@@ -12,6 +12,7 @@ import pickle
 import re
 import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -493,46 +494,21 @@ class References:
                      f"add it to registry/{registry}.yaml or use an existing one")
 
 
-def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References) -> None:
-    """Parents and successors point at entries of their own registry; procedures at both."""
-    root = archive.root / "registry"
-    for kind, name in (("agency", "agencies"), ("place", "places")):
-        path, data = root / f"{name}.yaml", raw[name]
-        for index, entry in enumerate(getattr(archive, name).values()):
-            pos = _entry_index(data, "id", entry.id, index)
-            refs.check(kind, entry.parent, path, data, (pos, "parent"))
-            for i, successor in enumerate(entry.succeeded_by):
-                refs.check(kind, successor, path, data, (pos, "succeeded_by", i))
-    for index, procedure in enumerate(archive.procedures.values()):
-        path, data = root / "procedures.yaml", raw["procedures"]
-        pos = _entry_index(data, "code", procedure.code, index)
-        refs.check("topic", procedure.topic, path, data, (pos, "topic"))
-        refs.check("agency", procedure.agency, path, data, (pos, "agency"))
-    for name, links in REGISTRY_LINKS.items():  # entries that did not validate, as written
-        key, known = REGISTRIES[name][1], getattr(archive, name)
-        for index, entry in enumerate(raw[name] or []):
-            if not isinstance(entry, dict) or str(entry.get(key, "")).strip() in known:
-                continue
-            for link, kind in links.items():
-                value = entry.get(link)
-                written = ([((link, n), one) for n, one in enumerate(value)]
-                           if isinstance(value, list) else [((link,), value)])
-                for where, one in written:
-                    if isinstance(one, str) and ID_PATTERN.match(one):
-                        refs.check(kind, one, root / f"{name}.yaml", raw[name], (index, *where))
-
-
 REGISTRY_LINKS = {"agencies": {"parent": "agency", "succeeded_by": "agency"},
                   "places": {"parent": "place", "succeeded_by": "place"},
                   "procedures": {"topic": "topic", "agency": "agency"}}
 """The fields of a registry entry naming another entry, and the registry each names."""
 
 
-def _entry_index(data: Any, key: str, value: str, fallback: int) -> int:
-    for i, entry in enumerate(data or []):
-        if isinstance(entry, dict) and str(entry.get(key)) == value:
-            return i
-    return fallback
+def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References) -> None:
+    """Parents and successors point at entries of their own registry; procedures at both. Read
+    as written, in every entry: one that did not validate still has its links checked."""
+    for name, links in REGISTRY_LINKS.items():
+        path = archive.root / "registry" / f"{name}.yaml"
+        for index, entry in _mappings(raw[name]):
+            for link, kind in links.items():
+                for _, value, where in _written(kind, entry.get(link), (index, link)):
+                    refs.check(kind, value, path, raw[name], where)
 
 
 # --- sessions ------------------------------------------------------------------------
@@ -565,6 +541,10 @@ class ParsedSession:
     excerpts: list[str] = field(default_factory=list)
     unchecked: list[RawReference] = field(default_factory=list)
     """Registry ids named by items that did not validate (checked all the same)."""
+    salvaged: bool = False
+    """The front matter did not validate; `meta` is what `salvaged` made of the rest."""
+    draft_meant: bool = False
+    """`draft:` was written but left out as wrong: the session is taken as a draft."""
     unchecked_meta: list[RawReference] = field(default_factory=list)
     """Registry ids named by front matter that did not validate, where in index.md (kept
     when the front matter was salvaged without them)."""
@@ -575,7 +555,8 @@ class ParsedSession:
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
-                            "topics", "procedures", "by", "referred_to", "due", "status"})
+                            "topics", "procedures", "by", "referred_to", "due", "status", "alt",
+                            "caption"})
 """Keys whose values later checks may point at (see finish_session)."""
 
 
@@ -612,8 +593,14 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
+    before = len(log.problems)
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log,
                            salvage=True) if ok or data is not None else None
+    parsed.salvaged = parsed.meta is not None and len(log.problems) > before
+    # `draft: yes please`, left out: a draft was meant, and the checks kept for public
+    # sessions would only add problems the writer tried to avoid
+    parsed.draft_meant = parsed.salvaged and isinstance(data, dict) and "draft" in data \
+        and "draft" not in parsed.meta.model_fields_set
     if isinstance(data, dict):  # what did not validate, as written
         parsed.unchecked_meta = [r for r in _raw_front_references(data) if parsed.meta is None
                                  or r[2][0] not in parsed.meta.model_fields_set]
@@ -636,7 +623,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
     meta = parsed.meta
     if parsed.answers_path is not None:
-        if parsed.items:
+        if parsed.items is not None:
             _check_items(meta.date if meta else None, parsed.items, parsed.answers_data,
                          parsed.answers_path, refs, log, now.date(),
                          [r for r in parsed.unchecked if r[0] in OWN_IDS])
@@ -650,10 +637,10 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
-                      record_read=parsed.items is not None,
+                      record_read=parsed.items is not None, salvaged=parsed.salvaged,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
     _check_session(session, parsed.data, refs, log)
-    if meta.draft:
+    if meta.draft or parsed.draft_meant:
         session.visibility = Visibility.draft
         return session
     if parsed.placeholder_line is not None:  # leaving draft would publish it
@@ -827,14 +814,14 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
             item = salvaged(Item, raw, exc)
-            if item is None:
-                if unchecked is not None:
-                    unchecked += _raw_references(raw, i) + _raw_ids(raw, i)
-                if lost_anchors is not None:
-                    lost_anchors += _raw_anchors(raw)
-                continue
+            given = item.model_fields_set if item is not None else set()
             if unchecked is not None:  # the ids of what was left out, as written
-                unchecked += [r for r in _raw_references(raw, i) if r[2][2] not in item.model_fields_set]
+                unchecked += [r for r in _raw_references(raw, i) + _raw_ids(raw, i)
+                              if r[2][2] not in given]
+            if lost_anchors is not None:  # a link to what was left out is not broken either
+                lost_anchors += _raw_anchors(raw, i)
+            if item is None:
+                continue
         items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
@@ -843,75 +830,61 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
     return items, data
 
 
+def _written(kind: str, value: Any, where: tuple[Any, ...],
+             usable: Callable[[str], object] = ID_PATTERN.match) -> list[RawReference]:
+    """`value` as written at `where`, one or a list, where it is usable as `kind` (a
+    well-formed id): what did not validate is checked all the same, so that its own problem
+    does not hide another until the next run (FORMAT.md: all problems at once)."""
+    if isinstance(value, list):
+        return [r for n, one in enumerate(value) for r in _written(kind, one, (*where, n), usable)]
+    return [(kind, value, where)] if isinstance(value, str) and usable(value) else []
+
+
+def _mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of a list that are mappings, with their index."""
+    return [(n, one) for n, one in enumerate(value) if isinstance(one, dict)] \
+        if isinstance(value, list) else []
+
+
 def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
-    """The registry ids an invalid item names, so that they are checked at once too: the
-    item's own problem would otherwise hide an unknown topic until the next run."""
-    found: list[RawReference] = []
-
-    def add(kind: str, value: Any, *where: Any) -> None:
-        written = isinstance(value, str) and (value.strip() == value != "" if kind == "procedure"
-                                              else ID_PATTERN.match(value))
-        if written:  # else the model said why
-            found.append((kind, value, ("items", index, *where)))
-
-    def entries(key: str) -> list[tuple[int, Any]]:
-        value = raw.get(key)
-        return list(enumerate(value)) if isinstance(value, list) else []
-
-    for t, topic in entries("topics"):
-        add("topic", topic, "topics", t)
-    for c, code in entries("procedures"):
-        add("procedure", code, "procedures", c)
-    asker = raw.get("asker")
-    if isinstance(asker, dict):
-        add("place", asker.get("place"), "asker", "place")
-    for a, answer in entries("answers"):
-        if isinstance(answer, dict):
-            add("agency", answer.get("by"), "answers", a, "by")
-            add("agency", answer.get("referred_to"), "answers", a, "referred_to")
-    for c, commitment in entries("commitments"):
-        if isinstance(commitment, dict):
-            add("agency", commitment.get("by"), "commitments", c, "by")
+    """The registry ids an item that did not validate names."""
+    at = ("items", index)
+    asker = raw.get("asker") if isinstance(raw.get("asker"), dict) else {}
+    found = _written("topic", raw.get("topics"), (*at, "topics")) + _written(
+        "procedure", raw.get("procedures"), (*at, "procedures"), lambda v: v.strip() == v != "")
+    found += _written("place", asker.get("place"), (*at, "asker", "place"))
+    for a, answer in _mappings(raw.get("answers")):
+        for key in ("by", "referred_to"):
+            found += _written("agency", answer.get(key), (*at, "answers", a, key))
+    for c, commitment in _mappings(raw.get("commitments")):
+        found += _written("agency", commitment.get("by"), (*at, "commitments", c, "by"))
     return found
 
 
-def _raw_anchors(raw: dict[str, Any]) -> list[str]:
-    """The anchors an invalid item would have on its session page (its id, aliases and
-    commitments), where they are well-formed ids: a link to it from another session is then
-    not reported as broken as well, on top of the item's own problem."""
-    def ids(value: Any) -> list[str]:
-        values = value if isinstance(value, list) else [value]
-        return [v for v in values if isinstance(v, str) and ID_PATTERN.match(v)]
+def _raw_ids(raw: dict[str, Any], index: int) -> list[RawReference]:
+    """The ids an item that did not validate gives itself and its commitments: a second item
+    with the same id is then reported at once too."""
+    at = ("items", index)
+    found = _written("item", raw.get("id"), (*at, "id")) + _written("item", raw.get("aliases"),
+                                                                    (*at, "aliases"))
+    for c, commitment in _mappings(raw.get("commitments")):
+        found += _written("commitment", commitment.get("id"), (*at, "commitments", c, "id"))
+    return found
 
-    commitments = raw.get("commitments")
-    return ids(raw.get("id")) + ids(raw.get("aliases")) + [
-        urls.commitment_anchor(c) for one in (commitments if isinstance(commitments, list) else [])
-        if isinstance(one, dict) for c in ids(one.get("id"))]
+
+def _raw_anchors(raw: dict[str, Any], index: int) -> list[str]:
+    """The anchors an item that did not validate would have on its session page (its id,
+    aliases and commitments): a link to it from another session is then not reported as broken
+    as well, on top of the item's own problem."""
+    return [value if kind == "item" else urls.commitment_anchor(value)
+            for kind, value, _ in _raw_ids(raw, index)]
 
 
 def _raw_front_references(data: dict[str, Any]) -> list[RawReference]:
-    """The registry ids front matter that did not validate names, where they are well-formed."""
-    participants = data.get("participants")
-    found = [("agency", data.get("organizer"), ("organizer",)), ("place", data.get("place"), ("place",))]
-    found += [("agency", one, ("participants", n))
-              for n, one in enumerate(participants if isinstance(participants, list) else [])]
-    return [(kind, value, where) for kind, value, where in found
-            if isinstance(value, str) and ID_PATTERN.match(value)]
-
-
-def _raw_ids(raw: dict[str, Any], index: int) -> list[RawReference]:
-    """The ids an invalid item gives itself and its commitments, where they are well-formed:
-    a second item with the same id is then reported at once too."""
-    def written(value: Any, *where: Any) -> list[RawReference]:
-        if isinstance(value, list):
-            return [r for n, one in enumerate(value) for r in written(one, *where, n)]
-        return [(where[0], value, ("items", index, *where[1:]))] if (
-            isinstance(value, str) and ID_PATTERN.match(value)) else []
-
-    commitments = raw.get("commitments")
-    return written(raw.get("id"), "item", "id") + written(raw.get("aliases"), "item", "aliases") + [
-        r for c, one in enumerate(commitments if isinstance(commitments, list) else [])
-        if isinstance(one, dict) for r in written(one.get("id"), "commitment", "commitments", c, "id")]
+    """The registry ids front matter that did not validate names."""
+    return (_written("agency", data.get("organizer"), ("organizer",))
+            + _written("place", data.get("place"), ("place",))
+            + _written("agency", data.get("participants"), ("participants",)))
 
 
 def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
@@ -948,8 +921,9 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
 
 
 def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
-    assert session.meta.image is not None
-    src = session.meta.image.src
+    image = session.meta.image
+    assert image is not None
+    src = image.src
     line, col = locate(data, ("image", "src"))
     target = resolved(session.folder / src)
     if target is None:
@@ -965,10 +939,12 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
         nearby = [p.name for p in session.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES]
         log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
                 f"{did_you_mean(src, nearby)}")
-    elif not (session.meta.image.alt or session.meta.image.caption):  # as the write-up's photos
+    elif not (image.alt or image.caption) and not any(  # as the texts' photos; not one whose
+            _given(data, ("image", key)) and key not in image.model_fields_set  # alt was wrong
+            for key in ("alt", "caption")):
         log.add(session.index_path, line, col, f"the photo '{src}' has no text for readers who "
-                "cannot see it (a screen reader says nothing of it): give the image an alt, "
-                "alt: Quang cảnh buổi đối thoại", severity="warning")
+                "cannot see it (a screen reader says nothing of it): write what it shows as the "
+                "image's alt (alt: Quang cảnh hội trường)", severity="warning")
 
 
 def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, path: Path,
@@ -1041,6 +1017,8 @@ def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
         line, col = locate(data, (*where, "due"))
         log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
                 "commitment would be overdue from the start; write the date it must be done by")
+    if "status" not in commitment.model_fields_set and _given(data, (*where, "status")):
+        return  # written wrong and left out (`salvaged`): its default would be no status at all
     last = next((u for u in reversed(commitment.updates) if u.status is not None), None)
     if last is None or last.status is commitment.status:
         return
@@ -1233,20 +1211,20 @@ BUILD_DATE_VARIABLE = "DIALOGUE_ARCHIVE_BUILD_DATE"
 """The environment variable fixing the build date when mkdocs.yml (or `--build-date`) does not."""
 
 
-def fixed_build_date(written: str | dt.date | None) -> dt.date | None:
+def fixed_build_date(written: Any) -> dt.date | None:
     """The fixed build date: `written` (mkdocs.yml's `build_date`, a command's option), else
     the environment's BUILD_DATE_VARIABLE; None for today. The build and `validate` read it
     alike, so that `validate` finds the answers a build would find dated after it. Raises
     ValueError with the message to show."""
-    value = written or os.environ.get(BUILD_DATE_VARIABLE, "")
+    value = written if written not in (None, "") else os.environ.get(BUILD_DATE_VARIABLE, "")
     if isinstance(value, dt.date):
         return value
-    if not value.strip():
+    if isinstance(value, str) and not value.strip():
         return None
     try:
         return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        source = "build_date" if written else BUILD_DATE_VARIABLE
+    except (ValueError, AttributeError):  # AttributeError: `build_date: 20240625`, a number
+        source = "build_date" if written not in (None, "") else BUILD_DATE_VARIABLE
         raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
 
 

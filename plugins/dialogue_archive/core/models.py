@@ -87,8 +87,22 @@ Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
 Markdown = Annotated[str, AfterValidator(_not_blank)]
 IdList = Annotated[list[Id], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
-TextList = Annotated[list[Text], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
-"""A list of texts, or one text alone (`synonyms: sổ đỏ`), as IdList."""
+def _one_text_as_list(value: Any) -> Any:
+    """One text alone is a list of one (`synonyms: hộ khẩu`), as an id is; several on one line
+    are refused, since a comma may belong to a text ('Thuế, phí, lệ phí'): the writer says."""
+    if not isinstance(value, str):
+        return value
+    parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+    if len(parts) > 1:
+        raise ValueError(f"'{value}' is several texts on one line: write them as a list, "
+                         f"[{', '.join(parts)}] (one text holding a comma is a list of one: "
+                         f"['{value}'])")
+    return [value]
+
+
+TextList = Annotated[list[Text], BeforeValidator(_one_text_as_list),
+                     BeforeValidator(_none_as_empty_list)]
+"""A list of texts, or one text alone (`synonyms: sổ đỏ`)."""
 
 
 def _strict_date(value: Any) -> Any:

@@ -323,12 +323,19 @@ SURNAMES = {
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
     "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái",
     "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
-    "khổng", "thạch", "mạc", "phùng", "doãn", "lò", "ksor", "siu",
+    "khổng", "phùng", "doãn", "lò", "ksor", "siu",
 }
 MIDDLE_NAMES = {"văn", "thị"}
 """The middle names of most men's and women's names: after an honorific, a capitalised word
 followed by one of them and another name word is a full name whatever the family name ('Ông
 Lò Văn Pá', 'Chị Âu Thị Lan'), which the list of family names above cannot all hold."""
+NOT_FAMILY_NAMES = {"con", "giáo", "bé", "hội", "phòng", "chánh", "phó", "trưởng"}
+NOT_GIVEN_NAMES = {"trấn", "xã", "phòng", "hóa", "hoá", "nghệ", "học", "bản", "kiện", "thư",
+                   "chương", "hiến", "miếu"}
+"""Words before and after 'văn' or 'thị' that make a common noun, a title or a kind of place
+instead of a name ('Bà Con Thị Trấn', 'Cô Giáo Thị Xã', 'Chánh Văn Phòng', 'Hội Văn Nghệ')."""
+PLAIN_NOT_GIVEN_NAMES = {"tran", "nghe", "hoc"}
+"""Those written without accents that no given name is (Phong, Hoa, Thu, Hiền, Kiên are)."""
 PLAIN_SURNAMES = {
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
     "do", "ho", "ngo", "duong", "ly",
@@ -403,7 +410,11 @@ def _middle_name_follows(tokens: list[re.Match[str]], i: int) -> bool | None:
         return None
     words = [tokens[k].group().removesuffix(".") for k in (i, i + 1, i + 2)]
     plain = all(w.isascii() for w in words)
-    middle = words[1].lower()
+    first, middle, last = (w.lower() for w in words)
+    if words[0].isupper() or first in NOT_FAMILY_NAMES or _is_one_of(
+            first, PLACE_WORDS, PLAIN_PLACE_WORDS) or _is_one_of(last, NOT_GIVEN_NAMES,
+                                                                 PLAIN_NOT_GIVEN_NAMES):
+        return None  # nor can capitals alone tell 'BÀ CON THỊ TRẤN' from a name
     if all(_is_name_word(w) for w in words[1:]) and middle in (
             PLAIN_MIDDLE_NAMES if plain else MIDDLE_NAMES):
         return plain

@@ -643,7 +643,7 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
         raise SheetError("the registries or redaction rules have problems; fix them first:\n"
                          + "\n".join(shared))
     session = next((s for s in archive.sessions if s.folder.resolve() == folder), None)
-    if session is None:
+    if session is None or session.salvaged:  # its date, kind and place are not known for sure
         problems = [str(p) for p in log.errors if folder.name in p.path]
         raise SheetError("the session's index.md has problems; fix them first:\n" + "\n".join(problems))
     return archive, session
