@@ -271,6 +271,9 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
 
 
 SALVAGE_ROUNDS = 4
+"""Each round leaves out the keys of the problems found, then those a key needs (an answer
+without its `by`: the whole `answers`); models are at most four mappings deep (an item, its
+commitments, their updates), so four rounds reach the top, and a fifth could not help."""
 
 
 def salvaged(model: type[BaseModel], data: dict[Any, Any], exc: ValidationError) -> Any:
