@@ -144,6 +144,8 @@ NAMES = {
     "Anh La Văn Cầu, bản 3": "La Văn Cầu",
     "Ong Vi Van Dinh": "Vi Van Dinh",
     "Bà Âu Thị Hoa": "Âu Thị Hoa",
+    "Cử tri Âu Thị Lan": "Âu Thị Lan",
+    "Công dân Lò Văn Pá, bản Nà Lừa": "Lò Văn Pá",
     "Ong Lo Van Phong": "Lo Van Phong",
     # and less common family names, listed
     "Ông Khổng Minh Đức": "Khổng Minh Đức",
@@ -194,6 +196,8 @@ NOT_NAMES = [
     "Chú Phòng Văn Hóa Thông Tin",
     "Cử tri Thạch Thất Hà Nội",
     "Cử tri khu vực Mạc Thị Bưởi",
+    "Người dân gần Nhà Văn Hóa khối 3",
+    "Cu tri Lo Van Nghe",
 ]
 
 

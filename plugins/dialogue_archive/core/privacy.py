@@ -313,7 +313,7 @@ PLACE_WORDS = {
     "trấn", "thôn", "ấp", "bản", "tổ", "khu", "kiệt", "hẻm", "ngõ", "ngách", "chợ", "cầu",
     "trường", "công", "viên", "sông", "núi", "làng", "khối", "cụm", "đô", "hội", "đoàn",
     "học", "thcs", "thpt", "viện", "thuốc", "khám", "tâm", "ty", "tnhh", "sạn", "sách", "tiệm",
-    "quán", "xưởng", "đình", "chùa", "đền", "tàng", "đài", "hóa", "hoá",
+    "quán", "xưởng", "đình", "chùa", "đền", "tàng", "đài", "hóa", "hoá", "vực",
 }
 """Words after which a name is a place or an institution named after someone ('đường Lê
 Duẩn', 'Trường THPT Phan Châu Trinh', 'Tiểu học Nguyễn Văn Trỗi', 'Nhà thuốc Phạm Ngọc
@@ -326,9 +326,10 @@ SURNAMES = {
     "khổng", "phùng", "doãn", "lò", "ksor", "siu",
 }
 MIDDLE_NAMES = {"văn", "thị"}
-"""The middle names of most men's and women's names: after an honorific, a capitalised word
-followed by one of them and another name word is a full name whatever the family name ('Ông
-Lò Văn Pá', 'Chị Âu Thị Lan'), which the list of family names above cannot all hold."""
+"""The middle names of most men's and women's names: a capitalised word followed by one of them
+and another name word is a full name whatever the family name ('Cử tri Lò Văn Pá', 'Chị Âu Thị
+Lan'), which the list of family names above cannot all hold; written without accents, only
+after an honorific ('Ong Vi Van Dinh')."""
 NOT_FAMILY_NAMES = {"con", "giáo", "bé", "hội", "phòng", "chánh", "phó", "trưởng"}
 NOT_GIVEN_NAMES = {"trấn", "xã", "phòng", "hóa", "hoá", "nghệ", "học", "bản", "kiện", "thư",
                    "chương", "hiến", "miếu"}
@@ -390,7 +391,8 @@ def find_full_name(label: str) -> str | None:
             continue
         after_honorific = _is_one_of(before, HONORIFICS, PLAIN_HONORIFICS)
         if not _is_one_of(word, SURNAMES, PLAIN_SURNAMES):
-            if after_honorific and (plain := _middle_name_follows(tokens, i)) is not None:
+            plain = _middle_name_follows(tokens, i)
+            if plain is False or (plain and after_honorific):  # without accents, ask for more
                 return label[token.start():tokens[_name_end(tokens, i, plain) - 1].end()
                              ].removesuffix(".")
             continue
@@ -411,7 +413,7 @@ def _middle_name_follows(tokens: list[re.Match[str]], i: int) -> bool | None:
     words = [tokens[k].group().removesuffix(".") for k in (i, i + 1, i + 2)]
     plain = all(w.isascii() for w in words)
     first, middle, last = (w.lower() for w in words)
-    if words[0].isupper() or first in NOT_FAMILY_NAMES or _is_one_of(
+    if words[0].isupper() or first in NOT_FAMILY_NAMES | HONORIFICS or _is_one_of(
             first, PLACE_WORDS, PLAIN_PLACE_WORDS) or _is_one_of(last, NOT_GIVEN_NAMES,
                                                                  PLAIN_NOT_GIVEN_NAMES):
         return None  # nor can capitals alone tell 'BÀ CON THỊ TRẤN' from a name
