@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    ROOT,
     SAMPLE_BUILD_DATE,
     copy_sample,
     make_archive,
@@ -300,3 +301,25 @@ def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -
             assert json.loads(now)["languages"], relative
         else:
             assert now == original, relative
+
+
+def test_an_edited_template_override_reaches_the_pages_built_from_the_cache(tmp_path: Path) -> None:
+    """The site's own templates (`theme.custom_dir`) were not part of the pages' cache keys: an
+    edited override was published only once the cache was deleted."""
+    content = copy_sample(tmp_path / "content")
+    overrides = tmp_path / "overrides"
+    (overrides / "archive" / "partials").mkdir(parents=True)
+    template = "archive/partials/session_stats.html"
+    original = (ROOT / "plugins" / "dialogue_archive" / "templates" / template).read_text(encoding="utf-8")
+    site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {site}\ntheme:\n  name: "
+        f"material\n  custom_dir: {overrides}\nplugins:\n  - dialogue-archive:\n      build_date: "
+        f"'{SAMPLE_BUILD_DATE}'\n", encoding="utf-8")
+    for word in ("MỘT", "HAI"):
+        (overrides / template).write_text(original.replace(
+            "{{ stats_heading }}</h2>", "{{ stats_heading }} " + word + "</h2>"), encoding="utf-8")
+        result = run_build(config)
+        assert result.returncode == 0, result.stderr
+        page = parse(site / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan" / "index.html")
+        assert page.select_one("#so-lieu-phien").get_text().endswith(word)

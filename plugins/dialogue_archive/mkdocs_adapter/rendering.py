@@ -96,7 +96,17 @@ def site_fingerprint(config: MkDocsConfig, nav: Any, *extra: str) -> str:
     return fingerprint(
         code_fingerprint(), mkdocs.__version__, getattr(material, "__version__", ""),
         repr(dict(config.theme)), repr(sorted(config.theme.dirs)), repr(settings), repr(navigation),
-        *extra)
+        *_site_overrides(config.theme.custom_dir), *extra)
+
+
+def _site_overrides(custom_dir: str | None) -> list[str | bytes]:
+    """The site's own templates (`theme.custom_dir`), by name and content: an edited override
+    must reach every page (installed themes and ours are known by their versions and code)."""
+    if not custom_dir:
+        return []
+    folder = Path(custom_dir)
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return [*(str(p.relative_to(folder)) for p in files), *(p.read_bytes() for p in files)]
 
 
 def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
