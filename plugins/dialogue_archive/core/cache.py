@@ -77,6 +77,14 @@ class DiskCache:
     def __init__(self, root: Path | None):
         self.root = root
 
+    def folder(self, namespace: str) -> Path | None:
+        """A folder of the cache for a library's own files (None without a cache)."""
+        if self.root is None:
+            return None
+        folder = self.root / namespace
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def _path(self, namespace: str, key: str, suffix: str) -> Path:
         assert self.root is not None
         return self.root / namespace / key[:2] / f"{key}{suffix}"

@@ -67,6 +67,7 @@ TONE_ORDER = {mark: rank for rank, mark in enumerate("\u0300\u0309\u0303\u0301\u
 """Huyền, hỏi, ngã, sắc, nặng: the dictionary order (and CLDR's); no tone ranks 0."""
 
 
+@functools.lru_cache(maxsize=16384)
 def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
     """Sort key for Vietnamese alphabetical order.
 

@@ -14,7 +14,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import FileSystemBytecodeCache, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -282,6 +282,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}),
                                              "sort_keys": False}
         env.autoescape = _escape_archive_templates(env.autoescape)
+        if (compiled := self.cache.folder("templates")) is not None:
+            # Jinja compiles Material's and our 40-odd templates again for every build and
+            # preview rebuild (0.5 s in a profile of a preview): keep them compiled, checked
+            # against their source
+            env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         self.env = env
         return env
 
