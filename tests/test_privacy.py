@@ -412,6 +412,8 @@ def test_phone_numbers_pasted_linked_or_split_are_located(tmp_path: Path) -> Non
 
 CITIZENS = {  # a free text -> the name refused in it
     "Hộ bà Trần Thị Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
+    "Cử tri ông Lò Văn Pá, bản Nà Lừa, phản ánh việc cấp sổ đỏ chậm.": "Lò Văn Pá",
+    "Hộ bà Âu Thị Lan đề nghị hỗ trợ.": "Âu Thị Lan",
     "Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám": "Lê Văn Tám",
     "Ông Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên.": "Nguyễn Văn Hùng",
     "Sau sáp nhập xã, trong đó có bà Nguyễn Thị Hoa.": "Nguyễn Thị Hoa",
@@ -426,6 +428,9 @@ CITIZENS = {  # a free text -> the name refused in it
     "chị LÊ THỊ HOA": "LÊ THỊ HOA",
 }
 OFFICIALS = [
+    "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
+    "Bà con Thị trấn Ái Nghĩa đề nghị sửa đường.",
+    "ông Chánh Văn Phòng UBND quận trả lời.",
     "Phó Chủ tịch UBND quận Nguyễn Văn Hùng cho biết hồ sơ đã đủ.",
     "ông Trần Văn An, Trưởng phòng Tư pháp, cho biết",
     "Đồng chí Lê Trung Chinh, Bí thư Thành ủy, phát biểu chỉ đạo.",

@@ -483,9 +483,10 @@ CANDIDATE = re.compile(
     r"hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|sinh|doanh))\s+(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
-    + r")(?!\w)"
+    + r"|[^\W\d_]+\s+(?:Văn|Thị))(?!\w)"
 )
-"""A quick look for a marker before a family name, so that most texts are not read word by word."""
+"""A quick look for a marker before a family name, or before a word and a middle name (Văn,
+Thị), so that most texts are not read word by word."""
 
 
 @dataclass(frozen=True)
@@ -512,9 +513,12 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
     mentions = []
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
-        if i == 0 or not (_is_name_word(word) and _is_one_of(word, SURNAMES, PLAIN_SURNAMES)):
+        if i == 0 or not _is_name_word(word):
             continue
-        accent_free = word.lower() not in SURNAMES
+        listed = _is_one_of(word, SURNAMES, PLAIN_SURNAMES)
+        if not listed and _middle_name_follows(tokens, i) is not False:  # 'ông Lò Văn Pá'
+            continue
+        accent_free = listed and word.lower() not in SURNAMES
         honorific = _is_one_of(words[i - 1], HONORIFICS, PLAIN_HONORIFICS) and (
             not accent_free or words[i - 1].isascii())
         marker = i - 1 if honorific else i
