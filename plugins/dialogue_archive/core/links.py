@@ -93,8 +93,8 @@ def _described(source: str, at: int) -> bool:
     """Whether the photo whose file name is written at `at` has a text (Markdown's `![text]`,
     HTML's `alt`), in a tag or a photo's brackets that may span lines; a photo given by a
     reference definition (`[x]: anh.jpg`) counts as described."""
-    tag = source.rfind("<img", 0, at)
-    if tag >= 0 and ">" not in source[tag:at]:  # the file name is inside this tag
+    tag = source.rfind("<img", source.rfind(">", 0, at) + 1, at)  # a tag still open at `at`
+    if tag >= 0:
         end = source.find(">", at)
         return bool(HTML_ALT.search(source, tag, end if end >= 0 else len(source)))
     markdown = MARKDOWN_PHOTO.search(source, max(0, source.rfind("![", 0, at)), at)

@@ -103,11 +103,12 @@ def searchable(text: str) -> str:
     return markdown_text(text)
 
 
-def extra_words(text: str, synonyms: Iterable[str] = ()) -> str:
+def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """Synonyms as written and folded, the words written with the other tone-mark placement
-    as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`."""
+    as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`.
+    `normalised`: `normalise(text)`, when the caller has it already."""
     phrases = _synonym_phrases(tuple(synonyms))
-    normalised = normalise(text)
+    normalised = normalise(text) if normalised is None else normalised
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     with_d = [w for w in " ".join([text, *phrases]).split() if "đ" in w or "Đ" in w]
@@ -167,10 +168,14 @@ class Phrases:
     def found(self, *texts: str) -> list[str]:
         """The hidden words of the phrases in `texts`, each looked at on its own, sentence by
         sentence (a phrase does not run from one into the next)."""
+        return self.found_in_normalised(*map(normalise, texts))
+
+    def found_in_normalised(self, *texts: str) -> list[str]:
+        """`found` for texts already normalised (`normalise`)."""
         found: dict[str, None] = {}
         for text in texts:
-            for sentence in SENTENCE_END.split(normalise(text).lower()):
-                words = tuple(WRITTEN_WORD.findall(sentence))  # `written_words`, normalised once
+            for sentence in SENTENCE_END.split(text.lower()):
+                words = tuple(WRITTEN_WORD.findall(sentence))  # as `written_words`
                 for i, word in enumerate(words):
                     for form in self._starting.get(word, ()):
                         if words[i:i + len(form)] == form:
@@ -297,9 +302,10 @@ class SearchRecords:
             meta={key: value for key, value in facts.items() if value})
 
     def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
-        names = tuple(synonyms or ())
-        words = extra_words(text, names)
-        phrases = dict.fromkeys([*self.phrases.found(text), *self.phrases.found_in_names(names)])
+        names, normalised = tuple(synonyms or ()), normalise(text)  # once for both
+        words = extra_words(text, names, normalised)
+        phrases = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
+                                 *self.phrases.found_in_names(names)])
         return " ".join([words, *phrases]) if phrases else words
 
     def _session_url(self, session: Any) -> str:

@@ -41,8 +41,8 @@ MOVABLE_WORD = re.compile(
     f"(?:[{_either_case('o')}][{_either_case('ae')}]|[{_either_case('u')}][{_either_case('y')}])"
     f"(?![{LETTERS}])")
 """The words whose tone mark `_placed` may move: those ending in `oa`, `oe` or `uy`, a tone
-mark or not on either letter. Only they are looked at (a tenth of the words of a text): a
-record's text is normalised twice while the search index is made."""
+mark or not on either letter. Only they are looked at (a tenth of the words of a text): every
+search record's text is normalised."""
 
 
 def normalise(text: str) -> str:
