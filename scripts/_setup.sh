@@ -21,4 +21,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$VENV/bin/python" -m pip install --quiet --no-deps -e "$ROOT"
   echo "$want" > "$stamp"
 fi
+# The plugin is installed editable, so pip compiled none of it; where PYTHONDONTWRITEBYTECODE
+# is set (this machine) every build compiled its 50 modules again (0.2 s). Only changed
+# modules are compiled; a module that does not compile is reported by the build itself.
+"$VENV/bin/python" -m compileall -q "$ROOT/plugins/dialogue_archive" >/dev/null 2>&1 || true
 export PATH="$VENV/bin:$PATH"

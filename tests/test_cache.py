@@ -61,6 +61,30 @@ def test_warm_rebuild_reuses_everything_and_changes_nothing(tmp_path: Path) -> N
     assert digest(site) == first
 
 
+def test_a_new_build_writes_into_the_old_sites_folders_and_publishes_nothing_else_of_it(
+        tmp_path: Path) -> None:
+    """Page folders are kept, emptied, from one build to the next (core/site_folders.py): a
+    removed session leaves neither its page nor an empty folder, and the kept folders hold no
+    file of the old site."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    store = tmp_path / ".cache" / "dialogue-archive" / "site-folders"
+    removed = sorted(content.glob("sessions/*/*"))[0]
+    removed_page = site / removed.relative_to(content)
+    build(config)
+    first_sessions = (site / "sessions").stat().st_ino
+    build(config)  # publishing it kept the first site's folders, emptied
+    assert [p for p in store.rglob("*") if not p.is_dir()] == []
+    assert (store / "kept" / "sessions").is_dir()
+    shutil.rmtree(removed)
+    build(config)
+    assert (site / "sessions").stat().st_ino == first_sessions  # the kept folders, written into
+    assert not removed_page.exists() and removed_page.parent.is_dir()
+    assert [p for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
+
+
 def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tmp_path: Path
                                                                            ) -> None:
     """A rebuild carries unchanged search indexes over from the published site only when they
@@ -234,6 +258,8 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         wait_for("search index and open data updated")
         slug = SEED.rsplit("/", 1)[1]
         assert json.loads(get(f"data/sessions/{slug}.json"))["id"] == slug
+        preview = next(p for p in tmp_path.iterdir() if p.name.startswith("mkdocs_"))
+        folder = (preview / SEED).stat().st_ino
         answers = content / SEED / "answers.yaml"
         answers.write_text(answers.read_text(encoding="utf-8").replace(
             "text: ", "text: Ghi chú xem trước ", 1), encoding="utf-8")
@@ -243,6 +269,10 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         assert "Ghi chú xem trước" in get(f"data/sessions/{slug}.json").decode("utf-8")
         reused = re.search(r"(\d+) of (\d+) unchanged indexes reused", "".join(lines[-6:]))
         assert reused and 0 < int(reused[1]) < int(reused[2]), "".join(lines[-6:])
+        # the rebuild wrote into the previous rebuild's folders, and left none empty
+        assert (preview / SEED).stat().st_ino == folder
+        assert [p for p in preview.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
+        assert [p.name for p in preview.iterdir() if p.name.startswith(".")] == []
     finally:
         timer.cancel()
         os.killpg(process.pid, signal.SIGTERM)

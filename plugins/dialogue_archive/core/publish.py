@@ -12,6 +12,8 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .site_folders import keep_for_next_build
+
 STAGING_PREFIX = ".staging-"
 RETIRED_PREFIX = ".retired-"
 
@@ -27,13 +29,15 @@ def staging_dir(site_dir: Path) -> Path:
 
 
 def publish(staging: Path, site_dir: Path,
-            carried: Mapping[str, Callable[[Path], object]] | None = None) -> None:
+            carried: Mapping[str, Callable[[Path], object]] | None = None,
+            folders: Path | None = None) -> None:
     """Put the staged build in place of `site_dir` with two renames, then drop the old site.
 
     `carried` names folders the new site keeps unchanged from the published one (the search
     indexes: most of the site's files); they are moved across rather than copied again, and
     each comes with a way to make it anew in the staging folder, used first for any the
-    published site no longer has, so that only renames happen once the old site is retired."""
+    published site no longer has, so that only renames happen once the old site is retired.
+    The old site's folders are kept, emptied, in `folders` for the next build (site_folders.py)."""
     site_dir = site_dir.resolve()
     moved = []
     for path, remake in (carried or {}).items():
@@ -50,6 +54,8 @@ def publish(staging: Path, site_dir: Path,
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
         (retired / path).rename(staging / path)
     staging.rename(site_dir)
+    if folders is not None:
+        keep_for_next_build(retired, folders)
     discard(retired)
 
 

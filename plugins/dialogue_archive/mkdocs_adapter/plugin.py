@@ -34,6 +34,12 @@ from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import worker_count
 from ..core.publish import discard, publish, staging_dir
+from ..core.site_folders import (
+    keep_folders,
+    remove_empty_folders,
+    restore_folders,
+    take_kept_folders,
+)
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
@@ -58,6 +64,10 @@ ASSET_URI = "assets/dialogue-archive/"
 NAV_SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "statistics", "open-data")
 
 
+KEPT_FOLDERS = ".folders-kept"
+"""In a preview, the previous rebuild's folders wait here, emptied, while MkDocs cleans the
+site folder (it leaves hidden ones alone): see core/site_folders.py."""
+
 NOT_IN_PAGES = frozenset({"cache", "cache_dir", "workers"})
 """Options that change how the site is built, not what it holds."""
 
@@ -79,6 +89,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.staging: tuple[Path, Path] | None = None  # (staging folder, real site_dir)
         self.built = False
         self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
+        self.cleaned = False  # MkDocs empties the site folder first (not --dirty)
+        self.folders: list[str] = []  # the earlier site's folders this build writes into
         self.catch_up: threading.Thread | None = None
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
@@ -89,7 +101,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
-        self.specs, self.carried = {}, {}
+        self.specs, self.carried, self.folders = {}, {}, []
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
@@ -164,12 +176,21 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.preview:  # before MkDocs cleans the preview's folder
-            keep_previous_bundle(Path(config.site_dir))
+            site_dir = Path(config.site_dir)
+            keep_previous_bundle(site_dir)
+            if self.cleaned:
+                discard(site_dir / KEPT_FOLDERS)
+                keep_folders(site_dir, site_dir / KEPT_FOLDERS)
 
     # --- files and pages --------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.archive is not None and self.views is not None
+        # MkDocs has emptied the site folder: the earlier site's folders go back in, empty
+        if self.staging is not None and (store := self.cache.folder("site-folders")) is not None:
+            self.folders = take_kept_folders(store, self.staging[0])
+        elif self.preview and self.cleaned:
+            self.folders = restore_folders(Path(config.site_dir) / KEPT_FOLDERS, Path(config.site_dir))
         shown = {s.id for s in self.archive.published}
         for file in list(files):
             parts = file.src_uri.split("/")
@@ -321,6 +342,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
         self.preview = command == "serve"
+        self.cleaned = not dirty
         self.recent_sessions = {} if self.preview else None
 
     @event_priority(-100)
@@ -359,6 +381,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 raise
             log.error(f"preview: the search index or open data could not be written: {error}")
             return
+        remove_empty_folders(Path(config.site_dir), self.folders)
         if background:
             log.info(f"preview: search index and open data updated "
                      f"{time.monotonic() - started:.1f} s after the pages")
@@ -385,7 +408,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.staging = None
         if self.built:
             try:
-                publish(staging, site_dir, self.carried)
+                publish(staging, site_dir, self.carried, self.cache.folder("site-folders"))
             except RuntimeError as error:  # raised before anything was moved
                 discard(staging)
                 raise PluginError(f"nothing was published: {error}") from None
