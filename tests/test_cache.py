@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.request
 from pathlib import Path
@@ -83,6 +84,72 @@ def test_a_new_build_writes_into_the_old_sites_folders_and_publishes_nothing_els
     assert not removed_page.exists() and removed_page.parent.is_dir()
     assert [p for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
+
+
+def test_kept_folders_are_made_anew_when_they_cannot_serve(tmp_path: Path) -> None:
+    """Kept folders are taken only when they can be: not across file systems (one cache for
+    sites on two), not with the permissions of an earlier umask, not through a link, and
+    never with a file in them. Each build still succeeds, without a traceback."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    cache = tmp_path / "cache"
+    store = cache / "site-folders"
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28",
+                          cache_dir=str(cache))
+
+    def build_with(umask: int, config: Path = config) -> None:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                                capture_output=True, text=True, umask=umask,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), timeout=600)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+    def modes(site: Path) -> set[int]:
+        return {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_dir()}
+
+    build_with(0o077)
+    build_with(0o077)
+    assert modes(tmp_path / "site") == {0o700}
+    build_with(0o022)  # the folders of a umask 077 site, kept or cached, do not serve
+    build_with(0o022)
+    assert modes(tmp_path / "site") == {0o755}
+    # a kept store replaced by a link to folders holding a page: nothing of it is published
+    outside = tmp_path / "outside" / "sessions" / "zzz"
+    outside.mkdir(parents=True)
+    (outside / "index.html").write_text("RIÊNG TƯ", encoding="utf-8")
+    shutil.rmtree(store / "kept")
+    (store / "kept").symlink_to(tmp_path / "outside")
+    build_with(0o022)
+    assert not (tmp_path / "site" / "sessions" / "zzz").exists()
+    assert (outside / "index.html").read_text(encoding="utf-8") == "RIÊNG TƯ"
+    assert [p for p in store.rglob("*") if not p.is_dir()] == []
+    # the same cache for a site on another file system: its folders cannot be moved there
+    elsewhere = Path("/dev/shm")
+    if elsewhere.is_dir() and os.access(elsewhere, os.W_OK) \
+            and elsewhere.stat().st_dev != tmp_path.stat().st_dev:
+        other = Path(tempfile.mkdtemp(dir=elsewhere))
+        try:
+            build_with(0o022)  # keeps this site's folders for the next build
+            assert (store / "kept").is_dir()
+            (tmp_path / "b").mkdir()
+            build_with(0o022, write_config(tmp_path / "b", content, other / "site",
+                                           build_date="2026-11-28", cache_dir=str(cache)))
+            assert (other / "site" / "sessions").is_dir()
+        finally:
+            shutil.rmtree(other)
+
+
+def test_a_dirty_build_writes_the_archive_pages_it_did_not_read(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` leaves unchanged pages unread: ours are still written whole."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    build(config)
+    page = next(site.glob("sessions/*/*/index.html"))
+    title = re.search(r"<title>[^<]+", page.read_text(encoding="utf-8"))
+    dirty = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(config)],
+                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                           timeout=600)  # not --strict: MkDocs warns of every dirty build
+    assert dirty.returncode == 0 and "Traceback" not in dirty.stderr, dirty.stderr
+    assert title and title[0] in page.read_text(encoding="utf-8")
 
 
 def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tmp_path: Path

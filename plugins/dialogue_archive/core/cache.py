@@ -142,6 +142,7 @@ class DiskCache:
         try:
             shutil.copytree(source, destination, copy_function=_replace_with_untouched,
                             dirs_exist_ok=merge)
+            _give_folder_mode(source, destination)
         except (OSError, shutil.Error):  # pruned by another build meanwhile, or altered: a miss
             with contextlib.suppress(OSError):
                 if not _untouched_tree(source):
@@ -171,7 +172,8 @@ class DiskCache:
             files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
             # Top-level files only: a search index holds thousands (restoring checks them all).
             return bool(files) and all(os.path.samefile(p, folder / p.name) and _untouched(p)
-                                       for p in files)
+                                       for p in files) \
+                and stat.S_IMODE(folder.stat().st_mode) == FOLDER_MODE  # not an earlier umask's
         except OSError:
             return False
 
@@ -266,6 +268,16 @@ def _untouched(path: Path | str) -> bool:
     Raises OSError when it is not there."""
     status = os.stat(path)
     return not stat.S_ISDIR(status.st_mode) and status.st_mtime_ns % SECOND == 0
+
+
+def _give_folder_mode(source: Path, destination: Path) -> None:
+    """Folders copied from the cache take the mode of a new folder now: copying keeps the
+    cache's, which an earlier build made under another umask (0700 folders in a site that a
+    web server running as another user cannot read)."""
+    for folder, _, _ in os.walk(source):
+        target = destination / os.path.relpath(folder, source)
+        if stat.S_IMODE(target.stat().st_mode) != FOLDER_MODE:
+            target.chmod(FOLDER_MODE)
 
 
 def _untouched_tree(folder: Path) -> bool:

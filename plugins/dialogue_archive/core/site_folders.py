@@ -2,7 +2,7 @@
 
 With directory URLs every page is a folder of its own (3,600 at 1,000 sessions), and each
 build made them all again and deleted the previous site's: on this machine's file system a
-folder cost 0.03-0.8 ms to make and 0.07 ms to delete, often more than writing the page
+folder cost 0.02-0.8 ms to make and 0.07 ms to delete, often more than writing the page
 itself (a hard link into the cache). The folders of the archive's own sections are therefore
 kept, emptied of every file, and the next build writes into them; those it left empty are
 removed at its end. Nothing of an earlier site is kept but its folder names (in the build
@@ -14,23 +14,27 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from .cache import STALE_STAGING_SECONDS
+
 SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "data")
 """The folders whose paths are the archive's ids (nearly all of the site's folders)."""
-KEPT = "kept"
+KEPT, KEEPING, TAKEN = "kept", "keeping-", "taken-"
 
 
 def keep_for_next_build(root: Path, store: Path) -> None:
     """Keep the section folders of a retired site, emptied, in `store` (a folder of the build
-    cache) when it is on the site's file system; a store already holding some is left as is."""
-    if not (root.is_dir() and store.is_dir()) or store.stat().st_dev != root.stat().st_dev:
-        return
-    own = store / f"keeping-{os.getpid()}"
-    shutil.rmtree(own, ignore_errors=True)
-    keep_folders(root, own)
+    cache); a store already holding some is left as is. Never fails: at worst nothing is kept
+    (the cache on another file system or mount, a build killed meanwhile)."""
+    own = store / f"{KEEPING}{os.getpid()}"
     try:
+        _prune_leftovers(store)
+        shutil.rmtree(own, ignore_errors=True)
+        keep_folders(root, own)
         own.rename(store / KEPT)
     except OSError:  # nothing to keep, or another build kept its folders first
         shutil.rmtree(own, ignore_errors=True)
@@ -39,7 +43,7 @@ def keep_for_next_build(root: Path, store: Path) -> None:
 def take_kept_folders(store: Path, root: Path) -> list[str]:
     """Move the folders kept in `store` under `root` (a new, empty site folder); returns their
     names. Builds sharing the store never share folders: each takes them by a rename."""
-    taken = store / f"taken-{os.getpid()}"
+    taken = store / f"{TAKEN}{os.getpid()}"
     shutil.rmtree(taken, ignore_errors=True)
     try:
         (store / KEPT).rename(taken)
@@ -60,17 +64,25 @@ def keep_folders(root: Path, store: Path, names: Iterable[str] = SECTIONS) -> No
 
 
 def restore_folders(store: Path, root: Path) -> list[str]:
-    """Move the folders kept in `store` under `root`, where it has none of their names, and
-    remove the store; returns the names moved."""
+    """Move the folders kept in `store` under `root`, and remove the store; returns the names
+    moved. Only a folder holding nothing but folders of this user, with the permissions a new
+    folder gets now (the umask may have changed), is moved; and only where `root` has none of
+    its name."""
     moved: list[str] = []
-    if not store.is_dir():
-        return moved
-    for folder in store.iterdir():
-        target = root / folder.name
-        if folder.is_dir() and not folder.is_symlink() and not os.path.lexists(target):
-            folder.rename(target)
-            moved.append(folder.name)
-    shutil.rmtree(store, ignore_errors=True)
+    try:
+        if store.is_dir() and not store.is_symlink():
+            mode = _new_folder_mode(root)
+            for folder in sorted(store.iterdir()):
+                target = root / folder.name
+                if not os.path.lexists(target) and _only_folders(folder, mode):
+                    folder.rename(target)
+                    moved.append(folder.name)
+    except OSError:  # another file system or mount, or removed meanwhile: the rest made anew
+        pass
+    if store.is_symlink():
+        store.unlink()
+    else:
+        shutil.rmtree(store, ignore_errors=True)
     return moved
 
 
@@ -92,3 +104,40 @@ def _remove_files(folder: Path) -> None:
                     pending.append(entry.path)
                 else:
                     os.unlink(entry.path)
+
+
+def _only_folders(folder: Path, mode: int) -> bool:
+    """Whether `folder` and everything under it are folders of this user with `mode`."""
+    def fits(status: os.stat_result) -> bool:
+        return stat.S_ISDIR(status.st_mode) and stat.S_IMODE(status.st_mode) == mode \
+            and status.st_uid == owner
+
+    owner = os.geteuid()
+    if not fits(folder.lstat()):
+        return False
+    pending = [str(folder)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if not fits(entry.stat(follow_symlinks=False)):
+                    return False
+                pending.append(entry.path)
+    return True
+
+
+def _new_folder_mode(root: Path) -> int:
+    probe = root / f".folder-mode-{os.getpid()}"
+    probe.mkdir()
+    try:
+        return stat.S_IMODE(probe.stat().st_mode)
+    finally:
+        probe.rmdir()
+
+
+def _prune_leftovers(store: Path) -> None:
+    """Remove what builds killed while keeping or taking folders left in `store`."""
+    for entry in store.iterdir():
+        if entry.name.startswith((KEEPING, TAKEN)) and entry.name != f"{KEEPING}{os.getpid()}":
+            with contextlib.suppress(OSError):
+                if time.time() - entry.lstat().st_mtime > STALE_STAGING_SECONDS:
+                    shutil.rmtree(entry, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
@@ -180,7 +181,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             keep_previous_bundle(site_dir)
             if self.cleaned:
                 discard(site_dir / KEPT_FOLDERS)
-                keep_folders(site_dir, site_dir / KEPT_FOLDERS)
+                with contextlib.suppress(OSError):  # those not kept are deleted by MkDocs
+                    keep_folders(site_dir, site_dir / KEPT_FOLDERS)
 
     # --- files and pages --------------------------------------------------------------
 
@@ -230,15 +232,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            # MkDocs renders DEFERRED_TEMPLATE (nothing); rendering.py writes the real page.
-            # Escaped here: Material prints page.meta.title and .description without escaping.
-            page.meta = {"title": escape(spec.title), "template": DEFERRED_TEMPLATE,
-                         "render_template": spec.template}
-            if spec.description:
-                page.meta["description"] = escape(spec.description)
-            # MkDocs would build a Python-Markdown instance for each page only to convert its
-            # empty text (1.6 s for 3,195 pages in a preview rebuild at 1,000 sessions).
-            page.render = _nothing_to_render(page)  # type: ignore[method-assign]
+            _defer(page, spec)
         else:  # a page of the content folder's own: redacted like every published text
             assert self.archive is not None
             markdown = self.archive.redactor.apply(markdown)
@@ -317,6 +311,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         started = time.monotonic()
         pages = [f.page for f in self.files.documentation_pages()
                  if f.page is not None and f.src_uri in self.specs]
+        for page in pages:
+            if "render_template" not in page.meta:  # not read by a --dirty build: unchanged
+                _defer(page, self.specs[page.file.src_uri])
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
@@ -463,6 +460,19 @@ def _escape_archive_templates(previous: Any) -> Any:
         return bool(previous(name)) if callable(previous) else bool(previous)
 
     return autoescape
+
+
+def _defer(page: Page, spec: PageSpec) -> None:
+    """MkDocs renders DEFERRED_TEMPLATE (nothing) for one of our pages; rendering.py writes
+    the real page, with `render_template`. Escaped here: Material prints page.meta.title and
+    .description without escaping."""
+    page.meta = {"title": escape(spec.title), "template": DEFERRED_TEMPLATE,
+                 "render_template": spec.template}
+    if spec.description:
+        page.meta["description"] = escape(spec.description)
+    # MkDocs would build a Python-Markdown instance for each page only to convert its empty
+    # text (1.6 s for 3,195 pages in a preview rebuild at 1,000 sessions).
+    page.render = _nothing_to_render(page)  # type: ignore[method-assign]
 
 
 def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
