@@ -25,6 +25,10 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
 
 
+PLUGIN = "dialogue-archive"
+"""The plugin's name in mkdocs.yml."""
+
+
 class SettingsError(ValueError):
     """The site's mkdocs.yml cannot be read; the message says where and why."""
 
@@ -34,8 +38,10 @@ def site_settings(path: Path) -> tuple[Path, Any]:
     content folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's
     mkdocs.yml or the folder of one: then the content folder is the `docs_dir` it names."""
     content = path if (path / "registry").is_dir() else None
-    config = path.resolve().parent / "mkdocs.yml" if content else \
-        path if path.is_file() else path / "mkdocs.yml"
+    if content is not None:
+        config = path.resolve().parent / "mkdocs.yml"
+    else:
+        config = path if path.is_file() else path / "mkdocs.yml"
     if not config.is_file():
         return content or config.parent, None
     settings = _settings(config)
@@ -65,10 +71,6 @@ def _settings(config: Path) -> dict[str, Any]:
         # ValueError: PyYAML reading `build_date: 2024-02-30`, a day that does not exist
         raise SettingsError(f"{config} cannot be read: {error}") from None
     return settings if isinstance(settings, dict) else {}
-
-
-PLUGIN = "dialogue-archive"
-"""The plugin's name in mkdocs.yml."""
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -87,6 +87,8 @@ Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_one_line), Field(min_length=1)]
 Markdown = Annotated[str, AfterValidator(_not_blank)]
 IdList = Annotated[list[Id], BeforeValidator(_as_list), BeforeValidator(_none_as_empty_list)]
+
+
 def _one_text_as_list(value: Any) -> Any:
     """One text alone is a list of one (`synonyms: hộ khẩu`), as an id is; several on one line
     are refused, since a comma may belong to a text ('Thuế, phí, lệ phí'): the writer says."""

@@ -254,7 +254,9 @@ def find_personal_data(text: str) -> list[Finding]:
     emails = [Finding(m.start(), m.end(), "an e-mail address")
               for pattern in (EMAIL, SPELT_EMAIL) for m in pattern.finditer(text)]
     seen, shown, original = as_shown(text)
-    masked = SPELT_EMAIL.sub(lambda m: " " * len(m.group()), EMAIL.sub(lambda m: " " * len(m.group()), seen))
+    masked = seen
+    for pattern in (EMAIL, SPELT_EMAIL):  # addresses are not read as URLs or numbers
+        masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     findings = []
     for url in URL.finditer(masked):
         for part in URL_PART.finditer(url.group()):

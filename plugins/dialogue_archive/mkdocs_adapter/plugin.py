@@ -65,6 +65,8 @@ ASSET_URI = "assets/dialogue-archive/"
 NAV_SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "statistics", "open-data")
 
 
+SITE_FOLDERS = "site-folders"
+"""The cache's folder where a published site's emptied folders wait for the next build."""
 KEPT_FOLDERS = ".folders-kept"
 """In a preview, the previous rebuild's folders wait here, emptied, while MkDocs cleans the
 site folder (it leaves hidden ones alone): see core/site_folders.py."""
@@ -189,7 +191,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.archive is not None and self.views is not None
         # MkDocs has emptied the site folder: the earlier site's folders go back in, empty
-        if self.staging is not None and (store := self.cache.folder("site-folders")) is not None:
+        if self.staging is not None and (store := self.cache.folder(SITE_FOLDERS)) is not None:
             self.folders = take_kept_folders(store, self.staging[0])
         elif self.preview and self.cleaned:
             self.folders = restore_folders(Path(config.site_dir) / KEPT_FOLDERS, Path(config.site_dir))
@@ -405,7 +407,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.staging = None
         if self.built:
             try:
-                publish(staging, site_dir, self.carried, self.cache.folder("site-folders"))
+                publish(staging, site_dir, self.carried, self.cache.folder(SITE_FOLDERS))
             except RuntimeError as error:  # raised before anything was moved
                 discard(staging)
                 raise PluginError(f"nothing was published: {error}") from None
