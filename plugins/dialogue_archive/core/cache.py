@@ -45,6 +45,22 @@ STAGING_PREFIX = ".tmp-"
 STALE_STAGING_SECONDS = 24 * 3600
 """A staging folder older than this was left by an interrupted build, not one running."""
 
+def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> None:
+    """Remove the folders and files named with one of `prefixes` in `folder` that builds
+    killed midway left there (older than STALE_STAGING_SECONDS, this user's), except `keep`."""
+    limit = time.time() - STALE_STAGING_SECONDS
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name.startswith(prefixes) and entry.name != keep:
+                with contextlib.suppress(OSError):
+                    info = entry.lstat()
+                    if info.st_uid == os.getuid() and info.st_mtime < limit:
+                        if stat.S_ISDIR(info.st_mode):
+                            shutil.rmtree(entry, ignore_errors=True)
+                        else:
+                            entry.unlink()
+
+
 CACHE_VERSION = "1"
 """Bump when the shape of cached data changes: every old entry is then ignored."""
 

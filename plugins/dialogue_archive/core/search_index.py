@@ -5,12 +5,18 @@ records one by one would take hours. Instead every record becomes a small HTML f
 private temporary folder (never the published site), and Pagefind indexes that folder in
 one call. The files are deleted afterwards, whatever happens. Pagefind's word chunks are then
 cut smaller (core/search_chunks.py).
+
+The records and the index are made in memory (`/dev/shm`) when it has room, and the finished
+index is then copied into the site. Made on this machine's disk, an index of 2,100 records
+cost Pagefind 4.6-4.9 s of CPU instead of 2.6-2.9 s (its 2,300 files written one by one),
+and writing the records 0.75-1.2 s instead of 0.08 s.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -20,6 +26,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .cache import remove_stale
 from .search import SEPARATOR, SESSIONS_FILE, SearchRecord
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
 
@@ -29,6 +36,11 @@ LANGUAGE = "vi"
 """One index language for every record: Pagefind would otherwise split the index by the
 language it detects, and a query only searches one of them."""
 FILES_PER_FOLDER = 1000
+SCRATCH = Path("/dev/shm")
+SCRATCH_FREE = 256 << 20
+"""Free bytes `SCRATCH` must have to be used: an index being made takes 10-20 MB there (two
+at a time), and a container's default /dev/shm of 64 MB is left alone."""
+SCRATCH_PREFIX = "dialogue-archive-search-"
 
 
 @dataclass(frozen=True)
@@ -49,35 +61,55 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
     started = time.perf_counter()
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
     template = env.get_template(RECORD_TEMPLATE)
-    with tempfile.TemporaryDirectory(prefix="dialogue-archive-search-") as temp:
-        folder = Path(temp)
+    scratch = scratch_folder()
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch) as temp:
+        folder, made = Path(temp) / "records", Path(temp) / "index"
         count = 0
         for count, record in enumerate(records, start=1):
             target = folder / f"{count // FILES_PER_FOLDER:05d}" / f"{count:07d}.html"
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             html = template.render(record=record, language=LANGUAGE, separator=SEPARATOR)
             target.write_text(html, encoding="utf-8")
-        shutil.rmtree(bundle_dir, ignore_errors=True)
         import asyncio  # here: a rebuild that reuses every index need not load it
 
         try:
-            asyncio.run(_index(folder, bundle_dir, count))
+            asyncio.run(_index(folder, made, count))
         except Exception as error:  # the service reports any failure as a plain exception
             raise SearchIndexError(
-                f"Pagefind could not index the archive's {count} search records: {error}. "
+                f"Pagefind could not index the archive's {count} search records: "
+                f"{str(error) or type(error).__name__}. "
                 "Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
             ) from error
-    try:
-        cut_word_chunks(bundle_dir, chunk_bytes)
-    except ChunkFormatError as error:
-        raise SearchIndexError(
-            f"The search index in {bundle_dir} is not in the layout this archive knows ({error}). "
-            "Install the pinned 'pagefind[bin]' (scripts/build sets it up)."
-        ) from error
-    except OSError as error:
-        raise SearchIndexError(f"The search index in {bundle_dir} could not be rewritten: {error}") from error
+        try:
+            cut_word_chunks(made, chunk_bytes)
+        except ChunkFormatError as error:
+            raise SearchIndexError(
+                f"The search index made for {bundle_dir} is not in the layout this archive knows "
+                f"({error}). Install the pinned 'pagefind[bin]' (scripts/build sets it up)."
+            ) from error
+        except OSError as error:
+            raise SearchIndexError(f"The search index made for {bundle_dir} could not be rewritten: "
+                                   f"{error}") from error
+        shutil.rmtree(bundle_dir, ignore_errors=True)
+        bundle_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(made, bundle_dir)  # a rename when `temp` is on the site's file system
     size = sum(p.stat().st_size for p in bundle_dir.rglob("*") if p.is_file())
     return IndexStats(count, time.perf_counter() - started, size)
+
+
+def scratch_folder() -> str | None:
+    """Where to make an index: `SCRATCH` when it has room and no temporary folder is asked
+    for (TMPDIR and the like), else None: the system's temporary folder. Folders there that
+    builds killed midway left (memory, in `SCRATCH`) are removed after a day."""
+    if any(os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP")):
+        return None
+    try:
+        if not (os.access(SCRATCH, os.W_OK | os.X_OK) and shutil.disk_usage(SCRATCH).free >= SCRATCH_FREE):
+            return None
+    except OSError:
+        return None
+    remove_stale(SCRATCH, (SCRATCH_PREFIX,))
+    return str(SCRATCH)
 
 
 def write_sessions(sessions: Mapping[str, tuple[str, str]], bundle_dir: Path) -> None:

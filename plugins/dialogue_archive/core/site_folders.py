@@ -15,11 +15,10 @@ import contextlib
 import os
 import shutil
 import stat
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from .cache import STALE_STAGING_SECONDS
+from .cache import remove_stale
 
 SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "data")
 """The folders whose paths are the archive's ids (nearly all of the site's folders)."""
@@ -32,7 +31,7 @@ def keep_for_next_build(root: Path, store: Path) -> None:
     (the cache on another file system or mount, a build killed meanwhile)."""
     own = store / f"{KEEPING}{os.getpid()}"
     try:
-        _prune_leftovers(store)
+        remove_stale(store, (KEEPING, TAKEN), keep=own.name)
         shutil.rmtree(own, ignore_errors=True)
         keep_folders(root, own)
         own.rename(store / KEPT)
@@ -132,12 +131,3 @@ def _new_folder_mode(root: Path) -> int:
         return stat.S_IMODE(probe.stat().st_mode)
     finally:
         probe.rmdir()
-
-
-def _prune_leftovers(store: Path) -> None:
-    """Remove what builds killed while keeping or taking folders left in `store`."""
-    for entry in store.iterdir():
-        if entry.name.startswith((KEEPING, TAKEN)) and entry.name != f"{KEEPING}{os.getpid()}":
-            with contextlib.suppress(OSError):
-                if time.time() - entry.lstat().st_mtime > STALE_STAGING_SECONDS:
-                    shutil.rmtree(entry, ignore_errors=True)
