@@ -10,7 +10,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -363,16 +363,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         started = time.monotonic()
         workers = worker_count(self.config.workers)
         try:
-            # The indexes left in the folder are known again once the new ones are complete.
-            kept, self.search_keys = self.search_keys, {}
-            # Indexed in forked processes: the feeds and data are written here meanwhile.
-            indexes = build_search_index(self.views, config, self.config, self.cache, workers,
-                                         kept if self.preview else None,
-                                         self.staging[1] if self.staging else None,
-                                         meanwhile=partial(self._write_feeds_and_data, config))
-            self.carried = indexes.carried
-            if self.preview:
-                self.search_keys = indexes.keys
+            # Pagefind runs in its own processes: the feeds and data are written meanwhile.
+            with ThreadPoolExecutor(1) as pool:
+                files = pool.submit(self._write_feeds_and_data, config)
+                # The indexes left in the folder are known again once the new ones are complete.
+                kept, self.search_keys = self.search_keys, {}
+                indexes = build_search_index(self.views, config, self.config, self.cache, workers,
+                                             kept if self.preview else None,
+                                             self.staging[1] if self.staging else None)
+                self.carried = indexes.carried
+                if self.preview:
+                    self.search_keys = indexes.keys
+                files.result()
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
                 raise

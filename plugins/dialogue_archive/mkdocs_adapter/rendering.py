@@ -12,9 +12,12 @@ the whole archive's fingerprint first: building and hashing their views costs 0.
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
+import queue
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -29,7 +32,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.parallel import HelperStopped, share_out
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -182,14 +184,66 @@ def render_pages(job: RenderJob, workers: int) -> RenderReport:
     chunks = [range(start, min(start + CHUNK, len(job.pages)))
               for start in range(0, len(job.pages), CHUNK)]
     progress = _Progress(len(job.pages))
+    helpers: list[Any] = []
     try:
-        share_out(chunks, _render_chunk, progress.add, workers - 1)
-    except HelperStopped as error:
-        raise PluginError(f"pages could not be written: {error}; run the build again, or set "
-                          "the plugin option workers: 1") from None
+        if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                progress.add(_render_chunk(chunk))
+            return progress.total
+        # Frozen objects are never visited by the helpers' garbage collector, which would
+        # otherwise write to every object the parent shares and so copy its memory (the
+        # plugin unfreezes them when the next build starts).
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        reports: Any = context.Queue()
+        helpers = [context.Process(target=_help, args=(chunks, counter, reports), daemon=True)
+                   for _ in range(min(workers, len(chunks)) - 1)]
+        for helper in helpers:
+            helper.start()
+        for chunk in _claim(chunks, counter):
+            progress.add(_render_chunk(chunk))
+            while (report := _next_report(reports, helpers, wait=False)) is not None:
+                progress.add(report)
+        while progress.chunks < len(chunks):
+            progress.add(_next_report(reports, helpers, wait=True))
+        return progress.total
     finally:
         _JOB = None
-    return progress.total
+        for helper in helpers:
+            helper.join(timeout=5)
+            if helper.is_alive():
+                helper.terminate()
+
+
+def _claim(chunks: list[range], counter: Any) -> Iterator[range]:
+    """The chunks no process has taken yet, one at a time (the counter is shared)."""
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(chunks):
+            return
+        yield chunks[index]
+
+
+def _help(chunks: list[range], counter: Any, reports: Any) -> None:
+    """A forked helper: renders chunks until none is left, reporting each."""
+    for chunk in _claim(chunks, counter):
+        reports.put(_render_chunk(chunk))
+
+
+def _next_report(reports: Any, helpers: list[Any], wait: bool) -> Any:
+    """A helper's next report; None if there is none yet and `wait` is false."""
+    while True:
+        try:
+            return reports.get(timeout=1) if wait else reports.get_nowait()
+        except queue.Empty:
+            if not wait:
+                return None
+        if any(h.exitcode not in (None, 0) for h in helpers):
+            raise PluginError("a page-writing process stopped unexpectedly (out of memory?); "
+                               "run the build again, or set the plugin option workers: 1")
 
 
 class _Progress:

@@ -10,6 +10,7 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.parallel import HelperStopped, share_out
 from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexStats, SearchIndexError, write_bundle, write_sessions
 from ..core.views import ArchiveViews, PageSpec
@@ -31,8 +31,6 @@ SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
 SEARCH_ASSET_URI = "assets/dialogue-archive-search/"
 """Scripts and styles of the search page only (assets/dialogue-archive/ loads on every page)."""
 BUNDLE_DIR = "pagefind"
-PROGRESS_SECONDS = 10
-"""A long build reports how many indexes are written this often."""
 KEPT_DIR = ".pagefind-kept"
 """In a preview, the previous rebuild's indexes wait here while MkDocs cleans the folder (it
 leaves hidden folders alone): an unchanged one is moved back instead of being deleted and
@@ -76,15 +74,14 @@ class SearchIndexes:
 
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
                        cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None,
-                       published: Path | None = None,
-                       meanwhile: Callable[[], object] | None = None) -> SearchIndexes:
+                       published: Path | None = None) -> SearchIndexes:
     """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
     (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
     code) did not change since a previous build is not made again: it is moved back from
     KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; left
     in the `published` site, to be carried over when the build is published, when it is the
-    cache's copy; else linked from the cache. The others are indexed by `workers` forked
-    processes, while this one runs `meanwhile` (always, once) and then helps them."""
+    cache's copy; else linked from the cache. The others are indexed `workers` at a time
+    (each index is a separate Pagefind process)."""
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
@@ -92,6 +89,9 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
     indexes = SearchIndexes({}, {})
     try:
         shards = records.shards()
+        if not shards:
+            log.info("search: nothing is published yet, there is nothing to index")
+            return indexes
         todo: list[tuple[Shard, Path, str]] = []
         for shard in shards:
             path = f"{BUNDLE_DIR}/{shard.id}"
@@ -110,22 +110,19 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
                 indexes.carried[path] = partial(cache.restore_tree, namespace, key)
             elif not cache.restore_tree(namespace, key, bundle):
                 todo.append((shard, bundle, key))
-        if not shards:
-            log.info("search: nothing is published yet, there is nothing to index")
-        elif not todo:
+        if not todo:
             log.info("search: the archive is unchanged, the search index is reused")
+            return indexes
         _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started,
-                      options.search_chunk_bytes, meanwhile)
+                      options.search_chunk_bytes)
         return indexes
     finally:
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
-                  cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int,
-                  meanwhile: Callable[[], object] | None) -> None:
-    """Index the shards of `todo` with Pagefind, in `workers` forked processes (this one joins
-    them once `meanwhile` is done), and cache each bundle."""
+                  cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
+    """Index the shards of `todo` with Pagefind, `workers` at a time, and cache each bundle."""
 
     def index(task: tuple[Shard, Path, str]) -> IndexStats:
         shard, bundle, key = task
@@ -135,25 +132,12 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
             cache.store_tree(f"search-{shard.id}", key, bundle)
         return stats
 
-    done: list[IndexStats] = []
-    reported = time.monotonic()
-
-    def add(stats: IndexStats) -> None:
-        nonlocal reported
-        done.append(stats)
-        if len(done) < len(todo) and time.monotonic() - reported >= PROGRESS_SECONDS:
-            reported = time.monotonic()
-            log.info(f"search: {len(done)}/{len(todo)} indexes written")
-
     todo.sort(key=lambda task: -task[0].records)  # largest first: workers finish together
     try:
-        share_out(todo, index, add, workers, meanwhile)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            done = list(pool.map(index, todo))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    except HelperStopped as error:
-        raise PluginError(f"the search index could not be written: {error}; run the build again, "
-                          "or set the plugin option workers: 1") from None
-    if todo:
-        log.info(f"search: {sum(d.records for d in done)} records indexed in "
-                 f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
-                 f"{total - len(todo)} of {total} unchanged indexes reused")
+    log.info(f"search: {sum(d.records for d in done)} records indexed in "
+             f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
+             f"{total - len(todo)} of {total} unchanged indexes reused")
