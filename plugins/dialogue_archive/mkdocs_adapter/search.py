@@ -7,10 +7,12 @@ written HTML), into `<site_dir>/pagefind/`.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.search import SearchRecords, Shard
-from ..core.search_index import IndexStats, SearchIndexError, write_bundle, write_sessions
+from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
 
@@ -31,6 +33,8 @@ SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
 SEARCH_ASSET_URI = "assets/dialogue-archive-search/"
 """Scripts and styles of the search page only (assets/dialogue-archive/ loads on every page)."""
 BUNDLE_DIR = "pagefind"
+PROGRESS_SECONDS = 10
+"""A long build reports how many indexes are written this often."""
 KEPT_DIR = ".pagefind-kept"
 """In a preview, the previous rebuild's indexes wait here while MkDocs cleans the folder (it
 leaves hidden folders alone): an unchanged one is moved back instead of being deleted and
@@ -122,22 +126,41 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
                   cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
-    """Index the shards of `todo` with Pagefind, `workers` at a time, and cache each bundle."""
-
-    def index(task: tuple[Shard, Path, str]) -> IndexStats:
-        shard, bundle, key = task
-        stats = write_bundle(records.records_of(shard), bundle, chunk_bytes)
-        write_sessions(records.sessions_of(shard), bundle)  # made from the sessions in its key
-        if context:
-            cache.store_tree(f"search-{shard.id}", key, bundle)
-        return stats
-
+    """Index the shards of `todo` with Pagefind, in `workers` worker processes (make_index), and
+    cache each bundle. Records are made here, for no more shards than the workers can take
+    next: at 10,000 sessions all of them at once would hold 600 MB."""
     todo.sort(key=lambda task: -task[0].records)  # largest first: workers finish together
-    try:
-        with ThreadPoolExecutor(max(1, workers)) as pool:
-            done = list(pool.map(index, todo))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+    workers = max(1, min(workers, len(todo)))
+    done: list[IndexStats] = []
+    pending: set[Future[IndexStats]] = set()
+    reported = time.monotonic()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            for shard, bundle, key in todo:
+                if len(pending) > workers:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    done += [future.result() for future in finished]
+                    if time.monotonic() - reported >= PROGRESS_SECONDS:
+                        reported = time.monotonic()
+                        log.info(f"search: {len(done)}/{len(todo)} indexes written")
+                job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
+                               chunk_bytes, cache, f"search-{shard.id}", key if context else "")
+                pending.add(pool.submit(make_index, job))
+            done += [future.result() for future in wait(pending).done]
+        except SearchIndexError as error:
+            _cancel(pending)
+            raise PluginError(str(error)) from None
+        except BrokenProcessPool as error:
+            _cancel(pending)
+            raise PluginError(f"a search-indexing process stopped unexpectedly ({error}; out of "
+                              "memory?): run the build again, or set the plugin option workers: 1"
+                              ) from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
+
+
+def _cancel(pending: set[Future[IndexStats]]) -> None:
+    """After a failure: the indexes not started yet are not made (those started finish)."""
+    for future in pending:
+        future.cancel()

@@ -1,0 +1,59 @@
+"""Making the search indexes (core/search_index.py): where the work happens, and a build
+whose indexing fails says so and leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, run_build, write_config
+from dialogue_archive.core import search_index
+from dialogue_archive.core.cache import remove_stale
+
+
+def test_indexes_are_made_in_memory_only_when_no_temporary_folder_is_asked_for_and_there_is_room(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(search_index, "SCRATCH", tmp_path)
+    assert search_index.scratch_folder() == str(tmp_path)
+    monkeypatch.setattr(search_index, "SCRATCH_FREE", 1 << 60)
+    assert search_index.scratch_folder() is None
+    monkeypatch.setattr(search_index, "SCRATCH_FREE", 0)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert search_index.scratch_folder() is None
+    monkeypatch.delenv("TMPDIR")
+    monkeypatch.setattr(search_index, "SCRATCH", tmp_path / "missing")
+    assert search_index.scratch_folder() is None
+
+
+def test_leftovers_of_killed_builds_are_removed_after_a_day(tmp_path: Path) -> None:
+    old, recent, mine, other = (tmp_path / name for name in (
+        "dialogue-archive-search-old", "dialogue-archive-search-recent", "keeping-1", "unrelated"))
+    for folder in (old, recent, mine, other):
+        (folder / "records").mkdir(parents=True)
+    (tmp_path / "dialogue-archive-search-file").write_text("x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (old, mine, other, tmp_path / "dialogue-archive-search-file"):
+        os.utime(path, (two_days_ago, two_days_ago))
+    remove_stale(tmp_path, ("dialogue-archive-search-", "keeping-"), keep="keeping-1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dialogue-archive-search-recent", "keeping-1", "unrelated"]
+
+
+def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    config = write_config(tmp_path, CONTENT, tmp_path / "site", build_date="2026-11-28")
+    result = run_build(config, env={"PAGEFIND_BINARY_PATH": str(tmp_path / "no-pagefind"),
+                                    "TMPDIR": str(scratch)})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Pagefind could not index the archive's" in output
+    assert "scripts/build sets it up" in output
+    assert "nothing was published" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+    assert list(scratch.iterdir()) == []
