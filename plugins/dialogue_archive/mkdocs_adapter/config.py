@@ -29,7 +29,8 @@ class ArchivePluginConfig(base.Config):
     """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
 
     workers = c.Type(int, default=0)
-    """Processes that write pages; 0 = one per available core, 1 = no extra process."""
+    """Processes that parse sessions, write pages and make search indexes; 0 = one per
+    available core, 1 = no extra page writer and one search-index worker."""
 
     search_shard_records = c.Type(int, default=SHARD_RECORDS)
     """Most search records in one Pagefind index (see core/search.py for why they are small)."""
