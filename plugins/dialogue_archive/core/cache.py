@@ -45,6 +45,7 @@ STAGING_PREFIX = ".tmp-"
 STALE_STAGING_SECONDS = 24 * 3600
 """A staging folder older than this was left by an interrupted build, not one running."""
 
+
 def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> None:
     """Remove the folders and files named with one of `prefixes` in `folder` that builds
     killed midway left there (older than STALE_STAGING_SECONDS, this user's), except `keep`."""

@@ -73,8 +73,8 @@ def make_index(job: IndexJob) -> IndexStats:
     """Make one index, with its sessions file, and keep it in the cache. Runs in a worker
     process started afresh (`spawn`), not in a thread of the build: threads share one
     interpreter lock, and each of the thousands of system calls that write an index's files
-    waited for it again while another thread wrote the open data (copying one index into the
-    site took 19-22 s instead of about 1 s in a traced 10,000-session build). Nor in a forked
+    waited for it again while another thread wrote the open data (in a traced 10,000-session
+    build, copying an index into the site took 22-23 s; 0.3-1.5 s alone). Nor in a forked
     copy of the build: every page the build writes afterwards is then held twice (the peak
     went from 830-850 MB to 1,250-1,310 MB at 1,000 sessions, and over 4 GB at 10,000)."""
     stats = write_bundle(job.records, job.bundle_dir, job.chunk_bytes)

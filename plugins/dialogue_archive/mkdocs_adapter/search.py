@@ -128,7 +128,7 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
                   cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
     """Index the shards of `todo` with Pagefind, in `workers` worker processes (make_index), and
     cache each bundle. Records are made here, for no more shards than the workers can take
-    next: at 10,000 sessions all of them at once would hold 600 MB."""
+    next: all of them at once would hold every record of the archive in memory."""
     todo.sort(key=lambda task: -task[0].records)  # largest first: workers finish together
     workers = max(1, min(workers, len(todo)))
     done: list[IndexStats] = []
