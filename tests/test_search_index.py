@@ -4,6 +4,8 @@ whose indexing fails says so and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -57,3 +59,42 @@ def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(tmp_path
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
     assert list(scratch.iterdir()) == []
+
+
+def test_index_workers_end_when_the_build_is_killed_outright(tmp_path: Path) -> None:
+    """An out-of-memory kill gives the build no time to stop its workers: they must end by
+    themselves, not wait for work forever."""
+    pid_file = tmp_path / "worker.pid"
+    script = f"""
+import multiprocessing, os, signal, time
+from concurrent.futures import ProcessPoolExecutor
+from dialogue_archive.core.parallel import end_with
+
+def job():
+    open({str(pid_file)!r}, "w").write(str(os.getpid()))
+    time.sleep(60)
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=end_with, initargs=(os.getpid(),))
+    pool.submit(job)
+    while not os.path.exists({str(pid_file)!r}):
+        time.sleep(0.1)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+    (tmp_path / "build.py").write_text(script, encoding="utf-8")
+    subprocess.run([sys.executable, str(tmp_path / "build.py")], timeout=60)
+    worker = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and running(worker):
+        time.sleep(0.2)
+    assert not running(worker), "the worker outlived the build"
+
+
+def running(pid: int) -> bool:
+    """Whether the process is alive (a zombie that no one reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

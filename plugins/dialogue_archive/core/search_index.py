@@ -103,7 +103,13 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
         import asyncio  # here: a rebuild that reuses every index need not load it
 
         try:
-            asyncio.run(_index(folder, made, count))
+            asyncio.run(asyncio.wait_for(_index(folder, made, count), answer_seconds(count)))
+        except TimeoutError:
+            raise SearchIndexError(
+                f"Pagefind did not finish indexing {count} search records within "
+                f"{answer_seconds(count):.0f} s (it may have stopped). Run the build again; check "
+                "that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
+            ) from None
         except Exception as error:  # the service reports any failure as a plain exception
             raise SearchIndexError(
                 f"Pagefind could not index the archive's {count} search records: "
@@ -125,6 +131,13 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
         shutil.move(made, bundle_dir)  # a rename when `temp` is on the site's file system
     size = sum(p.stat().st_size for p in bundle_dir.rglob("*") if p.is_file())
     return IndexStats(count, time.perf_counter() - started, size)
+
+
+def answer_seconds(records: int) -> float:
+    """How long Pagefind may take to index `records`: 1.3-2.5 ms a record here, so generously
+    more. Pagefind's Python library waits for an answer forever, and one that stopped before
+    answering hung the build (1 in 6 tries with a Pagefind that fails at once)."""
+    return 120 + records * 0.05
 
 
 def scratch_folder() -> str | None:
@@ -153,10 +166,15 @@ async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
     have settled: Pagefind answers "written" before its last files are on disk, and closing
     the service at once (what its context manager does) can leave them empty (measured: 3
     of 131 indexes had an empty pagefind-entry.json)."""
+    import asyncio
+
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
     config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle_dir))
+    # A Pagefind that stopped also fails the library's reading task, which asyncio would print
+    # as a traceback; the failure is reported once, as SearchIndexError.
+    asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
     async with PagefindService() as service:
         index = await service.create_index(config)
         result = await index.add_directory(str(folder))

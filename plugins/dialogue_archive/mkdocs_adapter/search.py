@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
+from ..core.parallel import end_with
 from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index
 from ..core.views import ArchiveViews, PageSpec
@@ -127,40 +129,42 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
                   cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
     """Index the shards of `todo` with Pagefind, in `workers` worker processes (make_index), and
-    cache each bundle. Records are made here, for no more shards than the workers can take
-    next: all of them at once would hold every record of the archive in memory."""
+    cache each bundle. Records are made here for one shard more than there are workers, at
+    most: all of them at once would hold every record of the archive in memory."""
     todo.sort(key=lambda task: -task[0].records)  # largest first: workers finish together
     workers = max(1, min(workers, len(todo)))
     done: list[IndexStats] = []
     pending: set[Future[IndexStats]] = set()
     reported = time.monotonic()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        try:
-            for shard, bundle, key in todo:
-                if len(pending) > workers:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    done += [future.result() for future in finished]
-                    if time.monotonic() - reported >= PROGRESS_SECONDS:
-                        reported = time.monotonic()
-                        log.info(f"search: {len(done)}/{len(todo)} indexes written")
-                job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
-                               chunk_bytes, cache, f"search-{shard.id}", key if context else "")
-                pending.add(pool.submit(make_index, job))
-            done += [future.result() for future in wait(pending).done]
-        except SearchIndexError as error:
-            _cancel(pending)
-            raise PluginError(str(error)) from None
-        except BrokenProcessPool as error:
-            _cancel(pending)
-            raise PluginError(f"a search-indexing process stopped unexpectedly ({error}; out of "
-                              "memory?): run the build again, or set the plugin option workers: 1"
-                              ) from None
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=end_with, initargs=(os.getpid(),)) as pool:
+            try:
+                for shard, bundle, key in todo:
+                    if len(pending) > workers:
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        done += [future.result() for future in finished]
+                        if time.monotonic() - reported >= PROGRESS_SECONDS:
+                            reported = time.monotonic()
+                            log.info(f"search: {len(done)}/{len(todo)} indexes written")
+                    job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
+                                   chunk_bytes, cache, f"search-{shard.id}", key if context else "")
+                    pending.add(pool.submit(make_index, job))
+                done += [future.result() for future in wait(pending).done]
+            except BaseException:
+                for future in pending:  # not started yet: not made (those started finish)
+                    future.cancel()
+                raise
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    except BrokenProcessPool as error:
+        raise PluginError(f"a search-indexing process stopped unexpectedly ({error}; out of "
+                          "memory?): run the build again, or set the plugin option workers: 1"
+                          ) from None
+    except OSError as error:  # a full disk or /dev/shm, a folder that cannot be written
+        raise PluginError(f"the search index could not be written: {error}. Free some space, or "
+                          "set TMPDIR to a folder with room (indexes are made in /dev/shm "
+                          "otherwise)") from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
-
-
-def _cancel(pending: set[Future[IndexStats]]) -> None:
-    """After a failure: the indexes not started yet are not made (those started finish)."""
-    for future in pending:
-        future.cancel()
