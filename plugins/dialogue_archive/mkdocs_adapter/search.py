@@ -136,25 +136,20 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
     done: list[IndexStats] = []
     pending: set[Future[IndexStats]] = set()
     reported = time.monotonic()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=end_with, initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=end_with, initargs=(os.getpid(),)) as pool:
-            try:
-                for shard, bundle, key in todo:
-                    if len(pending) > workers:
-                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        done += [future.result() for future in finished]
-                        if time.monotonic() - reported >= PROGRESS_SECONDS:
-                            reported = time.monotonic()
-                            log.info(f"search: {len(done)}/{len(todo)} indexes written")
-                    job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
-                                   chunk_bytes, cache, f"search-{shard.id}", key if context else "")
-                    pending.add(pool.submit(make_index, job))
-                done += [future.result() for future in wait(pending).done]
-            except BaseException:
-                for future in pending:  # not started yet: not made (those started finish)
-                    future.cancel()
-                raise
+        for shard, bundle, key in todo:
+            if len(pending) > workers:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done += [future.result() for future in finished]
+                if time.monotonic() - reported >= PROGRESS_SECONDS:
+                    reported = time.monotonic()
+                    log.info(f"search: {len(done)}/{len(todo)} indexes written")
+            job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
+                           chunk_bytes, cache, f"search-{shard.id}", key if context else "")
+            pending.add(pool.submit(make_index, job))
+        done += [future.result() for future in wait(pending).done]
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     except BrokenProcessPool as error:
@@ -165,6 +160,8 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
         raise PluginError(f"the search index could not be written: {error}. Free some space, or "
                           "set TMPDIR to a folder with room (indexes are made in /dev/shm "
                           "otherwise)") from None
+    finally:  # after a failure, the indexes not started yet are not made (those started finish)
+        pool.shutdown(cancel_futures=True)
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
