@@ -4,13 +4,15 @@ whose indexing fails says so and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, run_build, write_config
+from conftest import CONTENT, ROOT, run_build, write_config
 from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
 
@@ -66,18 +68,16 @@ def test_index_workers_end_when_the_build_is_killed_outright(tmp_path: Path) -> 
     themselves, not wait for work forever."""
     pid_file = tmp_path / "worker.pid"
     script = f"""
-import multiprocessing, os, signal, time
-from concurrent.futures import ProcessPoolExecutor
-from dialogue_archive.core.parallel import end_with
+import os, signal, time
+from dialogue_archive.core.parallel import WorkerPool
 
-def job():
+def job(_):
     open({str(pid_file)!r}, "w").write(str(os.getpid()))
     time.sleep(60)
 
 if __name__ == "__main__":
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=end_with, initargs=(os.getpid(),))
-    pool.submit(job)
+    pool = WorkerPool(1)
+    pool.submit(job, None)
     while not os.path.exists({str(pid_file)!r}):
         time.sleep(0.1)
     os.kill(os.getpid(), signal.SIGKILL)
@@ -89,6 +89,72 @@ if __name__ == "__main__":
     while time.monotonic() < deadline and running(worker):
         time.sleep(0.2)
     assert not running(worker), "the worker outlived the build"
+
+
+@pytest.fixture(scope="module")
+def synthetic_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 sessions: a build long enough to be interrupted in each of its phases."""
+    content = tmp_path_factory.mktemp("synthetic") / "content"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "synthetic_archive.py"), "--sessions",
+                    "300", "--out", str(content)], check=True, capture_output=True, timeout=120)
+    return content
+
+
+@pytest.mark.parametrize(("command", "moment"), [
+    ("build", "pages written:"), ("build", "archive pages"), ("serve", "archive pages")])
+def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
+        tmp_path: Path, synthetic_archive: Path, command: str, moment: str) -> None:
+    """Ctrl-C in the terminal reaches every process of the build (the page-writing helpers,
+    the search workers and their Pagefind): the build, or the preview while its search index is
+    made, stops within seconds, with no process's traceback, publishes nothing, and leaves no
+    process or temporary folder behind."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    config = write_config(tmp_path, synthetic_archive, tmp_path / "site")
+    arguments = ["build", "--strict"]
+    if command == "serve":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            arguments = ["serve", "-a", f"127.0.0.1:{probe.getsockname()[1]}"]
+    marker = f"dialogue-archive-test-{os.getpid()}-{command}-{moment.split()[0]}"
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", *arguments, "-f", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch), TEST_MARKER=marker))
+    assert build.stdout is not None
+    output, interrupted = [], 0.0
+    for line in build.stdout:
+        output.append(line)
+        if moment in line and not interrupted:
+            time.sleep(0.3)  # into the phase: its processes have started
+            os.killpg(build.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+            interrupted = time.monotonic()
+    build.wait(timeout=60)
+    text = "".join(output)
+    assert interrupted, text
+    assert time.monotonic() - interrupted < 15, text
+    assert "Traceback" not in text
+    assert "search index or open data could not be written" not in text
+    if command == "build":
+        assert build.returncode != 0
+        assert "nothing was published" in text
+        assert not (tmp_path / "site").exists()
+    time.sleep(2)  # a killed worker's Pagefind is reaped by init
+    assert processes_with(marker) == []
+    assert list(scratch.iterdir()) == []
+
+
+def processes_with(marker: str) -> list[str]:
+    """The command lines of the running processes whose environment holds `marker`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and marker.encode() in (proc / "environ").read_bytes() and running(
+                    int(proc.name)):
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            continue
+    return found
 
 
 def running(pid: int) -> bool:

@@ -46,6 +46,7 @@ from .models import (
     SessionMeta,
     Topic,
 )
+from .parallel import ignore_interrupts
 from .privacy import (
     REDACTIONS_FILE,
     Redactor,
@@ -745,7 +746,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
         _PARSING = (root, redactor)
         try:
             if workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+                with multiprocessing.get_context("fork").Pool(
+                        min(workers, len(chunks)), initializer=ignore_interrupts) as pool:
                     parsed = [p for chunk in pool.map(_parse_in_worker, chunks) for p in chunk]
             else:
                 parsed = [p for chunk in map(_parse_in_worker, chunks) for p in chunk]

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
+import signal
 import threading
-import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def worker_count(requested: int = 0) -> int:
@@ -17,13 +24,100 @@ def worker_count(requested: int = 0) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def end_with(parent: int) -> None:
-    """In a worker process (a pool's initializer): end when `parent` has gone, even killed
-    outright (out of memory), instead of waiting for work forever, orphaned."""
+def ignore_interrupts() -> None:
+    """In a forked helper: leave Ctrl-C to the build, which then stops its helpers. A terminal
+    sends it to every process of the build, and each helper printed its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class Stopper:
+    """Kills the processes of the `WorkerPool`s open with it, from another thread (a preview
+    that ends while its search indexes are being made)."""
+
+    def __init__(self) -> None:
+        self._pools: set[WorkerPool] = set()
+        self._lock = threading.Lock()
+        self.stopped = False
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            for pool in self._pools:
+                pool.kill()
+
+    def watch(self, pool: WorkerPool) -> None:
+        with self._lock:
+            self._pools.add(pool)
+            if self.stopped:
+                pool.kill()
+
+    def forget(self, pool: WorkerPool) -> None:
+        with self._lock:
+            self._pools.discard(pool)
+
+
+class WorkerPool:
+    """Processes started afresh (`spawn`), each in a process group of its own, out of reach of
+    the terminal's Ctrl-C (each printed a traceback). When the build fails or is interrupted,
+    they are killed at once with their own children (Pagefind) instead of finishing their
+    work; they also end when the build has gone, even killed outright (out of memory),
+    instead of waiting for work forever, orphaned.
+
+    Each worker watches a pipe from the build: its end closes when the build kills the pool or
+    ends in any way. (A shared event was tried: setting it waits for its waiters, and a killed
+    waiter never answers.)"""
+
+    def __init__(self, workers: int, stopper: Stopper | None = None):
+        context = multiprocessing.get_context("spawn")
+        watched, self._alive = context.Pipe(duplex=False)
+        self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_serve,
+                                         initargs=(watched,))
+        self._stopper = stopper
+        self._closing = threading.Lock()
+
+    def submit(self, function: Callable[[Any], T], job: Any) -> Future[T]:
+        """Run `function(job)` in a worker. Ctrl-C waits while the pool starts one, which then
+        begins with it blocked: before it leaves the terminal's process group, it would stop
+        the worker in the middle of its imports (the signal mask is inherited, and `_serve`
+        discards what was held)."""
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return self._pool.submit(function, job)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def kill(self) -> None:
+        """Kill the workers and their children now: the futures not finished fail."""
+        with self._closing:  # never closed twice: the number may be another file's by then
+            self._alive.close()
+
+    def __enter__(self) -> WorkerPool:
+        if self._stopper is not None:
+            self._stopper.watch(self)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self.kill()
+        try:
+            self._pool.shutdown(cancel_futures=True)
+        finally:
+            if self._stopper is not None:
+                self._stopper.forget(self)
+            self.kill()
+
+
+def _serve(watched: Any) -> None:
+    """A `WorkerPool` process's initializer: its own process group; a Ctrl-C sent to the
+    build's before it left is discarded; a watcher kills the group once the build closes its
+    end of `watched` (or has gone)."""
+    os.setpgid(0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
+        with contextlib.suppress(EOFError, OSError):  # nothing is ever sent
+            watched.recv()
+        os.killpg(0, signal.SIGKILL)
 
-    threading.Thread(target=watch, name="dialogue-archive-end-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name="dialogue-archive-end-with-build", daemon=True).start()

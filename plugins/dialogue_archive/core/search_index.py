@@ -67,6 +67,8 @@ class IndexJob:
     namespace: str
     key: str
     """Under which the made index is kept in `cache` ('' = not kept)."""
+    scratch: str | None = None
+    """Where to make it (`scratch_space`)."""
 
 
 def make_index(job: IndexJob) -> IndexStats:
@@ -77,7 +79,7 @@ def make_index(job: IndexJob) -> IndexStats:
     build, copying an index into the site took 22-23 s; 0.3-1.5 s alone). Nor in a forked
     copy of the build: every page the build writes afterwards is then held twice (the peak
     went from 830-850 MB to 1,250-1,310 MB at 1,000 sessions, and over 4 GB at 10,000)."""
-    stats = write_bundle(job.records, job.bundle_dir, job.chunk_bytes)
+    stats = write_bundle(job.records, job.bundle_dir, job.chunk_bytes, job.scratch)
     write_sessions(job.sessions, job.bundle_dir)
     if job.key:
         job.cache.store_tree(job.namespace, job.key, job.bundle_dir)
@@ -85,14 +87,13 @@ def make_index(job: IndexJob) -> IndexStats:
 
 
 def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
-                 chunk_bytes: int = CHUNK_BYTES) -> IndexStats:
+                 chunk_bytes: int = CHUNK_BYTES, scratch: str | None = None) -> IndexStats:
     """Index `records` with Pagefind into `bundle_dir` (e.g. site/pagefind/2025-1), with word
-    chunks of about `chunk_bytes`."""
+    chunks of about `chunk_bytes`, made in `scratch` (else in `scratch_folder()`)."""
     started = time.perf_counter()
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
     template = env.get_template(RECORD_TEMPLATE)
-    scratch = scratch_folder()
-    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch) as temp:
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch or scratch_folder()) as temp:
         folder, made = Path(temp) / "records", Path(temp) / "index"
         count = 0
         for count, record in enumerate(records, start=1):
@@ -153,6 +154,13 @@ def scratch_folder() -> str | None:
         return None
     remove_stale(SCRATCH, (SCRATCH_PREFIX,))
     return str(SCRATCH)
+
+
+def scratch_space() -> tempfile.TemporaryDirectory[str]:
+    """A build's folder for its indexes to be made in (`scratch_folder`): removed at the end with
+    what the workers stopped midway (a failure, Ctrl-C) left in it."""
+    return tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=scratch_folder(),
+                                       ignore_cleanup_errors=True)
 
 
 def write_sessions(sessions: Mapping[str, tuple[str, str]], bundle_dir: Path) -> None:

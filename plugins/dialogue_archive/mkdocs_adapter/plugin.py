@@ -33,7 +33,7 @@ from ..core.labels import VI
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
-from ..core.parallel import worker_count
+from ..core.parallel import Stopper, worker_count
 from ..core.publish import discard, publish, staging_dir
 from ..core.site_folders import (
     keep_folders,
@@ -95,6 +95,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.cleaned = False  # MkDocs empties the site folder first (not --dirty)
         self.folders: list[str] = []  # the earlier site's folders this build writes into
         self.catch_up: threading.Thread | None = None
+        self.stopper = Stopper()  # kills a preview's search workers when it ends
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
@@ -341,6 +342,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
         self.preview = command == "serve"
+        self.stopper = Stopper()
         self.cleaned = not dirty
         self.recent_sessions = {} if self.preview else None
 
@@ -370,7 +372,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 kept, self.search_keys = self.search_keys, {}
                 indexes = build_search_index(self.views, config, self.config, self.cache, workers,
                                              kept if self.preview else None,
-                                             self.staging[1] if self.staging else None)
+                                             self.staging[1] if self.staging else None, self.stopper)
                 self.carried = indexes.carried
                 if self.preview:
                     self.search_keys = indexes.keys
@@ -378,6 +380,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
                 raise
+            if self.stopper.stopped:  # the preview is ending: its workers were killed
+                return
             log.error(f"preview: the search index or open data could not be written: {error}")
             return
         remove_empty_folders(Path(config.site_dir), self.folders)
@@ -400,6 +404,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.built = False  # includes MkDocs' strict-mode abort, raised after on_post_build
 
     def on_shutdown(self) -> None:
+        if self.preview:  # Ctrl-C: the index being made for the preview is not waited for
+            self.stopper.stop()
         self._wait_for_catch_up()
         if self.staging is None:
             return

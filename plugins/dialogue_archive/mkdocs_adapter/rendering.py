@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
+from ..core.parallel import ignore_interrupts
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -208,6 +209,10 @@ def render_pages(job: RenderJob, workers: int) -> RenderReport:
         while progress.chunks < len(chunks):
             progress.add(_next_report(reports, helpers, wait=True))
         return progress.total
+    except BaseException:  # a failure or Ctrl-C: the helpers' pages are not waited for
+        for helper in helpers:
+            helper.terminate()
+        raise
     finally:
         _JOB = None
         for helper in helpers:
@@ -229,6 +234,7 @@ def _claim(chunks: list[range], counter: Any) -> Iterator[range]:
 
 def _help(chunks: list[range], counter: Any, reports: Any) -> None:
     """A forked helper: renders chunks until none is left, reporting each."""
+    ignore_interrupts()
     for chunk in _claim(chunks, counter):
         reports.put(_render_chunk(chunk))
 

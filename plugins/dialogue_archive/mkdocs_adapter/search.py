@@ -7,12 +7,10 @@ written HTML), into `<site_dir>/pagefind/`.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
@@ -23,9 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.parallel import end_with
+from ..core.parallel import Stopper, WorkerPool
 from ..core.search import SearchRecords, Shard
-from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index
+from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index, scratch_space
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig
 
@@ -80,14 +78,14 @@ class SearchIndexes:
 
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
                        cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None,
-                       published: Path | None = None) -> SearchIndexes:
+                       published: Path | None = None, stopper: Stopper | None = None) -> SearchIndexes:
     """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
     (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
     code) did not change since a previous build is not made again: it is moved back from
     KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; left
     in the `published` site, to be carried over when the build is published, when it is the
     cache's copy; else linked from the cache. The others are indexed `workers` at a time
-    (each index is a separate Pagefind process)."""
+    (each index is a separate Pagefind process); `stopper` can kill them."""
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
@@ -120,14 +118,15 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
             log.info("search: the archive is unchanged, the search index is reused")
             return indexes
         _index_shards(records, todo, archive.context_fingerprint, cache, workers, len(shards), started,
-                      options.search_chunk_bytes)
+                      options.search_chunk_bytes, stopper)
         return indexes
     finally:
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
-                  cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int) -> None:
+                  cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int,
+                  stopper: Stopper | None) -> None:
     """Index the shards of `todo` with Pagefind, in `workers` worker processes (make_index), and
     cache each bundle. Records are made here for one shard more than there are workers, at
     most: all of them at once would hold every record of the archive in memory."""
@@ -136,20 +135,20 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
     done: list[IndexStats] = []
     pending: set[Future[IndexStats]] = set()
     reported = time.monotonic()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=end_with, initargs=(os.getpid(),))
     try:
-        for shard, bundle, key in todo:
-            if len(pending) > workers:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                done += [future.result() for future in finished]
-                if time.monotonic() - reported >= PROGRESS_SECONDS:
-                    reported = time.monotonic()
-                    log.info(f"search: {len(done)}/{len(todo)} indexes written")
-            job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
-                           chunk_bytes, cache, f"search-{shard.id}", key if context else "")
-            pending.add(pool.submit(make_index, job))
-        done += [future.result() for future in wait(pending).done]
+        with scratch_space() as scratch, WorkerPool(workers, stopper) as pool:
+            for shard, bundle, key in todo:
+                if len(pending) > workers:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    done += [future.result() for future in finished]
+                    if time.monotonic() - reported >= PROGRESS_SECONDS:
+                        reported = time.monotonic()
+                        log.info(f"search: {len(done)}/{len(todo)} indexes written")
+                job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
+                               chunk_bytes, cache, f"search-{shard.id}", key if context else "",
+                               scratch)
+                pending.add(pool.submit(make_index, job))
+            done += [future.result() for future in wait(pending).done]
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     except BrokenProcessPool as error:
@@ -160,8 +159,6 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
         raise PluginError(f"the search index could not be written: {error}. Free some space, or "
                           "set TMPDIR to a folder with room (indexes are made in /dev/shm "
                           "otherwise)") from None
-    finally:  # after a failure, the indexes not started yet are not made (those started finish)
-        pool.shutdown(cancel_futures=True)
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
