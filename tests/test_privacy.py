@@ -283,6 +283,60 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
     assert any(p.suffix == ".pf_fragment" and "[số điện thoại đã ẩn]" in t for p, t in texts.items())
 
 
+def test_text_rules_match_either_tone_mark_placement_any_spacing_and_shown_keys(
+        tmp_path: Path) -> None:
+    """Writers place tone marks both ways (Thuỷ, Thủy) and YAML blocks wrap lines: a rule
+    written once removes the name however it is spelt or wrapped, also from the keys of
+    `attendance`, which are shown; an attendance key naming a citizen is refused."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "      Đề nghị đơn giản hóa hồ sơ",
+        "      Hộ bà Lường Thị Thủy (LƯỜNG THỊ THỦY trong đơn) và gia đình ông Hoàng Văn\n"
+        "      Mỷ đề nghị đơn giản hóa hồ sơ"), encoding="utf-8")
+    index = content / S / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "summary:", "attendance:\n  citizens: 40\n  hộ thôn Khuổi My: 20\nsummary:"),
+        encoding="utf-8")
+    (content / "registry" / "redactions.yaml").write_text(
+        "- pattern: Lường Thị Thuỷ\n  replacement: T.\n- pattern: Hoàng Văn Mỷ\n"
+        "  replacement: M.\n- pattern: thôn Khuổi My\n  replacement: thôn K.\n",
+        encoding="utf-8")
+    assert validate(content).returncode == 0
+    site = build_archive(content, tmp_path)
+    page = (site / S / "index.html").read_text(encoding="utf-8")
+    assert "Hộ bà T. (T. trong đơn) và gia đình ông M. đề nghị" in " ".join(page.split())
+    assert "20 hộ thôn K." in " ".join(page.split())
+    for path in [*site.rglob("*.html"), *site.rglob("*.csv"), *site.rglob("*.json")]:
+        text = path.read_text(encoding="utf-8")
+        assert not any(name in text for name in ("Thủy", "THỦY", "Mỷ", "Khuổi")), path
+
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "  citizens: 40\n", "  citizens: 40\n  hộ ông Nguyễn Văn Bình: 1\n"), encoding="utf-8")
+    refused = validate(content)
+    assert refused.returncode == 1
+    assert f"content/{S}/index.md:9:10: 'Nguyễn Văn Bình' in attendance" in refused.stderr
+    assert "Nguyễn Văn Bình" in refused.stderr
+
+
+def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one_line(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "      Đề nghị đơn giản hóa hồ sơ",
+        "      Gia đình ông Hoàng Văn\n      Mỷ đề nghị đơn giản hóa hồ sơ"),
+        encoding="utf-8")
+    refused = validate(content)
+    assert refused.returncode == 1
+    problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    assert [p.split(": ", 1)[0] for p in problems] == [f"content/{S}/answers.yaml:10:20"]
+    assert "'Hoàng Văn Mỷ' in items.text looks like the full name" in problems[0]
+    assert "('ông H.V.M.')" in problems[0]
+
+
 def test_bad_redaction_rule_is_located(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(BASE, content)

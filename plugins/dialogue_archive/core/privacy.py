@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from .problems import ProblemLog
-from .vietnamese import fold
+from .vietnamese import fold, normalise
 from .yamlio import LocDict, LocList, locate, offset_of, position_of
 
 REDACTIONS_FILE = "registry/redactions.yaml"
@@ -59,15 +60,44 @@ class RedactionRule(BaseModel):
 
 @dataclass(frozen=True)
 class Redactor:
-    """Applies the rules in file order; text rules ignore case, regex rules are as written."""
+    """Applies the rules in file order. Regex rules are as written. Text rules ignore case,
+    the placement of the tone mark (a rule 'Thuỷ' removes 'Thủy' too: writers mix both) and
+    how words are spaced (a name may wrap onto the next line of a YAML block)."""
 
     rules: tuple[re.Pattern[str], ...] = ()
     replacements: tuple[str, ...] = ()
+    plain: tuple[bool, ...] = ()
+    """Per rule: a text rule, matched against the text as `normalise` spells it."""
 
     def apply(self, text: str) -> str:
-        for pattern, replacement in zip(self.rules, self.replacements, strict=True):
-            text = pattern.sub(lambda _match, r=replacement: r, text)
+        alike = ""
+        for pattern, replacement, plain in zip(self.rules, self.replacements, self.plain, strict=True):
+            if not plain:
+                text, alike = pattern.sub(lambda _match, r=replacement: r, text), ""
+                continue
+            if not alike:
+                text = unicodedata.normalize("NFC", text)
+                alike = normalise(text)  # as long as `text`: only tone marks move, within words
+            spans = [match.span() for match in pattern.finditer(alike)]
+            if spans:
+                text = "".join(_replaced(text, spans, replacement))
+                alike = ""
         return text
+
+
+def _replaced(text: str, spans: list[tuple[int, int]], replacement: str) -> Iterator[str]:
+    end = 0
+    for start, stop in spans:
+        yield text[end:start]
+        yield replacement
+        end = stop
+    yield text[end:]
+
+
+def text_rule(pattern: str) -> re.Pattern[str]:
+    """A text rule as matched by `Redactor.apply`."""
+    return re.compile(r"\s+".join(re.escape(word) for word in normalise(pattern).split()),
+                      re.IGNORECASE)
 
 
 def parse_rules(data: Any, path: Path, log: ProblemLog, report: Callable[..., None]) -> Redactor:
@@ -84,6 +114,7 @@ def parse_rules(data: Any, path: Path, log: ProblemLog, report: Callable[..., No
         return Redactor()
     rules: list[re.Pattern[str]] = []
     replacements: list[str] = []
+    plain: list[bool] = []
     for index, raw in enumerate(data):
         if not isinstance(raw, dict):
             line, col = locate(data, (index,))
@@ -96,8 +127,7 @@ def parse_rules(data: Any, path: Path, log: ProblemLog, report: Callable[..., No
             continue
         line, col = locate(data, (index, "pattern"))
         try:
-            compiled = re.compile(rule.pattern if rule.regex else re.escape(rule.pattern),
-                                  0 if rule.regex else re.IGNORECASE)
+            compiled = re.compile(rule.pattern) if rule.regex else text_rule(rule.pattern)
         except re.error as exc:
             log.add(path, line, col, f"pattern is not a valid regular expression: {exc.msg} "
                     f"(at character {exc.pos}); fix it, or set regex: false to match the text as written")
@@ -108,7 +138,8 @@ def parse_rules(data: Any, path: Path, log: ProblemLog, report: Callable[..., No
             continue
         rules.append(compiled)
         replacements.append(rule.replacement)
-    return Redactor(tuple(rules), tuple(replacements))
+        plain.append(not rule.regex)
+    return Redactor(tuple(rules), tuple(replacements), tuple(plain))
 
 
 def redact_data(data: Any, redactor: Redactor) -> Any:
@@ -121,6 +152,8 @@ def redact_data(data: Any, redactor: Redactor) -> Any:
                 continue
             if isinstance(value, str):
                 data[key] = redactor.apply(value)
+            elif key in FREE_KEYS and isinstance(value, LocDict):
+                data[key] = _with_keys_redacted(value, redactor)
             else:
                 redact_data(value, redactor)
     elif isinstance(data, LocList):
@@ -130,6 +163,21 @@ def redact_data(data: Any, redactor: Redactor) -> Any:
             else:
                 redact_data(value, redactor)
     return data
+
+
+def _with_keys_redacted(mapping: LocDict, redactor: Redactor) -> LocDict:
+    """A mapping whose keys are shown (`attendance`: 'hộ thôn Khuổi My: 20') with the rules
+    applied to its keys, positions kept; counts whose keys become the same are added up."""
+    redacted = LocDict()
+    redacted.start, redacted.key_pos, redacted.value_pos = mapping.start, {}, {}
+    for key, value in mapping.items():
+        new = redactor.apply(key) if isinstance(key, str) else key
+        if new in redacted and isinstance(value, int) and isinstance(redacted[new], int):
+            value += redacted[new]
+        redacted[new] = value
+        redacted.key_pos.setdefault(new, mapping.key_pos.get(key, mapping.start))
+        redacted.value_pos.setdefault(new, mapping.value_pos.get(key, mapping.start))
+    return redacted
 
 
 # --- the guard -------------------------------------------------------------------------
@@ -648,19 +696,22 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
 
 def position_in_source(source: str, start: tuple[int, int], needle: str, before: int = 0) -> tuple[int, int]:
     """Line and column of `needle` at or after a value's start in the file (block scalars
-    included), after the `before` times it occurs earlier in the value; the value's own start
-    when it was folded over several lines."""
+    included; its words may wrap onto the next lines), after the `before` times it occurs
+    earlier in the value; the value's own start when it was folded or escaped otherwise."""
+    words = re.compile(r"\s+".join(map(re.escape, needle.split())) or re.escape(needle))
     found = offset_of(source, start) - 1
     for _ in range(before + 1):
-        found = source.find(needle, found + 1)
-        if found < 0:
+        match = words.search(source, found + 1)
+        if match is None:
             return start
+        found = match.start()
     return position_of(source, found)
 
 
-NAMED_IN_ROLE_KEYS = {"chair", "official", "author", "sources", "label", "attendance"}
+NAMED_IN_ROLE_KEYS = {"chair", "official", "author", "sources", "label"}
 """Where a name is not checked as a citizen's in the free texts: officials and the byline in
-their roles, the titles of cited publications as published, and asker.label (its own rule)."""
+their roles, the titles of cited publications as published, and asker.label (its own rule).
+Not `attendance`: its keys are shown ('hộ ông Nguyễn Văn Bình: 1' names a citizen)."""
 
 
 def _free_texts(texts: Iterable[tuple[tuple[Any, ...], str]]) -> list[tuple[tuple[Any, ...], str]]:
@@ -749,12 +800,13 @@ def _field(where: tuple[Any, ...]) -> str:
 
 def _name_message(mention: Mention, field: str) -> str:
     honorific = mention.honorific or "ông"
-    initials = "".join(word[0].upper() + "." for word in mention.name.split())
-    return (f"'{mention.name}' in {field} looks like the full name of a private person, which is "
+    name = " ".join(mention.name.split())  # one line, though the name wraps in its YAML block
+    initials = "".join(word[0].upper() + "." for word in name.split())
+    return (f"'{name}' in {field} looks like the full name of a private person, which is "
             f"personal data; write initials ('{honorific} {initials}') or a description ('một hộ dân "
             "ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
             "asker.label, with named_with_consent: true. An official named in the role is accepted "
-            f"with the position next to the name ('{honorific} {mention.name}, Trưởng phòng ...')")
+            f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...')")
 
 
 def _message(finding: Finding, value: str, where: tuple[Any, ...]) -> str:
