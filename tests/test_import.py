@@ -95,6 +95,22 @@ def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> 
             ) in capsys.readouterr().err
 
 
+def test_new_refuses_personal_data_in_the_title_or_slug_that_make_the_address(
+        content: Path, capsys) -> None:
+    """The address made from the title is permanent: a name or a phone number must not get in
+    there, where no redaction reaches."""
+    base = ["new", "--content-dir", str(content), "--date", "2024-08-23", "--organizer",
+            "ubnd-quan-cam-le", "--place", "Hòa Thọ Đông"]
+    assert main([*base, "--title", "Đối thoại hộ bà Lê Thị Mai, ĐT 0905123456"]) == 2
+    err = capsys.readouterr().err
+    assert "--title: '0905123456' looks like a phone number" in err
+    assert "'Lê Thị Mai' in --title looks like the full name of a private person" in err
+    assert main([*base, "--title", "Đối thoại về đất đai", "--slug", "ong-hung-0905-123-456"]) == 2
+    assert ("--slug: 'ong-hung-0905-123-456' holds '0905-123-456', which looks like a phone "
+            "number") in capsys.readouterr().err
+    assert not list((content / "sessions" / "2024").glob("2024-08-23-*"))
+
+
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
     """The README's example: a long title's id ends with a whole phrase, the write-up says
     'tại phường …' mid-sentence, and the hints show the command as the README runs it."""

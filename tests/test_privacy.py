@@ -337,6 +337,29 @@ def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one
     assert "('ông H.V.M.')" in problems[0]
 
 
+def test_ids_that_hold_a_phone_number_are_refused(tmp_path: Path) -> None:
+    """Ids are public addresses that redaction never touches: a session folder, an item or a
+    commitment id with a phone number in it is refused, where it is written."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "  - id: ho-so-gpxd", "  - id: ong-hung-0905123456").replace(
+        "      - id: ra-soat-ho-so", "      - id: goi-0236-3456789"), encoding="utf-8")
+    (content / S).rename(content / f"{S}-dt-0905-123-456")
+    refused = validate(content)
+    assert refused.returncode == 1
+    problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    assert [p.split(": ", 1)[0] for p in problems] == [
+        f"content/{S}-dt-0905-123-456/answers.yaml:2:9",
+        f"content/{S}-dt-0905-123-456/answers.yaml:17:13",
+        f"content/{S}-dt-0905-123-456/index.md:1:1"], refused.stderr
+    assert "'ong-hung-0905123456' holds '0905123456', which looks like a phone number" in problems[0]
+    assert "the session folder name '2024-06-20-doi-thoai-mau-dt-0905-123-456' holds " \
+           "'0905-123-456'" in problems[2]
+    assert "rename the folder" in problems[2]
+
+
 def test_bad_redaction_rule_is_located(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(BASE, content)

@@ -53,6 +53,7 @@ from .privacy import (
     check_data,
     check_markdown,
     parse_rules,
+    personal_data_in_id,
     position_in_source,
     redact_data,
     session_officials,
@@ -909,7 +910,9 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
     if not match:
         log.add(index, 1, 1, f"the session folder '{session.id}' must be named "
                 "YYYY-MM-DD-<slug> (lower-case ASCII letters, digits and '-')")
-    elif session.id[:10] != meta.date.isoformat():
+    for message in personal_data_in_id(session.id):
+        log.add(index, 1, 1, f"the session folder name {message}: rename the folder")
+    if match and session.id[:10] != meta.date.isoformat():
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"date {meta.date} disagrees with the folder name "
                 f"'{session.id}'; rename the folder or fix the date")

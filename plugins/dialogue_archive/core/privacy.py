@@ -734,6 +734,10 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
     officials the session gives elsewhere (session_officials)."""
     texts = list(_texts(data))
     for where, text in texts:
+        if _is_id(where):
+            for message in personal_data_in_id(text):
+                log.add(path, *locate(data, where), message)
+            continue
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
             earlier = text.count(value, 0, finding.start)
@@ -745,7 +749,7 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
         for mention in find_citizen_names(text, officials):
             earlier = text.count(mention.name, 0, mention.start)
             line, col = position_in_source(source, locate(data, where), mention.name, earlier)
-            log.add(path, line, col, _name_message(mention, _field(where)))
+            log.add(path, line, col, name_message(mention, _field(where)))
     items = data.get("items") if isinstance(data, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
         asker = item.get("asker") if isinstance(item, dict) else None
@@ -771,7 +775,7 @@ def text_messages(text: str, field: str, officials: set[str] | frozenset[str] | 
     personal data, and citizens' full names when `officials` is given (a free text)."""
     messages = [_message(f, text[f.start:f.end], ()) for f in find_personal_data(text)]
     if officials is not None:
-        messages += [_name_message(m, field) for m in find_citizen_names(text, officials)]
+        messages += [name_message(m, field) for m in find_citizen_names(text, officials)]
     return messages
 
 
@@ -791,14 +795,14 @@ def check_markdown(text: str, first_line: int, path: Path, log: ProblemLog,
     for finding in find_personal_data(text):
         log.add(path, *position(finding.start), _message(finding, text[finding.start:finding.end], ()))
     for mention in find_citizen_names(text, officials) if officials is not None else ():
-        log.add(path, *position(mention.start), _name_message(mention, "the write-up"))
+        log.add(path, *position(mention.start), name_message(mention, "the write-up"))
 
 
 def _field(where: tuple[Any, ...]) -> str:
     return ".".join(str(step) for step in where if isinstance(step, str))
 
 
-def _name_message(mention: Mention, field: str) -> str:
+def name_message(mention: Mention, field: str) -> str:
     honorific = mention.honorific or "ông"
     name = " ".join(mention.name.split())  # one line, though the name wraps in its YAML block
     initials = "".join(word[0].upper() + "." for word in name.split())
@@ -807,6 +811,19 @@ def _name_message(mention: Mention, field: str) -> str:
             "ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
             "asker.label, with named_with_consent: true. An official named in the role is accepted "
             f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...')")
+
+
+def personal_data_in_id(value: str) -> list[str]:
+    """Messages for the phone, ID card numbers and e-mail addresses an id holds (a session
+    folder, an item, a commitment, an alias: 'ong-hung-0905123456'), read with its hyphens
+    as spaces. An id is part of a public address and redaction never touches it."""
+    return [f"'{value}' holds '{value[f.start:f.end]}', which looks like {f.message}: an id is "
+            "part of a public address and is never redacted, so change it (and do not keep the "
+            "old one in aliases)" for f in find_personal_data(value.replace("-", " "))]
+
+
+def _is_id(where: tuple[Any, ...]) -> bool:
+    return bool(where) and (where[-1] == "id" or (len(where) > 1 and where[-2] == "aliases"))
 
 
 def _message(finding: Finding, value: str, where: tuple[Any, ...]) -> str:

@@ -19,6 +19,7 @@ from slugify import slugify
 from .archive import Archive
 from .labels import VI, format_date, format_short_date
 from .models import ID_PATTERN, TIME_PATTERN, SessionKind
+from .privacy import find_citizen_names, find_personal_data, name_message, personal_data_in_id
 from .registry_match import Match, MatchError
 from .vietnamese import in_sentence
 
@@ -117,7 +118,13 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         problems.append(f"--kind '{request.kind}' is not one of {', '.join(kinds)}")
     if request.time is not None and not TIME_PATTERN.match(request.time):
         problems.append(f"--time '{request.time}' is not HH:MM in 24-hour form (e.g. 08:00)")
+    problems += [f"--title: '{title[f.start:f.end]}' looks like {f.message}, which is personal "
+                 "data; the title is published and makes the session's permanent address (the "
+                 "folder's name): leave it out" for f in find_personal_data(title)]
+    problems += [name_message(m, "--title") for m in find_citizen_names(title)]
     slug = request.slug if request.slug is not None else session_slug(title)
+    if request.slug is not None:
+        problems += [f"--slug: {message}" for message in personal_data_in_id(slug)]
     if request.slug is None and not slug:
         problems.append("the title gives no address (it has no Latin letters or digits); add "
                         "--slug with a few words without diacritics, e.g. --slug doi-thoai-dat-dai")
