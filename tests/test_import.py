@@ -730,10 +730,63 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
 
 
-def test_reimport_records_a_changed_status_as_an_update_of_the_day(content: Path, tmp_path: Path,
-                                                                   capsys) -> None:
+def test_reimport_keeps_a_reworded_commitment_and_says_which_disappear(
+        content: Path, tmp_path: Path) -> None:
+    """A commitment reworded in the sheet (same agency) keeps its id and the updates typed under
+    it; one taken out of the sheet is named, with its updates, instead of vanishing silently."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    record = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
+    first["updates"] = [{"date": dt.date(2024, 7, 25), "status": "in_progress", "note": "Đã làm"}]
+    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Cam kết")] = "Huy động cán bộ xuống tận nơi hướng dẫn từng hộ trong tuần"
+    taken = next(row for row in rows if " ".join(str(row[column("Cam kết")]).split())
+                 == " ".join(second["text"].split()))  # the second item's commitment
+    for key in ("Cam kết", "Cơ quan thực hiện", "Hạn", "Tình trạng"):
+        taken[column(key)] = ""
+    sheet = sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows)
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    after = items_of(folder)
+    assert after[0]["commitments"][0]["text"].startswith("Huy động cán bộ")
+    assert after[0]["commitments"][0]["id"] == first["id"]
+    assert after[0]["commitments"][0]["updates"] == first["updates"]
+    assert not after[1].get("commitments")
+    assert (f"no commitment of the sheet's item {after[1]['id']} matches {second['id']} in "
+            "answers.yaml: its id and the updates recorded under it disappear") in result.stderr
+
+
+def test_reimport_over_an_answers_file_that_cannot_be_read_is_refused(content: Path) -> None:
+    """--force would replace a record it cannot read, and with it every published id, alias and
+    update: it is refused until the file is fixed."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    answers = folder / "answers.yaml"
+    broken = answers.read_text(encoding="utf-8").replace("  - id:", "\t- id:", 1)
+    answers.write_text(broken, encoding="utf-8")
+    result = subprocess.run([*CLI, "import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                             "--session", str(folder), "--force"], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "answers.yaml cannot be read as YAML items" in result.stderr
+    assert "validate shows where" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert answers.read_text(encoding="utf-8") == broken
+
+
+def test_reimport_records_a_changed_status_as_an_update_of_the_day(
+        content: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sheet has no column for the dates of updates: a new 'Tình trạng' becomes an update of
-    the day of the import; an empty cell keeps the status the updates give."""
+    the build's day (the day the build checks dates against, fixed here as a press office may
+    fix it); an empty cell keeps the status the updates give."""
+    day = dt.date(2026, 11, 28)
+    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
     folder = new_session(content)
     assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
                  "--session", str(folder)]) == 0
@@ -752,11 +805,11 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(content: Path
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     said = capsys.readouterr()
     assert (f"commitment '{first['id']}' was in_progress in answers.yaml and is done in the sheet: "
-            f"an update dated {dt.date.today():%d/%m/%Y} records the change") in said.out + said.err
+            f"an update dated {day:%d/%m/%Y} records the change") in said.out + said.err
     after = items_of(folder)
     assert after[0]["commitments"][0]["status"] == "done"
     assert after[0]["commitments"][0]["updates"] == [*first["updates"],
-                                                     {"date": dt.date.today(), "status": "done"}]
+                                                     {"date": day, "status": "done"}]
     assert after[1]["commitments"][0]["status"] == "in_progress"
     assert after[1]["commitments"][0]["updates"] == second["updates"]
     assert errors_of(content) == []

@@ -28,7 +28,7 @@ from slugify import slugify
 from . import urls
 from .archive import Archive, Session
 from .labels import VI
-from .loader import check_answers, load_archive
+from .loader import check_answers, fixed_build_date, load_archive
 from .models import AskerKind, Item, SessionKind
 from .privacy import CONSENT_ADVICE, find_full_name, label_message, session_officials, text_messages
 from .registry_match import Match, MatchError, fold, registry_matchers
@@ -637,7 +637,11 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     root = folder.parent.parent.parent
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
-    archive, log = load_archive(root, include_drafts=True)
+    try:  # the day the build checks dates against: an import must not write past it
+        build_date = fixed_build_date(None)
+    except ValueError as exc:
+        raise SheetError(str(exc)) from None
+    archive, log = load_archive(root, build_date, include_drafts=True)
     shared = [str(p) for p in log.errors if "sessions" not in Path(p.path).parts]
     if shared:  # every row would be blamed for a registry that cannot be read
         raise SheetError("the registries or redaction rules have problems; fix them first:\n"
@@ -658,6 +662,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     if filled and not force:
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
                          f"({FORCE_KEEPS})")
+    if previous is None:
+        raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
+                         f"published ids, aliases and commitments' updates: fix it first ({RUN} "
+                         "validate shows where), or move it away to start afresh")
     rows, continued = read_table(sheet, report.notes)
     header, columns, unknown = find_header(rows, sheet.name)
     end = table_end(rows, header)
@@ -714,7 +722,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
     for item in report.items:
         for commitment in item.get("commitments", []):
-            _settle_status(commitment, dt.date.today(), report)
+            _settle_status(commitment, archive.build_date, report)
     report.items = [item for item in report.items if _valid(item, report)]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
@@ -862,17 +870,20 @@ MOVED_LIKENESS = 0.85
 """... and to a question elsewhere in it (a row inserted above moves every row down)."""
 
 
-def _replaced_record(path: Path) -> tuple[bool, list[dict[str, Any]]]:
+def _replaced_record(path: Path) -> tuple[bool, list[dict[str, Any]] | None]:
     """Of the answers.yaml an import replaces: whether it holds anything (something that cannot
-    be read counts: what someone typed is not overwritten without --force), and its items."""
+    be read counts: what someone typed is not overwritten without --force), and its items (None
+    if it cannot be read: their ids would be lost)."""
     if not path.exists():
         return False, []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError:
-        return True, []
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return True, None
+    if data is None:
+        return False, []
     if not isinstance(data, dict):
-        return True, []
+        return True, None
     items = data.get("items")
     return bool(items), [i for i in items if isinstance(i, dict) and i.get("id")] \
         if isinstance(items, list) else []
@@ -929,13 +940,21 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
         if old[j].get("aliases"):
             items[i]["aliases"] = old[j]["aliases"]
         before = [c for c in old[j].get("commitments") or [] if isinstance(c, dict) and c.get("id")]
-        for n, m in _pairs(items[i].get("commitments", []), before).items():
+        paired = _commitment_pairs(items[i].get("commitments", []), before)
+        for n, m in paired.items():
             commitment = items[i]["commitments"][n]
             commitment["id"] = str(before[m]["id"])
             commitment["kept"] = True
             kept_commitments.add(commitment["id"])
             if before[m].get("updates"):
                 commitment["updates"] = before[m]["updates"]
+        lost = [str(c["id"]) for m, c in enumerate(before) if m not in paired.values()]
+        if lost:
+            report.warnings.append(
+                f"warning: {report.sheet}: no commitment of the sheet's item {items[i]['id']} "
+                f"matches {', '.join(lost)} in {report.target.name}: its id and the updates "
+                "recorded under it disappear. If a row is that commitment reworded, give it the "
+                "same agency, or copy its id and updates back after the import")
     for i, item in enumerate(items):  # the new ids, unique beside the kept ones
         if i not in pairs:
             item["id"] = RowReader._unique(item["id"], kept, "muc")
@@ -949,6 +968,18 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
             "working. If a row is one of them with its question rewritten, add "
             f"'aliases: [{gone[0]}]' to its item in {report.target.name} after the import")
+
+
+def _commitment_pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, int]:
+    """`_pairs` for an item's commitments; then a commitment reworded in the sheet keeps its id
+    and updates when it is the only one left of its agency on both sides (an item has few)."""
+    pairs = _pairs(new, old)
+    for agency in dict.fromkeys(c.get("by") for c in new):
+        left_new = [n for n, c in enumerate(new) if n not in pairs and c.get("by") == agency]
+        left_old = [m for m, c in enumerate(old) if m not in pairs.values() and c.get("by") == agency]
+        if len(left_new) == len(left_old) == 1:
+            pairs[left_new[0]] = left_old[0]
+    return pairs
 
 
 def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportReport) -> None:
