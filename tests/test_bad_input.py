@@ -329,6 +329,14 @@ CASES: dict[str, Case] = {
         1,
         "answers.yaml must be a mapping",
     ),
+    "one-procedure-code-without-a-list": Case(
+        edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]', 'procedures: "1.009994"'), None),
+    "one-procedure-code-number-without-a-list": Case(
+        edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]', "procedures: 1.010"),
+        f"{S}/answers.yaml",
+        8,
+        "quote it",
+    ),
     "type-procedure-code-number": Case(
         edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]', "procedures: [1.010]"),
         f"{S}/answers.yaml",

@@ -12,6 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 from conftest import copy_sample
@@ -238,6 +239,35 @@ def test_merged_question_in_xlsx_without_empty_cells(content: Path, tmp_path: Pa
     unmerged = sample_sheet.write_xlsx(tmp_path / "khong-gop.xlsx", merge=False)
     assert main(["import", str(unmerged), "--session", str(folder), "--force"]) == 0
     assert len(items_of(folder)[1]["answers"]) == 2  # empty STT and content continue the question
+
+
+def test_a_header_below_a_whole_official_heading_is_found(content: Path, tmp_path: Path) -> None:
+    """A report as offices file it: the national motto, the office, the report's number, its
+    name and a note above a two-row header at rows 12 and 13."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for cell, value in {"A1": "UBND QUẬN CẨM LỆ", "E1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "A2": "UBND PHƯỜNG HÒA XUÂN", "E2": "Độc lập - Tự do - Hạnh phúc",
+                        "A4": "Số: 215/BC-UBND", "E4": "Hòa Xuân, ngày 21 tháng 11 năm 2026",
+                        "A6": "BÁO CÁO", "A7": "Tổng hợp ý kiến, kiến nghị của công dân",
+                        "A8": "(Kèm theo Kế hoạch số 120/KH-UBND ngày 01/11/2026)",
+                        "A12": "STT", "B12": "Ý kiến của công dân", "F12": "Trả lời"}.items():
+        sheet[cell] = value
+    sheet.merge_cells("A12:A13")
+    sheet.merge_cells("B12:E12")
+    sheet.merge_cells("F12:G12")
+    for column, name in zip("BCDEFG", ["Người nêu", "Loại", "Lĩnh vực", "Nội dung kiến nghị",
+                                       "Cơ quan trả lời", "Nội dung trả lời"], strict=True):
+        sheet[f"{column}13"] = name
+    sheet.append(["1", "Công dân tổ 6", "Kiến nghị", "Môi trường",
+                  "Đề nghị lắp thêm thùng rác công cộng ở chợ.", "UBND phường Hòa Xuân",
+                  "Phường sẽ lắp thêm 5 thùng rác trong tháng 12."])
+    workbook.save(tmp_path / "bao-cao.xlsx")
+    folder = hoa_xuan_session(content)
+    assert main(["import", str(tmp_path / "bao-cao.xlsx"), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["text"].startswith("Đề nghị lắp thêm thùng rác")
+    assert item["answers"][0]["text"].startswith("Phường sẽ lắp thêm")
 
 
 # --- import: errors ----------------------------------------------------------------------

@@ -241,6 +241,12 @@ def _code(value: Any) -> Any:
 ProcedureCode = Annotated[Text, BeforeValidator(_code)]
 
 
+def _one_code_as_list(value: Any) -> Any:
+    """One procedure code alone is a list of one (`procedures: "1.009994"`), as an id is (a
+    number too: `_code` then says to quote it)."""
+    return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+
+
 def _web_address(value: str) -> str:
     """Only http(s) links are published: a `javascript:` or `data:` link would run in the page."""
     if not re.match(r"^https?://[^\s/]+", value, re.IGNORECASE):
@@ -429,7 +435,8 @@ class Item(Strict):
     type: ItemType
     asker: Asker
     topics: Annotated[IdList, Field(min_length=1)]
-    procedures: Annotated[list[ProcedureCode], BeforeValidator(_none_as_empty_list)] = []
+    procedures: Annotated[list[ProcedureCode], BeforeValidator(_one_code_as_list),
+                          BeforeValidator(_none_as_empty_list)] = []
     in_scope: StrictBool = True
     text: Markdown
     answers: Annotated[list[Answer], BeforeValidator(_none_as_empty_list)] = []

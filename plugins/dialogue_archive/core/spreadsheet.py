@@ -48,8 +48,10 @@ from .sheet_vocabulary import (
 
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
-HEADER_SEARCH_ROWS = 10
-"""Offices put a title ('THỐNG KÊ Ý KIẾN...') above the table; the header is looked for below it."""
+HEADER_SEARCH_ROWS = 25
+"""Offices put a title above the table, often a whole official heading (the national motto,
+the office, the report's number and date, its name: ten rows or more); the header is looked for
+below it."""
 ITEM_ID_WORDS = 6
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
