@@ -1007,6 +1007,31 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
         assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
 
 
+def test_a_session_still_to_come_has_no_answers_or_commitments_yet(tmp_path: Path) -> None:
+    """An answer without a date of its own is given at the session: one of a session dated after
+    the build would show it as held, with a commitment's outcome no one has reached."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    future = content / "sessions" / "2026" / "2026-12-10-doi-thoai-mau"
+    future.parent.mkdir()
+    (content / S).rename(future)
+    index = future / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("date: 2024-06-20", "date: 2026-12-10"),
+                     encoding="utf-8")
+    answers = future / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace("due: 2024-12-31", "due: 2027-03-31"),
+                       encoding="utf-8")
+    result = validate(content)
+    problems = [line for line in result.stderr.splitlines() if LOCATED.match(line)]
+    assert result.returncode == 1
+    assert [p.split(": ", 1)[0] for p in problems] == [
+        "content/sessions/2026/2026-12-10-doi-thoai-mau/answers.yaml:12:9",
+        "content/sessions/2026/2026-12-10-doi-thoai-mau/answers.yaml:17:9"], result.stderr
+    assert ("an answer of a session dated 2026-12-10, after the day of the build (2026-11-28): the "
+            "session has not been held yet") in problems[0]
+    assert "a commitment of a session dated 2026-12-10" in problems[1]
+
+
 def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: Path) -> None:
     shutil.copytree(BASE, tmp_path / "content")
     edit("registry/places.yaml", "kind: district", "kind: huyen")(tmp_path / "content")

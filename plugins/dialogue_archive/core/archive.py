@@ -123,8 +123,9 @@ class Archive:
         return sorted(chosen, key=lambda s: (s.date, s.meta.time or "", s.id), reverse=True)
 
     def announced(self, session: Session) -> bool:
-        """A session published ahead of its day, with no record yet: not counted as held."""
-        return not session.items and session.date >= self.build_date
+        """A session published ahead of its day (with at most questions sent in before it), or
+        on its day with no record yet: not counted as held."""
+        return session.date > self.build_date or (not session.items and session.date == self.build_date)
 
     @cached_property
     def held(self) -> list[Session]:

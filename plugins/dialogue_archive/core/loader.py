@@ -987,8 +987,12 @@ def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, 
                            answer.date or day)
             if answer.date:
                 _check_day("answer", answer.date, day, today, path, data, (*where, "date"), log)
+            elif day is not None and day > today:
+                log.add(path, *locate(data, where), _not_held_yet("an answer", day, today))
         for c, commitment in enumerate(item.commitments):
             where = ("items", i, "commitments", c)
+            if day is not None and day > today:
+                log.add(path, *locate(data, where), _not_held_yet("a commitment", day, today))
             refs.check("agency", commitment.by, path, data, (*where, "by"), day)
             for u, update in enumerate(commitment.updates):
                 _check_day("update", update.date, day, today, path, data,
@@ -1006,6 +1010,14 @@ def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, pa
     elif date > today:
         line, col = locate(data, where)
         log.add(path, line, col, _after_today(what, date, today))
+
+
+def _not_held_yet(what: str, day: dt.date, today: dt.date) -> str:
+    """An answer without a date of its own is given at the session, and a commitment made there:
+    one of a session still to come would show it as held, with outcomes no one has reached."""
+    return (f"{what} of a session dated {day}, after the day of the build ({today}): the session "
+            "has not been held yet. If it has, fix its date in index.md; questions sent in before "
+            "it are recorded without answers or commitments until it is held")
 
 
 def _after_today(what: str, day: dt.date, today: dt.date) -> str:
