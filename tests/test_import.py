@@ -270,6 +270,31 @@ def test_a_header_below_a_whole_official_heading_is_found(content: Path, tmp_pat
     assert item["answers"][0]["text"].startswith("Phường sẽ lắp thêm")
 
 
+def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp_path: Path) -> None:
+    """'Nội dung' under both groups of a two-row header: the one under 'Trả lời của cơ quan
+    chức năng' is the answer (and 'Đơn vị' there the agency that answered), not more of the
+    question."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"], sheet["B1"] = "STT", "Ý kiến, kiến nghị của cử tri"
+    sheet["F1"] = "Trả lời của cơ quan chức năng"
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:E1")
+    sheet.merge_cells("F1:G1")
+    for column, name in zip("BCDEFG", ["Người nêu", "Loại", "Lĩnh vực", "Nội dung", "Đơn vị",
+                                       "Nội dung"], strict=True):
+        sheet[f"{column}2"] = name
+    sheet.append(["1", "Cử tri tổ 8", "Câu hỏi", "Cư trú", "Thủ tục nhập hộ khẩu cho con?",
+                  "Công an phường Hòa Xuân", "Đăng ký thường trú qua Cổng dịch vụ công."])
+    workbook.save(tmp_path / "nhom.xlsx")
+    folder = hoa_xuan_session(content)
+    assert main(["import", str(tmp_path / "nhom.xlsx"), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["text"].strip() == "Thủ tục nhập hộ khẩu cho con?"
+    assert [(a["by"], a["text"].strip()) for a in item["answers"]] == [
+        ("cong-an-phuong-hoa-xuan-2025", "Đăng ký thường trú qua Cổng dịch vụ công.")]
+
+
 # --- import: errors ----------------------------------------------------------------------
 
 

@@ -269,6 +269,8 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
                          "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
     index, keys = likeliest[0]
     row = rows[index]
+    if index > 0:
+        _read_under_answer_groups(rows[index - 1], row, keys)
     columns = {i: key for i, key in keys.items() if key}
     unknown = [i for i, key in keys.items() if not key]
     missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
@@ -277,6 +279,24 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
                          + "; ".join(_no_column(k, [str(row[i]) for i in unknown]) for k in missing)
                          + "; rename that column (or add it), then import again")
     return index, columns, unknown
+
+
+ANSWER_GROUPS = ("tra loi", "giai dap", "y kien tra loi", "ket qua giai quyet")
+"""How the group name above an answer's columns starts (folded): 'Trả lời của cơ quan chức năng'."""
+
+
+def _read_under_answer_groups(above: list[Any], header: list[Any], keys: dict[int, str | None]) -> None:
+    """Columns under a group name 'Trả lời …' merged above them (or written once, at the left of
+    the group) name the answer's parts: 'Nội dung' there is 'Nội dung trả lời', not the
+    question's text, and 'Đơn vị' is 'Đơn vị trả lời'."""
+    group = ""
+    for i, name in enumerate(header):
+        cell = above[i] if i < len(above) else None
+        if isinstance(cell, str) and cell.strip():
+            group = fold(cell)
+        if isinstance(name, str) and (group.startswith(ANSWER_GROUPS)
+                                      or HEADER_NAMES.get(group) in ANSWER_COLUMNS):
+            keys[i] = HEADER_NAMES.get(fold(f"{name} trả lời")) or keys.get(i)
 
 
 def _no_column(key: str, unknown: list[str]) -> str:
