@@ -437,6 +437,7 @@ def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
         line, written = labels[label]
         message = f"asker.label names a person ('{name}'): publish initials"
         assert reported(output, answers, line, written.index(name) + 1, message), output
+        assert f"If '{name}' is a place or a street, write its kind before it" in output
     line, written = labels["ĐT 84905123456"]
     message = "'84905123456' looks like a phone number in items.asker.label, which is personal data"
     assert reported(output, answers, line, written.index("84") + 1, message), output

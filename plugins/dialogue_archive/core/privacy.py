@@ -767,7 +767,8 @@ def label_message(name: str, consent_advice: str = "") -> str:
     """What to do about an asker's label that names a person without their consent."""
     return (f"names a person ('{name}'): publish initials (e.g. 'Ông N.V.H.') or a description "
             f"(e.g. 'Công dân phường ...'), or {consent_advice or CONSENT_ADVICE} if the person "
-            "agreed in writing to be named")
+            f"agreed in writing to be named. If '{name}' is a place or a street, write its kind "
+            f"before it ('huyện {name}', 'đường {name}')")
 
 
 def text_messages(text: str, field: str, officials: set[str] | frozenset[str] | None = None) -> list[str]:
@@ -810,7 +811,8 @@ def name_message(mention: Mention, field: str) -> str:
             f"personal data; write initials ('{honorific} {initials}') or a description ('một hộ dân "
             "ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
             "asker.label, with named_with_consent: true. An official named in the role is accepted "
-            f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...')")
+            f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...'); a place "
+            f"or a street with its kind before it ('xã {name}', 'đường {name}')")
 
 
 def personal_data_in_id(value: str) -> list[str]:
