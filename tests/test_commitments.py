@@ -194,6 +194,11 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     head = page.select_one(".da-commitment__head")
     assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
     assert head.select("a")[-1]["href"].endswith("agencies/phong-kinh-te-ha-tang-do-thi/")
+    # The office that carries it says so on its own page, though it made no commitment itself.
+    carrier = parse(site / "agencies" / "phong-kinh-te-ha-tang-do-thi" / "index.html")
+    said = carrier.select_one(".da-inherited")
+    assert said is not None and "1 cam kết chưa hoàn thành" in " ".join(said.get_text().split())
+    assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
 
 
 def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:

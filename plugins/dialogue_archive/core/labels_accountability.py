@@ -35,6 +35,9 @@ COMMITMENTS_VI: dict[str, Any] = {
     "none": "Không có cam kết nào.",
     "scorecard": "Thực hiện cam kết",
     "scorecard_intro": "Cam kết cơ quan chịu trách nhiệm thực hiện, tính đến",
+    "inherited": ("Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: "
+                  "{total} cam kết chưa hoàn thành, trong đó {overdue} cam kết quá hạn."),
+    "inherited_link": "Xem các cam kết cơ quan đang chịu trách nhiệm",
     "open": "Đang mở (chưa thực hiện, đang thực hiện)",
     "done": "Đã hoàn thành",
     "escalated": "Đã chuyển cấp trên",

@@ -21,7 +21,7 @@ from markupsafe import escape
 from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
-from .commitments import UNFINISHED, is_overdue, scorecards
+from .commitments import UNFINISHED, commitment_records, is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
@@ -259,6 +259,19 @@ class ArchiveViews:
         parent = registry.get(unit.parent or "")
         return str(parent.name) if parent else ""
 
+    @cached_property
+    def inherited(self) -> dict[str, tuple[int, int]]:
+        """Per agency: how many unfinished commitments of units now gone it carries
+        (`now_responsible_ids`), and how many of them are overdue: its page says so, as its
+        list of commitments shows them."""
+        counts: dict[str, tuple[int, int]] = {}
+        for record in commitment_records(self.archive):
+            for agency in self.now_responsible_ids(record.commitment):
+                total, overdue = counts.get(agency, (0, 0))
+                counts[agency] = (total + 1,
+                                  overdue + is_overdue(record.commitment, self.archive.build_date))
+        return counts
+
     def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
         """Links to the units `now_responsible_ids` names, for the pages."""
         return tuple(self.agency_link(a) for a in self.now_responsible_ids(commitment))
@@ -432,6 +445,7 @@ class ArchiveViews:
                 "sessions_here": sessions_here[:10] if pager.number == 1 else [],
                 "sessions_here_total": len(sessions_here),
                 "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
+                "inherited": self.inherited.get(record.id) if kind == "agency" else None,
                 "scorecard_uri": urls.commitments_agency(record.id)}
 
     def _ordered(self, kind: str, registry: dict[str, Any]) -> list[Any]:
