@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.opendata import COMMITMENT_COLUMNS, CSV_COLUMNS
 from jsonschema import Draft202012Validator
@@ -455,3 +455,18 @@ def test_links_in_the_open_data_are_full_addresses(tmp_path: Path) -> None:
     root = data["site_url"]
     assert (f"[phiên trước]({root}sessions/2024/2024-06-19-doi-thoai-2/#ho-so-gpxd) và "
             f"[mục này]({root}sessions/2024/2024-06-20-doi-thoai-1/#ho-so-gpxd)") in text
+
+
+def test_the_write_up_is_in_the_open_data(sample_site) -> None:
+    """FORMAT.md's session is its write-up too: a journalist reusing the data gets the press
+    office's text, as the page publishes it."""
+    archive = load(sample_site, "archive.json")
+    root = archive["site_url"]
+    for session in archive["sessions"]:
+        source = CONTENT / "sessions" / session["date"][:4] / session["id"] / "index.md"
+        body = source.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        plain = [line.strip() for line in body.splitlines() if line.strip() and "](" not in line]
+        assert all(line in session["writeup"] for line in plain), session["id"]
+        assert session["writeup"] or not body.strip()
+        assert "](../" not in session["writeup"] and "](./" not in session["writeup"]
+    assert any(f"]({root}" in s["writeup"] for s in archive["sessions"])

@@ -241,7 +241,10 @@ OPEN_DATA_VI: dict[str, Any] = {
             "attendance_labels": ("Tên tiếng Việt của từng thành phần trong attendance (ví dụ "
                                   "citizens: công dân), như trên trang web."),
             "author": "Tác giả bài viết.", "published": "Thời điểm công bố bài viết.",
-            "summary": "Tóm tắt.", "sources": "Nguồn đăng tải gốc.",
+            "summary": "Tóm tắt.",
+            "writeup": ("Bài tường thuật của phiên (Markdown, như đăng trên trang: đã áp dụng quy "
+                        "tắc ẩn thông tin, liên kết và ảnh ghi địa chỉ đầy đủ)."),
+            "sources": "Nguồn đăng tải gốc.",
             "image": "Ảnh đại diện của bài viết.",
             "aliases": "Mã cũ của phiên (vẫn dẫn đến phiên này).",
             "items": ("Các ý kiến, câu hỏi theo thứ tự được nêu. Danh sách rỗng nghĩa là biên bản "

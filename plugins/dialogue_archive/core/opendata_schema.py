@@ -181,6 +181,7 @@ class Session(Record):
     author: str | None
     published: dt.datetime
     summary: str | None
+    writeup: str
     sources: list[Source]
     image: Image | None
     aliases: list[str]
