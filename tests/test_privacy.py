@@ -150,6 +150,11 @@ NAMES = {
     # and less common family names, listed
     "Ông Khổng Minh Đức": "Khổng Minh Đức",
     "Ông Ksor Phước": "Ksor Phước",
+    # Mông names: family names that are no common word, and the middle names Seo and Mí
+    "Ông Giàng A Páo": "Giàng A Páo",
+    "Ông Vàng Seo Chứ": "Vàng Seo Chứ",
+    "Hộ ông Thào Mí Dế, thôn Khuổi My": "Thào Mí Dế",
+    "Bà Sùng Thị Mai": "Sùng Thị Mai",
 }
 NOT_NAMES = [
     "Ông N.V.H., tổ 12",
@@ -492,6 +497,8 @@ CITIZENS = {  # a free text -> the name refused in it
     "Hộ bà Trần Thị Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
     "Cử tri ông Lò Văn Pá, bản Nà Lừa, phản ánh việc cấp sổ đỏ chậm.": "Lò Văn Pá",
     "Hộ bà Âu Thị Lan đề nghị hỗ trợ.": "Âu Thị Lan",
+    "Hộ ông Thào Mí Dế ở thôn Khuổi My đề nghị hỗ trợ.": "Thào Mí Dế",
+    "Cử tri Vàng Seo Chứ phản ánh đường vào thôn sạt lở.": "Vàng Seo Chứ",
     "Cập nhật bản đồ địa chính cho hộ ông Lê Văn Tám": "Lê Văn Tám",
     "Ông Nguyễn Văn Hùng (thôn 5) phát biểu đầu tiên.": "Nguyễn Văn Hùng",
     "Sau sáp nhập xã, trong đó có bà Nguyễn Thị Hoa.": "Nguyễn Thị Hoa",

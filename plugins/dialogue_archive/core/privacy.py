@@ -374,12 +374,16 @@ SURNAMES = {
     "lương", "đào", "cao", "hà", "tô", "tạ", "chu", "châu", "quách", "thái",
     "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
     "khổng", "phùng", "doãn", "lò", "ksor", "siu",
+    "giàng", "sùng", "thào", "lù", "vừ", "tẩn",
 }
-MIDDLE_NAMES = {"văn", "thị"}
-"""The middle names of most men's and women's names: a capitalised word followed by one of them
-and another name word is a full name whatever the family name ('Cử tri Lò Văn Pá', 'Chị Âu Thị
-Lan'), which the list of family names above cannot all hold; written without accents, only
-after an honorific ('Ong Vi Van Dinh')."""
+"""With the family names of the Mông and Dao of the northern mountains that are no common word
+(Vàng, Mùa, Lầu, Chảo are: 'Vàng Bạc Đá Quý', 'Mùa Xuân'); Vàng and the others are found by a
+middle name below."""
+MIDDLE_NAMES = {"văn", "thị", "seo", "mí"}
+"""The middle names of most men's and women's names (and of Mông names: 'Vàng Seo Chứ', 'Thào
+Mí Dế'): a capitalised word followed by one of them and another name word is a full name
+whatever the family name ('Cử tri Lò Văn Pá', 'Chị Âu Thị Lan'), which the list of family names
+above cannot all hold; written without accents, only after an honorific ('Ong Vi Van Dinh')."""
 NOT_FAMILY_NAMES = {"con", "giáo", "bé", "hội", "phòng", "chánh", "phó", "trưởng"}
 NOT_GIVEN_NAMES = {"trấn", "xã", "phòng", "hóa", "hoá", "nghệ", "học", "bản", "kiện", "thư",
                    "chương", "hiến", "miếu"}
@@ -479,6 +483,9 @@ def _name_end(tokens: list[re.Match[str]], i: int, accent_free: bool) -> int:
     end = i + 1
     while end < min(len(tokens), i + 4) and not tokens[end - 1].group().endswith("."):
         next_word = tokens[end].group().removesuffix(".")
+        if next_word == "A" and end + 1 < len(tokens) and _is_name_word(tokens[end + 1].group()):
+            end += 1  # the middle name A of Mông men's names ('Giàng A Páo'), a letter alone
+            continue
         if not _is_name_word(next_word) or (accent_free and not next_word.isascii()):
             break
         end += 1
@@ -533,10 +540,10 @@ CANDIDATE = re.compile(
     r"hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|sinh|doanh))\s+(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
-    + r"|[^\W\d_]+\s+(?:Văn|Thị))(?!\w)"
+    + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
 )
 """A quick look for a marker before a family name, or before a word and a middle name (Văn,
-Thị), so that most texts are not read word by word."""
+Thị, …), so that most texts are not read word by word."""
 
 
 @dataclass(frozen=True)
