@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -120,20 +121,27 @@ def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
     build = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", *arguments, "-f", str(config)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch), TEST_MARKER=marker))
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch), TEST_MARKER=marker),
+        # as from a terminal: a shell starts background jobs with Ctrl-C ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert build.stdout is not None
+    stuck = threading.Timer(120, lambda: os.killpg(build.pid, signal.SIGKILL))  # fail, not hang
+    stuck.start()
     output, interrupted = [], 0.0
-    for line in build.stdout:
-        output.append(line)
-        if moment in line and not interrupted:
-            time.sleep(0.3)  # into the phase: its processes have started
-            os.killpg(build.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
-            interrupted = time.monotonic()
-    build.wait(timeout=60)
+    try:
+        for line in build.stdout:
+            output.append(line)
+            if moment in line and not interrupted:
+                time.sleep(0.3)  # into the phase: its processes have started
+                os.killpg(build.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+                interrupted = time.monotonic()
+        build.wait(timeout=60)
+    finally:
+        stuck.cancel()
     text = "".join(output)
     assert interrupted, text
     assert time.monotonic() - interrupted < 15, text
-    assert "Traceback" not in text
+    assert "Traceback" not in text, text
     assert "search index or open data could not be written" not in text
     if command == "build":
         assert build.returncode != 0
