@@ -785,18 +785,28 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
 
 
+def imported_sample(content: Path) -> tuple[Path, dict]:
+    """A new session with the sample sheet imported, and its answers.yaml as read."""
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
+                 "--session", str(folder)]) == 0
+    return folder, yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+
+
+def write_record(folder: Path, record: dict) -> None:
+    """answers.yaml as edited by hand."""
+    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+
+
 def test_reimport_keeps_a_reworded_commitment_and_says_which_disappear(
         content: Path, tmp_path: Path) -> None:
     """A commitment reworded in the sheet (same agency) keeps its id and the updates typed under
     it; one taken out of the sheet is named, with its updates, instead of vanishing silently."""
-    folder = new_session(content)
-    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
-                 "--session", str(folder)]) == 0
-    record = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    folder, record = imported_sample(content)
     first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
     first["updates"] = [{"date": dt.date(2024, 7, 25), "status": "in_progress", "note": "Đã làm"}]
-    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
+    write_record(folder, record)
     rows = sample_rows()
     column = sample_sheet.HEADER.index
     rows[0][column("Cam kết")] = "Huy động cán bộ xuống tận nơi hướng dẫn từng hộ trong tuần"
@@ -842,16 +852,12 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     fix it); an empty cell keeps the status the updates give."""
     day = dt.date(2026, 11, 28)
     monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
-    folder = new_session(content)
-    assert main(["import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
-                 "--session", str(folder)]) == 0
-    record = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    folder, record = imported_sample(content)
     first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
     first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
     second["status"] = "in_progress"
     second["updates"] = [{"date": dt.date(2024, 9, 1), "status": "in_progress"}]
-    (folder / "answers.yaml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
+    write_record(folder, record)
     rows = sample_rows()
     rows[0][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 3
     rows[2][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 5
