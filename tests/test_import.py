@@ -295,6 +295,32 @@ def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp
         ("cong-an-phuong-hoa-xuan-2025", "Đăng ký thường trú qua Cổng dịch vụ công.")]
 
 
+def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Path,
+                                                                      tmp_path: Path) -> None:
+    """'I | LĨNH VỰC ĐẤT ĐAI' merged across the row above a field's questions, and a 'Tổng
+    cộng' row under them: read as what they are, said in a note, not three errors each."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời", "Trả lời"])
+    sheet.append(["I", "LĨNH VỰC CƯ TRÚ"])
+    sheet.merge_cells("B2:G2")
+    sheet.append(["1", "Công dân tổ 1", "Câu hỏi", "Cư trú", "Hỏi về tạm trú.",
+                  "Công an phường Hòa Xuân", "Đăng ký qua Cổng dịch vụ công."])
+    sheet.append(["II", "LĨNH VỰC ĐẤT ĐAI", None, None, None, None, None])
+    sheet.append(["2", "Công dân tổ 2", "Kiến nghị", "Đất đai", "Đề nghị cấp sổ đỏ.",
+                  "UBND phường Hòa Xuân", "Phường đang rà soát."])
+    sheet.append(["Tổng cộng: 2 ý kiến"])
+    workbook.save(tmp_path / "muc.xlsx")
+    folder = hoa_xuan_session(content)
+    result = subprocess.run([*CLI, "import", str(tmp_path / "muc.xlsx"), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert [i["text"].strip() for i in items_of(folder)] == ["Hỏi về tạm trú.", "Đề nghị cấp sổ đỏ."]
+    said = result.stdout + result.stderr
+    for row, text in ((2, "LĨNH VỰC CƯ TRÚ"), (4, "LĨNH VỰC ĐẤT ĐAI"), (6, "Tổng cộng: 2 ý kiến")):
+        assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
+
+
 # --- import: errors ----------------------------------------------------------------------
 
 

@@ -388,10 +388,29 @@ def table_end(rows: list[list[Any]], header: int) -> int:
     return len(rows)
 
 
+SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}|[A-Z]|[ivx]{1,4}|[a-z]", re.ASCII)
+"""The STT of a section heading row ('I', 'II', 'A'): questions are numbered 1, 2, 3."""
+TOTAL = re.compile(r"(tong cong|tong so|cong)\b.*")
+
+
+def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
+    """A section heading ('I | LĨNH VỰC ĐẤT ĐAI', merged across the row) or a total row ('Tổng
+    cộng: 3 ý kiến') that offices put among the questions: its text, or None."""
+    values = list(dict.fromkeys(str(v).strip() for v in row if v is not None and str(v).strip()))
+    if len(values) == 1 and TOTAL.fullmatch(fold(values[0])):
+        return values[0]
+    number = str(row[number_col]).strip() if number_col is not None and number_col < len(row) \
+        and row[number_col] is not None else ""
+    if len(values) == 2 and SECTION_NUMBER.fullmatch(number):
+        return next(v for v in values if v != number)
+    return None
+
+
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
-               columns: dict[int, str]) -> Iterator[Row]:
-    """Non-blank rows below the header; a row continues the question above when its STT and
-    content are empty (CSV) or the continuation of merged cells (xlsx)."""
+               columns: dict[int, str], notes: list[str], sheet: str) -> Iterator[Row]:
+    """Non-blank rows below the header but section headings and totals (said in `notes`); a row
+    continues the question above when its STT and content are empty (CSV) or the
+    continuation of merged cells (xlsx)."""
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     names = {i: str(rows[header][i]) for i in columns}
@@ -401,8 +420,12 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         row = rows[index]
         if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
             continue
-        cells, problem = _merged_cells(row, columns, names)
         number = index + 1
+        if (heading := _heading_or_total(row, number_col)) is not None:
+            notes.append(f"info: {sheet}: row {number} is read as a section heading or a total "
+                         f"('{heading[:60]}'), not as a question")
+            continue
+        cells, problem = _merged_cells(row, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -706,7 +729,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     question: tuple[str, str] | None = None  # STT and words of the question on current_row
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
     unread: list[Row] = []  # rows not imported: _publishable never sees their texts
-    for row in table_rows(rows, continued, header, columns):
+    for row in table_rows(rows, continued, header, columns, report.notes, sheet.name):
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
         continues = row.continues or (question is not None and _repeats(row.cells, question))
