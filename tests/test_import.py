@@ -904,6 +904,23 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     assert items_of(folder) == after  # the same sheet again: nothing new to record
 
 
+def test_a_bad_answer_date_hides_neither_the_commitment_nor_its_problems(
+        content: Path, tmp_path: Path) -> None:
+    """The answer fails on its date, yet its agency is the row's: the commitment is still read
+    (its own bad due date reported in the same run), not told to name an agency it names."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "ngay.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời,Cam kết,Hạn\n"
+        "1,Ông A.,Kiến nghị,Đất đai,Đề nghị cấp sổ đỏ.,UBND phường Hòa Xuân,31/02/2026,"
+        "Đang làm.,Cấp sổ,31/02/2027\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "ngay.csv:row 2: column 'Ngày trả lời': '31/02/2026' is not a date" in result.stderr
+    assert "ngay.csv:row 2: column 'Hạn': '31/02/2027' is not a date" in result.stderr
+    assert "Cơ quan thực hiện" not in result.stderr
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

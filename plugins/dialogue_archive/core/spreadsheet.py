@@ -636,6 +636,11 @@ class RowReader:
                                   f", or leave '{self.header(filled)}' empty")
             return None
         by = self.ref(cells, "commitment_by", "agency") or (answer or {}).get("by")
+        if by is None and answer is None and cells.get("by") is not None:
+            try:  # the answer failed on another cell (its date): its agency is still the row's
+                by = self.ref(cells, "by", "agency")
+            except RowError:
+                return None  # the answer's own problem says what is wrong with it
         if by is None:
             answered = f", or name the agency that answered in '{self.headers['by']}'" \
                 if "by" in self.headers else ""
