@@ -92,6 +92,44 @@ if __name__ == "__main__":
     assert not running(worker), "the worker outlived the build"
 
 
+def test_ctrl_c_waits_while_a_worker_is_being_started(tmp_path: Path) -> None:
+    """Interrupted between starting a worker and sending it what to run, the build left a
+    worker that failed with a traceback: Ctrl-C is held until the worker is started, then acts."""
+    script = """
+import os, signal, threading, time
+from concurrent.futures import ProcessPoolExecutor
+from dialogue_archive.core.parallel import WorkerPool
+
+started = []
+real = ProcessPoolExecutor.submit
+
+def slow_submit(self, function, *args):
+    threading.Thread(target=os.kill, args=(os.getpid(), signal.SIGINT)).start()
+    time.sleep(1)  # Ctrl-C comes while the worker is being started
+    future = real(self, function, *args)
+    started.append(True)
+    return future
+
+ProcessPoolExecutor.submit = slow_submit
+
+if __name__ == "__main__":
+    threading.Thread(target=time.sleep, args=(30,), daemon=True).start()  # the feeds' thread
+    try:
+        with WorkerPool(1) as pool:
+            pool.submit(abs, -1)
+            time.sleep(10)
+        print("not interrupted")
+    except KeyboardInterrupt:
+        print("interrupted, the worker started" if started else "interrupted while starting it")
+"""
+    (tmp_path / "build.py").write_text(script, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(tmp_path / "build.py")], capture_output=True,
+                            text=True, timeout=60, preexec_fn=lambda: signal.signal(
+                                signal.SIGINT, signal.SIG_DFL))
+    assert result.stdout.strip() == "interrupted, the worker started", result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+
+
 @pytest.fixture(scope="module")
 def synthetic_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """300 sessions: a build long enough to be interrupted in each of its phases."""

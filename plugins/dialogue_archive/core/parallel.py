@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -76,15 +76,10 @@ class WorkerPool:
         self._closing = threading.Lock()
 
     def submit(self, function: Callable[[Any], T], job: Any) -> Future[T]:
-        """Run `function(job)` in a worker. Ctrl-C waits while the pool starts one, which then
-        begins with it blocked: before it leaves the terminal's process group, it would stop
-        the worker in the middle of its imports (the signal mask is inherited, and `_serve`
-        discards what was held)."""
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
+        """Run `function(job)` in a worker; Ctrl-C waits while the pool starts one (see
+        `_interrupts_held`)."""
+        with _interrupts_held():
             return self._pool.submit(function, job)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def kill(self) -> None:
         """Kill the workers and their children now: the futures not finished fail."""
@@ -105,6 +100,31 @@ class WorkerPool:
             if self._stopper is not None:
                 self._stopper.forget(self)
             self.kill()
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C waits until the block is done. Starting a worker runs it, then sends it what to
+    run: interrupted between the two, the build left a worker that failed with a traceback
+    (EOFError; seen in two runs of the test suite, under load). Python raises KeyboardInterrupt
+    in the main thread whichever thread the signal reached, so there its handler only notes it
+    meanwhile. And the signal is blocked in this thread, so that the worker begins with it
+    blocked (the mask is inherited): before it leaves the terminal's process group, it would
+    stop the worker in the middle of its imports (`_serve` discards what was held)."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    noted: list[object] = []
+    handler = signal.getsignal(signal.SIGINT) \
+        if threading.current_thread() is threading.main_thread() else None
+    if handler is not None:  # None: not set from Python, or not the main thread
+        signal.signal(signal.SIGINT, lambda *_: noted.append(True))
+    try:
+        yield
+    finally:
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if noted:
+            signal.raise_signal(signal.SIGINT)  # now handled as it would have been
 
 
 def _serve(watched: Any) -> None:
