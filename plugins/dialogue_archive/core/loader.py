@@ -5,6 +5,7 @@ Nothing here stops at the first problem: a press officer fixes a whole file at o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -46,7 +47,7 @@ from .models import (
     SessionMeta,
     Topic,
 )
-from .parallel import ignore_interrupts
+from .parallel import ignore_interrupts, interrupts_held
 from .privacy import (
     REDACTIONS_FILE,
     Redactor,
@@ -747,8 +748,10 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
         _PARSING = (root, redactor)
         try:
             if workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(
-                        min(workers, len(chunks)), initializer=ignore_interrupts) as pool:
+                with contextlib.ExitStack() as stack:
+                    with interrupts_held():  # a worker forked meanwhile printed a traceback
+                        pool = stack.enter_context(multiprocessing.get_context("fork").Pool(
+                            min(workers, len(chunks)), initializer=ignore_interrupts))
                     parsed = [p for chunk in pool.map(_parse_in_worker, chunks) for p in chunk]
             else:
                 parsed = [p for chunk in map(_parse_in_worker, chunks) for p in chunk]

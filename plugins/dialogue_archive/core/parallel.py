@@ -26,8 +26,10 @@ def worker_count(requested: int = 0) -> int:
 
 def ignore_interrupts() -> None:
     """In a forked helper: leave Ctrl-C to the build, which then stops its helpers. A terminal
-    sends it to every process of the build, and each helper printed its own traceback."""
+    sends it to every process of the build, and each helper printed its own traceback. (Forked
+    within `interrupts_held`, it starts with Ctrl-C blocked: what came meanwhile is dropped.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class Stopper:
@@ -77,8 +79,8 @@ class WorkerPool:
 
     def submit(self, function: Callable[[Any], T], job: Any) -> Future[T]:
         """Run `function(job)` in a worker; Ctrl-C waits while the pool starts one (see
-        `_interrupts_held`)."""
-        with _interrupts_held():
+        `interrupts_held`)."""
+        with interrupts_held():
             return self._pool.submit(function, job)
 
     def kill(self) -> None:
@@ -103,7 +105,7 @@ class WorkerPool:
 
 
 @contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
+def interrupts_held() -> Iterator[None]:
     """Ctrl-C waits until the block is done. Starting a worker runs it, then sends it what to
     run: interrupted between the two, the build left a worker that failed with a traceback
     (EOFError; seen in two runs of the test suite, under load). Python raises KeyboardInterrupt

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.parallel import ignore_interrupts
+from ..core.parallel import ignore_interrupts, interrupts_held
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -200,8 +200,9 @@ def render_pages(job: RenderJob, workers: int) -> RenderReport:
         reports: Any = context.Queue()
         helpers = [context.Process(target=_help, args=(chunks, counter, reports), daemon=True)
                    for _ in range(min(workers, len(chunks)) - 1)]
-        for helper in helpers:
-            helper.start()
+        with interrupts_held():  # a helper forked meanwhile would print a traceback
+            for helper in helpers:
+                helper.start()
         for chunk in _claim(chunks, counter):
             progress.add(_render_chunk(chunk))
             while (report := _next_report(reports, helpers, wait=False)) is not None:
