@@ -26,3 +26,14 @@ fi
 # modules are compiled; a module that does not compile is reported by the build itself.
 "$VENV/bin/python" -m compileall -q "$ROOT/plugins/dialogue_archive" >/dev/null 2>&1 || true
 export PATH="$VENV/bin:$PATH"
+
+# `-f <repository>/mkdocs.yml` unless the arguments name a config file: the scripts no longer
+# change folder, so that a relative `-f other.yml` is the caller's (MkDocs reads the other
+# relative paths from the config file's folder).
+config_unless_given() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in -f|-f?*|--config-file|--config-file=*) return 0 ;; esac
+  done
+  printf '%s\n' -f "$ROOT/mkdocs.yml"
+}

@@ -1,0 +1,20 @@
+"""The README's commands, run as a press officer runs them: from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import CONTENT, ROOT, SAMPLE_BUILD_DATE, write_config
+
+
+def test_scripts_build_takes_the_callers_relative_config(tmp_path: Path) -> None:
+    """`scripts/build -f mkdocs.yml`, typed in the office's own folder, builds that folder's
+    config (the script used to move to the repository first, and built the repository's)."""
+    write_config(tmp_path, CONTENT, Path("own-site"), build_date=str(SAMPLE_BUILD_DATE))
+    result = subprocess.run([str(ROOT / "scripts" / "build"), "-f", "mkdocs.yml"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "own-site" / "index.html").is_file()  # its site_dir, beside it
