@@ -921,6 +921,17 @@ def test_a_bad_answer_date_hides_neither_the_commitment_nor_its_problems(
     assert "Cơ quan thực hiện" not in result.stderr
 
 
+def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Path) -> None:
+    """'Quản lí' and 'Quản lý', 'kĩ' and 'kỹ': both spellings are correct and offices use
+    either; the registry's name is found whichever the sheet has."""
+    folder = new_session(content)
+    sheet = write_text_sheet(tmp_path / "li.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,Phòng Quản lí đô thị quận Cẩm Lệ,Trả lời.\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert items_of(folder)[0]["answers"][0]["by"] == "phong-quan-ly-do-thi"
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", vietnamese.fold(str(text)).lower()).strip()
 
 
+I_FOR_Y = re.compile(r"\b([bcdghklmnprstvx]+)y\b")
+"""A syllable of consonants and a final y ('ly', 'ky', 'my', 'sy'), which spelling reforms
+left written either way: 'Quản lí' is 'Quản lý', 'kĩ thuật' 'kỹ thuật'."""
+
+
+def _key(text: str) -> str:
+    """`fold`, with i for y in those syllables: the key a registry name is looked up by."""
+    return I_FOR_Y.sub(r"\1i", fold(text))
+
+
 class MatchError(ValueError):
     """A name that matches no entry, or several: the message says what to write instead."""
 
@@ -52,7 +62,7 @@ class Match:
             spellings += list(getattr(record, "aliases", []) or [])
             spellings += list(getattr(record, "synonyms", []) or [])
             for spelling in spellings:
-                folded = fold(spelling)
+                folded = _key(spelling)
                 if folded and record not in names[folded]:
                     names[folded].append(record)
         return cls(kind, key, dict(names), ids)
@@ -61,7 +71,7 @@ class Match:
         """The id `text` names; MatchError (with a suggestion) when none or several do."""
         text, key = str(text).strip(), self.key
         candidates = [self.ids[text]] if text in self.ids else \
-            self.names.get(fold(text), []) or self._by_name_ending(fold(text)) or \
+            self.names.get(_key(text), []) or self._by_name_ending(_key(text)) or \
             self._by_number(text)
         if len(candidates) > 1 and on is not None:
             candidates = [c for c in candidates if valid_on(c, on)] or candidates
@@ -72,7 +82,7 @@ class Match:
         if candidates:
             options = ", ".join(str(getattr(c, key)) for c in candidates)
             raise MatchError(f"'{text}' could be any of these {self.kind} ids: {options}; write the id")
-        hint = did_you_mean(fold(text), self.names)
+        hint = did_you_mean(_key(text), self.names)
         if hint:
             suggestion = self.names[hint.split("'")[1]][0]
             hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
@@ -83,7 +93,7 @@ class Match:
         """For each id, name, short name or alias written in a free text (an update's note):
         the entries it may stand for, spelt with accents or without."""
         if self._mention is not None:
-            yield from (self.names[found] for found in self._mention.findall(fold(text)))
+            yield from (self.names[found] for found in self._mention.findall(_key(text)))
 
     @cached_property
     def _mention(self) -> re.Pattern[str] | None:
@@ -104,7 +114,7 @@ class Match:
         """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""
         if " " not in folded:
             return []
-        return [r for r in self.ids.values() if fold(getattr(r, "name", "")).endswith(" " + folded)]
+        return [r for r in self.ids.values() if _key(getattr(r, "name", "")).endswith(" " + folded)]
 
 
 def valid_on(record: Any, day: dt.date) -> bool:
