@@ -853,6 +853,22 @@ def test_reimport_keeps_a_reworded_commitment_and_says_which_disappear(
             "answers.yaml: its id and the updates recorded under it disappear") in result.stderr
 
 
+def test_a_refused_reimport_does_not_say_what_writing_would_have_done(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """Nothing is written when a row has a problem: the ids of answers.yaml do not disappear,
+    and no warning says they do."""
+    folder, record = imported_sample(content)
+    sheet = write_text_sheet(tmp_path / "loi.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Không có lĩnh vực này,Một câu hỏi khác hẳn.,UBND quận Cẩm Lệ,Trả lời.\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "nothing was written" in result.stderr
+    assert "disappear" not in result.stderr
+    assert items_of(folder) == record["items"]
+
+
 def test_reimport_over_an_answers_file_that_cannot_be_read_is_refused(content: Path) -> None:
     """--force would replace a record it cannot read, and with it every published id, alias and
     update: it is refused until the file is fixed."""

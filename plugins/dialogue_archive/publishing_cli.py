@@ -93,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     for line in report.notes:
         print(line)
-    for line in report.warnings:
+    for line in report.warnings + (report.effects if report.written else []):
         print(line, file=sys.stderr)
     for line in report.errors:
         print(line, file=sys.stderr)

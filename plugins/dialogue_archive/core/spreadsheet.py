@@ -98,6 +98,9 @@ class ImportReport:
     items: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
+    """Warnings about what writing answers.yaml does to it (ids that disappear, a status change
+    recorded): said only when it is written."""
     written: bool = False
     columns: dict[str, int] = field(default_factory=dict)
     """Header -> its position in the sheet: a row's problems are listed left to right."""
@@ -120,7 +123,8 @@ class ImportReport:
     def summary(self) -> str:
         if self.written:
             skipped = f"; {len(self.errors)} problem(s) above, those rows were skipped" if self.errors else ""
-            warned = f"; read the {len(self.warnings)} warning(s) above" if self.warnings else ""
+            warnings = len(self.warnings) + len(self.effects)
+            warned = f"; read the {warnings} warning(s) above" if warnings else ""
             return f"wrote {len(self.items)} item(s) to {self.target}{skipped}{warned}"
         if not self.items:
             return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
@@ -1000,7 +1004,7 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
                 commitment["updates"] = before[m]["updates"]
         lost = [str(c["id"]) for m, c in enumerate(before) if m not in paired.values()]
         if lost:
-            report.warnings.append(
+            report.effects.append(
                 f"warning: {report.sheet}: no commitment of the sheet's item {items[i]['id']} "
                 f"matches {', '.join(lost)} in {report.target.name}: its id and the updates "
                 "recorded under it disappear. If a row is that commitment reworded, give it the "
@@ -1013,7 +1017,7 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
                 commitment["id"] = RowReader._unique(commitment["id"], kept_commitments, "cam-ket")
     gone = [str(item["id"]) for item in old if str(item["id"]) not in kept]
     if gone:
-        report.warnings.append(
+        report.effects.append(
             f"warning: {report.sheet}: no row of the sheet matches the item(s) {', '.join(gone)} of "
             f"{report.target.name}: their ids disappear, and links to them (#{gone[0]}) stop "
             "working. If a row is one of them with its question rewritten, add "
@@ -1047,7 +1051,7 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
         day = updates[-1].get("date") if isinstance(updates[-1], dict) else None
         day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
-        report.warnings.append(
+        report.effects.append(
             f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
             f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y} "
             f"records the change; if the sheet is the older one, set its cell to the status in "
