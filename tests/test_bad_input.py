@@ -1007,6 +1007,25 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
         assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
 
 
+def test_front_matter_without_its_closing_line_says_so_when_the_text_has_a_rule(
+        tmp_path: Path) -> None:
+    """Without its closing '---', the front matter runs on to a horizontal rule '---' in the
+    write-up, and YAML complains about a sentence: the message also says what is missing."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    index = content / S / "index.md"
+    lines = index.read_text(encoding="utf-8").split("\n")
+    assert lines[7] == "---"
+    index.write_text("\n".join(lines[:7] + lines[8:]) + "\n---\n\nẢnh: Văn phòng.\n",
+                     encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    closing = len(lines)  # the rule added under the text (one line fewer above, one blank)
+    assert (f"content/{S}/index.md:1:1: the front matter that starts here seems to have no "
+            f"closing '---': the write-up down to the '---' on line {closing} (from line 9, say) "
+            "was read as its YAML") in result.stderr, result.stderr
+
+
 def test_a_session_still_to_come_has_no_answers_or_commitments_yet(tmp_path: Path) -> None:
     """An answer without a date of its own is given at the session: one of a session dated after
     the build would show it as held, with a commitment's outcome no one has reached."""

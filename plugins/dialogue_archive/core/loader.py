@@ -78,6 +78,22 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+PROSE = re.compile(r"[^\W\d_][^:]*[.?!…]\s*$|#+ ")
+"""A line of a write-up (a sentence ending in a full stop, a Markdown heading), not YAML."""
+
+
+def _prose_line(front: str) -> int | None:
+    """The first line (1-based, in `front`) after a blank line that reads as the write-up, not
+    as YAML: a front matter whose closing '---' is missing runs on into the text."""
+    after_blank = False
+    for number, line in enumerate(front.splitlines(), start=1):
+        if not line.strip():
+            after_blank = True
+        elif after_blank and not line[0].isspace() and PROSE.match(line):
+            return number
+    return None
+
+
 # --- reading files -------------------------------------------------------------------
 
 
@@ -587,6 +603,10 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
                     "(title, date, organizer, place)")
         return parsed
     ok, data = parse_yaml(index, front, log, line_offset=1)
+    if not ok and (prose := _prose_line(front)):
+        log.add(index, 1, 1, f"the front matter that starts here seems to have no closing '---': "
+                f"the write-up down to the '---' on line {body_line - 1} (from line {prose + 1}, "
+                "say) was read as its YAML. Add a '---' line after its last key")
     # Redaction first, then the guard, then the model: everything published is redacted.
     data = redact_data(data, redactor)
     parsed.body = redactor.apply(body)
