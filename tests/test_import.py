@@ -948,6 +948,20 @@ def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Pat
     assert items_of(folder)[0]["answers"][0]["by"] == "phong-quan-ly-do-thi"
 
 
+def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path: Path) -> None:
+    """'#N/A' from a VLOOKUP that found nothing is no question nor an answer."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "loi-excel.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,#N/A,UBND phường Hòa Xuân,#REF!\n"))
+    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "loi-excel.csv:row 2: column 'Nội dung': holds Excel's error value #N/A" in result.stderr
+    assert "; so does 'Trả lời' (#REF!)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

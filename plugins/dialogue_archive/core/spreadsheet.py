@@ -48,6 +48,9 @@ from .sheet_vocabulary import (
 
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
+EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
+                          "#SPILL!", "#CALC!", "#GETTING_DATA"})
+"""What Excel shows, and saves, in a cell whose formula failed: never a question or an answer."""
 HEADER_SEARCH_ROWS = 25
 """Offices put a title above the table, often a whole official heading (the national motto,
 the office, the report's number and date, its name: ten rows or more); the header is looked for
@@ -410,6 +413,21 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
+def _excel_errors(cells: dict[str, Any], columns: dict[int, str], names: dict[int, str]
+                  ) -> RowError | None:
+    """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
+    is then not imported (its cells are left as they are: emptied, they were said empty too)."""
+    failed = [key for key, value in cells.items()
+              if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS]
+    if not failed:
+        return None
+    headers = [next(names[i] for i, k in columns.items() if k == key) for key in failed]
+    values = [cells[key] for key in failed]
+    others = "".join(f"; so does '{h}' ({v})" for h, v in zip(headers[1:], values[1:], strict=True))
+    return RowError(headers[0], f"holds Excel's error value {values[0]} (a formula that failed, or "
+                    f"that points at a deleted cell): put the text there, or fix the formula{others}")
+
+
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
                columns: dict[int, str], notes: list[str], sheet: str) -> Iterator[Row]:
     """Non-blank rows below the header but section headings and totals (said in `notes`); a row
@@ -430,6 +448,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          f"('{heading[:60]}'), not as a question")
             continue
         cells, problem = _merged_cells(row, columns, names)
+        problem = problem or _excel_errors(cells, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
