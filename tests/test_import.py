@@ -321,6 +321,30 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
 
 
+def test_hidden_rows_and_columns_are_not_imported(content: Path, tmp_path: Path) -> None:
+    """What Excel hides (an internal note column, the rows of another session) is not what the
+    office means to publish: left out, and said."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Nội dung",
+                  "Cơ quan trả lời", "Trả lời"])
+    sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", "Hỏi về tạm trú.", "Ghi chú nội bộ.",
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Cư trú", "Câu của phiên khác.", None,
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.column_dimensions["F"].hidden = True
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions.group("J", "Z", hidden=True)  # unused columns hidden to the right
+    workbook.save(tmp_path / "an.xlsx")
+    folder = hoa_xuan_session(content)
+    result = subprocess.run([*CLI, "import", str(tmp_path / "an.xlsx"), "--session", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["text"].strip() == "Hỏi về tạm trú."
+    assert "info: an.xlsx: hidden in Excel, so not read: rows 3; columns F" in result.stdout
+
+
 # --- import: errors ----------------------------------------------------------------------
 
 

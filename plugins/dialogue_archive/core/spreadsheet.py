@@ -257,7 +257,29 @@ def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if r > merged.min_row:
                     continued.add((r, c - 1))
+    _leave_out_hidden(sheet, rows, path.name, notes)
     return rows, continued
+
+
+def _leave_out_hidden(sheet: Any, rows: list[list[Any]], name: str, notes: list[str]) -> None:
+    """Hidden rows and columns are not read: offices hide their internal notes, or the rows of
+    another session, and what the sheet shows is what gets published."""
+    hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= len(rows))
+    width = max(map(len, rows), default=0)  # the unused columns to the right are often hidden
+    hidden_columns = sorted({c for dim in sheet.column_dimensions.values() if dim.hidden
+                             for c in range(dim.min or 1, min(dim.max or dim.min or 1, width) + 1)})
+    for r in hidden_rows:
+        rows[r - 1] = [None] * len(rows[r - 1])
+    for row in rows:
+        for c in hidden_columns:
+            if c <= len(row):
+                row[c - 1] = None
+    if hidden_rows or hidden_columns:
+        parts = ([f"rows {', '.join(map(str, hidden_rows))}"] if hidden_rows else []) + (
+            [f"columns {', '.join(column_letter(c - 1) for c in hidden_columns)}"]
+            if hidden_columns else [])
+        notes.append(f"info: {name}: hidden in Excel, so not read: {'; '.join(parts)} (unhide "
+                     "them to import them)")
 
 
 def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str], list[int]]:
