@@ -312,8 +312,7 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
     sheet.append(["Tổng cộng: 2 ý kiến"])
     workbook.save(tmp_path / "muc.xlsx")
     folder = hoa_xuan_session(content)
-    result = subprocess.run([*CLI, "import", str(tmp_path / "muc.xlsx"), "--session", str(folder)],
-                            capture_output=True, text=True)
+    result = run_import(tmp_path / "muc.xlsx", folder)
     assert result.returncode == 0, result.stderr
     assert [i["text"].strip() for i in items_of(folder)] == ["Hỏi về tạm trú.", "Đề nghị cấp sổ đỏ."]
     said = result.stdout + result.stderr
@@ -337,8 +336,7 @@ def test_hidden_rows_and_columns_are_not_imported(content: Path, tmp_path: Path)
     sheet.column_dimensions.group("J", "Z", hidden=True)  # unused columns hidden to the right
     workbook.save(tmp_path / "an.xlsx")
     folder = hoa_xuan_session(content)
-    result = subprocess.run([*CLI, "import", str(tmp_path / "an.xlsx"), "--session", str(folder)],
-                            capture_output=True, text=True)
+    result = run_import(tmp_path / "an.xlsx", folder)
     assert result.returncode == 0, result.stderr
     [item] = items_of(folder)
     assert item["text"].strip() == "Hỏi về tạm trú."
@@ -362,8 +360,7 @@ def broken_sheet(tmp_path: Path) -> Path:
 def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_path: Path) -> None:
     folder = new_session(content)
     before = (folder / "answers.yaml").read_bytes()
-    result = subprocess.run([*CLI, "import", str(broken_sheet(tmp_path)), "--session", str(folder)],
-                            capture_output=True, text=True)
+    result = run_import(broken_sheet(tmp_path), folder)
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("loi.csv:row")]
     assert lines == [
@@ -721,6 +718,17 @@ def write_text_sheet(path: Path, text: str) -> Path:
     return path
 
 
+def run_import(sheet: Path, folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`dialogue-archive import` as a press officer runs it."""
+    return subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), *extra],
+                          capture_output=True, text=True)
+
+
+def import_into_hoa_xuan(content: Path, sheet: Path, text: str) -> subprocess.CompletedProcess[str]:
+    """A CSV of `text` imported into a new session of phường Hòa Xuân (`hoa_xuan_session`)."""
+    return run_import(write_text_sheet(sheet, text), hoa_xuan_session(content))
+
+
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
                                                            capsys) -> None:
     folder = hoa_xuan_session(content)
@@ -766,12 +774,9 @@ def test_two_question_columns_are_joined_two_agency_columns_must_agree(content: 
 
 
 def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, tmp_path: Path) -> None:
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "la.csv", (
+    result = import_into_hoa_xuan(content, tmp_path / "la.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Văn bản số,Ghi chú,Cột trống\n"
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Đã hướng dẫn,CV 12/CA,gấp,\n"))
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
-                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert ("warning: la.csv: column 'Văn bản số' (H) is not a known column and is not imported, "
             "though 1 row(s) fill it: did you mean 'Văn bản' (the written reply)?") in result.stderr
@@ -781,13 +786,10 @@ def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, t
 
 def test_a_header_without_the_question_column_says_which_column_it_may_be(content: Path,
                                                                           tmp_path: Path) -> None:
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "vu-viec.csv", (
+    result = import_into_hoa_xuan(content, tmp_path / "vu-viec.csv", (
         "THỐNG KÊ Ý KIẾN\n"
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung vụ việc,Cơ quan trả lời,Trả lời\n"
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,Trả lời A\n"))
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
-                            capture_output=True, text=True)
     assert result.returncode == 2
     assert ("vu-viec.csv:row 2 looks like the header, but it has no column for the question (Nội dung / "
             "Nội dung ý kiến / Nội dung câu hỏi / Nội dung kiến nghị / …): did you mean the column "
@@ -818,8 +820,7 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     rows[0][column("Cam kết")] = "Trả kết quả giấy phép xây dựng cho hộ gia đình ông N.V.H."
     del rows[5]  # STT 4 is taken out of the sheet
     sheet = sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows)
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
-                            capture_output=True, text=True)
+    result = run_import(sheet, folder, "--force")
     assert result.returncode == 0, result.stderr
     after = items_of(folder)
     assert [i["id"] for i in after] == [before["items"][n]["id"] for n in (0, 1, 2, 4)]
@@ -865,8 +866,7 @@ def test_reimport_keeps_a_reworded_commitment_and_says_which_disappear(
     for key in ("Cam kết", "Cơ quan thực hiện", "Hạn", "Tình trạng"):
         taken[column(key)] = ""
     sheet = sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows)
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
-                            capture_output=True, text=True)
+    result = run_import(sheet, folder, "--force")
     assert result.returncode == 0, result.stderr
     after = items_of(folder)
     assert after[0]["commitments"][0]["text"].startswith("Huy động cán bộ")
@@ -885,8 +885,7 @@ def test_a_refused_reimport_does_not_say_what_writing_would_have_done(content: P
     sheet = write_text_sheet(tmp_path / "loi.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
         "1,Ông A.,Câu hỏi,Không có lĩnh vực này,Một câu hỏi khác hẳn.,UBND quận Cẩm Lệ,Trả lời.\n"))
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), "--force"],
-                            capture_output=True, text=True)
+    result = run_import(sheet, folder, "--force")
     assert result.returncode == 1
     assert "nothing was written" in result.stderr
     assert "disappear" not in result.stderr
@@ -948,13 +947,10 @@ def test_a_bad_answer_date_hides_neither_the_commitment_nor_its_problems(
         content: Path, tmp_path: Path) -> None:
     """The answer fails on its date, yet its agency is the row's: the commitment is still read
     (its own bad due date reported in the same run), not told to name an agency it names."""
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "ngay.csv", (
+    result = import_into_hoa_xuan(content, tmp_path / "ngay.csv", (
         "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời,Cam kết,Hạn\n"
         "1,Ông A.,Kiến nghị,Đất đai,Đề nghị cấp sổ đỏ.,UBND phường Hòa Xuân,31/02/2026,"
         "Đang làm.,Cấp sổ,31/02/2027\n"))
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
-                            capture_output=True, text=True)
     assert result.returncode != 0
     assert "ngay.csv:row 2: column 'Ngày trả lời': '31/02/2026' is not a date" in result.stderr
     assert "ngay.csv:row 2: column 'Hạn': '31/02/2027' is not a date" in result.stderr
@@ -974,12 +970,9 @@ def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Pat
 
 def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path: Path) -> None:
     """'#N/A' from a VLOOKUP that found nothing is no question nor an answer."""
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "loi-excel.csv", (
+    result = import_into_hoa_xuan(content, tmp_path / "loi-excel.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
         "1,Ông A.,Câu hỏi,Cư trú,#N/A,UBND phường Hòa Xuân,#REF!\n"))
-    result = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder)],
-                            capture_output=True, text=True)
     assert result.returncode == 1
     assert "loi-excel.csv:row 2: column 'Nội dung': holds Excel's error value #N/A" in result.stderr
     assert "; so does 'Trả lời' (#REF!)" in result.stderr
@@ -1066,8 +1059,7 @@ def test_reimport_of_a_question_grown_longer_keeps_its_id_without_a_warning(cont
     longer = write_text_sheet(tmp_path / "b.csv", head + "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú,phần "
                               "hai của câu hỏi dài hơn phần một,UBND phường Hòa Xuân,Trả lời A\n")
     assert main(["import", str(short), "--session", str(folder)]) == 0
-    result = subprocess.run([*CLI, "import", str(longer), "--session", str(folder), "--force"],
-                            capture_output=True, text=True)
+    result = run_import(longer, folder, "--force")
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     assert [i["id"] for i in items_of(folder)] == ["hoi-ve-tam-tru"]
 
