@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -70,19 +71,68 @@ class Redactor:
     """Per rule: a text rule, matched against the text as `normalise` spells it."""
 
     def apply(self, text: str) -> str:
-        alike = ""
+        seen: Shown | None = None
         for pattern, replacement, plain in zip(self.rules, self.replacements, self.plain, strict=True):
             if not plain:
-                text, alike = pattern.sub(lambda _match, r=replacement: r, text), ""
+                text, seen = pattern.sub(lambda _match, r=replacement: r, text), None
                 continue
-            if not alike:
+            if seen is None:
                 text = unicodedata.normalize("NFC", text)
-                alike = normalise(text)  # as long as `text`: only tone marks move, within words
-            spans = [match.span() for match in pattern.finditer(alike)]
+                seen = Shown(text)
+            spans = [seen.source_span(*match.span()) for match in pattern.finditer(seen.alike)]
             if spans:
-                text = "".join(_replaced(text, spans, replacement))
-                alike = ""
+                text, seen = "".join(_replaced(text, spans, replacement)), None
         return text
+
+
+MARKUP = re.compile(r"</?[A-Za-z][\w-]*[^<>\n]*>|[*_~`]+|\\(?=[^\w\s])"
+                    r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+"""What a page does not show of a text: inline HTML tags, emphasis, Markdown escapes and
+invisible characters."""
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]\w*);")
+
+
+class Shown:
+    """A text as a page shows it (`MARKUP` left out, HTML entities read), spelt as `normalise`
+    spells it, with where each of its characters comes from: a text rule finds 'Lường Thị
+    *Thủy*' and 'Th&#7911;y' as the page shows them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        if not (MARKUP.search(text) or "&" in text):
+            self.alike, self.starts, self.markup = normalise(text), None, ()
+            return
+        shown: list[str] = []
+        starts: list[int] = []
+        markup: list[tuple[int, int]] = []
+        at = 0
+        for match in re.finditer(f"{MARKUP.pattern}|{ENTITY.pattern}", text):
+            shown.append(text[at:match.start()])
+            starts += range(at, match.start())
+            if match.group().startswith("&"):
+                read = html.unescape(match.group())
+                shown.append(read)
+                starts += [match.start()] * len(read)
+            else:
+                markup.append(match.span())
+            at = match.end()
+        shown.append(text[at:])
+        starts += range(at, len(text))
+        self.alike = normalise("".join(shown))  # as long as what it reads: only tone marks move
+        self.starts, self.markup = starts, tuple(markup)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the shown characters start..end come from in the text: markup inside them goes
+        with them, and so does the markup right after that closes it ('*Thủy*')."""
+        if self.starts is None:
+            return start, end
+        first, last = self.starts[start], self.starts[end - 1]
+        stop = last + len(ENTITY.match(self.text, last)[0]) if ENTITY.match(self.text, last) else last + 1
+        if any(first < a < stop for a, _ in self.markup):
+            for a, b in self.markup:
+                if a == stop:
+                    stop = b
+        return first, stop
 
 
 def _replaced(text: str, spans: list[tuple[int, int]], replacement: str) -> Iterator[str]:
