@@ -6,9 +6,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import run_build, write_config
+from dialogue_archive.core.publish import staging_dir
 from test_bad_input import BASE, S
 
 
@@ -77,3 +80,21 @@ def test_every_file_of_the_site_can_be_read_by_the_web_server(tmp_path: Path) ->
             assert private == [], f"{build} build: {private[:10]}"
     finally:
         os.umask(umask)
+
+
+def test_folders_that_stopped_builds_left_beside_the_site_are_removed(tmp_path: Path) -> None:
+    """A build killed outright leaves its staging folder, and one stopped by Ctrl-C while it
+    removed the old site leaves that copy, with text a redaction rule may since have removed:
+    the next build removes them, but not those of a build still running, nor other folders."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    site = tmp_path / "site"
+    left = [tmp_path / f".staging-site-{gone}", tmp_path / f".retired-site-{gone}"]
+    kept = [tmp_path / f".retired-site-{os.getpid()}", tmp_path / f".staging-other-{gone}",
+            tmp_path / ".staging-site-notes"]
+    for folder in left + kept:
+        (folder / "sessions").mkdir(parents=True)
+    staging = staging_dir(site)
+    assert staging.is_dir()
+    assert [f for f in left if f.exists()] == []
+    assert [f for f in kept if not f.exists()] == []

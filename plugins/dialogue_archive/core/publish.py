@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from .parallel import interrupts_held
 from .site_folders import keep_for_next_build
 
 STAGING_PREFIX = ".staging-"
@@ -24,8 +25,25 @@ def staging_dir(site_dir: Path) -> Path:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f"{STAGING_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(staging)
+    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        for left in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
+            if left != staging and not _running(left.name.rsplit("-", 1)[-1]):
+                discard(left)  # a build killed, or stopped while it published, left it
     staging.mkdir()
     return staging
+
+
+def _running(pid: str) -> bool:
+    """Whether the build of that process id may still be using its folder."""
+    if not pid.isdigit():
+        return True  # not a name this module gave: left alone
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def publish(staging: Path, site_dir: Path,
@@ -48,12 +66,13 @@ def publish(staging: Path, site_dir: Path,
                                "more (another build pruned it meanwhile); build again")
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(retired)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    for path in moved:
-        (staging / path).parent.mkdir(parents=True, exist_ok=True)
-        (retired / path).rename(staging / path)
-    staging.rename(site_dir)
+    with interrupts_held():  # Ctrl-C waits for the renames: the site is the old or the new one
+        if site_dir.exists():
+            site_dir.rename(retired)
+        for path in moved:
+            (staging / path).parent.mkdir(parents=True, exist_ok=True)
+            (retired / path).rename(staging / path)
+        staging.rename(site_dir)
     if folders is not None:
         keep_for_next_build(retired, folders)
     discard(retired)

@@ -94,7 +94,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
         self.cleaned = False  # MkDocs empties the site folder first (not --dirty)
         self.folders: list[str] = []  # the earlier site's folders this build writes into
-        self.catch_up: threading.Thread | None = None
+        self.catch_up: threading.Event | None = None  # set when a preview's catch-up is done
         self.stopper = Stopper()  # kills a preview's search workers when it ends
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
@@ -352,9 +352,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.preview:
             # The edited page is what the writer waits for: serve it now; the search index
             # and the open data follow a few seconds later, before the next rebuild starts.
-            self.catch_up = threading.Thread(target=self._write_end_outputs, args=(config, True),
-                                             name="dialogue-archive-catch-up", daemon=True)
-            self.catch_up.start()
+            done = self.catch_up = threading.Event()
+            threading.Thread(target=self._catch_up, args=(config, done),
+                             name="dialogue-archive-catch-up", daemon=True).start()
         else:
             self._write_end_outputs(config)
         self.built = True  # every plugin has written its files
@@ -395,9 +395,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     {"agency": self.views.agency_names, "place": self.views.place_labels})
         write_data(self.data, Path(config.site_dir), self.cache)
 
+    def _catch_up(self, config: MkDocsConfig, done: threading.Event) -> None:
+        try:
+            self._write_end_outputs(config, True)
+        finally:
+            done.set()
+
     def _wait_for_catch_up(self) -> None:
+        """Wait for the preview's search index and open data. On an event, not `Thread.join`: a
+        join that Ctrl-C interrupts can take the thread for finished (Python 3.11), and the
+        preview's folder was then deleted under its writing (a traceback, a folder left)."""
         if self.catch_up is not None:
-            self.catch_up.join()
+            self.catch_up.wait()
             self.catch_up = None
 
     def on_build_error(self, error: Exception) -> None:
