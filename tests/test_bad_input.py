@@ -1007,6 +1007,26 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
         assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
 
 
+def test_a_bad_date_hides_not_the_placeholder_still_in_the_write_up(tmp_path: Path) -> None:
+    """'A mistake in one key hides nothing else': the scaffold's '...' left in the write-up of
+    a session that is no draft is reported with the date that does not parse, in one run."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    index = content / S / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("date: 2024-06-20", "date: 2024-06-31")
+                     + "\n...\n", encoding="utf-8")
+    result = validate(content)
+    problems = [line.split(": ", 1)[0] for line in result.stderr.splitlines() if LOCATED.match(line)]
+    assert f"content/{S}/index.md:3:7" in problems, result.stderr
+    placeholder = len(index.read_text(encoding="utf-8").splitlines())
+    assert f"content/{S}/index.md:{placeholder}:1" in problems, result.stderr
+    index.write_text(index.read_text(encoding="utf-8").replace("title:", "draft: true\ntitle:"),
+                     encoding="utf-8")
+    draft = validate(content)
+    assert [line.split(": ", 1)[0] for line in draft.stderr.splitlines()
+            if LOCATED.match(line)] == [f"content/{S}/index.md:4:7"], draft.stderr
+
+
 def test_front_matter_without_its_closing_line_says_so_when_the_text_has_a_rule(
         tmp_path: Path) -> None:
     """Without its closing '---', the front matter runs on to a horizontal rule '---' in the

@@ -567,6 +567,8 @@ class ParsedSession:
     """The front matter did not validate; `meta` is what `salvaged` made of the rest."""
     draft_meant: bool = False
     """`draft:` was written but left out as wrong: the session is taken as a draft."""
+    draft_written: bool = False
+    """`draft: true` is in the front matter, whether the rest of it validated or not."""
     unchecked_meta: list[RawReference] = field(default_factory=list)
     """Registry ids named by front matter that did not validate, where in index.md (kept
     when the front matter was salvaged without them)."""
@@ -625,6 +627,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.salvaged = parsed.meta is not None and len(log.problems) > before
     # `draft: yes please`, left out: a draft was meant, and the checks kept for public
     # sessions would only add problems the writer tried to avoid
+    parsed.draft_written = isinstance(data, dict) and data.get("draft") is True
     parsed.draft_meant = parsed.salvaged and isinstance(data, dict) and "draft" in data \
         and "draft" not in parsed.meta.model_fields_set
     if isinstance(data, dict):  # what did not validate, as written
@@ -658,7 +661,9 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                 refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
     for kind, value, where in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where)
-    if meta is None:
+    if meta is None:  # its other problems are said: so is the placeholder, unless a draft
+        if not parsed.draft_written:
+            _report_placeholder(parsed, log)
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
@@ -669,13 +674,17 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     if meta.draft or parsed.draft_meant:
         session.visibility = Visibility.draft
         return session
-    if parsed.placeholder_line is not None:  # leaving draft would publish it
-        log.add(parsed.folder / "index.md", parsed.placeholder_line, 1, "the write-up still has the "
-                "scaffold's placeholder '...': write the news text in its place, or keep 'draft: "
-                "true' until it is written")
+    _report_placeholder(parsed, log)  # leaving draft would publish it
     if session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
+
+
+def _report_placeholder(parsed: ParsedSession, log: ProblemLog) -> None:
+    if parsed.placeholder_line is not None:
+        log.add(parsed.folder / "index.md", parsed.placeholder_line, 1, "the write-up still has the "
+                "scaffold's placeholder '...': write the news text in its place, or keep 'draft: "
+                "true' until it is written")
 
 
 def _page_to_check(reference: Reference) -> str:
