@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import urls
-from .commitments import CommitmentRecord, commitment_records
+from .commitments import CommitmentRecord
 from .labels import format_date, format_short_date
 from .models import CommitmentStatus
 from .vietnamese import sort_key
@@ -57,8 +57,8 @@ class CommitmentPages:
         self.labels = views.labels
         self.text = views.labels["commitments"]
         self.build_date = views.archive.build_date
-        self.records = list(commitment_records(views.archive))
-        carried = [views.now_responsible_ids(r.commitment) for r in self.records]
+        self.records = [record for record, _ in views.commitments_now]
+        carried = [now for _, now in views.commitments_now]
         self.entries = [self._entry(r, now) for r, now in zip(self.records, carried, strict=True)]
         self.carriers = [dict.fromkeys((r.commitment.by, *now))
                          for r, now in zip(self.records, carried, strict=True)]

@@ -25,7 +25,7 @@ def worker_count(requested: int = 0) -> int:
 
 
 def ignore_interrupts() -> None:
-    """In a forked helper: leave Ctrl-C to the build, which then stops its helpers. A terminal
+    """In a helper or worker: leave Ctrl-C to the build, which then stops its helpers. A terminal
     sends it to every process of the build, and each helper printed its own traceback. (Forked
     within `interrupts_held`, it starts with Ctrl-C blocked: what came meanwhile is dropped.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -134,8 +134,7 @@ def _serve(watched: Any) -> None:
     build's before it left is discarded; a watcher kills the group once the build closes its
     end of `watched` (or has gone)."""
     os.setpgid(0, 0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    ignore_interrupts()
 
     def watch() -> None:
         with contextlib.suppress(EOFError, OSError):  # nothing is ever sent

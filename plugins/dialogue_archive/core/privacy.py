@@ -90,6 +90,7 @@ MARKUP = re.compile(r"</?[A-Za-z][\w-]*[^<>\n]*>|[*_~`]+|\\(?=[^\w\s])"
 """What a page does not show of a text: inline HTML tags, emphasis, Markdown escapes and
 invisible characters."""
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]\w*);")
+UNSHOWN = re.compile(f"{MARKUP.pattern}|{ENTITY.pattern}")
 
 
 class Shown:
@@ -106,7 +107,7 @@ class Shown:
         starts: list[int] = []
         markup: list[tuple[int, int]] = []
         at = 0
-        for match in re.finditer(f"{MARKUP.pattern}|{ENTITY.pattern}", text):
+        for match in UNSHOWN.finditer(text):
             shown.append(text[at:match.start()])
             starts += range(at, match.start())
             if match.group().startswith("&"):
@@ -127,7 +128,8 @@ class Shown:
         if self.starts is None:
             return start, end
         first, last = self.starts[start], self.starts[end - 1]
-        stop = last + len(ENTITY.match(self.text, last)[0]) if ENTITY.match(self.text, last) else last + 1
+        entity = ENTITY.match(self.text, last)
+        stop = entity.end() if entity else last + 1
         if any(first < a < stop for a, _ in self.markup):
             for a, b in self.markup:
                 if a == stop:

@@ -428,10 +428,9 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     values = list(dict.fromkeys(str(v).strip() for v in row if v is not None and str(v).strip()))
     if len(values) == 1 and TOTAL.fullmatch(fold(values[0])):
         return values[0]
-    number = str(row[number_col]).strip() if number_col is not None and number_col < len(row) \
-        and row[number_col] is not None else ""
-    if len(values) == 2 and SECTION_NUMBER.fullmatch(number):
-        return next(v for v in values if v != number)
+    number = row[number_col] if number_col is not None and number_col < len(row) else None
+    if len(values) == 2 and number is not None and SECTION_NUMBER.fullmatch(str(number).strip()):
+        return next(v for v in values if v != str(number).strip())
     return None
 
 

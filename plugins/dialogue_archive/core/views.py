@@ -21,7 +21,7 @@ from markupsafe import escape
 from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
-from .commitments import UNFINISHED, commitment_records, is_overdue, scorecards
+from .commitments import UNFINISHED, CommitmentRecord, commitment_records, is_overdue, scorecards
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
@@ -260,13 +260,19 @@ class ArchiveViews:
         return str(parent.name) if parent else ""
 
     @cached_property
+    def commitments_now(self) -> list[tuple[CommitmentRecord, tuple[str, ...]]]:
+        """Every commitment with the units that carry it today (`now_responsible_ids`), worked
+        out once for the commitment lists and the agency pages."""
+        return [(record, self.now_responsible_ids(record.commitment))
+                for record in commitment_records(self.archive)]
+
+    @cached_property
     def inherited(self) -> dict[str, tuple[int, int]]:
-        """Per agency: how many unfinished commitments of units now gone it carries
-        (`now_responsible_ids`), and how many of them are overdue: its page says so, as its
-        list of commitments shows them."""
+        """Per agency: how many unfinished commitments of units now gone it carries, and how
+        many of them are overdue: its page says so, as its list of commitments shows them."""
         counts: dict[str, tuple[int, int]] = {}
-        for record in commitment_records(self.archive):
-            for agency in self.now_responsible_ids(record.commitment):
+        for record, now in self.commitments_now:
+            for agency in now:
                 total, overdue = counts.get(agency, (0, 0))
                 counts[agency] = (total + 1,
                                   overdue + is_overdue(record.commitment, self.archive.build_date))

@@ -342,7 +342,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
         self.preview = command == "serve"
-        self.stopper = Stopper()
         self.cleaned = not dirty
         self.recent_sessions = {} if self.preview else None
 
