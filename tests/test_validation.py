@@ -47,6 +47,34 @@ CASES = {
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung",
         f"{SESSION}/answers.yaml:7:9: YAML syntax error: did not find expected ',' or ']' "
         "(while parsing a flow sequence started on line 6)"),
+    "a key indented one space less than the one above": (
+        f"{SESSION}/answers.yaml", "        text: Phòng sẽ", "       text: Phòng sẽ",
+        f"{SESSION}/answers.yaml:10:8: YAML syntax error: did not find expected '-' indicator (while "
+        "parsing a block collection started on line 9); line 10 starts in column 8, but the lines "
+        "above it start in column 9 (line 9) or 7 (the '-' on line 9): line it up with the block it "
+        "belongs to, using spaces"),
+    "a line of a block text indented less than its first line": (
+        f"{SESSION}/answers.yaml", "    text: Đề nghị đơn giản hoá thành phần hồ sơ",
+        "    text: |\n      Đề nghị đơn giản hoá\n    thành phần hồ sơ",
+        f"{SESSION}/answers.yaml:9:5: YAML syntax error: could not find expected ':'; line 9 is "
+        "indented less than the text above it (the block opened on line 7): indent every line of a "
+        "block text at least as far as its first line"),
+    "no space after a colon": (
+        f"{SESSION}/answers.yaml", "    type: proposal", "    type:proposal",
+        f"{SESSION}/answers.yaml:3:5: YAML syntax error: could not find expected ':'; put a space "
+        "after the ':' on line 3 (key: value)"),
+    "a line in the column of a list's dash without one": (
+        f"{SESSION}/answers.yaml", "        by: ubnd-quan-cam-le", "      by: ubnd-quan-cam-le",
+        f"{SESSION}/answers.yaml:13:7: YAML syntax error: did not find expected '-' indicator (while "
+        "parsing a block collection started on line 12); line 13 starts in the column of the list's "
+        "'-' (line 12) without one: indent it to column 9 to belong to the entry above, or start a "
+        "new entry with '- '"),
+    "a misaligned key in the front matter": (
+        f"{SESSION}/index.md", "summary:",
+        "chair:\n  position: Chủ tịch UBND quận\n   on_behalf_of: UBND\nsummary:",
+        f"{SESSION}/index.md:8:16: YAML syntax error: mapping values are not allowed in this context; "
+        "line 8 starts in column 4, but the lines above it start in column 3 (line 7): line it up "
+        "with the block it belongs to, using spaces"),
     "unknown key": (
         f"{SESSION}/index.md", "summary:", "sumary:",
         f"{SESSION}/index.md:6:1: unknown key 'sumary' (did you mean 'summary'?)"),

@@ -6,6 +6,7 @@ duplicate keys, alias bombs, and YAML 1.1 surprises (`14:30` read as the number 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -143,18 +144,106 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _hint(problem: str, found: str) -> str:
+_BLOCK_TEXT = re.compile(r"(?:^|[:\-\s])[|>][-+0-9]*\s*(?:#.*)?$")
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:- )*[\w-]+:[^\s/]")
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based, within the text
+    column: int  # 1-based column of its key (after any '- ' markers)
+    dash: int | None  # 1-based column of its '- ' marker, if it starts a list entry
+    in_block_text: bool  # the line below a `key: |` that it belongs to
+
+
+def _lines(text: str, line_offset: int) -> list[_Line | None]:
+    """Each line's indentation as YAML sees it (None for blank and comment lines): which lines
+    are keys, and which are lines of a block text (`text: |`) whose indentation is free."""
+    result: list[_Line | None] = []
+    block: int | None = None  # the column a block text's lines must go beyond
+    for number, line in enumerate(text.splitlines(), 1 + line_offset):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped) + 1
+        if block is not None and (not stripped.strip() or indent > block):
+            result.append(_Line(number, indent, None, True))
+            continue
+        block = None
+        if not stripped.strip() or stripped.startswith("#"):
+            result.append(None)
+            continue
+        rest = stripped.lstrip("- ") if stripped.startswith("- ") else stripped
+        column = indent + len(stripped) - len(rest)
+        result.append(_Line(number, column, indent if column != indent else None, False))
+        if _BLOCK_TEXT.search(line):
+            block = column
+    return result
+
+
+def _indentation_hint(problem: str, text: str, line_offset: int, problem_line: int,
+                      key_line: int | None) -> str:
+    """Which columns the lines around a misplaced line start in, since PyYAML's own words
+    ('did not find expected key') do not say the line is misaligned; lines are the file's."""
+    lines = _lines(text, line_offset)
+    problem_line -= line_offset  # from here on, 1-based within `text`
+    if key_line and 0 < key_line - line_offset <= len(lines):
+        above = lines[:key_line - line_offset - 1]
+        start = lines[key_line - line_offset - 1]
+        before = next((line for line in reversed(above) if line), None)
+        if start and before and before.in_block_text and not start.in_block_text:
+            opened = next(line.number for line in reversed(above) if line and not line.in_block_text)
+            return (f"; line {key_line} is indented less than the text above it (the block "
+                    f"opened on line {opened}): indent every line of a block text at least as "
+                    "far as its first line")
+    if not 0 < problem_line <= len(lines) or not (here := lines[problem_line - 1]):
+        return ""
+    # (column, where) of the blocks open above it, innermost first
+    columns: list[tuple[int, str]] = []
+    for line in reversed(lines[:problem_line - 1]):
+        if line is None or line.in_block_text:
+            continue
+        for column, where in ((line.column, f"line {line.number}"),
+                              (line.dash, f"the '-' on line {line.number}")):
+            if column and (not columns or column < columns[-1][0]):
+                columns.append((column, where))
+    start = here.dash or here.column
+    entry = next((line for line in reversed(lines[:problem_line - 1])
+                  if line and not line.in_block_text and line.dash == start), None)
+    if here.dash is None and entry and "'-' indicator" in problem:
+        return (f"; line {here.number} starts in the column of the list's '-' (line "
+                f"{entry.number}) without one: indent it to column {entry.column} to belong to "
+                "the entry above, or start a new entry with '- '")
+    if not columns or start in (column for column, _ in columns):
+        return ""
+    deeper = [entry for entry in columns if entry[0] > start][-1:]
+    shallower = [entry for entry in columns if entry[0] < start][:1]
+    around = " or ".join(f"{column} ({where})" for column, where in deeper + shallower)
+    return (f"; line {here.number} starts in column {start}, but the lines above it start in "
+            f"column {around}: line it up with the block it belongs to, using spaces")
+
+
+def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: int,
+          key_line: int | None) -> str:
     """What to do, for the syntax errors a press officer makes; `found`: the character where
-    the parser stopped."""
+    the parser stopped; `text` starts on the file's line `line_offset` + 1, and the lines
+    given are the file's."""
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or found == "\t":
         return "; indent YAML with spaces, not tabs"
     if "cannot start any token" in problem and found:
         return f"; a text starting with '{found}' must be quoted (key: \"{found}...\")"
-    if "mapping values are not allowed" in problem:
-        return "; a text containing ': ' must be quoted or written as a block (text: |)"
     if "end of stream" in problem:
         return "; a quote or bracket opened here is never closed"
+    misplaced = any(words in problem for words in (
+        "expected key", "expected '-' indicator", "expected <block end>",
+        "mapping values are not allowed", "could not find expected ':'"))
+    if misplaced and (hint := _indentation_hint(problem, text, line_offset, problem_line, key_line)):
+        return hint
+    if "mapping values are not allowed" in problem:
+        return "; a text containing ': ' must be quoted or written as a block (text: |)"
     if "could not find expected ':'" in problem:
+        lines = text.splitlines()
+        if key_line and 0 < key_line - line_offset <= len(lines) and _NO_SPACE_AFTER_COLON.match(
+                lines[key_line - line_offset - 1]):
+            return f"; put a space after the ':' on line {key_line} (key: value)"
         return "; each line must be 'key: value' or a list entry '- ...'"
     return ""
 
@@ -177,17 +266,20 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
                 "aliases (*name); write the values out instead of nesting aliases")))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        # At the end of the file, where the unclosed quote or bracket began is more useful.
-        at_end = "end of stream" in str(exc.problem) and exc.context_mark is not None
-        mark = exc.context_mark if at_end else exc.problem_mark or exc.context_mark
+        # Where the unclosed quote or bracket began, or the line that is no 'key: value', is
+        # more useful than where the parser gave up (the end of the file, or lines further).
+        at_start = exc.context_mark is not None and any(
+            words in str(exc.problem) for words in ("end of stream", "could not find expected ':'"))
+        mark = exc.context_mark if at_start else exc.problem_mark or exc.context_mark
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:
             started = exc.context_mark.line + 1 + line_offset
             problem += f" ({exc.context} started on line {started})"
         found = text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
-        raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{_hint(problem, found)}")
-                        ) from None
+        key_line = exc.context_mark.line + 1 + line_offset if exc.context_mark else None
+        hint = _hint(problem, found, text, line_offset, line, key_line)
+        raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{hint}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
     except (ValueError, TypeError, OverflowError) as exc:
