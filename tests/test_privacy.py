@@ -515,6 +515,8 @@ CITIZENS = {  # a free text -> the name refused in it
     "Gia đình ông Lê Văn Tám ở thôn 2": "Lê Văn Tám",
     "hộ kinh doanh Nguyễn Văn An": "Nguyễn Văn An",
     "chị LÊ THỊ HOA": "LÊ THỊ HOA",
+    "Ông Hùng (Nguyễn Văn Hùng), 45 tuổi, phản ánh đường xuống cấp.": "Nguyễn Văn Hùng",
+    "Hộ ông Tám (Lê Văn Tám) ở thôn 2 chưa nhận tiền bồi thường.": "Lê Văn Tám",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -543,6 +545,7 @@ OFFICIALS = [
     "Ông N.V.H. (thôn 5) phát biểu",
     "Bà Hoa ở thôn 3",
     "hồ sơ của ông Nguyễn V.H.",
+    "ông Hùng (Nguyễn Văn Hùng), Trưởng phòng Tư pháp, cho biết",
 ]
 
 

@@ -587,15 +587,18 @@ nhân dân phường, ông ...'); any other lower-case word (a verb) ends the po
 STOPS = {".", ";", ":", "!", "?"}
 CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
 LONGEST = 4
+_HONORIFIC = r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|chi|co|chu|bac|cu|chau))"
 CANDIDATE = re.compile(
-    r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|chi|co|chu|bac|cu|chau|hộ|dân|tri|đình|"
-    r"hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|sinh|doanh))\s+(?:"
+    r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri|đình|hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|"
+    r"sinh|doanh)))\s+(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
+    + r"|" + _HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*\("
 )
 """A quick look for a marker before a family name, or before a word and a middle name (Văn,
-Thị, …), so that most texts are not read word by word."""
+Thị, …), or for brackets after an honorific and a name ('ông Hùng (...'), so that most texts
+are not read word by word."""
 
 
 @dataclass(frozen=True)
@@ -628,9 +631,9 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
         if not listed and _middle_name_follows(tokens, i) is not False:  # 'ông Lò Văn Pá'
             continue
         accent_free = listed and word.lower() not in SURNAMES
-        honorific = _is_one_of(words[i - 1], HONORIFICS, PLAIN_HONORIFICS) and (
-            not accent_free or words[i - 1].isascii())
-        marker = i - 1 if honorific else i
+        marker = _honorific_before(tokens, words, i)
+        honorific = marker is not None and (not accent_free or words[marker].isascii())
+        marker = marker if honorific else i
         citizen = _phrase_ending(words, marker - 1, CITIZEN_NOUNS) if marker else 0
         if not (honorific or citizen) or (not citizen and marker and words[marker - 1] in PLACE_WORDS):
             continue
@@ -646,6 +649,22 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
                                 _official(words, text, tokens, marker - citizen, end, bool(citizen)),
                                 words[marker] if honorific else ""))
     return tuple(mentions)
+
+
+def _honorific_before(tokens: list[re.Match[str]], words: list[str], i: int) -> int | None:
+    """Where the honorific introducing the name at word i stands: right before it ('bà Trần
+    Thị Mai'), or before a short name and the bracket the full name opens ('ông Hùng (Nguyễn
+    Văn Hùng)', 'bà Mai Anh (Trần Thị Mai Anh)'); None if there is none."""
+    if _is_one_of(words[i - 1], HONORIFICS, PLAIN_HONORIFICS):
+        return i - 1
+    if words[i - 1] != "(":
+        return None
+    for short in (1, 2):
+        k = i - 2 - short
+        if k >= 0 and _is_one_of(words[k], HONORIFICS, PLAIN_HONORIFICS) and all(
+                _is_name_word(tokens[n].group()) for n in range(k + 1, i - 1)):
+            return k
+    return None
 
 
 def _phrase_ending(words: list[str], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
@@ -674,7 +693,8 @@ def _title_at(words: list[str], k: int) -> bool:
 def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: int, end: int,
               citizen: bool) -> bool | None:
     """Whether the name between words `first` (its marker) and `end` is an official's."""
-    after = end + (end < len(words) and words[end] in {",", "(", "–", "—", "-", ":"})
+    after = end + (end < len(words) and words[end] == ")")  # 'ông Hùng (Nguyễn Văn Hùng), ...'
+    after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
     if _title_at(words, after):
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
     if citizen or (after < len(words) and words[after] in RESIDENCE):
