@@ -4,6 +4,7 @@ whose indexing fails says so and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -48,15 +49,20 @@ def test_leftovers_of_killed_builds_are_removed_after_a_day(tmp_path: Path) -> N
         "dialogue-archive-search-recent", "keeping-1", "unrelated"]
 
 
-def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pagefind", ["missing", "stops at once"])
+def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
+        tmp_path: Path, pagefind: str) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, CONTENT, tmp_path / "site", build_date="2026-11-28")
-    result = run_build(config, env={"PAGEFIND_BINARY_PATH": str(tmp_path / "no-pagefind"),
-                                    "TMPDIR": str(scratch)})
+    binary = str(tmp_path / "no-pagefind") if pagefind == "missing" else shutil.which("false")
+    result = run_build(config, env={"PAGEFIND_BINARY_PATH": binary, "TMPDIR": str(scratch)})
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Pagefind could not index the archive's" in output
+    if pagefind == "stops at once":
+        assert "search records: it stopped before answering." in output
+        assert "timed out waiting" not in output and "ProcessLookupError" not in output
     assert "scripts/build sets it up" in output
     assert "nothing was published" in output
     assert "Traceback" not in output

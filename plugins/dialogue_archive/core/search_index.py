@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -112,9 +113,11 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
                 "that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
             ) from None
         except Exception as error:  # the service reports any failure as a plain exception
+            # Closing a Pagefind that has already ended fails with ProcessLookupError.
+            ended = isinstance(error, (ProcessLookupError, BrokenPipeError, ConnectionResetError))
             raise SearchIndexError(
                 f"Pagefind could not index the archive's {count} search records: "
-                f"{str(error) or type(error).__name__}. "
+                f"{'it stopped before answering' if ended else str(error) or type(error).__name__}. "
                 "Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
             ) from error
         try:
@@ -180,6 +183,9 @@ async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
     from pagefind.service import PagefindService
 
     config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle_dir))
+    # The library logs 'timed out waiting for responses' when Pagefind has stopped, before the
+    # build's own message says so with what to do.
+    logging.getLogger("pagefind").setLevel(logging.CRITICAL)
     # A Pagefind that stopped also fails the library's reading task, which asyncio would print
     # as a traceback; the failure is reported once, as SearchIndexError.
     asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
