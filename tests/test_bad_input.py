@@ -558,6 +558,15 @@ CASES: dict[str, Case] = {
         "'Quận Cẩm Lệ' is the name of the place 'quan-cam-le' (Quận Cẩm Lệ): write its id, "
         "quan-cam-le",
     ),
+    "place-name-that-two-places-share-written-for-an-id": Case(
+        chain(edit("registry/places.yaml", "  parent: quan-cam-le\n", "  parent: quan-cam-le\n"
+                   "- id: phuong-cam-le\n  name: Phường Cẩm Lệ\n  kind: ward\n  parent: quan-cam-le\n"),
+              edit(f"{S}/index.md", "place: quan-cam-le", "place: Cẩm Lệ")),
+        f"{S}/index.md",
+        6,
+        "'Cẩm Lệ' is the name of several place entries: quan-cam-le (Quận Cẩm Lệ), phuong-cam-le "
+        "(Phường Cẩm Lệ); write the id of the one meant",
+    ),
     "participants-written-as-one-line-of-names": Case(
         edit(f"{S}/index.md", "place: quan-cam-le\n",
              "place: quan-cam-le\nparticipants: Phòng Quản lý đô thị quận Cẩm Lệ, Phòng Nội vụ\n"),

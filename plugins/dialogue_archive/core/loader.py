@@ -472,8 +472,11 @@ class References:
             return replace(problem, message=self._one_line_list(field, kind, found["value"]))
         try:
             ident = self._matchers[kind].resolve(found["value"])
-        except MatchError:
-            return problem
+        except MatchError as error:
+            if not error.options:
+                return problem
+            return replace(problem, message=f"'{found['value']}' is the name of several {kind} "
+                           f"entries: {', '.join(error.options)}; write the id of the one meant")
         record = self.tables[kind][ident]
         return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
                        f"'{ident}' ({record.name}): write its id, {ident}")

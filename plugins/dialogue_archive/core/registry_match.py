@@ -38,7 +38,12 @@ def _key(text: str) -> str:
 
 
 class MatchError(ValueError):
-    """A name that matches no entry, or several: the message says what to write instead."""
+    """A name that matches no entry, or several: the message says what to write instead;
+    `options` lists the several ('quan-cam-le (Quận Cẩm Lệ)')."""
+
+    def __init__(self, message: str, options: list[str] | None = None):
+        super().__init__(message)
+        self.options = options or []
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,9 @@ class Match:
                 raise MatchError(not_then(self.kind, text, candidates[0], on, self.ids))
             return str(getattr(candidates[0], key))
         if candidates:
-            options = ", ".join(str(getattr(c, key)) for c in candidates)
-            raise MatchError(f"'{text}' could be any of these {self.kind} ids: {options}; write the id")
+            options = [_named_id(c, key) for c in candidates]
+            raise MatchError(f"'{text}' could be any of these {self.kind} ids: {', '.join(options)}; "
+                             "write the id of the one meant", options)
         hint = did_you_mean(_key(text), self.names)
         if hint:
             suggestion = self.names[hint.split("'")[1]][0]
@@ -115,6 +121,12 @@ class Match:
         if " " not in folded:
             return []
         return [r for r in self.ids.values() if _key(getattr(r, "name", "")).endswith(" " + folded)]
+
+
+def _named_id(record: Any, key: str) -> str:
+    """'quan-cam-le (Quận Cẩm Lệ)': an id with the name it stands for, when it has one."""
+    name = getattr(record, "name", "")
+    return f"{getattr(record, key)} ({name})" if name else str(getattr(record, key))
 
 
 def valid_on(record: Any, day: dt.date) -> bool:
