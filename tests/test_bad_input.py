@@ -837,6 +837,24 @@ CASES: dict[str, Case] = {
               edit(f"{S}/index.md", "Nhiều ý kiến",
                    "Xem [giao thông](../../../gioi-thieu.md#duong-giao-thong). Nhiều ý kiến")),
         None, build=True),
+    "home-page-front-matter-with-a-yaml-mistake": Case(  # MkDocs would show it as text
+        write("index.md", "---\ntitle: [Trang chủ\n---\n\nXin chào.\n"), "index.md", 3,
+        "YAML syntax error: did not find expected ',' or ']'", build=True),
+    "page-title-with-an-unquoted-colon": Case(
+        write("gioi-thieu.md", "---\ntitle: Giới thiệu: kho lưu trữ\n---\n\nXin chào.\n"),
+        "gioi-thieu.md", 2, "a text containing ': ' must be quoted", build=True),
+    "page-front-matter-without-its-closing-line": Case(
+        write("gioi-thieu.md", "---\ntitle: Giới thiệu\n\nXin chào.\n"), "gioi-thieu.md", 1,
+        "has no closing '---' line"),
+    "page-front-matter-that-is-a-list": Case(
+        write("gioi-thieu.md", "---\n- Giới thiệu\n---\n\nXin chào.\n"), "gioi-thieu.md", 2,
+        "the front matter must be 'key: value' lines"),
+    "page-title-that-is-a-list": Case(
+        write("gioi-thieu.md", "---\ntitle: [Giới thiệu, kho]\n---\n\nXin chào.\n"), "gioi-thieu.md",
+        2, "title must be a text"),
+    "page-front-matter-valid": Case(
+        write("gioi-thieu.md", "---\ntitle: 'Giới thiệu: kho lưu trữ'\nhide: [toc]\n---\n\nXin chào.\n"),
+        None, build=True),
     "scaffold-placeholder-left-in-a-public-write-up": Case(
         edit(f"{S}/index.md", "Nhiều ý kiến", "...\n\nNhiều ý kiến"), f"{S}/index.md", 14,
         "the write-up still has the scaffold's placeholder '...'", build=True),

@@ -147,6 +147,16 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
+def unclosed_front_matter(path: Path, text: str, log: ProblemLog, keys: str) -> bool:
+    """Report a front matter whose closing '---' is missing (`keys`: examples of what it
+    holds); whether there was one."""
+    if not re.match(r"---[ \t]*\n", text):
+        return False
+    log.add(path, 1, 1, "the front matter that starts here has no closing '---' line; add one "
+            f"after its last key ({keys})")
+    return True
+
+
 # --- validation messages -------------------------------------------------------------
 
 
@@ -600,10 +610,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         return parsed
     front, body, body_line = split_front_matter(text)
     if front is None:
-        if re.match(r"---[ \t]*\n", text):
-            log.add(index, 1, 1, "the front matter that starts here has no closing '---' line; "
-                    "add one after its last key (title, date, organizer, place...)")
-        else:
+        if not unclosed_front_matter(index, text, log, "title, date, organizer, place..."):
             log.add(index, 1, 1, "the write-up must start with front matter between '---' lines "
                     "(title, date, organizer, place)")
         return parsed
@@ -1247,12 +1254,31 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
             path = here / name
             text = read_text(path, log)
             if text is not None:
+                check_page_front_matter(path, text, log)
                 redacted = redactor.apply(text)
                 check_markdown(redacted, 1, path, log)
                 src_uri = path.relative_to(root).as_posix()
                 references = text_references(redacted, src_uri, path, text, (1, 1))
                 found.append((OtherPage(here, src_uri), references))
     return found
+
+
+def check_page_front_matter(path: Path, text: str, log: ProblemLog) -> None:
+    """MkDocs reads a page's front matter itself, and one it cannot read is published as
+    text (`title: [Trang chủ` as the page's heading, its menu entry untitled): report it."""
+    front, _, _ = split_front_matter(text)
+    if front is None:
+        unclosed_front_matter(path, text, log, "title...")
+        return
+    ok, data = parse_yaml(path, front, log, line_offset=1)
+    if not ok or data is None:
+        return
+    if not isinstance(data, dict):
+        log.add(path, 2, 1, "the front matter must be 'key: value' lines (title: Giới thiệu)")
+    elif "title" in data and not isinstance(data["title"], str):
+        line, column = data.value_pos["title"]
+        log.add(path, line, column, "title must be a text; put it in quotes if it holds ': ' "
+                "or starts with '[' or '{'")
 
 
 def session_folders(root: Path) -> list[Path]:
