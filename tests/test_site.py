@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import unicodedata
 from collections import Counter
@@ -10,7 +11,16 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
+from conftest import (
+    CONTENT,
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    make_archive,
+    parse,
+    replace,
+    run_build,
+    write_config,
+)
 from dialogue_archive.core.loader import load_archive
 from sample_records import raw_sessions
 
@@ -325,6 +335,23 @@ def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_s
     assert not {f"sessions/{s.parent.name}/{s.name}/" for s in announced} & set(latest)
     upcoming = [a["href"] for a in doc.select("#sap-dien-ra ~ ol a")]
     assert upcoming == [f"sessions/{s.parent.name}/{s.name}/" for s in announced]
+
+
+def test_home_figures_leave_out_the_questions_of_a_session_not_yet_held(tmp_path: Path) -> None:
+    """Questions sent in before an announced session are published with it, but counted, like
+    the session itself, once it is held: the home page agrees with the statistics page."""
+    content = make_archive(tmp_path / "content", sessions=2, start=dt.date(2024, 7, 1))
+    ahead = content / "sessions" / "2024" / "2024-07-01-doi-thoai-1"
+    replace(ahead / "index.md", "date: 2024-07-01", "date: 2024-07-01\npublished: 2024-06-20")
+    replace(ahead / "answers.yaml", "    answers:\n      - by: phong-quan-ly-do-thi\n"
+            "        text: Phòng sẽ rà soát và kiến nghị cấp trên.\n", "")
+    (ahead / "answers.yaml").write_text(
+        (ahead / "answers.yaml").read_text(encoding="utf-8").split("    commitments:")[0], encoding="utf-8")
+    result = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2024-06-30"))
+    assert result.returncode == 0, result.stderr
+    figures = [li.get_text(" ", strip=True) for li in parse(tmp_path / "site" / "index.html").select(
+        ".da-figures li")]
+    assert figures[:4] == ["1 phiên đối thoại đã diễn ra", "1 ý kiến, câu hỏi", "1 câu trả lời", "1 cam kết"]
 
 
 def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:

@@ -340,9 +340,10 @@ class ArchiveViews:
             self.sessions_by_agency[agency_id].append(entry)
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
-            self.counts["items"] += 1
-            self.counts["answers"] += len(item.answers)
-            self.counts["commitments"] += len(item.commitments)
+            if not entry.announced:  # the figures count held sessions, as the statistics do
+                self.counts["items"] += 1
+                self.counts["answers"] += len(item.answers)
+                self.counts["commitments"] += len(item.commitments)
             agencies = dict.fromkeys(
                 [a.by for a in item.answers] + [a.referred_to for a in item.answers if a.referred_to])
             for agency_id in agencies:
