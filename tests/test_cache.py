@@ -13,10 +13,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import urllib.request
 from pathlib import Path
 
+import dialogue_archive
 import pytest
 from conftest import (
     ROOT,
@@ -197,6 +199,31 @@ def test_publishing_stops_before_moving_anything_when_a_folder_cannot_be_made(tm
     with pytest.raises(RuntimeError, match="pagefind/b is neither in the published site nor in the cache"):
         publish(staging, site, {"pagefind/b": lambda folder: False})
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_new_version_of_the_markdown_code_renders_the_texts_again(tmp_path: Path) -> None:
+    """The rendered texts are kept under a key that changes with the code that renders them: a
+    plugin updated by `git pull` must not serve the old version's HTML from the cache."""
+    content = make_archive(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site)
+    package = tmp_path / "code" / "dialogue_archive"
+    shutil.copytree(Path(dialogue_archive.__file__).parent, package)
+    env = {"PYTHONPATH": str(package.parent)}
+    assert run_build(config, env=env).returncode == 0
+    page = site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html"
+    assert "<strong>x</strong>" not in page.read_text(encoding="utf-8")
+    markup = package / "core" / "markup.py"  # a new version that starts paragraphs with an x
+    markup.write_text(markup.read_text(encoding="utf-8") + textwrap.dedent("""
+        _render_body = MarkdownRenderer.render_body
+        def _strong(self, *args, **kwargs):
+            made = _render_body(self, *args, **kwargs)
+            return dataclasses.replace(made, html=made.html.replace("<p>", "<p><strong>x</strong>"))
+        MarkdownRenderer.render_body = _strong
+        import dataclasses
+        """), encoding="utf-8")
+    assert run_build(config, env=env).returncode == 0
+    assert "<strong>x</strong>" in page.read_text(encoding="utf-8")
 
 
 def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) -> None:

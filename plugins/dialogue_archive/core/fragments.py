@@ -6,15 +6,26 @@ session is cached on disk under the hash of the texts it was made from.
 
 from __future__ import annotations
 
+import functools
+import sys
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import markup, urls
 from .archive import Session
 from .cache import DiskCache, fingerprint
 from .markup import MarkdownRenderer
 
-RENDER_VERSION = "6"
-"""Bump when markup.py changes what HTML a text becomes."""
+
+@functools.cache
+def render_version() -> str:
+    """What the HTML of a text depends on besides the text: this module's, markup.py's and
+    urls.py's code, and the versions of Python-Markdown and the sanitiser (a version number
+    bumped by hand was once forgotten, and a cache kept serving the old HTML)."""
+    code = [Path(module.__file__).read_bytes() for module in (markup, urls, sys.modules[__name__])
+            if module.__file__]
+    return fingerprint(*code, *(version(library) for library in ("markdown", "nh3")))
 
 
 def page_anchors(session: Session) -> frozenset[str]:
@@ -26,7 +37,7 @@ def page_anchors(session: Session) -> frozenset[str]:
 
 
 def fragments_key(session: Session) -> str:
-    texts: list[str] = [RENDER_VERSION, session.src_uri, session.body, *sorted(page_anchors(session))]
+    texts: list[str] = [render_version(), session.src_uri, session.body, *sorted(page_anchors(session))]
     for item in session.items:
         texts.append(item.text)
         texts.extend(answer.text for answer in item.answers)
