@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from conftest import make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import markup, urls
@@ -81,6 +83,29 @@ def test_photos_that_exist_and_web_photos_are_published_as_written(tmp_path: Pat
     assert sources == ["quang-canh.jpg", "../2024-06-19-doi-thoai-2/hoi-truong.jpg",
                        "https://example.org/anh.jpg"]
     assert all((page.parent / src).is_file() for src in sources[:2])
+
+
+def test_a_photo_named_with_spaces_and_saved_decomposed_is_published_and_shown(tmp_path: Path) -> None:
+    """macOS saves 'cảnh' decomposed (NFD); the texts are NFC. The photo is found whichever way
+    its name was typed, published under the NFC name, and every address of it is encoded."""
+    content = make_archive(tmp_path / "content")
+    name = "quang cảnh hội trường.jpg"
+    photo(content / SESSION / unicodedata.normalize("NFD", name))
+    replace(content / SESSION / "index.md", "place: quan-cam-le",
+            f"place: quan-cam-le\nimage:\n  src: {name}\n  alt: Quang cảnh hội trường")
+    append(content / SESSION / "index.md", f"![Hội trường](<{name}>)\n")
+    assert validate(content).returncode == 0
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    assert [p.name for p in page.parent.iterdir() if p.suffix == ".jpg"] == [name]  # NFC
+    doc = parse(page)
+    sources = [img["src"] for img in doc.select(".da-writeup img, .da-photo img")]
+    shared = doc.select_one('meta[property="og:image"]')["content"]
+    assert len(sources) == 2 and all(" " not in src for src in [*sources, shared])
+    assert all((page.parent / unquote(src)).is_file() for src in sources)
+    assert unquote(shared).endswith(f"/{SESSION}/{name}")
 
 
 def test_photos_and_links_written_as_html_are_checked_and_built_like_markdown_ones(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,11 +154,11 @@ class _Targets:
             if not within:
                 return (f"image '{written}' is outside the content folder; put the photo next to "
                         "index.md and write its file name")
-            if not _is_file(path):
+            if not is_file(path):
                 return (f"image '{written}' not found: there is no file {target} in the content "
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
-        elif not within or not (target in self.pages or _is_file(path) or urls.generated(target)):
+        elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
@@ -167,7 +168,7 @@ class _Targets:
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
             return self._missing_anchor(written, owner)
-        if owner is None and target.endswith(".md") and _is_file(path):
+        if owner is None and target.endswith(".md") and is_file(path):
             return self._missing_heading(written, path)
         if owner is None or not hidden:
             return ""
@@ -222,7 +223,7 @@ class _Targets:
             return "index.md"
         folder = address.rstrip("/")
         for candidate in (f"{folder}/index.md", f"{folder}.md"):
-            if candidate in self.pages or _is_file(self.root / candidate):
+            if candidate in self.pages or is_file(self.root / candidate):
                 return candidate
         return f"{folder}/index.md"
 
@@ -296,16 +297,26 @@ def inside(path: Path, root: Path) -> bool:
     return target is not None and target.is_relative_to(root.resolve())
 
 
-def _is_file(path: Path) -> bool:
+def is_file(path: Path) -> bool:
+    """Whether `path` is a file, its name saved composed or decomposed: macOS saves 'cảnh' as
+    'c' + 'a' + two combining marks, texts are NFC, and the site publishes the file under its
+    NFC name (the plugin's `on_files`)."""
     try:
-        return path.is_file()
+        if path.is_file():
+            return True
+        if path.name.isascii():
+            return False
+        wanted = unicodedata.normalize("NFC", path.name)
+        return any(unicodedata.normalize("NFC", other.name) == wanted and other.is_file()
+                   for other in path.parent.iterdir())
     except OSError:  # a name too long for the file system, a symbolic link loop
         return False
 
 
 def _photos_in(folder: Path) -> list[str]:
     try:
-        return [p.name for p in folder.glob("*") if p.suffix.lower() in IMAGE_SUFFIXES]
+        return [unicodedata.normalize("NFC", p.name) for p in folder.glob("*")
+                if p.suffix.lower() in IMAGE_SUFFIXES]
     except OSError:
         return []
 

@@ -30,6 +30,7 @@ from .links import (
     WrittenReference,
     check_references,
     inside,
+    is_file,
     resolved,
     text_references,
 )
@@ -985,8 +986,9 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
                 "next to index.md (no folders, no '..')")
     elif Path(src).suffix.lower() not in IMAGE_SUFFIXES:
         log.add(session.index_path, line, col, f"image.src '{src}' must be a .jpg, .png or .webp file")
-    elif not target.is_file():
-        nearby = [p.name for p in session.folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES]
+    elif not is_file(target):
+        nearby = [unicodedata.normalize("NFC", p.name) for p in session.folder.iterdir()
+                  if p.suffix.lower() in IMAGE_SUFFIXES]
         log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
                 f"{did_you_mean(src, nearby)}")
     elif not (image.alt or image.caption) and not any(  # as the texts' photos; not one whose
@@ -1257,7 +1259,7 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                 check_page_front_matter(path, text, log)
                 redacted = redactor.apply(text)
                 check_markdown(redacted, 1, path, log)
-                src_uri = path.relative_to(root).as_posix()
+                src_uri = unicodedata.normalize("NFC", path.relative_to(root).as_posix())
                 references = text_references(redacted, src_uri, path, text, (1, 1))
                 found.append((OtherPage(here, src_uri), references))
     return found

@@ -245,17 +245,23 @@ class _Links:
             self.references.append(found.reference)
         if not (found.rooted or (found.reference is not None and not image
                                  and not found.reference.address)):
-            return written  # a photo next to the text, a folder-style link: valid as written
+            return _encoded(written)  # a photo next to the text, a folder-style link
         relative = posixpath.relpath(found.path or ".", page_url(self.base) or ".")
         if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
         # Made from the decoded path ('%09' is a tab again): what a browser would drop or
         # misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
-        relative = UNSEEN.sub(lambda m: f"%{ord(m[0]):02X}", relative)
+        relative = _encoded(relative)
         if SCHEME.match(relative):
             relative = "./" + relative
         return relative + found.suffix
+
+
+def _encoded(path: str) -> str:
+    """`path` with what a browser would drop or misread (spaces, tabs, controls) encoded:
+    `<anh hoi truong.jpg>` is a valid Markdown target, and `anh hoi truong.jpg` no valid URL."""
+    return UNSEEN.sub(lambda m: f"%{ord(m[0]):02X}", path)
 
 
 MARKDOWN_TARGET = re.compile(

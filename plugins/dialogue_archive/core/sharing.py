@@ -5,7 +5,7 @@ renamed sessions' old addresses working."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from . import urls
 from .archive import Archive, Session
@@ -23,7 +23,8 @@ class MetaTag:
 def share_tags(title: str, description: str, url: str | None, site_name: str,
                session: Session | None = None) -> list[MetaTag]:
     """Open Graph and Twitter Card tags; a session page is an article with its photo."""
-    image = urljoin(url, session.meta.image.src) if session and session.meta.image and url else None
+    image = (urljoin(url, quote(session.meta.image.src)) if session and session.meta.image and url
+             else None)
     tags = [MetaTag("property", "og:type", "article" if session else "website"),
             MetaTag("property", "og:title", title),
             MetaTag("property", "og:description", description),

@@ -198,6 +198,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             self.folders = restore_folders(Path(config.site_dir) / KEPT_FOLDERS, Path(config.site_dir))
         shown = {s.id for s in self.archive.published}
         for file in list(files):
+            if not file.src_uri.isascii():
+                file = _composed(files, file, config)
             parts = file.src_uri.split("/")
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
@@ -428,6 +430,19 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+
+def _composed(files: Files, file: File, config: MkDocsConfig) -> File:
+    """`file` under its name in Unicode NFC: a name saved decomposed (macOS saves 'cảnh' so)
+    is published as written in the texts, which are NFC, and which a browser asks for."""
+    name = unicodedata.normalize("NFC", file.src_uri)
+    if name == file.src_uri:
+        return file
+    composed = File(name, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
+    composed.abs_src_path = file.abs_src_path  # read from where it is
+    files.remove(file)
+    files.append(composed)
+    return composed
 
 
 def _log_held_back(archive: Archive) -> None:
