@@ -270,6 +270,12 @@ def test_the_chair_presides_for_an_agency_named_by_its_id_or_in_words(tmp_path: 
     assert by_id.a["href"] == "../../../agencies/ubnd-quan-cam-le/"
     assert in_words.get_text() == "Nguyễn Văn An, Phó Chủ tịch UBND quận (thay mặt Chủ tịch UBND quận)"
     assert in_words.a is None
+    replace(first, "  name: Nguyễn Văn An\n  position: Phó Chủ tịch UBND quận\n", "")  # every key optional
+    site = build_archive(content, tmp_path)
+    page = parse(site / first.parent.relative_to(content) / "index.html")
+    alone = next(dd for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)
+                 if dt.get_text() == "Chủ trì")
+    assert alone.get_text() == "Thay mặt Ủy ban nhân dân quận Cẩm Lệ"
 
 
 def test_a_past_session_without_its_record_says_the_record_will_follow(tmp_path: Path) -> None:
