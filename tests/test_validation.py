@@ -303,12 +303,28 @@ def test_a_session_date_written_with_a_time_is_the_day_and_time_in_vietnam(tmp_p
     (`Z`) could give the day before the one in Vietnam."""
     content = make_archive(tmp_path / "content")
     index = content / SESSION / "index.md"
-    for written, start in (("2024-06-20T08:30:00+07:00", "08:30"), ("2024-06-19T20:00:00Z", "03:00")):
+    for written, start in (("2024-06-20T08:30:00+07:00", "08:30"), ("2024-06-19T20:00:00Z", "03:00"),
+                           ("2024-06-20 08:30", "08:30"), ("'2024-06-20 14:00'", "14:00")):
         index.write_text(MINIMAL_INDEX.format(date=written), encoding="utf-8")
         archive, log = load_archive(content, dt.date(2026, 11, 28))
         assert not log.errors, log.errors
         meta = archive.sessions[0].meta
         assert (meta.date, meta.time) == (dt.date(2024, 6, 20), start)
+
+
+def test_a_title_written_as_a_block_is_one_line(tmp_path: Path) -> None:
+    """`title: |` keeps its line break in YAML; a feed's title, a calendar event's summary and
+    the open data's title carried it."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "title: Đối thoại với công dân về thủ tục hành chính",
+            "title: |\n  Đối thoại với công dân\n  về thủ tục hành chính")
+    replace(content / SESSION / "answers.yaml", "      label: Công dân phường Hòa Thọ Đông",
+            "      label: >-\n        Công dân phường\n\n        Hòa Thọ Đông")
+    archive, log = load_archive(content, dt.date(2026, 11, 28))
+    assert not log.errors, log.errors
+    session = archive.sessions[0]
+    assert session.meta.title == "Đối thoại với công dân về thủ tục hành chính"
+    assert session.items[0].asker.label == "Công dân phường Hòa Thọ Đông"
 
 
 def test_items_written_as_a_mapping_are_refused(tmp_path: Path) -> None:

@@ -64,7 +64,9 @@ def _printable(value: str) -> str:
 
 
 def _one_line(value: str) -> str:
-    return _printable(value).strip()
+    """A title, name or label is one line wherever it is shown (a feed's title, a calendar
+    event): the line breaks of a YAML block (`title: |`) or a wrapped value become spaces."""
+    return " ".join(_printable(value).split())
 
 
 def _not_blank(value: str) -> str:
@@ -117,6 +119,8 @@ def _strict_date(value: Any) -> Any:
     if value is None:
         raise ValueError("the date is empty: write it as YYYY-MM-DD (e.g. 2024-06-20)")
     if isinstance(value, str):
+        if (moment := _moment_written(value)) is not None:
+            return _local(moment).date()
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -127,6 +131,17 @@ def _strict_date(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+
+
+def _moment_written(value: str) -> dt.datetime | None:
+    """`2024-06-20 08:00` (YAML reads a time without seconds as text), as `published` is
+    written; None for anything that is not a date with a time."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*", value.strip()):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
@@ -335,8 +350,12 @@ class SessionMeta(Strict):
     def _time_from_date(cls, data: Any) -> Any:
         """`date: 2024-06-20T08:00:00+07:00` without `time:` gives the time too: a writer who
         typed it expects it shown (it was dropped)."""
-        if isinstance(data, dict) and isinstance(data.get("date"), dt.datetime) and "time" not in data:
-            start = _local(data["date"]).time()
+        if not isinstance(data, dict) or "time" in data:
+            return data
+        written = data.get("date")
+        moment = _moment_written(written) if isinstance(written, str) else written
+        if isinstance(moment, dt.datetime):
+            start = _local(moment).time()
             if start != dt.time():
                 return {**data, "time": start.strftime("%H:%M")}
         return data
