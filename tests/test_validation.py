@@ -101,6 +101,14 @@ CASES = {
     "a list entry of another type": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, true]",
         f"{SESSION}/answers.yaml:6:24: each entry of topics must be a text, not 'true'"),
+    "an id YAML reads as a number": (
+        f"{SESSION}/answers.yaml", "- id: kien-nghi-don-gian-hoa", "- id: 017",
+        f"{SESSION}/answers.yaml:12:13: id must be a text, not '15': YAML reads digits written "
+        "without quotes as a number (017 as 15); put them in quotes as written (\"2024\")"),
+    "an id YAML reads as true or false": (
+        f"{SESSION}/answers.yaml", "- id: ho-so-gpxd", "- id: yes",
+        f"{SESSION}/answers.yaml:2:9: id must be a text, not 'true': YAML reads yes, no, on, off, "
+        "true and false written without quotes as true or false; put the text in quotes (\"yes\")"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",

@@ -236,6 +236,15 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     return did_you_mean(str(value), choices)
 
 
+def _unquoted(value: bool | float) -> str:
+    """Why a text came out as another value: YAML read the unquoted word or digits so."""
+    if isinstance(value, bool):
+        return (": YAML reads yes, no, on, off, true and false written without quotes as true or "
+                "false; put the text in quotes (\"yes\")")
+    return (": YAML reads digits written without quotes as a number (017 as 15); put them in "
+            "quotes as written (\"2024\")")
+
+
 def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, path: Path,
                       log: ProblemLog, prefix: tuple[Any, ...] = ()) -> None:
     """Turn pydantic's errors into located, actionable messages."""
@@ -277,6 +286,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         elif kind == "less_than_equal":
             limit = error.get("ctx", {}).get("le")
             message = f"{name} is {_describe(value)}, more than {limit:,}: a typo?"
+        elif kind == "string_type" and isinstance(value, (bool, int, float)):
+            message = f"{name} must be a text, not {_describe(value)}{_unquoted(value)}"
         elif kind in EXPECTED:
             message = f"{name} must be {EXPECTED[kind]}, not {_describe(value)}"
         else:
