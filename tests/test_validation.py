@@ -101,6 +101,12 @@ CASES = {
     "a list entry of another type": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, true]",
         f"{SESSION}/answers.yaml:6:24: each entry of topics must be a text, not 'true'"),
+    "a quote left open runs on to the next one": (
+        f"{SESSION}/answers.yaml", "        text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+        '        document: "Công văn số 245/QLĐT\n        text: "Phòng sẽ rà soát."',
+        f"{SESSION}/answers.yaml:10:19: YAML syntax error: did not find expected key (while parsing "
+        "a block mapping started on line 9); the quote opened here is not closed on its line, so the "
+        "text runs on to the next quote: close it after the text"),
     "an id YAML reads as a number": (
         f"{SESSION}/answers.yaml", "- id: kien-nghi-don-gian-hoa", "- id: 017",
         f"{SESSION}/answers.yaml:12:13: id must be a text, not '15': YAML reads digits written "

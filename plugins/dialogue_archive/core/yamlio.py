@@ -221,6 +221,25 @@ def _indentation_hint(problem: str, text: str, line_offset: int, problem_line: i
             f"column {around}: line it up with the block it belongs to, using spaces")
 
 
+_OPENING_QUOTE = re.compile(r"""^\s*(?:- )*(?:[\w-]+:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, line_offset: int, first: int, last: int) -> Position | None:
+    """Where, on the file's lines between `first` and `last` (excluded), a value opens a quote
+    that its line does not close (`document: "Công văn số 245`): PyYAML reads on to the next
+    quote and stops further down, at a line that is right."""
+    lines, shapes = text.splitlines(), _lines(text, line_offset)
+    for number in range(max(first, line_offset + 1), min(last, line_offset + len(lines) + 1)):
+        shape = shapes[number - line_offset - 1]
+        match = _OPENING_QUOTE.match(lines[number - line_offset - 1])
+        if match and shape and not shape.in_block_text:
+            quote, rest = match.groups()
+            rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+            if quote not in rest:
+                return number, match.start(1) + 1
+    return None
+
+
 def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: int,
           key_line: int | None) -> str:
     """What to do, for the syntax errors a press officer makes; `found`: the character where
@@ -278,7 +297,12 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
             problem += f" ({exc.context} started on line {started})"
         found = text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
         key_line = exc.context_mark.line + 1 + line_offset if exc.context_mark else None
-        hint = _hint(problem, found, text, line_offset, line, key_line)
+        opened = _unclosed_quote(text, line_offset, key_line, line) if key_line and not at_start else None
+        if opened:
+            (line, col), hint = opened, ("; the quote opened here is not closed on its line, so the "
+                                         "text runs on to the next quote: close it after the text")
+        else:
+            hint = _hint(problem, found, text, line_offset, line, key_line)
         raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{hint}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
