@@ -36,6 +36,8 @@ SEARCH_VI: dict[str, Any] = {
     "no_results": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
     "no_results_in": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên cũ hơn, "
                      "thử từ khác hoặc bỏ bớt bộ lọc.",
+    # The same when no older sessions are left to search (a year chosen, the oldest reached).
+    "no_results_within": "Không tìm thấy kết quả nào {scope}. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
     "accents_hint": "Nếu gõ có dấu, hãy thử gõ không dấu.",
     "no_sessions_in_years": "Không có phiên nào trong năm {years}. Hãy chọn năm khác hoặc bỏ "
                             "bộ lọc năm.",

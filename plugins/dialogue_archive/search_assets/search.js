@@ -164,10 +164,20 @@ function describeSearch(list) {
     : messages.filtered_count.replace("{count}", count.toLocaleString("vi-VN")));
 }
 
+// Whether the search covers part of the archive only, chosen for speed (not by a year filter).
+function partialScope(list) {
+  return list.length < shards.length && !(state.filters.year || []).length;
+}
+
+// Whether older sessions are left to search: the "search older" button is there.
+function widenable(list) {
+  return partialScope(list) && state.depth + 1 < shards.length;
+}
+
 function showScope(list) {
-  const partial = list.length < shards.length && !(state.filters.year || []).length;
+  const partial = partialScope(list);
   scopeBox.hidden = !partial;
-  older.hidden = !partial || state.depth + 1 >= shards.length;
+  older.hidden = !widenable(list);
   if (partial) {
     const next = shards[state.depth];
     older.textContent = messages.older.replace("{date}", next ? next.to : "");
@@ -372,7 +382,8 @@ async function run() {
     if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
     message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
-    message = messages.no_results_in.replace("{scope}", describeSearch(list));
+    const advice = widenable(list) ? messages.no_results_in : messages.no_results_within;
+    message = advice.replace("{scope}", describeSearch(list));
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
