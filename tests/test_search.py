@@ -278,6 +278,18 @@ def test_deep_link_lands_on_the_item(page, base_url) -> None:
                                      return r.top >= 0 && r.top < window.innerHeight; }}""")
 
 
+def test_a_commitment_link_lands_on_the_commitment_marked_as_an_item_is(page, base_url) -> None:
+    """The commitments list, its CSV and the items link to a commitment's anchor: the reader
+    following one must see which promise is meant."""
+    page.goto(f"{base_url}commitments/")
+    page.locator("main a[href*='#cam-ket-']").first.click()
+    anchor = page.url.split("#", 1)[1]
+    marked = f"""() => {{ const e = document.getElementById({anchor!r}), r = e.getBoundingClientRect();
+                        return r.top >= 0 && r.top < window.innerHeight
+                               && getComputedStyle(e).boxShadow !== 'none'; }}"""
+    page.wait_for_function(marked)
+
+
 @pytest.mark.parametrize(("written", "plain"), [
     ("giấy-phép xây–dựng", "giấy phép xây dựng"), ('"sổ đỏ"', "sổ đỏ"), ("“đất đai”", "đất đai")])
 def test_dashes_and_quotes_find_what_the_plain_words_find(page, base_url, written, plain) -> None:
@@ -616,6 +628,15 @@ def test_a_scope_of_one_day_is_said_as_one_day(page, base_url) -> None:
     assert open_search(page, base_url, "q=dat+dai&year=2022")
     status = page.inner_text("#da-status")
     assert WORDS["scope_day"].replace("{date}", "18/8/2022") in status and " đến " not in status, status
+
+
+def test_no_result_in_a_chosen_year_does_not_send_the_reader_to_older_sessions(page, base_url) -> None:
+    """With a year chosen there is no 'search older' button: the advice must not name one."""
+    assert open_search(page, base_url, "q=qqqzzzxk&year=2022") == []
+    status = page.inner_text("#da-status")
+    before, after = WORDS["no_results_within"].split("{scope}")
+    assert status.startswith(before + WORDS["scope_day"].replace("{date}", "18/8/2022")), status
+    assert status.endswith(after) and "cũ hơn" not in status and not page.is_visible("#da-older")
 
 
 def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_url) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 COMMITMENTS_VI: dict[str, Any] = {
-    "heading": "Cam kết của cơ quan",
+    "heading": "Cam kết của các cơ quan",
     "intro": ("Những việc cơ quan, đơn vị đã hứa làm tại các buổi đối thoại, tiếp xúc cử tri, "
               "với trạng thái và thời hạn. Trạng thái “quá hạn” được tính khi xây dựng trang: cam "
               "kết chưa hoàn thành mà đã qua ngày hạn."),
