@@ -62,7 +62,7 @@ STATISTICS_VI: dict[str, Any] = {
     "sessions": "phiên đối thoại",
     "items": "ý kiến, câu hỏi",
     "commitments": "cam kết",
-    "share_on_the_spot": "được trả lời trực tiếp tại buổi đối thoại",
+    "share_on_the_spot": "được trả lời trực tiếp ngay tại buổi làm việc",
     "share_on_time": "cam kết đến hạn được hoàn thành đúng hạn",
     "share_on_time_note": ("Tỉ lệ đúng hạn = số cam kết hoàn thành đúng hạn / (hoàn thành đúng "
                            "hạn + hoàn thành sau hạn + quá hạn chưa hoàn thành). Cam kết chưa "
