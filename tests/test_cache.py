@@ -91,7 +91,8 @@ def test_a_new_build_writes_into_the_old_sites_folders_and_publishes_nothing_els
 def test_kept_folders_are_made_anew_when_they_cannot_serve(tmp_path: Path) -> None:
     """Kept folders are taken only when they can be: not across file systems (one cache for
     sites on two), not with the permissions of an earlier umask, not through a link, and
-    never with a file in them. Each build still succeeds, without a traceback."""
+    never with a file in them; files linked from the cache take the current umask's mode too.
+    Each build still succeeds, without a traceback."""
     content = make_archive(tmp_path / "content", sessions=2)
     cache = tmp_path / "cache"
     store = cache / "site-folders"
@@ -104,15 +105,18 @@ def test_kept_folders_are_made_anew_when_they_cannot_serve(tmp_path: Path) -> No
                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), timeout=600)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
 
-    def modes(site: Path) -> set[int]:
-        return {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_dir()}
+    def modes(site: Path) -> tuple[set[int], set[int]]:
+        """The modes of the site's folders, and of its files."""
+        return ({p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_dir()},
+                {p.stat().st_mode & 0o777 for p in site.rglob("*") if p.is_file()})
 
     build_with(0o077)
     build_with(0o077)
-    assert modes(tmp_path / "site") == {0o700}
-    build_with(0o022)  # the folders of a umask 077 site, kept or cached, do not serve
+    assert modes(tmp_path / "site") == ({0o700}, {0o600})
+    build_with(0o022)  # the folders and files of a umask 077 site, kept or cached, do not serve
+    assert modes(tmp_path / "site") == ({0o755}, {0o644})
     build_with(0o022)
-    assert modes(tmp_path / "site") == {0o755}
+    assert modes(tmp_path / "site") == ({0o755}, {0o644})
     # a kept store replaced by a link to folders holding a page: nothing of it is published
     outside = tmp_path / "outside" / "sessions" / "zzz"
     outside.mkdir(parents=True)

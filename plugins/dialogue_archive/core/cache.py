@@ -189,6 +189,7 @@ class DiskCache:
             files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
             # Top-level files only: a search index holds thousands (restoring checks them all).
             return bool(files) and all(os.path.samefile(p, folder / p.name) and _untouched(p)
+                                       and stat.S_IMODE(p.stat().st_mode) == FILE_MODE
                                        for p in files) \
                 and stat.S_IMODE(folder.stat().st_mode) == FOLDER_MODE  # not an earlier umask's
         except OSError:
@@ -316,7 +317,11 @@ def _replace_with_link(source: Path | str, destination: Path | str) -> None:
 def _link_or_copy(source: Path | str, destination: Path | str) -> None:
     """A hard link: cached outputs are never written in place (entries are replaced, and
     writers of the site unlink a file before writing it); other tools' writes are caught by
-    the entries' whole-second times (see the module's docstring)."""
+    the entries' whole-second times (see the module's docstring). The file takes the mode a new
+    file gets now: an entry an earlier build made under umask 077 (0600) published pages a web
+    server running as another user could not read."""
+    if stat.S_IMODE(os.stat(source).st_mode) != FILE_MODE:
+        os.chmod(source, FILE_MODE)  # its time, by which rewrites are caught, is kept
     try:
         os.link(source, destination)
     except OSError:  # another file system, or links not supported
