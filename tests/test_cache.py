@@ -64,6 +64,37 @@ def test_warm_rebuild_reuses_everything_and_changes_nothing(tmp_path: Path) -> N
     assert digest(site) == first
 
 
+def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page(tmp_path: Path) -> None:
+    """Every archive page carries the whole menu and Material's table of contents: a page
+    inside a menu section renamed or retitled, or the toc's title changed, must not leave the
+    cached pages with the old menu (they kept a link to a page that no longer existed)."""
+    content = make_archive(tmp_path / "content")
+    (content / "guides").mkdir()
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    base = config.read_text(encoding="utf-8")
+    page = site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html"
+
+    def build_with(name: str, title: str, toc: str) -> str:
+        for old in (content / "guides").iterdir():
+            old.unlink()
+        (content / "guides" / f"{name}.md").write_text(f"---\ntitle: {title}\n---\n\nXin chào.\n",
+                                                       encoding="utf-8")
+        config.write_text(base + f"nav:\n  - index.md\n  - Hỗ trợ:\n      - guides/{name}.md\n"
+                          f"markdown_extensions:\n  - toc:\n      permalink: true\n      title: {toc}\n",
+                          encoding="utf-8")
+        result = run_build(config)
+        assert result.returncode == 0, result.stderr
+        return page.read_text(encoding="utf-8")
+
+    first = build_with("help", "Hướng dẫn tra cứu", "Mục lục A")
+    assert "Hướng dẫn tra cứu" in first and 'aria-label="Mục lục A"' in first
+    second = build_with("help", "Hướng dẫn tra cứu mới", "Mục lục B")
+    assert "Hướng dẫn tra cứu mới" in second and 'aria-label="Mục lục B"' in second
+    third = build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B")
+    assert "guides/huong-dan/" in third and "guides/help/" not in third
+
+
 def test_a_new_build_writes_into_the_old_sites_folders_and_publishes_nothing_else_of_it(
         tmp_path: Path) -> None:
     """Page folders are kept, emptied, from one build to the next (core/site_folders.py): a

@@ -89,15 +89,37 @@ def silence_skipped_pages() -> None:
 
 
 def site_fingerprint(config: MkDocsConfig, nav: Any, *extra: str) -> str:
-    """What every page depends on besides its own data: code, templates, theme, config, nav."""
-    navigation = [(item.title, getattr(item, "url", None)) for item in nav] if nav else []
+    """What every page depends on besides its own data: code, templates, theme, config, the
+    whole nav (a section's pages too: their titles and addresses are in every page's menu), the
+    Markdown extensions' options (Material reads the toc's title) and which plugins run."""
     settings = {key: config.get(key) for key in (
         "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
-        "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript")}
+        "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript",
+        "markdown_extensions", "mdx_configs")}
+    settings["plugins"] = list(config.plugins)
+    navigation = _nav_described(nav or [])
     return fingerprint(
         code_fingerprint(), mkdocs.__version__, getattr(material, "__version__", ""),
-        repr(dict(config.theme)), repr(sorted(config.theme.dirs)), repr(settings), repr(navigation),
+        repr(dict(config.theme)), repr(sorted(config.theme.dirs)), _stable(settings), repr(navigation),
         *_site_overrides(config.theme.custom_dir), *extra)
+
+
+def _nav_described(items: Any) -> list[Any]:
+    """Each nav entry's title and address, with its children's, down the whole tree."""
+    return [(item.title, getattr(item, "url", None), _nav_described(getattr(item, "children", None) or []))
+            for item in items]
+
+
+def _stable(value: Any) -> str:
+    """`repr` without what changes from run to run: a function (the toc's `slugify`, which
+    the plugin sets) is named by where it is defined, not by its address in memory."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key!r}: {_stable(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_stable(item) for item in value) + "]"
+    if callable(value):
+        return f"<{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}>"
+    return repr(value)
 
 
 def _site_overrides(custom_dir: str | None) -> list[str | bytes]:
