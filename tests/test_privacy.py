@@ -155,6 +155,12 @@ NAMES = {
     "Ông Vàng Seo Chứ": "Vàng Seo Chứ",
     "Hộ ông Thào Mí Dế, thôn Khuổi My": "Thào Mí Dế",
     "Bà Sùng Thị Mai": "Sùng Thị Mai",
+    # Ê Đê and Jrai names of the Central Highlands: the prefixes Y (men) and H' (women)
+    "Ông Ksor Y Phun, buôn Ea Bông": "Ksor Y Phun",
+    "Bà Siu H'Mai": "Siu H'Mai",
+    "Ông Y Phun Niê": "Y Phun Niê",
+    "Chị H’Hen Niê, buôn Ko Tam": "H’Hen Niê",
+    "Cử tri Y Ngông Niê Kdăm": "Y Ngông Niê Kdăm",
 }
 NOT_NAMES = [
     "Ông N.V.H., tổ 12",
@@ -203,6 +209,9 @@ NOT_NAMES = [
     "Cử tri khu vực Mạc Thị Bưởi",
     "Người dân gần Nhà Văn Hóa khối 3",
     "Cu tri Lo Van Nghe",
+    "Ông Y Phun, buôn Ea Bông",  # a man's given name with its prefix, as 'Ông Phun'
+    "Bà H'Mai",
+    "Cử tri buôn Ea Bông",
 ]
 
 
@@ -517,6 +526,8 @@ CITIZENS = {  # a free text -> the name refused in it
     "chị LÊ THỊ HOA": "LÊ THỊ HOA",
     "Ông Hùng (Nguyễn Văn Hùng), 45 tuổi, phản ánh đường xuống cấp.": "Nguyễn Văn Hùng",
     "Hộ ông Tám (Lê Văn Tám) ở thôn 2 chưa nhận tiền bồi thường.": "Lê Văn Tám",
+    "Hộ ông Ksor Y Phun ở buôn Ea Bông đề nghị hỗ trợ.": "Ksor Y Phun",
+    "Bà H'Mai Niê phản ánh đường vào buôn sạt lở.": "H'Mai Niê",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -546,6 +557,8 @@ OFFICIALS = [
     "Bà Hoa ở thôn 3",
     "hồ sơ của ông Nguyễn V.H.",
     "ông Hùng (Nguyễn Văn Hùng), Trưởng phòng Tư pháp, cho biết",
+    "ông Y Phun Niê, Phó Chủ tịch UBND xã, trả lời",
+    "Năm nay ông Y Phun đến hỏi",
 ]
 
 

@@ -427,10 +427,14 @@ SURNAMES = {
     "kiều", "lưu", "tăng", "triệu", "khúc", "vương", "nghiêm", "thân", "tôn", "hứa",
     "khổng", "phùng", "doãn", "lò", "ksor", "siu",
     "giàng", "sùng", "thào", "lù", "vừ", "tẩn",
+    "niê", "mlô", "êban", "byă", "ktla", "adrơng", "bkrông", "hđơk", "knul", "mdrang", "ênuôl",
+    "kbuôr", "rcom", "kpă", "rmah", "rahlan", "kpuih", "puih",
 }
 """With the family names of the Mông and Dao of the northern mountains that are no common word
 (Vàng, Mùa, Lầu, Chảo are: 'Vàng Bạc Đá Quý', 'Mùa Xuân'); Vàng and the others are found by a
-middle name below."""
+middle name below. And of the Ê Đê and Jrai of the Central Highlands (Niê, Mlô, Ksor, Siu; not
+Nay: 'Năm Nay'), whose names may also start with the man's or woman's prefix, Y or H' ('Y Phun
+Niê', 'H'Mai Niê', 'Ksor Y Phun', 'Siu H'Mai')."""
 MIDDLE_NAMES = {"văn", "thị", "seo", "mí"}
 """The middle names of most men's and women's names (and of Mông names: 'Vàng Seo Chứ', 'Thào
 Mí Dế'): a capitalised word followed by one of them and another name word is a full name
@@ -452,16 +456,21 @@ because many others are ordinary words once their accents are gone (tổ, mai, c
 PLAIN_HONORIFICS = {fold(word) for word in HONORIFICS}
 PLAIN_MIDDLE_NAMES = {fold(word) for word in MIDDLE_NAMES}
 PLAIN_PLACE_WORDS = {fold(word) for word in PLACE_WORDS}
-WORD = re.compile(r"\w*\d[\w/.-]*|[^\W\d_]+(?:\.[^\W\d_]+)*\.?|\S")
-"""Codes ('K12/34'), words (initials 'N.V.H.' whole, a final dot kept) and any other
-character alone, so that a name in brackets or quotes, '(Nguyễn Văn Hùng)', is still read."""
+WORD = re.compile(r"\w*\d[\w/.-]*|[^\W\d_]+(?:['’][^\W\d_]+)*(?:\.[^\W\d_]+)*\.?|\S")
+"""Codes ('K12/34'), words (initials 'N.V.H.' whole, a final dot kept; 'H'Mai' whole) and any
+other character alone, so that a name in brackets or quotes, '(Nguyễn Văn Hùng)', is still read."""
+WOMAN_PREFIXED = re.compile(r"H['’][^\W\d_][^\W\d_]*")
+"""A Central Highlands woman's given name with its prefix, 'H'Mai', 'H’Hen'."""
 SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]+"
                       r"(?:ch|ng|nh|[cmnpt])?")
 """One Vietnamese syllable without accents: a name word is one, an acronym (UBND, TNHH) is not."""
 
 
 def _is_name_word(word: str) -> bool:
-    """'Hùng' or 'HÙNG' (names are often written in capitals); not 'hùng', 'A', 'N.V.H' or 'HTX'."""
+    """'Hùng' or 'HÙNG' (names are often written in capitals), 'H'Mai'; not 'hùng', 'A', 'N.V.H'
+    or 'HTX'."""
+    if WOMAN_PREFIXED.fullmatch(word):
+        return _is_name_word(word[2:])
     if not word.isalpha() or len(word) < 2:
         return False
     if word.isupper():
@@ -490,25 +499,37 @@ def find_full_name(label: str) -> str | None:
     tokens = list(WORD.finditer(label))
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
-        if not _is_name_word(word):
+        prefixed = _prefixed_name(tokens, i)
+        if not (prefixed or _is_name_word(word)):
             continue
         before = tokens[i - 1].group() if i else ""
         if _is_one_of(before, PLACE_WORDS, PLAIN_PLACE_WORDS) or any(ch.isdigit() for ch in before):
             continue
         after_honorific = _is_one_of(before, HONORIFICS, PLAIN_HONORIFICS)
-        if not _is_one_of(word, SURNAMES, PLAIN_SURNAMES):
+        if not prefixed and not _is_one_of(word, SURNAMES, PLAIN_SURNAMES):
             plain = _middle_name_follows(tokens, i)
             if plain is False or (plain and after_honorific):  # without accents, ask for more
                 return label[token.start():tokens[_name_end(tokens, i, plain) - 1].end()
                              ].removesuffix(".")
             continue
-        accent_free = word.lower() not in SURNAMES
+        accent_free = not prefixed and word.lower() not in SURNAMES
         if accent_free and not after_honorific and _is_name_word(before):
             continue
         end = _name_end(tokens, i, accent_free)
-        if end - i >= (2 if after_honorific else 3):
+        if end - i >= ((prefixed or 2) if after_honorific else 3):
             return label[token.start():tokens[end - 1].end()].removesuffix(".")
     return None
+
+
+def _prefixed_name(tokens: list[re.Match[str]], i: int) -> int:
+    """How many words a name starting at word i with a Central Highlands prefix needs to be a
+    full name after an honorific (0: it has no prefix): 'Y Phun' is a man's given name, 'Y Phun
+    Niê' a full one; 'H'Mai Niê' a woman's."""
+    word = tokens[i].group()
+    if word == "Y" and i + 1 < len(tokens) and _is_name_word(tokens[i + 1].group().removesuffix(".")):
+        return 3
+    word = word.removesuffix(".")
+    return 2 if WOMAN_PREFIXED.fullmatch(word) and _is_name_word(word) else 0
 
 
 def _middle_name_follows(tokens: list[re.Match[str]], i: int) -> bool | None:
@@ -535,9 +556,9 @@ def _name_end(tokens: list[re.Match[str]], i: int, accent_free: bool) -> int:
     end = i + 1
     while end < min(len(tokens), i + 4) and not tokens[end - 1].group().endswith("."):
         next_word = tokens[end].group().removesuffix(".")
-        if next_word == "A" and end + 1 < len(tokens) and _is_name_word(tokens[end + 1].group()):
-            end += 1  # the middle name A of Mông men's names ('Giàng A Páo'), a letter alone
-            continue
+        if next_word in {"A", "Y"} and end + 1 < len(tokens) and _is_name_word(tokens[end + 1].group()):
+            end += 1  # a letter alone: the middle name A of Mông men's names ('Giàng A Páo'),
+            continue  # the prefix Y of Jrai and Ê Đê men's ('Ksor Y Phun')
         if not _is_name_word(next_word) or (accent_free and not next_word.isascii()):
             break
         end += 1
@@ -594,6 +615,7 @@ CANDIDATE = re.compile(
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
+    + r"|(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])"
     + r"|" + _HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*\("
 )
 """A quick look for a marker before a family name, or before a word and a middle name (Văn,
@@ -625,12 +647,13 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
     mentions = []
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
-        if i == 0 or not _is_name_word(word):
+        prefixed = _prefixed_name(tokens, i)
+        if i == 0 or not (prefixed or _is_name_word(word)):
             continue
-        listed = _is_one_of(word, SURNAMES, PLAIN_SURNAMES)
+        listed = bool(prefixed) or _is_one_of(word, SURNAMES, PLAIN_SURNAMES)
         if not listed and _middle_name_follows(tokens, i) is not False:  # 'ông Lò Văn Pá'
             continue
-        accent_free = listed and word.lower() not in SURNAMES
+        accent_free = not prefixed and listed and word.lower() not in SURNAMES
         marker = _honorific_before(tokens, words, i)
         honorific = marker is not None and (not accent_free or words[marker].isascii())
         marker = marker if honorific else i
@@ -642,7 +665,7 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
             if _title_at(words, k):
                 end = k
                 break
-        if end - i < (2 if honorific else 3):
+        if end - i < ((prefixed or 2) if honorific else 3):
             continue
         name = text[token.start():tokens[end - 1].end()].removesuffix(".")
         mentions.append(Mention(token.start(), token.start() + len(name), name,
