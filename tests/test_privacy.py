@@ -355,6 +355,21 @@ def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one
     assert "('ông H.V.M.')" in problems[0]
 
 
+def test_a_name_in_bold_in_a_write_up_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    """The guard reads a text as the page shows it: emphasis around or inside a name hid it."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    index = content / S / "index.md"
+    text = index.read_text(encoding="utf-8") + "\nTheo ý kiến của hộ bà **Trần *Thị* Mai** ở tổ 3.\n"
+    index.write_text(text, encoding="utf-8")
+    refused = validate(content)
+    assert refused.returncode == 1
+    problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    line = text.count("\n", 0, text.index("**Trần")) + 1
+    assert [p.split(": ", 1)[0] for p in problems] == [f"content/{S}/index.md:{line}:25"], problems
+    assert "'Trần Thị Mai' in the write-up looks like the full name" in problems[0]
+
+
 def test_ids_that_hold_a_phone_number_are_refused(tmp_path: Path) -> None:
     """Ids are public addresses that redaction never touches: a session folder, an item or a
     commitment id with a phone number in it is refused, where it is written."""
@@ -528,6 +543,9 @@ CITIZENS = {  # a free text -> the name refused in it
     "Hộ ông Tám (Lê Văn Tám) ở thôn 2 chưa nhận tiền bồi thường.": "Lê Văn Tám",
     "Hộ ông Ksor Y Phun ở buôn Ea Bông đề nghị hỗ trợ.": "Ksor Y Phun",
     "Bà H'Mai Niê phản ánh đường vào buôn sạt lở.": "H'Mai Niê",
+    "Hộ bà **Trần Thị Mai** ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",  # as the page shows it
+    "Hộ bà Trần *Thị* Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
+    "Hộ bà <b>Trần Thị Mai</b> ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -559,6 +577,7 @@ OFFICIALS = [
     "ông Hùng (Nguyễn Văn Hùng), Trưởng phòng Tư pháp, cho biết",
     "ông Y Phun Niê, Phó Chủ tịch UBND xã, trả lời",
     "Năm nay ông Y Phun đến hỏi",
+    "**Ông Nguyễn Văn Hùng**, Phó Chủ tịch UBND quận, cho biết",
 ]
 
 

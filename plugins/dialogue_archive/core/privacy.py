@@ -22,7 +22,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -637,9 +637,19 @@ class Mention:
 
 @functools.lru_cache(maxsize=1024)
 def name_mentions(text: str) -> tuple[Mention, ...]:
-    """Full names of people in a free text that a marker introduces (see find_citizen_names).
-    Kept for the texts of the last sessions: a session's texts are read twice, once for the
-    officials it names with their position, then each for citizens' names."""
+    """Full names of people in a free text that a marker introduces (see find_citizen_names),
+    read as the page shows the text: 'bà **Trần Thị Mai**' and 'bà Trần *Thị* Mai' are names
+    too (each mention's start and end are the text's). Kept for the texts of the last sessions:
+    a session's texts are read twice, once for the officials it names with their position, then
+    each for citizens' names."""
+    if not UNSHOWN.search(text):
+        return _mentions(text)
+    shown = Shown(text)
+    return tuple(replace(m, start=start, end=end) for m in _mentions(shown.alike)
+                 for start, end in [shown.source_span(m.start, m.end)])
+
+
+def _mentions(text: str) -> tuple[Mention, ...]:
     if not CANDIDATE.search(text):
         return ()
     tokens = list(WORD.finditer(text))
