@@ -14,6 +14,7 @@ from dialogue_archive.core.privacy import (
     find_full_name,
     find_personal_data,
     officials_named,
+    personal_data_in_id,
 )
 from test_bad_input import BASE, LOCATED, S, validate
 
@@ -368,6 +369,19 @@ def test_a_name_in_bold_in_a_write_up_is_reported_where_it_is_written(tmp_path: 
     line = text.count("\n", 0, text.index("**Trần")) + 1
     assert [p.split(": ", 1)[0] for p in problems] == [f"content/{S}/index.md:{line}:25"], problems
     assert "'Trần Thị Mai' in the write-up looks like the full name" in problems[0]
+
+
+@pytest.mark.parametrize(("ident", "name"), [
+    ("ho-ba-le-thi-mai-de-nghi", "le-thi-mai"), ("ong-nguyen-van-hung", "nguyen-van-hung"),
+    ("cu-tri-le-van-tam-hoi-ve-so-do", "le-van-tam"),
+    ("mo-rong-duong-nguyen-van-linh", None), ("truong-nguyen-van-troi", None), ("ho-so-gpxd", None)])
+def test_an_id_that_spells_a_citizens_name_is_refused(ident: str, name: str | None) -> None:
+    """An id is a public address no redaction reaches: 'hộ bà Lê Thị Mai' typed as a title
+    becomes one. Streets and schools named after people are no citizens."""
+    messages = personal_data_in_id(ident)
+    assert messages == ([f"'{ident}' holds '{name}', which looks like the full name of a person: an "
+                         "id is part of a public address and is never redacted, so change it (and do "
+                         "not keep the old one in aliases)"] if name else [])
 
 
 def test_ids_that_hold_a_phone_number_are_refused(tmp_path: Path) -> None:

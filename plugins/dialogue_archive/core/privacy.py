@@ -927,13 +927,23 @@ def name_message(mention: Mention, field: str) -> str:
             f"or a street with its kind before it ('xã {name}', 'đường {name}')")
 
 
+NAME_IN_ID = re.compile(
+    r"(?:^|-)(?:ong|ba|anh|chi|co|chu|bac|ho|cu-tri|cong-dan|nguoi-dan)-((?:"
+    + "|".join(sorted(PLAIN_SURNAMES)) + r")-(?:van|thi)-[a-z]+)(?:-|$)")
+"""A citizen's name spelt in an id, as a title typed into `new` becomes one: an honorific or a
+citizen noun, a common family name, Văn or Thị and a given name ('ho-ba-le-thi-mai')."""
+
+
 def personal_data_in_id(value: str) -> list[str]:
-    """Messages for the phone, ID card numbers and e-mail addresses an id holds (a session
-    folder, an item, a commitment, an alias: 'ong-hung-0905123456'), read with its hyphens
-    as spaces. An id is part of a public address and redaction never touches it."""
-    return [f"'{value}' holds '{value[f.start:f.end]}', which looks like {f.message}: an id is "
-            "part of a public address and is never redacted, so change it (and do not keep the "
-            "old one in aliases)" for f in find_personal_data(value.replace("-", " "))]
+    """Messages for the phone, ID card numbers, e-mail addresses and citizens' names an id holds
+    (a session folder, an item, a commitment, an alias: 'ong-hung-0905123456'), read with its
+    hyphens as spaces. An id is part of a public address and redaction never touches it."""
+    found = [(value[f.start:f.end], f.message) for f in find_personal_data(value.replace("-", " "))]
+    if name := NAME_IN_ID.search(value):
+        found.append((name[1], "the full name of a person"))
+    return [f"'{value}' holds '{part}', which looks like {kind}: an id is part of a public address "
+            "and is never redacted, so change it (and do not keep the old one in aliases)"
+            for part, kind in found]
 
 
 def _is_id(where: tuple[Any, ...]) -> bool:
