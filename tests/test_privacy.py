@@ -69,8 +69,24 @@ PERSONAL = {
     "https://wa.me/84912345678": "phone",
     "[hồ sơ](https://example.vn/tra-cuu?sdt=0912.345.678)": "phone",
     '<a href="https://zalo.me/0987654321">Zalo</a>': "phone",
+    # written against a label, a bracket or across a line end (a review helper's)
+    "Hội trường, ĐT0905811002": "phone",
+    "SĐT0905811006": "phone",
+    "hoặc Tel.0905811005": "phone",
+    "(ĐT.0905.811.007)": "phone",
+    "liên hệ (0236)3811001": "phone",
+    "(0236)3.811.009": "phone",
+    "số 0905 811\n008 nhé": "phone",
+    "CCCD048090811015": "CCCD",
+    "Gọi 0905&nbsp;811&nbsp;010": "phone",
+    "thư toan.bui&#64;gmail.com": "e-mail",
+    "thư diem.my\u200b@gmail.com": "e-mail",
 }
 NOT_PERSONAL = [
+    "từ 2020/2021 đến 2023/2024",
+    "Mã hồ sơ H12.34-240620-0001",
+    "năm 2024\n15 hộ",
+    "thửa đất số 123, tờ bản đồ số 45\n0905",
     "họp [at] hội trường UBND",
     "giá 5 [at] 10 nghìn",
     "thủ tục 1.009994",
@@ -220,6 +236,12 @@ NOT_NAMES = [
 def test_personal_data_is_found(text: str) -> None:
     findings = find_personal_data(text)
     assert len(findings) == 1 and PERSONAL[text] in findings[0].message, findings
+
+
+def test_numbers_joined_by_a_slash_or_a_comma_are_each_found() -> None:
+    text = "gọi 0905811003/0914811004 hoặc 0905811012,0914811013"
+    assert [text[f.start:f.end] for f in find_personal_data(text)] == [
+        "0905811003", "0914811004", "0905811012", "0914811013"]
 
 
 @pytest.mark.parametrize(("text", "quoted"), [

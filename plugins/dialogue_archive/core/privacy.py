@@ -247,12 +247,22 @@ SPELT_EMAIL = re.compile(
 """An address spelt so that robots miss it, which readers still read: `abc [at] gmail.com`,
 `abc(at)gmail(dot)com`, `abc @ gmail.com`."""
 HAS_SPELT_AT = re.compile(r"[\[({]\s*(?:at|a còng)\s*[\])}]", re.IGNORECASE)
+AT_ENTITY = re.compile(r"&(?:#64|#[xX]40|commat);")
 NUMBER = re.compile(
     r"(?<![\w.,/-])(?<!\d:)"              # not the tail of a code, date, amount, id or time
     r"(?:\(\+?84\)|\+84|0084)?[ .-]?"      # +84, (+84), (84), 0084
-    r"\(?\d+\)?(?:[ .-]\(?\d+\)?)*"        # digit groups with one separator between them
-    r"(?![\w/-]|[.,]\d)"                   # not followed by more of a code or an amount
+    r"\(?\d+\)?(?:(?:[ .-]|[ \t]*\n[ \t]*|(?<=\)))\(?\d+\)?)*"  # digit groups with one separator
+    r"(?![\w/-]|[.,]\d)"                   # (or a line end, or none after a bracket) between them
 )
+"""Digit groups: a line end between two is a space on the page ('0905 811' and '008' on the
+next line); '(0236)3811001' has none after its area code."""
+PHONE_LABEL = re.compile(r"(?<![^\W\d_])(?:sđt|đtdđ|đt|dđ|tel|mobile|hotline|zalo|fax|cccd|cmnd|cmt)"
+                         r"[.:]?(?=\(?\+?\d)", re.IGNORECASE)
+"""A label written against its number ('ĐT0905123456', 'Tel.0905123456', 'CCCD048090001234'):
+read as if a space followed it."""
+SOLID_PHONE = re.compile(r"(?<![\w.,-])(?:\d{10,11}[/,;])+\d{10,11}(?![\w/-]|[.,]\d)")
+"""Whole numbers joined by '/', ',' or ';' ('0905123456/0914123456'), which NUMBER leaves
+alone so as not to read '123/2024' or '1,5'; each part is checked alone."""
 AS_PLAIN = str.maketrans(
     {**dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                      "\u200a\u202f\u205f\u3000\t", " "),
@@ -270,6 +280,7 @@ HIDDEN = re.compile(
     r"|[*~`]+(?=\d)|(?<=\d)[*~`]+|(?<!\w)_+(?=\d)|(?<=\d)_+(?!\w)"   # 0912 **345** 678
     r"|(?<=\d)\\(?=[^\w\s])"                                        # 0912\-345
     r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"                      # soft hyphen, zero-width
+    r"|(?P<space>&(?:nbsp|#160|#[xX]a0|ensp|emsp|thinsp);)"               # 0905&nbsp;811
 )
 """What is not seen on the page but would break up a number in the text: emphasis and HTML
 tags next to digits, Markdown escapes, invisible characters."""
@@ -335,7 +346,8 @@ def as_shown(text: str) -> tuple[str, list[int], list[int]]:
         pieces.append(plain[kept:match.start()])
         length += match.start() - kept
         tag = match.group(2) or match.group(4)
-        if tag and tag.lower() not in INLINE_TAGS:  # a line break or a cell between digits
+        if (tag and tag.lower() not in INLINE_TAGS) or match.group("space"):  # a line break,
+            # a cell or a no-break space between digits
             pieces.append(" ")
             shown.append(length)
             original.append(match.start())
@@ -349,21 +361,29 @@ def as_shown(text: str) -> tuple[str, list[int], list[int]]:
 
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
-    if "@" not in text and not ANY_DIGIT.search(text) and not HAS_SPELT_AT.search(text):
+    if "@" not in text and not ANY_DIGIT.search(text) and not HAS_SPELT_AT.search(text) \
+            and not AT_ENTITY.search(text):
         return []  # most texts: every check is a read
-    emails = [Finding(m.start(), m.end(), "an e-mail address")
-              for pattern in (EMAIL, SPELT_EMAIL) for m in pattern.finditer(text)]
-    seen, shown, original = as_shown(text)
+    # '&#64;' is an '@' on the page: spelt as ' @' (the same length), SPELT_EMAIL reads it
+    seen, shown, original = as_shown(AT_ENTITY.sub(lambda m: " " * (len(m.group()) - 1) + "@", text))
+    findings = [Finding(m.start(), m.end(), "an e-mail address")
+                for pattern in (EMAIL, SPELT_EMAIL) for m in pattern.finditer(seen)]
     masked = seen
     for pattern in (EMAIL, SPELT_EMAIL):  # addresses are not read as URLs or numbers
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
-    findings = []
     for url in URL.finditer(masked):
         for part in URL_PART.finditer(url.group()):
             if PHONE_SHAPED.fullmatch(part.group()) and _classify(part.group()) == "a phone number":
                 start = url.start() + part.start()
                 findings.append(Finding(start, start + len(part.group()), "a phone number", True))
     masked = URL.sub(lambda m: " " * len(m.group()), masked)
+    masked = PHONE_LABEL.sub(lambda m: " " * len(m.group()), masked)
+    for match in SOLID_PHONE.finditer(masked):
+        for part in re.finditer(r"\d+", match.group()):
+            kind = _classify(part.group())
+            if kind == "a phone number":
+                findings.append(Finding(match.start() + part.start(), match.start() + part.end(), kind))
+    masked = SOLID_PHONE.sub(lambda m: " " * len(m.group()), masked)
     for match in NUMBER.finditer(masked):
         found = _number_in_run(match.group())
         if found is None:
@@ -380,7 +400,7 @@ def find_personal_data(text: str) -> list[Finding]:
         return offset if k < 0 else original[k] + offset - shown[k]
 
     located = [Finding(in_text(f.start), in_text(f.end - 1) + 1, f.message, f.in_link) for f in findings]
-    return sorted(emails + located, key=lambda f: f.start)
+    return sorted(located, key=lambda f: f.start)
 
 
 def _number_in_run(run: str) -> tuple[int, str, str] | None:
@@ -951,6 +971,7 @@ def _is_id(where: tuple[Any, ...]) -> bool:
 
 
 def _message(finding: Finding, value: str, where: tuple[Any, ...]) -> str:
+    value = re.sub(r"[ \t]*\n\s*", " ", value)  # one line, though the number wraps onto the next
     field = _field(where)
     place = f" in {field}" if field else ""
     link = " in a link's address" if finding.in_link else ""
