@@ -457,6 +457,23 @@ def test_links_in_the_open_data_are_full_addresses(tmp_path: Path) -> None:
             f"[mục này]({root}sessions/2024/2024-06-20-doi-thoai-1/#ho-so-gpxd)") in text
 
 
+def test_html_comments_stay_out_of_the_open_data(tmp_path: Path) -> None:
+    """The page does not show an office's notes to itself in HTML comments: nor does the data."""
+    content = make_archive(tmp_path / "content")
+    index = next(content.glob("sessions/*/*/index.md"))
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- ghi chú nội bộ:\nxác minh lại -->\n"
+                     "Buổi đối thoại kết thúc lúc 11 giờ.\n", encoding="utf-8")
+    answers = index.parent / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "text: Đề nghị", "text: <!-- hỏi lại phòng -->Đề nghị", 1), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    published = (site / "data" / "archive.json").read_text(encoding="utf-8")
+    assert "ghi chú nội bộ" not in published and "hỏi lại phòng" not in published
+    assert "Buổi đối thoại kết thúc lúc 11 giờ." in published
+    assert "ghi chú nội bộ" not in (site / index.parent.relative_to(content) / "index.html").read_text(
+        encoding="utf-8")
+
+
 def test_the_write_up_is_in_the_open_data(sample_site) -> None:
     """FORMAT.md's session is its write-up too: a journalist reusing the data gets the press
     office's text, as the page publishes it."""

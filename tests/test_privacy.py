@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import build_archive, run_build, write_config
 from dialogue_archive.core.privacy import (
+    Redactor,
     find_citizen_names,
     find_full_name,
     find_personal_data,
     officials_named,
     personal_data_in_id,
+    text_rule,
 )
 from test_bad_input import BASE, LOCATED, S, validate
 
@@ -378,6 +380,30 @@ def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one
     assert "('ông H.V.M.')" in problems[0]
 
 
+@pytest.mark.parametrize("text", [
+    "| Người phát biểu | Ngô Thị<br>Thanh Hằng |", "Ngô Thị [Thanh Hằng](#y-kien) phát biểu",
+    "bà **Ngô Thị Thanh Hằng**"])
+def test_a_text_rule_removes_a_name_whatever_markup_splits_it(text: str) -> None:
+    """A line break tag or a link inside a name shows it whole on the page (found by a review
+    helper): the rule must remove it whole, the markup with it."""
+    rule = Redactor(rules=(text_rule("Ngô Thị Thanh Hằng"),), replacements=("[…]",), plain=(True,))
+    redacted = rule.apply(text)
+    assert "Hằng" not in redacted and "[…]" in redacted, redacted
+
+
+def test_a_photo_whose_file_name_spells_a_citizens_name_is_refused(tmp_path: Path) -> None:
+    """A photo is published under its file name, which no redaction rule reaches."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    (content / S / "ba-tran-thi-kim-cuc-phat-bieu.jpg").write_bytes(b"\xff\xd8\xff\xe0 JPEG")
+    refused = validate(content)
+    assert refused.returncode == 1
+    assert (f"content/{S}/ba-tran-thi-kim-cuc-phat-bieu.jpg:1:1: the file name "
+            "'ba-tran-thi-kim-cuc-phat-bieu.jpg' holds what looks like the full name of a person "
+            "('tran-thi-kim'): it is part of the photo's public address and is never redacted; "
+            "rename the file") in refused.stderr, refused.stderr
+
+
 def test_a_name_in_bold_in_a_write_up_is_reported_where_it_is_written(tmp_path: Path) -> None:
     """The guard reads a text as the page shows it: emphasis around or inside a name hid it."""
     content = tmp_path / "content"
@@ -582,6 +608,8 @@ CITIZENS = {  # a free text -> the name refused in it
     "Hộ bà **Trần Thị Mai** ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",  # as the page shows it
     "Hộ bà Trần *Thị* Mai ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
     "Hộ bà <b>Trần Thị Mai</b> ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
+    "Bà “Lý Thị Kiều Oanh” phát biểu tại buổi đối thoại.": "Lý Thị Kiều Oanh",
+    "Ông Hùng [Nguyễn Văn Hùng] hỏi về sổ đỏ.": "Nguyễn Văn Hùng",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -614,6 +642,8 @@ OFFICIALS = [
     "ông Y Phun Niê, Phó Chủ tịch UBND xã, trả lời",
     "Năm nay ông Y Phun đến hỏi",
     "**Ông Nguyễn Văn Hùng**, Phó Chủ tịch UBND quận, cho biết",
+    "ông “Nguyễn Văn Hùng”, Trưởng phòng Tư pháp, cho biết",
+    "Người dân gọi là “Chợ Cồn”",
 ]
 
 

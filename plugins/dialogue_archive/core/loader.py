@@ -55,6 +55,7 @@ from .privacy import (
     check_data,
     check_markdown,
     parse_rules,
+    personal_data_in_file_name,
     personal_data_in_id,
     position_in_source,
     redact_data,
@@ -1238,6 +1239,9 @@ def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
     elif not _is_photo(path):
         log.add(path, 1, 1, f"'{path.name}' is not a photo (neither JPEG, PNG nor WebP data; "
                 "a renamed document?): export the picture again as .jpg, .png or .webp")
+    else:  # a photo, published under its name
+        for message in personal_data_in_file_name(path.name):
+            log.add(path, 1, 1, message)
 
 
 PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP: RIFF....WEBP

@@ -205,8 +205,11 @@ class OpenData:
 
     def published_text(self, markdown: str, session: Session) -> str:
         """A text as written, with its links and photos as full addresses: in a file read
-        outside the site, `../2023/<id>/index.md#x` would lead nowhere."""
-        return absolute_links(markdown, session.src_uri, self.pub.site_url, self.pub.url)
+        outside the site, `../2023/<id>/index.md#x` would lead nowhere. Without its HTML
+        comments, which the page does not show either: an office's notes to itself there
+        ('<!-- người hỏi là ... -->') were published in the open data."""
+        return absolute_links(HTML_COMMENT.sub("", markdown), session.src_uri, self.pub.site_url,
+                              self.pub.url)
 
     def schema(self) -> dict[str, Any]:
         return out.json_schema(self.labels["open_data"]["field_docs"],
@@ -430,6 +433,9 @@ def _iso(value: Any) -> str | None:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet program reads a cell that starts with one of these as a formula."""
+
+
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))[ \t]*")

@@ -86,10 +86,12 @@ class Redactor:
 
 
 MARKUP = re.compile(r"</?[A-Za-z][\w-]*[^<>\n]*>|[*_~`]+|\\(?=[^\w\s])"
-                    r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-"""What a page does not show of a text: inline HTML tags, emphasis, Markdown escapes and
-invisible characters."""
+                    r"|[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+                    r"|\[(?=[^\[\]\n]*\]\()|\]\([^()\s]*\)")
+"""What a page does not show of a text: HTML tags, emphasis, Markdown escapes, invisible
+characters, and the brackets and address of a Markdown link ('[Thanh Hằng](#y-kien)')."""
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]\w*);")
+TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 UNSHOWN = re.compile(f"{MARKUP.pattern}|{ENTITY.pattern}")
 
 
@@ -116,6 +118,10 @@ class Shown:
                 starts += [match.start()] * len(read)
             else:
                 markup.append(match.span())
+                tag = TAG_NAME.match(match.group())
+                if tag and tag[1].lower() not in INLINE_TAGS:  # 'Ngô Thị<br>Thanh Hằng': a space
+                    shown.append(" ")
+                    starts.append(match.start())
             at = match.end()
         shown.append(text[at:])
         starts += range(at, len(text))
@@ -629,18 +635,22 @@ STOPS = {".", ";", ":", "!", "?"}
 CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
 LONGEST = 4
 _HONORIFIC = r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|chi|co|chu|bac|cu|chau))"
+OPENING_QUOTES = {"“", '"', "‘", "'", "«", "„"}
+OPENING_QUOTE = "[" + "".join(sorted(OPENING_QUOTES)) + "]"
+CLOSING = {")", "]", "”", '"', "’", "'", "»"}
+"""What may close a name ('(Nguyễn Văn Hùng)', '“Nguyễn Văn Hùng”') before its position."""
 CANDIDATE = re.compile(
     r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri|đình|hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|"
-    r"sinh|doanh)))\s+(?:"
+    r"sinh|doanh)))\s+" + OPENING_QUOTE + r"?(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
     + r"|(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])"
-    + r"|" + _HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*\("
+    + r"|" + _HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*[(\[]"
 )
-"""A quick look for a marker before a family name, or before a word and a middle name (Văn,
-Thị, …), or for brackets after an honorific and a name ('ông Hùng (...'), so that most texts
-are not read word by word."""
+"""A quick look for a marker before a family name (in quotes too), or before a word and a
+middle name (Văn, Thị, …), or for brackets after an honorific and a name ('ông Hùng (...'), so
+that most texts are not read word by word."""
 
 
 @dataclass(frozen=True)
@@ -710,7 +720,9 @@ def _honorific_before(tokens: list[re.Match[str]], words: list[str], i: int) -> 
     Văn Hùng)', 'bà Mai Anh (Trần Thị Mai Anh)'); None if there is none."""
     if _is_one_of(words[i - 1], HONORIFICS, PLAIN_HONORIFICS):
         return i - 1
-    if words[i - 1] != "(":
+    if i >= 2 and words[i - 1] in OPENING_QUOTES and _is_one_of(words[i - 2], HONORIFICS, PLAIN_HONORIFICS):
+        return i - 2  # 'bà “Lý Thị Kiều Oanh”'
+    if words[i - 1] not in {"(", "["}:
         return None
     for short in (1, 2):
         k = i - 2 - short
@@ -746,7 +758,7 @@ def _title_at(words: list[str], k: int) -> bool:
 def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: int, end: int,
               citizen: bool) -> bool | None:
     """Whether the name between words `first` (its marker) and `end` is an official's."""
-    after = end + (end < len(words) and words[end] == ")")  # 'ông Hùng (Nguyễn Văn Hùng), ...'
+    after = end + (end < len(words) and words[end] in CLOSING)  # 'ông Hùng (Nguyễn Văn Hùng), ...'
     after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
     if _title_at(words, after):
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
@@ -954,16 +966,31 @@ NAME_IN_ID = re.compile(
 citizen noun, a common family name, Văn or Thị and a given name ('ho-ba-le-thi-mai')."""
 
 
-def personal_data_in_id(value: str) -> list[str]:
-    """Messages for the phone, ID card numbers, e-mail addresses and citizens' names an id holds
-    (a session folder, an item, a commitment, an alias: 'ong-hung-0905123456'), read with its
-    hyphens as spaces. An id is part of a public address and redaction never touches it."""
+def _personal_parts(value: str) -> list[tuple[str, str]]:
+    """(part, what it looks like) for the phone, ID card numbers, e-mail addresses and citizens'
+    names an id holds, read with its hyphens as spaces."""
     found = [(value[f.start:f.end], f.message) for f in find_personal_data(value.replace("-", " "))]
     if name := NAME_IN_ID.search(value):
         found.append((name[1], "the full name of a person"))
+    return found
+
+
+def personal_data_in_id(value: str) -> list[str]:
+    """Messages for the personal data an id holds (a session folder, an item, a commitment, an
+    alias: 'ong-hung-0905123456'). An id is part of a public address and redaction never
+    touches it."""
     return [f"'{value}' holds '{part}', which looks like {kind}: an id is part of a public address "
             "and is never redacted, so change it (and do not keep the old one in aliases)"
-            for part, kind in found]
+            for part, kind in _personal_parts(value)]
+
+
+def personal_data_in_file_name(name: str) -> list[str]:
+    """The same for a photo's file name ('ba-tran-thi-kim-cuc-phat-bieu.jpg'), read as an id:
+    it is part of the photo's public address too."""
+    stem = re.sub(r"[^a-z0-9]+", "-", fold(Path(name).stem).lower()).strip("-")
+    return [f"the file name '{name}' holds what looks like {kind} ('{part}'): it is part of the "
+            "photo's public address and is never redacted; rename the file"
+            for part, kind in _personal_parts(stem)]
 
 
 def _is_id(where: tuple[Any, ...]) -> bool:
