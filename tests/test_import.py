@@ -295,6 +295,32 @@ def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp
         ("cong-an-phuong-hoa-xuan-2025", "Đăng ký thường trú qua Cổng dịch vụ công.")]
 
 
+def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,
+                                                                     tmp_path: Path) -> None:
+    """'Nội dung' and 'Đơn vị' under 'Cam kết, hứa giải quyết' are the commitment and the agency
+    that carries it out: the promise was joined to the citizen's question, and lost (found by a
+    review helper)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"], sheet["B1"] = "STT", "Ý kiến, kiến nghị của cử tri"
+    sheet["F1"], sheet["H1"] = "Trả lời", "Cam kết, hứa giải quyết"
+    for cells in ("A1:A2", "B1:E1", "F1:G1", "H1:J1"):
+        sheet.merge_cells(cells)
+    for column, name in zip("BCDEFGHIJ", ["Người nêu", "Loại", "Lĩnh vực", "Nội dung", "Đơn vị",
+                                          "Nội dung", "Nội dung", "Đơn vị", "Thời hạn"], strict=True):
+        sheet[f"{column}2"] = name
+    sheet.append(["1", "Cử tri tổ 8", "Kiến nghị", "Môi trường", "Rác tồn đọng ở kiệt 12.",
+                  "UBND phường Hòa Xuân", "Phường sẽ thu gom trong tuần.",
+                  "Thu gom rác tồn đọng ở kiệt 12", "UBND phường Hòa Xuân", "30/12/2026"])
+    workbook.save(tmp_path / "cam-ket.xlsx")
+    folder = hoa_xuan_session(content)
+    assert main(["import", str(tmp_path / "cam-ket.xlsx"), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["text"].strip() == "Rác tồn đọng ở kiệt 12."
+    assert [(c["by"], c["text"], str(c["due"])) for c in item["commitments"]] == [
+        ("ubnd-phuong-hoa-xuan-2025", "Thu gom rác tồn đọng ở kiệt 12", "2026-12-30")]
+
+
 def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Path,
                                                                       tmp_path: Path) -> None:
     """'I | LĨNH VỰC ĐẤT ĐAI' merged across the row above a field's questions, and a 'Tổng

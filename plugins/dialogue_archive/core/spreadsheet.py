@@ -299,7 +299,7 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
     index, keys = likeliest[0]
     row = rows[index]
     if index > 0:
-        _read_under_answer_groups(rows[index - 1], row, keys)
+        _read_under_groups(rows[index - 1], row, keys)
     columns = {i: key for i, key in keys.items() if key}
     unknown = [i for i, key in keys.items() if not key]
     missing = [k for k in REQUIRED_COLUMNS if k not in columns.values()]
@@ -312,20 +312,30 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
 
 ANSWER_GROUPS = ("tra loi", "giai dap", "y kien tra loi", "ket qua giai quyet")
 """How the group name above an answer's columns starts (folded): 'Trả lời của cơ quan chức năng'."""
+COMMITMENT_GROUPS = ("cam ket", "hua", "viec can lam")
+"""The same for a commitment's columns: 'Cam kết, hứa giải quyết'."""
 
 
-def _read_under_answer_groups(above: list[Any], header: list[Any], keys: dict[int, str | None]) -> None:
-    """Columns under a group name 'Trả lời …' merged above them (or written once, at the left of
-    the group) name the answer's parts: 'Nội dung' there is 'Nội dung trả lời', not the
-    question's text, and 'Đơn vị' is 'Đơn vị trả lời'."""
+def _read_under_groups(above: list[Any], header: list[Any], keys: dict[int, str | None]) -> None:
+    """Columns under a group name 'Trả lời …' or 'Cam kết …' merged above them (or written once,
+    at the left of the group) name the answer's or the commitment's parts: 'Nội dung' there is
+    'Nội dung trả lời' or 'Nội dung cam kết', not the question's text, and 'Đơn vị' is 'Đơn vị
+    trả lời' or 'Đơn vị thực hiện'."""
     group = ""
     for i, name in enumerate(header):
         cell = above[i] if i < len(above) else None
         if isinstance(cell, str) and cell.strip():
             group = fold(cell)
-        if isinstance(name, str) and (group.startswith(ANSWER_GROUPS)
-                                      or HEADER_NAMES.get(group) in ANSWER_COLUMNS):
-            keys[i] = HEADER_NAMES.get(fold(f"{name} trả lời")) or keys.get(i)
+        if not isinstance(name, str):
+            continue
+        if group.startswith(ANSWER_GROUPS) or HEADER_NAMES.get(group) in ANSWER_COLUMNS:
+            endings: tuple[str, ...] = ("trả lời",)
+        elif group.startswith(COMMITMENT_GROUPS) or HEADER_NAMES.get(group) in COMMITMENT_COLUMNS:
+            endings = ("cam kết", "thực hiện")
+        else:
+            continue
+        meant = (HEADER_NAMES.get(fold(f"{name} {ending}")) for ending in endings)
+        keys[i] = next((key for key in meant if key), None) or keys.get(i)
 
 
 def _no_column(key: str, unknown: list[str]) -> str:
