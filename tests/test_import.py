@@ -969,6 +969,32 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     assert items_of(folder) == after  # the same sheet again: nothing new to record
 
 
+def test_reimport_with_an_empty_status_keeps_the_status_of_answers_yaml(
+        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commitment whose status answers.yaml holds (its updates only notes): an empty cell
+    keeps it, and a new one is recorded as an update; the empty cell lowered it to pending
+    (found by a review helper)."""
+    day = dt.date(2026, 11, 28)
+    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
+    folder, record = imported_sample(content)
+    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
+    for commitment in (first, second):
+        commitment["status"] = "in_progress"
+        commitment["updates"] = [{"date": dt.date(2024, 12, 20), "note": "Điện lực đã khởi công"}]
+    write_record(folder, record)
+    rows = sample_rows()
+    rows[0][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 3
+    rows[2][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 5
+    sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    after = items_of(folder)
+    assert after[0]["commitments"][0]["status"] == "in_progress"
+    assert after[0]["commitments"][0]["updates"] == first["updates"]
+    assert after[1]["commitments"][0]["status"] == "done"
+    assert after[1]["commitments"][0]["updates"] == [*second["updates"], {"date": day, "status": "done"}]
+    assert errors_of(content) == []
+
+
 def test_a_bad_answer_date_hides_neither_the_commitment_nor_its_problems(
         content: Path, tmp_path: Path) -> None:
     """The answer fails on its date, yet its agency is the row's: the commitment is still read

@@ -1052,6 +1052,8 @@ def _keep_published_ids(items: list[dict[str, Any]], old: list[dict[str, Any]],
             kept_commitments.add(commitment["id"])
             if before[m].get("updates"):
                 commitment["updates"] = before[m]["updates"]
+            if isinstance(before[m].get("status"), str):
+                commitment["was"] = before[m]["status"]  # see _settle_status
         lost = [str(c["id"]) for m, c in enumerate(before) if m not in paired.values()]
         if lost:
             report.effects.append(
@@ -1087,18 +1089,20 @@ def _commitment_pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> d
 
 
 def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportReport) -> None:
-    """The status of the sheet, in agreement with the updates kept from answers.yaml (the sheet
-    has no column for them): a status that differs from the last update's is added as an update
+    """The status of the sheet, in agreement with answers.yaml's, which the sheet may not know
+    (updates typed there; the sheet has no column for them): a status that differs from the
+    last update's, or from the commitment's own when no update gives one, is added as an update
     dated `today`, and said (an old sheet imported again would otherwise undo a later update
-    silently); an empty cell keeps the last update's status, else it means pending."""
+    silently); an empty cell keeps answers.yaml's status, and means pending for a new commitment."""
     updates = commitment.get("updates") or []
+    was = commitment.pop("was", None)
     last = next((u["status"] for u in reversed(updates) if isinstance(u, dict) and u.get("status")),
-                None)
+                was)
     given = commitment["status"]
     if given is None or last is None:
         commitment["status"] = given or last or "pending"
     elif given != last:
-        day = updates[-1].get("date") if isinstance(updates[-1], dict) else None
+        day = updates[-1].get("date") if updates and isinstance(updates[-1], dict) else None
         day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
         report.effects.append(
