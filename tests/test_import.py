@@ -336,13 +336,15 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
     sheet.append(["2", "Công dân tổ 2", "Kiến nghị", "Đất đai", "Đề nghị cấp sổ đỏ.",
                   "UBND phường Hòa Xuân", "Phường đang rà soát."])
     sheet.append(["Tổng cộng: 2 ý kiến"])
+    sheet.append([None, "Tổng cộng", None, None, "2 ý kiến", None, "2 lượt trả lời"])
     workbook.save(tmp_path / "muc.xlsx")
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "muc.xlsx", folder)
     assert result.returncode == 0, result.stderr
     assert [i["text"].strip() for i in items_of(folder)] == ["Hỏi về tạm trú.", "Đề nghị cấp sổ đỏ."]
     said = result.stdout + result.stderr
-    for row, text in ((2, "LĨNH VỰC CƯ TRÚ"), (4, "LĨNH VỰC ĐẤT ĐAI"), (6, "Tổng cộng: 2 ý kiến")):
+    for row, text in ((2, "LĨNH VỰC CƯ TRÚ"), (4, "LĨNH VỰC ĐẤT ĐAI"), (6, "Tổng cộng: 2 ý kiến"),
+                      (7, "Tổng cộng | 2 ý kiến | 2 lượt trả lời")):
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
 
 

@@ -430,14 +430,17 @@ def table_end(rows: list[list[Any]], header: int) -> int:
 SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}|[A-Z]|[ivx]{1,4}|[a-z]", re.ASCII)
 """The STT of a section heading row ('I', 'II', 'A'): questions are numbered 1, 2, 3."""
 TOTAL = re.compile(r"(tong cong|tong so|cong)\b.*")
+COUNT = re.compile(r"\d+(?:[ .,]\d{3})*(?: [a-z ]{1,30})?")
+"""A count in a total row's other cells ('6 lượt trả lời', '12', folded)."""
 
 
 def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     """A section heading ('I | LĨNH VỰC ĐẤT ĐAI', merged across the row) or a total row ('Tổng
     cộng: 3 ý kiến') that offices put among the questions: its text, or None."""
     values = list(dict.fromkeys(str(v).strip() for v in row if v is not None and str(v).strip()))
-    if len(values) == 1 and TOTAL.fullmatch(fold(values[0])):
-        return values[0]
+    if values and TOTAL.fullmatch(fold(values[0])) and all(COUNT.fullmatch(fold(v)) for v in values[1:]):
+        return " | ".join(values)  # 'Tổng cộng: 5 ý kiến | 6 lượt trả lời'
+
     number = row[number_col] if number_col is not None and number_col < len(row) else None
     if len(values) == 2 and number is not None and SECTION_NUMBER.fullmatch(str(number).strip()):
         return next(v for v in values if v != str(number).strip())
