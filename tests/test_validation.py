@@ -8,10 +8,21 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from conftest import MINIMAL_INDEX, ROOT, make_archive, replace, run_build, validate, write_config
+from conftest import (
+    MINIMAL_INDEX,
+    ROOT,
+    copy_sample,
+    make_archive,
+    replace,
+    run_build,
+    validate,
+    write_config,
+)
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.registry_match import Match, MatchError
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -429,3 +440,40 @@ def test_what_is_left_out_of_a_wrong_model_adds_no_problem_and_hides_none(
     assert len(located) == len(expected), result.stderr
     for line, start in zip(located, expected, strict=True):
         assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+
+
+def test_a_unit_that_did_not_exist_on_the_day_gets_the_units_of_that_day(tmp_path: Path) -> None:
+    """A record keeps the unit of its day (FORMAT.md): a ward made in 2025 used in 2024 names
+    the wards merged into it, and a name written for an id is looked up on the session's day,
+    so that the one message says what to write (it suggested an id refused next time)."""
+    content = copy_sample(tmp_path / "content")
+    old = content / "sessions" / "2024" / "2024-05-23-doi-thoai-doanh-nghiep-ho-kinh-doanh" / "answers.yaml"
+    replace(old, "      place: phuong-hoa-tho-dong", "      place: phuong-cam-le")
+    new = next((content / "sessions" / "2026").glob("2026-04-*/answers.yaml"))
+    replace(new, "      place: phuong-cam-le", "      place: Hòa Thọ Đông")
+    result = validate(content)
+    assert result.returncode == 1
+    problems = [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert problems == [
+        "place 'phuong-cam-le' (Phường Cẩm Lệ) did not exist on 23/05/2024: it exists from 01/07/2025; "
+        "on that date use phuong-hoa-tho-dong (Phường Hòa Thọ Đông) or phuong-hoa-tho-tay (Phường Hòa "
+        "Thọ Tây) or phuong-khue-trung (Phường Khuê Trung)",
+        "'Hòa Thọ Đông' is a name, not an id, and the place 'Hòa Thọ Đông' (Phường Hòa Thọ Đông) did "
+        "not exist on 16/04/2026: it existed until 30/06/2025; on that date use phuong-cam-le "
+        "(Phường Cẩm Lệ)"], result.stderr
+
+
+def test_a_name_that_no_unit_of_the_day_has_names_the_units_of_that_day() -> None:
+    """'Tăng Tiến' in August 2025: the commune and the ward of that name had both ended."""
+    def unit(ident: str, name: str, until: dt.date | None, after: list[str], start: dt.date | None = None):
+        return SimpleNamespace(id=ident, name=name, kind="ward", short_name=None, aliases=[],
+                               valid_from=start, valid_until=until, succeeded_by=after)
+    ended = dt.date(2025, 6, 30)
+    places = [unit("xa-tang-tien", "Xã Tăng Tiến", dt.date(2020, 1, 31), ["phuong-tang-tien"]),
+              unit("phuong-tang-tien", "Phường Tăng Tiến", ended, ["phuong-viet-yen"], dt.date(2020, 2, 1)),
+              unit("phuong-viet-yen", "Phường Việt Yên", None, [], dt.date(2025, 7, 1))]
+    with pytest.raises(MatchError) as raised:
+        Match.build("place", places).resolve("Tăng Tiến", dt.date(2025, 8, 3))
+    assert str(raised.value) == (
+        "no place named 'Tăng Tiến' existed on 03/08/2025 (xa-tang-tien (Xã Tăng Tiến), "
+        "phuong-tang-tien (Phường Tăng Tiến)); on that date use phuong-viet-yen (Phường Việt Yên)")

@@ -473,17 +473,19 @@ class References:
         """Kinds whose registry could not be read: their references are not checked, since
         every one would fail and hide the one real problem."""
 
-    def named(self, problems: list[Problem], documents: dict[str, Positions]) -> list[Problem]:
+    def named(self, problems: list[Problem], documents: dict[str, Positions],
+              on: dt.date | None = None) -> list[Problem]:
         """`problems`, where a name was written in place of an id (`by: UBND xã Trường Giang`)
         telling which id that name has in the registry the field refers to (as `new` and
-        `import` read names). `documents`: the positions of each file the problems are in."""
+        `import` read names), the unit of that name that existed on the session's day `on`.
+        `documents`: the positions of each file the problems are in."""
         if not any(NOT_AN_ID.match(p.message) for p in problems):
             return problems
         if self._matchers is None:
             self._matchers = registry_matchers(self.archive)
-        return [self._named(p, documents.get(p.path)) for p in problems]
+        return [self._named(p, documents.get(p.path), on) for p in problems]
 
-    def _named(self, problem: Problem, document: Positions | None) -> Problem:
+    def _named(self, problem: Problem, document: Positions | None, on: dt.date | None) -> Problem:
         found = NOT_AN_ID.match(problem.message)
         where = document.path_at((problem.line, problem.column)) if document and found else ()
         field = next((step for step in reversed(where) if isinstance(step, str)), "")
@@ -494,12 +496,15 @@ class References:
         if field in LIST_FIELDS and LIST_SEPARATOR.search(found["value"]):
             return replace(problem, message=self._one_line_list(field, kind, found["value"]))
         try:
-            ident = self._matchers[kind].resolve(found["value"])
+            ident = self._matchers[kind].resolve(found["value"], on)
         except MatchError as error:
-            if not error.options:
-                return problem
-            return replace(problem, message=f"'{found['value']}' is the name of several {kind} "
-                           f"entries: {', '.join(error.options)}; write the id of the one meant")
+            if error.options:
+                return replace(problem, message=f"'{found['value']}' is the name of several {kind} "
+                               f"entries: {', '.join(error.options)}; write the id of the one meant")
+            if str(error).startswith(f"{kind} '"):  # the unit of that name did not exist then
+                return replace(problem, message=f"'{found['value']}' is a name, not an id, and the "
+                               f"{error}")
+            return problem
         record = self.tables[kind][ident]
         return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
                        f"'{ident}' ({record.name}): write its id, {ident}")
@@ -672,7 +677,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         documents = {log.display(parsed.folder / "index.md"): parsed.data}
         if parsed.answers_path is not None and parsed.answers_data is not None:
             documents[log.display(parsed.answers_path)] = parsed.answers_data
-        log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v}))
+        log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
+                                       parsed.meta.date if parsed.meta else None))
     meta = parsed.meta
     if parsed.answers_path is not None:
         if parsed.items is not None:

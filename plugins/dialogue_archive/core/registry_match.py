@@ -79,7 +79,10 @@ class Match:
             self.names.get(_key(text), []) or self._by_name_ending(_key(text)) or \
             self._by_number(text)
         if len(candidates) > 1 and on is not None:
-            candidates = [c for c in candidates if valid_on(c, on)] or candidates
+            then = [c for c in candidates if valid_on(c, on)]
+            if not then:  # 'Tăng Tiến' in August 2025: the old commune and the old ward had ended
+                raise MatchError(none_then(self.kind, text, candidates, on, self.ids))
+            candidates = then
         if len(candidates) == 1:
             if on is not None and not valid_on(candidates[0], on):
                 raise MatchError(not_then(self.kind, text, candidates[0], on, self.ids))
@@ -136,15 +139,42 @@ def valid_on(record: Any, day: dt.date) -> bool:
 
 
 def not_then(kind: str, text: str, record: Any, day: dt.date, registry: dict[str, Any]) -> str:
-    """A record keeps the unit as it was on its date (FORMAT.md): say which unit to use."""
+    """A record keeps the unit as it was on its date (FORMAT.md): say which unit to use, the
+    successors of one that had ended, the predecessors (or a unit of the same name) of one
+    that did not exist yet."""
     start, end = getattr(record, "valid_from", None), getattr(record, "valid_until", None)
     if end is not None and end < day:
-        successors = [f"{unit.id} ({unit.name})" for unit in successors_on(record, day, registry)]
-        then = f"it existed until {end:%d/%m/%Y}" + (
-            f"; on that date use {' or '.join(successors)}" if successors else "")
+        units = successors_on(record, day, registry)
+        then = f"it existed until {end:%d/%m/%Y}"
     else:
-        then = f"it exists from {start:%d/%m/%Y}; use the {kind} of that time"
+        units = predecessors_on(record, day, registry)
+        then = f"it exists from {start:%d/%m/%Y}"
+    use = " or ".join(f"{unit.id} ({unit.name})" for unit in units)
+    then += f"; on that date use {use}" if use else f"; use the {kind} of that time"
     return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
+
+
+def none_then(kind: str, text: str, records: list[Any], day: dt.date, registry: dict[str, Any]) -> str:
+    """No unit of the name written existed on `day`: the units that did, in their place."""
+    units = {unit.id: unit for record in records for unit in (
+        successors_on(record, day, registry) if record.valid_until and record.valid_until < day
+        else predecessors_on(record, day, registry))}.values()
+    named = ", ".join(f"{record.id} ({record.name})" for record in records)
+    use = " or ".join(f"{unit.id} ({unit.name})" for unit in units)
+    return (f"no {kind} named '{text}' existed on {day:%d/%m/%Y} ({named})"
+            + (f"; on that date use {use}" if use else f"; use the {kind} of that time"))
+
+
+def predecessors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[Any]:
+    """The units that existed on `day` and that `record` later took the place of, through any
+    number of merges and renamings, of its own kind first (the wards before the district);
+    failing that, the units of the same name that existed then (a ward that kept its name when
+    wards merged into it)."""
+    found = [unit for unit in registry.values() if valid_on(unit, day) and any(
+        later.id == record.id for later, _ in succession(registry, unit.id, dt.date.max))]
+    alike = [unit for unit in found if getattr(unit, "kind", None) == getattr(record, "kind", None)]
+    return alike or found or [unit for unit in registry.values()
+                     if unit is not record and unit.name == record.name and valid_on(unit, day)]
 
 
 def successors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[Any]:
