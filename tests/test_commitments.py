@@ -161,16 +161,16 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
         tmp_path: Path) -> None:
     """The 2025 reorganisation dissolved district offices: a citizen following a promise must
     see which office answers for it today, on the commitments page and on the session page."""
-    content = make_archive(tmp_path / "content", sessions=4)
+    content = make_archive(tmp_path / "content", sessions=6)
     agencies = content / "registry" / "agencies.yaml"
     replace(agencies, "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
             "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
             "  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
             "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  short_name: Phòng KT, HT&ĐT\n"
             "  valid_from: 2025-07-01\n")
-    first, second, third, fourth = sorted((content / "sessions").glob("*/*/answers.yaml"))
+    first, second, third, fourth, fifth, sixth = sorted((content / "sessions").glob("*/*/answers.yaml"))
     for answers, status in ((first, "done"), (second, "in_progress"), (third, "in_progress"),
-                            (fourth, "pending")):
+                            (fourth, "pending"), (fifth, "in_progress"), (sixth, "in_progress")):
         replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
                 "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
         replace(answers, "status: in_progress", f"status: {status}")
@@ -182,14 +182,22 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     replace(fourth, "status: pending", "status: pending\n        updates:\n"
             "          - date: 2025-06-25\n            status: pending\n"
             "            note: Chưa thực hiện; bàn giao hồ sơ cho Phòng Tư pháp từ 01/7/2025.")
+    # An agency named without handing anything over is no new owner (a review helper's cases),
+    replace(fifth, "status: in_progress", "status: in_progress\n        updates:\n"
+            "          - date: 2025-04-01\n"
+            "            note: Đã trình UBND quận Cẩm Lệ phê duyệt kinh phí.")
+    # and an update after the office ended that names the registry's successor confirms it.
+    replace(sixth, "status: in_progress", "status: in_progress\n        updates:\n"
+            "          - date: 2025-08-10\n            status: in_progress\n"
+            "            note: Phòng KT, HT&ĐT đã tiếp nhận hồ sơ theo dõi.")
     site = build_archive(content, tmp_path)
     responsible = sorted(" ".join(entry.select(".da-entry__summary")[0].get_text().split())
                          for entry in parse(site / "commitments" / "index.html")
                          .select(".da-commitment-entry"))
     assert responsible == [  # the kept one needs nobody now
         "Cơ quan chịu trách nhiệm: Phòng QLĐT", "Cơ quan chịu trách nhiệm: Phòng QLĐT",
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT",
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT)"]
+        "Cơ quan chịu trách nhiệm: Phòng QLĐT"] + [
+        "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT)"] * 3
     page = parse(site / second.parent.relative_to(content) / "index.html")
     head = page.select_one(".da-commitment__head")
     assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
@@ -197,7 +205,7 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     # The office that carries it says so on its own page, though it made no commitment itself.
     carrier = parse(site / "agencies" / "phong-kinh-te-ha-tang-do-thi" / "index.html")
     said = carrier.select_one(".da-inherited")
-    assert said is not None and "1 cam kết chưa hoàn thành" in " ".join(said.get_text().split())
+    assert said is not None and "3 cam kết chưa hoàn thành" in " ".join(said.get_text().split())
     assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
 
 

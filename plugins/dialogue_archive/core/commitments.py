@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -11,9 +12,14 @@ from .archive import Archive, Session
 from .models import Commitment, CommitmentStatus, Item
 
 OPEN_STATUSES = frozenset({CommitmentStatus.pending, CommitmentStatus.in_progress})
+"""Statuses in which the responsible agency still owes the work."""
 UNFINISHED = OPEN_STATUSES | {CommitmentStatus.escalated}
 """Not kept nor dropped: someone still has to act (an escalated one waits on a higher level)."""
-"""Statuses in which the responsible agency still owes the work."""
+HANDOVER = re.compile(r"\b(?:ban giao|chuyen|giao cho|tiep nhan|tiep quan|dam nhan|phu trach"
+                      r"|tiep tuc thuc hien|thuc hien tiep)\b")
+"""Words of an update's note (folded, lower case) that hand a commitment's file over to the
+agency the note names ('bàn giao hồ sơ cho', 'đã chuyển', 'đã tiếp nhận'), where merely naming
+one ('đã trình UBND thành phố phê duyệt') does not."""
 
 DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due", "escalated",
                      "dropped", "no_due")

@@ -21,14 +21,21 @@ from markupsafe import escape
 from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
-from .commitments import UNFINISHED, CommitmentRecord, commitment_records, is_overdue, scorecards
+from .commitments import (
+    HANDOVER,
+    UNFINISHED,
+    CommitmentRecord,
+    commitment_records,
+    is_overdue,
+    scorecards,
+)
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
-from .vietnamese import in_sentence, sort_key
+from .vietnamese import fold, in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -285,26 +292,26 @@ class ArchiveViews:
     def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
         (merged or dissolved): the citizen asks them now. Only when the registry names one unit
-        and no update says otherwise: a district's work went to several wards, and an update
-        after the agency ended says itself who took the file over, as does the last update that
-        names another agency ("bàn giao hồ sơ cho UBND phường Hòa Xuân", "đã chuyển Sở Xây
-        dựng"): unless it names that unit, nobody is named."""
+        and no update says otherwise: a district's work went to several wards, and the last
+        update that hands the file over to another agency ("bàn giao hồ sơ cho UBND phường Hòa
+        Xuân", "đã chuyển Sở Xây dựng", "UBND phường Bắc Giang đã tiếp nhận") names who has it;
+        an agency named otherwise ("đã trình UBND thành phố phê duyệt") hands nothing over.
+        Without such an update, one made after the agency ended leaves it unsaid: nobody is
+        named."""
         agency = self.archive.agencies.get(commitment.by)
         if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
             return ()
         assert agency.valid_until is not None
-        if any(update.date > agency.valid_until for update in commitment.updates):
-            return ()
         today = self.archive.successors(self.archive.agencies, agency.id)
         if len(today) != 1:
             return ()
-        for update in reversed(commitment.updates):  # the last one to name another agency
-            named = [entries for entries in self._agency_names.mentioned(update.note or "")
-                     if agency not in entries]
-            if named:
-                if not any(today[0] in entries for entries in named):
-                    return ()
-                break
+        for update in reversed(commitment.updates):  # the last one to hand the file over
+            note = update.note or ""
+            named = [entries for entries in self._agency_names.mentioned(note) if agency not in entries]
+            if named and HANDOVER.search(fold(note).lower()):
+                return (today[0].id,) if any(today[0] in entries for entries in named) else ()
+        if any(update.date > agency.valid_until for update in commitment.updates):
+            return ()
         return (today[0].id,)
 
     @cached_property
