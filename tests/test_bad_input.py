@@ -535,6 +535,19 @@ CASES: dict[str, Case] = {
         4,
         "agency 'ubnd-quan-cam-le' is its own parent; write the agency it belongs to, or remove parent",
     ),
+    "ward-inside-a-district-that-had-ended": Case(
+        edit("registry/places.yaml", "  kind: district\n",
+             "  kind: district\n  valid_until: 2025-06-30\n", count=1),
+        None),  # overlapping periods: the ward outlives its district, as many did
+    "new-ward-inside-a-district-that-had-ended": Case(
+        chain(edit("registry/places.yaml", "  kind: district\n",
+                   "  kind: district\n  valid_until: 2025-06-30\n", count=1),
+              edit("registry/places.yaml", "  kind: ward\n", "  kind: ward\n  valid_from: 2025-07-01\n")),
+        "registry/places.yaml",
+        9,
+        "place 'phuong-hoa-tho-dong' begins on 01/07/2025, after its parent 'quan-cam-le' (Quận Cẩm Lệ) "
+        "ended on 30/06/2025: a parent must exist at the same time",
+    ),
     "district-inside-a-ward": Case(
         edit("registry/places.yaml", "  kind: district\n",
              "  kind: district\n  parent: phuong-hoa-tho-dong\n"),

@@ -46,6 +46,8 @@ def check_histories(root: Path, registries: dict[str, dict[str, Any]], raw: dict
                 where.add(cycle[0], ("parent",), f"parent goes round in a circle: "
                           f"{' → '.join([*cycle, cycle[0]])}; an agency cannot belong to one of "
                           "the agencies that belong to it: fix the wrong parent")
+        for unit in units.values():
+            _check_parent_period(kind, unit, units, where)
         for cycle in cycles:
             first = units[cycle[0]]
             where.add(first.id, ("succeeded_by", first.succeeded_by.index(cycle[1])),
@@ -83,6 +85,26 @@ def _check_successors(kind: str, unit: Any, units: dict[str, Any],
                       f"ended on {successor.valid_until:%d/%m/%Y}, but '{unit.id}' existed {until}: a "
                       "unit is succeeded by one that outlives it; fix valid_until of one of them, "
                       "or name the unit that took its place")
+
+
+def _check_parent_period(kind: str, unit: Any, units: dict[str, Any], where: _Where) -> None:
+    """A unit lies in (belongs to) a unit that exists at some time with it: a ward made on
+    1/7/2025 inside a district dissolved on 30/6/2025 put its records on the district's page
+    and the district among its predecessors."""
+    parent = units.get(unit.parent) if unit.parent and unit.parent != unit.id else None
+    if parent is None:
+        return
+    if parent.valid_until and unit.valid_from and unit.valid_from > parent.valid_until:
+        when = (f"begins on {unit.valid_from:%d/%m/%Y}, after its parent '{parent.id}' "
+                f"({parent.name}) ended on {parent.valid_until:%d/%m/%Y}")
+    elif parent.valid_from and unit.valid_until and unit.valid_until < parent.valid_from:
+        when = (f"ended on {unit.valid_until:%d/%m/%Y}, before its parent '{parent.id}' "
+                f"({parent.name}) began on {parent.valid_from:%d/%m/%Y}")
+    else:
+        return
+    where.add(unit.id, ("parent",), f"{kind} '{unit.id}' {when}: a parent must exist at the same "
+              "time; write the unit it belongs to in its own time (a new ward's province), or fix "
+              "valid_from/valid_until")
 
 
 def _ends_before(end: dt.date | None, other_end: dt.date | None) -> bool:
