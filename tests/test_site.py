@@ -146,6 +146,28 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
 
 
+def test_a_unit_page_names_its_successor_and_todays_unit_once_it_has_ended(tmp_path: Path) -> None:
+    """A district merged into a ward that merged again: its page names both, so the records of
+    the years between are one link away; and nothing before its last day (found by a review
+    helper: 'Nay thuộc' wards that did not exist yet)."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "places.yaml", "  kind: ward\n  valid_from: 2025-07-01\n",
+            "  kind: ward\n  valid_from: 2025-07-01\n  valid_until: 2026-01-31\n"
+            "  succeeded_by: phuong-cam-le-moi\n- id: phuong-cam-le-moi\n  name: Phường Cẩm Lệ Mới\n"
+            "  kind: ward\n  valid_from: 2026-02-01\n")
+    site = build_archive(content, tmp_path)
+    facts = parse(site / "places" / "quan-cam-le" / "index.html").select_one("dl.da-facts")
+    said = facts.get_text(" ", strip=True)
+    assert "Đơn vị kế thừa Phường Cẩm Lệ Nay thuộc Phường Cẩm Lệ Mới" in said, said
+    early = tmp_path / "early"
+    early.mkdir()
+    result = run_build(write_config(early, content, early / "site", build_date="2025-06-20"))
+    assert result.returncode == 0, result.stderr
+    said = parse(early / "site" / "places" / "quan-cam-le" / "index.html").select_one(
+        "dl.da-facts").get_text(" ", strip=True)
+    assert "Nay thuộc" not in said and "Đơn vị kế thừa" not in said, said
+
+
 def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample_site: Path) -> None:
     """FORMAT.md: a record keeps the place as it was, and the site shows today's successor."""
     metas = [" ".join(p.get_text().split()) for page in sample_site.glob("sessions/20*/*/index.html")

@@ -190,6 +190,7 @@ VI: dict[str, Any] = {
         "active_until": "Hoạt động đến hết",
         "active_from": "Hoạt động từ",
         "replaced_by": "Đơn vị kế thừa",
+        "successor_today": "Đơn vị kế thừa hiện nay",
         "formed_from": "Hình thành từ",
         "merged_in": "Tiếp nhận đơn vị sáp nhập",
         "recorded_before_merge": "Ý kiến trước khi sáp nhập được ghi theo đơn vị cũ:",

@@ -500,7 +500,9 @@ class ArchiveViews:
             header["aliases"] = agency.aliases
             header["kind"] = (self.labels["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
                               if agency.kind else "")
-            header["successors"] = [self.agency_link(a) for a in agency.succeeded_by]
+            direct, today = self._successors(self.archive.agencies, agency)
+            header["successors"] = [self.agency_link(a) for a in direct]
+            header["today"] = [self.agency_link(a) for a in today if today != direct]
         elif kind == "topic":
             topic: Topic = record
             header["description"] = topic.description
@@ -510,8 +512,9 @@ class ArchiveViews:
             header["kind"] = self.labels["place_kind"][place.kind.value]
             header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
                                 if place.parent else None)
-            header["successors"] = [Link(self.place_name(p.id), urls.place(p.id))
-                                    for p in self.archive.successors(self.archive.places, place.id)]
+            direct, today = self._successors(self.archive.places, place)
+            header["successors"] = [Link(self.place_name(p), urls.place(p)) for p in today]
+            header["direct"] = [Link(self.place_name(p), urls.place(p)) for p in direct if direct != today]
             header["predecessors"] = [Link(self.place_name(i), urls.place(i))
                                       for i in self.predecessors["place"].get(place.id, [])]
             header["subplaces"] = [(Link(self.place_name(p.id), urls.place(p.id)),
@@ -537,6 +540,13 @@ class ArchiveViews:
         if kind == "agency":
             return self.agency_name(record.id)
         return self.place_name(record.id) if kind == "place" else record.name
+
+    def _successors(self, registry: dict[str, Any], unit: Agency | Place) -> tuple[list[str], list[str]]:
+        """The ids of the units that took `unit`'s place, and of those that carry it on today
+        (a renamed ward merged again): none while it still exists on the build day."""
+        if not self.archive.ended(unit):
+            return [], []
+        return list(unit.succeeded_by), [u.id for u in self.archive.successors(registry, unit.id)]
 
     def _with_predecessors(self, kind: str, unit_id: str) -> list[str]:
         """A unit and every unit merged into it, however far back: "search within" a merged
