@@ -194,14 +194,18 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     responsible = sorted(" ".join(entry.select(".da-entry__summary")[0].get_text().split())
                          for entry in parse(site / "commitments" / "index.html")
                          .select(".da-commitment-entry"))
-    assert responsible == [  # the kept one needs nobody now
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT", "Cơ quan chịu trách nhiệm: Phòng QLĐT",
+    assert responsible == [  # the kept one needs nobody now; the others say the office is gone
         "Cơ quan chịu trách nhiệm: Phòng QLĐT"] + [
+        "Cơ quan chịu trách nhiệm: Phòng QLĐT (cơ quan hoạt động đến hết 30/6/2025; chưa xác định "
+        "đơn vị tiếp nhận)"] * 2 + [
         "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT)"] * 3
     page = parse(site / second.parent.relative_to(content) / "index.html")
     head = page.select_one(".da-commitment__head")
     assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
     assert head.select("a")[-1]["href"].endswith("agencies/phong-kinh-te-ha-tang-do-thi/")
+    gone = parse(site / third.parent.relative_to(content) / "index.html").select_one(".da-commitment__head")
+    assert "Phòng QLĐT (cơ quan hoạt động đến hết 30/6/2025; chưa xác định đơn vị tiếp nhận) ·" in " ".join(
+        gone.get_text().split())
     # The office that carries it says so on its own page, though it made no commitment itself.
     carrier = parse(site / "agencies" / "phong-kinh-te-ha-tang-do-thi" / "index.html")
     said = carrier.select_one(".da-inherited")

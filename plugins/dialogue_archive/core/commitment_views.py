@@ -31,6 +31,8 @@ class CommitmentEntry:
     agency: Link
     now_by: tuple[Link, ...]
     """Who carries it today, when the agency that made it is gone (see ArchiveViews)."""
+    agency_gone: str
+    """The agency's last day, when it is gone and nobody is named (ArchiveViews.agency_gone)."""
     badge: StatusBadge
     due: str
     due_iso: str
@@ -71,7 +73,8 @@ class CommitmentPages:
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
             text=c.text, agency=self.views.agency_link(c.by),
-            now_by=tuple(map(self.views.agency_link, now_by)), badge=self.views.badge(c),
+            now_by=tuple(map(self.views.agency_link, now_by)),
+            agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],
             item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",

@@ -28,6 +28,7 @@ COMMITMENTS_VI: dict[str, Any] = {
     "status_heading": "Cam kết có trạng thái",
     "responsible": "Cơ quan chịu trách nhiệm",
     "now_responsible": "nay thuộc trách nhiệm của",
+    "agency_gone": "cơ quan hoạt động đến hết {date}; chưa xác định đơn vị tiếp nhận",
     "made_at": "Tại",
     "last_update": "Cập nhật gần nhất",
     "see_item": "Xem ý kiến và câu trả lời",

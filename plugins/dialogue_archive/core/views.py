@@ -289,6 +289,16 @@ class ArchiveViews:
         """Links to the units `now_responsible_ids` names, for the pages."""
         return tuple(self.agency_link(a) for a in self.now_responsible_ids(commitment))
 
+    def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
+        """The last day of the agency of an unfinished commitment that no longer exists and
+        whose work nobody is named to carry (`now_by` empty): a citizen must not take it for an
+        office to ask; '' otherwise."""
+        agency = self.archive.agencies.get(commitment.by)
+        if now_by or commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
+            return ""
+        assert agency.valid_until is not None
+        return format_short_date(agency.valid_until)
+
     def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
         (merged or dissolved): the citizen asks them now. Only when the registry names one unit
@@ -690,11 +700,13 @@ class ArchiveViews:
             })
         commitments = []
         for commitment in item.commitments:
+            now = self.now_responsible_ids(commitment)
             commitments.append({
                 "id": commitment.id,
                 "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
-                "now_by": self.now_responsible(commitment),
+                "now_by": tuple(map(self.agency_link, now)),
+                "agency_gone": self.agency_gone(commitment, now),
                 "text": commitment.text,
                 "due": format_short_date(commitment.due) if commitment.due else "",
                 "due_iso": commitment.due.isoformat() if commitment.due else "",
