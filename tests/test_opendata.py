@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, make_archive, parse, replace
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.opendata import COMMITMENT_COLUMNS, CSV_COLUMNS
 from jsonschema import Draft202012Validator
@@ -341,6 +341,28 @@ def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
     item = load(site, "archive.json")["sessions"][0]["items"][0]
     assert item["text"].startswith("- Hỗ trợ người cao tuổi;")  # the JSON keeps the text
     assert item["answers"][0]["text"].startswith("Phòng sẽ rà soát hồ sơ nộp qua\nmạng.")
+
+
+def test_places_of_one_name_are_told_apart_in_the_calendar_and_popolo(tmp_path: Path) -> None:
+    """A ward that kept its name when wards merged into it: the calendar's and Popolo's location
+    name the place as the pages do, with its period (found by a review helper)."""
+    content = make_archive(tmp_path / "content", start=dt.date(2024, 6, 20))
+    make_archive(content, start=dt.date(2025, 8, 1))
+    replace(content / "registry" / "places.yaml", "- id: phuong-cam-le\n",
+            "- id: phuong-cam-le-cu\n  name: Phường Cẩm Lệ\n  kind: ward\n  parent: quan-cam-le\n"
+            "  valid_until: 2025-06-30\n  succeeded_by: [phuong-cam-le]\n- id: phuong-cam-le\n")
+    replace(content / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.md",
+            "place: quan-cam-le", "place: phuong-cam-le-cu")
+    replace(content / "sessions" / "2025" / "2025-08-01-doi-thoai-1" / "index.md",
+            "place: quan-cam-le", "place: phuong-cam-le")
+    (content / "sessions" / "2025" / "2025-08-01-doi-thoai-1" / "answers.yaml").write_text(
+        "items: []\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    calendar = (site / "calendar.ics").read_text(encoding="utf-8")
+    assert "LOCATION:Phường Cẩm Lệ (đến 30/6/2025)" in calendar, calendar
+    assert "LOCATION:Phường Cẩm Lệ (từ 1/7/2025)" in calendar
+    locations = {e["start_date"][:4]: e["location"] for e in load(site, "popolo.json")["events"]}
+    assert locations == {"2024": "Phường Cẩm Lệ (đến 30/6/2025)", "2025": "Phường Cẩm Lệ (từ 1/7/2025)"}
 
 
 def test_popolo_events_and_speeches(sample_site) -> None:

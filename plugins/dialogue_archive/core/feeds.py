@@ -143,8 +143,9 @@ def _fallback_summary(session: Session) -> str:
     return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
 
 
-def calendar(archive: Archive, site: Site) -> bytes:
-    """Every public session, past and announced, as an event in Vietnam's time zone."""
+def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = None) -> bytes:
+    """Every public session, past and announced, as an event in Vietnam's time zone; `places`:
+    the names of places sharing their name with another, told apart as the pages tell them."""
     from icalendar import Calendar  # here: a rebuild reusing the calendar need not load it
 
     cal = Calendar()
@@ -157,7 +158,8 @@ def calendar(archive: Archive, site: Site) -> bytes:
     host = urlsplit(site.url).hostname or "dialogue-archive"
     for session in sorted(public_sessions(archive), key=lambda s: (s.date, s.id)):
         place = archive.places.get(session.meta.place)
-        cal.add_component(_event(session, site, host, stamp, place.name if place else ""))
+        name = (places or {}).get(session.meta.place, place.name if place else "")
+        cal.add_component(_event(session, site, host, stamp, name))
     cal.add_missing_timezones()
     for zone in cal.walk("VTIMEZONE"):  # icalendar's English note on its own range of years
         zone.pop("COMMENT", None)

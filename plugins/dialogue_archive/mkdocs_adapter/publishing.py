@@ -48,7 +48,7 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
                       str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
     cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
         folder, chain(feeds.feeds(archive, site, told_apart),
-                      [(feeds.CALENDAR, feeds.calendar(archive, site))])),
+                      [(feeds.CALENDAR, feeds.calendar(archive, site, told_apart.get("place")))])),
         merge=True)
 
 
