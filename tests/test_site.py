@@ -529,7 +529,8 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
         "- id: thanh-pho-da-nang\n  name: Thành phố Đà Nẵng\n  kind: province\n"
         "- id: huyen-hoa-vang\n  name: Huyện Hòa Vang\n  kind: district\n  parent: thanh-pho-da-nang\n"
         "  valid_until: 2025-06-30\n  succeeded_by: [quan-cam-le]\n"
-        "- id: quan-cam-le\n  name: Quận Cẩm Lệ\n  kind: district\n  parent: thanh-pho-da-nang\n",
+        "- id: quan-cam-le\n  name: Quận Cẩm Lệ\n  kind: district\n  parent: thanh-pho-da-nang\n"
+        "- id: thi-tran-ai-nghia\n  name: Thị trấn Ái Nghĩa\n  kind: commune\n  parent: huyen-hoa-vang\n",
         encoding="utf-8")
     answers = next((content / "sessions").glob("*/*/answers.yaml"))
     replace(answers, "        text: Phòng sẽ rà soát",
@@ -540,7 +541,10 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     assert "Tiếp nhận đơn vị sáp nhập Huyện Hòa Vang" in facts and "Hình thành từ" not in facts
     places = {a.text: a.find_parent("li").select_one(".da-entry__meta").get_text(strip=True)
               for a in parse(site / "places" / "index.html").select(".da-registry a")}
-    assert places["Quận Cẩm Lệ"] == "Quận, huyện · thuộc thành phố Đà Nẵng"
+    # the kind its name says: a town (thị trấn) is no 'Xã', a city no 'Tỉnh, thành phố'
+    assert places["Quận Cẩm Lệ"] == "Quận · thuộc thành phố Đà Nẵng"
+    assert places["Thị trấn Ái Nghĩa"] == "Thị trấn · thuộc huyện Hòa Vang"
+    assert places["Thành phố Đà Nẵng"] == "Thành phố"
     counts = [span.text for span in parse(site / "agencies" / "index.html").select(".da-count")]
     assert counts and all(c.endswith(" ý kiến đã trả lời hoặc được chuyển đến") for c in counts)
     session = parse(site / answers.parent.relative_to(content) / "index.html")

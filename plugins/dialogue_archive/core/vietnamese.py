@@ -28,6 +28,10 @@ VOWELS = frozenset("aăâeêioôơuưy")
 MOVABLE_ENDINGS = ("oa", "oe", "uy")
 
 
+UNIT_WORDS = ("Thành phố", "Thị xã", "Thị trấn", "Đặc khu", "Phường", "Xã", "Quận", "Huyện", "Tỉnh")
+"""The words an administrative unit's name starts with that say which kind of unit it is."""
+
+
 def _either_case(letters: str) -> str:
     """`letters` and each of them with one tone mark, in both cases (NFC)."""
     return "".join(unicodedata.normalize("NFC", letter + mark)

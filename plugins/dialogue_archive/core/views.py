@@ -35,7 +35,7 @@ from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
-from .vietnamese import fold, in_sentence, sort_key
+from .vietnamese import UNIT_WORDS, fold, in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -236,6 +236,12 @@ class ArchiveViews:
         name when wards merge into it."""
         place = self.archive.places.get(place_id)
         return self.place_labels.get(place_id, place.name if place else place_id)
+
+    def place_kind(self, place: Place) -> str:
+        """What kind of unit a place is, as its name says when it starts with one (a 'Thị trấn'
+        or a 'Thị xã' is no 'Xã' nor 'Quận, huyện'), else the label of its `kind`."""
+        return next((word for word in UNIT_WORDS if place.name.startswith(word + " ")),
+                    self.labels["place_kind"][place.kind.value])
 
     def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
         """Labels of the units (places or agencies) whose name another unit of `registry` has:
@@ -493,7 +499,7 @@ class ArchiveViews:
         if kind == "agency" and record.parent:
             detail = f"{self.text['parent_agency']} {self.agency_name(record.parent)}"
         elif kind == "place":
-            detail = self.labels["place_kind"][record.kind.value]
+            detail = self.place_kind(record)
             if record.parent:
                 detail += f" · {self.text['part_of'].lower()} {in_sentence(self.place_name(record.parent))}"
         elif kind == "topic" and record.synonyms:
@@ -519,7 +525,7 @@ class ArchiveViews:
             header["synonyms"] = topic.synonyms
         else:
             place: Place = record
-            header["kind"] = self.labels["place_kind"][place.kind.value]
+            header["kind"] = self.place_kind(place)
             header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
                                 if place.parent else None)
             direct, today = self._successors(self.archive.places, place)
