@@ -14,7 +14,15 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_BUILD_DATE, build_archive, copy_sample, parse, run_build, write_config
+from conftest import (
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    copy_sample,
+    make_archive,
+    parse,
+    run_build,
+    write_config,
+)
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
@@ -184,6 +192,26 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
     assert ours.published.startswith("2024-07-18")
     for entry in feed.entries:
         assert urlsplit(entry.link).scheme == "https" and entry.title and entry.summary
+
+
+def test_a_feed_entry_without_a_summary_says_what_the_lists_say(tmp_path: Path) -> None:
+    """A session not held yet is announced and one without its record has it to follow, as
+    the lists say: neither has '0 ý kiến, câu hỏi' (found by a review helper)."""
+    content = make_archive(tmp_path / "content", sessions=2, start=dt.date(2026, 12, 10))
+    for folder, more in zip(sorted((content / "sessions" / "2026").iterdir()),
+                            ("", "published: 2026-11-20\n"), strict=True):
+        index = folder / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "summary: Công dân hỏi về giấy phép xây dựng.\n", more).replace(
+            "place: quan-cam-le", "place: phuong-cam-le"), encoding="utf-8")
+        (folder / "answers.yaml").write_text("items: []\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site, build_date="2026-12-09"))
+    assert result.returncode == 0, result.stderr
+    entries = feedparser.parse((site / "feed.xml").read_bytes()).entries
+    summaries = {e.link.rstrip("/")[-1]: e.summary for e in entries}
+    assert summaries == {"1": "Đối thoại với công dân. Sắp diễn ra",
+                         "2": "Đối thoại với công dân. Biên bản đang được cập nhật"}, summaries
 
 
 def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_comes(

@@ -129,17 +129,24 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
         entry.updated(session.updated_at(build_date))  # a written answer, a kept promise
-        entry.summary(meta.summary or _fallback_summary(session))
+        entry.summary(meta.summary or _fallback_summary(session, build_date))
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
             entry.author({"name": meta.author})
     return feed.atom_str(pretty=True)
 
 
-def _fallback_summary(session: Session) -> str:
-    """Sessions without a summary still tell the reader what and where."""
+def _fallback_summary(session: Session, build_date: dt.date) -> str:
+    """Sessions without a summary still tell the reader what and where, and how many items
+    they hold, in the lists' words: one not held yet is announced, one without its record yet
+    has its record to follow (not '0 ý kiến')."""
     meta = session.meta
-    count = VI["publishing"]["items_in_session"].format(count=len(session.items))
+    if meta.date > build_date:
+        count = VI["text"]["announced"]
+    elif not session.items:
+        count = VI["text"]["record_to_follow"]
+    else:
+        count = VI["publishing"]["items_in_session"].format(count=len(session.items))
     return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
 
 
