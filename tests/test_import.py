@@ -757,6 +757,21 @@ def import_into_hoa_xuan(content: Path, sheet: Path, text: str) -> subprocess.Co
     return run_import(write_text_sheet(sheet, text), hoa_xuan_session(content))
 
 
+def test_personal_data_in_a_question_is_reported_once_not_again_in_its_id(content: Path,
+                                                                         tmp_path: Path) -> None:
+    """The id made from the question's first words left out the ID number the question holds:
+    it was reported a second time, as an id the press office never typed (found by a review
+    helper)."""
+    result = import_into_hoa_xuan(content, tmp_path / "cccd.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,Ông A.,Kiến nghị,Cư trú,Căn cước số 001085012345 của tôi bị sai ngày sinh.\n"))
+    assert result.returncode != 0
+    problems = [line for line in result.stderr.splitlines() if line.startswith("cccd.csv:row")]
+    assert problems == ["cccd.csv:row 2: column 'Nội dung': '001085012345' looks like a citizen ID "
+                        "(CCCD) number, which is personal data; remove it: citizen ID numbers are never "
+                        "published"], result.stderr
+
+
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
                                                            capsys) -> None:
     folder = hoa_xuan_session(content)
