@@ -772,6 +772,17 @@ def test_personal_data_in_a_question_is_reported_once_not_again_in_its_id(conten
                         "published"], result.stderr
 
 
+def test_a_date_cell_that_shows_excels_day_number_is_that_day(content: Path, tmp_path: Path) -> None:
+    """A date cell formatted as General shows (and saves to CSV) Excel's day number: 46347 is
+    21/11/2026, not 'not a date' (found by a review helper)."""
+    result = import_into_hoa_xuan(content, tmp_path / "so.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,46347,Đã trả lời.\n"))
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
+    assert item["answers"][0]["date"] == dt.date(2026, 11, 21)
+
+
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
                                                            capsys) -> None:
     folder = hoa_xuan_session(content)

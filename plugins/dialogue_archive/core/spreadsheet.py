@@ -68,6 +68,11 @@ DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
                       SessionKind.business_dialogue: AskerKind.business}
 """An empty 'Đối tượng' cell means the people the session was for."""
+EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
+"""A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
+number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+"""Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
 HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
 
@@ -601,6 +606,8 @@ class RowReader:
                 return dt.datetime.strptime(str(value).strip(), pattern).date()
             except ValueError:
                 continue
+        if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
+            return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
         raise RowError(self.header(key), f"'{value}' is not a date; write it as 20/06/2024")
 
     # --- items, answers, commitments ---------------------------------------------------
