@@ -83,8 +83,11 @@ PERSONAL = {
     "Gọi 0905&nbsp;811&nbsp;010": "phone",
     "thư toan.bui&#64;gmail.com": "e-mail",
     "thư diem.my\u200b@gmail.com": "e-mail",
+    "thư abc\uff20gmail.com": "e-mail",
+    "thư abc@gmail\uff0ecom": "e-mail",
 }
 NOT_PERSONAL = [
+    "mã 2024010101-2024123131",
     "từ 2020/2021 đến 2023/2024",
     "Mã hồ sơ H12.34-240620-0001",
     "năm 2024\n15 hộ",
@@ -241,9 +244,9 @@ def test_personal_data_is_found(text: str) -> None:
 
 
 def test_numbers_joined_by_a_slash_or_a_comma_are_each_found() -> None:
-    text = "gọi 0905811003/0914811004 hoặc 0905811012,0914811013"
+    text = "gọi 0905811003/0914811004 hoặc 0905811012,0914811013 hoặc 0905123456-0914111222"
     assert [text[f.start:f.end] for f in find_personal_data(text)] == [
-        "0905811003", "0914811004", "0905811012", "0914811013"]
+        "0905811003", "0914811004", "0905811012", "0914811013", "0905123456", "0914111222"]
 
 
 @pytest.mark.parametrize(("text", "quoted"), [

@@ -266,18 +266,18 @@ PHONE_LABEL = re.compile(r"(?<![^\W\d_])(?:sđt|đtdđ|đt|dđ|tel|mobile|hotlin
                          r"[.:]?(?=\(?\+?\d)", re.IGNORECASE)
 """A label written against its number ('ĐT0905123456', 'Tel.0905123456', 'CCCD048090001234'):
 read as if a space followed it."""
-SOLID_PHONE = re.compile(r"(?<![\w.,-])(?:\d{10,11}[/,;])+\d{10,11}(?![\w/-]|[.,]\d)")
-"""Whole numbers joined by '/', ',' or ';' ('0905123456/0914123456'), which NUMBER leaves
+SOLID_PHONE = re.compile(r"(?<![\w.,-])(?:\d{10,11}[/,;-])+\d{10,11}(?![\w/-]|[.,]\d)")
+"""Whole numbers joined by '/', ',', ';' or '-' ('0905123456/0914123456'), which NUMBER leaves
 alone so as not to read '123/2024' or '1,5'; each part is checked alone."""
 AS_PLAIN = str.maketrans(
     {**dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                      "\u200a\u202f\u205f\u3000\t", " "),
      **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
-     **{0xFF10 + n: str(n) for n in range(10)}}
+     **{0xFF10 + n: str(n) for n in range(10)}, "\uff20": "@", "\uff0e": "."}
 )
-"""Characters that look like a space, a dash or a digit where text pasted from Word or a web
-page carries them (no-break and thin spaces, non-breaking hyphens and en dashes, full-width
-digits): one for one, so that offsets stay those of the text."""
+"""Characters that look like a space, a dash, a digit, '@' or '.' where text pasted from Word or
+a web page carries them (no-break and thin spaces, non-breaking hyphens and en dashes, full-width
+digits and signs): one for one, so that offsets stay those of the text."""
 LOOK_ALIKE = re.compile("[" + re.escape("".join(map(chr, AS_PLAIN))) + "]")
 """Any of those: most texts have none, and translating is then not needed (it is slow)."""
 ANY_DIGIT = re.compile(r"\d")
@@ -367,8 +367,8 @@ def as_shown(text: str) -> tuple[str, list[int], list[int]]:
 
 def find_personal_data(text: str) -> list[Finding]:
     """Phone numbers, CMND/CCCD numbers and e-mail addresses in one text."""
-    if "@" not in text and not ANY_DIGIT.search(text) and not HAS_SPELT_AT.search(text) \
-            and not AT_ENTITY.search(text):
+    if "@" not in text and "\uff20" not in text and not ANY_DIGIT.search(text) \
+            and not HAS_SPELT_AT.search(text) and not AT_ENTITY.search(text):
         return []  # most texts: every check is a read
     # '&#64;' is an '@' on the page: spelt as ' @' (the same length), SPELT_EMAIL reads it
     seen, shown, original = as_shown(AT_ENTITY.sub(lambda m: " " * (len(m.group()) - 1) + "@", text))
