@@ -205,7 +205,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "parent": "Mã cơ quan cấp trên.", "kind": "Loại cơ quan (ví dụ people_committee).",
             "kind_label": "Loại cơ quan, bằng tiếng Việt; null nếu loại không có nhãn tiếng Việt.",
             "aliases": "Các cách viết khác của tên.", "valid_from": "Ngày bắt đầu hoạt động.",
-            "valid_until": "Ngày kết thúc hoạt động.", "succeeded_by": "Mã các cơ quan kế thừa.",
+            "valid_until": "Ngày cuối cùng cơ quan hoạt động (từ ngày hôm sau, cơ quan giải thể, "
+                           "sáp nhập hoặc đổi tên).", "succeeded_by": "Mã các cơ quan kế thừa.",
             "url": "Địa chỉ trang của cơ quan trong kho lưu trữ.",
         },
         "Topic": {
@@ -218,7 +219,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "kind": "Cấp hành chính.",
             "kind_label": "Cấp hành chính, bằng tiếng Việt.",
             "parent": "Mã địa bàn cấp trên.", "valid_from": "Ngày thành lập.",
-            "valid_until": "Ngày giải thể, sáp nhập.", "succeeded_by": "Mã các địa bàn kế thừa.",
+            "valid_until": "Ngày cuối cùng địa bàn còn tồn tại (từ ngày hôm sau, địa bàn giải thể, "
+                           "sáp nhập hoặc đổi tên).", "succeeded_by": "Mã các địa bàn kế thừa.",
             "url": "Địa chỉ trang của địa bàn.",
         },
         "Procedure": {

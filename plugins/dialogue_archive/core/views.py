@@ -260,6 +260,14 @@ class ArchiveViews:
                     break
         return labels
 
+    def _until(self, place: Place) -> str:
+        """'đến 31/1/2024' for a place that has ended, unless its name is told apart so already:
+        a district's list of units mixes those of several periods."""
+        if not self.archive.ended(place) or place.id in self.place_labels:
+            return ""
+        assert place.valid_until is not None
+        return self.text["named_until"].format(date=format_short_date(place.valid_until))
+
     def _period(self, unit: Place | Agency) -> str:
         if unit.valid_until:
             return self.text["named_until"].format(date=format_short_date(unit.valid_until))
@@ -491,7 +499,9 @@ class ArchiveViews:
                 depth[place.id] = level(parent) + 1 if parent else 0
             return depth[place.id]
 
-        return sorted(registry.values(), key=lambda p: (level(p), sort_key(p.name)))
+        # today's units before those that ended, at each level: the new wards of a province
+        # are not lost among its dissolved districts
+        return sorted(registry.values(), key=lambda p: (level(p), self.archive.ended(p), sort_key(p.name)))
 
     def _registry_row(self, kind: str, record: Any, count: int) -> dict[str, Any]:
         uri = urls.REGISTRY_PAGES[kind](record.id)
@@ -534,7 +544,7 @@ class ArchiveViews:
             header["predecessors"] = [Link(self.place_name(i), urls.place(i))
                                       for i in self.predecessors["place"].get(place.id, [])]
             header["subplaces"] = [(Link(self.place_name(p.id), urls.place(p.id)),
-                                    self.items_within[p.id])
+                                    self.items_within[p.id], self._until(p))
                                    for p in self._ordered("place", self.subplaces.get(place.id, {}))]
             header["items_within"] = self.items_within[place.id]
             # The search page's items (not write-ups) of the place and the places within it:
