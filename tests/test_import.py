@@ -62,6 +62,14 @@ def test_new_creates_a_draft_session_that_validates_at_once(content: Path, capsy
     assert "Hòa Thọ Đông" in session.body
 
 
+def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
+    """`import` reads 18/07/2024 from a sheet: `new` takes it too (found by a review helper)."""
+    argv = [*NEW, "--content-dir", str(content)]
+    argv[argv.index("2024-07-18")] = "18/07/2024"
+    assert main(argv) == 0
+    assert (content / "sessions" / "2024" / SESSION_ID / "index.md").is_file()
+
+
 def test_new_without_draft_and_with_own_slug(content: Path) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
     index = content / "sessions" / "2024" / "2024-07-18-hoa-tho-dong" / "index.md"

@@ -13,10 +13,10 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
-from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet
+from .core.spreadsheet import DATE_FORMATS, FORCE_KEEPS, SheetError, import_sheet
 
 REQUIRED = {
-    "date": "day of the session (YYYY-MM-DD)",
+    "date": "day of the session (YYYY-MM-DD or DD/MM/YYYY)",
     "title": "headline of the write-up",
     "organizer": "agency that held it (id, name or alias)",
     "place": "area it served (id or name)",
@@ -24,10 +24,13 @@ REQUIRED = {
 
 
 def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+    """YYYY-MM-DD, or as an office writes it, 18/09/2025 (as `import` reads its sheet)."""
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD or DD/MM/YYYY")
 
 
 def _ask(label: str, check: Callable[[str], Any]) -> Any:
