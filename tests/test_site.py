@@ -549,7 +549,8 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     assert list(places)[:3] == ["Thành phố Đà Nẵng", "Quận Cẩm Lệ", "Huyện Hòa Vang"]
     units = [" ".join(li.get_text(" ", strip=True).split()) for li in parse(
         site / "places" / "thanh-pho-da-nang" / "index.html").select("h2 + ul.da-registry li")]
-    assert units == ["Quận Cẩm Lệ 1 ý kiến, câu hỏi", "Huyện Hòa Vang (đến 30/6/2025) 0 ý kiến, câu hỏi"], units
+    assert units == ["Quận Cẩm Lệ 1 ý kiến, câu hỏi",
+                     "Huyện Hòa Vang (đến 30/6/2025) 0 ý kiến, câu hỏi"], units
     counts = [span.text for span in parse(site / "agencies" / "index.html").select(".da-count")]
     assert counts and all(c.endswith(" ý kiến đã trả lời hoặc được chuyển đến") for c in counts)
     session = parse(site / answers.parent.relative_to(content) / "index.html")
