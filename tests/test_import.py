@@ -10,7 +10,9 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -972,23 +974,36 @@ def test_reimport_over_an_answers_file_that_cannot_be_read_is_refused(content: P
     assert answers.read_text(encoding="utf-8") == broken
 
 
+def reimported_statuses(content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        change: Callable[[dict[str, Any], dict[str, Any]], None], row3: str, row5: str
+                        ) -> tuple[Path, dict[str, Any], dict[str, Any], Path, dt.date]:
+    """The sample imported, the commitments of its first two items changed by hand (`change`),
+    and a sheet whose 'Tình trạng' says `row3` and `row5` for them: (the session folder, the two
+    commitments as answers.yaml has them, the sheet, the build's day, fixed)."""
+    day = dt.date(2026, 11, 28)
+    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
+    folder, record = imported_sample(content)
+    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
+    change(first, second)
+    write_record(folder, record)
+    rows = sample_rows()
+    rows[0][sample_sheet.HEADER.index("Tình trạng")] = row3
+    rows[2][sample_sheet.HEADER.index("Tình trạng")] = row5
+    return folder, first, second, sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows), day
+
+
 def test_reimport_records_a_changed_status_as_an_update_of_the_day(
         content: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sheet has no column for the dates of updates: a new 'Tình trạng' becomes an update of
     the build's day (the day the build checks dates against, fixed here as a press office may
     fix it); an empty cell keeps the status the updates give."""
-    day = dt.date(2026, 11, 28)
-    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
-    folder, record = imported_sample(content)
-    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
-    first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
-    second["status"] = "in_progress"
-    second["updates"] = [{"date": dt.date(2024, 9, 1), "status": "in_progress"}]
-    write_record(folder, record)
-    rows = sample_rows()
-    rows[0][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 3
-    rows[2][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 5
-    sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
+    def change(first: dict[str, Any], second: dict[str, Any]) -> None:
+        first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
+        second["status"] = "in_progress"
+        second["updates"] = [{"date": dt.date(2024, 9, 1), "status": "in_progress"}]
+
+    folder, first, second, sheet, day = reimported_statuses(
+        content, tmp_path, monkeypatch, change, "Đã hoàn thành", "")
     capsys.readouterr()
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     said = capsys.readouterr()
@@ -1010,18 +1025,13 @@ def test_reimport_with_an_empty_status_keeps_the_status_of_answers_yaml(
     """A commitment whose status answers.yaml holds (its updates only notes): an empty cell
     keeps it, and a new one is recorded as an update; the empty cell lowered it to pending
     (found by a review helper)."""
-    day = dt.date(2026, 11, 28)
-    monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", day.isoformat())
-    folder, record = imported_sample(content)
-    first, second = (record["items"][n]["commitments"][0] for n in (0, 1))
-    for commitment in (first, second):
-        commitment["status"] = "in_progress"
-        commitment["updates"] = [{"date": dt.date(2024, 12, 20), "note": "Điện lực đã khởi công"}]
-    write_record(folder, record)
-    rows = sample_rows()
-    rows[0][sample_sheet.HEADER.index("Tình trạng")] = ""  # row 3
-    rows[2][sample_sheet.HEADER.index("Tình trạng")] = "Đã hoàn thành"  # row 5
-    sheet = sample_sheet.write_csv(tmp_path / "txct.csv", rows=rows)
+    def change(*commitments: dict[str, Any]) -> None:
+        for commitment in commitments:
+            commitment["status"] = "in_progress"
+            commitment["updates"] = [{"date": dt.date(2024, 12, 20), "note": "Điện lực đã khởi công"}]
+
+    folder, first, second, sheet, day = reimported_statuses(
+        content, tmp_path, monkeypatch, change, "", "Đã hoàn thành")
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     after = items_of(folder)
     assert after[0]["commitments"][0]["status"] == "in_progress"
