@@ -155,7 +155,7 @@ def test_new_asks_in_a_terminal(content: Path) -> None:
     command = [*CLI, "new", "--content-dir", str(content), "--title", "Đối thoại tại Khuê Trung"]
     process = subprocess.Popen(command, stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     os.close(slave)
-    for answer in ["18/7/2024", "2024-07-18", "UBND phuong Khue Trung", "Khuê Trung"]:
+    for answer in ["18 tháng 7", "2024-07-18", "UBND phuong Khue Trung", "Khuê Trung"]:
         select.select([], [master], [], 5)
         os.write(master, (answer + "\n").encode())
     _, err = process.communicate(timeout=60)
