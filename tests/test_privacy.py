@@ -15,9 +15,11 @@ from dialogue_archive.core.privacy import (
     find_full_name,
     find_personal_data,
     officials_named,
+    personal_data_in_file_name,
     personal_data_in_id,
     text_rule,
 )
+from dialogue_archive.core.scaffold import session_slug
 from test_bad_input import BASE, LOCATED, S, validate
 
 PERSONAL = {
@@ -407,6 +409,22 @@ def test_a_photo_whose_file_name_spells_a_citizens_name_is_refused(tmp_path: Pat
             "rename the file") in refused.stderr, refused.stderr
 
 
+def test_a_name_with_markup_in_a_record_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    """Located by the name as written ('Trần *Thị* Mai'), not as shown: it was reported at a
+    later plain copy of the name, or at the text's start."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    text = answers.read_text(encoding="utf-8").replace(
+        "      Đề nghị đơn giản hóa hồ sơ", "      Hộ bà Trần *Thị* Mai đề nghị đơn giản hóa hồ sơ", 1)
+    answers.write_text(text, encoding="utf-8")
+    refused = validate(content)
+    problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    line = text.count("\n", 0, text.index("Trần *Thị*")) + 1
+    column = text.split("\n")[line - 1].index("Trần") + 1
+    assert [p.split(": ", 1)[0] for p in problems] == [f"content/{S}/answers.yaml:{line}:{column}"], problems
+
+
 def test_a_name_in_bold_in_a_write_up_is_reported_where_it_is_written(tmp_path: Path) -> None:
     """The guard reads a text as the page shows it: emphasis around or inside a name hid it."""
     content = tmp_path / "content"
@@ -433,6 +451,25 @@ def test_an_id_that_spells_a_citizens_name_is_refused(ident: str, name: str | No
     assert messages == ([f"'{ident}' holds '{name}', which looks like the full name of a person: an "
                          "id is part of a public address and is never redacted, so change it (and do "
                          "not keep the old one in aliases)"] if name else [])
+
+
+@pytest.mark.parametrize("ident", ["2024-06-20-ong-tran-van-minh-chu-tich-ubnd-phuong-doi-thoai",
+                                   "ong-nguyen-van-hung-pho-chu-tich"])
+def test_an_id_with_an_officials_name_before_the_position_passes(ident: str) -> None:
+    """`new` makes such ids from titles that name the official who held the session."""
+    assert personal_data_in_id(ident) == []
+
+
+def test_a_title_naming_an_official_makes_an_id_without_the_name() -> None:
+    """The title passes (an official in the role); the id made from it must pass too."""
+    assert session_slug("Chủ tịch UBND phường, ông Trần Văn Minh đối thoại với nhân dân") == \
+        "chu-tich-ubnd-phuong-ong-doi-thoai-voi-nhan-dan"
+
+
+@pytest.mark.parametrize("name", ["PXL_20240620_093512345.jpg",
+                                  "449718215_1026587612356093_4466512238071451052_n.jpg"])
+def test_a_phones_or_facebooks_photo_names_are_no_id_numbers(name: str) -> None:
+    assert personal_data_in_file_name(name) == []
 
 
 def test_ids_that_hold_a_phone_number_are_refused(tmp_path: Path) -> None:
@@ -613,6 +650,10 @@ CITIZENS = {  # a free text -> the name refused in it
     "Hộ bà <b>Trần Thị Mai</b> ở thôn 3 đã được cấp đổi.": "Trần Thị Mai",
     "Bà “Lý Thị Kiều Oanh” phát biểu tại buổi đối thoại.": "Lý Thị Kiều Oanh",
     "Ông Hùng [Nguyễn Văn Hùng] hỏi về sổ đỏ.": "Nguyễn Văn Hùng",
+    # a bracket that closes more than the name: the position after it is the answerer's
+    "Trả lời kiến nghị của cử tri (bà Trần Thị Mai), Phó Chủ tịch UBND phường cho biết sẽ kiểm tra.":
+        "Trần Thị Mai",
+    "Về ý kiến của “ông Lê Văn Tám”, Chủ tịch UBND xã cho biết sẽ kiểm tra.": "Lê Văn Tám",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -656,6 +697,11 @@ FREE_TEXTS = [(text, [name]) for text, name in CITIZENS.items()] + [(text, []) f
 @pytest.mark.parametrize(("text", "names"), FREE_TEXTS)
 def test_citizens_full_names_in_free_texts_are_found_officials_pass(text: str, names: list[str]) -> None:
     assert [m.name for m in find_citizen_names(text)] == names
+
+
+def test_an_official_is_known_again_whatever_the_tone_marks_and_markup() -> None:
+    officials = officials_named(["Chủ tịch UBND phường, ông Nguyễn Văn Hoà, trả lời."])
+    assert find_citizen_names("Theo **ông Nguyễn Văn Hòa**, hồ sơ đã đủ.", officials) == []
 
 
 def test_an_official_named_once_with_the_position_may_be_named_again() -> None:

@@ -332,6 +332,7 @@ def _is_national_phone(digits: str) -> bool:
     return (len(digits) == 10 and digits[:2] in MOBILE_PREFIXES) or (len(digits) == 11 and digits[:2] == "02")
 
 
+ID_NUMBERS = {"a citizen ID (CCCD) number", "an ID card (CMND) number"}
 REASONS = {
     "a phone number": "remove it, or add a redaction rule in registry/redactions.yaml",
     "a citizen ID (CCCD) number": "remove it: citizen ID numbers are never published",
@@ -638,6 +639,7 @@ _HONORIFIC = r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|ch
 OPENING_QUOTES = {"“", '"', "‘", "'", "«", "„"}
 OPENING_QUOTE = "[" + "".join(sorted(OPENING_QUOTES)) + "]"
 CLOSING = {")", "]", "”", '"', "’", "'", "»"}
+OPENERS = OPENING_QUOTES | {"(", "["}
 """What may close a name ('(Nguyễn Văn Hùng)', '“Nguyễn Văn Hùng”') before its position."""
 CANDIDATE = re.compile(
     r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri|đình|hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|"
@@ -645,12 +647,24 @@ CANDIDATE = re.compile(
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
-    + r"|(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])"
-    + r"|" + _HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*[(\[]"
 )
 """A quick look for a marker before a family name (in quotes too), or before a word and a
-middle name (Văn, Thị, …), or for brackets after an honorific and a name ('ông Hùng (...'), so
-that most texts are not read word by word."""
+middle name (Văn, Thị, …), so that most texts are not read word by word."""
+PREFIXED = re.compile(r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])")
+"""The same for a name with a Central Highlands prefix ('ông Y Phun Niê', 'bà H'Mai Niê')."""
+BRACKETED = re.compile(_HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*$")
+"""The same for a full name in brackets after a short one ('ông Hùng (Nguyễn Văn Hùng)'): what
+stands before a bracket."""
+BRACKET = re.compile(r"[(\[]")
+
+
+def _may_name(text: str) -> bool:
+    """Whether a text may hold a name `_mentions` finds: most texts are not read word by word.
+    The rarer forms are looked for only where their sign is (a bracket is looked behind)."""
+    return bool(CANDIDATE.search(text)
+                or (("Y " in text or "H'" in text or "H’" in text) and PREFIXED.search(text))
+                or any(BRACKETED.search(text, max(0, b.start() - 40), b.start())
+                       for b in BRACKET.finditer(text)))
 
 
 @dataclass(frozen=True)
@@ -674,13 +688,15 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
     each for citizens' names."""
     if not UNSHOWN.search(text):
         return _mentions(text)
+    if not _may_name(UNSHOWN.sub("", text)):  # building Shown costs more than looking first
+        return ()
     shown = Shown(text)
     return tuple(replace(m, start=start, end=end) for m in _mentions(shown.alike)
                  for start, end in [shown.source_span(m.start, m.end)])
 
 
 def _mentions(text: str) -> tuple[Mention, ...]:
-    if not CANDIDATE.search(text):
+    if not _may_name(text):
         return ()
     tokens = list(WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
@@ -709,7 +725,8 @@ def _mentions(text: str) -> tuple[Mention, ...]:
             continue
         name = text[token.start():tokens[end - 1].end()].removesuffix(".")
         mentions.append(Mention(token.start(), token.start() + len(name), name,
-                                _official(words, text, tokens, marker - citizen, end, bool(citizen)),
+                                _official(words, text, tokens, marker - citizen, end, bool(citizen),
+                                          words[i - 1] in OPENERS),
                                 words[marker] if honorific else ""))
     return tuple(mentions)
 
@@ -756,9 +773,12 @@ def _title_at(words: list[str], k: int) -> bool:
 
 
 def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: int, end: int,
-              citizen: bool) -> bool | None:
-    """Whether the name between words `first` (its marker) and `end` is an official's."""
-    after = end + (end < len(words) and words[end] in CLOSING)  # 'ông Hùng (Nguyễn Văn Hùng), ...'
+              citizen: bool, opened: bool = False) -> bool | None:
+    """Whether the name between words `first` (its marker) and `end` is an official's; `opened`:
+    a bracket or quote opens right before the name, and its closing one is passed over ('ông
+    Hùng (Nguyễn Văn Hùng), Trưởng phòng'), not one that closes more ('(bà Trần Thị Mai), Phó
+    Chủ tịch UBND phường cho biết' names a citizen, then the official who answered)."""
+    after = end + (opened and end < len(words) and words[end] in CLOSING)
     after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
     if _title_at(words, after):
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
@@ -790,7 +810,8 @@ def _sentence_ends(text: str, tokens: list[re.Match[str]], k: int) -> bool:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name as compared: one spelling of its tone marks ('Hoà' is 'Hòa'), spacing, case."""
+    return " ".join(normalise(name).split()).casefold()
 
 
 def officials_named(texts: Iterator[str] | list[str]) -> set[str]:
@@ -891,8 +912,9 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
     officials = officials | officials_named(text for _, text in free)
     for where, text in free:
         for mention in find_citizen_names(text, officials):
-            earlier = text.count(mention.name, 0, mention.start)
-            line, col = position_in_source(source, locate(data, where), mention.name, earlier)
+            written = text[mention.start:mention.end]  # 'Trần *Thị* Mai', as the file has it
+            earlier = text.count(written, 0, mention.start)
+            line, col = position_in_source(source, locate(data, where), written, earlier)
             log.add(path, line, col, name_message(mention, _field(where)))
     items = data.get("items") if isinstance(data, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
@@ -966,12 +988,36 @@ NAME_IN_ID = re.compile(
 citizen noun, a common family name, Văn or Thị and a given name ('ho-ba-le-thi-mai')."""
 
 
+def without_personal_words(text: str) -> str:
+    """`text` without the personal data and the names of people it holds, officials' too: what
+    an id made from a text (a title, a question's first words) may hold."""
+    spans = sorted([(f.start, f.end) for f in find_personal_data(text)]
+                   + [(m.start, m.end) for m in name_mentions(text)])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    for start, end in reversed(merged):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+PLAIN_TITLES = frozenset(tuple(fold(word) for word in phrase) for phrase in TITLES)
+
+
 def _personal_parts(value: str) -> list[tuple[str, str]]:
     """(part, what it looks like) for the phone, ID card numbers, e-mail addresses and citizens'
-    names an id holds, read with its hyphens as spaces."""
+    names an id holds, read with its hyphens as spaces; a name followed by a position is an
+    official's ('ong-tran-van-minh-chu-tich-ubnd-phuong', as `new` makes from a title)."""
     found = [(value[f.start:f.end], f.message) for f in find_personal_data(value.replace("-", " "))]
-    if name := NAME_IN_ID.search(value):
-        found.append((name[1], "the full name of a person"))
+    for name in NAME_IN_ID.finditer(value):
+        after = [w for w in value[name.end(1):].split("-") if w]
+        while after[:1] in (["pho"], ["nguyen"]):
+            after = after[1:]
+        if not any(tuple(after[:n]) in PLAIN_TITLES for n in range(1, LONGEST + 1)):
+            found.append((name[1], "the full name of a person"))
     return found
 
 
@@ -986,11 +1032,12 @@ def personal_data_in_id(value: str) -> list[str]:
 
 def personal_data_in_file_name(name: str) -> list[str]:
     """The same for a photo's file name ('ba-tran-thi-kim-cuc-phat-bieu.jpg'), read as an id:
-    it is part of the photo's public address too."""
+    it is part of the photo's public address too. Not ID numbers: a phone's or Facebook's file
+    names are runs of digits ('PXL_20240620_093512345.jpg') that no one types as one."""
     stem = re.sub(r"[^a-z0-9]+", "-", fold(Path(name).stem).lower()).strip("-")
     return [f"the file name '{name}' holds what looks like {kind} ('{part}'): it is part of the "
             "photo's public address and is never redacted; rename the file"
-            for part, kind in _personal_parts(stem)]
+            for part, kind in _personal_parts(stem) if kind not in ID_NUMBERS]
 
 
 def _is_id(where: tuple[Any, ...]) -> bool:

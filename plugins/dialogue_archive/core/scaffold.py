@@ -19,7 +19,13 @@ from slugify import slugify
 from .archive import Archive
 from .labels import VI, format_date, format_short_date
 from .models import ID_PATTERN, TIME_PATTERN, SessionKind
-from .privacy import find_citizen_names, find_personal_data, name_message, personal_data_in_id
+from .privacy import (
+    find_citizen_names,
+    find_personal_data,
+    name_message,
+    personal_data_in_id,
+    without_personal_words,
+)
 from .registry_match import Match, MatchError
 from .vietnamese import in_sentence
 
@@ -67,6 +73,7 @@ def session_slug(title: str) -> str:
     title too long for SLUG_MAX is cut after a phrase ('…, xây dựng' left out) when that keeps
     half of it, else between syllables (which may split a word: 'xây dựng'), with no 'về',
     'và', … dangling at the end."""
+    title = without_personal_words(title)  # an official's name: the id would be refused
     whole = _slug(title)
     if len(whole) <= SLUG_MAX:
         return whole

@@ -32,12 +32,11 @@ from .loader import check_answers, fixed_build_date, load_archive
 from .models import AskerKind, Item, SessionKind
 from .privacy import (
     CONSENT_ADVICE,
-    find_citizen_names,
     find_full_name,
-    find_personal_data,
     label_message,
     session_officials,
     text_messages,
+    without_personal_words,
 )
 from .registry_match import Match, MatchError, fold, registry_matchers
 from .scaffold import RUN
@@ -743,14 +742,10 @@ def _item_id(words: str) -> str:
 
 
 def _first_words(text: str) -> str:
-    """The id made from a text's first words, without the personal data the text holds (the
-    text's own problem is reported; an id repeating it was reported again, as an id the press
-    office never typed)."""
-    spans = [(f.start, f.end) for f in find_personal_data(text)]
-    spans += [(m.start, m.end) for m in find_citizen_names(text)]
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    words = text.replace("đ", "d").replace("Đ", "D").split()[:ITEM_ID_WORDS]
+    """The id made from a text's first words, without the personal data and names the text
+    holds (the text's own problem is reported; an id repeating it was reported again, as an id
+    the press office never typed)."""
+    words = without_personal_words(text).replace("đ", "d").replace("Đ", "D").split()[:ITEM_ID_WORDS]
     return slugify(" ".join(words), max_length=50, word_boundary=True)
 
 
