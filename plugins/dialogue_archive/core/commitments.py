@@ -10,16 +10,26 @@ from dataclasses import dataclass
 from . import urls
 from .archive import Archive, Session
 from .models import Commitment, CommitmentStatus, Item
+from .vietnamese import fold, normalise
 
 OPEN_STATUSES = frozenset({CommitmentStatus.pending, CommitmentStatus.in_progress})
 """Statuses in which the responsible agency still owes the work."""
 UNFINISHED = OPEN_STATUSES | {CommitmentStatus.escalated}
 """Not kept nor dropped: someone still has to act (an escalated one waits on a higher level)."""
-HANDOVER = re.compile(r"\b(?:ban giao|chuyen|giao cho|tiep nhan|tiep quan|dam nhan|phu trach"
-                      r"|tiep tuc thuc hien|thuc hien tiep)\b")
-"""Words of an update's note (folded, lower case) that hand a commitment's file over to the
-agency the note names ('bàn giao hồ sơ cho', 'đã chuyển', 'đã tiếp nhận'), where merely naming
-one ('đã trình UBND thành phố phê duyệt') does not."""
+HANDOVER_WORDS = ("bàn giao", "chuyển", "giao cho", "tiếp nhận", "tiếp quản", "đảm nhận", "phụ trách",
+                  "tiếp tục thực hiện", "thực hiện tiếp")
+"""Words of an update's note that hand a commitment's file over to the agency the note names
+('bàn giao hồ sơ cho', 'đã chuyển', 'đã tiếp nhận'), where merely naming one ('đã trình UBND
+thành phố phê duyệt') does not. With their accents: 'chuyên viên' hands nothing over."""
+HANDOVER = re.compile(r"\b(?:" + "|".join(HANDOVER_WORDS) + r")\b")
+PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
+"""The same words in a note written without accents."""
+
+
+def hands_over(note: str) -> bool:
+    """Whether an update's note says the file was handed over (see HANDOVER_WORDS)."""
+    text = normalise(note).lower()
+    return bool((PLAIN_HANDOVER if text.isascii() else HANDOVER).search(text))
 
 DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due", "escalated",
                      "dropped", "no_due")

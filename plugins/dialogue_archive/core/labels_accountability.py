@@ -29,6 +29,7 @@ COMMITMENTS_VI: dict[str, Any] = {
     "responsible": "Cơ quan chịu trách nhiệm",
     "now_responsible": "nay thuộc trách nhiệm của",
     "agency_gone": "cơ quan hoạt động đến hết {date}; chưa xác định đơn vị tiếp nhận",
+    "agency_handed": "cơ quan hoạt động đến hết {date}; đơn vị tiếp nhận: xem cập nhật tiến độ",
     "made_at": "Tại",
     "last_update": "Cập nhật gần nhất",
     "see_item": "Xem ý kiến và câu trả lời",

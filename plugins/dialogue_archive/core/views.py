@@ -22,10 +22,10 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
 from .commitments import (
-    HANDOVER,
     UNFINISHED,
     CommitmentRecord,
     commitment_records,
+    hands_over,
     is_overdue,
     scorecards,
 )
@@ -35,7 +35,7 @@ from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match
 from .statistics import session_statistics
-from .vietnamese import UNIT_WORDS, fold, in_sentence, sort_key
+from .vietnamese import UNIT_WORDS, in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -299,19 +299,17 @@ class ArchiveViews:
                                   overdue + is_overdue(record.commitment, self.archive.build_date))
         return counts
 
-    def now_responsible(self, commitment: Commitment) -> tuple[Link, ...]:
-        """Links to the units `now_responsible_ids` names, for the pages."""
-        return tuple(self.agency_link(a) for a in self.now_responsible_ids(commitment))
-
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
-        """The last day of the agency of an unfinished commitment that no longer exists and
-        whose work nobody is named to carry (`now_by` empty): a citizen must not take it for an
-        office to ask; '' otherwise."""
+        """What to say after the agency of an unfinished commitment that no longer exists and
+        whose work nobody is named to carry (`now_by` empty): its last day, and that nobody is
+        known to have taken it over, or that an update says who did; a citizen must not take it
+        for an office to ask. '' otherwise."""
         agency = self.archive.agencies.get(commitment.by)
         if now_by or commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
             return ""
         assert agency.valid_until is not None
-        return format_short_date(agency.valid_until)
+        said = "agency_handed" if self._handed_to(commitment, agency) else "agency_gone"
+        return self.labels["commitments"][said].format(date=format_short_date(agency.valid_until))
 
     def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
         """Who carries an unfinished commitment today, when the agency that made it is gone
@@ -329,14 +327,22 @@ class ArchiveViews:
         today = self.archive.successors(self.archive.agencies, agency.id)
         if len(today) != 1:
             return ()
-        for update in reversed(commitment.updates):  # the last one to hand the file over
-            note = update.note or ""
-            named = [entries for entries in self._agency_names.mentioned(note) if agency not in entries]
-            if named and HANDOVER.search(fold(note).lower()):
-                return (today[0].id,) if any(today[0] in entries for entries in named) else ()
+        handed = self._handed_to(commitment, agency)
+        if handed is not None:
+            return (today[0].id,) if any(today[0] in entries for entries in handed) else ()
         if any(update.date > agency.valid_until for update in commitment.updates):
             return ()
         return (today[0].id,)
+
+    def _handed_to(self, commitment: Commitment, agency: Agency) -> list[list[Any]] | None:
+        """The agencies the last update that hands the file over names (each as the entries its
+        words may stand for), or None when no update does."""
+        for update in reversed(commitment.updates):
+            note = update.note or ""
+            named = [entries for entries in self._agency_names.mentioned(note) if agency not in entries]
+            if named and hands_over(note):
+                return named
+        return None
 
     @cached_property
     def _agency_names(self) -> Match:
