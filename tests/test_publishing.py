@@ -195,8 +195,9 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
 
 
 def test_a_feed_entry_without_a_summary_says_what_the_lists_say(tmp_path: Path) -> None:
-    """A session not held yet is announced and one without its record has it to follow, as
-    the lists say: neither has '0 ý kiến, câu hỏi' (found by a review helper)."""
+    """A session not held yet (or held today, with no record yet) is announced and one without
+    its record has it to follow, as the lists say: neither has '0 ý kiến, câu hỏi' (found by a
+    review helper)."""
     content = make_archive(tmp_path / "content", sessions=2, start=dt.date(2026, 12, 10))
     for folder, more in zip(sorted((content / "sessions" / "2026").iterdir()),
                             ("", "published: 2026-11-20\n"), strict=True):
@@ -206,7 +207,7 @@ def test_a_feed_entry_without_a_summary_says_what_the_lists_say(tmp_path: Path) 
             "place: quan-cam-le", "place: phuong-cam-le"), encoding="utf-8")
         (folder / "answers.yaml").write_text("items: []\n", encoding="utf-8")
     site = tmp_path / "site"
-    result = run_build(write_config(tmp_path, content, site, build_date="2026-12-09"))
+    result = run_build(write_config(tmp_path, content, site, build_date="2026-12-10"))
     assert result.returncode == 0, result.stderr
     entries = feedparser.parse((site / "feed.xml").read_bytes()).entries
     summaries = {e.link.rstrip("/")[-1]: e.summary for e in entries}

@@ -118,6 +118,13 @@ CASES = {
         f"{SESSION}/answers.yaml:10:19: YAML syntax error: did not find expected key (while parsing "
         "a block mapping started on line 9); the quote opened here is not closed on its line, so the "
         "text runs on to the next quote: close it after the text"),
+    "a quoted text over two lines is no unclosed quote": (
+        f"{SESSION}/answers.yaml", "    text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.\n"
+        "    answers:", '    text: "Đề nghị đơn giản hoá\n      thành phần hồ sơ."\n   answers:',
+        f"{SESSION}/answers.yaml:9:4: YAML syntax error: did not find expected '-' indicator (while "
+        "parsing a block collection started on line 2); line 9 starts in column 4, but the lines above "
+        "it start in column 5 (line 7) or 3 (the '-' on line 2): line it up with the block it belongs "
+        "to, using spaces"),
     "an id YAML reads as a number": (
         f"{SESSION}/answers.yaml", "- id: kien-nghi-don-gian-hoa", "- id: 017",
         f"{SESSION}/answers.yaml:12:13: id must be a text, not '15': YAML reads digits written "
@@ -477,3 +484,21 @@ def test_a_name_that_no_unit_of_the_day_has_names_the_units_of_that_day() -> Non
     assert str(raised.value) == (
         "no place named 'Tăng Tiến' existed on 03/08/2025 (xa-tang-tien (Xã Tăng Tiến), "
         "phuong-tang-tien (Phường Tăng Tiến)); on that date use phuong-viet-yen (Phường Việt Yên)")
+
+
+def test_a_name_for_an_id_that_no_unit_of_the_day_had_names_the_units_of_that_day(tmp_path: Path) -> None:
+    """validate says it as new and import do: the commune and the ward of that name had ended."""
+    content = make_archive(tmp_path / "content", start=dt.date(2025, 8, 1))
+    with (content / "registry" / "places.yaml").open("a", encoding="utf-8") as places:
+        places.write("- id: xa-tang-tien\n  name: Xã Tăng Tiến\n  kind: commune\n  valid_until: 2020-01-31\n"
+                     "  succeeded_by: [phuong-tang-tien]\n- id: phuong-tang-tien\n  name: Phường Tăng Tiến\n"
+                     "  kind: ward\n  valid_from: 2020-02-01\n  valid_until: 2025-06-30\n"
+                     "  succeeded_by: [phuong-cam-le]\n")
+    session = content / "sessions" / "2025" / "2025-08-01-doi-thoai-1"
+    replace(session / "index.md", "place: quan-cam-le", "place: Tăng Tiến")
+    (session / "answers.yaml").write_text("items: []\n", encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    assert ("index.md:5:8: 'Tăng Tiến' is a name, not an id, and no place named 'Tăng Tiến' existed on "
+            "01/08/2025 (xa-tang-tien (Xã Tăng Tiến), phuong-tang-tien (Phường Tăng Tiến)); on that date "
+            "use phuong-cam-le (Phường Cẩm Lệ)") in result.stderr, result.stderr

@@ -81,7 +81,7 @@ def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, st
     quiet = max((s.updated_at(build_date) for s in sessions), default=None) or dt.datetime.combine(
         build_date, dt.time(), tzinfo=LOCAL_ZONE)
     yield SITE_FEED, atom(sessions, site, SITE_FEED, text["feed_site"], text["feed_site_subtitle"],
-                          urls.home(), build_date, quiet)
+                          urls.home(), archive, quiet)
     concerning: dict[str, dict[str, list[Session]]] = {kind: {} for kind in urls.REGISTRY_PAGES}
     for session in sessions:  # one pass: newest first within each list
         # A place's sessions: held there, or with askers living there (its wards' too).
@@ -102,12 +102,13 @@ def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, st
                              text[f"feed_{kind}"].format(
                                  name=in_sentence(name) if kind == "place" else name),
                              text["feed_subtitle_of"].format(name=name),
-                             urls.REGISTRY_PAGES[kind](record.id), build_date, quiet)
+                             urls.REGISTRY_PAGES[kind](record.id), archive, quiet)
 
 
 def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: str, page: str,
-         build_date: dt.date, quiet: dt.datetime) -> bytes:
+         archive: Archive, quiet: dt.datetime) -> bytes:
     """One Atom feed; `sessions` newest first; `quiet`: when it was updated if it is empty."""
+    build_date = archive.build_date
     from feedgen.feed import FeedGenerator  # here: a rebuild reusing the feeds need not load it
 
     newest = sorted(sessions, key=lambda s: (s.published_at(), s.id), reverse=True)[:FEED_ENTRIES]
@@ -129,19 +130,19 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
         entry.updated(session.updated_at(build_date))  # a written answer, a kept promise
-        entry.summary(meta.summary or _fallback_summary(session, build_date))
+        entry.summary(meta.summary or _fallback_summary(session, archive))
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
             entry.author({"name": meta.author})
     return feed.atom_str(pretty=True)
 
 
-def _fallback_summary(session: Session, build_date: dt.date) -> str:
+def _fallback_summary(session: Session, archive: Archive) -> str:
     """Sessions without a summary still tell the reader what and where, and how many items
     they hold, in the lists' words: one not held yet is announced, one without its record yet
     has its record to follow (not '0 ý kiến')."""
     meta = session.meta
-    if meta.date > build_date:
+    if archive.announced(session):
         count = VI["text"]["announced"]
     elif not session.items:
         count = VI["text"]["record_to_follow"]

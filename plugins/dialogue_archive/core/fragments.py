@@ -21,11 +21,12 @@ from .markup import MarkdownRenderer
 @functools.cache
 def render_version() -> str:
     """What the HTML of a text depends on besides the text: this module's, markup.py's and
-    urls.py's code, and the versions of Python-Markdown and the sanitiser (a version number
-    bumped by hand was once forgotten, and a cache kept serving the old HTML)."""
+    urls.py's code, and the versions of Python-Markdown, the sanitiser and the slug maker (the
+    headings' ids): a version number bumped by hand was once forgotten, and a cache kept serving
+    the old HTML."""
     code = [Path(module.__file__).read_bytes() for module in (markup, urls, sys.modules[__name__])
             if module.__file__]
-    return fingerprint(*code, *(version(library) for library in ("markdown", "nh3")))
+    return fingerprint(*code, *(version(library) for library in ("markdown", "nh3", "python-slugify")))
 
 
 def page_anchors(session: Session) -> frozenset[str]:

@@ -504,6 +504,8 @@ class References:
             if str(error).startswith(f"{kind} '"):  # the unit of that name did not exist then
                 return replace(problem, message=f"'{found['value']}' is a name, not an id, and the "
                                f"{error}")
+            if str(error).startswith(f"no {kind} named"):  # nor did any unit of that name
+                return replace(problem, message=f"'{found['value']}' is a name, not an id, and {error}")
             return problem
         record = self.tables[kind][ident]
         return replace(problem, message=f"'{found['value']}' is the name of the {kind} "
@@ -669,6 +671,15 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     return parsed
 
 
+def _folder_day(folder: Path) -> dt.date | None:
+    """The day a session folder's name starts with ('2024-06-20-...'), for when its front
+    matter could not be read whole."""
+    try:
+        return dt.date.fromisoformat(folder.name[:10])
+    except ValueError:
+        return None
+
+
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
@@ -678,7 +689,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         if parsed.answers_path is not None and parsed.answers_data is not None:
             documents[log.display(parsed.answers_path)] = parsed.answers_data
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
-                                       parsed.meta.date if parsed.meta else None))
+                                       parsed.meta.date if parsed.meta else _folder_day(parsed.folder)))
     meta = parsed.meta
     if parsed.answers_path is not None:
         if parsed.items is not None:

@@ -62,7 +62,10 @@ HTML_ELEMENTS = frozenset({
     "title", "tr", "track", "u", "ul", "var", "video", "wbr",
 })
 """HTML's elements: `<phiếu hẹn>` or `<ho so>` in a text is text, not a tag to remove."""
-TAG = re.compile(rf"</?(?:{'|'.join(sorted(HTML_ELEMENTS))})(?=[\s/>])[^>]*>|<!--.*?-->", re.I | re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment: the page does not show it (nor does the open data)."""
+TAG = re.compile(rf"</?(?:{'|'.join(sorted(HTML_ELEMENTS))})(?=[\s/>])[^>]*>|{HTML_COMMENT.pattern}",
+                 re.I | re.S)
 """An HTML tag or comment: `a < b và c > d` and `<phiếu hẹn>` are text."""
 TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")

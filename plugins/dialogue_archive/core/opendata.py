@@ -25,7 +25,7 @@ from . import opendata_schema as out
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
-from .markup import URL_SAFE, absolute_links
+from .markup import HTML_COMMENT, URL_SAFE, absolute_links
 from .models import AnswerMode, AskerKind, Commitment, CommitmentStatus, Item, ItemType, SessionKind
 from .statistics import item_outcome
 from .views import ArchiveViews
@@ -434,9 +434,6 @@ def _iso(value: Any) -> str | None:
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet program reads a cell that starts with one of these as a formula."""
-
-
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))[ \t]*")

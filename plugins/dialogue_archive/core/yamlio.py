@@ -235,9 +235,23 @@ def _unclosed_quote(text: str, line_offset: int, first: int, last: int) -> Posit
         if match and shape and not shape.in_block_text:
             quote, rest = match.groups()
             rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-            if quote not in rest:
+            if quote not in rest and _runs_over_a_key(lines, number - line_offset, quote, last - line_offset):
                 return number, match.start(1) + 1
     return None
+
+
+_KEY_LINE = re.compile(r"\s*(?:- )*[\w-]+:(?:\s|$)")
+
+
+def _runs_over_a_key(lines: list[str], opened: int, quote: str, last: int) -> bool:
+    """Whether the text a quote opens on line `opened` (1-based in `lines`) runs on over a line
+    that reads as a key ('type: question'): a quoted text may span lines on purpose."""
+    for line in lines[opened:last]:
+        if _KEY_LINE.match(line):
+            return True
+        if quote in line:
+            return False
+    return False
 
 
 def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: int,
