@@ -305,6 +305,27 @@ def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp
         ("cong-an-phuong-hoa-xuan-2025", "Đăng ký thường trú qua Cổng dịch vụ công.")]
 
 
+def test_a_worksheet_is_chosen_by_its_name(content: Path, tmp_path: Path, capsys) -> None:
+    """An office keeps each session's questions in a worksheet of one workbook: --sheet reads
+    the one named (it had to save each as its own file; found by a review helper)."""
+    workbook = openpyxl.Workbook()
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
+        sheet = workbook.create_sheet(title)
+        sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+        sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
+    workbook.remove(workbook["Sheet"])
+    workbook.save(tmp_path / "tong-hop.xlsx")
+    folder = hoa_xuan_session(content)
+    assert main(["import", str(tmp_path / "tong-hop.xlsx"), "--session", str(folder),
+                 "--sheet", "phien 20-11"]) == 0
+    assert [item["text"].strip() for item in items_of(folder)] == ["Hỏi về sổ đỏ."]
+    assert "read the worksheet 'Phiên 20-11'; not read: 'Phiên 18-9'" in capsys.readouterr().out
+    assert main(["import", str(tmp_path / "tong-hop.xlsx"), "--session", str(folder), "--force",
+                 "--sheet", "Phiên 25-11"]) == 2
+    assert "no worksheet named 'Phiên 25-11'; the workbook has 'Phiên 18-9', 'Phiên 20-11'" in (
+        capsys.readouterr().err)
+
+
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,
                                                                      tmp_path: Path) -> None:
     """'Nội dung' and 'Đơn vị' under 'Cam kết, hứa giải quyết' are the commitment and the agency

@@ -90,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
     try:
         report = import_sheet(Path(args.sheet), Path(args.session), keep_valid=args.keep_valid,
-                              force=args.force)
+                              force=args.force, worksheet=args.worksheet)
     except (SheetError, MatchError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -123,6 +123,8 @@ def add_commands(commands: Any) -> None:
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
     sheet.add_argument("sheet", help="the .xlsx or .csv file")
     sheet.add_argument("--session", required=True, help="the session folder (with index.md)")
+    sheet.add_argument("--sheet", dest="worksheet", metavar="NAME",
+                       help="the worksheet to read, by its name (default: the one holding the table)")
     sheet.add_argument("--keep-valid", action="store_true",
                        help="write the rows that are valid even if others are not")
     sheet.add_argument("--force", action="store_true",

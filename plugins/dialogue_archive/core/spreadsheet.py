@@ -178,16 +178,21 @@ def as_typed(text: str) -> str:
     return "".join(out)
 
 
-def read_table(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+def read_table(path: Path, notes: list[str], worksheet: str | None = None
+               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
     """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge
-    above; what the user should know about the reading goes to `notes`."""
+    above; what the user should know about the reading goes to `notes`. `worksheet`: the name
+    of the workbook's sheet to read (else the one that holds the table)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise SheetError(f"{path}: no such file")
     if suffix == ".csv":
+        if worksheet is not None:
+            raise SheetError(f"{path}: a CSV file holds one table; --sheet chooses a worksheet of "
+                             "an Excel workbook (.xlsx)")
         return _read_csv(path), set()
     if suffix in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path, notes)
+        return _read_xlsx(path, notes, worksheet)
     raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
                      "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
 
@@ -241,7 +246,8 @@ def _check_unpacked_size(path: Path) -> None:
                          "session's table into a new workbook and import that")
 
 
-def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
+               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
     import openpyxl  # only needed for .xlsx; a slow import for the other commands
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -252,15 +258,25 @@ def _read_xlsx(path: Path, notes: list[str]) -> tuple[list[list[Any]], set[tuple
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
-    # The active worksheet, unless another one holds the table (a guide sheet in front).
+    # The worksheet named, else the active one, unless another one holds the table (a guide
+    # sheet in front).
     sheets = sorted(book.worksheets, key=lambda s: s is not book.active)
-    tables = [[[_cell(v) for v in row] for row in one.iter_rows(values_only=True)] for one in sheets]
-    best = max(range(len(sheets)), key=lambda i: _header_score(tables[i]))
-    sheet, rows = sheets[best], tables[best]
+    if worksheet is not None:
+        chosen = [one for one in sheets if fold(one.title) == fold(worksheet)]
+        if not chosen:
+            raise SheetError(f"{path}: no worksheet named '{worksheet}'; the workbook has "
+                             + ", ".join(f"'{one.title}'" for one in sheets))
+        sheets = chosen + [one for one in sheets if one is not chosen[0]]
+        sheet = sheets[0]
+        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        tables = [[[_cell(v) for v in row] for row in one.iter_rows(values_only=True)] for one in sheets]
+        best = max(range(len(sheets)), key=lambda i: _header_score(tables[i]))
+        sheet, rows = sheets[best], tables[best]
     if len(sheets) > 1:
         others = ", ".join(f"'{one.title}'" for one in sheets if one is not sheet)
         notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
-                     "(import each session's worksheet on its own, saved as its own file)")
+                     "(import another session's worksheet with --sheet and its name)")
     continued: set[tuple[int, int]] = set()
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
@@ -777,8 +793,10 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     return archive, session
 
 
-def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: bool = False) -> ImportReport:
-    """Read `sheet` into the session's answers.yaml (see the module docstring)."""
+def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: bool = False,
+                 worksheet: str | None = None) -> ImportReport:
+    """Read `sheet` (its `worksheet`, when named) into the session's answers.yaml (see the
+    module docstring)."""
     archive, session = session_of(folder)
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
@@ -790,7 +808,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
                          f"published ids, aliases and commitments' updates: fix it first ({RUN} "
                          "validate shows where), or move it away to start afresh")
-    rows, continued = read_table(sheet, report.notes)
+    rows, continued = read_table(sheet, report.notes, worksheet)
     header, columns, unknown = find_header(rows, sheet.name)
     end = table_end(rows, header)
     if end < len(rows):
