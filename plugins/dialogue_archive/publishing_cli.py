@@ -13,7 +13,7 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
-from .core.spreadsheet import DATE_FORMATS, FORCE_KEEPS, SheetError, import_sheet
+from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, written_day
 
 REQUIRED = {
     "date": "day of the session (YYYY-MM-DD or DD/MM/YYYY)",
@@ -25,11 +25,8 @@ REQUIRED = {
 
 def _date(value: str) -> dt.date:
     """YYYY-MM-DD, or as an office writes it, 18/09/2025 (as `import` reads its sheet)."""
-    for pattern in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
+    if (day := written_day(value)) is not None:
+        return day
     raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD or DD/MM/YYYY")
 
 

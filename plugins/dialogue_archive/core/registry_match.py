@@ -149,9 +149,7 @@ def not_then(kind: str, text: str, record: Any, day: dt.date, registry: dict[str
     else:
         units = predecessors_on(record, day, registry)
         then = f"it exists from {start:%d/%m/%Y}"
-    use = " or ".join(f"{unit.id} ({unit.name})" for unit in units)
-    then += f"; on that date use {use}" if use else f"; use the {kind} of that time"
-    return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
+    return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}{_use(kind, units)}"
 
 
 def none_then(kind: str, text: str, records: list[Any], day: dt.date, registry: dict[str, Any]) -> str:
@@ -160,9 +158,13 @@ def none_then(kind: str, text: str, records: list[Any], day: dt.date, registry: 
         successors_on(record, day, registry) if record.valid_until and record.valid_until < day
         else predecessors_on(record, day, registry))}.values()
     named = ", ".join(f"{record.id} ({record.name})" for record in records)
+    return f"no {kind} named '{text}' existed on {day:%d/%m/%Y} ({named}){_use(kind, units)}"
+
+
+def _use(kind: str, units: Iterable[Any]) -> str:
+    """'; on that date use x (X) or y (Y)': the units of a record's day, named by id."""
     use = " or ".join(f"{unit.id} ({unit.name})" for unit in units)
-    return (f"no {kind} named '{text}' existed on {day:%d/%m/%Y} ({named})"
-            + (f"; on that date use {use}" if use else f"; use the {kind} of that time"))
+    return f"; on that date use {use}" if use else f"; use the {kind} of that time"
 
 
 def predecessors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[Any]:

@@ -64,6 +64,17 @@ the office, the report's number and date, its name: ten rows or more); the heade
 below it."""
 ITEM_ID_WORDS = 6
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
+
+
+def written_day(text: str) -> dt.date | None:
+    """A day as an office writes it (one of DATE_FORMATS: 18/09/2025, 2025-09-18), or None."""
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
 DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
                       SessionKind.business_dialogue: AskerKind.business}
 """An empty 'Đối tượng' cell means the people the session was for."""
@@ -616,11 +627,8 @@ class RowReader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        for pattern in DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(str(value).strip(), pattern).date()
-            except ValueError:
-                continue
+        if (day := written_day(str(value))) is not None:
+            return day
         if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
             return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
         raise RowError(self.header(key), f"'{value}' is not a date; write it as 20/06/2024")
