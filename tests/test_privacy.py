@@ -87,10 +87,16 @@ PERSONAL = {
     "thư diem.my\u200b@gmail.com": "e-mail",
     "thư abc\uff20gmail.com": "e-mail",
     "thư abc@gmail\uff0ecom": "e-mail",
+    "Gọi 0905/123/456 nhé": "phone",
+    "số 0905_123_456": "phone",
+    "CCCD 048/090/811/016": "CCCD",
 }
 NOT_PERSONAL = [
     "mã 2024010101-2024123131",
     "từ 2020/2021 đến 2023/2024",
+    "kiệt 123/45/67 Ông Ích Khiêm",
+    "hồ sơ số 123/456/789",
+    "ngày 20/06/2024_bản 2",
     "Mã hồ sơ H12.34-240620-0001",
     "năm 2024\n15 hộ",
     "thửa đất số 123, tờ bản đồ số 45\n0905",
