@@ -52,6 +52,9 @@ PAYLOADS = [
     f"[a](/{S}/java%09script:window.{MARK}=27)",
     f'<a href="/{S}/java%0Ascript:window.{MARK}=28">b</a>',
     f"[c](/{S}/%01javascript:window.{MARK}=29)",
+    # Material reads its settings from the first element with the id __config: a text's took
+    # them over (a review's find), and could point its scripts at another site.
+    f'<h3 id="__config">{{"base": "https://evil.example/", "window.{MARK}": 30}}</h3>',
 ]
 HOSTILE = " ".join(PAYLOADS)
 ONE_LINE = f'Tiêu đề "><script>window.{MARK}=20</script> <img src=anh.png onerror=window.{MARK}=21>'
@@ -91,7 +94,8 @@ def hostile_archive(root: Path) -> Path:
             {"url": f'https://danang.gov.vn/?q="><script>window.{MARK}=22</script>', "title": ONE_LINE}
         ],
     }
-    body = f"Mở đầu. {HOSTILE}\n\n## {ONE_LINE}\n\n{HOSTILE}\n\n<div>\n{HOSTILE}\n</div>\n"
+    body = (f"Mở đầu. {HOSTILE}\n\n## {ONE_LINE}\n\n{HOSTILE}\n\n<div>\n{HOSTILE}\n</div>\n\n"
+            "## Cấu hình {#__config}\n")
     (folder / "index.md").write_text(
         "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n\n" + body, encoding="utf-8"
     )
@@ -166,6 +170,8 @@ def dom_problems(soup: BeautifulSoup, theme: bool) -> Iterator[str]:
             if attribute.lower() in URL_ATTRIBUTES and any(UNSAFE_URL.match(as_read(str(v)))
                                                            for v in values):
                 yield f"unsafe URL in {attribute} of <{name}>: {values}"
+        if element.get("id") == "__config" and name != "script":
+            yield f"the theme's settings taken over by <{name} id=__config>"
         if name == "svg" and element.find("script"):
             yield "<svg> with a script"
 

@@ -23,6 +23,8 @@ from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
+from . import urls
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li",
@@ -46,6 +48,10 @@ UNSEEN = re.compile(r"[\x00-\x20\x7f]")
 """Characters a browser drops from a URL (tab, line ends anywhere; controls and spaces at its
 ends), or that a path should carry percent-encoded."""
 LINK_ATTRIBUTES = {("a", "href"), ("img", "src")}
+CONTENT_ID = re.compile(r"[A-Za-z0-9][\w-]*", re.ASCII)
+"""An id a text may give an element (`{#muc-1}`, `<h3 id="muc-1">`): never one of the theme's
+(Material reads its settings from `#__config`, and the first element of that id wins: a text's
+`<h3 id="__config">` turned Material's scripts off, or pointed them at another site)."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 HTML_ELEMENTS = frozenset({
@@ -121,7 +127,18 @@ def sanitise_page(page_html: str) -> str:
     the headings' anchors and their classes), `attr_list` classes and contact links. The press
     office writes these pages as it writes the write-ups: a pasted script must not run either."""
     return nh3.clean(page_html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES,
-                     url_schemes=PAGE_URL_SCHEMES, link_rel=None)
+                     url_schemes=PAGE_URL_SCHEMES, link_rel=None,
+                     attribute_filter=lambda tag, attribute, value: _own_id(value, frozenset())
+                     if attribute == "id" else value)
+
+
+def _own_id(value: str, reserved: frozenset[str]) -> str | None:
+    """`value` if a text may give it to an element, else None (the element keeps no id): of
+    the id alphabet, and not an id the page gives its own parts (`reserved`, and the theme's).
+    Markdown's headings give way to those (_HeadingIds); raw HTML's cannot be renamed."""
+    if CONTENT_ID.fullmatch(value) and value not in reserved and value not in urls.SESSION_PAGE_ANCHORS:
+        return value
+    return None
 
 
 def plain_text(fragment_html: str) -> str:
@@ -232,10 +249,13 @@ class _Links:
     def __init__(self) -> None:
         self.base = ""
         self.references: list[Reference] = []
+        self.reserved: frozenset[str] = frozenset()
 
     def __call__(self, tag: str, attribute: str, value: str) -> str | None:
         if (tag, attribute) in LINK_ATTRIBUTES:
             return self.resolve(value, image=tag == "img")
+        if attribute == "id":
+            return _own_id(value, self.reserved)
         return value
 
     def resolve(self, written: str, image: bool) -> str:
@@ -385,7 +405,7 @@ class MarkdownRenderer:
     def _convert(self, text: str, src_uri: str, reserved: frozenset[str]) -> str:
         self._md.reset()
         self._links.base, self._links.references = src_uri, []
-        self._ids.reserved = reserved
+        self._ids.reserved = self._links.reserved = reserved
         return self._md.convert(text)
 
     def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset()
