@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -26,6 +27,7 @@ from conftest import (
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.views import ArchiveViews
 
 SITE_URL = "https://doithoai.example.vn/"
 NEW_ID = "2024-07-18-doi-thoai-hoa-tho-dong"
@@ -410,3 +412,20 @@ def test_printed_session_is_a_clean_record(page) -> None:
         assert answers.count() == 6 and all(answers.nth(i).is_visible() for i in range(6))
     finally:
         page.emulate_media(media="screen")
+
+
+def test_a_session_scheduled_by_its_date_says_when_it_goes_public(press_office: Path,
+                                                                  tmp_path: Path) -> None:
+    """FORMAT.md: without `published`, a session goes public on its date; its preview's flag
+    says so (a review found '… chưa công bố ()')."""
+    content = tmp_path / "content"
+    shutil.copytree(press_office, content)
+    folder = scaffold(content, "2026-12-03", "theo-ngay-to-chuc", "Bài đăng theo ngày tổ chức")
+    write_news(folder)
+    set_front_matter(folder / "index.md", draft="")
+    archive, log = load_archive(content, SAMPLE_BUILD_DATE, include_drafts=True)
+    assert not log.errors
+    session = next(s for s in archive.published if s.id == "2026-12-03-theo-ngay-to-chuc")
+    view = ArchiveViews(archive).session_view(session)
+    assert view["visibility_label"] == "HẸN GIỜ ĐĂNG — chưa công bố (đăng ngày 3/12/2026)"
+    assert view["published"] == ""  # no byline time: `published` is not written

@@ -143,7 +143,8 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     # valid_until is the last day the unit existed (FORMAT.md, the open data's schema)
     assert "Hoạt động đến hết ngày 30 tháng 6 năm 2025" in facts
     session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
-    assert "Nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
+    # in brackets after the place, as in the items' cards
+    assert "(nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
 
 
 def test_a_unit_page_names_its_successor_and_todays_unit_once_it_has_ended(tmp_path: Path) -> None:

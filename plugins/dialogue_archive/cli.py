@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,6 @@ import yaml
 from .core.loader import fixed_build_date, load_archive
 from .core.parallel import worker_count
 from .publishing_cli import add_commands as add_publishing_commands
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _date(value: str) -> dt.date:

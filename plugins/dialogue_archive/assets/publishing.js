@@ -56,7 +56,8 @@
   function stampPrintDate() {
     var today = new Date();
     document.querySelectorAll("[data-da-print-date]").forEach(function (el) {
-      el.textContent = today.getDate() + "/" + (today.getMonth() + 1) + "/" + today.getFullYear();
+      el.textContent = el.dataset.daPrintDate.replace("{day}", today.getDate())
+        .replace("{month}", today.getMonth() + 1).replace("{year}", today.getFullYear());
     });
   }
 

@@ -100,13 +100,13 @@ class CommitmentPages:
                [i for i in everything if self.entries[i].badge.overdue], urls.commitments_overdue)
         for status in CommitmentStatus:
             label = self.labels["commitment_status"][status.value]
-            yield (f"status:{status.value}", f"{self.text['status_heading']} “{label}”",
+            yield (f"status:{status.value}", self.text["status_heading"].format(status=label),
                    by_status[status], lambda n, s=status.value: urls.commitments_status(s, n))
         for agency in self._agencies():
-            yield (f"agency:{agency}", f"{self.text['of_agency']} {self.views.agency_name(agency)}",
+            yield (f"agency:{agency}", self.text["of_agency"].format(name=self.views.agency_name(agency)),
                    by_agency[agency], lambda n, a=agency: urls.commitments_agency(a, n))
         for year in self._years():
-            yield (f"year:{year}", f"{self.text['of_year']} {year}",
+            yield (f"year:{year}", self.text["of_year"].format(year=year),
                    by_year[year], lambda n, y=year: urls.commitments_year(y, n))
 
     def _agencies(self) -> list[str]:

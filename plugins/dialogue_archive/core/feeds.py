@@ -118,7 +118,7 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
     feed.subtitle(subtitle)
     feed.link(href=site.page_url(page), rel="alternate")
     feed.link(href=site.file_url(path), rel="self")
-    feed.language("vi")
+    feed.language(VI["locale"]["lang"])
     feed.author({"name": site.name})
     feed.updated(max((s.updated_at(build_date) for s in newest), default=quiet))
     for session in newest:
@@ -157,7 +157,8 @@ def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = No
     from icalendar import Calendar  # here: a rebuild reusing the calendar need not load it
 
     cal = Calendar()
-    cal.add("prodid", f"-//{urlsplit(site.url).hostname or 'dialogue-archive'}//dialogue-archive//VI")
+    host = urlsplit(site.url).hostname or "dialogue-archive"
+    cal.add("prodid", f"-//{host}//dialogue-archive//{VI['locale']['lang'].upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{VI['publishing']['calendar_name']} — {site.name}")

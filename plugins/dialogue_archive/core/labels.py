@@ -1,6 +1,8 @@
 """Every word a site reader sees, in one place, so that another language can follow.
 
-Keys are the English enum values and view names; `LABELS["vi"]` is the site's language.
+Keys are the English enum values and view names. `VI` is the site's language: every module
+reads its words, its date forms and its language tags ("locale") from it, and sentences are
+format strings ('{name} năm {year}'), so that a translation is a dict of the same keys.
 """
 
 from __future__ import annotations
@@ -13,6 +15,14 @@ from .labels_publishing import PUBLISHING_VI
 from .labels_search import SEARCH_VI
 
 VI: dict[str, Any] = {
+    "locale": {
+        "lang": "vi",        # <html lang>, feeds' language, the search page's numbers and case
+        "number": "vi-VN",   # numbers on the search page: 1.234
+        "og": "vi_VN",       # Open Graph's og:locale
+        "date": "ngày {day} tháng {month} năm {year}",
+        "weekday_date": "{weekday}, {date}",
+        "short_date": "{day}/{month}/{year}",  # day first, no leading zeros, as officially written
+    },
     "session_kind": {
         "dialogue": "Đối thoại với công dân",
         "business_dialogue": "Đối thoại doanh nghiệp",
@@ -84,6 +94,8 @@ VI: dict[str, Any] = {
     "visibility": {
         "draft": "BẢN NHÁP — chưa công bố",
         "scheduled": "HẸN GIỜ ĐĂNG — chưa công bố",
+        "published_on": "HẸN GIỜ ĐĂNG — chưa công bố (đăng ngày {date})",
+        "published_at": "HẸN GIỜ ĐĂNG — chưa công bố (đăng lúc {time} ngày {date})",
     },
     "theme": {
         # Material's own Vietnamese, where it is English or means something else.
@@ -163,9 +175,10 @@ VI: dict[str, Any] = {
         "next": "Trang sau",
         "pagination": "Phân trang",
         "successor": "Nay thuộc",
-        "dissolved": "Đơn vị hành chính đã sắp xếp",
+        "successor_inline": "nay thuộc",  # in brackets after a name
         "valid_until": "đến",
         "part_of": "Thuộc",
+        "within": "thuộc",  # before a name, inside a sentence
         "sessions_here": "Phiên đối thoại tại địa bàn",
         "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
         "newest_of": "10 phiên gần nhất trên tổng số {total}",
@@ -178,6 +191,7 @@ VI: dict[str, Any] = {
         "no_entries": "Chưa có mục nào.",
         "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",
         "year": "Năm",
+        "sessions_of_year": "Phiên đối thoại năm {year}",
         "years": "Theo năm",
         "session": "Phiên",
         "announced": "Sắp diễn ra",
@@ -201,7 +215,6 @@ VI: dict[str, Any] = {
         "description": "Mô tả",
         "subject": "Chủ đề",
         "synonyms": "Cách gọi khác",
-        "people": "người",
         "attendance_kinds": {
             "citizens": "công dân", "agencies": "cơ quan, đơn vị", "businesses": "doanh nghiệp",
             "voters": "cử tri", "deputies": "đại biểu HĐND", "officials": "cán bộ",
@@ -212,24 +225,19 @@ VI: dict[str, Any] = {
             "cooperatives": "hợp tác xã", "associations": "hội, đoàn thể",
         },
         "photo": "Ảnh",
-        "skip_to_items": "Đến danh sách ý kiến",
-        "and_more": "và",
-        "more_items": "mục khác",
         "counts_title": "Số liệu lưu trữ",
     },
 }
 
-LABELS: dict[str, dict[str, Any]] = {"vi": VI}
-
-
 def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
-    """Vietnamese long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
-    text = f"ngày {value.day} tháng {value.month} năm {value.year}"
+    """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
+    locale = labels["locale"]
+    text = locale["date"].format(day=value.day, month=value.month, year=value.year)
     if weekday:
-        text = f"{labels['weekday'][value.weekday()]}, {text}"
+        text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
     return text
 
 
-def format_short_date(value: dt.date) -> str:
-    """Vietnamese numeric date: '20/6/2024' (day first, no leading zeros, as officially written)."""
-    return f"{value.day}/{value.month}/{value.year}"
+def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:
+    """Numeric date: '20/6/2024'."""
+    return labels["locale"]["short_date"].format(day=value.day, month=value.month, year=value.year)

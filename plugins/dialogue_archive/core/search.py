@@ -341,6 +341,7 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
+                        "locale": {k: self.labels["locale"][k] for k in ("lang", "number")},
                         "shards": shards, "phrases": self.phrases.config(),
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},
                         "scope_records": self.scope_records}},

@@ -9,7 +9,7 @@ from urllib.parse import quote, urljoin
 
 from . import urls
 from .archive import Archive, Session
-from .labels import format_short_date
+from .labels import VI, format_short_date
 from .models import SESSION_ID_PATTERN
 
 
@@ -29,7 +29,7 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
             MetaTag("property", "og:title", title),
             MetaTag("property", "og:description", description),
             MetaTag("property", "og:site_name", site_name),
-            MetaTag("property", "og:locale", "vi_VN")]
+            MetaTag("property", "og:locale", VI["locale"]["og"])]
     if url:
         tags.append(MetaTag("property", "og:url", url))
     if session is not None:

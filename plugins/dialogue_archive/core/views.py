@@ -445,7 +445,7 @@ class ArchiveViews:
     def _year_pages(self) -> Iterator[PageSpec]:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         for year, entries in self.by_year.items():
-            title = f"{self.labels['nav']['sessions']} {self.text['year'].lower()} {year}"
+            title = self.text["sessions_of_year"].format(year=year)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
                 yield PageSpec(urls.year(year, pager.number), _paged_title(title, pager, self.text),
                                "archive/sessions.html",
@@ -517,7 +517,7 @@ class ArchiveViews:
         elif kind == "place":
             detail = self.place_kind(record)
             if record.parent:
-                detail += f" · {self.text['part_of'].lower()} {in_sentence(self.place_name(record.parent))}"
+                detail += f" · {self.text['within']} {in_sentence(self.place_name(record.parent))}"
         elif kind == "topic" and record.synonyms:
             detail = ", ".join(record.synonyms)
         ended = getattr(record, "valid_until", None)
@@ -642,20 +642,22 @@ class ArchiveViews:
 
     def _visibility_label(self, session: Session) -> str:
         """A preview's flag; a scheduled session's says when it goes public."""
-        label = self.labels["visibility"].get(session.visibility.value, "")
-        if session.visibility.value == "scheduled":
-            label += f" ({self._published(session).lower()})"
-        return label
+        if session.visibility.value == "scheduled":  # by `published`, or by its date
+            return self._when(session, self.labels["visibility"])
+        return self.labels["visibility"].get(session.visibility.value, "")
 
     def _published(self, session: Session) -> str:
         """When the write-up went public, as its byline says it, if `published` gives it."""
-        if session.meta.published is None:
-            return ""
+        return "" if session.meta.published is None else self._when(session, self.text)
+
+    @staticmethod
+    def _when(session: Session, words: dict[str, str]) -> str:
+        """When the session goes public, in the `published_on`/`published_at` words given."""
         moment = session.published_at().astimezone(TIMEZONE)
         date = format_short_date(moment.date())
         if moment.time() == dt.time():
-            return self.text["published_on"].format(date=date)
-        return self.text["published_at"].format(time=f"{moment:%H:%M}", date=date)
+            return words["published_on"].format(date=date)
+        return words["published_at"].format(time=f"{moment:%H:%M}", date=date)
 
     def _session_toc(self, session: Session, writeup: list[dict[str, Any]],
                      headings: dict[str, str]) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from ..core import urls
 from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
-from ..core.labels import VI
+from ..core.labels import VI, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
@@ -264,7 +264,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             context["archive"] = self._view[1]
         elif page.file.src_uri == urls.home():
             context["archive"] = self.views.home_view()
-        context["labels"] = VI
         context["publishing"] = page_publishing(page, config, self.archive, context.get("archive"))
         return context
 
@@ -296,7 +295,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
-        env.globals["theme_words"] = VI["theme"]
+        env.filters["short_date"] = format_short_date
+        env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
         # `tojson` sorts keys by default: the search page's filter values would then follow
         # their English ids (done, dropped, escalated...) instead of the order we give them.
         env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}),

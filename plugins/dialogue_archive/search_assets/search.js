@@ -12,6 +12,7 @@ const DEBOUNCE_MS = 180;
 const root = document.getElementById("da-search");
 const config = JSON.parse(document.getElementById("da-search-config").textContent);
 const messages = config.messages;
+const locale = config.locale; // the interface's language (labels.py); words typed are Vietnamese
 const base = new URL(root.dataset.base, document.baseURI);
 const form = document.getElementById("da-search-form");
 const input = document.getElementById("da-q");
@@ -157,11 +158,11 @@ function describeSearch(list) {
   const chosen = config.facets.filter((facet) => (state.filters[facet.key] || []).length);
   const count = chosen.reduce((n, facet) => n + state.filters[facet.key].length, 0);
   if (!count) return describeScope(list);
-  const named = chosen.map((facet) => facet.label[0].toLocaleLowerCase("vi") + facet.label.slice(1) + ": "
+  const named = chosen.map((facet) => facet.label[0].toLocaleLowerCase(locale.lang) + facet.label.slice(1) + ": "
     + state.filters[facet.key].map((value) => facet.values[value] || value).join(", "));
   return describeScope(list) + ", " + (count <= NAMED_FILTERS
     ? messages.filtered_by.replace("{filters}", named.join("; "))
-    : messages.filtered_count.replace("{count}", count.toLocaleString("vi-VN")));
+    : messages.filtered_count.replace("{count}", count.toLocaleString(locale.number)));
 }
 
 // Whether the search covers part of the archive only, chosen for speed (not by a year filter).
@@ -375,10 +376,10 @@ async function run() {
   renderFacets(counts, list);
   const found = results.length;
   // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = messages.to_results_count.replace("{count}", found.toLocaleString("vi-VN"));
+  toResults.textContent = messages.to_results_count.replace("{count}", found.toLocaleString(locale.number));
   let message = messages.no_results;
   if (found) {
-    message = messages.results_count.replace("{count}", found.toLocaleString("vi-VN"));
+    message = messages.results_count.replace("{count}", found.toLocaleString(locale.number));
     if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
     message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
@@ -432,8 +433,8 @@ async function showMore(focusNew) {
     list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
-      shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString("vi-VN"))
-        .replace("{count}", shownResults.length.toLocaleString("vi-VN"));
+      shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString(locale.number))
+        .replace("{count}", shownResults.length.toLocaleString(locale.number));
     }
   }
   more.disabled = false;
@@ -560,7 +561,7 @@ function renderFacets(counts, list) {
       box.checked = selected.has(value);
       box.addEventListener("change", () => toggle(facet.key, value, box.checked));
       const count = unsearched(value) ? null
-        : element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString("vi-VN")})`);
+        : element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString(locale.number)})`);
       fieldset.append(element("div", { class: "da-facet__option" }, box,
         element("label", { for: id }, facet.values[value] || value, count ? " " : "", count)));
     }
