@@ -429,3 +429,22 @@ def test_a_session_scheduled_by_its_date_says_when_it_goes_public(press_office: 
     view = ArchiveViews(archive).session_view(session)
     assert view["visibility_label"] == "HẸN GIỜ ĐĂNG — chưa công bố (đăng ngày 3/12/2026)"
     assert view["published"] == ""  # no byline time: `published` is not written
+
+
+def test_a_publishing_time_written_in_utc_is_told_in_vietnams_time(press_office: Path,
+                                                                    tmp_path: Path) -> None:
+    """`published: …T20:00:00Z` is 03:00 the next day in Vietnam: the build log, like the
+    byline, says that hour and day (it said 20:00 the day before)."""
+    content = tmp_path / "content"
+    shutil.copytree(press_office, content)
+    folder = content / "sessions" / SCHEDULED_ID[:4] / SCHEDULED_ID
+    set_front_matter(folder / "index.md", published="2026-11-30T20:00:00Z")
+    archive, log = load_archive(content, dt.datetime(2026, 12, 1, 4), include_drafts=True)
+    assert not log.errors
+    session = next(s for s in archive.sessions if s.id == SCHEDULED_ID)
+    assert f"{session.published_at():%Y-%m-%d %H:%M %z}" == "2026-12-01 03:00 +0700"
+    assert session.updated_at(dt.date(2026, 12, 1)) == session.published_at()
+    result = run_build(write_config(tmp_path, content, tmp_path / "site",
+                                    build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode == 0, result.stderr
+    assert f"(next: {SCHEDULED_ID} at 2026-12-01 03:00)" in result.stderr

@@ -73,9 +73,11 @@ class Session:
         return self.folder / "index.md"
 
     def published_at(self) -> dt.datetime:
-        """When the write-up goes public (FORMAT.md: absent = the session date)."""
+        """When the write-up goes public (FORMAT.md: absent = the session date), in Vietnam's
+        time however it was written (`…T01:00:00Z` is 08:00): its day, and the hour the build
+        log and messages give, are Vietnam's."""
         value = self.meta.published or dt.datetime.combine(self.meta.date, dt.time())
-        return value if value.tzinfo else value.replace(tzinfo=TIMEZONE)
+        return value.astimezone(TIMEZONE) if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
     def updated_at(self, today: dt.date) -> dt.datetime:
         """When the record last changed for a reader: a written answer or a commitment's
