@@ -62,6 +62,14 @@ def link_out(relative: str, folder: bool = False) -> Mutation:
     return mutate
 
 
+def link_in(relative: str, target: str) -> Mutation:
+    """A symbolic link at `relative` to `target`, both in the content folder."""
+    def mutate(root: Path) -> None:
+        (root / relative).symlink_to(root / target, target_is_directory=(root / target).is_dir())
+
+    return mutate
+
+
 def write(relative: str, content: str | bytes) -> Mutation:
     def mutate(root: Path) -> None:
         path = root / relative
@@ -684,6 +692,26 @@ CASES: dict[str, Case] = {
     "link-to-a-folder-outside-in-a-session-folder": Case(
         link_out(f"{S}/tai-lieu", folder=True), f"{S}/tai-lieu", 1,
         "dieu-tra, outside the content folder: the build would publish what it leads to",
+    ),
+    # MkDocs publishes what a link leads to under the link's path, where no check looks (a
+    # review's finds): a session's answers.yaml as written, a loop that failed the build.
+    "link-to-a-session-folder": Case(
+        link_in("xem-truoc", S), "xem-truoc", 1,
+        "the build would publish its files again under the link's name", build=True,
+    ),
+    "link-to-its-own-folder": Case(
+        link_in("vong", "."), "vong", 1, "the build would publish its files again", build=True,
+    ),
+    "link-to-the-redaction-list": Case(
+        link_in("bien-ban.pdf", "registry/agencies.yaml"), "bien-ban.pdf", 1,
+        "registry files are read, never published", build=True,
+    ),
+    "link-to-a-write-up-from-outside-sessions": Case(
+        link_in("ban-tin.md", f"{S}/index.md"), "ban-tin.md", 1,
+        "a session's files are published with its page only",
+    ),
+    "link-that-leads-nowhere": Case(
+        link_in("anh.png", "khong-co.png"), "anh.png", 1, "which leads nowhere",
     ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),

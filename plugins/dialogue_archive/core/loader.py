@@ -1227,14 +1227,34 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
 
 
 def _link_out_of(path: Path, root: Path, log: ProblemLog) -> None:
-    """A symbolic link to a file or folder outside the content folder: MkDocs follows it and
-    publishes what it leads to (`robots.txt` -> /etc/passwd), unseen by the checks above, which
-    look at the content folder only."""
-    if os.path.islink(path) and not inside(path, root):
-        target = resolved(path)
-        log.add(path, 1, 1, f"this is a link to {target or os.readlink(path)}, outside the content "
-                "folder: the build would publish what it leads to as it is; copy what should be "
-                "published into the content folder, or remove the link")
+    """A symbolic link whose target the checks above do not see where MkDocs publishes it:
+    MkDocs follows links and publishes what they lead to under the link's own path. Outside the
+    content folder (`robots.txt` -> /etc/passwd); a folder (a session's folder linked elsewhere
+    published its answers.yaml as it is, a draft's too; `ln -s . vong` looped until the build
+    failed); a registry file (the redaction list as `bien-ban.pdf`); a session's file linked
+    from outside sessions/ (a draft's write-up as a page)."""
+    if not os.path.islink(path):
+        return
+    target = resolved(path)
+    if target is None or not target.exists():
+        log.add(path, 1, 1, f"this is a link to {os.readlink(path)}, which leads nowhere (a missing "
+                "file, or a link to itself): remove the link")
+    elif not inside(path, root):
+        log.add(path, 1, 1, f"this is a link to {target}, outside the content folder: the build "
+                "would publish what it leads to as it is; copy what should be published into the "
+                "content folder, or remove the link")
+    elif target.is_dir():
+        log.add(path, 1, 1, f"this is a link to the folder {target}: the build would publish its "
+                "files again under the link's name, as they are and unchecked (a session's "
+                "answers.yaml, a draft); remove the link")
+    else:
+        section = target.relative_to(root.resolve()).parts[0]
+        own = path.relative_to(root).parts[0]
+        why = {"registry": "registry files are read, never published",
+               "sessions": "a session's files are published with its page only"}.get(section)
+        if why and own != section:
+            log.add(path, 1, 1, f"this is a link to {target}, and {why}: the link would publish it "
+                    "as it is; copy what should be published, or remove the link")
 
 
 def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
