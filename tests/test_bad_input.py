@@ -678,6 +678,17 @@ CASES: dict[str, Case] = {
         "after 'UBND': delete it",
         build=True,
     ),
+    # Shown right to left, '654 321 5090' reads as a phone number the guard never saw.
+    "direction-override-in-an-answer": Case(
+        edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Gọi số \u202e654 321 5090\u202c. Phòng sẽ rà soát"),
+        f"{S}/answers.yaml", 14,
+        "invisible control character (U+202E, which changes the order the page shows the text in)",
+        build=True,
+    ),
+    "direction-override-in-a-write-up": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "Liên hệ \u2067654 321 5090\u2069. Nhiều ý kiến"),
+        f"{S}/index.md", 14, "invisible control character (U+2067",
+    ),
     "alias-too-long-for-a-file-name": Case(  # it passed, then the build stopped on the file name
         edit(f"{S}/index.md", "summary:", "aliases: [2024-01-01-" + "a" * 300 + "]\nsummary:"),
         f"{S}/index.md", 7,

@@ -47,6 +47,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
+    unprintable,
 )
 from .parallel import ignore_interrupts, interrupts_held
 from .privacy import (
@@ -72,6 +73,7 @@ from .yamlio import (
     load_yaml,
     locate,
     locate_key,
+    position_of,
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -645,6 +647,9 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     officials = session_officials(data, parsed.body)
     check_data(data, text, index, log, officials)
     check_markdown(parsed.body, body_line, index, log, officials)
+    if found := unprintable(parsed.body):  # a field's text is checked by its model
+        line, column = position_of(parsed.body, found[0])
+        log.add(index, body_line + line - 1, column, found[1])
     if placeholder := PLACEHOLDER.search(parsed.body):
         parsed.placeholder_line = body_line + parsed.body.count("\n", 0, placeholder.start())
     src_uri = index.relative_to(root).as_posix()

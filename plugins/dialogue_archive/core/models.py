@@ -49,17 +49,27 @@ def _check_id(value: str) -> str:
     return value
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 """Invisible characters no text needs (tab and line ends aside): Word's manual line break
-(U+000B) and others come with a paste, and XML (the feeds) cannot hold them."""
+(U+000B) and others come with a paste, and XML (the feeds) cannot hold them. The direction
+overrides (U+202A-U+202E, U+2066-U+2069) show a text in another order than it is written: '654
+321 5090' behind U+202E reads '0905 123 456' on the page, unseen by the personal-data guard."""
+
+
+def unprintable(value: str) -> tuple[int, str] | None:
+    """(offset, message) of the first character of `value` that CONTROL refuses."""
+    if found := CONTROL.search(value):
+        before = value[max(0, found.start() - 20):found.start()]
+        why = ("which changes the order the page shows the text in" if found[0] >= "\u202a"
+               else "often pasted from Word or a PDF")
+        return found.start(), (f"the text holds an invisible control character (U+{ord(found[0]):04X}, "
+                               f"{why}) after '{before}': delete it, or retype the text there")
+    return None
 
 
 def _printable(value: str) -> str:
-    if found := CONTROL.search(value):
-        before = value[max(0, found.start() - 20):found.start()]
-        raise ValueError(f"the text holds an invisible control character (U+{ord(found[0]):04X}, "
-                         f"often pasted from Word or a PDF) after '{before}': delete it, or "
-                         "retype the text there")
+    if found := unprintable(value):
+        raise ValueError(found[1])
     return value
 
 
