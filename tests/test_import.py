@@ -576,6 +576,21 @@ def test_import_refuses_what_validate_would_refuse(content: Path, tmp_path: Path
     assert errors_of(content) == []
 
 
+def test_a_hidden_character_in_a_cell_is_reported_on_its_row(content: Path, tmp_path: Path,
+                                                             capsys) -> None:
+    """A direction override (shows '654 321 5090' as a phone number) is refused on its row, as
+    validate words it (a review found the row missing and pydantic's 'Value error, ')."""
+    rows = sample_rows()
+    rows[0][sample_sheet.HEADER.index("Nội dung ý kiến")] += " Số \u202e654 321 5090\u202c."
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "h.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "h.csv:row 3: item '" in err and ("text: the text holds an invisible control character "
+                                             "(U+202E, which changes the order") in err, err
+    assert "Value error" not in err
+
+
 def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Path, tmp_path: Path,
                                                                    capsys) -> None:
     rows = sample_rows()

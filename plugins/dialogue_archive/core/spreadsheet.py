@@ -873,7 +873,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     for item in report.items:
         for commitment in item.get("commitments", []):
             _settle_status(commitment, archive.build_date, report)
-    report.items = [item for item in report.items if _valid(item, report)]
+    report.items = [item for item in report.items if _valid(item, report, first_rows.get(item["id"]))]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
     if report.errors and not (keep_valid and report.items):
@@ -1158,14 +1158,16 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
             f"{report.target.name}, or leave it empty")
 
 
-def _valid(item: dict[str, Any], report: ImportReport) -> bool:
-    """The format's own rules, as a last check on what the reader produced."""
+def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
+    """The format's own rules, as a last check on what the reader produced; `row`: where the
+    item's question is."""
     try:
         Item.model_validate(item)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = ".".join(str(p) for p in error["loc"])
-            report.error(None, None, f"item '{item['id']}': {where}: {error['msg']}")
+            message = str(error["msg"]).removeprefix("Value error, ")
+            report.error(row, None, f"item '{item['id']}': {where}: {message}")
         return False
     return True
 
