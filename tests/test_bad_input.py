@@ -800,6 +800,10 @@ CASES: dict[str, Case] = {
         "sessions/2024-06-20-doi-thoai-mau/index.md", 1,
         "session files belong in sessions/<YYYY>/<session-id>/: move the folder to "
         "sessions/2024/2024-06-20-doi-thoai-mau/"),
+    "session-folder-name-too-long": Case(  # it passed, then the build failed on a file name
+        rename_session("2024-06-20-" + "a" * 240), f"sessions/2024/2024-06-20-{'a' * 240}/index.md", 1,
+        "the session folder name has 251 characters, more than 100", build=True,
+    ),
     "session-folder-without-write-up": Case(remove(f"{S}/index.md"), f"{S}/index.md", 1, "no index.md"),
     "spreadsheet-in-session-folder": Case(
         write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),

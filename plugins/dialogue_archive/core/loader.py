@@ -36,6 +36,7 @@ from .links import (
 )
 from .markup import Reference, text_excerpt
 from .models import (
+    ID_MAX,
     ID_PATTERN,
     NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
@@ -987,6 +988,9 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
     if not match:
         log.add(index, 1, 1, f"the session folder '{session.id}' must be named "
                 "YYYY-MM-DD-<slug> (lower-case ASCII letters, digits and '-')")
+    elif len(session.id) > ID_MAX:  # its open data file name is longer still
+        log.add(index, 1, 1, f"the session folder name has {len(session.id)} characters, more than "
+                f"{ID_MAX}: it becomes file names and an address; rename the folder shorter")
     for message in personal_data_in_id(session.id):
         log.add(index, 1, 1, f"the session folder name {message}: rename the folder")
     if match and session.id[:10] != meta.date.isoformat():

@@ -258,7 +258,7 @@ class OpenData:
         return {"name": name.removesuffix(".csv"), "path": name, "type": "table",
                 "profile": "tabular-data-resource",
                 # UTF-8 after a BOM (`_spreadsheet`), as frictionless itself names it
-                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                 "description": description,
                 "dialect": {"csvddfVersion": 1.2, "delimiter": excel.delimiter,
                             "lineTerminator": LINE_END, "quoteChar": excel.quotechar,
