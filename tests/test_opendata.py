@@ -34,6 +34,27 @@ def as_exported(text: str) -> str:
                   r"](https://doithoai.example.vn/sessions/\1/\2/\3)", norm(text))
 
 
+def test_questions_sent_in_before_a_session_are_told_apart_in_the_csv(tmp_path: Path) -> None:
+    """An announced session may list questions sent in before it (README); the statistics do
+    not count them, and items.csv says which rows they are (a review counted them as held)."""
+    content = copy_sample(tmp_path / "content")
+    announced = "2026-12-15-tiep-cong-dan-dinh-ky-thang-12"
+    (content / "sessions/2026" / announced / "answers.yaml").write_text(
+        "items:\n  - id: hoi-truoc-ve-so-do\n    type: question\n    asker: {label: Một hộ dân}\n"
+        "    topics: [dat-dai]\n    text: Hồ sơ cấp giấy chứng nhận nộp từ tháng 9 chưa có kết quả.\n",
+        encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    raw = (site / "data/items.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    assert {r["session_held"] for r in rows if r["session_id"] == announced} == {"false"}
+    held_items = {(r["session_id"], r["item_id"]) for r in rows if r["session_held"] == "true"}
+    assert {r["session_id"] for r in rows if r["session_held"] == "true"} \
+        == {s["id"] for s in load(site, "archive.json")["sessions"] if s["held"]} - {announced} \
+        - {s["id"] for s in load(site, "archive.json")["sessions"] if not s["items"]}
+    counted = parse(site / "statistics/index.html").get_text(" ")
+    assert f"{len(held_items)} ý kiến, câu hỏi" in norm(counted), len(held_items)
+
+
 def test_archive_json_validates_against_its_schema(sample_site) -> None:
     schema = load(sample_site, "schema.json")
     Draft202012Validator.check_schema(schema)

@@ -107,6 +107,8 @@ CSV_SHARED_DOCS = {
     "item_type": "Loại ý kiến.",
     "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
     "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
+    "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn ra "
+                     "(ý kiến gửi trước buổi đối thoại; không tính vào thống kê)."),
 }
 """Columns items.csv and commitments.csv share, described once."""
 
@@ -233,8 +235,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "url": "Địa chỉ cố định của trang phiên đối thoại.", "title": "Tiêu đề bài viết.",
             "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
             "held": ("true nếu phiên đã diễn ra vào ngày build_date; false nếu phiên mới được thông "
-                     "báo, chưa diễn ra và chưa có biên bản (trang web ghi “Sắp diễn ra”; không "
-                     "tính vào thống kê)."),
+                     "báo, chưa diễn ra (có thể đã có ý kiến gửi trước; trang web ghi “Sắp diễn "
+                     "ra”; không tính vào thống kê)."),
             "kind": "Hình thức.",
             "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
             "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",

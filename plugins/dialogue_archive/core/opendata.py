@@ -39,6 +39,7 @@ CSV_COLUMNS = (
     "answer_number", "answer_by_id", "answer_by", "answer_official", "answer_mode",
     "answer_mode_label", "answer_date", "answer_referred_to_id", "answer_referred_to",
     "answer_document", "answer_text", "commitments", "commitments_overdue", "as_of",
+    "session_held",
 )
 """items.csv, one row per item-answer; documented column by column on the open-data page."""
 
@@ -52,7 +53,7 @@ COMMITMENT_COLUMNS = (
     "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
     "now_by", "text",
     "due", "status", "status_label", "overdue", "done_date", "deadline", "deadline_label", "updates",
-    "last_update_date", "last_update_note", "as_of",
+    "last_update_date", "last_update_note", "as_of", "session_held",
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
 (items.csv only counts them)."""
@@ -73,7 +74,7 @@ def csv_columns(labels: dict[str, Any]) -> dict[str, list[Column]]:
             for name, docs_key, columns in CSV_FILES}
 
 COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "done_date": "date",
-                "last_update_date": "date", "as_of": "date", "in_scope": "boolean",
+                "last_update_date": "date", "as_of": "date", "in_scope": "boolean", "session_held": "boolean",
                 "overdue": "boolean", "answer_number": "integer", "commitments": "integer",
                 "commitments_overdue": "integer", "updates": "integer"}
 """Table Schema type of the CSV columns (both files) that are not text; every other column,
@@ -454,7 +455,7 @@ def _shared_columns(session: out.Session, item: out.Item) -> dict[str, str]:
             "session_title": session.title, "place_id": session.place.id,
             "place": session.place.name, "item_id": item.id, "item_url": item.url,
             "item_type": item.type, "topic_ids": "; ".join(t.id for t in item.topics),
-            "topics": "; ".join(t.name for t in item.topics)}
+            "topics": "; ".join(t.name for t in item.topics), "session_held": _flag(session.held)}
 
 
 def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:
