@@ -448,3 +448,21 @@ def test_a_publishing_time_written_in_utc_is_told_in_vietnams_time(press_office:
                                     build_date=str(SAMPLE_BUILD_DATE)))
     assert result.returncode == 0, result.stderr
     assert f"(next: {SCHEDULED_ID} at 2026-12-01 03:00)" in result.stderr
+
+
+def test_a_sites_own_plugin_options_keep_the_previews_drafts(press_office: Path, tmp_path: Path
+                                                             ) -> None:
+    """A site's mkdocs.yml with its own `plugins:` block replaces the repository's (INHERIT),
+    and with it the line that read scripts/serve's DIALOGUE_ARCHIVE_DRAFTS: its preview showed
+    no draft (a review's find). The plugin reads the variable itself; a build that includes
+    drafts says it is a preview."""
+    config = write_config(tmp_path, press_office, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE),
+                          data_publisher="UBND xã Thử")
+    shown = run_build(config, env={"DIALOGUE_ARCHIVE_DRAFTS": "true"})
+    assert shown.returncode == 0, shown.stderr
+    assert session_page(tmp_path / "site", DRAFT_ID).is_file()
+    assert "this site is a preview, not one to publish" in shown.stderr
+    hidden = run_build(config, env={"DIALOGUE_ARCHIVE_DRAFTS": "false"})
+    assert hidden.returncode == 0, hidden.stderr
+    assert not session_page(tmp_path / "site", DRAFT_ID).exists()
+    assert "not published yet: 1 draft(s)" in hidden.stderr

@@ -16,8 +16,11 @@ class ArchivePluginConfig(base.Config):
     """Fixed 'today' (YYYY-MM-DD) for reproducible builds: schedules and overdue use it.
     Falls back to the DIALOGUE_ARCHIVE_BUILD_DATE environment variable, then today."""
 
-    drafts = c.Type(bool, default=False)
-    """Also build drafts and scheduled sessions, clearly marked (previews only)."""
+    drafts = c.Optional(c.Type(bool))
+    """Also build drafts and scheduled sessions, clearly marked (previews only). Falls back to
+    the DIALOGUE_ARCHIVE_DRAFTS environment variable (`scripts/serve` sets it), then false: a
+    site's own mkdocs.yml with a `plugins:` block of its own replaces the repository's, and
+    its preview then lost its drafts."""
 
     nav = c.Type(bool, default=True)
     """Build the short site navigation when mkdocs.yml has no `nav:` of its own."""

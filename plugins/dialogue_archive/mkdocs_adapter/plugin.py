@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import logging
+import os
 import threading
 import time
 import unicodedata
@@ -58,6 +59,7 @@ from .search import add_search_page, build_search_index, keep_previous_bundle
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
+DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -140,7 +142,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _load(self, docs_dir: Path) -> None:
         """Load and check the archive, and build its views; problems stop the build."""
-        archive, problems = load_archive(docs_dir, self._build_date(), self.config.drafts,
+        archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions)
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
@@ -151,10 +153,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
                 "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
         self.archive = archive
-        if not self.config.drafts:
+        if not self._drafts():
             _log_held_back(archive)
+        elif not self.preview:
+            log.info("dialogue-archive: drafts and scheduled sessions are included, marked as "
+                     "such: this site is a preview, not one to publish")
         silence_skipped_pages()
         self.views = ArchiveViews(archive, cache=self.cache)
+
+    def _drafts(self) -> bool:
+        if self.config.drafts is not None:
+            return bool(self.config.drafts)
+        return os.environ.get(DRAFTS_VARIABLE, "").strip().lower() in {"true", "1", "yes", "on"}
 
     def _cache_dir(self, config: MkDocsConfig) -> Path | None:
         """`.cache/dialogue-archive` next to mkdocs.yml unless configured (cache: false = none)."""
