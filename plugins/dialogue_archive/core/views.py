@@ -325,11 +325,18 @@ class ArchiveViews:
             return ()
         assert agency.valid_until is not None
         today = self.archive.successors(self.archive.agencies, agency.id)
-        if len(today) != 1:
-            return ()
         handed = self._handed_to(commitment, agency)
         if handed is not None:
-            return (today[0].id,) if any(today[0] in entries for entries in handed) else ()
+            if len(today) == 1 and any(today[0] in entries for entries in handed):
+                return (today[0].id,)
+            if len(handed) == 1 and len(handed[0]) == 1:  # one agency, named unambiguously
+                taker = handed[0][0]
+                later = self.archive.successors(self.archive.agencies, taker.id) \
+                    if self.archive.ended(taker) else [taker]
+                return (later[0].id,) if len(later) == 1 else ()
+            return ()
+        if len(today) != 1:
+            return ()
         if any(update.date > agency.valid_until for update in commitment.updates):
             return ()
         return (today[0].id,)
