@@ -1211,3 +1211,23 @@ def test_a_session_whose_front_matter_is_wrong_is_not_imported_into(content: Pat
     err = capsys.readouterr().err
     assert "the session's index.md has problems; fix them first" in err and "'8h' is not a time" in err
     assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_reimport_dates_its_update_by_the_sites_build_date(
+        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site that fixes `build_date` in its mkdocs.yml: the update is dated that day, which
+    validate and the build accept; import used the machine's day, after it (a review's find)."""
+    def change(first: dict[str, Any], second: dict[str, Any]) -> None:
+        first["updates"] = [{"date": dt.date(2024, 12, 20), "status": "in_progress", "note": "Đã bổ sung"}]
+
+    folder, first, _, sheet, _ = reimported_statuses(
+        content, tmp_path, monkeypatch, change, "Đã hoàn thành", "")
+    monkeypatch.delenv("DIALOGUE_ARCHIVE_BUILD_DATE")
+    fixed = dt.date(2026, 11, 28)  # the sample's day; the machine's is later
+    (content.parent / "mkdocs.yml").write_text(
+        f"site_name: Thử\ndocs_dir: {content.name}\nplugins:\n  - dialogue-archive:\n"
+        f"      build_date: {fixed}\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    assert items_of(folder)[0]["commitments"][0]["updates"] == [*first["updates"],
+                                                                {"date": fixed, "status": "done"}]
+    assert main(["validate", str(content)]) == 0

@@ -14,6 +14,7 @@ from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
 from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, written_day
+from .site_settings import SettingsError, site_settings
 
 REQUIRED = {
     "date": "day of the session (YYYY-MM-DD or DD/MM/YYYY)",
@@ -85,10 +86,12 @@ def _non_empty(value: str) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
-    try:
-        report = import_sheet(Path(args.sheet), Path(args.session), keep_valid=args.keep_valid,
-                              force=args.force, worksheet=args.worksheet)
-    except (SheetError, MatchError) as exc:
+    folder = Path(args.session)
+    try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
+        _, build_date = site_settings(folder.resolve().parent.parent.parent)
+        report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
+                              force=args.force, worksheet=args.worksheet, build_date=build_date)
+    except (SheetError, MatchError, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 2
     for line in report.notes:

@@ -776,8 +776,9 @@ def _first_words(text: str) -> str:
 # --- the import ---------------------------------------------------------------------------
 
 
-def session_of(folder: Path) -> tuple[Archive, Session]:
-    """The archive around a session folder (content/sessions/<year>/<id>) and that session."""
+def session_of(folder: Path, build_date: dt.date | str | None = None) -> tuple[Archive, Session]:
+    """The archive around a session folder (content/sessions/<year>/<id>) and that session;
+    `build_date`: the one the site's mkdocs.yml fixes, if any."""
     folder = folder.resolve()
     if not (folder / "index.md").is_file():
         raise SheetError(f"{folder}: not a session folder (no index.md); create one with "
@@ -786,10 +787,10 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
     try:  # the day the build checks dates against: an import must not write past it
-        build_date = fixed_build_date(None)
+        today = fixed_build_date(build_date)
     except ValueError as exc:
         raise SheetError(str(exc)) from None
-    archive, log = load_archive(root, build_date, include_drafts=True)
+    archive, log = load_archive(root, today, include_drafts=True)
     shared = [str(p) for p in log.errors if "sessions" not in Path(p.path).parts]
     if shared:  # every row would be blamed for a registry that cannot be read
         raise SheetError("the registries or redaction rules have problems; fix them first:\n"
@@ -802,10 +803,11 @@ def session_of(folder: Path) -> tuple[Archive, Session]:
 
 
 def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: bool = False,
-                 worksheet: str | None = None) -> ImportReport:
+                 worksheet: str | None = None, build_date: dt.date | str | None = None
+                 ) -> ImportReport:
     """Read `sheet` (its `worksheet`, when named) into the session's answers.yaml (see the
-    module docstring)."""
-    archive, session = session_of(folder)
+    module docstring); `build_date`: the one the site's mkdocs.yml fixes, if any."""
+    archive, session = session_of(folder, build_date)
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
     filled, previous = _replaced_record(target)

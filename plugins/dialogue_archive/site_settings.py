@@ -1,0 +1,56 @@
+"""What a site's mkdocs.yml fixes for the commands that do not build (validate, import): the
+content folder it names and its build date, read as MkDocs reads the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PLUGIN = "dialogue-archive"
+"""The plugin's name in mkdocs.yml."""
+
+
+class SettingsError(ValueError):
+    """The site's mkdocs.yml cannot be read; the message says where and why."""
+
+
+def site_settings(path: Path) -> tuple[Path, Any]:
+    """The content folder to check and the build date its site fixes (as written). `path` is a
+    content folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's
+    mkdocs.yml or the folder of one: then the content folder is the `docs_dir` it names."""
+    content = path if (path / "registry").is_dir() else None
+    if content is not None:
+        config = path.resolve().parent / "mkdocs.yml"
+    else:
+        config = path if path.is_file() else path / "mkdocs.yml"
+    if not config.is_file():
+        return content or config.parent, None
+    settings = _settings(config)
+    plugins = settings.get("plugins") or []
+    named = plugins.items() if isinstance(plugins, dict) else [
+        pair for entry in plugins if isinstance(entry, dict) for pair in entry.items()]
+    options = next((o for name, o in named if name == PLUGIN and isinstance(o, dict)), {})
+    build_date = options.get("build_date")
+    docs = config.parent / str(settings.get("docs_dir") or "docs")
+    if content is not None:  # the date of the site built from this folder only
+        return content, build_date if docs.resolve() == content.resolve() else None
+    if docs.is_dir():
+        print(f"info: {config} names the content folder {docs}: checking that folder")
+        return docs, build_date
+    return config.parent, None
+
+
+def _settings(config: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it: its `INHERIT:` file merged in, `!ENV` values filled."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config.open("rb") as source:
+            settings = yaml_load(source)
+    except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as error:
+        # ValueError: PyYAML reading `build_date: 2024-02-30`, a day that does not exist
+        raise SettingsError(f"{config} cannot be read: {error}") from None
+    return settings if isinstance(settings, dict) else {}
