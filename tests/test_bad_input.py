@@ -689,6 +689,17 @@ CASES: dict[str, Case] = {
         edit(f"{S}/index.md", "Nhiều ý kiến", "Liên hệ \u2067654 321 5090\u2069. Nhiều ý kiến"),
         f"{S}/index.md", 14, "invisible control character (U+2067",
     ),
+    # Python-Markdown reads nesting by recursion: these stopped the build with a traceback.
+    "lists-nested-too-deep-in-an-answer": Case(
+        edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Phòng sẽ rà soát\n\n" + "\n".join(
+            "          " + "    " * i + "- mục" for i in range(260))),
+        f"{S}/answers.yaml", 14, "nests lists or quotes 100 levels deep", build=True,
+    ),
+    "emphasis-marks-by-the-thousand-in-a-write-up": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "| a | b |\n|---|---|\n| " + "*" * 3000 + "x"
+             + "*" * 3000 + " | c |\n\nNhiều ý kiến"),
+        f"{S}/index.md", 16, "repeats an emphasis mark 1,000 times",
+    ),
     "alias-too-long-for-a-file-name": Case(  # it passed, then the build stopped on the file name
         edit(f"{S}/index.md", "summary:", "aliases: [2024-01-01-" + "a" * 300 + "]\nsummary:"),
         f"{S}/index.md", 7,

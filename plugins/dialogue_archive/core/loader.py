@@ -48,7 +48,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
-    unprintable,
+    unreadable,
 )
 from .parallel import ignore_interrupts, interrupts_held
 from .privacy import (
@@ -648,7 +648,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     officials = session_officials(data, parsed.body)
     check_data(data, text, index, log, officials)
     check_markdown(parsed.body, body_line, index, log, officials)
-    if found := unprintable(parsed.body):  # a field's text is checked by its model
+    if found := unreadable(parsed.body):  # a field's text is checked by its model
         line, column = position_of(parsed.body, found[0])
         log.add(index, body_line + line - 1, column, found[1])
     if placeholder := PLACEHOLDER.search(parsed.body):

@@ -73,6 +73,31 @@ def _printable(value: str) -> str:
     return value
 
 
+TOO_DEEP = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+){100,}|^ {400,}\S|^\t{100,}\S"
+                      r"|[*_~`]{1000,}", re.M)
+"""Lists or quotes nested 100 levels deep, or a run of 1,000 emphasis marks: Python-Markdown
+reads nesting by recursion and runs out of it (a list 250 levels deep, '- ' written 600 times
+on a line, 3,000 '*' in a table cell), which stopped the build with a traceback."""
+
+
+def unreadable(markdown: str) -> tuple[int, str] | None:
+    """(offset, message) of what in a Markdown text the page cannot hold: an invisible control
+    character, or nesting Markdown cannot read."""
+    if found := unprintable(markdown):
+        return found
+    if deep := TOO_DEEP.search(markdown):
+        return deep.start(), ("the text nests lists or quotes 100 levels deep, or repeats an "
+                              "emphasis mark 1,000 times, more than Markdown can read: write it "
+                              "flatter")
+    return None
+
+
+def _markdown(value: str) -> str:
+    if found := unreadable(value):
+        raise ValueError(found[1])
+    return value
+
+
 def _one_line(value: str) -> str:
     """A title, name or label is one line wherever it is shown (a feed's title, a calendar
     event): the line breaks of a YAML block (`title: |`) or a wrapped value become spaces."""
@@ -80,7 +105,7 @@ def _one_line(value: str) -> str:
 
 
 def _not_blank(value: str) -> str:
-    if not _printable(value).strip():
+    if not _markdown(value).strip():
         raise ValueError("the text is empty: write what was said")
     return value
 
@@ -416,7 +441,7 @@ class Answer(Strict):
     date: Date | None = None
     referred_to: Id | None = None
     document: Text | None = None
-    text: Annotated[str, AfterValidator(_printable)] = ""
+    text: Annotated[str, AfterValidator(_markdown)] = ""
 
     @model_validator(mode="after")
     def _referral(self) -> Answer:
