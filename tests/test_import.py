@@ -72,8 +72,10 @@ def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
     assert (content / "sessions" / "2024" / SESSION_ID / "index.md").is_file()
 
 
-def test_new_without_draft_and_with_own_slug(content: Path) -> None:
+def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
+    assert ("(not a draft: validate and the build refuse it until the write-up's '...' is replaced "
+            "by the news text)") in capsys.readouterr().out  # it said nothing (a review's find)
     index = content / "sessions" / "2024" / "2024-07-18-hoa-tho-dong" / "index.md"
     _, log = load_archive(content, dt.date(2026, 11, 28))
     assert [p.message for p in log.errors] == [  # public at once: the news text comes first
@@ -83,6 +85,13 @@ def test_new_without_draft_and_with_own_slug(content: Path) -> None:
     archive, log = load_archive(content, dt.date(2026, 11, 28))
     assert not log.errors
     assert "2024-07-18-hoa-tho-dong" in {s.id for s in archive.published}
+
+
+def test_new_says_when_a_session_dated_ahead_goes_public(content: Path, capsys) -> None:
+    assert main(["new", "--date", "2099-01-05", "--title", "Tiếp công dân định kỳ", "--organizer",
+                 "ubnd-phuong-cam-le", "--place", "phuong-cam-le", "--content-dir", str(content)]) == 0
+    assert "note: dated after today, it stays off the public site until 05/01/2099" \
+        in capsys.readouterr().out
 
 
 def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> None:

@@ -72,7 +72,12 @@ def cmd_new(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
         return 2
     print(f"created {folder}/index.md and answers.yaml"
-          + (" (draft: true, not published until you remove that line)" if args.draft else ""))
+          + (" (draft: true, not published until you remove that line)" if args.draft else
+             " (not a draft: validate and the build refuse it until the write-up's '...' is "
+             "replaced by the news text)"))
+    if args.date > archive.build_date:
+        print(f"note: dated after today, it stays off the public site until {args.date:%d/%m/%Y} "
+              "(or until 'published:', if you add it)")
     print(f"next: write the news text in index.md, then import the questions:\n"
           f"  {RUN} import SHEET.xlsx --session {folder}")
     return 0
