@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import unicodedata
 from collections import Counter
@@ -293,6 +294,13 @@ def test_the_chair_presides_for_an_agency_named_by_its_id_or_in_words(tmp_path: 
     assert by_id.a["href"] == "../../../agencies/ubnd-quan-cam-le/"
     assert in_words.get_text() == "Nguyễn Văn An, Phó Chủ tịch UBND quận (thay mặt Chủ tịch UBND quận)"
     assert in_words.a is None
+    # the open data names it as the page does, the agency's id apart (it gave the bare id)
+    data = json.loads((site / "data/archive.json").read_text("utf-8"))
+    chairs = {s["id"]: s["chair"] for s in data["sessions"]}
+    assert (chairs[first.parent.name]["on_behalf_of"], chairs[first.parent.name]["on_behalf_of_id"]) \
+        == ("Ủy ban nhân dân quận Cẩm Lệ", "ubnd-quan-cam-le")
+    assert (chairs[second.parent.name]["on_behalf_of"], chairs[second.parent.name]["on_behalf_of_id"]) \
+        == ("Chủ tịch UBND quận", None)
     replace(first, "  name: Nguyễn Văn An\n  position: Phó Chủ tịch UBND quận\n", "")  # every key optional
     site = build_archive(content, tmp_path)
     page = parse(site / first.parent.relative_to(content) / "index.html")

@@ -256,7 +256,10 @@ OPEN_DATA_VI: dict[str, Any] = {
                       "chưa được cập nhật (trang của phiên ghi “Biên bản ý kiến, câu trả lời … sẽ "
                       "được cập nhật sau”), không phải là không có ý kiến nào."),
         },
-        "Chair": {"name": "Họ tên.", "position": "Chức vụ.", "on_behalf_of": "Thay mặt, thừa ủy quyền."},
+        "Chair": {"name": "Họ tên.", "position": "Chức vụ.",
+                  "on_behalf_of": "Thay mặt, thừa ủy quyền (tên như trang web ghi).",
+                  "on_behalf_of_id": ("Mã cơ quan được thay mặt, khi đó là một cơ quan của danh "
+                                      "mục; null nếu không.")},
         "Source": {"url": "Địa chỉ bài gốc.", "title": "Tên bài, tên trang."},
         "Image": {"url": "Địa chỉ tệp ảnh.", "caption": "Chú thích ảnh.",
                   "alt": "Mô tả ảnh cho người không xem được ảnh."},

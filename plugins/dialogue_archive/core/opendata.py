@@ -26,7 +26,16 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
 from .markup import HTML_COMMENT, URL_SAFE, absolute_links
-from .models import AnswerMode, AskerKind, Commitment, CommitmentStatus, Item, ItemType, SessionKind
+from .models import (
+    AnswerMode,
+    AskerKind,
+    Chair,
+    Commitment,
+    CommitmentStatus,
+    Item,
+    ItemType,
+    SessionKind,
+)
 from .statistics import item_outcome
 from .views import ArchiveViews
 
@@ -156,7 +165,7 @@ class OpenData:
             kind_label=self.labels["session_kind"][m.kind.value],
             organizer=self.ref(a.agencies, m.organizer), place=self.ref(a.places, m.place),
             venue=m.venue, subject=m.subject,
-            chair=out.Chair(**m.chair.model_dump()) if m.chair else None,
+            chair=self._chair(m.chair) if m.chair else None,
             participants=[self.ref(a.agencies, p) for p in m.participants],
             attendance=dict(m.attendance),
             attendance_labels={key: self.views.attendance_label(key) for key in m.attendance},
@@ -319,6 +328,14 @@ class OpenData:
 
     # --- popolo.json ------------------------------------------------------------------
     # Popolo organizations, events (one per session) and speeches (question / answer).
+
+    def _chair(self, chair: Chair) -> out.Chair:
+        """As the page shows it: `on_behalf_of` written as an agency's id is that agency's name,
+        and its id is given apart (a slug in place of the name told a reuser nothing)."""
+        behalf = chair.on_behalf_of
+        agency = behalf if behalf in self.archive.agencies else None
+        return out.Chair(name=chair.name, position=chair.position, on_behalf_of_id=agency,
+                         on_behalf_of=self.views.agency_name(agency) if agency else behalf)
 
     def popolo_organizations(self) -> list[dict[str, Any]]:
         return [{"id": a.id, "name": a.name, "parent_id": a.parent, "classification": a.kind,
