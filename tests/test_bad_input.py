@@ -871,6 +871,15 @@ CASES: dict[str, Case] = {
         write("index.md", "# Trang chủ\n\nXem [ý kiến](sessions/2024/2024-06-20-doi-thoai-mau/"
               "index.md#ho-so) tại buổi đối thoại.\n"),
         "index.md", 3, "points to #ho-so, which is not an item, commitment or heading", build=True),
+    # A file the build reads but never publishes: the link led to a 404 (a review's find).
+    "write-up-link-to-a-registry-file": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "Xem [danh mục](../../../registry/agencies.yaml). Nhiều"),
+        f"{S}/index.md", 14, "points to registry/agencies.yaml, which the build reads and never publishes",
+        build=True),
+    "home-page-link-to-a-sessions-record": Case(
+        write("index.md", "# Trang chủ\n\nXem [biên bản](sessions/2024/2024-06-20-doi-thoai-mau/"
+              "answers.yaml).\n"),
+        "index.md", 3, "which the build reads and never publishes"),
     "guide-page-link-to-a-missing-page": Case(
         write("huong-dan/nop-ho-so.md", "---\ntitle: Nộp hồ sơ\n---\n\n[Trang chủ](../index.md) "
               "và [câu hỏi](../cau-hoi.md)\n"),

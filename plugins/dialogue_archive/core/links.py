@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .archive import Archive, Session, Visibility
-from .markup import MarkdownRenderer, Reference, heading_slug, page_url
+from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug, page_url
 from .problems import ProblemLog, did_you_mean
 from .sharing import alias_uris
 from .yamlio import Position, offset_of, position_of
@@ -158,6 +158,10 @@ class _Targets:
                 return (f"image '{written}' not found: there is no file {target} in the content "
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
+        elif within and NEVER_PUBLISHED.match(target):
+            return (f"the link '{written}' points to {target}, which the build reads and never "
+                    "publishes (the link would lead nowhere); link to the page that shows it, or "
+                    "remove the link")
         elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "

@@ -213,6 +213,10 @@ class Destination:
     """Written from the site's root ('/sessions/...')."""
 
 
+NEVER_PUBLISHED = re.compile(r"registry/|sessions/.+/answers\.yaml$")
+"""Files of the content folder the build reads and never publishes."""
+
+
 def destination(written: str, base: str, image: bool) -> Destination | None:
     """Where `written`, in a text of the page at `base`, leads; None for a web address or an
     anchor of the same page."""
@@ -233,6 +237,8 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         reference: Reference | None = Reference(written, target, image)
     elif folder or rooted:  # an address: a page's (`agencies/x/`) or, from the root, any file's
         reference = Reference(written, site, image, address=True)
+    elif NEVER_PUBLISHED.match(target):  # read by the build: a link to it leads nowhere
+        reference = Reference(written, target, image)
     else:
         reference = None  # a file next to the text, or one the build makes (data/items.csv)
     return Destination(site, suffix, reference, rooted)
