@@ -66,6 +66,9 @@ ALWAYS_DANGEROUS = {"iframe", "object", "embed", "base", "frame", "frameset", "a
 CODE_TAGS = {"script", "style"}  # the theme has its own: only ones carrying the payload count
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"}
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
+UNSAFE_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data:text/html|file):[^)]*"
+                         r"|<(?:a|img)\b[^>]*\b(?:href|src)\s*=\s*[\"']?\s*(?:javascript|vbscript):[^>]*",
+                         re.IGNORECASE)
 
 
 def as_read(url: str) -> str:
@@ -225,6 +228,9 @@ def output_problems(site: Path) -> dict[str, list[str]]:
             problems += [
                 f"unsafe URL {text[:60]}" for text in strings(json.loads(raw)) if UNSAFE_URL.match(text)
             ]
+            # Markdown kept as written in the open data: a reuser rendering it gets its links
+            problems += [f"unsafe link in {m.group()}" for text in strings(json.loads(raw))
+                         for m in UNSAFE_LINK.finditer(text)]
         elif suffix in {".ics", ".csv", ".js", ".css"} and MARK in path.read_text(
             encoding="utf-8", errors="replace"
         ):

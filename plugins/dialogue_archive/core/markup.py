@@ -298,7 +298,7 @@ MARKDOWN_TARGET = re.compile(
     r"|^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.M)
 """The target of an inline link or photo (`[x](target)`, the text holding at most one level of
 brackets, as a photo in a link does), or of a link definition (`[x]: target`)."""
-HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
 """The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`)."""
 
 
@@ -308,7 +308,9 @@ URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
     """Markdown of the page at `base` with its links as full addresses, for the open data,
-    read outside the site; `page` gives the address of a `.md` page of the content folder.
+    read outside the site, and without the targets the page drops (`javascript:`, `file:`: a
+    reuser rendering the Markdown would get them); `page` gives the address of a `.md` page
+    of the content folder.
     Links typed as HTML and a link around a photo (`[![ảnh](a.jpg)](a.jpg)`) are rewritten too."""
 
     def full(written: str, image: bool) -> str | None:
@@ -316,8 +318,9 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
             url = page(base) + written
         else:
             found = destination(written, base, image=image)
-            if found is None:
-                return None
+            if found is None:  # a web address, kept; what the page drops is dropped here too
+                scheme = SCHEME.match(as_browsers_read(written))
+                return "" if scheme and scheme[1].lower() not in PAGE_URL_SCHEMES else None
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
                    and not reference.address else site_url + found.path) + found.suffix
@@ -328,7 +331,8 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
         before = match[0][:match.start(group) - match.start()]
         if not image and "](" in before[1:]:
             before = MARKDOWN_TARGET.sub(markdown_target, before)  # the photo inside the link
-        return before + (url or match[group]) + match[0][match.end(group) - match.start():]
+        kept = match[group] if url is None else url
+        return before + kept + match[0][match.end(group) - match.start():]
 
     def markdown_target(match: re.Match[str]) -> str:
         return replace(match, 2 if match[2] else 4, image=bool(match[1]))
