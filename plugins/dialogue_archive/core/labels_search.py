@@ -64,7 +64,7 @@ SEARCH_VI: dict[str, Any] = {
     "facets": {
         "type": "Loại ý kiến",
         "answered": "Tình trạng trả lời",
-        "status": "Tình trạng cam kết",
+        "status": "Trạng thái cam kết",  # as the commitments page and statistics say
         "topic": "Lĩnh vực",
         "agency": "Cơ quan",
         "place": "Địa bàn",
