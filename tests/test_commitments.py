@@ -11,7 +11,9 @@ import pytest
 from conftest import SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.commitments import deadline_outcome, done_date, is_overdue
 from dialogue_archive.core.labels import VI
+from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.models import Commitment
+from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_commitments, raw_done_date, raw_overdue
 
 DUE = dt.date(2025, 3, 31)
@@ -220,6 +222,32 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     said = carrier.select_one(".da-inherited")
     assert said is not None and "3 cam kết chưa hoàn thành" in " ".join(said.get_text().split())
     assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
+
+
+@pytest.mark.parametrize(("note", "carrier"), [
+    ("Chưa thực hiện; bàn giao hồ sơ cho Phòng Tư pháp từ 01/7/2025.", "phong-tu-phap"),
+    ("Phòng Tư pháp đã tiếp nhận hồ sơ theo dõi.", "phong-tu-phap"),
+    ("Ban giao ho so cho Phong Tu phap.", "phong-tu-phap"),
+    # a letter received from an agency, a paper sent to one: no file handed over (a review's
+    # finds, which named them the carrier)
+    ("Đã tiếp nhận văn bản trả lời của Phòng Tư pháp; đang hoàn thiện hồ sơ.", None),
+    ("Đã chuyển Phòng Tư pháp thẩm định dự thảo.", None),
+    ("Bàn giao hồ sơ cho Phòng Tư pháp và UBND quận Cẩm Lệ.", None),  # two: left to the reader
+])
+def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
+        tmp_path: Path, note: str, carrier: str | None) -> None:
+    content = make_archive(tmp_path / "content", sessions=1)
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
+            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
+            "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
+    replace(answers, "status: in_progress", "status: in_progress\n        updates:\n"
+            f"          - date: 2025-06-25\n            note: {note}")
+    archive, log = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not log.errors, log.errors
+    commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)
+    assert ArchiveViews(archive).now_responsible_ids(commitment) == ((carrier,) if carrier else ())
 
 
 def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:

@@ -22,8 +22,21 @@ HANDOVER_WORDS = ("bàn giao", "chuyển", "giao cho", "tiếp nhận", "tiếp 
 ('bàn giao hồ sơ cho', 'đã chuyển', 'đã tiếp nhận'), where merely naming one ('đã trình UBND
 thành phố phê duyệt') does not. With their accents: 'chuyên viên' hands nothing over."""
 HANDOVER = re.compile(r"\b(?:" + "|".join(HANDOVER_WORDS) + r")\b")
+HANDED_TO = re.compile(r"\b(?:ban giao|giao|chuyen giao|chuyen)\b[^.;,:]{0,60}?\b(?:cho|sang|ve)\s+$")
+"""A note's words right before the agency that now has the file ('bàn giao hồ sơ cho X',
+'chuyển sang X'), accents folded; 'đã chuyển Sở Tài chính thẩm định' sends a paper, no file."""
+TAKEN_BY = re.compile(r"^\s*(?:da\s+|se\s+)?(?:tiep nhan|tiep quan|dam nhan|phu trach|tiep tuc thuc hien)\b")
+"""The words right after the agency that took the file ('X đã tiếp nhận'); 'đã tiếp nhận văn
+bản của X' is a letter received from X."""
 PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
 """The same words in a note written without accents."""
+
+
+def hands_over_to(keyed_note: str, mention: re.Match[str]) -> bool:
+    """Whether the note (as `registry_match.keyed` makes it) hands the file over to the agency
+    written at `mention`, in so many words: what names a carrier that the registry does not."""
+    return bool(HANDED_TO.search(keyed_note, 0, mention.start())
+                or TAKEN_BY.match(keyed_note[mention.end():]))
 
 
 def hands_over(note: str) -> bool:

@@ -32,6 +32,11 @@ I_FOR_Y = re.compile(r"\b([bcdghklmnprstvx]+)y\b")
 left written either way: 'Quản lí' is 'Quản lý', 'kĩ thuật' 'kỹ thuật'."""
 
 
+def keyed(text: str) -> str:
+    """A free text as names are looked up in it (see _key)."""
+    return _key(text)
+
+
 def _key(text: str) -> str:
     """`fold`, with i for y in those syllables: the key a registry name is looked up by."""
     return I_FOR_Y.sub(r"\1i", fold(text))
@@ -101,8 +106,12 @@ class Match:
     def mentioned(self, text: str) -> Iterator[list[Any]]:
         """For each id, name, short name or alias written in a free text (an update's note):
         the entries it may stand for, spelt with accents or without."""
+        yield from (entries for _, entries in self.mentions(text))
+
+    def mentions(self, text: str) -> Iterator[tuple[re.Match[str], list[Any]]]:
+        """The same, each with where it is written in `keyed(text)`."""
         if self._mention is not None:
-            yield from (self.names[found] for found in self._mention.findall(_key(text)))
+            yield from ((found, self.names[found[0]]) for found in self._mention.finditer(_key(text)))
 
     @cached_property
     def _mention(self) -> re.Pattern[str] | None:

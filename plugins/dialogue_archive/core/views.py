@@ -26,6 +26,7 @@ from .commitments import (
     CommitmentRecord,
     commitment_records,
     hands_over,
+    hands_over_to,
     is_overdue,
     scorecards,
 )
@@ -33,7 +34,7 @@ from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
-from .registry_match import Match
+from .registry_match import Match, keyed
 from .statistics import session_statistics
 from .vietnamese import UNIT_WORDS, in_sentence, sort_key
 
@@ -329,12 +330,12 @@ class ArchiveViews:
         if handed is not None:
             if len(today) == 1 and any(today[0] in entries for entries in handed):
                 return (today[0].id,)
-            if len(handed) == 1 and len(handed[0]) == 1:  # one agency, named unambiguously
-                taker = handed[0][0]
-                later = self.archive.successors(self.archive.agencies, taker.id) \
-                    if self.archive.ended(taker) else [taker]
-                return (later[0].id,) if len(later) == 1 else ()
-            return ()
+            taker = self._taken_by(commitment, agency)
+            if taker is None:
+                return ()
+            later = self.archive.successors(self.archive.agencies, taker.id) \
+                if self.archive.ended(taker) else [taker]
+            return (later[0].id,) if len(later) == 1 else ()
         if len(today) != 1:
             return ()
         if any(update.date > agency.valid_until for update in commitment.updates):
@@ -349,6 +350,22 @@ class ArchiveViews:
             named = [entries for entries in self._agency_names.mentioned(note) if agency not in entries]
             if named and hands_over(note):
                 return named
+        return None
+
+    def _taken_by(self, commitment: Commitment, agency: Agency) -> Agency | None:
+        """The agency the last handing-over update gives the file to in so many words ('bàn
+        giao hồ sơ cho X', 'X đã tiếp nhận'), the one it names: it carries the commitment
+        whether or not the registry names it the successor; None when the words leave it open."""
+        for update in reversed(commitment.updates):
+            note = update.note or ""
+            if not hands_over(note):
+                continue
+            key = keyed(note)
+            named = [(found, entries) for found, entries in self._agency_names.mentions(note)
+                     if agency not in entries]
+            if len(named) != 1 or len(named[0][1]) != 1 or not hands_over_to(key, named[0][0]):
+                return None  # several agencies named, or not as the one given the file
+            return named[0][1][0]
         return None
 
     @cached_property
