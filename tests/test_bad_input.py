@@ -700,6 +700,22 @@ CASES: dict[str, Case] = {
              + "*" * 3000 + " | c |\n\nNhiều ý kiến"),
         f"{S}/index.md", 16, "repeats an emphasis mark 1,000 times",
     ),
+    # The same characters written as entities, or the right-to-left mark (the diff review's finds)
+    "direction-override-as-an-entity-in-a-write-up": Case(
+        edit(f"{S}/index.md", "Nhiều ý kiến", "Liên hệ: &#x202E;654 321 5090&#x202C;. Nhiều ý kiến"),
+        f"{S}/index.md", 14, "invisible control character (U+202E, which changes the order",
+    ),
+    "right-to-left-marks-in-an-answer": Case(
+        edit(f"{S}/answers.yaml", "Phòng sẽ rà soát", "Gọi \u200f456 \u200f123 \u200f0905. Phòng sẽ rà soát"),
+        f"{S}/answers.yaml", 14, "invisible control character (U+200F, which changes the order",
+    ),
+    "direction-override-in-a-content-page": Case(
+        write("gioi-thieu.md", "# Giới thiệu\n\nĐường dây nóng \u202e654 321 5090\u202c.\n"),
+        "gioi-thieu.md", 3, "invisible control character (U+202E", build=True,
+    ),
+    "an-editors-lock-file-leading-nowhere": Case(  # Emacs' .#index.md: not published, ignored
+        lambda root: (root / S / ".#index.md").symlink_to("bien-tap@may.12345:1700000000"),
+    ),
     "alias-too-long-for-a-file-name": Case(  # it passed, then the build stopped on the file name
         edit(f"{S}/index.md", "summary:", "aliases: [2024-01-01-" + "a" * 300 + "]\nsummary:"),
         f"{S}/index.md", 7,

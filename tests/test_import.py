@@ -87,6 +87,14 @@ def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
     assert "2024-07-18-hoa-tho-dong" in {s.id for s in archive.published}
 
 
+def test_new_refuses_a_slug_that_makes_the_id_too_long(content: Path, capsys) -> None:
+    slug = "doi-thoai-voi-cong-dan-ve-thu-tuc-cap-giay-chung-nhan-quyen-su-dung-dat-va-tai-san-gan-lien"
+    assert main([*NEW, "--content-dir", str(content), "--slug", slug]) == 2
+    said = capsys.readouterr().err
+    assert f"--slug makes a session id of {11 + len(slug)} characters, more than 100" in said
+    assert not list((content / "sessions" / "2024").glob(f"*{slug}*"))
+
+
 def test_new_says_when_a_session_dated_ahead_goes_public(content: Path, capsys) -> None:
     assert main(["new", "--date", "2099-01-05", "--title", "Tiếp công dân định kỳ", "--organizer",
                  "ubnd-phuong-cam-le", "--place", "phuong-cam-le", "--content-dir", str(content)]) == 0

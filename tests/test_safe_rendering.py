@@ -334,3 +334,14 @@ def test_angle_brackets_that_are_not_html_stay_text() -> None:
         "Hồ sơ chưa có <phiếu hẹn>, <ho so> và <b>đậm</b>.", "sessions/2024/x/index.md").html
     assert "&lt;phiếu hẹn&gt;" in html and "&lt;ho so&gt;" in html and "<b>đậm</b>" in html
     assert markdown_text("Hồ sơ chưa có <phiếu hẹn>.") == "Hồ sơ chưa có <phiếu hẹn>."
+
+
+def test_a_texts_own_ids_are_kept_and_the_themes_are_not_taken() -> None:
+    """Ids written in a text stay (links of the text lead to them: Word's `_Toc…`, Vietnamese
+    words), except those the theme or the page use (the diff review found the first dropped)."""
+    html = MarkdownRenderer().render_body(
+        '<h2 id="_Toc170000001">Phần 1</h2>\n\n<h2 id="điều-5">Điều 5</h2>\n\n'
+        '<h2 id="__config">x</h2>\n\n<p id="da-announce">y</p>\n\n## Kết luận {#ket-luan}\n',
+        "sessions/2024/2024-06-20-a/index.md").html
+    ids = [e.get("id") for e in BeautifulSoup(html, "lxml").find_all(True) if e.get("id")]
+    assert ids == ["_Toc170000001", "điều-5", "ket-luan"]

@@ -107,8 +107,6 @@ CSV_SHARED_DOCS = {
     "item_type": "Loại ý kiến.",
     "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
     "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
-    "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn ra "
-                     "(ý kiến gửi trước buổi đối thoại; không tính vào thống kê)."),
 }
 """Columns items.csv and commitments.csv share, described once."""
 
@@ -335,6 +333,8 @@ OPEN_DATA_VI: dict[str, Any] = {
         "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
         "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
+        "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn "
+                         "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê)."),
     },
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,

@@ -1216,7 +1216,8 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
         parts = here.relative_to(root).parts
         section = parts[0] if parts else ""
         for name in [*subfolders, *names]:
-            _link_out_of(here / name, root, log)
+            if not name.startswith("."):  # not published (an editor's lock file `.#index.md`)
+                _link_out_of(here / name, root, log)
         for name in sorted(n for n in names if not n.startswith(".")):
             if section == "sessions":
                 _stray_session_file(here / name, len(parts) - 1, log)
@@ -1320,6 +1321,8 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                 check_page_front_matter(path, text, log)
                 redacted = redactor.apply(text)
                 check_markdown(redacted, 1, path, log)
+                if found_here := unreadable(text):
+                    log.add(path, *position_of(text, found_here[0]), found_here[1])
                 src_uri = unicodedata.normalize("NFC", path.relative_to(root).as_posix())
                 references = text_references(redacted, src_uri, path, text, (1, 1))
                 found.append((OtherPage(here, src_uri), references))

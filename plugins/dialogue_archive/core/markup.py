@@ -48,10 +48,11 @@ UNSEEN = re.compile(r"[\x00-\x20\x7f]")
 """Characters a browser drops from a URL (tab, line ends anywhere; controls and spaces at its
 ends), or that a path should carry percent-encoded."""
 LINK_ATTRIBUTES = {("a", "href"), ("img", "src")}
-CONTENT_ID = re.compile(r"[A-Za-z0-9][\w-]*", re.ASCII)
-"""An id a text may give an element (`{#muc-1}`, `<h3 id="muc-1">`): never one of the theme's
-(Material reads its settings from `#__config`, and the first element of that id wins: a text's
-`<h3 id="__config">` turned Material's scripts off, or pointed them at another site)."""
+THEME_IDS = re.compile(r"__|da-within-")
+"""Ids the theme gives elements: Material's all start with `__` (it reads its settings from
+`#__config`, and the first element of that id wins: a text's `<h3 id="__config">` turned
+Material's scripts off, or pointed them at another site), a registry page's search box's with
+`da-within-`; the session page's own are urls.SESSION_PAGE_ANCHORS."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 HTML_ELEMENTS = frozenset({
@@ -133,12 +134,13 @@ def sanitise_page(page_html: str) -> str:
 
 
 def _own_id(value: str, reserved: frozenset[str]) -> str | None:
-    """`value` if a text may give it to an element, else None (the element keeps no id): of
-    the id alphabet, and not an id the page gives its own parts (`reserved`, and the theme's).
-    Markdown's headings give way to those (_HeadingIds); raw HTML's cannot be renamed."""
-    if CONTENT_ID.fullmatch(value) and value not in reserved and value not in urls.SESSION_PAGE_ANCHORS:
-        return value
-    return None
+    """`value` if a text may give it to an element, else None (the element keeps no id): not
+    an id the page gives its own parts (`reserved`, and the theme's). Markdown's headings give
+    way to those (_HeadingIds); raw HTML's cannot be renamed. Any other id is kept as written:
+    Word's `_Toc170000001`, `điều-5`, a footnote's `fn:1`, which links of the text lead to."""
+    if THEME_IDS.match(value) or value in reserved or value in urls.SESSION_PAGE_ANCHORS:
+        return None
+    return value
 
 
 def plain_text(fragment_html: str) -> str:

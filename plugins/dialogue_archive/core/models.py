@@ -7,6 +7,7 @@ checked by `loader`, which knows the whole archive.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from enum import StrEnum
 from itertools import pairwise
@@ -49,22 +50,33 @@ def _check_id(value: str) -> str:
     return value
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Invisible characters no text needs (tab and line ends aside): Word's manual line break
 (U+000B) and others come with a paste, and XML (the feeds) cannot hold them. The direction
-overrides (U+202A-U+202E, U+2066-U+2069) show a text in another order than it is written: '654
-321 5090' behind U+202E reads '0905 123 456' on the page, unseen by the personal-data guard."""
+marks and overrides (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) show a text in
+another order than it is written: '654 321 5090' behind U+202E reads '0905 123 456' on the
+page, unseen by the personal-data guard."""
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+"""An HTML entity: `&#x202E;` and `&rlm;` are those characters on the page."""
 
 
 def unprintable(value: str) -> tuple[int, str] | None:
-    """(offset, message) of the first character of `value` that CONTROL refuses."""
-    if found := CONTROL.search(value):
-        before = value[max(0, found.start() - 20):found.start()]
-        why = ("which changes the order the page shows the text in" if found[0] >= "\u202a"
-               else "often pasted from Word or a PDF")
-        return found.start(), (f"the text holds an invisible control character (U+{ord(found[0]):04X}, "
-                               f"{why}) after '{before}': delete it, or retype the text there")
-    return None
+    """(offset, message) of the first character of `value` that CONTROL refuses, typed or
+    written as an HTML entity."""
+    found = CONTROL.search(value)
+    at, character = (found.start(), found[0]) if found else (len(value), "")
+    if "&" in value:
+        for entity in ENTITY.finditer(value, 0, at):
+            if shown := CONTROL.search(html.unescape(entity[0])):
+                at, character = entity.start(), shown[0]
+                break
+    if not character:
+        return None
+    before = value[max(0, at - 20):at].rsplit("\n", 1)[-1]  # a message is one line
+    why = ("which changes the order the page shows the text in" if character >= "\u061c"
+           else "often pasted from Word or a PDF")
+    return at, (f"the text holds an invisible control character (U+{ord(character):04X}, {why}) "
+                f"after '{before}': delete it, or retype the text there")
 
 
 def _printable(value: str) -> str:

@@ -62,7 +62,7 @@ COMMITMENT_COLUMNS = (
     "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
     "now_by", "text",
     "due", "status", "status_label", "overdue", "done_date", "deadline", "deadline_label", "updates",
-    "last_update_date", "last_update_note", "as_of", "session_held",
+    "last_update_date", "last_update_note", "as_of",
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
 (items.csv only counts them)."""
@@ -294,7 +294,7 @@ class OpenData:
                 "outcome": item.outcome, "outcome_label": item.outcome_label,
                 "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
-                "as_of": as_of,
+                "as_of": as_of, "session_held": _flag(session.held),
             }
             for number, x in enumerate(item.answers, start=1):
                 yield base | {
@@ -472,7 +472,7 @@ def _shared_columns(session: out.Session, item: out.Item) -> dict[str, str]:
             "session_title": session.title, "place_id": session.place.id,
             "place": session.place.name, "item_id": item.id, "item_url": item.url,
             "item_type": item.type, "topic_ids": "; ".join(t.id for t in item.topics),
-            "topics": "; ".join(t.name for t in item.topics), "session_held": _flag(session.held)}
+            "topics": "; ".join(t.name for t in item.topics)}
 
 
 def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:

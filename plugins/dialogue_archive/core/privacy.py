@@ -269,9 +269,10 @@ read as if a space followed it."""
 SOLID_PHONE = re.compile(r"(?<![\w.,-])(?:\d{10,11}[/,;-])+\d{10,11}(?![\w/-]|[.,]\d)")
 """Whole numbers joined by '/', ',', ';' or '-' ('0905123456/0914123456'), which NUMBER leaves
 alone so as not to read '123/2024' or '1,5'; each part is checked alone."""
-SLASHED = re.compile(r"(?<![\w./-])\d{2,4}([/_])\d{2,4}(?:\1\d{2,4}){0,3}(?![\w/-]|[.,]\d)")
+SLASHED = re.compile(r"(?<![\w./-])\d{3,4}([/_])\d{2,4}(?:\1\d{2,4}){0,3}(?![\w/-]|[.,]\d)")
 """Digit groups joined by '/' or '_' ('0905/123/456', '0905_123_456'), which NUMBER leaves alone
-('số 12/2024'): personal data when the digits together are ('12/03/2024' is not)."""
+('số 12/2024'): personal data when the digits together are ('12/03/2024' is not). A phone
+number's first group has 3 or 4 digits: 'tổ 03/04/05/06/07' lists five."""
 AS_PLAIN = str.maketrans(
     {**dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                      "\u200a\u202f\u205f\u3000\t", " "),

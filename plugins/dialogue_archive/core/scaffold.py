@@ -18,7 +18,7 @@ from slugify import slugify
 
 from .archive import Archive
 from .labels import VI, format_date, format_short_date
-from .models import ID_PATTERN, TIME_PATTERN, SessionKind
+from .models import ID_MAX, ID_PATTERN, TIME_PATTERN, SessionKind
 from .privacy import (
     find_citizen_names,
     find_personal_data,
@@ -138,6 +138,9 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     elif not ID_PATTERN.match(slug or ""):
         problems.append(f"--slug '{slug}' must be lower-case ASCII letters, digits and '-'")
     session_id = f"{request.date.isoformat()}-{slug}"
+    if len(session_id) > ID_MAX:  # validate refuses such a folder
+        problems.append(f"--slug makes a session id of {len(session_id)} characters, more than "
+                        f"{ID_MAX}; choose a shorter --slug")
     if session_id in existing_ids(archive):
         problems.append(f"session '{session_id}' already exists; choose another --slug or edit "
                         "the existing session")

@@ -34,7 +34,7 @@ COMMITMENT_ANCHOR_PREFIX = "cam-ket-"
 SESSION_PAGE_ANCHORS = frozenset({
     ITEMS_ANCHOR, STATISTICS_ANCHOR, CONTENT_ANCHOR, "tk-by-type", "tk-by-type-cap", "tk-outcome",
     "tk-outcome-cap", "tk-scope", "tk-scope-cap", "tk-by-topic", "tk-by-topic-cap", "da-header-q",
-    "da-lightbox-caption",
+    "da-lightbox-caption", "da-announce",
 })
 """Ids a session page gives to its own parts (templates archive/session.html and its partials,
 the charts of core/statistics.py): an item id or a heading of the write-up must not take one."""
