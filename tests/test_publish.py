@@ -98,3 +98,54 @@ def test_folders_that_stopped_builds_left_beside_the_site_are_removed(tmp_path: 
     assert staging.is_dir()
     assert [f for f in left if f.exists()] == []
     assert [f for f in kept if not f.exists()] == []
+
+
+def as_an_office_account(command: list[str]) -> list[str]:
+    """`command` run without root's right to write anywhere (tests run as root here): file
+    permissions then hold as they do for the account an office builds with."""
+    if os.geteuid() != 0:
+        return command
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+            *command]
+
+
+def build_as_an_office_account(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(as_an_office_account(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]),
+        capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), timeout=600)
+
+
+def test_a_site_folder_this_account_cannot_write_in_is_never_taken_offline(tmp_path: Path) -> None:
+    """A site/ that another account made (or a read-only one): publishing moved the unchanged
+    search indexes out of it after retiring it, failed, and left no site at all; every later
+    build then failed removing the old one (a review's find)."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "public" / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    for folder in (site, site / "pagefind"):
+        folder.chmod(0o555)
+    write_up = content / S / "index.md"
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace(
+        "Nhiều ý kiến", "Rất nhiều ý kiến"), encoding="utf-8")
+    try:
+        first = build_as_an_office_account(config)
+        assert first.returncode == 0, first.stderr
+        assert "Traceback" not in first.stderr
+        assert "Rất nhiều ý kiến" in (site / S / "index.html").read_text(encoding="utf-8")
+        assert "the new site is published, but the old one" in first.stderr
+        assert list((site / "pagefind").glob("*/pagefind-entry.json"))  # search made anew
+        again = build_as_an_office_account(config)  # the old one left beside does not block
+        assert again.returncode == 0, again.stderr
+        # a parent folder this account cannot write in: said, and the site stays as it was
+        before = snapshot(site)
+        site.parent.chmod(0o555)
+        refused = build_as_an_office_account(config)
+        assert refused.returncode != 0 and "Traceback" not in refused.stderr
+        assert f"give this account write permission on {site.parent}" in refused.stderr
+        assert snapshot(site) == before
+    finally:
+        for folder in [site.parent, *site.parent.rglob("*")]:
+            if folder.is_dir() and not folder.is_symlink():
+                folder.chmod(0o755)

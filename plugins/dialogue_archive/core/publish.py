@@ -7,6 +7,7 @@ server never serves a half-written site and a broken build leaves the old one as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -19,18 +20,37 @@ STAGING_PREFIX = ".staging-"
 RETIRED_PREFIX = ".retired-"
 
 
+class PublishError(RuntimeError):
+    """The site folder cannot be written as publishing needs; the message says what to do.
+    Nothing was published: the site is as it was."""
+
+
 def staging_dir(site_dir: Path) -> Path:
     """An empty folder beside `site_dir` (same file system, so the swap is a rename)."""
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f"{STAGING_PREFIX}{site_dir.name}-{os.getpid()}")
-    discard(staging)
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        discard(staging)
+        staging.mkdir()
+    except OSError as error:
+        raise PublishError(
+            f"the build cannot make {staging.name} in {site_dir.parent} ({error.strerror}): it "
+            "writes the new site there, beside the site folder, and swaps the two; give this "
+            f"account write permission on {site_dir.parent}, or build into another --site-dir"
+        ) from None
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for left in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
             if left != staging and not _running(left.name.rsplit("-", 1)[-1]):
-                discard(left)  # a build killed, or stopped while it published, left it
-    staging.mkdir()
+                with contextlib.suppress(OSError):  # another account's: it stays, harmless
+                    discard(left)  # a build killed, or stopped while it published, left it
     return staging
+
+
+def _movable(folder: Path) -> bool:
+    """Whether this account may move `folder` to another parent (its parent and the folder
+    itself writable: a folder moved elsewhere has its '..' rewritten)."""
+    return os.access(folder, os.W_OK | os.X_OK) and os.access(folder.parent, os.W_OK | os.X_OK)
 
 
 def _running(pid: str) -> bool:
@@ -48,8 +68,9 @@ def _running(pid: str) -> bool:
 
 def publish(staging: Path, site_dir: Path,
             carried: Mapping[str, Callable[[Path], object]] | None = None,
-            folders: Path | None = None) -> None:
-    """Put the staged build in place of `site_dir` with two renames, then drop the old site.
+            folders: Path | None = None) -> str | None:
+    """Put the staged build in place of `site_dir` with two renames, then drop the old site;
+    what to tell the user if that old site could not be removed.
 
     `carried` names folders the new site keeps unchanged from the published one (the search
     indexes: most of the site's files); they are moved across rather than copied again, and
@@ -57,25 +78,51 @@ def publish(staging: Path, site_dir: Path,
     published site no longer has, so that only renames happen once the old site is retired.
     The old site's folders are kept, emptied, in `folders` for the next build (site_folders.py)."""
     site_dir = site_dir.resolve()
+    if site_dir.exists() and not os.access(site_dir.parent, os.W_OK | os.X_OK):
+        raise PublishError(f"the site folder {site_dir} cannot be replaced: this account may not "
+                           f"write in {site_dir.parent}; give it write permission there")
     moved = []
     for path, remake in (carried or {}).items():
-        if (site_dir / path).is_dir():
-            moved.append(path)
+        if (site_dir / path).is_dir() and _movable(site_dir / path):
+            moved.append(path)  # another account's folder is made anew from the cache instead
         elif remake(staging / path) is False:  # the cache's copy went meanwhile (another build)
-            raise RuntimeError(f"{path} is neither in the published site nor in the cache any "
+            raise PublishError(f"{path} is neither in the published site nor in the cache any "
                                "more (another build pruned it meanwhile); build again")
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     discard(retired)
     with interrupts_held():  # Ctrl-C waits for the renames: the site is the old or the new one
+        _swap(staging, site_dir, retired, moved)
+    try:
+        if folders is not None:
+            keep_for_next_build(retired, folders)
+        discard(retired)
+    except OSError as error:  # published; the old site's files are another account's
+        return (f"the new site is published, but the old one, moved to {retired}, could not be "
+                f"removed ({error.strerror}: {error.filename}); remove it as the account that owns "
+                "it")
+    return None
+
+
+def _swap(staging: Path, site_dir: Path, retired: Path, moved: list[str]) -> None:
+    """The renames that publish, undone if one fails, so that the site stays the old one."""
+    done: list[str] = []
+    retired_it = False
+    try:
         if site_dir.exists():
             site_dir.rename(retired)
+            retired_it = True
         for path in moved:
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
             (retired / path).rename(staging / path)
+            done.append(path)
         staging.rename(site_dir)
-    if folders is not None:
-        keep_for_next_build(retired, folders)
-    discard(retired)
+    except OSError as error:
+        for path in reversed(done):
+            (staging / path).rename(retired / path)
+        if retired_it:
+            retired.rename(site_dir)
+        raise PublishError(f"the new site could not be put in place of {site_dir} ({error}); the "
+                           "published site is left as it was") from None
 
 
 def discard(folder: Path) -> None:

@@ -35,7 +35,7 @@ from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import Stopper, worker_count
-from ..core.publish import discard, publish, staging_dir
+from ..core.publish import PublishError, discard, publish, staging_dir
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -136,7 +136,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         _vietnamese_theme_defaults(config)
         if self.atomic:  # from here on MkDocs writes into the staging folder
             site_dir = Path(config.site_dir)
-            self.staging, self.built = (staging_dir(site_dir), site_dir), False
+            try:
+                self.staging, self.built = (staging_dir(site_dir), site_dir), False
+            except PublishError as error:
+                raise PluginError(f"nothing was published: {error}") from None
             config.site_dir = str(self.staging[0])
         return config
 
@@ -433,10 +436,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.staging = None
         if self.built:
             try:
-                publish(staging, site_dir, self.carried, self.cache.folder(SITE_FOLDERS))
-            except RuntimeError as error:  # raised before anything was moved
+                left = publish(staging, site_dir, self.carried, self.cache.folder(SITE_FOLDERS))
+            except PublishError as error:  # nothing moved, or every move undone
                 discard(staging)
                 raise PluginError(f"nothing was published: {error}") from None
+            if left:
+                log.warning(f"dialogue-archive: {left}")
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
