@@ -739,3 +739,21 @@ def test_short_words_typed_highlight_those_words_only(page, base_url, records) -
     assert open_search(page, base_url, "q=" + quote("sổ đỏ"))
     marks = [m for marks in shown().values() for m in marks]
     assert marks and "sơ" not in {m.lower().strip(".,;:?!") for m in marks}
+
+
+def test_filters_without_words_fetch_one_word_chunk_an_index(browser, base_url, sample_site) -> None:
+    """A search with filters and no words (the place pages' "Xem tất cả" link, an empty box):
+    Pagefind's search without a term fetched every word chunk of every index searched, 8 MB
+    for all of a 600-session archive (a review's find); the word every record holds is one."""
+    indexes = [p for p in (sample_site / "pagefind").iterdir() if (p / "pagefind-entry.json").is_file()]
+    chunks = sum(len(list((p / "index").iterdir())) for p in indexes)
+    assert chunks > len(indexes)  # else the test could not tell
+    context = browser.new_context()
+    tab = context.new_page()
+    fetched: list[str] = []
+    tab.on("request", lambda r: fetched.append(r.url) if r.url.endswith(".pf_index") else None)
+    tab.goto(f"{base_url}search/?type=question&scope=all")
+    settle(tab)
+    assert tab.locator("#da-results > li").count() > 0
+    context.close()
+    assert 0 < len(fetched) <= len(indexes), fetched

@@ -26,6 +26,10 @@ from .vietnamese import fold, normalise
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
+EVERY_RECORD = "zxqmoihoso"
+"""A hidden word every record holds: a search with filters and no words looks it up, where
+Pagefind's search without a term fetched every word chunk of every index it searched (1.3 MB
+for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions)."""
 """Between shown text and `extra` words in a record: the browser cuts excerpts there."""
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
@@ -306,7 +310,7 @@ class SearchRecords:
         words = extra_words(text, names, normalised)
         phrases = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
                                  *self.phrases.found_in_names(names)])
-        return " ".join([words, *phrases]) if phrases else words
+        return " ".join([words, *phrases, EVERY_RECORD])
 
     def _session_url(self, session: Any) -> str:
         return urls.web_path(session.src_uri, self.directory_urls)
@@ -341,6 +345,7 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
+                        "every_record": EVERY_RECORD,
                         "locale": {k: self.labels["locale"][k] for k in ("lang", "number")},
                         "shards": shards, "phrases": self.phrases.config(),
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},

@@ -196,10 +196,12 @@ function searchTerm(query) {
     .replace(/\s+/g, " ").trim();
 }
 
+// Filters without words look up the word every record holds (config.every_record): Pagefind's
+// search without a term fetched every word chunk of the indexes searched.
 async function search(pagefind, term, filters) {
   const options = { filters };
   if (!term) options.sort = { date: "desc" };
-  return pagefind.search(term || null, options);
+  return pagefind.search(term || config.every_record, options);
 }
 
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
