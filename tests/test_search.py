@@ -757,3 +757,10 @@ def test_filters_without_words_fetch_one_word_chunk_an_index(browser, base_url, 
     assert tab.locator("#da-results > li").count() > 0
     context.close()
     assert 0 < len(fetched) <= len(indexes), fetched
+
+
+def test_an_agency_filter_finds_the_items_it_promised_something_on(page, base_url) -> None:
+    """A ward promised to clear a dump on an item another office answered: the agency filter
+    found nothing of it, though its commitments page lists it (a review's find)."""
+    found = open_search(page, base_url, "agency=ubnd-phuong-hoa-phat&scope=all")
+    assert "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#thu-gom-rac-khu-dat-trong" in found

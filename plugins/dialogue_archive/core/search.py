@@ -285,8 +285,12 @@ class SearchRecords:
         synonyms += [p.name for code in item.procedures
                      if (p := self.archive.procedures.get(code)) is not None]
         synonyms += item.procedures  # the code an office or a citizen may type (1.009994)
-        answered_by = dict.fromkeys([a.by for a in item.answers]
-                                    + [a.referred_to for a in item.answers if a.referred_to])
+        # The agencies an item concerns: who answered, was referred it, promised, or carries
+        # the promise now (agency + status finds an agency's own overdue commitments).
+        answered_by = dict.fromkeys(
+            [a.by for a in item.answers] + [a.referred_to for a in item.answers if a.referred_to]
+            + [c.by for c in item.commitments]
+            + [x for c in item.commitments for x in self.views.now_responsible_ids(c)])
         statuses = [c.status.value for c in item.commitments]
         if any(is_overdue(c, self.archive.build_date) for c in item.commitments):
             statuses.append("overdue")
