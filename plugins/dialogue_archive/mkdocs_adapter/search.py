@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.parallel import Stopper, WorkerPool
 from ..core.search import SearchRecords, Shard
@@ -99,7 +100,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         todo: list[tuple[Shard, Path, str]] = []
         for shard in shards:
             path = f"{BUNDLE_DIR}/{shard.id}"
-            bundle, namespace = site / path, f"search-{shard.id}"
+            bundle, namespace = site / path, _namespace(archive, shard)
             key = indexes.keys[shard.id] = fingerprint(
                 archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
                 str(options.search_chunk_bytes),
@@ -124,6 +125,14 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
+def _namespace(archive: Archive, shard: Shard) -> str:
+    """Where a shard's index is cached: one entry is kept a namespace (they are large), so a
+    preview (drafts shown) and a build, or two archives sharing a cache, each keep their own;
+    they evicted each other's, and each build after a preview indexed everything again."""
+    variant = fingerprint(str(archive.root.resolve()), str(archive.include_drafts))[:8]
+    return f"search-{shard.id}-{variant}"
+
+
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
                   cache: DiskCache, workers: int, total: int, started: float, chunk_bytes: int,
                   stopper: Stopper | None) -> None:
@@ -145,7 +154,8 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
                         reported = time.monotonic()
                         log.info(f"search: {len(done)}/{len(todo)} indexes written")
                 job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
-                               chunk_bytes, cache, f"search-{shard.id}", key if context else "",
+                               chunk_bytes, cache, _namespace(records.views.archive, shard),
+                               key if context else "",
                                scratch)
                 pending.add(pool.submit(make_index, job))
             done += [future.result() for future in wait(pending).done]
