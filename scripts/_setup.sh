@@ -8,9 +8,11 @@ PY="${PYTHON:-python3}"
 export NO_MKDOCS_2_WARNING=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-if [ ! -x "$VENV/bin/python" ]; then
+# A .venv whose creation was interrupted (Ctrl-C while venv installed pip) has a python but
+# no pip, and every later run stopped at "No module named pip": made again.
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import pip" >/dev/null 2>&1; then
   echo "Creating $VENV"
-  "$PY" -m venv "$VENV"
+  "$PY" -m venv --clear "$VENV"
 fi
 stamp="$VENV/.installed"
 want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
