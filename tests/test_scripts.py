@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -18,3 +19,17 @@ def test_scripts_build_takes_the_callers_relative_config(tmp_path: Path) -> None
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "own-site" / "index.html").is_file()  # its site_dir, beside it
+
+
+def test_scripts_serve_on_an_address_in_use_says_so_before_building(tmp_path: Path) -> None:
+    """A second preview on the same port built the whole site, then failed with a traceback."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = subprocess.run([str(ROOT / "scripts" / "serve"), "-a", address], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=120,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 1
+    assert f"error: {address} cannot be used" in result.stderr and "-a 127.0.0.1:8010" in result.stderr
+    assert "Building documentation" not in result.stderr and "Traceback" not in result.stderr
