@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import gc
 import logging
 import os
@@ -19,7 +20,7 @@ from typing import Any
 from jinja2 import FileSystemBytecodeCache, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -60,6 +61,8 @@ from .search import add_search_page, build_search_index, keep_previous_bundle
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
+WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+"""A site that cannot be written for want of room: said in one line, not a traceback."""
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -425,6 +428,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.built = False  # includes MkDocs' strict-mode abort, raised after on_post_build
+        if isinstance(error, OSError) and error.errno in WRITE_FAILURES:
+            # MkDocs' own writing (a theme file, a page) on a full disk: a traceback otherwise
+            where = error.filename2 or error.filename
+            raise Abort(f"the site could not be written ({error.strerror}: {where}); free some "
+                        "space on that disk, or build into another --site-dir") from None
 
     def on_shutdown(self) -> None:
         if self.preview:  # Ctrl-C: the index being made for the preview is not waited for

@@ -125,6 +125,17 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
+def _first_failure(error: OSError) -> str:
+    """One line for the message: a copy that failed (shutil.Error) lists every file it could
+    not copy, 2,300 of an index (a line of 1 MB that blamed /dev/shm for the site's full disk)."""
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        failures = error.args[0]
+        source, target, why = failures[0]
+        more = f" (and {len(failures) - 1} more files)" if len(failures) > 1 else ""
+        return f"{why}, copying {source} to {target}{more}"
+    return str(error)
+
+
 def _namespace(archive: Archive, shard: Shard) -> str:
     """Where a shard's index is cached: one entry is kept a namespace (they are large), so a
     preview (drafts shown) and a build, or two archives sharing a cache, each keep their own;
@@ -166,9 +177,9 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
                           "memory?): run the build again, or set the plugin option workers: 1"
                           ) from None
     except OSError as error:  # a full disk or /dev/shm, a folder that cannot be written
-        raise PluginError(f"the search index could not be written: {error}. Free some space, or "
-                          "set TMPDIR to a folder with room (indexes are made in /dev/shm "
-                          "otherwise)") from None
+        raise PluginError(f"the search index could not be written: {_first_failure(error)}. Free "
+                          "some space there (the site's folder, or TMPDIR, /dev/shm otherwise, "
+                          "where indexes are made), or set TMPDIR to a folder with room") from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
