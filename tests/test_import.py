@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from conftest import copy_sample
+from conftest import as_an_office_account, copy_sample
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
@@ -93,6 +93,19 @@ def test_new_refuses_a_slug_that_makes_the_id_too_long(content: Path, capsys) ->
     said = capsys.readouterr().err
     assert f"--slug makes a session id of {11 + len(slug)} characters, more than 100" in said
     assert not list((content / "sessions" / "2024").glob(f"*{slug}*"))
+
+
+def test_new_in_a_content_folder_it_may_not_write_in_says_so(content: Path) -> None:
+    sessions = content / "sessions" / "2024"
+    sessions.chmod(0o555)
+    try:
+        result = subprocess.run(as_an_office_account([
+            sys.executable, "-m", "dialogue_archive.cli", *NEW, "--content-dir", str(content)]),
+            capture_output=True, text=True, timeout=120)
+    finally:
+        sessions.chmod(0o755)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "the session folder could not be written (Permission denied" in result.stderr
 
 
 def test_new_says_when_a_session_dated_ahead_goes_public(content: Path, capsys) -> None:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_build, write_config
+from conftest import as_an_office_account, run_build, write_config
 from dialogue_archive.core.publish import staging_dir
 from test_bad_input import BASE, S
 
@@ -98,15 +98,6 @@ def test_folders_that_stopped_builds_left_beside_the_site_are_removed(tmp_path: 
     assert staging.is_dir()
     assert [f for f in left if f.exists()] == []
     assert [f for f in kept if not f.exists()] == []
-
-
-def as_an_office_account(command: list[str]) -> list[str]:
-    """`command` run without root's right to write anywhere (tests run as root here): file
-    permissions then hold as they do for the account an office builds with."""
-    if os.geteuid() != 0:
-        return command
-    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
-            *command]
 
 
 def build_as_an_office_account(config: Path) -> subprocess.CompletedProcess[str]:

@@ -71,6 +71,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         for message in exc.messages:
             print(message, file=sys.stderr)
         return 2
+    except OSError as exc:  # a content folder this account may not write in
+        print(f"error: the session folder could not be written ({exc.strerror}: {exc.filename}); "
+              "check that this account may write in the content folder", file=sys.stderr)
+        return 2
     print(f"created {folder}/index.md and answers.yaml"
           + (" (draft: true, not published until you remove that line)" if args.draft else
              " (not a draft: validate and the build refuse it until the write-up's '...' is "
