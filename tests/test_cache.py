@@ -15,6 +15,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -497,3 +498,24 @@ def test_a_preview_and_a_build_keep_each_their_search_indexes(tmp_path: Path) ->
     again = run_build(config)
     assert again.returncode == 0, again.stderr
     assert "records indexed" not in again.stderr, again.stderr
+
+
+def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -> None:
+    """Pages are keyed by the build date: each day's build stored a whole site's pages again,
+    and the cache grew by that much a day, for ever (a review's find)."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    site = tmp_path / "site"
+
+    def build_on(day: str) -> set[Path]:
+        result = run_build(write_config(tmp_path, content, site, build_date=day))
+        assert result.returncode == 0, result.stderr
+        return {p for p in (tmp_path / ".cache" / "dialogue-archive" / "pages").glob("*/*.bin")}
+
+    first = build_on("2026-11-27")
+    three_days_ago = int(time.time()) - 3 * 24 * 3600
+    for path in first:
+        os.utime(path, (three_days_ago, three_days_ago))
+    second = build_on("2026-11-28")
+    assert first and not first & second  # the first day's pages went
+    published = {(p.stat().st_ino) for p in site.rglob("*.html")}
+    assert {p.stat().st_ino for p in second} <= published  # today's stay: the site uses them

@@ -51,6 +51,7 @@ from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
+    PAGES,
     RenderJob,
     render_pages,
     silence_skipped_pages,
@@ -450,6 +451,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 raise PluginError(f"nothing was published: {error}") from None
             if left:
                 log.warning(f"dialogue-archive: {left}")
+            if self.archive is not None:  # once a day: yesterday's pages are no site's now
+                swept = self.cache.sweep(PAGES, self.archive.build_date.isoformat())
+                if swept:
+                    log.info(f"dialogue-archive: {swept} cached pages no site uses any more removed")
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")

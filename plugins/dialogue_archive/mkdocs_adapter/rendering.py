@@ -38,6 +38,8 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DEFERRED_TEMPLATE = "archive/deferred.html"
 """Renders nothing: MkDocs then writes no file and leaves the page to this module."""
+PAGES = "pages"
+"""The cache namespace of written pages (see DiskCache.sweep)."""
 CHUNK = 100
 """Pages per task: small enough for progress reports, large enough to keep workers busy."""
 
@@ -143,14 +145,14 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         # Found by what the page is made from, when that is known without building its view:
         # a session's files, or for lists and reports the whole archive, while it is unchanged.
         quick = page_key(own_inputs or job.archive_key) if own_inputs or job.archive_key else ""
-        if quick and job.cache.copy_to("pages", quick, destination):
+        if quick and job.cache.copy_to(PAGES, quick, destination):
             job.reused(page)
             report.reused += 1
             return
         view = job.view(page)
         key = quick if own_inputs else page_key(repr(view))  # the archive changed, maybe not the list
-        if key != quick and job.cache.copy_to("pages", key, destination):
-            job.cache.alias("pages", key, quick)
+        if key != quick and job.cache.copy_to(PAGES, key, destination):
+            job.cache.alias(PAGES, key, quick)
             report.reused += 1
             return
         context = get_context(job.nav, job.doc_files, config, page)
@@ -160,12 +162,12 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         # Written once, into the cache, and linked into the site: two copies would double the
         # disk writes, and the next build's deletion of the old site would free real files.
-        job.cache.put_bytes("pages", key, data)
-        if not job.cache.copy_to("pages", key, destination):  # no cache
+        job.cache.put_bytes(PAGES, key, data)
+        if not job.cache.copy_to(PAGES, key, destination):  # no cache
             destination.unlink(missing_ok=True)  # it may be a hard link into an earlier cache
             write_file(data, str(destination))
         if key != quick:
-            job.cache.alias("pages", key, quick)
+            job.cache.alias(PAGES, key, quick)
         report.rendered += 1
     except Exception as error:  # reported to the parent, which fails the build
         report.errors.append(f"{page.file.src_uri}: {type(error).__name__}: {error}")
