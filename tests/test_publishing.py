@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from conftest import (
+    CONTENT,
     SAMPLE_BUILD_DATE,
     build_archive,
     copy_sample,
@@ -466,3 +467,17 @@ def test_a_sites_own_plugin_options_keep_the_previews_drafts(press_office: Path,
     assert hidden.returncode == 0, hidden.stderr
     assert not session_page(tmp_path / "site", DRAFT_ID).exists()
     assert "not published yet: 1 draft(s)" in hidden.stderr
+
+
+def test_the_calendar_holds_the_announced_and_the_latest_held_sessions(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A calendar client fetches the whole file at each refresh: it held every session ever
+    (5.6 MB at 10,000 sessions, a review's estimate); now the latest CALENDAR_PAST held ones."""
+    from dialogue_archive.core import feeds
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    held = [s for s in archive.published if not archive.announced(s)]
+    announced = [s for s in archive.published if archive.announced(s)]
+    assert len(held) > 2 and announced
+    monkeypatch.setattr(feeds, "CALENDAR_PAST", 2)
+    newest = sorted(held, key=lambda s: s.published_at(), reverse=True)[:2]
+    assert {s.id for s in feeds.calendar_sessions(archive)} == {s.id for s in [*announced, *newest]}

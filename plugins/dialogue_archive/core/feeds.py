@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from icalendar import Event
 
 FEED_ENTRIES = 50
+CALENDAR_PAST = 500
+"""Held sessions in the calendar, the latest (see calendar_sessions)."""
 """A feed is polled often: it carries the newest sessions, not the archive."""
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SESSION_LENGTH = dt.timedelta(hours=2)
@@ -151,9 +153,18 @@ def _fallback_summary(session: Session, archive: Archive) -> str:
     return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
 
 
+def calendar_sessions(archive: Archive) -> list[Session]:
+    """The announced sessions and the CALENDAR_PAST latest held ones: a calendar client fetches
+    the whole file at each refresh, and every session ever held made it grow with the archive
+    (5.6 MB at 10,000 sessions); the archive's pages and open data keep the others."""
+    sessions = public_sessions(archive)  # newest first
+    held = [s for s in sessions if not archive.announced(s)]
+    return [s for s in sessions if archive.announced(s)] + held[:CALENDAR_PAST]
+
+
 def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = None) -> bytes:
-    """Every public session, past and announced, as an event in Vietnam's time zone; `places`:
-    the names of places sharing their name with another, told apart as the pages tell them."""
+    """The sessions of `calendar_sessions`, as events in Vietnam's time zone; `places`: the
+    names of places sharing their name with another, told apart as the pages tell them."""
     from icalendar import Calendar  # here: a rebuild reusing the calendar need not load it
 
     cal = Calendar()
@@ -164,8 +175,7 @@ def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = No
     cal.add("x-wr-calname", f"{VI['publishing']['calendar_name']} — {site.name}")
     cal.add("x-wr-timezone", str(LOCAL_ZONE))
     stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=dt.UTC)
-    host = urlsplit(site.url).hostname or "dialogue-archive"
-    for session in sorted(public_sessions(archive), key=lambda s: (s.date, s.id)):
+    for session in sorted(calendar_sessions(archive), key=lambda s: (s.date, s.id)):
         place = archive.places.get(session.meta.place)
         name = (places or {}).get(session.meta.place, place.name if place else "")
         cal.add_component(_event(session, site, host, stamp, name))
