@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
 from dialogue_archive.core import urls
-from dialogue_archive.core.labels import VI, format_short_date
+from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.search import (
     Phrases,
@@ -764,3 +764,11 @@ def test_an_agency_filter_finds_the_items_it_promised_something_on(page, base_ur
     found nothing of it, though its commitments page lists it (a review's find)."""
     found = open_search(page, base_url, "agency=ubnd-phuong-hoa-phat&scope=all")
     assert "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#thu-gom-rac-khu-dat-trong" in found
+
+
+def test_the_pages_write_counts_as_the_search_page_does() -> None:
+    """'12000' on a place page, '12.000' on the search page it opens (a review's find): the
+    pages' `number` filter writes the locale's thousands as the search page's toLocaleString."""
+    assert [format_number(n) for n in (7, 999, 1000, 12000, 1234567)] == \
+        ["7", "999", "1.000", "12.000", "1.234.567"]
+    assert VI["locale"]["number"] == "vi-VN" and f"{12000:,}".replace(",", ".") == "12.000"

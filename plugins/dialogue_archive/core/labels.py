@@ -18,6 +18,7 @@ VI: dict[str, Any] = {
     "locale": {
         "lang": "vi",        # <html lang>, feeds' language, the search page's numbers and case
         "number": "vi-VN",   # numbers on the search page: 1.234
+        "thousands": ".",    # and on the pages: 12.000
         "og": "vi_VN",       # Open Graph's og:locale
         "date": "ngày {day} tháng {month} năm {year}",
         "weekday_date": "{weekday}, {date}",
@@ -236,6 +237,11 @@ def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = 
     if weekday:
         text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
     return text
+
+
+def format_number(value: int, labels: dict[str, Any] = VI) -> str:
+    """A count as the pages and the search page write it: '12.000'."""
+    return f"{value:,}".replace(",", labels["locale"]["thousands"])
 
 
 def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:

@@ -31,7 +31,7 @@ from ..core import urls
 from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
-from ..core.labels import VI, format_short_date
+from ..core.labels import VI, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
@@ -313,6 +313,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)
         env.filters["short_date"] = format_short_date
+        env.filters["number"] = format_number
         env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
         # `tojson` sorts keys by default: the search page's filter values would then follow
         # their English ids (done, dropped, escalated...) instead of the order we give them.
