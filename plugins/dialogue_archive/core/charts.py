@@ -18,6 +18,9 @@ VALUE_ROOM = 72
 """Room right of the longest bar for its value, e.g. '123 (45%)'."""
 LABEL_CHARS = 46
 """Labels longer than this are shortened in the SVG (the table keeps them whole)."""
+DRAWN_BARS = 15
+"""Bars drawn at most, the first rows (the largest, where rows go most first): 150 agencies
+drew a chart 6,300 px tall above a table of the same 150 rows. The table keeps every row."""
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,20 @@ class BarChart:
     bars: tuple[Bar, ...]
     total: int
     shares: bool
+    most_first: bool = False
+    """Rows go largest first: the SVG draws the first DRAWN_BARS only."""
     width: int = WIDTH
     bar_height: int = BAR_HEIGHT
     label_size: int = LABEL_SIZE
 
     @property
+    def drawn(self) -> tuple[Bar, ...]:
+        """The bars the SVG draws (see DRAWN_BARS)."""
+        return self.bars[:DRAWN_BARS] if self.most_first else self.bars
+
+    @property
     def height(self) -> int:
-        return max(1, len(self.bars)) * ROW_HEIGHT
+        return max(1, len(self.drawn)) * ROW_HEIGHT
 
 
 def percent(part: int, whole: int) -> str:
@@ -74,7 +84,7 @@ def shorten(label: str, limit: int = LABEL_CHARS) -> str:
 
 
 def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, value_heading: str,
-              shares: bool = False) -> BarChart:
+              shares: bool = False, most_first: bool = False) -> BarChart:
     """Lay out `rows` top to bottom; with `shares`, each value also shows its share of the total."""
     total = sum(row.value for row in rows)
     largest = max((row.value for row in rows), default=0)
@@ -90,4 +100,5 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, va
             display=f"{row.value} ({share})" if share else str(row.value), share=share,
             uri=row.uri, label_y=top + LABEL_SIZE, bar_y=bar_y, bar_width=width,
             value_x=width + 6, value_y=bar_y + BAR_HEIGHT - 2))
-    return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares)
+    return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares,
+                    most_first)

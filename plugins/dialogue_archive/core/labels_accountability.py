@@ -95,6 +95,7 @@ STATISTICS_VI: dict[str, Any] = {
     "session_count": "Số phiên",
     "item_count": "Số ý kiến, câu hỏi",
     "share": "Tỉ lệ",
+    "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",
     "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
     "of": "trên",

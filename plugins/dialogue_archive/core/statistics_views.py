@@ -14,6 +14,9 @@ from .statistics import archive_statistics
 from .vietnamese import sort_key
 from .views import ArchiveViews, Link, PageSpec
 
+MOST_FIRST = frozenset({"items_per_topic", "items_per_agency"})
+"""Charts whose rows go largest first (see charts.DRAWN_BARS)."""
+
 
 def statistics_page(views: ArchiveViews) -> PageSpec:
     return PageSpec(urls.statistics(), views.labels["nav"]["statistics"], "archive/statistics.html",
@@ -27,7 +30,7 @@ def statistics_view(views: ArchiveViews) -> dict[str, Any]:
 
     def chart(key: str, label_heading: str, value_heading: str, shares: bool = False) -> BarChart:
         return bar_chart(f"tk-{key.replace('_', '-')}", text[key], figures[key], label_heading,
-                         value_heading, shares)
+                         value_heading, shares, most_first=key in MOST_FIRST)
 
     charts = [
         chart("sessions_per_year", text["year"], text["session_count"]),
