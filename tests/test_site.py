@@ -614,3 +614,17 @@ def test_a_title_with_an_ampersand_reads_the_same_in_the_header(tmp_path: Path) 
     topic = parse(page(site, "/hoi-dap/")).select_one("[data-md-component=header-topic]")
     assert topic.get_text(strip=True) == "Hỏi & đáp về thủ tục"
 
+
+
+def test_a_place_with_many_units_folds_their_list_above_its_sessions(tmp_path: Path) -> None:
+    """A city's 200 wards, listed open, put its sessions 11,000 px down a phone's screen (a
+    review's find); a district's few wards stay open."""
+    content = make_archive(tmp_path / "content")
+    with (content / "registry" / "places.yaml").open("a", encoding="utf-8") as places:
+        places.write("".join(f"- id: phuong-{n}\n  name: Phường {n}\n  kind: ward\n"
+                             f"  parent: quan-cam-le\n  valid_until: 2025-06-30\n" for n in range(1, 14)))
+    site = build_archive(content, tmp_path)
+    many = parse(site / "places" / "quan-cam-le" / "index.html").select_one("details.da-subplaces")
+    assert many is not None and many.get("open") is None
+    assert many.summary.h2.get_text(strip=True) == "Địa bàn trực thuộc (13)"
+    assert len(many.select("li")) == 13
