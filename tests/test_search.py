@@ -771,3 +771,18 @@ def test_the_pages_write_counts_as_the_search_page_does() -> None:
     pages' `number` filter writes the locale's thousands as the search page's toLocaleString."""
     assert [format_number(n) for n in (7, 999, 1000, 12000, 1234567)] == \
         ["7", "999", "1.000", "12.000", "1.234.567"]
+
+
+def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
+    """150 agencies made a list 5,000 px tall on a phone, with no way to find one (a review's
+    find): a list of more than 12 values has a box that narrows it, accents aside."""
+    open_search(page, base_url, "scope=all&type=question&type=opinion&type=proposal&type=complaint")
+    open_filters(page)
+    page.click("details[data-facet=agency] > summary")
+    options = page.locator("details[data-facet=agency] .da-facet__option")
+    assert options.count() > 12
+    page.fill("#da-find-agency", "tu phap")
+    page.wait_for_function("""() => [...document.querySelectorAll(
+        'details[data-facet=agency] .da-facet__option')].some(o => o.hidden)""")
+    shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
+    assert shown and all("Tư pháp" in t for t in shown), shown

@@ -21,6 +21,7 @@ SEARCH_VI: dict[str, Any] = {
     "to_results_count": "Xem {count} kết quả",
     "clear_filters": "Bỏ tất cả bộ lọc",
     "active_filters": "Đang lọc theo:",
+    "facet_find": "Gõ tên để tìm trong danh sách",  # a long list of agencies or places
     "remove_filter": "Bỏ lọc {facet}:",  # read before the value on each active filter's button
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",
