@@ -30,6 +30,12 @@ VI: dict[str, Any] = {
         "voter_meeting": "Tiếp xúc cử tri",
         "citizen_reception": "Tiếp công dân",
     },
+    "session_kind_in_sentence": {  # after "buổi": "Số liệu của buổi tiếp xúc cử tri"
+        "dialogue": "đối thoại với công dân",
+        "business_dialogue": "đối thoại doanh nghiệp",
+        "voter_meeting": "tiếp xúc cử tri",
+        "citizen_reception": "tiếp công dân",
+    },
     "item_type": {
         "question": "Câu hỏi",
         "opinion": "Ý kiến",

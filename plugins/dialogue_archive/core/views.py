@@ -698,7 +698,7 @@ class ArchiveViews:
         """A session page's words that name its kind: a voter meeting hears voters' proposals
         ("Ý kiến, kiến nghị của cử tri"), and its figures are those of a "buổi tiếp xúc cử tri"."""
         kind = session.meta.kind.value
-        name = self.labels["session_kind"][kind].lower()
+        name = self.labels["session_kind_in_sentence"][kind]
         return {"items": self.text["items"][kind],
                 "stats": self.labels["statistics"]["session_block"].format(kind=name),
                 "no_record_yet": self.text["no_record_yet"].format(kind=name)}
