@@ -195,6 +195,9 @@ NAMES = {
     "Cử tri Y Ngông Niê Kdăm": "Y Ngông Niê Kdăm",
 }
 NOT_NAMES = [
+    # companies' registered names (a review found all but the TNHH ones refused)
+    "Công ty Cổ phần Nguyễn Văn Lâm", "Công ty CP Nguyễn Văn Lâm", "Công ty TNHH MTV Nguyễn Văn Lâm",
+    "DNTN Nguyễn Văn Lâm",
     "Ông N.V.H., tổ 12",
     "Công dân phường Hòa Thọ Đông",
     "Cử tri tổ 12",
@@ -665,6 +668,8 @@ CITIZENS = {  # a free text -> the name refused in it
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
+    "Ông Trần Đức Thuận, ĐBQH khóa XVI, tiếp thu ý kiến cử tri.",  # deputies in their role
+    "Bà Lê Thị Thu Hà (Tổ đại biểu số 3) giải trình thêm.",
     "Bà con Thị trấn Ái Nghĩa đề nghị sửa đường.",
     "ông Chánh Văn Phòng UBND quận trả lời.",
     "Phó Chủ tịch UBND quận Nguyễn Văn Hùng cho biết hồ sơ đã đủ.",

@@ -451,10 +451,12 @@ PLACE_WORDS = {
     "trường", "công", "viên", "sông", "núi", "làng", "khối", "cụm", "đô", "hội", "đoàn",
     "học", "thcs", "thpt", "viện", "thuốc", "khám", "tâm", "ty", "tnhh", "sạn", "sách", "tiệm",
     "quán", "xưởng", "đình", "chùa", "đền", "tàng", "đài", "hóa", "hoá", "vực",
+    "phần", "cp", "mtv", "dntn",  # 'Công ty Cổ phần …', 'Công ty CP …', 'TNHH MTV …', 'DNTN …'
 }
 """Words after which a name is a place or an institution named after someone ('đường Lê
 Duẩn', 'Trường THPT Phan Châu Trinh', 'Tiểu học Nguyễn Văn Trỗi', 'Nhà thuốc Phạm Ngọc
-Thạch', 'Công ty TNHH Trần Văn Bình'). Not 'hàng': 'khách hàng Nguyễn Văn A' is a person."""
+Thạch', 'Công ty TNHH Trần Văn Bình', 'Công ty Cổ phần …'). Not 'hàng': 'khách hàng Nguyễn Văn
+A' is a person; nor 'nhân', 'nghiệp' ('Doanh nghiệp tư nhân …'): 'công nhân', 'đồng nghiệp'."""
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "lâm", "mai", "trịnh", "trương",
@@ -620,7 +622,8 @@ TITLES = _phrases(
     "chấp hành viên|điều tra viên|lãnh đạo|đại diện|thay mặt|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|"
     "người phát ngôn|đội trưởng|chỉ huy trưởng|hiệu trưởng|đại tá|thượng tá|trung tá|thiếu tá|"
     "đại úy|đại uý|thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|"
-    "công an viên|kế toán|văn thư|phóng viên|nhà báo|luật sư|bác sĩ|pgs|gs|ts|ths|tiến sĩ|thạc sĩ"
+    "công an viên|kế toán|văn thư|phóng viên|nhà báo|luật sư|bác sĩ|pgs|gs|ts|ths|tiến sĩ|thạc sĩ|"
+    "đbqh|đb hđnd|tổ đại biểu|đoàn đại biểu"  # 'Ông Trần Đức Thuận, ĐBQH khóa XVI'
 )
 """Positions and roles: a name next to one is an official's (or an expert's) in that role."""
 ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|trả lời|giải đáp|"
