@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse
 from dialogue_archive.core.charts import DRAWN_BARS
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.vietnamese import sort_key
@@ -101,7 +101,8 @@ def test_session_pages_show_their_own_figures(sample_site) -> None:
         types = Counter(item["type"] for item in session.items)
         assert dict(found[S["by_type"]]) == {VI["item_type"][k]: types[k] for k in VI["item_type"]}
         scope = Counter(item.get("in_scope", True) for item in session.items)
-        kind = VI["session_kind"][session.meta.get("kind", "dialogue")].lower()  # "tiếp xúc cử tri"
+        kind = VI["session_kind_in_sentence"][session.meta.get("kind", "dialogue")]  # "tiếp xúc cử tri"
+        assert session.meta.get("subject")  # the sample's sessions announce one (see below)
         assert dict(found[S["scope"].format(kind=kind)]) == {
             S["in_scope"]: scope[True], S["out_of_scope"]: scope[False]}
         voters = session.meta.get("kind") == "voter_meeting"  # not "chủ đề buổi đối thoại" there
@@ -176,3 +177,14 @@ def test_a_long_chart_draws_its_largest_rows_and_its_table_keeps_them_all(sample
     assert f"bảng dưới đây ghi đủ {len(rows)} dòng" in agencies.get_text()
     years = html.select_one("figure#tk-sessions-per-year")  # every year, in order
     assert len(years.select("svg rect")) == len(years.select("table tbody tr"))
+
+
+def test_a_session_without_a_subject_has_no_on_the_subject_table(tmp_path: Path) -> None:
+    """'Đúng chủ đề 100%' of a session that announced no subject said nothing true (a
+    review's find, at voter meetings where voters raise anything)."""
+    content = make_archive(tmp_path / "content")
+    site = build_archive(content, tmp_path)
+    page = parse(next((site / "sessions" / "2024").glob("*/index.html")))
+    block = page.select_one("section.da-session-stats")
+    assert block is not None and "Đúng chủ đề" not in block.get_text()
+    assert block.select("figure")  # the other tables stay

@@ -61,6 +61,8 @@ def session_statistics(session: Session, archive: Archive, labels: dict[str, Any
         "outcome": (text["category"], _enum_rows(Counter(item_outcome(i) for i in items), OUTCOMES,
                                                  labels["outcome"])),
     }
+    if not session.meta.subject and not scope[False]:  # "100% on the subject" of none
+        del rows["scope"]
     kind = labels["session_kind_in_sentence"][session.meta.kind.value]  # "buổi tiếp xúc cử tri"
     return {key: bar_chart(f"tk-{key.replace('_', '-')}", text[key].format(kind=kind), values,
                            heading, text["item_count"], shares=key != "by_topic")
