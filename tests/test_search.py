@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, serious_violations
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, parse, serious_violations
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
@@ -786,3 +786,16 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         'details[data-facet=agency] .da-facet__option')].some(o => o.hidden)""")
     shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
     assert shown and all("Tư pháp" in t for t in shown), shown
+
+
+def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_site) -> None:
+    """A referral forwards an item, it answers nothing: at voter meetings most proposals are
+    forwarded, and they counted as answered, the forwarding office as the one that answered
+    (a review's find)."""
+    item = "sessions/2023/2023-03-16-doi-thoai-cu-tru-ho-tich-khue-trung/#truong-hoc-doi-so-ho-khau"
+    assert open_search(page, base_url, "answered=referred&scope=all") == [item]
+    assert item not in open_search(page, base_url, "answered=yes&scope=all")
+    topic = parse(sample_site / "topics" / "giao-duc" / "index.html")
+    line = next(li for li in topic.select("li.da-entry")
+                if li.a and li.a["href"].endswith("#truong-hoc-doi-so-ho-khau"))
+    assert "Đã chuyển đến:" in line.get_text() and "Trả lời:" not in line.get_text()

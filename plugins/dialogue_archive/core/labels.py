@@ -141,6 +141,7 @@ VI: dict[str, Any] = {
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
         "referred_to": "chuyển đến",
+        "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
         "document": "Văn bản",
         "commitments": "Cam kết",
         "commitment": "Cam kết",
@@ -193,7 +194,7 @@ VI: dict[str, Any] = {
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",
         "items_within_all": "Xem tất cả {total} ý kiến, câu hỏi của {name} và các địa bàn trực thuộc",
-        "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời",
+        "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến",
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
         "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",

@@ -54,6 +54,7 @@ SEARCH_VI: dict[str, Any] = {
     "results": "Kết quả tìm kiếm",
     "session": "Phiên",
     "answered_by": "Trả lời",
+    "referred": "Đã chuyển đến",
     "organized_by": "Cơ quan tổ chức",
     "commitment": "Cam kết",
     # The "search within" box of an agency's, topic's or place's page: what it searches.
@@ -73,6 +74,7 @@ SEARCH_VI: dict[str, Any] = {
         "year": "Năm",
     },
     "type_session": "Bài tường thuật phiên đối thoại",
-    "answered": {"yes": "Đã được trả lời", "no": "Chưa được trả lời"},
+    "answered": {"yes": "Đã được trả lời", "referred": "Đã chuyển, chờ trả lời",
+                 "no": "Chưa được trả lời"},
     "overdue": "Cam kết quá hạn",
 }

@@ -22,6 +22,7 @@ from .labels import format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
+from .statistics import answering, referred_to
 from .vietnamese import fold, normalise
 from .views import ArchiveViews, PageSpec
 
@@ -99,6 +100,12 @@ class SearchRecord:
     the index's SESSIONS_FILE; the kind shown is the `type` filter's name (as meta, a write-up's
     "Bài tường thuật phiên đối thoại" made `doi thoai` find every write-up; an item's type is in
     its title)."""
+
+
+def answered_value(item: Item) -> str:
+    """The "answered" filter: answered, referred and awaiting its answer, or neither (a
+    referral counted as answered hid the proposals a voter waits on)."""
+    return "yes" if answering(item) else "referred" if referred_to(item) else "no"
 
 
 def searchable(text: str) -> str:
@@ -297,12 +304,14 @@ class SearchRecords:
         status_words = [self.labels["commitment_status"][c.status.value] for c in item.commitments]
         if "overdue" in statuses:
             status_words.append(self.labels["text"]["overdue"])
-        agencies = ", ".join(dict.fromkeys(self.views.agency_link(a.by).text for a in item.answers))
-        facts = {"agencies": agencies, "status": ", ".join(dict.fromkeys(status_words))}
+        agencies = ", ".join(self.views.agency_link(a).text for a in answering(item))
+        referred = ", ".join(self.views.agency_link(a).text for a in referred_to(item))
+        facts = {"agencies": agencies, "referred": referred,
+                 "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
             text=text, extra=self._extra(text, synonyms), date=session.date.isoformat(),
-            filters={"type": (item.type.value,), "answered": ("yes" if item.answers else "no",),
+            filters={"type": (item.type.value,), "answered": (answered_value(item),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
                      "kind": (session.meta.kind.value,),

@@ -21,6 +21,17 @@ from .vietnamese import sort_key
 OUTCOMES = ("on_the_spot", "in_writing", "referred", "not_answered")
 
 
+def answering(item: Item) -> list[str]:
+    """The agencies that answered an item: a referral forwards it, and answers nothing."""
+    return list(dict.fromkeys(a.by for a in item.answers if a.mode is not AnswerMode.referred))
+
+
+def referred_to(item: Item) -> list[str]:
+    """The agencies an item was referred to, whose answer is awaited."""
+    return list(dict.fromkeys(a.referred_to for a in item.answers
+                              if a.mode is AnswerMode.referred and a.referred_to))
+
+
 def item_outcome(item: Item) -> str:
     """One of OUTCOMES: the best way the item was answered."""
     modes = {answer.mode for answer in item.answers}
@@ -81,7 +92,7 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
     years = list(range(min(held), max(held) + 1)) if held else []
     sessions_per_year = Counter(s.year for s in sessions)
     items_per_year = Counter(s.year for s in sessions for _ in s.items)
-    per_agency = Counter(agency for item in items for agency in dict.fromkeys(a.by for a in item.answers))
+    per_agency = Counter(agency for item in items for agency in answering(item))
     agency_names = {a: agency_name(a) for a in per_agency}
     records = list(commitment_records(archive))
     statuses = Counter(r.commitment.status.value for r in records)

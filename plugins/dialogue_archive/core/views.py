@@ -35,7 +35,7 @@ from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match, keyed
-from .statistics import session_statistics
+from .statistics import answering, referred_to, session_statistics
 from .vietnamese import UNIT_WORDS, in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
@@ -110,9 +110,11 @@ class ItemEntry:
     asker: str
     excerpt: str
     agencies: tuple[Link, ...]
+    """Who answered (a referral is no answer)."""
+    referred: tuple[Link, ...]
+    """Where it was referred to, waiting for that agency's answer."""
     statuses: tuple[StatusBadge, ...]
     in_scope: bool
-    answered: bool
 
 
 @dataclass(slots=True)
@@ -421,9 +423,10 @@ class ArchiveViews:
             session=entry, uri=f"{session.src_uri}#{item.id}",
             type=self.labels["item_type"][item.type.value], asker=item.asker.label,
             excerpt=text,
-            agencies=tuple(self.agency_link(a) for a in dict.fromkeys(x.by for x in item.answers)),
+            agencies=tuple(self.agency_link(a) for a in answering(item)),
+            referred=tuple(self.agency_link(a) for a in referred_to(item)),
             statuses=tuple(self.badge(c) for c in item.commitments),
-            in_scope=item.in_scope, answered=bool(item.answers))
+            in_scope=item.in_scope)
 
     def badge(self, commitment: Any) -> StatusBadge:
         """One badge per status (and lateness), shared by all the entries that show it."""

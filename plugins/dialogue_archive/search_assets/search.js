@@ -527,6 +527,7 @@ function renderResult(data, sessions, holdsPhrase) {
   const facts = [];
   if (meta.organizer) facts.push(element("span", {}, `${messages.organized_by}: ${meta.organizer}`));
   if (meta.agencies) facts.push(element("span", {}, `${messages.answered_by}: ${meta.agencies}`));
+  if (meta.referred) facts.push(element("span", {}, `${messages.referred}: ${meta.referred}`));
   if (meta.status) facts.push(element("span", { class: "da-result__status" }, `${messages.commitment}: ${meta.status}`));
   return element("li", { class: "da-result" },
     element("article", {},
