@@ -21,6 +21,7 @@ from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.search import (
+    EVERY_RECORD,
     Phrases,
     SearchRecord,
     SearchRecords,
@@ -799,3 +800,10 @@ def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_si
     line = next(li for li in topic.select("li.da-entry")
                 if li.a and li.a["href"].endswith("#truong-hoc-doi-so-ho-khau"))
     assert "Đã chuyển đến:" in line.get_text() and "Trả lời:" not in line.get_text()
+
+
+def test_the_word_every_record_holds_is_never_found_by_typing(page, base_url) -> None:
+    """A query that is the start of that hidden word found every record (a review's find)."""
+    for query in ("z", "zxq", EVERY_RECORD):
+        assert open_search(page, base_url, f"q={query}&scope=all") == [], query
+    assert page.inner_text("#da-status").startswith(WORDS["no_results"][:20])

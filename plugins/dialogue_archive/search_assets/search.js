@@ -272,6 +272,8 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
+// Whether a word of the index starts with `prefix`; the word every record holds does not count
+// (a query "z" found every record through it).
 function holdsPrefix(sorted, prefix) {
   let low = 0;
   let high = sorted.length;
@@ -279,7 +281,10 @@ function holdsPrefix(sorted, prefix) {
     const middle = (low + high) >> 1;
     if (sorted[middle] < prefix) low = middle + 1; else high = middle;
   }
-  return low < sorted.length && sorted[low].startsWith(prefix);
+  for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+    if (sorted[i] !== config.every_record) return true;
+  }
+  return false;
 }
 
 // The words Pagefind looks up for `term`, as its search makes them: lower-case, without
