@@ -628,3 +628,14 @@ def test_a_place_with_many_units_folds_their_list_above_its_sessions(tmp_path: P
     assert many is not None and many.get("open") is None
     assert many.summary.h2.get_text(strip=True) == "Địa bàn trực thuộc (13)"
     assert len(many.select("li")) == 13
+
+
+def test_counts_on_the_pages_are_written_with_thousands_separated(tmp_path: Path) -> None:
+    """'1500 công dân' beside a search page that says '1.500' (a review's find)."""
+    content = make_archive(tmp_path / "content")
+    index = next((content / "sessions").glob("*/*/index.md"))
+    replace(index, "summary:", "attendance:\n  citizens: 1500\nsummary:")
+    site = build_archive(content, tmp_path)
+    page = parse(site / index.parent.relative_to(content) / "index.html")
+    facts = page.select_one("dl.da-facts").get_text(" ", strip=True)
+    assert "1.500 công dân" in facts, facts

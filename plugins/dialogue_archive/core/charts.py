@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .labels import format_number
+
 WIDTH = 360
 """ViewBox width: drawn at 100% of the column, a 14-unit font stays readable on a phone."""
 ROW_HEIGHT = 42
@@ -97,7 +99,8 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, va
         bar_y = top + LABEL_SIZE + 6
         bars.append(Bar(
             label=row.label, short_label=shorten(row.label), value=row.value,
-            display=f"{row.value} ({share})" if share else str(row.value), share=share,
+            display=f"{format_number(row.value)} ({share})" if share else format_number(row.value),
+            share=share,
             uri=row.uri, label_y=top + LABEL_SIZE, bar_y=bar_y, bar_width=width,
             value_x=width + 6, value_y=bar_y + BAR_HEIGHT - 2))
     return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares,
