@@ -31,5 +31,5 @@ def test_scripts_serve_on_an_address_in_use_says_so_before_building(tmp_path: Pa
                                 capture_output=True, text=True, timeout=120,
                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode == 1
-    assert f"error: {address} cannot be used" in result.stderr and "-a 127.0.0.1:8010" in result.stderr
+    assert f"error: {address} is in use" in result.stderr and "-a 127.0.0.1:8010" in result.stderr
     assert "Building documentation" not in result.stderr and "Traceback" not in result.stderr
