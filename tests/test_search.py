@@ -787,6 +787,11 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         'details[data-facet=agency] .da-facet__option')].some(o => o.hidden)""")
     shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
     assert shown and all("Tư pháp" in t for t in shown), shown
+    page.fill("#da-find-agency", "1")  # a count is no name (the diff review's find)
+    page.wait_for_function(
+        "() => !document.querySelector('details[data-facet=agency] .da-facet__none').hidden")
+    assert page.locator("details[data-facet=agency] .da-facet__option:visible").count() == 0
+    assert page.is_visible("details[data-facet=agency] .da-facet__none")
 
 
 def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_site) -> None:

@@ -22,6 +22,7 @@ SEARCH_VI: dict[str, Any] = {
     "clear_filters": "Bỏ tất cả bộ lọc",
     "active_filters": "Đang lọc theo:",
     "facet_find": "Gõ tên để tìm trong danh sách",  # a long list of agencies or places
+    "facet_none": "Không có tên nào chứa các chữ đã gõ.",
     "remove_filter": "Bỏ lọc {facet}:",  # read before the value on each active filter's button
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",

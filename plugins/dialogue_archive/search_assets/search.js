@@ -543,7 +543,6 @@ function renderResult(data, sessions, holdsPhrase) {
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
 }
 
-// Years outside the searched shards are listed without a count: choosing one searches it.
 // A long list of values (150 agencies: 5,000 px on a phone) gets a box that narrows it to the
 // names holding what is typed, accents aside; what is typed stays while the filters change.
 const FIND_FROM = 12;
@@ -553,19 +552,25 @@ function facetFinder(facet, fieldset) {
   const input = element("input", { type: "search", id: `da-find-${facet.key}`, class: "da-facet__find",
     placeholder: messages.facet_find, "aria-label": `${facet.label}: ${messages.facet_find}`, autocomplete: "off" });
   input.value = facetFinds[facet.key] || "";
+  const none = element("p", { class: "da-facet__none", hidden: "" }, messages.facet_none);
   const apply = () => {
     facetFinds[facet.key] = input.value;
     const wanted = fold(input.value).toLowerCase().trim();
+    let shown = 0;
     for (const option of fieldset.querySelectorAll(".da-facet__option")) {
-      option.hidden = Boolean(wanted) && !fold(option.textContent).toLowerCase().includes(wanted)
+      const name = option.querySelector("label").firstChild.textContent; // not its count
+      option.hidden = Boolean(wanted) && !fold(name).toLowerCase().includes(wanted)
         && !option.querySelector("input").checked;
+      if (!option.hidden) shown += 1;
     }
+    none.hidden = shown > 0;
   };
   input.addEventListener("input", apply);
   queueMicrotask(apply); // once the options are in the fieldset
-  return input;
+  return [input, none];
 }
 
+// Years outside the searched shards are listed without a count: choosing one searches it.
 function renderFacets(counts, list) {
   const searchedYears = new Set(list.map((shard) => String(shard.year)));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
@@ -585,7 +590,7 @@ function renderFacets(counts, list) {
         || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi", { numeric: true }));
     }
     const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "da-visually-hidden" }, facet.label));
-    if (values.length > FIND_FROM) fieldset.append(facetFinder(facet, fieldset));
+    if (values.length > FIND_FROM) fieldset.append(...facetFinder(facet, fieldset));
     for (const value of values) {
       const id = `da-f-${facet.key}-${value}`;
       const box = element("input", { type: "checkbox", id, name: facet.key, value });
