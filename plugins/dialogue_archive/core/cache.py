@@ -43,10 +43,11 @@ FILE_MODE, FOLDER_MODE = _modes()
 SECOND = 1_000_000_000  # nanoseconds
 STAGING_PREFIX = ".tmp-"
 STALE_STAGING_SECONDS = 24 * 3600
+"""A staging folder older than this was left by an interrupted build, not one running."""
 UNUSED_SECONDS = 2 * 24 * 3600
 """A swept entry is older than this: a preview's pages, or a parallel build's, outlive its end."""
 SWEPT_STAMP = ".swept"
-"""A staging folder older than this was left by an interrupted build, not one running."""
+"""The day a namespace was last swept (DiskCache.sweep)."""
 
 
 def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> None:

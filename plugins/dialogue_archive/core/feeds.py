@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from icalendar import Event
 
 FEED_ENTRIES = 50
+"""A feed is polled often: it carries the newest sessions, not the archive."""
 CALENDAR_PAST = 500
 """Held sessions in the calendar, the latest (see calendar_sessions)."""
-"""A feed is polled often: it carries the newest sessions, not the archive."""
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SESSION_LENGTH = dt.timedelta(hours=2)
 """FORMAT.md records when a session starts, not when it ends: a dialogue takes a morning or an

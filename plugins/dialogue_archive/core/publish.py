@@ -34,10 +34,11 @@ def staging_dir(site_dir: Path) -> Path:
         discard(staging)
         staging.mkdir()
     except OSError as error:
+        existing = next(p for p in site_dir.parents if p.exists())  # the one to make writable
         raise PublishError(
             f"the build cannot make {staging.name} in {site_dir.parent} ({error.strerror}): it "
             "writes the new site there, beside the site folder, and swaps the two; give this "
-            f"account write permission on {site_dir.parent}, or build into another --site-dir"
+            f"account write permission on {existing}, or build into another --site-dir"
         ) from None
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for left in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
@@ -78,9 +79,6 @@ def publish(staging: Path, site_dir: Path,
     published site no longer has, so that only renames happen once the old site is retired.
     The old site's folders are kept, emptied, in `folders` for the next build (site_folders.py)."""
     site_dir = site_dir.resolve()
-    if site_dir.exists() and not os.access(site_dir.parent, os.W_OK | os.X_OK):
-        raise PublishError(f"the site folder {site_dir} cannot be replaced: this account may not "
-                           f"write in {site_dir.parent}; give it write permission there")
     moved = []
     for path, remake in (carried or {}).items():
         if (site_dir / path).is_dir() and _movable(site_dir / path):
@@ -98,8 +96,7 @@ def publish(staging: Path, site_dir: Path,
         discard(retired)
     except OSError as error:  # published; the old site's files are another account's
         return (f"the new site is published, but the old one, moved to {retired}, could not be "
-                f"removed ({error.strerror}: {error.filename}); remove it as the account that owns "
-                "it")
+                f"removed ({error.strerror}); remove it as the account that owns it")
     return None
 
 

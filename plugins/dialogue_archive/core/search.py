@@ -27,11 +27,12 @@ from .vietnamese import fold, normalise
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
+"""Between shown text and `extra` words in a record: the browser cuts excerpts there."""
 EVERY_RECORD = "zxqmoihoso"
 """A hidden word every record holds: a search with filters and no words looks it up, where
 Pagefind's search without a term fetched every word chunk of every index it searched (1.3 MB
-for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions)."""
-"""Between shown text and `extra` words in a record: the browser cuts excerpts there."""
+for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions).
+No typed word finds it (search.js `holdsPrefix`)."""
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
 """Filters, in the order the search page shows them."""
