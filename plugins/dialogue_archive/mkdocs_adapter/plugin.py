@@ -63,6 +63,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+SHOWN_ERRORS = 5
 """A site that cannot be written for want of room: said in one line, not a traceback."""
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -349,7 +350,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         for warning in report.warnings:
             log.warning(warning)
         if report.errors:
-            raise PluginError("pages could not be written:\n" + "\n".join(report.errors))
+            errors = report.errors[:SHOWN_ERRORS]  # a full disk failed every page (3,194 lines)
+            if len(report.errors) > SHOWN_ERRORS:
+                errors.append(f"… and {len(report.errors) - SHOWN_ERRORS} more pages")
+            advice = "\nFree some space on that disk, or build into another --site-dir." \
+                if report.full_disk else ""
+            raise PluginError("pages could not be written:\n" + "\n".join(errors) + advice)
         assert self.archive is not None
         items = sum(len(s.items) for s in self.archive.published)
         log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "

@@ -12,6 +12,7 @@ the whole archive's fingerprint first: building and hashing their views costs 0.
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
 import multiprocessing
@@ -72,6 +73,7 @@ class RenderReport:
     reused: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    full_disk: bool = False
 
 
 _JOB: RenderJob | None = None
@@ -169,6 +171,10 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         if key != quick:
             job.cache.alias(PAGES, key, quick)
         report.rendered += 1
+    except OSError as error:  # a full disk: where, and why, as one line
+        where = error.filename2 or error.filename
+        report.errors.append(f"{page.file.src_uri}: {error.strerror}" + (f" ({where})" if where else ""))
+        report.full_disk = report.full_disk or error.errno == errno.ENOSPC
     except Exception as error:  # reported to the parent, which fails the build
         report.errors.append(f"{page.file.src_uri}: {type(error).__name__}: {error}")
     finally:
@@ -293,5 +299,6 @@ class _Progress:
         total.reused += report.reused
         total.warnings += report.warnings
         total.errors += report.errors
+        total.full_disk = total.full_disk or report.full_disk
         if self.pages >= 10 * CHUNK and time.monotonic() - self.started > 2:
             log.info(f"pages written: {total.rendered + total.reused}/{self.pages}")
