@@ -639,3 +639,30 @@ def test_counts_on_the_pages_are_written_with_thousands_separated(tmp_path: Path
     page = parse(site / index.parent.relative_to(content) / "index.html")
     facts = page.select_one("dl.da-facts").get_text(" ", strip=True)
     assert "1.500 công dân" in facts, facts
+
+
+def test_a_site_replaces_the_archives_words_with_its_own(tmp_path: Path) -> None:
+    """A People's Council publishing voter meetings says "Buổi tiếp xúc cử tri" where the
+    archive says "Phiên đối thoại", and a site could change no word but in templates (a
+    review's find): the `labels` option names a YAML file of labels that replace them."""
+    content = make_archive(tmp_path / "content")
+    (tmp_path / "nhan.yaml").write_text(
+        "nav:\n  sessions: Buổi tiếp xúc cử tri\ntext:\n  sessions_of_year: Tiếp xúc cử tri năm {year}\n",
+        encoding="utf-8")
+    site = build_archive(content, tmp_path, labels="nhan.yaml")
+    home = parse(site / "index.html")
+    assert "Buổi tiếp xúc cử tri" in [a.get_text(strip=True) for a in home.select("nav a")]
+    year = parse(site / "sessions" / "2024" / "index.html")
+    assert year.h1.get_text(strip=True) == "Tiếp xúc cử tri năm 2024"
+    # a mistake is said where it is, and nothing is published
+    (tmp_path / "nhan.yaml").write_text(
+        "nav:\n  sesions: Buổi tiếp xúc cử tri\ntext:\n  sessions_of_year: Tiếp xúc cử tri\n",
+        encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "other-site", build_date="2026-11-28",
+                          labels="nhan.yaml")
+    refused = run_build(config)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert f"{tmp_path / 'nhan.yaml'}:2:3: 'nav.sesions' is no label (did you mean 'sessions'?)" \
+        in refused.stderr, refused.stderr
+    assert "'text.sessions_of_year' must hold {year}" in refused.stderr
+    assert not (tmp_path / "other-site").exists()

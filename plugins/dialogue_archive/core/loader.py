@@ -1423,7 +1423,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     keys = [session_key(folder, version) for folder in folders]
     # What the whole archive was made from: outputs derived from it are reused while it holds.
     archive.context_fingerprint = fingerprint(
-        version, str(root), now.date().isoformat(), str(include_drafts),
+        version, str(root), now.date().isoformat(), str(include_drafts), repr(VI),  # a site's words
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     cache_keys = parsed_keys(keys, root, redactor)
     parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,

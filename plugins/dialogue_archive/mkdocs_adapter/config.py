@@ -22,6 +22,10 @@ class ArchivePluginConfig(base.Config):
     site's own mkdocs.yml with a `plugins:` block of its own replaces the repository's, and
     its preview then lost its drafts."""
 
+    labels = c.Optional(c.Type(str))
+    """A YAML file of labels replacing the archive's words (core/labels.py's keys), a path
+    from the folder of mkdocs.yml: another kind of archive, or another language."""
+
     nav = c.Type(bool, default=True)
     """Build the short site navigation when mkdocs.yml has no `nav:` of its own."""
 

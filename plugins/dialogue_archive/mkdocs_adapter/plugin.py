@@ -31,6 +31,7 @@ from ..core import urls
 from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
+from ..core.label_overrides import use_labels
 from ..core.labels import VI, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
@@ -121,6 +122,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # meanwhile would walk them again and again (measured: a fifth of the loading time).
         # Afterwards they are frozen: at 10,000 sessions they are 5 million objects, and each
         # full collection during the build walked them all (3 s).
+        self._use_labels(config)
         gc.disable()
         try:
             self._load(docs_dir)
@@ -168,6 +170,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                      "such: this site is a preview, not one to publish")
         silence_skipped_pages()
         self.views = ArchiveViews(archive, cache=self.cache)
+
+    def _use_labels(self, config: MkDocsConfig) -> None:
+        """The site's own words (the `labels` option) in place of the archive's, before
+        anything is built from them."""
+        written = self.config.labels
+        path = Path(config.config_file_path or ".").resolve().parent / written if written else None
+        problems = use_labels(path)
+        if problems:
+            raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
+                              "published:\n" + "\n".join(problems))
 
     def _drafts(self) -> bool:
         if self.config.drafts is not None:

@@ -1,0 +1,88 @@
+"""A site's own words: a YAML file with labels of `labels.VI` that replace the archive's.
+
+For another kind of archive (a People's Council publishing its voter meetings says "Buổi tiếp
+xúc cử tri" where the sample says "Phiên đối thoại") or another language. Every module reads
+`labels.VI`, so the file's words are put in it, in place; the archive's own are put back first,
+so that a preview that rebuilds after the file changed starts from them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+from .labels import VI
+from .problems import did_you_mean
+from .yamlio import YamlError, load_yaml
+
+ARCHIVE_WORDS = copy.deepcopy(VI)
+"""The archive's own words, as labels.py has them."""
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+"""'{year}' in 'Phiên đối thoại năm {year}': a label's own must stay, in any order."""
+
+
+def use_labels(path: Path | None) -> list[str]:
+    """Put the archive's words back in VI, then the file's; every problem with the file as
+    `file:line:column: message` (and then none of its words is used)."""
+    _put(VI, ARCHIVE_WORDS)
+    if path is None:
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        return [f"{path}:1:1: the labels file cannot be read ({error.strerror}); check the "
+                "plugin's `labels` option in mkdocs.yml (a path from the folder of mkdocs.yml)"]
+    try:
+        data, issues = load_yaml(text)
+    except YamlError as error:
+        return [f"{path}:{error.issue.line}:{error.issue.column}: {error.issue.message}"]
+    problems = [f"{path}:{issue.line}:{issue.column}: {issue.message}" for issue in issues]
+    if data is None:
+        return problems
+    if not isinstance(data, dict):
+        return [*problems, f"{path}:1:1: a labels file maps label names to texts, as core/labels.py "
+                           "does (nav:, then sessions: Buổi tiếp xúc cử tri, indented)"]
+    problems += _check(data, VI, (), path)
+    if not problems:
+        _put(VI, data)
+    return problems
+
+
+def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...], path: Path) -> list[str]:
+    problems = []
+    for key, value in data.items():
+        line, column = getattr(data, "key_pos", {}).get(key, (1, 1))
+        name = ".".join((*where, str(key)))
+        at = f"{path}:{line}:{column}: "
+        own = archive.get(key) if isinstance(key, str) else None
+        if own is None:
+            problems.append(f"{at}'{name}' is no label{did_you_mean(str(key), list(archive))}; "
+                            "the labels and their places are those of core/labels.py")
+        elif isinstance(own, dict):
+            if isinstance(value, dict):
+                problems += _check(value, own, (*where, key), path)
+            else:
+                problems.append(f"{at}'{name}' holds labels ({', '.join(list(own)[:4])}, …): write "
+                                "the ones to replace under it, indented")
+        elif isinstance(own, list):
+            if not (isinstance(value, list) and len(value) == len(own)
+                    and all(isinstance(v, str) and v.strip() for v in value)):
+                problems.append(f"{at}'{name}' is a list of {len(own)} texts")
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f"{at}'{name}' is a text: write it after the ':'")
+        elif (kept := set(PLACEHOLDER.findall(own))) != set(PLACEHOLDER.findall(value)):
+            problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
+                            " and no other {…}: the site puts its value there" if kept else
+                            f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
+    return problems
+
+
+def _put(target: dict[str, Any], words: dict[str, Any]) -> None:
+    """`words` into `target`, dictionaries merged, texts and lists replaced."""
+    for key, value in words.items():
+        if isinstance(value, dict):
+            _put(target[key], value)
+        else:
+            target[key] = copy.deepcopy(value)
