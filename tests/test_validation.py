@@ -502,3 +502,17 @@ def test_a_name_for_an_id_that_no_unit_of_the_day_had_names_the_units_of_that_da
     assert ("index.md:5:8: 'Tăng Tiến' is a name, not an id, and no place named 'Tăng Tiến' existed on "
             "01/08/2025 (xa-tang-tien (Xã Tăng Tiến), phuong-tang-tien (Phường Tăng Tiến)); on that date "
             "use phuong-cam-le (Phường Cẩm Lệ)") in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("kind", "asker"), [("voter_meeting", "voter"),
+                                             ("business_dialogue", "business"),
+                                             ("dialogue", "citizen")])
+def test_an_asker_of_no_written_kind_is_one_of_the_people_the_session_was_for(
+        tmp_path: Path, kind: str, asker: str) -> None:
+    """'Công dân' beside 'Bà L.T.H., cử tri khối 2' at a voter meeting, where the import makes
+    the same asker a voter (a review's find)."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "place: quan-cam-le\n", f"place: quan-cam-le\nkind: {kind}\n")
+    archive, log = load_archive(content, dt.date(2026, 11, 28))
+    assert not log.errors, log.errors
+    assert archive.sessions[0].items[0].asker.kind.value == asker

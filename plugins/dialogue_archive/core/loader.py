@@ -36,12 +36,14 @@ from .links import (
 )
 from .markup import Reference, text_excerpt
 from .models import (
+    DEFAULT_ASKER_KIND,
     ID_MAX,
     ID_PATTERN,
     NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
     Agency,
     AnswerMode,
+    AskerKind,
     Commitment,
     Item,
     Place,
@@ -671,7 +673,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
                                  or r[2][0] not in parsed.meta.model_fields_set]
     parsed.items, answers_data, parsed.answers_path = _load_answers(
         folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
-        officials)
+        officials, DEFAULT_ASKER_KIND.get(parsed.meta.kind) if parsed.meta else None)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
@@ -847,7 +849,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
                   references: list[WrittenReference], unchecked: list[RawReference],
-                  lost_anchors: list[str], officials: set[str]
+                  lost_anchors: list[str], officials: set[str], asker_kind: AskerKind | None = None
                   ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems;
     the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
@@ -858,14 +860,15 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     if text is None:
         return None, None, path
     items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked,
-                                 lost_anchors, officials)
+                                 lost_anchors, officials, asker_kind)
     return items, data, path
 
 
 def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
                    references: list[WrittenReference], unchecked: list[RawReference] | None = None,
-                   lost_anchors: list[str] | None = None, officials: set[str] | None = None
-                   ) -> tuple[list[tuple[int, Item]] | None, Any]:
+                   lost_anchors: list[str] | None = None, officials: set[str] | None = None,
+                   asker_kind: AskerKind | None = None) -> tuple[list[tuple[int, Item]] | None, Any]:
+    """`asker_kind`: an asker's kind where none is written (DEFAULT_ASKER_KIND)."""
     ok, data = parse_yaml(path, text, log)
     if data is None:
         return ([] if ok else None), data  # empty: no items yet; a syntax error: unread
@@ -893,6 +896,9 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
                     f"...), not {_describe(raw)}")
             continue
+        asker = raw.get("asker")
+        if asker_kind is not None and isinstance(asker, dict) and "kind" not in asker:
+            raw = {**raw, "asker": {**asker, "kind": asker_kind.value}}  # as the import writes it
         try:
             item = Item.model_validate(raw)
         except ValidationError as exc:

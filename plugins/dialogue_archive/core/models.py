@@ -446,6 +446,12 @@ class Asker(Strict):
     named_with_consent: StrictBool = False
 
 
+DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
+                      SessionKind.business_dialogue: AskerKind.business}
+"""An asker of no written `kind`, or an empty 'Đối tượng' cell of the sheet: the people the
+session was for (citizen otherwise)."""
+
+
 class Answer(Strict):
     by: Id
     official: Text | None = None

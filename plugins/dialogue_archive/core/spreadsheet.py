@@ -29,7 +29,7 @@ from . import urls
 from .archive import Archive, Session
 from .labels import VI
 from .loader import check_answers, fixed_build_date, load_archive
-from .models import AskerKind, Item, SessionKind
+from .models import DEFAULT_ASKER_KIND, AskerKind, Item
 from .privacy import (
     CONSENT_ADVICE,
     find_full_name,
@@ -75,9 +75,6 @@ def written_day(text: str) -> dt.date | None:
             continue
     return None
 
-DEFAULT_ASKER_KIND = {SessionKind.voter_meeting: AskerKind.voter,
-                      SessionKind.business_dialogue: AskerKind.business}
-"""An empty 'Đối tượng' cell means the people the session was for."""
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
 number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
