@@ -451,8 +451,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if isinstance(error, OSError) and error.errno in WRITE_FAILURES:
             # MkDocs' own writing (a theme file, a page) on a full disk: a traceback otherwise
             where = error.filename2 or error.filename
-            raise Abort(f"the site could not be written ({error.strerror}: {where}); free some "
-                        "space on that disk, or build into another --site-dir") from None
+            todo = "free some space on that disk" if error.errno != errno.EROFS else \
+                "that disk is mounted read-only"
+            raise Abort(f"the site could not be written ({error.strerror}: {where}); {todo}, or "
+                        "build into another --site-dir") from None
 
     def on_shutdown(self) -> None:
         if self.preview:  # Ctrl-C: the index being made for the preview is not waited for
