@@ -577,6 +577,7 @@ function renderFacets(counts, list) {
   const firstRender = !facetsBox.children.length;
   const focused = document.activeElement && facetsBox.contains(document.activeElement)
     ? document.activeElement.id : null;
+  const caret = focused && document.activeElement.type === "search" ? document.activeElement.selectionStart : null;
   facetsBox.replaceChildren();
   for (const facet of config.facets) {
     const facetCounts = counts[facet.key] || {};
@@ -607,7 +608,11 @@ function renderFacets(counts, list) {
       || (firstRender && values.length <= 6 && !narrow.matches); // on a phone, results first
     facetsBox.append(details);
   }
-  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  const again = focused && document.getElementById(focused);
+  if (again) {
+    again.focus();
+    if (caret !== null) again.setSelectionRange(caret, caret); // typing goes on where it was
+  }
 }
 
 // The filters in force above the results, each a button that removes it: on a phone the
