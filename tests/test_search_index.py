@@ -59,10 +59,15 @@ def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
     result = run_build(config, env={"PAGEFIND_BINARY_PATH": binary, "TMPDIR": str(scratch)})
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Pagefind could not index the archive's" in output, output  # whole, to read a rare failure
     if pagefind == "stops at once":
-        assert "search records: it stopped before answering." in output
+        # Pagefind's library notices the stop at once, or, now and then under load (seen twice in
+        # full-suite runs), only at the time limit: the build says so either way.
+        assert ("Pagefind could not index the archive's 15 search records: it stopped before "
+                "answering." in output or "Pagefind did not finish indexing 15 search records "
+                "within" in output), output
         assert "timed out waiting" not in output and "ProcessLookupError" not in output
+    else:
+        assert "Pagefind could not index the archive's" in output, output
     assert "scripts/build sets it up" in output
     assert "nothing was published" in output
     assert "Traceback" not in output

@@ -666,3 +666,32 @@ def test_a_site_replaces_the_archives_words_with_its_own(tmp_path: Path) -> None
         in refused.stderr, refused.stderr
     assert "'text.sessions_of_year' must hold {year}" in refused.stderr
     assert not (tmp_path / "other-site").exists()
+
+
+def test_a_labels_file_with_a_brace_astray_is_refused_at_its_line(tmp_path: Path) -> None:
+    """'{}' or a lone '{' passed the check, then stopped the build with a traceback (a
+    review's find); a space for thousands is a label too."""
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import VI, format_number
+    path = tmp_path / "nhan.yaml"
+    path.write_text('text:\n  sessions_of_year: "Các buổi {} năm {year}"\n'
+                    '  latest_sessions: "Mới nhất {"\n', encoding="utf-8")
+    problems = use_labels(path)
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3"], problems
+    assert "an empty {}" in problems[0] and "a brace that closes nothing" in problems[1]
+    path.write_text('locale:\n  thousands: " "\n', encoding="utf-8")
+    try:
+        assert use_labels(path) == [] and format_number(12000) == "12 000"
+    finally:
+        use_labels(None)
+    assert VI["locale"]["thousands"] == "."
+
+
+def test_an_office_that_only_forwarded_an_item_is_not_listed_as_answering_it(sample_site) -> None:
+    """The deputies' group forwards a voters' proposal; it answers nothing (a review's find:
+    its page listed the item, its count included it)."""
+    page = parse(sample_site / "agencies" / "to-dai-bieu-hdnd-thanh-pho-cam-le" / "index.html")
+    headings = [h.get_text(" ", strip=True) for h in page.select("h2")]
+    assert "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến (1)" in headings, headings
+    items = [li.get_text(" ", strip=True) for li in page.select("li.da-entry") if li.select_one(".da-badge")]
+    assert len(items) == 1 and "Trả lời:" in items[0] and "Đã chuyển đến" not in items[0], items

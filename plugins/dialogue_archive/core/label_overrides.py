@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+import string
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from .yamlio import YamlError, load_yaml
 
 ARCHIVE_WORDS = copy.deepcopy(VI)
 """The archive's own words, as labels.py has them."""
+SPACES = {"locale.thousands"}
+"""Labels that may be a space, or nothing ('1 234', '1234')."""
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 """'{year}' in 'Phiên đối thoại năm {year}': a label's own must stay, in any order."""
 
@@ -70,13 +73,25 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
             if not (isinstance(value, list) and len(value) == len(own)
                     and all(isinstance(v, str) and v.strip() for v in value)):
                 problems.append(f"{at}'{name}' is a list of {len(own)} texts")
-        elif not isinstance(value, str) or not value.strip():
+        elif not isinstance(value, str) or not (value.strip() or name in SPACES):
             problems.append(f"{at}'{name}' is a text: write it after the ':'")
+        elif (broken := _unformattable(value)) is not None:
+            problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
+                            "or '}}}}', and a place for a value as {name} (as the archive's label)")
         elif (kept := set(PLACEHOLDER.findall(own))) != set(PLACEHOLDER.findall(value)):
             problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
                             " and no other {…}: the site puts its value there" if kept else
                             f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
     return problems
+
+
+def _unformattable(value: str) -> str | None:
+    """What in a label Python's format() would fail on ('{}', a lone '{'), or None."""
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(value) if field is not None]
+    except ValueError as error:
+        return f"a brace that closes nothing or is not closed ({error})"
+    return "an empty {}" if "" in fields else None
 
 
 def _put(target: dict[str, Any], words: dict[str, Any]) -> None:

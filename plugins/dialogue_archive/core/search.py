@@ -22,7 +22,7 @@ from .labels import format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
-from .statistics import answering, referred_to
+from .statistics import answering, forwarded_to, referred_to
 from .vietnamese import fold, normalise
 from .views import ArchiveViews, PageSpec
 
@@ -293,11 +293,10 @@ class SearchRecords:
         synonyms += [p.name for code in item.procedures
                      if (p := self.archive.procedures.get(code)) is not None]
         synonyms += item.procedures  # the code an office or a citizen may type (1.009994)
-        # The agencies an item concerns: who answered, was referred it, promised, or carries
-        # the promise now (agency + status finds an agency's own overdue commitments).
+        # The agencies an item concerns: who answered, was referred it (not who forwarded it),
+        # promised, or carries the promise now (agency + status finds its own overdue ones).
         answered_by = dict.fromkeys(
-            [a.by for a in item.answers] + [a.referred_to for a in item.answers if a.referred_to]
-            + [c.by for c in item.commitments]
+            [*answering(item), *forwarded_to(item)] + [c.by for c in item.commitments]
             + [x for c in item.commitments for x in self.views.now_responsible_ids(c)])
         statuses = [c.status.value for c in item.commitments]
         if any(is_overdue(c, self.archive.build_date) for c in item.commitments):

@@ -26,10 +26,17 @@ def answering(item: Item) -> list[str]:
     return list(dict.fromkeys(a.by for a in item.answers if a.mode is not AnswerMode.referred))
 
 
-def referred_to(item: Item) -> list[str]:
-    """The agencies an item was referred to, whose answer is awaited."""
+def forwarded_to(item: Item) -> list[str]:
+    """Every agency an item was referred to (on an agency's list: "được chuyển đến")."""
     return list(dict.fromkeys(a.referred_to for a in item.answers
                               if a.mode is AnswerMode.referred and a.referred_to))
+
+
+def referred_to(item: Item) -> list[str]:
+    """The agencies an item was referred to whose answer is awaited: not those that answered
+    it since, nor those that referred it on."""
+    done = {a.by for a in item.answers}
+    return [agency for agency in forwarded_to(item) if agency not in done]
 
 
 def item_outcome(item: Item) -> str:

@@ -35,7 +35,7 @@ from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match, keyed
-from .statistics import answering, referred_to, session_statistics
+from .statistics import answering, forwarded_to, referred_to, session_statistics
 from .vietnamese import UNIT_WORDS, in_sentence, sort_key
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
@@ -407,8 +407,7 @@ class ArchiveViews:
                 self.counts["items"] += 1
                 self.counts["answers"] += len(item.answers)
                 self.counts["commitments"] += len(item.commitments)
-            agencies = dict.fromkeys(
-                [a.by for a in item.answers] + [a.referred_to for a in item.answers if a.referred_to])
+            agencies = dict.fromkeys([*answering(item), *forwarded_to(item)])  # not who forwarded
             for agency_id in agencies:
                 self.by_agency[agency_id].append(item_entry)
             for topic_id in item.topics:
