@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -344,31 +345,30 @@ class ArchiveViews:
             return ()
         return (today[0].id,)
 
+    def _handovers(self, commitment: Commitment, agency: Agency
+                   ) -> Iterator[tuple[str, list[tuple[re.Match[str], list[Any]]]]]:
+        """Each update that hands the file over, newest first: its note, and the other
+        agencies it names (where, and the entries the words may stand for)."""
+        for update in reversed(commitment.updates):
+            note = update.note or ""
+            if hands_over(note):
+                yield note, [(found, entries) for found, entries in self._agency_names.mentions(note)
+                             if agency not in entries]
+
     def _handed_to(self, commitment: Commitment, agency: Agency) -> list[list[Any]] | None:
         """The agencies the last update that hands the file over names (each as the entries its
         words may stand for), or None when no update does."""
-        for update in reversed(commitment.updates):
-            note = update.note or ""
-            named = [entries for entries in self._agency_names.mentioned(note) if agency not in entries]
-            if named and hands_over(note):
-                return named
-        return None
+        return next(([entries for _, entries in named]
+                     for _, named in self._handovers(commitment, agency) if named), None)
 
     def _taken_by(self, commitment: Commitment, agency: Agency) -> Agency | None:
         """The agency the last handing-over update gives the file to in so many words ('bàn
         giao hồ sơ cho X', 'X đã tiếp nhận'), the one it names: it carries the commitment
         whether or not the registry names it the successor; None when the words leave it open."""
-        for update in reversed(commitment.updates):
-            note = update.note or ""
-            if not hands_over(note):
-                continue
-            key = keyed(note)
-            named = [(found, entries) for found, entries in self._agency_names.mentions(note)
-                     if agency not in entries]
-            if len(named) != 1 or len(named[0][1]) != 1 or not hands_over_to(key, named[0][0]):
-                return None  # several agencies named, or not as the one given the file
-            return named[0][1][0]
-        return None
+        note, named = next(self._handovers(commitment, agency), ("", []))
+        if len(named) != 1 or len(named[0][1]) != 1 or not hands_over_to(keyed(note), named[0][0]):
+            return None  # none or several agencies named, or not as the one given the file
+        return named[0][1][0]
 
     @cached_property
     def _agency_names(self) -> Match:
