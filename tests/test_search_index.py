@@ -4,6 +4,7 @@ whose indexing fails says so and leaves nothing behind."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -62,9 +63,8 @@ def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
     if pagefind == "stops at once":
         # Pagefind's library notices the stop at once, or, now and then under load (seen twice in
         # full-suite runs), only at the time limit: the build says so either way.
-        assert ("Pagefind could not index the archive's 15 search records: it stopped before "
-                "answering." in output or "Pagefind did not finish indexing 15 search records "
-                "within" in output), output
+        assert ("search records: it stopped before answering." in output
+                or re.search(r"Pagefind did not finish indexing \d+ search records within", output)), output
         assert "timed out waiting" not in output and "ProcessLookupError" not in output
     else:
         assert "Pagefind could not index the archive's" in output, output
