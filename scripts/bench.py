@@ -3,8 +3,9 @@
 For each size it generates an archive in the real content format (scripts/synthetic_archive.py)
 and measures, on this machine, in one run:
   (a) our full build (pages, search index, feeds, open data), cold cache, then warm with
-      nothing changed (median of three runs), then after editing one session, and a
-      `mkdocs serve` preview rebuild after editing one session;
+      nothing changed (median of three runs), then after editing one session, a
+      `mkdocs serve` preview rebuild after editing one session, and the next day's first
+      build with nothing edited;
   (b) plain Material for MkDocs building the same text as ordinary Markdown pages kept out of
       the nav, with Material's default plugins (the baseline a team would otherwise use);
   (c) Python-Markdown alone converting the same text (the floor of this stack).
@@ -38,6 +39,8 @@ from synthetic_archive import generate  # noqa: E402
 
 PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DIALOGUE_ARCHIVE_BUILD_DATE="2026-11-28")
+NEXT_DAY = {**ENV, "DIALOGUE_ARCHIVE_BUILD_DATE": "2026-11-29"}
+"""The next morning's build: some commitments fall overdue, lists count as of the new day."""
 
 SAMPLE_SECONDS = 1.0
 WARM_RUNS = 3
@@ -81,13 +84,13 @@ def _tree_memory_kb(root: int) -> int:
 
 
 def run(label: str, command: list[str], cwd: Path | None = None,
-        output: Path | None = None) -> Measure:
+        output: Path | None = None, env: dict[str, str] = ENV) -> Measure:
     """Run a command to completion, sampling its process tree's memory every second (reading
     /proc/*/smaps_rollup walks a process's page tables: sampled every 0.2 s, it took half a
     core from the build it measured)."""
     peak = 0
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
 
@@ -222,6 +225,7 @@ def bench(sessions: int, work: Path, with_serve: bool) -> list[Measure]:
               f"{caught_up:.1f} s after it", flush=True)
         results.append(Measure("(a) serve preview rebuild after an edit", pages, 0))
         results.append(Measure("(a) serve: search and open data caught up", caught_up, 0))
+    results.append(run("(a) the next day's first build, nothing edited", build, env=NEXT_DAY))
     docs = work / "plain" / "docs"
     shutil.rmtree(work / "plain", ignore_errors=True)  # a --work folder may hold an earlier run
     plain_pages(content, docs)

@@ -35,6 +35,7 @@ from dialogue_archive.core import urls
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.loader import load_archive, private_copy
 from dialogue_archive.core.publish import publish
+from dialogue_archive.core.search import SearchRecords
 from dialogue_archive.core.views import ArchiveViews
 
 SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
@@ -43,6 +44,10 @@ SEED = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
 def digest(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def without_search(files: dict[str, str]) -> dict[str, str]:
+    return {path: sha for path, sha in files.items() if not path.startswith("pagefind/")}
 
 
 def build(config: Path) -> str:
@@ -326,13 +331,65 @@ def test_sessions_read_back_from_the_cache_share_their_models_field_sets(tmp_pat
         assert len({id(item.__pydantic_fields_set__) for item in items}) < len(items) / 5
 
 
-def test_a_new_build_date_reaches_every_page(tmp_path: Path) -> None:
-    """A printed session page carries the data's date: it is not reused from an earlier day."""
-    content = make_archive(tmp_path / "content")
-    for day in ("2026-11-28", "2026-11-29"):
-        build(write_config(tmp_path, content, tmp_path / "site", build_date=day))
-        page = next((tmp_path / "site" / "sessions").glob("*/*/index.html"))
-        assert parse(page).select_one(".da-print-header time")["datetime"] == day
+def test_a_later_day_makes_the_site_a_cold_build_makes_reusing_what_the_day_left(
+        tmp_path: Path) -> None:
+    """A day passing changes some pages without any file changing: an announced session is
+    held, a commitment falls overdue, an agency ends, lists and reports count "as of" the day.
+    The next day's build from the cache must make the site a cold build makes that day, and
+    reuse the session pages and search indexes the day did not touch (all of them were made
+    again every day: at 10,000 sessions a morning's first preview took a cold build's time)."""
+    content = copy_sample(tmp_path / "content")
+    announced = content / "sessions" / "2026" / "2026-12-15-tiep-cong-dan-dinh-ky-thang-12"
+    replace(announced / "index.md", "published: 2026-11-25T09:00:00+07:00\n", "")  # by its day
+    with (content / "registry" / "places.yaml").open("a", encoding="utf-8") as places:
+        places.write("  valid_until: 2027-01-10\n  succeeded_by: [phuong-cam-le]\n")  # merged
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    warm.mkdir()
+    build(write_config(warm, content, warm / "site", build_date="2026-12-15"))  # announced
+    # Held the next day, with the same data's date; then the commitment due 31/12/2026 is
+    # overdue; then the ward of 2025 the ward of a session of 2024 became is merged again.
+    for day in ("2026-12-16", "2027-01-02", "2027-01-11"):
+        log = build(write_config(warm, content, warm / "site", build_date=day))
+        shutil.rmtree(cold, ignore_errors=True)
+        cold.mkdir()
+        build(write_config(cold, content, cold / "site", build_date=day))
+        # Pagefind names its files by hashes that differ from run to run: the records the
+        # indexes are made of are compared in test_a_sessions_day_facts_decide_its_records.
+        assert without_search(digest(warm / "site")) == without_search(digest(cold / "site"))
+        if day == "2026-12-16":
+            reused = int(log.split(" archive pages (")[1].split(" ")[0])
+            assert 40 < reused < int(log.split(" archive pages (")[0].rsplit(" ", 1)[1]), log
+            assert "3 of 4 unchanged indexes reused" in log, log
+    sessions = warm / "site" / "sessions"
+    printed = parse(sessions / "2026" / "2026-04-16-doi-thoai-lien-thong-khai-sinh-thuong-tru-bhyt"
+                    / "index.html")
+    assert printed.select_one(".da-print-header time")["datetime"] == "2027-01-01"  # overdue since
+    merged = (sessions / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan" / "index.html")
+    assert "(nay thuộc: Phường Cẩm Lệ)" in " ".join(parse(merged).get_text().split())
+
+
+def test_a_sessions_day_facts_decide_its_records() -> None:
+    """A search index is reused on a later day while its sessions' day facts and the archive's
+    context hold (see the test above): a session's records must then be the same."""
+    days = [dt.date(2026, 11, 28), dt.date(2026, 12, 15), dt.date(2026, 12, 16),
+            dt.date(2027, 1, 1), dt.date(2027, 1, 2)]  # a session held, a commitment overdue
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for day in days:
+        archive, problems = load_archive(ROOT / "content", day)
+        assert not problems.errors
+        views = ArchiveViews(archive)
+        search = SearchRecords(views)
+        for session in archive.published:
+            facts = archive.context_fingerprint + views.day_facts(session)
+            seen.setdefault(session.id, []).append((facts, repr(list(search.records([session])))))
+    changed = 0
+    for states in seen.values():
+        records_by_facts: dict[str, set[str]] = {}
+        for facts, records in states:
+            records_by_facts.setdefault(facts, set()).add(records)
+        assert all(len(records) == 1 for records in records_by_facts.values())
+        changed += len(records_by_facts) > 1
+    assert changed == 2  # the two sessions the days changed
 
 
 def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_build(tmp_path: Path
@@ -501,8 +558,9 @@ def test_a_preview_and_a_build_keep_each_their_search_indexes(tmp_path: Path) ->
 
 
 def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -> None:
-    """Pages are keyed by the build date: each day's build stored a whole site's pages again,
-    and the cache grew by that much a day, for ever (a review's find)."""
+    """An edited session's or a changed list's earlier page stays in the cache, unused: each
+    day's build stored a whole site's pages again, and the cache grew by that much a day, for
+    ever (a review's find, when pages were keyed by the build date)."""
     content = make_archive(tmp_path / "content", sessions=3)
     site = tmp_path / "site"
 
@@ -515,7 +573,9 @@ def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -
     three_days_ago = int(time.time()) - 3 * 24 * 3600
     for path in first:
         os.utime(path, (three_days_ago, three_days_ago))
+    replace(next(content.glob("sessions/*/*/index.md")), "Sáng nay", "Chiều nay")
     second = build_on("2026-11-28")
-    assert first and not first & second  # the first day's pages went
+    assert first - second  # the edited session's earlier page went
+    assert first & second  # the pages still published stay, however old
     published = {(p.stat().st_ino) for p in site.rglob("*.html")}
     assert {p.stat().st_ino for p in second} <= published  # today's stay: the site uses them

@@ -110,7 +110,8 @@ class Archive:
     fingerprint: str = ""
     """Hash of every file the archive was read from, the build date and the reading code."""
     context_fingerprint: str = ""
-    """The same without the sessions: what every session's outputs also depend on."""
+    """The same without the sessions and the date (but with the units it ended): what every
+    session's outputs also depend on."""
     redactor: Redactor = field(default_factory=Redactor)
     """The site-wide redaction rules, for the pages MkDocs makes from the content folder's
     other Markdown files (the sessions' texts are redacted when they are read)."""

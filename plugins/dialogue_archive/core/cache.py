@@ -244,9 +244,10 @@ class DiskCache:
 
     def sweep(self, namespace: str, day: str, unused_for: float = UNUSED_SECONDS) -> int:
         """Remove the file entries of `namespace` that no published site links to and that
-        were stored more than `unused_for` seconds ago; once per `day` (a build's date): pages
-        are keyed by the build date too, and a daily build left a whole site's pages behind
-        every day (about 425 MB at 1,000 sessions). How many files went."""
+        were stored more than `unused_for` seconds ago; once per `day` (a build's date): every
+        edit, and every day's lists and reports, leave their earlier pages behind (keyed by
+        the build date, a daily build left a whole site's, about 425 MB at 1,000 sessions).
+        How many files went."""
         folder = self.folder(namespace)
         if folder is None:
             return 0

@@ -1427,9 +1427,13 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     folders = session_folders(root)
     version = code_fingerprint()  # the reading code is part of every key
     keys = [session_key(folder, version) for folder in folders]
-    # What the whole archive was made from: outputs derived from it are reused while it holds.
+    # What every session's outputs are made from besides its own files: they are reused while
+    # it holds. Not the build date itself but what it decides for all (the units that have
+    # ended); what it decides for one session is in that session's keys (views.day_facts).
+    ended = [unit.id for registry in (archive.agencies, archive.places)
+             for unit in registry.values() if archive.ended(unit)]
     archive.context_fingerprint = fingerprint(
-        version, str(root), now.date().isoformat(), str(include_drafts), repr(VI),  # a site's words
+        version, str(root), repr(ended), str(include_drafts), repr(VI),  # a site's words
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     cache_keys = parsed_keys(keys, root, redactor)
     parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,
@@ -1441,8 +1445,9 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
             session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
             written.append((session, one.references))
-    # A scheduled session goes public at its hour, without any file changing.
-    archive.fingerprint = fingerprint(archive.context_fingerprint, *keys,
+    # A scheduled session goes public at its hour, without any file changing; the lists,
+    # reports and data also count held sessions and overdue commitments as of the day.
+    archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,
                                       *(s.visibility.value for s in archive.sessions))
     _check_session_ids(archive, log)
     check_references(archive, [*other_pages, *written], log)

@@ -4,6 +4,7 @@ renamed sessions' old addresses working."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
@@ -45,10 +46,10 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
     return tags
 
 
-def print_header(url: str | None, archive: Archive) -> dict[str, str]:
-    """The address and the data's date that a printed record carries."""
-    return {"url": url or "", "updated": format_short_date(archive.build_date),  # as "Ngày in"
-            "updated_iso": archive.build_date.isoformat()}
+def print_header(url: str | None, data_date: dt.date) -> dict[str, str]:
+    """The address and the data's date (see ArchiveViews.data_date) a printed record carries."""
+    return {"url": url or "", "updated": format_short_date(data_date),  # as "Ngày in"
+            "updated_iso": data_date.isoformat()}
 
 
 def alias_uris(session: Session) -> list[str]:

@@ -623,12 +623,32 @@ class ArchiveViews:
     # --- session page -----------------------------------------------------------------
 
     def session_inputs(self, session: Session) -> str:
-        """What session_view depends on: the session's files and visibility, and what every
-        session depends on (empty when the loader did not record them)."""
+        """What session_view depends on: the session's files and visibility, what the build
+        date decides about it, and what every session depends on (empty when the loader did
+        not record them)."""
         if not (session.source_key and self.archive.context_fingerprint):
             return ""
         return fingerprint(self.archive.context_fingerprint, session.source_key,
-                           session.visibility.value)
+                           session.visibility.value, self.day_facts(session))
+
+    def day_facts(self, session: Session) -> str:
+        """What the build date decides about a session's own page and search records: whether
+        it is held yet, and the data's date (which moves to the day a commitment falls
+        overdue). Keyed by these rather than by the date, the next day's build reuses every
+        session's outputs but those of the few sessions the day changed."""
+        return repr((self.archive.announced(session), self.data_date(session)))
+
+    def data_date(self, session: Session) -> dt.date:
+        """The last day what the session's record says changed, as its printed copy dates its
+        data: the write-up published, an answer or a commitment's progress added later, the
+        session held after it was announced, or a commitment falling overdue."""
+        build_date = self.archive.build_date
+        days = [session.updated_at(build_date).date(),
+                *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments
+                  if c.due is not None and is_overdue(c, build_date))]
+        if not self.archive.announced(session):
+            days.append(session.date)
+        return max(days)
 
     def session_page_view(self, session: Session) -> dict[str, Any]:
         """The view of a session page while pages are written: made from a private copy of the
@@ -663,6 +683,7 @@ class ArchiveViews:
             "visibility": session.visibility.value,
             "visibility_label": self._visibility_label(session),
             "announced": self.archive.announced(session),
+            "data_date": self.data_date(session),
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
 

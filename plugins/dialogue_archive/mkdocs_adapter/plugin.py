@@ -294,7 +294,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             context["archive"] = self._view[1]
         elif page.file.src_uri == urls.home():
             context["archive"] = self.views.home_view()
-        context["publishing"] = page_publishing(page, config, self.archive, context.get("archive"))
+        context["publishing"] = page_publishing(page, config, context.get("archive"))
         return context
 
     def _page_view(self, page: Page) -> dict[str, Any]:
@@ -353,8 +353,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
-                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI),
-                                                                self.archive.build_date.isoformat()),
+                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI)),
                         archive_key=fingerprint(self.archive.fingerprint, repr(sorted(
                             (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)))
                         if self.archive.fingerprint else "")

@@ -68,8 +68,7 @@ def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
         yield File.generated(config, old_page + "index.html", content=html)
 
 
-def page_publishing(page: Page, config: MkDocsConfig, archive: Archive, view: dict[str, Any] | None
-                    ) -> dict[str, Any]:
+def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | None) -> dict[str, Any]:
     """What archive templates put in <head> (share tags, feed links) and on a printed page."""
     kind = (view or {}).get("kind", "")
     record = (view or {}).get("record")
@@ -83,5 +82,5 @@ def page_publishing(page: Page, config: MkDocsConfig, archive: Archive, view: di
         "feeds": feeds.feed_links(kind, getattr(record, "id", None)),
         "calendar": feeds.CALENDAR if config.site_url else "",
         "has_feeds": bool(config.site_url),
-        "print": print_header(page.canonical_url, archive),
+        "print": print_header(page.canonical_url, view["data_date"]) if session else None,
     }

@@ -81,12 +81,13 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
                        cache: DiskCache, workers: int = 1, kept: dict[str, str] | None = None,
                        published: Path | None = None, stopper: Stopper | None = None) -> SearchIndexes:
     """Index every item and write-up with Pagefind, in small indexes under site/pagefind/
-    (`SearchRecords.shards`). An index whose sessions (and the registries, build date and
-    code) did not change since a previous build is not made again: it is moved back from
-    KEPT_DIR when `kept` (index id -> key, of the indexes set aside there) has its key; left
-    in the `published` site, to be carried over when the build is published, when it is the
-    cache's copy; else linked from the cache. The others are indexed `workers` at a time
-    (each index is a separate Pagefind process); `stopper` can kill them."""
+    (`SearchRecords.shards`). An index whose sessions (and what the build date decides about
+    them, the registries and code) did not change since a previous build is not made again:
+    it is moved back from KEPT_DIR when `kept` (index id -> key, of the indexes set aside
+    there) has its key; left in the `published` site, to be carried over when the build is
+    published, when it is the cache's copy; else linked from the cache. The others are
+    indexed `workers` at a time (each index is a separate Pagefind process); `stopper` can
+    kill them."""
     records = records_for(views, config, options)
     archive = views.archive
     started = time.monotonic()
@@ -104,7 +105,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
             key = indexes.keys[shard.id] = fingerprint(
                 archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
                 str(options.search_chunk_bytes),
-                *(s.source_key for s in shard.sessions))
+                *(s.source_key + views.day_facts(s) for s in shard.sessions))
             if (kept or {}).get(shard.id) == key and (site / KEPT_DIR / shard.id).is_dir():
                 bundle.parent.mkdir(parents=True, exist_ok=True)
                 shutil.rmtree(bundle, ignore_errors=True)
