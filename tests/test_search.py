@@ -298,6 +298,14 @@ def test_dashes_and_quotes_find_what_the_plain_words_find(page, base_url, writte
     assert found and found == open_search(page, base_url, "q=" + quote(plain))
 
 
+def test_the_page_repeats_the_query_as_typed(page, base_url) -> None:
+    """The page's messages fill their fields with what was typed, `$` and all ("$&" or "$'"
+    read as replacement patterns made the title of "giay phep $$" say "giay phep $")."""
+    for typed in ("giay phep $$", "giay phep $'", "giay phep $&"):
+        open_search(page, base_url, "q=" + quote(typed))
+        assert page.title().startswith(f"“{typed}”"), (typed, page.title())
+
+
 def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
     assert open_search(page, base_url, "q=qqqzzzxk") == []
     assert page.inner_text("#da-status") == WORDS["no_results"]  # typed without marks already

@@ -55,9 +55,11 @@
 
   function stampPrintDate() {
     var today = new Date();
+    var parts = { day: today.getDate(), month: today.getMonth() + 1, year: today.getFullYear() };
     document.querySelectorAll("[data-da-print-date]").forEach(function (el) {
-      el.textContent = el.dataset.daPrintDate.replace("{day}", today.getDate())
-        .replace("{month}", today.getMonth() + 1).replace("{year}", today.getFullYear());
+      el.textContent = el.dataset.daPrintDate.replace(/\{(day|month|year)\}/g, function (field, name) {
+        return parts[name];
+      });
     });
   }
 

@@ -142,12 +142,18 @@ function instanceFor(list) {
   return newest;
 }
 
+// A message with every one of its {name} fields filled in, each value as written: a string
+// given to String.replace reads "$&" or "$'" (typed in a query) as replacement patterns.
+function fill(message, values) {
+  return message.replace(/\{(\w+)\}/g, (field, name) => (name in values ? String(values[name]) : field));
+}
+
 function describeScope(list) {
   if (list.length >= shards.length || !list.length) return messages.scope_all;
   const newest = list[0];
   const oldest = list[list.length - 1];
-  if (oldest.from === newest.to) return messages.scope_day.replace("{date}", newest.to);
-  return messages.scope_range.replace("{from}", oldest.from).replace("{to}", newest.to);
+  if (oldest.from === newest.to) return fill(messages.scope_day, { date: newest.to });
+  return fill(messages.scope_range, { from: oldest.from, to: newest.to });
 }
 
 const NAMED_FILTERS = 3; // more values than this are counted, not named, in the status line
@@ -161,8 +167,8 @@ function describeSearch(list) {
   const named = chosen.map((facet) => facet.label[0].toLocaleLowerCase(locale.lang) + facet.label.slice(1) + ": "
     + state.filters[facet.key].map((value) => facet.values[value] || value).join(", "));
   return describeScope(list) + ", " + (count <= NAMED_FILTERS
-    ? messages.filtered_by.replace("{filters}", named.join("; "))
-    : messages.filtered_count.replace("{count}", count.toLocaleString(locale.number)));
+    ? fill(messages.filtered_by, { filters: named.join("; ") })
+    : fill(messages.filtered_count, { count: count.toLocaleString(locale.number) }));
 }
 
 // Whether the search covers part of the archive only, chosen for speed (not by a year filter).
@@ -181,7 +187,7 @@ function showScope(list) {
   older.hidden = !widenable(list);
   if (partial) {
     const next = shards[state.depth];
-    older.textContent = messages.older.replace("{date}", next ? next.to : "");
+    older.textContent = fill(messages.older, { date: next ? next.to : "" });
   }
 }
 
@@ -335,7 +341,7 @@ async function run() {
   const filters = activeFilters();
   // History and a screen reader's list of tabs tell searches apart by their query.
   document.title = state.query.trim()
-    ? messages.page_title_query.replace("{query}", state.query.trim()).replace("{page}", pageTitle) : pageTitle;
+    ? fill(messages.page_title_query, { query: state.query.trim(), page: pageTitle }) : pageTitle;
   clear.hidden = Object.keys(filters).length === 0;
   renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
@@ -346,7 +352,7 @@ async function run() {
   if (!list.length) { // a year filter naming no year with sessions (a shared link to 2025, say)
     showScope(list);
     renderFacets({}, list); // every year stays choosable, without a count
-    showResults([], messages.no_sessions_in_years.replace("{years}", state.filters.year.join(", ")));
+    showResults([], fill(messages.no_sessions_in_years, { years: state.filters.year.join(", ") }));
     return;
   }
   status.textContent = messages.searching;
@@ -383,15 +389,15 @@ async function run() {
   renderFacets(counts, list);
   const found = results.length;
   // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = messages.to_results_count.replace("{count}", found.toLocaleString(locale.number));
+  toResults.textContent = fill(messages.to_results_count, { count: found.toLocaleString(locale.number) });
   let message = messages.no_results;
   if (found) {
-    message = messages.results_count.replace("{count}", found.toLocaleString(locale.number));
-    if (state.query.trim()) message += " " + messages.results_for.replace("{query}", state.query.trim());
+    message = fill(messages.results_count, { count: found.toLocaleString(locale.number) });
+    if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
     const advice = widenable(list) ? messages.no_results_in : messages.no_results_within;
-    message = advice.replace("{scope}", describeSearch(list));
+    message = fill(advice, { scope: describeSearch(list) });
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
@@ -440,8 +446,10 @@ async function showMore(focusNew) {
     list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
-      shownStatus.textContent = messages.shown_count.replace("{shown}", shownCount.toLocaleString(locale.number))
-        .replace("{count}", shownResults.length.toLocaleString(locale.number));
+      shownStatus.textContent = fill(messages.shown_count, {
+        shown: shownCount.toLocaleString(locale.number),
+        count: shownResults.length.toLocaleString(locale.number),
+      });
     }
   }
   more.disabled = false;
@@ -623,7 +631,7 @@ function renderActive() {
     for (const value of state.filters[facet.key] || []) {
       const index = items.length;
       const button = element("button", { type: "button", class: "da-chip" },
-        element("span", { class: "da-visually-hidden" }, messages.remove_filter.replace("{facet}", facet.label) + " "),
+        element("span", { class: "da-visually-hidden" }, fill(messages.remove_filter, { facet: facet.label }) + " "),
         facet.values[value] || value, element("span", { "aria-hidden": "true" }, " ×"));
       button.addEventListener("click", () => {
         toggle(facet.key, value, false);
