@@ -105,7 +105,12 @@ def test_session_page_shows_every_item_with_its_answers(sample_site: Path) -> No
                 assert agency_href.endswith(f"/agencies/{answer['by']}/")
                 if answer.get("mode") == "referred":
                     assert "Chuyển đến" in block.text
-                    assert block.select(f'a[href$="/agencies/{answer["referred_to"]}/"]')
+                    target = block.select_one(f'a[href$="/agencies/{answer["referred_to"]}/"]')
+                    assert target is not None
+                    # what a screen reader names the block: a referral, not an answer
+                    assert block["aria-label"].endswith(f" chuyển đến {target['title']}")
+                else:
+                    assert block["aria-label"].startswith("Trả lời: ")
             if not item.get("answers"):
                 assert "Chưa được trả lời" in card.text
             for commitment in item.get("commitments") or []:

@@ -141,6 +141,7 @@ VI: dict[str, Any] = {
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
         "referred_to": "chuyển đến",
+        "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
         "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
         "document": "Văn bản",
         "commitments": "Cam kết",
