@@ -106,6 +106,38 @@ def build_as_an_office_account(config: Path) -> subprocess.CompletedProcess[str]
         capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), timeout=600)
 
 
+def test_a_cache_this_account_cannot_write_in_is_said_before_anything_is_built(tmp_path: Path
+                                                                             ) -> None:
+    """A cache folder that cannot be made (a read-only checkout) stopped the build with a
+    traceback; one made read-only, or by another account's build, with a line per page."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    (tmp_path / ".cache").mkdir(mode=0o555)
+    try:
+        refused = build_as_an_office_account(config)
+    finally:
+        (tmp_path / ".cache").chmod(0o755)
+    cache = tmp_path / ".cache" / "dialogue-archive"
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
+    assert f"the build's cache cannot be written (Permission denied: {cache})" in refused.stderr
+    assert "`cache_dir:`" in refused.stderr and not site.exists()
+    assert run_build(config).returncode == 0
+    before = snapshot(site)
+    (cache / "pages").chmod(0o555)
+    write_up = content / S / "index.md"  # a page to write into the cache
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace(
+        "Nhiều ý kiến", "Rất nhiều ý kiến"), encoding="utf-8")
+    try:
+        refused = build_as_an_office_account(config)
+    finally:
+        (cache / "pages").chmod(0o755)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
+    assert f"cannot be written (Permission denied: {cache / 'pages'})" in refused.stderr
+    assert snapshot(site) == before
+
+
 def test_a_site_folder_this_account_cannot_write_in_is_never_taken_offline(tmp_path: Path) -> None:
     """A site/ that another account made (or a read-only one): publishing moved the unchanged
     search indexes out of it after retiring it, failed, and left no site at all; every later

@@ -98,6 +98,24 @@ class DiskCache:
     def __init__(self, root: Path | None):
         self.root = root
 
+    def unwritable(self) -> tuple[Path, str] | None:
+        """The folder of the cache that cannot be written, and why, if there is one: the cache's
+        own, or one of its namespaces, made by another account (an earlier build with sudo)
+        or read-only. Tried by writing, as the build would: the permission bits do not tell
+        for root or ACLs."""
+        if self.root is None:
+            return None
+        folder = self.root
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for folder in [self.root, *(p for p in self.root.iterdir() if p.is_dir())]:
+                handle, probe = tempfile.mkstemp(dir=folder, prefix=STAGING_PREFIX)
+                os.close(handle)
+                os.unlink(probe)
+        except OSError as error:
+            return folder, error.strerror or str(error)
+        return None
+
     def folder(self, namespace: str) -> Path | None:
         """A folder of the cache for a library's own files (None without a cache)."""
         if self.root is None:

@@ -118,6 +118,13 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
         self.cache = DiskCache(self._cache_dir(config))
+        if (unwritable := self.cache.unwritable()) is not None:
+            folder, why = unwritable
+            raise PluginError(
+                f"nothing was published: the build's cache cannot be written ({why}: {folder}); "
+                "make that folder writable for you (or delete it, if another account's build "
+                "made it), or set `cache_dir:` under the dialogue-archive plugin in mkdocs.yml to "
+                "a folder you can write, or `cache: false`")
         # Loading allocates millions of objects that live until the build ends; collections
         # meanwhile would walk them again and again (measured: a fifth of the loading time).
         # Afterwards they are frozen: at 10,000 sessions they are 5 million objects, and each
