@@ -191,6 +191,10 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
     assert published == sorted(published, reverse=True)
     ours = next(e for e in feed.entries if e.title.startswith("Đối thoại với công dân phường Hòa Thọ Đông"))
     assert ours.link == f"{SITE_URL}sessions/2024/{NEW_ID}/"
+    # Renamed from OLD_ID: a feed reader knows it by its first address, not as a new entry.
+    assert ours.id == f"{SITE_URL}sessions/2024/{OLD_ID}/"
+    others = [e for e in feed.entries if e is not ours]
+    assert all(e.id == e.link for e in others)
     assert ours.summary == 'Người dân phường Hòa Thọ Đông hỏi về giấy phép xây dựng & "sổ đỏ".'
     assert ours.published.startswith("2024-07-18")
     for entry in feed.entries:
@@ -277,7 +281,10 @@ def test_feeds_of_units_of_one_name_are_told_apart(public_site: Path) -> None:
 
 def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
     calendar = icalendar.Calendar.from_ical((public_site / "calendar.ics").read_bytes())
-    events = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    # A session renamed keeps the uid of its first id: a calendar app does not copy the event.
+    uids = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    events = {NEW_ID if uid == OLD_ID else uid: e for uid, e in uids.items()}
+    assert NEW_ID not in uids
     archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
     public = {s.id: s for s in archive.published if s.visibility.value == "published"}
     assert set(events) == set(public)

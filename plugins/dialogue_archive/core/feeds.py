@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from . import urls
 from .archive import Archive, Session, Visibility
 from .labels import VI
+from .sharing import first_id, first_uri
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry = feed.add_entry(order="append")
         meta = session.meta
         url = site.page_url(session.src_uri)
-        entry.id(url)
+        entry.id(site.page_url(first_uri(session)))  # a renamed session is no new entry
         entry.title(meta.title)
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
@@ -190,7 +191,7 @@ def _event(session: Session, site: Site, host: str, stamp: dt.datetime, place: s
 
     meta = session.meta
     event = Event()
-    event.add("uid", f"{session.id}@{host}")
+    event.add("uid", f"{first_id(session)}@{host}")  # a renamed session is the same event
     event.add("dtstamp", stamp)
     if meta.time:
         hour, minute = (int(x) for x in meta.time.split(":"))

@@ -61,6 +61,18 @@ def alias_uris(session: Session) -> list[str]:
     return uris
 
 
+def first_id(session: Session) -> str:
+    """The id a session was first published under (its first former id, `aliases`): feed
+    readers and calendars keep knowing a renamed session by it, instead of taking it for a
+    new one."""
+    return session.meta.aliases[0] if session.meta.aliases else session.id
+
+
+def first_uri(session: Session) -> str:
+    """The source path of the session's first address (see first_id)."""
+    return alias_uris(session)[0] if session.meta.aliases else session.src_uri
+
+
 def alias_redirects(archive: Archive) -> list[tuple[str, Session]]:
     """(old source path, session) for every alias of a session on the site."""
     return [(uri, session) for session in archive.published for uri in alias_uris(session)]
