@@ -610,6 +610,31 @@ def test_aligned_table_columns_keep_their_alignment(tmp_path: Path) -> None:
         assert [c.get("align") for c in row.find_all("td")] == ["left", "right"], built
 
 
+def test_a_list_right_under_a_line_of_text_is_a_list(tmp_path: Path) -> None:
+    """As Word, chat apps and CommonMark write it, with no blank line above: Python-Markdown
+    showed the items as one line of text with their dashes (a review's find). A wrapped line
+    of prose that begins with a year and a dot stays prose."""
+    content = make_archive(tmp_path / "content")
+    listed = "Đề nghị:\n- đoạn dốc Km1;\n- đoạn qua suối.\n\nCác bước:\n1. nộp hồ sơ\n2. nhận kết quả\n"
+    prose = "\nTheo quyết định ban hành năm\n2024. Quận đã làm theo.\n"
+    session = next(content.glob("sessions/*/*/index.md"))
+    session.write_text(session.read_text(encoding="utf-8") + "\n" + listed + prose, encoding="utf-8")
+    replace(session.parent / "answers.yaml",
+            "    text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.\n",
+            "    text: |\n      Đề nghị:\n      - đoạn dốc Km1;\n      - đoạn qua suối.\n")
+    (content / "gioi-thieu.md").write_text("# Giới thiệu\n\n" + listed, encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for built in (page(site, "/gioi-thieu/"), site / session.relative_to(content).parent / "index.html"):
+        doc = parse(built)
+        items = [li.get_text(strip=True) for li in doc.select("article li, .da-writeup li")]
+        assert "đoạn qua suối." in items and "nhận kết quả" in items, (built, items)
+        assert not any(p.get_text().startswith("Đề nghị:\n-") for p in doc.find_all("p")), built
+    text = parse(site / session.relative_to(content).parent / "index.html").get_text()
+    assert "năm\n2024. Quận đã làm theo." in text
+    item = parse(site / session.relative_to(content).parent / "index.html").find(id="ho-so-gpxd")
+    assert [li.get_text() for li in item.select(".da-item__text li")] == ["đoạn dốc Km1;", "đoạn qua suối."]
+
+
 def test_a_title_with_an_ampersand_reads_the_same_in_the_header(tmp_path: Path) -> None:
     """MkDocs gives a page the text of its first heading as its title, already escaped: the
     header showed "Hỏi &amp; đáp" for a page headed "Hỏi & đáp"."""

@@ -20,6 +20,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import unique
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
@@ -389,6 +390,44 @@ class _NotATag(InlineProcessor):
         return m.group(0), m.start(0), m.end(0)
 
 
+LIST_START = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+"""A line that starts a list where CommonMark lets it interrupt a paragraph: a bullet, or a
+numbered list that starts at 1 (a wrapped line of prose beginning "2024. " stays prose)."""
+
+
+class _ListUnderText(Preprocessor):
+    """Python-Markdown starts a list only after a blank line: "Kiến nghị:" with "- ..." lines
+    right under it, as Word, chat apps and CommonMark write it, showed the items as one line
+    of text with their dashes. A blank line is put before such a list. Fenced code is already
+    set aside (its preprocessor runs first); an indented line or one inside a list is left."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        in_list = False  # the current block of lines started a list
+        for line in lines:
+            if not line.strip():
+                in_list = False
+            elif LIST_START.match(line):
+                above = out[-1] if out else ""
+                if above.strip() and not in_list and not above[:1].isspace():
+                    out.append("")
+                in_list = True
+            out.append(line)
+        return out
+
+
+class ListUnderText(Extension):
+    """The extension of _ListUnderText, named in mkdocs.yml's way by the plugin for the content
+    folder's other pages (`dialogue_archive.core.markup:ListUnderText`)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(_ListUnderText(md), "archive_list_under_text", 19)  # code: 25
+
+
+LIST_UNDER_TEXT = f"{__name__}:{ListUnderText.__name__}"
+"""ListUnderText as mkdocs.yml's `markdown_extensions` names it."""
+
+
 class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_NotATag(HTML_RE, md), "archive_not_a_tag", 95)  # html: 90
@@ -407,7 +446,7 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, _ArchiveExtension()],
+            extensions=[*EXTENSIONS, _ArchiveExtension(), ListUnderText()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"},
                                "extra": {"tables": TABLE_ALIGNMENT}},
         )

@@ -34,7 +34,7 @@ from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
-from ..core.markup import TABLE_ALIGNMENT, heading_slug, sanitise_page
+from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.parallel import Stopper, worker_count
 from ..core.publish import PublishError, discard, publish, staging_dir
@@ -528,6 +528,9 @@ def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
     # The headings of the home and other pages get the write-ups' anchors ('Đường' -> 'duong',
     # where Python-Markdown's default drops the 'đ'), which is what links are checked against.
     toc["slugify"] = heading_slug
+    # A list right under a line of text, as the write-ups have it (markup.ListUnderText).
+    if LIST_UNDER_TEXT not in config.markdown_extensions:
+        config.markdown_extensions.append(LIST_UNDER_TEXT)
     # The pages are sanitised (on_page_content): aligned table columns must say so in `align`.
     for name in config.markdown_extensions:
         if name in {"tables", "markdown.extensions.tables"}:
