@@ -250,6 +250,31 @@ def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_
     assert ArchiveViews(archive).now_responsible_ids(commitment) == ((carrier,) if carrier else ())
 
 
+@pytest.mark.parametrize(("day", "carrier"), [
+    ("2024-10-12", "phong-kinh-te-ha-tang-do-thi"),  # the escalation itself: the successor
+    ("2025-08-01", None),  # after the office ended: a file sent on, to whom the words leave open
+])
+def test_a_note_written_before_the_agency_ended_hands_over_only_in_so_many_words(
+        tmp_path: Path, day: str, carrier: str | None) -> None:
+    """An escalated promise's note of 2023, 'đã có văn bản chuyển kiến nghị đến Công an thành
+    phố', took the district's file from its successor and left it to the reader (a review's
+    find in the sample)."""
+    content = make_archive(tmp_path / "content", sessions=1)
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
+            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
+            "  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
+            "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  valid_from: 2025-07-01\n")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
+            "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
+    replace(answers, "status: in_progress", "status: escalated\n        updates:\n"
+            f"          - date: {day}\n            note: Đã có văn bản chuyển kiến nghị đến Phòng Tư pháp.")
+    archive, log = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not log.errors, log.errors
+    commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)
+    assert ArchiveViews(archive).now_responsible_ids(commitment) == ((carrier,) if carrier else ())
+
+
 def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:
     """On a phone the commitment is screens below the question: its status leads the item."""
     records = raw_commitments()

@@ -348,12 +348,20 @@ class ArchiveViews:
     def _handovers(self, commitment: Commitment, agency: Agency
                    ) -> Iterator[tuple[str, list[tuple[re.Match[str], list[Any]]]]]:
         """Each update that hands the file over, newest first: its note, and the other
-        agencies it names (where, and the entries the words may stand for)."""
+        agencies it names (where, and the entries the words may stand for). One written while
+        the agency still existed does so only in so many words ('bàn giao hồ sơ cho X'): then
+        'đã có văn bản chuyển kiến nghị đến Công an thành phố' is the escalation itself."""
+        assert agency.valid_until is not None
         for update in reversed(commitment.updates):
             note = update.note or ""
-            if hands_over(note):
-                yield note, [(found, entries) for found, entries in self._agency_names.mentions(note)
-                             if agency not in entries]
+            if not hands_over(note):
+                continue
+            named = [(found, entries) for found, entries in self._agency_names.mentions(note)
+                     if agency not in entries]
+            if update.date <= agency.valid_until and not any(
+                    hands_over_to(keyed(note), found) for found, _ in named):
+                continue
+            yield note, named
 
     def _handed_to(self, commitment: Commitment, agency: Agency) -> list[list[Any]] | None:
         """The agencies the last update that hands the file over names (each as the entries its
