@@ -370,6 +370,11 @@ def test_home_page_shows_its_own_text_title_figures_and_latest_sessions(sample_s
     assert announced  # a session announced ahead of its day counts once it is held
     figures = [li.get_text(" ", strip=True) for li in doc.select(".da-figures li")]
     assert figures[0] == f"{len(published) - len(announced)} phiên đối thoại đã diễn ra"
+    held = [s for s in raw_sessions() if s.meta["date"] <= SAMPLE_BUILD_DATE]
+    answers = [a for s in held for item in s.items for a in item.get("answers") or []]
+    referrals = [a for a in answers if a.get("mode") == "referred"]
+    assert referrals  # a referral forwards an item and answers nothing (a review's find)
+    assert f"{len(answers) - len(referrals)} câu trả lời" in figures
     assert [a["href"] for a in doc.select(".da-figures a")] == [  # each leads to its detail
         "sessions/", "statistics/", "statistics/", "commitments/", "agencies/"]
     latest = [a["href"] for a in doc.select("#moi-nhat ~ ol a")]

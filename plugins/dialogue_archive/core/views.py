@@ -413,7 +413,8 @@ class ArchiveViews:
             item_entry = self._item_entry(session, entry, item, text)
             if not entry.announced:  # the figures count held sessions, as the statistics do
                 self.counts["items"] += 1
-                self.counts["answers"] += len(item.answers)
+                # a referral forwards the item and answers nothing (statistics.answering)
+                self.counts["answers"] += sum(a.mode is not AnswerMode.referred for a in item.answers)
                 self.counts["commitments"] += len(item.commitments)
             agencies = dict.fromkeys([*answering(item), *forwarded_to(item)])  # not who forwarded
             for agency_id in agencies:
