@@ -399,6 +399,14 @@ def test_home_figures_leave_out_the_questions_of_a_session_not_yet_held(tmp_path
     figures = [li.get_text(" ", strip=True) for li in parse(tmp_path / "site" / "index.html").select(
         ".da-figures li")]
     assert figures[:4] == ["1 phiên đối thoại đã diễn ra", "1 ý kiến, câu hỏi", "1 câu trả lời", "1 cam kết"]
+    # The lists count it among their sessions, and say so: "2" read as the statistics' figure.
+    site = tmp_path / "site"
+    for listing in (site / "sessions" / "index.html", site / "sessions" / "2024" / "index.html"):
+        said = " ".join(parse(listing).select_one("article h1 + p").get_text().split())
+        assert said == "2 phiên đối thoại (trong đó 1 sắp diễn ra)", listing
+    here = parse(site / "places" / "quan-cam-le" / "index.html").find(
+        "h2", string=lambda text: bool(text) and text.startswith("Phiên đối thoại tại địa bàn"))
+    assert here.get_text() == "Phiên đối thoại tại địa bàn (2, trong đó 1 sắp diễn ra)"
 
 
 def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:

@@ -191,6 +191,7 @@ VI: dict[str, Any] = {
         "sessions_here": "Phiên đối thoại tại địa bàn",
         "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
         "newest_of": "10 phiên gần nhất trên tổng số {total}",
+        "upcoming_of": "trong đó {count} sắp diễn ra",  # of the sessions counted, not held yet
         "items_from_here": "Ý kiến của người dân địa bàn",
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",

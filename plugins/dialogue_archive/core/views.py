@@ -475,7 +475,8 @@ class ArchiveViews:
             yield PageSpec(urls.sessions_index(pager.number), _paged_title(title, pager, self.text),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
-                            "pager": pager, "years": years, "total": len(entries)})
+                            "pager": pager, "years": years, "total": len(entries),
+                            "upcoming": sum(e.announced for e in entries)})
 
     def _year_pages(self) -> Iterator[PageSpec]:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
@@ -485,7 +486,8 @@ class ArchiveViews:
                 yield PageSpec(urls.year(year, pager.number), _paged_title(title, pager, self.text),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
-                                "pager": pager, "years": years, "total": len(entries)})
+                                "pager": pager, "years": years, "total": len(entries),
+                                "upcoming": sum(e.announced for e in entries)})
 
     def _registry_pages(self, kind: str, registry: dict[str, Any],
                         items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
@@ -523,6 +525,7 @@ class ArchiveViews:
                 "groups": group_by_session(chunk), "pager": pager, "total": total,
                 "sessions_here": sessions_here[:10] if pager.number == 1 else [],
                 "sessions_here_total": len(sessions_here),
+                "sessions_here_upcoming": sum(e.announced for e in sessions_here),
                 "scorecard": self.scorecards.get(record.id) if kind == "agency" else None,
                 "inherited": self.inherited.get(record.id) if kind == "agency" else None,
                 "scorecard_uri": urls.commitments_agency(record.id)}
