@@ -204,6 +204,16 @@ CASES: dict[str, Case] = {
     "yaml-tab-in-front-matter": Case(
         edit(f"{S}/index.md", "summary:", "attendance:\n\tcitizens: 80\nsummary:"), f"{S}/index.md", 8,
         "indent YAML with spaces, not tabs"),
+    "yaml-non-breaking-space-in-indentation": Case(  # pasted from Word: looks aligned
+        edit(f"{S}/answers.yaml", "    type: proposal", "  \u00a0 type: proposal"), f"{S}/answers.yaml", 3,
+        "line 3 has a non-breaking space (U+00A0) in its indentation"),
+    "yaml-text-going-on-on-the-next-line": Case(
+        edit(f"{S}/answers.yaml", "        text: Rà soát thành phần hồ sơ cấp giấy phép xây dựng",
+             "        text: Rà soát thành phần hồ sơ\n        cấp giấy phép xây dựng"),
+        f"{S}/answers.yaml", 20, "write that text as a block: 'text: |' on its own line"),
+    "date-and-time-giving-two-hours": Case(
+        edit(f"{S}/index.md", "date: 2024-06-20\n", "date: 2024-06-20T09:00:00+07:00\n"), f"{S}/index.md", 4,
+        "`date` starts the session at 09:00 and `time` at 08:00: keep one of them"),
     "yaml-text-starting-with-a-backtick": Case(
         edit(f"{S}/index.md", "summary: Buổi", "summary: `GPXD` buổi"), f"{S}/index.md", 7,
         "a text starting with '`' must be quoted"),
@@ -398,6 +408,14 @@ CASES: dict[str, Case] = {
         "unknown agency 'phong-qldt'",
         build=True,
     ),
+    "procedure-code-unquoted": Case(  # read as 1.0099: the message gives it as typed
+        edit(f"{S}/answers.yaml", 'procedures: ["1.009994"]', "procedures: [1.009900]"),
+        f"{S}/answers.yaml", 8, 'procedure code 1.009900 was read as a number: quote it, "1.009900"'),
+    "unknown-topic-made-from-its-name": Case(  # the topic 'dien' is named "Điện sinh hoạt"
+        chain(edit("registry/topics.yaml", "- id: dat-dai",
+                   "- id: dien\n  name: Điện sinh hoạt\n- id: dat-dai"),
+              edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [dien-sinh-hoat]")),
+        f"{S}/answers.yaml", 7, "unknown topic 'dien-sinh-hoat' (did you mean 'dien'?)"),
     "unknown-topic": Case(
         edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dun]"),
         f"{S}/answers.yaml",

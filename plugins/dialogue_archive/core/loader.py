@@ -50,6 +50,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
+    start_written,
     unreadable,
 )
 from .parallel import ignore_interrupts, interrupts_held
@@ -550,8 +551,22 @@ class References:
             return
         line, col = locate(data, where)
         registry = KINDS[kind]
-        self.log.add(path, line, col, f"unknown {kind} '{value}'{did_you_mean(value, table)}; "
+        by_name = _ids_by_name(table)  # `dien-sinh-hoat` for the topic 'dien' named "Điện sinh hoạt"
+        hint = did_you_mean(value, table) or did_you_mean(value, by_name, by_name.__getitem__)
+        self.log.add(path, line, col, f"unknown {kind} '{value}'{hint}; "
                      f"add it to registry/{registry}.yaml or use an existing one")
+
+
+def _ids_by_name(table: dict[str, Any]) -> dict[str, str]:
+    """Each entry's names and aliases written as an id would be, to the entry's id: a writer
+    who made up an id from a name meant the entry of that name."""
+    found: dict[str, str] = {}
+    for ident, entry in table.items():
+        names = [getattr(entry, "name", None), getattr(entry, "short_name", None),
+                 *(getattr(entry, "aliases", None) or [])]
+        for name in filter(None, names):
+            found.setdefault(re.sub(r"[^a-z0-9]+", "-", fold(str(name)).lower()).strip("-"), ident)
+    return found
 
 
 REGISTRY_LINKS = {"agencies": {"parent": "agency", "succeeded_by": "agency"},
@@ -663,6 +678,10 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.meta = validate(SessionMeta, LocDict() if data is None else data, index, log,
                            salvage=True) if ok or data is not None else None
     parsed.salvaged = parsed.meta is not None and len(log.problems) > before
+    if isinstance(data, dict) and parsed.meta is not None and parsed.meta.time and (
+            start := start_written(data.get("date"))) and start != parsed.meta.time:
+        log.add(index, *locate(data, ("time",)), f"`date` starts the session at {start} and "
+                f"`time` at {parsed.meta.time}: keep one of them")
     # `draft: yes please`, left out: a draft was meant, and the checks kept for public
     # sessions would only add problems the writer tried to avoid
     parsed.draft_written = isinstance(data, dict) and data.get("draft") is True

@@ -191,6 +191,14 @@ def _moment_written(value: str) -> dt.datetime | None:
         return None
 
 
+def start_written(date: Any) -> str | None:
+    """The hour (HH:MM, Vietnam's time) a session's `date` gives, if it gives one."""
+    moment = _moment_written(date) if isinstance(date, str) else date
+    if not isinstance(moment, dt.datetime) or (start := _local(moment).time()) == dt.time():
+        return None
+    return start.strftime("%H:%M")
+
+
 def _local(moment: dt.datetime) -> dt.datetime:
     """A moment as a clock in Vietnam shows it (one without a zone already is)."""
     return moment.astimezone(TIMEZONE).replace(tzinfo=None) if moment.tzinfo else moment
@@ -294,9 +302,9 @@ class Place(Strict):
 
 def _code(value: Any) -> Any:
     if isinstance(value, float):
-        raise ValueError(
-            f"procedure code {value} was read as a number; quote it (e.g. \"1.009994\") "
-            "so that trailing zeros are kept")
+        written = getattr(value, "written", str(value))
+        raise ValueError(f"procedure code {written} was read as a number: quote it, \"{written}\", "
+                         "so that its zeros are kept")
     return str(value) if isinstance(value, int) else value
 
 
@@ -398,13 +406,9 @@ class SessionMeta(Strict):
         """`date: 2024-06-20T08:00:00+07:00` without `time:` gives the time too: a writer who
         typed it expects it shown (it was dropped)."""
         if not isinstance(data, dict) or "time" in data:
-            return data
-        written = data.get("date")
-        moment = _moment_written(written) if isinstance(written, str) else written
-        if isinstance(moment, dt.datetime):
-            start = _local(moment).time()
-            if start != dt.time():
-                return {**data, "time": start.strftime("%H:%M")}
+            return data  # both written: the loader checks that they agree
+        if start := start_written(data.get("date")):
+            return {**data, "time": start}
         return data
 
 

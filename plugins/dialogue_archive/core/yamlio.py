@@ -113,7 +113,11 @@ def _make_loader(line_offset: int) -> type:
 
         def construct_float_not_sexagesimal(self, node: yaml.ScalarNode) -> float | str:
             value = self.construct_scalar(node)
-            return value if ":" in value else self.construct_yaml_float(node)
+            if ":" in value:
+                return value
+            number = WrittenFloat(self.construct_yaml_float(node))
+            number.written = value
+            return number
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_loc_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_loc_seq)
@@ -122,6 +126,13 @@ def _make_loader(line_offset: int) -> type:
     Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_float_not_sexagesimal)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_lenient_timestamp)
     return Loader
+
+
+class WrittenFloat(float):
+    """A number as read, with its text as written: a message asking to quote `1.012790` must
+    give it as typed, not as the number it became (1.01279), another code."""
+
+    written: str
 
 
 _LOADERS: dict[int, type] = {}
@@ -221,6 +232,17 @@ def _indentation_hint(problem: str, text: str, line_offset: int, problem_line: i
             f"column {around}: line it up with the block it belongs to, using spaces")
 
 
+_ODD_SPACE = re.compile(r"^[ \t]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff])")
+"""Indentation with a space YAML does not take for one: Word's non-breaking space, mostly."""
+_PLAIN_TEXT_VALUE = re.compile(r"""^\s*(?:- )*([\w-]+):[ \t]+[^\s|>"'#&*!%@`\[{]""")
+"""A key with a text written on its line, unquoted: the line after it cannot go on with it."""
+
+
+def _space_name(char: str) -> str:
+    return ("non-breaking space (U+00A0)" if char == "\u00a0"
+            else f"special space (U+{ord(char):04X})")
+
+
 _OPENING_QUOTE = re.compile(r"""^\s*(?:- )*(?:[\w-]+:\s+)?(["'])(.*)$""")
 
 
@@ -261,6 +283,12 @@ def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: i
     given are the file's."""
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or found == "\t":
         return "; indent YAML with spaces, not tabs"
+    lines = text.splitlines()
+    for number in dict.fromkeys(n for n in (key_line, problem_line) if n):
+        if 0 < number - line_offset <= len(lines) and (
+                odd := _ODD_SPACE.match(lines[number - line_offset - 1])):
+            return (f"; line {number} has a {_space_name(odd.group(1))} in its indentation (as "
+                    "pasted from Word or a web page): retype it with ordinary spaces")
     if "cannot start any token" in problem and found:
         return f"; a text starting with '{found}' must be quoted (key: \"{found}...\")"
     if "end of stream" in problem:
@@ -273,10 +301,16 @@ def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: i
     if "mapping values are not allowed" in problem:
         return "; a text containing ': ' must be quoted or written as a block (text: |)"
     if "could not find expected ':'" in problem:
-        lines = text.splitlines()
         if key_line and 0 < key_line - line_offset <= len(lines) and _NO_SPACE_AFTER_COLON.match(
                 lines[key_line - line_offset - 1]):
             return f"; put a space after the ':' on line {key_line} (key: value)"
+        above = next((line for line in reversed(lines[:problem_line - line_offset - 1])
+                      if line.strip()), "")
+        if (opened := _PLAIN_TEXT_VALUE.match(above)) and ": " not in lines[problem_line - line_offset - 1]:
+            key = opened.group(1)
+            return (f"; line {problem_line} reads as a new key without ':'. If it goes on with the "
+                    f"text above, write that text as a block: '{key}: |' on its own line, then "
+                    "every line of the text indented under it")
         return "; each line must be 'key: value' or a list entry '- ...'"
     return ""
 
