@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import yaml
 from conftest import (
     CONTENT,
+    ROOT,
     SAMPLE_BUILD_DATE,
     build_archive,
     make_archive,
@@ -646,6 +647,20 @@ def test_a_list_right_under_a_line_of_text_is_a_list(tmp_path: Path) -> None:
     assert "năm\n2024. Quận đã làm theo." in text
     item = parse(site / session.relative_to(content).parent / "index.html").find(id="ho-so-gpxd")
     assert [li.get_text() for li in item.select(".da-item__text li")] == ["đoạn dốc Km1;", "đoạn qua suối."]
+
+
+def test_a_site_that_keeps_materials_search_plugin_builds(tmp_path: Path) -> None:
+    """`plugins: [search, dialogue-archive]`, as most Material sites start: Material's search
+    plugin reads the theme's words before the archive's plugin sets its own up, and the build
+    stopped with a traceback ('labels' is undefined, a review's find)."""
+    content = make_archive(tmp_path / "content")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {tmp_path / 'site'}\n"
+                      "plugins:\n  - search\n  - dialogue-archive:\n      build_date: 2026-11-28\n",
+                      encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert (tmp_path / "site" / "search" / "index.html").is_file()  # the archive's search page
 
 
 def test_a_title_with_an_ampersand_reads_the_same_in_the_header(tmp_path: Path) -> None:
