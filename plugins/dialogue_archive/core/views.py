@@ -645,10 +645,12 @@ class ArchiveViews:
 
     def day_facts(self, session: Session) -> str:
         """What the build date decides about a session's own page and search records: whether
-        it is held yet, and the data's date (which moves to the day a commitment falls
-        overdue). Keyed by these rather than by the date, the next day's build reuses every
-        session's outputs but those of the few sessions the day changed."""
-        return repr((self.archive.announced(session), self.data_date(session)))
+        it is held yet, which of its commitments are overdue, and the data's date (which a
+        commitment falling overdue does not move for a scheduled session in a preview: its
+        data's date is its future publication). Keyed by these rather than by the date, the
+        next day's build reuses every session's outputs but those of the sessions it changed."""
+        overdue = [is_overdue(c, self.archive.build_date) for i in session.items for c in i.commitments]
+        return repr((self.archive.announced(session), overdue, self.data_date(session)))
 
     def data_date(self, session: Session) -> dt.date:
         """The last day what the session's record says changed, as its printed copy dates its
