@@ -205,13 +205,27 @@ def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tm
     build(config)
     first = digest(site)
     bundles = sorted(p for p in (site / "pagefind").iterdir() if p.is_dir())
-    assert len(bundles) >= 2
+    assert len(bundles) >= 4
     shutil.rmtree(bundles[0])
     entry = bundles[1] / "pagefind-entry.json"
     entry.unlink()
     entry.write_text("{}", encoding="utf-8")
+    # Within an index's folders too (a review's find: only its top-level files were checked,
+    # and a changed record was published again on every later build):
+    fragment = next((bundles[2] / "fragment").iterdir())
+    fragment.unlink()
+    fragment.write_bytes(b"altered")
+    next((bundles[3] / "index").iterdir()).unlink()
     assert "search index is reused" in build(config)
     assert digest(site) == first
+    # A file rewritten in place, its cache entry with it: that index is made again.
+    fragment = next((bundles[2] / "fragment").iterdir())
+    with fragment.open("r+b") as stream:
+        stream.write(b"altered")
+    log = build(config)
+    assert "3 of 4 unchanged indexes reused" in log, log
+    assert all(not f.read_bytes().startswith(b"altered")
+               for f in (site / "pagefind").rglob("*.pf_fragment"))
 
 
 def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:

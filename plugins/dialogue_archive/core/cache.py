@@ -204,15 +204,19 @@ class DiskCache:
 
     def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
         """Whether `folder` is a linked copy of the cached folder `key` (as `restore_tree` and
-        `store_tree` make them): its top-level files are the entry's own, not equal ones."""
+        `store_tree` make them): every file of it is the entry's own, not an equal one, none is
+        missing or added, and none was rewritten in place. The files are told by the inodes
+        their folders list, with no call per file but for the rewriting check (a search index
+        holds thousands: 23,000 files at 1,000 sessions)."""
         if self.root is None:
             return False
+        entry = self.root / namespace / key
         try:
-            files = [p for p in (self.root / namespace / key).iterdir() if p.is_file()]
-            # Top-level files only: a search index holds thousands (restoring checks them all).
-            return bool(files) and all(os.path.samefile(p, folder / p.name) and _untouched(p)
-                                       and stat.S_IMODE(p.stat().st_mode) == FILE_MODE
-                                       for p in files) \
+            files = _inodes(entry)
+            return bool(files) and entry.stat().st_dev == folder.stat().st_dev \
+                and _inodes(folder) == files and _untouched_tree(entry) \
+                and all(stat.S_IMODE(p.stat().st_mode) == FILE_MODE for p in entry.iterdir()
+                        if p.is_file()) \
                 and stat.S_IMODE(folder.stat().st_mode) == FOLDER_MODE  # not an earlier umask's
         except OSError:
             return False
@@ -352,6 +356,18 @@ def _give_folder_mode(source: Path, destination: Path) -> None:
         target = destination / os.path.relpath(folder, source)
         if stat.S_IMODE(target.stat().st_mode) != FOLDER_MODE:
             target.chmod(FOLDER_MODE)
+
+
+def _inodes(folder: Path, prefix: str = "") -> dict[str, int]:
+    """Every file under `folder` (its path within it) and its inode, as the folders list them."""
+    found: dict[str, int] = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.update(_inodes(Path(entry.path), f"{prefix}{entry.name}/"))
+            else:
+                found[prefix + entry.name] = entry.inode()
+    return found
 
 
 def _untouched_tree(folder: Path) -> bool:
