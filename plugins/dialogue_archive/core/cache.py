@@ -212,11 +212,15 @@ class DiskCache:
             return False
         entry = self.root / namespace / key
         try:
-            files = _inodes(entry)
-            return bool(files) and entry.stat().st_dev == folder.stat().st_dev \
-                and _inodes(folder) == files and _untouched_tree(entry) \
-                and all(stat.S_IMODE(p.stat().st_mode) == FILE_MODE for p in entry.iterdir()
-                        if p.is_file()) \
+            stored: dict[str, Any] = {}
+            listed: dict[str, Any] = {}
+            _walk(entry, stored)
+            _walk(folder, listed, status=False)
+            return bool(stored) and entry.stat().st_dev == folder.stat().st_dev \
+                and listed.keys() == stored.keys() \
+                and all(listed[name].inode() == status.st_ino and status.st_mtime_ns % SECOND == 0
+                        and ("/" in name or stat.S_IMODE(status.st_mode) == FILE_MODE)
+                        for name, status in stored.items()) \
                 and stat.S_IMODE(folder.stat().st_mode) == FOLDER_MODE  # not an earlier umask's
         except OSError:
             return False
@@ -358,16 +362,15 @@ def _give_folder_mode(source: Path, destination: Path) -> None:
             target.chmod(FOLDER_MODE)
 
 
-def _inodes(folder: Path, prefix: str = "") -> dict[str, int]:
-    """Every file under `folder` (its path within it) and its inode, as the folders list them."""
-    found: dict[str, int] = {}
+def _walk(folder: Path, found: dict[str, Any], prefix: str = "", status: bool = True) -> None:
+    """Every file under `folder` (its path within it) into `found`, with its status, or
+    without (its DirEntry, whose inode the folder's listing gives with no call per file)."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                found.update(_inodes(Path(entry.path), f"{prefix}{entry.name}/"))
+                _walk(Path(entry.path), found, f"{prefix}{entry.name}/", status)
             else:
-                found[prefix + entry.name] = entry.inode()
-    return found
+                found[prefix + entry.name] = entry.stat(follow_symlinks=False) if status else entry
 
 
 def _untouched_tree(folder: Path) -> bool:
