@@ -81,14 +81,20 @@ def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page
     base = config.read_text(encoding="utf-8")
     page = site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html"
 
-    def build_with(name: str, title: str, toc: str) -> str:
+    hook = tmp_path / "banner.py"
+
+    def build_with(name: str, title: str, toc: str, subtitle: str = "", banner: str = "v1") -> str:
         for old in (content / "guides").iterdir():
             old.unlink()
-        (content / "guides" / f"{name}.md").write_text(f"---\ntitle: {title}\n---\n\nXin chào.\n",
-                                                       encoding="utf-8")
+        (content / "guides" / f"{name}.md").write_text(
+            f"---\ntitle: {title}\n{f'subtitle: {subtitle}' if subtitle else ''}\n---\n\nXin chào.\n",
+            encoding="utf-8")
+        # A hook that marks every page, as a site adds a banner (README: a deploy step's script).
+        hook.write_text(f"def on_post_page(output, **kwargs):\n    return output + '<!-- {banner} -->'\n",
+                        encoding="utf-8")
         config.write_text(base + f"nav:\n  - index.md\n  - Hỗ trợ:\n      - guides/{name}.md\n"
-                          f"markdown_extensions:\n  - toc:\n      permalink: true\n      title: {toc}\n",
-                          encoding="utf-8")
+                          f"markdown_extensions:\n  - toc:\n      permalink: true\n      title: {toc}\n"
+                          "hooks:\n  - banner.py\n", encoding="utf-8")
         result = run_build(config)
         assert result.returncode == 0, result.stderr
         return page.read_text(encoding="utf-8")
@@ -99,6 +105,10 @@ def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page
     assert "Hướng dẫn tra cứu mới" in second and 'aria-label="Mục lục B"' in second
     third = build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B")
     assert "guides/huong-dan/" in third and "guides/help/" not in third
+    # What the menu prints of a page's front matter, and a hook's code (a review's finds):
+    fourth = build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B", subtitle="Cập nhật 2026")
+    assert "Cập nhật 2026" in fourth and fourth.endswith("<!-- v1 -->")
+    assert build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B", banner="v2").endswith("<!-- v2 -->")
 
 
 def test_a_new_build_writes_into_the_old_sites_folders_and_publishes_nothing_else_of_it(

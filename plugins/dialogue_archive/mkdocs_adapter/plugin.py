@@ -360,7 +360,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
-                        cache=self.cache, site_key=site_fingerprint(config, self.nav, repr(VI)),
+                        cache=self.cache, site_key=site_fingerprint(config, self.nav, self, repr(VI)),
                         archive_key=fingerprint(self.archive.fingerprint, repr(sorted(
                             (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)))
                         if self.archive.fingerprint else "")

@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import queue
 import time
+import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -92,15 +93,18 @@ def silence_skipped_pages() -> None:
         logger.addFilter(_QuietDeferred())
 
 
-def site_fingerprint(config: MkDocsConfig, nav: Any, *extra: str) -> str:
+def site_fingerprint(config: MkDocsConfig, nav: Any, ours: object, *extra: str) -> str:
     """What every page depends on besides its own data: code, templates, theme, config, the
     whole nav (a section's pages too: their titles and addresses are in every page's menu), the
-    Markdown extensions' options (Material reads the toc's title) and which plugins run."""
+    Markdown extensions' options (Material reads the toc's title), and the other plugins that
+    run on each page written (their options, a hook's code); `ours`: the archive's plugin,
+    whose options reach the pages through the archive's own keys."""
     settings = {key: config.get(key) for key in (
         "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
         "repo_name", "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript",
         "markdown_extensions", "mdx_configs")}
-    settings["plugins"] = list(config.plugins)
+    settings["plugins"] = [(name, _plugin_described(plugin)) for name, plugin in config.plugins.items()
+                           if plugin is not ours]
     navigation = _nav_described(nav or [])
     return fingerprint(
         code_fingerprint(), mkdocs.__version__, getattr(material, "__version__", ""),
@@ -108,10 +112,23 @@ def site_fingerprint(config: MkDocsConfig, nav: Any, *extra: str) -> str:
         *_site_overrides(config.theme.custom_dir), *extra)
 
 
+def _plugin_described(plugin: Any) -> str:
+    """A hook (a module named in `hooks:`) by its code; a plugin by its options."""
+    if isinstance(plugin, types.ModuleType):
+        return fingerprint(Path(plugin.__file__ or "").read_bytes()) if plugin.__file__ else ""
+    return _stable(dict(getattr(plugin, "config", None) or {}))
+
+
+NAV_META = ("subtitle", "status", "icon")
+"""What Material's menu and tabs print of a page's front matter besides its title."""
+
+
 def _nav_described(items: Any) -> list[Any]:
-    """Each nav entry's title and address, with its children's, down the whole tree."""
-    return [(item.title, getattr(item, "url", None), _nav_described(getattr(item, "children", None) or []))
-            for item in items]
+    """Each nav entry's title, address and what the menu prints of its front matter, with its
+    children's, down the whole tree."""
+    return [(item.title, getattr(item, "url", None),
+             [repr((getattr(item, "meta", None) or {}).get(key)) for key in NAV_META],
+             _nav_described(getattr(item, "children", None) or [])) for item in items]
 
 
 def _stable(value: Any) -> str:
