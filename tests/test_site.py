@@ -480,7 +480,10 @@ def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -
         if not expected:
             assert heading is None
             continue
-        assert heading.get_text() == f"Phiên đối thoại cơ quan tổ chức hoặc tham dự ({len(expected)})"
+        upcoming = sum(archive.announced(s) for s in archive.published
+                       if agency_id in {s.meta.organizer, *s.meta.participants})
+        said = f", trong đó {upcoming} sắp diễn ra" if upcoming else ""
+        assert heading.get_text() == f"Phiên đối thoại cơ quan tổ chức hoặc tham dự ({len(expected)}{said})"
         listed = [a.get_text(strip=True) for a in heading.find_next("ol").select(".da-entry__title a")]
         assert listed == expected[:10]
         checked += 1
