@@ -342,6 +342,8 @@ def test_old_address_redirects_even_without_javascript(public_site: Path) -> Non
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
     assert refresh == f"0; url=../{NEW_ID}/"
     assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}sessions/2024/{NEW_ID}/"
+    # said of any kind of session: a voter meeting's old address is no "phiên đối thoại"
+    assert soup.body.p.get_text(" ", strip=True).startswith("Trang này đã chuyển sang địa chỉ mới:")
 
 
 # --- in the browser --------------------------------------------------------------------------

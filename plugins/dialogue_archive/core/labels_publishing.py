@@ -18,7 +18,7 @@ PUBLISHING_VI: dict[str, Any] = {
     "calendar_name": "Lịch phiên đối thoại, tiếp xúc cử tri",
     "items_in_session": "{count} ý kiến, câu hỏi",
     "redirect_title": "Trang đã chuyển địa chỉ",
-    "redirect_text": "Phiên đối thoại này đã chuyển sang địa chỉ mới:",
+    "redirect_text": "Trang này đã chuyển sang địa chỉ mới:",  # any kind of session
     "photo_close": "Đóng ảnh",
     "photo_open": "Xem ảnh lớn",
     "print_source": "Bản in từ",

@@ -74,7 +74,7 @@ SEARCH_VI: dict[str, Any] = {
         "kind": "Loại buổi",
         "year": "Năm",
     },
-    "type_session": "Bài tường thuật phiên đối thoại",
+    "type_session": "Bài tường thuật",  # of any kind of session: a voter meeting's too
     "answered": {"yes": "Đã được trả lời", "referred": "Đã chuyển, chờ trả lời",
                  "no": "Chưa được trả lời"},
     "overdue": "Cam kết quá hạn",
