@@ -665,11 +665,15 @@ CITIZENS = {  # a free text -> the name refused in it
     "Trả lời kiến nghị của cử tri (bà Trần Thị Mai), Phó Chủ tịch UBND phường cho biết sẽ kiểm tra.":
         "Trần Thị Mai",
     "Về ý kiến của “ông Lê Văn Tám”, Chủ tịch UBND xã cho biết sẽ kiểm tra.": "Lê Văn Tám",
+    # members listed after 'gồm' are officials only in a group of officials
+    "Nhóm hộ dân gồm ông Lê Văn Tám và bà Trần Thị Mai đề nghị hỗ trợ.": ["Lê Văn Tám", "Trần Thị Mai"],
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
     "Ông Trần Đức Thuận, ĐBQH khóa XVI, tiếp thu ý kiến cử tri.",  # deputies in their role
     "Bà Lê Thị Thu Hà (Tổ đại biểu số 3) giải trình thêm.",
+    "Tổ đại biểu gồm ông Nguyễn Văn Hùng và bà Trần Thị Lan tiếp thu ý kiến cử tri.",  # members
+    "Đoàn công tác của UBND tỉnh gồm có ông Lê Văn Tám, bà Trần Thị Mai và ông Vũ Văn Hải.",
     "Bà con Thị trấn Ái Nghĩa đề nghị sửa đường.",
     "ông Chánh Văn Phòng UBND quận trả lời.",
     "Phó Chủ tịch UBND quận Nguyễn Văn Hùng cho biết hồ sơ đã đủ.",
@@ -704,7 +708,8 @@ OFFICIALS = [
 ]
 
 
-FREE_TEXTS = [(text, [name]) for text, name in CITIZENS.items()] + [(text, []) for text in OFFICIALS]
+FREE_TEXTS = [(text, name if isinstance(name, list) else [name]) for text, name in CITIZENS.items()] + [
+    (text, []) for text in OFFICIALS]
 
 
 @pytest.mark.parametrize(("text", "names"), FREE_TEXTS)

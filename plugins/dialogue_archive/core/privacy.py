@@ -623,7 +623,8 @@ TITLES = _phrases(
     "người phát ngôn|đội trưởng|chỉ huy trưởng|hiệu trưởng|đại tá|thượng tá|trung tá|thiếu tá|"
     "đại úy|đại uý|thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|"
     "công an viên|kế toán|văn thư|phóng viên|nhà báo|luật sư|bác sĩ|pgs|gs|ts|ths|tiến sĩ|thạc sĩ|"
-    "đbqh|đb hđnd|tổ đại biểu|đoàn đại biểu"  # 'Ông Trần Đức Thuận, ĐBQH khóa XVI'
+    "đbqh|đb hđnd|tổ đại biểu|đoàn đại biểu|"  # 'Ông Trần Đức Thuận, ĐBQH khóa XVI'
+    "đoàn công tác|tổ công tác|đoàn giám sát|đoàn kiểm tra"  # '… gồm ông …': officials sent
 )
 """Positions and roles: a name next to one is an official's (or an expert's) in that role."""
 ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|trả lời|giải đáp|"
@@ -643,6 +644,8 @@ ORG_WORDS = PLACE_WORDS | _word_set(
     "nhận trả kết quả một cửa")
 """Lower-case words of an agency's name, between a position and a name ('Phó Chủ tịch Ủy ban
 nhân dân phường, ông ...'); any other lower-case word (a verb) ends the position."""
+MEMBERS = frozenset({"của", "gồm", "có", "và"}) | HONORIFICS
+"""The words of a list of a group's members after 'gồm' ('Tổ đại biểu gồm ông … và bà …')."""
 STOPS = {".", ";", ":", "!", "?"}
 CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
 LONGEST = 4
@@ -800,8 +803,11 @@ def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: i
         start -= 1
     for k in range(start, first):  # 'Phó Chủ tịch UBND quận Cẩm Lệ ông ...'
         length = _phrase_at(words, k, TITLES)
-        if length and all(w in ORG_WORDS or not t.group().islower()
-                          for w, t in zip(words[k + length:first], tokens[k + length:first], strict=True)):
+        between = words[k + length:first]
+        # a group's members listed after it: 'Tổ đại biểu gồm ông Nguyễn Văn A và bà Trần Thị B'
+        allowed = ORG_WORDS | MEMBERS if "gồm" in between else ORG_WORDS
+        if length and all(w in allowed or not t.group().islower()
+                          for w, t in zip(between, tokens[k + length:first], strict=True)):
             return True
     if start > 1 and words[start - 1] == ",":  # 'Chủ tịch UBND quận, ông ...', 'Trả lời ..., ông ...'
         clause = start - 1
