@@ -236,18 +236,7 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
 ])
 def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
         tmp_path: Path, note: str, carrier: str | None) -> None:
-    content = make_archive(tmp_path / "content", sessions=1)
-    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
-            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n")
-    answers = next((content / "sessions").glob("*/*/answers.yaml"))
-    replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
-            "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
-    replace(answers, "status: in_progress", "status: in_progress\n        updates:\n"
-            f"          - date: 2025-06-25\n            note: {note}")
-    archive, log = load_archive(content, SAMPLE_BUILD_DATE)
-    assert not log.errors, log.errors
-    commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)
-    assert ArchiveViews(archive).now_responsible_ids(commitment) == ((carrier,) if carrier else ())
+    assert carried_by(tmp_path, "", "in_progress", "2025-06-25", note) == ((carrier,) if carrier else ())
 
 
 @pytest.mark.parametrize(("day", "carrier"), [
@@ -259,20 +248,27 @@ def test_a_note_written_before_the_agency_ended_hands_over_only_in_so_many_words
     """An escalated promise's note of 2023, 'đã có văn bản chuyển kiến nghị đến Công an thành
     phố', took the district's file from its successor and left it to the reader (a review's
     find in the sample)."""
+    successor = ("  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
+                 "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  valid_from: 2025-07-01\n")
+    assert carried_by(tmp_path, successor, "escalated", day,
+                      "Đã có văn bản chuyển kiến nghị đến Phòng Tư pháp.") == ((carrier,) if carrier else ())
+
+
+def carried_by(tmp_path: Path, successor: str, status: str, day: str, note: str) -> tuple[str, ...]:
+    """Who carries a commitment of Phòng QLĐT, which ended on 30/06/2025 (`successor`: the
+    registry's lines naming who succeeded it), after one update dated `day` saying `note`."""
     content = make_archive(tmp_path / "content", sessions=1)
     replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
-            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
-            "  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
-            "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  valid_from: 2025-07-01\n")
+            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n" + successor)
     answers = next((content / "sessions").glob("*/*/answers.yaml"))
     replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
             "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
-    replace(answers, "status: in_progress", "status: escalated\n        updates:\n"
-            f"          - date: {day}\n            note: Đã có văn bản chuyển kiến nghị đến Phòng Tư pháp.")
+    replace(answers, "status: in_progress", f"status: {status}\n        updates:\n"
+            f"          - date: {day}\n            note: {note}")
     archive, log = load_archive(content, SAMPLE_BUILD_DATE)
     assert not log.errors, log.errors
     commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)
-    assert ArchiveViews(archive).now_responsible_ids(commitment) == ((carrier,) if carrier else ())
+    return ArchiveViews(archive).now_responsible_ids(commitment)
 
 
 def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:
