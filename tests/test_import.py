@@ -310,14 +310,18 @@ def test_a_header_below_a_whole_official_heading_is_found(content: Path, tmp_pat
     assert item["answers"][0]["text"].startswith("Phường sẽ lắp thêm")
 
 
-def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("group", ["Trả lời của cơ quan chức năng", "Lãnh đạo trả lời", "PHẦN TRẢ LỜI",
+                                   "Ý kiến giải trình, trả lời"])
+def test_content_columns_under_an_answer_group_are_the_answer(content: Path, tmp_path: Path,
+                                                              group: str) -> None:
     """'Nội dung' under both groups of a two-row header: the one under 'Trả lời của cơ quan
     chức năng' is the answer (and 'Đơn vị' there the agency that answered), not more of the
-    question."""
+    question. A group named otherwise than 'Trả lời …' ('Lãnh đạo trả lời') joined the answer
+    to the question, which was published unanswered (a review's find)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet["A1"], sheet["B1"] = "STT", "Ý kiến, kiến nghị của cử tri"
-    sheet["F1"] = "Trả lời của cơ quan chức năng"
+    sheet["F1"] = group
     sheet.merge_cells("A1:A2")
     sheet.merge_cells("B1:E1")
     sheet.merge_cells("F1:G1")
@@ -396,16 +400,26 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
     sheet.append(["II", "LĨNH VỰC ĐẤT ĐAI", None, None, None, None, None])
     sheet.append(["2", "Công dân tổ 2", "Kiến nghị", "Đất đai", "Đề nghị cấp sổ đỏ.",
                   "UBND phường Hòa Xuân", "Phường đang rà soát."])
-    sheet.append(["Tổng cộng: 2 ý kiến"])
-    sheet.append([None, "Tổng cộng", None, None, "2 ý kiến", None, "2 lượt trả lời"])
+    # written whole in one cell merged across the row, or in the first cell alone (a review's
+    # finds: each was read as a question with an unknown topic, type and agency)
+    sheet.append(["III. LĨNH VỰC XÂY DỰNG"])
+    sheet.merge_cells("A6:G6")
+    sheet.append(["Phần IV - Ý kiến khác"])
+    sheet.append(["3", "Công dân tổ 3", "Kiến nghị", "Xây dựng", "Hỏi về giấy phép xây dựng.",
+                  "UBND phường Hòa Xuân", "Phường hướng dẫn hồ sơ."])
+    sheet.append(["Tổng cộng: 3 ý kiến"])
+    sheet.append([None, "Tổng cộng", None, None, "3 ý kiến", None, "3 lượt trả lời"])
+    sheet.append(["Tổng: 3 ý kiến"])
     workbook.save(tmp_path / "muc.xlsx")
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "muc.xlsx", folder)
     assert result.returncode == 0, result.stderr
-    assert [i["text"].strip() for i in items_of(folder)] == ["Hỏi về tạm trú.", "Đề nghị cấp sổ đỏ."]
+    assert [i["text"].strip() for i in items_of(folder)] == [
+        "Hỏi về tạm trú.", "Đề nghị cấp sổ đỏ.", "Hỏi về giấy phép xây dựng."]
     said = result.stdout + result.stderr
-    for row, text in ((2, "LĨNH VỰC CƯ TRÚ"), (4, "LĨNH VỰC ĐẤT ĐAI"), (6, "Tổng cộng: 2 ý kiến"),
-                      (7, "Tổng cộng | 2 ý kiến | 2 lượt trả lời")):
+    for row, text in ((2, "LĨNH VỰC CƯ TRÚ"), (4, "LĨNH VỰC ĐẤT ĐAI"), (6, "III. LĨNH VỰC XÂY DỰNG"),
+                      (7, "Phần IV - Ý kiến khác"), (9, "Tổng cộng: 3 ý kiến"),
+                      (10, "Tổng cộng | 3 ý kiến | 3 lượt trả lời"), (11, "Tổng: 3 ý kiến")):
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
 
 
@@ -561,7 +575,8 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
         huge_cell: "o-qua-dai.csv: cannot be read as a table (field larger than field limit",
         bomb: "bom.xlsx: the workbook unpacks to 250 MB, more than a session's sheet ever needs",
         laughs: "loi.xlsx: cannot be read as an Excel workbook",
-        latin: "not UTF-8; save it as 'CSV UTF-8'",
+        latin: "not UTF-8 (an older Vietnamese encoding, such as Windows-1258 or TCVN3, perhaps); "
+               "save it as 'CSV UTF-8'",
         headless: "thieu-cot.csv:row 2 looks like the header, but it has no column for the topics "
                   "(Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
         odt: "only .xlsx and .csv spreadsheets are read",
@@ -718,6 +733,12 @@ def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> N
     assert main(["import", str(tmp_path / "two.xlsx"), "--session", str(folder), "--force"]) == 0
     out = capsys.readouterr().out
     assert "read the worksheet" in out and "not read: 'Hướng dẫn'" in out
+    check_sample_items(items_of(folder))
+
+    # Excel's "Unicode Text" and some exports: UTF-16, which its byte-order mark says
+    utf16 = tmp_path / "unicode.csv"
+    utf16.write_text(plain, encoding="utf-16")
+    assert main(["import", str(utf16), "--session", str(folder), "--force"]) == 0
     check_sample_items(items_of(folder))
 
     fake = tmp_path / "khong-phai.xlsx"
@@ -883,6 +904,20 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
     [item] = items_of(folder)
     assert item["text"] == "Hỏi về tạm trú" and item["answers"][0]["by"] == "cong-an-phuong-hoa-xuan-2025"
     assert errors_of(content) == []
+    # a voter meeting's sheet, with what it tracks written as offices write it (a review's finds)
+    voters = write_text_sheet(tmp_path / "headers5.csv", (
+        "STT,Họ tên cử tri,Số điện thoại,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Trả lời,"
+        "Cam kết,Hạn giải quyết,Tình trạng\n"
+        "1,Ông A.,0905123456,Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Trả lời tại hội nghị,"
+        "Tiếp thu,Rà soát hồ sơ tạm trú,31/12/2026,Chưa giải quyết\n"))
+    assert main(["import", str(voters), "--session", str(folder), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "column(s) of citizens' personal data, never imported nor published: Số điện thoại" in out
+    [item] = items_of(folder)
+    assert item["asker"]["label"] == "Ông A." and item["answers"][0]["mode"] == "on_the_spot"
+    [commitment] = item["commitments"]
+    assert (commitment["due"], commitment["status"]) == (dt.date(2026, 12, 31), "pending")
+    assert "0905" not in (folder / "answers.yaml").read_text(encoding="utf-8")
 
 
 def test_two_question_columns_are_joined_two_agency_columns_must_agree(content: Path, tmp_path: Path,

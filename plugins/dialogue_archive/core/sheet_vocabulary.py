@@ -16,7 +16,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("STT", "TT", "Số TT", "Số thứ tự"),
     "asker": ("Người hỏi", "Người nêu", "Người nêu ý kiến", "Người phát biểu", "Người kiến nghị",
               "Người hỏi/nêu ý kiến", "Họ tên người hỏi", "Họ và tên người hỏi",
-              "Người nêu ý kiến, kiến nghị", "Người hỏi, kiến nghị"),
+              "Người nêu ý kiến, kiến nghị", "Người hỏi, kiến nghị", "Họ tên cử tri",
+              "Họ và tên cử tri", "Họ tên công dân", "Họ và tên công dân", "Họ tên", "Họ và tên"),
     "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
     "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
     "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),
@@ -44,7 +45,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     # commitment columns: at most one commitment per row
     "commitment": ("Cam kết", "Nội dung cam kết", "Việc cần làm"),
     "commitment_by": ("Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ trì"),
-    "due": ("Hạn", "Thời hạn", "Hạn hoàn thành", "Hạn xử lý"),
+    "due": ("Hạn", "Thời hạn", "Hạn hoàn thành", "Hạn xử lý", "Hạn giải quyết", "Thời hạn giải quyết",
+            "Thời hạn hoàn thành", "Thời hạn xử lý"),
     "status": ("Tình trạng", "Trạng thái", "Tiến độ", "Kết quả thực hiện"),
 }
 
@@ -66,6 +68,11 @@ FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind":
 """What a key is, in the press office's messages."""
 NOT_FOR_THE_SITE = ("Ghi chú", "Ghi chú khác", "Người nhập", "Người tổng hợp", "Người nhập liệu")
 """The office's own notes columns: not imported, and said so in a note rather than a warning."""
+PERSONAL = ("Số điện thoại", "Điện thoại", "SĐT", "ĐT", "Điện thoại liên hệ", "Số CCCD", "CCCD",
+            "Số CMND", "CMND", "Căn cước công dân", "Số căn cước", "Email", "Địa chỉ email",
+            "Địa chỉ", "Địa chỉ thường trú", "Nơi ở", "Ngày sinh", "Năm sinh")
+"""Columns of a citizen's contact and identity: never imported, and said so (a hint to rename
+them to a known column would be wrong)."""
 
 VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a saved CSV
     "type": {
@@ -82,15 +89,18 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
     },
     "mode": {
         "on_the_spot": ("Trực tiếp", "Trả lời trực tiếp", "Tại buổi đối thoại", "Tại chỗ",
-                        "Trả lời tại chỗ", "Trả lời tại buổi đối thoại"),
+                        "Trả lời tại chỗ", "Trả lời tại buổi đối thoại", "Tại hội nghị",
+                        "Trả lời tại hội nghị", "Tại buổi tiếp xúc", "Trả lời tại buổi tiếp xúc",
+                        "Tiếp thu", "Ghi nhận", "Tiếp thu, giải trình"),
         "in_writing": ("Bằng văn bản", "Văn bản", "Trả lời bằng văn bản", "Trả lời sau"),
         "referred": ("Chuyển", "Chuyển đến", "Chuyển cơ quan", "Chuyển cơ quan có thẩm quyền",
                      "Chuyển cơ quan chức năng"),
     },
     "status": {
-        "pending": ("Chưa thực hiện", "Chưa", "Chưa làm", "Chờ"),
+        "pending": ("Chưa thực hiện", "Chưa", "Chưa làm", "Chờ", "Chưa giải quyết", "Chưa xử lý"),
         "in_progress": ("Đang thực hiện", "Đang làm", "Đang xử lý", "Đang giải quyết"),
-        "done": ("Đã hoàn thành", "Hoàn thành", "Xong", "Đã thực hiện", "Đã xong"),
+        "done": ("Đã hoàn thành", "Hoàn thành", "Xong", "Đã thực hiện", "Đã xong", "Đã giải quyết",
+                 "Đã xử lý", "Đã khắc phục"),
         "escalated": ("Đã chuyển cấp trên", "Chuyển cấp trên", "Kiến nghị cấp trên"),
         "dropped": ("Không thực hiện", "Hủy", "Huỷ", "Dừng"),
     },

@@ -8,6 +8,7 @@ user asks to keep the valid rows.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import difflib
@@ -48,6 +49,7 @@ from .sheet_vocabulary import (
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NOT_FOR_THE_SITE,
+    PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
@@ -206,10 +208,13 @@ def read_table(path: Path, notes: list[str], worksheet: str | None = None
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
+    data = path.read_bytes()
+    try:  # Excel's "Unicode Text" and some CSV exports are UTF-16, which their BOM says
+        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            else data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SheetError(f"{path}: the file is not UTF-8; save it as 'CSV UTF-8' "
+        raise SheetError(f"{path}: the file is not UTF-8 (an older Vietnamese encoding, such as "
+                         "Windows-1258 or TCVN3, perhaps); save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
     # Excel writes ';' or tabs in some locales, and a title row above the header may hold
     # commas: the separator is the one that makes a header row appear.
@@ -346,9 +351,10 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
     return index, columns, unknown
 
 
-ANSWER_GROUPS = ("tra loi", "giai dap", "y kien tra loi", "ket qua giai quyet")
-"""How the group name above an answer's columns starts (folded): 'Trả lời của cơ quan chức năng'."""
-COMMITMENT_GROUPS = ("cam ket", "hua", "viec can lam")
+ANSWER_GROUPS = re.compile(r"\b(?:tra loi|giai dap|giai trinh|ket qua giai quyet)\b")
+"""Words of the group name above an answer's columns (folded): 'Trả lời của cơ quan chức năng',
+'Lãnh đạo trả lời', 'PHẦN TRẢ LỜI', 'Ý kiến giải trình'."""
+COMMITMENT_GROUPS = re.compile(r"\b(?:cam ket|hua|viec can lam)\b")
 """The same for a commitment's columns: 'Cam kết, hứa giải quyết'."""
 
 
@@ -364,9 +370,9 @@ def _read_under_groups(above: list[Any], header: list[Any], keys: dict[int, str 
             group = fold(cell)
         if not isinstance(name, str):
             continue
-        if group.startswith(ANSWER_GROUPS) or HEADER_NAMES.get(group) in ANSWER_COLUMNS:
+        if ANSWER_GROUPS.search(group) or HEADER_NAMES.get(group) in ANSWER_COLUMNS:
             endings: tuple[str, ...] = ("trả lời",)
-        elif group.startswith(COMMITMENT_GROUPS) or HEADER_NAMES.get(group) in COMMITMENT_COLUMNS:
+        elif COMMITMENT_GROUPS.search(group) or HEADER_NAMES.get(group) in COMMITMENT_COLUMNS:
             endings = ("cam kết", "thực hiện")
         else:
             continue
@@ -465,7 +471,10 @@ def table_end(rows: list[list[Any]], header: int) -> int:
 
 SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}|[A-Z]|[ivx]{1,4}|[a-z]", re.ASCII)
 """The STT of a section heading row ('I', 'II', 'A'): questions are numbered 1, 2, 3."""
-TOTAL = re.compile(r"(tong cong|tong so|cong)\b.*")
+SECTION_TITLE = re.compile(r"(?:phan |muc )?(?:[ivxlc]{1,5}|[a-z]) \w.*")
+"""A section heading written whole in one cell, or merged across the row ('I. LĨNH VỰC ĐẤT
+ĐAI', 'Phần II - An ninh trật tự'), folded."""
+TOTAL = re.compile(r"(tong cong|tong so|tong|cong)\b.*")
 COUNT = re.compile(r"\d+(?:[ .,]\d{3})*(?: [a-z ]{1,30})?")
 """A count in a total row's other cells ('6 lượt trả lời', '12', folded)."""
 
@@ -480,6 +489,10 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     number = row[number_col] if number_col is not None and number_col < len(row) else None
     if len(values) == 2 and number is not None and SECTION_NUMBER.fullmatch(str(number).strip()):
         return next(v for v in values if v != str(number).strip())
+    first = row[number_col or 0] if (number_col or 0) < len(row) else None
+    if len(values) == 1 and first is not None and str(first).strip() == values[0] \
+            and SECTION_TITLE.fullmatch(fold(values[0])):  # in the first column, or across
+        return values[0]
     return None
 
 
@@ -902,9 +915,13 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     column would lose every answer), and which columns are read together."""
     names = rows[header]
     quiet = {fold(name) for name in NOT_FOR_THE_SITE}
-    ignored = []
+    personal = {fold(name) for name in PERSONAL}
+    ignored, private = [], []
     for i in unknown:
         filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
+        if fold(names[i]) in personal:
+            private.append(str(names[i]))
+            continue
         if not filled or fold(names[i]) in quiet:
             ignored.append(str(names[i]))
             continue
@@ -917,6 +934,9 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
                                f"though {filled} row(s) fill it: {hint}")
     if ignored:
         report.notes.append(f"info: {report.sheet}: column(s) not imported: {', '.join(ignored)}")
+    if private:
+        report.notes.append(f"info: {report.sheet}: column(s) of citizens' personal data, never "
+                            f"imported nor published: {', '.join(private)}")
     for key in dict.fromkeys(columns.values()):
         same = [f"'{names[i]}' ({column_letter(i)})" for i, k in columns.items() if k == key]
         if len(same) > 1:
