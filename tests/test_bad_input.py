@@ -207,6 +207,16 @@ CASES: dict[str, Case] = {
     "yaml-non-breaking-space-in-indentation": Case(  # pasted from Word: looks aligned
         edit(f"{S}/answers.yaml", "    type: proposal", "  \u00a0 type: proposal"), f"{S}/answers.yaml", 3,
         "line 3 has a non-breaking space (U+00A0) in its indentation"),
+    "yaml-non-breaking-spaces-above-the-line-blamed": Case(  # four, as Word pastes them
+        edit(f"{S}/answers.yaml", "    topics: [xay-dung]", "\u00a0\u00a0\u00a0\u00a0topics: [xay-dung]"),
+        f"{S}/answers.yaml", 8, "line 7 has a non-breaking space (U+00A0) in its indentation"),
+    "front-matter-key-with-a-non-breaking-space": Case(
+        edit(f"{S}/index.md", "place: quan-cam-le", "\u00a0venue: Hội trường\nplace: quan-cam-le"),
+        f"{S}/index.md", 6, "the key '\u00a0venue' holds a non-breaking space (U+00A0)"),
+    "yaml-key-without-colon-after-an-id": Case(  # no text to write as a block: an id
+        edit(f"{S}/answers.yaml", "      place: phuong-hoa-tho-dong",
+             "      place: phuong-hoa-tho-dong\n      named_with_consent false"),
+        f"{S}/answers.yaml", 7, "each line must be 'key: value' or a list entry"),
     "yaml-text-going-on-on-the-next-line": Case(
         edit(f"{S}/answers.yaml", "        text: Rà soát thành phần hồ sơ cấp giấy phép xây dựng",
              "        text: Rà soát thành phần hồ sơ\n        cấp giấy phép xây dựng"),
@@ -416,6 +426,13 @@ CASES: dict[str, Case] = {
                    "- id: dien\n  name: Điện sinh hoạt\n- id: dat-dai"),
               edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [dien-sinh-hoat]")),
         f"{S}/answers.yaml", 7, "unknown topic 'dien-sinh-hoat' (did you mean 'dien'?)"),
+    "unknown-agency-made-from-its-short-name": Case(  # not 'phong-y-te', the closest id
+        chain(edit("registry/agencies.yaml", "- id: phong-quan-ly-do-thi",
+                   "- id: phong-y-te\n  name: Phòng Y tế\n- id: phong-tai-chinh-ke-hoach\n"
+                   "  name: Phòng Tài chính - Kế hoạch\n  short_name: Phòng TCKH\n"
+                   "- id: phong-quan-ly-do-thi"),
+              edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: phong-tckh")),
+        f"{S}/answers.yaml", 12, "unknown agency 'phong-tckh' (did you mean 'phong-tai-chinh-ke-hoach'?)"),
     "unknown-topic": Case(
         edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dun]"),
         f"{S}/answers.yaml",

@@ -652,6 +652,24 @@ def test_a_list_right_under_a_line_of_text_is_a_list(tmp_path: Path) -> None:
     assert [li.get_text() for li in item.select(".da-item__text li")] == ["đoạn dốc Km1;", "đoạn qua suối."]
 
 
+def test_what_goes_on_a_table_row_footnote_or_numbered_line_stays_there(tmp_path: Path) -> None:
+    """A list under a line of text is a list, but not under a table's row (a row of a table
+    without leading pipes may start '- |'), a footnote or a '1)' line, which Python-Markdown
+    lists do not have (a review's finds: the rows became bullets)."""
+    content = make_archive(tmp_path / "content")
+    session = next(content.glob("sessions/*/*/index.md"))
+    extra = ("\nPhường | Tán thành | Không\n--|--|--\nHòa An | 40 | 2\n+ Hòa Thọ | 30 | -\n"
+             "- Khuê Trung | 25 | 1\n\nCác bước:\n1) Nộp hồ sơ\n2) Nhận kết quả\n\n"
+             "Theo quy định[^1].\n\n[^1]: Nghị định 61/2018/NĐ-CP\n- sửa đổi năm 2023\n")
+    session.write_text(session.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    doc = parse(build_archive(content, tmp_path) / session.relative_to(content).parent / "index.html")
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in doc.select(".da-writeup tbody tr")]
+    assert rows == [["Hòa An", "40", "2"], ["+ Hòa Thọ", "30", "-"], ["- Khuê Trung", "25", "1"]]
+    assert any(" ".join(p.get_text().split()) == "Các bước: 1) Nộp hồ sơ 2) Nhận kết quả"
+               for p in doc.select(".da-writeup p"))
+    assert "sửa đổi năm 2023" in doc.find(id="fn:1").get_text()
+
+
 def test_a_site_that_keeps_materials_search_plugin_builds(tmp_path: Path) -> None:
     """`plugins: [search, dialogue-archive]`, as most Material sites start: Material's search
     plugin reads the theme's words before the archive's plugin sets its own up, and the build

@@ -15,6 +15,7 @@ from typing import Any
 from . import markup, urls
 from .archive import Session
 from .cache import DiskCache, fingerprint
+from .labels import VI
 from .markup import MarkdownRenderer
 
 
@@ -38,7 +39,8 @@ def page_anchors(session: Session) -> frozenset[str]:
 
 
 def fragments_key(session: Session) -> str:
-    texts: list[str] = [render_version(), session.src_uri, session.body, *sorted(page_anchors(session))]
+    texts: list[str] = [render_version(), VI["text"]["footnote_back"], session.src_uri, session.body,
+                        *sorted(page_anchors(session))]
     for item in session.items:
         texts.append(item.text)
         texts.extend(answer.text for answer in item.answers)

@@ -142,6 +142,7 @@ VI: dict[str, Any] = {
         "answered_by": "Trả lời",
         "referred_to": "chuyển đến",
         "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
+        "footnote_back": "Quay lại chỗ chú thích {number} trong bài",  # a footnote's ↩ link
         "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
         "document": "Văn bản",
         "commitments": "Cam kết",

@@ -71,6 +71,7 @@ from .registry_history import check_histories
 from .registry_match import Match, MatchError, fold, not_then, registry_matchers, valid_on
 from .sheet_vocabulary import VALUE_NAMES
 from .yamlio import (
+    ODD_SPACES,
     LocDict,
     Positions,
     YamlError,
@@ -78,6 +79,7 @@ from .yamlio import (
     locate,
     locate_key,
     position_of,
+    space_name,
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -266,6 +268,10 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             name = f"a key of {next((s for s in loc[:-2] if isinstance(s, str)), 'the mapping')}"
         if kind == "extra_forbidden":
             line, col = locate_key(data, full)
+            if odd := ODD_SPACES.search(str(loc[-1])):  # '\u00a0venue': pasted from Word
+                log.add(path, line, col, f"the key '{loc[-1]}' holds a {space_name(odd.group())} "
+                        "(as pasted from Word or a web page): retype it with ordinary spaces")
+                continue
             owner = _model_at(model, loc[:-1])
             allowed = sorted(owner.model_fields) if owner else []
             log.add(path, line, col, f"unknown key '{loc[-1]}'"
@@ -551,8 +557,10 @@ class References:
             return
         line, col = locate(data, where)
         registry = KINDS[kind]
-        by_name = _ids_by_name(table)  # `dien-sinh-hoat` for the topic 'dien' named "Điện sinh hoạt"
-        hint = did_you_mean(value, table) or did_you_mean(value, by_name, by_name.__getitem__)
+        # `dien-sinh-hoat` for the topic 'dien' named "Điện sinh hoạt", `phong-tckh` for the
+        # agency called "Phòng TCKH": the closest of the ids and the names written as ids
+        meant = {**_ids_by_name(table), **{ident: ident for ident in table}}
+        hint = did_you_mean(value, meant, meant.__getitem__)
         self.log.add(path, line, col, f"unknown {kind} '{value}'{hint}; "
                      f"add it to registry/{registry}.yaml or use an existing one")
 

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from slugify import slugify
 
 from . import urls
+from .labels import VI
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
@@ -40,6 +41,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align", "scope"},
     "ol": {"start"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "li": {"id"}, "sup": {"id"},  # a footnote and its mark, which lead to each other
 }
 URL_SCHEMES = {"http", "https"}
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -390,9 +392,13 @@ class _NotATag(InlineProcessor):
         return m.group(0), m.start(0), m.end(0)
 
 
-LIST_START = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+LIST_START = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
 """A line that starts a list where CommonMark lets it interrupt a paragraph: a bullet, or a
-numbered list that starts at 1 (a wrapped line of prose beginning "2024. " stays prose)."""
+numbered list that starts at 1 (a wrapped line of prose beginning "2024. " stays prose; '1)'
+is no list in Python-Markdown)."""
+NOT_A_PARAGRAPH = re.compile(r"[^|]*\||\[\^[^\]]+\]:|:[ \t]")
+"""A line above that is a table row ('Hòa An | 40 | 2', whose next row may start '- | …'), a
+footnote or a definition: what follows it goes on with it, as before."""
 
 
 class _ListUnderText(Preprocessor):
@@ -409,7 +415,8 @@ class _ListUnderText(Preprocessor):
                 in_list = False
             elif LIST_START.match(line):
                 above = out[-1] if out else ""
-                if above.strip() and not in_list and not above[:1].isspace():
+                if above.strip() and not in_list and not above[:1].isspace() \
+                        and not NOT_A_PARAGRAPH.match(above):
                     out.append("")
                 in_list = True
             out.append(line)
@@ -445,10 +452,12 @@ class MarkdownRenderer:
     """One reusable Python-Markdown instance: creating one per fragment is the slow part."""
 
     def __init__(self) -> None:
+        back = VI["text"]["footnote_back"].replace("%", "%%").replace("{number}", "%d")
         self._md = markdown.Markdown(
             extensions=[*EXTENSIONS, _ArchiveExtension(), ListUnderText()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"},
-                               "extra": {"tables": TABLE_ALIGNMENT}},
+                               "extra": {"tables": TABLE_ALIGNMENT,
+                                         "footnotes": {"BACKLINK_TITLE": back}}},  # in Vietnamese
         )
         self._links = _Links()
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]

@@ -232,15 +232,24 @@ def _indentation_hint(problem: str, text: str, line_offset: int, problem_line: i
             f"column {around}: line it up with the block it belongs to, using spaces")
 
 
-_ODD_SPACE = re.compile(r"^[ \t]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff])")
-"""Indentation with a space YAML does not take for one: Word's non-breaking space, mostly."""
-_PLAIN_TEXT_VALUE = re.compile(r"""^\s*(?:- )*([\w-]+):[ \t]+[^\s|>"'#&*!%@`\[{]""")
-"""A key with a text written on its line, unquoted: the line after it cannot go on with it."""
-
-
-def _space_name(char: str) -> str:
+def space_name(char: str) -> str:
+    """How a message names a space YAML does not take for one."""
     return ("non-breaking space (U+00A0)" if char == "\u00a0"
             else f"special space (U+{ord(char):04X})")
+
+
+ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+"""Spaces YAML does not take for spaces: in a key, they make another key (' venue')."""
+
+
+_ODD_SPACE = re.compile(r"^[ \t]*(" + ODD_SPACES.pattern + ")")
+"""Indentation with a space YAML does not take for one: Word's non-breaking space, mostly."""
+_PLAIN_TEXT_VALUE = re.compile(r"""^\s*(?:- )*([\w-]+):[ \t]+[^\s|>"'#&*!%@`\[{]\S*[ \t]+\S""")
+"""A key with a text of several words written on its line, unquoted (not an id): the line
+after it cannot go on with it."""
+
+
+
 
 
 _OPENING_QUOTE = re.compile(r"""^\s*(?:- )*(?:[\w-]+:\s+)?(["'])(.*)$""")
@@ -284,10 +293,11 @@ def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: i
     if "'\\t'" in problem or "\\t" in problem or "tab character" in problem or found == "\t":
         return "; indent YAML with spaces, not tabs"
     lines = text.splitlines()
-    for number in dict.fromkeys(n for n in (key_line, problem_line) if n):
+    # the line at fault, the line the parser stopped at, or the line above either
+    for number in dict.fromkeys(n for line in (key_line, problem_line) if line for n in (line, line - 1)):
         if 0 < number - line_offset <= len(lines) and (
                 odd := _ODD_SPACE.match(lines[number - line_offset - 1])):
-            return (f"; line {number} has a {_space_name(odd.group(1))} in its indentation (as "
+            return (f"; line {number} has a {space_name(odd.group(1))} in its indentation (as "
                     "pasted from Word or a web page): retype it with ordinary spaces")
     if "cannot start any token" in problem and found:
         return f"; a text starting with '{found}' must be quoted (key: \"{found}...\")"
