@@ -453,6 +453,7 @@ def test_a_name_in_bold_in_a_write_up_is_reported_where_it_is_written(tmp_path: 
 
 @pytest.mark.parametrize(("ident", "name"), [
     ("ho-ba-le-thi-mai-de-nghi", "le-thi-mai"), ("ong-nguyen-van-hung", "nguyen-van-hung"),
+    ("toi-la-nguyen-van-sau-o", "nguyen-van-sau"),  # an id made from 'Tôi là Nguyễn Văn Sáu ở …'
     ("cu-tri-le-van-tam-hoi-ve-so-do", "le-van-tam"),
     ("mo-rong-duong-nguyen-van-linh", None), ("truong-nguyen-van-troi", None), ("ho-so-gpxd", None)])
 def test_an_id_that_spells_a_citizens_name_is_refused(ident: str, name: str | None) -> None:
@@ -667,12 +668,17 @@ CITIZENS = {  # a free text -> the name refused in it
     "Về ý kiến của “ông Lê Văn Tám”, Chủ tịch UBND xã cho biết sẽ kiểm tra.": "Lê Văn Tám",
     # members listed after 'gồm' are officials only in a group of officials
     "Nhóm hộ dân gồm ông Lê Văn Tám và bà Trần Thị Mai đề nghị hỗ trợ.": ["Lê Văn Tám", "Trần Thị Mai"],
+    # a citizen introducing himself, as questions often start (a review's find)
+    "Tôi là Nguyễn Văn Sáu ở tổ 14, xin hỏi về sổ đỏ.": "Nguyễn Văn Sáu",
+    "Tôi tên là Trần Thị Mai, hỏi về hộ khẩu.": "Trần Thị Mai",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
     "Ông Trần Đức Thuận, ĐBQH khóa XVI, tiếp thu ý kiến cử tri.",  # deputies in their role
     "Bà Lê Thị Thu Hà (Tổ đại biểu số 3) giải trình thêm.",
     "Tổ đại biểu gồm ông Nguyễn Văn Hùng và bà Trần Thị Lan tiếp thu ý kiến cử tri.",  # members
+    "Tôi là Nguyễn Văn Hùng, Phó Chủ tịch UBND phường, xin trả lời.",
+    "Kết quả là Nguyễn Văn Hùng được khen thưởng.",  # no marker
     "Đoàn công tác của UBND tỉnh gồm có ông Lê Văn Tám, bà Trần Thị Mai và ông Vũ Văn Hải.",
     "Bà con Thị trấn Ái Nghĩa đề nghị sửa đường.",
     "ông Chánh Văn Phòng UBND quận trả lời.",

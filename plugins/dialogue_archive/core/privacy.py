@@ -631,7 +631,8 @@ ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ q
                      "tiếp thu|kết luận|chủ trì|về phía")
 """How a clause that introduces an official speaking for an agency starts ('Trả lời ý kiến
 cử tri, ông ... cho biết')."""
-CITIZEN_NOUNS = _phrases("hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|"
+CITIZEN_NOUNS = _phrases("tôi là|tôi tên là|tên tôi là|tôi tên|em là|cháu là|"  # 'Tôi là Nguyễn …'
+                         "hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|"
                          "người dân|khách hàng|đương sự|người nộp đơn|người khiếu nại|người tố cáo|"
                          "người phản ánh|người đề nghị|người yêu cầu|phụ huynh|bệnh nhân|học sinh")
 RESIDENCE = _word_set("thôn tổ khu ấp xóm bản khối cụm làng trú ở ngụ thường tạm phường xã kiệt "
@@ -657,7 +658,7 @@ OPENERS = OPENING_QUOTES | {"(", "["}
 """What may close a name ('(Nguyễn Văn Hùng)', '“Nguyễn Văn Hùng”') before its position."""
 CANDIDATE = re.compile(
     r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri|đình|hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|"
-    r"sinh|doanh)))\s+" + OPENING_QUOTE + r"?(?:"
+    r"sinh|doanh|là|tên)))\s+" + OPENING_QUOTE + r"?(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
@@ -999,7 +1000,7 @@ def name_message(mention: Mention, field: str) -> str:
 
 
 NAME_IN_ID = re.compile(
-    r"(?:^|-)(?:ong|ba|anh|chi|co|chu|bac|ho|cu-tri|cong-dan|nguoi-dan)-((?:"
+    r"(?:^|-)(?:ong|ba|anh|chi|co|chu|bac|ho|cu-tri|cong-dan|nguoi-dan|toi-la|toi-ten|ten-toi-la)-((?:"
     + "|".join(sorted(PLAIN_SURNAMES)) + r")-(?:van|thi)-[a-z]+)(?:-|$)")
 """A citizen's name spelt in an id, as a title typed into `new` becomes one: an honorific or a
 citizen noun, a common family name, Văn or Thị and a given name ('ho-ba-le-thi-mai')."""
