@@ -1167,6 +1167,32 @@ def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Pat
     assert items_of(folder)[0]["answers"][0]["by"] == "phong-quan-ly-do-thi"
 
 
+def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(
+        content: Path, tmp_path: Path, capsys) -> None:
+    """The agency a name holds whole, among those of the session's day, is suggested (a review's
+    finds: 'Phòng QLĐT quận' got Phòng Y tế; 'UBND phường' in 2025 a ward merged away); two
+    agencies in one cell are said to be two."""
+    folder = new_session(content)  # 18/07/2024, in Hòa Thọ Đông
+    sheet = write_text_sheet(tmp_path / "ten.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,Phòng QLĐT quận,Trả lời.\n"
+        "2,Ông B.,Câu hỏi,Đất đai,Hỏi về sổ đỏ.,\"Phòng TNMT, UBND P. Khuê Trung\",Trả lời.\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("unknown agency 'Phòng QLĐT quận' (did you mean 'phong-quan-ly-do-thi', Phòng Quản lý đô "
+            "thị quận Cẩm Lệ?)") in err
+    assert ("'Phòng TNMT, UBND P. Khuê Trung' names 2 agency entries (phong-tai-nguyen-moi-truong "
+            "(Phòng Tài nguyên và Môi trường quận Cẩm Lệ), ubnd-phuong-khue-trung (Ủy ban nhân dân "
+            "phường Khuê Trung)), where one is written: give each its own row") in err
+    assert main([*NEW, "--content-dir", str(content), "--date", "2025-09-01", "--slug", "doi-thoai-thang-9",
+                 "--organizer", "ubnd-phuong-cam-le", "--place", "phuong-cam-le"]) == 0
+    later = content / "sessions" / "2025" / "2025-09-01-doi-thoai-thang-9"
+    sheet.write_text("STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+                     "1,Ông A.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,UBND phường,Trả lời.\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--session", str(later)]) == 1
+    assert "unknown agency 'UBND phường' (did you mean 'ubnd-phuong-cam-le'" in capsys.readouterr().err
+
+
 def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path: Path) -> None:
     """'#N/A' from a VLOOKUP that found nothing is no question nor an answer."""
     result = import_into_hoa_xuan(content, tmp_path / "loi-excel.csv", (

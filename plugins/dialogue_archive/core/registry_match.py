@@ -37,6 +37,15 @@ def keyed(text: str) -> str:
     return _key(text)
 
 
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether `part` is a run of `words`."""
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+SEVERAL_NAMES = re.compile(r"\s*[,;+]\s*|\s+và\s+|\s+va\s+")
+"""Between the names of several entries written in one cell ('Phòng TNMT, UBND P. Khuê Trung')."""
+
+
 def _key(text: str) -> str:
     """`fold`, with i for y in those syllables: the key a registry name is looked up by."""
     return I_FOR_Y.sub(r"\1i", fold(text))
@@ -96,12 +105,31 @@ class Match:
             options = [_named_id(c, key) for c in candidates]
             raise MatchError(f"'{text}' could be any of these {self.kind} ids: {', '.join(options)}; "
                              "write the id of the one meant", options)
-        hint = did_you_mean(_key(text), self.names)
-        if hint:
-            suggestion = self.names[hint.split("'")[1]][0]
-            hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)"
+        parts = [part for part in SEVERAL_NAMES.split(text) if part.strip()]
+        if len(parts) > 1 and all(self.names.get(_key(part)) for part in parts):
+            named = ", ".join(_named_id(self.names[_key(part)][0], key) for part in parts)
+            raise MatchError(f"'{text}' names {len(parts)} {self.kind} entries ({named}), where one "
+                             "is written: give each its own row (an answer, a commitment)")
+        suggestion = self._suggestion(_key(text), on)
+        hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)" \
+            if suggestion is not None else ""
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
+
+    def _suggestion(self, key: str, on: dt.date | None) -> Any | None:
+        """The entry an unknown name most likely means: one of those that existed on the day
+        `on`, whose whole name the text holds ('Phòng QLĐT quận' holds 'Phòng QLĐT'), else the
+        closest name."""
+        names = {name: [r for r in records if on is None or valid_on(r, on)]
+                 for name, records in self.names.items()}
+        names = {name: records for name, records in names.items() if records} or self.names
+        words = key.split()
+        held = sorted((name for name in names if len(name.split()) >= 2
+                       and _holds(words, name.split())), key=len, reverse=True)
+        if held and len(names[held[0]]) == 1:
+            return names[held[0]][0]
+        hint = did_you_mean(key, names)
+        return names[hint.split("'")[1]][0] if hint else None
 
     def mentioned(self, text: str) -> Iterator[list[Any]]:
         """For each id, name, short name or alias written in a free text (an update's note):
