@@ -788,6 +788,24 @@ def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path
 # --- import: cell texts as typed --------------------------------------------------------
 
 
+def test_a_header_in_two_rows_saved_as_csv(content: Path, tmp_path: Path) -> None:
+    """Saved as CSV, a merged header cell keeps its name in its top cell only ('STT' over two
+    rows, 'Trả lời' over three columns): the lower row was read as a question, and the sheet
+    told to add a 'Cơ quan trả lời' column it had (a review's find)."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "hai-dong.csv", (
+        "BÁO CÁO Ý KIẾN CỬ TRI\n\n"
+        "STT,Người hỏi,Loại,Lĩnh vực,\"Nội dung ý kiến, kiến nghị\",Trả lời,,,Hạn giải quyết\n"
+        ",,,,,Cơ quan trả lời,Nội dung trả lời,Hình thức,\n"
+        "1,Cử tri tổ 3,Kiến nghị,Cư trú,Đề nghị cấp lại thẻ.,Công an phường Hòa Xuân,Đã hướng dẫn.,"
+        "Trực tiếp,\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    [item] = items_of(folder)
+    assert item["text"].strip() == "Đề nghị cấp lại thẻ."
+    assert [(a["by"], a["mode"], a["text"].strip()) for a in item["answers"]] == [
+        ("cong-an-phuong-hoa-xuan-2025", "on_the_spot", "Đã hướng dẫn.")]
+
+
 def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path: Path) -> None:
     """Alt+Enter in a cell: the page shows the lines as paragraphs and a list, not one run-on
     paragraph ("Cụ thể: - Hộ … - Chưa …")."""

@@ -338,6 +338,8 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
                          "table needs a row of column names such as STT, Người hỏi, Loại, Lĩnh vực, "
                          "Nội dung, Cơ quan trả lời, Nội dung trả lời (see the README)")
     index, keys = likeliest[0]
+    if (lower := _lower_header(rows, index)) is not None:
+        index, keys = lower
     row = rows[index]
     if index > 0:
         _read_under_groups(rows[index - 1], row, keys)
@@ -349,6 +351,20 @@ def find_header(rows: list[list[Any]], sheet: str) -> tuple[int, dict[int, str],
                          + "; ".join(_no_column(k, [str(row[i]) for i in unknown]) for k in missing)
                          + "; rename that column (or add it), then import again")
     return index, columns, unknown
+
+
+def _lower_header(rows: list[list[Any]], index: int) -> tuple[int, dict[int, str | None]] | None:
+    """A header in two rows, saved as CSV: a merged cell keeps its name in its top cell only
+    ('STT' over both rows, 'Trả lời' over three columns), so the upper row holds the more names,
+    and the lower one was read as a question. The row below the one found, when every cell it
+    fills names a column, is the header: its names, and the upper row's where it has none."""
+    below = rows[index + 1] if index + 1 < len(rows) else []
+    lower = _header_keys(below)
+    if _named(lower) < 2 or not all(lower.values()):
+        return None
+    rows[index + 1] = [b if isinstance(b, str) and b.strip() else a
+                       for a, b in itertools.zip_longest(rows[index], below)]
+    return index + 1, _header_keys(rows[index + 1])
 
 
 ANSWER_GROUPS = re.compile(r"\b(?:tra loi|giai dap|giai trinh|ket qua giai quyet)\b")
