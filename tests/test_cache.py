@@ -228,14 +228,12 @@ def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tm
     next((bundles[3] / "index").iterdir()).unlink()
     assert "search index is reused" in build(config)
     assert digest(site) == first
-    # A file rewritten in place, its cache entry with it: that index is made again.
-    fragment = next((bundles[2] / "fragment").iterdir())
-    with fragment.open("r+b") as stream:
+    # Its entry file rewritten in place, the cache's copy with it: that index is made again.
+    with (bundles[2] / "pagefind-entry.json").open("r+b") as stream:
         stream.write(b"altered")
     log = build(config)
     assert "3 of 4 unchanged indexes reused" in log, log
-    assert all(not f.read_bytes().startswith(b"altered")
-               for f in (site / "pagefind").rglob("*.pf_fragment"))
+    assert all(json.loads(f.read_bytes()) for f in (site / "pagefind").glob("*/pagefind-entry.json"))
 
 
 def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:
