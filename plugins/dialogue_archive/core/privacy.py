@@ -623,8 +623,7 @@ TITLES = _phrases(
     "người phát ngôn|đội trưởng|chỉ huy trưởng|hiệu trưởng|đại tá|thượng tá|trung tá|thiếu tá|"
     "đại úy|đại uý|thượng úy|thượng uý|trung úy|trung uý|thiếu úy|thiếu uý|thiếu tướng|trung tướng|"
     "công an viên|kế toán|văn thư|phóng viên|nhà báo|luật sư|bác sĩ|pgs|gs|ts|ths|tiến sĩ|thạc sĩ|"
-    "đbqh|đb hđnd|tổ đại biểu|đoàn đại biểu|"  # 'Ông Trần Đức Thuận, ĐBQH khóa XVI'
-    "đoàn công tác|tổ công tác|đoàn giám sát|đoàn kiểm tra"  # '… gồm ông …': officials sent
+    "đbqh|đb hđnd|tổ đại biểu|đoàn đại biểu"  # 'Ông Trần Đức Thuận, ĐBQH khóa XVI'
 )
 """Positions and roles: a name next to one is an official's (or an expert's) in that role."""
 ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ quyền|thừa lệnh|trả lời|giải đáp|"
@@ -645,8 +644,16 @@ ORG_WORDS = PLACE_WORDS | _word_set(
     "nhận trả kết quả một cửa")
 """Lower-case words of an agency's name, between a position and a name ('Phó Chủ tịch Ủy ban
 nhân dân phường, ông ...'); any other lower-case word (a verb) ends the position."""
-MEMBERS = frozenset({"của", "gồm", "có", "và"}) | HONORIFICS
-"""The words of a list of a group's members after 'gồm' ('Tổ đại biểu gồm ông … và bà …')."""
+GROUPS = _phrases("tổ đại biểu|đoàn đại biểu|đoàn công tác|tổ công tác|đoàn giám sát|"
+                  "đoàn kiểm tra|ban chỉ đạo|ban tổ chức|thường trực")
+"""Groups of officials whose members a text lists after 'gồm' ('Tổ đại biểu gồm ông … và bà
+…'): only there, not as positions ('Tại hộ ông …, đoàn kiểm tra đã …' names a citizen)."""
+MEMBERS = frozenset({"gồm", "có", "và", ",", ":", "cùng", "các", "đồng", "chí"}) | HONORIFICS
+"""The words of such a list besides the members' names."""
+QUALIFIERS = ORG_WORDS - {"và"} | {"của", "số", "liên", "ngành"}
+"""What may stand between a group and its 'gồm' ('Tổ đại biểu số 3 của HĐND quận gồm …')."""
+CITIZEN_AFTER = CITIZEN_NOUNS | _phrases("chủ nhà|chủ đất|chủ công trình")
+"""A name followed by one of these ('ông Lê Văn Tám (chủ nhà)', ', chủ hộ,') is a citizen's."""
 STOPS = {".", ";", ":", "!", "?"}
 CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
 LONGEST = 4
@@ -797,18 +804,18 @@ def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: i
     after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
     if _title_at(words, after):
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
-    if citizen or (after < len(words) and words[after] in RESIDENCE):
-        return False  # 'hộ ông Lê Văn Tám', 'ông Nguyễn Văn Hùng (thôn 5)'
+    if citizen or (after < len(words) and (words[after] in RESIDENCE
+                                           or _phrase_at(words, after, CITIZEN_AFTER))):
+        return False  # 'hộ ông Lê Văn Tám', 'ông Nguyễn Văn Hùng (thôn 5)', '…, chủ hộ'
+    if _listed_member(words, tokens, text, first):
+        return True
     start = first
     while start > 0 and words[start - 1] not in CLAUSE_STOPS and not _sentence_ends(text, tokens, start):
         start -= 1
     for k in range(start, first):  # 'Phó Chủ tịch UBND quận Cẩm Lệ ông ...'
         length = _phrase_at(words, k, TITLES)
-        between = words[k + length:first]
-        # a group's members listed after it: 'Tổ đại biểu gồm ông Nguyễn Văn A và bà Trần Thị B'
-        allowed = ORG_WORDS | MEMBERS if "gồm" in between else ORG_WORDS
-        if length and all(w in allowed or not t.group().islower()
-                          for w, t in zip(between, tokens[k + length:first], strict=True)):
+        if length and all(w in ORG_WORDS or not t.group().islower()
+                          for w, t in zip(words[k + length:first], tokens[k + length:first], strict=True)):
             return True
     if start > 1 and words[start - 1] == ",":  # 'Chủ tịch UBND quận, ông ...', 'Trả lời ..., ông ...'
         clause = start - 1
@@ -817,6 +824,27 @@ def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: i
         if _title_at(words, clause) or _phrase_at(words, clause, ROLE_CUES):
             return True
     return None
+
+
+def _listed_member(words: list[str], tokens: list[re.Match[str]], text: str, first: int) -> bool:
+    """Whether the name at word `first` is in the list of members a group of officials gives
+    after 'gồm' in its sentence ('Đoàn giám sát của HĐND quận gồm có ông A, bà B và ông C'):
+    between 'gồm' and the name, only names and the list's words; between the group and 'gồm',
+    only its qualifiers."""
+    k = first
+    while k > 0 and words[k - 1] != "gồm":
+        k -= 1
+        if words[k] in STOPS or _sentence_ends(text, tokens, k + 1) or not (
+                words[k] in MEMBERS or not tokens[k].group().islower()):
+            return False
+    if k == 0:
+        return False
+    group = k - 1  # the word 'gồm'; the group ends before it, after its qualifiers
+    while group > 0 and not _phrase_ending(words, group - 1, GROUPS) and (
+            words[group - 1] in QUALIFIERS or words[group - 1].isdigit()
+            or not tokens[group - 1].group().islower()):
+        group -= 1
+    return group > 0 and bool(_phrase_ending(words, group - 1, GROUPS))
 
 
 def _sentence_ends(text: str, tokens: list[re.Match[str]], k: int) -> bool:
@@ -1000,7 +1028,7 @@ def name_message(mention: Mention, field: str) -> str:
 
 
 NAME_IN_ID = re.compile(
-    r"(?:^|-)(?:ong|ba|anh|chi|co|chu|bac|ho|cu-tri|cong-dan|nguoi-dan|toi-la|toi-ten|ten-toi-la)-((?:"
+    r"(?:^|-)(?:ong|ba|anh|chi|co|chu|bac|ho|cu-tri|cong-dan|nguoi-dan|toi-ten-la|ten-toi-la|toi-la|toi-ten)-((?:"
     + "|".join(sorted(PLAIN_SURNAMES)) + r")-(?:van|thi)-[a-z]+)(?:-|$)")
 """A citizen's name spelt in an id, as a title typed into `new` becomes one: an honorific or a
 citizen noun, a common family name, Văn or Thị and a given name ('ho-ba-le-thi-mai')."""
