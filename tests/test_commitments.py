@@ -234,6 +234,7 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     ("Đã chuyển Phòng Tư pháp thẩm định dự thảo.", None),
     ("Bàn giao hồ sơ cho Phòng Tư pháp và UBND quận Cẩm Lệ.", None),  # two: left to the reader
     ("Phòng Tư pháp đã nhận bàn giao hồ sơ.", "phong-tu-phap"),  # a review's find
+    ("UBND quận Cẩm Lệ đã nhận bàn giao mặt bằng từ chủ đầu tư.", None),  # a site, not the file
 ])
 def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
         tmp_path: Path, note: str, carrier: str | None) -> None:

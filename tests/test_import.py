@@ -806,6 +806,34 @@ def test_a_header_in_two_rows_saved_as_csv(content: Path, tmp_path: Path) -> Non
         ("cong-an-phuong-hoa-xuan-2025", "on_the_spot", "Đã hướng dẫn.")]
 
 
+def test_a_title_total_or_official_column_is_no_part_of_the_questions(content: Path, tmp_path: Path,
+                                                                       capsys) -> None:
+    """Review finds: a title right above the header that says 'trả lời' made the question's
+    'Nội dung' the answer's; 'Tổng kinh phí …' in an answer's row was dropped as a total; and
+    'Họ tên' under 'Trả lời' (the official's) is no asker."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "tieu-de.csv", (
+        "TỔNG HỢP Ý KIẾN CỬ TRI VÀ KẾT QUẢ TRẢ LỜI TẠI BUỔI ĐỐI THOẠI\n"
+        "STT,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Nội dung trả lời\n"
+        "1,Kiến nghị,Cư trú,Đề nghị cấp lại thẻ.,Công an phường Hòa Xuân,Đã hướng dẫn.\n"
+        ",,,,,Tổng kinh phí dự kiến 2 tỷ đồng từ ngân sách.\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    said = capsys.readouterr()
+    assert "read as a section heading or a total" not in said.out + said.err
+    assert "tieu-de.csv:row 4: column 'Cơ quan trả lời': is empty" in said.err
+    grouped = openpyxl.Workbook()
+    rows = grouped.active
+    rows.append(["STT", "Loại", "Lĩnh vực", "Nội dung ý kiến", "Trả lời"])
+    rows.append([None, None, None, None, "Cơ quan", "Họ tên", "Nội dung"])
+    rows.merge_cells("E1:G1")
+    rows.append(["1", "Kiến nghị", "Cư trú", "Đề nghị cấp lại thẻ.", "Công an phường Hòa Xuân", "Ông Tâm",
+                 "Đã hướng dẫn."])
+    grouped.save(tmp_path / "ho-ten.xlsx")
+    assert main(["import", str(tmp_path / "ho-ten.xlsx"), "--session", str(folder), "--force"]) == 0
+    [item] = items_of(folder)
+    assert "asker" not in item or item["asker"].get("label") != "Ông Tâm"
+
+
 def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path: Path) -> None:
     """Alt+Enter in a cell: the page shows the lines as paragraphs and a list, not one run-on
     paragraph ("Cụ thể: - Hộ … - Chưa …")."""

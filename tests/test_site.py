@@ -632,7 +632,8 @@ def test_a_list_right_under_a_line_of_text_is_a_list(tmp_path: Path) -> None:
     showed the items as one line of text with their dashes (a review's find). A wrapped line
     of prose that begins with a year and a dot stays prose."""
     content = make_archive(tmp_path / "content")
-    listed = "Đề nghị:\n- đoạn dốc Km1;\n- đoạn qua suối.\n\nCác bước:\n1. nộp hồ sơ\n2. nhận kết quả\n"
+    listed = ("Đề nghị:\n- đoạn dốc Km1;\n- đoạn qua suối.\n\nCác bước:\n1. nộp hồ sơ\n2. nhận kết quả\n\n"
+              "Kết quả theo hai nhóm A|B như sau:\n- Nhóm A: 12 ý kiến\n")  # a '|' in prose
     prose = "\nTheo quyết định ban hành năm\n2024. Quận đã làm theo.\n"
     session = next(content.glob("sessions/*/*/index.md"))
     session.write_text(session.read_text(encoding="utf-8") + "\n" + listed + prose, encoding="utf-8")
@@ -644,7 +645,7 @@ def test_a_list_right_under_a_line_of_text_is_a_list(tmp_path: Path) -> None:
     for built in (page(site, "/gioi-thieu/"), site / session.relative_to(content).parent / "index.html"):
         doc = parse(built)
         items = [li.get_text(strip=True) for li in doc.select("article li, .da-writeup li")]
-        assert "đoạn qua suối." in items and "nhận kết quả" in items, (built, items)
+        assert {"đoạn qua suối.", "nhận kết quả", "Nhóm A: 12 ý kiến"} <= set(items), (built, items)
         assert not any(p.get_text().startswith("Đề nghị:\n-") for p in doc.find_all("p")), built
     text = parse(site / session.relative_to(content).parent / "index.html").get_text()
     assert "năm\n2024. Quận đã làm theo." in text
@@ -662,12 +663,23 @@ def test_what_goes_on_a_table_row_footnote_or_numbered_line_stays_there(tmp_path
              "- Khuê Trung | 25 | 1\n\nCác bước:\n1) Nộp hồ sơ\n2) Nhận kết quả\n\n"
              "Theo quy định[^1].\n\n[^1]: Nghị định 61/2018/NĐ-CP\n- sửa đổi năm 2023\n")
     session.write_text(session.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    replace(session.parent / "answers.yaml",  # a question with a footnote of its own
+            "    text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.\n",
+            "    text: |\n      Đề nghị đơn giản hoá hồ sơ[^1].\n\n      [^1]: Theo Nghị định 15/2021.\n")
     doc = parse(build_archive(content, tmp_path) / session.relative_to(content).parent / "index.html")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in doc.select(".da-writeup tbody tr")]
     assert rows == [["Hòa An", "40", "2"], ["+ Hòa Thọ", "30", "-"], ["- Khuê Trung", "25", "1"]]
     assert any(" ".join(p.get_text().split()) == "Các bước: 1) Nộp hồ sơ 2) Nhận kết quả"
                for p in doc.select(".da-writeup p"))
-    assert "sửa đổi năm 2023" in doc.find(id="fn:1").get_text()
+    note = doc.find(id="fn:1")  # its mark and the note lead to each other, said in Vietnamese
+    assert "sửa đổi năm 2023" in note.get_text()
+    assert doc.select_one(".da-writeup sup a")["href"] == "#fn:1" and doc.find(id="fnref:1").name == "sup"
+    assert note.select_one('a[href="#fnref:1"]')["title"] == "Quay lại chỗ chú thích 1 trong bài"
+    # the question's own note 1, not the write-up's (a review's find: both were 'fn:1')
+    mark = doc.find(id="ho-so-gpxd").select_one("sup a")
+    assert "Nghị định 15/2021" in doc.find(id=mark["href"][1:]).get_text()
+    ids = [e["id"] for e in doc.select("[id]")]
+    assert len(ids) == len(set(ids))
 
 
 def test_a_site_that_keeps_materials_search_plugin_builds(tmp_path: Path) -> None:

@@ -25,10 +25,10 @@ HANDOVER = re.compile(r"\b(?:" + "|".join(HANDOVER_WORDS) + r")\b")
 HANDED_TO = re.compile(r"\b(?:ban giao|giao|chuyen giao|chuyen)\b[^.;,:]{0,60}?\b(?:cho|sang|ve)\s+$")
 """A note's words right before the agency that now has the file ('bàn giao hồ sơ cho X',
 'chuyển sang X'), accents folded; 'đã chuyển Sở Tài chính thẩm định' sends a paper, no file."""
-TAKEN_BY = re.compile(r"^\s*(?:da\s+|se\s+)?(?:tiep nhan|nhan ban giao|tiep quan|dam nhan|phu trach|"
-                      r"tiep tuc thuc hien)\b")
+TAKEN_BY = re.compile(r"^\s*(?:da\s+|se\s+)?(?:tiep nhan|tiep quan|dam nhan|phu trach|tiep tuc thuc hien"
+                      r"|nhan ban giao(?:\s+(?:ho so|nhiem vu|cong viec|viec|toan bo)\b|\s*$))\b")
 """The words right after the agency that took the file ('X đã tiếp nhận', 'X đã nhận bàn
-giao'); 'đã tiếp nhận văn
+giao hồ sơ', not '… mặt bằng', a building site); 'đã tiếp nhận văn
 bản của X' is a letter received from X."""
 PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
 """The same words in a note written without accents."""

@@ -7,6 +7,7 @@ session is cached on disk under the hash of the texts it was made from.
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -54,10 +55,13 @@ def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, 
     body = renderer.render_body(session.body, session.src_uri, anchors)
     taken = anchors | body.heading_ids
 
+    texts = itertools.count(1)
+
     def render(text: str) -> str:
-        """A heading gives way to the page's anchors and to every heading shown before it."""
+        """A heading gives way to the page's anchors and to every heading shown before it; the
+        write-up's footnotes are 'fn:1', the n-th text's after it 'fn:n-1'."""
         nonlocal taken
-        rendered = renderer.render_body(text, session.src_uri, taken)
+        rendered = renderer.render_body(text, session.src_uri, taken, footnotes=f"{next(texts)}-")
         taken |= rendered.heading_ids
         return rendered.html
 

@@ -350,6 +350,26 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
     return HTML_TARGET.sub(html_target, text) if "<" in text else text
 
 
+class _FootnoteIds(Treeprocessor):
+    """A session page shows its write-up, its questions and their answers, each a text with
+    its own footnotes: each text's footnote ids get `prefix` ('fn:2-1'), so that a mark leads
+    to its own note, not to the write-up's note of the same number."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.prefix = ""
+
+    def run(self, root: Element) -> None:
+        if not self.prefix:
+            return
+        for element in root.iter():
+            for attribute, start in (("id", ""), ("href", "#")):
+                value = element.get(attribute, "")
+                if value.startswith((f"{start}fn:", f"{start}fnref:")):
+                    kind, number = value.split(":", 1)
+                    element.set(attribute, f"{kind}:{self.prefix}{number}")
+
+
 class _HeadingIds(Treeprocessor):
     """Headings give way to the ids already taken on the page (an item's permalink, the items
     section, the headings of the texts above): `## Hồ sơ GPXD` next to the item `ho-so-gpxd`
@@ -396,9 +416,9 @@ LIST_START = re.compile(r" {0,3}(?:[-*+]|1\.)[ \t]+\S")
 """A line that starts a list where CommonMark lets it interrupt a paragraph: a bullet, or a
 numbered list that starts at 1 (a wrapped line of prose beginning "2024. " stays prose; '1)'
 is no list in Python-Markdown)."""
-NOT_A_PARAGRAPH = re.compile(r"[^|]*\||\[\^[^\]]+\]:|:[ \t]")
-"""A line above that is a table row ('Hòa An | 40 | 2', whose next row may start '- | …'), a
-footnote or a definition: what follows it goes on with it, as before."""
+NOT_A_PARAGRAPH = re.compile(r"\[\^[^\]]+\]:|:[ \t]")
+"""A line above that is a footnote or a definition: what follows it goes on with it, as in
+Python-Markdown. So does a table's next row ('- Khuê Trung | 25 | 1' under 'Hòa An | 40 | 2')."""
 
 
 class _ListUnderText(Preprocessor):
@@ -416,7 +436,7 @@ class _ListUnderText(Preprocessor):
             elif LIST_START.match(line):
                 above = out[-1] if out else ""
                 if above.strip() and not in_list and not above[:1].isspace() \
-                        and not NOT_A_PARAGRAPH.match(above):
+                        and not NOT_A_PARAGRAPH.match(above) and not ("|" in above and "|" in line):
                     out.append("")
                 in_list = True
             out.append(line)
@@ -439,6 +459,7 @@ class _ArchiveExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_NotATag(HTML_RE, md), "archive_not_a_tag", 95)  # html: 90
         md.treeprocessors.register(_HeadingIds(md), "archive_heading_ids", 4)  # after 'toc' (5)
+        md.treeprocessors.register(_FootnoteIds(md), "archive_footnote_ids", 3)  # 'footnote': 50
 
 
 @dataclass(frozen=True)
@@ -462,17 +483,19 @@ class MarkdownRenderer:
         self._links = _Links()
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]
 
-    def _convert(self, text: str, src_uri: str, reserved: frozenset[str]) -> str:
+    def _convert(self, text: str, src_uri: str, reserved: frozenset[str], footnotes: str = "") -> str:
         self._md.reset()
         self._links.base, self._links.references = src_uri, []
         self._ids.reserved = self._links.reserved = reserved
+        self._md.treeprocessors["archive_footnote_ids"].prefix = footnotes  # type: ignore[attr-defined]
         return self._md.convert(text)
 
-    def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset()
-                    ) -> RenderedBody:
+    def render_body(self, text: str, src_uri: str, reserved: frozenset[str] = frozenset(),
+                    footnotes: str = "") -> RenderedBody:
         """A text of the page at `src_uri`, with its headings (whose ids avoid `reserved`);
-        its links to other pages become their URLs."""
-        body = sanitise(self._convert(text, src_uri, reserved), self._links)
+        its links to other pages become their URLs; `footnotes`: what its footnotes' ids
+        start with, told apart from another text's on the page."""
+        body = sanitise(self._convert(text, src_uri, reserved, footnotes), self._links)
         return RenderedBody(body, list(getattr(self._md, "toc_tokens", [])), self._ids.ids)
 
     def references(self, text: str, src_uri: str) -> list[Reference]:

@@ -8,6 +8,7 @@ punctuation, and prefers the unit that existed on the session date when two shar
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,7 +17,6 @@ from functools import cached_property
 from typing import Any
 
 from . import vietnamese
-from .problems import did_you_mean
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 NUMBER = re.compile(r"\d+\.\d+")
@@ -125,11 +125,12 @@ class Match:
         names = {name: records for name, records in names.items() if records} or self.names
         words = key.split()
         held = sorted((name for name in names if len(name.split()) >= 2
-                       and _holds(words, name.split())), key=len, reverse=True)
+                       and _holds(words, name.split())),
+                      key=lambda name: (not key.startswith(name), -len(name)))  # the agency first
         if held and len(names[held[0]]) == 1:
             return names[held[0]][0]
-        hint = did_you_mean(key, names)
-        return names[hint.split("'")[1]][0] if hint else None
+        close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+        return names[close[0]][0] if close else None
 
     def mentioned(self, text: str) -> Iterator[list[Any]]:
         """For each id, name, short name or alias written in a free text (an update's note):

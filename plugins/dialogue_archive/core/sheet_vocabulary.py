@@ -17,7 +17,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "asker": ("Người hỏi", "Người nêu", "Người nêu ý kiến", "Người phát biểu", "Người kiến nghị",
               "Người hỏi/nêu ý kiến", "Họ tên người hỏi", "Họ và tên người hỏi",
               "Người nêu ý kiến, kiến nghị", "Người hỏi, kiến nghị", "Họ tên cử tri",
-              "Họ và tên cử tri", "Họ tên công dân", "Họ và tên công dân", "Họ tên", "Họ và tên"),
+              "Họ và tên cử tri", "Họ tên công dân", "Họ và tên công dân"),
     "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
     "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
     "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),

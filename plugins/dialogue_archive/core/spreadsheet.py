@@ -358,9 +358,15 @@ def _lower_header(rows: list[list[Any]], index: int) -> tuple[int, dict[int, str
     ('STT' over both rows, 'Trả lời' over three columns), so the upper row holds the more names,
     and the lower one was read as a question. The row below the one found, when every cell it
     fills names a column, is the header: its names, and the upper row's where it has none."""
-    below = rows[index + 1] if index + 1 < len(rows) else []
+    upper, below = rows[index], rows[index + 1] if index + 1 < len(rows) else []
     lower = _header_keys(below)
-    if _named(lower) < 2 or not all(lower.values()):
+
+    def under_a_group(i: int) -> bool:  # 'Họ tên' under 'Trả lời': a name we do not know
+        above = upper[i] if i < len(upper) else None
+        return not (isinstance(above, str) and above.strip()) or bool(
+            ANSWER_GROUPS.search(fold(above)) or COMMITMENT_GROUPS.search(fold(above)))
+
+    if _named(lower) < 2 or not all(key or under_a_group(i) for i, key in lower.items()):
         return None
     rows[index + 1] = [b if isinstance(b, str) and b.strip() else a
                        for a, b in itertools.zip_longest(rows[index], below)]
@@ -379,6 +385,9 @@ def _read_under_groups(above: list[Any], header: list[Any], keys: dict[int, str 
     at the left of the group) name the answer's or the commitment's parts: 'Nội dung' there is
     'Nội dung trả lời' or 'Nội dung cam kết', not the question's text, and 'Đơn vị' is 'Đơn vị
     trả lời' or 'Đơn vị thực hiện'."""
+    texts = [(i, fold(v)) for i, v in enumerate(above) if isinstance(v, str) and v.strip()]
+    if len({text for _, text in texts}) == 1 and texts[0][0] == 0:
+        return  # a title, in the first cell or merged across the row ('… KẾT QUẢ TRẢ LỜI …')
     group = ""
     for i, name in enumerate(header):
         cell = above[i] if i < len(above) else None
@@ -490,7 +499,9 @@ SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}|[A-Z]|[ivx]{1,4}|[a-z]", re.ASCII)
 SECTION_TITLE = re.compile(r"(?:phan |muc )?(?:[ivxlc]{1,5}|[a-z]) \w.*")
 """A section heading written whole in one cell, or merged across the row ('I. LĨNH VỰC ĐẤT
 ĐAI', 'Phần II - An ninh trật tự'), folded."""
-TOTAL = re.compile(r"(tong cong|tong so|tong|cong)\b.*")
+TOTAL = re.compile(r"(tong cong|tong so|cong)\b.*|tong \d.*")
+"""A total row's first cell, folded: 'Tổng cộng', 'Tổng số', 'Tổng: 3 ý kiến' (not 'Tổng kinh
+phí …', an answer's text)."""
 COUNT = re.compile(r"\d+(?:[ .,]\d{3})*(?: [a-z ]{1,30})?")
 """A count in a total row's other cells ('6 lượt trả lời', '12', folded)."""
 
