@@ -679,6 +679,8 @@ CITIZENS = {  # a free text -> the name refused in it
     # a citizen introducing himself, as questions often start (a review's find)
     "Tôi là Nguyễn Văn Sáu ở tổ 14, xin hỏi về sổ đỏ.": "Nguyễn Văn Sáu",
     "Tôi tên là Trần Thị Mai, hỏi về hộ khẩu.": "Trần Thị Mai",
+    "Cháu tên là Lê Văn Tám, học sinh lớp 9.": "Lê Văn Tám",
+    "Mình là Trần Thị Mai ở tổ 5.": "Trần Thị Mai",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",

@@ -630,7 +630,8 @@ ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ q
                      "tiếp thu|kết luận|chủ trì|về phía")
 """How a clause that introduces an official speaking for an agency starts ('Trả lời ý kiến
 cử tri, ông ... cho biết')."""
-CITIZEN_NOUNS = _phrases("tôi là|tôi tên là|tên tôi là|tôi tên|em là|cháu là|"  # 'Tôi là Nguyễn …'
+CITIZEN_NOUNS = _phrases("tôi là|tôi tên là|tên tôi là|tôi tên|em là|em tên là|cháu là|cháu tên là|"
+                         "tui là|mình là|mình tên là|"  # 'Tôi là Nguyễn …', 'Cháu tên là …'
                          "hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|"
                          "người dân|khách hàng|đương sự|người nộp đơn|người khiếu nại|người tố cáo|"
                          "người phản ánh|người đề nghị|người yêu cầu|phụ huynh|bệnh nhân|học sinh")
