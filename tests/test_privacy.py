@@ -691,6 +691,8 @@ OFFICIALS = [
     "Kết quả là Nguyễn Văn Hùng được khen thưởng.",  # no marker
     "Đoàn công tác của UBND tỉnh gồm có ông Lê Văn Tám, bà Trần Thị Mai và ông Vũ Văn Hải.",
     "Tổ đại biểu số 3 gồm ông Nguyễn Văn Hùng và bà Trần Thị Lan.",
+    "Tổ đại biểu gồm: ông Nguyễn Văn Hùng, bà Trần Thị Lan.",
+    "Đoàn công tác gồm các đồng chí: ông Nguyễn Văn Hùng cùng bà Trần Thị Lan.",
     "Đoàn giám sát của Thường trực HĐND quận gồm ông Nguyễn Văn Hùng, bà Trần Thị Lan.",
     "Bà con Thị trấn Ái Nghĩa đề nghị sửa đường.",
     "ông Chánh Văn Phòng UBND quận trả lời.",

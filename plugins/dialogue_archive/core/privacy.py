@@ -835,9 +835,10 @@ def _listed_member(words: list[str], tokens: list[re.Match[str]], text: str, fir
     k = first
     while k > 0 and words[k - 1] != "gồm":
         k -= 1
-        if words[k] in STOPS or _sentence_ends(text, tokens, k + 1) or not (
+        opens_the_list = words[k] == ":" and k > 0 and words[k - 1] in {"gồm", "có", "chí"}
+        if (words[k] in STOPS and not opens_the_list) or _sentence_ends(text, tokens, k + 1) or not (
                 words[k] in MEMBERS or not tokens[k].group().islower()):
-            return False
+            return False  # 'gồm: ông …', 'gồm các đồng chí: …' open the list
     if k == 0:
         return False
     group = k - 1  # the word 'gồm'; the group ends before it, after its qualifiers
