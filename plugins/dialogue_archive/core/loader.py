@@ -573,7 +573,7 @@ def _ids_by_name(table: dict[str, Any]) -> dict[str, str]:
         names = [getattr(entry, "name", None), getattr(entry, "short_name", None),
                  *(getattr(entry, "aliases", None) or [])]
         for name in filter(None, names):
-            found.setdefault(re.sub(r"[^a-z0-9]+", "-", fold(str(name)).lower()).strip("-"), ident)
+            found.setdefault(fold(str(name)).replace(" ", "-"), ident)
     return found
 
 

@@ -37,11 +37,6 @@ def keyed(text: str) -> str:
     return _key(text)
 
 
-def _holds(words: list[str], part: list[str]) -> bool:
-    """Whether `part` is a run of `words`."""
-    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
-
-
 SEVERAL_NAMES = re.compile(r"\s*[,;+]\s*|\s+và\s+|\s+va\s+")
 """Between the names of several entries written in one cell ('Phòng TNMT, UBND P. Khuê Trung')."""
 
@@ -123,12 +118,11 @@ class Match:
         names = {name: [r for r in records if on is None or valid_on(r, on)]
                  for name, records in self.names.items()}
         names = {name: records for name, records in names.items() if records} or self.names
-        words = key.split()
-        held = sorted((name for name in names if len(name.split()) >= 2
-                       and _holds(words, name.split())),
-                      key=lambda name: (not key.startswith(name), -len(name)))  # the agency first
-        if held and len(names[held[0]]) == 1:
-            return names[held[0]][0]
+        held = sorted((found for found in (self._mention.finditer(key) if self._mention else ())
+                       if found[0] in names and " " in found[0]),
+                      key=lambda found: (found.start() != 0, -len(found[0])))  # the agency first
+        if held and len(names[held[0][0]]) == 1:
+            return names[held[0][0]][0]
         close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
         return names[close[0]][0] if close else None
 
