@@ -21,6 +21,23 @@ def test_scripts_build_takes_the_callers_relative_config(tmp_path: Path) -> None
     assert (tmp_path / "own-site" / "index.html").is_file()  # its site_dir, beside it
 
 
+def test_scripts_build_says_where_an_unquoted_impossible_date_is(tmp_path: Path) -> None:
+    """`build_date: 2024-02-30` without quotes, in the site's file or the one it inherits from,
+    stopped MkDocs with PyYAML's traceback before any plugin ran ('day is out of range')."""
+    (tmp_path / "base.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nplugins:\n"
+                                       "  - dialogue-archive:\n      build_date: 2024-02-30\n",
+                                       encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"INHERIT: base.yml\ndocs_dir: {CONTENT}\n"
+                                         "site_dir: own-site\n", encoding="utf-8")
+    result = subprocess.run([str(ROOT / "scripts" / "build"), "--config-file=mkdocs.yml"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 1
+    assert "base.yml:4:19: 2024-02-30 is not a day of the calendar" in result.stderr, result.stderr
+    assert "write a date that exists" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "own-site").exists()
+
+
 def test_scripts_serve_on_an_address_in_use_says_so_before_building(tmp_path: Path) -> None:
     """A second preview on the same port built the whole site, then failed with a traceback."""
     with socket.socket() as taken:

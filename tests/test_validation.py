@@ -307,7 +307,8 @@ def test_validate_checks_as_of_the_build_date_the_build_uses(
     config.write_text("site_name: Thử\nplugins:\n  - dialogue-archive:\n      build_date: 2024-02-30\n",
                       encoding="utf-8")
     result = validate(content)
-    assert result.returncode == 2 and f"{config} cannot be read: day is out of range" in result.stderr
+    assert result.returncode == 2 and f"{config}:4:19: 2024-02-30 is not a day of the calendar" \
+        in result.stderr
     config.unlink()
     assert validate(content).returncode == 0
     monkeypatch.setenv("DIALOGUE_ARCHIVE_BUILD_DATE", "2024-06-25")

@@ -27,7 +27,7 @@ def site_settings(path: Path) -> tuple[Path, Any]:
         config = path if path.is_file() else path / "mkdocs.yml"
     if not config.is_file():
         return content or config.parent, None
-    settings = _settings(config)
+    settings = read_settings(config)
     plugins = settings.get("plugins") or []
     named = plugins.items() if isinstance(plugins, dict) else [
         pair for entry in plugins if isinstance(entry, dict) for pair in entry.items()]
@@ -42,15 +42,47 @@ def site_settings(path: Path) -> tuple[Path, Any]:
     return config.parent, None
 
 
-def _settings(config: Path) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs reads it: its `INHERIT:` file merged in, `!ENV` values filled."""
+def read_settings(config: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it: its `INHERIT:` file merged in, `!ENV` values filled. A value
+    written as a date that does not exist (`2024-02-30`) is said at its line: MkDocs stops on it
+    with PyYAML's traceback, before any plugin runs."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     try:
         with config.open("rb") as source:
             settings = yaml_load(source)
-    except (OSError, ValueError, yaml.YAMLError, ConfigurationError) as error:
-        # ValueError: PyYAML reading `build_date: 2024-02-30`, a day that does not exist
+    except ValueError as error:  # PyYAML making `build_date: 2024-02-30`, a day that does not exist
+        raise SettingsError(_unmade_date(config) or f"{config} cannot be read: {error}") from None
+    except (OSError, yaml.YAMLError, ConfigurationError) as error:
         raise SettingsError(f"{config} cannot be read: {error}") from None
     return settings if isinstance(settings, dict) else {}
+
+
+def _unmade_date(config: Path) -> str | None:
+    """`file:line:column: message` for the first unquoted date of `config` (or of the file it
+    inherits from) that is no day of the calendar; None when there is none."""
+    files = [config]
+    while files:
+        path = files.pop()
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        except (OSError, ValueError, yaml.YAMLError):
+            continue
+        nodes = [root] if root is not None else []
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, yaml.MappingNode):
+                nodes.extend(part for pair in reversed(node.value) for part in reversed(pair))
+                inherit = [v for k, v in node.value if node is root and k.value == "INHERIT"]
+                files.extend(path.parent / v.value for v in inherit if isinstance(v.value, str))
+            elif isinstance(node, yaml.SequenceNode):
+                nodes.extend(reversed(node.value))
+            elif node.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    yaml.SafeLoader("").construct_yaml_timestamp(node)
+                except ValueError as error:
+                    mark = node.start_mark
+                    return (f"{path}:{mark.line + 1}:{mark.column + 1}: {node.value} is not a day "
+                            f"of the calendar ({error}); write a date that exists, as YYYY-MM-DD")
+    return None
