@@ -1303,6 +1303,26 @@ def test_an_official_forms_column_numbers_and_signature_block_are_not_rows(conte
     assert errors_of(content) == []
 
 
+@pytest.mark.parametrize("role", ["CHỦ TỊCH", "Giám đốc", "TRƯỞNG PHÒNG"])
+def test_a_signature_block_under_a_bare_role_is_not_rows(content: Path, tmp_path: Path,
+                                                         capsys, role: str) -> None:
+    """A signer's role without 'KT.' or 'TM.' (the chair signs in his own name), then his name:
+    both were read as rows, and the import stopped on an item without a question."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "mau.xlsx", merge=False))
+    sheet = book.active
+    last = sheet.max_row
+    sheet.cell(last + 2, 16, role)
+    sheet.cell(last + 5, 16, "Nguyễn Văn C")
+    book.save(tmp_path / "ky.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(tmp_path / "ky.xlsx"), "--session", str(folder)]) == 0
+    assert f"row {last + 2} and below are read as the signature block ('{role}')" \
+        in capsys.readouterr().out
+    check_sample_items(items_of(folder))
+
+
 def test_a_procedure_code_that_excel_turned_into_a_number(content: Path, tmp_path: Path) -> None:
     """2.000720 typed into a cell that Excel formats as a number is 2.00072."""
     import openpyxl

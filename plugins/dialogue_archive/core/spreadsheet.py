@@ -473,6 +473,10 @@ SIGNATURE = re.compile(r"nguoi (lap|lap bieu|lap bang|tong hop|ky)|noi nhan|(kt|
                        r"|ky ghi ro ho ten|(\w+ ){0,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
 """Folded cells that open the signature block under an official form's table: 'Người lập biểu',
 'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'."""
+SIGNER = re.compile(r"(pho )?(chu tich|giam doc|truong (phong|ban)|chanh (van phong|thanh tra)"
+                    r"|thu truong( co quan| don vi)?)")
+"""A signer's bare role ('CHỦ TỊCH', 'Giám đốc': one who signs in his own name, without 'KT.'),
+which opens the signature block when a row holds nothing else."""
 
 
 def _is_column_numbers(row: list[Any]) -> bool:
@@ -485,11 +489,14 @@ def _is_column_numbers(row: list[Any]) -> bool:
 
 def table_end(rows: list[list[Any]], header: int) -> int:
     """The index of the first row of the signature block below the table (or the row count):
-    a row whose every filled cell is a signature line, one of them naming a signer's role."""
+    a row whose every filled cell is a signature line, one of them naming a signer's role, or
+    a row of a signer's bare role alone."""
     for index in range(header + 1, len(rows)):
         filled = [fold(str(v)) for v in rows[index] if v is not None]
         if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
                 SIGNATURE.fullmatch(v) for v in filled):
+            return index
+        if len(filled) == 1 and SIGNER.fullmatch(filled[0]):
             return index
     return len(rows)
 
