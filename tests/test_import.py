@@ -1213,19 +1213,36 @@ def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Pat
     assert items_of(folder)[0]["answers"][0]["by"] == "phong-quan-ly-do-thi"
 
 
+def test_names_written_with_the_usual_initials_or_in_full_match_the_registry(content: Path,
+                                                                            tmp_path: Path) -> None:
+    """'CA phường' is 'Công an phường', 'Văn phòng Ủy ban nhân dân quận' 'Văn phòng UBND quận':
+    offices write either, and the registry has one of them."""
+    folder = new_session(content)
+    sheet = write_text_sheet(tmp_path / "viet-tat.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,CA phường Khuê Trung,Trả lời.\n"
+        "2,Ông B.,Câu hỏi,Đất đai,Hỏi về sổ đỏ.,Chi nhánh Văn phòng đăng ký đất đai Cẩm Lệ,Trả lời.\n"
+        "3,Ông C.,Câu hỏi,Đất đai,Hỏi về đo đạc.,Phòng TN&MT,Trả lời.\n"
+        "4,Ông D.,Câu hỏi,Cư trú,Hỏi về lịch tiếp.,Văn phòng Ủy ban nhân dân quận,Trả lời.\n"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert [item["answers"][0]["by"] for item in items_of(folder)] == [
+        "cong-an-phuong-khue-trung", "chi-nhanh-van-phong-dang-ky-dat-dai-cam-le",
+        "phong-tai-nguyen-moi-truong", "van-phong-ubnd-quan-cam-le"]
+
+
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(
         content: Path, tmp_path: Path, capsys) -> None:
     """The agency a name holds whole, among those of the session's day, is suggested (a review's
-    finds: 'Phòng QLĐT quận' got Phòng Y tế; 'UBND phường' in 2025 a ward merged away); two
+    finds: 'Phòng QLĐT quận Cẩm Lệ' got Phòng Y tế; 'UBND phường' in 2025 a ward merged away); two
     agencies in one cell are said to be two."""
     folder = new_session(content)  # 18/07/2024, in Hòa Thọ Đông
     sheet = write_text_sheet(tmp_path / "ten.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
-        "1,Ông A.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,Phòng QLĐT quận,Trả lời.\n"
+        "1,Ông A.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,Phòng QLĐT huyện,Trả lời.\n"
         "2,Ông B.,Câu hỏi,Đất đai,Hỏi về sổ đỏ.,\"Phòng TNMT, UBND P. Khuê Trung\",Trả lời.\n"))
     assert main(["import", str(sheet), "--session", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert ("unknown agency 'Phòng QLĐT quận' (did you mean 'phong-quan-ly-do-thi', Phòng Quản lý đô "
+    assert ("unknown agency 'Phòng QLĐT huyện' (did you mean 'phong-quan-ly-do-thi', Phòng Quản lý đô "
             "thị quận Cẩm Lệ?)") in err
     assert ("'Phòng TNMT, UBND P. Khuê Trung' names 2 agency entries (phong-tai-nguyen-moi-truong "
             "(Phòng Tài nguyên và Môi trường quận Cẩm Lệ), ubnd-phuong-khue-trung (Ủy ban nhân dân "

@@ -41,9 +41,27 @@ SEVERAL_NAMES = re.compile(r"\s*[,;+]\s*|\s+và\s+|\s+va\s+")
 """Between the names of several entries written in one cell ('Phòng TNMT, UBND P. Khuê Trung')."""
 
 
+ABBREVIATIONS = {
+    "uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd", "cong an": "ca", "thanh pho": "tp",
+    "mat tran to quoc": "mttq", "van phong dang ki dat dai": "vpdkdd",
+    "tai nguyen (?:va )?moi truong": "tnmt", "quan li do thi": "qldt",
+    "lao dong thuong binh (?:va )?xa hoi": "ldtbxh", "tai chinh ke hoach": "tckh",
+    "phong chay chua chay": "pccc", "giao duc (?:va )?dao tao": "gddt",
+    "van hoa (?:va )?thong tin": "vhtt",
+    "tn mt": "tnmt", "gd dt": "gddt", "vh tt": "vhtt", "ld tb xh": "ldtbxh", "tc kh": "tckh",
+}
+"""Words of agency names that offices write whole or as the usual initials ('CA phường' is
+'Công an phường', 'Ủy ban nhân dân' 'UBND', 'GD&ĐT' 'Giáo dục và Đào tạo'): keys hold the
+initials, so either spelling finds a registry entry written the other way."""
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(f"({words})" for words in ABBREVIATIONS) + r")\b")
+_INITIALS = list(ABBREVIATIONS.values())
+
+
 def _key(text: str) -> str:
-    """`fold`, with i for y in those syllables: the key a registry name is looked up by."""
-    return I_FOR_Y.sub(r"\1i", fold(text))
+    """`fold`, with i for y in those syllables and initials for the usual words of agency names:
+    the key a registry name is looked up by."""
+    return _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
+                            I_FOR_Y.sub(r"\1i", fold(text)))
 
 
 class MatchError(ValueError):
