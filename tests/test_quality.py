@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import AXE, serious_violations
+from conftest import AXE, CONTENT, ROOT, SAMPLE_BUILD_DATE, parse, run_build, serious_violations
 
 NODE_MODULES = Path(__file__).parent / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -58,7 +58,10 @@ def html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 
 
-def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
+def broken_links(site: Path, root: str = "/", directory_index: bool = True) -> list[str]:
+    """Every link, source and form action of the site's pages that leads to no file, or to no
+    element of its page: `root` is the path the site is served at, `directory_index` whether
+    the server answers a folder's address with its index.html."""
     ids: dict[Path, set[str]] = {}
     broken: list[str] = []
 
@@ -70,7 +73,7 @@ def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
             }
         return ids[target]
 
-    pages = html_files(sample_site)
+    pages = html_files(site)
     assert len(pages) > 50
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
@@ -79,18 +82,44 @@ def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
             if not url or urlsplit(url).scheme or url.startswith(("//", "mailto:", "tel:")):
                 continue
             parts = urlsplit(url)
-            folder = sample_site if parts.path.startswith("/") else page.parent
-            target = (folder / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
-            if target.is_dir():
+            where = f"{page.relative_to(site)}: {url}"
+            if parts.path.startswith("/") and not parts.path.startswith(root):
+                broken.append(f"{where} (outside the site's path {root})")
+                continue
+            folder = site if parts.path.startswith("/") else page.parent
+            path = parts.path.removeprefix(root) if parts.path.startswith("/") else parts.path
+            target = (folder / unquote(path)).resolve() if parts.path else page
+            if target.is_dir() and directory_index:
                 target = target / "index.html"
-            where = f"{page.relative_to(sample_site)}: {url}"
             if not target.is_file():
                 broken.append(f"{where} (no such file)")
             elif (
                 parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target)
             ):
                 broken.append(f"{where} (no element with id '{parts.fragment}')")
-    assert broken == []
+    return broken
+
+
+def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
+    assert broken_links(sample_site) == []
+
+
+def test_a_site_without_folder_addresses_under_a_sub_path_has_no_broken_link(tmp_path: Path) -> None:
+    """Served at /doithoai/ by a server that does not answer a folder's address with its
+    index.html (or opened from disk): the header's search box on every page, the 404 page's
+    links, and a session's links to another session (`../x/index.md` in its texts) led to
+    folders (a 404)."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {CONTENT}\nsite_dir: site\n"
+                      "site_url: https://congthongtin.example.gov.vn/doithoai/\n"
+                      "use_directory_urls: false\nplugins:\n  - dialogue-archive:\n"
+                      f"      build_date: {SAMPLE_BUILD_DATE}\n", encoding="utf-8")
+    build = run_build(config)
+    assert build.returncode == 0, build.stderr
+    site = tmp_path / "site"
+    assert broken_links(site, root="/doithoai/", directory_index=False) == []
+    assert parse(site / "sessions" / "index.html").select_one("form.da-header-search")["action"] \
+        == "../search/index.html"
 
 
 def test_no_page_shows_a_python_value_or_an_undefined_label(sample_site: Path) -> None:

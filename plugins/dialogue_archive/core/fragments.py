@@ -39,9 +39,9 @@ def page_anchors(session: Session) -> frozenset[str]:
         for anchor in (item.id, *item.aliases, *(urls.commitment_anchor(c.id) for c in item.commitments))}
 
 
-def fragments_key(session: Session) -> str:
-    texts: list[str] = [render_version(), VI["text"]["footnote_back"], session.src_uri, session.body,
-                        *sorted(page_anchors(session))]
+def fragments_key(session: Session, directory_urls: bool = True) -> str:
+    texts: list[str] = [render_version(), VI["text"]["footnote_back"], str(directory_urls),
+                        session.src_uri, session.body, *sorted(page_anchors(session))]
     for item in session.items:
         texts.append(item.text)
         texts.extend(answer.text for answer in item.answers)
@@ -74,12 +74,13 @@ def render_fragments(session: Session, renderer: MarkdownRenderer) -> dict[str, 
 class FragmentStore:
     """Rendered fragments by session, from the disk cache when the texts are unchanged."""
 
-    def __init__(self, cache: DiskCache | None = None):
+    def __init__(self, cache: DiskCache | None = None, directory_urls: bool = True):
         self.cache = cache or DiskCache(None)
-        self.renderer = MarkdownRenderer()
+        self.directory_urls = directory_urls
+        self.renderer = MarkdownRenderer(directory_urls)
 
     def get(self, session: Session) -> dict[str, Any]:
-        key = fragments_key(session)
+        key = fragments_key(session, self.directory_urls)
         cached = self.cache.get_json("fragments", key)
         if cached is not None:
             return cached

@@ -257,10 +257,13 @@ class _Links:
     served under a sub-path. Photos and page links are recorded, so that the loader can report
     a target that does not exist."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory_urls: bool = True) -> None:
         self.base = ""
         self.references: list[Reference] = []
         self.reserved: frozenset[str] = frozenset()
+        self.directory_urls = directory_urls
+        """MkDocs' `use_directory_urls`: without it a page is its own file (`about.html`,
+        `sessions/2023/x/index.html`), which a link must name."""
 
     def __call__(self, tag: str, attribute: str, value: str) -> str | None:
         if (tag, attribute) in LINK_ATTRIBUTES:
@@ -280,8 +283,13 @@ class _Links:
         if not (found.rooted or (found.reference is not None and not image
                                  and not found.reference.address)):
             return _encoded(written)  # a photo next to the text, a folder-style link
-        relative = posixpath.relpath(found.path or ".", page_url(self.base) or ".")
-        if (found.path == "" or found.path.endswith("/")) and relative not in {".", ".."} \
+        path, here = found.path, page_url(self.base)
+        if not self.directory_urls:
+            here = posixpath.dirname(self.base)
+            if found.reference is not None and found.reference.target.endswith(".md"):
+                path = urls.web_path(found.reference.target, directory_urls=False)
+        relative = posixpath.relpath(path or ".", here or ".")
+        if (path == "" or path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
         # Made from the decoded path ('%09' is a tab again): what a browser would drop or
@@ -472,7 +480,7 @@ class RenderedBody:
 class MarkdownRenderer:
     """One reusable Python-Markdown instance: creating one per fragment is the slow part."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory_urls: bool = True) -> None:
         back = VI["text"]["footnote_back"].replace("%", "%%").replace("{number}", "%d")
         self._md = markdown.Markdown(
             extensions=[*EXTENSIONS, _ArchiveExtension(), ListUnderText()],
@@ -480,7 +488,7 @@ class MarkdownRenderer:
                                "extra": {"tables": TABLE_ALIGNMENT,
                                          "footnotes": {"BACKLINK_TITLE": back}}},  # in Vietnamese
         )
-        self._links = _Links()
+        self._links = _Links(directory_urls)
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]
 
     def _convert(self, text: str, src_uri: str, reserved: frozenset[str], footnotes: str = "") -> str:

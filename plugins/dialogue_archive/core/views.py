@@ -186,10 +186,10 @@ class ArchiveViews:
     """Indexes over the archive, and the page specs built from them."""
 
     def __init__(self, archive: Archive, labels: dict[str, Any] = VI,
-                 cache: DiskCache | None = None):
+                 cache: DiskCache | None = None, directory_urls: bool = True):
         self.archive = archive
         self.labels = labels
-        self.fragments = FragmentStore(cache)
+        self.fragments = FragmentStore(cache, directory_urls)
         self.links: dict[str, Link] = {}
         self.badges: dict[tuple[str, bool], StatusBadge] = {}
         self.text = labels["text"]

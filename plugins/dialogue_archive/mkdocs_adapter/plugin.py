@@ -132,7 +132,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self._use_labels(config)
         gc.disable()
         try:
-            self._load(docs_dir)
+            self._load(docs_dir, config.use_directory_urls)
         finally:
             gc.freeze()
             gc.enable()
@@ -157,7 +157,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             config.site_dir = str(self.staging[0])
         return config
 
-    def _load(self, docs_dir: Path) -> None:
+    def _load(self, docs_dir: Path, directory_urls: bool) -> None:
         """Load and check the archive, and build its views; problems stop the build."""
         archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
@@ -176,7 +176,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             log.info("dialogue-archive: drafts and scheduled sessions are included, marked as "
                      "such: this site is a preview, not one to publish")
         silence_skipped_pages()
-        self.views = ArchiveViews(archive, cache=self.cache)
+        self.views = ArchiveViews(archive, cache=self.cache, directory_urls=directory_urls)
 
     def _use_labels(self, config: MkDocsConfig) -> None:
         """The site's own words (the `labels` option) in place of the archive's, before
@@ -579,11 +579,9 @@ def _link_filter(directory_urls: bool) -> Any:
     @pass_context
     def link(context: Any, uri: str) -> Markup | str:
         path, _, anchor = str(uri).partition("#")
-        if path.endswith("index.md"):
-            url = path[: -len("index.md")] if directory_urls else path[:-3] + ".html"
-        else:
-            url = path
+        url = urls.web_path(path, directory_urls) if path.endswith("index.md") else path
         url = normalize_url(url or ".", page=context.get("page"), base=context.get("base_url", ""))
+        url = url.removesuffix(".") if url.endswith("/.") else url  # the 404 page's link home
         return f"{url}#{anchor}" if anchor else url
 
     return link

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from ..core import feeds
+from ..core import feeds, urls
 from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
@@ -23,13 +23,6 @@ from ..core.publish import write_files
 from ..core.sharing import alias_redirects, print_header, share_tags
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-
-
-def page_path(src_uri: str, directory_urls: bool) -> str:
-    """`sessions/2024/x/index.md` -> `sessions/2024/x/` (or `.../index.html`), as MkDocs writes it."""
-    if src_uri.endswith("index.md"):
-        return src_uri[: -len("index.md")] if directory_urls else src_uri[:-3] + ".html"
-    return src_uri[:-3] + ("/" if directory_urls else ".html")
 
 
 def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
@@ -43,7 +36,7 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
                  "are not written")
         return
     site = feeds.Site(config.site_name, site_url,
-                      lambda uri: urljoin(site_url, page_path(uri, config.use_directory_urls)))
+                      lambda uri: urljoin(site_url, urls.web_path(uri, config.use_directory_urls)))
     key = fingerprint(archive.fingerprint, code_fingerprint(), site_url, config.site_name,
                       str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
     cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
@@ -58,12 +51,12 @@ def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
     template = config.theme.get_env().get_template("archive/redirect.html")
     for old_uri, session in alias_redirects(archive):
         old_page = posixpath.dirname(old_uri) + "/"
-        target = posixpath.relpath(page_path(session.src_uri, config.use_directory_urls), old_page)
+        target = posixpath.relpath(urls.web_path(session.src_uri, config.use_directory_urls), old_page)
         if config.use_directory_urls:
             target += "/"
         html = template.render(
             target=target, title=session.meta.title, labels=VI,
-            canonical=urljoin(site_url, page_path(session.src_uri, config.use_directory_urls))
+            canonical=urljoin(site_url, urls.web_path(session.src_uri, config.use_directory_urls))
             if site_url else "")
         yield File.generated(config, old_page + "index.html", content=html)
 
