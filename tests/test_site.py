@@ -189,8 +189,8 @@ def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample
 def test_a_new_unit_without_items_yet_says_where_earlier_ones_are(sample_site: Path) -> None:
     page = parse(sample_site / "places" / "phuong-an-khe-2025" / "index.html")
     text = " ".join(page.select_one(".md-content").get_text(" ").split())
-    assert ("Chưa có mục nào. Ý kiến trước khi thành lập được ghi theo đơn vị cũ: Quận Cẩm Lệ , "
-            "Phường Hòa An , Phường Hòa Phát .") in text, text
+    assert ("Chưa có mục nào. Ý kiến trước khi thành lập được ghi theo đơn vị cũ: Quận Cẩm Lệ "
+            "(một phần), Phường Hòa An , Phường Hòa Phát .") in text, text
 
 
 def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path) -> None:
@@ -202,8 +202,10 @@ def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path)
     assert old.h1.text == "Phường Hòa Xuân (đến 30/6/2025)"
     facts = new.select_one("dl.da-facts").get_text(" ", strip=True)
     assert "Hoạt động từ ngày 1 tháng 7 năm 2025" in facts
-    assert "Hình thành từ Quận Cẩm Lệ , Phường Hòa Xuân (đến 30/6/2025)" in facts
-    # The district was split among several wards: only the ward merged whole is searched.
+    # The district was split among several wards: it formed the ward in part (a review read
+    # "Hình thành từ Quận Cẩm Lệ" as the district becoming this ward), and only the ward merged
+    # whole is searched.
+    assert "Hình thành từ Quận Cẩm Lệ (một phần), Phường Hòa Xuân (đến 30/6/2025)" in facts
     assert [i["value"] for i in new.select(".da-search-within input[type=hidden]")] == [
         "phuong-hoa-xuan-2025", "phuong-hoa-xuan"]
     names = [a.text for a in parse(sample_site / "places" / "index.html").select(".da-registry a")]

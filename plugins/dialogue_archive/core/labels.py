@@ -217,6 +217,7 @@ VI: dict[str, Any] = {
         "replaced_by": "Đơn vị kế thừa",
         "successor_today": "Đơn vị kế thừa hiện nay",
         "formed_from": "Hình thành từ",
+        "in_part": "một phần",
         "merged_in": "Tiếp nhận đơn vị sáp nhập",
         "recorded_before_merge": "Ý kiến trước khi sáp nhập được ghi theo đơn vị cũ:",
         "answered_count": "ý kiến đã trả lời hoặc được chuyển đến",

@@ -585,8 +585,6 @@ class ArchiveViews:
             direct, today = self._successors(self.archive.places, place)
             header["successors"] = [Link(self.place_name(p), urls.place(p)) for p in today]
             header["direct"] = [Link(self.place_name(p), urls.place(p)) for p in direct if direct != today]
-            header["predecessors"] = [Link(self.place_name(i), urls.place(i))
-                                      for i in self.predecessors["place"].get(place.id, [])]
             header["subplaces"] = [(Link(self.place_name(p.id), urls.place(p.id)),
                                     self.items_within[p.id], self._until(p))
                                    for p in self._ordered("place", self.subplaces.get(place.id, {}))]
@@ -595,10 +593,8 @@ class ArchiveViews:
             # what items_within counts.
             header["items_query"] = urlencode([("place", place.id)]
                                               + [("type", t.value) for t in ItemType])
-        if kind == "agency":
-            header["predecessors"] = [self.agency_link(i)
-                                      for i in self.predecessors["agency"].get(record.id, [])]
         if kind != "topic":
+            header["predecessors"] = self._predecessor_links(kind, record.id)
             header["within"] = self._with_predecessors(kind, record.id)
             started = record.valid_from
             header["started"] = format_date(started) if started else ""
@@ -617,6 +613,14 @@ class ArchiveViews:
         if not self.archive.ended(unit):
             return [], []
         return list(unit.succeeded_by), [u.id for u in self.archive.successors(registry, unit.id)]
+
+    def _predecessor_links(self, kind: str, unit_id: str) -> list[tuple[Link, bool]]:
+        """The units that went into this one, each with whether only part of it did: one split
+        among several successors (a district among its communes) did not form this unit whole."""
+        registry = self.archive.agencies if kind == "agency" else self.archive.places
+        return [(self.agency_link(i) if kind == "agency" else Link(self.place_name(i), urls.place(i)),
+                 len(registry[i].succeeded_by) > 1)
+                for i in self.predecessors[kind].get(unit_id, [])]
 
     def _with_predecessors(self, kind: str, unit_id: str) -> list[str]:
         """A unit and every unit merged into it, however far back: "search within" a merged
