@@ -761,6 +761,22 @@ def test_a_site_replaces_the_archives_words_with_its_own(tmp_path: Path) -> None
     assert not (tmp_path / "other-site").exists()
 
 
+def test_an_interface_in_another_language_names_kinds_of_places_by_its_labels(tmp_path: Path) -> None:
+    """An English interface showed 'Xã', 'Thị trấn' (the word a name starts with) as a place's
+    kind and 'in xã Sen Ngư' in its sentences, which no label could change (a review's find)."""
+    (tmp_path / "en.yaml").write_text(
+        "locale:\n  lang: en\nplace_kind:\n  province: Province\n  district: District\n"
+        "  ward: Ward\n  commune: Commune\ntext:\n  within: in\n"
+        "publishing:\n  feed_place: Sessions in {name}\n", encoding="utf-8")
+    site = build_archive(CONTENT, tmp_path, labels="en.yaml")
+    places = {a.text: a.find_parent("li").select_one(".da-entry__meta").get_text(strip=True)
+              for a in parse(site / "places" / "index.html").select(".da-registry a")}
+    assert places["Phường Khuê Trung"].startswith("Ward · in Quận Cẩm Lệ · "), places
+    assert places["Thành phố Đà Nẵng"] == "Province", places
+    feed = (site / "places" / "phuong-khue-trung" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Sessions in Phường Khuê Trung — " in feed
+
+
 def test_a_labels_file_with_a_brace_astray_is_refused_at_its_line(tmp_path: Path) -> None:
     """'{}' or a lone '{' passed the check, then stopped the build with a traceback (a
     review's find); a space for thousands is a label too."""

@@ -103,7 +103,7 @@ def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, st
             name = (told_apart or {}).get(kind, {}).get(record.id, record.name)
             yield path, atom(concerning[kind].get(record.id, []), site, path,
                              text[f"feed_{kind}"].format(
-                                 name=in_sentence(name) if kind == "place" else name),
+                                 name=in_sentence(name, VI["locale"]["lang"]) if kind == "place" else name),
                              text["feed_subtitle_of"].format(name=name),
                              urls.REGISTRY_PAGES[kind](record.id), archive, quiet)
 

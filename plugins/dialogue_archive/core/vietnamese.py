@@ -138,13 +138,9 @@ def _placed(word: str) -> str:
     return "".join(letters)
 
 
-PLACE_KINDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Quận", "Huyện", "Phường", "Xã",
-               "Đặc khu")
-"""The words a place's registry name starts with ('Phường Hòa Thọ Đông')."""
-
-
-def in_sentence(place_name: str) -> str:
+def in_sentence(place_name: str, lang: str = "vi") -> str:
     """'Phường Hòa Thọ Đông' -> 'phường Hòa Thọ Đông': the kind of place is lower-case within a
-    sentence ('tại phường …'); the name stays as written."""
-    kind = next((k for k in PLACE_KINDS if place_name.startswith(f"{k} ")), None)
-    return f"{kind.lower()}{place_name[len(kind):]}" if kind else place_name
+    Vietnamese sentence ('tại phường …'); the name stays as written, and wholly so within a
+    sentence of another language (an English interface's 'Sessions in Phường Hòa Xuân')."""
+    kind = next((k for k in UNIT_WORDS if place_name.startswith(f"{k} ")), None)
+    return f"{kind.lower()}{place_name[len(kind):]}" if kind and lang == "vi" else place_name

@@ -193,6 +193,7 @@ class ArchiveViews:
         self.links: dict[str, Link] = {}
         self.badges: dict[tuple[str, bool], StatusBadge] = {}
         self.text = labels["text"]
+        self.lang: str = labels["locale"]["lang"]
         self.session_entries: dict[str, SessionEntry] = {}
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
@@ -243,8 +244,10 @@ class ArchiveViews:
 
     def place_kind(self, place: Place) -> str:
         """What kind of unit a place is, as its name says when it starts with one (a 'Thị trấn'
-        or a 'Thị xã' is no 'Xã' nor 'Quận, huyện'), else the label of its `kind`."""
-        return next((word for word in UNIT_WORDS if place.name.startswith(word + " ")),
+        or a 'Thị xã' is no 'Xã' nor 'Quận, huyện'), else the label of its `kind`; in an
+        interface of another language, always the label (the name's word is Vietnamese)."""
+        words = UNIT_WORDS if self.lang == "vi" else ()
+        return next((word for word in words if place.name.startswith(word + " ")),
                     self.labels["place_kind"][place.kind.value])
 
     def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
@@ -520,7 +523,7 @@ class ArchiveViews:
         sessions_here = by_kind[kind].get(record.id, []) if kind in by_kind else []
         name = self._display_name(kind, record)
         return {"kind": kind, "record": record, "name": name,
-                "name_in_sentence": in_sentence(name) if kind == "place" else name,
+                "name_in_sentence": in_sentence(name, self.lang) if kind == "place" else name,
                 "header": header,
                 "groups": group_by_session(chunk), "pager": pager, "total": total,
                 "sessions_here": sessions_here[:10] if pager.number == 1 else [],
@@ -555,7 +558,7 @@ class ArchiveViews:
         elif kind == "place":
             detail = self.place_kind(record)
             if record.parent:
-                detail += f" · {self.text['within']} {in_sentence(self.place_name(record.parent))}"
+                detail += f" · {self.text['within']} {in_sentence(self.place_name(record.parent), self.lang)}"
         elif kind == "topic" and record.synonyms:
             detail = ", ".join(record.synonyms)
         ended = getattr(record, "valid_until", None)
