@@ -681,6 +681,9 @@ CITIZENS = {  # a free text -> the name refused in it
     "Tôi tên là Trần Thị Mai, hỏi về hộ khẩu.": "Trần Thị Mai",
     "Cháu tên là Lê Văn Tám, học sinh lớp 9.": "Lê Văn Tám",
     "Mình là Trần Thị Mai ở tổ 5.": "Trần Thị Mai",
+    # in lower case, as chat messages are typed: a family name and 'văn' or 'thị' tell it
+    "tôi là nguyễn văn sáu ở tổ 14, xin hỏi về sổ đỏ.": "nguyễn văn sáu",
+    "Cháu tên là lê thị mai, học sinh lớp 9.": "lê thị mai",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -688,6 +691,8 @@ OFFICIALS = [
     "Bà Lê Thị Thu Hà (Tổ đại biểu số 3) giải trình thêm.",
     "Tổ đại biểu gồm ông Nguyễn Văn Hùng và bà Trần Thị Lan tiếp thu ý kiến cử tri.",  # members
     "Tôi là Nguyễn Văn Hùng, Phó Chủ tịch UBND phường, xin trả lời.",
+    "tôi là nguyễn văn hùng, phó chủ tịch UBND phường, xin trả lời.",
+    "Tôi là người dân tổ 5, tôi là hộ kinh doanh, tôi là lê, văn thư.",
     "Kết quả là Nguyễn Văn Hùng được khen thưởng.",  # no marker
     "Đoàn công tác của UBND tỉnh gồm có ông Lê Văn Tám, bà Trần Thị Mai và ông Vũ Văn Hải.",
     "Tổ đại biểu số 3 gồm ông Nguyễn Văn Hùng và bà Trần Thị Lan.",

@@ -630,11 +630,14 @@ ROLE_CUES = _phrases("thay mặt|đại diện|thừa ủy quyền|thừa uỷ q
                      "tiếp thu|kết luận|chủ trì|về phía")
 """How a clause that introduces an official speaking for an agency starts ('Trả lời ý kiến
 cử tri, ông ... cho biết')."""
-CITIZEN_NOUNS = _phrases("tôi là|tôi tên là|tên tôi là|tôi tên|em là|em tên là|cháu là|cháu tên là|"
-                         "tui là|mình là|mình tên là|"  # 'Tôi là Nguyễn …', 'Cháu tên là …'
-                         "hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|"
-                         "người dân|khách hàng|đương sự|người nộp đơn|người khiếu nại|người tố cáo|"
-                         "người phản ánh|người đề nghị|người yêu cầu|phụ huynh|bệnh nhân|học sinh")
+SELF_INTRODUCTIONS = _phrases("tôi là|tôi tên là|tên tôi là|tôi tên|em là|em tên là|cháu là|"
+                              "cháu tên là|tui là|mình là|mình tên là")
+"""How a citizen introduces himself ('Tôi là Nguyễn …', 'Cháu tên là …'), as questions often
+start."""
+CITIZEN_NOUNS = SELF_INTRODUCTIONS | _phrases(
+    "hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|người dân|khách hàng|"
+    "đương sự|người nộp đơn|người khiếu nại|người tố cáo|người phản ánh|người đề nghị|"
+    "người yêu cầu|phụ huynh|bệnh nhân|học sinh")
 RESIDENCE = _word_set("thôn tổ khu ấp xóm bản khối cụm làng trú ở ngụ thường tạm phường xã kiệt "
                      "hẻm ngõ số nhà đường")
 """Words that say where a person lives: '(thôn 5)', ', trú tại tổ 12' mark a citizen."""
@@ -675,6 +678,10 @@ CANDIDATE = re.compile(
 middle name (Văn, Thị, …), so that most texts are not read word by word."""
 PREFIXED = re.compile(r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])")
 """The same for a name with a Central Highlands prefix ('ông Y Phun Niê', 'bà H'Mai Niê')."""
+LOWER_CASE_INTRODUCTION = re.compile(r"(?i:\b(?:là|tên))\s+(?:" + "|".join(sorted(SURNAMES))
+                                     + r")\s+(?:văn|thị)\s+[^\W\d_]")
+"""The same for a name typed in lower case after a self-introduction ('tôi là nguyễn văn sáu',
+as chat messages are written): only a family name and a middle name say it is one."""
 BRACKETED = re.compile(_HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*$")
 """The same for a full name in brackets after a short one ('ông Hùng (Nguyễn Văn Hùng)'): what
 stands before a bracket."""
@@ -684,7 +691,7 @@ BRACKET = re.compile(r"[(\[]")
 def _may_name(text: str) -> bool:
     """Whether a text may hold a name `_mentions` finds: most texts are not read word by word.
     The rarer forms are looked for only where their sign is (a bracket is looked behind)."""
-    return bool(CANDIDATE.search(text)
+    return bool(CANDIDATE.search(text) or LOWER_CASE_INTRODUCTION.search(text)
                 or (("Y " in text or "H'" in text or "H’" in text) and PREFIXED.search(text))
                 or any(BRACKETED.search(text, max(0, b.start() - 40), b.start())
                        for b in BRACKET.finditer(text)))
@@ -726,6 +733,11 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     mentions = []
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
+        if introduced := _introduced_in_lower_case(tokens, words, i):
+            name = text[token.start():tokens[i + 2].end()].removesuffix(".")
+            mentions.append(Mention(token.start(), token.start() + len(name), name,
+                                    _official(words, text, tokens, i - introduced, i + 3, True)))
+            continue
         prefixed = _prefixed_name(tokens, i)
         if i == 0 or not (prefixed or _is_name_word(word)):
             continue
@@ -752,6 +764,16 @@ def _mentions(text: str) -> tuple[Mention, ...]:
                                           words[i - 1] in OPENERS),
                                 words[marker] if honorific else ""))
     return tuple(mentions)
+
+
+def _introduced_in_lower_case(tokens: list[re.Match[str]], words: list[str], i: int) -> int:
+    """How many words of a self-introduction stand before a name written in lower case at word
+    i ('tôi là nguyễn văn sáu'): a family name, 'văn' or 'thị' and a given name; 0 if none."""
+    if not (i + 2 < len(words) and words[i] in SURNAMES and words[i + 1] in MIDDLE_NAMES
+            and all(tokens[k].group().islower() for k in range(i, i + 3))
+            and _is_name_word(tokens[i + 2].group().capitalize())):
+        return 0
+    return _phrase_ending(words, i - 1, SELF_INTRODUCTIONS) if i else 0
 
 
 def _honorific_before(tokens: list[re.Match[str]], words: list[str], i: int) -> int | None:
