@@ -679,9 +679,10 @@ middle name (Văn, Thị, …), so that most texts are not read word by word."""
 PREFIXED = re.compile(r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])")
 """The same for a name with a Central Highlands prefix ('ông Y Phun Niê', 'bà H'Mai Niê')."""
 LOWER_CASE_INTRODUCTION = re.compile(r"(?i:\b(?:là|tên))\s+(?:" + "|".join(sorted(SURNAMES))
-                                     + r")\s+(?:văn|thị)\s+[^\W\d_]")
+                                     + r")\s+(?:" + "|".join(sorted(MIDDLE_NAMES)) + r")\s+[^\W\d_]")
 """The same for a name typed in lower case after a self-introduction ('tôi là nguyễn văn sáu',
-as chat messages are written): only a family name and a middle name say it is one."""
+as chat messages are written): only a family name and a middle name ('văn', 'thị') say it is
+one."""
 BRACKETED = re.compile(_HONORIFIC + r"(?:\s+[^\W\d_]+){1,2}\s*$")
 """The same for a full name in brackets after a short one ('ông Hùng (Nguyễn Văn Hùng)'): what
 stands before a bracket."""
