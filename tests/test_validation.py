@@ -516,3 +516,34 @@ def test_an_asker_of_no_written_kind_is_one_of_the_people_the_session_was_for(
     archive, log = load_archive(content, dt.date(2026, 11, 28))
     assert not log.errors, log.errors
     assert archive.sessions[0].items[0].asker.kind.value == asker
+
+
+SITE_MADE = ["topics/xay-dung/index.md", "agencies/index.md", "search/index.md", "statistics.md",
+             "404.html", "data/items.pdf"]
+"""Files of the content folder at addresses the site makes itself (review finds)."""
+
+
+def test_a_page_at_an_address_the_site_makes_is_refused_by_validate_and_the_build(
+        tmp_path: Path) -> None:
+    """Validate said OK and the build published the site's page in its place, without a word
+    but a DeprecationWarning traceback in the log."""
+    content = make_archive(tmp_path / "content")
+    for uri in SITE_MADE:
+        (content / uri).parent.mkdir(parents=True, exist_ok=True)
+        (content / uri).write_text("# Trang của cơ quan\n\nNội dung.\n", encoding="utf-8")
+    (content / "agencies" / "so-do.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a photo is no page
+    expected = [f"content/{uri}:1:1: the site makes /" for uri in sorted(SITE_MADE)]
+    result = validate(content)
+    assert result.returncode == 1
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(SITE_MADE), result.stderr
+    assert all(line.startswith(start) for line, start in zip(located, expected, strict=True)), located
+    assert "move or rename the file" in located[0]
+    site = tmp_path / "site"
+    built = run_build(write_config(tmp_path, content, site))
+    output = built.stdout + built.stderr
+    assert built.returncode == 1
+    for line in located:
+        assert line in output
+    assert "Traceback" not in output and "DeprecationWarning" not in output
+    assert not site.exists()
