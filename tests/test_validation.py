@@ -547,3 +547,21 @@ def test_a_page_at_an_address_the_site_makes_is_refused_by_validate_and_the_buil
         assert line in output
     assert "Traceback" not in output and "DeprecationWarning" not in output
     assert not site.exists()
+
+
+@pytest.mark.parametrize(("option", "value", "least"), [
+    ("search_shard_records", "0", 1), ("search_shard_records", "-2", 1),
+    ("search_scope_records", "-5", 1), ("search_chunk_bytes", "0", 1), ("workers", "-1", 0),
+    ("workers", "many", 0)])
+def test_a_numeric_option_out_of_range_is_refused_with_its_least_value(
+        tmp_path: Path, option: str, value: str, least: int) -> None:
+    """`search_shard_records: 0` stopped the build with a ZeroDivisionError traceback; a
+    negative number of records or bytes built without a word."""
+    content = make_archive(tmp_path / "content")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site, **{option: value}))
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"option '{option}': write a whole number of at least {least}" in output, output
+    assert "Traceback" not in output
+    assert not site.exists()

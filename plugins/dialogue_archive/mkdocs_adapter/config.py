@@ -6,9 +6,25 @@ import datetime as dt
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
+
+
+class AtLeast(c.BaseConfigOption[int]):
+    """A whole number no less than `least`: `search_shard_records: 0` stopped the build with a
+    ZeroDivisionError traceback, and a negative number of records or bytes went unnoticed."""
+
+    def __init__(self, least: int, default: int) -> None:
+        super().__init__()
+        self.least, self.default = least, default
+
+    def run_validation(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
+            raise ValidationError(f"write a whole number of at least {self.least} "
+                                  f"(the default is {self.default}), not {value!r}")
+        return value
 
 
 class ArchivePluginConfig(base.Config):
@@ -35,17 +51,17 @@ class ArchivePluginConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
 
-    workers = c.Type(int, default=0)
+    workers = AtLeast(0, default=0)
     """Processes that parse sessions, write pages and make search indexes; 0 = one per
     available core, 1 = no extra page writer and one search-index worker."""
 
-    search_shard_records = c.Type(int, default=SHARD_RECORDS)
+    search_shard_records = AtLeast(1, default=SHARD_RECORDS)
     """Most search records in one Pagefind index (see core/search.py for why they are small)."""
 
-    search_scope_records = c.Type(int, default=SCOPE_RECORDS)
+    search_scope_records = AtLeast(1, default=SCOPE_RECORDS)
     """Records a query searches before the reader asks for older sessions."""
 
-    search_chunk_bytes = c.Type(int, default=CHUNK_BYTES)
+    search_chunk_bytes = AtLeast(1, default=CHUNK_BYTES)
     """Bytes of one word chunk of the index, about: what a query fetches per word
     (core/search_chunks.py)."""
 
