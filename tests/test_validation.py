@@ -565,3 +565,17 @@ def test_a_numeric_option_out_of_range_is_refused_with_its_least_value(
     assert f"option '{option}': write a whole number of at least {least}" in output, output
     assert "Traceback" not in output
     assert not site.exists()
+
+
+@pytest.mark.parametrize("given", ["content/index.md", "missing", "/nonexistent-folder"])
+def test_validate_of_a_page_or_a_missing_folder_says_what_to_give(tmp_path: Path, given: str) -> None:
+    """A Markdown page was read as a mkdocs.yml ('MkDocs encountered an error parsing the
+    configuration file'); a missing folder was 'nonexistent:1:1: the content folder does not
+    exist', its leading '/' dropped and a line and column given for a folder."""
+    make_archive(tmp_path / "content")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", given],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 2
+    what = "this is a file, not a mkdocs.yml" if given.endswith(".md") else "no such file or folder"
+    assert result.stderr == (f"error: {given}: {what}; give the content folder (the one with "
+                             "registry/ and sessions/) or the site's mkdocs.yml\n")
