@@ -579,3 +579,26 @@ def test_validate_of_a_page_or_a_missing_folder_says_what_to_give(tmp_path: Path
     what = "this is a file, not a mkdocs.yml" if given.endswith(".md") else "no such file or folder"
     assert result.stderr == (f"error: {given}: {what}; give the content folder (the one with "
                              "registry/ and sessions/) or the site's mkdocs.yml\n")
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ("workers: many", "mkdocs.yml:6:7: plugin dialogue-archive, option 'workers': write a whole "
+                      "number of at least 0"),
+    ("colour: blue", "mkdocs.yml:6:7: plugin dialogue-archive, option 'colour': Unrecognised "
+                     "configuration name: colour"),
+    ("labels: nhan.yaml", "nhan.yaml:1:1: 'sesions' is no label"),
+    ("labels: thieu.yaml", "thieu.yaml:1:1: the labels file cannot be read")])
+def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
+        tmp_path: Path, option: str, message: str) -> None:
+    """validate said OK of a mkdocs.yml whose plugin options or labels file the build refuses."""
+    content = make_archive(tmp_path / "content")
+    (tmp_path / "nhan.yaml").write_text("sesions:\n  x: Buổi\n", encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "dialogue-archive: {}", f"dialogue-archive:\n      {option}"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    built = run_build(config)
+    assert built.returncode == 1  # the build refuses the same

@@ -11,6 +11,7 @@ from pathlib import Path
 from .core.links import check_site_addresses
 from .core.loader import fixed_build_date, load_archive
 from .core.parallel import worker_count
+from .mkdocs_adapter.config import option_problems
 from .publishing_cli import add_commands as add_publishing_commands
 from .site_settings import site_settings
 
@@ -32,11 +33,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
               "registry/ and sessions/) or the site's mkdocs.yml", file=sys.stderr)
         return 2
     try:
-        content, written = site_settings(given)
-        build_date = fixed_build_date(args.build_date or written)
+        site = site_settings(given)
+        build_date = fixed_build_date(args.build_date or site.build_date)
     except ValueError as error:  # SettingsError too: the build would stop there as well
         print(f"error: {error}", file=sys.stderr)
         return 2
+    content = site.content
+    if site.config is not None and (problems := option_problems(site.options, site.config)):
+        print("\n".join(problems), file=sys.stderr)  # the build stops on them, before the content
+        print(f"{len(problems)} error(s) in the site's settings: fix them, then run this command "
+              "again.", file=sys.stderr)
+        return 1
     archive, log = load_archive(content, build_date, workers=worker_count())
     check_site_addresses(content, log)
     for problem in log.sorted():

@@ -97,7 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
     try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
         folder = session_folder(Path(args.session))
-        _, build_date = site_settings(folder.resolve().parent.parent.parent)
+        build_date = site_settings(folder.resolve().parent.parent.parent).build_date
         report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
                               force=args.force, worksheet=args.worksheet, build_date=build_date)
     except (SheetError, MatchError, SettingsError) as exc:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from ..core.label_overrides import use_labels
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
 
@@ -72,3 +75,36 @@ class ArchivePluginConfig(base.Config):
 
     data_publisher = c.Optional(c.Type(str))
     """Who publishes the data (for citations); defaults to mkdocs.yml `copyright`, then site_name."""
+
+
+def labels_file(config_file: str | None, written: str | None) -> Path | None:
+    """The `labels` option's file: a path from the folder of mkdocs.yml."""
+    return Path(config_file or ".").resolve().parent / written if written else None
+
+
+def option_problems(options: dict[str, Any], config_file: Path) -> list[str]:
+    """What the build refuses in the plugin's `options` (as written in `config_file`) and in
+    its labels file, found by the build's own schema and label checks: `validate` of a site's
+    mkdocs.yml then passes what the build does. The labels file's words are used after."""
+    schema = ArchivePluginConfig(config_file_path=str(config_file))
+    schema.load_dict(options)
+    failed, warnings = schema.validate()
+    try:
+        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):  # read a moment ago by site_settings
+        lines = []
+    problems = [f"{config_file}:{_position_of(name, lines)}: plugin dialogue-archive, option "
+                f"'{name}': {error}" for name, error in [*failed, *warnings]]
+    if not failed:
+        problems += use_labels(labels_file(str(config_file), schema.labels))
+    return problems
+
+
+def _position_of(option: str, lines: list[str]) -> str:
+    """'line:column' of the first indented line that sets `option`; '1:1' when an INHERIT
+    file sets it."""
+    for number, line in enumerate(lines, 1):
+        key = line.lstrip()
+        if key.startswith(f"{option}:") and key != line:
+            return f"{number}:{len(line) - len(key) + 1}"
+    return "1:1"

@@ -47,7 +47,7 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig
+from .config import ArchivePluginConfig, labels_file
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -183,9 +183,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _use_labels(self, config: MkDocsConfig) -> None:
         """The site's own words (the `labels` option) in place of the archive's, before
         anything is built from them."""
-        written = self.config.labels
-        path = Path(config.config_file_path or ".").resolve().parent / written if written else None
-        problems = use_labels(path)
+        problems = use_labels(labels_file(config.config_file_path, self.config.labels))
         if problems:
             raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
                               "published:\n" + "\n".join(problems))
