@@ -1405,3 +1405,26 @@ def test_reimport_dates_its_update_by_the_sites_build_date(
     assert items_of(folder)[0]["commitments"][0]["updates"] == [*first["updates"],
                                                                 {"date": fixed, "status": "done"}]
     assert main(["validate", str(content)]) == 0
+
+
+def test_import_takes_the_sessions_index_md_for_its_folder(content: Path) -> None:
+    """`--session …/index.md` (a file manager's 'copy path') said 'not a session folder (no
+    index.md)' of the index.md itself."""
+    folder = new_session(content)
+    result = run_import(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", folder / "index.md")
+    assert result.returncode == 0, result.stderr
+    assert len(items_of(folder)) > 0
+
+
+def test_import_of_a_folder_or_into_a_file_says_which_to_give(content: Path) -> None:
+    """A folder given as the sheet was 'no such file'; another file given as the session was
+    'not a session folder (no index.md)'."""
+    folder = new_session(content)
+    result = run_import(folder, folder)
+    assert result.returncode == 2
+    assert f"{folder}: this is a folder; give the spreadsheet file (.xlsx or .csv)" in result.stderr
+    result = run_import(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", content / "about.md")
+    assert result.returncode == 2
+    assert (f"{content / 'about.md'}: this is a file; give the session folder (the folder that "
+            "holds index.md)") in result.stderr
+    assert items_of(folder) == []

@@ -517,3 +517,89 @@ def test_an_asker_of_no_written_kind_is_one_of_the_people_the_session_was_for(
     archive, log = load_archive(content, dt.date(2026, 11, 28))
     assert not log.errors, log.errors
     assert archive.sessions[0].items[0].asker.kind.value == asker
+
+
+SITE_MADE = ["topics/xay-dung/index.md", "agencies/index.md", "search/index.md", "statistics.md",
+             "404.html", "data/items.pdf"]
+"""Files of the content folder at addresses the site makes itself (review finds)."""
+
+
+def test_a_page_at_an_address_the_site_makes_is_refused_by_validate_and_the_build(
+        tmp_path: Path) -> None:
+    """Validate said OK and the build published the site's page in its place, without a word
+    but a DeprecationWarning traceback in the log."""
+    content = make_archive(tmp_path / "content")
+    for uri in SITE_MADE:
+        (content / uri).parent.mkdir(parents=True, exist_ok=True)
+        (content / uri).write_text("# Trang của cơ quan\n\nNội dung.\n", encoding="utf-8")
+    (content / "agencies" / "so-do.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a photo is no page
+    expected = [f"content/{uri}:1:1: the site makes /" for uri in sorted(SITE_MADE)]
+    result = validate(content)
+    assert result.returncode == 1
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(SITE_MADE), result.stderr
+    assert all(line.startswith(start) for line, start in zip(located, expected, strict=True)), located
+    assert "move or rename the file" in located[0]
+    site = tmp_path / "site"
+    built = run_build(write_config(tmp_path, content, site))
+    output = built.stdout + built.stderr
+    assert built.returncode == 1
+    for line in located:
+        assert line in output
+    assert "Traceback" not in output and "DeprecationWarning" not in output
+    assert not site.exists()
+
+
+@pytest.mark.parametrize(("option", "value", "least"), [
+    ("search_shard_records", "0", 1), ("search_shard_records", "-2", 1),
+    ("search_scope_records", "-5", 1), ("search_chunk_bytes", "0", 1), ("workers", "-1", 0),
+    ("workers", "many", 0)])
+def test_a_numeric_option_out_of_range_is_refused_with_its_least_value(
+        tmp_path: Path, option: str, value: str, least: int) -> None:
+    """`search_shard_records: 0` stopped the build with a ZeroDivisionError traceback; a
+    negative number of records or bytes built without a word."""
+    content = make_archive(tmp_path / "content")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site, **{option: value}))
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"option '{option}': write a whole number of at least {least}" in output, output
+    assert "Traceback" not in output
+    assert not site.exists()
+
+
+@pytest.mark.parametrize("given", ["content/index.md", "missing", "/nonexistent-folder"])
+def test_validate_of_a_page_or_a_missing_folder_says_what_to_give(tmp_path: Path, given: str) -> None:
+    """A Markdown page was read as a mkdocs.yml ('MkDocs encountered an error parsing the
+    configuration file'); a missing folder was 'nonexistent:1:1: the content folder does not
+    exist', its leading '/' dropped and a line and column given for a folder."""
+    make_archive(tmp_path / "content")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", given],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 2
+    what = "this is a file, not a mkdocs.yml" if given.endswith(".md") else "no such file or folder"
+    assert result.stderr == (f"error: {given}: {what}; give the content folder (the one with "
+                             "registry/ and sessions/) or the site's mkdocs.yml\n")
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ("workers: many", "mkdocs.yml:6:7: plugin dialogue-archive, option 'workers': write a whole "
+                      "number of at least 0"),
+    ("colour: blue", "mkdocs.yml:6:7: plugin dialogue-archive, option 'colour': Unrecognised "
+                     "configuration name: colour"),
+    ("labels: nhan.yaml", "nhan.yaml:1:1: 'sesions' is no label"),
+    ("labels: thieu.yaml", "thieu.yaml:1:1: the labels file cannot be read")])
+def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
+        tmp_path: Path, option: str, message: str) -> None:
+    """validate said OK of a mkdocs.yml whose plugin options or labels file the build refuses."""
+    content = make_archive(tmp_path / "content")
+    (tmp_path / "nhan.yaml").write_text("sesions:\n  x: Buổi\n", encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "dialogue-archive: {}", f"dialogue-archive:\n      {option}"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    built = run_build(config)
+    assert built.returncode == 1  # the build refuses the same

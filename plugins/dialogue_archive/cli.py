@@ -8,8 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .core.links import check_site_addresses
 from .core.loader import fixed_build_date, load_archive
 from .core.parallel import worker_count
+from .mkdocs_adapter.config import option_problems
 from .publishing_cli import add_commands as add_publishing_commands
 from .site_settings import site_settings
 
@@ -25,13 +27,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check a whole archive without building; every problem as file:line:column: message.
     The build date is the one the build would use (`--build-date`, mkdocs.yml, the
     environment), so that what `validate` passes, the build does too."""
+    given = Path(args.content_dir)
+    if (wrong := _not_a_site(given)) is not None:
+        print(f"error: {args.content_dir}: {wrong}; give the content folder (the one with "
+              "registry/ and sessions/) or the site's mkdocs.yml", file=sys.stderr)
+        return 2
     try:
-        content, written = site_settings(Path(args.content_dir))
-        build_date = fixed_build_date(args.build_date or written)
+        site = site_settings(given)
+        build_date = fixed_build_date(args.build_date or site.build_date)
     except ValueError as error:  # SettingsError too: the build would stop there as well
         print(f"error: {error}", file=sys.stderr)
         return 2
+    content = site.content
+    if site.config is not None and (problems := option_problems(site.options, site.config)):
+        print("\n".join(problems), file=sys.stderr)  # the build stops on them, before the content
+        print(f"{len(problems)} error(s) in the site's settings: fix them, then run this command "
+              "again.", file=sys.stderr)
+        return 1
     archive, log = load_archive(content, build_date, workers=worker_count())
+    check_site_addresses(content, log)
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)
@@ -46,6 +60,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_a_site(path: Path) -> str | None:
+    """What `path` is when it can be neither a content folder nor a mkdocs.yml: a Markdown page
+    was read as a mkdocs.yml, and a missing folder was reported as a problem at its line 1."""
+    if not path.exists():
+        return "no such file or folder"
+    if path.is_file() and path.suffix.lower() not in {".yml", ".yaml"}:
+        return "this is a file, not a mkdocs.yml"
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogue-archive",
@@ -53,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check an archive without building it")
     validate.add_argument("content_dir", nargs="?", default="content",
-                          help="the content folder (default: content)")
+                          help="the content folder, or the site's mkdocs.yml (default: content)")
     validate.add_argument("--build-date", type=_date, default=None,
                           help="treat this day as today (YYYY-MM-DD)")
     validate.set_defaults(run=cmd_validate)

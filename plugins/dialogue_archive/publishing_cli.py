@@ -13,7 +13,7 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
-from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, written_day
+from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, session_folder, written_day
 from .site_settings import SettingsError, site_settings
 
 REQUIRED = {
@@ -95,9 +95,9 @@ def _non_empty(value: str) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
-    folder = Path(args.session)
     try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
-        _, build_date = site_settings(folder.resolve().parent.parent.parent)
+        folder = session_folder(Path(args.session))
+        build_date = site_settings(folder.resolve().parent.parent.parent).build_date
         report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
                               force=args.force, worksheet=args.worksheet, build_date=build_date)
     except (SheetError, MatchError, SettingsError) as exc:
@@ -131,7 +131,7 @@ def add_commands(commands: Any) -> None:
 
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
     sheet.add_argument("sheet", help="the .xlsx or .csv file")
-    sheet.add_argument("--session", required=True, help="the session folder (with index.md)")
+    sheet.add_argument("--session", required=True, help="the session folder (with index.md), or its index.md")
     sheet.add_argument("--sheet", dest="worksheet", metavar="NAME",
                        help="the worksheet to read, by its name (default: the one holding the table)")
     sheet.add_argument("--keep-valid", action="store_true",

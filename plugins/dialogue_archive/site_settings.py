@@ -4,7 +4,7 @@ content folder it names and its build date, read as MkDocs reads the file."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -16,30 +16,44 @@ class SettingsError(ValueError):
     """The site's mkdocs.yml cannot be read; the message says where and why."""
 
 
-def site_settings(path: Path) -> tuple[Path, Any]:
-    """The content folder to check and the build date its site fixes (as written). `path` is a
-    content folder (whose site's mkdocs.yml, beside it, may fix the date), or a site's
-    mkdocs.yml or the folder of one: then the content folder is the `docs_dir` it names."""
+class Site(NamedTuple):
+    """What a command checks: the content folder, and what the mkdocs.yml of the site built
+    from it fixes (none of it when no such file is found)."""
+
+    content: Path
+    build_date: Any
+    """The plugin's `build_date`, as written."""
+    options: dict[str, Any]
+    """The plugin's options, as written."""
+    config: Path | None
+    """That mkdocs.yml."""
+
+
+def site_settings(path: Path) -> Site:
+    """The content folder to check and its site's settings. `path` is a content folder (whose
+    site's mkdocs.yml, beside it, fixes them if it builds this folder), or a site's mkdocs.yml
+    or the folder of one: then the content folder is the `docs_dir` it names."""
     content = path if (path / "registry").is_dir() else None
     if content is not None:
         config = path.resolve().parent / "mkdocs.yml"
     else:
         config = path if path.is_file() else path / "mkdocs.yml"
     if not config.is_file():
-        return content or config.parent, None
+        return Site(content or config.parent, None, {}, None)
     settings = read_settings(config)
     plugins = settings.get("plugins") or []
     named = plugins.items() if isinstance(plugins, dict) else [
         pair for entry in plugins if isinstance(entry, dict) for pair in entry.items()]
     options = next((o for name, o in named if name == PLUGIN and isinstance(o, dict)), {})
-    build_date = options.get("build_date")
     docs = config.parent / str(settings.get("docs_dir") or "docs")
-    if content is not None:  # the date of the site built from this folder only
-        return content, build_date if docs.resolve() == content.resolve() else None
+    if content is not None:  # the settings of the site built from this folder only
+        if docs.resolve() != content.resolve():
+            return Site(content, None, {}, None)
+        return Site(content, options.get("build_date"), options, config)
     if docs.is_dir():
         print(f"info: {config} names the content folder {docs}: checking that folder")
-        return docs, build_date
-    return config.parent, None
+        return Site(docs, options.get("build_date"), options, config)
+    return Site(config.parent, None, {}, None)
 
 
 def read_settings(config: Path) -> dict[str, Any]:

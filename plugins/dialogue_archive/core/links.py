@@ -8,6 +8,7 @@ once the whole archive is loaded (`check_references`), since a link may point at
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 import re
 import unicodedata
@@ -119,6 +120,46 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
                         "no text for readers who cannot see it (a screen reader says nothing of it): "
                         f"write what it shows, ![Quang cảnh buổi đối thoại]({one.reference.written})"
                         " in Markdown, alt=\"...\" in HTML", severity="warning")
+
+
+SITE_SECTIONS = urls.GENERATED_SECTIONS | {"sessions"}
+"""Top-level addresses whose pages the site makes: lists, registry entries, reports, search."""
+THEME_PAGES = frozenset({"404.html"})
+"""Pages the theme writes at the site's root (the page of an address that does not exist)."""
+PAGE_SUFFIXES = (".md", ".html", ".htm")
+RESERVED = [*(f"{s}/" for s in sorted(SITE_SECTIONS)), urls.DATA_DIR, *sorted(THEME_PAGES)]
+"""The addresses of SITE_SECTIONS, DATA_DIR and THEME_PAGES, as a problem names them."""
+
+
+def check_site_addresses(root: Path, log: ProblemLog) -> None:
+    """Refuse a file of the content folder at an address the site makes itself (agencies/,
+    an agency's or topic's page, search/, the theme's 404.html, the open data in data/): the
+    build would put its own page there and drop the file without a word. What sessions/ and
+    registry/ may hold is checked by the loader."""
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
+                               and not (here == root and d in {"sessions", "registry"}))
+        for name in sorted(n for n in names if not n.startswith(".")):
+            uri = unicodedata.normalize("NFC", (here / name).relative_to(root).as_posix())
+            address = site_address(uri)
+            if address is not None:
+                log.add(here / name, 1, 1, f"the site makes /{address} itself, and the build "
+                        "would drop this file for its own page; move or rename the file (the "
+                        f"site's own: {', '.join(RESERVED)})")
+
+
+def site_address(uri: str) -> str | None:
+    """The address of the site's own that the content file `uri` would be published at, or
+    None when the site makes nothing there. The home page's text (index.md) is the content's."""
+    if uri in THEME_PAGES or uri.startswith(urls.DATA_DIR):
+        return uri
+    if not uri.lower().endswith(PAGE_SUFFIXES) or uri == urls.home():
+        return None
+    address = urls.web_path(uri)  # 'agencies.md' -> 'agencies/'
+    if posixpath.basename(address).lower() in {"index.html", "index.htm"}:
+        address = address[: -len(posixpath.basename(address))]
+    return address if not address or address.split("/")[0] in SITE_SECTIONS else None
 
 
 class _Targets:

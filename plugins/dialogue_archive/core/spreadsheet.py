@@ -194,6 +194,8 @@ def read_table(path: Path, notes: list[str], worksheet: str | None = None
     above; what the user should know about the reading goes to `notes`. `worksheet`: the name
     of the workbook's sheet to read (else the one that holds the table)."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise SheetError(f"{path}: this is a folder; give the spreadsheet file (.xlsx or .csv)")
     if not path.is_file():
         raise SheetError(f"{path}: no such file")
     if suffix == ".csv":
@@ -818,6 +820,17 @@ def _first_words(text: str) -> str:
 
 
 # --- the import ---------------------------------------------------------------------------
+
+
+def session_folder(path: Path) -> Path:
+    """The session folder a `--session` argument names: the folder, or its index.md or
+    answers.yaml (what a file manager's 'copy path' gives when a file is selected)."""
+    if path.is_file() and path.name in {"index.md", "answers.yaml"}:
+        return path.parent
+    if path.is_file():
+        raise SheetError(f"{path}: this is a file; give the session folder (the folder that "
+                         "holds index.md)")
+    return path
 
 
 def session_of(folder: Path, build_date: dt.date | str | None = None) -> tuple[Archive, Session]:

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
+from ..core.label_overrides import use_labels
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
+
+
+class AtLeast(c.BaseConfigOption[int]):
+    """A whole number no less than `least`: `search_shard_records: 0` stopped the build with a
+    ZeroDivisionError traceback, and a negative number of records or bytes went unnoticed."""
+
+    def __init__(self, least: int, default: int) -> None:
+        super().__init__()
+        self.least, self.default = least, default
+
+    def run_validation(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
+            raise ValidationError(f"write a whole number of at least {self.least} "
+                                  f"(the default is {self.default}), not {value!r}")
+        return value
 
 
 class ArchivePluginConfig(base.Config):
@@ -35,17 +54,17 @@ class ArchivePluginConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
 
-    workers = c.Type(int, default=0)
+    workers = AtLeast(0, default=0)
     """Processes that parse sessions, write pages and make search indexes; 0 = one per
     available core, 1 = no extra page writer and one search-index worker."""
 
-    search_shard_records = c.Type(int, default=SHARD_RECORDS)
+    search_shard_records = AtLeast(1, default=SHARD_RECORDS)
     """Most search records in one Pagefind index (see core/search.py for why they are small)."""
 
-    search_scope_records = c.Type(int, default=SCOPE_RECORDS)
+    search_scope_records = AtLeast(1, default=SCOPE_RECORDS)
     """Records a query searches before the reader asks for older sessions."""
 
-    search_chunk_bytes = c.Type(int, default=CHUNK_BYTES)
+    search_chunk_bytes = AtLeast(1, default=CHUNK_BYTES)
     """Bytes of one word chunk of the index, about: what a query fetches per word
     (core/search_chunks.py)."""
 
@@ -56,3 +75,36 @@ class ArchivePluginConfig(base.Config):
 
     data_publisher = c.Optional(c.Type(str))
     """Who publishes the data (for citations); defaults to mkdocs.yml `copyright`, then site_name."""
+
+
+def labels_file(config_file: str | None, written: str | None) -> Path | None:
+    """The `labels` option's file: a path from the folder of mkdocs.yml."""
+    return Path(config_file or ".").resolve().parent / written if written else None
+
+
+def option_problems(options: dict[str, Any], config_file: Path) -> list[str]:
+    """What the build refuses in the plugin's `options` (as written in `config_file`) and in
+    its labels file, found by the build's own schema and label checks: `validate` of a site's
+    mkdocs.yml then passes what the build does. The labels file's words are used after."""
+    schema = ArchivePluginConfig(config_file_path=str(config_file))
+    schema.load_dict(options)
+    failed, warnings = schema.validate()
+    try:
+        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):  # read a moment ago by site_settings
+        lines = []
+    problems = [f"{config_file}:{_position_of(name, lines)}: plugin dialogue-archive, option "
+                f"'{name}': {error}" for name, error in [*failed, *warnings]]
+    if not failed:
+        problems += use_labels(labels_file(str(config_file), schema.labels))
+    return problems
+
+
+def _position_of(option: str, lines: list[str]) -> str:
+    """'line:column' of the first indented line that sets `option`; '1:1' when an INHERIT
+    file sets it."""
+    for number, line in enumerate(lines, 1):
+        key = line.lstrip()
+        if key.startswith(f"{option}:") and key != line:
+            return f"{number}:{len(line) - len(key) + 1}"
+    return "1:1"

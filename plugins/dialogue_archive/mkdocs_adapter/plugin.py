@@ -33,6 +33,7 @@ from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, format_number, format_short_date
+from ..core.links import check_site_addresses
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
@@ -46,7 +47,7 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import accountability_pages
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig
+from .config import ArchivePluginConfig, labels_file
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -162,6 +163,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions)
+        check_site_addresses(docs_dir, problems)  # a missing folder: reported by the loader
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:
@@ -181,9 +183,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _use_labels(self, config: MkDocsConfig) -> None:
         """The site's own words (the `labels` option) in place of the archive's, before
         anything is built from them."""
-        written = self.config.labels
-        path = Path(config.config_file_path or ".").resolve().parent / written if written else None
-        problems = use_labels(path)
+        problems = use_labels(labels_file(config.config_file_path, self.config.labels))
         if problems:
             raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
                               "published:\n" + "\n".join(problems))
