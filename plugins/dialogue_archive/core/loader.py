@@ -923,6 +923,9 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
                     f"...), not {_describe(raw)}")
             continue
+        repeated = _repeated_ids(raw)
+        if repeated:
+            log.add(path, *raw.merge[0], repeated)  # type: ignore[attr-defined]
         asker = raw.get("asker")
         if asker_kind is not None and isinstance(asker, dict) and "kind" not in asker:
             raw = {**raw, "asker": {**asker, "kind": asker_kind.value}}  # as the import writes it
@@ -932,19 +935,38 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             report_validation(exc, Item, data, path, log, prefix=("items", i))
             item = salvaged(Item, raw, exc)
             given = item.model_fields_set if item is not None else set()
-            if unchecked is not None:  # the ids of what was left out, as written
+            if unchecked is not None and not repeated:  # the ids of what was left out, as written
                 unchecked += [r for r in _raw_references(raw, i) + _raw_ids(raw, i)
                               if r[2][2] not in given]
             if lost_anchors is not None:  # a link to what was left out is not broken either
                 lost_anchors += _raw_anchors(raw, i)
             if item is None:
                 continue
-        items.append((i, item))
+        if not repeated:  # its ids are another item's: each would be a duplicate
+            items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
         for where, markdown in texts:
             references += text_references(markdown, src_uri, path, text, locate(data, where))
     return items, data
+
+
+OWN_KEYS = {"id": "its own id (id: …)", "aliases": "its own aliases, or none (aliases: [])",
+            "commitments": "its own commitments, or none (commitments: [])"}
+"""The keys of an item holding ids, which an item repeated with `<<` must write itself."""
+
+
+def _repeated_ids(raw: dict[str, Any]) -> str:
+    """What an item written as a repeat of another (`- <<: *first`) must write itself: the ids
+    it would take from that item would each be reported as a duplicate at the other item."""
+    taken = [key for key in OWN_KEYS if key in getattr(raw, "inherited", ()) and raw[key]]
+    if not taken:
+        return ""
+    alias = raw.merge[1]  # type: ignore[attr-defined]
+    repeated = f"the one marked '&{alias[1:]}'" if alias.startswith("*") else "another item"
+    return (f"this item repeats {repeated} ('<<: {alias}'), and with it "
+            f"that item's {' and '.join(taken)}, which belong to one item only: under the '<<' "
+            f"line, write {' and '.join(OWN_KEYS[key] for key in taken)}")
 
 
 def _written(kind: str, value: Any, where: tuple[Any, ...],

@@ -25,6 +25,10 @@ class LocDict(dict):
     start: Position = (1, 1)
     key_pos: dict[Any, Position]
     value_pos: dict[Any, Position]
+    merge: tuple[Position, str] | None = None
+    """Where its `<<:` key was written, and what follows it (`*first`): a repeat of another."""
+    inherited: frozenset[Any] = frozenset()
+    """The keys the merge gave it that it does not write again itself."""
 
 
 class LocList(list):
@@ -58,12 +62,18 @@ def _make_loader(line_offset: int) -> type:
 
     class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
         duplicate_keys: list[YamlIssue]
+        text: str
 
         def construct_loc_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
             data.key_pos, data.value_pos = {}, {}
             yield data
+            merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
+            if merge is not None:
+                line = self.text[merge.start_mark.index:].partition("\n")[0]
+                data.merge = (_pos(merge.start_mark, line_offset),
+                              line.partition(":")[2].split("#")[0].strip())
             own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
             self.flatten_mapping(node)  # `<<: *anchor`: the anchor's pairs first, then the own
             merged = len(node.value) - own
@@ -88,6 +98,7 @@ def _make_loader(line_offset: int) -> type:
                 data[key] = self.construct_object(value_node, deep=True)
                 data.key_pos[key] = _pos(key_node.start_mark, line_offset)
                 data.value_pos[key] = _pos(value_node.start_mark, line_offset)
+            data.inherited = frozenset(inherited)
 
         def construct_loc_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
             data = LocList()
@@ -331,7 +342,7 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     if loader_cls is None:
         loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
     loader = loader_cls(text)
-    loader.duplicate_keys = []
+    loader.duplicate_keys, loader.text = [], text
     try:
         node = loader.get_single_node()
         if node is None:
