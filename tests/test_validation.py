@@ -133,6 +133,22 @@ CASES = {
         f"{SESSION}/answers.yaml", "- id: ho-so-gpxd", "- id: yes",
         f"{SESSION}/answers.yaml:2:9: id must be a text, not 'true': YAML reads yes, no, on, off, "
         "true and false written without quotes as true or false; put the text in quotes (\"yes\")"),
+    "a key YAML reads as a number": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    123: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key '123' (allowed here: aliases, answers, asker, "
+        "commitments, id, in_scope, procedures, text, topics, type)"),
+    "a key YAML reads as null": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    ~: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key '~' (allowed here:"),
+    "a key YAML reads as true": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    yes: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key 'yes' (allowed here:"),
+    "a front matter key YAML reads as a year": (
+        f"{SESSION}/index.md", "summary:", "2024: x\nsummary:",
+        f"{SESSION}/index.md:6:1: unknown key '2024' (allowed here: aliases, attendance,"),
+    "a registry key YAML reads as true": (
+        "registry/places.yaml", "  kind: district", "  on: x\n  kind: district",
+        "registry/places.yaml:3:3: unknown key 'on' (allowed here: id, kind, name, parent,"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",

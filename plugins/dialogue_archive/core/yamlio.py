@@ -79,7 +79,10 @@ def _make_loader(line_offset: int) -> type:
             merged = len(node.value) - own
             inherited: set[Any] = set()  # keys a merge gave, which an own key replaces
             for index, (key_node, value_node) in enumerate(node.value):
-                key = self.construct_object(key_node, deep=True)
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag in PLAIN_SCALAR_TAGS:
+                    key = unicodedata.normalize("NFC", key_node.value)  # `yes:` is the key 'yes'
+                else:
+                    key = self.construct_object(key_node, deep=True)
                 try:
                     hash(key)
                 except TypeError:
@@ -144,6 +147,13 @@ class WrittenFloat(float):
     give it as typed, not as the number it became (1.01279), another code."""
 
     written: str
+
+
+PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp"))
+"""What YAML makes of a word written without quotes. A key is read as written whatever it
+looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `on:`, `123:`,
+`2024:` and `~:` keys of true, a number or null, which no message could name as written."""
 
 
 _LOADERS: dict[int, type] = {}
