@@ -56,8 +56,33 @@ CASES = {
         f"{SESSION}/answers.yaml:15:14: '2024-02-30' is not a day of the calendar"),
     "YAML syntax error": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung",
-        f"{SESSION}/answers.yaml:7:9: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence started on line 6)"),
+        f"{SESSION}/answers.yaml:6:13: YAML syntax error: the '[' opened here is not closed on its "
+        "line: end the list with ']' (or remove the '[' if one value is meant)"),
+    "a '[' left open in the front matter": (
+        f"{SESSION}/index.md", "place: quan-cam-le", "place: [quan-cam-le",
+        f"{SESSION}/index.md:5:8: YAML syntax error: the '[' opened here is not closed on its line"),
+    "a line with only '...'": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n...\n",
+        f"{SESSION}/answers.yaml:4:1: YAML syntax error: line 4 holds only '...', which ends the YAML "
+        "document, so the lines after it cannot be read: remove it"),
+    "an alias without its anchor": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: *nope",
+        f"{SESSION}/answers.yaml:3:11: YAML syntax error: '*nope' repeats the value marked '&nope', "
+        "but no '&nope' is written above it: mark the value to repeat with '&nope' first"),
+    "a python tag": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: !!python/object:os.system x",
+        f"{SESSION}/answers.yaml:3:11: '!!python/object:os.system' is a YAML tag, and tags are not "
+        "used in this archive: write the value plainly, without it"),
+    "a binary tag": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: !!binary aGVsbG8=",
+        f"{SESSION}/answers.yaml:3:11: '!!binary' is a YAML tag, and tags are not used"),
+    "an equals sign, which YAML 1.1 reads as no text": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: =",
+        f"{SESSION}/answers.yaml:3:11: '=' is not an allowed type"),
+    "a merge of a list": (
+        f"{SESSION}/answers.yaml", "topics: [xay-dung]\n", "topics: &t [xay-dung]\n    <<: *t\n",
+        f"{SESSION}/answers.yaml:7:5: '<<: *t' repeats the keys of a mapping, but what it names is a "
+        "list (line 6): '<<' takes a mapping marked with '&'"),
     "a key indented one space less than the one above": (
         f"{SESSION}/answers.yaml", "        text: Phòng sẽ", "       text: Phòng sẽ",
         f"{SESSION}/answers.yaml:10:8: YAML syntax error: did not find expected '-' indicator (while "
