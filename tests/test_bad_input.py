@@ -1161,6 +1161,16 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
         assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
 
 
+def test_a_nul_character_is_reported_at_its_column(tmp_path: Path) -> None:
+    """It was always reported at column 1, wherever it stood on its line."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    transform(f"{S}/answers.yaml", lambda b: b.replace("hóa".encode(), b"h\x00a", 1))(content)
+    result = validate(content)
+    assert f"content/{S}/answers.yaml:10:25: the file contains a NUL character" in result.stderr, \
+        result.stderr
+
+
 def test_a_bad_date_hides_not_the_placeholder_still_in_the_write_up(tmp_path: Path) -> None:
     """'A mistake in one key hides nothing else': the scaffold's '...' left in the write-up of
     a session that is no draft is reported with the date that does not parse, in one run."""

@@ -174,6 +174,11 @@ CASES = {
     "a registry key YAML reads as true": (
         "registry/places.yaml", "  kind: district", "  on: x\n  kind: district",
         "registry/places.yaml:3:3: unknown key 'on' (allowed here: id, kind, name, parent,"),
+    "a unit that ends before it starts": (
+        "registry/places.yaml", "  kind: district\n", "  kind: district\n  valid_from: 2025-07-01\n",
+        "registry/places.yaml:5:16: valid_until (2025-06-30) is before valid_from (2025-07-01), so the "
+        "unit never existed: fix the one that is mistyped (valid_from is the unit's first day, "
+        "valid_until its last)"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",
@@ -246,8 +251,8 @@ def test_a_mistake_in_one_key_hides_no_other_problem(tmp_path: Path, date: str) 
                         "  valid_until: 2024-01-01\n", encoding="utf-8")
     result = validate(content)
     expected = [
-        "registry/agencies.yaml:12:3: valid_until (2024-01-01) is before valid_from",
         "registry/agencies.yaml:14:11: unknown agency 'ubnd-quan-cam-lee'",
+        "registry/agencies.yaml:16:16: valid_until (2024-01-01) is before valid_from",
         f"{SESSION}/answers.yaml:6:14: unknown topic 'xay-dungg'",
         f"{SESSION}/answers.yaml:9:13: unknown agency 'phong-xyz'",
         f"{SESSION}/answers.yaml:17:9: duplicate item id 'ho-so-gpxd' (first used on line 2)",

@@ -127,8 +127,9 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
                 f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
         return None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        log.add(path, line, 1, "the file contains a NUL character; is it a text file?")
+        log.add(path, *position_of(text, text.index("\x00")), "the file contains a NUL character "
+                "(an invisible character of no text, often shown as ^@ or not at all); is it a "
+                "text file? If so, delete the character here and save it again")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     composed = unicodedata.normalize("NFC", text)
