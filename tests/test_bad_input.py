@@ -1171,6 +1171,26 @@ def test_a_nul_character_is_reported_at_its_column(tmp_path: Path) -> None:
         result.stderr
 
 
+@pytest.mark.parametrize(("answers", "blank"), [
+    ("", "is empty"), ("# biên bản gửi sau\n\n", "is empty"),
+    ("items:\n", "has 'items:' with nothing under it"), ("items: []\n", None)])
+def test_an_empty_record_of_a_held_session_gets_a_warning(
+        tmp_path: Path, answers: str, blank: str | None) -> None:
+    """An answers.yaml emptied by mistake passed silently, and the held session's questions,
+    answers and commitments vanished from the site; the scaffold's `items: []` (a record to
+    follow, as a missing file) still passes without a word."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    write(f"{S}/answers.yaml", answers)(content)
+    result = validate(content)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    warning = f"content/{S}/answers.yaml:1:1: warning: answers.yaml {blank}, so the session held on " \
+              "20/06/2024 is published without questions, answers or commitments"
+    assert (warning in output) == (blank is not None), output
+    assert ("warning" in output) == (blank is not None), output
+
+
 def test_a_bad_date_hides_not_the_placeholder_still_in_the_write_up(tmp_path: Path) -> None:
     """'A mistake in one key hides nothing else': the scaffold's '...' left in the write-up of
     a session that is no draft is reported with the date that does not parse, in one run."""

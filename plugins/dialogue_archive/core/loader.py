@@ -638,6 +638,8 @@ class ParsedSession:
     """Anchors of items that did not validate (see Session.lost_anchors)."""
     placeholder_line: int | None = None
     """The line of the scaffold's '...' left in the write-up (refused unless a draft)."""
+    blank_record: tuple[tuple[int, int], str] | None = None
+    """Where and how answers.yaml says nothing (`_blank_record`)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
@@ -702,9 +704,22 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.items, answers_data, parsed.answers_path = _load_answers(
         folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
         officials, DEFAULT_ASKER_KIND.get(parsed.meta.kind) if parsed.meta else None)
+    if parsed.answers_path is not None and parsed.items == []:
+        parsed.blank_record = _blank_record(answers_data)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
+
+
+def _blank_record(data: Any) -> tuple[tuple[int, int], str] | None:
+    """Where and how an answers.yaml read without a problem says nothing: blank (0 bytes, or
+    spaces and comments), or an `items:` with nothing under it. Not the scaffold's `items: []`,
+    the documented 'record to follow': a file emptied by mistake looks the same on the site."""
+    if data is None:
+        return (1, 1), "is empty"
+    if isinstance(data, LocDict) and list(data) == ["items"] and data["items"] is None:
+        return data.key_pos["items"], "has 'items:' with nothing under it"
+    return None
 
 
 def _folder_day(folder: Path) -> dt.date | None:
@@ -751,6 +766,13 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         session.visibility = Visibility.draft
         return session
     _report_placeholder(parsed, log)  # leaving draft would publish it
+    if parsed.blank_record and parsed.answers_path and meta.date < now.date():  # held
+        (line, column), blank = parsed.blank_record
+        log.add(parsed.answers_path, line, column, f"answers.yaml {blank}, so the session "
+                f"held on {meta.date:%d/%m/%Y} is published without questions, answers or "
+                "commitments, as a record to follow: if they were lost, restore them (from a backup "
+                "or the spreadsheet); if the record is to follow, write 'items: []'",
+                severity="warning")
     if session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
