@@ -197,7 +197,7 @@ CASES: dict[str, Case] = {
     "yaml-unclosed-flow-list": Case(
         edit(f"{S}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung"),
         f"{S}/answers.yaml",
-        8,
+        7,
         "YAML syntax error",
         build=True,
     ),
@@ -267,7 +267,7 @@ CASES: dict[str, Case] = {
     "yaml-registry-syntax": Case(
         edit("registry/topics.yaml", "name: Đất đai", "name: [Đất đai"),
         "registry/topics.yaml",
-        6,
+        5,
         "YAML syntax error",
         build=True,
     ),
@@ -965,8 +965,8 @@ CASES: dict[str, Case] = {
                    "Xem [giao thông](../../../gioi-thieu.md#duong-giao-thong). Nhiều ý kiến")),
         None, build=True),
     "home-page-front-matter-with-a-yaml-mistake": Case(  # MkDocs would show it as text
-        write("index.md", "---\ntitle: [Trang chủ\n---\n\nXin chào.\n"), "index.md", 3,
-        "YAML syntax error: did not find expected ',' or ']'", build=True),
+        write("index.md", "---\ntitle: [Trang chủ\n---\n\nXin chào.\n"), "index.md", 2,
+        "YAML syntax error: the '[' opened here is not closed on its line", build=True),
     "page-title-with-an-unquoted-colon": Case(
         write("gioi-thieu.md", "---\ntitle: Giới thiệu: kho lưu trữ\n---\n\nXin chào.\n"),
         "gioi-thieu.md", 2, "a text containing ': ' must be quoted", build=True),
@@ -1159,6 +1159,36 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
         result = validate(given)
         assert result.returncode == 0, result.stderr
         assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
+
+
+def test_a_nul_character_is_reported_at_its_column(tmp_path: Path) -> None:
+    """It was always reported at column 1, wherever it stood on its line."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    transform(f"{S}/answers.yaml", lambda b: b.replace("hóa".encode(), b"h\x00a", 1))(content)
+    result = validate(content)
+    assert f"content/{S}/answers.yaml:10:25: the file contains a NUL character" in result.stderr, \
+        result.stderr
+
+
+@pytest.mark.parametrize(("answers", "blank"), [
+    ("", "is empty"), ("# biên bản gửi sau\n\n", "is empty"),
+    ("items:\n", "has 'items:' with nothing under it"), ("items: []\n", None)])
+def test_an_empty_record_of_a_held_session_gets_a_warning(
+        tmp_path: Path, answers: str, blank: str | None) -> None:
+    """An answers.yaml emptied by mistake passed silently, and the held session's questions,
+    answers and commitments vanished from the site; the scaffold's `items: []` (a record to
+    follow, as a missing file) still passes without a word."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    write(f"{S}/answers.yaml", answers)(content)
+    result = validate(content)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    warning = f"content/{S}/answers.yaml:1:1: warning: answers.yaml {blank}, so the session held on " \
+              "20/06/2024 is published without questions, answers or commitments"
+    assert (warning in output) == (blank is not None), output
+    assert ("warning" in output) == (blank is not None), output
 
 
 def test_a_bad_date_hides_not_the_placeholder_still_in_the_write_up(tmp_path: Path) -> None:

@@ -56,8 +56,33 @@ CASES = {
         f"{SESSION}/answers.yaml:15:14: '2024-02-30' is not a day of the calendar"),
     "YAML syntax error": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung",
-        f"{SESSION}/answers.yaml:7:9: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence started on line 6)"),
+        f"{SESSION}/answers.yaml:6:13: YAML syntax error: the '[' opened here is not closed on its "
+        "line: end the list with ']' (or remove the '[' if one value is meant)"),
+    "a '[' left open in the front matter": (
+        f"{SESSION}/index.md", "place: quan-cam-le", "place: [quan-cam-le",
+        f"{SESSION}/index.md:5:8: YAML syntax error: the '[' opened here is not closed on its line"),
+    "a line with only '...'": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n...\n",
+        f"{SESSION}/answers.yaml:4:1: YAML syntax error: line 4 holds only '...', which ends the YAML "
+        "document, so the lines after it cannot be read: remove it"),
+    "an alias without its anchor": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: *nope",
+        f"{SESSION}/answers.yaml:3:11: YAML syntax error: '*nope' repeats the value marked '&nope', "
+        "but no '&nope' is written above it: mark the value to repeat with '&nope' first"),
+    "a python tag": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: !!python/object:os.system x",
+        f"{SESSION}/answers.yaml:3:11: '!!python/object:os.system' is a YAML tag, and tags are not "
+        "used in this archive: write the value plainly, without it"),
+    "a binary tag": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: !!binary aGVsbG8=",
+        f"{SESSION}/answers.yaml:3:11: '!!binary' is a YAML tag, and tags are not used"),
+    "an equals sign, which YAML 1.1 reads as no text": (
+        f"{SESSION}/answers.yaml", "type: proposal", "type: =",
+        f"{SESSION}/answers.yaml:3:11: '=' is not an allowed type"),
+    "a merge of a list": (
+        f"{SESSION}/answers.yaml", "topics: [xay-dung]\n", "topics: &t [xay-dung]\n    <<: *t\n",
+        f"{SESSION}/answers.yaml:7:5: '<<: *t' repeats the keys of a mapping, but what it names is a "
+        "list (line 6): '<<' takes a mapping marked with '&'"),
     "a key indented one space less than the one above": (
         f"{SESSION}/answers.yaml", "        text: Phòng sẽ", "       text: Phòng sẽ",
         f"{SESSION}/answers.yaml:10:8: YAML syntax error: did not find expected '-' indicator (while "
@@ -133,6 +158,27 @@ CASES = {
         f"{SESSION}/answers.yaml", "- id: ho-so-gpxd", "- id: yes",
         f"{SESSION}/answers.yaml:2:9: id must be a text, not 'true': YAML reads yes, no, on, off, "
         "true and false written without quotes as true or false; put the text in quotes (\"yes\")"),
+    "a key YAML reads as a number": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    123: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key '123' (allowed here: aliases, answers, asker, "
+        "commitments, id, in_scope, procedures, text, topics, type)"),
+    "a key YAML reads as null": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    ~: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key '~' (allowed here:"),
+    "a key YAML reads as true": (
+        f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    yes: x\n",
+        f"{SESSION}/answers.yaml:4:5: unknown key 'yes' (allowed here:"),
+    "a front matter key YAML reads as a year": (
+        f"{SESSION}/index.md", "summary:", "2024: x\nsummary:",
+        f"{SESSION}/index.md:6:1: unknown key '2024' (allowed here: aliases, attendance,"),
+    "a registry key YAML reads as true": (
+        "registry/places.yaml", "  kind: district", "  on: x\n  kind: district",
+        "registry/places.yaml:3:3: unknown key 'on' (allowed here: id, kind, name, parent,"),
+    "a unit that ends before it starts": (
+        "registry/places.yaml", "  kind: district\n", "  kind: district\n  valid_from: 2025-07-01\n",
+        "registry/places.yaml:5:16: valid_until (2025-06-30) is before valid_from (2025-07-01), so the "
+        "unit never existed: fix the one that is mistyped (valid_from is the unit's first day, "
+        "valid_until its last)"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",
@@ -205,8 +251,8 @@ def test_a_mistake_in_one_key_hides_no_other_problem(tmp_path: Path, date: str) 
                         "  valid_until: 2024-01-01\n", encoding="utf-8")
     result = validate(content)
     expected = [
-        "registry/agencies.yaml:12:3: valid_until (2024-01-01) is before valid_from",
         "registry/agencies.yaml:14:11: unknown agency 'ubnd-quan-cam-lee'",
+        "registry/agencies.yaml:16:16: valid_until (2024-01-01) is before valid_from",
         f"{SESSION}/answers.yaml:6:14: unknown topic 'xay-dungg'",
         f"{SESSION}/answers.yaml:9:13: unknown agency 'phong-xyz'",
         f"{SESSION}/answers.yaml:17:9: duplicate item id 'ho-so-gpxd' (first used on line 2)",
@@ -403,6 +449,27 @@ def test_an_item_may_repeat_another_with_a_yaml_merge_key(tmp_path: Path) -> Non
     assert second.text.startswith("Đề nghị như trên") and second.answers == first.answers
     replace(answers, "    id: ho-so-gpxd-2\n", "    id: ho-so-gpxd-2\n    id: ho-so-gpxd-3\n")
     assert "duplicate key 'id' (already given on line" in validate(content).stderr  # still one
+
+
+@pytest.mark.parametrize(("own", "taken", "write"), [
+    ("", "id and commitments", "its own id (id: …) and its own commitments, or none (commitments: [])"),
+    ("    id: ho-so-gpxd-2\n", "commitments", "its own commitments, or none (commitments: [])"),
+])
+def test_an_item_repeated_with_a_merge_key_is_told_at_the_merge_to_write_its_own_ids(
+        tmp_path: Path, own: str, taken: str, write: str) -> None:
+    """`- <<: *dau` without an `id:` of its own took the other item's id and commitments: each
+    was reported as a duplicate at the other item (line 3, 'first used on line 3'), and the line
+    to fix was never named."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "  - id: ho-so-gpxd\n", "  - &dau\n    id: ho-so-gpxd\n")
+    answers.write_text(answers.read_text(encoding="utf-8") + "  - <<: *dau\n" + own, encoding="utf-8")
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert located == [
+        f"content/{SESSION}/answers.yaml:18:5: this item repeats the one marked '&dau' ('<<: *dau'), "
+        f"and with it that item's {taken}, which belong to one item only: under the '<<' line, "
+        f"write {write}"], result.stderr
 
 
 UPDATES = ("        status: in_progress\n        updates:\n          - date: 2024-07-01\n"

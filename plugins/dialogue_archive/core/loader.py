@@ -127,8 +127,9 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
                 f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
         return None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        log.add(path, line, 1, "the file contains a NUL character; is it a text file?")
+        log.add(path, *position_of(text, text.index("\x00")), "the file contains a NUL character "
+                "(an invisible character of no text, often shown as ^@ or not at all); is it a "
+                "text file? If so, delete the character here and save it again")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     composed = unicodedata.normalize("NFC", text)
@@ -637,6 +638,8 @@ class ParsedSession:
     """Anchors of items that did not validate (see Session.lost_anchors)."""
     placeholder_line: int | None = None
     """The line of the scaffold's '...' left in the write-up (refused unless a draft)."""
+    blank_record: tuple[tuple[int, int], str] | None = None
+    """Where and how answers.yaml says nothing (`_blank_record`)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
@@ -701,9 +704,22 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     parsed.items, answers_data, parsed.answers_path = _load_answers(
         folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
         officials, DEFAULT_ASKER_KIND.get(parsed.meta.kind) if parsed.meta else None)
+    if parsed.answers_path is not None and parsed.items == []:
+        parsed.blank_record = _blank_record(answers_data)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
     return parsed
+
+
+def _blank_record(data: Any) -> tuple[tuple[int, int], str] | None:
+    """Where and how an answers.yaml read without a problem says nothing: blank (0 bytes, or
+    spaces and comments), or an `items:` with nothing under it. Not the scaffold's `items: []`,
+    the documented 'record to follow': a file emptied by mistake looks the same on the site."""
+    if data is None:
+        return (1, 1), "is empty"
+    if isinstance(data, LocDict) and list(data) == ["items"] and data["items"] is None:
+        return data.key_pos["items"], "has 'items:' with nothing under it"
+    return None
 
 
 def _folder_day(folder: Path) -> dt.date | None:
@@ -750,6 +766,13 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         session.visibility = Visibility.draft
         return session
     _report_placeholder(parsed, log)  # leaving draft would publish it
+    if parsed.blank_record and parsed.answers_path and meta.date < now.date():  # held
+        (line, column), blank = parsed.blank_record
+        log.add(parsed.answers_path, line, column, f"answers.yaml {blank}, so the session "
+                f"held on {meta.date:%d/%m/%Y} is published without questions, answers or "
+                "commitments, as a record to follow: if they were lost, restore them (from a backup "
+                "or the spreadsheet); if the record is to follow, write 'items: []'",
+                severity="warning")
     if session.published_at() > now:
         session.visibility = Visibility.scheduled
     return session
@@ -923,6 +946,9 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
                     f"...), not {_describe(raw)}")
             continue
+        repeated = _repeated_ids(raw)
+        if repeated:
+            log.add(path, *raw.merge[0], repeated)  # type: ignore[attr-defined]
         asker = raw.get("asker")
         if asker_kind is not None and isinstance(asker, dict) and "kind" not in asker:
             raw = {**raw, "asker": {**asker, "kind": asker_kind.value}}  # as the import writes it
@@ -932,19 +958,38 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             report_validation(exc, Item, data, path, log, prefix=("items", i))
             item = salvaged(Item, raw, exc)
             given = item.model_fields_set if item is not None else set()
-            if unchecked is not None:  # the ids of what was left out, as written
+            if unchecked is not None and not repeated:  # the ids of what was left out, as written
                 unchecked += [r for r in _raw_references(raw, i) + _raw_ids(raw, i)
                               if r[2][2] not in given]
             if lost_anchors is not None:  # a link to what was left out is not broken either
                 lost_anchors += _raw_anchors(raw, i)
             if item is None:
                 continue
-        items.append((i, item))
+        if not repeated:  # its ids are another item's: each would be a duplicate
+            items.append((i, item))
         texts = [(("items", i, "text"), item.text)] + [
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
         for where, markdown in texts:
             references += text_references(markdown, src_uri, path, text, locate(data, where))
     return items, data
+
+
+OWN_KEYS = {"id": "its own id (id: …)", "aliases": "its own aliases, or none (aliases: [])",
+            "commitments": "its own commitments, or none (commitments: [])"}
+"""The keys of an item holding ids, which an item repeated with `<<` must write itself."""
+
+
+def _repeated_ids(raw: dict[str, Any]) -> str:
+    """What an item written as a repeat of another (`- <<: *first`) must write itself: the ids
+    it would take from that item would each be reported as a duplicate at the other item."""
+    taken = [key for key in OWN_KEYS if key in getattr(raw, "inherited", ()) and raw[key]]
+    if not taken:
+        return ""
+    alias = raw.merge[1]  # type: ignore[attr-defined]
+    repeated = f"the one marked '&{alias[1:]}'" if alias.startswith("*") else "another item"
+    return (f"this item repeats {repeated} ('<<: {alias}'), and with it "
+            f"that item's {' and '.join(taken)}, which belong to one item only: under the '<<' "
+            f"line, write {' and '.join(OWN_KEYS[key] for key in taken)}")
 
 
 def _written(kind: str, value: Any, where: tuple[Any, ...],

@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -180,6 +181,21 @@ def _strict_date(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
 
 
+def _after_valid_from(end: dt.date, info: ValidationInfo) -> dt.date:
+    """A unit's last day is not before its first; checked on `valid_until` so that the message
+    stands at that line, not at the entry's `- id:`."""
+    start = info.data.get("valid_from")
+    if start and end < start:
+        raise ValueError(f"valid_until ({end}) is before valid_from ({start}), so the unit never "
+                         "existed: fix the one that is mistyped (valid_from is the unit's first "
+                         "day, valid_until its last)")
+    return end
+
+
+ValidUntil = Annotated[Date, AfterValidator(_after_valid_from)]
+"""A registry unit's last day; `valid_from` must be declared before it."""
+
+
 def _moment_written(value: str) -> dt.datetime | None:
     """`2024-06-20 08:00` (YAML reads a time without seconds as text), as `published` is
     written; None for anything that is not a date with a time."""
@@ -258,13 +274,8 @@ class Agency(Strict):
     kind: Text | None = None
     aliases: TextList = []
     valid_from: Date | None = None
-    valid_until: Date | None = None
+    valid_until: ValidUntil | None = None
     succeeded_by: IdList = []
-
-    @model_validator(mode="after")
-    def _period(self) -> Agency:
-        _check_period(self.valid_from, self.valid_until)
-        return self
 
     @property
     def label(self) -> str:
@@ -291,13 +302,8 @@ class Place(Strict):
     kind: PlaceKind
     parent: Id | None = None
     valid_from: Date | None = None
-    valid_until: Date | None = None
+    valid_until: ValidUntil | None = None
     succeeded_by: IdList = []
-
-    @model_validator(mode="after")
-    def _period(self) -> Place:
-        _check_period(self.valid_from, self.valid_until)
-        return self
 
 
 def _code(value: Any) -> Any:
@@ -336,9 +342,6 @@ class Procedure(Strict):
     url: WebAddress | None = None
 
 
-def _check_period(start: dt.date | None, end: dt.date | None) -> None:
-    if start and end and end < start:
-        raise ValueError(f"valid_until ({end}) is before valid_from ({start})")
 
 
 # --- session write-up front matter --------------------------------------------------

@@ -25,6 +25,10 @@ class LocDict(dict):
     start: Position = (1, 1)
     key_pos: dict[Any, Position]
     value_pos: dict[Any, Position]
+    merge: tuple[Position, str] | None = None
+    """Where its `<<:` key was written, and what follows it (`*first`): a repeat of another."""
+    inherited: frozenset[Any] = frozenset()
+    """The keys the merge gave it that it does not write again itself."""
 
 
 class LocList(list):
@@ -58,18 +62,28 @@ def _make_loader(line_offset: int) -> type:
 
     class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
         duplicate_keys: list[YamlIssue]
+        text: str
 
         def construct_loc_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
             data.key_pos, data.value_pos = {}, {}
             yield data
+            merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
+            if merge is not None:
+                line = self.text[merge.start_mark.index:].partition("\n")[0]
+                data.merge = (_pos(merge.start_mark, line_offset),
+                              line.partition(":")[2].split("#")[0].strip())
+            self.check_merges(node, set())
             own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
             self.flatten_mapping(node)  # `<<: *anchor`: the anchor's pairs first, then the own
             merged = len(node.value) - own
             inherited: set[Any] = set()  # keys a merge gave, which an own key replaces
             for index, (key_node, value_node) in enumerate(node.value):
-                key = self.construct_object(key_node, deep=True)
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag in PLAIN_SCALAR_TAGS:
+                    key = unicodedata.normalize("NFC", key_node.value)  # `yes:` is the key 'yes'
+                else:
+                    key = self.construct_object(key_node, deep=True)
                 try:
                     hash(key)
                 except TypeError:
@@ -88,6 +102,37 @@ def _make_loader(line_offset: int) -> type:
                 data[key] = self.construct_object(value_node, deep=True)
                 data.key_pos[key] = _pos(key_node.start_mark, line_offset)
                 data.value_pos[key] = _pos(value_node.start_mark, line_offset)
+            data.inherited = frozenset(inherited)
+
+        def check_merges(self, node: yaml.MappingNode, seen: set[int]) -> None:
+            """A `<<` that names no mapping, at the `<<` line: PyYAML reports it at the value
+            merged (the anchor's line, '...but found scalar' for a list)."""
+            seen.add(id(node))
+            for key_node, value_node in node.value:
+                if key_node.tag != MERGE_TAG:
+                    continue
+                merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                if not all(isinstance(one, yaml.MappingNode) for one in merged):
+                    line, col = _pos(key_node.start_mark, line_offset)
+                    what = "a list" if isinstance(value_node, yaml.SequenceNode) else "a single value"
+                    written = self.text[key_node.start_mark.index:].partition("\n")[0]
+                    raise YamlError(YamlIssue(line, col, (
+                        f"'{written.strip()}' repeats the keys of a mapping, but what it names is "
+                        f"{what} (line {value_node.start_mark.line + 1 + line_offset}): '<<' takes a "
+                        "mapping marked with '&' ('- &first' above an item's keys); write the "
+                        "values here plainly instead")))
+                for one in merged:
+                    if id(one) not in seen:
+                        self.check_merges(one, seen)
+
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node.tag not in OWN_TAGS:  # `!!python/object:...`, `!!binary`, `!foo`
+                line, col = _pos(node.start_mark, line_offset)
+                tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+                raise YamlError(YamlIssue(line, col, (
+                    f"'{tag}' is a YAML tag, and tags are not used in this archive: write the "
+                    "value plainly, without it (a text starting with '!' is written in quotes)")))
+            return super().construct_object(node, deep)
 
         def construct_loc_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
             data = LocList()
@@ -122,6 +167,7 @@ def _make_loader(line_offset: int) -> type:
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_loc_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_loc_seq)
     Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_nfc_str)
+    Loader.add_constructor("tag:yaml.org,2002:value", Loader.construct_nfc_str)  # `=`
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_int_not_sexagesimal)
     Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_float_not_sexagesimal)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_lenient_timestamp)
@@ -135,8 +181,18 @@ class WrittenFloat(float):
     written: str
 
 
+PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp"))
+"""What YAML makes of a word written without quotes. A key is read as written whatever it
+looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `on:`, `123:`,
+`2024:` and `~:` keys of true, a number or null, which no message could name as written."""
+
+
 _LOADERS: dict[int, type] = {}
 MERGE_TAG = "tag:yaml.org,2002:merge"
+OWN_TAGS = PLAIN_SCALAR_TAGS | {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "value")}
+"""The tags YAML gives what is written plainly (`=` alone is a 'value'): any other is written
+on purpose (`!!binary`, `!!python/object:...`) and makes no value of the format."""
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -325,13 +381,58 @@ def _hint(problem: str, found: str, text: str, line_offset: int, problem_line: i
     return ""
 
 
+def _unclosed_flow(exc: yaml.MarkedYAMLError) -> bool:
+    """Whether a `[` or `{` runs on past its line (`place: [phuong-hoa-xuan`): PyYAML stops
+    at the next line, the line to fix is the bracket's."""
+    return bool(exc.problem and exc.problem.startswith("did not find expected ',' or")
+                and exc.context_mark and exc.problem_mark
+                and exc.problem_mark.line > exc.context_mark.line)
+
+
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]*)")
+_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?$", re.M)
+
+
+def _own_words(exc: yaml.MarkedYAMLError, text: str, line_offset: int
+               ) -> tuple[Position, str] | None:
+    """Where and what, for the errors whose PyYAML words say nothing a writer can act on."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    if "expected <document start>" in str(exc.problem):  # `...` then more lines
+        ends = [m for m in _DOCUMENT_END.finditer(text, 0, mark.index)]
+        if ends:
+            line = text.count("\n", 0, ends[-1].start()) + 1 + line_offset
+            return (line, 1), (f"line {line} holds only '...', which ends the YAML document, so "
+                               "the lines after it cannot be read: remove it (a text of dots is "
+                               "written in quotes: \"...\")")
+    if "found another document" in str(exc.problem):  # `---` in the middle
+        line = mark.line + 1 + line_offset
+        return (line, 1), (f"line {line} holds only '---', which starts a second YAML document: "
+                           "remove it (a text of dashes is written in quotes: \"---\")")
+    if "undefined alias" in str(exc.problem) and (alias := _ALIAS.match(text, mark.index)):
+        name = alias.group(1)
+        return _pos(mark, line_offset), (
+            f"'*{name}' repeats the value marked '&{name}', but no '&{name}' is written above it: "
+            f"mark the value to repeat with '&{name}' first, or write the value plainly (a text "
+            "starting with '*' is written in quotes)")
+    if _unclosed_flow(exc) and exc.context_mark:
+        bracket = text[exc.context_mark.index:exc.context_mark.index + 1]
+        close = "]" if bracket == "[" else "}"
+        return _pos(exc.context_mark, line_offset), (
+            f"the '{bracket}' opened here is not closed on its line: end the "
+            f"{'list' if bracket == '[' else 'mapping'} with '{close}' (or remove the '{bracket}' "
+            "if one value is meant)")
+    return None
+
+
 def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
     loader_cls = _LOADERS.get(line_offset)
     if loader_cls is None:
         loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
     loader = loader_cls(text)
-    loader.duplicate_keys = []
+    loader.duplicate_keys, loader.text = [], text
     try:
         node = loader.get_single_node()
         if node is None:
@@ -345,8 +446,9 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     except yaml.MarkedYAMLError as exc:
         # Where the unclosed quote or bracket began, or the line that is no 'key: value', is
         # more useful than where the parser gave up (the end of the file, or lines further).
-        at_start = exc.context_mark is not None and any(
+        at_start = exc.context_mark is not None and (any(
             words in str(exc.problem) for words in ("end of stream", "could not find expected ':'"))
+            or _unclosed_flow(exc))
         mark = exc.context_mark if at_start else exc.problem_mark or exc.context_mark
         line, col = _pos(mark, line_offset) if mark else (1 + line_offset, 1)
         problem = exc.problem or exc.context or "invalid YAML"
@@ -359,6 +461,9 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         if opened:
             (line, col), hint = opened, ("; the quote opened here is not closed on its line, so the "
                                          "text runs on to the next quote: close it after the text")
+        elif message := _own_words(exc, text, line_offset):
+            (line, col), message = message
+            raise YamlError(YamlIssue(line, col, f"YAML syntax error: {message}")) from None
         else:
             hint = _hint(problem, found, text, line_offset, line, key_line)
         raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{hint}")) from None
