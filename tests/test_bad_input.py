@@ -973,6 +973,9 @@ CASES: dict[str, Case] = {
     "page-front-matter-without-its-closing-line": Case(
         write("gioi-thieu.md", "---\ntitle: Giới thiệu\n\nXin chào.\n"), "gioi-thieu.md", 1,
         "has no closing '---' line"),
+    "page-front-matter-in-toml": Case(  # Hugo's '+++': published as text under 'About'
+        write("gioi-thieu.md", "+++\ntitle = \"Giới thiệu\"\n+++\n\nXin chào.\n"), "gioi-thieu.md", 1,
+        "'+++' starts a TOML front matter, which is not read", build=True),
     "page-front-matter-that-is-a-list": Case(
         write("gioi-thieu.md", "---\n- Giới thiệu\n---\n\nXin chào.\n"), "gioi-thieu.md", 2,
         "the front matter must be 'key: value' lines"),

@@ -1412,7 +1412,10 @@ def check_page_front_matter(path: Path, text: str, log: ProblemLog) -> None:
     text (`title: [Trang chủ` as the page's heading, its menu entry untitled): report it."""
     front, _, _ = split_front_matter(text)
     if front is None:
-        unclosed_front_matter(path, text, log, "title...")
+        if not unclosed_front_matter(path, text, log, "title...") and re.match(r"\+\+\+[ \t]*\n", text):
+            log.add(path, 1, 1, "'+++' starts a TOML front matter, which is not read (MkDocs would "
+                    "publish it as the page's text): write it in YAML between '---' lines "
+                    "(title: Giới thiệu)")
         return
     ok, data = parse_yaml(path, front, log, line_offset=1)
     if not ok or data is None:
