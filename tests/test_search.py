@@ -820,3 +820,19 @@ def test_the_word_every_record_holds_is_never_found_by_typing(page, base_url) ->
     for query in ("z", "zxq", EVERY_RECORD):
         assert open_search(page, base_url, f"q={query}&scope=all") == [], query
     assert page.inner_text("#da-status").startswith(WORDS["no_results"][:20])
+
+
+@pytest.mark.parametrize("query", [
+    "topic=xay-dung", "status=overdue", "type=question&type=proposal&scope=all"])
+def test_filters_without_words_list_the_newest_sessions_first(page, base_url, records, query) -> None:
+    """Each index's results came newest first, but Pagefind merges indexes by score, a sorted
+    search's rank within its own index: `topic=xay-dung` gave 21/9/2023 ×4, 16/4/2026,
+    18/8/2022, 16/4/2026… (a review's find). Newest first across every index searched, also
+    past the first page of results."""
+    dates = {r.url.lstrip("/"): r.date for r in records}
+    found = open_search(page, base_url, query)
+    shown = [dates[url] for url in found]
+    assert len({date[:4] for date in shown}) > 1  # results of several indexes, else it proves nothing
+    assert shown == sorted(shown, reverse=True), shown
+    if query.endswith("scope=all"):
+        assert len(found) > 20  # a second page of results
