@@ -836,3 +836,17 @@ def test_filters_without_words_list_the_newest_sessions_first(page, base_url, re
     assert shown == sorted(shown, reverse=True), shown
     if query.endswith("scope=all"):
         assert len(found) > 20  # a second page of results
+
+
+def test_a_session_folder_name_finds_no_item_by_itself(page, base_url, records) -> None:
+    """`bhyt`, a word of a session's folder name only, found all eight items of the session, a
+    land complaint among them, as the records' URL was searchable metadata (a review's find)."""
+    def holds(record: SearchRecord) -> bool:
+        return "bhyt" in fold(" ".join([record.text, record.extra, *record.meta.values()])).lower()
+
+    folder = [r for r in records if "bhyt" in r.url and not holds(r)]
+    assert folder, "no record of the sample's bhyt session lacks the word: the test proves nothing"
+    found = open_search(page, base_url, "q=bhyt&scope=all")
+    assert found and set(found) <= {r.url.lstrip("/") for r in records if holds(r)}, found
+    assert open_search(page, base_url, "q=bhyt&topic=dat-dai&scope=all") == []
+    assert any("#" in url for url in found)  # results still link to their items

@@ -564,10 +564,19 @@ function excerpt(data, holdsPhrase) {
 
 const typeNames = config.facets.find((facet) => facet.key === "type").values;
 
+// A record's address on the site, from the path Pagefind gives for it (core/search_index.py,
+// record_file), under the site's own path: "sessions/…/slug/" is a write-up,
+// "sessions/…/slug/_item.html" an item.
+function recordUrl(path) {
+  const [, folder, file] = new URL(path, base).href.slice(base.href.length).match(/^(.*)\/([^/]*)$/);
+  const page = folder.endsWith(".html") ? folder : folder + "/";
+  return file ? `${page}#${file.slice(1, -".html".length)}` : page;
+}
+
 // `sessions`: the result's index's sessions (sessionsOf); an item's session is its URL up to the anchor.
 function renderResult(data, sessions, holdsPhrase) {
   const meta = data.meta;
-  const url = meta.url || data.url;
+  const url = recordUrl(data.url);
   const href = new URL(url, base).href;
   const sessionUrl = url.split("#")[0];
   const [sessionTitle, date] = (sessions && sessions[sessionUrl]) || [messages.session, ""];
