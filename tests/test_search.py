@@ -850,3 +850,14 @@ def test_a_session_folder_name_finds_no_item_by_itself(page, base_url, records) 
     assert found and set(found) <= {r.url.lstrip("/") for r in records if holds(r)}, found
     assert open_search(page, base_url, "q=bhyt&topic=dat-dai&scope=all") == []
     assert any("#" in url for url in found)  # results still link to their items
+
+
+@pytest.mark.parametrize("typed", ["{d}/{m}/{y}", "{d:02}/{m:02}/{y}"])
+def test_a_date_finds_its_write_up_with_or_without_leading_zeros(page, base_url, typed) -> None:
+    """`21/9/2023` found the write-up, `21/09/2023` nothing (a review's find)."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    for session in archive.published:
+        if session.date.day < 10 or session.date.month < 10:
+            date = typed.format(d=session.date.day, m=session.date.month, y=session.date.year)
+            found = open_search(page, base_url, f"q={quote(date)}&scope=all")
+            assert urls.web_path(session.src_uri, True) in found, date

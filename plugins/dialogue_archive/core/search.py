@@ -268,8 +268,11 @@ class SearchRecords:
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         return SearchRecord(
             url=self._session_url(session), title=meta.title, text=text,
-            # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`).
-            extra=f"{self._extra(text)} {format_short_date(session.date)}".strip(),
+            # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
+            # also typed with leading zeros (`05/03/2023`): Pagefind looks up `5/3/2023` as the one
+            # word `532023`, and `05/03/2023` as `05032023`.
+            extra=" ".join(dict.fromkeys([self._extra(text), format_short_date(session.date),
+                                          f"{session.date:%d/%m/%Y}"])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
