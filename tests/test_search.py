@@ -116,7 +116,7 @@ def page(browser, base_url: str) -> Iterator[object]:
 
 def settle(page) -> str:
     """Wait until the search page shows an answer; return the status line."""
-    busy = [WORDS["loading"], WORDS["searching"]]
+    busy = ["", WORDS["loading"], WORDS["searching"]]
     page.wait_for_function(
         """(busy) => { const s = document.getElementById('da-status').textContent;
              const n = document.querySelectorAll('#da-results > li').length;
@@ -873,3 +873,28 @@ def test_an_agencys_aliases_find_its_items(page, base_url, records, query) -> No
     assert silent, "every item of the agency names it so: the test proves nothing"
     found = open_search(page, base_url, f"q={quote(query)}&scope=all")
     assert {url.lstrip("/") for url in silent} <= set(found)
+
+
+def test_the_page_says_it_loads_only_when_its_script_runs(browser, base_url) -> None:
+    """"Đang tải chỉ mục tìm kiếm…" showed under the notice that JavaScript is off, and forever
+    when the script could not load (a page opened from file://): a review's find."""
+    for javascript, blocked in ((False, False), (True, True)):
+        context = browser.new_context(java_script_enabled=javascript)
+        tab = context.new_page()
+        if blocked:
+            tab.route("**/dialogue-archive-search/search.js", lambda route: route.abort())
+        tab.goto(f"{base_url}search/")
+        tab.wait_for_load_state("networkidle")
+        assert WORDS["loading"] not in tab.inner_text("#da-search")
+        context.close()
+    context = browser.new_context()
+    tab = context.new_page()
+    loading: list[str] = []
+    tab.expose_function("seen", lambda text: loading.append(text))
+    tab.add_init_script("""new MutationObserver(() => { const s = document.getElementById('da-status');
+        if (s && s.textContent) window.seen(s.textContent); }).observe(document, {subtree: true,
+        childList: true, characterData: true});""")
+    tab.goto(f"{base_url}search/?q=dat+dai")
+    settle(tab)
+    context.close()
+    assert WORDS["loading"] in loading  # said while the script loads the index

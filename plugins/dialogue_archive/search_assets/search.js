@@ -366,6 +366,7 @@ async function preload(term) {
 }
 
 const pageTitle = document.title;
+let loaded = false; // whether an index has loaded: the first search waits for it
 
 async function run() {
   const current = ++generation;
@@ -387,7 +388,9 @@ async function run() {
     showResults(listed([]), fill(messages.no_sessions_in_years, { years: state.filters.year.join(", ") }));
     return;
   }
-  status.textContent = messages.searching;
+  // Said by the script, not the page: without it (JavaScript off, a page opened from file://)
+  // nothing loads, and the page said so forever.
+  status.textContent = loaded ? messages.searching : messages.loading;
   let pagefind;
   try {
     pagefind = await instanceFor(list);
@@ -395,6 +398,7 @@ async function run() {
     status.textContent = messages.load_failed;
     return;
   }
+  loaded = true;
   if (current !== generation) return;
   showScope(list);
   if (!term && !Object.keys(filters).length) {
