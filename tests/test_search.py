@@ -116,7 +116,7 @@ def page(browser, base_url: str) -> Iterator[object]:
 
 def settle(page) -> str:
     """Wait until the search page shows an answer; return the status line."""
-    busy = [WORDS["loading"], WORDS["searching"]]
+    busy = ["", WORDS["loading"], WORDS["searching"]]
     page.wait_for_function(
         """(busy) => { const s = document.getElementById('da-status').textContent;
              const n = document.querySelectorAll('#da-results > li').length;
@@ -820,3 +820,81 @@ def test_the_word_every_record_holds_is_never_found_by_typing(page, base_url) ->
     for query in ("z", "zxq", EVERY_RECORD):
         assert open_search(page, base_url, f"q={query}&scope=all") == [], query
     assert page.inner_text("#da-status").startswith(WORDS["no_results"][:20])
+
+
+@pytest.mark.parametrize("query", [
+    "topic=xay-dung", "status=overdue", "type=question&type=proposal&scope=all"])
+def test_filters_without_words_list_the_newest_sessions_first(page, base_url, records, query) -> None:
+    """Each index's results came newest first, but Pagefind merges indexes by score, a sorted
+    search's rank within its own index: `topic=xay-dung` gave 21/9/2023 ×4, 16/4/2026,
+    18/8/2022, 16/4/2026… (a review's find). Newest first across every index searched, also
+    past the first page of results."""
+    dates = {r.url.lstrip("/"): r.date for r in records}
+    found = open_search(page, base_url, query)
+    shown = [dates[url] for url in found]
+    assert len({date[:4] for date in shown}) > 1  # results of several indexes, else it proves nothing
+    assert shown == sorted(shown, reverse=True), shown
+    if query.endswith("scope=all"):
+        assert len(found) > 20  # a second page of results
+
+
+def test_a_session_folder_name_finds_no_item_by_itself(page, base_url, records) -> None:
+    """`bhyt`, a word of a session's folder name only, found all eight items of the session, a
+    land complaint among them, as the records' URL was searchable metadata (a review's find)."""
+    def holds(record: SearchRecord) -> bool:
+        return "bhyt" in fold(" ".join([record.text, record.extra, *record.meta.values()])).lower()
+
+    folder = [r for r in records if "bhyt" in r.url and not holds(r)]
+    assert folder, "no record of the sample's bhyt session lacks the word: the test proves nothing"
+    found = open_search(page, base_url, "q=bhyt&scope=all")
+    assert found and set(found) <= {r.url.lstrip("/") for r in records if holds(r)}, found
+    assert open_search(page, base_url, "q=bhyt&topic=dat-dai&scope=all") == []
+    assert any("#" in url for url in found)  # results still link to their items
+
+
+@pytest.mark.parametrize("typed", ["{d}/{m}/{y}", "{d:02}/{m:02}/{y}"])
+def test_a_date_finds_its_write_up_with_or_without_leading_zeros(page, base_url, typed) -> None:
+    """`21/9/2023` found the write-up, `21/09/2023` nothing (a review's find)."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    for session in archive.published:
+        if session.date.day < 10 or session.date.month < 10:
+            date = typed.format(d=session.date.day, m=session.date.month, y=session.date.year)
+            found = open_search(page, base_url, f"q={quote(date)}&scope=all")
+            assert urls.web_path(session.src_uri, True) in found, date
+
+
+@pytest.mark.parametrize("query", ["Phòng QLĐT", "QLDT", "P. QLĐT"])
+def test_an_agencys_aliases_find_its_items(page, base_url, records, query) -> None:
+    """The aliases registered for Phòng Quản lý đô thị found nothing, though an item's agencies
+    are worth typing (a review's find)."""
+    theirs = urls_where(records, agency="phong-quan-ly-do-thi")
+    silent = {url for url in theirs if "qldt" not in fold(next(
+        r for r in records if r.url == url).text).lower().replace("đ", "d")}
+    assert silent, "every item of the agency names it so: the test proves nothing"
+    found = open_search(page, base_url, f"q={quote(query)}&scope=all")
+    assert {url.lstrip("/") for url in silent} <= set(found)
+
+
+def test_the_page_says_it_loads_only_when_its_script_runs(browser, base_url) -> None:
+    """"Đang tải chỉ mục tìm kiếm…" showed under the notice that JavaScript is off, and forever
+    when the script could not load (a page opened from file://): a review's find."""
+    for javascript, blocked in ((False, False), (True, True)):
+        context = browser.new_context(java_script_enabled=javascript)
+        tab = context.new_page()
+        if blocked:
+            tab.route("**/dialogue-archive-search/search.js", lambda route: route.abort())
+        tab.goto(f"{base_url}search/")
+        tab.wait_for_load_state("networkidle")
+        assert WORDS["loading"] not in tab.inner_text("#da-search")
+        context.close()
+    context = browser.new_context()
+    tab = context.new_page()
+    loading: list[str] = []
+    tab.expose_function("seen", lambda text: loading.append(text))
+    tab.add_init_script("""new MutationObserver(() => { const s = document.getElementById('da-status');
+        if (s && s.textContent) window.seen(s.textContent); }).observe(document, {subtree: true,
+        childList: true, characterData: true});""")
+    tab.goto(f"{base_url}search/?q=dat+dai")
+    settle(tab)
+    context.close()
+    assert WORDS["loading"] in loading  # said while the script loads the index

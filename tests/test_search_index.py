@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT, run_build, write_config
+from conftest import CONTENT, ROOT, make_archive, run_build, write_config
 from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
 
@@ -221,3 +221,21 @@ def running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_indexes_publish_no_unused_pagefind_interface_and_are_still_reused(tmp_path: Path) -> None:
+    """Each index shipped Pagefind's own interfaces (418 KB, about 30 MB at 10,000 sessions),
+    which the search page never loads (a review's find). A warm rebuild still reuses them."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site)
+    for build in ("cold", "warm"):
+        result = run_build(config)
+        assert result.returncode == 0, result.stderr
+        indexes = [p for p in (site / "pagefind").iterdir() if p.is_dir()]
+        assert indexes and all((p / "pagefind.js").is_file() for p in indexes)
+        shipped = {f.name for p in indexes for f in p.iterdir()}
+        assert shipped.isdisjoint({"pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+                                   "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                                   "pagefind-modular-ui.css", "pagefind-highlight.js"}), build
+    assert "the search index is reused" in result.stderr

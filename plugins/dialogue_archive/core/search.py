@@ -266,14 +266,19 @@ class SearchRecords:
         text = searchable(" ".join(filter(None, [meta.title, meta.summary, meta.subject,
                                                  meta.venue, session.body])))
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
+        agencies = tuple(dict.fromkeys([meta.organizer, *meta.participants]))
         return SearchRecord(
             url=self._session_url(session), title=meta.title, text=text,
-            # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`).
-            extra=f"{self._extra(text)} {format_short_date(session.date)}".strip(),
+            # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
+            # also typed with leading zeros (`05/03/2023`): Pagefind looks up `5/3/2023` as the one
+            # word `532023`, and `05/03/2023` as `05032023`.
+            extra=" ".join(dict.fromkeys([self._extra(text, agencies=agencies),
+                                          format_short_date(session.date),
+                                          f"{session.date:%d/%m/%Y}"])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
-                     "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
+                     "agency": agencies,
                      "topic": tuple(topics)},
             meta={"organizer": self.views.agency_link(meta.organizer).text})
 
@@ -310,7 +315,7 @@ class SearchRecords:
                  "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            text=text, extra=self._extra(text, synonyms), date=session.date.isoformat(),
+            text=text, extra=self._extra(text, synonyms, answered_by), date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": (answered_value(item),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
@@ -318,12 +323,20 @@ class SearchRecords:
                      "place": self.archive.areas(item.asker.place or session.meta.place)},
             meta={key: value for key, value in facts.items() if value})
 
-    def _extra(self, text: str, synonyms: list[str] | None = None) -> str:
+    def _extra(self, text: str, synonyms: list[str] | None = None, agencies: Iterable[str] = ()) -> str:
+        """`agencies`: ids whose short names and aliases are added too (`Phòng QLĐT`, `QLDT`),
+        as a citizen or an office names them; not looked at for topic phrases, which would put
+        an office's every item first for a query naming its field."""
         names, normalised = tuple(synonyms or ()), normalise(text)  # once for both
-        words = extra_words(text, names, normalised)
+        words = extra_words(text, (*names, *self._agency_aliases(tuple(agencies))), normalised)
         phrases = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
                                  *self.phrases.found_in_names(names)])
         return " ".join([words, *phrases, EVERY_RECORD])
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one SearchRecords a build, many items an agency
+    def _agency_aliases(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        agencies = [a for i in ids if (a := self.archive.agencies.get(i)) is not None]
+        return tuple(dict.fromkeys(n for a in agencies for n in (a.short_name, *a.aliases) if n))
 
     def _session_url(self, session: Any) -> str:
         return urls.web_path(session.src_uri, self.directory_urls)

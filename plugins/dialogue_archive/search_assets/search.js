@@ -210,6 +210,38 @@ async function search(pagefind, term, filters) {
   return pagefind.search(term || config.every_record, options);
 }
 
+// Results as the list shows them, a page at a time: `length`, and `slice(start, stop)`.
+const listed = (results) => ({ length: results.length, slice: async (start, stop) => results.slice(start, stop) });
+
+// Filters without words list the newest first. Pagefind sorts each index's results by date,
+// then merges the indexes by score, which a sorted search makes each result's rank within its
+// own index: the indexes' results interleave (21/9/2023, 16/4/2026, 18/8/2022…). Each index
+// holds a span of dates, and `list` is newest first (core/search.py, shards), so the indexes
+// are searched one at a time, in that order, as far as the results shown need; `answer`, the
+// search of them all, says how many each holds.
+function newestFirst(pagefind, filters, answer, list) {
+  const counts = (answer.filters || {}).shard || {};
+  const parts = list.filter((shard) => counts[shard.id] > 0)
+    .map((shard) => ({ id: shard.id, count: counts[shard.id], results: null }));
+  return {
+    length: parts.reduce((total, part) => total + part.count, 0),
+    async slice(start, stop) {
+      const taken = [];
+      let offset = 0;
+      for (const part of parts) {
+        if (offset >= stop) break;
+        if (offset + part.count > start) {
+          part.results ??= search(pagefind, "", { ...filters, shard: { any: [part.id] } })
+            .then((result) => result.results);
+          taken.push(...(await part.results).slice(Math.max(0, start - offset), stop - offset));
+        }
+        offset += part.count;
+      }
+      return taken;
+    },
+  };
+}
+
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
 // core/search.py), looked up exactly, and are shown first.
@@ -334,6 +366,7 @@ async function preload(term) {
 }
 
 const pageTitle = document.title;
+let loaded = false; // whether an index has loaded: the first search waits for it
 
 async function run() {
   const current = ++generation;
@@ -345,17 +378,19 @@ async function run() {
   clear.hidden = Object.keys(filters).length === 0;
   renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
-    showResults([], term || Object.keys(filters).length ? messages.no_results : messages.prompt);
+    showResults(listed([]), term || Object.keys(filters).length ? messages.no_results : messages.prompt);
     return;
   }
   const list = scopeShards();
   if (!list.length) { // a year filter naming no year with sessions (a shared link to 2025, say)
     showScope(list);
     renderFacets({}, list); // every year stays choosable, without a count
-    showResults([], fill(messages.no_sessions_in_years, { years: state.filters.year.join(", ") }));
+    showResults(listed([]), fill(messages.no_sessions_in_years, { years: state.filters.year.join(", ") }));
     return;
   }
-  status.textContent = messages.searching;
+  // Said by the script, not the page: without it (JavaScript off, a page opened from file://)
+  // nothing loads, and the page said so forever.
+  status.textContent = loaded ? messages.searching : messages.loading;
   let pagefind;
   try {
     pagefind = await instanceFor(list);
@@ -363,13 +398,14 @@ async function run() {
     status.textContent = messages.load_failed;
     return;
   }
+  loaded = true;
   if (current !== generation) return;
   showScope(list);
   if (!term && !Object.keys(filters).length) {
     const totals = await pagefind.filters();
     if (current !== generation) return;
     renderFacets(totals, list);
-    showResults([], messages.prompt);
+    showResults(listed([]), messages.prompt);
     return;
   }
   const [answer, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
@@ -379,7 +415,8 @@ async function run() {
   // The results' sessions are named from their indexes' files: fetched while the counts are searched.
   if (held) (kept || answering(answer)).forEach(sessionsOf);
   const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
-  const results = held ? phrasesFirst(result.results, holding) : [];
+  const results = !held ? listed([])
+    : term ? listed(phrasesFirst(result.results, holding)) : newestFirst(pagefind, filters, result, list);
   const counts = held ? { ...result.filters } : {};
   for (const key of held ? Object.keys(filters) : []) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
@@ -432,11 +469,12 @@ async function showResults(results, message, holders = null) {
 // may vanish) and the status line says how many are shown.
 async function showMore(focusNew) {
   const current = generation;
-  const slice = shownResults.slice(shownCount, shownCount + PAGE_SIZE);
   const first = shownCount;
-  shownCount += slice.length;
+  shownCount = Math.min(shownResults.length, shownCount + PAGE_SIZE);
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
+  const slice = await shownResults.slice(first, shownCount);
+  if (current !== generation) return;
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
   const pending = slice.map((result) => fragment(result)
     .then(async (data) => [data, await sessionsOf(data.filters.shard[0])]));
@@ -530,10 +568,19 @@ function excerpt(data, holdsPhrase) {
 
 const typeNames = config.facets.find((facet) => facet.key === "type").values;
 
+// A record's address on the site, from the path Pagefind gives for it (core/search_index.py,
+// record_file), under the site's own path: "sessions/…/slug/" is a write-up,
+// "sessions/…/slug/_item.html" an item.
+function recordUrl(path) {
+  const [, folder, file] = new URL(path, base).href.slice(base.href.length).match(/^(.*)\/([^/]*)$/);
+  const page = folder.endsWith(".html") ? folder : folder + "/";
+  return file ? `${page}#${file.slice(1, -".html".length)}` : page;
+}
+
 // `sessions`: the result's index's sessions (sessionsOf); an item's session is its URL up to the anchor.
 function renderResult(data, sessions, holdsPhrase) {
   const meta = data.meta;
-  const url = meta.url || data.url;
+  const url = recordUrl(data.url);
   const href = new URL(url, base).href;
   const sessionUrl = url.split("#")[0];
   const [sessionTitle, date] = (sessions && sessions[sessionUrl]) || [messages.session, ""];
