@@ -104,22 +104,35 @@ def test_no_broken_internal_link_or_anchor(sample_site: Path) -> None:
     assert broken_links(sample_site) == []
 
 
-def test_a_site_without_folder_addresses_under_a_sub_path_has_no_broken_link(tmp_path: Path) -> None:
+def test_a_site_without_folder_addresses_under_a_sub_path_has_no_broken_link(
+        tmp_path: Path, serve_site: Any, browser: Any) -> None:
     """Served at /doithoai/ by a server that does not answer a folder's address with its
     index.html (or opened from disk): the header's search box on every page, the 404 page's
     links, and a session's links to another session (`../x/index.md` in its texts) led to
-    folders (a 404)."""
+    folders (a 404). The search's results lead to the pages' files too."""
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {CONTENT}\nsite_dir: site\n"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {CONTENT}\nsite_dir: www/doithoai\n"
                       "site_url: https://congthongtin.example.gov.vn/doithoai/\n"
                       "use_directory_urls: false\nplugins:\n  - dialogue-archive:\n"
                       f"      build_date: {SAMPLE_BUILD_DATE}\n", encoding="utf-8")
     build = run_build(config)
     assert build.returncode == 0, build.stderr
-    site = tmp_path / "site"
+    site = tmp_path / "www" / "doithoai"
     assert broken_links(site, root="/doithoai/", directory_index=False) == []
     assert parse(site / "sessions" / "index.html").select_one("form.da-header-search")["action"] \
         == "../search/index.html"
+    base = serve_site(tmp_path / "www") + "doithoai/"
+    page = browser.new_page()
+    try:
+        page.goto(base + "search/index.html?q=giay+phep+xay+dung")
+        page.wait_for_selector(".da-result h3 a", timeout=30000)
+        links = page.eval_on_selector_all(".da-result a", "links => links.map(a => a.href)")
+    finally:
+        page.close()
+    assert any("#" in link for link in links), links  # items, and their sessions
+    for link in links:
+        target = site / link.removeprefix(base).split("#")[0]
+        assert link.split("#")[0].endswith("/index.html") and target.is_file(), link
 
 
 def test_no_page_shows_a_python_value_or_an_undefined_label(sample_site: Path) -> None:

@@ -220,6 +220,9 @@ class SearchRecords:
         self.directory_urls = directory_urls
         self.phrases = Phrases([name for topic in self.archive.topics.values()
                                 for name in (topic.name, *topic.synonyms)])
+        self.agency_names = {agency.id: tuple(n for n in (agency.short_name, *agency.aliases) if n)
+                             for agency in self.archive.agencies.values()}
+        """Each agency's short name and aliases: what a citizen or an office calls it."""
 
     def __iter__(self) -> Iterator[SearchRecord]:
         return self.records(self.archive.published)
@@ -328,15 +331,11 @@ class SearchRecords:
         as a citizen or an office names them; not looked at for topic phrases, which would put
         an office's every item first for a query naming its field."""
         names, normalised = tuple(synonyms or ()), normalise(text)  # once for both
-        words = extra_words(text, (*names, *self._agency_aliases(tuple(agencies))), normalised)
+        aliases = dict.fromkeys(n for a in agencies for n in self.agency_names.get(a, ()))
+        words = extra_words(text, (*names, *aliases), normalised)
         phrases = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
                                  *self.phrases.found_in_names(names)])
         return " ".join([words, *phrases, EVERY_RECORD])
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one SearchRecords a build, many items an agency
-    def _agency_aliases(self, ids: tuple[str, ...]) -> tuple[str, ...]:
-        agencies = [a for i in ids if (a := self.archive.agencies.get(i)) is not None]
-        return tuple(dict.fromkeys(n for a in agencies for n in (a.short_name, *a.aliases) if n))
 
     def _session_url(self, session: Any) -> str:
         return urls.web_path(session.src_uri, self.directory_urls)
