@@ -13,9 +13,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import CONTENT, ROOT, make_archive, run_build, write_config
+from conftest import CONTENT, ROOT, build_archive, make_archive, run_build, write_config
 from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
 
@@ -239,3 +240,35 @@ def test_indexes_publish_no_unused_pagefind_interface_and_are_still_reused(tmp_p
                                    "pagefind-component-ui.css", "pagefind-modular-ui.js",
                                    "pagefind-modular-ui.css", "pagefind-highlight.js"}), build
     assert "the search index is reused" in result.stderr
+
+
+def test_a_browser_that_kept_an_earlier_index_finds_what_was_published_since(
+        tmp_path: Path, serve_site: Any, browser: Any) -> None:
+    """A static server sends no Cache-Control, so a browser keeps its files for a while (a tenth
+    of their age): the words file beside each index kept its name from build to build, and a
+    returning reader's search still said a new word was in no index (a review's find)."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    site = build_archive(content, tmp_path)
+
+    def age() -> None:  # published two days ago, as a site deployed earlier is
+        old = time.time() - 2 * 86400
+        for file in site.rglob("*"):
+            os.utime(file, (old, old))
+
+    age()
+    base = serve_site(site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for word, found in (("quaccxyz", False), ("quaccxyz", True)):
+            page.goto(f"{base}search/?q={word}")
+            page.wait_for_function("() => /Tìm thấy|Không tìm thấy/.test("
+                                   "document.getElementById('da-status').textContent)")
+            assert page.inner_text("#da-status").startswith("Tìm thấy") is found
+            if not found:  # published now: a session's write-up holds the word
+                with next((content / "sessions").glob("*/*/index.md")).open("a", encoding="utf-8") as text:
+                    text.write("\nCử tri kiến nghị quaccxyz.\n")
+                build_archive(content, tmp_path)
+                age()
+    finally:
+        context.close()

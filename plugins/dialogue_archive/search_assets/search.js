@@ -285,13 +285,32 @@ function fragment(result) { // each result's excerpt is fetched once
   return fragments.get(result);
 }
 
-// A gzipped file beside an index (config.files), parsed; fetched once. Null when it cannot be
-// had: an index without its words is then kept, a result without its session's title says "Phiên".
+// Each index's version: the hash its pagefind-entry.json names, fetched afresh as Pagefind
+// fetches it (its other files have the hash in their names). Our files beside an index keep
+// their names from build to build, and a browser or CDN that kept an earlier copy (a server
+// sending no Cache-Control) searched with an earlier index's words: what was published since
+// was not found. Null when the entry cannot be had.
+const versions = new Map();
+function versionOf(shardId) {
+  if (!versions.has(shardId)) {
+    versions.set(shardId, fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((entry) => Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null)
+      .catch(() => null));
+  }
+  return versions.get(shardId);
+}
+
+// A gzipped file beside an index (config.files), parsed; fetched once, at its index's version.
+// Null when it cannot be had: an index without its words is then kept, a result without its
+// session's title says "Phiên".
 const shardFiles = new Map();
 function shardFile(shardId, file, parse) {
-  const url = indexPath({ id: shardId }) + file;
-  if (!shardFiles.has(url)) {
-    shardFiles.set(url, fetch(url).then(async (response) => {
+  const key = `${shardId}/${file}`;
+  if (!shardFiles.has(key)) {
+    shardFiles.set(key, versionOf(shardId).then((version) => fetch(
+      indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""),
+    )).then(async (response) => {
       if (!response.ok) return null;
       let body = new Blob([await response.arrayBuffer()]);
       const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
@@ -301,7 +320,7 @@ function shardFile(shardId, file, parse) {
       return parse(await body.text());
     }).catch(() => null));
   }
-  return shardFiles.get(url);
+  return shardFiles.get(key);
 }
 
 const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => text.split("\n"));
