@@ -207,6 +207,16 @@ def test_a_typed_synonym_puts_the_records_holding_it_first(page, base_url, recor
     assert set(found[:len(holding)]) == holding
 
 
+def test_a_typed_commitment_state_puts_the_items_in_that_state_first(page, base_url, records) -> None:
+    """`qua han` (README's example) also matched every 'quá tải' and 'thời hạn': the overdue
+    items were 4th, 9th, 13th… (a review's find)."""
+    overdue = {r.url for r in records if "overdue" in r.filters.get("status", ())}
+    holding = {r.url for r in records if "quahan" in r.extra.split()}  # overdue, or saying so
+    found = open_search(page, base_url, "q=qua+han")
+    assert overdue and overdue <= holding and len(found) > len(holding)
+    assert set(found[:len(holding)]) == holding
+
+
 @pytest.mark.parametrize("facet", ["type", "answered", "status", "topic", "agency", "place", "kind", "year"])
 def test_each_filter_alone(page, base_url, records, facet) -> None:
     counts: dict[str, int] = {}

@@ -218,8 +218,12 @@ class SearchRecords:
         self.labels = views.labels
         self.words = views.labels["search"]
         self.directory_urls = directory_urls
-        self.phrases = Phrases([name for topic in self.archive.topics.values()
-                                for name in (topic.name, *topic.synonyms)])
+        self.phrases = Phrases([*(name for topic in self.archive.topics.values()
+                                  for name in (topic.name, *topic.synonyms)),
+                                *self.labels["commitment_status"].values(),
+                                self.labels["text"]["overdue"]])
+        """Topics' names and synonyms, and the commitments' states as the pages say them ('quá
+        hạn', 'đang thực hiện'): typed as words, each also matches every text with quá, hạn…"""
         self.agency_names = {agency.id: tuple(n for n in (agency.short_name, *agency.aliases) if n)
                              for agency in self.archive.agencies.values()}
         """Each agency's short name and aliases: what a citizen or an office calls it."""
@@ -312,6 +316,7 @@ class SearchRecords:
         status_words = [self.labels["commitment_status"][c.status.value] for c in item.commitments]
         if "overdue" in statuses:
             status_words.append(self.labels["text"]["overdue"])
+        synonyms += status_words  # 'qua han' puts the overdue first, as a topic's name does
         agencies = ", ".join(self.views.agency_link(a).text for a in answering(item))
         referred = ", ".join(self.views.agency_link(a).text for a in referred_to(item))
         facts = {"agencies": agencies, "referred": referred,
