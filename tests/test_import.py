@@ -1230,6 +1230,21 @@ def test_names_written_with_the_usual_initials_or_in_full_match_the_registry(con
         "phong-tai-nguyen-moi-truong", "van-phong-ubnd-quan-cam-le"]
 
 
+
+def test_initials_that_stand_for_two_names_keep_each_entry_its_own(tmp_path: Path) -> None:
+    """'VH-TT' is 'Văn hóa – Thông tin' and 'Văn hóa – Thể thao': a registry holding both
+    found neither by its own short name once initials and words were made alike (a review's
+    find)."""
+    from dialogue_archive.core.models import Agency
+    from dialogue_archive.core.registry_match import Match
+    match = Match.build("agency", [
+        Agency(id="trung-tam-vhtt", name="Trung tâm Văn hóa - Thông tin quận"),
+        Agency(id="trung-tam-vhtt-tt", name="Trung tâm Văn hóa - Thể thao quận",
+               short_name="Trung tâm VH-TT quận")])
+    assert match.resolve("Trung tâm VH-TT quận") == "trung-tam-vhtt-tt"
+    assert match.resolve("Trung tâm Văn hoá – Thông tin quận") == "trung-tam-vhtt"
+
+
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(
         content: Path, tmp_path: Path, capsys) -> None:
     """The agency a name holds whole, among those of the session's day, is suggested (a review's

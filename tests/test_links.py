@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from bs4 import BeautifulSoup
 from conftest import make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import markup, urls
 
@@ -429,3 +430,24 @@ def test_a_photo_tag_over_several_lines_is_looked_at_whole(tmp_path: Path) -> No
     assert checked.returncode == 0, checked.stderr
     warned = [line.split(": warning: ")[0] for line in checked.stdout.splitlines() if ": warning: " in line]
     assert warned == [f"content/{SESSION}/index.md:11:8"], checked.stdout
+
+
+def test_without_folder_addresses_a_texts_links_name_the_pages_files() -> None:
+    """`use_directory_urls: false`: a link written as a session's or a generated page's address
+    (`../../2023/x/`, README allows it) led to a folder, a 404 on a server without folder
+    indexes (a review's find); a page of the content folder written as an address (`about/`,
+    about.md or about/index.md) is left as written."""
+    text = ("[a](../../2023/x/) [b](../../../agencies/phong-tu-phap/) [c](../../../) "
+            "[d](../../../about/) [e](../../2023/y/index.md#q) [f](../../../about.md#m) "
+            "[g](/topics/dat-dai/) [h](anh.jpg)")
+    base = "sessions/2024/s/index.md"
+    hrefs = [a["href"] for a in BeautifulSoup(markup.MarkdownRenderer(directory_urls=False)
+                                              .render_body(text, base).html, "lxml").select("a")]
+    assert hrefs == ["../../2023/x/index.html", "../../../agencies/phong-tu-phap/index.html",
+                     "../../../index.html", "../../../about/", "../../2023/y/index.html#q",
+                     "../../../about.html#m", "../../../topics/dat-dai/index.html", "anh.jpg"]
+    hrefs = [a["href"] for a in BeautifulSoup(markup.MarkdownRenderer().render_body(text, base).html,
+                                              "lxml").select("a")]
+    assert hrefs == ["../../2023/x/", "../../../agencies/phong-tu-phap/", "../../../",
+                     "../../../about/", "../../2023/y/#q", "../../../about/#m",
+                     "../../../topics/dat-dai/", "anh.jpg"]

@@ -684,6 +684,7 @@ CITIZENS = {  # a free text -> the name refused in it
     # in lower case, as chat messages are typed: a family name and 'văn' or 'thị' tell it
     "tôi là nguyễn văn sáu ở tổ 14, xin hỏi về sổ đỏ.": "nguyễn văn sáu",
     "Cháu tên là lê thị mai, học sinh lớp 9.": "lê thị mai",
+    "Tôi là nguyễn văn sáu. Nhà tôi ở tổ 5.": "nguyễn văn sáu",  # a full stop after it
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",

@@ -451,23 +451,28 @@ def test_an_item_may_repeat_another_with_a_yaml_merge_key(tmp_path: Path) -> Non
     assert "duplicate key 'id' (already given on line" in validate(content).stderr  # still one
 
 
-@pytest.mark.parametrize(("own", "taken", "write"), [
-    ("", "id and commitments", "its own id (id: …) and its own commitments, or none (commitments: [])"),
-    ("    id: ho-so-gpxd-2\n", "commitments", "its own commitments, or none (commitments: [])"),
+@pytest.mark.parametrize(("repeat", "taken", "write"), [
+    ("  - <<: *dau\n", "id and commitments",
+     "its own id (id: …) and its own commitments, or none (commitments: [])"),
+    ("  - <<: *dau\n    id: ho-so-gpxd-2\n", "commitments",
+     "its own commitments, or none (commitments: [])"),
+    ("  - {<<: *dau, text: Hỏi hai}\n", "id and commitments",  # a review's find: '&dau, text: …'
+     "its own id (id: …) and its own commitments, or none (commitments: [])"),
 ])
 def test_an_item_repeated_with_a_merge_key_is_told_at_the_merge_to_write_its_own_ids(
-        tmp_path: Path, own: str, taken: str, write: str) -> None:
+        tmp_path: Path, repeat: str, taken: str, write: str) -> None:
     """`- <<: *dau` without an `id:` of its own took the other item's id and commitments: each
     was reported as a duplicate at the other item (line 3, 'first used on line 3'), and the line
     to fix was never named."""
     content = make_archive(tmp_path / "content")
     answers = content / SESSION / "answers.yaml"
     replace(answers, "  - id: ho-so-gpxd\n", "  - &dau\n    id: ho-so-gpxd\n")
-    answers.write_text(answers.read_text(encoding="utf-8") + "  - <<: *dau\n" + own, encoding="utf-8")
+    answers.write_text(answers.read_text(encoding="utf-8") + repeat, encoding="utf-8")
     result = validate(content)
     located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert located == [
-        f"content/{SESSION}/answers.yaml:18:5: this item repeats the one marked '&dau' ('<<: *dau'), "
+        f"content/{SESSION}/answers.yaml:18:{5 if '{' not in repeat else 6}: this item repeats the one "
+        "marked '&dau' ('<<: *dau'), "
         f"and with it that item's {taken}, which belong to one item only: under the '<<' line, "
         f"write {write}"], result.stderr
 

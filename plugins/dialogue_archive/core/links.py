@@ -122,13 +122,11 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
                         " in Markdown, alt=\"...\" in HTML", severity="warning")
 
 
-SITE_SECTIONS = urls.GENERATED_SECTIONS | {"sessions"}
-"""Top-level addresses whose pages the site makes: lists, registry entries, reports, search."""
 THEME_PAGES = frozenset({"404.html"})
 """Pages the theme writes at the site's root (the page of an address that does not exist)."""
 PAGE_SUFFIXES = (".md", ".html", ".htm")
-RESERVED = [*(f"{s}/" for s in sorted(SITE_SECTIONS)), urls.DATA_DIR, *sorted(THEME_PAGES)]
-"""The addresses of SITE_SECTIONS, DATA_DIR and THEME_PAGES, as a problem names them."""
+RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), urls.DATA_DIR, *sorted(THEME_PAGES)]
+"""The addresses of urls.SITE_SECTIONS, DATA_DIR and THEME_PAGES, as a problem names them."""
 
 
 def check_site_addresses(root: Path, log: ProblemLog) -> None:
@@ -159,7 +157,7 @@ def site_address(uri: str) -> str | None:
     address = urls.web_path(uri)  # 'agencies.md' -> 'agencies/'
     if posixpath.basename(address).lower() in {"index.html", "index.htm"}:
         address = address[: -len(posixpath.basename(address))]
-    return address if not address or address.split("/")[0] in SITE_SECTIONS else None
+    return address if not address or address.split("/")[0] in urls.SITE_SECTIONS else None
 
 
 class _Targets:

@@ -280,14 +280,22 @@ class _Links:
             return written
         if found.reference is not None:
             self.references.append(found.reference)
-        if not (found.rooted or (found.reference is not None and not image
-                                 and not found.reference.address)):
+        # Without `use_directory_urls` a page is its file: the home page, a session's or a page
+        # the site makes, written as its address, is its `index.html` (another page's address,
+        # `about/`, may be `about.md` or `about/index.md`: left as written).
+        made_page = not self.directory_urls and found.reference is not None and \
+            found.reference.address and (found.path == "" or (
+                found.path.endswith("/") and found.path.split("/")[0] in urls.SITE_SECTIONS))
+        if not (found.rooted or made_page or (found.reference is not None and not image
+                                              and not found.reference.address)):
             return _encoded(written)  # a photo next to the text, a folder-style link
         path, here = found.path, page_url(self.base)
         if not self.directory_urls:
             here = posixpath.dirname(self.base)
             if found.reference is not None and found.reference.target.endswith(".md"):
                 path = urls.web_path(found.reference.target, directory_urls=False)
+            elif made_page:
+                path += "index.html"
         relative = posixpath.relpath(path or ".", here or ".")
         if (path == "" or path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):

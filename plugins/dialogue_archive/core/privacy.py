@@ -772,7 +772,7 @@ def _introduced_in_lower_case(tokens: list[re.Match[str]], words: list[str], i: 
     i ('tôi là nguyễn văn sáu'): a family name, 'văn' or 'thị' and a given name; 0 if none."""
     if not (i + 2 < len(words) and words[i] in SURNAMES and words[i + 1] in MIDDLE_NAMES
             and all(tokens[k].group().islower() for k in range(i, i + 3))
-            and _is_name_word(tokens[i + 2].group().capitalize())):
+            and _is_name_word(tokens[i + 2].group().removesuffix(".").capitalize())):
         return 0
     return _phrase_ending(words, i - 1, SELF_INTRODUCTIONS) if i else 0
 

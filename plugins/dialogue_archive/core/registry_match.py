@@ -47,12 +47,13 @@ ABBREVIATIONS = {
     "tai nguyen (?:va )?moi truong": "tnmt", "quan li do thi": "qldt",
     "lao dong thuong binh (?:va )?xa hoi": "ldtbxh", "tai chinh ke hoach": "tckh",
     "phong chay chua chay": "pccc", "giao duc (?:va )?dao tao": "gddt",
-    "van hoa (?:va )?thong tin": "vhtt",
-    "tn mt": "tnmt", "gd dt": "gddt", "vh tt": "vhtt", "ld tb xh": "ldtbxh", "tc kh": "tckh",
+    "tn mt": "tnmt", "gd dt": "gddt", "ld tb xh": "ldtbxh", "tc kh": "tckh",
 }
 """Words of agency names that offices write whole or as the usual initials ('CA phường' is
 'Công an phường', 'Ủy ban nhân dân' 'UBND', 'GD&ĐT' 'Giáo dục và Đào tạo'): keys hold the
-initials, so either spelling finds a registry entry written the other way."""
+initials, so either spelling finds a registry entry written the other way. Only initials that
+stand for one thing: 'VH-TT' is 'Văn hóa – Thông tin' and 'Văn hóa – Thể thao', which a
+registry may both have."""
 _ABBREVIATED = re.compile(r"\b(?:" + "|".join(f"({words})" for words in ABBREVIATIONS) + r")\b")
 _INITIALS = list(ABBREVIATIONS.values())
 

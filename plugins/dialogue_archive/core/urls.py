@@ -140,6 +140,8 @@ def search() -> str:
 GENERATED_SECTIONS = frozenset({"agencies", "topics", "places", "commitments", "statistics",
                                 "open-data", "search"})
 """Top-level folders of the pages the generator makes (besides the session lists)."""
+SITE_SECTIONS = GENERATED_SECTIONS | {"sessions"}
+"""Top-level folders whose pages the site makes: every page there is a folder's index.md."""
 
 
 def generated(uri: str) -> bool:

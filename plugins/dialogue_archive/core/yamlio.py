@@ -71,9 +71,8 @@ def _make_loader(line_offset: int) -> type:
             yield data
             merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
             if merge is not None:
-                line = self.text[merge.start_mark.index:].partition("\n")[0]
-                data.merge = (_pos(merge.start_mark, line_offset),
-                              line.partition(":")[2].split("#")[0].strip())
+                alias = _MERGED.match(self.text, merge.end_mark.index)
+                data.merge = (_pos(merge.start_mark, line_offset), alias.group(1) if alias else "")
             self.check_merges(node, set())
             own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
             self.flatten_mapping(node)  # `<<: *anchor`: the anchor's pairs first, then the own
@@ -390,6 +389,8 @@ def _unclosed_flow(exc: yaml.MarkedYAMLError) -> bool:
 
 
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]*)")
+_MERGED = re.compile(r"\s*:\s*(\*[^\s,\[\]{}#]*)")
+"""What a `<<` key merges, right after it: `<<: *first`, also inside `{<<: *first, …}`."""
 _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?$", re.M)
 
 
