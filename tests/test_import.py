@@ -900,6 +900,18 @@ def import_into_hoa_xuan(content: Path, sheet: Path, text: str) -> subprocess.Co
     return run_import(write_text_sheet(sheet, text), hoa_xuan_session(content))
 
 
+def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(content: Path,
+                                                                              tmp_path: Path) -> None:
+    """'Công dân Phường Hòa Xuân' was published as the item's heading: within a label, as
+    FORMAT.md writes it, the ward is 'phường Hòa Xuân' (a review's find)."""
+    result = import_into_hoa_xuan(content, tmp_path / "phuong.csv", (
+        "STT,Người nêu,Phường,Loại,Lĩnh vực,Nội dung\n"
+        "1,,Hòa Xuân,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"))
+    assert result.returncode == 0, result.stderr
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    assert items_of(folder)[0]["asker"]["label"] == "Công dân phường Hòa Xuân"
+
+
 def test_personal_data_in_a_question_is_reported_once_not_again_in_its_id(content: Path,
                                                                          tmp_path: Path) -> None:
     """The id made from the question's first words left out the ID number the question holds:
@@ -1165,6 +1177,19 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     assert errors_of(content) == []
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     assert items_of(folder) == after  # the same sheet again: nothing new to record
+
+
+def test_reimport_writes_every_update_plainly(content: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two statuses changed on one day: PyYAML wrote the second update's date as `*id001`, an
+    alias of the first's `&id001`, and an officer who deleted the first update broke the file
+    at a line he never touched (a review's find)."""
+    folder, *_, sheet, day = reimported_statuses(
+        content, tmp_path, monkeypatch, lambda first, second: None, "Đã hoàn thành", "Đã hoàn thành")
+    assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
+    written = (folder / "answers.yaml").read_text(encoding="utf-8")
+    assert written.count(f"date: {day.isoformat()}") == 2 and "&id" not in written, written
+    assert errors_of(content) == []
 
 
 def test_reimport_with_an_empty_status_keeps_the_status_of_answers_yaml(

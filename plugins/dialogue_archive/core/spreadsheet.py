@@ -54,6 +54,7 @@ from .sheet_vocabulary import (
     VALUE_NAMES,
     VALUES,
 )
+from .vietnamese import in_sentence
 
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
@@ -687,8 +688,8 @@ class RowReader:
         kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or DEFAULT_ASKER_KIND.get(
             self.session.meta.kind, AskerKind.citizen).value
         place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
-        label = self.text(cells, "asker") or " ".join(
-            filter(None, [VI["asker_kind"][kind], self.archive.places[place].name if place else ""]))
+        where = in_sentence(self.archive.places[place].name) if place else ""  # 'phường Hòa Xuân'
+        label = self.text(cells, "asker") or " ".join(filter(None, [VI["asker_kind"][kind], where]))
         if cells.get("text") is None:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
                                           "that adds an answer to the question above leaves its "
@@ -1247,6 +1248,11 @@ class _ReadableDumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        """Every value written out: PyYAML writes a value met twice (the day of two updates) as
+        `&id001` and `*id001`, which an officer deleting the first update turned into an error."""
+        return True
+
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
@@ -1266,13 +1272,21 @@ _ReadableDumper.add_representer(str, _str)
 _ReadableDumper.add_representer(list, _list)
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """PyYAML's own layout, for what the readable one would not read back alike; no aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_items(items: list[dict[str, Any]]) -> str:
     """answers.yaml text; checked to read back as exactly what was meant."""
     text = yaml.dump({"items": items}, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False,
                      width=88, indent=2)
     text = re.sub(r"(?<!items:)\n(  - id: )", r"\n\n\1", text)  # a blank line between items
     if _normalised(yaml.safe_load(text)) != _normalised({"items": items}):
-        text = yaml.safe_dump({"items": items}, allow_unicode=True, sort_keys=False, width=10**9)
+        text = yaml.dump({"items": items}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
+                         width=10**9)
     return text
 
 
