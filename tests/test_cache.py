@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -444,6 +445,41 @@ def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_buil
     assert "links to 'sessions/2023/index.md', which is not a page" in result.stderr
 
 
+class Preview:
+    """`mkdocs serve` of `config`, its output read line by line as it comes."""
+
+    def __init__(self, config: Path, tmp_path: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path)))
+        self.lines: list[str] = []
+        self.timer = threading.Timer(240, self.stop)
+        self.timer.start()
+
+    def wait_for(self, text: str) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            if text in line:
+                return
+        raise AssertionError("".join(self.lines))
+
+    def get(self, path: str) -> bytes:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}") as response:
+            return response.read()
+
+    def stop(self) -> None:
+        self.timer.cancel()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait()
+
+
 @pytest.mark.parametrize("cache", [True, False])
 def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Path, cache: bool
                                                                     ) -> None:
@@ -452,53 +488,47 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
     content = copy_sample(tmp_path / "content")
     config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE),
                           cache=str(cache).lower())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path)))
-    lines: list[str] = []
-    timer = threading.Timer(240, lambda: os.killpg(process.pid, signal.SIGTERM))
-    timer.start()
-
-    def wait_for(text: str) -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line)
-            if text in line:
-                return
-        raise AssertionError("".join(lines))
-
-    def get(path: str) -> bytes:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
-            return response.read()
-
+    preview = Preview(config, tmp_path)
     try:
-        wait_for("search index and open data updated")
+        preview.wait_for("search index and open data updated")
         slug = SEED.rsplit("/", 1)[1]
-        assert json.loads(get(f"data/sessions/{slug}.json"))["id"] == slug
-        preview = next(p for p in tmp_path.iterdir() if p.name.startswith("mkdocs_"))
-        folder = (preview / SEED).stat().st_ino
+        assert json.loads(preview.get(f"data/sessions/{slug}.json"))["id"] == slug
+        served = next(p for p in tmp_path.iterdir() if p.name.startswith("mkdocs_"))
+        folder = (served / SEED).stat().st_ino
         answers = content / SEED / "answers.yaml"
         answers.write_text(answers.read_text(encoding="utf-8").replace(
             "text: ", "text: Ghi chú xem trước ", 1), encoding="utf-8")
-        wait_for("Reloading browsers")  # MkDocs drops a repeated "Documentation built in 0.82 s"
-        assert "Ghi chú xem trước" in get(f"{SEED}/").decode("utf-8")
-        wait_for("search index and open data updated")
-        assert "Ghi chú xem trước" in get(f"data/sessions/{slug}.json").decode("utf-8")
-        reused = re.search(r"(\d+) of (\d+) unchanged indexes reused", "".join(lines[-6:]))
-        assert reused and 0 < int(reused[1]) < int(reused[2]), "".join(lines[-6:])
+        preview.wait_for("Reloading browsers")  # MkDocs drops a repeated "Documentation built in 0.82 s"
+        assert "Ghi chú xem trước" in preview.get(f"{SEED}/").decode("utf-8")
+        preview.wait_for("search index and open data updated")
+        assert "Ghi chú xem trước" in preview.get(f"data/sessions/{slug}.json").decode("utf-8")
+        reused = re.search(r"(\d+) of (\d+) unchanged indexes reused", "".join(preview.lines[-6:]))
+        assert reused and 0 < int(reused[1]) < int(reused[2]), "".join(preview.lines[-6:])
         # the rebuild wrote into the previous rebuild's folders, and left none empty
-        assert (preview / SEED).stat().st_ino == folder
-        assert [p for p in preview.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
-        assert [p.name for p in preview.iterdir() if p.name.startswith(".")] == []
+        assert (served / SEED).stat().st_ino == folder
+        assert [p for p in served.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
+        assert [p.name for p in served.iterdir() if p.name.startswith(".")] == []
     finally:
-        timer.cancel()
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait()
+        preview.stop()
+
+
+def test_serve_says_where_the_problems_are_at_every_rebuild(tmp_path: Path) -> None:
+    """MkDocs logs a message once per process: a mistake saved again (or back after a fix) was
+    said as 'Aborted with a BuildError!' only, without its file:line:column (a review's find)."""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    answers = content / SEED / "answers.yaml"
+    preview = Preview(config, tmp_path)
+    try:
+        preview.wait_for("search index and open data updated")
+        answers.write_text(re.sub(r"type: \w+", "type: khong-co", answers.read_text(encoding="utf-8"),
+                                  count=1), encoding="utf-8")
+        for said in (1, 2):  # the mistake, then the same file saved again
+            preview.wait_for("Aborted with a BuildError!")
+            assert sum("answers.yaml:" in line and "khong-co" in line for line in preview.lines) == said
+            answers.write_text(answers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    finally:
+        preview.stop()
 
 
 def test_builds_sharing_one_cache_all_succeed_and_leave_it_tidy(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import normalize_url
+from mkdocs.utils import DuplicateFilter, normalize_url
 
 from ..core import urls
 from ..core.archive import Archive, Visibility
@@ -114,6 +114,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
+        if self.preview:
+            _forget_logged_messages()
         self.specs, self.carried, self.folders = {}, {}, []
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
@@ -571,6 +573,15 @@ def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
         page.content = ""
 
     return render
+
+
+def _forget_logged_messages() -> None:
+    """MkDocs logs a build's message once per process (its DuplicateFilter): in `mkdocs serve`,
+    problems saved again, or back after a fix, were said as 'Aborted with a BuildError!' only,
+    without their file:line:column lines. Each rebuild says its own messages."""
+    for logged in logging.getLogger("mkdocs.commands.build").filters:
+        if isinstance(logged, DuplicateFilter):
+            logged.msgs.clear()
 
 
 def _link_filter(directory_urls: bool) -> Any:
