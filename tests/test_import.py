@@ -384,6 +384,13 @@ def test_content_columns_under_a_commitment_group_are_the_commitment(content: Pa
     assert item["text"].strip() == "Rác tồn đọng ở kiệt 12."
     assert [(c["by"], c["text"], str(c["due"])) for c in item["commitments"]] == [
         ("ubnd-phuong-hoa-xuan-2025", "Thu gom rác tồn đọng ở kiệt 12", "2026-12-30")]
+    # an agency the registry lacks, in both: each problem names its own column (a review's
+    # find: the same line twice, "column 'Đơn vị'", for the answer's and the commitment's)
+    sheet["F3"], sheet["I3"] = "Phòng Không Có", "Ban Không Có"
+    workbook.save(tmp_path / "cam-ket.xlsx")
+    result = run_import(tmp_path / "cam-ket.xlsx", folder, "--force")
+    assert "cam-ket.xlsx:row 3: column 'Đơn vị (F)': unknown agency 'Phòng Không Có'" in result.stderr
+    assert "cam-ket.xlsx:row 3: column 'Đơn vị (I)': unknown agency 'Ban Không Có'" in result.stderr
 
 
 def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Path,

@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -884,9 +885,13 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
     names: dict[str, str] = {}
+    written = Counter(str(rows[header][i]) for i in columns)
     for i, key in columns.items():
-        names.setdefault(key, str(rows[header][i]))
-        report.columns.setdefault(str(rows[header][i]), i)
+        name = str(rows[header][i])
+        if written[name] > 1:  # 'Đơn vị' of the answer and of the commitment: told apart
+            name = f"{name} ({column_letter(i)})"
+        names.setdefault(key, name)
+        report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     current: dict[str, Any] | None = None
