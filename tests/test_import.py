@@ -1303,6 +1303,20 @@ def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_e
     assert "unknown agency 'UBND phường' (did you mean 'ubnd-phuong-cam-le'" in capsys.readouterr().err
 
 
+def test_an_agency_named_without_its_ward_gets_the_sessions_wards_as_suggestion(content: Path,
+                                                                                tmp_path: Path) -> None:
+    """'CA phường' and 'UBND phường' in a session of phường Hòa Xuân got phường Cẩm Lệ's police
+    and committee as 'did you mean' (a review's find): an officer following it records another
+    ward's agency."""
+    result = import_into_hoa_xuan(content, tmp_path / "phuong.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,CA phường,Trả lời.\n"
+        "2,Ông B.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường,Trả lời.\n"))
+    assert result.returncode == 1
+    assert "unknown agency 'CA phường' (did you mean 'cong-an-phuong-hoa-xuan-2025'" in result.stderr
+    assert "unknown agency 'UBND phường' (did you mean 'ubnd-phuong-hoa-xuan-2025'" in result.stderr
+
+
 def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path: Path) -> None:
     """'#N/A' from a VLOOKUP that found nothing is no question nor an answer."""
     result = import_into_hoa_xuan(content, tmp_path / "loi-excel.csv", (

@@ -100,8 +100,10 @@ class Match:
                     names[folded].append(record)
         return cls(kind, key, dict(names), ids)
 
-    def resolve(self, text: str, on: dt.date | None = None) -> str:
-        """The id `text` names; MatchError (with a suggestion) when none or several do."""
+    def resolve(self, text: str, on: dt.date | None = None, near: str = "") -> str:
+        """The id `text` names; MatchError (with a suggestion) when none or several do. `near`:
+        the name of the area the text is about (a session's place), whose entries the
+        suggestion prefers ('UBND phường' in Hòa Xuân: Hòa Xuân's, not another ward's)."""
         text, key = str(text).strip(), self.key
         candidates = [self.ids[text]] if text in self.ids else \
             self.names.get(_key(text), []) or self._by_name_ending(_key(text)) or \
@@ -124,16 +126,16 @@ class Match:
             named = ", ".join(_named_id(self.names[_key(part)][0], key) for part in parts)
             raise MatchError(f"'{text}' names {len(parts)} {self.kind} entries ({named}), where one "
                              "is written: give each its own row (an answer, a commitment)")
-        suggestion = self._suggestion(_key(text), on)
+        suggestion = self._suggestion(_key(text), on, _key(near))
         hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)" \
             if suggestion is not None else ""
         raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
                          f"the registry, or add it there")
 
-    def _suggestion(self, key: str, on: dt.date | None) -> Any | None:
+    def _suggestion(self, key: str, on: dt.date | None, near: str = "") -> Any | None:
         """The entry an unknown name most likely means: one of those that existed on the day
         `on`, whose whole name the text holds ('Phòng QLĐT quận' holds 'Phòng QLĐT'), else the
-        closest name."""
+        closest name, one holding `near` first."""
         names = {name: [r for r in records if on is None or valid_on(r, on)]
                  for name, records in self.names.items()}
         names = {name: records for name, records in names.items() if records} or self.names
@@ -142,7 +144,8 @@ class Match:
                       key=lambda found: (found.start() != 0, -len(found[0])))  # the agency first
         if held and len(names[held[0][0]]) == 1:
             return names[held[0][0]][0]
-        close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        close.sort(key=lambda name: not (near and f" {near} " in f" {name} "))  # stable
         return names[close[0]][0] if close else None
 
     def mentioned(self, text: str) -> Iterator[list[Any]]:

@@ -591,6 +591,10 @@ class RowReader:
         self.session = session
         self.headers = headers
         self.match: dict[str, Match] = registry_matchers(archive)
+        place = archive.places.get(session.meta.place)
+        self.near = place.name if place else ""
+        """The session's area ('Phường Hòa Xuân'): a suggestion for a name the registry lacks
+        prefers its units."""
         self.item_ids: set[str] = set()
         self.commitment_ids: set[str] = set()
         self.problems: list[RowError] = []
@@ -647,7 +651,7 @@ class RowReader:
         if value is None:
             return None
         try:
-            return self.match[registry].resolve(value, self.session.date)
+            return self.match[registry].resolve(value, self.session.date, self.near)
         except MatchError as exc:
             raise RowError(self.header(key), str(exc)) from None
 
@@ -657,7 +661,7 @@ class RowReader:
         found: list[str] = []
         for part in filter(None, (p.strip() for p in re.split(LIST_SEPARATORS, value or ""))):
             try:
-                ids = [self.match[registry].resolve(part, self.session.date)]
+                ids = [self.match[registry].resolve(part, self.session.date, self.near)]
             except MatchError as exc:
                 try:
                     ids = [self.match[registry].resolve(p.strip(), self.session.date)
