@@ -342,6 +342,7 @@ def test_validate_checks_as_of_the_build_date_the_build_uses(
     for target in (content, tmp_path, config):  # the content folder, the site's folder, its file
         result = validate(target)
         assert result.returncode == 1 and message in result.stderr, (target, result.stderr)
+        assert f"1 error(s), 0 warning(s) in {content}: fix them" in result.stderr  # not mkdocs.yml
     # run from the content folder itself; with the date in an INHERITed file, plugins as a mapping
     result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "."],
                             cwd=content, capture_output=True, text=True, timeout=120)

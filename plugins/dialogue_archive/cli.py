@@ -50,7 +50,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)
     if errors:
-        print(f"{errors} error(s), {warnings} warning(s) in {args.content_dir}: fix them, then "
+        print(f"{errors} error(s), {warnings} warning(s) in {content}: fix them, then "
               "run this command again.", file=sys.stderr)
         return 1
     items = sum(len(s.items) for s in archive.sessions)
