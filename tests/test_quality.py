@@ -19,7 +19,17 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import AXE, CONTENT, ROOT, SAMPLE_BUILD_DATE, parse, run_build, serious_violations
+from conftest import (
+    AXE,
+    CONTENT,
+    ROOT,
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    make_archive,
+    parse,
+    run_build,
+    serious_violations,
+)
 
 NODE_MODULES = Path(__file__).parent / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -133,6 +143,24 @@ def test_a_site_without_folder_addresses_under_a_sub_path_has_no_broken_link(
     for link in links:
         target = site / link.removeprefix(base).split("#")[0]
         assert link.split("#")[0].endswith("/index.html") and target.is_file(), link
+
+
+def test_no_two_landmarks_of_a_page_share_a_name(sample_site: Path) -> None:
+    """A screen reader lists a page's landmarks by name: the breadcrumb and the menu were both
+    "Thanh điều hướng", and the statistics' table region repeated its section's name (axe
+    'landmark-unique'; a review's find)."""
+    repeated = []
+    for page in html_files(sample_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        # (Material writes a page's contents twice, in the phone's menu and beside the text for
+        # a wide screen: one of them is shown at a time.)
+        names = [("nav", n["aria-label"]) for n in soup.select("nav[aria-label]:not(.md-nav--secondary)")]
+        names += [("region", e["aria-labelledby"]) for e in soup.select(
+            "section[aria-labelledby], [role=region][aria-labelledby]")]
+        names += [("region", e["aria-label"]) for e in soup.select(
+            "section[aria-label], [role=region][aria-label]")]
+        repeated += [f"{page.relative_to(sample_site)}: {n}" for n in set(names) if names.count(n) > 1]
+    assert repeated == []
 
 
 def test_no_page_shows_a_python_value_or_an_undefined_label(sample_site: Path) -> None:
@@ -293,6 +321,43 @@ def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: An
         page.keyboard.press("Escape")
         closed = page.evaluate(where)
         assert (closed["name"], closed["expanded"]) == ("Menu điều hướng", "false")
+        # Tab past the menu's last link closes it: focus went on to links the open menu hid
+        # (a review's find)
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.textContent.trim() === 'Trang chủ'")
+        links = page.locator(".md-sidebar--primary .md-nav__link[href]:visible").count()
+        for _ in range(links + 1):
+            if not page.evaluate("document.getElementById('__drawer').checked"):
+                break
+            page.keyboard.press("Tab")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate("!document.activeElement.closest('.md-sidebar--primary')")
+    finally:
+        context.close()
+
+
+def test_a_texts_table_wider_than_a_phone_scrolls_by_keyboard(tmp_path: Path, serve_site: Any,
+                                                              browser: Any) -> None:
+    """A table in a write-up is boxed by Material to scroll sideways, a box the keyboard could
+    not reach: the right-hand columns were out of reach (axe 'scrollable-region-focusable', at
+    a phone's width; a review's find)."""
+    content = make_archive(tmp_path / "content")
+    write_up = next((content / "sessions").glob("*/*/index.md"))
+    with write_up.open("a", encoding="utf-8") as text:
+        text.write("\n| Khu dân cư | Số hộ bị ảnh hưởng | Diện tích thu hồi (m²) | Đơn giá bồi thường "
+                   "(đồng/m²) | Tình trạng hồ sơ |\n|---|---|---|---|---|\n| Khu dân cư Nam cầu Cẩm "
+                   "Lệ giai đoạn 2 mở rộng | 125 | 45.000 | 12.500.000 | Đang thẩm định phương án |\n")
+    site = build_archive(content, tmp_path)
+    page_path = write_up.parent.relative_to(content).as_posix()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(serve_site(site) + page_path + "/", wait_until="load")
+        box = page.locator(".md-typeset__scrollwrap")
+        box.wait_for()
+        assert box.get_attribute("tabindex") == "0"
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # wider than the phone
+        assert not [v for v in serious_violations(page) if v.startswith("scrollable-region-focusable")]
     finally:
         context.close()
 

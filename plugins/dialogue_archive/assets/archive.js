@@ -63,4 +63,22 @@ function announce(text) {
       button.focus();
     }
   });
+  // Tab past the menu's last link closes it: the focus went on to links the open menu hides.
+  var menu = document.querySelector(".md-sidebar--primary");
+  if (menu) {
+    menu.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && !menu.contains(next) && next !== button) set(false);
+    });
+  }
 })();
+
+// Material wraps each table of a text in a box that scrolls sideways when the table is wider
+// than the screen; the keyboard could not reach it to scroll (a table holds no link). Run when
+// Material has wrapped them (its document$ emits after its own components are mounted).
+function scrollableTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+    box.setAttribute("tabindex", "0");
+  });
+}
+if (window.document$) window.document$.subscribe(scrollableTables); else scrollableTables();

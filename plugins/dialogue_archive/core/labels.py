@@ -117,6 +117,7 @@ VI: dict[str, Any] = {
         # Ours, for the pages Material makes.
         "permalink": "Liên kết đến mục này",
         "menu": "Menu điều hướng",  # the header's ☰ button ("Mục lục" is the page's contents)
+        "path": "Vị trí của trang",  # the breadcrumb (Material names it as the menu: 'nav')
         "not_found": "Không tìm thấy trang",
         "not_found_text": "Địa chỉ này không có trong kho lưu trữ, hoặc trang đã được chuyển đi.",
         "not_found_search": "Tìm trong kho lưu trữ",
