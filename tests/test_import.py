@@ -391,6 +391,10 @@ def test_content_columns_under_a_commitment_group_are_the_commitment(content: Pa
     result = run_import(tmp_path / "cam-ket.xlsx", folder, "--force")
     assert "cam-ket.xlsx:row 3: column 'Đơn vị (F)': unknown agency 'Phòng Không Có'" in result.stderr
     assert "cam-ket.xlsx:row 3: column 'Đơn vị (I)': unknown agency 'Ban Không Có'" in result.stderr
+    sheet["I3"] = "#N/A"  # an Excel error: said by the table's reader, by the same name
+    workbook.save(tmp_path / "cam-ket.xlsx")
+    result = run_import(tmp_path / "cam-ket.xlsx", folder, "--force")
+    assert "cam-ket.xlsx:row 3: column 'Đơn vị (I)': holds Excel's error value #N/A" in result.stderr
 
 
 def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Path,
@@ -1315,6 +1319,12 @@ def test_an_agency_named_without_its_ward_gets_the_sessions_wards_as_suggestion(
     assert result.returncode == 1
     assert "unknown agency 'CA phường' (did you mean 'cong-an-phuong-hoa-xuan-2025'" in result.stderr
     assert "unknown agency 'UBND phường' (did you mean 'ubnd-phuong-hoa-xuan-2025'" in result.stderr
+    # one naming another ward keeps the closest name (the session's ward came first)
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    result = run_import(write_text_sheet(tmp_path / "phuong-khac.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Cẩm Lệe,Trả lời.\n")), folder)
+    assert "unknown agency 'UBND phường Cẩm Lệe' (did you mean 'ubnd-phuong-cam-le'" in result.stderr
 
 
 def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path: Path) -> None:

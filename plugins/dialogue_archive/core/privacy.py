@@ -735,9 +735,13 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
         if introduced := _introduced_in_lower_case(tokens, words, i):
-            name = text[token.start():tokens[i + 2].end()].removesuffix(".")
+            end = i + 3  # a fourth given name when a position follows it ('nguyễn văn minh tuấn, trưởng …')
+            if end < len(words) and tokens[end].group().isalpha() and tokens[end].group().islower() \
+                    and _official(words, text, tokens, i - introduced, end + 1, True):
+                end += 1
+            name = text[token.start():tokens[end - 1].end()].removesuffix(".")
             mentions.append(Mention(token.start(), token.start() + len(name), name,
-                                    _official(words, text, tokens, i - introduced, i + 3, True)))
+                                    _official(words, text, tokens, i - introduced, end, True)))
             continue
         prefixed = _prefixed_name(tokens, i)
         if i == 0 or not (prefixed or _is_name_word(word)):
@@ -826,7 +830,8 @@ def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: i
     Chủ tịch UBND phường cho biết' names a citizen, then the official who answered)."""
     after = end + (opened and end < len(words) and words[end] in CLOSING)
     after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
-    if _title_at(words, after):
+    ended = end < len(words) and (words[end] in STOPS or _sentence_ends(text, tokens, end))
+    if not ended and _title_at(words, after):  # not the next sentence's subject ('… Sáu. Tổ trưởng …')
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
     if citizen or (after < len(words) and (words[after] in RESIDENCE
                                            or _phrase_at(words, after, CITIZEN_AFTER))):

@@ -145,7 +145,10 @@ class Match:
         if held and len(names[held[0][0]]) == 1:
             return names[held[0][0]][0]
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-        close.sort(key=lambda name: not (near and f" {near} " in f" {name} "))  # stable
+        # A name cut short of its place ('UBND phường') is the session's own unit; one naming
+        # another place ('UBND phường Khuê Trungg') keeps the closest.
+        close.sort(key=lambda name: not (near and name.startswith(key + " ")
+                                         and f" {near} " in f" {name} "))  # stable
         return names[close[0]][0] if close else None
 
     def mentioned(self, text: str) -> Iterator[list[Any]]:

@@ -549,6 +549,14 @@ def _excel_errors(cells: dict[str, Any], columns: dict[int, str], names: dict[in
                     f"that points at a deleted cell): put the text there, or fix the formula{others}")
 
 
+def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
+    """Each read column's header as messages name it: a name two columns share ('Đơn vị' of
+    the answer and of the commitment) with its letter, 'Đơn vị (I)'."""
+    written = Counter(str(header[i]) for i in columns)
+    return {i: f"{header[i]} ({column_letter(i)})" if written[str(header[i])] > 1 else str(header[i])
+            for i in columns}
+
+
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
                columns: dict[int, str], notes: list[str], sheet: str) -> Iterator[Row]:
     """Non-blank rows below the header but section headings and totals (said in `notes`); a row
@@ -556,7 +564,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     continuation of merged cells (xlsx)."""
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
-    names = {i: str(rows[header][i]) for i in columns}
+    names = column_names(rows[header], columns)
     numbers_row = next((i for i in range(header + 1, len(rows))
                        if any(v is not None for v in rows[i])), None)
     for index in range(header + 1, len(rows)):
@@ -664,7 +672,7 @@ class RowReader:
                 ids = [self.match[registry].resolve(part, self.session.date, self.near)]
             except MatchError as exc:
                 try:
-                    ids = [self.match[registry].resolve(p.strip(), self.session.date)
+                    ids = [self.match[registry].resolve(p.strip(), self.session.date, self.near)
                            for p in part.split(",") if p.strip()]
                 except MatchError:
                     raise RowError(self.header(key), str(exc)) from None
@@ -889,12 +897,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
     names: dict[str, str] = {}
-    written = Counter(str(rows[header][i]) for i in columns)
-    for i, key in columns.items():
-        name = str(rows[header][i])
-        if written[name] > 1:  # 'Đơn vị' of the answer and of the commitment: told apart
-            name = f"{name} ({column_letter(i)})"
-        names.setdefault(key, name)
+    for i, name in column_names(rows[header], columns).items():
+        names.setdefault(columns[i], name)
         report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
