@@ -90,9 +90,11 @@ def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page
         (content / "guides" / f"{name}.md").write_text(
             f"---\ntitle: {title}\n{f'subtitle: {subtitle}' if subtitle else ''}\n---\n\nXin chào.\n",
             encoding="utf-8")
-        # A hook that marks every page, as a site adds a banner (README: a deploy step's script).
-        hook.write_text(f"def on_post_page(output, **kwargs):\n    return output + '<!-- {banner} -->'\n",
-                        encoding="utf-8")
+        # A hook that marks every page, as a site adds a banner (README: a deploy step's script),
+        # with its text in a module beside it, which it imports.
+        hook.write_text("import banner_text\n\n\ndef on_post_page(output, **kwargs):\n"
+                        "    return output + f'<!-- {banner_text.TEXT} -->'\n", encoding="utf-8")
+        (tmp_path / "banner_text.py").write_text(f"TEXT = '{banner}'\n", encoding="utf-8")
         config.write_text(base + f"nav:\n  - index.md\n  - Hỗ trợ:\n      - guides/{name}.md\n"
                           f"markdown_extensions:\n  - toc:\n      permalink: true\n      title: {toc}\n"
                           "hooks:\n  - banner.py\n", encoding="utf-8")
@@ -106,7 +108,8 @@ def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page
     assert "Hướng dẫn tra cứu mới" in second and 'aria-label="Mục lục B"' in second
     third = build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B")
     assert "guides/huong-dan/" in third and "guides/help/" not in third
-    # What the menu prints of a page's front matter, and a hook's code (a review's finds):
+    # What the menu prints of a page's front matter, and the code of a hook and of a module it
+    # imports (a review's finds):
     fourth = build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B", subtitle="Cập nhật 2026")
     assert "Cập nhật 2026" in fourth and fourth.endswith("<!-- v1 -->")
     assert build_with("huong-dan", "Hướng dẫn tra cứu mới", "Mục lục B", banner="v2").endswith("<!-- v2 -->")

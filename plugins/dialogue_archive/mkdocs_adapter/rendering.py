@@ -113,9 +113,15 @@ def site_fingerprint(config: MkDocsConfig, nav: Any, ours: object, *extra: str) 
 
 
 def _plugin_described(plugin: Any) -> str:
-    """A hook (a module named in `hooks:`) by its code; a plugin by its options."""
+    """A hook (a module named in `hooks:`) by its code and that of the modules beside it, which
+    it may import (MkDocs puts its folder on the import path: an edited helper module left every
+    archive page with the hook's old output); a plugin by its options."""
     if isinstance(plugin, types.ModuleType):
-        return fingerprint(Path(plugin.__file__ or "").read_bytes()) if plugin.__file__ else ""
+        if not plugin.__file__:
+            return ""
+        hook = Path(plugin.__file__)
+        return fingerprint(*(f"{module.name}\0".encode() + module.read_bytes()
+                             for module in sorted({hook, *hook.parent.glob("*.py")})))
     return _stable(dict(getattr(plugin, "config", None) or {}))
 
 
