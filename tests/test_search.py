@@ -583,6 +583,28 @@ def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path
     assert errors == []
 
 
+def test_a_year_the_scope_searches_in_part_gets_no_count(tmp_path: Path, browser, serve_site) -> None:
+    """A year of several indexes, of which the first scope searches only the newest: its count
+    in the year filter was of that part (a review's find: '2022 (53)', then 106 once chosen)."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    shards = SearchRecords(ArchiveViews(archive), shard_records=10, scope_records=15).shards()
+    depth = next(n for n in range(1, len(shards) + 1) if sum(s.records for s in shards[:n]) >= 15)
+    searched = {s.year for s in shards[:depth]}
+    partly = {s.year for s in shards[depth:]} & searched
+    assert partly, [(s.id, s.records) for s in shards]  # else the sample proves nothing here
+    site = build_archive(copy_sample(tmp_path / "content"), tmp_path, search_shard_records=10,
+                         search_scope_records=15)
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{serve_site(site)}search/?type=question&type=proposal")
+        settle(tab)
+        counted = {y for y in map(str, {s.year for s in shards})
+                   if tab.locator(f"label[for='da-f-year-{y}'] .da-facet__count").count()}
+    finally:
+        tab.close()
+    assert counted == {str(y) for y in searched - partly}
+
+
 def test_an_archive_with_nothing_published_has_a_working_search_page(tmp_path: Path, browser,
                                                                     serve_site) -> None:
     content = copy_sample(tmp_path / "content")
@@ -656,6 +678,15 @@ def test_no_result_in_a_chosen_year_does_not_send_the_reader_to_older_sessions(p
     before, after = WORDS["no_results_within"].split("{scope}")
     assert status.startswith(before + WORDS["scope_day"].replace("{date}", "18/8/2022")), status
     assert status.endswith(after) and "cũ hơn" not in status and not page.is_visible("#da-older")
+
+
+def test_years_chosen_apart_are_named_not_spanned(page, base_url) -> None:
+    """'từ 18/8/2022 đến 20/6/2024' said 2023 was searched too (a review's find)."""
+    assert open_search(page, base_url, "type=question&year=2022&year=2024")
+    status = page.inner_text("#da-status")
+    assert WORDS["scope_years"].replace("{years}", "2024, 2022") in status, status
+    assert open_search(page, base_url, "type=question&year=2023&year=2024")  # next to each other
+    assert WORDS["scope_range"].split(" {")[0] in page.inner_text("#da-status")
 
 
 def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_url) -> None:

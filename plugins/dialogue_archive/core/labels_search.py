@@ -46,6 +46,7 @@ SEARCH_VI: dict[str, Any] = {
     "scope_range": "trong các phiên từ {from} đến {to}",
     "scope_day": "trong các phiên ngày {date}",
     "scope_all": "trong toàn bộ kho lưu trữ",
+    "scope_years": "trong các phiên năm {years}",  # years chosen apart ("2016, 2019")
     "scope_note": "Để có kết quả nhanh, tìm kiếm bắt đầu từ các phiên gần đây nhất.",
     "older": "Tìm thêm các phiên từ ngày {date} trở về trước",
     "all": "Tìm trong toàn bộ kho lưu trữ",

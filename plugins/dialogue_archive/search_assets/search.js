@@ -150,6 +150,12 @@ function fill(message, values) {
 
 function describeScope(list) {
   if (list.length >= shards.length || !list.length) return messages.scope_all;
+  // Years chosen apart (2016 and 2019) are named: a range from the oldest to the newest would
+  // say the years between were searched.
+  const at = list.map((shard) => shards.findIndex((s) => s.id === shard.id));
+  if (at.some((position, i) => i && position !== at[i - 1] + 1)) {
+    return fill(messages.scope_years, { years: [...new Set(list.map((s) => s.year))].join(", ") });
+  }
   const newest = list[0];
   const oldest = list[list.length - 1];
   if (oldest.from === newest.to) return fill(messages.scope_day, { date: newest.to });
@@ -644,9 +650,12 @@ function facetFinder(facet, fieldset) {
   return [input, none];
 }
 
-// Years outside the searched shards are listed without a count: choosing one searches it.
+// Years outside the searched shards are listed without a count: choosing one searches it. So is
+// a year of several shards that the scope searches only in part (its count was of that part).
 function renderFacets(counts, list) {
-  const searchedYears = new Set(list.map((shard) => String(shard.year)));
+  const searched = new Set(list.map((shard) => shard.id));
+  const searchedYears = new Set(list.map((shard) => String(shard.year))
+    .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id))));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
   const focused = document.activeElement && facetsBox.contains(document.activeElement)
