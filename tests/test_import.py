@@ -1279,6 +1279,7 @@ def test_initials_that_stand_for_two_names_keep_each_entry_its_own(tmp_path: Pat
                short_name="Trung tâm VH-TT quận")])
     assert match.resolve("Trung tâm VH-TT quận") == "trung-tam-vhtt-tt"
     assert match.resolve("Trung tâm Văn hoá – Thông tin quận") == "trung-tam-vhtt"
+    assert match.resolve("Trung tâm Văn hóa và Thông tin quận") == "trung-tam-vhtt"  # 'và' for '-'
 
 
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(

@@ -58,11 +58,16 @@ _ABBREVIATED = re.compile(r"\b(?:" + "|".join(f"({words})" for words in ABBREVIA
 _INITIALS = list(ABBREVIATIONS.values())
 
 
+_AND = re.compile(r"(?: va)+(?= )")
+"""'và' between two words of a name, which offices also write as a dash ('Văn hóa và Thông
+tin', 'Văn hóa – Thông tin'): the key has neither."""
+
+
 def _key(text: str) -> str:
-    """`fold`, with i for y in those syllables and initials for the usual words of agency names:
-    the key a registry name is looked up by."""
-    return _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
-                            I_FOR_Y.sub(r"\1i", fold(text)))
+    """`fold`, with i for y in those syllables, initials for the usual words of agency names,
+    and no 'và': the key a registry name is looked up by."""
+    return _AND.sub("", _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
+                                         I_FOR_Y.sub(r"\1i", fold(text))))
 
 
 class MatchError(ValueError):
