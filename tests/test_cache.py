@@ -95,6 +95,9 @@ def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page
         hook.write_text("import banner_text\n\n\ndef on_post_page(output, **kwargs):\n"
                         "    return output + f'<!-- {banner_text.TEXT} -->'\n", encoding="utf-8")
         (tmp_path / "banner_text.py").write_text(f"TEXT = '{banner}'\n", encoding="utf-8")
+        lock = tmp_path / ".#banner.py"  # an editor's lock beside it, a link to nothing
+        if not lock.is_symlink():
+            lock.symlink_to("user@host.1234:1700000000")
         config.write_text(base + f"nav:\n  - index.md\n  - Hỗ trợ:\n      - guides/{name}.md\n"
                           f"markdown_extensions:\n  - toc:\n      permalink: true\n      title: {toc}\n"
                           "hooks:\n  - banner.py\n", encoding="utf-8")

@@ -1280,6 +1280,8 @@ def test_initials_that_stand_for_two_names_keep_each_entry_its_own(tmp_path: Pat
     assert match.resolve("Trung tâm VH-TT quận") == "trung-tam-vhtt-tt"
     assert match.resolve("Trung tâm Văn hoá – Thông tin quận") == "trung-tam-vhtt"
     assert match.resolve("Trung tâm Văn hóa và Thông tin quận") == "trung-tam-vhtt"  # 'và' for '-'
+    match = Match.build("agency", [Agency(id="phong-tckh", name="Phòng Tài chính – Kế hoạch")])
+    assert match.resolve("Phòng Tài chính và Kế hoạch") == "phong-tckh"  # 'và' before initials
 
 
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(

@@ -689,6 +689,9 @@ CITIZENS = {  # a free text -> the name refused in it
     "Tôi là Nguyễn Văn Sáu. Tổ trưởng tổ dân phố không giải quyết.": "Nguyễn Văn Sáu",
     "tôi là nguyễn văn sáu. Chủ tịch UBND phường đã hứa sửa đường.": "nguyễn văn sáu",
     "tôi là nguyễn văn sáu\n\nChủ tịch phường hứa mà không làm.": "nguyễn văn sáu",
+    # a verb between the name and a position is no fourth given name (a review's find)
+    "tôi là nguyễn văn sáu hỏi chủ tịch UBND phường về sổ đỏ.": "nguyễn văn sáu",
+    "cháu tên là lê thị mai hỏi chủ tịch xã về học bổng.": "lê thị mai",
 }
 OFFICIALS = [
     "ông Lò Văn Pá, Phó Chủ tịch UBND xã, cho biết",
@@ -698,6 +701,9 @@ OFFICIALS = [
     "Tôi là Nguyễn Văn Hùng, Phó Chủ tịch UBND phường, xin trả lời.",
     "tôi là nguyễn văn hùng, phó chủ tịch UBND phường, xin trả lời.",
     "tôi là nguyễn văn minh tuấn, trưởng phòng tư pháp, xin trả lời.",  # a name of four words
+    # a position after a colon, as minutes list who attended (the sentence-end rule refused it)
+    "Thành phần: Ông Nguyễn Văn Hùng: Chủ tịch UBND phường; bà Trần Thị Lan: Trưởng phòng Tư pháp.",
+    "**Ông Nguyễn Văn Hùng**: Phó Chủ tịch UBND phường, chủ trì.",
     "Tôi là người dân tổ 5, tôi là hộ kinh doanh, tôi là lê, văn thư.",
     "Kết quả là Nguyễn Văn Hùng được khen thưởng.",  # no marker
     "Đoàn công tác của UBND tỉnh gồm có ông Lê Văn Tám, bà Trần Thị Mai và ông Vũ Văn Hải.",

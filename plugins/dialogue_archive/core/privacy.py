@@ -659,6 +659,8 @@ QUALIFIERS = ORG_WORDS - {"và"} | {"của", "số", "liên", "ngành"}
 CITIZEN_AFTER = CITIZEN_NOUNS | _phrases("chủ nhà|chủ đất|chủ công trình")
 """A name followed by one of these ('ông Lê Văn Tám (chủ nhà)', ', chủ hộ,') is a citizen's."""
 STOPS = {".", ";", ":", "!", "?"}
+POSITION_SEPARATORS = {",", "(", "–", "—", "-", ":"}
+"""What may stand between a name and its position ('ông X, Trưởng phòng', 'ông X: Chủ tịch')."""
 CLAUSE_STOPS = STOPS | {",", "(", ")", "–", "—", "-", "\"", "“", "”"}
 LONGEST = 4
 _HONORIFIC = r"(?i:\b(?:ông|bà|anh|chị|cô|chú|bác|cụ|em|cháu|ong|ba|chi|co|chu|bac|cu|chau))"
@@ -735,8 +737,10 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
         if introduced := _introduced_in_lower_case(tokens, words, i):
-            end = i + 3  # a fourth given name when a position follows it ('nguyễn văn minh tuấn, trưởng …')
-            if end < len(words) and tokens[end].group().isalpha() and tokens[end].group().islower() \
+            end = i + 3  # a fourth given name when a position follows it after a comma or a
+            # dash ('nguyễn văn minh tuấn, trưởng …'); not a verb ('… sáu hỏi chủ tịch …')
+            if end + 1 < len(words) and tokens[end].group().isalpha() and tokens[end].group().islower() \
+                    and words[end + 1] in POSITION_SEPARATORS \
                     and _official(words, text, tokens, i - introduced, end + 1, True):
                 end += 1
             name = text[token.start():tokens[end - 1].end()].removesuffix(".")
@@ -829,8 +833,9 @@ def _official(words: list[str], text: str, tokens: list[re.Match[str]], first: i
     Hùng (Nguyễn Văn Hùng), Trưởng phòng'), not one that closes more ('(bà Trần Thị Mai), Phó
     Chủ tịch UBND phường cho biết' names a citizen, then the official who answered)."""
     after = end + (opened and end < len(words) and words[end] in CLOSING)
-    after += after < len(words) and words[after] in {",", "(", "–", "—", "-", ":"}
-    ended = end < len(words) and (words[end] in STOPS or _sentence_ends(text, tokens, end))
+    after += after < len(words) and words[after] in POSITION_SEPARATORS
+    # ':' introduces the position ('Ông X: Chủ tịch UBND phường'), the other stops end the sentence
+    ended = end < len(words) and (words[end] in STOPS - {":"} or _sentence_ends(text, tokens, end))
     if not ended and _title_at(words, after):  # not the next sentence's subject ('… Sáu. Tổ trưởng …')
         return True  # 'ông Trần Văn A, Trưởng phòng Tư pháp', 'bà ... (Phó Chủ tịch UBND phường)'
     if citizen or (after < len(words) and (words[after] in RESIDENCE

@@ -44,9 +44,9 @@ SEVERAL_NAMES = re.compile(r"\s*[,;+]\s*|\s+và\s+|\s+va\s+")
 ABBREVIATIONS = {
     "uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd", "cong an": "ca", "thanh pho": "tp",
     "mat tran to quoc": "mttq", "van phong dang ki dat dai": "vpdkdd",
-    "tai nguyen (?:va )?moi truong": "tnmt", "quan li do thi": "qldt",
-    "lao dong thuong binh (?:va )?xa hoi": "ldtbxh", "tai chinh ke hoach": "tckh",
-    "phong chay chua chay": "pccc", "giao duc (?:va )?dao tao": "gddt",
+    "tai nguyen moi truong": "tnmt", "quan li do thi": "qldt",
+    "lao dong thuong binh xa hoi": "ldtbxh", "tai chinh ke hoach": "tckh",
+    "phong chay chua chay": "pccc", "giao duc dao tao": "gddt",
     "tn mt": "tnmt", "gd dt": "gddt", "ld tb xh": "ldtbxh", "tc kh": "tckh",
 }
 """Words of agency names that offices write whole or as the usual initials ('CA phường' is
@@ -66,8 +66,8 @@ tin', 'Văn hóa – Thông tin'): the key has neither."""
 def _key(text: str) -> str:
     """`fold`, with i for y in those syllables, initials for the usual words of agency names,
     and no 'và': the key a registry name is looked up by."""
-    return _AND.sub("", _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
-                                         I_FOR_Y.sub(r"\1i", fold(text))))
+    return _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
+                            _AND.sub("", I_FOR_Y.sub(r"\1i", fold(text))))
 
 
 class MatchError(ValueError):

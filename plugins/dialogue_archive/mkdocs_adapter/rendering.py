@@ -120,9 +120,19 @@ def _plugin_described(plugin: Any) -> str:
         if not plugin.__file__:
             return ""
         hook = Path(plugin.__file__)
-        return fingerprint(*(f"{module.name}\0".encode() + module.read_bytes()
-                             for module in sorted({hook, *hook.parent.glob("*.py")})))
+        beside = [m for m in hook.parent.glob("*.py") if m != hook and not m.name.startswith(".")]
+        return fingerprint(hook.read_bytes(), *(f"{module.name}\0".encode() + _readable(module)
+                                                for module in sorted(beside)))
     return _stable(dict(getattr(plugin, "config", None) or {}))
+
+
+def _readable(path: Path) -> bytes:
+    """A file's bytes, or nothing for one that cannot be read (an editor's lock link, a folder
+    named `x.py`): a module the hook cannot import either."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 NAV_META = ("subtitle", "status", "icon")
