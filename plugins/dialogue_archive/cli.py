@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.links import check_site_addresses
 from .core.loader import fixed_build_date, load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
@@ -45,7 +44,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
               "again.", file=sys.stderr)
         return 1
     archive, log = load_archive(content, build_date, workers=worker_count())
-    check_site_addresses(content, log)
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)

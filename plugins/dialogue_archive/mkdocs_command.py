@@ -1,6 +1,6 @@
-"""`mkdocs`, as scripts/build and scripts/serve run it: the site's mkdocs.yml is read first, so
-that a value MkDocs stops on with PyYAML's traceback, before any plugin runs (an unquoted
-`build_date: 2024-02-30`), is said at its line instead."""
+"""`mkdocs`, as scripts/build and scripts/serve run it: a value MkDocs stops on with PyYAML's
+traceback while it reads mkdocs.yml, before any plugin runs (an unquoted `build_date:
+2024-02-30`), is said at its line instead."""
 
 from __future__ import annotations
 
@@ -26,16 +26,19 @@ def config_file(args: Sequence[str]) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    config = config_file(args)
-    if config is not None and config.is_file():
-        try:
-            read_settings(config)
-        except SettingsError as error:
-            sys.exit(f"ERROR   -  {error}\n\nAborted: nothing was built.")
     from mkdocs.__main__ import cli
 
-    cli(args=args, prog_name="mkdocs")
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        cli(args=args, prog_name="mkdocs")
+    except ValueError:  # read the file again, only then, to say where (PyYAML's error does not)
+        config = config_file(args)
+        try:
+            if config is not None and config.is_file():
+                read_settings(config)
+        except SettingsError as error:
+            sys.exit(f"ERROR   -  {error}\n\nAborted: nothing was built.")
+        raise
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ once the whole archive is loaded (`check_references`), since a link may point at
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
 import re
 import unicodedata
@@ -129,22 +128,16 @@ RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), urls.DATA_DIR, *sort
 """The addresses of urls.SITE_SECTIONS, DATA_DIR and THEME_PAGES, as a problem names them."""
 
 
-def check_site_addresses(root: Path, log: ProblemLog) -> None:
-    """Refuse a file of the content folder at an address the site makes itself (agencies/,
-    an agency's or topic's page, search/, the theme's 404.html, the open data in data/): the
-    build would put its own page there and drop the file without a word. What sessions/ and
-    registry/ may hold is checked by the loader."""
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
-                               and not (here == root and d in {"sessions", "registry"}))
-        for name in sorted(n for n in names if not n.startswith(".")):
-            uri = unicodedata.normalize("NFC", (here / name).relative_to(root).as_posix())
-            address = site_address(uri)
-            if address is not None:
-                log.add(here / name, 1, 1, f"the site makes /{address} itself, and the build "
-                        "would drop this file for its own page; move or rename the file (the "
-                        f"site's own: {', '.join(RESERVED)})")
+def site_address_problem(uri: str) -> str | None:
+    """Why a file of the content folder at `uri` (outside sessions/ and registry/) cannot be
+    published: the site makes a page of its own at its address (agencies/, an agency's or
+    topic's page, search/, the theme's 404.html, the open data in data/), and the build would
+    drop the file for it without a word. None when it can."""
+    address = site_address(uri)
+    if address is None:
+        return None
+    return (f"the site makes /{address} itself, and the build would drop this file for its own "
+            f"page; move or rename the file (the site's own: {', '.join(RESERVED)})")
 
 
 def site_address(uri: str) -> str | None:

@@ -32,6 +32,7 @@ from .links import (
     inside,
     is_file,
     resolved,
+    site_address_problem,
     text_references,
 )
 from .markup import Reference, text_excerpt
@@ -1286,8 +1287,8 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
     spreadsheet of names and phone numbers, a Word draft, a note): MkDocs copies every file of
     the content folder into the site. Under sessions/ only index.md, answers.yaml and photos in
     sessions/<YYYY>/<session-id>/ are accepted; registry/ holds its YAML files only (read, never
-    published); elsewhere, files a web page uses. Walked with plain strings: sorting Path
-    objects took a third of a preview's loading."""
+    published); elsewhere, files a web page uses, at an address the site does not make itself.
+    Walked with plain strings: sorting Path objects took a third of a preview's loading."""
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         here = Path(folder)
@@ -1305,10 +1306,14 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
-            elif Path(name).suffix.lower() not in WEB_SUFFIXES and name not in WEB_NAMES:
-                log.add(here / name, 1, 1, "this file would be published as it is, and a "
-                        f"'{Path(name).suffix or name}' file is no part of a web page; move it "
-                        "out of the content folder (to publish a document, save it as PDF)")
+            else:
+                taken = site_address_problem(unicodedata.normalize("NFC", "/".join((*parts, name))))
+                if taken is not None:
+                    log.add(here / name, 1, 1, taken)
+                if Path(name).suffix.lower() not in WEB_SUFFIXES and name not in WEB_NAMES:
+                    log.add(here / name, 1, 1, "this file would be published as it is, and a "
+                            f"'{Path(name).suffix or name}' file is no part of a web page; move it "
+                            "out of the content folder (to publish a document, save it as PDF)")
         if section == "sessions" and len(parts) == 3 and "index.md" not in names:
             log.add(here / "index.md", 1, 1, f"the session folder '{here.name}' has no index.md "
                     "write-up; add one (dialogue-archive new) or remove the folder")

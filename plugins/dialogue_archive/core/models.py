@@ -342,8 +342,6 @@ class Procedure(Strict):
     url: WebAddress | None = None
 
 
-
-
 # --- session write-up front matter --------------------------------------------------
 
 

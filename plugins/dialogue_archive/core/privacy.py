@@ -737,15 +737,16 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     for i, token in enumerate(tokens):
         word = token.group().removesuffix(".")
         if introduced := _introduced_in_lower_case(tokens, words, i):
-            end = i + 3  # a fourth given name when a position follows it after a comma or a
-            # dash ('nguyễn văn minh tuấn, trưởng …'); not a verb ('… sáu hỏi chủ tịch …')
+            end, official = i + 3, None  # a fourth given name when a position follows it after
+            # a comma or a dash ('nguyễn văn minh tuấn, trưởng …'); not a verb ('… sáu hỏi chủ tịch …')
             if end + 1 < len(words) and tokens[end].group().isalpha() and tokens[end].group().islower() \
                     and words[end + 1] in POSITION_SEPARATORS \
                     and _official(words, text, tokens, i - introduced, end + 1, True):
-                end += 1
+                end, official = end + 1, True
+            if official is None:
+                official = _official(words, text, tokens, i - introduced, end, True)
             name = text[token.start():tokens[end - 1].end()].removesuffix(".")
-            mentions.append(Mention(token.start(), token.start() + len(name), name,
-                                    _official(words, text, tokens, i - introduced, end, True)))
+            mentions.append(Mention(token.start(), token.start() + len(name), name, official))
             continue
         prefixed = _prefixed_name(tokens, i)
         if i == 0 or not (prefixed or _is_name_word(word)):

@@ -96,7 +96,12 @@ def saved_column(saved: str, line: int, column: int) -> int:
     return column + len(text) - passed
 
 
+def close_matches(value: str, choices: Iterable[str], n: int = 1) -> list[str]:
+    """The known values close enough to `value` to be what was meant, closest first."""
+    return difflib.get_close_matches(str(value), list(choices), n=n, cutoff=0.6)
+
+
 def did_you_mean(value: str, choices: Iterable[str], show: Callable[[str], str] = str) -> str:
     """A short hint naming the closest known value (as `show` writes it), or nothing."""
-    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    close = close_matches(value, choices)
     return f" (did you mean '{show(close[0])}'?)" if close else ""

@@ -8,7 +8,6 @@ punctuation, and prefers the unit that existed on the session date when two shar
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import vietnamese
+from .problems import close_matches
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 NUMBER = re.compile(r"\d+\.\d+")
@@ -149,7 +149,7 @@ class Match:
                       key=lambda found: (found.start() != 0, -len(found[0])))  # the agency first
         if held and len(names[held[0][0]]) == 1:
             return names[held[0][0]][0]
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        close = close_matches(key, names, n=5)
         # A name cut short of its place ('UBND phường') is the session's own unit; one naming
         # another place ('UBND phường Khuê Trungg') keeps the closest.
         close.sort(key=lambda name: not (near and name.startswith(key + " ")

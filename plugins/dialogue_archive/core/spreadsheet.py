@@ -1255,16 +1255,21 @@ def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
 # --- writing YAML people can read -----------------------------------------------------------
 
 
-class _ReadableDumper(yaml.SafeDumper):
+class _PlainDumper(yaml.SafeDumper):
+    """PyYAML's own layout (for what the readable one would not read back alike), with every
+    value written out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """PyYAML writes a value met twice (the day of two updates) as `&id001` and `*id001`,
+        which an officer deleting the first update turned into an error."""
+        return True
+
+
+class _ReadableDumper(_PlainDumper):
     """Long and multi-line texts as block scalars, lists indented, as FORMAT.md shows them."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
-
-    def ignore_aliases(self, data: Any) -> bool:
-        """Every value written out: PyYAML writes a value met twice (the day of two updates) as
-        `&id001` and `*id001`, which an officer deleting the first update turned into an error."""
-        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -1283,13 +1288,6 @@ def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
 
 _ReadableDumper.add_representer(str, _str)
 _ReadableDumper.add_representer(list, _list)
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """PyYAML's own layout, for what the readable one would not read back alike; no aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
 
 
 def dump_items(items: list[dict[str, Any]]) -> str:

@@ -138,9 +138,14 @@ def _placed(word: str) -> str:
     return "".join(letters)
 
 
+def unit_word(place_name: str) -> str | None:
+    """The word of UNIT_WORDS a place's name starts with ('Thị trấn' of 'Thị trấn Ái Nghĩa')."""
+    return next((word for word in UNIT_WORDS if place_name.startswith(f"{word} ")), None)
+
+
 def in_sentence(place_name: str, lang: str = "vi") -> str:
     """'Phường Hòa Thọ Đông' -> 'phường Hòa Thọ Đông': the kind of place is lower-case within a
     Vietnamese sentence ('tại phường …'); the name stays as written, and wholly so within a
     sentence of another language (an English interface's 'Sessions in Phường Hòa Xuân')."""
-    kind = next((k for k in UNIT_WORDS if place_name.startswith(f"{k} ")), None)
-    return f"{kind.lower()}{place_name[len(kind):]}" if kind and lang == "vi" else place_name
+    kind = unit_word(place_name) if lang == "vi" else None
+    return f"{kind.lower()}{place_name[len(kind):]}" if kind else place_name

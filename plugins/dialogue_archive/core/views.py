@@ -37,7 +37,7 @@ from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .registry_match import Match, keyed
 from .statistics import answering, forwarded_to, referred_to, session_statistics
-from .vietnamese import UNIT_WORDS, in_sentence, sort_key
+from .vietnamese import in_sentence, sort_key, unit_word
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -246,9 +246,8 @@ class ArchiveViews:
         """What kind of unit a place is, as its name says when it starts with one (a 'Thị trấn'
         or a 'Thị xã' is no 'Xã' nor 'Quận, huyện'), else the label of its `kind`; in an
         interface of another language, always the label (the name's word is Vietnamese)."""
-        words = UNIT_WORDS if self.lang == "vi" else ()
-        return next((word for word in words if place.name.startswith(word + " ")),
-                    self.labels["place_kind"][place.kind.value])
+        said = unit_word(place.name) if self.lang == "vi" else None
+        return said or self.labels["place_kind"][place.kind.value]
 
     def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
         """Labels of the units (places or agencies) whose name another unit of `registry` has:

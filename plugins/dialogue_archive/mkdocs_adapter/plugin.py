@@ -33,7 +33,6 @@ from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, format_number, format_short_date
-from ..core.links import check_site_addresses
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
@@ -165,7 +164,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions)
-        check_site_addresses(docs_dir, problems)  # a missing folder: reported by the loader
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:
