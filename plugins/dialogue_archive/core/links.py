@@ -124,26 +124,29 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
 THEME_PAGES = frozenset({"404.html"})
 """Pages the theme writes at the site's root (the page of an address that does not exist)."""
 PAGE_SUFFIXES = (".md", ".html", ".htm")
-RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), urls.DATA_DIR, *sorted(THEME_PAGES)]
-"""The addresses of urls.SITE_SECTIONS, DATA_DIR and THEME_PAGES, as a problem names them."""
+RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), *urls.FILE_FOLDERS, *sorted(THEME_PAGES)]
+"""The addresses of urls.SITE_SECTIONS, FILE_FOLDERS and THEME_PAGES, as a problem names them."""
 
 
 def site_address_problem(uri: str) -> str | None:
     """Why a file of the content folder at `uri` (outside sessions/ and registry/) cannot be
     published: the site makes a page of its own at its address (agencies/, an agency's or
-    topic's page, search/, the theme's 404.html, the open data in data/), and the build would
-    drop the file for it without a word. None when it can."""
+    topic's page, search/, the theme's 404.html, the open data in data/, its scripts and search
+    indexes), and the build would drop the file for it without a word. None when it can."""
     address = site_address(uri)
     if address is None:
         return None
-    return (f"the site makes /{address} itself, and the build would drop this file for its own "
-            f"page; move or rename the file (the site's own: {', '.join(RESERVED)})")
+    folder = next((f for f in urls.FILE_FOLDERS if address.startswith(f)), None)
+    made = (f"the site writes its own files in /{folder}, and the build would drop or replace "
+            "this one" if folder else
+            f"the site makes /{address} itself, and the build would drop this file for its own page")
+    return f"{made}; move or rename the file (the site's own: {', '.join(RESERVED)})"
 
 
 def site_address(uri: str) -> str | None:
     """The address of the site's own that the content file `uri` would be published at, or
     None when the site makes nothing there. The home page's text (index.md) is the content's."""
-    if uri in THEME_PAGES or uri.startswith(urls.DATA_DIR):
+    if uri in THEME_PAGES or uri.startswith(urls.FILE_FOLDERS):
         return uri
     if not uri.lower().endswith(PAGE_SUFFIXES) or uri == urls.home():
         return None

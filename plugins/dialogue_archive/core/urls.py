@@ -116,6 +116,15 @@ def open_data() -> str:
 
 DATA_DIR = "data/"
 """Open data files, written next to the pages: data/archive.json, data/items.csv, ..."""
+ASSETS_DIR = "assets/dialogue-archive/"
+"""The archive's scripts and styles, loaded on every page."""
+SEARCH_ASSETS_DIR = "assets/dialogue-archive-search/"
+"""Scripts and styles of the search page only."""
+SEARCH_BUNDLE_DIR = "pagefind/"
+"""The search indexes (pagefind/<index id>/)."""
+FILE_FOLDERS = (DATA_DIR, ASSETS_DIR, SEARCH_ASSETS_DIR, SEARCH_BUNDLE_DIR)
+"""Folders of files (not pages) the site writes itself: nothing of the content folder may be
+published there."""
 
 
 def session_data(session_id: str) -> str:

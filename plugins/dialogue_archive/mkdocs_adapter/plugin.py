@@ -69,7 +69,6 @@ SHOWN_ERRORS = 5
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
-ASSET_URI = "assets/dialogue-archive/"
 NAV_SECTIONS = ("sessions", "agencies", "topics", "places", "commitments", "statistics", "open-data")
 
 
@@ -143,7 +142,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
         for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = ASSET_URI + asset.name
+            uri = urls.ASSETS_DIR + asset.name
             target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
             if asset.suffix in {".css", ".js"} and uri not in [str(x) for x in target]:
                 target.append(uri)
@@ -260,7 +259,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
         for asset in sorted(ASSETS_DIR.iterdir()):
-            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+            files.append(File.generated(config, urls.ASSETS_DIR + asset.name, abs_src_path=str(asset)))
         add_search_page(files, config, self.views, self.specs, self.config)
         return files
 

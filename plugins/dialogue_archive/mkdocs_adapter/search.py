@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..core import urls
 from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.parallel import Stopper, WorkerPool
@@ -31,9 +32,7 @@ from .config import ArchivePluginConfig
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
-SEARCH_ASSET_URI = "assets/dialogue-archive-search/"
-"""Scripts and styles of the search page only (assets/dialogue-archive/ loads on every page)."""
-BUNDLE_DIR = "pagefind"
+BUNDLE_DIR = urls.SEARCH_BUNDLE_DIR.rstrip("/")
 PROGRESS_SECONDS = 10
 """A long build reports how many indexes are written this often."""
 KEPT_DIR = ".pagefind-kept"
@@ -63,7 +62,7 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
     files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     for asset in sorted(SEARCH_ASSETS_DIR.iterdir()):
         if asset.is_file():
-            files.append(File.generated(config, SEARCH_ASSET_URI + asset.name, abs_src_path=str(asset)))
+            files.append(File.generated(config, urls.SEARCH_ASSETS_DIR + asset.name, abs_src_path=str(asset)))
 
 
 @dataclass(frozen=True)
