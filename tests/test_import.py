@@ -1334,10 +1334,16 @@ def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path
     """'#N/A' from a VLOOKUP that found nothing is no question nor an answer."""
     result = import_into_hoa_xuan(content, tmp_path / "loi-excel.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
-        "1,Ông A.,Câu hỏi,Cư trú,#N/A,UBND phường Hòa Xuân,#REF!\n"))
+        "1,Ông A.,Câu hỏi,Cư trú,#N/A,UBND phường Hòa Xuân,#REF!\n"
+        "2,Bà B.,#N/A,Cư trú,Hỏi về tạm trú.,#N/A,Trả lời.\n"))
     assert result.returncode == 1
     assert "loi-excel.csv:row 2: column 'Nội dung': holds Excel's error value #N/A" in result.stderr
     assert "; so does 'Trả lời' (#REF!)" in result.stderr
+    # said once: not again as an unknown agency or type (a review's find)
+    assert [line for line in result.stderr.splitlines() if line.startswith("loi-excel.csv:row 3")] == [
+        "loi-excel.csv:row 3: column 'Loại': holds Excel's error value #N/A (a formula that failed, "
+        "or that points at a deleted cell): put the text there, or fix the formula; so does "
+        "'Cơ quan trả lời' (#N/A)"]
     assert "Traceback" not in result.stderr
 
 

@@ -107,6 +107,15 @@ class RowError(ValueError):
         super().__init__(message)
 
 
+class ExcelErrors(RowError):
+    """A row's cells that hold Excel's error values: said once, for the cells named in
+    `failed`, which then get no other problem ('unknown agency #N/A')."""
+
+    def __init__(self, failed: list[str], message: str):
+        self.failed = failed
+        super().__init__(failed[0], message)
+
+
 @dataclass
 class Row:
     number: int
@@ -535,7 +544,7 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
 
 
 def _excel_errors(cells: dict[str, Any], columns: dict[int, str], names: dict[int, str]
-                  ) -> RowError | None:
+                  ) -> ExcelErrors | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
     is then not imported (its cells are left as they are: emptied, they were said empty too)."""
     failed = [key for key, value in cells.items()
@@ -545,8 +554,8 @@ def _excel_errors(cells: dict[str, Any], columns: dict[int, str], names: dict[in
     headers = [next(names[i] for i, k in columns.items() if k == key) for key in failed]
     values = [cells[key] for key in failed]
     others = "".join(f"; so does '{h}' ({v})" for h, v in zip(headers[1:], values[1:], strict=True))
-    return RowError(headers[0], f"holds Excel's error value {values[0]} (a formula that failed, or "
-                    f"that points at a deleted cell): put the text there, or fix the formula{others}")
+    return ExcelErrors(headers, f"holds Excel's error value {values[0]} (a formula that failed, or "
+                       f"that points at a deleted cell): put the text there, or fix the formula{others}")
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
@@ -618,8 +627,10 @@ class RowReader:
             return default
 
     def row_problems(self) -> list[RowError]:
+        """The row's problems, but those of cells already said to hold an Excel error."""
         problems, self.problems = self.problems, []
-        return problems
+        failed = {c for p in problems if isinstance(p, ExcelErrors) for c in p.failed}
+        return [p for p in problems if isinstance(p, ExcelErrors) or p.column not in failed]
 
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
