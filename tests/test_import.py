@@ -1259,11 +1259,15 @@ def test_names_written_with_the_usual_initials_or_in_full_match_the_registry(con
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,CA phường Khuê Trung,Trả lời.\n"
         "2,Ông B.,Câu hỏi,Đất đai,Hỏi về sổ đỏ.,Chi nhánh Văn phòng đăng ký đất đai Cẩm Lệ,Trả lời.\n"
         "3,Ông C.,Câu hỏi,Đất đai,Hỏi về đo đạc.,Phòng TN&MT,Trả lời.\n"
-        "4,Ông D.,Câu hỏi,Cư trú,Hỏi về lịch tiếp.,Văn phòng Ủy ban nhân dân quận,Trả lời.\n"))
+        "4,Ông D.,Câu hỏi,Cư trú,Hỏi về lịch tiếp.,Văn phòng Ủy ban nhân dân quận,Trả lời.\n"
+        # 'P.' is Phòng or Phường: the one that names an entry (no hint at all before)
+        "5,Ông E.,Câu hỏi,Xây dựng,Hỏi về giấy phép.,P.QLĐT,Trả lời.\n"
+        "6,Ông G.,Câu hỏi,Hộ tịch,Hỏi về khai sinh.,P. Tư pháp,Trả lời.\n"))
     assert main(["import", str(sheet), "--session", str(folder)]) == 0
     assert [item["answers"][0]["by"] for item in items_of(folder)] == [
         "cong-an-phuong-khue-trung", "chi-nhanh-van-phong-dang-ky-dat-dai-cam-le",
-        "phong-tai-nguyen-moi-truong", "van-phong-ubnd-quan-cam-le"]
+        "phong-tai-nguyen-moi-truong", "van-phong-ubnd-quan-cam-le", "phong-quan-ly-do-thi",
+        "phong-tu-phap"]
 
 
 

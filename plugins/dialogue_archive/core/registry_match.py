@@ -58,6 +58,11 @@ _ABBREVIATED = re.compile(r"\b(?:" + "|".join(f"({words})" for words in ABBREVIA
 _INITIALS = list(ABBREVIATIONS.values())
 
 
+UNIT_INITIAL = re.compile(r"[Pp]\.\s*(\S.*)")
+UNIT_INITIAL_WORDS = ("Phòng", "Phường")
+"""The words offices shorten to 'P.' in agency and place names."""
+
+
 _AND = re.compile(r"(?: va)+(?= )")
 """'và' between two words of a name, which offices also write as a dash ('Văn hóa và Thông
 tin', 'Văn hóa – Thông tin'): the key has neither."""
@@ -112,7 +117,7 @@ class Match:
         text, key = str(text).strip(), self.key
         candidates = [self.ids[text]] if text in self.ids else \
             self.names.get(_key(text), []) or self._by_name_ending(_key(text)) or \
-            self._by_number(text)
+            self._by_number(text) or self._by_unit_initial(text)
         if len(candidates) > 1 and on is not None:
             then = [c for c in candidates if valid_on(c, on)]
             if not then:  # 'Tăng Tiến' in August 2025: the old commune and the old ward had ended
@@ -180,6 +185,16 @@ class Match:
             return []
         return [r for ident, r in self.ids.items()
                 if NUMBER.fullmatch(str(ident)) and float(str(ident)) == float(text)]
+
+    def _by_unit_initial(self, text: str) -> list[Any]:
+        """'P. TNMT' for 'Phòng TN&MT', 'P. Hòa Xuân' for 'Phường Hòa Xuân': 'P.' is either word,
+        and the entries only one of them names are meant."""
+        rest = UNIT_INITIAL.fullmatch(text)
+        if rest is None:
+            return []
+        found = [self.names.get(_key(f"{word} {rest[1]}"), []) for word in UNIT_INITIAL_WORDS]
+        named = [records for records in found if records]
+        return named[0] if len(named) == 1 else []
 
     def _by_name_ending(self, folded: str) -> list[Any]:
         """'Hòa Thọ Đông' for 'Phường Hòa Thọ Đông': a name without its leading kind word(s)."""
