@@ -12,7 +12,7 @@ from typing import Any
 from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
-from .core.scaffold import RUN, NewSession, ScaffoldError, check_organizer, check_place, create_session
+from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
 from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, session_folder, written_day
 from .site_settings import SettingsError, site_settings
 
@@ -83,7 +83,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"note: dated after today, it stays off the public site until {args.date:%d/%m/%Y} "
               "(or until 'published:', if you add it)")
     print(f"next: write the news text in index.md, then import the questions:\n"
-          f"  {RUN} import SHEET.xlsx --session {folder}")
+          f"  {command()} import SHEET.xlsx --session {folder}")
     return 0
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,14 @@ CONNECTIVES = frozenset({"về", "và", "với", "của", "tại", "cho", "ở",
 """Words that would dangle at the end of a slug cut between words."""
 RUN = ".venv/bin/dialogue-archive"
 """The command as the README runs it, from the repository folder."""
+
+
+def command() -> str:
+    """The command as this run was started (a path to it, or the name found on PATH, which the
+    system gives as a full path), for the next command a hint shows: the README's form
+    assumed the repository folder, and failed from anywhere else."""
+    started = sys.argv[0] if sys.argv else ""
+    return shlex.quote(started) if Path(started).name == "dialogue-archive" else RUN
 
 
 class ScaffoldError(ValueError):
@@ -152,7 +162,7 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
         "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
         "place": place, "place_name": archive.places[place].name,
-        "place_in_sentence": in_sentence(archive.places[place].name), "run": RUN,
+        "place_in_sentence": in_sentence(archive.places[place].name), "run": command(),
         "date_text": format_date(request.date), "date_short": format_short_date(request.date),
         "folder": folder,
     }

@@ -41,7 +41,7 @@ from .privacy import (
     without_personal_words,
 )
 from .registry_match import Match, MatchError, fold, registry_matchers
-from .scaffold import RUN
+from .scaffold import command
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
@@ -864,7 +864,7 @@ def session_of(folder: Path, build_date: dt.date | str | None = None) -> tuple[A
     folder = folder.resolve()
     if not (folder / "index.md").is_file():
         raise SheetError(f"{folder}: not a session folder (no index.md); create one with "
-                         f"{RUN} new")
+                         f"{command()} new")
     root = folder.parent.parent.parent
     if folder.parent.parent.name != "sessions":
         raise SheetError(f"{folder}: a session folder lives in <content>/sessions/<year>/<id>/")
@@ -898,7 +898,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                          f"({FORCE_KEEPS})")
     if previous is None:
         raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
-                         f"published ids, aliases and commitments' updates: fix it first ({RUN} "
+                         f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
     rows, continued = read_table(sheet, report.notes, worksheet)
     header, columns, unknown = find_header(rows, sheet.name)
