@@ -631,6 +631,19 @@ def test_a_page_at_an_address_the_site_makes_is_refused_by_validate_and_the_buil
     assert not site.exists()
 
 
+def test_a_page_whose_name_ends_in_index_is_a_page_of_its_own(tmp_path: Path) -> None:
+    """'searchindex.md' was read as the search section's index page, refused as '/search'
+    (a review's find); MkDocs publishes it at /searchindex/."""
+    content = make_archive(tmp_path / "content")
+    (content / "searchindex.md").write_text("# Mục lục tra cứu\n\nNội dung.\n", encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    built = run_build(write_config(tmp_path, content, site))
+    assert built.returncode == 0, built.stderr
+    assert "Mục lục tra cứu" in (site / "searchindex" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("option", "value", "least"), [
     ("search_shard_records", "0", 1), ("search_shard_records", "-2", 1),
     ("search_scope_records", "-5", 1), ("search_chunk_bytes", "0", 1), ("workers", "-1", 0),

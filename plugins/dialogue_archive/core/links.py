@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .archive import Archive, Session, Visibility
-from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug, page_url
+from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug
 from .problems import ProblemLog, did_you_mean
 from .sharing import alias_uris
 from .yamlio import Position, offset_of, position_of
@@ -283,7 +283,7 @@ class _Targets:
                  if s.visibility is Visibility.published and s is not source]
         pages += [p.name for p in self.root.glob("*.md")]
         if reference.address:
-            pages = [page_url(page) for page in pages]
+            pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
 
@@ -293,7 +293,7 @@ def _relative(target: str, address: bool, source: Source) -> str:
     its author would: a file from the file's folder, an address from the page's address."""
     if address:
         folder = "/" if target.endswith("/") or not target else ""
-        return posixpath.relpath(target or ".", page_url(source.src_uri).rstrip("/") or ".") + folder
+        return posixpath.relpath(target or ".", urls.web_path(source.src_uri).rstrip("/") or ".") + folder
     return posixpath.relpath(target, posixpath.dirname(source.src_uri) or ".")
 
 

@@ -184,13 +184,6 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(",.;:") + "…"
 
 
-def page_url(src_uri: str) -> str:
-    """Directory-style URL path of a Markdown source path ('a/index.md' -> 'a/', 'a/b.md' -> 'a/b/')."""
-    if src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return src_uri[: -len("index.md")]
-    return src_uri[:-3] + "/" if src_uri.endswith(".md") else src_uri
-
-
 @dataclass(frozen=True)
 class Reference:
     """A page or photo a text points at: as written, and as a path in the content folder."""
@@ -233,10 +226,10 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     page = not image and path.endswith(".md")
     # A file's path is relative to the Markdown file; an address, as the browser reads it, to
     # the page's address (the same folder for an index.md; 'about/' for about.md).
-    here = posixpath.dirname(base) if page or image else page_url(base).rstrip("/")
+    here = posixpath.dirname(base) if page or image else urls.web_path(base).rstrip("/")
     target = posixpath.normpath(path.lstrip("/") if rooted else posixpath.join(here, path))
     folder = "/" if path.endswith("/") else ""
-    site = page_url(target) if page else ("" if target == "." else target + folder)
+    site = urls.web_path(target) if page else ("" if target == "." else target + folder)
     suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
     if image or page:
         reference: Reference | None = Reference(written, target, image)
@@ -289,7 +282,7 @@ class _Links:
         if not (found.rooted or made_page or (found.reference is not None and not image
                                               and not found.reference.address)):
             return _encoded(written)  # a photo next to the text, a folder-style link
-        path, here = found.path, page_url(self.base)
+        path, here = found.path, urls.web_path(self.base)
         if not self.directory_urls:
             here = posixpath.dirname(self.base)
             if found.reference is not None and found.reference.target.endswith(".md"):

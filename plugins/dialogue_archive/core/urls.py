@@ -6,6 +6,8 @@ changing any of these breaks every link people have shared, so they only ever gr
 
 from __future__ import annotations
 
+import posixpath
+
 PAGE_SIZE = 50
 """Entries on one list page: a page's size must not grow with the archive."""
 
@@ -132,11 +134,17 @@ def session_data(session_id: str) -> str:
     return f"{DATA_DIR}sessions/{session_id}.json"
 
 
+INDEX_PAGES = ("index.md", "README.md")
+"""The names MkDocs publishes as their folder's page."""
+
+
 def web_path(uri: str, directory_urls: bool = True) -> str:
     """A source path as the site-relative path a browser asks for ('sessions/2024/x/')."""
     path, _, anchor = uri.partition("#")
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")] if directory_urls else path[:-3] + ".html"
+    folder, name = posixpath.split(path)
+    if name in INDEX_PAGES:  # not 'searchindex.md', a page of its own
+        folder = f"{folder}/" if folder else ""
+        path = folder if directory_urls else f"{folder}index.html"
     elif path.endswith(".md"):
         path = path[:-3] + "/" if directory_urls else path[:-3] + ".html"
     return f"{path}#{anchor}" if anchor else path
