@@ -186,6 +186,38 @@ def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(t
     assert "its record links to" not in build.stderr  # reported once, where it is written
 
 
+def test_a_link_to_the_former_file_of_a_renamed_session_names_its_file_now(tmp_path: Path) -> None:
+    """Renamed the documented way (old id in `aliases`), a session linked by its former
+    `index.md` passed validate and then stopped the build with an unlocated warning (a review's
+    find): validate and the build now say where, and what to write. Its former address, a
+    redirect, is still a link that works."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    renamed = "sessions/2024/2024-06-19-doi-thoai-hai"
+    (content / OTHER).rename(content / renamed)
+    replace(content / renamed / "index.md", "summary:", "aliases: [2024-06-19-doi-thoai-2]\nsummary:")
+    append(content / SESSION / "index.md",
+           "Xem [phiên trước](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd).\n")
+    expected = (f"content/{SESSION}/index.md:9:19: the link '../2024-06-19-doi-thoai-2/index.md"
+                "#ho-so-gpxd' points to the former file of session 2024-06-19-doi-thoai-hai, "
+                "renamed (its old id is in its aliases); link to its file now: "
+                "'../2024-06-19-doi-thoai-hai/index.md#ho-so-gpxd'")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [expected]
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    build = run_build(config)
+    assert build.returncode == 1
+    assert expected in build.stderr and "its record links to" not in build.stderr
+    replace(content / SESSION / "index.md", "../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd",
+            "../2024-06-19-doi-thoai-2/#ho-so-gpxd")  # the former address: the redirect
+    assert validate(content).returncode == 0
+    assert run_build(config).returncode == 0
+    link = parse(tmp_path / "site" / SESSION / "index.html").find("a", string="phiên trước")
+    assert link["href"] == "../2024-06-19-doi-thoai-2/#ho-so-gpxd"
+    redirect = (tmp_path / "site/sessions/2024/2024-06-19-doi-thoai-2/index.html").read_text("utf-8")
+    assert "2024-06-19-doi-thoai-hai" in redirect
+
+
 def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")

@@ -163,6 +163,9 @@ class _Targets:
         self.root = archive.root
         self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
         self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
+        self.former = {uri: s for s in archive.sessions for uri in alias_uris(s)}
+        """Renamed sessions' former source paths: a page's address there is a redirect, but
+        a link to its `.md` file finds no file (MkDocs and the build refuse it)."""
         self.registries: dict[str, tuple[str, dict[str, Any]]] = {
             "agencies": ("agency", archive.agencies), "topics": ("topic", archive.topics),
             "places": ("place", archive.places)}
@@ -201,6 +204,12 @@ class _Targets:
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
+        elif target in self.former and not reference.address:
+            session = self.former[target]
+            anchor = f"#{urlsplit(written).fragment}" if urlsplit(written).fragment else ""
+            return (f"the link '{written}' points to the former file of session {session.id}, "
+                    "renamed (its old id is in its aliases); link to its file now: "
+                    f"'{_relative(session.src_uri, False, source)}{anchor}'")
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
