@@ -788,6 +788,7 @@ def test_a_labels_file_with_a_brace_astray_is_refused_at_its_line(tmp_path: Path
     problems = use_labels(path)
     assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3"], problems
     assert "an empty {}" in problems[0] and "a brace that closes nothing" in problems[1]
+    assert "write a '{' or '}' of the text as '{{' or '}}'," in problems[1]  # not '}}}}'
     path.write_text('locale:\n  thousands: " "\n', encoding="utf-8")
     try:
         assert use_labels(path) == [] and format_number(12000) == "12 000"

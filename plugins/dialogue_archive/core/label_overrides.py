@@ -77,7 +77,7 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
             problems.append(f"{at}'{name}' is a text: write it after the ':'")
         elif (broken := _unformattable(value)) is not None:
             problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
-                            "or '}}}}', and a place for a value as {name} (as the archive's label)")
+                            "or '}}', and a place for a value as {name} (as the archive's label)")
         elif (kept := set(PLACEHOLDER.findall(own))) != set(PLACEHOLDER.findall(value)):
             problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
                             " and no other {…}: the site puts its value there" if kept else

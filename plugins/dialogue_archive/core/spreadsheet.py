@@ -1101,8 +1101,8 @@ def _column_at(lines: list[str], number: int) -> str | None:
 
 FORCE_KEEPS = ("an item keeps its id, aliases and its commitments' ids and updates when a row has "
                "the same question, or a similar one at the same place (a status the sheet changes "
-               "is added as an update dated today); everything else typed into answers.yaml by hand "
-               "is replaced by the sheet")
+               "is added as an update dated the build's day, build_date or today); everything "
+               "else typed into answers.yaml by hand is replaced by the sheet")
 """What --force keeps of the answers.yaml it replaces (FORMAT.md: published ids never change)."""
 SAME_PLACE_LIKENESS = 0.6
 """How alike a question must be to the one at its place in the old answers.yaml to keep its id
