@@ -161,13 +161,10 @@ class Match:
                                          and f" {near} " in f" {name} "))  # stable
         return names[close[0]][0] if close else None
 
-    def mentioned(self, text: str) -> Iterator[list[Any]]:
-        """For each id, name, short name or alias written in a free text (an update's note):
-        the entries it may stand for, spelt with accents or without."""
-        yield from (entries for _, entries in self.mentions(text))
-
     def mentions(self, text: str) -> Iterator[tuple[re.Match[str], list[Any]]]:
-        """The same, each with where it is written in `keyed(text)`."""
+        """For each id, name, short name or alias written in a free text (an update's note):
+        where it is written in `keyed(text)`, and the entries it may stand for, spelt with
+        accents or without."""
         if self._mention is not None:
             yield from ((found, self.names[found[0]]) for found in self._mention.finditer(_key(text)))
 

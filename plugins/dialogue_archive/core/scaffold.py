@@ -74,29 +74,25 @@ class NewSession:
     draft: bool = True
 
 
-def _slug(text: str) -> str:
-    return slugify(text.replace("đ", "d").replace("Đ", "D"))
-
-
 def session_slug(title: str) -> str:
     """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it). A
     title too long for SLUG_MAX is cut after a phrase ('…, xây dựng' left out) when that keeps
     half of it, else between syllables (which may split a word: 'xây dựng'), with no 'về',
     'và', … dangling at the end."""
     title = without_personal_words(title)  # an official's name: the id would be refused
-    whole = _slug(title)
+    whole = slugify(title)
     if len(whole) <= SLUG_MAX:
         return whole
     parts = PHRASE_BREAK.split(title)
-    phrases = [_slug(" ".join(parts[:n])) for n in range(1, len(parts))]
+    phrases = [slugify(" ".join(parts[:n])) for n in range(1, len(parts))]
     phrase = max((p for p in phrases if len(p) <= SLUG_MAX), key=len, default="")
     if len(phrase) >= SLUG_MAX // 2:
         return phrase
     words = unicodedata.normalize("NFC", title).split()
-    n = max(n for n in range(len(words) + 1) if len(_slug(" ".join(words[:n]))) <= SLUG_MAX)
+    n = max(n for n in range(len(words) + 1) if len(slugify(" ".join(words[:n]))) <= SLUG_MAX)
     while n > 1 and words[n - 1].lower().strip(",;:.!?") in CONNECTIVES:
         n -= 1
-    return _slug(" ".join(words[:n])) or whole[:SLUG_MAX].strip("-")
+    return slugify(" ".join(words[:n])) or whole[:SLUG_MAX].strip("-")
 
 
 def existing_ids(archive: Archive) -> set[str]:

@@ -447,13 +447,10 @@ def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
 
 
 def column_letter(index: int) -> str:
-    """0 -> 'A', 26 -> 'AA': how Excel and LibreOffice name a column."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    """0 -> 'A', 26 -> 'AA': how Excel and LibreOffice name a column (openpyxl, imported for
+    the import's reports only: other commands start without it)."""
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index + 1)
 
 
 def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
@@ -840,7 +837,7 @@ def _first_words(text: str) -> str:
     """The id made from a text's first words, without the personal data and names the text
     holds (the text's own problem is reported; an id repeating it was reported again, as an id
     the press office never typed)."""
-    words = without_personal_words(text).replace("đ", "d").replace("Đ", "D").split()[:ITEM_ID_WORDS]
+    words = without_personal_words(text).split()[:ITEM_ID_WORDS]
     return slugify(" ".join(words), max_length=50, word_boundary=True)
 
 
