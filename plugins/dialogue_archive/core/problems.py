@@ -96,9 +96,18 @@ def saved_column(saved: str, line: int, column: int) -> int:
     return column + len(text) - passed
 
 
+LIKENESS = 0.6
+"""How alike (0..1, difflib's ratio) a value must be to a known one to be suggested."""
+
+
+def likeness(a: str, b: str) -> float:
+    """How alike two texts are, 0..1: what every 'did you mean' is measured by."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
 def close_matches(value: str, choices: Iterable[str], n: int = 1) -> list[str]:
     """The known values close enough to `value` to be what was meant, closest first."""
-    return difflib.get_close_matches(str(value), list(choices), n=n, cutoff=0.6)
+    return difflib.get_close_matches(str(value), list(choices), n=n, cutoff=LIKENESS)
 
 
 def did_you_mean(value: str, choices: Iterable[str], show: Callable[[str], str] = str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import difflib
 import io
 import itertools
 import re
@@ -40,6 +39,7 @@ from .privacy import (
     text_messages,
     without_personal_words,
 )
+from .problems import LIKENESS, likeness
 from .registry_match import Match, MatchError, fold, registry_matchers
 from .scaffold import command
 from .sheet_vocabulary import (
@@ -428,13 +428,9 @@ def _no_column(key: str, unknown: list[str]) -> str:
     return f"no column for {FIELD_NAMES[key]} ({shown}){hint}"
 
 
-LIKENESS = 0.6
-"""How alike (0..1, folded) a header must be to a known column name to be suggested."""
-
-
 def _likeness(a: str, b: str) -> float:
-    """How alike two texts are (0..1), ignoring case, accents and punctuation."""
-    return difflib.SequenceMatcher(None, _words(a), _words(b)).ratio()
+    """How alike two headers are (0..1), ignoring case, accents and punctuation."""
+    return likeness(_words(a), _words(b))
 
 
 def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
@@ -1143,20 +1139,20 @@ def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, in
         if j is not None and j not in pairs.values():
             pairs[i] = j
 
-    def likeness(i: int, j: int) -> float:
+    def alike(i: int, j: int) -> float:
         a, b = _words(new[i].get("text")), _words(old[j].get("text"))
         if a and b and (a in b or b in a):
             return max(SAME_PLACE_LIKENESS, _likeness(a, b))
         return _likeness(a, b)
 
     for i in range(min(len(new), len(old))):
-        if i not in pairs and i not in pairs.values() and likeness(i, i) >= SAME_PLACE_LIKENESS:
+        if i not in pairs and i not in pairs.values() and alike(i, i) >= SAME_PLACE_LIKENESS:
             pairs[i] = i
     for i in range(len(new)):
         free = [j for j in range(len(old)) if j not in pairs.values()]
         if i not in pairs and free:
-            j = max(free, key=lambda j: likeness(i, j))
-            if likeness(i, j) >= MOVED_LIKENESS:
+            j = max(free, key=lambda j: alike(i, j))
+            if alike(i, j) >= MOVED_LIKENESS:
                 pairs[i] = j
     return pairs
 
