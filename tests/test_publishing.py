@@ -4,6 +4,7 @@ calendar read by real clients, share cards, redirects, the photo viewer and the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import struct
@@ -344,6 +345,10 @@ def test_old_address_redirects_even_without_javascript(public_site: Path) -> Non
     assert soup.find("link", rel="canonical")["href"] == f"{SITE_URL}sessions/2024/{NEW_ID}/"
     # said of any kind of session: a voter meeting's old address is no "phiên đối thoại"
     assert soup.body.p.get_text(" ", strip=True).startswith("Trang này đã chuyển sang địa chỉ mới:")
+    # the session's open data cited at its former address too (a review's find: a 404)
+    former = json.loads((public_site / "data" / "sessions" / f"{OLD_ID}.json").read_text("utf-8"))
+    assert former == json.loads((public_site / "data" / "sessions" / f"{NEW_ID}.json").read_text("utf-8"))
+    assert former["id"] == NEW_ID
 
 
 # --- in the browser --------------------------------------------------------------------------

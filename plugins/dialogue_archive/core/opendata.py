@@ -389,8 +389,10 @@ class OpenData:
                 record = self.session_record(session)
                 text = _model_json(record)
                 # out.SessionFile: the head, then the session's fields (its text already made)
-                (folder / "sessions" / f"{record.id}.json").write_text(head + text.removeprefix("{\n"),
-                                                                         encoding="utf-8")
+                path = folder / "sessions" / f"{record.id}.json"
+                path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
+                for alias in session.meta.aliases:  # a renamed session's former address too
+                    shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
                 archive_json.add(text)
                 rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
                 commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))
