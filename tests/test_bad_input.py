@@ -921,7 +921,7 @@ CASES: dict[str, Case] = {
     "home-page-link-to-a-missing-anchor": Case(
         write("index.md", "# Trang chủ\n\nXem [ý kiến](sessions/2024/2024-06-20-doi-thoai-mau/"
               "index.md#ho-so) tại buổi đối thoại.\n"),
-        "index.md", 3, "points to #ho-so, which is not an item, commitment or heading", build=True),
+        "index.md", 3, "points to #ho-so, which is not an item, answer, commitment or heading", build=True),
     # A file the build reads but never publishes: the link led to a 404 (a review's find).
     "write-up-link-to-a-registry-file": Case(
         edit(f"{S}/index.md", "Nhiều ý kiến", "Xem [danh mục](../../../registry/agencies.yaml). Nhiều"),
@@ -1318,7 +1318,7 @@ def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
     assert located[1] == (
         "content/sessions/2024/2024-06-21-phien-sau/index.md:14:202: the link "
         "'../2024-06-20-doi-thoai-mau/index.md#khong-co' points to #khong-co, which is not an item, "
-        f"commitment or heading of session 2024-06-20-doi-thoai-mau{items}; fix the anchor or "
+        f"answer, commitment or heading of session 2024-06-20-doi-thoai-mau{items}; fix the anchor or "
         "remove it"), result.stderr
 
 

@@ -239,14 +239,20 @@ def test_a_link_to_an_anchor_the_session_page_does_not_have_is_reported(tmp_path
     page = "../2024-06-19-doi-thoai-2/index.md"
     append(content / SESSION / "index.md",
            f"[a]({page}#ho-so-gpxd) [b]({page}#cam-ket-kien-nghi-don-gian-hoa) [c]({page}#y-kien) "
-           f"[d]({page}#ket-luan) [e]({page}#ho-so-gpx) [f]({page}#lien-he)\n")
+           f"[d]({page}#ket-luan) [e]({page}#ho-so-gpx) [f]({page}#lien-he) "
+           # an answer's address, which README gives for citing (refused before)
+           f"[g]({page}#ho-so-gpxd/answer-1) [h]({page}#ho-so-gpxd/answer-2)\n")
     assert located(validate(content)) == [
         f"content/{SESSION}/index.md:9:223: the link '{page}#ho-so-gpx' points to #ho-so-gpx, which "
-        "is not an item, commitment or heading of session 2024-06-19-doi-thoai-2 (did you mean "
-        "'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it",
+        "is not an item, answer, commitment or heading of session 2024-06-19-doi-thoai-2 (did you "
+        "mean 'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it",
         f"content/{SESSION}/index.md:9:273: the link '{page}#lien-he' points to #lien-he, which "
-        "is not an item, commitment or heading of session 2024-06-19-doi-thoai-2 (its items: "
-        "ho-so-gpxd); fix the anchor or remove it"]
+        "is not an item, answer, commitment or heading of session 2024-06-19-doi-thoai-2 (its "
+        "items: ho-so-gpxd); fix the anchor or remove it",
+        f"content/{SESSION}/index.md:9:381: the link '{page}#ho-so-gpxd/answer-2' points to "
+        "#ho-so-gpxd/answer-2, which is not an item, answer, commitment or heading of session "
+        "2024-06-19-doi-thoai-2 (did you mean 'ho-so-gpxd/answer-1'?) (its items: ho-so-gpxd); "
+        "fix the anchor or remove it"]
 
 
 def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_written(

@@ -349,6 +349,11 @@ def test_old_address_redirects_even_without_javascript(public_site: Path) -> Non
     former = json.loads((public_site / "data" / "sessions" / f"{OLD_ID}.json").read_text("utf-8"))
     assert former == json.loads((public_site / "data" / "sessions" / f"{NEW_ID}.json").read_text("utf-8"))
     assert former["id"] == NEW_ID
+    # an item's former id keeps its answers' addresses too (#ho-so-cu/answer-1), which the
+    # open data's speech ids were
+    page = parse(session_page(public_site, NEW_ID))
+    first_answer = page.find(id="gia-dinh-toi-nop-ho-so/answer-1")
+    assert page.find(id="ho-so-cu/answer-1") in first_answer.descendants
 
 
 # --- in the browser --------------------------------------------------------------------------

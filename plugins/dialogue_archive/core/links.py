@@ -240,8 +240,8 @@ class _Targets:
             return ""
         items = [i.id for i in session.items]
         listed = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
-        return (f"the link '{written}' points to #{anchor}, which is not an item, commitment or "
-                f"heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
+        return (f"the link '{written}' points to #{anchor}, which is not an item, answer, commitment "
+                f"or heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
                 + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
 
     def _missing_heading(self, written: str, path: Path) -> str:
@@ -322,6 +322,8 @@ def _anchors(session: Session) -> set[str]:
     known = {i.id for i in session.items} | {a for i in session.items for a in i.aliases}
     known |= urls.SESSION_PAGE_ANCHORS | set(session.lost_anchors)
     known |= {urls.commitment_anchor(c.id) for i in session.items for c in i.commitments}
+    known |= {urls.answer_anchor(item_id, number) for i in session.items
+              for item_id in (i.id, *i.aliases) for number in range(1, len(i.answers) + 1)}
     texts = [session.body, *(i.text for i in session.items),
              *(a.text for i in session.items for a in i.answers)]
     for text in texts:

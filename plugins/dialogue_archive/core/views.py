@@ -777,6 +777,7 @@ class ArchiveViews:
             mode = self.labels["answer_mode"][answer.mode.value]
             answers.append({
                 "anchor": urls.answer_anchor(item.id, number),
+                "former_anchors": [urls.answer_anchor(alias, number) for alias in item.aliases],
                 "agency": self.agency_link(answer.by),
                 "official": answer.official,
                 "mode": answer.mode.value,
