@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
-from dialogue_archive.core.commitments import deadline_outcome, done_date, is_overdue
+from dialogue_archive.core.commitments import Carriers, deadline_outcome, done_date, is_overdue
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.models import Commitment
-from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_commitments, raw_done_date, raw_overdue
 
 DUE = dt.date(2025, 3, 31)
@@ -270,7 +269,7 @@ def carried_by(tmp_path: Path, successor: str, status: str, day: str, note: str)
     archive, log = load_archive(content, SAMPLE_BUILD_DATE)
     assert not log.errors, log.errors
     commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)
-    return ArchiveViews(archive).now_responsible_ids(commitment)
+    return Carriers(archive).now_responsible_ids(commitment)
 
 
 def test_an_item_says_whether_its_promise_was_kept_before_its_texts(sample_site) -> None:

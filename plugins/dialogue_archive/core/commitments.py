@@ -6,10 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from . import urls
 from .archive import Archive, Session
-from .models import Commitment, CommitmentStatus, Item
+from .models import Agency, Commitment, CommitmentStatus, Item
+from .registry_match import Match, keyed
 from .vietnamese import fold, normalise
 
 OPEN_STATUSES = frozenset({CommitmentStatus.pending, CommitmentStatus.in_progress})
@@ -45,6 +48,84 @@ def hands_over(note: str) -> bool:
     """Whether an update's note says the file was handed over (see HANDOVER_WORDS)."""
     text = normalise(note).lower()
     return bool((PLAIN_HANDOVER if text.isascii() else HANDOVER).search(text))
+
+
+class Carriers:
+    """Who carries each unfinished commitment today, when the agency that made it is gone:
+    the registry's successor, or the agency an update hands the file over to. One per
+    archive, shared by the pages, the search records and the open data: finding agencies in
+    the updates' notes needs every agency's names, gathered once."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+
+    def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
+        """Who carries an unfinished commitment today, when the agency that made it is gone
+        (merged or dissolved): the citizen asks them now. Only when the registry names one unit
+        and no update says otherwise: a district's work went to several wards, and the last
+        update that hands the file over to another agency ("bàn giao hồ sơ cho UBND phường Hòa
+        Xuân", "đã chuyển Sở Xây dựng", "UBND phường Bắc Giang đã tiếp nhận") names who has it;
+        an agency named otherwise ("đã trình UBND thành phố phê duyệt") hands nothing over.
+        Without such an update, one made after the agency ended leaves it unsaid: nobody is
+        named."""
+        agency = self.archive.agencies.get(commitment.by)
+        if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
+            return ()
+        assert agency.valid_until is not None
+        today = self.archive.successors(self.archive.agencies, agency.id)
+        handed = self.handed_to(commitment, agency)
+        if handed is not None:
+            if len(today) == 1 and any(today[0] in entries for entries in handed):
+                return (today[0].id,)
+            taker = self._taken_by(commitment, agency)
+            if taker is None:
+                return ()
+            later = self.archive.successors(self.archive.agencies, taker.id) \
+                if self.archive.ended(taker) else [taker]
+            return (later[0].id,) if len(later) == 1 else ()
+        if len(today) != 1:
+            return ()
+        if any(update.date > agency.valid_until for update in commitment.updates):
+            return ()
+        return (today[0].id,)
+
+    def _handovers(self, commitment: Commitment, agency: Agency
+                   ) -> Iterator[tuple[str, list[tuple[re.Match[str], list[Any]]]]]:
+        """Each update that hands the file over, newest first: its note, and the other
+        agencies it names (where, and the entries the words may stand for). One written while
+        the agency still existed does so only in so many words ('bàn giao hồ sơ cho X'): then
+        'đã có văn bản chuyển kiến nghị đến Công an thành phố' is the escalation itself."""
+        assert agency.valid_until is not None
+        for update in reversed(commitment.updates):
+            note = update.note or ""
+            if not hands_over(note):
+                continue
+            named = [(found, entries) for found, entries in self._agency_names.mentions(note)
+                     if agency not in entries]
+            if update.date <= agency.valid_until and not any(
+                    hands_over_to(keyed(note), found) for found, _ in named):
+                continue
+            yield note, named
+
+    def handed_to(self, commitment: Commitment, agency: Agency) -> list[list[Any]] | None:
+        """The agencies the last update that hands the file over names (each as the entries its
+        words may stand for), or None when no update does."""
+        return next(([entries for _, entries in named]
+                     for _, named in self._handovers(commitment, agency) if named), None)
+
+    def _taken_by(self, commitment: Commitment, agency: Agency) -> Agency | None:
+        """The agency the last handing-over update gives the file to in so many words ('bàn
+        giao hồ sơ cho X', 'X đã tiếp nhận'), the one it names: it carries the commitment
+        whether or not the registry names it the successor; None when the words leave it open."""
+        note, named = next(self._handovers(commitment, agency), ("", []))
+        if len(named) != 1 or len(named[0][1]) != 1 or not hands_over_to(keyed(note), named[0][0]):
+            return None  # none or several agencies named, or not as the one given the file
+        return named[0][1][0]
+
+    @cached_property
+    def _agency_names(self) -> Match:
+        """The agencies' ids, names, short names and aliases, to find them in free texts."""
+        return Match.build("agency", self.archive.agencies.values())
 
 DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due", "escalated",
                      "dropped", "no_due")

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import urls
+from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
 from .labels import VI
-from .sharing import first_id, first_uri
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:

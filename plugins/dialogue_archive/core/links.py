@@ -17,10 +17,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import urls
+from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
 from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug
 from .problems import ProblemLog, did_you_mean
-from .sharing import alias_uris
 from .yamlio import Position, offset_of, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}

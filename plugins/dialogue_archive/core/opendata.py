@@ -204,7 +204,7 @@ class OpenData:
         deadline = deadline_outcome(c, build_date)
         return out.Commitment(
             id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
-            now_by=[self.ref(a.agencies, x) for x in self.views.now_responsible_ids(c)],
+            now_by=[self.ref(a.agencies, x) for x in self.views.carriers.now_responsible_ids(c)],
             text=c.text, due=c.due, status=c.status.value,
             status_label=labels["commitment_status"][c.status.value],
             overdue=is_overdue(c, build_date), done_date=done_date(c),

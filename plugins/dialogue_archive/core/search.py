@@ -309,7 +309,7 @@ class SearchRecords:
         # promised, or carries the promise now (agency + status finds its own overdue ones).
         answered_by = dict.fromkeys(
             [*answering(item), *forwarded_to(item)] + [c.by for c in item.commitments]
-            + [x for c in item.commitments for x in self.views.now_responsible_ids(c)])
+            + [x for c in item.commitments for x in self.views.carriers.now_responsible_ids(c)])
         statuses = [c.status.value for c in item.commitments]
         if any(is_overdue(c, self.archive.build_date) for c in item.commitments):
             statuses.append("overdue")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,10 +23,9 @@ from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
 from .commitments import (
     UNFINISHED,
+    Carriers,
     CommitmentRecord,
     commitment_records,
-    hands_over,
-    hands_over_to,
     is_overdue,
     scorecards,
 )
@@ -35,7 +33,6 @@ from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
-from .registry_match import Match, keyed
 from .statistics import answering, forwarded_to, referred_to, session_statistics
 from .vietnamese import in_sentence, sort_key, unit_word
 
@@ -209,6 +206,7 @@ class ArchiveViews:
         self.by_year: dict[int, list[SessionEntry]] = defaultdict(list)
         self.counts = {"sessions": len(archive.held), "items": 0, "answers": 0, "commitments": 0}
         self.scorecards = scorecards(archive)
+        self.carriers = Carriers(archive)
         self.place_labels = self._told_apart(archive.places, lambda p: p.name)
         self.agency_names = self._told_apart(archive.agencies, lambda a: a.name)
         self.agency_labels = self._told_apart(archive.agencies, lambda a: a.label)
@@ -288,9 +286,10 @@ class ArchiveViews:
 
     @cached_property
     def commitments_now(self) -> list[tuple[CommitmentRecord, tuple[str, ...]]]:
-        """Every commitment with the units that carry it today (`now_responsible_ids`), worked
-        out once for the commitment lists and the agency pages."""
-        return [(record, self.now_responsible_ids(record.commitment))
+        """Every commitment with the units that carry it today
+        (`Carriers.now_responsible_ids`), worked out once for the commitment lists and the
+        agency pages."""
+        return [(record, self.carriers.now_responsible_ids(record.commitment))
                 for record in commitment_records(self.archive)]
 
     @cached_property
@@ -314,76 +313,8 @@ class ArchiveViews:
         if now_by or commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
             return ""
         assert agency.valid_until is not None
-        said = "agency_handed" if self._handed_to(commitment, agency) else "agency_gone"
+        said = "agency_handed" if self.carriers.handed_to(commitment, agency) else "agency_gone"
         return self.labels["commitments"][said].format(date=format_short_date(agency.valid_until))
-
-    def now_responsible_ids(self, commitment: Commitment) -> tuple[str, ...]:
-        """Who carries an unfinished commitment today, when the agency that made it is gone
-        (merged or dissolved): the citizen asks them now. Only when the registry names one unit
-        and no update says otherwise: a district's work went to several wards, and the last
-        update that hands the file over to another agency ("bàn giao hồ sơ cho UBND phường Hòa
-        Xuân", "đã chuyển Sở Xây dựng", "UBND phường Bắc Giang đã tiếp nhận") names who has it;
-        an agency named otherwise ("đã trình UBND thành phố phê duyệt") hands nothing over.
-        Without such an update, one made after the agency ended leaves it unsaid: nobody is
-        named."""
-        agency = self.archive.agencies.get(commitment.by)
-        if commitment.status not in UNFINISHED or agency is None or not self.archive.ended(agency):
-            return ()
-        assert agency.valid_until is not None
-        today = self.archive.successors(self.archive.agencies, agency.id)
-        handed = self._handed_to(commitment, agency)
-        if handed is not None:
-            if len(today) == 1 and any(today[0] in entries for entries in handed):
-                return (today[0].id,)
-            taker = self._taken_by(commitment, agency)
-            if taker is None:
-                return ()
-            later = self.archive.successors(self.archive.agencies, taker.id) \
-                if self.archive.ended(taker) else [taker]
-            return (later[0].id,) if len(later) == 1 else ()
-        if len(today) != 1:
-            return ()
-        if any(update.date > agency.valid_until for update in commitment.updates):
-            return ()
-        return (today[0].id,)
-
-    def _handovers(self, commitment: Commitment, agency: Agency
-                   ) -> Iterator[tuple[str, list[tuple[re.Match[str], list[Any]]]]]:
-        """Each update that hands the file over, newest first: its note, and the other
-        agencies it names (where, and the entries the words may stand for). One written while
-        the agency still existed does so only in so many words ('bàn giao hồ sơ cho X'): then
-        'đã có văn bản chuyển kiến nghị đến Công an thành phố' is the escalation itself."""
-        assert agency.valid_until is not None
-        for update in reversed(commitment.updates):
-            note = update.note or ""
-            if not hands_over(note):
-                continue
-            named = [(found, entries) for found, entries in self._agency_names.mentions(note)
-                     if agency not in entries]
-            if update.date <= agency.valid_until and not any(
-                    hands_over_to(keyed(note), found) for found, _ in named):
-                continue
-            yield note, named
-
-    def _handed_to(self, commitment: Commitment, agency: Agency) -> list[list[Any]] | None:
-        """The agencies the last update that hands the file over names (each as the entries its
-        words may stand for), or None when no update does."""
-        return next(([entries for _, entries in named]
-                     for _, named in self._handovers(commitment, agency) if named), None)
-
-    def _taken_by(self, commitment: Commitment, agency: Agency) -> Agency | None:
-        """The agency the last handing-over update gives the file to in so many words ('bàn
-        giao hồ sơ cho X', 'X đã tiếp nhận'), the one it names: it carries the commitment
-        whether or not the registry names it the successor; None when the words leave it open."""
-        note, named = next(self._handovers(commitment, agency), ("", []))
-        if len(named) != 1 or len(named[0][1]) != 1 or not hands_over_to(keyed(note), named[0][0]):
-            return None  # none or several agencies named, or not as the one given the file
-        return named[0][1][0]
-
-    @cached_property
-    def _agency_names(self) -> Match:
-        """The agencies' ids, names, short names and aliases, to find them in free texts."""
-        return Match.build("agency", self.archive.agencies.values())
 
     def agency_link(self, agency_id: str) -> Link:
         """One Link per agency, shared by all the entries that show it."""
@@ -792,7 +723,7 @@ class ArchiveViews:
             })
         commitments = []
         for commitment in item.commitments:
-            now = self.now_responsible_ids(commitment)
+            now = self.carriers.now_responsible_ids(commitment)
             commitments.append({
                 "id": commitment.id,
                 "anchor": urls.commitment_anchor(commitment.id),

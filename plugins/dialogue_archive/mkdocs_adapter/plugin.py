@@ -36,6 +36,7 @@ from ..core.labels import VI, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
+from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.publish import PublishError, discard, publish, staging_dir
 from ..core.site_folders import (
@@ -44,7 +45,7 @@ from ..core.site_folders import (
     restore_folders,
     take_kept_folders,
 )
-from ..core.statistics_views import accountability_pages
+from ..core.statistics_views import statistics_page
 from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig, labels_file
 from .navigation import place_pages_under_sections
@@ -246,7 +247,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         data = self.data = open_data(self.views, config, self.config)
         for spec in chain(self.views.pages(), commitment_pages(self.views),
-                          accountability_pages(self.views, data)):
+                          (statistics_page(self.views), open_data_page(self.views, data))):
             self.specs[spec.src_uri] = spec
             if spec.generated:
                 in_nav = spec.src_uri in {f"{n}/index.md" for n in NAV_SECTIONS}

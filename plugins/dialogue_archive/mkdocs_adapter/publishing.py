@@ -16,11 +16,12 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from ..core import feeds, urls
+from ..core.aliases import alias_redirects
 from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.publish import write_files
-from ..core.sharing import alias_redirects, print_header, share_tags
+from ..core.sharing import print_header, share_tags
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
