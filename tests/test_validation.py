@@ -747,3 +747,28 @@ def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
     assert message in result.stderr, result.stderr
     built = run_build(config)
     assert built.returncode == 1  # the build refuses the same
+
+
+def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path: Path) -> None:
+    """MkDocs checks a plugin's options up to the first that fails: `validate` said two of
+    these, then the next once they were fixed, then the labels file; the build said one."""
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", workers="many", labelz="x.yaml",
+                          labels="thieu.yaml", search_shard_records=0)
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1
+    expected = ["mkdocs.yml:6:7: plugin dialogue-archive, option 'workers': write a whole number",
+                "mkdocs.yml:7:7: plugin dialogue-archive, option 'labelz': Unrecognised",
+                "mkdocs.yml:9:7: plugin dialogue-archive, option 'search_shard_records': write",
+                f"{tmp_path / 'thieu.yaml'}:1:1: the labels file cannot be read",
+                "4 error(s) in the site's settings"]
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(expected), result.stderr
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start), (line, start)
+    built = run_build(config)
+    for said in ("option 'workers': write a whole number", "option 'search_shard_records': write",
+                 "Unrecognised configuration name: labelz", "the labels file cannot be read"):
+        assert said in built.stderr, built.stderr
+    assert built.returncode == 1 and not (tmp_path / "site").exists()
