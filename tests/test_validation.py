@@ -523,6 +523,56 @@ def test_what_is_left_out_of_a_wrong_model_adds_no_problem_and_hides_none(
         assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
 
 
+ANSWER_BY = "      - by: phong-quan-ly-do-thi\n"
+EARLY_ANSWER = ("answers.yaml", ANSWER_BY, ANSWER_BY + "        date: 2024-01-01\n")
+BEFORE_SESSION = "answers.yaml:10:15: answer date 2024-01-01 is before the session (2024-06-20)"
+
+
+@pytest.mark.parametrize("edits, expected", [
+    pytest.param([("answers.yaml", ANSWER_BY, "      - by: UBND quận Cẩm Lệ\n        date: 2024-01-01\n")],
+                 ["answers.yaml:9:13: 'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le'",
+                  BEFORE_SESSION], id="answer by"),
+    pytest.param([("answers.yaml", ANSWER_BY, ANSWER_BY + "        mode: referred\n        referred_to: "
+                   "Phòng Tư pháp\n        date: 2024-01-01\n")],
+                 ["answers.yaml:11:22: 'Phòng Tư pháp' is the name of the agency 'phong-tu-phap'",
+                  "answers.yaml:12:15: answer date 2024-01-01 is before the session"], id="referred_to"),
+    pytest.param([("answers.yaml", "        by: ubnd-quan-cam-le\n", "        by: UBND quận Cẩm Lệ\n"),
+                  ("answers.yaml", "due: 2024-12-31", "due: 2024-01-01"),
+                  ("answers.yaml", "status: in_progress\n", "status: in_progress\n        updates:\n"
+                   "          - {date: 2024-07-01, status: done}\n")],
+                 ["answers.yaml:13:13: 'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le'",
+                  "answers.yaml:15:14: due date 2024-01-01 is before the session (2024-06-20)",
+                  "answers.yaml:16:17: status is in_progress but the last update (01/07/2024) says done"],
+                 id="commitment by"),
+    pytest.param([("answers.yaml", "topics: [xay-dung]", "topics: [Xây dựng]"), EARLY_ANSWER],
+                 ["answers.yaml:6:14: 'Xây dựng' is the name of the topic 'xay-dung'", BEFORE_SESSION],
+                 id="topics"),
+    pytest.param([("answers.yaml", "id: ho-so-gpxd", "id: Hồ sơ GPXD"), EARLY_ANSWER],
+                 ["answers.yaml:2:9: 'Hồ sơ GPXD' is not a valid id", BEFORE_SESSION], id="item id"),
+    pytest.param([("index.md", "organizer: ubnd-quan-cam-le", "organizer: UBND quận Cẩm Lệ"),
+                  EARLY_ANSWER],
+                 [BEFORE_SESSION, "index.md:4:12: 'UBND quận Cẩm Lệ' is the name of the agency "
+                  "'ubnd-quan-cam-le'"], id="organizer"),
+    pytest.param([("index.md", "place: quan-cam-le", "place: Quận Cẩm Lệ"), EARLY_ANSWER],
+                 [BEFORE_SESSION, "index.md:5:8: 'Quận Cẩm Lệ' is the name of the place 'quan-cam-le'"],
+                 id="place"),
+])
+def test_a_name_typed_for_an_id_hides_no_check_of_what_holds_it(
+        tmp_path: Path, edits: list[tuple[str, str, str]], expected: list[str]) -> None:
+    """README: a mistake in one key hides nothing else. A name typed where an id belongs (an
+    answer's `by`, a commitment's, an item's topics or id, the organizer) left out the whole
+    answer, commitment, item or front matter holding it, and with it their dates: the answer
+    dated before the session was said only once the name was fixed, in the next run."""
+    content = make_archive(tmp_path / "content")
+    for file, old, new in edits:
+        replace(content / SESSION / file, old, new)
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(expected), result.stderr
+    for line, start in zip(located, expected, strict=True):
+        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+
+
 def test_a_unit_that_did_not_exist_on_the_day_gets_the_units_of_that_day(tmp_path: Path) -> None:
     """A record keeps the unit of its day (FORMAT.md): a ward made in 2025 used in 2024 names
     the wards merged into it, and a name written for an id is looked up on the session's day,
@@ -697,3 +747,28 @@ def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
     assert message in result.stderr, result.stderr
     built = run_build(config)
     assert built.returncode == 1  # the build refuses the same
+
+
+def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path: Path) -> None:
+    """MkDocs checks a plugin's options up to the first that fails: `validate` said two of
+    these, then the next once they were fixed, then the labels file; the build said one."""
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", workers="many", labelz="x.yaml",
+                          labels="thieu.yaml", search_shard_records=0)
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1
+    expected = ["mkdocs.yml:6:7: plugin dialogue-archive, option 'workers': write a whole number",
+                "mkdocs.yml:7:7: plugin dialogue-archive, option 'labelz': Unrecognised",
+                "mkdocs.yml:9:7: plugin dialogue-archive, option 'search_shard_records': write",
+                f"{tmp_path / 'thieu.yaml'}:1:1: the labels file cannot be read",
+                "4 error(s) in the site's settings"]
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(expected), result.stderr
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start), (line, start)
+    built = run_build(config)
+    for said in ("option 'workers': write a whole number", "option 'search_shard_records': write",
+                 "Unrecognised configuration name: labelz", "the labels file cannot be read"):
+        assert said in built.stderr, built.stderr
+    assert built.returncode == 1 and not (tmp_path / "site").exists()

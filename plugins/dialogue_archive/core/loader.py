@@ -40,6 +40,7 @@ from .models import (
     DEFAULT_ASKER_KIND,
     ID_MAX,
     ID_PATTERN,
+    KEEP_WRONG_IDS,
     NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
     Agency,
@@ -51,6 +52,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
+    is_id,
     start_written,
     unreadable,
 )
@@ -323,7 +325,7 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
         return model.model_validate(data)
     except ValidationError as exc:
         report_validation(exc, model, data, path, log)
-        return salvaged(model, data, exc) if salvage else None
+        return salvaged(model, data) if salvage else None
 
 
 SALVAGE_ROUNDS = 4
@@ -332,15 +334,21 @@ without its `by`: the whole `answers`); models are at most four mappings deep (a
 commitments, their updates), so four rounds reach the top, and a fifth could not help."""
 
 
-def salvaged(model: type[BaseModel], data: dict[Any, Any], exc: ValidationError) -> Any:
+def salvaged(model: type[BaseModel], data: dict[Any, Any]) -> Any:
     """The model made from `data` without the keys its problems are at, or None when a key it
     needs is one of them. For checks only: the build stops at the problems already reported,
     but a typo in one key (`time: 8h`, `kind: dialog`, an answer's `mode`) must not hide the
     rest of the file's problems (an unknown id, a duplicate item) until the next run, since
-    FORMAT.md promises all problems at once. A problem's own key goes first; a key then found
-    missing takes the key holding it. Only keys are removed, never list entries, so that what
-    the checks locate is where it stands in the file."""
+    FORMAT.md promises all problems at once. An id written wrong is kept as written
+    (KEEP_WRONG_IDS): a name typed for an answer's `by` would take the whole `answers` with it,
+    and their dates. A problem's own key goes first; a key then found missing takes the key
+    holding it. Only keys are removed, never list entries, so that what the checks locate is
+    where it stands in the file."""
     trimmed: Any = data
+    try:
+        return model.model_validate(trimmed, context=KEEP_WRONG_IDS)
+    except ValidationError as again:
+        exc = again
     for _ in range(SALVAGE_ROUNDS):
         keys = {_key_at(trimmed, tuple(e["loc"]), e["type"] == "missing")
                 for e in exc.errors(include_url=False)}  # several problems may share a key
@@ -350,7 +358,7 @@ def salvaged(model: type[BaseModel], data: dict[Any, Any], exc: ValidationError)
             if not any(key[:n] in keys for n in range(1, len(key))):
                 trimmed = _without(trimmed, key)
         try:
-            return model.model_validate(trimmed)
+            return model.model_validate(trimmed, context=KEEP_WRONG_IDS)
         except ValidationError as again:
             exc = again
     return None
@@ -546,8 +554,9 @@ class References:
     def check(self, kind: str, value: str | None, path: Path, data: Any,
               where: tuple[Any, ...], on: dt.date | None = None) -> None:
         """`value` names an entry of its registry, and, given the day `on`, one that existed
-        then: a record keeps the unit as it was (FORMAT.md), the site shows its successor."""
-        if value is None or kind in self.unreadable:
+        then: a record keeps the unit as it was (FORMAT.md), the site shows its successor. An
+        id written wrong (kept by `salvaged`) is not looked up: validation has said it."""
+        if value is None or kind in self.unreadable or (kind != "procedure" and not is_id(value)):
             return
         table = self.tables[kind]
         if value in table:
@@ -957,7 +966,7 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             item = Item.model_validate(raw)
         except ValidationError as exc:
             report_validation(exc, Item, data, path, log, prefix=("items", i))
-            item = salvaged(Item, raw, exc)
+            item = salvaged(Item, raw)
             given = item.model_fields_set if item is not None else set()
             if unchecked is not None and not repeated:  # the ids of what was left out, as written
                 unchecked += [r for r in _raw_references(raw, i) + _raw_ids(raw, i)
@@ -1051,14 +1060,15 @@ def _raw_front_references(data: dict[str, Any]) -> list[RawReference]:
 
 
 def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
-    """The ids of valid items, their aliases and their commitments, where each is written."""
+    """The ids of valid items, their aliases and their commitments, where each is written (not
+    one written wrong, kept by `salvaged`: as `_written` leaves it out)."""
     found: list[RawReference] = []
     for i, item in items:
         found.append(("item", item.id, ("items", i, "id")))
         found += [("item", alias, ("items", i, "aliases", a)) for a, alias in enumerate(item.aliases)]
         found += [("commitment", c.id, ("items", i, "commitments", n, "id"))
                   for n, c in enumerate(item.commitments)]
-    return found
+    return [r for r in found if is_id(r[1])]
 
 
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from ..core.label_overrides import use_labels
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
@@ -76,6 +76,33 @@ class ArchivePluginConfig(base.Config):
     data_publisher = c.Optional(c.Type(str))
     """Who publishes the data (for citations); defaults to mkdocs.yml `copyright`, then site_name."""
 
+    def checked(self) -> tuple[ConfigErrors, ConfigWarnings, list[str]]:
+        """Every option's problem, its warnings (an unknown option) and, once `labels` is
+        valid, the labels file's problems (whose words are then put in use: use_labels), all
+        in one run. MkDocs' Config.validate stops at the first option that fails: a site's
+        settings were refused in rounds. So each failed option takes its default, and the
+        others are checked again."""
+        defaults = type(self)(config_file_path=self.config_file_path)
+        failed: ConfigErrors = []
+        while True:
+            found, warnings = super().validate()
+            failed += found
+            if not found:
+                break
+            for name, _ in found:
+                self[name] = defaults[name]
+        labels = [] if any(name == "labels" for name, _ in failed) else use_labels(
+            labels_file(self.config_file_path, self.labels))
+        return failed, warnings, labels
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """`checked`, as MkDocs takes it: the labels file's problems under the option
+        `labels`; with any problem, the warnings too, which MkDocs drops for a plugin whose
+        options fail."""
+        failed, warnings, labels = self.checked()
+        failed += [("labels", ValidationError(problem)) for problem in labels]
+        return (failed + warnings, []) if failed else (failed, warnings)
+
 
 def labels_file(config_file: str | None, written: str | None) -> Path | None:
     """The `labels` option's file: a path from the folder of mkdocs.yml."""
@@ -88,23 +115,22 @@ def option_problems(options: dict[str, Any], config_file: Path) -> list[str]:
     mkdocs.yml then passes what the build does. The labels file's words are used after."""
     schema = ArchivePluginConfig(config_file_path=str(config_file))
     schema.load_dict(options)
-    failed, warnings = schema.validate()
+    failed, warnings, labels = schema.checked()
     try:
         lines = config_file.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):  # read a moment ago by site_settings
         lines = []
-    problems = [f"{config_file}:{_position_of(name, lines)}: plugin dialogue-archive, option "
-                f"'{name}': {error}" for name, error in [*failed, *warnings]]
-    if not failed:
-        problems += use_labels(labels_file(str(config_file), schema.labels))
-    return problems
+    located = sorted((_position_of(name, lines), name, str(error))
+                     for name, error in [*failed, *warnings])
+    return [f"{config_file}:{line}:{column}: plugin dialogue-archive, option '{name}': {error}"
+            for (line, column), name, error in located] + labels
 
 
-def _position_of(option: str, lines: list[str]) -> str:
-    """'line:column' of the first indented line that sets `option`; '1:1' when an INHERIT
+def _position_of(option: str, lines: list[str]) -> tuple[int, int]:
+    """(line, column) of the first indented line that sets `option`; (1, 1) when an INHERIT
     file sets it."""
     for number, line in enumerate(lines, 1):
         key = line.lstrip()
         if key.startswith(f"{option}:") and key != line:
-            return f"{number}:{len(line) - len(key) + 1}"
-    return "1:1"
+            return number, len(line) - len(key) + 1
+    return 1, 1
