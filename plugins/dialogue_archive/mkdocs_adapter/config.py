@@ -84,7 +84,7 @@ class ArchivePluginConfig(base.Config):
         others are checked again."""
         defaults = type(self)(config_file_path=self.config_file_path)
         failed: ConfigErrors = []
-        while True:
+        for _ in range(len(defaults) + 1):  # each round sets one option or more back
             found, warnings = super().validate()
             failed += found
             if not found:
