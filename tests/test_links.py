@@ -218,6 +218,26 @@ def test_a_link_to_the_former_file_of_a_renamed_session_names_its_file_now(tmp_p
     assert "2024-06-19-doi-thoai-hai" in redirect
 
 
+def test_a_session_renamed_without_its_old_id_is_named_by_the_next_build(tmp_path: Path) -> None:
+    """FORMAT.md: published ids never change. A folder renamed without `aliases` passed in
+    silence, and its address, feed entries and open data went (a review's find): the build
+    now names it, without refusing it (a session may be taken down on purpose)."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    (content / OTHER).rename(content / "sessions/2024/2024-06-19-doi-thoai-hai")
+    replace(content / "sessions/2024/2024-06-18-doi-thoai-3/index.md", "summary:", "draft: true\nsummary:")
+    build = run_build(config)
+    assert build.returncode == 0, build.stderr
+    said = [line for line in build.stderr.splitlines() if "of the published site" in line]
+    assert len(said) == 1 and "1 session(s) of the published site are in the archive under no id " \
+        "or alias (2024-06-19-doi-thoai-2)" in said[0], build.stderr  # not the draft
+    assert "'aliases: [2024-06-19-doi-thoai-2]'" in said[0]
+    replace(content / "sessions/2024/2024-06-19-doi-thoai-hai/index.md", "summary:",
+            "aliases: [2024-06-19-doi-thoai-2]\nsummary:")
+    assert "of the published site" not in run_build(config).stderr
+
+
 def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")

@@ -3,6 +3,8 @@ addresses working as redirects, and keep feed readers and calendars knowing it a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import urls
 from .archive import Archive, Session
 from .models import SESSION_ID_PATTERN
@@ -32,3 +34,12 @@ def first_uri(session: Session) -> str:
 def alias_redirects(archive: Archive) -> list[tuple[str, Session]]:
     """(old source path, session) for every alias of a session on the site."""
     return [(uri, session) for session in archive.published for uri in alias_uris(session)]
+
+
+def vanished(published: Iterable[str], archive: Archive) -> list[str]:
+    """The ids of sessions a site published (`published`) that the archive now holds under no
+    id and no alias: FORMAT.md's ids never change, and a folder renamed without `aliases`
+    breaks the page's address, its feed entries (shown anew) and its open data. A draft or a
+    scheduled session is still held: left out on purpose."""
+    held = {s.id for s in archive.sessions} | {a for s in archive.sessions for a in s.meta.aliases}
+    return sorted(set(published) - held)

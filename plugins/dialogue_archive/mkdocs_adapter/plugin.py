@@ -28,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import DuplicateFilter, normalize_url
 
 from ..core import urls
+from ..core.aliases import vanished
 from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
@@ -138,6 +139,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         finally:
             gc.freeze()
             gc.enable()
+        if not self.preview:
+            _log_vanished(self.archive, Path(config.site_dir))
         # Our templates sit below the theme's custom_dir so that a site can override them.
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
@@ -514,6 +517,23 @@ def _log_held_back(archive: Archive) -> None:
         parts.append(f"{len(scheduled)} scheduled session(s) (next: {first} at {when:%Y-%m-%d %H:%M})")
     if parts:
         log.info("dialogue-archive: not published yet: " + "; ".join(parts))
+
+
+def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
+    """Name the sessions the site published before (its open data's session files) that the
+    archive no longer holds under any id: renamed without `aliases`, or removed. Not an error:
+    a session may be taken down on purpose."""
+    try:
+        published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json")]
+    except OSError:
+        return
+    if archive is None or not (gone := vanished(published, archive)):
+        return
+    shown = ", ".join(gone[:5]) + (", ..." if len(gone) > 5 else "")
+    log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the archive "
+             f"under no id or alias ({shown}): their pages, feed entries and open data go. A "
+             f"session renamed keeps its old id in its index.md, 'aliases: [{gone[0]}]'; one "
+             "removed on purpose needs nothing")
 
 
 def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
