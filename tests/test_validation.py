@@ -116,7 +116,9 @@ CASES = {
         f"{SESSION}/index.md:6:1: unknown key 'sumary' (did you mean 'summary'?)"),
     "folder disagrees with date": (
         f"{SESSION}/index.md", "date: 2024-06-20", "date: 2024-06-21",
-        f"{SESSION}/index.md:3:7: date 2024-06-21 disagrees with the folder name"),
+        f"{SESSION}/index.md:3:7: date 2024-06-21 disagrees with the folder name "
+        "'2024-06-20-doi-thoai-1'; rename the folder (once published, with its old id kept in "
+        "'aliases: [2024-06-20-doi-thoai-1]') or fix the date"),
     "topic listed twice": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, cu-tru, xay-dung]",
         f"{SESSION}/answers.yaml:6:32: 'xay-dung' is listed twice in this item's topics: remove one"),

@@ -1085,7 +1085,8 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
     if match and session.id[:10] != meta.date.isoformat():
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"date {meta.date} disagrees with the folder name "
-                f"'{session.id}'; rename the folder or fix the date")
+                f"'{session.id}'; rename the folder (once published, with its old id kept in "
+                f"'aliases: [{session.id}]') or fix the date")
     if session.folder.parent.name != str(meta.date.year):
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"the session is filed under sessions/{session.folder.parent.name}/ "
