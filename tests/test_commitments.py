@@ -117,6 +117,11 @@ def test_filter_pages_show_exactly_their_commitments(sample_site) -> None:
         assert sum(NOW in e.get_text() for e in shown) >= carried[agency]
     for year, count in Counter(s.meta["date"].year for s, _, _ in raw).items():
         assert len(entries(parse(sample_site / f"commitments/year/{year}/index.html"))) == count
+    # an agency without commitments keeps an empty list at its address (a shared link to it
+    # was a 404 once its last commitment moved away), not named in the filter bar
+    page = parse(sample_site / "commitments/agency/phong-y-te/index.html")
+    assert not entries(page) and VI["commitments"]["none"] in page.get_text()
+    assert "phong-y-te" not in str(page.select_one(".da-filters"))
 
 
 def test_agency_scorecards_match_the_content(sample_site) -> None:

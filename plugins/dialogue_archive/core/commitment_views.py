@@ -102,7 +102,7 @@ class CommitmentPages:
             label = self.labels["commitment_status"][status.value]
             yield (f"status:{status.value}", self.text["status_heading"].format(status=label),
                    by_status[status], lambda n, s=status.value: urls.commitments_status(s, n))
-        for agency in self._agencies():
+        for agency in self._agencies() + self._agencies_without():
             yield (f"agency:{agency}", self.text["of_agency"].format(name=self.views.agency_name(agency)),
                    by_agency[agency], lambda n, a=agency: urls.commitments_agency(a, n))
         for year in self._years():
@@ -112,6 +112,15 @@ class CommitmentPages:
     def _agencies(self) -> list[str]:
         counts = self._counts[1]
         return sorted(counts, key=lambda a: (-counts[a], sort_key(self.views.agency_name(a))))
+
+    def _agencies_without(self) -> list[str]:
+        """The registry's agencies that carry no commitment: their list is kept, empty, so
+        that an address shared while it held one leads to a page saying so, not to a 404 (the
+        last commitment moved to another agency, its session a draft again). The filter bar
+        names only those with commitments."""
+        counts = self._counts[1]
+        return sorted((a for a in self.views.archive.agencies if a not in counts),
+                      key=lambda a: sort_key(self.views.agency_name(a)))
 
     def _years(self) -> list[int]:
         return sorted(self._counts[2], reverse=True)
