@@ -18,6 +18,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Response
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_archive import generate
@@ -63,7 +67,7 @@ def measure_browser(site: Path, queries: list[str], whole: list[str]) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     received: list[int] = []
 
-    def on_response(response) -> None:
+    def on_response(response: Response) -> None:
         try:
             received.append(len(response.body()))
         except Exception:  # redirects and aborted requests have no body

@@ -71,7 +71,7 @@ from .privacy import (
 )
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
-from .registry_match import Match, MatchError, fold, not_then, registry_matchers, valid_on
+from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .sheet_vocabulary import VALUE_NAMES
 from .yamlio import (
     ODD_SPACES,
@@ -225,7 +225,7 @@ ENUM_WORDS = {"type": "type", "kind": "asker_kind", "mode": "mode", "status": "s
 """Keys whose values a press officer may type as the Vietnamese word (sheet_vocabulary)."""
 
 
-LABEL_WORDS = {fold(part): value for group in ("session_kind", "place_kind")
+LABEL_WORDS = {folded_words(part): value for group in ("session_kind", "place_kind")
                for value, label in VI[group].items() for part in (label, *label.split(","))}
 """The site's labels of the other enums ('Tiếp xúc cử tri', 'Phường'), folded -> value."""
 LABEL_NAMES = {value: label for group in ("session_kind", "place_kind")
@@ -237,12 +237,12 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     meant = None
     if isinstance(value, str):
         words = VALUE_NAMES.get(ENUM_WORDS.get(key, ""), {})
-        meant = words.get(fold(value)) or LABEL_WORDS.get(fold(value))
+        meant = words.get(folded_words(value)) or LABEL_WORDS.get(folded_words(value))
     if meant in choices:
         return (f" (write '{meant}' for '{value}': values are written in English, the site shows "
                 "them in Vietnamese)")
     starting = [choice for folded, choice in LABEL_WORDS.items() if isinstance(value, str)
-                and fold(value).strip() and folded.startswith(fold(value).strip() + " ")]
+                and folded_words(value).strip() and folded.startswith(folded_words(value).strip() + " ")]
     if starting and set(starting) <= set(choices):  # `kind: đối thoại`: which of the two?
         named = ", ".join(f"'{choice}' for {LABEL_NAMES[choice]}" for choice in dict.fromkeys(starting))
         return f" (write {named}: values are written in English, the site shows them in Vietnamese)"
@@ -405,6 +405,9 @@ KINDS = {"agency": "agencies", "topic": "topics", "place": "places", "procedure"
 
 
 def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any], Any]:
+    """The valid entries of registry/<name>.yaml by id (code, for procedures), and the file's
+    data with positions; every entry is checked, so that all problems are said at once, and a
+    duplicate id keeps its first entry."""
     model, key, required = REGISTRIES[name]
     path = root / "registry" / f"{name}.yaml"
     if not path.exists():
@@ -584,7 +587,7 @@ def _ids_by_name(table: dict[str, Any]) -> dict[str, str]:
         names = [getattr(entry, "name", None), getattr(entry, "short_name", None),
                  *(getattr(entry, "aliases", None) or [])]
         for name in filter(None, names):
-            found.setdefault(fold(str(name)).replace(" ", "-"), ident)
+            found.setdefault(folded_words(str(name)).replace(" ", "-"), ident)
     return found
 
 
@@ -663,6 +666,9 @@ PLACEHOLDER = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*$", re.M)
 
 
 def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession:
+    """One session folder read and checked on its own (in a worker process, cached by its
+    files' hash): what the archive-wide checks that follow (ids, references, dates against
+    the registries) need, with every problem found so far."""
     log = ProblemLog(root=root)
     index = folder / "index.md"
     parsed = ParsedSession(folder, None, "", None, None, None, None, log.problems, log.decomposed)

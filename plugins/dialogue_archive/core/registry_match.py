@@ -22,8 +22,9 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 NUMBER = re.compile(r"\d+\.\d+")
 
 
-def fold(text: str) -> str:
-    """'Phòng QLĐT – Cẩm Lệ' -> 'phong qldt cam le': the key two spellings share."""
+def folded_words(text: str) -> str:
+    """'Phòng QLĐT – Cẩm Lệ' -> 'phong qldt cam le': the key two spellings share (unlike
+    vietnamese.fold, which keeps case and punctuation)."""
     return _NON_WORD.sub(" ", vietnamese.fold(str(text)).lower()).strip()
 
 
@@ -72,7 +73,7 @@ def _key(text: str) -> str:
     """`fold`, with i for y in those syllables, initials for the usual words of agency names,
     and no 'và': the key a registry name is looked up by."""
     return _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
-                            _AND.sub("", I_FOR_Y.sub(r"\1i", fold(text))))
+                            _AND.sub("", I_FOR_Y.sub(r"\1i", folded_words(text))))
 
 
 class MatchError(ValueError):

@@ -111,8 +111,9 @@ def check_place(archive: Archive, value: str, on: dt.date | None) -> str:
     return Match.build("place", archive.places.values()).resolve(value, on)
 
 
-def create_session(archive: Archive, request: NewSession) -> Path:
-    """Write sessions/<year>/<id>/index.md and answers.yaml; ScaffoldError lists every problem."""
+def _checked(archive: Archive, request: NewSession) -> tuple[str, str, str, str]:
+    """The organizer's and place's ids, the title and the new session's id the request makes;
+    ScaffoldError lists every problem of it at once (a script's flags fixed in one go)."""
     problems: list[str] = []
     organizer = place = ""
     try:
@@ -152,6 +153,12 @@ def create_session(archive: Archive, request: NewSession) -> Path:
                         "the existing session")
     if problems:
         raise ScaffoldError(problems)
+    return organizer, place, title, session_id
+
+
+def create_session(archive: Archive, request: NewSession) -> Path:
+    """Write sessions/<year>/<id>/index.md and answers.yaml; ScaffoldError lists every problem."""
+    organizer, place, title, session_id = _checked(archive, request)
     folder = archive.root / "sessions" / str(request.date.year) / session_id
     values = {
         "title": title, "date": request.date, "time": request.time, "kind": request.kind,

@@ -9,7 +9,7 @@ The enum labels of `labels.VI` are accepted as values too.
 from __future__ import annotations
 
 from .labels import VI
-from .registry_match import fold
+from .registry_match import folded_words
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # item (question) columns: read from the first row of a question
@@ -119,7 +119,7 @@ LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer
 """Value columns whose Vietnamese UI labels (labels.VI) are accepted as well."""
 
 VALUE_NAMES = {
-    column: {fold(word): value for value, words in choices.items()
+    column: {folded_words(word): value for value, words in choices.items()
              for word in (*words, *([VI[LABEL_GROUPS[column]][value]] if column in LABEL_GROUPS else []))}
     for column, choices in VALUES.items()
 }

@@ -40,7 +40,7 @@ from .privacy import (
     without_personal_words,
 )
 from .problems import LIKENESS, likeness
-from .registry_match import Match, MatchError, fold, registry_matchers
+from .registry_match import Match, MatchError, folded_words, registry_matchers
 from .scaffold import command
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
@@ -85,7 +85,7 @@ number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
-HEADER_NAMES = {fold(name): key for key, names in COLUMNS.items() for name in names}
+HEADER_NAMES = {folded_words(name): key for key, names in COLUMNS.items() for name in names}
 
 
 ROWLESS = 10**9
@@ -243,7 +243,7 @@ def _read_csv(path: Path) -> list[list[Any]]:
 
 def _header_keys(row: list[Any]) -> dict[int, str | None]:
     """Column index -> the key its cell names (None for a text that names no column)."""
-    return {i: HEADER_NAMES.get(fold(v)) for i, v in enumerate(row) if isinstance(v, str)}
+    return {i: HEADER_NAMES.get(folded_words(v)) for i, v in enumerate(row) if isinstance(v, str)}
 
 
 def _named(keys: dict[int, str | None]) -> int:
@@ -288,7 +288,7 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
     # sheet in front).
     sheets = sorted(book.worksheets, key=lambda s: s is not book.active)
     if worksheet is not None:
-        chosen = [one for one in sheets if fold(one.title) == fold(worksheet)]
+        chosen = [one for one in sheets if folded_words(one.title) == folded_words(worksheet)]
         if not chosen:
             raise SheetError(f"{path}: no worksheet named '{worksheet}'; the workbook has "
                              + ", ".join(f"'{one.title}'" for one in sheets))
@@ -377,7 +377,7 @@ def _lower_header(rows: list[list[Any]], index: int) -> tuple[int, dict[int, str
     def under_a_group(i: int) -> bool:  # 'Họ tên' under 'Trả lời': a name we do not know
         above = upper[i] if i < len(upper) else None
         return not (isinstance(above, str) and above.strip()) or bool(
-            ANSWER_GROUPS.search(fold(above)) or COMMITMENT_GROUPS.search(fold(above)))
+            ANSWER_GROUPS.search(folded_words(above)) or COMMITMENT_GROUPS.search(folded_words(above)))
 
     if _named(lower) < 2 or not all(key or under_a_group(i) for i, key in lower.items()):
         return None
@@ -398,14 +398,14 @@ def _read_under_groups(above: list[Any], header: list[Any], keys: dict[int, str 
     at the left of the group) name the answer's or the commitment's parts: 'Nội dung' there is
     'Nội dung trả lời' or 'Nội dung cam kết', not the question's text, and 'Đơn vị' is 'Đơn vị
     trả lời' or 'Đơn vị thực hiện'."""
-    texts = [(i, fold(v)) for i, v in enumerate(above) if isinstance(v, str) and v.strip()]
+    texts = [(i, folded_words(v)) for i, v in enumerate(above) if isinstance(v, str) and v.strip()]
     if len({text for _, text in texts}) == 1 and texts[0][0] == 0:
         return  # a title, in the first cell or merged across the row ('… KẾT QUẢ TRẢ LỜI …')
     group = ""
     for i, name in enumerate(header):
         cell = above[i] if i < len(above) else None
         if isinstance(cell, str) and cell.strip():
-            group = fold(cell)
+            group = folded_words(cell)
         if not isinstance(name, str):
             continue
         if ANSWER_GROUPS.search(group) or HEADER_NAMES.get(group) in ANSWER_COLUMNS:
@@ -414,7 +414,7 @@ def _read_under_groups(above: list[Any], header: list[Any], keys: dict[int, str 
             endings = ("cam kết", "thực hiện")
         else:
             continue
-        meant = (HEADER_NAMES.get(fold(f"{name} {ending}")) for ending in endings)
+        meant = (HEADER_NAMES.get(folded_words(f"{name} {ending}")) for ending in endings)
         keys[i] = next((key for key in meant if key), None) or keys.get(i)
 
 
@@ -462,7 +462,7 @@ def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
             continue
         if before is None:
             cells[key], first[key] = value, i
-        elif fold(str(value)) == fold(str(before)):
+        elif folded_words(str(value)) == folded_words(str(before)):
             continue
         elif key in JOINED_COLUMNS:
             cells[key] = f"{before}\n{value}"
@@ -498,7 +498,7 @@ def table_end(rows: list[list[Any]], header: int) -> int:
     a row whose every filled cell is a signature line, one of them naming a signer's role, or
     a row of a signer's bare role alone."""
     for index in range(header + 1, len(rows)):
-        filled = [fold(str(v)) for v in rows[index] if v is not None]
+        filled = [folded_words(str(v)) for v in rows[index] if v is not None]
         if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
                 SIGNATURE.fullmatch(v) for v in filled):
             return index
@@ -523,7 +523,8 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     """A section heading ('I | LĨNH VỰC ĐẤT ĐAI', merged across the row) or a total row ('Tổng
     cộng: 3 ý kiến') that offices put among the questions: its text, or None."""
     values = list(dict.fromkeys(str(v).strip() for v in row if v is not None and str(v).strip()))
-    if values and TOTAL.fullmatch(fold(values[0])) and all(COUNT.fullmatch(fold(v)) for v in values[1:]):
+    if values and TOTAL.fullmatch(folded_words(values[0])) and all(
+            COUNT.fullmatch(folded_words(v)) for v in values[1:]):
         return " | ".join(values)  # 'Tổng cộng: 5 ý kiến | 6 lượt trả lời'
 
     number = row[number_col] if number_col is not None and number_col < len(row) else None
@@ -531,7 +532,7 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
         return next(v for v in values if v != str(number).strip())
     first = row[number_col or 0] if (number_col or 0) < len(row) else None
     if len(values) == 1 and first is not None and str(first).strip() == values[0] \
-            and SECTION_TITLE.fullmatch(fold(values[0])):  # in the first column, or across
+            and SECTION_TITLE.fullmatch(folded_words(values[0])):  # in the first column, or across
         return values[0]
     return None
 
@@ -652,7 +653,7 @@ class RowReader:
         value = self.text(cells, key, required)
         if value is None:
             return None
-        found = VALUE_NAMES[key].get(fold(value))
+        found = VALUE_NAMES[key].get(folded_words(value))
         if found is None:
             words = ", ".join(words[0] for words in VALUES[key].values())
             raise RowError(self.header(key), f"'{value}' is not one of: {words}")
@@ -906,12 +907,36 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
+    first_rows, unread = _items_from_rows(
+        table_rows(rows, continued, header, columns, report.notes, sheet.name), reader, report)
+    if previous:
+        rows_of = [first_rows.get(item["id"]) for item in report.items]
+        _keep_published_ids(report.items, previous, report)
+        first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
+    for item in report.items:
+        for commitment in item.get("commitments", []):
+            _settle_status(commitment, archive.build_date, report)
+    report.items = [item for item in report.items if _valid(item, report, first_rows.get(item["id"]))]
+    report.items = _publishable(report.items, first_rows, archive, session, reader, report)
+    _report_personal_data(unread, reader, report)
+    if report.errors and not (keep_valid and report.items):
+        return report
+    target.write_text(dump_items(report.items), encoding="utf-8")
+    report.written = True
+    return report
+
+
+def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportReport
+                     ) -> tuple[dict[str, int], list[Row]]:
+    """The table's rows grouped into items (in `report.items`, with every row's problems): a
+    row opens an item, or adds an answer or commitment to the one above. Returns each item's
+    first row, by its id, and the rows not imported, whose texts are checked on their own."""
     current: dict[str, Any] | None = None
     current_row = 0
     question: tuple[str, str] | None = None  # STT and words of the question on current_row
     first_rows: dict[str, int] = {}  # item id -> the row its question is on
     unread: list[Row] = []  # rows not imported: _publishable never sees their texts
-    for row in table_rows(rows, continued, header, columns, report.notes, sheet.name):
+    for row in rows:
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
         continues = row.continues or (question is not None and _repeats(row.cells, question))
@@ -919,14 +944,14 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             reader.problems.append(row.problem)
         if continues:
             if not current_row:
-                reader.problems.append(RowError(names["text"], "is empty"))
+                reader.problems.append(RowError(reader.header("text"), "is empty"))
             elif not row.problem:  # under a question that failed: only the row's own problems
                 reader.add_row(current if current is not None else {"answers": []}, row)
         else:
             number = _number(row.cells.get("number"))
             if question is not None and number and number == question[0]:
                 report.warnings.append(
-                    f"warning: {sheet.name}:row {row.number}: STT {number} again, with another "
+                    f"warning: {report.sheet}:row {row.number}: STT {number} again, with another "
                     f"question than row {current_row}: imported as an item of its own; if it is "
                     "the same question, write it the same or leave it empty, else number it anew")
             current_row = row.number
@@ -943,21 +968,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
             else:
                 report.items.append(current)
                 first_rows[current["id"]] = row.number
-    if previous:
-        rows_of = [first_rows.get(item["id"]) for item in report.items]
-        _keep_published_ids(report.items, previous, report)
-        first_rows = {item["id"]: row for item, row in zip(report.items, rows_of, strict=True) if row}
-    for item in report.items:
-        for commitment in item.get("commitments", []):
-            _settle_status(commitment, archive.build_date, report)
-    report.items = [item for item in report.items if _valid(item, report, first_rows.get(item["id"]))]
-    report.items = _publishable(report.items, first_rows, archive, session, reader, report)
-    _report_personal_data(unread, reader, report)
-    if report.errors and not (keep_valid and report.items):
-        return report
-    target.write_text(dump_items(report.items), encoding="utf-8")
-    report.written = True
-    return report
+    return first_rows, unread
 
 
 def _number(value: Any) -> str:
@@ -979,15 +990,15 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     """Say which columns are not imported, loudly when they hold data (a misnamed 'Trả lời'
     column would lose every answer), and which columns are read together."""
     names = rows[header]
-    quiet = {fold(name) for name in NOT_FOR_THE_SITE}
-    personal = {fold(name) for name in PERSONAL}
+    quiet = {folded_words(name) for name in NOT_FOR_THE_SITE}
+    personal = {folded_words(name) for name in PERSONAL}
     ignored, private = [], []
     for i in unknown:
         filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
-        if fold(names[i]) in personal:
+        if folded_words(names[i]) in personal:
             private.append(str(names[i]))
             continue
-        if not filled or fold(names[i]) in quiet:
+        if not filled or folded_words(names[i]) in quiet:
             ignored.append(str(names[i]))
             continue
         close = resembled(str(names[i]), columns.values())
@@ -1124,7 +1135,7 @@ def _replaced_record(path: Path) -> tuple[bool, list[dict[str, Any]] | None]:
 
 
 def _words(text: Any) -> str:
-    return " ".join(fold(str(text or "")).split())
+    return " ".join(folded_words(str(text or "")).split())
 
 
 def _pairs(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> dict[int, int]:

@@ -701,6 +701,8 @@ class ArchiveViews:
         return self.text["attendance_kinds"].get(key) or key.replace("-", " ")
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
+        """What the item card shows (templates/archive/partials/item_card.html), its texts
+        already rendered once (`rendered`, from the fragment cache)."""
         answers = []
         pairs = zip(item.answers, rendered["answers"], strict=True)
         for number, (answer, answer_html) in enumerate(pairs, start=1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +65,7 @@ def _make_loader(line_offset: int) -> type:
         duplicate_keys: list[YamlIssue]
         text: str
 
-        def construct_loc_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+        def construct_loc_map(self, node: yaml.MappingNode) -> Iterator[LocDict]:
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
             data.key_pos, data.value_pos = {}, {}
@@ -133,7 +134,7 @@ def _make_loader(line_offset: int) -> type:
                     "value plainly, without it (a text starting with '!' is written in quotes)")))
             return super().construct_object(node, deep)
 
-        def construct_loc_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+        def construct_loc_seq(self, node: yaml.SequenceNode) -> Iterator[LocList]:
             data = LocList()
             data.start = _pos(node.start_mark, line_offset)
             data.item_pos = [_pos(child.start_mark, line_offset) for child in node.value]

@@ -113,6 +113,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the archive before MkDocs reads a page (problems stop the build
+        here, before anything is written), and set up its templates, assets and menu."""
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
         if self.preview:
             _forget_logged_messages()
