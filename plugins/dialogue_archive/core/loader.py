@@ -435,7 +435,13 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
         written = (str(written).strip() if isinstance(written, str | int) and not isinstance(written, bool)
                    else None)
         duplicate = written is not None and written in first
-        if duplicate:
+        if duplicate and key in getattr(raw, "inherited", ()):  # `- <<: *first` without its own id
+            alias = raw.merge[1]
+            repeated = f"the one marked '&{alias[1:]}'" if alias.startswith("*") else "another entry"
+            log.add(path, *raw.merge[0], f"this entry repeats {repeated} ('<<: {alias}'), and with "
+                    f"it that entry's {key} '{written}', which is one entry's only: under the '<<' "
+                    f"line, write its own {key}")
+        elif duplicate:
             line, col = locate(data, (index, key))
             first_line, _ = locate(data, (first[written], key))
             log.add(path, line, col, f"duplicate {key} '{written}' (first used on line {first_line}); "
