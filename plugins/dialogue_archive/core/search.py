@@ -125,7 +125,24 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     with_d = [w for w in " ".join([text, *phrases]).split() if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded)])
+    return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded),
+                     *date_forms(text)])
+
+
+WRITTEN_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def date_forms(text: str) -> list[str]:
+    """The text's dates in the form it did not write them, with or without leading zeros
+    ('05/03/2024' and '5/3/2024'): Pagefind takes a date for one word, '05032024' or
+    '532024', and a citizen types either."""
+    forms: dict[str, None] = {}
+    for match in WRITTEN_DATE.finditer(text):
+        day, month, year = (int(match[1]), int(match[2]), match[3])
+        for form in (f"{day}/{month}/{year}", f"{day:02}/{month:02}/{year}"):
+            if form != match[0]:
+                forms[form] = None
+    return list(forms)
 
 
 @functools.lru_cache(maxsize=4096)
