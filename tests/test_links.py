@@ -236,6 +236,12 @@ def test_a_session_renamed_without_its_old_id_is_named_by_the_next_build(tmp_pat
     replace(content / "sessions/2024/2024-06-19-doi-thoai-hai/index.md", "summary:",
             "aliases: [2024-06-19-doi-thoai-2]\nsummary:")
     assert "of the published site" not in run_build(config).stderr
+    # a topic's id changed: its page and feed go
+    for path in (content / "registry/topics.yaml", *content.glob("sessions/*/*/answers.yaml")):
+        path.write_text(path.read_text(encoding="utf-8").replace("xay-dung", "xay-dung-nha-o"),
+                        encoding="utf-8")
+    said = run_build(config).stderr
+    assert "1 page(s) of the published site in topics/ are no longer made (xay-dung)" in said, said
 
 
 def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:

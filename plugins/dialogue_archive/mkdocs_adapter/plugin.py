@@ -523,19 +523,29 @@ def _log_held_back(archive: Archive) -> None:
 
 def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
     """Name the sessions the site published before (its open data's session files) that the
-    archive no longer holds under any id: renamed without `aliases`, or removed. Not an error:
-    a session may be taken down on purpose."""
-    try:
-        published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json")]
-    except OSError:
+    archive no longer holds under any id (renamed without `aliases`, or removed), and the
+    registry entries whose pages it no longer makes (an id changed). Not an error: a session
+    may be taken down on purpose."""
+    if archive is None:
         return
-    if archive is None or not (gone := vanished(published, archive)):
-        return
-    shown = ", ".join(gone[:5]) + (", ..." if len(gone) > 5 else "")
-    log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the archive "
-             f"under no id or alias ({shown}): their pages, feed entries and open data go. A "
-             f"session renamed keeps its old id in its index.md, 'aliases: [{gone[0]}]'; one "
-             "removed on purpose needs nothing")
+    published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json")]
+    if gone := vanished(published, archive):
+        log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the "
+                 f"archive under no id or alias ({_some(gone)}): their pages, feed entries and "
+                 f"open data go. A session renamed keeps its old id in its index.md, 'aliases: "
+                 f"[{gone[0]}]'; one removed on purpose needs nothing")
+    for section, registry in (("agencies", archive.agencies), ("topics", archive.topics),
+                              ("places", archive.places)):
+        pages = {p.parent.name for p in (site_dir / section).glob("*/index.html")} - {"page"}
+        if gone := sorted(pages - set(registry)):
+            log.info(f"dialogue-archive: {len(gone)} page(s) of the published site in {section}/ "
+                     f"are no longer made ({_some(gone)}): an id of registry/{section}.yaml was "
+                     "changed or removed, and links to its page and its feed break; published ids "
+                     "never change (FORMAT.md)")
+
+
+def _some(ids: list[str]) -> str:
+    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
 
 
 def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
