@@ -666,7 +666,7 @@ SITE_MADE = ["topics/xay-dung/index.md", "agencies/index.md", "search/index.md",
              "404.html"]
 """Files of the content folder at addresses the site makes itself (review finds)."""
 SITE_FILES = ["data/items.pdf", "assets/dialogue-archive/archive.css",
-              "assets/dialogue-archive-search/extra.js", "pagefind/logo.png"]
+              "assets/dialogue-archive-search/extra.js", "pagefind/logo.png", "data.md"]
 """Files in folders where the site writes files of its own: an office's archive.css was
 replaced by the archive's own, with a DeprecationWarning traceback excerpt in the log."""
 
@@ -683,8 +683,8 @@ def test_a_page_at_an_address_the_site_makes_is_refused_by_validate_and_the_buil
     expected = sorted([f"content/{uri}:1:1: the site makes /{uri.removesuffix('index.md')} itself"
                        for uri in SITE_MADE if uri != "statistics.md"]
                       + ["content/statistics.md:1:1: the site makes /statistics/ itself"]
-                      + [f"content/{uri}:1:1: the site writes its own files in /{uri.rsplit('/', 1)[0]}/"
-                         for uri in SITE_FILES])
+                      + [f"content/{uri}:1:1: the site writes its own files in "
+                         f"/{uri.rsplit('/', 1)[0] if '/' in uri else uri[:-3]}/" for uri in SITE_FILES])
     result = validate(content)
     assert result.returncode == 1
     located = sorted(line for line in result.stderr.splitlines() if line.startswith("content/"))
@@ -705,13 +705,26 @@ def test_a_page_whose_name_ends_in_index_is_a_page_of_its_own(tmp_path: Path) ->
     """'searchindex.md' was read as the search section's index page, refused as '/search'
     (a review's find); MkDocs publishes it at /searchindex/."""
     content = make_archive(tmp_path / "content")
-    (content / "searchindex.md").write_text("# Mục lục tra cứu\n\nNội dung.\n", encoding="utf-8")
+    (content / "searchindex.md").write_text("# Mục lục tra cứu\n\n[Hướng dẫn](../huong-dan/)\n",
+                                            encoding="utf-8")
+    (content / "huong-dan").mkdir()  # a folder's README.md is its page, as in MkDocs
+    (content / "huong-dan" / "README.md").write_text("# Hướng dẫn\n", encoding="utf-8")
     result = validate(content)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     built = run_build(write_config(tmp_path, content, site))
     assert built.returncode == 0, built.stderr
     assert "Mục lục tra cứu" in (site / "searchindex" / "index.html").read_text(encoding="utf-8")
+    assert "Hướng dẫn" in (site / "huong-dan" / "index.html").read_text(encoding="utf-8")
+    # beside an index.md, MkDocs leaves a README.md out (and a strict build stopped); the
+    # home page's text is index.md (review finds)
+    (content / "huong-dan" / "index.md").write_text("# Hướng dẫn mới\n", encoding="utf-8")
+    (content / "README.md").write_text("# Kho lưu trữ\n", encoding="utf-8")
+    assert [line.split(": ", 1) for line in validate(content).stderr.splitlines()[:2]] == [
+        ["content/README.md:1:1", "MkDocs publishes index.md at this folder's address and leaves "
+         "README.md out: merge it into index.md, or rename it"],
+        ["content/huong-dan/README.md:1:1", "MkDocs publishes index.md at this folder's address "
+         "and leaves README.md out: merge it into index.md, or rename it"]]
 
 
 @pytest.mark.parametrize(("option", "value", "least"), [

@@ -150,10 +150,12 @@ def site_address(uri: str) -> str | None:
         return uri
     if not uri.lower().endswith(PAGE_SUFFIXES) or uri == urls.home():
         return None
-    address = urls.web_path(uri)  # 'agencies.md' -> 'agencies/'
+    address = urls.web_path(uri)  # 'agencies.md' -> 'agencies/', 'data.md' -> 'data/'
     if posixpath.basename(address).lower() in {"index.html", "index.htm"}:
         address = address[: -len(posixpath.basename(address))]
-    return address if not address or address.split("/")[0] in urls.SITE_SECTIONS else None
+    made = not address or address.split("/")[0] in urls.SITE_SECTIONS or address.startswith(
+        urls.FILE_FOLDERS)
+    return address if made else None
 
 
 class _Targets:
@@ -265,12 +267,13 @@ class _Targets:
                 f"{path.name}{did_you_mean(anchor, known)}; fix the anchor or remove it")
 
     def _page_file(self, address: str) -> str:
-        """The content file of the page at a site address ('about/' -> 'about.md'), or the
-        `index.md` the address would be made from (a generated page's)."""
+        """The content file of the page at a site address ('about/' -> 'about.md', or a folder's
+        index.md or README.md), or the `index.md` the address would be made from (a generated
+        page's)."""
         if not address:
             return "index.md"
         folder = address.rstrip("/")
-        for candidate in (f"{folder}/index.md", f"{folder}.md"):
+        for candidate in (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md"):
             if candidate in self.pages or is_file(self.root / candidate):
                 return candidate
         return f"{folder}/index.md"

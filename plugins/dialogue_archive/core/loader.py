@@ -1329,6 +1329,12 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
+            elif name == "README.md" and "index.md" in names:
+                log.add(here / name, 1, 1, "MkDocs publishes index.md at this folder's address and "
+                        "leaves README.md out: merge it into index.md, or rename it")
+            elif name == "README.md" and not parts:
+                log.add(here / name, 1, 1, "the home page's text is index.md, and without one the "
+                        "site makes its own home page here: rename README.md to index.md")
             else:
                 taken = site_address_problem(unicodedata.normalize("NFC", "/".join((*parts, name))))
                 if taken is not None:
