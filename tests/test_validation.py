@@ -787,21 +787,25 @@ def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path:
     these, then the next once they were fixed, then the labels file; the build said one."""
     content = make_archive(tmp_path / "content")
     config = write_config(tmp_path, content, tmp_path / "site", workers="many", labelz="x.yaml",
-                          labels="thieu.yaml", search_shard_records=0)
+                          labels="thieu.yaml", search_shard_records=0, build_date='"2026-13-45"')
     result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert result.returncode == 1
     expected = ["mkdocs.yml:6:7: plugin dialogue-archive, option 'workers': write a whole number",
                 "mkdocs.yml:7:7: plugin dialogue-archive, option 'labelz': Unrecognised",
                 "mkdocs.yml:9:7: plugin dialogue-archive, option 'search_shard_records': write",
+                # a date that is none was said alone, before the others (a review's find)
+                "mkdocs.yml:10:7: plugin dialogue-archive, option 'build_date': '2026-13-45' is "
+                "not a date",
                 f"{tmp_path / 'thieu.yaml'}:1:1: the labels file cannot be read",
-                "4 error(s) in the site's settings"]
+                "5 error(s) in the site's settings"]
     lines = result.stderr.splitlines()
     assert len(lines) == len(expected), result.stderr
     for line, start in zip(lines, expected, strict=True):
         assert line.startswith(start), (line, start)
     built = run_build(config)
     for said in ("option 'workers': write a whole number", "option 'search_shard_records': write",
-                 "Unrecognised configuration name: labelz", "the labels file cannot be read"):
+                 "Unrecognised configuration name: labelz", "the labels file cannot be read",
+                 "option 'build_date': '2026-13-45' is not a date"):
         assert said in built.stderr, built.stderr
     assert built.returncode == 1 and not (tmp_path / "site").exists()

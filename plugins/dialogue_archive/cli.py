@@ -33,8 +33,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 2
     try:
         site = site_settings(given)
-        build_date = fixed_build_date(args.build_date or site.build_date)
-    except ValueError as error:  # SettingsError too: the build would stop there as well
+    except ValueError as error:  # SettingsError: the build would stop there as well
         print(f"error: {error}", file=sys.stderr)
         return 2
     content = site.content
@@ -43,6 +42,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} error(s) in the site's settings: fix them, then run this command "
               "again.", file=sys.stderr)
         return 1
+    try:  # after the options: a wrong build_date is one of them, said with the others
+        build_date = fixed_build_date(args.build_date or site.build_date)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     archive, log = load_archive(content, build_date, workers=worker_count())
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)

@@ -30,8 +30,22 @@ class AtLeast(c.BaseConfigOption[int]):
         return value
 
 
+class Day(c.BaseConfigOption[str | dt.date]):
+    """A day, YYYY-MM-DD: a string that is none ('2026-13-45') passed the option's check and
+    stopped the build later, alone, once the other options were fixed."""
+
+    def run_validation(self, value: object) -> str | dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+        return str(value)
+
+
 class ArchivePluginConfig(base.Config):
-    build_date = c.Optional(c.Type((str, dt.date)))
+    build_date = c.Optional(Day())
     """Fixed 'today' (YYYY-MM-DD) for reproducible builds: schedules and overdue use it.
     Falls back to the DIALOGUE_ARCHIVE_BUILD_DATE environment variable, then today."""
 
