@@ -1373,6 +1373,17 @@ def test_excel_error_values_are_refused_where_they_stand(content: Path, tmp_path
     assert "Traceback" not in result.stderr
 
 
+def test_an_excel_error_in_the_second_of_two_joined_columns_is_no_part_of_the_text(
+        content: Path, tmp_path: Path) -> None:
+    """Two 'Nội dung' columns are joined into one text, and a '#N/A' in the second was
+    published as the question's last line (a review's find)."""
+    joined = import_into_hoa_xuan(content, tmp_path / "hai-cot.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,#N/A,UBND phường Hòa Xuân,Trả lời.\n"))
+    assert joined.returncode == 1
+    assert "hai-cot.csv:row 2: column 'Nội dung (F)': holds Excel's error value #N/A" in joined.stderr
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

@@ -108,12 +108,12 @@ class RowError(ValueError):
 
 
 class ExcelErrors(RowError):
-    """A row's cells that hold Excel's error values: said once, for the cells named in
-    `failed`, which then get no other problem ('unknown agency #N/A')."""
+    """A row's cells that hold Excel's error values: said once, for the keys in `failed`,
+    whose cells then get no other problem ('unknown agency #N/A')."""
 
-    def __init__(self, failed: list[str], message: str):
+    def __init__(self, failed: set[str], column: str, message: str):
         self.failed = failed
-        super().__init__(failed[0], message)
+        super().__init__(column, message)
 
 
 @dataclass
@@ -537,19 +537,20 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
-def _excel_errors(cells: dict[str, Any], columns: dict[int, str], names: dict[int, str]
+def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
                   ) -> ExcelErrors | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
-    is then not imported (its cells are left as they are: emptied, they were said empty too)."""
-    failed = [key for key, value in cells.items()
-              if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS]
+    is then not imported. Each cell is looked at, before two columns of one text are joined
+    (a '#N/A' in the second 'Nội dung' became part of the question)."""
+    failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
+              and row[i].strip().upper() in EXCEL_ERRORS]
     if not failed:
         return None
-    headers = [next(names[i] for i, k in columns.items() if k == key) for key in failed]
-    values = [cells[key] for key in failed]
-    others = "".join(f"; so does '{h}' ({v})" for h, v in zip(headers[1:], values[1:], strict=True))
-    return ExcelErrors(headers, f"holds Excel's error value {values[0]} (a formula that failed, or "
-                       f"that points at a deleted cell): put the text there, or fix the formula{others}")
+    values = [row[i].strip() for i in failed]
+    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(failed[1:], values[1:], strict=True))
+    return ExcelErrors({columns[i] for i in failed}, names[failed[0]],
+                       f"holds Excel's error value {values[0]} (a formula that failed, or that "
+                       f"points at a deleted cell): put the text there, or fix the formula{others}")
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
@@ -580,7 +581,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          f"('{heading[:60]}'), not as a question")
             continue
         cells, problem = _merged_cells(row, columns, names)
-        problem = problem or _excel_errors(cells, columns, names)
+        problem = problem or _excel_errors(row, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -623,7 +624,7 @@ class RowReader:
     def row_problems(self) -> list[RowError]:
         """The row's problems, but those of cells already said to hold an Excel error."""
         problems, self.problems = self.problems, []
-        failed = {c for p in problems if isinstance(p, ExcelErrors) for c in p.failed}
+        failed = {self.header(k) for p in problems if isinstance(p, ExcelErrors) for k in p.failed}
         return [p for p in problems if isinstance(p, ExcelErrors) or p.column not in failed]
 
     def header(self, key: str) -> str:
