@@ -208,6 +208,13 @@ def test_a_link_to_the_former_file_of_a_renamed_session_names_its_file_now(tmp_p
     build = run_build(config)
     assert build.returncode == 1
     assert expected in build.stderr and "its record links to" not in build.stderr
+    replace(content / SESSION / "index.md", "#ho-so-gpxd).", "#ho-so-cu).")  # checked at once too
+    assert located(validate(content)) == [
+        expected.replace("#ho-so-gpxd", "#ho-so-cu")
+        + "; and #ho-so-cu is not an item, answer, commitment or heading of session "
+        "2024-06-19-doi-thoai-hai (did you mean 'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the "
+        "anchor or remove it"]
+    replace(content / SESSION / "index.md", "#ho-so-cu).", "#ho-so-gpxd).")
     replace(content / SESSION / "index.md", "../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd",
             "../2024-06-19-doi-thoai-2/#ho-so-gpxd")  # the former address: the redirect
     assert validate(content).returncode == 0

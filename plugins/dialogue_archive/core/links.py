@@ -208,10 +208,12 @@ class _Targets:
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
         elif target in self.former and not reference.address:
             session = self.former[target]
-            anchor = f"#{urlsplit(written).fragment}" if urlsplit(written).fragment else ""
+            fragment = urlsplit(written).fragment
+            wrong = self._missing_anchor(written, session) if fragment else ""
+            now = _relative(session.src_uri, False, source) + (f"#{fragment}" if fragment else "")
             return (f"the link '{written}' points to the former file of session {session.id}, "
-                    "renamed (its old id is in its aliases); link to its file now: "
-                    f"'{_relative(session.src_uri, False, source)}{anchor}'")
+                    f"renamed (its old id is in its aliases); link to its file now: '{now}'"
+                    + (f"; and #{fragment} {wrong.split(', which ', 1)[1]}" if wrong else ""))
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
