@@ -152,21 +152,24 @@ def test_new_refuses_personal_data_in_the_title_or_slug_that_make_the_address(
     assert not list((content / "sessions" / "2024").glob("2024-08-23-*"))
 
 
-def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path,
-                                                                   tmp_path: Path) -> None:
+@pytest.mark.parametrize("started", ["program", "module"])
+def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path, tmp_path: Path,
+                                                                   started: str) -> None:
     """Run by its full path from another folder, `new` showed '.venv/bin/dialogue-archive
     import …', which only works from the repository folder: it now shows the command as it
-    was started, and that command, pasted there, imports the sheet."""
-    program = Path(sys.executable).parent / "dialogue-archive"
+    was started (its path, or `python -m dialogue_archive.cli`), and that command, pasted
+    there, imports the sheet."""
+    program = [str(Path(sys.executable).parent / "dialogue-archive")] if started == "program" \
+        else [sys.executable, "-m", "dialogue_archive.cli"]
     elsewhere = tmp_path / "van-phong"
     elsewhere.mkdir()
     created = subprocess.run(
-        [str(program), "new", "--content-dir", os.path.relpath(content, elsewhere), "--date",
+        [*program, "new", "--content-dir", os.path.relpath(content, elsewhere), "--date",
          "2024-07-18", "--title", "Đối thoại với công dân phường Hòa Thọ Đông về đất đai",
          "--organizer", "UBND phường Hòa Thọ Đông", "--place", "Hòa Thọ Đông"],
         cwd=elsewhere, capture_output=True, text=True, check=True)
     hint = created.stdout.splitlines()[-1].strip()
-    assert hint.startswith(f"{program} import SHEET.xlsx --session "), created.stdout
+    assert hint.startswith(f"{' '.join(program)} import SHEET.xlsx --session "), created.stdout
     sheet = Path(sample_sheet.__file__).parent / "cam-le-2024-07-18-thong-ke-y-kien.xlsx"
     imported = subprocess.run(hint.replace("SHEET.xlsx", str(sheet)), shell=True, cwd=elsewhere,
                               capture_output=True, text=True)

@@ -45,11 +45,16 @@ RUN = ".venv/bin/dialogue-archive"
 
 
 def command() -> str:
-    """The command as this run was started (a path to it, or the name found on PATH, which the
-    system gives as a full path), for the next command a hint shows: the README's form
-    assumed the repository folder, and failed from anywhere else."""
+    """The command as this run was started (a path to it or to a link to it, or the name found
+    on PATH, which the system gives as a full path; `python -m dialogue_archive.cli`), for the
+    next command a hint shows: the README's form assumed the repository folder, and failed
+    from anywhere else."""
     started = sys.argv[0] if sys.argv else ""
-    return shlex.quote(started) if Path(started).name == "dialogue-archive" else RUN
+    if started and Path(started).resolve().name == "dialogue-archive":
+        return shlex.quote(started)
+    if Path(started).name == "cli.py":
+        return f"{shlex.quote(sys.executable)} -m dialogue_archive.cli"
+    return RUN
 
 
 class ScaffoldError(ValueError):
