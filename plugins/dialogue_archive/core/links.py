@@ -209,11 +209,11 @@ class _Targets:
         elif target in self.former and not reference.address:
             session = self.former[target]
             fragment = urlsplit(written).fragment
-            wrong = self._missing_anchor(written, session) if fragment else ""
+            unknown = self._unknown_anchor(unquote(fragment), session)
             now = _relative(session.src_uri, False, source) + (f"#{fragment}" if fragment else "")
             return (f"the link '{written}' points to the former file of session {session.id}, "
                     f"renamed (its old id is in its aliases); link to its file now: '{now}'"
-                    + (f"; and #{fragment} {wrong.split(', which ', 1)[1]}" if wrong else ""))
+                    + (f"; and #{fragment} {unknown}; fix the anchor or remove it" if unknown else ""))
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
@@ -231,10 +231,17 @@ class _Targets:
                 "the public site; publish that session first or remove the link")
 
     def _missing_anchor(self, written: str, session: Session) -> str:
-        """What is wrong with the `#anchor` of a link to a session page ('' when nothing is):
-        it must be an item (or an item's alias), a commitment, a part of the page or a heading
-        of its texts. A heading that gave way to an id taken before it gets a `_1` suffix."""
+        """What is wrong with the `#anchor` of a link to a session page ('' when nothing is)."""
         anchor = unquote(urlsplit(written).fragment)
+        unknown = self._unknown_anchor(anchor, session)
+        return f"the link '{written}' points to #{anchor}, which {unknown}; fix the anchor or " \
+            "remove it" if unknown else ""
+
+    def _unknown_anchor(self, anchor: str, session: Session) -> str:
+        """'is not an item … of session x (did you mean …)', or '' for an anchor the session page
+        has: an item (or an item's alias), an answer, a commitment, a part of the page or a
+        heading of its texts. A heading that gave way to an id taken before it gets a `_1`
+        suffix."""
         if not anchor or not session.record_read:
             return ""
         known = self.anchors.get(session.id)
@@ -244,9 +251,9 @@ class _Targets:
             return ""
         items = [i.id for i in session.items]
         listed = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
-        return (f"the link '{written}' points to #{anchor}, which is not an item, answer, commitment "
-                f"or heading of session {session.id}{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
-                + (f" (its items: {listed})" if items else "") + "; fix the anchor or remove it")
+        return (f"is not an item, answer, commitment or heading of session {session.id}"
+                f"{did_you_mean(anchor, known - urls.SESSION_PAGE_ANCHORS)}"
+                + (f" (its items: {listed})" if items else ""))
 
     def _missing_heading(self, written: str, path: Path) -> str:
         """What is wrong with the `#anchor` of a link to another page of the content folder (the
