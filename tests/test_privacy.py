@@ -626,6 +626,26 @@ def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
     assert reported(output, f"{S}/index.md", line + 3, 3, message), output
 
 
+def test_a_full_name_in_a_label_is_refused_when_consent_is_written_false(tmp_path: Path) -> None:
+    """`named_with_consent: false`, as FORMAT.md's example writes it, is no consent: only
+    `true` lets a full name through."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    for n, (label, consent) in enumerate([("Ông Nguyễn Văn Hùng", "false"), ("Bà Trần Thị Mai", "true")]):
+        text += (f"  - id: hoi-them-{n}\n    type: question\n    asker:\n      label: {label}\n"
+                 f"      named_with_consent: {consent}\n    topics: [dat-dai]\n    text: Hỏi về hồ sơ.\n")
+    answers.write_text(text, encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    written = "      label: Ông Nguyễn Văn Hùng"
+    line, col = text.split("\n").index(written) + 1, written.index("Nguyễn") + 1
+    assert reported(result.stderr, f"{S}/answers.yaml", line, col,
+                    "asker.label names a person ('Nguyễn Văn Hùng'): publish initials"), result.stderr
+    assert "Trần Thị Mai" not in result.stderr
+
+
 def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(BASE, content)
