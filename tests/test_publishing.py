@@ -276,6 +276,20 @@ def test_agency_topic_and_place_feeds_are_linked_from_their_pages(public_site: P
     assert empty and {feed.feed.updated for feed in empty} == {latest}
 
 
+def test_a_wards_feed_lists_a_session_held_elsewhere_where_one_of_its_residents_asked(
+        public_site: Path) -> None:
+    """A ward's residents take their questions to the district's sessions: subscribing to the
+    ward's feed must bring those sessions too, not only the ones held in the ward."""
+    held, ward = "2023-09-21-doi-thoai-thu-tuc-hanh-chinh", "phuong-khue-trung"
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    session = next(s for s in archive.published if s.id == held)
+    assert ward not in archive.areas(session.meta.place)  # held in the district, not in the ward
+    assert ward in {item.asker.place for item in session.items}
+    feed = feedparser.parse((public_site / "places" / ward / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert f"{SITE_URL}sessions/2023/{held}/" in {entry.link for entry in feed.entries}
+
+
 def test_feeds_of_units_of_one_name_are_told_apart(public_site: Path) -> None:
     """A ward that kept its name after wards merged into it has two feeds: a reader subscribed to
     both must see which is which, as the pages show it."""
