@@ -41,6 +41,12 @@ def raw_sessions(content: Path = CONTENT, build_date: dt.date = SAMPLE_BUILD_DAT
     return sessions
 
 
+def raw_names(registry: str, content: Path = CONTENT) -> dict[str, str]:
+    """Id -> name of one registry ('agencies', 'places', 'topics'), as its YAML writes them."""
+    records = yaml.safe_load((content / "registry" / f"{registry}.yaml").read_text(encoding="utf-8"))
+    return {record["id"]: record["name"] for record in records}
+
+
 def raw_commitments(content: Path = CONTENT) -> list[tuple[RawSession, dict, dict]]:
     """(session, item, commitment) of every published commitment."""
     return [(s, item, c) for s in raw_sessions(content) for item in s.items

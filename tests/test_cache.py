@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import dialogue_archive
+import feedparser
 import pytest
 from conftest import (
     ROOT,
@@ -330,6 +331,39 @@ def test_a_changed_plugin_option_reaches_the_pages_of_an_unchanged_archive(tmp_p
                        data_licence="CC0 1.0"))
     licence = parse(site / urls.open_data().replace("index.md", "index.html")).select_one('a[rel="license"]')
     assert licence.get_text() == "CC0 1.0"
+
+
+def test_a_new_site_url_reaches_the_canonical_links_feeds_calendar_and_data_of_a_warm_rebuild(
+        tmp_path: Path) -> None:
+    """An office moves its archive to its own domain: with the same cache, no page, feed,
+    calendar or open-data file may keep pointing readers at the old address."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+    old, new = "https://doithoai.example.vn/", "https://doithoai.truonggiang.gov.vn/"
+
+    def build_at(site_url: str) -> dict[Path, str]:
+        config.write_text(re.sub(r"(?m)^site_url: .*\n", "", config.read_text(encoding="utf-8"))
+                          + f"site_url: {site_url}\n", encoding="utf-8")
+        build(config)
+        return {path: path.read_text(encoding="utf-8") for path in site.rglob("*")
+                if path.suffix in {".html", ".xml", ".ics", ".json", ".csv"}}
+
+    assert any(old in text for text in build_at(old).values())
+    texts = build_at(new)
+    sessions = sorted(site.glob("sessions/*/*/index.html"))
+    assert len(sessions) == 2
+    for page in sessions:
+        address = f"{new}{page.parent.relative_to(site).as_posix()}/"
+        assert parse(page).find("link", rel="canonical")["href"] == address
+    feeds = sorted(site.rglob("feed.xml"))
+    assert len(feeds) > 1  # the site's and the agencies', topics' and places' feeds
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        links = [feed.feed.link, *(entry.link for entry in feed.entries)]
+        assert all(link.startswith(new) for link in links), (path, links)
+    assert f"URL:{new}sessions/" in texts[site / "calendar.ics"]
+    assert [str(path.relative_to(site)) for path, text in texts.items() if old in text] == []
 
 
 def test_session_pages_are_made_from_a_private_copy_equal_to_the_loaded_session(tmp_path: Path

@@ -16,7 +16,7 @@ from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, mak
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.opendata import COMMITMENT_COLUMNS, CSV_COLUMNS
 from jsonschema import Draft202012Validator
-from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
+from sample_records import raw_commitments, raw_done_date, raw_names, raw_overdue, raw_sessions
 
 
 def load(site: Path, name: str) -> dict:
@@ -192,6 +192,20 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
               for item in s.items}
     assert "phuong-hoa-xuan" in {r["asker_place_id"] for r in rows}
     assert all(r["asker_place_id"] == places[r["session_id"], r["item_id"]] for r in rows)
+    # each name column gives the registry's name of the id beside it, as a reader of the sheet
+    # without the registries needs it
+    agencies, places_named, topics = raw_names("agencies"), raw_names("places"), raw_names("topics")
+    meta = {s.id: s.meta for s in raw_sessions()}
+    for r in rows:
+        assert (r["organizer_id"], r["place_id"]) == (meta[r["session_id"]]["organizer"],
+                                                      meta[r["session_id"]]["place"])
+        assert r["organizer"] == agencies[r["organizer_id"]]
+        assert r["place"] == places_named[r["place_id"]]
+        assert r["asker_place"] == places_named.get(r["asker_place_id"], "")
+        assert r["answer_by"] == agencies.get(r["answer_by_id"], "")
+        assert r["answer_referred_to"] == agencies.get(r["answer_referred_to_id"], "")
+        assert r["topics"] == "; ".join(topics[t] for t in r["topic_ids"].split("; ") if t)
+    assert all(r["topic_ids"] for r in rows) and any(r["answer_referred_to_id"] for r in rows)
     # commitments_overdue says on which day it was counted, as commitments.csv does
     assert {r["as_of"] for r in rows} == {SAMPLE_BUILD_DATE.isoformat()}
     # codes and their Vietnamese labels side by side, as for the item type

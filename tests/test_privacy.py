@@ -338,6 +338,36 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
     assert any(p.suffix == ".pf_fragment" and "[số điện thoại đã ẩn]" in t for p, t in texts.items())
 
 
+def test_a_redaction_rule_added_after_a_build_reaches_every_output_of_a_warm_rebuild(
+        tmp_path: Path) -> None:
+    """An office adds a rule when a citizen asks, after publishing, that their street be taken
+    off: the next build, with the cache of the last one, must publish no output with it."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    street = "kiệt 42 Nguyễn Hữu Thọ"
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "Đề nghị đơn giản hóa", f"Nhà tôi ở {street}, đề nghị đơn giản hóa"), encoding="utf-8")
+
+    def outputs(site: Path) -> dict[str, str]:
+        """The texts a reader or a data user gets: the page, the search index and the data."""
+        fragments = "\n".join(gzip.decompress(f.read_bytes()).decode("utf-8")
+                               for f in (site / "pagefind").rglob("*.pf_fragment"))
+        return {"page": (site / S / "index.html").read_text(encoding="utf-8"), "search": fragments,
+                **{name: (site / "data" / name).read_text(encoding="utf-8")
+                   for name in ("archive.json", "items.csv")}}
+
+    site = build_archive(content, tmp_path)
+    assert all(street in text for text in outputs(site).values())
+    (content / "registry" / "redactions.yaml").write_text(
+        f"- pattern: {street}\n  replacement: \"[địa chỉ đã ẩn]\"\n"
+        "  note: người hỏi đề nghị không công bố địa chỉ\n", encoding="utf-8")
+    assert build_archive(content, tmp_path) == site  # same config, so the same cache
+    redacted = outputs(site)
+    assert [name for name, text in redacted.items() if street in text] == []
+    assert [name for name, text in redacted.items() if "[địa chỉ đã ẩn]" not in text] == []
+
+
 def test_text_rules_match_either_tone_mark_placement_any_spacing_and_shown_keys(
         tmp_path: Path) -> None:
     """Writers place tone marks both ways (Thuỷ, Thủy) and YAML blocks wrap lines: a rule
@@ -594,6 +624,26 @@ def test_build_refuses_names_and_84_phone_numbers(tmp_path: Path) -> None:
     assert reported(output, f"{S}/index.md", line, caption.index("84") + 1, message), output
     message = "'0905123456' looks like a phone number in attendance, which is personal data"
     assert reported(output, f"{S}/index.md", line + 3, 3, message), output
+
+
+def test_a_full_name_in_a_label_is_refused_when_consent_is_written_false(tmp_path: Path) -> None:
+    """`named_with_consent: false`, as FORMAT.md's example writes it, is no consent: only
+    `true` lets a full name through."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    for n, (label, consent) in enumerate([("Ông Nguyễn Văn Hùng", "false"), ("Bà Trần Thị Mai", "true")]):
+        text += (f"  - id: hoi-them-{n}\n    type: question\n    asker:\n      label: {label}\n"
+                 f"      named_with_consent: {consent}\n    topics: [dat-dai]\n    text: Hỏi về hồ sơ.\n")
+    answers.write_text(text, encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    written = "      label: Ông Nguyễn Văn Hùng"
+    line, col = text.split("\n").index(written) + 1, written.index("Nguyễn") + 1
+    assert reported(result.stderr, f"{S}/answers.yaml", line, col,
+                    "asker.label names a person ('Nguyễn Văn Hùng'): publish initials"), result.stderr
+    assert "Trần Thị Mai" not in result.stderr
 
 
 def test_descriptions_and_organisations_in_labels_are_accepted(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ calendar read by real clients, share cards, redirects, the photo viewer and the 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 import shutil
@@ -37,6 +38,8 @@ OLD_ID = "2024-07-17-doi-thoai-dat-dai-hoa-tho-dong"
 DRAFT_ID = "2026-11-20-ban-nhap-chua-duyet"
 SCHEDULED_ID = "2026-11-26-hen-gio-dang"
 SCHEDULED_AT = dt.date(2026, 12, 1)
+DRAFT_TITLE = "Bản nháp chưa duyệt"
+SCHEDULED_TITLE = "Bài hẹn giờ đăng"
 
 
 def png(width: int = 8, height: int = 6) -> bytes:
@@ -95,8 +98,8 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     answers.write_text(answers.read_text(encoding="utf-8").replace(
         "  - id: gia-dinh-toi-nop-ho-so\n", "  - id: gia-dinh-toi-nop-ho-so\n    aliases: [ho-so-cu]\n", 1),
         encoding="utf-8")
-    scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], "Bản nháp chưa duyệt")
-    scheduled = scaffold(content, SCHEDULED_ID[:10], SCHEDULED_ID[11:], "Bài hẹn giờ đăng")
+    scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], DRAFT_TITLE)
+    scheduled = scaffold(content, SCHEDULED_ID[:10], SCHEDULED_ID[11:], SCHEDULED_TITLE)
     write_news(scheduled)
     set_front_matter(scheduled / "index.md", draft="", published=f"{SCHEDULED_AT} 07:00")
     return content
@@ -134,12 +137,17 @@ def sitemap_urls(site: Path) -> set[str]:
 def test_drafts_and_scheduled_sessions_stay_out_of_the_public_site(public_site: Path) -> None:
     assert session_page(public_site, NEW_ID).is_file()
     everything = "".join(p.read_text(encoding="utf-8") for p in public_site.rglob("*.html"))
+    fragments = [gzip.decompress(f.read_bytes()).decode("utf-8")
+                 for f in (public_site / "pagefind").rglob("*.pf_fragment")]
+    assert any(NEW_ID in fragment for fragment in fragments)  # the search index holds sessions
     public_files = {"sitemap": sitemap_urls(public_site), "feed": (public_site / "feed.xml").read_text(),
-                    "calendar": (public_site / "calendar.ics").read_text(), "pages": everything}
-    for hidden in (DRAFT_ID, SCHEDULED_ID):
+                    "calendar": (public_site / "calendar.ics").read_text(), "pages": everything,
+                    "search index": "\n".join(fragments)}
+    for hidden, title in ((DRAFT_ID, DRAFT_TITLE), (SCHEDULED_ID, SCHEDULED_TITLE)):
         assert not (public_site / "sessions" / hidden[:4] / hidden).exists()
         for name, text in public_files.items():
             assert hidden not in str(text), f"{hidden} leaked into the {name}"
+            assert title not in str(text), f"{title} leaked into the {name}"
     assert f"{SITE_URL}sessions/2024/{NEW_ID}/" in sitemap_urls(public_site)
 
 
@@ -266,6 +274,20 @@ def test_agency_topic_and_place_feeds_are_linked_from_their_pages(public_site: P
     empty = [feed for path in sorted(public_site.glob("*/*/feed.xml"))
              if not (feed := feedparser.parse(path.read_bytes())).entries]
     assert empty and {feed.feed.updated for feed in empty} == {latest}
+
+
+def test_a_wards_feed_lists_a_session_held_elsewhere_where_one_of_its_residents_asked(
+        public_site: Path) -> None:
+    """A ward's residents take their questions to the district's sessions: subscribing to the
+    ward's feed must bring those sessions too, not only the ones held in the ward."""
+    held, ward = "2023-09-21-doi-thoai-thu-tuc-hanh-chinh", "phuong-khue-trung"
+    archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
+    session = next(s for s in archive.published if s.id == held)
+    assert ward not in archive.areas(session.meta.place)  # held in the district, not in the ward
+    assert ward in {item.asker.place for item in session.items}
+    feed = feedparser.parse((public_site / "places" / ward / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert f"{SITE_URL}sessions/2023/{held}/" in {entry.link for entry in feed.entries}
 
 
 def test_feeds_of_units_of_one_name_are_told_apart(public_site: Path) -> None:
