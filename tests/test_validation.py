@@ -782,6 +782,23 @@ def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
     assert built.returncode == 1  # the build refuses the same
 
 
+@pytest.mark.parametrize(("written", "refused"), [
+    ("20261127", True), ('"2026-W48-5"', True), ("''", False), ('"2026-11-27"', False)])
+def test_validate_and_the_build_agree_on_a_build_date(tmp_path: Path, written: str,
+                                                      refused: bool) -> None:
+    """`build_date: 20261127` (a number) was refused by validate and used by the build; a
+    blank one, which means none, was refused by both (review finds)."""
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=written)
+    checked = validate(config)
+    built = run_build(config)
+    assert (checked.returncode != 0, built.returncode != 0) == (refused, refused), (
+        checked.stderr, built.stderr)
+    if refused:
+        said = f"option 'build_date': '{written.strip(chr(34))}' is not a date; write YYYY-MM-DD"
+        assert said in checked.stderr and said in built.stderr
+
+
 def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path: Path) -> None:
     """MkDocs checks a plugin's options up to the first that fails: `validate` said two of
     these, then the next once they were fixed, then the labels file; the build said one."""

@@ -1484,10 +1484,21 @@ def fixed_build_date(written: Any) -> dt.date | None:
     if isinstance(value, str) and not value.strip():
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):  # AttributeError: `build_date: 20240625`, a number
+        return iso_day(value)
+    except ValueError:
         source = "build_date" if written not in (None, "") else BUILD_DATE_VARIABLE
         raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: object) -> dt.date:
+    """The day a YYYY-MM-DD text names; ValueError for anything else, '20261127' (a number)
+    and '2026-W48-5' too, which Python reads but the README does not promise."""
+    if not (isinstance(value, str) and ISO_DAY.fullmatch(value.strip())):
+        raise ValueError(value)
+    return dt.date.fromisoformat(value.strip())
 
 
 def build_moment(build_date: dt.date | dt.datetime | None) -> dt.datetime:

@@ -11,6 +11,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from ..core.label_overrides import use_labels
+from ..core.loader import iso_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
 
@@ -31,17 +32,17 @@ class AtLeast(c.BaseConfigOption[int]):
 
 
 class Day(c.BaseConfigOption[str | dt.date]):
-    """A day, YYYY-MM-DD: a string that is none ('2026-13-45') passed the option's check and
-    stopped the build later, alone, once the other options were fixed."""
+    """A day, YYYY-MM-DD, or blank for none: a string that is no day ('2026-13-45') passed the
+    option's check and stopped the build later, alone, once the other options were fixed."""
 
     def run_validation(self, value: object) -> str | dt.date:
-        if isinstance(value, dt.date):
+        if isinstance(value, dt.date) or (isinstance(value, str) and not value.strip()):
             return value
         try:
-            dt.date.fromisoformat(str(value).strip())
+            iso_day(value)
         except ValueError:
             raise ValidationError(f"'{value}' is not a date; write YYYY-MM-DD") from None
-        return str(value)
+        return value
 
 
 class ArchivePluginConfig(base.Config):
