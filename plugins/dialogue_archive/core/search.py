@@ -133,16 +133,20 @@ WRITTEN_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
 def date_forms(text: str) -> list[str]:
-    """The text's dates in the form it did not write them, with or without leading zeros
-    ('05/03/2024' and '5/3/2024'): Pagefind takes a date for one word, '05032024' or
-    '532024', and a citizen types either."""
+    """The text's dates in the forms it did not write them in (see date_spellings)."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
-        day, month, year = (int(match[1]), int(match[2]), match[3])
-        for form in (f"{day}/{month}/{year}", f"{day:02}/{month:02}/{year}"):
-            if form != match[0]:
-                forms[form] = None
+        forms.update(dict.fromkeys(f for f in date_spellings(int(match[1]), int(match[2]), match[3])
+                                   if f != match[0]))
     return list(forms)
+
+
+def date_spellings(day: int, month: int, year: int | str) -> list[str]:
+    """A date with and without a leading zero on its day and on its month ('5/3/2024',
+    '05/3/2024', '5/03/2024', '05/03/2024'): Pagefind takes each for one word of its own
+    ('532024', '0532024', ...), and a citizen, or an official document, writes any of them."""
+    return list(dict.fromkeys(f"{d}/{m}/{year}" for d in (f"{day}", f"{day:02}")
+                              for m in (f"{month}", f"{month:02}")))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -294,11 +298,9 @@ class SearchRecords:
         return SearchRecord(
             url=self._session_url(session), title=meta.title, text=text,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
-            # also typed with leading zeros (`05/03/2023`): Pagefind looks up `5/3/2023` as the one
-            # word `532023`, and `05/03/2023` as `05032023`.
-            extra=" ".join(dict.fromkeys([self._extra(text, agencies=agencies),
-                                          format_short_date(session.date),
-                                          f"{session.date:%d/%m/%Y}"])).strip(),
+            # however typed (date_spellings).
+            extra=" ".join(dict.fromkeys([self._extra(text, agencies=agencies), *date_spellings(
+                session.date.day, session.date.month, session.date.year)])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
