@@ -725,6 +725,13 @@ def test_a_page_whose_name_ends_in_index_is_a_page_of_its_own(tmp_path: Path) ->
          "README.md out: merge it into index.md, or rename it"],
         ["content/huong-dan/README.md:1:1", "MkDocs publishes index.md at this folder's address "
          "and leaves README.md out: merge it into index.md, or rename it"]]
+    # a page and a folder's page at one address: MkDocs kept one without a word (a review's find)
+    (content / "README.md").unlink()
+    (content / "huong-dan" / "README.md").unlink()
+    (content / "huong-dan.md").write_text("# Hướng dẫn cũ\n", encoding="utf-8")
+    assert [line.split(": ", 1) for line in validate(content).stderr.splitlines()[:1]] == [
+        ["content/huong-dan.md:1:1", "huong-dan.md and huong-dan/index.md are both the page "
+         "/huong-dan/, and MkDocs publishes only one of them: merge them, or rename one"]]
 
 
 @pytest.mark.parametrize(("option", "value", "least"), [

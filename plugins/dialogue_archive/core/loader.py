@@ -1305,6 +1305,10 @@ WEB_NAMES = frozenset({"robots.txt", "humans.txt", "CNAME", "manifest.json", "br
 style sheet, a document in PDF); any other kind there is refused."""
 
 
+INDEX_NAMES = ("index.md", "index.html", "index.htm")
+"""A folder's own page, which MkDocs publishes instead of a README.md beside it."""
+
+
 def _stray_files(root: Path, log: ProblemLog) -> None:
     """Files that would be published as they are though they are no part of the site (a
     spreadsheet of names and phone numbers, a Word draft, a note): MkDocs copies every file of
@@ -1329,9 +1333,14 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
-            elif name == "README.md" and "index.md" in names:
-                log.add(here / name, 1, 1, "MkDocs publishes index.md at this folder's address and "
-                        "leaves README.md out: merge it into index.md, or rename it")
+            elif name == "README.md" and (index := next((n for n in INDEX_NAMES if n in names), "")):
+                log.add(here / name, 1, 1, f"MkDocs publishes {index} at this folder's address and "
+                        f"leaves README.md out: merge it into {index}, or rename it")
+            elif name.endswith(".md") and name[:-3] in subfolders and (shared := next(
+                    (n for n in ("index.md", "README.md") if (here / name[:-3] / n).is_file()), "")):
+                log.add(here / name, 1, 1, f"{name} and {name[:-3]}/{shared} are both the page "
+                        f"/{'/'.join((*parts, name[:-3]))}/, and MkDocs publishes only one of them: "
+                        "merge them, or rename one")
             elif name == "README.md" and not parts:
                 log.add(here / name, 1, 1, "the home page's text is index.md, and without one the "
                         "site makes its own home page here: rename README.md to index.md")
