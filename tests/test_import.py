@@ -1387,6 +1387,20 @@ def test_an_excel_error_in_the_second_of_two_joined_columns_is_no_part_of_the_te
     assert "hai-cot.csv:row 2: column 'Nội dung (F)': holds Excel's error value #N/A" in joined.stderr
 
 
+def test_an_excel_error_in_one_of_two_columns_of_one_value_is_said_as_such(
+        content: Path, tmp_path: Path) -> None:
+    """'#N/A' in the first of two 'Cơ quan trả lời' columns was said as an unknown agency and as
+    the columns disagreeing, never as an Excel error (a review's find)."""
+    result = import_into_hoa_xuan(content, tmp_path / "hai-co-quan.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,#N/A,UBND phường Hòa Xuân,Trả lời.\n"))
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if ":row 2:" in line] == [
+        "hai-co-quan.csv:row 2: column 'Cơ quan trả lời (F)': holds Excel's error value #N/A (a "
+        "formula that failed, or that points at a deleted cell): put the text there, or fix the "
+        "formula"]
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

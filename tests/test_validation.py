@@ -480,22 +480,25 @@ def test_an_item_repeated_with_a_merge_key_is_told_at_the_merge_to_write_its_own
         f"write {write}"], result.stderr
 
 
+@pytest.mark.parametrize(("merge", "repeated"), [
+    ("*xd", "the one marked '&xd' ('<<: *xd')"),
+    ("[*xd]", "another entry ('<<: [*xd]')")])  # a review's find: "('<<: ')"
 def test_a_registry_entry_repeated_with_a_merge_key_is_told_at_the_merge_to_write_its_own_id(
-        tmp_path: Path) -> None:
+        tmp_path: Path, merge: str, repeated: str) -> None:
     """As an item: `- <<: *xd` without an `id:` took the other entry's id, reported as a
     duplicate at the original entry ('line 1, first used on line 1')."""
     content = make_archive(tmp_path / "content")
     topics = content / "registry" / "topics.yaml"
     text = topics.read_text(encoding="utf-8")
     topics.write_text(text.replace("- id: xay-dung\n", "- &xd\n  id: xay-dung\n", 1)
-                      + "- <<: *xd\n  name: Cấp phép xây dựng\n", encoding="utf-8")
+                      + f"- <<: {merge}\n  name: Cấp phép xây dựng\n", encoding="utf-8")
     merge_line = len(text.replace("- id: xay-dung\n", "- &xd\n  id: xay-dung\n", 1).splitlines()) + 1
     result = validate(content)
     located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert located == [
-        f"content/registry/topics.yaml:{merge_line}:3: this entry repeats the one marked '&xd' "
-        "('<<: *xd'), and with it that entry's id 'xay-dung', which is one entry's only: under "
-        "the '<<' line, write its own id"], result.stderr
+        f"content/registry/topics.yaml:{merge_line}:3: this entry repeats {repeated}, and with it "
+        "that entry's id 'xay-dung', which is one entry's only: under the '<<' line, write its "
+        "own id"], result.stderr
 
 
 UPDATES = ("        status: in_progress\n        updates:\n          - date: 2024-07-01\n"

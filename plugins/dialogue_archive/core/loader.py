@@ -436,11 +436,9 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
                    else None)
         duplicate = written is not None and written in first
         if duplicate and key in getattr(raw, "inherited", ()):  # `- <<: *first` without its own id
-            alias = raw.merge[1]
-            repeated = f"the one marked '&{alias[1:]}'" if alias.startswith("*") else "another entry"
-            log.add(path, *raw.merge[0], f"this entry repeats {repeated} ('<<: {alias}'), and with "
-                    f"it that entry's {key} '{written}', which is one entry's only: under the '<<' "
-                    f"line, write its own {key}")
+            log.add(path, *raw.merge[0], f"this entry repeats {_repeated(raw.merge[1], 'entry')}, "
+                    f"and with it that entry's {key} '{written}', which is one entry's only: under "
+                    f"the '<<' line, write its own {key}")
         elif duplicate:
             line, col = locate(data, (index, key))
             first_line, _ = locate(data, (first[written], key))
@@ -1007,11 +1005,16 @@ def _repeated_ids(raw: dict[str, Any]) -> str:
     taken = [key for key in OWN_KEYS if key in getattr(raw, "inherited", ()) and raw[key]]
     if not taken:
         return ""
-    alias = raw.merge[1]  # type: ignore[attr-defined]
-    repeated = f"the one marked '&{alias[1:]}'" if alias.startswith("*") else "another item"
-    return (f"this item repeats {repeated} ('<<: {alias}'), and with it "
+    return (f"this item repeats {_repeated(raw.merge[1], 'item')}, and with it "  # type: ignore[attr-defined]
             f"that item's {' and '.join(taken)}, which belong to one item only: under the '<<' "
             f"line, write {' and '.join(OWN_KEYS[key] for key in taken)}")
+
+
+def _repeated(merged: str, what: str) -> str:
+    """What a `<<` repeats, as a message names it: "the one marked '&first' ('<<: *first')"."""
+    if merged.startswith("*"):
+        return f"the one marked '&{merged[1:]}' ('<<: {merged}')"
+    return f"another {what} ('<<: {merged}')" if merged else f"the keys of another {what}"
 
 
 def _written(kind: str, value: Any, where: tuple[Any, ...],

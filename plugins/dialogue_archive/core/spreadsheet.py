@@ -581,7 +581,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          f"('{heading[:60]}'), not as a question")
             continue
         cells, problem = _merged_cells(row, columns, names)
-        problem = problem or _excel_errors(row, columns, names)
+        problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.

@@ -390,8 +390,9 @@ def _unclosed_flow(exc: yaml.MarkedYAMLError) -> bool:
 
 
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]*)")
-_MERGED = re.compile(r"\s*:\s*(\*[^\s,\[\]{}#]*)")
-"""What a `<<` key merges, right after it: `<<: *first`, also inside `{<<: *first, …}`."""
+_MERGED = re.compile(r"\s*:\s*(\*[^\s,\[\]{}#]*|\[[^\]\n]*\])")
+"""What a `<<` key merges, right after it: `<<: *first`, also inside `{<<: *first, …}`, or a
+list of them, `<<: [*first, *second]` (not a mapping written there: '')."""
 _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?$", re.M)
 
 
