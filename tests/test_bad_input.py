@@ -931,6 +931,12 @@ CASES: dict[str, Case] = {
         write("index.md", "# Trang chủ\n\nXem [biên bản](sessions/2024/2024-06-20-doi-thoai-mau/"
               "answers.yaml).\n"),
         "index.md", 3, "which the build reads and never publishes"),
+    # from a page other than the home page, a file link is read from the file's folder, as
+    # MkDocs reads it (validate passed it, and the strict build stopped: a review's find)
+    "about-page-link-to-a-sessions-record": Case(
+        write("gioi-thieu.md", "# Giới thiệu\n\nXem [biên bản](sessions/2024/2024-06-20-doi-thoai-mau/"
+              "answers.yaml).\n"),
+        "gioi-thieu.md", 3, "which the build reads and never publishes", build=True),
     "guide-page-link-to-a-missing-page": Case(
         write("huong-dan/nop-ho-so.md", "---\ntitle: Nộp hồ sơ\n---\n\n[Trang chủ](../index.md) "
               "và [câu hỏi](../cau-hoi.md)\n"),

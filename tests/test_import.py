@@ -171,10 +171,16 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     hint = created.stdout.splitlines()[-1].strip()
     assert hint.startswith(f"{' '.join(program)} import SHEET.xlsx --session "), created.stdout
     sheet = Path(sample_sheet.__file__).parent / "cam-le-2024-07-18-thong-ke-y-kien.xlsx"
+    folder = content / "sessions" / "2024" / SESSION_ID
+    # the scaffolded answers.yaml's comment is read later, from anywhere: its paths are whole
+    comment = next(line for line in (folder / "answers.yaml").read_text(encoding="utf-8").splitlines()
+                   if "import bang-tong-hop.xlsx" in line)
+    assert f" import bang-tong-hop.xlsx --session {folder}" in comment, comment
+    assert comment.removeprefix("#").split()[0].startswith("/"), comment
     imported = subprocess.run(hint.replace("SHEET.xlsx", str(sheet)), shell=True, cwd=elsewhere,
                               capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
-    assert items_of(content / "sessions" / "2024" / SESSION_ID)
+    assert items_of(folder)
 
 
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:

@@ -237,6 +237,9 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         reference = Reference(written, site, image, address=True)
     elif NEVER_PUBLISHED.match(target):  # read by the build: a link to it leads nowhere
         reference = Reference(written, target, image)
+    elif NEVER_PUBLISHED.match(beside := posixpath.normpath(posixpath.join(posixpath.dirname(base),
+                                                                            path))):
+        reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
     else:
         reference = None  # a file next to the text, or one the build makes (data/items.csv)
     return Destination(site, suffix, reference, rooted)

@@ -7,6 +7,7 @@ everything else is written as commented hints in the files, in Vietnamese.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shlex
 import sys
@@ -44,14 +45,14 @@ RUN = ".venv/bin/dialogue-archive"
 """The command as the README runs it, from the repository folder."""
 
 
-def command() -> str:
+def command(absolute: bool = False) -> str:
     """The command as this run was started (a path to it or to a link to it, or the name found
     on PATH, which the system gives as a full path; `python -m dialogue_archive.cli`), for the
     next command a hint shows: the README's form assumed the repository folder, and failed
-    from anywhere else."""
+    from anywhere else. `absolute`: for a file read later, from anywhere."""
     started = sys.argv[0] if sys.argv else ""
     if started and Path(started).resolve().name == "dialogue-archive":
-        return shlex.quote(started)
+        return shlex.quote(os.path.abspath(started) if absolute else started)
     if Path(started).name == "cli.py":
         return f"{shlex.quote(sys.executable)} -m dialogue_archive.cli"
     return RUN
@@ -170,9 +171,9 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
         "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
         "place": place, "place_name": archive.places[place].name,
-        "place_in_sentence": in_sentence(archive.places[place].name), "run": command(),
+        "place_in_sentence": in_sentence(archive.places[place].name), "run": command(absolute=True),
         "date_text": format_date(request.date), "date_short": format_short_date(request.date),
-        "folder": folder,
+        "folder": os.path.abspath(folder),
     }
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True)
