@@ -937,6 +937,11 @@ CASES: dict[str, Case] = {
         write("gioi-thieu.md", "# Giới thiệu\n\nXem [biên bản](sessions/2024/2024-06-20-doi-thoai-mau/"
               "answers.yaml).\n"),
         "gioi-thieu.md", 3, "which the build reads and never publishes", build=True),
+    # from the root, too: the first message asked to write it relative, then refused that
+    "guide-page-link-from-the-root-to-a-registry-file": Case(
+        write("huong-dan/danh-muc.md", "# Danh mục\n\nXem [lĩnh vực](/registry/topics.yaml).\n"),
+        "huong-dan/danh-muc.md", 3, "points to registry/topics.yaml, which the build reads and "
+        "never publishes", build=True),
     "guide-page-link-to-a-missing-page": Case(
         write("huong-dan/nop-ho-so.md", "---\ntitle: Nộp hồ sơ\n---\n\n[Trang chủ](../index.md) "
               "và [câu hỏi](../cau-hoi.md)\n"),

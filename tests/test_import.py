@@ -161,6 +161,7 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     there, imports the sheet."""
     program = [str(Path(sys.executable).parent / "dialogue-archive")] if started == "program" \
         else [sys.executable, "-m", "dialogue_archive.cli"]
+    content = Path(shutil.copytree(content, tmp_path / "kho luu tru"))  # a space: quoted
     elsewhere = tmp_path / "van-phong"
     elsewhere.mkdir()
     created = subprocess.run(
@@ -175,12 +176,16 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     # the scaffolded answers.yaml's comment is read later, from anywhere: its paths are whole
     comment = next(line for line in (folder / "answers.yaml").read_text(encoding="utf-8").splitlines()
                    if "import bang-tong-hop.xlsx" in line)
-    assert f" import bang-tong-hop.xlsx --session {folder}" in comment, comment
+    assert f" import bang-tong-hop.xlsx --session '{folder}'" in comment, comment
     assert comment.removeprefix("#").split()[0].startswith("/"), comment
     imported = subprocess.run(hint.replace("SHEET.xlsx", str(sheet)), shell=True, cwd=elsewhere,
                               capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
     assert items_of(folder)
+    from_anywhere = comment.removeprefix("#").strip().replace("bang-tong-hop.xlsx", str(sheet))
+    again = subprocess.run(from_anywhere + " --force", shell=True, cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert again.returncode == 0, (from_anywhere, again.stderr)
 
 
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:

@@ -75,6 +75,13 @@ def test_excerpts_keep_the_office_spelling_and_queries_find_both() -> None:
     assert extra_words(text).split() == ["hòa", "thủy"]
 
 
+def test_only_days_of_the_calendar_get_other_spellings() -> None:
+    """'31/2/2024' or '1,5/3/2024' got hidden words making them findable as dates (a review's
+    find): a text's dates are spelt otherwise only when they are days."""
+    words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
+    assert words.split() == ["9/08/2025", "09/8/2025", "09/08/2025"]
+
+
 def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
     phrases = Phrases(["Sổ đỏ", "giấy phép xây dựng", "GPXD", "giấy phép"])
     assert phrases.found("Cấp lại SỔ ĐỎ, giấy phép xây dựng; sổ tay đỏ") == [

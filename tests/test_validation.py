@@ -724,10 +724,10 @@ def test_a_page_whose_name_ends_in_index_is_a_page_of_its_own(tmp_path: Path) ->
     (content / "huong-dan" / "index.md").write_text("# Hướng dẫn mới\n", encoding="utf-8")
     (content / "README.md").write_text("# Kho lưu trữ\n", encoding="utf-8")
     assert [line.split(": ", 1) for line in validate(content).stderr.splitlines()[:2]] == [
-        ["content/README.md:1:1", "MkDocs publishes index.md at this folder's address and leaves "
-         "README.md out: merge it into index.md, or rename it"],
-        ["content/huong-dan/README.md:1:1", "MkDocs publishes index.md at this folder's address "
-         "and leaves README.md out: merge it into index.md, or rename it"]]
+        ["content/README.md:1:1", "this folder's page is index.md, and MkDocs cannot publish "
+         "README.md at the same address: merge it into index.md, or rename it"],
+        ["content/huong-dan/README.md:1:1", "this folder's page is index.md, and MkDocs cannot "
+         "publish README.md at the same address: merge it into index.md, or rename it"]]
     # a page and a folder's page at one address: MkDocs kept one without a word (a review's find)
     (content / "README.md").unlink()
     (content / "huong-dan" / "README.md").unlink()
@@ -735,6 +735,9 @@ def test_a_page_whose_name_ends_in_index_is_a_page_of_its_own(tmp_path: Path) ->
     assert [line.split(": ", 1) for line in validate(content).stderr.splitlines()[:1]] == [
         ["content/huong-dan.md:1:1", "huong-dan.md and huong-dan/index.md are both the page "
          "/huong-dan/, and MkDocs publishes only one of them: merge them, or rename one"]]
+    (content / "huong-dan" / "index.md").rename(content / "huong-dan" / "index.html")
+    assert "huong-dan.md and huong-dan/index.html are both the page /huong-dan/" in \
+        validate(content).stderr  # the office's index.html was replaced in silence
 
 
 @pytest.mark.parametrize(("option", "value", "least"), [
@@ -793,15 +796,23 @@ def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
 
 
 @pytest.mark.parametrize(("written", "refused"), [
-    ("20261127", True), ('"2026-W48-5"', True), ("''", False), ('"2026-11-27"', False)])
+    ("20261127", True), ('"2026-W48-5"', True), ("''", False), ("' '", False),
+    ('"2026-11-27"', False)])
 def test_validate_and_the_build_agree_on_a_build_date(tmp_path: Path, written: str,
                                                       refused: bool) -> None:
     """`build_date: 20261127` (a number) was refused by validate and used by the build; a
-    blank one, which means none, was refused by both (review finds)."""
+    blank one, which means none, was refused by both, and one of spaces did not fall back on
+    DIALOGUE_ARCHIVE_BUILD_DATE (review finds)."""
     content = make_archive(tmp_path / "content")
     config = write_config(tmp_path, content, tmp_path / "site", build_date=written)
-    checked = validate(config)
-    built = run_build(config)
+    env = {"DIALOGUE_ARCHIVE_BUILD_DATE": "2024-06-01"}  # before the session's day, 2024-06-20
+    checked = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(config)],
+                             capture_output=True, text=True, timeout=120, env={**os.environ, **env})
+    built = run_build(config, env=env)
+    if not refused and written.strip("'\"").strip() == "":  # blank: the variable's day, 2024-06-01
+        assert "after the day of the build" in checked.stdout + checked.stderr, checked
+        assert checked.returncode == 1 and built.returncode == 1, (checked.stderr, built.stderr)
+        return
     assert (checked.returncode != 0, built.returncode != 0) == (refused, refused), (
         checked.stderr, built.stderr)
     if refused:

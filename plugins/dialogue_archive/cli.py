@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.loader import fixed_build_date, load_archive
+from .core.loader import fixed_build_date, iso_day, load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
 from .publishing_cli import add_commands as add_publishing_commands
@@ -16,8 +16,9 @@ from .site_settings import site_settings
 
 
 def _date(value: str) -> dt.date:
+    """--build-date, read as build_date in mkdocs.yml is (iso_day)."""
     try:
-        return dt.date.fromisoformat(value)
+        return iso_day(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -83,7 +84,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"note: dated after today, it stays off the public site until {args.date:%d/%m/%Y} "
               "(or until 'published:', if you add it)")
     print(f"next: write the news text in index.md, then import the questions:\n"
-          f"  {command()} import SHEET.xlsx --session {folder}")
+          f"  {command()} import SHEET.xlsx --session {shlex.quote(str(folder))}")
     return 0
 
 

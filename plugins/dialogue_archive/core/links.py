@@ -180,6 +180,11 @@ class _Targets:
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
         target, written = reference.target, reference.written
+        if not reference.image and NEVER_PUBLISHED.match(target) and inside(self.root / target,
+                                                                            self.root):
+            return (f"the link '{written}' points to {target}, which the build reads and never "
+                    "publishes (the link would lead nowhere); link to the page that shows it, or "
+                    "remove the link")
         if isinstance(source, OtherPage) and written.startswith("/"):
             return (f"the link '{written}' starts with '/': MkDocs leaves it as written on this page, "
                     "where it would not lead to the page once the site is published; write it "
@@ -198,10 +203,6 @@ class _Targets:
                 return (f"image '{written}' not found: there is no file {target} in the content "
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
-        elif within and NEVER_PUBLISHED.match(target):
-            return (f"the link '{written}' points to {target}, which the build reads and never "
-                    "publishes (the link would lead nowhere); link to the page that shows it, or "
-                    "remove the link")
         elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "

@@ -1308,8 +1308,8 @@ WEB_NAMES = frozenset({"robots.txt", "humans.txt", "CNAME", "manifest.json", "br
 style sheet, a document in PDF); any other kind there is refused."""
 
 
-INDEX_NAMES = ("index.md", "index.html", "index.htm")
-"""A folder's own page, which MkDocs publishes instead of a README.md beside it."""
+INDEX_NAMES = ("index.md", "index.html")
+"""A folder's own page, whose address a README.md beside it would take too."""
 
 
 def _stray_files(root: Path, log: ProblemLog) -> None:
@@ -1337,10 +1337,10 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
             elif name == "README.md" and (index := next((n for n in INDEX_NAMES if n in names), "")):
-                log.add(here / name, 1, 1, f"MkDocs publishes {index} at this folder's address and "
-                        f"leaves README.md out: merge it into {index}, or rename it")
+                log.add(here / name, 1, 1, f"this folder's page is {index}, and MkDocs cannot "
+                        f"publish README.md at the same address: merge it into {index}, or rename it")
             elif name.endswith(".md") and name[:-3] in subfolders and (shared := next(
-                    (n for n in ("index.md", "README.md") if (here / name[:-3] / n).is_file()), "")):
+                    (n for n in (*INDEX_NAMES, "README.md") if (here / name[:-3] / n).is_file()), "")):
                 log.add(here / name, 1, 1, f"{name} and {name[:-3]}/{shared} are both the page "
                         f"/{'/'.join((*parts, name[:-3]))}/, and MkDocs publishes only one of them: "
                         "merge them, or rename one")
@@ -1490,7 +1490,8 @@ def fixed_build_date(written: Any) -> dt.date | None:
     the environment's BUILD_DATE_VARIABLE; None for today. The build and `validate` read it
     alike, so that `validate` finds the answers a build would find dated after it. Raises
     ValueError with the message to show."""
-    value = written if written not in (None, "") else os.environ.get(BUILD_DATE_VARIABLE, "")
+    blank = written is None or (isinstance(written, str) and not written.strip())
+    value = os.environ.get(BUILD_DATE_VARIABLE, "") if blank else written
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and not value.strip():
@@ -1498,7 +1499,7 @@ def fixed_build_date(written: Any) -> dt.date | None:
     try:
         return iso_day(value)
     except ValueError:
-        source = "build_date" if written not in (None, "") else BUILD_DATE_VARIABLE
+        source = BUILD_DATE_VARIABLE if blank else "build_date"
         raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
 
 

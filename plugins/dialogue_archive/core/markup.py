@@ -233,10 +233,10 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
     if image or page:
         reference: Reference | None = Reference(written, target, image)
-    elif folder or rooted:  # an address: a page's (`agencies/x/`) or, from the root, any file's
-        reference = Reference(written, site, image, address=True)
     elif NEVER_PUBLISHED.match(target):  # read by the build: a link to it leads nowhere
         reference = Reference(written, target, image)
+    elif folder or rooted:  # an address: a page's (`agencies/x/`) or, from the root, any file's
+        reference = Reference(written, site, image, address=True)
     elif NEVER_PUBLISHED.match(beside := posixpath.normpath(posixpath.join(posixpath.dirname(base),
                                                                             path))):
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder

@@ -173,7 +173,7 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "place": place, "place_name": archive.places[place].name,
         "place_in_sentence": in_sentence(archive.places[place].name), "run": command(absolute=True),
         "date_text": format_date(request.date), "date_short": format_short_date(request.date),
-        "folder": os.path.abspath(folder),
+        "folder": shlex.quote(os.path.abspath(folder)),
     }
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True)

@@ -10,6 +10,7 @@ Filters use ids (stable in shared URLs); the search page maps them to names.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -129,13 +130,18 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
                      *date_forms(text)])
 
 
-WRITTEN_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+WRITTEN_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+"""A date as written in a text, not inside a longer number ('1,5/3/2024', '12/3/2024/NQ')."""
 
 
 def date_forms(text: str) -> list[str]:
     """The text's dates in the forms it did not write them in (see date_spellings)."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
+        try:
+            dt.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
+            continue
         forms.update(dict.fromkeys(f for f in date_spellings(int(match[1]), int(match[2]), match[3])
                                    if f != match[0]))
     return list(forms)
