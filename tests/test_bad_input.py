@@ -893,6 +893,14 @@ CASES: dict[str, Case] = {
         write("sessions/2024/ghi-chu.md", "Ông Nguyễn Văn Hùng, ĐT 0905 123 456\n"),
         "sessions/2024/ghi-chu.md", 1, "not part of a session",
     ),
+    # an alias that is the session's own id passed validate, then the build stopped with a
+    # traceback; one listed twice made MkDocs warn of a file replaced (review finds)
+    "alias-its-own-id": Case(
+        edit(f"{S}/index.md", "summary:", "aliases: [2024-06-20-doi-thoai-mau]\nsummary:"),
+        f"{S}/index.md", 7, "alias '2024-06-20-doi-thoai-mau' is this session's own id", build=True),
+    "alias-listed-twice": Case(
+        edit(f"{S}/index.md", "summary:", "aliases: [2024-06-19-cu, 2024-06-19-cu]\nsummary:"),
+        f"{S}/index.md", 7, "alias '2024-06-19-cu' is listed twice: remove one", build=True),
     "alias-already-a-session-id": Case(
         second_session_claiming_the_first_id, "sessions/2024/2024-06-21-phien-khac/index.md", 9,
         "alias '2024-06-20-doi-thoai-mau' is already used by session"),

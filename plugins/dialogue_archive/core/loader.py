@@ -1278,12 +1278,18 @@ def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
     """Session ids and their aliases share one namespace: an old URL must lead to one place."""
     owners: dict[str, Session] = {s.id: s for s in archive.sessions}
     for session in archive.sessions:
+        listed: set[str] = set()
         for alias in session.meta.aliases:
             other = owners.get(alias)
-            if other is not None and other is not session:
-                line, col = _alias_position(session, alias)
-                log.add(session.index_path, line, col, f"alias '{alias}' is already used by "
-                        f"session {other.id}; an old id can lead to one session only")
+            problem = (f"alias '{alias}' is this session's own id, and an alias is an id it had "
+                       "before: remove it" if alias == session.id else
+                       f"alias '{alias}' is listed twice: remove one" if alias in listed else
+                       f"alias '{alias}' is already used by session {other.id}; an old id can "
+                       "lead to one session only" if other is not None and other is not session
+                       else "")
+            if problem:
+                log.add(session.index_path, *_alias_position(session, alias), problem)
+            listed.add(alias)
             owners[alias] = session
 
 
