@@ -188,6 +188,17 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     assert again.returncode == 0, (from_anywhere, again.stderr)
 
 
+def test_a_content_folder_with_a_line_break_in_its_path_still_gets_a_valid_record(
+        content: Path, tmp_path: Path) -> None:
+    """The scaffolded answers.yaml's comment held the folder's path: a line break in it ended
+    the comment and made YAML of the rest ('items: evil', a duplicate key; a review's find)."""
+    odd = Path(shutil.copytree(content, tmp_path / "kho\nitems: evil #"))
+    assert main(["new", "--content-dir", str(odd), "--date", "2024-07-18", "--title",
+                 "Đối thoại về đất đai", "--organizer", "UBND phường Hòa Thọ Đông", "--place",
+                 "Hòa Thọ Đông"]) == 0
+    assert errors_of(odd) == []
+
+
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
     """The README's example: a long title's id ends with a whole phrase, the write-up says
     'tại phường …' mid-sentence, and the hints show the command as the README runs it."""

@@ -242,6 +242,9 @@ def test_a_session_renamed_without_its_old_id_is_named_by_the_next_build(tmp_pat
     assert "'aliases: [2024-06-19-doi-thoai-2]'" in said[0]
     replace(content / "sessions/2024/2024-06-19-doi-thoai-hai/index.md", "summary:",
             "aliases: [2024-06-19-doi-thoai-2]\nsummary:")
+    # a file there whose name is no id was never a session: not named (nor printed raw, with a
+    # terminal's escape codes or a line break faking a log line: a review's find)
+    (tmp_path / "site/data/sessions/x\x1b[2J\nERROR -  injected.json").write_text("{}", "utf-8")
     assert "of the published site" not in run_build(config).stderr
     # a topic's id changed: its page and feed go
     for path in (content / "registry/topics.yaml", *content.glob("sessions/*/*/answers.yaml")):

@@ -423,6 +423,14 @@ def test_popolo_events_and_speeches(sample_site) -> None:
     for speech in popolo["speeches"]:
         page, anchor = speech["id"].removeprefix(site_url).split("#")
         assert parse(sample_site / page / "index.html").find(id=anchor), speech["id"]
+    # Popolo's speech date is a date-time (RFC 3339): a plain date failed its schema, every
+    # speech (a review's find with jsonschema and Popolo's speech.json)
+    moment = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00")
+    assert all(moment.fullmatch(speech["date"]) for speech in popolo["speeches"]), \
+        [speech["date"] for speech in popolo["speeches"][:3]]
+    start = {e["id"]: e["start_date"] for e in popolo["events"]}
+    assert all(q["date"] == start[q["event_id"]] or "T" not in start[q["event_id"]]
+               for q in questions)  # a question at the session's start
 
 
 def test_open_data_page_documents_every_field_and_column(sample_site) -> None:

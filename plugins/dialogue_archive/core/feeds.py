@@ -166,14 +166,14 @@ def calendar_sessions(archive: Archive) -> list[Session]:
 def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = None) -> bytes:
     """The sessions of `calendar_sessions`, as events in Vietnam's time zone; `places`: the
     names of places sharing their name with another, told apart as the pages tell them."""
-    from icalendar import Calendar  # here: a rebuild reusing the calendar need not load it
+    from icalendar import Calendar, vText  # here: a rebuild reusing the calendar need not load it
 
     cal = Calendar()
     host = urlsplit(site.url).hostname or "dialogue-archive"
     cal.add("prodid", f"-//{host}//dialogue-archive//{VI['locale']['lang'].upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{VI['publishing']['calendar_name']} — {site.name}")
+    cal.add("x-wr-calname", vText(f"{VI['publishing']['calendar_name']} — {site.name}"))  # escaped
     cal.add("x-wr-timezone", str(LOCAL_ZONE))
     stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=dt.UTC)
     for session in sorted(calendar_sessions(archive), key=lambda s: (s.date, s.id)):

@@ -346,16 +346,21 @@ class OpenData:
         """A session as an event; its place named as the pages name it (a ward that kept its name
         after a merger is told apart by its period)."""
         return {"id": s.url, "name": s.title, "classification": s.kind,
-                "start_date": s.date.isoformat() + (f"T{s.time}:00+07:00" if s.time else ""),
+                "start_date": _moment(s.date, s.time) if s.time else s.date.isoformat(),
                 "organization_id": s.organizer.id, "location": s.venue or self.views.place_name(s.place.id),
                 "description": s.summary, "sources": [{"url": s.url}]}
 
     @staticmethod
     def popolo_speeches(session: out.Session) -> Iterator[dict[str, Any]]:
+        """Questions and answers as speeches. Popolo's speech `date` is a date-time (its
+        schema's format; a plain date failed every speech): a question at the session's start,
+        an answer at the start of its day (the session's, when it was given there)."""
+        start = session.time or "00:00"
         for item in session.items:
             yield {"id": item.url, "event_id": session.url, "type": "question",
                    "title": item.type_label, "attribution_text": item.asker.label,
-                   "date": session.date.isoformat(), "text": item.text, "sources": [{"url": item.url}]}
+                   "date": _moment(session.date, start), "text": item.text,
+                   "sources": [{"url": item.url}]}
             for number, x in enumerate(item.answers, start=1):
                 # Popolo's speaker is a person; the answering agency's id is an extension
                 # (`organization_id`, as on events) so that answers join the organizations.
@@ -363,7 +368,8 @@ class OpenData:
                 yield {"id": f"{session.url}#{urls.answer_anchor(item.id, number)}", "event_id": session.url,
                        "type": "answer", "organization_id": x.by.id, "attribution_text": x.by.name,
                        "role": x.official, "audience_id": item.url,
-                       "date": x.date.isoformat(), "text": x.text, "sources": [{"url": item.url}]}
+                       "date": _moment(x.date, start if x.date == session.date else "00:00"),
+                       "text": x.text, "sources": [{"url": item.url}]}
 
     # --- files ------------------------------------------------------------------------
 
@@ -430,6 +436,11 @@ class _ArchiveJson:
 
 def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
+
+
+def _moment(day: dt.date, time: str) -> str:
+    """A day and an HH:MM in Vietnam as RFC 3339 ('2024-06-20T08:00:00+07:00')."""
+    return f"{day.isoformat()}T{time}:00+07:00"
 
 
 def _compact(data: Any) -> str:

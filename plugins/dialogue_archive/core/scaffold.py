@@ -173,7 +173,7 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "place": place, "place_name": archive.places[place].name,
         "place_in_sentence": in_sentence(archive.places[place].name), "run": command(absolute=True),
         "date_text": format_date(request.date), "date_short": format_short_date(request.date),
-        "folder": shlex.quote(os.path.abspath(folder)),
+        "folder": _one_line(shlex.quote(os.path.abspath(folder))),
     }
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True)
@@ -182,6 +182,12 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     for name in ("index.md", "answers.yaml"):
         (folder / name).write_text(env.get_template(name).render(values), encoding="utf-8")
     return folder
+
+
+def _one_line(command_part: str) -> str:
+    """What a `#` comment of answers.yaml may hold: a path with a line break would end the
+    comment and make YAML of the rest, so it is named instead."""
+    return command_part if len(command_part.splitlines()) == 1 else "<this folder>"
 
 
 def yaml_scalar(value: object) -> str:

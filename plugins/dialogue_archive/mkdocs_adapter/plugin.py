@@ -36,6 +36,7 @@ from ..core.label_overrides import use_labels
 from ..core.labels import VI, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
+from ..core.models import is_id
 from ..core.opendata import OpenData
 from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
@@ -528,7 +529,9 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
     may be taken down on purpose."""
     if archive is None:
         return
-    published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json")]
+    # Only names that are ids: any other file there was never a session (and its name, printed,
+    # could hold a terminal's escape codes or a line break faking a log line).
+    published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)]
     if gone := vanished(published, archive):
         log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the "
                  f"archive under no id or alias ({_some(gone)}): their pages, feed entries and "
@@ -536,7 +539,8 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
                  f"[{gone[0]}]'; one removed on purpose needs nothing")
     for section, registry in (("agencies", archive.agencies), ("topics", archive.topics),
                               ("places", archive.places)):
-        pages = {p.parent.name for p in (site_dir / section).glob("*/index.html")} - {"page"}
+        pages = {p.parent.name for p in (site_dir / section).glob("*/index.html")
+                 if is_id(p.parent.name)} - {"page"}
         if gone := sorted(pages - set(registry)):
             log.info(f"dialogue-archive: {len(gone)} page(s) of the published site in {section}/ "
                      f"are no longer made ({_some(gone)}): an id of registry/{section}.yaml was "
