@@ -1423,6 +1423,25 @@ def test_an_excel_error_in_one_of_two_columns_of_one_value_is_said_as_such(
         "formula"]
 
 
+def test_a_formula_whose_value_the_workbook_does_not_hold_is_said_not_read_as_empty(
+        content: Path, tmp_path: Path) -> None:
+    """A workbook a program wrote holds formulas without their values: the asker's formula was
+    read as an empty cell (the default label published) and the commitment's dropped, without
+    a word (a review's find)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời", "Cam kết"])
+    sheet.append([1, '=CONCAT("Ông ","N.V.A")', "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
+                  "UBND phường Hòa Xuân", "Trả lời.", '=CONCAT("Sửa ","đường")'])
+    workbook.save(tmp_path / "cong-thuc.xlsx")
+    result = run_import(tmp_path / "cong-thuc.xlsx", hoa_xuan_session(content))
+    assert result.returncode == 1
+    assert ("cong-thuc.xlsx:row 2: column 'Người hỏi': holds the formula =CONCAT(\"Ông \",\"N.V.A\"), "
+            "whose value the file does not hold") in result.stderr
+    assert "so does 'Cam kết'" in result.stderr
+
+
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,
                                                             capsys) -> None:
     """The 'not merged' layout: each agency's answer on a row of its own that repeats the

@@ -303,6 +303,8 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
         others = ", ".join(f"'{one.title}'" for one in sheets if one is not sheet)
         notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
                      "(import another session's worksheet with --sheet and its name)")
+    if any(v is None for row in rows for v in row):
+        _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], rows)
     continued: set[tuple[int, int]] = set()
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
@@ -313,6 +315,21 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, path.name, notes)
     return rows, continued
+
+
+class UnsavedFormula(str):
+    """A formula cell whose value the workbook does not hold: a program wrote the file (Excel
+    and LibreOffice save each formula's value), and it read as an empty cell, its text lost."""
+
+
+def _mark_unsaved_formulas(formulas: Any, rows: list[list[Any]]) -> None:
+    """The cells of `rows` read empty that hold a formula in the worksheet `formulas` (the
+    same sheet read for its formulas)."""
+    for r, row in enumerate(formulas.iter_rows(values_only=True)):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value.startswith("=") and r < len(rows) \
+                    and c < len(rows[r]) and rows[r][c] is None:
+                rows[r][c] = UnsavedFormula(value)
 
 
 def _leave_out_hidden(sheet: Any, rows: list[list[Any]], name: str, notes: list[str]) -> None:
@@ -543,14 +560,19 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     is then not imported. Each cell is looked at, before two columns of one text are joined
     (a '#N/A' in the second 'Nội dung' became part of the question)."""
     failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
-              and row[i].strip().upper() in EXCEL_ERRORS]
+              and (isinstance(row[i], UnsavedFormula) or row[i].strip().upper() in EXCEL_ERRORS)]
     if not failed:
         return None
     values = [row[i].strip() for i in failed]
     others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(failed[1:], values[1:], strict=True))
-    return ExcelErrors({columns[i] for i in failed}, names[failed[0]],
-                       f"holds Excel's error value {values[0]} (a formula that failed, or that "
-                       f"points at a deleted cell): put the text there, or fix the formula{others}")
+    if isinstance(row[failed[0]], UnsavedFormula):
+        said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
+                "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
+                "it again")
+    else:
+        said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
+                "at a deleted cell): put the text there, or fix the formula")
+    return ExcelErrors({columns[i] for i in failed}, names[failed[0]], said + others)
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
