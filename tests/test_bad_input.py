@@ -950,6 +950,10 @@ CASES: dict[str, Case] = {
         write("huong-dan/danh-muc.md", "# Danh mục\n\nXem [lĩnh vực](/registry/topics.yaml).\n"),
         "huong-dan/danh-muc.md", 3, "points to registry/topics.yaml, which the build reads and "
         "never publishes", build=True),
+    # the relative form it suggests must not read as a scheme (a review's find: 'javascript:…')
+    "guide-page-link-from-the-root-with-a-colon": Case(
+        write("huong-dan/index.md", "# Hướng dẫn\n\nXem [mẫu](/huong-dan/mau:1.md).\n"),
+        "huong-dan/index.md", 3, "write it relative to this page: './mau:1.md'"),
     "guide-page-link-to-a-missing-page": Case(
         write("huong-dan/nop-ho-so.md", "---\ntitle: Nộp hồ sơ\n---\n\n[Trang chủ](../index.md) "
               "và [câu hỏi](../cau-hoi.md)\n"),

@@ -312,11 +312,14 @@ class _Targets:
 
 def _relative(target: str, address: bool, source: Source) -> str:
     """`target` (a `.md` file, or a site address) written relative to the page `source` as
-    its author would: a file from the file's folder, an address from the page's address."""
+    its author would: a file from the file's folder, an address from the page's address. A
+    first part with a ':' gets './', or it would read as a scheme ('javascript:x')."""
     if address:
         folder = "/" if target.endswith("/") or not target else ""
-        return posixpath.relpath(target or ".", urls.web_path(source.src_uri).rstrip("/") or ".") + folder
-    return posixpath.relpath(target, posixpath.dirname(source.src_uri) or ".")
+        written = posixpath.relpath(target or ".", urls.web_path(source.src_uri).rstrip("/") or ".") + folder
+    else:
+        written = posixpath.relpath(target, posixpath.dirname(source.src_uri) or ".")
+    return f"./{written}" if ":" in written.split("/")[0] else written
 
 
 PAGE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3}(?:-+|=+)[ \t]*$", re.M)
