@@ -199,6 +199,20 @@ def test_a_content_folder_with_a_line_break_in_its_path_still_gets_a_valid_recor
     assert errors_of(odd) == []
 
 
+@pytest.mark.parametrize(("kind", "heading", "asker"), [
+    ("business_dialogue", "# Ý kiến, kiến nghị của doanh nghiệp và câu trả lời", "kind: business"),
+    ("voter_meeting", "# Ý kiến, kiến nghị của cử tri và câu trả lời", "kind: voter")])
+def test_the_scaffolded_record_speaks_of_the_people_the_session_is_for(
+        content: Path, kind: str, heading: str, asker: str) -> None:
+    """A business dialogue's answers.yaml spoke of 'người dân' and its example asker was a
+    citizen, unlike its page and the default asker (a review's find)."""
+    assert main(["new", "--content-dir", str(content), "--date", "2024-07-18", "--title",
+                 "Đối thoại về thuế", "--kind", kind, "--organizer", "UBND phường Hòa Thọ Đông",
+                 "--place", "Hòa Thọ Đông"]) == 0
+    record = (content / "sessions/2024/2024-07-18-doi-thoai-ve-thue/answers.yaml").read_text("utf-8")
+    assert record.startswith(heading + " tại buổi") and f"#      {asker} " in record, record[:600]
+
+
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
     """The README's example: a long title's id ends with a whole phrase, the write-up says
     'tại phường …' mid-sentence, and the hints show the command as the README runs it."""

@@ -21,7 +21,7 @@ from slugify import slugify
 
 from .archive import Archive
 from .labels import VI, format_date, format_short_date
-from .models import ID_MAX, ID_PATTERN, TIME_PATTERN, SessionKind
+from .models import DEFAULT_ASKER_KIND, ID_MAX, ID_PATTERN, TIME_PATTERN, AskerKind, SessionKind
 from .privacy import (
     find_citizen_names,
     find_personal_data,
@@ -169,6 +169,8 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     values = {
         "title": title, "date": request.date, "time": request.time, "kind": request.kind,
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
+        "items_label": VI["text"]["items"][request.kind],
+        "asker_kind": DEFAULT_ASKER_KIND.get(SessionKind(request.kind), AskerKind.citizen).value,
         "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
         "place": place, "place_name": archive.places[place].name,
         "place_in_sentence": in_sentence(archive.places[place].name), "run": command(absolute=True),
