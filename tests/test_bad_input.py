@@ -895,12 +895,20 @@ CASES: dict[str, Case] = {
     ),
     # an alias that is the session's own id passed validate, then the build stopped with a
     # traceback; one listed twice made MkDocs warn of a file replaced (review finds)
+    # '$' let a last line break through: the id was published with it (a review's find)
+    "item-id-ending-in-a-line-break": Case(
+        edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd\n", '  - id: "ho-so-gpxd\\n"\n'),
+        f"{S}/answers.yaml", 2, "'ho-so-gpxd\\n' is not a valid id"),
     "alias-its-own-id": Case(
         edit(f"{S}/index.md", "summary:", "aliases: [2024-06-20-doi-thoai-mau]\nsummary:"),
         f"{S}/index.md", 7, "alias '2024-06-20-doi-thoai-mau' is this session's own id", build=True),
     "alias-listed-twice": Case(
         edit(f"{S}/index.md", "summary:", "aliases: [2024-06-19-cu, 2024-06-19-cu]\nsummary:"),
         f"{S}/index.md", 7, "alias '2024-06-19-cu' is listed twice: remove one", build=True),
+    "alias-listed-twice-in-a-block-list": Case(  # said at its second listing, line 9
+        edit(f"{S}/index.md", "summary:", "aliases:\n  - 2024-06-19-cu\n  - 2024-06-19-cu-2\n"
+             "  - 2024-06-19-cu\nsummary:"),
+        f"{S}/index.md", 10, "alias '2024-06-19-cu' is listed twice: remove one"),
     "alias-already-a-session-id": Case(
         second_session_claiming_the_first_id, "sessions/2024/2024-06-21-phien-khac/index.md", 9,
         "alias '2024-06-20-doi-thoai-mau' is already used by session"),

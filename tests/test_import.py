@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -1449,11 +1450,27 @@ def test_a_formula_whose_value_the_workbook_does_not_hold_is_said_not_read_as_em
     sheet.append([1, '=CONCAT("Ông ","N.V.A")', "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
                   "UBND phường Hòa Xuân", "Trả lời.", '=CONCAT("Sửa ","đường")'])
     workbook.save(tmp_path / "cong-thuc.xlsx")
-    result = run_import(tmp_path / "cong-thuc.xlsx", hoa_xuan_session(content))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "cong-thuc.xlsx", folder)
     assert result.returncode == 1
     assert ("cong-thuc.xlsx:row 2: column 'Người hỏi': holds the formula =CONCAT(\"Ông \",\"N.V.A\"), "
             "whose value the file does not hold") in result.stderr
     assert "so does 'Cam kết'" in result.stderr
+    # a formula whose value is an empty text, as Excel and LibreOffice save it (a text cell with
+    # an empty value), is an empty cell: that row imports (a review's find: it was refused)
+    sheet["B2"], sheet["H2"] = "Ông N.V.A", '=IF(1=1,"","x")'
+    workbook.save(tmp_path / "rong.xlsx")
+    with zipfile.ZipFile(tmp_path / "rong.xlsx") as made, \
+            zipfile.ZipFile(tmp_path / "da-luu.xlsx", "w", zipfile.ZIP_DEFLATED) as saved:
+        for entry in made.infolist():
+            data = made.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb'<c r="H2"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
+                                      rb'<c r="H2" t="str"><f>\1</f><v></v></c>', data)
+                assert count == 1, data
+            saved.writestr(entry, data)
+    saved_result = run_import(tmp_path / "da-luu.xlsx", folder)
+    assert saved_result.returncode == 0, saved_result.stderr
 
 
 def test_a_repeated_stt_with_the_same_question_is_one_item(content: Path, tmp_path: Path,

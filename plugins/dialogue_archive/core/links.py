@@ -165,7 +165,7 @@ class _Targets:
         self.root = archive.root
         self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
         self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
-        self.former = {uri: s for s in archive.sessions for uri in alias_uris(s)}
+        self.former = {uri: s for s in archive.sessions for uri in alias_uris(s) if uri != s.src_uri}
         """Renamed sessions' former source paths: a page's address there is a redirect, but
         a link to its `.md` file finds no file (MkDocs and the build refuse it)."""
         self.registries: dict[str, tuple[str, dict[str, Any]]] = {

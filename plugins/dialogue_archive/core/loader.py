@@ -65,7 +65,6 @@ from .privacy import (
     parse_rules,
     personal_data_in_file_name,
     personal_data_in_id,
-    position_in_source,
     redact_data,
     session_officials,
 )
@@ -1288,18 +1287,23 @@ def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
                        "lead to one session only" if other is not None and other is not session
                        else "")
             if problem:
-                log.add(session.index_path, *_alias_position(session, alias), problem)
+                log.add(session.index_path, *_alias_position(session, alias, alias in listed),
+                        problem)
             listed.add(alias)
             owners[alias] = session
 
 
-def _alias_position(session: Session, alias: str) -> tuple[int, int]:
-    """Where the write-up's front matter lists `alias` (read again: a clash is rare)."""
+def _alias_position(session: Session, alias: str, again: bool = False) -> tuple[int, int]:
+    """Where the write-up's front matter lists `alias` (`again`: its second listing), as a
+    whole id, not inside a longer one (read again: a clash is rare)."""
     text = session.index_path.read_text(encoding="utf-8", errors="replace")
     start = text.find("aliases")
     if start < 0:
         return 1, 1
-    return position_in_source(text, (text.count("\n", 0, start) + 1, 1), alias)
+    written = list(re.finditer(rf"(?<![a-z0-9-]){re.escape(alias)}(?![a-z0-9-])", text[start:]))
+    if not written:
+        return position_of(text, start)
+    return position_of(text, start + written[min(int(again), len(written) - 1)].start())
 
 
 REGISTRY_FILES = frozenset({*(f"{name}.yaml" for name in KINDS.values()),

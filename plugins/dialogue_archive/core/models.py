@@ -25,10 +25,10 @@ from pydantic import (
     model_validator,
 )
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
 """FORMAT.md's alphabet: lower-case ASCII letters, digits and '-' (at least one letter or digit)."""
-SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam has kept UTC+7 without daylight saving since 1975."""
 
@@ -57,8 +57,9 @@ def is_id(value: str) -> bool:
 def _check_id(value: str, info: ValidationInfo) -> str:
     if info.context == KEEP_WRONG_IDS:
         return value
-    if not ID_PATTERN.match(value):
-        raise ValueError(NOT_AN_ID_MESSAGE.format(value=value))
+    if not ID_PATTERN.match(value):  # a line break shown as '\n', not as a broken message
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        raise ValueError(NOT_AN_ID_MESSAGE.format(value=shown))
     if len(value) > ID_MAX:
         raise ValueError(f"the id '{value[:40]}…' has {len(value)} characters, more than {ID_MAX}: "
                          "it becomes a file name and an address; shorten it")

@@ -304,7 +304,7 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
         notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
                      "(import another session's worksheet with --sheet and its name)")
     if any(v is None for row in rows for v in row):
-        _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], rows)
+        _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
@@ -322,13 +322,16 @@ class UnsavedFormula(str):
     and LibreOffice save each formula's value), and it read as an empty cell, its text lost."""
 
 
-def _mark_unsaved_formulas(formulas: Any, rows: list[list[Any]]) -> None:
-    """The cells of `rows` read empty that hold a formula in the worksheet `formulas` (the
-    same sheet read for its formulas)."""
+def _mark_unsaved_formulas(formulas: Any, values: Any, rows: list[list[Any]]) -> None:
+    """The cells of `rows` (read from the worksheet `values`) that hold a formula in the same
+    sheet read for its formulas (`formulas`) and no value of it. A formula whose value is an
+    empty text ('=IF(…;"";…)') is saved as one by Excel and LibreOffice, a text cell: that one
+    is empty indeed."""
     for r, row in enumerate(formulas.iter_rows(values_only=True)):
         for c, value in enumerate(row):
             if isinstance(value, str) and value.startswith("=") and r < len(rows) \
-                    and c < len(rows[r]) and rows[r][c] is None:
+                    and c < len(rows[r]) and rows[r][c] is None \
+                    and values.cell(r + 1, c + 1).data_type == "n":
                 rows[r][c] = UnsavedFormula(value)
 
 
