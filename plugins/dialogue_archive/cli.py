@@ -8,17 +8,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.loader import fixed_build_date, iso_day, load_archive
+from .core.loader import build_day, fixed_build_date, load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
 from .publishing_cli import add_commands as add_publishing_commands
 from .site_settings import site_settings
 
 
-def _date(value: str) -> dt.date:
-    """--build-date, read as build_date in mkdocs.yml is (iso_day)."""
+def _date(value: str) -> dt.date | None:
+    """--build-date, read as build_date in mkdocs.yml is (build_day)."""
     try:
-        return iso_day(value)
+        return build_day(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
 

@@ -283,7 +283,7 @@ class _Targets:
         if not address:
             return "index.md"
         folder = address.rstrip("/")
-        for candidate in (f"{folder}/index.md", f"{folder}/README.md", f"{folder}.md"):
+        for candidate in (*(f"{folder}/{index}" for index in urls.INDEX_PAGES), f"{folder}.md"):
             if candidate in self.pages or is_file(self.root / candidate):
                 return candidate
         return f"{folder}/index.md"

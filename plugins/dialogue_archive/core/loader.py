@@ -1279,18 +1279,24 @@ def _check_session_ids(archive: Archive, log: ProblemLog) -> None:
     for session in archive.sessions:
         listed: set[str] = set()
         for alias in session.meta.aliases:
-            other = owners.get(alias)
-            problem = (f"alias '{alias}' is this session's own id, and an alias is an id it had "
-                       "before: remove it" if alias == session.id else
-                       f"alias '{alias}' is listed twice: remove one" if alias in listed else
-                       f"alias '{alias}' is already used by session {other.id}; an old id can "
-                       "lead to one session only" if other is not None and other is not session
-                       else "")
-            if problem:
+            if problem := _alias_problem(alias, session, owners.get(alias), listed):
                 log.add(session.index_path, *_alias_position(session, alias, alias in listed),
                         problem)
             listed.add(alias)
             owners[alias] = session
+
+
+def _alias_problem(alias: str, session: Session, owner: Session | None, listed: set[str]) -> str:
+    """What is wrong with one of a session's aliases ('' when nothing is); `owner`: the session
+    whose id or alias it was until now, `listed`: the session's aliases before it."""
+    if alias == session.id:
+        return f"alias '{alias}' is this session's own id, and an alias is an id it had before: remove it"
+    if alias in listed:
+        return f"alias '{alias}' is listed twice: remove one"
+    if owner is not None and owner is not session:
+        return (f"alias '{alias}' is already used by session {owner.id}; an old id can lead to one "
+                "session only")
+    return ""
 
 
 def _alias_position(session: Session, alias: str, again: bool = False) -> tuple[int, int]:
@@ -1322,6 +1328,26 @@ INDEX_NAMES = ("index.md", "index.html")
 """A folder's own page, whose address a README.md beside it would take too."""
 
 
+def _shared_address(here: Path, parts: tuple[str, ...], name: str, names: list[str],
+                    subfolders: list[str]) -> str:
+    """Why the page `name` of the folder `here` (`parts` of the content folder) and another
+    one would be published at one address, of which MkDocs keeps one ('' when they would not):
+    a README.md beside the folder's index, `x.md` beside a folder `x/` with its own page, a
+    README.md as the home page's text."""
+    if name == "README.md" and (index := next((n for n in INDEX_NAMES if n in names), "")):
+        return (f"this folder's page is {index}, and MkDocs cannot publish README.md at the same "
+                f"address: merge it into {index}, or rename it")
+    stem = name.removesuffix(".md")
+    if stem != name and stem in subfolders and (page := next(
+            (n for n in (*INDEX_NAMES, "README.md") if (here / stem / n).is_file()), "")):
+        return (f"{name} and {stem}/{page} are both the page /{'/'.join((*parts, stem))}/, and "
+                "MkDocs publishes only one of them: merge them, or rename one")
+    if name == "README.md" and not parts:
+        return ("the home page's text is index.md, and without one the site makes its own home "
+                "page here: rename README.md to index.md")
+    return ""
+
+
 def _stray_files(root: Path, log: ProblemLog) -> None:
     """Files that would be published as they are though they are no part of the site (a
     spreadsheet of names and phone numbers, a Word draft, a note): MkDocs copies every file of
@@ -1346,17 +1372,8 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
-            elif name == "README.md" and (index := next((n for n in INDEX_NAMES if n in names), "")):
-                log.add(here / name, 1, 1, f"this folder's page is {index}, and MkDocs cannot "
-                        f"publish README.md at the same address: merge it into {index}, or rename it")
-            elif name.endswith(".md") and name[:-3] in subfolders and (shared := next(
-                    (n for n in (*INDEX_NAMES, "README.md") if (here / name[:-3] / n).is_file()), "")):
-                log.add(here / name, 1, 1, f"{name} and {name[:-3]}/{shared} are both the page "
-                        f"/{'/'.join((*parts, name[:-3]))}/, and MkDocs publishes only one of them: "
-                        "merge them, or rename one")
-            elif name == "README.md" and not parts:
-                log.add(here / name, 1, 1, "the home page's text is index.md, and without one the "
-                        "site makes its own home page here: rename README.md to index.md")
+            elif shared := _shared_address(here, parts, name, names, subfolders):
+                log.add(here / name, 1, 1, shared)
             else:
                 taken = site_address_problem(unicodedata.normalize("NFC", "/".join((*parts, name))))
                 if taken is not None:
@@ -1500,25 +1517,28 @@ def fixed_build_date(written: Any) -> dt.date | None:
     the environment's BUILD_DATE_VARIABLE; None for today. The build and `validate` read it
     alike, so that `validate` finds the answers a build would find dated after it. Raises
     ValueError with the message to show."""
-    blank = written is None or (isinstance(written, str) and not written.strip())
-    value = os.environ.get(BUILD_DATE_VARIABLE, "") if blank else written
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and not value.strip():
-        return None
-    try:
-        return iso_day(value)
-    except ValueError:
-        source = BUILD_DATE_VARIABLE if blank else "build_date"
-        raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
+    for source, value in (("build_date", written),
+                          (BUILD_DATE_VARIABLE, os.environ.get(BUILD_DATE_VARIABLE, ""))):
+        try:
+            day = build_day(value)
+        except ValueError:
+            raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
+        if day is not None:
+            return day
+    return None
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def iso_day(value: object) -> dt.date:
-    """The day a YYYY-MM-DD text names; ValueError for anything else, '20261127' (a number)
-    and '2026-W48-5' too, which Python reads but the README does not promise."""
+def build_day(value: object) -> dt.date | None:
+    """The day a build date names: a date, or a YYYY-MM-DD text; None when blank. ValueError
+    for anything else, '20261127' (a number) and '2026-W48-5' too, which Python reads but the
+    README does not promise. Read alike from mkdocs.yml, the command line and the environment."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and not value.strip():
+        return None
     if not (isinstance(value, str) and ISO_DAY.fullmatch(value.strip())):
         raise ValueError(value)
     return dt.date.fromisoformat(value.strip())

@@ -587,13 +587,14 @@ def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
 
 
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
-               columns: dict[int, str], notes: list[str], sheet: str) -> Iterator[Row]:
+               columns: dict[int, str], names: dict[int, str], notes: list[str], sheet: str
+               ) -> Iterator[Row]:
     """Non-blank rows below the header but section headings and totals (said in `notes`); a row
     continues the question above when its STT and content are empty (CSV) or the
-    continuation of merged cells (xlsx)."""
+    continuation of merged cells (xlsx). `names`: each column as messages name it
+    (column_names)."""
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
-    names = column_names(rows[header], columns)
     numbers_row = next((i for i in range(header + 1, len(rows))
                        if any(v is not None for v in rows[i])), None)
     for index in range(header + 1, len(rows)):
@@ -927,14 +928,16 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {sheet.name}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
+    column_named = column_names(rows[header], columns)
     names: dict[str, str] = {}
-    for i, name in column_names(rows[header], columns).items():
+    for i, name in column_named.items():
         names.setdefault(columns[i], name)
         report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(rows, continued, header, columns, report.notes, sheet.name), reader, report)
+        table_rows(rows, continued, header, columns, column_named, report.notes, sheet.name),
+        reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
         _keep_published_ids(report.items, previous, report)

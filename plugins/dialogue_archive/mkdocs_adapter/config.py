@@ -11,7 +11,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from ..core.label_overrides import use_labels
-from ..core.loader import iso_day
+from ..core.loader import build_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
 
@@ -36,10 +36,8 @@ class Day(c.BaseConfigOption[str | dt.date]):
     option's check and stopped the build later, alone, once the other options were fixed."""
 
     def run_validation(self, value: object) -> str | dt.date:
-        if isinstance(value, dt.date) or (isinstance(value, str) and not value.strip()):
-            return value
         try:
-            iso_day(value)
+            build_day(value)
         except ValueError:
             raise ValidationError(f"'{value}' is not a date; write YYYY-MM-DD") from None
         return value
