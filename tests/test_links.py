@@ -254,6 +254,32 @@ def test_a_session_renamed_without_its_old_id_is_named_by_the_next_build(tmp_pat
     assert "1 page(s) of the published site in topics/ are no longer made (xay-dung)" in said, said
 
 
+def test_an_item_whose_id_changed_without_its_old_one_is_named_by_the_next_build(tmp_path: Path) -> None:
+    """Links to an item's answers (`#ho-so-gpxd`) are what citizens share; an id changed by hand
+    without `aliases` broke them in silence (only the import warned of the ids it dropped)."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    replace(content / OTHER / "answers.yaml", "id: ho-so-gpxd", "id: ho-so-xay-dung")
+    (content / SESSION / "answers.yaml").touch()  # changed, its ids kept
+    build = run_build(config)
+    assert build.returncode == 0, build.stderr
+    said = [line for line in build.stderr.splitlines() if "published site" in line]
+    assert said == ["INFO    -  dialogue-archive: 1 item(s) of session 2024-06-19-doi-thoai-2 on the "
+                    "published site are in its answers.yaml under no id or alias (ho-so-gpxd): links "
+                    "to their answers (#ho-so-gpxd) break. An item whose id changed keeps the old one "
+                    "in its 'aliases: [ho-so-gpxd]'; one removed on purpose needs nothing"], build.stderr
+    # said once: the site it replaces now has the new id
+    assert "item(s)" not in run_build(config).stderr
+    # the old id kept as an alias: nothing to say, then or later
+    replace(content / OTHER / "answers.yaml", "id: ho-so-xay-dung", "id: ho-so-gpxd")
+    assert run_build(config).returncode == 0
+    replace(content / OTHER / "answers.yaml", "id: ho-so-gpxd",
+            "id: ho-so-xay-dung\n    aliases: [ho-so-gpxd]")
+    build = run_build(config)
+    assert build.returncode == 0 and "item(s)" not in build.stderr, build.stderr
+
+
 def test_links_to_pages_that_exist_pass_and_a_misspelt_one_gets_a_hint(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import errno
 import gc
+import json
 import logging
 import os
 import threading
@@ -28,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import DuplicateFilter, normalize_url
 
 from ..core import urls
-from ..core.aliases import vanished
+from ..core.aliases import holding, vanished, vanished_items
 from ..core.archive import Archive, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
@@ -531,12 +532,17 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
         return
     # Only names that are ids: any other file there was never a session (and its name, printed,
     # could hold a terminal's escape codes or a line break faking a log line).
-    published = [p.stem for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)]
+    published = {p.stem: p for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)}
     if gone := vanished(published, archive):
         log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the "
                  f"archive under no id or alias ({_some(gone)}): their pages, feed entries and "
                  f"open data go. A session renamed keeps its old id in its index.md, 'aliases: "
                  f"[{gone[0]}]'; one removed on purpose needs nothing")
+    for session_id, items in vanished_items(_published_items(published, archive), archive).items():
+        log.info(f"dialogue-archive: {len(items)} item(s) of session {session_id} on the published "
+                 f"site are in its answers.yaml under no id or alias ({_some(items)}): links to "
+                 f"their answers (#{items[0]}) break. An item whose id changed keeps the old one in "
+                 f"its 'aliases: [{items[0]}]'; one removed on purpose needs nothing")
     for section, registry in (("agencies", archive.agencies), ("topics", archive.topics),
                               ("places", archive.places)):
         pages = {p.parent.name for p in (site_dir / section).glob("*/index.html")
@@ -546,6 +552,26 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
                      f"are no longer made ({_some(gone)}): an id of registry/{section}.yaml was "
                      "changed or removed, and links to its page and its feed break; published ids "
                      "never change (FORMAT.md)")
+
+
+def _published_items(published: dict[str, Path], archive: Archive) -> dict[str, list[str]]:
+    """The ids and former ids of the items the published site has (its open data's session
+    files), of the sessions whose answers.yaml was changed, or removed, since their file was
+    written, as make decides: reading them all took seconds at 10,000 sessions."""
+    sessions = holding(archive)
+    items: dict[str, list[str]] = {}
+    for session_id, path in published.items():
+        if (session := sessions.get(session_id)) is None:
+            continue
+        answers = session.folder / "answers.yaml"
+        try:
+            if answers.is_file() and answers.stat().st_mtime_ns <= path.stat().st_mtime_ns:
+                continue
+            data = json.loads(path.read_bytes())
+            items[session_id] = [name for item in data["items"] for name in (item["id"], *item["aliases"])]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not a session's file as this archive writes it: nothing to compare
+    return items
 
 
 def _some(ids: list[str]) -> str:
