@@ -557,7 +557,7 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
 def _published_items(published: dict[str, Path], archive: Archive) -> dict[str, list[str]]:
     """The ids and former ids of the items the published site has (its open data's session
     files), of the sessions whose answers.yaml was changed, or removed, since their file was
-    written, as make decides: reading them all took seconds at 10,000 sessions."""
+    written, as make decides: reading them all would parse every record at every build."""
     sessions = holding(archive)
     items: dict[str, list[str]] = {}
     for session_id, path in published.items():
