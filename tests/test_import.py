@@ -598,6 +598,28 @@ def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: 
     assert "'Trần Thị Mai' in this cell looks like the full name of a private person" in first[5]
 
 
+def test_every_problem_of_a_rows_answer_and_commitment_is_reported_in_one_run(
+        content: Path, tmp_path: Path, capsys) -> None:
+    """An unknown agency hid the answer's other cells, and the commitment's agency its due date:
+    the office fixed one, ran the import again, and only then heard of the next (a review's find)."""
+    rows = [list(r) for r in sample_sheet.ROWS]
+    column = sample_sheet.HEADER.index
+    assert rows[0][column("Cam kết")]
+    rows[0][column("Cơ quan trả lời")] = "Phòng Không Có"
+    rows[0][column("Hình thức")] = "Bay"
+    rows[0][column("Ngày trả lời")] = "32/13/2024"
+    rows[0][column("Cơ quan thực hiện")] = "Phòng Không Có Nốt"
+    rows[0][column("Hạn")] = "sớm"
+    rows[0][column("Tình trạng")] = "Lửng lơ"
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("d.csv:row 3:")]
+    assert [line.split(": ", 2)[1] for line in first] == [
+        "column 'Cơ quan trả lời'", "column 'Hình thức'", "column 'Ngày trả lời'",
+        "column 'Cơ quan thực hiện'", "column 'Hạn'", "column 'Tình trạng'"], first
+
+
 def test_problems_are_listed_by_row_then_column(content: Path, tmp_path: Path, capsys) -> None:
     """Personal data is found once every row is read: its rows are still listed in their place."""
     rows = sample_rows()

@@ -9,6 +9,7 @@ user asks to keep the valid rows.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -772,23 +773,27 @@ class RowReader:
             item.setdefault("commitments", []).append(commitment)
 
     def answer(self, cells: dict[str, Any]) -> dict[str, Any] | None:
+        """The row's answer, or None: no answer cell is filled, or one has a problem (every one is
+        said, see `attempt`)."""
         filled = next((k for k in ANSWER_COLUMNS if cells.get(k) is not None), None)
         if filled is None:
             return None
-        by = self.ref(cells, "by", "agency")
-        if by is None:
-            raise self.needed("by", "is empty: say which agency answered", filled)
-        referred_to = self.ref(cells, "referred_to", "agency")
+        said = len(self.problems)
+        by = self.attempt(lambda: self.ref(cells, "by", "agency"), None)
+        if cells.get("by") is None:
+            self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
+        referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
         document = self.text(cells, "document")
-        mode = self.choice(cells, "mode") or (
-            "referred" if referred_to else "in_writing" if document else "on_the_spot")
-        if mode == "referred" and not referred_to:
-            raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
-                              f", or change '{self.header('mode')}'")
-        if referred_to and mode != "referred":
-            raise RowError(self.header("referred_to"), f"names an agency, but the answer's "
-                           f"{self.header('mode')} says {cells.get('mode')}: an answer referred to "
-                           "another agency has the mode 'Chuyển' (or leave the mode empty)")
+        mode = self.attempt(lambda: self._mode(cells, document), None)
+        day = self.attempt(lambda: self._answer_day(cells), None)
+        text = self.text(cells, "answer_text")
+        if not (text or document or cells.get("referred_to") is not None):
+            self.problems.append(self.needed(
+                "answer_text", "is empty: write the answer, or the number of the written reply in the "
+                "document column", filled, ", or write the number of the written reply in "
+                f"'{self.header('document')}'"))
+        if len(self.problems) > said:
+            return None
         answer: dict[str, Any] = {"by": by}
         official = self.text(cells, "official")
         if official:
@@ -796,24 +801,39 @@ class RowReader:
         answer["mode"] = mode
         if mode == "referred":
             answer["referred_to"] = referred_to
-        day = self.date(cells, "answer_date")
-        if day and day < self.session.date:
-            raise RowError(self.header("answer_date"), f"{day:%d/%m/%Y} is before the session "
-                           f"({self.session.date:%d/%m/%Y})")
         if day and day != self.session.date:
             answer["date"] = day
         if document:
             answer["document"] = document
-        text = self.text(cells, "answer_text")
         if text:
             answer["text"] = as_typed(text)
-        elif not (document or referred_to):
-            raise self.needed("answer_text", "is empty: write the answer, or the number of the "
-                              "written reply in the document column", filled, ", or write the "
-                              f"number of the written reply in '{self.header('document')}'")
         return answer
 
+    def _mode(self, cells: dict[str, Any], document: str | None) -> str:
+        """The answer's mode as written, or the one its other cells imply, checked against the
+        agency it was referred to (a cell written, whether or not its agency is known)."""
+        referred = cells.get("referred_to") is not None
+        mode = self.choice(cells, "mode") or (
+            "referred" if referred else "in_writing" if document else "on_the_spot")
+        if mode == "referred" and not referred:
+            raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
+                              f", or change '{self.header('mode')}'")
+        if referred and mode != "referred":
+            raise RowError(self.header("referred_to"), f"names an agency, but the answer's "
+                           f"{self.header('mode')} says {cells.get('mode')}: an answer referred to "
+                           "another agency has the mode 'Chuyển' (or leave the mode empty)")
+        return mode
+
+    def _answer_day(self, cells: dict[str, Any]) -> dt.date | None:
+        day = self.date(cells, "answer_date")
+        if day and day < self.session.date:
+            raise RowError(self.header("answer_date"), f"{day:%d/%m/%Y} is before the session "
+                           f"({self.session.date:%d/%m/%Y})")
+        return day
+
     def commitment(self, cells: dict[str, Any], answer: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The row's commitment, or None: none is written, or it has a problem (every one is
+        said, see `attempt`)."""
         text = self.text(cells, "commitment")
         if text is None:
             filled = next((k for k in COMMITMENT_COLUMNS if cells.get(k) is not None), None)
@@ -822,23 +842,29 @@ class RowReader:
                                   "write what was promised", filled,
                                   f", or leave '{self.header(filled)}' empty")
             return None
-        by = self.ref(cells, "commitment_by", "agency") or (answer or {}).get("by")
-        if by is None and answer is None and cells.get("by") is not None:
-            try:  # the answer failed on another cell (its date): its agency is still the row's
-                by = self.ref(cells, "by", "agency")
-            except RowError:
-                return None  # the answer's own problem says what is wrong with it
-        if by is None:
-            answered = f", or name the agency that answered in '{self.headers['by']}'" \
-                if "by" in self.headers else ""
-            raise self.needed("commitment_by", "is empty: say which agency is responsible", "commitment",
-                              answered)
+        said = len(self.problems)
+        by = self.attempt(lambda: self.ref(cells, "commitment_by", "agency"), None)
+        if cells.get("commitment_by") is None:  # the agency that answered
+            by = (answer or {}).get("by")
+            if by is None and cells.get("by") is not None:
+                # the answer failed on one of its cells: its agency is still the row's, unless
+                # that is what failed (the answer's own problem says so)
+                with contextlib.suppress(RowError):
+                    by = self.ref(cells, "by", "agency")
+            elif by is None:
+                answered = f", or name the agency that answered in '{self.headers['by']}'" \
+                    if "by" in self.headers else ""
+                self.problems.append(self.needed("commitment_by", "is empty: say which agency is "
+                                                 "responsible", "commitment", answered))
+        due = self.attempt(lambda: self.date(cells, "due"), None)
+        status = self.attempt(lambda: self.choice(cells, "status"), None)  # None: see _settle_status
+        if len(self.problems) > said or by is None:
+            return None
         commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
                                                          "cam-ket"), "by": by, "text": " ".join(text.split())}
-        due = self.date(cells, "due")
         if due:
             commitment["due"] = due
-        commitment["status"] = self.choice(cells, "status")  # None: see _settle_status
+        commitment["status"] = status
         return commitment
 
     @staticmethod
