@@ -543,7 +543,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 3: column 'Lĩnh vực': unknown topic 'Xây dựngg' (did you mean 'xay-dung', "
         "Xây dựng?); use an id, name or alias from the registry, or add it there",
         "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
-        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date; write it as 20/06/2024",
+        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date; write it as day/month/year, "
+        "such as 20/06/2024",
         "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
         "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
         "an answer to the question above leaves its asker, type and topic empty)",
@@ -569,7 +570,8 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
                  "--session", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "d.csv:row 3: column 'Hạn': 'sớm' is not a date; write it as 20/06/2024" in err
+    assert "d.csv:row 3: column 'Hạn': 'sớm' is not a date; write it as day/month/year, " \
+        "such as 20/06/2024" in err
     assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date" in err
 
 
@@ -1031,6 +1033,24 @@ def test_a_date_cell_that_shows_excels_day_number_is_that_day(content: Path, tmp
     assert result.returncode == 0, result.stderr
     [item] = items_of(content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
     assert item["answers"][0]["date"] == dt.date(2026, 11, 21)
+
+
+def test_a_date_written_out_as_in_an_official_text_is_that_day(content: Path, tmp_path: Path) -> None:
+    """'ngày 25 tháng 11 năm 2026', as official texts write dates, was 'not a date' (a review's
+    find); a day that does not exist still is."""
+    result = import_into_hoa_xuan(content, tmp_path / "chu.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời,Cam kết,Hạn\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,ngày 25 tháng 11 năm 2026,"
+        "Đã trả lời.,Rà soát hồ sơ.,Ngày 31 tháng 12 năm 2026\n"))
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
+    assert item["answers"][0]["date"] == dt.date(2026, 11, 25)
+    assert item["commitments"][0]["due"] == dt.date(2026, 12, 31)
+    result = run_import(write_text_sheet(tmp_path / "sai.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,ngày 31 tháng 11 năm 2026,x\n")),
+        content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan", "--force")
+    assert "'ngày 31 tháng 11 năm 2026' is not a date" in result.stderr, result.stderr
 
 
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,

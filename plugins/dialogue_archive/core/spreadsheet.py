@@ -71,13 +71,22 @@ ITEM_ID_WORDS = 6
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 
 
+WORDED_DAY = re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+"""A day written out as in an official text ('ngày 18 tháng 9 năm 2025'), once folded."""
+
+
 def written_day(text: str) -> dt.date | None:
-    """A day as an office writes it (one of DATE_FORMATS: 18/09/2025, 2025-09-18), or None."""
+    """A day as an office writes it (one of DATE_FORMATS: 18/09/2025, 2025-09-18; or in words,
+    'ngày 18 tháng 9 năm 2025'), or None."""
     for pattern in DATE_FORMATS:
         try:
             return dt.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
+    if match := WORDED_DAY.fullmatch(folded_words(text)):
+        day, month, year = map(int, match.groups())
+        with contextlib.suppress(ValueError):
+            return dt.date(year, month, day)
     return None
 
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
@@ -517,9 +526,13 @@ def _is_column_numbers(row: list[Any]) -> bool:
 def table_end(rows: list[list[Any]], header: int) -> int:
     """The index of the first row of the signature block below the table (or the row count):
     a row whose every filled cell is a signature line, one of them naming a signer's role, or
-    a row of a signer's bare role alone."""
+    a row of a signer's bare role alone. A row with a number of its own ('1', a question's STT)
+    is no signature: a question's short cells and an answer's date written out ('ngày 25 tháng 11
+    năm 2026') once took it, and every row below, for the signature block."""
     for index in range(header + 1, len(rows)):
         filled = [folded_words(str(v)) for v in rows[index] if v is not None]
+        if any(v.isdigit() for v in filled):
+            continue
         if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
                 SIGNATURE.fullmatch(v) for v in filled):
             return index
@@ -724,7 +737,8 @@ class RowReader:
             return day
         if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
             return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
-        raise RowError(self.header(key), f"'{value}' is not a date; write it as 20/06/2024")
+        raise RowError(self.header(key), f"'{value}' is not a date; write it as day/month/year, "
+                       "such as 20/06/2024")
 
     # --- items, answers, commitments ---------------------------------------------------
 
