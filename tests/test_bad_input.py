@@ -1243,6 +1243,13 @@ def test_a_bad_date_hides_not_the_placeholder_still_in_the_write_up(tmp_path: Pa
     draft = validate(content)
     assert [line.split(": ", 1)[0] for line in draft.stderr.splitlines()
             if LOCATED.match(line)] == [f"content/{S}/index.md:4:7"], draft.stderr
+    # a draft's front matter that does not parse: whether it is a draft is unknown, and its
+    # placeholder was said at the write-up's end as if it were none (a review's find)
+    index.write_text(index.read_text(encoding="utf-8").replace("date: 2024-06-31", "date: 2024-06-30")
+                     .replace("draft: true", "draft: true\n  subject: sai thụt lề"), encoding="utf-8")
+    broken = validate(content)
+    located = [line for line in broken.stderr.splitlines() if LOCATED.match(line)]
+    assert len(located) == 1 and "YAML syntax error" in located[0], broken.stderr
 
 
 def test_front_matter_without_its_closing_line_says_so_when_the_text_has_a_rule(

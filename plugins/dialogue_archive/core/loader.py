@@ -698,7 +698,8 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     if found := unreadable(parsed.body):  # a field's text is checked by its model
         line, column = position_of(parsed.body, found[0])
         log.add(index, body_line + line - 1, column, found[1])
-    if placeholder := PLACEHOLDER.search(parsed.body):
+    # Front matter that does not parse may say `draft: true`: its placeholder is not said then.
+    if ok and (placeholder := PLACEHOLDER.search(parsed.body)):
         parsed.placeholder_line = body_line + parsed.body.count("\n", 0, placeholder.start())
     src_uri = index.relative_to(root).as_posix()
     parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
