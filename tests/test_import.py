@@ -658,7 +658,7 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
     # Hostile or damaged files (a security review): each stopped with a traceback, or took
     # gigabytes of memory, before.
     huge_cell = tmp_path / "o-qua-dai.csv"
-    huge_cell.write_text("STT,Nội dung\n1," + "x" * 200_000 + "\n", encoding="utf-8")
+    huge_cell.write_text("STT,Nội dung\n1,Ngắn.\n2," + "x" * 200_000 + "\n", encoding="utf-8")
     bomb = tmp_path / "bom.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", "<a>" + " " * (250 * 2**20) + "</a>")
@@ -669,7 +669,7 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
             archive.writestr(entry, source.read(entry) if entry.filename != "xl/workbook.xml" else
                              '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aa">]><workbook>&a;&a;')
     expected = {
-        huge_cell: "o-qua-dai.csv: cannot be read as a table (field larger than field limit",
+        huge_cell: "o-qua-dai.csv:line 3: cannot be read as a table (field larger than field limit",
         bomb: "bom.xlsx: the workbook unpacks to 250 MB, more than a session's sheet ever needs",
         laughs: "loi.xlsx: cannot be read as an Excel workbook",
         latin: "not UTF-8 (an older Vietnamese encoding, such as Windows-1258 or TCVN3, perhaps); "

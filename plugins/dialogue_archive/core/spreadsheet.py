@@ -241,14 +241,17 @@ def _read_csv(path: Path) -> list[list[Any]]:
                          "(Excel: Save as > CSV UTF-8)") from None
     # Excel writes ';' or tabs in some locales, and a title row above the header may hold
     # commas: the separator is the one that makes a header row appear.
+    return max((_csv_rows(path, text, d) for d in ",;\t"), key=_header_score)
+
+
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[Any]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        tables = [[[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=d)]
-                  for d in ",;\t"]
+        return [[_cell(v) for v in row] for row in reader]
     except csv.Error as exc:  # a cell longer than the csv module's limit, a stray NUL…
-        raise SheetError(f"{path}: cannot be read as a table ({exc}); open it in Excel or "
-                         "LibreOffice, check the long or odd cells, and save it as CSV UTF-8 "
-                         "or Excel Workbook (.xlsx)") from None
-    return max(tables, key=_header_score)
+        raise SheetError(f"{path}:line {reader.line_num}: cannot be read as a table ({exc}); open "
+                         "it in Excel or LibreOffice, check the long or odd cells of that line, and "
+                         "save it as CSV UTF-8 or Excel Workbook (.xlsx)") from None
 
 
 def _header_keys(row: list[Any]) -> dict[int, str | None]:
