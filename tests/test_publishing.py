@@ -307,6 +307,10 @@ def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
     calendar = icalendar.Calendar.from_ical(written)
     # its name is TEXT, with its comma escaped (RFC 5545 3.3.11; a review's find)
     assert "X-WR-CALNAME:Lịch phiên đối thoại\\, tiếp xúc".encode() in written
+    # stamped when the build day begins in Vietnam, not four hours after a build at 03:00 there
+    vietnam = dt.timezone(dt.timedelta(hours=7))
+    start_of_day = dt.datetime.combine(SAMPLE_BUILD_DATE, dt.time(), tzinfo=vietnam)
+    assert f"DTSTAMP:{start_of_day.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}".encode() in written
     # A session renamed keeps the uid of its first id: a calendar app does not copy the event.
     uids = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
     events = {NEW_ID if uid == OLD_ID else uid: e for uid, e in uids.items()}
@@ -361,6 +365,9 @@ def test_sitemap_lists_every_public_session(public_site: Path) -> None:
     expected = {f"{SITE_URL}sessions/{s.year}/{s.id}/" for s in archive.published}
     assert expected <= sitemap_urls(public_site)
     assert not any(OLD_ID in url for url in sitemap_urls(public_site))  # redirects are not pages
+    # each page last changed on the archive's build day (Vietnam's), not on MkDocs' own clock's
+    lastmods = BeautifulSoup((public_site / "sitemap.xml").read_text(), "xml").find_all("lastmod")
+    assert lastmods and {m.text for m in lastmods} == {SAMPLE_BUILD_DATE.isoformat()}
 
 
 def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:

@@ -175,7 +175,8 @@ def calendar(archive: Archive, site: Site, places: Mapping[str, str] | None = No
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", vText(f"{VI['publishing']['calendar_name']} — {site.name}"))  # escaped
     cal.add("x-wr-timezone", str(LOCAL_ZONE))
-    stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=dt.UTC)
+    # the build day begins in Vietnam; DTSTAMP is written in UTC (RFC 5545)
+    stamp = dt.datetime.combine(archive.build_date, dt.time(), tzinfo=LOCAL_ZONE).astimezone(dt.UTC)
     for session in sorted(calendar_sessions(archive), key=lambda s: (s.date, s.id)):
         place = archive.places.get(session.meta.place)
         name = (places or {}).get(session.meta.place, place.name if place else "")

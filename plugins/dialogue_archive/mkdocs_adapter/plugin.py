@@ -335,6 +335,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
         place_pages_under_sections(nav, files)
+        if self.archive is not None:  # the sitemap's lastmod: MkDocs' own day is UTC's, or its clock's
+            day = self.archive.build_date.isoformat()
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.update_date = day
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
