@@ -658,6 +658,13 @@ CASES: dict[str, Case] = {
     "impossible-date-session": Case(
         edit(f"{S}/index.md", "date: 2024-06-20", "date: 2024-02-30"), f"{S}/index.md", 3, "2024-02-30"
     ),
+    "impossible-date-published": Case(  # 'write YYYY-MM-DD' was said of a day written so
+        edit(f"{S}/index.md", "date: 2024-06-20\n", "date: 2024-06-20\npublished: 2024-06-31 08:00\n"),
+        f"{S}/index.md", 4, "'2024-06-31 08:00' is not a day of the calendar; check the day and the month"
+    ),
+    "published-with-a-one-digit-hour": Case(  # as people write it; Python refused it
+        edit(f"{S}/index.md", "date: 2024-06-20\n", "date: 2024-06-20\npublished: 2024-06-21 8:00\n"),
+        None, build=True),
     "date-as-text": Case(
         edit(f"{S}/index.md", "date: 2024-06-20", "date: 20/06/2024"), f"{S}/index.md", 3, "YYYY-MM-DD"
     ),

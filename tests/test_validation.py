@@ -366,6 +366,11 @@ def test_validate_checks_as_of_the_build_date_the_build_uses(
     result = validate(content)
     assert result.returncode == 2
     assert "DIALOGUE_ARCHIVE_BUILD_DATE '28/11/2026' is not a date; write YYYY-MM-DD" in result.stderr
+    monkeypatch.delenv("DIALOGUE_ARCHIVE_BUILD_DATE")
+    result = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "--build-date",
+                             "2026-11-31", str(content)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "'2026-11-31' is not a day of the calendar; check the day and the month" in result.stderr
 
 
 def test_an_impossible_build_date_in_the_environment_gets_a_message(tmp_path: Path) -> None:
@@ -376,7 +381,9 @@ def test_an_impossible_build_date_in_the_environment_gets_a_message(tmp_path: Pa
                        env={"DIALOGUE_ARCHIVE_BUILD_DATE": "2026-13-01"})
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "DIALOGUE_ARCHIVE_BUILD_DATE '2026-13-01' is not a date; write YYYY-MM-DD" in output
+    # a day in the right form that the calendar lacks is said so, not 'write YYYY-MM-DD' (a review's find)
+    assert "DIALOGUE_ARCHIVE_BUILD_DATE '2026-13-01' is not a day of the calendar; check the day " \
+        "and the month" in output
     assert "Traceback" not in output and not site.exists()
 
 

@@ -19,8 +19,8 @@ def _date(value: str) -> dt.date | None:
     """--build-date, read as build_date in mkdocs.yml is (build_day)."""
     try:
         return build_day(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

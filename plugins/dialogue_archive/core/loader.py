@@ -52,6 +52,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
+    calendar_problem,
     is_id,
     start_written,
     unreadable,
@@ -1522,8 +1523,8 @@ def fixed_build_date(written: Any) -> dt.date | None:
                           (BUILD_DATE_VARIABLE, os.environ.get(BUILD_DATE_VARIABLE, ""))):
         try:
             day = build_day(value)
-        except ValueError:
-            raise ValueError(f"{source} '{value}' is not a date; write YYYY-MM-DD") from None
+        except ValueError as exc:
+            raise ValueError(f"{source} {exc}") from None
         if day is not None:
             return day
     return None
@@ -1535,14 +1536,18 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def build_day(value: object) -> dt.date | None:
     """The day a build date names: a date, or a YYYY-MM-DD text; None when blank. ValueError
     for anything else, '20261127' (a number) and '2026-W48-5' too, which Python reads but the
-    README does not promise. Read alike from mkdocs.yml, the command line and the environment."""
+    README does not promise, with the message to show. Read alike from mkdocs.yml, the command
+    line and the environment."""
     if value is None or isinstance(value, dt.date):
         return value
     if isinstance(value, str) and not value.strip():
         return None
     if not (isinstance(value, str) and ISO_DAY.fullmatch(value.strip())):
-        raise ValueError(value)
-    return dt.date.fromisoformat(value.strip())
+        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(calendar_problem(value)) from None
 
 
 def build_moment(build_date: dt.date | dt.datetime | None) -> dt.datetime:

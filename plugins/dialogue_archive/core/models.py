@@ -187,10 +187,30 @@ def _strict_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                raise ValueError(f"'{value}' is not a day of the calendar; check the day and "
-                                 "the month") from None
+            if problem := calendar_problem(value):
+                raise ValueError(problem) from None
     raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
+
+
+ISO_DAY_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:)")
+
+
+def calendar_problem(text: str) -> str | None:
+    """The message for a day written in the right form that the calendar does not have
+    ('2026-11-31', '2026-11-31 08:00'), or None: 'write YYYY-MM-DD' would not help its writer."""
+    if match := ISO_DAY_START.match(text.strip()):
+        try:
+            dt.date(*map(int, match.groups()))
+        except ValueError:
+            return f"'{text}' is not a day of the calendar; check the day and the month"
+    return None
+
+
+def iso_moment(text: str) -> dt.datetime:
+    """A date and time in ISO form, with an hour of one digit as people write it ('2024-06-21
+    8:00'), which Python refuses. ValueError otherwise."""
+    return dt.datetime.fromisoformat(ONE_DIGIT_HOUR.sub(r"\g<1>0\2", text.strip(), count=1))
 
 
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
@@ -217,7 +237,7 @@ def _moment_written(value: str) -> dt.datetime | None:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*", value.strip()):
         return None
     try:
-        return dt.datetime.fromisoformat(value.strip())
+        return iso_moment(value)
     except ValueError:
         return None
 
@@ -242,9 +262,10 @@ def _datetime(value: Any) -> Any:
         return dt.datetime(value.year, value.month, value.day)
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip())
+            return iso_moment(value)
         except ValueError:
-            pass
+            if problem := calendar_problem(value):
+                raise ValueError(problem) from None
     raise ValueError(
         f"'{value}' is not a date and time: write YYYY-MM-DD or YYYY-MM-DD HH:MM "
         "(e.g. 2024-06-21 08:00)")

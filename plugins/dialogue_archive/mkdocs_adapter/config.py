@@ -38,8 +38,8 @@ class Day(c.BaseConfigOption[str | dt.date]):
     def run_validation(self, value: object) -> str | dt.date:
         try:
             build_day(value)
-        except ValueError:
-            raise ValidationError(f"'{value}' is not a date; write YYYY-MM-DD") from None
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
         return value
 
 
