@@ -72,6 +72,23 @@ def test_warm_rebuild_reuses_everything_and_changes_nothing(tmp_path: Path) -> N
     assert digest(site) == first
 
 
+def test_a_damaged_cached_session_is_read_again_from_its_files(tmp_path: Path) -> None:
+    """A cached session that cannot be read back (cut short by a full disk, or written by other
+    code) stopped every later build with a traceback from pickle (a review's find)."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+    build(config)
+    first = without_search(digest(site))
+    entries = list((tmp_path / ".cache").rglob("sessions/**/*.bin"))
+    assert len(entries) == 2
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    entries[1].write_bytes(b"\x80\x04\x95garbage")
+    log = build(config)
+    assert "Traceback" not in log
+    assert without_search(digest(site)) == first
+
+
 def test_a_change_to_the_menu_or_the_markdown_options_reaches_every_archive_page(tmp_path: Path) -> None:
     """Every archive page carries the whole menu and Material's table of contents: a page
     inside a menu section renamed or retitled, or the toc's title changed, must not leave the

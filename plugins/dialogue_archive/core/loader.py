@@ -827,13 +827,22 @@ def private_copy(session: Session, cache: DiskCache) -> Session:
     a copy; without a cached copy (no cache, or a session parsed in a preview), from the
     session itself."""
     data = cache.get_bytes("sessions", session.parsed_key) if session.parsed_key else None
-    if data is None:
-        return session
-    parsed: ParsedSession = pickle.loads(data)
-    if parsed.meta is None:
+    parsed = _unpickled(data)
+    if parsed is None or parsed.meta is None:
         return session
     return replace(session, meta=parsed.meta, body=parsed.body,
                    items=[item for _, item in parsed.items or []])
+
+
+def _unpickled(data: bytes | None) -> ParsedSession | None:
+    """A cached session, or None when there is none or it cannot be read back (an entry cut
+    short, or written by other code than this): parsed again then, instead of a traceback."""
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # pickle raises whatever the damaged data leads it to
+        return None
 
 
 def check_answers(text: str, session: Session, archive: Archive) -> list[Problem]:
@@ -887,8 +896,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
     for folder, key in zip(folders, cache_keys, strict=True):
         if recent is not None and key in recent:
             results[folder] = recent[key]
-        elif (cached := cache.get_bytes("sessions", key)) is not None:
-            results[folder] = pickle.loads(cached)
+        elif (cached := _unpickled(cache.get_bytes("sessions", key))) is not None:
+            results[folder] = cached
         else:
             missing.append(folder)
     if missing:
