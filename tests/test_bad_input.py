@@ -665,6 +665,9 @@ CASES: dict[str, Case] = {
     "published-with-a-one-digit-hour": Case(  # as people write it; Python refused it
         edit(f"{S}/index.md", "date: 2024-06-20\n", "date: 2024-06-20\npublished: 2024-06-21 8:00\n"),
         None, build=True),
+    "enum-value-with-an-invisible-character": Case(  # it said "did you mean 'proposal'?" of 'proposal'
+        edit(f"{S}/answers.yaml", "    type: proposal", "    type: proposal\u200b"), f"{S}/answers.yaml", 3,
+        "'proposal\\u200b' is not an allowed type"),
     "date-as-text": Case(
         edit(f"{S}/index.md", "date: 2024-06-20", "date: 20/06/2024"), f"{S}/index.md", 3, "YYYY-MM-DD"
     ),

@@ -54,6 +54,7 @@ from .models import (
     Topic,
     calendar_problem,
     is_id,
+    shown,
     start_written,
     unreadable,
 )
@@ -208,7 +209,7 @@ def _describe(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):  # as YAML writes it
         return f"'{str(value).lower()}'"
-    text = str(value)
+    text = shown(str(value))
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 

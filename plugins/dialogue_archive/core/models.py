@@ -54,12 +54,17 @@ def is_id(value: str) -> bool:
     return bool(ID_PATTERN.match(value)) and len(value) <= ID_MAX
 
 
+def shown(text: str) -> str:
+    """`text` as a message quotes it: a line break as '\\n', an invisible character as its code
+    ('\\u200b', '\\xa0'), which the writer would otherwise not see in the message either."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _check_id(value: str, info: ValidationInfo) -> str:
     if info.context == KEEP_WRONG_IDS:
         return value
-    if not ID_PATTERN.match(value):  # a line break shown as '\n', not as a broken message
-        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
-        raise ValueError(NOT_AN_ID_MESSAGE.format(value=shown))
+    if not ID_PATTERN.match(value):
+        raise ValueError(NOT_AN_ID_MESSAGE.format(value=shown(value)))
     if len(value) > ID_MAX:
         raise ValueError(f"the id '{value[:40]}…' has {len(value)} characters, more than {ID_MAX}: "
                          "it becomes a file name and an address; shorten it")
