@@ -426,6 +426,22 @@ def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one
     assert "('ông H.V.M.')" in problems[0]
 
 
+def test_one_phone_number_written_with_other_spaces_is_reported_at_each_line(tmp_path: Path) -> None:
+    """Each was said at the first one's line: the writer fixed it and ran `validate` again, and
+    again (a review's find)."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "      Đề nghị đơn giản hóa hồ sơ",
+        "      Gọi 0905 123 456 (B).\n\n      Gọi lại 0905\u3000123\u3000456 (K).\n\n"
+        "      Hỏi 0905\u00a0123\u00a0456 (N).\n      Đề nghị đơn giản hóa hồ sơ"), encoding="utf-8")
+    refused = validate(content)
+    problems = [line.split(": ", 1)[0] for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    assert problems == [f"content/{S}/answers.yaml:{line}:{column}"
+                        for line, column in ((10, 11), (12, 15), (14, 11))], refused.stderr
+
+
 @pytest.mark.parametrize("text", [
     "| Người phát biểu | Ngô Thị<br>Thanh Hằng |", "Ngô Thị [Thanh Hằng](#y-kien) phát biểu",
     "bà **Ngô Thị Thanh Hằng**"])

@@ -941,11 +941,22 @@ def _texts(data: Any, where: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         yield where, data
 
 
+def _spaced(needle: str) -> re.Pattern[str]:
+    """`needle` with any spaces between its words (a line break in the file, a no-break space)."""
+    return re.compile(r"\s+".join(map(re.escape, needle.split())) or re.escape(needle))
+
+
+def _times_before(text: str, needle: str, end: int) -> int:
+    """How often `needle` occurs in `text` before `end`, spaced as position_in_source finds it:
+    counted as written, one spaced otherwise was not, and each was said at the first."""
+    return len(_spaced(needle).findall(text, 0, end))
+
+
 def position_in_source(source: str, start: tuple[int, int], needle: str, before: int = 0) -> tuple[int, int]:
     """Line and column of `needle` at or after a value's start in the file (block scalars
     included; its words may wrap onto the next lines), after the `before` times it occurs
     earlier in the value; the value's own start when it was folded or escaped otherwise."""
-    words = re.compile(r"\s+".join(map(re.escape, needle.split())) or re.escape(needle))
+    words = _spaced(needle)
     found = offset_of(source, start) - 1
     for _ in range(before + 1):
         match = words.search(source, found + 1)
@@ -987,7 +998,7 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
             continue
         for finding in find_personal_data(text):
             value = text[finding.start:finding.end]
-            earlier = text.count(value, 0, finding.start)
+            earlier = _times_before(text, value, finding.start)
             line, col = position_in_source(source, locate(data, where), value, earlier)
             log.add(path, line, col, _message(finding, value, where))
     free = _free_texts(texts)
@@ -995,7 +1006,7 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
     for where, text in free:
         for mention in find_citizen_names(text, officials):
             written = text[mention.start:mention.end]  # 'Trần *Thị* Mai', as the file has it
-            earlier = text.count(written, 0, mention.start)
+            earlier = _times_before(text, written, mention.start)
             line, col = position_in_source(source, locate(data, where), written, earlier)
             log.add(path, line, col, name_message(mention, _field(where)))
     items = data.get("items") if isinstance(data, dict) else None
