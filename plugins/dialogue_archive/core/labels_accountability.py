@@ -235,7 +235,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
             "held": ("true nếu phiên đã diễn ra vào ngày build_date; false nếu phiên mới được thông "
                      "báo, chưa diễn ra (có thể đã có ý kiến gửi trước; trang web ghi “Sắp diễn "
-                     "ra”; không tính vào thống kê)."),
+                     "ra”; không tính vào thống kê và danh sách ý kiến theo cơ quan, lĩnh vực, "
+                     "địa bàn)."),
             "kind": "Hình thức.",
             "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
             "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",
@@ -335,7 +336,8 @@ OPEN_DATA_VI: dict[str, Any] = {
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
         "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
         "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn "
-                         "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê)."),
+                         "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê và danh "
+                         "sách ý kiến theo cơ quan, lĩnh vực, địa bàn)."),
     },
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,
