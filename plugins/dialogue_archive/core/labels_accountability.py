@@ -67,8 +67,10 @@ STATISTICS_VI: dict[str, Any] = {
     "share_on_time": "cam kết đến hạn được hoàn thành đúng hạn",
     "share_on_time_note": ("Tỉ lệ đúng hạn = số cam kết hoàn thành đúng hạn / (hoàn thành đúng "
                            "hạn + hoàn thành sau hạn + quá hạn chưa hoàn thành). Cam kết chưa "
-                           "đến hạn, không ghi hạn, đã chuyển cấp trên hoặc không thực hiện "
-                           "không tính vào tỉ lệ này."),
+                           "đến hạn, không ghi hạn, hoàn thành nhưng không ghi ngày hoàn thành "
+                           "(không biết đúng hạn hay sau hạn), đã chuyển cấp trên hoặc không "
+                           "thực hiện không tính vào tỉ lệ này."),
+    "share_on_time_undated": "không tính {count} cam kết hoàn thành nhưng không ghi ngày hoàn thành",
     "outcome_note": ("Mỗi ý kiến được tính một lần theo câu trả lời tốt nhất: trả lời trực "
                      "tiếp, nếu không thì bằng văn bản, nếu không thì chuyển cơ quan khác."),
     "topic_note": "Một ý kiến thuộc nhiều lĩnh vực được tính ở mỗi lĩnh vực.",
