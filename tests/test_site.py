@@ -841,3 +841,23 @@ def test_an_office_that_only_forwarded_an_item_is_not_listed_as_answering_it(sam
     assert "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến (1)" in headings, headings
     items = [li.get_text(" ", strip=True) for li in page.select("li.da-entry") if li.select_one(".da-badge")]
     assert len(items) == 1 and "Trả lời:" in items[0] and "Đã chuyển đến" not in items[0], items
+
+
+def test_the_counts_of_answers_say_they_leave_out_referrals(sample_site: Path) -> None:
+    """items.csv has a row for each referral, which the home page's count of answers and the
+    statistics' answering agencies leave out: both say so next to the figure, so that a
+    journalist does not report a discrepancy (a review's find)."""
+    home = parse(sample_site / "index.html")
+    link = next(a for a in home.select(".da-figures a")
+                if a.get_text(" ", strip=True).endswith("câu trả lời"))
+    rows = list(csv.DictReader(io.StringIO(
+        (sample_site / "data" / "items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    answers = [r for r in rows if r["session_held"] == "true" and r["answer_number"]]
+    referrals = [r for r in answers if r["answer_mode"] == "referred"]
+    assert referrals and link.strong.get_text() == str(len(answers) - len(referrals))
+    note = home.find(id=link["aria-describedby"]).get_text()
+    assert note == "Số câu trả lời không tính các lần chuyển ý kiến đến cơ quan khác giải quyết."
+    agencies = parse(sample_site / "statistics" / "index.html").select_one("figure#tk-items-per-agency")
+    assert agencies.figcaption.get_text(strip=True) == "Số ý kiến, câu hỏi cơ quan đã trả lời"
+    assert "Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết" in \
+        agencies.select_one("p.da-chart__note:last-of-type").get_text()

@@ -74,6 +74,8 @@ STATISTICS_VI: dict[str, Any] = {
     "outcome_note": ("Mỗi ý kiến được tính một lần theo câu trả lời tốt nhất: trả lời trực "
                      "tiếp, nếu không thì bằng văn bản, nếu không thì chuyển cơ quan khác."),
     "topic_note": "Một ý kiến thuộc nhiều lĩnh vực được tính ở mỗi lĩnh vực.",
+    "agency_note": ("Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết: "
+                    "chuyển ý kiến không phải là trả lời."),
     "sessions_per_year": "Số phiên đối thoại theo năm",
     "items_per_year": "Số ý kiến, câu hỏi theo năm",
     "items_per_topic": "Số ý kiến, câu hỏi theo lĩnh vực",
