@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import shutil
 import unicodedata
@@ -17,6 +19,7 @@ from conftest import (
     ROOT,
     SAMPLE_BUILD_DATE,
     build_archive,
+    copy_sample,
     make_archive,
     parse,
     replace,
@@ -412,6 +415,39 @@ def test_home_figures_leave_out_the_questions_of_a_session_not_yet_held(tmp_path
     assert here.get_text() == "Phiên đối thoại tại địa bàn (2, trong đó 1 sắp diễn ra)"
 
 
+def test_topic_and_place_pages_leave_out_the_questions_of_a_session_not_yet_held(tmp_path: Path) -> None:
+    """A question sent in before an announced session is on its page and in the search, but
+    the topic and place lists count held sessions, as the statistics and items.csv's held rows
+    do (a review read "Đất đai 12" on /topics/ and 11 on /statistics/, and the question among
+    the topic's items as "Chưa được trả lời", with no word that its session was to come)."""
+    content = copy_sample(tmp_path / "content")
+    ahead = content / "sessions" / "2026" / "2026-12-15-tiep-cong-dan-dinh-ky-thang-12"
+    (ahead / "answers.yaml").write_text(
+        "items:\n  - id: hoi-truoc-ve-ho-so-dat\n    type: question\n"
+        "    asker: {label: Công dân phường Cẩm Lệ, kind: citizen, place: phuong-cam-le}\n"
+        "    topics: [dat-dai]\n    text: Hồ sơ đất của tôi nộp từ năm 2024 đang ở đâu?\n",
+        encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "data" / "items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert any(r["item_id"] == "hoi-truoc-ve-ho-so-dat" and r["session_held"] == "false" for r in rows)
+    held = {r["item_url"]: r for r in rows if r["session_held"] == "true"}.values()
+    on_topic = sum("dat-dai" in r["topic_ids"].split("; ") for r in held)
+    from_place = sum((r["asker_place_id"] or r["place_id"]) == "phuong-cam-le" for r in held)
+    stats = parse(site / "statistics" / "index.html").select("#tk-items-per-topic tbody tr")
+    assert ("Đất đai", str(on_topic)) in [(tr.th.get_text(strip=True), tr.td.get_text(strip=True))
+                                          for tr in stats]
+    for listing, name, count in (("topics", "Đất đai", on_topic), ("places", "Phường Cẩm Lệ", from_place)):
+        said = [p.get_text(" ", strip=True) for p in parse(site / listing / "index.html").select(
+            ".da-registry .da-entry__title")]
+        assert f"{name} {count} ý kiến, câu hỏi" in said, said
+    for path, count in (("topics/dat-dai", on_topic), ("places/phuong-cam-le", from_place)):
+        doc = parse(site / path / "index.html")
+        assert doc.select_one("h2.da-list-heading").get_text().endswith(f"({count})"), path
+        assert not doc.select('a[href*="#hoi-truoc-ve-ho-so-dat"]'), path
+    assert parse(page(site, f"/sessions/2026/{ahead.name}/")).find(id="hoi-truoc-ve-ho-so-dat")
+
+
 def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
     """A commune's people's committee keeps its name when communes merge into it: the old and
     the new committee have one name (and short name), so every page tells them apart by their
@@ -805,3 +841,23 @@ def test_an_office_that_only_forwarded_an_item_is_not_listed_as_answering_it(sam
     assert "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến (1)" in headings, headings
     items = [li.get_text(" ", strip=True) for li in page.select("li.da-entry") if li.select_one(".da-badge")]
     assert len(items) == 1 and "Trả lời:" in items[0] and "Đã chuyển đến" not in items[0], items
+
+
+def test_the_counts_of_answers_say_they_leave_out_referrals(sample_site: Path) -> None:
+    """items.csv has a row for each referral, which the home page's count of answers and the
+    statistics' answering agencies leave out: both say so next to the figure, so that a
+    journalist does not report a discrepancy (a review's find)."""
+    home = parse(sample_site / "index.html")
+    link = next(a for a in home.select(".da-figures a")
+                if a.get_text(" ", strip=True).endswith("câu trả lời"))
+    rows = list(csv.DictReader(io.StringIO(
+        (sample_site / "data" / "items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    answers = [r for r in rows if r["session_held"] == "true" and r["answer_number"]]
+    referrals = [r for r in answers if r["answer_mode"] == "referred"]
+    assert referrals and link.strong.get_text() == str(len(answers) - len(referrals))
+    note = home.find(id=link["aria-describedby"]).get_text()
+    assert note == "Số câu trả lời không tính các lần chuyển ý kiến đến cơ quan khác giải quyết."
+    agencies = parse(sample_site / "statistics" / "index.html").select_one("figure#tk-items-per-agency")
+    assert agencies.figcaption.get_text(strip=True) == "Số ý kiến, câu hỏi cơ quan đã trả lời"
+    assert "Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết" in \
+        agencies.select_one("p.da-chart__note:last-of-type").get_text()

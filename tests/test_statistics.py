@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.charts import DRAWN_BARS
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.vietnamese import sort_key
@@ -189,3 +189,25 @@ def test_a_session_without_a_subject_has_no_on_the_subject_table(tmp_path: Path)
     block = page.select_one("section.da-session-stats")
     assert block is not None and "Đúng chủ đề" not in block.get_text()
     assert block.select("figure")  # the other tables stay
+
+
+def test_the_kept_on_time_rate_says_it_leaves_out_commitments_done_without_a_done_date(
+        tmp_path: Path) -> None:
+    """A commitment marked done with no update saying when is neither on time nor late: the
+    rate leaves it out, and says so (a journalist read "0% … (0/253)" while the table below
+    counted 118 done without a date; a review's find)."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "answers.yaml",
+            "        due: 2024-12-31\n        status: in_progress\n",
+            "        due: 2026-06-30\n        status: done\n      - id: cam-ket-b\n"
+            "        by: ubnd-quan-cam-le\n        text: Y\n        due: 2026-06-30\n"
+            "        status: pending\n")
+    html = parse(build_archive(content, tmp_path) / "statistics" / "index.html")
+    headline = next(li.get_text(" ", strip=True) for li in html.select(".da-figures li")
+                    if S["share_on_time"] in li.get_text())
+    assert headline == (f"0% {S['share_on_time']} (0/1; không tính 1 cam kết hoàn thành nhưng "
+                        "không ghi ngày hoàn thành)")
+    deadlines = html.select_one("figure#tk-commitment-deadlines")
+    assert dict(charts(html)[S["commitment_deadlines"]])[VI["deadline_outcome"]["done_undated"]] == 1
+    note = deadlines.select_one("p.da-chart__note").get_text()
+    assert "hoàn thành nhưng không ghi ngày hoàn thành" in note

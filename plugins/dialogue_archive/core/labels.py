@@ -179,6 +179,8 @@ VI: dict[str, Any] = {
         "held_sessions": "phiên đối thoại đã diễn ra",
         "items_count": "ý kiến, câu hỏi",
         "answers_count": "câu trả lời",
+        "answers_count_note": ("Số câu trả lời không tính các lần chuyển ý kiến đến cơ quan khác "
+                               "giải quyết."),
         "commitments_count": "cam kết",
         "agencies_count": "cơ quan trả lời hoặc được chuyển ý kiến",
         "page": "Trang",

@@ -67,11 +67,15 @@ STATISTICS_VI: dict[str, Any] = {
     "share_on_time": "cam kết đến hạn được hoàn thành đúng hạn",
     "share_on_time_note": ("Tỉ lệ đúng hạn = số cam kết hoàn thành đúng hạn / (hoàn thành đúng "
                            "hạn + hoàn thành sau hạn + quá hạn chưa hoàn thành). Cam kết chưa "
-                           "đến hạn, không ghi hạn, đã chuyển cấp trên hoặc không thực hiện "
-                           "không tính vào tỉ lệ này."),
+                           "đến hạn, không ghi hạn, hoàn thành nhưng không ghi ngày hoàn thành "
+                           "(không biết đúng hạn hay sau hạn), đã chuyển cấp trên hoặc không "
+                           "thực hiện không tính vào tỉ lệ này."),
+    "share_on_time_undated": "không tính {count} cam kết hoàn thành nhưng không ghi ngày hoàn thành",
     "outcome_note": ("Mỗi ý kiến được tính một lần theo câu trả lời tốt nhất: trả lời trực "
                      "tiếp, nếu không thì bằng văn bản, nếu không thì chuyển cơ quan khác."),
     "topic_note": "Một ý kiến thuộc nhiều lĩnh vực được tính ở mỗi lĩnh vực.",
+    "agency_note": ("Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết: "
+                    "chuyển ý kiến không phải là trả lời."),
     "sessions_per_year": "Số phiên đối thoại theo năm",
     "items_per_year": "Số ý kiến, câu hỏi theo năm",
     "items_per_topic": "Số ý kiến, câu hỏi theo lĩnh vực",
@@ -235,7 +239,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "date": "Ngày tổ chức.", "time": "Giờ bắt đầu (HH:MM, giờ Việt Nam).",
             "held": ("true nếu phiên đã diễn ra vào ngày build_date; false nếu phiên mới được thông "
                      "báo, chưa diễn ra (có thể đã có ý kiến gửi trước; trang web ghi “Sắp diễn "
-                     "ra”; không tính vào thống kê)."),
+                     "ra”; không tính vào thống kê và danh sách ý kiến theo cơ quan, lĩnh vực, "
+                     "địa bàn)."),
             "kind": "Hình thức.",
             "kind_label": "Hình thức, bằng tiếng Việt.", "organizer": "Cơ quan tổ chức.",
             "place": "Địa bàn (tên tại thời điểm tổ chức).", "venue": "Địa điểm họp.",
@@ -335,7 +340,8 @@ OPEN_DATA_VI: dict[str, Any] = {
         "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
         "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
         "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn "
-                         "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê)."),
+                         "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê và danh "
+                         "sách ý kiến theo cơ quan, lĩnh vực, địa bàn)."),
     },
     "commitment_csv_docs": {
         **CSV_SHARED_DOCS,

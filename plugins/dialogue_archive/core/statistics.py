@@ -113,6 +113,7 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
         "on_the_spot": outcomes["on_the_spot"],
         "kept_on_time": deadlines["on_time"],
         "deadline_decided": decided,
+        "done_undated": deadlines["done_undated"],  # left out of the rate, which says how many
         "sessions_per_year": [Row(str(y), sessions_per_year[y], urls.year(y) if y in held else "")
                               for y in years],
         "items_per_year": [Row(str(y), items_per_year[y], urls.year(y) if y in held else "")

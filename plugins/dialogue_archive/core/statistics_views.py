@@ -39,6 +39,7 @@ def statistics_view(views: ArchiveViews) -> dict[str, Any]:
         chart("commitment_deadlines", text["category"], text["count"], shares=True),
     ]
     notes = {"tk-outcomes": text["outcome_note"], "tk-items-per-topic": text["topic_note"],
+             "tk-items-per-agency": text["agency_note"],
              "tk-commitment-deadlines": text["share_on_time_note"]}
     scorecards = sorted(views.scorecards.items(), key=lambda pair: sort_key(views.agency_name(pair[0])))
     return {

@@ -192,6 +192,7 @@ class ArchiveViews:
         self.text = labels["text"]
         self.lang: str = labels["locale"]["lang"]
         self.session_entries: dict[str, SessionEntry] = {}
+        # The item lists and counts below hold the items of sessions already held (see _index).
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
@@ -342,13 +343,17 @@ class ArchiveViews:
             self.sessions_by_place[place_id].append(entry)
         for agency_id in dict.fromkeys([meta.organizer, *meta.participants]):
             self.sessions_by_agency[agency_id].append(entry)
+        if entry.announced:
+            # The questions sent in before a session are on its page and in the search; the
+            # figures and the agency, topic and place lists count held sessions, as the
+            # statistics do (a topic said 12 where the statistics said 11).
+            return
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
-            if not entry.announced:  # the figures count held sessions, as the statistics do
-                self.counts["items"] += 1
-                # a referral forwards the item and answers nothing (statistics.answering)
-                self.counts["answers"] += sum(a.mode is not AnswerMode.referred for a in item.answers)
-                self.counts["commitments"] += len(item.commitments)
+            self.counts["items"] += 1
+            # a referral forwards the item and answers nothing (statistics.answering)
+            self.counts["answers"] += sum(a.mode is not AnswerMode.referred for a in item.answers)
+            self.counts["commitments"] += len(item.commitments)
             agencies = dict.fromkeys([*answering(item), *forwarded_to(item)])  # not who forwarded
             for agency_id in agencies:
                 self.by_agency[agency_id].append(item_entry)
