@@ -843,7 +843,7 @@ def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path:
                 "mkdocs.yml:9:7: plugin dialogue-archive, option 'search_shard_records': write",
                 # a date that is none was said alone, before the others (a review's find)
                 "mkdocs.yml:10:7: plugin dialogue-archive, option 'build_date': '2026-13-45' is "
-                "not a date",
+                "not a day of the calendar",
                 f"{tmp_path / 'thieu.yaml'}:1:1: the labels file cannot be read",
                 "5 error(s) in the site's settings"]
     lines = result.stderr.splitlines()
@@ -853,6 +853,6 @@ def test_every_wrong_option_and_the_labels_file_are_refused_in_one_run(tmp_path:
     built = run_build(config)
     for said in ("option 'workers': write a whole number", "option 'search_shard_records': write",
                  "Unrecognised configuration name: labelz", "the labels file cannot be read",
-                 "option 'build_date': '2026-13-45' is not a date"):
+                 "option 'build_date': '2026-13-45' is not a day of the calendar"):
         assert said in built.stderr, built.stderr
     assert built.returncode == 1 and not (tmp_path / "site").exists()
