@@ -1053,6 +1053,27 @@ def test_a_date_written_out_as_in_an_official_text_is_that_day(content: Path, tm
     assert "'ngày 31 tháng 11 năm 2026' is not a date" in result.stderr, result.stderr
 
 
+def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(content: Path,
+                                                                               tmp_path: Path) -> None:
+    """Without an 'Đối tượng' cell, 'Công ty TNHH Minh Phát' at a citizens' dialogue was a
+    citizen (a review's find): the kind its name says comes before the session's default, and
+    a kind written in the sheet before both."""
+    result = import_into_hoa_xuan(content, tmp_path / "ten.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,Công ty TNHH Minh Phát,Kiến nghị,Cư trú,Đề nghị hướng dẫn đăng ký tạm trú cho công nhân.\n"
+        "2,Hội Người cao tuổi tổ 5,Ý kiến,Cư trú,Đề nghị niêm yết thủ tục tại nhà văn hóa.\n"
+        "3,Ông A.,Câu hỏi,Cư trú,Hỏi về thời hạn tạm trú.\n"))
+    assert result.returncode == 0, result.stderr
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    assert [item["asker"]["kind"] for item in items_of(folder)] == ["business", "organization", "citizen"]
+    written = run_import(write_text_sheet(tmp_path / "co.csv", (
+        "STT,Người nêu,Đối tượng,Loại,Lĩnh vực,Nội dung\n"
+        "1,Công ty TNHH Minh Phát,Công dân,Kiến nghị,Cư trú,Đề nghị hướng dẫn đăng ký tạm trú.\n")),
+        folder, "--force")
+    assert written.returncode == 0, written.stderr
+    assert items_of(folder)[0]["asker"]["kind"] == "citizen"
+
+
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
                                                            capsys) -> None:
     folder = hoa_xuan_session(content)

@@ -114,6 +114,27 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
     },
 }
 
+ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
+    "business": ("Công ty", "Chi nhánh công ty", "Doanh nghiệp", "Doanh nghiệp tư nhân", "DNTN",
+                 "Hợp tác xã", "HTX", "Hộ kinh doanh", "HKD", "Tập đoàn", "Cơ sở sản xuất",
+                 "Cơ sở kinh doanh", "Cửa hàng"),
+    "organization": ("Hội", "Chi hội", "Hiệp hội", "Ban đại diện", "Ban điều hành", "Ban quản trị",
+                     "Ban công tác Mặt trận", "Ủy ban Mặt trận", "Mặt trận", "Tổ dân phố", "Công đoàn",
+                     "Đoàn thanh niên", "Câu lạc bộ", "Bệnh viện"),
+}
+"""How an asker's name that is an organisation's opens ('Công ty TNHH Minh Phát', 'Hội Cựu chiến
+binh phường'): its kind when the sheet gives none, instead of the session's default (công dân)."""
+ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_OPENINGS.items()
+                       for opening in openings}
+
+
+def kind_named(asker: str | None) -> str | None:
+    """The asker's kind its name says (ASKER_OPENINGS), or None."""
+    words = folded_words(asker or "").split()
+    return next((ASKER_OPENING_KINDS[opening] for n in range(len(words), 0, -1)
+                 if (opening := " ".join(words[:n])) in ASKER_OPENING_KINDS), None)
+
+
 LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",
                 "status": "commitment_status"}
 """Value columns whose Vietnamese UI labels (labels.VI) are accepted as well."""

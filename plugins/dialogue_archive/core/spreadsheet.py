@@ -55,6 +55,7 @@ from .sheet_vocabulary import (
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
+    kind_named,
 )
 from .vietnamese import in_sentence
 
@@ -748,8 +749,10 @@ class RowReader:
     def item(self, row: Row) -> dict[str, Any]:
         """The row's item; its problems, every one, are in `problems` (see `attempt`)."""
         cells = row.cells
-        kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or DEFAULT_ASKER_KIND.get(
-            self.session.meta.kind, AskerKind.citizen).value
+        # the kind as written, else as the asker's name says ('Công ty …'), else the session's
+        kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or kind_named(
+            self.text(cells, "asker")) or DEFAULT_ASKER_KIND.get(self.session.meta.kind,
+                                                                 AskerKind.citizen).value
         place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
         where = in_sentence(self.archive.places[place].name) if place else ""  # 'phường Hòa Xuân'
         label = self.text(cells, "asker") or " ".join(filter(None, [VI["asker_kind"][kind], where]))
