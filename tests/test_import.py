@@ -1062,10 +1062,13 @@ def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(co
         "STT,Người nêu,Loại,Lĩnh vực,Nội dung\n"
         "1,Công ty TNHH Minh Phát,Kiến nghị,Cư trú,Đề nghị hướng dẫn đăng ký tạm trú cho công nhân.\n"
         "2,Hội Người cao tuổi tổ 5,Ý kiến,Cư trú,Đề nghị niêm yết thủ tục tại nhà văn hóa.\n"
-        "3,Ông A.,Câu hỏi,Cư trú,Hỏi về thời hạn tạm trú.\n"))
+        "3,Ông A.,Câu hỏi,Cư trú,Hỏi về thời hạn tạm trú.\n"
+        "4,ẩn danh,Câu hỏi,Cư trú,Hỏi về lệ phí đăng ký tạm trú.\n"))
     assert result.returncode == 0, result.stderr
     folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
-    assert [item["asker"]["kind"] for item in items_of(folder)] == ["business", "organization", "citizen"]
+    assert [item["asker"]["kind"] for item in items_of(folder)] == [
+        "business", "organization", "citizen", "citizen"]
+    assert items_of(folder)[3]["asker"]["label"] == "Ẩn danh"  # it opens a line of the page
     written = run_import(write_text_sheet(tmp_path / "co.csv", (
         "STT,Người nêu,Đối tượng,Loại,Lĩnh vực,Nội dung\n"
         "1,Công ty TNHH Minh Phát,Công dân,Kiến nghị,Cư trú,Đề nghị hướng dẫn đăng ký tạm trú.\n")),

@@ -756,6 +756,7 @@ class RowReader:
         place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
         where = in_sentence(self.archive.places[place].name) if place else ""  # 'phường Hòa Xuân'
         label = self.text(cells, "asker") or " ".join(filter(None, [VI["asker_kind"][kind], where]))
+        label = label[:1].upper() + label[1:]  # it opens a line of the page: 'ẩn danh' as 'Ẩn danh'
         if cells.get("text") is None:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
                                           "that adds an answer to the question above leaves its "
