@@ -368,18 +368,28 @@ def test_a_redaction_rule_added_after_a_build_reaches_every_output_of_a_warm_reb
     assert [name for name, text in redacted.items() if "[địa chỉ đã ẩn]" not in text] == []
 
 
+FIRST_TEXT = "      Đề nghị đơn giản hóa hồ sơ"
+"""How the sample session's first question opens, in its answers.yaml."""
+
+
+def sample_with_first_text(tmp_path: Path, text: str) -> Path:
+    """A copy of the sample whose session `S` has its first question open with `text` (its
+    lines indented as FIRST_TEXT is) instead of FIRST_TEXT."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers = content / S / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(FIRST_TEXT, text), encoding="utf-8")
+    return content
+
+
 def test_text_rules_match_either_tone_mark_placement_any_spacing_and_shown_keys(
         tmp_path: Path) -> None:
     """Writers place tone marks both ways (Thuỷ, Thủy) and YAML blocks wrap lines: a rule
     written once removes the name however it is spelt or wrapped, also from the keys of
     `attendance`, which are shown; an attendance key naming a citizen is refused."""
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    answers = content / S / "answers.yaml"
-    answers.write_text(answers.read_text(encoding="utf-8").replace(
-        "      Đề nghị đơn giản hóa hồ sơ",
+    content = sample_with_first_text(tmp_path, (
         "      Hộ bà Lường Thị Thủy (LƯỜNG THỊ THỦY trong đơn) và gia đình ông Hoàng Văn\n"
-        "      Mỷ đề nghị đơn giản hóa hồ sơ"), encoding="utf-8")
+        "      Mỷ đề nghị đơn giản hóa hồ sơ"))
     index = content / S / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace(
         "summary:", "attendance:\n  citizens: 40\n  hộ thôn Khuổi My: 20\nsummary:")
@@ -411,13 +421,8 @@ def test_text_rules_match_either_tone_mark_placement_any_spacing_and_shown_keys(
 
 def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one_line(
         tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    answers = content / S / "answers.yaml"
-    answers.write_text(answers.read_text(encoding="utf-8").replace(
-        "      Đề nghị đơn giản hóa hồ sơ",
-        "      Gia đình ông Hoàng Văn\n      Mỷ đề nghị đơn giản hóa hồ sơ"),
-        encoding="utf-8")
+    content = sample_with_first_text(tmp_path, "      Gia đình ông Hoàng Văn\n"
+                                               "      Mỷ đề nghị đơn giản hóa hồ sơ")
     refused = validate(content)
     assert refused.returncode == 1
     problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
@@ -429,13 +434,9 @@ def test_a_name_that_wraps_onto_the_next_line_is_reported_where_it_starts_on_one
 def test_one_phone_number_written_with_other_spaces_is_reported_at_each_line(tmp_path: Path) -> None:
     """Each was said at the first one's line: the writer fixed it and ran `validate` again, and
     again (a review's find)."""
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    answers = content / S / "answers.yaml"
-    answers.write_text(answers.read_text(encoding="utf-8").replace(
-        "      Đề nghị đơn giản hóa hồ sơ",
+    content = sample_with_first_text(tmp_path, (
         "      Gọi 0905 123 456 (B).\n\n      Gọi lại 0905\u3000123\u3000456 (K).\n\n"
-        "      Hỏi 0905\u00a0123\u00a0456 (N).\n      Đề nghị đơn giản hóa hồ sơ"), encoding="utf-8")
+        "      Hỏi 0905\u00a0123\u00a0456 (N).\n" + FIRST_TEXT))
     refused = validate(content)
     problems = [line.split(": ", 1)[0] for line in refused.stderr.splitlines() if LOCATED.match(line)]
     assert problems == [f"content/{S}/answers.yaml:{line}:{column}"
