@@ -40,6 +40,7 @@ TONE_WORDS = [
     "đất", "Đường", "đăng", "ký", "kỹ", "người", "hộ", "khẩu", "sổ", "đỏ", "Giấy", "GPXD",
     "goá", "loé", "thuở", "mùa", "của", "quả", "giá", "Hoà Xuân", "Khuê Trung", "Cẩm Lệ",
     unicodedata.normalize("NFD", "hoà thuỷ đất"), "hoa\u0300", "nghiêng", "ươ", "x", "",
+    "\u00d0ình", "\u00f0ất", "VP\u00d0K\u00d0\u00d0",
 ]
 
 
@@ -61,6 +62,12 @@ def test_normalise_composes_decomposed_text() -> None:
 
 def test_fold_removes_every_mark_and_d_stroke() -> None:
     assert fold("Đăng ký đất đai ở đường Hòa Thọ") == "Dang ky dat dai o duong Hoa Tho"
+
+
+def test_eth_from_old_fonts_and_pdfs_is_d_stroke() -> None:
+    """`Ð`/`ð` (Latin Eth) look like `Đ`/`đ`, and old-font conversions put them in their place."""
+    assert fold("\u00d0ình làng \u00f0ất") == "Dinh lang dat"
+    assert normalise("\u00d0ình \u00f0ất") == "Đình đất"
 
 
 def test_synonyms_are_searchable_with_and_without_accents() -> None:
@@ -516,6 +523,43 @@ def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
         assert found.index(exact) < found.index(folded)
     finally:
         tab.close()
+
+
+PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
+          "dinh-lang": "Đề nghị tu sửa \u00d0ình làng Tuý Loan.",
+          "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú."}
+"""Items' texts as they arrive from PDF copies, old-font conversions and Word, by item id.
+Their topic is the environment, none of whose synonyms shares a word with the queries."""
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory: pytest.TempPathFactory, browser,
+           serve_site) -> Iterator[tuple[object, str, str]]:
+    """A browser tab, the base URL of the sample site with a session holding `PASTED`, and
+    that session's URL up to an item's anchor."""
+    tmp = tmp_path_factory.mktemp("pasted")
+    content = copy_sample(tmp / "content")
+    session = content / "sessions" / "2023" / "2023-10-06-van-ban-dan-vao"
+    session.mkdir(parents=True)
+    (session / "index.md").write_text(
+        "---\ntitle: Văn bản dán vào\ndate: 2023-10-06\norganizer: ubnd-quan-cam-le\n"
+        "place: phuong-hoa-xuan\n---\nBuổi đối thoại.\n", encoding="utf-8")
+    items = [{"id": ident, "type": "proposal", "asker": {"label": "Công dân"},
+              "topics": ["moi-truong"], "text": text} for ident, text in PASTED.items()]
+    (session / "answers.yaml").write_text(yaml.safe_dump({"items": items}, allow_unicode=True),
+                                          encoding="utf-8")
+    base = serve_site(build_archive(content, tmp))
+    tab = browser.new_page()
+    yield tab, base, f"sessions/2023/{session.name}/#"
+    tab.close()
+
+
+@pytest.mark.parametrize(("query", "item"), [
+    ("Đình làng", "dinh-lang"), ("dinh lang", "dinh-lang"), ("ðình", "dinh-lang")])
+def test_text_as_pasted_is_found_as_a_citizen_types(pasted, query: str, item: str) -> None:
+    tab, base, session = pasted
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}{item}" in all_results(tab, base)
 
 
 # --- scope: small indexes, newest first --------------------------------------------------

@@ -117,14 +117,14 @@ def searchable(text: str) -> str:
 
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
-    """Synonyms as written and folded, the words written with the other tone-mark placement
-    as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`.
+    """Synonyms as written and folded, the words written otherwise than queries spell them
+    (`hoà` -> `hòa`, `Ðình` -> `Đình`), then the folded form of each word with `đ`.
     `normalised`: `normalise(text)`, when the caller has it already."""
     phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text) if normalised is None else normalised
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    with_d = [w for w in " ".join([text, *phrases]).split() if "đ" in w or "Đ" in w]
+    with_d = [w for w in " ".join([normalised, *phrases]).split() if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
     return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded),
                      *date_forms(text)])

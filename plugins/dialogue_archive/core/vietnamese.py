@@ -3,12 +3,13 @@
 The same rules run in the browser (`search_assets/vietnamese.js`) on what a reader types;
 the two must agree word for word, which the tests check on a list of words.
 
-- `normalise`: Unicode NFC, and the tone mark of an open syllable ending in `oa`, `oe`
-  or `uy` placed on the first vowel (`hoà` -> `hòa`, `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`),
-  the placement the sample content and most official documents use. Writers mix both
-  placements, so without this `hoà` would not find `hòa`.
-- `fold`: every diacritic removed and `đ`/`Đ` turned into `d`/`D`. Pagefind already ignores
-  combining marks when it matches, but `đ` is a letter of its own, not a marked `d`.
+- `normalise`: Unicode NFC, `Ð`/`ð` read as `Đ`/`đ` (`LOOKALIKES`), and the tone mark
+  of an open syllable ending in `oa`, `oe` or `uy` placed on the first vowel (`hoà` -> `hòa`,
+  `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`), the placement the sample content and most official
+  documents use. Writers mix both placements, so without this `hoà` would not find `hòa`.
+- `fold`: every diacritic removed and `đ`/`Đ` (and their `LOOKALIKES`) turned into `d`/`D`.
+  Pagefind already ignores combining marks when it matches, but `đ` is a letter of its own,
+  not a marked `d`.
 - `sort_key`: Vietnamese alphabetical order for names in lists (`Đất đai` after `Dân số`,
   not after `Z`), as the search page's `localeCompare(…, "vi", {numeric: true})` orders its filter values.
 - `in_sentence`: a place's name as written within a sentence (`tại phường Hòa Xuân`).
@@ -24,6 +25,12 @@ TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 """Combining grave, acute, tilde, hook above and dot below: the five tones."""
 
 MARKS = re.compile("[\u0300-\u036f]")
+
+LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+"""Latin Eth (Ð, ð), which old-font (TCVN3, VNI) conversions and PDF copies put for Đ and đ:
+it looks the same and is another letter, so `Ðình` was neither `Đình` nor `dinh` to search,
+the registries' names or the alphabetical order. Read as Đ and đ wherever text is compared."""
+_LOOKALIKE = re.compile(f"[{''.join(LOOKALIKES)}]")
 VOWELS = frozenset("aăâeêioôơuưy")
 MOVABLE_ENDINGS = ("oa", "oe", "uy")
 
@@ -51,7 +58,16 @@ search record's text is normalised."""
 
 def normalise(text: str) -> str:
     """NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables."""
-    return MOVABLE_WORD.sub(_place_tone, unicodedata.normalize("NFC", text))
+    return MOVABLE_WORD.sub(_place_tone, _plain(text))
+
+
+def _plain(text: str) -> str:
+    """NFC text with `LOOKALIKES` replaced: what every comparison starts from."""
+    return _LOOKALIKE.sub(_lookalike, unicodedata.normalize("NFC", text))
+
+
+def _lookalike(match: re.Match[str]) -> str:
+    return LOOKALIKES[match.group(0)]
 
 
 def _place_tone(match: re.Match[str]) -> str:
@@ -60,7 +76,7 @@ def _place_tone(match: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """`Đất đai` -> `Dat dai`: what a reader types on a keyboard without Vietnamese input."""
-    stripped = MARKS.sub("", unicodedata.normalize("NFD", text))
+    stripped = MARKS.sub("", unicodedata.normalize("NFD", _plain(text)))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
@@ -87,7 +103,7 @@ def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], s
     """
     primary: list[tuple[int, int]] = []
     tones: list[int] = []
-    for run in NUMBER.split(unicodedata.normalize("NFC", text).lower()):
+    for run in NUMBER.split(_plain(text).lower()):
         if run.isdigit():  # a number as one: Phường 2 before Phường 10
             primary.append((0, NUMBER_RANK + int(run)))
             continue

@@ -7,6 +7,12 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const MARKS = /[\u0300-\u036f]/g;
 const VOWELS = "aăâeêioôơuưy";
 const MOVABLE_ENDINGS = ["oa", "oe", "uy"];
+// Latin Eth, which old-font conversions and PDF copies put for Đ/đ (core/vietnamese.py LOOKALIKES).
+const LOOKALIKES = { "\u00d0": "\u0110", "\u00f0": "\u0111" };
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "g");
+
+// NFC text with LOOKALIKES replaced: what every comparison starts from.
+const plain = (text) => text.normalize("NFC").replace(LOOKALIKE, (c) => LOOKALIKES[c]);
 
 function placeTone(word) {
   const decomposed = word.normalize("NFD");
@@ -25,11 +31,11 @@ function placeTone(word) {
 
 /** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa). */
 export function normalise(text) {
-  return text.normalize("NFC").replace(WORD, placeTone);
+  return plain(text).replace(WORD, placeTone);
 }
 
-/** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ -> d/D. */
+/** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ (and LOOKALIKES) -> d/D. */
 export function fold(text) {
-  return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+  return plain(text).normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
     .normalize("NFC");
 }
