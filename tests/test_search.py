@@ -41,6 +41,7 @@ TONE_WORDS = [
     "goá", "loé", "thuở", "mùa", "của", "quả", "giá", "Hoà Xuân", "Khuê Trung", "Cẩm Lệ",
     unicodedata.normalize("NFD", "hoà thuỷ đất"), "hoa\u0300", "nghiêng", "ươ", "x", "",
     "\u00d0ình", "\u00f0ất", "VP\u00d0K\u00d0\u00d0",
+    "giấy\u2010phép", "hộ\u2011khẩu", "tạm\u200btrú", "a\u2060b\ufeffc",
 ]
 
 
@@ -80,6 +81,12 @@ def test_excerpts_keep_the_office_spelling_and_queries_find_both() -> None:
     text = searchable("Tổ **hoà giải** và thuỷ lợi")
     assert text == "Tổ hoà giải và thuỷ lợi"
     assert extra_words(text).split() == ["hòa", "thủy"]
+
+
+def test_hyphens_and_invisible_characters_from_pdfs_and_word_part_words() -> None:
+    """What Pagefind indexes: `Giấy‐phép` (U+2010) was the one word `giấyphép`."""
+    assert searchable("Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú, a\u2060b\ufeffc") == \
+        "Giấy-phép, hộ-khẩu, tạm trú, a b c"
 
 
 def test_only_days_of_the_calendar_get_other_spellings() -> None:
@@ -555,7 +562,8 @@ def pasted(tmp_path_factory: pytest.TempPathFactory, browser,
 
 
 @pytest.mark.parametrize(("query", "item"), [
-    ("Đình làng", "dinh-lang"), ("dinh lang", "dinh-lang"), ("ðình", "dinh-lang")])
+    ("Đình làng", "dinh-lang"), ("dinh lang", "dinh-lang"), ("ðình", "dinh-lang"),
+    ("phép", "dau-noi"), ("giấy phép", "dau-noi"), ("hộ khẩu", "dau-noi"), ("tạm trú", "dau-noi")])
 def test_text_as_pasted_is_found_as_a_citizen_types(pasted, query: str, item: str) -> None:
     tab, base, session = pasted
     tab.goto(f"{base}search/?q={quote(query)}")

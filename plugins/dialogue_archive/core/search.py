@@ -24,7 +24,7 @@ from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
 from .statistics import answering, forwarded_to, referred_to
-from .vietnamese import fold, normalise
+from .vietnamese import fold, normalise, separated
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -112,8 +112,9 @@ def answered_value(item: Item) -> str:
 
 def searchable(text: str) -> str:
     """Markdown (possibly with pasted HTML) as plain words, spelt as the office wrote them
-    (a result's excerpt quotes the text; `extra_words` adds the normalised spellings)."""
-    return markdown_text(text)
+    (a result's excerpt quotes the text; `extra_words` adds the normalised spellings), with
+    the hyphens and invisible characters that glue words parting them (`SEPARATORS`)."""
+    return separated(markdown_text(text))
 
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:

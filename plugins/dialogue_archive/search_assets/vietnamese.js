@@ -9,10 +9,13 @@ const VOWELS = "aăâeêioôơuưy";
 const MOVABLE_ENDINGS = ["oa", "oe", "uy"];
 // Latin Eth, which old-font conversions and PDF copies put for Đ/đ (core/vietnamese.py LOOKALIKES).
 const LOOKALIKES = { "\u00d0": "\u0110", "\u00f0": "\u0111" };
-const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "g");
+// Hyphens and invisible characters that glue words, read as "-" and a space (SEPARATORS there).
+const SEPARATORS = { "\u2010": "-", "\u2011": "-", "\u200b": " ", "\u2060": " ", "\ufeff": " " };
+const UNLIKE = { ...LOOKALIKES, ...SEPARATORS };
+const UNLIKE_CHARS = new RegExp(`[${Object.keys(UNLIKE).join("")}]`, "g");
 
-// NFC text with LOOKALIKES replaced: what every comparison starts from.
-const plain = (text) => text.normalize("NFC").replace(LOOKALIKE, (c) => LOOKALIKES[c]);
+// NFC text with LOOKALIKES and SEPARATORS replaced: what every comparison starts from.
+const plain = (text) => text.normalize("NFC").replace(UNLIKE_CHARS, (c) => UNLIKE[c]);
 
 function placeTone(word) {
   const decomposed = word.normalize("NFD");
