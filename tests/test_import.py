@@ -1377,6 +1377,25 @@ def test_names_spelt_with_i_or_y_match_the_registry(content: Path, tmp_path: Pat
     assert items_of(folder)[0]["answers"][0]["by"] == "phong-quan-ly-do-thi"
 
 
+def test_names_written_with_eth_for_d_stroke_match_the_registry(content: Path, tmp_path: Path) -> None:
+    """Old-font conversions and PDF copies write `Đ` as `Ð` (Latin Eth, U+00D0), which looks
+    the same: the registry's name is found, by `new` and by `import`."""
+    eth = str.maketrans("Đđ", "\u00d0\u00f0")
+    argv = [*NEW, "--content-dir", str(content)]
+    argv[argv.index("UBND P. Hòa Thọ Đông")] = "UBND TP Đà Nẵng".translate(eth)
+    argv[argv.index("Hoà Thọ Đông")] = "Đà Nẵng".translate(eth)
+    assert main(argv) == 0
+    folder = content / "sessions" / "2024" / SESSION_ID
+    archive, _ = load_archive(content, include_drafts=True)
+    session = next(s for s in archive.sessions if s.id == SESSION_ID)
+    assert (session.meta.organizer, session.meta.place) == ("ubnd-thanh-pho-da-nang", "thanh-pho-da-nang")
+    sheet = write_text_sheet(tmp_path / "eth.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        "1,Ông A.,Câu hỏi,Đất đai,Hỏi về sổ đỏ.,Chi nhánh VPĐKĐĐ Cẩm Lệ,Trả lời.\n").translate(eth))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert items_of(folder)[0]["answers"][0]["by"] == "chi-nhanh-van-phong-dang-ky-dat-dai-cam-le"
+
+
 def test_names_written_with_the_usual_initials_or_in_full_match_the_registry(content: Path,
                                                                             tmp_path: Path) -> None:
     """'CA phường' is 'Công an phường', 'Văn phòng Ủy ban nhân dân quận' 'Văn phòng UBND quận':

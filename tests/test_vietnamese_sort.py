@@ -24,6 +24,11 @@ def test_d_stroke_is_a_letter_between_d_and_e() -> None:
     assert vi_sorted(["đ", "Z", "d", "e"]) == ["d", "đ", "e", "Z"]
 
 
+def test_eth_from_old_fonts_sorts_as_d_stroke() -> None:
+    """`Ðà Nẵng` written with Latin Eth (old-font conversions, PDF copies) is `Đà Nẵng`."""
+    assert vi_sorted(["Zalo", "\u00d0à Nẵng", "Em", "Dân số"]) == ["Dân số", "\u00d0à Nẵng", "Em", "Zalo"]
+
+
 def test_u_with_a_tone_is_still_u() -> None:
     assert vi_sorted(["Văn hóa", "Ủy ban", "Tư pháp", "Trung tâm"]) == [
         "Trung tâm", "Tư pháp", "Ủy ban", "Văn hóa"]

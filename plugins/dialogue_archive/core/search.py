@@ -24,7 +24,7 @@ from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
 from .statistics import answering, forwarded_to, referred_to
-from .vietnamese import fold, normalise
+from .vietnamese import fold, normalise, separated
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -112,19 +112,21 @@ def answered_value(item: Item) -> str:
 
 def searchable(text: str) -> str:
     """Markdown (possibly with pasted HTML) as plain words, spelt as the office wrote them
-    (a result's excerpt quotes the text; `extra_words` adds the normalised spellings)."""
-    return markdown_text(text)
+    (a result's excerpt quotes the text; `extra_words` adds the normalised spellings), with
+    the hyphens and invisible characters that glue words parting them (`SEPARATORS`)."""
+    return separated(markdown_text(text))
 
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
-    """Synonyms as written and folded, the words written with the other tone-mark placement
-    as queries spell them (`hoà` -> `hòa`), then the folded form of each word with `đ`.
+    """Synonyms as written and folded, the words written otherwise than queries spell them
+    (`hoà` -> `hòa`, `Ðình` -> `Đình`), then the folded form of each word with `đ`.
     `normalised`: `normalise(text)`, when the caller has it already."""
     phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text) if normalised is None else normalised
+    words = normalised.split()
     respelled = [] if normalised == text else [
-        new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    with_d = [w for w in " ".join([text, *phrases]).split() if "đ" in w or "Đ" in w]
+        new for old, new in zip(text.split(), words, strict=True) if new != old]
+    with_d = [w for w in [*words, *" ".join(phrases).split()] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
     return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded),
                      *date_forms(text)])
@@ -168,8 +170,9 @@ SENTENCE_END = re.compile(r"[.!?;:]")
 
 
 def phrase_words(text: str) -> tuple[str, ...]:
-    """A text's words as a reader types them, accent-free and lower-case."""
-    return tuple(PHRASE_WORD.findall(fold(text).lower()))
+    """A text's words as a reader types them, accent-free and lower-case, spelt as `normalise`
+    spells them (`ly` -> `li`), as the search page spells a query."""
+    return tuple(PHRASE_WORD.findall(fold(normalise(text)).lower()))
 
 
 def written_words(text: str) -> tuple[str, ...]:

@@ -3,12 +3,15 @@
 The same rules run in the browser (`search_assets/vietnamese.js`) on what a reader types;
 the two must agree word for word, which the tests check on a list of words.
 
-- `normalise`: Unicode NFC, and the tone mark of an open syllable ending in `oa`, `oe`
-  or `uy` placed on the first vowel (`hoà` -> `hòa`, `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`),
-  the placement the sample content and most official documents use. Writers mix both
-  placements, so without this `hoà` would not find `hòa`.
-- `fold`: every diacritic removed and `đ`/`Đ` turned into `d`/`D`. Pagefind already ignores
-  combining marks when it matches, but `đ` is a letter of its own, not a marked `d`.
+- `normalise`: Unicode NFC, `Ð`/`ð` read as `Đ`/`đ` (`LOOKALIKES`), the characters that
+  glue words read as `-` or a space (`SEPARATORS`), i for y in a syllable that may be written
+  with either (`lý` -> `lí`, `quý` -> `quí`: `Y_SYLLABLE`), and the tone mark
+  of an open syllable ending in `oa`, `oe` or `uy` placed on the first vowel (`hoà` -> `hòa`,
+  `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`), the placement the sample content and most official
+  documents use. Writers mix both placements, so without this `hoà` would not find `hòa`.
+- `fold`: every diacritic removed and `đ`/`Đ` (and their `LOOKALIKES`) turned into `d`/`D`.
+  Pagefind already ignores combining marks when it matches, but `đ` is a letter of its own,
+  not a marked `d`.
 - `sort_key`: Vietnamese alphabetical order for names in lists (`Đất đai` after `Dân số`,
   not after `Z`), as the search page's `localeCompare(…, "vi", {numeric: true})` orders its filter values.
 - `in_sentence`: a place's name as written within a sentence (`tại phường Hòa Xuân`).
@@ -19,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 """Combining grave, acute, tilde, hook above and dot below: the five tones."""
@@ -26,6 +30,34 @@ TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 MARKS = re.compile("[\u0300-\u036f]")
 VOWELS = frozenset("aăâeêioôơuưy")
 MOVABLE_ENDINGS = ("oa", "oe", "uy")
+
+LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+"""Latin Eth (Ð, ð), which old-font (TCVN3, VNI) conversions and PDF copies put for Đ and đ:
+it looks the same and is another letter, so `Ðình` was neither `Đình` nor `dinh` to search,
+the registries' names or the alphabetical order. Read as Đ and đ wherever text is compared."""
+
+SEPARATORS = {"\u2010": "-", "\u2011": "-", "\u200b": " ", "\u2060": " ", "\ufeff": " "}
+"""The hyphen of PDF copies (U+2010), Word's non-breaking hyphen (U+2011), and a zero-width
+space, word joiner or byte-order mark within a text: Pagefind glued the words around them into
+one (`Giấy‐phép` was the word `giấyphép`, which `phép` did not find). As `-` and a space they
+part words as those do."""
+
+
+def _replacing(table: dict[str, str]) -> Callable[[str], str]:
+    """A function replacing each character of `table` in a text. Nearly every text has none,
+    which `in` tells four times faster than a regex pass (every search record is looked at)."""
+    pattern = re.compile(f"[{''.join(table)}]")
+
+    def replaced(text: str) -> str:
+        if not any(char in text for char in table):
+            return text
+        return pattern.sub(lambda match: table[match.group(0)], text)
+    return replaced
+
+
+separated = _replacing(SEPARATORS)
+"""A text with `SEPARATORS` replaced: what the search indexes and its excerpts quote."""
+_unlike = _replacing({**LOOKALIKES, **SEPARATORS})
 
 
 UNIT_WORDS = ("Thành phố", "Thị xã", "Thị trấn", "Đặc khu", "Phường", "Xã", "Quận", "Huyện", "Tỉnh")
@@ -38,29 +70,52 @@ def _either_case(letters: str) -> str:
                    for letter in letters + letters.upper() for mark in ("", *TONE_MARKS))
 
 
+CONSONANTS = "bcdghklmnprstvx"
+"""The consonant letters a `Y_SYLLABLE` starts with."""
 LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 """Latin letters: every Vietnamese letter, composed (NFC), is in these blocks."""
 MOVABLE_WORD = re.compile(
-    f"(?<![{LETTERS}])[{LETTERS}]*"
+    f"(?<![{LETTERS}])(?:[{LETTERS}]*"
     f"(?:[{_either_case('o')}][{_either_case('ae')}]|[{_either_case('u')}][{_either_case('y')}])"
+    f"|[{CONSONANTS}{CONSONANTS.upper()}]+[{_either_case('y')}])"
     f"(?![{LETTERS}])")
-"""The words whose tone mark `_placed` may move: those ending in `oa`, `oe` or `uy`, a tone
-mark or not on either letter. Only they are looked at (a tenth of the words of a text): every
-search record's text is normalised."""
+"""The words `_spelt` may change: those ending in `oa`, `oe` or `uy`, a tone mark or not on
+either letter, and those of consonants and a final y (`I_FOR_Y`). Only they are looked at (a
+tenth of the words of a text): every search record's text is normalised."""
+
+I_FOR_Y = dict(zip(_either_case("y"), _either_case("i"), strict=True))
+Y_SYLLABLE = re.compile(f"(?:[{CONSONANTS}]+|qu)[{''.join(I_FOR_Y)}]", re.IGNORECASE)
+"""A syllable of consonants (or `qu`) and a final y, which spelling reforms left written either
+way: `lí lịch` is `lý lịch`, `kĩ thuật` `kỹ thuật`, `quí` `quý`, `Quản lí` `Quản lý`. `normalise`
+writes them with i, as the search and the registries' names compare them."""
 
 
 def normalise(text: str) -> str:
-    """NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables."""
-    return MOVABLE_WORD.sub(_place_tone, unicodedata.normalize("NFC", text))
+    """NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables, and i for y in
+    `Y_SYLLABLE` ones."""
+    return MOVABLE_WORD.sub(_respell, _plain(text))
 
 
-def _place_tone(match: re.Match[str]) -> str:
-    return _placed(match.group(0))
+def _plain(text: str) -> str:
+    """NFC text with `LOOKALIKES` and `SEPARATORS` replaced: what every comparison starts from."""
+    return _unlike(unicodedata.normalize("NFC", text))
+
+
+def _respell(match: re.Match[str]) -> str:
+    return _spelt(match.group(0))
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelt(word: str) -> str:
+    """`word` with its tone mark placed, then i for its final y in a `Y_SYLLABLE` (`qúy` ->
+    `quí`). Vietnamese has a few thousand syllables: each is worked out once."""
+    placed = _placed(word)
+    return placed[:-1] + I_FOR_Y[placed[-1]] if Y_SYLLABLE.fullmatch(placed) else placed
 
 
 def fold(text: str) -> str:
     """`Đất đai` -> `Dat dai`: what a reader types on a keyboard without Vietnamese input."""
-    stripped = MARKS.sub("", unicodedata.normalize("NFD", text))
+    stripped = MARKS.sub("", unicodedata.normalize("NFD", _plain(text)))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
@@ -87,7 +142,7 @@ def sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], s
     """
     primary: list[tuple[int, int]] = []
     tones: list[int] = []
-    for run in NUMBER.split(unicodedata.normalize("NFC", text).lower()):
+    for run in NUMBER.split(_plain(text).lower()):
         if run.isdigit():  # a number as one: Phường 2 before Phường 10
             primary.append((0, NUMBER_RANK + int(run)))
             continue
@@ -118,9 +173,9 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
     return MARKS.sub("", unicodedata.normalize("NFD", letter)) or letter, tone + len(TONE_ORDER) + 1
 
 
-@functools.lru_cache(maxsize=65536)
 def _placed(word: str) -> str:
-    """Vietnamese has a few thousand syllables: each is worked out once."""
+    """The tone mark of an `oa`, `oe` or `uy` syllable on its first vowel (on the `y` of
+    `quy`, whose `u` belongs to the consonant)."""
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONE_MARKS]
     if len(tones) != 1:

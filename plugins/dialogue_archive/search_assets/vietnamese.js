@@ -7,6 +7,15 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const MARKS = /[\u0300-\u036f]/g;
 const VOWELS = "aăâeêioôơuưy";
 const MOVABLE_ENDINGS = ["oa", "oe", "uy"];
+// Latin Eth, which old-font conversions and PDF copies put for Đ/đ (core/vietnamese.py LOOKALIKES).
+const LOOKALIKES = { "\u00d0": "\u0110", "\u00f0": "\u0111" };
+// Hyphens and invisible characters that glue words, read as "-" and a space (SEPARATORS there).
+const SEPARATORS = { "\u2010": "-", "\u2011": "-", "\u200b": " ", "\u2060": " ", "\ufeff": " " };
+const UNLIKE = { ...LOOKALIKES, ...SEPARATORS };
+const UNLIKE_CHARS = new RegExp(`[${Object.keys(UNLIKE).join("")}]`, "g");
+
+// NFC text with LOOKALIKES and SEPARATORS replaced: what every comparison starts from.
+const plain = (text) => text.normalize("NFC").replace(UNLIKE_CHARS, (c) => UNLIKE[c]);
 
 function placeTone(word) {
   const decomposed = word.normalize("NFD");
@@ -23,13 +32,24 @@ function placeTone(word) {
   return letters.join("");
 }
 
-/** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa). */
-export function normalise(text) {
-  return text.normalize("NFC").replace(WORD, placeTone);
+// A syllable of consonants (or qu) and a final y, written with i (core/vietnamese.py Y_SYLLABLE).
+const CONSONANTS = "bcdghklmnprstvx";
+const I_FOR_Y = Object.fromEntries([..."yýỳỷỹỵYÝỲỶỸỴ"].map((y, n) => [y, "iíìỉĩịIÍÌỈĨỊ"[n]]));
+const Y_SYLLABLE = new RegExp(`^(?:[${CONSONANTS}]+|qu)[${Object.keys(I_FOR_Y).join("")}]$`, "i");
+
+function spelt(word) {
+  const placed = placeTone(word);
+  return Y_SYLLABLE.test(placed) ? placed.slice(0, -1) + I_FOR_Y[placed.slice(-1)] : placed;
 }
 
-/** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ -> d/D. */
+/** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa), and i
+ * for y in those of consonants and a final y (lý -> lí). */
+export function normalise(text) {
+  return plain(text).replace(WORD, spelt);
+}
+
+/** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ (and LOOKALIKES) -> d/D. */
 export function fold(text) {
-  return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+  return plain(text).normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
     .normalize("NFC");
 }
