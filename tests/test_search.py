@@ -908,6 +908,12 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         'details[data-facet=agency] .da-facet__option')].some(o => o.hidden)""")
     shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
     assert shown and all("Tư pháp" in t for t in shown), shown
+    page.fill("#da-find-agency", "quan li do thi")  # i for y, as the search reads it
+    page.wait_for_function("""() => [...document.querySelectorAll(
+        'details[data-facet=agency] .da-facet__option:not([hidden])')].every(
+        o => o.textContent.includes('Quản lý đô thị'))""")
+    shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
+    assert shown and all("Quản lý đô thị" in t for t in shown), shown
     page.fill("#da-find-agency", "1")  # a count is no name (the diff review's find)
     page.wait_for_function(
         "() => !document.querySelector('details[data-facet=agency] .da-facet__none').hidden")

@@ -635,11 +635,11 @@ function facetFinder(facet, fieldset) {
   const none = element("p", { class: "da-facet__none", hidden: "" }, messages.facet_none);
   const apply = () => {
     facetFinds[facet.key] = input.value;
-    const wanted = fold(input.value).toLowerCase().trim();
+    const wanted = fold(normalise(input.value)).toLowerCase().trim(); // "quan li" finds "Quản lý"
     let shown = 0;
     for (const option of fieldset.querySelectorAll(".da-facet__option")) {
       const name = option.querySelector("label").firstChild.textContent; // not its count
-      option.hidden = Boolean(wanted) && !fold(name).toLowerCase().includes(wanted)
+      option.hidden = Boolean(wanted) && !fold(normalise(name)).toLowerCase().includes(wanted)
         && !option.querySelector("input").checked;
       if (!option.hidden) shown += 1;
     }
