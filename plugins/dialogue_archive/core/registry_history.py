@@ -1,4 +1,5 @@
-"""Checks that the histories in registry/agencies.yaml and registry/places.yaml can have happened.
+"""Checks that the histories in registry/agencies.yaml and registry/places.yaml can have happened,
+and the end of a unit that only its successors date (`settle_ends`).
 
 A unit is not succeeded by itself nor by one of its own predecessors, its successor does not end
 before it does, no unit is inside itself, and a place lies inside a larger kind of place.
@@ -56,6 +57,35 @@ def check_histories(root: Path, registries: dict[str, dict[str, Any]], raw: dict
                       "its own predecessors: remove the wrong succeeded_by")
 
 
+def settle_ends(root: Path, registries: dict[str, dict[str, Any]], raw: dict[str, Any],
+                log: ProblemLog) -> None:
+    """A unit with successors and no last day ended the day before its first successor began
+    (FORMAT.md makes both keys optional): without it, the site showed the unit as still
+    existing, linked to its successor one way only, and kept its open commitments with it.
+    Where no successor has a first day to tell, a warning asks for its own last day, and the
+    unit is shown as existing still.
+    `registries` and `raw` as check_histories has them; entries are replaced with the day set."""
+    for kind, name in (("agency", "agencies"), ("place", "places")):
+        units = registries[name]
+        where = _Where(root / "registry" / f"{name}.yaml", raw.get(name), log)
+        for unit_id, unit in list(units.items()):
+            known = [units[s] for s in unit.succeeded_by if s in units and s != unit_id]
+            if unit.valid_until is not None or not known:  # an unknown id is said as such
+                continue
+            starts = [successor.valid_from for successor in known if successor.valid_from]
+            end = min(starts) - dt.timedelta(days=1) if starts else None
+            if end is None or (unit.valid_from is not None and end < unit.valid_from):
+                began = f"its successors began on {min(starts):%d/%m/%Y}, before it did" if starts \
+                    else "none of its successors has a valid_from to tell when it ended"
+                where.add(unit_id, ("succeeded_by",), f"{kind} '{unit_id}' has succeeded_by but no "
+                          f"valid_until, and {began}, so the site shows it as existing still: write "
+                          "its last day as valid_until", severity="warning")
+                continue
+            # made anew: model_copy would update the fields-set the models share (models.Strict)
+            given = {name: getattr(unit, name) for name in unit.model_fields_set}
+            units[unit_id] = type(unit).model_validate({**given, "valid_until": end})
+
+
 class _Where:
     """Reports a problem at a key of a registry entry."""
 
@@ -64,9 +94,9 @@ class _Where:
         self.index = {str(entry.get("id")): i for i, entry in enumerate(data or [])
                       if isinstance(entry, dict)}
 
-    def add(self, unit_id: str, key: tuple[Any, ...], message: str) -> None:
+    def add(self, unit_id: str, key: tuple[Any, ...], message: str, severity: str = "error") -> None:
         line, col = locate(self.data, (self.index.get(unit_id, 0), *key))
-        self.log.add(self.path, line, col, message)
+        self.log.add(self.path, line, col, message, severity)
 
 
 def _check_successors(kind: str, unit: Any, units: dict[str, Any],
@@ -74,7 +104,10 @@ def _check_successors(kind: str, unit: Any, units: dict[str, Any],
     """`in_cycle`: links of a circle, reported as such rather than by their dates."""
     for i, successor_id in enumerate(unit.succeeded_by):
         successor = units.get(successor_id)
-        if successor_id == unit.id:
+        if successor_id in unit.succeeded_by[:i]:  # a split of one unit into the same one, twice
+            where.add(unit.id, ("succeeded_by", i), f"succeeded_by names '{successor_id}' twice; "
+                      "write each successor once (several successors mean the unit was split)")
+        elif successor_id == unit.id:
             where.add(unit.id, ("succeeded_by", i), f"{kind} '{unit.id}' is listed as its own "
                       "successor; succeeded_by names the units that took its place: write those, or "
                       "remove succeeded_by")
