@@ -71,7 +71,7 @@ from .privacy import (
     session_officials,
 )
 from .problems import Problem, ProblemLog, did_you_mean
-from .registry_history import check_histories, settle_ends
+from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .sheet_vocabulary import VALUE_NAMES
 from .yamlio import (
@@ -1592,7 +1592,6 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
         setattr(archive, name, entries)
         if raw[name] is None and len(log.errors) > errors_before:
             unreadable.add(kind)
-    settle_ends(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     refs = References(archive, log)
     refs.unreadable = unreadable
     for kind, name in KINDS.items():  # entries whose own problems were just reported

@@ -1,5 +1,4 @@
-"""Checks that the histories in registry/agencies.yaml and registry/places.yaml can have happened,
-and the end of a unit that only its successors date (`settle_ends`).
+"""Checks that the histories in registry/agencies.yaml and registry/places.yaml can have happened.
 
 A unit is not succeeded by itself nor by one of its own predecessors, its successor does not end
 before it does, no unit is inside itself, and a place lies inside a larger kind of place.
@@ -35,6 +34,12 @@ def check_histories(root: Path, registries: dict[str, dict[str, Any]], raw: dict
         in_cycle = {(c[i], c[(i + 1) % len(c)]) for c in cycles for i in range(len(c))}
         for unit in units.values():
             _check_successors(kind, unit, units, in_cycle, where)
+            if unit.succeeded_by and unit.valid_until is None:
+                # FORMAT.md makes both optional; a successor's valid_from may be its founding
+                # day, years before it took the unit in, so the end is not guessed
+                where.add(unit.id, ("succeeded_by",), f"{kind} '{unit.id}' has succeeded_by but no "
+                          "valid_until, so the site shows it as existing still, its commitments "
+                          "with it: write its last day as valid_until", severity="warning")
         if kind == "place":
             for unit in units.values():
                 _check_place_parent(unit, units, where)
@@ -55,35 +60,6 @@ def check_histories(root: Path, registries: dict[str, dict[str, Any]], raw: dict
                       f"succeeded_by goes round in a circle: {' → '.join([*cycle, cycle[0]])}; "
                       f"{'an' if kind == 'agency' else 'a'} {kind} cannot be succeeded by one of "
                       "its own predecessors: remove the wrong succeeded_by")
-
-
-def settle_ends(root: Path, registries: dict[str, dict[str, Any]], raw: dict[str, Any],
-                log: ProblemLog) -> None:
-    """A unit with successors and no last day ended the day before its first successor began
-    (FORMAT.md makes both keys optional): without it, the site showed the unit as still
-    existing, linked to its successor one way only, and kept its open commitments with it.
-    Where no successor has a first day to tell, a warning asks for its own last day, and the
-    unit is shown as existing still.
-    `registries` and `raw` as check_histories has them; entries are replaced with the day set."""
-    for kind, name in (("agency", "agencies"), ("place", "places")):
-        units = registries[name]
-        where = _Where(root / "registry" / f"{name}.yaml", raw.get(name), log)
-        for unit_id, unit in list(units.items()):
-            known = [units[s] for s in unit.succeeded_by if s in units and s != unit_id]
-            if unit.valid_until is not None or not known:  # an unknown id is said as such
-                continue
-            starts = [successor.valid_from for successor in known if successor.valid_from]
-            end = min(starts) - dt.timedelta(days=1) if starts else None
-            if end is None or (unit.valid_from is not None and end < unit.valid_from):
-                began = f"its successors began on {min(starts):%d/%m/%Y}, before it did" if starts \
-                    else "none of its successors has a valid_from to tell when it ended"
-                where.add(unit_id, ("succeeded_by",), f"{kind} '{unit_id}' has succeeded_by but no "
-                          f"valid_until, and {began}, so the site shows it as existing still: write "
-                          "its last day as valid_until", severity="warning")
-                continue
-            # made anew: model_copy would update the fields-set the models share (models.Strict)
-            given = {name: getattr(unit, name) for name in unit.model_fields_set}
-            units[unit_id] = type(unit).model_validate({**given, "valid_until": end})
 
 
 class _Where:
