@@ -28,6 +28,11 @@ def folded_words(text: str) -> str:
     return _NON_WORD.sub(" ", vietnamese.fold(str(text)).lower()).strip()
 
 
+I_FOR_Y = re.compile(r"\b([bcdghklmnprstvx]+)y\b")
+"""A syllable of consonants and a final y ('ly', 'ky', 'my', 'sy'), which spelling reforms
+left written either way: 'Quản lí' is 'Quản lý', 'kĩ thuật' 'kỹ thuật'."""
+
+
 def keyed(text: str) -> str:
     """A free text as names are looked up in it (see _key)."""
     return _key(text)
@@ -65,10 +70,10 @@ tin', 'Văn hóa – Thông tin'): the key has neither."""
 
 
 def _key(text: str) -> str:
-    """`fold` of `normalise` (i for y in vietnamese.Y_SYLLABLE syllables), initials for the
-    usual words of agency names, and no 'và': the key a registry name is looked up by."""
+    """`fold`, with i for y in those syllables, initials for the usual words of agency names,
+    and no 'và': the key a registry name is looked up by."""
     return _ABBREVIATED.sub(lambda m: _INITIALS[m.lastindex - 1],
-                            _AND.sub("", folded_words(vietnamese.normalise(str(text)))))
+                            _AND.sub("", I_FOR_Y.sub(r"\1i", folded_words(text))))
 
 
 class MatchError(ValueError):

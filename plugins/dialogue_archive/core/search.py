@@ -123,10 +123,9 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
     `normalised`: `normalise(text)`, when the caller has it already."""
     phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text) if normalised is None else normalised
-    words = normalised.split()
     respelled = [] if normalised == text else [
-        new for old, new in zip(text.split(), words, strict=True) if new != old]
-    with_d = [w for w in [*words, *" ".join(phrases).split()] if "đ" in w or "Đ" in w]
+        new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
+    with_d = [w for w in " ".join([normalised, *phrases]).split() if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
     return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded),
                      *date_forms(text)])
@@ -170,9 +169,8 @@ SENTENCE_END = re.compile(r"[.!?;:]")
 
 
 def phrase_words(text: str) -> tuple[str, ...]:
-    """A text's words as a reader types them, accent-free and lower-case, spelt as `normalise`
-    spells them (`ly` -> `li`), as the search page spells a query."""
-    return tuple(PHRASE_WORD.findall(fold(normalise(text)).lower()))
+    """A text's words as a reader types them, accent-free and lower-case."""
+    return tuple(PHRASE_WORD.findall(fold(text).lower()))
 
 
 def written_words(text: str) -> tuple[str, ...]:

@@ -32,20 +32,9 @@ function placeTone(word) {
   return letters.join("");
 }
 
-// A syllable of consonants (or qu) and a final y, written with i (core/vietnamese.py Y_SYLLABLE).
-const CONSONANTS = "bcdghklmnprstvx";
-const I_FOR_Y = Object.fromEntries([..."yýỳỷỹỵYÝỲỶỸỴ"].map((y, n) => [y, "iíìỉĩịIÍÌỈĨỊ"[n]]));
-const Y_SYLLABLE = new RegExp(`^(?:[${CONSONANTS}]+|qu)[${Object.keys(I_FOR_Y).join("")}]$`, "i");
-
-function spelt(word) {
-  const placed = placeTone(word);
-  return Y_SYLLABLE.test(placed) ? placed.slice(0, -1) + I_FOR_Y[placed.slice(-1)] : placed;
-}
-
-/** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa), and i
- * for y in those of consonants and a final y (lý -> lí). */
+/** NFC text with one tone-mark placement for `oa`, `oe`, `uy` syllables (hoà -> hòa). */
 export function normalise(text) {
-  return plain(text).replace(WORD, spelt);
+  return plain(text).replace(WORD, placeTone);
 }
 
 /** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ (and LOOKALIKES) -> d/D. */
