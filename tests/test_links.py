@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -271,6 +272,16 @@ def test_an_item_whose_id_changed_without_its_old_one_is_named_by_the_next_build
                     "in its 'aliases: [ho-so-gpxd]'; one removed on purpose needs nothing"], build.stderr
     # said once: the site it replaces now has the new id
     assert "item(s)" not in run_build(config).stderr
+    # a published file that is not ours is no session's items: no traceback, nothing printed raw
+    published = tmp_path / "site/data/sessions/2024-06-19-doi-thoai-2.json"
+    for written in ('{"items": [{"id": ["x"], "aliases": []}, {"id": 7, "aliases": [null, "x y"]}]}',
+                    '{"items": [{"id": "a\\u001b[31m\\nERROR -  fake", "aliases": []}]}'):
+        published.write_text(written, encoding="utf-8")
+        (content / OTHER / "answers.yaml").touch()
+        older = (content / OTHER / "answers.yaml").stat().st_mtime - 10
+        os.utime(published, (older, older))  # written before the edit, as a published file is
+        build = run_build(config)
+        assert build.returncode == 0 and "item(s)" not in build.stderr, build.stderr
     # the old id kept as an alias: nothing to say, then or later
     replace(content / OTHER / "answers.yaml", "id: ho-so-xay-dung", "id: ho-so-gpxd")
     assert run_build(config).returncode == 0

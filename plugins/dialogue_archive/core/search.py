@@ -24,7 +24,7 @@ from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
 from .statistics import answering, forwarded_to, referred_to
-from .vietnamese import fold, normalise, separated
+from .vietnamese import fold, normalise, other_spellings, separated
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -119,7 +119,8 @@ def searchable(text: str) -> str:
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """Synonyms as written and folded, the words written otherwise than queries spell them
-    (`hoà` -> `hòa`, `Ðình` -> `Đình`), then the folded form of each word with `đ`.
+    (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words written with i or y (`lý`
+    for `lí`), then the folded form of each word with `đ`.
     `normalised`: `normalise(text)`, when the caller has it already."""
     phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text) if normalised is None else normalised
@@ -127,8 +128,8 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     with_d = [w for w in " ".join([normalised, *phrases]).split() if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join([*phrases, *dict.fromkeys(respelled), *dict.fromkeys(folded),
-                     *date_forms(text)])
+    return " ".join([*phrases, *dict.fromkeys(respelled), *other_spellings(normalised),
+                     *dict.fromkeys(folded), *date_forms(text)])
 
 
 WRITTEN_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")

@@ -8,6 +8,8 @@ the two must agree word for word, which the tests check on a list of words.
   of an open syllable ending in `oa`, `oe` or `uy` placed on the first vowel (`hoà` -> `hòa`,
   `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`), the placement the sample content and most official
   documents use. Writers mix both placements, so without this `hoà` would not find `hòa`.
+- `other_spelling`: the i or y spelling a syllable may also be written with (`lí`/`lý`,
+  `kĩ`/`kỹ`, `quí`/`quý`): the search's records hold both.
 - `fold`: every diacritic removed and `đ`/`Đ` (and their `LOOKALIKES`) turned into `d`/`D`.
   Pagefind already ignores combining marks when it matches, but `đ` is a letter of its own,
   not a marked `d`.
@@ -73,6 +75,36 @@ MOVABLE_WORD = re.compile(
 """The words whose tone mark `_placed` may move: those ending in `oa`, `oe` or `uy`, a tone
 mark or not on either letter. Only they are looked at (a tenth of the words of a text): every
 search record's text is normalised."""
+
+
+I_FOR_Y = dict(zip(_either_case("y"), _either_case("i"), strict=True))
+Y_FOR_I = {i: y for y, i in I_FOR_Y.items()}
+ONSETS_OF_I_AS_Y = frozenset({"l", "k", "m", "s", "h", "qu"})
+"""Onsets whose i-ended syllables are also written with y (lí/lý, kĩ/kỹ, mì/mỳ, sĩ/sỹ, hi/hy,
+quí/quý); `tỉ`/`tỷ` is the one pair for t. Not ch, kh, th, đ…: nobody writes `chy` for `chi`."""
+SPELT_EITHER_WAY = re.compile(
+    f"(?<![{LETTERS}])(?:[bcdghklmnprstvx]+|qu)[{''.join(I_FOR_Y)}{''.join(Y_FOR_I)}](?![{LETTERS}])",
+    re.IGNORECASE)
+"""Words of consonants (or qu) and a final i or y: those `other_spelling` may respell."""
+
+
+@functools.lru_cache(maxsize=4096)
+def other_spelling(word: str) -> str | None:
+    """The other spelling of a syllable that spelling reforms left written with i or y (`lí` for
+    `lý`, `Kỹ` for `Kĩ`, `quý` for `quí`), tone kept; None for any other word. The search's
+    records hold both (`extra_words`), so either finds the other; a query is never respelled,
+    since Pagefind takes a word typed for the start of longer ones (`ki` finds kiến, kinh)."""
+    onset, last = word[:-1].lower(), word[-1:]
+    if last in I_FOR_Y and onset and (onset == "qu" or all(c in "bcdghklmnprstvx" for c in onset)):
+        return word[:-1] + I_FOR_Y[last]
+    if last in Y_FOR_I and (onset in ONSETS_OF_I_AS_Y or (onset == "t" and last in "ỉỈ")):
+        return word[:-1] + Y_FOR_I[last]
+    return None
+
+
+def other_spellings(text: str) -> list[str]:
+    """`other_spelling` of each word of `text` that has one, once each."""
+    return list(dict.fromkeys(filter(None, map(other_spelling, SPELT_EITHER_WAY.findall(text)))))
 
 
 def normalise(text: str) -> str:

@@ -573,9 +573,12 @@ def _published_items(published: dict[str, Path], archive: Archive) -> dict[str, 
             if answers.is_file() and answers.stat().st_mtime_ns <= path.stat().st_mtime_ns:
                 continue
             data = json.loads(path.read_bytes())
-            items[session_id] = [name for item in data["items"] for name in (item["id"], *item["aliases"])]
+            names = [name for item in data["items"] for name in (item["id"], *item["aliases"])]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # not a session's file as this archive writes it: nothing to compare
+        # only ids: anything else was never an item of ours (and, printed, could hold a
+        # terminal's escape codes or a line break faking a log line)
+        items[session_id] = [name for name in names if isinstance(name, str) and is_id(name)]
     return items
 
 

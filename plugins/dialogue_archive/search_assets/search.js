@@ -3,7 +3,7 @@
 // The archive is indexed in small Pagefind indexes ("shards", newest first, see
 // core/search.py): a query searches the newest ones first and older ones when the reader
 // asks, or when a year filter names them, so its cost does not grow with the archive.
-import { fold, normalise } from "./vietnamese.js";
+import { fold, iForY, normalise } from "./vietnamese.js";
 
 const PAGE_SIZE = 20;
 const EXCERPT_WORDS = 32;
@@ -527,8 +527,9 @@ function element(tag, attributes, ...children) {
   return node;
 }
 
-// A word as typed, for comparing accents: "Sổ," -> "sổ"; its key, accents aside: "so".
-const spelling = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+// A word as typed, for comparing accents: "Sổ," -> "sổ" ("Lý" -> "lí": i and y alike); its key,
+// accents aside: "so".
+const spelling = (word) => iForY(normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
 const wordKey = (word) => fold(spelling(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
@@ -560,7 +561,7 @@ function highlighted(words, end, locations, holdsPhrase) {
     && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
   const hits = new Set();
   const inPhrases = new Set();
-  for (const phrase of typedPhrases(searchTerm(state.query))) {
+  for (const phrase of typedPhrases(searchTerm(state.query)).map((words) => words.map(iForY))) {
     phrase.forEach((key) => inPhrases.add(key));
     for (let i = 0; i + phrase.length <= end; i++) {
       if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
@@ -628,6 +629,13 @@ function renderResult(data, sessions, holdsPhrase) {
 const FIND_FROM = 12;
 const facetFinds = {};
 
+// Whether a name holds what is typed in a filter's box (folded): as typed so far ("quy" finds
+// Quỳnh), or as whole words with i and y alike ("quan li" finds Quản lý, "ky" not Kinh tế).
+function nameHas(name, wanted) {
+  const folded = fold(normalise(name)).toLowerCase();
+  return folded.includes(wanted) || ` ${iForY(folded)} `.includes(` ${iForY(wanted)} `);
+}
+
 function facetFinder(facet, fieldset) {
   const input = element("input", { type: "search", id: `da-find-${facet.key}`, class: "da-facet__find",
     placeholder: messages.facet_find, "aria-label": `${facet.label}: ${messages.facet_find}`, autocomplete: "off" });
@@ -635,12 +643,11 @@ function facetFinder(facet, fieldset) {
   const none = element("p", { class: "da-facet__none", hidden: "" }, messages.facet_none);
   const apply = () => {
     facetFinds[facet.key] = input.value;
-    const wanted = fold(normalise(input.value)).toLowerCase().trim(); // "quan li" finds "Quản lý"
+    const wanted = fold(normalise(input.value)).toLowerCase().replace(/\s+/g, " ").trim();
     let shown = 0;
     for (const option of fieldset.querySelectorAll(".da-facet__option")) {
       const name = option.querySelector("label").firstChild.textContent; // not its count
-      option.hidden = Boolean(wanted) && !fold(normalise(name)).toLowerCase().includes(wanted)
-        && !option.querySelector("input").checked;
+      option.hidden = Boolean(wanted) && !nameHas(name, wanted) && !option.querySelector("input").checked;
       if (!option.hidden) shown += 1;
     }
     none.hidden = shown > 0;

@@ -37,6 +37,15 @@ export function normalise(text) {
   return plain(text).replace(WORD, placeTone);
 }
 
+// A syllable of consonants (or qu) and a final y, as written with i (lý -> lí, kỹ -> kĩ, quý -> quí),
+// for comparing lower-case words only: a query is never respelled (the records hold both
+// spellings: core/vietnamese.py other_spelling), since Pagefind takes a word typed for the start
+// of longer ones and "ki" would find kiến, kinh…
+const I_FOR_Y = Object.fromEntries([..."yýỳỷỹỵ"].map((y, n) => [y, "iíìỉĩị"[n]]));
+const ENDS_IN_Y = /^(?:[bcdghklmnprstvx]+|qu)[yýỳỷỹỵ]$/;
+export const iForY = (text) => text.replace(/\p{L}+/gu,
+  (word) => (ENDS_IN_Y.test(word) ? word.slice(0, -1) + I_FOR_Y[word.slice(-1)] : word));
+
 /** `Đất đai` -> `Dat dai`: every diacritic removed, đ/Đ (and LOOKALIKES) -> d/D. */
 export function fold(text) {
   return plain(text).normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D")
