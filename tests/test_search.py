@@ -93,7 +93,18 @@ def test_only_days_of_the_calendar_get_other_spellings() -> None:
     """'31/2/2024' or '1,5/3/2024' got hidden words making them findable as dates (a review's
     find): a text's dates are spelt otherwise only when they are days."""
     words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
-    assert words.split() == ["9/08/2025", "09/8/2025", "09/08/2025"]
+    assert words.split() == ["tỷ", "9/08/2025", "09/8/2025", "09/08/2025"]  # tỷ: tỉ written with y
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("lí lịch", ["lý"]), ("Quản lý", ["lí"]), ("KỸ thuật", ["KĨ"]), ("quý", ["quí"]),
+    ("Quy Nhơn", ["Qui"]), ("tỉ lệ", ["tỷ"]), ("mì", ["mỳ"]), ("hy vọng", ["hi"]),
+    # not: a vowel before the y, no consonant, onsets never written with y, t without hỏi
+    ("Huy thủy ngày y tế ý kiến", []), ("chi phí thi hành khi nghi", []), ("ti vi", [])])
+def test_words_written_with_i_or_y_get_the_other_spelling(text: str, hidden: list[str]) -> None:
+    """Offices write lí and lý, kĩ and kỹ, quí and quý; a record holds both, so that either
+    typed finds it (the query itself is never respelled)."""
+    assert extra_words(text).split() == hidden
 
 
 def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
