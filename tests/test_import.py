@@ -73,6 +73,17 @@ def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
     assert (content / "sessions" / "2024" / SESSION_ID / "index.md").is_file()
 
 
+def test_new_says_a_day_not_on_the_calendar_is_none(content: Path, capsys) -> None:
+    """'write YYYY-MM-DD' was said of 2024-02-31, written so (a diff review's find)."""
+    for written in ("2024-02-31", "31/02/2024", "ngày 31 tháng 2 năm 2024"):
+        argv = [*NEW, "--content-dir", str(content)]
+        argv[argv.index("2024-07-18")] = written
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert f"'{written}' is not a day of the calendar; check the day and the month" in \
+            capsys.readouterr().err
+
+
 def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
     assert ("(not a draft: validate and the build refuse it until the write-up's '...' is replaced "
@@ -543,8 +554,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 3: column 'Lĩnh vực': unknown topic 'Xây dựngg' (did you mean 'xay-dung', "
         "Xây dựng?); use an id, name or alias from the registry, or add it there",
         "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
-        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date; write it as day/month/year, "
-        "such as 20/06/2024",
+        "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar; check the "
+        "day and the month",
         "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
         "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
         "an answer to the question above leaves its asker, type and topic empty)",
@@ -572,7 +583,7 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     err = capsys.readouterr().err
     assert "d.csv:row 3: column 'Hạn': 'sớm' is not a date; write it as day/month/year, " \
         "such as 20/06/2024" in err
-    assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a date" in err
+    assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar" in err
 
 
 def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: Path, capsys) -> None:
@@ -1050,7 +1061,7 @@ def test_a_date_written_out_as_in_an_official_text_is_that_day(content: Path, tm
         "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời\n"
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,ngày 31 tháng 11 năm 2026,x\n")),
         content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan", "--force")
-    assert "'ngày 31 tháng 11 năm 2026' is not a date" in result.stderr, result.stderr
+    assert "'ngày 31 tháng 11 năm 2026' is not a day of the calendar" in result.stderr, result.stderr
 
 
 def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(content: Path,
@@ -1063,11 +1074,12 @@ def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(co
         "1,Công ty TNHH Minh Phát,Kiến nghị,Cư trú,Đề nghị hướng dẫn đăng ký tạm trú cho công nhân.\n"
         "2,Hội Người cao tuổi tổ 5,Ý kiến,Cư trú,Đề nghị niêm yết thủ tục tại nhà văn hóa.\n"
         "3,Ông A.,Câu hỏi,Cư trú,Hỏi về thời hạn tạm trú.\n"
-        "4,ẩn danh,Câu hỏi,Cư trú,Hỏi về lệ phí đăng ký tạm trú.\n"))
+        "4,ẩn danh,Câu hỏi,Cư trú,Hỏi về lệ phí đăng ký tạm trú.\n"
+        "5,Hội viên Hội Nông dân,Câu hỏi,Cư trú,Hỏi về tạm trú của con.\n"))  # a person: a diff review's find
     assert result.returncode == 0, result.stderr
     folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
     assert [item["asker"]["kind"] for item in items_of(folder)] == [
-        "business", "organization", "citizen", "citizen"]
+        "business", "organization", "citizen", "citizen", "citizen"]
     assert items_of(folder)[3]["asker"]["label"] == "Ẩn danh"  # it opens a line of the page
     written = run_import(write_text_sheet(tmp_path / "co.csv", (
         "STT,Người nêu,Đối tượng,Loại,Lĩnh vực,Nội dung\n"
@@ -1075,6 +1087,42 @@ def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(co
         folder, "--force")
     assert written.returncode == 0, written.stderr
     assert items_of(folder)[0]["asker"]["kind"] == "citizen"
+
+
+def test_a_second_answers_row_with_a_date_written_out_is_no_signature(content: Path,
+                                                                      tmp_path: Path) -> None:
+    """A second answer's row (STT empty) or a sub-numbered question ('1.2') of short cells and a
+    date written out was taken, with every row below it, for the signature block: the import
+    wrote the rows above it and said 'info' (a diff review's find)."""
+    header = "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Văn bản,Ngày trả lời,Trả lời\n"
+    result = import_into_hoa_xuan(content, tmp_path / "hai.csv", header + (
+        "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,Trực tiếp,,,Đã trả lời.\n"
+        ",,,,,UBND phường Hòa Xuân,Bằng văn bản,Công văn 812,ngày 25 tháng 11 năm 2026,\n"
+        "1.2,Bà B.,Kiến nghị,Cư trú,Xin rút ngắn,UBND phường Hòa Xuân,Bằng văn bản,CV 9,"
+        "ngày 26 tháng 11 năm 2026,\n"
+        "2,Bà C.,Câu hỏi,Cư trú,Hỏi về lệ phí.,UBND phường Hòa Xuân,Trực tiếp,,,Miễn phí.\n"
+        ",,,,Hòa Xuân, ngày 27 tháng 11 năm 2026,,,,,\n"
+        ",,,,NGƯỜI LẬP BIỂU,,,,,\n"))
+    assert result.returncode == 0, result.stderr
+    items = items_of(content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
+    assert [len(item["answers"]) for item in items] == [2, 1, 1]
+    assert items[0]["answers"][1]["date"] == dt.date(2026, 11, 25)
+    assert "row 6 and below are read as the signature block" in result.stdout + result.stderr
+
+
+def test_keep_valid_writes_nothing_of_a_second_answers_row_it_skips(content: Path, tmp_path: Path) -> None:
+    """The row's answer failed and its commitment was written anyway, or the reverse, though
+    the import said the row was skipped (a diff review's find)."""
+    header = "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Ngày trả lời,Trả lời,Cam kết,Tình trạng\n"
+    folder = hoa_xuan_session(content)
+    for second in (",,,,,UBND phường Hòa Xuân,01/01/2024,Trả lời sớm.,Rà soát hồ sơ tạm trú.,\n",
+                   ",,,,,UBND phường Hòa Xuân,,Trả lời thêm.,Rà soát hồ sơ tạm trú.,Xong rồi\n"):
+        result = run_import(write_text_sheet(tmp_path / "k.csv", header + (
+            "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,,Đã trả lời.,,\n" + second)),
+            folder, "--keep-valid", "--force")
+        assert result.returncode == 0 and "row 3" in result.stderr, result.stderr
+        [item] = items_of(folder)
+        assert len(item["answers"]) == 1 and "commitments" not in item, item
 
 
 def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_path: Path,
@@ -1361,8 +1409,8 @@ def test_a_bad_answer_date_hides_neither_the_commitment_nor_its_problems(
         "1,Ông A.,Kiến nghị,Đất đai,Đề nghị cấp sổ đỏ.,UBND phường Hòa Xuân,31/02/2026,"
         "Đang làm.,Cấp sổ,31/02/2027\n"))
     assert result.returncode != 0
-    assert "ngay.csv:row 2: column 'Ngày trả lời': '31/02/2026' is not a date" in result.stderr
-    assert "ngay.csv:row 2: column 'Hạn': '31/02/2027' is not a date" in result.stderr
+    assert "ngay.csv:row 2: column 'Ngày trả lời': '31/02/2026' is not a day of the calendar" in result.stderr
+    assert "ngay.csv:row 2: column 'Hạn': '31/02/2027' is not a day of the calendar" in result.stderr
     assert "Cơ quan thực hiện" not in result.stderr
 
 

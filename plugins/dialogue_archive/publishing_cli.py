@@ -14,7 +14,7 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
-from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, session_folder, written_day
+from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, not_a_day, session_folder, written_day
 from .site_settings import SettingsError, site_settings
 
 REQUIRED = {
@@ -29,7 +29,7 @@ def _date(value: str) -> dt.date:
     """YYYY-MM-DD, or as an office writes it, 18/09/2025 (as `import` reads its sheet)."""
     if (day := written_day(value)) is not None:
         return day
-    raise argparse.ArgumentTypeError(f"'{value}' is not a date; write YYYY-MM-DD or DD/MM/YYYY")
+    raise argparse.ArgumentTypeError(not_a_day(value))
 
 
 def _ask(label: str, check: Callable[[str], Any]) -> Any:

@@ -128,11 +128,19 @@ ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_O
                        for opening in openings}
 
 
+PERSON_WORDS = frozenset({"vien", "truong", "pho"})
+"""Words that make an organisation's name a person's title ('Hội viên', 'Chi hội trưởng', 'Công
+đoàn viên', 'Cửa hàng trưởng'), folded."""
+
+
 def kind_named(asker: str | None) -> str | None:
-    """The asker's kind its name says (ASKER_OPENINGS), or None."""
+    """The asker's kind its name says (ASKER_OPENINGS), or None; not for a person named by a
+    title in the organisation (PERSON_WORDS right after the opening)."""
     words = folded_words(asker or "").split()
-    return next((ASKER_OPENING_KINDS[opening] for n in range(len(words), 0, -1)
-                 if (opening := " ".join(words[:n])) in ASKER_OPENING_KINDS), None)
+    for n in range(len(words), 0, -1):
+        if (opening := " ".join(words[:n])) in ASKER_OPENING_KINDS:
+            return None if words[n:n + 1] and words[n] in PERSON_WORDS else ASKER_OPENING_KINDS[opening]
+    return None
 
 
 LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",

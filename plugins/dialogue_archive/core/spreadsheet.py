@@ -90,6 +90,17 @@ def written_day(text: str) -> dt.date | None:
             return dt.date(year, month, day)
     return None
 
+DATE_SHAPE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def not_a_day(text: str) -> str:
+    """Why `text`, which written_day refused, is no day: one written as a date ('31/02/2024',
+    'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell."""
+    if DATE_SHAPE.fullmatch(text.strip()) or WORDED_DAY.fullmatch(folded_words(text)):
+        return f"'{text}' is not a day of the calendar; check the day and the month"
+    return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
+
+
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
 number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
@@ -513,6 +524,10 @@ SIGNATURE = re.compile(r"nguoi (lap|lap bieu|lap bang|tong hop|ky)|noi nhan|(kt|
                        r"|ky ghi ro ho ten|(\w+ ){0,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
 """Folded cells that open the signature block under an official form's table: 'Người lập biểu',
 'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'."""
+SIGNATURE_CELLS = 3
+"""The most cells a row of the signature block fills ('Người lập biểu | Trưởng phòng | KT. CHỦ TỊCH')."""
+STT = re.compile(r"\d+(?:[.,]\d+)*[a-zA-Z]?\.?")
+"""A question's number as offices write it: '1', '12.', '1.2', '3a'."""
 SIGNER = re.compile(r"(pho )?(chu tich|giam doc|truong (phong|ban)|chanh (van phong|thanh tra)"
                     r"|thu truong( co quan| don vi)?)")
 """A signer's bare role ('CHỦ TỊCH', 'Giám đốc': one who signs in his own name, without 'KT.'),
@@ -530,13 +545,16 @@ def _is_column_numbers(row: list[Any]) -> bool:
 def table_end(rows: list[list[Any]], header: int) -> int:
     """The index of the first row of the signature block below the table (or the row count):
     a row whose every filled cell is a signature line, one of them naming a signer's role, or
-    a row of a signer's bare role alone. A row with a number of its own ('1', a question's STT)
-    is no signature: a question's short cells and an answer's date written out ('ngày 25 tháng 11
-    năm 2026') once took it, and every row below, for the signature block."""
+    a row of a signer's bare role alone. A row with a number of its own ('1', '1.2': a question's
+    STT) or more than three values (a second answer's row) is no signature: a question's
+    short cells and an answer's date written out ('ngày 25 tháng 11 năm 2026') took it, and
+    every row below, for the signature block; a signature's row has a cell or two a side."""
     for index in range(header + 1, len(rows)):
-        filled = [folded_words(str(v)) for v in rows[index] if v is not None]
-        if any(v.isdigit() for v in filled):
+        # each value once: a merged cell repeats its value in every cell it spans
+        written = list(dict.fromkeys(str(v).strip() for v in rows[index] if v is not None and str(v).strip()))
+        if len(written) > SIGNATURE_CELLS or any(STT.fullmatch(v) for v in written):
             continue
+        filled = [folded_words(v) for v in written]
         if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(
                 SIGNATURE.fullmatch(v) for v in filled):
             return index
@@ -741,8 +759,7 @@ class RowReader:
             return day
         if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
             return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
-        raise RowError(self.header(key), f"'{value}' is not a date; write it as day/month/year, "
-                       "such as 20/06/2024")
+        raise RowError(self.header(key), not_a_day(str(value)))
 
     # --- items, answers, commitments ---------------------------------------------------
 
@@ -785,11 +802,16 @@ class RowReader:
         return item
 
     def add_row(self, item: dict[str, Any], row: Row) -> None:
-        """The answer and the commitment one row holds, added to its item (problems: see item)."""
+        """The answer and the commitment one row holds, added to its item (problems: see item),
+        or neither when the row has a problem: `--keep-valid` skips the row it names, and wrote
+        half of a second answer's row (its commitment without its answer, or the reverse)."""
+        said = len(self.problems)
         answer = self.attempt(lambda: self.answer(row.cells), None)
+        commitment = self.attempt(lambda: self.commitment(row.cells, answer), None)
+        if len(self.problems) > said:
+            return
         if answer:
             item["answers"].append(answer)
-        commitment = self.attempt(lambda: self.commitment(row.cells, answer), None)
         if commitment:
             item.setdefault("commitments", []).append(commitment)
 
