@@ -82,6 +82,10 @@ def test_new_says_a_day_not_on_the_calendar_is_none(content: Path, capsys) -> No
             main(argv)
         assert f"'{written}' is not a day of the calendar; check the day and the month" in \
             capsys.readouterr().err
+    argv[argv.index("ngày 31 tháng 2 năm 2024")] = "2024/06/20"  # a day, in a form not read
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "'2024/06/20' is not a date; write it as day/month/year" in capsys.readouterr().err
 
 
 def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
@@ -1075,11 +1079,12 @@ def test_an_asker_whose_name_is_a_companys_or_an_associations_is_of_that_kind(co
         "2,Hội Người cao tuổi tổ 5,Ý kiến,Cư trú,Đề nghị niêm yết thủ tục tại nhà văn hóa.\n"
         "3,Ông A.,Câu hỏi,Cư trú,Hỏi về thời hạn tạm trú.\n"
         "4,ẩn danh,Câu hỏi,Cư trú,Hỏi về lệ phí đăng ký tạm trú.\n"
-        "5,Hội viên Hội Nông dân,Câu hỏi,Cư trú,Hỏi về tạm trú của con.\n"))  # a person: a diff review's find
+        "5,Hội viên Hội Nông dân,Câu hỏi,Cư trú,Hỏi về tạm trú của con.\n"  # a person: a diff review's find
+        "6,HTX Trường Thịnh,Kiến nghị,Cư trú,Đề nghị niêm yết thủ tục.\n"))  # a name, not 'trưởng'
     assert result.returncode == 0, result.stderr
     folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
     assert [item["asker"]["kind"] for item in items_of(folder)] == [
-        "business", "organization", "citizen", "citizen", "citizen"]
+        "business", "organization", "citizen", "citizen", "citizen", "business"]
     assert items_of(folder)[3]["asker"]["label"] == "Ẩn danh"  # it opens a line of the page
     written = run_import(write_text_sheet(tmp_path / "co.csv", (
         "STT,Người nêu,Đối tượng,Loại,Lĩnh vực,Nội dung\n"
@@ -1098,16 +1103,17 @@ def test_a_second_answers_row_with_a_date_written_out_is_no_signature(content: P
     result = import_into_hoa_xuan(content, tmp_path / "hai.csv", header + (
         "1,Ông A.,Câu hỏi,Cư trú,Hỏi về tạm trú.,UBND phường Hòa Xuân,Trực tiếp,,,Đã trả lời.\n"
         ",,,,,UBND phường Hòa Xuân,Bằng văn bản,Công văn 812,ngày 25 tháng 11 năm 2026,\n"
+        ",,,,,UBND phường Hòa Xuân,,,ngày 26 tháng 11 năm 2026,Đã trả lời.\n"  # three cells
         "1.2,Bà B.,Kiến nghị,Cư trú,Xin rút ngắn,UBND phường Hòa Xuân,Bằng văn bản,CV 9,"
         "ngày 26 tháng 11 năm 2026,\n"
         "2,Bà C.,Câu hỏi,Cư trú,Hỏi về lệ phí.,UBND phường Hòa Xuân,Trực tiếp,,,Miễn phí.\n"
-        ",,,,Hòa Xuân, ngày 27 tháng 11 năm 2026,,,,,\n"
+        ",,,,\"Hòa Xuân, ngày 27 tháng 11 năm 2026\",,,,,\n"
         ",,,,NGƯỜI LẬP BIỂU,,,,,\n"))
     assert result.returncode == 0, result.stderr
     items = items_of(content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
-    assert [len(item["answers"]) for item in items] == [2, 1, 1]
+    assert [len(item["answers"]) for item in items] == [3, 1, 1]
     assert items[0]["answers"][1]["date"] == dt.date(2026, 11, 25)
-    assert "row 6 and below are read as the signature block" in result.stdout + result.stderr
+    assert "row 7 and below are read as the signature block" in result.stdout + result.stderr
 
 
 def test_keep_valid_writes_nothing_of_a_second_answers_row_it_skips(content: Path, tmp_path: Path) -> None:
@@ -1657,6 +1663,24 @@ def test_an_official_forms_column_numbers_and_signature_block_are_not_rows(conte
             "7 năm 2024'), not as questions") in capsys.readouterr().out
     check_sample_items(items_of(folder))
     assert errors_of(content) == []
+
+
+def test_a_row_of_four_signers_ends_the_table(content: Path, tmp_path: Path, capsys) -> None:
+    """Four signers' roles in merged cells on one row were read as a question (a diff review's
+    find, after a rule that took four values for a second answer's row)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample_sheet.write_xlsx(tmp_path / "mau.xlsx", merge=False))
+    sheet = book.active
+    last = sheet.max_row
+    for start, role in ((1, "NGƯỜI LẬP BIỂU"), (6, "KIỂM SOÁT"), (11, "TRƯỞNG PHÒNG"), (16, "KT. CHỦ TỊCH")):
+        sheet.cell(last + 2, start, role)
+        sheet.merge_cells(start_row=last + 2, start_column=start, end_row=last + 2, end_column=start + 3)
+    book.save(tmp_path / "bon.xlsx")
+    folder = new_session(content)
+    assert main(["import", str(tmp_path / "bon.xlsx"), "--session", str(folder)]) == 0
+    assert f"row {last + 2} and below are read as the signature block" in capsys.readouterr().out
+    check_sample_items(items_of(folder))
 
 
 @pytest.mark.parametrize("role", ["CHỦ TỊCH", "Giám đốc", "TRƯỞNG PHÒNG"])

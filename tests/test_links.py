@@ -275,7 +275,9 @@ def test_an_item_whose_id_changed_without_its_old_one_is_named_by_the_next_build
     # a published file that is not ours is no session's items: no traceback, nothing printed raw
     published = tmp_path / "site/data/sessions/2024-06-19-doi-thoai-2.json"
     for written in ('{"items": [{"id": ["x"], "aliases": []}, {"id": 7, "aliases": [null, "x y"]}]}',
-                    '{"items": [{"id": "a\\u001b[31m\\nERROR -  fake", "aliases": []}]}'):
+                    '{"items": [{"id": "a\\u001b[31m\\nERROR -  fake", "aliases": []}]}',
+                    '{"items": [{"id": "ho-so-xay-dung", "aliases": "abc"}]}',  # not a list: no a, b, c
+                    '{"items": ' + "[" * 200_000 + "]" * 200_000 + '}'):  # deeper than Python reads
         published.write_text(written, encoding="utf-8")
         (content / OTHER / "answers.yaml").touch()
         older = (content / OTHER / "answers.yaml").stat().st_mtime - 10

@@ -591,8 +591,12 @@ def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:
     records hold both spellings instead, and the word found is highlighted."""
     tab, base, session = pasted
     tab.goto(f"{base}search/?q=quy")
-    assert ("sessions/2022/2022-08-18-doi-thoai-cap-giay-chung-nhan-quyen-su-dung-dat/#dat-vuon-xen-ket"
-            in all_results(tab, base))
+    land = "sessions/2022/2022-08-18-doi-thoai-cap-giay-chung-nhan-quyen-su-dung-dat/#"
+    assert f"{land}dat-vuon-xen-ket" in all_results(tab, base)
+    # the words it starts are highlighted ('quy' of 'quyền', as 'kỹ' of 'kĩ' below)
+    certificate = tab.locator("#da-results > li").filter(
+        has=tab.locator(f"a[href$='{land}dinh-chinh-giay-chung-nhan']"))
+    assert "quyền" in certificate.locator("mark").all_inner_texts()
     tab.goto(f"{base}search/?q={quote('kỹ')}")
     found = all_results(tab, base)
     assert f"{session}ky-thuat" in found
@@ -925,6 +929,10 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         'details[data-facet=agency] .da-facet__option')].some(o => o.hidden)""")
     shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
     assert shown and all("Tư pháp" in t for t in shown), shown
+    page.fill("#da-find-agency", "quan li d")  # i for y, the last word still being typed
+    page.wait_for_function("""() => [...document.querySelectorAll(
+        'details[data-facet=agency] .da-facet__option:not([hidden])')].some(
+        o => o.textContent.includes('Quản lý đô thị'))""")
     page.fill("#da-find-agency", "quan li do thi")  # i for y, as the search reads it
     page.wait_for_function("""() => [...document.querySelectorAll(
         'details[data-facet=agency] .da-facet__option:not([hidden])')].every(

@@ -8,8 +8,11 @@ The enum labels of `labels.VI` are accepted as values too.
 
 from __future__ import annotations
 
+import re
+
 from .labels import VI
 from .registry_match import folded_words
+from .vietnamese import normalise
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # item (question) columns: read from the first row of a question
@@ -128,18 +131,19 @@ ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_O
                        for opening in openings}
 
 
-PERSON_WORDS = frozenset({"vien", "truong", "pho"})
+PERSON_WORDS = frozenset({"viên", "trưởng", "phó"})
 """Words that make an organisation's name a person's title ('Hội viên', 'Chi hội trưởng', 'Công
-đoàn viên', 'Cửa hàng trưởng'), folded."""
+đoàn viên', 'Cửa hàng trưởng'), as written: folded, they are also names ('HTX Trường Thịnh')."""
 
 
 def kind_named(asker: str | None) -> str | None:
     """The asker's kind its name says (ASKER_OPENINGS), or None; not for a person named by a
     title in the organisation (PERSON_WORDS right after the opening)."""
-    words = folded_words(asker or "").split()
+    written = re.findall(r"\w+", normalise(asker or "").lower())
+    words = [folded_words(word) for word in written]
     for n in range(len(words), 0, -1):
         if (opening := " ".join(words[:n])) in ASKER_OPENING_KINDS:
-            return None if words[n:n + 1] and words[n] in PERSON_WORDS else ASKER_OPENING_KINDS[opening]
+            return None if written[n:n + 1] and written[n] in PERSON_WORDS else ASKER_OPENING_KINDS[opening]
     return None
 
 

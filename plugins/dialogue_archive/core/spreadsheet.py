@@ -90,7 +90,8 @@ def written_day(text: str) -> dt.date | None:
             return dt.date(year, month, day)
     return None
 
-DATE_SHAPE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+DATE_SHAPE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{4}-\d{1,2}-\d{1,2}")
+"""The shapes of DATE_FORMATS: a text of one of them that is no date is no day of the calendar."""
 
 
 def not_a_day(text: str) -> str:
@@ -521,11 +522,11 @@ def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
 COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,2})\s*\)?")
 """A cell of the row of column numbers official forms put under the header: '(1)', '(2)', …"""
 SIGNATURE = re.compile(r"nguoi (lap|lap bieu|lap bang|tong hop|ky)|noi nhan|(kt|tm|tl|tuq) \w.*"
-                       r"|ky ghi ro ho ten|(\w+ ){0,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
+                       r"|ky ghi ro ho ten|(\w+ ){1,3}ngay \d{1,2} thang \d{1,2} nam \d{4}")
 """Folded cells that open the signature block under an official form's table: 'Người lập biểu',
-'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'."""
-SIGNATURE_CELLS = 3
-"""The most cells a row of the signature block fills ('Người lập biểu | Trưởng phòng | KT. CHỦ TỊCH')."""
+'KT. CHỦ TỊCH', 'TM. ỦY BAN NHÂN DÂN', 'Nơi nhận:', '(Ký, ghi rõ họ tên)', 'Hòa Xuân, ngày …'
+(the place first, as official texts date themselves: a date alone, 'ngày 25 tháng 11 năm 2026',
+is an answer's date on a second answer's row)."""
 STT = re.compile(r"\d+(?:[.,]\d+)*[a-zA-Z]?\.?")
 """A question's number as offices write it: '1', '12.', '1.2', '3a'."""
 SIGNER = re.compile(r"(pho )?(chu tich|giam doc|truong (phong|ban)|chanh (van phong|thanh tra)"
@@ -546,13 +547,11 @@ def table_end(rows: list[list[Any]], header: int) -> int:
     """The index of the first row of the signature block below the table (or the row count):
     a row whose every filled cell is a signature line, one of them naming a signer's role, or
     a row of a signer's bare role alone. A row with a number of its own ('1', '1.2': a question's
-    STT) or more than three values (a second answer's row) is no signature: a question's
-    short cells and an answer's date written out ('ngày 25 tháng 11 năm 2026') took it, and
-    every row below, for the signature block; a signature's row has a cell or two a side."""
+    STT) is no signature: a question's short cells and an answer's date written out took it,
+    and every row below, for the signature block."""
     for index in range(header + 1, len(rows)):
-        # each value once: a merged cell repeats its value in every cell it spans
-        written = list(dict.fromkeys(str(v).strip() for v in rows[index] if v is not None and str(v).strip()))
-        if len(written) > SIGNATURE_CELLS or any(STT.fullmatch(v) for v in written):
+        written = [str(v).strip() for v in rows[index] if v is not None and str(v).strip()]
+        if any(STT.fullmatch(v) for v in written):
             continue
         filled = [folded_words(v) for v in written]
         if filled and all(SIGNATURE.fullmatch(v) or len(v.split()) <= 4 for v in filled) and any(

@@ -573,8 +573,9 @@ def _published_items(published: dict[str, Path], archive: Archive) -> dict[str, 
             if answers.is_file() and answers.stat().st_mtime_ns <= path.stat().st_mtime_ns:
                 continue
             data = json.loads(path.read_bytes())
-            names = [name for item in data["items"] for name in (item["id"], *item["aliases"])]
-        except (OSError, ValueError, KeyError, TypeError):
+            names = [name for item in data["items"] for name in (
+                item["id"], *(item["aliases"] if isinstance(item["aliases"], list) else ()))]
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             continue  # not a session's file as this archive writes it: nothing to compare
         # only ids: anything else was never an item of ours (and, printed, could hold a
         # terminal's escape codes or a line break faking a log line)

@@ -528,9 +528,11 @@ function element(tag, attributes, ...children) {
 }
 
 // A word as typed, for comparing accents: "Sổ," -> "sổ" ("Lý" -> "lí": i and y alike); its key,
-// accents aside: "so".
-const spelling = (word) => iForY(normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+// accents aside: "so"; and the start of longer words it may be, as written ("quy" of "quyền").
+const bare = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+const spelling = (word) => iForY(bare(word));
 const wordKey = (word) => fold(spelling(word));
+const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
 // separator (synonyms, accent-free copies) highlight the same words in the shown text.
@@ -546,10 +548,9 @@ const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
 function highlighted(words, end, locations, holdsPhrase) {
   const typed = searchTerm(state.query).split(" ").filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
-  const longer = [...keys].filter((key) => key.length >= 3);
+  const longer = typed.map(startKey).filter((key) => key.length >= 3);
   for (const at of locations) {
-    const key = wordKey(words[at] || "");
-    if (longer.some((start) => key.startsWith(start))) keys.add(key);
+    if (longer.some((start) => startKey(words[at] || "").startsWith(start))) keys.add(wordKey(words[at]));
   }
   const accented = new Map(); // key -> the spellings typed with accents
   for (const word of typed) {
@@ -630,10 +631,15 @@ const FIND_FROM = 12;
 const facetFinds = {};
 
 // Whether a name holds what is typed in a filter's box (folded): as typed so far ("quy" finds
-// Quỳnh), or as whole words with i and y alike ("quan li" finds Quản lý, "ky" not Kinh tế).
+// Quỳnh), or with i and y alike in the words typed whole ("quan li" and "quan li d" find Quản lý
+// đô thị; "ky" does not find Kinh tế).
 function nameHas(name, wanted) {
   const folded = fold(normalise(name)).toLowerCase();
-  return folded.includes(wanted) || ` ${iForY(folded)} `.includes(` ${iForY(wanted)} `);
+  if (folded.includes(wanted)) return true;
+  const words = ` ${iForY(folded)} `;
+  const whole = wanted.split(" ");
+  const last = whole.pop();
+  return words.includes(` ${iForY(wanted)} `) || words.includes(` ${[...whole.map(iForY), last].join(" ")}`);
 }
 
 function facetFinder(facet, fieldset) {
