@@ -28,7 +28,7 @@ def folded_words(text: str) -> str:
     return _NON_WORD.sub(" ", vietnamese.fold(str(text)).lower()).strip()
 
 
-I_FOR_Y = re.compile(r"\b([bcdghklmnprstvx]+)y\b")
+I_FOR_Y = re.compile(rf"\b([{vietnamese.CONSONANTS}]+)y\b")
 """A syllable of consonants and a final y ('ly', 'ky', 'my', 'sy'), which spelling reforms
 left written either way: 'Quản lí' is 'Quản lý', 'kĩ thuật' 'kỹ thuật'."""
 

@@ -77,13 +77,15 @@ mark or not on either letter. Only they are looked at (a tenth of the words of a
 search record's text is normalised."""
 
 
+CONSONANTS = "bcdghklmnprstvx"
+"""The consonant letters a syllable written with i or y may start with (and `qu`)."""
 I_FOR_Y = dict(zip(_either_case("y"), _either_case("i"), strict=True))
 Y_FOR_I = {i: y for y, i in I_FOR_Y.items()}
 ONSETS_OF_I_AS_Y = frozenset({"l", "k", "m", "s", "h", "qu"})
 """Onsets whose i-ended syllables are also written with y (lí/lý, kĩ/kỹ, mì/mỳ, sĩ/sỹ, hi/hy,
 quí/quý); `tỉ`/`tỷ` is the one pair for t. Not ch, kh, th, đ…: nobody writes `chy` for `chi`."""
 SPELT_EITHER_WAY = re.compile(
-    f"(?<![{LETTERS}])(?:[bcdghklmnprstvx]+|qu)[{''.join(I_FOR_Y)}{''.join(Y_FOR_I)}](?![{LETTERS}])",
+    f"(?<![{LETTERS}])(?:[{CONSONANTS}]+|qu)[{''.join(I_FOR_Y)}{''.join(Y_FOR_I)}](?![{LETTERS}])",
     re.IGNORECASE)
 """Words of consonants (or qu) and a final i or y: those `other_spelling` may respell."""
 
@@ -95,7 +97,7 @@ def other_spelling(word: str) -> str | None:
     records hold both (`extra_words`), so either finds the other; a query is never respelled,
     since Pagefind takes a word typed for the start of longer ones (`ki` finds kiến, kinh)."""
     onset, last = word[:-1].lower(), word[-1:]
-    if last in I_FOR_Y and onset and (onset == "qu" or all(c in "bcdghklmnprstvx" for c in onset)):
+    if last in I_FOR_Y and onset and (onset == "qu" or all(c in CONSONANTS for c in onset)):
         return word[:-1] + I_FOR_Y[last]
     if last in Y_FOR_I and (onset in ONSETS_OF_I_AS_Y or (onset == "t" and last in "ỉỈ")):
         return word[:-1] + Y_FOR_I[last]
