@@ -36,29 +36,30 @@ def alias_redirects(archive: Archive) -> list[tuple[str, Session]]:
     return [(uri, session) for session in archive.published for uri in alias_uris(session)]
 
 
-def vanished(published: Iterable[str], archive: Archive) -> list[str]:
-    """The ids of sessions a site published (`published`) that the archive now holds under no
-    id and no alias: FORMAT.md's ids never change, and a folder renamed without `aliases`
-    breaks the page's address, its feed entries (shown anew) and its open data. A draft or a
-    scheduled session is still held: left out on purpose."""
-    return sorted(set(published) - holding(archive).keys())
-
-
 def holding(archive: Archive) -> dict[str, Session]:
     """Every session by its id and each of its former ids."""
     return {name: s for s in archive.sessions for name in (s.id, *s.meta.aliases)}
 
 
-def vanished_items(published: Mapping[str, Iterable[str]], archive: Archive) -> dict[str, list[str]]:
-    """For each session still held, the ids (and former ids) of its items a site published
-    (`published`, by the session's id then) that it now holds under no id and no alias: an item
-    id changed by hand breaks every link to its answers (`#ho-so-gpxd`), which citizens share."""
-    sessions = holding(archive)
+def vanished(published: Iterable[str], held: Mapping[str, Session]) -> list[str]:
+    """The ids of sessions a site published (`published`) that the archive now holds under no
+    id and no alias (`held`: `holding`): FORMAT.md's ids never change, and a folder renamed
+    without `aliases` breaks the page's address, its feed entries (shown anew) and its open
+    data. A draft or a scheduled session is still held: left out on purpose."""
+    return sorted(set(published) - held.keys())
+
+
+def vanished_items(published: Mapping[str, Iterable[str]], held: Mapping[str, Session]
+                   ) -> dict[str, list[str]]:
+    """For each session still held (`held`: `holding`), the ids (and former ids) of its items a
+    site published (`published`, by the session's id then) that it now holds under no id and no
+    alias: an item id changed by hand breaks every link to its answers (`#ho-so-gpxd`), which
+    citizens share."""
     gone: dict[str, set[str]] = {}
     for session_id, items in published.items():
-        if (session := sessions.get(session_id)) is None:
+        if (session := held.get(session_id)) is None:
             continue  # a session gone is named by `vanished`
-        held = {name for item in session.items for name in (item.id, *item.aliases)}
-        if lost := set(items) - held:
+        names = {name for item in session.items for name in (item.id, *item.aliases)}
+        if lost := set(items) - names:
             gone.setdefault(session.id, set()).update(lost)
     return {session_id: sorted(ids) for session_id, ids in sorted(gone.items())}

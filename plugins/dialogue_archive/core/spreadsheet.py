@@ -90,6 +90,7 @@ def written_day(text: str) -> dt.date | None:
             return dt.date(year, month, day)
     return None
 
+
 DATE_SHAPE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{4}-\d{1,2}-\d{1,2}")
 """The shapes of DATE_FORMATS: a text of one of them that is no date is no day of the calendar."""
 

@@ -30,7 +30,7 @@ from mkdocs.utils import DuplicateFilter, normalize_url
 
 from ..core import urls
 from ..core.aliases import holding, vanished, vanished_items
-from ..core.archive import Archive, Visibility
+from ..core.archive import Archive, Session, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
@@ -538,12 +538,13 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
     # Only names that are ids: any other file there was never a session (and its name, printed,
     # could hold a terminal's escape codes or a line break faking a log line).
     published = {p.stem: p for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)}
-    if gone := vanished(published, archive):
+    held = holding(archive)
+    if gone := vanished(published, held):
         log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the "
                  f"archive under no id or alias ({_some(gone)}): their pages, feed entries and "
                  f"open data go. A session renamed keeps its old id in its index.md, 'aliases: "
                  f"[{gone[0]}]'; one removed on purpose needs nothing")
-    for session_id, items in vanished_items(_published_items(published, archive), archive).items():
+    for session_id, items in vanished_items(_published_items(published, held), held).items():
         log.info(f"dialogue-archive: {len(items)} item(s) of session {session_id} on the published "
                  f"site are in its answers.yaml under no id or alias ({_some(items)}): links to "
                  f"their answers (#{items[0]}) break. An item whose id changed keeps the old one in "
@@ -559,19 +560,19 @@ def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
                      "never change (FORMAT.md)")
 
 
-def _published_items(published: dict[str, Path], archive: Archive) -> dict[str, list[str]]:
+def _published_items(published: dict[str, Path], held: dict[str, Session]) -> dict[str, list[str]]:
     """The ids and former ids of the items the published site has (its open data's session
-    files), of the sessions whose answers.yaml was changed, or removed, since their file was
-    written, as make decides: reading them all would parse every record at every build."""
-    sessions = holding(archive)
+    files), of the sessions (`held`: aliases.holding) whose answers.yaml was changed, or
+    removed, since their file was written, as make decides: reading them all would parse every
+    record at every build."""
     items: dict[str, list[str]] = {}
     for session_id, path in published.items():
-        if (session := sessions.get(session_id)) is None:
+        if (session := held.get(session_id)) is None:
             continue
-        answers = session.folder / "answers.yaml"
         try:
-            if answers.is_file() and answers.stat().st_mtime_ns <= path.stat().st_mtime_ns:
-                continue
+            with contextlib.suppress(FileNotFoundError):  # removed: every item may be gone
+                if (session.folder / "answers.yaml").stat().st_mtime_ns <= path.stat().st_mtime_ns:
+                    continue
             data = json.loads(path.read_bytes())
             names = [name for item in data["items"] for name in (
                 item["id"], *(item["aliases"] if isinstance(item["aliases"], list) else ()))]
