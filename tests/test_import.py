@@ -65,6 +65,13 @@ def test_new_creates_a_draft_session_that_validates_at_once(content: Path, capsy
     assert "Hòa Thọ Đông" in session.body
 
 
+def test_new_takes_a_start_time_with_a_one_digit_hour(content: Path) -> None:
+    """`--time 8:00` was refused as not HH:MM; it is written `08:00`, as the pages show it."""
+    folder = new_session(content, "--time", "8:00")
+    assert 'time: "08:00"' in (folder / "index.md").read_text(encoding="utf-8")
+    assert errors_of(content) == []
+
+
 def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
     """`import` reads 18/07/2024 from a sheet: `new` takes it too (found by a review helper)."""
     argv = [*NEW, "--content-dir", str(content)]

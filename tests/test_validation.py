@@ -401,6 +401,21 @@ def test_a_session_date_written_with_a_time_is_the_day_and_time_in_vietnam(tmp_p
         assert (meta.date, meta.time) == (dt.date(2024, 6, 20), start)
 
 
+def test_a_start_time_with_a_one_digit_hour_is_read_as_people_write_it(tmp_path: Path) -> None:
+    """`time: 8:00` was refused ("write HH:MM") while `published: 2024-06-21 8:00` was read."""
+    content = make_archive(tmp_path / "content")
+    index = content / SESSION / "index.md"
+    for written, start in (("8:00", "08:00"), ("'7:30'", "07:30"), ("14:05", "14:05")):
+        index.write_text(MINIMAL_INDEX.format(date="2024-06-20"), encoding="utf-8")
+        replace(index, "date: 2024-06-20", f"date: 2024-06-20\ntime: {written}")
+        archive, log = load_archive(content, dt.date(2026, 11, 28))
+        assert not log.errors, log.errors
+        assert archive.sessions[0].meta.time == start
+    replace(index, "time: 14:05", "time: 24:00")
+    result = validate(content)
+    assert result.returncode == 1 and f"{SESSION}/index.md:4:7: '24:00' is not a time" in result.stderr
+
+
 def test_a_title_written_as_a_block_is_one_line(tmp_path: Path) -> None:
     """`title: |` keeps its line break in YAML; a feed's title, a calendar event's summary and
     the open data's title carried it."""

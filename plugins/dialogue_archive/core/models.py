@@ -28,7 +28,8 @@ from pydantic import (
 ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
 """FORMAT.md's alphabet: lower-case ASCII letters, digits and '-' (at least one letter or digit)."""
 SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)\Z")
+"""HH:MM in 24-hour form; the hour may have one digit (`8:00`), as people write it."""
 TIMEZONE = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam has kept UTC+7 without daylight saving since 1975."""
 
@@ -410,9 +411,16 @@ class Source(Strict):
     title: Text | None = None
 
 
+def clock_time(text: str) -> str | None:
+    """`8:00` and `08:00` as `08:00` (the form pages, feeds and the calendar show), or None."""
+    if match := TIME_PATTERN.match(text.strip()):
+        return f"{int(match[1]):02d}:{match[2]}"
+    return None
+
+
 def _time(value: Any) -> Any:
-    if isinstance(value, str) and TIME_PATTERN.match(value.strip()):
-        return value.strip()
+    if isinstance(value, str) and (written := clock_time(value)):
+        return written
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     raise ValueError(f"'{value}' is not a time: write HH:MM in 24-hour form (e.g. \"08:00\")")

@@ -21,7 +21,7 @@ from slugify import slugify
 
 from .archive import Archive
 from .labels import VI, format_date, format_short_date
-from .models import DEFAULT_ASKER_KIND, ID_MAX, ID_PATTERN, TIME_PATTERN, AskerKind, SessionKind
+from .models import DEFAULT_ASKER_KIND, ID_MAX, ID_PATTERN, AskerKind, SessionKind, clock_time
 from .privacy import (
     find_citizen_names,
     find_personal_data,
@@ -136,7 +136,7 @@ def _checked(archive: Archive, request: NewSession) -> tuple[str, str, str, str]
     kinds = [k.value for k in SessionKind]
     if request.kind not in kinds:
         problems.append(f"--kind '{request.kind}' is not one of {', '.join(kinds)}")
-    if request.time is not None and not TIME_PATTERN.match(request.time):
+    if request.time is not None and not clock_time(request.time):
         problems.append(f"--time '{request.time}' is not HH:MM in 24-hour form (e.g. 08:00)")
     problems += [f"--title: '{title[f.start:f.end]}' looks like {f.message}, which is personal "
                  "data; the title is published and makes the session's permanent address (the "
@@ -167,7 +167,8 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     organizer, place, title, session_id = _checked(archive, request)
     folder = archive.root / "sessions" / str(request.date.year) / session_id
     values = {
-        "title": title, "date": request.date, "time": request.time, "kind": request.kind,
+        "title": title, "date": request.date, "kind": request.kind,
+        "time": request.time and clock_time(request.time),
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
         "items_label": VI["text"]["items"][request.kind],
         "asker_kind": DEFAULT_ASKER_KIND.get(SessionKind(request.kind), AskerKind.citizen).value,
