@@ -609,15 +609,16 @@ def check_registry_links(archive: Archive, raw: dict[str, Any], refs: References
         path = archive.root / "registry" / f"{name}.yaml"
         for index, entry in _mappings(raw[name]):
             for link, kind in links.items():
-                for _, value, where in _written(kind, entry.get(link), (index, link)):
+                for _, value, where, _ in _written(kind, entry.get(link), (index, link)):
                     refs.check(kind, value, path, raw[name], where)
 
 
 # --- sessions ------------------------------------------------------------------------
 
 
-RawReference = tuple[str, str, tuple[Any, ...]]
-"""(registry kind, id as written, where in answers.yaml): of an item that did not validate.
+RawReference = tuple[str, str, tuple[Any, ...], dt.date | None]
+"""(registry kind, id as written, where in answers.yaml, the day it is named on when the item
+says one: an answer's own date; None for the session's): of an item that did not validate.
 The kinds 'item' and 'commitment' are the item's own ids, checked to be unique."""
 OWN_IDS = ("item", "commitment")
 
@@ -764,16 +765,17 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
                                        parsed.meta.date if parsed.meta else _folder_day(parsed.folder)))
     meta = parsed.meta
+    day = meta.date if meta else None
     if parsed.answers_path is not None:
         if parsed.items is not None:
-            _check_items(meta.date if meta else None, parsed.items, parsed.answers_data,
+            _check_items(day, parsed.items, parsed.answers_data,
                          parsed.answers_path, refs, log, now.date(),
                          [r for r in parsed.unchecked if r[0] in OWN_IDS])
-        for kind, value, where in parsed.unchecked:
-            if kind not in OWN_IDS:
-                refs.check(kind, value, parsed.answers_path, parsed.answers_data, where)
-    for kind, value, where in parsed.unchecked_meta:
-        refs.check(kind, value, parsed.folder / "index.md", parsed.data, where)
+        for kind, value, where, on in parsed.unchecked:
+            if kind not in OWN_IDS:  # as a valid item's are: on the answer's day or the session's
+                refs.check(kind, value, parsed.answers_path, parsed.answers_data, where, on or day)
+    for kind, value, where, _ in parsed.unchecked_meta:
+        refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
         if not parsed.draft_written:
             _report_placeholder(parsed, log)
@@ -1029,13 +1031,15 @@ def _repeated(merged: str, what: str) -> str:
 
 
 def _written(kind: str, value: Any, where: tuple[Any, ...],
-             usable: Callable[[str], object] = ID_PATTERN.match) -> list[RawReference]:
+             usable: Callable[[str], object] = ID_PATTERN.match,
+             on: dt.date | None = None) -> list[RawReference]:
     """`value` as written at `where`, one or a list, where it is usable as `kind` (a
     well-formed id): what did not validate is checked all the same, so that its own problem
     does not hide another until the next run (FORMAT.md: all problems at once)."""
     if isinstance(value, list):
-        return [r for n, one in enumerate(value) for r in _written(kind, one, (*where, n), usable)]
-    return [(kind, value, where)] if isinstance(value, str) and usable(value) else []
+        return [r for n, one in enumerate(value)
+                for r in _written(kind, one, (*where, n), usable, on)]
+    return [(kind, value, where, on)] if isinstance(value, str) and usable(value) else []
 
 
 def _mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
@@ -1052,8 +1056,10 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
         "procedure", raw.get("procedures"), (*at, "procedures"), lambda v: v.strip() == v != "")
     found += _written("place", asker.get("place"), (*at, "asker", "place"))
     for a, answer in _mappings(raw.get("answers")):
+        written = answer.get("date")
+        on = written if type(written) is dt.date else None  # a datetime is no day
         for key in ("by", "referred_to"):
-            found += _written("agency", answer.get(key), (*at, "answers", a, key))
+            found += _written("agency", answer.get(key), (*at, "answers", a, key), on=on)
     for c, commitment in _mappings(raw.get("commitments")):
         found += _written("agency", commitment.get("by"), (*at, "commitments", c, "by"))
     return found
@@ -1075,7 +1081,7 @@ def _raw_anchors(raw: dict[str, Any], index: int) -> list[str]:
     aliases and commitments): a link to it from another session is then not reported as broken
     as well, on top of the item's own problem."""
     return [value if kind == "item" else urls.commitment_anchor(value)
-            for kind, value, _ in _raw_ids(raw, index)]
+            for kind, value, _, _ in _raw_ids(raw, index)]
 
 
 def _raw_front_references(data: dict[str, Any]) -> list[RawReference]:
@@ -1090,9 +1096,10 @@ def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
     one written wrong, kept by `salvaged`: as `_written` leaves it out)."""
     found: list[RawReference] = []
     for i, item in items:
-        found.append(("item", item.id, ("items", i, "id")))
-        found += [("item", alias, ("items", i, "aliases", a)) for a, alias in enumerate(item.aliases)]
-        found += [("commitment", c.id, ("items", i, "commitments", n, "id"))
+        found.append(("item", item.id, ("items", i, "id"), None))
+        found += [("item", alias, ("items", i, "aliases", a), None)
+                  for a, alias in enumerate(item.aliases)]
+        found += [("commitment", c.id, ("items", i, "commitments", n, "id"), None)
                   for n, c in enumerate(item.commitments)]
     return [r for r in found if is_id(r[1])]
 
@@ -1161,7 +1168,7 @@ def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, 
     validate (`_raw_ids`), checked with the others."""
     seen: dict[str, dict[str, tuple[Any, ...]]] = {kind: {} for kind in OWN_IDS}
     ids = sorted(_own_ids(items) + (written_ids or []), key=lambda r: r[2][1])  # stable: by item
-    for kind, value, where in ids:
+    for kind, value, where, _ in ids:
         _unique(value, seen[kind], kind, path, data, where, log)
         if kind == "item":
             _free_anchor(value, "id" if where[-1] == "id" else "alias", path, data, where, log)
