@@ -165,6 +165,33 @@ def test_session_page_shows_status_due_agency_and_timeline(sample_site) -> None:
     assert as_of in parse(sample_site / "commitments/index.html").select_one("main").get_text()
 
 
+def test_a_promise_kept_after_its_due_date_says_so_where_its_status_is_shown(tmp_path: Path) -> None:
+    """A promise done late looked exactly like one done on time on its session page and in the
+    commitments lists; only the statistics and open data said 'Hoàn thành sau hạn'."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    late, on_time = sorted((content / "sessions").glob("*/*/answers.yaml"))
+    for answers, day in ((late, "2025-02-10"), (on_time, "2024-12-20")):
+        replace(answers, "status: in_progress", "status: done\n        updates:\n"
+                f"          - date: {day}\n            status: done\n            note: Đã gửi văn bản.")
+    site = build_archive(content, tmp_path)
+    done, said = VI["commitment_status"]["done"], VI["deadline_outcome"]["late"]
+
+    def shown(block) -> str:
+        return " ".join(block.get_text().split())
+
+    for answers, is_late in ((late, True), (on_time, False)):
+        page = parse(site / answers.parent.relative_to(content) / "index.html")
+        for block in (page.select_one(".da-commitment__head"), page.select_one(".da-item__meta")):
+            assert (f"{done}, {said}" in shown(block)) is is_late, shown(block)
+            assert f"{done}" in shown(block)
+    for listing in ("commitments", "commitments/status/done"):
+        entries = parse(site / listing / "index.html").select(".da-commitment-entry")
+        assert sorted(f"{done}, {said}" in shown(e.select_one(".da-entry__meta")) for e in entries) \
+            == [False, True], listing
+        late_one = next(e for e in entries if said in shown(e))
+        assert late_one.select_one(".da-status--late").get_text() == said
+
+
 def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now(
         tmp_path: Path) -> None:
     """The 2025 reorganisation dissolved district offices: a citizen following a promise must
