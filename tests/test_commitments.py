@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from collections import Counter
 from pathlib import Path
@@ -163,6 +165,33 @@ def test_session_page_shows_status_due_agency_and_timeline(sample_site) -> None:
     assert as_of in parse(sample_site / "commitments/index.html").select_one("main").get_text()
 
 
+def test_a_promise_kept_after_its_due_date_says_so_where_its_status_is_shown(tmp_path: Path) -> None:
+    """A promise done late looked exactly like one done on time on its session page and in the
+    commitments lists; only the statistics and open data said 'Hoàn thành sau hạn'."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    late, on_time = sorted((content / "sessions").glob("*/*/answers.yaml"))
+    for answers, day in ((late, "2025-02-10"), (on_time, "2024-12-20")):
+        replace(answers, "status: in_progress", "status: done\n        updates:\n"
+                f"          - date: {day}\n            status: done\n            note: Đã gửi văn bản.")
+    site = build_archive(content, tmp_path)
+    done, said = VI["commitment_status"]["done"], VI["deadline_outcome"]["late"]
+
+    def shown(block) -> str:
+        return " ".join(block.get_text().split())
+
+    for answers, is_late in ((late, True), (on_time, False)):
+        page = parse(site / answers.parent.relative_to(content) / "index.html")
+        for block in (page.select_one(".da-commitment__head"), page.select_one(".da-item__meta")):
+            assert (f"{done}, {said}" in shown(block)) is is_late, shown(block)
+            assert f"{done}" in shown(block)
+    for listing in ("commitments", "commitments/status/done"):
+        entries = parse(site / listing / "index.html").select(".da-commitment-entry")
+        assert sorted(f"{done}, {said}" in shown(e.select_one(".da-entry__meta")) for e in entries) \
+            == [False, True], listing
+        late_one = next(e for e in entries if said in shown(e))
+        assert late_one.select_one(".da-status--late").get_text() == said
+
+
 def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now(
         tmp_path: Path) -> None:
     """The 2025 reorganisation dissolved district offices: a citizen following a promise must
@@ -228,6 +257,35 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
 
 
+def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> None:
+    """'Chưa bàn giao hồ sơ cho X' named X the carrier on the pages, in commitments.csv and on
+    X's page, and 'X chưa tiếp nhận' sent the reader to the updates for a receiver (a review's
+    finds): a denied handover leaves the promise with no known receiver."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
+            "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
+            "  succeeded_by: phong-kinh-te-ha-tang-do-thi\n- id: phong-kinh-te-ha-tang-do-thi\n"
+            "  name: Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ\n  short_name: Phòng KT, HT&ĐT\n"
+            "  valid_from: 2025-07-01\n")
+    for answers, note in zip(sorted((content / "sessions").glob("*/*/answers.yaml")), (
+            "Chưa bàn giao hồ sơ cho Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ do còn thiếu tài liệu.",
+            "Phòng Tư pháp chưa tiếp nhận vì chưa có quyết định phân công."), strict=True):
+        replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
+                "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
+        replace(answers, "status: in_progress", "status: in_progress\n        updates:\n"
+                f"          - date: 2025-08-01\n            status: in_progress\n            note: {note}")
+    site = build_archive(content, tmp_path)
+    responsible = [" ".join(entry.select(".da-entry__summary")[0].get_text().split())
+                   for entry in parse(site / "commitments" / "index.html").select(".da-commitment-entry")]
+    assert responsible == ["Cơ quan chịu trách nhiệm: Phòng QLĐT (cơ quan hoạt động đến hết 30/6/2025; "
+                           "chưa xác định đơn vị tiếp nhận)"] * 2
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "data" / "commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert [row["now_by_ids"] for row in rows] == ["", ""]
+    carrier = parse(site / "agencies" / "phong-kinh-te-ha-tang-do-thi" / "index.html")
+    assert carrier.select_one(".da-inherited") is None
+
+
 @pytest.mark.parametrize(("note", "carrier"), [
     ("Chưa thực hiện; bàn giao hồ sơ cho Phòng Tư pháp từ 01/7/2025.", "phong-tu-phap"),
     ("Phòng Tư pháp đã tiếp nhận hồ sơ theo dõi.", "phong-tu-phap"),
@@ -239,6 +297,11 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     ("Bàn giao hồ sơ cho Phòng Tư pháp và UBND quận Cẩm Lệ.", None),  # two: left to the reader
     ("Phòng Tư pháp đã nhận bàn giao hồ sơ.", "phong-tu-phap"),  # a review's find
     ("UBND quận Cẩm Lệ đã nhận bàn giao mặt bằng từ chủ đầu tư.", None),  # a site, not the file
+    # a denied handover gives nothing; a later one in the same note still does
+    ("Không được bàn giao hồ sơ cho Phòng Tư pháp.", None),
+    ("Phòng Tư pháp từ chối tiếp nhận hồ sơ.", None),
+    ("Chua chuyen ho so sang Phong Tu phap.", None),
+    ("Chưa bàn giao được vì thiếu tài liệu; nay đã bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
 ])
 def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
         tmp_path: Path, note: str, carrier: str | None) -> None:

@@ -11,7 +11,7 @@ import shutil
 import struct
 import zlib
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import icalendar
@@ -274,6 +274,22 @@ def test_agency_topic_and_place_feeds_are_linked_from_their_pages(public_site: P
     empty = [feed for path in sorted(public_site.glob("*/*/feed.xml"))
              if not (feed := feedparser.parse(path.read_bytes())).entries]
     assert empty and {feed.feed.updated for feed in empty} == {latest}
+
+
+def test_an_agencys_feed_holds_the_sessions_of_the_promises_it_carries_now(sample_site: Path) -> None:
+    """A ward that took over a dissolved district's unfinished promises lists them on its page
+    and in its commitments list, and its feed said nothing of their sessions (a review's find:
+    ubnd-phuong-hoa-xuan-2025's feed was empty)."""
+    carriers = [page.parent.name for page in sorted((sample_site / "agencies").glob("*/index.html"))
+                if parse(page).select_one(".da-inherited")]
+    assert "ubnd-phuong-hoa-xuan-2025" in carriers
+    for agency in carriers:
+        listed = f"{SITE_URL}commitments/agency/{agency}/"
+        sessions = {urljoin(listed, entry.select(".da-entry__meta")[-1].a["href"])
+                    for entry in parse(sample_site / "commitments" / "agency" / agency / "index.html")
+                    .select(".da-commitment-entry")}
+        feed = feedparser.parse((sample_site / "agencies" / agency / "feed.xml").read_bytes())
+        assert sessions and sessions <= {entry.link for entry in feed.entries}, agency
 
 
 def test_a_wards_feed_lists_a_session_held_elsewhere_where_one_of_its_residents_asked(

@@ -181,6 +181,47 @@ CASES = {
         "registry/places.yaml:5:16: valid_until (2025-06-30) is before valid_from (2025-07-01), so the "
         "unit never existed: fix the one that is mistyped (valid_from is the unit's first day, "
         "valid_until its last)"),
+    # What a promise's writer expects to write and the archive computes, or writes otherwise
+    # (a review's finds: 'did you mean due?', and no word of what to write instead).
+    "overdue written on a commitment": (
+        f"{SESSION}/answers.yaml", "        status: in_progress\n",
+        "        status: in_progress\n        overdue: true\n",
+        f"{SESSION}/answers.yaml:17:9: 'overdue' must not be written: it is computed at build time "
+        "from due, status and the build date (FORMAT.md); write due and status"),
+    "overdue written as a status": (
+        f"{SESSION}/answers.yaml", "status: in_progress", "status: overdue",
+        f"{SESSION}/answers.yaml:16:17: 'overdue' is not an allowed status: use one of pending, "
+        "in_progress, done, escalated, dropped ('overdue' is not a status: it is computed at build "
+        "time from due, status and the build date (FORMAT.md); write the status the work is in, "
+        "pending or in_progress"),
+    "a quarter for a due date": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: quý III/2025",
+        f"{SESSION}/answers.yaml:15:14: 'quý III/2025' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); 'quý III/2025' is a period: write its last day, 2025-09-30"),
+    "a year for a due date": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: trong năm 2025",
+        f"{SESSION}/answers.yaml:15:14: 'trong năm 2025' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); 'trong năm 2025' is a period: write its last day, 2025-12-31"),
+    "a year YAML reads as a number for a due date": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: 2025",
+        f"{SESSION}/answers.yaml:15:14: '2025' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); '2025' is a period: write its last day, 2025-12-31"),
+    "a month for a due date": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: 09/2025",
+        f"{SESSION}/answers.yaml:15:14: '09/2025' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); '09/2025' is a period: write its last day, 2025-09-30"),
+    "a due date of no period": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: sớm nhất có thể",
+        f"{SESSION}/answers.yaml:15:14: 'sớm nhất có thể' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); for a period, write its last day (e.g. 2025-09-30 for 'quý III/2025')"),
+    "a comma in an unquoted text in braces": (
+        f"{SESSION}/answers.yaml", "        status: in_progress\n",
+        "        status: in_progress\n        updates:\n          - {date: 2025-01-10, status: "
+        "in_progress, note: Kiểm tra lại chưa đạt, làm lại.}\n",
+        f"{SESSION}/answers.yaml:18:82: unknown key 'làm lại.' (allowed here: date, note, status); in "
+        "braces {...} a comma ends a value, so the text of 'note' stopped at the comma before "
+        "'làm lại.', which was read as a key: put the whole text in quotes (note: \"Kiểm tra lại "
+        "chưa đạt, …\")"),
     "duplicate key": (
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",

@@ -25,7 +25,7 @@ HANDOVER_WORDS = ("bàn giao", "chuyển", "giao cho", "tiếp nhận", "tiếp 
 ('bàn giao hồ sơ cho', 'đã chuyển', 'đã tiếp nhận'), where merely naming one ('đã trình UBND
 thành phố phê duyệt') does not. With their accents: 'chuyên viên' hands nothing over."""
 HANDOVER = re.compile(r"\b(?:" + "|".join(HANDOVER_WORDS) + r")\b")
-HANDED_TO = re.compile(r"\b(?:ban giao|giao|chuyen giao|chuyen)\b[^.;,:]{0,60}?\b(?:cho|sang|ve)\s+$")
+HANDED_TO = re.compile(r"\b(?P<verb>ban giao|giao|chuyen giao|chuyen)\b[^.;,:]{0,60}?\b(?:cho|sang|ve)\s+$")
 """A note's words right before the agency that now has the file ('bàn giao hồ sơ cho X',
 'chuyển sang X'), accents folded; 'đã chuyển Sở Tài chính thẩm định' sends a paper, no file."""
 TAKEN_BY = re.compile(r"^\s*(?:da\s+|se\s+)?(?:tiep nhan|tiep quan|dam nhan|phu trach|tiep tuc thuc hien"
@@ -35,19 +35,36 @@ giao hồ sơ', not '… mặt bằng', a building site); 'đã tiếp nhận v�
 bản của X' is a letter received from X."""
 PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
 """The same words in a note written without accents."""
+NEGATION = re.compile(r"\b(?:chua|khong|chang|tu choi)(?:\s+(?:duoc|co|the|dong y|kip|nhan)){0,2}\s+$")
+"""The words right before a handing-over verb, accents folded, that deny it ('chưa bàn giao',
+'không được chuyển', 'chưa thể tiếp nhận', 'chưa đồng ý nhận bàn giao', 'từ chối tiếp nhận'):
+then nothing is handed over."""
+
+
+def negated(before: str) -> bool:
+    """Whether the words that end `before` (the text up to a verb) deny the verb (NEGATION)."""
+    return bool(NEGATION.search(fold(before[-40:]).lower()))
 
 
 def hands_over_to(keyed_note: str, mention: re.Match[str]) -> bool:
     """Whether the note (as `registry_match.keyed` makes it) hands the file over to the agency
-    written at `mention`, in so many words: what names a carrier that the registry does not."""
-    return bool(HANDED_TO.search(keyed_note, 0, mention.start())
-                or TAKEN_BY.match(keyed_note[mention.end():]))
+    written at `mention`, in so many words: what names a carrier that the registry does not.
+    A denied verb ('chưa bàn giao hồ sơ cho X') gives X nothing; a later one may."""
+    before = keyed_note[:mention.start()]
+    start = 0
+    while handed := HANDED_TO.search(before, start):
+        if not negated(before[:handed.start()]):
+            return True
+        start = handed.end("verb")
+    return bool(TAKEN_BY.match(keyed_note[mention.end():]))
 
 
 def hands_over(note: str) -> bool:
-    """Whether an update's note says the file was handed over (see HANDOVER_WORDS)."""
+    """Whether an update's note says the file was handed over (see HANDOVER_WORDS), with a
+    handing-over word that no negation denies ('chưa tiếp nhận' hands nothing over)."""
     text = normalise(note).lower()
-    return bool((PLAIN_HANDOVER if text.isascii() else HANDOVER).search(text))
+    return any(not negated(text[:found.start()])
+               for found in (PLAIN_HANDOVER if text.isascii() else HANDOVER).finditer(text))
 
 
 class Carriers:

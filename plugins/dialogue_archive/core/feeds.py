@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from . import urls
 from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
+from .commitments import Carriers
 from .labels import VI
 from .vietnamese import in_sentence
 
@@ -60,22 +61,24 @@ def public_sessions(archive: Archive) -> list[Session]:
     return [s for s in archive.published if s.visibility is Visibility.published]
 
 
-def session_agencies(session: Session) -> set[str]:
-    """Agencies a session concerns: organiser, participants, and who answered or promised."""
+def session_agencies(session: Session, carriers: Carriers) -> set[str]:
+    """Agencies a session concerns: organiser, participants, who answered or promised, and who
+    carries a promise of it today for a unit now gone (as its page and commitments list say)."""
     found = {session.meta.organizer, *session.meta.participants}
     for item in session.items:
         found.update(a.by for a in item.answers)
         found.update(a.referred_to for a in item.answers if a.referred_to)
-        found.update(c.by for c in item.commitments)
+        for c in item.commitments:
+            found.update((c.by, *carriers.now_responsible_ids(c)))
     return found
 
 
-def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, str]] | None = None
-          ) -> Iterator[tuple[str, bytes]]:
+def feeds(archive: Archive, site: Site, carriers: Carriers,
+          told_apart: Mapping[str, Mapping[str, str]] | None = None) -> Iterator[tuple[str, bytes]]:
     """(path in the site, Atom XML) for the site feed and one feed per agency, topic and place.
-    `told_apart`: per kind, the names of units sharing their name with another, as the pages
-    show them ('Phường Hòa Xuân (từ 1/7/2025)'): two feeds of one title could not be told
-    apart in a feed reader."""
+    `carriers`: the archive's, which the pages use. `told_apart`: per kind, the names of units
+    sharing their name with another, as the pages show them ('Phường Hòa Xuân (từ 1/7/2025)'):
+    two feeds of one title could not be told apart in a feed reader."""
     sessions = public_sessions(archive)
     text = VI["publishing"]
     build_date = archive.build_date
@@ -90,7 +93,7 @@ def feeds(archive: Archive, site: Site, told_apart: Mapping[str, Mapping[str, st
         # A place's sessions: held there, or with askers living there (its wards' too).
         places = [area for place in [session.meta.place, *(i.asker.place for i in session.items)]
                   if place for area in archive.areas(place)]
-        concerned = {"agency": session_agencies(session),
+        concerned = {"agency": session_agencies(session, carriers),
                      "topic": dict.fromkeys(t for item in session.items for t in item.topics),
                      "place": dict.fromkeys(places)}
         for kind, ids in concerned.items():

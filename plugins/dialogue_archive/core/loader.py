@@ -54,6 +54,7 @@ from .models import (
     Topic,
     calendar_problem,
     is_id,
+    period_end,
     shown,
     start_written,
     unreadable,
@@ -84,6 +85,7 @@ from .yamlio import (
     locate_key,
     position_of,
     space_name,
+    unquoted_comma_hint,
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -250,6 +252,32 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     return did_you_mean(str(value), choices)
 
 
+COMPUTED = {"overdue": "is computed at build time from due, status and the build date (FORMAT.md)"}
+"""What the archive works out itself, and a writer may take for something to write."""
+
+
+def _computed_key(key: str) -> str:
+    """The message for a computed key written by hand ('overdue: true'); '' for other keys."""
+    return (f"'{key}' must not be written: it {COMPUTED[key]}; write due and status, and the site "
+            f"says when a commitment is {key}") if key in COMPUTED else ""
+
+
+def _computed_status(value: Any) -> str:
+    """Why `status: overdue` is wrong, and what to write instead; '' for other values."""
+    if not isinstance(value, str) or value not in COMPUTED:
+        return ""
+    return (f" ('{value}' is not a status: it {COMPUTED[value]}; write the status the work is in, "
+            "pending or in_progress, with its due date)")
+
+
+def _period_hint(value: Any) -> str:
+    """For a due date written as a period: the day to write instead (its last)."""
+    end = period_end(str(value))
+    if end is None:
+        return "; for a period, write its last day (e.g. 2025-09-30 for 'quý III/2025')"
+    return f"; '{value}' is a period: write its last day, {end.isoformat()}"
+
+
 def _unquoted(value: bool | float) -> str:
     """Why a text came out as another value: YAML read the unquoted word or digits so."""
     if isinstance(value, bool):
@@ -279,9 +307,13 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
                 continue
             owner = _model_at(model, loc[:-1])
             allowed = sorted(owner.model_fields) if owner else []
+            if owner is Commitment and (computed := _computed_key(str(loc[-1]))):
+                log.add(path, line, col, computed)
+                continue
             log.add(path, line, col, f"unknown key '{loc[-1]}'"
                     f"{did_you_mean(str(loc[-1]), allowed)}"
-                    + (f" (allowed here: {', '.join(allowed)})" if allowed else ""))
+                    + (f" (allowed here: {', '.join(allowed)})" if allowed else "")
+                    + unquoted_comma_hint(data, full))
             continue
         line, col = locate(data, full)
         value = error.get("input")
@@ -291,9 +323,12 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]
             message = (f"{_describe(value)} is not an allowed {name}: use one of "
-                       f"{', '.join(choices)}{_meant(name, value, choices)}")
+                       f"{', '.join(choices)}{_meant(name, value, choices)}"
+                       + (_computed_status(value) if name == "status" else ""))
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
+            if name == "due" and "is not a date:" in message:
+                message += _period_hint(value)
         elif kind == "string_too_short" or (kind == "too_short" and (
                 loc[-1:] == ("[key]",) or isinstance(value, str))):  # `title: ""`
             message = f"{name} must not be empty"

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .vietnamese import fold
+
 ID_PATTERN = re.compile(r"^[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
 """FORMAT.md's alphabet: lower-case ASCII letters, digits and '-' (at least one letter or digit)."""
 SESSION_ID_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9-]*[a-z0-9][a-z0-9-]*\Z")
@@ -211,6 +213,29 @@ def calendar_problem(text: str) -> str | None:
         except ValueError:
             return f"'{text}' is not a day of the calendar; check the day and the month"
     return None
+
+
+QUARTER = re.compile(r"\b(?:quy|q)\s*(iv|i{1,3}|[1-4])\b\D*?(\d{4})\s*$")
+MONTH = re.compile(r"^(?:\D*\bthang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(\d{4})\s*$")
+YEAR = re.compile(r"^\D*?(\d{4})\s*$")
+ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+"""A period as offices write a due date, accents folded ('quý III/2025', 'tháng 9/2025',
+'09/2025', 'trong năm 2025', '2025'): FORMAT.md's `due` is one day, which is its last."""
+
+
+def period_end(text: str) -> dt.date | None:
+    """The last day of the quarter, month or year `text` names (see QUARTER), or None."""
+    folded = fold(text).lower().strip()
+    if quarter := QUARTER.search(folded):
+        number = ROMAN_QUARTERS.get(quarter.group(1)) or int(quarter.group(1))
+        year, month = int(quarter.group(2)), 3 * number
+    elif (month_year := MONTH.match(folded)) and 1 <= int(month_year.group(1)) <= 12:
+        month, year = int(month_year.group(1)), int(month_year.group(2))
+    elif whole := YEAR.match(folded):
+        year, month = int(whole.group(1)), 12
+    else:
+        return None
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def iso_moment(text: str) -> dt.datetime:

@@ -26,6 +26,7 @@ from .commitments import (
     Carriers,
     CommitmentRecord,
     commitment_records,
+    deadline_outcome,
     is_overdue,
     scorecards,
 )
@@ -76,9 +77,19 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class StatusBadge:
+    """A commitment's status as the pages show it, and beside it where it stands against its
+    due date when that is news: overdue while open, or done after the due date (which looked
+    like one done on time everywhere but the statistics and open data)."""
+
     status: str
     label: str
-    overdue: bool
+    deadline: str = ""
+    """'overdue', 'late' (a `commitments.deadline_outcome`), or '' when nothing is said."""
+    deadline_label: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline == "overdue"
 
 
 @list_entry
@@ -188,7 +199,7 @@ class ArchiveViews:
         self.labels = labels
         self.fragments = FragmentStore(cache, directory_urls)
         self.links: dict[str, Link] = {}
-        self.badges: dict[tuple[str, bool], StatusBadge] = {}
+        self.badges: dict[tuple[str, str], StatusBadge] = {}
         self.text = labels["text"]
         self.lang: str = labels["locale"]["lang"]
         self.session_entries: dict[str, SessionEntry] = {}
@@ -376,12 +387,19 @@ class ArchiveViews:
 
     def badge(self, commitment: Any) -> StatusBadge:
         """One badge per status (and lateness), shared by all the entries that show it."""
-        key = (commitment.status.value, is_overdue(commitment, self.archive.build_date))
+        outcome = deadline_outcome(commitment, self.archive.build_date)
+        key = (commitment.status.value, outcome if outcome in self._deadline_labels else "")
         badge = self.badges.get(key)
         if badge is None:
-            badge = self.badges[key] = StatusBadge(
-                key[0], self.labels["commitment_status"][key[0]], key[1])
+            badge = self.badges[key] = StatusBadge(key[0], self.labels["commitment_status"][key[0]],
+                                                   key[1], self._deadline_labels.get(key[1], ""))
         return badge
+
+    @cached_property
+    def _deadline_labels(self) -> dict[str, str]:
+        """The deadline outcomes a badge shows beside the status: 'Quá hạn' as the lists'
+        filter says it, and a promise kept late as the statistics and open data say it."""
+        return {"overdue": self.labels["text"]["overdue"], "late": self.labels["deadline_outcome"]["late"]}
 
     # --- pages ------------------------------------------------------------------------
 

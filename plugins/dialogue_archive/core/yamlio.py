@@ -30,6 +30,8 @@ class LocDict(dict):
     """Where its `<<:` key was written, and what follows it (`*first`): a repeat of another."""
     inherited: frozenset[Any] = frozenset()
     """The keys the merge gave it that it does not write again itself."""
+    flow: bool = False
+    """Written in braces (`{date: …, note: …}`), where a comma ends a value."""
 
 
 class LocList(list):
@@ -69,6 +71,7 @@ def _make_loader(line_offset: int) -> type:
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
             data.key_pos, data.value_pos = {}, {}
+            data.flow = bool(node.flow_style)
             yield data
             merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
             if merge is not None:
@@ -545,16 +548,39 @@ def locate(data: Any, path: tuple[Any, ...]) -> Position:
     return position
 
 
-def locate_key(data: Any, path: tuple[Any, ...]) -> Position:
-    """Where the key at the end of `path` was written (for unknown keys)."""
-    *parent_path, key = path
+def _parent(data: Any, path: tuple[Any, ...]) -> Any:
+    """The mapping or list holding the last step of `path`; None when the path leaves the data."""
     parent = data
-    for step in parent_path:
+    for step in path[:-1]:
         if isinstance(parent, (LocDict, LocList)):
             try:
                 parent = parent[step]
             except (KeyError, IndexError, TypeError):
-                return locate(data, path)
-    if isinstance(parent, LocDict) and key in parent.key_pos:
-        return parent.key_pos[key]
+                return None
+    return parent
+
+
+def locate_key(data: Any, path: tuple[Any, ...]) -> Position:
+    """Where the key at the end of `path` was written (for unknown keys)."""
+    parent = _parent(data, path)
+    if isinstance(parent, LocDict) and path[-1] in parent.key_pos:
+        return parent.key_pos[path[-1]]
     return locate(data, path)
+
+
+def unquoted_comma_hint(data: Any, path: tuple[Any, ...]) -> str:
+    """For an unknown key at `path` written in braces after another key's text on its line
+    (`- {date: 2025-01-10, note: Kiểm tra lại chưa đạt, làm lại.}`): YAML ended the text at
+    the comma and read the rest as a key, which only quotes prevent."""
+    parent, key = _parent(data, path), path[-1]
+    if not isinstance(parent, LocDict) or not parent.flow or key not in parent.key_pos:
+        return ""
+    line, column = parent.key_pos[key]
+    texts = [(pos[1], name) for name, pos in parent.value_pos.items()
+             if pos[0] == line and pos[1] < column and isinstance(parent[name], str)]
+    if not texts:
+        return ""
+    name = max(texts)[1]
+    return (f"; in braces {{...}} a comma ends a value, so the text of '{name}' stopped at the "
+            f"comma before '{key}', which was read as a key: put the whole text in quotes "
+            f"({name}: \"{parent[name]}, …\")")

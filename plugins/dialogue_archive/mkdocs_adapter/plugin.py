@@ -446,7 +446,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
         assert self.archive is not None and self.data is not None and self.views is not None
-        write_feeds(self.archive, config, self.cache,
+        write_feeds(self.archive, config, self.cache, self.views.carriers,
                     {"agency": self.views.agency_names, "place": self.views.place_labels})
         write_data(self.data, Path(config.site_dir), self.cache)
 

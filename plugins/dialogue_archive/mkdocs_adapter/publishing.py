@@ -19,6 +19,7 @@ from ..core import feeds, urls
 from ..core.aliases import alias_redirects
 from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
+from ..core.commitments import Carriers
 from ..core.labels import VI
 from ..core.publish import write_files
 from ..core.sharing import print_header, share_tags
@@ -26,7 +27,7 @@ from ..core.sharing import print_header, share_tags
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
-def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
+def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache, carriers: Carriers,
                 told_apart: Mapping[str, Mapping[str, str]]) -> None:
     """feed.xml, agencies/, topics/ and places/<id>/feed.xml and calendar.ics, written into
     the site at the end of the build (like the open data, they need no MkDocs page); linked
@@ -41,7 +42,7 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache,
     key = fingerprint(archive.fingerprint, code_fingerprint(), site_url, config.site_name,
                       str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
     cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
-        folder, chain(feeds.feeds(archive, site, told_apart),
+        folder, chain(feeds.feeds(archive, site, carriers, told_apart),
                       [(feeds.CALENDAR, feeds.calendar(archive, site, told_apart.get("place")))])),
         merge=True)
 
