@@ -471,8 +471,9 @@ def test_printed_session_is_a_clean_record(page) -> None:
         assert header.is_visible()
         text = header.inner_text()
         assert f"{SITE_URL}sessions/2024/{NEW_ID}/" in text
-        # The day what the record says last changed: its promise due 31/12/2024 fell overdue
-        assert re.search(r"Dữ liệu cập nhật ngày 1/1/2025 · Ngày in: \d+/\d+/\d{4}", text), text
+        # The day what the record says last changed: the ward it was held in ended on 30/6/2025
+        # (after its promise due 31/12/2024 fell overdue): the page says what the ward is part of now
+        assert re.search(r"Dữ liệu cập nhật ngày 1/7/2025 · Ngày in: \d+/\d+/\d{4}", text), text
         items = page.locator(".da-item")
         assert items.count() == 5
         for i in range(items.count()):
@@ -481,6 +482,19 @@ def test_printed_session_is_a_clean_record(page) -> None:
         assert answers.count() == 6 and all(answers.nth(i).is_visible() for i in range(6))
     finally:
         page.emulate_media(media="screen")
+
+
+def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
+    """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
+    overdue) above '(nay thuộc: Phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
+    record names is a change of what the page says: the district's police it names ended on
+    28/2/2025, the ward on 30/6/2025. Before, the day its promise fell overdue."""
+    for build_date, expected in ((dt.date(2025, 2, 15), dt.date(2025, 1, 1)),
+                                 (dt.date(2025, 6, 30), dt.date(2025, 3, 1)),
+                                 (SAMPLE_BUILD_DATE, dt.date(2025, 7, 1))):
+        archive, _ = load_archive(press_office, build_date)
+        session = next(s for s in archive.sessions if s.id == NEW_ID)
+        assert ArchiveViews(archive).data_date(session) == expected, build_date
 
 
 def test_a_session_scheduled_by_its_date_says_when_it_goes_public(press_office: Path,

@@ -30,6 +30,7 @@ from .commitments import (
     is_overdue,
     scorecards,
 )
+from .feeds import session_agencies
 from .fragments import FragmentStore
 from .labels import VI, format_date, format_short_date
 from .loader import private_copy
@@ -615,14 +616,24 @@ class ArchiveViews:
     def data_date(self, session: Session) -> dt.date:
         """The last day what the session's record says changed, as its printed copy dates its
         data: the write-up published, an answer or a commitment's progress added later, the
-        session held after it was announced, or a commitment falling overdue."""
+        session held after it was announced, a commitment falling overdue, or a unit it names
+        ending (the page then says what the unit is part of now, or that it ended)."""
         build_date = self.archive.build_date
         days = [session.updated_at(build_date).date(),
                 *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments
-                  if c.due is not None and is_overdue(c, build_date))]
+                  if c.due is not None and is_overdue(c, build_date)),
+                *(unit.valid_until + dt.timedelta(days=1) for unit in self._units_named(session)
+                  if unit.valid_until is not None and self.archive.ended(unit))]
         if not self.archive.announced(session):
             days.append(session.date)
         return max(days)
+
+    def _units_named(self, session: Session) -> Iterator[Agency | Place]:
+        """The agencies and places a session's page names."""
+        places = [session.meta.place, *(item.asker.place for item in session.items)]
+        for registry, ids in ((self.archive.agencies, session_agencies(session, self.carriers)),
+                              (self.archive.places, places)):
+            yield from (registry[i] for i in ids if i in registry)
 
     def session_page_view(self, session: Session) -> dict[str, Any]:
         """The view of a session page while pages are written: made from a private copy of the
