@@ -17,6 +17,7 @@ from .labels_search import SEARCH_VI
 VI: dict[str, Any] = {
     "locale": {
         "lang": "vi",        # <html lang>, feeds' language, the search page's numbers and case
+        "content_lang": "vi",  # the records' own language: marked on their texts when not `lang`
         "number": "vi-VN",   # numbers on the search page: 1.234
         "thousands": ".",    # and on the pages: 12.000
         "og": "vi_VN",       # Open Graph's og:locale
@@ -251,6 +252,14 @@ def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = 
     if weekday:
         text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
     return text
+
+
+def content_lang(labels: dict[str, Any] = VI) -> str | None:
+    """The records' language where it is not the interface's (an English interface over
+    Vietnamese records: a screen reader must read them with a Vietnamese voice), else None:
+    a Vietnamese site declares it once, on <html>."""
+    locale = labels["locale"]
+    return None if locale["content_lang"] == locale["lang"] else locale["content_lang"]
 
 
 def format_number(value: int, labels: dict[str, Any] = VI) -> str:

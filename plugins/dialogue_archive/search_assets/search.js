@@ -13,6 +13,9 @@ const root = document.getElementById("da-search");
 const config = JSON.parse(document.getElementById("da-search-config").textContent);
 const messages = config.messages;
 const locale = config.locale; // the interface's language (labels.py); words typed are Vietnamese
+// The records' titles and excerpts, marked with their language under an interface in another
+// (labels.content_lang): a screen reader reads them with a Vietnamese voice.
+const contentLang = locale.content ? { lang: locale.content } : {};
 const base = new URL(root.dataset.base, document.baseURI);
 const form = document.getElementById("da-search-form");
 const input = document.getElementById("da-q");
@@ -583,7 +586,7 @@ function excerpt(data, holdsPhrase) {
   const hits = highlighted(words, end, data.locations, holdsPhrase);
   const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
   const stop = Math.min(end, start + EXCERPT_WORDS);
-  const paragraph = element("p", { class: "da-result__excerpt" });
+  const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append("… ");
   for (let i = start; i < stop; i++) {
     if (i > start) paragraph.append(" ");
@@ -619,8 +622,8 @@ function renderResult(data, sessions, holdsPhrase) {
   return element("li", { class: "da-result" },
     element("article", {},
       element("p", { class: "da-result__kind" }, typeNames[data.filters.type[0]], " · ",
-        element("a", { href: new URL(sessionUrl, base).href }, sessionTitle), date ? " · " + date : ""),
-      element("h3", { class: "da-result__title" }, element("a", { href }, meta.title || href)),
+        element("a", { href: new URL(sessionUrl, base).href, ...contentLang }, sessionTitle), date ? " · " + date : ""),
+      element("h3", { class: "da-result__title", ...contentLang }, element("a", { href }, meta.title || href)),
       excerpt(data, holdsPhrase),
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
 }
