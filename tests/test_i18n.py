@@ -3,34 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, parse, run_build, write_config
 
-ENGLISH = """\
-locale:
-  lang: en
-  number: en-US
-  thousands: ","
-  og: en_US
-  date: "{month}/{day}/{year}"
-  short_date: "{month}/{day}/{year}"
-weekday: [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday]
-nav:
-  sessions: Sessions
-text:
-  commitment: Commitment
-  commitments_count: commitments
-  items_count: questions and opinions
-search:
-  results_count: "{count} results found"
-"""
+ENGLISH: dict[str, Any] = {
+    "locale": {"lang": "en", "number": "en-US", "thousands": ",", "og": "en_US",
+               "date": "{month}/{day}/{year}", "short_date": "{month}/{day}/{year}"},
+    "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "nav": {"sessions": "Sessions"},
+    "text": {"commitment": "Commitment", "commitments_count": "commitments",
+             "items_count": "questions and opinions"},
+    "search": {"results_count": "{count} results found"},
+}
 """An English interface over the sample's Vietnamese records, as a translator starts one."""
 
 
-def english_site(tmp_path: Path, extra: str = "") -> Path:
-    """The sample archive built with ENGLISH (and `extra` lines) as its labels file and
-    Material's English, as README says an English interface is made."""
-    (tmp_path / "en.yaml").write_text(ENGLISH + extra, encoding="utf-8")
+def english_site(tmp_path: Path, **more: dict[str, Any]) -> Path:
+    """The sample archive built with ENGLISH (its groups extended by `more`) as its labels
+    file and Material's English, as README says an English interface is made."""
+    labels = {group: {**words, **more.pop(group, {})} if isinstance(words, dict) else words
+              for group, words in ENGLISH.items()} | more
+    (tmp_path / "en.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
     config = write_config(tmp_path, CONTENT, tmp_path / "site", labels="en.yaml",
                           build_date=SAMPLE_BUILD_DATE.isoformat())
     config.write_text(config.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: en\n",
@@ -85,3 +80,45 @@ def test_an_english_interface_declares_the_records_vietnamese(tmp_path: Path, sa
         html = parse(path)
         assert html.html["lang"] == "vi" and html.select("body [lang]") == [], path
     assert "xml:lang" not in (sample_site / "feed.xml").read_text(encoding="utf-8").split("<entry", 1)[1]
+
+
+def test_a_count_of_one_takes_the_labels_singular(tmp_path: Path, serve_site, browser) -> None:
+    """Counts were '{n} {label}' or a label with {count}: an English interface said
+    '1 commitments', '1 questions and opinions' (a review's find). A counted label may have a
+    singular, `<name>_one`, which pages, feeds and the search page use for 1."""
+    site = english_site(
+        tmp_path,
+        text={"commitments_count_one": "commitment", "items_count_one": "question or opinion"},
+        search={"results_count_one": "{count} result found"})
+    filters = [c.get_text(" ", strip=True) for c in
+               parse(site / "commitments" / "index.html").select(".da-filter__count")]
+    assert "1 commitment" in filters and "22 commitments" in filters, filters
+    assert not [f for f in filters if f.startswith("1 ") and f != "1 commitment"], filters
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(site) + "search/?q=quy+ho%E1%BA%A1ch+treo")  # one session's write-up
+        page.wait_for_function("document.getElementById('da-status').textContent.includes('found')")
+        assert page.inner_text("#da-status").startswith("1 result found "), page.inner_text("#da-status")
+    finally:
+        page.close()
+
+
+def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
+    """A singular keeps its label's {…}, and only a counted label has one."""
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import VI, count_label
+    path = tmp_path / "en.yaml"
+    path.write_text("publishing:\n  items_in_session_one: one question\n"
+                    "text:\n  overdue_one: Overdue\n  items_count_one: question\n", encoding="utf-8")
+    try:
+        problems = use_labels(path)
+        assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:4:3"], problems
+        assert "'publishing.items_in_session_one' must hold {count}" in problems[0]
+        assert "'text.overdue_one' is no label" in problems[1] and "labels.COUNTED" in problems[1]
+        path.write_text("text:\n  items_count_one: question\n", encoding="utf-8")
+        assert use_labels(path) == []
+        assert (count_label("text.items_count", 1), count_label("text.items_count", 2)) \
+            == ("question", "ý kiến, câu hỏi")
+    finally:
+        use_labels(None)
+    assert "items_count_one" not in VI["text"]  # a preview's rebuild without the file has none

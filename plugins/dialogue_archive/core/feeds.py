@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from . import urls
 from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
-from .labels import VI, content_lang
+from .labels import VI, content_lang, count_label
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
@@ -174,7 +174,8 @@ def _fallback_summary(session: Session, archive: Archive) -> str:
     elif not session.items:
         count = VI["text"]["record_to_follow"]
     else:
-        count = VI["publishing"]["items_in_session"].format(count=len(session.items))
+        items = len(session.items)
+        count = count_label("publishing.items_in_session", items).format(count=items)
     return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
 
 

@@ -245,6 +245,36 @@ VI: dict[str, Any] = {
     },
 }
 
+COUNTED = frozenset({
+    "text.held_sessions", "text.sessions", "text.items_count", "text.answers_count",
+    "text.commitments_count", "text.agencies_count", "text.answered_count", "text.upcoming_of",
+    "text.attendance_kinds.*", "statistics.sessions", "statistics.items", "statistics.commitments",
+    "commitments.days", "publishing.items_in_session",
+    "search.to_results_count", "search.results_count", "search.shown_count",
+})
+"""Labels said with a count ('12 cam kết', 'Tìm thấy {count} kết quả'; `group.*`: each of the
+group's). Vietnamese nouns have one form; a labels file may give each a singular,
+`<name>_one`, used for a count of 1 ('1 commitment', '12 commitments')."""
+
+
+def is_counted(name: str) -> bool:
+    """Whether the label `name` ('text.items_count') is said with a count (COUNTED)."""
+    return name in COUNTED or f"{name.rpartition('.')[0]}.*" in COUNTED
+
+
+def count_label(name: str, count: int, labels: dict[str, Any] = VI) -> str:
+    """The label `name` ('text.items_count') for `count` things: its singular `<name>_one`,
+    when the site's labels have one, for 1; every page, feed and script picks the form here
+    (search.js as countMessage)."""
+    if not is_counted(name):
+        raise ValueError(f"'{name}' is said with a count: add it to labels.COUNTED")
+    *path, key = name.split(".")
+    group = labels
+    for part in path:
+        group = group[part]
+    return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
+
+
 def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
     locale = labels["locale"]

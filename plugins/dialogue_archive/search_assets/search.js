@@ -151,6 +151,13 @@ function fill(message, values) {
   return message.replace(/\{(\w+)\}/g, (field, name) => (name in values ? String(values[name]) : field));
 }
 
+// A message said with a count: its singular ("…_one" in the site's labels) for 1, as
+// labels.count_label picks it for the pages.
+function countMessage(key, count, values) {
+  const message = count === 1 && messages[key + "_one"] !== undefined ? messages[key + "_one"] : messages[key];
+  return fill(message, { count: count.toLocaleString(locale.number), ...values });
+}
+
 function describeScope(list) {
   if (list.length >= shards.length || !list.length) return messages.scope_all;
   // Years chosen apart (2016 and 2019) are named: a range from the oldest to the newest would
@@ -454,10 +461,10 @@ async function run() {
   renderFacets(counts, list);
   const found = results.length;
   // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = fill(messages.to_results_count, { count: found.toLocaleString(locale.number) });
+  toResults.textContent = countMessage("to_results_count", found);
   let message = messages.no_results;
   if (found) {
-    message = fill(messages.results_count, { count: found.toLocaleString(locale.number) });
+    message = countMessage("results_count", found);
     if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
@@ -512,10 +519,8 @@ async function showMore(focusNew) {
     list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
-      shownStatus.textContent = fill(messages.shown_count, {
-        shown: shownCount.toLocaleString(locale.number),
-        count: shownResults.length.toLocaleString(locale.number),
-      });
+      shownStatus.textContent = countMessage("shown_count", shownResults.length,
+        { shown: shownCount.toLocaleString(locale.number) });
     }
   }
   more.disabled = false;
