@@ -122,3 +122,49 @@ def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
     finally:
         use_labels(None)
     assert "items_count_one" not in VI["text"]  # a preview's rebuild without the file has none
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def test_a_date_form_may_write_the_months_name(tmp_path: Path, serve_site, browser) -> None:
+    """A date form held {day}, {month} and {year} as numbers only: English could not write
+    "June 27, 2024", and its 6/27/2024 is 27/6 to a Vietnamese reader (a review's find)."""
+    site = english_site(tmp_path, locale={"date": "{month_name} {day}, {year}",
+                                          "short_date": "{month_name} {day}, {year}"}, month=MONTHS)
+    session = next((site / "sessions" / "2024").glob("2024-06-27-*/index.html"))
+    kicker = parse(session).select_one(".da-kicker time")
+    assert kicker["datetime"] == "2024-06-27" and kicker.get_text() == "Thursday, June 27, 2024"
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(site) + str(session.parent.relative_to(site)) + "/")
+        printed = page.inner_text("[data-da-print-date]")
+        assert printed == page.evaluate(
+            "m => { const d = new Date(); return `${m[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`; }",
+            MONTHS), printed
+    finally:
+        page.close()
+
+
+def test_a_date_form_keeps_its_day_month_and_year(tmp_path: Path) -> None:
+    """{month_name} stands for {month}: a date form without a day, or with a name in no
+    date form, is refused at its line; Vietnamese dates are written as before."""
+    import datetime as dt
+
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import format_date, format_short_date
+    path = tmp_path / "en.yaml"
+    path.write_text('locale:\n  date: "{month_name} {year}"\n  weekday_date: "{weekday}, {month_name}"\n',
+                    encoding="utf-8")
+    try:
+        problems = use_labels(path)
+        assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3"], problems
+        assert "'locale.date' must hold {day}, {month}, {year}" in problems[0]
+        path.write_text('locale:\n  date: "{day} {month_name} {year}"\n', encoding="utf-8")
+        assert use_labels(path) == []
+        assert format_date(dt.date(2024, 6, 27)) == "27 tháng 6 2024"
+    finally:
+        use_labels(None)
+    assert format_date(dt.date(2024, 6, 27)) == "ngày 27 tháng 6 năm 2024"
+    assert format_short_date(dt.date(2024, 6, 27)) == "27/6/2024"

@@ -26,6 +26,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 """'{year}' in 'Phiên đối thoại năm {year}': a label's own must stay, in any order."""
 
 
+DATE_FORMS = {"locale.date", "locale.short_date"}
+"""Date forms: each may write the month by its name, {month_name} (the `month` labels)."""
+MONTH_NAME = "month_name"
 SINGULAR = "_one"
 """'commitments_count_one': a counted label's form for 1 (labels.COUNTED)."""
 
@@ -89,11 +92,21 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
         elif (broken := _unformattable(value)) is not None:
             problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
                             "or '}}', and a place for a value as {name} (as the archive's label)")
-        elif (kept := set(PLACEHOLDER.findall(own))) != set(PLACEHOLDER.findall(value)):
+        elif (kept := set(PLACEHOLDER.findall(own))) != _placeholders(name, value):
             problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
-                            " and no other {…}: the site puts its value there" if kept else
+                            " and no other {…}: the site puts its value there"
+                            + (" ({month_name} may stand for {month})" if name in DATE_FORMS else "")
+                            if kept else
                             f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
     return problems
+
+
+def _placeholders(name: str, value: str) -> set[str]:
+    """The {…} of a label, a date form's {month_name} counted as the {month} it replaces."""
+    held = set(PLACEHOLDER.findall(value))
+    if name in DATE_FORMS and MONTH_NAME in held:
+        held = (held - {MONTH_NAME}) | {"month"}
+    return held
 
 
 def _unformattable(value: str) -> str | None:

@@ -124,6 +124,10 @@ VI: dict[str, Any] = {
         "not_found_search": "Tìm trong kho lưu trữ",
         "not_found_home": "Về trang chủ",
     },
+    # A date form's {month_name} ('{month_name} {day}, {year}': "June 27, 2024"), in place of
+    # its {month}; the Vietnamese forms write the month's number.
+    "month": ["tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7",
+              "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"],
     "weekday": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
     "nav": {
         "home": "Trang chủ",
@@ -278,7 +282,7 @@ def count_label(name: str, count: int, labels: dict[str, Any] = VI) -> str:
 def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
     locale = labels["locale"]
-    text = locale["date"].format(day=value.day, month=value.month, year=value.year)
+    text = locale["date"].format(**_date_parts(value, labels))
     if weekday:
         text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
     return text
@@ -299,4 +303,10 @@ def format_number(value: int, labels: dict[str, Any] = VI) -> str:
 
 def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:
     """Numeric date: '20/6/2024'."""
-    return labels["locale"]["short_date"].format(day=value.day, month=value.month, year=value.year)
+    return labels["locale"]["short_date"].format(**_date_parts(value, labels))
+
+
+def _date_parts(value: dt.date, labels: dict[str, Any]) -> dict[str, int | str]:
+    """What a date form may hold: {day}, {month} (its number) or {month_name}, {year}."""
+    return {"day": value.day, "month": value.month, "month_name": labels["month"][value.month - 1],
+            "year": value.year}
