@@ -168,3 +168,25 @@ def test_a_date_form_keeps_its_day_month_and_year(tmp_path: Path) -> None:
         use_labels(None)
     assert format_date(dt.date(2024, 6, 27)) == "ngày 27 tháng 6 năm 2024"
     assert format_short_date(dt.date(2024, 6, 27)) == "27/6/2024"
+
+
+def test_the_reports_headings_are_their_labels_and_no_label_is_idle(tmp_path: Path) -> None:
+    """The statistics and open-data pages' titles were their menu labels, while their own
+    `heading` labels, and nine more, changed nothing a reader sees (a review's find): a
+    translator's heading is the page's title now, and a label that is gone is refused."""
+    site = english_site(tmp_path, nav={"statistics": "Statistics", "open-data": "Open data"},
+                        statistics={"heading": "The archive in figures"},
+                        open_data={"heading": "Open data files"})
+    assert parse(site / "statistics" / "index.html").h1.get_text(strip=True) == "The archive in figures"
+    assert parse(site / "open-data" / "index.html").h1.get_text(strip=True) == "Open data files"
+    menu = [a.get_text(strip=True) for a in parse(site / "index.html").select(".md-tabs a, .md-nav a")]
+    assert "Statistics" in menu and "Open data" in menu, menu
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "old.yaml"
+    path.write_text("text:\n  photo: Photo\n  part_of: Part of\nstatistics:\n  of: of\n", encoding="utf-8")
+    try:
+        problems = [p.split(": ", 1)[1] for p in use_labels(path)]
+        assert [p.split(" is no label")[0] for p in problems] \
+            == ["'text.photo'", "'text.part_of'", "'statistics.of'"], problems
+    finally:
+        use_labels(None)

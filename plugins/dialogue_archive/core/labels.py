@@ -146,12 +146,10 @@ VI: dict[str, Any] = {
         "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
-        "referred_to": "chuyển đến",
         "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
         "footnote_back": "Quay lại chỗ chú thích {number} trong bài",  # a footnote's ↩ link
         "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
         "document": "Văn bản",
-        "commitments": "Cam kết",
         "commitment": "Cam kết",
         "updates": "Tiến độ",
         "items": {
@@ -160,7 +158,6 @@ VI: dict[str, Any] = {
             "voter_meeting": "Ý kiến, kiến nghị của cử tri",
             "citizen_reception": "Ý kiến, kiến nghị của công dân",
         },
-        "asker": "Người nêu",
         "topics": "Lĩnh vực",
         "procedures": "Thủ tục hành chính",
         "venue": "Địa điểm",
@@ -194,8 +191,6 @@ VI: dict[str, Any] = {
         "pagination": "Phân trang",
         "successor": "Nay thuộc",
         "successor_inline": "nay thuộc",  # in brackets after a name
-        "valid_until": "đến",
-        "part_of": "Thuộc",
         "within": "thuộc",  # before a name, inside a sentence
         "sessions_here": "Phiên đối thoại tại địa bàn",
         "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
@@ -212,7 +207,6 @@ VI: dict[str, Any] = {
         "year": "Năm",
         "sessions_of_year": "Phiên đối thoại năm {year}",
         "years": "Theo năm",
-        "session": "Phiên",
         "announced": "Sắp diễn ra",
         "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi {kind}.",
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
@@ -244,7 +238,6 @@ VI: dict[str, Any] = {
             "press": "phóng viên", "enterprises": "doanh nghiệp", "companies": "doanh nghiệp",
             "cooperatives": "hợp tác xã", "associations": "hội, hiệp hội",
         },
-        "photo": "Ảnh",
         "counts_title": "Số liệu lưu trữ",
     },
 }
