@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, parse, run_build, write_config
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, parse, run_build, write_config
 
 ENGLISH: dict[str, Any] = {
     "locale": {"lang": "en", "number": "en-US", "thousands": ",", "og": "en_US",
@@ -190,3 +192,22 @@ def test_the_reports_headings_are_their_labels_and_no_label_is_idle(tmp_path: Pa
             == ["'text.photo'", "'text.part_of'", "'statistics.of'"], problems
     finally:
         use_labels(None)
+
+
+def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, sample_site: Path) -> None:
+    """A translator had to copy every label out of core/labels.py by hand (a review's
+    wish): `dialogue-archive labels` prints them as the labels file the build reads."""
+    printed = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "labels"],
+                             capture_output=True, text=True, timeout=60)
+    assert printed.returncode == 0, printed.stderr
+    assert "{year}" in printed.stdout and "Phiên đối thoại" in printed.stdout
+    (tmp_path / "all.yaml").write_text(printed.stdout, encoding="utf-8")
+    site = build_archive(CONTENT, tmp_path, labels="all.yaml")
+    for page in ["index.html", "sessions/index.html", "statistics/index.html", "open-data/index.html"]:
+        assert (site / page).read_bytes() == (sample_site / page).read_bytes(), page
+    # and a word changed in it is the site's
+    (tmp_path / "all.yaml").write_text(printed.stdout.replace("counts_title: Số liệu lưu trữ",
+                                                              "counts_title: Số liệu của kho"),
+                                       encoding="utf-8")
+    site = build_archive(CONTENT, tmp_path, labels="all.yaml")
+    assert parse(site / "index.html").select_one("#so-lieu").get_text() == "Số liệu của kho"
