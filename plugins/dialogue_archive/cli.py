@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .core.label_overrides import ARCHIVE_WORDS
 from .core.loader import build_day, fixed_build_date, load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
@@ -63,6 +64,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+LABELS_HEADER = """\
+# The archive's labels (core/labels.py), to start a site's own words or a translation from:
+# replace the texts, keep each {…}, delete the labels you keep as they are, and name the file
+# in mkdocs.yml (plugins: - dialogue-archive: labels: en.yaml). A label said with a count
+# (labels.COUNTED) may have a singular beside it, <name>_one; a date form may write the
+# month's name, {month_name}, in place of {month}. README: "The site's own words".
+"""
+
+
+def cmd_labels(args: argparse.Namespace) -> int:
+    """Print every label of the archive as the YAML file the `labels` option reads."""
+    import yaml
+
+    sys.stdout.write(LABELS_HEADER + yaml.safe_dump(ARCHIVE_WORDS, allow_unicode=True,
+                                                    sort_keys=False, width=100))
+    return 0
+
+
 def _not_a_site(path: Path) -> str | None:
     """What `path` is when it can be neither a content folder nor a mkdocs.yml: a Markdown page
     was read as a mkdocs.yml, and a missing folder was reported as a problem at its line 1."""
@@ -84,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--build-date", type=_date, default=None,
                           help="treat this day as today (YYYY-MM-DD)")
     validate.set_defaults(run=cmd_validate)
+    labels = commands.add_parser("labels", help="print the archive's labels as a YAML file to "
+                                 "translate (dialogue-archive labels > en.yaml)")
+    labels.set_defaults(run=cmd_labels)
     add_publishing_commands(commands)
     return parser
 

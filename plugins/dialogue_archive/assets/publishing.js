@@ -57,7 +57,9 @@
     var today = new Date();
     var parts = { day: today.getDate(), month: today.getMonth() + 1, year: today.getFullYear() };
     document.querySelectorAll("[data-da-print-date]").forEach(function (el) {
-      el.textContent = el.dataset.daPrintDate.replace(/\{(day|month|year)\}/g, function (field, name) {
+      // The month's name (labels' `month`) is given only where the date form writes it.
+      parts.month_name = el.dataset.daMonths ? JSON.parse(el.dataset.daMonths)[today.getMonth()] : "";
+      el.textContent = el.dataset.daPrintDate.replace(/\{(day|month|month_name|year)\}/g, function (field, name) {
         return parts[name];
       });
     });

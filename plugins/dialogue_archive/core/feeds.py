@@ -20,7 +20,7 @@ from . import urls
 from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
 from .commitments import Carriers
-from .labels import VI
+from .labels import VI, content_lang, count_label
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 SESSION_LENGTH = dt.timedelta(hours=2)
 """FORMAT.md records when a session starts, not when it ends: a dialogue takes a morning or an
 afternoon, and a calendar shows an event without an end as lasting no time at all."""
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SITE_FEED = "feed.xml"
 CALENDAR = "calendar.ics"
 
@@ -140,7 +142,29 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
             entry.author({"name": meta.author})
-    return feed.atom_str(pretty=True)
+    return _mark_content_lang(feed.atom_str(pretty=True), [bool(s.meta.summary) for s in newest])
+
+
+def _mark_content_lang(xml: bytes, own_summaries: list[bool]) -> bytes:
+    """Under an interface in another language, each entry is declared in the records'
+    (xml:lang: a feed reader's voice reads its title as Vietnamese), except what the
+    interface's labels write: the category, and a summary made when the session has none.
+    A Vietnamese site's feed is left as feedgen writes it."""
+    lang = content_lang()
+    if lang is None:
+        return xml
+    from lxml import etree
+
+    root = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))
+    interface = VI["locale"]["lang"]
+    for entry, own_summary in zip(root.iterfind(f"{{{ATOM}}}entry"), own_summaries, strict=True):
+        entry.set(XML_LANG, lang)
+        for element in entry.iterfind(f"{{{ATOM}}}category"):
+            element.set(XML_LANG, interface)
+        if not own_summary:
+            for element in entry.iterfind(f"{{{ATOM}}}summary"):
+                element.set(XML_LANG, interface)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
 def _fallback_summary(session: Session, archive: Archive) -> str:
@@ -153,7 +177,8 @@ def _fallback_summary(session: Session, archive: Archive) -> str:
     elif not session.items:
         count = VI["text"]["record_to_follow"]
     else:
-        count = VI["publishing"]["items_in_session"].format(count=len(session.items))
+        items = len(session.items)
+        count = count_label("publishing.items_in_session", items).format(count=items)
     return ". ".join(filter(None, [VI["session_kind"][meta.kind.value], meta.venue, count]))
 
 

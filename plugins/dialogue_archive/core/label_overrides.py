@@ -14,7 +14,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from .labels import VI
+from .labels import VI, is_counted
 from .problems import did_you_mean
 from .yamlio import YamlError, load_yaml
 
@@ -26,9 +26,17 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 """'{year}' in 'Phiên đối thoại năm {year}': a label's own must stay, in any order."""
 
 
+DATE_FORMS = {"locale.date", "locale.short_date"}
+"""Date forms: each may write the month by its name, {month_name} (the `month` labels)."""
+MONTH_NAME = "month_name"
+SINGULAR = "_one"
+"""'commitments_count_one': a counted label's form for 1 (labels.COUNTED)."""
+
+
 def use_labels(path: Path | None) -> list[str]:
     """Put the archive's words back in VI, then the file's; every problem with the file as
     `file:line:column: message` (and then none of its words is used)."""
+    _drop_added(VI, ARCHIVE_WORDS)
     _put(VI, ARCHIVE_WORDS)
     if path is None:
         return []
@@ -60,9 +68,15 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
         name = ".".join((*where, str(key)))
         at = f"{path}:{line}:{column}: "
         own = archive.get(key) if isinstance(key, str) else None
+        if own is None and isinstance(key, str) and key.endswith(SINGULAR) \
+                and isinstance(archive.get(base := key.removesuffix(SINGULAR)), str) \
+                and is_counted(".".join((*where, base))):
+            own = archive[base]  # a counted label's singular holds what the label holds
         if own is None:
+            singular = (" (a singular '…_one' is for a label said with a count: labels.COUNTED "
+                        "names them)" if str(key).endswith(SINGULAR) else "")
             problems.append(f"{at}'{name}' is no label{did_you_mean(str(key), list(archive))}; "
-                            "the labels and their places are those of core/labels.py")
+                            f"the labels and their places are those of core/labels.py{singular}")
         elif isinstance(own, dict):
             if isinstance(value, dict):
                 problems += _check(value, own, (*where, key), path)
@@ -78,11 +92,21 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
         elif (broken := _unformattable(value)) is not None:
             problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
                             "or '}}', and a place for a value as {name} (as the archive's label)")
-        elif (kept := set(PLACEHOLDER.findall(own))) != set(PLACEHOLDER.findall(value)):
+        elif (kept := set(PLACEHOLDER.findall(own))) != _placeholders(name, value):
             problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
-                            " and no other {…}: the site puts its value there" if kept else
+                            " and no other {…}: the site puts its value there"
+                            + (" ({month_name} may stand for {month})" if name in DATE_FORMS else "")
+                            if kept else
                             f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
     return problems
+
+
+def _placeholders(name: str, value: str) -> set[str]:
+    """The {…} of a label, a date form's {month_name} counted as the {month} it replaces."""
+    held = set(PLACEHOLDER.findall(value))
+    if name in DATE_FORMS and MONTH_NAME in held:
+        held = (held - {MONTH_NAME}) | {"month"}
+    return held
 
 
 def _unformattable(value: str) -> str | None:
@@ -92,6 +116,16 @@ def _unformattable(value: str) -> str | None:
     except ValueError as error:
         return f"a brace that closes nothing or is not closed ({error})"
     return "an empty {}" if "" in fields else None
+
+
+def _drop_added(target: dict[str, Any], archive: dict[str, Any]) -> None:
+    """Take out of `target` the labels an earlier file added (singulars): a preview that
+    rebuilds after one was deleted from the file would still use it."""
+    for key in [key for key in target if key not in archive]:
+        del target[key]
+    for key, value in archive.items():
+        if isinstance(value, dict):
+            _drop_added(target[key], value)
 
 
 def _put(target: dict[str, Any], words: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from .labels_search import SEARCH_VI
 VI: dict[str, Any] = {
     "locale": {
         "lang": "vi",        # <html lang>, feeds' language, the search page's numbers and case
+        "content_lang": "vi",  # the records' own language: marked on their texts when not `lang`
         "number": "vi-VN",   # numbers on the search page: 1.234
         "thousands": ".",    # and on the pages: 12.000
         "og": "vi_VN",       # Open Graph's og:locale
@@ -123,6 +124,10 @@ VI: dict[str, Any] = {
         "not_found_search": "Tìm trong kho lưu trữ",
         "not_found_home": "Về trang chủ",
     },
+    # A date form's {month_name} ('{month_name} {day}, {year}': "June 27, 2024"), in place of
+    # its {month}; the Vietnamese forms write the month's number.
+    "month": ["tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7",
+              "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"],
     "weekday": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
     "nav": {
         "home": "Trang chủ",
@@ -141,12 +146,10 @@ VI: dict[str, Any] = {
         "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
-        "referred_to": "chuyển đến",
         "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
         "footnote_back": "Quay lại chỗ chú thích {number} trong bài",  # a footnote's ↩ link
         "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
         "document": "Văn bản",
-        "commitments": "Cam kết",
         "commitment": "Cam kết",
         "updates": "Tiến độ",
         "items": {
@@ -155,7 +158,6 @@ VI: dict[str, Any] = {
             "voter_meeting": "Ý kiến, kiến nghị của cử tri",
             "citizen_reception": "Ý kiến, kiến nghị của công dân",
         },
-        "asker": "Người nêu",
         "topics": "Lĩnh vực",
         "procedures": "Thủ tục hành chính",
         "venue": "Địa điểm",
@@ -189,8 +191,6 @@ VI: dict[str, Any] = {
         "pagination": "Phân trang",
         "successor": "Nay thuộc",
         "successor_inline": "nay thuộc",  # in brackets after a name
-        "valid_until": "đến",
-        "part_of": "Thuộc",
         "within": "thuộc",  # before a name, inside a sentence
         "sessions_here": "Phiên đối thoại tại địa bàn",
         "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
@@ -207,7 +207,6 @@ VI: dict[str, Any] = {
         "year": "Năm",
         "sessions_of_year": "Phiên đối thoại năm {year}",
         "years": "Theo năm",
-        "session": "Phiên",
         "announced": "Sắp diễn ra",
         "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi {kind}.",
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
@@ -239,18 +238,55 @@ VI: dict[str, Any] = {
             "press": "phóng viên", "enterprises": "doanh nghiệp", "companies": "doanh nghiệp",
             "cooperatives": "hợp tác xã", "associations": "hội, hiệp hội",
         },
-        "photo": "Ảnh",
         "counts_title": "Số liệu lưu trữ",
     },
 }
 
+COUNTED = frozenset({
+    "text.held_sessions", "text.sessions", "text.items_count", "text.answers_count",
+    "text.commitments_count", "text.agencies_count", "text.answered_count", "text.upcoming_of",
+    "text.attendance_kinds.*", "statistics.sessions", "statistics.items", "statistics.commitments",
+    "commitments.days", "publishing.items_in_session",
+    "search.to_results_count", "search.results_count", "search.shown_count",
+})
+"""Labels said with a count ('12 cam kết', 'Tìm thấy {count} kết quả'; `group.*`: each of the
+group's). Vietnamese nouns have one form; a labels file may give each a singular,
+`<name>_one`, used for a count of 1 ('1 commitment', '12 commitments')."""
+
+
+def is_counted(name: str) -> bool:
+    """Whether the label `name` ('text.items_count') is said with a count (COUNTED)."""
+    return name in COUNTED or f"{name.rpartition('.')[0]}.*" in COUNTED
+
+
+def count_label(name: str, count: int, labels: dict[str, Any] = VI) -> str:
+    """The label `name` ('text.items_count') for `count` things: its singular `<name>_one`,
+    when the site's labels have one, for 1; every page, feed and script picks the form here
+    (search.js as countMessage)."""
+    if not is_counted(name):
+        raise ValueError(f"'{name}' is said with a count: add it to labels.COUNTED")
+    *path, key = name.split(".")
+    group = labels
+    for part in path:
+        group = group[part]
+    return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
+
+
 def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
     locale = labels["locale"]
-    text = locale["date"].format(day=value.day, month=value.month, year=value.year)
+    text = locale["date"].format(**_date_parts(value, labels))
     if weekday:
         text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
     return text
+
+
+def content_lang(labels: dict[str, Any] = VI) -> str | None:
+    """The records' language where it is not the interface's (an English interface over
+    Vietnamese records: a screen reader must read them with a Vietnamese voice), else None:
+    a Vietnamese site declares it once, on <html>."""
+    locale = labels["locale"]
+    return None if locale["content_lang"] == locale["lang"] else locale["content_lang"]
 
 
 def format_number(value: int, labels: dict[str, Any] = VI) -> str:
@@ -260,4 +296,10 @@ def format_number(value: int, labels: dict[str, Any] = VI) -> str:
 
 def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:
     """Numeric date: '20/6/2024'."""
-    return labels["locale"]["short_date"].format(day=value.day, month=value.month, year=value.year)
+    return labels["locale"]["short_date"].format(**_date_parts(value, labels))
+
+
+def _date_parts(value: dt.date, labels: dict[str, Any]) -> dict[str, int | str]:
+    """What a date form may hold: {day}, {month} (its number) or {month_name}, {year}."""
+    return {"day": value.day, "month": value.month, "month_name": labels["month"][value.month - 1],
+            "year": value.year}

@@ -102,7 +102,6 @@ STATISTICS_VI: dict[str, Any] = {
     "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",
     "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
-    "of": "trên",
 }
 
 CSV_SHARED_DOCS = {
@@ -160,7 +159,6 @@ OPEN_DATA_VI: dict[str, Any] = {
     "fields_intro": ("Tên trường và các giá trị liệt kê bằng tiếng Anh (giống tệp nội dung); "
                      "trường có hậu tố _label là nhãn tiếng Việt tương ứng. Ngày theo dạng "
                      "YYYY-MM-DD. Trường không có giá trị là null; danh sách rỗng là []."),
-    "object": "Đối tượng",
     "field": "Trường",
     "meaning": "Ý nghĩa",
     "csv_columns": "Các cột của {file}",

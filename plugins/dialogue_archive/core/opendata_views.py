@@ -13,7 +13,7 @@ from .views import ArchiveViews, Link, PageSpec
 
 
 def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
-    return PageSpec(urls.open_data(), views.labels["nav"]["open-data"], "archive/open_data.html",
+    return PageSpec(urls.open_data(), views.labels["open_data"]["heading"], "archive/open_data.html",
                     lambda: open_data_view(views, data),
                     description=views.labels["open_data"]["intro"])
 

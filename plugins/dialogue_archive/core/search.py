@@ -19,7 +19,7 @@ from typing import Any
 
 from . import urls
 from .commitments import is_overdue
-from .labels import format_short_date
+from .labels import content_lang, format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
@@ -403,7 +403,8 @@ class SearchRecords:
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "every_record": EVERY_RECORD,
-                        "locale": {k: self.labels["locale"][k] for k in ("lang", "number")},
+                        "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
+                                   "content": content_lang(self.labels)},
                         "shards": shards, "phrases": self.phrases.config(),
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},
                         "scope_records": self.scope_records}},

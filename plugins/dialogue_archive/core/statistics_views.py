@@ -16,7 +16,7 @@ MOST_FIRST = frozenset({"items_per_topic", "items_per_agency"})
 
 
 def statistics_page(views: ArchiveViews) -> PageSpec:
-    return PageSpec(urls.statistics(), views.labels["nav"]["statistics"], "archive/statistics.html",
+    return PageSpec(urls.statistics(), views.labels["statistics"]["heading"], "archive/statistics.html",
                     lambda: statistics_view(views), description=views.labels["statistics"]["intro"])
 
 

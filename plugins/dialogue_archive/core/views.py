@@ -32,7 +32,7 @@ from .commitments import (
 )
 from .feeds import session_agencies
 from .fragments import FragmentStore
-from .labels import VI, format_date, format_short_date
+from .labels import VI, count_label, format_date, format_short_date
 from .loader import private_copy
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
 from .statistics import answering, forwarded_to, referred_to, session_statistics
@@ -660,7 +660,7 @@ class ArchiveViews:
             "place_successors": self._place_today(meta.place),
             "participants": [self.agency_link(a) for a in meta.participants],
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
-            "attendance": [(self.attendance_label(k), n) for k, n in meta.attendance.items()],
+            "attendance": [(self.attendance_label(k, n), n) for k, n in meta.attendance.items()],
             "body_html": rendered["body"],
             "toc": self._session_toc(session, rendered["toc"], headings),
             "items": [self._item_view(session, item, html)
@@ -729,10 +729,14 @@ class ArchiveViews:
             return Link(self.agency_name(on_behalf_of), urls.agency(on_behalf_of))
         return Link(on_behalf_of, "")
 
-    def attendance_label(self, key: str) -> str:
+    def attendance_label(self, key: str, count: int | None = None) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
-        its hyphens as spaces."""
-        return self.text["attendance_kinds"].get(key) or key.replace("-", " ")
+        its hyphens as spaces; with a `count`, a label's form for it ('1 guest')."""
+        if key not in self.text["attendance_kinds"]:
+            return key.replace("-", " ")
+        if count is None:
+            return self.text["attendance_kinds"][key]
+        return count_label(f"text.attendance_kinds.{key}", count, self.labels)
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         """What the item card shows (templates/archive/partials/item_card.html), its texts

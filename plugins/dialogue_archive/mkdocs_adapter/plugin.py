@@ -34,7 +34,7 @@ from ..core.archive import Archive, Session, Visibility
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
-from ..core.labels import VI, format_number, format_short_date
+from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
 from ..core.loader import ParsedSession, fixed_build_date, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.models import is_id
@@ -347,6 +347,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.filters["short_date"] = format_short_date
         env.filters["number"] = format_number
         env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
+        env.globals["content_lang"] = _content_lang_attribute
+        env.globals["count_label"] = count_label  # '1 commitment', '2 commitments'
         # `tojson` sorts keys by default: the search page's filter values would then follow
         # their English ids (done, dropped, escalated...) instead of the order we give them.
         env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}),
@@ -652,6 +654,13 @@ def _forget_logged_messages() -> None:
     for logged in logging.getLogger("mkdocs.commands.build").filters:
         if isinstance(logged, DuplicateFilter):
             logged.msgs.clear()
+
+
+def _content_lang_attribute() -> Markup:
+    """`<p{{ content_lang() }}>` on an element of the records' own text: ` lang="vi"` under an
+    interface in another language, nothing on a Vietnamese site (its <html lang> says it)."""
+    lang = content_lang()
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
 
 
 def _link_filter(directory_urls: bool) -> Any:

@@ -13,6 +13,9 @@ const root = document.getElementById("da-search");
 const config = JSON.parse(document.getElementById("da-search-config").textContent);
 const messages = config.messages;
 const locale = config.locale; // the interface's language (labels.py); words typed are Vietnamese
+// The records' titles and excerpts, marked with their language under an interface in another
+// (labels.content_lang): a screen reader reads them with a Vietnamese voice.
+const contentLang = locale.content ? { lang: locale.content } : {};
 const base = new URL(root.dataset.base, document.baseURI);
 const form = document.getElementById("da-search-form");
 const input = document.getElementById("da-q");
@@ -146,6 +149,13 @@ function instanceFor(list) {
 // given to String.replace reads "$&" or "$'" (typed in a query) as replacement patterns.
 function fill(message, values) {
   return message.replace(/\{(\w+)\}/g, (field, name) => (name in values ? String(values[name]) : field));
+}
+
+// A message said with a count: its singular ("…_one" in the site's labels) for 1, as
+// labels.count_label picks it for the pages.
+function countMessage(key, count, values) {
+  const message = count === 1 && messages[key + "_one"] !== undefined ? messages[key + "_one"] : messages[key];
+  return fill(message, { count: count.toLocaleString(locale.number), ...values });
 }
 
 function describeScope(list) {
@@ -451,10 +461,10 @@ async function run() {
   renderFacets(counts, list);
   const found = results.length;
   // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = fill(messages.to_results_count, { count: found.toLocaleString(locale.number) });
+  toResults.textContent = countMessage("to_results_count", found);
   let message = messages.no_results;
   if (found) {
-    message = fill(messages.results_count, { count: found.toLocaleString(locale.number) });
+    message = countMessage("results_count", found);
     if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
   } else if (list.length < shards.length) {
@@ -509,10 +519,8 @@ async function showMore(focusNew) {
     list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
       list.children[first].querySelector(".da-result__title a").focus();
-      shownStatus.textContent = fill(messages.shown_count, {
-        shown: shownCount.toLocaleString(locale.number),
-        count: shownResults.length.toLocaleString(locale.number),
-      });
+      shownStatus.textContent = countMessage("shown_count", shownResults.length,
+        { shown: shownCount.toLocaleString(locale.number) });
     }
   }
   more.disabled = false;
@@ -583,7 +591,7 @@ function excerpt(data, holdsPhrase) {
   const hits = highlighted(words, end, data.locations, holdsPhrase);
   const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
   const stop = Math.min(end, start + EXCERPT_WORDS);
-  const paragraph = element("p", { class: "da-result__excerpt" });
+  const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append("… ");
   for (let i = start; i < stop; i++) {
     if (i > start) paragraph.append(" ");
@@ -619,8 +627,8 @@ function renderResult(data, sessions, holdsPhrase) {
   return element("li", { class: "da-result" },
     element("article", {},
       element("p", { class: "da-result__kind" }, typeNames[data.filters.type[0]], " · ",
-        element("a", { href: new URL(sessionUrl, base).href }, sessionTitle), date ? " · " + date : ""),
-      element("h3", { class: "da-result__title" }, element("a", { href }, meta.title || href)),
+        element("a", { href: new URL(sessionUrl, base).href, ...contentLang }, sessionTitle), date ? " · " + date : ""),
+      element("h3", { class: "da-result__title", ...contentLang }, element("a", { href }, meta.title || href)),
       excerpt(data, holdsPhrase),
       facts.length ? element("p", { class: "da-result__facts" }, ...facts.flatMap((f, i) => (i ? [" · ", f] : [f]))) : null));
 }

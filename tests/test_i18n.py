@@ -1,0 +1,213 @@
+"""A site in another language: the labels file a translator writes, and what readers get."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, parse, run_build, write_config
+
+ENGLISH: dict[str, Any] = {
+    "locale": {"lang": "en", "number": "en-US", "thousands": ",", "og": "en_US",
+               "date": "{month}/{day}/{year}", "short_date": "{month}/{day}/{year}"},
+    "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "nav": {"sessions": "Sessions"},
+    "text": {"commitment": "Commitment", "commitments_count": "commitments",
+             "items_count": "questions and opinions"},
+    "search": {"results_count": "{count} results found"},
+}
+"""An English interface over the sample's Vietnamese records, as a translator starts one."""
+
+
+def english_site(tmp_path: Path, **more: dict[str, Any]) -> Path:
+    """The sample archive built with ENGLISH (its groups extended by `more`) as its labels
+    file and Material's English, as README says an English interface is made."""
+    labels = {group: {**words, **more.pop(group, {})} if isinstance(words, dict) else words
+              for group, words in ENGLISH.items()} | more
+    (tmp_path / "en.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
+    config = write_config(tmp_path, CONTENT, tmp_path / "site", labels="en.yaml",
+                          build_date=SAMPLE_BUILD_DATE.isoformat())
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: en\n",
+                      encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "site"
+
+
+def marked_vietnamese(page: object, selector: str) -> list[bool]:
+    """For each element `selector` finds: whether it is declared Vietnamese, itself or by
+    an ancestor (what a screen reader goes by)."""
+    found = page.select(selector)
+    assert found, selector
+    return [(element.find_parent(lang=True) if not element.has_attr("lang") else element)
+            .get("lang") == "vi" for element in found]
+
+
+def test_an_english_interface_declares_the_records_vietnamese(tmp_path: Path, sample_site: Path,
+                                                              serve_site, browser) -> None:
+    """Under an English interface every page was <html lang="en"> and nothing said the
+    records' own text was Vietnamese: a screen reader read the sessions' titles, write-ups,
+    questions and answers with an English voice (WCAG 3.1.2, a review's find)."""
+    site = english_site(tmp_path)
+    session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
+    assert session.html["lang"] == "en"
+    for selector in ["h1", ".da-summary", ".da-writeup", ".da-item__text", ".da-answer__text",
+                     ".da-commitment > p:not(.da-commitment__head)", ".da-tag"]:
+        assert all(marked_vietnamese(session, selector)), selector
+    # the interface's words stay English: the item's labels are not declared Vietnamese
+    assert not any(marked_vietnamese(session, ".da-item__meta"))
+    sessions = parse(site / "sessions" / "index.html")
+    assert all(marked_vietnamese(sessions, ".da-entry__title"))
+    assert not any(marked_vietnamese(sessions, ".da-entry__count"))
+    assert all(marked_vietnamese(parse(site / "agencies" / "index.html"), ".da-registry .da-entry__title a"))
+    assert all(marked_vietnamese(parse(site / "commitments" / "index.html"), "h2.da-entry__title"))
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count('<entry xml:lang="vi">') == feed.count("<entry") > 0, feed[:2000]
+    # the search page's results, made in the browser
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(site) + "search/?q=h%E1%BB%99+kh%E1%BA%A9u")
+        page.wait_for_selector("#da-results .da-result__title")
+        titles = page.eval_on_selector_all(
+            "#da-results .da-result__title, #da-results .da-result__excerpt",
+            "els => els.map(e => e.closest('[lang]').getAttribute('lang'))")
+        assert titles and set(titles) == {"vi"}, titles
+    finally:
+        page.close()
+    # A Vietnamese site says it once, on <html>: no element of its pages repeats it.
+    for path in [*sample_site.glob("sessions/*/*/index.html"), sample_site / "sessions" / "index.html"]:
+        html = parse(path)
+        assert html.html["lang"] == "vi" and html.select("body [lang]") == [], path
+    assert "xml:lang" not in (sample_site / "feed.xml").read_text(encoding="utf-8").split("<entry", 1)[1]
+
+
+def test_a_count_of_one_takes_the_labels_singular(tmp_path: Path, serve_site, browser) -> None:
+    """Counts were '{n} {label}' or a label with {count}: an English interface said
+    '1 commitments', '1 questions and opinions' (a review's find). A counted label may have a
+    singular, `<name>_one`, which pages, feeds and the search page use for 1."""
+    site = english_site(
+        tmp_path,
+        text={"commitments_count_one": "commitment", "items_count_one": "question or opinion"},
+        search={"results_count_one": "{count} result found"})
+    filters = [c.get_text(" ", strip=True) for c in
+               parse(site / "commitments" / "index.html").select(".da-filter__count")]
+    assert "1 commitment" in filters and "22 commitments" in filters, filters
+    assert not [f for f in filters if f.startswith("1 ") and f != "1 commitment"], filters
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(site) + "search/?q=quy+ho%E1%BA%A1ch+treo")  # one session's write-up
+        page.wait_for_function("document.getElementById('da-status').textContent.includes('found')")
+        assert page.inner_text("#da-status").startswith("1 result found "), page.inner_text("#da-status")
+    finally:
+        page.close()
+
+
+def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
+    """A singular keeps its label's {…}, and only a counted label has one."""
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import VI, count_label
+    path = tmp_path / "en.yaml"
+    path.write_text("publishing:\n  items_in_session_one: one question\n"
+                    "text:\n  overdue_one: Overdue\n  items_count_one: question\n", encoding="utf-8")
+    try:
+        problems = use_labels(path)
+        assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:4:3"], problems
+        assert "'publishing.items_in_session_one' must hold {count}" in problems[0]
+        assert "'text.overdue_one' is no label" in problems[1] and "labels.COUNTED" in problems[1]
+        path.write_text("text:\n  items_count_one: question\n", encoding="utf-8")
+        assert use_labels(path) == []
+        assert (count_label("text.items_count", 1), count_label("text.items_count", 2)) \
+            == ("question", "ý kiến, câu hỏi")
+    finally:
+        use_labels(None)
+    assert "items_count_one" not in VI["text"]  # a preview's rebuild without the file has none
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def test_a_date_form_may_write_the_months_name(tmp_path: Path, serve_site, browser) -> None:
+    """A date form held {day}, {month} and {year} as numbers only: English could not write
+    "June 27, 2024", and its 6/27/2024 is 27/6 to a Vietnamese reader (a review's find)."""
+    site = english_site(tmp_path, locale={"date": "{month_name} {day}, {year}",
+                                          "short_date": "{month_name} {day}, {year}"}, month=MONTHS)
+    session = next((site / "sessions" / "2024").glob("2024-06-27-*/index.html"))
+    kicker = parse(session).select_one(".da-kicker time")
+    assert kicker["datetime"] == "2024-06-27" and kicker.get_text() == "Thursday, June 27, 2024"
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(site) + str(session.parent.relative_to(site)) + "/")
+        printed = page.inner_text("[data-da-print-date]")
+        assert printed == page.evaluate(
+            "m => { const d = new Date(); return `${m[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`; }",
+            MONTHS), printed
+    finally:
+        page.close()
+
+
+def test_a_date_form_keeps_its_day_month_and_year(tmp_path: Path) -> None:
+    """{month_name} stands for {month}: a date form without a day, or with a name in no
+    date form, is refused at its line; Vietnamese dates are written as before."""
+    import datetime as dt
+
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import format_date, format_short_date
+    path = tmp_path / "en.yaml"
+    path.write_text('locale:\n  date: "{month_name} {year}"\n  weekday_date: "{weekday}, {month_name}"\n',
+                    encoding="utf-8")
+    try:
+        problems = use_labels(path)
+        assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3"], problems
+        assert "'locale.date' must hold {day}, {month}, {year}" in problems[0]
+        path.write_text('locale:\n  date: "{day} {month_name} {year}"\n', encoding="utf-8")
+        assert use_labels(path) == []
+        assert format_date(dt.date(2024, 6, 27)) == "27 tháng 6 2024"
+    finally:
+        use_labels(None)
+    assert format_date(dt.date(2024, 6, 27)) == "ngày 27 tháng 6 năm 2024"
+    assert format_short_date(dt.date(2024, 6, 27)) == "27/6/2024"
+
+
+def test_the_reports_headings_are_their_labels_and_no_label_is_idle(tmp_path: Path) -> None:
+    """The statistics and open-data pages' titles were their menu labels, while their own
+    `heading` labels, and nine more, changed nothing a reader sees (a review's find): a
+    translator's heading is the page's title now, and a label that is gone is refused."""
+    site = english_site(tmp_path, nav={"statistics": "Statistics", "open-data": "Open data"},
+                        statistics={"heading": "The archive in figures"},
+                        open_data={"heading": "Open data files"})
+    assert parse(site / "statistics" / "index.html").h1.get_text(strip=True) == "The archive in figures"
+    assert parse(site / "open-data" / "index.html").h1.get_text(strip=True) == "Open data files"
+    menu = [a.get_text(strip=True) for a in parse(site / "index.html").select(".md-tabs a, .md-nav a")]
+    assert "Statistics" in menu and "Open data" in menu, menu
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "old.yaml"
+    path.write_text("text:\n  photo: Photo\n  part_of: Part of\nstatistics:\n  of: of\n", encoding="utf-8")
+    try:
+        problems = [p.split(": ", 1)[1] for p in use_labels(path)]
+        assert [p.split(" is no label")[0] for p in problems] \
+            == ["'text.photo'", "'text.part_of'", "'statistics.of'"], problems
+    finally:
+        use_labels(None)
+
+
+def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, sample_site: Path) -> None:
+    """A translator had to copy every label out of core/labels.py by hand (a review's
+    wish): `dialogue-archive labels` prints them as the labels file the build reads."""
+    printed = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "labels"],
+                             capture_output=True, text=True, timeout=60)
+    assert printed.returncode == 0, printed.stderr
+    assert "{year}" in printed.stdout and "Phiên đối thoại" in printed.stdout
+    (tmp_path / "all.yaml").write_text(printed.stdout, encoding="utf-8")
+    site = build_archive(CONTENT, tmp_path, labels="all.yaml")
+    for page in ["index.html", "sessions/index.html", "statistics/index.html", "open-data/index.html"]:
+        assert (site / page).read_bytes() == (sample_site / page).read_bytes(), page
+    # and a word changed in it is the site's
+    (tmp_path / "all.yaml").write_text(printed.stdout.replace("counts_title: Số liệu lưu trữ",
+                                                              "counts_title: Số liệu của kho"),
+                                       encoding="utf-8")
+    site = build_archive(CONTENT, tmp_path, labels="all.yaml")
+    assert parse(site / "index.html").select_one("#so-lieu").get_text() == "Số liệu của kho"
