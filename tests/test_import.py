@@ -597,6 +597,22 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar" in err
 
 
+@pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
+                                             ("Tháng 9/2025", "30/09/2025"),
+                                             ("Trong năm 2026", "31/12/2026")])
+def test_a_due_date_written_as_a_period_is_told_its_last_day(
+        content: Path, tmp_path: Path, capsys, written: str, day: str) -> None:
+    """As validation says of answers.yaml: 'Quý III/2025' in 'Hạn' was told only to write a
+    day/month/year, not which day."""
+    rows = [list(r) for r in sample_sheet.ROWS]
+    rows[0][sample_sheet.HEADER.index("Hạn")] = written
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "d.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    assert f"d.csv:row 3: column 'Hạn': '{written}' is a period: write its last day, {day}" \
+        in capsys.readouterr().err
+
+
 def test_every_problem_of_a_row_is_reported_in_one_run(content: Path, tmp_path: Path, capsys) -> None:
     """A press officer fixes the sheet in one go: seven mistakes on one row are seven messages of
     one run, not one message a run (personal data included, though the row cannot be read)."""

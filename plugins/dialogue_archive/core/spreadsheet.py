@@ -31,7 +31,7 @@ from . import urls
 from .archive import Archive, Session
 from .labels import VI
 from .loader import check_answers, fixed_build_date, load_archive
-from .models import DEFAULT_ASKER_KIND, AskerKind, Item
+from .models import DEFAULT_ASKER_KIND, AskerKind, Item, period_end
 from .privacy import (
     CONSENT_ADVICE,
     find_full_name,
@@ -759,6 +759,9 @@ class RowReader:
             return day
         if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
             return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
+        if key == "due" and (end := period_end(str(value))):  # 'Quý III/2025', as answers.yaml says
+            raise RowError(self.header(key), f"'{value}' is a period: write its last day, "
+                                             f"{end:%d/%m/%Y}")
         raise RowError(self.header(key), not_a_day(str(value)))
 
     # --- items, answers, commitments ---------------------------------------------------
