@@ -302,6 +302,13 @@ def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> Non
     ("Phòng Tư pháp từ chối tiếp nhận hồ sơ.", None),
     ("Chua chuyen ho so sang Phong Tu phap.", None),
     ("Chưa bàn giao được vì thiếu tài liệu; nay đã bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
+    # denials a review found still read as handovers: 'giao cho' after a denied 'chuyển', and
+    # words between the denial and the verb; the 'không' of 'hàng không' denies nothing
+    ("Chưa chuyển giao hồ sơ cho Phòng Tư pháp.", None),
+    ("chua chuyen giao ho so cho Phong Tu phap.", None),
+    ("Chưa thực hiện bàn giao hồ sơ cho Phòng Tư pháp.", None),
+    ("Chưa có quyết định bàn giao hồ sơ cho Phòng Tư pháp.", None),
+    ("Cảng hàng không bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
 ])
 def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
         tmp_path: Path, note: str, carrier: str | None) -> None:

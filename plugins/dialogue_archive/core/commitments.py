@@ -35,15 +35,22 @@ giao hồ sơ', not '… mặt bằng', a building site); 'đã tiếp nhận v�
 bản của X' is a letter received from X."""
 PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
 """The same words in a note written without accents."""
-NEGATION = re.compile(r"\b(?:chua|khong|chang|tu choi)(?:\s+(?:duoc|co|the|dong y|kip|nhan)){0,2}\s+$")
+DENIAL = (r"(?<!hang )\b(?:chua|khong|chang|tu choi)"
+          r"(?:\s+(?:duoc|co|the|dong y|kip|nhan|quyet dinh|chuyen{})){{0,3}}\s+$")
+NEGATION = re.compile(DENIAL.format(""))
 """The words right before a handing-over verb, accents folded, that deny it ('chưa bàn giao',
-'không được chuyển', 'chưa thể tiếp nhận', 'chưa đồng ý nhận bàn giao', 'từ chối tiếp nhận'):
-then nothing is handed over."""
+'không được chuyển', 'chưa thể tiếp nhận', 'chưa đồng ý nhận bàn giao', 'từ chối tiếp nhận',
+'chưa có quyết định bàn giao'; 'chưa chuyển giao cho', whose 'giao cho' follows a denied
+'chuyển'), but not the 'không' of 'hàng không' (an airport's authority): then nothing is handed
+over. For a note as `keyed` makes it, without its punctuation."""
+WORK_NEGATION = re.compile(DENIAL.format("|thuc hien|hoan thanh|tien hanh"))
+"""NEGATION, and 'chưa thực hiện bàn giao', read in a note as written: there 'Chưa thực hiện;
+bàn giao hồ sơ cho X' (the work not done; its file handed over) is told apart by its ';'."""
 
 
-def negated(before: str) -> bool:
-    """Whether the words that end `before` (the text up to a verb) deny the verb (NEGATION)."""
-    return bool(NEGATION.search(fold(before[-40:]).lower()))
+def negated(before: str, denial: re.Pattern[str] = NEGATION) -> bool:
+    """Whether the words that end `before` (the text up to a verb) deny the verb."""
+    return bool(denial.search(fold(before[-40:]).lower()))
 
 
 def hands_over_to(keyed_note: str, mention: re.Match[str]) -> bool:
@@ -63,7 +70,7 @@ def hands_over(note: str) -> bool:
     """Whether an update's note says the file was handed over (see HANDOVER_WORDS), with a
     handing-over word that no negation denies ('chưa tiếp nhận' hands nothing over)."""
     text = normalise(note).lower()
-    return any(not negated(text[:found.start()])
+    return any(not negated(text[:found.start()], WORK_NEGATION)
                for found in (PLAIN_HANDOVER if text.isascii() else HANDOVER).finditer(text))
 
 
