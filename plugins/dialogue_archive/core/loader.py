@@ -53,6 +53,7 @@ from .models import (
     SessionMeta,
     Topic,
     calendar_problem,
+    day_written,
     is_id,
     period_end,
     shown,
@@ -656,6 +657,9 @@ RawReference = tuple[str, str, tuple[Any, ...], dt.date | None]
 says one: an answer's own date; None for the session's): of an item that did not validate.
 The kinds 'item' and 'commitment' are the item's own ids, checked to be unique."""
 OWN_IDS = ("item", "commitment")
+UNREADABLE_DAY = dt.date.min
+"""The day of a RawReference whose answer's date does not read (its own problem): the unit is
+looked up, not checked against a day, which would name the units of the wrong one."""
 
 
 @dataclass
@@ -808,7 +812,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                          [r for r in parsed.unchecked if r[0] in OWN_IDS])
         for kind, value, where, on in parsed.unchecked:
             if kind not in OWN_IDS:  # as a valid item's are: on the answer's day or the session's
-                refs.check(kind, value, parsed.answers_path, parsed.answers_data, where, on or day)
+                refs.check(kind, value, parsed.answers_path, parsed.answers_data, where,
+                           None if on == UNREADABLE_DAY else on or day)
     for kind, value, where, _ in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
@@ -1092,7 +1097,7 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
     found += _written("place", asker.get("place"), (*at, "asker", "place"))
     for a, answer in _mappings(raw.get("answers")):
         written = answer.get("date")
-        on = written if type(written) is dt.date else None  # a datetime is no day
+        on = None if written is None else day_written(written) or UNREADABLE_DAY
         for key in ("by", "referred_to"):
             found += _written("agency", answer.get(key), (*at, "answers", a, key), on=on)
     for c, commitment in _mappings(raw.get("commitments")):

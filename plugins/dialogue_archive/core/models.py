@@ -200,6 +200,15 @@ def _strict_date(value: Any) -> Any:
     raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
 
 
+def day_written(value: Any) -> dt.date | None:
+    """A date as the models read it (one with a time is its day in Vietnam), or None if it is
+    none: for the checks of what did not validate."""
+    try:
+        return _strict_date(value)
+    except ValueError:
+        return None
+
+
 ISO_DAY_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:)")
 
