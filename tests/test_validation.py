@@ -22,9 +22,22 @@ from conftest import (
     write_config,
 )
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.models import period_end
 from dialogue_archive.core.registry_match import Match, MatchError
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
+
+
+@pytest.mark.parametrize(("written", "end"), [
+    ("quý III/2025", "2025-09-30"), ("Quí III năm 2025", "2025-09-30"), ("Q4/2025", "2025-12-31"),
+    ("tháng 9 năm 2025", "2025-09-30"), ("đến hết quý II/2025", "2025-06-30"),
+    ("cuối năm 2025", "2025-12-31"),
+    # a review's finds, given a wrong day: none is better
+    ("quý I và quý II/2025", None), ("quý III-IV/2025", None), ("Q3-Q4/2025", None),
+    ("trước Tết 2026", None), ("đầu năm 2026", None), ("giữa năm 2025", None),
+])
+def test_a_due_date_written_as_a_period_is_given_its_last_day_or_none(written: str, end: str | None) -> None:
+    assert period_end(written) == (dt.date.fromisoformat(end) if end else None)
 
 
 def test_valid_archive_passes(tmp_path: Path) -> None:
@@ -210,6 +223,10 @@ CASES = {
         f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: 09/2025",
         f"{SESSION}/answers.yaml:15:14: '09/2025' is not a date: write it as YYYY-MM-DD (e.g. "
         "2024-06-20); '09/2025' is a period: write its last day, 2025-09-30"),
+    "two quarters for a due date, which no hint dates wrong": (
+        f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: quý III-IV/2025",
+        f"{SESSION}/answers.yaml:15:14: 'quý III-IV/2025' is not a date: write it as YYYY-MM-DD (e.g. "
+        "2024-06-20); for a period, write its last day (e.g. 2025-09-30 for 'quý III/2025')"),
     "a due date of no period": (
         f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: sớm nhất có thể",
         f"{SESSION}/answers.yaml:15:14: 'sớm nhất có thể' is not a date: write it as YYYY-MM-DD (e.g. "

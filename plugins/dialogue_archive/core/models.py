@@ -224,18 +224,23 @@ def calendar_problem(text: str) -> str | None:
     return None
 
 
-QUARTER = re.compile(r"\b(?:quy|q)\s*(iv|i{1,3}|[1-4])\b\D*?(\d{4})\s*$")
-MONTH = re.compile(r"^(?:\D*\bthang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(\d{4})\s*$")
-YEAR = re.compile(r"^\D*?(\d{4})\s*$")
+PERIOD_START = r"^(?:(?:trong|den het|het|cuoi)\s+)?"
+"""Words before a period that still mean its end ('trong quý III/2025', 'đến hết năm 2025'),
+accents folded; not 'đầu năm', 'giữa năm', 'trước Tết', whose day no rule gives."""
+QUARTER = re.compile(PERIOD_START + r"(?:quy|qui|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|\s+nam\s+|\s+)\s*(\d{4})$")
+MONTH = re.compile(PERIOD_START + r"(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(\d{4})$")
+YEAR = re.compile(PERIOD_START + r"(?:nam\s+)?(\d{4})$")
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-"""A period as offices write a due date, accents folded ('quý III/2025', 'tháng 9/2025',
-'09/2025', 'trong năm 2025', '2025'): FORMAT.md's `due` is one day, which is its last."""
+"""One quarter, month or year as offices write a due date, written whole and accents folded
+('quý III/2025', 'quí III năm 2025', 'Q3/2025', 'tháng 9/2025', '09/2025', 'trong năm 2025',
+'2025'): FORMAT.md's `due` is one day, which is its last. 'quý III-IV/2025' or 'quý I và quý
+II/2025' is given no day."""
 
 
 def period_end(text: str) -> dt.date | None:
     """The last day of the quarter, month or year `text` names (see QUARTER), or None."""
     folded = fold(text).lower().strip()
-    if quarter := QUARTER.search(folded):
+    if quarter := QUARTER.match(folded):
         number = ROMAN_QUARTERS.get(quarter.group(1)) or int(quarter.group(1))
         year, month = int(quarter.group(2)), 3 * number
     elif (month_year := MONTH.match(folded)) and 1 <= int(month_year.group(1)) <= 12:
