@@ -259,6 +259,17 @@ def test_invalid_archive_gives_one_located_message(tmp_path: Path, name: str) ->
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: Path) -> None:
+    """'statsu' after a note in braces was also told that a comma had cut the note's text."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "answers.yaml", "        status: in_progress\n",
+            "        status: in_progress\n        updates:\n          - {date: 2025-01-10, note: Đã rà "
+            "soát, statsu: in_progress}\n")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/{SESSION}/answers.yaml:18:50: unknown key 'statsu' (did you mean "
+                        "'status'?) (allowed here: date, note, status)"], problems
+
+
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
     answers = content / SESSION / "answers.yaml"

@@ -311,10 +311,10 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             if owner is Commitment and (computed := _computed_key(str(loc[-1]))):
                 log.add(path, line, col, computed)
                 continue
-            log.add(path, line, col, f"unknown key '{loc[-1]}'"
-                    f"{did_you_mean(str(loc[-1]), allowed)}"
+            meant = did_you_mean(str(loc[-1]), allowed)  # a typo: no comma that cut a text
+            log.add(path, line, col, f"unknown key '{loc[-1]}'{meant}"
                     + (f" (allowed here: {', '.join(allowed)})" if allowed else "")
-                    + unquoted_comma_hint(data, full))
+                    + ("" if meant else unquoted_comma_hint(data, full)))
             continue
         line, col = locate(data, full)
         value = error.get("input")
