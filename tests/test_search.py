@@ -127,6 +127,20 @@ def records() -> list[SearchRecord]:
     return list(SearchRecords(ArchiveViews(archive)))
 
 
+def test_a_promise_done_late_says_so_in_its_search_result(tmp_path: Path) -> None:
+    """Its page and lists say "Hoàn thành sau hạn"; its search result said only "Đã hoàn
+    thành", the words of one done on time (a review's find)."""
+    content = copy_sample(tmp_path / "content")
+    answers = next(content.glob("sessions/2022/2022-08-18-*/answers.yaml"))
+    answers.write_text(answers.read_text(encoding="utf-8").replace("due: 2022-09-30", "due: 2022-09-15"),
+                       encoding="utf-8")
+    archive, problems = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not problems.errors
+    record = next(r for r in SearchRecords(ArchiveViews(archive))
+                  if r.url.endswith("#ho-so-cap-lan-dau-tre-hen"))
+    assert record.meta["status"] == "Đã hoàn thành, Hoàn thành sau hạn"
+
+
 @pytest.fixture(scope="module")
 def base_url(sample_site: Path, serve_site) -> str:
     return serve_site(sample_site)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import urls
-from .commitments import is_overdue
+from .commitments import deadline_outcome, is_overdue
 from .labels import content_lang, format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
@@ -343,6 +343,8 @@ class SearchRecords:
         status_words = [self.labels["commitment_status"][c.status.value] for c in item.commitments]
         if "overdue" in statuses:
             status_words.append(self.labels["text"]["overdue"])
+        if any(deadline_outcome(c, self.archive.build_date) == "late" for c in item.commitments):
+            status_words.append(self.labels["deadline_outcome"]["late"])  # as the pages say it
         synonyms += status_words  # 'qua han' puts the overdue first, as a topic's name does
         agencies = ", ".join(self.views.agency_link(a).text for a in answering(item))
         referred = ", ".join(self.views.agency_link(a).text for a in referred_to(item))
