@@ -1397,3 +1397,51 @@ def test_a_registry_entry_with_two_mistakes_reports_both(tmp_path: Path) -> None
     assert len(located) == 2, result.stderr
     assert "duplicate id 'xay-dung' (first used on line 1)" in located[0]
     assert "unknown key 'mo_ta'" in located[1]
+
+
+UNFIT_TAGS = ['!!bool x', '!!seq x', '!!seq {a: 1}', '!!timestamp x', '!!int ""', '!!int +',
+              '!!float ""', '!!int x', '!!int 1.5', '!!float x', '!!map x']
+"""Standard YAML tags before values they cannot make: PyYAML's constructors stopped validate
+and the build with a traceback, or said Python's words ('invalid literal for int()') at line 1."""
+TAGGED_FIELDS = {  # file: (written, position of its value)
+    f"{S}/index.md": ("summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.", "7:10"),
+    f"{S}/answers.yaml": ("        official: Trưởng phòng", "13:19"),
+    "registry/topics.yaml": ("  name: Đất đai", "5:9"),
+}
+
+
+@pytest.mark.parametrize("file", sorted(TAGGED_FIELDS))
+@pytest.mark.parametrize("value", UNFIT_TAGS)
+def test_a_standard_tag_that_does_not_fit_its_value_is_named_at_the_value(
+        tmp_path: Path, file: str, value: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    written, position = TAGGED_FIELDS[file]
+    edit(file, written, f"{written.partition(': ')[0]}: {value}")(content)
+    result = validate(content)
+    tag, _, rest = value.partition(" ")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"content/{file}:{position}: '{tag}' is a YAML tag that does not fit the value '{rest}', " \
+           "and tags are not used in this archive: write the value plainly" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("value", ["!!bool x", "!!int x"])
+def test_a_standard_tag_that_does_not_fit_its_value_in_the_labels_file(tmp_path: Path, value: str) -> None:
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "nhan.yaml"
+    path.write_text(f"nav:\n  sessions: {value}\n", encoding="utf-8")
+    problems = use_labels(path)
+    assert problems == [f"{path}:2:13: '{value[:-2]}' is a YAML tag that does not fit the value 'x', and "
+                        "tags are not used in this archive: write the value plainly, without it (a "
+                        "text starting with '!' is written in quotes)"], problems
+
+
+def test_a_number_yaml_cannot_make_is_named_at_its_place(tmp_path: Path) -> None:
+    """`0b_` reads as a binary number to YAML, which then fails to make one: 'YAML value error:
+    invalid literal for int() with base 2' at line 1."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(f"{S}/answers.yaml", "official: Trưởng phòng", "official: 0x_")(content)
+    result = validate(content)
+    assert f"content/{S}/answers.yaml:13:19: YAML reads '0x_' as a number but cannot make one of " \
+           "it: if it is a text, write it in quotes (\"0x_\")" in result.stderr, result.stderr

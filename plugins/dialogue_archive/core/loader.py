@@ -53,9 +53,9 @@ from .models import (
     SessionMeta,
     Topic,
     calendar_problem,
+    clipped,
     is_id,
     period_end,
-    shown,
     start_written,
     unreadable,
 )
@@ -211,8 +211,7 @@ def _describe(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):  # as YAML writes it
         return f"'{str(value).lower()}'"
-    text = shown(str(value))
-    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+    return f"'{clipped(str(value))}'"
 
 
 EXPECTED = {

@@ -63,6 +63,13 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def clipped(text: str, limit: int = 60) -> str:
+    """`text` as shown(), cut after `limit` characters: a message quoting a pasted page or a
+    picture's data address whole would be a line of thousands of characters."""
+    text = shown(text)
+    return f"{text[:limit]}…" if len(text) > limit else text
+
+
 def _check_id(value: str, info: ValidationInfo) -> str:
     if info.context == KEEP_WRONG_IDS:
         return value

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .models import clipped
+
 Position = tuple[int, int]  # 1-based line and column
 
 MAX_EXPANDED_NODES = 200_000
@@ -132,10 +134,27 @@ def _make_loader(line_offset: int) -> type:
             if node.tag not in OWN_TAGS:  # `!!python/object:...`, `!!binary`, `!foo`
                 line, col = _pos(node.start_mark, line_offset)
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-                raise YamlError(YamlIssue(line, col, (
-                    f"'{tag}' is a YAML tag, and tags are not used in this archive: write the "
-                    "value plainly, without it (a text starting with '!' is written in quotes)")))
-            return super().construct_object(node, deep)
+                raise YamlError(YamlIssue(line, col, f"'{tag}' is a YAML tag, and {NO_TAGS}"))
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, LookupError, AttributeError, OverflowError):
+                # PyYAML's own constructors fail on values their tag does not fit (`!!bool x`,
+                # `!!seq x`, `0b_`) in Python's words, or with a traceback, and at no line.
+                raise YamlError(self.unfit(node)) from None
+
+        def unfit(self, node: yaml.Node) -> YamlIssue:
+            """What to do about a value YAML cannot make into what its tag, written or implied,
+            says: the tag written before it is the mistake; else, quotes make it a text."""
+            line, col = _pos(node.start_mark, line_offset)
+            written = self.text[node.start_mark.index:node.end_mark.index]
+            tag = _WRITTEN_TAG.match(written)
+            if tag:
+                value = written[tag.end():].strip()
+                return YamlIssue(line, col, (f"'{tag.group(1)}' is a YAML tag that does not fit "
+                                             f"the value '{clipped(value)}', and {NO_TAGS}"))
+            return YamlIssue(line, col, (
+                f"YAML reads '{clipped(written)}' as a number but cannot make one of it: if it "
+                f"is a text, write it in quotes (\"{clipped(written)}\")"))
 
         def construct_loc_seq(self, node: yaml.SequenceNode) -> Iterator[LocList]:
             data = LocList()
@@ -189,6 +208,12 @@ PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
 """What YAML makes of a word written without quotes. A key is read as written whatever it
 looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `on:`, `123:`,
 `2024:` and `~:` keys of true, a number or null, which no message could name as written."""
+
+
+NO_TAGS = ("tags are not used in this archive: write the value plainly, without it (a text "
+           "starting with '!' is written in quotes)")
+_WRITTEN_TAG = re.compile(r"(?:&[^\s,\[\]{}]*\s+)?(![^\s,\[\]{}]*)\s*(?:&[^\s,\[\]{}]*\s*)?")
+"""A tag written before a value (`!!int x`), after or before its anchor (`&first !!int x`)."""
 
 
 _LOADERS: dict[int, type] = {}
