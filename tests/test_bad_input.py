@@ -1445,3 +1445,26 @@ def test_a_number_yaml_cannot_make_is_named_at_its_place(tmp_path: Path) -> None
     result = validate(content)
     assert f"content/{S}/answers.yaml:13:19: YAML reads '0x_' as a number but cannot make one of " \
            "it: if it is a text, write it in quotes (\"0x_\")" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("file", "written", "position"), [
+    (f"{S}/index.md", "thủ tục hành chính\ndate", "2:69"),
+    (f"{S}/answers.yaml", "Hòa Thọ Đông\n", "5:42"),
+    ("registry/topics.yaml", "Đất đai", "5:16")])
+@pytest.mark.parametrize("character", ["\x0b", "\x07", "\x1b", "\x0c", "\x7f"])
+def test_a_control_character_in_yaml_is_named_at_its_place(
+        tmp_path: Path, file: str, written: str, position: str, character: str) -> None:
+    """PyYAML's reader said 'index.md:2:1: YAML error: unacceptable character #x000b: control
+    characters are not allowed', then '"<unicode string>", position 265' on a line of its own:
+    the front matter's first line, and a byte offset no editor shows."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    at = written.index("\n") if "\n" in written else len(written)
+    edit(file, written, written[:at] + character + written[at:])(content)
+    result = validate(content)
+    why = "Word's line break, Shift+Enter" if character == "\x0b" else "often pasted from Word or a PDF"
+    assert result.stderr.splitlines()[0] == (
+        f"content/{file}:{position}: the file contains an invisible control character "
+        f"(U+{ord(character):04X}, {why}), which YAML does not accept: delete the character here, "
+        "or replace it with a space or a new line, and save the file again"), result.stderr
+    assert "unicode string" not in result.stderr

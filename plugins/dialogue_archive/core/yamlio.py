@@ -457,6 +457,19 @@ def _own_words(exc: yaml.MarkedYAMLError, text: str, line_offset: int
     return None
 
 
+def _unreadable_character(text: str, position: int, line_offset: int) -> YamlIssue:
+    """The character YAML does not read (a control character: Word's Shift+Enter is U+000B),
+    at its place: libyaml gives the offset of its byte in the text as UTF-8, not a line."""
+    at = len(text.encode()[:position].decode(errors="ignore"))
+    line, column = position_of(text, at)
+    code = ord(text[at]) if at < len(text) else 0
+    why = "Word's line break, Shift+Enter" if code == 0x0B else "often pasted from Word or a PDF"
+    return YamlIssue(line + line_offset, column, (
+        f"the file contains an invisible control character (U+{code:04X}, {why}), which YAML "
+        "does not accept: delete the character here, or replace it with a space or a new line, "
+        "and save the file again"))
+
+
 def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
     loader_cls = _LOADERS.get(line_offset)
@@ -498,6 +511,8 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         else:
             hint = _hint(problem, found, text, line_offset, line, key_line)
         raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{hint}")) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlError(_unreadable_character(text, exc.position, line_offset)) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
     except (ValueError, TypeError, OverflowError) as exc:
