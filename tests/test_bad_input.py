@@ -1468,3 +1468,24 @@ def test_a_control_character_in_yaml_is_named_at_its_place(
         f"(U+{ord(character):04X}, {why}), which YAML does not accept: delete the character here, "
         "or replace it with a space or a new line, and save the file again"), result.stderr
     assert "unicode string" not in result.stderr
+
+
+@pytest.mark.parametrize(("file", "written", "position"), [
+    (f"{S}/index.md", "về thủ tục hành chính", "2:50"),
+    (f"{S}/answers.yaml", "lệ phí 1.500.000 đồng là cao.", "10:60")])
+@pytest.mark.parametrize(("character", "name"), [
+    ("\u2028", "line separator (U+2028)"), ("\u2029", "paragraph separator (U+2029)"),
+    ("\u0085", "next-line character (U+0085)")])
+def test_a_line_break_editors_do_not_show_is_named_at_its_place(
+        tmp_path: Path, file: str, written: str, position: str, character: str, name: str) -> None:
+    """YAML counts these as line breaks, editors and grep do not: the file was read in other
+    lines than it shows, and every later message in it pointed one line too low."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(file, written, written.replace(" ", character, 1))(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [
+        f"content/{file}:{position}: the file contains a {name}, as pasted from a web page or a PDF: "
+        "editors show no line break there, but YAML reads one and counts every line after it one off; "
+        "replace it by a space or a new line"], located

@@ -457,6 +457,13 @@ def _own_words(exc: yaml.MarkedYAMLError, text: str, line_offset: int
     return None
 
 
+_UNSEEN_BREAKS = {"\u2028": "line separator (U+2028)", "\u2029": "paragraph separator (U+2029)",
+                  "\u0085": "next-line character (U+0085)"}
+_UNSEEN_BREAK = re.compile("[" + "".join(_UNSEEN_BREAKS) + "]")
+"""Characters YAML 1.1 takes for line breaks, which editors and grep do not: a line break in
+the middle of what the writer sees as one line (`- a\u2028b: c` is two keys to YAML)."""
+
+
 def _unreadable_character(text: str, position: int, line_offset: int) -> YamlIssue:
     """The character YAML does not read (a control character: Word's Shift+Enter is U+000B),
     at its place: libyaml gives the offset of its byte in the text as UTF-8, not a line."""
@@ -472,6 +479,12 @@ def _unreadable_character(text: str, position: int, line_offset: int) -> YamlIss
 
 def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
+    if found := _UNSEEN_BREAK.search(text):
+        line, column = position_of(text, found.start())
+        raise YamlError(YamlIssue(line + line_offset, column, (
+            f"the file contains a {_UNSEEN_BREAKS[found[0]]}, as pasted from a web page or a PDF: "
+            "editors show no line break there, but YAML reads one and counts every line after "
+            "it one off; replace it by a space or a new line")))
     loader_cls = _LOADERS.get(line_offset)
     if loader_cls is None:
         loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
