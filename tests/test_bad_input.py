@@ -1489,3 +1489,22 @@ def test_a_line_break_editors_do_not_show_is_named_at_its_place(
         f"content/{file}:{position}: the file contains a {name}, as pasted from a web page or a PDF: "
         "editors show no line break there, but YAML reads one and counts every line after it one off; "
         "replace it by a space or a new line"], located
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    (f"{S}/index.md", "summary:", "image: {src: \"data:image/png;base64," + "A" * 200_000 + "\"}\nsummary:",
+     f"content/{S}/index.md:7:14: image.src 'data:image/png;base64,{'A' * 38}…' must be the name of "
+     "a file next to index.md (no folders, no '..')"),
+    (f"{S}/answers.yaml", "due: 2024-12-31", "due: [2024-12-31, 2025-06-30]",
+     f"content/{S}/answers.yaml:20:14: a list is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")])
+def test_a_message_names_a_long_or_listed_value_in_a_few_words(
+        tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    """A 200,000-character image.src (a picture pasted as a data address) was echoed whole, a
+    line of 200,122 characters; `due: [a, b]` was "'['a', 'b']' is not a date" and then told
+    how to write a period."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(file, old, new)(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [message], [line[:300] for line in located]

@@ -53,7 +53,7 @@ from .models import (
     SessionMeta,
     Topic,
     calendar_problem,
-    clipped,
+    described,
     is_id,
     period_end,
     start_written,
@@ -202,18 +202,6 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping (key: value)"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):  # as YAML writes it
-        return f"'{str(value).lower()}'"
-    return f"'{clipped(str(value))}'"
-
-
 EXPECTED = {
     "string_type": "a text", "int_type": "a whole number", "int_parsing": "a whole number",
     "int_from_float": "a whole number", "bool_type": "true or false",
@@ -321,12 +309,12 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         elif kind == "enum":
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]
-            message = (f"{_describe(value)} is not an allowed {name}: use one of "
+            message = (f"{described(value)} is not an allowed {name}: use one of "
                        f"{', '.join(choices)}{_meant(name, value, choices)}"
                        + (_computed_status(value) if name == "status" else ""))
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
-            if name == "due" and "is not a date:" in message:
+            if name == "due" and "is not a date:" in message and not isinstance(value, (list, dict)):
                 message += _period_hint(value)
         elif kind == "string_too_short" or (kind == "too_short" and (
                 loc[-1:] == ("[key]",) or isinstance(value, str))):  # `title: ""`
@@ -337,11 +325,11 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             message = f"{name} must not be negative"
         elif kind == "less_than_equal":
             limit = error.get("ctx", {}).get("le")
-            message = f"{name} is {_describe(value)}, more than {limit:,}: a typo?"
+            message = f"{name} is {described(value)}, more than {limit:,}: a typo?"
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            message = f"{name} must be a text, not {_describe(value)}{_unquoted(value)}"
+            message = f"{name} must be a text, not {described(value)}{_unquoted(value)}"
         elif kind in EXPECTED:
-            message = f"{name} must be {EXPECTED[kind]}, not {_describe(value)}"
+            message = f"{name} must be {EXPECTED[kind]}, not {described(value)}"
         else:
             message = f"{name}: {error['msg']}"
         log.add(path, line, col, message)
@@ -354,7 +342,7 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"expected a mapping of keys ({', '.join(model.model_fields)}), "
-                f"found {_describe(data)}")
+                f"found {described(data)}")
         return None
     try:
         return model.model_validate(data)
@@ -993,7 +981,7 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "
-                f"found {_describe(data)}")
+                f"found {described(data)}")
         return None, data
     for key in data:
         if key != "items":
@@ -1004,14 +992,14 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
     raw_items = [] if raw_items is None else raw_items  # `items:` left empty: none yet
     if not isinstance(raw_items, list):
         line, col = locate(data, ("items",))
-        log.add(path, line, col, f"items must be a list ('- id: ...'), not {_describe(raw_items)}")
+        log.add(path, line, col, f"items must be a list ('- id: ...'), not {described(raw_items)}")
         return None, data
     items = []
     for i, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
             line, col = locate(data, ("items", i))
             log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
-                    f"...), not {_describe(raw)}")
+                    f"...), not {described(raw)}")
             continue
         repeated = _repeated_ids(raw)
         if repeated:
@@ -1170,26 +1158,27 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     image = session.meta.image
     assert image is not None
     src = image.src
+    written = described(src)  # a pasted data address is 200,000 characters
     line, col = locate(data, ("image", "src"))
     target = resolved(session.folder / src)
     if target is None:
-        log.add(session.index_path, line, col, f"image.src '{src}' is a link that leads nowhere; "
+        log.add(session.index_path, line, col, f"image.src {written} is a link that leads nowhere; "
                 "put the photo file itself next to index.md")
         return
     if "/" in src or "\\" in src or src.startswith(".") or target.parent != session.folder.resolve():
-        log.add(session.index_path, line, col, f"image.src '{src}' must be the name of a file "
+        log.add(session.index_path, line, col, f"image.src {written} must be the name of a file "
                 "next to index.md (no folders, no '..')")
     elif Path(src).suffix.lower() not in IMAGE_SUFFIXES:
-        log.add(session.index_path, line, col, f"image.src '{src}' must be a .jpg, .png or .webp file")
+        log.add(session.index_path, line, col, f"image.src {written} must be a .jpg, .png or .webp file")
     elif not is_file(target):
         nearby = [unicodedata.normalize("NFC", p.name) for p in session.folder.iterdir()
                   if p.suffix.lower() in IMAGE_SUFFIXES]
-        log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
+        log.add(session.index_path, line, col, f"image {written} not found next to index.md"
                 f"{did_you_mean(src, nearby)}")
     elif not (image.alt or image.caption) and not any(  # as the texts' photos; not one whose
             _given(data, ("image", key)) and key not in image.model_fields_set  # alt was wrong
             for key in ("alt", "caption")):
-        log.add(session.index_path, line, col, f"the photo '{src}' has no text for readers who "
+        log.add(session.index_path, line, col, f"the photo {written} has no text for readers who "
                 "cannot see it (a screen reader says nothing of it): write what it shows as the "
                 "image's alt (alt: Quang cảnh hội trường)", severity="warning")
 
