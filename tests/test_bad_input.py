@@ -798,7 +798,8 @@ CASES: dict[str, Case] = {
     ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),
-    "empty-registry": Case(write("registry/topics.yaml", ""), f"{S}/answers.yaml", 7, "unknown topic"),
+    "empty-registry": Case(write("registry/topics.yaml", ""), "registry/topics.yaml", 1,
+                            "registry/topics.yaml is empty"),
     "empty-answers": Case(write(f"{S}/answers.yaml", "")),
     "huge-file": Case(
         write(f"{S}/answers.yaml", "items: []\n" + "# " + "x" * (6 * 1024 * 1024) + "\n"),

@@ -433,16 +433,19 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
     duplicate id keeps its first entry."""
     model, key, required = REGISTRIES[name]
     path = root / "registry" / f"{name}.yaml"
+    needed = f"every archive lists its {name} there (see FORMAT.md)"
     if not path.exists():
         if required:
-            log.add(path, 1, 1, f"registry/{name}.yaml is missing; every archive lists its "
-                    f"{name} there (see FORMAT.md)")
+            log.add(path, 1, 1, f"registry/{name}.yaml is missing; {needed}")
         return {}, None
     text = read_text(path, log)
     if text is None:
         return {}, None
-    _ok, data = parse_yaml(path, text, log)
+    ok, data = parse_yaml(path, text, log)
     if data is None:
+        if ok and required:  # one error here, none at every use of its ids (load_archive)
+            log.add(path, 1, 1, f"registry/{name}.yaml is empty; {needed}, one entry under "
+                    f"'- {key}: ...' each")
         return {}, None
     if not isinstance(data, list):
         line, col = getattr(data, "start", (1, 1))
