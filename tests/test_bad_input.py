@@ -1509,3 +1509,24 @@ def test_a_message_names_a_long_or_listed_value_in_a_few_words(
     result = validate(content)
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
     assert located == [message], [line[:300] for line in located]
+
+
+def test_a_stray_rule_among_the_front_matter_keys_gets_a_warning_and_the_build_goes_on(
+        tmp_path: Path) -> None:
+    """A `---` inserted before `summary:` silently ended the front matter: the keys after it
+    were published as the write-up's first paragraph ('summary: Buổi đối thoại…'), and
+    validate said OK."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(f"{S}/index.md", "summary:", "---\nsummary:")(content)
+    warning = (f"content/{S}/index.md:7:1: warning: the '---' on this line ends the front matter, but "
+               "the write-up after it starts with front matter keys (summary), which would be "
+               "published as its text: remove this '---' if it is stray (the front matter ends at "
+               "the '---' after its last key)")
+    result = validate(content)
+    assert result.returncode == 0 and warning in result.stdout + result.stderr, result.stdout + result.stderr
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                           capture_output=True, text=True, timeout=TIME_LIMIT * 4,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert built.returncode == 0 and warning.removeprefix("content/") in built.stderr, built.stderr

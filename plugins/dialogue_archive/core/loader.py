@@ -98,6 +98,23 @@ PROSE = re.compile(r"[^\W\d_][^:]*[.?!…]\s*$|#+ ")
 """A line of a write-up (a sentence ending in a full stop, a Markdown heading), not YAML."""
 
 
+FRONT_KEY = re.compile(rf"({'|'.join(SessionMeta.model_fields)}):(?:[ \t]|$)")
+"""A line of the write-up that reads as a key of a session's front matter (FORMAT.md's)."""
+
+
+def _keys_in_write_up(body: str) -> list[str]:
+    """The front matter keys the write-up starts with, when its whole first paragraph (down to
+    a blank line or the front matter's own closing '---') reads as front matter: keys, and the
+    indented or '- ' lines under them. A stray '---' among the keys ended the front matter
+    there, and the rest would be published as the text."""
+    paragraph = re.split(r"\n(?:[ \t]*|---[ \t]*)(?:\n|$)", body.lstrip("\n"), maxsplit=1)[0].splitlines()
+    if not paragraph or not FRONT_KEY.match(paragraph[0]):
+        return []
+    if not all(FRONT_KEY.match(line) or line.startswith((" ", "\t", "- ")) for line in paragraph):
+        return []
+    return [found[1] for line in paragraph if (found := FRONT_KEY.match(line))]
+
+
 def _prose_line(front: str) -> int | None:
     """The first line (1-based, in `front`) after a blank line that reads as the write-up, not
     as YAML: a front matter whose closing '---' is missing runs on into the text."""
@@ -717,6 +734,11 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         log.add(index, 1, 1, f"the front matter that starts here seems to have no closing '---': "
                 f"the write-up down to the '---' on line {body_line - 1} (from line {prose + 1}, "
                 "say) was read as its YAML. Add a '---' line after its last key")
+    if keys := _keys_in_write_up(body):
+        log.add(index, body_line - 1, 1, f"the '---' on this line ends the front matter, but the "
+                f"write-up after it starts with front matter keys ({', '.join(keys)}), which "
+                "would be published as its text: remove this '---' if it is stray (the front "
+                "matter ends at the '---' after its last key)", severity="warning")
     # Redaction first, then the guard, then the model: everything published is redacted.
     data = redact_data(data, redactor)
     parsed.body = redactor.apply(body)
