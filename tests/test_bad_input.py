@@ -798,7 +798,8 @@ CASES: dict[str, Case] = {
     ),
     # --- files and encodings ------------------------------------------------------------
     "empty-write-up": Case(write(f"{S}/index.md", ""), f"{S}/index.md", 1, "front matter"),
-    "empty-registry": Case(write("registry/topics.yaml", ""), f"{S}/answers.yaml", 7, "unknown topic"),
+    "empty-registry": Case(write("registry/topics.yaml", ""), "registry/topics.yaml", 1,
+                            "registry/topics.yaml is empty"),
     "empty-answers": Case(write(f"{S}/answers.yaml", "")),
     "huge-file": Case(
         write(f"{S}/answers.yaml", "items: []\n" + "# " + "x" * (6 * 1024 * 1024) + "\n"),
@@ -1397,3 +1398,135 @@ def test_a_registry_entry_with_two_mistakes_reports_both(tmp_path: Path) -> None
     assert len(located) == 2, result.stderr
     assert "duplicate id 'xay-dung' (first used on line 1)" in located[0]
     assert "unknown key 'mo_ta'" in located[1]
+
+
+UNFIT_TAGS = ['!!bool x', '!!seq x', '!!seq {a: 1}', '!!timestamp x', '!!int ""', '!!int +',
+              '!!float ""', '!!int x', '!!int 1.5', '!!float x', '!!map x']
+"""Standard YAML tags before values they cannot make: PyYAML's constructors stopped validate
+and the build with a traceback, or said Python's words ('invalid literal for int()') at line 1."""
+TAGGED_FIELDS = {  # file: (written, position of its value)
+    f"{S}/index.md": ("summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.", "7:10"),
+    f"{S}/answers.yaml": ("        official: Trưởng phòng", "13:19"),
+    "registry/topics.yaml": ("  name: Đất đai", "5:9"),
+}
+
+
+@pytest.mark.parametrize("file", sorted(TAGGED_FIELDS))
+@pytest.mark.parametrize("value", UNFIT_TAGS)
+def test_a_standard_tag_that_does_not_fit_its_value_is_named_at_the_value(
+        tmp_path: Path, file: str, value: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    written, position = TAGGED_FIELDS[file]
+    edit(file, written, f"{written.partition(': ')[0]}: {value}")(content)
+    result = validate(content)
+    tag, _, rest = value.partition(" ")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"content/{file}:{position}: '{tag}' is a YAML tag that does not fit the value '{rest}', " \
+           "and tags are not used in this archive: write the value plainly" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("value", ["!!bool x", "!!int x"])
+def test_a_standard_tag_that_does_not_fit_its_value_in_the_labels_file(tmp_path: Path, value: str) -> None:
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "nhan.yaml"
+    path.write_text(f"nav:\n  sessions: {value}\n", encoding="utf-8")
+    problems = use_labels(path)
+    assert problems == [f"{path}:2:13: '{value[:-2]}' is a YAML tag that does not fit the value 'x', and "
+                        "tags are not used in this archive: write the value plainly, without it (a "
+                        "text starting with '!' is written in quotes)"], problems
+
+
+def test_a_number_yaml_cannot_make_is_named_at_its_place(tmp_path: Path) -> None:
+    """`0b_` reads as a binary number to YAML, which then fails to make one: 'YAML value error:
+    invalid literal for int() with base 2' at line 1."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(f"{S}/answers.yaml", "official: Trưởng phòng", "official: 0x_")(content)
+    result = validate(content)
+    assert f"content/{S}/answers.yaml:13:19: YAML reads '0x_' as a number but cannot make one of " \
+           "it: if it is a text, write it in quotes (\"0x_\")" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("file", "written", "position"), [
+    (f"{S}/index.md", "thủ tục hành chính\ndate", "2:69"),
+    (f"{S}/answers.yaml", "Hòa Thọ Đông\n", "5:42"),
+    ("registry/topics.yaml", "Đất đai", "5:16")])
+@pytest.mark.parametrize("character", ["\x0b", "\x07", "\x1b", "\x0c", "\x7f"])
+def test_a_control_character_in_yaml_is_named_at_its_place(
+        tmp_path: Path, file: str, written: str, position: str, character: str) -> None:
+    """PyYAML's reader said 'index.md:2:1: YAML error: unacceptable character #x000b: control
+    characters are not allowed', then '"<unicode string>", position 265' on a line of its own:
+    the front matter's first line, and a byte offset no editor shows."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    at = written.index("\n") if "\n" in written else len(written)
+    edit(file, written, written[:at] + character + written[at:])(content)
+    result = validate(content)
+    why = "Word's line break, Shift+Enter" if character == "\x0b" else "often pasted from Word or a PDF"
+    assert result.stderr.splitlines()[0] == (
+        f"content/{file}:{position}: the file contains an invisible control character "
+        f"(U+{ord(character):04X}, {why}), which YAML does not accept: delete the character here, "
+        "or replace it with a space or a new line, and save the file again"), result.stderr
+    assert "unicode string" not in result.stderr
+
+
+@pytest.mark.parametrize(("file", "written", "position"), [
+    (f"{S}/index.md", "về thủ tục hành chính", "2:50"),
+    (f"{S}/answers.yaml", "lệ phí 1.500.000 đồng là cao.", "10:60")])
+@pytest.mark.parametrize(("character", "name"), [
+    ("\u2028", "line separator (U+2028)"), ("\u2029", "paragraph separator (U+2029)"),
+    ("\u0085", "next-line character (U+0085)")])
+def test_a_line_break_editors_do_not_show_is_named_at_its_place(
+        tmp_path: Path, file: str, written: str, position: str, character: str, name: str) -> None:
+    """YAML counts these as line breaks, editors and grep do not: the file was read in other
+    lines than it shows, and every later message in it pointed one line too low."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(file, written, written.replace(" ", character, 1))(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [
+        f"content/{file}:{position}: the file contains a {name}, as pasted from a web page or a PDF: "
+        "editors show no line break there, but YAML reads one and counts every line after it one off; "
+        "replace it by a space or a new line"], located
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    (f"{S}/index.md", "summary:", "image: {src: \"data:image/png;base64," + "A" * 200_000 + "\"}\nsummary:",
+     f"content/{S}/index.md:7:14: image.src 'data:image/png;base64,{'A' * 38}…' must be the name of "
+     "a file next to index.md (no folders, no '..')"),
+    (f"{S}/answers.yaml", "due: 2024-12-31", "due: [2024-12-31, 2025-06-30]",
+     f"content/{S}/answers.yaml:20:14: a list is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")])
+def test_a_message_names_a_long_or_listed_value_in_a_few_words(
+        tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    """A 200,000-character image.src (a picture pasted as a data address) was echoed whole, a
+    line of 200,122 characters; `due: [a, b]` was "'['a', 'b']' is not a date" and then told
+    how to write a period."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(file, old, new)(content)
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert located == [message], [line[:300] for line in located]
+
+
+def test_a_stray_rule_among_the_front_matter_keys_gets_a_warning_and_the_build_goes_on(
+        tmp_path: Path) -> None:
+    """A `---` inserted before `summary:` silently ended the front matter: the keys after it
+    were published as the write-up's first paragraph ('summary: Buổi đối thoại…'), and
+    validate said OK."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(f"{S}/index.md", "summary:", "---\nsummary:")(content)
+    warning = (f"content/{S}/index.md:7:1: warning: the '---' on this line ends the front matter, but "
+               "the write-up after it starts with front matter keys (summary), which would be "
+               "published as its text: remove this '---' if it is stray (the front matter ends at "
+               "the '---' after its last key)")
+    result = validate(content)
+    assert result.returncode == 0 and warning in result.stdout + result.stderr, result.stdout + result.stderr
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                           capture_output=True, text=True, timeout=TIME_LIMIT * 4,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert built.returncode == 0 and warning.removeprefix("content/") in built.stderr, built.stderr

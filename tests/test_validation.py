@@ -367,6 +367,21 @@ def test_missing_registry_is_named(tmp_path: Path) -> None:
     assert "content/registry/places.yaml:1:1: registry/places.yaml is missing" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["topics", "agencies", "places"])
+@pytest.mark.parametrize("written", ["", "# danh mục\n\n"])
+def test_an_empty_registry_is_one_error_at_the_file(tmp_path: Path, name: str, written: str) -> None:
+    """An emptied registry said nothing of its own and 'unknown topic' at every use of its
+    ids instead, as if each of them were the mistake."""
+    content = make_archive(tmp_path / "content")
+    (content / "registry" / f"{name}.yaml").write_text(written, encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 1
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert located == [f"content/registry/{name}.yaml:1:1: registry/{name}.yaml is empty; every "
+                       f"archive lists its {name} there (see FORMAT.md), one entry under '- id: "
+                       "...' each"], result.stderr
+
+
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_columns_count_the_characters_of_the_file_as_saved(tmp_path: Path, form: str) -> None:
     """A Mac saves Vietnamese decomposed (NFD: `ờ` is three code points): the text is read in

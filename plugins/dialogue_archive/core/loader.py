@@ -54,9 +54,9 @@ from .models import (
     Topic,
     calendar_problem,
     day_written,
+    described,
     is_id,
     period_end,
-    shown,
     start_written,
     unreadable,
 )
@@ -97,6 +97,23 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 
 PROSE = re.compile(r"[^\W\d_][^:]*[.?!…]\s*$|#+ ")
 """A line of a write-up (a sentence ending in a full stop, a Markdown heading), not YAML."""
+
+
+FRONT_KEY = re.compile(rf"({'|'.join(SessionMeta.model_fields)}):(?:[ \t]|$)")
+"""A line of the write-up that reads as a key of a session's front matter (FORMAT.md's)."""
+
+
+def _keys_in_write_up(body: str) -> list[str]:
+    """The front matter keys the write-up starts with, when its whole first paragraph (down to
+    a blank line or the front matter's own closing '---') reads as front matter: keys, and the
+    indented or '- ' lines under them. A stray '---' among the keys ended the front matter
+    there, and the rest would be published as the text."""
+    paragraph = re.split(r"\n(?:[ \t]*|---[ \t]*)(?:\n|$)", body.lstrip("\n"), maxsplit=1)[0].splitlines()
+    if not paragraph or not FRONT_KEY.match(paragraph[0]):
+        return []
+    if not all(FRONT_KEY.match(line) or line.startswith((" ", "\t", "- ")) for line in paragraph):
+        return []
+    return [found[1] for line in paragraph if (found := FRONT_KEY.match(line))]
 
 
 def _prose_line(front: str) -> int | None:
@@ -201,19 +218,6 @@ def _find_model(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping (key: value)"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):  # as YAML writes it
-        return f"'{str(value).lower()}'"
-    text = shown(str(value))
-    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 EXPECTED = {
@@ -323,12 +327,12 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         elif kind == "enum":
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]
-            message = (f"{_describe(value)} is not an allowed {name}: use one of "
+            message = (f"{described(value)} is not an allowed {name}: use one of "
                        f"{', '.join(choices)}{_meant(name, value, choices)}"
                        + (_computed_status(value) if name == "status" else ""))
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
-            if name == "due" and "is not a date:" in message:
+            if name == "due" and "is not a date:" in message and not isinstance(value, (list, dict)):
                 message += _period_hint(value)
         elif kind == "string_too_short" or (kind == "too_short" and (
                 loc[-1:] == ("[key]",) or isinstance(value, str))):  # `title: ""`
@@ -339,11 +343,11 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             message = f"{name} must not be negative"
         elif kind == "less_than_equal":
             limit = error.get("ctx", {}).get("le")
-            message = f"{name} is {_describe(value)}, more than {limit:,}: a typo?"
+            message = f"{name} is {described(value)}, more than {limit:,}: a typo?"
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            message = f"{name} must be a text, not {_describe(value)}{_unquoted(value)}"
+            message = f"{name} must be a text, not {described(value)}{_unquoted(value)}"
         elif kind in EXPECTED:
-            message = f"{name} must be {EXPECTED[kind]}, not {_describe(value)}"
+            message = f"{name} must be {EXPECTED[kind]}, not {described(value)}"
         else:
             message = f"{name}: {error['msg']}"
         log.add(path, line, col, message)
@@ -356,7 +360,7 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"expected a mapping of keys ({', '.join(model.model_fields)}), "
-                f"found {_describe(data)}")
+                f"found {described(data)}")
         return None
     try:
         return model.model_validate(data)
@@ -447,16 +451,19 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
     duplicate id keeps its first entry."""
     model, key, required = REGISTRIES[name]
     path = root / "registry" / f"{name}.yaml"
+    needed = f"every archive lists its {name} there (see FORMAT.md)"
     if not path.exists():
         if required:
-            log.add(path, 1, 1, f"registry/{name}.yaml is missing; every archive lists its "
-                    f"{name} there (see FORMAT.md)")
+            log.add(path, 1, 1, f"registry/{name}.yaml is missing; {needed}")
         return {}, None
     text = read_text(path, log)
     if text is None:
         return {}, None
-    _ok, data = parse_yaml(path, text, log)
+    ok, data = parse_yaml(path, text, log)
     if data is None:
+        if ok and required:  # one error here, none at every use of its ids (load_archive)
+            log.add(path, 1, 1, f"registry/{name}.yaml is empty; {needed}, one entry under "
+                    f"'- {key}: ...' each")
         return {}, None
     if not isinstance(data, list):
         line, col = getattr(data, "start", (1, 1))
@@ -731,6 +738,11 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         log.add(index, 1, 1, f"the front matter that starts here seems to have no closing '---': "
                 f"the write-up down to the '---' on line {body_line - 1} (from line {prose + 1}, "
                 "say) was read as its YAML. Add a '---' line after its last key")
+    if keys := _keys_in_write_up(body):
+        log.add(index, body_line - 1, 1, f"the '---' on this line ends the front matter, but the "
+                f"write-up after it starts with front matter keys ({', '.join(keys)}), which "
+                "would be published as its text: remove this '---' if it is stray (the front "
+                "matter ends at the '---' after its last key)", severity="warning")
     # Redaction first, then the guard, then the model: everything published is redacted.
     data = redact_data(data, redactor)
     parsed.body = redactor.apply(body)
@@ -999,7 +1011,7 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
     if not isinstance(data, dict):
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"answers.yaml must be a mapping with one key, 'items:', "
-                f"found {_describe(data)}")
+                f"found {described(data)}")
         return None, data
     for key in data:
         if key != "items":
@@ -1010,14 +1022,14 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
     raw_items = [] if raw_items is None else raw_items  # `items:` left empty: none yet
     if not isinstance(raw_items, list):
         line, col = locate(data, ("items",))
-        log.add(path, line, col, f"items must be a list ('- id: ...'), not {_describe(raw_items)}")
+        log.add(path, line, col, f"items must be a list ('- id: ...'), not {described(raw_items)}")
         return None, data
     items = []
     for i, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
             line, col = locate(data, ("items", i))
             log.add(path, line, col, f"each item must be a mapping (id, type, asker, topics, text, "
-                    f"...), not {_describe(raw)}")
+                    f"...), not {described(raw)}")
             continue
         repeated = _repeated_ids(raw)
         if repeated:
@@ -1176,26 +1188,27 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     image = session.meta.image
     assert image is not None
     src = image.src
+    written = described(src)  # a pasted data address is 200,000 characters
     line, col = locate(data, ("image", "src"))
     target = resolved(session.folder / src)
     if target is None:
-        log.add(session.index_path, line, col, f"image.src '{src}' is a link that leads nowhere; "
+        log.add(session.index_path, line, col, f"image.src {written} is a link that leads nowhere; "
                 "put the photo file itself next to index.md")
         return
     if "/" in src or "\\" in src or src.startswith(".") or target.parent != session.folder.resolve():
-        log.add(session.index_path, line, col, f"image.src '{src}' must be the name of a file "
+        log.add(session.index_path, line, col, f"image.src {written} must be the name of a file "
                 "next to index.md (no folders, no '..')")
     elif Path(src).suffix.lower() not in IMAGE_SUFFIXES:
-        log.add(session.index_path, line, col, f"image.src '{src}' must be a .jpg, .png or .webp file")
+        log.add(session.index_path, line, col, f"image.src {written} must be a .jpg, .png or .webp file")
     elif not is_file(target):
         nearby = [unicodedata.normalize("NFC", p.name) for p in session.folder.iterdir()
                   if p.suffix.lower() in IMAGE_SUFFIXES]
-        log.add(session.index_path, line, col, f"image '{src}' not found next to index.md"
+        log.add(session.index_path, line, col, f"image {written} not found next to index.md"
                 f"{did_you_mean(src, nearby)}")
     elif not (image.alt or image.caption) and not any(  # as the texts' photos; not one whose
             _given(data, ("image", key)) and key not in image.model_fields_set  # alt was wrong
             for key in ("alt", "caption")):
-        log.add(session.index_path, line, col, f"the photo '{src}' has no text for readers who "
+        log.add(session.index_path, line, col, f"the photo {written} has no text for readers who "
                 "cannot see it (a screen reader says nothing of it): write what it shows as the "
                 "image's alt (alt: Quang cảnh hội trường)", severity="warning")
 

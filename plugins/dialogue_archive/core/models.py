@@ -63,6 +63,26 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def clipped(text: str, limit: int = 60) -> str:
+    """`text` as shown(), cut after `limit` characters: a message quoting a pasted page or a
+    picture's data address whole would be a line of thousands of characters."""
+    text = shown(text)
+    return f"{text[:limit]}…" if len(text) > limit else text
+
+
+def described(value: Any) -> str:
+    """A value as a message names it: a list or a mapping by its kind, not as Python prints it."""
+    if isinstance(value, dict):
+        return "a mapping (key: value)"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):  # as YAML writes it
+        return f"'{str(value).lower()}'"
+    return f"'{clipped(str(value))}'"
+
+
 def _check_id(value: str, info: ValidationInfo) -> str:
     if info.context == KEEP_WRONG_IDS:
         return value
@@ -197,7 +217,7 @@ def _strict_date(value: Any) -> Any:
         except ValueError:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
-    raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
+    raise ValueError(f"{described(value)} is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
 
 
 def day_written(value: Any) -> dt.date | None:
@@ -312,7 +332,7 @@ def _datetime(value: Any) -> Any:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
     raise ValueError(
-        f"'{value}' is not a date and time: write YYYY-MM-DD or YYYY-MM-DD HH:MM "
+        f"{described(value)} is not a date and time: write YYYY-MM-DD or YYYY-MM-DD HH:MM "
         "(e.g. 2024-06-21 08:00)")
 
 

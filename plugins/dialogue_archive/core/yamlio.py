@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .models import clipped
+
 Position = tuple[int, int]  # 1-based line and column
 
 MAX_EXPANDED_NODES = 200_000
@@ -132,10 +134,27 @@ def _make_loader(line_offset: int) -> type:
             if node.tag not in OWN_TAGS:  # `!!python/object:...`, `!!binary`, `!foo`
                 line, col = _pos(node.start_mark, line_offset)
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-                raise YamlError(YamlIssue(line, col, (
-                    f"'{tag}' is a YAML tag, and tags are not used in this archive: write the "
-                    "value plainly, without it (a text starting with '!' is written in quotes)")))
-            return super().construct_object(node, deep)
+                raise YamlError(YamlIssue(line, col, f"'{tag}' is a YAML tag, and {NO_TAGS}"))
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, LookupError, AttributeError, OverflowError):
+                # PyYAML's own constructors fail on values their tag does not fit (`!!bool x`,
+                # `!!seq x`, `0b_`) in Python's words, or with a traceback, and at no line.
+                raise YamlError(self.unfit(node)) from None
+
+        def unfit(self, node: yaml.Node) -> YamlIssue:
+            """What to do about a value YAML cannot make into what its tag, written or implied,
+            says: the tag written before it is the mistake; else, quotes make it a text."""
+            line, col = _pos(node.start_mark, line_offset)
+            written = self.text[node.start_mark.index:node.end_mark.index]
+            tag = _WRITTEN_TAG.match(written)
+            if tag:
+                value = written[tag.end():].strip()
+                return YamlIssue(line, col, (f"'{tag.group(1)}' is a YAML tag that does not fit "
+                                             f"the value '{clipped(value)}', and {NO_TAGS}"))
+            return YamlIssue(line, col, (
+                f"YAML reads '{clipped(written)}' as a number but cannot make one of it: if it "
+                f"is a text, write it in quotes (\"{clipped(written)}\")"))
 
         def construct_loc_seq(self, node: yaml.SequenceNode) -> Iterator[LocList]:
             data = LocList()
@@ -189,6 +208,12 @@ PLAIN_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
 """What YAML makes of a word written without quotes. A key is read as written whatever it
 looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `on:`, `123:`,
 `2024:` and `~:` keys of true, a number or null, which no message could name as written."""
+
+
+NO_TAGS = ("tags are not used in this archive: write the value plainly, without it (a text "
+           "starting with '!' is written in quotes)")
+_WRITTEN_TAG = re.compile(r"(?:&[^\s,\[\]{}]*\s+)?(![^\s,\[\]{}]*)\s*(?:&[^\s,\[\]{}]*\s*)?")
+"""A tag written before a value (`!!int x`), after or before its anchor (`&first !!int x`)."""
 
 
 _LOADERS: dict[int, type] = {}
@@ -432,8 +457,34 @@ def _own_words(exc: yaml.MarkedYAMLError, text: str, line_offset: int
     return None
 
 
+_UNSEEN_BREAKS = {"\u2028": "line separator (U+2028)", "\u2029": "paragraph separator (U+2029)",
+                  "\u0085": "next-line character (U+0085)"}
+_UNSEEN_BREAK = re.compile("[" + "".join(_UNSEEN_BREAKS) + "]")
+"""Characters YAML 1.1 takes for line breaks, which editors and grep do not: a line break in
+the middle of what the writer sees as one line (`- a\u2028b: c` is two keys to YAML)."""
+
+
+def _unreadable_character(text: str, position: int, line_offset: int) -> YamlIssue:
+    """The character YAML does not read (a control character: Word's Shift+Enter is U+000B),
+    at its place: libyaml gives the offset of its byte in the text as UTF-8, not a line."""
+    at = len(text.encode()[:position].decode(errors="ignore"))
+    line, column = position_of(text, at)
+    code = ord(text[at]) if at < len(text) else 0
+    why = "Word's line break, Shift+Enter" if code == 0x0B else "often pasted from Word or a PDF"
+    return YamlIssue(line + line_offset, column, (
+        f"the file contains an invisible control character (U+{code:04X}, {why}), which YAML "
+        "does not accept: delete the character here, or replace it with a space or a new line, "
+        "and save the file again"))
+
+
 def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
+    if found := _UNSEEN_BREAK.search(text):
+        line, column = position_of(text, found.start())
+        raise YamlError(YamlIssue(line + line_offset, column, (
+            f"the file contains a {_UNSEEN_BREAKS[found[0]]}, as pasted from a web page or a PDF: "
+            "editors show no line break there, but YAML reads one and counts every line after "
+            "it one off; replace it by a space or a new line")))
     loader_cls = _LOADERS.get(line_offset)
     if loader_cls is None:
         loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
@@ -473,6 +524,8 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         else:
             hint = _hint(problem, found, text, line_offset, line, key_line)
         raise YamlError(YamlIssue(line, col, f"YAML syntax error: {problem}{hint}")) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlError(_unreadable_character(text, exc.position, line_offset)) from None
     except yaml.YAMLError as exc:
         raise YamlError(YamlIssue(1 + line_offset, 1, f"YAML error: {exc}")) from None
     except (ValueError, TypeError, OverflowError) as exc:
