@@ -1401,9 +1401,10 @@ def test_a_registry_entry_with_two_mistakes_reports_both(tmp_path: Path) -> None
 
 
 UNFIT_TAGS = ['!!bool x', '!!seq x', '!!seq {a: 1}', '!!timestamp x', '!!int ""', '!!int +',
-              '!!float ""', '!!int x', '!!int 1.5', '!!float x', '!!map x']
+              '!!float ""', '!!int x', '!!int 1.5', '!!float x', '!!map x', '!!null x']
 """Standard YAML tags before values they cannot make: PyYAML's constructors stopped validate
-and the build with a traceback, or said Python's words ('invalid literal for int()') at line 1."""
+and the build with a traceback, or said Python's words ('invalid literal for int()') at line 1;
+`!!null x` lost its x without a word."""
 TAGGED_FIELDS = {  # file: (written, position of its value)
     f"{S}/index.md": ("summary: Buổi đối thoại về thủ tục cấp giấy phép xây dựng.", "7:10"),
     f"{S}/answers.yaml": ("        official: Trưởng phòng", "13:19"),

@@ -135,6 +135,8 @@ def _make_loader(line_offset: int) -> type:
                 line, col = _pos(node.start_mark, line_offset)
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
                 raise YamlError(YamlIssue(line, col, f"'{tag}' is a YAML tag, and {NO_TAGS}"))
+            if node.tag == NULL_TAG and isinstance(node, yaml.ScalarNode) and node.value not in NULLS:
+                raise YamlError(self.unfit(node))  # `!!null x` would lose the x without a word
             try:
                 return super().construct_object(node, deep)
             except (ValueError, TypeError, LookupError, AttributeError, OverflowError):
@@ -210,6 +212,9 @@ looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `
 `2024:` and `~:` keys of true, a number or null, which no message could name as written."""
 
 
+NULL_TAG = "tag:yaml.org,2002:null"
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+"""How YAML writes nothing: `!!null` before anything else is a value lost."""
 NO_TAGS = ("tags are not used in this archive: write the value plainly, without it (a text "
            "starting with '!' is written in quotes)")
 _WRITTEN_TAG = re.compile(r"(?:&[^\s,\[\]{}]*\s+)?(![^\s,\[\]{}]*)\s*(?:&[^\s,\[\]{}]*\s*)?")
