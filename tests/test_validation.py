@@ -368,10 +368,10 @@ def test_missing_registry_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["topics", "agencies", "places"])
-@pytest.mark.parametrize("written", ["", "# danh mục\n\n"])
+@pytest.mark.parametrize("written", ["", "# danh mục\n\n", "[]\n"])
 def test_an_empty_registry_is_one_error_at_the_file(tmp_path: Path, name: str, written: str) -> None:
-    """An emptied registry said nothing of its own and 'unknown topic' at every use of its
-    ids instead, as if each of them were the mistake."""
+    """An emptied registry (also one written `[]`) said nothing of its own and 'unknown topic'
+    at every use of its ids instead, as if each of them were the mistake."""
     content = make_archive(tmp_path / "content")
     (content / "registry" / f"{name}.yaml").write_text(written, encoding="utf-8")
     result = validate(content)

@@ -460,10 +460,10 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
     if text is None:
         return {}, None
     ok, data = parse_yaml(path, text, log)
-    if data is None:
+    if data is None or (required and data == []):  # nothing written, or `[]`
         if ok and required:  # one error here, none at every use of its ids (load_archive)
-            log.add(path, 1, 1, f"registry/{name}.yaml is empty; {needed}, one entry under "
-                    f"'- {key}: ...' each")
+            log.add(path, *getattr(data, "start", (1, 1)), f"registry/{name}.yaml is empty; "
+                    f"{needed}, one entry under '- {key}: ...' each")
         return {}, None
     if not isinstance(data, list):
         line, col = getattr(data, "start", (1, 1))
