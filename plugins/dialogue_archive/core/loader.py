@@ -809,14 +809,17 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                    now: dt.datetime) -> Session | None:
     """Check what a session refers to (registries, photo) and decide whether it is public."""
     log.decomposed.update(parsed.decomposed)
+    meta, folder_day = parsed.meta, _folder_day(parsed.folder)
+    # A date that disagrees with the folder's name is said once (_check_session): which of the
+    # two is the typo is unknown, and checks against the wrong day would ask to change what is
+    # right (a place 'did not exist on 27/06/2042'), so those checks wait until it is fixed.
+    day = meta.date if meta and folder_day in (None, meta.date) else None
     if parsed.problems:
         documents = {log.display(parsed.folder / "index.md"): parsed.data}
         if parsed.answers_path is not None and parsed.answers_data is not None:
             documents[log.display(parsed.answers_path)] = parsed.answers_data
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
-                                       parsed.meta.date if parsed.meta else _folder_day(parsed.folder)))
-    meta = parsed.meta
-    day = meta.date if meta else None
+                                       day if meta else folder_day))
     if parsed.answers_path is not None:
         if parsed.items is not None:
             _check_items(day, parsed.items, parsed.answers_data,
@@ -837,7 +840,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None, salvaged=parsed.salvaged,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
-    _check_session(session, parsed.data, refs, log)
+    _check_session(session, parsed.data, refs, log, day)
     if meta.draft or parsed.draft_meant:
         session.visibility = Visibility.draft
         return session
@@ -1156,7 +1159,9 @@ def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
     return [r for r in found if is_id(r[1])]
 
 
-def _check_session(session: Session, data: Any, refs: References, log: ProblemLog) -> None:
+def _check_session(session: Session, data: Any, refs: References, log: ProblemLog,
+                   day: dt.date | None) -> None:
+    """`day`: the session's date, or None when it disagrees with its folder's name."""
     meta, index = session.meta, session.index_path
     match = SESSION_ID_PATTERN.match(session.id)
     if not match:
@@ -1172,14 +1177,14 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
         log.add(index, line, col, f"date {meta.date} disagrees with the folder name "
                 f"'{session.id}'; rename the folder (once published, with its old id kept in "
                 f"'aliases: [{session.id}]') or fix the date")
-    if session.folder.parent.name != str(meta.date.year):
+    if day is not None and session.folder.parent.name != str(day.year):
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"the session is filed under sessions/{session.folder.parent.name}/ "
                 f"but held in {meta.date.year}; move it to sessions/{meta.date.year}/")
-    refs.check("agency", meta.organizer, index, data, ("organizer",), meta.date)
-    refs.check("place", meta.place, index, data, ("place",), meta.date)
+    refs.check("agency", meta.organizer, index, data, ("organizer",), day)
+    refs.check("place", meta.place, index, data, ("place",), day)
     for i, agency in enumerate(meta.participants):
-        refs.check("agency", agency, index, data, ("participants", i), meta.date)
+        refs.check("agency", agency, index, data, ("participants", i), day)
     if meta.image is not None:
         _check_image(session, data, log)
 
