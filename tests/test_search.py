@@ -1099,3 +1099,32 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
             "{count}", str(len(all_results(tab, base_url))))
     finally:
         context.close()
+
+
+def test_a_phones_search_key_closes_the_keyboard_and_shows_the_results(browser, base_url) -> None:
+    """The keyboard's Search key (Enter) left the focus in the box, the keyboard open and the
+    results below the screen, under the filters (a review's find: the first result at 573 px
+    with the keyboard open, 782 px on a 640 px screen without). Typing keeps the box."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    tab = context.new_page()
+    where = """() => ({active: document.activeElement.id, height: innerHeight,
+        header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+        heading: document.getElementById('da-results-heading').getBoundingClientRect().top,
+        first: document.querySelector('#da-results > li').getBoundingClientRect().top})"""
+    try:
+        tab.goto(f"{base_url}search/")
+        tab.tap("#da-q")
+        tab.keyboard.type("giay phep xay dung")
+        tab.wait_for_selector("#da-results > li")
+        settle(tab)
+        typed = tab.evaluate(where)
+        assert typed["active"] == "da-q" and tab.evaluate("scrollY") == 0, typed
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("document.activeElement.id !== 'da-q' && scrollY > 0")
+        settle(tab)
+        shown = tab.evaluate(where)
+        assert shown["active"] == "da-results-heading", shown
+        assert shown["header"] <= shown["heading"] < shown["first"] < shown["height"] - 100, shown
+    finally:
+        context.close()

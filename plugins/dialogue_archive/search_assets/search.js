@@ -510,16 +510,20 @@ window.addEventListener("pagehide", () => {
 });
 
 async function showResults(results, message, holders = null) {
+  const current = generation;
   shownResults = results;
   shownHolders = holders;
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
   await showMore(false);
+  if (reveal && current === generation) { // the search submitted, not one it replaced
+    reveal = false;
+    resultsHeading.scrollIntoView({ block: "start" });
+  }
   const back = returning;
   returning = null;
   if (!back) return;
-  const current = generation;
   while (current === generation && shownCount < Math.min(back.shown, shownResults.length)) {
     await showMore(false);
   }
@@ -786,11 +790,20 @@ input.addEventListener("input", () => {
   timer = window.setTimeout(() => { writeUrl(); run(); }, DEBOUNCE_MS);
   preload(searchTerm(input.value));
 });
+// On a phone the keyboard's Search key left the keyboard open over the results, which are below
+// the filters: the focus leaves the box (the keyboard closes) for the results' heading, which is
+// brought to the top once they show. Only on submit: typing keeps the box; on a wide screen the
+// results are beside the box, which keeps the focus to refine the words.
+let reveal = false;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   window.clearTimeout(timer);
   state.query = input.value;
   writeUrl();
+  if (narrow.matches) {
+    resultsHeading.focus({ preventScroll: true });
+    reveal = true;
+  }
   run();
 });
 clear.addEventListener("click", () => {
