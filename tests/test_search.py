@@ -1128,3 +1128,29 @@ def test_a_phones_search_key_closes_the_keyboard_and_shows_the_results(browser, 
         assert shown["header"] <= shown["heading"] < shown["first"] < shown["height"] - 100, shown
     finally:
         context.close()
+
+
+def test_filters_are_a_fingers_size_on_a_phone_and_compact_with_a_mouse(browser, base_url) -> None:
+    """On a 360 px phone the filter values' labels were 34 px tall and the facets' headings
+    36 px (a review's find): a finger needs 44. A mouse keeps the compact list."""
+    heights = """() => { for (const d of document.querySelectorAll('#da-facets details')) d.open = true;
+        const h = (s) => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().height);
+        return {labels: h('#da-facets .da-facet__option label'), headers: h('#da-facets summary')}; }"""
+    seen = {}
+    for name, options in (("phone", {"viewport": {"width": 360, "height": 640}, "is_mobile": True,
+                                     "has_touch": True, "device_scale_factor": 2}),
+                          ("desktop", {"viewport": {"width": 1280, "height": 800}})):
+        context = browser.new_context(**options)
+        tab = context.new_page()
+        try:
+            tab.goto(f"{base_url}search/?q=giay+phep")
+            settle(tab)
+            open_filters(tab)
+            seen[name] = tab.evaluate(heights)
+        finally:
+            context.close()
+    phone = seen["phone"]
+    assert len(phone["labels"]) > 10 and len(phone["headers"]) >= 4, phone
+    assert min(phone["labels"] + phone["headers"]) >= 44, phone
+    desktop = seen["desktop"]  # not spread out for a mouse (a long agency name takes two lines)
+    assert min(desktop["labels"]) < 44 and min(desktop["headers"]) < 44, desktop
