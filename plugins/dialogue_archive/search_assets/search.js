@@ -117,8 +117,22 @@ async function createInstance(list) {
   list.forEach((shard) => wordsOf(shard.id)); // fetched while the index loads
   await Promise.all(list.slice(1).map((shard) => instance.mergeIndex(indexPath(shard))));
   await instance.init();
-  await instance.filters(); // loads the filter index: results only count loaded facets
   return instance;
+}
+
+// The filter indexes of an instance (instanceFor's promise; widening makes a new one), loaded
+// once: Pagefind counts only the facets whose filter index is loaded. Not awaited before a
+// search: on a slow link their round trips (9 an index) held back the first results by seconds.
+// Null when they cannot be had: the results stand, the filter panel stays as it was.
+const filterTotals = new WeakMap();
+function filtersOf(instance) {
+  if (!filterTotals.has(instance)) {
+    filterTotals.set(instance, instance.then((pagefind) => pagefind.filters()).catch(() => {
+      filterTotals.delete(instance);
+      return null;
+    }));
+  }
+  return filterTotals.get(instance);
 }
 
 // A year filter searches exactly that year's shards; otherwise the newest `depth` shards,
@@ -138,7 +152,6 @@ function instanceFor(list) {
     added.forEach((shard) => wordsOf(shard.id));
     newest = newest.then(async (instance) => {
       await Promise.all(added.map((shard) => instance.mergeIndex(indexPath(shard))));
-      await instance.filters();
       return instance;
     });
   }
@@ -367,18 +380,15 @@ const lookedUp = (term) => (term || "").split(" ")
     .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"))
   .filter(Boolean);
 
-// The indexes holding results of a search.
-const answering = (result) => Object.entries((result.filters || {}).shard || {}).filter(([, n]) => n > 0)
-  .map(([shard]) => shard);
-
-// The indexes to keep for `term` (null: every one that answered).
-async function shardsHolding(term, result) {
+// The indexes of `list` to keep for `term` (null: every one). Told by their words, not by the
+// results' "shard" counts: those need the filter index, which a search with words does not wait for.
+async function shardsHolding(term, list) {
   const typed = lookedUp(term);
-  const answered = answering(result);
-  if (!typed.length || !answered.length) return null;
-  const lists = await Promise.all(answered.map(wordsOf));
-  const kept = answered.filter((_, i) => !lists[i] || typed.every((word) => holdsPrefix(lists[i], word)));
-  return kept.length === answered.length ? null : kept;
+  if (!typed.length) return null;
+  const ids = list.map((shard) => shard.id);
+  const lists = await Promise.all(ids.map(wordsOf));
+  const kept = ids.filter((_, i) => !lists[i] || typed.every((word) => holdsPrefix(lists[i], word)));
+  return kept.length === ids.length ? null : kept;
 }
 
 function phrasesFirst(results, holding) {
@@ -426,39 +436,38 @@ async function run() {
   // Said by the script, not the page: without it (JavaScript off, a page opened from file://)
   // nothing loads, and the page said so forever.
   status.textContent = loaded ? messages.searching : messages.loading;
+  const instance = instanceFor(list);
   let pagefind;
   try {
-    pagefind = await instanceFor(list);
+    pagefind = await instance;
   } catch (error) {
     status.textContent = messages.load_failed;
+    facetsBox.removeAttribute("aria-busy");
     return;
   }
   loaded = true;
   if (current !== generation) return;
   showScope(list);
   if (!term && !Object.keys(filters).length) {
-    const totals = await pagefind.filters();
-    if (current !== generation) return;
-    renderFacets(totals, list);
+    facetsBox.setAttribute("aria-busy", "true");
     showResults(listed([]), messages.prompt);
+    const totals = await filtersOf(instance);
+    if (current !== generation) return;
+    if (totals) renderFacets(totals, list); else facetsBox.removeAttribute("aria-busy");
     return;
   }
-  const [answer, holding] = await Promise.all([search(pagefind, term, filters), phraseHolders(pagefind, term)]);
-  const kept = await shardsHolding(term, answer);
+  // Filters without words list the newest first, as far as each index's count ("shard") says.
+  const [answer, holding, kept] = await Promise.all([
+    search(pagefind, term, term ? filters : { ...filters, shard: { any: list.map((shard) => shard.id) } }),
+    phraseHolders(pagefind, term), shardsHolding(term, list)]);
   const only = kept ? { shard: { any: kept } } : {}; // every search below: the kept indexes only
   const held = !kept || kept.length > 0;
-  // The results' sessions are named from their indexes' files: fetched while the counts are searched.
-  if (held) (kept || answering(answer)).forEach(sessionsOf);
   const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
   const results = !held ? listed([])
     : term ? listed(phrasesFirst(result.results, holding)) : newestFirst(pagefind, filters, result, list);
-  const counts = held ? { ...result.filters } : {};
-  for (const key of held ? Object.keys(filters) : []) {
-    // A facet's own counts ignore its own selection, so other values stay choosable.
-    counts[key] = (await search(pagefind, term, { ...activeFilters(key), ...only })).filters[key] || {};
-  }
   if (current !== generation) return;
-  renderFacets(counts, list);
+  // The results' sessions are named from their indexes' files: fetched with the first excerpts.
+  if (held) (kept || list.map((shard) => shard.id)).forEach(sessionsOf);
   const found = results.length;
   // Ticking a filter on a phone changes results a screen below: the link says how many.
   toResults.textContent = countMessage("to_results_count", found);
@@ -473,7 +482,24 @@ async function run() {
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
+  facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   showResults(results, message, held ? holding : null);
+  const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
+  if (current !== generation) return;
+  if (counts) renderFacets(counts, list); else facetsBox.removeAttribute("aria-busy");
+}
+
+// The facets' counts for a search, once the filter indexes are in: its searches again, their
+// words already fetched. Null when the filter indexes cannot be had.
+async function facetCounts(instance, pagefind, term, only) {
+  if (!(await filtersOf(instance))) return null;
+  const filters = activeFilters();
+  const counts = { ...(await search(pagefind, term, { ...filters, ...only })).filters };
+  for (const key of Object.keys(filters)) {
+    // A facet's own counts ignore its own selection, so other values stay choosable.
+    counts[key] = (await search(pagefind, term, { ...activeFilters(key), ...only })).filters[key] || {};
+  }
+  return counts;
 }
 
 // Coming back from a result (Back), the reader finds the list as long as it was and the
@@ -484,16 +510,20 @@ window.addEventListener("pagehide", () => {
 });
 
 async function showResults(results, message, holders = null) {
+  const current = generation;
   shownResults = results;
   shownHolders = holders;
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
   await showMore(false);
+  if (reveal && current === generation) { // the search submitted, not one it replaced
+    reveal = false;
+    resultsHeading.scrollIntoView({ block: "start" });
+  }
   const back = returning;
   returning = null;
   if (!back) return;
-  const current = generation;
   while (current === generation && shownCount < Math.min(back.shown, shownResults.length)) {
     await showMore(false);
   }
@@ -683,6 +713,7 @@ function renderFacets(counts, list) {
     ? document.activeElement.id : null;
   const caret = focused && document.activeElement.type === "search" ? document.activeElement.selectionStart : null;
   facetsBox.replaceChildren();
+  facetsBox.removeAttribute("aria-busy");
   for (const facet of config.facets) {
     const facetCounts = counts[facet.key] || {};
     const selected = new Set(state.filters[facet.key] || []);
@@ -759,11 +790,20 @@ input.addEventListener("input", () => {
   timer = window.setTimeout(() => { writeUrl(); run(); }, DEBOUNCE_MS);
   preload(searchTerm(input.value));
 });
+// On a phone the keyboard's Search key left the keyboard open over the results, which are below
+// the filters: the focus leaves the box (the keyboard closes) for the results' heading, which is
+// brought to the top once they show. Only on submit: typing keeps the box; on a wide screen the
+// results are beside the box, which keeps the focus to refine the words.
+let reveal = false;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   window.clearTimeout(timer);
   state.query = input.value;
   writeUrl();
+  if (narrow.matches) {
+    resultsHeading.focus({ preventScroll: true });
+    reveal = true;
+  }
   run();
 });
 clear.addEventListener("click", () => {
