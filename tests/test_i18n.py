@@ -229,11 +229,14 @@ def test_the_reports_headings_are_their_labels_and_no_label_is_idle(tmp_path: Pa
     assert "Statistics" in menu and "Open data" in menu, menu
     from dialogue_archive.core.label_overrides import use_labels
     path = tmp_path / "old.yaml"
+    # a file written before they were removed is told to delete their lines, not of a typo
     path.write_text("text:\n  photo: Photo\n  part_of: Part of\nstatistics:\n  of: of\n", encoding="utf-8")
     try:
-        problems = [p.split(": ", 1)[1] for p in use_labels(path)]
-        assert [p.split(" is no label")[0] for p in problems] \
-            == ["'text.photo'", "'text.part_of'", "'statistics.of'"], problems
+        problems = use_labels(path)
+        assert [p.split(" is no longer used")[0] for p in problems] \
+            == [f"{path}:2:3: 'text.photo'", f"{path}:3:3: 'text.part_of'",
+                f"{path}:5:3: 'statistics.of'"], problems
+        assert all(p.endswith("delete this line") and "core/labels.py" not in p for p in problems)
     finally:
         use_labels(None)
 
