@@ -27,11 +27,13 @@ drew a chart 6,300 px tall above a table of the same 150 rows. The table keeps e
 
 @dataclass(frozen=True)
 class Row:
-    """One labelled number; `uri` (a source path) links the label in the table."""
+    """One labelled number; `uri` (a source path) links the label in the table. `named`: the
+    label is a record's name (a topic, an agency), in the records' language, not a label."""
 
     label: str
     value: int
     uri: str = ""
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Bar:
     display: str
     share: str
     uri: str
+    named: bool
     label_y: int
     bar_y: int
     bar_width: float
@@ -101,7 +104,7 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, va
             label=row.label, short_label=shorten(row.label), value=row.value,
             display=f"{format_number(row.value)} ({share})" if share else format_number(row.value),
             share=share,
-            uri=row.uri, label_y=top + LABEL_SIZE, bar_y=bar_y, bar_width=width,
+            uri=row.uri, named=row.named, label_y=top + LABEL_SIZE, bar_y=bar_y, bar_width=width,
             value_x=width + 6, value_y=bar_y + BAR_HEIGHT - 2))
     return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares,
                     most_first)

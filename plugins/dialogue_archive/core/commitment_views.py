@@ -37,7 +37,8 @@ class CommitmentEntry:
     due: str
     due_iso: str
     session: SessionEntry
-    item: str
+    item_type: str
+    asker: str
     last_update: str
     last_update_iso: str
     last_note: str
@@ -77,7 +78,7 @@ class CommitmentPages:
             agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],
-            item=f"{self.labels['item_type'][item.type.value]} — {item.asker.label}",
+            item_type=self.labels["item_type"][item.type.value], asker=item.asker.label,
             last_update=format_short_date(last.date) if last else "",
             last_update_iso=last.date.isoformat() if last else "",
             last_note=(last.note or "") if last else "")
@@ -160,6 +161,9 @@ class CommitmentPages:
                     "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
                     "total": len(entries), "pager": pager, "filters": filters,
                     "agency_filter_open": key.startswith("agency:"),
+                    # the name in the heading, in the records' language (content_lang)
+                    "agency_name": self.views.agency_name(key.removeprefix("agency:"))
+                    if key.startswith("agency:") else "",
                     "as_of": format_date(self.build_date)},
                     description=self.text["intro"] if key == "all" else "")
 

@@ -14,7 +14,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from .labels import VI, is_counted
+from .labels import REMOVED, VI, is_counted
 from .problems import did_you_mean
 from .yamlio import YamlError, load_yaml
 
@@ -72,7 +72,10 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
                 and isinstance(archive.get(base := key.removesuffix(SINGULAR)), str) \
                 and is_counted(".".join((*where, base))):
             own = archive[base]  # a counted label's singular holds what the label holds
-        if own is None:
+        if own is None and name in REMOVED:
+            problems.append(f"{at}'{name}' is no longer used by the archive (it changed nothing a "
+                            "reader sees): delete this line")
+        elif own is None:
             singular = (" (a singular '…_one' is for a label said with a count: labels.COUNTED "
                         "names them)" if str(key).endswith(SINGULAR) else "")
             problems.append(f"{at}'{name}' is no label{did_you_mean(str(key), list(archive))}; "

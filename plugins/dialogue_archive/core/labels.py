@@ -242,6 +242,13 @@ VI: dict[str, Any] = {
     },
 }
 
+REMOVED = frozenset({
+    "text.commitments", "text.referred_to", "text.asker", "text.valid_until", "text.part_of",
+    "text.session", "text.photo", "statistics.of", "open_data.object",
+})
+"""Labels removed because they changed nothing a reader sees: a labels file written before
+still names them, and its translator is told the line is to delete, not to look for a typo."""
+
 COUNTED = frozenset({
     "text.held_sessions", "text.sessions", "text.items_count", "text.answers_count",
     "text.commitments_count", "text.agencies_count", "text.answered_count", "text.upcoming_of",

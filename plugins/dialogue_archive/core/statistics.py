@@ -52,7 +52,7 @@ def _topic_rows(archive: Archive, items: Iterable[Item]) -> list[Row]:
     """Items per topic, most first; an item with two topics counts for both."""
     counts = Counter(topic for item in items for topic in item.topics)
     names = {t: archive.topics[t].name if t in archive.topics else t for t in counts}
-    return [Row(names[t], counts[t], urls.topic(t)) for t in _most_first(counts, names)]
+    return [Row(names[t], counts[t], urls.topic(t), named=True) for t in _most_first(counts, names)]
 
 
 def _most_first(counts: Counter[str], names: dict[str, str]) -> list[str]:
@@ -119,7 +119,7 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
         "items_per_year": [Row(str(y), items_per_year[y], urls.year(y) if y in held else "")
                            for y in years],
         "items_per_topic": _topic_rows(archive, items),
-        "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a))
+        "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a), named=True)
                              for a in _most_first(per_agency, agency_names)],
         "outcomes": _enum_rows(outcomes, OUTCOMES, labels["outcome"]),
         "commitment_status": _enum_rows(statuses, [s.value for s in CommitmentStatus],

@@ -506,15 +506,16 @@ class ArchiveViews:
 
     def _registry_row(self, kind: str, record: Any, count: int) -> dict[str, Any]:
         uri = urls.REGISTRY_PAGES[kind](record.id)
-        detail = ""
+        # (label, name) parts: the names are the records' language (content_lang), not the labels
+        detail: list[tuple[str, str]] = []
         if kind == "agency" and record.parent:
-            detail = f"{self.text['parent_agency']} {self.agency_name(record.parent)}"
+            detail = [(self.text["parent_agency"], self.agency_name(record.parent))]
         elif kind == "place":
-            detail = self.place_kind(record)
+            detail = [(self.place_kind(record), "")]
             if record.parent:
-                detail += f" · {self.text['within']} {in_sentence(self.place_name(record.parent), self.lang)}"
+                detail.append((self.text["within"], in_sentence(self.place_name(record.parent), self.lang)))
         elif kind == "topic" and record.synonyms:
-            detail = ", ".join(record.synonyms)
+            detail = [("", ", ".join(record.synonyms))]
         ended = getattr(record, "valid_until", None)
         return {"link": Link(self._display_name(kind, record), uri), "detail": detail, "count": count,
                 "ended": format_short_date(ended) if ended and ended < self.archive.build_date else ""}

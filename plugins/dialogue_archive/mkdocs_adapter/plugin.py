@@ -295,8 +295,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A page of the content folder is sanitised as the write-ups are (ours are, already)."""
-        return html if page.file.src_uri in self.specs else sanitise_page(html)
+        """A page of the content folder is sanitised as the write-ups are (ours are, already), and
+        declared in the records' language under an interface in another one."""
+        if page.file.src_uri in self.specs:
+            return html
+        html, lang = sanitise_page(html), content_lang()
+        if not lang:
+            return html
+        # Its text is the records' language, not always the interface's: its title too, which
+        # Material writes above it when it has no <h1> (the home page's template writes its own).
+        if "<h1" not in html and page.file.src_uri != urls.home():
+            html = f"<h1>{escape(page.title)}</h1>{html}"
+        return f'<div lang="{lang}">{html}</div>'
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
@@ -348,6 +358,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.filters["number"] = format_number
         env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
         env.globals["content_lang"] = _content_lang_attribute
+        env.filters["content"] = _content_text
         env.globals["count_label"] = count_label  # '1 commitment', '2 commitments'
         # `tojson` sorts keys by default: the search page's filter values would then follow
         # their English ids (done, dropped, escalated...) instead of the order we give them.
@@ -661,6 +672,18 @@ def _content_lang_attribute() -> Markup:
     interface in another language, nothing on a Vietnamese site (its <html lang> says it)."""
     lang = content_lang()
     return Markup(' lang="{}"').format(lang) if lang else Markup("")
+
+
+def _content_text(text: str, name: str | None = None) -> Markup:
+    """`{{ name | content }}`, or `{{ sentence | content(name) }}` for a label holding a name: the
+    records' text (the name) in `<span lang="vi">` under an interface in another language, so
+    that a screen reader reads it with a Vietnamese voice; on a Vietnamese site the text as it
+    was (escaped), without a span."""
+    lang, whole = content_lang(), escape(text)
+    if not lang:
+        return whole
+    part = whole if name is None else escape(name)
+    return whole.replace(part, Markup('<span lang="{}">{}</span>').format(lang, part), 1)
 
 
 def _link_filter(directory_urls: bool) -> Any:
