@@ -25,11 +25,14 @@ def with_photos(content: Path) -> Path:
     camera_photo(folder / "hoi-truong.jpg", 3000, 2000)
     camera_photo(folder / "chu-ky.jpg", 400, 300)
     Image.effect_noise((600, 400), 60).convert("RGB").resize((2400, 1600)).save(folder / "so-do.png")
+    # some cameras save a JPEG with a second picture after the first (MPO), which browsers show
+    stereo = Image.effect_noise((500, 375), 60).convert("RGB").resize((2000, 1500))
+    stereo.save(folder / "may-anh.jpg", "MPO", save_all=True, append_images=[stereo])
     index = folder / "index.md"
     text = index.read_text(encoding="utf-8").replace(
         "\n---\n", "\nimage:\n  src: quang-canh.jpg\n  caption: Quang cảnh buổi đối thoại\n---\n", 1)
     index.write_text(text + "\n![Hội trường UBND phường](hoi-truong.jpg)\n\n![Chữ ký](chu-ky.jpg)\n"
-                     "\n![Sơ đồ hội trường](so-do.png)\n",
+                     "\n![Sơ đồ hội trường](so-do.png)\n\n![Máy ảnh](may-anh.jpg)\n",
                      encoding="utf-8")
     return folder
 
@@ -48,7 +51,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("selector, original", [(".da-photo img", "quang-canh.jpg"),
                                                 (".da-writeup img[alt^='Hội trường']", "hoi-truong.jpg"),
-                                                (".da-writeup img[alt^='Sơ đồ']", "so-do.png")])
+                                                (".da-writeup img[alt^='Sơ đồ']", "so-do.png"),
+                                                (".da-writeup img[alt='Máy ảnh']", "may-anh.jpg")])
 def test_a_large_photo_is_shown_from_a_smaller_copy_and_the_original_stays(site: Path, selector: str,
                                                                            original: str) -> None:
     folder = site / SESSION
@@ -144,7 +148,7 @@ def test_a_phone_fetches_the_copies_and_a_wide_screens_viewer_the_original(site:
     photos = {"/".join(parts) for parts in fetched if parts[-1].endswith((".jpg", ".png", ".webp"))
               and parts[0] != "images"}  # the theme's icon
     assert photos == {"1200px/quang-canh.jpg", "1200px/hoi-truong.jpg", "1200px/so-do.png.webp",
-                      "2024-06-20-doi-thoai-1/chu-ky.jpg"}
+                      "1200px/may-anh.jpg", "2024-06-20-doi-thoai-1/chu-ky.jpg"}
     phone.close()
 
     desktop = browser.new_context(viewport={"width": 1600, "height": 900})

@@ -5,7 +5,7 @@ which at 400 kbit/s waited minutes for it. A photo wider than LARGE_WIDTH or hea
 LARGE_BYTES gets a copy COPY_WIDTH px wide, in COPY_FOLDER next to it in the site; the page
 shows the copy (`srcset` still names the original, for wide screens and the photo viewer).
 A copy is made once per photo content and kept in the build's cache, which also keeps each
-photo's sizes under its name, length and time: a warm build reads no photo.
+photo's sizes under its path, length and time: a warm build reads no photo.
 """
 
 from __future__ import annotations
@@ -40,8 +40,11 @@ WEBP_QUALITY = 80
 SIZES = "(min-width: 76.25em) 760px, 100vw"
 """How wide the page shows a photo: the content column beside Material's two sidebars, or
 the whole screen."""
-COPY_FORMAT = {"JPEG": ("JPEG", ".jpg"), "WEBP": ("WEBP", ".webp"), "PNG": ("WEBP", ".webp")}
-"""A PNG photo's copy is a WebP: as a PNG it stayed over 1 MB at 1200 px."""
+COPY_FORMAT = {"JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "WEBP": ("WEBP", ".webp"),
+               "PNG": ("WEBP", ".webp")}
+"""A copy's format and suffix by the photo's: a PNG photo's copy is a WebP (PNG is lossless,
+and a photo stays heavy in it at any size); MPO is the JPEG some cameras save, a second
+picture after the first, which browsers show."""
 SIZES_NAMESPACE = "photo-sizes"
 COPIES_NAMESPACE = "photo-copies"
 TURNED = {5, 6, 7, 8}
@@ -183,12 +186,12 @@ class PhotoCopies:
 def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
     """A photo's size as a browser shows it (turned as its EXIF orientation says), and the
     bytes of its copy when it is large and the copy is lighter; `name`: the photo's file name.
-    Raises what Pillow raises for
-    a photo it cannot read (a truncated file too: the whole photo is decoded)."""
+    Raises what Pillow raises for a photo it cannot read (a truncated file too: the whole photo
+    is decoded)."""
     with Image.open(io.BytesIO(data)) as image:
         turned = image.getexif().get(0x0112) in TURNED
         width, height = (image.height, image.width) if turned else image.size
-        animated = getattr(image, "n_frames", 1) > 1
+        animated = image.format != "MPO" and getattr(image, "n_frames", 1) > 1
         large = width > LARGE_WIDTH or len(data) > LARGE_BYTES
         if not large or animated or image.format not in COPY_FORMAT:
             image.load()
