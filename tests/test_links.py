@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 from conftest import make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import markup, urls
+from PIL import Image
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
@@ -23,8 +24,8 @@ def append(path: Path, text: str) -> None:
 
 
 def photo(path: Path) -> None:
-    """A file where a photo is expected (only its existence is checked)."""
-    path.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    """A small photo where one is expected (a JPEG the build can read and measure)."""
+    Image.new("RGB", (40, 30), (32, 64, 192)).save(path, "JPEG")
 
 
 def located(result: subprocess.CompletedProcess[str]) -> list[str]:

@@ -15,6 +15,13 @@
     var figure = photo.closest("figure");
     var caption = figure && figure.querySelector("figcaption");
     var big = dialog.querySelector(".da-lightbox__image");
+    // A large photo's <img> shows its smaller copy; its srcset also names the original, which
+    // the viewer takes on a screen wider than the copy (a phone keeps the copy).
+    big.removeAttribute("srcset");
+    if (img && img.srcset) {
+      big.sizes = "96vw";
+      big.srcset = img.srcset;
+    }
     big.src = photo.tagName === "A" ? photo.href : img.currentSrc || img.src;
     big.alt = img ? img.alt : "";
     dialog.querySelector(".da-lightbox__caption").textContent =

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from markupsafe import escape
 
@@ -34,7 +35,9 @@ from .feeds import session_agencies
 from .fragments import FragmentStore
 from .labels import VI, count_label, format_date, format_short_date
 from .loader import private_copy
+from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
+from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import answering, forwarded_to, referred_to, session_statistics
 from .vietnamese import in_sentence, sort_key, unit_word
 
@@ -199,6 +202,9 @@ class ArchiveViews:
         self.archive = archive
         self.labels = labels
         self.fragments = FragmentStore(cache, directory_urls)
+        self.photos: dict[str, Sized] = {}
+        """The sessions' photos' sizes by path in the content folder, known once their copies
+        are placed (resizing.PhotoCopies), before the pages are written."""
         self.links: dict[str, Link] = {}
         self.badges: dict[tuple[str, str], StatusBadge] = {}
         self.text = labels["text"]
@@ -597,13 +603,15 @@ class ArchiveViews:
     # --- session page -----------------------------------------------------------------
 
     def session_inputs(self, session: Session) -> str:
-        """What session_view depends on: the session's files and visibility, what the build
+        """What session_view depends on: the session's files (its photos by name, length
+        and time) and visibility, what the build
         date decides about it, and what every session depends on (empty when the loader did
         not record them)."""
         if not (session.source_key and self.archive.context_fingerprint):
             return ""
         return fingerprint(self.archive.context_fingerprint, session.source_key,
-                           session.visibility.value, self.day_facts(session))
+                           session.visibility.value, self.day_facts(session),
+                           photo_stamps(session.folder))
 
     def day_facts(self, session: Session) -> str:
         """What the build date decides about a session's own page and search records: whether
@@ -644,7 +652,7 @@ class ArchiveViews:
     def session_view(self, session: Session) -> dict[str, Any]:
         """Everything the session template shows, with Markdown rendered to safe HTML."""
         meta = session.meta
-        rendered = self.fragments.get(session)
+        rendered = self._with_photo_sizes(session, self.fragments.get(session))
         headings = self.session_headings(session)
         return {
             "kind": "session",
@@ -662,6 +670,7 @@ class ArchiveViews:
             "participants": [self.agency_link(a) for a in meta.participants],
             "chair_for": self._chair_for(meta.chair.on_behalf_of if meta.chair else None),
             "attendance": [(self.attendance_label(k, n), n) for k, n in meta.attendance.items()],
+            "photo": self._header_photo(session),
             "body_html": rendered["body"],
             "toc": self._session_toc(session, rendered["toc"], headings),
             "items": [self._item_view(session, item, html)
@@ -672,6 +681,34 @@ class ArchiveViews:
             "data_date": self.data_date(session),
             "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
         }
+
+    def _header_photo(self, session: Session) -> dict[str, Any] | None:
+        """The `image:` above the write-up: the original, which the photo viewer's link opens,
+        and the <img>'s attributes (its copy, when it is large)."""
+        image = session.meta.image
+        if image is None:
+            return None
+        src = quote(image.src)
+        sized = self.photos.get(posixpath.join(posixpath.dirname(session.src_uri), image.src))
+        return {"full": src, "attributes": image_attributes(sized, src) if sized
+                else {"src": src, "loading": "lazy"}}
+
+    def _with_photo_sizes(self, session: Session, rendered: dict[str, Any]) -> dict[str, Any]:
+        """The rendered texts (cached as they are written) with their photos' sizes and copies,
+        which change with the photos, not with the texts."""
+        def sized(fragment: str) -> str:
+            return sized_images(fragment, partial(self._photo_attributes, session))
+
+        return {**rendered, "body": sized(rendered["body"]),
+                "items": [{"text": sized(item["text"]), "answers": [sized(a) for a in item["answers"]]}
+                          for item in rendered["items"]]}
+
+    def _photo_attributes(self, session: Session, src: str) -> dict[str, str]:
+        """The <img> attributes of a photo of a text of the session's page, at `src`."""
+        found = destination(src, session.src_uri, image=True)
+        sized = self.photos.get(found.reference.target) if found and found.reference and not found.suffix \
+            else None
+        return image_attributes(sized, src) if sized else {"loading": "lazy"}
 
     def _visibility_label(self, session: Session) -> str:
         """A preview's flag; a scheduled session's says when it goes public."""

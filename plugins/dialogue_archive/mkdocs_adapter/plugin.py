@@ -41,7 +41,9 @@ from ..core.models import is_id
 from ..core.opendata import OpenData
 from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
+from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, publish, staging_dir
+from ..core.resizing import COPIES_NAMESPACE, PhotoCopies, session_photos
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -405,6 +407,20 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                  f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
                  f"written in {time.monotonic() - started:.1f} s")
 
+    def _place_photos(self, config: MkDocsConfig) -> None:
+        """The published sessions' large photos get smaller copies in the site (core/resizing.py),
+        and the pages their sizes; a photo that cannot be read is published as it is, with a
+        located warning (an INFO line: `--strict` goes on, as for the content's warnings)."""
+        assert self.archive is not None and self.views is not None
+        copies = PhotoCopies(Path(config.docs_dir), Path(config.site_dir), self.cache)
+        photos = [photo for session in self.archive.published for photo in session_photos(session.folder)]
+        self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
+        where = ProblemLog(root=Path(config.docs_dir))
+        for photo in unreadable:
+            where.add(photo.path, 1, 1, photo.message, severity="warning")
+        for warning in where.warnings:
+            log.info(str(warning))
+
     # --- atomic publishing (core/publish.py) -------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -416,6 +432,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._place_photos(config)
         self._render_archive_pages(config)
         if self.preview:
             # The edited page is what the writer waits for: serve it now; the search index
@@ -504,9 +521,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             if left:
                 log.warning(f"dialogue-archive: {left}")
             if self.archive is not None:  # once a day: yesterday's pages are no site's now
-                swept = self.cache.sweep(PAGES, self.archive.build_date.isoformat())
-                if swept:
-                    log.info(f"dialogue-archive: {swept} cached pages no site uses any more removed")
+                day = self.archive.build_date.isoformat()
+                for namespace, what in ((PAGES, "pages"), (COPIES_NAMESPACE, "photo copies")):
+                    if swept := self.cache.sweep(namespace, day):
+                        log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")

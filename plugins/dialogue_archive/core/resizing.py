@@ -1,0 +1,217 @@
+"""Smaller copies of the sessions' large photos, for phones.
+
+A camera's photo (4000x3000, 6 MB) was published as it is and shown 330 px wide on a phone,
+which at 400 kbit/s waited minutes for it. A photo wider than LARGE_WIDTH or heavier than
+LARGE_BYTES gets a copy COPY_WIDTH px wide, in COPY_FOLDER next to it in the site; the page
+shows the copy (`srcset` still names the original, for wide screens and the photo viewer).
+A copy is made once per photo content and kept in the build's cache, which also keeps each
+photo's sizes under its path, length and time: a warm build reads no photo.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import posixpath
+import unicodedata
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .cache import DiskCache, fingerprint
+from .links import IMAGE_SUFFIXES
+
+LARGE_WIDTH = 1600
+"""Wider than this (px, as shown: a turned photo's height) a photo gets a copy."""
+LARGE_BYTES = 500_000
+"""Heavier than this a photo gets a copy, however narrow."""
+COPY_WIDTH = 1200
+"""A phone's screen at three device pixels per CSS pixel; narrower photos keep their width."""
+COPY_FOLDER = f"{COPY_WIDTH}px"
+"""The copies' folder in a session's folder of the site: a session folder of the content has
+no subfolders, so no photo of the content is ever there."""
+JPEG_QUALITY = 82
+WEBP_QUALITY = 80
+SIZES = "(min-width: 76.25em) 760px, 100vw"
+"""How wide the page shows a photo: the content column beside Material's two sidebars, or
+the whole screen."""
+COPY_FORMAT = {"JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "WEBP": ("WEBP", ".webp"),
+               "PNG": ("WEBP", ".webp")}
+"""A copy's format and suffix by the photo's: a PNG photo's copy is a WebP (PNG is lossless,
+and a photo stays heavy in it at any size); MPO is the JPEG some cameras save, a second
+picture after the first, which browsers show."""
+SIZES_NAMESPACE = "photo-sizes"
+COPIES_NAMESPACE = "photo-copies"
+TURNED = {5, 6, 7, 8}
+"""EXIF orientations a browser shows turned a quarter: width and height swap."""
+
+
+@functools.cache
+def resizing_version() -> str:
+    """What a copy depends on besides the photo: this module's code and Pillow's version."""
+    return fingerprint(Path(__file__).read_bytes(), PIL.__version__)
+
+
+@dataclass(frozen=True)
+class Sized:
+    """A photo's size as shown, and its copy's if it has one."""
+
+    width: int
+    height: int
+    copy_width: int = 0
+    """0 when the photo is published without a copy."""
+    copy_height: int = 0
+    copy_suffix: str = ""
+    """Added to the photo's name when the copy's format differs ('.webp' for a PNG)."""
+
+    def copy_name(self, name: str) -> str:
+        return f"{COPY_FOLDER}/{name}{self.copy_suffix}"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A photo Pillow cannot read: published as it is, with a warning."""
+
+    path: Path
+    why: str
+
+    @property
+    def message(self) -> str:
+        return (f"the photo cannot be read ({self.why}): it is published as it is, and a browser "
+                "may show it broken or not at all; open it in a photo editor and export it again "
+                "as .jpg, .png or .webp")
+
+
+def session_photos(folder: Path) -> list[Path]:
+    """The photos of a session's folder (FORMAT.md: next to index.md)."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+def photo_stamps(folder: Path) -> str:
+    """The names, lengths and times of a session's photos: its page shows their sizes."""
+    stamps = []
+    for photo in session_photos(folder):
+        with contextlib.suppress(OSError):  # removed meanwhile: the page is made anew
+            status = photo.stat()
+            stamps.append(f"{photo.name}\0{status.st_size}\0{status.st_mtime_ns}")
+    return "\n".join(stamps)
+
+
+def image_attributes(sized: Sized, src: str) -> dict[str, str]:
+    """An <img>'s attributes for the photo at `src` (its URL, relative to the page): the copy,
+    with the original in `srcset` for wider screens; its size; loaded when scrolled to."""
+    if not sized.copy_width:
+        return {"src": src, "width": str(sized.width), "height": str(sized.height), "loading": "lazy"}
+    folder, _, name = src.rpartition("/")
+    copy = (f"{folder}/" if folder else "") + sized.copy_name(name)
+    return {"src": copy, "srcset": f"{copy} {sized.copy_width}w, {src} {sized.width}w",
+            "sizes": SIZES, "width": str(sized.copy_width), "height": str(sized.copy_height),
+            "loading": "lazy"}
+
+
+class PhotoCopies:
+    """Places the copies of a site's large photos, from the cache or made anew."""
+
+    def __init__(self, root: Path, site_dir: Path, cache: DiskCache):
+        self.root = root
+        self.site_dir = site_dir
+        self.cache = cache
+
+    def place_all(self, photos: Iterable[Path], workers: int) -> tuple[dict[str, Sized], list[Unreadable]]:
+        """Every photo's size by its path in the content folder ('sessions/2024/x/anh.jpg'),
+        its copy written into the site; the photos that cannot be read. Pillow decodes and
+        encodes without Python's lock: threads use every core."""
+        photos = list(photos)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            results = list(pool.map(self.place, photos))
+        sizes: dict[str, Sized] = {}
+        unreadable = []
+        for photo, result in zip(photos, results, strict=True):
+            if isinstance(result, Unreadable):
+                unreadable.append(result)
+            else:
+                sizes[self._content_path(photo)] = result
+        return sizes, unreadable
+
+    def _content_path(self, photo: Path) -> str:
+        """NFC, as the site publishes the file and the texts name it."""
+        return unicodedata.normalize("NFC", photo.relative_to(self.root).as_posix())
+
+    def place(self, photo: Path) -> Sized | Unreadable:
+        """The photo's size; its copy, if it has one, linked from the cache into the site."""
+        try:
+            status = photo.stat()
+        except OSError as error:  # removed since the folder was listed
+            return Unreadable(photo, error.strerror or str(error))
+        known = fingerprint(resizing_version(), str(photo), str(status.st_size), str(status.st_mtime_ns))
+        destination = self.site_dir / posixpath.dirname(self._content_path(photo))
+        info = self.cache.get_json(SIZES_NAMESPACE, known)
+        if isinstance(info, dict) and "why" in info:
+            return Unreadable(photo, info["why"])
+        if isinstance(info, dict):
+            sized = Sized(**info["sized"])
+            copy = destination / sized.copy_name(unicodedata.normalize("NFC", photo.name))
+            if not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy):
+                return sized
+        try:
+            data = photo.read_bytes()
+        except OSError as error:  # not kept: a photo made readable again has the same time
+            return Unreadable(photo, error.strerror or str(error))
+        try:
+            sized, made = resized(data, photo.name)
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            why = "not a picture Pillow can read" if isinstance(error, UnidentifiedImageError) else str(error)
+            self.cache.put_json(SIZES_NAMESPACE, known, {"why": why})
+            return Unreadable(photo, why)
+        key = fingerprint(resizing_version(), data)
+        if made is not None:
+            copy = destination / sized.copy_name(unicodedata.normalize("NFC", photo.name))
+            self.cache.put_bytes(COPIES_NAMESPACE, key, made)
+            if not self.cache.copy_to(COPIES_NAMESPACE, key, copy):  # a build without a cache
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.unlink(missing_ok=True)  # it may be a link into an earlier build's cache
+                copy.write_bytes(made)
+        self.cache.put_json(SIZES_NAMESPACE, known, {"sized": asdict(sized), "key": key})
+        return sized
+
+
+def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
+    """A photo's size as a browser shows it (turned as its EXIF orientation says), and the
+    bytes of its copy when it is large and the copy is lighter; `name`: the photo's file name.
+    Raises what Pillow raises for a photo it cannot read (a truncated file too: the whole photo
+    is decoded)."""
+    with Image.open(io.BytesIO(data)) as image:
+        turned = image.getexif().get(0x0112) in TURNED
+        width, height = (image.height, image.width) if turned else image.size
+        animated = image.format != "MPO" and getattr(image, "n_frames", 1) > 1
+        large = width > LARGE_WIDTH or len(data) > LARGE_BYTES
+        if not large or animated or image.format not in COPY_FORMAT:
+            image.load()
+            return Sized(width, height), None
+        copy_width = min(COPY_WIDTH, width)
+        copy_height = max(1, round(height * copy_width / width))
+        # Decoded at a fraction of its size where JPEG allows it (`draft`): much faster.
+        image.thumbnail((copy_height, copy_width) if turned else (copy_width, copy_height))
+        small = ImageOps.exif_transpose(image)
+        kind, suffix = COPY_FORMAT[image.format]
+        icc = image.info.get("icc_profile")
+    output = io.BytesIO()
+    if kind == "JPEG":
+        small = small if small.mode in {"RGB", "L", "CMYK"} else small.convert("RGB")
+        small.save(output, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, icc_profile=icc)
+    else:
+        small = small if small.mode in {"RGB", "RGBA"} else small.convert("RGBA")
+        small.save(output, "WEBP", quality=WEBP_QUALITY, method=4, icc_profile=icc)
+    copy = output.getvalue()
+    if len(copy) >= len(data):  # a light photo, wide but already compressed hard
+        return Sized(width, height), None
+    own = Path(name).suffix.lower().replace(".jpeg", ".jpg")  # a JPEG named .png gets a '.jpg'
+    return Sized(width, height, small.width, small.height, "" if own == suffix else suffix), copy

@@ -1,0 +1,161 @@
+"""Photos on a phone: a camera's large photo is shown from a smaller copy, made once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import build_archive, make_archive, parse, run_build, write_config
+from PIL import Image
+
+SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
+
+
+def camera_photo(path: Path, width: int, height: int) -> None:
+    """A JPEG as a camera saves one: detailed (noise does not compress), at high quality."""
+    noise = Image.effect_noise((width // 4, height // 4), 60).convert("RGB").resize((width, height))
+    noise.save(path, quality=95)
+
+
+def with_photos(content: Path) -> Path:
+    """The session with a large photo as its `image:`, another in its write-up, and a small one."""
+    folder = content / SESSION
+    camera_photo(folder / "quang-canh.jpg", 4000, 3000)
+    camera_photo(folder / "hoi-truong.jpg", 3000, 2000)
+    camera_photo(folder / "chu-ky.jpg", 400, 300)
+    Image.effect_noise((600, 400), 60).convert("RGB").resize((2400, 1600)).save(folder / "so-do.png")
+    # some cameras save a JPEG with a second picture after the first (MPO), which browsers show
+    stereo = Image.effect_noise((500, 375), 60).convert("RGB").resize((2000, 1500))
+    stereo.save(folder / "may-anh.jpg", "MPO", save_all=True, append_images=[stereo])
+    index = folder / "index.md"
+    text = index.read_text(encoding="utf-8").replace(
+        "\n---\n", "\nimage:\n  src: quang-canh.jpg\n  caption: Quang cảnh buổi đối thoại\n---\n", 1)
+    index.write_text(text + "\n![Hội trường UBND phường](hoi-truong.jpg)\n\n![Chữ ký](chu-ky.jpg)\n"
+                     "\n![Sơ đồ hội trường](so-do.png)\n\n![Máy ảnh](may-anh.jpg)\n",
+                     encoding="utf-8")
+    return folder
+
+
+def pixels(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("photos")
+    with_photos(make_archive(tmp / "content"))
+    return build_archive(tmp / "content", tmp)
+
+
+@pytest.mark.parametrize("selector, original", [(".da-photo img", "quang-canh.jpg"),
+                                                (".da-writeup img[alt^='Hội trường']", "hoi-truong.jpg"),
+                                                (".da-writeup img[alt^='Sơ đồ']", "so-do.png"),
+                                                (".da-writeup img[alt='Máy ảnh']", "may-anh.jpg")])
+def test_a_large_photo_is_shown_from_a_smaller_copy_and_the_original_stays(site: Path, selector: str,
+                                                                           original: str) -> None:
+    folder = site / SESSION
+    img = parse(folder / "index.html").select_one(selector)
+    copy = folder / img["src"]
+    assert img["src"] != original and copy.is_file()
+    assert img["srcset"].split(", ")[0] == f"{img['src']} 1200w"  # the phone's choice
+    assert original in img["srcset"] and img["sizes"]
+    assert copy.stat().st_size < (folder / original).stat().st_size / 3
+    assert pixels(copy) == (int(img["width"]), int(img["height"]))
+    assert pixels(copy)[0] == 1200 < pixels(folder / original)[0]
+    assert img["loading"] == "lazy"
+    assert (folder / original).read_bytes() == (site.parent / "content" / SESSION / original).read_bytes()
+
+
+def test_a_large_png_is_shown_from_a_webp_copy(site: Path) -> None:
+    img = parse(site / SESSION / "index.html").select_one(".da-writeup img[alt^='Sơ đồ']")
+    with Image.open(site / SESSION / img["src"]) as copy:
+        assert copy.format == "WEBP"
+
+
+def test_the_photo_viewer_link_opens_the_original(site: Path) -> None:
+    link = parse(site / SESSION / "index.html").select_one("a[data-da-lightbox]")
+    assert link["href"] == "quang-canh.jpg"
+
+
+def test_a_small_photo_is_published_as_it_is_with_its_size(site: Path) -> None:
+    img = parse(site / SESSION / "index.html").select_one(".da-writeup img[alt='Chữ ký']")
+    assert img["src"] == "chu-ky.jpg" and not img.has_attr("srcset")
+    assert (img["width"], img["height"], img["loading"]) == ("400", "300", "lazy")
+
+
+def test_a_warm_build_reuses_the_copies(tmp_path: Path) -> None:
+    with_photos(make_archive(tmp_path / "content"))
+    copy = tmp_path / "site" / SESSION / "1200px" / "quang-canh.jpg"
+    build_archive(tmp_path / "content", tmp_path)
+    first = copy.stat()
+    build_archive(tmp_path / "content", tmp_path)
+    again = copy.stat()
+    assert (again.st_ino, again.st_mtime_ns) == (first.st_ino, first.st_mtime_ns)
+
+
+def test_a_turned_phone_photo_gets_its_size_as_shown(tmp_path: Path) -> None:
+    """A phone saves a portrait photo as landscape pixels and an EXIF orientation."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned a quarter clockwise when shown
+    exif[0x8825] = {2: (16.0, 3.0, 0.0)}  # where it was taken
+    Image.effect_noise((1000, 750), 60).convert("RGB").resize((4000, 3000)).save(
+        folder / "doc.jpg", quality=95, exif=exif)
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh dọc](doc.jpg)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / SESSION / "index.html").select_one(".da-writeup img")
+    assert (img["width"], img["height"]) == ("1200", "1600")
+    with Image.open(site / SESSION / img["src"]) as copy:
+        assert copy.size == (1200, 1600)
+        assert not copy.getexif()  # nor the camera's other data (its GPS position)
+
+
+def test_a_damaged_photo_is_named_and_published_as_it_is(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    whole = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(whole, "JPEG", quality=95)
+    (folder / "hong.jpg").write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])  # cut off
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh hỏng](hong.jpg)\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Traceback" not in output
+    assert f"content/{SESSION}/hong.jpg:1:1: warning: the photo cannot be read (image file is " \
+           "truncated" in output, output
+    assert "export it again as .jpg, .png or .webp" in output
+    assert (site / SESSION / "hong.jpg").is_file()
+
+
+def test_a_phone_fetches_the_copies_and_a_wide_screens_viewer_the_original(site: Path, serve_site,
+                                                                          browser) -> None:
+    base = serve_site(site)
+    phone = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=3,
+                                is_mobile=True, has_touch=True)
+    tab = phone.new_page()
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url.rsplit("/", 2)[-2:]))
+    tab.goto(f"{base}{SESSION}/")
+    for img in tab.locator(".da-photo img, .da-writeup img").all():
+        img.scroll_into_view_if_needed()
+        img.evaluate("img => img.decode()")
+    photos = {"/".join(parts) for parts in fetched if parts[-1].endswith((".jpg", ".png", ".webp"))
+              and parts[0] != "images"}  # the theme's icon
+    assert photos == {"1200px/quang-canh.jpg", "1200px/hoi-truong.jpg", "1200px/so-do.png.webp",
+                      "1200px/may-anh.jpg", "2024-06-20-doi-thoai-1/chu-ky.jpg"}
+    phone.close()
+
+    desktop = browser.new_context(viewport={"width": 1600, "height": 900})
+    tab = desktop.new_page()
+    tab.goto(f"{base}{SESSION}/")
+    tab.locator("a[data-da-lightbox]").click()
+    viewer = tab.locator(".da-lightbox__image")
+    viewer.evaluate("img => img.decode()")
+    assert viewer.evaluate("img => img.currentSrc") == f"{base}{SESSION}/quang-canh.jpg"
+    desktop.close()
