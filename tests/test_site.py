@@ -805,7 +805,7 @@ def test_an_interface_in_another_language_names_kinds_of_places_by_its_labels(tm
         "  ward: Ward\n  commune: Commune\ntext:\n  within: in\n"
         "publishing:\n  feed_place: Sessions in {name}\n", encoding="utf-8")
     site = build_archive(CONTENT, tmp_path, labels="en.yaml")
-    places = {a.text: a.find_parent("li").select_one(".da-entry__meta").get_text(strip=True)
+    places = {a.text: " ".join(a.find_parent("li").select_one(".da-entry__meta").get_text().split())
               for a in parse(site / "places" / "index.html").select(".da-registry a")}
     assert places["Phường Khuê Trung"].startswith("Ward · in Quận Cẩm Lệ · "), places
     assert places["Thành phố Đà Nẵng"] == "Province", places
