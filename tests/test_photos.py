@@ -159,3 +159,23 @@ def test_a_phone_fetches_the_copies_and_a_wide_screens_viewer_the_original(site:
     viewer.evaluate("img => img.decode()")
     assert viewer.evaluate("img => img.currentSrc") == f"{base}{SESSION}/quang-canh.jpg"
     desktop.close()
+
+
+def test_a_page_showing_another_sessions_photo_follows_its_changes(tmp_path: Path) -> None:
+    """A write-up may show a photo of another session's folder (README: relative to index.md).
+    When that photo was replaced by a small one, the next build reused the page from the cache,
+    still naming the large photo's copy, which was gone: a broken photo on phones."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    first, second = sorted((content / "sessions" / "2024").iterdir())
+    camera_photo(first / "hoi-truong.jpg", 3000, 2000)
+    index = second / "index.md"
+    index.write_text(index.read_text(encoding="utf-8")
+                     + f"\n![Hội trường](../{first.name}/hoi-truong.jpg)\n", encoding="utf-8")
+    page = tmp_path / "site" / "sessions" / "2024" / second.name / "index.html"
+    build_archive(content, tmp_path)
+    assert "1200px/" in parse(page).select_one(".da-writeup img")["src"]
+    camera_photo(first / "hoi-truong.jpg", 800, 600)  # small: published as it is
+    build_archive(content, tmp_path)
+    img = parse(page).select_one(".da-writeup img")
+    assert (img["src"], img["width"], img["height"]) == (f"../{first.name}/hoi-truong.jpg", "800", "600")
+    assert (page.parent / img["src"]).is_file()

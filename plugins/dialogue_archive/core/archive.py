@@ -54,6 +54,9 @@ class Session:
     links: list[str] = field(default_factory=list)
     """Source paths of the pages its texts link to (`sessions/2023/x/index.md`), found by the
     loader; those the build makes itself can only be checked against the built site."""
+    photos: list[str] = field(default_factory=list)
+    """Paths in the content folder of the photos its texts show, its own folder's or another's
+    (`sessions/2024/x/anh.jpg`): its page shows their sizes, and changes with them."""
 
     @property
     def year(self) -> int:

@@ -839,7 +839,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None, salvaged=parsed.salvaged,
-                      links=[page for r in parsed.references if (page := _page_to_check(r.reference))])
+                      links=[page for r in parsed.references if (page := _page_to_check(r.reference))],
+                      photos=sorted({r.reference.target for r in parsed.references if r.reference.image}))
     _check_session(session, parsed.data, refs, log, day)
     if meta.draft or parsed.draft_meant:
         session.visibility = Visibility.draft

@@ -95,13 +95,14 @@ def session_photos(folder: Path) -> list[Path]:
         return []
 
 
-def photo_stamps(folder: Path) -> str:
-    """The names, lengths and times of a session's photos: its page shows their sizes."""
+def photo_stamps(photos: Iterable[Path]) -> str:
+    """The paths, lengths and times of the photos a page shows, which it shows the sizes of:
+    known when the page's inputs are (before the copies are placed), from one status each."""
     stamps = []
-    for photo in session_photos(folder):
-        with contextlib.suppress(OSError):  # removed meanwhile: the page is made anew
+    for photo in photos:
+        with contextlib.suppress(OSError):  # missing: the page is made anew when it appears
             status = photo.stat()
-            stamps.append(f"{photo.name}\0{status.st_size}\0{status.st_mtime_ns}")
+            stamps.append(f"{photo}\0{status.st_size}\0{status.st_mtime_ns}")
     return "\n".join(stamps)
 
 

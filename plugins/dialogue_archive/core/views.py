@@ -603,15 +603,22 @@ class ArchiveViews:
     # --- session page -----------------------------------------------------------------
 
     def session_inputs(self, session: Session) -> str:
-        """What session_view depends on: the session's files (its photos by name, length
-        and time) and visibility, what the build
-        date decides about it, and what every session depends on (empty when the loader did
-        not record them)."""
+        """What session_view depends on: the session's files and visibility, the sizes and
+        copies of the photos it shows (from any folder), what the build date decides about it,
+        and what every session depends on (empty when the loader did not record them)."""
         if not (session.source_key and self.archive.context_fingerprint):
             return ""
         return fingerprint(self.archive.context_fingerprint, session.source_key,
                            session.visibility.value, self.day_facts(session),
-                           photo_stamps(session.folder))
+                           photo_stamps(self.archive.root / p for p in self._photos_shown(session)))
+
+    @staticmethod
+    def _photos_shown(session: Session) -> list[str]:
+        """The photos a session's page shows (their paths in the content folder): the header's
+        and those of its texts, from any folder."""
+        image = session.meta.image
+        header = [posixpath.join(posixpath.dirname(session.src_uri), image.src)] if image else []
+        return header + session.photos
 
     def day_facts(self, session: Session) -> str:
         """What the build date decides about a session's own page and search records: whether
@@ -689,7 +696,7 @@ class ArchiveViews:
         if image is None:
             return None
         src = quote(image.src)
-        sized = self.photos.get(posixpath.join(posixpath.dirname(session.src_uri), image.src))
+        sized = self.photos.get(self._photos_shown(session)[0])
         return {"full": src, "attributes": image_attributes(sized, src) if sized
                 else {"src": src, "loading": "lazy"}}
 
