@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_archive, make_archive, parse, run_build, write_config
-from PIL import Image
+from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -179,3 +179,19 @@ def test_a_page_showing_another_sessions_photo_follows_its_changes(tmp_path: Pat
     img = parse(page).select_one(".da-writeup img")
     assert (img["src"], img["width"], img["height"]) == (f"../{first.name}/hoi-truong.jpg", "800", "600")
     assert (page.parent / img["src"]).is_file()
+
+
+def test_a_sixteen_bit_grey_scan_keeps_its_tones_in_its_copy(tmp_path: Path) -> None:
+    """A 16-bit greyscale PNG (as scanners save a document) came out nearly white in its copy,
+    which phones are shown: its values were cut at 255 instead of scaled."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    ramp = Image.linear_gradient("L").resize((2000, 1000)).convert("I").point(lambda value: value * 257)
+    ramp.convert("I;16").save(folder / "ban-scan.png")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Bản scan](ban-scan.png)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / SESSION / "index.html").select_one(".da-writeup img")
+    assert "1200px/" in img["src"]
+    with Image.open(site / SESSION / img["src"]) as copy:
+        assert 100 < ImageStat.Stat(copy.convert("L")).mean[0] < 156  # a ramp from black to white

@@ -204,6 +204,8 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
         small = ImageOps.exif_transpose(image)
         kind, suffix = COPY_FORMAT[image.format]
         icc = image.info.get("icc_profile")
+    if small.mode.startswith("I"):  # 16-bit greys (a scan): converted as they are, all but white
+        small = small.convert("I").point(lambda value: value / 256).convert("L")
     output = io.BytesIO()
     if kind == "JPEG":
         small = small if small.mode in {"RGB", "L", "CMYK"} else small.convert("RGB")
