@@ -195,3 +195,4 @@ def test_a_sixteen_bit_grey_scan_keeps_its_tones_in_its_copy(tmp_path: Path) -> 
     assert "1200px/" in img["src"]
     with Image.open(site / SESSION / img["src"]) as copy:
         assert 100 < ImageStat.Stat(copy.convert("L")).mean[0] < 156  # a ramp from black to white
+

@@ -15,6 +15,7 @@ import functools
 import io
 import posixpath
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -25,6 +26,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .cache import DiskCache, fingerprint
 from .links import IMAGE_SUFFIXES
+
+# Pillow warns of a photo of more than 89 million pixels (a decompression bomb, it fears) and
+# the build's log showed the warning with part of a traceback, and no file; it is read and
+# copied as any other, and one twice that size is refused (DecompressionBombError, a warning
+# naming the file).
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 LARGE_WIDTH = 1600
 """Wider than this (px, as shown: a turned photo's height) a photo gets a copy."""
