@@ -153,8 +153,32 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     # valid_until is the last day the unit existed (FORMAT.md, the open data's schema)
     assert "Hoạt động đến hết ngày 30 tháng 6 năm 2025" in facts
     session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
-    # in brackets after the place, as in the items' cards
-    assert "(nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
+    # in brackets after the place, as in the items' cards, as within a sentence
+    assert "Quận Cẩm Lệ (nay thuộc phường Cẩm Lệ)" in " ".join(
+        session.select_one("dl.da-facts").get_text().split())
+
+
+def test_a_district_divided_among_wards_is_now_their_area_not_part_of_them(sample_site: Path) -> None:
+    """Quận Cẩm Lệ was divided among three wards in 2025: a district cannot "belong to" wards
+    ('nay thuộc: Phường Cẩm Lệ, Phường An Khê, …'), its area is now theirs. A ward merged whole
+    into one is part of it, said within the sentence ('nay thuộc phường Cẩm Lệ')."""
+    session = parse(sample_site / "sessions" / "2023" / "2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
+                    / "index.html")
+    place = next(dd for dt, dd in zip(session.select("dl.da-facts dt"), session.select("dl.da-facts dd"),
+                                      strict=True) if dt.get_text() == "Địa bàn")
+    assert " ".join(place.get_text().split()) == (
+        "Quận Cẩm Lệ (nay thuộc địa bàn phường Cẩm Lệ, phường An Khê, phường Hòa Xuân (từ 1/7/2025))")
+    assert [a["href"] for a in place.select("a")][1:] == [
+        "../../../places/phuong-cam-le/", "../../../places/phuong-an-khe-2025/",
+        "../../../places/phuong-hoa-xuan-2025/"]
+    facts = parse(sample_site / "places" / "quan-cam-le" / "index.html").select_one("dl.da-facts")
+    said = {dt.get_text(): " ".join(dd.get_text().split())
+            for dt, dd in zip(facts.select("dt"), facts.select("dd"), strict=True)}
+    assert said.get("Nay thuộc địa bàn") == (
+        "Phường Cẩm Lệ, Phường An Khê, Phường Hòa Xuân (từ 1/7/2025)"), said
+    assert "Nay thuộc" not in said, said
+    ward = parse(sample_site / "places" / "phuong-hoa-tho-dong" / "index.html").select_one("dl.da-facts")
+    assert "Nay thuộc Phường Cẩm Lệ" in ward.get_text(" ", strip=True)
 
 
 def test_a_unit_page_names_its_successor_and_todays_unit_once_it_has_ended(tmp_path: Path) -> None:
@@ -184,7 +208,7 @@ def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample
     metas = [" ".join(p.get_text().split()) for page in sample_site.glob("sessions/20*/*/index.html")
              for p in parse(page).select(".da-item__meta")]
     merged = [m for m in metas if "Phường Hòa Thọ Đông" in m]
-    assert merged and all("Phường Hòa Thọ Đông (nay thuộc: Phường Cẩm Lệ)" in m for m in merged), merged
+    assert merged and all("Phường Hòa Thọ Đông (nay thuộc phường Cẩm Lệ)" in m for m in merged), merged
     assert any("· Phường Cẩm Lệ" in m for m in metas)  # today's ward: nothing added
     assert not any("Phường Cẩm Lệ (nay thuộc" in m for m in metas)
 

@@ -190,7 +190,10 @@ VI: dict[str, Any] = {
         "next": "Trang sau",
         "pagination": "Phân trang",
         "successor": "Nay thuộc",
+        # a unit split among several (a district among its wards) does not belong to them
+        "successors": "Nay thuộc địa bàn",
         "successor_inline": "nay thuộc",  # in brackets after a name
+        "successors_inline": "nay thuộc địa bàn",
         "within": "thuộc",  # before a name, inside a sentence
         "sessions_here": "Phiên đối thoại tại địa bàn",
         "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",

@@ -751,11 +751,12 @@ class ArchiveViews:
 
     def _place_today(self, place_id: str | None) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
-        record keeps the place as it was; the site shows today's successor next to it)."""
+        record keeps the place as it was; the site shows today's successor next to it), named
+        as within a sentence: the page says it in brackets, "(nay thuộc phường Cẩm Lệ)"."""
         place = self.archive.places.get(place_id) if place_id else None
         if place is None or not self.archive.ended(place):
             return []
-        return [Link(self.place_name(p.id), urls.place(p.id))
+        return [Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id))
                 for p in self.archive.successors(self.archive.places, place_id)]
 
     def _chair_for(self, on_behalf_of: str | None) -> Link | None:
