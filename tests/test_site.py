@@ -614,6 +614,22 @@ def test_a_district_page_leads_to_what_its_wards_raised(sample_site: Path) -> No
     assert f"Xem tất cả {raised['quan-cam-le'] + sum(listed.values())} ý kiến" in everything.text
 
 
+def test_a_place_page_names_places_as_within_a_sentence(sample_site: Path) -> None:
+    """'… ghi địa bàn là Quận Cẩm Lệ. Xem tất cả 37 ý kiến, câu hỏi của Quận Cẩm Lệ …' and
+    'Quận, thuộc Thành phố Đà Nẵng': a place's kind is lower case within a sentence, as the
+    places list ('Phường · thuộc quận Cẩm Lệ') and the search box say it."""
+    district = parse(page(sample_site, "/places/quan-cam-le/"))
+    said = " ".join(district.select_one("h2.da-list-heading").find_next("p").get_text().split())
+    assert said.startswith("Danh sách dưới đây gồm các ý kiến ghi địa bàn là quận Cẩm Lệ. Xem tất cả "), said
+    assert said.endswith(" ý kiến, câu hỏi của quận Cẩm Lệ và các địa bàn trực thuộc."), said
+    for path, expected in (("/places/quan-cam-le/", "Quận thuộc thành phố Đà Nẵng"),
+                           ("/places/phuong-hoa-an/", "Phường thuộc quận Cẩm Lệ")):
+        facts = parse(page(sample_site, path)).select_one("dl.da-facts")
+        field = next(dd for dt, dd in zip(facts.select("dt"), facts.select("dd"), strict=True)
+                     if dt.get_text() == "Địa bàn")
+        assert " ".join(field.get_text().split()) == expected, path
+
+
 def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     """A unit that existed before others merged into it was not "formed from" them; an agency's
     count is of what it answered; a document's own name is not labelled "Văn bản" twice."""

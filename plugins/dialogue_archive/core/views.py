@@ -544,8 +544,9 @@ class ArchiveViews:
         else:
             place: Place = record
             header["kind"] = self.place_kind(place)
-            header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
-                                if place.parent else None)
+            # after "thuộc" in the field, as the places list says it: "Phường thuộc quận Cẩm Lệ"
+            header["parent"] = (Link(in_sentence(self.place_name(place.parent), self.lang),
+                                     urls.place(place.parent)) if place.parent else None)
             direct, today = self._successors(self.archive.places, place)
             header["successors"] = [Link(self.place_name(p), urls.place(p)) for p in today]
             header["direct"] = [Link(self.place_name(p), urls.place(p)) for p in direct if direct != today]
