@@ -472,16 +472,16 @@ def test_topic_and_place_pages_leave_out_the_questions_of_a_session_not_yet_held
     assert parse(page(site, f"/sessions/2026/{ahead.name}/")).find(id="hoi-truoc-ve-ho-so-dat")
 
 
-def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
-    """A commune's people's committee keeps its name when communes merge into it: the old and
-    the new committee have one name (and short name), so every page tells them apart by their
-    period, as it does places."""
+def old_and_new_committee(tmp_path: Path, old_name: str, new_name: str) -> Path:
+    """A site where the district's committee ended on 30/6/2025, answering in 2024, and its
+    successor of the same short name held a session in 2025 and answered there."""
     content = make_archive(tmp_path / "content")
     registry = content / "registry" / "agencies.yaml"
+    replace(registry, "  name: Ủy ban nhân dân quận Cẩm Lệ\n", f"  name: {old_name}\n")
     replace(registry, "  short_name: UBND quận Cẩm Lệ\n",
             "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2025-06-30\n"
             "  succeeded_by: ubnd-quan-cam-le-2025\n- id: ubnd-quan-cam-le-2025\n"
-            "  name: Ủy ban nhân dân quận Cẩm Lệ\n  short_name: UBND quận Cẩm Lệ\n"
+            f"  name: {new_name}\n  short_name: UBND quận Cẩm Lệ\n"
             "  valid_from: 2025-07-01\n")
     old = next((content / "sessions").glob("*/*"))
     replace(old / "answers.yaml", "- by: phong-quan-ly-do-thi", "- by: ubnd-quan-cam-le")
@@ -498,7 +498,14 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
                                 "by: ubnd-quan-cam-le-2025\n"),
                                (new / "answers.yaml", "due: 2024-12-31", "due: 2025-12-31")):
         replace(one, before, after)
-    site = build_archive(content, tmp_path)
+    return build_archive(content, tmp_path)
+
+
+def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
+    """A commune's people's committee keeps its name when communes merge into it: the old and
+    the new committee have one name (and short name), so every page tells them apart by their
+    period, as it does places."""
+    site = old_and_new_committee(tmp_path, "Ủy ban nhân dân quận Cẩm Lệ", "Ủy ban nhân dân quận Cẩm Lệ")
     until = "Ủy ban nhân dân quận Cẩm Lệ (đến 30/6/2025)"
     since = "Ủy ban nhân dân quận Cẩm Lệ (từ 1/7/2025)"
     names = [a.text for a in parse(site / "agencies" / "index.html").select(".da-registry a")]
@@ -513,6 +520,36 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
     assert answered.text == "UBND quận Cẩm Lệ (từ 1/7/2025)" and answered["title"] == since
     rows = parse(site / "statistics" / "index.html").select("figure.da-chart table tbody th")
     assert {until, since} <= {row.get_text(strip=True) for row in rows}
+
+
+def test_agencies_of_one_short_name_have_one_name_on_every_page(tmp_path: Path) -> None:
+    """The old and the new ward's committee had one short name and two names: session pages,
+    the commitments and the scorecard said 'UBND … (đến 30/6/2025)', while the agencies list,
+    the agency's page and the statistics chart gave the name as written and the new committee
+    no mark at all. Both forms now carry the same mark, and a unit is named alike everywhere."""
+    site = old_and_new_committee(tmp_path, "Ủy ban nhân dân quận Cẩm Lệ, thành phố Đà Nẵng",
+                                 "Ủy ban nhân dân quận Cẩm Lệ, Đà Nẵng")
+    names: dict[str, set[str]] = {"ubnd-quan-cam-le": set(), "ubnd-quan-cam-le-2025": set()}
+    short: dict[str, set[str]] = {"ubnd-quan-cam-le": set(), "ubnd-quan-cam-le-2025": set()}
+    sessions = sorted(site.glob("sessions/*/*/index.html"))
+    for path in [*sessions, site / "commitments" / "index.html", site / "statistics" / "index.html",
+                 site / "agencies" / "index.html"]:
+        for link in parse(path).select("main a[href*='agencies/ubnd-quan-cam-le']"):
+            agency = link["href"].rstrip("/").rsplit("/", 1)[-1]
+            if agency in names and link.get("title"):  # a short name, the name as its title
+                short[agency].add(link.get_text(strip=True))
+                names[agency].add(link["title"])
+            elif agency in names and path.parent.name in ("agencies", "statistics"):
+                names[agency].add(link.get_text(strip=True))
+    for agency in names:
+        names[agency].add(parse(site / "agencies" / agency / "index.html").h1.get_text(strip=True))
+    rows = parse(site / "statistics" / "index.html").select("figure.da-chart table tbody th")
+    charted = {row.get_text(strip=True) for row in rows}
+    assert names == {"ubnd-quan-cam-le": {"Ủy ban nhân dân quận Cẩm Lệ, thành phố Đà Nẵng (đến 30/6/2025)"},
+                     "ubnd-quan-cam-le-2025": {"Ủy ban nhân dân quận Cẩm Lệ, Đà Nẵng (từ 1/7/2025)"}}, names
+    assert short == {"ubnd-quan-cam-le": {"UBND quận Cẩm Lệ (đến 30/6/2025)"},
+                     "ubnd-quan-cam-le-2025": {"UBND quận Cẩm Lệ (từ 1/7/2025)"}}, short
+    assert {n for (n,) in names.values()} <= charted, charted
 
 
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
