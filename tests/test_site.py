@@ -151,7 +151,7 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     facts = doc.select_one("dl.da-facts").get_text(" ", strip=True)
     assert "Nay thuộc" in facts and "Phường Cẩm Lệ" in facts
     # valid_until is the last day the unit existed (FORMAT.md, the open data's schema)
-    assert "Hoạt động đến hết ngày 30 tháng 6 năm 2025" in facts
+    assert "Đến hết ngày 30 tháng 6 năm 2025" in facts
     session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
     # in brackets after the place, as in the items' cards, as within a sentence
     assert "Quận Cẩm Lệ (nay thuộc phường Cẩm Lệ)" in " ".join(
@@ -179,6 +179,23 @@ def test_a_district_divided_among_wards_is_now_their_area_not_part_of_them(sampl
     assert "Nay thuộc" not in said, said
     ward = parse(sample_site / "places" / "phuong-hoa-tho-dong" / "index.html").select_one("dl.da-facts")
     assert "Nay thuộc Phường Cẩm Lệ" in ward.get_text(" ", strip=True)
+
+
+def test_a_place_lasts_until_a_day_an_agency_operates_until_it(sample_site: Path) -> None:
+    """An agency 'Hoạt động đến hết' (operated until) its last day; a place does not operate:
+    its page said so too, and now gives its last day alone."""
+    for path, expected in (("places/quan-cam-le", "Đến hết ngày 30 tháng 6 năm 2025"),
+                           ("agencies/ubnd-quan-cam-le", "Hoạt động đến hết ngày 30 tháng 6 năm 2025")):
+        facts = parse(sample_site / path / "index.html").select_one("dl.da-facts")
+        said = [f"{dt.get_text()} {dd.get_text()}" for dt, dd in zip(facts.select("dt"), facts.select("dd"),
+                                                                      strict=True)]
+        assert expected in said, said
+    listed = {a.get_text(): " ".join(a.find_parent("li").select_one(".da-entry__meta").get_text().split())
+              for listing in ("places", "agencies")
+              for a in parse(sample_site / listing / "index.html").select(".da-registry a")
+              if a.get_text() in ("Quận Cẩm Lệ", "Ủy ban nhân dân quận Cẩm Lệ")}
+    assert listed["Quận Cẩm Lệ"] == "Quận · thuộc thành phố Đà Nẵng · Đến hết ngày 30/6/2025"
+    assert listed["Ủy ban nhân dân quận Cẩm Lệ"].endswith(" · Hoạt động đến hết 30/6/2025")
 
 
 def test_a_unit_page_names_its_successor_and_todays_unit_once_it_has_ended(tmp_path: Path) -> None:
@@ -561,8 +578,8 @@ def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path:
     site = build_archive(content, tmp_path)
     bylines = [parse(site / index.parent.relative_to(content) / "index.html")
                .select_one(".da-byline").get_text() for index in (first, second)]
-    assert bylines == ["Bài viết: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
-                       "Bài viết: Văn Nam · Đăng ngày 21/6/2024"]
+    assert bylines == ["Tác giả: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
+                       "Tác giả: Văn Nam · Đăng ngày 21/6/2024"]
 
 
 def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -> None:
@@ -575,14 +592,15 @@ def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -
                     if agency_id in {s.meta.organizer, *s.meta.participants}]
         page = parse(sample_site / "agencies" / agency_id / "index.html")
         heading = next((h for h in page.select("h2") if h.get_text().startswith(
-            "Phiên đối thoại cơ quan tổ chức hoặc tham dự")), None)
+            "Các phiên đối thoại do cơ quan tổ chức hoặc tham dự")), None)
         if not expected:
             assert heading is None
             continue
         upcoming = sum(archive.announced(s) for s in archive.published
                        if agency_id in {s.meta.organizer, *s.meta.participants})
         said = f", trong đó {upcoming} sắp diễn ra" if upcoming else ""
-        assert heading.get_text() == f"Phiên đối thoại cơ quan tổ chức hoặc tham dự ({len(expected)}{said})"
+        assert heading.get_text() == (
+            f"Các phiên đối thoại do cơ quan tổ chức hoặc tham dự ({len(expected)}{said})")
         listed = [a.get_text(strip=True) for a in heading.find_next("ol").select(".da-entry__title a")]
         assert listed == expected[:10]
         checked += 1
