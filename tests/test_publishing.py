@@ -486,7 +486,7 @@ def test_printed_session_is_a_clean_record(page) -> None:
 
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
     """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
-    overdue) above '(nay thuộc: Phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
+    overdue) above '(nay thuộc phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
     record names is a change of what the page says: the district's police it names ended on
     28/2/2025, the ward on 30/6/2025. Before, the day its promise fell overdue."""
     for build_date, expected in ((dt.date(2025, 2, 15), dt.date(2025, 1, 1)),

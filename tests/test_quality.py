@@ -310,9 +310,9 @@ def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: An
         page.goto(base + "sessions/", wait_until="load")
         stops = tab_stops(page, 10, where)
         assert all(s["x"] >= 0 and s["right"] <= 390 for s in stops), stops
-        menu = next(s for s in stops if s["tag"] == "BUTTON" and s["name"] == "Menu điều hướng")
+        menu = next(s for s in stops if s["tag"] == "BUTTON" and s["name"] == "Danh mục điều hướng")
         assert menu["expanded"] == "false"
-        page.focus("button[aria-label='Menu điều hướng']")
+        page.focus("button[aria-label='Danh mục điều hướng']")
         page.keyboard.press("Enter")
         page.wait_for_function("document.activeElement.textContent.trim() === 'Trang chủ'")
         page.wait_for_timeout(400)  # the slide-in
@@ -320,7 +320,7 @@ def test_the_menu_works_by_keyboard_on_a_phone(sample_site: Path, serve_site: An
         assert opened["x"] >= 0, opened
         page.keyboard.press("Escape")
         closed = page.evaluate(where)
-        assert (closed["name"], closed["expanded"]) == ("Menu điều hướng", "false")
+        assert (closed["name"], closed["expanded"]) == ("Danh mục điều hướng", "false")
         # Tab past the menu's last link closes it: focus went on to links the open menu hid
         # (a review's find)
         page.keyboard.press("Enter")
@@ -390,7 +390,7 @@ def test_focus_in_the_header_stands_out_from_its_colour(
         page.focus(".da-header-search button")
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # focused by the keyboard: :focus-visible
-        assert page.locator("button[aria-label='Menu điều hướng']").is_hidden()  # tabs instead
+        assert page.locator("button[aria-label='Danh mục điều hướng']").is_hidden()  # tabs instead
         ring, header = page.evaluate("""() => [
             getComputedStyle(document.activeElement).outlineColor,
             getComputedStyle(document.querySelector('.md-header')).backgroundColor]""")

@@ -151,10 +151,51 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
     facts = doc.select_one("dl.da-facts").get_text(" ", strip=True)
     assert "Nay thuộc" in facts and "Phường Cẩm Lệ" in facts
     # valid_until is the last day the unit existed (FORMAT.md, the open data's schema)
-    assert "Hoạt động đến hết ngày 30 tháng 6 năm 2025" in facts
+    assert "Đến hết ngày 30 tháng 6 năm 2025" in facts
     session = parse(next((site / "sessions" / "2024").glob("*/index.html")))
-    # in brackets after the place, as in the items' cards
-    assert "(nay thuộc: Phường Cẩm Lệ" in session.select_one("dl.da-facts").get_text(" ", strip=True)
+    # in brackets after the place, as in the items' cards, as within a sentence
+    assert "Quận Cẩm Lệ (nay thuộc phường Cẩm Lệ)" in " ".join(
+        session.select_one("dl.da-facts").get_text().split())
+
+
+def test_a_district_divided_among_wards_is_now_their_area_not_part_of_them(sample_site: Path) -> None:
+    """Quận Cẩm Lệ was divided among three wards in 2025: a district cannot "belong to" wards
+    ('nay thuộc: Phường Cẩm Lệ, Phường An Khê, …'), its area is now theirs. A ward merged whole
+    into one is part of it, said within the sentence ('nay thuộc phường Cẩm Lệ')."""
+    session = parse(sample_site / "sessions" / "2023" / "2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
+                    / "index.html")
+    place = next(dd for dt, dd in zip(session.select("dl.da-facts dt"), session.select("dl.da-facts dd"),
+                                      strict=True) if dt.get_text() == "Địa bàn")
+    assert " ".join(place.get_text().split()) == (
+        "Quận Cẩm Lệ (nay thuộc địa bàn phường Cẩm Lệ, phường An Khê, phường Hòa Xuân (từ 1/7/2025))")
+    assert [a["href"] for a in place.select("a")][1:] == [
+        "../../../places/phuong-cam-le/", "../../../places/phuong-an-khe-2025/",
+        "../../../places/phuong-hoa-xuan-2025/"]
+    facts = parse(sample_site / "places" / "quan-cam-le" / "index.html").select_one("dl.da-facts")
+    said = {dt.get_text(): " ".join(dd.get_text().split())
+            for dt, dd in zip(facts.select("dt"), facts.select("dd"), strict=True)}
+    assert said.get("Nay thuộc địa bàn") == (
+        "Phường Cẩm Lệ, Phường An Khê, Phường Hòa Xuân (từ 1/7/2025)"), said
+    assert "Nay thuộc" not in said, said
+    ward = parse(sample_site / "places" / "phuong-hoa-tho-dong" / "index.html").select_one("dl.da-facts")
+    assert "Nay thuộc Phường Cẩm Lệ" in ward.get_text(" ", strip=True)
+
+
+def test_a_place_lasts_until_a_day_an_agency_operates_until_it(sample_site: Path) -> None:
+    """An agency 'Hoạt động đến hết' (operated until) its last day; a place does not operate:
+    its page said so too, and now gives its last day alone."""
+    for path, expected in (("places/quan-cam-le", "Đến hết ngày 30 tháng 6 năm 2025"),
+                           ("agencies/ubnd-quan-cam-le", "Hoạt động đến hết ngày 30 tháng 6 năm 2025")):
+        facts = parse(sample_site / path / "index.html").select_one("dl.da-facts")
+        said = [f"{dt.get_text()} {dd.get_text()}" for dt, dd in zip(facts.select("dt"), facts.select("dd"),
+                                                                      strict=True)]
+        assert expected in said, said
+    listed = {a.get_text(): " ".join(a.find_parent("li").select_one(".da-entry__meta").get_text().split())
+              for listing in ("places", "agencies")
+              for a in parse(sample_site / listing / "index.html").select(".da-registry a")
+              if a.get_text() in ("Quận Cẩm Lệ", "Ủy ban nhân dân quận Cẩm Lệ")}
+    assert listed["Quận Cẩm Lệ"] == "Quận · thuộc thành phố Đà Nẵng · Đến hết ngày 30/6/2025"
+    assert listed["Ủy ban nhân dân quận Cẩm Lệ"].endswith(" · Hoạt động đến hết 30/6/2025")
 
 
 def test_a_unit_page_names_its_successor_and_todays_unit_once_it_has_ended(tmp_path: Path) -> None:
@@ -184,7 +225,7 @@ def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample
     metas = [" ".join(p.get_text().split()) for page in sample_site.glob("sessions/20*/*/index.html")
              for p in parse(page).select(".da-item__meta")]
     merged = [m for m in metas if "Phường Hòa Thọ Đông" in m]
-    assert merged and all("Phường Hòa Thọ Đông (nay thuộc: Phường Cẩm Lệ)" in m for m in merged), merged
+    assert merged and all("Phường Hòa Thọ Đông (nay thuộc phường Cẩm Lệ)" in m for m in merged), merged
     assert any("· Phường Cẩm Lệ" in m for m in metas)  # today's ward: nothing added
     assert not any("Phường Cẩm Lệ (nay thuộc" in m for m in metas)
 
@@ -448,16 +489,16 @@ def test_topic_and_place_pages_leave_out_the_questions_of_a_session_not_yet_held
     assert parse(page(site, f"/sessions/2026/{ahead.name}/")).find(id="hoi-truoc-ve-ho-so-dat")
 
 
-def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
-    """A commune's people's committee keeps its name when communes merge into it: the old and
-    the new committee have one name (and short name), so every page tells them apart by their
-    period, as it does places."""
+def old_and_new_committee(tmp_path: Path, old_name: str, new_name: str) -> Path:
+    """A site where the district's committee ended on 30/6/2025, answering in 2024, and its
+    successor of the same short name held a session in 2025 and answered there."""
     content = make_archive(tmp_path / "content")
     registry = content / "registry" / "agencies.yaml"
+    replace(registry, "  name: Ủy ban nhân dân quận Cẩm Lệ\n", f"  name: {old_name}\n")
     replace(registry, "  short_name: UBND quận Cẩm Lệ\n",
             "  short_name: UBND quận Cẩm Lệ\n  valid_until: 2025-06-30\n"
             "  succeeded_by: ubnd-quan-cam-le-2025\n- id: ubnd-quan-cam-le-2025\n"
-            "  name: Ủy ban nhân dân quận Cẩm Lệ\n  short_name: UBND quận Cẩm Lệ\n"
+            f"  name: {new_name}\n  short_name: UBND quận Cẩm Lệ\n"
             "  valid_from: 2025-07-01\n")
     old = next((content / "sessions").glob("*/*"))
     replace(old / "answers.yaml", "- by: phong-quan-ly-do-thi", "- by: ubnd-quan-cam-le")
@@ -474,7 +515,14 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
                                 "by: ubnd-quan-cam-le-2025\n"),
                                (new / "answers.yaml", "due: 2024-12-31", "due: 2025-12-31")):
         replace(one, before, after)
-    site = build_archive(content, tmp_path)
+    return build_archive(content, tmp_path)
+
+
+def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None:
+    """A commune's people's committee keeps its name when communes merge into it: the old and
+    the new committee have one name (and short name), so every page tells them apart by their
+    period, as it does places."""
+    site = old_and_new_committee(tmp_path, "Ủy ban nhân dân quận Cẩm Lệ", "Ủy ban nhân dân quận Cẩm Lệ")
     until = "Ủy ban nhân dân quận Cẩm Lệ (đến 30/6/2025)"
     since = "Ủy ban nhân dân quận Cẩm Lệ (từ 1/7/2025)"
     names = [a.text for a in parse(site / "agencies" / "index.html").select(".da-registry a")]
@@ -491,6 +539,36 @@ def test_agencies_of_one_name_are_told_apart_like_places(tmp_path: Path) -> None
     assert {until, since} <= {row.get_text(strip=True) for row in rows}
 
 
+def test_agencies_of_one_short_name_have_one_name_on_every_page(tmp_path: Path) -> None:
+    """The old and the new ward's committee had one short name and two names: session pages,
+    the commitments and the scorecard said 'UBND … (đến 30/6/2025)', while the agencies list,
+    the agency's page and the statistics chart gave the name as written and the new committee
+    no mark at all. Both forms now carry the same mark, and a unit is named alike everywhere."""
+    site = old_and_new_committee(tmp_path, "Ủy ban nhân dân quận Cẩm Lệ, thành phố Đà Nẵng",
+                                 "Ủy ban nhân dân quận Cẩm Lệ, Đà Nẵng")
+    names: dict[str, set[str]] = {"ubnd-quan-cam-le": set(), "ubnd-quan-cam-le-2025": set()}
+    short: dict[str, set[str]] = {"ubnd-quan-cam-le": set(), "ubnd-quan-cam-le-2025": set()}
+    sessions = sorted(site.glob("sessions/*/*/index.html"))
+    for path in [*sessions, site / "commitments" / "index.html", site / "statistics" / "index.html",
+                 site / "agencies" / "index.html"]:
+        for link in parse(path).select("main a[href*='agencies/ubnd-quan-cam-le']"):
+            agency = link["href"].rstrip("/").rsplit("/", 1)[-1]
+            if agency in names and link.get("title"):  # a short name, the name as its title
+                short[agency].add(link.get_text(strip=True))
+                names[agency].add(link["title"])
+            elif agency in names and path.parent.name in ("agencies", "statistics"):
+                names[agency].add(link.get_text(strip=True))
+    for agency in names:
+        names[agency].add(parse(site / "agencies" / agency / "index.html").h1.get_text(strip=True))
+    rows = parse(site / "statistics" / "index.html").select("figure.da-chart table tbody th")
+    charted = {row.get_text(strip=True) for row in rows}
+    assert names == {"ubnd-quan-cam-le": {"Ủy ban nhân dân quận Cẩm Lệ, thành phố Đà Nẵng (đến 30/6/2025)"},
+                     "ubnd-quan-cam-le-2025": {"Ủy ban nhân dân quận Cẩm Lệ, Đà Nẵng (từ 1/7/2025)"}}, names
+    assert short == {"ubnd-quan-cam-le": {"UBND quận Cẩm Lệ (đến 30/6/2025)"},
+                     "ubnd-quan-cam-le-2025": {"UBND quận Cẩm Lệ (từ 1/7/2025)"}}, short
+    assert {n for (n,) in names.values()} <= charted, charted
+
+
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions").glob("*/*/index.md"))
@@ -500,8 +578,8 @@ def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path:
     site = build_archive(content, tmp_path)
     bylines = [parse(site / index.parent.relative_to(content) / "index.html")
                .select_one(".da-byline").get_text() for index in (first, second)]
-    assert bylines == ["Bài viết: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
-                       "Bài viết: Văn Nam · Đăng ngày 21/6/2024"]
+    assert bylines == ["Tác giả: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
+                       "Tác giả: Văn Nam · Đăng ngày 21/6/2024"]
 
 
 def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -> None:
@@ -514,14 +592,15 @@ def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -
                     if agency_id in {s.meta.organizer, *s.meta.participants}]
         page = parse(sample_site / "agencies" / agency_id / "index.html")
         heading = next((h for h in page.select("h2") if h.get_text().startswith(
-            "Phiên đối thoại cơ quan tổ chức hoặc tham dự")), None)
+            "Các phiên đối thoại do cơ quan tổ chức hoặc tham dự")), None)
         if not expected:
             assert heading is None
             continue
         upcoming = sum(archive.announced(s) for s in archive.published
                        if agency_id in {s.meta.organizer, *s.meta.participants})
         said = f", trong đó {upcoming} sắp diễn ra" if upcoming else ""
-        assert heading.get_text() == f"Phiên đối thoại cơ quan tổ chức hoặc tham dự ({len(expected)}{said})"
+        assert heading.get_text() == (
+            f"Các phiên đối thoại do cơ quan tổ chức hoặc tham dự ({len(expected)}{said})")
         listed = [a.get_text(strip=True) for a in heading.find_next("ol").select(".da-entry__title a")]
         assert listed == expected[:10]
         checked += 1
@@ -588,6 +667,22 @@ def test_a_district_page_leads_to_what_its_wards_raised(sample_site: Path) -> No
                           "&type=proposal&type=complaint")  # items only, as counted
     assert everything is not None
     assert f"Xem tất cả {raised['quan-cam-le'] + sum(listed.values())} ý kiến" in everything.text
+
+
+def test_a_place_page_names_places_as_within_a_sentence(sample_site: Path) -> None:
+    """'… ghi địa bàn là Quận Cẩm Lệ. Xem tất cả 37 ý kiến, câu hỏi của Quận Cẩm Lệ …' and
+    'Quận, thuộc Thành phố Đà Nẵng': a place's kind is lower case within a sentence, as the
+    places list ('Phường · thuộc quận Cẩm Lệ') and the search box say it."""
+    district = parse(page(sample_site, "/places/quan-cam-le/"))
+    said = " ".join(district.select_one("h2.da-list-heading").find_next("p").get_text().split())
+    assert said.startswith("Danh sách dưới đây gồm các ý kiến ghi địa bàn là quận Cẩm Lệ. Xem tất cả "), said
+    assert said.endswith(" ý kiến, câu hỏi của quận Cẩm Lệ và các địa bàn trực thuộc."), said
+    for path, expected in (("/places/quan-cam-le/", "Quận thuộc thành phố Đà Nẵng"),
+                           ("/places/phuong-hoa-an/", "Phường thuộc quận Cẩm Lệ")):
+        facts = parse(page(sample_site, path)).select_one("dl.da-facts")
+        field = next(dd for dt, dd in zip(facts.select("dt"), facts.select("dd"), strict=True)
+                     if dt.get_text() == "Địa bàn")
+        assert " ".join(field.get_text().split()) == expected, path
 
 
 def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:

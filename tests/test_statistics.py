@@ -64,7 +64,10 @@ def test_statistics_page_numbers_match_the_content(sample_site) -> None:
         (CONTENT / "registry/topics.yaml").read_text(encoding="utf-8"))}
     topics = Counter(t for _, item in items for t in item["topics"])
     assert dict(found[S["items_per_topic"]]) == {topic_names[t]: n for t, n in topics.items()}
-    agency_names = {a["id"]: a["name"] for a in yaml.safe_load(
+    # the old and the new ward's units of one name are told apart by their period, as on every page
+    periods = {f"{unit}{new}": period for unit in ("ubnd-phuong-hoa-xuan", "cong-an-phuong-hoa-xuan")
+               for new, period in (("", " (đến 30/6/2025)"), ("-2025", " (từ 1/7/2025)"))}
+    agency_names = {a["id"]: a["name"] + periods.get(a["id"], "") for a in yaml.safe_load(
         (CONTENT / "registry/agencies.yaml").read_text(encoding="utf-8"))}
     agencies = Counter(a for _, item in items for a in {x["by"] for x in item.get("answers") or []
                                                         if x.get("mode") != "referred"})  # no answer

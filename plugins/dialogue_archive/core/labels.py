@@ -117,7 +117,7 @@ VI: dict[str, Any] = {
         "blog.meta": "Thông tin",
         # Ours, for the pages Material makes.
         "permalink": "Liên kết đến mục này",
-        "menu": "Menu điều hướng",  # the header's ☰ button ("Mục lục" is the page's contents)
+        "menu": "Danh mục điều hướng",  # the header's ☰ button ("Mục lục" is the page's contents)
         "path": "Vị trí của trang",  # the breadcrumb (Material names it as the menu: 'nav')
         "not_found": "Không tìm thấy trang",
         "not_found_text": "Địa chỉ này không có trong kho lưu trữ, hoặc trang đã được chuyển đi.",
@@ -168,7 +168,7 @@ VI: dict[str, Any] = {
         "on_behalf_of": "thay mặt",
         "participants": "Cơ quan tham dự",
         "attendance": "Thành phần",
-        "author": "Bài viết",
+        "author": "Tác giả",
         "published_on": "Đăng ngày {date}",
         "published_at": "Đăng lúc {time} ngày {date}",
         "sources": "Nguồn",
@@ -190,13 +190,16 @@ VI: dict[str, Any] = {
         "next": "Trang sau",
         "pagination": "Phân trang",
         "successor": "Nay thuộc",
+        # a unit split among several (a district among its wards) does not belong to them
+        "successors": "Nay thuộc địa bàn",
         "successor_inline": "nay thuộc",  # in brackets after a name
+        "successors_inline": "nay thuộc địa bàn",
         "within": "thuộc",  # before a name, inside a sentence
         "sessions_here": "Phiên đối thoại tại địa bàn",
-        "sessions_of_agency": "Phiên đối thoại cơ quan tổ chức hoặc tham dự",
+        "sessions_of_agency": "Các phiên đối thoại do cơ quan tổ chức hoặc tham dự",
         "newest_of": "10 phiên gần nhất trên tổng số {total}",
         "upcoming_of": "trong đó {count} sắp diễn ra",  # of the sessions counted, not held yet
-        "items_from_here": "Ý kiến của người dân địa bàn",
+        "items_from_here": "Ý kiến của người dân trên địa bàn",
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",
         "items_within_all": "Xem tất cả {total} ý kiến, câu hỏi của {name} và các địa bàn trực thuộc",
@@ -211,10 +214,14 @@ VI: dict[str, Any] = {
         "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi {kind}.",
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
         "record_to_follow": "Biên bản đang được cập nhật",
-        "aliases": "Tên gọi khác",
+        "aliases": "Cách viết khác",  # the spellings met in documents, to match them
         "parent_agency": "Trực thuộc",
         "agency_kind": "Loại cơ quan",
         "active_until": "Hoạt động đến hết",
+        # a place does not "operate" ("Hoạt động đến hết"): its last day, on its page (the
+        # date follows, "ngày 30 tháng 6 năm 2025") and in the places list
+        "place_until": "Đến hết",
+        "place_ended": "Đến hết ngày {date}",
         "active_from": "Hoạt động từ",
         "replaced_by": "Đơn vị kế thừa",
         "successor_today": "Đơn vị kế thừa hiện nay",

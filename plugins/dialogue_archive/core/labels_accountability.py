@@ -10,9 +10,9 @@ from typing import Any
 
 COMMITMENTS_VI: dict[str, Any] = {
     "heading": "Cam kết của các cơ quan",
-    "intro": ("Những việc cơ quan, đơn vị đã hứa làm tại các buổi đối thoại, tiếp xúc cử tri, "
-              "với trạng thái và thời hạn. Trạng thái “quá hạn” được tính khi xây dựng trang: cam "
-              "kết chưa hoàn thành mà đã qua ngày hạn."),
+    "intro": ("Những việc cơ quan, đơn vị đã cam kết thực hiện tại các buổi đối thoại, tiếp xúc "
+              "cử tri, với trạng thái và thời hạn. Trạng thái “quá hạn” được tính đến ngày cập nhật "
+              "số liệu: cam kết chưa hoàn thành mà đã qua thời hạn."),
     "as_of": "Số liệu tính đến",
     "total": "Tổng số cam kết",
     "overdue": "Quá hạn",
@@ -39,7 +39,7 @@ COMMITMENTS_VI: dict[str, Any] = {
     "inherited": ("Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: "
                   "{total} cam kết chưa hoàn thành, trong đó {overdue} cam kết quá hạn."),
     "inherited_link": "Xem các cam kết cơ quan đang chịu trách nhiệm",
-    "open": "Đang mở (chưa thực hiện, đang thực hiện)",
+    "open": "Chưa hoàn thành (chưa thực hiện, đang thực hiện)",
     "done": "Đã hoàn thành",
     "escalated": "Đã chuyển cấp trên",
     "dropped": "Không thực hiện",
@@ -48,7 +48,7 @@ COMMITMENTS_VI: dict[str, Any] = {
     "average_base": "tính trên {n} cam kết có ghi ngày hoàn thành",
     "average_unknown": "chưa tính được (chưa có cam kết hoàn thành ghi ngày)",
     "all_of_agency": "Xem tất cả cam kết của cơ quan",
-    "columns": {"total": "Tổng", "open": "Đang mở", "overdue": "Quá hạn", "done": "Hoàn thành",
+    "columns": {"total": "Tổng", "open": "Chưa hoàn thành", "overdue": "Quá hạn", "done": "Hoàn thành",
                 "escalated": "Chuyển cấp trên", "dropped": "Không thực hiện",
                 "average_days": "Số ngày trung bình đến khi hoàn thành"},
 }
@@ -97,7 +97,7 @@ STATISTICS_VI: dict[str, Any] = {
     "category": "Phân loại",
     "count": "Số lượng",
     "session_count": "Số phiên",
-    "item_count": "Số ý kiến, câu hỏi",
+    "item_count": "Số ý kiến",  # a column: a voter meeting's are "ý kiến, kiến nghị"
     "share": "Tỉ lệ",
     "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",

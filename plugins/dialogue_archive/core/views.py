@@ -227,9 +227,12 @@ class ArchiveViews:
         self.scorecards = scorecards(archive)
         self.carriers = Carriers(archive)
         self.place_labels = self._told_apart(archive.places, lambda p: p.name)
-        self.agency_names = self._told_apart(archive.agencies, lambda a: a.name)
-        self.agency_labels = self._told_apart(archive.agencies, lambda a: a.label)
-        """Agencies whose name, or short name, another agency has: told apart as places are."""
+        agencies_apart = self._details(archive.agencies, lambda a: a.name, lambda a: a.label)
+        self.agency_names = {i: f"{archive.agencies[i].name} ({d})" for i, d in agencies_apart.items()}
+        self.agency_labels = {i: f"{archive.agencies[i].label} ({d})" for i, d in agencies_apart.items()}
+        """Agencies whose name, or short name, another agency has: told apart as places are, by
+        one detail in both (the old and the new ward's committee may have one short name and
+        two names: each page then said it its own way, or not at all)."""
         self.predecessors: dict[str, dict[str, list[str]]] = {"agency": {}, "place": {}}
         """Per kind, the units whose `succeeded_by` names an id."""
         for kind, registry in (("agency", archive.agencies), ("place", archive.places)):
@@ -267,21 +270,40 @@ class ArchiveViews:
         return said or self.labels["place_kind"][place.kind.value]
 
     def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
-        """Labels of the units (places or agencies) whose name another unit of `registry` has:
-        the name and its period, or the name of the unit it belongs to, or failing both its id."""
-        by_name: dict[str, list[Any]] = defaultdict(list)
+        """Labels of the units whose name another unit of `registry` has: the name and
+        its `_details`."""
+        return {i: f"{name_of(registry[i])} ({d})" for i, d in self._details(registry, name_of).items()}
+
+    def _details(self, registry: dict[str, Any], *names: Callable[[Any], str]) -> dict[str, str]:
+        """What tells apart the units that share one of their `names` with another unit of
+        `registry` (a unit sharing its short name with one and its name with another: all
+        three are told apart together): their period, or the name of the unit each belongs to,
+        or failing both its id."""
+        group = {unit.id: unit.id for unit in registry.values()}
+
+        def root(unit_id: str) -> str:
+            while group[unit_id] != unit_id:
+                unit_id = group[unit_id]
+            return unit_id
+
+        for name_of in names:
+            first: dict[str, str] = {}
+            for unit in registry.values():
+                other = first.setdefault(name_of(unit), unit.id)
+                group[root(unit.id)] = root(other)
+        groups: dict[str, list[Any]] = defaultdict(list)
         for unit in registry.values():
-            by_name[name_of(unit)].append(unit)
-        labels: dict[str, str] = {}
-        for name, units in by_name.items():
+            groups[root(unit.id)].append(unit)
+        found: dict[str, str] = {}
+        for units in groups.values():
             if len(units) < 2:
                 continue
             for describe in (self._period, partial(self._parent_name, registry), lambda u: u.id):
                 details = [describe(u) for u in units]
                 if all(details) and len(set(details)) == len(details):
-                    labels.update({u.id: f"{name} ({d})" for u, d in zip(units, details, strict=True)})
+                    found.update({u.id: d for u, d in zip(units, details, strict=True)})
                     break
-        return labels
+        return found
 
     def _until(self, place: Place) -> str:
         """'đến 31/1/2024' for a place that has ended, unless its name is told apart so already:
@@ -544,8 +566,9 @@ class ArchiveViews:
         else:
             place: Place = record
             header["kind"] = self.place_kind(place)
-            header["parent"] = (Link(self.place_name(place.parent), urls.place(place.parent))
-                                if place.parent else None)
+            # after "thuộc" in the field, as the places list says it: "Phường thuộc quận Cẩm Lệ"
+            header["parent"] = (Link(in_sentence(self.place_name(place.parent), self.lang),
+                                     urls.place(place.parent)) if place.parent else None)
             direct, today = self._successors(self.archive.places, place)
             header["successors"] = [Link(self.place_name(p), urls.place(p)) for p in today]
             header["direct"] = [Link(self.place_name(p), urls.place(p)) for p in direct if direct != today]
@@ -758,11 +781,12 @@ class ArchiveViews:
 
     def _place_today(self, place_id: str | None) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
-        record keeps the place as it was; the site shows today's successor next to it)."""
+        record keeps the place as it was; the site shows today's successor next to it), named
+        as within a sentence: the page says it in brackets, "(nay thuộc phường Cẩm Lệ)"."""
         place = self.archive.places.get(place_id) if place_id else None
         if place is None or not self.archive.ended(place):
             return []
-        return [Link(self.place_name(p.id), urls.place(p.id))
+        return [Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id))
                 for p in self.archive.successors(self.archive.places, place_id)]
 
     def _chair_for(self, on_behalf_of: str | None) -> Link | None:
