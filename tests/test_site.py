@@ -183,8 +183,9 @@ def test_a_district_divided_among_wards_is_now_their_area_not_part_of_them(sampl
 
 def test_a_place_lasts_until_a_day_an_agency_operates_until_it(sample_site: Path) -> None:
     """An agency 'Hoạt động đến hết' (operated until) its last day; a place does not operate:
-    its page said so too, and now gives its last day alone."""
+    its page said so too, and now gives its first and last days alone."""
     for path, expected in (("places/quan-cam-le", "Đến hết ngày 30 tháng 6 năm 2025"),
+                           ("places/phuong-cam-le", "Từ ngày 1 tháng 7 năm 2025"),
                            ("agencies/ubnd-quan-cam-le", "Hoạt động đến hết ngày 30 tháng 6 năm 2025")):
         facts = parse(sample_site / path / "index.html").select_one("dl.da-facts")
         said = [f"{dt.get_text()} {dd.get_text()}" for dt, dd in zip(facts.select("dt"), facts.select("dd"),

@@ -223,6 +223,7 @@ VI: dict[str, Any] = {
         "place_until": "Đến hết",
         "place_ended": "Đến hết ngày {date}",
         "active_from": "Hoạt động từ",
+        "place_from": "Từ",  # a place's first day, on its page: "Từ ngày 1 tháng 7 năm 2025"
         "replaced_by": "Đơn vị kế thừa",
         "successor_today": "Đơn vị kế thừa hiện nay",
         "formed_from": "Hình thành từ",
