@@ -161,6 +161,18 @@ def test_whole_shares_add_up_to_100_and_break_ties_in_row_order() -> None:
     assert whole_shares([]) == []
 
 
+def test_a_scorecard_without_an_average_says_so_in_words(sample_site) -> None:
+    """The scorecards table printed a bare "—", from no label, where an agency has no dated
+    promise kept: a screen reader said nothing, or "gạch ngang"."""
+    html = parse(sample_site / "statistics/index.html")
+    cells = [tr.select("td")[-1] for tr in html.select("table.da-scorecards tbody tr")]
+    missing = [cell for cell in cells if not re.fullmatch(r"[\d.]+", cell.get_text(strip=True))]
+    assert missing and len(missing) < len(cells)  # the sample has both
+    for cell in missing:
+        assert cell.select_one("[aria-hidden=true]").get_text() == S["no_average"]
+        assert cell.select_one(".da-visually-hidden").get_text() == VI["commitments"]["average_unknown"]
+
+
 def test_every_chart_has_its_table(sample_site) -> None:
     html = parse(sample_site / "statistics/index.html")
     figures = html.select("figure.da-chart")
