@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
+import yaml
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.commitments import Carriers, deadline_outcome, done_date, is_overdue
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
@@ -154,6 +155,45 @@ def test_agency_scorecards_match_the_content(sample_site) -> None:
             assert shown is None
 
 
+def test_the_scorecards_and_the_lists_name_agencies_in_full(sample_site) -> None:
+    """A proofreader found "Bộ phận TN&TKQ quận" and "Chi nhánh VPĐKĐĐ Cẩm Lệ" in the
+    statistics' scorecards and the commitments lists, which a citizen cannot read, under a chart
+    naming them in full: they, and the item lists, name every agency as the chart does."""
+    registry = {a["id"]: a for a in yaml.safe_load(
+        (CONTENT / "registry/agencies.yaml").read_text(encoding="utf-8"))}
+
+    def agency(link) -> str:
+        return link["href"].rstrip("/").split("/")[-1]
+
+    statistics = parse(sample_site / "statistics/index.html")
+    chart = {agency(a): a.get_text(strip=True)
+             for a in statistics.select("figure#tk-items-per-agency tbody th a")}
+    named = []
+    for link in statistics.select("table.da-scorecards tbody th a"):
+        named.append((agency(link), link.get_text(strip=True)))
+        if agency(link) in chart:
+            assert link.get_text(strip=True) == chart[agency(link)]
+    for path in sorted((sample_site / "commitments").glob("**/index.html")):
+        for entry in entries(parse(path)):
+            links = entry.select(".da-entry__summary")[0].select("a")  # its agency, who has it now
+            named += [(agency(a), a.get_text(strip=True)) for a in links]
+    short = {registry[a]["short_name"] for a, _ in named if registry[a].get("short_name")}
+    assert {"Bộ phận TN&TKQ quận", "Chi nhánh VPĐKĐĐ Cẩm Lệ"} <= short  # else this could not tell
+    for agency_id, text in named:
+        name = registry[agency_id]["name"]  # told apart from a namesake by a bracket after it
+        assert text == name or text.startswith(f"{name} ("), (agency_id, text)
+    # Nor do the item lists of the topic pages ("Trả lời: Bộ phận TN&TKQ quận"): a short name
+    # that no full name contains is one a reader would meet there.
+    unreadable = {a["short_name"] for a in registry.values() if a.get("short_name")
+                  and not any(a["short_name"] in b["name"] for b in registry.values())}
+    assert "Bộ phận TN&TKQ quận" in unreadable
+    answered = " ".join(meta.get_text(" ", strip=True)
+                        for path in sorted((sample_site / "topics").glob("*/index.html"))
+                        for meta in parse(path).select(".da-group .da-entry__meta"))
+    assert "Bộ phận Tiếp nhận và Trả kết quả quận Cẩm Lệ" in answered
+    assert not [short for short in unreadable if short in answered]
+
+
 def test_session_page_shows_status_due_agency_and_timeline(sample_site) -> None:
     session, _, c = next((s, i, c) for s, i, c in raw_commitments() if c.get("updates"))
     html = parse(sample_site / f"sessions/{session.meta['date'].year}/{session.id}/index.html")
@@ -237,12 +277,12 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     responsible = sorted(" ".join(entry.select(".da-entry__summary")[0].get_text().split())
                          for entry in parse(site / "commitments" / "index.html")
                          .select(".da-commitment-entry"))
+    office = "Cơ quan chịu trách nhiệm: Phòng Quản lý đô thị quận Cẩm Lệ"  # in full in the lists
     assert responsible == [  # the kept one needs nobody now; the others say the office is gone
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT"] + [  # 'UBND phường Hòa Xuân' is no agency here
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT (cơ quan hoạt động đến hết 30/6/2025; chưa xác định "
-        "đơn vị tiếp nhận)"] * 2 + [
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT)"] * 3 + [
-        "Cơ quan chịu trách nhiệm: Phòng QLĐT (nay thuộc trách nhiệm của Phòng Tư pháp)"]
+        office] + [  # 'UBND phường Hòa Xuân' is no agency here
+        f"{office} (cơ quan hoạt động đến hết 30/6/2025; chưa xác định đơn vị tiếp nhận)"] * 2 + [
+        f"{office} (nay thuộc trách nhiệm của Phòng Kinh tế, Hạ tầng và Đô thị phường Cẩm Lệ)"] * 3 + [
+        f"{office} (nay thuộc trách nhiệm của Phòng Tư pháp quận Cẩm Lệ)"]
     page = parse(site / second.parent.relative_to(content) / "index.html")
     head = page.select_one(".da-commitment__head")
     assert "Phòng QLĐT (nay thuộc trách nhiệm của Phòng KT, HT&ĐT) ·" in " ".join(head.get_text().split())
@@ -277,8 +317,8 @@ def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> Non
     site = build_archive(content, tmp_path)
     responsible = [" ".join(entry.select(".da-entry__summary")[0].get_text().split())
                    for entry in parse(site / "commitments" / "index.html").select(".da-commitment-entry")]
-    assert responsible == ["Cơ quan chịu trách nhiệm: Phòng QLĐT (cơ quan hoạt động đến hết 30/6/2025; "
-                           "chưa xác định đơn vị tiếp nhận)"] * 2
+    assert responsible == ["Cơ quan chịu trách nhiệm: Phòng Quản lý đô thị quận Cẩm Lệ (cơ quan hoạt "
+                           "động đến hết 30/6/2025; chưa xác định đơn vị tiếp nhận)"] * 2
     rows = list(csv.DictReader(io.StringIO(
         (site / "data" / "commitments.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert [row["now_by_ids"] for row in rows] == ["", ""]

@@ -149,6 +149,45 @@ def test_a_count_of_one_takes_the_labels_singular(tmp_path: Path, serve_site, br
         page.close()
 
 
+SAID_WITH_A_NUMBER = {
+    "text": {"newest_of_one": "the latest of {total} session",
+             "items_within_all_one": "See the {total} question of {name} and its units"},
+    "commitments": {"inherited_one": "Carries {total} unfinished commitment, {overdue} overdue.",
+                    "average_base_one": "based on {n} commitment with its done date"},
+    "statistics": {"share_on_time_undated_one": "leaving out {count} commitment done undated",
+                   "drawn_first_one": "The chart draws {drawn} rows; the table has its {total} row."},
+    "search": {"filtered_count_one": "with {count} filter"},
+}
+"""The labels said with a number that had no singular (a review's list), each given one."""
+
+
+def test_every_label_said_with_a_number_may_have_a_singular(tmp_path: Path) -> None:
+    """'based on 1 commitments with a done date', 'carries 1 unfinished commitments': seven
+    labels said with a number were not counted labels, so a labels file could give them no
+    singular (refused as no label); now it may, and the pages use it for 1."""
+    from dialogue_archive.core.label_overrides import use_labels
+    from dialogue_archive.core.labels import VI, count_label
+    path = tmp_path / "en.yaml"
+    path.write_text(yaml.safe_dump(SAID_WITH_A_NUMBER, allow_unicode=True), encoding="utf-8")
+    try:
+        assert use_labels(path) == []
+        for group, singulars in SAID_WITH_A_NUMBER.items():
+            for key, singular in singulars.items():
+                name = f"{group}.{key.removesuffix('_one')}"
+                assert count_label(name, 1) == singular
+                assert count_label(name, 2) == VI[group][key.removesuffix("_one")]
+    finally:
+        use_labels(None)
+    site = english_site(tmp_path, commitments={
+        "average_base": "based on {n} commitments with a done date",
+        "average_base_one": "based on {n} commitment with a done date"})
+    said = {" ".join(p.get_text().split()) for path in (site / "agencies").glob("*/index.html")
+            for p in parse(path).select(".da-scorecard p") if "based on" in p.get_text()}
+    assert any("(based on 1 commitment with a done date)" in text for text in said), said
+    assert any("(based on 2 commitments with a done date)" in text for text in said), said
+    assert not [text for text in said if "based on 1 commitments" in text]
+
+
 def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
     """A singular keeps its label's {…}, and only a counted label has one."""
     from dialogue_archive.core.label_overrides import use_labels

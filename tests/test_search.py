@@ -818,13 +818,39 @@ def test_the_results_are_one_step_away_from_the_box_and_the_filters(page, base_u
 
 
 def test_an_excerpt_does_not_repeat_the_results_title(page, base_url) -> None:
-    """The title (type — asker) is searchable, but the excerpt shows the question and answers."""
-    assert open_search(page, base_url, "q=ho+khau")
-    pairs = page.eval_on_selector_all("#da-results > li", """els => els.map(li => [
-        li.querySelector('.da-result__title').textContent.trim(),
-        li.querySelector('.da-result__excerpt').textContent.trim()])""")
-    items = [(title, excerpt) for title, excerpt in pairs if " — " in title]
-    assert items and not any(excerpt.startswith(title[:20]) for title, excerpt in items), items
+    """The title (type — asker) is searchable, but the excerpt shows the question and answers
+    ("…nơi đặt quán. Câu hỏi — Chủ hộ kinh doanh ăn uống, phường Hòa An." ended one: a
+    proofreader's find), and a write-up's its summary."""
+    pairs = []
+    for query in ("ho+khau", "noi+dat+quan", "doi+thoai+thu+tuc+hanh+chinh"):
+        assert open_search(page, base_url, f"q={query}&scope=all")
+        pairs += page.eval_on_selector_all("#da-results > li", """els => els.map(li => [
+            li.querySelector('.da-result__title').textContent.trim(),
+            li.querySelector('.da-result__excerpt').textContent.trim()])""")
+    assert any(" — " in title for title, _ in pairs) and any(" — " not in title for title, _ in pairs)
+    assert not [(title, excerpt) for title, excerpt in pairs if title in excerpt]
+
+
+def test_a_records_text_reads_as_sentences_its_parts_introduced(records) -> None:
+    """A proofreader read "…có được cấp giấy phép xây dựng không? Phòng Quản lý đô thị quận Cẩm
+    Lệ Chuyên viên Phòng Quản lý đô thị Thửa đất đã được…": the answering agency and the
+    official's position read as part of the question. Each part is now a sentence, the answer
+    introduced with who gave it, and the title is searchable but not shown again."""
+    by_url = {r.url.split("/", 2)[-1]: r for r in records}  # "<session>/#<item>"
+    asked = by_url["2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#gpxd-dat-dien-tich-nho"]
+    assert ("có được cấp giấy phép xây dựng không? Trả lời (Phòng Quản lý đô thị quận Cẩm Lệ, "
+            "Chuyên viên Phòng Quản lý đô thị): Thửa đất đã được") in asked.text
+    promised = by_url["2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#ho-so-dang-ky-cu-tru"]
+    assert ("không phải nộp lại. Cam kết: Chuyển kiến nghị rút gọn hồ sơ đăng ký thường trú đến "
+            "Công an thành phố Đà Nẵng. Tiến độ: Đã có văn bản") in promised.text
+    referred = by_url["2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#an-ninh-trat-tu-trong-kiet"]
+    assert ("giấc ngủ của người dân. Ủy ban nhân dân quận Cẩm Lệ chuyển đến Công an quận Cẩm Lệ. "
+            "Nội dung không thuộc") in referred.text
+    written = by_url["2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan/"]  # a write-up
+    assert ("sau buổi tiếp xúc. Chủ đề: Tiếp xúc cử tri trước kỳ họp thường lệ giữa năm 2024, HĐND "
+            "thành phố Đà Nẵng khóa X. Địa điểm: Hội trường UBND phường Hòa Xuân. Chiều") in written.text
+    for record in records:  # searchable, after the separator, never in the excerpt's text
+        assert record.title not in record.text and record.extra.startswith(record.title), record.url
 
 
 def test_the_status_and_the_title_say_what_was_searched(page, base_url) -> None:

@@ -276,6 +276,22 @@ def test_long_lists_are_paginated(tmp_path: Path) -> None:
     assert "120" in agency.select_one("h2.da-list-heading").text
 
 
+def test_a_sessions_count_of_items_is_written_with_its_thousands_separator(tmp_path: Path) -> None:
+    """Every count of the site is written '1.000', but a session's in the lists: '1000 ý kiến,
+    câu hỏi' (a review's find)."""
+    content = make_archive(tmp_path / "content")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    answers.write_text("items:\n" + "".join(
+        f"  - id: y-kien-{n}\n    type: question\n    asker:\n      label: Công dân phường Hòa Thọ"
+        f" Đông\n    topics: [xay-dung]\n    text: Hỏi về giấy phép xây dựng, lần {n}.\n"
+        for n in range(1000)), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for page in ("index.html", "sessions/index.html", "sessions/2024/index.html",
+                 "agencies/ubnd-quan-cam-le/index.html"):
+        counts = [p.get_text(" ", strip=True) for p in parse(site / page).select(".da-entry__count")]
+        assert counts == ["1.000 ý kiến, câu hỏi"], (page, counts)
+
+
 def test_nfd_text_is_published_as_nfc(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")
     index = next((content / "sessions").glob("*/*/index.md"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
-from dialogue_archive.core.charts import DRAWN_BARS
+from dialogue_archive.core.charts import DRAWN_BARS, whole_shares
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.vietnamese import sort_key
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
@@ -133,6 +133,47 @@ def test_tied_rows_are_in_vietnamese_alphabetical_order(sample_site) -> None:
     ones = [name for name, count in charts(hoa_xuan.select_one("section.da-session-stats"))[S["by_topic"]]
             if count == 1]
     assert ones == ["An ninh, trật tự", "Chính sách xã hội, bảo hiểm", "Đất đai", "Giáo dục"]
+
+
+def test_every_table_of_shares_adds_up_to_100_percent(sample_site) -> None:
+    """The proofreader added up "Cam kết theo trạng thái" 14, 14, 55, 14, 5 (102%) and a
+    session's "Theo cách trả lời" 88 + 13 (101%): the shares of one table add up to 100."""
+    sessions = sorted((sample_site / "sessions").glob("*/*/index.html"))
+    pages = [sample_site / "statistics/index.html", *sessions]
+    tables = 0
+    for path in pages:
+        for table in parse(path).select("figure.da-chart table"):
+            if len(table.select("thead th")) < 3:  # no share column (topics, agencies, years)
+                continue
+            shares = [tr.select("td")[-1].get_text(strip=True) for tr in table.select("tbody tr")]
+            if any(shares):
+                tables += 1
+                assert all(re.fullmatch(r"\d+%", share) for share in shares), (path, shares)
+                assert sum(int(share[:-1]) for share in shares) == 100, (path, shares)
+    assert tables >= 10  # the statistics page's three and every session's
+
+
+def test_whole_shares_add_up_to_100_and_break_ties_in_row_order() -> None:
+    assert whole_shares([3, 3, 12, 3, 1]) == [14, 14, 54, 14, 4]  # was 14, 14, 55, 14, 5
+    assert whole_shares([7, 1]) == [88, 12]  # was 88, 13
+    assert whole_shares([1, 1, 1]) == [34, 33, 33]  # a tie: the earlier row gets the point
+    assert whole_shares([0, 1, 1, 1, 0]) == [0, 34, 33, 33, 0]  # a zero row never gets one
+    assert whole_shares([1, 2]) == [33, 67]
+    assert whole_shares([5, 0, 5]) == [50, 0, 50]
+    assert whole_shares([0, 0]) == [0, 0]
+    assert whole_shares([]) == []
+
+
+def test_a_scorecard_without_an_average_says_so_in_words(sample_site) -> None:
+    """The scorecards table printed a bare "—", from no label, where an agency has no dated
+    promise kept: a screen reader said nothing, or "gạch ngang"."""
+    html = parse(sample_site / "statistics/index.html")
+    cells = [tr.select("td")[-1] for tr in html.select("table.da-scorecards tbody tr")]
+    missing = [cell for cell in cells if not re.fullmatch(r"[\d.]+", cell.get_text(strip=True))]
+    assert missing and len(missing) < len(cells)  # the sample has both
+    for cell in missing:
+        assert cell.select_one("[aria-hidden=true]").get_text() == S["no_average"]
+        assert cell.select_one(".da-visually-hidden").get_text() == VI["commitments"]["average_unknown"]
 
 
 def test_every_chart_has_its_table(sample_site) -> None:

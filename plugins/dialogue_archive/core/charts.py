@@ -84,21 +84,39 @@ def percent(part: int, whole: int) -> str:
     return f"{(200 * part + whole) // (2 * whole)}%" if whole else ""
 
 
+def whole_shares(values: list[int]) -> list[int]:
+    """Whole percents of `values` that add up to 100 (largest-remainder method): rounding each
+    share on its own printed 14, 14, 55, 14 and 5 (102%) under one table. Each share is rounded
+    down, then the points still missing go to the largest remainders; a tie goes to the
+    earlier row (rows are in reading order). All zeros when the values add up to nothing."""
+    total = sum(values)
+    if not total:
+        return [0] * len(values)
+    floors = [100 * value // total for value in values]
+    remainders = [100 * value % total for value in values]
+    by_remainder = sorted(range(len(values)), key=lambda index: -remainders[index])
+    for index in by_remainder[:100 - sum(floors)]:
+        floors[index] += 1
+    return floors
+
+
 def shorten(label: str, limit: int = LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip(" ,;–-") + "…"
 
 
 def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, value_heading: str,
               shares: bool = False, most_first: bool = False) -> BarChart:
-    """Lay out `rows` top to bottom; with `shares`, each value also shows its share of the total."""
+    """Lay out `rows` top to bottom; with `shares`, each value also shows its share of the
+    total, the shares of one table adding up to 100% (see whole_shares)."""
     total = sum(row.value for row in rows)
+    percents = whole_shares([row.value for row in rows]) if shares and total else []
     largest = max((row.value for row in rows), default=0)
     room = WIDTH - VALUE_ROOM
     bars = []
     for index, row in enumerate(rows):
         top = index * ROW_HEIGHT
         width = round(room * row.value / largest, 1) if largest else 0.0
-        share = percent(row.value, total) if shares else ""
+        share = f"{percents[index]}%" if percents else ""
         bar_y = top + LABEL_SIZE + 6
         bars.append(Bar(
             label=row.label, short_label=shorten(row.label), value=row.value,

@@ -73,8 +73,8 @@ class CommitmentPages:
         last = c.updates[-1] if c.updates else None
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
-            text=c.text, agency=self.views.agency_link(c.by),
-            now_by=tuple(map(self.views.agency_link, now_by)),
+            text=c.text, agency=self.views.agency_link(c.by, full=True),
+            now_by=tuple(self.views.agency_link(a, full=True) for a in now_by),
             agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],

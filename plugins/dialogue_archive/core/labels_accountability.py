@@ -102,6 +102,7 @@ STATISTICS_VI: dict[str, Any] = {
     "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",
     "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
+    "no_average": "—",  # the scorecards table's average, of an agency with no dated one done
 }
 
 CSV_SHARED_DOCS = {

@@ -79,4 +79,8 @@ SEARCH_VI: dict[str, Any] = {
     "answered": {"yes": "Đã được trả lời", "referred": "Đã chuyển, chờ trả lời",
                  "no": "Chưa được trả lời"},
     "overdue": "Cam kết quá hạn",
+    # A result's excerpt: its parts as sentences, each introduced ('Trả lời (Phòng Quản lý đô
+    # thị quận Cẩm Lệ, Chuyên viên): …', 'Cam kết: …').
+    "excerpt_answer": "Trả lời ({agency}):",
+    "excerpt_fact": "{name}: {text}",
 }

@@ -117,6 +117,16 @@ def searchable(text: str) -> str:
     return separated(markdown_text(text))
 
 
+SENTENCE_CLOSED = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does, with a full stop unless it has its own mark: a
+    record's parts read one after the other ("… không? Trả lời (…): …"), not run together."""
+    text = text.strip()
+    return text if not text or SENTENCE_CLOSED.search(text) else f"{text}."
+
+
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """Synonyms as written and folded, the words written otherwise than queries spell them
     (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words written with i or y (`lý`
@@ -299,16 +309,17 @@ class SearchRecords:
 
     def _session_record(self, session: Any) -> SearchRecord:
         meta = session.meta
-        text = searchable(" ".join(filter(None, [meta.title, meta.summary, meta.subject,
-                                                 meta.venue, session.body])))
+        text = self._sentences([searchable(meta.summary or ""), self._fact("subject", meta.subject),
+                                self._fact("venue", meta.venue), searchable(session.body)])
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         agencies = tuple(dict.fromkeys([meta.organizer, *meta.participants]))
         return SearchRecord(
             url=self._session_url(session), title=meta.title, text=text,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
             # however typed (date_spellings).
-            extra=" ".join(dict.fromkeys([self._extra(text, agencies=agencies), *date_spellings(
-                session.date.day, session.date.month, session.date.year)])).strip(),
+            extra=" ".join(dict.fromkeys([*self._hidden(searchable(meta.title), text, agencies=agencies),
+                                          *date_spellings(session.date.day, session.date.month,
+                                                          session.date.year)])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
@@ -319,14 +330,14 @@ class SearchRecords:
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]
         title = f"{type_label} — {item.asker.label}"
-        parts = [item.text]
+        parts = [searchable(item.text)]
         for answer in item.answers:
-            parts += [self.views.agency_name(answer.by), answer.official or "", answer.text,
-                      answer.document or ""]
+            parts += [self._answered(answer), searchable(answer.text),
+                      self._fact("document", answer.document)]
         for commitment in item.commitments:
-            parts += [commitment.text, *(u.note for u in commitment.updates if u.note)]
-        parts.append(title)  # searchable (the asker's ward), last: an excerpt need not repeat it
-        text = searchable(" ".join(p for p in parts if p))
+            parts += [self._fact("commitment", commitment.text),
+                      *(self._fact("updates", u.note) for u in commitment.updates)]
+        text = self._sentences(parts)
         topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
         synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
         synonyms += [p.name for code in item.procedures
@@ -352,13 +363,40 @@ class SearchRecords:
                  "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            text=text, extra=self._extra(text, synonyms, answered_by), date=session.date.isoformat(),
+            text=text, extra=" ".join(self._hidden(searchable(title), text, synonyms, answered_by)),
+            date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": (answered_value(item),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
                      "kind": (session.meta.kind.value,),
                      "place": self.archive.areas(item.asker.place or session.meta.place)},
             meta={key: value for key, value in facts.items() if value})
+
+    @staticmethod
+    def _sentences(parts: list[str]) -> str:
+        """A record's shown text: its parts (plain text already), each a sentence."""
+        return " ".join(sentence(part) for part in parts if part.strip())
+
+    def _fact(self, label: str, value: str | None) -> str:
+        """'Chủ đề: …', 'Cam kết: …' (`label` of the `text` labels), or '' without a value."""
+        return self.words["excerpt_fact"].format(name=self.labels["text"][label],
+                                                 text=searchable(value)) if value else ""
+
+    def _answered(self, answer: Any) -> str:
+        """Who answered, introducing the answer: 'Trả lời (Phòng Quản lý đô thị quận Cẩm Lệ,
+        Chuyên viên):'; a referral says to whom ('… chuyển đến …')."""
+        agency = self.views.agency_name(answer.by)
+        if answer.referred_to:
+            return self.labels["text"]["referral"].format(
+                agency=agency, target=self.views.agency_name(answer.referred_to))
+        by = ", ".join(filter(None, [agency, searchable(answer.official or "")]))
+        return self.words["excerpt_answer"].format(agency=by)
+
+    def _hidden(self, title: str, text: str, synonyms: list[str] | None = None,
+                agencies: Iterable[str] = ()) -> list[str]:
+        """What a record holds after the separator: its title, searchable (an item's asker
+        and ward) but not repeated in the excerpt under it, then the extra words of both."""
+        return [title, self._extra(f"{text} {title}", synonyms, agencies)]
 
     def _extra(self, text: str, synonyms: list[str] | None = None, agencies: Iterable[str] = ()) -> str:
         """`agencies`: ids whose short names and aliases are added too (`Phòng QLĐT`, `QLDT`),

@@ -50,5 +50,5 @@ def statistics_view(views: ArchiveViews) -> dict[str, Any]:
         "share_on_time": percent(figures["kept_on_time"], figures["deadline_decided"]),
         "charts": charts,
         "notes": notes,
-        "scorecards": [(views.agency_link(agency), card) for agency, card in scorecards],
+        "scorecards": [(views.agency_link(agency, full=True), card) for agency, card in scorecards],
     }

@@ -205,7 +205,7 @@ class ArchiveViews:
         self.photos: dict[str, Sized] = {}
         """The sessions' photos' sizes by path in the content folder, known once their copies
         are placed (resizing.PhotoCopies), before the pages are written."""
-        self.links: dict[str, Link] = {}
+        self.links: dict[tuple[str, bool], Link] = {}
         self.badges: dict[tuple[str, str], StatusBadge] = {}
         self.text = labels["text"]
         self.lang: str = labels["locale"]["lang"]
@@ -357,14 +357,19 @@ class ArchiveViews:
         said = "agency_handed" if self.carriers.handed_to(commitment, agency) else "agency_gone"
         return self.labels["commitments"][said].format(date=format_short_date(agency.valid_until))
 
-    def agency_link(self, agency_id: str) -> Link:
-        """One Link per agency, shared by all the entries that show it."""
-        link = self.links.get(agency_id)
+    def agency_link(self, agency_id: str, full: bool = False) -> Link:
+        """One Link per agency and form, shared by all the entries that show it: its short name
+        with the full name as its title, where a line is short of room (an answer's heading); with
+        `full`, the full name alone, where a reader meets the name on its own (the commitments
+        lists, the scorecards table): "Bộ phận TN&TKQ quận" said nothing to a citizen."""
+        link = self.links.get((agency_id, full))
         if link is None:
             agency = self.archive.agencies.get(agency_id)
-            link = self.links[agency_id] = Link(
-                self.agency_labels.get(agency_id, agency.label) if agency else agency_id,
-                urls.agency(agency_id), self.agency_name(agency_id) if agency else "")
+            uri = urls.agency(agency_id)
+            link = self.links[agency_id, full] = (
+                Link(self.agency_name(agency_id), uri) if full
+                else Link(self.agency_labels.get(agency_id, agency.label) if agency else agency_id,
+                          uri, self.agency_name(agency_id) if agency else ""))
         return link
 
     # --- indexes ----------------------------------------------------------------------
@@ -409,8 +414,8 @@ class ArchiveViews:
             session=entry, uri=f"{session.src_uri}#{item.id}",
             type=self.labels["item_type"][item.type.value], asker=item.asker.label,
             excerpt=text,
-            agencies=tuple(self.agency_link(a) for a in answering(item)),
-            referred=tuple(self.agency_link(a) for a in referred_to(item)),
+            agencies=tuple(self.agency_link(a, full=True) for a in answering(item)),
+            referred=tuple(self.agency_link(a, full=True) for a in referred_to(item)),
             statuses=tuple(self.badge(c) for c in item.commitments),
             in_scope=item.in_scope)
 

@@ -197,7 +197,7 @@ function describeSearch(list) {
     + state.filters[facet.key].map((value) => facet.values[value] || value).join(", "));
   return describeScope(list) + ", " + (count <= NAMED_FILTERS
     ? fill(messages.filtered_by, { filters: named.join("; ") })
-    : fill(messages.filtered_count, { count: count.toLocaleString(locale.number) }));
+    : countMessage("filtered_count", count));
 }
 
 // Whether the search covers part of the archive only, chosen for speed (not by a year filter).
