@@ -246,7 +246,7 @@ def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path)
     assert new.h1.text == "Phường Hòa Xuân (từ 1/7/2025)"
     assert old.h1.text == "Phường Hòa Xuân (đến 30/6/2025)"
     facts = new.select_one("dl.da-facts").get_text(" ", strip=True)
-    assert "Hoạt động từ ngày 1 tháng 7 năm 2025" in facts
+    assert "Từ ngày 1 tháng 7 năm 2025" in facts
     # The district was split among several wards: it formed the ward in part (a review read
     # "Hình thành từ Quận Cẩm Lệ" as the district becoming this ward), and only the ward merged
     # whole is searched.
