@@ -665,19 +665,27 @@ class ArchiveViews:
         build_date = self.archive.build_date
         days = [session.updated_at(build_date).date(),
                 *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments
-                  if c.due is not None and is_overdue(c, build_date)),
-                *(unit.valid_until + dt.timedelta(days=1) for unit in self._units_named(session)
-                  if unit.valid_until is not None and self.archive.ended(unit))]
+                  if c.due is not None and is_overdue(c, build_date))]
+        agencies_ended, places_ended = self._unit_ends
+        if agencies_ended:  # the agencies and places the page names
+            days += [agencies_ended[a] for a in session_agencies(session, self.carriers)
+                     if a in agencies_ended]
+        if places_ended:
+            days += [places_ended[p] for p in (session.meta.place, *(i.asker.place for i in session.items))
+                     if p in places_ended]
         if not self.archive.announced(session):
             days.append(session.date)
         return max(days)
 
-    def _units_named(self, session: Session) -> Iterator[Agency | Place]:
-        """The agencies and places a session's page names."""
-        places = [session.meta.place, *(item.asker.place for item in session.items)]
-        for registry, ids in ((self.archive.agencies, session_agencies(session, self.carriers)),
-                              (self.archive.places, places)):
-            yield from (registry[i] for i in ids if i in registry)
+    @cached_property
+    def _unit_ends(self) -> tuple[dict[str, dt.date], dict[str, dt.date]]:
+        """The day after the last of each agency and place ended by the build date, by id: a
+        page naming one dates its data no earlier (data_date). Most archives have few."""
+        agencies, places = ({unit.id: unit.valid_until + dt.timedelta(days=1)
+                             for unit in registry.values()
+                             if unit.valid_until is not None and self.archive.ended(unit)}
+                            for registry in (self.archive.agencies, self.archive.places))
+        return agencies, places
 
     def session_page_view(self, session: Session) -> dict[str, Any]:
         """The view of a session page while pages are written: made from a private copy of the
