@@ -27,6 +27,7 @@ from conftest import (
     write_config,
 )
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
 
 SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
@@ -584,6 +585,22 @@ def test_agencies_of_one_short_name_have_one_name_on_every_page(tmp_path: Path) 
     assert short == {"ubnd-quan-cam-le": {"UBND quận Cẩm Lệ (đến 30/6/2025)"},
                      "ubnd-quan-cam-le-2025": {"UBND quận Cẩm Lệ (từ 1/7/2025)"}}, short
     assert {n for (n,) in names.values()} <= charted, charted
+
+
+def test_agencies_sharing_only_a_short_name_keep_their_names_as_written(tmp_path: Path) -> None:
+    """Two offices of one short name ('Phòng' for both, as registries write generic ones) and
+    two names: their names got their ids in brackets on every page ('Phòng Tư pháp quận Cẩm Lệ
+    (phong-tu-phap)', a diff review's find); only the short names need telling apart."""
+    content = make_archive(tmp_path / "content")
+    registry = content / "registry" / "agencies.yaml"
+    replace(registry, "  short_name: Phòng Tư pháp\n", "  short_name: Phòng\n")
+    replace(registry, "  short_name: Phòng QLĐT\n", "  short_name: Phòng\n")
+    archive, log = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not log.errors, log.errors
+    views = ArchiveViews(archive)
+    assert [views.agency_name(a) for a in ("phong-tu-phap", "phong-quan-ly-do-thi")] == [
+        archive.agencies["phong-tu-phap"].name, archive.agencies["phong-quan-ly-do-thi"].name]
+    assert views.agency_link("phong-tu-phap").text != views.agency_link("phong-quan-ly-do-thi").text
 
 
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:

@@ -227,12 +227,18 @@ class ArchiveViews:
         self.scorecards = scorecards(archive)
         self.carriers = Carriers(archive)
         self.place_labels = self._told_apart(archive.places, lambda p: p.name)
-        agencies_apart = self._details(archive.agencies, lambda a: a.name, lambda a: a.label)
-        self.agency_names = {i: f"{archive.agencies[i].name} ({d})" for i, d in agencies_apart.items()}
-        self.agency_labels = {i: f"{archive.agencies[i].label} ({d})" for i, d in agencies_apart.items()}
-        """Agencies whose name, or short name, another agency has: told apart as places are, by
-        one detail in both (the old and the new ward's committee may have one short name and
-        two names: each page then said it its own way, or not at all)."""
+        names = self._details(archive.agencies, lambda a: a.name)
+        labels = self._details(archive.agencies, lambda a: a.label)
+        for mine, other in ((names, labels), (labels, names)):  # one period mark in both forms
+            mine.update({i: d for i, d in other.items()
+                         if i not in mine and d == self._period(archive.agencies[i])})
+        self.agency_names = {i: f"{archive.agencies[i].name} ({d})" for i, d in names.items()}
+        self.agency_labels = {i: f"{archive.agencies[i].label} ({d})" for i, d in labels.items()}
+        """Agencies whose name, or short name, another agency has: told apart as places are. A
+        unit told apart by its period in one form carries it in the other too (the old and the
+        new ward's committee may share a short name and have two names: each page then said it
+        its own way, or not at all); a parent's name or an id marks only the form shared (two
+        wards' police sharing 'Công an phường' keep their names as written)."""
         self.predecessors: dict[str, dict[str, list[str]]] = {"agency": {}, "place": {}}
         """Per kind, the units whose `succeeded_by` names an id."""
         for kind, registry in (("agency", archive.agencies), ("place", archive.places)):
@@ -274,28 +280,14 @@ class ArchiveViews:
         its `_details`."""
         return {i: f"{name_of(registry[i])} ({d})" for i, d in self._details(registry, name_of).items()}
 
-    def _details(self, registry: dict[str, Any], *names: Callable[[Any], str]) -> dict[str, str]:
-        """What tells apart the units that share one of their `names` with another unit of
-        `registry` (a unit sharing its short name with one and its name with another: all
-        three are told apart together): their period, or the name of the unit each belongs to,
-        or failing both its id."""
-        group = {unit.id: unit.id for unit in registry.values()}
-
-        def root(unit_id: str) -> str:
-            while group[unit_id] != unit_id:
-                unit_id = group[unit_id]
-            return unit_id
-
-        for name_of in names:
-            first: dict[str, str] = {}
-            for unit in registry.values():
-                other = first.setdefault(name_of(unit), unit.id)
-                group[root(unit.id)] = root(other)
-        groups: dict[str, list[Any]] = defaultdict(list)
+    def _details(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
+        """What tells apart the units whose name (`name_of`) another unit of `registry` has:
+        their period, or the name of the unit each belongs to, or failing both its id."""
+        by_name: dict[str, list[Any]] = defaultdict(list)
         for unit in registry.values():
-            groups[root(unit.id)].append(unit)
+            by_name[name_of(unit)].append(unit)
         found: dict[str, str] = {}
-        for units in groups.values():
+        for units in by_name.values():
             if len(units) < 2:
                 continue
             for describe in (self._period, partial(self._parent_name, registry), lambda u: u.id):
