@@ -349,6 +349,9 @@ def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> Non
     ("Chưa thực hiện bàn giao hồ sơ cho Phòng Tư pháp.", None),
     ("Chưa có quyết định bàn giao hồ sơ cho Phòng Tư pháp.", None),
     ("Cảng hàng không bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
+    # an agency named as the one NOT given the file is not a second receiver (it left the
+    # note open, 'xem cập nhật tiến độ')
+    ("Chưa bàn giao cho UBND quận Cẩm Lệ; nay đã bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
 ])
 def test_a_handover_to_an_agency_the_registry_does_not_name_names_it_in_so_many_words(
         tmp_path: Path, note: str, carrier: str | None) -> None:

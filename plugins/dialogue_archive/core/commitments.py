@@ -57,13 +57,25 @@ def hands_over_to(keyed_note: str, mention: re.Match[str]) -> bool:
     """Whether the note (as `registry_match.keyed` makes it) hands the file over to the agency
     written at `mention`, in so many words: what names a carrier that the registry does not.
     A denied verb ('chưa bàn giao hồ sơ cho X') gives X nothing; a later one may."""
-    before = keyed_note[:mention.start()]
+    return not all(_denials(keyed_note[:mention.start()])) \
+        or bool(TAKEN_BY.match(keyed_note[mention.end():]))
+
+
+def denied_to(keyed_note: str, mention: re.Match[str]) -> bool:
+    """Whether the note names the agency at `mention` as the one NOT given the file: every
+    handing-over verb leading to it is denied ('chưa bàn giao cho X, nay đã bàn giao hồ sơ cho
+    Y' names X so)."""
+    denials = list(_denials(keyed_note[:mention.start()]))
+    return bool(denials) and all(denials)
+
+
+def _denials(before: str) -> Iterator[bool]:
+    """For each handing-over verb whose words lead to the end of `before` ('bàn giao hồ sơ cho
+    '), whether a negation denies it."""
     start = 0
     while handed := HANDED_TO.search(before, start):
-        if not negated(before[:handed.start()]):
-            return True
+        yield negated(before[:handed.start()])
         start = handed.end("verb")
-    return bool(TAKEN_BY.match(keyed_note[mention.end():]))
 
 
 def hands_over(note: str) -> bool:
@@ -124,10 +136,11 @@ class Carriers:
             note = update.note or ""
             if not hands_over(note):
                 continue
+            written = keyed(note)
             named = [(found, entries) for found, entries in self._agency_names.mentions(note)
-                     if agency not in entries]
+                     if agency not in entries and not denied_to(written, found)]
             if update.date <= agency.valid_until and not any(
-                    hands_over_to(keyed(note), found) for found, _ in named):
+                    hands_over_to(written, found) for found, _ in named):
                 continue
             yield note, named
 
