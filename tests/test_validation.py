@@ -928,12 +928,15 @@ def test_validate_of_a_page_or_a_missing_folder_says_what_to_give(tmp_path: Path
     ("colour: blue", "mkdocs.yml:6:7: plugin dialogue-archive, option 'colour': Unrecognised "
                      "configuration name: colour"),
     ("labels: nhan.yaml", "nhan.yaml:1:1: 'sesions' is no label"),
-    ("labels: thieu.yaml", "thieu.yaml:1:1: the labels file cannot be read")])
+    ("labels: thieu.yaml", "thieu.yaml:1:1: the labels file cannot be read"),
+    # saved in Windows' Vietnamese code page: a traceback (UnicodeDecodeError) stopped both
+    ("labels: cp1258.yaml", "cp1258.yaml:2:15: the file is not UTF-8 text (byte 0xf4)")])
 def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
         tmp_path: Path, option: str, message: str) -> None:
     """validate said OK of a mkdocs.yml whose plugin options or labels file the build refuses."""
     content = make_archive(tmp_path / "content")
     (tmp_path / "nhan.yaml").write_text("sesions:\n  x: Buổi\n", encoding="utf-8")
+    (tmp_path / "cp1258.yaml").write_bytes(b"nav:\n  sessions: Bu\xf4i ti\xea\xcc\x81p\n")
     config = write_config(tmp_path, content, tmp_path / "site")
     config.write_text(config.read_text(encoding="utf-8").replace(
         "dialogue-archive: {}", f"dialogue-archive:\n      {option}"), encoding="utf-8")
@@ -943,6 +946,7 @@ def test_validate_of_a_sites_mkdocs_yml_refuses_what_the_build_refuses(
     assert message in result.stderr, result.stderr
     built = run_build(config)
     assert built.returncode == 1  # the build refuses the same
+    assert "Traceback" not in result.stderr + built.stderr, built.stderr
 
 
 @pytest.mark.parametrize(("written", "refused"), [

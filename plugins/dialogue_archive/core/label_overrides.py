@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .labels import REMOVED, VI, is_counted
-from .problems import did_you_mean
+from .loader import read_text
+from .problems import ProblemLog, did_you_mean
 from .yamlio import YamlError, load_yaml
 
 ARCHIVE_WORDS = copy.deepcopy(VI)
@@ -40,11 +41,14 @@ def use_labels(path: Path | None) -> list[str]:
     _put(VI, ARCHIVE_WORDS)
     if path is None:
         return []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        return [f"{path}:1:1: the labels file cannot be read ({error.strerror}); check the "
-                "plugin's `labels` option in mkdocs.yml (a path from the folder of mkdocs.yml)"]
+    if not path.is_file():
+        why = "not a file" if path.exists() else "no such file"
+        return [f"{path}:1:1: the labels file cannot be read ({why}); check the plugin's `labels` "
+                "option in mkdocs.yml (a path from the folder of mkdocs.yml)"]
+    log = ProblemLog()
+    text = read_text(path, log)  # as the content's files are: UTF-8, no NUL, not too large
+    if text is None:  # a file saved in another encoding stopped the build with a traceback
+        return [f"{path}:{p.line}:{p.column}: {p.message}" for p in log.problems]
     try:
         data, issues = load_yaml(text)
     except YamlError as error:
