@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import posixpath
 import unicodedata
 import warnings
 from collections.abc import Iterable
@@ -160,14 +159,17 @@ class PhotoCopies:
         except OSError as error:  # removed since the folder was listed
             return Unreadable(photo, error.strerror or str(error))
         known = fingerprint(resizing_version(), str(photo), str(status.st_size), str(status.st_mtime_ns))
-        destination = self.site_dir / posixpath.dirname(self._content_path(photo))
+        published = self.site_dir / self._content_path(photo)  # where the site has the photo
+
+        def copy_of(sized: Sized) -> Path:
+            return published.parent / sized.copy_name(published.name)
+
         info = self.cache.get_json(SIZES_NAMESPACE, known)
         if isinstance(info, dict) and "why" in info:
             return Unreadable(photo, info["why"])
         if isinstance(info, dict):
             sized = Sized(**info["sized"])
-            copy = destination / sized.copy_name(unicodedata.normalize("NFC", photo.name))
-            if not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy):
+            if not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy_of(sized)):
                 return sized
         try:
             data = photo.read_bytes()
@@ -181,7 +183,7 @@ class PhotoCopies:
             return Unreadable(photo, why)
         key = fingerprint(resizing_version(), data)
         if made is not None:
-            copy = destination / sized.copy_name(unicodedata.normalize("NFC", photo.name))
+            copy = copy_of(sized)
             self.cache.put_bytes(COPIES_NAMESPACE, key, made)
             if not self.cache.copy_to(COPIES_NAMESPACE, key, copy):  # a build without a cache
                 copy.parent.mkdir(parents=True, exist_ok=True)
