@@ -558,6 +558,38 @@ def test_exact_accents_rank_first(tmp_path: Path, browser, serve_site) -> None:
         tab.close()
 
 
+def test_the_excerpts_headings_do_not_rank_records_above_their_own_words(
+        tmp_path: Path, browser, serve_site) -> None:
+    """'Tiến độ:' introduces every progress note in an excerpt: at full weight, `tien do`
+    put a short item whose only 'tiến độ' is that heading above one asking about progress."""
+    content = copy_sample(tmp_path / "content")
+    session = content / "sessions" / "2025" / "2025-03-05-tien-do"
+    session.mkdir(parents=True)
+    (session / "index.md").write_text(
+        "---\ntitle: Buổi thử nghiệm\ndate: 2025-03-05\norganizer: ubnd-quan-cam-le\n"
+        "place: phuong-hoa-xuan\n---\nGhi chép.\n", encoding="utf-8")
+    (session / "answers.yaml").write_text(
+        "items:\n"
+        "  - id: hoi-tien-do\n    type: proposal\n    asker: {label: Công dân}\n    topics: [dat-dai]\n"
+        "    text: Đề nghị công khai tiến độ thi công tuyến cống trên đường Trần Phú kéo dài, vì"
+        " người dân không biết khi nào xong để sắp xếp việc buôn bán và đi lại hằng ngày.\n"
+        "  - id: den-duong\n    type: question\n    asker: {label: Công dân}\n    topics: [dat-dai]\n"
+        "    text: Khi nào sửa đèn?\n"
+        "    commitments:\n      - id: sua-den\n        by: ubnd-quan-cam-le\n        text: Sửa đèn.\n"
+        "        status: done\n        updates:\n          - date: 2025-03-20\n            status: done\n"
+        "            note: Đã sửa xong.\n", encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{base}search/?q=tien%20do")
+        found = all_results(tab, base)
+        asked, heading = (f"sessions/2025/{session.name}/#{i}" for i in ("hoi-tien-do", "den-duong"))
+        assert asked in found
+        assert heading not in found or found.index(asked) < found.index(heading)
+    finally:
+        tab.close()
+
+
 PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
           "ky-thuat": "Đề nghị nộp hồ sơ kĩ thuật theo quý.",
           "dinh-lang": "Đề nghị tu sửa \u00d0ình làng Tuý Loan.",

@@ -1,6 +1,7 @@
 """Search records built from the validated archive: one per item, one per session write-up.
 
-A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese); its
+A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese), in
+`Words`: the interface's own words in it ('Trả lời', 'Địa điểm:') are indexed with no weight; its
 `extra` words are searchable but never shown: the topic's synonyms (as written and
 accent-free, so `so do` finds an item tagged with the land-certificate topic), the
 accent-free form of every word with `đ`, which Pagefind does not fold by itself, and a
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -84,12 +86,26 @@ def even_parts(things: list[Any], sizes: list[int], target: int) -> list[list[An
 
 
 @dataclass(frozen=True)
+class Words:
+    """A stretch of a record's shown text. `label`: words of the interface that introduce a
+    part of the record ('Trả lời (…):', 'Tiến độ:'). They read the excerpt as sentences but are
+    indexed with no weight (search_record.html): they are in every record with such a part, so
+    at full weight `tien do` or `dia diem` put records first for their headings, not their text."""
+
+    text: str
+    label: bool = False
+
+
+SPACE = Words(" ")
+
+
+@dataclass(frozen=True)
 class SearchRecord:
     """What Pagefind indexes for one result, and what the result shows."""
 
     url: str
     title: str
-    text: str
+    shown: tuple[Words, ...]
     extra: str
     date: str
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -102,6 +118,11 @@ class SearchRecord:
     the index's SESSIONS_FILE; the kind shown is the `type` filter's name (as meta, a write-up's
     "Bài tường thuật phiên đối thoại" made `doi thoai` find every write-up; an item's type is in
     its title)."""
+
+    @property
+    def text(self) -> str:
+        """The excerpt's text, as a reader sees it."""
+        return "".join(words.text for words in self.shown)
 
 
 def answered_value(item: Item) -> str:
@@ -120,11 +141,18 @@ def searchable(text: str) -> str:
 SENTENCE_CLOSED = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
-def sentence(text: str) -> str:
-    """`text` ending as a sentence does, with a full stop unless it has its own mark: a
+def sentence(part: tuple[Words, ...]) -> tuple[Words, ...]:
+    """`part` ending as a sentence does, with a full stop unless it has its own mark: a
     record's parts read one after the other ("… không? Trả lời (…): …"), not run together."""
-    text = text.strip()
-    return text if not text or SENTENCE_CLOSED.search(text) else f"{text}."
+    text = "".join(words.text for words in part)
+    return part if SENTENCE_CLOSED.search(text) else (*part, Words("."))
+
+
+def filled(label: str, **values: Words) -> tuple[Words, ...]:
+    """`label` (with `{name}` fields) filled with `values`, its own words marked as such."""
+    return tuple(words for literal, name, _spec, _conversion in string.Formatter().parse(label)
+                 for words in (Words(literal, label=True) if literal else None,
+                               values[name] if name is not None else None) if words)
 
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
@@ -309,12 +337,13 @@ class SearchRecords:
 
     def _session_record(self, session: Any) -> SearchRecord:
         meta = session.meta
-        text = self._sentences([searchable(meta.summary or ""), self._fact("subject", meta.subject),
-                                self._fact("venue", meta.venue), searchable(session.body)])
+        shown = self._sentences([self._plain(meta.summary or ""), self._fact("subject", meta.subject),
+                                 self._fact("venue", meta.venue), self._plain(session.body)])
+        text = self._own(shown)
         topics = dict.fromkeys(t for item in session.items for t in item.topics)
         agencies = tuple(dict.fromkeys([meta.organizer, *meta.participants]))
         return SearchRecord(
-            url=self._session_url(session), title=meta.title, text=text,
+            url=self._session_url(session), title=meta.title, shown=shown,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
             # however typed (date_spellings).
             extra=" ".join(dict.fromkeys([*self._hidden(searchable(meta.title), text, agencies=agencies),
@@ -330,14 +359,15 @@ class SearchRecords:
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]
         title = f"{type_label} — {item.asker.label}"
-        parts = [searchable(item.text)]
+        parts = [self._plain(item.text)]
         for answer in item.answers:
-            parts += [self._answered(answer), searchable(answer.text),
+            parts += [self._answered(answer), self._plain(answer.text),
                       self._fact("document", answer.document)]
         for commitment in item.commitments:
             parts += [self._fact("commitment", commitment.text),
                       *(self._fact("updates", u.note) for u in commitment.updates)]
-        text = self._sentences(parts)
+        shown = self._sentences(parts)
+        text = self._own(shown)
         topics = [self.archive.topics[t] for t in item.topics if t in self.archive.topics]
         synonyms = [t.name for t in topics] + [s for t in topics for s in t.synonyms]
         synonyms += [p.name for code in item.procedures
@@ -363,7 +393,7 @@ class SearchRecords:
                  "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            text=text, extra=" ".join(self._hidden(searchable(title), text, synonyms, answered_by)),
+            shown=shown, extra=" ".join(self._hidden(searchable(title), text, synonyms, answered_by)),
             date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": (answered_value(item),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
@@ -373,24 +403,41 @@ class SearchRecords:
             meta={key: value for key, value in facts.items() if value})
 
     @staticmethod
-    def _sentences(parts: list[str]) -> str:
-        """A record's shown text: its parts (plain text already), each a sentence."""
-        return " ".join(sentence(part) for part in parts if part.strip())
+    def _sentences(parts: list[tuple[Words, ...]]) -> tuple[Words, ...]:
+        """A record's shown text: its parts, each a sentence, one space between them."""
+        shown: list[Words] = []
+        for part in filter(None, parts):
+            shown += [SPACE] * bool(shown) + list(sentence(part))
+        return tuple(shown)
 
-    def _fact(self, label: str, value: str | None) -> str:
-        """'Chủ đề: …', 'Cam kết: …' (`label` of the `text` labels), or '' without a value."""
-        return self.words["excerpt_fact"].format(name=self.labels["text"][label],
-                                                 text=searchable(value)) if value else ""
+    @staticmethod
+    def _own(shown: tuple[Words, ...]) -> str:
+        """The record's own words in its shown text, without the labels (whose accent-free
+        forms, `dia diem`, would otherwise be added to its hidden words at full weight)."""
+        return "".join(words.text for words in shown if not words.label)
 
-    def _answered(self, answer: Any) -> str:
+    @staticmethod
+    def _plain(text: str) -> tuple[Words, ...]:
+        """Markdown as a part of a record: its plain words, or no part without any."""
+        plain = searchable(text).strip()
+        return (Words(plain),) if plain else ()
+
+    def _fact(self, label: str, value: str | None) -> tuple[Words, ...]:
+        """'Chủ đề: …', 'Cam kết: …' (`label` of the `text` labels), or no part without a value."""
+        own = self._plain(value or "")
+        return filled(self.words["excerpt_fact"], name=Words(self.labels["text"][label], label=True),
+                      text=own[0]) if own else ()
+
+    def _answered(self, answer: Any) -> tuple[Words, ...]:
         """Who answered, introducing the answer: 'Trả lời (Phòng Quản lý đô thị quận Cẩm Lệ,
-        Chuyên viên):'; a referral says to whom ('… chuyển đến …')."""
+        Chuyên viên):'; a referral says to whom ('… chuyển đến …'). The agencies and the
+        official are the record's own words, the rest the label's."""
         agency = self.views.agency_name(answer.by)
         if answer.referred_to:
-            return self.labels["text"]["referral"].format(
-                agency=agency, target=self.views.agency_name(answer.referred_to))
+            return filled(self.labels["text"]["referral"], agency=Words(agency),
+                          target=Words(self.views.agency_name(answer.referred_to)))
         by = ", ".join(filter(None, [agency, searchable(answer.official or "")]))
-        return self.words["excerpt_answer"].format(agency=by)
+        return filled(self.words["excerpt_answer"], agency=Words(by))
 
     def _hidden(self, title: str, text: str, synonyms: list[str] | None = None,
                 agencies: Iterable[str] = ()) -> list[str]:
