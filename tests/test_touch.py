@@ -40,6 +40,9 @@ def phone(sample_site: Path, serve_site: Any, browser: Any) -> Any:
     ("commitments/", ".da-filter"),  # the commitments' filter chips
     (AGENCY, ".da-search-within button"),  # "Tìm trong …" on an agency's page
     (AGENCY, ".da-search-within input[type=search]"),
+    (SESSION, ".md-header__button[data-da-menu]"),  # Material's menu (☰), a button by archive.js
+    (SESSION, ".md-path__link"),  # the breadcrumb's links
+    (AGENCY, ".da-feed-link"),  # "Theo dõi" an agency's feed
 ])
 def test_a_control_is_tall_enough_for_a_finger_on_a_touch_screen(phone: Any, path: str, selector: str
                                                                  ) -> None:
