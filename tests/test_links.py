@@ -158,6 +158,38 @@ def test_paths_from_the_site_root_are_checked_and_work_under_a_sub_path(tmp_path
         assert (page.parent / a["href"].split("#")[0] / "index.html").is_file(), a["href"]
 
 
+def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    """A PDF linked from a write-up, the record or another page and not copied (or misspelt)
+    was published as a broken link while validate said OK (a review's find)."""
+    content = make_archive(tmp_path / "content")
+    (content / "tai-lieu").mkdir()
+    (content / "tai-lieu" / "cv-123.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    append(content / SESSION / "index.md",
+           "[a](../../../tai-lieu/cv-123.pdf) [b](../../../tai-lieu/cv-124.pdf) [c](/tai-lieu/cv-123.pdf)"
+           " [d](/tai-lieu/cv-9.pdf) [e](../../../data/items.csv) [f](../../../feed.xml)"
+           " [g](../../../agencies/phong-tu-phap/feed.xml)\n")
+    append(content / "index.md", "[h](tai-lieu/cv-123.pdf) [i](tai-lieu/cv-125.pdf)\n")
+    assert located(validate(content)) == [
+        "content/index.md:5:30: the link 'tai-lieu/cv-125.pdf' points to tai-lieu/cv-125.pdf, which "
+        "is not a file of the content folder (did you mean 'cv-123.pdf'?); copy the file there, or "
+        "fix the path or remove the link",
+        f"content/{SESSION}/index.md:9:39: the link '../../../tai-lieu/cv-124.pdf' points to "
+        "tai-lieu/cv-124.pdf, which is not a file of the content folder (did you mean 'cv-123.pdf'?); "
+        "copy the file there, or fix the path or remove the link",
+        f"content/{SESSION}/index.md:9:99: the link '/tai-lieu/cv-9.pdf' points to tai-lieu/cv-9.pdf, "
+        "which is not a file of the content folder (did you mean 'cv-123.pdf'?); copy the file there, "
+        "or fix the path or remove the link"]
+    replace(content / SESSION / "index.md", " [b](../../../tai-lieu/cv-124.pdf)", "")
+    replace(content / SESSION / "index.md", " [d](/tai-lieu/cv-9.pdf)", "")
+    replace(content / "index.md", " [i](tai-lieu/cv-125.pdf)", "")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    for a in parse(page).select(".da-writeup a"):
+        assert (page.parent / a["href"]).is_file(), a["href"]
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")

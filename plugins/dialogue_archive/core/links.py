@@ -189,9 +189,11 @@ class _Targets:
             return (f"the link '{written}' starts with '/': MkDocs leaves it as written on this page, "
                     "where it would not lead to the page once the site is published; write it "
                     f"relative to this page: '{_relative(target, reference.address, source)}'")
+        if reference.file:
+            return self._missing_file(reference)
         if reference.address:
             if target and not target.endswith("/"):
-                return ""  # a file from the site's root (/data/items.csv): made relative
+                return ""  # from the site's root, without a file's extension: left to the server
             target = self._page_file(target)
         path = self.root / target
         within = inside(path, self.root)
@@ -230,6 +232,20 @@ class _Targets:
                     "and not on the public site; copy the photo next to index.md")
         return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
                 "the public site; publish that session first or remove the link")
+
+    def _missing_file(self, reference: Reference) -> str:
+        """What is wrong with a link to a document ('' when the content folder holds it or the
+        build writes it): the file was published as a broken link, with no message."""
+        target, path = reference.target, self.root / reference.target
+        if built_file(target) or (inside(path, self.root) and is_file(path)):
+            return ""
+        if not inside(path, self.root):
+            return (f"the link '{reference.written}' points to a file outside the content folder; "
+                    "put the file inside it (a folder such as tai-lieu/) and link to it there")
+        files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
+        return (f"the link '{reference.written}' points to {target}, which is not a file of the "
+                f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
+                "path or remove the link")
 
     def _missing_anchor(self, written: str, session: Session) -> str:
         """What is wrong with the `#anchor` of a link to a session page ('' when nothing is)."""
@@ -308,6 +324,16 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
+
+
+BUILT_FILES = frozenset({"feed.xml", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html"})
+"""Names of the files the build writes outside its own folders (urls.FILE_FOLDERS): feeds (the
+site's, and each agency's, topic's and place's), the calendar, MkDocs' sitemap and 404 page."""
+
+
+def built_file(target: str) -> bool:
+    """Whether the build writes `target` (a path in the site) itself."""
+    return target.startswith(urls.FILE_FOLDERS) or posixpath.basename(target) in BUILT_FILES
 
 
 def _relative(target: str, address: bool, source: Source) -> str:

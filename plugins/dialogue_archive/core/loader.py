@@ -867,9 +867,9 @@ def _report_placeholder(parsed: ParsedSession, log: ProblemLog) -> None:
 
 def _page_to_check(reference: Reference) -> str:
     """The source path of a linked page that only the build knows exists: a `.md` link, or an
-    address of a page the generator makes (a list's page 9); '' for a photo or another address
-    (check_references has checked those against the content folder)."""
-    if reference.image:
+    address of a page the generator makes (a list's page 9); '' for a photo, a document or
+    another address (check_references has checked those against the content folder)."""
+    if reference.image or reference.file:
         return ""
     if not reference.address:
         return reference.target

@@ -225,6 +225,9 @@ class Reference:
     image: bool
     address: bool = False
     """Written as the page's address (`../agencies/x/`, `/about/`) rather than its `.md` file."""
+    file: bool = False
+    """A file that is not a page (`../../../tai-lieu/cv-124.pdf`): the content folder's, copied
+    as it is, or one the build writes (`data/items.csv`)."""
 
 
 @dataclass(frozen=True)
@@ -266,13 +269,21 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     elif NEVER_PUBLISHED.match(target):  # read by the build: a link to it leads nowhere
         reference = Reference(written, target, image)
     elif folder or rooted:  # an address: a page's (`agencies/x/`) or, from the root, any file's
-        reference = Reference(written, site, image, address=True)
+        reference = Reference(written, site, image, address=True, file=is_file_name(path))
     elif NEVER_PUBLISHED.match(beside := posixpath.normpath(posixpath.join(posixpath.dirname(base),
                                                                             path))):
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
+    elif is_file_name(path):  # a document next to the text, or one the build makes
+        reference = Reference(written, beside, image, file=True)
     else:
-        reference = None  # a file next to the text, or one the build makes (data/items.csv)
+        reference = None  # an address without its final '/' (`../../agencies/x`)
     return Destination(site, suffix, reference, rooted)
+
+
+def is_file_name(path: str) -> bool:
+    """Whether the last part of `path` names a file by its extension (`cv-124.pdf`)."""
+    name = posixpath.basename(path)
+    return "." in name.strip(".")
 
 
 class _Links:
