@@ -135,6 +135,24 @@ CASES = {
     "topic listed twice": (
         f"{SESSION}/answers.yaml", "topics: [xay-dung]", "topics: [xay-dung, cu-tru, xay-dung]",
         f"{SESSION}/answers.yaml:6:32: 'xay-dung' is listed twice in this item's topics: remove one"),
+    "an agency listed twice among the participants": (
+        f"{SESSION}/index.md", "summary:", "participants: [phong-tu-phap, phong-tu-phap]\nsummary:",
+        f"{SESSION}/index.md:6:31: 'phong-tu-phap' is listed twice as an agency taking part (in "
+        "participants): remove it from participants (the page would name it twice)"),
+    "the organiser listed among the participants": (
+        f"{SESSION}/index.md", "summary:", "participants: [ubnd-quan-cam-le]\nsummary:",
+        f"{SESSION}/index.md:6:16: 'ubnd-quan-cam-le' is listed twice as an agency taking part (it "
+        "organised the session): remove it from participants (the page would name it twice)"),
+    "two agencies in a list where one answers": (
+        f"{SESSION}/answers.yaml", "- by: phong-quan-ly-do-thi",
+        "- by: [phong-quan-ly-do-thi, phong-tu-phap]",
+        f"{SESSION}/answers.yaml:9:13: by must be a text, not a list: an answer or a commitment is one "
+        "agency's; for a joint answer write one answer per agency (the same text may be repeated), "
+        "for a joint promise one commitment per agency"),
+    "two agencies on one line where one answers": (
+        f"{SESSION}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: phong-quan-ly-do-thi, phong-tu-phap",
+        f"{SESSION}/answers.yaml:9:13: by names one agency, not several ('phong-quan-ly-do-thi, "
+        "phong-tu-phap'): an answer or a commitment is one agency's"),
     "session kind typed in Vietnamese": (
         f"{SESSION}/index.md", "summary:", "kind: đối thoại\nsummary:",
         f"{SESSION}/index.md:6:7: 'đối thoại' is not an allowed kind: use one of dialogue, "
@@ -257,6 +275,22 @@ def test_invalid_archive_gives_one_located_message(tmp_path: Path, name: str) ->
     assert len(problems) == 1, result.stderr
     assert problems[0].startswith(f"content/{expected}"), problems[0]
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_the_agency_a_chair_spoke_for_is_checked_against_the_session_day(tmp_path: Path) -> None:
+    """`on_behalf_of` written as an id was shown as that agency even when it no longer existed
+    on the session's day, where `organizer` and `participants` are told which unit to use."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng Tư pháp\n",
+            "  short_name: Phòng Tư pháp\n  valid_until: 2024-01-31\n")
+    replace(content / SESSION / "index.md", "summary:",
+            "chair: {name: Ông A, on_behalf_of: phong-tu-phap}\nsummary:")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/{SESSION}/index.md:6:36: agency 'phong-tu-phap' (Phòng Tư pháp quận "
+                        "Cẩm Lệ) did not exist on 20/06/2024: it existed until 31/01/2024; use the "
+                        "agency of that time"]
+    replace(content / SESSION / "index.md", "on_behalf_of: phong-tu-phap", "on_behalf_of: Chủ tịch UBND")
+    assert validate(content).returncode == 0
 
 
 def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: Path) -> None:

@@ -220,6 +220,13 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
+ONE_AGENCY = {
+    "by": "an answer or a commitment is one agency's; for a joint answer write one answer per "
+          "agency (the same text may be repeated), for a joint promise one commitment per agency",
+    "referred_to": "a referral sends the item to one agency; write one answer with mode: referred "
+                   "per agency",
+}
+"""What to write instead of several agencies in a field that names one."""
 EXPECTED = {
     "string_type": "a text", "int_type": "a whole number", "int_parsing": "a whole number",
     "int_from_float": "a whole number", "bool_type": "true or false",
@@ -348,6 +355,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             message = f"{name} must be a text, not {described(value)}{_unquoted(value)}"
         elif kind in EXPECTED:
             message = f"{name} must be {EXPECTED[kind]}, not {described(value)}"
+            if name in ONE_AGENCY and isinstance(value, list):
+                message += f": {ONE_AGENCY[name]}"
         else:
             message = f"{name}: {error['msg']}"
         log.add(path, line, col, message)
@@ -568,6 +577,9 @@ class References:
         assert self._matchers is not None
         if field in LIST_FIELDS and LIST_SEPARATOR.search(found["value"]):
             return replace(problem, message=self._one_line_list(field, kind, found["value"]))
+        if field in ONE_AGENCY and LIST_SEPARATOR.search(found["value"]):
+            return replace(problem, message=f"{field} names one agency, not several "
+                           f"('{found['value']}'): {ONE_AGENCY[field]}")
         try:
             ident = self._matchers[kind].resolve(found["value"], on)
         except MatchError as error:
@@ -709,7 +721,7 @@ class ParsedSession:
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
                             "topics", "procedures", "by", "referred_to", "due", "status", "alt",
-                            "caption"})
+                            "caption", "on_behalf_of"})
 """Keys whose values later checks may point at (see finish_session)."""
 
 
@@ -1186,6 +1198,14 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
     refs.check("place", meta.place, index, data, ("place",), day)
     for i, agency in enumerate(meta.participants):
         refs.check("agency", agency, index, data, ("participants", i), day)
+        if agency in meta.participants[:i] or agency == meta.organizer:
+            line, col = locate(data, ("participants", i))
+            log.add(index, line, col, f"'{agency}' is listed twice as an agency taking part "
+                    f"({'it organised the session' if agency == meta.organizer else 'in participants'}"
+                    "): remove it from participants (the page would name it twice)")
+    behalf = meta.chair.on_behalf_of if meta.chair is not None else None
+    if behalf in refs.tables["agency"]:  # an id (a text naming no agency is shown as written)
+        refs.check("agency", behalf, index, data, ("chair", "on_behalf_of"), day)
     if meta.image is not None:
         _check_image(session, data, log)
 
