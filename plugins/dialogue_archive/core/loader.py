@@ -1198,11 +1198,10 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
     refs.check("place", meta.place, index, data, ("place",), day)
     for i, agency in enumerate(meta.participants):
         refs.check("agency", agency, index, data, ("participants", i), day)
-        if agency in meta.participants[:i] or agency == meta.organizer:
+        if agency in meta.participants[:i]:
             line, col = locate(data, ("participants", i))
-            log.add(index, line, col, f"'{agency}' is listed twice as an agency taking part "
-                    f"({'it organised the session' if agency == meta.organizer else 'in participants'}"
-                    "): remove it from participants (the page would name it twice)")
+            log.add(index, line, col, f"'{agency}' is listed twice in participants: remove one "
+                    "(the page would name it twice)")
     behalf = meta.chair.on_behalf_of if meta.chair is not None else None
     if behalf in refs.tables["agency"]:  # an id (a text naming no agency is shown as written)
         refs.check("agency", behalf, index, data, ("chair", "on_behalf_of"), day)
