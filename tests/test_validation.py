@@ -412,6 +412,20 @@ def test_an_empty_registry_is_one_error_at_the_file(tmp_path: Path, name: str, w
                        "...' each"], result.stderr
 
 
+@pytest.mark.parametrize("name", ["topics", "agencies", "places"])
+@pytest.mark.parametrize("written", ["[[]]\n", "- {}\n", "- []\n"])
+def test_a_registry_without_one_valid_entry_is_told_at_the_file_only(tmp_path: Path, name: str,
+                                                                      written: str) -> None:
+    """Its entries' problems are the mistake: 'unknown topic' at every use of its ids too buried
+    them (78 lines for the sample archive)."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    (content / "registry" / f"{name}.yaml").write_text(written, encoding="utf-8")
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert located and all(line.startswith(f"content/registry/{name}.yaml:1:") for line in located), \
+        result.stderr
+
+
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
 def test_columns_count_the_characters_of_the_file_as_saved(tmp_path: Path, form: str) -> None:
     """A Mac saves Vietnamese decomposed (NFD: `ờ` is three code points): the text is read in

@@ -1675,8 +1675,8 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
         errors_before = len(log.errors)
         entries, raw[name] = load_registry(root, name, log)
         setattr(archive, name, entries)
-        if raw[name] is None and len(log.errors) > errors_before:
-            unreadable.add(kind)
+        if not entries and len(log.errors) > errors_before:  # unread, or no entry valid
+            unreadable.add(kind)  # its problems are told: not again at every use of its ids
     refs = References(archive, log)
     refs.unreadable = unreadable
     for kind, name in KINDS.items():  # entries whose own problems were just reported
