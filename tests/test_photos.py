@@ -196,3 +196,15 @@ def test_a_sixteen_bit_grey_scan_keeps_its_tones_in_its_copy(tmp_path: Path) -> 
     with Image.open(site / SESSION / img["src"]) as copy:
         assert 100 < ImageStat.Stat(copy.convert("L")).mean[0] < 156  # a ramp from black to white
 
+
+
+def test_a_shared_page_offers_the_copy_of_its_large_photo(site: Path) -> None:
+    """A social network fetched the camera's original (8.77 MB for two photos on a session
+    page; over 8 MB it refuses one): the copy the page shows is what it gets, with its size."""
+    page = site / SESSION / "index.html"
+    doc = parse(page)
+    shown = doc.select_one(".da-photo img")
+    meta = {m.get("property"): m["content"] for m in doc.select("meta[property^='og:image']")}
+    assert meta["og:image"].endswith(f"/{SESSION}/{shown['src']}") and shown["src"] != "quang-canh.jpg"
+    assert (meta["og:image:width"], meta["og:image:height"]) == (shown["width"], shown["height"]) \
+        == ("1200", "900")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from .archive import Session
 from .labels import VI, format_short_date
@@ -19,10 +19,12 @@ class MetaTag:
 
 
 def share_tags(title: str, description: str, url: str | None, site_name: str,
-               session: Session | None = None) -> list[MetaTag]:
-    """Open Graph and Twitter Card tags; a session page is an article with its photo."""
-    image = (urljoin(url, quote(session.meta.image.src)) if session and session.meta.image and url
-             else None)
+               session: Session | None = None, photo: dict[str, str] | None = None) -> list[MetaTag]:
+    """Open Graph and Twitter Card tags; a session page is an article with its photo.
+    `photo`: the attributes of the photo the page shows (views.image_attributes): a large
+    one's copy, which a social network fetches in a moment where the original took seconds
+    (and one over 8 MB it refuses)."""
+    image = urljoin(url, photo["src"]) if session and session.meta.image and photo and url else None
     tags = [MetaTag("property", "og:type", "article" if session else "website"),
             MetaTag("property", "og:title", title),
             MetaTag("property", "og:description", description),
@@ -36,6 +38,8 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
     if image and session and session.meta.image:
         alt = session.meta.image.alt or session.meta.image.caption or title
         tags += [MetaTag("property", "og:image", image), MetaTag("property", "og:image:alt", alt),
+                 *(MetaTag("property", f"og:image:{side}", photo[side]) for side in ("width", "height")
+                   if photo and side in photo),
                  MetaTag("name", "twitter:image", image), MetaTag("name", "twitter:image:alt", alt)]
     tags += [MetaTag("name", "twitter:card", "summary_large_image" if image else "summary"),
              MetaTag("name", "twitter:title", title),

@@ -73,7 +73,8 @@ def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | Non
     title = Markup(page.title or config.site_name).unescape()
     description = Markup((page.meta or {}).get("description") or config.site_description or "").unescape()
     return {
-        "tags": share_tags(title, description, page.canonical_url, config.site_name, session),
+        "tags": share_tags(title, description, page.canonical_url, config.site_name, session,
+                           ((view or {}).get("photo") or {}).get("attributes")),
         "feeds": feeds.feed_links(kind, getattr(record, "id", None)),
         "calendar": feeds.CALENDAR if config.site_url else "",
         "has_feeds": bool(config.site_url),
