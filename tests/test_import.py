@@ -444,6 +444,47 @@ def test_a_worksheet_is_chosen_by_its_name(content: Path, tmp_path: Path, capsys
         capsys.readouterr().err)
 
 
+def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A hidden worksheet (an old template, last year's table) with more known columns than the
+    active one was read instead of it, and only an info line said so (a review's find): the
+    active worksheet is read whenever it has a header, a hidden one only when --sheet names it,
+    another shown one instead of the active with a warning; row messages name the worksheet."""
+    workbook = openpyxl.Workbook()
+    active = workbook.active
+    active.title = "Phiên 20-11"
+    active.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])
+    active.append(["1", "Câu hỏi", "Cư trú", "Câu hỏi của phiên này."])
+    for title, state in (("Mẫu cũ", "hidden"), ("Năm 2023", "veryHidden")):
+        old = workbook.create_sheet(title)
+        old.sheet_state = state
+        old.append(["STT", "Người nêu", "Đối tượng", "Phường", "Loại", "Lĩnh vực", "Nội dung",
+                    "Cơ quan trả lời", "Nội dung trả lời"])
+        old.append(["1", "Ông Z.", "Công dân", "Hòa Xuân", "Kiến nghị", "Đất đai",
+                    f"Câu hỏi của bảng {title}.", "UBND phường Hòa Xuân", "Trả lời cũ."])
+    workbook.save(tmp_path / "so.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "so.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của phiên này."]
+    assert ("read the worksheet 'Phiên 20-11'; not read: 'Mẫu cũ' (hidden), 'Năm 2023' (hidden)"
+            in result.stdout)
+    result = run_import(tmp_path / "so.xlsx", folder, "--force", "--sheet", "Mẫu cũ")
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của bảng Mẫu cũ."]
+
+    guide = workbook.create_sheet("Hướng dẫn", 0)  # a guide in front, open: the table is elsewhere
+    guide["A1"] = "Điền mỗi ý kiến trên một dòng của trang Phiên 20-11."
+    workbook.active = 0
+    active["C2"] = "Cư trú đô thị"
+    workbook.save(tmp_path / "so.xlsx")
+    result = run_import(tmp_path / "so.xlsx", folder, "--force")
+    assert ("warning: so.xlsx: the active worksheet 'Hướng dẫn' has no table (no row of column "
+            "names), so the worksheet 'Phiên 20-11' was read") in result.stderr
+    assert "so.xlsx[Phiên 20-11]:row 2: column 'Lĩnh vực': unknown topic 'Cư trú đô thị'" in (
+        result.stderr)
+
+
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,
                                                                      tmp_path: Path) -> None:
     """'Nội dung' and 'Đơn vị' under 'Cam kết, hứa giải quyết' are the commitment and the agency

@@ -223,11 +223,22 @@ def as_typed(text: str) -> str:
     return "".join(out)
 
 
-def read_table(path: Path, notes: list[str], worksheet: str | None = None
-               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
-    """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge
-    above; what the user should know about the reading goes to `notes`. `worksheet`: the name
-    of the workbook's sheet to read (else the one that holds the table)."""
+@dataclass
+class Table:
+    """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
+    continue a merge above, and how messages name the sheet: the file, with its worksheet when
+    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row."""
+
+    rows: list[list[Any]]
+    continued: set[tuple[int, int]]
+    where: str
+
+
+def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
+               ) -> Table:
+    """The table of `path`; what the user should know about the reading goes to `notes`, and
+    to `warnings` what may not be what they meant. `worksheet`: the name of the workbook's
+    sheet to read (else the active one, see `_table_sheet`)."""
     suffix = path.suffix.lower()
     if path.is_dir():
         raise SheetError(f"{path}: this is a folder; give the spreadsheet file (.xlsx or .csv)")
@@ -237,9 +248,9 @@ def read_table(path: Path, notes: list[str], worksheet: str | None = None
         if worksheet is not None:
             raise SheetError(f"{path}: a CSV file holds one table; --sheet chooses a worksheet of "
                              "an Excel workbook (.xlsx)")
-        return _read_csv(path), set()
+        return Table(_read_csv(path), set(), path.name)
     if suffix in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path, notes, worksheet)
+        return _read_xlsx(path, notes, warnings, worksheet)
     raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
                      "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
 
@@ -299,8 +310,8 @@ def _check_unpacked_size(path: Path) -> None:
                          "session's table into a new workbook and import that")
 
 
-def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
-               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
+               ) -> Table:
     import openpyxl  # only needed for .xlsx; a slow import for the other commands
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -311,23 +322,21 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
-    # The worksheet named, else the active one, unless another one holds the table (a guide
-    # sheet in front).
-    sheets = sorted(book.worksheets, key=lambda s: s is not book.active)
-    if worksheet is not None:
-        chosen = [one for one in sheets if folded_words(one.title) == folded_words(worksheet)]
-        if not chosen:
+    named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
+             for one in book.worksheets}
+    if worksheet is not None:  # a hidden one too: the user named it
+        sheet = next((one for one in book.worksheets
+                      if folded_words(one.title) == folded_words(worksheet)), None)
+        if sheet is None:
             raise SheetError(f"{path}: no worksheet named '{worksheet}'; the workbook has "
-                             + ", ".join(f"'{one.title}'" for one in sheets))
-        sheets = chosen + [one for one in sheets if one is not chosen[0]]
-        sheet = sheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+                             + ", ".join(named.values()))
+        rows = _sheet_values(sheet)
     else:
-        tables = [[[_cell(v) for v in row] for row in one.iter_rows(values_only=True)] for one in sheets]
-        best = max(range(len(sheets)), key=lambda i: _header_score(tables[i]))
-        sheet, rows = sheets[best], tables[best]
-    if len(sheets) > 1:
-        others = ", ".join(f"'{one.title}'" for one in sheets if one is not sheet)
+        sheet, rows = _table_sheet(book, path.name, warnings)
+    where = path.name
+    if len(book.worksheets) > 1:
+        where = f"{path.name}[{sheet.title}]"
+        others = ", ".join(text for title, text in named.items() if title != sheet.title)
         notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
                      "(import another session's worksheet with --sheet and its name)")
     if any(v is None for row in rows for v in row):
@@ -340,8 +349,37 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if r > merged.min_row:
                     continued.add((r, c - 1))
-    _leave_out_hidden(sheet, rows, path.name, notes)
-    return rows, continued
+    _leave_out_hidden(sheet, rows, where, notes)
+    return Table(rows, continued, where)
+
+
+def _shown(sheet: Any) -> bool:
+    """Whether Excel shows the worksheet's tab (not hidden, nor 'very hidden' by a macro)."""
+    return sheet.sheet_state == "visible"
+
+
+def _sheet_values(sheet: Any) -> list[list[Any]]:
+    return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
+    """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
+    has a header row, even one that lacks a column (its message says which); else the first
+    shown worksheet that has one (a guide sheet in front), said in a warning. A hidden worksheet
+    is never read unless --sheet names it: what the sheet shows is what gets published."""
+    active = book.active
+    shown = sorted((one for one in book.worksheets if _shown(one)), key=lambda one: one is not active)
+    for one in shown:
+        rows = _sheet_values(one)
+        if _header_score(rows) >= 2:  # as find_header: a row naming two columns
+            if one is not active:
+                warnings.append(f"warning: {name}: the active worksheet '{active.title}' has no "
+                                f"table (no row of column names), so the worksheet '{one.title}' "
+                                "was read: check that it holds this session's questions, or "
+                                "name the worksheet to read with --sheet")
+            return one, rows
+    first = shown[0] if shown else active  # find_header says that it has no header
+    return first, _sheet_values(first)
 
 
 class UnsavedFormula(str):
@@ -993,11 +1031,12 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
                          f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
-    rows, continued = read_table(sheet, report.notes, worksheet)
-    header, columns, unknown = find_header(rows, sheet.name)
+    table = read_table(sheet, report.notes, report.warnings, worksheet)
+    rows, continued, report.sheet = table.rows, table.continued, table.where
+    header, columns, unknown = find_header(rows, report.sheet)
     end = table_end(rows, header)
     if end < len(rows):
-        report.notes.append(f"info: {sheet.name}: row {end + 1} and below are read as the signature "
+        report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
     column_named = column_names(rows[header], columns)
@@ -1008,7 +1047,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(rows, continued, header, columns, column_named, report.notes, sheet.name),
+        table_rows(rows, continued, header, columns, column_named, report.notes, report.sheet),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
