@@ -1035,6 +1035,32 @@ def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path
     assert errors_of(content) == []
 
 
+def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Path,
+                                                                     tmp_path: Path) -> None:
+    """Text pasted into a cell from a web form keeps its carriage returns, which Excel saves as
+    '_x000D_' (and a typed '_x000D_' as '_x005F_x000D_'); openpyxl leaves them so, and the page
+    showed 'Trả lời dòng một.<em>x000D</em>' (a review's find): read as Excel shows the cell."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.CR-LFDòng hai.",
+                            "UBND phường Hòa Xuân", "Trả lời dòng một.CR-LFTrả lời mã LITERAL."])
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as excel:
+        for entry in plain.infolist():
+            data = plain.read(entry.filename)
+            excel.writestr(entry, data.replace(b"CR-LF", b"_x000D_\n")
+                           .replace(b"LITERAL", b"_x005F_x000D_"))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "excel.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về sổ đỏ.\n\nDòng hai.\n"
+    assert item["answers"][0]["text"] == "Trả lời dòng một.\n\nTrả lời mã _x000D_.\n"
+    assert item["id"] == "hoi-ve-so-do-dong-hai"
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -359,7 +359,13 @@ def _shown(sheet: Any) -> bool:
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
-    return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
+    are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
+    as such ('<em>x000D</em>' on the page)."""
+    from openpyxl.utils.escape import unescape
+
+    return [[_cell(unescape(v) if isinstance(v, str) else v) for v in row]
+            for row in sheet.iter_rows(values_only=True)]
 
 
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
