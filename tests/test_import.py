@@ -1061,6 +1061,44 @@ def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Pat
     assert item["id"] == "hoi-ve-so-do-dong-hai"
 
 
+def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
+    """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
+    promise on the site), an answer in writing with the document 'Không', an official '-'
+    (a review's find): in an optional column such a cell is empty, said once per column; in a
+    required one, an error on its cell."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Người trả lời", "Số văn bản", "Nội dung trả lời", "Cam kết", "Tình trạng"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.", "UBND phường Hòa Xuân",
+                  "-", "Không", "Trả lời tại hội nghị.", "Không", None])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Chủ tịch", "–", "Trả lời hai.", "không có", "-"])
+    workbook.save(tmp_path / "khong.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "khong.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    items = items_of(folder)
+    assert [item.get("commitments") for item in items] == [None, None]
+    assert [item["answers"] for item in items] == [
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot", "text": "Trả lời tại hội nghị."}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "official": "Chủ tịch", "mode": "on_the_spot",
+          "text": "Trả lời hai."}]]
+    assert ("info: khong.xlsx: column 'Cam kết': 'Không' on row(s) 2; 'không có' on row(s) 3: "
+            "read as empty (a mark for 'none')") in result.stdout
+    assert "column 'Số văn bản': 'Không' on row(s) 2; '–' on row(s) 3: read as empty" in result.stdout
+
+    sheet.append(["3", "Ông C.", "Không", "x", "-", "UBND phường Hòa Xuân", None, None, "Trả lời."])
+    workbook.save(tmp_path / "khong.xlsx")
+    result = run_import(tmp_path / "khong.xlsx", folder, "--force")
+    assert result.returncode == 1
+    for column, mark, what in (("Loại", "Không", "the type"), ("Lĩnh vực", "x", "the topics"),
+                               ("Nội dung", "-", "the question")):
+        assert (f"khong.xlsx:row 4: column '{column}': holds only '{mark}', a mark for 'none', "
+                f"but every item needs {what}: write it") in result.stderr
+    assert result.stderr.count("khong.xlsx:row 4:") == 3
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -50,6 +50,8 @@ from .sheet_vocabulary import (
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
+    NONE_MARK_COLUMNS,
+    NONE_MARKS,
     NOT_FOR_THE_SITE,
     PERSONAL,
     REQUIRED_COLUMNS,
@@ -204,6 +206,14 @@ def _cell(value: Any) -> Any:
         value = value.replace("\u00a0", " ").strip()
         return value or None
     return value
+
+
+NONE_MARK_TEXTS = frozenset(mark.casefold() for mark in NONE_MARKS)
+
+
+def none_mark(value: Any) -> bool:
+    """Whether a cell holds only a mark for 'none' (sheet_vocabulary.NONE_MARKS)."""
+    return isinstance(value, str) and value.strip().casefold() in NONE_MARK_TEXTS
 
 
 LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
@@ -677,6 +687,10 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     numbers_row = next((i for i in range(header + 1, len(rows))
                        if any(v is not None for v in rows[i])), None)
+    header_of: dict[str, str] = {}
+    for i, key in columns.items():
+        header_of.setdefault(key, names[i])
+    marked: dict[str, dict[str, list[int]]] = {}  # key -> mark as written -> its rows
     for index in range(header + 1, len(rows)):
         row = rows[index]
         if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
@@ -687,6 +701,10 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          f"('{heading[:60]}'), not as a question")
             continue
         cells, problem = _merged_cells(row, columns, names)
+        for key in NONE_MARK_COLUMNS:
+            if none_mark(cells.get(key)):
+                marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
+                cells[key] = None
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -696,6 +714,11 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
         yield Row(number, cells, continues=merged or empty_question, problem=problem)
+    for key, marks in marked.items():
+        said = "; ".join(f"'{mark}' on row(s) {', '.join(map(str, numbers))}"
+                         for mark, numbers in marks.items())
+        notes.append(f"info: {sheet}: column '{header_of[key]}': {said}: read as empty (a mark "
+                     "for 'none')")
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -750,6 +773,11 @@ class RowReader:
             if required:
                 raise RowError(self.header(key), "is empty")
             return None
+        if key in REQUIRED_COLUMNS and none_mark(value):
+            raise RowError(self.header(key), f"holds only '{str(value).strip()}', a mark for "
+                           f"'none', but every item needs {FIELD_NAMES[key]}: write it (a row that "
+                           "adds an answer to the question above leaves its type, topic and "
+                           "question empty)")
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return str(value).strip()
@@ -825,7 +853,7 @@ class RowReader:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
                                           "that adds an answer to the question above leaves its "
                                           "asker, type and topic empty)"))
-        text = as_typed(self.text(cells, "text") or "")
+        text = as_typed(self.attempt(lambda: self.text(cells, "text"), None) or "")
         consent = self.attempt(lambda: self.choice(cells, "consent"), None)
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
@@ -1208,6 +1236,8 @@ def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportRepo
         except RowError:  # already reported
             consent = False
         for key, value in row.cells.items():
+            if none_mark(value):  # in a required column: reported as such
+                continue
             text = reader.text(row.cells, key) if isinstance(value, str | int) else None
             if not text:
                 continue
