@@ -485,6 +485,35 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
         result.stderr)
 
 
+def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A year's summary sheet with a column of session dates ('Ngày đối thoại', no column of
+    the format) had all its rows imported into one session, with a warning advising to delete
+    the column (a review's find): the rows of other days are named and nothing is written; the
+    sheet filtered to this session's day (Excel hides the other rows) is imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n, day in enumerate((dt.datetime(2026, 3, 15), dt.datetime(2026, 11, 20), "20/11/2026",
+                             dt.datetime(2026, 12, 1)), 1):
+        sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    workbook.save(tmp_path / "nam.xlsx")
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    result = run_import(tmp_path / "nam.xlsx", folder, "--keep-valid")
+    assert result.returncode == 2
+    assert ("nam.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 2, 5 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert "Filter the sheet to this session's rows" in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+    for row in (2, 5):  # Excel's filter on the column hides the rows of other days
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(tmp_path / "nam.xlsx")
+    result = run_import(tmp_path / "nam.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 2.", "Câu hỏi số 3."]
+
+
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,
                                                                      tmp_path: Path) -> None:
     """'Nội dung' and 'Đơn vị' under 'Cam kết, hứa giải quyết' are the commitment and the agency

@@ -1073,6 +1073,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
+    _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     names: dict[str, str] = {}
     for i, name in column_named.items():
@@ -1157,6 +1158,46 @@ def _repeats(cells: dict[str, Any], question: tuple[str, str]) -> bool:
     number = _number(cells.get("number"))
     return bool(number) and number == question[0] and (
         cells.get("text") is None or _words(cells["text"]) == question[1])
+
+
+def _day_in(value: Any) -> dt.date | None:
+    """The day a cell holds (an Excel date, or one written as DATE_FORMATS), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return written_day(value) if isinstance(value, str) else None
+
+
+SHOWN_ROWS = 10
+"""Rows a message lists before '…'."""
+
+
+def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
+                         where: str) -> None:
+    """A column the sheet does not import whose cells are mostly dates, some of them not the
+    session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
+    whose every row was imported into this one session. Refused, with the rows of other days:
+    filtering the sheet hides them (hidden rows are not read). Citizens' birth dates aside."""
+    personal = {folded_words(name) for name in PERSONAL}
+    for i in unknown:
+        if folded_words(rows[header][i]) in personal:
+            continue
+        filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
+                  if i < len(row) and row[i] is not None]
+        days = {n: found for n, value in filled if (found := _day_in(value)) is not None}
+        other = [n for n, found in days.items() if found != day]
+        if not other or 2 * len(days) < len(filled):
+            continue
+        listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
+        raise SheetError(
+            f"{where}: column '{rows[header][i]}' ({column_letter(i)}) holds dates, and row(s) "
+            f"{listed} are of another day than this session's ({day:%d/%m/%Y}): they would be "
+            "imported into this session as its questions, so nothing was written. Filter the "
+            "sheet to this session's rows (Excel: Data > Filter on that column; rows a filter "
+            "hides are not read) and import again, or keep each session in a worksheet of its "
+            "own (--sheet reads one); if the column's dates are not sessions' days, hide or "
+            "delete the column")
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
