@@ -588,6 +588,26 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
 
 
+def test_rows_numbered_in_advance_and_left_empty_are_skipped(content: Path, tmp_path: Path) -> None:
+    """A template with STT filled down to 10 and five questions: each empty numbered row was three
+    errors, 'is empty' (a review's find); skipped, and named once."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append([1, "Ông A.", "Câu hỏi", "Cư trú", "Hỏi về tạm trú.", "Công an phường Hòa Xuân",
+                  "Đăng ký qua Cổng dịch vụ công."])
+    for number in range(2, 6):
+        sheet.append([number])
+    workbook.save(tmp_path / "mau.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "mau.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == ["Hỏi về tạm trú."]
+    assert ("info: mau.xlsx: row(s) 3, 4, 5, 6 hold nothing but their number ('STT'), and are "
+            "skipped") in result.stdout
+
+
 def test_hidden_rows_and_columns_are_not_imported(content: Path, tmp_path: Path) -> None:
     """What Excel hides (an internal note column, the rows of another session) is not what the
     office means to publish: left out, and said."""

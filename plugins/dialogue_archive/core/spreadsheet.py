@@ -679,7 +679,8 @@ def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
                columns: dict[int, str], names: dict[int, str], notes: list[str], sheet: str
                ) -> Iterator[Row]:
-    """Non-blank rows below the header but section headings and totals (said in `notes`); a row
+    """Non-blank rows below the header but section headings, totals and rows holding nothing
+    but their STT (a template's, numbered in advance: said in `notes`); a row
     continues the question above when its STT and content are empty (CSV) or the
     continuation of merged cells (xlsx). `names`: each column as messages name it
     (column_names)."""
@@ -691,11 +692,16 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     for i, key in columns.items():
         header_of.setdefault(key, names[i])
     marked: dict[str, dict[str, list[int]]] = {}  # key -> mark as written -> its rows
+    numbered_only: list[int] = []  # a template's rows, numbered in advance and left empty
     for index in range(header + 1, len(rows)):
         row = rows[index]
         if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
             continue
         number = index + 1
+        if number_col is not None and all(v is None for i, v in enumerate(row) if i != number_col):
+            if (number, number_col) not in continued:  # a merged STT's lower row: a blank one
+                numbered_only.append(number)
+            continue
         if (heading := _heading_or_total(row, number_col)) is not None:
             notes.append(f"info: {sheet}: row {number} is read as a section heading or a total "
                          f"('{heading[:60]}'), not as a question")
@@ -714,6 +720,9 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
         yield Row(number, cells, continues=merged or empty_question, problem=problem)
+    if numbered_only:
+        notes.append(f"info: {sheet}: row(s) {', '.join(map(str, numbered_only))} hold nothing but "
+                     f"their number ('{header_of['number']}'), and are skipped")
     for key, marks in marked.items():
         said = "; ".join(f"'{mark}' on row(s) {', '.join(map(str, numbers))}"
                          for mark, numbers in marks.items())
