@@ -973,6 +973,22 @@ def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> N
     assert "cannot be read as an Excel workbook" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_without_its_byte_order_mark_is_read(content: Path, tmp_path: Path,
+                                                         encoding: str) -> None:
+    """Some exports write UTF-16 without a byte-order mark: it was refused as 'not UTF-8 (an
+    older Vietnamese encoding, perhaps)', which sent the office looking for the wrong fix (a
+    review's find)."""
+    plain = (sample_sheet.HERE / f"{sample_sheet.NAME}.csv").read_text(encoding="utf-8-sig")
+    sheet = tmp_path / "unicode-text.csv"
+    with sheet.open("w", encoding=encoding, newline="") as out:
+        csv.writer(out, delimiter="\t").writerows(csv.reader(plain.splitlines()))
+    assert not sheet.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+    folder = new_session(content)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    check_sample_items(items_of(folder))
+
+
 def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path: Path) -> None:
     """Group names above the columns ('Ý kiến', 'Trả lời'), merged across them; ticks as TRUE/FALSE."""
     import openpyxl

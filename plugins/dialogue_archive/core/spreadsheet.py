@@ -265,12 +265,35 @@ def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str
                      "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
 
 
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for a text in UTF-16 saved without its byte-order mark (some
+    exports write none), else None: the separators, digits, spaces and Latin letters of a table
+    are each a byte and a NUL, so one byte in two, at odd places (LE) or even ones (BE), is NUL,
+    which UTF-8 text never holds."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _read_csv(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
-    try:  # Excel's "Unicode Text" and some CSV exports are UTF-16, which their BOM says
-        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
-            else data.decode("utf-8-sig")
+    # Excel's "Unicode Text" and some CSV exports are UTF-16, which their BOM says, or not
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+        else _utf16_without_mark(data) or "utf-8-sig"
+    try:
+        text = data.decode(encoding)
     except UnicodeDecodeError:
+        if encoding in {"utf-16-le", "utf-16-be"}:
+            raise SheetError(f"{path}: the file looks like UTF-16 without its byte-order mark, and "
+                             "cannot be read as such; save it as 'CSV UTF-8' (Excel: Save as > "
+                             "CSV UTF-8)") from None
         raise SheetError(f"{path}: the file is not UTF-8 (an older Vietnamese encoding, such as "
                          "Windows-1258 or TCVN3, perhaps); save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
