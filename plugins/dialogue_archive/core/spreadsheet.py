@@ -1495,11 +1495,16 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
         day = updates[-1].get("date") if updates and isinstance(updates[-1], dict) else None
         day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
+        due = commitment.get("due")
+        late = (f" (after the due date, {due:%d/%m/%Y}: the site shows it "
+                f"'{VI['deadline_outcome']['late']}')"
+                if given == "done" and isinstance(due, dt.date) and day > due else "")
         report.effects.append(
             f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
-            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y} "
-            f"records the change; if the sheet is the older one, set its cell to the status in "
-            f"{report.target.name}, or leave it empty")
+            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y}"
+            f"{late} records the change; if the work was done earlier, correct the update's "
+            f"date in {report.target.name}; if the sheet is the older one, set its cell to the "
+            f"status in {report.target.name}, or leave it empty")
 
 
 def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
