@@ -721,13 +721,13 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
             continue
         number = index + 1
-        if number_col is not None and all(v is None for i, v in enumerate(row) if i != number_col):
-            if (number, number_col) not in continued:  # a merged STT's lower row: a blank one
-                numbered_only.append(number)
-            continue
         if (heading := _heading_or_total(row, number_col)) is not None:
             notes.append(f"info: {sheet}: row {number} is read as a section heading or a total "
                          f"('{heading[:60]}'), not as a question")
+            continue
+        if number_col is not None and all(v is None for i, v in enumerate(row) if i != number_col):
+            if (number, number_col) not in continued:  # a merged STT's lower row: a blank one
+                numbered_only.append(number)
             continue
         cells, problem = _merged_cells(row, columns, names)
         for key in NONE_MARK_COLUMNS:
