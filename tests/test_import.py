@@ -444,6 +444,76 @@ def test_a_worksheet_is_chosen_by_its_name(content: Path, tmp_path: Path, capsys
         capsys.readouterr().err)
 
 
+def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A hidden worksheet (an old template, last year's table) with more known columns than the
+    active one was read instead of it, and only an info line said so (a review's find): the
+    active worksheet is read whenever it has a header, a hidden one only when --sheet names it,
+    another shown one instead of the active with a warning; row messages name the worksheet."""
+    workbook = openpyxl.Workbook()
+    active = workbook.active
+    active.title = "Phiên 20-11"
+    active.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])
+    active.append(["1", "Câu hỏi", "Cư trú", "Câu hỏi của phiên này."])
+    for title, state in (("Mẫu cũ", "hidden"), ("Năm 2023", "veryHidden")):
+        old = workbook.create_sheet(title)
+        old.sheet_state = state
+        old.append(["STT", "Người nêu", "Đối tượng", "Phường", "Loại", "Lĩnh vực", "Nội dung",
+                    "Cơ quan trả lời", "Nội dung trả lời"])
+        old.append(["1", "Ông Z.", "Công dân", "Hòa Xuân", "Kiến nghị", "Đất đai",
+                    f"Câu hỏi của bảng {title}.", "UBND phường Hòa Xuân", "Trả lời cũ."])
+    workbook.save(tmp_path / "so.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "so.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của phiên này."]
+    assert ("read the worksheet 'Phiên 20-11'; not read: 'Mẫu cũ' (hidden), 'Năm 2023' (hidden)"
+            in result.stdout)
+    result = run_import(tmp_path / "so.xlsx", folder, "--force", "--sheet", "Mẫu cũ")
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của bảng Mẫu cũ."]
+
+    guide = workbook.create_sheet("Hướng dẫn", 0)  # a guide in front, open: the table is elsewhere
+    guide["A1"] = "Điền mỗi ý kiến trên một dòng của trang Phiên 20-11."
+    workbook.active = 0
+    active["C2"] = "Cư trú đô thị"
+    workbook.save(tmp_path / "so.xlsx")
+    result = run_import(tmp_path / "so.xlsx", folder, "--force")
+    assert ("warning: so.xlsx: the active worksheet 'Hướng dẫn' has no table (no row of column "
+            "names), so the worksheet 'Phiên 20-11' was read") in result.stderr
+    assert "so.xlsx[Phiên 20-11]:row 2: column 'Lĩnh vực': unknown topic 'Cư trú đô thị'" in (
+        result.stderr)
+
+
+def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A year's summary sheet with a column of session dates ('Ngày đối thoại', no column of
+    the format) had all its rows imported into one session, with a warning advising to delete
+    the column (a review's find): the rows of other days are named and nothing is written; the
+    sheet filtered to this session's day (Excel hides the other rows) is imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n, day in enumerate((dt.datetime(2026, 3, 15), dt.datetime(2026, 11, 20), "20/11/2026",
+                             dt.datetime(2026, 12, 1)), 1):
+        sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    workbook.save(tmp_path / "nam.xlsx")
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    result = run_import(tmp_path / "nam.xlsx", folder, "--keep-valid")
+    assert result.returncode == 2
+    assert ("nam.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 2, 5 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert "Filter the sheet to this session's rows" in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+    for row in (2, 5):  # Excel's filter on the column hides the rows of other days
+        sheet.row_dimensions[row].hidden = True
+    workbook.save(tmp_path / "nam.xlsx")
+    result = run_import(tmp_path / "nam.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 2.", "Câu hỏi số 3."]
+
+
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,
                                                                      tmp_path: Path) -> None:
     """'Nội dung' and 'Đơn vị' under 'Cam kết, hứa giải quyết' are the commitment and the agency
@@ -516,6 +586,26 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
                       (7, "Phần IV - Ý kiến khác"), (9, "Tổng cộng: 3 ý kiến"),
                       (10, "Tổng cộng | 3 ý kiến | 3 lượt trả lời"), (11, "Tổng: 3 ý kiến")):
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
+
+
+def test_rows_numbered_in_advance_and_left_empty_are_skipped(content: Path, tmp_path: Path) -> None:
+    """A template with STT filled down to 10 and five questions: each empty numbered row was three
+    errors, 'is empty' (a review's find); skipped, and named once."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append([1, "Ông A.", "Câu hỏi", "Cư trú", "Hỏi về tạm trú.", "Công an phường Hòa Xuân",
+                  "Đăng ký qua Cổng dịch vụ công."])
+    for number in range(2, 6):
+        sheet.append([number])
+    workbook.save(tmp_path / "mau.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "mau.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == ["Hỏi về tạm trú."]
+    assert ("info: mau.xlsx: row(s) 3, 4, 5, 6 hold nothing but their number ('STT'), and are "
+            "skipped") in result.stdout
 
 
 def test_hidden_rows_and_columns_are_not_imported(content: Path, tmp_path: Path) -> None:
@@ -883,6 +973,22 @@ def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> N
     assert "cannot be read as an Excel workbook" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_without_its_byte_order_mark_is_read(content: Path, tmp_path: Path,
+                                                         encoding: str) -> None:
+    """Some exports write UTF-16 without a byte-order mark: it was refused as 'not UTF-8 (an
+    older Vietnamese encoding, perhaps)', which sent the office looking for the wrong fix (a
+    review's find)."""
+    plain = (sample_sheet.HERE / f"{sample_sheet.NAME}.csv").read_text(encoding="utf-8-sig")
+    sheet = tmp_path / "unicode-text.csv"
+    with sheet.open("w", encoding=encoding, newline="") as out:
+        csv.writer(out, delimiter="\t").writerows(csv.reader(plain.splitlines()))
+    assert not sheet.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+    folder = new_session(content)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    check_sample_items(items_of(folder))
+
+
 def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path: Path) -> None:
     """Group names above the columns ('Ý kiến', 'Trả lời'), merged across them; ticks as TRUE/FALSE."""
     import openpyxl
@@ -992,6 +1098,70 @@ def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path
     answer = MarkdownRenderer().render_body(first["answers"][0]["text"], "sessions/x/index.md").html
     assert answer.count("<p>") == 3
     assert errors_of(content) == []
+
+
+def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Path,
+                                                                     tmp_path: Path) -> None:
+    """Text pasted into a cell from a web form keeps its carriage returns, which Excel saves as
+    '_x000D_' (and a typed '_x000D_' as '_x005F_x000D_'); openpyxl leaves them so, and the page
+    showed 'Trả lời dòng một.<em>x000D</em>' (a review's find): read as Excel shows the cell."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.CR-LFDòng hai.",
+                            "UBND phường Hòa Xuân", "Trả lời dòng một.CR-LFTrả lời mã LITERAL."])
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as excel:
+        for entry in plain.infolist():
+            data = plain.read(entry.filename)
+            excel.writestr(entry, data.replace(b"CR-LF", b"_x000D_\n")
+                           .replace(b"LITERAL", b"_x005F_x000D_"))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "excel.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về sổ đỏ.\n\nDòng hai.\n"
+    assert item["answers"][0]["text"] == "Trả lời dòng một.\n\nTrả lời mã _x000D_.\n"
+    assert item["id"] == "hoi-ve-so-do-dong-hai"
+
+
+def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
+    """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
+    promise on the site), an answer in writing with the document 'Không', an official '-'
+    (a review's find): in an optional column such a cell is empty, said once per column; in a
+    required one, an error on its cell."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Người trả lời", "Số văn bản", "Nội dung trả lời", "Cam kết", "Tình trạng"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.", "UBND phường Hòa Xuân",
+                  "-", "Không", "Trả lời tại hội nghị.", "Không", None])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Chủ tịch", "–", "Trả lời hai.", "không có", "-"])
+    workbook.save(tmp_path / "khong.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "khong.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    items = items_of(folder)
+    assert [item.get("commitments") for item in items] == [None, None]
+    assert [item["answers"] for item in items] == [
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot", "text": "Trả lời tại hội nghị."}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "official": "Chủ tịch", "mode": "on_the_spot",
+          "text": "Trả lời hai."}]]
+    assert ("info: khong.xlsx: column 'Cam kết': 'Không' on row(s) 2; 'không có' on row(s) 3: "
+            "read as empty (a mark for 'none')") in result.stdout
+    assert "column 'Số văn bản': 'Không' on row(s) 2; '–' on row(s) 3: read as empty" in result.stdout
+
+    sheet.append(["3", "Ông C.", "Không", "x", "-", "UBND phường Hòa Xuân", None, None, "Trả lời."])
+    workbook.save(tmp_path / "khong.xlsx")
+    result = run_import(tmp_path / "khong.xlsx", folder, "--force")
+    assert result.returncode == 1
+    for column, mark, what in (("Loại", "Không", "the type"), ("Lĩnh vực", "x", "the topics"),
+                               ("Nội dung", "-", "the question")):
+        assert (f"khong.xlsx:row 4: column '{column}': holds only '{mark}', a mark for 'none', "
+                f"but every item needs {what}: write it") in result.stderr
+    assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
@@ -1383,7 +1553,12 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     said = capsys.readouterr()
     assert (f"commitment '{first['id']}' was in_progress in answers.yaml and is done in the sheet: "
-            f"an update dated {day:%d/%m/%Y} records the change") in said.out + said.err
+            f"an update dated {day:%d/%m/%Y}") in said.out + said.err
+    # dated the day of the import, the work may show as done late when it was not: said
+    due = first["due"]
+    assert (f"{day:%d/%m/%Y} (after the due date, {due:%d/%m/%Y}: the site shows it 'Hoàn thành "
+            "sau hạn') records the change; if the work was done earlier, correct the update's "
+            "date in answers.yaml") in said.out + said.err
     after = items_of(folder)
     assert after[0]["commitments"][0]["status"] == "done"
     assert after[0]["commitments"][0]["updates"] == [*first["updates"],

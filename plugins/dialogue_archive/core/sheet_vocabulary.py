@@ -147,6 +147,16 @@ def kind_named(asker: str | None) -> str | None:
     return None
 
 
+NONE_MARKS = ("Không", "Không có", "-", "–", "—", "x")
+"""What offices type in a cell for 'none' (no commitment, no written reply), compared with the
+whole cell (case aside): read as an empty cell in NONE_MARK_COLUMNS, and an error in a required
+column. Not in `Đúng chủ đề?` and `Đồng ý nêu tên`, where Không and x are answers, nor in the
+answering agency and the answer's text ('Không' answers a yes-or-no question)."""
+NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "procedures", "official", "mode",
+                     "referred_to", "document", "answer_date", "commitment", "commitment_by", "due",
+                     "status")
+
+
 LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",
                 "status": "commitment_status"}
 """Value columns whose Vietnamese UI labels (labels.VI) are accepted as well."""

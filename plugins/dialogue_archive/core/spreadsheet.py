@@ -50,6 +50,8 @@ from .sheet_vocabulary import (
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
+    NONE_MARK_COLUMNS,
+    NONE_MARKS,
     NOT_FOR_THE_SITE,
     PERSONAL,
     REQUIRED_COLUMNS,
@@ -58,6 +60,7 @@ from .sheet_vocabulary import (
     kind_named,
 )
 from .vietnamese import in_sentence
+from .yamlio import dump_items
 
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
@@ -206,6 +209,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
+NONE_MARK_TEXTS = frozenset(mark.casefold() for mark in NONE_MARKS)
+
+
+def none_mark(value: Any) -> bool:
+    """Whether a cell holds only a mark for 'none' (sheet_vocabulary.NONE_MARKS)."""
+    return isinstance(value, str) and value.strip().casefold() in NONE_MARK_TEXTS
+
+
 LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
 """A line that Markdown reads as a list item: `- `, `+ `, `* `, `1. `, `1) `."""
 
@@ -223,11 +234,22 @@ def as_typed(text: str) -> str:
     return "".join(out)
 
 
-def read_table(path: Path, notes: list[str], worksheet: str | None = None
-               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
-    """Rows of cell values (row 1 first), and the (row, column) cells that continue a merge
-    above; what the user should know about the reading goes to `notes`. `worksheet`: the name
-    of the workbook's sheet to read (else the one that holds the table)."""
+@dataclass
+class Table:
+    """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
+    continue a merge above, and how messages name the sheet: the file, with its worksheet when
+    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row."""
+
+    rows: list[list[Any]]
+    continued: set[tuple[int, int]]
+    where: str
+
+
+def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
+               ) -> Table:
+    """The table of `path`; what the user should know about the reading goes to `notes`, and
+    to `warnings` what may not be what they meant. `worksheet`: the name of the workbook's
+    sheet to read (else the active one, see `_table_sheet`)."""
     suffix = path.suffix.lower()
     if path.is_dir():
         raise SheetError(f"{path}: this is a folder; give the spreadsheet file (.xlsx or .csv)")
@@ -237,19 +259,42 @@ def read_table(path: Path, notes: list[str], worksheet: str | None = None
         if worksheet is not None:
             raise SheetError(f"{path}: a CSV file holds one table; --sheet chooses a worksheet of "
                              "an Excel workbook (.xlsx)")
-        return _read_csv(path), set()
+        return Table(_read_csv(path), set(), path.name)
     if suffix in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path, notes, worksheet)
+        return _read_xlsx(path, notes, warnings, worksheet)
     raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
                      "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
 
 
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for a text in UTF-16 saved without its byte-order mark (some
+    exports write none), else None: the separators, digits, spaces and Latin letters of a table
+    are each a byte and a NUL, so one byte in two, at odd places (LE) or even ones (BE), is NUL,
+    which UTF-8 text never holds."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _read_csv(path: Path) -> list[list[Any]]:
     data = path.read_bytes()
-    try:  # Excel's "Unicode Text" and some CSV exports are UTF-16, which their BOM says
-        text = data.decode("utf-16") if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
-            else data.decode("utf-8-sig")
+    # Excel's "Unicode Text" and some CSV exports are UTF-16, which their BOM says, or not
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+        else _utf16_without_mark(data) or "utf-8-sig"
+    try:
+        text = data.decode(encoding)
     except UnicodeDecodeError:
+        if encoding in {"utf-16-le", "utf-16-be"}:
+            raise SheetError(f"{path}: the file looks like UTF-16 without its byte-order mark, and "
+                             "cannot be read as such; save it as 'CSV UTF-8' (Excel: Save as > "
+                             "CSV UTF-8)") from None
         raise SheetError(f"{path}: the file is not UTF-8 (an older Vietnamese encoding, such as "
                          "Windows-1258 or TCVN3, perhaps); save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
@@ -299,8 +344,8 @@ def _check_unpacked_size(path: Path) -> None:
                          "session's table into a new workbook and import that")
 
 
-def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
-               ) -> tuple[list[list[Any]], set[tuple[int, int]]]:
+def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
+               ) -> Table:
     import openpyxl  # only needed for .xlsx; a slow import for the other commands
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -311,23 +356,21 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
-    # The worksheet named, else the active one, unless another one holds the table (a guide
-    # sheet in front).
-    sheets = sorted(book.worksheets, key=lambda s: s is not book.active)
-    if worksheet is not None:
-        chosen = [one for one in sheets if folded_words(one.title) == folded_words(worksheet)]
-        if not chosen:
+    named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
+             for one in book.worksheets}
+    if worksheet is not None:  # a hidden one too: the user named it
+        sheet = next((one for one in book.worksheets
+                      if folded_words(one.title) == folded_words(worksheet)), None)
+        if sheet is None:
             raise SheetError(f"{path}: no worksheet named '{worksheet}'; the workbook has "
-                             + ", ".join(f"'{one.title}'" for one in sheets))
-        sheets = chosen + [one for one in sheets if one is not chosen[0]]
-        sheet = sheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+                             + ", ".join(named.values()))
+        rows = _sheet_values(sheet)
     else:
-        tables = [[[_cell(v) for v in row] for row in one.iter_rows(values_only=True)] for one in sheets]
-        best = max(range(len(sheets)), key=lambda i: _header_score(tables[i]))
-        sheet, rows = sheets[best], tables[best]
-    if len(sheets) > 1:
-        others = ", ".join(f"'{one.title}'" for one in sheets if one is not sheet)
+        sheet, rows = _table_sheet(book, path.name, warnings)
+    where = path.name
+    if len(book.worksheets) > 1:
+        where = f"{path.name}[{sheet.title}]"
+        others = ", ".join(text for title, text in named.items() if title != sheet.title)
         notes.append(f"info: {path.name}: read the worksheet '{sheet.title}'; not read: {others} "
                      "(import another session's worksheet with --sheet and its name)")
     if any(v is None for row in rows for v in row):
@@ -340,8 +383,43 @@ def _read_xlsx(path: Path, notes: list[str], worksheet: str | None = None
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if r > merged.min_row:
                     continued.add((r, c - 1))
-    _leave_out_hidden(sheet, rows, path.name, notes)
-    return rows, continued
+    _leave_out_hidden(sheet, rows, where, notes)
+    return Table(rows, continued, where)
+
+
+def _shown(sheet: Any) -> bool:
+    """Whether Excel shows the worksheet's tab (not hidden, nor 'very hidden' by a macro)."""
+    return sheet.sheet_state == "visible"
+
+
+def _sheet_values(sheet: Any) -> list[list[Any]]:
+    """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
+    are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
+    as such ('<em>x000D</em>' on the page)."""
+    from openpyxl.utils.escape import unescape
+
+    return [[_cell(unescape(v) if isinstance(v, str) else v) for v in row]
+            for row in sheet.iter_rows(values_only=True)]
+
+
+def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
+    """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
+    has a header row, even one that lacks a column (its message says which); else the first
+    shown worksheet that has one (a guide sheet in front), said in a warning. A hidden worksheet
+    is never read unless --sheet names it: what the sheet shows is what gets published."""
+    active = book.active
+    shown = sorted((one for one in book.worksheets if _shown(one)), key=lambda one: one is not active)
+    for one in shown:
+        rows = _sheet_values(one)
+        if _header_score(rows) >= 2:  # as find_header: a row naming two columns
+            if one is not active:
+                warnings.append(f"warning: {name}: the active worksheet '{active.title}' has no "
+                                f"table (no row of column names), so the worksheet '{one.title}' "
+                                "was read: check that it holds this session's questions, or "
+                                "name the worksheet to read with --sheet")
+            return one, rows
+    first = shown[0] if shown else active  # find_header says that it has no header
+    return first, _sheet_values(first)
 
 
 class UnsavedFormula(str):
@@ -625,7 +703,8 @@ def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
 def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
                columns: dict[int, str], names: dict[int, str], notes: list[str], sheet: str
                ) -> Iterator[Row]:
-    """Non-blank rows below the header but section headings and totals (said in `notes`); a row
+    """Non-blank rows below the header but section headings, totals and rows holding nothing
+    but their STT (a template's, numbered in advance: said in `notes`); a row
     continues the question above when its STT and content are empty (CSV) or the
     continuation of merged cells (xlsx). `names`: each column as messages name it
     (column_names)."""
@@ -633,6 +712,11 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     numbers_row = next((i for i in range(header + 1, len(rows))
                        if any(v is not None for v in rows[i])), None)
+    header_of: dict[str, str] = {}
+    for i, key in columns.items():
+        header_of.setdefault(key, names[i])
+    marked: dict[str, dict[str, list[int]]] = {}  # key -> mark as written -> its rows
+    numbered_only: list[int] = []  # a template's rows, numbered in advance and left empty
     for index in range(header + 1, len(rows)):
         row = rows[index]
         if all(v is None for v in row) or (index == numbers_row and _is_column_numbers(row)):
@@ -642,7 +726,15 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
             notes.append(f"info: {sheet}: row {number} is read as a section heading or a total "
                          f"('{heading[:60]}'), not as a question")
             continue
+        if number_col is not None and all(v is None for i, v in enumerate(row) if i != number_col):
+            if (number, number_col) not in continued:  # a merged STT's lower row: a blank one
+                numbered_only.append(number)
+            continue
         cells, problem = _merged_cells(row, columns, names)
+        for key in NONE_MARK_COLUMNS:
+            if none_mark(cells.get(key)):
+                marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
+                cells[key] = None
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -652,6 +744,14 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
         yield Row(number, cells, continues=merged or empty_question, problem=problem)
+    if numbered_only:
+        notes.append(f"info: {sheet}: row(s) {', '.join(map(str, numbered_only))} hold nothing but "
+                     f"their number ('{header_of['number']}'), and are skipped")
+    for key, marks in marked.items():
+        said = "; ".join(f"'{mark}' on row(s) {', '.join(map(str, numbers))}"
+                         for mark, numbers in marks.items())
+        notes.append(f"info: {sheet}: column '{header_of[key]}': {said}: read as empty (a mark "
+                     "for 'none')")
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -706,6 +806,11 @@ class RowReader:
             if required:
                 raise RowError(self.header(key), "is empty")
             return None
+        if key in REQUIRED_COLUMNS and none_mark(value):
+            raise RowError(self.header(key), f"holds only '{str(value).strip()}', a mark for "
+                           f"'none', but every item needs {FIELD_NAMES[key]}: write it (a row that "
+                           "adds an answer to the question above leaves its type, topic and "
+                           "question empty)")
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return str(value).strip()
@@ -781,7 +886,7 @@ class RowReader:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
                                           "that adds an answer to the question above leaves its "
                                           "asker, type and topic empty)"))
-        text = as_typed(self.text(cells, "text") or "")
+        text = as_typed(self.attempt(lambda: self.text(cells, "text"), None) or "")
         consent = self.attempt(lambda: self.choice(cells, "consent"), None)
         item: dict[str, Any] = {
             "id": self._unique(_item_id(_first_words(text)), self.item_ids, "muc"),
@@ -993,13 +1098,15 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
                          f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
-    rows, continued = read_table(sheet, report.notes, worksheet)
-    header, columns, unknown = find_header(rows, sheet.name)
+    table = read_table(sheet, report.notes, report.warnings, worksheet)
+    rows, continued, report.sheet = table.rows, table.continued, table.where
+    header, columns, unknown = find_header(rows, report.sheet)
     end = table_end(rows, header)
     if end < len(rows):
-        report.notes.append(f"info: {sheet.name}: row {end + 1} and below are read as the signature "
+        report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = rows[:end]
+    _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     names: dict[str, str] = {}
     for i, name in column_named.items():
@@ -1008,7 +1115,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(rows, continued, header, columns, column_named, report.notes, sheet.name),
+        table_rows(rows, continued, header, columns, column_named, report.notes, report.sheet),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
@@ -1084,6 +1191,46 @@ def _repeats(cells: dict[str, Any], question: tuple[str, str]) -> bool:
     number = _number(cells.get("number"))
     return bool(number) and number == question[0] and (
         cells.get("text") is None or _words(cells["text"]) == question[1])
+
+
+def _day_in(value: Any) -> dt.date | None:
+    """The day a cell holds (an Excel date, or one written as DATE_FORMATS), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return written_day(value) if isinstance(value, str) else None
+
+
+SHOWN_ROWS = 10
+"""Rows a message lists before '…'."""
+
+
+def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
+                         where: str) -> None:
+    """A column the sheet does not import whose cells are mostly dates, some of them not the
+    session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
+    whose every row was imported into this one session. Refused, with the rows of other days:
+    filtering the sheet hides them (hidden rows are not read). Citizens' birth dates aside."""
+    personal = {folded_words(name) for name in PERSONAL}
+    for i in unknown:
+        if folded_words(rows[header][i]) in personal:
+            continue
+        filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
+                  if i < len(row) and row[i] is not None]
+        days = {n: found for n, value in filled if (found := _day_in(value)) is not None}
+        other = [n for n, found in days.items() if found != day]
+        if not other or 2 * len(days) < len(filled):
+            continue
+        listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
+        raise SheetError(
+            f"{where}: column '{rows[header][i]}' ({column_letter(i)}) holds dates, and row(s) "
+            f"{listed} are of another day than this session's ({day:%d/%m/%Y}): they would be "
+            "imported into this session as its questions, so nothing was written. Filter the "
+            "sheet to this session's rows (Excel: Data > Filter on that column; rows a filter "
+            "hides are not read) and import again, or keep each session in a worksheet of its "
+            "own (--sheet reads one); if the column's dates are not sessions' days, hide or "
+            "delete the column")
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
@@ -1163,6 +1310,8 @@ def _report_personal_data(rows: list[Row], reader: RowReader, report: ImportRepo
         except RowError:  # already reported
             consent = False
         for key, value in row.cells.items():
+            if none_mark(value):  # in a required column: reported as such
+                continue
             text = reader.text(row.cells, key) if isinstance(value, str | int) else None
             if not text:
                 continue
@@ -1347,11 +1496,16 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
         day = updates[-1].get("date") if updates and isinstance(updates[-1], dict) else None
         day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
+        due = commitment.get("due")
+        late = (f" (after the due date, {due:%d/%m/%Y}: the site shows it "
+                f"'{VI['deadline_outcome']['late']}')"
+                if given == "done" and isinstance(due, dt.date) and day > due else "")
         report.effects.append(
             f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
-            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y} "
-            f"records the change; if the sheet is the older one, set its cell to the status in "
-            f"{report.target.name}, or leave it empty")
+            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y}"
+            f"{late} records the change; if the work was done earlier, correct the update's "
+            f"date in {report.target.name}; if the sheet is the older one, set its cell to the "
+            f"status in {report.target.name}, or leave it empty")
 
 
 def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
@@ -1366,61 +1520,3 @@ def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
             report.error(row, None, f"item '{item['id']}': {where}: {message}")
         return False
     return True
-
-
-# --- writing YAML people can read -----------------------------------------------------------
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """PyYAML's own layout (for what the readable one would not read back alike), with every
-    value written out."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        """PyYAML writes a value met twice (the day of two updates) as `&id001` and `*id001`,
-        which an officer deleting the first update turned into an error."""
-        return True
-
-
-class _ReadableDumper(_PlainDumper):
-    """Long and multi-line texts as block scalars, lists indented, as FORMAT.md shows them."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip() + "\n", style="|")
-    if len(value) > 70:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value + "\n", style=">")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-    """`topics: [xay-dung, dat-dai]` on one line; lists of mappings as blocks."""
-    flow = all(isinstance(v, str) and len(v) < 40 for v in value)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-
-_ReadableDumper.add_representer(str, _str)
-_ReadableDumper.add_representer(list, _list)
-
-
-def dump_items(items: list[dict[str, Any]]) -> str:
-    """answers.yaml text; checked to read back as exactly what was meant."""
-    text = yaml.dump({"items": items}, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False,
-                     width=88, indent=2)
-    text = re.sub(r"(?<!items:)\n(  - id: )", r"\n\n\1", text)  # a blank line between items
-    if _normalised(yaml.safe_load(text)) != _normalised({"items": items}):
-        text = yaml.dump({"items": items}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
-                         width=10**9)
-    return text
-
-
-def _normalised(data: Any) -> Any:
-    """Block scalars end with a newline; compare texts without it."""
-    if isinstance(data, dict):
-        return {k: _normalised(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_normalised(v) for v in data]
-    return data.strip() if isinstance(data, str) else data

@@ -1,7 +1,8 @@
 """YAML reading that keeps line numbers (PyYAML's marks) for every mapping key and value.
 
 Content is typed by hand, so the loader also refuses what PyYAML would silently accept:
-duplicate keys, alias bombs, and YAML 1.1 surprises (`14:30` read as the number 870).
+duplicate keys, alias bombs, and YAML 1.1 surprises (`14:30` read as the number 870). The
+writing of answers.yaml (`dump_items`, for `import`) is here too: YAML in and out in one place.
 """
 
 from __future__ import annotations
@@ -642,3 +643,61 @@ def unquoted_comma_hint(data: Any, path: tuple[Any, ...]) -> str:
     return (f"; in braces {{...}} a comma ends a value, so the text of '{name}' stopped at the "
             f"comma before '{key}', which was read as a key: put the whole text in quotes "
             f"({name}: \"{parent[name]}, …\")")
+
+
+# --- writing YAML people can read -----------------------------------------------------------
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """PyYAML's own layout (for what the readable one would not read back alike), with every
+    value written out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """PyYAML writes a value met twice (the day of two updates) as `&id001` and `*id001`,
+        which an officer deleting the first update turned into an error."""
+        return True
+
+
+class _ReadableDumper(_PlainDumper):
+    """Long and multi-line texts as block scalars, lists indented, as FORMAT.md shows them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip() + "\n", style="|")
+    if len(value) > 70:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value + "\n", style=">")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """`topics: [xay-dung, dat-dai]` on one line; lists of mappings as blocks."""
+    flow = all(isinstance(v, str) and len(v) < 40 for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_ReadableDumper.add_representer(str, _str)
+_ReadableDumper.add_representer(list, _list)
+
+
+def dump_items(items: list[dict[str, Any]]) -> str:
+    """answers.yaml text (what `import` writes); checked to read back as exactly what was meant."""
+    text = yaml.dump({"items": items}, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False,
+                     width=88, indent=2)
+    text = re.sub(r"(?<!items:)\n(  - id: )", r"\n\n\1", text)  # a blank line between items
+    if _normalised(yaml.safe_load(text)) != _normalised({"items": items}):
+        text = yaml.dump({"items": items}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
+                         width=10**9)
+    return text
+
+
+def _normalised(data: Any) -> Any:
+    """Block scalars end with a newline; compare texts without it."""
+    if isinstance(data, dict):
+        return {k: _normalised(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_normalised(v) for v in data]
+    return data.strip() if isinstance(data, str) else data
