@@ -512,6 +512,16 @@ def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: 
     result = run_import(tmp_path / "nam.xlsx", folder)
     assert result.returncode == 0, result.stderr
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 2.", "Câu hỏi số 3."]
+    sheet["B1"] = "Ngày nhận đơn"  # other days, none the session's: not sessions' days
+    for row in (2, 5):
+        sheet.row_dimensions[row].hidden = False
+        sheet.cell(row, 2).value = dt.datetime(2026, 10, 1)
+    for row in (3, 4):
+        sheet.cell(row, 2).value = dt.datetime(2026, 9, 1)
+    workbook.save(tmp_path / "nam.xlsx")
+    result = run_import(tmp_path / "nam.xlsx", folder, "--force")
+    assert result.returncode == 0, result.stderr
+    assert "column 'Ngày nhận đơn' (B) is not a known column" in result.stderr
 
 
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,

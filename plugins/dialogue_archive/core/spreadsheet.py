@@ -1206,21 +1206,30 @@ SHOWN_ROWS = 10
 """Rows a message lists before '…'."""
 
 
+SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi nghi", "ky hop",
+                 "cuoc hop")
+"""Words of a column naming the sessions' days ('Ngày đối thoại', 'Buổi tiếp xúc'), accents aside."""
+
+
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
                          where: str) -> None:
     """A column the sheet does not import whose cells are mostly dates, some of them not the
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
-    filtering the sheet hides them (hidden rows are not read). Citizens' birth dates aside."""
+    filtering the sheet hides them (hidden rows are not read). Citizens' birth dates aside, and
+    a column of other dates ('Ngày nhận đơn'): one named for sessions, or holding the session's
+    day beside others."""
     personal = {folded_words(name) for name in PERSONAL}
     for i in unknown:
-        if folded_words(rows[header][i]) in personal:
+        name = folded_words(rows[header][i])
+        if name in personal:
             continue
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := _day_in(value)) is not None}
         other = [n for n, found in days.items() if found != day]
-        if not other or 2 * len(days) < len(filled):
+        sessions = day in days.values() or any(f" {word} " in f" {name} " for word in SESSION_WORDS)
+        if not other or 2 * len(days) < len(filled) or not sessions:
             continue
         listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
         raise SheetError(
