@@ -990,3 +990,22 @@ def test_the_counts_of_answers_say_they_leave_out_referrals(sample_site: Path) -
     assert agencies.figcaption.get_text(strip=True) == "Số ý kiến, câu hỏi cơ quan đã trả lời"
     assert "Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết" in \
         agencies.select_one("p.da-chart__note:last-of-type").get_text()
+
+
+def test_materials_instant_loading_is_turned_off_with_a_word_why(tmp_path: Path) -> None:
+    """With `navigation.instant` on, Material kept the first page's header (its search box then
+    sent queries to a 404) and ran the search page's JSON settings as a script (search showed
+    nothing): the feature and its sub-features are dropped, said in an INFO line, and the
+    strict build goes on."""
+    config = write_config(tmp_path, make_archive(tmp_path / "content"), tmp_path / "site",
+                          build_date="2026-11-28")
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  features:\n    - navigation.tabs\n"
+                      "    - navigation.instant\n    - navigation.instant.progress\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    assert "INFO" in result.stderr and "navigation.instant, navigation.instant.progress turned " \
+        "off" in result.stderr, result.stderr
+    for html in ("index.html", "search/index.html"):
+        script = parse(tmp_path / "site" / html).find("script", id="__config")
+        features = json.loads(script.string)["features"]
+        assert "navigation.tabs" in features and not any("instant" in f for f in features), features

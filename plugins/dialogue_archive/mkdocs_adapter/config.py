@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.label_overrides import use_labels
 from ..core.loader import build_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+INSTANT = "navigation.instant"
+"""Material's instant loading, and its sub-features (`navigation.instant.progress`, …)."""
 
 
 class AtLeast(c.BaseConfigOption[int]):
@@ -147,3 +154,16 @@ def _position_of(option: str, lines: list[str]) -> tuple[int, int]:
         if key.startswith(f"{option}:") and key != line:
             return number, len(line) - len(key) + 1
     return 1, 1
+
+
+def without_instant_loading(config: MkDocsConfig) -> None:
+    """Turn off Material's instant loading, said in one INFO line (a strict build goes on): it
+    keeps the first page's header, whose search box then sends a query to an address relative
+    to that first page (a 404), and it runs the search page's JSON settings as a script (a
+    SyntaxError: search never starts), nor does it run a page's own scripts."""
+    features = config.theme.get("features") or []
+    instant = [f for f in features if f == INSTANT or str(f).startswith(f"{INSTANT}.")]
+    if instant:
+        config.theme["features"] = [f for f in features if f not in instant]
+        log.info("dialogue-archive: theme.features %s turned off: the archive's search and "
+                 "header need each page loaded in full", ", ".join(map(str, instant)))

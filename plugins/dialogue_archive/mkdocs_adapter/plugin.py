@@ -52,7 +52,7 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import statistics_page
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig, labels_file
+from .config import ArchivePluginConfig, labels_file, without_instant_loading
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -159,6 +159,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
+        without_instant_loading(config)
         if self.atomic:  # from here on MkDocs writes into the staging folder
             site_dir = Path(config.site_dir)
             try:
