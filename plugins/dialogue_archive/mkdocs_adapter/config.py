@@ -72,7 +72,8 @@ class ArchivePluginConfig(base.Config):
     """Keep rendered fragments and pages on disk, so that unchanged work is not redone."""
 
     cache_dir = c.Optional(c.Type(str))
-    """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
+    """Where the cache lives, a path from the folder of mkdocs.yml; default
+    `.cache/dialogue-archive` next to mkdocs.yml."""
 
     workers = AtLeast(0, default=0)
     """Processes that parse sessions, write pages and make search indexes; 0 = one per
@@ -112,7 +113,7 @@ class ArchivePluginConfig(base.Config):
             for name, _ in found:
                 self[name] = defaults[name]
         labels = [] if any(name == "labels" for name, _ in failed) else use_labels(
-            labels_file(self.config_file_path, self.labels))
+            beside_config(self.config_file_path, self.labels))
         return failed, warnings, labels
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -124,8 +125,9 @@ class ArchivePluginConfig(base.Config):
         return (failed + warnings, []) if failed else (failed, warnings)
 
 
-def labels_file(config_file: str | None, written: str | None) -> Path | None:
-    """The `labels` option's file: a path from the folder of mkdocs.yml."""
+def beside_config(config_file: str | None, written: str | None) -> Path | None:
+    """A path an option writes (the `labels` file, `cache_dir`), from the folder of mkdocs.yml:
+    not from the folder the build was started in, which a relative `cache_dir` was."""
     return Path(config_file or ".").resolve().parent / written if written else None
 
 

@@ -52,7 +52,7 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import statistics_page
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig, labels_file, without_instant_loading
+from .config import ArchivePluginConfig, beside_config, without_instant_loading
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -193,7 +193,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _use_labels(self, config: MkDocsConfig) -> None:
         """The site's own words (the `labels` option) in place of the archive's, before
         anything is built from them."""
-        problems = use_labels(labels_file(config.config_file_path, self.config.labels))
+        problems = use_labels(beside_config(config.config_file_path, self.config.labels))
         if problems:
             raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
                               "published:\n" + "\n".join(problems))
@@ -204,12 +204,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return os.environ.get(DRAFTS_VARIABLE, "").strip().lower() in {"true", "1", "yes", "on"}
 
     def _cache_dir(self, config: MkDocsConfig) -> Path | None:
-        """`.cache/dialogue-archive` next to mkdocs.yml unless configured (cache: false = none)."""
+        """`cache_dir` from the folder of mkdocs.yml, `.cache/dialogue-archive` there unless
+        configured (cache: false = none)."""
         if not self.config.cache:
             return None
-        if self.config.cache_dir:
-            return Path(self.config.cache_dir)
-        return Path(config.config_file_path or ".").resolve().parent / ".cache" / "dialogue-archive"
+        return beside_config(config.config_file_path,
+                             self.config.cache_dir or ".cache/dialogue-archive")
 
     def _build_date(self) -> dt.date | None:
         try:
