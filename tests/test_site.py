@@ -933,7 +933,11 @@ def test_an_interface_in_another_language_names_kinds_of_places_by_its_labels(tm
         "locale:\n  lang: en\nplace_kind:\n  province: Province\n  district: District\n"
         "  ward: Ward\n  commune: Commune\ntext:\n  within: in\n"
         "publishing:\n  feed_place: Sessions in {name}\n", encoding="utf-8")
-    site = build_archive(CONTENT, tmp_path, labels="en.yaml")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, CONTENT, site, labels="en.yaml",
+                          build_date=SAMPLE_BUILD_DATE.isoformat())
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  language: en\n", encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
     places = {a.text: " ".join(a.find_parent("li").select_one(".da-entry__meta").get_text().split())
               for a in parse(site / "places" / "index.html").select(".da-registry a")}
     assert places["Phường Khuê Trung"].startswith("Ward · in Quận Cẩm Lệ · "), places

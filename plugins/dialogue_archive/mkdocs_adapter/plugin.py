@@ -52,7 +52,12 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import statistics_page
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig, beside_config, without_instant_loading
+from .config import (
+    ArchivePluginConfig,
+    beside_config,
+    labels_language,
+    without_instant_loading,
+)
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -139,6 +144,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # Afterwards they are frozen: at 10,000 sessions they are 5 million objects, and each
         # full collection during the build walked them all (3 s).
         self._use_labels(config)
+        labels_language(config)
         gc.disable()
         try:
             self._load(docs_dir, config.use_directory_urls)
