@@ -1013,3 +1013,24 @@ def test_materials_instant_loading_is_turned_off_with_a_word_why(tmp_path: Path)
         script = parse(tmp_path / "site" / html).find("script", id="__config")
         features = json.loads(script.string)["features"]
         assert "navigation.tabs" in features and not any("instant" in f for f in features), features
+
+
+def test_the_sites_own_stylesheet_overrides_the_archives(tmp_path: Path, serve_site, browser) -> None:
+    """The archive's stylesheets came after the site's `extra_css`: a site's rule of the same
+    specificity as the archive's lost. They now come first, and the site's rule wins."""
+    content = make_archive(tmp_path / "content")
+    (content / "assets").mkdir()
+    (content / "assets" / "own.css").write_text(".da-entry__meta { color: rgb(1, 2, 3); }\n",
+                                                encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    config.write_text(config.read_text(encoding="utf-8") + "extra_css:\n  - assets/own.css\n",
+                      encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(tmp_path / "site") + "sessions/")
+        colours = page.eval_on_selector_all(
+            ".da-entry__meta", "els => els.map(e => getComputedStyle(e).color)")
+    finally:
+        page.close()
+    assert colours and set(colours) == {"rgb(1, 2, 3)"}, colours

@@ -157,11 +157,15 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
+        # Before the site's own stylesheets and scripts: its rules win over the archive's.
+        ours = {".css": config.extra_css, ".js": config.extra_javascript}
+        placed = dict.fromkeys(ours, 0)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = urls.ASSETS_DIR + asset.name
-            target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-            if asset.suffix in {".css", ".js"} and uri not in [str(x) for x in target]:
-                target.append(uri)
+            target = ours.get(asset.suffix)
+            if target is not None and uri not in [str(x) for x in target]:
+                target.insert(placed[asset.suffix], uri)
+                placed[asset.suffix] += 1
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
