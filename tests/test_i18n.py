@@ -344,3 +344,20 @@ def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path:
     result = run_build(config)
     assert result.returncode == 0, result.stderr
     assert parse(tmp_path / "site" / "index.html").html["lang"] == "en"
+
+
+def test_a_label_in_another_group_is_said_to_be_there(tmp_path: Path) -> None:
+    """`search.sessions_of_year` was given "did you mean 'no_sessions_in_years'" of the search
+    group, though `text.sessions_of_year` is the label meant: the group that holds it is said."""
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "nhan.yaml"
+    path.write_text("search:\n  sessions_of_year: Buổi tiếp xúc cử tri năm {year}\n"
+                    "lang: en\n", encoding="utf-8")
+    try:
+        problems = use_labels(path)
+    finally:
+        use_labels(None)
+    assert problems == [
+        f"{path}:2:3: 'sessions_of_year' is under text:, not search:; move it there, indented under it",
+        f"{path}:3:1: 'lang' is under locale:, not the top level; move it there, indented under it",
+    ], problems
