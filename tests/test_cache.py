@@ -701,3 +701,19 @@ def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -
     assert first & second  # the pages still published stay, however old
     published = {(p.stat().st_ino) for p in site.rglob("*.html")}
     assert {p.stat().st_ino for p in second} <= published  # today's stay: the site uses them
+
+
+def test_a_relative_cache_dir_is_from_the_folder_of_mkdocs_yml(tmp_path: Path) -> None:
+    """`cache_dir: ../cache` was taken from the folder the build was started in: `cd / &&
+    scripts/build -f /x/mkdocs.yml` wrote /cache. It is from mkdocs.yml's folder, as `labels`."""
+    site_folder, elsewhere = tmp_path / "site-config", tmp_path / "started" / "here"
+    site_folder.mkdir()
+    elsewhere.mkdir(parents=True)
+    config = write_config(site_folder, make_archive(tmp_path / "content"), tmp_path / "site",
+                          build_date="2026-11-28", cache_dir="../cache")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                            capture_output=True, text=True, cwd=elsewhere,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert any((tmp_path / "cache").iterdir()), sorted(tmp_path.iterdir())
+    assert list((tmp_path / "started").iterdir()) == [elsewhere] and not any(elsewhere.iterdir())

@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, parse, run_build, write_config
+from conftest import (
+    CONTENT,
+    ROOT,
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    make_archive,
+    parse,
+    run_build,
+    write_config,
+)
 
 ENGLISH: dict[str, Any] = {
     "locale": {"lang": "en", "number": "en-US", "thousands": ",", "og": "en_US",
@@ -297,3 +306,58 @@ def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, s
                                        encoding="utf-8")
     site = build_archive(CONTENT, tmp_path, labels="all.yaml")
     assert parse(site / "index.html").select_one("#so-lieu").get_text() == "Số liệu của kho"
+
+
+def test_a_site_without_theme_language_takes_the_labels_language(tmp_path: Path) -> None:
+    """An own mkdocs.yml without `theme.language` was `<html lang="en">` with Material's
+    'Skip to content' on a Vietnamese site: the labels' locale.lang is the theme's language."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Trường Giang\ndocs_dir: {make_archive(tmp_path / 'content')}\n"
+                      f"site_dir: {tmp_path / 'site'}\ntheme:\n  name: material\nplugins:\n"
+                      "  - dialogue-archive:\n      build_date: 2026-11-28\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    home = parse(tmp_path / "site" / "index.html")
+    assert home.html["lang"] == "vi"
+    assert home.select_one("a.md-skip").get_text(strip=True) == "Bỏ qua, đến nội dung chính"
+
+
+def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:
+    """An English labels file under `theme.language: vi` (inherited from the repository's
+    mkdocs.yml) gave English words under `<html lang="vi">`: the build and `validate` stop at
+    the line that sets it, naming both languages and what to write."""
+    (tmp_path / "en.yaml").write_text(yaml.safe_dump(ENGLISH), encoding="utf-8")
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", labels="en.yaml",
+                          build_date="2026-11-28")
+    refused = run_build(config)
+    line = next(n for n, text in enumerate((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                                           .splitlines(), 1) if text == "  language: vi")
+    said = (f"{ROOT / 'mkdocs.yml'}:{line}:3: theme.language is 'vi' but the labels' locale.lang "
+            "is 'en': write `language: en` under `theme:`")
+    assert refused.returncode != 0 and said in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "site").exists()
+    checked = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(config)],
+                             capture_output=True, text=True, timeout=120)
+    assert checked.returncode != 0 and said in checked.stdout + checked.stderr, checked.stdout
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  language: en\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    assert parse(tmp_path / "site" / "index.html").html["lang"] == "en"
+
+
+def test_a_label_in_another_group_is_said_to_be_there(tmp_path: Path) -> None:
+    """`search.sessions_of_year` was given "did you mean 'no_sessions_in_years'" of the search
+    group, though `text.sessions_of_year` is the label meant: the group that holds it is said."""
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "nhan.yaml"
+    path.write_text("search:\n  sessions_of_year: Buổi tiếp xúc cử tri năm {year}\n"
+                    "lang: en\n", encoding="utf-8")
+    try:
+        problems = use_labels(path)
+    finally:
+        use_labels(None)
+    assert problems == [
+        f"{path}:2:3: 'sessions_of_year' is under text:, not search:; move it there, indented under it",
+        f"{path}:3:1: 'lang' is under locale:, not the top level; move it there, indented under it",
+    ], problems

@@ -29,6 +29,7 @@ from conftest import (
     parse,
     run_build,
     serious_violations,
+    write_config,
 )
 
 NODE_MODULES = Path(__file__).parent / "node_modules"
@@ -441,3 +442,36 @@ def test_every_page_lets_the_keyboard_skip_to_its_content(sample_site: Path) -> 
         elif skips[0].get_text(strip=True) != "Bỏ qua, đến nội dung chính":
             missing.append(f"{page.relative_to(sample_site)}: {skips[0].get_text(strip=True)}")
     assert missing == []
+
+
+def test_the_archives_colours_read_under_materials_dark_scheme(
+        tmp_path: Path, serve_site: Any, browser: Any) -> None:
+    """Under `palette.scheme: slate`, "Chưa được trả lời" (2.37:1) and a scorecard's overdue
+    count (2.45:1) kept the light scheme's dark orange and red, a search excerpt's highlight
+    its light text on the yellow, and links sat on the archive's tinted boxes below 4.5:1. Every
+    text axe measures on these pages reaches 4.5:1, these two included."""
+    config = write_config(tmp_path, CONTENT, tmp_path / "site",
+                          build_date=SAMPLE_BUILD_DATE.isoformat())
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  palette:\n    scheme: slate\n"
+                      "    primary: indigo\n    accent: indigo\n", encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
+    site = tmp_path / "site"
+    session = next(p for p in site.glob("sessions/*/*/index.html") if parse(p).select(".da-unanswered"))
+    agency = next(p for p in site.glob("agencies/*/index.html")
+                  if parse(p).select(".da-scorecard__overdue dd"))
+    base, found = serve_site(site), {}
+    for url in (str(session.parent.relative_to(site)) + "/", str(agency.parent.relative_to(site)) + "/",
+                "search/?q=dat+dai"):
+        with opened(browser, base + url) as page:
+            assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+            if url.startswith("search/"):
+                page.wait_for_selector("#da-results mark")
+            measured = page.evaluate("""() => [...document.querySelectorAll(
+                '.da-unanswered, .da-scorecard__overdue dd')].map(e => [getComputedStyle(e).color,
+                getComputedStyle(document.body).backgroundColor])""")
+            assert all(contrast(*pair) >= 4.5 for pair in measured), measured
+            page.add_script_tag(path=str(AXE))
+            if low := page.evaluate("""async () => (await axe.run(document, {runOnly: ['color-contrast']}))
+                .violations.flatMap(v => v.nodes.map(n => n.target.join(' ') + ': ' + n.any[0].message))"""):
+                found[url] = low
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)

@@ -933,7 +933,11 @@ def test_an_interface_in_another_language_names_kinds_of_places_by_its_labels(tm
         "locale:\n  lang: en\nplace_kind:\n  province: Province\n  district: District\n"
         "  ward: Ward\n  commune: Commune\ntext:\n  within: in\n"
         "publishing:\n  feed_place: Sessions in {name}\n", encoding="utf-8")
-    site = build_archive(CONTENT, tmp_path, labels="en.yaml")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, CONTENT, site, labels="en.yaml",
+                          build_date=SAMPLE_BUILD_DATE.isoformat())
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  language: en\n", encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
     places = {a.text: " ".join(a.find_parent("li").select_one(".da-entry__meta").get_text().split())
               for a in parse(site / "places" / "index.html").select(".da-registry a")}
     assert places["Phường Khuê Trung"].startswith("Ward · in Quận Cẩm Lệ · "), places
@@ -990,3 +994,43 @@ def test_the_counts_of_answers_say_they_leave_out_referrals(sample_site: Path) -
     assert agencies.figcaption.get_text(strip=True) == "Số ý kiến, câu hỏi cơ quan đã trả lời"
     assert "Không tính các ý kiến cơ quan chỉ chuyển đến cơ quan khác giải quyết" in \
         agencies.select_one("p.da-chart__note:last-of-type").get_text()
+
+
+def test_materials_instant_loading_is_turned_off_with_a_word_why(tmp_path: Path) -> None:
+    """With `navigation.instant` on, Material kept the first page's header (its search box then
+    sent queries to a 404) and ran the search page's JSON settings as a script (search showed
+    nothing): the feature and its sub-features are dropped, said in an INFO line, and the
+    strict build goes on."""
+    config = write_config(tmp_path, make_archive(tmp_path / "content"), tmp_path / "site",
+                          build_date="2026-11-28")
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  features:\n    - navigation.tabs\n"
+                      "    - navigation.instant\n    - navigation.instant.progress\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    assert "INFO" in result.stderr and "navigation.instant, navigation.instant.progress turned " \
+        "off" in result.stderr, result.stderr
+    for html in ("index.html", "search/index.html"):
+        script = parse(tmp_path / "site" / html).find("script", id="__config")
+        features = json.loads(script.string)["features"]
+        assert "navigation.tabs" in features and not any("instant" in f for f in features), features
+
+
+def test_the_sites_own_stylesheet_overrides_the_archives(tmp_path: Path, serve_site, browser) -> None:
+    """The archive's stylesheets came after the site's `extra_css`: a site's rule of the same
+    specificity as the archive's lost. They now come first, and the site's rule wins."""
+    content = make_archive(tmp_path / "content")
+    (content / "assets").mkdir()
+    (content / "assets" / "own.css").write_text(".da-entry__meta { color: rgb(1, 2, 3); }\n",
+                                                encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    config.write_text(config.read_text(encoding="utf-8") + "extra_css:\n  - assets/own.css\n",
+                      encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(tmp_path / "site") + "sessions/")
+        colours = page.eval_on_selector_all(
+            ".da-entry__meta", "els => els.map(e => getComputedStyle(e).color)")
+    finally:
+        page.close()
+    assert colours and set(colours) == {"rgb(1, 2, 3)"}, colours

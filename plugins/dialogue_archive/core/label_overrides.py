@@ -79,6 +79,10 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
         if own is None and name in REMOVED:
             problems.append(f"{at}'{name}' is no longer used by the archive (it changed nothing a "
                             "reader sees): delete this line")
+        elif own is None and (elsewhere := [group for group in _groups_holding(str(key), ARCHIVE_WORDS)
+                                            if group != where]):
+            problems.append(f"{at}'{key}' is under {_group_name(elsewhere[0])}, not "
+                            f"{_group_name(where)}; move it there, indented under it")
         elif own is None:
             singular = (" (a singular '…_one' is for a label said with a count: labels.COUNTED "
                         "names them)" if str(key).endswith(SINGULAR) else "")
@@ -106,6 +110,21 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
                             if kept else
                             f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
     return problems
+
+
+def _groups_holding(key: str, words: dict[str, Any], where: tuple[str, ...] = ()
+                    ) -> list[tuple[str, ...]]:
+    """Every group of `words` (as a path of keys) holding a label `key`: a label written in
+    the wrong group was given a "did you mean" of that group's closest, wrong, label."""
+    found = [where] if key in words else []
+    for name, value in words.items():
+        if isinstance(value, dict):
+            found += _groups_holding(key, value, (*where, name))
+    return found
+
+
+def _group_name(where: tuple[str, ...]) -> str:
+    return f"{'.'.join(where)}:" if where else "the top level"
 
 
 def _placeholders(name: str, value: str) -> set[str]:

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from ..core.label_overrides import use_labels
+from ..core.labels import VI
 from ..core.loader import build_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
+from ..site_settings import read_settings
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+INSTANT = "navigation.instant"
+"""Material's instant loading, and its sub-features (`navigation.instant.progress`, …)."""
+INHERITED = re.compile(r"^INHERIT:\s*['\"]?(.+?)['\"]?\s*$", re.MULTILINE)
+"""mkdocs.yml's `INHERIT:` line, and the file it names."""
 
 
 class AtLeast(c.BaseConfigOption[int]):
@@ -65,7 +78,8 @@ class ArchivePluginConfig(base.Config):
     """Keep rendered fragments and pages on disk, so that unchanged work is not redone."""
 
     cache_dir = c.Optional(c.Type(str))
-    """Where the cache lives; default `.cache/dialogue-archive` next to mkdocs.yml."""
+    """Where the cache lives, a path from the folder of mkdocs.yml; default
+    `.cache/dialogue-archive` next to mkdocs.yml."""
 
     workers = AtLeast(0, default=0)
     """Processes that parse sessions, write pages and make search indexes; 0 = one per
@@ -105,7 +119,7 @@ class ArchivePluginConfig(base.Config):
             for name, _ in found:
                 self[name] = defaults[name]
         labels = [] if any(name == "labels" for name, _ in failed) else use_labels(
-            labels_file(self.config_file_path, self.labels))
+            beside_config(self.config_file_path, self.labels))
         return failed, warnings, labels
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -117,15 +131,17 @@ class ArchivePluginConfig(base.Config):
         return (failed + warnings, []) if failed else (failed, warnings)
 
 
-def labels_file(config_file: str | None, written: str | None) -> Path | None:
-    """The `labels` option's file: a path from the folder of mkdocs.yml."""
+def beside_config(config_file: str | None, written: str | None) -> Path | None:
+    """A path an option writes (the `labels` file, `cache_dir`), from the folder of mkdocs.yml:
+    not from the folder the build was started in, which a relative `cache_dir` was."""
     return Path(config_file or ".").resolve().parent / written if written else None
 
 
 def option_problems(options: dict[str, Any], config_file: Path) -> list[str]:
-    """What the build refuses in the plugin's `options` (as written in `config_file`) and in
-    its labels file, found by the build's own schema and label checks: `validate` of a site's
-    mkdocs.yml then passes what the build does. The labels file's words are used after."""
+    """What the build refuses in the plugin's `options` (as written in `config_file`), in
+    its labels file and in a `theme.language` not the labels', found by the build's own checks:
+    `validate` of a site's mkdocs.yml then passes what the build does. The labels file's words
+    are used after."""
     schema = ArchivePluginConfig(config_file_path=str(config_file))
     schema.load_dict(options)
     failed, warnings, labels = schema.checked()
@@ -133,17 +149,82 @@ def option_problems(options: dict[str, Any], config_file: Path) -> list[str]:
         lines = config_file.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):  # read a moment ago by site_settings
         lines = []
-    located = sorted((_position_of(name, lines), name, str(error))
+    located = sorted((_position_of(name, lines) or (1, 1), name, str(error))
                      for name, error in [*failed, *warnings])
+    words_known = not labels and all(name != "labels" for name, _ in failed)
+    language = [language_problem(config_file, read_settings(config_file))] if words_known else []
     return [f"{config_file}:{line}:{column}: plugin dialogue-archive, option '{name}': {error}"
-            for (line, column), name, error in located] + labels
+            for (line, column), name, error in located] + labels + [p for p in language if p]
 
 
-def _position_of(option: str, lines: list[str]) -> tuple[int, int]:
-    """(line, column) of the first indented line that sets `option`; (1, 1) when an INHERIT
-    file sets it."""
+def _position_of(option: str, lines: list[str]) -> tuple[int, int] | None:
+    """(line, column) of the first indented line that sets `option`; None when none does (an
+    INHERIT file may)."""
     for number, line in enumerate(lines, 1):
         key = line.lstrip()
         if key.startswith(f"{option}:") and key != line:
             return number, len(line) - len(key) + 1
-    return 1, 1
+    return None
+
+
+def language_problem(config_file: Path, settings: dict[str, Any]) -> str | None:
+    """`file:line:column: message` when mkdocs.yml's `theme.language` (Material's own words,
+    `<html lang>`) is not the labels' `locale.lang`: English words under `<html lang="vi">`."""
+    theme = settings.get("theme")
+    written = theme.get("language") if isinstance(theme, dict) else None
+    lang = VI["locale"]["lang"]
+    if written is None or str(written).lower() == lang.lower():
+        return None
+    path, (line, column) = _where_set(config_file, "language")
+    return (f"{path}:{line}:{column}: theme.language is '{written}' but the labels' locale.lang "
+            f"is '{lang}': write `language: {lang}` under `theme:` in {config_file.name} (or "
+            f"leave it out: the labels' language is then taken), or `lang: {written}` under "
+            "`locale:` in the labels file")
+
+
+def _where_set(config_file: Path, option: str) -> tuple[Path, tuple[int, int]]:
+    """The file (mkdocs.yml or a file it INHERITs from) and (line, column) that set `option`."""
+    path = config_file
+    for _ in range(10):  # an INHERIT chain is short; a loop in it is MkDocs' to refuse
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            break
+        if (position := _position_of(option, text.splitlines())) is not None:
+            return path, position
+        if (inherited := INHERITED.search(text)) is None:
+            break
+        path = path.parent / inherited.group(1)
+    return config_file, (1, 1)
+
+
+def labels_language(config: MkDocsConfig) -> None:
+    """Material's words and `<html lang>` in the labels' language: a site's own mkdocs.yml
+    without `theme.language` was `<html lang="en">` ("Skip to content") on a Vietnamese site.
+    Left unset, it is the labels' `locale.lang` (when Material has that language); set to
+    another, the build stops at its line."""
+    if config.config_file_path is None:
+        return
+    config_file = Path(config.config_file_path)
+    settings = read_settings(config_file)
+    if (problem := language_problem(config_file, settings)) is not None:
+        raise PluginError(f"nothing was published:\n{problem}")
+    theme = settings.get("theme")
+    lang = VI["locale"]["lang"]
+    if not (isinstance(theme, dict) and "language" in theme) and any(
+            (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
+            for folder in config.theme.dirs):
+        config.theme["language"] = lang
+
+
+def without_instant_loading(config: MkDocsConfig) -> None:
+    """Turn off Material's instant loading, said in one INFO line (a strict build goes on): it
+    keeps the first page's header, whose search box then sends a query to an address relative
+    to that first page (a 404), and it runs the search page's JSON settings as a script (a
+    SyntaxError: search never starts), nor does it run a page's own scripts."""
+    features = config.theme.get("features") or []
+    instant = [f for f in features if f == INSTANT or str(f).startswith(f"{INSTANT}.")]
+    if instant:
+        config.theme["features"] = [f for f in features if f not in instant]
+        log.info("dialogue-archive: theme.features %s turned off: the archive's search and "
+                 "header need each page loaded in full", ", ".join(map(str, instant)))

@@ -52,7 +52,12 @@ from ..core.site_folders import (
 )
 from ..core.statistics_views import statistics_page
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig, labels_file
+from .config import (
+    ArchivePluginConfig,
+    beside_config,
+    labels_language,
+    without_instant_loading,
+)
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, publishing_files, write_feeds
@@ -139,6 +144,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # Afterwards they are frozen: at 10,000 sessions they are 5 million objects, and each
         # full collection during the build walked them all (3 s).
         self._use_labels(config)
+        labels_language(config)
         gc.disable()
         try:
             self._load(docs_dir, config.use_directory_urls)
@@ -151,14 +157,19 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
+        # Before the site's own stylesheets and scripts: its rules win over the archive's.
+        ours = {".css": config.extra_css, ".js": config.extra_javascript}
+        placed = dict.fromkeys(ours, 0)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = urls.ASSETS_DIR + asset.name
-            target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-            if asset.suffix in {".css", ".js"} and uri not in [str(x) for x in target]:
-                target.append(uri)
+            target = ours.get(asset.suffix)
+            if target is not None and uri not in [str(x) for x in target]:
+                target.insert(placed[asset.suffix], uri)
+                placed[asset.suffix] += 1
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
+        without_instant_loading(config)
         if self.atomic:  # from here on MkDocs writes into the staging folder
             site_dir = Path(config.site_dir)
             try:
@@ -192,7 +203,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _use_labels(self, config: MkDocsConfig) -> None:
         """The site's own words (the `labels` option) in place of the archive's, before
         anything is built from them."""
-        problems = use_labels(labels_file(config.config_file_path, self.config.labels))
+        problems = use_labels(beside_config(config.config_file_path, self.config.labels))
         if problems:
             raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
                               "published:\n" + "\n".join(problems))
@@ -203,12 +214,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return os.environ.get(DRAFTS_VARIABLE, "").strip().lower() in {"true", "1", "yes", "on"}
 
     def _cache_dir(self, config: MkDocsConfig) -> Path | None:
-        """`.cache/dialogue-archive` next to mkdocs.yml unless configured (cache: false = none)."""
+        """`cache_dir` from the folder of mkdocs.yml, `.cache/dialogue-archive` there unless
+        configured (cache: false = none)."""
         if not self.config.cache:
             return None
-        if self.config.cache_dir:
-            return Path(self.config.cache_dir)
-        return Path(config.config_file_path or ".").resolve().parent / ".cache" / "dialogue-archive"
+        return beside_config(config.config_file_path,
+                             self.config.cache_dir or ".cache/dialogue-archive")
 
     def _build_date(self) -> dt.date | None:
         try:
