@@ -39,7 +39,7 @@ const state = { query: "", filters: {}, depth: 0 };
 let generation = 0;
 let shownResults = [];
 let shownCount = 0;
-let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders)
+let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders().all)
 
 // --- state <-> URL -------------------------------------------------------------------
 
@@ -273,7 +273,8 @@ function newestFirst(pagefind, filters, answer, list) {
 
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
-// core/search.py), looked up exactly, and are shown first.
+// core/search.py), looked up exactly, and are shown first: those whose own words say it, then
+// those holding it only through their topics (the word with config.topic_mark).
 const phrases = new Map(Object.entries(config.phrases || {}));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
 
@@ -292,14 +293,23 @@ function typedPhrases(term) {
 
 const phraseWords = (term) => typedPhrases(term).map((words) => phrases.get(words.join(" ")));
 
-// The ids of the records holding every phrase typed (null: the query has none).
+const phraseForms = (word) => [word, word + config.topic_mark];
+const both = (a, b) => (a ? new Set([...a].filter((id) => b.has(id))) : b);
+
+// The ids of the records holding every phrase typed (null: the query has none): `own`, those
+// whose own words say each, and `all`, those holding each in their words or through a topic.
 async function phraseHolders(pagefind, term) {
-  let holding = null;
-  for (const word of term ? phraseWords(term) : []) {
-    const ids = new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
-    holding = holding ? new Set([...holding].filter((id) => ids.has(id))) : ids;
+  const typed = term ? phraseWords(term) : [];
+  if (!typed.length) return null;
+  const ids = async (word) => new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
+  let own = null;
+  let all = null;
+  for (const word of typed) {
+    const [said, tagged] = await Promise.all(phraseForms(word).map(ids));
+    own = both(own, said);
+    all = both(all, new Set([...said, ...tagged]));
   }
-  return holding;
+  return { own, all };
 }
 
 // Pagefind answers a word an index does not hold with the longest start of it that the index
@@ -391,9 +401,12 @@ async function shardsHolding(term, list) {
   return kept.length === ids.length ? null : kept;
 }
 
+// Results in three runs, each in Pagefind's order: the records whose own words say every phrase
+// typed, those holding them through their topics too, then the others.
 function phrasesFirst(results, holding) {
   if (!holding) return results;
-  return [...results.filter((r) => holding.has(r.id)), ...results.filter((r) => !holding.has(r.id))];
+  const run = (r) => (holding.own.has(r.id) ? 0 : holding.all.has(r.id) ? 1 : 2);
+  return [0, 1, 2].flatMap((n) => results.filter((r) => run(r) === n));
 }
 
 // As Pagefind's own interface does: while the page waits for typing to pause, the word
@@ -404,7 +417,7 @@ async function preload(term) {
   try {
     const pagefind = await instanceFor(scopeShards());
     await Promise.all([pagefind.preload(term, { filters: activeFilters() }),
-      ...phraseWords(term).map((word) => pagefind.preload(`"${word}"`))]);
+      ...phraseWords(term).flatMap(phraseForms).map((word) => pagefind.preload(`"${word}"`))]);
   } catch (error) {
     // reported by the search that follows, if it fails too
   }
@@ -483,7 +496,7 @@ async function run() {
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
-  showResults(results, message, held ? holding : null);
+  showResults(results, message, held && holding ? holding.all : null);
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
   if (counts) renderFacets(counts, list); else facetsBox.removeAttribute("aria-busy");
