@@ -32,11 +32,18 @@ from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
 """Between shown text and `extra` words in a record: the browser cuts excerpts there."""
-EVERY_RECORD = "zxqmoihoso"
+HIDDEN_MARK = "zxq"
+"""Starts each word that only the search page looks up (EVERY_RECORD, `Phrases`), never a
+word typed: Pagefind matches every word starting with a word typed, and no Vietnamese word
+starts with z. An index's words starting so do not count as holding a word typed (search.js
+`holdsPrefix`)."""
+EVERY_RECORD = f"{HIDDEN_MARK}moihoso"
 """A hidden word every record holds: a search with filters and no words looks it up, where
 Pagefind's search without a term fetched every word chunk of every index it searched (1.3 MB
-for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions).
-No typed word finds it (search.js `holdsPrefix`)."""
+for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions)."""
+PHRASE_MARK = f"{HIDDEN_MARK}p"
+"""Starts the word of a phrase (`zxqpsodo`): written as the phrase's words joined (`tiengon`
+for 'tiếng ồn'), it was matched by `tien`, and `tien do` put an item about noise first."""
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
 """Filters, in the order the search page shows them."""
@@ -237,8 +244,8 @@ def written_words(text: str) -> tuple[str, ...]:
 
 TOPIC_MARK = "đ"
 """Ends the word of a phrase that a record holds only through its topics or procedures
-(`sodođ`), where its own words saying the phrase give it `sodo`: the search page lists those
-first, then the others (a cash-register complaint saying "máy tính tiền" came second, after
+(`zxqpsodođ`), where its own words saying the phrase give it `zxqpsodo`: the search page
+lists those first, then the others (a cash-register complaint saying "máy tính tiền" came second, after
 an item on the land-use fee tagged with the taxes topic, one of whose synonyms it is). No
 phrase's word holds a `đ` (its words are folded), so the two kinds never meet."""
 
@@ -250,7 +257,7 @@ def topic_word(word: str) -> str:
 
 class Phrases:
     """The topics' names and synonyms of several words (`sổ đỏ`, `giấy phép xây dựng`), each
-    with a hidden word of its own, written together (`sodo`, `giayphepxaydung`).
+    with a hidden word of its own, written together after PHRASE_MARK (`zxqpsodo`).
 
     Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
     matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
@@ -270,7 +277,7 @@ class Phrases:
             plain = phrase_words(phrase)
             if len(plain) < 2:
                 continue
-            word = self.words.setdefault(plain, "".join(plain))
+            word = self.words.setdefault(plain, PHRASE_MARK + "".join(plain))
             for form in (written_words(phrase), plain):
                 if form not in self._forms:
                     self._forms[form] = word
@@ -527,7 +534,7 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "every_record": EVERY_RECORD,
+                        "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang(self.labels)},
                         "shards": shards, "phrases": self.phrases.config(),

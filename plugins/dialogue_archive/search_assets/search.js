@@ -368,8 +368,9 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
-// Whether a word of the index starts with `prefix`; the word every record holds does not count
-// (a query "z" found every record through it).
+// Whether a word of the index starts with `prefix`; the words only this page looks up (the word
+// every record holds, the phrases' words: config.hidden_mark) do not count (a query "z" found
+// every record through the first).
 function holdsPrefix(sorted, prefix) {
   let low = 0;
   let high = sorted.length;
@@ -378,7 +379,7 @@ function holdsPrefix(sorted, prefix) {
     if (sorted[middle] < prefix) low = middle + 1; else high = middle;
   }
   for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
-    if (sorted[i] !== config.every_record) return true;
+    if (!sorted[i].startsWith(config.hidden_mark)) return true;
   }
   return false;
 }
