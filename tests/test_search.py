@@ -611,6 +611,12 @@ TYPED = [
      "text": "Đề nghị công khai tiến độ thi công tuyến cống trên đường Trần Phú kéo dài và cập"
              " nhật tiến độ hằng tuần, vì người dân không biết khi nào xong để sắp xếp việc buôn"
              " bán và đi lại."},
+    {"id": "khai-bao-tam-tru", "topics": ["cu-tru"],
+     "text": "Trưởng tổ dân phố nhắc chủ nhà trọ phải khai báo tạm trú cho sinh viên thuê trọ."
+             " Khai báo ở Công an phường Khuê Trung hay trên mạng, và có bị trễ hẹn không?"},
+    {"id": "quy-hoach-treo", "topics": ["dat-dai"],
+     "text": "Khu đất nằm trong quy hoạch treo hơn mười năm, người dân không thực hiện được quyền"
+             " của người sử dụng đất."},
     {"id": "may-tinh-tien", "topics": ["thue-phi"],
      "text": "Quán cà phê nhỏ của tôi được yêu cầu chuyển sang hóa đơn điện tử khởi tạo từ máy"
              " tính tiền. Chi phí máy và phần mềm khá cao với quán nhỏ, nhân viên lớn tuổi chưa"
@@ -669,6 +675,24 @@ def test_a_phrases_hidden_word_is_not_found_as_the_start_of_a_word_typed(typed) 
     for query in ("zxqp", "zxqpsodo"):  # no word typed finds them, however it starts
         tab.goto(f"{base}search/?q={query}&scope=all")
         assert all_results(tab, base) == [], query
+
+
+@pytest.mark.parametrize(("query", "item", "marked"), [
+    ("tam tru", "khai-bao-tam-tru", ["tạm", "trú"]),  # not Trưởng, Trung
+    ("tre hen", "khai-bao-tam-tru", ["trễ", "hẹn"]),  # not trên
+    ("quy hoach treo", "quy-hoach-treo", ["quy", "hoạch", "treo"]),  # not quyền
+    ("tam tru sinh vie", "khai-bao-tam-tru", ["tạm", "trú", "sinh", "viên"])])  # still typing
+def test_a_word_typed_highlights_that_word_not_longer_ones(typed, query, item, marked) -> None:
+    """Highlighting every word starting with 3 letters typed marked "Trung" and "Trưởng" for
+    `tam tru`, "trên" for `tre hen`, "quyền" for `quy hoach treo` (a review's find): a
+    Vietnamese word typed is a whole syllable; only the last one may be the start of a word
+    being typed, when the record holds no word equal to it."""
+    tab, base, session = typed
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}{item}" in all_results(tab, base)
+    result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
+    marks = [m.lower().strip(".,;:?!") for m in result.locator("mark").all_inner_texts()]
+    assert sorted(set(marks)) == sorted(marked)
 
 
 PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",

@@ -592,17 +592,23 @@ const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
 
 
 // The shown words to highlight. Pagefind also matches the words that start with a word typed
-// and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh… Highlighted are: the words
-// equal to a word typed, accents aside, or starting with one of 3 letters or more; for a word
-// typed with accents, only those spelt so ("sổ", not "sơ", which rank below); a typed topic phrase
-// ("sổ đỏ") where its words follow each other, and in a record holding it (often through its
-// topic, see core/search.py) its words nowhere else ("hồ sơ", "do cha mẹ").
+// and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh…, "tam tru" Trung and Trưởng.
+// A Vietnamese word typed is a whole syllable: highlighted are the words equal to a word typed,
+// accents aside, and only for the last word typed, of 3 letters or more, when the record holds
+// no word equal to it, the words Pagefind matched that start with it (a reader still typing:
+// "sinh vie" marks "viên"); for a word typed with accents, only those spelt so ("sổ", not "sơ",
+// which rank below); a typed topic phrase ("sổ đỏ") where its words follow each other, and in a
+// record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
+// sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
   const typed = searchTerm(state.query).split(" ").filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
-  const longer = typed.map(startKey).filter((key) => key.length >= 3);
-  for (const at of locations) {
-    if (longer.some((start) => startKey(words[at] || "").startsWith(start))) keys.add(wordKey(words[at]));
+  const last = typed.length ? typed[typed.length - 1] : "";
+  const start = startKey(last);
+  if (start.length >= 3 && !words.some((word) => wordKey(word) === wordKey(last))) {
+    for (const at of locations) {
+      if (startKey(words[at] || "").startsWith(start)) keys.add(wordKey(words[at]));
+    }
   }
   const accented = new Map(); // key -> the spellings typed with accents
   for (const word of typed) {
