@@ -2,10 +2,11 @@
 
 A record's `text` is what a reader sees in a result excerpt (normalised Vietnamese), in
 `Words`: the interface's own words in it ('Trả lời', 'Địa điểm:') are indexed with no weight; its
-`extra` words are searchable but never shown: the topic's synonyms (as written and
-accent-free, so `so do` finds an item tagged with the land-certificate topic), the
+`extra` words are searchable but never shown: the words of its topics' synonyms that its
+text lacks, each once (so `so do` finds an item tagged with the land-certificate topic), the
 accent-free form of every word with `đ`, which Pagefind does not fold by itself, and a
-word for each phrase of the topics' names and synonyms the record holds (`Phrases`).
+word for each phrase of the topics' names and synonyms the record holds, of one kind when
+its own words say it and of another when only its topics do (`Phrases`).
 Filters use ids (stable in shared URLs); the search page maps them to names.
 """
 
@@ -31,11 +32,18 @@ from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
 """Between shown text and `extra` words in a record: the browser cuts excerpts there."""
-EVERY_RECORD = "zxqmoihoso"
+HIDDEN_MARK = "zxq"
+"""Starts each word that only the search page looks up (EVERY_RECORD, `Phrases`), never a
+word typed: Pagefind matches every word starting with a word typed, and no Vietnamese word
+starts with z. An index's words starting so do not count as holding a word typed (search.js
+`holdsPrefix`)."""
+EVERY_RECORD = f"{HIDDEN_MARK}moihoso"
 """A hidden word every record holds: a search with filters and no words looks it up, where
 Pagefind's search without a term fetched every word chunk of every index it searched (1.3 MB
-for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions).
-No typed word finds it (search.js `holdsPrefix`)."""
+for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions)."""
+PHRASE_MARK = f"{HIDDEN_MARK}p"
+"""Starts the word of a phrase (`zxqpsodo`): written as the phrase's words joined (`tiengon`
+for 'tiếng ồn'), it was matched by `tien`, and `tien do` put an item about noise first."""
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
 """Filters, in the order the search page shows them."""
@@ -156,18 +164,31 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
-    """Synonyms as written and folded, the words written otherwise than queries spell them
-    (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words written with i or y (`lý`
-    for `lí`), then the folded form of each word with `đ`.
+    """The synonyms' words that the text does not hold, each once, the words written otherwise
+    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words
+    written with i or y (`lý` for `lí`), then the folded form of each word with `đ`.
+    Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
+    its topic's whole synonym list, as written and again accent-free, held `tiền` five times
+    and outranked the records whose own text said what was typed (`may tinh tien`).
     `normalised`: `normalise(text)`, when the caller has it already."""
-    phrases = _synonym_phrases(tuple(synonyms))
     normalised = normalise(text) if normalised is None else normalised
+    held = {word_key(w) for w in normalised.split()}
+    added = [w for w in _synonym_words(tuple(synonyms)) if word_key(w) not in held]
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    with_d = [w for w in " ".join([normalised, *phrases]).split() if "đ" in w or "Đ" in w]
+    with_d = [w for w in [*normalised.split(), *added] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join([*phrases, *dict.fromkeys(respelled), *other_spellings(normalised),
+    return " ".join([*added, *dict.fromkeys(respelled), *other_spellings(normalised),
                      *dict.fromkeys(folded), *date_forms(text)])
+
+
+EDGES = string.punctuation + "“”‘’…–—"
+
+
+def word_key(word: str) -> str:
+    """A word as written, for telling whether a text holds it: lower-case, without the
+    punctuation around it (`(CT07),` -> `ct07`), accents kept (`tiền` is not `tiến`)."""
+    return word.strip(EDGES).lower()
 
 
 WRITTEN_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
@@ -196,10 +217,14 @@ def date_spellings(day: int, month: int, year: int | str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _synonym_phrases(synonyms: tuple[str, ...]) -> tuple[str, ...]:
-    """Synonyms normalised, then those that differ folded: the same for every item of a topic."""
-    phrases = [normalise(s) for s in synonyms]
-    return (*phrases, *(f for p in phrases if (f := fold(p)) != p))
+def _synonym_words(synonyms: tuple[str, ...]) -> tuple[str, ...]:
+    """The synonyms' words normalised, each once (`lệ phí, phí, lệ phí trước bạ`: `lệ`, `phí`,
+    `trước`, `bạ`): the same for every item of a topic."""
+    words: dict[str, str] = {}
+    for word in normalise(" ".join(synonyms)).split():
+        if word_key(word):
+            words.setdefault(word_key(word), word.strip(EDGES))
+    return tuple(words.values())
 
 
 PHRASE_WORD = re.compile(r"[a-z0-9]+")
@@ -217,16 +242,30 @@ def written_words(text: str) -> tuple[str, ...]:
     return tuple(WRITTEN_WORD.findall(normalise(text).lower()))
 
 
+TOPIC_MARK = "đ"
+"""Ends the word of a phrase that a record holds only through its topics or procedures
+(`zxqpsodođ`), where its own words saying the phrase give it `zxqpsodo`: the search page
+lists those first, then the others (a cash-register complaint saying "máy tính tiền" came second, after
+an item on the land-use fee tagged with the taxes topic, one of whose synonyms it is). No
+phrase's word holds a `đ` (its words are folded), so the two kinds never meet."""
+
+
+def topic_word(word: str) -> str:
+    """The word of a phrase (`Phrases.words`) held through a record's topics (TOPIC_MARK)."""
+    return word + TOPIC_MARK
+
+
 class Phrases:
     """The topics' names and synonyms of several words (`sổ đỏ`, `giấy phép xây dựng`), each
-    with a hidden word of its own, written together (`sodo`, `giayphepxaydung`).
+    with a hidden word of its own, written together after PHRASE_MARK (`zxqpsodo`).
 
     Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
     matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
-    alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase
-    (in its text, or as its topic's synonym), spelt with its accents or entirely without
-    (`số đó` is not `sổ đỏ`), also gets the phrase's word; the search page looks that word up
-    exactly and shows those records first."""
+    alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase,
+    spelt with its accents or entirely without (`số đó` is not `sổ đỏ`), also gets the
+    phrase's word: as it is when its own words say it, with TOPIC_MARK when only its topics'
+    names and synonyms do; the search page looks both up exactly and shows those records
+    first, the first kind before the second."""
 
     def __init__(self, phrases: Iterable[str]):
         self.words: dict[tuple[str, ...], str] = {}
@@ -238,7 +277,7 @@ class Phrases:
             plain = phrase_words(phrase)
             if len(plain) < 2:
                 continue
-            word = self.words.setdefault(plain, "".join(plain))
+            word = self.words.setdefault(plain, PHRASE_MARK + "".join(plain))
             for form in (written_words(phrase), plain):
                 if form not in self._forms:
                     self._forms[form] = word
@@ -269,7 +308,8 @@ class Phrases:
         return self._in_names[names]
 
     def config(self) -> dict[str, str]:
-        """For the search page: accent-free phrase -> its word."""
+        """For the search page: accent-free phrase -> its word (which it looks up with
+        TOPIC_MARK too)."""
         return {" ".join(key): word for key, word in self.words.items()}
 
 
@@ -386,14 +426,15 @@ class SearchRecords:
             status_words.append(self.labels["text"]["overdue"])
         if any(deadline_outcome(c, self.archive.build_date) == "late" for c in item.commitments):
             status_words.append(self.labels["deadline_outcome"]["late"])  # as the pages say it
-        synonyms += status_words  # 'qua han' puts the overdue first, as a topic's name does
         agencies = ", ".join(self.views.agency_link(a).text for a in answering(item))
         referred = ", ".join(self.views.agency_link(a).text for a in referred_to(item))
         facts = {"agencies": agencies, "referred": referred,
                  "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(
             url=urls.web_path(f"{session.src_uri}#{item.id}", self.directory_urls), title=title,
-            shown=shown, extra=" ".join(self._hidden(searchable(title), text, synonyms, answered_by)),
+            # 'qua han' puts the overdue first, as the item's own words would: its result says so
+            shown=shown, extra=" ".join(self._hidden(searchable(title), text, synonyms, status_words,
+                                                     answered_by)),
             date=session.date.isoformat(),
             filters={"type": (item.type.value,), "answered": (answered_value(item),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
@@ -439,22 +480,26 @@ class SearchRecords:
         by = ", ".join(filter(None, [agency, searchable(answer.official or "")]))
         return filled(self.words["excerpt_answer"], agency=Words(by))
 
-    def _hidden(self, title: str, text: str, synonyms: list[str] | None = None,
+    def _hidden(self, title: str, text: str, names: Iterable[str] = (), states: Iterable[str] = (),
                 agencies: Iterable[str] = ()) -> list[str]:
         """What a record holds after the separator: its title, searchable (an item's asker
         and ward) but not repeated in the excerpt under it, then the extra words of both."""
-        return [title, self._extra(f"{text} {title}", synonyms, agencies)]
+        return [title, self._extra(f"{text} {title}", tuple(names), tuple(states), agencies)]
 
-    def _extra(self, text: str, synonyms: list[str] | None = None, agencies: Iterable[str] = ()) -> str:
-        """`agencies`: ids whose short names and aliases are added too (`Phòng QLĐT`, `QLDT`),
-        as a citizen or an office names them; not looked at for topic phrases, which would put
-        an office's every item first for a query naming its field."""
-        names, normalised = tuple(synonyms or ()), normalise(text)  # once for both
+    def _extra(self, text: str, names: tuple[str, ...], states: tuple[str, ...],
+               agencies: Iterable[str]) -> str:
+        """`names`: its topics' and procedures' names and synonyms; `states`: its commitments'
+        states, as its result says them, so among its own words' phrases. `agencies`: ids
+        whose short names and aliases are added too (`Phòng QLĐT`, `QLDT`), as a citizen or
+        an office names them; not looked at for topic phrases, which would put an office's
+        every item first for a query naming its field."""
+        normalised = normalise(text)  # once for both
         aliases = dict.fromkeys(n for a in agencies for n in self.agency_names.get(a, ()))
-        words = extra_words(text, (*names, *aliases), normalised)
-        phrases = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
-                                 *self.phrases.found_in_names(names)])
-        return " ".join([words, *phrases, EVERY_RECORD])
+        words = extra_words(text, (*names, *states, *aliases), normalised)
+        own = dict.fromkeys([*self.phrases.found_in_normalised(normalised),
+                             *self.phrases.found_in_names(states)])
+        topical = [topic_word(w) for w in self.phrases.found_in_names(names) if w not in own]
+        return " ".join([words, *own, *topical, EVERY_RECORD])
 
     def _session_url(self, session: Any) -> str:
         return urls.web_path(session.src_uri, self.directory_urls)
@@ -489,10 +534,11 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "every_record": EVERY_RECORD,
+                        "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang(self.labels)},
                         "shards": shards, "phrases": self.phrases.config(),
+                        "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},
                         "scope_records": self.scope_records}},
             description=self.words["description"])

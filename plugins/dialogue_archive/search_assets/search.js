@@ -39,7 +39,7 @@ const state = { query: "", filters: {}, depth: 0 };
 let generation = 0;
 let shownResults = [];
 let shownCount = 0;
-let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders)
+let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders().all)
 
 // --- state <-> URL -------------------------------------------------------------------
 
@@ -273,7 +273,8 @@ function newestFirst(pagefind, filters, answer, list) {
 
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
-// core/search.py), looked up exactly, and are shown first.
+// core/search.py), looked up exactly, and are shown first: those whose own words say it, then
+// those holding it only through their topics (the word with config.topic_mark).
 const phrases = new Map(Object.entries(config.phrases || {}));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
 
@@ -292,14 +293,23 @@ function typedPhrases(term) {
 
 const phraseWords = (term) => typedPhrases(term).map((words) => phrases.get(words.join(" ")));
 
-// The ids of the records holding every phrase typed (null: the query has none).
+const phraseForms = (word) => [word, word + config.topic_mark];
+const both = (a, b) => (a ? new Set([...a].filter((id) => b.has(id))) : b);
+
+// The ids of the records holding every phrase typed (null: the query has none): `own`, those
+// whose own words say each, and `all`, those holding each in their words or through a topic.
 async function phraseHolders(pagefind, term) {
-  let holding = null;
-  for (const word of term ? phraseWords(term) : []) {
-    const ids = new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
-    holding = holding ? new Set([...holding].filter((id) => ids.has(id))) : ids;
+  const typed = term ? phraseWords(term) : [];
+  if (!typed.length) return null;
+  const ids = async (word) => new Set((await pagefind.search(`"${word}"`)).results.map((r) => r.id));
+  let own = null;
+  let all = null;
+  for (const word of typed) {
+    const [said, tagged] = await Promise.all(phraseForms(word).map(ids));
+    own = both(own, said);
+    all = both(all, new Set([...said, ...tagged]));
   }
-  return holding;
+  return { own, all };
 }
 
 // Pagefind answers a word an index does not hold with the longest start of it that the index
@@ -358,8 +368,9 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
-// Whether a word of the index starts with `prefix`; the word every record holds does not count
-// (a query "z" found every record through it).
+// Whether a word of the index starts with `prefix`; the words only this page looks up (the word
+// every record holds, the phrases' words: config.hidden_mark) do not count (a query "z" found
+// every record through the first).
 function holdsPrefix(sorted, prefix) {
   let low = 0;
   let high = sorted.length;
@@ -368,7 +379,7 @@ function holdsPrefix(sorted, prefix) {
     if (sorted[middle] < prefix) low = middle + 1; else high = middle;
   }
   for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
-    if (sorted[i] !== config.every_record) return true;
+    if (!sorted[i].startsWith(config.hidden_mark)) return true;
   }
   return false;
 }
@@ -391,9 +402,12 @@ async function shardsHolding(term, list) {
   return kept.length === ids.length ? null : kept;
 }
 
+// Results in three runs, each in Pagefind's order: the records whose own words say every phrase
+// typed, those holding them through their topics too, then the others.
 function phrasesFirst(results, holding) {
   if (!holding) return results;
-  return [...results.filter((r) => holding.has(r.id)), ...results.filter((r) => !holding.has(r.id))];
+  const run = (r) => (holding.own.has(r.id) ? 0 : holding.all.has(r.id) ? 1 : 2);
+  return [0, 1, 2].flatMap((n) => results.filter((r) => run(r) === n));
 }
 
 // As Pagefind's own interface does: while the page waits for typing to pause, the word
@@ -404,7 +418,7 @@ async function preload(term) {
   try {
     const pagefind = await instanceFor(scopeShards());
     await Promise.all([pagefind.preload(term, { filters: activeFilters() }),
-      ...phraseWords(term).map((word) => pagefind.preload(`"${word}"`))]);
+      ...phraseWords(term).flatMap(phraseForms).map((word) => pagefind.preload(`"${word}"`))]);
   } catch (error) {
     // reported by the search that follows, if it fails too
   }
@@ -483,7 +497,7 @@ async function run() {
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
-  showResults(results, message, held ? holding : null);
+  showResults(results, message, held && holding ? holding.all : null);
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
   if (counts) renderFacets(counts, list); else facetsBox.removeAttribute("aria-busy");
@@ -578,17 +592,23 @@ const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
 
 
 // The shown words to highlight. Pagefind also matches the words that start with a word typed
-// and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh… Highlighted are: the words
-// equal to a word typed, accents aside, or starting with one of 3 letters or more; for a word
-// typed with accents, only those spelt so ("sổ", not "sơ", which rank below); a typed topic phrase
-// ("sổ đỏ") where its words follow each other, and in a record holding it (often through its
-// topic, see core/search.py) its words nowhere else ("hồ sơ", "do cha mẹ").
+// and ignores accents, so "so do" matched sơ, số, đốc, đơn, doanh…, "tam tru" Trung and Trưởng.
+// A Vietnamese word typed is a whole syllable: highlighted are the words equal to a word typed,
+// accents aside, and only for the last word typed, of 3 letters or more, when the record holds
+// no word equal to it, the words Pagefind matched that start with it (a reader still typing:
+// "sinh vie" marks "viên"); for a word typed with accents, only those spelt so ("sổ", not "sơ",
+// which rank below); a typed topic phrase ("sổ đỏ") where its words follow each other, and in a
+// record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
+// sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
   const typed = searchTerm(state.query).split(" ").filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
-  const longer = typed.map(startKey).filter((key) => key.length >= 3);
-  for (const at of locations) {
-    if (longer.some((start) => startKey(words[at] || "").startsWith(start))) keys.add(wordKey(words[at]));
+  const last = typed.length ? typed[typed.length - 1] : "";
+  const start = startKey(last);
+  if (start.length >= 3 && !words.some((word) => wordKey(word) === wordKey(last))) {
+    for (const at of locations) {
+      if (startKey(words[at] || "").startsWith(start)) keys.add(wordKey(words[at]));
+    }
   }
   const accented = new Map(); // key -> the spellings typed with accents
   for (const word of typed) {
