@@ -265,6 +265,14 @@ def test_a_typed_synonym_puts_the_records_holding_it_first(page, base_url, recor
     assert set(found[:len(holders)]) == holders
 
 
+@pytest.mark.parametrize(("joined", "spaced"), [("sodo", "so+do"), ("hokhau", "ho+khau")])
+def test_a_phrase_typed_without_its_spaces_finds_what_its_words_find(page, base_url, joined,
+                                                                     spaced) -> None:
+    """`sodo` found the land-certificate items through their hidden phrase word, until that
+    word took a form no typed word starts (a review's find): it is read as its words."""
+    assert open_search(page, base_url, f"q={joined}") == open_search(page, base_url, f"q={spaced}")
+
+
 def test_a_typed_commitment_state_puts_the_items_in_that_state_first(page, base_url, records) -> None:
     """`qua han` (README's example) also matched every 'quá tải' and 'thời hạn': the overdue
     items were 4th, 9th, 13th… (a review's find)."""

@@ -227,8 +227,9 @@ function showScope(list) {
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
 function searchTerm(query) {
-  return normalise(query).replace(/["“”„«»]/g, " ").replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ")
-    .replace(/\s+/g, " ").trim();
+  const term = normalise(query).replace(/["“”„«»]/g, " ")
+    .replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ").replace(/\s+/g, " ").trim();
+  return term.split(" ").map((word) => joinedPhrases.get(fold(word).toLowerCase()) || word).join(" ");
 }
 
 // Filters without words look up the word every record holds (config.every_record): Pagefind's
@@ -277,6 +278,8 @@ function newestFirst(pagefind, filters, answer, list) {
 // those holding it only through their topics (the word with config.topic_mark).
 const phrases = new Map(Object.entries(config.phrases || {}));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
+// A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words.
+const joinedPhrases = new Map([...phrases.keys()].map((p) => [p.replaceAll(" ", ""), p]));
 
 // The phrases typed, each as its accent-free words (["so", "do"]).
 function typedPhrases(term) {
