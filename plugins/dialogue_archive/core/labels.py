@@ -2,7 +2,8 @@
 
 Keys are the English enum values and view names. `VI` is the site's language: every module
 reads its words, its date forms and its language tags ("locale") from it, and sentences are
-format strings ('{name} năm {year}'), so that a translation is a dict of the same keys.
+format strings ('{name} năm {year}'), so that a translation is a labels file of the same keys
+(label_overrides.use_labels puts its words in VI, in place: there is no other dict of words).
 """
 
 from __future__ import annotations
@@ -278,47 +279,48 @@ def is_counted(name: str) -> bool:
     return name in COUNTED or f"{name.rpartition('.')[0]}.*" in COUNTED
 
 
-def count_label(name: str, count: int, labels: dict[str, Any] = VI) -> str:
+def count_label(name: str, count: int) -> str:
     """The label `name` ('text.items_count') for `count` things: its singular `<name>_one`,
     when the site's labels have one, for 1; every page, feed and script picks the form here
     (search.js as countMessage)."""
     if not is_counted(name):
         raise ValueError(f"'{name}' is said with a count: add it to labels.COUNTED")
     *path, key = name.split(".")
-    group = labels
+    group = VI
     for part in path:
         group = group[part]
     return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
 
 
-def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
+def format_date(value: dt.date, weekday: bool = False) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
-    locale = labels["locale"]
-    text = locale["date"].format(**_date_parts(value, labels))
+    locale = VI["locale"]
+    text = locale["date"].format(**_date_parts(value))
     if weekday:
-        text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
+        text = locale["weekday_date"].format(weekday=VI["weekday"][value.weekday()], date=text)
     return text
 
 
 def content_lang(labels: dict[str, Any] = VI) -> str | None:
     """The records' language where it is not the interface's (an English interface over
     Vietnamese records: a screen reader must read them with a Vietnamese voice), else None:
-    a Vietnamese site declares it once, on <html>."""
+    a Vietnamese site declares it once, on <html>. `labels` is VI always: search.py still
+    passes its views.labels (VI itself), so the parameter stays until it no longer does."""
     locale = labels["locale"]
     return None if locale["content_lang"] == locale["lang"] else locale["content_lang"]
 
 
-def format_number(value: int, labels: dict[str, Any] = VI) -> str:
+def format_number(value: int) -> str:
     """A count as the pages and the search page write it: '12.000'."""
-    return f"{value:,}".replace(",", labels["locale"]["thousands"])
+    return f"{value:,}".replace(",", VI["locale"]["thousands"])
 
 
-def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:
+def format_short_date(value: dt.date) -> str:
     """Numeric date: '20/6/2024'."""
-    return labels["locale"]["short_date"].format(**_date_parts(value, labels))
+    return VI["locale"]["short_date"].format(**_date_parts(value))
 
 
-def _date_parts(value: dt.date, labels: dict[str, Any]) -> dict[str, int | str]:
+def _date_parts(value: dt.date) -> dict[str, int | str]:
     """What a date form may hold: {day}, {month} (its number) or {month_name}, {year}."""
-    return {"day": value.day, "month": value.month, "month_name": labels["month"][value.month - 1],
+    return {"day": value.day, "month": value.month, "month_name": VI["month"][value.month - 1],
             "year": value.year}
