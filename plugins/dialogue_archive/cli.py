@@ -8,8 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .core.build_date import build_day, fixed_build_date
 from .core.label_overrides import ARCHIVE_WORDS
-from .core.loader import build_day, fixed_build_date, load_archive
+from .core.loader import load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
 from .publishing_cli import add_commands as add_publishing_commands

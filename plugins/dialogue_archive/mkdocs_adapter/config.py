@@ -10,8 +10,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
+from ..core.build_date import build_day
 from ..core.label_overrides import use_labels
-from ..core.loader import build_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
 

@@ -31,11 +31,12 @@ from mkdocs.utils import DuplicateFilter, normalize_url
 from ..core import urls
 from ..core.aliases import holding, vanished, vanished_items
 from ..core.archive import Archive, Session, Visibility
+from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import ParsedSession, fixed_build_date, load_archive
+from ..core.loader import ParsedSession, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.models import is_id
 from ..core.opendata import OpenData
