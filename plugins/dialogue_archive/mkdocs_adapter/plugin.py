@@ -54,7 +54,7 @@ from ..core.views import ArchiveViews, PageSpec
 from .config import ArchivePluginConfig, labels_file
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
-from .publishing import page_publishing, publishing_files, write_feeds
+from .publishing import page_publishing, redirect_pages, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
@@ -263,7 +263,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         self.files = files
-        for file in publishing_files(self.archive, config):
+        for file in redirect_pages(self.archive, config):
             files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
