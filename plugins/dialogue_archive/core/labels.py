@@ -143,7 +143,6 @@ VI: dict[str, Any] = {
     "text": {
         "overdue": "Quá hạn",
         "due": "Hạn",
-        "in_scope": "Đúng chủ đề",
         "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
@@ -208,7 +207,6 @@ VI: dict[str, Any] = {
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
         "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",
-        "year": "Năm",
         "sessions_of_year": "Phiên đối thoại năm {year}",
         "years": "Theo năm",
         "announced": "Sắp diễn ra",
@@ -253,7 +251,8 @@ VI: dict[str, Any] = {
 
 REMOVED = frozenset({
     "text.commitments", "text.referred_to", "text.asker", "text.valid_until", "text.part_of",
-    "text.session", "text.photo", "statistics.of", "open_data.object",
+    "text.session", "text.photo", "statistics.of", "open_data.object", "text.in_scope", "text.year",
+    "publishing.print",
 })
 """Labels removed because they changed nothing a reader sees: a labels file written before
 still names them, and its translator is told the line is to delete, not to look for a typo."""
