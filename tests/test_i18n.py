@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, parse, run_build, write_config
+from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, run_build, write_config
 
 ENGLISH: dict[str, Any] = {
     "locale": {"lang": "en", "number": "en-US", "thousands": ",", "og": "en_US",
@@ -296,6 +296,19 @@ def test_a_labels_file_naming_a_label_no_page_shows_is_told_to_delete_it(tmp_pat
         assert all(p.endswith("delete this line") for p in problems), problems
     finally:
         use_labels(None)
+
+
+def test_a_lists_next_pages_are_titled_by_the_labels_file(tmp_path: Path) -> None:
+    """A list's page 2 was titled '<list> — Trang 2' by Python, in two places, whatever the
+    labels file said (a review's find): its `text.paged_title` titles the sessions' and the
+    commitments' next pages alike, in the tab and in the heading."""
+    content = make_archive(tmp_path / "content", sessions=60)
+    (tmp_path / "en.yaml").write_text('text:\n  paged_title: "{title} (page {number})"\n', encoding="utf-8")
+    site = build_archive(content, tmp_path, labels="en.yaml")
+    for folder, heading in (("sessions", "Phiên đối thoại"), ("commitments", "Cam kết của các cơ quan")):
+        second = parse(site / folder / "page" / "2" / "index.html")
+        assert second.h1.get_text(strip=True) == f"{heading} (page 2)", folder
+        assert second.title.get_text().startswith(f"{heading} (page 2)"), second.title
 
 
 def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, sample_site: Path) -> None:

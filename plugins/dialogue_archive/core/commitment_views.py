@@ -18,7 +18,16 @@ from .commitments import CommitmentRecord
 from .labels import VI, format_date, format_short_date
 from .models import CommitmentStatus
 from .vietnamese import sort_key
-from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, list_entry, paginate
+from .views import (
+    ArchiveViews,
+    Link,
+    PageSpec,
+    SessionEntry,
+    StatusBadge,
+    list_entry,
+    paged_title,
+    paginate,
+)
 
 
 @list_entry
@@ -150,13 +159,11 @@ class CommitmentPages:
         }
 
     def pages(self) -> Iterator[PageSpec]:
-        page_word = VI["text"]["page"]
         for key, heading, chosen, uri in self._selections():
             entries = [self.entries[i] for i in chosen]
             filters = self._filters(key)
             for chunk, pager in paginate(entries, uri):
-                title = heading if pager.number == 1 else f"{heading} — {page_word} {pager.number}"
-                yield PageSpec(uri(pager.number), title, "archive/commitments.html", {
+                yield PageSpec(uri(pager.number), paged_title(heading, pager), "archive/commitments.html", {
                     "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
                     "total": len(entries), "pager": pager, "filters": filters,
                     "agency_filter_open": key.startswith("agency:"),

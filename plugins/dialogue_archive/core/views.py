@@ -455,7 +455,7 @@ class ArchiveViews:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         title = VI["nav"]["sessions"]
         for chunk, pager in paginate(entries, urls.sessions_index):
-            yield PageSpec(urls.sessions_index(pager.number), _paged_title(title, pager, self.text),
+            yield PageSpec(urls.sessions_index(pager.number), paged_title(title, pager),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
                             "pager": pager, "years": years, "total": len(entries),
@@ -466,7 +466,7 @@ class ArchiveViews:
         for year, entries in self.by_year.items():
             title = self.text["sessions_of_year"].format(year=year)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
-                yield PageSpec(urls.year(year, pager.number), _paged_title(title, pager, self.text),
+                yield PageSpec(urls.year(year, pager.number), paged_title(title, pager),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
                                 "pager": pager, "years": years, "total": len(entries),
@@ -480,7 +480,7 @@ class ArchiveViews:
                 for record in self._ordered(kind, registry)]
         heading = VI["nav"][nav_key]
         for chunk, pager in paginate(rows, index_uri):
-            yield PageSpec(index_uri(pager.number), _paged_title(heading, pager, self.text),
+            yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
                            "archive/registry_index.html",
                            {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
                             "total": len(rows)})
@@ -490,7 +490,7 @@ class ArchiveViews:
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n)):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
-                    _paged_title(self._display_name(kind, record), pager, self.text),
+                    paged_title(self._display_name(kind, record), pager),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
                     description=getattr(record, "description", None) or "")
@@ -895,5 +895,7 @@ def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Ca
     return lambda: function(session)
 
 
-def _paged_title(title: str, pager: Pager, text: dict[str, Any]) -> str:
-    return title if pager.number == 1 else f"{title} — {text['page']} {pager.number}"
+def paged_title(title: str, pager: Pager) -> str:
+    """A list page's title: page 1 is the list's, the next ones say their number (the label
+    `text.paged_title`), so that tabs, bookmarks and search results tell them apart."""
+    return title if pager.number == 1 else VI["text"]["paged_title"].format(title=title, number=pager.number)
