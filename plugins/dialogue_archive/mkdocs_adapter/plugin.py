@@ -69,8 +69,10 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
-SHOWN_ERRORS = 5
 """A site that cannot be written for want of room: said in one line, not a traceback."""
+SHOWN_ERRORS = 5
+"""Pages that could not be written named in the build's error, the rest counted: a full disk
+fails every page (3,194 lines at 1,000 sessions)."""
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
