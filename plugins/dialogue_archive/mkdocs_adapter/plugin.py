@@ -246,7 +246,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         shown = {s.id for s in self.archive.published}
         for file in list(files):
             if not file.src_uri.isascii():
-                file = _composed(files, file, config)
+                file = _composed(files, file)
             parts = file.src_uri.split("/")
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
@@ -531,7 +531,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             log.error(f"nothing was published: {site_dir} is left as it was")
 
 
-def _composed(files: Files, file: File, config: MkDocsConfig) -> File:
+def _composed(files: Files, file: File) -> File:
     """`file` under its name in Unicode NFC: a name saved decomposed (macOS saves 'cảnh' so)
     is published as written in the texts, which are NFC, and which a browser asks for."""
     name = unicodedata.normalize("NFC", file.src_uri)
