@@ -289,6 +289,37 @@ def test_the_reports_headings_are_their_labels_and_no_label_is_idle(tmp_path: Pa
         use_labels(None)
 
 
+def test_a_labels_file_naming_a_label_no_page_shows_is_told_to_delete_it(tmp_path: Path) -> None:
+    """'text.in_scope', 'text.year' and 'publishing.print' ("In biên bản") were shown nowhere
+    (a review's find): a translator's words for them changed nothing, silently. A labels file
+    naming them is told, at each line, that the label is no longer used."""
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "en.yaml"
+    path.write_text("text:\n  in_scope: On topic\n  year: Year\npublishing:\n  print: Print the record\n",
+                    encoding="utf-8")
+    try:
+        problems = use_labels(path)
+        assert [p.split(" is no longer used")[0] for p in problems] \
+            == [f"{path}:2:3: 'text.in_scope'", f"{path}:3:3: 'text.year'",
+                f"{path}:5:3: 'publishing.print'"], problems
+        assert all(p.endswith("delete this line") for p in problems), problems
+    finally:
+        use_labels(None)
+
+
+def test_a_lists_next_pages_are_titled_by_the_labels_file(tmp_path: Path) -> None:
+    """A list's page 2 was titled '<list> — Trang 2' by Python, in two places, whatever the
+    labels file said (a review's find): its `text.paged_title` titles the sessions' and the
+    commitments' next pages alike, in the tab and in the heading."""
+    content = make_archive(tmp_path / "content", sessions=60)
+    (tmp_path / "en.yaml").write_text('text:\n  paged_title: "{title} (page {number})"\n', encoding="utf-8")
+    site = build_archive(content, tmp_path, labels="en.yaml")
+    for folder, heading in (("sessions", "Phiên đối thoại"), ("commitments", "Cam kết của các cơ quan")):
+        second = parse(site / folder / "page" / "2" / "index.html")
+        assert second.h1.get_text(strip=True) == f"{heading} (page 2)", folder
+        assert second.title.get_text().startswith(f"{heading} (page 2)"), second.title
+
+
 def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, sample_site: Path) -> None:
     """A translator had to copy every label out of core/labels.py by hand (a review's
     wish): `dialogue-archive labels` prints them as the labels file the build reads."""

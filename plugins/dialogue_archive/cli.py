@@ -8,11 +8,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .content_cli import add_commands as add_content_commands
+from .core.build_date import build_day, fixed_build_date
 from .core.label_overrides import ARCHIVE_WORDS
-from .core.loader import build_day, fixed_build_date, load_archive
+from .core.loader import load_archive
 from .core.parallel import worker_count
 from .mkdocs_adapter.config import option_problems
-from .publishing_cli import add_commands as add_publishing_commands
 from .site_settings import site_settings
 
 
@@ -106,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     labels = commands.add_parser("labels", help="print the archive's labels as a YAML file to "
                                  "translate (dialogue-archive labels > en.yaml)")
     labels.set_defaults(run=cmd_labels)
-    add_publishing_commands(commands)
+    add_content_commands(commands)
     return parser
 
 

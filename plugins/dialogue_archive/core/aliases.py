@@ -1,13 +1,18 @@
 """The addresses of renamed sessions: a session's former ids (`aliases`) keep their old
-addresses working as redirects, and keep feed readers and calendars knowing it as before."""
+addresses working as redirects, and keep feed readers and calendars knowing it as before; and
+what a published site has that the archive no longer holds under any id (gone_from_site)."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from . import urls
 from .archive import Archive, Session
-from .models import SESSION_ID_PATTERN
+from .models import SESSION_ID_PATTERN, is_id
 
 
 def alias_uris(session: Session) -> list[str]:
@@ -63,3 +68,59 @@ def vanished_items(published: Mapping[str, Iterable[str]], held: Mapping[str, Se
         if lost := set(items) - names:
             gone.setdefault(session.id, set()).update(lost)
     return {session_id: sorted(ids) for session_id, ids in sorted(gone.items())}
+
+
+REGISTRY_SECTIONS = ("agencies", "topics", "places")
+"""The site's folders of registry pages, each named as its registry file (registry/<name>.yaml)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    """What a published site holds that this archive no longer makes, by id (see gone_from_site)."""
+
+    sessions: list[str]
+    items: dict[str, list[str]]
+    """Per session still held, its items' published ids it holds under no id or alias."""
+    registry_pages: dict[str, list[str]]
+    """Per registry section (agencies, topics, places), the ids of its pages no longer made."""
+
+
+def gone_from_site(archive: Archive, site_dir: Path) -> Gone:
+    """The sessions the site at `site_dir` published (its open data's session files) that the
+    archive no longer holds under any id (renamed without `aliases`, or removed), their items
+    likewise, and the registry entries whose pages it no longer makes (an id changed): read
+    from the site before it is replaced, so that the build can say what breaks."""
+    # Only names that are ids: any other file there was never a session (and its name, printed,
+    # could hold a terminal's escape codes or a line break faking a log line).
+    published = {p.stem: p for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)}
+    held = holding(archive)
+    pages = {section: sorted({p.parent.name for p in (site_dir / section).glob("*/index.html")
+                              if is_id(p.parent.name)} - {"page"} - set(registry))
+             for section, registry in zip(REGISTRY_SECTIONS, (archive.agencies, archive.topics,
+                                                              archive.places), strict=True)}
+    return Gone(vanished(published, held), vanished_items(_published_items(published, held), held),
+                {section: ids for section, ids in pages.items() if ids})
+
+
+def _published_items(published: dict[str, Path], held: dict[str, Session]) -> dict[str, list[str]]:
+    """The ids and former ids of the items the published site has (its open data's session
+    files), of the sessions (`held`: holding) whose answers.yaml was changed, or removed, since
+    their file was written, as make decides: reading them all would parse every record at
+    every build."""
+    items: dict[str, list[str]] = {}
+    for session_id, path in published.items():
+        if (session := held.get(session_id)) is None:
+            continue
+        try:
+            with contextlib.suppress(FileNotFoundError):  # removed: every item may be gone
+                if (session.folder / "answers.yaml").stat().st_mtime_ns <= path.stat().st_mtime_ns:
+                    continue
+            data = json.loads(path.read_bytes())
+            names = [name for item in data["items"] for name in (
+                item["id"], *(item["aliases"] if isinstance(item["aliases"], list) else ()))]
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            continue  # not a session's file as this archive writes it: nothing to compare
+        # only ids: anything else was never an item of ours (and, printed, could hold a
+        # terminal's escape codes or a line break faking a log line)
+        items[session_id] = [name for name in names if isinstance(name, str) and is_id(name)]
+    return items

@@ -15,10 +15,19 @@ from functools import cached_property
 
 from . import urls
 from .commitments import CommitmentRecord
-from .labels import format_date, format_short_date
+from .labels import VI, format_date, format_short_date
 from .models import CommitmentStatus
 from .vietnamese import sort_key
-from .views import ArchiveViews, Link, PageSpec, SessionEntry, StatusBadge, list_entry, paginate
+from .views import (
+    ArchiveViews,
+    Link,
+    PageSpec,
+    SessionEntry,
+    StatusBadge,
+    list_entry,
+    paged_title,
+    paginate,
+)
 
 
 @list_entry
@@ -57,8 +66,7 @@ class CommitmentPages:
 
     def __init__(self, views: ArchiveViews):
         self.views = views
-        self.labels = views.labels
-        self.text = views.labels["commitments"]
+        self.text = VI["commitments"]
         self.build_date = views.archive.build_date
         self.records = [record for record, _ in views.commitments_now]
         carried = [now for _, now in views.commitments_now]
@@ -78,7 +86,7 @@ class CommitmentPages:
             agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
             due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
             session=self.views.session_entries[session.id],
-            item_type=self.labels["item_type"][item.type.value], asker=item.asker.label,
+            item_type=VI["item_type"][item.type.value], asker=item.asker.label,
             last_update=format_short_date(last.date) if last else "",
             last_update_iso=last.date.isoformat() if last else "",
             last_note=(last.note or "") if last else "")
@@ -100,7 +108,7 @@ class CommitmentPages:
         yield ("overdue", self.text["overdue_heading"],
                [i for i in everything if self.entries[i].badge.overdue], urls.commitments_overdue)
         for status in CommitmentStatus:
-            label = self.labels["commitment_status"][status.value]
+            label = VI["commitment_status"][status.value]
             yield (f"status:{status.value}", self.text["status_heading"].format(status=label),
                    by_status[status], lambda n, s=status.value: urls.commitments_status(s, n))
         for agency in self._agencies() + self._agencies_without():
@@ -141,7 +149,7 @@ class CommitmentPages:
             "status": [FilterLink(self.text["all"], len(self.records), urls.commitments(), current == "all"),
                        FilterLink(self.text["overdue"], overdue,
                                   urls.commitments_overdue(), current == "overdue")]
-            + [FilterLink(self.labels["commitment_status"][s.value], statuses[s.value],
+            + [FilterLink(VI["commitment_status"][s.value], statuses[s.value],
                           urls.commitments_status(s.value), current == f"status:{s.value}")
                for s in CommitmentStatus],
             "agency": [FilterLink(self.views.agency_name(a), agencies[a], urls.commitments_agency(a),
@@ -151,13 +159,11 @@ class CommitmentPages:
         }
 
     def pages(self) -> Iterator[PageSpec]:
-        page_word = self.labels["text"]["page"]
         for key, heading, chosen, uri in self._selections():
             entries = [self.entries[i] for i in chosen]
             filters = self._filters(key)
             for chunk, pager in paginate(entries, uri):
-                title = heading if pager.number == 1 else f"{heading} — {page_word} {pager.number}"
-                yield PageSpec(uri(pager.number), title, "archive/commitments.html", {
+                yield PageSpec(uri(pager.number), paged_title(heading, pager), "archive/commitments.html", {
                     "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
                     "total": len(entries), "pager": pager, "filters": filters,
                     "agency_filter_open": key.startswith("agency:"),

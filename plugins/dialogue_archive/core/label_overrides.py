@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .labels import REMOVED, VI, is_counted
-from .loader import read_text
 from .problems import ProblemLog, did_you_mean
+from .text_files import read_text
 from .yamlio import YamlError, load_yaml
 
 ARCHIVE_WORDS = copy.deepcopy(VI)

@@ -2,7 +2,8 @@
 
 Keys are the English enum values and view names. `VI` is the site's language: every module
 reads its words, its date forms and its language tags ("locale") from it, and sentences are
-format strings ('{name} năm {year}'), so that a translation is a dict of the same keys.
+format strings ('{name} năm {year}'), so that a translation is a labels file of the same keys
+(label_overrides.use_labels puts its words in VI, in place: there is no other dict of words).
 """
 
 from __future__ import annotations
@@ -142,7 +143,6 @@ VI: dict[str, Any] = {
     "text": {
         "overdue": "Quá hạn",
         "due": "Hạn",
-        "in_scope": "Đúng chủ đề",
         "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
         "answered_by": "Trả lời",
@@ -186,6 +186,7 @@ VI: dict[str, Any] = {
         "commitments_count": "cam kết",
         "agencies_count": "cơ quan trả lời hoặc được chuyển ý kiến",
         "page": "Trang",
+        "paged_title": "{title} — Trang {number}",  # a list's page 2 on: its <title>, its heading
         "previous": "Trang trước",
         "next": "Trang sau",
         "pagination": "Phân trang",
@@ -207,7 +208,6 @@ VI: dict[str, Any] = {
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
         "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",
-        "year": "Năm",
         "sessions_of_year": "Phiên đối thoại năm {year}",
         "years": "Theo năm",
         "announced": "Sắp diễn ra",
@@ -252,7 +252,8 @@ VI: dict[str, Any] = {
 
 REMOVED = frozenset({
     "text.commitments", "text.referred_to", "text.asker", "text.valid_until", "text.part_of",
-    "text.session", "text.photo", "statistics.of", "open_data.object",
+    "text.session", "text.photo", "statistics.of", "open_data.object", "text.in_scope", "text.year",
+    "publishing.print",
 })
 """Labels removed because they changed nothing a reader sees: a labels file written before
 still names them, and its translator is told the line is to delete, not to look for a typo."""
@@ -278,47 +279,47 @@ def is_counted(name: str) -> bool:
     return name in COUNTED or f"{name.rpartition('.')[0]}.*" in COUNTED
 
 
-def count_label(name: str, count: int, labels: dict[str, Any] = VI) -> str:
+def count_label(name: str, count: int) -> str:
     """The label `name` ('text.items_count') for `count` things: its singular `<name>_one`,
     when the site's labels have one, for 1; every page, feed and script picks the form here
     (search.js as countMessage)."""
     if not is_counted(name):
         raise ValueError(f"'{name}' is said with a count: add it to labels.COUNTED")
     *path, key = name.split(".")
-    group = labels
+    group = VI
     for part in path:
         group = group[part]
     return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
 
 
-def format_date(value: dt.date, weekday: bool = False, labels: dict[str, Any] = VI) -> str:
+def format_date(value: dt.date, weekday: bool = False) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
-    locale = labels["locale"]
-    text = locale["date"].format(**_date_parts(value, labels))
+    locale = VI["locale"]
+    text = locale["date"].format(**_date_parts(value))
     if weekday:
-        text = locale["weekday_date"].format(weekday=labels["weekday"][value.weekday()], date=text)
+        text = locale["weekday_date"].format(weekday=VI["weekday"][value.weekday()], date=text)
     return text
 
 
-def content_lang(labels: dict[str, Any] = VI) -> str | None:
+def content_lang() -> str | None:
     """The records' language where it is not the interface's (an English interface over
     Vietnamese records: a screen reader must read them with a Vietnamese voice), else None:
     a Vietnamese site declares it once, on <html>."""
-    locale = labels["locale"]
+    locale = VI["locale"]
     return None if locale["content_lang"] == locale["lang"] else locale["content_lang"]
 
 
-def format_number(value: int, labels: dict[str, Any] = VI) -> str:
+def format_number(value: int) -> str:
     """A count as the pages and the search page write it: '12.000'."""
-    return f"{value:,}".replace(",", labels["locale"]["thousands"])
+    return f"{value:,}".replace(",", VI["locale"]["thousands"])
 
 
-def format_short_date(value: dt.date, labels: dict[str, Any] = VI) -> str:
+def format_short_date(value: dt.date) -> str:
     """Numeric date: '20/6/2024'."""
-    return labels["locale"]["short_date"].format(**_date_parts(value, labels))
+    return VI["locale"]["short_date"].format(**_date_parts(value))
 
 
-def _date_parts(value: dt.date, labels: dict[str, Any]) -> dict[str, int | str]:
+def _date_parts(value: dt.date) -> dict[str, int | str]:
     """What a date form may hold: {day}, {month} (its number) or {month_name}, {year}."""
-    return {"day": value.day, "month": value.month, "month_name": labels["month"][value.month - 1],
+    return {"day": value.day, "month": value.month, "month_name": VI["month"][value.month - 1],
             "year": value.year}

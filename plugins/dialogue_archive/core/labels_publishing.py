@@ -25,5 +25,4 @@ PUBLISHING_VI: dict[str, Any] = {
     "print_address": "Địa chỉ",
     "print_updated": "Dữ liệu cập nhật ngày",
     "print_date": "Ngày in",
-    "print": "In biên bản",
 }

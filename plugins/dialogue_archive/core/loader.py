@@ -21,7 +21,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import urls
-from .archive import TIMEZONE, Archive, Session, Visibility
+from .archive import Archive, Session, Visibility
+from .build_date import build_moment
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
 from .links import (
@@ -52,7 +53,6 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
-    calendar_problem,
     day_written,
     described,
     is_id,
@@ -76,6 +76,7 @@ from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .sheet_vocabulary import VALUE_NAMES
+from .text_files import read_text
 from .yamlio import (
     ODD_SPACES,
     LocDict,
@@ -88,9 +89,6 @@ from .yamlio import (
     space_name,
     unquoted_comma_hint,
 )
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""A larger YAML or Markdown file is refused: nobody types that much for one session."""
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -129,37 +127,6 @@ def _prose_line(front: str) -> int | None:
 
 
 # --- reading files -------------------------------------------------------------------
-
-
-def read_text(path: Path, log: ProblemLog) -> str | None:
-    """UTF-8 text (BOM and CRLF accepted), NFC-normalised; None after reporting a problem."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        log.add(path, 1, 1, f"cannot read the file: {exc.strerror}")
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        log.add(path, 1, 1, f"the file is {len(raw):,} bytes, more than the "
-                f"{MAX_FILE_BYTES:,} allowed; split it or remove pasted content")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        log.add(path, line, column, "the file is not UTF-8 text (byte "
-                f"0x{raw[exc.start]:02x}); save it as UTF-8 in your editor")
-        return None
-    if "\x00" in text:
-        log.add(path, *position_of(text, text.index("\x00")), "the file contains a NUL character "
-                "(an invisible character of no text, often shown as ^@ or not at all); is it a "
-                "text file? If so, delete the character here and save it again")
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    composed = unicodedata.normalize("NFC", text)
-    if composed != text:
-        log.read_decomposed(path, text)
-    return composed
 
 
 def parse_yaml(path: Path, text: str, log: ProblemLog, line_offset: int = 0) -> tuple[bool, Any]:
@@ -1603,55 +1570,6 @@ def session_folders(root: Path) -> list[Path]:
 
 
 # --- entry point ---------------------------------------------------------------------
-
-
-BUILD_DATE_VARIABLE = "DIALOGUE_ARCHIVE_BUILD_DATE"
-"""The environment variable fixing the build date when mkdocs.yml (or `--build-date`) does not."""
-
-
-def fixed_build_date(written: Any) -> dt.date | None:
-    """The fixed build date: `written` (mkdocs.yml's `build_date`, a command's option), else
-    the environment's BUILD_DATE_VARIABLE; None for today. The build and `validate` read it
-    alike, so that `validate` finds the answers a build would find dated after it. Raises
-    ValueError with the message to show."""
-    for source, value in (("build_date", written),
-                          (BUILD_DATE_VARIABLE, os.environ.get(BUILD_DATE_VARIABLE, ""))):
-        try:
-            day = build_day(value)
-        except ValueError as exc:
-            raise ValueError(f"{source} {exc}") from None
-        if day is not None:
-            return day
-    return None
-
-
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def build_day(value: object) -> dt.date | None:
-    """The day a build date names: a date, or a YYYY-MM-DD text; None when blank. ValueError
-    for anything else, '20261127' (a number) and '2026-W48-5' too, which Python reads but the
-    README does not promise, with the message to show. Read alike from mkdocs.yml, the command
-    line and the environment."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and not value.strip():
-        return None
-    if not (isinstance(value, str) and ISO_DAY.fullmatch(value.strip())):
-        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(calendar_problem(value)) from None
-
-
-def build_moment(build_date: dt.date | dt.datetime | None) -> dt.datetime:
-    """'Now' for scheduling: a fixed build date counts as the end of that day."""
-    if build_date is None:
-        return dt.datetime.now(TIMEZONE)
-    if isinstance(build_date, dt.datetime):
-        return build_date if build_date.tzinfo else build_date.replace(tzinfo=TIMEZONE)
-    return dt.datetime.combine(build_date, dt.time(23, 59, 59), tzinfo=TIMEZONE)
 
 
 def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = None,

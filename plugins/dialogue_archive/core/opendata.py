@@ -25,6 +25,7 @@ from . import opendata_schema as out
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
+from .labels import VI
 from .markup import HTML_COMMENT, URL_SAFE, absolute_links
 from .models import (
     AnswerMode,
@@ -75,11 +76,11 @@ Column = tuple[str, str, list[tuple[str, str]]]
 """A CSV column's name, its description, and the codes it holds with their labels."""
 
 
-def csv_columns(labels: dict[str, Any]) -> dict[str, list[Column]]:
+def csv_columns() -> dict[str, list[Column]]:
     """Each CSV file's columns in order, described: what the open-data page lists and
     datapackage.json declares, paired in one place."""
-    return {name: [(column, labels["open_data"][docs_key][column],
-                    out.coded_values(CSV_CODES.get(column), labels)) for column in columns]
+    return {name: [(column, VI["open_data"][docs_key][column],
+                    out.coded_values(CSV_CODES.get(column))) for column in columns]
             for name, docs_key, columns in CSV_FILES}
 
 COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "done_date": "date",
@@ -128,7 +129,6 @@ class OpenData:
         self.views = views
         self.archive: Archive = views.archive
         self.pub = publication
-        self.labels: dict[str, Any] = views.labels
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
@@ -149,10 +149,10 @@ class OpenData:
         a, url = self.archive, self.pub.url
         return out.Archive(
             **dict(self.provenance()),
-            agencies=[out.Agency(**x.model_dump(), kind_label=self.labels["agency_kind"].get(x.kind),
+            agencies=[out.Agency(**x.model_dump(), kind_label=VI["agency_kind"].get(x.kind),
                                  url=url(urls.agency(x.id))) for x in a.agencies.values()],
             topics=[out.Topic(**x.model_dump(), url=url(urls.topic(x.id))) for x in a.topics.values()],
-            places=[out.Place(**x.model_dump(mode="json"), kind_label=self.labels["place_kind"][x.kind],
+            places=[out.Place(**x.model_dump(mode="json"), kind_label=VI["place_kind"][x.kind],
                               url=url(urls.place(x.id))) for x in a.places.values()],
             procedures=[out.Procedure(**x.model_dump()) for x in a.procedures.values()],
             sessions=[])
@@ -162,7 +162,7 @@ class OpenData:
         return out.Session(
             id=session.id, url=self.pub.url(session.src_uri), title=m.title, date=m.date,
             time=m.time, held=not a.announced(session), kind=m.kind.value,
-            kind_label=self.labels["session_kind"][m.kind.value],
+            kind_label=VI["session_kind"][m.kind.value],
             organizer=self.ref(a.agencies, m.organizer), place=self.ref(a.places, m.place),
             venue=m.venue, subject=m.subject,
             chair=self._chair(m.chair) if m.chair else None,
@@ -178,21 +178,21 @@ class OpenData:
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 
     def item_record(self, session: Session, item: Item) -> out.Item:
-        a, labels, outcome = self.archive, self.labels, item_outcome(item)
+        a, outcome = self.archive, item_outcome(item)
         page = self.pub.url(session.src_uri)
         return out.Item(
             id=item.id, url=f"{page}#{item.id}", session_id=session.id, type=item.type.value,
-            type_label=labels["item_type"][item.type.value],
+            type_label=VI["item_type"][item.type.value],
             asker=out.Asker(label=item.asker.label, kind=item.asker.kind.value,
-                            kind_label=labels["asker_kind"][item.asker.kind.value],
+                            kind_label=VI["asker_kind"][item.asker.kind.value],
                             place=self.ref(a.places, item.asker.place) if item.asker.place else None,
                             named_with_consent=item.asker.named_with_consent),
             topics=[self.ref(a.topics, t) for t in item.topics], procedures=list(item.procedures),
             in_scope=item.in_scope, text=self.published_text(item.text, session),
-            outcome=outcome, outcome_label=labels["outcome"][outcome],
+            outcome=outcome, outcome_label=VI["outcome"][outcome],
             answers=[out.Answer(
                 by=self.ref(a.agencies, x.by), official=x.official, mode=x.mode.value,
-                mode_label=labels[out.CODE_LABELS[AnswerMode]][x.mode.value],
+                mode_label=VI[out.CODE_LABELS[AnswerMode]][x.mode.value],
                 date=session.answer_date(x.date),
                 referred_to=self.ref(a.agencies, x.referred_to) if x.referred_to else None,
                 document=x.document, text=self.published_text(x.text, session)) for x in item.answers],
@@ -200,17 +200,17 @@ class OpenData:
             aliases=list(item.aliases))
 
     def commitment_record(self, page: str, c: Commitment) -> out.Commitment:
-        a, labels, build_date = self.archive, self.labels, self.archive.build_date
+        a, build_date = self.archive, self.archive.build_date
         deadline = deadline_outcome(c, build_date)
         return out.Commitment(
             id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
             now_by=[self.ref(a.agencies, x) for x in self.views.carriers.now_responsible_ids(c)],
             text=c.text, due=c.due, status=c.status.value,
-            status_label=labels["commitment_status"][c.status.value],
+            status_label=VI["commitment_status"][c.status.value],
             overdue=is_overdue(c, build_date), done_date=done_date(c),
-            deadline=deadline, deadline_label=labels["deadline_outcome"][deadline],
+            deadline=deadline, deadline_label=VI["deadline_outcome"][deadline],
             updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
-                                status_label=labels["commitment_status"][u.status.value]
+                                status_label=VI["commitment_status"][u.status.value]
                                 if u.status else None, note=u.note) for u in c.updates])
 
     def published_text(self, markdown: str, session: Session) -> str:
@@ -222,7 +222,7 @@ class OpenData:
                               self.pub.url)
 
     def schema(self) -> dict[str, Any]:
-        return out.json_schema(self.labels["open_data"]["field_docs"],
+        return out.json_schema(VI["open_data"]["field_docs"],
                                self.pub.url(urls.DATA_DIR + "schema.json"))
 
     # --- datapackage.json -------------------------------------------------------------
@@ -231,9 +231,9 @@ class OpenData:
         """The Frictionless Data Package descriptor of data/: each CSV column's type, so that a
         tool reads the procedure code '2.000720' as text rather than the number 2.00072. Made
         from the column lists the CSV files are written with, so that it cannot fall behind."""
-        text, pub = self.labels["open_data"], self.pub
+        text, pub = VI["open_data"], self.pub
         created = dt.datetime.combine(self.archive.build_date, dt.time(), tzinfo=TIMEZONE)
-        tables = csv_columns(self.labels)
+        tables = csv_columns()
         return {
             "profile": "data-package",
             "id": pub.url(urls.DATA_DIR + "datapackage.json"),
@@ -252,7 +252,7 @@ class OpenData:
     def table_resource(self, name: str, description: str, columns: list[Column]) -> dict[str, Any]:
         """A CSV file as a tabular data resource: its dialect, then each column in order with
         its type, its codes and the open-data page's description."""
-        excel, values = csv.get_dialect("excel"), self.labels["open_data"]["values"]
+        excel, values = csv.get_dialect("excel"), VI["open_data"]["values"]
 
         def field(column: str, docs: str, codes: list[tuple[str, str]]) -> dict[str, Any]:
             kind = COLUMN_TYPES.get(column, "string")

@@ -13,6 +13,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict
 
 from .commitments import DEADLINE_OUTCOMES
+from .labels import VI
 from .models import AnswerMode, AskerKind, CommitmentStatus, ItemType, PlaceKind, SessionKind
 from .statistics import OUTCOMES
 
@@ -232,9 +233,9 @@ def field_codes(model_name: str, field: str) -> type[StrEnum] | None:
     return next((t for t in (annotation, *get_args(annotation)) if t in CODE_LABELS), None)
 
 
-def coded_values(codes: type[StrEnum] | None, labels: dict[str, Any]) -> list[tuple[str, str]]:
+def coded_values(codes: type[StrEnum] | None) -> list[tuple[str, str]]:
     """Each code of `codes` with its Vietnamese label, for the open-data page."""
-    return [(code.value, labels[CODE_LABELS[codes]][code.value]) for code in codes] if codes else []
+    return [(code.value, VI[CODE_LABELS[codes]][code.value]) for code in codes] if codes else []
 
 
 def own_fields(model: type[Record]) -> list[str]:

@@ -6,28 +6,28 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .labels import format_date
+from .labels import VI, format_date
 from .opendata import DATA_FILES, OpenData, csv_columns
 from .opendata_schema import coded_values, documented_objects, field_codes
 from .views import ArchiveViews, Link, PageSpec
 
 
 def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
-    return PageSpec(urls.open_data(), views.labels["open_data"]["heading"], "archive/open_data.html",
+    return PageSpec(urls.open_data(), VI["open_data"]["heading"], "archive/open_data.html",
                     lambda: open_data_view(views, data),
-                    description=views.labels["open_data"]["intro"])
+                    description=VI["open_data"]["intro"])
 
 
 def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     """Files, licence, how to cite, and every field of the JSON and CSV files documented."""
-    text = views.labels["open_data"]
+    text = VI["open_data"]
     example_session = next((s for s in data.sessions if s.items), None)
     example = None
     if example_session is not None:
         item = example_session.items[0]
         example = {
             "publisher": data.pub.publisher,
-            "item": f"{views.labels['item_type'][item.type.value]} — {item.asker.label}",
+            "item": f"{VI['item_type'][item.type.value]} — {item.asker.label}",
             "session": example_session.meta.title,
             "date": format_date(example_session.date),
             "url": data.pub.url(example_session.src_uri) + f"#{item.id}",
@@ -44,8 +44,8 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         "licence": {"name": data.pub.licence_name, "url": data.pub.licence_url},
         "example": example,
         "objects": [(name, text["objects"][name],
-                     [(f, docs[name][f], coded_values(field_codes(name, f), views.labels))
+                     [(f, docs[name][f], coded_values(field_codes(name, f)))
                       for f in fields])
                     for name, fields in documented_objects().items()],
-        "csv_files": list(csv_columns(views.labels).items()),
+        "csv_files": list(csv_columns().items()),
     }

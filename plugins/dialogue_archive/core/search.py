@@ -536,7 +536,7 @@ class SearchRecords:
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
-                                   "content": content_lang(self.labels)},
+                                   "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},

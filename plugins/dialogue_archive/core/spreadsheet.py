@@ -29,8 +29,9 @@ from slugify import slugify
 
 from . import urls
 from .archive import Archive, Session
+from .build_date import fixed_build_date
 from .labels import VI
-from .loader import check_answers, fixed_build_date, load_archive
+from .loader import check_answers, load_archive
 from .models import DEFAULT_ASKER_KIND, AskerKind, Item, period_end
 from .privacy import (
     CONSENT_ADVICE,

@@ -15,6 +15,7 @@ from . import urls
 from .archive import Archive, Session
 from .charts import BarChart, Row, bar_chart
 from .commitments import DEADLINE_OUTCOMES, commitment_records, deadline_outcome
+from .labels import VI
 from .models import AnswerMode, CommitmentStatus, Item, ItemType
 from .vietnamese import sort_key
 
@@ -64,31 +65,29 @@ def _enum_rows(counts: Counter[str], keys: Iterable[str], labels: dict[str, str]
     return [Row(labels[key], counts[key]) for key in keys]
 
 
-def session_statistics(session: Session, archive: Archive, labels: dict[str, Any]
-                       ) -> dict[str, BarChart]:
+def session_statistics(session: Session, archive: Archive) -> dict[str, BarChart]:
     """The small figures block of one session page (drawn as tables there)."""
     items = session.items
-    text = labels["statistics"]
+    text = VI["statistics"]
     scope = Counter(item.in_scope for item in items)
     rows = {
         "by_type": (text["type"], _enum_rows(Counter(i.type.value for i in items),
-                                             [t.value for t in ItemType], labels["item_type"])),
+                                             [t.value for t in ItemType], VI["item_type"])),
         "by_topic": (text["topic"], _topic_rows(archive, items)),
         "scope": (text["category"], [Row(text["in_scope"], scope[True]),
                                      Row(text["out_of_scope"], scope[False])]),
         "outcome": (text["category"], _enum_rows(Counter(item_outcome(i) for i in items), OUTCOMES,
-                                                 labels["outcome"])),
+                                                 VI["outcome"])),
     }
     if not session.meta.subject and not scope[False]:  # "100% on the subject" of none
         del rows["scope"]
-    kind = labels["session_kind_in_sentence"][session.meta.kind.value]  # "buổi tiếp xúc cử tri"
+    kind = VI["session_kind_in_sentence"][session.meta.kind.value]  # "buổi tiếp xúc cử tri"
     return {key: bar_chart(f"tk-{key.replace('_', '-')}", text[key].format(kind=kind), values,
                            heading, text["item_count"], shares=key != "by_topic")
             for key, (heading, values) in rows.items()}
 
 
-def archive_statistics(archive: Archive, labels: dict[str, Any],
-                       agency_name: Callable[[str], str]) -> dict[str, Any]:
+def archive_statistics(archive: Archive, agency_name: Callable[[str], str]) -> dict[str, Any]:
     """Every figure of the statistics page, for the published sessions that took place;
     `agency_name`: how an agency is named (the pages tell apart agencies of one name)."""
     sessions = archive.held
@@ -121,8 +120,8 @@ def archive_statistics(archive: Archive, labels: dict[str, Any],
         "items_per_topic": _topic_rows(archive, items),
         "items_per_agency": [Row(agency_names[a], per_agency[a], urls.agency(a), named=True)
                              for a in _most_first(per_agency, agency_names)],
-        "outcomes": _enum_rows(outcomes, OUTCOMES, labels["outcome"]),
+        "outcomes": _enum_rows(outcomes, OUTCOMES, VI["outcome"]),
         "commitment_status": _enum_rows(statuses, [s.value for s in CommitmentStatus],
-                                        labels["commitment_status"]),
-        "commitment_deadlines": _enum_rows(deadlines, DEADLINE_OUTCOMES, labels["deadline_outcome"]),
+                                        VI["commitment_status"]),
+        "commitment_deadlines": _enum_rows(deadlines, DEADLINE_OUTCOMES, VI["deadline_outcome"]),
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 from . import urls
 from .charts import BarChart, bar_chart, percent
-from .labels import format_date
+from .labels import VI, format_date
 from .statistics import archive_statistics
 from .vietnamese import sort_key
 from .views import ArchiveViews, PageSpec
@@ -16,14 +16,14 @@ MOST_FIRST = frozenset({"items_per_topic", "items_per_agency"})
 
 
 def statistics_page(views: ArchiveViews) -> PageSpec:
-    return PageSpec(urls.statistics(), views.labels["statistics"]["heading"], "archive/statistics.html",
-                    lambda: statistics_view(views), description=views.labels["statistics"]["intro"])
+    return PageSpec(urls.statistics(), VI["statistics"]["heading"], "archive/statistics.html",
+                    lambda: statistics_view(views), description=VI["statistics"]["intro"])
 
 
 def statistics_view(views: ArchiveViews) -> dict[str, Any]:
     """Headline figures, then every chart with its table."""
-    labels, text = views.labels, views.labels["statistics"]
-    figures = archive_statistics(views.archive, labels, views.agency_name)
+    text = VI["statistics"]
+    figures = archive_statistics(views.archive, views.agency_name)
 
     def chart(key: str, label_heading: str, value_heading: str, shares: bool = False) -> BarChart:
         return bar_chart(f"tk-{key.replace('_', '-')}", text[key], figures[key], label_heading,

@@ -197,18 +197,19 @@ def group_by_session(entries: Iterable[ItemEntry]) -> list[Group]:
 class ArchiveViews:
     """Indexes over the archive, and the page specs built from them."""
 
-    def __init__(self, archive: Archive, labels: dict[str, Any] = VI,
-                 cache: DiskCache | None = None, directory_urls: bool = True):
+    def __init__(self, archive: Archive, cache: DiskCache | None = None, directory_urls: bool = True):
         self.archive = archive
-        self.labels = labels
+        self.labels = VI
+        """The site's words, as search.py reads them: labels.VI itself (a labels file changes it
+        in place, label_overrides.use_labels), not a copy."""
         self.fragments = FragmentStore(cache, directory_urls)
         self.photos: dict[str, Sized] = {}
         """The sessions' photos' sizes by path in the content folder, known once their copies
         are placed (resizing.PhotoCopies), before the pages are written."""
         self.links: dict[tuple[str, bool], Link] = {}
         self.badges: dict[tuple[str, str], StatusBadge] = {}
-        self.text = labels["text"]
-        self.lang: str = labels["locale"]["lang"]
+        self.text = VI["text"]
+        self.lang: str = VI["locale"]["lang"]
         self.session_entries: dict[str, SessionEntry] = {}
         # The item lists and counts below hold the items of sessions already held (see _index).
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
@@ -273,7 +274,7 @@ class ArchiveViews:
         or a 'Thị xã' is no 'Xã' nor 'Quận, huyện'), else the label of its `kind`; in an
         interface of another language, always the label (the name's word is Vietnamese)."""
         said = unit_word(place.name) if self.lang == "vi" else None
-        return said or self.labels["place_kind"][place.kind.value]
+        return said or VI["place_kind"][place.kind.value]
 
     def _told_apart(self, registry: dict[str, Any], name_of: Callable[[Any], str]) -> dict[str, str]:
         """Labels of the units whose name another unit of `registry` has: the name and
@@ -347,7 +348,7 @@ class ArchiveViews:
             return ""
         assert agency.valid_until is not None
         said = "agency_handed" if self.carriers.handed_to(commitment, agency) else "agency_gone"
-        return self.labels["commitments"][said].format(date=format_short_date(agency.valid_until))
+        return VI["commitments"][said].format(date=format_short_date(agency.valid_until))
 
     def agency_link(self, agency_id: str, full: bool = False) -> Link:
         """One Link per agency and form, shared by all the entries that show it: its short name
@@ -370,7 +371,7 @@ class ArchiveViews:
         meta = session.meta
         entry = SessionEntry(
             uri=session.src_uri, title=meta.title, date=format_date(meta.date),
-            date_iso=meta.date.isoformat(), kind=self.labels["session_kind"][meta.kind.value],
+            date_iso=meta.date.isoformat(), kind=VI["session_kind"][meta.kind.value],
             place=self.place_name(meta.place), organizer=self.agency_name(meta.organizer),
             items=len(session.items), summary=meta.summary or "",
             visibility=session.visibility.value, announced=self.archive.announced(session))
@@ -404,7 +405,7 @@ class ArchiveViews:
     def _item_entry(self, session: Session, entry: SessionEntry, item: Item, text: str) -> ItemEntry:
         return ItemEntry(
             session=entry, uri=f"{session.src_uri}#{item.id}",
-            type=self.labels["item_type"][item.type.value], asker=item.asker.label,
+            type=VI["item_type"][item.type.value], asker=item.asker.label,
             excerpt=text,
             agencies=tuple(self.agency_link(a, full=True) for a in answering(item)),
             referred=tuple(self.agency_link(a, full=True) for a in referred_to(item)),
@@ -417,7 +418,7 @@ class ArchiveViews:
         key = (commitment.status.value, outcome if outcome in self._deadline_labels else "")
         badge = self.badges.get(key)
         if badge is None:
-            badge = self.badges[key] = StatusBadge(key[0], self.labels["commitment_status"][key[0]],
+            badge = self.badges[key] = StatusBadge(key[0], VI["commitment_status"][key[0]],
                                                    key[1], self._deadline_labels.get(key[1], ""))
         return badge
 
@@ -425,7 +426,7 @@ class ArchiveViews:
     def _deadline_labels(self) -> dict[str, str]:
         """The deadline outcomes a badge shows beside the status: 'Quá hạn' as the lists'
         filter says it, and a promise kept late as the statistics and open data say it."""
-        return {"overdue": self.labels["text"]["overdue"], "late": self.labels["deadline_outcome"]["late"]}
+        return {"overdue": VI["text"]["overdue"], "late": VI["deadline_outcome"]["late"]}
 
     # --- pages ------------------------------------------------------------------------
 
@@ -452,9 +453,9 @@ class ArchiveViews:
     def _sessions_index_pages(self) -> Iterator[PageSpec]:
         entries = [self.session_entries[s.id] for s in self.archive.published]
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
-        title = self.labels["nav"]["sessions"]
+        title = VI["nav"]["sessions"]
         for chunk, pager in paginate(entries, urls.sessions_index):
-            yield PageSpec(urls.sessions_index(pager.number), _paged_title(title, pager, self.text),
+            yield PageSpec(urls.sessions_index(pager.number), paged_title(title, pager),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
                             "pager": pager, "years": years, "total": len(entries),
@@ -465,7 +466,7 @@ class ArchiveViews:
         for year, entries in self.by_year.items():
             title = self.text["sessions_of_year"].format(year=year)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
-                yield PageSpec(urls.year(year, pager.number), _paged_title(title, pager, self.text),
+                yield PageSpec(urls.year(year, pager.number), paged_title(title, pager),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
                                 "pager": pager, "years": years, "total": len(entries),
@@ -477,9 +478,9 @@ class ArchiveViews:
         rows = [self._registry_row(kind, record, self.items_within[record.id] if kind == "place"
                                    else len(items.get(record.id, [])))
                 for record in self._ordered(kind, registry)]
-        heading = self.labels["nav"][nav_key]
+        heading = VI["nav"][nav_key]
         for chunk, pager in paginate(rows, index_uri):
-            yield PageSpec(index_uri(pager.number), _paged_title(heading, pager, self.text),
+            yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
                            "archive/registry_index.html",
                            {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
                             "total": len(rows)})
@@ -489,7 +490,7 @@ class ArchiveViews:
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n)):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
-                    _paged_title(self._display_name(kind, record), pager, self.text),
+                    paged_title(self._display_name(kind, record), pager),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
                     description=getattr(record, "description", None) or "")
@@ -551,7 +552,7 @@ class ArchiveViews:
             agency: Agency = record
             header["parent"] = self.agency_link(agency.parent) if agency.parent else None
             header["aliases"] = agency.aliases
-            header["kind"] = (self.labels["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
+            header["kind"] = (VI["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
                               if agency.kind else "")
             direct, today = self._successors(self.archive.agencies, agency)
             header["successors"] = [self.agency_link(a) for a in direct]
@@ -693,7 +694,7 @@ class ArchiveViews:
             "kind": "session",
             "session": session,
             "entry": self.session_entries.get(session.id),
-            "kind_label": self.labels["session_kind"][meta.kind.value],
+            "kind_label": VI["session_kind"][meta.kind.value],
             "headings": headings,
             "data_uri": urls.session_data(session.id),
             "date": format_date(meta.date, weekday=True),
@@ -714,7 +715,7 @@ class ArchiveViews:
             "visibility_label": self._visibility_label(session),
             "announced": self.archive.announced(session),
             "data_date": self.data_date(session),
-            "stats": session_statistics(session, self.archive, self.labels) if session.items else {},
+            "stats": session_statistics(session, self.archive) if session.items else {},
         }
 
     def _header_photo(self, session: Session) -> dict[str, Any] | None:
@@ -748,8 +749,8 @@ class ArchiveViews:
     def _visibility_label(self, session: Session) -> str:
         """A preview's flag; a scheduled session's says when it goes public."""
         if session.visibility.value == "scheduled":  # by `published`, or by its date
-            return self._when(session, self.labels["visibility"])
-        return self.labels["visibility"].get(session.visibility.value, "")
+            return self._when(session, VI["visibility"])
+        return VI["visibility"].get(session.visibility.value, "")
 
     def _published(self, session: Session) -> str:
         """When the write-up went public, as its byline says it, if `published` gives it."""
@@ -779,9 +780,9 @@ class ArchiveViews:
         """A session page's words that name its kind: a voter meeting hears voters' proposals
         ("Ý kiến, kiến nghị của cử tri"), and its figures are those of a "buổi tiếp xúc cử tri"."""
         kind = session.meta.kind.value
-        name = self.labels["session_kind_in_sentence"][kind]
+        name = VI["session_kind_in_sentence"][kind]
         return {"items": self.text["items"][kind],
-                "stats": self.labels["statistics"]["session_block"].format(kind=name),
+                "stats": VI["statistics"]["session_block"].format(kind=name),
                 "no_record_yet": self.text["no_record_yet"].format(kind=name)}
 
     def _place_today(self, place_id: str | None) -> list[Link]:
@@ -810,7 +811,7 @@ class ArchiveViews:
             return key.replace("-", " ")
         if count is None:
             return self.text["attendance_kinds"][key]
-        return count_label(f"text.attendance_kinds.{key}", count, self.labels)
+        return count_label(f"text.attendance_kinds.{key}", count)
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
         """What the item card shows (templates/archive/partials/item_card.html), its texts
@@ -819,7 +820,7 @@ class ArchiveViews:
         pairs = zip(item.answers, rendered["answers"], strict=True)
         for number, (answer, answer_html) in enumerate(pairs, start=1):
             answer_date = session.answer_date(answer.date)
-            mode = self.labels["answer_mode"][answer.mode.value]
+            mode = VI["answer_mode"][answer.mode.value]
             answers.append({
                 "anchor": urls.answer_anchor(item.id, number),
                 "former_anchors": [urls.answer_anchor(alias, number) for alias in item.aliases],
@@ -849,16 +850,16 @@ class ArchiveViews:
                 "due_iso": commitment.due.isoformat() if commitment.due else "",
                 "badge": self.badge(commitment),
                 "updates": [{"date": format_short_date(u.date), "date_iso": u.date.isoformat(),
-                             "status": self.labels["commitment_status"][u.status.value]
+                             "status": VI["commitment_status"][u.status.value]
                              if u.status else "", "note": u.note} for u in commitment.updates],
             })
         return {
             "id": item.id,
             "aliases": item.aliases,
             "type": item.type.value,
-            "type_label": self.labels["item_type"][item.type.value],
+            "type_label": VI["item_type"][item.type.value],
             "asker": item.asker.label,
-            "asker_kind": self.labels["asker_kind"][item.asker.kind.value],
+            "asker_kind": VI["asker_kind"][item.asker.kind.value],
             "asker_place": Link(self.place_name(item.asker.place), urls.place(item.asker.place))
             if item.asker.place else None,
             "asker_place_today": self._place_today(item.asker.place),
@@ -894,5 +895,7 @@ def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Ca
     return lambda: function(session)
 
 
-def _paged_title(title: str, pager: Pager, text: dict[str, Any]) -> str:
-    return title if pager.number == 1 else f"{title} — {text['page']} {pager.number}"
+def paged_title(title: str, pager: Pager) -> str:
+    """A list page's title: page 1 is the list's, the next ones say their number (the label
+    `text.paged_title`), so that tabs, bookmarks and search results tell them apart."""
+    return title if pager.number == 1 else VI["text"]["paged_title"].format(title=title, number=pager.number)

@@ -14,9 +14,9 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ..core.build_date import build_day
 from ..core.label_overrides import use_labels
 from ..core.labels import VI
-from ..core.loader import build_day
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
 from ..core.search_chunks import CHUNK_BYTES
 from ..site_settings import read_settings

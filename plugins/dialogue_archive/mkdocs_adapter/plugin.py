@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import errno
 import gc
-import json
 import logging
 import os
 import threading
@@ -29,15 +28,15 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import DuplicateFilter, normalize_url
 
 from ..core import urls
-from ..core.aliases import holding, vanished, vanished_items
-from ..core.archive import Archive, Session, Visibility
+from ..core.aliases import gone_from_site
+from ..core.archive import Archive, Visibility
+from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import ParsedSession, fixed_build_date, load_archive
+from ..core.loader import ParsedSession, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
-from ..core.models import is_id
 from ..core.opendata import OpenData
 from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
@@ -60,7 +59,7 @@ from .config import (
 )
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
-from .publishing import page_publishing, publishing_files, write_feeds
+from .publishing import page_publishing, redirect_pages, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
@@ -75,8 +74,10 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
-SHOWN_ERRORS = 5
 """A site that cannot be written for want of room: said in one line, not a traceback."""
+SHOWN_ERRORS = 5
+"""Pages that could not be written named in the build's error, the rest counted: a full disk
+fails every page (3,194 lines at 1,000 sessions)."""
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -256,7 +257,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         shown = {s.id for s in self.archive.published}
         for file in list(files):
             if not file.src_uri.isascii():
-                file = _composed(files, file, config)
+                file = _composed(files, file)
             parts = file.src_uri.split("/")
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
@@ -275,7 +276,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     config, spec.src_uri, content="",
                     inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         self.files = files
-        for file in publishing_files(self.archive, config):
+        for file in redirect_pages(self.archive, config):
             files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
@@ -541,7 +542,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             log.error(f"nothing was published: {site_dir} is left as it was")
 
 
-def _composed(files: Files, file: File, config: MkDocsConfig) -> File:
+def _composed(files: Files, file: File) -> File:
     """`file` under its name in Unicode NFC: a name saved decomposed (macOS saves 'cảnh' so)
     is published as written in the texts, which are NFC, and which a browser asks for."""
     name = unicodedata.normalize("NFC", file.src_uri)
@@ -571,59 +572,26 @@ def _log_held_back(archive: Archive) -> None:
 
 
 def _log_vanished(archive: Archive | None, site_dir: Path) -> None:
-    """Name the sessions the site published before (its open data's session files) that the
-    archive no longer holds under any id (renamed without `aliases`, or removed), and the
-    registry entries whose pages it no longer makes (an id changed). Not an error: a session
-    may be taken down on purpose."""
+    """Name what the site published before that this build no longer makes (aliases.gone_from_site).
+    Not an error: a session may be taken down on purpose."""
     if archive is None:
         return
-    # Only names that are ids: any other file there was never a session (and its name, printed,
-    # could hold a terminal's escape codes or a line break faking a log line).
-    published = {p.stem: p for p in (site_dir / urls.DATA_DIR / "sessions").glob("*.json") if is_id(p.stem)}
-    held = holding(archive)
-    if gone := vanished(published, held):
-        log.info(f"dialogue-archive: {len(gone)} session(s) of the published site are in the "
-                 f"archive under no id or alias ({_some(gone)}): their pages, feed entries and "
-                 f"open data go. A session renamed keeps its old id in its index.md, 'aliases: "
-                 f"[{gone[0]}]'; one removed on purpose needs nothing")
-    for session_id, items in vanished_items(_published_items(published, held), held).items():
+    gone = gone_from_site(archive, site_dir)
+    if gone.sessions:
+        log.info(f"dialogue-archive: {len(gone.sessions)} session(s) of the published site are in "
+                 f"the archive under no id or alias ({_some(gone.sessions)}): their pages, feed "
+                 f"entries and open data go. A session renamed keeps its old id in its index.md, "
+                 f"'aliases: [{gone.sessions[0]}]'; one removed on purpose needs nothing")
+    for session_id, items in gone.items.items():
         log.info(f"dialogue-archive: {len(items)} item(s) of session {session_id} on the published "
                  f"site are in its answers.yaml under no id or alias ({_some(items)}): links to "
                  f"their answers (#{items[0]}) break. An item whose id changed keeps the old one in "
                  f"its 'aliases: [{items[0]}]'; one removed on purpose needs nothing")
-    for section, registry in (("agencies", archive.agencies), ("topics", archive.topics),
-                              ("places", archive.places)):
-        pages = {p.parent.name for p in (site_dir / section).glob("*/index.html")
-                 if is_id(p.parent.name)} - {"page"}
-        if gone := sorted(pages - set(registry)):
-            log.info(f"dialogue-archive: {len(gone)} page(s) of the published site in {section}/ "
-                     f"are no longer made ({_some(gone)}): an id of registry/{section}.yaml was "
-                     "changed or removed, and links to its page and its feed break; published ids "
-                     "never change (FORMAT.md)")
-
-
-def _published_items(published: dict[str, Path], held: dict[str, Session]) -> dict[str, list[str]]:
-    """The ids and former ids of the items the published site has (its open data's session
-    files), of the sessions (`held`: aliases.holding) whose answers.yaml was changed, or
-    removed, since their file was written, as make decides: reading them all would parse every
-    record at every build."""
-    items: dict[str, list[str]] = {}
-    for session_id, path in published.items():
-        if (session := held.get(session_id)) is None:
-            continue
-        try:
-            with contextlib.suppress(FileNotFoundError):  # removed: every item may be gone
-                if (session.folder / "answers.yaml").stat().st_mtime_ns <= path.stat().st_mtime_ns:
-                    continue
-            data = json.loads(path.read_bytes())
-            names = [name for item in data["items"] for name in (
-                item["id"], *(item["aliases"] if isinstance(item["aliases"], list) else ()))]
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            continue  # not a session's file as this archive writes it: nothing to compare
-        # only ids: anything else was never an item of ours (and, printed, could hold a
-        # terminal's escape codes or a line break faking a log line)
-        items[session_id] = [name for name in names if isinstance(name, str) and is_id(name)]
-    return items
+    for section, pages in gone.registry_pages.items():
+        log.info(f"dialogue-archive: {len(pages)} page(s) of the published site in {section}/ "
+                 f"are no longer made ({_some(pages)}): an id of registry/{section}.yaml was "
+                 "changed or removed, and links to its page and its feed break; published ids "
+                 "never change (FORMAT.md)")
 
 
 def _some(ids: list[str]) -> str:

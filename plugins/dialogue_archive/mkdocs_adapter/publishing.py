@@ -47,7 +47,7 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache, carrie
         merge=True)
 
 
-def publishing_files(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
+def redirect_pages(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
     """A redirect page at each session's former address (its `aliases`)."""
     site_url = config.site_url
     template = config.theme.get_env().get_template("archive/redirect.html")

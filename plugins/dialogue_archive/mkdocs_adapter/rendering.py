@@ -56,7 +56,8 @@ class RenderJob:
     env: Any
     doc_files: Sequence[Any]
     view: Callable[[Page], dict[str, Any]]
-    """The page's template context additions (runs the plugins' on_page_context)."""
+    """Builds the page's view, its template's archive data (the plugin keeps it for its
+    on_page_context, which the worker runs next, through MkDocs' plugin events)."""
     inputs: Callable[[Page], str]
     """A hash of what the page's view is made from when known without building it, else ''."""
     reused: Callable[[Page], None]
