@@ -280,10 +280,13 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     return Destination(site, suffix, reference, rooted)
 
 
+FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
+"""A path whose last part ends with a file's extension (`cv-124.pdf`, `bang-gia.xlsx`)."""
+
+
 def is_file_name(path: str) -> bool:
-    """Whether the last part of `path` names a file by its extension (`cv-124.pdf`)."""
-    name = posixpath.basename(path)
-    return "." in name.strip(".")
+    """Whether the last part of `path` names a file by its extension."""
+    return FILE_NAME.search(path) is not None
 
 
 class _Links:
