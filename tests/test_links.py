@@ -167,21 +167,35 @@ def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: 
     append(content / SESSION / "index.md",
            "[a](../../../tai-lieu/cv-123.pdf) [b](../../../tai-lieu/cv-124.pdf) [c](/tai-lieu/cv-123.pdf)"
            " [d](/tai-lieu/cv-9.pdf) [e](../../../data/items.csv) [f](../../../feed.xml)"
-           " [g](../../../agencies/phong-tu-phap/feed.xml)\n")
-    append(content / "index.md", "[h](tai-lieu/cv-123.pdf) [i](tai-lieu/cv-125.pdf)\n")
+           " [g](../../../agencies/phong-tu-phap/feed.xml)\n\n"
+           "[j](../../../data/item.csv) [k](../../../agencies/khong-co/feed.xml) [l](index.html)"
+           " [m](../../../assets/images/favicon.png)\n")
+    append(content / "index.md", "[h](tai-lieu/cv-123.pdf) [i](tai-lieu/cv-125.pdf) [n](data/items.csv)\n")
     assert located(validate(content)) == [
         "content/index.md:5:30: the link 'tai-lieu/cv-125.pdf' points to tai-lieu/cv-125.pdf, which "
         "is not a file of the content folder (did you mean 'cv-123.pdf'?); copy the file there, or "
         "fix the path or remove the link",
+        "content/index.md:5:55: the link 'data/items.csv' points to data/items.csv, a file the build "
+        "writes, which MkDocs cannot find from index.md (it stops the build); link to the page that "
+        "lists it (open-data/index.md for the open data) or write its full address (https://…)",
         f"content/{SESSION}/index.md:9:39: the link '../../../tai-lieu/cv-124.pdf' points to "
         "tai-lieu/cv-124.pdf, which is not a file of the content folder (did you mean 'cv-123.pdf'?); "
         "copy the file there, or fix the path or remove the link",
         f"content/{SESSION}/index.md:9:99: the link '/tai-lieu/cv-9.pdf' points to tai-lieu/cv-9.pdf, "
         "which is not a file of the content folder (did you mean 'cv-123.pdf'?); copy the file there, "
-        "or fix the path or remove the link"]
+        "or fix the path or remove the link",
+        f"content/{SESSION}/index.md:11:5: the link '../../../data/item.csv' points to data/item.csv, "
+        "which the build does not write: its open data files are archive.json, items.csv, "
+        "commitments.csv, schema.json, popolo.json, datapackage.json and sessions/<id>.json (did you "
+        "mean 'items.csv'?); fix the link",
+        f"content/{SESSION}/index.md:11:33: the link '../../../agencies/khong-co/feed.xml' points to "
+        "agencies/khong-co/feed.xml, which the build does not write: agency 'khong-co', which is not "
+        "in registry/agencies.yaml; fix the link"]
     replace(content / SESSION / "index.md", " [b](../../../tai-lieu/cv-124.pdf)", "")
     replace(content / SESSION / "index.md", " [d](/tai-lieu/cv-9.pdf)", "")
-    replace(content / "index.md", " [i](tai-lieu/cv-125.pdf)", "")
+    replace(content / "index.md", " [i](tai-lieu/cv-125.pdf) [n](data/items.csv)", "")
+    replace(content / SESSION / "index.md",
+            "[j](../../../data/item.csv) [k](../../../agencies/khong-co/feed.xml) ", "")
     site = tmp_path / "site"
     build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
     assert build.returncode == 0, build.stderr

@@ -174,6 +174,8 @@ class _Targets:
         """Sections of the site with a page per registry entry: their kind and entries."""
         self.anchors: dict[str, set[str]] = {}
         """Each linked session's anchors, worked out once however many links point at it."""
+        self.ids = {s.id for s in archive.sessions}
+        """Every session's id: its open data file is data/sessions/<id>.json."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
 
@@ -190,7 +192,7 @@ class _Targets:
                     "where it would not lead to the page once the site is published; write it "
                     f"relative to this page: '{_relative(target, reference.address, source)}'")
         if reference.file:
-            return self._missing_file(reference)
+            return self._missing_file(reference, source)
         if reference.address:
             if target and not target.endswith("/"):
                 return ""  # from the site's root, without a file's extension: left to the server
@@ -233,19 +235,49 @@ class _Targets:
         return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
                 "the public site; publish that session first or remove the link")
 
-    def _missing_file(self, reference: Reference) -> str:
+    def _missing_file(self, reference: Reference, source: Source) -> str:
         """What is wrong with a link to a document ('' when the content folder holds it or the
         build writes it): the file was published as a broken link, with no message."""
-        target, path = reference.target, self.root / reference.target
-        if built_file(target) or (inside(path, self.root) and is_file(path)):
+        target, path, written = reference.target, self.root / reference.target, reference.written
+        if inside(path, self.root) and is_file(path):
             return ""
+        built = self._built(target)
+        if built is not None and isinstance(source, OtherPage):
+            return (f"the link '{written}' points to {target}, a file the build writes, which MkDocs "
+                    f"cannot find from {source.src_uri} (it stops the build); link to the page "
+                    "that lists it (open-data/index.md for the open data) or write its full address "
+                    "(https://…)")
+        if built is not None:  # '' for Material's and the search's files: not known by name here
+            return built and f"the link '{written}' points to {target}, which the build does not " \
+                f"write: {built}"
         if not inside(path, self.root):
-            return (f"the link '{reference.written}' points to a file outside the content folder; "
+            return (f"the link '{written}' points to a file outside the content folder; "
                     "put the file inside it (a folder such as tai-lieu/) and link to it there")
         files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
-        return (f"the link '{reference.written}' points to {target}, which is not a file of the "
+        return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
                 "path or remove the link")
+
+    def _built(self, target: str) -> str | None:
+        """For a path where the build writes files: '' when it writes `target` (or may: a
+        theme's asset), else what is wrong with it; None elsewhere."""
+        section, _, rest = target.partition("/")
+        if target in urls.ROOT_FILES or target.startswith(("assets/", urls.SEARCH_BUNDLE_DIR)):
+            return ""
+        if section == urls.DATA_DIR.rstrip("/"):
+            if rest in dict(urls.DATA_FILES):
+                return ""
+            folder, _, name = rest.partition("/")
+            if folder == "sessions" and name.endswith(".json"):
+                ident = name.removesuffix(".json")
+                return "" if ident in self.ids else (
+                    f"no session has the id '{ident}'{did_you_mean(ident, self.ids)}; fix the link")
+            return ("its open data files are " + ", ".join(dict(urls.DATA_FILES)) + " and "
+                    f"sessions/<id>.json{did_you_mean(rest, dict(urls.DATA_FILES))}; fix the link")
+        if posixpath.basename(target) == "feed.xml" and section in self.registries:
+            unknown = self._unknown_entry(target)
+            return f"{unknown}; fix the link" if unknown else ""
+        return None
 
     def _missing_anchor(self, written: str, session: Session) -> str:
         """What is wrong with the `#anchor` of a link to a session page ('' when nothing is)."""
@@ -324,16 +356,6 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
-
-
-BUILT_FILES = frozenset({"feed.xml", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html"})
-"""Names of the files the build writes outside its own folders (urls.FILE_FOLDERS): feeds (the
-site's, and each agency's, topic's and place's), the calendar, MkDocs' sitemap and 404 page."""
-
-
-def built_file(target: str) -> bool:
-    """Whether the build writes `target` (a path in the site) itself."""
-    return target.startswith(urls.FILE_FOLDERS) or posixpath.basename(target) in BUILT_FILES
 
 
 def _relative(target: str, address: bool, source: Source) -> str:

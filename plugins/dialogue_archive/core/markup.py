@@ -280,12 +280,13 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     return Destination(site, suffix, reference, rooted)
 
 
-FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
-"""A path whose last part ends with a file's extension (`cv-124.pdf`, `bang-gia.xlsx`)."""
+FILE_NAME = re.compile(r"[^/]\.(?!html?$)[A-Za-z0-9]{1,5}$", re.IGNORECASE)
+"""A path whose last part ends with a document's extension (`cv-124.pdf`, `bang-gia.xlsx`), not
+a page's (`index.html`, the address of a page without folder addresses)."""
 
 
 def is_file_name(path: str) -> bool:
-    """Whether the last part of `path` names a file by its extension."""
+    """Whether the last part of `path` names a document by its extension."""
     return FILE_NAME.search(path) is not None
 
 

@@ -97,11 +97,6 @@ missing value."""
 LINE_END = "\r\n"
 """The CSV files' line ending; their other conventions are the csv module's "excel" dialect."""
 
-DATA_FILES = (("archive.json", "file_archive"), ("items.csv", "file_items"),
-              ("commitments.csv", "file_commitments"), ("schema.json", "file_schema"),
-              ("popolo.json", "file_popolo"), ("datapackage.json", "file_datapackage"))
-"""The files of data/ (besides one per session), with the label describing each, in the order
-the open-data page lists them."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +241,7 @@ class OpenData:
             "contributors": [{"title": pub.publisher, "role": "publisher", "path": pub.site_url}],
             "resources": [self.table_resource(name, text[key], tables[name]) if name in tables
                           else _json_resource(name, text[key])
-                          for name, key in DATA_FILES if name != "datapackage.json"],
+                          for name, key in urls.DATA_FILES if name != "datapackage.json"],
         }
 
     def table_resource(self, name: str, description: str, columns: list[Column]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import urls
 from .labels import VI, format_date
-from .opendata import DATA_FILES, OpenData, csv_columns
+from .opendata import OpenData, csv_columns
 from .opendata_schema import coded_values, documented_objects, field_codes
 from .views import ArchiveViews, Link, PageSpec
 
@@ -37,7 +37,7 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     return {
         "kind": "open_data",
         "as_of": format_date(views.archive.build_date),
-        "files": [Link(name, urls.DATA_DIR + name, text[key]) for name, key in DATA_FILES],
+        "files": [Link(name, urls.DATA_DIR + name, text[key]) for name, key in urls.DATA_FILES],
         "session_file": Link(urls.session_data(example_session.id).removeprefix(urls.DATA_DIR),
                              urls.session_data(example_session.id))
         if example_session else None,

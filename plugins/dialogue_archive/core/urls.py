@@ -129,6 +129,16 @@ FILE_FOLDERS = (DATA_DIR, ASSETS_DIR, SEARCH_ASSETS_DIR, SEARCH_BUNDLE_DIR)
 published there."""
 
 
+DATA_FILES = (("archive.json", "file_archive"), ("items.csv", "file_items"),
+              ("commitments.csv", "file_commitments"), ("schema.json", "file_schema"),
+              ("popolo.json", "file_popolo"), ("datapackage.json", "file_datapackage"))
+"""The files of data/ (besides one per session, `session_data`), with the label describing
+each, in the order the open-data page lists them."""
+ROOT_FILES = frozenset({"feed.xml", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html"})
+"""Files the build writes at the site's root: the site's feed, the calendar, MkDocs' sitemap
+and the theme's 404 page (each agency's, topic's and place's feed is `<section>/<id>/feed.xml`)."""
+
+
 def session_data(session_id: str) -> str:
     """One session's record in the open data (data/sessions/<id>.json)."""
     return f"{DATA_DIR}sessions/{session_id}.json"
