@@ -479,10 +479,29 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
     active["C2"] = "Cư trú đô thị"
     workbook.save(tmp_path / "so.xlsx")
     result = run_import(tmp_path / "so.xlsx", folder, "--force")
-    assert ("warning: so.xlsx: the active worksheet 'Hướng dẫn' has no table (no row of column "
-            "names), so the worksheet 'Phiên 20-11' was read") in result.stderr
+    assert ("warning: so.xlsx: the active worksheet 'Hướng dẫn' has no table (a row of column "
+            "names with rows under it), so the worksheet 'Phiên 20-11' was read") in result.stderr
     assert "so.xlsx[Phiên 20-11]:row 2: column 'Lĩnh vực': unknown topic 'Cư trú đô thị'" in (
         result.stderr)
+
+    # An empty template in front (its header alone) is no table either (a diff reader's find:
+    # its 0 items replaced the session's); and a table only in a hidden worksheet is named.
+    guide.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])
+    active["C2"] = "Cư trú"
+    workbook.save(tmp_path / "so.xlsx")
+    result = run_import(tmp_path / "so.xlsx", folder, "--force")
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của phiên này."]
+    del workbook["Phiên 20-11"]
+    workbook.remove(guide)
+    workbook.create_sheet("Hướng dẫn", 0)["A1"] = "Bảng ở trang khác."
+    workbook.active = 0
+    workbook.save(tmp_path / "so.xlsx")
+    result = run_import(tmp_path / "so.xlsx", folder, "--force")
+    assert result.returncode == 2
+    assert ("so.xlsx: no worksheet Excel shows holds a table, but the hidden worksheets 'Mẫu cũ', "
+            "'Năm 2023' do: if it holds this session's questions, read it with --sheet \"Mẫu cũ\"") \
+        in result.stderr
 
 
 def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
@@ -522,6 +541,9 @@ def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: 
     result = run_import(tmp_path / "nam.xlsx", folder, "--force")
     assert result.returncode == 0, result.stderr
     assert "column 'Ngày nhận đơn' (B) is not a known column" in result.stderr
+    sheet.cell(3, 2).value = dt.datetime(2026, 11, 20)  # some received on the session's day
+    workbook.save(tmp_path / "nam.xlsx")
+    assert run_import(tmp_path / "nam.xlsx", folder, "--force").returncode == 0
 
 
 def test_content_columns_under_a_commitment_group_are_the_commitment(content: Path,

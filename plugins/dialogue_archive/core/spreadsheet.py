@@ -405,22 +405,40 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
 
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
     """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
-    has a header row, even one that lacks a column (its message says which); else the first
-    shown worksheet that has one (a guide sheet in front), said in a warning. A hidden worksheet
-    is never read unless --sheet names it: what the sheet shows is what gets published."""
+    has a table, a header row (even one that lacks a column: its message says which) with rows
+    under it; else the first shown worksheet that has one (a guide sheet, or an empty template,
+    in front), said in a warning. A hidden worksheet is never read unless --sheet names it:
+    what the sheet shows is what gets published; when only a hidden one holds a table, the
+    import stops naming it."""
     active = book.active
     shown = sorted((one for one in book.worksheets if _shown(one)), key=lambda one: one is not active)
-    for one in shown:
-        rows = _sheet_values(one)
-        if _header_score(rows) >= 2:  # as find_header: a row naming two columns
-            if one is not active:
-                warnings.append(f"warning: {name}: the active worksheet '{active.title}' has no "
-                                f"table (no row of column names), so the worksheet '{one.title}' "
-                                "was read: check that it holds this session's questions, or "
-                                "name the worksheet to read with --sheet")
-            return one, rows
+    tables = [(one, rows) for one in shown if _header_score(rows := _sheet_values(one)) >= 2]
+    with_rows = [(one, rows) for one, rows in tables if _rows_under_header(rows)]
+    if with_rows or tables:  # a header alone (an empty template) when no sheet has more
+        one, rows = (with_rows or tables)[0]
+        if one is not active:
+            warnings.append(f"warning: {name}: the active worksheet '{active.title}' has no "
+                            f"table (a row of column names with rows under it), so the worksheet "
+                            f"'{one.title}' was read: check that it holds this session's "
+                            "questions, or name the worksheet to read with --sheet")
+        return one, rows
+    hidden = [one.title for one in book.worksheets
+              if not _shown(one) and _header_score(_sheet_values(one)) >= 2]
+    if hidden:
+        several = len(hidden) > 1
+        raise SheetError(f"{name}: no worksheet Excel shows holds a table, but the hidden "
+                         f"worksheet{'s' * several} " + ", ".join(f"'{title}'" for title in hidden)
+                         + f" {'do' if several else 'does'}: if it holds this session's questions, "
+                         f"read it with --sheet \"{hidden[0]}\" (or show it in Excel)")
     first = shown[0] if shown else active  # find_header says that it has no header
     return first, _sheet_values(first)
+
+
+def _rows_under_header(rows: list[list[Any]]) -> bool:
+    """Whether a row below the likeliest header row holds a value."""
+    scores = [_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]]
+    header = scores.index(max(scores)) if scores else 0
+    return any(value not in (None, "") for row in rows[header + 1:] for value in row)
 
 
 class UnsavedFormula(str):
@@ -1217,20 +1235,17 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     """A column the sheet does not import whose cells are mostly dates, some of them not the
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
-    filtering the sheet hides them (hidden rows are not read). Citizens' birth dates aside, and
-    a column of other dates ('Ngày nhận đơn'): one named for sessions, or holding the session's
-    day beside others."""
-    personal = {folded_words(name) for name in PERSONAL}
+    filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
+    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too."""
     for i in unknown:
-        name = folded_words(rows[header][i])
-        if name in personal:
+        name = f" {folded_words(rows[header][i])} "
+        if not any(f" {word} " in name for word in SESSION_WORDS):
             continue
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := _day_in(value)) is not None}
         other = [n for n, found in days.items() if found != day]
-        sessions = day in days.values() or any(f" {word} " in f" {name} " for word in SESSION_WORDS)
-        if not other or 2 * len(days) < len(filled) or not sessions:
+        if not other or 2 * len(days) < len(filled):
             continue
         listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
         raise SheetError(
@@ -1239,8 +1254,7 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             "imported into this session as its questions, so nothing was written. Filter the "
             "sheet to this session's rows (Excel: Data > Filter on that column; rows a filter "
             "hides are not read) and import again, or keep each session in a worksheet of its "
-            "own (--sheet reads one); if the column's dates are not sessions' days, hide or "
-            "delete the column")
+            "own (--sheet reads one)")
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
