@@ -312,12 +312,18 @@ def test_a_lists_next_pages_are_titled_by_the_labels_file(tmp_path: Path) -> Non
     labels file said (a review's find): its `text.paged_title` titles the sessions' and the
     commitments' next pages alike, in the tab and in the heading."""
     content = make_archive(tmp_path / "content", sessions=60)
-    (tmp_path / "en.yaml").write_text('text:\n  paged_title: "{title} (page {number})"\n', encoding="utf-8")
+    (tmp_path / "en.yaml").write_text('text:\n  page: page\n  paged_title: "{title} ({page} {number})"\n',
+                                      encoding="utf-8")
     site = build_archive(content, tmp_path, labels="en.yaml")
     for folder, heading in (("sessions", "Phiên đối thoại"), ("commitments", "Cam kết của các cơ quan")):
         second = parse(site / folder / "page" / "2" / "index.html")
         assert second.h1.get_text(strip=True) == f"{heading} (page 2)", folder
         assert second.title.get_text().startswith(f"{heading} (page 2)"), second.title
+    # a labels file written before the label, translating `page` alone, still titles them
+    (tmp_path / "en.yaml").write_text("text:\n  page: Page\n", encoding="utf-8")
+    second = parse(build_archive(content, tmp_path, labels="en.yaml") / "sessions" / "page" / "2"
+                   / "index.html")
+    assert second.h1.get_text(strip=True) == "Phiên đối thoại — Page 2"
 
 
 def test_the_labels_command_writes_a_labels_file_to_start_from(tmp_path: Path, sample_site: Path) -> None:

@@ -186,7 +186,8 @@ VI: dict[str, Any] = {
         "commitments_count": "cam kết",
         "agencies_count": "cơ quan trả lời hoặc được chuyển ý kiến",
         "page": "Trang",
-        "paged_title": "{title} — Trang {number}",  # a list's page 2 on: its <title>, its heading
+        # a list's page 2 on: its <title>, its heading ({page}: the label above)
+        "paged_title": "{title} — {page} {number}",
         "previous": "Trang trước",
         "next": "Trang sau",
         "pagination": "Phân trang",

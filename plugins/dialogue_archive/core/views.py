@@ -898,4 +898,6 @@ def _bind(function: Callable[[Session], dict[str, Any]], session: Session) -> Ca
 def paged_title(title: str, pager: Pager) -> str:
     """A list page's title: page 1 is the list's, the next ones say their number (the label
     `text.paged_title`), so that tabs, bookmarks and search results tell them apart."""
-    return title if pager.number == 1 else VI["text"]["paged_title"].format(title=title, number=pager.number)
+    text = VI["text"]
+    return title if pager.number == 1 else text["paged_title"].format(
+        title=title, page=text["page"], number=pager.number)
