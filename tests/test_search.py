@@ -929,6 +929,20 @@ def test_an_excerpt_does_not_repeat_the_results_title(page, base_url) -> None:
     assert not [(title, excerpt) for title, excerpt in pairs if title in excerpt]
 
 
+@pytest.mark.parametrize(("query", "shown"), [
+    ("chuyen vien phong quan ly do thi", "Trả lời (Phòng Quản lý đô thị quận Cẩm Lệ, Chuyên viên"),
+    ("da co van ban chuyen kien nghi", "sau buổi tiếp xúc. Chủ đề: Tiếp xúc cử tri")])
+def test_an_excerpts_introducing_words_are_spaced_as_written(page, base_url, query, shown) -> None:
+    """Indexed apart with no weight, the labels read "Trả lời ( Phòng …, Chuyên viên ):" and
+    "Cam kết : …" in the excerpts: Pagefind parts words at every element's edge (a diff
+    reader's find)."""
+    open_search(page, base_url, f"q={query.replace(' ', '+')}")
+    excerpts = page.eval_on_selector_all("#da-results .da-result__excerpt",
+                                         "els => els.map(e => e.textContent)")
+    assert any(shown in " ".join(excerpt.split()) for excerpt in excerpts), excerpts[:3]
+    assert not [e for e in excerpts if re.search(r"\( | \)| :", e)]
+
+
 def test_a_records_text_reads_as_sentences_its_parts_introduced(records) -> None:
     """A proofreader read "…có được cấp giấy phép xây dựng không? Phòng Quản lý đô thị quận Cẩm
     Lệ Chuyên viên Phòng Quản lý đô thị Thửa đất đã được…": the answering agency and the

@@ -132,6 +132,24 @@ class SearchRecord:
         """The excerpt's text, as a reader sees it."""
         return "".join(words.text for words in self.shown)
 
+    @property
+    def indexed(self) -> list[Words]:
+        """`shown` cut where Pagefind reads it (search_record.html): a label's words apart only
+        where a space parts them from the record's own. Pagefind parts words at every element's
+        edge, which the excerpt shows as a space: "Trả lời ( Phòng …, Chuyên viên ):". A word
+        made of both ('(Phòng', 'viên):') is the record's: its label part is punctuation."""
+        text = self.text
+        label = [words.label for words in self.shown for _ in words.text]
+        runs: list[Words] = []
+        for token in re.finditer(r"\s+|\S+", text):
+            word = token[0]
+            labelled = not word.isspace() and all(label[token.start():token.end()])
+            if runs and (word.isspace() or runs[-1].label == labelled):
+                runs[-1] = Words(runs[-1].text + word, runs[-1].label)
+            else:
+                runs.append(Words(word, labelled))
+        return runs
+
 
 def answered_value(item: Item) -> str:
     """The "answered" filter: answered, referred and awaiting its answer, or neither (a
