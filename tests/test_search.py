@@ -274,6 +274,24 @@ def test_a_phrase_typed_without_its_spaces_finds_what_its_words_find(page, base_
     assert open_search(page, base_url, f"q={joined}") == open_search(page, base_url, f"q={spaced}")
 
 
+def test_a_syllable_typed_is_not_read_as_a_phrase_joined(tmp_path: Path, browser, serve_site) -> None:
+    """With 'đồ án' among a topic's synonyms, `doan` (Đoàn, đoạn) was read as `do an`, and the
+    topic's items came first (a diff reader's find): a word of one group of vowels is a syllable."""
+    content = copy_sample(tmp_path / "content")
+    topics = content / "registry" / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        "synonyms: [giấy phép xây dựng,", "synonyms: [giấy phép xây dựng, đồ án,", 1), encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{base}search/?q=doan&scope=all")
+        syllable = all_results(tab, base)
+        tab.goto(f"{base}search/?q=do+an&scope=all")
+        assert syllable and syllable != all_results(tab, base)
+    finally:
+        tab.close()
+
+
 def test_a_typed_commitment_state_puts_the_items_in_that_state_first(page, base_url, records) -> None:
     """`qua han` (README's example) also matched every 'quá tải' and 'thời hạn': the overdue
     items were 4th, 9th, 13th… (a review's find)."""

@@ -229,7 +229,16 @@ function showScope(list) {
 function searchTerm(query) {
   const term = normalise(query).replace(/["“”„«»]/g, " ")
     .replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ").replace(/\s+/g, " ").trim();
-  return term.split(" ").map((word) => joinedPhrases.get(fold(word).toLowerCase()) || word).join(" ");
+  return term.split(" ").map(phraseOf).join(" ");
+}
+
+// A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words;
+// only a word typed that cannot be one syllable, whose vowels stand in two groups or more:
+// "doan" is "Đoàn" or "đoạn", not "đồ án" (a Vietnamese syllable has one group of vowels).
+function phraseOf(word) {
+  const key = fold(word).toLowerCase();
+  const phrase = joinedPhrases.get(key);
+  return phrase && (key.match(/[aeiouy]+/g) || []).length > 1 ? phrase : word;
 }
 
 // Filters without words look up the word every record holds (config.every_record): Pagefind's
@@ -278,7 +287,7 @@ function newestFirst(pagefind, filters, answer, list) {
 // those holding it only through their topics (the word with config.topic_mark).
 const phrases = new Map(Object.entries(config.phrases || {}));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
-// A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words.
+// The phrases by their words joined (`phraseOf`).
 const joinedPhrases = new Map([...phrases.keys()].map((p) => [p.replaceAll(" ", ""), p]));
 
 // The phrases typed, each as its accent-free words (["so", "do"]).
