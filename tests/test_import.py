@@ -22,6 +22,7 @@ from conftest import as_an_office_account, copy_sample
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
+from openpyxl.chart import BarChart, Reference
 
 CLI = [sys.executable, "-m", "dialogue_archive.cli"]
 NEW = ["new", "--date", "2024-07-18", "--title", "Đối thoại với công dân phường Hòa Thọ Đông về đất đai",
@@ -502,6 +503,41 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
     assert ("so.xlsx: no worksheet Excel shows holds a table, but the hidden worksheets 'Mẫu cũ', "
             "'Năm 2023' do: if it holds this session's questions, read it with --sheet \"Mẫu cũ\"") \
         in result.stderr
+
+
+def test_a_workbook_opening_on_no_worksheet_is_read_or_told(content: Path, tmp_path: Path) -> None:
+    """A workbook whose saved active tab no longer exists, or whose front sheet is a chart,
+    stopped the import with a Python traceback (a fuzzing review's find)."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])
+    workbook.active.append(["1", "Câu hỏi", "Cư trú", "Câu hỏi của phiên này."])
+    workbook.save(tmp_path / "tab.xlsx")
+    with zipfile.ZipFile(tmp_path / "tab.xlsx") as source, \
+            zipfile.ZipFile(tmp_path / "stale.xlsx", "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/workbook.xml":  # the tab a deleted sheet had
+                data = re.sub(rb'activeTab="\d+"', b'activeTab="3"', data) if b"activeTab" in data \
+                    else re.sub(rb"<workbookView\b", b'<workbookView activeTab="3"', data, count=1)
+            target.writestr(entry, data)
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "stale.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Câu hỏi của phiên này."]
+
+    chart = openpyxl.Workbook()
+    hidden = chart.active
+    hidden.append([1])
+    hidden.sheet_state = "hidden"
+    front = chart.create_chartsheet("Biểu đồ", 0)
+    bars = BarChart()
+    bars.add_data(Reference(hidden, min_col=1, min_row=1, max_row=1))
+    front.add_chart(bars)
+    chart.active = 0
+    chart.save(tmp_path / "chart.xlsx")
+    result = run_import(tmp_path / "chart.xlsx", folder, "--force")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "chart.xlsx: the workbook has no worksheet Excel shows" in result.stderr
 
 
 def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
@@ -1019,6 +1055,11 @@ def test_a_utf16_csv_without_its_byte_order_mark_is_read(content: Path, tmp_path
     folder = new_session(content)
     assert main(["import", str(sheet), "--session", str(folder)]) == 0
     check_sample_items(items_of(folder))
+    # with its mark but cut short (an odd number of bytes): said so, not "an older encoding"
+    (tmp_path / "cut.csv").write_bytes(plain.encode("utf-16")[:-1])
+    result = run_import(tmp_path / "cut.csv", folder, "--force")
+    assert result.returncode == 2
+    assert "looks like UTF-16 with its byte-order mark, and cannot be read as such" in result.stderr
 
 
 def test_a_header_in_two_rows_and_excel_true_false_cells(content: Path, tmp_path: Path) -> None:

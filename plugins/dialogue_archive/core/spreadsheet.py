@@ -292,10 +292,11 @@ def _read_csv(path: Path) -> list[list[Any]]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        if encoding in {"utf-16-le", "utf-16-be"}:
-            raise SheetError(f"{path}: the file looks like UTF-16 without its byte-order mark, and "
-                             "cannot be read as such; save it as 'CSV UTF-8' (Excel: Save as > "
-                             "CSV UTF-8)") from None
+        if encoding.startswith("utf-16"):
+            how = "with" if encoding == "utf-16" else "without"
+            raise SheetError(f"{path}: the file looks like UTF-16 {how} its byte-order mark, and "
+                             "cannot be read as such (cut short, or damaged); save it again as "
+                             "'CSV UTF-8' (Excel: Save as > CSV UTF-8)") from None
         raise SheetError(f"{path}: the file is not UTF-8 (an older Vietnamese encoding, such as "
                          "Windows-1258 or TCVN3, perhaps); save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
@@ -410,17 +411,21 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
     in front), said in a warning. A hidden worksheet is never read unless --sheet names it:
     what the sheet shows is what gets published; when only a hidden one holds a table, the
     import stops naming it."""
-    active = book.active
-    shown = sorted((one for one in book.worksheets if _shown(one)), key=lambda one: one is not active)
+    # None when the file names a tab it no longer has, a chart when a chart sheet is in front
+    active = book.active if hasattr(book.active, "iter_rows") else None
+    shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),
+                   key=lambda one: one is not active)
     tables = [(one, rows) for one in shown if _header_score(rows := _sheet_values(one)) >= 2]
     with_rows = [(one, rows) for one, rows in tables if _rows_under_header(rows)]
     if with_rows or tables:  # a header alone (an empty template) when no sheet has more
         one, rows = (with_rows or tables)[0]
-        if one is not active:
-            warnings.append(f"warning: {name}: the active worksheet '{active.title}' has no "
-                            f"table (a row of column names with rows under it), so the worksheet "
-                            f"'{one.title}' was read: check that it holds this session's "
-                            "questions, or name the worksheet to read with --sheet")
+        if one is not active and (active is not None or len(shown) > 1):
+            front = f"the active worksheet '{active.title}'" if active is not None else \
+                "the sheet the workbook opens on (a chart, or none)"
+            warnings.append(f"warning: {name}: {front} has no table (a row of column names with "
+                            f"rows under it), so the worksheet '{one.title}' was read: check that "
+                            "it holds this session's questions, or name the worksheet to read with "
+                            "--sheet")
         return one, rows
     hidden = [one.title for one in book.worksheets
               if not _shown(one) and _header_score(_sheet_values(one)) >= 2]
@@ -431,6 +436,10 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
                          + f" {'do' if several else 'does'}: if it holds this session's questions, "
                          f"read it with --sheet \"{hidden[0]}\" (or show it in Excel)")
     first = shown[0] if shown else active  # find_header says that it has no header
+    if first is None:
+        raise SheetError(f"{name}: the workbook has no worksheet Excel shows (only charts or "
+                         "hidden ones, or a damaged file); copy the session's table into a new "
+                         "workbook and import that")
     return first, _sheet_values(first)
 
 
