@@ -204,6 +204,18 @@ def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: 
         assert (page.parent / a["href"]).is_file(), a["href"]
 
 
+def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path: Path) -> None:
+    """`khong-co-gi/` from a session page was taken for a page the generator makes, passed
+    validate, and stopped the build with an unlocated warning (a fuzzing review's find): no
+    page is made under a session's."""
+    content = make_archive(tmp_path / "content")
+    append(content / SESSION / "index.md", "[a](khong-co-gi/) [b](../../../sessions/page/2/)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link 'khong-co-gi/' points to the address "
+        f"{SESSION}/khong-co-gi/, which is not a page of the content folder; fix the path or remove "
+        "the link"]
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")

@@ -175,6 +175,6 @@ def generated(uri: str) -> bool:
     """Whether `uri` is the address of a page the generator makes (a list, a registry entry, a
     report), rather than a write-up of the content folder; such a page exists when it is built."""
     parts = uri.split("/")
-    if parts[0] == "sessions":
-        return len(parts) != 4 or parts[1] == "page"
+    if parts[0] == "sessions":  # its lists, a year's lists, and their next pages
+        return len(parts) <= 3 or "page" in parts[1:3]
     return uri == home() or parts[0] in GENERATED_SECTIONS
