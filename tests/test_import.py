@@ -485,6 +485,15 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
     assert "so.xlsx[Phiên 20-11]:row 2: column 'Lĩnh vực': unknown topic 'Cư trú đô thị'" in (
         result.stderr)
 
+    # A sheet of a header alone over a session's items empties nothing (a fuzzing review's find)
+    template = openpyxl.Workbook()
+    template.active.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])
+    template.save(tmp_path / "mau.xlsx")
+    before = (folder / "answers.yaml").read_bytes()
+    result = run_import(tmp_path / "mau.xlsx", folder, "--force")
+    assert result.returncode == 2 and "the table has no question under its header (row 1)" in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
     # An empty template in front (its header alone) is no table either (a diff reader's find:
     # its 0 items replaced the session's); and a table only in a hidden worksheet is named.
     guide.append(["STT", "Loại", "Lĩnh vực", "Nội dung"])

@@ -1157,6 +1157,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     _report_personal_data(unread, reader, report)
     if report.errors and not (keep_valid and report.items):
         return report
+    if filled and not report.items and not report.errors:  # an empty template, with --force
+        raise SheetError(f"{report.sheet}: the table has no question under its header (row "
+                         f"{header + 1}), and {target.name} has items: nothing was written, since "
+                         "it would have emptied the session; import the sheet that holds them")
     target.write_text(dump_items(report.items), encoding="utf-8")
     report.written = True
     return report
