@@ -2071,3 +2071,15 @@ def test_import_of_a_folder_or_into_a_file_says_which_to_give(content: Path) -> 
     assert (f"{content / 'about.md'}: this is a file; give the session folder (the folder that "
             "holds index.md)") in result.stderr
     assert items_of(folder) == []
+
+
+def test_a_long_unknown_agency_is_named_by_its_start(content: Path, tmp_path: Path) -> None:
+    """A 30,000-character cell in 'Cơ quan trả lời' was quoted whole in its message (a fuzzing
+    review's find), where validate names a long value by its first 60 characters."""
+    long = "Phòng " + "rất dài " * 50
+    result = import_into_hoa_xuan(content, tmp_path / "dai.csv",
+                                  "STT,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Nội dung trả lời\n"
+                                  f"1,Câu hỏi,Cư trú,Câu hỏi.,{long},Trả lời.\n")
+    assert result.returncode != 0
+    message = next(line for line in result.stderr.splitlines() if "unknown agency" in line)
+    assert f"unknown agency '{long[:60]}…'" in message and len(message) < 400, message

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from . import vietnamese
+from .models import clipped
 from .problems import close_matches
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -140,8 +141,8 @@ class Match:
         suggestion = self._suggestion(_key(text), on, _key(near))
         hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)" \
             if suggestion is not None else ""
-        raise MatchError(f"unknown {self.kind} '{text}'{hint}; use an id, name or alias from "
-                         f"the registry, or add it there")
+        raise MatchError(f"unknown {self.kind} '{clipped(text)}'{hint}; use an id, name or alias "
+                         "from the registry, or add it there")
 
     def _suggestion(self, key: str, on: dt.date | None, near: str = "") -> Any | None:
         """The entry an unknown name most likely means: one of those that existed on the day
