@@ -22,7 +22,7 @@ from typing import Any
 
 from . import urls
 from .commitments import deadline_outcome, is_overdue
-from .labels import content_lang, format_short_date
+from .labels import VI, content_lang, format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
@@ -340,8 +340,8 @@ class SearchRecords:
         self.shard_records = shard_records
         self.scope_records = scope_records
         self.archive = views.archive
-        self.labels = views.labels
-        self.words = views.labels["search"]
+        self.labels = VI  # a labels file changes it in place (label_overrides.use_labels)
+        self.words = VI["search"]
         self.directory_urls = directory_urls
         self.phrases = Phrases([*(name for topic in self.archive.topics.values()
                                   for name in (topic.name, *topic.synonyms)),

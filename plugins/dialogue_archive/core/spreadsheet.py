@@ -99,6 +99,15 @@ DATE_SHAPE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{
 """The shapes of DATE_FORMATS: a text of one of them that is no date is no day of the calendar."""
 
 
+def cell_day(value: Any) -> dt.date | None:
+    """The day a cell holds: an Excel date, or a text written as DATE_FORMATS; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return written_day(value) if isinstance(value, str) else None
+
+
 def not_a_day(text: str) -> str:
     """Why `text`, which written_day refused, is no day: one written as a date ('31/02/2024',
     'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell."""
@@ -324,9 +333,17 @@ def _named(keys: dict[int, str | None]) -> int:
     return len({k for k in keys.values() if k})
 
 
+def _likeliest_header(rows: list[list[Any]]) -> tuple[int, int]:
+    """The row index of the likeliest header row (the first of those naming the most known
+    columns) and how many it names."""
+    scores = [_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]]
+    best = max(scores, default=0)
+    return (scores.index(best) if scores else 0), best
+
+
 def _header_score(rows: list[list[Any]]) -> int:
     """How many known column names the likeliest header row has."""
-    return max((_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]), default=0)
+    return _likeliest_header(rows)[1]
 
 
 XLSX_UNPACKED_MAX = 200 * 1024 * 1024
@@ -415,10 +432,16 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
     active = book.active if hasattr(book.active, "iter_rows") else None
     shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),
                    key=lambda one: one is not active)
-    tables = [(one, rows) for one in shown if _header_score(rows := _sheet_values(one)) >= 2]
-    with_rows = [(one, rows) for one, rows in tables if _rows_under_header(rows)]
-    if with_rows or tables:  # a header alone (an empty template) when no sheet has more
-        one, rows = (with_rows or tables)[0]
+    chosen: tuple[Any, list[list[Any]]] | None = None
+    for one in shown:  # in order, read until one has a table
+        header, names = _likeliest_header(rows := _sheet_values(one))
+        if names >= 2 and _rows_under(rows, header):
+            chosen = one, rows
+            break
+        if names >= 2 and chosen is None:  # a header alone (an empty template), if none has more
+            chosen = one, rows
+    if chosen is not None:
+        one, rows = chosen
         if one is not active and (active is not None or len(shown) > 1):
             front = f"the active worksheet '{active.title}'" if active is not None else \
                 "the sheet the workbook opens on (a chart, or none)"
@@ -443,10 +466,8 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
     return first, _sheet_values(first)
 
 
-def _rows_under_header(rows: list[list[Any]]) -> bool:
-    """Whether a row below the likeliest header row holds a value."""
-    scores = [_named(_header_keys(row)) for row in rows[:HEADER_SEARCH_ROWS]]
-    header = scores.index(max(scores)) if scores else 0
+def _rows_under(rows: list[list[Any]], header: int) -> bool:
+    """Whether a row below the header row (its index) holds a value."""
     return any(value not in (None, "") for row in rows[header + 1:] for value in row)
 
 
@@ -884,11 +905,7 @@ class RowReader:
         value = cells.get(key)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if (day := written_day(str(value))) is not None:
+        if (day := cell_day(value if isinstance(value, dt.date) else str(value))) is not None:
             return day
         if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
             return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
@@ -1225,15 +1242,6 @@ def _repeats(cells: dict[str, Any], question: tuple[str, str]) -> bool:
         cells.get("text") is None or _words(cells["text"]) == question[1])
 
 
-def _day_in(value: Any) -> dt.date | None:
-    """The day a cell holds (an Excel date, or one written as DATE_FORMATS), or None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return written_day(value) if isinstance(value, str) else None
-
-
 SHOWN_ROWS = 10
 """Rows a message lists before '…'."""
 
@@ -1256,7 +1264,7 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             continue
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
-        days = {n: found for n, value in filled if (found := _day_in(value)) is not None}
+        days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
         other = [n for n, found in days.items() if found != day]
         if not other or 2 * len(days) < len(filled):
             continue

@@ -199,9 +199,6 @@ class ArchiveViews:
 
     def __init__(self, archive: Archive, cache: DiskCache | None = None, directory_urls: bool = True):
         self.archive = archive
-        self.labels = VI
-        """The site's words, as search.py reads them: labels.VI itself (a labels file changes it
-        in place, label_overrides.use_labels), not a copy."""
         self.fragments = FragmentStore(cache, directory_urls)
         self.photos: dict[str, Sized] = {}
         """The sessions' photos' sizes by path in the content folder, known once their copies
