@@ -248,7 +248,8 @@ def test_tone_mark_variants_find_the_same(page, base_url) -> None:
 
 
 @pytest.mark.parametrize(("query", "topic", "synonym"), [
-    ("so do", "dat-dai", "sổ đỏ"), ("ho khau", "cu-tru", "hộ khẩu"), ("GPXD", "xay-dung", "GPXD")])
+    ("so do", "dat-dai", "sổ đỏ"), ("ho khau", "cu-tru", "hộ khẩu"), ("GPXD", "xay-dung", "GPXD"),
+    ("CCCD", "cu-tru", "CCCD")])
 def test_topic_synonyms_find_items_that_do_not_use_them(page, base_url, records, query, topic,
                                                         synonym) -> None:
     found = set(open_search(page, base_url, f"q={query.replace(' ', '+')}"))
