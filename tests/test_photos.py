@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
-from conftest import build_archive, make_archive, parse, run_build, write_config
+from conftest import build_archive, make_archive, parse, replace, run_build, write_config
 from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -208,3 +212,24 @@ def test_a_shared_page_offers_the_copy_of_its_large_photo(site: Path) -> None:
     assert meta["og:image"].endswith(f"/{SESSION}/{shown['src']}") and shown["src"] != "quang-canh.jpg"
     assert (meta["og:image:width"], meta["og:image:height"]) == (shown["width"], shown["height"]) \
         == ("1200", "900")
+
+
+def test_a_daily_build_removes_the_sizes_of_photos_no_longer_in_the_archive(tmp_path: Path) -> None:
+    """Each photo's sizes are kept in the cache under its path, length and time: those of a
+    photo removed or replaced stayed there for ever, while the copies no site used were removed."""
+    content = make_archive(tmp_path / "content")
+    folder = with_photos(content)
+    sizes = tmp_path / ".cache" / "dialogue-archive" / "photo-sizes"
+
+    def widths() -> list[int]:
+        return sorted(json.loads(p.read_text())["sized"]["width"] for p in sizes.glob("*/*.json"))
+
+    build_archive(content, tmp_path, build_date=dt.date(2026, 11, 27))
+    assert widths() == [400, 2000, 2400, 3000, 4000]
+    three_days_ago = time.time() - 3 * 24 * 3600
+    for entry in sizes.glob("*/*.json"):
+        os.utime(entry, (three_days_ago, three_days_ago))
+    (folder / "so-do.png").unlink()  # the 2400 px plan, and its place in the write-up
+    replace(folder / "index.md", "\n![Sơ đồ hội trường](so-do.png)\n", "")
+    build_archive(content, tmp_path, build_date=dt.date(2026, 11, 28))
+    assert widths() == [400, 2000, 3000, 4000]  # those still shown stay, however old

@@ -131,6 +131,9 @@ class PhotoCopies:
         self.root = root
         self.site_dir = site_dir
         self.cache = cache
+        self.sizes_keys: set[str] = set()
+        """The keys of the photos' sizes this build read or stored: the daily sweep keeps
+        them (DiskCache.sweep), and removes those of photos gone or changed."""
 
     def place_all(self, photos: Iterable[Path], workers: int) -> tuple[dict[str, Sized], list[Unreadable]]:
         """Every photo's size by its path in the content folder ('sessions/2024/x/anh.jpg'),
@@ -159,6 +162,7 @@ class PhotoCopies:
         except OSError as error:  # removed since the folder was listed
             return Unreadable(photo, error.strerror or str(error))
         known = fingerprint(resizing_version(), str(photo), str(status.st_size), str(status.st_mtime_ns))
+        self.sizes_keys.add(known)
         published = self.site_dir / self._content_path(photo)  # where the site has the photo
 
         def copy_of(sized: Sized) -> Path:

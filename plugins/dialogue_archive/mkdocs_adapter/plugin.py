@@ -42,7 +42,7 @@ from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, publish, staging_dir
-from ..core.resizing import COPIES_NAMESPACE, PhotoCopies, session_photos
+from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, session_photos
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -118,6 +118,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
+        self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -427,6 +428,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         copies = PhotoCopies(Path(config.docs_dir), Path(config.site_dir), self.cache)
         photos = [photo for session in self.archive.published for photo in session_photos(session.folder)]
         self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
+        self.photo_keys = copies.sizes_keys
         where = ProblemLog(root=Path(config.docs_dir))
         for photo in unreadable:
             where.add(photo.path, 1, 1, photo.message, severity="warning")
@@ -534,8 +536,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 log.warning(f"dialogue-archive: {left}")
             if self.archive is not None:  # once a day: yesterday's pages are no site's now
                 day = self.archive.build_date.isoformat()
-                for namespace, what in ((PAGES, "pages"), (COPIES_NAMESPACE, "photo copies")):
-                    if swept := self.cache.sweep(namespace, day):
+                for namespace, what, kept in ((PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
+                                              (SIZES_NAMESPACE, "photo sizes", self.photo_keys)):
+                    if swept := self.cache.sweep(namespace, day, kept=kept):
                         log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
         else:
             discard(staging)
