@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import build_archive, make_archive, parse, replace, run_build, write_config
+from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
 from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -135,6 +135,29 @@ def test_a_damaged_photo_is_named_and_published_as_it_is(tmp_path: Path) -> None
            "truncated" in output, output
     assert "export it again as .jpg, .png or .webp" in output
     assert (site / SESSION / "hong.jpg").is_file()
+
+
+def test_validate_warns_of_a_damaged_photo_as_the_build_does(tmp_path: Path) -> None:
+    """A photo cut off passed `validate` and only the build said it could not be read."""
+    content = make_archive(tmp_path / "content")
+    folder = with_photos(content)
+    whole = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(whole, "JPEG", quality=95)
+    (folder / "hong.jpg").write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])  # cut off
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh hỏng](hong.jpg)\n", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert sorted(tmp_path.rglob("*")) == before  # no copy, no cache
+    said = [line for line in checked.stdout.splitlines() if "hong.jpg" in line]
+    assert len(said) == 1 and said[0].startswith(
+        f"content/{SESSION}/hong.jpg:1:1: warning: the photo cannot be read (image file is truncated "), \
+        checked.stdout
+    assert said[0].endswith("export it again as .jpg, .png or .webp")
+    built = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert built.returncode == 0, built.stderr
+    assert [line[line.index("content/"):] for line in built.stderr.splitlines() if "hong.jpg" in line] == said
 
 
 def test_a_phone_fetches_the_copies_and_a_wide_screens_viewer_the_original(site: Path, serve_site,

@@ -431,7 +431,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.photo_keys = copies.sizes_keys
         where = ProblemLog(root=Path(config.docs_dir))
         for photo in unreadable:
-            where.add(photo.path, 1, 1, photo.message, severity="warning")
+            photo.warn(where)
         for warning in where.warnings:
             log.info(str(warning))
 
