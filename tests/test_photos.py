@@ -256,3 +256,25 @@ def test_a_daily_build_removes_the_sizes_of_photos_no_longer_in_the_archive(tmp_
     replace(folder / "index.md", "\n![Sơ đồ hội trường](so-do.png)\n", "")
     build_archive(content, tmp_path, build_date=dt.date(2026, 11, 28))
     assert widths() == [400, 2000, 3000, 4000]  # those still shown stay, however old
+
+
+@pytest.mark.parametrize("page, written, shown", [("about.md", "images/tru-so.jpg", "about/index.html"),
+                                                  ("index.md", "images/tru-so.jpg", "index.html")])
+def test_a_large_photo_of_another_page_is_shown_from_a_smaller_copy(tmp_path: Path, page: str, written: str,
+                                                                    shown: str) -> None:
+    """A photo of a page outside the sessions (about.md, the home page's text) was published
+    as the camera's original only: a phone fetched its 4000x3000 pixels."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    camera_photo(content / "images" / "tru-so.jpg", 4000, 3000)
+    text = content / page
+    text.write_text((text.read_text(encoding="utf-8") if text.exists() else "# Giới thiệu\n")
+                    + f"\n![Trụ sở UBND phường]({written})\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / shown).select_one("img[alt^='Trụ sở']")
+    copy = (site / shown).parent / img["src"]
+    assert "1200px/" in img["src"] and copy.is_file()
+    assert img["srcset"].split(", ")[0] == f"{img['src']} 1200w" and img["sizes"]
+    assert pixels(copy) == (int(img["width"]), int(img["height"])) == (1200, 900)
+    assert img["loading"] == "lazy"
+    assert (site / "images" / "tru-so.jpg").read_bytes() == (content / "images" / "tru-so.jpg").read_bytes()

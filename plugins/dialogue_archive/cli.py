@@ -72,8 +72,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _check_photos(archive: Archive, log: ProblemLog) -> None:
     """Warn of the photos the build would publish as they are because Pillow cannot read them
     (cut off, damaged), as the build does; the loader checks their names and first bytes only,
-    and a truncated photo passed until the build. Drafts' photos too: they are published later."""
+    and a truncated photo passed until the build. Drafts' photos too (they are published later),
+    and those of the content folder's other pages."""
     photos = [photo for session in archive.sessions for photo in session_photos(session.folder)]
+    photos += [archive.root / photo for photo in archive.page_photos if archive.root / photo not in photos]
     refused = {problem.path for problem in log.errors}
     for photo in unreadable_photos(photos, worker_count()):
         if log.display(photo.path) not in refused:  # a renamed document is refused already
