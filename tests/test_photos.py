@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
-from conftest import build_archive, make_archive, parse, run_build, write_config
+from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
 from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -133,6 +137,29 @@ def test_a_damaged_photo_is_named_and_published_as_it_is(tmp_path: Path) -> None
     assert (site / SESSION / "hong.jpg").is_file()
 
 
+def test_validate_warns_of_a_damaged_photo_as_the_build_does(tmp_path: Path) -> None:
+    """A photo cut off passed `validate` and only the build said it could not be read."""
+    content = make_archive(tmp_path / "content")
+    folder = with_photos(content)
+    whole = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(whole, "JPEG", quality=95)
+    (folder / "hong.jpg").write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])  # cut off
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh hỏng](hong.jpg)\n", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert sorted(tmp_path.rglob("*")) == before  # no copy, no cache
+    said = [line for line in checked.stdout.splitlines() if "hong.jpg" in line]
+    assert len(said) == 1 and said[0].startswith(
+        f"content/{SESSION}/hong.jpg:1:1: warning: the photo cannot be read (image file is truncated "), \
+        checked.stdout
+    assert said[0].endswith("export it again as .jpg, .png or .webp")
+    built = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert built.returncode == 0, built.stderr
+    assert [line[line.index("content/"):] for line in built.stderr.splitlines() if "hong.jpg" in line] == said
+
+
 def test_a_phone_fetches_the_copies_and_a_wide_screens_viewer_the_original(site: Path, serve_site,
                                                                           browser) -> None:
     base = serve_site(site)
@@ -208,3 +235,46 @@ def test_a_shared_page_offers_the_copy_of_its_large_photo(site: Path) -> None:
     assert meta["og:image"].endswith(f"/{SESSION}/{shown['src']}") and shown["src"] != "quang-canh.jpg"
     assert (meta["og:image:width"], meta["og:image:height"]) == (shown["width"], shown["height"]) \
         == ("1200", "900")
+
+
+def test_a_daily_build_removes_the_sizes_of_photos_no_longer_in_the_archive(tmp_path: Path) -> None:
+    """Each photo's sizes are kept in the cache under its path, length and time: those of a
+    photo removed or replaced stayed there for ever, while the copies no site used were removed."""
+    content = make_archive(tmp_path / "content")
+    folder = with_photos(content)
+    sizes = tmp_path / ".cache" / "dialogue-archive" / "photo-sizes"
+
+    def widths() -> list[int]:
+        return sorted(json.loads(p.read_text())["sized"]["width"] for p in sizes.glob("*/*.json"))
+
+    build_archive(content, tmp_path, build_date=dt.date(2026, 11, 27))
+    assert widths() == [400, 2000, 2400, 3000, 4000]
+    three_days_ago = time.time() - 3 * 24 * 3600
+    for entry in sizes.glob("*/*.json"):
+        os.utime(entry, (three_days_ago, three_days_ago))
+    (folder / "so-do.png").unlink()  # the 2400 px plan, and its place in the write-up
+    replace(folder / "index.md", "\n![Sơ đồ hội trường](so-do.png)\n", "")
+    build_archive(content, tmp_path, build_date=dt.date(2026, 11, 28))
+    assert widths() == [400, 2000, 3000, 4000]  # those still shown stay, however old
+
+
+@pytest.mark.parametrize("page, written, shown", [("about.md", "images/tru-so.jpg", "about/index.html"),
+                                                  ("index.md", "images/tru-so.jpg", "index.html")])
+def test_a_large_photo_of_another_page_is_shown_from_a_smaller_copy(tmp_path: Path, page: str, written: str,
+                                                                    shown: str) -> None:
+    """A photo of a page outside the sessions (about.md, the home page's text) was published
+    as the camera's original only: a phone fetched its 4000x3000 pixels."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    camera_photo(content / "images" / "tru-so.jpg", 4000, 3000)
+    text = content / page
+    text.write_text((text.read_text(encoding="utf-8") if text.exists() else "# Giới thiệu\n")
+                    + f"\n![Trụ sở UBND phường]({written})\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / shown).select_one("img[alt^='Trụ sở']")
+    copy = (site / shown).parent / img["src"]
+    assert "1200px/" in img["src"] and copy.is_file()
+    assert img["srcset"].split(", ")[0] == f"{img['src']} 1200w" and img["sizes"]
+    assert pixels(copy) == (int(img["width"]), int(img["height"])) == (1200, 900)
+    assert img["loading"] == "lazy"
+    assert (site / "images" / "tru-so.jpg").read_bytes() == (content / "images" / "tru-so.jpg").read_bytes()

@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .content_cli import add_commands as add_content_commands
+from .core.archive import Archive
 from .core.build_date import build_day, fixed_build_date
 from .core.label_overrides import ARCHIVE_WORDS
 from .core.loader import load_archive
 from .core.parallel import worker_count
+from .core.problems import ProblemLog
+from .core.resizing import session_photos, unreadable_photos
 from .mkdocs_adapter.config import option_problems
 from .site_settings import site_settings
 
@@ -51,6 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     archive, log = load_archive(content, build_date, workers=worker_count())
+    _check_photos(archive, log)
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors, warnings = len(log.errors), len(log.warnings)
@@ -63,6 +67,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
           f"{len(archive.topics)} topics, {len(archive.places)} places"
           + (f"; {warnings} warning(s)" if warnings else ""))
     return 0
+
+
+def _check_photos(archive: Archive, log: ProblemLog) -> None:
+    """Warn of the photos the build would publish as they are because Pillow cannot read them
+    (cut off, damaged), as the build does; the loader checks their names and first bytes only,
+    and a truncated photo passed until the build. Drafts' photos too (they are published later),
+    and those of the content folder's other pages."""
+    photos = [photo for session in archive.sessions for photo in session_photos(session.folder)]
+    photos += [archive.root / photo for photo in archive.page_photos if archive.root / photo not in photos]
+    refused = {problem.path for problem in log.errors}
+    for photo in unreadable_photos(photos, worker_count()):
+        if log.display(photo.path) not in refused:  # a renamed document is refused already
+            photo.warn(log)
 
 
 LABELS_HEADER = """\

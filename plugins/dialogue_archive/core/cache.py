@@ -24,7 +24,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -268,12 +268,14 @@ class DiskCache:
                         continue
             shutil.rmtree(old, ignore_errors=True)
 
-    def sweep(self, namespace: str, day: str, unused_for: float = UNUSED_SECONDS) -> int:
+    def sweep(self, namespace: str, day: str, unused_for: float = UNUSED_SECONDS,
+              kept: Collection[str] = frozenset()) -> int:
         """Remove the file entries of `namespace` that no published site links to and that
         were stored more than `unused_for` seconds ago; once per `day` (a build's date): every
         edit, and every day's lists and reports, leave their earlier pages behind (keyed by
         the build date, a daily build left a whole site's, about 425 MB at 1,000 sessions).
-        How many files went."""
+        Entries under a key of `kept` stay, however old: the build read them, but no site
+        links to them (data it keeps for itself, as the photos' sizes). How many files went."""
         folder = self.folder(namespace)
         if folder is None:
             return 0
@@ -293,7 +295,9 @@ class DiskCache:
         old = time.time() - unused_for
         for inode, paths in names.items():
             info = counts[inode]
-            if info.st_nlink <= len(paths) and info.st_mtime < old:  # no link outside the cache
+            linked = info.st_nlink > len(paths)  # from outside the cache: a site's file
+            named = any(path.name.partition(".")[0] in kept for path in paths)
+            if not linked and not named and info.st_mtime < old:
                 for path in paths:
                     with contextlib.suppress(OSError):
                         path.unlink()

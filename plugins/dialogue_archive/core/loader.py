@@ -1519,6 +1519,13 @@ def _is_photo(path: Path) -> bool:
     return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
+def _is_content_photo(root: Path, target: str) -> bool:
+    """Whether a text's photo is a JPEG, PNG or WebP file of the content folder (not a GIF or
+    an SVG, which are published as they are)."""
+    return not target.startswith("../") and Path(target).suffix.lower() in IMAGE_SUFFIXES \
+        and (root / target).is_file()
+
+
 def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                       ) -> list[tuple[OtherPage, list[WrittenReference]]]:
     """The content folder's other Markdown pages (the home page's text, an 'about' page) are
@@ -1605,6 +1612,8 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     other_pages = check_other_pages(root, redactor, log)
+    archive.page_photos = sorted({one.reference.target for _, references in other_pages for one in references
+                                  if one.reference.image and _is_content_photo(root, one.reference.target)})
     _stray_files(root, log)
     folders = session_folders(root)
     version = code_fingerprint()  # the reading code is part of every key

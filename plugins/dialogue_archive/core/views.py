@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from markupsafe import escape
 
@@ -201,8 +202,8 @@ class ArchiveViews:
         self.archive = archive
         self.fragments = FragmentStore(cache, directory_urls)
         self.photos: dict[str, Sized] = {}
-        """The sessions' photos' sizes by path in the content folder, known once their copies
-        are placed (resizing.PhotoCopies), before the pages are written."""
+        """The photos' sizes (the sessions' and the other pages') by path in the content folder,
+        known once their copies are placed (resizing.PhotoCopies), before the pages are written."""
         self.links: dict[tuple[str, bool], Link] = {}
         self.badges: dict[tuple[str, str], StatusBadge] = {}
         self.text = VI["text"]
@@ -742,6 +743,21 @@ class ArchiveViews:
         sized = self.photos.get(found.reference.target) if found and found.reference and not found.suffix \
             else None
         return image_attributes(sized, src) if sized else {"loading": "lazy"}
+
+    def page_with_photo_sizes(self, html: str, url: str) -> str:
+        """A page of the content folder's own (about.md, the home page's text), as MkDocs
+        rendered it at the address `url`, with its photos' sizes and copies as a session's
+        (MkDocs wrote each photo's `src` relative to that address)."""
+        folder = url if url.endswith("/") else posixpath.dirname(url)
+
+        def attributes(src: str) -> dict[str, str]:
+            parts = urlsplit(src)
+            target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            local = not (parts.scheme or parts.netloc or parts.query or parts.fragment)
+            sized = self.photos.get(unicodedata.normalize("NFC", target)) if local else None
+            return image_attributes(sized, src) if sized else {"loading": "lazy"}
+
+        return sized_images(html, attributes)
 
     def _visibility_label(self, session: Session) -> str:
         """A preview's flag; a scheduled session's says when it goes public."""

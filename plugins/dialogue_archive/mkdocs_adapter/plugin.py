@@ -42,7 +42,7 @@ from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, publish, staging_dir
-from ..core.resizing import COPIES_NAMESPACE, PhotoCopies, session_photos
+from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, session_photos
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -118,6 +118,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
+        self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -283,6 +284,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         for asset in sorted(ASSETS_DIR.iterdir()):
             files.append(File.generated(config, urls.ASSETS_DIR + asset.name, abs_src_path=str(asset)))
         add_search_page(files, config, self.views, self.specs, self.config)
+        self._place_photos(config)
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -313,7 +315,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         declared in the records' language under an interface in another one."""
         if page.file.src_uri in self.specs:
             return html
-        html, lang = sanitise_page(html), content_lang()
+        assert self.views is not None
+        html, lang = self.views.page_with_photo_sizes(sanitise_page(html), page.url), content_lang()
         if not lang:
             return html
         # Its text is the records' language, not always the interface's: its title too, which
@@ -420,16 +423,22 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                  f"written in {time.monotonic() - started:.1f} s")
 
     def _place_photos(self, config: MkDocsConfig) -> None:
-        """The published sessions' large photos get smaller copies in the site (core/resizing.py),
-        and the pages their sizes; a photo that cannot be read is published as it is, with a
-        located warning (an INFO line: `--strict` goes on, as for the content's warnings)."""
+        """The large photos of the published sessions and of the content folder's other pages
+        get smaller copies in the site (core/resizing.py), and the pages their sizes; a photo
+        that cannot be read is published as it is, with a located warning (an INFO line:
+        `--strict` goes on, as for the content's warnings). Before MkDocs renders the other
+        pages (on_page_content uses the sizes), after it emptied the site folder."""
         assert self.archive is not None and self.views is not None
-        copies = PhotoCopies(Path(config.docs_dir), Path(config.site_dir), self.cache)
-        photos = [photo for session in self.archive.published for photo in session_photos(session.folder)]
+        docs_dir = Path(config.docs_dir)
+        copies = PhotoCopies(docs_dir, Path(config.site_dir), self.cache)
+        photos = list(dict.fromkeys([
+            *(photo for session in self.archive.published for photo in session_photos(session.folder)),
+            *(docs_dir / photo for photo in self.archive.page_photos)]))
         self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
+        self.photo_keys = copies.sizes_keys
         where = ProblemLog(root=Path(config.docs_dir))
         for photo in unreadable:
-            where.add(photo.path, 1, 1, photo.message, severity="warning")
+            photo.warn(where)
         for warning in where.warnings:
             log.info(str(warning))
 
@@ -444,7 +453,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._place_photos(config)
         self._render_archive_pages(config)
         if self.preview:
             # The edited page is what the writer waits for: serve it now; the search index
@@ -534,8 +542,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 log.warning(f"dialogue-archive: {left}")
             if self.archive is not None:  # once a day: yesterday's pages are no site's now
                 day = self.archive.build_date.isoformat()
-                for namespace, what in ((PAGES, "pages"), (COPIES_NAMESPACE, "photo copies")):
-                    if swept := self.cache.sweep(namespace, day):
+                for namespace, what, kept in ((PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
+                                              (SIZES_NAMESPACE, "photo sizes", self.photo_keys)):
+                    if swept := self.cache.sweep(namespace, day, kept=kept):
                         log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
         else:
             discard(staging)
