@@ -217,14 +217,18 @@ def labels_language(config: MkDocsConfig) -> None:
         config.theme["language"] = lang
 
 
-def without_instant_loading(config: MkDocsConfig) -> None:
+def without_instant_loading(config: MkDocsConfig, said: list[str]) -> list[str]:
     """Turn off Material's instant loading, said in one INFO line (a strict build goes on): it
     keeps the first page's header, whose search box then sends a query to an address relative
     to that first page (a 404), and it runs the search page's JSON settings as a script (a
-    SyntaxError: search never starts), nor does it run a page's own scripts."""
+    SyntaxError: search never starts), nor does it run a page's own scripts. Returns the
+    features turned off; `said`, those an earlier build of this process said it turned off, are
+    not said again: a preview repeated the line at every rebuild."""
     features = config.theme.get("features") or []
     instant = [f for f in features if f == INSTANT or str(f).startswith(f"{INSTANT}.")]
     if instant:
         config.theme["features"] = [f for f in features if f not in instant]
+    if instant and instant != said:
         log.info("dialogue-archive: theme.features %s turned off: the archive's search and "
                  "header need each page loaded in full", ", ".join(map(str, instant)))
+    return instant
