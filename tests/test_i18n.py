@@ -359,6 +359,35 @@ def test_a_site_without_theme_language_takes_the_labels_language(tmp_path: Path)
     assert home.select_one("a.md-skip").get_text(strip=True) == "Bỏ qua, đến nội dung chính"
 
 
+def test_a_theme_language_from_the_environment_or_a_theme_named_alone(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """`language: !ENV [SITE_LANG, vi]` is the variable's value, else its default, as MkDocs
+    reads it; `!ENV SITE_LANG` with the variable unset, as `theme: material` written alone, is
+    no language: the labels' is taken (Material stopped on the unset one with a traceback, a
+    second office's find)."""
+    monkeypatch.delenv("SITE_LANG", raising=False)
+    content = make_archive(tmp_path / "content")
+    config = tmp_path / "mkdocs.yml"
+
+    def build(theme: str, **env: str) -> subprocess.CompletedProcess[str]:
+        config.write_text(f"site_name: Trường Giang\ndocs_dir: {content}\nsite_dir: {tmp_path / 'site'}\n"
+                          f"{theme}plugins:\n  - dialogue-archive:\n      build_date: 2026-11-28\n",
+                          encoding="utf-8")
+        return run_build(config, env=env)
+
+    for theme in ("theme:\n  name: material\n  language: !ENV [SITE_LANG, vi]\n",
+                  "theme:\n  name: material\n  language: !ENV SITE_LANG\n", "theme: material\n"):
+        result = build(theme)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, theme + result.stderr
+        home = parse(tmp_path / "site" / "index.html")
+        assert home.html["lang"] == "vi", theme
+        assert home.select_one("a.md-skip").get_text(strip=True) == "Bỏ qua, đến nội dung chính"
+    refused = build("theme:\n  name: material\n  language: !ENV [SITE_LANG, vi]\n", SITE_LANG="en")
+    assert refused.returncode != 0 and f"{config}:6:3: theme.language is 'en' but the labels' " \
+        "locale.lang is 'vi'" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
 def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:
     """An English labels file under `theme.language: vi` (inherited from the repository's
     mkdocs.yml) gave English words under `<html lang="vi">`: the build and `validate` stop at

@@ -202,7 +202,9 @@ def labels_language(config: MkDocsConfig) -> None:
     """Material's words and `<html lang>` in the labels' language: a site's own mkdocs.yml
     without `theme.language` was `<html lang="en">` ("Skip to content") on a Vietnamese site.
     Left unset, it is the labels' `locale.lang` (when Material has that language); set to
-    another, the build stops at its line."""
+    another, the build stops at its line. Unset includes a `theme: material` written alone and
+    an empty value, as `!ENV SITE_LANG` is when that variable is not set (read_settings fills
+    `!ENV` as MkDocs does): Material stopped on that with a traceback, no `languages/None.html`."""
     if config.config_file_path is None:
         return
     config_file = Path(config.config_file_path)
@@ -211,7 +213,7 @@ def labels_language(config: MkDocsConfig) -> None:
         raise PluginError(f"nothing was published:\n{problem}")
     theme = settings.get("theme")
     lang = VI["locale"]["lang"]
-    if not (isinstance(theme, dict) and "language" in theme) and any(
+    if not (isinstance(theme, dict) and theme.get("language") is not None) and any(
             (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
             for folder in config.theme.dirs):
         config.theme["language"] = lang
