@@ -588,6 +588,28 @@ def test_serve_says_where_the_problems_are_at_every_rebuild(tmp_path: Path) -> N
         preview.stop()
 
 
+def test_serve_says_once_that_instant_loading_is_turned_off(tmp_path: Path) -> None:
+    """The INFO line saying Material's `navigation.instant` is turned off came again at every
+    rebuild of a preview (a second office's find): it is said at the first build only."""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  features:\n"
+                      "    - navigation.instant\n", encoding="utf-8")
+    answers = content / SEED / "answers.yaml"
+    preview = Preview(config, tmp_path)
+    try:
+        for edit in ("Ghi chú thứ nhất ", "Ghi chú thứ hai "):
+            preview.wait_for("search index and open data updated")
+            answers.write_text(answers.read_text(encoding="utf-8").replace("text: ", f"text: {edit}", 1),
+                               encoding="utf-8")
+            preview.wait_for("Reloading browsers")
+        preview.wait_for("search index and open data updated")
+        said = [line for line in preview.lines if "navigation.instant turned off" in line]
+        assert len(said) == 1 and "INFO" in said[0], "".join(preview.lines)
+    finally:
+        preview.stop()
+
+
 def test_builds_sharing_one_cache_all_succeed_and_leave_it_tidy(tmp_path: Path) -> None:
     """`scripts/serve` next to `scripts/build`, or two CI jobs, share the cache: entries another
     build stores, replaces or prunes meanwhile are misses, never a failed build."""

@@ -14,8 +14,10 @@ from conftest import (
     ROOT,
     SAMPLE_BUILD_DATE,
     build_archive,
+    copy_sample,
     make_archive,
     parse,
+    replace,
     run_build,
     write_config,
 )
@@ -32,13 +34,13 @@ ENGLISH: dict[str, Any] = {
 """An English interface over the sample's Vietnamese records, as a translator starts one."""
 
 
-def english_site(tmp_path: Path, **more: dict[str, Any]) -> Path:
-    """The sample archive built with ENGLISH (its groups extended by `more`) as its labels
-    file and Material's English, as README says an English interface is made."""
+def english_site(tmp_path: Path, content: Path = CONTENT, **more: dict[str, Any]) -> Path:
+    """The sample archive (or `content`) built with ENGLISH (its groups extended by `more`) as
+    its labels file and Material's English, as README says an English interface is made."""
     labels = {group: {**words, **more.pop(group, {})} if isinstance(words, dict) else words
               for group, words in ENGLISH.items()} | more
     (tmp_path / "en.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
-    config = write_config(tmp_path, CONTENT, tmp_path / "site", labels="en.yaml",
+    config = write_config(tmp_path, content, tmp_path / "site", labels="en.yaml",
                           build_date=SAMPLE_BUILD_DATE.isoformat())
     config.write_text(config.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: en\n",
                       encoding="utf-8")
@@ -161,7 +163,8 @@ def test_a_count_of_one_takes_the_labels_singular(tmp_path: Path, serve_site, br
 SAID_WITH_A_NUMBER = {
     "text": {"newest_of_one": "the latest of {total} session",
              "items_within_all_one": "See the {total} question of {name} and its units"},
-    "commitments": {"inherited_one": "Carries {total} unfinished commitment, {overdue} overdue.",
+    "commitments": {"inherited_one": "Carries {total} unfinished commitment.",
+                    "inherited_overdue_one": "{overdue} is overdue.",
                     "average_base_one": "based on {n} commitment with its done date"},
     "statistics": {"share_on_time_undated_one": "leaving out {count} commitment done undated",
                    "drawn_first_one": "The chart draws {drawn} rows; the table has its {total} row."},
@@ -195,6 +198,48 @@ def test_every_label_said_with_a_number_may_have_a_singular(tmp_path: Path) -> N
     assert any("(based on 1 commitment with a done date)" in text for text in said), said
     assert any("(based on 2 commitments with a done date)" in text for text in said), said
     assert not [text for text in said if "based on 1 commitments" in text]
+
+
+INHERITED = {"inherited": "Carries {total} unfinished commitments of units now gone.",
+             "inherited_one": "Carries {total} unfinished commitment of a unit now gone.",
+             "inherited_overdue": "{overdue} are overdue.", "inherited_overdue_one": "{overdue} is overdue.",
+             "inherited_link": "See the commitments this agency is responsible for"}
+"""An English translator's words for an agency's inherited commitments, each count its own."""
+
+
+def inherited_said(site: Path) -> dict[str, str]:
+    """Each agency page's sentence on the commitments it carries for units now gone."""
+    return {page.parent.name: " ".join(said.get_text().split())
+            for page in sorted((site / "agencies").glob("*/index.html"))
+            if (said := parse(page).select_one(".da-inherited")) is not None}
+
+
+def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_path: Path,
+                                                                         sample_site: Path) -> None:
+    """`commitments.inherited` held two counts, its singular chosen by the first: English said
+    'Carries 3 unfinished commitments, 1 of which are overdue' (a second office's find). The
+    overdue ones are a sentence of their own, `commitments.inherited_overdue`, with its own
+    singular."""
+    link = "See the commitments this agency is responsible for ›"
+    for folder in ("sample", "one"):
+        (tmp_path / folder).mkdir()
+    assert inherited_said(english_site(tmp_path / "sample", commitments=dict(INHERITED))) == {
+        "ubnd-phuong-cam-le": f"Carries 3 unfinished commitments of units now gone. 1 is overdue. {link}",
+        "ubnd-phuong-hoa-xuan-2025": f"Carries 2 unfinished commitments of units now gone. 2 are overdue. "
+                                     f"{link}"}
+    content = copy_sample(tmp_path / "content")  # the ward then carries one promise, overdue
+    answers = content / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan" / "answers.yaml"
+    replace(answers, "due: 2025-08-31\n        status: in_progress",
+            "due: 2025-08-31\n        status: dropped")
+    replace(answers, "status: in_progress\n            note: Bàn giao theo dõi",
+            "status: dropped\n            note: Bàn giao theo dõi")
+    said = inherited_said(english_site(tmp_path / "one", content, commitments=dict(INHERITED)))
+    assert said["ubnd-phuong-hoa-xuan-2025"] == \
+        f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}"
+    # Vietnamese has one form for any count: two sentences, as the English
+    assert inherited_said(sample_site)["ubnd-phuong-cam-le"] == (
+        "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 3 cam kết chưa "
+        "hoàn thành. Trong đó có 1 cam kết đã quá hạn. Xem các cam kết cơ quan đang chịu trách nhiệm ›")
 
 
 def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
@@ -357,6 +402,35 @@ def test_a_site_without_theme_language_takes_the_labels_language(tmp_path: Path)
     home = parse(tmp_path / "site" / "index.html")
     assert home.html["lang"] == "vi"
     assert home.select_one("a.md-skip").get_text(strip=True) == "Bỏ qua, đến nội dung chính"
+
+
+def test_a_theme_language_from_the_environment_or_a_theme_named_alone(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """`language: !ENV [SITE_LANG, vi]` is the variable's value, else its default, as MkDocs
+    reads it; `!ENV SITE_LANG` with the variable unset, as `theme: material` written alone, is
+    no language: the labels' is taken (Material stopped on the unset one with a traceback, a
+    second office's find)."""
+    monkeypatch.delenv("SITE_LANG", raising=False)
+    content = make_archive(tmp_path / "content")
+    config = tmp_path / "mkdocs.yml"
+
+    def build(theme: str, **env: str) -> subprocess.CompletedProcess[str]:
+        config.write_text(f"site_name: Trường Giang\ndocs_dir: {content}\nsite_dir: {tmp_path / 'site'}\n"
+                          f"{theme}plugins:\n  - dialogue-archive:\n      build_date: 2026-11-28\n",
+                          encoding="utf-8")
+        return run_build(config, env=env)
+
+    for theme in ("theme:\n  name: material\n  language: !ENV [SITE_LANG, vi]\n",
+                  "theme:\n  name: material\n  language: !ENV SITE_LANG\n", "theme: material\n"):
+        result = build(theme)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, theme + result.stderr
+        home = parse(tmp_path / "site" / "index.html")
+        assert home.html["lang"] == "vi", theme
+        assert home.select_one("a.md-skip").get_text(strip=True) == "Bỏ qua, đến nội dung chính"
+    refused = build("theme:\n  name: material\n  language: !ENV [SITE_LANG, vi]\n", SITE_LANG="en")
+    assert refused.returncode != 0 and f"{config}:6:3: theme.language is 'en' but the labels' " \
+        "locale.lang is 'vi'" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
 
 
 def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:

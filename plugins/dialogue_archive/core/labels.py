@@ -266,13 +266,17 @@ COUNTED = frozenset({
     "commitments.days", "publishing.items_in_session",
     "search.to_results_count", "search.results_count", "search.shown_count",
     "search.filtered_count", "text.newest_of", "text.items_within_all", "commitments.inherited",
-    "commitments.average_base", "statistics.share_on_time_undated", "statistics.drawn_first",
+    "commitments.inherited_overdue", "commitments.average_base", "statistics.share_on_time_undated",
+    "statistics.drawn_first",
 })
 """Labels said with a count ('12 cam kết', 'Tìm thấy {count} kết quả'; `group.*`: each of the
 group's). Vietnamese nouns have one form; a labels file may give each a singular,
-`<name>_one`, used for a count of 1 ('1 commitment', '12 commitments'). A label with two
-counts takes its form from the first, its whole: `commitments.inherited` from {total},
-`statistics.drawn_first` from {total} (the table's rows)."""
+`<name>_one`, used for a count of 1 ('1 commitment', '12 commitments'). Two counts that each
+choose their words are two labels, one sentence each: an agency's inherited commitments
+(`commitments.inherited`, {total}) and those of them overdue (`commitments.inherited_overdue`,
+{overdue}) were one label whose form followed {total}, and '3 commitments, of which 1 are
+overdue' could not be written. `statistics.drawn_first` keeps two: its form follows {total},
+the table's rows, as {drawn}, the few drawn, is never 1."""
 
 
 def is_counted(name: str) -> bool:

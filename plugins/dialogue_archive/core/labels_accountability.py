@@ -37,7 +37,8 @@ COMMITMENTS_VI: dict[str, Any] = {
     "scorecard": "Thực hiện cam kết",
     "scorecard_intro": "Cam kết cơ quan chịu trách nhiệm thực hiện, tính đến",
     "inherited": ("Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: "
-                  "{total} cam kết chưa hoàn thành, trong đó {overdue} cam kết quá hạn."),
+                  "{total} cam kết chưa hoàn thành."),
+    "inherited_overdue": "Trong đó có {overdue} cam kết đã quá hạn.",
     "inherited_link": "Xem các cam kết cơ quan đang chịu trách nhiệm",
     "open": "Chưa hoàn thành (chưa thực hiện, đang thực hiện)",
     "done": "Đã hoàn thành",

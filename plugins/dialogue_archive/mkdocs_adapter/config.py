@@ -202,7 +202,9 @@ def labels_language(config: MkDocsConfig) -> None:
     """Material's words and `<html lang>` in the labels' language: a site's own mkdocs.yml
     without `theme.language` was `<html lang="en">` ("Skip to content") on a Vietnamese site.
     Left unset, it is the labels' `locale.lang` (when Material has that language); set to
-    another, the build stops at its line."""
+    another, the build stops at its line. Unset includes a `theme: material` written alone and
+    an empty value, as `!ENV SITE_LANG` is when that variable is not set (read_settings fills
+    `!ENV` as MkDocs does): Material stopped on that with a traceback, no `languages/None.html`."""
     if config.config_file_path is None:
         return
     config_file = Path(config.config_file_path)
@@ -211,20 +213,24 @@ def labels_language(config: MkDocsConfig) -> None:
         raise PluginError(f"nothing was published:\n{problem}")
     theme = settings.get("theme")
     lang = VI["locale"]["lang"]
-    if not (isinstance(theme, dict) and "language" in theme) and any(
+    if not (isinstance(theme, dict) and theme.get("language") is not None) and any(
             (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
             for folder in config.theme.dirs):
         config.theme["language"] = lang
 
 
-def without_instant_loading(config: MkDocsConfig) -> None:
+def without_instant_loading(config: MkDocsConfig, said: list[str]) -> list[str]:
     """Turn off Material's instant loading, said in one INFO line (a strict build goes on): it
     keeps the first page's header, whose search box then sends a query to an address relative
     to that first page (a 404), and it runs the search page's JSON settings as a script (a
-    SyntaxError: search never starts), nor does it run a page's own scripts."""
+    SyntaxError: search never starts), nor does it run a page's own scripts. Returns the
+    features turned off; `said`, those an earlier build of this process said it turned off, are
+    not said again: a preview repeated the line at every rebuild."""
     features = config.theme.get("features") or []
     instant = [f for f in features if f == INSTANT or str(f).startswith(f"{INSTANT}.")]
     if instant:
         config.theme["features"] = [f for f in features if f not in instant]
+    if instant and instant != said:
         log.info("dialogue-archive: theme.features %s turned off: the archive's search and "
                  "header need each page loaded in full", ", ".join(map(str, instant)))
+    return instant

@@ -119,6 +119,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
+        self.instant_off: list[str] = []  # Material's features turned off, said once per process
 
     # --- configuration ----------------------------------------------------------------
 
@@ -171,7 +172,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
-        without_instant_loading(config)
+        self.instant_off = without_instant_loading(config, self.instant_off)
         if self.atomic:  # from here on MkDocs writes into the staging folder
             site_dir = Path(config.site_dir)
             try:
