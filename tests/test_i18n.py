@@ -236,6 +236,10 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     said = inherited_said(english_site(tmp_path / "one", content, commitments=dict(INHERITED)))
     assert said["ubnd-phuong-hoa-xuan-2025"] == \
         f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}"
+    (tmp_path / "none").mkdir()  # none overdue: the sentence is left out, not "0 are overdue"
+    replace(answers, "due: 2024-12-31", "due: 2099-12-31")
+    said = inherited_said(english_site(tmp_path / "none", content, commitments=dict(INHERITED)))
+    assert said["ubnd-phuong-hoa-xuan-2025"] == f"Carries 1 unfinished commitment of a unit now gone. {link}"
     # Vietnamese has one form for any count: two sentences, as the English
     assert inherited_said(sample_site)["ubnd-phuong-cam-le"] == (
         "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 3 cam kết chưa "
