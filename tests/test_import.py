@@ -1246,6 +1246,43 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
     assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
+def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
+    """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
+    with no agency the question is unanswered, said in an info line; with an agency alone, an
+    error on the cell; with a written reply's number, the answer has no text. 'Không' stays an
+    answer (to a yes-or-no question)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Số văn bản", "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.", None, None, "-"])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Có phải xin phép sửa mái nhà không?",
+                  "UBND phường Hòa Xuân", None, "Không"])
+    sheet.append(["3", "Ông C.", "Kiến nghị", "Đất đai", "Hỏi về đo đạc.", "UBND phường Hòa Xuân",
+                  "Công văn số 12/UBND", "—"])
+    workbook.save(tmp_path / "gach.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gach.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["answers"] for item in items_of(folder)] == [
+        [],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot", "text": "Không"}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "document": "Công văn số 12/UBND"}]]
+    assert ("info: gach.xlsx: column 'Nội dung trả lời': '-' on row(s) 2; '—' on row(s) 4: read "
+            "as empty (a mark for 'none')") in result.stdout
+
+    sheet.append(["4", "Bà D.", "Kiến nghị", "Môi trường", "Hỏi về rác.", "UBND phường Hòa Xuân",
+                  None, "–"])
+    workbook.save(tmp_path / "gach.xlsx")
+    before = (folder / "answers.yaml").read_text(encoding="utf-8")
+    result = run_import(tmp_path / "gach.xlsx", folder, "--force")
+    assert result.returncode == 1
+    assert ("gach.xlsx:row 5: column 'Nội dung trả lời': holds only '–', which is no answer: write "
+            "the answer's text, or, if the question is not answered yet, empty 'Cơ quan trả lời' "
+            "too") in result.stderr
+    assert (folder / "answers.yaml").read_text(encoding="utf-8") == before
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -147,11 +147,14 @@ def kind_named(asker: str | None) -> str | None:
     return None
 
 
-NONE_MARKS = ("Không", "Không có", "-", "–", "—", "x")
+DASHES = ("-", "–", "—")
+"""The marks for 'none' that are no word: the only ones read in the answer's text, where 'Không'
+answers a yes-or-no question and a dash answers nothing (it was published as the answer '-')."""
+NONE_MARKS = ("Không", "Không có", *DASHES, "x")
 """What offices type in a cell for 'none' (no commitment, no written reply), compared with the
 whole cell (case aside): read as an empty cell in NONE_MARK_COLUMNS, and an error in a required
 column. Not in `Đúng chủ đề?` and `Đồng ý nêu tên`, where Không and x are answers, nor in the
-answering agency and the answer's text ('Không' answers a yes-or-no question)."""
+answering agency; in the answer's text only DASHES."""
 NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "procedures", "official", "mode",
                      "referred_to", "document", "answer_date", "commitment", "commitment_by", "due",
                      "status")

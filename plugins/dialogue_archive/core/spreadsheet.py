@@ -48,6 +48,7 @@ from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
     COMMITMENT_COLUMNS,
+    DASHES,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -225,6 +226,26 @@ NONE_MARK_TEXTS = frozenset(mark.casefold() for mark in NONE_MARKS)
 def none_mark(value: Any) -> bool:
     """Whether a cell holds only a mark for 'none' (sheet_vocabulary.NONE_MARKS)."""
     return isinstance(value, str) and value.strip().casefold() in NONE_MARK_TEXTS
+
+
+def dash_only(value: Any) -> bool:
+    """Whether a cell holds only a dash (DASHES), the one mark for 'none' an answer's text has."""
+    return isinstance(value, str) and value.strip() in DASHES
+
+
+TEXT_STANDS_IN = ("document", "referred_to")
+"""Cells that make an answer without its own text: a written reply's number, an agency the
+question was referred to."""
+
+
+def no_answer_text(cells: dict[str, Any]) -> bool:
+    """Whether the row's answer text is a dash that stands for no text: the row has no other
+    answer cell (the question is not answered yet), or one that needs no text (TEXT_STANDS_IN).
+    A dash beside an agency alone is the RowReader's error: that answer would have no words."""
+    if not dash_only(cells.get("answer_text")):
+        return False
+    others = [k for k in ANSWER_COLUMNS if k != "answer_text" and cells.get(k) is not None]
+    return not others or any(k in TEXT_STANDS_IN for k in others)
 
 
 LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
@@ -782,8 +803,9 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         cells, problem = _merged_cells(row, columns, names)
         for key in NONE_MARK_COLUMNS:
             if none_mark(cells.get(key)):
-                marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
-                cells[key] = None
+                _read_as_empty(cells, key, number, marked)
+        if no_answer_text(cells):  # after the document's own 'Không' is read as empty
+            _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -801,6 +823,14 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          for mark, numbers in marks.items())
         notes.append(f"info: {sheet}: column '{header_of[key]}': {said}: read as empty (a mark "
                      "for 'none')")
+
+
+def _read_as_empty(cells: dict[str, Any], key: str, number: int,
+                   marked: dict[str, dict[str, list[int]]]) -> None:
+    """A cell holding a mark for 'none' read as empty, and kept in `marked` (key -> mark as
+    written -> its rows) for the one info line per column."""
+    marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
+    cells[key] = None
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -983,7 +1013,13 @@ class RowReader:
         mode = self.attempt(lambda: self._mode(cells, document), None)
         day = self.attempt(lambda: self._answer_day(cells), None)
         text = self.text(cells, "answer_text")
-        if not (text or document or cells.get("referred_to") is not None):
+        if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
+            others = " and ".join(f"'{self.header(k)}'" for k in ANSWER_COLUMNS
+                                  if k != "answer_text" and cells.get(k) is not None)
+            self.problems.append(RowError(self.header("answer_text"), (
+                f"holds only '{text}', which is no answer: write the answer's text, or, if the "
+                f"question is not answered yet, empty {others} too")))
+        elif not (text or document or cells.get("referred_to") is not None):
             self.problems.append(self.needed(
                 "answer_text", "is empty: write the answer, or the number of the written reply in the "
                 "document column", filled, ", or write the number of the written reply in "
