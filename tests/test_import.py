@@ -1283,6 +1283,32 @@ def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path)
     assert (folder / "answers.yaml").read_text(encoding="utf-8") == before
 
 
+def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
+                                                                 tmp_path: Path) -> None:
+    """A date cell in the question column (columns shifted by one) was published as the question
+    '2026-11-20 00:00:00' (a fuzzing review's find), and one in the STT column read as its
+    number: the cell is said to hold a date, with the likely cause; nothing is written."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append([dt.datetime(2026, 1, 2), "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
+                  "UBND phường Hòa Xuân", "Trả lời hai."])
+    workbook.save(tmp_path / "lech.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "lech.xlsx", folder)
+    assert result.returncode == 1, result.stdout
+    said = ("holds a date ({}), not text: the columns may be shifted (check that the header row "
+            "names each column above its values), or Excel turned what was typed into a date "
+            "(format the cell as Text and type it again)")
+    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    assert errors == [f"lech.xlsx:row 2: column 'Nội dung': {said.format('20/11/2026')}",
+                      f"lech.xlsx:row 3: column 'STT': {said.format('02/01/2026')}"]
+    assert items_of(folder) == []
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -55,6 +55,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
+DATE_COLUMNS = ("answer_date", "due")
+"""The columns of a day: an Excel date in any other column is no value of it (see spreadsheet)."""
 REQUIRED_COLUMNS = ("type", "topics", "text")
 JOINED_COLUMNS = ("text", "answer_text", "commitment")
 """Two columns of the sheet for one of these ('Nội dung' twice): their texts are joined, as

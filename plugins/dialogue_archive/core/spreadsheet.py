@@ -49,6 +49,7 @@ from .sheet_vocabulary import (
     COLUMNS,
     COMMITMENT_COLUMNS,
     DASHES,
+    DATE_COLUMNS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -145,9 +146,10 @@ class RowError(ValueError):
         super().__init__(message)
 
 
-class ExcelErrors(RowError):
-    """A row's cells that hold Excel's error values: said once, for the keys in `failed`,
-    whose cells then get no other problem ('unknown agency #N/A')."""
+class UnreadCells(RowError):
+    """A row's cells that hold no value the office meant (Excel's error values, a formula
+    without its value, a date in a column of text): said once, for the keys in `failed`, whose
+    cells then get no other problem ('unknown agency #N/A')."""
 
     def __init__(self, failed: set[str], column: str, message: str):
         self.failed = failed
@@ -159,8 +161,9 @@ class Row:
     number: int
     cells: dict[str, Any]
     continues: bool = False
-    problem: RowError | None = None
-    """Two columns for one key that disagree on this row."""
+    problems: list[RowError] = field(default_factory=list)
+    """The row's own problems, found before its cells are read: two columns for one key that
+    disagree, cells that hold no value the office meant (UnreadCells)."""
 
 
 @dataclass
@@ -742,7 +745,7 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
 
 
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                  ) -> ExcelErrors | None:
+                  ) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
     is then not imported. Each cell is looked at, before two columns of one text are joined
     (a '#N/A' in the second 'Nội dung' became part of the question)."""
@@ -759,7 +762,20 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     else:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
-    return ExcelErrors({columns[i] for i in failed}, names[failed[0]], said + others)
+    return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
+
+
+def _dates_in_text_columns(row: list[Any], columns: dict[int, str], names: dict[int, str]
+                           ) -> list[UnreadCells]:
+    """A problem for each cell of a column of text, or of a value, that holds an Excel date: a
+    question was published as '2026-11-20 00:00:00'. The sheet's columns are shifted, mostly,
+    or Excel read what was typed as a date ('1/2')."""
+    return [UnreadCells({key}, names[i], (
+        f"holds a date ({row[i]:%d/%m/%Y}), not text: the columns may be shifted (check that the "
+        "header row names each column above its values), or Excel turned what was typed into a "
+        "date (format the cell as Text and type it again)"))
+        for i, key in columns.items()
+        if key not in DATE_COLUMNS and i < len(row) and isinstance(row[i], dt.date)]
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
@@ -807,6 +823,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
+        problems = ([problem] if problem else []) + _dates_in_text_columns(row, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -814,7 +831,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
             cells.get(k) is not None for k in QUESTION_COLUMNS)
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
-        yield Row(number, cells, continues=merged or empty_question, problem=problem)
+        yield Row(number, cells, continues=merged or empty_question, problems=problems)
     if numbered_only:
         notes.append(f"info: {sheet}: row(s) {', '.join(map(str, numbered_only))} hold nothing but "
                      f"their number ('{header_of['number']}'), and are skipped")
@@ -865,8 +882,8 @@ class RowReader:
     def row_problems(self) -> list[RowError]:
         """The row's problems, but those of cells already said to hold an Excel error."""
         problems, self.problems = self.problems, []
-        failed = {self.header(k) for p in problems if isinstance(p, ExcelErrors) for k in p.failed}
-        return [p for p in problems if isinstance(p, ExcelErrors) or p.column not in failed]
+        failed = {self.header(k) for p in problems if isinstance(p, UnreadCells) for k in p.failed}
+        return [p for p in problems if isinstance(p, UnreadCells) or p.column not in failed]
 
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
@@ -1233,12 +1250,11 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
         continues = row.continues or (question is not None and _repeats(row.cells, question))
-        if row.problem:
-            reader.problems.append(row.problem)
+        reader.problems += row.problems
         if continues:
             if not current_row:
                 reader.problems.append(RowError(reader.header("text"), "is empty"))
-            elif not row.problem:  # under a question that failed: only the row's own problems
+            elif not row.problems:  # under a question that failed: only the row's own problems
                 reader.add_row(current if current is not None else {"answers": []}, row)
         else:
             number = _number(row.cells.get("number"))
