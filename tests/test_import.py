@@ -1208,6 +1208,38 @@ def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Pat
     assert item["id"] == "hoi-ve-so-do-dong-hai"
 
 
+def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
+        content: Path, tmp_path: Path) -> None:
+    """'_xD800_' in a workbook, Excel's escape for half of a character, stopped the import with
+    a YAML error on no cell (a fuzzing review's find): the cell is named, and nothing is written.
+    Two halves escaped one after the other are the one character they make."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ HALF.",
+                            "UBND phường Hòa Xuân", "Trả lời."])
+    workbook.active.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
+                            "UBND phường Hòa Xuân", "Đã cấp PAIR"])
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as excel:
+        for entry in plain.infolist():
+            excel.writestr(entry, plain.read(entry.filename).replace(b"HALF", b"_xD800_")
+                           .replace(b"PAIR", b"_xD83D__xDE00_"))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "excel.xlsx", folder)
+    assert result.returncode == 1, result.stdout
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "excel.xlsx:row 2: column 'Nội dung': holds a character that cannot be stored (Excel's "
+        "escape _xD800_ in the file: half of a character, which stands for none): type the "
+        "cell's text again"]
+    assert "YAML" not in result.stderr and items_of(folder) == []
+    result = run_import(tmp_path / "excel.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["answers"][0]["text"] == "Đã cấp \U0001f600"
+
+
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
     """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
     promise on the site), an answer in writing with the document 'Không', an official '-'

@@ -439,10 +439,37 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
     """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
     are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
     as such ('<em>x000D</em>' on the page)."""
+    return [[_sheet_text(v) if isinstance(v, str) else _cell(v) for v in row]
+            for row in sheet.iter_rows(values_only=True)]
+
+
+LONE_SURROGATE = re.compile(r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
+"""Half of a UTF-16 pair on its own: Excel's escape '_xD800_' decodes to one, which stands for
+no character, and which no UTF-8 file (answers.yaml) can hold."""
+
+
+class Unstorable(str):
+    """A text cell that held an unpaired half of a character ('_xD800_'), with U+FFFD in its
+    place (a message may quote the text); `escape`: the first such as the file writes it."""
+
+    escape: str
+
+    def __new__(cls, text: str, escape: str) -> Unstorable:
+        made = super().__new__(cls, text)
+        made.escape = escape
+        return made
+
+
+def _sheet_text(value: str) -> str | None:
+    """A workbook's text cell with Excel's escapes decoded (`_cell`): an escaped pair of halves
+    ('_xD83D__xDE00_') is the one character, an unpaired half an Unstorable cell, since writing
+    it failed with a YAML error ('invalid Unicode character escape code'), quoted on no cell."""
     from openpyxl.utils.escape import unescape
 
-    return [[_cell(unescape(v) if isinstance(v, str) else v) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
+    text = unescape(value)
+    lone = LONE_SURROGATE.search(text)
+    cell = _cell(text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"))
+    return Unstorable(cell, f"_x{ord(lone.group()):04X}_") if lone and cell else cell
 
 
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
@@ -765,17 +792,26 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
 
 
-def _dates_in_text_columns(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                           ) -> list[UnreadCells]:
-    """A problem for each cell of a column of text, or of a value, that holds an Excel date: a
-    question was published as '2026-11-20 00:00:00'. The sheet's columns are shifted, mostly,
-    or Excel read what was typed as a date ('1/2')."""
-    return [UnreadCells({key}, names[i], (
-        f"holds a date ({row[i]:%d/%m/%Y}), not text: the columns may be shifted (check that the "
-        "header row names each column above its values), or Excel turned what was typed into a "
-        "date (format the cell as Text and type it again)"))
-        for i, key in columns.items()
-        if key not in DATE_COLUMNS and i < len(row) and isinstance(row[i], dt.date)]
+def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str]
+                    ) -> list[UnreadCells]:
+    """A problem for each cell that holds what no text of the site can be: an Excel date in a
+    column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
+    sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
+    character that cannot be stored (Unstorable)."""
+    problems = []
+    for i, key in columns.items():
+        value = row[i] if i < len(row) else None
+        if isinstance(value, Unstorable):
+            problems.append(UnreadCells({key}, names[i], (
+                f"holds a character that cannot be stored (Excel's escape {value.escape} in the "
+                "file: half of a character, which stands for none): type the cell's text "
+                "again")))
+        elif key not in DATE_COLUMNS and isinstance(value, dt.date):
+            problems.append(UnreadCells({key}, names[i], (
+                f"holds a date ({value:%d/%m/%Y}), not text: the columns may be shifted (check "
+                "that the header row names each column above its values), or Excel turned what "
+                "was typed into a date (format the cell as Text and type it again)")))
+    return problems
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
@@ -823,7 +859,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
-        problems = ([problem] if problem else []) + _dates_in_text_columns(row, columns, names)
+        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
