@@ -397,6 +397,10 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
+        # a cell's value that openpyxl fails to cast to a number, in its own words
+        if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
+                and (cell := _number_not_read(path)):
+            raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
     named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
@@ -428,6 +432,50 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, where, notes)
     return Table(rows, continued, where)
+
+
+def _number_not_read(path: Path) -> str | None:
+    """The message for the first cell of the workbook stored as a number whose value is none
+    ('<v>NaN</v>', which a program wrote): openpyxl stops loading on it, saying that the
+    workbook may hold invalid XML, on no cell. None when there is no such cell (or the
+    workbook fails before its worksheets: the caller's message says so)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import _cast_number  # what failed: the same test
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
+    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+        reader = ExcelReader(path, data_only=True)
+        reader.read_manifest()
+        reader.read_workbook()
+        sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                  if rel.target in reader.valid_files]
+        for name, part in sheets:
+            row = column = 0
+            with reader.archive.open(part) as xml:
+                for event, element in iterparse(xml, ("start", "end")):
+                    if event == "start" and element.tag == row_tag:  # 'r' may be left out
+                        row, column = int(element.get("r") or row + 1), 0
+                    elif event == "end" and element.tag == cell_tag:
+                        coordinate = element.get("r")
+                        column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
+                        value = element.findtext(value_tag) or ""
+                        if element.get("t", "n") == "n" and value:
+                            try:
+                                _cast_number(value)
+                            except ValueError:
+                                where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
+                                return (f"{where}:row {row}: column {column_letter(column - 1)}: "
+                                        f"holds '{value[:30]}' where the file stores a number, and "
+                                        "that is no number (a program wrote it, not Excel): type "
+                                        "the cell's value again in Excel or LibreOffice (or empty "
+                                        "the cell), save the workbook, and import it again")
+                    elif event == "end" and element.tag == row_tag:
+                        element.clear()
+    return None
 
 
 def _shown(sheet: Any) -> bool:
