@@ -514,6 +514,33 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
         in result.stderr
 
 
+def test_a_guide_in_front_of_several_sessions_worksheets_reads_none(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A guide in front of one worksheet per session: the first of them was read, with a warning
+    (a fuzzing review's find), into a session that may be the other's. The import stops naming
+    them and the --sheet to add, and nothing is written; --sheet reads the one named."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Hướng dẫn"
+    workbook.active["A1"] = "Mỗi phiên một trang; điền mỗi ý kiến trên một dòng."
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
+        sheet = workbook.create_sheet(title)
+        sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+        sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
+    workbook.save(tmp_path / "cac-phien.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "cac-phien.xlsx", folder)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.strip() == (
+        "cac-phien.xlsx: the active worksheet 'Hướng dẫn' has no table (a row of column names with "
+        "rows under it), and the worksheets 'Phiên 18-9', 'Phiên 20-11' each hold one, so nothing "
+        "was read: add --sheet with this session's worksheet, --sheet \"Phiên 18-9\" or "
+        "--sheet \"Phiên 20-11\"")
+    assert items_of(folder) == []
+    result = run_import(tmp_path / "cac-phien.xlsx", folder, "--sheet", "Phiên 20-11")
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Hỏi về sổ đỏ."]
+
+
 def test_a_workbook_opening_on_no_worksheet_is_read_or_told(content: Path, tmp_path: Path) -> None:
     """A workbook whose saved active tab no longer exists, or whose front sheet is a chart,
     stopped the import with a Python traceback (a fuzzing review's find)."""

@@ -523,27 +523,35 @@ def _sheet_text(value: str) -> str | None:
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
     """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
     has a table, a header row (even one that lacks a column: its message says which) with rows
-    under it; else the first shown worksheet that has one (a guide sheet, or an empty template,
-    in front), said in a warning. A hidden worksheet is never read unless --sheet names it:
-    what the sheet shows is what gets published; when only a hidden one holds a table, the
-    import stops naming it."""
+    under it; else the only other shown worksheet that has one (behind a guide sheet, or an
+    empty template), said in a warning; when several have one (a worksheet per session), the
+    import stops naming them: which is this session's, only the user knows. A hidden worksheet
+    is never read unless --sheet names it: what the sheet shows is what gets published; when
+    only a hidden one holds a table, the import stops naming it."""
     # None when the file names a tab it no longer has, a chart when a chart sheet is in front
     active = book.active if hasattr(book.active, "iter_rows") else None
     shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),
                    key=lambda one: one is not active)
-    chosen: tuple[Any, list[list[Any]]] | None = None
-    for one in shown:  # in order, read until one has a table
+    tables: list[tuple[Any, list[list[Any]]]] = []
+    template: tuple[Any, list[list[Any]]] | None = None  # a header alone, if none has more
+    for one in shown:  # the active one first: when it has a table, no other is read
         header, names = _likeliest_header(rows := _sheet_values(one))
         if names >= 2 and _rows_under(rows, header):
-            chosen = one, rows
-            break
-        if names >= 2 and chosen is None:  # a header alone (an empty template), if none has more
-            chosen = one, rows
-    if chosen is not None:
+            tables.append((one, rows))
+            if one is active:
+                break
+        elif names >= 2 and template is None:
+            template = one, rows
+    front = f"the active worksheet '{active.title}'" if active is not None else \
+        "the sheet the workbook opens on (a chart, or none)"
+    if len(tables) > 1:
+        raise SheetError(f"{name}: {front} has no table (a row of column names with rows under "
+                         "it), and the worksheets " + ", ".join(f"'{one.title}'" for one, _ in tables)
+                         + " each hold one, so nothing was read: add --sheet with this "
+                         "session's worksheet, " + " or ".join(f'--sheet "{one.title}"' for one, _ in tables))
+    if chosen := (tables[0] if tables else template):
         one, rows = chosen
         if one is not active and (active is not None or len(shown) > 1):
-            front = f"the active worksheet '{active.title}'" if active is not None else \
-                "the sheet the workbook opens on (a chart, or none)"
             warnings.append(f"warning: {name}: {front} has no table (a row of column names with "
                             f"rows under it), so the worksheet '{one.title}' was read: check that "
                             "it holds this session's questions, or name the worksheet to read with "
