@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -148,8 +148,9 @@ class RowError(ValueError):
 
 class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
-    without its value, a date in a column of text): said once, for the keys in `failed`, whose
-    cells then get no other problem ('unknown agency #N/A')."""
+    without its value, a date in a column of text, a character that cannot be stored): said
+    once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
+    #N/A')."""
 
     def __init__(self, failed: set[str], column: str, message: str):
         self.failed = failed
@@ -439,42 +440,55 @@ def _number_not_read(path: Path) -> str | None:
     ('<v>NaN</v>', which a program wrote): openpyxl stops loading on it, saying that the
     workbook may hold invalid XML, on no cell. None when there is no such cell (or the
     workbook fails before its worksheets: the caller's message says so)."""
+    from openpyxl.reader.excel import ExcelReader
+
+    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+        reader = ExcelReader(path, data_only=True)
+        with reader.archive:
+            reader.read_manifest()
+            reader.read_workbook()
+            sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                      if rel.target in reader.valid_files]
+            for name, part in sheets:
+                with reader.archive.open(part) as xml:
+                    found = _cell_not_a_number(xml)
+                if found:
+                    where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
+                    row, column, value = found
+                    return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
+                            f"'{value[:30]}' where the file stores a number, and that is no number "
+                            "(a program wrote it, not Excel): type the cell's value again in Excel "
+                            "or LibreOffice (or empty the cell), save the workbook, and import it "
+                            "again")
+    return None
+
+
+def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
+    """(row, column, value) of the first cell of a worksheet's XML stored as a number whose
+    value openpyxl cannot cast to one; a cell's or a row's place may be left out of the file,
+    as openpyxl allows: it is then the next one."""
     from xml.etree.ElementTree import iterparse
 
-    from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import _cast_number  # what failed: the same test
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
     row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
-    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
-        reader = ExcelReader(path, data_only=True)
-        reader.read_manifest()
-        reader.read_workbook()
-        sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
-                  if rel.target in reader.valid_files]
-        for name, part in sheets:
-            row = column = 0
-            with reader.archive.open(part) as xml:
-                for event, element in iterparse(xml, ("start", "end")):
-                    if event == "start" and element.tag == row_tag:  # 'r' may be left out
-                        row, column = int(element.get("r") or row + 1), 0
-                    elif event == "end" and element.tag == cell_tag:
-                        coordinate = element.get("r")
-                        column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
-                        value = element.findtext(value_tag) or ""
-                        if element.get("t", "n") == "n" and value:
-                            try:
-                                _cast_number(value)
-                            except ValueError:
-                                where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
-                                return (f"{where}:row {row}: column {column_letter(column - 1)}: "
-                                        f"holds '{value[:30]}' where the file stores a number, and "
-                                        "that is no number (a program wrote it, not Excel): type "
-                                        "the cell's value again in Excel or LibreOffice (or empty "
-                                        "the cell), save the workbook, and import it again")
-                    elif event == "end" and element.tag == row_tag:
-                        element.clear()
+    row = column = 0
+    for event, element in iterparse(xml, ("start", "end")):
+        if event == "start" and element.tag == row_tag:
+            row, column = int(element.get("r") or row + 1), 0
+        elif event == "end" and element.tag == cell_tag:
+            coordinate = element.get("r")
+            column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
+            value = element.findtext(value_tag) or ""
+            if element.get("t", "n") == "n" and value:
+                try:
+                    _cast_number(value)
+                except ValueError:
+                    return row, column, value
+        elif event == "end" and element.tag == row_tag:
+            element.clear()
     return None
 
 
@@ -510,8 +524,9 @@ class Unstorable(str):
 
 def _sheet_text(value: str) -> str | None:
     """A workbook's text cell with Excel's escapes decoded (`_cell`): an escaped pair of halves
-    ('_xD83D__xDE00_') is the one character, an unpaired half an Unstorable cell, since writing
-    it failed with a YAML error ('invalid Unicode character escape code'), quoted on no cell."""
+    ('_xD83D__xDE00_') is the one character, an unpaired half an Unstorable cell: writing it
+    failed with a YAML error ('found invalid Unicode character escape code'), which said nothing
+    of the character nor what to do."""
     from openpyxl.utils.escape import unescape
 
     text = unescape(value)
@@ -972,7 +987,7 @@ class RowReader:
             return default
 
     def row_problems(self) -> list[RowError]:
-        """The row's problems, but those of cells already said to hold an Excel error."""
+        """The row's problems, but those of cells already said to be unread (UnreadCells)."""
         problems, self.problems = self.problems, []
         failed = {self.header(k) for p in problems if isinstance(p, UnreadCells) for k in p.failed}
         return [p for p in problems if isinstance(p, UnreadCells) or p.column not in failed]
