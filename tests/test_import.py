@@ -514,6 +514,33 @@ def test_the_active_worksheet_is_read_and_a_hidden_one_only_when_named(content: 
         in result.stderr
 
 
+def test_a_guide_in_front_of_several_sessions_worksheets_reads_none(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A guide in front of one worksheet per session: the first of them was read, with a warning
+    (a fuzzing review's find), into a session that may be the other's. The import stops naming
+    them and the --sheet to add, and nothing is written; --sheet reads the one named."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Hướng dẫn"
+    workbook.active["A1"] = "Mỗi phiên một trang; điền mỗi ý kiến trên một dòng."
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
+        sheet = workbook.create_sheet(title)
+        sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+        sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
+    workbook.save(tmp_path / "cac-phien.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "cac-phien.xlsx", folder)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.strip() == (
+        "cac-phien.xlsx: the active worksheet 'Hướng dẫn' has no table (a row of column names with "
+        "rows under it), and the worksheets 'Phiên 18-9', 'Phiên 20-11' each hold one, so nothing "
+        "was read: add --sheet with this session's worksheet, --sheet \"Phiên 18-9\" or "
+        "--sheet \"Phiên 20-11\"")
+    assert items_of(folder) == []
+    result = run_import(tmp_path / "cac-phien.xlsx", folder, "--sheet", "Phiên 20-11")
+    assert result.returncode == 0, result.stderr
+    assert [item["text"].strip() for item in items_of(folder)] == ["Hỏi về sổ đỏ."]
+
+
 def test_a_workbook_opening_on_no_worksheet_is_read_or_told(content: Path, tmp_path: Path) -> None:
     """A workbook whose saved active tab no longer exists, or whose front sheet is a chart,
     stopped the import with a Python traceback (a fuzzing review's find)."""
@@ -1208,6 +1235,68 @@ def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Pat
     assert item["id"] == "hoi-ve-so-do-dong-hai"
 
 
+def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
+        content: Path, tmp_path: Path) -> None:
+    """'_xD800_' in a workbook, Excel's escape for half of a character, stopped the import with
+    a YAML error on no cell (a fuzzing review's find): the cell is named, and nothing is written.
+    Two halves escaped one after the other are the one character they make."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ HALF.",
+                            "UBND phường Hòa Xuân", "Trả lời."])
+    workbook.active.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
+                            "UBND phường Hòa Xuân", "Đã cấp PAIR"])
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as excel:
+        for entry in plain.infolist():
+            excel.writestr(entry, plain.read(entry.filename).replace(b"HALF", b"_xD800_")
+                           .replace(b"PAIR", b"_xD83D__xDE00_"))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "excel.xlsx", folder)
+    assert result.returncode == 1, result.stdout
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "excel.xlsx:row 2: column 'Nội dung': holds a character that cannot be stored (Excel's "
+        "escape _xD800_ in the file: half of a character, which stands for none): type the "
+        "cell's text again"]
+    assert "YAML" not in result.stderr and items_of(folder) == []
+    result = run_import(tmp_path / "excel.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["answers"][0]["text"] == "Đã cấp \U0001f600"
+
+
+@pytest.mark.parametrize("worksheets", [1, 2])
+def test_a_number_cell_that_holds_no_number_is_said_on_its_cell(content: Path, tmp_path: Path,
+                                                                worksheets: int) -> None:
+    """A number cell stored as '<v>NaN</v>' (a program wrote the file) stopped the import with
+    openpyxl's words, 'Unable to read workbook: could not read worksheets … invalid XML' (a
+    fuzzing review's find): the cell is named, with what to do; nothing is written."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Phiên 20-11"
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.",
+                            "UBND phường Hòa Xuân", 1234567])
+    if worksheets == 2:
+        workbook.create_sheet("Hướng dẫn").append(["Điền mỗi ý kiến một dòng."])
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(tmp_path / "nan.xlsx", "w") as made:
+        for entry in plain.infolist():
+            made.writestr(entry, plain.read(entry.filename).replace(b"<v>1234567</v>", b"<v>NaN</v>"))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "nan.xlsx", folder)
+    assert result.returncode == 2
+    where = "nan.xlsx[Phiên 20-11]" if worksheets == 2 else "nan.xlsx"
+    assert result.stderr.strip() == (
+        f"{where}:row 2: column G: holds 'NaN' where the file stores a number, and that is no "
+        "number (a program wrote it, not Excel): type the cell's value again in Excel or "
+        "LibreOffice (or empty the cell), save the workbook, and import it again")
+    assert items_of(folder) == []
+
+
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
     """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
     promise on the site), an answer in writing with the document 'Không', an official '-'
@@ -1244,6 +1333,69 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
         assert (f"khong.xlsx:row 4: column '{column}': holds only '{mark}', a mark for 'none', "
                 f"but every item needs {what}: write it") in result.stderr
     assert result.stderr.count("khong.xlsx:row 4:") == 3
+
+
+def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
+    """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
+    with no agency the question is unanswered, said in an info line; with an agency alone, an
+    error on the cell; with a written reply's number, the answer has no text. 'Không' stays an
+    answer (to a yes-or-no question)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Số văn bản", "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.", None, None, "-"])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Có phải xin phép sửa mái nhà không?",
+                  "UBND phường Hòa Xuân", None, "Không"])
+    sheet.append(["3", "Ông C.", "Kiến nghị", "Đất đai", "Hỏi về đo đạc.", "UBND phường Hòa Xuân",
+                  "Công văn số 12/UBND", "—"])
+    workbook.save(tmp_path / "gach.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gach.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["answers"] for item in items_of(folder)] == [
+        [],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot", "text": "Không"}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "document": "Công văn số 12/UBND"}]]
+    assert ("info: gach.xlsx: column 'Nội dung trả lời': '-' on row(s) 2; '—' on row(s) 4: read "
+            "as empty (a mark for 'none')") in result.stdout
+
+    sheet.append(["4", "Bà D.", "Kiến nghị", "Môi trường", "Hỏi về rác.", "UBND phường Hòa Xuân",
+                  None, "–"])
+    workbook.save(tmp_path / "gach.xlsx")
+    before = (folder / "answers.yaml").read_text(encoding="utf-8")
+    result = run_import(tmp_path / "gach.xlsx", folder, "--force")
+    assert result.returncode == 1
+    assert ("gach.xlsx:row 5: column 'Nội dung trả lời': holds only '–', which is no answer: write "
+            "the answer's text, or, if the question is not answered yet, empty 'Cơ quan trả lời' "
+            "too") in result.stderr
+    assert (folder / "answers.yaml").read_text(encoding="utf-8") == before
+
+
+def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
+                                                                 tmp_path: Path) -> None:
+    """A date cell in the question column (columns shifted by one) was published as the question
+    '2026-11-20 00:00:00' (a fuzzing review's find), and one in the STT column read as its
+    number: the cell is said to hold a date, with the likely cause; nothing is written."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append([dt.datetime(2026, 1, 2), "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
+                  "UBND phường Hòa Xuân", "Trả lời hai."])
+    workbook.save(tmp_path / "lech.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "lech.xlsx", folder)
+    assert result.returncode == 1, result.stdout
+    said = ("holds a date ({}), not text: the columns may be shifted (check that the header row "
+            "names each column above its values), or Excel turned what was typed into a date "
+            "(format the cell as Text and type it again)")
+    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    assert errors == [f"lech.xlsx:row 2: column 'Nội dung': {said.format('20/11/2026')}",
+                      f"lech.xlsx:row 3: column 'STT': {said.format('02/01/2026')}"]
+    assert items_of(folder) == []
 
 
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:

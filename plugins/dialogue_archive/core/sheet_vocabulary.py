@@ -55,6 +55,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
 COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
+DATE_COLUMNS = ("answer_date", "due")
+"""The columns of a day: an Excel date in any other column is no value of it (see spreadsheet)."""
 REQUIRED_COLUMNS = ("type", "topics", "text")
 JOINED_COLUMNS = ("text", "answer_text", "commitment")
 """Two columns of the sheet for one of these ('Nội dung' twice): their texts are joined, as
@@ -147,11 +149,14 @@ def kind_named(asker: str | None) -> str | None:
     return None
 
 
-NONE_MARKS = ("Không", "Không có", "-", "–", "—", "x")
+DASHES = ("-", "–", "—")
+"""The marks for 'none' that are no word: the only ones read in the answer's text, where 'Không'
+answers a yes-or-no question and a dash answers nothing (it was published as the answer '-')."""
+NONE_MARKS = ("Không", "Không có", *DASHES, "x")
 """What offices type in a cell for 'none' (no commitment, no written reply), compared with the
 whole cell (case aside): read as an empty cell in NONE_MARK_COLUMNS, and an error in a required
 column. Not in `Đúng chủ đề?` and `Đồng ý nêu tên`, where Không and x are answers, nor in the
-answering agency and the answer's text ('Không' answers a yes-or-no question)."""
+answering agency; in the answer's text only DASHES."""
 NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "procedures", "official", "mode",
                      "referred_to", "document", "answer_date", "commitment", "commitment_by", "due",
                      "status")

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -48,6 +48,8 @@ from .sheet_vocabulary import (
     ANSWER_COLUMNS,
     COLUMNS,
     COMMITMENT_COLUMNS,
+    DASHES,
+    DATE_COLUMNS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -144,9 +146,11 @@ class RowError(ValueError):
         super().__init__(message)
 
 
-class ExcelErrors(RowError):
-    """A row's cells that hold Excel's error values: said once, for the keys in `failed`,
-    whose cells then get no other problem ('unknown agency #N/A')."""
+class UnreadCells(RowError):
+    """A row's cells that hold no value the office meant (Excel's error values, a formula
+    without its value, a date in a column of text, a character that cannot be stored): said
+    once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
+    #N/A')."""
 
     def __init__(self, failed: set[str], column: str, message: str):
         self.failed = failed
@@ -158,8 +162,9 @@ class Row:
     number: int
     cells: dict[str, Any]
     continues: bool = False
-    problem: RowError | None = None
-    """Two columns for one key that disagree on this row."""
+    problems: list[RowError] = field(default_factory=list)
+    """The row's own problems, found before its cells are read: two columns for one key that
+    disagree, cells that hold no value the office meant (UnreadCells)."""
 
 
 @dataclass
@@ -225,6 +230,26 @@ NONE_MARK_TEXTS = frozenset(mark.casefold() for mark in NONE_MARKS)
 def none_mark(value: Any) -> bool:
     """Whether a cell holds only a mark for 'none' (sheet_vocabulary.NONE_MARKS)."""
     return isinstance(value, str) and value.strip().casefold() in NONE_MARK_TEXTS
+
+
+def dash_only(value: Any) -> bool:
+    """Whether a cell holds only a dash (DASHES), the one mark for 'none' an answer's text has."""
+    return isinstance(value, str) and value.strip() in DASHES
+
+
+TEXT_STANDS_IN = ("document", "referred_to")
+"""Cells that make an answer without its own text: a written reply's number, an agency the
+question was referred to."""
+
+
+def no_answer_text(cells: dict[str, Any]) -> bool:
+    """Whether the row's answer text is a dash that stands for no text: the row has no other
+    answer cell (the question is not answered yet), or one that needs no text (TEXT_STANDS_IN).
+    A dash beside an agency alone is the RowReader's error: that answer would have no words."""
+    if not dash_only(cells.get("answer_text")):
+        return False
+    others = [k for k in ANSWER_COLUMNS if k != "answer_text" and cells.get(k) is not None]
+    return not others or any(k in TEXT_STANDS_IN for k in others)
 
 
 LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
@@ -373,6 +398,10 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
+        # a cell's value that openpyxl fails to cast to a number, in its own words
+        if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
+                and (cell := _number_not_read(path)):
+            raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
     named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
@@ -406,6 +435,63 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     return Table(rows, continued, where)
 
 
+def _number_not_read(path: Path) -> str | None:
+    """The message for the first cell of the workbook stored as a number whose value is none
+    ('<v>NaN</v>', which a program wrote): openpyxl stops loading on it, saying that the
+    workbook may hold invalid XML, on no cell. None when there is no such cell (or the
+    workbook fails before its worksheets: the caller's message says so)."""
+    from openpyxl.reader.excel import ExcelReader
+
+    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+        reader = ExcelReader(path, data_only=True)
+        with reader.archive:
+            reader.read_manifest()
+            reader.read_workbook()
+            sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                      if rel.target in reader.valid_files]
+            for name, part in sheets:
+                with reader.archive.open(part) as xml:
+                    found = _cell_not_a_number(xml)
+                if found:
+                    where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
+                    row, column, value = found
+                    return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
+                            f"'{value[:30]}' where the file stores a number, and that is no number "
+                            "(a program wrote it, not Excel): type the cell's value again in Excel "
+                            "or LibreOffice (or empty the cell), save the workbook, and import it "
+                            "again")
+    return None
+
+
+def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
+    """(row, column, value) of the first cell of a worksheet's XML stored as a number whose
+    value openpyxl cannot cast to one; a cell's or a row's place may be left out of the file,
+    as openpyxl allows: it is then the next one."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import _cast_number  # what failed: the same test
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
+    row = column = 0
+    for event, element in iterparse(xml, ("start", "end")):
+        if event == "start" and element.tag == row_tag:
+            row, column = int(element.get("r") or row + 1), 0
+        elif event == "end" and element.tag == cell_tag:
+            coordinate = element.get("r")
+            column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
+            value = element.findtext(value_tag) or ""
+            if element.get("t", "n") == "n" and value:
+                try:
+                    _cast_number(value)
+                except ValueError:
+                    return row, column, value
+        elif event == "end" and element.tag == row_tag:
+            element.clear()
+    return None
+
+
 def _shown(sheet: Any) -> bool:
     """Whether Excel shows the worksheet's tab (not hidden, nor 'very hidden' by a macro)."""
     return sheet.sheet_state == "visible"
@@ -415,36 +501,72 @@ def _sheet_values(sheet: Any) -> list[list[Any]]:
     """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
     are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
     as such ('<em>x000D</em>' on the page)."""
+    return [[_sheet_text(v) if isinstance(v, str) else _cell(v) for v in row]
+            for row in sheet.iter_rows(values_only=True)]
+
+
+LONE_SURROGATE = re.compile(r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
+"""Half of a UTF-16 pair on its own: Excel's escape '_xD800_' decodes to one, which stands for
+no character, and which no UTF-8 file (answers.yaml) can hold."""
+
+
+class Unstorable(str):
+    """A text cell that held an unpaired half of a character ('_xD800_'), with U+FFFD in its
+    place (a message may quote the text); `escape`: the first such as the file writes it."""
+
+    escape: str
+
+    def __new__(cls, text: str, escape: str) -> Unstorable:
+        made = super().__new__(cls, text)
+        made.escape = escape
+        return made
+
+
+def _sheet_text(value: str) -> str | None:
+    """A workbook's text cell with Excel's escapes decoded (`_cell`): an escaped pair of halves
+    ('_xD83D__xDE00_') is the one character, an unpaired half an Unstorable cell: writing it
+    failed with a YAML error ('found invalid Unicode character escape code'), which said nothing
+    of the character nor what to do."""
     from openpyxl.utils.escape import unescape
 
-    return [[_cell(unescape(v) if isinstance(v, str) else v) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
+    text = unescape(value)
+    lone = LONE_SURROGATE.search(text)
+    cell = _cell(text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"))
+    return Unstorable(cell, f"_x{ord(lone.group()):04X}_") if lone and cell else cell
 
 
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
     """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
     has a table, a header row (even one that lacks a column: its message says which) with rows
-    under it; else the first shown worksheet that has one (a guide sheet, or an empty template,
-    in front), said in a warning. A hidden worksheet is never read unless --sheet names it:
-    what the sheet shows is what gets published; when only a hidden one holds a table, the
-    import stops naming it."""
+    under it; else the only other shown worksheet that has one (behind a guide sheet, or an
+    empty template), said in a warning; when several have one (a worksheet per session), the
+    import stops naming them: which is this session's, only the user knows. A hidden worksheet
+    is never read unless --sheet names it: what the sheet shows is what gets published; when
+    only a hidden one holds a table, the import stops naming it."""
     # None when the file names a tab it no longer has, a chart when a chart sheet is in front
     active = book.active if hasattr(book.active, "iter_rows") else None
     shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),
                    key=lambda one: one is not active)
-    chosen: tuple[Any, list[list[Any]]] | None = None
-    for one in shown:  # in order, read until one has a table
+    tables: list[tuple[Any, list[list[Any]]]] = []
+    template: tuple[Any, list[list[Any]]] | None = None  # a header alone, if none has more
+    for one in shown:  # the active one first: when it has a table, no other is read
         header, names = _likeliest_header(rows := _sheet_values(one))
         if names >= 2 and _rows_under(rows, header):
-            chosen = one, rows
-            break
-        if names >= 2 and chosen is None:  # a header alone (an empty template), if none has more
-            chosen = one, rows
-    if chosen is not None:
+            tables.append((one, rows))
+            if one is active:
+                break
+        elif names >= 2 and template is None:
+            template = one, rows
+    front = f"the active worksheet '{active.title}'" if active is not None else \
+        "the sheet the workbook opens on (a chart, or none)"
+    if len(tables) > 1:
+        raise SheetError(f"{name}: {front} has no table (a row of column names with rows under "
+                         "it), and the worksheets " + ", ".join(f"'{one.title}'" for one, _ in tables)
+                         + " each hold one, so nothing was read: add --sheet with this "
+                         "session's worksheet, " + " or ".join(f'--sheet "{one.title}"' for one, _ in tables))
+    if chosen := (tables[0] if tables else template):
         one, rows = chosen
         if one is not active and (active is not None or len(shown) > 1):
-            front = f"the active worksheet '{active.title}'" if active is not None else \
-                "the sheet the workbook opens on (a chart, or none)"
             warnings.append(f"warning: {name}: {front} has no table (a row of column names with "
                             f"rows under it), so the worksheet '{one.title}' was read: check that "
                             "it holds this session's questions, or name the worksheet to read with "
@@ -721,7 +843,7 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
 
 
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                  ) -> ExcelErrors | None:
+                  ) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
     is then not imported. Each cell is looked at, before two columns of one text are joined
     (a '#N/A' in the second 'Nội dung' became part of the question)."""
@@ -738,7 +860,29 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     else:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
-    return ExcelErrors({columns[i] for i in failed}, names[failed[0]], said + others)
+    return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
+
+
+def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str]
+                    ) -> list[UnreadCells]:
+    """A problem for each cell that holds what no text of the site can be: an Excel date in a
+    column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
+    sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
+    character that cannot be stored (Unstorable)."""
+    problems = []
+    for i, key in columns.items():
+        value = row[i] if i < len(row) else None
+        if isinstance(value, Unstorable):
+            problems.append(UnreadCells({key}, names[i], (
+                f"holds a character that cannot be stored (Excel's escape {value.escape} in the "
+                "file: half of a character, which stands for none): type the cell's text "
+                "again")))
+        elif key not in DATE_COLUMNS and isinstance(value, dt.date):
+            problems.append(UnreadCells({key}, names[i], (
+                f"holds a date ({value:%d/%m/%Y}), not text: the columns may be shifted (check "
+                "that the header row names each column above its values), or Excel turned what "
+                "was typed into a date (format the cell as Text and type it again)")))
+    return problems
 
 
 def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
@@ -782,9 +926,11 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         cells, problem = _merged_cells(row, columns, names)
         for key in NONE_MARK_COLUMNS:
             if none_mark(cells.get(key)):
-                marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
-                cells[key] = None
+                _read_as_empty(cells, key, number, marked)
+        if no_answer_text(cells):  # after the document's own 'Không' is read as empty
+            _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
+        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -792,7 +938,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
             cells.get(k) is not None for k in QUESTION_COLUMNS)
         if number_col is not None and (number, number_col) in continued and cells["text"] is None:
             merged = True
-        yield Row(number, cells, continues=merged or empty_question, problem=problem)
+        yield Row(number, cells, continues=merged or empty_question, problems=problems)
     if numbered_only:
         notes.append(f"info: {sheet}: row(s) {', '.join(map(str, numbered_only))} hold nothing but "
                      f"their number ('{header_of['number']}'), and are skipped")
@@ -801,6 +947,14 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
                          for mark, numbers in marks.items())
         notes.append(f"info: {sheet}: column '{header_of[key]}': {said}: read as empty (a mark "
                      "for 'none')")
+
+
+def _read_as_empty(cells: dict[str, Any], key: str, number: int,
+                   marked: dict[str, dict[str, list[int]]]) -> None:
+    """A cell holding a mark for 'none' read as empty, and kept in `marked` (key -> mark as
+    written -> its rows) for the one info line per column."""
+    marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
+    cells[key] = None
 
 
 # --- cells to values ----------------------------------------------------------------------
@@ -833,10 +987,10 @@ class RowReader:
             return default
 
     def row_problems(self) -> list[RowError]:
-        """The row's problems, but those of cells already said to hold an Excel error."""
+        """The row's problems, but those of cells already said to be unread (UnreadCells)."""
         problems, self.problems = self.problems, []
-        failed = {self.header(k) for p in problems if isinstance(p, ExcelErrors) for k in p.failed}
-        return [p for p in problems if isinstance(p, ExcelErrors) or p.column not in failed]
+        failed = {self.header(k) for p in problems if isinstance(p, UnreadCells) for k in p.failed}
+        return [p for p in problems if isinstance(p, UnreadCells) or p.column not in failed]
 
     def header(self, key: str) -> str:
         return self.headers.get(key, COLUMNS[key][0])
@@ -983,7 +1137,13 @@ class RowReader:
         mode = self.attempt(lambda: self._mode(cells, document), None)
         day = self.attempt(lambda: self._answer_day(cells), None)
         text = self.text(cells, "answer_text")
-        if not (text or document or cells.get("referred_to") is not None):
+        if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
+            others = " and ".join(f"'{self.header(k)}'" for k in ANSWER_COLUMNS
+                                  if k != "answer_text" and cells.get(k) is not None)
+            self.problems.append(RowError(self.header("answer_text"), (
+                f"holds only '{text}', which is no answer: write the answer's text, or, if the "
+                f"question is not answered yet, empty {others} too")))
+        elif not (text or document or cells.get("referred_to") is not None):
             self.problems.append(self.needed(
                 "answer_text", "is empty: write the answer, or the number of the written reply in the "
                 "document column", filled, ", or write the number of the written reply in "
@@ -1197,12 +1357,11 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
         # The same STT and question (or none) again: another agency's answer, on a row of its
         # own instead of merged cells.
         continues = row.continues or (question is not None and _repeats(row.cells, question))
-        if row.problem:
-            reader.problems.append(row.problem)
+        reader.problems += row.problems
         if continues:
             if not current_row:
                 reader.problems.append(RowError(reader.header("text"), "is empty"))
-            elif not row.problem:  # under a question that failed: only the row's own problems
+            elif not row.problems:  # under a question that failed: only the row's own problems
                 reader.add_row(current if current is not None else {"answers": []}, row)
         else:
             number = _number(row.cells.get("number"))
