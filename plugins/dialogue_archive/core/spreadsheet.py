@@ -442,7 +442,9 @@ def _number_not_read(path: Path) -> str | None:
     workbook fails before its worksheets: the caller's message says so)."""
     from openpyxl.reader.excel import ExcelReader
 
-    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+    # ImportError: the private caster gone from a later openpyxl; the caller's message then
+    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
+                             ImportError):
         reader = ExcelReader(path, data_only=True)
         with reader.archive:
             reader.read_manifest()
