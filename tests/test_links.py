@@ -204,6 +204,59 @@ def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: 
         assert (page.parent / a["href"]).is_file(), a["href"]
 
 
+def test_a_link_to_an_html_file_is_checked_and_the_page_file_named(tmp_path: Path) -> None:
+    """A relative `.html` link was not checked (a fuzzing review's find): from a session's texts
+    it was published as written, broken when wrong; from about.md MkDocs stopped the build naming
+    no line. Pages are served at their addresses (`lien-he.md` at lien-he/): an HTML file copied
+    from the content folder, or, from a session's texts, the `index.html` of a page on the
+    site, keep working; any other is refused at its line with the `.md` file to write."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "bao-cao.html").write_text("<p>Báo cáo</p>\n", encoding="utf-8")
+    (content / "lien-he.md").write_text("# Liên hệ\n\n## Địa chỉ\n", encoding="utf-8")
+    about = "[a](bao-cao.html) [b](lien-he.md#dia-chi)"
+    (content / "about.md").write_text(f"# Giới thiệu\n\n{about} [c](lien-he.html#dia-chi) "
+                                      f"[d]({OTHER}/index.html) [e](lien-hee.html)\n", encoding="utf-8")
+    writeup = ("[a](../../../bao-cao.html) [b](../2024-06-19-doi-thoai-2/index.html#ho-so-gpxd) "
+               "[c](../../../about/index.html) [d](../../../agencies/index.html) [e](index.html)")
+    append(content / SESSION / "index.md", f"{writeup}\n\n[f](../../../lien-he.html) "
+           "[g](../2024-01-01-khong-co/index.html) [h](nope.html)\n")
+    assert located(validate(content)) == [
+        "content/about.md:3:47: the link 'lien-he.html#dia-chi' names lien-he.html, the file of a "
+        "page: MkDocs cannot find it from about.md (it stops the build); link to the page's file, "
+        "'lien-he.md#dia-chi'",
+        f"content/about.md:3:73: the link '{OTHER}/index.html' names {OTHER}/index.html, the file "
+        "of a page: MkDocs cannot find it from about.md (it stops the build); link to the page's "
+        f"file, '{OTHER}/index.md'",
+        "content/about.md:3:126: the link 'lien-hee.html' points to lien-hee.html, which is neither "
+        "a file of the content folder nor a page's (did you mean 'lien-he.md'?); fix the path or "
+        "remove the link",
+        f"content/{SESSION}/index.md:11:5: the link '../../../lien-he.html' names lien-he.html, the "
+        "file of a page: the site serves that page at its address, lien-he/, not as lien-he.html; "
+        "link to the page's file, '../../../lien-he.md'",
+        f"content/{SESSION}/index.md:11:32: the link '../2024-01-01-khong-co/index.html' points to "
+        "the address sessions/2024/2024-01-01-khong-co/, which is not a page of the content folder "
+        "(did you mean '../2024-06-19-doi-thoai-2/'?); fix the path or remove the link",
+        f"content/{SESSION}/index.md:11:71: the link 'nope.html' points to {SESSION}/nope.html, which "
+        "is neither a file of the content folder nor a page's (did you mean "
+        "'../2024-06-19-doi-thoai-2/index.md'?); fix the path or remove the link"]
+    (content / "about.md").write_text(f"# Giới thiệu\n\n{about}\n", encoding="utf-8")
+    replace(content / SESSION / "index.md", "[f](../../../lien-he.html) "
+            "[g](../2024-01-01-khong-co/index.html) [h](nope.html)", "")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    about = [a["href"] for a in parse(site / "about" / "index.html").select("article a")
+             if a.text in {"a", "b"}]
+    writeup = [a["href"] for a in parse(site / SESSION / "index.html").select(".da-writeup a")]
+    assert about == ["../bao-cao.html", "../lien-he/#dia-chi"]
+    assert writeup == ["../../../bao-cao.html", "../2024-06-19-doi-thoai-2/index.html#ho-so-gpxd",
+                       "../../../about/index.html", "../../../agencies/index.html", "index.html"]
+    for page, hrefs in ((site / "about" / "index.html", about), (site / SESSION / "index.html", writeup)):
+        for href in hrefs:
+            target = page.parent / href.split("#")[0]
+            assert target.is_file() or (target / "index.html").is_file(), (page, href)
+
+
 def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path: Path) -> None:
     """`khong-co-gi/` from a session page was taken for a page the generator makes, passed
     validate, and stopped the build with an unlocated warning (a fuzzing review's find): no

@@ -11,7 +11,7 @@ import functools
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -123,7 +123,8 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
 
 THEME_PAGES = frozenset({"404.html"})
 """Pages the theme writes at the site's root (the page of an address that does not exist)."""
-PAGE_SUFFIXES = (".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".md", *HTML_SUFFIXES)
 RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), *urls.FILE_FOLDERS, *sorted(THEME_PAGES)]
 """The addresses of urls.SITE_SECTIONS, FILE_FOLDERS and THEME_PAGES, as a problem names them."""
 
@@ -253,10 +254,36 @@ class _Targets:
         if not inside(path, self.root):
             return (f"the link '{written}' points to a file outside the content folder; "
                     "put the file inside it (a folder such as tai-lieu/) and link to it there")
+        if target.lower().endswith(HTML_SUFFIXES):
+            return self._page_file_link(reference, source)
         files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
         return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
                 "path or remove the link")
+
+    def _page_file_link(self, reference: Reference, source: Source) -> str:
+        """What is wrong with a link to an `.html` file the content folder does not hold ('' for
+        none). A page is served at its address (`a/b.md` at a/b/, as the file a/b/index.html):
+        a session's texts are published as written, so `../x/index.html` there leads to the page
+        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file (it
+        stops the build), and `a/b.html` is no page's file. Either way the `.md` file is named."""
+        target, written = reference.target, reference.written
+        folder, name = posixpath.split(target)
+        address = (f"{folder}/" if folder else "") if name == "index.html" else \
+            f"{posixpath.splitext(target)[0]}/"
+        if name == "index.html" and isinstance(source, Session):
+            return self.problem(replace(reference, target=address, address=True, file=False), source)
+        page = self._page_file(address)
+        if not (page in self.pages or is_file(self.root / page) or urls.generated(page)):
+            closest = self._closest_page(replace(reference, target=page), source)
+            return (f"the link '{written}' points to {target}, which is neither a file of the "
+                    f"content folder nor a page's{closest}; fix the path or remove the link")
+        fragment = urlsplit(written).fragment
+        why = (f"MkDocs cannot find it from {source.src_uri} (it stops the build)"
+               if isinstance(source, OtherPage) else
+               f"the site serves that page at its address, {address or '/'}, not as {name}")
+        return (f"the link '{written}' names {target}, the file of a page: {why}; link to the page's "
+                f"file, '{_relative(page, False, source)}{f'#{fragment}' if fragment else ''}'")
 
     def _built(self, target: str) -> str | None:
         """For a path where the build writes files: '' when it writes `target` (or may: a

@@ -226,8 +226,9 @@ class Reference:
     address: bool = False
     """Written as the page's address (`../agencies/x/`, `/about/`) rather than its `.md` file."""
     file: bool = False
-    """A file that is not a page (`../../../tai-lieu/cv-124.pdf`): the content folder's, copied
-    as it is, or one the build writes (`data/items.csv`)."""
+    """A file named by its extension (`../../../tai-lieu/cv-124.pdf`, `bao-cao.html`): the
+    content folder's, copied as it is, or one the build writes (`data/items.csv`, a page's
+    `index.html`)."""
 
 
 @dataclass(frozen=True)
@@ -273,20 +274,20 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     elif NEVER_PUBLISHED.match(beside := posixpath.normpath(posixpath.join(posixpath.dirname(base),
                                                                             path))):
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
-    elif is_file_name(path):  # a document next to the text, or one the build makes
+    elif is_file_name(path):  # a document or HTML file next to the text, or one the build makes
         reference = Reference(written, beside, image, file=True)
     else:
         reference = None  # an address without its final '/' (`../../agencies/x`)
     return Destination(site, suffix, reference, rooted)
 
 
-FILE_NAME = re.compile(r"[^/]\.(?!html?$)[A-Za-z0-9]{1,5}$", re.IGNORECASE)
-"""A path whose last part ends with a document's extension (`cv-124.pdf`, `bang-gia.xlsx`), not
-a page's (`index.html`, the address of a page without folder addresses)."""
+FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
+"""A path whose last part ends with a file's extension (`cv-124.pdf`, `bang-gia.xlsx`, and
+`bao-cao.html`: an HTML file is checked as a file, links.py says which ones a link may name)."""
 
 
 def is_file_name(path: str) -> bool:
-    """Whether the last part of `path` names a document by its extension."""
+    """Whether the last part of `path` names a file by its extension."""
     return FILE_NAME.search(path) is not None
 
 
