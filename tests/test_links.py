@@ -269,6 +269,35 @@ def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path
         "the link"]
 
 
+def test_a_md_file_where_the_site_makes_its_lists_is_no_page_and_is_reported(tmp_path: Path) -> None:
+    """`..%2F..%2Fabout.md` (or `../../about.md`) from a write-up names sessions/about.md, taken
+    for a page of the session lists: validate passed and the build stopped on a warning naming
+    no line (a fuzzing review's find). Every page the site makes is a folder's index.md; a link's
+    percent-escapes are decoded before it is followed, as MkDocs and the build do."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    append(content / SESSION / "index.md", "[a](..%2F..%2Fabout.md) [b](../../../statistics/so-lieu.md)"
+           " [c](..%2F..%2F..%2Fabout.md) [d](../../2024/page/2/index.md) [e](../../index.md)\n")
+    expected = [
+        f"content/{SESSION}/index.md:9:5: the link '..%2F..%2Fabout.md' points to sessions/about.md, "
+        "which is not a page of the content folder (did you mean '../../../about.md'?); fix the path "
+        "or remove the link",
+        f"content/{SESSION}/index.md:9:29: the link '../../../statistics/so-lieu.md' points to "
+        "statistics/so-lieu.md, which is not a page of the content folder; fix the path or remove the "
+        "link"]
+    assert located(validate(content)) == expected
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 1 and expected[0] in build.stderr
+    replace(content / SESSION / "index.md",
+            "[a](..%2F..%2Fabout.md) [b](../../../statistics/so-lieu.md) ", "")
+    replace(content / SESSION / "index.md", " [d](../../2024/page/2/index.md)", "")
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    assert [a["href"] for a in parse(site / SESSION / "index.html").select(".da-writeup a")] == [
+        "../../../about/", "../../"]
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
