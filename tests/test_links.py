@@ -257,6 +257,63 @@ def test_a_link_to_an_html_file_is_checked_and_the_page_file_named(tmp_path: Pat
             assert target.is_file() or (target / "index.html").is_file(), (page, href)
 
 
+def test_a_broken_percent_escape_or_a_slash_after_a_file_name_is_refused(tmp_path: Path) -> None:
+    """`%`, `%zz` and `%00` in a link were published as written, which browsers cannot read
+    (`%00` stopped validate with a traceback), and `cv-123.pdf/` names a folder, not the
+    document (a fuzzing review's find). Each is refused at its line with what to write; a
+    name's own `%`, written `%25`, then leads to its file; web addresses are left as written."""
+    content = make_archive(tmp_path / "content")
+    (content / "tai-lieu").mkdir()
+    for name in ("cv-123.pdf", "50%.pdf"):
+        (content / "tai-lieu" / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (content / "tai-lieu.v2").mkdir()
+    (content / "tai-lieu.v2" / "index.md").write_text("# Tài liệu\n", encoding="utf-8")
+    photo(content / SESSION / "anh.jpg")
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](tai-lieu/50%.pdf) [b](tai-lieu/cv-123.pdf/)\n",
+                                      encoding="utf-8")
+    kept = "[w](https://example.vn/a%zz) [t](http://example.vn/50%) [v](../../../tai-lieu.v2/)"
+    append(content / SESSION / "index.md", f"{kept} [c](bien-ban%zz.md) [d](%00.md#x)\n\n"
+           "![Hội trường](anh.jpg/) [e](../../../tai-lieu/cv-124.pdf/#trang-2)\n")
+    assert located(validate(content)) == [
+        "content/about.md:3:5: the link 'tai-lieu/50%.pdf' has a '%' that starts no percent-escape "
+        "(two hexadecimal digits, as '%20' for a space), which browsers cannot read; write '%25' "
+        "for a percent sign: 'tai-lieu/50%25.pdf'",
+        "content/about.md:3:27: the link 'tai-lieu/cv-123.pdf/' ends with '/' after a file's name, "
+        "which makes it the address of a folder (it leads nowhere); drop the '/': "
+        "'tai-lieu/cv-123.pdf'",
+        f"content/{SESSION}/index.md:9:88: the link 'bien-ban%zz.md' has a '%' that starts no "
+        "percent-escape (two hexadecimal digits, as '%20' for a space), which browsers cannot "
+        "read; write '%25' for a percent sign: 'bien-ban%25zz.md'",
+        f"content/{SESSION}/index.md:9:108: the link '%00.md#x' holds '%00', a NUL character, which "
+        "no file or page name holds; remove it",
+        f"content/{SESSION}/index.md:11:15: image 'anh.jpg/' ends with '/' after a file's name, "
+        "which makes it the address of a folder (it leads nowhere); drop the '/': 'anh.jpg'",
+        f"content/{SESSION}/index.md:11:29: the link '../../../tai-lieu/cv-124.pdf/#trang-2' ends "
+        "with '/' after a file's name, which makes it the address of a folder (it leads nowhere); "
+        "drop the '/': '../../../tai-lieu/cv-124.pdf#trang-2'; without it, the link "
+        "'../../../tai-lieu/cv-124.pdf#trang-2' points to tai-lieu/cv-124.pdf, which is not a file "
+        "of the content folder (did you mean 'cv-123.pdf'?); copy the file there, or fix the path "
+        "or remove the link"]
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](tai-lieu/50%25.pdf) [b](tai-lieu/cv-123.pdf)\n",
+                                      encoding="utf-8")
+    replace(content / SESSION / "index.md", " [c](bien-ban%zz.md) [d](%00.md#x)",
+            " [c](../../../tai-lieu/50%25.pdf)")
+    replace(content / SESSION / "index.md", "(anh.jpg/) [e](../../../tai-lieu/cv-124.pdf/#trang-2)",
+            "(anh.jpg)")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    assert [a["href"] for a in parse(page).select(".da-writeup a")] == [
+        "https://example.vn/a%zz", "http://example.vn/50%", "../../../tai-lieu.v2/",
+        "../../../tai-lieu/50%25.pdf"]
+    assert (page.parent / unquote("../../../tai-lieu/50%25.pdf")).is_file()
+    about = site / "about" / "index.html"
+    for a in parse(about).select("article a[href^='../tai-lieu']"):
+        assert (about.parent / unquote(a["href"])).is_file(), a["href"]
+    assert "https://doithoai.example.vn/tai-lieu/50%25.pdf" in (site / "data" / "archive.json").read_text()
+
+
 def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path: Path) -> None:
     """`khong-co-gi/` from a session page was taken for a page the generator makes, passed
     validate, and stopped the build with an unlocated warning (a fuzzing review's find): no

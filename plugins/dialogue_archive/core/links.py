@@ -14,12 +14,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from . import urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
-from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug
+from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, destination, heading_slug
 from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, offset_of, position_of
 
@@ -183,6 +183,8 @@ class _Targets:
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
         target, written = reference.target, reference.written
+        if (escape := _escape_problem(reference)):
+            return escape
         if not reference.image and NEVER_PUBLISHED.match(target) and inside(self.root / target,
                                                                             self.root):
             return (f"the link '{written}' points to {target}, which the build reads and never "
@@ -200,6 +202,8 @@ class _Targets:
             target = self._page_file(target)
         path = self.root / target
         within = inside(path, self.root)
+        if reference.image and (slash := self._slash_after_file(reference, source)):
+            return slash
         if reference.image:
             if not within:
                 return (f"image '{written}' is outside the content folder; put the photo next to "
@@ -209,6 +213,8 @@ class _Targets:
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
         elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
+            if reference.address and (slash := self._slash_after_file(reference, source)):
+                return slash
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
@@ -260,6 +266,24 @@ class _Targets:
         return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
                 "path or remove the link")
+
+    def _slash_after_file(self, reference: Reference, source: Source) -> str:
+        """What is wrong with a photo's or document's name written with a '/' after it
+        (`cv-124.pdf/`: the address of a folder, which leads nowhere), and with the file it names;
+        '' when the name is no file's, or a folder's (a page's folder may be named `tai-lieu.v2/`)."""
+        parts = urlsplit(reference.written)
+        if not parts.path.endswith("/"):
+            return ""
+        dropped = urlunsplit(parts._replace(path=parts.path.rstrip("/")))
+        found = destination(dropped, source.src_uri, reference.image)
+        if found is None or found.reference is None or not (found.reference.image or found.reference.file) \
+                or (self.root / found.reference.target).is_dir():
+            return ""
+        hint = (f"{'image' if reference.image else 'the link'} '{reference.written}' ends with '/' "
+                "after a file's name, which makes it the address of a folder (it leads nowhere); "
+                f"drop the '/': '{dropped}'")
+        then = self.problem(replace(found.reference, written=dropped), source)
+        return f"{hint}; without it, {then}" if then else hint
 
     def _page_file_link(self, reference: Reference, source: Source) -> str:
         """What is wrong with a link to an `.html` file the content folder does not hold ('' for
@@ -383,6 +407,25 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
+
+
+LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+"""A '%' that starts no percent-escape: a browser sends it as written, and servers refuse it."""
+
+
+def _escape_problem(reference: Reference) -> str:
+    """What is wrong with the percent-escapes of a photo's or link's address ('' for nothing): a
+    '%' that starts none, or '%00' (a NUL, which no name holds; it stopped validate with a
+    traceback)."""
+    written = reference.written
+    what = f"{'image' if reference.image else 'the link'} '{written}'"
+    if LONE_PERCENT.search(written):
+        return (f"{what} has a '%' that starts no percent-escape (two hexadecimal digits, as '%20' "
+                "for a space), which browsers cannot read; write '%25' for a percent sign: "
+                f"'{LONE_PERCENT.sub('%25', written)}'")
+    if "%00" in written:
+        return f"{what} holds '%00', a NUL character, which no file or page name holds; remove it"
+    return ""
 
 
 def _relative(target: str, address: bool, source: Source) -> str:

@@ -342,18 +342,23 @@ class _Links:
         if (path == "" or path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
-        # Made from the decoded path ('%09' is a tab again): what a browser would drop or
-        # misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
-        relative = _encoded(relative)
+        # Made from the decoded path ('%09' is a tab again, '%25' a name's '%'): what a browser
+        # would drop or misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
+        relative = _encoded(relative, DECODED_UNSAFE)
         if SCHEME.match(relative):
             relative = "./" + relative
         return relative + found.suffix
 
 
-def _encoded(path: str) -> str:
+DECODED_UNSAFE = re.compile(r"[\x00-\x20\x7f%#?]")
+"""What UNSEEN holds, and what a decoded path holds as a name's own (`50%.pdf`, written
+`50%25.pdf`; `a#b.pdf`) that a URL reads otherwise."""
+
+
+def _encoded(path: str, unsafe: re.Pattern[str] = UNSEEN) -> str:
     """`path` with what a browser would drop or misread (spaces, tabs, controls) encoded:
     `<anh hoi truong.jpg>` is a valid Markdown target, and `anh hoi truong.jpg` no valid URL."""
-    return UNSEEN.sub(lambda m: f"%{ord(m[0]):02X}", path)
+    return unsafe.sub(lambda m: f"%{ord(m[0]):02X}", path)
 
 
 MARKDOWN_TARGET = re.compile(
@@ -367,6 +372,8 @@ HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Characters a URL keeps as they are (the reserved ones, and '%' of what is quoted already)."""
+PATH_SAFE = URL_SAFE.translate(str.maketrans("", "", "?#%"))
+"""The same in a decoded path, where '?', '#' and '%' are a name's own (`50%.pdf`)."""
 
 
 def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
@@ -378,7 +385,7 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
 
     def full(written: str, image: bool) -> str | None:
         if written.startswith("#"):
-            url = page(base) + written
+            url, suffix = page(base), written
         else:
             found = destination(written, base, image=image)
             if found is None:  # a web address, kept; what the page drops is dropped here too
@@ -386,8 +393,10 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
                 return "" if scheme and scheme[1].lower() not in PAGE_URL_SCHEMES else None
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
-                   and not reference.address else site_url + found.path) + found.suffix
-        return quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
+                   and not reference.address else site_url + found.path)
+            suffix = found.suffix
+        # the path is decoded (`anh%201.jpg` came back as `anh 1.jpg`); the suffix is as written
+        return quote(url, safe=PATH_SAFE) + quote(suffix, safe=URL_SAFE)
 
     def replace(match: re.Match[str], group: int, image: bool) -> str:
         url = full(match[group], image)
