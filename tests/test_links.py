@@ -355,6 +355,32 @@ def test_a_md_file_where_the_site_makes_its_lists_is_no_page_and_is_reported(tmp
         "../../../about/", "../../"]
 
 
+def test_an_encoded_slash_in_an_address_or_a_photo_is_refused(tmp_path: Path) -> None:
+    """`..%2F..%2F..%2Fabout%2F` passed validate, read decoded, and was published as written, one
+    name to a browser: a broken link. A `.md` link is rewritten from its decoded path, and works."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "about.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    photo(content / OTHER / "anh.jpg")
+    append(content / SESSION / "index.md", "[a](..%2F..%2F..%2Fabout%2F#gioi-thieu) "
+           "![b](..%2f2024-06-19-doi-thoai-2%2Fanh.jpg) [c](..%2F..%2F..%2Fabout.md)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '..%2F..%2F..%2Fabout%2F#gioi-thieu' has '%2F', "
+        "a '/' written encoded: the page keeps this address as written, where a browser reads it as "
+        "part of a name, not as a folder (it leads nowhere); write '/': '../../../about/#gioi-thieu'",
+        f"content/{SESSION}/index.md:9:46: image '..%2f2024-06-19-doi-thoai-2%2Fanh.jpg' has '%2F', "
+        "a '/' written encoded: the page keeps this address as written, where a browser reads it as "
+        "part of a name, not as a folder (it leads nowhere); write '/': "
+        "'../2024-06-19-doi-thoai-2/anh.jpg'"]
+    replace(content / SESSION / "index.md", "..%2F..%2F..%2Fabout%2F#", "../../../about/#")
+    replace(content / SESSION / "index.md", "..%2f2024-06-19-doi-thoai-2%2F", "../2024-06-19-doi-thoai-2/")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    writeup = parse(site / SESSION / "index.html").select_one(".da-writeup")
+    assert [a["href"] for a in writeup.select("a")] == ["../../../about/#gioi-thieu", "../../../about/"]
+    assert (site / SESSION / writeup.select_one("img")["src"]).is_file()
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")

@@ -413,10 +413,14 @@ LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 """A '%' that starts no percent-escape: a browser sends it as written, and servers refuse it."""
 
 
+ENCODED_SLASH = re.compile("%2F", re.I)
+
+
 def _escape_problem(reference: Reference) -> str:
     """What is wrong with the percent-escapes of a photo's or link's address ('' for nothing): a
-    '%' that starts none, or '%00' (a NUL, which no name holds; it stopped validate with a
-    traceback)."""
+    '%' that starts none, '%00' (a NUL, which no name holds; it stopped validate with a
+    traceback), or a '/' encoded in a photo's path or an address, which the page keeps as
+    written (a link to a `.md` file or a document is rewritten from its decoded path)."""
     written = reference.written
     what = f"{'image' if reference.image else 'the link'} '{written}'"
     if LONE_PERCENT.search(written):
@@ -425,6 +429,11 @@ def _escape_problem(reference: Reference) -> str:
                 f"'{LONE_PERCENT.sub('%25', written)}'")
     if "%00" in written:
         return f"{what} holds '%00', a NUL character, which no file or page name holds; remove it"
+    path = urlsplit(written).path
+    if (reference.address or reference.image) and ENCODED_SLASH.search(path):
+        return (f"{what} has '%2F', a '/' written encoded: the page keeps this address as written, "
+                "where a browser reads it as part of a name, not as a folder (it leads nowhere); "
+                f"write '/': '{written.replace(path, ENCODED_SLASH.sub('/', path), 1)}'")
     return ""
 
 
