@@ -204,6 +204,116 @@ def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: 
         assert (page.parent / a["href"]).is_file(), a["href"]
 
 
+def test_a_link_to_an_html_file_is_checked_and_the_page_file_named(tmp_path: Path) -> None:
+    """A relative `.html` link was not checked (a fuzzing review's find): from a session's texts
+    it was published as written, broken when wrong; from about.md MkDocs stopped the build naming
+    no line. Pages are served at their addresses (`lien-he.md` at lien-he/): an HTML file copied
+    from the content folder, or, from a session's texts, the `index.html` of a page on the
+    site, keep working; any other is refused at its line with the `.md` file to write."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "bao-cao.html").write_text("<p>Báo cáo</p>\n", encoding="utf-8")
+    (content / "lien-he.md").write_text("# Liên hệ\n\n## Địa chỉ\n", encoding="utf-8")
+    about = "[a](bao-cao.html) [b](lien-he.md#dia-chi)"
+    (content / "about.md").write_text(f"# Giới thiệu\n\n{about} [c](lien-he.html#dia-chi) "
+                                      f"[d]({OTHER}/index.html) [e](lien-hee.html)\n", encoding="utf-8")
+    writeup = ("[a](../../../bao-cao.html) [b](../2024-06-19-doi-thoai-2/index.html#ho-so-gpxd) "
+               "[c](../../../about/index.html) [d](../../../agencies/index.html) [e](index.html)")
+    append(content / SESSION / "index.md", f"{writeup}\n\n[f](../../../lien-he.html) "
+           "[g](../2024-01-01-khong-co/index.html) [h](nope.html)\n")
+    assert located(validate(content)) == [
+        "content/about.md:3:47: the link 'lien-he.html#dia-chi' names lien-he.html, the file of a "
+        "page: MkDocs cannot find it from about.md (it stops the build); link to the page's file, "
+        "'lien-he.md#dia-chi'",
+        f"content/about.md:3:73: the link '{OTHER}/index.html' names {OTHER}/index.html, the file "
+        "of a page: MkDocs cannot find it from about.md (it stops the build); link to the page's "
+        f"file, '{OTHER}/index.md'",
+        "content/about.md:3:126: the link 'lien-hee.html' points to lien-hee.html, which is neither "
+        "a file of the content folder nor a page's (did you mean 'lien-he.md'?); fix the path or "
+        "remove the link",
+        f"content/{SESSION}/index.md:11:5: the link '../../../lien-he.html' names lien-he.html, the "
+        "file of a page: the site serves that page at its address, lien-he/, not as lien-he.html; "
+        "link to the page's file, '../../../lien-he.md'",
+        f"content/{SESSION}/index.md:11:32: the link '../2024-01-01-khong-co/index.html' points to "
+        "the address sessions/2024/2024-01-01-khong-co/, which is not a page of the content folder "
+        "(did you mean '../2024-06-19-doi-thoai-2/'?); fix the path or remove the link",
+        f"content/{SESSION}/index.md:11:71: the link 'nope.html' points to {SESSION}/nope.html, which "
+        "is neither a file of the content folder nor a page's (did you mean "
+        "'../2024-06-19-doi-thoai-2/index.md'?); fix the path or remove the link"]
+    (content / "about.md").write_text(f"# Giới thiệu\n\n{about}\n", encoding="utf-8")
+    replace(content / SESSION / "index.md", "[f](../../../lien-he.html) "
+            "[g](../2024-01-01-khong-co/index.html) [h](nope.html)", "")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    about = [a["href"] for a in parse(site / "about" / "index.html").select("article a")
+             if a.text in {"a", "b"}]
+    writeup = [a["href"] for a in parse(site / SESSION / "index.html").select(".da-writeup a")]
+    assert about == ["../bao-cao.html", "../lien-he/#dia-chi"]
+    assert writeup == ["../../../bao-cao.html", "../2024-06-19-doi-thoai-2/index.html#ho-so-gpxd",
+                       "../../../about/index.html", "../../../agencies/index.html", "index.html"]
+    for page, hrefs in ((site / "about" / "index.html", about), (site / SESSION / "index.html", writeup)):
+        for href in hrefs:
+            target = page.parent / href.split("#")[0]
+            assert target.is_file() or (target / "index.html").is_file(), (page, href)
+
+
+def test_a_broken_percent_escape_or_a_slash_after_a_file_name_is_refused(tmp_path: Path) -> None:
+    """`%`, `%zz` and `%00` in a link were published as written, which browsers cannot read
+    (`%00` stopped validate with a traceback), and `cv-123.pdf/` names a folder, not the
+    document (a fuzzing review's find). Each is refused at its line with what to write; a
+    name's own `%`, written `%25`, then leads to its file; web addresses are left as written."""
+    content = make_archive(tmp_path / "content")
+    (content / "tai-lieu").mkdir()
+    for name in ("cv-123.pdf", "50%.pdf"):
+        (content / "tai-lieu" / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (content / "tai-lieu.v2").mkdir()
+    (content / "tai-lieu.v2" / "index.md").write_text("# Tài liệu\n", encoding="utf-8")
+    photo(content / SESSION / "anh.jpg")
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](tai-lieu/50%.pdf) [b](tai-lieu/cv-123.pdf/)\n",
+                                      encoding="utf-8")
+    kept = "[w](https://example.vn/a%zz) [t](http://example.vn/50%) [v](../../../tai-lieu.v2/)"
+    append(content / SESSION / "index.md", f"{kept} [c](bien-ban%zz.md) [d](%00.md#x)\n\n"
+           "![Hội trường](anh.jpg/) [e](../../../tai-lieu/cv-124.pdf/#trang-2)\n")
+    assert located(validate(content)) == [
+        "content/about.md:3:5: the link 'tai-lieu/50%.pdf' has a '%' that starts no percent-escape "
+        "(two hexadecimal digits, as '%20' for a space), which browsers cannot read; write '%25' "
+        "for a percent sign: 'tai-lieu/50%25.pdf'",
+        "content/about.md:3:27: the link 'tai-lieu/cv-123.pdf/' ends with '/' after a file's name, "
+        "which makes it the address of a folder (it leads nowhere); drop the '/': "
+        "'tai-lieu/cv-123.pdf'",
+        f"content/{SESSION}/index.md:9:88: the link 'bien-ban%zz.md' has a '%' that starts no "
+        "percent-escape (two hexadecimal digits, as '%20' for a space), which browsers cannot "
+        "read; write '%25' for a percent sign: 'bien-ban%25zz.md'",
+        f"content/{SESSION}/index.md:9:108: the link '%00.md#x' holds '%00', a NUL character, which "
+        "no file or page name holds; remove it",
+        f"content/{SESSION}/index.md:11:15: image 'anh.jpg/' ends with '/' after a file's name, "
+        "which makes it the address of a folder (it leads nowhere); drop the '/': 'anh.jpg'",
+        f"content/{SESSION}/index.md:11:29: the link '../../../tai-lieu/cv-124.pdf/#trang-2' ends "
+        "with '/' after a file's name, which makes it the address of a folder (it leads nowhere); "
+        "drop the '/': '../../../tai-lieu/cv-124.pdf#trang-2'; without it, the link "
+        "'../../../tai-lieu/cv-124.pdf#trang-2' points to tai-lieu/cv-124.pdf, which is not a file "
+        "of the content folder (did you mean 'cv-123.pdf'?); copy the file there, or fix the path "
+        "or remove the link"]
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](tai-lieu/50%25.pdf) [b](tai-lieu/cv-123.pdf)\n",
+                                      encoding="utf-8")
+    replace(content / SESSION / "index.md", " [c](bien-ban%zz.md) [d](%00.md#x)",
+            " [c](../../../tai-lieu/50%25.pdf)")
+    replace(content / SESSION / "index.md", "(anh.jpg/) [e](../../../tai-lieu/cv-124.pdf/#trang-2)",
+            "(anh.jpg)")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = site / SESSION / "index.html"
+    assert [a["href"] for a in parse(page).select(".da-writeup a")] == [
+        "https://example.vn/a%zz", "http://example.vn/50%", "../../../tai-lieu.v2/",
+        "../../../tai-lieu/50%25.pdf"]
+    assert (page.parent / unquote("../../../tai-lieu/50%25.pdf")).is_file()
+    about = site / "about" / "index.html"
+    for a in parse(about).select("article a[href^='../tai-lieu']"):
+        assert (about.parent / unquote(a["href"])).is_file(), a["href"]
+    assert "https://doithoai.example.vn/tai-lieu/50%25.pdf" in (site / "data" / "archive.json").read_text()
+
+
 def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path: Path) -> None:
     """`khong-co-gi/` from a session page was taken for a page the generator makes, passed
     validate, and stopped the build with an unlocated warning (a fuzzing review's find): no
@@ -214,6 +324,61 @@ def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path
         f"content/{SESSION}/index.md:9:5: the link 'khong-co-gi/' points to the address "
         f"{SESSION}/khong-co-gi/, which is not a page of the content folder; fix the path or remove "
         "the link"]
+
+
+def test_a_md_file_where_the_site_makes_its_lists_is_no_page_and_is_reported(tmp_path: Path) -> None:
+    """`..%2F..%2Fabout.md` (or `../../about.md`) from a write-up names sessions/about.md, taken
+    for a page of the session lists: validate passed and the build stopped on a warning naming
+    no line (a fuzzing review's find). Every page the site makes is a folder's index.md; a link's
+    percent-escapes are decoded before it is followed, as MkDocs and the build do."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    append(content / SESSION / "index.md", "[a](..%2F..%2Fabout.md) [b](../../../statistics/so-lieu.md)"
+           " [c](..%2F..%2F..%2Fabout.md) [d](../../2024/page/2/index.md) [e](../../index.md)\n")
+    expected = [
+        f"content/{SESSION}/index.md:9:5: the link '..%2F..%2Fabout.md' points to sessions/about.md, "
+        "which is not a page of the content folder (did you mean '../../../about.md'?); fix the path "
+        "or remove the link",
+        f"content/{SESSION}/index.md:9:29: the link '../../../statistics/so-lieu.md' points to "
+        "statistics/so-lieu.md, which is not a page of the content folder; fix the path or remove the "
+        "link"]
+    assert located(validate(content)) == expected
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 1 and expected[0] in build.stderr
+    replace(content / SESSION / "index.md",
+            "[a](..%2F..%2Fabout.md) [b](../../../statistics/so-lieu.md) ", "")
+    replace(content / SESSION / "index.md", " [d](../../2024/page/2/index.md)", "")
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    assert [a["href"] for a in parse(site / SESSION / "index.html").select(".da-writeup a")] == [
+        "../../../about/", "../../"]
+
+
+def test_an_encoded_slash_in_an_address_or_a_photo_is_refused(tmp_path: Path) -> None:
+    """`..%2F..%2F..%2Fabout%2F` passed validate, read decoded, and was published as written, one
+    name to a browser: a broken link. A `.md` link is rewritten from its decoded path, and works."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "about.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    photo(content / OTHER / "anh.jpg")
+    append(content / SESSION / "index.md", "[a](..%2F..%2F..%2Fabout%2F#gioi-thieu) "
+           "![b](..%2f2024-06-19-doi-thoai-2%2Fanh.jpg) [c](..%2F..%2F..%2Fabout.md)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '..%2F..%2F..%2Fabout%2F#gioi-thieu' has '%2F', "
+        "a '/' written encoded: the page keeps this address as written, where a browser reads it as "
+        "part of a name, not as a folder (it leads nowhere); write '/': '../../../about/#gioi-thieu'",
+        f"content/{SESSION}/index.md:9:46: image '..%2f2024-06-19-doi-thoai-2%2Fanh.jpg' has '%2F', "
+        "a '/' written encoded: the page keeps this address as written, where a browser reads it as "
+        "part of a name, not as a folder (it leads nowhere); write '/': "
+        "'../2024-06-19-doi-thoai-2/anh.jpg'"]
+    replace(content / SESSION / "index.md", "..%2F..%2F..%2Fabout%2F#", "../../../about/#")
+    replace(content / SESSION / "index.md", "..%2f2024-06-19-doi-thoai-2%2F", "../2024-06-19-doi-thoai-2/")
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    writeup = parse(site / SESSION / "index.html").select_one(".da-writeup")
+    assert [a["href"] for a in writeup.select("a")] == ["../../../about/#gioi-thieu", "../../../about/"]
+    assert (site / SESSION / writeup.select_one("img")["src"]).is_file()
 
 
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:

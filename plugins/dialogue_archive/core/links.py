@@ -11,15 +11,15 @@ import functools
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from . import urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
-from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, heading_slug
+from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, destination, heading_slug
 from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, offset_of, position_of
 
@@ -123,7 +123,8 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
 
 THEME_PAGES = frozenset({"404.html"})
 """Pages the theme writes at the site's root (the page of an address that does not exist)."""
-PAGE_SUFFIXES = (".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".md", *HTML_SUFFIXES)
 RESERVED = [*(f"{s}/" for s in sorted(urls.SITE_SECTIONS)), *urls.FILE_FOLDERS, *sorted(THEME_PAGES)]
 """The addresses of urls.SITE_SECTIONS, FILE_FOLDERS and THEME_PAGES, as a problem names them."""
 
@@ -182,6 +183,8 @@ class _Targets:
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
         target, written = reference.target, reference.written
+        if (escape := _escape_problem(reference)):
+            return escape
         if not reference.image and NEVER_PUBLISHED.match(target) and inside(self.root / target,
                                                                             self.root):
             return (f"the link '{written}' points to {target}, which the build reads and never "
@@ -199,6 +202,8 @@ class _Targets:
             target = self._page_file(target)
         path = self.root / target
         within = inside(path, self.root)
+        if reference.image and (slash := self._slash_after_file(reference, source)):
+            return slash
         if reference.image:
             if not within:
                 return (f"image '{written}' is outside the content folder; put the photo next to "
@@ -208,6 +213,8 @@ class _Targets:
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
         elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
+            if reference.address and (slash := self._slash_after_file(reference, source)):
+                return slash
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
@@ -253,10 +260,54 @@ class _Targets:
         if not inside(path, self.root):
             return (f"the link '{written}' points to a file outside the content folder; "
                     "put the file inside it (a folder such as tai-lieu/) and link to it there")
+        if target.lower().endswith(HTML_SUFFIXES):
+            return self._page_file_link(reference, source)
         files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
         return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
                 "path or remove the link")
+
+    def _slash_after_file(self, reference: Reference, source: Source) -> str:
+        """What is wrong with a photo's or document's name written with a '/' after it
+        (`cv-124.pdf/`: the address of a folder, which leads nowhere), and with the file it names;
+        '' when the name is no file's, or a folder's (a page's folder may be named `tai-lieu.v2/`)."""
+        parts = urlsplit(reference.written)
+        if not parts.path.endswith("/"):
+            return ""
+        dropped = urlunsplit(parts._replace(path=parts.path.rstrip("/")))
+        found = destination(dropped, source.src_uri, reference.image)
+        if found is None or found.reference is None or not (found.reference.image or found.reference.file) \
+                or (self.root / found.reference.target).is_dir():
+            return ""
+        hint = (f"{'image' if reference.image else 'the link'} '{reference.written}' ends with '/' "
+                "after a file's name, which makes it the address of a folder (it leads nowhere); "
+                f"drop the '/': '{dropped}'")
+        then = self.problem(replace(found.reference, written=dropped), source)
+        return f"{hint}; without it, {then}" if then else hint
+
+    def _page_file_link(self, reference: Reference, source: Source) -> str:
+        """What is wrong with a link to an `.html` file the content folder does not hold ('' for
+        none). A page is served at its address (`a/b.md` at a/b/, as the file a/b/index.html):
+        a session's texts are published as written, so `../x/index.html` there leads to the page
+        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file (it
+        stops the build), and `a/b.html` is no page's file. Either way the `.md` file is named."""
+        target, written = reference.target, reference.written
+        folder, name = posixpath.split(target)
+        address = (f"{folder}/" if folder else "") if name == "index.html" else \
+            f"{posixpath.splitext(target)[0]}/"
+        if name == "index.html" and isinstance(source, Session):
+            return self.problem(replace(reference, target=address, address=True, file=False), source)
+        page = self._page_file(address)
+        if not (page in self.pages or is_file(self.root / page) or urls.generated(page)):
+            closest = self._closest_page(replace(reference, target=page), source)
+            return (f"the link '{written}' points to {target}, which is neither a file of the "
+                    f"content folder nor a page's{closest}; fix the path or remove the link")
+        fragment = urlsplit(written).fragment
+        why = (f"MkDocs cannot find it from {source.src_uri} (it stops the build)"
+               if isinstance(source, OtherPage) else
+               f"the site serves that page at its address, {address or '/'}, not as {name}")
+        return (f"the link '{written}' names {target}, the file of a page: {why}; link to the page's "
+                f"file, '{_relative(page, False, source)}{f'#{fragment}' if fragment else ''}'")
 
     def _built(self, target: str) -> str | None:
         """For a path where the build writes files: '' when it writes `target` (or may: a
@@ -356,6 +407,34 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
+
+
+LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+"""A '%' that starts no percent-escape: a browser sends it as written, and servers refuse it."""
+
+
+ENCODED_SLASH = re.compile("%2F", re.I)
+
+
+def _escape_problem(reference: Reference) -> str:
+    """What is wrong with the percent-escapes of a photo's or link's address ('' for nothing): a
+    '%' that starts none, '%00' (a NUL, which no name holds; it stopped validate with a
+    traceback), or a '/' encoded in a photo's path or an address, which the page keeps as
+    written (a link to a `.md` file or a document is rewritten from its decoded path)."""
+    written = reference.written
+    what = f"{'image' if reference.image else 'the link'} '{written}'"
+    if LONE_PERCENT.search(written):
+        return (f"{what} has a '%' that starts no percent-escape (two hexadecimal digits, as '%20' "
+                "for a space), which browsers cannot read; write '%25' for a percent sign: "
+                f"'{LONE_PERCENT.sub('%25', written)}'")
+    if "%00" in written:
+        return f"{what} holds '%00', a NUL character, which no file or page name holds; remove it"
+    path = urlsplit(written).path
+    if (reference.address or reference.image) and ENCODED_SLASH.search(path):
+        return (f"{what} has '%2F', a '/' written encoded: the page keeps this address as written, "
+                "where a browser reads it as part of a name, not as a folder (it leads nowhere); "
+                f"write '/': '{written.replace(path, ENCODED_SLASH.sub('/', path), 1)}'")
+    return ""
 
 
 def _relative(target: str, address: bool, source: Source) -> str:

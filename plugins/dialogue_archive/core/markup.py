@@ -226,8 +226,9 @@ class Reference:
     address: bool = False
     """Written as the page's address (`../agencies/x/`, `/about/`) rather than its `.md` file."""
     file: bool = False
-    """A file that is not a page (`../../../tai-lieu/cv-124.pdf`): the content folder's, copied
-    as it is, or one the build writes (`data/items.csv`)."""
+    """A file named by its extension (`../../../tai-lieu/cv-124.pdf`, `bao-cao.html`): the
+    content folder's, copied as it is, or one the build writes (`data/items.csv`, a page's
+    `index.html`)."""
 
 
 @dataclass(frozen=True)
@@ -273,20 +274,20 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
     elif NEVER_PUBLISHED.match(beside := posixpath.normpath(posixpath.join(posixpath.dirname(base),
                                                                             path))):
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
-    elif is_file_name(path):  # a document next to the text, or one the build makes
+    elif is_file_name(path):  # a document or HTML file next to the text, or one the build makes
         reference = Reference(written, beside, image, file=True)
     else:
         reference = None  # an address without its final '/' (`../../agencies/x`)
     return Destination(site, suffix, reference, rooted)
 
 
-FILE_NAME = re.compile(r"[^/]\.(?!html?$)[A-Za-z0-9]{1,5}$", re.IGNORECASE)
-"""A path whose last part ends with a document's extension (`cv-124.pdf`, `bang-gia.xlsx`), not
-a page's (`index.html`, the address of a page without folder addresses)."""
+FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
+"""A path whose last part ends with a file's extension (`cv-124.pdf`, `bang-gia.xlsx`, and
+`bao-cao.html`: an HTML file is checked as a file, links.py says which ones a link may name)."""
 
 
 def is_file_name(path: str) -> bool:
-    """Whether the last part of `path` names a document by its extension."""
+    """Whether the last part of `path` names a file by its extension."""
     return FILE_NAME.search(path) is not None
 
 
@@ -341,18 +342,23 @@ class _Links:
         if (path == "" or path.endswith("/")) and relative not in {".", ".."} \
                 and not relative.endswith("/"):
             relative += "/"
-        # Made from the decoded path ('%09' is a tab again): what a browser would drop or
-        # misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
-        relative = _encoded(relative)
+        # Made from the decoded path ('%09' is a tab again, '%25' a name's '%'): what a browser
+        # would drop or misread is encoded, and '/x/javascript:alert(1)' seen from /x/ stays a path.
+        relative = _encoded(relative, DECODED_UNSAFE)
         if SCHEME.match(relative):
             relative = "./" + relative
         return relative + found.suffix
 
 
-def _encoded(path: str) -> str:
+DECODED_UNSAFE = re.compile(r"[\x00-\x20\x7f%#?]")
+"""What UNSEEN holds, and what a decoded path holds as a name's own (`50%.pdf`, written
+`50%25.pdf`; `a#b.pdf`) that a URL reads otherwise."""
+
+
+def _encoded(path: str, unsafe: re.Pattern[str] = UNSEEN) -> str:
     """`path` with what a browser would drop or misread (spaces, tabs, controls) encoded:
     `<anh hoi truong.jpg>` is a valid Markdown target, and `anh hoi truong.jpg` no valid URL."""
-    return UNSEEN.sub(lambda m: f"%{ord(m[0]):02X}", path)
+    return unsafe.sub(lambda m: f"%{ord(m[0]):02X}", path)
 
 
 MARKDOWN_TARGET = re.compile(
@@ -366,6 +372,8 @@ HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 """Characters a URL keeps as they are (the reserved ones, and '%' of what is quoted already)."""
+PATH_SAFE = URL_SAFE.translate(str.maketrans("", "", "?#%"))
+"""The same in a decoded path, where '?', '#' and '%' are a name's own (`50%.pdf`)."""
 
 
 def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], str]) -> str:
@@ -377,7 +385,7 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
 
     def full(written: str, image: bool) -> str | None:
         if written.startswith("#"):
-            url = page(base) + written
+            url, suffix = page(base), written
         else:
             found = destination(written, base, image=image)
             if found is None:  # a web address, kept; what the page drops is dropped here too
@@ -385,8 +393,10 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
                 return "" if scheme and scheme[1].lower() not in PAGE_URL_SCHEMES else None
             reference = found.reference
             url = (page(reference.target) if reference is not None and not reference.image
-                   and not reference.address else site_url + found.path) + found.suffix
-        return quote(url, safe=URL_SAFE)  # `anh%201.jpg` came back as `anh 1.jpg`
+                   and not reference.address else site_url + found.path)
+            suffix = found.suffix
+        # the path is decoded (`anh%201.jpg` came back as `anh 1.jpg`); the suffix is as written
+        return quote(url, safe=PATH_SAFE) + quote(suffix, safe=URL_SAFE)
 
     def replace(match: re.Match[str], group: int, image: bool) -> str:
         url = full(match[group], image)

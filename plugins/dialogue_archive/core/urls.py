@@ -7,6 +7,7 @@ changing any of these breaks every link people have shared, so they only ever gr
 from __future__ import annotations
 
 import posixpath
+import re
 
 PAGE_SIZE = 50
 """Entries on one list page: a page's size must not grow with the archive."""
@@ -171,10 +172,16 @@ SITE_SECTIONS = GENERATED_SECTIONS | {"sessions"}
 """Top-level folders whose pages the site makes: every page there is a folder's index.md."""
 
 
+SESSION_LISTS = re.compile(r"sessions/(?:\d+/)?(?:page/\d+/)?index\.md")
+"""The session lists' pages: all sessions, a year's, and their next pages."""
+
+
 def generated(uri: str) -> bool:
     """Whether `uri` is the address of a page the generator makes (a list, a registry entry, a
-    report), rather than a write-up of the content folder; such a page exists when it is built."""
+    report), rather than a write-up of the content folder; such a page exists when it is built.
+    Each is a folder's index.md: `sessions/about.md` is no page (it was taken for a list's,
+    passed validate and stopped the build naming no line)."""
     parts = uri.split("/")
-    if parts[0] == "sessions":  # its lists, a year's lists, and their next pages
-        return len(parts) <= 3 or "page" in parts[1:3]
-    return uri == home() or parts[0] in GENERATED_SECTIONS
+    if parts[0] == "sessions":
+        return SESSION_LISTS.fullmatch(uri) is not None
+    return uri == home() or (parts[0] in GENERATED_SECTIONS and parts[-1] == "index.md")
