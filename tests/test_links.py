@@ -788,3 +788,22 @@ def test_without_folder_addresses_a_texts_links_name_the_pages_files() -> None:
     assert hrefs == ["../../2023/x/", "../../../agencies/phong-tu-phap/", "../../../",
                      "../../../about/", "../../2023/y/#q", "../../../about/#m",
                      "../../../topics/dat-dai/", "anh.jpg"]
+
+
+def test_a_registry_entry_linked_as_its_md_file_is_told_the_file_the_site_makes(tmp_path: Path) -> None:
+    """`agencies/phong-tu-phap.md`, the file a writer guesses for an agency's page, was told only
+    'not a page of the content folder'; the site makes it as agencies/phong-tu-phap/index.md,
+    which the message now names, written from the page, and checks (an unknown id is said)."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](agencies/phong-tu-phap.md#tom-tat)\n",
+                                      encoding="utf-8")
+    append(content / SESSION / "index.md", "[b](../../../topics/khong-co.md)\n")
+    assert located(validate(content)) == [
+        "content/about.md:3:5: the link 'agencies/phong-tu-phap.md#tom-tat' points to "
+        "agencies/phong-tu-phap.md, which is no file: the site makes the agency's page as "
+        "agencies/phong-tu-phap/index.md; write 'agencies/phong-tu-phap/index.md#tom-tat'",
+        f"content/{SESSION}/index.md:9:5: the link '../../../topics/khong-co.md' points to "
+        "topics/khong-co.md, which is no file: the site makes the topic's page as "
+        "topics/khong-co/index.md; write '../../../topics/khong-co/index.md'; and the link "
+        "'../../../topics/khong-co/index.md' points to the page of topic 'khong-co', which is not in "
+        "registry/topics.yaml; fix the link or remove it"]

@@ -215,6 +215,8 @@ class _Targets:
         elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
             if reference.address and (slash := self._slash_after_file(reference, source)):
                 return slash
+            if entry := self._entry_page_file(reference, source):
+                return entry
             where = f"the address {reference.target or '/'}" if reference.address else target
             return (f"the link '{written}' points to {where}, which is not a page of the content "
                     f"folder{self._closest_page(reference, source)}; fix the path or remove the link")
@@ -396,6 +398,22 @@ class _Targets:
             return ""  # 'page': a page of the list itself (agencies/page/2/)
         kind, table = registry
         return f"{kind} '{entry}', which is not in registry/{section}.yaml{did_you_mean(entry, table)}"
+
+    def _entry_page_file(self, reference: Reference, source: Source) -> str:
+        """What to write for `agencies/<id>.md` (topics, places alike), the file a writer guesses
+        for a registry entry's page, which the site makes as `agencies/<id>/index.md`; '' for
+        another link. The entry is checked as that link would be."""
+        section, _, name = reference.target.partition("/")
+        if reference.address or section not in self.registries or "/" in name \
+                or not name.endswith(".md") or name == "index.md":
+            return ""
+        target = f"{section}/{name.removesuffix('.md')}/index.md"
+        parts = urlsplit(reference.written)
+        written = urlunsplit(parts._replace(path=parts.path.removesuffix(".md") + "/index.md"))
+        hint = (f"the link '{reference.written}' points to {reference.target}, which is no file: the "
+                f"site makes the {self.registries[section][0]}'s page as {target}; write '{written}'")
+        then = self.problem(replace(reference, target=target, written=written), source)
+        return f"{hint}; and {then}" if then else hint
 
     def _closest_page(self, reference: Reference, source: Source) -> str:
         """A 'did you mean' among the public write-ups and the top-level pages, written as a
