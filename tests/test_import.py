@@ -1372,6 +1372,26 @@ def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path)
     assert (folder / "answers.yaml").read_text(encoding="utf-8") == before
 
 
+def test_a_dash_in_one_of_two_answer_columns_is_no_line_of_the_answer(content: Path,
+                                                                      tmp_path: Path) -> None:
+    """Two columns of the answer's text are joined; a dash in one of them was published as the
+    answer's first paragraph, '-' (a diff reader's find)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời", "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.", "UBND phường Hòa Xuân",
+                  "-", "Đã trả lời tại buổi đối thoại."])
+    sheet.append(["2", "Bà B.", "Kiến nghị", "Đất đai", "Hỏi về đo đạc.", "UBND phường Hòa Xuân",
+                  "Đã hướng dẫn.", "—"])
+    workbook.save(tmp_path / "hai-cot.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "hai-cot.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [[answer["text"].strip() for answer in item["answers"]] for item in items_of(folder)] == [
+        ["Đã trả lời tại buổi đối thoại."], ["Đã hướng dẫn."]]
+
+
 def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
                                                                  tmp_path: Path) -> None:
     """A date cell in the question column (columns shifted by one) was published as the question
@@ -1385,16 +1405,19 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
                   "UBND phường Hòa Xuân", "Trả lời."])
     sheet.append([dt.datetime(2026, 1, 2), "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
                   "UBND phường Hòa Xuân", "Trả lời hai."])
+    sheet.append(["3", "Ông C.", "Kiến nghị", "Đất đai", dt.time(9, 15),  # '9:15' typed
+                  "UBND phường Hòa Xuân", "Trả lời ba."])
     workbook.save(tmp_path / "lech.xlsx")
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "lech.xlsx", folder)
     assert result.returncode == 1, result.stdout
-    said = ("holds a date ({}), not text: the columns may be shifted (check that the header row "
-            "names each column above its values), or Excel turned what was typed into a date "
+    said = ("holds a {0} ({1}), not text: the columns may be shifted (check that the header row "
+            "names each column above its values), or Excel turned what was typed into a {0} "
             "(format the cell as Text and type it again)")
     errors = [line for line in result.stderr.splitlines() if ":row " in line]
-    assert errors == [f"lech.xlsx:row 2: column 'Nội dung': {said.format('20/11/2026')}",
-                      f"lech.xlsx:row 3: column 'STT': {said.format('02/01/2026')}"]
+    assert errors == [f"lech.xlsx:row 2: column 'Nội dung': {said.format('date', '20/11/2026')}",
+                      f"lech.xlsx:row 3: column 'STT': {said.format('date', '02/01/2026')}",
+                      f"lech.xlsx:row 4: column 'Nội dung': {said.format('time', '09:15')}"]
     assert items_of(folder) == []
 
 

@@ -762,8 +762,9 @@ def _merged_cells(row: list[Any], columns: dict[int, str], names: dict[int, str]
             cells[key], first[key] = value, i
         elif folded_words(str(value)) == folded_words(str(before)):
             continue
-        elif key in JOINED_COLUMNS:
-            cells[key] = f"{before}\n{value}"
+        elif key in JOINED_COLUMNS:  # a dash in one of them is 'none' (dash_only), not a line
+            cells[key] = before if dash_only(value) else value if dash_only(before) \
+                else f"{before}\n{value}"
         elif problem is None:
             problem = RowError(names[i], f"says '{value}' but the column '{names[first[key]]}' "
                                f"({column_letter(first[key])}) says '{before}', and both give "
@@ -867,8 +868,8 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
 
 def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str]
                     ) -> list[UnreadCells]:
-    """A problem for each cell that holds what no text of the site can be: an Excel date in a
-    column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
+    """A problem for each cell that holds what no text of the site can be: an Excel date (or
+    time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
     character that cannot be stored (Unstorable)."""
     problems = []
@@ -879,11 +880,13 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
                 f"holds a character that cannot be stored (Excel's escape {value.escape} in the "
                 "file: half of a character, which stands for none): type the cell's text "
                 "again")))
-        elif key not in DATE_COLUMNS and isinstance(value, dt.date):
+        elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
+            kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
+                ("time", f"{value:%H:%M}")  # '9:15' typed
             problems.append(UnreadCells({key}, names[i], (
-                f"holds a date ({value:%d/%m/%Y}), not text: the columns may be shifted (check "
-                "that the header row names each column above its values), or Excel turned what "
-                "was typed into a date (format the cell as Text and type it again)")))
+                f"holds a {kind} ({shown}), not text: the columns may be shifted (check that the "
+                f"header row names each column above its values), or Excel turned what was typed "
+                f"into a {kind} (format the cell as Text and type it again)")))
     return problems
 
 
