@@ -712,6 +712,20 @@ def test_open_data_texts_carry_full_addresses_for_every_kind_of_link() -> None:
         f"![ảnh [cũ]]({page}cu.png)\n\n[tham khảo]: {site}agencies/phong-tu-phap/\n")
 
 
+def test_open_data_keeps_a_link_written_between_angle_brackets() -> None:
+    """`[d](<cv 1.pdf>)`, the form README gives for a name with spaces, was published in the open
+    data as `[d](https://…/x/%3Chttps://…/cv 1.pdf>)` (a diff reader's find), and so was
+    `[d](<cv.pdf>)`: the target is read between its brackets, its spaces quoted."""
+    site = "https://doithoai.example.vn/"
+    text = ("[d](<../../../tai-lieu/cv 1.pdf>) [e](<cv.pdf> \"Công văn\") ![f](<anh 1.jpg>)\n\n"
+            "[g]: <phu luc.pdf>\n")
+    page = f"{site}{SESSION}/"
+    assert markup.absolute_links(text, f"{SESSION}/index.md", site,
+                                 lambda uri: site + urls.web_path(uri)) == (
+        f"[d](<{site}tai-lieu/cv%201.pdf>) [e](<{page}cv.pdf> \"Công văn\") ![f](<{page}anh%201.jpg>)"
+        f"\n\n[g]: <{page}phu%20luc.pdf>\n")
+
+
 def test_a_photo_without_a_text_for_who_cannot_see_it_is_pointed_out_not_refused(
         tmp_path: Path) -> None:
     """A screen reader says nothing of a photo without `![text]` or `alt`: the press office is

@@ -362,10 +362,13 @@ def _encoded(path: str, unsafe: re.Pattern[str] = UNSEEN) -> str:
 
 
 MARKDOWN_TARGET = re.compile(
-    r"(!?)\[(?:[^\[\]\\]|\\.|!?\[(?:[^\[\]\\]|\\.)*\](?:\([^)]*\))?)*+\]\(\s*<?([^)\s>]+)"
-    r"|^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.M)
+    r"(!?)\[(?:[^\[\]\\]|\\.|!?\[(?:[^\[\]\\]|\\.)*\](?:\([^)]*\))?)*+\]\(\s*"
+    r"(?:<([^<>\n]+)>|([^)\s<>]+))"
+    r"|^( {0,3}\[[^\]]+\]:[ \t]*)(?:<([^<>\n]+)>|([^\s<>]+))", re.M)
 """The target of an inline link or photo (`[x](target)`, the text holding at most one level of
-brackets, as a photo in a link does), or of a link definition (`[x]: target`)."""
+brackets, as a photo in a link does), or of a link definition (`[x]: target`); a target may be
+written between `<` and `>` (with spaces: `[x](<cv 1.pdf>)`). Groups: 1 `!` of a photo; the
+target in 2 (bracketed) or 3, a definition's in 5 or 6."""
 HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
 """The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`)."""
 
@@ -407,7 +410,8 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
         return before + kept + match[0][match.end(group) - match.start():]
 
     def markdown_target(match: re.Match[str]) -> str:
-        return replace(match, 2 if match[2] else 4, image=bool(match[1]))
+        group = next(g for g in (2, 3, 5, 6) if match[g] is not None)
+        return replace(match, group, image=bool(match[1]))
 
     def html_target(match: re.Match[str]) -> str:
         return replace(match, 2, image=not match[1])
