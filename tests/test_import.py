@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import re
 import select
+import shlex
 import shutil
 import subprocess
 import sys
@@ -428,7 +429,7 @@ def test_a_worksheet_is_chosen_by_its_name(content: Path, tmp_path: Path, capsys
     """An office keeps each session's questions in a worksheet of one workbook: --sheet reads
     the one named (it had to save each as its own file; found by a review helper)."""
     workbook = openpyxl.Workbook()
-    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ('Phiên "20-11"', "Hỏi về sổ đỏ.")):
         sheet = workbook.create_sheet(title)
         sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
         sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
@@ -522,7 +523,7 @@ def test_a_guide_in_front_of_several_sessions_worksheets_reads_none(content: Pat
     workbook = openpyxl.Workbook()
     workbook.active.title = "Hướng dẫn"
     workbook.active["A1"] = "Mỗi phiên một trang; điền mỗi ý kiến trên một dòng."
-    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ('Phiên "20-11"', "Hỏi về sổ đỏ.")):
         sheet = workbook.create_sheet(title)
         sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
         sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
@@ -532,11 +533,13 @@ def test_a_guide_in_front_of_several_sessions_worksheets_reads_none(content: Pat
     assert result.returncode == 2, result.stdout
     assert result.stderr.strip() == (
         "cac-phien.xlsx: the active worksheet 'Hướng dẫn' has no table (a row of column names with "
-        "rows under it), and the worksheets 'Phiên 18-9', 'Phiên 20-11' each hold one, so nothing "
+        "rows under it), and the worksheets 'Phiên 18-9', 'Phiên \"20-11\"' each hold one, so nothing "
         "was read: add --sheet with this session's worksheet, --sheet \"Phiên 18-9\" or "
-        "--sheet \"Phiên 20-11\"")
+        "--sheet 'Phiên \"20-11\"'")
     assert items_of(folder) == []
-    result = run_import(tmp_path / "cac-phien.xlsx", folder, "--sheet", "Phiên 20-11")
+    # the option as said, read as a shell reads it (`--sheet "Phiên "20-11""` passed 'Phiên 20-11')
+    suggested = shlex.split(result.stderr.strip().rsplit(" or ", 1)[1])
+    result = run_import(tmp_path / "cac-phien.xlsx", folder, *suggested)
     assert result.returncode == 0, result.stderr
     assert [item["text"].strip() for item in items_of(folder)] == ["Hỏi về sổ đỏ."]
 

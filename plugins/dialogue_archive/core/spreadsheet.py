@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import itertools
 import re
+import shlex
 import unicodedata
 import zipfile
 from collections import Counter
@@ -494,6 +495,12 @@ def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
     return None
 
 
+def _sheet_option(title: str) -> str:
+    """`--sheet "<title>"` as a shell reads it back: a title with `"`, `$`, `\\` or a backquote
+    is quoted the shell's strict way (`--sheet "Phiên "A""` passed 'Phiên A')."""
+    return f'--sheet "{title}"' if not re.search(r'["$`\\]', title) else f"--sheet {shlex.quote(title)}"
+
+
 def _shown(sheet: Any) -> bool:
     """Whether Excel shows the worksheet's tab (not hidden, nor 'very hidden' by a macro)."""
     return sheet.sheet_state == "visible"
@@ -565,7 +572,7 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
         raise SheetError(f"{name}: {front} has no table (a row of column names with rows under "
                          "it), and the worksheets " + ", ".join(f"'{one.title}'" for one, _ in tables)
                          + " each hold one, so nothing was read: add --sheet with this "
-                         "session's worksheet, " + " or ".join(f'--sheet "{one.title}"' for one, _ in tables))
+                         "session's worksheet, " + " or ".join(_sheet_option(one.title) for one, _ in tables))
     if chosen := (tables[0] if tables else template):
         one, rows = chosen
         if one is not active and (active is not None or len(shown) > 1):
@@ -581,7 +588,7 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
         raise SheetError(f"{name}: no worksheet Excel shows holds a table, but the hidden "
                          f"worksheet{'s' * several} " + ", ".join(f"'{title}'" for title in hidden)
                          + f" {'do' if several else 'does'}: if it holds this session's questions, "
-                         f"read it with --sheet \"{hidden[0]}\" (or show it in Excel)")
+                         f"read it with {_sheet_option(hidden[0])} (or show it in Excel)")
     first = shown[0] if shown else active  # find_header says that it has no header
     if first is None:
         raise SheetError(f"{name}: the workbook has no worksheet Excel shows (only charts or "
