@@ -48,6 +48,43 @@ def server(sample_site: Path) -> Iterator[DroppingServer]:
     instance.shutdown()
 
 
+@pytest.fixture
+def tab(browser, server: DroppingServer) -> Iterator[object]:
+    """A phone-sized page of its own (an empty cache); what it throws uncaught is in `.thrown`."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.thrown = []
+    page.on("pageerror", lambda error: page.thrown.append(str(error)))
+    yield page
+    context.close()
+    server.drop = None
+
+
+def open_search(tab, server: DroppingServer, query: str, drop: str) -> str:
+    """The search page at `?query` with the requests matching `drop` lost; its status line once
+    it says something else than that it loads or searches."""
+    server.drop = re.compile(drop)
+    tab.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?{query}")
+    tab.wait_for_function("(busy) => !busy.includes(document.getElementById('da-status').textContent)",
+                          arg=BUSY, timeout=20000)
+    return tab.inner_text("#da-status")
+
+
+def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, server) -> None:
+    """One fragment lost stopped the list there, with "Xem thêm kết quả" disabled for good."""
+    open_search(tab, server, "type=question&type=proposal&type=opinion&type=complaint",
+                r"/fragment/vi_[0-9a-f]{4}[0-7]")
+    tab.wait_for_function("document.querySelectorAll('#da-results > li').length === 20", timeout=20000)
+    shown = tab.locator("#da-results > li")
+    lost = [text for text in shown.all_inner_texts() if text.strip() == WORDS["result_failed"]]
+    assert 0 < len(lost) < 20, "the pattern must lose some of the first 20 excerpts, not all"
+    assert tab.locator("#da-results .da-result__title a").count() == 20 - len(lost)
+    assert tab.inner_text("#da-status").endswith(WORDS["results_failed"])
+    tab.wait_for_function("!document.getElementById('da-more').disabled", timeout=5000)
+    assert tab.is_visible("#da-more")
+    assert tab.thrown == []
+
+
 def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> None:
     """The filter panel (a lone "Xem kết quả") and an empty results heading showed, doing nothing."""
     context = browser.new_context(java_script_enabled=False)

@@ -567,14 +567,23 @@ async function showMore(focusNew) {
   const slice = await shownResults.slice(first, shownCount);
   if (current !== generation) return;
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
+  // A result whose excerpt the network lost says so in its place; the others still show.
   const pending = slice.map((result) => fragment(result)
-    .then(async (data) => [data, await sessionsOf(data.filters.shard[0])]));
+    .then(async (data) => [data, await sessionsOf(data.filters.shard[0])], () => null));
   for (const [i, promise] of pending.entries()) {
-    const [data, sessions] = await promise;
+    const got = await promise;
     if (current !== generation) return;
-    list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
+    if (got) {
+      const [data, sessions] = got;
+      list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
+    } else {
+      list.append(element("li", { class: "da-result", tabindex: "-1" }, element("p", {}, messages.result_failed)));
+      if (!status.textContent.endsWith(messages.results_failed)) {
+        status.textContent += " " + messages.results_failed;
+      }
+    }
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
-      list.children[first].querySelector(".da-result__title a").focus();
+      (list.children[first].querySelector(".da-result__title a") || list.children[first]).focus();
       shownStatus.textContent = countMessage("shown_count", shownResults.length,
         { shown: shownCount.toLocaleString(locale.number) });
     }
