@@ -85,6 +85,19 @@ def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, s
     assert tab.thrown == []
 
 
+def test_a_lost_word_chunk_is_not_called_no_result(tab, server) -> None:
+    """Pagefind searched a chunk it could not fetch as empty: "no result", or a smaller count
+    said to be of the whole archive. Searching again once the link is back finds them."""
+    status = open_search(tab, server, "q=so+do", r"/index/")
+    tab.wait_for_timeout(500)  # a failure reported after the answer still changes the line
+    assert tab.inner_text("#da-status") == WORDS["search_incomplete"], status
+    server.drop = None
+    tab.click(".da-search__form button[type=submit]")
+    tab.wait_for_function("(busy) => !busy.includes(document.getElementById('da-status').textContent)"
+                          " && document.querySelectorAll('#da-results > li').length > 0", arg=BUSY)
+    assert tab.inner_text("#da-status").startswith("Tìm thấy")
+
+
 def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> None:
     """The filter panel (a lone "Xem kết quả") and an empty results heading showed, doing nothing."""
     context = browser.new_context(java_script_enabled=False)

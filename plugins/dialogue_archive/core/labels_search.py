@@ -53,6 +53,8 @@ SEARCH_VI: dict[str, Any] = {
     "load_failed": "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
     # A part of the index, a result or the filters that the network lost (search.js): searching
     # again fetches them afresh.
+    "search_incomplete": "Không tải được đầy đủ chỉ mục tìm kiếm nên kết quả có thể bị thiếu. "
+                         "Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "results_failed": "Một số kết quả không tải được. Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "result_failed": "Không tải được kết quả này.",
     "more": "Xem thêm kết quả",

@@ -3,6 +3,7 @@
 // The archive is indexed in small Pagefind indexes ("shards", newest first, see
 // core/search.py): a query searches the newest ones first and older ones when the reader
 // asks, or when a year filter names them, so its cost does not grow with the archive.
+import "./fetch-watch.js"; // reports Pagefind's failed requests, when it searches in the page
 import { fold, iForY, normalise } from "./vietnamese.js";
 
 const PAGE_SIZE = 20;
@@ -157,6 +158,46 @@ function instanceFor(list) {
   }
   return newest;
 }
+
+// --- requests the network lost ----------------------------------------------------------
+
+// Pagefind only logs a request that failed: a word chunk lost is searched as empty (a false
+// "no result"), and stays so in its instance. fetch-watch.js, in Pagefind's worker and in
+// this page, reports each such request; the instances then in use are marked with what was
+// lost and dropped, so that searching again fetches afresh (the browser's cache keeps what
+// did arrive). A failure cannot be told to one instance: every one in use is marked, which at
+// worst says of a search that it may be incomplete when it is not.
+const lost = new WeakMap(); // instance (promise) -> Set of what it lost: "words"
+let searching = null; // the instance of the latest search
+let voidingLosses = []; // the losses that void what the status line says was found (none shown: [])
+
+// What a failed request of Pagefind's cost, by its file (null: a file of this page's own, whose
+// loss is handled where it is fetched; a fragment's is its result's, see showMore).
+function lossOf(url) {
+  const path = new URL(url, base).pathname;
+  if (/\/index\/[^/]+\.pf_index$/.test(path)) return "words";
+  return /\/fragment\/[^/]+\.pf_fragment$/.test(path) ? "fragment" : null;
+}
+
+function noteFailure(url) {
+  const loss = lossOf(url);
+  if (!loss) return;
+  for (const instance of new Set([searching, newest, ...byYears.values()])) {
+    if (instance && loss !== "fragment") {
+      lost.set(instance, (lost.get(instance) || new Set()).add(loss));
+    }
+  }
+  newest = null;
+  newestDepth = 0;
+  byYears.clear();
+  if (voidingLosses.includes(loss)) status.textContent = messages.search_incomplete;
+}
+
+if (typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("dialogue-archive-fetch").addEventListener("message", (event) => noteFailure(event.data));
+}
+
+const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
 
 // A message with every one of its {name} fields filled in, each value as written: a string
 // given to String.replace reads "$&" or "$'" (typed in a query) as replacement patterns.
@@ -441,6 +482,7 @@ let loaded = false; // whether an index has loaded: the first search waits for i
 
 async function run() {
   const current = ++generation;
+  voidingLosses = [];
   const term = searchTerm(state.query);
   const filters = activeFilters();
   // History and a screen reader's list of tabs tell searches apart by their query.
@@ -463,6 +505,7 @@ async function run() {
   // nothing loads, and the page said so forever.
   status.textContent = loaded ? messages.searching : messages.loading;
   const instance = instanceFor(list);
+  searching = instance;
   let pagefind;
   try {
     pagefind = await instance;
@@ -508,7 +551,11 @@ async function run() {
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
+  // A word chunk lost: what was found is shown, but neither its count nor "no result" holds.
+  const voiding = ["words"];
+  if (voiding.some((loss) => lostBy(instance, loss))) message = messages.search_incomplete;
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
+  voidingLosses = voiding;
   showResults(results, message, held && holding ? holding.all : null);
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
