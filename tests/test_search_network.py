@@ -98,6 +98,12 @@ def test_a_lost_word_chunk_is_not_called_no_result(tab, server) -> None:
     assert tab.inner_text("#da-status").startswith("Tìm thấy")
 
 
+@pytest.mark.parametrize("drop", [r"/wasm\.[^/]*\.pagefind", r"\.pf_meta"])
+def test_a_lost_index_file_says_the_index_could_not_load(tab, server, drop: str) -> None:
+    """Pagefind waited forever for its WASM or metadata: "Đang tải chỉ mục tìm kiếm…" stayed."""
+    assert open_search(tab, server, "q=so+do", drop) == WORDS["load_failed"]
+
+
 def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> None:
     """The filter panel (a lone "Xem kết quả") and an empty results heading showed, doing nothing."""
     context = browser.new_context(java_script_enabled=False)

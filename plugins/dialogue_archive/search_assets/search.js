@@ -162,13 +162,15 @@ function instanceFor(list) {
 // --- requests the network lost ----------------------------------------------------------
 
 // Pagefind only logs a request that failed: a word chunk lost is searched as empty (a false
-// "no result"), and stays so in its instance. fetch-watch.js, in Pagefind's worker and in
-// this page, reports each such request; the instances then in use are marked with what was
-// lost and dropped, so that searching again fetches afresh (the browser's cache keeps what
-// did arrive). A failure cannot be told to one instance: every one in use is marked, which at
-// worst says of a search that it may be incomplete when it is not.
+// "no result"), and stays so in its instance; a lost WASM or metadata file leaves it loading
+// forever. fetch-watch.js, in Pagefind's worker and in this page, reports each such request;
+// the instances then in use are marked with what was lost and dropped, so that searching
+// again fetches afresh (the browser's cache keeps what did arrive). A failure cannot be told
+// to one instance: every one in use is marked, which at worst says of a search that it may
+// be incomplete when it is not.
 const lost = new WeakMap(); // instance (promise) -> Set of what it lost: "words"
 let searching = null; // the instance of the latest search
+let waiting = false; // whether that search waits for its instance to load
 let voidingLosses = []; // the losses that void what the status line says was found (none shown: [])
 
 // What a failed request of Pagefind's cost, by its file (null: a file of this page's own, whose
@@ -176,6 +178,7 @@ let voidingLosses = []; // the losses that void what the status line says was fo
 function lossOf(url) {
   const path = new URL(url, base).pathname;
   if (/\/index\/[^/]+\.pf_index$/.test(path)) return "words";
+  if (/\/(wasm\.[^/]+\.pagefind|[^/]+\.pf_meta|pagefind-entry\.json)$/.test(path)) return "load";
   return /\/fragment\/[^/]+\.pf_fragment$/.test(path) ? "fragment" : null;
 }
 
@@ -183,14 +186,19 @@ function noteFailure(url) {
   const loss = lossOf(url);
   if (!loss) return;
   for (const instance of new Set([searching, newest, ...byYears.values()])) {
-    if (instance && loss !== "fragment") {
+    if (instance && loss !== "load" && loss !== "fragment") {
       lost.set(instance, (lost.get(instance) || new Set()).add(loss));
     }
   }
   newest = null;
   newestDepth = 0;
   byYears.clear();
-  if (voidingLosses.includes(loss)) status.textContent = messages.search_incomplete;
+  if (loss === "load" && waiting) {
+    status.textContent = messages.load_failed;
+    facetsBox.removeAttribute("aria-busy");
+  } else if (voidingLosses.includes(loss)) {
+    status.textContent = messages.search_incomplete;
+  }
 }
 
 if (typeof BroadcastChannel !== "undefined") {
@@ -506,16 +514,19 @@ async function run() {
   status.textContent = loaded ? messages.searching : messages.loading;
   const instance = instanceFor(list);
   searching = instance;
+  waiting = true;
   let pagefind;
   try {
     pagefind = await instance;
   } catch (error) {
+    if (current === generation) waiting = false;
     status.textContent = messages.load_failed;
     facetsBox.removeAttribute("aria-busy");
     return;
   }
   loaded = true;
   if (current !== generation) return;
+  waiting = false;
   showScope(list);
   if (!term && !Object.keys(filters).length) {
     facetsBox.setAttribute("aria-busy", "true");
