@@ -104,6 +104,17 @@ def test_a_lost_index_file_says_the_index_could_not_load(tab, server, drop: str)
     assert open_search(tab, server, "q=so+do", drop) == WORDS["load_failed"]
 
 
+def test_lost_filter_indexes_say_so_in_the_filter_panel(tab, server) -> None:
+    """The filter panel opened empty, without a word; a search by filters said "no result"."""
+    assert open_search(tab, server, "q=so+do", r"/filter/").startswith("Tìm thấy")  # words alone hold
+    tab.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')", timeout=20000)
+    if tab.get_attribute("#da-filters", "open") is None:
+        tab.click("#da-filters > summary")
+    assert tab.inner_text("#da-facets") == WORDS["filters_failed"]
+    tab.goto("about:blank")
+    assert open_search(tab, server, "type=question", r"/filter/") == WORDS["search_incomplete"]
+
+
 def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> None:
     """The filter panel (a lone "Xem kết quả") and an empty results heading showed, doing nothing."""
     context = browser.new_context(java_script_enabled=False)

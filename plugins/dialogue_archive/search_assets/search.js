@@ -161,14 +161,14 @@ function instanceFor(list) {
 
 // --- requests the network lost ----------------------------------------------------------
 
-// Pagefind only logs a request that failed: a word chunk lost is searched as empty (a false
-// "no result"), and stays so in its instance; a lost WASM or metadata file leaves it loading
-// forever. fetch-watch.js, in Pagefind's worker and in this page, reports each such request;
-// the instances then in use are marked with what was lost and dropped, so that searching
-// again fetches afresh (the browser's cache keeps what did arrive). A failure cannot be told
-// to one instance: every one in use is marked, which at worst says of a search that it may
-// be incomplete when it is not.
-const lost = new WeakMap(); // instance (promise) -> Set of what it lost: "words"
+// Pagefind only logs a request that failed: a word chunk or filter index lost is searched as
+// empty (a false "no result"), and stays so in its instance; a lost WASM or metadata file
+// leaves it loading forever. fetch-watch.js, in Pagefind's worker and in this page, reports
+// each such request; the instances then in use are marked with what was lost and dropped,
+// so that searching again fetches afresh (the browser's cache keeps what did arrive). A
+// failure cannot be told to one instance: every one in use is marked, which at worst says
+// of a search that it may be incomplete when it is not.
+const lost = new WeakMap(); // instance (promise) -> Set of what it lost: "words", "filters"
 let searching = null; // the instance of the latest search
 let waiting = false; // whether that search waits for its instance to load
 let voidingLosses = []; // the losses that void what the status line says was found (none shown: [])
@@ -178,6 +178,7 @@ let voidingLosses = []; // the losses that void what the status line says was fo
 function lossOf(url) {
   const path = new URL(url, base).pathname;
   if (/\/index\/[^/]+\.pf_index$/.test(path)) return "words";
+  if (/\/filter\/[^/]+\.pf_filter$/.test(path)) return "filters";
   if (/\/(wasm\.[^/]+\.pagefind|[^/]+\.pf_meta|pagefind-entry\.json)$/.test(path)) return "load";
   return /\/fragment\/[^/]+\.pf_fragment$/.test(path) ? "fragment" : null;
 }
@@ -199,6 +200,7 @@ function noteFailure(url) {
   } else if (voidingLosses.includes(loss)) {
     status.textContent = messages.search_incomplete;
   }
+  if (loss === "filters") showFiltersLost();
 }
 
 if (typeof BroadcastChannel !== "undefined") {
@@ -206,6 +208,11 @@ if (typeof BroadcastChannel !== "undefined") {
 }
 
 const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
+
+function showFiltersLost() {
+  facetsBox.replaceChildren(element("p", { class: "da-facet__none" }, messages.filters_failed));
+  facetsBox.removeAttribute("aria-busy");
+}
 
 // A message with every one of its {name} fields filled in, each value as written: a string
 // given to String.replace reads "$&" or "$'" (typed in a query) as replacement patterns.
@@ -533,7 +540,7 @@ async function run() {
     showResults(listed([]), messages.prompt);
     const totals = await filtersOf(instance);
     if (current !== generation) return;
-    if (totals) renderFacets(totals, list); else facetsBox.removeAttribute("aria-busy");
+    if (totals && !lostBy(instance, "filters")) renderFacets(totals, list); else showFiltersLost();
     return;
   }
   // Filters without words list the newest first, as far as each index's count ("shard") says.
@@ -562,15 +569,16 @@ async function run() {
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
-  // A word chunk lost: what was found is shown, but neither its count nor "no result" holds.
-  const voiding = ["words"];
+  // A word chunk lost, or a filter index when filters choose the results: what was found is
+  // shown, but neither its count nor "no result" holds.
+  const voiding = term && !Object.keys(filters).length && !kept ? ["words"] : ["words", "filters"];
   if (voiding.some((loss) => lostBy(instance, loss))) message = messages.search_incomplete;
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
   showResults(results, message, held && holding ? holding.all : null);
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
-  if (counts) renderFacets(counts, list); else facetsBox.removeAttribute("aria-busy");
+  if (counts && !lostBy(instance, "filters")) renderFacets(counts, list); else showFiltersLost();
 }
 
 // The facets' counts for a search, once the filter indexes are in: its searches again, their
