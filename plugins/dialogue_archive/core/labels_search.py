@@ -51,6 +51,13 @@ SEARCH_VI: dict[str, Any] = {
     "older": "Tìm thêm các phiên từ ngày {date} trở về trước",
     "all": "Tìm trong toàn bộ kho lưu trữ",
     "load_failed": "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
+    # A part of the index, a result or the filters that the network lost (search.js): searching
+    # again fetches them afresh.
+    "search_incomplete": "Không tải được đầy đủ chỉ mục tìm kiếm nên kết quả có thể bị thiếu. "
+                         "Hãy kiểm tra kết nối mạng rồi tìm lại.",
+    "results_failed": "Một số kết quả không tải được. Hãy kiểm tra kết nối mạng rồi tìm lại.",
+    "result_failed": "Không tải được kết quả này.",
+    "filters_failed": "Không tải được bộ lọc. Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "more": "Xem thêm kết quả",
     "shown_count": "Đang hiển thị {shown} trên {count} kết quả.",
     "results": "Kết quả tìm kiếm",

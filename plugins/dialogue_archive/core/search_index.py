@@ -32,6 +32,10 @@ from .search import SEPARATOR, SESSIONS_FILE, SearchRecord
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+FETCH_WATCH = Path(__file__).resolve().parent.parent / "search_assets" / "fetch-watch.js"
+"""Prepended to Pagefind's worker: it reports the requests that failed to the search page,
+which Pagefind itself only logs (the file says how)."""
+WORKER_FILE = "pagefind-worker.js"
 RECORD_TEMPLATE = "archive/search_record.html"
 LANGUAGE = "vi"
 """One index language for every record: Pagefind would otherwise split the index by the
@@ -137,11 +141,24 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
                                    f"{error}") from error
         for name in UNUSED_FILES:
             (made / name).unlink(missing_ok=True)
+        watch_fetches(made, bundle_dir)
         shutil.rmtree(bundle_dir, ignore_errors=True)
         bundle_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(made, bundle_dir)  # a rename when `temp` is on the site's file system
     size = sum(p.stat().st_size for p in bundle_dir.rglob("*") if p.is_file())
     return IndexStats(count, time.perf_counter() - started, size)
+
+
+def watch_fetches(made: Path, bundle_dir: Path) -> None:
+    """Prepend FETCH_WATCH to the index's worker, the rest of Pagefind's files left as written:
+    a search that lost a chunk to the network then says so instead of finding nothing."""
+    worker = made / WORKER_FILE
+    try:
+        worker.write_bytes(FETCH_WATCH.read_bytes() + b"\n" + worker.read_bytes())
+    except OSError as error:
+        raise SearchIndexError(
+            f"The search index made for {bundle_dir} has no readable {WORKER_FILE} ({error}). "
+            "Install the pinned 'pagefind[bin]' (scripts/build sets it up).") from error
 
 
 def record_file(url: str) -> str:

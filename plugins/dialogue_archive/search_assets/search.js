@@ -3,6 +3,7 @@
 // The archive is indexed in small Pagefind indexes ("shards", newest first, see
 // core/search.py): a query searches the newest ones first and older ones when the reader
 // asks, or when a year filter names them, so its cost does not grow with the archive.
+import "./fetch-watch.js"; // reports Pagefind's failed requests, when it searches in the page
 import { fold, iForY, normalise } from "./vietnamese.js";
 
 const PAGE_SIZE = 20;
@@ -156,6 +157,61 @@ function instanceFor(list) {
     });
   }
   return newest;
+}
+
+// --- requests the network lost ----------------------------------------------------------
+
+// Pagefind only logs a request that failed: a word chunk or filter index lost is searched as
+// empty (a false "no result"), and stays so in its instance; a lost WASM or metadata file
+// leaves it loading forever. fetch-watch.js, in Pagefind's worker and in this page, reports
+// each such request; the instances then in use are marked with what was lost and dropped,
+// so that searching again fetches afresh (the browser's cache keeps what did arrive). A
+// failure cannot be told to one instance: every one in use is marked, which at worst says
+// of a search that it may be incomplete when it is not.
+const lost = new WeakMap(); // instance (promise) -> Set of what it lost: "words", "filters"
+let searching = null; // the instance of the latest search
+let waiting = false; // whether that search waits for its instance to load
+let voidingLosses = []; // the losses that void what the status line says was found (none shown: [])
+
+// What a failed request of Pagefind's cost, by its file (null: a file of this page's own, whose
+// loss is handled where it is fetched; a fragment's is its result's, see showMore).
+function lossOf(url) {
+  const path = new URL(url, base).pathname;
+  if (/\/index\/[^/]+\.pf_index$/.test(path)) return "words";
+  if (/\/filter\/[^/]+\.pf_filter$/.test(path)) return "filters";
+  if (/\/(wasm\.[^/]+\.pagefind|[^/]+\.pf_meta|pagefind-entry\.json)$/.test(path)) return "load";
+  return /\/fragment\/[^/]+\.pf_fragment$/.test(path) ? "fragment" : null;
+}
+
+function noteFailure(url) {
+  const loss = lossOf(url);
+  if (!loss) return;
+  for (const instance of new Set([searching, newest, ...byYears.values()])) {
+    if (instance && loss !== "load" && loss !== "fragment") {
+      lost.set(instance, (lost.get(instance) || new Set()).add(loss));
+    }
+  }
+  newest = null;
+  newestDepth = 0;
+  byYears.clear();
+  if (loss === "load" && waiting) {
+    status.textContent = messages.load_failed;
+    facetsBox.removeAttribute("aria-busy");
+  } else if (voidingLosses.includes(loss)) {
+    status.textContent = messages.search_incomplete;
+  }
+  if (loss === "filters") showFiltersLost();
+}
+
+if (typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel("dialogue-archive-fetch").addEventListener("message", (event) => noteFailure(event.data));
+}
+
+const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
+
+function showFiltersLost() {
+  facetsBox.replaceChildren(element("p", { class: "da-facet__none" }, messages.filters_failed));
+  facetsBox.removeAttribute("aria-busy");
 }
 
 // A message with every one of its {name} fields filled in, each value as written: a string
@@ -441,6 +497,7 @@ let loaded = false; // whether an index has loaded: the first search waits for i
 
 async function run() {
   const current = ++generation;
+  voidingLosses = [];
   const term = searchTerm(state.query);
   const filters = activeFilters();
   // History and a screen reader's list of tabs tell searches apart by their query.
@@ -463,23 +520,27 @@ async function run() {
   // nothing loads, and the page said so forever.
   status.textContent = loaded ? messages.searching : messages.loading;
   const instance = instanceFor(list);
+  searching = instance;
+  waiting = true;
   let pagefind;
   try {
     pagefind = await instance;
   } catch (error) {
+    if (current === generation) waiting = false;
     status.textContent = messages.load_failed;
     facetsBox.removeAttribute("aria-busy");
     return;
   }
   loaded = true;
   if (current !== generation) return;
+  waiting = false;
   showScope(list);
   if (!term && !Object.keys(filters).length) {
     facetsBox.setAttribute("aria-busy", "true");
     showResults(listed([]), messages.prompt);
     const totals = await filtersOf(instance);
     if (current !== generation) return;
-    if (totals) renderFacets(totals, list); else facetsBox.removeAttribute("aria-busy");
+    if (totals && !lostBy(instance, "filters")) renderFacets(totals, list); else showFiltersLost();
     return;
   }
   // Filters without words list the newest first, as far as each index's count ("shard") says.
@@ -508,11 +569,16 @@ async function run() {
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
+  // A word chunk lost, or a filter index when filters choose the results: what was found is
+  // shown, but neither its count nor "no result" holds.
+  const voiding = term && !Object.keys(filters).length && !kept ? ["words"] : ["words", "filters"];
+  if (voiding.some((loss) => lostBy(instance, loss))) message = messages.search_incomplete;
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
+  voidingLosses = voiding;
   showResults(results, message, held && holding ? holding.all : null);
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
-  if (counts) renderFacets(counts, list); else facetsBox.removeAttribute("aria-busy");
+  if (counts && !lostBy(instance, "filters")) renderFacets(counts, list); else showFiltersLost();
 }
 
 // The facets' counts for a search, once the filter indexes are in: its searches again, their
@@ -567,14 +633,23 @@ async function showMore(focusNew) {
   const slice = await shownResults.slice(first, shownCount);
   if (current !== generation) return;
   // Fetched together, shown in order as they arrive: the first result need not wait for the last.
+  // A result whose excerpt the network lost says so in its place; the others still show.
   const pending = slice.map((result) => fragment(result)
-    .then(async (data) => [data, await sessionsOf(data.filters.shard[0])]));
+    .then(async (data) => [data, await sessionsOf(data.filters.shard[0])], () => null));
   for (const [i, promise] of pending.entries()) {
-    const [data, sessions] = await promise;
+    const got = await promise;
     if (current !== generation) return;
-    list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
+    if (got) {
+      const [data, sessions] = got;
+      list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
+    } else {
+      list.append(element("li", { class: "da-result", tabindex: "-1" }, element("p", {}, messages.result_failed)));
+      if (!status.textContent.endsWith(messages.results_failed)) {
+        status.textContent += " " + messages.results_failed;
+      }
+    }
     if (focusNew && list.children.length === first + 1) { // the first of the batch, as it appears
-      list.children[first].querySelector(".da-result__title a").focus();
+      (list.children[first].querySelector(".da-result__title a") || list.children[first]).focus();
       shownStatus.textContent = countMessage("shown_count", shownResults.length,
         { shown: shownCount.toLocaleString(locale.number) });
     }

@@ -1,0 +1,126 @@
+"""The search page on a connection that loses requests (a review on a cheap phone): it never
+claims an answer it did not get. Driven in Chromium against the sample site, served by a real
+server that drops the connection of the requests whose path matches a pattern (Playwright's
+request interception made Pagefind's worker time out)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dialogue_archive.core.labels import VI
+
+WORDS = VI["search"]
+BUSY = ["", WORDS["loading"], WORDS["searching"]]
+
+
+class DroppingServer(http.server.ThreadingHTTPServer):
+    drop: re.Pattern[str] | None = None
+    """The paths whose requests get no answer: the connection is closed as a lost link does."""
+
+
+class _DroppingHandler(http.server.SimpleHTTPRequestHandler):
+    server: DroppingServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> object:
+        if self.server.drop and self.server.drop.search(self.path):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return None
+        return super().send_head()
+
+
+@pytest.fixture(scope="module")
+def server(sample_site: Path) -> Iterator[DroppingServer]:
+    handler = functools.partial(_DroppingHandler, directory=str(sample_site))
+    instance = DroppingServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=instance.serve_forever, daemon=True).start()
+    yield instance
+    instance.shutdown()
+
+
+@pytest.fixture
+def tab(browser, server: DroppingServer) -> Iterator[object]:
+    """A phone-sized page of its own (an empty cache); what it throws uncaught is in `.thrown`."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.thrown = []
+    page.on("pageerror", lambda error: page.thrown.append(str(error)))
+    yield page
+    context.close()
+    server.drop = None
+
+
+def open_search(tab, server: DroppingServer, query: str, drop: str) -> str:
+    """The search page at `?query` with the requests matching `drop` lost; its status line once
+    it says something else than that it loads or searches."""
+    server.drop = re.compile(drop)
+    tab.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?{query}")
+    tab.wait_for_function("(busy) => !busy.includes(document.getElementById('da-status').textContent)",
+                          arg=BUSY, timeout=20000)
+    return tab.inner_text("#da-status")
+
+
+def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, server) -> None:
+    """One fragment lost stopped the list there, with "Xem thêm kết quả" disabled for good."""
+    open_search(tab, server, "type=question&type=proposal&type=opinion&type=complaint",
+                r"/fragment/vi_[0-9a-f]{4}[0-7]")
+    tab.wait_for_function("document.querySelectorAll('#da-results > li').length === 20", timeout=20000)
+    shown = tab.locator("#da-results > li")
+    lost = [text for text in shown.all_inner_texts() if text.strip() == WORDS["result_failed"]]
+    assert 0 < len(lost) < 20, "the pattern must lose some of the first 20 excerpts, not all"
+    assert tab.locator("#da-results .da-result__title a").count() == 20 - len(lost)
+    assert tab.inner_text("#da-status").endswith(WORDS["results_failed"])
+    tab.wait_for_function("!document.getElementById('da-more').disabled", timeout=5000)
+    assert tab.is_visible("#da-more")
+    assert tab.thrown == []
+
+
+def test_a_lost_word_chunk_is_not_called_no_result(tab, server) -> None:
+    """Pagefind searched a chunk it could not fetch as empty: "no result", or a smaller count
+    said to be of the whole archive. Searching again once the link is back finds them."""
+    status = open_search(tab, server, "q=so+do", r"/index/")
+    tab.wait_for_timeout(500)  # a failure reported after the answer still changes the line
+    assert tab.inner_text("#da-status") == WORDS["search_incomplete"], status
+    server.drop = None
+    tab.click(".da-search__form button[type=submit]")
+    tab.wait_for_function("(busy) => !busy.includes(document.getElementById('da-status').textContent)"
+                          " && document.querySelectorAll('#da-results > li').length > 0", arg=BUSY)
+    assert tab.inner_text("#da-status").startswith("Tìm thấy")
+
+
+@pytest.mark.parametrize("drop", [r"/wasm\.[^/]*\.pagefind", r"\.pf_meta"])
+def test_a_lost_index_file_says_the_index_could_not_load(tab, server, drop: str) -> None:
+    """Pagefind waited forever for its WASM or metadata: "Đang tải chỉ mục tìm kiếm…" stayed."""
+    assert open_search(tab, server, "q=so+do", drop) == WORDS["load_failed"]
+
+
+def test_lost_filter_indexes_say_so_in_the_filter_panel(tab, server) -> None:
+    """The filter panel opened empty, without a word; a search by filters said "no result"."""
+    assert open_search(tab, server, "q=so+do", r"/filter/").startswith("Tìm thấy")  # words alone hold
+    tab.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')", timeout=20000)
+    if tab.get_attribute("#da-filters", "open") is None:
+        tab.click("#da-filters > summary")
+    assert tab.inner_text("#da-facets") == WORDS["filters_failed"]
+    tab.goto("about:blank")
+    assert open_search(tab, server, "type=question", r"/filter/") == WORDS["search_incomplete"]
+
+
+def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> None:
+    """The filter panel (a lone "Xem kết quả") and an empty results heading showed, doing nothing."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=so+do")
+    assert page.is_visible("noscript p") and page.inner_text("noscript p") == WORDS["no_javascript"]
+    for selector in ("#da-filters", "#da-results-heading", "#da-to-results", ".da-search__skip"):
+        assert not page.is_visible(selector), selector
+    context.close()
