@@ -429,7 +429,7 @@ def test_a_worksheet_is_chosen_by_its_name(content: Path, tmp_path: Path, capsys
     """An office keeps each session's questions in a worksheet of one workbook: --sheet reads
     the one named (it had to save each as its own file; found by a review helper)."""
     workbook = openpyxl.Workbook()
-    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ('Phiên "20-11"', "Hỏi về sổ đỏ.")):
+    for title, question in (("Phiên 18-9", "Hỏi về tạm trú."), ("Phiên 20-11", "Hỏi về sổ đỏ.")):
         sheet = workbook.create_sheet(title)
         sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
         sheet.append(["1", "Ông A.", "Câu hỏi", "Cư trú", question])
