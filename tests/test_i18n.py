@@ -246,6 +246,23 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
         "hoàn thành. Trong đó có 1 cam kết đã quá hạn. Xem các cam kết cơ quan đang chịu trách nhiệm ›")
 
 
+def test_an_older_labels_file_is_told_where_the_overdue_count_went(tmp_path: Path) -> None:
+    """`commitments.inherited` held {overdue} until it became a label of its own: a labels file
+    still writing it was refused with 'must hold {total}' alone, and a translator who deleted the
+    part left the overdue sentence in Vietnamese on an English site (a diff reader's find)."""
+    from dialogue_archive.core.label_overrides import use_labels
+    path = tmp_path / "en.yaml"
+    path.write_text("commitments:\n  inherited: Carries {total} unfinished commitments, {overdue} "
+                    "of them overdue.\n", encoding="utf-8")
+    try:
+        assert use_labels(path) == [
+            f"{path}:2:3: 'commitments.inherited' must hold {{total}} and no other {{…}}: the site "
+            "puts its value there; {overdue} is now said by a label of its own, "
+            "'commitments.inherited_overdue': move that part of the text there"]
+    finally:
+        use_labels(None)
+
+
 def test_a_singular_is_checked_as_its_label(tmp_path: Path) -> None:
     """A singular keeps its label's {…}, and only a counted label has one."""
     from dialogue_archive.core.label_overrides import use_labels

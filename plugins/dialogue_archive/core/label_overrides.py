@@ -32,6 +32,9 @@ DATE_FORMS = {"locale.date", "locale.short_date"}
 MONTH_NAME = "month_name"
 SINGULAR = "_one"
 """'commitments_count_one': a counted label's form for 1 (labels.COUNTED)."""
+MOVED = {"commitments.inherited": ("overdue", "commitments.inherited_overdue")}
+"""A label's {…} that became a label of its own: an older labels file writing it is refused,
+and told where it went (deleting it alone would leave that sentence in the archive's words)."""
 
 
 def use_labels(path: Path | None) -> list[str]:
@@ -107,9 +110,17 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
             problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
                             " and no other {…}: the site puts its value there"
                             + (" ({month_name} may stand for {month})" if name in DATE_FORMS else "")
+                            + _moved(name, value)
                             if kept else
                             f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
     return problems
+
+
+def _moved(name: str, value: str) -> str:
+    """Where a {…} the label `name` held once went, when `value` still writes it ('' if not)."""
+    field, label = MOVED.get(name.removesuffix(SINGULAR), ("", ""))
+    return (f"; {{{field}}} is now said by a label of its own, '{label}': move that part of the "
+            "text there") if field and field in PLACEHOLDER.findall(value) else ""
 
 
 def _groups_holding(key: str, words: dict[str, Any], where: tuple[str, ...] = ()
