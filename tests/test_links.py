@@ -712,6 +712,24 @@ def test_open_data_texts_carry_full_addresses_for_every_kind_of_link() -> None:
         f"![ảnh [cũ]]({page}cu.png)\n\n[tham khảo]: {site}agencies/phong-tu-phap/\n")
 
 
+def test_an_encoded_hash_or_question_mark_after_a_page_name_is_refused(tmp_path: Path) -> None:
+    """`about.md%23lien-he` passed validate, taken for an address left to the web server, and was
+    published as a file name that does not exist (a diff reader's find); a document's own name
+    may still hold an encoded '#' (`a%23b.pdf`)."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text("# Giới thiệu\n\n## Liên hệ\n", encoding="utf-8")
+    (content / "tai-lieu").mkdir()
+    (content / "tai-lieu" / "a#b.pdf").write_bytes(b"%PDF-1.4\n")
+    append(content / SESSION / "index.md", "[a](../../../about.md%23lien-he) [b](../../../about/%3Fx=1) "
+           "[c](../../../tai-lieu/a%23b.pdf)\n")
+    said = "a '{}' written encoded after a page's name: it is read as part of the name, and leads nowhere"
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '../../../about.md%23lien-he' has '%23', "
+        f"{said.format('#')}; write '#': '../../../about.md#lien-he'",
+        f"content/{SESSION}/index.md:9:38: the link '../../../about/%3Fx=1' has '%3F', "
+        f"{said.format('?')}; write '?': '../../../about/?x=1'"]
+
+
 def test_open_data_keeps_a_link_written_between_angle_brackets() -> None:
     """`[d](<cv 1.pdf>)`, the form README gives for a name with spaces, was published in the open
     data as `[d](https://…/x/%3Chttps://…/cv 1.pdf>)` (a diff reader's find), and so was

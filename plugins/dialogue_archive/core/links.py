@@ -19,7 +19,14 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from . import urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
-from .markup import NEVER_PUBLISHED, MarkdownRenderer, Reference, destination, heading_slug
+from .markup import (
+    NEVER_PUBLISHED,
+    MarkdownRenderer,
+    Reference,
+    destination,
+    encoded_mark_after_page,
+    heading_slug,
+)
 from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, offset_of, position_of
 
@@ -452,6 +459,11 @@ def _escape_problem(reference: Reference) -> str:
         return (f"{what} has '%2F', a '/' written encoded: the page keeps this address as written, "
                 "where a browser reads it as part of a name, not as a folder (it leads nowhere); "
                 f"write '/': '{written.replace(path, ENCODED_SLASH.sub('/', path), 1)}'")
+    if mark := encoded_mark_after_page(path):
+        sign = unquote(mark[0])
+        return (f"{what} has '{mark[0]}', a '{sign}' written encoded after a page's name: it is "
+                f"read as part of the name, and leads nowhere; write '{sign}': "
+                f"'{written.replace(path, unquote(path), 1)}'")
     return ""
 
 

@@ -276,9 +276,23 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
     elif is_file_name(path):  # a document or HTML file next to the text, or one the build makes
         reference = Reference(written, beside, image, file=True)
+    elif encoded_mark_after_page(parts.path):  # leads nowhere: links.py says what to write
+        reference = Reference(written, beside, image)
     else:
         reference = None  # an address without its final '/' (`../../agencies/x`)
     return Destination(site, suffix, reference, rooted)
+
+
+ENCODED_MARK = re.compile("%23|%3F", re.I)
+PAGE_NAME = re.compile(r"(?:^|/)(?:[^/]*\.md)?$")
+
+
+def encoded_mark_after_page(path: str) -> re.Match[str] | None:
+    """'%23' or '%3F' written after a page's name (`about.md%23x`, `about/%23x`): '#' or '?'
+    encoded, read as part of the name, which leads nowhere (a document's own name may hold them:
+    `a%23b.pdf`); it passed validate, taken for an address left to the web server."""
+    mark = ENCODED_MARK.search(path)
+    return mark if mark and PAGE_NAME.search(unquote(path[:mark.start()])) else None
 
 
 FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
