@@ -7,7 +7,9 @@ import io
 import json
 import os
 import time
+import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
@@ -316,3 +318,20 @@ def test_a_photo_and_a_document_typed_as_html_in_another_page_are_found_from_its
     assert (here / link["href"]).resolve() == (site / "tai-lieu" / "quy-che.pdf").resolve()
     assert (here / link["href"]).is_file()
     assert html.select_one("pre code").get_text() == '<img src="images/tru-so.jpg">\n'  # a sample, as written
+
+
+def test_a_photo_of_another_page_saved_with_a_decomposed_name_gets_its_copy(tmp_path: Path) -> None:
+    """A Mac saves 'trụ sở' decomposed (NFD); about.md names it composed, as texts are. The photo
+    was published (under its composed name) without a copy, a srcset or a size: a phone fetched
+    the camera's original."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    camera_photo(content / "images" / unicodedata.normalize("NFD", "trụ-sở.jpg"), 4000, 3000)
+    (content / "about.md").write_text("# Giới thiệu\n\n![Trụ sở UBND phường](images/trụ-sở.jpg)\n",
+                                      encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / "about" / "index.html").select_one("img[alt^='Trụ sở']")
+    assert unquote(img["src"]) == "../images/1200px/trụ-sở.jpg"
+    assert pixels(site / "images" / "1200px" / "trụ-sở.jpg") == (1200, 900)
+    assert (img["width"], img["height"]) == ("1200", "900") and img["srcset"]
+    assert (site / "images" / "trụ-sở.jpg").is_file()
