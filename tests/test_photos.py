@@ -335,3 +335,25 @@ def test_a_photo_of_another_page_saved_with_a_decomposed_name_gets_its_copy(tmp_
     assert pixels(site / "images" / "1200px" / "trụ-sở.jpg") == (1200, 900)
     assert (img["width"], img["height"]) == ("1200", "900") and img["srcset"]
     assert (site / "images" / "trụ-sở.jpg").is_file()
+
+
+@pytest.mark.parametrize("folder", ["images/1200px", "1200px"])
+def test_a_file_in_a_folder_named_as_the_copies_folder_is_refused(tmp_path: Path, folder: str) -> None:
+    """The build puts a photo's copy in `1200px/` next to it. A file of the content at
+    images/1200px/tru-so.jpg was copied by MkDocs over the build's copy of images/tru-so.jpg
+    (through its link, into the cache): the page showed the writer's other picture."""
+    content = make_archive(tmp_path / "content")
+    photos = content / folder.removesuffix("1200px")
+    photos.mkdir(exist_ok=True)
+    camera_photo(photos / "tru-so.jpg", 4000, 3000)
+    (content / folder).mkdir()
+    camera_photo(content / folder / "tru-so.jpg", 1200, 900)
+    shown = (photos / "tru-so.jpg").relative_to(content).as_posix()
+    (content / "about.md").write_text(f"# Giới thiệu\n\n![Trụ sở]({shown})\n", encoding="utf-8")
+    checked = validate(content)
+    said = f"content/{folder}/tru-so.jpg:1:1: the folder name '1200px' is the build's own"
+    assert checked.returncode != 0 and said in checked.stderr, checked.stdout + checked.stderr
+    assert "rename the folder" in checked.stderr
+    built = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert built.returncode != 0 and said in built.stderr and "Traceback" not in built.stderr
+    assert not (tmp_path / "site").exists()

@@ -76,6 +76,7 @@ from .privacy import (
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
+from .resizing import COPY_FOLDER
 from .sheet_vocabulary import VALUE_NAMES
 from .text_files import read_text
 from .yamlio import (
@@ -1437,6 +1438,11 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
+            elif any(part.lower() == COPY_FOLDER for part in parts):  # 1200PX too: a Mac's disk
+                log.add(here / name, 1, 1, f"the folder name '{COPY_FOLDER}' is the build's own: it "
+                        "puts the smaller copies of a folder's photos in its folder of that name, and "
+                        "this file would be published over a copy (a page would show this picture "
+                        "in place of its photo) or among them; rename the folder")
             elif shared := _shared_address(here, parts, name, names, subfolders):
                 log.add(here / name, 1, 1, shared)
             else:
