@@ -7,7 +7,9 @@ import io
 import json
 import os
 import time
+import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
@@ -278,3 +280,80 @@ def test_a_large_photo_of_another_page_is_shown_from_a_smaller_copy(tmp_path: Pa
     assert pixels(copy) == (int(img["width"]), int(img["height"])) == (1200, 900)
     assert img["loading"] == "lazy"
     assert (site / "images" / "tru-so.jpg").read_bytes() == (content / "images" / "tru-so.jpg").read_bytes()
+
+
+@pytest.mark.parametrize("page, up, shown, directory_urls", [
+    ("about.md", "", "about/index.html", True),
+    ("gioi-thieu/lich-su.md", "../", "gioi-thieu/lich-su/index.html", True),
+    ("about.md", "", "about.html", False)])
+def test_a_photo_and_a_document_typed_as_html_in_another_page_are_found_from_its_address(
+        tmp_path: Path, page: str, up: str, shown: str, directory_urls: bool) -> None:
+    """MkDocs leaves raw HTML as written: `<img src="images/tru-so.jpg">` in about.md, served at
+    about/, was asked for at about/images/tru-so.jpg (a broken photo, without a copy), and a
+    document's `<a href>` led nowhere, while validate and the build passed."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    (content / "tai-lieu").mkdir()
+    camera_photo(content / "images" / "tru-so.jpg", 4000, 3000)
+    (content / "tai-lieu" / "quy-che.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (content / page).parent.mkdir(exist_ok=True)
+    (content / page).write_text(
+        f'# Giới thiệu\n\n<img src="{up}images/tru-so.jpg" alt="Trụ sở UBND phường">\n\n'
+        f'<p><a href="{up}tai-lieu/quy-che.pdf">Quy chế đối thoại</a></p>\n\n'
+        '```html\n<img src="images/tru-so.jpg">\n```\n', encoding="utf-8")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date="2024-07-01")
+    urls = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    config.write_text(config.read_text(encoding="utf-8") + urls, encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = parse(site / shown)
+    img = html.select_one("img[alt^='Trụ sở']")
+    here = (site / shown).parent
+    assert (here / img["src"]).resolve() == (site / "images" / "1200px" / "tru-so.jpg").resolve()
+    original = img["srcset"].split(", ")[1].split()[0]
+    assert (here / original).resolve() == (site / "images" / "tru-so.jpg").resolve()
+    assert (img["width"], img["height"]) == ("1200", "900")
+    link = html.select_one("a[href$='quy-che.pdf']")
+    assert (here / link["href"]).resolve() == (site / "tai-lieu" / "quy-che.pdf").resolve()
+    assert (here / link["href"]).is_file()
+    assert html.select_one("pre code").get_text() == '<img src="images/tru-so.jpg">\n'  # a sample, as written
+
+
+def test_a_photo_of_another_page_saved_with_a_decomposed_name_gets_its_copy(tmp_path: Path) -> None:
+    """A Mac saves 'trụ sở' decomposed (NFD); about.md names it composed, as texts are. The photo
+    was published (under its composed name) without a copy, a srcset or a size: a phone fetched
+    the camera's original."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    camera_photo(content / "images" / unicodedata.normalize("NFD", "trụ-sở.jpg"), 4000, 3000)
+    (content / "about.md").write_text("# Giới thiệu\n\n![Trụ sở UBND phường](images/trụ-sở.jpg)\n",
+                                      encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / "about" / "index.html").select_one("img[alt^='Trụ sở']")
+    assert unquote(img["src"]) == "../images/1200px/trụ-sở.jpg"
+    assert pixels(site / "images" / "1200px" / "trụ-sở.jpg") == (1200, 900)
+    assert (img["width"], img["height"]) == ("1200", "900") and img["srcset"]
+    assert (site / "images" / "trụ-sở.jpg").is_file()
+
+
+@pytest.mark.parametrize("folder", ["images/1200px", "1200px"])
+def test_a_file_in_a_folder_named_as_the_copies_folder_is_refused(tmp_path: Path, folder: str) -> None:
+    """The build puts a photo's copy in `1200px/` next to it. A file of the content at
+    images/1200px/tru-so.jpg was copied by MkDocs over the build's copy of images/tru-so.jpg
+    (through its link, into the cache): the page showed the writer's other picture."""
+    content = make_archive(tmp_path / "content")
+    photos = content / folder.removesuffix("1200px")
+    photos.mkdir(exist_ok=True)
+    camera_photo(photos / "tru-so.jpg", 4000, 3000)
+    (content / folder).mkdir()
+    camera_photo(content / folder / "tru-so.jpg", 1200, 900)
+    shown = (photos / "tru-so.jpg").relative_to(content).as_posix()
+    (content / "about.md").write_text(f"# Giới thiệu\n\n![Trụ sở]({shown})\n", encoding="utf-8")
+    checked = validate(content)
+    said = f"content/{folder}/tru-so.jpg:1:1: the folder name '1200px' is the build's own"
+    assert checked.returncode != 0 and said in checked.stderr, checked.stdout + checked.stderr
+    assert "rename the folder" in checked.stderr
+    built = run_build(write_config(tmp_path, content, tmp_path / "site"))
+    assert built.returncode != 0 and said in built.stderr and "Traceback" not in built.stderr
+    assert not (tmp_path / "site").exists()

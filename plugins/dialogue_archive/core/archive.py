@@ -117,7 +117,8 @@ class Archive:
     session's outputs also depend on."""
     page_photos: list[str] = field(default_factory=list)
     """The photos the content folder's other pages show (about.md, the home page's text), by
-    path in the content folder: they get smaller copies as the sessions' photos do."""
+    path in the content folder as saved (a name a Mac saved decomposed stays so): they get
+    smaller copies as the sessions' photos do."""
     redactor: Redactor = field(default_factory=Redactor)
     """The site-wide redaction rules, for the pages MkDocs makes from the content folder's
     other Markdown files (the sessions' texts are redacted when they are read)."""

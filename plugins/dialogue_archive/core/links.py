@@ -521,19 +521,24 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def is_file(path: Path) -> bool:
-    """Whether `path` is a file, its name saved composed or decomposed: macOS saves 'cảnh' as
+    """Whether `path` is a file, its name saved composed or decomposed (as_saved)."""
+    return as_saved(path) is not None
+
+
+def as_saved(path: Path) -> Path | None:
+    """The file `path` names, its name as saved, composed or decomposed: macOS saves 'cảnh' as
     'c' + 'a' + two combining marks, texts are NFC, and the site publishes the file under its
-    NFC name (the plugin's `on_files`)."""
+    NFC name (the plugin's `on_files`). None when there is no such file."""
     try:
         if path.is_file():
-            return True
+            return path
         if path.name.isascii():
-            return False
+            return None
         wanted = unicodedata.normalize("NFC", path.name)
-        return any(unicodedata.normalize("NFC", other.name) == wanted and other.is_file()
-                   for other in path.parent.iterdir())
+        return next((other for other in path.parent.iterdir()
+                     if unicodedata.normalize("NFC", other.name) == wanted and other.is_file()), None)
     except OSError:  # a name too long for the file system, a symbolic link loop
-        return False
+        return None
 
 
 def _photos_in(folder: Path) -> list[str]:

@@ -29,6 +29,7 @@ from .links import (
     IMAGE_SUFFIXES,
     OtherPage,
     WrittenReference,
+    as_saved,
     check_references,
     inside,
     is_file,
@@ -75,6 +76,7 @@ from .privacy import (
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
+from .resizing import COPY_FOLDER
 from .sheet_vocabulary import VALUE_NAMES
 from .text_files import read_text
 from .yamlio import (
@@ -1436,6 +1438,11 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
                             f"{', '.join(sorted(REGISTRY_FILES))}; this file would be published "
                             f"as it is{did_you_mean(name, REGISTRY_FILES)}: rename it, or move it "
                             "out of the content folder")
+            elif any(part.lower() == COPY_FOLDER for part in parts):  # 1200PX too: a Mac's disk
+                log.add(here / name, 1, 1, f"the folder name '{COPY_FOLDER}' is the build's own: it "
+                        "puts the smaller copies of a folder's photos in its folder of that name, and "
+                        "this file would be published over a copy (a page would show this picture "
+                        "in place of its photo) or among them; rename the folder")
             elif shared := _shared_address(here, parts, name, names, subfolders):
                 log.add(here / name, 1, 1, shared)
             else:
@@ -1519,11 +1526,14 @@ def _is_photo(path: Path) -> bool:
     return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
-def _is_content_photo(root: Path, target: str) -> bool:
-    """Whether a text's photo is a JPEG, PNG or WebP file of the content folder (not a GIF or
-    an SVG, which are published as they are)."""
-    return not target.startswith("../") and Path(target).suffix.lower() in IMAGE_SUFFIXES \
-        and (root / target).is_file()
+def _content_photo(root: Path, target: str) -> str | None:
+    """A text's photo's path in the content folder as saved (a Mac saves its name decomposed,
+    texts write it composed), if it is a JPEG, PNG or WebP file of the content folder (not a
+    GIF or an SVG, which are published as they are)."""
+    if target.startswith("../") or Path(target).suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    saved = as_saved(root / target)
+    return None if saved is None else saved.relative_to(root).as_posix()
 
 
 def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
@@ -1612,8 +1622,9 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     other_pages = check_other_pages(root, redactor, log)
-    archive.page_photos = sorted({one.reference.target for _, references in other_pages for one in references
-                                  if one.reference.image and _is_content_photo(root, one.reference.target)})
+    archive.page_photos = sorted({saved for _, references in other_pages for one in references
+                                  if one.reference.image
+                                  and (saved := _content_photo(root, one.reference.target)) is not None})
     _stray_files(root, log)
     folders = session_folders(root)
     version = code_fingerprint()  # the reading code is part of every key

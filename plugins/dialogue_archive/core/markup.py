@@ -276,6 +276,7 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         reference = Reference(written, beside, image)  # as MkDocs reads it: from the file's folder
     elif is_file_name(path):  # a document or HTML file next to the text, or one the build makes
         reference = Reference(written, beside, image, file=True)
+        site = beside  # from the file's folder, as MkDocs reads a link (about.md's, at about/)
     elif encoded_mark_after_page(parts.path):  # leads nowhere: links.py says what to write
         reference = Reference(written, beside, image)
     else:
@@ -342,12 +343,16 @@ class _Links:
         made_page = not self.directory_urls and found.reference is not None and \
             found.reference.address and (found.path == "" or (
                 found.path.endswith("/") and found.path.split("/")[0] in urls.SITE_SECTIONS))
-        if not (found.rooted or made_page or (found.reference is not None and not image
-                                              and not found.reference.address)):
+        # A photo is read from the Markdown file's folder: written as it is where that folder is
+        # the page's address (a session's index.md), made relative to the address elsewhere
+        # (about.md is served at about/).
+        here = urls.web_path(self.base) if self.directory_urls else posixpath.dirname(self.base)
+        at_address = here.rstrip("/") == posixpath.dirname(self.base)
+        if not (found.rooted or made_page or (found.reference is not None and not found.reference.address
+                                              and not (image and at_address))):
             return _encoded(written)  # a photo next to the text, a folder-style link
-        path, here = found.path, urls.web_path(self.base)
+        path = found.path
         if not self.directory_urls:
-            here = posixpath.dirname(self.base)
             if found.reference is not None and found.reference.target.endswith(".md"):
                 path = urls.web_path(found.reference.target, directory_urls=False)
             elif made_page:
@@ -385,6 +390,23 @@ written between `<` and `>` (with spaces: `[x](<cv 1.pdf>)`). Groups: 1 `!` of a
 target in 2 (bracketed) or 3, a definition's in 5 or 6."""
 HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
 """The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`)."""
+
+
+def page_html_links(fragment: str, src_uri: str, directory_urls: bool = True) -> str:
+    """Raw HTML of the content folder's page `src_uri` with its links' and photos' targets
+    made as a write-up's are (_Links). MkDocs rewrites a Markdown link for the page's address
+    and leaves raw HTML as written: `<img src="images/a.jpg">` in about.md, served at about/,
+    was asked for at about/images/a.jpg, while `validate` found it at images/a.jpg."""
+    links = _Links(directory_urls)
+    links.base = src_uri
+
+    def target(match: re.Match[str]) -> str:
+        written = html.unescape(match[2])
+        made = links.resolve(written, image=not match[1])
+        return match[0] if made == written else \
+            match[0][:match.start(2) - match.start()] + html.escape(made)
+
+    return HTML_TARGET.sub(target, fragment) if "<" in fragment else fragment
 
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"

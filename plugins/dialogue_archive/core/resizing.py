@@ -40,8 +40,9 @@ LARGE_BYTES = 500_000
 COPY_WIDTH = 1200
 """A phone's screen at three device pixels per CSS pixel; narrower photos keep their width."""
 COPY_FOLDER = f"{COPY_WIDTH}px"
-"""The copies' folder in a session's folder of the site: a session folder of the content has
-no subfolders, so no photo of the content is ever there."""
+"""The copies' folder next to the photos, in the site: a session folder of the content has no
+subfolders, and elsewhere a file of the content in a folder of this name is refused (the
+loader's _stray_files), so no file of the content is ever there."""
 JPEG_QUALITY = 82
 WEBP_QUALITY = 80
 SIZES = "(min-width: 76.25em) 760px, 100vw"

@@ -57,6 +57,7 @@ from .config import (
     labels_language,
     without_instant_loading,
 )
+from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .publishing import page_publishing, redirect_pages, write_feeds
@@ -620,9 +621,11 @@ def _vietnamese_theme_defaults(config: MkDocsConfig) -> None:
     # The headings of the home and other pages get the write-ups' anchors ('Đường' -> 'duong',
     # where Python-Markdown's default drops the 'đ'), which is what links are checked against.
     toc["slugify"] = heading_slug
-    # A list right under a line of text, as the write-ups have it (markup.ListUnderText).
-    if LIST_UNDER_TEXT not in config.markdown_extensions:
-        config.markdown_extensions.append(LIST_UNDER_TEXT)
+    # A list right under a line of text, as the write-ups have it (markup.ListUnderText); links
+    # and photos typed as HTML made for the page's address, as MkDocs makes Markdown ones.
+    for extension in (LIST_UNDER_TEXT, RAW_HTML_LINKS):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     # The pages are sanitised (on_page_content): aligned table columns must say so in `align`.
     for name in config.markdown_extensions:
         if name in {"tables", "markdown.extensions.tables"}:
