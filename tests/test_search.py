@@ -889,6 +889,32 @@ def test_back_undoes_a_filter_step_by_step(page, base_url) -> None:
     assert "topic=dat-dai" in page.url and page.is_checked("#da-f-topic-dat-dai")
 
 
+def focused_on(page, selector: str) -> bool:
+    """Whether the keyboard's focus is on the element `selector` finds."""
+    return page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector)
+
+
+def test_a_redrawn_filter_panel_keeps_the_keyboard_focus(page, base_url) -> None:
+    """The panel is redrawn after each search: on a filter group's heading, or on a value the
+    new list no longer holds, the focus fell to the page's start (a screen-reader review)."""
+    open_search(page, base_url, "q=so+do")
+    tick(page, "type", "question")
+    settle(page)
+    page.focus("details[data-facet=type] > summary")
+    page.go_back()
+    settle(page)
+    assert "type=question" not in page.url
+    assert focused_on(page, "details[data-facet=type] > summary")
+    open_search(page, base_url, "q=qqqzzzxk&type=question&type=proposal")  # nothing found
+    open_filters(page)
+    page.focus("#da-f-type-proposal")
+    page.keyboard.press("Space")  # unticked, with no count it leaves the list
+    page.wait_for_function("!document.getElementById('da-f-type-proposal')")
+    settle(page)
+    assert page.is_visible("#da-f-type-question")
+    assert focused_on(page, "details[data-facet=type] > summary")
+
+
 def test_a_scope_of_one_day_is_said_as_one_day(page, base_url) -> None:
     """The sample's 2022 holds one session: not "từ 18/8/2022 đến 18/8/2022"."""
     assert open_search(page, base_url, "q=dat+dai&year=2022")

@@ -816,9 +816,10 @@ function renderFacets(counts, list) {
     .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id))));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
-  const focused = document.activeElement && facetsBox.contains(document.activeElement)
-    ? document.activeElement.id : null;
-  const caret = focused && document.activeElement.type === "search" ? document.activeElement.selectionStart : null;
+  const inPanel = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement : null;
+  const focused = inPanel ? inPanel.id : null;
+  const focusedGroup = inPanel && inPanel.closest("details[data-facet]") ? inPanel.closest("details[data-facet]").dataset.facet : null;
+  const caret = focused && inPanel.type === "search" ? inPanel.selectionStart : null;
   facetsBox.replaceChildren();
   facetsBox.removeAttribute("aria-busy");
   for (const facet of config.facets) {
@@ -845,15 +846,19 @@ function renderFacets(counts, list) {
         element("label", { for: id }, facet.values[value] || value, count ? " " : "", count)));
     }
     const details = element("details", { class: "da-facet-group", "data-facet": facet.key },
-      element("summary", {}, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
+      element("summary", { id: `da-fs-${facet.key}` }, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
     details.open = open.has(facet.key) || selected.size > 0
       || (firstRender && values.length <= 6 && !narrow.matches); // on a phone, results first
     facetsBox.append(details);
   }
+  // The focus stays where it was (each control has a stable id); on a value the redrawn list no
+  // longer holds, it goes to that value's group heading, then to the panel's: never to the page.
   const again = focused && document.getElementById(focused);
   if (again) {
     again.focus();
     if (caret !== null) again.setSelectionRange(caret, caret); // typing goes on where it was
+  } else if (inPanel) {
+    (document.getElementById(`da-fs-${focusedGroup}`) || document.querySelector("#da-filters > summary")).focus();
   }
 }
 
