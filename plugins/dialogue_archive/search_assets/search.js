@@ -195,12 +195,19 @@ function noteFailure(url) {
   newestDepth = 0;
   byYears.clear();
   if (loss === "load" && waiting) {
-    status.textContent = messages.load_failed;
+    say(messages.load_failed);
     facetsBox.removeAttribute("aria-busy");
   } else if (voidingLosses.includes(loss)) {
-    status.textContent = messages.search_incomplete;
+    say(messages.search_incomplete);
+    toResults.textContent = messages.to_results; // the count it said is not known to hold
   }
   if (loss === "filters") showFiltersLost();
+}
+
+// The status line, written only when what it says changes: each write is read out again, and
+// a lost index is reported once per file that failed (nine for the filters).
+function say(text) {
+  if (status.textContent !== text) status.textContent = text;
 }
 
 if (typeof BroadcastChannel !== "undefined") {
@@ -209,9 +216,15 @@ if (typeof BroadcastChannel !== "undefined") {
 
 const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
 
+// Said once (each file lost reports it); the focus on a filter the panel loses goes to the
+// message that replaces them, where a keyboard user reads why (not to the page's start).
 function showFiltersLost() {
-  facetsBox.replaceChildren(element("p", { class: "da-facet__none" }, messages.filters_failed));
   facetsBox.removeAttribute("aria-busy");
+  if (document.getElementById("da-filters-lost")) return;
+  const focused = facetsBox.contains(document.activeElement);
+  const note = element("p", { id: "da-filters-lost", class: "da-facet__none", tabindex: "-1" }, messages.filters_failed);
+  facetsBox.replaceChildren(note);
+  if (focused) note.focus();
 }
 
 // A message with every one of its {name} fields filled in, each value as written: a string
@@ -527,7 +540,7 @@ async function run() {
     pagefind = await instance;
   } catch (error) {
     if (current === generation) waiting = false;
-    status.textContent = messages.load_failed;
+    say(messages.load_failed);
     facetsBox.removeAttribute("aria-busy");
     return;
   }
@@ -556,8 +569,6 @@ async function run() {
   // The results' sessions are named from their indexes' files: fetched with the first excerpts.
   if (held) (kept || list.map((shard) => shard.id)).forEach(sessionsOf);
   const found = results.length;
-  // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = countMessage("to_results_count", found);
   let message = messages.no_results;
   if (found) {
     message = countMessage("results_count", found);
@@ -572,7 +583,10 @@ async function run() {
   // A word chunk lost, or a filter index when filters choose the results: what was found is
   // shown, but neither its count nor "no result" holds.
   const voiding = term && !Object.keys(filters).length && !kept ? ["words"] : ["words", "filters"];
-  if (voiding.some((loss) => lostBy(instance, loss))) message = messages.search_incomplete;
+  const incomplete = voiding.some((loss) => lostBy(instance, loss));
+  if (incomplete) message = messages.search_incomplete;
+  // Ticking a filter on a phone changes results a screen below: the link says how many, when known.
+  toResults.textContent = incomplete ? messages.to_results : countMessage("to_results_count", found);
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
   showResults(results, message, held && holding ? holding.all : null);
