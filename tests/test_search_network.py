@@ -156,3 +156,14 @@ def test_filters_lost_while_one_has_the_focus(tab, server) -> None:
     assert tab.inner_text("#da-to-results") == WORDS["to_results"]
     assert writes.count(WORDS["search_incomplete"]) == 1, writes
     assert tab.thrown == []
+
+
+def test_lost_filters_are_announced_after_the_results(tab, server) -> None:
+    """Words typed find their results without the filter index: the status line said what was
+    found, and the panel's message (no live region) was never read out (a screen-reader review)."""
+    assert open_search(tab, server, "q=so+do", r"/filter/").startswith("Tìm thấy")
+    tab.wait_for_function("(lost) => document.getElementById('da-status').textContent.endsWith(lost)",
+                          arg=WORDS["filters_failed"], timeout=10000)
+    tab.wait_for_timeout(500)  # failures reported late add nothing
+    status = tab.inner_text("#da-status")
+    assert status.startswith("Tìm thấy") and status.count(WORDS["filters_failed"]) == 1, status

@@ -218,8 +218,15 @@ const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instan
 
 // Said once (each file lost reports it); the focus on a filter the panel loses goes to the
 // message that replaces them, where a keyboard user reads why (not to the page's start).
+// The status line says it too, after what was found: the panel is no live region, and a
+// search with words found its results without the filters, so nothing else told a screen
+// reader. Not while the line says the page loads or searches (its answer replaces it: this
+// is called again after it), nor after a loss it already tells to search again for.
 function showFiltersLost() {
   facetsBox.removeAttribute("aria-busy");
+  const said = status.textContent;
+  const told = [messages.loading, messages.searching, messages.search_incomplete, messages.load_failed];
+  if (!told.includes(said) && !said.includes(messages.filters_failed)) say(`${said} ${messages.filters_failed}`.trim());
   if (document.getElementById("da-filters-lost")) return;
   const focused = facetsBox.contains(document.activeElement);
   const note = element("p", { id: "da-filters-lost", class: "da-facet__none", tabindex: "-1" }, messages.filters_failed);
