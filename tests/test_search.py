@@ -570,6 +570,22 @@ def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, ba
                            f" && Math.abs(window.scrollY - {y}) < 5")
 
 
+def test_back_from_a_result_puts_the_focus_on_the_link_followed(page, base_url) -> None:
+    """Back from a result restored the list and the scroll, but the focus started over at the
+    page's top: a keyboard or screen-reader user lost their place (a screen-reader review)."""
+    open_search(page, base_url, "q=so+do")
+    target = page.locator("#da-results > li").nth(2).locator(".da-result__title a")
+    href = target.get_attribute("href")
+    target.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sessions/"))
+    page.go_back()
+    all_results(page, base_url)  # every result shown before is shown again
+    page.wait_for_function("(href) => document.activeElement.getAttribute('href') === href", arg=href,
+                           timeout=5000)
+    assert focused_on(page, "#da-results > li:nth-child(3) .da-result__title a")
+
+
 TYPED = [
     {"id": "tien-su-dung-dat", "topics": ["thue-phi"],
      "text": "Khi được cấp giấy chứng nhận có phải nộp tiền sử dụng đất không, số tiền tính thế"

@@ -615,11 +615,17 @@ async function facetCounts(instance, pagefind, term, only) {
   return counts;
 }
 
-// Coming back from a result (Back), the reader finds the list as long as it was and the
-// page where it was: both are kept in the history entry when the page is left.
+// Coming back from a result (Back), the reader finds the list as long as it was, the page
+// where it was, and the focus on the link followed (a keyboard or screen-reader user went on
+// from the page's start): all are kept in the history entry when the page is left.
 let returning = window.history.state && window.history.state.shown ? window.history.state : null;
+let followed = null; // the link clicked last, by its position among the results' links
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+  followed = link && list.contains(link) ? [...list.querySelectorAll("a[href]")].indexOf(link) : null;
+});
 window.addEventListener("pagehide", () => {
-  window.history.replaceState({ shown: shownCount, y: window.scrollY }, "");
+  window.history.replaceState({ shown: shownCount, y: window.scrollY, followed }, "");
 });
 
 async function showResults(results, message, holders = null) {
@@ -640,7 +646,10 @@ async function showResults(results, message, holders = null) {
   while (current === generation && shownCount < Math.min(back.shown, shownResults.length)) {
     await showMore(false);
   }
-  if (current === generation) window.scrollTo(0, back.y);
+  if (current !== generation) return;
+  window.scrollTo(0, back.y);
+  const link = Number.isInteger(back.followed) ? list.querySelectorAll("a[href]")[back.followed] : null;
+  if (link) link.focus({ preventScroll: true });
 }
 
 // `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
