@@ -1163,6 +1163,25 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
     assert page.is_visible("details[data-facet=agency] .da-facet__none")
 
 
+def test_a_filter_lists_box_says_how_many_names_are_left(page, base_url) -> None:
+    """Typing in the agency list's box narrowed it in silence, and "Không có tên nào…" was not
+    read out either: a screen reader is told, once typing pauses (a screen-reader review)."""
+    open_search(page, base_url, "scope=all&type=question&type=opinion&type=proposal&type=complaint")
+    open_filters(page)
+    page.click("details[data-facet=agency] > summary")
+    said = "details[data-facet=agency] [role=status]"
+    page.focus("#da-find-agency")
+    page.keyboard.type("tu phap", delay=30)
+    page.wait_for_function("(s) => document.querySelector(s) && document.querySelector(s).textContent",
+                           arg=said, timeout=5000)
+    left = page.locator("details[data-facet=agency] .da-facet__option:visible").count()
+    assert 0 < left < page.locator("details[data-facet=agency] .da-facet__option").count()
+    assert page.inner_text(said) == WORDS["facet_shown"].replace("{count}", str(left))
+    page.keyboard.type("9")  # no name holds it
+    page.wait_for_function("([s, none]) => document.querySelector(s).textContent === none",
+                           arg=[said, WORDS["facet_none"]], timeout=5000)
+
+
 def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_site) -> None:
     """A referral forwards an item, it answers nothing: at voter meetings most proposals are
     forwarded, and they counted as answered, the forwarding office as the one that answered

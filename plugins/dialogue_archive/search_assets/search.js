@@ -803,6 +803,7 @@ function renderResult(data, sessions, holdsPhrase) {
 // A long list of values (150 agencies: 5,000 px on a phone) gets a box that narrows it to the
 // names holding what is typed, accents aside; what is typed stays while the filters change.
 const FIND_FROM = 12;
+const SAY_AFTER_MS = 600; // what a filter's box leaves is said once typing pauses, not per letter
 const facetFinds = {};
 
 // Whether a name holds what is typed in a filter's box (folded): as typed so far ("quy" finds
@@ -822,6 +823,9 @@ function facetFinder(facet, fieldset) {
     placeholder: messages.facet_find, "aria-label": `${facet.label}: ${messages.facet_find}`, autocomplete: "off" });
   input.value = facetFinds[facet.key] || "";
   const none = element("p", { class: "da-facet__none", hidden: "" }, messages.facet_none);
+  // The list narrowing is silent to a screen reader: it is told how many names are left.
+  const said = element("p", { class: "da-visually-hidden", role: "status", "aria-live": "polite" });
+  let pause = null;
   const apply = () => {
     facetFinds[facet.key] = input.value;
     const wanted = fold(normalise(input.value)).toLowerCase().replace(/\s+/g, " ").trim();
@@ -832,10 +836,17 @@ function facetFinder(facet, fieldset) {
       if (!option.hidden) shown += 1;
     }
     none.hidden = shown > 0;
+    return shown;
   };
-  input.addEventListener("input", apply);
+  input.addEventListener("input", () => {
+    const shown = apply();
+    window.clearTimeout(pause);
+    pause = window.setTimeout(() => {
+      said.textContent = !input.value.trim() ? "" : shown ? countMessage("facet_shown", shown) : messages.facet_none;
+    }, SAY_AFTER_MS);
+  });
   queueMicrotask(apply); // once the options are in the fieldset
-  return [input, none];
+  return [input, none, said];
 }
 
 // Years outside the searched shards are listed without a count: choosing one searches it. So is
