@@ -94,6 +94,22 @@ def test_commitments_page_lists_every_commitment_with_counts(sample_site) -> Non
         assert target.find(id=anchor) is not None, href
 
 
+def test_each_commitment_is_read_from_its_heading_then_its_status(sample_site, serve_site, browser) -> None:
+    """The status line ("Đã hoàn thành · Hạn: 30/6/2026") came before its <h2>: a screen reader
+    jumping by headings landed past it, and read it as the end of the commitment above (a
+    screen-reader review). In Chromium, as laid out on a phone and a desktop."""
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(serve_site(sample_site) + "commitments/")
+        order = page.eval_on_selector_all("li.da-commitment-entry", """entries => entries.map((e) => [
+            e.firstElementChild.tagName, e.children[1].querySelector('.da-status') !== null,
+            e.children[1].getBoundingClientRect().top
+              >= e.firstElementChild.getBoundingClientRect().bottom])""")
+        context.close()
+        assert order and all(entry == ["H2", True, True] for entry in order), (width, order[:3])
+
+
 def test_filter_pages_show_exactly_their_commitments(sample_site) -> None:
     raw = raw_commitments()
     overdue = entries(parse(sample_site / "commitments/overdue/index.html"))

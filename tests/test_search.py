@@ -570,6 +570,24 @@ def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, ba
                            f" && Math.abs(window.scrollY - {y}) < 5")
 
 
+def test_back_from_a_result_puts_the_focus_on_the_link_followed(page, base_url) -> None:
+    """Back from a result restored the list and the scroll, but the focus started over at the
+    page's top: a keyboard or screen-reader user lost their place (a screen-reader review)."""
+    page.goto("about:blank")
+    page.goto(f"{base_url}search/?q=so+do")
+    settle(page)
+    target = page.locator("#da-results > li").nth(2).locator(".da-result__title a")
+    href = target.get_attribute("href")
+    target.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sessions/"))
+    page.go_back()
+    page.wait_for_function("(href) => document.activeElement.getAttribute('href') === href", arg=href,
+                           timeout=10000)
+    assert page.locator("#da-results > li").count() == 20  # the results shown before, as they were
+    assert focused_on(page, "#da-results > li:nth-child(3) .da-result__title a")
+
+
 TYPED = [
     {"id": "tien-su-dung-dat", "topics": ["thue-phi"],
      "text": "Khi được cấp giấy chứng nhận có phải nộp tiền sử dụng đất không, số tiền tính thế"
@@ -889,6 +907,32 @@ def test_back_undoes_a_filter_step_by_step(page, base_url) -> None:
     assert "topic=dat-dai" in page.url and page.is_checked("#da-f-topic-dat-dai")
 
 
+def focused_on(page, selector: str) -> bool:
+    """Whether the keyboard's focus is on the element `selector` finds."""
+    return page.evaluate("(s) => document.activeElement === document.querySelector(s)", selector)
+
+
+def test_a_redrawn_filter_panel_keeps_the_keyboard_focus(page, base_url) -> None:
+    """The panel is redrawn after each search: on a filter group's heading, or on a value the
+    new list no longer holds, the focus fell to the page's start (a screen-reader review)."""
+    open_search(page, base_url, "q=so+do")
+    tick(page, "type", "question")
+    settle(page)
+    page.focus("details[data-facet=type] > summary")
+    page.go_back()
+    settle(page)
+    assert "type=question" not in page.url
+    assert focused_on(page, "details[data-facet=type] > summary")
+    open_search(page, base_url, "q=qqqzzzxk&type=question&type=proposal")  # nothing found
+    open_filters(page)
+    page.focus("#da-f-type-proposal")
+    page.keyboard.press("Space")  # unticked, with no count it leaves the list
+    page.wait_for_function("!document.getElementById('da-f-type-proposal')")
+    settle(page)
+    assert page.is_visible("#da-f-type-question")
+    assert focused_on(page, "details[data-facet=type] > summary")
+
+
 def test_a_scope_of_one_day_is_said_as_one_day(page, base_url) -> None:
     """The sample's 2022 holds one session: not "từ 18/8/2022 đến 18/8/2022"."""
     assert open_search(page, base_url, "q=dat+dai&year=2022")
@@ -1119,6 +1163,25 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         "() => !document.querySelector('details[data-facet=agency] .da-facet__none').hidden")
     assert page.locator("details[data-facet=agency] .da-facet__option:visible").count() == 0
     assert page.is_visible("details[data-facet=agency] .da-facet__none")
+
+
+def test_a_filter_lists_box_says_how_many_names_are_left(page, base_url) -> None:
+    """Typing in the agency list's box narrowed it in silence, and "Không có tên nào…" was not
+    read out either: a screen reader is told, once typing pauses (a screen-reader review)."""
+    open_search(page, base_url, "scope=all&type=question&type=opinion&type=proposal&type=complaint")
+    open_filters(page)
+    page.click("details[data-facet=agency] > summary")
+    said = "details[data-facet=agency] [role=status]"
+    page.focus("#da-find-agency")
+    page.keyboard.type("tu phap", delay=30)
+    page.wait_for_function("(s) => document.querySelector(s) && document.querySelector(s).textContent",
+                           arg=said, timeout=5000)
+    left = page.locator("details[data-facet=agency] .da-facet__option:visible").count()
+    assert 0 < left < page.locator("details[data-facet=agency] .da-facet__option").count()
+    assert page.inner_text(said) == WORDS["facet_shown"].replace("{count}", str(left))
+    page.keyboard.type("9")  # no name holds it
+    page.wait_for_function("([s, none]) => document.querySelector(s).textContent === none",
+                           arg=[said, WORDS["facet_none"]], timeout=5000)
 
 
 def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_site) -> None:

@@ -124,3 +124,46 @@ def test_without_javascript_the_page_shows_no_dead_controls(browser, server) -> 
     for selector in ("#da-filters", "#da-results-heading", "#da-to-results", ".da-search__skip"):
         assert not page.is_visible(selector), selector
     context.close()
+
+
+def test_filters_lost_while_one_has_the_focus(tab, server) -> None:
+    """A year ticked whose filter index (never fetched before) is lost: the panel's message
+    replaced the focused checkbox and the focus fell to the page's start; the status line said
+    the same sentence once per file lost (a screen reader read it 9 times); "Xem 0 kết quả"
+    stated a count the page calls incomplete (a screen-reader review)."""
+    writes = []
+    tab.expose_function("statusWritten", lambda text: writes.append(text))
+    tab.add_init_script("""new MutationObserver((changes) => {
+        const written = changes.some((c) => (c.target.nodeType === 1 ? c.target : c.target.parentElement)
+          ?.id === 'da-status');
+        if (written) window.statusWritten(document.getElementById('da-status').textContent);
+      }).observe(document, {subtree: true, childList: true, characterData: true});""")
+    open_search(tab, server, "q=so+do&year=2024", r"(?!)")  # nothing lost yet; 2022 never fetched
+    tab.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')", timeout=20000)
+    if tab.get_attribute("#da-filters", "open") is None:
+        tab.click("#da-filters > summary")
+    tab.evaluate("document.querySelector('details[data-facet=year]').open = true")
+    tab.focus("#da-f-year-2022")
+    server.drop = re.compile(r"/filter/")
+    writes.clear()
+    tab.keyboard.press("Space")  # 2022's index joins the search: its filters are fetched
+    tab.wait_for_function("([said, panel]) => document.getElementById('da-status').textContent === said"
+                          " && document.getElementById('da-facets').innerText === panel",
+                          arg=[WORDS["search_incomplete"], WORDS["filters_failed"]], timeout=20000)
+    tab.wait_for_timeout(1000)  # failures reported late must not write the line again
+    assert tab.evaluate("document.activeElement.closest('#da-facets') !== null"
+                        " && document.activeElement.textContent") == WORDS["filters_failed"]
+    assert tab.inner_text("#da-to-results") == WORDS["to_results"]
+    assert writes.count(WORDS["search_incomplete"]) == 1, writes
+    assert tab.thrown == []
+
+
+def test_lost_filters_are_announced_after_the_results(tab, server) -> None:
+    """Words typed find their results without the filter index: the status line said what was
+    found, and the panel's message (no live region) was never read out (a screen-reader review)."""
+    assert open_search(tab, server, "q=so+do", r"/filter/").startswith("Tìm thấy")
+    tab.wait_for_function("(lost) => document.getElementById('da-status').textContent.endsWith(lost)",
+                          arg=WORDS["filters_failed"], timeout=10000)
+    tab.wait_for_timeout(500)  # failures reported late add nothing
+    status = tab.inner_text("#da-status")
+    assert status.startswith("Tìm thấy") and status.count(WORDS["filters_failed"]) == 1, status

@@ -265,7 +265,8 @@ COUNTED = frozenset({
     "text.attendance_kinds.*", "statistics.sessions", "statistics.items", "statistics.commitments",
     "commitments.days", "publishing.items_in_session",
     "search.to_results_count", "search.results_count", "search.shown_count",
-    "search.filtered_count", "text.newest_of", "text.items_within_all", "commitments.inherited",
+    "search.filtered_count", "search.facet_shown", "text.newest_of", "text.items_within_all",
+    "commitments.inherited",
     "commitments.inherited_overdue", "commitments.average_base", "statistics.share_on_time_undated",
     "statistics.drawn_first",
 })

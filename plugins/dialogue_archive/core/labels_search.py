@@ -23,6 +23,7 @@ SEARCH_VI: dict[str, Any] = {
     "active_filters": "Đang lọc theo:",
     "facet_find": "Gõ tên để tìm trong danh sách",  # a long list of agencies or places
     "facet_none": "Không có tên nào chứa các chữ đã gõ.",
+    "facet_shown": "Danh sách còn {count} tên.",  # said to a screen reader once typing pauses
     "remove_filter": "Bỏ lọc {facet}:",  # read before the value on each active filter's button
     "no_javascript": "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem theo lĩnh vực, cơ quan "
                      "hoặc địa bàn ở thanh điều hướng.",

@@ -195,12 +195,19 @@ function noteFailure(url) {
   newestDepth = 0;
   byYears.clear();
   if (loss === "load" && waiting) {
-    status.textContent = messages.load_failed;
+    say(messages.load_failed);
     facetsBox.removeAttribute("aria-busy");
   } else if (voidingLosses.includes(loss)) {
-    status.textContent = messages.search_incomplete;
+    say(messages.search_incomplete);
+    toResults.textContent = messages.to_results; // the count it said is not known to hold
   }
   if (loss === "filters") showFiltersLost();
+}
+
+// The status line, written only when what it says changes: each write is read out again, and
+// a lost index is reported once per file that failed (nine for the filters).
+function say(text) {
+  if (status.textContent !== text) status.textContent = text;
 }
 
 if (typeof BroadcastChannel !== "undefined") {
@@ -209,9 +216,22 @@ if (typeof BroadcastChannel !== "undefined") {
 
 const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
 
+// Said once (each file lost reports it); the focus on a filter the panel loses goes to the
+// message that replaces them, where a keyboard user reads why (not to the page's start).
+// The status line says it too, after what was found: the panel is no live region, and a
+// search with words found its results without the filters, so nothing else told a screen
+// reader. Not while the line says the page loads or searches (its answer replaces it: this
+// is called again after it), nor after a loss it already tells to search again for.
 function showFiltersLost() {
-  facetsBox.replaceChildren(element("p", { class: "da-facet__none" }, messages.filters_failed));
   facetsBox.removeAttribute("aria-busy");
+  const said = status.textContent;
+  const told = [messages.loading, messages.searching, messages.search_incomplete, messages.load_failed];
+  if (!told.includes(said) && !said.includes(messages.filters_failed)) say(`${said} ${messages.filters_failed}`.trim());
+  if (document.getElementById("da-filters-lost")) return;
+  const focused = facetsBox.contains(document.activeElement);
+  const note = element("p", { id: "da-filters-lost", class: "da-facet__none", tabindex: "-1" }, messages.filters_failed);
+  facetsBox.replaceChildren(note);
+  if (focused) note.focus();
 }
 
 // A message with every one of its {name} fields filled in, each value as written: a string
@@ -527,7 +547,7 @@ async function run() {
     pagefind = await instance;
   } catch (error) {
     if (current === generation) waiting = false;
-    status.textContent = messages.load_failed;
+    say(messages.load_failed);
     facetsBox.removeAttribute("aria-busy");
     return;
   }
@@ -556,8 +576,6 @@ async function run() {
   // The results' sessions are named from their indexes' files: fetched with the first excerpts.
   if (held) (kept || list.map((shard) => shard.id)).forEach(sessionsOf);
   const found = results.length;
-  // Ticking a filter on a phone changes results a screen below: the link says how many.
-  toResults.textContent = countMessage("to_results_count", found);
   let message = messages.no_results;
   if (found) {
     message = countMessage("results_count", found);
@@ -572,7 +590,10 @@ async function run() {
   // A word chunk lost, or a filter index when filters choose the results: what was found is
   // shown, but neither its count nor "no result" holds.
   const voiding = term && !Object.keys(filters).length && !kept ? ["words"] : ["words", "filters"];
-  if (voiding.some((loss) => lostBy(instance, loss))) message = messages.search_incomplete;
+  const incomplete = voiding.some((loss) => lostBy(instance, loss));
+  if (incomplete) message = messages.search_incomplete;
+  // Ticking a filter on a phone changes results a screen below: the link says how many, when known.
+  toResults.textContent = incomplete ? messages.to_results : countMessage("to_results_count", found);
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
   showResults(results, message, held && holding ? holding.all : null);
@@ -594,11 +615,17 @@ async function facetCounts(instance, pagefind, term, only) {
   return counts;
 }
 
-// Coming back from a result (Back), the reader finds the list as long as it was and the
-// page where it was: both are kept in the history entry when the page is left.
+// Coming back from a result (Back), the reader finds the list as long as it was, the page
+// where it was, and the focus on the link followed (a keyboard or screen-reader user went on
+// from the page's start): all are kept in the history entry when the page is left.
 let returning = window.history.state && window.history.state.shown ? window.history.state : null;
+let followed = null; // the link clicked last, by its position among the results' links
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+  followed = link && list.contains(link) ? [...list.querySelectorAll("a[href]")].indexOf(link) : null;
+});
 window.addEventListener("pagehide", () => {
-  window.history.replaceState({ shown: shownCount, y: window.scrollY }, "");
+  window.history.replaceState({ shown: shownCount, y: window.scrollY, followed }, "");
 });
 
 async function showResults(results, message, holders = null) {
@@ -619,7 +646,10 @@ async function showResults(results, message, holders = null) {
   while (current === generation && shownCount < Math.min(back.shown, shownResults.length)) {
     await showMore(false);
   }
-  if (current === generation) window.scrollTo(0, back.y);
+  if (current !== generation) return;
+  window.scrollTo(0, back.y);
+  const link = Number.isInteger(back.followed) ? list.querySelectorAll("a[href]")[back.followed] : null;
+  if (link) link.focus({ preventScroll: true });
 }
 
 // `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
@@ -773,6 +803,7 @@ function renderResult(data, sessions, holdsPhrase) {
 // A long list of values (150 agencies: 5,000 px on a phone) gets a box that narrows it to the
 // names holding what is typed, accents aside; what is typed stays while the filters change.
 const FIND_FROM = 12;
+const SAY_AFTER_MS = 600; // what a filter's box leaves is said once typing pauses, not per letter
 const facetFinds = {};
 
 // Whether a name holds what is typed in a filter's box (folded): as typed so far ("quy" finds
@@ -792,6 +823,9 @@ function facetFinder(facet, fieldset) {
     placeholder: messages.facet_find, "aria-label": `${facet.label}: ${messages.facet_find}`, autocomplete: "off" });
   input.value = facetFinds[facet.key] || "";
   const none = element("p", { class: "da-facet__none", hidden: "" }, messages.facet_none);
+  // The list narrowing is silent to a screen reader: it is told how many names are left.
+  const said = element("p", { class: "da-visually-hidden", role: "status", "aria-live": "polite" });
+  let pause = null;
   const apply = () => {
     facetFinds[facet.key] = input.value;
     const wanted = fold(normalise(input.value)).toLowerCase().replace(/\s+/g, " ").trim();
@@ -802,10 +836,17 @@ function facetFinder(facet, fieldset) {
       if (!option.hidden) shown += 1;
     }
     none.hidden = shown > 0;
+    return shown;
   };
-  input.addEventListener("input", apply);
+  input.addEventListener("input", () => {
+    const shown = apply();
+    window.clearTimeout(pause);
+    pause = window.setTimeout(() => {
+      said.textContent = !input.value.trim() ? "" : shown ? countMessage("facet_shown", shown) : messages.facet_none;
+    }, SAY_AFTER_MS);
+  });
   queueMicrotask(apply); // once the options are in the fieldset
-  return [input, none];
+  return [input, none, said];
 }
 
 // Years outside the searched shards are listed without a count: choosing one searches it. So is
@@ -816,9 +857,10 @@ function renderFacets(counts, list) {
     .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id))));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
-  const focused = document.activeElement && facetsBox.contains(document.activeElement)
-    ? document.activeElement.id : null;
-  const caret = focused && document.activeElement.type === "search" ? document.activeElement.selectionStart : null;
+  const inPanel = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement : null;
+  const focused = inPanel ? inPanel.id : null;
+  const focusedGroup = inPanel && inPanel.closest("details[data-facet]") ? inPanel.closest("details[data-facet]").dataset.facet : null;
+  const caret = focused && inPanel.type === "search" ? inPanel.selectionStart : null;
   facetsBox.replaceChildren();
   facetsBox.removeAttribute("aria-busy");
   for (const facet of config.facets) {
@@ -845,15 +887,19 @@ function renderFacets(counts, list) {
         element("label", { for: id }, facet.values[value] || value, count ? " " : "", count)));
     }
     const details = element("details", { class: "da-facet-group", "data-facet": facet.key },
-      element("summary", {}, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
+      element("summary", { id: `da-fs-${facet.key}` }, facet.label + (selected.size ? ` (${selected.size})` : "")), fieldset);
     details.open = open.has(facet.key) || selected.size > 0
       || (firstRender && values.length <= 6 && !narrow.matches); // on a phone, results first
     facetsBox.append(details);
   }
+  // The focus stays where it was (each control has a stable id); on a value the redrawn list no
+  // longer holds, it goes to that value's group heading, then to the panel's: never to the page.
   const again = focused && document.getElementById(focused);
   if (again) {
     again.focus();
     if (caret !== null) again.setSelectionRange(caret, caret); // typing goes on where it was
+  } else if (inPanel) {
+    (document.getElementById(`da-fs-${focusedGroup}`) || document.querySelector("#da-filters > summary")).focus();
   }
 }
 
