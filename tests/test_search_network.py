@@ -85,10 +85,12 @@ def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, s
     assert tab.thrown == []
 
 
-def test_a_lost_word_chunk_is_not_called_no_result(tab, server) -> None:
+@pytest.mark.parametrize("lost", [r"/index/", r"pagefind-worker\.js|/index/"])
+def test_a_lost_word_chunk_is_not_called_no_result(tab, server, lost: str) -> None:
     """Pagefind searched a chunk it could not fetch as empty: "no result", or a smaller count
-    said to be of the whole archive. Searching again once the link is back finds them."""
-    status = open_search(tab, server, "q=so+do", r"/index/")
+    said to be of the whole archive. Searching again once the link is back finds them. So in
+    its worker and, when the worker cannot start, in the page."""
+    status = open_search(tab, server, "q=so+do", lost)
     tab.wait_for_timeout(500)  # a failure reported after the answer still changes the line
     assert tab.inner_text("#da-status") == WORDS["search_incomplete"], status
     server.drop = None
@@ -167,3 +169,18 @@ def test_lost_filters_are_announced_after_the_results(tab, server) -> None:
     tab.wait_for_timeout(500)  # failures reported late add nothing
     status = tab.inner_text("#da-status")
     assert status.startswith("Tìm thấy") and status.count(WORDS["filters_failed"]) == 1, status
+
+
+def test_a_file_lost_in_one_tab_leaves_another_tabs_search_alone(tab, server) -> None:
+    """The failures were reported on a BroadcastChannel, heard by every tab of the site: a word
+    chunk lost in one tab called another tab's finished search incomplete (a diff reader's find).
+    A report stays in the tab whose Pagefind asked for the file."""
+    found = open_search(tab, server, "q=thue", r"^$")  # nothing lost here
+    assert found.startswith("Tìm thấy"), found
+    other = tab.context.new_page()
+    server.drop = re.compile(r"/index/")
+    other.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=so+do")
+    other.wait_for_function("(said) => document.getElementById('da-status').textContent === said",
+                            arg=WORDS["search_incomplete"], timeout=20000)
+    tab.wait_for_timeout(500)
+    assert tab.inner_text("#da-status") == found

@@ -210,9 +210,7 @@ function say(text) {
   if (status.textContent !== text) status.textContent = text;
 }
 
-if (typeof BroadcastChannel !== "undefined") {
-  new BroadcastChannel("dialogue-archive-fetch").addEventListener("message", (event) => noteFailure(event.data));
-}
+addEventListener("da-fetch-failed", (event) => noteFailure(event.detail)); // fetch-watch.js
 
 const lostBy = (instance, loss) => Boolean(lost.get(instance) && lost.get(instance).has(loss));
 
