@@ -733,15 +733,17 @@ def test_an_encoded_hash_or_question_mark_after_a_page_name_is_refused(tmp_path:
 def test_open_data_keeps_a_link_written_between_angle_brackets() -> None:
     """`[d](<cv 1.pdf>)`, the form README gives for a name with spaces, was published in the open
     data as `[d](https://…/x/%3Chttps://…/cv 1.pdf>)` (a diff reader's find), and so was
-    `[d](<cv.pdf>)`: the target is read between its brackets, its spaces quoted."""
+    `[d](<cv.pdf>)`: the target is read between its brackets, its spaces quoted; and an HTML
+    photo's quoted name whole (`src="hội trường.jpg"` was cut at its space)."""
     site = "https://doithoai.example.vn/"
     text = ("[d](<../../../tai-lieu/cv 1.pdf>) [e](<cv.pdf> \"Công văn\") ![f](<anh 1.jpg>)\n\n"
-            "[g]: <phu luc.pdf>\n")
+            "[g]: <phu luc.pdf>\n\n<img alt=\"Hội trường\" src=\"hội trường.jpg\">\n")
     page = f"{site}{SESSION}/"
     assert markup.absolute_links(text, f"{SESSION}/index.md", site,
                                  lambda uri: site + urls.web_path(uri)) == (
         f"[d](<{site}tai-lieu/cv%201.pdf>) [e](<{page}cv.pdf> \"Công văn\") ![f](<{page}anh%201.jpg>)"
-        f"\n\n[g]: <{page}phu%20luc.pdf>\n")
+        f"\n\n[g]: <{page}phu%20luc.pdf>\n\n"
+        f"<img alt=\"Hội trường\" src=\"{page}h%E1%BB%99i%20tr%C6%B0%E1%BB%9Dng.jpg\">\n")
 
 
 def test_a_photo_without_a_text_for_who_cannot_see_it_is_pointed_out_not_refused(

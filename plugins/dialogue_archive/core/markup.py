@@ -388,8 +388,10 @@ MARKDOWN_TARGET = re.compile(
 brackets, as a photo in a link does), or of a link definition (`[x]: target`); a target may be
 written between `<` and `>` (with spaces: `[x](<cv 1.pdf>)`). Groups: 1 `!` of a photo; the
 target in 2 (bracketed) or 3, a definition's in 5 or 6."""
-HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
-"""The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`)."""
+HTML_TARGET = re.compile(r"<(?:(a)|img)\b[^<>]*?\s(?(1)href|src)\s*=\s*([\"'])?\s*"
+                         r"((?(2)(?:(?!\2)[^<>])+?(?=\s*\2)|[^\"'\s>]+))", re.I)
+"""The target of a link or photo typed as HTML (`<a href="...">`, `<img src="...">`), in group
+3; a quoted one whole, spaces included (`src="tru so.jpg"` was cut at its space)."""
 
 
 def page_html_links(fragment: str, src_uri: str, directory_urls: bool = True) -> str:
@@ -401,10 +403,10 @@ def page_html_links(fragment: str, src_uri: str, directory_urls: bool = True) ->
     links.base = src_uri
 
     def target(match: re.Match[str]) -> str:
-        written = html.unescape(match[2])
+        written = html.unescape(match[3])
         made = links.resolve(written, image=not match[1])
         return match[0] if made == written else \
-            match[0][:match.start(2) - match.start()] + html.escape(made)
+            match[0][:match.start(3) - match.start()] + html.escape(made)
 
     return HTML_TARGET.sub(target, fragment) if "<" in fragment else fragment
 
@@ -450,7 +452,7 @@ def absolute_links(text: str, base: str, site_url: str, page: Callable[[str], st
         return replace(match, group, image=bool(match[1]))
 
     def html_target(match: re.Match[str]) -> str:
-        return replace(match, 2, image=not match[1])
+        return replace(match, 3, image=not match[1])
 
     if "](" in text or "]:" in text:
         text = MARKDOWN_TARGET.sub(markdown_target, text)
