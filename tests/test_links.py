@@ -714,14 +714,19 @@ def test_open_data_texts_carry_full_addresses_for_every_kind_of_link() -> None:
 
 def test_an_encoded_hash_or_question_mark_after_a_page_name_is_refused(tmp_path: Path) -> None:
     """`about.md%23lien-he` passed validate, taken for an address left to the web server, and was
-    published as a file name that does not exist (a diff reader's find); a document's own name
-    may still hold an encoded '#' (`a%23b.pdf`)."""
+    published as a file name that does not exist (a diff reader's find); a document's or photo's
+    own name may still hold an encoded '#' (`a%23b.pdf`, `%231.pdf`: a first version refused
+    those starting with it)."""
     content = make_archive(tmp_path / "content")
     (content / "about.md").write_text("# Giới thiệu\n\n## Liên hệ\n", encoding="utf-8")
     (content / "tai-lieu").mkdir()
     (content / "tai-lieu" / "a#b.pdf").write_bytes(b"%PDF-1.4\n")
+    (content / "tai-lieu" / "#1.pdf").write_bytes(b"%PDF-1.4\n")  # a name that starts with '#'
+    photo(content / "#anh.jpg")
     append(content / SESSION / "index.md", "[a](../../../about.md%23lien-he) [b](../../../about/%3Fx=1) "
            "[c](../../../tai-lieu/a%23b.pdf)\n")
+    (content / "about.md").write_text("# Giới thiệu\n\n## Liên hệ\n\n[số 1](tai-lieu/%231.pdf) "
+                                      "![ảnh](%23anh.jpg)\n", encoding="utf-8")
     said = "a '{}' written encoded after a page's name: it is read as part of the name, and leads nowhere"
     assert located(validate(content)) == [
         f"content/{SESSION}/index.md:9:5: the link '../../../about.md%23lien-he' has '%23', "

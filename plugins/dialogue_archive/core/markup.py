@@ -291,9 +291,11 @@ PAGE_NAME = re.compile(r"(?:^|/)(?:[^/]*\.md)?$")
 def encoded_mark_after_page(path: str) -> re.Match[str] | None:
     """'%23' or '%3F' written after a page's name (`about.md%23x`, `about/%23x`): '#' or '?'
     encoded, read as part of the name, which leads nowhere (a document's own name may hold them:
-    `a%23b.pdf`); it passed validate, taken for an address left to the web server."""
+    `a%23b.pdf`, `docs/%231.pdf`); it passed validate, taken for an address left to the web
+    server."""
     mark = ENCODED_MARK.search(path)
-    return mark if mark and PAGE_NAME.search(unquote(path[:mark.start()])) else None
+    return mark if mark and PAGE_NAME.search(unquote(path[:mark.start()])) \
+        and not is_file_name(unquote(path)) else None  # `docs/%231.pdf` names the file '#1.pdf'
 
 
 FILE_NAME = re.compile(r"[^/]\.[A-Za-z0-9]{1,5}$")
