@@ -990,6 +990,12 @@ CASES: dict[str, Case] = {
     "about-page-address-from-the-root": Case(
         write("gioi-thieu.md", "# Giới thiệu\n\nXem [Phòng Tư pháp](/agencies/phong-tu-phap/).\n"),
         "gioi-thieu.md", 3, "write it relative to this page: '../agencies/phong-tu-phap/'", build=True),
+    # a document from the root: the advice was from the page's address ('../tai-lieu/…'), which
+    # was then refused as outside the content folder (a diff reader's find)
+    "about-page-document-from-the-root": Case(
+        chain(write("tai-lieu/quy-che.pdf", "%PDF-1.4\n"),
+              write("gioi-thieu.md", "# Giới thiệu\n\nXem [quy chế](/tai-lieu/quy-che.pdf).\n")),
+        "gioi-thieu.md", 3, "write it relative to this page: 'tai-lieu/quy-che.pdf'", build=True),
     "address-of-a-missing-topic-page": Case(  # a page's address, not its .md file
         edit(f"{S}/index.md", "Nhiều ý kiến", "Xem [lĩnh vực](../../../topics/giay-phep/). Nhiều ý kiến"),
         f"{S}/index.md", 14, "points to the page of topic 'giay-phep'", build=True),

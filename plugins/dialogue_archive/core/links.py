@@ -198,9 +198,12 @@ class _Targets:
                     "publishes (the link would lead nowhere); link to the page that shows it, or "
                     "remove the link")
         if isinstance(source, OtherPage) and written.startswith("/"):
+            # a document from the file's folder, as MkDocs reads a link to a file ('../x.pdf'
+            # from about.md was then refused as outside the content folder)
+            relative = _relative(target, reference.address and not reference.file, source)
             return (f"the link '{written}' starts with '/': MkDocs leaves it as written on this page, "
                     "where it would not lead to the page once the site is published; write it "
-                    f"relative to this page: '{_relative(target, reference.address, source)}'")
+                    f"relative to this page: '{relative}'")
         if reference.file:
             return self._missing_file(reference, source)
         if reference.address:
