@@ -321,6 +321,21 @@ def test_a_photo_and_a_document_typed_as_html_in_another_page_are_found_from_its
     assert html.select_one("pre code").get_text() == '<img src="images/tru-so.jpg">\n'  # a sample, as written
 
 
+def test_a_photo_in_a_folder_saved_with_a_decomposed_name_is_found(tmp_path: Path) -> None:
+    """A folder 'ảnh' a Mac saved decomposed: only a file's own name was looked up both ways, and
+    `![Trụ sở](ảnh/tru-so.jpg)` was 'not found' (a diff reader's find); the site publishes the
+    folder under its composed name, where the page finds the photo and its copy."""
+    content = make_archive(tmp_path / "content")
+    (content / unicodedata.normalize("NFD", "ảnh")).mkdir()
+    camera_photo(content / unicodedata.normalize("NFD", "ảnh") / "tru-so.jpg", 4000, 3000)
+    (content / "about.md").write_text("# Giới thiệu\n\n![Trụ sở UBND phường](ảnh/tru-so.jpg)\n",
+                                      encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    img = parse(site / "about" / "index.html").select_one("img[alt^='Trụ sở']")
+    assert unquote(img["src"]) == "../ảnh/1200px/tru-so.jpg"
+    assert (site / "ảnh" / "1200px" / "tru-so.jpg").is_file()
+
+
 def test_a_photo_of_another_page_saved_with_a_decomposed_name_gets_its_copy(tmp_path: Path) -> None:
     """A Mac saves 'trụ sở' decomposed (NFD); about.md names it composed, as texts are. The photo
     was published (under its composed name) without a copy, a srcset or a size: a phone fetched

@@ -531,15 +531,24 @@ def is_file(path: Path) -> bool:
 def as_saved(path: Path) -> Path | None:
     """The file `path` names, its name as saved, composed or decomposed: macOS saves 'cảnh' as
     'c' + 'a' + two combining marks, texts are NFC, and the site publishes the file under its
-    NFC name (the plugin's `on_files`). None when there is no such file."""
+    NFC name (the plugin's `on_files`); its folders' names too (a folder 'ảnh' saved so was not
+    found). None when there is no such file."""
     try:
         if path.is_file():
             return path
-        if path.name.isascii():
+        if path.as_posix().isascii():
             return None
-        wanted = unicodedata.normalize("NFC", path.name)
-        return next((other for other in path.parent.iterdir()
-                     if unicodedata.normalize("NFC", other.name) == wanted and other.is_file()), None)
+        found = Path(path.anchor)
+        for part in path.parts[1:] if path.anchor else path.parts:
+            if not (found / part).exists():
+                wanted = unicodedata.normalize("NFC", part)
+                part = next((other.name for other in found.iterdir()
+                             if unicodedata.normalize("NFC", other.name) == wanted), None) \
+                    if found.is_dir() else None
+                if part is None:
+                    return None
+            found /= part
+        return found if found.is_file() else None
     except OSError:  # a name too long for the file system, a symbolic link loop
         return None
 
