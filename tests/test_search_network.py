@@ -155,7 +155,7 @@ def test_filters_lost_while_one_has_the_focus(tab, server) -> None:
     tab.wait_for_timeout(1000)  # failures reported late must not write the line again
     assert tab.evaluate("document.activeElement.closest('#da-facets') !== null"
                         " && document.activeElement.textContent") == WORDS["filters_failed"]
-    assert tab.inner_text("#da-to-results") == WORDS["to_results"]
+    assert tab.text_content("#da-to-results") == WORDS["to_results"]
     assert writes.count(WORDS["search_incomplete"]) == 1, writes
     assert tab.thrown == []
 
@@ -184,3 +184,22 @@ def test_a_file_lost_in_one_tab_leaves_another_tabs_search_alone(tab, server) ->
                             arg=WORDS["search_incomplete"], timeout=20000)
     tab.wait_for_timeout(500)
     assert tab.inner_text("#da-status") == found
+
+
+def test_an_index_that_cannot_load_leaves_no_results_of_the_search_before(tab, server) -> None:
+    """The index failing to load for a new search said so, but the search before's results and
+    its count stayed on screen under the message, as if they answered it."""
+    assert open_search(tab, server, "q=so+do", r"^$").startswith("Tìm thấy")
+    tab.wait_for_function("document.querySelectorAll('#da-results > li').length === 20", timeout=20000)
+    server.drop = re.compile(r"/fragment/")  # a lost excerpt: the page drops its Pagefind instances
+    tab.click("#da-more")
+    tab.wait_for_function("(said) => document.getElementById('da-status').textContent.endsWith(said)",
+                          arg=WORDS["results_failed"], timeout=20000)
+    server.drop = re.compile(r"pagefind-entry\.json")  # then the next search cannot load its index
+    tab.fill("#da-q", "dat dai")
+    tab.click(".da-search__form button[type=submit]")
+    tab.wait_for_function("(said) => document.getElementById('da-status').textContent === said",
+                          arg=WORDS["load_failed"], timeout=20000)
+    assert tab.locator("#da-results > li").count() == 0
+    assert not tab.is_visible("#da-more")
+    assert tab.text_content("#da-to-results") == WORDS["to_results"]

@@ -195,13 +195,25 @@ function noteFailure(url) {
   newestDepth = 0;
   byYears.clear();
   if (loss === "load" && waiting) {
-    say(messages.load_failed);
-    facetsBox.removeAttribute("aria-busy");
+    showLoadFailed();
   } else if (voidingLosses.includes(loss)) {
     say(messages.search_incomplete);
     toResults.textContent = messages.to_results; // the count it said is not known to hold
   }
   if (loss === "filters") showFiltersLost();
+}
+
+// The index could not load: the results of the search before, and the count of the filters'
+// link, are no answer to this one (they stayed on screen under the message).
+function showLoadFailed() {
+  say(messages.load_failed);
+  shownResults = listed([]);
+  shownHolders = null;
+  shownCount = 0;
+  list.replaceChildren();
+  more.hidden = true;
+  toResults.textContent = messages.to_results;
+  facetsBox.removeAttribute("aria-busy");
 }
 
 // The status line, written only when what it says changes: each write is read out again, and
@@ -545,8 +557,7 @@ async function run() {
     pagefind = await instance;
   } catch (error) {
     if (current === generation) waiting = false;
-    say(messages.load_failed);
-    facetsBox.removeAttribute("aria-busy");
+    showLoadFailed();
     return;
   }
   loaded = true;
