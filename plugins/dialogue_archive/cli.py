@@ -15,7 +15,7 @@ from .core.label_overrides import ARCHIVE_WORDS
 from .core.loader import load_archive
 from .core.parallel import worker_count
 from .core.problems import ProblemLog
-from .core.resizing import session_photos, unreadable_photos
+from .core.resizing import published_photos, unreadable_photos
 from .mkdocs_adapter.config import option_problems
 from .site_settings import site_settings
 
@@ -74,8 +74,7 @@ def _check_photos(archive: Archive, log: ProblemLog) -> None:
     (cut off, damaged), as the build does; the loader checks their names and first bytes only,
     and a truncated photo passed until the build. Drafts' photos too (they are published later),
     and those of the content folder's other pages."""
-    photos = [photo for session in archive.sessions for photo in session_photos(session.folder)]
-    photos += [archive.root / photo for photo in archive.page_photos if archive.root / photo not in photos]
+    photos = published_photos(archive, archive.sessions)
     refused = {problem.path for problem in log.errors}
     for photo in unreadable_photos(photos, worker_count()):
         if log.display(photo.path) not in refused:  # a renamed document is refused already

@@ -23,6 +23,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .archive import Archive, Session
 from .cache import DiskCache, fingerprint
 from .links import IMAGE_SUFFIXES
 from .problems import ProblemLog
@@ -109,6 +110,13 @@ class Unreadable:
         """Located at the photo itself (a session's folder publishes it, shown or not): an
         INFO line of the build, as the content's other warnings."""
         log.add(self.path, 1, 1, self.message, severity="warning")
+
+
+def published_photos(archive: Archive, sessions: Iterable[Session]) -> list[Path]:
+    """The photos the site publishes for `sessions` and the content folder's other pages, each
+    once: those the build gives copies and sizes, and `validate` decodes."""
+    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)),
+                               *(archive.root / photo for photo in archive.page_photos)]))
 
 
 def session_photos(folder: Path) -> list[Path]:

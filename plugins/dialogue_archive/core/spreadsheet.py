@@ -249,8 +249,13 @@ def no_answer_text(cells: dict[str, Any]) -> bool:
     A dash beside an agency alone is the RowReader's error: that answer would have no words."""
     if not dash_only(cells.get("answer_text")):
         return False
-    others = [k for k in ANSWER_COLUMNS if k != "answer_text" and cells.get(k) is not None]
+    others = other_answer_cells(cells)
     return not others or any(k in TEXT_STANDS_IN for k in others)
+
+
+def other_answer_cells(cells: dict[str, Any]) -> list[str]:
+    """The keys of the row's filled answer cells besides its text."""
+    return [k for k in ANSWER_COLUMNS if k != "answer_text" and cells.get(k) is not None]
 
 
 LIST_LINE = re.compile(r"(?:[-+*]|\d{1,3}[.)])\s")
@@ -1150,8 +1155,7 @@ class RowReader:
         day = self.attempt(lambda: self._answer_day(cells), None)
         text = self.text(cells, "answer_text")
         if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
-            others = " and ".join(f"'{self.header(k)}'" for k in ANSWER_COLUMNS
-                                  if k != "answer_text" and cells.get(k) is not None)
+            others = " and ".join(f"'{self.header(k)}'" for k in other_answer_cells(cells))
             self.problems.append(RowError(self.header("answer_text"), (
                 f"holds only '{text}', which is no answer: write the answer's text, or, if the "
                 f"question is not answered yet, empty {others} too")))

@@ -740,8 +740,13 @@ class ArchiveViews:
     def _photo_attributes(self, session: Session, src: str) -> dict[str, str]:
         """The <img> attributes of a photo of a text of the session's page, at `src`."""
         found = destination(src, session.src_uri, image=True)
-        sized = self.photos.get(found.reference.target) if found and found.reference and not found.suffix \
-            else None
+        return self._sized(found.reference.target if found and found.reference and not found.suffix
+                           else None, src)
+
+    def _sized(self, photo: str | None, src: str) -> dict[str, str]:
+        """The <img> attributes of the photo at `photo` (its path in the content folder, None
+        when `src` names none of them), shown at `src`: its copy and size, when it has them."""
+        sized = self.photos.get(photo) if photo is not None else None
         return image_attributes(sized, src) if sized else {"loading": "lazy"}
 
     def page_with_photo_sizes(self, html: str, url: str) -> str:
@@ -754,8 +759,7 @@ class ArchiveViews:
             parts = urlsplit(src)
             target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
             local = not (parts.scheme or parts.netloc or parts.query or parts.fragment)
-            sized = self.photos.get(unicodedata.normalize("NFC", target)) if local else None
-            return image_attributes(sized, src) if sized else {"loading": "lazy"}
+            return self._sized(unicodedata.normalize("NFC", target) if local else None, src)
 
         return sized_images(html, attributes)
 

@@ -42,7 +42,7 @@ from ..core.opendata_views import open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, publish, staging_dir
-from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, session_photos
+from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, published_photos
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -433,12 +433,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         assert self.archive is not None and self.views is not None
         docs_dir = Path(config.docs_dir)
         copies = PhotoCopies(docs_dir, Path(config.site_dir), self.cache)
-        photos = list(dict.fromkeys([
-            *(photo for session in self.archive.published for photo in session_photos(session.folder)),
-            *(docs_dir / photo for photo in self.archive.page_photos)]))
+        photos = published_photos(self.archive, self.archive.published)
         self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
         self.photo_keys = copies.sizes_keys
-        where = ProblemLog(root=Path(config.docs_dir))
+        where = ProblemLog(root=docs_dir)
         for photo in unreadable:
             photo.warn(where)
         for warning in where.warnings:
