@@ -794,6 +794,34 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar" in err
 
 
+def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_path: Path) -> None:
+    """A due date column written month first, as US software writes it: '3/6/2027' (6 March)
+    was published as due on 3 June, in silence, beside '6/13/2027', which is no day read day
+    first (a review's find). The import stops, naming that cell, and writes nothing, even with
+    --keep-valid; a slip in a column written day first is its own row's problem."""
+    folder = hoa_xuan_session(content)
+    header = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn\n"
+    sheet = write_text_sheet(tmp_path / "us.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát hồ sơ,3/6/2027\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "us.csv:row 3: column 'Hạn': '6/13/2027' is a day only when read month first (13/06/2027), "
+        "so the dates of this column seem to be written month/day/year, as US software writes "
+        "them, and nothing was read: the others would be taken day first, as Vietnam writes them "
+        "('3/6/2027' on row 2 as 03/06/2027). Write the column's dates day/month/year (13/06/2027 "
+        "for this one), then import again")
+    assert items_of(folder) == []
+    slip = write_text_sheet(tmp_path / "vn.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát hồ sơ,20/6/2027\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027\n"))
+    result = run_import(slip, folder)
+    assert result.returncode == 1
+    assert "vn.csv:row 3: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day " \
+        "and the month" in result.stderr
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])

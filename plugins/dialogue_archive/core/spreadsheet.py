@@ -102,6 +102,18 @@ DATE_SHAPE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{
 """The shapes of DATE_FORMATS: a text of one of them that is no date is no day of the calendar."""
 
 
+DAY_MONTH = re.compile(r"(\d{1,2})([/.-])(\d{1,2})(\2\d{2,4})")
+"""A day written in numbers, day and month first, in either order ('7/6/2024')."""
+
+
+def month_first_day(text: str) -> dt.date | None:
+    """The day a date written in numbers is when read month first, as US software writes it
+    ('6/13/2024' is 13 June; written_day reads '7/6/2024' as 7 June, as Vietnam writes it), or
+    None."""
+    match = DAY_MONTH.fullmatch(text.strip())
+    return written_day(f"{match[3]}{match[2]}{match[1]}{match[4]}") if match else None
+
+
 def cell_day(value: Any) -> dt.date | None:
     """The day a cell holds: an Excel date, or a text written as DATE_FORMATS; else None."""
     if isinstance(value, dt.datetime):
@@ -1329,6 +1341,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         rows = rows[:end]
     _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
+    _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
     for i, name in column_named.items():
         names.setdefault(columns[i], name)
@@ -1424,6 +1437,38 @@ SHOWN_ROWS = 10
 SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi nghi", "ky hop",
                  "cuoc hop")
 """Words of a column naming the sessions' days ('Ngày đối thoại', 'Buổi tiếp xúc'), accents aside."""
+
+
+def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, str],
+                       names: dict[int, str], where: str) -> None:
+    """A column of dates with one that is a day only when read month first ('6/13/2024', as US
+    software writes dates), and none that is one only when read day first: its other dates
+    ('7/6/2024') would be read day first, some of them wrongly and in silence. Refused, asking
+    for day/month/year: which way each was meant is not guessed. In a column of dates written
+    day first, such a cell is a slip of its own, said on its row ('not a day of the calendar')."""
+    problems = []
+    for i, key in columns.items():
+        if key not in DATE_COLUMNS:
+            continue
+        texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+                 if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
+        month_first = [(n, text, day) for n, text in texts if written_day(text) is None
+                       and (day := month_first_day(text)) is not None]
+        if not month_first or any(month_first_day(text) is None and written_day(text) is not None
+                                  for _, text in texts):
+            continue
+        n, text, day = month_first[0]
+        both = next(((m, other, read) for m, other in texts if (read := written_day(other))
+                     and month_first_day(other) not in (None, read)), None)
+        example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
+        problems.append(
+            f"{where}:row {n}: column '{names[i]}': '{text}' is a day only when read month first "
+            f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
+            "US software writes them, and nothing was read: the others would be taken day first, "
+            f"as Vietnam writes them{example}. Write the column's dates day/month/year "
+            f"({day:%d/%m/%Y} for this one), then import again")
+    if problems:
+        raise SheetError("\n".join(problems))
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
