@@ -1368,6 +1368,26 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
     assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
+@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận"])
+def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
+        content: Path, tmp_path: Path, mode: str) -> None:
+    """'Ghi nhận' and 'Tiếp thu' (the opinion noted, taken on board) as the answer's mode were
+    published as answered at the session (a review's find): which it was, only the office knows,
+    and the cell says so; nothing is written."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "ghi-nhan.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
+        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Xin ghi nhận.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert (f"ghi-nhan.csv:row 2: column 'Hình thức': '{mode}' says that the opinion was noted, not "
+            "how it was answered, and the site would show it answered at the session: write Trực "
+            "tiếp if it was so answered, Bằng văn bản if a written answer follows (its number in "
+            "'Văn bản'), or, if it is not answered yet, empty the answer's cells (the site shows it "
+            "so; a promise made goes in 'Cam kết')") in result.stderr
+    assert items_of(folder) == []
+
+
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
     """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
     with no agency the question is unanswered, said in an info line; with an agency alone, an

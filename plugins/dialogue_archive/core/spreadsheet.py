@@ -57,6 +57,7 @@ from .sheet_vocabulary import (
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
+    NOTED,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
@@ -66,6 +67,7 @@ from .sheet_vocabulary import (
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
+NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
@@ -1197,6 +1199,13 @@ class RowReader:
         """The answer's mode as written, or the one its other cells imply, checked against the
         agency it was referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
+        if folded_words(str(cells.get("mode"))) in NOTED_WORDS:
+            raise RowError(self.header("mode"), (
+                f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
+                "the site would show it answered at the session: write Trực tiếp if it was so "
+                "answered, Bằng văn bản if a written answer follows (its number in "
+                f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
+                f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
         mode = self.choice(cells, "mode") or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
