@@ -1301,32 +1301,39 @@ def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
 
 
 @pytest.mark.parametrize("worksheets", [1, 2])
-def test_a_number_cell_that_holds_no_number_is_said_on_its_cell(content: Path, tmp_path: Path,
-                                                                worksheets: int) -> None:
-    """A number cell stored as '<v>NaN</v>' (a program wrote the file) stopped the import with
-    openpyxl's words, 'Unable to read workbook: could not read worksheets … invalid XML' (a
-    fuzzing review's find): the cell is named, with what to do; nothing is written."""
+@pytest.mark.parametrize(("written", "stored", "column"), [
+    ((b"<v>1234567</v>", b"<v>NaN</v>"), "a number, and that is no number", "G"),
+    ((b't="b"><v>1</v>', b't="b"><v>true</v>'), "TRUE or FALSE (as 1 or 0), and that is neither", "H"),
+])
+def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
+        content: Path, tmp_path: Path, worksheets: int, written: tuple[bytes, bytes], stored: str,
+        column: str) -> None:
+    """A number cell stored as '<v>NaN</v>', or a TRUE/FALSE one as '<v>true</v>' (programs
+    wrote the files), stopped the import with openpyxl's words, 'Unable to read workbook: could
+    not read worksheets … invalid XML' (a fuzzing review's find, then a review's for TRUE/FALSE):
+    the cell is named, with what to do; nothing is written."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "Phiên 20-11"
     workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
-                            "Nội dung trả lời"])
+                            "Nội dung trả lời", "Đúng chủ đề?"])
     workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.",
-                            "UBND phường Hòa Xuân", 1234567])
+                            "UBND phường Hòa Xuân", 1234567, True])
     if worksheets == 2:
         workbook.create_sheet("Hướng dẫn").append(["Điền mỗi ý kiến một dòng."])
     workbook.save(tmp_path / "plain.xlsx")
     with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
             zipfile.ZipFile(tmp_path / "nan.xlsx", "w") as made:
         for entry in plain.infolist():
-            made.writestr(entry, plain.read(entry.filename).replace(b"<v>1234567</v>", b"<v>NaN</v>"))
+            made.writestr(entry, plain.read(entry.filename).replace(*written))
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "nan.xlsx", folder)
     assert result.returncode == 2
     where = "nan.xlsx[Phiên 20-11]" if worksheets == 2 else "nan.xlsx"
+    value = written[1].split(b"<v>")[1].removesuffix(b"</v>").decode()
     assert result.stderr.strip() == (
-        f"{where}:row 2: column G: holds 'NaN' where the file stores a number, and that is no "
-        "number (a program wrote it, not Excel): type the cell's value again in Excel or "
-        "LibreOffice (or empty the cell), save the workbook, and import it again")
+        f"{where}:row 2: column {column}: holds '{value}' where the file stores {stored} (a "
+        "program wrote it, not Excel): type the cell's value again in Excel or LibreOffice (or "
+        "empty the cell), save the workbook, and import it again")
     assert items_of(folder) == []
 
 

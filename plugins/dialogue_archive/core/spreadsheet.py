@@ -418,9 +418,9 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
-        # a cell's value that openpyxl fails to cast to a number, in its own words
+        # a cell's value that openpyxl fails to cast to a number or TRUE/FALSE, in its own words
         if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
-                and (cell := _number_not_read(path)):
+                and (cell := _value_not_read(path)):
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
@@ -455,11 +455,12 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     return Table(rows, continued, where)
 
 
-def _number_not_read(path: Path) -> str | None:
-    """The message for the first cell of the workbook stored as a number whose value is none
-    ('<v>NaN</v>', which a program wrote): openpyxl stops loading on it, saying that the
-    workbook may hold invalid XML, on no cell. None when there is no such cell (or the
-    workbook fails before its worksheets: the caller's message says so)."""
+def _value_not_read(path: Path) -> str | None:
+    """The message for the first cell of the workbook stored as a number or as TRUE/FALSE
+    whose value is none ('<v>NaN</v>', '<v>true</v>' where the file stores 1 or 0, which
+    programs wrote): openpyxl stops loading on it, saying that the workbook may hold invalid
+    XML, on no cell. None when there is no such cell (or the workbook fails before its
+    worksheets: the caller's message says so)."""
     from openpyxl.reader.excel import ExcelReader
 
     # ImportError: the private caster gone from a later openpyxl; the caller's message then
@@ -473,22 +474,28 @@ def _number_not_read(path: Path) -> str | None:
                       if rel.target in reader.valid_files]
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
-                    found = _cell_not_a_number(xml)
+                    found = _cell_not_cast(xml)
                 if found:
                     where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
-                    row, column, value = found
+                    row, column, value, kind = found
+                    stored, none = CAST_KINDS[kind]
                     return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
-                            f"'{value[:30]}' where the file stores a number, and that is no number "
+                            f"'{value[:30]}' where the file stores {stored}, and that is {none} "
                             "(a program wrote it, not Excel): type the cell's value again in Excel "
                             "or LibreOffice (or empty the cell), save the workbook, and import it "
                             "again")
     return None
 
 
-def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
-    """(row, column, value) of the first cell of a worksheet's XML stored as a number whose
-    value openpyxl cannot cast to one; a cell's or a row's place may be left out of the file,
-    as openpyxl allows: it is then the next one."""
+CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither")}
+"""The types of cell (the XML's t="…") whose value openpyxl casts, failing on a value it cannot
+cast: what the file stores, and what the value then is."""
+
+
+def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
+    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
+    CAST_KINDS whose value openpyxl cannot cast to it; a cell's or a row's place may be left
+    out of the file, as openpyxl allows: it is then the next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
@@ -503,12 +510,12 @@ def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
         elif event == "end" and element.tag == cell_tag:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
-            value = element.findtext(value_tag) or ""
-            if element.get("t", "n") == "n" and value:
-                try:
-                    _cast_number(value)
+            value, kind = element.findtext(value_tag) or "", element.get("t", "n")
+            if kind in CAST_KINDS and value:
+                try:  # the same casts: a number, and TRUE/FALSE as bool(int(value))
+                    (_cast_number if kind == "n" else int)(value)
                 except ValueError:
-                    return row, column, value
+                    return row, column, value, kind
         elif event == "end" and element.tag == row_tag:
             element.clear()
     return None
