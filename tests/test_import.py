@@ -1481,6 +1481,36 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
     assert items_of(folder) == []
 
 
+def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path) -> None:
+    """A date typed in the question's cells merged over the three rows of its answers was said
+    once per row, three errors for one cell (a review's find): it is said on the merge's first
+    row, naming the merged range; the rows it covers are not imported, the next question is."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời bốn."])
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4"):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    assert errors == [
+        "gop.xlsx:row 2: column 'Nội dung': holds a date (20/11/2026), not text: the columns may "
+        "be shifted (check that the header row names each column above its values), or Excel "
+        "turned what was typed into a date (format the cell as Text and type it again); said once "
+        "for the merged cells E2:E4"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi về giấy phép.", ["Trả lời bốn."])]
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -165,10 +165,12 @@ class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
     without its value, a date in a column of text, a character that cannot be stored): said
     once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A')."""
+    #N/A'). `said_above`: a lower cell of merged cells, whose problem is said on the merge's
+    first row, once (it was said on every row the merge covers); its row is still not read."""
 
-    def __init__(self, failed: set[str], column: str, message: str):
+    def __init__(self, failed: set[str], column: str, message: str, said_above: bool = False):
         self.failed = failed
+        self.said_above = said_above
         super().__init__(column, message)
 
 
@@ -293,11 +295,14 @@ def as_typed(text: str) -> str:
 class Table:
     """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
     continue a merge above, and how messages name the sheet: the file, with its worksheet when
-    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row."""
+    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row;
+    `merges`: the first (row, column) cell of merged cells over several rows -> their range
+    ('E2:E4'), which a problem of theirs names."""
 
     rows: list[list[Any]]
     continued: set[tuple[int, int]]
     where: str
+    merges: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
@@ -444,15 +449,18 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     if any(v is None for row in rows for v in row):
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
+    merges: dict[tuple[int, int], str] = {}
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
+        if merged.max_row > merged.min_row:
+            merges[merged.min_row, merged.min_col - 1] = merged.coord
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if r > merged.min_row:
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, where, notes)
-    return Table(rows, continued, where)
+    return Table(rows, continued, where, merges)
 
 
 def _value_not_read(path: Path) -> str | None:
@@ -899,27 +907,32 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
 
 
-def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                    ) -> list[UnreadCells]:
+def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
+                    table: Table) -> list[UnreadCells]:
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable)."""
+    character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
+    (`table`) are said once, on the merge's first row, with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
         if isinstance(value, Unstorable):
-            problems.append(UnreadCells({key}, names[i], (
-                f"holds a character that cannot be stored (Excel's escape {value.escape} in the "
-                "file: half of a character, which stands for none): type the cell's text "
-                "again")))
+            said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
+                    "the file: half of a character, which stands for none): type the cell's text "
+                    "again")
         elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
-            problems.append(UnreadCells({key}, names[i], (
-                f"holds a {kind} ({shown}), not text: the columns may be shifted (check that the "
-                f"header row names each column above its values), or Excel turned what was typed "
-                f"into a {kind} (format the cell as Text and type it again)")))
+            said = (f"holds a {kind} ({shown}), not text: the columns may be shifted (check that "
+                    f"the header row names each column above its values), or Excel turned what "
+                    f"was typed into a {kind} (format the cell as Text and type it again)")
+        else:
+            continue
+        merged = table.merges.get((number, i))
+        problems.append(UnreadCells({key}, names[i], said + (
+            f"; said once for the merged cells {merged}" if merged else ""),
+            said_above=(number, i) in table.continued))
     return problems
 
 
@@ -931,14 +944,14 @@ def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
             for i in columns}
 
 
-def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
-               columns: dict[int, str], names: dict[int, str], notes: list[str], sheet: str
-               ) -> Iterator[Row]:
+def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[int, str],
+               notes: list[str]) -> Iterator[Row]:
     """Non-blank rows below the header but section headings, totals and rows holding nothing
     but their STT (a template's, numbered in advance: said in `notes`); a row
     continues the question above when its STT and content are empty (CSV) or the
     continuation of merged cells (xlsx). `names`: each column as messages name it
     (column_names)."""
+    rows, continued, sheet = table.rows, table.continued, table.where
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     numbers_row = next((i for i in range(header + 1, len(rows))
@@ -968,7 +981,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
-        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names)
+        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names, number, table)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -1348,13 +1361,13 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                          f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
     table = read_table(sheet, report.notes, report.warnings, worksheet)
-    rows, continued, report.sheet = table.rows, table.continued, table.where
+    rows, report.sheet = table.rows, table.where
     header, columns, unknown = find_header(rows, report.sheet)
     end = table_end(rows, header)
     if end < len(rows):
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
-        rows = rows[:end]
+        rows = table.rows = rows[:end]
     _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
@@ -1365,7 +1378,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(rows, continued, header, columns, column_named, report.notes, report.sheet),
+        table_rows(table, header, columns, column_named, report.notes),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
@@ -1420,7 +1433,8 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            report.error(row.number, exc.column, str(exc))
+            if not (isinstance(exc, UnreadCells) and exc.said_above):
+                report.error(row.number, exc.column, str(exc))
         if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
         if not continues:
