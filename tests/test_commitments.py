@@ -365,6 +365,7 @@ def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> Non
     ("Chưa thực hiện bàn giao hồ sơ cho Phòng Tư pháp.", None),
     ("Chưa có quyết định bàn giao hồ sơ cho Phòng Tư pháp.", None),
     ("Cảng hàng không bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
+    ("Không, đã bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),  # 'đã': it was done
     # an agency named as the one NOT given the file is not a second receiver (it left the
     # note open, 'xem cập nhật tiến độ')
     ("Chưa bàn giao cho UBND quận Cẩm Lệ; nay đã bàn giao hồ sơ cho Phòng Tư pháp.", "phong-tu-phap"),
@@ -389,17 +390,34 @@ def test_a_note_written_before_the_agency_ended_hands_over_only_in_so_many_words
                       "Đã có văn bản chuyển kiến nghị đến Phòng Tư pháp.") == ((carrier,) if carrier else ())
 
 
-def carried_by(tmp_path: Path, successor: str, status: str, day: str, note: str) -> tuple[str, ...]:
+@pytest.mark.parametrize("note", ["Chưa bàn giao hồ sơ cho UBND quận Cẩm Lệ.",
+                                  "Chưa, bàn giao hồ sơ cho UBND quận Cẩm Lệ.",
+                                  "Không — chuyển hồ sơ sang UBND quận Cẩm Lệ.",
+                                  "Chưa - bàn giao hồ sơ cho UBND quận Cẩm Lệ."])
+def test_a_denial_set_apart_by_a_comma_or_a_dash_still_denies_the_handover(tmp_path: Path,
+                                                                           note: str) -> None:
+    """'Chưa, bàn giao hồ sơ cho X' after the file went to Phòng Tư pháp was read as a handover
+    naming nobody, and the promise had no known receiver on the site, where 'Chưa bàn giao …'
+    left it with Phòng Tư pháp (a review's find): a comma or a dash after the denial denies the
+    verb as well; a ';' still ends its clause ('Chưa thực hiện; bàn giao …' hands over)."""
+    assert carried_by(tmp_path, "", "in_progress", "2025-08-01", note,
+                      earlier=("2025-07-05", "Đã bàn giao hồ sơ cho Phòng Tư pháp.")) == ("phong-tu-phap",)
+
+
+def carried_by(tmp_path: Path, successor: str, status: str, day: str, note: str,
+               earlier: tuple[str, str] | None = None) -> tuple[str, ...]:
     """Who carries a commitment of Phòng QLĐT, which ended on 30/06/2025 (`successor`: the
-    registry's lines naming who succeeded it), after one update dated `day` saying `note`."""
+    registry's lines naming who succeeded it), after one update dated `day` saying `note`
+    (and `earlier`, the day and note of an update before it)."""
     content = make_archive(tmp_path / "content", sessions=1)
     replace(content / "registry" / "agencies.yaml", "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n",
             "  short_name: Phòng QLĐT\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n" + successor)
     answers = next((content / "sessions").glob("*/*/answers.yaml"))
     replace(answers, "      - id: kien-nghi-don-gian-hoa\n        by: ubnd-quan-cam-le",
             "      - id: kien-nghi-don-gian-hoa\n        by: phong-quan-ly-do-thi")
-    replace(answers, "status: in_progress", f"status: {status}\n        updates:\n"
-            f"          - date: {day}\n            note: {note}")
+    updates = [earlier] if earlier else []
+    replace(answers, "status: in_progress", f"status: {status}\n        updates:\n" + "".join(
+        f"          - date: {when}\n            note: {said}\n" for when, said in [*updates, (day, note)]))
     archive, log = load_archive(content, SAMPLE_BUILD_DATE)
     assert not log.errors, log.errors
     commitment = next(c for s in archive.sessions for i in s.items for c in i.commitments)

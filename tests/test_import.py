@@ -794,6 +794,34 @@ def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, caps
     assert "d.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar" in err
 
 
+def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_path: Path) -> None:
+    """A due date column written month first, as US software writes it: '3/6/2027' (6 March)
+    was published as due on 3 June, in silence, beside '6/13/2027', which is no day read day
+    first (a review's find). The import stops, naming that cell, and writes nothing, even with
+    --keep-valid; a slip in a column written day first is its own row's problem."""
+    folder = hoa_xuan_session(content)
+    header = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn\n"
+    sheet = write_text_sheet(tmp_path / "us.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát hồ sơ,3/6/2027\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "us.csv:row 3: column 'Hạn': '6/13/2027' is a day only when read month first (13/06/2027), "
+        "so the dates of this column seem to be written month/day/year, as US software writes "
+        "them, and nothing was read: the others would be taken day first, as Vietnam writes them "
+        "('3/6/2027' on row 2 as 03/06/2027). Write the column's dates day/month/year (13/06/2027 "
+        "for this one), then import again")
+    assert items_of(folder) == []
+    slip = write_text_sheet(tmp_path / "vn.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát hồ sơ,20/6/2027\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027\n"))
+    result = run_import(slip, folder)
+    assert result.returncode == 1
+    assert "vn.csv:row 3: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day " \
+        "and the month" in result.stderr
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])
@@ -1273,32 +1301,39 @@ def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
 
 
 @pytest.mark.parametrize("worksheets", [1, 2])
-def test_a_number_cell_that_holds_no_number_is_said_on_its_cell(content: Path, tmp_path: Path,
-                                                                worksheets: int) -> None:
-    """A number cell stored as '<v>NaN</v>' (a program wrote the file) stopped the import with
-    openpyxl's words, 'Unable to read workbook: could not read worksheets … invalid XML' (a
-    fuzzing review's find): the cell is named, with what to do; nothing is written."""
+@pytest.mark.parametrize(("written", "stored", "column"), [
+    ((b"<v>1234567</v>", b"<v>NaN</v>"), "a number, and that is no number", "G"),
+    ((b't="b"><v>1</v>', b't="b"><v>true</v>'), "TRUE or FALSE (as 1 or 0), and that is neither", "H"),
+])
+def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
+        content: Path, tmp_path: Path, worksheets: int, written: tuple[bytes, bytes], stored: str,
+        column: str) -> None:
+    """A number cell stored as '<v>NaN</v>', or a TRUE/FALSE one as '<v>true</v>' (programs
+    wrote the files), stopped the import with openpyxl's words, 'Unable to read workbook: could
+    not read worksheets … invalid XML' (a fuzzing review's find, then a review's for TRUE/FALSE):
+    the cell is named, with what to do; nothing is written."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "Phiên 20-11"
     workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
-                            "Nội dung trả lời"])
+                            "Nội dung trả lời", "Đúng chủ đề?"])
     workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.",
-                            "UBND phường Hòa Xuân", 1234567])
+                            "UBND phường Hòa Xuân", 1234567, True])
     if worksheets == 2:
         workbook.create_sheet("Hướng dẫn").append(["Điền mỗi ý kiến một dòng."])
     workbook.save(tmp_path / "plain.xlsx")
     with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
             zipfile.ZipFile(tmp_path / "nan.xlsx", "w") as made:
         for entry in plain.infolist():
-            made.writestr(entry, plain.read(entry.filename).replace(b"<v>1234567</v>", b"<v>NaN</v>"))
+            made.writestr(entry, plain.read(entry.filename).replace(*written))
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "nan.xlsx", folder)
     assert result.returncode == 2
     where = "nan.xlsx[Phiên 20-11]" if worksheets == 2 else "nan.xlsx"
+    value = written[1].split(b"<v>")[1].removesuffix(b"</v>").decode()
     assert result.stderr.strip() == (
-        f"{where}:row 2: column G: holds 'NaN' where the file stores a number, and that is no "
-        "number (a program wrote it, not Excel): type the cell's value again in Excel or "
-        "LibreOffice (or empty the cell), save the workbook, and import it again")
+        f"{where}:row 2: column {column}: holds '{value}' where the file stores {stored} (a "
+        "program wrote it, not Excel): type the cell's value again in Excel or LibreOffice (or "
+        "empty the cell), save the workbook, and import it again")
     assert items_of(folder) == []
 
 
@@ -1338,6 +1373,26 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
         assert (f"khong.xlsx:row 4: column '{column}': holds only '{mark}', a mark for 'none', "
                 f"but every item needs {what}: write it") in result.stderr
     assert result.stderr.count("khong.xlsx:row 4:") == 3
+
+
+@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận"])
+def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
+        content: Path, tmp_path: Path, mode: str) -> None:
+    """'Ghi nhận' and 'Tiếp thu' (the opinion noted, taken on board) as the answer's mode were
+    published as answered at the session (a review's find): which it was, only the office knows,
+    and the cell says so; nothing is written."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "ghi-nhan.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
+        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Xin ghi nhận.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert (f"ghi-nhan.csv:row 2: column 'Hình thức': '{mode}' says that the opinion was noted, not "
+            "how it was answered, and the site would show it answered at the session: write Trực "
+            "tiếp if it was so answered, Bằng văn bản if a written answer follows (its number in "
+            "'Văn bản'), or, if it is not answered yet, empty the answer's cells (the site shows it "
+            "so; a promise made goes in 'Cam kết')") in result.stderr
+    assert items_of(folder) == []
 
 
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
@@ -1424,6 +1479,36 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
                       f"lech.xlsx:row 3: column 'STT': {said.format('date', '02/01/2026')}",
                       f"lech.xlsx:row 4: column 'Nội dung': {said.format('time', '09:15')}"]
     assert items_of(folder) == []
+
+
+def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path) -> None:
+    """A date typed in the question's cells merged over the three rows of its answers was said
+    once per row, three errors for one cell (a review's find): it is said on the merge's first
+    row, naming the merged range; the rows it covers are not imported, the next question is."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
+                  "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời bốn."])
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4"):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    assert errors == [
+        "gop.xlsx:row 2: column 'Nội dung': holds a date (20/11/2026), not text: the columns may "
+        "be shifted (check that the header row names each column above its values), or Excel "
+        "turned what was typed into a date (format the cell as Text and type it again); said once "
+        "for the merged cells E2:E4"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi về giấy phép.", ["Trả lời bốn."])]
 
 
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:

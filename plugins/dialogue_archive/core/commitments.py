@@ -35,14 +35,15 @@ giao hồ sơ', not '… mặt bằng', a building site); 'đã tiếp nhận v�
 bản của X' is a letter received from X."""
 PLAIN_HANDOVER = re.compile(r"\b(?:" + "|".join(map(fold, HANDOVER_WORDS)) + r")\b")
 """The same words in a note written without accents."""
-DENIAL = (r"(?<!hang )\b(?:chua|khong|chang|tu choi)"
+DENIAL = (r"(?<!hang )\b(?:chua|khong|chang|tu choi)(?:\s*[,\u2013\u2014-])?"
           r"(?:\s+(?:duoc|co|the|dong y|kip|nhan|quyet dinh|chuyen{})){{0,3}}\s+$")
 NEGATION = re.compile(DENIAL.format(""))
 """The words right before a handing-over verb, accents folded, that deny it ('chưa bàn giao',
 'không được chuyển', 'chưa thể tiếp nhận', 'chưa đồng ý nhận bàn giao', 'từ chối tiếp nhận',
 'chưa có quyết định bàn giao'; 'chưa chuyển giao cho', whose 'giao cho' follows a denied
-'chuyển'), but not the 'không' of 'hàng không' (an airport's authority): then nothing is handed
-over. For a note as `keyed` makes it, without its punctuation."""
+'chuyển'; 'Chưa, bàn giao', 'không — chuyển': a comma or a dash after the denial, where a ';'
+ends its clause), but not the 'không' of 'hàng không' (an airport's authority): then nothing
+is handed over. For a note as `keyed` makes it, without its punctuation."""
 WORK_NEGATION = re.compile(DENIAL.format("|thuc hien|hoan thanh|tien hanh"))
 """NEGATION, and 'chưa thực hiện bàn giao', read in a note as written: there 'Chưa thực hiện;
 bàn giao hồ sơ cho X' (the work not done; its file handed over) is told apart by its ';'."""

@@ -96,7 +96,7 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
         "on_the_spot": ("Trực tiếp", "Trả lời trực tiếp", "Tại buổi đối thoại", "Tại chỗ",
                         "Trả lời tại chỗ", "Trả lời tại buổi đối thoại", "Tại hội nghị",
                         "Trả lời tại hội nghị", "Tại buổi tiếp xúc", "Trả lời tại buổi tiếp xúc",
-                        "Tiếp thu", "Ghi nhận", "Tiếp thu, giải trình"),
+                        "Tiếp thu, giải trình"),
         "in_writing": ("Bằng văn bản", "Văn bản", "Trả lời bằng văn bản", "Trả lời sau"),
         "referred": ("Chuyển", "Chuyển đến", "Chuyển cơ quan", "Chuyển cơ quan có thẩm quyền",
                      "Chuyển cơ quan chức năng"),
@@ -118,6 +118,13 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
         "false": ("Không", "Không đồng ý", "No", "0", "FALSE"),
     },
 }
+
+NOTED = ("Tiếp thu", "Ghi nhận", "Tiếp thu, ghi nhận", "Ghi nhận, tiếp thu", "Tiếp thu ý kiến",
+         "Ghi nhận ý kiến")
+"""What offices write as an answer's mode when the opinion was noted, taken on board: that it
+was not answered, in official usage, or answered at the session with a promise, or to be
+answered in writing; none of the format's modes for sure (they were read as 'on the spot'),
+so the import asks the office to choose."""
 
 ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
     "business": ("Công ty", "Chi nhánh công ty", "Doanh nghiệp", "Doanh nghiệp tư nhân", "DNTN",

@@ -57,6 +57,7 @@ from .sheet_vocabulary import (
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
+    NOTED,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
@@ -66,6 +67,7 @@ from .sheet_vocabulary import (
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
+NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
@@ -100,6 +102,18 @@ def written_day(text: str) -> dt.date | None:
 
 DATE_SHAPE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}/\d{1,2}/\d{2}|\d{4}-\d{1,2}-\d{1,2}")
 """The shapes of DATE_FORMATS: a text of one of them that is no date is no day of the calendar."""
+
+
+DAY_MONTH = re.compile(r"(\d{1,2})([/.-])(\d{1,2})(\2\d{2,4})")
+"""A day written in numbers, day and month first, in either order ('7/6/2024')."""
+
+
+def month_first_day(text: str) -> dt.date | None:
+    """The day a date written in numbers is when read month first, as US software writes it
+    ('6/13/2024' is 13 June; written_day reads '7/6/2024' as 7 June, as Vietnam writes it), or
+    None."""
+    match = DAY_MONTH.fullmatch(text.strip())
+    return written_day(f"{match[3]}{match[2]}{match[1]}{match[4]}") if match else None
 
 
 def cell_day(value: Any) -> dt.date | None:
@@ -151,10 +165,12 @@ class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
     without its value, a date in a column of text, a character that cannot be stored): said
     once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A')."""
+    #N/A'). `said_above`: a lower cell of merged cells, whose problem is said on the merge's
+    first row, once (it was said on every row the merge covers); its row is still not read."""
 
-    def __init__(self, failed: set[str], column: str, message: str):
+    def __init__(self, failed: set[str], column: str, message: str, said_above: bool = False):
         self.failed = failed
+        self.said_above = said_above
         super().__init__(column, message)
 
 
@@ -279,11 +295,14 @@ def as_typed(text: str) -> str:
 class Table:
     """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
     continue a merge above, and how messages name the sheet: the file, with its worksheet when
-    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row."""
+    the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row;
+    `merges`: the first (row, column) cell of merged cells over several rows -> their range
+    ('E2:E4'), which a problem of theirs names."""
 
     rows: list[list[Any]]
     continued: set[tuple[int, int]]
     where: str
+    merges: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
@@ -404,9 +423,9 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
-        # a cell's value that openpyxl fails to cast to a number, in its own words
+        # a cell's value that openpyxl fails to cast to a number or TRUE/FALSE, in its own words
         if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
-                and (cell := _number_not_read(path)):
+                and (cell := _value_not_read(path)):
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
@@ -430,22 +449,26 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     if any(v is None for row in rows for v in row):
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
+    merges: dict[tuple[int, int], str] = {}
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
+        if merged.max_row > merged.min_row:
+            merges[merged.min_row, merged.min_col - 1] = merged.coord
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if r > merged.min_row:
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, where, notes)
-    return Table(rows, continued, where)
+    return Table(rows, continued, where, merges)
 
 
-def _number_not_read(path: Path) -> str | None:
-    """The message for the first cell of the workbook stored as a number whose value is none
-    ('<v>NaN</v>', which a program wrote): openpyxl stops loading on it, saying that the
-    workbook may hold invalid XML, on no cell. None when there is no such cell (or the
-    workbook fails before its worksheets: the caller's message says so)."""
+def _value_not_read(path: Path) -> str | None:
+    """The message for the first cell of the workbook stored as a number or as TRUE/FALSE
+    whose value is none ('<v>NaN</v>', '<v>true</v>' where the file stores 1 or 0, which
+    programs wrote): openpyxl stops loading on it, saying that the workbook may hold invalid
+    XML, on no cell. None when there is no such cell (or the workbook fails before its
+    worksheets: the caller's message says so)."""
     from openpyxl.reader.excel import ExcelReader
 
     # ImportError: the private caster gone from a later openpyxl; the caller's message then
@@ -459,22 +482,28 @@ def _number_not_read(path: Path) -> str | None:
                       if rel.target in reader.valid_files]
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
-                    found = _cell_not_a_number(xml)
+                    found = _cell_not_cast(xml)
                 if found:
                     where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
-                    row, column, value = found
+                    row, column, value, kind = found
+                    stored, none = CAST_KINDS[kind]
                     return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
-                            f"'{value[:30]}' where the file stores a number, and that is no number "
+                            f"'{value[:30]}' where the file stores {stored}, and that is {none} "
                             "(a program wrote it, not Excel): type the cell's value again in Excel "
                             "or LibreOffice (or empty the cell), save the workbook, and import it "
                             "again")
     return None
 
 
-def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
-    """(row, column, value) of the first cell of a worksheet's XML stored as a number whose
-    value openpyxl cannot cast to one; a cell's or a row's place may be left out of the file,
-    as openpyxl allows: it is then the next one."""
+CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither")}
+"""The types of cell (the XML's t="…") whose value openpyxl casts, failing on a value it cannot
+cast: what the file stores, and what the value then is."""
+
+
+def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
+    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
+    CAST_KINDS whose value openpyxl cannot cast to it; a cell's or a row's place may be left
+    out of the file, as openpyxl allows: it is then the next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
@@ -489,12 +518,12 @@ def _cell_not_a_number(xml: IO[bytes]) -> tuple[int, int, str] | None:
         elif event == "end" and element.tag == cell_tag:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
-            value = element.findtext(value_tag) or ""
-            if element.get("t", "n") == "n" and value:
-                try:
-                    _cast_number(value)
+            value, kind = element.findtext(value_tag) or "", element.get("t", "n")
+            if kind in CAST_KINDS and value:
+                try:  # the same casts: a number, and TRUE/FALSE as bool(int(value))
+                    (_cast_number if kind == "n" else int)(value)
                 except ValueError:
-                    return row, column, value
+                    return row, column, value, kind
         elif event == "end" and element.tag == row_tag:
             element.clear()
     return None
@@ -878,27 +907,32 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
 
 
-def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                    ) -> list[UnreadCells]:
+def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
+                    table: Table) -> list[UnreadCells]:
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable)."""
+    character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
+    (`table`) are said once, on the merge's first row, with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
         if isinstance(value, Unstorable):
-            problems.append(UnreadCells({key}, names[i], (
-                f"holds a character that cannot be stored (Excel's escape {value.escape} in the "
-                "file: half of a character, which stands for none): type the cell's text "
-                "again")))
+            said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
+                    "the file: half of a character, which stands for none): type the cell's text "
+                    "again")
         elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
-            problems.append(UnreadCells({key}, names[i], (
-                f"holds a {kind} ({shown}), not text: the columns may be shifted (check that the "
-                f"header row names each column above its values), or Excel turned what was typed "
-                f"into a {kind} (format the cell as Text and type it again)")))
+            said = (f"holds a {kind} ({shown}), not text: the columns may be shifted (check that "
+                    f"the header row names each column above its values), or Excel turned what "
+                    f"was typed into a {kind} (format the cell as Text and type it again)")
+        else:
+            continue
+        merged = table.merges.get((number, i))
+        problems.append(UnreadCells({key}, names[i], said + (
+            f"; said once for the merged cells {merged}" if merged else ""),
+            said_above=(number, i) in table.continued))
     return problems
 
 
@@ -910,14 +944,14 @@ def column_names(header: list[Any], columns: dict[int, str]) -> dict[int, str]:
             for i in columns}
 
 
-def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: int,
-               columns: dict[int, str], names: dict[int, str], notes: list[str], sheet: str
-               ) -> Iterator[Row]:
+def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[int, str],
+               notes: list[str]) -> Iterator[Row]:
     """Non-blank rows below the header but section headings, totals and rows holding nothing
     but their STT (a template's, numbered in advance: said in `notes`); a row
     continues the question above when its STT and content are empty (CSV) or the
     continuation of merged cells (xlsx). `names`: each column as messages name it
     (column_names)."""
+    rows, continued, sheet = table.rows, table.continued, table.where
     text_col = next(i for i, k in columns.items() if k == "text")
     number_col = next((i for i, k in columns.items() if k == "number"), None)
     numbers_row = next((i for i in range(header + 1, len(rows))
@@ -947,7 +981,7 @@ def table_rows(rows: list[list[Any]], continued: set[tuple[int, int]], header: i
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
         problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
-        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names)
+        problems = ([problem] if problem else []) + _cells_not_text(row, columns, names, number, table)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
         # names its own asker, type or topic: then its question was left out.
@@ -1185,6 +1219,13 @@ class RowReader:
         """The answer's mode as written, or the one its other cells imply, checked against the
         agency it was referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
+        if folded_words(str(cells.get("mode"))) in NOTED_WORDS:
+            raise RowError(self.header("mode"), (
+                f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
+                "the site would show it answered at the session: write Trực tiếp if it was so "
+                "answered, Bằng văn bản if a written answer follows (its number in "
+                f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
+                f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
         mode = self.choice(cells, "mode") or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
@@ -1320,15 +1361,16 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                          f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
     table = read_table(sheet, report.notes, report.warnings, worksheet)
-    rows, continued, report.sheet = table.rows, table.continued, table.where
+    rows, report.sheet = table.rows, table.where
     header, columns, unknown = find_header(rows, report.sheet)
     end = table_end(rows, header)
     if end < len(rows):
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
-        rows = rows[:end]
+        rows = table.rows = rows[:end]
     _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
+    _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
     for i, name in column_named.items():
         names.setdefault(columns[i], name)
@@ -1336,7 +1378,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(rows, continued, header, columns, column_named, report.notes, report.sheet),
+        table_rows(table, header, columns, column_named, report.notes),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
@@ -1391,7 +1433,8 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            report.error(row.number, exc.column, str(exc))
+            if not (isinstance(exc, UnreadCells) and exc.said_above):
+                report.error(row.number, exc.column, str(exc))
         if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
         if not continues:
@@ -1424,6 +1467,38 @@ SHOWN_ROWS = 10
 SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi nghi", "ky hop",
                  "cuoc hop")
 """Words of a column naming the sessions' days ('Ngày đối thoại', 'Buổi tiếp xúc'), accents aside."""
+
+
+def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, str],
+                       names: dict[int, str], where: str) -> None:
+    """A column of dates with one that is a day only when read month first ('6/13/2024', as US
+    software writes dates), and none that is one only when read day first: its other dates
+    ('7/6/2024') would be read day first, some of them wrongly and in silence. Refused, asking
+    for day/month/year: which way each was meant is not guessed. In a column of dates written
+    day first, such a cell is a slip of its own, said on its row ('not a day of the calendar')."""
+    problems = []
+    for i, key in columns.items():
+        if key not in DATE_COLUMNS:
+            continue
+        texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+                 if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
+        month_first = [(n, text, day) for n, text in texts if written_day(text) is None
+                       and (day := month_first_day(text)) is not None]
+        if not month_first or any(month_first_day(text) is None and written_day(text) is not None
+                                  for _, text in texts):
+            continue
+        n, text, day = month_first[0]
+        both = next(((m, other, read) for m, other in texts if (read := written_day(other))
+                     and month_first_day(other) not in (None, read)), None)
+        example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
+        problems.append(
+            f"{where}:row {n}: column '{names[i]}': '{text}' is a day only when read month first "
+            f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
+            "US software writes them, and nothing was read: the others would be taken day first, "
+            f"as Vietnam writes them{example}. Write the column's dates day/month/year "
+            f"({day:%d/%m/%Y} for this one), then import again")
+    if problems:
+        raise SheetError("\n".join(problems))
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
