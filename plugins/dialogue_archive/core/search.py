@@ -133,6 +133,17 @@ class SearchRecord:
         return "".join(words.text for words in self.shown)
 
     @property
+    def unweighted(self) -> str:
+        """Hidden, and indexed with no weight as the labels in `shown` are: the labels' words
+        spelt as queries spell them (`den` for the 'đến' of '… chuyển đến …', `Dia diem`),
+        which Pagefind does not fold from `đ` itself, unless `extra` holds them. `chuyen den`
+        missed an item whose only 'đến' was its referral's, which `chuyển đến` found; in
+        `extra`, at full weight, `dia diem` would rank every write-up first for its heading."""
+        held = set(self.extra.split())
+        labels = " ".join(words.text for words in self.shown if words.label)
+        return " ".join(w for w in extra_words(labels).split() if w not in held)
+
+    @property
     def indexed(self) -> list[Words]:
         """`shown` cut where Pagefind reads it (search_record.html): a label's words apart only
         where a space parts them from the record's own. Pagefind parts words at every element's
