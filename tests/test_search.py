@@ -17,7 +17,15 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, parse, serious_violations
+from conftest import (
+    CONTENT,
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    copy_sample,
+    parse,
+    replace,
+    serious_violations,
+)
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
@@ -120,6 +128,14 @@ def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
     assert phrases.found("Con số đó, sở đó. Sổ. Đỏ") == []  # other words; a sentence's end
     assert phrases.config() == {"so do": "zxqpsodo", "giay phep xay dung": "zxqpgiayphepxaydung",
                                 "giay phep": "zxqpgiayphep"}
+
+
+def test_a_phrase_written_with_i_or_y_is_the_same_phrase() -> None:
+    """A text writing `qui hoạch` did not hold the phrase `quy hoạch` (words alone did)."""
+    phrases = Phrases(["quy hoạch", "lí lịch tư pháp"])
+    assert phrases.found("Nằm trong qui hoạch. Phiếu lý lịch tư pháp") == phrases.found(
+        "Nằm trong quy hoạch. Phiếu lí lịch tư pháp") == ["zxqpquihoach", "zxqplilichtuphap"]
+    assert phrases.found("Qúi hoạch, QUY HOACH") == ["zxqpquihoach"]
 
 
 def holding(records: list[SearchRecord], phrase: str) -> set[str]:
@@ -300,6 +316,35 @@ def test_a_syllable_typed_is_not_read_as_a_phrase_joined(tmp_path: Path, browser
         syllable = all_results(tab, base)
         tab.goto(f"{base}search/?q=do+an&scope=all")
         assert syllable and syllable != all_results(tab, base)
+    finally:
+        tab.close()
+
+
+def test_a_phrase_typed_with_i_or_y_puts_the_records_holding_it_first(tmp_path: Path, browser,
+                                                                    serve_site) -> None:
+    """`quy hoach` put the records holding a topic's phrase "quy hoạch" first, `qui hoach` did
+    not, and a text writing "qui hoạch" did not hold it: words written with i or y find each
+    other, and now phrases do too."""
+    content = copy_sample(tmp_path / "content")
+    replace(content / "registry" / "topics.yaml", "synonyms: [sổ đỏ,", "synonyms: [quy hoạch, sổ đỏ,")
+    school = next(content.glob("sessions/2024/2024-06-27-*/answers.yaml"))
+    replace(school, "trong quy hoạch khu đô thị", "trong qui hoạch khu đô thị")
+    archive, problems = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not problems.errors
+    records = list(SearchRecords(ArchiveViews(archive)))
+    word = Phrases(["quy hoạch"]).config()["quy hoach"]
+    said = {r.url.lstrip("/") for r in records if word in r.extra.split()}
+    holders = {url.lstrip("/") for url in holding(records, "quy hoach")}
+    assert any(url.endswith("#truong-tieu-hoc-qua-tai") for url in said)  # 'qui hoạch', no land topic
+    assert said < holders
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        for query in ("quy hoach", "qui hoach", "quí hoạch", "quihoach"):
+            tab.goto(f"{base}search/?q={quote(query)}&scope=all")
+            found = all_results(tab, base)
+            assert set(found[:len(said)]) == said, query
+            assert set(found[:len(holders)]) == holders, query
     finally:
         tab.close()
 

@@ -27,7 +27,7 @@ from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
 from .statistics import answering, forwarded_to, referred_to
-from .vietnamese import fold, normalise, other_spellings, separated
+from .vietnamese import fold, i_for_y, normalise, other_spellings, separated
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -195,7 +195,8 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
     than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words
-    written with i or y (`lý` for `lí`), then the folded form of each word with `đ`.
+    written with i or y (`lý` for `lí`; a synonym's too: `qui hoach` found no item holding
+    "quy hoạch" only through its topic), then the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
     its topic's whole synonym list, as written and again accent-free, held `tiền` five times
     and outranked the records whose own text said what was typed (`may tinh tien`).
@@ -207,8 +208,8 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     with_d = [w for w in [*normalised.split(), *added] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join([*added, *dict.fromkeys(respelled), *other_spellings(normalised),
-                     *dict.fromkeys(folded), *date_forms(text)])
+    return " ".join(dict.fromkeys([*added, *respelled, *other_spellings(" ".join([normalised, *added])),
+                                   *folded, *date_forms(text)]))
 
 
 EDGES = string.punctuation + "“”‘’…–—"
@@ -271,6 +272,13 @@ def written_words(text: str) -> tuple[str, ...]:
     return tuple(WRITTEN_WORD.findall(normalise(text).lower()))
 
 
+def same_spelling(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case words with i for y where either is written (`i_for_y`): a phrase's words
+    compared so are found however the text or the query spells them (`qui hoạch` holds the
+    phrase `quy hoạch`)."""
+    return tuple(i_for_y(" ".join(words)).split())
+
+
 TOPIC_MARK = "đ"
 """Ends the word of a phrase that a record holds only through its topics or procedures
 (`zxqpsodođ`), where its own words saying the phrase give it `zxqpsodo`: the search page
@@ -291,10 +299,11 @@ class Phrases:
     Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
     matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
     alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase,
-    spelt with its accents or entirely without (`số đó` is not `sổ đỏ`), also gets the
-    phrase's word: as it is when its own words say it, with TOPIC_MARK when only its topics'
-    names and synonyms do; the search page looks both up exactly and shows those records
-    first, the first kind before the second."""
+    spelt with its accents or entirely without (`số đó` is not `sổ đỏ`), with i or y alike
+    (`qui hoạch` holds `quy hoạch`, `same_spelling`), also gets the phrase's word: as it is
+    when its own words say it, with TOPIC_MARK when only its topics' names and synonyms do;
+    the search page looks both up exactly and shows those records first, the first kind
+    before the second."""
 
     def __init__(self, phrases: Iterable[str]):
         self.words: dict[tuple[str, ...], str] = {}
@@ -302,12 +311,14 @@ class Phrases:
         self._forms: dict[tuple[str, ...], str] = {}
         self._starting: dict[str, list[tuple[str, ...]]] = {}
         self._in_names: dict[tuple[str, ...], list[str]] = {}
+        by_key: dict[tuple[str, ...], str] = {}
         for phrase in phrases:
             plain = phrase_words(phrase)
             if len(plain) < 2:
                 continue
-            word = self.words.setdefault(plain, PHRASE_MARK + "".join(plain))
-            for form in (written_words(phrase), plain):
+            key = same_spelling(plain)
+            word = self.words.setdefault(plain, by_key.setdefault(key, PHRASE_MARK + "".join(key)))
+            for form in map(same_spelling, (written_words(phrase), plain)):
                 if form not in self._forms:
                     self._forms[form] = word
                     self._starting.setdefault(form[0], []).append(form)
@@ -321,7 +332,7 @@ class Phrases:
         """`found` for texts already normalised (`normalise`)."""
         found: dict[str, None] = {}
         for text in texts:
-            for sentence in SENTENCE_END.split(text.lower()):
+            for sentence in SENTENCE_END.split(i_for_y(text.lower())):
                 words = tuple(WRITTEN_WORD.findall(sentence))  # as `written_words`
                 for i, word in enumerate(words):
                     for form in self._starting.get(word, ()):

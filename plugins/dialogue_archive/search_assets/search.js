@@ -371,14 +371,17 @@ function newestFirst(pagefind, filters, answer, list) {
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
 // core/search.py), looked up exactly, and are shown first: those whose own words say it, then
 // those holding it only through their topics (the word with config.topic_mark).
-const phrases = new Map(Object.entries(config.phrases || {}));
+// Their words are compared with i for y (iForY; core/search.py same_spelling): `qui hoach`
+// puts first the records holding the phrase "quy hoạch", as `quy hoach` does.
+const phrases = new Map(Object.entries(config.phrases || {}).map(([p, word]) => [iForY(p), word]));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
-// The phrases by their words joined (`phraseOf`).
-const joinedPhrases = new Map([...phrases.keys()].map((p) => [p.replaceAll(" ", ""), p]));
+// The phrases by their words joined (`phraseOf`), as the registry spells them and with i for y.
+const joinedPhrases = new Map(Object.keys(config.phrases || {})
+  .flatMap((p) => [p, iForY(p)].map((spelt) => [spelt.replaceAll(" ", ""), p])));
 
-// The phrases typed, each as its accent-free words (["so", "do"]).
+// The phrases typed, each as its accent-free words with i for y (["qui", "hoach"]).
 function typedPhrases(term) {
-  const words = fold(term).toLowerCase().match(/[a-z0-9]+/g) || [];
+  const words = iForY(fold(term).toLowerCase()).match(/[a-z0-9]+/g) || [];
   const found = [];
   for (let i = 0; i < words.length;) {
     let n = Math.min(phraseLength, words.length - i);
@@ -746,7 +749,7 @@ function highlighted(words, end, locations, holdsPhrase) {
     && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
   const hits = new Set();
   const inPhrases = new Set();
-  for (const phrase of typedPhrases(searchTerm(state.query)).map((words) => words.map(iForY))) {
+  for (const phrase of typedPhrases(searchTerm(state.query))) {
     phrase.forEach((key) => inPhrases.add(key));
     for (let i = 0; i + phrase.length <= end; i++) {
       if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
