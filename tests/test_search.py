@@ -39,7 +39,7 @@ from dialogue_archive.core.search import (
     searchable,
     topic_word,
 )
-from dialogue_archive.core.vietnamese import fold, normalise
+from dialogue_archive.core.vietnamese import fold, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
 
@@ -763,7 +763,8 @@ def test_a_word_typed_highlights_that_word_not_longer_ones(typed, query, item, m
 PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
           "ky-thuat": "Đề nghị nộp hồ sơ kĩ thuật theo quý.",
           "dinh-lang": "Đề nghị tu sửa \u00d0ình làng Tuý Loan.",
-          "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú."}
+          "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú.",
+          "gach-noi": "Làm thẻ CCCD-gắn-chip ở UBND-phường mất bao lâu?"}
 """Items' texts as they arrive from PDF copies, old-font conversions and Word, by item id.
 Their topic is the environment, none of whose synonyms shares a word with the queries."""
 
@@ -789,6 +790,21 @@ def test_text_as_pasted_is_found_as_a_citizen_types(pasted, query: str, item: st
     tab, base, session = pasted
     tab.goto(f"{base}search/?q={quote(query)}")
     assert f"{session}{item}" in all_results(tab, base)
+
+
+@pytest.mark.parametrize(("query", "item", "marked"), [
+    ("gan chip", "gach-noi", ["gắn", "chip"]), ("ubnd phuong", "gach-noi", ["UBND", "phường"]),
+    ("giấy phép", "dau-noi", ["Giấy", "phép"])])
+def test_words_joined_by_a_dash_are_highlighted_each(pasted, query, item, marked) -> None:
+    """`gan chip` found 'CCCD-gắn-chip' and highlighted nothing: the excerpt took it for one
+    word, which no word typed equals (Pagefind's own excerpt marks the whole of it). The words
+    typed are marked, the dashes shown as written."""
+    tab, base, session = pasted
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}{item}" in all_results(tab, base)
+    result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
+    assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == marked
+    assert separated(PASTED[item]) in result.locator(".da-result__excerpt").inner_text()
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:

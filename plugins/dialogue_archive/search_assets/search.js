@@ -312,9 +312,12 @@ function showScope(list) {
 // or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
+// A dash joining words ("giấy-phép", "CCCD-gắn-chip"), not the numbers of a date ("1-7-2025").
+const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
+
 function searchTerm(query) {
   const term = normalise(query).replace(/["“”„«»]/g, " ")
-    .replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ").replace(/\s+/g, " ").trim();
+    .replace(WORD_DASH, " ").replace(/\s+/g, " ").trim();
   return term.split(" ").map(phraseOf).join(" ");
 }
 
@@ -716,8 +719,15 @@ const wordKey = (word) => fold(spelling(word));
 const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
-// separator (synonyms, accent-free copies) highlight the same words in the shown text.
-const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
+// separator (synonyms, accent-free copies) highlight the same words in the shown text. Each
+// is cut again where a dash joins words, as a query is (searchTerm): "CCCD-gắn-chip" was one
+// word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it whole).
+// `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
+// before, a space or its dash.
+function contentWords(data) {
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => word.split(WORD_DASH)
+    .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
+}
 
 
 // The shown words to highlight. Pagefind also matches the words that start with a word typed
@@ -764,16 +774,21 @@ function highlighted(words, end, locations, holdsPhrase) {
 }
 
 function excerpt(data, holdsPhrase) {
-  const words = contentWords(data);
+  const parts = contentWords(data);
+  const words = parts.map((part) => part.text);
   let end = words.indexOf(config.separator);
   if (end < 0) end = words.length;
-  const hits = highlighted(words, end, data.locations, holdsPhrase);
-  const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
-  const stop = Math.min(end, start + EXCERPT_WORDS);
+  const located = new Set(data.locations);
+  const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
+  const hits = highlighted(words, end, locations, holdsPhrase);
+  let start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
+  let stop = Math.min(end, start + EXCERPT_WORDS);
+  while (start > 0 && parts[start].joint !== " ") start--; // whole words joined by dashes
+  while (stop < end && parts[stop].joint !== " ") stop++;
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append("… ");
   for (let i = start; i < stop; i++) {
-    if (i > start) paragraph.append(" ");
+    if (i > start) paragraph.append(parts[i].joint);
     paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
   }
   if (stop < end) paragraph.append(" …");
