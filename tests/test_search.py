@@ -107,6 +107,9 @@ def test_only_days_of_the_calendar_get_other_spellings() -> None:
     find): a text's dates are spelt otherwise only when they are days."""
     words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
     assert words.split() == ["tỷ", "9/08/2025", "09/8/2025", "09/08/2025"]  # tỷ: tỉ written with y
+    # written with dashes or dots, the forms are those with slashes (the same words to Pagefind)
+    assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
+        "5/12/2025", "1/07/2025", "01/7/2025", "01/07/2025"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -1334,6 +1337,34 @@ def test_a_date_in_an_items_text_finds_it_with_or_without_leading_zeros(page, ba
     assert len(spellings) >= 3, f"the sample's item dates try too few spellings: {spellings}"
     for url, date in sorted(typed_otherwise):
         assert url.lstrip("/") in open_search(page, base_url, f"q={quote(date)}&scope=all"), date
+
+
+DATED = {"mot-thang-muoi-hai": "Hồ sơ nộp trước ngày 1/12/2025 được giải quyết.",
+         "muoi-mot-thang-hai": "Hồ sơ nộp trước ngày 11/2/2025 được giải quyết.",
+         "gach-ngang": "Hạn chót 05-12-2025 theo thông báo."}
+"""Items holding dates, by item id: Pagefind drops a date's slashes, so '1/12/2025' and
+'11/2/2025' are one word to it, and '05-12-2025' is the word of '05/12/2025'."""
+
+
+def test_a_date_typed_finds_the_records_holding_that_date_however_either_writes_it(
+        tmp_path: Path, browser, serve_site) -> None:
+    """`1/12/2025` typed also found the item saying '11/2/2025' (the same word to Pagefind),
+    and `5/12/2025` missed the one saying '05-12-2025' (written with dashes, it got no other
+    forms); a date typed in another form than the text's marked nothing."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in DATED.items()]
+    for tab, base, session in with_session(tmp_path, browser, serve_site, "2023/2023-10-08-hen-ngay", items):
+        for typed in ("1/12/2025", "01/12/2025", "1-12-2025", "01.12.2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            found = all_results(tab, base)
+            assert f"{session}mot-thang-muoi-hai" in found, typed
+            assert f"{session}muoi-mot-thang-hai" not in found, typed
+            result = tab.locator("#da-results > li").filter(
+                has=tab.locator(f"a[href$='{session}mot-thang-muoi-hai']"))
+            assert result.locator("mark").all_inner_texts() == ["1/12/2025"], typed
+        for typed in ("5/12/2025", "05/12/2025", "5-12-2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            assert f"{session}gach-ngang" in all_results(tab, base), typed
 
 
 @pytest.mark.parametrize("query", ["Phòng QLĐT", "QLDT", "P. QLĐT"])

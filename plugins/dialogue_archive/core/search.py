@@ -221,20 +221,25 @@ def word_key(word: str) -> str:
     return word.strip(EDGES).lower()
 
 
-WRITTEN_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-"""A date as written in a text, not inside a longer number ('1,5/3/2024', '12/3/2024/NQ')."""
+WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|[.-]\d)")
+"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), not inside a
+longer number ('1,5/3/2024', '12/3/2024/NQ')."""
 
 
 def date_forms(text: str) -> list[str]:
-    """The text's dates in the forms it did not write them in (see date_spellings)."""
+    """The text's dates in the forms it did not write them in (see date_spellings), with
+    slashes: Pagefind drops them, as it drops dashes and dots ('05-12-2025' is '05/12/2025').
+    The search page looks a date typed up in the form with both leading zeros (search.js
+    `paddedDate`), which '1/12/2025' and '11/2/2025' do not share."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
+        day, month, year = int(match[1]), int(match[3]), match[4]
         try:
-            dt.date(int(match[3]), int(match[2]), int(match[1]))
+            dt.date(int(year), month, day)
         except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
             continue
-        forms.update(dict.fromkeys(f for f in date_spellings(int(match[1]), int(match[2]), match[3])
-                                   if f != match[0]))
+        written = match[0].replace(match[2], "/")
+        forms.update(dict.fromkeys(f for f in date_spellings(day, month, year) if f != written))
     return list(forms)
 
 

@@ -318,7 +318,27 @@ const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
 function searchTerm(query) {
   const term = normalise(query).replace(/["“”„«»]/g, " ")
     .replace(WORD_DASH, " ").replace(/\s+/g, " ").trim();
-  return term.split(" ").map(phraseOf).join(" ");
+  return term.split(" ").map((word) => phraseOf(paddedDate(word))).join(" ");
+}
+
+// A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
+const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+function dateOf(word) {
+  const match = word.match(TYPED_DATE);
+  if (!match) return null;
+  const [day, month, year] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [day, month, year] : null;
+}
+
+// A date typed, as its form with both leading zeros ("01/12/2025"), which every record holding
+// the date holds (core/search.py date_forms): Pagefind drops the slashes, and "1/12/2025" was
+// the word of "11/2/2025" too. Another word as typed.
+function paddedDate(word) {
+  const date = dateOf(word);
+  if (!date) return word;
+  const [day, month, year] = date;
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
 // A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words;
@@ -715,7 +735,11 @@ function element(tag, attributes, ...children) {
 // accents aside: "so"; and the start of longer words it may be, as written ("quy" of "quyền").
 const bare = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 const spelling = (word) => iForY(bare(word));
-const wordKey = (word) => fold(spelling(word));
+// A date's key is its day, month and year ("01/7/2025," and "1-7-2025": "1/7/2025").
+const wordKey = (word) => {
+  const date = dateOf(bare(word));
+  return date ? date.join("/") : fold(spelling(word));
+};
 const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
