@@ -39,7 +39,7 @@ from dialogue_archive.core.search import (
     searchable,
     topic_word,
 )
-from dialogue_archive.core.vietnamese import fold, normalise, separated
+from dialogue_archive.core.vietnamese import fold, i_for_y, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
 
@@ -52,6 +52,7 @@ TONE_WORDS = [
     unicodedata.normalize("NFD", "hoà thuỷ đất"), "hoa\u0300", "nghiêng", "ươ", "x", "",
     "\u00d0ình", "\u00f0ất", "VP\u00d0K\u00d0\u00d0",
     "giấy\u2010phép", "hộ\u2011khẩu", "tạm\u200btrú", "a\u2060b\ufeffc",
+    "quy hoạch", "Lý lịch", "thủy", "Huy", "mỹ", "kỷ", "tỷ", "y tế", "nghy", "quý",
 ]
 
 
@@ -245,8 +246,9 @@ def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:
     settle(page)
     browser_forms = page.evaluate(
         """async (words) => { const v = await import('../assets/dialogue-archive-search/vietnamese.js');
-             return words.map(w => [v.normalise(w), v.fold(w)]); }""", TONE_WORDS)
-    assert browser_forms == [[normalise(w), fold(w)] for w in TONE_WORDS]
+             return words.map(w => [v.normalise(w), v.fold(w), v.iForY(v.normalise(w).toLowerCase())]); }""",
+        TONE_WORDS)
+    assert browser_forms == [[normalise(w), fold(w), i_for_y(normalise(w).lower())] for w in TONE_WORDS]
 
 
 @pytest.mark.parametrize(("query", "accented"), [("dat dai", "đất đai"), ("dang ky", "đăng ký"),
