@@ -17,7 +17,15 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, copy_sample, parse, serious_violations
+from conftest import (
+    CONTENT,
+    SAMPLE_BUILD_DATE,
+    build_archive,
+    copy_sample,
+    parse,
+    replace,
+    serious_violations,
+)
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
@@ -31,7 +39,7 @@ from dialogue_archive.core.search import (
     searchable,
     topic_word,
 )
-from dialogue_archive.core.vietnamese import fold, normalise
+from dialogue_archive.core.vietnamese import fold, i_for_y, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
 
@@ -44,6 +52,7 @@ TONE_WORDS = [
     unicodedata.normalize("NFD", "hoà thuỷ đất"), "hoa\u0300", "nghiêng", "ươ", "x", "",
     "\u00d0ình", "\u00f0ất", "VP\u00d0K\u00d0\u00d0",
     "giấy\u2010phép", "hộ\u2011khẩu", "tạm\u200btrú", "a\u2060b\ufeffc",
+    "quy hoạch", "Lý lịch", "thủy", "Huy", "mỹ", "kỷ", "tỷ", "y tế", "nghy", "quý",
 ]
 
 
@@ -99,6 +108,9 @@ def test_only_days_of_the_calendar_get_other_spellings() -> None:
     find): a text's dates are spelt otherwise only when they are days."""
     words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
     assert words.split() == ["tỷ", "9/08/2025", "09/8/2025", "09/08/2025"]  # tỷ: tỉ written with y
+    # written with dashes or dots, the forms are those with slashes (the same words to Pagefind)
+    assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
+        "5/12/2025", "1/07/2025", "01/7/2025", "01/07/2025"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -120,6 +132,14 @@ def test_phrases_typed_as_words_get_a_word_of_their_own() -> None:
     assert phrases.found("Con số đó, sở đó. Sổ. Đỏ") == []  # other words; a sentence's end
     assert phrases.config() == {"so do": "zxqpsodo", "giay phep xay dung": "zxqpgiayphepxaydung",
                                 "giay phep": "zxqpgiayphep"}
+
+
+def test_a_phrase_written_with_i_or_y_is_the_same_phrase() -> None:
+    """A text writing `qui hoạch` did not hold the phrase `quy hoạch` (words alone did)."""
+    phrases = Phrases(["quy hoạch", "lí lịch tư pháp"])
+    assert phrases.found("Nằm trong qui hoạch. Phiếu lý lịch tư pháp") == phrases.found(
+        "Nằm trong quy hoạch. Phiếu lí lịch tư pháp") == ["zxqpquihoach", "zxqplilichtuphap"]
+    assert phrases.found("Qúi hoạch, QUY HOACH") == ["zxqpquihoach"]
 
 
 def holding(records: list[SearchRecord], phrase: str) -> set[str]:
@@ -226,8 +246,9 @@ def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:
     settle(page)
     browser_forms = page.evaluate(
         """async (words) => { const v = await import('../assets/dialogue-archive-search/vietnamese.js');
-             return words.map(w => [v.normalise(w), v.fold(w)]); }""", TONE_WORDS)
-    assert browser_forms == [[normalise(w), fold(w)] for w in TONE_WORDS]
+             return words.map(w => [v.normalise(w), v.fold(w), v.iForY(v.normalise(w).toLowerCase())]); }""",
+        TONE_WORDS)
+    assert browser_forms == [[normalise(w), fold(w), i_for_y(normalise(w).lower())] for w in TONE_WORDS]
 
 
 @pytest.mark.parametrize(("query", "accented"), [("dat dai", "đất đai"), ("dang ky", "đăng ký"),
@@ -239,6 +260,17 @@ def test_accent_free_query_finds_accented_text(page, base_url, records, query, a
     excerpt_marks = page.eval_on_selector_all("#da-results mark", "els => els.map(e => e.textContent)")
     assert any(fold(m).lower().strip(".,;:?") in query.split() for m in excerpt_marks)
     assert any("đ" in m.lower() for m in excerpt_marks)  # the accented words are highlighted
+
+
+@pytest.mark.parametrize(("plain", "accented"), [("chuyen den", "chuyển đến"), ("dia diem", "địa điểm")])
+def test_an_accent_free_query_finds_every_record_the_accented_one_finds(page, base_url, plain,
+                                                                       accented) -> None:
+    """`chuyen den` missed the item whose only 'đến' was its referral's ('UBND … chuyển đến
+    Công an …', words of the interface, indexed with no weight), and `dia diem` the write-ups
+    saying 'Địa điểm:' only: Pagefind does not read `đ` as `d`."""
+    with_accents = open_search(page, base_url, f"q={quote(accented)}&scope=all")
+    without = open_search(page, base_url, f"q={quote(plain)}&scope=all")
+    assert with_accents and set(with_accents) <= set(without)
 
 
 def test_tone_mark_variants_find_the_same(page, base_url) -> None:
@@ -289,6 +321,35 @@ def test_a_syllable_typed_is_not_read_as_a_phrase_joined(tmp_path: Path, browser
         syllable = all_results(tab, base)
         tab.goto(f"{base}search/?q=do+an&scope=all")
         assert syllable and syllable != all_results(tab, base)
+    finally:
+        tab.close()
+
+
+def test_a_phrase_typed_with_i_or_y_puts_the_records_holding_it_first(tmp_path: Path, browser,
+                                                                    serve_site) -> None:
+    """`quy hoach` put the records holding a topic's phrase "quy hoạch" first, `qui hoach` did
+    not, and a text writing "qui hoạch" did not hold it: words written with i or y find each
+    other, and now phrases do too."""
+    content = copy_sample(tmp_path / "content")
+    replace(content / "registry" / "topics.yaml", "synonyms: [sổ đỏ,", "synonyms: [quy hoạch, sổ đỏ,")
+    school = next(content.glob("sessions/2024/2024-06-27-*/answers.yaml"))
+    replace(school, "trong quy hoạch khu đô thị", "trong qui hoạch khu đô thị")
+    archive, problems = load_archive(content, SAMPLE_BUILD_DATE)
+    assert not problems.errors
+    records = list(SearchRecords(ArchiveViews(archive)))
+    word = Phrases(["quy hoạch"]).config()["quy hoach"]
+    said = {r.url.lstrip("/") for r in records if word in r.extra.split()}
+    holders = {url.lstrip("/") for url in holding(records, "quy hoach")}
+    assert any(url.endswith("#truong-tieu-hoc-qua-tai") for url in said)  # 'qui hoạch', no land topic
+    assert said < holders
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        for query in ("quy hoach", "qui hoach", "quí hoạch", "quihoach"):
+            tab.goto(f"{base}search/?q={quote(query)}&scope=all")
+            found = all_results(tab, base)
+            assert set(found[:len(said)]) == said, query
+            assert set(found[:len(holders)]) == holders, query
     finally:
         tab.close()
 
@@ -707,7 +768,8 @@ def test_a_word_typed_highlights_that_word_not_longer_ones(typed, query, item, m
 PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
           "ky-thuat": "Đề nghị nộp hồ sơ kĩ thuật theo quý.",
           "dinh-lang": "Đề nghị tu sửa \u00d0ình làng Tuý Loan.",
-          "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú."}
+          "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú.",
+          "gach-noi": "Làm thẻ CCCD-gắn-chip ở UBND-phường mất bao lâu?"}
 """Items' texts as they arrive from PDF copies, old-font conversions and Word, by item id.
 Their topic is the environment, none of whose synonyms shares a word with the queries."""
 
@@ -733,6 +795,21 @@ def test_text_as_pasted_is_found_as_a_citizen_types(pasted, query: str, item: st
     tab, base, session = pasted
     tab.goto(f"{base}search/?q={quote(query)}")
     assert f"{session}{item}" in all_results(tab, base)
+
+
+@pytest.mark.parametrize(("query", "item", "marked"), [
+    ("gan chip", "gach-noi", ["gắn", "chip"]), ("ubnd phuong", "gach-noi", ["UBND", "phường"]),
+    ("giấy phép", "dau-noi", ["Giấy", "phép"])])
+def test_words_joined_by_a_dash_are_highlighted_each(pasted, query, item, marked) -> None:
+    """`gan chip` found 'CCCD-gắn-chip' and highlighted nothing: the excerpt took it for one
+    word, which no word typed equals (Pagefind's own excerpt marks the whole of it). The words
+    typed are marked, the dashes shown as written."""
+    tab, base, session = pasted
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}{item}" in all_results(tab, base)
+    result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
+    assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == marked
+    assert separated(PASTED[item]) in result.locator(".da-result__excerpt").inner_text()
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:
@@ -1262,6 +1339,34 @@ def test_a_date_in_an_items_text_finds_it_with_or_without_leading_zeros(page, ba
     assert len(spellings) >= 3, f"the sample's item dates try too few spellings: {spellings}"
     for url, date in sorted(typed_otherwise):
         assert url.lstrip("/") in open_search(page, base_url, f"q={quote(date)}&scope=all"), date
+
+
+DATED = {"mot-thang-muoi-hai": "Hồ sơ nộp trước ngày 1/12/2025 được giải quyết.",
+         "muoi-mot-thang-hai": "Hồ sơ nộp trước ngày 11/2/2025 được giải quyết.",
+         "gach-ngang": "Hạn chót 05-12-2025 theo thông báo."}
+"""Items holding dates, by item id: Pagefind drops a date's slashes, so '1/12/2025' and
+'11/2/2025' are one word to it, and '05-12-2025' is the word of '05/12/2025'."""
+
+
+def test_a_date_typed_finds_the_records_holding_that_date_however_either_writes_it(
+        tmp_path: Path, browser, serve_site) -> None:
+    """`1/12/2025` typed also found the item saying '11/2/2025' (the same word to Pagefind),
+    and `5/12/2025` missed the one saying '05-12-2025' (written with dashes, it got no other
+    forms); a date typed in another form than the text's marked nothing."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in DATED.items()]
+    for tab, base, session in with_session(tmp_path, browser, serve_site, "2023/2023-10-08-hen-ngay", items):
+        for typed in ("1/12/2025", "01/12/2025", "1-12-2025", "01.12.2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            found = all_results(tab, base)
+            assert f"{session}mot-thang-muoi-hai" in found, typed
+            assert f"{session}muoi-mot-thang-hai" not in found, typed
+            result = tab.locator("#da-results > li").filter(
+                has=tab.locator(f"a[href$='{session}mot-thang-muoi-hai']"))
+            assert result.locator("mark").all_inner_texts() == ["1/12/2025"], typed
+        for typed in ("5/12/2025", "05/12/2025", "5-12-2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            assert f"{session}gach-ngang" in all_results(tab, base), typed
 
 
 @pytest.mark.parametrize("query", ["Phòng QLĐT", "QLDT", "P. QLĐT"])

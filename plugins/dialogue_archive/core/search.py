@@ -27,7 +27,7 @@ from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
 from .statistics import answering, forwarded_to, referred_to
-from .vietnamese import fold, normalise, other_spellings, separated
+from .vietnamese import fold, i_for_y, normalise, other_spellings, separated
 from .views import ArchiveViews, PageSpec
 
 SEPARATOR = "⁂"
@@ -133,6 +133,17 @@ class SearchRecord:
         return "".join(words.text for words in self.shown)
 
     @property
+    def unweighted(self) -> str:
+        """Hidden, and indexed with no weight as the labels in `shown` are: the labels' words
+        spelt as queries spell them (`den` for the 'đến' of '… chuyển đến …', `Dia diem`),
+        which Pagefind does not fold from `đ` itself, unless `extra` holds them. `chuyen den`
+        missed an item whose only 'đến' was its referral's, which `chuyển đến` found; in
+        `extra`, at full weight, `dia diem` would rank every write-up first for its heading."""
+        held = set(self.extra.split())
+        labels = " ".join(words.text for words in self.shown if words.label)
+        return " ".join(w for w in extra_words(labels).split() if w not in held)
+
+    @property
     def indexed(self) -> list[Words]:
         """`shown` cut where Pagefind reads it (search_record.html): a label's words apart only
         where a space parts them from the record's own. Pagefind parts words at every element's
@@ -184,7 +195,8 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
     than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words
-    written with i or y (`lý` for `lí`), then the folded form of each word with `đ`.
+    written with i or y (`lý` for `lí`; a synonym's too: `qui hoach` found no item holding
+    "quy hoạch" only through its topic), then the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
     its topic's whole synonym list, as written and again accent-free, held `tiền` five times
     and outranked the records whose own text said what was typed (`may tinh tien`).
@@ -196,8 +208,8 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
     with_d = [w for w in [*normalised.split(), *added] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join([*added, *dict.fromkeys(respelled), *other_spellings(normalised),
-                     *dict.fromkeys(folded), *date_forms(text)])
+    return " ".join(dict.fromkeys([*added, *respelled, *other_spellings(" ".join([normalised, *added])),
+                                   *folded, *date_forms(text)]))
 
 
 EDGES = string.punctuation + "“”‘’…–—"
@@ -209,20 +221,25 @@ def word_key(word: str) -> str:
     return word.strip(EDGES).lower()
 
 
-WRITTEN_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-"""A date as written in a text, not inside a longer number ('1,5/3/2024', '12/3/2024/NQ')."""
+WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|[.-]\d)")
+"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), not inside a
+longer number ('1,5/3/2024', '12/3/2024/NQ')."""
 
 
 def date_forms(text: str) -> list[str]:
-    """The text's dates in the forms it did not write them in (see date_spellings)."""
+    """The text's dates in the forms it did not write them in (see date_spellings), with
+    slashes: Pagefind drops them, as it drops dashes and dots ('05-12-2025' is '05/12/2025').
+    The search page looks a date typed up in the form with both leading zeros (search.js
+    `paddedDate`), which '1/12/2025' and '11/2/2025' do not share."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
+        day, month, year = int(match[1]), int(match[3]), match[4]
         try:
-            dt.date(int(match[3]), int(match[2]), int(match[1]))
+            dt.date(int(year), month, day)
         except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
             continue
-        forms.update(dict.fromkeys(f for f in date_spellings(int(match[1]), int(match[2]), match[3])
-                                   if f != match[0]))
+        written = match[0].replace(match[2], "/")
+        forms.update(dict.fromkeys(f for f in date_spellings(day, month, year) if f != written))
     return list(forms)
 
 
@@ -260,6 +277,13 @@ def written_words(text: str) -> tuple[str, ...]:
     return tuple(WRITTEN_WORD.findall(normalise(text).lower()))
 
 
+def same_spelling(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case words with i for y where either is written (`i_for_y`): a phrase's words
+    compared so are found however the text or the query spells them (`qui hoạch` holds the
+    phrase `quy hoạch`)."""
+    return tuple(i_for_y(" ".join(words)).split())
+
+
 TOPIC_MARK = "đ"
 """Ends the word of a phrase that a record holds only through its topics or procedures
 (`zxqpsodođ`), where its own words saying the phrase give it `zxqpsodo`: the search page
@@ -280,10 +304,11 @@ class Phrases:
     Pagefind matches words, not phrases, and a Vietnamese word is one syllable: `so do` alone
     matches every text with số, sở, đó or đỏ (and, as Pagefind also matches words starting
     alike, soạn or doanh), and long texts full of them rank first. A record holding a phrase,
-    spelt with its accents or entirely without (`số đó` is not `sổ đỏ`), also gets the
-    phrase's word: as it is when its own words say it, with TOPIC_MARK when only its topics'
-    names and synonyms do; the search page looks both up exactly and shows those records
-    first, the first kind before the second."""
+    spelt with its accents or entirely without (`số đó` is not `sổ đỏ`), with i or y alike
+    (`qui hoạch` holds `quy hoạch`, `same_spelling`), also gets the phrase's word: as it is
+    when its own words say it, with TOPIC_MARK when only its topics' names and synonyms do;
+    the search page looks both up exactly and shows those records first, the first kind
+    before the second."""
 
     def __init__(self, phrases: Iterable[str]):
         self.words: dict[tuple[str, ...], str] = {}
@@ -291,12 +316,14 @@ class Phrases:
         self._forms: dict[tuple[str, ...], str] = {}
         self._starting: dict[str, list[tuple[str, ...]]] = {}
         self._in_names: dict[tuple[str, ...], list[str]] = {}
+        by_key: dict[tuple[str, ...], str] = {}
         for phrase in phrases:
             plain = phrase_words(phrase)
             if len(plain) < 2:
                 continue
-            word = self.words.setdefault(plain, PHRASE_MARK + "".join(plain))
-            for form in (written_words(phrase), plain):
+            key = same_spelling(plain)
+            word = self.words.setdefault(plain, by_key.setdefault(key, PHRASE_MARK + "".join(key)))
+            for form in map(same_spelling, (written_words(phrase), plain)):
                 if form not in self._forms:
                     self._forms[form] = word
                     self._starting.setdefault(form[0], []).append(form)
@@ -310,7 +337,7 @@ class Phrases:
         """`found` for texts already normalised (`normalise`)."""
         found: dict[str, None] = {}
         for text in texts:
-            for sentence in SENTENCE_END.split(text.lower()):
+            for sentence in SENTENCE_END.split(i_for_y(text.lower())):
                 words = tuple(WRITTEN_WORD.findall(sentence))  # as `written_words`
                 for i, word in enumerate(words):
                     for form in self._starting.get(word, ()):

@@ -9,7 +9,8 @@ the two must agree word for word, which the tests check on a list of words.
   `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`), the placement the sample content and most official
   documents use. Writers mix both placements, so without this `hoà` would not find `hòa`.
 - `other_spelling`: the i or y spelling a syllable may also be written with (`lí`/`lý`,
-  `kĩ`/`kỹ`, `quí`/`quý`): the search's records hold both.
+  `kĩ`/`kỹ`, `quí`/`quý`): the search's records hold both; `i_for_y` writes them all with
+  i, to compare phrases.
 - `fold`: every diacritic removed and `đ`/`Đ` (and their `LOOKALIKES`) turned into `d`/`D`.
   Pagefind already ignores combining marks when it matches, but `đ` is a letter of its own,
   not a marked `d`.
@@ -102,6 +103,18 @@ def other_spelling(word: str) -> str | None:
     if last in Y_FOR_I and (onset in ONSETS_OF_I_AS_Y or (onset == "t" and last in "ỉỈ")):
         return word[:-1] + Y_FOR_I[last]
     return None
+
+
+ENDS_IN_Y = re.compile(f"(?<![{LETTERS}])(?:[{CONSONANTS}]+|qu)[yýỳỷỹỵ](?![{LETTERS}])")
+"""A lower-case syllable of consonants (or qu) and a final y: what `i_for_y` respells."""
+
+
+def i_for_y(text: str) -> str:
+    """Lower-case `text` with each syllable of ENDS_IN_Y written with i (`quý` -> `quí`,
+    `quy hoach` -> `qui hoach`), for telling whether words are the same whichever spelling
+    they have (search.js `iForY`): a topic's phrase written `quy hoạch` is held by a text
+    writing `qui hoạch`, and typed so."""
+    return ENDS_IN_Y.sub(lambda match: other_spelling(match[0]) or match[0], text)
 
 
 def other_spellings(text: str) -> list[str]:

@@ -312,10 +312,33 @@ function showScope(list) {
 // or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
+// A dash joining words ("giấy-phép", "CCCD-gắn-chip"), not the numbers of a date ("1-7-2025").
+const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
+
 function searchTerm(query) {
   const term = normalise(query).replace(/["“”„«»]/g, " ")
-    .replace(/(?<=[\p{L}\p{N}])[-‐‑–—](?=\p{L})/gu, " ").replace(/\s+/g, " ").trim();
-  return term.split(" ").map(phraseOf).join(" ");
+    .replace(WORD_DASH, " ").replace(/\s+/g, " ").trim();
+  return term.split(" ").map((word) => phraseOf(paddedDate(word))).join(" ");
+}
+
+// A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
+const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+function dateOf(word) {
+  const match = word.match(TYPED_DATE);
+  if (!match) return null;
+  const [day, month, year] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [day, month, year] : null;
+}
+
+// A date typed, as its form with both leading zeros ("01/12/2025"), which every record holding
+// the date holds (core/search.py date_forms): Pagefind drops the slashes, and "1/12/2025" was
+// the word of "11/2/2025" too. Another word as typed.
+function paddedDate(word) {
+  const date = dateOf(word);
+  if (!date) return word;
+  const [day, month, year] = date;
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
 // A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words;
@@ -371,14 +394,17 @@ function newestFirst(pagefind, filters, answer, list) {
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
 // core/search.py), looked up exactly, and are shown first: those whose own words say it, then
 // those holding it only through their topics (the word with config.topic_mark).
-const phrases = new Map(Object.entries(config.phrases || {}));
+// Their words are compared with i for y (iForY; core/search.py same_spelling): `qui hoach`
+// puts first the records holding the phrase "quy hoạch", as `quy hoach` does.
+const phrases = new Map(Object.entries(config.phrases || {}).map(([p, word]) => [iForY(p), word]));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
-// The phrases by their words joined (`phraseOf`).
-const joinedPhrases = new Map([...phrases.keys()].map((p) => [p.replaceAll(" ", ""), p]));
+// The phrases by their words joined (`phraseOf`), as the registry spells them and with i for y.
+const joinedPhrases = new Map(Object.keys(config.phrases || {})
+  .flatMap((p) => [p, iForY(p)].map((spelt) => [spelt.replaceAll(" ", ""), p])));
 
-// The phrases typed, each as its accent-free words (["so", "do"]).
+// The phrases typed, each as its accent-free words with i for y (["qui", "hoach"]).
 function typedPhrases(term) {
-  const words = fold(term).toLowerCase().match(/[a-z0-9]+/g) || [];
+  const words = iForY(fold(term).toLowerCase()).match(/[a-z0-9]+/g) || [];
   const found = [];
   for (let i = 0; i < words.length;) {
     let n = Math.min(phraseLength, words.length - i);
@@ -709,12 +735,23 @@ function element(tag, attributes, ...children) {
 // accents aside: "so"; and the start of longer words it may be, as written ("quy" of "quyền").
 const bare = (word) => normalise(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 const spelling = (word) => iForY(bare(word));
-const wordKey = (word) => fold(spelling(word));
+// A date's key is its day, month and year ("01/7/2025," and "1-7-2025": "1/7/2025").
+const wordKey = (word) => {
+  const date = dateOf(bare(word));
+  return date ? date.join("/") : fold(spelling(word));
+};
 const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
-// separator (synonyms, accent-free copies) highlight the same words in the shown text.
-const contentWords = (data) => data.content.split(/[\r\n\s]+/g);
+// separator (synonyms, accent-free copies) highlight the same words in the shown text. Each
+// is cut again where a dash joins words, as a query is (searchTerm): "CCCD-gắn-chip" was one
+// word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it whole).
+// `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
+// before, a space or its dash.
+function contentWords(data) {
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => word.split(WORD_DASH)
+    .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
+}
 
 
 // The shown words to highlight. Pagefind also matches the words that start with a word typed
@@ -746,7 +783,7 @@ function highlighted(words, end, locations, holdsPhrase) {
     && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
   const hits = new Set();
   const inPhrases = new Set();
-  for (const phrase of typedPhrases(searchTerm(state.query)).map((words) => words.map(iForY))) {
+  for (const phrase of typedPhrases(searchTerm(state.query))) {
     phrase.forEach((key) => inPhrases.add(key));
     for (let i = 0; i + phrase.length <= end; i++) {
       if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
@@ -761,16 +798,21 @@ function highlighted(words, end, locations, holdsPhrase) {
 }
 
 function excerpt(data, holdsPhrase) {
-  const words = contentWords(data);
+  const parts = contentWords(data);
+  const words = parts.map((part) => part.text);
   let end = words.indexOf(config.separator);
   if (end < 0) end = words.length;
-  const hits = highlighted(words, end, data.locations, holdsPhrase);
-  const start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
-  const stop = Math.min(end, start + EXCERPT_WORDS);
+  const located = new Set(data.locations);
+  const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
+  const hits = highlighted(words, end, locations, holdsPhrase);
+  let start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
+  let stop = Math.min(end, start + EXCERPT_WORDS);
+  while (start > 0 && parts[start].joint !== " ") start--; // whole words joined by dashes
+  while (stop < end && parts[stop].joint !== " ") stop++;
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append("… ");
   for (let i = start; i < stop; i++) {
-    if (i > start) paragraph.append(" ");
+    if (i > start) paragraph.append(parts[i].joint);
     paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
   }
   if (stop < end) paragraph.append(" …");
