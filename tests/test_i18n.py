@@ -454,6 +454,28 @@ def test_a_theme_language_from_the_environment_or_a_theme_named_alone(tmp_path: 
     assert "Traceback" not in refused.stderr
 
 
+def test_a_labels_language_material_does_not_translate_builds_in_it(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """A labels file in a language Material has no words for (Khmer), under no
+    `theme.language`, an unset `!ENV SITE_LANG` or `language: km`, stopped the build with a
+    traceback (no `languages/None.html`, `km.html`): the pages are `<html lang="km">` and
+    Material's own words its English."""
+    monkeypatch.delenv("SITE_LANG", raising=False)
+    (tmp_path / "km.yaml").write_text("locale:\n  lang: km\n", encoding="utf-8")
+    content = make_archive(tmp_path / "content")
+    config = tmp_path / "mkdocs.yml"
+    for theme in ("theme: material\n", "theme:\n  name: material\n  language: !ENV SITE_LANG\n",
+                  "theme:\n  name: material\n  language: km\n"):
+        config.write_text(f"site_name: Trường Giang\ndocs_dir: {content}\nsite_dir: {tmp_path / 'site'}\n"
+                          f"{theme}plugins:\n  - dialogue-archive:\n      labels: km.yaml\n"
+                          "      build_date: 2026-11-28\n", encoding="utf-8")
+        result = run_build(config)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, theme + result.stderr
+        home = parse(tmp_path / "site" / "index.html")
+        assert home.html["lang"] == "km", theme
+        assert home.select_one("nav.md-header__inner")["aria-label"] == "Header", theme
+
+
 def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:
     """An English labels file under `theme.language: vi` (inherited from the repository's
     mkdocs.yml) gave English words under `<html lang="vi">`: the build and `validate` stop at
