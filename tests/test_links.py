@@ -319,7 +319,7 @@ def test_an_address_under_a_session_page_is_checked_where_it_is_written(tmp_path
     validate, and stopped the build with an unlocated warning (a fuzzing review's find): no
     page is made under a session's."""
     content = make_archive(tmp_path / "content")
-    append(content / SESSION / "index.md", "[a](khong-co-gi/) [b](../../../sessions/page/2/)\n")
+    append(content / SESSION / "index.md", "[a](khong-co-gi/) [b](../../../sessions/)\n")
     assert located(validate(content)) == [
         f"content/{SESSION}/index.md:9:5: the link 'khong-co-gi/' points to the address "
         f"{SESSION}/khong-co-gi/, which is not a page of the content folder; fix the path or remove "
@@ -341,7 +341,9 @@ def test_a_md_file_where_the_site_makes_its_lists_is_no_page_and_is_reported(tmp
         "or remove the link",
         f"content/{SESSION}/index.md:9:29: the link '../../../statistics/so-lieu.md' points to "
         "statistics/so-lieu.md, which is not a page of the content folder; fix the path or remove the "
-        "link"]
+        "link",
+        f"content/{SESSION}/index.md:9:94: the link '../../2024/page/2/index.md' points to page 2 of "
+        "a list of 1 page(s), which the site does not make; link to its first page, '../index.md'"]
     assert located(validate(content)) == expected
     site = tmp_path / "site"
     build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
@@ -567,16 +569,42 @@ def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_wr
     assert build.returncode == 1 and expected in build.stderr
 
 
-def test_link_to_a_generated_page_that_is_not_made_is_reported_by_the_build(tmp_path: Path) -> None:
-    content = make_archive(tmp_path / "content")
+def test_a_link_to_a_list_page_the_site_does_not_make_is_refused_at_its_line(tmp_path: Path) -> None:
+    """A year with no published session (`sessions/2019/`) or a list's page past its last passed
+    validate as a page the generator makes: the build then stopped naming the file only (a
+    session's text, MkDocs for `about.md`'s `.md` link), or published `about.md`'s address
+    broken. Both refuse it at its line, with the years that have a page or the list's last page."""
+    content = make_archive(tmp_path / "content", sessions=60)
     append(content / SESSION / "index.md", "[x](../../../agencies/phong-tu-phap/page/9/index.md) "
-           "[y](../../../agencies/page/2/index.md) [z](../../../topics/xay-dung/page/3/)\n")
-    assert validate(content).returncode == 0  # how many pages a list has is known when built
+           "[y](../../../agencies/page/2/index.md) [z](../../2019/) [w](../../page/3/)\n")
+    (content / "about.md").write_text("# Giới thiệu\n\n[a](../sessions/2019/) [b](sessions/2019/index.md) "
+                                      "[c](../sessions/page/2/) [d](commitments/page/3/index.md)\n",
+                                      encoding="utf-8")
+    said = "' points to"
+    expected = [
+        f"content/about.md:3:5: the link '../sessions/2019/{said} the sessions of 2019, a page the "
+        "site does not make: no session of 2019 is published; link to a year that has one "
+        "('../sessions/2024/') or remove the link",
+        f"content/about.md:3:28: the link 'sessions/2019/index.md{said} the sessions of 2019, a page "
+        "the site does not make: no session of 2019 is published; link to a year that has one "
+        "('sessions/2024/index.md') or remove the link",
+        f"content/about.md:3:81: the link 'commitments/page/3/index.md{said} page 3 of a list of 2 "
+        "page(s), which the site does not make; link to its last page, 'commitments/page/2/index.md'",
+        f"content/{SESSION}/index.md:9:5: the link '../../../agencies/phong-tu-phap/page/9/index.md"
+        f"{said} page 9 of a list of 1 page(s), which the site does not make; link to its first page, "
+        "'../../../agencies/phong-tu-phap/index.md'",
+        f"content/{SESSION}/index.md:9:58: the link '../../../agencies/page/2/index.md{said} page 2 "
+        "of a list of 1 page(s), which the site does not make; link to its first page, "
+        "'../../../agencies/index.md'",
+        f"content/{SESSION}/index.md:9:97: the link '../../2019/{said} the sessions of 2019, a page "
+        "the site does not make: no session of 2019 is published; link to a year that has one "
+        "('../') or remove the link",
+        f"content/{SESSION}/index.md:9:114: the link '../../page/3/{said} page 3 of a list of 2 "
+        "page(s), which the site does not make; link to its last page, '../../page/2/'",
+    ]
+    assert located(validate(content)) == expected  # '../sessions/page/2/' (c) is made
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
-    assert build.returncode == 1
-    assert (f"{SESSION}/index.md: the write-up or its record links to "
-            "'agencies/phong-tu-phap/page/9/index.md', which is not a page of the site") in build.stderr
-    assert "links to 'topics/xay-dung/page/3/index.md'" in build.stderr  # written as an address
+    assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
 
 
 def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:

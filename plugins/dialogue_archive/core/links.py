@@ -186,6 +186,7 @@ class _Targets:
         """Every session's id: its open data file is data/sessions/<id>.json."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
+        self.archive = archive
 
     def problem(self, reference: Reference, source: Source) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
@@ -240,6 +241,8 @@ class _Targets:
                     + (f"; and #{fragment} {unknown}; fix the anchor or remove it" if unknown else ""))
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
+        elif not is_file(path) and (unmade := self._unmade_list_page(target, reference, source)):
+            return unmade
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
@@ -399,6 +402,57 @@ class _Targets:
                 return candidate
         return f"{folder}/index.md"
 
+    @functools.cached_property
+    def list_pages(self) -> dict[str, int]:
+        """Each list the site makes (its first page's source path) and its number of pages,
+        worked out only when a text links to a list's page: the same views the build makes
+        them from (imported here: views imports the loader, which imports this module)."""
+        from .commitment_views import commitment_pages
+        from .views import ArchiveViews
+
+        views = ArchiveViews(self.archive)
+        counts: dict[str, int] = {}
+        for spec in (*views.list_pages(), *commitment_pages(views)):
+            paged = PAGED_LIST.fullmatch(spec.src_uri)
+            first = f"{paged[1]}index.md" if paged else spec.src_uri
+            counts[first] = max(counts.get(first, 1), int(paged[2]) if paged else 1)
+        return counts
+
+    def _unmade_list_page(self, target: str, reference: Reference, source: Source) -> str:
+        """What is wrong with a link to a list's page the site does not make ('' when it makes
+        it, or `target` is no list's): a year no published session is of (`sessions/2019/`), a
+        page past the list's last. urls.generated takes any such address; the build stopped
+        on it naming the file only, or published it broken."""
+        if target.split("/")[0] not in LIST_SECTIONS or not urls.generated(target):
+            return ""
+        lists = self.list_pages
+        paged = PAGED_LIST.fullmatch(target)
+        first = f"{paged[1]}index.md" if paged else target
+        number = int(paged[2]) if paged else 1
+        if (paged is None and first in lists) or 1 < number <= lists.get(first, 0):
+            return ""
+
+        def written(page: str) -> str:
+            return _relative(urls.web_path(page) if reference.address else page, reference.address, source)
+
+        said = f"the link '{reference.written}' points to"
+        if first in lists:
+            count = lists[first]
+            last = first if count == 1 else f"{first.removesuffix('index.md')}page/{count}/index.md"
+            return (f"{said} page {number} of a list of {count} page(s), which the site does not "
+                    f"make; link to its {'first' if number < 1 or count == 1 else 'last'} page, "
+                    f"'{written(first if number <= 1 else last)}'")
+        year = SESSION_YEAR.fullmatch(first)
+        if year:
+            years = sorted((int(y[1]) for page in lists if (y := SESSION_YEAR.fullmatch(page))),
+                           reverse=True)
+            shown = ", ".join(f"'{written(urls.year(y))}'" for y in years) or "none yet"
+            return (f"{said} the sessions of {year[1]}, a page the site does not make: no session "
+                    f"of {year[1]} is published; link to a year that has one ({shown}) or remove "
+                    "the link")
+        return (f"{said} {first}, a page the site does not make{did_you_mean(first, lists, written)}; "
+                "fix the link or remove it")
+
     def _unknown_entry(self, target: str) -> str:
         """'' unless `target` is the page of an agency, topic or place the registries lack."""
         section, _, rest = target.partition("/")
@@ -435,6 +489,14 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
+
+
+LIST_SECTIONS = frozenset({"sessions", "agencies", "topics", "places", "commitments"})
+"""The site's sections whose pages are lists (of sessions, entries or commitments), paged."""
+PAGED_LIST = re.compile(r"(.*?)page/(\d+)/index\.md")
+"""A list's page after its first: its first page's folder and the page's number."""
+SESSION_YEAR = re.compile(r"sessions/(\d+)/index\.md")
+"""The first page of a year's sessions."""
 
 
 LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")

@@ -431,6 +431,11 @@ class ArchiveViews:
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, plus the session pages (whose files exist)."""
         yield from self._session_pages()
+        yield from self.list_pages()
+
+    def list_pages(self) -> Iterator[PageSpec]:
+        """The sessions', years', agencies', topics' and places' lists, every page of each:
+        validate checks a link to one against them (links._Targets)."""
         yield from self._sessions_index_pages()
         yield from self._year_pages()
         yield from self._registry_pages("agency", self.archive.agencies, self.by_agency,
