@@ -383,6 +383,24 @@ def test_an_encoded_slash_in_an_address_or_a_photo_is_refused(tmp_path: Path) ->
     assert (site / SESSION / writeup.select_one("img")["src"]).is_file()
 
 
+def test_an_encoded_slash_in_an_address_without_its_final_slash_is_refused_too(tmp_path: Path) -> None:
+    """`..%2F..%2F..%2Fabout` (no final '/', no extension) was left to the web server, which
+    reads it as one name (a broken link), while the same with `.md` or a final '/' was refused."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text("# Giới thiệu\n\n[d](..%2Fsessions)\n", encoding="utf-8")
+    append(content / SESSION / "index.md", "[a](..%2F..%2F..%2Fabout#gioi-thieu)\n")
+    expected = [
+        "content/about.md:3:5: the link '..%2Fsessions' has '%2F', a '/' written encoded: the page "
+        "keeps this address as written, where a browser reads it as part of a name, not as a folder "
+        "(it leads nowhere); write '/': '../sessions'",
+        f"content/{SESSION}/index.md:9:5: the link '..%2F..%2F..%2Fabout#gioi-thieu' has '%2F', a '/' "
+        "written encoded: the page keeps this address as written, where a browser reads it as part "
+        "of a name, not as a folder (it leads nowhere); write '/': '../../../about#gioi-thieu'"]
+    assert located(validate(content)) == expected
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")
