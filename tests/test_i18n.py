@@ -224,7 +224,7 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     for folder in ("sample", "one"):
         (tmp_path / folder).mkdir()
     assert inherited_said(english_site(tmp_path / "sample", commitments=dict(INHERITED))) == {
-        "ubnd-phuong-cam-le": f"Carries 3 unfinished commitments of units now gone. 1 is overdue. {link}",
+        "ubnd-phuong-cam-le": f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}",
         "ubnd-phuong-hoa-xuan-2025": f"Carries 2 unfinished commitments of units now gone. 2 are overdue. "
                                      f"{link}"}
     content = copy_sample(tmp_path / "content")  # the ward then carries one promise, overdue
@@ -242,7 +242,7 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     assert said["ubnd-phuong-hoa-xuan-2025"] == f"Carries 1 unfinished commitment of a unit now gone. {link}"
     # Vietnamese has one form for any count: two sentences, as the English
     assert inherited_said(sample_site)["ubnd-phuong-cam-le"] == (
-        "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 3 cam kết chưa "
+        "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 1 cam kết chưa "
         "hoàn thành. Trong đó có 1 cam kết đã quá hạn. Xem các cam kết cơ quan đang chịu trách nhiệm ›")
 
 

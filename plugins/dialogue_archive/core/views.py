@@ -24,6 +24,7 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
 from .commitments import (
+    OPEN_STATUSES,
     UNFINISHED,
     Carriers,
     CommitmentRecord,
@@ -327,9 +328,13 @@ class ArchiveViews:
     @cached_property
     def inherited(self) -> dict[str, tuple[int, int]]:
         """Per agency: how many unfinished commitments of units now gone it carries, and how
-        many of them are overdue: its page says so, as its list of commitments shows them."""
+        many of them are overdue: its page says so, as its list of commitments shows them.
+        Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not started or in
+        progress: one escalated, waiting on a higher level, was counted too."""
         counts: dict[str, tuple[int, int]] = {}
         for record, now in self.commitments_now:
+            if record.commitment.status not in OPEN_STATUSES:
+                continue
             for agency in now:
                 total, overdue = counts.get(agency, (0, 0))
                 counts[agency] = (total + 1,
