@@ -401,6 +401,42 @@ def test_an_encoded_slash_in_an_address_without_its_final_slash_is_refused_too(t
     assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
 
 
+def test_links_from_the_root_typed_as_html_on_other_pages_are_accepted_as_the_build_makes_them(
+        tmp_path: Path) -> None:
+    """`<a href="/lien-he/">`, `<img src="/images/a.jpg">` in about.md were refused by validate
+    ('starts with /'), though the build writes raw HTML for the page's address, where they work.
+    Accepted now, and checked as any link (a missing page is refused at its line); a Markdown
+    link from the root, which MkDocs leaves as written, is still refused."""
+    from urllib.parse import urljoin
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    photo(content / "images" / "a.jpg")
+    (content / "lien-he.md").write_text("# Liên hệ\n", encoding="utf-8")
+    (content / "about.md").write_text(
+        '# Giới thiệu\n\n<a href="/lien-he/">Liên hệ</a> <img src="/images/a.jpg" alt="Trụ sở"> '
+        '<a href="/data/items.csv">Dữ liệu</a>\n\n<a href="/khong-co/">x</a> [y](/lien-he/)\n',
+        encoding="utf-8")
+    expected = [
+        "content/about.md:5:10: the link '/khong-co/' points to the address khong-co/, which is not "
+        "a page of the content folder; fix the path or remove the link",
+        "content/about.md:5:32: the link '/lien-he/' starts with '/': MkDocs leaves it as written on "
+        "this page, where it would not lead to the page once the site is published; write it "
+        "relative to this page: '../lien-he/'"]
+    assert located(validate(content)) == expected
+    site = tmp_path / "site"
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
+    replace(content / "about.md", '<a href="/khong-co/">x</a> [y](/lien-he/)', "")
+    assert validate(content).returncode == 0
+    build = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+    page = parse(site / "about" / "index.html").select_one("article")
+    targets = [urljoin("/about/", tag.get("href") or tag["src"]) for tag in page.select("a[href^='.'], img")]
+    assert targets == ["/lien-he/", "/images/a.jpg", "/data/items.csv"]
+    assert all((site / t.lstrip("/")).is_file() or (site / t.lstrip("/") / "index.html").is_file()
+               for t in targets)
+
+
 def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=3)
     replace(content / OTHER / "index.md", "summary:", "draft: true\nsummary:")

@@ -43,6 +43,9 @@ class WrittenReference:
     reference: Reference
     described: bool = True
     """For a photo: whether it is written with a text for readers who cannot see it."""
+    html: bool = False
+    """Typed as an HTML tag's `href` or `src`: the build writes it for the page's address
+    (mkdocs_adapter/html_links.py), where MkDocs leaves a Markdown link from the root as written."""
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,15 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
             offset = at + len(reference.written)
             line, column = position_of(source, at)
         described = not reference.image or at < 0 or _described(source, at)
-        found.append(WrittenReference(path, line, column, reference, described))
+        html = at >= 0 and HTML_ATTRIBUTE.search(source, max(0, at - 40), at) is not None
+        found.append(WrittenReference(path, line, column, reference, described, html))
     return found
 
 
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
+HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
+"""What comes right before a link or photo typed as HTML (`<a href="`, `<img src=`)."""
 HTML_ALT = re.compile(r"""\salt\s*=\s*(?:"\s*[^"\s]|'\s*[^'\s]|[^\s"'>])""", re.I)
 
 
@@ -118,7 +124,7 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
     targets = _Targets(archive)
     for session, references in written:
         for one in references:
-            message = targets.problem(one.reference, session)
+            message = targets.problem(one.reference, session, one.html)
             if message:
                 log.add(one.path, one.line, one.column, message)
             elif not one.described:
@@ -188,8 +194,9 @@ class _Targets:
         """The same for the other pages of the content folder."""
         self.archive = archive
 
-    def problem(self, reference: Reference, source: Source) -> str:
-        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
+    def problem(self, reference: Reference, source: Source, html: bool = False) -> str:
+        """What is wrong with a photo or page link of a text of `source` ('' when nothing is);
+        `html`: typed as an HTML tag's attribute."""
         target, written = reference.target, reference.written
         if (escape := _escape_problem(reference)):
             return escape
@@ -198,7 +205,7 @@ class _Targets:
             return (f"the link '{written}' points to {target}, which the build reads and never "
                     "publishes (the link would lead nowhere); link to the page that shows it, or "
                     "remove the link")
-        if isinstance(source, OtherPage) and written.startswith("/"):
+        if isinstance(source, OtherPage) and written.startswith("/") and not html:
             # a document from the file's folder, as MkDocs reads a link to a file ('../x.pdf'
             # from about.md was then refused as outside the content folder)
             relative = _relative(target, reference.address and not reference.file, source)
@@ -206,7 +213,7 @@ class _Targets:
                     "where it would not lead to the page once the site is published; write it "
                     f"relative to this page: '{relative}'")
         if reference.file:
-            return self._missing_file(reference, source)
+            return self._missing_file(reference, source, html)
         if reference.address:
             if target and not target.endswith("/"):
                 return ""  # from the site's root, without a file's extension: left to the server
@@ -257,14 +264,15 @@ class _Targets:
         return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
                 "the public site; publish that session first or remove the link")
 
-    def _missing_file(self, reference: Reference, source: Source) -> str:
+    def _missing_file(self, reference: Reference, source: Source, html: bool = False) -> str:
         """What is wrong with a link to a document ('' when the content folder holds it or the
-        build writes it): the file was published as a broken link, with no message."""
+        build writes it): the file was published as a broken link, with no message. A file the
+        build writes is found by MkDocs from a session's text only, and from any as HTML."""
         target, path, written = reference.target, self.root / reference.target, reference.written
         if inside(path, self.root) and is_file(path):
             return ""
         built = self._built(target)
-        if built is not None and isinstance(source, OtherPage):
+        if built is not None and isinstance(source, OtherPage) and not html:
             return (f"the link '{written}' points to {target}, a file the build writes, which MkDocs "
                     f"cannot find from {source.src_uri} (it stops the build); link to the page "
                     "that lists it (open-data/index.md for the open data) or write its full address "
