@@ -857,6 +857,22 @@ def test_a_photo_without_a_text_for_who_cannot_see_it_is_pointed_out_not_refused
     assert len(parse(site / SESSION / "index.html").select(".da-writeup img")) == 4
 
 
+def test_a_code_sample_of_a_photo_tag_is_not_where_the_photo_is_reported(tmp_path: Path) -> None:
+    """`<img src="a.jpg">` shown as inline code, or `<img src="b.jpg">` in a fenced block, before
+    the real photos took their place: a missing alt text was said of the sample (the real one
+    had it) and a missing photo was placed in the code block. Code samples are skipped."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    append(content / SESSION / "index.md", 'Mẫu: `<img src="a.jpg">`\n\n```html\n<img src="b.jpg">\n```\n\n'
+           'Ảnh: <img src="a.jpg" alt="Trụ sở"> và <img src="b.jpg" alt="Hội trường">\n')
+    result = validate(content)
+    assert "has no text for readers" not in result.stdout + result.stderr, result.stdout
+    assert located(result) == [
+        f"content/{SESSION}/index.md:15:50: image 'b.jpg' not found: there is no file {SESSION}/b.jpg "
+        "in the content folder (did you mean 'a.jpg'?); put the photo next to index.md and write its "
+        "file name, or fix the path"]
+
+
 def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path) -> None:
     """`image: {src: …}` without `alt` or `caption` was shown with `alt=""`, and not warned of."""
     content = make_archive(tmp_path / "content")

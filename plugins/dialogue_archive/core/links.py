@@ -80,11 +80,14 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
     offset = offset_of(source, start)
+    samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
             continue  # an anchor the Markdown made itself (a footnote's #fn:1), not the author
         at = source.find(reference.written, offset)
+        while at >= 0 and (sample := next((end for begin, end in samples if begin <= at < end), None)):
+            at = source.find(reference.written, sample)  # a code sample's text is no link
         if at < 0:  # written differently in the file (an escape in a quoted YAML text)
             line, column = start
         else:
@@ -96,6 +99,10 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     return found
 
 
+CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)"
+                         r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
+"""A fenced code block or an inline code span: a sample of `<img …>` shown as text, which the
+renderer does not take for a photo; a warning placed there belongs to the real one after it."""
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
 HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
