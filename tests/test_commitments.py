@@ -313,6 +313,24 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
 
 
+def test_an_agencys_inherited_unfinished_commitments_are_those_not_started_or_in_progress(
+        sample_site: Path) -> None:
+    """An agency's page said '3 cam kết chưa hoàn thành' of the units now gone it carries,
+    counting the two escalated to a higher level ('Đã chuyển cấp trên'), where the commitments'
+    pages say 'Chưa hoàn thành (chưa thực hiện, đang thực hiện)': its count is now that of its
+    list's inherited entries not started or in progress."""
+    entries = [" ".join(e.get_text().split()) for e in parse(
+        sample_site / "commitments" / "agency" / "ubnd-phuong-cam-le" / "index.html")
+        .select(".da-commitment-entry")]
+    inherited = [e for e in entries if "(nay thuộc trách nhiệm của Ủy ban nhân dân phường Cẩm Lệ)" in e]
+    unfinished = [e for e in inherited if any(f" {VI['commitment_status'][s]}" in e
+                                              for s in ("pending", "in_progress"))]
+    assert len(inherited) == 3 and len(unfinished) == 1  # the sample's two others are escalated
+    said = " ".join(parse(sample_site / "agencies" / "ubnd-phuong-cam-le" / "index.html")
+                    .select_one(".da-inherited").get_text().split())
+    assert f": {len(unfinished)} cam kết chưa hoàn thành." in said
+
+
 def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> None:
     """'Chưa bàn giao hồ sơ cho X' named X the carrier on the pages, in commitments.csv and on
     X's page, and 'X chưa tiếp nhận' sent the reader to the updates for a receiver (a review's

@@ -224,7 +224,7 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     for folder in ("sample", "one"):
         (tmp_path / folder).mkdir()
     assert inherited_said(english_site(tmp_path / "sample", commitments=dict(INHERITED))) == {
-        "ubnd-phuong-cam-le": f"Carries 3 unfinished commitments of units now gone. 1 is overdue. {link}",
+        "ubnd-phuong-cam-le": f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}",
         "ubnd-phuong-hoa-xuan-2025": f"Carries 2 unfinished commitments of units now gone. 2 are overdue. "
                                      f"{link}"}
     content = copy_sample(tmp_path / "content")  # the ward then carries one promise, overdue
@@ -242,7 +242,7 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     assert said["ubnd-phuong-hoa-xuan-2025"] == f"Carries 1 unfinished commitment of a unit now gone. {link}"
     # Vietnamese has one form for any count: two sentences, as the English
     assert inherited_said(sample_site)["ubnd-phuong-cam-le"] == (
-        "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 3 cam kết chưa "
+        "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 1 cam kết chưa "
         "hoàn thành. Trong đó có 1 cam kết đã quá hạn. Xem các cam kết cơ quan đang chịu trách nhiệm ›")
 
 
@@ -452,6 +452,28 @@ def test_a_theme_language_from_the_environment_or_a_theme_named_alone(tmp_path: 
     assert refused.returncode != 0 and f"{config}:6:3: theme.language is 'en' but the labels' " \
         "locale.lang is 'vi'" in refused.stderr, refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_labels_language_material_does_not_translate_builds_in_it(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """A labels file in a language Material has no words for (Khmer), under no
+    `theme.language`, an unset `!ENV SITE_LANG` or `language: km`, stopped the build with a
+    traceback (no `languages/None.html`, `km.html`): the pages are `<html lang="km">` and
+    Material's own words its English."""
+    monkeypatch.delenv("SITE_LANG", raising=False)
+    (tmp_path / "km.yaml").write_text("locale:\n  lang: km\n", encoding="utf-8")
+    content = make_archive(tmp_path / "content")
+    config = tmp_path / "mkdocs.yml"
+    for theme in ("theme: material\n", "theme:\n  name: material\n  language: !ENV SITE_LANG\n",
+                  "theme:\n  name: material\n  language: km\n"):
+        config.write_text(f"site_name: Trường Giang\ndocs_dir: {content}\nsite_dir: {tmp_path / 'site'}\n"
+                          f"{theme}plugins:\n  - dialogue-archive:\n      labels: km.yaml\n"
+                          "      build_date: 2026-11-28\n", encoding="utf-8")
+        result = run_build(config)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, theme + result.stderr
+        home = parse(tmp_path / "site" / "index.html")
+        assert home.html["lang"] == "km", theme
+        assert home.select_one("nav.md-header__inner")["aria-label"] == "Header", theme
 
 
 def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:

@@ -511,6 +511,27 @@ def test_a_session_photo_is_in_the_open_data(tmp_path: Path) -> None:
     assert (site / image["url"].removeprefix(data["site_url"])).is_file()
 
 
+def test_a_session_photo_named_with_a_percent_sign_has_a_working_address(tmp_path: Path) -> None:
+    """`image: src: 50%.jpg` was `…/50%.jpg` in archive.json and data/sessions/<id>.json, an
+    address browsers cannot read; the page had `50%25.jpg`. Both now lead to the file."""
+    from urllib.parse import unquote, urljoin
+
+    from PIL import Image
+    content = make_archive(tmp_path / "content")
+    index = next(content.glob("sessions/*/*/index.md"))
+    Image.new("RGB", (40, 30), (32, 64, 192)).save(index.parent / "50%.jpg", "JPEG")
+    replace(index, "summary:", "image:\n  src: 50%.jpg\n  alt: Hội trường\nsummary:")
+    site = build_archive(content, tmp_path)
+    data = load(site, "archive.json")
+    session = data["sessions"][0]
+    url = session["image"]["url"]
+    assert url == f"{data['site_url']}{Path(session['url'].removeprefix(data['site_url']))}/50%25.jpg"
+    assert load(site, f"sessions/{session['id']}.json")["image"]["url"] == url
+    page = index.parent.relative_to(content) / "index.html"
+    link = parse(site / page).select_one("a.da-photo__link")["href"]
+    assert link == "50%25.jpg" and (site / unquote(urljoin(page.as_posix(), link))).is_file()
+
+
 def test_links_in_the_open_data_are_full_addresses(tmp_path: Path) -> None:
     """Read outside the site, `../2024-06-19-.../index.md#x` would lead nowhere."""
     content = make_archive(tmp_path / "content", sessions=2)

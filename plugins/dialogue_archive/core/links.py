@@ -43,6 +43,9 @@ class WrittenReference:
     reference: Reference
     described: bool = True
     """For a photo: whether it is written with a text for readers who cannot see it."""
+    html: bool = False
+    """Typed as an HTML tag's `href` or `src`: the build writes it for the page's address
+    (mkdocs_adapter/html_links.py), where MkDocs leaves a Markdown link from the root as written."""
 
 
 @dataclass(frozen=True)
@@ -77,23 +80,33 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
     offset = offset_of(source, start)
+    samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
             continue  # an anchor the Markdown made itself (a footnote's #fn:1), not the author
         at = source.find(reference.written, offset)
+        while at >= 0 and (sample := next((end for begin, end in samples if begin <= at < end), None)):
+            at = source.find(reference.written, sample)  # a code sample's text is no link
         if at < 0:  # written differently in the file (an escape in a quoted YAML text)
             line, column = start
         else:
             offset = at + len(reference.written)
             line, column = position_of(source, at)
         described = not reference.image or at < 0 or _described(source, at)
-        found.append(WrittenReference(path, line, column, reference, described))
+        html = at >= 0 and HTML_ATTRIBUTE.search(source, max(0, at - 40), at) is not None
+        found.append(WrittenReference(path, line, column, reference, described, html))
     return found
 
 
+CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)"
+                         r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
+"""A fenced code block or an inline code span: a sample of `<img …>` shown as text, which the
+renderer does not take for a photo; a warning placed there belongs to the real one after it."""
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
+HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
+"""What comes right before a link or photo typed as HTML (`<a href="`, `<img src=`)."""
 HTML_ALT = re.compile(r"""\salt\s*=\s*(?:"\s*[^"\s]|'\s*[^'\s]|[^\s"'>])""", re.I)
 
 
@@ -118,7 +131,7 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
     targets = _Targets(archive)
     for session, references in written:
         for one in references:
-            message = targets.problem(one.reference, session)
+            message = targets.problem(one.reference, session, one.html)
             if message:
                 log.add(one.path, one.line, one.column, message)
             elif not one.described:
@@ -186,9 +199,11 @@ class _Targets:
         """Every session's id: its open data file is data/sessions/<id>.json."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
+        self.archive = archive
 
-    def problem(self, reference: Reference, source: Source) -> str:
-        """What is wrong with a photo or page link of a text of `source` ('' when nothing is)."""
+    def problem(self, reference: Reference, source: Source, html: bool = False) -> str:
+        """What is wrong with a photo or page link of a text of `source` ('' when nothing is);
+        `html`: typed as an HTML tag's attribute."""
         target, written = reference.target, reference.written
         if (escape := _escape_problem(reference)):
             return escape
@@ -197,7 +212,7 @@ class _Targets:
             return (f"the link '{written}' points to {target}, which the build reads and never "
                     "publishes (the link would lead nowhere); link to the page that shows it, or "
                     "remove the link")
-        if isinstance(source, OtherPage) and written.startswith("/"):
+        if isinstance(source, OtherPage) and written.startswith("/") and not html:
             # a document from the file's folder, as MkDocs reads a link to a file ('../x.pdf'
             # from about.md was then refused as outside the content folder)
             relative = _relative(target, reference.address and not reference.file, source)
@@ -205,7 +220,7 @@ class _Targets:
                     "where it would not lead to the page once the site is published; write it "
                     f"relative to this page: '{relative}'")
         if reference.file:
-            return self._missing_file(reference, source)
+            return self._missing_file(reference, source, html)
         if reference.address:
             if target and not target.endswith("/"):
                 return ""  # from the site's root, without a file's extension: left to the server
@@ -240,6 +255,8 @@ class _Targets:
                     + (f"; and #{fragment} {unknown}; fix the anchor or remove it" if unknown else ""))
         elif (unknown := self._unknown_entry(target)):
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
+        elif not is_file(path) and (unmade := self._unmade_list_page(target, reference, source)):
+            return unmade
         owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
@@ -254,14 +271,15 @@ class _Targets:
         return (f"the link '{written}' points to session {owner.id}, which is {hidden} and not on "
                 "the public site; publish that session first or remove the link")
 
-    def _missing_file(self, reference: Reference, source: Source) -> str:
+    def _missing_file(self, reference: Reference, source: Source, html: bool = False) -> str:
         """What is wrong with a link to a document ('' when the content folder holds it or the
-        build writes it): the file was published as a broken link, with no message."""
+        build writes it): the file was published as a broken link, with no message. A file the
+        build writes is found by MkDocs from a session's text only, and from any as HTML."""
         target, path, written = reference.target, self.root / reference.target, reference.written
         if inside(path, self.root) and is_file(path):
             return ""
         built = self._built(target)
-        if built is not None and isinstance(source, OtherPage):
+        if built is not None and isinstance(source, OtherPage) and not html:
             return (f"the link '{written}' points to {target}, a file the build writes, which MkDocs "
                     f"cannot find from {source.src_uri} (it stops the build); link to the page "
                     "that lists it (open-data/index.md for the open data) or write its full address "
@@ -399,6 +417,57 @@ class _Targets:
                 return candidate
         return f"{folder}/index.md"
 
+    @functools.cached_property
+    def list_pages(self) -> dict[str, int]:
+        """Each list the site makes (its first page's source path) and its number of pages,
+        worked out only when a text links to a list's page: the same views the build makes
+        them from (imported here: views imports the loader, which imports this module)."""
+        from .commitment_views import commitment_pages
+        from .views import ArchiveViews
+
+        views = ArchiveViews(self.archive)
+        counts: dict[str, int] = {}
+        for spec in (*views.list_pages(), *commitment_pages(views)):
+            paged = PAGED_LIST.fullmatch(spec.src_uri)
+            first = f"{paged[1]}index.md" if paged else spec.src_uri
+            counts[first] = max(counts.get(first, 1), int(paged[2]) if paged else 1)
+        return counts
+
+    def _unmade_list_page(self, target: str, reference: Reference, source: Source) -> str:
+        """What is wrong with a link to a list's page the site does not make ('' when it makes
+        it, or `target` is no list's): a year no published session is of (`sessions/2019/`), a
+        page past the list's last. urls.generated takes any such address; the build stopped
+        on it naming the file only, or published it broken."""
+        if target.split("/")[0] not in LIST_SECTIONS or not urls.generated(target):
+            return ""
+        lists = self.list_pages
+        paged = PAGED_LIST.fullmatch(target)
+        first = f"{paged[1]}index.md" if paged else target
+        number = int(paged[2]) if paged else 1
+        if (paged is None and first in lists) or 1 < number <= lists.get(first, 0):
+            return ""
+
+        def written(page: str) -> str:
+            return _relative(urls.web_path(page) if reference.address else page, reference.address, source)
+
+        said = f"the link '{reference.written}' points to"
+        if first in lists:
+            count = lists[first]
+            last = first if count == 1 else f"{first.removesuffix('index.md')}page/{count}/index.md"
+            return (f"{said} page {number} of a list of {count} page(s), which the site does not "
+                    f"make; link to its {'first' if number < 1 or count == 1 else 'last'} page, "
+                    f"'{written(first if number <= 1 else last)}'")
+        year = SESSION_YEAR.fullmatch(first)
+        if year:
+            years = sorted((int(y[1]) for page in lists if (y := SESSION_YEAR.fullmatch(page))),
+                           reverse=True)
+            shown = ", ".join(f"'{written(urls.year(y))}'" for y in years) or "none yet"
+            return (f"{said} the sessions of {year[1]}, a page the site does not make: no session "
+                    f"of {year[1]} is published; link to a year that has one ({shown}) or remove "
+                    "the link")
+        return (f"{said} {first}, a page the site does not make{did_you_mean(first, lists, written)}; "
+                "fix the link or remove it")
+
     def _unknown_entry(self, target: str) -> str:
         """'' unless `target` is the page of an agency, topic or place the registries lack."""
         section, _, rest = target.partition("/")
@@ -435,6 +504,14 @@ class _Targets:
             pages = [urls.web_path(page) for page in pages]
         return did_you_mean(reference.target, pages,
                             lambda page: _relative(page, reference.address, source))
+
+
+LIST_SECTIONS = frozenset({"sessions", "agencies", "topics", "places", "commitments"})
+"""The site's sections whose pages are lists (of sessions, entries or commitments), paged."""
+PAGED_LIST = re.compile(r"(.*?)page/(\d+)/index\.md")
+"""A list's page after its first: its first page's folder and the page's number."""
+SESSION_YEAR = re.compile(r"sessions/(\d+)/index\.md")
+"""The first page of a year's sessions."""
 
 
 LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")

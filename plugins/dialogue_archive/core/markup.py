@@ -279,6 +279,8 @@ def destination(written: str, base: str, image: bool) -> Destination | None:
         site = beside  # from the file's folder, as MkDocs reads a link (about.md's, at about/)
     elif encoded_mark_after_page(parts.path):  # leads nowhere: links.py says what to write
         reference = Reference(written, beside, image)
+    elif "%2f" in parts.path.lower():  # kept as written, one name to a browser: links.py refuses it
+        reference = Reference(written, site, image, address=True)
     else:
         reference = None  # an address without its final '/' (`../../agencies/x`)
     return Destination(site, suffix, reference, rooted)

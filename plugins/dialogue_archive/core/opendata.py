@@ -26,7 +26,7 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
 from .commitments import deadline_outcome, done_date, is_overdue
 from .labels import VI
-from .markup import HTML_COMMENT, URL_SAFE, absolute_links
+from .markup import HTML_COMMENT, PATH_SAFE, absolute_links
 from .models import (
     AnswerMode,
     AskerKind,
@@ -167,8 +167,9 @@ class OpenData:
             author=m.author, published=session.published_at(),
             summary=m.summary, writeup=self.published_text(session.body, session).strip(),
             sources=[out.Source(**s.model_dump()) for s in m.sources],
+            # `src` is a file's name: its own '%' is encoded, as on the page (`50%25.jpg`)
             image=out.Image(url=quote(self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
-                                                                  m.image.src)), safe=URL_SAFE),
+                                                                  m.image.src)), safe=PATH_SAFE),
                             caption=m.image.caption, alt=m.image.alt) if m.image else None,
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 

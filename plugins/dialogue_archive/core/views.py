@@ -24,6 +24,7 @@ from . import urls
 from .archive import TIMEZONE, Archive, Session
 from .cache import DiskCache, fingerprint
 from .commitments import (
+    OPEN_STATUSES,
     UNFINISHED,
     Carriers,
     CommitmentRecord,
@@ -327,9 +328,13 @@ class ArchiveViews:
     @cached_property
     def inherited(self) -> dict[str, tuple[int, int]]:
         """Per agency: how many unfinished commitments of units now gone it carries, and how
-        many of them are overdue: its page says so, as its list of commitments shows them."""
+        many of them are overdue: its page says so, as its list of commitments shows them.
+        Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not started or in
+        progress: one escalated, waiting on a higher level, was counted too."""
         counts: dict[str, tuple[int, int]] = {}
         for record, now in self.commitments_now:
+            if record.commitment.status not in OPEN_STATUSES:
+                continue
             for agency in now:
                 total, overdue = counts.get(agency, (0, 0))
                 counts[agency] = (total + 1,
@@ -431,6 +436,11 @@ class ArchiveViews:
     def pages(self) -> Iterator[PageSpec]:
         """Every generated page, plus the session pages (whose files exist)."""
         yield from self._session_pages()
+        yield from self.list_pages()
+
+    def list_pages(self) -> Iterator[PageSpec]:
+        """The sessions', years', agencies', topics' and places' lists, every page of each:
+        validate checks a link to one against them (links._Targets)."""
         yield from self._sessions_index_pages()
         yield from self._year_pages()
         yield from self._registry_pages("agency", self.archive.agencies, self.by_agency,

@@ -204,7 +204,10 @@ def labels_language(config: MkDocsConfig) -> None:
     Left unset, it is the labels' `locale.lang` (when Material has that language); set to
     another, the build stops at its line. Unset includes a `theme: material` written alone and
     an empty value, as `!ENV SITE_LANG` is when that variable is not set (read_settings fills
-    `!ENV` as MkDocs does): Material stopped on that with a traceback, no `languages/None.html`."""
+    `!ENV` as MkDocs does): Material stopped on that with a traceback, no `languages/None.html`.
+    A language Material does not translate (`km`) is still `<html lang>`, its words Material's
+    English (`material_language`, read by partials/language.html): Material stopped on it with
+    a traceback, no `languages/km.html`."""
     if config.config_file_path is None:
         return
     config_file = Path(config.config_file_path)
@@ -212,11 +215,11 @@ def labels_language(config: MkDocsConfig) -> None:
     if (problem := language_problem(config_file, settings)) is not None:
         raise PluginError(f"nothing was published:\n{problem}")
     theme = settings.get("theme")
-    lang = VI["locale"]["lang"]
-    if not (isinstance(theme, dict) and theme.get("language") is not None) and any(
-            (Path(folder) / "partials" / "languages" / f"{lang}.html").is_file()
-            for folder in config.theme.dirs):
-        config.theme["language"] = lang
+    if not (isinstance(theme, dict) and theme.get("language") is not None):
+        config.theme["language"] = VI["locale"]["lang"]
+    if not any((Path(folder) / "partials" / "languages" / f"{config.theme['language']}.html").is_file()
+               for folder in config.theme.dirs):
+        config.theme["material_language"] = "en"
 
 
 def without_instant_loading(config: MkDocsConfig, said: list[str]) -> list[str]:
