@@ -1304,20 +1304,27 @@ def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
 @pytest.mark.parametrize(("written", "stored", "column"), [
     ((b"<v>1234567</v>", b"<v>NaN</v>"), "a number, and that is no number", "G"),
     ((b't="b"><v>1</v>', b't="b"><v>true</v>'), "TRUE or FALSE (as 1 or 0), and that is neither", "H"),
+    ((b't="n"><v>45463</v>', b't="d"><v>20/06/2024</v>'),
+     "a date written year-month-day (2024-06-20), and that is not one", "I"),
+    ((b'<c r="A2" t="inlineStr"><is><t>1</t></is>', b'<c r="A2" t="s"><v>7</v>'),
+     "the number of a text in the workbook's list of texts, and that is none of the 0 text(s) it "
+     "lists", "A"),
 ])
 def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
         content: Path, tmp_path: Path, worksheets: int, written: tuple[bytes, bytes], stored: str,
         column: str) -> None:
-    """A number cell stored as '<v>NaN</v>', or a TRUE/FALSE one as '<v>true</v>' (programs
-    wrote the files), stopped the import with openpyxl's words, 'Unable to read workbook: could
-    not read worksheets … invalid XML' (a fuzzing review's find, then a review's for TRUE/FALSE):
-    the cell is named, with what to do; nothing is written."""
+    """A number cell stored as '<v>NaN</v>', a TRUE/FALSE one as '<v>true</v>', a date one as
+    '<v>20/06/2024</v>' (not year-month-day), a text one as the number of a text the workbook
+    does not list (programs wrote the files) stopped the import with openpyxl's words, 'Unable
+    to read workbook: could not read worksheets … invalid XML', or the last one with a traceback
+    (a fuzzing review's find, then reviews' for the others): the cell is named, with what to do;
+    nothing is written."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "Phiên 20-11"
     workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
-                            "Nội dung trả lời", "Đúng chủ đề?"])
+                            "Nội dung trả lời", "Đúng chủ đề?", "Ngày trả lời"])
     workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.",
-                            "UBND phường Hòa Xuân", 1234567, True])
+                            "UBND phường Hòa Xuân", 1234567, True, dt.date(2024, 6, 20)])
     if worksheets == 2:
         workbook.create_sheet("Hướng dẫn").append(["Điền mỗi ý kiến một dòng."])
     workbook.save(tmp_path / "plain.xlsx")

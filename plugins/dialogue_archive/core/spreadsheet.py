@@ -421,11 +421,13 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
+    except (InvalidFileException, OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
-        # a cell's value that openpyxl fails to cast to a number or TRUE/FALSE, in its own words
-        if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
-                and (cell := _value_not_read(path)):
+        # a cell's value that openpyxl fails to read as its type (CAST_KINDS), in its own words
+        # or, for a text past the list of texts, in none (an IndexError it does not wrap)
+        not_cast = isinstance(exc, IndexError) or (
+            isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError))
+        if not_cast and (cell := _value_not_read(path)):
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
@@ -464,29 +466,37 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
 
 
 def _value_not_read(path: Path) -> str | None:
-    """The message for the first cell of the workbook stored as a number or as TRUE/FALSE
-    whose value is none ('<v>NaN</v>', '<v>true</v>' where the file stores 1 or 0, which
-    programs wrote): openpyxl stops loading on it, saying that the workbook may hold invalid
-    XML, on no cell. None when there is no such cell (or the workbook fails before its
-    worksheets: the caller's message says so)."""
+    """The message for the first cell of the workbook whose value is none of its type
+    (CAST_KINDS: '<v>NaN</v>' in a number cell, '<v>true</v>' where the file stores 1 or 0, a
+    date not written year-month-day, a text past the workbook's list of texts), which programs
+    wrote: openpyxl stops loading on it, saying that the workbook may hold invalid XML, on no
+    cell, or with a bare 'list index out of range'. None when there is no such cell (or the
+    workbook fails before its worksheets: the caller's message says so)."""
     from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.datetime import from_ISO8601
+    from openpyxl.worksheet._reader import _cast_number  # what failed: the same casts
 
     # ImportError: the private caster gone from a later openpyxl; the caller's message then
-    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
-                             ImportError):
+    with contextlib.suppress(OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile,
+                             SyntaxError, ImportError):
         reader = ExcelReader(path, data_only=True)
         with reader.archive:
             reader.read_manifest()
+            reader.read_strings()
             reader.read_workbook()
+            strings = reader.shared_strings
+            casts: dict[str, Callable[[str], Any]] = {
+                "n": _cast_number, "b": int, "d": from_ISO8601, "s": lambda v: strings[int(v)]}
             sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
                       if rel.target in reader.valid_files]
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
-                    found = _cell_not_cast(xml)
+                    found = _cell_not_cast(xml, casts)
                 if found:
                     where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
                     row, column, value, kind = found
                     stored, none = CAST_KINDS[kind]
+                    none = none.format(texts=len(strings))
                     return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
                             f"'{value[:30]}' where the file stores {stored}, and that is {none} "
                             "(a program wrote it, not Excel): type the cell's value again in Excel "
@@ -495,19 +505,24 @@ def _value_not_read(path: Path) -> str | None:
     return None
 
 
-CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither")}
-"""The types of cell (the XML's t="…") whose value openpyxl casts, failing on a value it cannot
-cast: what the file stores, and what the value then is."""
+CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither"),
+              "d": ("a date written year-month-day (2024-06-20)", "not one"),
+              "s": ("the number of a text in the workbook's list of texts",
+                    "none of the {texts} text(s) it lists")}
+"""The types of cell (the XML's t="…") whose value openpyxl reads as that type, failing on a
+value that is none: what the file stores, and what the value then is ('{texts}': how many
+texts the workbook's list holds)."""
 
 
-def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
+def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
+                   ) -> tuple[int, int, str, str] | None:
     """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
-    CAST_KINDS whose value openpyxl cannot cast to it; a cell's or a row's place may be left
-    out of the file, as openpyxl allows: it is then the next one."""
+    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each);
+    a cell's or a row's place may be left out of the file, as openpyxl allows: it is then the
+    next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
-    from openpyxl.worksheet._reader import _cast_number  # what failed: the same test
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
     row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
@@ -519,10 +534,10 @@ def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
             value, kind = element.findtext(value_tag) or "", element.get("t", "n")
-            if kind in CAST_KINDS and value:
-                try:  # the same casts: a number, and TRUE/FALSE as bool(int(value))
-                    (_cast_number if kind == "n" else int)(value)
-                except ValueError:
+            if kind in casts and value:
+                try:
+                    casts[kind](value)
+                except (ValueError, IndexError):
                     return row, column, value, kind
         elif event == "end" and element.tag == row_tag:
             element.clear()
