@@ -1488,10 +1488,14 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
     assert items_of(folder) == []
 
 
-def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", ["E2:E4", "E2:F4"])
+def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path,
+                                                       merged: str) -> None:
     """A date typed in the question's cells merged over the three rows of its answers was said
-    once per row, three errors for one cell (a review's find): it is said on the merge's first
-    row, naming the merged range; the rows it covers are not imported, the next question is."""
+    once per row, three errors for one cell (a review's find), and merged over two imported
+    columns (E2:F4) twice on the first row: it is said once, on the merge's first row and
+    column, naming the merged range; the rows it covers are not imported, the next question
+    is."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
@@ -1502,7 +1506,7 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
     sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
     sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
                   "Trả lời bốn."])
-    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4"):
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", merged):
         sheet.merge_cells(cells)
     workbook.save(tmp_path / "gop.xlsx")
     folder = hoa_xuan_session(content)
@@ -1513,7 +1517,46 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
         "gop.xlsx:row 2: column 'Nội dung': holds a date (20/11/2026), not text: the columns may "
         "be shifted (check that the header row names each column above its values), or Excel "
         "turned what was typed into a date (format the cell as Text and type it again); said once "
-        "for the merged cells E2:E4"]
+        f"for the merged cells {merged}"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi về giấy phép.", ["Trả lời bốn."])]
+
+
+@pytest.mark.parametrize(("merged", "said"), [
+    (("E2:E4",), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or that points "
+     "at a deleted cell): put the text there, or fix the formula; said once for the merged cells "
+     "E2:E4"),
+    (("E2:F4",), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or that points "
+     "at a deleted cell): put the text there, or fix the formula; said once for the merged cells "
+     "E2:F4"),
+    (("E2:E4", "G2:G4"), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or "
+     "that points at a deleted cell): put the text there, or fix the formula; so does 'Nội dung "
+     "trả lời' (#N/A); said once for the merged cells E2:E4, G2:G4"),
+])
+def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Path,
+                                                      merged: tuple[str, ...], said: str) -> None:
+    """'#N/A' in a question's cells merged over the three rows of its answers was said once per
+    row, and a merge over two imported columns (E2:F4) twice on its first row (a review's find):
+    it is said once, on the merge's first row, naming the merged range; the rows it covers are
+    not imported, the next question is."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "#N/A", "UBND phường Hòa Xuân",
+                  "#N/A" if "G2:G4" in merged else "Trả lời."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời bốn."])
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", *merged):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "loi.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loi.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"loi.xlsx:row 2: column {said}"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
 

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -165,12 +165,13 @@ class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
     without its value, a date in a column of text, a character that cannot be stored): said
     once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A'). `said_above`: a lower cell of merged cells, whose problem is said on the merge's
-    first row, once (it was said on every row the merge covers); its row is still not read."""
+    #N/A'). `said_elsewhere`: cells of merged cells whose problem is said once, on the merge's
+    first row and column (Table.said_at): it was said on every row the merge covers, and on
+    each of its columns; their row is still not read."""
 
-    def __init__(self, failed: set[str], column: str, message: str, said_above: bool = False):
+    def __init__(self, failed: set[str], column: str, message: str, said_elsewhere: bool = False):
         self.failed = failed
-        self.said_above = said_above
+        self.said_elsewhere = said_elsewhere
         super().__init__(column, message)
 
 
@@ -291,18 +292,41 @@ def as_typed(text: str) -> str:
     return "".join(out)
 
 
+class Merge(NamedTuple):
+    """Merged cells: their first row, their first and last column (from 0), their range."""
+
+    row: int
+    first: int
+    last: int
+    coord: str
+
+
 @dataclass
 class Table:
     """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
     continue a merge above, and how messages name the sheet: the file, with its worksheet when
     the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row;
-    `merges`: the first (row, column) cell of merged cells over several rows -> their range
-    ('E2:E4'), which a problem of theirs names."""
+    `spans`: each (row, column) cell of merged cells -> their Merge, which a problem of theirs
+    names, once."""
 
     rows: list[list[Any]]
     continued: set[tuple[int, int]]
     where: str
-    merges: dict[tuple[int, int], str] = field(default_factory=dict)
+    spans: dict[tuple[int, int], Merge] = field(default_factory=dict)
+
+    def said_at(self, number: int, i: int, imported: Iterable[int]) -> tuple[int, int]:
+        """The cell (row, column) on which a problem of the cell on row `number`, column `i`,
+        is said: for merged cells, which all hold the top one's value, their first row and
+        first `imported` column, once for the merge."""
+        merge = self.spans.get((number, i))
+        if merge is None:
+            return number, i
+        return merge.row, next(c for c in range(merge.first, merge.last + 1) if c in imported)
+
+    def merged_ranges(self, cells: Iterable[tuple[int, int]]) -> str:
+        """'; said once for the merged cells E2:F4' for those of `cells` that are merged."""
+        ranges = list(dict.fromkeys(self.spans[cell].coord for cell in cells if cell in self.spans))
+        return f"; said once for the merged cells {', '.join(ranges)}" if ranges else ""
 
 
 def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
@@ -451,18 +475,19 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     if any(v is None for row in rows for v in row):
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
-    merges: dict[tuple[int, int], str] = {}
+    spans: dict[tuple[int, int], Merge] = {}
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
-        if merged.max_row > merged.min_row:
-            merges[merged.min_row, merged.min_col - 1] = merged.coord
+        merge = Merge(merged.min_row, merged.min_col - 1, merged.max_col - 1, merged.coord)
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
+                if (merged.max_row, merged.max_col) != (merged.min_row, merged.min_col):
+                    spans[r, c - 1] = merge
                 if r > merged.min_row:
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, where, notes)
-    return Table(rows, continued, where, merges)
+    return Table(rows, continued, where, spans)
 
 
 def _value_not_read(path: Path) -> str | None:
@@ -901,25 +926,30 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
-def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                  ) -> UnreadCells | None:
+def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
+                  table: Table) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
     is then not imported. Each cell is looked at, before two columns of one text are joined
-    (a '#N/A' in the second 'Nội dung' became part of the question)."""
+    (a '#N/A' in the second 'Nội dung' became part of the question). `number`: the row's, whose
+    merged cells (`table`) are said once (Table.said_at)."""
     failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
               and (isinstance(row[i], UnsavedFormula) or row[i].strip().upper() in EXCEL_ERRORS)]
     if not failed:
         return None
-    values = [row[i].strip() for i in failed]
-    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(failed[1:], values[1:], strict=True))
-    if isinstance(row[failed[0]], UnsavedFormula):
+    here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
+    shown = here or failed
+    values = [row[i].strip() for i in shown]
+    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(shown[1:], values[1:], strict=True))
+    if isinstance(row[shown[0]], UnsavedFormula):
         said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
                 "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
                 "it again")
     else:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
-    return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
+    merged = table.merged_ranges((number, i) for i in shown)
+    return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
+                       said_elsewhere=not here)
 
 
 def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
@@ -928,7 +958,7 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
     character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
-    (`table`) are said once, on the merge's first row, with their range."""
+    (`table`) are said once (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
@@ -944,10 +974,8 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
                     f"was typed into a {kind} (format the cell as Text and type it again)")
         else:
             continue
-        merged = table.merges.get((number, i))
-        problems.append(UnreadCells({key}, names[i], said + (
-            f"; said once for the merged cells {merged}" if merged else ""),
-            said_above=(number, i) in table.continued))
+        problems.append(UnreadCells({key}, names[i], said + table.merged_ranges([(number, i)]),
+                                    said_elsewhere=table.said_at(number, i, columns) != (number, i)))
     return problems
 
 
@@ -995,7 +1023,8 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
                 _read_as_empty(cells, key, number, marked)
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
-        problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
+        # a disagreement of two columns may be Excel's error value
+        problem = _excel_errors(row, columns, names, number, table) or problem
         problems = ([problem] if problem else []) + _cells_not_text(row, columns, names, number, table)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -1448,7 +1477,7 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            if not (isinstance(exc, UnreadCells) and exc.said_above):
+            if not (isinstance(exc, UnreadCells) and exc.said_elsewhere):
                 report.error(row.number, exc.column, str(exc))
         if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
