@@ -97,6 +97,20 @@ def test_new_says_a_day_not_on_the_calendar_is_none(content: Path, capsys) -> No
     assert "'2024/06/20' is not a date; write it as day/month/year" in capsys.readouterr().err
 
 
+def test_new_says_a_date_written_month_first(content: Path, capsys) -> None:
+    """`new --date 7/18/2024` (18 July written month first, as US software writes dates) was
+    said to be 'not a day of the calendar; check the day and the month' (a review's find): it is
+    said to be a day when read month first, with how to write it; nothing is created."""
+    argv = [*NEW, "--content-dir", str(content)]
+    argv[argv.index("2024-07-18")] = "7/18/2024"
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "argument --date: '7/18/2024' is a day only when read month first (18/07/2024), as " \
+        "US software writes dates: write it day/month/year, 18/07/2024, or 2024-07-18" in \
+        capsys.readouterr().err
+    assert not (content / "sessions" / "2024" / SESSION_ID).exists()
+
+
 def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
     assert ("(not a draft: validate and the build refuse it until the write-up's '...' is replaced "
@@ -820,6 +834,31 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
     assert result.returncode == 1
     assert "vn.csv:row 3: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day " \
         "and the month" in result.stderr
+
+
+def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
+        content: Path, tmp_path: Path) -> None:
+    """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as
+    US software writes dates) had all its rows imported into the session of 20/11/2026, those of
+    15 December too: read day first, none of its dates is a day, so the column did not count as
+    one of dates (a review's find). It is refused as an imported date column is, naming the
+    cell; nothing is written."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,11/20/2026,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.strip() == (
+        "us.csv:row 2: column 'Ngày đối thoại': '11/20/2026' is a day only when read month first "
+        "(20/11/2026), so the dates of this column seem to be written month/day/year, as US "
+        "software writes them, and nothing was read: the others would be taken day first, as "
+        "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
+        "then import again")
+    assert (folder / "answers.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),

@@ -1515,34 +1515,37 @@ SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi
 
 def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, str],
                        names: dict[int, str], where: str) -> None:
-    """A column of dates with one that is a day only when read month first ('6/13/2024', as US
-    software writes dates), and none that is one only when read day first: its other dates
-    ('7/6/2024') would be read day first, some of them wrongly and in silence. Refused, asking
-    for day/month/year: which way each was meant is not guessed. In a column of dates written
-    day first, such a cell is a slip of its own, said on its row ('not a day of the calendar')."""
-    problems = []
-    for i, key in columns.items():
-        if key not in DATE_COLUMNS:
-            continue
-        texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
-                 if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
-        month_first = [(n, text, day) for n, text in texts if written_day(text) is None
-                       and (day := month_first_day(text)) is not None]
-        if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                                  for _, text in texts):
-            continue
-        n, text, day = month_first[0]
-        both = next(((m, other, read) for m, other in texts if (read := written_day(other))
-                     and month_first_day(other) not in (None, read)), None)
-        example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
-        problems.append(
-            f"{where}:row {n}: column '{names[i]}': '{text}' is a day only when read month first "
+    """The imported columns of dates (DATE_COLUMNS) that seem written month first
+    (`_month_first`): refused, each named."""
+    problems = [problem for i, key in columns.items() if key in DATE_COLUMNS
+                and (problem := _month_first(rows, header, i, names[i], where))]
+    if problems:
+        raise SheetError("\n".join(problems))
+
+
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
+    """The message for the column `i` (named `name`) of dates with one that is a day only when
+    read month first ('6/13/2024', as US software writes dates), and none that is one only when
+    read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
+    and in silence; which way each was meant is not guessed, day/month/year is asked for. None
+    for a column of dates written day first, in which such a cell is a slip of its own, said on
+    its row ('not a day of the calendar')."""
+    texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+             if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
+    month_first = [(n, text, day) for n, text in texts if written_day(text) is None
+                   and (day := month_first_day(text)) is not None]
+    if not month_first or any(month_first_day(text) is None and written_day(text) is not None
+                              for _, text in texts):
+        return None
+    n, text, day = month_first[0]
+    both = next(((m, other, read) for m, other in texts if (read := written_day(other))
+                 and month_first_day(other) not in (None, read)), None)
+    example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
+    return (f"{where}:row {n}: column '{name}': '{text}' is a day only when read month first "
             f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
             "US software writes them, and nothing was read: the others would be taken day first, "
             f"as Vietnam writes them{example}. Write the column's dates day/month/year "
             f"({day:%d/%m/%Y} for this one), then import again")
-    if problems:
-        raise SheetError("\n".join(problems))
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
@@ -1551,11 +1554,15 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
     filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
-    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too."""
+    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
+    A column written month first is refused as an imported one is (`_month_first`): its dates
+    read day first were other days, or none, and a sheet of none passed as this session's."""
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
             continue
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
+            raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
