@@ -124,7 +124,8 @@ NOTED = ("Tiếp thu", "Ghi nhận", "Tiếp thu, ghi nhận", "Ghi nhận, ti�
 """What offices write as an answer's mode when the opinion was noted, taken on board: that it
 was not answered, in official usage, or answered at the session with a promise, or to be
 answered in writing; none of the format's modes for sure (they were read as 'on the spot'),
-so the import asks the office to choose."""
+so the import asks the office to choose, and so does the loader when one is typed in YAML."""
+NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
 
 ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
     "business": ("Công ty", "Chi nhánh công ty", "Doanh nghiệp", "Doanh nghiệp tư nhân", "DNTN",

@@ -57,7 +57,7 @@ from .sheet_vocabulary import (
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
-    NOTED,
+    NOTED_WORDS,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
@@ -67,7 +67,6 @@ from .sheet_vocabulary import (
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
-NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
