@@ -1441,6 +1441,29 @@ def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
     assert items_of(folder) == []
 
 
+def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply(
+        content: Path, tmp_path: Path) -> None:
+    """'Tiếp thu, giải trình' (the opinion explained) as the answer's mode was read as Trực
+    tiếp, and an answer given in a written report ('Báo cáo tiếp thu, giải trình …' in 'Văn
+    bản') was published as answered at the session (a review's find): the words say that it was
+    answered, not how, so the mode is the one the row's other cells imply, as for an empty
+    cell: Bằng văn bản with a document, Chuyển with an agency referred to, else Trực tiếp."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "giai-trinh.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Văn bản,Chuyển đến,"
+        "Nội dung trả lời\n"
+        "1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
+        "trình\",Báo cáo số 45/BC-UBND,,Đã giải trình.\n"
+        "2,Bà B.,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
+        "trình\",,,Phường đã giải trình.\n"
+        "3,Ông C.,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,Giải trình,,"
+        "Công an phường Hòa Xuân,\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 0, result.stderr
+    assert [[answer["mode"] for answer in item["answers"]] for item in items_of(folder)] == [
+        ["in_writing"], ["on_the_spot"], ["referred"]]
+
+
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
     """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
     with no agency the question is unanswered, said in an info line; with an agency alone, an

@@ -51,6 +51,7 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
+    EXPLAINED_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -1259,17 +1260,19 @@ class RowReader:
         return answer
 
     def _mode(self, cells: dict[str, Any], document: str | None) -> str:
-        """The answer's mode as written, or the one its other cells imply, checked against the
-        agency it was referred to (a cell written, whether or not its agency is known)."""
+        """The answer's mode as written, or the one its other cells imply (also for a mode that
+        says the opinion was explained, EXPLAINED, not how), checked against the agency it was
+        referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
-        if folded_words(str(cells.get("mode"))) in NOTED_WORDS:
+        written = folded_words(str(cells.get("mode")))
+        if written in NOTED_WORDS:
             raise RowError(self.header("mode"), (
                 f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
                 "the site would show it answered at the session: write Trực tiếp if it was so "
                 "answered, Bằng văn bản if a written answer follows (its number in "
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
-        mode = self.choice(cells, "mode") or (
+        mode = (None if written in EXPLAINED_WORDS else self.choice(cells, "mode")) or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
