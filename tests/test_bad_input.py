@@ -934,6 +934,22 @@ CASES: dict[str, Case] = {
         edit(f"{S}/answers.yaml", "type: proposal", "type: Kiến nghị"), f"{S}/answers.yaml", 3,
         "use one of question, opinion, proposal, complaint (write 'proposal' for 'Kiến nghị': values "
         "are written in English"),
+    # 'Ghi nhận' (noted) says no mode: the import asks which, and so does validate, in the YAML's
+    # words; it got a bare list of the modes (a review's find)
+    "answer-mode-noted": Case(
+        edit(f"{S}/answers.yaml", "official: Trưởng phòng\n", "official: Trưởng phòng\n"
+             "        mode: Ghi nhận\n"), f"{S}/answers.yaml", 14,
+        "'Ghi nhận' is not an allowed mode: use one of on_the_spot, in_writing, referred ('Ghi "
+        "nhận' says that the opinion was noted, not how it was answered: write on_the_spot if it "
+        "was answered at the session, in_writing if a written answer follows (its number in "
+        "document), or, if it is not answered yet, remove this answer: an item without answers is "
+        "shown as not answered yet, and a promise made goes in commitments)"),
+    # 'Tiếp thu, giải trình' (explained) says that it was answered, not how: the choice is asked
+    "answer-mode-explained": Case(
+        edit(f"{S}/answers.yaml", "official: Trưởng phòng\n", "official: Trưởng phòng\n"
+             "        mode: Tiếp thu, giải trình\n"), f"{S}/answers.yaml", 14,
+        "('Tiếp thu, giải trình' says that the opinion was explained, not how: write on_the_spot "
+        "if at the session, in_writing if in a written reply or report, its number in document)"),
     "session-kind-written-in-vietnamese": Case(
         edit(f"{S}/index.md", "place: quan-cam-le", "place: quan-cam-le\nkind: tiếp xúc cử tri"),
         f"{S}/index.md", 7, "(write 'voter_meeting' for 'tiếp xúc cử tri'"),

@@ -97,6 +97,20 @@ def test_new_says_a_day_not_on_the_calendar_is_none(content: Path, capsys) -> No
     assert "'2024/06/20' is not a date; write it as day/month/year" in capsys.readouterr().err
 
 
+def test_new_says_a_date_written_month_first(content: Path, capsys) -> None:
+    """`new --date 7/18/2024` (18 July written month first, as US software writes dates) was
+    said to be 'not a day of the calendar; check the day and the month' (a review's find): it is
+    said to be a day when read month first, with how to write it; nothing is created."""
+    argv = [*NEW, "--content-dir", str(content)]
+    argv[argv.index("2024-07-18")] = "7/18/2024"
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "argument --date: '7/18/2024' is a day only when read month first (18/07/2024), as " \
+        "US software writes dates: write it day/month/year, 18/07/2024, or 2024-07-18" in \
+        capsys.readouterr().err
+    assert not (content / "sessions" / "2024" / SESSION_ID).exists()
+
+
 def test_new_without_draft_and_with_own_slug(content: Path, capsys) -> None:
     assert main([*NEW, "--content-dir", str(content), "--no-draft", "--slug", "hoa-tho-dong"]) == 0
     assert ("(not a draft: validate and the build refuse it until the write-up's '...' is replaced "
@@ -822,6 +836,31 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
         "and the month" in result.stderr
 
 
+def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
+        content: Path, tmp_path: Path) -> None:
+    """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as
+    US software writes dates) had all its rows imported into the session of 20/11/2026, those of
+    15 December too: read day first, none of its dates is a day, so the column did not count as
+    one of dates (a review's find). It is refused as an imported date column is, naming the
+    cell; nothing is written."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,11/20/2026,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.strip() == (
+        "us.csv:row 2: column 'Ngày đối thoại': '11/20/2026' is a day only when read month first "
+        "(20/11/2026), so the dates of this column seem to be written month/day/year, as US "
+        "software writes them, and nothing was read: the others would be taken day first, as "
+        "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
+        "then import again")
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])
@@ -1304,20 +1343,27 @@ def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
 @pytest.mark.parametrize(("written", "stored", "column"), [
     ((b"<v>1234567</v>", b"<v>NaN</v>"), "a number, and that is no number", "G"),
     ((b't="b"><v>1</v>', b't="b"><v>true</v>'), "TRUE or FALSE (as 1 or 0), and that is neither", "H"),
+    ((b't="n"><v>45463</v>', b't="d"><v>20/06/2024</v>'),
+     "a date written year-month-day (2024-06-20), and that is not one", "I"),
+    ((b'<c r="A2" t="inlineStr"><is><t>1</t></is>', b'<c r="A2" t="s"><v>7</v>'),
+     "the number of a text in the workbook's list of texts, and that is none of the 0 text(s) it "
+     "lists", "A"),
 ])
 def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
         content: Path, tmp_path: Path, worksheets: int, written: tuple[bytes, bytes], stored: str,
         column: str) -> None:
-    """A number cell stored as '<v>NaN</v>', or a TRUE/FALSE one as '<v>true</v>' (programs
-    wrote the files), stopped the import with openpyxl's words, 'Unable to read workbook: could
-    not read worksheets … invalid XML' (a fuzzing review's find, then a review's for TRUE/FALSE):
-    the cell is named, with what to do; nothing is written."""
+    """A number cell stored as '<v>NaN</v>', a TRUE/FALSE one as '<v>true</v>', a date one as
+    '<v>20/06/2024</v>' (not year-month-day), a text one as the number of a text the workbook
+    does not list (programs wrote the files) stopped the import with openpyxl's words, 'Unable
+    to read workbook: could not read worksheets … invalid XML', or the last one with a traceback
+    (a fuzzing review's find, then reviews' for the others): the cell is named, with what to do;
+    nothing is written."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "Phiên 20-11"
     workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
-                            "Nội dung trả lời", "Đúng chủ đề?"])
+                            "Nội dung trả lời", "Đúng chủ đề?", "Ngày trả lời"])
     workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ.",
-                            "UBND phường Hòa Xuân", 1234567, True])
+                            "UBND phường Hòa Xuân", 1234567, True, dt.date(2024, 6, 20)])
     if worksheets == 2:
         workbook.create_sheet("Hướng dẫn").append(["Điền mỗi ý kiến một dòng."])
     workbook.save(tmp_path / "plain.xlsx")
@@ -1393,6 +1439,29 @@ def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
             "'Văn bản'), or, if it is not answered yet, empty the answer's cells (the site shows it "
             "so; a promise made goes in 'Cam kết')") in result.stderr
     assert items_of(folder) == []
+
+
+def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply(
+        content: Path, tmp_path: Path) -> None:
+    """'Tiếp thu, giải trình' (the opinion explained) as the answer's mode was read as Trực
+    tiếp, and an answer given in a written report ('Báo cáo tiếp thu, giải trình …' in 'Văn
+    bản') was published as answered at the session (a review's find): the words say that it was
+    answered, not how, so the mode is the one the row's other cells imply, as for an empty
+    cell: Bằng văn bản with a document, Chuyển with an agency referred to, else Trực tiếp."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "giai-trinh.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Văn bản,Chuyển đến,"
+        "Nội dung trả lời\n"
+        "1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
+        "trình\",Báo cáo số 45/BC-UBND,,Đã giải trình.\n"
+        "2,Bà B.,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
+        "trình\",,,Phường đã giải trình.\n"
+        "3,Ông C.,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,Giải trình,,"
+        "Công an phường Hòa Xuân,\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 0, result.stderr
+    assert [[answer["mode"] for answer in item["answers"]] for item in items_of(folder)] == [
+        ["in_writing"], ["on_the_spot"], ["referred"]]
 
 
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
@@ -1481,10 +1550,14 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
     assert items_of(folder) == []
 
 
-def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", ["E2:E4", "E2:F4"])
+def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: Path,
+                                                       merged: str) -> None:
     """A date typed in the question's cells merged over the three rows of its answers was said
-    once per row, three errors for one cell (a review's find): it is said on the merge's first
-    row, naming the merged range; the rows it covers are not imported, the next question is."""
+    once per row, three errors for one cell (a review's find), and merged over two imported
+    columns (E2:F4) twice on the first row: it is said once, on the merge's first row and
+    column, naming the merged range; the rows it covers are not imported, the next question
+    is."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
@@ -1495,7 +1568,7 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
     sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
     sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
                   "Trả lời bốn."])
-    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4"):
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", merged):
         sheet.merge_cells(cells)
     workbook.save(tmp_path / "gop.xlsx")
     folder = hoa_xuan_session(content)
@@ -1506,7 +1579,46 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
         "gop.xlsx:row 2: column 'Nội dung': holds a date (20/11/2026), not text: the columns may "
         "be shifted (check that the header row names each column above its values), or Excel "
         "turned what was typed into a date (format the cell as Text and type it again); said once "
-        "for the merged cells E2:E4"]
+        f"for the merged cells {merged}"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi về giấy phép.", ["Trả lời bốn."])]
+
+
+@pytest.mark.parametrize(("merged", "said"), [
+    (("E2:E4",), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or that points "
+     "at a deleted cell): put the text there, or fix the formula; said once for the merged cells "
+     "E2:E4"),
+    (("E2:F4",), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or that points "
+     "at a deleted cell): put the text there, or fix the formula; said once for the merged cells "
+     "E2:F4"),
+    (("E2:E4", "G2:G4"), "'Nội dung': holds Excel's error value #N/A (a formula that failed, or "
+     "that points at a deleted cell): put the text there, or fix the formula; so does 'Nội dung "
+     "trả lời' (#N/A); said once for the merged cells E2:E4, G2:G4"),
+])
+def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Path,
+                                                      merged: tuple[str, ...], said: str) -> None:
+    """'#N/A' in a question's cells merged over the three rows of its answers was said once per
+    row, and a merge over two imported columns (E2:F4) twice on its first row (a review's find):
+    it is said once, on the merge's first row, naming the merged range; the rows it covers are
+    not imported, the next question is."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "#N/A", "UBND phường Hòa Xuân",
+                  "#N/A" if "G2:G4" in merged else "Trả lời."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời bốn."])
+    for cells in ("A2:A4", "B2:B4", "C2:C4", "D2:D4", *merged):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "loi.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loi.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"loi.xlsx:row 2: column {said}"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
 

@@ -14,7 +14,15 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
-from .core.spreadsheet import FORCE_KEEPS, SheetError, import_sheet, not_a_day, session_folder, written_day
+from .core.spreadsheet import (
+    FORCE_KEEPS,
+    SheetError,
+    import_sheet,
+    month_first_day,
+    not_a_day,
+    session_folder,
+    written_day,
+)
 from .site_settings import SettingsError, site_settings
 
 REQUIRED = {
@@ -26,9 +34,16 @@ REQUIRED = {
 
 
 def _date(value: str) -> dt.date:
-    """YYYY-MM-DD, or as an office writes it, 18/09/2025 (as `import` reads its sheet)."""
+    """YYYY-MM-DD, or as an office writes it, 18/09/2025 (as `import` reads its sheet). A date
+    that is a day only when read month first ('7/18/2024', as US software writes it) is said
+    to be one, with the way to write it; one date alone cannot tell which way '7/6/2024' was
+    meant: it is read day first, as the sheet's dates are."""
     if (day := written_day(value)) is not None:
         return day
+    if (day := month_first_day(value)) is not None:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is a day only when read month first ({day:%d/%m/%Y}), as US software "
+            f"writes dates: write it day/month/year, {day:%d/%m/%Y}, or {day:%Y-%m-%d}")
     raise argparse.ArgumentTypeError(not_a_day(value))
 
 

@@ -95,8 +95,7 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
     "mode": {
         "on_the_spot": ("Trực tiếp", "Trả lời trực tiếp", "Tại buổi đối thoại", "Tại chỗ",
                         "Trả lời tại chỗ", "Trả lời tại buổi đối thoại", "Tại hội nghị",
-                        "Trả lời tại hội nghị", "Tại buổi tiếp xúc", "Trả lời tại buổi tiếp xúc",
-                        "Tiếp thu, giải trình"),
+                        "Trả lời tại hội nghị", "Tại buổi tiếp xúc", "Trả lời tại buổi tiếp xúc"),
         "in_writing": ("Bằng văn bản", "Văn bản", "Trả lời bằng văn bản", "Trả lời sau"),
         "referred": ("Chuyển", "Chuyển đến", "Chuyển cơ quan", "Chuyển cơ quan có thẩm quyền",
                      "Chuyển cơ quan chức năng"),
@@ -124,7 +123,16 @@ NOTED = ("Tiếp thu", "Ghi nhận", "Tiếp thu, ghi nhận", "Ghi nhận, ti�
 """What offices write as an answer's mode when the opinion was noted, taken on board: that it
 was not answered, in official usage, or answered at the session with a promise, or to be
 answered in writing; none of the format's modes for sure (they were read as 'on the spot'),
-so the import asks the office to choose."""
+so the import asks the office to choose, and so does the loader when one is typed in YAML."""
+NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
+
+EXPLAINED = ("Tiếp thu, giải trình", "Tiếp thu và giải trình", "Giải trình", "Tiếp thu, giải trình ý kiến")
+"""What offices write as an answer's mode when the opinion was explained ('giải trình': the
+agency's explanation, which is an answer), said at the session or in a written report
+('Báo cáo tiếp thu, giải trình ý kiến cử tri'): that it was answered, not how, which is what
+FORMAT.md's mode says. The import reads it as an empty mode cell, the mode the row's other
+cells imply (Bằng văn bản when 'Văn bản' is filled, else Trực tiếp)."""
+EXPLAINED_WORDS = frozenset(folded_words(words) for words in EXPLAINED)
 
 ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
     "business": ("Công ty", "Chi nhánh công ty", "Doanh nghiệp", "Doanh nghiệp tư nhân", "DNTN",

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, NamedTuple, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -51,13 +51,14 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
+    EXPLAINED_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
-    NOTED,
+    NOTED_WORDS,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
@@ -67,7 +68,6 @@ from .sheet_vocabulary import (
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
-NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
 QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
@@ -165,12 +165,13 @@ class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
     without its value, a date in a column of text, a character that cannot be stored): said
     once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A'). `said_above`: a lower cell of merged cells, whose problem is said on the merge's
-    first row, once (it was said on every row the merge covers); its row is still not read."""
+    #N/A'). `said_elsewhere`: cells of merged cells whose problem is said once, on the merge's
+    first row and column (Table.said_at): it was said on every row the merge covers, and on
+    each of its columns; their row is still not read."""
 
-    def __init__(self, failed: set[str], column: str, message: str, said_above: bool = False):
+    def __init__(self, failed: set[str], column: str, message: str, said_elsewhere: bool = False):
         self.failed = failed
-        self.said_above = said_above
+        self.said_elsewhere = said_elsewhere
         super().__init__(column, message)
 
 
@@ -291,18 +292,41 @@ def as_typed(text: str) -> str:
     return "".join(out)
 
 
+class Merge(NamedTuple):
+    """Merged cells: their first row, their first and last column (from 0), their range."""
+
+    row: int
+    first: int
+    last: int
+    coord: str
+
+
 @dataclass
 class Table:
     """A sheet's cells as read: rows of values (row 1 first), the (row, column) cells that
     continue a merge above, and how messages name the sheet: the file, with its worksheet when
     the workbook has several ('s11.xlsx[Phiên 20-11]'), so that a row number leads to one row;
-    `merges`: the first (row, column) cell of merged cells over several rows -> their range
-    ('E2:E4'), which a problem of theirs names."""
+    `spans`: each (row, column) cell of merged cells -> their Merge, which a problem of theirs
+    names, once."""
 
     rows: list[list[Any]]
     continued: set[tuple[int, int]]
     where: str
-    merges: dict[tuple[int, int], str] = field(default_factory=dict)
+    spans: dict[tuple[int, int], Merge] = field(default_factory=dict)
+
+    def said_at(self, number: int, i: int, imported: Iterable[int]) -> tuple[int, int]:
+        """The cell (row, column) on which a problem of the cell on row `number`, column `i`,
+        is said: for merged cells, which all hold the top one's value, their first row and
+        first `imported` column, once for the merge."""
+        merge = self.spans.get((number, i))
+        if merge is None:
+            return number, i
+        return merge.row, next(c for c in range(merge.first, merge.last + 1) if c in imported)
+
+    def merged_ranges(self, cells: Iterable[tuple[int, int]]) -> str:
+        """'; said once for the merged cells E2:F4' for those of `cells` that are merged."""
+        ranges = list(dict.fromkeys(self.spans[cell].coord for cell in cells if cell in self.spans))
+        return f"; said once for the merged cells {', '.join(ranges)}" if ranges else ""
 
 
 def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
@@ -421,11 +445,13 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile,
+    except (InvalidFileException, OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile,
             SyntaxError) as exc:  # (XML that does not parse: lxml's and the standard library's)
-        # a cell's value that openpyxl fails to cast to a number or TRUE/FALSE, in its own words
-        if isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError) \
-                and (cell := _value_not_read(path)):
+        # a cell's value that openpyxl fails to read as its type (CAST_KINDS), in its own words
+        # or, for a text past the list of texts, in none (an IndexError it does not wrap)
+        not_cast = isinstance(exc, IndexError) or (
+            isinstance(exc, ValueError) and isinstance(exc.__cause__, ValueError))
+        if not_cast and (cell := _value_not_read(path)):
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
@@ -449,44 +475,53 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
     if any(v is None for row in rows for v in row):
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
-    merges: dict[tuple[int, int], str] = {}
+    spans: dict[tuple[int, int], Merge] = {}
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
-        if merged.max_row > merged.min_row:
-            merges[merged.min_row, merged.min_col - 1] = merged.coord
+        merge = Merge(merged.min_row, merged.min_col - 1, merged.max_col - 1, merged.coord)
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
+                if (merged.max_row, merged.max_col) != (merged.min_row, merged.min_col):
+                    spans[r, c - 1] = merge
                 if r > merged.min_row:
                     continued.add((r, c - 1))
     _leave_out_hidden(sheet, rows, where, notes)
-    return Table(rows, continued, where, merges)
+    return Table(rows, continued, where, spans)
 
 
 def _value_not_read(path: Path) -> str | None:
-    """The message for the first cell of the workbook stored as a number or as TRUE/FALSE
-    whose value is none ('<v>NaN</v>', '<v>true</v>' where the file stores 1 or 0, which
-    programs wrote): openpyxl stops loading on it, saying that the workbook may hold invalid
-    XML, on no cell. None when there is no such cell (or the workbook fails before its
-    worksheets: the caller's message says so)."""
+    """The message for the first cell of the workbook whose value is none of its type
+    (CAST_KINDS: '<v>NaN</v>' in a number cell, '<v>true</v>' where the file stores 1 or 0, a
+    date not written year-month-day, a text past the workbook's list of texts), which programs
+    wrote: openpyxl stops loading on it, saying that the workbook may hold invalid XML, on no
+    cell, or with a bare 'list index out of range'. None when there is no such cell (or the
+    workbook fails before its worksheets: the caller's message says so)."""
     from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.datetime import from_ISO8601
+    from openpyxl.worksheet._reader import _cast_number  # what failed: the same casts
 
     # ImportError: the private caster gone from a later openpyxl; the caller's message then
-    with contextlib.suppress(OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
-                             ImportError):
+    with contextlib.suppress(OSError, KeyError, ValueError, IndexError, zipfile.BadZipFile,
+                             SyntaxError, ImportError):
         reader = ExcelReader(path, data_only=True)
         with reader.archive:
             reader.read_manifest()
+            reader.read_strings()
             reader.read_workbook()
+            strings = reader.shared_strings
+            casts: dict[str, Callable[[str], Any]] = {
+                "n": _cast_number, "b": int, "d": from_ISO8601, "s": lambda v: strings[int(v)]}
             sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
                       if rel.target in reader.valid_files]
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
-                    found = _cell_not_cast(xml)
+                    found = _cell_not_cast(xml, casts)
                 if found:
                     where = f"{path.name}[{name}]" if len(sheets) > 1 else path.name
                     row, column, value, kind = found
                     stored, none = CAST_KINDS[kind]
+                    none = none.format(texts=len(strings))
                     return (f"{where}:row {row}: column {column_letter(column - 1)}: holds "
                             f"'{value[:30]}' where the file stores {stored}, and that is {none} "
                             "(a program wrote it, not Excel): type the cell's value again in Excel "
@@ -495,19 +530,24 @@ def _value_not_read(path: Path) -> str | None:
     return None
 
 
-CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither")}
-"""The types of cell (the XML's t="…") whose value openpyxl casts, failing on a value it cannot
-cast: what the file stores, and what the value then is."""
+CAST_KINDS = {"n": ("a number", "no number"), "b": ("TRUE or FALSE (as 1 or 0)", "neither"),
+              "d": ("a date written year-month-day (2024-06-20)", "not one"),
+              "s": ("the number of a text in the workbook's list of texts",
+                    "none of the {texts} text(s) it lists")}
+"""The types of cell (the XML's t="…") whose value openpyxl reads as that type, failing on a
+value that is none: what the file stores, and what the value then is ('{texts}': how many
+texts the workbook's list holds)."""
 
 
-def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
+def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
+                   ) -> tuple[int, int, str, str] | None:
     """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
-    CAST_KINDS whose value openpyxl cannot cast to it; a cell's or a row's place may be left
-    out of the file, as openpyxl allows: it is then the next one."""
+    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each);
+    a cell's or a row's place may be left out of the file, as openpyxl allows: it is then the
+    next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
-    from openpyxl.worksheet._reader import _cast_number  # what failed: the same test
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
     row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
@@ -519,10 +559,10 @@ def _cell_not_cast(xml: IO[bytes]) -> tuple[int, int, str, str] | None:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
             value, kind = element.findtext(value_tag) or "", element.get("t", "n")
-            if kind in CAST_KINDS and value:
-                try:  # the same casts: a number, and TRUE/FALSE as bool(int(value))
-                    (_cast_number if kind == "n" else int)(value)
-                except ValueError:
+            if kind in casts and value:
+                try:
+                    casts[kind](value)
+                except (ValueError, IndexError):
                     return row, column, value, kind
         elif event == "end" and element.tag == row_tag:
             element.clear()
@@ -886,25 +926,30 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
-def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
-                  ) -> UnreadCells | None:
+def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
+                  table: Table) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
     is then not imported. Each cell is looked at, before two columns of one text are joined
-    (a '#N/A' in the second 'Nội dung' became part of the question)."""
+    (a '#N/A' in the second 'Nội dung' became part of the question). `number`: the row's, whose
+    merged cells (`table`) are said once (Table.said_at)."""
     failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
               and (isinstance(row[i], UnsavedFormula) or row[i].strip().upper() in EXCEL_ERRORS)]
     if not failed:
         return None
-    values = [row[i].strip() for i in failed]
-    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(failed[1:], values[1:], strict=True))
-    if isinstance(row[failed[0]], UnsavedFormula):
+    here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
+    shown = here or failed
+    values = [row[i].strip() for i in shown]
+    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(shown[1:], values[1:], strict=True))
+    if isinstance(row[shown[0]], UnsavedFormula):
         said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
                 "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
                 "it again")
     else:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
-    return UnreadCells({columns[i] for i in failed}, names[failed[0]], said + others)
+    merged = table.merged_ranges((number, i) for i in shown)
+    return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
+                       said_elsewhere=not here)
 
 
 def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
@@ -913,7 +958,7 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
     character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
-    (`table`) are said once, on the merge's first row, with their range."""
+    (`table`) are said once (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
@@ -929,10 +974,8 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
                     f"was typed into a {kind} (format the cell as Text and type it again)")
         else:
             continue
-        merged = table.merges.get((number, i))
-        problems.append(UnreadCells({key}, names[i], said + (
-            f"; said once for the merged cells {merged}" if merged else ""),
-            said_above=(number, i) in table.continued))
+        problems.append(UnreadCells({key}, names[i], said + table.merged_ranges([(number, i)]),
+                                    said_elsewhere=table.said_at(number, i, columns) != (number, i)))
     return problems
 
 
@@ -980,7 +1023,8 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
                 _read_as_empty(cells, key, number, marked)
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
             _read_as_empty(cells, "answer_text", number, marked)
-        problem = _excel_errors(row, columns, names) or problem  # a disagreement may be the error
+        # a disagreement of two columns may be Excel's error value
+        problem = _excel_errors(row, columns, names, number, table) or problem
         problems = ([problem] if problem else []) + _cells_not_text(row, columns, names, number, table)
         merged = (number, text_col) in continued
         # A row without question or number adds an answer to the question above, unless it
@@ -1216,17 +1260,19 @@ class RowReader:
         return answer
 
     def _mode(self, cells: dict[str, Any], document: str | None) -> str:
-        """The answer's mode as written, or the one its other cells imply, checked against the
-        agency it was referred to (a cell written, whether or not its agency is known)."""
+        """The answer's mode as written, or the one its other cells imply (also for a mode that
+        says the opinion was explained, EXPLAINED, not how), checked against the agency it was
+        referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
-        if folded_words(str(cells.get("mode"))) in NOTED_WORDS:
+        written = folded_words(str(cells.get("mode")))
+        if written in NOTED_WORDS:
             raise RowError(self.header("mode"), (
                 f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
                 "the site would show it answered at the session: write Trực tiếp if it was so "
                 "answered, Bằng văn bản if a written answer follows (its number in "
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
-        mode = self.choice(cells, "mode") or (
+        mode = (None if written in EXPLAINED_WORDS else self.choice(cells, "mode")) or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
@@ -1433,7 +1479,7 @@ def _items_from_rows(rows: Iterable[Row], reader: RowReader, report: ImportRepor
             current = reader.item(row)
         problems = reader.row_problems()
         for exc in problems:
-            if not (isinstance(exc, UnreadCells) and exc.said_above):
+            if not (isinstance(exc, UnreadCells) and exc.said_elsewhere):
                 report.error(row.number, exc.column, str(exc))
         if problems or current is None:  # texts that no item holds: checked on their own
             unread.append(row)
@@ -1471,34 +1517,37 @@ SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi
 
 def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, str],
                        names: dict[int, str], where: str) -> None:
-    """A column of dates with one that is a day only when read month first ('6/13/2024', as US
-    software writes dates), and none that is one only when read day first: its other dates
-    ('7/6/2024') would be read day first, some of them wrongly and in silence. Refused, asking
-    for day/month/year: which way each was meant is not guessed. In a column of dates written
-    day first, such a cell is a slip of its own, said on its row ('not a day of the calendar')."""
-    problems = []
-    for i, key in columns.items():
-        if key not in DATE_COLUMNS:
-            continue
-        texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
-                 if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
-        month_first = [(n, text, day) for n, text in texts if written_day(text) is None
-                       and (day := month_first_day(text)) is not None]
-        if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                                  for _, text in texts):
-            continue
-        n, text, day = month_first[0]
-        both = next(((m, other, read) for m, other in texts if (read := written_day(other))
-                     and month_first_day(other) not in (None, read)), None)
-        example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
-        problems.append(
-            f"{where}:row {n}: column '{names[i]}': '{text}' is a day only when read month first "
+    """The imported columns of dates (DATE_COLUMNS) that seem written month first
+    (`_month_first`): refused, each named."""
+    problems = [problem for i, key in columns.items() if key in DATE_COLUMNS
+                and (problem := _month_first(rows, header, i, names[i], where))]
+    if problems:
+        raise SheetError("\n".join(problems))
+
+
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
+    """The message for the column `i` (named `name`) of dates with one that is a day only when
+    read month first ('6/13/2024', as US software writes dates), and none that is one only when
+    read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
+    and in silence; which way each was meant is not guessed, day/month/year is asked for. None
+    for a column of dates written day first, in which such a cell is a slip of its own, said on
+    its row ('not a day of the calendar')."""
+    texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+             if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
+    month_first = [(n, text, day) for n, text in texts if written_day(text) is None
+                   and (day := month_first_day(text)) is not None]
+    if not month_first or any(month_first_day(text) is None and written_day(text) is not None
+                              for _, text in texts):
+        return None
+    n, text, day = month_first[0]
+    both = next(((m, other, read) for m, other in texts if (read := written_day(other))
+                 and month_first_day(other) not in (None, read)), None)
+    example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
+    return (f"{where}:row {n}: column '{name}': '{text}' is a day only when read month first "
             f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
             "US software writes them, and nothing was read: the others would be taken day first, "
             f"as Vietnam writes them{example}. Write the column's dates day/month/year "
             f"({day:%d/%m/%Y} for this one), then import again")
-    if problems:
-        raise SheetError("\n".join(problems))
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
@@ -1507,11 +1556,15 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
     filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
-    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too."""
+    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
+    A column written month first is refused as an imported one is (`_month_first`): its dates
+    read day first were other days, or none, and a sheet of none passed as this session's."""
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
             continue
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
+            raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
