@@ -30,6 +30,7 @@ from mkdocs.utils import DuplicateFilter, normalize_url
 from ..core import urls
 from ..core.aliases import gone_from_site
 from ..core.archive import Archive, Visibility
+from ..core.asset_versions import Asset, published_assets
 from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
@@ -69,7 +70,7 @@ from .rendering import (
     silence_skipped_pages,
     site_fingerprint,
 )
-from .search import add_search_page, build_search_index, keep_previous_bundle
+from .search import SEARCH_ASSETS_DIR, add_search_page, build_search_index, keep_previous_bundle
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -121,6 +122,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
         self.instant_off: list[str] = []  # Material's features turned off, said once per process
+        self.assets: dict[str, Asset] = {}  # our scripts and stylesheets by URI (asset_versions.py)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -162,14 +164,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
         # Before the site's own stylesheets and scripts: its rules win over the archive's.
+        self.assets = {**published_assets(ASSETS_DIR, urls.ASSETS_DIR),
+                       **published_assets(SEARCH_ASSETS_DIR, urls.SEARCH_ASSETS_DIR)}
         ours = {".css": config.extra_css, ".js": config.extra_javascript}
         placed = dict.fromkeys(ours, 0)
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = urls.ASSETS_DIR + asset.name
-            target = ours.get(asset.suffix)
-            if target is not None and uri not in [str(x) for x in target]:
-                target.insert(placed[asset.suffix], uri)
-                placed[asset.suffix] += 1
+        for asset in self.assets.values():
+            target = ours.get(Path(asset.uri).suffix)
+            if asset.uri.startswith(urls.ASSETS_DIR) and target is not None \
+                    and asset.url not in [str(x) for x in target]:
+                target.insert(placed[Path(asset.uri).suffix], asset.url)
+                placed[Path(asset.uri).suffix] += 1
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
@@ -283,8 +287,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            files.append(File.generated(config, urls.ASSETS_DIR + asset.name, abs_src_path=str(asset)))
+        for asset in self.assets.values():  # as published_assets made them, at their versions
+            files.append(File.generated(config, asset.uri, content=asset.content))
         add_search_page(files, config, self.views, self.specs, self.config)
         self._place_photos(config)
         return files
@@ -375,6 +379,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.filters["link"] = _link_filter(config.use_directory_urls)
         env.filters["short_date"] = format_short_date
         env.filters["number"] = format_number
+        env.filters["asset"] = lambda uri: self.assets[uri].url  # '<uri>' | asset | url
         env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
         env.globals["content_lang"] = _content_lang_attribute
         env.filters["content"] = _content_text

@@ -56,13 +56,11 @@ def records_for(views: ArchiveViews, config: MkDocsConfig, options: ArchivePlugi
 
 def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
                     specs: dict[str, PageSpec], options: ArchivePluginConfig) -> None:
-    """The generated /search/ page (out of the menu: the header box leads to it)."""
+    """The generated /search/ page (out of the menu: the header box leads to it); its scripts
+    are the plugin's assets (SEARCH_ASSETS_DIR)."""
     spec = records_for(views, config, options).page()
     specs[spec.src_uri] = spec
     files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    for asset in sorted(SEARCH_ASSETS_DIR.iterdir()):
-        if asset.is_file():
-            files.append(File.generated(config, urls.SEARCH_ASSETS_DIR + asset.name, abs_src_path=str(asset)))
 
 
 @dataclass(frozen=True)
