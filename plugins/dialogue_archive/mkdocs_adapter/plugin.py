@@ -34,9 +34,10 @@ from ..core.asset_versions import Asset, published_assets
 from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
+from ..core.fragments import FRAGMENTS_NAMESPACE
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import ParsedSession, load_archive
+from ..core.loader import SESSIONS_NAMESPACE, ParsedSession, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.opendata_views import open_data_page
@@ -70,7 +71,13 @@ from .rendering import (
     silence_skipped_pages,
     site_fingerprint,
 )
-from .search import SEARCH_ASSETS_DIR, add_search_page, build_search_index, keep_previous_bundle
+from .search import (
+    SEARCH_ASSETS_DIR,
+    SEARCH_PREFIX,
+    add_search_page,
+    build_search_index,
+    keep_previous_bundle,
+)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -121,6 +128,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
+        self.search_namespaces: set[str] = set()  # the cache's search indexes this build used
         self.instant_off: list[str] = []  # Material's features turned off, said once per process
         self.assets: dict[str, Asset] = {}  # our scripts and stylesheets by URI (asset_versions.py)
 
@@ -483,7 +491,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 indexes = build_search_index(self.views, config, self.config, self.cache, workers,
                                              kept if self.preview else None,
                                              self.staging[1] if self.staging else None, self.stopper)
-                self.carried = indexes.carried
+                self.carried, self.search_namespaces = indexes.carried, indexes.namespaces
                 if self.preview:
                     self.search_keys = indexes.keys
                 files.result()
@@ -545,15 +553,28 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 raise PluginError(f"nothing was published: {error}") from None
             if left:
                 log.warning(f"dialogue-archive: {left}")
-            if self.archive is not None:  # once a day: yesterday's pages are no site's now
-                day = self.archive.build_date.isoformat()
-                for namespace, what, kept in ((PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
-                                              (SIZES_NAMESPACE, "photo sizes", self.photo_keys)):
-                    if swept := self.cache.sweep(namespace, day, kept=kept):
-                        log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
+            if self.archive is not None:
+                self._sweep_cache(self.archive)
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+    def _sweep_cache(self, archive: Archive) -> None:
+        """Once a day: yesterday's pages are no site's now, and what earlier code versions
+        parsed and rendered (their keys hold the code's fingerprint) no build reads; search
+        indexes of shards the archive no longer has, at every build."""
+        assert self.views is not None
+        day, sessions, fragments = archive.build_date.isoformat(), archive.sessions, self.views.fragments
+        for namespace, what, kept in (
+                (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
+                (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
+                (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
+                (FRAGMENTS_NAMESPACE, "rendered texts",
+                 lambda: {fragments.key(s) for s in sessions})):
+            if swept := self.cache.sweep(namespace, day, kept=kept):
+                log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
+        if swept := self.cache.sweep_folders(SEARCH_PREFIX, self.search_namespaces):
+            log.info(f"dialogue-archive: {swept} cached search indexes no site uses any more removed")
 
 
 def _composed(files: Files, file: File) -> File:
