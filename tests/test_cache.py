@@ -726,6 +726,39 @@ def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -
     assert {p.stat().st_ino for p in second} <= published  # today's stay: the site uses them
 
 
+def test_a_daily_build_removes_what_another_code_version_cached(tmp_path: Path) -> None:
+    """Parsed sessions and rendered texts are keyed by the code that made them, and a search
+    index folder by its shard: after an upgrade, the earlier release's stayed in the cache for
+    ever (59 KB a session per upgrade, a review's find). The next day's build removes those
+    two days old that it did not use, and keeps its own, however old."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    site, root = tmp_path / "site", tmp_path / ".cache" / "dialogue-archive"
+
+    def build_on(day: str) -> None:
+        result = run_build(write_config(tmp_path, content, site, build_date=day))
+        assert result.returncode == 0, result.stderr
+
+    def entries() -> set[Path]:
+        return {p for folder in ("sessions", "fragments") for p in (root / folder).glob("*/*.*")}
+
+    build_on("2026-11-27")
+    ours, searches = entries(), {p.name for p in root.glob("search-*")}
+    assert ours and searches
+    cache, earlier = DiskCache(root), hashlib.sha256(b"an earlier release").hexdigest()
+    cache.put_bytes("sessions", earlier, b"a session parsed by an earlier release")
+    cache.put_json("fragments", earlier, {"body": "<p>rendered by an earlier release</p>"})
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "pagefind.js").write_text("// an earlier shard's index\n", encoding="utf-8")
+    cache.store_tree("search-2019-1-0a1b2c3d", earlier, tmp_path / "index")
+    shutil.rmtree(tmp_path / "index")  # its site was replaced: nothing outside links to it
+    three_days_ago = int(time.time()) - 3 * 24 * 3600
+    for path in root.rglob("*"):
+        os.utime(path, (three_days_ago, three_days_ago), follow_symlinks=False)
+    build_on("2026-11-30")
+    assert entries() == ours  # the earlier release's two entries went, this build's stayed
+    assert {p.name for p in root.glob("search-*")} == searches
+
+
 def test_a_relative_cache_dir_is_from_the_folder_of_mkdocs_yml(tmp_path: Path) -> None:
     """`cache_dir: ../cache` was taken from the folder the build was started in: `cd / &&
     scripts/build -f /x/mkdocs.yml` wrote /cache. It is from mkdocs.yml's folder, as `labels`."""

@@ -269,13 +269,14 @@ class DiskCache:
             shutil.rmtree(old, ignore_errors=True)
 
     def sweep(self, namespace: str, day: str, unused_for: float = UNUSED_SECONDS,
-              kept: Collection[str] = frozenset()) -> int:
+              kept: Collection[str] | Callable[[], Collection[str]] = frozenset()) -> int:
         """Remove the file entries of `namespace` that no published site links to and that
         were stored more than `unused_for` seconds ago; once per `day` (a build's date): every
         edit, and every day's lists and reports, leave their earlier pages behind (keyed by
         the build date, a daily build left a whole site's, about 425 MB at 1,000 sessions).
         Entries under a key of `kept` stay, however old: the build read them, but no site
-        links to them (data it keeps for itself, as the photos' sizes). How many files went."""
+        links to them (data it keeps for itself, as the photos' sizes, the parsed sessions);
+        a callable gives them only when the sweep is due. How many files went."""
         folder = self.folder(namespace)
         if folder is None:
             return 0
@@ -283,6 +284,8 @@ class DiskCache:
         with contextlib.suppress(OSError):
             if stamp.read_text(encoding="utf-8") == day:
                 return 0
+        if callable(kept):
+            kept = kept()
         names: dict[int, list[Path]] = {}
         counts: dict[int, os.stat_result] = {}
         for path in folder.glob("*/*"):
@@ -304,6 +307,25 @@ class DiskCache:
                         removed += 1
         with contextlib.suppress(OSError):
             stamp.write_text(day, encoding="utf-8")
+        return removed
+
+    def sweep_folders(self, prefix: str, used: Collection[str], unused_for: float = UNUSED_SECONDS) -> int:
+        """Remove the namespaces named `prefix`… that are not `used` (a search index of a
+        shard the archive no longer has), as `sweep` does its entries: none of their files
+        linked from a site, and all stored more than `unused_for` seconds ago (a preview's
+        own are used by it). How many went."""
+        if self.root is None:
+            return 0
+        old, removed = time.time() - unused_for, 0
+        with contextlib.suppress(OSError):
+            for folder in self.root.glob(f"{prefix}*"):
+                if folder.name in used or not folder.is_dir():
+                    continue
+                with contextlib.suppress(OSError):
+                    files = [p.lstat() for p in folder.rglob("*") if not p.is_dir()]
+                    if all(f.st_nlink == 1 and f.st_mtime < old for f in files):
+                        shutil.rmtree(folder)
+                        removed += 1
         return removed
 
     def alias(self, namespace: str, key: str, other: str) -> None:

@@ -19,6 +19,9 @@ from .cache import DiskCache, fingerprint
 from .labels import VI
 from .markup import MarkdownRenderer
 
+FRAGMENTS_NAMESPACE = "fragments"
+"""Where rendered texts are cached, by `fragments_key`."""
+
 
 @functools.cache
 def render_version() -> str:
@@ -79,11 +82,15 @@ class FragmentStore:
         self.directory_urls = directory_urls
         self.renderer = MarkdownRenderer(directory_urls)
 
+    def key(self, session: Session) -> str:
+        """The session's entry in the cache (what DiskCache.sweep keeps)."""
+        return fragments_key(session, self.directory_urls)
+
     def get(self, session: Session) -> dict[str, Any]:
-        key = fragments_key(session, self.directory_urls)
-        cached = self.cache.get_json("fragments", key)
+        key = self.key(session)
+        cached = self.cache.get_json(FRAGMENTS_NAMESPACE, key)
         if cached is not None:
             return cached
         rendered = render_fragments(session, self.renderer)
-        self.cache.put_json("fragments", key, rendered)
+        self.cache.put_json(FRAGMENTS_NAMESPACE, key, rendered)
         return rendered

@@ -870,6 +870,10 @@ def _page_to_check(reference: Reference) -> str:
         f"{reference.target}index.md") else ""
 
 
+SESSIONS_NAMESPACE = "sessions"
+"""Where parsed sessions are cached, by `Session.parsed_key`."""
+
+
 def private_copy(session: Session, cache: DiskCache) -> Session:
     """The session read again from the disk cache, as new objects of this process's own.
 
@@ -878,7 +882,7 @@ def private_copy(session: Session, cache: DiskCache) -> Session:
     every session it shows (1.4 GB at 10,000 sessions). A session page is therefore made from
     a copy; without a cached copy (no cache, or a session parsed in a preview), from the
     session itself."""
-    data = cache.get_bytes("sessions", session.parsed_key) if session.parsed_key else None
+    data = cache.get_bytes(SESSIONS_NAMESPACE, session.parsed_key) if session.parsed_key else None
     parsed = _unpickled(data)
     if parsed is None or parsed.meta is None:
         return session
@@ -948,7 +952,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
     for folder, key in zip(folders, cache_keys, strict=True):
         if recent is not None and key in recent:
             results[folder] = recent[key]
-        elif (cached := _unpickled(cache.get_bytes("sessions", key))) is not None:
+        elif (cached := _unpickled(cache.get_bytes(SESSIONS_NAMESPACE, key))) is not None:
             results[folder] = cached
         else:
             missing.append(folder)
@@ -972,7 +976,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
             key_of = dict(zip(folders, cache_keys, strict=True))
             for folder in missing:
                 data = pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL)
-                cache.put_bytes("sessions", key_of[folder], data)
+                cache.put_bytes(SESSIONS_NAMESPACE, key_of[folder], data)
     if recent is not None:
         recent.clear()
         recent.update((key, results[folder]) for folder, key in zip(folders, cache_keys, strict=True))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import urls
+from .asset_versions import RUNTIME_FILE, runtime_version, versioned
 from .commitments import deadline_outcome, is_overdue
 from .labels import VI, content_lang, format_short_date
 from .markup import markdown_text
@@ -584,6 +585,7 @@ class SearchRecords:
                                    "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
-                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE},
+                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE,
+                                  "runtime": versioned(RUNTIME_FILE, runtime_version())},
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -27,15 +27,16 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versioned
 from .cache import DiskCache, remove_stale
 from .search import SEPARATOR, SESSIONS_FILE, SearchRecord
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-FETCH_WATCH = Path(__file__).resolve().parent.parent / "search_assets" / "fetch-watch.js"
-"""Prepended to Pagefind's worker: it reports the requests that failed to the search page,
-which Pagefind itself only logs (the file says how)."""
 WORKER_FILE = "pagefind-worker.js"
+WORKER_URL = "`${basePath}pagefind-worker.js`"
+"""How Pagefind's pagefind.js names its worker: given a version (asset_versions.runtime_version),
+as search.js does pagefind.js, so that a browser never runs a worker of an earlier release."""
 RECORD_TEMPLATE = "archive/search_record.html"
 LANGUAGE = "vi"
 """One index language for every record: Pagefind would otherwise split the index by the
@@ -151,14 +152,23 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
 
 def watch_fetches(made: Path, bundle_dir: Path) -> None:
     """Prepend FETCH_WATCH to the index's worker, the rest of Pagefind's files left as written:
-    a search that lost a chunk to the network then says so instead of finding nothing."""
-    worker = made / WORKER_FILE
+    a search that lost a chunk to the network then says so instead of finding nothing. The
+    worker is started at its version (WORKER_URL)."""
+    worker, runtime = made / WORKER_FILE, made / RUNTIME_FILE
     try:
         worker.write_bytes(FETCH_WATCH.read_bytes() + b"\n" + worker.read_bytes())
+        script = runtime.read_text(encoding="utf-8")
     except OSError as error:
         raise SearchIndexError(
-            f"The search index made for {bundle_dir} has no readable {WORKER_FILE} ({error}). "
+            f"The search index made for {bundle_dir} has no readable {error.filename} ({error}). "
             "Install the pinned 'pagefind[bin]' (scripts/build sets it up).") from error
+    if WORKER_URL not in script:
+        raise SearchIndexError(
+            f"The search index made for {bundle_dir} has a {RUNTIME_FILE} that does not start "
+            f"its worker as this archive knows ({WORKER_URL}). Install the pinned 'pagefind[bin]' "
+            "(scripts/build sets it up).")
+    versioned_url = f"`${{basePath}}{versioned(WORKER_FILE, runtime_version())}`"
+    runtime.write_text(script.replace(WORKER_URL, versioned_url), encoding="utf-8")
 
 
 def record_file(url: str) -> str:

@@ -30,12 +30,14 @@ from mkdocs.utils import DuplicateFilter, normalize_url
 from ..core import urls
 from ..core.aliases import gone_from_site
 from ..core.archive import Archive, Visibility
+from ..core.asset_versions import Asset, published_assets
 from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
+from ..core.fragments import FRAGMENTS_NAMESPACE
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import ParsedSession, load_archive
+from ..core.loader import SESSIONS_NAMESPACE, ParsedSession, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
 from ..core.opendata_views import open_data_page
@@ -69,7 +71,13 @@ from .rendering import (
     silence_skipped_pages,
     site_fingerprint,
 )
-from .search import add_search_page, build_search_index, keep_previous_bundle
+from .search import (
+    SEARCH_ASSETS_DIR,
+    SEARCH_PREFIX,
+    add_search_page,
+    build_search_index,
+    keep_previous_bundle,
+)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -120,7 +128,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
+        self.search_namespaces: set[str] = set()  # the cache's search indexes this build used
         self.instant_off: list[str] = []  # Material's features turned off, said once per process
+        self.assets: dict[str, Asset] = {}  # our scripts and stylesheets by URI (asset_versions.py)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -162,14 +172,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
         # Before the site's own stylesheets and scripts: its rules win over the archive's.
+        self.assets = {**published_assets(ASSETS_DIR, urls.ASSETS_DIR),
+                       **published_assets(SEARCH_ASSETS_DIR, urls.SEARCH_ASSETS_DIR)}
         ours = {".css": config.extra_css, ".js": config.extra_javascript}
         placed = dict.fromkeys(ours, 0)
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = urls.ASSETS_DIR + asset.name
-            target = ours.get(asset.suffix)
-            if target is not None and uri not in [str(x) for x in target]:
-                target.insert(placed[asset.suffix], uri)
-                placed[asset.suffix] += 1
+        for asset in self.assets.values():
+            target = ours.get(Path(asset.uri).suffix)
+            if asset.uri.startswith(urls.ASSETS_DIR) and target is not None \
+                    and asset.url not in [str(x) for x in target]:
+                target.insert(placed[Path(asset.uri).suffix], asset.url)
+                placed[Path(asset.uri).suffix] += 1
         if self.config.nav and not config.nav:
             config.nav = self._nav(docs_dir)
         _vietnamese_theme_defaults(config)
@@ -283,8 +295,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files.append(file)
         if files.get_file_from_path(urls.home()) is None:
             files.append(File.generated(config, urls.home(), content=""))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            files.append(File.generated(config, urls.ASSETS_DIR + asset.name, abs_src_path=str(asset)))
+        for asset in self.assets.values():  # as published_assets made them, at their versions
+            files.append(File.generated(config, asset.uri, content=asset.content))
         add_search_page(files, config, self.views, self.specs, self.config)
         self._place_photos(config)
         return files
@@ -375,6 +387,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.filters["link"] = _link_filter(config.use_directory_urls)
         env.filters["short_date"] = format_short_date
         env.filters["number"] = format_number
+        env.filters["asset"] = lambda uri: self.assets[uri].url  # '<uri>' | asset | url
         env.globals["labels"] = VI  # every template, Material's too (partials/language.html)
         env.globals["content_lang"] = _content_lang_attribute
         env.filters["content"] = _content_text
@@ -478,7 +491,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 indexes = build_search_index(self.views, config, self.config, self.cache, workers,
                                              kept if self.preview else None,
                                              self.staging[1] if self.staging else None, self.stopper)
-                self.carried = indexes.carried
+                self.carried, self.search_namespaces = indexes.carried, indexes.namespaces
                 if self.preview:
                     self.search_keys = indexes.keys
                 files.result()
@@ -540,15 +553,28 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 raise PluginError(f"nothing was published: {error}") from None
             if left:
                 log.warning(f"dialogue-archive: {left}")
-            if self.archive is not None:  # once a day: yesterday's pages are no site's now
-                day = self.archive.build_date.isoformat()
-                for namespace, what, kept in ((PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
-                                              (SIZES_NAMESPACE, "photo sizes", self.photo_keys)):
-                    if swept := self.cache.sweep(namespace, day, kept=kept):
-                        log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
+            if self.archive is not None:
+                self._sweep_cache(self.archive)
         else:
             discard(staging)
             log.error(f"nothing was published: {site_dir} is left as it was")
+
+    def _sweep_cache(self, archive: Archive) -> None:
+        """Once a day: yesterday's pages are no site's now, and what earlier code versions
+        parsed and rendered (their keys hold the code's fingerprint) no build reads; search
+        indexes of shards the archive no longer has, at every build."""
+        assert self.views is not None
+        day, sessions, fragments = archive.build_date.isoformat(), archive.sessions, self.views.fragments
+        for namespace, what, kept in (
+                (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
+                (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
+                (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
+                (FRAGMENTS_NAMESPACE, "rendered texts",
+                 lambda: {fragments.key(s) for s in sessions})):
+            if swept := self.cache.sweep(namespace, day, kept=kept):
+                log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
+        if swept := self.cache.sweep_folders(SEARCH_PREFIX, self.search_namespaces):
+            log.info(f"dialogue-archive: {swept} cached search indexes no site uses any more removed")
 
 
 def _composed(files: Files, file: File) -> File:

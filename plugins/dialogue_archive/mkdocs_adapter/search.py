@@ -35,6 +35,8 @@ SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
 BUNDLE_DIR = urls.SEARCH_BUNDLE_DIR.rstrip("/")
 PROGRESS_SECONDS = 10
 """A long build reports how many indexes are written this often."""
+SEARCH_PREFIX = "search-"
+"""The cache's namespaces of search indexes: `search-<shard>-<variant>` (_namespace)."""
 KEPT_DIR = ".pagefind-kept"
 """In a preview, the previous rebuild's indexes wait here while MkDocs cleans the folder (it
 leaves hidden folders alone): an unchanged one is moved back instead of being deleted and
@@ -56,13 +58,11 @@ def records_for(views: ArchiveViews, config: MkDocsConfig, options: ArchivePlugi
 
 def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
                     specs: dict[str, PageSpec], options: ArchivePluginConfig) -> None:
-    """The generated /search/ page (out of the menu: the header box leads to it)."""
+    """The generated /search/ page (out of the menu: the header box leads to it); its scripts
+    are the plugin's assets (SEARCH_ASSETS_DIR)."""
     spec = records_for(views, config, options).page()
     specs[spec.src_uri] = spec
     files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    for asset in sorted(SEARCH_ASSETS_DIR.iterdir()):
-        if asset.is_file():
-            files.append(File.generated(config, urls.SEARCH_ASSETS_DIR + asset.name, abs_src_path=str(asset)))
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class SearchIndexes:
     carried: dict[str, Callable[[Path], object]]
     """Unchanged indexes left for `publish` to move from the published site (site path -> how
     to restore it from the cache instead)."""
+    namespaces: set[str]
+    """The cache's namespaces of this build's indexes: the others are swept (SEARCH_PREFIX)."""
 
 
 def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig,
@@ -91,7 +93,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
     archive = views.archive
     started = time.monotonic()
     site = Path(config.site_dir)
-    indexes = SearchIndexes({}, {})
+    indexes = SearchIndexes({}, {}, set())
     try:
         shards = records.shards()
         if not shards:
@@ -101,6 +103,7 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         for shard in shards:
             path = f"{BUNDLE_DIR}/{shard.id}"
             bundle, namespace = site / path, _namespace(archive, shard)
+            indexes.namespaces.add(namespace)
             key = indexes.keys[shard.id] = fingerprint(
                 archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
                 str(options.search_chunk_bytes),
@@ -141,7 +144,7 @@ def _namespace(archive: Archive, shard: Shard) -> str:
     preview (drafts shown) and a build, or two archives sharing a cache, each keep their own;
     they evicted each other's, and each build after a preview indexed everything again."""
     variant = fingerprint(str(archive.root.resolve()), str(archive.include_drafts))[:8]
-    return f"search-{shard.id}-{variant}"
+    return f"{SEARCH_PREFIX}{shard.id}-{variant}"
 
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,

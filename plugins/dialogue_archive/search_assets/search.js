@@ -110,7 +110,7 @@ let newestDepth = 0;
 const byYears = new Map(); // instances for the shards of chosen years
 
 async function createInstance(list) {
-  runtime ??= await import(indexPath(list[0]) + "pagefind.js");
+  runtime ??= await import(indexPath(list[0]) + config.files.runtime); // at its version
   const instance = runtime.createInstance({ basePath: indexPath(list[0]) });
   await instance.options({ excerptLength: EXCERPT_WORDS });
   // Fetched side by side (one after another, each index cost a round trip on a slow network);
