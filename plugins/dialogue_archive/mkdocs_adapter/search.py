@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import urls
 from ..core.archive import Archive
+from ..core.asset_versions import runtime_version
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.parallel import Stopper, WorkerPool
 from ..core.search import SearchRecords, Shard
@@ -105,7 +106,8 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
             bundle, namespace = site / path, _namespace(archive, shard)
             indexes.namespaces.add(namespace)
             key = indexes.keys[shard.id] = fingerprint(
-                archive.context_fingerprint, code_fingerprint(), str(config.use_directory_urls),
+                archive.context_fingerprint, code_fingerprint(), runtime_version(),
+                str(config.use_directory_urls),
                 str(options.search_chunk_bytes),
                 *(s.source_key + views.day_facts(s) for s in shard.sessions))
             if (kept or {}).get(shard.id) == key and (site / KEPT_DIR / shard.id).is_dir():
