@@ -80,3 +80,18 @@ def test_a_long_lists_year_links_are_tall_enough_and_lead_to_the_years_first_ent
         assert seen["header"] <= seen["top"] and seen["bottom"] <= seen["height"], seen
     finally:
         context.close()
+
+
+def test_a_lists_page_links_are_tall_enough_for_a_finger(tmp_path: Path, serve_site: Any,
+                                                         browser: Any) -> None:
+    """The pager's links ("‹ Trang trước", "Trang 3", "Trang sau ›") were a line of text,
+    26 px tall on a phone, while the year links beside them are 44 px."""
+    site = build_archive(make_archive(tmp_path / "content", sessions=120), tmp_path)
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{serve_site(site)}topics/xay-dung/page/2/")
+        assert len(heights(tab, ".da-pager a")) == 4  # previous, pages 1 and 3, next
+        assert min(heights(tab, ".da-pager a")) >= FINGER
+    finally:
+        context.close()
