@@ -277,6 +277,67 @@ def test_long_lists_are_paginated(tmp_path: Path) -> None:
     assert "120" in agency.select_one("h2.da-list-heading").text
 
 
+YEAR_STARTS = 'nav.da-year-starts[aria-label="Chuyển đến năm trong danh sách"]'
+
+
+def list_entries(site: Path, folder: str) -> list[tuple[str, str, int]]:
+    """Every entry of a paginated list, in order: (its page's address, the id that starts a
+    year there or '', the year of its session). An item list's year anchors are on its
+    session's group, a commitment list's on the commitment."""
+    pages = [site / folder / "index.html", *sorted((site / folder / "page").glob("*/index.html"),
+                                                     key=lambda p: int(p.parent.name))]
+    found: list[tuple[str, str, int]] = []
+    for path in pages:
+        address = "/" + path.parent.relative_to(site).as_posix() + "/"
+        html = parse(path)
+        for group in html.select("section.da-group"):
+            year = int(group.time["datetime"][:4])
+            found += [(address, group.get("id", "") if n == 0 else "", year)
+                      for n, _ in enumerate(group.select("li.da-entry"))]
+        for entry in html.select("li.da-commitment-entry"):
+            made = entry.select("p.da-entry__meta")[-1].time["datetime"]
+            found.append((address, entry.get("id", ""), int(made[:4])))
+    return found
+
+
+def test_a_long_list_links_to_where_each_year_starts(tmp_path: Path) -> None:
+    """A topic's 21,698 items over 434 pages linked the first, the last and two pages either
+    side: page 217 was 108 clicks away, and no agency's, topic's or place's list, nor the
+    commitments', led to a period (a review's find). Every page of a list of several pages
+    and years links to the page and anchor where each year starts, with its count."""
+    # 56 sessions of 2024 (1 January to 25 February), then 64 of 2023: 2023 starts on page 2
+    site = build_archive(make_archive(tmp_path / "content", sessions=120, start=dt.date(2024, 2, 25)),
+                         tmp_path)
+    for folder in ("topics/xay-dung", "agencies/phong-quan-ly-do-thi", "places/quan-cam-le",
+                   "commitments", "commitments/status/in_progress"):
+        entries = list_entries(site, folder)
+        assert len(entries) == 120, folder
+        noun = "cam kết" if folder.startswith("commitments") else "ý kiến, câu hỏi"
+        pages = list(dict.fromkeys(address for address, _, _ in entries))
+        assert len(pages) == 3, folder
+        for address in pages:  # every page, not the first only: a link leads a reader to page 2
+            nav = parse(site / address.strip("/") / "index.html").select_one(YEAR_STARTS)
+            assert nav is not None, address
+            assert nav.get_text(" ", strip=True).startswith("Chuyển đến năm:"), address
+            links = nav.select("a")
+            assert [a.contents[0].strip() for a in links] == ["2024", "2023"], address
+            for link in links:
+                year = int(link.contents[0])
+                count = link.select_one(".da-count").get_text(" ", strip=True)
+                assert count == f"{sum(y == year for _, _, y in entries)} {noun}", (address, count)
+                target = urlparse(urljoin(address, link["href"]))
+                first = next(n for n, (_, _, y) in enumerate(entries) if y == year)
+                # the anchor is on that page, on that year's first entry
+                assert (target.path, target.fragment) == (entries[first][0], entries[first][1]), \
+                    (address, link["href"], entries[first])
+            current = [a.contents[0].strip() for a in nav.select('a[aria-current="true"]')]
+            page_year = next(y for a, _, y in entries if a == address)
+            assert current == [str(page_year)], address
+        assert entries[56][:2] == (f"/{folder}/page/2/", "nam-2023"), folder
+    # a list of one year has nothing to jump to
+    assert parse(site / "commitments" / "year" / "2023" / "index.html").select_one(YEAR_STARTS) is None
+
+
 def test_a_sessions_count_of_items_is_written_with_its_thousands_separator(tmp_path: Path) -> None:
     """Every count of the site is written '1.000', but a session's in the lists: '1000 ý kiến,
     câu hỏi' (a review's find)."""

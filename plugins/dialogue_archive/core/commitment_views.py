@@ -27,6 +27,7 @@ from .views import (
     list_entry,
     paged_title,
     paginate,
+    session_year,
 )
 
 
@@ -162,7 +163,7 @@ class CommitmentPages:
         for key, heading, chosen, uri in self._selections():
             entries = [self.entries[i] for i in chosen]
             filters = self._filters(key)
-            for chunk, pager in paginate(entries, uri):
+            for chunk, pager in paginate(entries, uri, session_year):
                 yield PageSpec(uri(pager.number), paged_title(heading, pager), "archive/commitments.html", {
                     "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
                     "total": len(entries), "pager": pager, "filters": filters,

@@ -191,6 +191,11 @@ VI: dict[str, Any] = {
         "previous": "Trang trước",
         "next": "Trang sau",
         "pagination": "Phân trang",
+        # a long list's links to where each year's entries start ("Chuyển đến năm: 2024 120
+        # 2023 64"), not "Theo năm", which on the commitments page filters by year; and the
+        # name a screen reader gives that row, told apart from the pager's
+        "year_starts": "Chuyển đến năm:",
+        "year_starts_nav": "Chuyển đến năm trong danh sách",
         "successor": "Nay thuộc",
         # a unit split among several (a district among its wards) does not belong to them
         "successors": "Nay thuộc địa bàn",

@@ -43,6 +43,11 @@ SESSION_PAGE_ANCHORS = frozenset({
 the charts of core/statistics.py): an item id or a heading of the write-up must not take one."""
 
 
+def year_anchor(value: int) -> str:
+    """Where a year's entries start on a page of a list ordered by date (views.YearStart)."""
+    return f"nam-{value}"
+
+
 def commitment_anchor(commitment_id: str) -> str:
     return f"{COMMITMENT_ANCHOR_PREFIX}{commitment_id}"
 

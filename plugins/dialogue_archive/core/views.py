@@ -138,6 +138,9 @@ class Group:
 
     session: SessionEntry
     items: list[ItemEntry] = field(default_factory=list)
+    anchor: str = ""
+    """The id of a year's start (`urls.year_anchor`) when the list's entries of that year
+    begin with this group (see YearStart)."""
 
 
 @dataclass
@@ -163,22 +166,75 @@ class PageSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class YearStart:
+    """Where a year's entries start in a list ordered by date: the page and anchor its link
+    leads to (`topics/x/page/217/index.md#nam-2019`), and how many entries of that year the
+    list holds. The pager links two pages either side only: page 217 of 434 was 108 clicks
+    away, and a topic's list had no other way to a period."""
+
+    year: int
+    count: int
+    uri: str
+
+
+@dataclass(frozen=True, slots=True)
 class Pager:
     number: int
     count: int
     previous: str | None
     next: str | None
     pages: tuple[tuple[int, str], ...]
+    years: tuple[YearStart, ...] = ()
+    """The list's year starts, the same on every page; none when they would lead nowhere
+    new (a list of one page, or of one year)."""
+    year: int | None = None
+    """The year of the page's first entry: its link is marked current."""
+    year_anchors: dict[int, str] = field(default_factory=dict)
+    """Position on this page of each entry that starts a year, with its anchor."""
 
 
-def paginate(entries: list[Any], uri: Callable[[int], str]) -> Iterator[tuple[list[Any], Pager]]:
-    """Slices of PAGE_SIZE with their page links; an empty list still has page 1."""
+def paginate(entries: list[Any], uri: Callable[[int], str],
+             year_of: Callable[[Any], int] | None = None) -> Iterator[tuple[list[Any], Pager]]:
+    """Slices of PAGE_SIZE with their page links; an empty list still has page 1. With
+    `year_of`, for a list ordered by date, the pager also links to where each year starts:
+    they are found in one pass over the list, not per page."""
     count = max(1, -(-len(entries) // urls.PAGE_SIZE))
     links = tuple((n, uri(n)) for n in range(1, count + 1))
+    years, anchors = _year_starts(entries, year_of, links) if year_of and count > 1 else ((), {})
+    if len(years) < 2:
+        years, anchors = (), {}
     for number in range(1, count + 1):
         chunk = entries[(number - 1) * urls.PAGE_SIZE: number * urls.PAGE_SIZE]
         yield chunk, Pager(number, count, links[number - 2][1] if number > 1 else None,
-                           links[number][1] if number < count else None, _window(links, number))
+                           links[number][1] if number < count else None, _window(links, number),
+                           years, year_of(chunk[0]) if years and year_of else None,
+                           anchors.get(number, {}))
+
+
+def _year_starts(entries: list[Any], year_of: Callable[[Any], int], links: tuple[tuple[int, str], ...]
+                 ) -> tuple[tuple[YearStart, ...], dict[int, dict[int, str]]]:
+    """The year starts of `entries` (newest first, so each year's entries are together), and
+    per page number the positions on it where a year starts, with their anchors."""
+    found: list[tuple[int, int]] = []  # (year, index of its first entry)
+    counts: Counter[int] = Counter()
+    for index, entry in enumerate(entries):
+        year = year_of(entry)
+        if not found or found[-1][0] != year:
+            found.append((year, index))
+        counts[year] += 1
+    anchors: dict[int, dict[int, str]] = defaultdict(dict)
+    years: list[YearStart] = []
+    for year, index in found:
+        page, position = divmod(index, urls.PAGE_SIZE)
+        anchor = urls.year_anchor(year)
+        anchors[page + 1][position] = anchor
+        years.append(YearStart(year, counts[year], f"{links[page][1]}#{anchor}"))
+    return tuple(years), anchors
+
+
+def session_year(entry: Any) -> int:
+    """The year of an item's or commitment's session: what their lists' year starts follow."""
+    return int(entry.session.date_iso[:4])
 
 
 def _window(links: tuple[tuple[int, str], ...], current: int) -> tuple[tuple[int, str], ...]:
@@ -187,11 +243,12 @@ def _window(links: tuple[tuple[int, str], ...], current: int) -> tuple[tuple[int
     return tuple(link for link in links if link[0] in keep)
 
 
-def group_by_session(entries: Iterable[ItemEntry]) -> list[Group]:
+def group_by_session(entries: Iterable[ItemEntry], anchors: dict[int, str]) -> list[Group]:
+    """`anchors`: the pager's `year_anchors`; a year starts with a session, so with a group."""
     groups: list[Group] = []
-    for entry in entries:
+    for position, entry in enumerate(entries):
         if not groups or groups[-1].session is not entry.session:
-            groups.append(Group(entry.session))
+            groups.append(Group(entry.session, anchor=anchors.get(position, "")))
         groups[-1].items.append(entry)
     return groups
 
@@ -495,7 +552,7 @@ class ArchiveViews:
         for record in registry.values():
             entries = items.get(record.id, [])
             header = self._registry_header(kind, record)
-            for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n)):
+            for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n), session_year):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
                     paged_title(self._display_name(kind, record), pager),
@@ -513,7 +570,7 @@ class ArchiveViews:
         return {"kind": kind, "record": record, "name": name,
                 "name_in_sentence": in_sentence(name, self.lang) if kind == "place" else name,
                 "header": header,
-                "groups": group_by_session(chunk), "pager": pager, "total": total,
+                "groups": group_by_session(chunk, pager.year_anchors), "pager": pager, "total": total,
                 "sessions_here": sessions_here[:10] if pager.number == 1 else [],
                 "sessions_here_total": len(sessions_here),
                 "sessions_here_upcoming": sum(e.announced for e in sessions_here),
