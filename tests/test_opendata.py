@@ -484,6 +484,49 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     assert parse(sample_site / page / "index.html").find(id=anchor) is not None
 
 
+SIZE = re.compile(r"(\d{1,3}(?:\.\d{3})*)(?:,(\d))? (byte|KB|MB|GB)")
+UNIT_BYTES = {"byte": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9}
+
+
+def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
+        sample_site, serve_site, browser) -> None:
+    """Clicking archive.json (456 MB at 10,000 sessions) had the browser display it, and the
+    tab crashed (a review's find); the page gave no size. Each file's row gives its size as a
+    Vietnamese reader writes it ('456,4 MB'), true to the file, and the files of the whole
+    archive are saved, not shown; the small descriptors and a session's file stay viewable."""
+    html = parse(sample_site / "open-data/index.html")
+    table = html.find(id="tep-du-lieu").find_next("table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    column = headers.index("Dung lượng") - 1  # the file's name is the row's <th>
+    links = {}
+    for row in table.select("tbody tr"):
+        if row.th.a is None:
+            continue
+        name = row.th.a.get_text(strip=True)
+        links[name] = row.th.a
+        shown = row.select("td")[column].get_text(strip=True)
+        number, decimal, unit = SIZE.fullmatch(shown).groups()
+        value = int(number.replace(".", "")) + int(decimal or 0) / 10
+        step = UNIT_BYTES[unit] / (10 if decimal else 1)
+        size = (sample_site / "data" / name).stat().st_size
+        assert abs(value * UNIT_BYTES[unit] - size) <= step / 2, (name, shown, size)
+        assert unit == "byte" or size >= UNIT_BYTES[unit] * 0.95, (name, shown, size)
+    assert {name for name, a in links.items() if a.has_attr("download")} \
+        == {"archive.json", "items.csv", "commitments.csv", "popolo.json"}
+    assert set(links) == {"archive.json", "items.csv", "commitments.csv", "popolo.json",
+                          "schema.json", "datapackage.json"}
+    assert not html.select_one('main a[href*="data/sessions/"]').has_attr("download")
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(sample_site) + "open-data/")
+        with page.expect_download(timeout=10_000) as saved:
+            page.locator('main a[href$="archive.json"]').click()
+        assert saved.value.suggested_filename == "archive.json"
+        assert page.url.endswith("/open-data/")  # still on the page, nothing displayed
+    finally:
+        page.close()
+
+
 def test_open_data_page_shows_each_code_with_its_meaning(sample_site) -> None:
     """A reader of the field list sees `pending` as a code and what it means in Vietnamese."""
     html = parse(sample_site / "open-data/index.html")

@@ -126,6 +126,13 @@ class OpenData:
         self.archive: Archive = views.archive
         self.pub = publication
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
+        self.sizes: dict[str, int] = {}
+        """Each file of urls.DATA_FILES by name, its size in bytes, once written (`measure`):
+        the open-data page gives them, so it is rendered after the files."""
+
+    def measure(self, folder: Path) -> None:
+        """Take the sizes of the files written in `folder` (or linked there from the cache)."""
+        self.sizes = {name: (folder / name).stat().st_size for name, _ in urls.DATA_FILES}
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
         record = registry.get(key)
