@@ -551,6 +551,8 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         preview.wait_for("search index and open data updated")
         slug = SEED.rsplit("/", 1)[1]
         assert json.loads(preview.get(f"data/sessions/{slug}.json"))["id"] == slug
+        # written after the data files, whose sizes it gives
+        assert "Dung lượng" in preview.get("open-data/").decode("utf-8")
         served = next(p for p in tmp_path.iterdir() if p.name.startswith("mkdocs_"))
         folder = (served / SEED).stat().st_ino
         answers = content / SEED / "answers.yaml"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import importlib.util
 import io
 import json
 import re
@@ -287,6 +289,34 @@ def conforms(cell: str, field: dict, missing: list[str]) -> bool:
     return False
 
 
+DATA_RESOURCE_V1 = {
+    "type": "object", "required": ["name", "path", "bytes", "hash"],
+    "properties": {"name": {"type": "string", "pattern": "^([-a-z0-9._/])+$"},
+                   "path": {"type": "string"}, "bytes": {"type": "integer"},
+                   "hash": {"type": "string", "pattern": "^([^:]+:[a-fA-F0-9]+|[a-fA-F0-9]{32}|)$"}},
+}
+"""Data Package v1's data-resource profile on a resource's name, size and hash (the frictionless
+library, which checks the whole package, is not installed here), with size and hash required."""
+
+
+def test_datapackage_gives_each_files_size_and_hash(sample_site) -> None:
+    """datapackage.json gave no `bytes` (a review's find): a tool could not warn before
+    fetching archive.json, 456 MB at 10,000 sessions. Each resource has its file's size and
+    SHA-256, true to the file published beside it."""
+    descriptor = sample_site / "data" / "datapackage.json"
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    assert package["resources"]
+    for resource in package["resources"]:
+        Draft202012Validator(DATA_RESOURCE_V1).validate(resource)
+        raw = (sample_site / "data" / resource["path"]).read_bytes()
+        assert (resource["bytes"], resource["hash"]) \
+            == (len(raw), f"sha256:{hashlib.sha256(raw).hexdigest()}"), resource["path"]
+    if importlib.util.find_spec("frictionless") is not None:  # checks bytes and hash too
+        from frictionless import validate
+        report = validate(str(descriptor))
+        assert report.valid, report.flatten(["type", "note"])[:5]
+
+
 def test_datapackage_gives_each_csv_column_its_type(sample_site) -> None:
     """pandas read the procedure code '2.000720' as the number 2.00072: datapackage.json
     (Frictionless Data Package) declares every column of both CSV files, in order, with a type
@@ -452,6 +482,49 @@ def test_open_data_page_documents_every_field_and_column(sample_site) -> None:
     citation = html.select_one(".da-citation a")["href"]
     page, anchor = citation.removeprefix("https://doithoai.example.vn/").split("#")
     assert parse(sample_site / page / "index.html").find(id=anchor) is not None
+
+
+SIZE = re.compile(r"(\d{1,3}(?:\.\d{3})*)(?:,(\d))? (byte|KB|MB|GB)")
+UNIT_BYTES = {"byte": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9}
+
+
+def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
+        sample_site, serve_site, browser) -> None:
+    """Clicking archive.json (456 MB at 10,000 sessions) had the browser display it, and the
+    tab crashed (a review's find); the page gave no size. Each file's row gives its size as a
+    Vietnamese reader writes it ('456,4 MB'), true to the file, and the files of the whole
+    archive are saved, not shown; the small descriptors and a session's file stay viewable."""
+    html = parse(sample_site / "open-data/index.html")
+    table = html.find(id="tep-du-lieu").find_next("table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    column = headers.index("Dung lượng") - 1  # the file's name is the row's <th>
+    links = {}
+    for row in table.select("tbody tr"):
+        if row.th.a is None:
+            continue
+        name = row.th.a.get_text(strip=True)
+        links[name] = row.th.a
+        shown = row.select("td")[column].get_text(strip=True)
+        number, decimal, unit = SIZE.fullmatch(shown).groups()
+        value = int(number.replace(".", "")) + int(decimal or 0) / 10
+        step = UNIT_BYTES[unit] / (10 if decimal else 1)
+        size = (sample_site / "data" / name).stat().st_size
+        assert abs(value * UNIT_BYTES[unit] - size) <= step / 2, (name, shown, size)
+        assert unit == "byte" or size >= UNIT_BYTES[unit] * 0.95, (name, shown, size)
+    assert {name for name, a in links.items() if a.has_attr("download")} \
+        == {"archive.json", "items.csv", "commitments.csv", "popolo.json"}
+    assert set(links) == {"archive.json", "items.csv", "commitments.csv", "popolo.json",
+                          "schema.json", "datapackage.json"}
+    assert not html.select_one('main a[href*="data/sessions/"]').has_attr("download")
+    page = browser.new_page()
+    try:
+        page.goto(serve_site(sample_site) + "open-data/")
+        with page.expect_download(timeout=10_000) as saved:
+            page.locator('main a[href$="archive.json"]').click()
+        assert saved.value.suggested_filename == "archive.json"
+        assert page.url.endswith("/open-data/")  # still on the page, nothing displayed
+    finally:
+        page.close()
 
 
 def test_open_data_page_shows_each_code_with_its_meaning(sample_site) -> None:

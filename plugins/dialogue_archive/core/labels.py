@@ -21,6 +21,7 @@ VI: dict[str, Any] = {
         "content_lang": "vi",  # the records' own language: marked on their texts when not `lang`
         "number": "vi-VN",   # numbers on the search page: 1.234
         "thousands": ".",    # and on the pages: 12.000
+        "decimal": ",",      # a file's size: 456,4 MB
         "og": "vi_VN",       # Open Graph's og:locale
         "date": "ngày {day} tháng {month} năm {year}",
         "weekday_date": "{weekday}, {date}",
@@ -323,6 +324,25 @@ def content_lang() -> str | None:
 def format_number(value: int) -> str:
     """A count as the pages and the search page write it: '12.000'."""
     return f"{value:,}".replace(",", VI["locale"]["thousands"])
+
+
+SIZE_UNITS = (("gigabytes", 10**9, 1), ("megabytes", 10**6, 1), ("kilobytes", 10**3, 0))
+"""The units of a file's size, largest first, with the decimals each is written with (decimal
+units, 1 MB = 1.000.000 bytes, as macOS and disk makers count them)."""
+
+
+def format_size(size: int) -> str:
+    """A file's size in bytes as a Vietnamese reader writes it: '456,4 MB', '12 KB', '512 byte'
+    (the largest unit it holds one of)."""
+    units, locale = VI["open_data"]["sizes"], VI["locale"]
+    for unit, scale, decimals in SIZE_UNITS:
+        value = round(size / scale, decimals)
+        # rounded to a decimal, 999.960 bytes is '1,0 MB'; 512 bytes is no '1 KB'
+        if size >= scale or (decimals and value >= 1):
+            written = f"{value:,.{decimals}f}".translate(
+                str.maketrans({",": locale["thousands"], ".": locale["decimal"]}))
+            return units[unit].format(size=written)
+    return units["bytes"].format(size=format_number(size))
 
 
 def format_short_date(value: dt.date) -> str:

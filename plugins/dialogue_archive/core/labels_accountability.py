@@ -127,9 +127,13 @@ OPEN_DATA_VI: dict[str, Any] = {
     "files": "Các tệp dữ liệu",
     "file": "Tệp",
     "content": "Nội dung",
+    "size": "Dung lượng",
+    "sizes": {"bytes": "{size} byte", "kilobytes": "{size} KB", "megabytes": "{size} MB",
+              "gigabytes": "{size} GB"},
     "file_archive": ("Toàn bộ kho lưu trữ (JSON): danh mục cơ quan, lĩnh vực, địa bàn, thủ tục "
                      "và mọi phiên đối thoại."),
-    "file_items": ("Bảng tính (CSV, UTF-8 có BOM để Excel, LibreOffice hiển thị đúng tiếng Việt): "
+    "file_items": ("Bảng tính (CSV, UTF-8 có BOM để Excel, LibreOffice hiển thị đúng tiếng Việt; "
+                   "tệp lớn hàng trăm MB nên đọc bằng công cụ xử lý dữ liệu như pandas, R): "
                    "mỗi dòng là một câu trả lời; ý kiến chưa được trả lời có một dòng với các cột "
                    "câu trả lời để trống. Ô bắt đầu bằng =, +, - hoặc @ được thêm dấu ' ở đầu để "
                    "bảng tính không hiểu nhầm là công thức; các tệp JSON giữ nguyên văn bản."),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import posixpath
 import re
@@ -125,6 +126,13 @@ class OpenData:
         self.archive: Archive = views.archive
         self.pub = publication
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
+        self.sizes: dict[str, int] = {}
+        """Each file of urls.DATA_FILES by name, its size in bytes, once written (`measure`):
+        the open-data page gives them, so it is rendered after the files."""
+
+    def measure(self, folder: Path) -> None:
+        """Take the sizes of the files written in `folder` (or linked there from the cache)."""
+        self.sizes = {name: (folder / name).stat().st_size for name, _ in urls.DATA_FILES}
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
         record = registry.get(key)
@@ -223,10 +231,12 @@ class OpenData:
 
     # --- datapackage.json -------------------------------------------------------------
 
-    def package(self) -> dict[str, Any]:
+    def package(self, folder: Path) -> dict[str, Any]:
         """The Frictionless Data Package descriptor of data/: each CSV column's type, so that a
         tool reads the procedure code '2.000720' as text rather than the number 2.00072. Made
-        from the column lists the CSV files are written with, so that it cannot fall behind."""
+        from the column lists the CSV files are written with, so that it cannot fall behind;
+        each resource's size and hash from its file written in `folder`, so that a tool can
+        tell a 456 MB download (archive.json at 10,000 sessions) before starting it."""
         text, pub = VI["open_data"], self.pub
         created = dt.datetime.combine(self.archive.build_date, dt.time(), tzinfo=TIMEZONE)
         tables = csv_columns()
@@ -240,8 +250,8 @@ class OpenData:
             "created": created.isoformat(),
             "licenses": [{"title": pub.licence_name, "path": pub.licence_url}],
             "contributors": [{"title": pub.publisher, "role": "publisher", "path": pub.site_url}],
-            "resources": [self.table_resource(name, text[key], tables[name]) if name in tables
-                          else _json_resource(name, text[key])
+            "resources": [(self.table_resource(name, text[key], tables[name]) if name in tables
+                           else _json_resource(name, text[key])) | _file_facts(folder / name)
                           for name, key in urls.DATA_FILES if name != "datapackage.json"],
         }
 
@@ -376,7 +386,6 @@ class OpenData:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
-        (folder / "datapackage.json").write_text(_json(self.package()), encoding="utf-8")
         head = _opening(_model_json(self.provenance()), "\n}\n") + ",\n"
         events: list[dict[str, Any]] = []
         with ExitStack() as stack:
@@ -409,6 +418,8 @@ class OpenData:
                 speeches.seek(0)
                 shutil.copyfileobj(speeches, popolo)
                 popolo.write("]}\n")
+        # last: it gives the size and hash of each file above
+        (folder / "datapackage.json").write_text(_json(self.package(folder)), encoding="utf-8")
 
 
 class _ArchiveJson:
@@ -449,6 +460,15 @@ def _json_resource(name: str, description: str) -> dict[str, Any]:
     return {"name": name.removesuffix(".json"), "path": name, "type": "json",
             "profile": "data-resource", "format": "json", "mediatype": "application/json",
             "encoding": "utf-8", "description": description}
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    """A written file's `bytes` and `hash` as Data Package v1 gives them ('sha256:<hex>'):
+    read back once (600 MB in 0.4 s, measured on a processor with SHA instructions; the
+    files are 1.2 GB at 10,000 sessions)."""
+    with path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest}"}
 
 
 def _flag(value: bool) -> str:

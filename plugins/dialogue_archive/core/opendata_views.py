@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .labels import VI, format_date
+from .labels import VI, format_date, format_size
 from .opendata import OpenData, csv_columns
 from .opendata_schema import coded_values, documented_objects, field_codes
 from .views import ArchiveViews, Link, PageSpec
@@ -37,7 +37,10 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     return {
         "kind": "open_data",
         "as_of": format_date(views.archive.build_date),
-        "files": [Link(name, urls.DATA_DIR + name, text[key]) for name, key in urls.DATA_FILES],
+        # each with its size, read from the files written (data.sizes); the whole archive's
+        # files are saved, not shown, by the browser
+        "files": [(Link(name, urls.DATA_DIR + name, text[key]), format_size(data.sizes[name]),
+                   name in urls.BULK_FILES) for name, key in urls.DATA_FILES],
         "session_file": Link(urls.session_data(example_session.id).removeprefix(urls.DATA_DIR),
                              urls.session_data(example_session.id))
         if example_session else None,

@@ -30,8 +30,9 @@ def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginC
 
 
 def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
-    """Write data/ into `site_dir`; linked from the cache when the same archive was exported
-    by the same code."""
+    """Write data/ into `site_dir`, linked from the cache when the same archive was exported
+    by the same code, and take its files' sizes for the open-data page."""
     key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub),
                       repr(VI)) if data.archive.fingerprint else ""
     cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, data.write)
+    data.measure(site_dir / urls.DATA_DIR)

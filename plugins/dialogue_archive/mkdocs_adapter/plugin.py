@@ -67,6 +67,7 @@ from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
     RenderJob,
+    RenderReport,
     render_pages,
     silence_skipped_pages,
     site_fingerprint,
@@ -406,11 +407,31 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return env
 
     def _render_archive_pages(self, config: MkDocsConfig) -> None:
-        """Write the deferred pages on every core (rendering.py); cached pages are copied."""
+        """Write the deferred pages on every core (rendering.py); cached pages are copied. The
+        open-data page waits for the data files (`_render_open_data_page`)."""
         assert self.files is not None
         started = time.monotonic()
         pages = [f.page for f in self.files.documentation_pages()
-                 if f.page is not None and f.src_uri in self.specs]
+                 if f.page is not None and f.src_uri in self.specs and f.src_uri != urls.open_data()]
+        report = self._render(config, pages)
+        assert self.archive is not None
+        items = sum(len(s.items) for s in self.archive.published)
+        log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "
+                 f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
+                 f"written in {time.monotonic() - started:.1f} s")
+
+    def _render_open_data_page(self, config: MkDocsConfig) -> None:
+        """The open-data page gives the size of each data file: written after them, and reused
+        from the cache only while their sizes are the same."""
+        assert self.files is not None and self.data is not None
+        file = self.files.get_file_from_path(urls.open_data())
+        if file is not None and file.page is not None:
+            self._render(config, [file.page], repr(sorted(self.data.sizes.items())))
+
+    def _render(self, config: MkDocsConfig, pages: list[Page], *inputs: str) -> RenderReport:
+        """Render `pages` (rendering.py); `inputs`: what their views are made from besides the
+        archive and our options, for their key in the cache."""
+        assert self.archive is not None and self.files is not None
         for page in pages:
             if "render_template" not in page.meta:  # not read by a --dirty build: unchanged
                 _defer(page, self.specs[page.file.src_uri])
@@ -419,7 +440,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                         inputs=self._page_inputs, reused=self._reused_page,
                         cache=self.cache, site_key=site_fingerprint(config, self.nav, self, repr(VI)),
                         archive_key=fingerprint(self.archive.fingerprint, repr(sorted(
-                            (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)))
+                            (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)), *inputs)
                         if self.archive.fingerprint else "")
         report = render_pages(job, worker_count(self.config.workers))
         for warning in report.warnings:
@@ -431,11 +452,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             advice = "\nFree some space on that disk, or build into another --site-dir." \
                 if report.full_disk else ""
             raise PluginError("pages could not be written:\n" + "\n".join(errors) + advice)
-        assert self.archive is not None
-        items = sum(len(s.items) for s in self.archive.published)
-        log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "
-                 f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
-                 f"written in {time.monotonic() - started:.1f} s")
+        return report
 
     def _place_photos(self, config: MkDocsConfig) -> None:
         """The large photos of the published sessions and of the content folder's other pages
@@ -495,6 +512,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 if self.preview:
                     self.search_keys = indexes.keys
                 files.result()
+            self._render_open_data_page(config)
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
                 raise
