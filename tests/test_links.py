@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
-from conftest import make_archive, parse, replace, run_build, validate, write_config
+from conftest import MINIMAL_INDEX, make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import markup, urls
 from PIL import Image
 
@@ -659,6 +659,38 @@ def test_a_link_to_a_list_page_the_site_does_not_make_is_refused_at_its_line(tmp
     assert located(validate(content)) == expected  # '../sessions/page/2/' (c) is made
     build = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
+
+
+def test_a_draft_or_scheduled_text_may_link_to_the_list_pages_made_when_it_is_public(
+        tmp_path: Path) -> None:
+    """A scheduled session, alone in its year, linking to its year's page was refused (the year
+    had no session published today) and stopped the build, though the page exists from the
+    moment the text is public; a draft's link alike, though the preview makes the page. A year
+    that has no session by then is still refused."""
+    content = make_archive(tmp_path / "content")
+    made = {"2027-01-10-ke-hoach": ("published: 2027-01-05 08:00\n", "[các phiên năm 2027](../index.md) "
+                                    "và [địa chỉ](../../2027/) [sau](../../2028/)"),
+            "2028-01-10-sau-nua": ("", "Phiên sau."),
+            "2021-03-01-nhap": ("draft: true\n", "[các phiên năm 2021](../index.md) [x](../../2028/)")}
+    for name, (meta, body) in made.items():
+        folder = content / "sessions" / name[:4] / name
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(
+            MINIMAL_INDEX.format(date=name[:10]).replace("summary:", f"{meta}summary:")
+            .replace("place: quan", "place: phuong" if name > "2025-07" else "place: quan") + body + "\n",
+            encoding="utf-8")
+        (folder / "answers.yaml").write_text("items: []\n", encoding="utf-8")
+    expected = [
+        "content/sessions/2027/2027-01-10-ke-hoach/index.md:10:67: the link '../../2028/' points to "
+        "the sessions of 2028, a page the site does not make: no session of 2028 is published when "
+        "this text is; link to a year that has one ('../', '../../2024/') or remove the link"]
+    assert located(validate(content)) == expected
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 1 and expected[0] in build.stderr and "2 problem" not in build.stderr
+    replace(content / "sessions/2027/2027-01-10-ke-hoach/index.md", " [sau](../../2028/)", "")
+    assert located(validate(content)) == []
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
 
 
 def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:
