@@ -905,6 +905,30 @@ def test_a_code_sample_of_a_photo_tag_is_not_where_the_photo_is_reported(tmp_pat
         "file name, or fix the path"]
 
 
+def test_a_fence_left_open_is_no_code_sample(tmp_path: Path) -> None:
+    """A fence with no closing one was taken for code to the end of the file, while the page
+    renders what follows it as Markdown: a photo there without its text got no warning, and a
+    missing photo was placed at the file's first line."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    photo(content / "images/a.jpg")
+    (content / "about.md").write_text("# Giới thiệu\n\n```\nMẫu thẻ ảnh\n\nẢnh thật: ![](images/a.jpg)\n\n"
+                                      "Ảnh thiếu: ![x](images/zz.jpg)\n", encoding="utf-8")
+    result = validate(content)
+    assert located(result) == [
+        "content/about.md:8:17: image 'images/zz.jpg' not found: there is no file images/zz.jpg in the "
+        "content folder (did you mean 'a.jpg'?); put the photo next to index.md and write its file "
+        "name, or fix the path"]
+    assert [line for line in result.stdout.splitlines() if line.startswith("content/")] == [
+        "content/about.md:6:15: warning: the photo 'images/a.jpg' has no text for readers who cannot "
+        "see it (a screen reader says nothing of it): write what it shows, ![Quang cảnh buổi đối "
+        "thoại](images/a.jpg) in Markdown, alt=\"...\" in HTML"]
+    site = tmp_path / "site"
+    (content / "about.md").write_text("```\nMẫu thẻ ảnh\n\nẢnh thật: ![](images/a.jpg)\n", encoding="utf-8")
+    assert run_build(write_config(tmp_path, content, site)).returncode == 0
+    assert parse(site / "about/index.html").select_one("article img[alt='']") is not None
+
+
 def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path) -> None:
     """`image: {src: …}` without `alt` or `caption` was shown with `alt=""`, and not warned of."""
     content = make_archive(tmp_path / "content")

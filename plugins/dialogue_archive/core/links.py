@@ -99,10 +99,12 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     return found
 
 
-CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)"
+CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$"
                          r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 """A fenced code block or an inline code span: a sample of `<img …>` shown as text, which the
-renderer does not take for a photo; a warning placed there belongs to the real one after it."""
+renderer does not take for a photo; a warning placed there belongs to the real one after it.
+A fence is closed by the same fence, as Python-Markdown's fenced_code has it: one left open
+(or closed by a longer one) makes no code block, and what follows it is rendered as Markdown."""
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
 HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
