@@ -929,6 +929,31 @@ def test_a_fence_left_open_is_no_code_sample(tmp_path: Path) -> None:
     assert parse(site / "about/index.html").select_one("article img[alt='']") is not None
 
 
+def test_an_indented_code_block_is_no_photo(tmp_path: Path) -> None:
+    """`<img src="a.jpg">` shown as an indented code block (four spaces after a blank line), in a
+    write-up or a YAML text, got the warning of a photo without its text, placed at the sample,
+    though the page shows it as code and the real photo after it has its text. Indented lines
+    under a list item are the item's, not code: a photo there is still one."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    sample = 'Ví dụ:\n\n    <img src="a.jpg">\n\nẢnh thật: <img src="a.jpg" alt="ảnh thật">\n'
+    append(content / SESSION / "index.md", "\n" + sample + '\n- Mục\n\n    <img src="a.jpg">\n')
+    replace(content / SESSION / "answers.yaml", "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n" + "".join(f"          {line}\n" if line else "\n" for line in sample.splitlines()))
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("content/")] == [
+        f"content/{SESSION}/index.md:18:15: warning: the photo 'a.jpg' has no text for readers who "
+        "cannot see it (a screen reader says nothing of it): write what it shows, ![Quang cảnh buổi "
+        "đối thoại](a.jpg) in Markdown, alt=\"...\" in HTML"]
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    assert [code.get_text() for code in page.select("pre code")] == ['<img src="a.jpg">\n'] * 2
+    assert [img.get("alt") for img in page.select(".da-writeup img, .da-answer__text img")] == \
+        ["ảnh thật", None, "ảnh thật"]
+
+
 def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path) -> None:
     """`image: {src: …}` without `alt` or `caption` was shown with `alt=""`, and not warned of."""
     content = make_archive(tmp_path / "content")

@@ -81,6 +81,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
         return []  # nothing to find: most texts skip the Markdown parser
     offset = offset_of(source, start)
     samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
+    samples += _indented_code(source, offset, path.suffix.lower() in {".yaml", ".yml"})
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
@@ -105,6 +106,51 @@ CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t
 renderer does not take for a photo; a warning placed there belongs to the real one after it.
 A fence is closed by the same fence, as Python-Markdown's fenced_code has it: one left open
 (or closed by a longer one) makes no code block, and what follows it is rendered as Markdown."""
+BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#.*)?\n")
+"""The header of a YAML block scalar (`text: |`), which keeps its lines as written; an explicit
+indentation (`|2`) is left out: it counts from the key's, which the text's position does not give."""
+LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
+
+
+def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]]:
+    """The indented code blocks of the text at `offset`, as Python-Markdown finds them: lines
+    four spaces (or a tab) further in than the text's own, after a blank line, and not under a
+    list item (that is the item's next paragraph). A Markdown file's text starts at the left
+    margin; a YAML text is a block scalar whose first line gives its margin, and ends at a line
+    less indented (a quoted or plain YAML text folds its lines: none is found there)."""
+    if yaml:
+        header = BLOCK_SCALAR.match(source, offset)
+        if header is None:
+            return []
+        offset = header.end()
+    lines = source[offset:].split("\n")
+    margin = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0) if yaml else 0
+    spans: list[tuple[int, int]] = []
+    blank, listed, code = True, False, False
+    at = offset
+    for line in lines:
+        begin, at = at, at + len(line) + 1
+        text = line.expandtabs(4)
+        if not text.strip():
+            blank = True
+            continue
+        if yaml and len(text) - len(text.lstrip(" ")) < margin:
+            break  # the YAML text ends here
+        text = text[margin:]
+        indented = text.startswith("    ")
+        if indented and (code or (blank and not listed)):
+            if code:
+                spans[-1] = (spans[-1][0], begin + len(line))
+            else:
+                spans.append((begin, begin + len(line)))
+            code = True
+        elif not indented:
+            code = False
+            listed = bool(LIST_ITEM.match(text)) or (listed and not blank)
+        blank = False
+    return spans
+
+
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
 HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
