@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
-from conftest import make_archive, parse, replace, run_build, validate, write_config
+from conftest import MINIMAL_INDEX, make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core import markup, urls
 from PIL import Image
 
@@ -661,6 +661,38 @@ def test_a_link_to_a_list_page_the_site_does_not_make_is_refused_at_its_line(tmp
     assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr
 
 
+def test_a_draft_or_scheduled_text_may_link_to_the_list_pages_made_when_it_is_public(
+        tmp_path: Path) -> None:
+    """A scheduled session, alone in its year, linking to its year's page was refused (the year
+    had no session published today) and stopped the build, though the page exists from the
+    moment the text is public; a draft's link alike, though the preview makes the page. A year
+    that has no session by then is still refused."""
+    content = make_archive(tmp_path / "content")
+    made = {"2027-01-10-ke-hoach": ("published: 2027-01-05 08:00\n", "[các phiên năm 2027](../index.md) "
+                                    "và [địa chỉ](../../2027/) [sau](../../2028/)"),
+            "2028-01-10-sau-nua": ("", "Phiên sau."),
+            "2021-03-01-nhap": ("draft: true\n", "[các phiên năm 2021](../index.md) [x](../../2028/)")}
+    for name, (meta, body) in made.items():
+        folder = content / "sessions" / name[:4] / name
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(
+            MINIMAL_INDEX.format(date=name[:10]).replace("summary:", f"{meta}summary:")
+            .replace("place: quan", "place: phuong" if name > "2025-07" else "place: quan") + body + "\n",
+            encoding="utf-8")
+        (folder / "answers.yaml").write_text("items: []\n", encoding="utf-8")
+    expected = [
+        "content/sessions/2027/2027-01-10-ke-hoach/index.md:10:67: the link '../../2028/' points to "
+        "the sessions of 2028, a page the site does not make: no session of 2028 is published when "
+        "this text is; link to a year that has one ('../', '../../2024/') or remove the link"]
+    assert located(validate(content)) == expected
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 1 and expected[0] in build.stderr and "2 problem" not in build.stderr
+    replace(content / "sessions/2027/2027-01-10-ke-hoach/index.md", " [sau](../../2028/)", "")
+    assert located(validate(content)) == []
+    build = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    assert build.returncode == 0, build.stderr
+
+
 def test_links_in_the_record_become_page_urls(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     answers = content / SESSION / "answers.yaml"
@@ -871,6 +903,55 @@ def test_a_code_sample_of_a_photo_tag_is_not_where_the_photo_is_reported(tmp_pat
         f"content/{SESSION}/index.md:15:50: image 'b.jpg' not found: there is no file {SESSION}/b.jpg "
         "in the content folder (did you mean 'a.jpg'?); put the photo next to index.md and write its "
         "file name, or fix the path"]
+
+
+def test_a_fence_left_open_is_no_code_sample(tmp_path: Path) -> None:
+    """A fence with no closing one was taken for code to the end of the file, while the page
+    renders what follows it as Markdown: a photo there without its text got no warning, and a
+    missing photo was placed at the file's first line."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    photo(content / "images/a.jpg")
+    (content / "about.md").write_text("# Giới thiệu\n\n```\nMẫu thẻ ảnh\n\nẢnh thật: ![](images/a.jpg)\n\n"
+                                      "Ảnh thiếu: ![x](images/zz.jpg)\n", encoding="utf-8")
+    result = validate(content)
+    assert located(result) == [
+        "content/about.md:8:17: image 'images/zz.jpg' not found: there is no file images/zz.jpg in the "
+        "content folder (did you mean 'a.jpg'?); put the photo next to index.md and write its file "
+        "name, or fix the path"]
+    assert [line for line in result.stdout.splitlines() if line.startswith("content/")] == [
+        "content/about.md:6:15: warning: the photo 'images/a.jpg' has no text for readers who cannot "
+        "see it (a screen reader says nothing of it): write what it shows, ![Quang cảnh buổi đối "
+        "thoại](images/a.jpg) in Markdown, alt=\"...\" in HTML"]
+    site = tmp_path / "site"
+    (content / "about.md").write_text("```\nMẫu thẻ ảnh\n\nẢnh thật: ![](images/a.jpg)\n", encoding="utf-8")
+    assert run_build(write_config(tmp_path, content, site)).returncode == 0
+    assert parse(site / "about/index.html").select_one("article img[alt='']") is not None
+
+
+def test_an_indented_code_block_is_no_photo(tmp_path: Path) -> None:
+    """`<img src="a.jpg">` shown as an indented code block (four spaces after a blank line), in a
+    write-up or a YAML text, got the warning of a photo without its text, placed at the sample,
+    though the page shows it as code and the real photo after it has its text. Indented lines
+    under a list item are the item's, not code: a photo there is still one."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    sample = 'Ví dụ:\n\n    <img src="a.jpg">\n\nẢnh thật: <img src="a.jpg" alt="ảnh thật">\n'
+    append(content / SESSION / "index.md", "\n" + sample + '\n- Mục\n\n    <img src="a.jpg">\n')
+    replace(content / SESSION / "answers.yaml", "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n" + "".join(f"          {line}\n" if line else "\n" for line in sample.splitlines()))
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("content/")] == [
+        f"content/{SESSION}/index.md:18:15: warning: the photo 'a.jpg' has no text for readers who "
+        "cannot see it (a screen reader says nothing of it): write what it shows, ![Quang cảnh buổi "
+        "đối thoại](a.jpg) in Markdown, alt=\"...\" in HTML"]
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    assert [code.get_text() for code in page.select("pre code")] == ['<img src="a.jpg">\n'] * 2
+    assert [img.get("alt") for img in page.select(".da-writeup img, .da-answer__text img")] == \
+        ["ảnh thật", None, "ảnh thật"]
 
 
 def test_the_front_matter_photo_without_a_text_is_pointed_out_too(tmp_path: Path) -> None:

@@ -81,6 +81,7 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
         return []  # nothing to find: most texts skip the Markdown parser
     offset = offset_of(source, start)
     samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
+    samples += _indented_code(source, offset, path.suffix.lower() in {".yaml", ".yml"})
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
@@ -99,10 +100,57 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
     return found
 
 
-CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)"
+CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$"
                          r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 """A fenced code block or an inline code span: a sample of `<img …>` shown as text, which the
-renderer does not take for a photo; a warning placed there belongs to the real one after it."""
+renderer does not take for a photo; a warning placed there belongs to the real one after it.
+A fence is closed by the same fence, as Python-Markdown's fenced_code has it: one left open
+(or closed by a longer one) makes no code block, and what follows it is rendered as Markdown."""
+BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#.*)?\n")
+"""The header of a YAML block scalar (`text: |`), which keeps its lines as written; an explicit
+indentation (`|2`) is left out: it counts from the key's, which the text's position does not give."""
+LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
+
+
+def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]]:
+    """The indented code blocks of the text at `offset`, as Python-Markdown finds them: lines
+    four spaces (or a tab) further in than the text's own, after a blank line, and not under a
+    list item (that is the item's next paragraph). A Markdown file's text starts at the left
+    margin; a YAML text is a block scalar whose first line gives its margin, and ends at a line
+    less indented (a quoted or plain YAML text folds its lines: none is found there)."""
+    if yaml:
+        header = BLOCK_SCALAR.match(source, offset)
+        if header is None:
+            return []
+        offset = header.end()
+    lines = source[offset:].split("\n")
+    margin = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0) if yaml else 0
+    spans: list[tuple[int, int]] = []
+    blank, listed, code = True, False, False
+    at = offset
+    for line in lines:
+        begin, at = at, at + len(line) + 1
+        text = line.expandtabs(4)
+        if not text.strip():
+            blank = True
+            continue
+        if yaml and len(text) - len(text.lstrip(" ")) < margin:
+            break  # the YAML text ends here
+        text = text[margin:]
+        indented = text.startswith("    ")
+        if indented and (code or (blank and not listed)):
+            if code:
+                spans[-1] = (spans[-1][0], begin + len(line))
+            else:
+                spans.append((begin, begin + len(line)))
+            code = True
+        elif not indented:
+            code = False
+            listed = bool(LIST_ITEM.match(text)) or (listed and not blank)
+        blank = False
+    return spans
+
+
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
 """The start of a Markdown photo `![text](`, up to where its file name is written."""
 HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\Z""", re.I)
@@ -200,6 +248,8 @@ class _Targets:
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
         self.archive = archive
+        self.lists: dict[frozenset[str] | None, dict[str, int]] = {}
+        """The lists' pages (list_pages) by the sessions shown (None: the published ones)."""
 
     def problem(self, reference: Reference, source: Source, html: bool = False) -> str:
         """What is wrong with a photo or page link of a text of `source` ('' when nothing is);
@@ -417,21 +467,40 @@ class _Targets:
                 return candidate
         return f"{folder}/index.md"
 
-    @functools.cached_property
-    def list_pages(self) -> dict[str, int]:
-        """Each list the site makes (its first page's source path) and its number of pages,
-        worked out only when a text links to a list's page: the same views the build makes
-        them from (imported here: views imports the loader, which imports this module)."""
+    def list_pages(self, source: Source) -> dict[str, int]:
+        """Each list the site makes whenever `source` is public (its first page's source path)
+        and its number of pages, worked out only when a text links to a list's page: the same
+        views the build makes them from (imported here: views imports the loader, which
+        imports this module)."""
         from .commitment_views import commitment_pages
         from .views import ArchiveViews
 
-        views = ArchiveViews(self.archive)
+        shown = self._sessions_with(source)
+        key = frozenset(s.id for s in shown) if shown is not None else None
+        if key in self.lists:
+            return self.lists[key]
+        archive = self.archive if shown is None else replace(
+            self.archive, sessions=shown, include_drafts=True)  # every one given is shown
+        views = ArchiveViews(archive)
         counts: dict[str, int] = {}
         for spec in (*views.list_pages(), *commitment_pages(views)):
             paged = PAGED_LIST.fullmatch(spec.src_uri)
             first = f"{paged[1]}index.md" if paged else spec.src_uri
             counts[first] = max(counts.get(first, 1), int(paged[2]) if paged else 1)
+        self.lists[key] = counts
         return counts
+
+    def _sessions_with(self, source: Source) -> list[Session] | None:
+        """The sessions on the site whenever `source` is, as links to sessions are judged
+        (_hidden_from): for a draft, every session, as the preview shows it; for a scheduled
+        text, the published ones and those scheduled no later than it (its own year's page is
+        made from the moment it is public); None for a public text: the published ones."""
+        if source.visibility is Visibility.published:
+            return None
+        return [s for s in self.archive.sessions if source.visibility is Visibility.draft
+                or s.visibility is Visibility.published or (
+                    s.visibility is Visibility.scheduled and isinstance(source, Session)
+                    and s.published_at() <= source.published_at())]
 
     def _unmade_list_page(self, target: str, reference: Reference, source: Source) -> str:
         """What is wrong with a link to a list's page the site does not make ('' when it makes
@@ -440,7 +509,7 @@ class _Targets:
         on it naming the file only, or published it broken."""
         if target.split("/")[0] not in LIST_SECTIONS or not urls.generated(target):
             return ""
-        lists = self.list_pages
+        lists = self.list_pages(source)
         paged = PAGED_LIST.fullmatch(target)
         first = f"{paged[1]}index.md" if paged else target
         number = int(paged[2]) if paged else 1
@@ -462,8 +531,9 @@ class _Targets:
             years = sorted((int(y[1]) for page in lists if (y := SESSION_YEAR.fullmatch(page))),
                            reverse=True)
             shown = ", ".join(f"'{written(urls.year(y))}'" for y in years) or "none yet"
+            when = " when this text is" if source.visibility is Visibility.scheduled else ""
             return (f"{said} the sessions of {year[1]}, a page the site does not make: no session "
-                    f"of {year[1]} is published; link to a year that has one ({shown}) or remove "
+                    f"of {year[1]} is published{when}; link to a year that has one ({shown}) or remove "
                     "the link")
         return (f"{said} {first}, a page the site does not make{did_you_mean(first, lists, written)}; "
                 "fix the link or remove it")
