@@ -761,6 +761,39 @@ def test_a_daily_build_removes_what_another_code_version_cached(tmp_path: Path) 
     assert {p.name for p in root.glob("search-*")} == searches
 
 
+def test_a_daily_build_keeps_what_another_archive_sharing_the_cache_reads(tmp_path: Path) -> None:
+    """Two archives may share a cache, but an entry's age was when it was written: archive A's
+    daily sweep removed B's parsed sessions and rendered texts once two days old, though B
+    built (and read them) every day, and B parsed everything again every two or three days
+    (a review's find). Only entries no build read for two days go: B's parsed sessions,
+    which each of its builds reads, stay."""
+    root = tmp_path / "cache"
+
+    def build_on(archive: str, day: str) -> None:
+        folder = tmp_path / archive
+        config = write_config(folder, folder / "content", folder / "site", build_date=day,
+                              cache_dir=str(root))
+        result = run_build(config)
+        assert result.returncode == 0, result.stderr
+
+    def entries() -> set[Path]:
+        return set((root / "sessions").glob("*/*.*"))
+
+    make_archive(tmp_path / "a" / "content", sessions=2)
+    make_archive(tmp_path / "b" / "content", sessions=2, start=dt.date(2023, 3, 1))
+    build_on("a", "2026-11-20")
+    of_a = entries()
+    build_on("b", "2026-11-20")
+    of_b = entries() - of_a
+    assert of_a and of_b
+    three_days_ago = int(time.time()) - 3 * 24 * 3600
+    for path in root.rglob("*"):
+        os.utime(path, (three_days_ago, three_days_ago), follow_symlinks=False)
+    build_on("b", "2026-11-21")  # reads its entries; its sweep removes A's, unread since
+    build_on("a", "2026-11-22")
+    assert of_b <= entries()
+
+
 def test_a_relative_cache_dir_is_from_the_folder_of_mkdocs_yml(tmp_path: Path) -> None:
     """`cache_dir: ../cache` was taken from the folder the build was started in: `cd / &&
     scripts/build -f /x/mkdocs.yml` wrote /cache. It is from mkdocs.yml's folder, as `labels`."""

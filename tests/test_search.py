@@ -105,12 +105,12 @@ def test_hyphens_and_invisible_characters_from_pdfs_and_word_part_words() -> Non
 
 def test_only_days_of_the_calendar_get_other_spellings() -> None:
     """'31/2/2024' or '1,5/3/2024' got hidden words making them findable as dates (a review's
-    find): a text's dates are spelt otherwise only when they are days."""
+    find): a text's dates get their hidden word only when they are days."""
     words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
-    assert words.split() == ["tỷ", "9/08/2025", "09/8/2025", "09/08/2025"]  # tỷ: tỉ written with y
-    # written with dashes or dots, the forms are those with slashes (the same words to Pagefind)
+    assert words.split() == ["tỷ", "zxqd09082025"]  # tỷ: tỉ written with y
+    # written with dashes or dots, a date has the same word; a longer number has none
     assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
-        "5/12/2025", "1/07/2025", "01/7/2025", "01/07/2025"]
+        "zxqd05122025", "zxqd01072025"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -1367,6 +1367,21 @@ def test_a_date_typed_finds_the_records_holding_that_date_however_either_writes_
         for typed in ("5/12/2025", "05/12/2025", "5-12-2025"):
             tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
             assert f"{session}gach-ngang" in all_results(tab, base), typed
+
+
+def test_a_date_typed_does_not_find_a_longer_number_starting_with_it(tmp_path: Path, browser,
+                                                                     serve_site) -> None:
+    """`1/12/2025` also listed an item holding only the document number '01.12.2025.001'
+    (Pagefind's word '01122025001' starts with the date's '01122025'), with nothing marked."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in (("ngay", DATED["mot-thang-muoi-hai"]),
+                                                ("so-hieu", "Văn bản số 01.12.2025.001 về rác thải."))]
+    for tab, base, session in with_session(tmp_path, browser, serve_site, "2023/2023-10-09-so-hieu", items):
+        for typed in ("1/12/2025", "01/12/2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            found = all_results(tab, base)
+            assert f"{session}ngay" in found, typed
+            assert f"{session}so-hieu" not in found, typed
 
 
 @pytest.mark.parametrize("query", ["Phòng QLĐT", "QLDT", "P. QLĐT"])

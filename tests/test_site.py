@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import unicodedata
 from collections import Counter
@@ -1074,6 +1075,24 @@ def test_materials_instant_loading_is_turned_off_with_a_word_why(tmp_path: Path)
         script = parse(tmp_path / "site" / html).find("script", id="__config")
         features = json.loads(script.string)["features"]
         assert "navigation.tabs" in features and not any("instant" in f for f in features), features
+
+
+def test_the_archives_stylesheet_listed_by_the_site_is_loaded_once_at_its_version(tmp_path: Path) -> None:
+    """A site listing the archive's stylesheet in its `extra_css` (to place it after its own)
+    had it loaded twice, once without its version, which a browser keeps after an upgrade (a
+    review's find): it is loaded once, where the site put it, at its version."""
+    content = make_archive(tmp_path / "content")
+    (content / "css").mkdir()
+    (content / "css" / "site.css").write_text("body { margin: 0; }\n", encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    config.write_text(config.read_text(encoding="utf-8") + "extra_css:\n  - css/site.css\n"
+                      "  - assets/dialogue-archive/archive.css\n", encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
+    page = (tmp_path / "site" / "sessions" / "index.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    ours = [s for s in sheets if "dialogue-archive/archive.css" in s]
+    assert len(ours) == 1 and "?v=" in ours[0], sheets
+    assert sheets.index(ours[0]) > next(i for i, s in enumerate(sheets) if "css/site.css" in s)
 
 
 def test_the_sites_own_stylesheet_overrides_the_archives(tmp_path: Path, serve_site, browser) -> None:

@@ -46,6 +46,9 @@ STALE_STAGING_SECONDS = 24 * 3600
 """A staging folder older than this was left by an interrupted build, not one running."""
 UNUSED_SECONDS = 2 * 24 * 3600
 """A swept entry is older than this: a preview's pages, or a parallel build's, outlive its end."""
+REFRESH_SECONDS = UNUSED_SECONDS // 2
+"""An entry read is given the present time once its own is older than this (`_refresh`): read
+every day, it is never swept, and a warm build does not write the time of every entry it reads."""
 SWEPT_STAMP = ".swept"
 """The day a namespace was last swept (DiskCache.sweep)."""
 
@@ -145,7 +148,9 @@ class DiskCache:
         if self.root is None:
             return None
         try:
-            return self._path(namespace, key, suffix).read_bytes()
+            with self._path(namespace, key, suffix).open("rb") as stream:
+                _refresh(stream.fileno())
+                return stream.read()
         except OSError:
             return None
 
@@ -271,7 +276,8 @@ class DiskCache:
     def sweep(self, namespace: str, day: str, unused_for: float = UNUSED_SECONDS,
               kept: Collection[str] | Callable[[], Collection[str]] = frozenset()) -> int:
         """Remove the file entries of `namespace` that no published site links to and that
-        were stored more than `unused_for` seconds ago; once per `day` (a build's date): every
+        were stored or last read (`_refresh`) more than `unused_for` seconds ago; once per
+        `day` (a build's date): every
         edit, and every day's lists and reports, leave their earlier pages behind (keyed by
         the build date, a daily build left a whole site's, about 425 MB at 1,000 sessions).
         Entries under a key of `kept` stay, however old: the build read them, but no site
@@ -369,6 +375,19 @@ def _stamp(path: Path | str) -> None:
     """Give a new entry a modification time of a whole second (see the module's docstring)."""
     status = os.stat(path)
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns // SECOND * SECOND))
+
+
+def _refresh(handle: int) -> None:
+    """Give an entry read whose time is more than REFRESH_SECONDS old the present whole second:
+    a sweep removes the entries no build read for UNUSED_SECONDS, not those written that long
+    ago (an archive's daily sweep removed the parsed sessions of another sharing the cache,
+    which read them every day). An entry rewritten in place (a fraction) keeps its time, which
+    tells so; one this account cannot change keeps it too."""
+    status = os.fstat(handle)
+    now = time.time_ns() // SECOND * SECOND
+    if status.st_mtime_ns % SECOND == 0 and status.st_mtime_ns < now - REFRESH_SECONDS * SECOND:
+        with contextlib.suppress(OSError):
+            os.utime(handle, ns=(status.st_atime_ns, now))
 
 
 def _untouched(path: Path | str) -> bool:

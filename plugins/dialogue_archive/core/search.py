@@ -42,6 +42,9 @@ EVERY_RECORD = f"{HIDDEN_MARK}moihoso"
 """A hidden word every record holds: a search with filters and no words looks it up, where
 Pagefind's search without a term fetched every word chunk of every index it searched (1.3 MB
 for one year of a 600-session archive, 8 MB for all of it: about 120 MB at 10,000 sessions)."""
+DATE_MARK = f"{HIDDEN_MARK}d"
+"""Starts the word of a date (`zxqd01122025`, `date_word`): as Pagefind's word of the date as
+written ('01122025'), `1/12/2025` also matched a longer number starting so ('01.12.2025.001')."""
 PHRASE_MARK = f"{HIDDEN_MARK}p"
 """Starts the word of a phrase (`zxqpsodo`): written as the phrase's words joined (`tiengon`
 for 'tiếng ồn'), it was matched by `tien`, and `tien do` put an item about noise first."""
@@ -228,28 +231,25 @@ longer number ('1,5/3/2024', '12/3/2024/NQ')."""
 
 
 def date_forms(text: str) -> list[str]:
-    """The text's dates in the forms it did not write them in (see date_spellings), with
-    slashes: Pagefind drops them, as it drops dashes and dots ('05-12-2025' is '05/12/2025').
-    The search page looks a date typed up in the form with both leading zeros (search.js
-    `paddedDate`), which '1/12/2025' and '11/2/2025' do not share."""
+    """The hidden words of the text's dates (`date_word`), however written ('1/12/2025',
+    '01-12-2025', '01.12.2025'): the search page looks a date typed up as its hidden word
+    (search.js `dateWord`), which no other date and no longer number shares, where Pagefind
+    made '1/12/2025' the word of '11/2/2025' and '01/12/2025' matched '01.12.2025.001'."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
-        day, month, year = int(match[1]), int(match[3]), match[4]
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
         try:
-            dt.date(int(year), month, day)
+            dt.date(year, month, day)
         except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
             continue
-        written = match[0].replace(match[2], "/")
-        forms.update(dict.fromkeys(f for f in date_spellings(day, month, year) if f != written))
+        forms[date_word(day, month, year)] = None
     return list(forms)
 
 
-def date_spellings(day: int, month: int, year: int | str) -> list[str]:
-    """A date with and without a leading zero on its day and on its month ('5/3/2024',
-    '05/3/2024', '5/03/2024', '05/03/2024'): Pagefind takes each for one word of its own
-    ('532024', '0532024', ...), and a citizen, or an official document, writes any of them."""
-    return list(dict.fromkeys(f"{d}/{m}/{year}" for d in (f"{day}", f"{day:02}")
-                              for m in (f"{month}", f"{month:02}")))
+def date_word(day: int, month: int, year: int) -> str:
+    """A date's hidden word (DATE_MARK, both leading zeros: `zxqd05032024`): one word whatever
+    the spelling a citizen or an official document uses, looked up whole."""
+    return f"{DATE_MARK}{day:02}{month:02}{year}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -431,10 +431,10 @@ class SearchRecords:
         return SearchRecord(
             url=self._session_url(session), title=meta.title, shown=shown,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
-            # however typed (date_spellings).
+            # however typed (date_word).
             extra=" ".join(dict.fromkeys([*self._hidden(searchable(meta.title), text, agencies=agencies),
-                                          *date_spellings(session.date.day, session.date.month,
-                                                          session.date.year)])).strip(),
+                                          date_word(session.date.day, session.date.month,
+                                                    session.date.year)])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
@@ -580,7 +580,7 @@ class SearchRecords:
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
-                        "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK,
+                        "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK, "date_mark": DATE_MARK,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),

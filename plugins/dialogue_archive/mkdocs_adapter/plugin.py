@@ -172,15 +172,23 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(position, str(TEMPLATES_DIR))
-        # Before the site's own stylesheets and scripts: its rules win over the archive's.
+        # Before the site's own stylesheets and scripts: its rules win over the archive's. One
+        # the site lists itself stays where it put it, at its version (it was loaded twice).
         self.assets = {**published_assets(ASSETS_DIR, urls.ASSETS_DIR),
                        **published_assets(SEARCH_ASSETS_DIR, urls.SEARCH_ASSETS_DIR)}
         ours = {".css": config.extra_css, ".js": config.extra_javascript}
         placed = dict.fromkeys(ours, 0)
         for asset in self.assets.values():
             target = ours.get(Path(asset.uri).suffix)
-            if asset.uri.startswith(urls.ASSETS_DIR) and target is not None \
-                    and asset.url not in [str(x) for x in target]:
+            if not asset.uri.startswith(urls.ASSETS_DIR) or target is None:
+                continue
+            listed = [i for i, x in enumerate(target) if str(x).partition("?")[0] == asset.uri]
+            if listed:
+                if isinstance(target[listed[0]], str):
+                    target[listed[0]] = asset.url
+                else:  # a script with attributes (ExtraScriptValue)
+                    target[listed[0]].path = asset.url
+            else:
                 target.insert(placed[Path(asset.uri).suffix], asset.url)
                 placed[Path(asset.uri).suffix] += 1
         if self.config.nav and not config.nav:

@@ -316,9 +316,14 @@ function showScope(list) {
 const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
 
 function searchTerm(query) {
+  return typedWords(query).map(dateWord).join(" ");
+}
+
+// The query's words as the reader typed them, for marking them in the results: a date as typed.
+function typedWords(query) {
   const term = normalise(query).replace(/["“”„«»]/g, " ")
     .replace(WORD_DASH, " ").replace(/\s+/g, " ").trim();
-  return term.split(" ").map((word) => phraseOf(paddedDate(word))).join(" ");
+  return term.split(" ").map(phraseOf);
 }
 
 // A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
@@ -331,14 +336,15 @@ function dateOf(word) {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [day, month, year] : null;
 }
 
-// A date typed, as its form with both leading zeros ("01/12/2025"), which every record holding
-// the date holds (core/search.py date_forms): Pagefind drops the slashes, and "1/12/2025" was
-// the word of "11/2/2025" too. Another word as typed.
-function paddedDate(word) {
+// A date typed, as its hidden word ("zxqd01122025"), which every record holding the date holds
+// however written (core/search.py date_word): Pagefind drops the slashes, "1/12/2025" was the
+// word of "11/2/2025" too, and "01/12/2025" matched the number "01.12.2025.001" (Pagefind
+// matches the words starting with a word typed). Another word as typed.
+function dateWord(word) {
   const date = dateOf(word);
   if (!date) return word;
   const [day, month, year] = date;
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  return config.date_mark + String(day).padStart(2, "0") + String(month).padStart(2, "0") + year;
 }
 
 // A phrase typed without its spaces ("sodo", "hokhau"), as some type it, is read as its words;
@@ -492,20 +498,33 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
-// Whether a word of the index starts with `prefix`; the words only this page looks up (the word
-// every record holds, the phrases' words: config.hidden_mark) do not count (a query "z" found
-// every record through the first).
-function holdsPrefix(sorted, prefix) {
+// Where `word` is or would be in the sorted words of an index.
+function position(sorted, word) {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (sorted[middle] < prefix) low = middle + 1; else high = middle;
+    if (sorted[middle] < word) low = middle + 1; else high = middle;
   }
-  for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+  return low;
+}
+
+// Whether a word of the index starts with `prefix`; the words only this page looks up (the word
+// every record holds, the phrases' words: config.hidden_mark) do not count (a query "z" found
+// every record through the first).
+function holdsPrefix(sorted, prefix) {
+  for (let i = position(sorted, prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) {
     if (!sorted[i].startsWith(config.hidden_mark)) return true;
   }
   return false;
+}
+
+// Whether the index holds the words of `query`: each word typed as the start of one of its
+// words, a date typed as its hidden word (dateWord), whole.
+function holdsQuery(sorted, query) {
+  const words = typedWords(query);
+  return words.filter(dateOf).map(dateWord).every((word) => sorted[position(sorted, word)] === word)
+    && lookedUp(words.filter((word) => !dateOf(word)).join(" ")).every((word) => holdsPrefix(sorted, word));
 }
 
 // The words Pagefind looks up for `term`, as its search makes them: lower-case, without
@@ -515,14 +534,13 @@ const lookedUp = (term) => (term || "").split(" ")
     .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"))
   .filter(Boolean);
 
-// The indexes of `list` to keep for `term` (null: every one). Told by their words, not by the
+// The indexes of `list` to keep for `query` (null: every one). Told by their words, not by the
 // results' "shard" counts: those need the filter index, which a search with words does not wait for.
-async function shardsHolding(term, list) {
-  const typed = lookedUp(term);
-  if (!typed.length) return null;
+async function shardsHolding(query, list) {
+  if (!lookedUp(searchTerm(query)).length) return null;
   const ids = list.map((shard) => shard.id);
   const lists = await Promise.all(ids.map(wordsOf));
-  const kept = ids.filter((_, i) => !lists[i] || typed.every((word) => holdsPrefix(lists[i], word)));
+  const kept = ids.filter((_, i) => !lists[i] || holdsQuery(lists[i], query));
   return kept.length === ids.length ? null : kept;
 }
 
@@ -601,7 +619,7 @@ async function run() {
   // Filters without words list the newest first, as far as each index's count ("shard") says.
   const [answer, holding, kept] = await Promise.all([
     search(pagefind, term, term ? filters : { ...filters, shard: { any: list.map((shard) => shard.id) } }),
-    phraseHolders(pagefind, term), shardsHolding(term, list)]);
+    phraseHolders(pagefind, term), shardsHolding(state.query, list)]);
   const only = kept ? { shard: { any: kept } } : {}; // every search below: the kept indexes only
   const held = !kept || kept.length > 0;
   const result = kept && held ? await search(pagefind, term, { ...filters, ...only }) : answer;
@@ -764,7 +782,7 @@ function contentWords(data) {
 // record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
-  const typed = searchTerm(state.query).split(" ").filter((word) => wordKey(word));
+  const typed = typedWords(state.query).filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
