@@ -1623,6 +1623,66 @@ def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Pa
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
 
 
+def merged_question_sheet(path: Path, question: Any) -> Path:
+    """A question (`question` in its cells E3:E5) answered on three rows, its cells merged, the
+    first of them hidden (a filter), between two questions of one row each."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi một.", "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append(["2", "Ông B.", "Kiến nghị", "Đất đai", question, "UBND phường Hòa Xuân",
+                  "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời bốn."])
+    sheet.append(["3", "Bà C.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời năm."])
+    for cells in ("A3:A5", "B3:B5", "C3:C5", "D3:D5", "E3:E5"):
+        sheet.merge_cells(cells)
+    sheet.row_dimensions[3].hidden = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("#N/A", "holds Excel's error value #N/A (a formula that failed, or that points at a deleted "
+     "cell): put the text there, or fix the formula"),
+    (dt.datetime(2026, 6, 1), "holds a date (01/06/2026), not text: the columns may be shifted "
+     "(check that the header row names each column above its values), or Excel turned what was "
+     "typed into a date (format the cell as Text and type it again)"),
+])
+def test_a_problem_of_merged_cells_whose_first_row_is_hidden_is_said_on_a_row_shown(
+        content: Path, tmp_path: Path, question: Any, said: str) -> None:
+    """'#N/A' (or a date) in a question's cells merged over rows 3-5, row 3 hidden by a filter:
+    it was said on row 3 only, which is not read, so nothing was said and rows 4 and 5 (two
+    answers the sheet shows) were dropped in silence, exit 0 (a diff reader's find). It is said
+    on row 4, the merge's first row shown, naming the merge; those rows are not imported."""
+    folder = hoa_xuan_session(content)
+    result = run_import(merged_question_sheet(tmp_path / "loc.xlsx", question), folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"loc.xlsx:row 4: column 'Nội dung': {said}; said once for the merged cells E3:E5"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi một.", ["Trả lời."]), ("Hỏi về giấy phép.", ["Trả lời năm."])]
+
+
+def test_the_rows_shown_of_a_merged_question_whose_first_row_is_hidden_answer_it(
+        content: Path, tmp_path: Path) -> None:
+    """A question's cells merged over rows 3-5, row 3 hidden by a filter: Excel shows the
+    question on rows 4 and 5, but their answers were published under the question above
+    (Ông A.'s), exit 0 (a diff reader's find). They are the merged question's answers; row 3's,
+    hidden, is not read."""
+    folder = hoa_xuan_session(content)
+    result = run_import(merged_question_sheet(tmp_path / "loc.xlsx", "Hỏi hai."), folder)
+    assert result.returncode == 0, result.stderr
+    assert "info: loc.xlsx: hidden in Excel, so not read: rows 3" in result.stdout
+    assert [(item["asker"]["label"], item["text"], [a["text"] for a in item["answers"]])
+            for item in items_of(folder)] == [
+        ("Ông A.", "Hỏi một.", ["Trả lời."]),
+        ("Ông B.", "Hỏi hai.", ["Trả lời ba.", "Trả lời bốn."]),
+        ("Bà C.", "Hỏi về giấy phép.", ["Trả lời năm."])]
+
+
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:
     import unicodedata
 

@@ -476,17 +476,22 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], Merge] = {}
+    hidden_rows = _hidden_rows(sheet, len(rows))
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
-        merge = Merge(merged.min_row, merged.min_col - 1, merged.max_col - 1, merged.coord)
+        # merged cells whose first rows are hidden (a filter) show their value on the rows
+        # left: for the import they start at the first of those, which the others continue
+        first = next((r for r in range(merged.min_row, merged.max_row + 1) if r not in hidden_rows),
+                     merged.min_row)
+        merge = Merge(first, merged.min_col - 1, merged.max_col - 1, merged.coord)
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if (merged.max_row, merged.max_col) != (merged.min_row, merged.min_col):
                     spans[r, c - 1] = merge
-                if r > merged.min_row:
+                if r > first:
                     continued.add((r, c - 1))
-    _leave_out_hidden(sheet, rows, where, notes)
+    _leave_out_hidden(sheet, rows, hidden_rows, where, notes)
     return Table(rows, continued, where, spans)
 
 
@@ -694,10 +699,16 @@ def _mark_unsaved_formulas(formulas: Any, values: Any, rows: list[list[Any]]) ->
                 rows[r][c] = UnsavedFormula(value)
 
 
-def _leave_out_hidden(sheet: Any, rows: list[list[Any]], name: str, notes: list[str]) -> None:
-    """Hidden rows and columns are not read: offices hide their internal notes, or the rows of
-    another session, and what the sheet shows is what gets published."""
-    hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= len(rows))
+def _hidden_rows(sheet: Any, count: int) -> list[int]:
+    """The numbers of the worksheet's hidden rows among its first `count`."""
+    return sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= count)
+
+
+def _leave_out_hidden(sheet: Any, rows: list[list[Any]], hidden_rows: list[int], name: str,
+                      notes: list[str]) -> None:
+    """Hidden rows (`hidden_rows`, see _hidden_rows) and columns are not read: offices hide
+    their internal notes, or the rows of another session, and what the sheet shows is what gets
+    published."""
     width = max(map(len, rows), default=0)  # the unused columns to the right are often hidden
     hidden_columns = sorted({c for dim in sheet.column_dimensions.values() if dim.hidden
                              for c in range(dim.min or 1, min(dim.max or dim.min or 1, width) + 1)})
