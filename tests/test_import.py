@@ -836,6 +836,32 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
         "and the month" in result.stderr
 
 
+def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path, tmp_path: Path) -> None:
+    """A due date column of Excel date cells (6 March, 20 June) and the text '6/13/2027': the
+    whole sheet was refused as written month/day/year, nothing read (a diff reader's find),
+    though the Excel that made the dates reads them day first (one reading them month first
+    would have made '6/13/2027' a date too). The text is its row's slip; --keep-valid writes
+    the other rows, with their dates."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời", "Trả lời",
+                  "Cam kết", "Hạn"])
+    for n, (promise, due) in enumerate((("Rà soát hồ sơ", dt.datetime(2027, 3, 6)),
+                                        ("Sửa đường", dt.datetime(2027, 6, 20)),
+                                        ("Sửa cống", "6/13/2027")), 1):
+        sheet.append([n, f"Ông {'ABC'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", "Trả lời.", promise, due])
+    workbook.save(tmp_path / "han.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "han.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "han.xlsx:row 4: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day "
+        "and the month"]
+    assert [[c["due"] for c in item["commitments"]] for item in items_of(folder)] == [
+        [dt.date(2027, 3, 6)], [dt.date(2027, 6, 20)]]
+
+
 def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as

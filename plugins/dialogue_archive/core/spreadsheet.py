@@ -1542,13 +1542,17 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
     and in silence; which way each was meant is not guessed, day/month/year is asked for. None
     for a column of dates written day first, in which such a cell is a slip of its own, said on
-    its row ('not a day of the calendar')."""
-    texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+    its row ('not a day of the calendar'): one with a text that is a day only read day first,
+    or with an Excel date cell (an Excel reading dates month first would have made the text
+    '6/13/2024' one too; it was typed in one that reads them day first)."""
+    below = rows[header + 1:]
+    texts = [(n, row[i].strip()) for n, row in enumerate(below, header + 2)
              if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
     month_first = [(n, text, day) for n, text in texts if written_day(text) is None
                    and (day := month_first_day(text)) is not None]
     if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                              for _, text in texts):
+                              for _, text in texts) \
+            or any(i < len(row) and isinstance(row[i], dt.date) for row in below):
         return None
     n, text, day = month_first[0]
     both = next(((m, other, read) for m, other in texts if (read := written_day(other))
