@@ -887,6 +887,32 @@ def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    ("12/15/2026", "is not a day of the calendar; check the day and the month"),
+    ("31/11/2026", "is not a day of the calendar; check the day and the month"),
+    ("hôm qua", "is not a date; write it as day/month/year, such as 20/06/2024"),
+])
+def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_path: Path,
+                                                           written: str, said: str) -> None:
+    """A year's summary sheet filtered to the session's day, one of its 'Ngày đối thoại' a slip
+    ('12/15/2026' month first among '20/11/2026's, '31/11/2026'): that row was imported into the
+    session in silence, with only the warning every unknown column gets (a diff reader's find),
+    though which session it is of cannot be told. It is an error on its row, as in the imported
+    date columns; --keep-valid writes the others."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "nam.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,20/11/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        f"2,{written},Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,20/11/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"nam.csv:row 3: column 'Ngày đối thoại': '{written}' {said} (this column says which "
+        "session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])

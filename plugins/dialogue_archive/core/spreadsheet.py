@@ -117,12 +117,17 @@ def month_first_day(text: str) -> dt.date | None:
 
 
 def cell_day(value: Any) -> dt.date | None:
-    """The day a cell holds: an Excel date, or a text written as DATE_FORMATS; else None."""
+    """The day a cell holds: an Excel date, a text written as DATE_FORMATS, or Excel's number
+    of a day (EXCEL_DAY); else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return written_day(value) if isinstance(value, str) else None
+    if (day := written_day(str(value))) is not None:
+        return day
+    if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
+        return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
+    return None
 
 
 def not_a_day(text: str) -> str:
@@ -1165,10 +1170,8 @@ class RowReader:
         value = cells.get(key)
         if value is None:
             return None
-        if (day := cell_day(value if isinstance(value, dt.date) else str(value))) is not None:
+        if (day := cell_day(value)) is not None:
             return day
-        if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
-            return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
         if key == "due" and (end := period_end(str(value))):  # 'Quý III/2025', as answers.yaml says
             raise RowError(self.header(key), f"'{value}' is a period: write its last day, "
                                              f"{end:%d/%m/%Y}")
@@ -1425,17 +1428,19 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
-    _check_session_dates(rows, header, unknown, session.date, report.sheet)
+    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
     for i, name in column_named.items():
         names.setdefault(columns[i], name)
         report.columns.setdefault(name, i)
+    for i, name in session_days.items():  # its cells' problems, in their place on the row
+        report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(table, header, columns, column_named, report.notes),
+        _undated(table_rows(table, header, columns, column_named, report.notes), table, session_days),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
@@ -1566,14 +1571,17 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
-                         where: str) -> None:
+                         where: str) -> dict[int, str]:
     """A column the sheet does not import whose cells are mostly dates, some of them not the
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
     filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
     a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
     A column written month first is refused as an imported one is (`_month_first`): its dates
-    read day first were other days, or none, and a sheet of none passed as this session's."""
+    read day first were other days, or none, and a sheet of none passed as this session's.
+    Returns the columns of sessions' days whose every date is the session's (column index -> its
+    header): a cell of theirs that is no day is its row's problem (`_undated`)."""
+    session_days: dict[int, str] = {}
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
@@ -1584,7 +1592,10 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
         other = [n for n, found in days.items() if found != day]
-        if not other or 2 * len(days) < len(filled):
+        if 2 * len(days) < len(filled):
+            continue
+        if not other:
+            session_days[i] = str(rows[header][i])
             continue
         listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
         raise SheetError(
@@ -1594,6 +1605,21 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             "sheet to this session's rows (Excel: Data > Filter on that column; rows a filter "
             "hides are not read) and import again, or keep each session in a worksheet of its "
             "own (--sheet reads one)")
+    return session_days
+
+
+def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
+    """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
+    see _check_session_dates) that is no day ('12/15/2026' among '20/11/2026's, '31/11/2026'):
+    which session the row is of cannot be told, and it was imported into this one in silence."""
+    for row in rows:
+        cells = table.rows[row.number - 1]
+        for i, name in session_days.items():
+            value = cells[i] if i < len(cells) else None
+            if value is not None and cell_day(value) is None:
+                row.problems.append(RowError(name, f"{not_a_day(str(value))} (this column says "
+                                             "which session the row is of)"))
+        yield row
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
