@@ -1473,12 +1473,14 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
     assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
-@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận"])
+@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận", "Đã ghi nhận",
+                                  "Đã tiếp thu", "Tiếp thu ý kiến cử tri", "Tiếp thu và ghi nhận"])
 def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
         content: Path, tmp_path: Path, mode: str) -> None:
     """'Ghi nhận' and 'Tiếp thu' (the opinion noted, taken on board) as the answer's mode were
     published as answered at the session (a review's find): which it was, only the office knows,
-    and the cell says so; nothing is written."""
+    and the cell says so; nothing is written. Other spellings of the same words ('Đã ghi nhận',
+    'Tiếp thu ý kiến cử tri') got only the list of modes (a diff reader's find): the same."""
     folder = hoa_xuan_session(content)
     sheet = write_text_sheet(tmp_path / "ghi-nhan.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
@@ -1509,11 +1511,14 @@ def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply
         "2,Bà B.,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
         "trình\",,,Phường đã giải trình.\n"
         "3,Ông C.,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,Giải trình,,"
-        "Công an phường Hòa Xuân,\n"))
+        "Công an phường Hòa Xuân,\n"
+        # another spelling (a diff reader's find: 'is not one of …')
+        "4,Bà D.,Kiến nghị,Đất đai,Hỏi về cống.,UBND phường Hòa Xuân,\"Ghi nhận, giải trình\","
+        "Báo cáo số 46/BC-UBND,,Đã giải trình.\n"))
     result = run_import(sheet, folder)
     assert result.returncode == 0, result.stderr
     assert [[answer["mode"] for answer in item["answers"]] for item in items_of(folder)] == [
-        ["in_writing"], ["on_the_spot"], ["referred"]]
+        ["in_writing"], ["on_the_spot"], ["referred"], ["in_writing"]]
 
 
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:

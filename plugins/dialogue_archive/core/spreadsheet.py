@@ -51,19 +51,18 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
-    EXPLAINED_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
-    NOTED_WORDS,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
     kind_named,
+    opinion_taken,
 )
 from .vietnamese import in_sentence
 from .yamlio import dump_items
@@ -1278,15 +1277,15 @@ class RowReader:
         says the opinion was explained, EXPLAINED, not how), checked against the agency it was
         referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
-        written = folded_words(str(cells.get("mode")))
-        if written in NOTED_WORDS:
+        taken = opinion_taken(str(cells["mode"])) if cells.get("mode") is not None else None
+        if taken == "noted":
             raise RowError(self.header("mode"), (
                 f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
                 "the site would show it answered at the session: write Trực tiếp if it was so "
                 "answered, Bằng văn bản if a written answer follows (its number in "
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
-        mode = (None if written in EXPLAINED_WORDS else self.choice(cells, "mode")) or (
+        mode = (None if taken == "explained" else self.choice(cells, "mode")) or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
