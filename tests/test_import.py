@@ -913,6 +913,30 @@ def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_pat
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
 
 
+def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),
+    as a slip ('31/11/2026'), the others dated each: said once, on the merge's first row,
+    naming the merge, not on each of its rows; none of them is imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in (1, 2, 3, 4, 5):
+        day = dt.datetime(2026, 11, 20) if n > 2 else "31/11/2026" if n == 1 else None
+        sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    sheet.merge_cells("B2:B3")
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "gop.xlsx:row 2: column 'Ngày đối thoại': '31/11/2026' is not a day of the calendar; check "
+        "the day and the month (this column says which session the row is of); said once for the "
+        "merged cells B2:B3"]
+    assert [item["text"] for item in items_of(folder)] == [
+        "Câu hỏi số 3.", "Câu hỏi số 4.", "Câu hỏi số 5."]
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])

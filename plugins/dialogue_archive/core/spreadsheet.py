@@ -1610,14 +1610,18 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
     """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
     see _check_session_dates) that is no day ('12/15/2026' among '20/11/2026's, '31/11/2026'):
-    which session the row is of cannot be told, and it was imported into this one in silence."""
+    which session the row is of cannot be told, and it was imported into this one in silence.
+    Merged over several rows (a session's day written once beside its questions), it is said
+    once, on the merge's first row (Table.said_at); none of those rows is imported."""
     for row in rows:
         cells = table.rows[row.number - 1]
         for i, name in session_days.items():
             value = cells[i] if i < len(cells) else None
             if value is not None and cell_day(value) is None:
-                row.problems.append(RowError(name, f"{not_a_day(str(value))} (this column says "
-                                             "which session the row is of)"))
+                row.problems.append(UnreadCells(
+                    set(), name, f"{not_a_day(str(value))} (this column says which session the row "
+                    f"is of){table.merged_ranges([(row.number, i)])}",
+                    said_elsewhere=table.said_at(row.number, i, [i]) != (row.number, i)))
         yield row
 
 
