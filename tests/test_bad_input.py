@@ -944,6 +944,10 @@ CASES: dict[str, Case] = {
         "was answered at the session, in_writing if a written answer follows (its number in "
         "document), or, if it is not answered yet, remove this answer: an item without answers is "
         "shown as not answered yet, and a promise made goes in commitments)"),
+    "answer-mode-noted-in-other-words": Case(  # read by its words (a diff reader's find)
+        edit(f"{S}/answers.yaml", "official: Trưởng phòng\n", "official: Trưởng phòng\n"
+             "        mode: Đã tiếp thu ý kiến cử tri\n"), f"{S}/answers.yaml", 14,
+        "('Đã tiếp thu ý kiến cử tri' says that the opinion was noted, not how it was answered"),
     # 'Tiếp thu, giải trình' (explained) says that it was answered, not how: the choice is asked
     "answer-mode-explained": Case(
         edit(f"{S}/answers.yaml", "official: Trưởng phòng\n", "official: Trưởng phòng\n"

@@ -836,6 +836,32 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
         "and the month" in result.stderr
 
 
+def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path, tmp_path: Path) -> None:
+    """A due date column of Excel date cells (6 March, 20 June) and the text '6/13/2027': the
+    whole sheet was refused as written month/day/year, nothing read (a diff reader's find),
+    though the Excel that made the dates reads them day first (one reading them month first
+    would have made '6/13/2027' a date too). The text is its row's slip; --keep-valid writes
+    the other rows, with their dates."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời", "Trả lời",
+                  "Cam kết", "Hạn"])
+    for n, (promise, due) in enumerate((("Rà soát hồ sơ", dt.datetime(2027, 3, 6)),
+                                        ("Sửa đường", dt.datetime(2027, 6, 20)),
+                                        ("Sửa cống", "6/13/2027")), 1):
+        sheet.append([n, f"Ông {'ABC'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", "Trả lời.", promise, due])
+    workbook.save(tmp_path / "han.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "han.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "han.xlsx:row 4: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day "
+        "and the month"]
+    assert [[c["due"] for c in item["commitments"]] for item in items_of(folder)] == [
+        [dt.date(2027, 3, 6)], [dt.date(2027, 6, 20)]]
+
+
 def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as
@@ -859,6 +885,56 @@ def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
         "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
         "then import again")
     assert (folder / "answers.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("12/15/2026", "is not a day of the calendar; check the day and the month"),
+    ("31/11/2026", "is not a day of the calendar; check the day and the month"),
+    ("hôm qua", "is not a date; write it as day/month/year, such as 20/06/2024"),
+])
+def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_path: Path,
+                                                           written: str, said: str) -> None:
+    """A year's summary sheet filtered to the session's day, one of its 'Ngày đối thoại' a slip
+    ('12/15/2026' month first among '20/11/2026's, '31/11/2026'): that row was imported into the
+    session in silence, with only the warning every unknown column gets (a diff reader's find),
+    though which session it is of cannot be told. It is an error on its row, as in the imported
+    date columns; --keep-valid writes the others."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "nam.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,20/11/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        f"2,{written},Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,20/11/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"nam.csv:row 3: column 'Ngày đối thoại': '{written}' {said} (this column says which "
+        "session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
+
+
+def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),
+    as a slip ('31/11/2026'), the others dated each: said once, on the merge's first row,
+    naming the merge, not on each of its rows; none of them is imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in (1, 2, 3, 4, 5):
+        day = dt.datetime(2026, 11, 20) if n > 2 else "31/11/2026" if n == 1 else None
+        sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    sheet.merge_cells("B2:B3")
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "gop.xlsx:row 2: column 'Ngày đối thoại': '31/11/2026' is not a day of the calendar; check "
+        "the day and the month (this column says which session the row is of); said once for the "
+        "merged cells B2:B3"]
+    assert [item["text"] for item in items_of(folder)] == [
+        "Câu hỏi số 3.", "Câu hỏi số 4.", "Câu hỏi số 5."]
 
 
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
@@ -1421,12 +1497,14 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
     assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
-@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận"])
+@pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận", "Đã ghi nhận",
+                                  "Đã tiếp thu", "Tiếp thu ý kiến cử tri", "Tiếp thu và ghi nhận"])
 def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
         content: Path, tmp_path: Path, mode: str) -> None:
     """'Ghi nhận' and 'Tiếp thu' (the opinion noted, taken on board) as the answer's mode were
     published as answered at the session (a review's find): which it was, only the office knows,
-    and the cell says so; nothing is written."""
+    and the cell says so; nothing is written. Other spellings of the same words ('Đã ghi nhận',
+    'Tiếp thu ý kiến cử tri') got only the list of modes (a diff reader's find): the same."""
     folder = hoa_xuan_session(content)
     sheet = write_text_sheet(tmp_path / "ghi-nhan.csv", (
         "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
@@ -1457,11 +1535,14 @@ def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply
         "2,Bà B.,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,\"Tiếp thu, giải "
         "trình\",,,Phường đã giải trình.\n"
         "3,Ông C.,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,Giải trình,,"
-        "Công an phường Hòa Xuân,\n"))
+        "Công an phường Hòa Xuân,\n"
+        # another spelling (a diff reader's find: 'is not one of …')
+        "4,Bà D.,Kiến nghị,Đất đai,Hỏi về cống.,UBND phường Hòa Xuân,\"Ghi nhận, giải trình\","
+        "Báo cáo số 46/BC-UBND,,Đã giải trình.\n"))
     result = run_import(sheet, folder)
     assert result.returncode == 0, result.stderr
     assert [[answer["mode"] for answer in item["answers"]] for item in items_of(folder)] == [
-        ["in_writing"], ["on_the_spot"], ["referred"]]
+        ["in_writing"], ["on_the_spot"], ["referred"], ["in_writing"]]
 
 
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
@@ -1621,6 +1702,66 @@ def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Pa
         f"loi.xlsx:row 2: column {said}"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
+
+
+def merged_question_sheet(path: Path, question: Any) -> Path:
+    """A question (`question` in its cells E3:E5) answered on three rows, its cells merged, the
+    first of them hidden (a filter), between two questions of one row each."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Nội dung trả lời"])
+    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi một.", "UBND phường Hòa Xuân", "Trả lời."])
+    sheet.append(["2", "Ông B.", "Kiến nghị", "Đất đai", question, "UBND phường Hòa Xuân",
+                  "Trả lời hai."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
+    sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời bốn."])
+    sheet.append(["3", "Bà C.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
+                  "Trả lời năm."])
+    for cells in ("A3:A5", "B3:B5", "C3:C5", "D3:D5", "E3:E5"):
+        sheet.merge_cells(cells)
+    sheet.row_dimensions[3].hidden = True
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("#N/A", "holds Excel's error value #N/A (a formula that failed, or that points at a deleted "
+     "cell): put the text there, or fix the formula"),
+    (dt.datetime(2026, 6, 1), "holds a date (01/06/2026), not text: the columns may be shifted "
+     "(check that the header row names each column above its values), or Excel turned what was "
+     "typed into a date (format the cell as Text and type it again)"),
+])
+def test_a_problem_of_merged_cells_whose_first_row_is_hidden_is_said_on_a_row_shown(
+        content: Path, tmp_path: Path, question: Any, said: str) -> None:
+    """'#N/A' (or a date) in a question's cells merged over rows 3-5, row 3 hidden by a filter:
+    it was said on row 3 only, which is not read, so nothing was said and rows 4 and 5 (two
+    answers the sheet shows) were dropped in silence, exit 0 (a diff reader's find). It is said
+    on row 4, the merge's first row shown, naming the merge; those rows are not imported."""
+    folder = hoa_xuan_session(content)
+    result = run_import(merged_question_sheet(tmp_path / "loc.xlsx", question), folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        f"loc.xlsx:row 4: column 'Nội dung': {said}; said once for the merged cells E3:E5"]
+    assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
+        ("Hỏi một.", ["Trả lời."]), ("Hỏi về giấy phép.", ["Trả lời năm."])]
+
+
+def test_the_rows_shown_of_a_merged_question_whose_first_row_is_hidden_answer_it(
+        content: Path, tmp_path: Path) -> None:
+    """A question's cells merged over rows 3-5, row 3 hidden by a filter: Excel shows the
+    question on rows 4 and 5, but their answers were published under the question above
+    (Ông A.'s), exit 0 (a diff reader's find). They are the merged question's answers; row 3's,
+    hidden, is not read."""
+    folder = hoa_xuan_session(content)
+    result = run_import(merged_question_sheet(tmp_path / "loc.xlsx", "Hỏi hai."), folder)
+    assert result.returncode == 0, result.stderr
+    assert "info: loc.xlsx: hidden in Excel, so not read: rows 3" in result.stdout
+    assert [(item["asker"]["label"], item["text"], [a["text"] for a in item["answers"]])
+            for item in items_of(folder)] == [
+        ("Ông A.", "Hỏi một.", ["Trả lời."]),
+        ("Ông B.", "Hỏi hai.", ["Trả lời ba.", "Trả lời bốn."]),
+        ("Bà C.", "Hỏi về giấy phép.", ["Trả lời năm."])]
 
 
 def test_decomposed_text_from_a_mac_is_stored_in_nfc(content: Path, tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .resizing import COPY_FOLDER
-from .sheet_vocabulary import EXPLAINED_WORDS, NOTED_WORDS, VALUE_NAMES
+from .sheet_vocabulary import VALUE_NAMES, opinion_taken
 from .text_files import read_text
 from .yamlio import (
     ODD_SPACES,
@@ -220,13 +220,14 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     """Which allowed value a wrong one stands for: `type: kiến nghị` is `proposal`; for
     `mode: Ghi nhận` (noted) or `Tiếp thu, giải trình` (explained), which say no mode, which to
     write for which case."""
-    if key == "mode" and isinstance(value, str) and folded_words(value) in NOTED_WORDS:
+    taken = opinion_taken(value) if key == "mode" and isinstance(value, str) else None
+    if taken == "noted":
         return (f" ('{value}' says that the opinion was noted, not how it was answered: write "
                 "on_the_spot if it was answered at the session, in_writing if a written answer "
                 "follows (its number in document), or, if it is not answered yet, remove this "
                 "answer: an item without answers is shown as not answered yet, and a promise made "
                 "goes in commitments)")
-    if key == "mode" and isinstance(value, str) and folded_words(value) in EXPLAINED_WORDS:
+    if taken == "explained":
         return (f" ('{value}' says that the opinion was explained, not how: write on_the_spot if "
                 "at the session, in_writing if in a written reply or report, its number in "
                 "document)")

@@ -118,21 +118,42 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
     },
 }
 
-NOTED = ("Tiếp thu", "Ghi nhận", "Tiếp thu, ghi nhận", "Ghi nhận, tiếp thu", "Tiếp thu ý kiến",
-         "Ghi nhận ý kiến")
+NOTED = ("Tiếp thu", "Ghi nhận")
 """What offices write as an answer's mode when the opinion was noted, taken on board: that it
 was not answered, in official usage, or answered at the session with a promise, or to be
 answered in writing; none of the format's modes for sure (they were read as 'on the spot'),
 so the import asks the office to choose, and so does the loader when one is typed in YAML."""
-NOTED_WORDS = frozenset(folded_words(words) for words in NOTED)
-
-EXPLAINED = ("Tiếp thu, giải trình", "Tiếp thu và giải trình", "Giải trình", "Tiếp thu, giải trình ý kiến")
+EXPLAINED = ("Giải trình",)
 """What offices write as an answer's mode when the opinion was explained ('giải trình': the
 agency's explanation, which is an answer), said at the session or in a written report
 ('Báo cáo tiếp thu, giải trình ý kiến cử tri'): that it was answered, not how, which is what
 FORMAT.md's mode says. The import reads it as an empty mode cell, the mode the row's other
 cells imply (Bằng văn bản when 'Văn bản' is filled, else Trực tiếp)."""
-EXPLAINED_WORDS = frozenset(folded_words(words) for words in EXPLAINED)
+OPINION_FILLERS = ("Đã", "Và", "Ý kiến", "Kiến nghị", "Cử tri", "Công dân", "Người dân",
+                   "Nhân dân", "Của")
+"""Words offices write around NOTED and EXPLAINED ('Đã tiếp thu', 'Tiếp thu và ghi nhận',
+'Tiếp thu ý kiến cử tri'), which say no more."""
+
+
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A folded text's whole words that are one of `words`."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(folded_words(w)) for w in words) + r")\b")
+
+
+NOTED_PHRASE, EXPLAINED_PHRASE, OPINION_FILLER = map(_phrases, (NOTED, EXPLAINED, OPINION_FILLERS))
+
+
+def opinion_taken(value: str) -> str | None:
+    """'explained' for a mode that says only that the opinion was explained ('Tiếp thu, giải
+    trình', 'Ghi nhận, giải trình'), 'noted' for one that says only that it was noted ('Ghi nhận',
+    'Đã tiếp thu', 'Tiếp thu ý kiến cử tri'), else None: read by its words, the spellings are
+    many, and a word of a mode ('Trực tiếp', 'văn bản') left beside them makes it no such one."""
+    folded = folded_words(value)
+    explained, noted = bool(EXPLAINED_PHRASE.search(folded)), bool(NOTED_PHRASE.search(folded))
+    left = OPINION_FILLER.sub(" ", NOTED_PHRASE.sub(" ", EXPLAINED_PHRASE.sub(" ", folded)))
+    if left.strip() or not (explained or noted):
+        return None
+    return "explained" if explained else "noted"
 
 ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
     "business": ("Công ty", "Chi nhánh công ty", "Doanh nghiệp", "Doanh nghiệp tư nhân", "DNTN",

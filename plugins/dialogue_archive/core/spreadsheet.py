@@ -51,19 +51,18 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
-    EXPLAINED_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
-    NOTED_WORDS,
     PERSONAL,
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
     kind_named,
+    opinion_taken,
 )
 from .vietnamese import in_sentence
 from .yamlio import dump_items
@@ -117,12 +116,17 @@ def month_first_day(text: str) -> dt.date | None:
 
 
 def cell_day(value: Any) -> dt.date | None:
-    """The day a cell holds: an Excel date, or a text written as DATE_FORMATS; else None."""
+    """The day a cell holds: an Excel date, a text written as DATE_FORMATS, or Excel's number
+    of a day (EXCEL_DAY); else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return written_day(value) if isinstance(value, str) else None
+    if (day := written_day(str(value))) is not None:
+        return day
+    if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
+        return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
+    return None
 
 
 def not_a_day(text: str) -> str:
@@ -476,17 +480,22 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
         _mark_unsaved_formulas(openpyxl.load_workbook(path)[sheet.title], sheet, rows)
     continued: set[tuple[int, int]] = set()
     spans: dict[tuple[int, int], Merge] = {}
+    hidden_rows = _hidden_rows(sheet, len(rows))
     for merged in sheet.merged_cells.ranges:
         top = rows[merged.min_row - 1][merged.min_col - 1]
-        merge = Merge(merged.min_row, merged.min_col - 1, merged.max_col - 1, merged.coord)
+        # merged cells whose first rows are hidden (a filter) show their value on the rows
+        # left: for the import they start at the first of those, which the others continue
+        first = next((r for r in range(merged.min_row, merged.max_row + 1) if r not in hidden_rows),
+                     merged.min_row)
+        merge = Merge(first, merged.min_col - 1, merged.max_col - 1, merged.coord)
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = top  # every cell of a merge carries its value
                 if (merged.max_row, merged.max_col) != (merged.min_row, merged.min_col):
                     spans[r, c - 1] = merge
-                if r > merged.min_row:
+                if r > first:
                     continued.add((r, c - 1))
-    _leave_out_hidden(sheet, rows, where, notes)
+    _leave_out_hidden(sheet, rows, hidden_rows, where, notes)
     return Table(rows, continued, where, spans)
 
 
@@ -694,10 +703,16 @@ def _mark_unsaved_formulas(formulas: Any, values: Any, rows: list[list[Any]]) ->
                 rows[r][c] = UnsavedFormula(value)
 
 
-def _leave_out_hidden(sheet: Any, rows: list[list[Any]], name: str, notes: list[str]) -> None:
-    """Hidden rows and columns are not read: offices hide their internal notes, or the rows of
-    another session, and what the sheet shows is what gets published."""
-    hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= len(rows))
+def _hidden_rows(sheet: Any, count: int) -> list[int]:
+    """The numbers of the worksheet's hidden rows among its first `count`."""
+    return sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r <= count)
+
+
+def _leave_out_hidden(sheet: Any, rows: list[list[Any]], hidden_rows: list[int], name: str,
+                      notes: list[str]) -> None:
+    """Hidden rows (`hidden_rows`, see _hidden_rows) and columns are not read: offices hide
+    their internal notes, or the rows of another session, and what the sheet shows is what gets
+    published."""
     width = max(map(len, rows), default=0)  # the unused columns to the right are often hidden
     hidden_columns = sorted({c for dim in sheet.column_dimensions.values() if dim.hidden
                              for c in range(dim.min or 1, min(dim.max or dim.min or 1, width) + 1)})
@@ -1154,10 +1169,8 @@ class RowReader:
         value = cells.get(key)
         if value is None:
             return None
-        if (day := cell_day(value if isinstance(value, dt.date) else str(value))) is not None:
+        if (day := cell_day(value)) is not None:
             return day
-        if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
-            return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
         if key == "due" and (end := period_end(str(value))):  # 'Quý III/2025', as answers.yaml says
             raise RowError(self.header(key), f"'{value}' is a period: write its last day, "
                                              f"{end:%d/%m/%Y}")
@@ -1264,15 +1277,15 @@ class RowReader:
         says the opinion was explained, EXPLAINED, not how), checked against the agency it was
         referred to (a cell written, whether or not its agency is known)."""
         referred = cells.get("referred_to") is not None
-        written = folded_words(str(cells.get("mode")))
-        if written in NOTED_WORDS:
+        taken = opinion_taken(str(cells["mode"])) if cells.get("mode") is not None else None
+        if taken == "noted":
             raise RowError(self.header("mode"), (
                 f"'{cells['mode']}' says that the opinion was noted, not how it was answered, and "
                 "the site would show it answered at the session: write Trực tiếp if it was so "
                 "answered, Bằng văn bản if a written answer follows (its number in "
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
-        mode = (None if written in EXPLAINED_WORDS else self.choice(cells, "mode")) or (
+        mode = (None if taken == "explained" else self.choice(cells, "mode")) or (
             "referred" if referred else "in_writing" if document else "on_the_spot")
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
@@ -1414,17 +1427,19 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
-    _check_session_dates(rows, header, unknown, session.date, report.sheet)
+    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
     for i, name in column_named.items():
         names.setdefault(columns[i], name)
         report.columns.setdefault(name, i)
+    for i, name in session_days.items():  # its cells' problems, in their place on the row
+        report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, unknown, report)
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
-        table_rows(table, header, columns, column_named, report.notes),
+        _undated(table_rows(table, header, columns, column_named, report.notes), table, session_days),
         reader, report)
     if previous:
         rows_of = [first_rows.get(item["id"]) for item in report.items]
@@ -1531,13 +1546,17 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
     and in silence; which way each was meant is not guessed, day/month/year is asked for. None
     for a column of dates written day first, in which such a cell is a slip of its own, said on
-    its row ('not a day of the calendar')."""
-    texts = [(n, row[i].strip()) for n, row in enumerate(rows[header + 1:], header + 2)
+    its row ('not a day of the calendar'): one with a text that is a day only read day first,
+    or with an Excel date cell (an Excel reading dates month first would have made the text
+    '6/13/2024' one too; it was typed in one that reads them day first)."""
+    below = rows[header + 1:]
+    texts = [(n, row[i].strip()) for n, row in enumerate(below, header + 2)
              if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
     month_first = [(n, text, day) for n, text in texts if written_day(text) is None
                    and (day := month_first_day(text)) is not None]
     if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                              for _, text in texts):
+                              for _, text in texts) \
+            or any(i < len(row) and isinstance(row[i], dt.date) for row in below):
         return None
     n, text, day = month_first[0]
     both = next(((m, other, read) for m, other in texts if (read := written_day(other))
@@ -1551,14 +1570,17 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
-                         where: str) -> None:
+                         where: str) -> dict[int, str]:
     """A column the sheet does not import whose cells are mostly dates, some of them not the
     session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
     whose every row was imported into this one session. Refused, with the rows of other days:
     filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
     a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
     A column written month first is refused as an imported one is (`_month_first`): its dates
-    read day first were other days, or none, and a sheet of none passed as this session's."""
+    read day first were other days, or none, and a sheet of none passed as this session's.
+    Returns the columns of sessions' days whose every date is the session's (column index -> its
+    header): a cell of theirs that is no day is its row's problem (`_undated`)."""
+    session_days: dict[int, str] = {}
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
@@ -1569,7 +1591,10 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
         other = [n for n, found in days.items() if found != day]
-        if not other or 2 * len(days) < len(filled):
+        if 2 * len(days) < len(filled):
+            continue
+        if not other:
+            session_days[i] = str(rows[header][i])
             continue
         listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
         raise SheetError(
@@ -1579,6 +1604,25 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             "sheet to this session's rows (Excel: Data > Filter on that column; rows a filter "
             "hides are not read) and import again, or keep each session in a worksheet of its "
             "own (--sheet reads one)")
+    return session_days
+
+
+def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
+    """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
+    see _check_session_dates) that is no day ('12/15/2026' among '20/11/2026's, '31/11/2026'):
+    which session the row is of cannot be told, and it was imported into this one in silence.
+    Merged over several rows (a session's day written once beside its questions), it is said
+    once, on the merge's first row (Table.said_at); none of those rows is imported."""
+    for row in rows:
+        cells = table.rows[row.number - 1]
+        for i, name in session_days.items():
+            value = cells[i] if i < len(cells) else None
+            if value is not None and cell_day(value) is None:
+                row.problems.append(UnreadCells(
+                    set(), name, f"{not_a_day(str(value))} (this column says which session the row "
+                    f"is of){table.merged_ranges([(row.number, i)])}",
+                    said_elsewhere=table.said_at(row.number, i, [i]) != (row.number, i)))
+        yield row
 
 
 def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str], unknown: list[int],
