@@ -728,6 +728,29 @@ def test_a_daily_build_removes_the_pages_no_site_uses_any_more(tmp_path: Path) -
     assert {p.stat().st_ino for p in second} <= published  # today's stay: the site uses them
 
 
+def test_a_build_with_a_fixed_date_still_removes_the_pages_no_site_uses_once_a_day(
+        tmp_path: Path) -> None:
+    """With `build_date` fixed (reproducible builds) the cache was swept once, at the first
+    build: the day it is swept once for never changed, and every edit's earlier pages stayed
+    in the cache for good. A build sweeps once the last sweep is a day old, whatever its date."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    site, root = tmp_path / "site", tmp_path / ".cache" / "dialogue-archive"
+
+    def build() -> set[Path]:
+        result = run_build(write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE)))
+        assert result.returncode == 0, result.stderr
+        return set((root / "pages").glob("*/*.bin"))
+
+    first = build()
+    three_days_ago = int(time.time()) - 3 * 24 * 3600
+    for path in root.rglob("*"):  # the pages, and the last sweep, three days ago
+        os.utime(path, (three_days_ago, three_days_ago), follow_symlinks=False)
+    replace(next(content.glob("sessions/*/*/index.md")), "Sáng nay", "Chiều nay")
+    second = build()
+    assert first - second  # the edited session's earlier page went
+    assert first & second  # the pages still published stay, however old
+
+
 def test_a_daily_build_removes_what_another_code_version_cached(tmp_path: Path) -> None:
     """Parsed sessions and rendered texts are keyed by the code that made them, and a search
     index folder by its shard: after an upgrade, the earlier release's stayed in the cache for

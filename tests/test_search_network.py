@@ -12,6 +12,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from dialogue_archive.core.labels import VI
@@ -23,6 +24,8 @@ BUSY = ["", WORDS["loading"], WORDS["searching"]]
 class DroppingServer(http.server.ThreadingHTTPServer):
     drop: re.Pattern[str] | None = None
     """The paths whose requests get no answer: the connection is closed as a lost link does."""
+    asked: list[str]
+    """Every path asked for, with its query, the page's and its workers' alike."""
 
 
 class _DroppingHandler(http.server.SimpleHTTPRequestHandler):
@@ -32,6 +35,7 @@ class _DroppingHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_head(self) -> object:
+        self.server.asked.append(self.path)
         if self.server.drop and self.server.drop.search(self.path):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -43,6 +47,7 @@ class _DroppingHandler(http.server.SimpleHTTPRequestHandler):
 def server(sample_site: Path) -> Iterator[DroppingServer]:
     handler = functools.partial(_DroppingHandler, directory=str(sample_site))
     instance = DroppingServer(("127.0.0.1", 0), handler)
+    instance.asked = []
     threading.Thread(target=instance.serve_forever, daemon=True).start()
     yield instance
     instance.shutdown()
@@ -104,6 +109,24 @@ def test_a_lost_word_chunk_is_not_called_no_result(tab, server, lost: str) -> No
 def test_a_lost_index_file_says_the_index_could_not_load(tab, server, drop: str) -> None:
     """Pagefind waited forever for its WASM or metadata: "Đang tải chỉ mục tìm kiếm…" stayed."""
     assert open_search(tab, server, "q=so+do", drop) == WORDS["load_failed"]
+
+
+@pytest.mark.parametrize("drop", [r"(?!)", r"pagefind-worker\.js"])
+def test_pagefinds_webassembly_comes_at_the_version_of_its_script(tab, server, drop: str) -> None:
+    """Pagefind's WebAssembly was fetched at a fixed address while pagefind.js and its worker
+    come at `?v=`: after a Pagefind upgrade, a browser ran its kept WebAssembly under the new
+    script. It comes at their version, from the worker and, when the worker cannot start, from
+    the page, and the search finds."""
+    server.asked.clear()
+    assert open_search(tab, server, "q=so+do", drop).startswith("Tìm thấy")
+    asked = [urlsplit(path) for path in server.asked]
+
+    def versions(file: str) -> set[str]:
+        return {parse_qs(url.query).get("v", [""])[0] for url in asked if re.search(file, url.path)}
+
+    runtime = versions(r"/pagefind\.js$")
+    assert len(runtime) == 1 and "" not in runtime, runtime
+    assert versions(r"/wasm\.[^/]*\.pagefind$") == runtime
 
 
 def test_lost_filter_indexes_say_so_in_the_filter_panel(tab, server) -> None:

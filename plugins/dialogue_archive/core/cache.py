@@ -50,7 +50,11 @@ REFRESH_SECONDS = UNUSED_SECONDS // 2
 """An entry read is given the present time once its own is older than this (`_refresh`): read
 every day, it is never swept, and a warm build does not write the time of every entry it reads."""
 SWEPT_STAMP = ".swept"
-"""The day a namespace was last swept (DiskCache.sweep)."""
+"""The build day a namespace was last swept on (DiskCache.sweep); its time says when."""
+SWEEP_SECONDS = 24 * 3600
+"""A namespace is swept again after this, even for the same build day: with a fixed
+`build_date` (reproducible builds) the day never changes, and an archive swept once, at its
+first build, every edit's earlier pages then staying in the cache for good."""
 
 
 def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> None:
@@ -277,7 +281,7 @@ class DiskCache:
               kept: Collection[str] | Callable[[], Collection[str]] = frozenset()) -> int:
         """Remove the file entries of `namespace` that no published site links to and that
         were stored or last read (`_refresh`) more than `unused_for` seconds ago; once per
-        `day` (a build's date): every
+        `day` (a build's date), and once a day (SWEEP_SECONDS) for the same `day`: every
         edit, and every day's lists and reports, leave their earlier pages behind (keyed by
         the build date, a daily build left a whole site's, about 425 MB at 1,000 sessions).
         Entries under a key of `kept` stay, however old: the build read them, but no site
@@ -288,7 +292,8 @@ class DiskCache:
             return 0
         stamp = folder / SWEPT_STAMP
         with contextlib.suppress(OSError):
-            if stamp.read_text(encoding="utf-8") == day:
+            recent = stamp.stat().st_mtime > time.time() - SWEEP_SECONDS
+            if recent and stamp.read_text(encoding="utf-8") == day:
                 return 0
         if callable(kept):
             kept = kept()

@@ -198,9 +198,10 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
-    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the other spelling of words
-    written with i or y (`lý` for `lí`; a synonym's too: `qui hoach` found no item holding
-    "quy hoạch" only through its topic), then the folded form of each word with `đ`.
+    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words an en or em dash
+    joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
+    synonym's too: `qui hoach` found no item holding "quy hoạch" only through its topic), then
+    the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
     its topic's whole synonym list, as written and again accent-free, held `tiền` five times
     and outranked the records whose own text said what was typed (`may tinh tien`).
@@ -210,13 +211,22 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
     added = [w for w in _synonym_words(tuple(synonyms)) if word_key(w) not in held]
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    with_d = [w for w in [*normalised.split(), *added] if "đ" in w or "Đ" in w]
+    parted = DASHED.sub(" ", normalised)
+    dashed = [] if parted == normalised else [
+        word.strip(EDGES) for word in parted.split() if word_key(word) and word_key(word) not in held]
+    with_d = [w for w in [*parted.split(), *added] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join(dict.fromkeys([*added, *respelled, *other_spellings(" ".join([normalised, *added])),
+    return " ".join(dict.fromkeys([*added, *respelled, *dashed,
+                                   *other_spellings(" ".join([normalised, *added])),
                                    *folded, *date_forms(text)]))
 
 
 EDGES = string.punctuation + "“”‘’…–—"
+
+DASHED = re.compile(r"(?<=[^\W_])[–—](?=[^\W\d_])")
+"""An en or em dash joining words ('hạn—theo', 'khai sinh–thường trú'): the search page cuts
+a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text at a hyphen only
+and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
 
 
 def word_key(word: str) -> str:

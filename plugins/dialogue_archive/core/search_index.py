@@ -37,6 +37,9 @@ WORKER_FILE = "pagefind-worker.js"
 WORKER_URL = "`${basePath}pagefind-worker.js`"
 """How Pagefind's pagefind.js names its worker: given a version (asset_versions.runtime_version),
 as search.js does pagefind.js, so that a browser never runs a worker of an earlier release."""
+WASM_URL = "`${this.basePath}wasm.${language}.pagefind`"
+"""How Pagefind's pagefind.js, and its worker, name its WebAssembly: given the same version, so
+that a browser never runs the WebAssembly of an earlier release under a newer script."""
 RECORD_TEMPLATE = "archive/search_record.html"
 LANGUAGE = "vi"
 """One index language for every record: Pagefind would otherwise split the index by the
@@ -153,22 +156,28 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
 def watch_fetches(made: Path, bundle_dir: Path) -> None:
     """Prepend FETCH_WATCH to the index's worker, the rest of Pagefind's files left as written:
     a search that lost a chunk to the network then says so instead of finding nothing. The
-    worker is started at its version (WORKER_URL)."""
-    worker, runtime = made / WORKER_FILE, made / RUNTIME_FILE
-    try:
-        worker.write_bytes(FETCH_WATCH.read_bytes() + b"\n" + worker.read_bytes())
-        script = runtime.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SearchIndexError(
-            f"The search index made for {bundle_dir} has no readable {error.filename} ({error}). "
-            "Install the pinned 'pagefind[bin]' (scripts/build sets it up).") from error
-    if WORKER_URL not in script:
-        raise SearchIndexError(
-            f"The search index made for {bundle_dir} has a {RUNTIME_FILE} that does not start "
-            f"its worker as this archive knows ({WORKER_URL}). Install the pinned 'pagefind[bin]' "
-            "(scripts/build sets it up).")
-    versioned_url = f"`${{basePath}}{versioned(WORKER_FILE, runtime_version())}`"
-    runtime.write_text(script.replace(WORKER_URL, versioned_url), encoding="utf-8")
+    worker and the WebAssembly are fetched at the scripts' version (WORKER_URL, WASM_URL)."""
+    tag = runtime_version()
+    wasm = (WASM_URL, WASM_URL.replace(".pagefind`", f".pagefind?v={tag}`"))
+    edits = {RUNTIME_FILE: [(WORKER_URL, f"`${{basePath}}{versioned(WORKER_FILE, tag)}`"), wasm],
+             WORKER_FILE: [wasm]}
+    for name, replacements in edits.items():
+        try:
+            script = (made / name).read_text(encoding="utf-8")
+        except OSError as error:
+            raise SearchIndexError(
+                f"The search index made for {bundle_dir} has no readable {name} ({error}). "
+                "Install the pinned 'pagefind[bin]' (scripts/build sets it up).") from error
+        for old, new in replacements:
+            if old not in script:
+                raise SearchIndexError(
+                    f"The search index made for {bundle_dir} has a {name} that does not fetch "
+                    f"what this archive versions as it knows ({old}). Install the pinned "
+                    "'pagefind[bin]' (scripts/build sets it up).")
+            script = script.replace(old, new)
+        if name == WORKER_FILE:
+            script = FETCH_WATCH.read_text(encoding="utf-8") + "\n" + script
+        (made / name).write_text(script, encoding="utf-8")
 
 
 def record_file(url: str) -> str:
