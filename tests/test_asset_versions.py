@@ -6,8 +6,11 @@ export 'iForY', no result). Pages now ask for them at an address that follows th
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -84,3 +87,22 @@ def test_a_changed_asset_changes_its_address_and_an_unchanged_one_keeps_it(
     assert {"search.js", "vietnamese.js", "fetch-watch.js", "search.css", "archive.css"} <= set(before)
     assert all(query.startswith("v=") for query in before.values()), before
     assert {name for name in before if before[name] != after[name]} == {"search.js", "vietnamese.js"}
+
+
+def runtime_version_of(plugins: Path) -> str:
+    """asset_versions.runtime_version as the code in `plugins` works it out."""
+    script = "from dialogue_archive.core.asset_versions import runtime_version; print(runtime_version())"
+    return subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(plugins)},
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_pagefinds_scripts_change_address_when_the_build_rewrites_them_otherwise(tmp_path: Path) -> None:
+    """pagefind.js, its worker and WebAssembly file are asked for at one version; the build
+    rewrites addresses in the first two (search_index.py), so a release changing how it does
+    so gives them a new address, though Pagefind and fetch-watch.js are the same."""
+    plugins = tmp_path / "plugins"
+    shutil.copytree(PLUGINS, plugins, ignore=shutil.ignore_patterns("__pycache__"))
+    before = runtime_version_of(plugins)
+    rewriter = plugins / "dialogue_archive" / "core" / "search_index.py"
+    rewriter.write_text(rewriter.read_text(encoding="utf-8") + "\n# another release\n", encoding="utf-8")
+    assert runtime_version_of(plugins) != before

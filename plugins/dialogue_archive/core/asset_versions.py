@@ -25,6 +25,8 @@ IMPORT = re.compile(r"""(\bimport\s*(?:[^;"']*?\bfrom\s*)?)(["'])\./([^"'/?]+\.j
 FETCH_WATCH = Path(__file__).resolve().parent.parent / "search_assets" / "fetch-watch.js"
 """Prepended to Pagefind's worker (search_index.watch_fetches), which Pagefind's pagefind.js
 starts at a fixed name: both are asked for at `runtime_version()`."""
+REWRITER = Path(__file__).resolve().parent / "search_index.py"
+"""Rewrites the addresses in Pagefind's pagefind.js and worker (`watch_fetches`)."""
 RUNTIME_FILE = "pagefind.js"
 
 
@@ -76,6 +78,8 @@ def published_assets(folder: Path, uri_prefix: str) -> dict[str, Asset]:
 
 @functools.lru_cache(maxsize=1)
 def runtime_version() -> str:
-    """The version of every index's pagefind.js and worker: their content is Pagefind's (of
-    its installed version) with FETCH_WATCH prepended to the worker."""
-    return content_version(FETCH_WATCH.read_bytes() + version("pagefind_bin").encode())
+    """The version of every index's pagefind.js, worker and WebAssembly file: their content is
+    Pagefind's (of its installed version), with FETCH_WATCH prepended to the worker and the
+    addresses REWRITER writes in both (a change to how it rewrites them changes it too)."""
+    return content_version(FETCH_WATCH.read_bytes() + REWRITER.read_bytes()
+                           + version("pagefind_bin").encode())
