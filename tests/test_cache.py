@@ -17,6 +17,7 @@ import tempfile
 import textwrap
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from conftest import (
 )
 from dialogue_archive.core import urls
 from dialogue_archive.core.cache import DiskCache
+from dialogue_archive.core.labels import format_size
 from dialogue_archive.core.loader import load_archive, private_copy
 from dialogue_archive.core.publish import publish
 from dialogue_archive.core.search import SearchRecords
@@ -569,6 +571,72 @@ def test_serve_shows_an_edit_then_brings_search_and_data_up_to_date(tmp_path: Pa
         assert [p for p in served.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
         assert [p.name for p in served.iterdir() if p.name.startswith(".")] == []
     finally:
+        preview.stop()
+
+
+SIZE_CELL = 'main tr:has(a[href$="/archive.json"]) td.da-file-size'
+"""archive.json's size on the open-data page."""
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_serve_keeps_the_open_data_page_and_reloads_it_with_the_new_sizes(tmp_path: Path, cache: bool,
+                                                                          browser) -> None:
+    """The open-data page, which gives the data files' sizes, was written only once the
+    preview's catch-up had written the files: after every save it was missing for seconds, and
+    a browser showing it reloaded into the theme's 'page not found' and stayed there (a
+    review's find). It is served at every moment, with the sizes the preview knows, and a
+    browser showing it reloads by itself when the sizes it gives change."""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE),
+                          cache=str(cache).lower())
+    preview = Preview(config, tmp_path)
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set():
+            try:
+                preview.get("open-data/")
+                statuses.append(200)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+            time.sleep(0.01)
+
+    page = browser.new_page()
+    poller = threading.Thread(target=poll)
+    try:
+        preview.wait_for("search index and open data updated")
+        page.goto(f"http://127.0.0.1:{preview.port}/open-data/")
+        before = page.locator(SIZE_CELL).inner_text()
+        poller.start()
+        answers = content / SEED / "answers.yaml"  # 50 KB more: archive.json grows by as much
+        answers.write_text(answers.read_text(encoding="utf-8").replace(
+            "text: ", "text: " + "Ghi chú xem trước rất dài. " * 2000, 1), encoding="utf-8")
+        preview.wait_for("Reloading browsers")
+        preview.wait_for("search index and open data updated")
+        time.sleep(0.5)
+        stop.set()
+        poller.join()
+        assert statuses and set(statuses) == {200}, statuses
+        served = next(p for p in tmp_path.iterdir() if p.name.startswith("mkdocs_"))
+        size = format_size((served / "data/archive.json").stat().st_size)
+        assert size != before
+        assert size in preview.get("open-data/").decode("utf-8")
+        # the browser, left as it is, reloads the page with the new size
+        page.wait_for_function(f"size => document.querySelector('{SIZE_CELL}')?.textContent.trim()"
+                               " === size", arg=size, timeout=10_000)
+        # a save that leaves the sizes as they are reloads the browsers once, as before
+        answers.write_text(answers.read_text(encoding="utf-8").replace("rất dài.", "rất dài!", 1),
+                           encoding="utf-8")
+        preview.wait_for("Reloading browsers")
+        said = len(preview.lines)
+        preview.wait_for("search index and open data updated")
+        assert not any("reloading browsers" in line for line in preview.lines[said:]), preview.lines
+    finally:
+        stop.set()
+        if poller.is_alive():
+            poller.join()
+        page.close()
         preview.stop()
 
 

@@ -130,6 +130,7 @@ OPEN_DATA_VI: dict[str, Any] = {
     "size": "Dung lượng",
     "sizes": {"bytes": "{size} byte", "kilobytes": "{size} KB", "megabytes": "{size} MB",
               "gigabytes": "{size} GB"},
+    "size_unknown": "—",  # a preview's first start, until its data files are written
     "file_archive": ("Toàn bộ kho lưu trữ (JSON): danh mục cơ quan, lĩnh vực, địa bàn, thủ tục "
                      "và mọi phiên đối thoại."),
     "file_items": ("Bảng tính (CSV, UTF-8 có BOM để Excel, LibreOffice hiển thị đúng tiếng Việt; "

@@ -128,7 +128,8 @@ class OpenData:
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
         self.sizes: dict[str, int] = {}
         """Each file of urls.DATA_FILES by name, its size in bytes, once written (`measure`):
-        the open-data page gives them, so it is rendered after the files."""
+        the open-data page gives them (a preview's page, written before the files, the sizes
+        its previous build measured)."""
 
     def measure(self, folder: Path) -> None:
         """Take the sizes of the files written in `folder` (or linked there from the cache)."""

@@ -18,6 +18,14 @@ def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
                     description=VI["open_data"]["intro"])
 
 
+def file_sizes(data: OpenData) -> list[str]:
+    """Each data file's size as the page shows it, in the order of urls.DATA_FILES: the page's
+    key in the cache, and what tells a preview whether the page must be written again once the
+    files are (a file not measured yet shows the label `open_data.size_unknown`)."""
+    return [format_size(data.sizes[name]) if name in data.sizes else VI["open_data"]["size_unknown"]
+            for name, _ in urls.DATA_FILES]
+
+
 def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     """Files, licence, how to cite, and every field of the JSON and CSV files documented."""
     text = VI["open_data"]
@@ -37,10 +45,10 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     return {
         "kind": "open_data",
         "as_of": format_date(views.archive.build_date),
-        # each with its size, read from the files written (data.sizes); the whole archive's
-        # files are saved, not shown, by the browser
-        "files": [(Link(name, urls.DATA_DIR + name, text[key]), format_size(data.sizes[name]),
-                   name in urls.BULK_FILES) for name, key in urls.DATA_FILES],
+        # each with its size (file_sizes); the whole archive's files are saved, not shown,
+        # by the browser
+        "files": [(Link(name, urls.DATA_DIR + name, text[key]), size, name in urls.BULK_FILES)
+                  for (name, key), size in zip(urls.DATA_FILES, file_sizes(data), strict=True)],
         "session_file": Link(urls.session_data(example_session.id).removeprefix(urls.DATA_DIR),
                              urls.session_data(example_session.id))
         if example_session else None,

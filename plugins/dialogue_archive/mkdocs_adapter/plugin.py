@@ -21,6 +21,7 @@ from jinja2 import FileSystemBytecodeCache, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -40,7 +41,7 @@ from ..core.labels import VI, content_lang, count_label, format_number, format_s
 from ..core.loader import SESSIONS_NAMESPACE, ParsedSession, load_archive
 from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
 from ..core.opendata import OpenData
-from ..core.opendata_views import open_data_page
+from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, publish, staging_dir
@@ -62,6 +63,7 @@ from .config import (
 from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
+from .preview_reload import reload_browsers
 from .publishing import page_publishing, redirect_pages, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
@@ -124,6 +126,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.cleaned = False  # MkDocs empties the site folder first (not --dirty)
         self.folders: list[str] = []  # the earlier site's folders this build writes into
         self.catch_up: threading.Event | None = None  # set when a preview's catch-up is done
+        self.server: LiveReloadServer | None = None  # a preview's, to reload its browsers
+        self.data_sizes: dict[str, int] = {}  # a preview's data files, as its last catch-up wrote them
+        self.sizes_shown: list[str] | None = None  # those the open-data page written shows
         self.stopper = Stopper()  # kills a preview's search workers when it ends
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
@@ -142,7 +147,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
         if self.preview:
             _forget_logged_messages()
-        self.specs, self.carried, self.folders = {}, {}, []
+        self.specs, self.carried, self.folders, self.sizes_shown = {}, {}, [], None
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
@@ -291,6 +296,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         data = self.data = open_data(self.views, config, self.config)
+        if self.preview:  # its open-data page is written before the data files (on_post_build)
+            data.sizes = dict(self.data_sizes)
         for spec in chain(self.views.pages(), commitment_pages(self.views),
                           (statistics_page(self.views), open_data_page(self.views, data))):
             self.specs[spec.src_uri] = spec
@@ -416,25 +423,34 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _render_archive_pages(self, config: MkDocsConfig) -> None:
         """Write the deferred pages on every core (rendering.py); cached pages are copied. The
-        open-data page waits for the data files (`_render_open_data_page`)."""
+        open-data page waits for the data files (`_render_open_data_page`), except in a preview,
+        which serves it at once with the sizes it knows."""
         assert self.files is not None
         started = time.monotonic()
         pages = [f.page for f in self.files.documentation_pages()
                  if f.page is not None and f.src_uri in self.specs and f.src_uri != urls.open_data()]
         report = self._render(config, pages)
+        if self.preview:
+            self._render_open_data_page(config)
         assert self.archive is not None
         items = sum(len(s.items) for s in self.archive.published)
         log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "
                  f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
                  f"written in {time.monotonic() - started:.1f} s")
 
-    def _render_open_data_page(self, config: MkDocsConfig) -> None:
-        """The open-data page gives the size of each data file: written after them, and reused
-        from the cache only while their sizes are the same."""
+    def _render_open_data_page(self, config: MkDocsConfig) -> bool:
+        """The open-data page gives the size of each data file: written after them, or, in a
+        preview, before them (with the sizes of its previous build) and again after them only if
+        the sizes it shows changed; reused from the cache only while they are the same. Returns
+        whether it was written."""
         assert self.files is not None and self.data is not None
+        shown = file_sizes(self.data)
         file = self.files.get_file_from_path(urls.open_data())
-        if file is not None and file.page is not None:
-            self._render(config, [file.page], repr(sorted(self.data.sizes.items())))
+        if shown == self.sizes_shown or file is None or file.page is None:
+            return False
+        self._render(config, [file.page], repr(shown))
+        self.sizes_shown = shown
+        return True
 
     def _render(self, config: MkDocsConfig, pages: list[Page], *inputs: str) -> RenderReport:
         """Render `pages` (rendering.py); `inputs`: what their views are made from besides the
@@ -482,6 +498,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     # --- atomic publishing (core/publish.py) -------------------------------------------
 
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+                 ) -> LiveReloadServer:
+        """Kept for the catch-up, which reloads its browsers when it writes a page again."""
+        self.server = server
+        return server
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
@@ -520,7 +542,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 if self.preview:
                     self.search_keys = indexes.keys
                 files.result()
-            self._render_open_data_page(config)
+            if self.preview:
+                self.data_sizes = self.data.sizes
+            rewritten = self._render_open_data_page(config)
         except Exception as error:  # in the background, a log line instead of a traceback
             if not background:
                 raise
@@ -532,6 +556,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if background:
             log.info(f"preview: search index and open data updated "
                      f"{time.monotonic() - started:.1f} s after the pages")
+            if rewritten and self.server is not None and reload_browsers(self.server):
+                log.info("preview: the open-data page gives the new sizes of the data files: "
+                         "reloading browsers")
 
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
         assert self.archive is not None and self.data is not None and self.views is not None

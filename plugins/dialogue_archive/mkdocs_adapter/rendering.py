@@ -16,6 +16,7 @@ import errno
 import gc
 import logging
 import multiprocessing
+import os
 import queue
 import time
 import types
@@ -200,8 +201,11 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
         # disk writes, and the next build's deletion of the old site would free real files.
         job.cache.put_bytes(PAGES, key, data)
         if not job.cache.copy_to(PAGES, key, destination):  # no cache
-            destination.unlink(missing_ok=True)  # it may be a hard link into an earlier cache
-            write_file(data, str(destination))
+            # Under another name, then renamed over the page (which may be a hard link into an
+            # earlier cache): a preview writing its open-data page again serves it all along.
+            temporary = destination.with_name(f".{destination.name}.{os.getpid()}")
+            write_file(data, str(temporary))
+            os.replace(temporary, destination)
         if key != quick:
             job.cache.alias(PAGES, key, quick)
         report.rendered += 1
