@@ -16,10 +16,12 @@ def reload_browsers(server: LiveReloadServer) -> bool:
     """Have every browser showing the preview reload; False, and nothing done, while a rebuild
     is waiting or running: its own reload comes after it (and a version grown meanwhile would
     leave it smaller than the one browsers hold, so that they missed it)."""
-    # The build loop sets the version it builds under _rebuild_cond: held, no build starts.
-    with server._rebuild_cond, server._epoch_cond:
-        if server._want_rebuild or server._visible_epoch != server._wanted_epoch:
-            return False
-        server._wanted_epoch = server._visible_epoch = server._visible_epoch + 1
-        server._epoch_cond.notify_all()
+    try:  # The build loop sets the version it builds under _rebuild_cond: held, no build starts.
+        with server._rebuild_cond, server._epoch_cond:
+            if server._want_rebuild or server._visible_epoch != server._wanted_epoch:
+                return False
+            server._wanted_epoch = server._visible_epoch = server._visible_epoch + 1
+            server._epoch_cond.notify_all()
+    except AttributeError:  # another MkDocs: the page is right, the browser shows it when reloaded
+        return False
     return True
