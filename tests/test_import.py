@@ -1519,6 +1519,25 @@ def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
     assert items_of(folder) == []
 
 
+@pytest.mark.parametrize("mode", ["Trả lời trực tiếp, ghi nhận", "Bằng văn bản giải trình",
+                                  "Chuyển, tiếp thu"])
+def test_a_mode_written_beside_noted_or_explained_is_no_known_mode(
+        content: Path, tmp_path: Path, mode: str) -> None:
+    """A mode's own words beside 'ghi nhận' or 'giải trình' say two things: neither the advice
+    for 'noted' nor the mode the row's cells imply is sure (a row 'Bằng văn bản giải trình'
+    with no document would have been published as answered at the session), so the cell is
+    refused as no known mode (a mutation sampler's find: no test said so)."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "hai-nghia.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
+        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Đã trả lời.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert (f"hai-nghia.csv:row 2: column 'Hình thức': '{mode}' is not one of: Trực tiếp, "
+            "Bằng văn bản, Chuyển") in result.stderr
+    assert items_of(folder) == []
+
+
 def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply(
         content: Path, tmp_path: Path) -> None:
     """'Tiếp thu, giải trình' (the opinion explained) as the answer's mode was read as Trực

@@ -927,6 +927,11 @@ def test_a_fence_left_open_is_no_code_sample(tmp_path: Path) -> None:
     (content / "about.md").write_text("```\nMẫu thẻ ảnh\n\nẢnh thật: ![](images/a.jpg)\n", encoding="utf-8")
     assert run_build(write_config(tmp_path, content, site)).returncode == 0
     assert parse(site / "about/index.html").select_one("article img[alt='']") is not None
+    # a longer fence does not close it either, for Python-Markdown (a mutation sampler's find)
+    (content / "about.md").write_text("```\nMẫu\n\nẢnh thật: ![](images/a.jpg)\n\n````\n", encoding="utf-8")
+    assert "content/about.md:4:15: warning: the photo 'images/a.jpg' has no text" in validate(content).stdout
+    assert run_build(write_config(tmp_path, content, site)).returncode == 0
+    assert parse(site / "about/index.html").select_one("article img[alt='']") is not None
 
 
 def test_an_indented_code_block_is_no_photo(tmp_path: Path) -> None:

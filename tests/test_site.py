@@ -1093,6 +1093,13 @@ def test_the_archives_stylesheet_listed_by_the_site_is_loaded_once_at_its_versio
     ours = [s for s in sheets if "dialogue-archive/archive.css" in s]
     assert len(ours) == 1 and "?v=" in ours[0], sheets
     assert sheets.index(ours[0]) > next(i for i, s in enumerate(sheets) if "css/site.css" in s)
+    # a script of ours listed with attributes (a mutation sampler's find: not tested)
+    config.write_text(config.read_text(encoding="utf-8") + "extra_javascript:\n"
+                      "  - path: assets/dialogue-archive/archive.js\n    defer: true\n", encoding="utf-8")
+    assert (result := run_build(config)).returncode == 0, result.stderr
+    page = (tmp_path / "site" / "sessions" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]*dialogue-archive/archive\.js[^"]*)"( defer)?', page)
+    assert len(scripts) == 1 and "?v=" in scripts[0][0] and scripts[0][1], scripts
 
 
 def test_the_sites_own_stylesheet_overrides_the_archives(tmp_path: Path, serve_site, browser) -> None:
