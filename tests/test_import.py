@@ -862,6 +862,29 @@ def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path,
         [dt.date(2027, 3, 6)], [dt.date(2027, 6, 20)]]
 
 
+def test_a_column_typed_month_first_into_an_excel_reading_day_first_is_refused(
+        content: Path, tmp_path: Path) -> None:
+    """'7/6/2027' (meant 6 July) typed month first into an Excel reading dates day first is the
+    date cell 7 June; '6/13/2027' and '6/20/2027' stay texts. The date cell was taken for proof
+    of a column written day first: the two texts were each their row's slip, and once fixed the
+    first row was published as 7 June (a code reader's find). A date cell of a day up to 12
+    proves nothing: the column is refused as written month first."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời", "Trả lời",
+                  "Cam kết", "Hạn"])
+    for n, due in enumerate((dt.datetime(2027, 6, 7), "6/13/2027", "6/20/2027"), 1):
+        sheet.append([n, f"Ông {'ABC'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", "Trả lời.", "Rà soát hồ sơ", due])
+    workbook.save(tmp_path / "han.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "han.xlsx", folder, "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert ("han.xlsx:row 3: column 'Hạn': '6/13/2027' is a day only when read month first "
+            "(13/06/2027), so the dates of this column seem to be written month/day/year") in result.stderr
+    assert items_of(folder) == []
+
+
 def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as

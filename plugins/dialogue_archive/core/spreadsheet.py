@@ -1547,8 +1547,10 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     and in silence; which way each was meant is not guessed, day/month/year is asked for. None
     for a column of dates written day first, in which such a cell is a slip of its own, said on
     its row ('not a day of the calendar'): one with a text that is a day only read day first,
-    or with an Excel date cell (an Excel reading dates month first would have made the text
-    '6/13/2024' one too; it was typed in one that reads them day first)."""
+    or with an Excel date cell of a day over 12 (typed '20/6/2024' in an Excel reading dates day
+    first, which left '6/13/2024' a text; an Excel reading them month first would have made that
+    one a date too). A date cell of a day up to 12 tells nothing: the same Excel made '7/6/2024',
+    meant 6 July by a writer typing month first, the date cell 7 June."""
     below = rows[header + 1:]
     texts = [(n, row[i].strip()) for n, row in enumerate(below, header + 2)
              if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
@@ -1556,7 +1558,7 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
                    and (day := month_first_day(text)) is not None]
     if not month_first or any(month_first_day(text) is None and written_day(text) is not None
                               for _, text in texts) \
-            or any(i < len(row) and isinstance(row[i], dt.date) for row in below):
+            or any(i < len(row) and isinstance(row[i], dt.date) and row[i].day > 12 for row in below):
         return None
     n, text, day = month_first[0]
     both = next(((m, other, read) for m, other in texts if (read := written_day(other))
