@@ -329,7 +329,7 @@ function typedWords(query) {
 // A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
 const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 function dateOf(word) {
-  const match = word.match(TYPED_DATE);
+  const match = bare(word).match(TYPED_DATE);  // "(1/12/2025)," as typed in a sentence
   if (!match) return null;
   const [day, month, year] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
