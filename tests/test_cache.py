@@ -899,3 +899,39 @@ def test_a_relative_cache_dir_is_from_the_folder_of_mkdocs_yml(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert any((tmp_path / "cache").iterdir()), sorted(tmp_path.iterdir())
     assert list((tmp_path / "started").iterdir()) == [elsewhere] and not any(elsewhere.iterdir())
+
+
+def test_a_page_written_again_is_never_missing_nor_half_written(tmp_path: Path) -> None:
+    """A cached page placed over the one a site holds (the preview writes the open-data page
+    again while it is served) was unlinked first, then linked or, across file systems (a cache
+    on disk, the preview's site in a /tmp of tmpfs), copied: a reader meanwhile got a 404 or
+    half the page (a code reader's find). It is renamed over the old one, whole."""
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as shm:
+        if os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+            pytest.skip("the test needs the cache on another file system than the site")
+        cache = DiskCache(Path(shm) / "cache")
+        new = b"<p>new</p>" * 6_000_000
+        cache.put_bytes("pages", "k" * 64, new)
+        page = tmp_path / "site" / "open-data" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_bytes(b"<p>old</p>")
+        seen: set[int | None] = set()
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                try:
+                    seen.add(page.stat().st_size)
+                except FileNotFoundError:
+                    seen.add(None)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            assert cache.copy_to("pages", "k" * 64, page)
+        finally:
+            done.set()
+            watcher.join()
+        assert seen <= {len(b"<p>old</p>"), len(new)}, sorted(seen, key=str)[:5]
+        assert page.read_bytes() == new
+        assert [p.name for p in page.parent.iterdir()] == ["index.html"]

@@ -23,6 +23,7 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -434,9 +435,22 @@ def _replace_with_untouched(source: str, destination: str) -> None:
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:
-    """Unlinked first: the file it replaces may itself be linked to another cache entry."""
-    Path(destination).unlink(missing_ok=True)
-    _link_or_copy(source, destination)
+    """A file already at `destination` is replaced in one step: linked (or copied) under a
+    temporary name beside it, then renamed over it. Never written in place, as it may itself be
+    linked to another cache entry; nor unlinked first: a preview's page written again while
+    served (the open-data page after its catch-up) was missing meanwhile, or, copied across
+    file systems (a cache on disk, the preview's site in a /tmp of tmpfs), half written."""
+    destination = Path(destination)
+    if not os.path.lexists(destination):
+        _link_or_copy(source, destination)
+        return
+    temporary = destination.with_name(
+        f"{STAGING_PREFIX}{os.getpid()}-{threading.get_ident()}-{destination.name}")
+    try:
+        _link_or_copy(source, temporary)
+        os.replace(temporary, destination)  # a link to the same file already: nothing done
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _link_or_copy(source: Path | str, destination: Path | str) -> None:
