@@ -1520,6 +1520,19 @@ def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) ->
     assert result.stderr.count("khong.xlsx:row 4:") == 3
 
 
+def refused_mode(content: Path, tmp_path: Path, mode: str) -> str:
+    """The import's messages for a row whose answer's mode is `mode`, which it refuses: nothing
+    is written."""
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "mode.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
+        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Đã trả lời.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert items_of(folder) == []
+    return result.stderr
+
+
 @pytest.mark.parametrize("mode", ["Ghi nhận", "Tiếp thu", "tiếp thu, ghi nhận", "Đã ghi nhận",
                                   "Đã tiếp thu", "Tiếp thu ý kiến cử tri", "Tiếp thu và ghi nhận"])
 def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
@@ -1528,18 +1541,11 @@ def test_an_opinion_noted_as_the_answers_mode_is_not_published_as_answered(
     published as answered at the session (a review's find): which it was, only the office knows,
     and the cell says so; nothing is written. Other spellings of the same words ('Đã ghi nhận',
     'Tiếp thu ý kiến cử tri') got only the list of modes (a diff reader's find): the same."""
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "ghi-nhan.csv", (
-        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
-        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Xin ghi nhận.\n"))
-    result = run_import(sheet, folder)
-    assert result.returncode == 1
-    assert (f"ghi-nhan.csv:row 2: column 'Hình thức': '{mode}' says that the opinion was noted, not "
+    assert (f"mode.csv:row 2: column 'Hình thức': '{mode}' says that the opinion was noted, not "
             "how it was answered, and the site would show it answered at the session: write Trực "
             "tiếp if it was so answered, Bằng văn bản if a written answer follows (its number in "
             "'Văn bản'), or, if it is not answered yet, empty the answer's cells (the site shows it "
-            "so; a promise made goes in 'Cam kết')") in result.stderr
-    assert items_of(folder) == []
+            "so; a promise made goes in 'Cam kết')") in refused_mode(content, tmp_path, mode)
 
 
 @pytest.mark.parametrize("mode", ["Trả lời trực tiếp, ghi nhận", "Bằng văn bản giải trình",
@@ -1550,15 +1556,8 @@ def test_a_mode_written_beside_noted_or_explained_is_no_known_mode(
     for 'noted' nor the mode the row's cells imply is sure (a row 'Bằng văn bản giải trình'
     with no document would have been published as answered at the session), so the cell is
     refused as no known mode (a mutation sampler's find: no test said so)."""
-    folder = hoa_xuan_session(content)
-    sheet = write_text_sheet(tmp_path / "hai-nghia.csv", (
-        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Nội dung trả lời\n"
-        f"1,Ông A.,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"{mode}\",Đã trả lời.\n"))
-    result = run_import(sheet, folder)
-    assert result.returncode == 1
-    assert (f"hai-nghia.csv:row 2: column 'Hình thức': '{mode}' is not one of: Trực tiếp, "
-            "Bằng văn bản, Chuyển") in result.stderr
-    assert items_of(folder) == []
+    assert (f"mode.csv:row 2: column 'Hình thức': '{mode}' is not one of: Trực tiếp, "
+            "Bằng văn bản, Chuyển") in refused_mode(content, tmp_path, mode)
 
 
 def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply(
