@@ -836,6 +836,16 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
         "and the month" in result.stderr
 
 
+def kept_valid(workbook: openpyxl.Workbook, path: Path, content: Path) -> tuple[Path, list[str]]:
+    """Import `workbook`, saved at `path`, into the Hòa Xuân session with --keep-valid: the
+    session's folder, and the messages naming a row."""
+    workbook.save(path)
+    folder = hoa_xuan_session(content)
+    result = run_import(path, folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    return folder, [line for line in result.stderr.splitlines() if ":row " in line]
+
+
 def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path, tmp_path: Path) -> None:
     """A due date column of Excel date cells (6 March, 20 June) and the text '6/13/2027': the
     whole sheet was refused as written month/day/year, nothing read (a diff reader's find),
@@ -851,11 +861,8 @@ def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path,
                                         ("Sửa cống", "6/13/2027")), 1):
         sheet.append([n, f"Ông {'ABC'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
                       "UBND phường Hòa Xuân", "Trả lời.", promise, due])
-    workbook.save(tmp_path / "han.xlsx")
-    folder = hoa_xuan_session(content)
-    result = run_import(tmp_path / "han.xlsx", folder, "--keep-valid")
-    assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    folder, rows_said = kept_valid(workbook, tmp_path / "han.xlsx", content)
+    assert rows_said == [
         "han.xlsx:row 4: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day "
         "and the month"]
     assert [[c["due"] for c in item["commitments"]] for item in items_of(folder)] == [
@@ -948,11 +955,8 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
         day = dt.datetime(2026, 11, 20) if n > 2 else "31/11/2026" if n == 1 else None
         sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
     sheet.merge_cells("B2:B3")
-    workbook.save(tmp_path / "gop.xlsx")
-    folder = hoa_xuan_session(content)
-    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
-    assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    folder, rows_said = kept_valid(workbook, tmp_path / "gop.xlsx", content)
+    assert rows_said == [
         "gop.xlsx:row 2: column 'Ngày đối thoại': '31/11/2026' is not a day of the calendar; check "
         "the day and the month (this column says which session the row is of); said once for the "
         "merged cells B2:B3"]
@@ -1643,17 +1647,24 @@ def test_a_dash_in_one_of_two_answer_columns_is_no_line_of_the_answer(content: P
         ["Đã trả lời tại buổi đối thoại."], ["Đã hướng dẫn."]]
 
 
-def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
-                                                                 tmp_path: Path) -> None:
-    """A date cell in the question column (columns shifted by one) was published as the question
-    '2026-11-20 00:00:00' (a fuzzing review's find), and one in the STT column read as its
-    number: the cell is said to hold a date, with the likely cause; nothing is written."""
+def dated_question_sheet() -> tuple[openpyxl.Workbook, Any]:
+    """A workbook whose first question's cell holds a date (20/11/2026), as Excel makes one of
+    what was typed, and its worksheet, for more rows."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
                   "Nội dung trả lời"])
     sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
                   "UBND phường Hòa Xuân", "Trả lời."])
+    return workbook, sheet
+
+
+def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
+                                                                 tmp_path: Path) -> None:
+    """A date cell in the question column (columns shifted by one) was published as the question
+    '2026-11-20 00:00:00' (a fuzzing review's find), and one in the STT column read as its
+    number: the cell is said to hold a date, with the likely cause; nothing is written."""
+    workbook, sheet = dated_question_sheet()
     sheet.append([dt.datetime(2026, 1, 2), "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.",
                   "UBND phường Hòa Xuân", "Trả lời hai."])
     sheet.append(["3", "Ông C.", "Kiến nghị", "Đất đai", dt.time(9, 15),  # '9:15' typed
@@ -1680,12 +1691,7 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
     columns (E2:F4) twice on the first row: it is said once, on the merge's first row and
     column, naming the merged range; the rows it covers are not imported, the next question
     is."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
-                  "Nội dung trả lời"])
-    sheet.append(["1", "Ông A.", "Kiến nghị", "Đất đai", dt.datetime(2026, 11, 20),
-                  "UBND phường Hòa Xuân", "Trả lời."])
+    workbook, sheet = dated_question_sheet()
     sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời hai."])
     sheet.append([None, None, None, None, None, "Công an phường Hòa Xuân", "Trả lời ba."])
     sheet.append(["2", "Bà B.", "Câu hỏi", "Xây dựng", "Hỏi về giấy phép.", "UBND phường Hòa Xuân",
