@@ -518,7 +518,13 @@ def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
     assert not html.select_one('main a[href*="data/sessions/"]').has_attr("download")
     page = browser.new_page()
     try:
+        page.set_viewport_size({"width": 1200, "height": 900})
         page.goto(serve_site(sample_site) + "open-data/")
+        # each file's name on one line: the size column left 'commitments.c' over 'sv'
+        names = page.locator("table.da-files tbody th code")
+        assert names.count() == 7
+        for name in names.all():
+            assert len(name.evaluate("e => [...e.getClientRects()].map(r => r.top)")) == 1, name.inner_text()
         with page.expect_download(timeout=10_000) as saved:
             page.locator('main a[href$="archive.json"]').click()
         assert saved.value.suggested_filename == "archive.json"
