@@ -136,13 +136,14 @@ class SearchRecord:
         """The excerpt's text, as a reader sees it."""
         return "".join(words.text for words in self.shown)
 
-    @property
+    @functools.cached_property
     def unweighted(self) -> str:
         """Hidden, and indexed with no weight as the labels in `shown` are: the labels' words
         spelt as queries spell them (`den` for the 'đến' of '… chuyển đến …', `Dia diem`),
         which Pagefind does not fold from `đ` itself, unless `extra` holds them. `chuyen den`
         missed an item whose only 'đến' was its referral's, which `chuyển đến` found; in
-        `extra`, at full weight, `dia diem` would rank every write-up first for its heading."""
+        `extra`, at full weight, `dia diem` would rank every write-up first for its heading.
+        Worked out once: search_record.html asks for it up to three times a record."""
         held = set(self.extra.split())
         labels = " ".join(words.text for words in self.shown if words.label)
         return " ".join(w for w in extra_words(labels).split() if w not in held)
