@@ -1030,3 +1030,23 @@ def test_a_registry_entry_linked_as_its_md_file_is_told_the_file_the_site_makes(
         "topics/khong-co/index.md; write '../../../topics/khong-co/index.md'; and the link "
         "'../../../topics/khong-co/index.md' points to the page of topic 'khong-co', which is not in "
         "registry/topics.yaml; fix the link or remove it"]
+
+
+def test_each_yaml_text_is_searched_alone_for_its_code_samples(tmp_path: Path) -> None:
+    """A text's code samples were looked for from its start to the end of answers.yaml (slow in a
+    large file): a fence left open in an item's text was closed by the one of its answer, and the
+    link after it, which the page shows as a link, was reported at the text's first line. Each
+    text is searched alone: a link after a later text's code sample is checked at its line, and
+    the same link inside the sample is skipped."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.",
+            "text: |\n      Mẫu:\n      ```\n      Xem [quy định](khong-co.md).")
+    replace(answers, "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n          ```\n          [mẫu](sai.md)\n          ```\n\n"
+            "          Xem [văn bản](sai.md).")
+    result = validate(content)
+    assert located(result) == [
+        f"content/{SESSION}/answers.yaml:{line}:{column}: the link '{name}' points to {SESSION}/{name}, "
+        "which is not a page of the content folder; fix the path or remove the link"
+        for line, column, name in [(10, 22, "khong-co.md"), (18, 25, "sai.md")]]

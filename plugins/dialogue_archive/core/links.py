@@ -28,7 +28,7 @@ from .markup import (
     heading_slug,
 )
 from .problems import ProblemLog, did_you_mean
-from .yamlio import Position, offset_of, position_of
+from .yamlio import Position, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
@@ -73,15 +73,30 @@ def _renderer() -> MarkdownRenderer:
     return MarkdownRenderer()
 
 
-def text_references(markdown: str, src_uri: str, path: Path, source: str,
-                    start: Position) -> list[WrittenReference]:
-    """The photos and page links of a text of the page `src_uri`, located in `source`, the
-    file that holds the text from `start` on."""
+@dataclass(frozen=True)
+class WrittenText:
+    """A text as typed in its file: what its photos and links are looked for in, the text
+    alone (a file of many texts, a large answers.yaml, was searched to its end once per text)."""
+
+    source: str
+    """The text's characters in the file, from where it starts to where it ends."""
+    start: Position
+    """Where `source` starts in the file."""
+
+    def position(self, at: int) -> Position:
+        """The line and column in the file of the character at `at` in `source`."""
+        line, column = position_of(self.source, at)
+        return self.start[0] + line - 1, column + (self.start[1] - 1 if line == 1 else 0)
+
+
+def text_references(markdown: str, src_uri: str, path: Path, written: WrittenText) -> list[WrittenReference]:
+    """The photos and page links of a text of the page `src_uri`, located in `path`, where the
+    text is `written`."""
     if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
-    offset = offset_of(source, start)
-    samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
-    samples += _indented_code(source, offset, path.suffix.lower() in {".yaml", ".yml"})
+    source, offset = written.source, 0
+    samples = [m.span() for m in CODE_SAMPLE.finditer(source)]
+    samples += _indented_code(source, path.suffix.lower() in {".yaml", ".yml"})
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
@@ -90,10 +105,10 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
         while at >= 0 and (sample := next((end for begin, end in samples if begin <= at < end), None)):
             at = source.find(reference.written, sample)  # a code sample's text is no link
         if at < 0:  # written differently in the file (an escape in a quoted YAML text)
-            line, column = start
+            line, column = written.start
         else:
             offset = at + len(reference.written)
-            line, column = position_of(source, at)
+            line, column = written.position(at)
         described = not reference.image or at < 0 or _described(source, at)
         html = at >= 0 and HTML_ATTRIBUTE.search(source, max(0, at - 40), at) is not None
         found.append(WrittenReference(path, line, column, reference, described, html))
@@ -112,14 +127,15 @@ indentation (`|2`) is left out: it counts from the key's, which the text's posit
 LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
 
 
-def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]]:
-    """The indented code blocks of the text at `offset`, as Python-Markdown finds them: lines
+def _indented_code(source: str, yaml: bool) -> list[tuple[int, int]]:
+    """The indented code blocks of the text `source`, as Python-Markdown finds them: lines
     four spaces (or a tab) further in than the text's own, after a blank line, and not under a
     list item (that is the item's next paragraph). A Markdown file's text starts at the left
-    margin; a YAML text is a block scalar whose first line gives its margin, and ends at a line
-    less indented (a quoted or plain YAML text folds its lines: none is found there)."""
+    margin; a YAML text is a block scalar whose first line gives its margin (a quoted or plain
+    YAML text folds its lines: none is found there)."""
+    offset = 0
     if yaml:
-        header = BLOCK_SCALAR.match(source, offset)
+        header = BLOCK_SCALAR.match(source)
         if header is None:
             return []
         offset = header.end()
@@ -134,8 +150,6 @@ def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]
         if not text.strip():
             blank = True
             continue
-        if yaml and len(text) - len(text.lstrip(" ")) < margin:
-            break  # the YAML text ends here
         text = text[margin:]
         indented = text.startswith("    ")
         if indented and (code or (blank and not listed)):
