@@ -1050,3 +1050,28 @@ def test_each_yaml_text_is_searched_alone_for_its_code_samples(tmp_path: Path) -
         f"content/{SESSION}/answers.yaml:{line}:{column}: the link '{name}' points to {SESSION}/{name}, "
         "which is not a page of the content folder; fix the path or remove the link"
         for line, column, name in [(10, 22, "khong-co.md"), (18, 25, "sai.md")]]
+
+
+def test_an_indented_code_block_of_a_yaml_text_with_an_explicit_indentation_is_no_photo(
+        tmp_path: Path) -> None:
+    """`text: |2` (`>-2`, `|2+`: the text's lines start two spaces further in than its key) lets
+    a text start with an indented line: its margin was taken from that first line, so the
+    sample `<img src="a.jpg">` the page shows as code got the warning of a photo without its
+    text, said at the sample, though the real photo after it has its text."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    answers = content / SESSION / "answers.yaml"
+    written = answers.read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    for header in ["|2", ">-2", "|2+"]:
+        answers.write_text(written.replace(
+            "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            f"text: {header}\n              <img src=\"a.jpg\">\n\n"
+            "          Ảnh thật: <img src=\"a.jpg\" alt=\"ảnh thật\">\n"), encoding="utf-8")
+        result = validate(content)
+        assert result.returncode == 0, result.stderr
+        assert "has no text for readers" not in result.stdout, (header, result.stdout)
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    assert [code.get_text() for code in page.select(".da-answer__text pre code")] == ['<img src="a.jpg">\n']
+    assert [img.get("alt") for img in page.select(".da-answer__text img")] == ["ảnh thật"]

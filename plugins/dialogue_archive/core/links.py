@@ -82,6 +82,9 @@ class WrittenText:
     """The text's characters in the file, from where it starts to where it ends."""
     start: Position
     """Where `source` starts in the file."""
+    indent: int = 0
+    """A YAML text's: its key's column (0-based), from which an explicit indentation counts
+    (`text: |2`: the text's lines start two spaces further in than its key)."""
 
     def position(self, at: int) -> Position:
         """The line and column in the file of the character at `at` in `source`."""
@@ -96,7 +99,7 @@ def text_references(markdown: str, src_uri: str, path: Path, written: WrittenTex
         return []  # nothing to find: most texts skip the Markdown parser
     source, offset = written.source, 0
     samples = [m.span() for m in CODE_SAMPLE.finditer(source)]
-    samples += _indented_code(source, path.suffix.lower() in {".yaml", ".yml"})
+    samples += _indented_code(source, written.indent if path.suffix.lower() in {".yaml", ".yml"} else None)
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
@@ -121,26 +124,29 @@ CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t
 renderer does not take for a photo; a warning placed there belongs to the real one after it.
 A fence is closed by the same fence, as Python-Markdown's fenced_code has it: one left open
 (or closed by a longer one) makes no code block, and what follows it is rendered as Markdown."""
-BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#.*)?\n")
-"""The header of a YAML block scalar (`text: |`), which keeps its lines as written; an explicit
-indentation (`|2`) is left out: it counts from the key's, which the text's position does not give."""
+BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?(?P<indent>[1-9])?|(?P<first>[1-9])[+-])[ \t]*(?:#.*)?\n")
+"""The header of a YAML block scalar (`text: |`, `>-`, `|2`, `|2-`), which keeps its lines as
+written, and its explicit indentation, if any."""
 LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
 
 
-def _indented_code(source: str, yaml: bool) -> list[tuple[int, int]]:
+def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]:
     """The indented code blocks of the text `source`, as Python-Markdown finds them: lines
     four spaces (or a tab) further in than the text's own, after a blank line, and not under a
     list item (that is the item's next paragraph). A Markdown file's text starts at the left
-    margin; a YAML text is a block scalar whose first line gives its margin (a quoted or plain
+    margin; a YAML text (`key_indent`: its key's column) is a block scalar whose margin is its
+    key's plus its explicit indentation (`|2`), or else its first line's (a quoted or plain
     YAML text folds its lines: none is found there)."""
-    offset = 0
-    if yaml:
-        header = BLOCK_SCALAR.match(source)
-        if header is None:
-            return []
-        offset = header.end()
+    header = None if key_indent is None else BLOCK_SCALAR.match(source)
+    if key_indent is not None and header is None:
+        return []
+    offset = header.end() if header else 0
     lines = source[offset:].split("\n")
-    margin = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0) if yaml else 0
+    margin = 0
+    if header and key_indent is not None:
+        given = header["indent"] or header["first"]
+        margin = key_indent + int(given) if given else next(
+            (len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
     spans: list[tuple[int, int]] = []
     blank, listed, code = True, False, False
     at = offset

@@ -1066,7 +1066,10 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
 def _written_text(text: str, data: Any, where: tuple[Any, ...]) -> WrittenText:
     """The YAML text at `where` as written in `text`, the file read."""
     span = value_span(data, where)
-    return WrittenText(text[span[0]:span[1]] if span else "", locate(data, where))
+    if span is None:
+        return WrittenText("", locate(data, where))
+    begin, end, indent = span
+    return WrittenText(text[begin:end], locate(data, where), indent)
 
 
 OWN_KEYS = {"id": "its own id (id: …)", "aliases": "its own aliases, or none (aliases: [])",
