@@ -1075,3 +1075,24 @@ def test_an_indented_code_block_of_a_yaml_text_with_an_explicit_indentation_is_n
     page = parse(site / SESSION / "index.html")
     assert [code.get_text() for code in page.select(".da-answer__text pre code")] == ['<img src="a.jpg">\n']
     assert [img.get("alt") for img in page.select(".da-answer__text img")] == ["ảnh thật"]
+
+
+def test_indented_code_is_told_apart_in_a_blockquote_and_a_raw_html_block(tmp_path: Path) -> None:
+    """Python-Markdown renders four spaces more after a blockquote's `> ` as code, and keeps an
+    indented line inside a raw HTML block (`<div>` … `</div>`) as written, a real photo. The
+    quoted sample was taken for the photo, and the photo in the `<div>` for a code sample: the
+    warning of a photo without its text was said at the sample, not at that photo."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    append(content / SESSION / "index.md", '\nVí dụ:\n> Mẫu:\n>\n>     <img src="a.jpg">\n\n<div>\n\n'
+           '    <img src="a.jpg">\n\n</div>\n\nẢnh thật: <img src="a.jpg" alt="ảnh thật">\n')
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(": warning: ")[0] for line in result.stdout.splitlines() if ": warning: " in line] \
+        == [f"content/{SESSION}/index.md:17:15"]
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    samples = page.select(".da-writeup blockquote pre code")
+    assert [code.get_text() for code in samples] == ['<img src="a.jpg">\n']
+    assert [img.get("alt") for img in page.select(".da-writeup img")] == [None, "ảnh thật"]

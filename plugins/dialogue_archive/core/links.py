@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from . import urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
@@ -128,6 +130,11 @@ BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?(?P<indent>[1-9])?|(?P<first>[1-9])[+-])
 """The header of a YAML block scalar (`text: |`, `>-`, `|2`, `|2-`), which keeps its lines as
 written, and its explicit indentation, if any."""
 LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
+QUOTED = re.compile(r" {0,3}> ?")
+"""A blockquote's mark, which Python-Markdown takes off its lines (`> `) before reading them."""
+RAW_HTML = re.compile(r" {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?![^>]*\smarkdown\s*=)")
+"""A line starting a raw HTML block: Python-Markdown keeps what follows, down to the tag's
+closing one, as written (not with `markdown="1"`: md_in_html reads that as Markdown)."""
 
 
 def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]:
@@ -149,15 +156,33 @@ def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]
             (len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
     spans: list[tuple[int, int]] = []
     blank, listed, code = True, False, False
+    quoted, raw, depth = 0, "", 0
     at = offset
     for line in lines:
         begin, at = at, at + len(line) + 1
-        text = line.expandtabs(4)
+        text = line.expandtabs(4)[margin:]
+        level = 0
+        while mark := QUOTED.match(text):
+            text, level = text[mark.end():], level + 1
+        if level > quoted:
+            blank = True  # a blockquote starts a block, even right after a paragraph's line
+        quoted = level or (quoted if text.strip() else 0)  # an unmarked line goes on the quote
+        if raw:
+            depth += _tags_opened(text, raw)
+            raw = raw if depth > 0 else ""
+            blank = False
+            continue
         if not text.strip():
             blank = True
             continue
-        text = text[margin:]
         indented = text.startswith("    ")
+        if not (indented and (code or (blank and not listed))) and (start := RAW_HTML.match(text)) \
+                and start["tag"].lower() in BLOCK_LEVEL_ELEMENTS and start["tag"].lower() not in VOID:
+            raw = start["tag"]
+            depth = _tags_opened(text, raw)
+            raw = raw if depth > 0 else ""
+            code, blank = False, False
+            continue
         if indented and (code or (blank and not listed)):
             if code:
                 spans[-1] = (spans[-1][0], begin + len(line))
@@ -169,6 +194,16 @@ def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]
             listed = bool(LIST_ITEM.match(text)) or (listed and not blank)
         blank = False
     return spans
+
+
+VOID = frozenset({"hr"})
+"""A block-level tag that has no closing one: it starts no raw HTML block."""
+
+
+def _tags_opened(line: str, tag: str) -> int:
+    """How many `tag` elements `line` opens, less those it closes."""
+    opened = len(re.findall(rf"<{tag}(?=[\s/>]|$)", line, re.I))
+    return opened - len(re.findall(rf"</{tag}\s*>", line, re.I))
 
 
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
