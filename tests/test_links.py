@@ -1096,3 +1096,28 @@ def test_indented_code_is_told_apart_in_a_blockquote_and_a_raw_html_block(tmp_pa
     samples = page.select(".da-writeup blockquote pre code")
     assert [code.get_text() for code in samples] == ['<img src="a.jpg">\n']
     assert [img.get("alt") for img in page.select(".da-writeup img")] == [None, "ảnh thật"]
+
+
+def test_a_pages_index_html_typed_as_html_on_an_other_page_is_accepted(tmp_path: Path) -> None:
+    """`<a href="sessions/…/index.html">` in about.md was refused as 'MkDocs cannot find it',
+    though the build writes a tag's `href` for the page's address (`../sessions/…/index.html`
+    from about/), which the site serves. It is checked as the page's address now: a page that
+    is not on the site is still refused, and so is the same Markdown link, which MkDocs cannot
+    find."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text(
+        f'# Giới thiệu\n\n<a href="{SESSION}/index.html#ho-so-gpxd">phiên</a>\n\n'
+        '<a href="sessions/2024/khong-co/index.html">sai</a>\n', encoding="utf-8")
+    assert located(validate(content)) == [
+        "content/about.md:5:10: the link 'sessions/2024/khong-co/index.html' points to "
+        "sessions/2024/khong-co/index.html, which is neither a file of the content folder nor a "
+        f"page's (did you mean '{SESSION}/index.md'?); fix the path or remove the link"]
+    replace(content / "about.md", '<a href="sessions/2024/khong-co/index.html">sai</a>\n', "")
+    assert validate(content).returncode == 0
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site)).returncode == 0
+    href = parse(site / "about/index.html").select_one("article a[href*='index.html']")["href"]
+    assert href == f"../{SESSION}/index.html#ho-so-gpxd"
+    assert (site / "about" / unquote(href.split("#")[0])).resolve().is_file()
+    (content / "about.md").write_text(f"[phiên]({SESSION}/index.html)\n", encoding="utf-8")
+    assert "MkDocs cannot find it from about.md" in validate(content).stderr

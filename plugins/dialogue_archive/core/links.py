@@ -396,7 +396,7 @@ class _Targets:
             return (f"the link '{written}' points to a file outside the content folder; "
                     "put the file inside it (a folder such as tai-lieu/) and link to it there")
         if target.lower().endswith(HTML_SUFFIXES):
-            return self._page_file_link(reference, source)
+            return self._page_file_link(reference, source, html)
         files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
         return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
@@ -420,12 +420,14 @@ class _Targets:
         then = self.problem(replace(found.reference, written=dropped), source)
         return f"{hint}; without it, {then}" if then else hint
 
-    def _page_file_link(self, reference: Reference, source: Source) -> str:
+    def _page_file_link(self, reference: Reference, source: Source, html: bool) -> str:
         """What is wrong with a link to an `.html` file the content folder does not hold ('' for
         none). A page is served at its address (`a/b.md` at a/b/, as the file a/b/index.html):
-        a session's texts are published as written, so `../x/index.html` there leads to the page
-        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file (it
-        stops the build), and `a/b.html` is no page's file. Either way the `.md` file is named."""
+        a session's texts are published as written, and a tag's `href` on the other pages is
+        written for the page's address (html_links.py), so `x/index.html` there leads to the page
+        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file in a
+        Markdown link (it stops the build), and `a/b.html` is no page's file. Either way the
+        `.md` file is named."""
         target, written = reference.target, reference.written
         folder, name = posixpath.split(target)
         address = (f"{folder}/" if folder else "") if name == "index.html" else \
@@ -433,7 +435,10 @@ class _Targets:
         if name == "index.html" and isinstance(source, Session):
             return self.problem(replace(reference, target=address, address=True, file=False), source)
         page = self._page_file(address)
-        if not (page in self.pages or is_file(self.root / page) or urls.generated(page)):
+        known = page in self.pages or is_file(self.root / page) or urls.generated(page)
+        if name == "index.html" and html and known:  # what the page's address would say of it
+            return self.problem(replace(reference, target=address, address=True, file=False), source, html)
+        if not known:
             closest = self._closest_page(replace(reference, target=page), source)
             return (f"the link '{written}' points to {target}, which is neither a file of the "
                     f"content folder nor a page's{closest}; fix the path or remove the link")
