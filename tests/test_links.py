@@ -1030,3 +1030,94 @@ def test_a_registry_entry_linked_as_its_md_file_is_told_the_file_the_site_makes(
         "topics/khong-co/index.md; write '../../../topics/khong-co/index.md'; and the link "
         "'../../../topics/khong-co/index.md' points to the page of topic 'khong-co', which is not in "
         "registry/topics.yaml; fix the link or remove it"]
+
+
+def test_each_yaml_text_is_searched_alone_for_its_code_samples(tmp_path: Path) -> None:
+    """A text's code samples were looked for from its start to the end of answers.yaml (slow in a
+    large file): a fence left open in an item's text was closed by the one of its answer, and the
+    link after it, which the page shows as a link, was reported at the text's first line. Each
+    text is searched alone: a link after a later text's code sample is checked at its line, and
+    the same link inside the sample is skipped."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "text: Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng.",
+            "text: |\n      Mẫu:\n      ```\n      Xem [quy định](khong-co.md).")
+    replace(answers, "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            "text: |\n          ```\n          [mẫu](sai.md)\n          ```\n\n"
+            "          Xem [văn bản](sai.md).")
+    result = validate(content)
+    assert located(result) == [
+        f"content/{SESSION}/answers.yaml:{line}:{column}: the link '{name}' points to {SESSION}/{name}, "
+        "which is not a page of the content folder; fix the path or remove the link"
+        for line, column, name in [(10, 22, "khong-co.md"), (18, 25, "sai.md")]]
+
+
+def test_an_indented_code_block_of_a_yaml_text_with_an_explicit_indentation_is_no_photo(
+        tmp_path: Path) -> None:
+    """`text: |2` (`>-2`, `|2+`: the text's lines start two spaces further in than its key) lets
+    a text start with an indented line: its margin was taken from that first line, so the
+    sample `<img src="a.jpg">` the page shows as code got the warning of a photo without its
+    text, said at the sample, though the real photo after it has its text."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    answers = content / SESSION / "answers.yaml"
+    written = answers.read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    for header in ["|2", ">-2", "|2+"]:
+        answers.write_text(written.replace(
+            "text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+            f"text: {header}\n              <img src=\"a.jpg\">\n\n"
+            "          Ảnh thật: <img src=\"a.jpg\" alt=\"ảnh thật\">\n"), encoding="utf-8")
+        result = validate(content)
+        assert result.returncode == 0, result.stderr
+        assert "has no text for readers" not in result.stdout, (header, result.stdout)
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    assert [code.get_text() for code in page.select(".da-answer__text pre code")] == ['<img src="a.jpg">\n']
+    assert [img.get("alt") for img in page.select(".da-answer__text img")] == ["ảnh thật"]
+
+
+def test_indented_code_is_told_apart_in_a_blockquote_and_a_raw_html_block(tmp_path: Path) -> None:
+    """Python-Markdown renders four spaces more after a blockquote's `> ` as code, and keeps an
+    indented line inside a raw HTML block (`<div>` … `</div>`) as written, a real photo. The
+    quoted sample was taken for the photo, and the photo in the `<div>` for a code sample: the
+    warning of a photo without its text was said at the sample, not at that photo."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "a.jpg")
+    append(content / SESSION / "index.md", '\nVí dụ:\n> Mẫu:\n>\n>     <img src="a.jpg">\n\n<div>\n\n'
+           '    <img src="a.jpg">\n\n</div>\n\nẢnh thật: <img src="a.jpg" alt="ảnh thật">\n')
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(": warning: ")[0] for line in result.stdout.splitlines() if ": warning: " in line] \
+        == [f"content/{SESSION}/index.md:17:15"]
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
+    page = parse(site / SESSION / "index.html")
+    samples = page.select(".da-writeup blockquote pre code")
+    assert [code.get_text() for code in samples] == ['<img src="a.jpg">\n']
+    assert [img.get("alt") for img in page.select(".da-writeup img")] == [None, "ảnh thật"]
+
+
+def test_a_pages_index_html_typed_as_html_on_an_other_page_is_accepted(tmp_path: Path) -> None:
+    """`<a href="sessions/…/index.html">` in about.md was refused as 'MkDocs cannot find it',
+    though the build writes a tag's `href` for the page's address (`../sessions/…/index.html`
+    from about/), which the site serves. It is checked as the page's address now: a page that
+    is not on the site is still refused, and so is the same Markdown link, which MkDocs cannot
+    find."""
+    content = make_archive(tmp_path / "content")
+    (content / "about.md").write_text(
+        f'# Giới thiệu\n\n<a href="{SESSION}/index.html#ho-so-gpxd">phiên</a>\n\n'
+        '<a href="sessions/2024/khong-co/index.html">sai</a>\n', encoding="utf-8")
+    assert located(validate(content)) == [
+        "content/about.md:5:10: the link 'sessions/2024/khong-co/index.html' points to "
+        "sessions/2024/khong-co/index.html, which is neither a file of the content folder nor a "
+        f"page's (did you mean '{SESSION}/index.md'?); fix the path or remove the link"]
+    replace(content / "about.md", '<a href="sessions/2024/khong-co/index.html">sai</a>\n', "")
+    assert validate(content).returncode == 0
+    site = tmp_path / "site"
+    assert run_build(write_config(tmp_path, content, site)).returncode == 0
+    href = parse(site / "about/index.html").select_one("article a[href*='index.html']")["href"]
+    assert href == f"../{SESSION}/index.html#ho-so-gpxd"
+    assert (site / "about" / unquote(href.split("#")[0])).resolve().is_file()
+    (content / "about.md").write_text(f"[phiên]({SESSION}/index.html)\n", encoding="utf-8")
+    assert "MkDocs cannot find it from about.md" in validate(content).stderr

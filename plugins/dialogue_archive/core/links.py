@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from . import urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
@@ -28,7 +30,7 @@ from .markup import (
     heading_slug,
 )
 from .problems import ProblemLog, did_you_mean
-from .yamlio import Position, offset_of, position_of
+from .yamlio import Position, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
@@ -73,15 +75,33 @@ def _renderer() -> MarkdownRenderer:
     return MarkdownRenderer()
 
 
-def text_references(markdown: str, src_uri: str, path: Path, source: str,
-                    start: Position) -> list[WrittenReference]:
-    """The photos and page links of a text of the page `src_uri`, located in `source`, the
-    file that holds the text from `start` on."""
+@dataclass(frozen=True)
+class WrittenText:
+    """A text as typed in its file: what its photos and links are looked for in, the text
+    alone (a file of many texts, a large answers.yaml, was searched to its end once per text)."""
+
+    source: str
+    """The text's characters in the file, from where it starts to where it ends."""
+    start: Position
+    """Where `source` starts in the file."""
+    indent: int = 0
+    """A YAML text's: its key's column (0-based), from which an explicit indentation counts
+    (`text: |2`: the text's lines start two spaces further in than its key)."""
+
+    def position(self, at: int) -> Position:
+        """The line and column in the file of the character at `at` in `source`."""
+        line, column = position_of(self.source, at)
+        return self.start[0] + line - 1, column + (self.start[1] - 1 if line == 1 else 0)
+
+
+def text_references(markdown: str, src_uri: str, path: Path, written: WrittenText) -> list[WrittenReference]:
+    """The photos and page links of a text of the page `src_uri`, located in `path`, where the
+    text is `written`."""
     if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
-    offset = offset_of(source, start)
-    samples = [m.span() for m in CODE_SAMPLE.finditer(source, offset)]
-    samples += _indented_code(source, offset, path.suffix.lower() in {".yaml", ".yml"})
+    source, offset = written.source, 0
+    samples = [m.span() for m in CODE_SAMPLE.finditer(source)]
+    samples += _indented_code(source, written.indent if path.suffix.lower() in {".yaml", ".yml"} else None)
     found = []
     for reference in _renderer().references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
@@ -90,10 +110,10 @@ def text_references(markdown: str, src_uri: str, path: Path, source: str,
         while at >= 0 and (sample := next((end for begin, end in samples if begin <= at < end), None)):
             at = source.find(reference.written, sample)  # a code sample's text is no link
         if at < 0:  # written differently in the file (an escape in a quoted YAML text)
-            line, column = start
+            line, column = written.start
         else:
             offset = at + len(reference.written)
-            line, column = position_of(source, at)
+            line, column = written.position(at)
         described = not reference.image or at < 0 or _described(source, at)
         html = at >= 0 and HTML_ATTRIBUTE.search(source, max(0, at - 40), at) is not None
         found.append(WrittenReference(path, line, column, reference, described, html))
@@ -106,38 +126,63 @@ CODE_SAMPLE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t
 renderer does not take for a photo; a warning placed there belongs to the real one after it.
 A fence is closed by the same fence, as Python-Markdown's fenced_code has it: one left open
 (or closed by a longer one) makes no code block, and what follows it is rendered as Markdown."""
-BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#.*)?\n")
-"""The header of a YAML block scalar (`text: |`), which keeps its lines as written; an explicit
-indentation (`|2`) is left out: it counts from the key's, which the text's position does not give."""
+BLOCK_SCALAR = re.compile(r"[|>](?:[+-]?(?P<indent>[1-9])?|(?P<first>[1-9])[+-])[ \t]*(?:#.*)?\n")
+"""The header of a YAML block scalar (`text: |`, `>-`, `|2`, `|2-`), which keeps its lines as
+written, and its explicit indentation, if any."""
 LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
+QUOTED = re.compile(r" {0,3}> ?")
+"""A blockquote's mark, which Python-Markdown takes off its lines (`> `) before reading them."""
+RAW_HTML = re.compile(r" {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?![^>]*\smarkdown\s*=)")
+"""A line starting a raw HTML block: Python-Markdown keeps what follows, down to the tag's
+closing one, as written (not with `markdown="1"`: md_in_html reads that as Markdown)."""
 
 
-def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]]:
-    """The indented code blocks of the text at `offset`, as Python-Markdown finds them: lines
+def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]:
+    """The indented code blocks of the text `source`, as Python-Markdown finds them: lines
     four spaces (or a tab) further in than the text's own, after a blank line, and not under a
     list item (that is the item's next paragraph). A Markdown file's text starts at the left
-    margin; a YAML text is a block scalar whose first line gives its margin, and ends at a line
-    less indented (a quoted or plain YAML text folds its lines: none is found there)."""
-    if yaml:
-        header = BLOCK_SCALAR.match(source, offset)
-        if header is None:
-            return []
-        offset = header.end()
+    margin; a YAML text (`key_indent`: its key's column) is a block scalar whose margin is its
+    key's plus its explicit indentation (`|2`), or else its first line's (a quoted or plain
+    YAML text folds its lines: none is found there)."""
+    header = None if key_indent is None else BLOCK_SCALAR.match(source)
+    if key_indent is not None and header is None:
+        return []
+    offset = header.end() if header else 0
     lines = source[offset:].split("\n")
-    margin = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0) if yaml else 0
+    margin = 0
+    if header and key_indent is not None:
+        given = header["indent"] or header["first"]
+        margin = key_indent + int(given) if given else next(
+            (len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
     spans: list[tuple[int, int]] = []
     blank, listed, code = True, False, False
+    quoted, raw, depth = 0, "", 0
     at = offset
     for line in lines:
         begin, at = at, at + len(line) + 1
-        text = line.expandtabs(4)
+        text = line.expandtabs(4)[margin:]
+        level = 0
+        while mark := QUOTED.match(text):
+            text, level = text[mark.end():], level + 1
+        if level > quoted:
+            blank = True  # a blockquote starts a block, even right after a paragraph's line
+        quoted = level or (quoted if text.strip() else 0)  # an unmarked line goes on the quote
+        if raw:
+            depth += _tags_opened(text, raw)
+            raw = raw if depth > 0 else ""
+            blank = False
+            continue
         if not text.strip():
             blank = True
             continue
-        if yaml and len(text) - len(text.lstrip(" ")) < margin:
-            break  # the YAML text ends here
-        text = text[margin:]
         indented = text.startswith("    ")
+        if not (indented and (code or (blank and not listed))) and (start := RAW_HTML.match(text)) \
+                and start["tag"].lower() in BLOCK_LEVEL_ELEMENTS and start["tag"].lower() not in VOID:
+            raw = start["tag"]
+            depth = _tags_opened(text, raw)
+            raw = raw if depth > 0 else ""
+            code, blank = False, False
+            continue
         if indented and (code or (blank and not listed)):
             if code:
                 spans[-1] = (spans[-1][0], begin + len(line))
@@ -149,6 +194,16 @@ def _indented_code(source: str, offset: int, yaml: bool) -> list[tuple[int, int]
             listed = bool(LIST_ITEM.match(text)) or (listed and not blank)
         blank = False
     return spans
+
+
+VOID = frozenset({"hr"})
+"""A block-level tag that has no closing one: it starts no raw HTML block."""
+
+
+def _tags_opened(line: str, tag: str) -> int:
+    """How many `tag` elements `line` opens, less those it closes."""
+    opened = len(re.findall(rf"<{tag}(?=[\s/>]|$)", line, re.I))
+    return opened - len(re.findall(rf"</{tag}\s*>", line, re.I))
 
 
 MARKDOWN_PHOTO = re.compile(r"!\[(?P<text>[^\]]*)\]\(\s*<?$")
@@ -341,7 +396,7 @@ class _Targets:
             return (f"the link '{written}' points to a file outside the content folder; "
                     "put the file inside it (a folder such as tai-lieu/) and link to it there")
         if target.lower().endswith(HTML_SUFFIXES):
-            return self._page_file_link(reference, source)
+            return self._page_file_link(reference, source, html)
         files = [f.name for f in path.parent.iterdir() if f.is_file()] if path.parent.is_dir() else []
         return (f"the link '{written}' points to {target}, which is not a file of the "
                 f"content folder{did_you_mean(path.name, files)}; copy the file there, or fix the "
@@ -365,12 +420,14 @@ class _Targets:
         then = self.problem(replace(found.reference, written=dropped), source)
         return f"{hint}; without it, {then}" if then else hint
 
-    def _page_file_link(self, reference: Reference, source: Source) -> str:
+    def _page_file_link(self, reference: Reference, source: Source, html: bool) -> str:
         """What is wrong with a link to an `.html` file the content folder does not hold ('' for
         none). A page is served at its address (`a/b.md` at a/b/, as the file a/b/index.html):
-        a session's texts are published as written, so `../x/index.html` there leads to the page
-        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file (it
-        stops the build), and `a/b.html` is no page's file. Either way the `.md` file is named."""
+        a session's texts are published as written, and a tag's `href` on the other pages is
+        written for the page's address (html_links.py), so `x/index.html` there leads to the page
+        x/ when it is on the site; MkDocs, which makes the other pages, finds no such file in a
+        Markdown link (it stops the build), and `a/b.html` is no page's file. Either way the
+        `.md` file is named."""
         target, written = reference.target, reference.written
         folder, name = posixpath.split(target)
         address = (f"{folder}/" if folder else "") if name == "index.html" else \
@@ -378,7 +435,10 @@ class _Targets:
         if name == "index.html" and isinstance(source, Session):
             return self.problem(replace(reference, target=address, address=True, file=False), source)
         page = self._page_file(address)
-        if not (page in self.pages or is_file(self.root / page) or urls.generated(page)):
+        known = page in self.pages or is_file(self.root / page) or urls.generated(page)
+        if name == "index.html" and html and known:  # what the page's address would say of it
+            return self.problem(replace(reference, target=address, address=True, file=False), source, html)
+        if not known:
             closest = self._closest_page(replace(reference, target=page), source)
             return (f"the link '{written}' points to {target}, which is neither a file of the "
                     f"content folder nor a page's{closest}; fix the path or remove the link")

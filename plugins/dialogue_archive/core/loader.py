@@ -29,6 +29,7 @@ from .links import (
     IMAGE_SUFFIXES,
     OtherPage,
     WrittenReference,
+    WrittenText,
     as_saved,
     check_references,
     inside,
@@ -90,6 +91,7 @@ from .yamlio import (
     position_of,
     space_name,
     unquoted_comma_hint,
+    value_span,
 )
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -750,7 +752,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     if ok and (placeholder := PLACEHOLDER.search(parsed.body)):
         parsed.placeholder_line = body_line + parsed.body.count("\n", 0, placeholder.start())
     src_uri = index.relative_to(root).as_posix()
-    parsed.references = text_references(parsed.body, src_uri, index, text, (body_line, 1))
+    parsed.references = text_references(parsed.body, src_uri, index, WrittenText(body, (body_line, 1)))
     # After a YAML syntax error, 'missing key' messages would only hide the real problem.
     parsed.data = Positions(data, REFERENCE_KEYS)
     before = len(log.problems)
@@ -1057,8 +1059,17 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
         texts = [(("items", i, "text"), item.text)] + [
             (("items", i, "answers", a, "text"), answer.text) for a, answer in enumerate(item.answers)]
         for where, markdown in texts:
-            references += text_references(markdown, src_uri, path, text, locate(data, where))
+            references += text_references(markdown, src_uri, path, _written_text(text, data, where))
     return items, data
+
+
+def _written_text(text: str, data: Any, where: tuple[Any, ...]) -> WrittenText:
+    """The YAML text at `where` as written in `text`, the file read."""
+    span = value_span(data, where)
+    if span is None:
+        return WrittenText("", locate(data, where))
+    begin, end, indent = span
+    return WrittenText(text[begin:end], locate(data, where), indent)
 
 
 OWN_KEYS = {"id": "its own id (id: …)", "aliases": "its own aliases, or none (aliases: [])",
@@ -1573,7 +1584,7 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                 if found_here := unreadable(text):
                     log.add(path, *position_of(text, found_here[0]), found_here[1])
                 src_uri = unicodedata.normalize("NFC", path.relative_to(root).as_posix())
-                references = text_references(redacted, src_uri, path, text, (1, 1))
+                references = text_references(redacted, src_uri, path, WrittenText(text, (1, 1)))
                 found.append((OtherPage(here, src_uri), references))
     return found
 

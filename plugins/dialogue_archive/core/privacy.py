@@ -227,7 +227,7 @@ def _with_keys_redacted(mapping: LocDict, redactor: Redactor) -> LocDict:
     """A mapping whose keys are shown (`attendance`: 'hộ thôn Khuổi My: 20') with the rules
     applied to its keys, positions kept; counts whose keys become the same are added up."""
     redacted = LocDict()
-    redacted.start, redacted.key_pos, redacted.value_pos = mapping.start, {}, {}
+    redacted.start, redacted.key_pos, redacted.value_pos, redacted.value_span = mapping.start, {}, {}, {}
     for key, value in mapping.items():
         new = redactor.apply(key) if isinstance(key, str) else key
         if new in redacted and isinstance(value, int) and isinstance(redacted[new], int):
@@ -235,6 +235,8 @@ def _with_keys_redacted(mapping: LocDict, redactor: Redactor) -> LocDict:
         redacted[new] = value
         redacted.key_pos.setdefault(new, mapping.key_pos.get(key, mapping.start))
         redacted.value_pos.setdefault(new, mapping.value_pos.get(key, mapping.start))
+        if key in mapping.value_span:
+            redacted.value_span.setdefault(new, mapping.value_span[key])
     return redacted
 
 

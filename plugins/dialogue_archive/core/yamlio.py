@@ -29,6 +29,9 @@ class LocDict(dict):
     start: Position = (1, 1)
     key_pos: dict[Any, Position]
     value_pos: dict[Any, Position]
+    value_span: dict[Any, tuple[int, int]]
+    """Where each value is written in the text read: its first character's offset and the one
+    after its last, so that a text's photos and links are looked for in it alone."""
     merge: tuple[Position, str] | None = None
     """Where its `<<:` key was written, and what follows it (`*first`): a repeat of another."""
     inherited: frozenset[Any] = frozenset()
@@ -73,7 +76,7 @@ def _make_loader(line_offset: int) -> type:
         def construct_loc_map(self, node: yaml.MappingNode) -> Iterator[LocDict]:
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
-            data.key_pos, data.value_pos = {}, {}
+            data.key_pos, data.value_pos, data.value_span = {}, {}, {}
             data.flow = bool(node.flow_style)
             yield data
             merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
@@ -108,6 +111,7 @@ def _make_loader(line_offset: int) -> type:
                 data[key] = self.construct_object(value_node, deep=True)
                 data.key_pos[key] = _pos(key_node.start_mark, line_offset)
                 data.value_pos[key] = _pos(value_node.start_mark, line_offset)
+                data.value_span[key] = (value_node.start_mark.index, value_node.end_mark.index)
             data.inherited = frozenset(inherited)
 
         def check_merges(self, node: yaml.MappingNode, seen: set[int]) -> None:
@@ -617,6 +621,17 @@ def _parent(data: Any, path: tuple[Any, ...]) -> Any:
             except (KeyError, IndexError, TypeError):
                 return None
     return parent
+
+
+def value_span(data: Any, path: tuple[Any, ...]) -> tuple[int, int, int] | None:
+    """Where the mapping value at `path` is written in the text read: its first character's
+    offset, the one after its last, and its key's column (0-based), from which a YAML block
+    text's explicit indentation (`text: |2`) counts; None when it is no mapping's value."""
+    parent = _parent(data, path)
+    if not isinstance(parent, LocDict) or path[-1] not in parent.value_span:
+        return None
+    begin, end = parent.value_span[path[-1]]
+    return begin, end, parent.key_pos[path[-1]][1] - 1
 
 
 def locate_key(data: Any, path: tuple[Any, ...]) -> Position:
