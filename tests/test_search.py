@@ -111,6 +111,9 @@ def test_only_days_of_the_calendar_get_other_spellings() -> None:
     # written with dashes or dots, a date has the same word; a longer number has none
     assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
         "zxqd05122025", "zxqd01072025"]
+    # a year of two digits is this century's ('1/12/25'), not in a longer number ('1/12/250')
+    assert extra_words("Nộp 1/12/25, hẹn 05.3.26; số 1/12/250, 31/2/25").split() == [
+        "zxqd01122025", "zxqd05032026"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -1388,6 +1391,27 @@ def test_a_date_typed_finds_the_records_holding_that_date_however_either_writes_
         for typed in ("5/12/2025", "05/12/2025", "5-12-2025"):
             tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
             assert f"{session}gach-ngang" in all_results(tab, base), typed
+
+
+def test_a_date_with_a_two_digit_year_is_this_centurys_typed_or_written(tmp_path: Path, browser,
+                                                                      serve_site) -> None:
+    """`1/12/25` typed for 1 December 2025 found nothing that `1/12/2025` finds (Pagefind's
+    word '11225'), and a text writing '1/12/25' was not found by `1/12/2025`: a year of two
+    digits is read as 20YY, typed or written, and the date is marked as the text writes it."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in (*DATED.items(),
+                                                ("hai-so", "Đã nộp đơn ngày 1/12/25 nhưng chưa có hẹn."))]
+    folder = "2023/2023-10-10-nam-hai-so"
+    for tab, base, session in with_session(tmp_path, browser, serve_site, folder, items):
+        for typed in ("1/12/25", "01/12/25", "1-12-25", "1.12.25", "1/12/2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            found = all_results(tab, base)
+            assert f"{session}muoi-mot-thang-hai" not in found, typed
+            for item, written in (("mot-thang-muoi-hai", "1/12/2025"), ("hai-so", "1/12/25")):
+                assert f"{session}{item}" in found, (typed, item)
+                link = tab.locator(f"a[href$='{session}{item}']")
+                result = tab.locator("#da-results > li").filter(has=link)
+                assert result.locator("mark").all_inner_texts() == [written], (typed, item)
 
 
 def test_a_date_typed_does_not_find_a_longer_number_starting_with_it(tmp_path: Path, browser,

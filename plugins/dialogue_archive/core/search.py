@@ -236,19 +236,26 @@ def word_key(word: str) -> str:
     return word.strip(EDGES).lower()
 
 
-WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|[.-]\d)")
-"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), not inside a
-longer number ('1,5/3/2024', '12/3/2024/NQ')."""
+WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.-]\d)")
+"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), its year in four
+digits or two ('1/12/25', `full_year`), not inside a longer number ('1,5/3/2024',
+'12/3/2024/NQ')."""
+
+
+def full_year(written: str) -> int:
+    """A date's year as written: two digits are this century's ('25' is 2025), as citizens
+    write it ('1/12/25') and as search.js reads a date typed so (`dateOf`)."""
+    return 2000 + int(written) if len(written) == 2 else int(written)
 
 
 def date_forms(text: str) -> list[str]:
     """The hidden words of the text's dates (`date_word`), however written ('1/12/2025',
-    '01-12-2025', '01.12.2025'): the search page looks a date typed up as its hidden word
+    '01-12-2025', '01.12.2025', '1/12/25'): the search page looks a date typed up as its hidden word
     (search.js `dateWord`), which no other date and no longer number shares, where Pagefind
     made '1/12/2025' the word of '11/2/2025' and '01/12/2025' matched '01.12.2025.001'."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
-        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        day, month, year = int(match[1]), int(match[3]), full_year(match[4])
         try:
             dt.date(year, month, day)
         except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only

@@ -326,12 +326,15 @@ function typedWords(query) {
   return term.split(" ").map(phraseOf);
 }
 
-// A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
-const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+// A date typed ("1/12/2025", "1-12-2025", "01.12.2025", "1/12/25"): its day, month and year,
+// or null. A year of two digits is this century's ("25" is 2025), as in a text (core/search.py
+// full_year).
+const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 function dateOf(word) {
   const match = bare(word).match(TYPED_DATE);  // "(1/12/2025)," as typed in a sentence
   if (!match) return null;
-  const [day, month, year] = match.slice(1).map(Number);
+  const [day, month] = match.slice(1, 3).map(Number);
+  const year = Number(match[3]) + (match[3].length === 2 ? 2000 : 0);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [day, month, year] : null;
 }
