@@ -774,7 +774,9 @@ PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
           "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú.",
           "gach-noi": "Làm thẻ CCCD-gắn-chip ở UBND-phường mất bao lâu?",
           "gach-dai": "Thời hạn—theo quy định—là bao lâu?",
-          "gach-ngan": "Hồ sơ liên thông khai sinh–thường trú chậm."}
+          "gach-ngan": "Hồ sơ liên thông khai sinh–thường trú chậm.",
+          "gach-khac": "Xin niêm yết mẫu\u2012đơn, lịch\u2015họp, biên\u2212lai, tờ\ufe58khai, "
+                       "chữ\ufe63ký, con\uff0ddấu."}
 """Items' texts as they arrive from PDF copies, old-font conversions and Word, by item id.
 Their topic is the environment, none of whose synonyms shares a word with the queries."""
 
@@ -833,6 +835,29 @@ def test_words_joined_by_an_en_or_em_dash_are_found_each(pasted, query, item, ma
     result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
     assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == marked
     assert PASTED[item] in result.locator(".da-result__excerpt").inner_text()
+
+
+OTHER_DASHES = {"\u2012": ("mẫu", "đơn"), "\u2015": ("lịch", "họp"), "\u2212": ("biên", "lai"),
+                "\ufe58": ("tờ", "khai"), "\ufe63": ("chữ", "ký"), "\uff0d": ("con", "dấu")}
+"""Figure dash, horizontal bar, minus sign, small em dash, small and fullwidth hyphen-minus:
+the words each joins in PASTED['gach-khac']."""
+
+
+@pytest.mark.parametrize("dash", OTHER_DASHES)
+@pytest.mark.parametrize("typed_with_dash", [False, True])
+def test_words_joined_by_any_dash_like_character_are_found_each(pasted, dash: str,
+                                                                typed_with_dash: bool) -> None:
+    """A minus sign or a horizontal bar (and the other dashes Word and PDFs paste) glued the
+    words it joined, as the en and em dash did: `bien lai` did not find 'biên−lai', nor did
+    'biên−lai' typed as written. Each is found, typed either way, and both words marked."""
+    tab, base, session = pasted
+    first, second = OTHER_DASHES[dash]
+    query = f"{first}{dash}{second}" if typed_with_dash else f"{fold(first)} {fold(second)}"
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}gach-khac" in all_results(tab, base), query
+    result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}gach-khac']"))
+    assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == [first, second]
+    assert PASTED["gach-khac"] in result.locator(".da-result__excerpt").inner_text()
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:

@@ -199,8 +199,8 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
-    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words an en or em dash
-    joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
+    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words a dash other than
+    the hyphen joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
     synonym's too: `qui hoach` found no item holding "quy hoạch" only through its topic), then
     the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
@@ -222,12 +222,18 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
                                    *folded, *date_forms(text)]))
 
 
-EDGES = string.punctuation + "“”‘’…–—"
+DASHES = "\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+"""The dash-like characters a text pasted from Word or a PDF may join words with, besides the
+hyphens `SEPARATORS` turns into `-`: figure, en and em dash, horizontal bar, minus sign, small
+em dash, small and fullwidth hyphen-minus. The search page cuts a query at them too
+(search.js WORD_DASH, given them in its config)."""
 
-DASHED = re.compile(r"(?<=[^\W_])[–—](?=[^\W\d_])")
-"""An en or em dash joining words ('hạn—theo', 'khai sinh–thường trú'): the search page cuts
-a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text at a hyphen only
-and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
+EDGES = string.punctuation + "“”‘’…" + DASHES
+
+DASHED = re.compile(f"(?<=[^\\W_])[{DASHES}](?=[^\\W\\d_])")
+"""A dash of `DASHES` joining words ('hạn—theo', 'khai sinh–thường trú', 'hạn−theo'): the
+search page cuts a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text
+at an ASCII hyphen only and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
 
 
 def word_key(word: str) -> str:
@@ -599,6 +605,7 @@ class SearchRecords:
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK, "date_mark": DATE_MARK,
+                        "dashes": DASHES,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),

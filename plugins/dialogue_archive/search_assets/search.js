@@ -312,8 +312,10 @@ function showScope(list) {
 // or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
-// A dash joining words ("giấy-phép", "CCCD-gắn-chip"), not the numbers of a date ("1-7-2025").
-const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
+// A dash joining words ("giấy-phép", "CCCD-gắn-chip", "hạn−theo"), not the numbers of a date
+// ("1-7-2025"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
+// (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
+const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=\\p{L})`, "gu");
 
 function searchTerm(query) {
   return typedWords(query).map(dateWord).join(" ");
