@@ -65,6 +65,12 @@ SESSIONS_FILE = "sessions.da_json"
 gzipped JSON, fetched by the search page for the indexes whose results it shows. Not `.gz`,
 for the reason given at search_chunks.WORDS_FILE."""
 
+RECORDS_FILE = "records.da_json"
+"""Next to each index: each record's Pagefind path and title by its result's id (`vi_2069e6b`,
+its fragment's name), gzipped JSON (core/search_index.py, `write_records`). Fetched only when a
+result's excerpt (its fragment, which alone holds its address) is lost: the result still
+links to its record. Not `.gz`, for the reason given at search_chunks.WORDS_FILE."""
+
 SCOPE_RECORDS = 2000
 """Records a query searches first, at least (the newest indexes until they hold as many:
 usually the newest one alone); older ones load when asked for, so a query's cost does not
@@ -610,7 +616,7 @@ class SearchRecords:
                                    "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
-                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE,
+                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},
                         "scope_records": self.scope_records}},
             description=self.words["description"])
