@@ -111,6 +111,9 @@ def test_only_days_of_the_calendar_get_other_spellings() -> None:
     # written with dashes or dots, a date has the same word; a longer number has none
     assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
         "zxqd05122025", "zxqd01072025"]
+    # a year of two digits is this century's ('1/12/25'), not in a longer number ('1/12/250')
+    assert extra_words("Nộp 1/12/25, hẹn 05.3.26; số 1/12/250, 31/2/25").split() == [
+        "zxqd01122025", "zxqd05032026"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -771,7 +774,9 @@ PASTED = {"li-lich": "Xin cấp phiếu lí lịch tư pháp ở đâu?",
           "dau-noi": "Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú.",
           "gach-noi": "Làm thẻ CCCD-gắn-chip ở UBND-phường mất bao lâu?",
           "gach-dai": "Thời hạn—theo quy định—là bao lâu?",
-          "gach-ngan": "Hồ sơ liên thông khai sinh–thường trú chậm."}
+          "gach-ngan": "Hồ sơ liên thông khai sinh–thường trú chậm.",
+          "gach-khac": "Xin niêm yết mẫu\u2012đơn, lịch\u2015họp, biên\u2212lai, tờ\ufe58khai, "
+                       "chữ\ufe63ký, con\uff0ddấu."}
 """Items' texts as they arrive from PDF copies, old-font conversions and Word, by item id.
 Their topic is the environment, none of whose synonyms shares a word with the queries."""
 
@@ -830,6 +835,29 @@ def test_words_joined_by_an_en_or_em_dash_are_found_each(pasted, query, item, ma
     result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
     assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == marked
     assert PASTED[item] in result.locator(".da-result__excerpt").inner_text()
+
+
+OTHER_DASHES = {"\u2012": ("mẫu", "đơn"), "\u2015": ("lịch", "họp"), "\u2212": ("biên", "lai"),
+                "\ufe58": ("tờ", "khai"), "\ufe63": ("chữ", "ký"), "\uff0d": ("con", "dấu")}
+"""Figure dash, horizontal bar, minus sign, small em dash, small and fullwidth hyphen-minus:
+the words each joins in PASTED['gach-khac']."""
+
+
+@pytest.mark.parametrize("dash", OTHER_DASHES)
+@pytest.mark.parametrize("typed_with_dash", [False, True])
+def test_words_joined_by_any_dash_like_character_are_found_each(pasted, dash: str,
+                                                                typed_with_dash: bool) -> None:
+    """A minus sign or a horizontal bar (and the other dashes Word and PDFs paste) glued the
+    words it joined, as the en and em dash did: `bien lai` did not find 'biên−lai', nor did
+    'biên−lai' typed as written. Each is found, typed either way, and both words marked."""
+    tab, base, session = pasted
+    first, second = OTHER_DASHES[dash]
+    query = f"{first}{dash}{second}" if typed_with_dash else f"{fold(first)} {fold(second)}"
+    tab.goto(f"{base}search/?q={quote(query)}")
+    assert f"{session}gach-khac" in all_results(tab, base), query
+    result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}gach-khac']"))
+    assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == [first, second]
+    assert PASTED["gach-khac"] in result.locator(".da-result__excerpt").inner_text()
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:
@@ -1388,6 +1416,27 @@ def test_a_date_typed_finds_the_records_holding_that_date_however_either_writes_
         for typed in ("5/12/2025", "05/12/2025", "5-12-2025"):
             tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
             assert f"{session}gach-ngang" in all_results(tab, base), typed
+
+
+def test_a_date_with_a_two_digit_year_is_this_centurys_typed_or_written(tmp_path: Path, browser,
+                                                                      serve_site) -> None:
+    """`1/12/25` typed for 1 December 2025 found nothing that `1/12/2025` finds (Pagefind's
+    word '11225'), and a text writing '1/12/25' was not found by `1/12/2025`: a year of two
+    digits is read as 20YY, typed or written, and the date is marked as the text writes it."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in (*DATED.items(),
+                                                ("hai-so", "Đã nộp đơn ngày 1/12/25 nhưng chưa có hẹn."))]
+    folder = "2023/2023-10-10-nam-hai-so"
+    for tab, base, session in with_session(tmp_path, browser, serve_site, folder, items):
+        for typed in ("1/12/25", "01/12/25", "1-12-25", "1.12.25", "1/12/2025"):
+            tab.goto(f"{base}search/?q={quote(typed)}&scope=all")
+            found = all_results(tab, base)
+            assert f"{session}muoi-mot-thang-hai" not in found, typed
+            for item, written in (("mot-thang-muoi-hai", "1/12/2025"), ("hai-so", "1/12/25")):
+                assert f"{session}{item}" in found, (typed, item)
+                link = tab.locator(f"a[href$='{session}{item}']")
+                result = tab.locator("#da-results > li").filter(has=link)
+                assert result.locator("mark").all_inner_texts() == [written], (typed, item)
 
 
 def test_a_date_typed_does_not_find_a_longer_number_starting_with_it(tmp_path: Path, browser,

@@ -75,18 +75,48 @@ def open_search(tab, server: DroppingServer, query: str, drop: str) -> str:
     return tab.inner_text("#da-status")
 
 
-def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, server) -> None:
-    """One fragment lost stopped the list there, with "Xem thêm kết quả" disabled for good."""
-    open_search(tab, server, "type=question&type=proposal&type=opinion&type=complaint",
-                r"/fragment/vi_[0-9a-f]{4}[0-7]")
+LOST_EXCERPTS = r"/fragment/vi_[0-9a-f]{4}[0-7]"
+"""Loses some of the first 20 results' excerpts of `EVERY_ITEM`, not all."""
+EVERY_ITEM = "type=question&type=proposal&type=opinion&type=complaint"
+
+
+def first_results(tab) -> list[str]:
+    """The first 20 results, once shown: each one's title link, or '' for a result without one."""
     tab.wait_for_function("document.querySelectorAll('#da-results > li').length === 20", timeout=20000)
+    return tab.eval_on_selector_all(
+        "#da-results > li", "els => els.map(e => e.querySelector('.da-result__title a')?.href || '')")
+
+
+def test_a_lost_excerpt_leaves_the_other_results_and_more_results_working(tab, server) -> None:
+    """One fragment lost stopped the list there, with "Xem thêm kết quả" disabled for good; then
+    a result whose excerpt was lost linked nowhere. It links to its record, titled, with a note
+    in place of the excerpt; the others show as they do."""
+    open_search(tab, server, EVERY_ITEM, r"(?!)")
+    whole = first_results(tab)
+    tab.goto("about:blank")
+    open_search(tab, server, EVERY_ITEM, LOST_EXCERPTS)
+    assert first_results(tab) == whole and all(whole)
     shown = tab.locator("#da-results > li")
-    lost = [text for text in shown.all_inner_texts() if text.strip() == WORDS["result_failed"]]
+    excerpts = shown.locator(".da-result__excerpt").all_inner_texts()
+    lost = [i for i, text in enumerate(excerpts) if text == WORDS["excerpt_failed"]]
     assert 0 < len(lost) < 20, "the pattern must lose some of the first 20 excerpts, not all"
-    assert tab.locator("#da-results .da-result__title a").count() == 20 - len(lost)
+    titles = shown.locator(".da-result__title a").all_inner_texts()
+    assert all(titles[i].strip() for i in lost)
     assert tab.inner_text("#da-status").endswith(WORDS["results_failed"])
     tab.wait_for_function("!document.getElementById('da-more').disabled", timeout=5000)
     assert tab.is_visible("#da-more")
+    assert tab.thrown == []
+
+
+def test_a_lost_excerpt_whose_link_is_lost_too_says_so(tab, server) -> None:
+    """Without the index's records file either, a result's address is not known: it says that
+    it could not be loaded, and the others show."""
+    open_search(tab, server, EVERY_ITEM, LOST_EXCERPTS + r"|/records\.da_json")
+    links = first_results(tab)
+    lost = [text for text in tab.locator("#da-results > li").all_inner_texts()
+            if text.strip() == WORDS["result_failed"]]
+    assert 0 < len(lost) == links.count("") < 20
+    assert tab.inner_text("#da-status").endswith(WORDS["results_failed"])
     assert tab.thrown == []
 
 

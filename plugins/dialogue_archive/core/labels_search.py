@@ -58,6 +58,8 @@ SEARCH_VI: dict[str, Any] = {
                          "Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "results_failed": "Một số kết quả không tải được. Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "result_failed": "Không tải được kết quả này.",
+    # In place of the excerpt of a result whose link is still known (search.js lostResult).
+    "excerpt_failed": "Không tải được đoạn trích của kết quả này.",
     "filters_failed": "Không tải được bộ lọc. Hãy kiểm tra kết nối mạng rồi tìm lại.",
     "more": "Xem thêm kết quả",
     "shown_count": "Đang hiển thị {shown} trên {count} kết quả.",

@@ -65,6 +65,12 @@ SESSIONS_FILE = "sessions.da_json"
 gzipped JSON, fetched by the search page for the indexes whose results it shows. Not `.gz`,
 for the reason given at search_chunks.WORDS_FILE."""
 
+RECORDS_FILE = "records.da_json"
+"""Next to each index: each record's Pagefind path and title by its result's id (`vi_2069e6b`,
+its fragment's name), gzipped JSON (core/search_index.py, `write_records`). Fetched only when a
+result's excerpt (its fragment, which alone holds its address) is lost: the result still
+links to its record. Not `.gz`, for the reason given at search_chunks.WORDS_FILE."""
+
 SCOPE_RECORDS = 2000
 """Records a query searches first, at least (the newest indexes until they hold as many:
 usually the newest one alone); older ones load when asked for, so a query's cost does not
@@ -199,8 +205,8 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
-    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words an en or em dash
-    joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
+    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words a dash other than
+    the hyphen joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
     synonym's too: `qui hoach` found no item holding "quy hoạch" only through its topic), then
     the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
@@ -222,12 +228,18 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
                                    *folded, *date_forms(text)]))
 
 
-EDGES = string.punctuation + "“”‘’…–—"
+DASHES = "\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+"""The dash-like characters a text pasted from Word or a PDF may join words with, besides the
+hyphens `SEPARATORS` turns into `-`: figure, en and em dash, horizontal bar, minus sign, small
+em dash, small and fullwidth hyphen-minus. The search page cuts a query at them too
+(search.js WORD_DASH, given them in its config)."""
 
-DASHED = re.compile(r"(?<=[^\W_])[–—](?=[^\W\d_])")
-"""An en or em dash joining words ('hạn—theo', 'khai sinh–thường trú'): the search page cuts
-a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text at a hyphen only
-and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
+EDGES = string.punctuation + "“”‘’…" + DASHES
+
+DASHED = re.compile(f"(?<=[^\\W_])[{DASHES}](?=[^\\W\\d_])")
+"""A dash of `DASHES` joining words ('hạn—theo', 'khai sinh–thường trú', 'hạn−theo'): the
+search page cuts a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text
+at an ASCII hyphen only and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
 
 
 def word_key(word: str) -> str:
@@ -236,19 +248,26 @@ def word_key(word: str) -> str:
     return word.strip(EDGES).lower()
 
 
-WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|[.-]\d)")
-"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), not inside a
-longer number ('1,5/3/2024', '12/3/2024/NQ')."""
+WRITTEN_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.-]\d)")
+"""A date as written in a text, with slashes, dashes or dots ('05-12-2025'), its year in four
+digits or two ('1/12/25', `full_year`), not inside a longer number ('1,5/3/2024',
+'12/3/2024/NQ')."""
+
+
+def full_year(written: str) -> int:
+    """A date's year as written: two digits are this century's ('25' is 2025), as citizens
+    write it ('1/12/25') and as search.js reads a date typed so (`dateOf`)."""
+    return 2000 + int(written) if len(written) == 2 else int(written)
 
 
 def date_forms(text: str) -> list[str]:
     """The hidden words of the text's dates (`date_word`), however written ('1/12/2025',
-    '01-12-2025', '01.12.2025'): the search page looks a date typed up as its hidden word
+    '01-12-2025', '01.12.2025', '1/12/25'): the search page looks a date typed up as its hidden word
     (search.js `dateWord`), which no other date and no longer number shares, where Pagefind
     made '1/12/2025' the word of '11/2/2025' and '01/12/2025' matched '01.12.2025.001'."""
     forms: dict[str, None] = {}
     for match in WRITTEN_DATE.finditer(text):
-        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        day, month, year = int(match[1]), int(match[3]), full_year(match[4])
         try:
             dt.date(year, month, day)
         except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
@@ -592,11 +611,12 @@ class SearchRecords:
             {"kind": "search", "facets": facets,
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK, "date_mark": DATE_MARK,
+                        "dashes": DASHES,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
                         "shards": shards, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
-                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE,
+                        "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -63,7 +63,7 @@ def cut_word_chunks(bundle: Path, target: int = CHUNK_BYTES) -> int:
     try:
         for language, info in entry["languages"].items():
             meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-            meta = cbor2.loads(_read(meta_path))
+            meta = cbor2.loads(unpacked(meta_path))
             if not (isinstance(meta, list) and len(meta) > 2 and all(
                     isinstance(c, list) and len(c) == 3 for c in meta[2])):
                 raise ChunkFormatError(f"{meta_path.name} does not list word chunks as expected")
@@ -71,7 +71,7 @@ def cut_word_chunks(bundle: Path, target: int = CHUNK_BYTES) -> int:
             for start, _, name in meta[2]:
                 source = bundle / "index" / f"{name}.pf_index"
                 listed = []
-                for words, body in _cut(_read(source), target):
+                for words, body in _cut(unpacked(source), target):
                     indexed.update(words)
                     new = _write(bundle / "index", language, 7, ".pf_index", body, written, used)
                     listed.append([words[0], words[-1], new])
@@ -101,7 +101,8 @@ def cut_word_chunks(bundle: Path, target: int = CHUNK_BYTES) -> int:
     return count
 
 
-def _read(path: Path) -> bytes:
+def unpacked(path: Path) -> bytes:
+    """A Pagefind file's content, unzipped and without its signature."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise ChunkFormatError(f"{path.name} is not a Pagefind file")

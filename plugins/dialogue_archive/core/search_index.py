@@ -29,8 +29,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versioned
 from .cache import DiskCache, remove_stale
-from .search import SEPARATOR, SESSIONS_FILE, SearchRecord
-from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks
+from .search import RECORDS_FILE, SEPARATOR, SESSIONS_FILE, SearchRecord
+from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks, unpacked
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 WORKER_FILE = "pagefind-worker.js"
@@ -146,6 +146,7 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
         for name in UNUSED_FILES:
             (made / name).unlink(missing_ok=True)
         watch_fetches(made, bundle_dir)
+        write_records(made, bundle_dir)
         shutil.rmtree(bundle_dir, ignore_errors=True)
         bundle_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(made, bundle_dir)  # a rename when `temp` is on the site's file system
@@ -178,6 +179,24 @@ def watch_fetches(made: Path, bundle_dir: Path) -> None:
         if name == WORKER_FILE:
             script = FETCH_WATCH.read_text(encoding="utf-8") + "\n" + script
         (made / name).write_text(script, encoding="utf-8")
+
+
+def write_records(made: Path, bundle_dir: Path) -> None:
+    """RECORDS_FILE: each result's path and title, read from its fragment as Pagefind wrote it
+    (its id is the fragment's name, known only once Pagefind has written it). A result whose
+    fragment the network lost linked nowhere; the search page fetches this then, and only then."""
+    records: dict[str, tuple[str, str]] = {}
+    for fragment in sorted((made / "fragment").glob("*.pf_fragment")):
+        try:
+            data = json.loads(unpacked(fragment))
+            records[fragment.stem] = (data["url"], data["meta"]["title"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise SearchIndexError(
+                f"The search index made for {bundle_dir} has a fragment this archive cannot read "
+                f"({fragment.name}: {error}). Install the pinned 'pagefind[bin]' (scripts/build "
+                "sets it up).") from error
+    data = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    (made / RECORDS_FILE).write_bytes(gzip.compress(data, mtime=0))
 
 
 def record_file(url: str) -> str:

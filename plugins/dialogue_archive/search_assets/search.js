@@ -41,6 +41,7 @@ let generation = 0;
 let shownResults = [];
 let shownCount = 0;
 let shownHolders = null; // the ids of the results holding the phrases typed (phraseHolders().all)
+let shownShards = []; // the ids of the indexes the results shown come from
 
 // --- state <-> URL -------------------------------------------------------------------
 
@@ -312,8 +313,10 @@ function showScope(list) {
 // or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
-// A dash joining words ("giấy-phép", "CCCD-gắn-chip"), not the numbers of a date ("1-7-2025").
-const WORD_DASH = /(?<=[\p{L}\p{N}])([-‐‑–—])(?=\p{L})/gu;
+// A dash joining words ("giấy-phép", "CCCD-gắn-chip", "hạn−theo"), not the numbers of a date
+// ("1-7-2025"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
+// (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
+const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=\\p{L})`, "gu");
 
 function searchTerm(query) {
   return typedWords(query).map(dateWord).join(" ");
@@ -326,12 +329,15 @@ function typedWords(query) {
   return term.split(" ").map(phraseOf);
 }
 
-// A date typed ("1/12/2025", "1-12-2025", "01.12.2025"): its day, month and year, or null.
-const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+// A date typed ("1/12/2025", "1-12-2025", "01.12.2025", "1/12/25"): its day, month and year,
+// or null. A year of two digits is this century's ("25" is 2025), as in a text (core/search.py
+// full_year).
+const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 function dateOf(word) {
   const match = bare(word).match(TYPED_DATE);  // "(1/12/2025)," as typed in a sentence
   if (!match) return null;
-  const [day, month, year] = match.slice(1).map(Number);
+  const [day, month] = match.slice(1, 3).map(Number);
+  const year = Number(match[3]) + (match[3].length === 2 ? 2000 : 0);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [day, month, year] : null;
 }
@@ -498,6 +504,10 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
+// Each record's [Pagefind path, title] by its result's id (core/search_index.py write_records):
+// fetched only when a result's excerpt is lost (lostResult), its fragment alone holding its address.
+const recordsOf = (shardId) => shardFile(shardId, config.files.records, JSON.parse);
+
 // Where `word` is or would be in the sorted words of an index.
 function position(sorted, word) {
   let low = 0;
@@ -627,7 +637,8 @@ async function run() {
     : term ? listed(phrasesFirst(result.results, holding)) : newestFirst(pagefind, filters, result, list);
   if (current !== generation) return;
   // The results' sessions are named from their indexes' files: fetched with the first excerpts.
-  if (held) (kept || list.map((shard) => shard.id)).forEach(sessionsOf);
+  shownShards = held ? kept || list.map((shard) => shard.id) : [];
+  shownShards.forEach(sessionsOf);
   const found = results.length;
   let message = messages.no_results;
   if (found) {
@@ -726,7 +737,9 @@ async function showMore(focusNew) {
       const [data, sessions] = got;
       list.append(renderResult(data, sessions, Boolean(shownHolders && shownHolders.has(slice[i].id))));
     } else {
-      list.append(element("li", { class: "da-result", tabindex: "-1" }, element("p", {}, messages.result_failed)));
+      const shown = await lostResult(slice[i]);
+      if (current !== generation) return;
+      list.append(shown);
       if (!status.textContent.endsWith(messages.results_failed)) {
         status.textContent += " " + messages.results_failed;
       }
@@ -738,6 +751,22 @@ async function showMore(focusNew) {
     }
   }
   more.disabled = false;
+}
+
+// A result whose excerpt (its fragment, which alone holds its address) the network lost: it
+// linked nowhere. Its link and title come from its index's records file, and a note stands in
+// place of the excerpt; the note alone when that file is lost too. Which index holds it is in
+// the fragment: each index searched is asked.
+async function lostResult(result) {
+  const files = await Promise.all(shownShards.map(recordsOf));
+  const record = files.map((records) => records && records[result.id]).find(Boolean);
+  if (!record) return element("li", { class: "da-result", tabindex: "-1" }, element("p", {}, messages.result_failed));
+  const [path, title] = record; // as written, under the site's path (as Pagefind's fullUrl gives it)
+  return element("li", { class: "da-result" },
+    element("article", {},
+      element("h3", { class: "da-result__title", ...contentLang },
+        element("a", { href: new URL(recordUrl(path.replace(/^\/+/, "")), base).href }, title)),
+      element("p", { class: "da-result__excerpt" }, messages.excerpt_failed)));
 }
 
 // --- rendering -----------------------------------------------------------------------
