@@ -361,8 +361,7 @@ def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
 def test_session_page_title_description_share_card_and_canonical(public_site: Path) -> None:
     soup = parse(session_page(public_site, NEW_ID))
     url = f"{SITE_URL}sessions/2024/{NEW_ID}/"
-    meta = {(tag.get("property") or tag.get("name")): tag["content"]
-            for tag in soup.head.find_all("meta") if tag.get("content") is not None}
+    meta = share_meta(session_page(public_site, NEW_ID))
     title = "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng"
     assert soup.title.string.startswith(title) and "Kho lưu trữ" in soup.title.string
     assert meta["description"] == meta["og:description"] == meta["twitter:description"]
@@ -374,6 +373,21 @@ def test_session_page_title_description_share_card_and_canonical(public_site: Pa
     assert meta["article:published_time"].startswith("2024-07-18T00:00:00+07:00")
     assert soup.head.find("link", rel="canonical")["href"] == url
     assert (session_page(public_site, NEW_ID).parent / "quang-canh.png").read_bytes() == png()
+
+
+def share_meta(page: Path) -> dict[str, str]:
+    """A page's <meta> tags by name or property, as a social network reads them."""
+    return {(tag.get("property") or tag.get("name")): tag["content"]
+            for tag in parse(page).head.find_all("meta") if tag.get("content") is not None}
+
+
+def test_the_home_page_is_shared_under_its_own_title(sample_site: Path) -> None:
+    """Its share card said "Trang chủ", the menu's label, where its <title> and heading say
+    what the archive is."""
+    meta = share_meta(sample_site / "index.html")
+    title = "Người dân hỏi, chính quyền trả lời — Cẩm Lệ, Đà Nẵng"
+    assert parse(sample_site / "index.html").title.string.startswith(title)
+    assert meta["og:title"] == meta["twitter:title"] == title
 
 
 def test_sitemap_lists_every_public_session(public_site: Path) -> None:

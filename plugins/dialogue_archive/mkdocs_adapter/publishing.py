@@ -68,10 +68,12 @@ def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | Non
     kind = (view or {}).get("kind", "")
     record = (view or {}).get("record")
     session = (view or {}).get("session") if kind == "session" else None
-    # Archive pages carry their title and description escaped for Material's templates (see
-    # the plugin's on_page_markdown); the share tags are escaped by their own template.
-    title = Markup(page.title or config.site_name).unescape()
-    description = Markup((page.meta or {}).get("description") or config.site_description or "").unescape()
+    # The page's own title, as its <title> and <h1> say it: page.title is the menu's label
+    # ("Trang chủ" for the home page). Titles and descriptions are kept escaped for Material's
+    # templates (the plugin's on_page_markdown); the share tags are escaped by their own template.
+    meta = page.meta or {}
+    title = Markup(meta.get("title") or page.title or config.site_name).unescape()
+    description = Markup(meta.get("description") or config.site_description or "").unescape()
     return {
         "tags": share_tags(title, description, page.canonical_url, config.site_name, session,
                            ((view or {}).get("photo") or {}).get("attributes")),
