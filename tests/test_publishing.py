@@ -390,6 +390,27 @@ def test_the_home_page_is_shared_under_its_own_title(sample_site: Path) -> None:
     assert meta["og:title"] == meta["twitter:title"] == title
 
 
+def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path) -> None:
+    """Agency, place and list pages were shared, and shown in search engines' results, with
+    the site's generic description: each now says what it holds, with its counts."""
+    generic = share_meta(sample_site / "about" / "index.html")["description"]
+    expected = {
+        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ và 37 ý kiến, câu hỏi của người "
+                              "dân trên địa bàn",
+        "agencies/ubnd-phuong-hoa-xuan": "2 ý kiến, câu hỏi của người dân mà Ủy ban nhân dân "
+                                         "phường Hòa Xuân",
+        "sessions": "7 phiên đối thoại đã công bố",
+        "sessions/2024": "2 phiên đối thoại năm 2024, với 13 ý kiến, câu hỏi",
+        "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
+        "commitments/overdue": "Cam kết quá hạn: 5 cam kết",
+        "commitments/status/done": "Cam kết có trạng thái “Đã hoàn thành”: 12 cam kết",
+        "commitments/year/2024": "Cam kết tại các buổi đối thoại năm 2024: 6 cam kết",
+    }
+    for page, start in expected.items():
+        description = share_meta(sample_site / page / "index.html")["description"]
+        assert description != generic and description.startswith(start), page
+
+
 def test_sitemap_lists_every_public_session(public_site: Path) -> None:
     archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
     expected = {f"{SITE_URL}sessions/{s.year}/{s.id}/" for s in archive.published}

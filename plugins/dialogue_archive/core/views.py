@@ -35,7 +35,7 @@ from .commitments import (
 )
 from .feeds import session_agencies
 from .fragments import FragmentStore
-from .labels import VI, count_label, format_date, format_short_date
+from .labels import VI, count_label, counted, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
@@ -519,23 +519,38 @@ class ArchiveViews:
         entries = [self.session_entries[s.id] for s in self.archive.published]
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         title = VI["nav"]["sessions"]
+        description = self._described("sessions", entries)
         for chunk, pager in paginate(entries, urls.sessions_index):
             yield PageSpec(urls.sessions_index(pager.number), paged_title(title, pager),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
                             "pager": pager, "years": years, "total": len(entries),
-                            "upcoming": sum(e.announced for e in entries)})
+                            "upcoming": sum(e.announced for e in entries)},
+                           description=description)
 
     def _year_pages(self) -> Iterator[PageSpec]:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         for year, entries in self.by_year.items():
             title = self.text["sessions_of_year"].format(year=year)
+            description = self._described("year", entries, year=year)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
                 yield PageSpec(urls.year(year, pager.number), paged_title(title, pager),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
                                 "pager": pager, "years": years, "total": len(entries),
-                                "upcoming": sum(e.announced for e in entries)})
+                                "upcoming": sum(e.announced for e in entries)},
+                               description=description)
+
+    def _described(self, kind: str, sessions: list[SessionEntry], items: int | None = None,
+                   **values: object) -> str:
+        """A page's description (VI["publishing"]["described"]): a list's or a unit's page is
+        shared and found by what it holds, not by the site's generic description. `items`:
+        the held sessions' items unless given."""
+        if items is None:
+            items = sum(e.items for e in sessions if not e.announced)
+        return VI["publishing"]["described"][kind].format(
+            sessions=counted("text.sessions", len(sessions)),
+            items=counted("text.items_count", items), **values)
 
     def _registry_pages(self, kind: str, registry: dict[str, Any],
                         items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
@@ -548,17 +563,30 @@ class ArchiveViews:
             yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
                            "archive/registry_index.html",
                            {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
-                            "total": len(rows)})
+                            "total": len(rows)},
+                           description=VI["publishing"]["described"][nav_key])
         for record in registry.values():
             entries = items.get(record.id, [])
             header = self._registry_header(kind, record)
+            description = self._registry_description(kind, record, len(entries))
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n), session_year):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
                     paged_title(self._display_name(kind, record), pager),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
-                    description=getattr(record, "description", None) or "")
+                    description=description)
+
+    def _registry_description(self, kind: str, record: Any, items: int) -> str:
+        """A topic's own description, or what the unit's page holds: its items, and the
+        sessions it held or attended (an agency) or held there (a place)."""
+        if kind == "topic":
+            return record.description or self._described("topic", [], items, name=record.name)
+        name = self._display_name(kind, record)
+        if kind == "agency":
+            return self._described("agency", self.sessions_by_agency.get(record.id, []), items, name=name)
+        return self._described("place", self.sessions_by_place.get(record.id, []),
+                               self.items_within[record.id], name=in_sentence(name, self.lang))
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
