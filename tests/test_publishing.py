@@ -411,6 +411,23 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
         assert description != generic and description.startswith(start), page
 
 
+def test_every_page_carries_its_share_card(sample_site: Path) -> None:
+    """Only the home, sessions, session and registry pages had Open Graph and Twitter tags: a
+    link to the topics, the about page, the statistics or any commitments list was shared as
+    a bare address. Every page of the site has its card now, with its title and description."""
+    pages = [p for p in sample_site.rglob("index.html") if "pagefind" not in p.parts
+             and not parse(p).find("meta", attrs={"http-equiv": "refresh"})]  # not a redirect
+    assert len(pages) > 100
+    for page in pages:
+        meta, soup = share_meta(page), parse(page)
+        where = str(page.relative_to(sample_site))
+        assert meta["og:title"] == meta["twitter:title"], where
+        assert soup.title.string.startswith(meta["og:title"]), where
+        assert meta["og:description"] == meta["twitter:description"] == meta["description"], where
+        assert meta["og:url"] == soup.head.find("link", rel="canonical")["href"], where
+        assert meta["og:site_name"] == "Kho lưu trữ đối thoại với công dân" and "twitter:card" in meta, where
+
+
 def test_sitemap_lists_every_public_session(public_site: Path) -> None:
     archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
     expected = {f"{SITE_URL}sessions/{s.year}/{s.id}/" for s in archive.published}
