@@ -10,6 +10,8 @@ import re
 import shutil
 import struct
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -534,6 +536,42 @@ def test_printed_session_is_a_clean_record(page) -> None:
         assert answers.count() == 6 and all(answers.nth(i).is_visible() for i in range(6))
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.fixture(scope="module")
+def sample_tab(sample_site: Path, serve_site, browser):
+    """A tab on the sample site, built with its site_url."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.base = serve_site(sample_site)  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+@contextmanager
+def printing(tab) -> Iterator[None]:
+    """The tab as the browser prints it: print media, and publishing.js's beforeprint run."""
+    tab.emulate_media(media="print")
+    tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    try:
+        yield
+    finally:
+        tab.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        tab.emulate_media(media="screen")
+
+
+def test_a_printed_commitments_list_starts_with_the_commitments(sample_tab) -> None:
+    """Printed, the commitments list's first page was its filter chips and its agencies'
+    filter, opened for print: the list starts below its heading now, the filters unprinted."""
+    sample_tab.goto(f"{sample_tab.base}commitments/")
+    with printing(sample_tab):
+        for selector in (".da-filters", ".da-filters__agencies", ".da-filters__list"):
+            assert sample_tab.locator(selector).evaluate_all(
+                "els => els.every(e => !e.checkVisibility())"), selector
+        first = sample_tab.locator(".da-commitment-entry").first
+        assert first.is_visible()
+        heading = sample_tab.locator("h1").bounding_box()
+        assert first.bounding_box()["y"] - (heading["y"] + heading["height"]) < 150
 
 
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
