@@ -574,6 +574,25 @@ def test_a_printed_commitments_list_starts_with_the_commitments(sample_tab) -> N
         assert first.bounding_box()["y"] - (heading["y"] + heading["height"]) < 150
 
 
+def test_a_record_printed_from_an_items_link_names_and_frames_the_item(sample_tab,
+                                                                       sample_site: Path) -> None:
+    """Printed from an item's link, the record's address lacked the #anchor, and the item was
+    marked by a faint shadow whose top edge printed alone at the foot of the page before."""
+    session = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    item = parse(sample_site / session / "index.html").select(".da-item[id]")[5]["id"]
+    sample_tab.goto(f"{sample_tab.base}{session}#{item}")
+    address = f"{SITE_URL}{session}#{item}"
+    with printing(sample_tab):
+        assert sample_tab.locator(".da-print-url").inner_text() == address
+        style = sample_tab.locator(f"[id='{item}']").evaluate(
+            "e => { const s = getComputedStyle(e); return [s.boxShadow, s.borderTopStyle, "
+            "s.borderTopWidth, s.borderTopColor]; }")
+        assert style == ["none", "solid", "2px", "rgb(0, 0, 0)"], style
+        other = sample_tab.locator(".da-item:not(:target)").first.evaluate(
+            "e => getComputedStyle(e).borderTopWidth")
+        assert other == "1px"  # only the item the link names is framed
+
+
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
     """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
     overdue) above '(nay thuộc phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
