@@ -593,6 +593,19 @@ def test_a_record_printed_from_an_items_link_names_and_frames_the_item(sample_ta
         assert other == "1px"  # only the item the link names is framed
 
 
+def test_an_answers_link_marks_the_answer(sample_tab, sample_site: Path) -> None:
+    """An answer's address (`#<item>/answer-2`, the open data's speech id) scrolled to it and
+    marked nothing, where an item's and a commitment's are framed: on screen and on paper."""
+    session = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    answer = parse(sample_site / session / "index.html").select(".da-answer[id]")[-1]["id"]
+    sample_tab.goto(f"{sample_tab.base}{session}#{answer}")
+    marked = sample_tab.locator(f"[id='{answer}']")
+    assert marked.evaluate("e => e.matches(':target')")
+    assert marked.evaluate("e => getComputedStyle(e).boxShadow") != "none"
+    with printing(sample_tab):
+        assert marked.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+
+
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
     """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
     overdue) above '(nay thuộc phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
