@@ -606,6 +606,13 @@ def test_an_answers_link_marks_the_answer(sample_tab, sample_site: Path) -> None
         assert marked.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
 
 
+def test_a_shared_session_names_its_kind_in_words(sample_site: Path) -> None:
+    """A voter meeting's card said `article:section` "voter_meeting", the format's code."""
+    meta = share_meta(sample_site / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+                      / "index.html")
+    assert meta["article:section"] == "Tiếp xúc cử tri"
+
+
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
     """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
     overdue) above '(nay thuộc phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the

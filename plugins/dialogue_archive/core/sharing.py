@@ -34,7 +34,7 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
         tags.append(MetaTag("property", "og:url", url))
     if session is not None:
         tags.append(MetaTag("property", "article:published_time", session.published_at().isoformat()))
-        tags.append(MetaTag("property", "article:section", session.meta.kind.value))
+        tags.append(MetaTag("property", "article:section", VI["session_kind"][session.meta.kind.value]))
     if image and session and session.meta.image:
         alt = session.meta.image.alt or session.meta.image.caption or title
         tags += [MetaTag("property", "og:image", image), MetaTag("property", "og:image:alt", alt),
