@@ -606,6 +606,24 @@ def test_an_answers_link_marks_the_answer(sample_tab, sample_site: Path) -> None
         assert marked.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
 
 
+def test_printed_statistics_keep_each_heading_with_its_chart(sample_tab) -> None:
+    """Printed, a heading stayed at the foot of page 3 and its chart went to page 4: each
+    heading and chart title is kept with what follows, and a chart is not cut."""
+    sample_tab.goto(f"{sample_tab.base}statistics/")
+    with printing(sample_tab):
+        headings = sample_tab.locator(".md-content h2, .da-chart__title")
+        assert headings.count() > 5
+        assert headings.evaluate_all("els => els.map(e => getComputedStyle(e).breakAfter)") \
+            == ["avoid"] * headings.count()
+        charts = sample_tab.locator(".da-chart__svg")
+        assert charts.evaluate_all("els => els.every(e => getComputedStyle(e).breakInside === 'avoid')")
+        # one chart under another, as the page breaks them: a title right above its chart
+        for i in range(charts.count()):
+            title = sample_tab.locator(".da-chart__title").nth(i).bounding_box()
+            chart = charts.nth(i).bounding_box()
+            assert 0 <= chart["y"] - (title["y"] + title["height"]) < 30 and chart["x"] == title["x"]
+
+
 def test_a_shared_session_names_its_kind_in_words(sample_site: Path) -> None:
     """A voter meeting's card said `article:section` "voter_meeting", the format's code."""
     meta = share_meta(sample_site / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
