@@ -175,7 +175,8 @@ class CommitmentPages:
                     description=self.text["intro"] if key == "all" else
                     VI["publishing"]["described"]["commitments"].format(
                         heading=heading, commitments=counted("text.commitments_count", len(entries)),
-                        date=format_date(self.build_date)))
+                        date=format_date(self.build_date)),
+                    updated=self.views.newest(e.session.uri for e in entries))
 
 
 def commitment_pages(views: ArchiveViews) -> Iterator[PageSpec]:

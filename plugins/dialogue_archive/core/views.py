@@ -153,6 +153,8 @@ class PageSpec:
     context: dict[str, Any] | Callable[[], dict[str, Any]]
     generated: bool = True
     description: str = ""
+    updated: dt.date | None = None
+    """The last day what the page shows changed, its sitemap's lastmod (None: not known)."""
     inputs: str = ""
     """Hash of everything the view is made from, when that is known without building it (a
     session page: its files and the archive's registries, build date and code). An unchanged
@@ -512,6 +514,7 @@ class ArchiveViews:
             yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
                            _bind(self.session_page_view, session), generated=False,
                            description=session.meta.summary or "",
+                           updated=self.data_dates[session.src_uri],
                            inputs=self.session_inputs(session),
                            links=session.links)
 
@@ -519,27 +522,28 @@ class ArchiveViews:
         entries = [self.session_entries[s.id] for s in self.archive.published]
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         title = VI["nav"]["sessions"]
-        description = self._described("sessions", entries)
+        description, updated = self._described("sessions", entries), self.newest(e.uri for e in entries)
         for chunk, pager in paginate(entries, urls.sessions_index):
             yield PageSpec(urls.sessions_index(pager.number), paged_title(title, pager),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
                             "pager": pager, "years": years, "total": len(entries),
                             "upcoming": sum(e.announced for e in entries)},
-                           description=description)
+                           description=description, updated=updated)
 
     def _year_pages(self) -> Iterator[PageSpec]:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         for year, entries in self.by_year.items():
             title = self.text["sessions_of_year"].format(year=year)
             description = self._described("year", entries, year=year)
+            updated = self.newest(e.uri for e in entries)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
                 yield PageSpec(urls.year(year, pager.number), paged_title(title, pager),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
                                 "pager": pager, "years": years, "total": len(entries),
                                 "upcoming": sum(e.announced for e in entries)},
-                               description=description)
+                               description=description, updated=updated)
 
     def _described(self, kind: str, sessions: list[SessionEntry], items: int | None = None,
                    **values: object) -> str:
@@ -559,23 +563,48 @@ class ArchiveViews:
                                    else len(items.get(record.id, [])))
                 for record in self._ordered(kind, registry)]
         heading = VI["nav"][nav_key]
+        ends = [self._end_day(record) for record in registry.values()]
+        listed = max((d for d in (self.newest(self.data_dates), *ends) if d), default=None)
         for chunk, pager in paginate(rows, index_uri):
             yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
                            "archive/registry_index.html",
                            {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
                             "total": len(rows)},
-                           description=VI["publishing"]["described"][nav_key])
+                           description=VI["publishing"]["described"][nav_key], updated=listed)
         for record in registry.values():
             entries = items.get(record.id, [])
             header = self._registry_header(kind, record)
             description = self._registry_description(kind, record, len(entries))
+            days = (self.newest(e.session.uri for e in entries),
+                    self.newest(e.uri for e in self._sessions_here(kind, record.id)), self._end_day(record))
+            updated = max((d for d in days if d), default=None)
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n), session_year):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
                     paged_title(self._display_name(kind, record), pager),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
-                    description=description)
+                    description=description, updated=updated)
+
+    def _sessions_here(self, kind: str, unit_id: str) -> list[SessionEntry]:
+        """The sessions a place's or an agency's page lists (held there, held or attended)."""
+        by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
+        return by_kind[kind].get(unit_id, []) if kind in by_kind else []
+
+    @cached_property
+    def data_dates(self) -> dict[str, dt.date]:
+        """Each published session's data_date, by its page: a list is dated by the newest of
+        what it lists (its pages' sitemap lastmod)."""
+        return {s.src_uri: self.data_date(s) for s in self.archive.published}
+
+    def newest(self, session_uris: Iterable[str]) -> dt.date | None:
+        """The newest data_date of these sessions' pages; None for none."""
+        return max((self.data_dates[uri] for uri in session_uris), default=None)
+
+    def _end_day(self, unit: Any) -> dt.date | None:
+        """The day after a unit that ended by the build day ended: its page says so from then."""
+        ended = getattr(unit, "valid_until", None)
+        return ended + dt.timedelta(days=1) if ended and self.archive.ended(unit) else None
 
     def _registry_description(self, kind: str, record: Any, items: int) -> str:
         """A topic's own description, or what the unit's page holds: its items, and the
@@ -592,8 +621,7 @@ class ArchiveViews:
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
         """Made when the page is written: its grouped entries are then not kept for every page
         of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
-        by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
-        sessions_here = by_kind[kind].get(record.id, []) if kind in by_kind else []
+        sessions_here = self._sessions_here(kind, record.id)
         name = self._display_name(kind, record)
         return {"kind": kind, "record": record, "name": name,
                 "name_in_sentence": in_sentence(name, self.lang) if kind == "place" else name,

@@ -392,11 +392,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
         place_pages_under_sections(nav, files)
-        if self.archive is not None:  # the sitemap's lastmod: MkDocs' own day is UTC's, or its clock's
-            day = self.archive.build_date.isoformat()
+        if self.views is not None:
+            # The sitemap's lastmod: the day what the page shows last changed where it is known
+            # (README "Feeds, calendar, sharing, printing"), else none: MkDocs gives every page
+            # the build day, which search engines learn to ignore.
+            newest = self.views.newest(self.views.data_dates)
             for file in files.documentation_pages():
                 if file.page is not None:
-                    file.page.update_date = day
+                    spec = self.specs.get(file.src_uri)
+                    day = spec.updated if spec else newest if file.src_uri == urls.home() else None
+                    file.page.update_date = day.isoformat() if day else ""
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
