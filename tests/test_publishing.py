@@ -459,6 +459,19 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
     assert lastmod[f"{SITE_URL}about/"] is None and lastmod[f"{SITE_URL}search/"] is None
 
 
+def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:
+    """No robots.txt was published unless the office wrote one: crawlers found no sitemap.
+    One that allows everything and names the sitemap's address is written now; an office's
+    own robots.txt is published as it wrote it."""
+    robots = (sample_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots.splitlines() and "Disallow: /" not in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    own = "User-agent: *\nDisallow: /data/\n"
+    content = make_archive(tmp_path / "content")
+    (content / "robots.txt").write_text(own, encoding="utf-8")
+    assert (build_archive(content, tmp_path) / "robots.txt").read_text(encoding="utf-8") == own
+
+
 def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:
     soup = parse(public_site / "sessions" / "2024" / OLD_ID / "index.html")
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]

@@ -64,7 +64,7 @@ from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .preview_reload import reload_browsers
-from .publishing import page_publishing, redirect_pages, write_feeds
+from .publishing import page_publishing, redirect_pages, robots_file, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
@@ -314,6 +314,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         for asset in self.assets.values():  # as published_assets made them, at their versions
             files.append(File.generated(config, asset.uri, content=asset.content))
         add_search_page(files, config, self.views, self.specs, self.config)
+        if (robots := robots_file(config, files)) is not None:
+            files.append(robots)
         self._place_photos(config)
         return files
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core import feeds, urls
@@ -22,7 +22,7 @@ from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.commitments import Carriers
 from ..core.labels import VI
 from ..core.publish import write_files
-from ..core.sharing import print_header, share_tags
+from ..core.sharing import ROBOTS, print_header, robots_txt, share_tags
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -61,6 +61,14 @@ def redirect_pages(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
             canonical=urljoin(site_url, urls.web_path(session.src_uri, config.use_directory_urls))
             if site_url else "")
         yield File.generated(config, old_page + "index.html", content=html)
+
+
+def robots_file(config: MkDocsConfig, files: Files) -> File | None:
+    """robots.txt naming the sitemap, when the content folder has none (an office's own wins)
+    and site_url gives the sitemap's absolute address, which robots.txt requires."""
+    if not config.site_url or files.get_file_from_path(ROBOTS) is not None:
+        return None
+    return File.generated(config, ROBOTS, content=robots_txt(urljoin(config.site_url, "sitemap.xml")))
 
 
 def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | None) -> dict[str, Any]:
