@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import (
     CONTENT,
+    ROOT,
     SAMPLE_BUILD_DATE,
     build_archive,
     copy_sample,
@@ -742,3 +743,26 @@ def test_the_calendar_holds_the_announced_and_the_latest_held_sessions(
     monkeypatch.setattr(feeds, "CALENDAR_PAST", 2)
     newest = sorted(held, key=lambda s: s.date, reverse=True)[:2]  # as the archive lists them
     assert {s.id for s in feeds.calendar_sessions(archive)} == {s.id for s in [*announced, *newest]}
+
+
+def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> None:
+    """Material's usual way to add to every page is a `main.html` of the site's own in its theme
+    `custom_dir`; the share card and feed links, once written by a `main.html` of the package's,
+    were then gone from every page. They are kept, and the site's `main.html` is used."""
+    content = copy_sample(tmp_path / "content")
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n',
+        encoding="utf-8")
+    site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {site}\ntheme:\n  name: "
+        f"material\n  language: vi\n  custom_dir: {overrides}\nplugins:\n  - dialogue-archive:\n"
+        f"      build_date: '{SAMPLE_BUILD_DATE}'\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    for page in ("about", "topics", "sessions/2024/2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan", ""):
+        soup = parse(site / page / "index.html")
+        assert "Thông báo của phường" in soup.select_one("[data-md-component=announce]").get_text(), page
+        assert share_meta(site / page / "index.html").get("og:title"), page

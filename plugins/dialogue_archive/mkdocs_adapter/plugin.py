@@ -338,8 +338,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # characters (template, icon) is unchanged by escaping.
             page.meta = {key: escape(self.archive.redactor.apply(value)) if isinstance(value, str)
                          else value for key, value in page.meta.items()}
-            if page.file.src_uri == urls.home():
-                page.meta.setdefault("template", "archive/home.html")
+            # The share card and feed links are in archive/base.html, which extends the site's
+            # main.html: a page with a template of its own names what it extends.
+            page.meta.setdefault("template", "archive/home.html" if page.file.src_uri == urls.home()
+                                 else "archive/base.html")
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
