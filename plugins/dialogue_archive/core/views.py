@@ -595,7 +595,7 @@ class ArchiveViews:
     def data_dates(self) -> dict[str, dt.date]:
         """Each published session's data_date, by its page: a list is dated by the newest of
         what it lists (its pages' sitemap lastmod)."""
-        return {s.src_uri: self.data_date(s) for s in self.archive.published}
+        return {s.src_uri: self._dated(s) for s in self.archive.published}
 
     def newest(self, session_uris: Iterable[str]) -> dt.date | None:
         """The newest data_date of these sessions' pages; None for none."""
@@ -775,7 +775,12 @@ class ArchiveViews:
         """The last day what the session's record says changed, as its printed copy dates its
         data: the write-up published, an answer or a commitment's progress added later, the
         session held after it was announced, a commitment falling overdue, or a unit it names
-        ending (the page then says what the unit is part of now, or that it ended)."""
+        ending (the page then says what the unit is part of now, or that it ended). Worked out
+        once for a published session: its page's key, its page and the sitemap ask for it."""
+        known = self.data_dates.get(session.src_uri)
+        return known if known is not None else self._dated(session)
+
+    def _dated(self, session: Session) -> dt.date:
         build_date = self.archive.build_date
         days = [session.updated_at(build_date).date(),
                 *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments
