@@ -10,6 +10,8 @@ import re
 import shutil
 import struct
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -19,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import (
     CONTENT,
+    ROOT,
     SAMPLE_BUILD_DATE,
     build_archive,
     copy_sample,
@@ -361,8 +364,7 @@ def test_calendar_has_past_and_announced_sessions(public_site: Path) -> None:
 def test_session_page_title_description_share_card_and_canonical(public_site: Path) -> None:
     soup = parse(session_page(public_site, NEW_ID))
     url = f"{SITE_URL}sessions/2024/{NEW_ID}/"
-    meta = {(tag.get("property") or tag.get("name")): tag["content"]
-            for tag in soup.head.find_all("meta") if tag.get("content") is not None}
+    meta = share_meta(session_page(public_site, NEW_ID))
     title = "Đối thoại với công dân phường Hòa Thọ Đông về đất đai, xây dựng"
     assert soup.title.string.startswith(title) and "Kho lưu trữ" in soup.title.string
     assert meta["description"] == meta["og:description"] == meta["twitter:description"]
@@ -376,14 +378,99 @@ def test_session_page_title_description_share_card_and_canonical(public_site: Pa
     assert (session_page(public_site, NEW_ID).parent / "quang-canh.png").read_bytes() == png()
 
 
+def share_meta(page: Path) -> dict[str, str]:
+    """A page's <meta> tags by name or property, as a social network reads them."""
+    return {(tag.get("property") or tag.get("name")): tag["content"]
+            for tag in parse(page).head.find_all("meta") if tag.get("content") is not None}
+
+
+def test_the_home_page_is_shared_under_its_own_title(sample_site: Path) -> None:
+    """Its share card said "Trang chủ", the menu's label, where its <title> and heading say
+    what the archive is."""
+    meta = share_meta(sample_site / "index.html")
+    title = "Người dân hỏi, chính quyền trả lời — Cẩm Lệ, Đà Nẵng"
+    assert parse(sample_site / "index.html").title.string.startswith(title)
+    assert meta["og:title"] == meta["twitter:title"] == title
+
+
+def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path) -> None:
+    """Agency, place and list pages were shared, and shown in search engines' results, with
+    the site's generic description: each now says what it holds, with its counts."""
+    generic = share_meta(sample_site / "about" / "index.html")["description"]
+    expected = {
+        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ và 37 ý kiến, câu hỏi của người "
+                              "dân trên địa bàn",
+        "agencies/ubnd-phuong-hoa-xuan": "2 ý kiến, câu hỏi của người dân mà Ủy ban nhân dân "
+                                         "phường Hòa Xuân",
+        "sessions": "7 phiên đối thoại đã công bố",
+        "sessions/2024": "2 phiên đối thoại năm 2024, với 13 ý kiến, câu hỏi",
+        "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
+        "commitments/overdue": "Cam kết quá hạn: 5 cam kết",
+        "commitments/status/done": "Cam kết có trạng thái “Đã hoàn thành”: 12 cam kết",
+        "commitments/year/2024": "Cam kết tại các buổi đối thoại năm 2024: 6 cam kết",
+    }
+    for page, start in expected.items():
+        description = share_meta(sample_site / page / "index.html")["description"]
+        assert description != generic and description.startswith(start), page
+
+
+def test_every_page_carries_its_share_card(sample_site: Path) -> None:
+    """Only the home, sessions, session and registry pages had Open Graph and Twitter tags: a
+    link to the topics, the about page, the statistics or any commitments list was shared as
+    a bare address. Every page of the site has its card now, with its title and description."""
+    pages = [p for p in sample_site.rglob("index.html") if "pagefind" not in p.parts
+             and not parse(p).find("meta", attrs={"http-equiv": "refresh"})]  # not a redirect
+    assert len(pages) > 100
+    for page in pages:
+        meta, soup = share_meta(page), parse(page)
+        where = str(page.relative_to(sample_site))
+        assert meta["og:title"] == meta["twitter:title"], where
+        assert soup.title.string.startswith(meta["og:title"]), where
+        assert meta["og:description"] == meta["twitter:description"] == meta["description"], where
+        assert meta["og:url"] == soup.head.find("link", rel="canonical")["href"], where
+        assert meta["og:site_name"] == "Kho lưu trữ đối thoại với công dân" and "twitter:card" in meta, where
+
+
 def test_sitemap_lists_every_public_session(public_site: Path) -> None:
     archive, _ = load_archive(_content_of(public_site), SAMPLE_BUILD_DATE)
     expected = {f"{SITE_URL}sessions/{s.year}/{s.id}/" for s in archive.published}
     assert expected <= sitemap_urls(public_site)
     assert not any(OLD_ID in url for url in sitemap_urls(public_site))  # redirects are not pages
-    # each page last changed on the archive's build day (Vietnam's), not on MkDocs' own clock's
-    lastmods = BeautifulSoup((public_site / "sitemap.xml").read_text(), "xml").find_all("lastmod")
-    assert lastmods and {m.text for m in lastmods} == {SAMPLE_BUILD_DATE.isoformat()}
+
+
+
+def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None:
+    """Every page's lastmod was the build day, which search engines learn to ignore: a
+    session's is the day its record last changed, as its printed copy says ("Dữ liệu cập nhật
+    ngày"); a list's the newest of the sessions it lists; a page whose changes the archive
+    does not know (a content page, the search page) has none."""
+    urls = BeautifulSoup((public_site / "sitemap.xml").read_text(), "xml").find_all("url")
+    lastmod = {url.loc.text: url.lastmod.text if url.lastmod else None for url in urls}
+    sessions = {}
+    for page in public_site.glob("sessions/*/*/index.html"):
+        stamp = parse(page).select_one(".da-print-header time")
+        if stamp is not None:  # not a forwarding page
+            address = f"{SITE_URL}{page.parent.relative_to(public_site).as_posix()}/"
+            sessions[address] = stamp["datetime"]
+            assert lastmod[address] == stamp["datetime"], address
+    assert len(set(sessions.values())) > 2  # not one day for all
+    assert lastmod[f"{SITE_URL}sessions/2024/"] == max(
+        day for address, day in sessions.items() if "/sessions/2024/" in address)
+    assert lastmod[f"{SITE_URL}sessions/"] == lastmod[SITE_URL] == max(sessions.values())
+    assert lastmod[f"{SITE_URL}about/"] is None and lastmod[f"{SITE_URL}search/"] is None
+
+
+def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:
+    """No robots.txt was published unless the office wrote one: crawlers found no sitemap.
+    One that allows everything and names the sitemap's address is written now; an office's
+    own robots.txt is published as it wrote it."""
+    robots = (sample_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots.splitlines() and "Disallow: /" not in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    own = "User-agent: *\nDisallow: /data/\n"
+    content = make_archive(tmp_path / "content")
+    (content / "robots.txt").write_text(own, encoding="utf-8")
+    assert (build_archive(content, tmp_path) / "robots.txt").read_text(encoding="utf-8") == own
 
 
 def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:
@@ -484,6 +571,99 @@ def test_printed_session_is_a_clean_record(page) -> None:
         page.emulate_media(media="screen")
 
 
+@pytest.fixture(scope="module")
+def sample_tab(sample_site: Path, serve_site, browser):
+    """A tab on the sample site, built with its site_url."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.base = serve_site(sample_site)  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+@contextmanager
+def printing(tab) -> Iterator[None]:
+    """The tab as the browser prints it: print media, and publishing.js's beforeprint run."""
+    tab.emulate_media(media="print")
+    tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    try:
+        yield
+    finally:
+        tab.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        tab.emulate_media(media="screen")
+
+
+def test_a_printed_commitments_list_starts_with_the_commitments(sample_tab) -> None:
+    """Printed, the commitments list's first page was its filter chips and its agencies'
+    filter, opened for print: the list starts below its heading now, the filters unprinted."""
+    sample_tab.goto(f"{sample_tab.base}commitments/")
+    with printing(sample_tab):
+        for selector in (".da-filters", ".da-filters__agencies", ".da-filters__list"):
+            assert sample_tab.locator(selector).evaluate_all(
+                "els => els.every(e => !e.checkVisibility())"), selector
+        first = sample_tab.locator(".da-commitment-entry").first
+        assert first.is_visible()
+        heading = sample_tab.locator("h1").bounding_box()
+        assert first.bounding_box()["y"] - (heading["y"] + heading["height"]) < 150
+
+
+def test_a_record_printed_from_an_items_link_names_and_frames_the_item(sample_tab,
+                                                                       sample_site: Path) -> None:
+    """Printed from an item's link, the record's address lacked the #anchor, and the item was
+    marked by a faint shadow whose top edge printed alone at the foot of the page before."""
+    session = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    item = parse(sample_site / session / "index.html").select(".da-item[id]")[5]["id"]
+    sample_tab.goto(f"{sample_tab.base}{session}#{item}")
+    address = f"{SITE_URL}{session}#{item}"
+    with printing(sample_tab):
+        assert sample_tab.locator(".da-print-url").inner_text() == address
+        style = sample_tab.locator(f"[id='{item}']").evaluate(
+            "e => { const s = getComputedStyle(e); return [s.boxShadow, s.borderTopStyle, "
+            "s.borderTopWidth, s.borderTopColor]; }")
+        assert style == ["none", "solid", "2px", "rgb(0, 0, 0)"], style
+        other = sample_tab.locator(".da-item:not(:target)").first.evaluate(
+            "e => getComputedStyle(e).borderTopWidth")
+        assert other == "1px"  # only the item the link names is framed
+
+
+def test_an_answers_link_marks_the_answer(sample_tab, sample_site: Path) -> None:
+    """An answer's address (`#<item>/answer-2`, the open data's speech id) scrolled to it and
+    marked nothing, where an item's and a commitment's are framed: on screen and on paper."""
+    session = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    answer = parse(sample_site / session / "index.html").select(".da-answer[id]")[-1]["id"]
+    sample_tab.goto(f"{sample_tab.base}{session}#{answer}")
+    marked = sample_tab.locator(f"[id='{answer}']")
+    assert marked.evaluate("e => e.matches(':target')")
+    assert marked.evaluate("e => getComputedStyle(e).boxShadow") != "none"
+    with printing(sample_tab):
+        assert marked.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+
+
+def test_printed_statistics_keep_each_heading_with_its_chart(sample_tab) -> None:
+    """Printed, a heading stayed at the foot of page 3 and its chart went to page 4: each
+    heading and chart title is kept with what follows, and a chart is not cut."""
+    sample_tab.goto(f"{sample_tab.base}statistics/")
+    with printing(sample_tab):
+        headings = sample_tab.locator(".md-content h2, .da-chart__title")
+        assert headings.count() > 5
+        assert headings.evaluate_all("els => els.map(e => getComputedStyle(e).breakAfter)") \
+            == ["avoid"] * headings.count()
+        charts = sample_tab.locator(".da-chart__svg")
+        assert charts.evaluate_all("els => els.every(e => getComputedStyle(e).breakInside === 'avoid')")
+        # one chart under another, as the page breaks them: a title right above its chart
+        for i in range(charts.count()):
+            title = sample_tab.locator(".da-chart__title").nth(i).bounding_box()
+            chart = charts.nth(i).bounding_box()
+            assert 0 <= chart["y"] - (title["y"] + title["height"]) < 30 and chart["x"] == title["x"]
+
+
+def test_a_shared_session_names_its_kind_in_words(sample_site: Path) -> None:
+    """A voter meeting's card said `article:section` "voter_meeting", the format's code."""
+    meta = share_meta(sample_site / "sessions" / "2024" / "2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan"
+                      / "index.html")
+    assert meta["article:section"] == "Tiếp xúc cử tri"
+
+
 def test_a_printed_record_is_dated_after_the_end_of_the_units_it_names(press_office: Path) -> None:
     """A 2024 session printed in 2026 said 'Dữ liệu cập nhật ngày 1/1/2025' (its promise falling
     overdue) above '(nay thuộc phường Cẩm Lệ)', true only from 1/7/2025: the end of a unit the
@@ -563,3 +743,26 @@ def test_the_calendar_holds_the_announced_and_the_latest_held_sessions(
     monkeypatch.setattr(feeds, "CALENDAR_PAST", 2)
     newest = sorted(held, key=lambda s: s.date, reverse=True)[:2]  # as the archive lists them
     assert {s.id for s in feeds.calendar_sessions(archive)} == {s.id for s in [*announced, *newest]}
+
+
+def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> None:
+    """Material's usual way to add to every page is a `main.html` of the site's own in its theme
+    `custom_dir`; the share card and feed links, once written by a `main.html` of the package's,
+    were then gone from every page. They are kept, and the site's `main.html` is used."""
+    content = copy_sample(tmp_path / "content")
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n',
+        encoding="utf-8")
+    site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {site}\ntheme:\n  name: "
+        f"material\n  language: vi\n  custom_dir: {overrides}\nplugins:\n  - dialogue-archive:\n"
+        f"      build_date: '{SAMPLE_BUILD_DATE}'\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    for page in ("about", "topics", "sessions/2024/2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan", ""):
+        soup = parse(site / page / "index.html")
+        assert "Thông báo của phường" in soup.select_one("[data-md-component=announce]").get_text(), page
+        assert share_meta(site / page / "index.html").get("og:title"), page

@@ -1,5 +1,5 @@
 // Photos open large with their caption in the page's <dialog class="da-lightbox">; a printed
-// record shows the day it was printed and every collapsed part opened.
+// record shows the day it was printed, the address read, and every collapsed part opened.
 (function () {
   function viewer() { return document.querySelector("dialog.da-lightbox"); }
 
@@ -72,8 +72,18 @@
     });
   }
 
+  // The printed address is the one read: with its #anchor when the reader came by an item's,
+  // an answer's or a commitment's link (the page gives it without).
+  function stampPrintAddress() {
+    document.querySelectorAll("[data-da-print-url]").forEach(function (el) {
+      el.textContent = el.dataset.daPrintUrl + location.hash;
+    });
+  }
+
+  window.addEventListener("hashchange", stampPrintAddress);
   window.addEventListener("beforeprint", function () {
     stampPrintDate();
+    stampPrintAddress();
     document.querySelectorAll(".md-content details:not([open])").forEach(function (el) {
       el.setAttribute("open", "");
       el.setAttribute("data-da-opened-for-print", "");
@@ -86,4 +96,5 @@
     });
   });
   stampPrintDate();  // also for a print preview opened without the events
+  stampPrintAddress();
 })();

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from . import urls
 from .commitments import CommitmentRecord
-from .labels import VI, format_date, format_short_date
+from .labels import VI, counted, format_date, format_short_date
 from .models import CommitmentStatus
 from .vietnamese import sort_key
 from .views import (
@@ -172,7 +172,11 @@ class CommitmentPages:
                     "agency_name": self.views.agency_name(key.removeprefix("agency:"))
                     if key.startswith("agency:") else "",
                     "as_of": format_date(self.build_date)},
-                    description=self.text["intro"] if key == "all" else "")
+                    description=self.text["intro"] if key == "all" else
+                    VI["publishing"]["described"]["commitments"].format(
+                        heading=heading, commitments=counted("text.commitments_count", len(entries)),
+                        date=format_date(self.build_date)),
+                    updated=self.views.newest(e.session.uri for e in entries))
 
 
 def commitment_pages(views: ArchiveViews) -> Iterator[PageSpec]:

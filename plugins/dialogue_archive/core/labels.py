@@ -304,6 +304,11 @@ def count_label(name: str, count: int) -> str:
     return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
 
 
+def counted(name: str, count: int) -> str:
+    """A count with its noun, '12 phiên đối thoại' (`name` a COUNTED label without {count})."""
+    return f"{format_number(count)} {count_label(name, count)}"
+
+
 def format_date(value: dt.date, weekday: bool = False) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
     locale = VI["locale"]

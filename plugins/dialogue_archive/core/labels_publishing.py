@@ -25,4 +25,23 @@ PUBLISHING_VI: dict[str, Any] = {
     "print_address": "Địa chỉ",
     "print_updated": "Dữ liệu cập nhật ngày",
     "print_date": "Ngày in",
+    # a list's or a unit's description (<meta name="description">, its share card): what it
+    # holds, with counts ({sessions}: "12 phiên đối thoại", {items}: "85 ý kiến, câu hỏi")
+    "described": {
+        "sessions": ("{sessions} đã công bố, mới nhất trước, với {items} của người dân và câu "
+                     "trả lời của chính quyền."),
+        "year": "{sessions} năm {year}, với {items} của người dân và câu trả lời của chính quyền.",
+        "agency": ("{items} của người dân mà {name} đã trả lời hoặc được chuyển đến; {sessions} "
+                   "do cơ quan tổ chức hoặc tham dự."),
+        "topic": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền.",
+        "place": ("{sessions} tại {name} và {items} của người dân trên địa bàn, với câu trả lời "
+                  "của chính quyền."),
+        "agencies": ("Các cơ quan, đơn vị đã trả lời hoặc được chuyển ý kiến, câu hỏi của người "
+                     "dân tại các buổi đối thoại, tiếp xúc cử tri, với số ý kiến của từng cơ quan."),
+        "topics": ("Các lĩnh vực của ý kiến, câu hỏi người dân nêu tại các buổi đối thoại, tiếp "
+                   "xúc cử tri, với số ý kiến của từng lĩnh vực."),
+        "places": ("Các địa bàn nơi người dân nêu ý kiến, câu hỏi tại các buổi đối thoại, tiếp "
+                   "xúc cử tri, với số ý kiến của từng địa bàn."),
+        "commitments": "{heading}: {commitments}, với trạng thái và thời hạn tính đến {date}.",
+    },
 }

@@ -15,7 +15,7 @@ from .views import ArchiveViews, Link, PageSpec
 def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
     return PageSpec(urls.open_data(), VI["open_data"]["heading"], "archive/open_data.html",
                     lambda: open_data_view(views, data),
-                    description=VI["open_data"]["intro"])
+                    description=VI["open_data"]["intro"], updated=views.newest(views.data_dates))
 
 
 def file_sizes(data: OpenData) -> list[str]:

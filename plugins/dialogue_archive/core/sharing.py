@@ -34,7 +34,7 @@ def share_tags(title: str, description: str, url: str | None, site_name: str,
         tags.append(MetaTag("property", "og:url", url))
     if session is not None:
         tags.append(MetaTag("property", "article:published_time", session.published_at().isoformat()))
-        tags.append(MetaTag("property", "article:section", session.meta.kind.value))
+        tags.append(MetaTag("property", "article:section", VI["session_kind"][session.meta.kind.value]))
     if image and session and session.meta.image:
         alt = session.meta.image.alt or session.meta.image.caption or title
         tags += [MetaTag("property", "og:image", image), MetaTag("property", "og:image:alt", alt),
@@ -51,3 +51,12 @@ def print_header(url: str | None, data_date: dt.date) -> dict[str, str]:
     """The address and the data's date (see ArchiveViews.data_date) a printed record carries."""
     return {"url": url or "", "updated": format_short_date(data_date),  # as "Ngày in"
             "updated_iso": data_date.isoformat()}
+
+
+ROBOTS = "robots.txt"
+
+
+def robots_txt(sitemap_url: str) -> str:
+    """A site's robots.txt when its office wrote none: everything may be crawled, and the
+    sitemap is named, so a search engine finds every page without being told of it."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

@@ -17,7 +17,8 @@ MOST_FIRST = frozenset({"items_per_topic", "items_per_agency"})
 
 def statistics_page(views: ArchiveViews) -> PageSpec:
     return PageSpec(urls.statistics(), VI["statistics"]["heading"], "archive/statistics.html",
-                    lambda: statistics_view(views), description=VI["statistics"]["intro"])
+                    lambda: statistics_view(views), description=VI["statistics"]["intro"],
+                    updated=views.newest(views.data_dates))
 
 
 def statistics_view(views: ArchiveViews) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from .commitments import (
 )
 from .feeds import session_agencies
 from .fragments import FragmentStore
-from .labels import VI, count_label, format_date, format_short_date
+from .labels import VI, count_label, counted, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
@@ -153,6 +153,8 @@ class PageSpec:
     context: dict[str, Any] | Callable[[], dict[str, Any]]
     generated: bool = True
     description: str = ""
+    updated: dt.date | None = None
+    """The last day what the page shows changed, its sitemap's lastmod (None: not known)."""
     inputs: str = ""
     """Hash of everything the view is made from, when that is known without building it (a
     session page: its files and the archive's registries, build date and code). An unchanged
@@ -512,6 +514,7 @@ class ArchiveViews:
             yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
                            _bind(self.session_page_view, session), generated=False,
                            description=session.meta.summary or "",
+                           updated=self.data_dates[session.src_uri],
                            inputs=self.session_inputs(session),
                            links=session.links)
 
@@ -519,23 +522,39 @@ class ArchiveViews:
         entries = [self.session_entries[s.id] for s in self.archive.published]
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         title = VI["nav"]["sessions"]
+        description, updated = self._described("sessions", entries), self.newest(e.uri for e in entries)
         for chunk, pager in paginate(entries, urls.sessions_index):
             yield PageSpec(urls.sessions_index(pager.number), paged_title(title, pager),
                            "archive/sessions.html",
                            {"kind": "sessions", "heading": title, "sessions": chunk,
                             "pager": pager, "years": years, "total": len(entries),
-                            "upcoming": sum(e.announced for e in entries)})
+                            "upcoming": sum(e.announced for e in entries)},
+                           description=description, updated=updated)
 
     def _year_pages(self) -> Iterator[PageSpec]:
         years = [Link(str(y), urls.year(y)) for y in sorted(self.by_year, reverse=True)]
         for year, entries in self.by_year.items():
             title = self.text["sessions_of_year"].format(year=year)
+            description = self._described("year", entries, year=year)
+            updated = self.newest(e.uri for e in entries)
             for chunk, pager in paginate(entries, lambda n, y=year: urls.year(y, n)):
                 yield PageSpec(urls.year(year, pager.number), paged_title(title, pager),
                                "archive/sessions.html",
                                {"kind": "year", "heading": title, "year": year, "sessions": chunk,
                                 "pager": pager, "years": years, "total": len(entries),
-                                "upcoming": sum(e.announced for e in entries)})
+                                "upcoming": sum(e.announced for e in entries)},
+                               description=description, updated=updated)
+
+    def _described(self, kind: str, sessions: list[SessionEntry], items: int | None = None,
+                   **values: object) -> str:
+        """A page's description (VI["publishing"]["described"]): a list's or a unit's page is
+        shared and found by what it holds, not by the site's generic description. `items`:
+        the held sessions' items unless given."""
+        if items is None:
+            items = sum(e.items for e in sessions if not e.announced)
+        return VI["publishing"]["described"][kind].format(
+            sessions=counted("text.sessions", len(sessions)),
+            items=counted("text.items_count", items), **values)
 
     def _registry_pages(self, kind: str, registry: dict[str, Any],
                         items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
@@ -544,28 +563,65 @@ class ArchiveViews:
                                    else len(items.get(record.id, [])))
                 for record in self._ordered(kind, registry)]
         heading = VI["nav"][nav_key]
+        ends = [self._end_day(record) for record in registry.values()]
+        listed = max((d for d in (self.newest(self.data_dates), *ends) if d), default=None)
         for chunk, pager in paginate(rows, index_uri):
             yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
                            "archive/registry_index.html",
                            {"kind": kind, "heading": heading, "rows": chunk, "pager": pager,
-                            "total": len(rows)})
+                            "total": len(rows)},
+                           description=VI["publishing"]["described"][nav_key], updated=listed)
         for record in registry.values():
             entries = items.get(record.id, [])
             header = self._registry_header(kind, record)
+            description = self._registry_description(kind, record, len(entries))
+            days = (self.newest(e.session.uri for e in entries),
+                    self.newest(e.uri for e in self._sessions_here(kind, record.id)), self._end_day(record))
+            updated = max((d for d in days if d), default=None)
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n), session_year):
                 yield PageSpec(
                     entry_uri(record.id, pager.number),
                     paged_title(self._display_name(kind, record), pager),
                     "archive/registry_page.html",
                     partial(self._registry_page_view, kind, record, header, chunk, pager, len(entries)),
-                    description=getattr(record, "description", None) or "")
+                    description=description, updated=updated)
+
+    def _sessions_here(self, kind: str, unit_id: str) -> list[SessionEntry]:
+        """The sessions a place's or an agency's page lists (held there, held or attended)."""
+        by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
+        return by_kind[kind].get(unit_id, []) if kind in by_kind else []
+
+    @cached_property
+    def data_dates(self) -> dict[str, dt.date]:
+        """Each published session's data_date, by its page: a list is dated by the newest of
+        what it lists (its pages' sitemap lastmod)."""
+        return {s.src_uri: self._dated(s) for s in self.archive.published}
+
+    def newest(self, session_uris: Iterable[str]) -> dt.date | None:
+        """The newest data_date of these sessions' pages; None for none."""
+        return max((self.data_dates[uri] for uri in session_uris), default=None)
+
+    def _end_day(self, unit: Any) -> dt.date | None:
+        """The day after a unit that ended by the build day ended: its page says so from then."""
+        ended = getattr(unit, "valid_until", None)
+        return ended + dt.timedelta(days=1) if ended and self.archive.ended(unit) else None
+
+    def _registry_description(self, kind: str, record: Any, items: int) -> str:
+        """A topic's own description, or what the unit's page holds: its items, and the
+        sessions it held or attended (an agency) or held there (a place)."""
+        if kind == "topic":
+            return record.description or self._described("topic", [], items, name=record.name)
+        name = self._display_name(kind, record)
+        if kind == "agency":
+            return self._described("agency", self.sessions_by_agency.get(record.id, []), items, name=name)
+        return self._described("place", self.sessions_by_place.get(record.id, []),
+                               self.items_within[record.id], name=in_sentence(name, self.lang))
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
         """Made when the page is written: its grouped entries are then not kept for every page
         of the archive (at 10,000 sessions, a million objects shared with the page writers)."""
-        by_kind = {"place": self.sessions_by_place, "agency": self.sessions_by_agency}
-        sessions_here = by_kind[kind].get(record.id, []) if kind in by_kind else []
+        sessions_here = self._sessions_here(kind, record.id)
         name = self._display_name(kind, record)
         return {"kind": kind, "record": record, "name": name,
                 "name_in_sentence": in_sentence(name, self.lang) if kind == "place" else name,
@@ -719,7 +775,12 @@ class ArchiveViews:
         """The last day what the session's record says changed, as its printed copy dates its
         data: the write-up published, an answer or a commitment's progress added later, the
         session held after it was announced, a commitment falling overdue, or a unit it names
-        ending (the page then says what the unit is part of now, or that it ended)."""
+        ending (the page then says what the unit is part of now, or that it ended). Worked out
+        once for a published session: its page's key, its page and the sitemap ask for it."""
+        known = self.data_dates.get(session.src_uri)
+        return known if known is not None else self._dated(session)
+
+    def _dated(self, session: Session) -> dt.date:
         build_date = self.archive.build_date
         days = [session.updated_at(build_date).date(),
                 *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments

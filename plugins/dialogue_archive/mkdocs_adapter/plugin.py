@@ -64,7 +64,7 @@ from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .preview_reload import reload_browsers
-from .publishing import page_publishing, redirect_pages, write_feeds
+from .publishing import page_publishing, redirect_pages, robots_file, write_feeds
 from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
@@ -314,6 +314,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         for asset in self.assets.values():  # as published_assets made them, at their versions
             files.append(File.generated(config, asset.uri, content=asset.content))
         add_search_page(files, config, self.views, self.specs, self.config)
+        if (robots := robots_file(config, files)) is not None:
+            files.append(robots)
         self._place_photos(config)
         return files
 
@@ -336,8 +338,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # characters (template, icon) is unchanged by escaping.
             page.meta = {key: escape(self.archive.redactor.apply(value)) if isinstance(value, str)
                          else value for key, value in page.meta.items()}
-            if page.file.src_uri == urls.home():
-                page.meta.setdefault("template", "archive/home.html")
+            # The share card and feed links are in archive/base.html, which extends the site's
+            # main.html: a page with a template of its own names what it extends.
+            page.meta.setdefault("template", "archive/home.html" if page.file.src_uri == urls.home()
+                                 else "archive/base.html")
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -392,11 +396,16 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         self.nav = nav
         place_pages_under_sections(nav, files)
-        if self.archive is not None:  # the sitemap's lastmod: MkDocs' own day is UTC's, or its clock's
-            day = self.archive.build_date.isoformat()
+        if self.views is not None:
+            # The sitemap's lastmod: the day what the page shows last changed where it is known
+            # (README "Feeds, calendar, sharing, printing"), else none: MkDocs gives every page
+            # the build day, which search engines learn to ignore.
+            newest = self.views.newest(self.views.data_dates)
             for file in files.documentation_pages():
                 if file.page is not None:
-                    file.page.update_date = day
+                    spec = self.specs.get(file.src_uri)
+                    day = spec.updated if spec else newest if file.src_uri == urls.home() else None
+                    file.page.update_date = day.isoformat() if day else ""
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core import feeds, urls
@@ -22,7 +22,7 @@ from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.commitments import Carriers
 from ..core.labels import VI
 from ..core.publish import write_files
-from ..core.sharing import print_header, share_tags
+from ..core.sharing import ROBOTS, print_header, robots_txt, share_tags
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -63,15 +63,25 @@ def redirect_pages(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
         yield File.generated(config, old_page + "index.html", content=html)
 
 
+def robots_file(config: MkDocsConfig, files: Files) -> File | None:
+    """robots.txt naming the sitemap, when the content folder has none (an office's own wins)
+    and site_url gives the sitemap's absolute address, which robots.txt requires."""
+    if not config.site_url or files.get_file_from_path(ROBOTS) is not None:
+        return None
+    return File.generated(config, ROBOTS, content=robots_txt(urljoin(config.site_url, "sitemap.xml")))
+
+
 def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | None) -> dict[str, Any]:
     """What archive templates put in <head> (share tags, feed links) and on a printed page."""
     kind = (view or {}).get("kind", "")
     record = (view or {}).get("record")
     session = (view or {}).get("session") if kind == "session" else None
-    # Archive pages carry their title and description escaped for Material's templates (see
-    # the plugin's on_page_markdown); the share tags are escaped by their own template.
-    title = Markup(page.title or config.site_name).unescape()
-    description = Markup((page.meta or {}).get("description") or config.site_description or "").unescape()
+    # The page's own title, as its <title> and <h1> say it: page.title is the menu's label
+    # ("Trang chủ" for the home page). Titles and descriptions are kept escaped for Material's
+    # templates (the plugin's on_page_markdown); the share tags are escaped by their own template.
+    meta = page.meta or {}
+    title = Markup(meta.get("title") or page.title or config.site_name).unescape()
+    description = Markup(meta.get("description") or config.site_description or "").unescape()
     return {
         "tags": share_tags(title, description, page.canonical_url, config.site_name, session,
                            ((view or {}).get("photo") or {}).get("attributes")),
