@@ -1382,17 +1382,52 @@ def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path
     assert errors_of(content) == []
 
 
+def rewritten(workbook: openpyxl.Workbook, path: Path, rewrite: Callable[[bytes], bytes]) -> None:
+    """`workbook` saved at `path` with the XML of each of its parts passed through `rewrite`:
+    as another program writes what openpyxl writes its own way."""
+    plain = path.with_name(f"plain-{path.name}")
+    workbook.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as made:
+        for entry in source.infolist():
+            made.writestr(entry, rewrite(source.read(entry.filename)))
+
+
 def excel_wrote(workbook: openpyxl.Workbook, path: Path, escapes: dict[bytes, bytes]) -> None:
     """`workbook` saved at `path` as Excel writes what openpyxl does not: each key of `escapes`
     in its XML replaced by Excel's own escape."""
-    plain = path.with_name(f"plain-{path.name}")
-    workbook.save(plain)
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as excel:
-        for entry in source.infolist():
-            data = source.read(entry.filename)
-            for mark, escape in escapes.items():
-                data = data.replace(mark, escape)
-            excel.writestr(entry, data)
+    def escaped(data: bytes) -> bytes:
+        for mark, escape in escapes.items():
+            data = data.replace(mark, escape)
+        return data
+
+    rewritten(workbook, path, escaped)
+
+
+INLINE_TEXT = re.compile(rb'<is><t(?: xml:space="preserve")?>(.*?)</t></is>')
+"""An inline text cell's text as openpyxl writes it (t="inlineStr")."""
+
+
+def test_inline_texts_written_as_values_are_read(content: Path, tmp_path: Path) -> None:
+    """Some programs (not Excel) write a text cell as an inline text (t="inlineStr") with its
+    text as a value, <v>, not in <is>: openpyxl reads such a cell as empty, and the questions
+    and answers disappeared (written so throughout, the whole table: 'no header row found').
+    Each cell reads as the text it holds, entities and Excel's escapes decoded."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ & nhà ở.CR-LFDòng hai.",
+                            "UBND phường Hòa Xuân", "Phường đã trả lời <tại chỗ>."])
+    rewritten(workbook, tmp_path / "v.xlsx",
+              lambda data: INLINE_TEXT.sub(rb"<v>\1</v>", data).replace(b"CR-LF", b"_x000D_\n"))
+    assert b"<is>" not in zipfile.ZipFile(tmp_path / "v.xlsx").read("xl/worksheets/sheet1.xml")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "v.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về sổ đỏ & nhà ở.\n\nDòng hai.\n"
+    assert item["asker"]["label"] == "Ông A." and item["topics"] == ["dat-dai"]
+    assert item["answers"] == [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot",
+                                "text": "Phường đã trả lời <tại chỗ>."}]
 
 
 def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Path,

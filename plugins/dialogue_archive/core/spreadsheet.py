@@ -459,6 +459,7 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
+    _restore_inline_texts(path, book)
     named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
              for one in book.worksheets}
     if worksheet is not None:  # a hidden one too: the user named it
@@ -521,8 +522,7 @@ def _value_not_read(path: Path) -> str | None:
             strings = reader.shared_strings
             casts: dict[str, Callable[[str], Any]] = {
                 "n": _cast_number, "b": int, "d": from_ISO8601, "s": lambda v: strings[int(v)]}
-            sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
-                      if rel.target in reader.valid_files]
+            sheets = _worksheet_parts(reader)
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
                     found = _cell_not_cast(xml, casts)
@@ -548,18 +548,22 @@ value that is none: what the file stores, and what the value then is ('{texts}':
 texts the workbook's list holds)."""
 
 
-def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
-                   ) -> tuple[int, int, str, str] | None:
-    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
-    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each);
-    a cell's or a row's place may be left out of the file, as openpyxl allows: it is then the
-    next one."""
+def _worksheet_parts(reader: Any) -> list[tuple[str, str]]:
+    """(name, part of the zip) of each worksheet of the workbook an openpyxl ExcelReader has
+    read the manifest and the workbook part of."""
+    return [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files]
+
+
+def _xml_cells(xml: IO[bytes]) -> Iterator[tuple[int, int, Any]]:
+    """(row, column, element) of each cell of a worksheet's XML, as openpyxl places them: a
+    cell's or a row's place may be left out of the file, and is then the next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
-    row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
+    row_tag, cell_tag = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
     row = column = 0
     for event, element in iterparse(xml, ("start", "end")):
         if event == "start" and element.tag == row_tag:
@@ -567,15 +571,52 @@ def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
         elif event == "end" and element.tag == cell_tag:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
-            value, kind = element.findtext(value_tag) or "", element.get("t", "n")
-            if kind in casts and value:
-                try:
-                    casts[kind](value)
-                except (ValueError, IndexError):
-                    return row, column, value, kind
+            yield row, column, element
         elif event == "end" and element.tag == row_tag:
             element.clear()
+
+
+def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
+                   ) -> tuple[int, int, str, str] | None:
+    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
+    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each)."""
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    for row, column, element in _xml_cells(xml):
+        value, kind = element.findtext(f"{{{SHEET_MAIN_NS}}}v") or "", element.get("t", "n")
+        if kind in casts and value:
+            try:
+                casts[kind](value)
+            except (ValueError, IndexError):
+                return row, column, value, kind
     return None
+
+
+def _restore_inline_texts(path: Path, book: Any) -> None:
+    """The texts of inline text cells (t="inlineStr") written as a value, `<v>`, rather than
+    as the inline text, `<is>`, which the format asks for: some programs (not Excel) write them
+    so, and openpyxl reads such a cell as empty: the questions and answers disappeared, a whole
+    table too (no header found). Their values are put into `book`'s cells, as they are written."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    lost = {one.title: {(cell.row, cell.column): cell for row in one.iter_rows() for cell in row
+                        if cell.data_type == "inlineStr" and cell.value is None}
+            for one in book.worksheets if hasattr(one, "iter_rows")}
+    if not any(lost.values()):
+        return
+    reader = ExcelReader(path, data_only=True)  # it loaded: its parts are known to be read
+    with reader.archive:
+        reader.read_manifest()
+        reader.read_workbook()
+        for name, part in _worksheet_parts(reader):
+            if not lost.get(name):
+                continue
+            with reader.archive.open(part) as xml:
+                for row, column, element in _xml_cells(xml):
+                    value = element.findtext(f"{{{SHEET_MAIN_NS}}}v")
+                    if (cell := lost[name].get((row, column))) is not None and value:
+                        cell.value = value
 
 
 def _sheet_option(title: str) -> str:
