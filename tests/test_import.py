@@ -1521,6 +1521,40 @@ def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
     assert items_of(folder) == []
 
 
+def test_a_cell_stored_as_an_error_or_of_an_unknown_type_is_said_on_its_cell(
+        content: Path, tmp_path: Path) -> None:
+    """A cell the file stores as a formula's error (t="e") with another value than Excel's
+    codes ('#ERROR!', as a program wrote it), and one of a type no spreadsheet has (t="x"), were
+    read as texts and published: the answer '#ERROR!', the question of the unknown type. Each
+    is an error on its cell, as Excel's error values are ('#N/A' stored as an error is said as
+    ever); --keep-valid writes the other rows."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    for n, answer in enumerate(("ERROR-CELL", "Trả lời hai.", "NA-CELL", "Trả lời bốn."), 1):
+        workbook.active.append([str(n), f"Ông {'ABCD'[n - 1]}.", "Kiến nghị", "Đất đai",
+                                "UNKNOWN-TYPE" if n == 2 else f"Hỏi {n}.", "UBND phường Hòa Xuân",
+                                answer])
+    rewritten(workbook, tmp_path / "loai.xlsx", lambda data: data.replace(
+        b't="inlineStr"><is><t>ERROR-CELL</t></is>', b't="e"><v>#ERROR!</v>').replace(
+        b't="inlineStr"><is><t>NA-CELL</t></is>', b't="e"><v>#N/A</v>').replace(
+        b't="inlineStr"><is><t>UNKNOWN-TYPE</t></is>', 't="x"><v>Hỏi về giấy phép.</v>'.encode()))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loai.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "loai.xlsx:row 2: column 'Nội dung trả lời': holds '#ERROR!', which the file stores as a "
+        "formula's error value, though it is none of Excel's (#N/A, #REF!, …: a program wrote it, "
+        "not Excel): put the text there, or fix the formula",
+        "loai.xlsx:row 3: column 'Nội dung': holds 'Hỏi về giấy phép.' in a type of cell that "
+        "spreadsheets do not have (t=\"x\" in the file: a program wrote it, not Excel), so what it "
+        "holds is not known: type the cell's value again in Excel or LibreOffice, save the "
+        "workbook, and import it again",
+        "loai.xlsx:row 4: column 'Nội dung trả lời': holds Excel's error value #N/A (a formula "
+        "that failed, or that points at a deleted cell): put the text there, or fix the formula"]
+    assert [item["text"] for item in items_of(folder)] == ["Hỏi 4."]
+
+
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
     """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
     promise on the site), an answer in writing with the document 'Không', an official '-'

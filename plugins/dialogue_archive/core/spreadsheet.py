@@ -167,11 +167,12 @@ class RowError(ValueError):
 
 class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
-    without its value, a date in a column of text, a character that cannot be stored): said
-    once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A'). `said_elsewhere`: cells of merged cells whose problem is said once, on the merge's
-    first row and column (Table.said_at): it was said on every row the merge covers, and on
-    each of its columns; their row is still not read."""
+    without its value, a date in a column of text, a character that cannot be stored, a value
+    of a type of cell the format does not have): said once, for the keys in `failed`, whose
+    cells then get no other problem ('unknown agency #N/A'). `said_elsewhere`: cells of merged
+    cells whose problem is said once, on the merge's first row and column (Table.said_at): it
+    was said on every row the merge covers, and on each of its columns; their row is still not
+    read."""
 
     def __init__(self, failed: set[str], column: str, message: str, said_elsewhere: bool = False):
         self.failed = failed
@@ -631,11 +632,43 @@ def _shown(sheet: Any) -> bool:
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
-    """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
-    are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
-    as such ('<em>x000D</em>' on the page)."""
-    return [[_sheet_text(v) if isinstance(v, str) else _cell(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
+    """The worksheet's cells (`_sheet_value`)."""
+    return [[_sheet_value(cell) for cell in row] for row in sheet.iter_rows()]
+
+
+CELL_TYPES = frozenset({"n", "s", "b", "d", "str", "inlineStr", "f"})
+"""The types of cell (the XML's t="…", as openpyxl loads them) whose value is what the cell
+shows; an error's ('e') is a failed formula's, and any other type is none the format has."""
+
+
+class ErrorCell(str):
+    """A cell the file stores as a formula's error (t="e"), whatever its value: a program may
+    write another than Excel's own (EXCEL_ERRORS), which was published as a text."""
+
+
+class UnknownType(str):
+    """A cell of a type the format does not have (t="x"), whose value openpyxl reads as a text
+    and which was published so, though what it holds is not known; `kind`: the type."""
+
+    kind: str
+
+    def __new__(cls, text: str, kind: str) -> UnknownType:
+        made = super().__new__(cls, text)
+        made.kind = kind
+        return made
+
+
+def _sheet_value(cell: Any) -> Any:
+    """A worksheet cell's value: a text with Excel's escapes decoded, which openpyxl leaves as
+    they are in the file (a carriage return pasted into a cell is saved as '_x000D_' and was
+    published as such, '<em>x000D</em>' on the page); an error's or a value of an unknown type
+    marked (ErrorCell, UnknownType), so that the row reports it."""
+    value = _sheet_text(cell.value) if isinstance(cell.value, str) else _cell(cell.value)
+    if value is None or cell.data_type in CELL_TYPES:
+        return value
+    if cell.data_type == "e":
+        return ErrorCell(value)
+    return UnknownType(str(value), cell.data_type)
 
 
 LONE_SURROGATE = re.compile(r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
@@ -984,12 +1017,14 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
 
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
                   table: Table) -> UnreadCells | None:
-    """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
-    is then not imported. Each cell is looked at, before two columns of one text are joined
-    (a '#N/A' in the second 'Nội dung' became part of the question). `number`: the row's, whose
-    merged cells (`table`) are said once (Table.said_at)."""
+    """The problem of a row whose cells hold Excel's error values ('#N/A'), or are stored as a
+    formula's error (ErrorCell), naming them: the row is then not imported. Each cell is looked
+    at, before two columns of one text are joined (a '#N/A' in the second 'Nội dung' became part
+    of the question). `number`: the row's, whose merged cells (`table`) are said once
+    (Table.said_at)."""
     failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
-              and (isinstance(row[i], UnsavedFormula) or row[i].strip().upper() in EXCEL_ERRORS)]
+              and (isinstance(row[i], UnsavedFormula | ErrorCell)
+                   or row[i].strip().upper() in EXCEL_ERRORS)]
     if not failed:
         return None
     here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
@@ -1000,9 +1035,13 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
         said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
                 "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
                 "it again")
-    else:
+    elif values[0].upper() in EXCEL_ERRORS:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
+    else:  # an ErrorCell
+        said = (f"holds '{values[0][:30]}', which the file stores as a formula's error value, "
+                "though it is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): "
+                "put the text there, or fix the formula")
     merged = table.merged_ranges((number, i) for i in shown)
     return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
                        said_elsewhere=not here)
@@ -1013,8 +1052,9 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
-    (`table`) are said once (Table.said_at), with their range."""
+    character that cannot be stored (Unstorable); a value of a type of cell the format does not
+    have (UnknownType). `number`: the row's, whose merged cells (`table`) are said once
+    (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
@@ -1022,6 +1062,11 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
             said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
                     "the file: half of a character, which stands for none): type the cell's text "
                     "again")
+        elif isinstance(value, UnknownType):
+            said = (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
+                    f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
+                    "holds is not known: type the cell's value again in Excel or LibreOffice, save "
+                    "the workbook, and import it again")
         elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
