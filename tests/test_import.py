@@ -964,6 +964,28 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
         "Câu hỏi số 3.", "Câu hỏi số 4.", "Câu hỏi số 5."]
 
 
+def test_a_session_day_merged_over_many_rows_counts_once(content: Path, tmp_path: Path) -> None:
+    """A column 'Buổi đối thoại' holding the session's day once, merged beside ten questions
+    (B2:B11), and five different texts below (the places of the sessions): each row of the
+    merge counted as a date, so the column passed for one of sessions' days, mostly dates, and
+    the five texts were each an error on their row, nothing written. A merge is one cell: one
+    date among six cells is no column of days, only a column that is not imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Buổi đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in range(1, 16):
+        where = dt.datetime(2026, 11, 20) if n == 1 else f"Tổ dân phố {n - 10}" if n > 10 else None
+        sheet.append([n, where, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    sheet.merge_cells("B2:B11")
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert ":row " not in result.stderr
+    assert "column 'Buổi đối thoại' (B) is not a known column and is not imported" in result.stderr
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 16)]
+
+
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
                                              ("Tháng 9/2025", "30/09/2025"),
                                              ("Trong năm 2026", "31/12/2026")])
