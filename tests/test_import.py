@@ -943,6 +943,42 @@ def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_pat
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
 
 
+def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """Offices write a session's day with its part of the day or its weekday ('Sáng 20/11/2026',
+    '20/11/2026 (chiều)', 'Thứ Sáu, 20/11/2026'): such a cell among dates was an error on its
+    row (or, the column holding no date alone, the column was not read as one of sessions'
+    days at all, and every row was imported). The one date of such a cell is read; a weekday
+    the date is not, two dates, or other words are an error on the row, naming them; a day of
+    another session so written is one, and the sheet is refused."""
+    folder = hoa_xuan_session(content)
+    days = ["20/11/2026", "Sáng 20/11/2026", "20/11/2026 (chiều)", "Thứ Sáu, 20/11/2026",
+            "Buổi tối thứ 6, ngày 20 tháng 11 năm 2026", "Thứ Năm, 20/11/2026",
+            "Sáng 20/11/2026 và 21/11/2026", "Sáng 20/11/2026 tại nhà văn hóa"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "buoi.csv:row 7: column 'Ngày đối thoại': 'Thứ Năm, 20/11/2026': 20/11/2026 falls on Thứ "
+        "Sáu, not on Thứ Năm: correct the date or the weekday (this column says which session the "
+        "row is of)",
+        "buoi.csv:row 8: column 'Ngày đối thoại': 'Sáng 20/11/2026 và 21/11/2026' holds 2 dates, and "
+        "a row is of one session: write its day alone (this column says which session the row is of)",
+        "buoi.csv:row 9: column 'Ngày đối thoại': 'Sáng 20/11/2026 tại nhà văn hóa' holds, beside its "
+        "date, more than a part of the day (Sáng, Chiều, …) or a weekday (Thứ Sáu, …): write the "
+        "day alone, such as 20/06/2024 (this column says which session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 6)]
+
+    lines[3] = '3,"Chiều 21/11/2026",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 3.'
+    result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines[:6])), folder,
+                        "--force")
+    assert result.returncode == 2
+    assert ("buoi.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+
+
 def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
                                                                     tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),

@@ -51,6 +51,7 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
+    DAY_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -61,6 +62,7 @@ from .sheet_vocabulary import (
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
+    WEEKDAY_NUMBERS,
     kind_named,
     opinion_taken,
 )
@@ -135,6 +137,39 @@ def not_a_day(text: str) -> str:
     if DATE_SHAPE.fullmatch(text.strip()) or WORDED_DAY.fullmatch(folded_words(text)):
         return f"'{text}' is not a day of the calendar; check the day and the month"
     return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
+
+
+DATE_IN_TEXT = re.compile(rf"(?<!\d)(?:{DATE_SHAPE.pattern})(?!\d)")
+"""A date written in numbers (DATE_SHAPE) among other words."""
+
+
+def session_day(value: Any) -> dt.date | str:
+    """The day a cell of a column of sessions' days holds (cell_day), also beside words for the
+    part of the day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026
+    (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS); else why it
+    holds none: no date, other words, two dates, a date not on the calendar, a weekday that
+    the date is not."""
+    if (day := cell_day(value)) is not None:
+        return day
+    text = str(value).strip()
+    dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
+    rest = folded_words(DATE_IN_TEXT.sub(" ", text))
+    dates += [found.group() for found in WORDED_DAY.finditer(rest)]
+    rest = WORDED_DAY.sub(" ", rest)
+    if not dates:
+        return not_a_day(text)
+    if len(dates) > 1:
+        return f"'{text}' holds {len(dates)} dates, and a row is of one session: write its day alone"
+    if DAY_WORDS.sub(" ", rest).strip():
+        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …) "
+                "or a weekday (Thứ Sáu, …): write the day alone, such as 20/06/2024")
+    if (day := written_day(dates[0])) is None:
+        return not_a_day(dates[0])
+    said = [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest) if found["weekday"]]
+    if (wrong := next((n for n in said if n != day.weekday()), None)) is not None:
+        return (f"'{text}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, not on "
+                f"{VI['weekday'][wrong]}: correct the date or the weekday")
+    return day
 
 
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
@@ -1660,17 +1695,17 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
                          where: str, continued: set[tuple[int, int]]) -> dict[int, str]:
-    """A column the sheet does not import whose cells are mostly dates, some of them not the
-    session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
-    whose every row was imported into this one session. Refused, with the rows of other days:
-    filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
-    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
-    A column written month first is refused as an imported one is (`_month_first`): its dates
-    read day first were other days, or none, and a sheet of none passed as this session's.
-    Merged cells count once in 'mostly' (`continued`: Table.continued): a date merged over ten
-    rows outweighed five different texts. Returns the columns of sessions' days whose every date
-    is the session's (column index -> its header): a cell of theirs that is no day is its row's
-    problem (`_undated`)."""
+    """A column the sheet does not import whose cells are mostly dates (session_day: 'Sáng
+    20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
+    of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
+    Refused, with the rows of other days: filtering the sheet hides them (hidden rows are not
+    read). Only a column named for sessions: a column of other dates ('Ngày nhận đơn', 'Ngày
+    hoàn thành') holds the session's day too. A column written month first is refused as an
+    imported one is (`_month_first`): its dates read day first were other days, or none, and a
+    sheet of none passed as this session's. Merged cells count once in 'mostly' (`continued`:
+    Table.continued): a date merged over ten rows outweighed five different texts. Returns the
+    columns of sessions' days whose every date is the session's (column index -> its header): a
+    cell of theirs that is no day is its row's problem (`_undated`)."""
     session_days: dict[int, str] = {}
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
@@ -1680,7 +1715,7 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
-        days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
+        days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         cells = [n for n, _ in filled if (n, i) not in continued]  # a merge is one cell
         if 2 * sum(n in days for n in cells) < len(cells):
@@ -1701,18 +1736,19 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
 
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
     """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
-    see _check_session_dates) that is no day ('12/15/2026' among '20/11/2026's, '31/11/2026'):
-    which session the row is of cannot be told, and it was imported into this one in silence.
-    Merged over several rows (a session's day written once beside its questions), it is said
-    once, on the merge's first row (Table.said_at); none of those rows is imported."""
+    see _check_session_dates) that holds no day (session_day: '12/15/2026' among '20/11/2026's,
+    '31/11/2026', 'Thứ Năm, 20/11/2026', a Friday): which session the row is of cannot be told,
+    and it was imported into this one in silence. Merged over several rows (a session's day
+    written once beside its questions), it is said once, on the merge's first row
+    (Table.said_at); none of those rows is imported."""
     for row in rows:
         cells = table.rows[row.number - 1]
         for i, name in session_days.items():
             value = cells[i] if i < len(cells) else None
-            if value is not None and cell_day(value) is None:
+            if value is not None and isinstance(why := session_day(value), str):
                 row.problems.append(UnreadCells(
-                    set(), name, f"{not_a_day(str(value))} (this column says which session the row "
-                    f"is of){table.merged_ranges([(row.number, i)])}",
+                    set(), name, f"{why} (this column says which session the row is of)"
+                    f"{table.merged_ranges([(row.number, i)])}",
                     said_elsewhere=table.said_at(row.number, i, [i]) != (row.number, i)))
         yield row
 
