@@ -943,6 +943,42 @@ def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_pat
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
 
 
+def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """Offices write a session's day with its part of the day or its weekday ('Sáng 20/11/2026',
+    '20/11/2026 (chiều)', 'Thứ Sáu, 20/11/2026'): such a cell among dates was an error on its
+    row (or, the column holding no date alone, the column was not read as one of sessions'
+    days at all, and every row was imported). The one date of such a cell is read; a weekday
+    the date is not, two dates, or other words are an error on the row, naming them; a day of
+    another session so written is one, and the sheet is refused."""
+    folder = hoa_xuan_session(content)
+    days = ["20/11/2026", "Sáng 20/11/2026", "20/11/2026 (chiều)", "Thứ Sáu, 20/11/2026",
+            "Buổi tối thứ 6, ngày 20 tháng 11 năm 2026", "Thứ Năm, 20/11/2026",
+            "Sáng 20/11/2026 và 21/11/2026", "Sáng 20/11/2026 tại nhà văn hóa"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "buoi.csv:row 7: column 'Ngày đối thoại': 'Thứ Năm, 20/11/2026': 20/11/2026 falls on Thứ "
+        "Sáu, not on Thứ Năm: correct the date or the weekday (this column says which session the "
+        "row is of)",
+        "buoi.csv:row 8: column 'Ngày đối thoại': 'Sáng 20/11/2026 và 21/11/2026' holds 2 dates, and "
+        "a row is of one session: write its day alone (this column says which session the row is of)",
+        "buoi.csv:row 9: column 'Ngày đối thoại': 'Sáng 20/11/2026 tại nhà văn hóa' holds, beside its "
+        "date, more than a part of the day (Sáng, Chiều, …) or a weekday (Thứ Sáu, …): write the "
+        "day alone, such as 20/06/2024 (this column says which session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 6)]
+
+    lines[3] = '3,"Chiều 21/11/2026",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 3.'
+    result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines[:6])), folder,
+                        "--force")
+    assert result.returncode == 2
+    assert ("buoi.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+
+
 def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
                                                                     tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),
@@ -962,6 +998,28 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
         "merged cells B2:B3"]
     assert [item["text"] for item in items_of(folder)] == [
         "Câu hỏi số 3.", "Câu hỏi số 4.", "Câu hỏi số 5."]
+
+
+def test_a_session_day_merged_over_many_rows_counts_once(content: Path, tmp_path: Path) -> None:
+    """A column 'Buổi đối thoại' holding the session's day once, merged beside ten questions
+    (B2:B11), and five different texts below (the places of the sessions): each row of the
+    merge counted as a date, so the column passed for one of sessions' days, mostly dates, and
+    the five texts were each an error on their row, nothing written. A merge is one cell: one
+    date among six cells is no column of days, only a column that is not imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Buổi đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in range(1, 16):
+        where = dt.datetime(2026, 11, 20) if n == 1 else f"Tổ dân phố {n - 10}" if n > 10 else None
+        sheet.append([n, where, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    sheet.merge_cells("B2:B11")
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert ":row " not in result.stderr
+    assert "column 'Buổi đối thoại' (B) is not a known column and is not imported" in result.stderr
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 16)]
 
 
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),
@@ -1382,17 +1440,52 @@ def test_line_breaks_in_a_cell_read_as_typed_on_the_page(content: Path, tmp_path
     assert errors_of(content) == []
 
 
+def rewritten(workbook: openpyxl.Workbook, path: Path, rewrite: Callable[[bytes], bytes]) -> None:
+    """`workbook` saved at `path` with the XML of each of its parts passed through `rewrite`:
+    as another program writes what openpyxl writes its own way."""
+    plain = path.with_name(f"plain-{path.name}")
+    workbook.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as made:
+        for entry in source.infolist():
+            made.writestr(entry, rewrite(source.read(entry.filename)))
+
+
 def excel_wrote(workbook: openpyxl.Workbook, path: Path, escapes: dict[bytes, bytes]) -> None:
     """`workbook` saved at `path` as Excel writes what openpyxl does not: each key of `escapes`
     in its XML replaced by Excel's own escape."""
-    plain = path.with_name(f"plain-{path.name}")
-    workbook.save(plain)
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as excel:
-        for entry in source.infolist():
-            data = source.read(entry.filename)
-            for mark, escape in escapes.items():
-                data = data.replace(mark, escape)
-            excel.writestr(entry, data)
+    def escaped(data: bytes) -> bytes:
+        for mark, escape in escapes.items():
+            data = data.replace(mark, escape)
+        return data
+
+    rewritten(workbook, path, escaped)
+
+
+INLINE_TEXT = re.compile(rb'<is><t(?: xml:space="preserve")?>(.*?)</t></is>')
+"""An inline text cell's text as openpyxl writes it (t="inlineStr")."""
+
+
+def test_inline_texts_written_as_values_are_read(content: Path, tmp_path: Path) -> None:
+    """Some programs (not Excel) write a text cell as an inline text (t="inlineStr") with its
+    text as a value, <v>, not in <is>: openpyxl reads such a cell as empty, and the questions
+    and answers disappeared (written so throughout, the whole table: 'no header row found').
+    Each cell reads as the text it holds, entities and Excel's escapes decoded."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    workbook.active.append(["1", "Ông A.", "Kiến nghị", "Đất đai", "Hỏi về sổ đỏ & nhà ở.CR-LFDòng hai.",
+                            "UBND phường Hòa Xuân", "Phường đã trả lời <tại chỗ>."])
+    rewritten(workbook, tmp_path / "v.xlsx",
+              lambda data: INLINE_TEXT.sub(rb"<v>\1</v>", data).replace(b"CR-LF", b"_x000D_\n"))
+    assert b"<is>" not in zipfile.ZipFile(tmp_path / "v.xlsx").read("xl/worksheets/sheet1.xml")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "v.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    [item] = items_of(folder)
+    assert item["text"] == "Hỏi về sổ đỏ & nhà ở.\n\nDòng hai.\n"
+    assert item["asker"]["label"] == "Ông A." and item["topics"] == ["dat-dai"]
+    assert item["answers"] == [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "on_the_spot",
+                                "text": "Phường đã trả lời <tại chỗ>."}]
 
 
 def test_a_carriage_return_excel_saved_as_an_escape_is_a_line_break(content: Path,
@@ -1484,6 +1577,40 @@ def test_a_cell_that_holds_no_value_of_its_type_is_said_on_its_cell(
         "program wrote it, not Excel): type the cell's value again in Excel or LibreOffice (or "
         "empty the cell), save the workbook, and import it again")
     assert items_of(folder) == []
+
+
+def test_a_cell_stored_as_an_error_or_of_an_unknown_type_is_said_on_its_cell(
+        content: Path, tmp_path: Path) -> None:
+    """A cell the file stores as a formula's error (t="e") with another value than Excel's
+    codes ('#ERROR!', as a program wrote it), and one of a type no spreadsheet has (t="x"), were
+    read as texts and published: the answer '#ERROR!', the question of the unknown type. Each
+    is an error on its cell, as Excel's error values are ('#N/A' stored as an error is said as
+    ever); --keep-valid writes the other rows."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                            "Nội dung trả lời"])
+    for n, answer in enumerate(("ERROR-CELL", "Trả lời hai.", "NA-CELL", "Trả lời bốn."), 1):
+        workbook.active.append([str(n), f"Ông {'ABCD'[n - 1]}.", "Kiến nghị", "Đất đai",
+                                "UNKNOWN-TYPE" if n == 2 else f"Hỏi {n}.", "UBND phường Hòa Xuân",
+                                answer])
+    rewritten(workbook, tmp_path / "loai.xlsx", lambda data: data.replace(
+        b't="inlineStr"><is><t>ERROR-CELL</t></is>', b't="e"><v>#ERROR!</v>').replace(
+        b't="inlineStr"><is><t>NA-CELL</t></is>', b't="e"><v>#N/A</v>').replace(
+        b't="inlineStr"><is><t>UNKNOWN-TYPE</t></is>', 't="x"><v>Hỏi về giấy phép.</v>'.encode()))
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loai.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+        "loai.xlsx:row 2: column 'Nội dung trả lời': holds '#ERROR!', which the file stores as a "
+        "formula's error value, though it is none of Excel's (#N/A, #REF!, …: a program wrote it, "
+        "not Excel): put the text there, or fix the formula",
+        "loai.xlsx:row 3: column 'Nội dung': holds 'Hỏi về giấy phép.' in a type of cell that "
+        "spreadsheets do not have (t=\"x\" in the file: a program wrote it, not Excel), so what it "
+        "holds is not known: type the cell's value again in Excel or LibreOffice, save the "
+        "workbook, and import it again",
+        "loai.xlsx:row 4: column 'Nội dung trả lời': holds Excel's error value #N/A (a formula "
+        "that failed, or that points at a deleted cell): put the text there, or fix the formula"]
+    assert [item["text"] for item in items_of(folder)] == ["Hỏi 4."]
 
 
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:

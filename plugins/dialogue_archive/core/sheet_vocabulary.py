@@ -212,3 +212,18 @@ VALUE_NAMES = {
 LIST_SEPARATORS = r"[;\n]+"
 """Several topics or procedures in one cell: "Xây dựng; Đất đai" (or "Xây dựng, Đất đai" when
 each part is a known name: some names, like "Thuế, phí, lệ phí", contain commas)."""
+
+PARTS_OF_DAY = ("Sáng", "Trưa", "Chiều", "Tối", "Buổi sáng", "Buổi trưa", "Buổi chiều", "Buổi tối")
+"""The part of the day a session was held in, which offices write beside its day in a column
+of sessions' days ('Sáng 20/11/2026', '20/11/2026 (chiều)')."""
+WEEKDAYS = {**{name: n for n, name in enumerate(VI["weekday"])},
+            **{f"Thứ {n + 2}": n for n in range(6)}, "CN": 6}
+"""A weekday as offices write it beside a day ('Thứ Sáu, 20/11/2026', 'Thứ 6', 'CN') -> its
+number (Monday 0, as `date.weekday()`): the site's own names, their numbers, Chủ nhật's initials."""
+DAY_WORDS = re.compile(r"\b(?:(?P<part>{})|(?P<weekday>{})|ngay)\b".format(
+    "|".join(folded_words(part) for part in PARTS_OF_DAY),
+    "|".join(folded_words(name) for name in WEEKDAYS)))
+"""The words a cell of sessions' days may hold beside its one date, folded: a part of the day,
+a weekday, 'ngày' ('Sáng thứ Sáu, ngày 20/11/2026')."""
+WEEKDAY_NUMBERS = {folded_words(name): n for name, n in WEEKDAYS.items()}
+"""WEEKDAYS folded, as DAY_WORDS finds them."""

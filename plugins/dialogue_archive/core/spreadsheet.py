@@ -51,6 +51,7 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
+    DAY_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
@@ -61,6 +62,7 @@ from .sheet_vocabulary import (
     REQUIRED_COLUMNS,
     VALUE_NAMES,
     VALUES,
+    WEEKDAY_NUMBERS,
     kind_named,
     opinion_taken,
 )
@@ -137,6 +139,39 @@ def not_a_day(text: str) -> str:
     return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
 
 
+DATE_IN_TEXT = re.compile(rf"(?<!\d)(?:{DATE_SHAPE.pattern})(?!\d)")
+"""A date written in numbers (DATE_SHAPE) among other words."""
+
+
+def session_day(value: Any) -> dt.date | str:
+    """The day a cell of a column of sessions' days holds (cell_day), also beside words for the
+    part of the day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026
+    (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS); else why it
+    holds none: no date, other words, two dates, a date not on the calendar, a weekday that
+    the date is not."""
+    if (day := cell_day(value)) is not None:
+        return day
+    text = str(value).strip()
+    dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
+    rest = folded_words(DATE_IN_TEXT.sub(" ", text))
+    dates += [found.group() for found in WORDED_DAY.finditer(rest)]
+    rest = WORDED_DAY.sub(" ", rest)
+    if not dates:
+        return not_a_day(text)
+    if len(dates) > 1:
+        return f"'{text}' holds {len(dates)} dates, and a row is of one session: write its day alone"
+    if DAY_WORDS.sub(" ", rest).strip():
+        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …) "
+                "or a weekday (Thứ Sáu, …): write the day alone, such as 20/06/2024")
+    if (day := written_day(dates[0])) is None:
+        return not_a_day(dates[0])
+    said = [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest) if found["weekday"]]
+    if (wrong := next((n for n in said if n != day.weekday()), None)) is not None:
+        return (f"'{text}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, not on "
+                f"{VI['weekday'][wrong]}: correct the date or the weekday")
+    return day
+
+
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
 number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
@@ -167,11 +202,12 @@ class RowError(ValueError):
 
 class UnreadCells(RowError):
     """A row's cells that hold no value the office meant (Excel's error values, a formula
-    without its value, a date in a column of text, a character that cannot be stored): said
-    once, for the keys in `failed`, whose cells then get no other problem ('unknown agency
-    #N/A'). `said_elsewhere`: cells of merged cells whose problem is said once, on the merge's
-    first row and column (Table.said_at): it was said on every row the merge covers, and on
-    each of its columns; their row is still not read."""
+    without its value, a date in a column of text, a character that cannot be stored, a value
+    of a type of cell the format does not have): said once, for the keys in `failed`, whose
+    cells then get no other problem ('unknown agency #N/A'). `said_elsewhere`: cells of merged
+    cells whose problem is said once, on the merge's first row and column (Table.said_at): it
+    was said on every row the merge covers, and on each of its columns; their row is still not
+    read."""
 
     def __init__(self, failed: set[str], column: str, message: str, said_elsewhere: bool = False):
         self.failed = failed
@@ -459,6 +495,7 @@ def _read_xlsx(path: Path, notes: list[str], warnings: list[str], worksheet: str
             raise SheetError(cell) from None
         raise SheetError(f"{path}: cannot be read as an Excel workbook ({exc}); in Excel or "
                          "LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8") from None
+    _restore_inline_texts(path, book)
     named = {one.title: f"'{one.title}'" + ("" if _shown(one) else " (hidden)")
              for one in book.worksheets}
     if worksheet is not None:  # a hidden one too: the user named it
@@ -521,8 +558,7 @@ def _value_not_read(path: Path) -> str | None:
             strings = reader.shared_strings
             casts: dict[str, Callable[[str], Any]] = {
                 "n": _cast_number, "b": int, "d": from_ISO8601, "s": lambda v: strings[int(v)]}
-            sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
-                      if rel.target in reader.valid_files]
+            sheets = _worksheet_parts(reader)
             for name, part in sheets:
                 with reader.archive.open(part) as xml:
                     found = _cell_not_cast(xml, casts)
@@ -548,18 +584,22 @@ value that is none: what the file stores, and what the value then is ('{texts}':
 texts the workbook's list holds)."""
 
 
-def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
-                   ) -> tuple[int, int, str, str] | None:
-    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
-    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each);
-    a cell's or a row's place may be left out of the file, as openpyxl allows: it is then the
-    next one."""
+def _worksheet_parts(reader: Any) -> list[tuple[str, str]]:
+    """(name, part of the zip) of each worksheet of the workbook an openpyxl ExcelReader has
+    read the manifest and the workbook part of."""
+    return [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files]
+
+
+def _xml_cells(xml: IO[bytes]) -> Iterator[tuple[int, int, Any]]:
+    """(row, column, element) of each cell of a worksheet's XML, as openpyxl places them: a
+    cell's or a row's place may be left out of the file, and is then the next one."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
-    row_tag, cell_tag, value_tag = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "v"))
+    row_tag, cell_tag = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
     row = column = 0
     for event, element in iterparse(xml, ("start", "end")):
         if event == "start" and element.tag == row_tag:
@@ -567,15 +607,52 @@ def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
         elif event == "end" and element.tag == cell_tag:
             coordinate = element.get("r")
             column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
-            value, kind = element.findtext(value_tag) or "", element.get("t", "n")
-            if kind in casts and value:
-                try:
-                    casts[kind](value)
-                except (ValueError, IndexError):
-                    return row, column, value, kind
+            yield row, column, element
         elif event == "end" and element.tag == row_tag:
             element.clear()
+
+
+def _cell_not_cast(xml: IO[bytes], casts: dict[str, Callable[[str], Any]]
+                   ) -> tuple[int, int, str, str] | None:
+    """(row, column, value, type) of the first cell of a worksheet's XML stored as one of
+    `casts` (CAST_KINDS) whose value openpyxl cannot read as it (`casts`: its reading of each)."""
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    for row, column, element in _xml_cells(xml):
+        value, kind = element.findtext(f"{{{SHEET_MAIN_NS}}}v") or "", element.get("t", "n")
+        if kind in casts and value:
+            try:
+                casts[kind](value)
+            except (ValueError, IndexError):
+                return row, column, value, kind
     return None
+
+
+def _restore_inline_texts(path: Path, book: Any) -> None:
+    """The texts of inline text cells (t="inlineStr") written as a value, `<v>`, rather than
+    as the inline text, `<is>`, which the format asks for: some programs (not Excel) write them
+    so, and openpyxl reads such a cell as empty: the questions and answers disappeared, a whole
+    table too (no header found). Their values are put into `book`'s cells, as they are written."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    lost = {one.title: {(cell.row, cell.column): cell for row in one.iter_rows() for cell in row
+                        if cell.data_type == "inlineStr" and cell.value is None}
+            for one in book.worksheets if hasattr(one, "iter_rows")}
+    if not any(lost.values()):
+        return
+    reader = ExcelReader(path, data_only=True)  # it loaded: its parts are known to be read
+    with reader.archive:
+        reader.read_manifest()
+        reader.read_workbook()
+        for name, part in _worksheet_parts(reader):
+            if not lost.get(name):
+                continue
+            with reader.archive.open(part) as xml:
+                for row, column, element in _xml_cells(xml):
+                    value = element.findtext(f"{{{SHEET_MAIN_NS}}}v")
+                    if (cell := lost[name].get((row, column))) is not None and value:
+                        cell.value = value
 
 
 def _sheet_option(title: str) -> str:
@@ -590,11 +667,43 @@ def _shown(sheet: Any) -> bool:
 
 
 def _sheet_values(sheet: Any) -> list[list[Any]]:
-    """The worksheet's cells; a text with Excel's escapes decoded, which openpyxl leaves as they
-    are in the file: a carriage return pasted into a cell is saved as '_x000D_' and was published
-    as such ('<em>x000D</em>' on the page)."""
-    return [[_sheet_text(v) if isinstance(v, str) else _cell(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
+    """The worksheet's cells (`_sheet_value`)."""
+    return [[_sheet_value(cell) for cell in row] for row in sheet.iter_rows()]
+
+
+CELL_TYPES = frozenset({"n", "s", "b", "d", "str", "inlineStr", "f"})
+"""The types of cell (the XML's t="…", as openpyxl loads them) whose value is what the cell
+shows; an error's ('e') is a failed formula's, and any other type is none the format has."""
+
+
+class ErrorCell(str):
+    """A cell the file stores as a formula's error (t="e"), whatever its value: a program may
+    write another than Excel's own (EXCEL_ERRORS), which was published as a text."""
+
+
+class UnknownType(str):
+    """A cell of a type the format does not have (t="x"), whose value openpyxl reads as a text
+    and which was published so, though what it holds is not known; `kind`: the type."""
+
+    kind: str
+
+    def __new__(cls, text: str, kind: str) -> UnknownType:
+        made = super().__new__(cls, text)
+        made.kind = kind
+        return made
+
+
+def _sheet_value(cell: Any) -> Any:
+    """A worksheet cell's value: a text with Excel's escapes decoded, which openpyxl leaves as
+    they are in the file (a carriage return pasted into a cell is saved as '_x000D_' and was
+    published as such, '<em>x000D</em>' on the page); an error's or a value of an unknown type
+    marked (ErrorCell, UnknownType), so that the row reports it."""
+    value = _sheet_text(cell.value) if isinstance(cell.value, str) else _cell(cell.value)
+    if value is None or cell.data_type in CELL_TYPES:
+        return value
+    if cell.data_type == "e":
+        return ErrorCell(value)
+    return UnknownType(str(value), cell.data_type)
 
 
 LONE_SURROGATE = re.compile(r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
@@ -943,12 +1052,14 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
 
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
                   table: Table) -> UnreadCells | None:
-    """The problem of a row whose cells hold Excel's error values ('#N/A'), naming them: the row
-    is then not imported. Each cell is looked at, before two columns of one text are joined
-    (a '#N/A' in the second 'Nội dung' became part of the question). `number`: the row's, whose
-    merged cells (`table`) are said once (Table.said_at)."""
+    """The problem of a row whose cells hold Excel's error values ('#N/A'), or are stored as a
+    formula's error (ErrorCell), naming them: the row is then not imported. Each cell is looked
+    at, before two columns of one text are joined (a '#N/A' in the second 'Nội dung' became part
+    of the question). `number`: the row's, whose merged cells (`table`) are said once
+    (Table.said_at)."""
     failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
-              and (isinstance(row[i], UnsavedFormula) or row[i].strip().upper() in EXCEL_ERRORS)]
+              and (isinstance(row[i], UnsavedFormula | ErrorCell)
+                   or row[i].strip().upper() in EXCEL_ERRORS)]
     if not failed:
         return None
     here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
@@ -959,9 +1070,13 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
         said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
                 "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
                 "it again")
-    else:
+    elif values[0].upper() in EXCEL_ERRORS:
         said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
                 "at a deleted cell): put the text there, or fix the formula")
+    else:  # an ErrorCell
+        said = (f"holds '{values[0][:30]}', which the file stores as a formula's error value, "
+                "though it is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): "
+                "put the text there, or fix the formula")
     merged = table.merged_ranges((number, i) for i in shown)
     return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
                        said_elsewhere=not here)
@@ -972,8 +1087,9 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable). `number`: the row's, whose merged cells
-    (`table`) are said once (Table.said_at), with their range."""
+    character that cannot be stored (Unstorable); a value of a type of cell the format does not
+    have (UnknownType). `number`: the row's, whose merged cells (`table`) are said once
+    (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
@@ -981,6 +1097,11 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
             said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
                     "the file: half of a character, which stands for none): type the cell's text "
                     "again")
+        elif isinstance(value, UnknownType):
+            said = (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
+                    f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
+                    "holds is not known: type the cell's value again in Excel or LibreOffice, save "
+                    "the workbook, and import it again")
         elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
@@ -1427,7 +1548,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
-    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet)
+    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet,
+                                        table.continued)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
@@ -1572,16 +1694,18 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
-                         where: str) -> dict[int, str]:
-    """A column the sheet does not import whose cells are mostly dates, some of them not the
-    session's `day`: a year's summary sheet with a column of session dates ('Ngày đối thoại'),
-    whose every row was imported into this one session. Refused, with the rows of other days:
-    filtering the sheet hides them (hidden rows are not read). Only a column named for sessions:
-    a column of other dates ('Ngày nhận đơn', 'Ngày hoàn thành') holds the session's day too.
-    A column written month first is refused as an imported one is (`_month_first`): its dates
-    read day first were other days, or none, and a sheet of none passed as this session's.
-    Returns the columns of sessions' days whose every date is the session's (column index -> its
-    header): a cell of theirs that is no day is its row's problem (`_undated`)."""
+                         where: str, continued: set[tuple[int, int]]) -> dict[int, str]:
+    """A column the sheet does not import whose cells are mostly dates (session_day: 'Sáng
+    20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
+    of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
+    Refused, with the rows of other days: filtering the sheet hides them (hidden rows are not
+    read). Only a column named for sessions: a column of other dates ('Ngày nhận đơn', 'Ngày
+    hoàn thành') holds the session's day too. A column written month first is refused as an
+    imported one is (`_month_first`): its dates read day first were other days, or none, and a
+    sheet of none passed as this session's. Merged cells count once in 'mostly' (`continued`:
+    Table.continued): a date merged over ten rows outweighed five different texts. Returns the
+    columns of sessions' days whose every date is the session's (column index -> its header): a
+    cell of theirs that is no day is its row's problem (`_undated`)."""
     session_days: dict[int, str] = {}
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
@@ -1591,9 +1715,10 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
-        days = {n: found for n, value in filled if (found := cell_day(value)) is not None}
+        days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
-        if 2 * len(days) < len(filled):
+        cells = [n for n, _ in filled if (n, i) not in continued]  # a merge is one cell
+        if 2 * sum(n in days for n in cells) < len(cells):
             continue
         if not other:
             session_days[i] = str(rows[header][i])
@@ -1611,18 +1736,19 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
 
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
     """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
-    see _check_session_dates) that is no day ('12/15/2026' among '20/11/2026's, '31/11/2026'):
-    which session the row is of cannot be told, and it was imported into this one in silence.
-    Merged over several rows (a session's day written once beside its questions), it is said
-    once, on the merge's first row (Table.said_at); none of those rows is imported."""
+    see _check_session_dates) that holds no day (session_day: '12/15/2026' among '20/11/2026's,
+    '31/11/2026', 'Thứ Năm, 20/11/2026', a Friday): which session the row is of cannot be told,
+    and it was imported into this one in silence. Merged over several rows (a session's day
+    written once beside its questions), it is said once, on the merge's first row
+    (Table.said_at); none of those rows is imported."""
     for row in rows:
         cells = table.rows[row.number - 1]
         for i, name in session_days.items():
             value = cells[i] if i < len(cells) else None
-            if value is not None and cell_day(value) is None:
+            if value is not None and isinstance(why := session_day(value), str):
                 row.problems.append(UnreadCells(
-                    set(), name, f"{not_a_day(str(value))} (this column says which session the row "
-                    f"is of){table.merged_ranges([(row.number, i)])}",
+                    set(), name, f"{why} (this column says which session the row is of)"
+                    f"{table.merged_ranges([(row.number, i)])}",
                     said_elsewhere=table.said_at(row.number, i, [i]) != (row.number, i)))
         yield row
 
