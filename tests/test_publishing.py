@@ -473,6 +473,20 @@ def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp
     assert (build_archive(content, tmp_path) / "robots.txt").read_text(encoding="utf-8") == own
 
 
+def test_a_site_at_a_sub_path_writes_no_robots_txt(tmp_path: Path) -> None:
+    """Crawlers read only a host's own /robots.txt: one written at a sub-path
+    (https://portal/doithoai/robots.txt) was read by none, though README said crawlers then
+    found every page. None is written; the build says where the Sitemap line goes."""
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "site_url: https://portal.example.vn/doithoai/\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "robots.txt").exists()
+    assert "add 'Sitemap: https://portal.example.vn/doithoai/sitemap.xml' to it" in result.stderr
+
+
 def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:
     soup = parse(public_site / "sessions" / "2024" / OLD_ID / "index.html")
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
@@ -593,18 +607,26 @@ def printing(tab) -> Iterator[None]:
         tab.emulate_media(media="screen")
 
 
-def test_a_printed_commitments_list_starts_with_the_commitments(sample_tab) -> None:
+@pytest.mark.parametrize(("page", "filters", "first"), [
+    ("commitments/", (".da-filters", ".da-filters__agencies", ".da-filters__list"),
+     ".da-commitment-entry"),
+    ("search/?q=h%E1%BB%99+kh%E1%BA%A9u", (".da-search__filters", ".da-search__to-results"),
+     "#da-results > li")])
+def test_a_printed_list_starts_with_what_it_lists(sample_tab, page: str, filters: tuple[str, ...],
+                                                   first: str) -> None:
     """Printed, the commitments list's first page was its filter chips and its agencies'
-    filter, opened for print: the list starts below its heading now, the filters unprinted."""
-    sample_tab.goto(f"{sample_tab.base}commitments/")
+    filter, opened for print; the search page's results came after three pages of filters,
+    every facet opened. The list starts below its heading now, the filters unprinted."""
+    sample_tab.goto(f"{sample_tab.base}{page}")
+    sample_tab.wait_for_selector(first, timeout=15_000)
     with printing(sample_tab):
-        for selector in (".da-filters", ".da-filters__agencies", ".da-filters__list"):
+        for selector in filters:
             assert sample_tab.locator(selector).evaluate_all(
                 "els => els.every(e => !e.checkVisibility())"), selector
-        first = sample_tab.locator(".da-commitment-entry").first
-        assert first.is_visible()
+        entry = sample_tab.locator(first).first
+        assert entry.is_visible()
         heading = sample_tab.locator("h1").bounding_box()
-        assert first.bounding_box()["y"] - (heading["y"] + heading["height"]) < 150
+        assert entry.bounding_box()["y"] - (heading["y"] + heading["height"]) < 400
 
 
 def test_a_record_printed_from_an_items_link_names_and_frames_the_item(sample_tab,
@@ -748,13 +770,14 @@ def test_the_calendar_holds_the_announced_and_the_latest_held_sessions(
 def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> None:
     """Material's usual way to add to every page is a `main.html` of the site's own in its theme
     `custom_dir`; the share card and feed links, once written by a `main.html` of the package's,
-    were then gone from every page. They are kept, and the site's `main.html` is used."""
+    were then gone from every page. They are kept, and the site's `main.html` is used, its own
+    <head> additions (extrahead) too."""
     content = copy_sample(tmp_path / "content")
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     (overrides / "main.html").write_text(
-        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n',
-        encoding="utf-8")
+        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n'
+        '{% block extrahead %}<meta name="x-site-own" content="1">{% endblock %}\n', encoding="utf-8")
     site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {site}\ntheme:\n  name: "
@@ -766,3 +789,8 @@ def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> N
         soup = parse(site / page / "index.html")
         assert "Thông báo của phường" in soup.select_one("[data-md-component=announce]").get_text(), page
         assert share_meta(site / page / "index.html").get("og:title"), page
+    # The site's own <head> additions are tags on every page, the 404 page too (they were
+    # escaped there, and shown as text above its header)
+    for page in (site / "about" / "index.html", site / "404.html"):
+        assert parse(page).head.find("meta", attrs={"name": "x-site-own"}), page
+        assert "&lt;meta" not in page.read_text(encoding="utf-8"), page
