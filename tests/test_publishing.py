@@ -398,12 +398,17 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     the site's generic description: each now says what it holds, with its counts."""
     generic = share_meta(sample_site / "about" / "index.html")["description"]
     expected = {
-        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ và 37 ý kiến, câu hỏi của người "
+        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ; 37 ý kiến, câu hỏi của người "
                               "dân trên địa bàn",
         "agencies/ubnd-phuong-hoa-xuan": "2 ý kiến, câu hỏi của người dân mà Ủy ban nhân dân "
                                          "phường Hòa Xuân",
         "sessions": "7 phiên đối thoại đã công bố",
-        "sessions/2024": "2 phiên đối thoại năm 2024, với 13 ý kiến, câu hỏi",
+        "sessions/2024": "2 phiên đối thoại năm 2024; 13 ý kiến, câu hỏi",
+        # what nothing was asked of yet is not "0 phiên …; 0 ý kiến …"; what an agency carries
+        # for a unit now gone is said
+        "places/phuong-an-khe-2025": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người "
+                                     "dân phường An Khê",
+        "agencies/ubnd-phuong-hoa-xuan-2025": "2 cam kết chưa hoàn thành của đơn vị đã sáp nhập",
         "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
         "commitments/overdue": "Cam kết quá hạn: 5 cam kết",
         "commitments/status/done": "Cam kết có trạng thái “Đã hoàn thành”: 12 cam kết",
@@ -412,6 +417,9 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     for page, start in expected.items():
         description = share_meta(sample_site / page / "index.html")["description"]
         assert description != generic and description.startswith(start), page
+    for page in sample_site.rglob("index.html"):
+        description = (share_meta(page).get("description") or "")
+        assert not re.search(r"(^|; )0 ", description), page
 
 
 def test_every_page_carries_its_share_card(sample_site: Path) -> None:
@@ -458,6 +466,10 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
         day for address, day in sessions.items() if "/sessions/2024/" in address)
     assert lastmod[f"{SITE_URL}sessions/"] == lastmod[SITE_URL] == max(sessions.values())
     assert lastmod[f"{SITE_URL}about/"] is None and lastmod[f"{SITE_URL}search/"] is None
+    # an agency carrying a gone unit's commitments is dated by them, as its list of them is
+    carrier = "agencies/ubnd-phuong-hoa-xuan-2025/"
+    assert lastmod[f"{SITE_URL}{carrier}"] == lastmod[f"{SITE_URL}commitments/{carrier.replace('agencies', 'agency')}"]
+    assert lastmod[f"{SITE_URL}{carrier}"] is not None
 
 
 def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:
