@@ -1000,26 +1000,28 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
         "Câu hỏi số 3.", "Câu hỏi số 4.", "Câu hỏi số 5."]
 
 
-def test_a_session_day_merged_over_many_rows_counts_once(content: Path, tmp_path: Path) -> None:
-    """A column 'Buổi đối thoại' holding the session's day once, merged beside ten questions
-    (B2:B11), and five different texts below (the places of the sessions): each row of the
-    merge counted as a date, so the column passed for one of sessions' days, mostly dates, and
-    the five texts were each an error on their row, nothing written. A merge is one cell: one
-    date among six cells is no column of days, only a column that is not imported."""
+def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_out(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại': this session's day merged beside its ten questions,
+    then three rows of another session, each with its day and hour ('15/10/2026 8h00'). The
+    merge dates each of its rows: the column is one of sessions' days, and the three rows are
+    refused, nothing written (counting the merge as one cell, as a change of this day did,
+    imported the other session's questions into this one, with exit 0)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(["STT", "Buổi đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
-    for n in range(1, 16):
-        where = dt.datetime(2026, 11, 20) if n == 1 else f"Tổ dân phố {n - 10}" if n > 10 else None
-        sheet.append([n, where, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in range(1, 14):
+        day = dt.datetime(2026, 11, 20) if n == 1 else "15/10/2026 8h00" if n > 10 else None
+        sheet.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
     sheet.merge_cells("B2:B11")
-    workbook.save(tmp_path / "gop.xlsx")
+    workbook.save(tmp_path / "tonghop.xlsx")
     folder = hoa_xuan_session(content)
-    result = run_import(tmp_path / "gop.xlsx", folder)
-    assert result.returncode == 0, result.stderr
-    assert ":row " not in result.stderr
-    assert "column 'Buổi đối thoại' (B) is not a known column and is not imported" in result.stderr
-    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 16)]
+    before = (folder / "answers.yaml").read_bytes()
+    result = run_import(tmp_path / "tonghop.xlsx", folder)
+    assert result.returncode != 0, result.stderr
+    assert [line.split(":")[1] for line in result.stderr.splitlines() if ":row " in line] == [
+        "row 12", "row 13", "row 14"], result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize(("written", "day"), [("Quý III/2025", "30/09/2025"),

@@ -398,12 +398,17 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     the site's generic description: each now says what it holds, with its counts."""
     generic = share_meta(sample_site / "about" / "index.html")["description"]
     expected = {
-        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ và 37 ý kiến, câu hỏi của người "
+        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ; 37 ý kiến, câu hỏi của người "
                               "dân trên địa bàn",
         "agencies/ubnd-phuong-hoa-xuan": "2 ý kiến, câu hỏi của người dân mà Ủy ban nhân dân "
                                          "phường Hòa Xuân",
         "sessions": "7 phiên đối thoại đã công bố",
-        "sessions/2024": "2 phiên đối thoại năm 2024, với 13 ý kiến, câu hỏi",
+        "sessions/2024": "2 phiên đối thoại năm 2024; 13 ý kiến, câu hỏi",
+        # what nothing was asked of yet is not "0 phiên …; 0 ý kiến …"; what an agency carries
+        # for a unit now gone is said
+        "places/phuong-an-khe-2025": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người "
+                                     "dân phường An Khê",
+        "agencies/ubnd-phuong-hoa-xuan-2025": "2 cam kết chưa hoàn thành của đơn vị đã sáp nhập",
         "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
         "commitments/overdue": "Cam kết quá hạn: 5 cam kết",
         "commitments/status/done": "Cam kết có trạng thái “Đã hoàn thành”: 12 cam kết",
@@ -412,6 +417,9 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     for page, start in expected.items():
         description = share_meta(sample_site / page / "index.html")["description"]
         assert description != generic and description.startswith(start), page
+    for page in sample_site.rglob("index.html"):
+        description = (share_meta(page).get("description") or "")
+        assert not re.search(r"(^|; )0 ", description), page
 
 
 def test_every_page_carries_its_share_card(sample_site: Path) -> None:
@@ -458,6 +466,10 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
         day for address, day in sessions.items() if "/sessions/2024/" in address)
     assert lastmod[f"{SITE_URL}sessions/"] == lastmod[SITE_URL] == max(sessions.values())
     assert lastmod[f"{SITE_URL}about/"] is None and lastmod[f"{SITE_URL}search/"] is None
+    # an agency carrying a gone unit's commitments is dated by them, as its list of them is
+    carrier = "ubnd-phuong-hoa-xuan-2025/"
+    carried = lastmod[f"{SITE_URL}commitments/agency/{carrier}"]
+    assert lastmod[f"{SITE_URL}agencies/{carrier}"] == carried and carried is not None
 
 
 def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:
@@ -471,6 +483,20 @@ def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp
     content = make_archive(tmp_path / "content")
     (content / "robots.txt").write_text(own, encoding="utf-8")
     assert (build_archive(content, tmp_path) / "robots.txt").read_text(encoding="utf-8") == own
+
+
+def test_a_site_at_a_sub_path_writes_no_robots_txt(tmp_path: Path) -> None:
+    """Crawlers read only a host's own /robots.txt: one written at a sub-path
+    (https://portal/doithoai/robots.txt) was read by none, though README said crawlers then
+    found every page. None is written; the build says where the Sitemap line goes."""
+    content = make_archive(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "site_url: https://portal.example.vn/doithoai/\n", encoding="utf-8")
+    result = run_build(config)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "robots.txt").exists()
+    assert "add 'Sitemap: https://portal.example.vn/doithoai/sitemap.xml' to it" in result.stderr
 
 
 def test_old_address_redirects_even_without_javascript(public_site: Path) -> None:
@@ -593,18 +619,26 @@ def printing(tab) -> Iterator[None]:
         tab.emulate_media(media="screen")
 
 
-def test_a_printed_commitments_list_starts_with_the_commitments(sample_tab) -> None:
+@pytest.mark.parametrize(("page", "filters", "first"), [
+    ("commitments/", (".da-filters", ".da-filters__agencies", ".da-filters__list"),
+     ".da-commitment-entry"),
+    ("search/?q=h%E1%BB%99+kh%E1%BA%A9u", (".da-search__filters", ".da-search__to-results"),
+     "#da-results > li")])
+def test_a_printed_list_starts_with_what_it_lists(sample_tab, page: str, filters: tuple[str, ...],
+                                                   first: str) -> None:
     """Printed, the commitments list's first page was its filter chips and its agencies'
-    filter, opened for print: the list starts below its heading now, the filters unprinted."""
-    sample_tab.goto(f"{sample_tab.base}commitments/")
+    filter, opened for print; the search page's results came after three pages of filters,
+    every facet opened. The list starts below its heading now, the filters unprinted."""
+    sample_tab.goto(f"{sample_tab.base}{page}")
+    sample_tab.wait_for_selector(first, timeout=15_000)
     with printing(sample_tab):
-        for selector in (".da-filters", ".da-filters__agencies", ".da-filters__list"):
+        for selector in filters:
             assert sample_tab.locator(selector).evaluate_all(
                 "els => els.every(e => !e.checkVisibility())"), selector
-        first = sample_tab.locator(".da-commitment-entry").first
-        assert first.is_visible()
+        entry = sample_tab.locator(first).first
+        assert entry.is_visible()
         heading = sample_tab.locator("h1").bounding_box()
-        assert first.bounding_box()["y"] - (heading["y"] + heading["height"]) < 150
+        assert entry.bounding_box()["y"] - (heading["y"] + heading["height"]) < 400
 
 
 def test_a_record_printed_from_an_items_link_names_and_frames_the_item(sample_tab,
@@ -748,13 +782,14 @@ def test_the_calendar_holds_the_announced_and_the_latest_held_sessions(
 def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> None:
     """Material's usual way to add to every page is a `main.html` of the site's own in its theme
     `custom_dir`; the share card and feed links, once written by a `main.html` of the package's,
-    were then gone from every page. They are kept, and the site's `main.html` is used."""
+    were then gone from every page. They are kept, and the site's `main.html` is used, its own
+    <head> additions (extrahead) too."""
     content = copy_sample(tmp_path / "content")
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     (overrides / "main.html").write_text(
-        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n',
-        encoding="utf-8")
+        '{% extends "base.html" %}\n{% block announce %}Thông báo của phường{% endblock %}\n'
+        '{% block extrahead %}<meta name="x-site-own" content="1">{% endblock %}\n', encoding="utf-8")
     site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {content}\nsite_dir: {site}\ntheme:\n  name: "
@@ -766,3 +801,8 @@ def test_a_sites_own_main_html_keeps_every_pages_share_card(tmp_path: Path) -> N
         soup = parse(site / page / "index.html")
         assert "Thông báo của phường" in soup.select_one("[data-md-component=announce]").get_text(), page
         assert share_meta(site / page / "index.html").get("og:title"), page
+    # The site's own <head> additions are tags on every page, the 404 page too (they were
+    # escaped there, and shown as text above its header)
+    for page in (site / "about" / "index.html", site / "404.html"):
+        assert parse(page).head.find("meta", attrs={"name": "x-site-own"}), page
+        assert "&lt;meta" not in page.read_text(encoding="utf-8"), page

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from . import urls
 from .commitments import CommitmentRecord
-from .labels import VI, counted, format_date, format_short_date
+from .labels import VI, described, format_date, format_short_date
 from .models import CommitmentStatus
 from .vietnamese import sort_key
 from .views import (
@@ -173,9 +173,8 @@ class CommitmentPages:
                     if key.startswith("agency:") else "",
                     "as_of": format_date(self.build_date)},
                     description=self.text["intro"] if key == "all" else
-                    VI["publishing"]["described"]["commitments"].format(
-                        heading=heading, commitments=counted("text.commitments_count", len(entries)),
-                        date=format_date(self.build_date)),
+                    described("commitments", {"commitments": len(entries)}, heading=heading,
+                              date=format_date(self.build_date)),
                     updated=self.views.newest(e.session.uri for e in entries))
 
 

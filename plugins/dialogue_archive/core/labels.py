@@ -309,6 +309,22 @@ def counted(name: str, count: int) -> str:
     return f"{format_number(count)} {count_label(name, count)}"
 
 
+DESCRIBED_COUNTS = {"sessions": "text.sessions", "items": "text.items_count",
+                    "commitments": "text.commitments_count", "inherited": "text.commitments_count"}
+"""The noun of each count a page's description says (`described`)."""
+
+
+def described(kind: str, counts: dict[str, int], **values: object) -> str:
+    """A list's or a unit's description (VI["publishing"]["described"][kind]): the clauses of
+    its counts that are not 0, in `counts`' order ('5 phiên đối thoại tại phường Hòa Xuân; 37
+    ý kiến, câu hỏi …'), else its "none" sentence: a unit nothing was asked of was described
+    as '0 phiên đối thoại …; 0 ý kiến, câu hỏi …'."""
+    clauses = VI["publishing"]["described"][kind]
+    said = [clauses[key].format(**values, **{key: counted(DESCRIBED_COUNTS[key], count)})
+            for key, count in counts.items() if count]
+    return "; ".join(said) + "." if said else clauses["none"].format(**values)
+
+
 def format_date(value: dt.date, weekday: bool = False) -> str:
     """Long date: 'ngày 20 tháng 6 năm 2024' (optionally with the weekday)."""
     locale = VI["locale"]

@@ -26,22 +26,35 @@ PUBLISHING_VI: dict[str, Any] = {
     "print_updated": "Dữ liệu cập nhật ngày",
     "print_date": "Ngày in",
     # a list's or a unit's description (<meta name="description">, its share card): what it
-    # holds, with counts ({sessions}: "12 phiên đối thoại", {items}: "85 ý kiến, câu hỏi")
+    # holds, with counts ({sessions}: "12 phiên đối thoại", {items}: "85 ý kiến, câu hỏi").
+    # A page's clauses whose count is not 0 are joined by "; " and end with "."; "none" when
+    # every count is 0 (a unit that nothing was asked of yet).
     "described": {
-        "sessions": ("{sessions} đã công bố, mới nhất trước, với {items} của người dân và câu "
-                     "trả lời của chính quyền."),
-        "year": "{sessions} năm {year}, với {items} của người dân và câu trả lời của chính quyền.",
-        "agency": ("{items} của người dân mà {name} đã trả lời hoặc được chuyển đến; {sessions} "
-                   "do cơ quan tổ chức hoặc tham dự."),
-        "topic": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền.",
-        "place": ("{sessions} tại {name} và {items} của người dân trên địa bàn, với câu trả lời "
-                  "của chính quyền."),
+        "sessions": {"sessions": "{sessions} đã công bố, mới nhất trước",
+                     "items": "{items} của người dân, với câu trả lời của chính quyền",
+                     "none": "Chưa có phiên đối thoại nào được công bố."},
+        "year": {"sessions": "{sessions} năm {year}",
+                 "items": "{items} của người dân, với câu trả lời của chính quyền",
+                 "none": "Chưa có phiên đối thoại nào năm {year} được công bố."},
+        "agency": {"items": "{items} của người dân mà {name} đã trả lời hoặc được chuyển đến",
+                   "sessions": "{sessions} do cơ quan tổ chức hoặc tham dự",
+                   "inherited": ("{inherited} chưa hoàn thành của đơn vị đã sáp nhập hoặc giải thể "
+                                 "do cơ quan chịu trách nhiệm thay"),
+                   "none": ("Chưa có ý kiến, câu hỏi nào của người dân mà {name} đã trả lời hoặc "
+                            "được chuyển đến.")},
+        "topic": {"items": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền",
+                  "none": "Chưa có ý kiến, câu hỏi nào của người dân thuộc lĩnh vực {name}."},
+        "place": {"sessions": "{sessions} tại {name}",
+                  "items": "{items} của người dân trên địa bàn, với câu trả lời của chính quyền",
+                  "none": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người dân {name}."},
+        "commitments": {"commitments": ("{heading}: {commitments}, với trạng thái và thời hạn tính "
+                                        "đến {date}"),
+                        "none": "{heading}: chưa có cam kết nào, tính đến {date}."},
         "agencies": ("Các cơ quan, đơn vị đã trả lời hoặc được chuyển ý kiến, câu hỏi của người "
                      "dân tại các buổi đối thoại, tiếp xúc cử tri, với số ý kiến của từng cơ quan."),
         "topics": ("Các lĩnh vực của ý kiến, câu hỏi người dân nêu tại các buổi đối thoại, tiếp "
                    "xúc cử tri, với số ý kiến của từng lĩnh vực."),
         "places": ("Các địa bàn nơi người dân nêu ý kiến, câu hỏi tại các buổi đối thoại, tiếp "
                    "xúc cử tri, với số ý kiến của từng địa bàn."),
-        "commitments": "{heading}: {commitments}, với trạng thái và thời hạn tính đến {date}.",
     },
 }

@@ -1548,8 +1548,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
-    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet,
-                                        table.continued)
+    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
@@ -1694,7 +1693,7 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
-                         where: str, continued: set[tuple[int, int]]) -> dict[int, str]:
+                         where: str) -> dict[int, str]:
     """A column the sheet does not import whose cells are mostly dates (session_day: 'Sáng
     20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
     of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
@@ -1702,10 +1701,10 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     read). Only a column named for sessions: a column of other dates ('Ngày nhận đơn', 'Ngày
     hoàn thành') holds the session's day too. A column written month first is refused as an
     imported one is (`_month_first`): its dates read day first were other days, or none, and a
-    sheet of none passed as this session's. Merged cells count once in 'mostly' (`continued`:
-    Table.continued): a date merged over ten rows outweighed five different texts. Returns the
-    columns of sessions' days whose every date is the session's (column index -> its header): a
-    cell of theirs that is no day is its row's problem (`_undated`)."""
+    sheet of none passed as this session's. 'Mostly' counts rows: a date merged beside ten
+    questions dates each of them. Returns the columns of sessions' days whose every date is the
+    session's (column index -> its header): a cell of theirs that is no day is its row's
+    problem (`_undated`)."""
     session_days: dict[int, str] = {}
     for i in unknown:
         name = f" {folded_words(rows[header][i])} "
@@ -1717,8 +1716,7 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
                   if i < len(row) and row[i] is not None]
         days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
-        cells = [n for n, _ in filled if (n, i) not in continued]  # a merge is one cell
-        if 2 * sum(n in days for n in cells) < len(cells):
+        if 2 * len(days) < len(filled):
             continue
         if not other:
             session_days[i] = str(rows[header][i])

@@ -35,7 +35,7 @@ from .commitments import (
 )
 from .feeds import session_agencies
 from .fragments import FragmentStore
-from .labels import VI, count_label, counted, format_date, format_short_date
+from .labels import VI, count_label, described, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
@@ -390,15 +390,20 @@ class ArchiveViews:
         many of them are overdue: its page says so, as its list of commitments shows them.
         Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not started or in
         progress: one escalated, waiting on a higher level, was counted too."""
-        counts: dict[str, tuple[int, int]] = {}
+        return {agency: (len(records), sum(is_overdue(r.commitment, self.archive.build_date)
+                                           for r in records))
+                for agency, records in self.carried.items()}
+
+    @cached_property
+    def carried(self) -> dict[str, list[CommitmentRecord]]:
+        """Per agency: the unfinished commitments of units now gone that it carries (see
+        `inherited`); their sessions date its page too (sitemap)."""
+        carried: dict[str, list[CommitmentRecord]] = defaultdict(list)
         for record, now in self.commitments_now:
-            if record.commitment.status not in OPEN_STATUSES:
-                continue
-            for agency in now:
-                total, overdue = counts.get(agency, (0, 0))
-                counts[agency] = (total + 1,
-                                  overdue + is_overdue(record.commitment, self.archive.build_date))
-        return counts
+            if record.commitment.status in OPEN_STATUSES:
+                for agency in now:
+                    carried[agency].append(record)
+        return carried
 
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
         """What to say after the agency of an unfinished commitment that no longer exists and
@@ -545,16 +550,12 @@ class ArchiveViews:
                                 "upcoming": sum(e.announced for e in entries)},
                                description=description, updated=updated)
 
-    def _described(self, kind: str, sessions: list[SessionEntry], items: int | None = None,
-                   **values: object) -> str:
-        """A page's description (VI["publishing"]["described"]): a list's or a unit's page is
-        shared and found by what it holds, not by the site's generic description. `items`:
-        the held sessions' items unless given."""
-        if items is None:
-            items = sum(e.items for e in sessions if not e.announced)
-        return VI["publishing"]["described"][kind].format(
-            sessions=counted("text.sessions", len(sessions)),
-            items=counted("text.items_count", items), **values)
+    @staticmethod
+    def _described(kind: str, sessions: list[SessionEntry], **values: object) -> str:
+        """A sessions list's description (labels.described): its sessions, and the items of
+        those held."""
+        return described(kind, {"sessions": len(sessions),
+                                "items": sum(e.items for e in sessions if not e.announced)}, **values)
 
     def _registry_pages(self, kind: str, registry: dict[str, Any],
                         items: dict[str, list[ItemEntry]], index_uri: Callable[[int], str],
@@ -576,7 +577,9 @@ class ArchiveViews:
             header = self._registry_header(kind, record)
             description = self._registry_description(kind, record, len(entries))
             days = (self.newest(e.session.uri for e in entries),
-                    self.newest(e.uri for e in self._sessions_here(kind, record.id)), self._end_day(record))
+                    self.newest(e.uri for e in self._sessions_here(kind, record.id)), self._end_day(record),
+                    self.newest(r.session.src_uri for r in self.carried.get(record.id, []))
+                    if kind == "agency" else None)
             updated = max((d for d in days if d), default=None)
             for chunk, pager in paginate(entries, lambda n, r=record.id: entry_uri(r, n), session_year):
                 yield PageSpec(
@@ -607,15 +610,20 @@ class ArchiveViews:
         return ended + dt.timedelta(days=1) if ended and self.archive.ended(unit) else None
 
     def _registry_description(self, kind: str, record: Any, items: int) -> str:
-        """A topic's own description, or what the unit's page holds: its items, and the
-        sessions it held or attended (an agency) or held there (a place)."""
+        """A topic's own description, or what the unit's page holds: its items, the sessions
+        it held or attended (an agency) or held there (a place), and the unfinished commitments
+        of gone units an agency carries (its page says so)."""
         if kind == "topic":
-            return record.description or self._described("topic", [], items, name=record.name)
+            return record.description or described("topic", {"items": items}, name=record.name)
         name = self._display_name(kind, record)
         if kind == "agency":
-            return self._described("agency", self.sessions_by_agency.get(record.id, []), items, name=name)
-        return self._described("place", self.sessions_by_place.get(record.id, []),
-                               self.items_within[record.id], name=in_sentence(name, self.lang))
+            return described("agency", {"items": items,
+                                        "sessions": len(self.sessions_by_agency.get(record.id, [])),
+                                        "inherited": self.inherited.get(record.id, (0, 0))[0]},
+                             name=name)
+        return described("place", {"sessions": len(self.sessions_by_place.get(record.id, [])),
+                                   "items": self.items_within[record.id]},
+                         name=in_sentence(name, self.lang))
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:

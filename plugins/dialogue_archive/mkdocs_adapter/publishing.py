@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from itertools import chain
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -65,10 +65,17 @@ def redirect_pages(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
 
 def robots_file(config: MkDocsConfig, files: Files) -> File | None:
     """robots.txt naming the sitemap, when the content folder has none (an office's own wins)
-    and site_url gives the sitemap's absolute address, which robots.txt requires."""
+    and site_url gives the sitemap's absolute address, which robots.txt requires. Not for a
+    site at a sub-path (`https://portal.vn/doithoai/`): crawlers read only the host's own
+    /robots.txt, which the office adds the line to."""
     if not config.site_url or files.get_file_from_path(ROBOTS) is not None:
         return None
-    return File.generated(config, ROBOTS, content=robots_txt(urljoin(config.site_url, "sitemap.xml")))
+    sitemap = urljoin(config.site_url, "sitemap.xml")
+    if urlsplit(config.site_url).path.strip("/"):
+        log.info(f"dialogue-archive: no robots.txt is written for a site at a sub-path: crawlers "
+                 f"read only the host's own /robots.txt; add 'Sitemap: {sitemap}' to it")
+        return None
+    return File.generated(config, ROBOTS, content=robots_txt(sitemap))
 
 
 def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | None) -> dict[str, Any]:
