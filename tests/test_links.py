@@ -1121,3 +1121,31 @@ def test_a_pages_index_html_typed_as_html_on_an_other_page_is_accepted(tmp_path:
     assert (site / "about" / unquote(href.split("#")[0])).resolve().is_file()
     (content / "about.md").write_text(f"[phiên]({SESSION}/index.html)\n", encoding="utf-8")
     assert "MkDocs cannot find it from about.md" in validate(content).stderr
+
+
+def test_a_photo_in_a_markdown_1_tag_of_an_other_page_is_checked_unless_the_site_has_md_in_html(
+        tmp_path: Path) -> None:
+    """In `<div markdown="1">`, an indented `<img>` was taken for code everywhere, as md_in_html
+    reads it in a session's texts; but MkDocs renders about.md with the site's extensions, and
+    without md_in_html (the sample's: toc, attr_list, tables) the div is raw HTML and the photo a
+    real, broken one, which neither validate nor the build reported. It is reported there, and
+    still taken for code in a write-up, and on other pages of a site that has md_in_html."""
+    content = make_archive(tmp_path / "content")
+    block = '<div markdown="1">\n\n    <img src="khong-co-anh.jpg" alt="ảnh">\n\n</div>\n'
+    (content / "about.md").write_text(f"# Giới thiệu\n\n{block}", encoding="utf-8")
+    append(content / SESSION / "index.md", "\n" + block)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site)
+    missing = ("content/about.md:5:15: image 'khong-co-anh.jpg' not found: there is no file "
+               "khong-co-anh.jpg in the content folder")
+    assert [line[:len(missing)] for line in located(validate(content))] == [missing]
+    build = run_build(config)
+    assert build.returncode != 0 and missing in build.stderr + build.stdout
+    with_md_in_html = config.read_text(encoding="utf-8") + (
+        "markdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n  - tables\n  - md_in_html\n")
+    config.write_text(with_md_in_html, encoding="utf-8")
+    assert validate(content).returncode == 0
+    assert run_build(config).returncode == 0
+    for page in ("about/index.html", f"{SESSION}/index.html"):
+        assert [code.get_text() for code in parse(site / page).select("article pre code")] == [
+            '<img src="khong-co-anh.jpg" alt="ảnh">\n'], page

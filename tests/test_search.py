@@ -860,6 +860,39 @@ def test_words_joined_by_any_dash_like_character_are_found_each(pasted, dash: st
     assert PASTED["gach-khac"] in result.locator(".da-result__excerpt").inner_text()
 
 
+RANGES = {"giai-doan": "Kế hoạch giai đoạn 2031\u20132035 đã được duyệt chưa?",
+          "tru-hai": "Điều chỉnh quy hoạch 2061\u22122065 của phường ra sao?",
+          "ma-so": "Hồ sơ mã XKT\u2013734 đang ở đâu?",
+          "gach-noi-so": "Khi nào tổ chức đại hội nhiệm kỳ 2047-2048?"}
+"""Items whose numbers a dash joins: year ranges with an en dash or a minus sign, a code with
+an en dash, a year range with a hyphen."""
+
+
+def test_numbers_joined_by_a_dash_are_found_and_highlighted_each(tmp_path: Path, browser,
+                                                                 serve_site) -> None:
+    """'giai đoạn 2031–2035' (en dash) and 'quy hoạch 2061−2065' (minus sign) were one word to
+    Pagefind, `20312035`: `2035`, `2031 2035` and `quy hoạch 2065` found nothing, and
+    `2031-2035` found the item but marked nothing; '2047-2048' (a hyphen) was found by `2048`
+    without it being marked. Each number is found and marked, typed alone or with a dash, the
+    dashes shown as written."""
+    items = [{"id": ident, "type": "question", "asker": {"label": "Công dân"}, "topics": ["moi-truong"],
+              "text": text} for ident, text in RANGES.items()]
+    cases = [("2035", "giai-doan", ["2035"]), ("2031 2035", "giai-doan", ["2031", "2035"]),
+             ("2031-2035", "giai-doan", ["2031", "2035"]),
+             ("2031\u20132035", "giai-doan", ["2031", "2035"]),
+             ("quy hoạch 2065", "tru-hai", ["quy", "hoạch", "2065"]),
+             ("2061\u22122065", "tru-hai", ["2061", "2065"]),
+             ("734", "ma-so", ["734"]), ("xkt 734", "ma-so", ["XKT", "734"]),
+             ("2048", "gach-noi-so", ["2048"]), ("2047-2048", "gach-noi-so", ["2047", "2048"])]
+    for tab, base, session in with_session(tmp_path, browser, serve_site, "2023/2023-10-11-giai-doan", items):
+        for query, item, marked in cases:
+            tab.goto(f"{base}search/?q={quote(query)}&scope=all")
+            assert f"{session}{item}" in all_results(tab, base), query
+            result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
+            assert [m.strip(".,;:?") for m in result.locator("mark").all_inner_texts()] == marked, query
+            assert RANGES[item] in result.locator(".da-result__excerpt").inner_text(), query
+
+
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:
     """Spelling a query's `quy` as `qui` (and `kỹ` as `kĩ`) lost every `quyền` and found every
     `kiến`, Pagefind taking a word typed for the start of longer ones (a review's find): the

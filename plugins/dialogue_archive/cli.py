@@ -53,7 +53,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    archive, log = load_archive(content, build_date, workers=worker_count())
+    archive, log = load_archive(content, build_date, workers=worker_count(),
+                                pages_markdown_in_html=site.pages_markdown_in_html)
     _check_photos(archive, log)
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)

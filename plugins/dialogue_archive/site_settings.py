@@ -8,6 +8,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .core.markup import reads_markdown_in_html
+
 PLUGIN = "dialogue-archive"
 """The plugin's name in mkdocs.yml."""
 
@@ -27,6 +29,8 @@ class Site(NamedTuple):
     """The plugin's options, as written."""
     config: Path | None
     """That mkdocs.yml."""
+    pages_markdown_in_html: bool = False
+    """Whether its `markdown_extensions` give the content folder's other pages md_in_html."""
 
 
 def site_settings(path: Path) -> Site:
@@ -46,13 +50,14 @@ def site_settings(path: Path) -> Site:
         pair for entry in plugins if isinstance(entry, dict) for pair in entry.items()]
     options = next((o for name, o in named if name == PLUGIN and isinstance(o, dict)), {})
     docs = config.parent / str(settings.get("docs_dir") or "docs")
+    markdown_in_html = reads_markdown_in_html(settings.get("markdown_extensions"))
     if content is not None:  # the settings of the site built from this folder only
         if docs.resolve() != content.resolve():
             return Site(content, None, {}, None)
-        return Site(content, options.get("build_date"), options, config)
+        return Site(content, options.get("build_date"), options, config, markdown_in_html)
     if docs.is_dir():
         print(f"info: {config} names the content folder {docs}: checking that folder")
-        return Site(docs, options.get("build_date"), options, config)
+        return Site(docs, options.get("build_date"), options, config, markdown_in_html)
     return Site(config.parent, None, {}, None)
 
 

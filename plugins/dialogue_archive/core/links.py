@@ -70,9 +70,9 @@ MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]\(|^ {0,3}\[[^\]\n]+\]:", re.I 
 
 
 @functools.cache
-def _renderer() -> MarkdownRenderer:
-    """One per process: sessions are parsed in worker processes."""
-    return MarkdownRenderer()
+def _renderer(markdown_in_html: bool) -> MarkdownRenderer:
+    """One per process and kind of text: sessions are parsed in worker processes."""
+    return MarkdownRenderer(markdown_in_html=markdown_in_html)
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,19 @@ class WrittenText:
         return self.start[0] + line - 1, column + (self.start[1] - 1 if line == 1 else 0)
 
 
-def text_references(markdown: str, src_uri: str, path: Path, written: WrittenText) -> list[WrittenReference]:
+def text_references(markdown: str, src_uri: str, path: Path, written: WrittenText,
+                    markdown_in_html: bool = True) -> list[WrittenReference]:
     """The photos and page links of a text of the page `src_uri`, located in `path`, where the
-    text is `written`."""
+    text is `written`. `markdown_in_html`: whether the text is rendered with md_in_html, as a
+    session's texts always are (see MarkdownRenderer)."""
     if not MAY_REFER.search(markdown):
         return []  # nothing to find: most texts skip the Markdown parser
     source, offset = written.source, 0
     samples = [m.span() for m in CODE_SAMPLE.finditer(source)]
-    samples += _indented_code(source, written.indent if path.suffix.lower() in {".yaml", ".yml"} else None)
+    samples += _indented_code(source, written.indent if path.suffix.lower() in {".yaml", ".yml"} else None,
+                              markdown_in_html)
     found = []
-    for reference in _renderer().references(markdown, src_uri):
+    for reference in _renderer(markdown_in_html).references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
             continue  # an anchor the Markdown made itself (a footnote's #fn:1), not the author
         at = source.find(reference.written, offset)
@@ -132,12 +135,13 @@ written, and its explicit indentation, if any."""
 LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
 QUOTED = re.compile(r" {0,3}> ?")
 """A blockquote's mark, which Python-Markdown takes off its lines (`> `) before reading them."""
-RAW_HTML = re.compile(r" {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?![^>]*\smarkdown\s*=)")
+RAW_HTML = re.compile(r" {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)(?P<markdown>[^>]*\smarkdown\s*=)?")
 """A line starting a raw HTML block: Python-Markdown keeps what follows, down to the tag's
-closing one, as written (not with `markdown="1"`: md_in_html reads that as Markdown)."""
+closing one, as written (not with `markdown="1"` where md_in_html is on: it reads that as
+Markdown)."""
 
 
-def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]:
+def _indented_code(source: str, key_indent: int | None, markdown_in_html: bool) -> list[tuple[int, int]]:
     """The indented code blocks of the text `source`, as Python-Markdown finds them: lines
     four spaces (or a tab) further in than the text's own, after a blank line, and not under a
     list item (that is the item's next paragraph). A Markdown file's text starts at the left
@@ -177,7 +181,8 @@ def _indented_code(source: str, key_indent: int | None) -> list[tuple[int, int]]
             continue
         indented = text.startswith("    ")
         if not (indented and (code or (blank and not listed))) and (start := RAW_HTML.match(text)) \
-                and start["tag"].lower() in BLOCK_LEVEL_ELEMENTS and start["tag"].lower() not in VOID:
+                and start["tag"].lower() in BLOCK_LEVEL_ELEMENTS and start["tag"].lower() not in VOID \
+                and not (markdown_in_html and start["markdown"]):
             raw = start["tag"]
             depth = _tags_opened(text, raw)
             raw = raw if depth > 0 else ""

@@ -1564,11 +1564,13 @@ def _content_photo(root: Path, target: str) -> str | None:
     return None if saved is None else saved.relative_to(root).as_posix()
 
 
-def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
+def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog, markdown_in_html: bool
                       ) -> list[tuple[OtherPage, list[WrittenReference]]]:
     """The content folder's other Markdown pages (the home page's text, an 'about' page) are
     published too: what is left after redaction must hold no personal data either. Their
-    photos and page links come back, to be checked as the sessions' are."""
+    photos and page links come back, to be checked as the sessions' are. MkDocs renders them
+    with the site's `markdown_extensions`: `markdown_in_html` says whether those include
+    md_in_html."""
     found = []
     for folder, subfolders, names in os.walk(root):
         here = Path(folder)
@@ -1584,7 +1586,8 @@ def check_other_pages(root: Path, redactor: Redactor, log: ProblemLog
                 if found_here := unreadable(text):
                     log.add(path, *position_of(text, found_here[0]), found_here[1])
                 src_uri = unicodedata.normalize("NFC", path.relative_to(root).as_posix())
-                references = text_references(redacted, src_uri, path, WrittenText(text, (1, 1)))
+                references = text_references(redacted, src_uri, path, WrittenText(text, (1, 1)),
+                                             markdown_in_html)
                 found.append((OtherPage(here, src_uri), references))
     return found
 
@@ -1620,11 +1623,14 @@ def session_folders(root: Path) -> list[Path]:
 def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = None,
                  include_drafts: bool = False,
                  cache: DiskCache | None = None, workers: int = 1,
-                 recent: dict[str, ParsedSession] | None = None) -> tuple[Archive, ProblemLog]:
+                 recent: dict[str, ParsedSession] | None = None,
+                 pages_markdown_in_html: bool = False) -> tuple[Archive, ProblemLog]:
     """Load and check a whole content folder; problems come back, they are not raised.
 
     With a cache (or `recent`, see parse_sessions), sessions whose files did not change are
-    not parsed again; with several workers, the others are parsed in parallel processes."""
+    not parsed again; with several workers, the others are parsed in parallel processes.
+    `pages_markdown_in_html`: whether the site's `markdown_extensions` give the content
+    folder's other pages md_in_html (markup.reads_markdown_in_html); not unless it says so."""
     root = Path(root)
     log = ProblemLog(root=root)
     now = build_moment(build_date)
@@ -1649,7 +1655,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
-    other_pages = check_other_pages(root, redactor, log)
+    other_pages = check_other_pages(root, redactor, log, pages_markdown_in_html)
     archive.page_photos = sorted({saved for _, references in other_pages for one in references
                                   if one.reference.image
                                   and (saved := _content_photo(root, one.reference.target)) is not None})

@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
-from markdown.extensions import Extension
+from markdown.extensions import Extension, extra
 from markdown.extensions.toc import unique
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -58,6 +58,21 @@ Material's scripts off, or pointed them at another site), a registry page's sear
 `da-within-`; the session page's own are urls.SESSION_PAGE_ANCHORS."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 EXTENSIONS = ["extra", "sane_lists", "toc"]
+EXTRA_WITHOUT_MARKDOWN_IN_HTML = [name for name in extra.extensions if name != "md_in_html"]
+"""The parts of `extra` a page has without md_in_html, which reads a tag's content as
+Markdown when the tag says `markdown="1"`, and which a site's pages have only if it asks."""
+MARKDOWN_IN_HTML = frozenset({"md_in_html", "markdown.extensions.md_in_html", "extra",
+                              "markdown.extensions.extra", "pymdownx.extra"})
+"""The names in mkdocs.yml's `markdown_extensions` that give its pages md_in_html."""
+
+
+def reads_markdown_in_html(extensions: object) -> bool:
+    """Whether mkdocs.yml's `markdown_extensions`, as written (names, or one-key mappings of a
+    name to its settings) or as MkDocs holds them (names), include md_in_html."""
+    entries = extensions if isinstance(extensions, list) else [extensions] if extensions else []
+    names = {name for entry in entries
+             for name in (entry if isinstance(entry, dict) else [entry]) if isinstance(name, str)}
+    return bool(names & MARKDOWN_IN_HTML)
 HTML_ELEMENTS = frozenset({
     "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
     "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col",
@@ -585,13 +600,18 @@ class RenderedBody:
 class MarkdownRenderer:
     """One reusable Python-Markdown instance: creating one per fragment is the slow part."""
 
-    def __init__(self, directory_urls: bool = True) -> None:
+    def __init__(self, directory_urls: bool = True, markdown_in_html: bool = True) -> None:
+        """`markdown_in_html`: False for a page of a site without md_in_html (the content
+        folder's other pages, which MkDocs renders with the site's extensions), where a tag's
+        content is kept as written whatever it says."""
         back = VI["text"]["footnote_back"].replace("%", "%%").replace("{number}", "%d")
+        parts = {"tables": TABLE_ALIGNMENT, "footnotes": {"BACKLINK_TITLE": back}}  # in Vietnamese
         self._md = markdown.Markdown(
-            extensions=[*EXTENSIONS, _ArchiveExtension(), ListUnderText()],
+            extensions=[*(EXTENSIONS if markdown_in_html else [
+                *EXTRA_WITHOUT_MARKDOWN_IN_HTML, *(name for name in EXTENSIONS if name != "extra")]),
+                        _ArchiveExtension(), ListUnderText()],
             extension_configs={"toc": {"slugify": heading_slug, "toc_depth": "2-3"},
-                               "extra": {"tables": TABLE_ALIGNMENT,
-                                         "footnotes": {"BACKLINK_TITLE": back}}},  # in Vietnamese
+                               **({"extra": parts} if markdown_in_html else parts)},
         )
         self._links = _Links(directory_urls)
         self._ids: _HeadingIds = self._md.treeprocessors["archive_heading_ids"]

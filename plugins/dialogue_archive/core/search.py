@@ -236,10 +236,12 @@ em dash, small and fullwidth hyphen-minus. The search page cuts a query at them 
 
 EDGES = string.punctuation + "“”‘’…" + DASHES
 
-DASHED = re.compile(f"(?<=[^\\W_])[{DASHES}](?=[^\\W\\d_])")
-"""A dash of `DASHES` joining words ('hạn—theo', 'khai sinh–thường trú', 'hạn−theo'): the
-search page cuts a query there as at a hyphen (search.js WORD_DASH), but Pagefind cuts a text
-at an ASCII hyphen only and indexed `hạntheo`, which neither `han theo` nor `hạn—theo` found."""
+DASHED = re.compile(f"(?<=[^\\W_])[{DASHES}](?=[^\\W_])")
+"""A dash of `DASHES` joining words or numbers ('hạn—theo', 'khai sinh–thường trú', 'hạn−theo',
+'2031–2035', 'XKT–734'): the search page cuts a query there as at a hyphen (search.js
+WORD_DASH), but Pagefind cuts a text at an ASCII hyphen only and indexed `hạntheo` and
+`20312035`, which neither `han theo`, `hạn—theo` nor `2035` found. A date is never written
+with them (`WRITTEN_DATE`)."""
 
 
 def word_key(word: str) -> str:

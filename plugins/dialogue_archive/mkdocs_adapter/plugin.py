@@ -39,7 +39,13 @@ from ..core.fragments import FRAGMENTS_NAMESPACE
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
 from ..core.loader import SESSIONS_NAMESPACE, ParsedSession, load_archive
-from ..core.markup import LIST_UNDER_TEXT, TABLE_ALIGNMENT, heading_slug, sanitise_page
+from ..core.markup import (
+    LIST_UNDER_TEXT,
+    TABLE_ALIGNMENT,
+    heading_slug,
+    reads_markdown_in_html,
+    sanitise_page,
+)
 from ..core.opendata import OpenData
 from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, worker_count
@@ -167,7 +173,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         labels_language(config)
         gc.disable()
         try:
-            self._load(docs_dir, config.use_directory_urls)
+            self._load(docs_dir, config.use_directory_urls,
+                       reads_markdown_in_html(config.markdown_extensions))
         finally:
             gc.freeze()
             gc.enable()
@@ -209,11 +216,13 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             config.site_dir = str(self.staging[0])
         return config
 
-    def _load(self, docs_dir: Path, directory_urls: bool) -> None:
-        """Load and check the archive, and build its views; problems stop the build."""
+    def _load(self, docs_dir: Path, directory_urls: bool, pages_markdown_in_html: bool) -> None:
+        """Load and check the archive, and build its views; problems stop the build.
+        `pages_markdown_in_html`: whether the site's pages have md_in_html (load_archive)."""
         archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
-                                         recent=self.recent_sessions)
+                                         recent=self.recent_sessions,
+                                         pages_markdown_in_html=pages_markdown_in_html)
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:

@@ -313,10 +313,17 @@ function showScope(list) {
 // or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
 // "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
 // phrase still lists the records holding it first (phraseHolders).
-// A dash joining words ("giấy-phép", "CCCD-gắn-chip", "hạn−theo"), not the numbers of a date
-// ("1-7-2025"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
+// A dash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo", "2031–2035",
+// "XKT–734"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
 // (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
-const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=\\p{L})`, "gu");
+const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=[\\p{L}\\p{N}])`, "gu");
+
+// A word cut where a dash joins words or numbers: its parts and, between them, their dashes
+// ("2031–2035": "2031", "–", "2035"). A date written with dashes ("1-7-2025") stays whole,
+// one word that its hidden word finds (dateWord) and that is marked whole.
+function dashParts(word) {
+  return dateOf(word) ? [word] : word.split(WORD_DASH);
+}
 
 function searchTerm(query) {
   return typedWords(query).map(dateWord).join(" ");
@@ -324,9 +331,9 @@ function searchTerm(query) {
 
 // The query's words as the reader typed them, for marking them in the results: a date as typed.
 function typedWords(query) {
-  const term = normalise(query).replace(/["“”„«»]/g, " ")
-    .replace(WORD_DASH, " ").replace(/\s+/g, " ").trim();
-  return term.split(" ").map(phraseOf);
+  const term = normalise(query).replace(/["“”„«»]/g, " ").trim();
+  return term.split(/\s+/).flatMap((word) => dashParts(word).filter((_, i) => i % 2 === 0))
+    .map(phraseOf);
 }
 
 // A date typed ("1/12/2025", "1-12-2025", "01.12.2025", "1/12/25"): its day, month and year,
@@ -796,7 +803,7 @@ const startKey = (word) => fold(bare(word));
 // `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
 // before, a space or its dash.
 function contentWords(data) {
-  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => word.split(WORD_DASH)
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word)
     .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
 }
 
