@@ -398,6 +398,23 @@ def test_focus_in_the_header_stands_out_from_its_colour(
         assert contrast(ring, header) >= 3, (ring, header)
 
 
+def test_the_search_fields_and_buttons_keep_their_edges_under_forced_colours(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """Forced colours (Windows high contrast) take backgrounds away and draw borders in the
+    text's colour: the header's field and the "Tìm" buttons had none, the field white on the
+    then white header (a low-vision review's find). Each now has an edge of 3:1 or more."""
+    with opened(browser, serve_site(sample_site) + "agencies/ubnd-quan-cam-le/") as page:
+        for scheme in ("light", "dark"):
+            page.emulate_media(forced_colors="active", color_scheme=scheme)
+            edges = page.evaluate("""() => ['.da-header-search input', '.da-header-search button',
+                    '.da-search-within input[type=search]', '.da-search-within button'].map(s => {
+                const e = getComputedStyle(document.querySelector(s));
+                return [s, e.borderTopStyle, parseFloat(e.borderTopWidth), e.borderTopColor,
+                        getComputedStyle(document.body).backgroundColor]; })""")
+            assert all(style == "solid" and width >= 1 and contrast(edge, around) >= 3
+                       for _, style, width, edge, around in edges), (scheme, edges)
+
+
 def contrast(first: str, second: str) -> float:
     """WCAG contrast ratio of two CSS rgb() colours."""
     def luminance(css: str) -> float:
