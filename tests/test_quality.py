@@ -518,3 +518,35 @@ def test_the_search_pages_boxes_stand_out_from_the_page(
             getComputedStyle(document.querySelector(s)).borderTopColor,
             getComputedStyle(document.body).backgroundColor])""")
         assert all(contrast(edge, around) >= 3 for _, edge, around in edges), edges
+
+
+@pytest.mark.parametrize("site", ["sample_site", "slate_site"])
+def test_the_search_boxes_and_their_placeholders_read_in_both_schemes(
+        site: str, request: pytest.FixtureRequest, serve_site: Any, browser: Any) -> None:
+    """Under the dark scheme the header's field was dark on the blue header with no edge (2.35:1;
+    WCAG 1.4.11 asks 3:1), and every search box's placeholder ("Tìm kiếm", "Gõ tên để tìm…") kept
+    the browser's #757575, 3.49:1 on the dark background (a low-vision review's find). The field
+    has an edge of 3:1 against the header, each placeholder 4.5:1 on its box, in both schemes."""
+    base = serve_site(request.getfixturevalue(site))
+    with opened(browser, base + "agencies/ubnd-quan-cam-le/") as page:
+        field = page.evaluate("""() => {
+            const f = getComputedStyle(document.querySelector('.da-header-search input'));
+            const header = getComputedStyle(document.querySelector('.md-header'));
+            return [f.borderTopStyle === 'solid' && parseFloat(f.borderTopWidth) >= 1, f.borderTopColor,
+                    f.backgroundColor, header.backgroundColor];
+            }""")
+        bordered, edge, inside, header = field
+        assert max(contrast(edge, header) if bordered else 1, contrast(inside, header)) >= 3, field
+        placeholders = placeholder_colours(
+            page, [".da-header-search input", ".da-search-within input[type=search]"])
+    with opened(browser, base + "search/?q=dat+dai") as page:
+        page.wait_for_selector(".da-facet__find", state="attached")
+        placeholders += placeholder_colours(page, ["#da-q", ".da-facet__find"])
+    assert all(contrast(text, box) >= 4.5 for _, text, box in placeholders), placeholders
+
+
+def placeholder_colours(page: Any, fields: list[str]) -> list[Any]:
+    """Each field's selector, its placeholder's colour and its own background."""
+    return page.evaluate("""fields => fields.map(s => { const f = document.querySelector(s);
+        return [s, getComputedStyle(f, '::placeholder').color, getComputedStyle(f).backgroundColor]; })""",
+                         fields)
