@@ -550,3 +550,23 @@ def placeholder_colours(page: Any, fields: list[str]) -> list[Any]:
     return page.evaluate("""fields => fields.map(s => { const f = document.querySelector(s);
         return [s, getComputedStyle(f, '::placeholder').color, getComputedStyle(f).backgroundColor]; })""",
                          fields)
+
+
+def test_the_part_a_link_leads_to_stays_marked_under_forced_colours(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """An item, answer or commitment opened by its link (#…) was marked by a shadow alone,
+    which forced colours (Windows high contrast) take away (a low-vision review's find): it is
+    outlined there, in the text's colour; the items around it are not."""
+    page_url = serve_site(sample_site) + "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    with opened(browser, page_url) as page:
+        for scheme in ("light", "dark"):
+            page.emulate_media(forced_colors="active", color_scheme=scheme)
+            for target in ("ho-so-gpxd", "ho-so-gpxd/answer-1", "cam-ket-don-gian-hoa-ho-so-gpxd"):
+                page.goto(f"{page_url}#{target}", wait_until="load")
+                marks = page.evaluate("""() => [':target', '.da-item:not(:target)'].map(s => {
+                    const e = getComputedStyle(document.querySelector(s));
+                    return [e.outlineStyle, parseFloat(e.outlineWidth), e.outlineColor,
+                            getComputedStyle(document.body).backgroundColor]; })""")
+                (style, width, colour, around), (other, *_) = marks
+                assert (style, other) == ("solid", "none") and width >= 2, (scheme, target, marks)
+                assert contrast(colour, around) >= 3, (scheme, target, marks)
