@@ -482,15 +482,16 @@ def test_the_archives_colours_read_under_materials_dark_scheme(
         slate_site: Path, serve_site: Any, browser: Any) -> None:
     """Under `palette.scheme: slate`, "Chưa được trả lời" (2.37:1) and a scorecard's overdue
     count (2.45:1) kept the light scheme's dark orange and red, a search excerpt's highlight
-    its light text on the yellow, and links sat on the archive's tinted boxes below 4.5:1. Every
-    text axe measures on these pages reaches 4.5:1, these two included."""
+    its light text on the yellow, and links sat on the archive's tinted boxes below 4.5:1, the
+    open-data page's links to its files on their code's tint (4.12:1). Every text axe measures
+    on these pages reaches 4.5:1, these two included."""
     site = slate_site
     session = next(p for p in site.glob("sessions/*/*/index.html") if parse(p).select(".da-unanswered"))
     agency = next(p for p in site.glob("agencies/*/index.html")
                   if parse(p).select(".da-scorecard__overdue dd"))
     base, found = serve_site(site), {}
     for url in (str(session.parent.relative_to(site)) + "/", str(agency.parent.relative_to(site)) + "/",
-                "search/?q=dat+dai"):
+                "search/?q=dat+dai", "open-data/"):
         with opened(browser, base + url) as page:
             assert page.get_attribute("body", "data-md-color-scheme") == "slate"
             if url.startswith("search/"):
