@@ -533,6 +533,27 @@ def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
         page.close()
 
 
+def test_no_text_of_the_open_data_page_is_smaller_than_materials_smallest(
+        sample_site, serve_site, browser) -> None:
+    """The field lists' names (`format_version`, `province`) were 11.9 px, Material's code size
+    in a smaller table's text (a low-vision review's find); Material's smallest text is 12.8 px."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(serve_site(sample_site) + "open-data/")
+        small = page.evaluate("""() => { const found = new Map();
+            const walker = document.createTreeWalker(document.querySelector('.md-content'),
+                                                     NodeFilter.SHOW_TEXT);
+            for (let n; (n = walker.nextNode());) {
+                const size = parseFloat(getComputedStyle(n.parentElement).fontSize);
+                if (n.data.trim() && n.parentElement.getClientRects().length && size < 12.8)
+                    found.set(n.data.trim().slice(0, 30), size);
+            }
+            return [...found]; }""")
+        assert small == []
+    finally:
+        page.close()
+
+
 def test_open_data_page_shows_each_code_with_its_meaning(sample_site) -> None:
     """A reader of the field list sees `pending` as a code and what it means in Vietnamese."""
     html = parse(sample_site / "open-data/index.html")

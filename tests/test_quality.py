@@ -398,13 +398,36 @@ def test_focus_in_the_header_stands_out_from_its_colour(
         assert contrast(ring, header) >= 3, (ring, header)
 
 
+def test_the_search_fields_and_buttons_keep_their_edges_under_forced_colours(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """Forced colours (Windows high contrast) take backgrounds away and draw borders in the
+    text's colour: the header's field and the "Tìm" buttons had none, the field white on the
+    then white header (a low-vision review's find). Each now has an edge of 3:1 or more."""
+    with opened(browser, serve_site(sample_site) + "agencies/ubnd-quan-cam-le/") as page:
+        for scheme in ("light", "dark"):
+            page.emulate_media(forced_colors="active", color_scheme=scheme)
+            edges = page.evaluate("""() => ['.da-header-search input', '.da-header-search button',
+                    '.da-search-within input[type=search]', '.da-search-within button'].map(s => {
+                const e = getComputedStyle(document.querySelector(s));
+                return [s, e.borderTopStyle, parseFloat(e.borderTopWidth), e.borderTopColor,
+                        getComputedStyle(document.body).backgroundColor]; })""")
+            assert all(style == "solid" and width >= 1 and contrast(edge, around) >= 3
+                       for _, style, width, edge, around in edges), (scheme, edges)
+
+
 def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two CSS rgb() colours."""
-    def luminance(css: str) -> float:
-        channels = [int(v) / 255 for v in re.findall(r"\d+", css)[:3]]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    """WCAG contrast ratio of two CSS rgb() colours, `first` (rgba(): a translucent border or
+    text) as painted over `second` (opaque)."""
+    def channels(css: str) -> list[float]:
+        return [float(v) for v in re.findall(r"[\d.]+", css)]
+    *top, alpha = channels(first) if first.startswith("rgba") else [*channels(first), 1.0]
+    painted = [alpha * t + (1 - alpha) * b for t, b in zip(top, channels(second)[:3], strict=True)]
+
+    def luminance(rgb: list[float]) -> float:
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in (v / 255 for v in rgb)]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    high, low = sorted([luminance(painted), luminance(channels(second)[:3])], reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
@@ -444,24 +467,31 @@ def test_every_page_lets_the_keyboard_skip_to_its_content(sample_site: Path) -> 
     assert missing == []
 
 
-def test_the_archives_colours_read_under_materials_dark_scheme(
-        tmp_path: Path, serve_site: Any, browser: Any) -> None:
-    """Under `palette.scheme: slate`, "Chưa được trả lời" (2.37:1) and a scorecard's overdue
-    count (2.45:1) kept the light scheme's dark orange and red, a search excerpt's highlight
-    its light text on the yellow, and links sat on the archive's tinted boxes below 4.5:1. Every
-    text axe measures on these pages reaches 4.5:1, these two included."""
-    config = write_config(tmp_path, CONTENT, tmp_path / "site",
-                          build_date=SAMPLE_BUILD_DATE.isoformat())
+@pytest.fixture(scope="module")
+def slate_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive under Material's dark scheme (`palette.scheme: slate`)."""
+    folder = tmp_path_factory.mktemp("slate")
+    config = write_config(folder, CONTENT, folder / "site", build_date=SAMPLE_BUILD_DATE.isoformat())
     config.write_text(config.read_text(encoding="utf-8") + "theme:\n  palette:\n    scheme: slate\n"
                       "    primary: indigo\n    accent: indigo\n", encoding="utf-8")
     assert (result := run_build(config)).returncode == 0, result.stderr
-    site = tmp_path / "site"
+    return folder / "site"
+
+
+def test_the_archives_colours_read_under_materials_dark_scheme(
+        slate_site: Path, serve_site: Any, browser: Any) -> None:
+    """Under `palette.scheme: slate`, "Chưa được trả lời" (2.37:1) and a scorecard's overdue
+    count (2.45:1) kept the light scheme's dark orange and red, a search excerpt's highlight
+    its light text on the yellow, and links sat on the archive's tinted boxes below 4.5:1, the
+    open-data page's links to its files on their code's tint (4.12:1). Every text axe measures
+    on these pages reaches 4.5:1, these two included."""
+    site = slate_site
     session = next(p for p in site.glob("sessions/*/*/index.html") if parse(p).select(".da-unanswered"))
     agency = next(p for p in site.glob("agencies/*/index.html")
                   if parse(p).select(".da-scorecard__overdue dd"))
     base, found = serve_site(site), {}
     for url in (str(session.parent.relative_to(site)) + "/", str(agency.parent.relative_to(site)) + "/",
-                "search/?q=dat+dai"):
+                "search/?q=dat+dai", "open-data/"):
         with opened(browser, base + url) as page:
             assert page.get_attribute("body", "data-md-color-scheme") == "slate"
             if url.startswith("search/"):
@@ -475,3 +505,69 @@ def test_the_archives_colours_read_under_materials_dark_scheme(
                 .violations.flatMap(v => v.nodes.map(n => n.target.join(' ') + ': ' + n.any[0].message))"""):
                 found[url] = low
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("site", ["sample_site", "slate_site"])
+def test_the_search_pages_boxes_stand_out_from_the_page(
+        site: str, request: pytest.FixtureRequest, serve_site: Any, browser: Any) -> None:
+    """WCAG 1.4.11 asks 3:1 of a field's edge: a facet's "Gõ tên để tìm trong danh sách" box
+    had Material's lightest grey, 2.23:1 on white and 2.53:1 in the dark scheme (a low-vision
+    review's find). It has the search box's grey now, in both schemes."""
+    with opened(browser, serve_site(request.getfixturevalue(site)) + "search/?q=dat+dai") as page:
+        page.wait_for_selector(".da-facet__find", state="attached")
+        edges = page.evaluate("""() => ['#da-q', '.da-facet__find'].map(s => [s,
+            getComputedStyle(document.querySelector(s)).borderTopColor,
+            getComputedStyle(document.body).backgroundColor])""")
+        assert all(contrast(edge, around) >= 3 for _, edge, around in edges), edges
+
+
+@pytest.mark.parametrize("site", ["sample_site", "slate_site"])
+def test_the_search_boxes_and_their_placeholders_read_in_both_schemes(
+        site: str, request: pytest.FixtureRequest, serve_site: Any, browser: Any) -> None:
+    """Under the dark scheme the header's field was dark on the blue header with no edge (2.35:1;
+    WCAG 1.4.11 asks 3:1), and every search box's placeholder ("Tìm kiếm", "Gõ tên để tìm…") kept
+    the browser's #757575, 3.49:1 on the dark background (a low-vision review's find). The field
+    has an edge of 3:1 against the header, each placeholder 4.5:1 on its box, in both schemes."""
+    base = serve_site(request.getfixturevalue(site))
+    with opened(browser, base + "agencies/ubnd-quan-cam-le/") as page:
+        field = page.evaluate("""() => {
+            const f = getComputedStyle(document.querySelector('.da-header-search input'));
+            const header = getComputedStyle(document.querySelector('.md-header'));
+            return [f.borderTopStyle === 'solid' && parseFloat(f.borderTopWidth) >= 1, f.borderTopColor,
+                    f.backgroundColor, header.backgroundColor];
+            }""")
+        bordered, edge, inside, header = field
+        assert max(contrast(edge, header) if bordered else 1, contrast(inside, header)) >= 3, field
+        placeholders = placeholder_colours(
+            page, [".da-header-search input", ".da-search-within input[type=search]"])
+    with opened(browser, base + "search/?q=dat+dai") as page:
+        page.wait_for_selector(".da-facet__find", state="attached")
+        placeholders += placeholder_colours(page, ["#da-q", ".da-facet__find"])
+    assert all(contrast(text, box) >= 4.5 for _, text, box in placeholders), placeholders
+
+
+def placeholder_colours(page: Any, fields: list[str]) -> list[Any]:
+    """Each field's selector, its placeholder's colour and its own background."""
+    return page.evaluate("""fields => fields.map(s => { const f = document.querySelector(s);
+        return [s, getComputedStyle(f, '::placeholder').color, getComputedStyle(f).backgroundColor]; })""",
+                         fields)
+
+
+def test_the_part_a_link_leads_to_stays_marked_under_forced_colours(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """An item, answer or commitment opened by its link (#…) was marked by a shadow alone,
+    which forced colours (Windows high contrast) take away (a low-vision review's find): it is
+    outlined there, in the text's colour; the items around it are not."""
+    page_url = serve_site(sample_site) + "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"
+    with opened(browser, page_url) as page:
+        for scheme in ("light", "dark"):
+            page.emulate_media(forced_colors="active", color_scheme=scheme)
+            for target in ("ho-so-gpxd", "ho-so-gpxd/answer-1", "cam-ket-don-gian-hoa-ho-so-gpxd"):
+                page.goto(f"{page_url}#{target}", wait_until="load")
+                marks = page.evaluate("""() => [':target', '.da-item:not(:target)'].map(s => {
+                    const e = getComputedStyle(document.querySelector(s));
+                    return [e.outlineStyle, parseFloat(e.outlineWidth), e.outlineColor,
+                            getComputedStyle(document.body).backgroundColor]; })""")
+                (style, width, colour, around), (other, *_) = marks
+                assert (style, other) == ("solid", "none") and width >= 2, (scheme, target, marks)
+                assert contrast(colour, around) >= 3, (scheme, target, marks)

@@ -211,6 +211,23 @@ def test_pages_fit_phone_and_desktop(sample_site, serve_site, browser, tmp_path_
         page.close()
 
 
+@pytest.mark.parametrize(("width", "smallest"), [(360, 12.7), (1280, 15.5)])
+def test_every_chart_is_drawn_as_wide_as_its_column(sample_site, serve_site, browser, width: int,
+                                                    smallest: float) -> None:
+    """Material's `figure { width: fit-content }` drew a chart of short labels 300 px wide at
+    every window's width, its words 11.7 px (a low-vision review's find). A chart now fills its
+    column up to 400 px: its labels are 12.8 px on a 360 px phone, 15.6 px on a desktop."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(serve_site(sample_site) + "statistics/")
+        sizes = page.evaluate("""[...document.querySelectorAll('svg.da-chart__svg')].map(svg =>
+            [svg.closest('figure').id, parseFloat(svg.querySelector('text.da-chart__label')
+             .getAttribute('font-size')) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width])""")
+        assert len(sizes) >= 7 and all(size >= smallest for _, size in sizes), sizes
+    finally:
+        page.close()
+
+
 def test_a_long_chart_draws_its_largest_rows_and_its_table_keeps_them_all(sample_site) -> None:
     """150 agencies drew a chart 6,300 px tall above a table of the same rows (a review's find):
     a chart whose rows go largest first draws 15 of them; its table keeps every row."""
