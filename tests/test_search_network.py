@@ -15,13 +15,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import QuietServer
 from dialogue_archive.core.labels import VI
 
 WORDS = VI["search"]
 BUSY = ["", WORDS["loading"], WORDS["searching"]]
 
 
-class DroppingServer(http.server.ThreadingHTTPServer):
+class DroppingServer(QuietServer):
     drop: re.Pattern[str] | None = None
     """The paths whose requests get no answer: the connection is closed as a lost link does."""
     asked: list[str]
