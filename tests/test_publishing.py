@@ -216,14 +216,15 @@ def test_site_feed_parses_newest_first_with_absolute_links(public_site: Path) ->
 def test_a_feed_entry_without_a_summary_says_what_the_lists_say(tmp_path: Path) -> None:
     """A session not held yet (or held today, with no record yet) is announced and one without
     its record has it to follow, as the lists say: neither has '0 ý kiến, câu hỏi' (found by a
-    review helper)."""
+    review helper). Neither has a write-up either, whose first paragraph would come first."""
     content = make_archive(tmp_path / "content", sessions=2, start=dt.date(2026, 12, 10))
     for folder, more in zip(sorted((content / "sessions" / "2026").iterdir()),
                             ("", "published: 2026-11-20\n"), strict=True):
         index = folder / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace(
             "summary: Công dân hỏi về giấy phép xây dựng.\n", more).replace(
-            "place: quan-cam-le", "place: phuong-cam-le"), encoding="utf-8")
+            "place: quan-cam-le", "place: phuong-cam-le").replace(
+            "Sáng nay, UBND quận tổ chức đối thoại với công dân.\n", ""), encoding="utf-8")
         (folder / "answers.yaml").write_text("items: []\n", encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(write_config(tmp_path, content, site, build_date="2026-12-10"))
@@ -232,6 +233,56 @@ def test_a_feed_entry_without_a_summary_says_what_the_lists_say(tmp_path: Path) 
     summaries = {e.link.rstrip("/")[-1]: e.summary for e in entries}
     assert summaries == {"1": "Đối thoại với công dân. Sắp diễn ra",
                          "2": "Đối thoại với công dân. Biên bản đang được cập nhật"}, summaries
+
+
+WRITE_UP = """<!-- ghi chú nội bộ: người hỏi là ông A -->
+## Diễn biến
+
+![Quang cảnh buổi đối thoại](quang-canh.png)
+
+Sáng 20/6/2024, **UBND quận Cẩm Lệ** tổ chức [đối thoại với công dân](https://camle.danang.gov.vn/) về \
+thủ tục cấp giấy phép xây dựng nhà ở riêng lẻ; hơn 60 người dân phường Hòa Thọ Đông đến dự và nêu 12 ý \
+kiến về thời gian giải quyết hồ sơ.
+
+Đoạn thứ hai của bài viết.
+"""
+
+
+def test_a_session_without_a_summary_is_shared_with_its_own_words(tmp_path: Path) -> None:
+    """A session without `summary` was shared (its meta, og and twitter description) with the
+    site's description, while its feed entry had a sentence of its own (a review's find). Its
+    page says what its feed entry says: its write-up's first paragraph as plain text, cut at a
+    word near 160 characters, else what it is and how many items it holds; a rebuild from the
+    cache follows an edited write-up."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    (content / "sessions" / "2024").joinpath("2024-06-20-doi-thoai-1", "quang-canh.png").write_bytes(png())
+    for n, body in (("20", WRITE_UP), ("19", "")):
+        index = content / "sessions" / "2024" / f"2024-06-{n}-doi-thoai-{21 - int(n)}" / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "summary: Công dân hỏi về giấy phép xây dựng.\n", "").replace(
+            "Sáng nay, UBND quận tổ chức đối thoại với công dân.\n", body), encoding="utf-8")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE),
+                          cache_dir=str(tmp_path / "cache"))
+
+    def shared() -> dict[str, tuple[str, str]]:
+        result = run_build(config)
+        assert result.returncode == 0, result.stderr
+        entries = feedparser.parse((site / "feed.xml").read_bytes()).entries
+        said = {}
+        for entry in entries:
+            meta = share_meta(site / urlsplit(entry.link).path.strip("/") / "index.html")
+            assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+            said[entry.link.rstrip("/")[-1]] = (meta["description"], entry.summary)
+        return said
+
+    assert shared() == {
+        "1": ("Sáng 20/6/2024, UBND quận Cẩm Lệ tổ chức đối thoại với công dân về thủ tục cấp giấy "
+              "phép xây dựng nhà ở riêng lẻ; hơn 60 người dân phường Hòa Thọ Đông đến dự…",) * 2,
+        "2": ("Đối thoại với công dân. 1 ý kiến, câu hỏi",) * 2}
+    index = content / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("Sáng 20/6", "Chiều 20/6"), encoding="utf-8")
+    assert shared()["1"][0].startswith("Chiều 20/6/2024, UBND quận Cẩm Lệ")
 
 
 def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_comes(

@@ -893,6 +893,41 @@ def test_numbers_joined_by_a_dash_are_found_and_highlighted_each(tmp_path: Path,
             assert RANGES[item] in result.locator(".da-result__excerpt").inner_text(), query
 
 
+LONG_ADDRESS = ("https://dichvucong.danang.gov.vn/web/guest/thu-tuc-hanh-chinh/-/tthc/chi-tiet/dang-ky-bien"
+                "-dong-quyen-su-dung-dat-quyen-so-huu-tai-san-gan-lien-voi-dat-trong-cac-truong-hop-chuyen"
+                "-doi-chuyen-nhuong-cho-thue-cho-thue-lai-thua-ke-tang-cho-gop-von?p_p_id=tthc_WAR_dvcportlet"
+                "&p_p_lifecycle=0&p_p_state=normal&p_p_mode=view&_tthc_WAR_dvcportlet_maThuTuc=1.004227"
+                "&_tthc_WAR_dvcportlet_coQuanThucHien=so-tai-nguyen-moi-truong-thanh-pho-da-nang")
+LONG_WORDS = {"duong-dan-dai": f"Tôi làm theo hướng dẫn tại {LONG_ADDRESS} nhưng hệ thống báo lỗi "
+                               "khi nộp hồ sơ chuyển nhượng.",
+              "doan-van-dai": "Người dân hỏi " + " ".join(
+                  [f"{LONG_ADDRESS} {'Nghịđịnhhướngdẫnthihànhluậtđấtđai' * 8}"] * 8)
+              + " nhưng hệ thống báo lỗi khi nộp hồ sơ xây dựng."}
+"""A question holding a 400-character address, and a paragraph of addresses and words run
+together, each before the words a citizen searches for."""
+
+
+def test_an_excerpt_next_to_a_long_address_is_as_short_as_the_others(tmp_path: Path, browser,
+                                                                     serve_site) -> None:
+    """The excerpt was widened to whole words joined by dashes without a limit: `báo lỗi` showed
+    the whole address before them, 561 characters (384 px tall on a phone, the others about
+    150), and 2,312 characters for the paragraph (a review's find). The address is cut with
+    "…" and the words found stay marked, with what follows them."""
+    items = [{"id": ident, "type": "complaint", "asker": {"label": "Công dân"}, "topics": ["dat-dai"],
+              "text": text} for ident, text in LONG_WORDS.items()]
+    for tab, base, session in with_session(tmp_path, browser, serve_site, "2023/2023-10-12-duong-dan", items):
+        tab.goto(f"{base}search/?q={quote('báo lỗi')}&scope=all")
+        found = all_results(tab, base)
+        for item, said in (("duong-dan-dai", "nhưng hệ thống báo lỗi khi nộp hồ sơ chuyển nhượng."),
+                           ("doan-van-dai", "nhưng hệ thống báo lỗi khi nộp hồ sơ xây dựng.")):
+            assert f"{session}{item}" in found
+            result = tab.locator("#da-results > li").filter(has=tab.locator(f"a[href$='{session}{item}']"))
+            shown = result.locator(".da-result__excerpt").inner_text()
+            assert len(shown) <= 250, (item, len(shown))
+            assert shown.startswith("…") and said in shown, shown
+            assert result.locator("mark").all_inner_texts() == ["báo", "lỗi"]
+
+
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:
     """Spelling a query's `quy` as `qui` (and `kỹ` as `kĩ`) lost every `quyền` and found every
     `kiến`, Pagefind taking a word typed for the start of longer ones (a review's find): the

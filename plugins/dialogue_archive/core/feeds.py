@@ -21,6 +21,7 @@ from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
 from .commitments import Carriers
 from .labels import VI, content_lang, count_label
+from .markup import excerpt, first_paragraph
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
     feed.language(VI["locale"]["lang"])
     feed.author({"name": site.name})
     feed.updated(max((s.updated_at(build_date) for s in newest), default=quiet))
-    for session in newest:
+    own_summaries = [own_description(session) for session in newest]
+    for session, own_summary in zip(newest, own_summaries, strict=True):
         entry = feed.add_entry(order="append")
         meta = session.meta
         url = site.page_url(session.src_uri)
@@ -138,11 +140,11 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
         entry.updated(session.updated_at(build_date))  # a written answer, a kept promise
-        entry.summary(meta.summary or _fallback_summary(session, archive))
+        entry.summary(own_summary or _fallback_summary(session, archive))
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
             entry.author({"name": meta.author})
-    return _mark_content_lang(feed.atom_str(pretty=True), [bool(s.meta.summary) for s in newest])
+    return _mark_content_lang(feed.atom_str(pretty=True), [bool(own) for own in own_summaries])
 
 
 def _mark_content_lang(xml: bytes, own_summaries: list[bool]) -> bytes:
@@ -165,6 +167,22 @@ def _mark_content_lang(xml: bytes, own_summaries: list[bool]) -> bytes:
             for element in entry.iterfind(f"{{{ATOM}}}summary"):
                 element.set(XML_LANG, interface)
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+DESCRIPTION_CHARS = 160
+"""About as much of a description as search engines and share cards show."""
+
+
+def session_description(session: Session, archive: Archive) -> str:
+    """What a session's page is described and shared with, as its feed entry says it: without
+    a summary, the page took the site's description."""
+    return own_description(session) or _fallback_summary(session, archive)
+
+
+def own_description(session: Session) -> str:
+    """A session's own words about itself: its summary, else its write-up's first paragraph,
+    cut at a word near DESCRIPTION_CHARS (empty when it has neither)."""
+    return session.meta.summary or excerpt(first_paragraph(session.body), DESCRIPTION_CHARS)
 
 
 def _fallback_summary(session: Session, archive: Archive) -> str:

@@ -137,7 +137,10 @@ OPEN_DATA_VI: dict[str, Any] = {
                    "tệp lớn hàng trăm MB nên đọc bằng công cụ xử lý dữ liệu như pandas, R): "
                    "mỗi dòng là một câu trả lời; ý kiến chưa được trả lời có một dòng với các cột "
                    "câu trả lời để trống. Ô bắt đầu bằng =, +, - hoặc @ được thêm dấu ' ở đầu để "
-                   "bảng tính không hiểu nhầm là công thức; các tệp JSON giữ nguyên văn bản."),
+                   "bảng tính không hiểu nhầm là công thức; các tệp JSON giữ nguyên văn bản. "
+                   "Excel chỉ chứa được 32.767 ký tự trong một ô: một văn bản dài hơn (hiếm gặp) "
+                   "không hiện đủ khi mở bằng Excel, dù tệp giữ trọn văn bản; bản đầy đủ cũng có "
+                   "trong archive.json và tệp sessions/<mã phiên>.json của phiên."),
     "file_commitments": ("Bảng tính các cam kết (CSV, cùng cách ghi như items.csv): mỗi dòng là "
                          "một cam kết với trạng thái, thời hạn, việc đã quá hạn hay chưa và lần "
                          "cập nhật gần nhất, kèm địa chỉ của cam kết và của ý kiến."),

@@ -211,6 +211,21 @@ def markdown_text(source: str) -> str:
     return plain_text(text)
 
 
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+NOT_PROSE = ("#", "|", "```", "~~~", "    ", "\t")
+"""How a heading, a table, or code starts a block of Markdown."""
+
+
+def first_paragraph(source: str) -> str:
+    """The plain text of a Markdown text's first paragraph, what a page is shared with when it
+    has no summary: its first block with words that is not a heading, a table or code, its
+    photos left out."""
+    for block in BLOCK_BREAK.split(HTML_COMMENT.sub("", source)):
+        if not block.lstrip("\n").startswith(NOT_PROSE) and (text := markdown_text(IMAGE.sub("", block))):
+            return text
+    return ""
+
+
 EXCERPT_CHARS = 220
 EXCERPT_SOURCE_CHARS = 2000
 """An excerpt is made from the start of a text: markup is removed from this much of it."""

@@ -33,7 +33,7 @@ from .commitments import (
     is_overdue,
     scorecards,
 )
-from .feeds import session_agencies
+from .feeds import session_agencies, session_description
 from .fragments import FragmentStore
 from .labels import VI, count_label, described, format_date, format_short_date
 from .loader import private_copy
@@ -518,7 +518,7 @@ class ArchiveViews:
         for session in self.archive.published:
             yield PageSpec(session.src_uri, session.meta.title, "archive/session.html",
                            _bind(self.session_page_view, session), generated=False,
-                           description=session.meta.summary or "",
+                           description=session_description(session, self.archive),
                            updated=self.data_dates[session.src_uri],
                            inputs=self.session_inputs(session),
                            links=session.links)

@@ -8,6 +8,13 @@ import { fold, iForY, normalise } from "./vietnamese.js";
 
 const PAGE_SIZE = 20;
 const EXCERPT_WORDS = 32;
+// Words joined by dashes are shown whole, up to WHOLE_WORD_PARTS parts more at either end of
+// an excerpt, which shows at most EXCERPT_CHARS characters (those of 32 words run to about
+// 150) unless its marked words take more: a 400-character address next to the words found
+// was shown whole, a 561-character excerpt 384 px tall on a phone, and a paragraph of
+// addresses and words run together gave one of 2,312 characters (a review's find).
+const WHOLE_WORD_PARTS = 4;
+const EXCERPT_CHARS = 240;
 const DEBOUNCE_MS = 180;
 
 const root = document.getElementById("da-search");
@@ -859,18 +866,36 @@ function excerpt(data, holdsPhrase) {
   const located = new Set(data.locations);
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
   const hits = highlighted(words, end, locations, holdsPhrase);
-  let start = Math.max(0, Math.min((hits[0] ?? 0) - 8, end - EXCERPT_WORDS));
+  const first = hits[0] ?? 0;
+  let start = Math.max(0, Math.min(first - 8, end - EXCERPT_WORDS));
   let stop = Math.min(end, start + EXCERPT_WORDS);
-  while (start > 0 && parts[start].joint !== " ") start--; // whole words joined by dashes
-  while (stop < end && parts[stop].joint !== " ") stop++;
+  for (let n = 0; n < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; n++) start--;
+  for (let n = 0; n < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; n++) stop++;
+  // Within EXCERPT_CHARS: parts dropped at the ends, a third as many characters kept before
+  // the first word marked as after the last one that fits with it, the marked ones kept.
+  const fitting = hits.filter((i) => i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
+  const last = fitting.length ? fitting[fitting.length - 1] : first;
+  while (shownLength(parts, start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
+    const before = shownLength(parts, start, first);
+    if (start < first && (stop === last + 1 || 3 * before > shownLength(parts, last + 1, stop))) start++;
+    else stop--;
+  }
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
-  if (start > 0) paragraph.append("… ");
+  if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
   for (let i = start; i < stop; i++) {
     if (i > start) paragraph.append(parts[i].joint);
     paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
   }
-  if (stop < end) paragraph.append(" …");
+  if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
   return paragraph;
+}
+
+// The characters of parts[from, to) as an excerpt shows them, with the spaces or dashes
+// joining them.
+function shownLength(parts, from, to) {
+  let length = 0;
+  for (let i = from; i < to; i++) length += parts[i].text.length + (i > from ? parts[i].joint.length : 0);
+  return length;
 }
 
 const typeNames = config.facets.find((facet) => facet.key === "type").values;
