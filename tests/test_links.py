@@ -1149,3 +1149,8 @@ def test_a_photo_in_a_markdown_1_tag_of_an_other_page_is_checked_unless_the_site
     for page in ("about/index.html", f"{SESSION}/index.html"):
         assert [code.get_text() for code in parse(site / page).select("article pre code")] == [
             '<img src="khong-co-anh.jpg" alt="ảnh">\n'], page
+    # validate reads mkdocs.yml as written: an extension given with its settings counts too
+    for written in ("  - md_in_html: {}\n", "  - pymdownx.extra:\n      markdown.extensions.footnotes:\n"
+                    "        BACKLINK_TEXT: ↑\n"):
+        config.write_text(with_md_in_html.replace("  - md_in_html\n", written), encoding="utf-8")
+        assert validate(content).returncode == 0, written

@@ -521,6 +521,8 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
     carrier = "ubnd-phuong-hoa-xuan-2025/"
     carried = lastmod[f"{SITE_URL}commitments/agency/{carrier}"]
     assert lastmod[f"{SITE_URL}agencies/{carrier}"] == carried and carried is not None
+    # a unit that ended is dated the day after, when its page starts saying so
+    assert lastmod[f"{SITE_URL}agencies/cong-an-phuong-hoa-xuan/"] == "2025-07-01"
 
 
 def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:
