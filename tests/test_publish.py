@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from conftest import as_an_office_account, run_build, write_config
@@ -172,3 +173,79 @@ def test_a_site_folder_this_account_cannot_write_in_is_never_taken_offline(tmp_p
         for folder in [site.parent, *site.parent.rglob("*")]:
             if folder.is_dir() and not folder.is_symlink():
                 folder.chmod(0o755)
+
+
+PAUSING_HOOK = """
+import os, pathlib, time
+_into = os.environ["PAUSE_RENAMES_INTO"].split(",")
+_rename = pathlib.Path.rename
+
+
+def _pause(target):
+    if any(part in str(target) for part in _into):
+        pathlib.Path(os.environ["PAUSE_MARK"]).write_text(str(target))
+        release = os.environ.get("PAUSE_UNTIL")
+        waited = time.monotonic()
+        while release and not os.path.exists(release) and time.monotonic() - waited < 120:
+            time.sleep(0.05)
+        time.sleep(float(os.environ.get("PAUSE_SECONDS", "0")))
+
+
+def rename(self, target):
+    if os.environ.get("PAUSE_WHEN") == "before":
+        _pause(target)
+    moved = _rename(self, target)
+    if os.environ.get("PAUSE_WHEN") != "before":
+        _pause(target)
+    return moved
+
+
+pathlib.Path.rename = rename
+"""
+
+
+def pausing(tmp_path: Path, into: str, **settings: str) -> dict[str, str]:
+    """The environment of a build that pauses at each rename of a folder into a name holding
+    one of `into` (comma-separated), as a slow disk or a loaded machine would: a sitecustomize
+    on PYTHONPATH; PAUSE_MARK is written at the first pause."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(PAUSING_HOOK, encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
+            "PAUSE_RENAMES_INTO": into, "PAUSE_MARK": str(tmp_path / "paused"), **settings}
+
+
+def test_a_reader_never_finds_the_site_missing_while_a_build_publishes(tmp_path: Path) -> None:
+    """Publishing renamed site/ aside, moved the unchanged search indexes, then renamed the new
+    one in: in between there was no site (a web server answered 404; a build killed there left
+    none until the next one). Now the two folders are exchanged in one step: with every rename
+    of publishing slowed down, a reader finds the home page and a session's page all along."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "public" / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    pages = [site / "index.html", site / S / "index.html"]
+    missing: set[str] = set()
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            for page in pages:
+                try:
+                    page.read_bytes()
+                except FileNotFoundError:
+                    missing.add(str(page.relative_to(site)))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        slowed = run_build(config, env=pausing(tmp_path, ".retired-,/pagefind/", PAUSE_SECONDS="0.5"))
+    finally:
+        done.set()
+        reader.join()
+    assert slowed.returncode == 0 and "Traceback" not in slowed.stderr, slowed.stderr
+    assert (tmp_path / "paused").exists()  # publishing was slowed down
+    assert missing == set(), f"{sorted(missing)} missing while the build published"
+    assert list((site / "pagefind").glob("*/pagefind-entry.json"))
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
