@@ -9,8 +9,11 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import as_an_office_account, run_build, write_config
 from dialogue_archive.core.publish import staging_dir
 from test_bad_input import BASE, S
@@ -248,4 +251,52 @@ def test_a_reader_never_finds_the_site_missing_while_a_build_publishes(tmp_path:
     assert (tmp_path / "paused").exists()  # publishing was slowed down
     assert missing == set(), f"{sorted(missing)} missing while the build published"
     assert list((site / "pagefind").glob("*/pagefind-entry.json"))
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Poll `condition` for up to two minutes (a build's step, on a loaded machine)."""
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < 120, f"no {what} after 120 s"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("pause", ["before", "after"])
+def test_a_build_waits_for_the_other_build_of_its_site_and_publishes_the_newer_content(
+        tmp_path: Path, pause: str) -> None:
+    """A cron build started, the editor changed a session and ran scripts/build, and the cron
+    build, finishing last, published the content as it was before the change (both said
+    nothing: the cron build paused `before` it began publishing); two builds publishing at once
+    (paused `after` its first rename) failed with a traceback and left two copies of the site.
+    Now the second build says it waits for the first, then builds the content as it is then:
+    the newer content is published last, and each build publishes whole."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "public" / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    released = tmp_path / "go-on"
+    waiting = f"another build of {site} is running; this one waits for it to end"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    with (tmp_path / "cron.log").open("w") as cron_log, (tmp_path / "editor.log").open("w") as editor_log:
+        # the cron build stops on its first rename of publishing until the test lets it go on
+        cron = subprocess.Popen(command, stderr=cron_log, env=dict(
+            os.environ, NO_MKDOCS_2_WARNING="1", PAUSE_WHEN=pause, PAUSE_UNTIL=str(released),
+            **pausing(tmp_path, ".retired-,/pagefind/")))
+        wait_for((tmp_path / "paused").exists, "publishing by the first build")
+        write_up = content / S / "index.md"
+        write_up.write_text(write_up.read_text(encoding="utf-8").replace(
+            "Nhiều ý kiến", "Rất nhiều ý kiến"), encoding="utf-8")
+        editor = subprocess.Popen(command, stderr=editor_log,
+                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        wait_for(lambda: editor.poll() is not None or waiting in (tmp_path / "editor.log").read_text(),
+                 "end or wait of the second build")
+        released.touch()
+        assert cron.wait(300) == 0 and editor.wait(300) == 0, (
+            (tmp_path / "cron.log").read_text() + (tmp_path / "editor.log").read_text())
+    logs = {name: (tmp_path / f"{name}.log").read_text() for name in ("cron", "editor")}
+    assert [name for name, log in logs.items() if "Traceback" in log] == [], logs
+    assert "Rất nhiều ý kiến" in (site / S / "index.html").read_text(encoding="utf-8")
+    assert logs["editor"].count(waiting) == 1 and waiting not in logs["cron"], logs
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import fcntl
 import functools
 import os
 import shutil
@@ -51,6 +52,57 @@ def staging_dir(site_dir: Path) -> Path:
                 with contextlib.suppress(OSError):  # another account's: it stays, harmless
                     discard(left)  # a build killed, or stopped while it published, left it
     return staging
+
+
+def hold_site(site_dir: Path, waiting: Callable[[], None]) -> Callable[[], None]:
+    """Take the lock of the builds that publish into `site_dir` (an exclusive `flock` on
+    `.<site name>.lock` beside it), after calling `waiting` once if another build holds it;
+    returns what releases it, once published. A build that read the content before another
+    published would otherwise publish its older content over the newer. The kernel releases
+    the lock of a process that dies, killed or not (its empty file stays until the next build)."""
+    site_dir = site_dir.resolve()
+    lock = site_dir.with_name(f".{site_dir.name}.lock")
+    said = False
+    while True:
+        held = _open_lock(lock)
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not said:
+                waiting()
+                said = True
+            try:
+                fcntl.flock(held, fcntl.LOCK_EX)
+            except BaseException:  # Ctrl-C while waiting
+                os.close(held)
+                raise
+        try:
+            if os.path.samestat(os.fstat(held), os.stat(lock)):
+                return functools.partial(_release, lock, held)
+        except FileNotFoundError:
+            pass
+        os.close(held)  # the build that held it removed that file on releasing: lock the new one
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file, made if needed; a clear message where it cannot be."""
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(lock, os.O_RDONLY | os.O_CREAT, 0o644)  # flock needs no write access
+    except OSError as error:
+        existing = next(p for p in lock.parents if p.exists())  # the one to make writable
+        raise PublishError(
+            f"the build cannot make {lock.name} in {lock.parent} ({error.strerror}): the builds "
+            f"of the site take turns with it; give this account write permission on {existing}, "
+            "or build into another --site-dir") from None
+
+
+def _release(lock: Path, held: int) -> None:
+    """Remove the lock file while still holding it (a build waiting on it then locks a new
+    one: hold_site checks), and let the next build go on."""
+    with contextlib.suppress(OSError):
+        lock.unlink()
+    os.close(held)
 
 
 def _movable(folder: Path) -> bool:
