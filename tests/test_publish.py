@@ -8,8 +8,12 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import as_an_office_account, run_build, write_config
 from dialogue_archive.core.publish import staging_dir
 from test_bad_input import BASE, S
@@ -172,3 +176,127 @@ def test_a_site_folder_this_account_cannot_write_in_is_never_taken_offline(tmp_p
         for folder in [site.parent, *site.parent.rglob("*")]:
             if folder.is_dir() and not folder.is_symlink():
                 folder.chmod(0o755)
+
+
+PAUSING_HOOK = """
+import os, pathlib, time
+_into = os.environ["PAUSE_RENAMES_INTO"].split(",")
+_rename = pathlib.Path.rename
+
+
+def _pause(target):
+    if any(part in str(target) for part in _into):
+        pathlib.Path(os.environ["PAUSE_MARK"]).write_text(str(target))
+        release = os.environ.get("PAUSE_UNTIL")
+        waited = time.monotonic()
+        while release and not os.path.exists(release) and time.monotonic() - waited < 120:
+            time.sleep(0.05)
+        time.sleep(float(os.environ.get("PAUSE_SECONDS", "0")))
+
+
+def rename(self, target):
+    if os.environ.get("PAUSE_WHEN") == "before":
+        _pause(target)
+    moved = _rename(self, target)
+    if os.environ.get("PAUSE_WHEN") != "before":
+        _pause(target)
+    return moved
+
+
+pathlib.Path.rename = rename
+"""
+
+
+def pausing(tmp_path: Path, into: str, **settings: str) -> dict[str, str]:
+    """The environment of a build that pauses at each rename of a folder into a name holding
+    one of `into` (comma-separated), as a slow disk or a loaded machine would: a sitecustomize
+    on PYTHONPATH; PAUSE_MARK is written at the first pause."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(PAUSING_HOOK, encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
+            "PAUSE_RENAMES_INTO": into, "PAUSE_MARK": str(tmp_path / "paused"), **settings}
+
+
+def test_a_reader_never_finds_the_site_missing_while_a_build_publishes(tmp_path: Path) -> None:
+    """Publishing renamed site/ aside, moved the unchanged search indexes, then renamed the new
+    one in: in between there was no site (a web server answered 404; a build killed there left
+    none until the next one). Now the two folders are exchanged in one step: with every rename
+    of publishing slowed down, a reader finds the home page and a session's page all along."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "public" / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    pages = [site / "index.html", site / S / "index.html"]
+    missing: set[str] = set()
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            for page in pages:
+                try:
+                    page.read_bytes()
+                except FileNotFoundError:
+                    missing.add(str(page.relative_to(site)))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        slowed = run_build(config, env=pausing(tmp_path, ".retired-,/pagefind/", PAUSE_SECONDS="0.5"))
+    finally:
+        done.set()
+        reader.join()
+    assert slowed.returncode == 0 and "Traceback" not in slowed.stderr, slowed.stderr
+    assert (tmp_path / "paused").exists()  # publishing was slowed down
+    assert missing == set(), f"{sorted(missing)} missing while the build published"
+    assert list((site / "pagefind").glob("*/pagefind-entry.json"))
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Poll `condition` for up to two minutes (a build's step, on a loaded machine)."""
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < 120, f"no {what} after 120 s"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("pause", ["before", "after"])
+def test_a_build_waits_for_the_other_build_of_its_site_and_publishes_the_newer_content(
+        tmp_path: Path, pause: str) -> None:
+    """A cron build started, the editor changed a session and ran scripts/build, and the cron
+    build, finishing last, published the content as it was before the change (both said
+    nothing: the cron build paused `before` it began publishing); two builds publishing at once
+    (paused `after` its first rename) failed with a traceback and left two copies of the site.
+    Now the second build says it waits for the first, then builds the content as it is then:
+    the newer content is published last, and each build publishes whole."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    site = tmp_path / "public" / "site"
+    config = write_config(tmp_path, content, site, build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    released = tmp_path / "go-on"
+    waiting = f"another build of {site} is running; this one waits for it to end"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    with (tmp_path / "cron.log").open("w") as cron_log, (tmp_path / "editor.log").open("w") as editor_log:
+        # the cron build stops on its first rename of publishing until the test lets it go on
+        cron = subprocess.Popen(command, stderr=cron_log, env=dict(
+            os.environ, NO_MKDOCS_2_WARNING="1", PAUSE_WHEN=pause, PAUSE_UNTIL=str(released),
+            **pausing(tmp_path, ".retired-,/pagefind/")))
+        wait_for((tmp_path / "paused").exists, "publishing by the first build")
+        write_up = content / S / "index.md"
+        write_up.write_text(write_up.read_text(encoding="utf-8").replace(
+            "Nhiều ý kiến", "Rất nhiều ý kiến"), encoding="utf-8")
+        editor = subprocess.Popen(command, stderr=editor_log,
+                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        wait_for(lambda: editor.poll() is not None or waiting in (tmp_path / "editor.log").read_text(),
+                 "end or wait of the second build")
+        released.touch()
+        assert cron.wait(300) == 0 and editor.wait(300) == 0, (
+            (tmp_path / "cron.log").read_text() + (tmp_path / "editor.log").read_text())
+    logs = {name: (tmp_path / f"{name}.log").read_text() for name in ("cron", "editor")}
+    assert [name for name, log in logs.items() if "Traceback" in log] == [], logs
+    assert "Rất nhiều ý kiến" in (site / S / "index.html").read_text(encoding="utf-8")
+    assert logs["editor"].count(waiting) == 1 and waiting not in logs["cron"], logs
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]

@@ -50,7 +50,7 @@ from ..core.opendata import OpenData
 from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
-from ..core.publish import PublishError, discard, publish, staging_dir
+from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
 from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, published_photos
 from ..core.site_folders import (
     keep_folders,
@@ -126,6 +126,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.cache = DiskCache(None)
         self._view: tuple[Page, dict[str, Any]] | None = None
         self.atomic = False
+        self.release_site: Callable[[], None] | None = None  # from on_config until published
         self.staging: tuple[Path, Path] | None = None  # (staging folder, real site_dir)
         self.built = False
         self.preview = False  # `mkdocs serve`: search and open data catch up after the pages
@@ -153,6 +154,14 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
         if self.preview:
             _forget_logged_messages()
+        if self.atomic and self.release_site is None:  # one build at a time, before it reads
+            site_dir = Path(config.site_dir)
+            try:
+                self.release_site = hold_site(site_dir, lambda: log.info(
+                    f"dialogue-archive: another build of {site_dir} is running; this one waits "
+                    "for it to end, then builds the content as it is then"))
+            except PublishError as error:
+                raise PluginError(f"nothing was published: {error}") from None
         self.specs, self.carried, self.folders, self.sizes_shown = {}, {}, [], None
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
@@ -612,6 +621,15 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.preview:  # Ctrl-C: the index being made for the preview is not waited for
             self.stopper.stop()
         self._wait_for_catch_up()
+        try:
+            self._publish()
+        finally:
+            if self.release_site is not None:  # the next build of the site may go on
+                self.release_site()
+                self.release_site = None
+
+    def _publish(self) -> None:
+        """Put the staged site in place if the build succeeded, else drop it."""
         if self.staging is None:
             return
         staging, site_dir = self.staging
@@ -619,7 +637,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.built:
             try:
                 left = publish(staging, site_dir, self.carried, self.cache.folder(SITE_FOLDERS))
-            except PublishError as error:  # nothing moved, or every move undone
+            except PublishError as error:  # nothing moved, every move undone, or it says where
                 discard(staging)
                 raise PluginError(f"nothing was published: {error}") from None
             if left:
