@@ -449,17 +449,20 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     the site's generic description: each now says what it holds, with its counts."""
     generic = share_meta(sample_site / "about" / "index.html")["description"]
     expected = {
-        "places/quan-cam-le": "5 phiên đối thoại tại quận Cẩm Lệ; 37 ý kiến, câu hỏi của người "
-                              "dân trên địa bàn",
-        "agencies/ubnd-phuong-hoa-xuan": "2 ý kiến, câu hỏi của người dân mà Ủy ban nhân dân "
-                                         "phường Hòa Xuân",
+        "places/quan-cam-le": "Quận Cẩm Lệ: 5 phiên đối thoại tại địa bàn; 37 ý kiến, câu hỏi "
+                              "của người dân trên địa bàn",
+        "agencies/ubnd-phuong-hoa-xuan": "Ủy ban nhân dân phường Hòa Xuân",
+        # a unit is named whichever of its counts are said (the clause naming it had a 0)
+        "places/phuong-hoa-phat": "Phường Hòa Phát: 5 ý kiến, câu hỏi của người dân trên địa bàn",
+        "agencies/phong-noi-vu": "Phòng Nội vụ",
         "sessions": "7 phiên đối thoại đã công bố",
         "sessions/2024": "2 phiên đối thoại năm 2024; 13 ý kiến, câu hỏi",
         # what nothing was asked of yet is not "0 phiên …; 0 ý kiến …"; what an agency carries
         # for a unit now gone is said
         "places/phuong-an-khe-2025": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người "
                                      "dân phường An Khê",
-        "agencies/ubnd-phuong-hoa-xuan-2025": "2 cam kết chưa hoàn thành của đơn vị đã sáp nhập",
+        "agencies/ubnd-phuong-hoa-xuan-2025": "Ủy ban nhân dân phường Hòa Xuân (từ 1/7/2025): 2 "
+                                              "cam kết chưa hoàn thành của đơn vị đã sáp nhập",
         "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
         "commitments/overdue": "Cam kết quá hạn: 5 cam kết",
         "commitments/status/done": "Cam kết có trạng thái “Đã hoàn thành”: 12 cam kết",

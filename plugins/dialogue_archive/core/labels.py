@@ -317,12 +317,16 @@ DESCRIBED_COUNTS = {"sessions": "text.sessions", "items": "text.items_count",
 def described(kind: str, counts: dict[str, int], **values: object) -> str:
     """A list's or a unit's description (VI["publishing"]["described"][kind]): the clauses of
     its counts that are not 0, in `counts`' order ('5 phiên đối thoại tại phường Hòa Xuân; 37
-    ý kiến, câu hỏi …'), else its "none" sentence: a unit nothing was asked of was described
-    as '0 phiên đối thoại …; 0 ý kiến, câu hỏi …'."""
+    ý kiến, câu hỏi …'), after the unit's name where the kind has a "named" form, else its
+    "none" sentence: a unit nothing was asked of was described as '0 phiên đối thoại …; 0 ý
+    kiến, câu hỏi …'."""
     clauses = VI["publishing"]["described"][kind]
     said = [clauses[key].format(**values, **{key: counted(DESCRIBED_COUNTS[key], count)})
             for key, count in counts.items() if count]
-    return "; ".join(said) + "." if said else clauses["none"].format(**values)
+    if not said:
+        return clauses["none"].format(**values)
+    text = "; ".join(said) + "."
+    return clauses["named"].format(said=text, **values) if "named" in clauses else text
 
 
 def format_date(value: dt.date, weekday: bool = False) -> str:

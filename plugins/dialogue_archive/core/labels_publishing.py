@@ -28,7 +28,8 @@ PUBLISHING_VI: dict[str, Any] = {
     # a list's or a unit's description (<meta name="description">, its share card): what it
     # holds, with counts ({sessions}: "12 phiên đối thoại", {items}: "85 ý kiến, câu hỏi").
     # A page's clauses whose count is not 0 are joined by "; " and end with "."; "none" when
-    # every count is 0 (a unit that nothing was asked of yet).
+    # every count is 0 (a unit that nothing was asked of yet). A unit's ("named") starts with its
+    # name ({unit}), whichever clauses are said: the description alone says which unit it is.
     "described": {
         "sessions": {"sessions": "{sessions} đã công bố, mới nhất trước",
                      "items": "{items} của người dân, với câu trả lời của chính quyền",
@@ -36,7 +37,8 @@ PUBLISHING_VI: dict[str, Any] = {
         "year": {"sessions": "{sessions} năm {year}",
                  "items": "{items} của người dân, với câu trả lời của chính quyền",
                  "none": "Chưa có phiên đối thoại nào năm {year} được công bố."},
-        "agency": {"items": "{items} của người dân mà {name} đã trả lời hoặc được chuyển đến",
+        "agency": {"named": "{unit}: {said}",
+                   "items": "{items} của người dân mà cơ quan đã trả lời hoặc được chuyển đến",
                    "sessions": "{sessions} do cơ quan tổ chức hoặc tham dự",
                    "inherited": ("{inherited} chưa hoàn thành của đơn vị đã sáp nhập hoặc giải thể "
                                  "do cơ quan chịu trách nhiệm thay"),
@@ -44,7 +46,8 @@ PUBLISHING_VI: dict[str, Any] = {
                             "được chuyển đến.")},
         "topic": {"items": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền",
                   "none": "Chưa có ý kiến, câu hỏi nào của người dân thuộc lĩnh vực {name}."},
-        "place": {"sessions": "{sessions} tại {name}",
+        "place": {"named": "{unit}: {said}",
+                  "sessions": "{sessions} tại địa bàn",
                   "items": "{items} của người dân trên địa bàn, với câu trả lời của chính quyền",
                   "none": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người dân {name}."},
         "commitments": {"commitments": ("{heading}: {commitments}, với trạng thái và thời hạn tính "

@@ -620,10 +620,10 @@ class ArchiveViews:
             return described("agency", {"items": items,
                                         "sessions": len(self.sessions_by_agency.get(record.id, [])),
                                         "inherited": self.inherited.get(record.id, (0, 0))[0]},
-                             name=name)
+                             name=name, unit=name)
         return described("place", {"sessions": len(self.sessions_by_place.get(record.id, [])),
                                    "items": self.items_within[record.id]},
-                         name=in_sentence(name, self.lang))
+                         name=in_sentence(name, self.lang), unit=name)
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
