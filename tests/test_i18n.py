@@ -518,3 +518,17 @@ def test_a_label_in_another_group_is_said_to_be_there(tmp_path: Path) -> None:
         f"{path}:2:3: 'sessions_of_year' is under text:, not search:; move it there, indented under it",
         f"{path}:3:1: 'lang' is under locale:, not the top level; move it there, indented under it",
     ], problems
+
+
+def test_a_label_that_takes_no_value_is_told_to_lose_the_ones_written(tmp_path: Path) -> None:
+    """`heading: Thống kê {x}` under statistics: was said to hold no {…}, false of the text
+    written: `validate` says the label takes none, and which to remove."""
+    (tmp_path / "nhan.yaml").write_text("statistics:\n  heading: Thống kê {x} {y}\n", encoding="utf-8")
+    config = write_config(tmp_path, make_archive(tmp_path / "content"), tmp_path / "site",
+                          labels="nhan.yaml")
+    checked = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                             capture_output=True, text=True, timeout=120, cwd=config.parent)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines()[0] == (
+        "nhan.yaml:2:3: 'statistics.heading' takes no {…}, the site has nothing "
+        "to put there: remove {x}, {y}"), checked.stderr

@@ -109,13 +109,19 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
             problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
                             "or '}}', and a place for a value as {name} (as the archive's label)")
         elif (kept := set(PLACEHOLDER.findall(own))) != _placeholders(name, value):
-            problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
+            problems.append(f"{at}'{name}' must hold {_braced(sorted(kept))}"
                             " and no other {…}: the site puts its value there"
                             + (" ({month_name} may stand for {month})" if name in DATE_FORMS else "")
                             + _moved(name, value)
                             if kept else
-                            f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
+                            f"{at}'{name}' takes no {{…}}, the site has nothing to put there: "
+                            f"remove {_braced(PLACEHOLDER.findall(value))}")
     return problems
+
+
+def _braced(names: list[str]) -> str:
+    """'{x}, {y}': the {…} a text holds, each once, as it writes them."""
+    return ", ".join("{" + field + "}" for field in dict.fromkeys(names))
 
 
 def _moved(name: str, value: str) -> str:
