@@ -56,13 +56,14 @@ def as_an_office_account(command: list[str]) -> list[str]:
             *command]
 
 
-def run_build(config: Path, *extra: str, env: dict[str, str] | None = None
-              ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as a user runs it; returns the finished process."""
+def run_build(config: Path, *extra: str, env: dict[str, str] | None = None,
+              cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a user runs it (from `cwd`, else the tests' folder); returns
+    the finished process."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra],
-        capture_output=True, text=True, env=full_env, timeout=600)
+        capture_output=True, text=True, env=full_env, timeout=600, cwd=cwd)
 
 
 def validate(content: Path) -> subprocess.CompletedProcess[str]:

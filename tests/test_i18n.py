@@ -478,8 +478,10 @@ def test_a_labels_language_material_does_not_translate_builds_in_it(tmp_path: Pa
 
 def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path: Path) -> None:
     """An English labels file under `theme.language: vi` (inherited from the repository's
-    mkdocs.yml) gave English words under `<html lang="vi">`: the build and `validate` stop at
-    the line that sets it, naming both languages and what to write."""
+    mkdocs.yml) gave English words under `<html lang="vi">`: the build and `validate` stop,
+    naming both languages and what to write. The line is the site's own mkdocs.yml (its
+    INHERIT:), told to add the language there: the message named the inherited file, and
+    editing it changes every site that shares it."""
     (tmp_path / "en.yaml").write_text(yaml.safe_dump(ENGLISH), encoding="utf-8")
     content = make_archive(tmp_path / "content")
     config = write_config(tmp_path, content, tmp_path / "site", labels="en.yaml",
@@ -487,8 +489,9 @@ def test_a_theme_language_other_than_the_labels_is_refused_at_its_line(tmp_path:
     refused = run_build(config)
     line = next(n for n, text in enumerate((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
                                            .splitlines(), 1) if text == "  language: vi")
-    said = (f"{ROOT / 'mkdocs.yml'}:{line}:3: theme.language is 'vi' but the labels' locale.lang "
-            "is 'en': write `language: en` under `theme:`")
+    said = (f"{config}:1:1: theme.language is 'vi' but the labels' locale.lang is 'en' (set at "
+            f"{ROOT / 'mkdocs.yml'}:{line}:3, which this file INHERITs): add `language: en` under "
+            f"`theme:` in this file, {config}, not in the file it inherits from")
     assert refused.returncode != 0 and said in refused.stderr, refused.stderr
     assert "Traceback" not in refused.stderr and not (tmp_path / "site").exists()
     checked = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", str(config)],
@@ -515,3 +518,17 @@ def test_a_label_in_another_group_is_said_to_be_there(tmp_path: Path) -> None:
         f"{path}:2:3: 'sessions_of_year' is under text:, not search:; move it there, indented under it",
         f"{path}:3:1: 'lang' is under locale:, not the top level; move it there, indented under it",
     ], problems
+
+
+def test_a_label_that_takes_no_value_is_told_to_lose_the_ones_written(tmp_path: Path) -> None:
+    """`heading: Thống kê {x}` under statistics: was said to hold no {…}, false of the text
+    written: `validate` says the label takes none, and which to remove."""
+    (tmp_path / "nhan.yaml").write_text("statistics:\n  heading: Thống kê {x} {y}\n", encoding="utf-8")
+    config = write_config(tmp_path, make_archive(tmp_path / "content"), tmp_path / "site",
+                          labels="nhan.yaml")
+    checked = subprocess.run([sys.executable, "-m", "dialogue_archive.cli", "validate", "mkdocs.yml"],
+                             capture_output=True, text=True, timeout=120, cwd=config.parent)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines()[0] == (
+        "nhan.yaml:2:3: 'statistics.heading' takes no {…}, the site has nothing "
+        "to put there: remove {x}, {y}"), checked.stderr

@@ -39,41 +39,43 @@ and told where it went (deleting it alone would leave that sentence in the archi
 
 def use_labels(path: Path | None) -> list[str]:
     """Put the archive's words back in VI, then the file's; every problem with the file as
-    `file:line:column: message` (and then none of its words is used)."""
+    `file:line:column: message` (and then none of its words is used), the file named as the
+    content's are (ProblemLog.display): from the folder the command runs in when below it."""
     _drop_added(VI, ARCHIVE_WORDS)
     _put(VI, ARCHIVE_WORDS)
     if path is None:
         return []
+    log = ProblemLog()
+    shown = log.display(path)
     if not path.is_file():
         why = "not a file" if path.exists() else "no such file"
-        return [f"{path}:1:1: the labels file cannot be read ({why}); check the plugin's `labels` "
+        return [f"{shown}:1:1: the labels file cannot be read ({why}); check the plugin's `labels` "
                 "option in mkdocs.yml (a path from the folder of mkdocs.yml)"]
-    log = ProblemLog()
     text = read_text(path, log)  # as the content's files are: UTF-8, no NUL, not too large
     if text is None:  # a file saved in another encoding stopped the build with a traceback
-        return [f"{path}:{p.line}:{p.column}: {p.message}" for p in log.problems]
+        return [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in log.problems]
     try:
         data, issues = load_yaml(text)
     except YamlError as error:
-        return [f"{path}:{error.issue.line}:{error.issue.column}: {error.issue.message}"]
-    problems = [f"{path}:{issue.line}:{issue.column}: {issue.message}" for issue in issues]
+        return [f"{shown}:{error.issue.line}:{error.issue.column}: {error.issue.message}"]
+    problems = [f"{shown}:{issue.line}:{issue.column}: {issue.message}" for issue in issues]
     if data is None:
         return problems
     if not isinstance(data, dict):
-        return [*problems, f"{path}:1:1: a labels file maps label names to texts, as core/labels.py "
+        return [*problems, f"{shown}:1:1: a labels file maps label names to texts, as core/labels.py "
                            "does (nav:, then sessions: Buổi tiếp xúc cử tri, indented)"]
-    problems += _check(data, VI, (), path)
+    problems += _check(data, VI, (), shown)
     if not problems:
         _put(VI, data)
     return problems
 
 
-def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...], path: Path) -> list[str]:
+def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...], shown: str) -> list[str]:
     problems = []
     for key, value in data.items():
         line, column = getattr(data, "key_pos", {}).get(key, (1, 1))
         name = ".".join((*where, str(key)))
-        at = f"{path}:{line}:{column}: "
+        at = f"{shown}:{line}:{column}: "
         own = archive.get(key) if isinstance(key, str) else None
         if own is None and isinstance(key, str) and key.endswith(SINGULAR) \
                 and isinstance(archive.get(base := key.removesuffix(SINGULAR)), str) \
@@ -93,7 +95,7 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
                             f"the labels and their places are those of core/labels.py{singular}")
         elif isinstance(own, dict):
             if isinstance(value, dict):
-                problems += _check(value, own, (*where, key), path)
+                problems += _check(value, own, (*where, key), shown)
             else:
                 problems.append(f"{at}'{name}' holds labels ({', '.join(list(own)[:4])}, …): write "
                                 "the ones to replace under it, indented")
@@ -107,13 +109,19 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
             problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
                             "or '}}', and a place for a value as {name} (as the archive's label)")
         elif (kept := set(PLACEHOLDER.findall(own))) != _placeholders(name, value):
-            problems.append(f"{at}'{name}' must hold {', '.join('{' + k + '}' for k in sorted(kept))}"
+            problems.append(f"{at}'{name}' must hold {_braced(sorted(kept))}"
                             " and no other {…}: the site puts its value there"
                             + (" ({month_name} may stand for {month})" if name in DATE_FORMS else "")
                             + _moved(name, value)
                             if kept else
-                            f"{at}'{name}' holds no {{…}}: the site has nothing to put there")
+                            f"{at}'{name}' takes no {{…}}, the site has nothing to put there: "
+                            f"remove {_braced(PLACEHOLDER.findall(value))}")
     return problems
+
+
+def _braced(names: list[str]) -> str:
+    """'{x}, {y}': the {…} a text holds, each once, as it writes them."""
+    return ", ".join("{" + field + "}" for field in dict.fromkeys(names))
 
 
 def _moved(name: str, value: str) -> str:

@@ -169,17 +169,39 @@ def _position_of(option: str, lines: list[str]) -> tuple[int, int] | None:
 
 def language_problem(config_file: Path, settings: dict[str, Any]) -> str | None:
     """`file:line:column: message` when mkdocs.yml's `theme.language` (Material's own words,
-    `<html lang>`) is not the labels' `locale.lang`: English words under `<html lang="vi">`."""
+    `<html lang>`) is not the labels' `locale.lang`: English words under `<html lang="vi">`.
+    A language set in a file mkdocs.yml INHERITs is said at mkdocs.yml's own `theme:` (or
+    `INHERIT:`) line, with what to add there: the message named the shared file, and editing
+    it changes every site built from it."""
     theme = settings.get("theme")
     written = theme.get("language") if isinstance(theme, dict) else None
     lang = VI["locale"]["lang"]
     if written is None or str(written).lower() == lang.lower():
         return None
     path, (line, column) = _where_set(config_file, "language")
-    return (f"{path}:{line}:{column}: theme.language is '{written}' but the labels' locale.lang "
-            f"is '{lang}': write `language: {lang}` under `theme:` in {config_file.name} (or "
-            f"leave it out: the labels' language is then taken), or `lang: {written}` under "
-            "`locale:` in the labels file")
+    mismatch = f"theme.language is '{written}' but the labels' locale.lang is '{lang}'"
+    labels = f"or `lang: {written}` under `locale:` in the labels file"
+    if path == config_file:
+        return (f"{path}:{line}:{column}: {mismatch}: write `language: {lang}` under `theme:` in "
+                f"{config_file.name} (or leave it out: the labels' language is then taken), {labels}")
+    own_line, own_column = _top_level_line(config_file, ("theme", "INHERIT"))
+    return (f"{config_file}:{own_line}:{own_column}: {mismatch} (set at {path}:{line}:{column}, "
+            f"which this file INHERITs): add `language: {lang}` under `theme:` in this file, "
+            f"{config_file}, not in the file it inherits from (other sites may share it), {labels}")
+
+
+def _top_level_line(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
+    """(line, 1) of the first of `keys` that `config_file` sets at its top level; (1, 1) when
+    it sets none of them."""
+    try:
+        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    for key in keys:
+        for number, line in enumerate(lines, 1):
+            if line.startswith(f"{key}:"):
+                return number, 1
+    return 1, 1
 
 
 def _where_set(config_file: Path, option: str) -> tuple[Path, tuple[int, int]]:
