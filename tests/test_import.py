@@ -1981,6 +1981,23 @@ def import_into_hoa_xuan(content: Path, sheet: Path, text: str) -> subprocess.Co
     return run_import(write_text_sheet(sheet, text), hoa_xuan_session(content))
 
 
+def test_a_csv_line_longer_than_the_csv_limit_is_read_when_its_cells_are_not(content: Path,
+                                                                               tmp_path: Path) -> None:
+    """The file is also read with ';' and tabs as separators (Excel writes them in some
+    locales): read so, a line with two long cells (70,000 characters each, comma-separated) was
+    one cell over the csv module's limit, and the import was refused ('field larger than field
+    limit'), though no cell is. A reading that fails counts only when no reading finds a header."""
+    question, answer = "Đề nghị " + "rút ngắn " * 7_800, "Trả lời " + "đã tiếp thu " * 5_900
+    assert len(question) > 70_000 and len(answer) > 70_000
+    folder = hoa_xuan_session(content)
+    result = run_import(write_text_sheet(tmp_path / "dai.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+        f"1,Ông A.,Kiến nghị,Cư trú,{question},UBND phường Hòa Xuân,{answer}\n")), folder)
+    assert result.returncode == 0, result.stderr
+    item, = items_of(folder)
+    assert item["text"].strip() == question.strip() and item["answers"][0]["text"].strip() == answer.strip()
+
+
 def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(content: Path,
                                                                               tmp_path: Path) -> None:
     """'Công dân Phường Hòa Xuân' was published as the item's heading: within a label, as

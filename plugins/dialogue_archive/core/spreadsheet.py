@@ -424,8 +424,20 @@ def _read_csv(path: Path) -> list[list[Any]]:
                          "Windows-1258 or TCVN3, perhaps); save it as 'CSV UTF-8' "
                          "(Excel: Save as > CSV UTF-8)") from None
     # Excel writes ';' or tabs in some locales, and a title row above the header may hold
-    # commas: the separator is the one that makes a header row appear.
-    return max((_csv_rows(path, text, d) for d in ",;\t"), key=_header_score)
+    # commas: the separator is the one that makes a header row appear. A reading that fails
+    # (a line longer than the csv module's limit when read with a separator it does not hold)
+    # is no reason to refuse the file, unless no reading finds a header.
+    readings, failed = [], None
+    for delimiter in ",;\t":
+        try:
+            readings.append(_csv_rows(path, text, delimiter))
+        except SheetError as error:
+            failed = failed or error
+    best = max(readings, key=_header_score, default=None)
+    if failed is not None and (best is None or _header_score(best) == 0):
+        raise failed
+    assert best is not None
+    return best
 
 
 def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[Any]]:
