@@ -285,6 +285,68 @@ def test_a_session_without_a_summary_is_shared_with_its_own_words(tmp_path: Path
     assert shared()["1"][0].startswith("Chiều 20/6/2024, UBND quận Cẩm Lệ")
 
 
+LEADS = [
+    ('![Hội trường](a.png){ width="600" }\n\nSáng nay, người dân hỏi về đất đai.',
+     "Sáng nay, người dân hỏi về đất đai."),
+    ("![Hội trường](a.png){ align=left }\nChiều nay, người dân hỏi về hộ tịch.",
+     "Chiều nay, người dân hỏi về hộ tịch."),
+    ("Hồ sơ bị trễ hẹn[^1] nhiều ngày.\n\n[^1]: Theo phiếu hẹn.", "Hồ sơ bị trễ hẹn nhiều ngày."),
+    ("Tóm tắt\n=======\n\nNgười dân hỏi về giấy phép xây dựng.", "Người dân hỏi về giấy phép xây dựng."),
+    ("```\nmã 1\n\nmã 2\n```\n\nNgười dân hỏi về cư trú.", "Người dân hỏi về cư trú."),
+    ("Phường | Ý kiến\n--- | ---\nHòa An | 4\n\nNgười dân hỏi về thuế.", "Người dân hỏi về thuế."),
+    ("Mở đầu buổi đối thoại.\n{: .lead }", "Mở đầu buổi đối thoại."),
+    ("<style>.a{color:red}</style>\n\nNgười dân hỏi về môi trường.", "Người dân hỏi về môi trường."),
+    ("![Quang cảnh](a.png)\n*Ảnh: Văn Nam*\n\nNgười dân hỏi về giao thông.",
+     "Người dân hỏi về giao thông."),
+    ("![Quang cảnh](a.png)\n\n*Ảnh: Văn Nam*\n\nNgười dân hỏi về điện.", "Người dân hỏi về điện."),
+    ("> Trích phát biểu.\n\n- một\n\nNgười dân **Hòa Thọ Đông** hỏi về nước.",
+     "Người dân Hòa Thọ hỏi về nước."),  # redacted, as the page shows it
+]
+
+
+@pytest.fixture(scope="module")
+def described(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
+    """One site of sessions without a summary, the n-th written as LEADS[n - 1]: each session's
+    (meta description, feed entry summary)."""
+    folder = tmp_path_factory.mktemp("leads")
+    content = make_archive(folder / "content", sessions=len(LEADS))
+    (content / "registry" / "redactions.yaml").write_text(
+        "- pattern: Hòa Thọ Đông\n  replacement: Hòa Thọ\n", encoding="utf-8")
+    for n, (write_up, _) in enumerate(LEADS, 1):
+        index = next(content.glob(f"sessions/*/*-doi-thoai-{n}/index.md"))
+        (index.parent / "a.png").write_bytes(png())
+        index.write_text(index.read_text(encoding="utf-8").replace(
+            "summary: Công dân hỏi về giấy phép xây dựng.\n", "").replace(
+            "Sáng nay, UBND quận tổ chức đối thoại với công dân.\n", write_up + "\n"), encoding="utf-8")
+    site = folder / "site"
+    result = run_build(write_config(folder, content, site, build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode == 0, result.stderr
+    said = {}
+    for entry in feedparser.parse((site / "feed.xml").read_bytes()).entries:
+        meta = share_meta(site / urlsplit(entry.link).path.strip("/") / "index.html")
+        assert meta["description"] == meta["og:description"] == meta["twitter:description"]
+        said[entry.link.rstrip("/").rsplit("-", 1)[1]] = (meta["description"], entry.summary)
+    return said
+
+
+LEAD_CASES = ["photo-attributes", "photo-beside-text", "footnote", "underlined-heading", "code",
+              "table", "paragraph-attributes", "style", "photo-caption", "photo-caption-below",
+              "quote-list-redacted"]
+
+
+@pytest.mark.parametrize(("n", "expected"), [(n, lead) for n, (_, lead) in enumerate(LEADS, 1)],
+                         ids=LEAD_CASES)
+def test_a_session_is_described_by_its_first_paragraph_as_the_page_shows_it(
+        described: dict[str, tuple[str, str]], n: int, expected: str) -> None:
+    """Taken from the write-up with patterns, the description of a session without a summary
+    published Markdown or code (a diff reader's find): a photo's `{ width="600" }`, a footnote's
+    `[^1]`, an underlined heading's `=======`, a code block's last paragraph, a table's cells,
+    `{: .lead }`, a style sheet, a photo's caption. It is now the first paragraph the page
+    shows, as plain text: not a heading, a quote, a list, a table or code, nor a photo with
+    its caption; without footnote marks; redacted as the page is."""
+    assert described[str(n)] == (expected, expected)
+
+
 def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_comes(
         public_site: Path) -> None:
     """A feed reader shows a session again when its record grows after the write-up."""

@@ -36,6 +36,10 @@ class Session:
     excerpts: list[str] = field(default_factory=list)
     """Each item's excerpt as lists show it (markup.text_excerpt): made while parsing, on all
     cores, and cached with the parsed session."""
+    lead: str = ""
+    """The write-up's first paragraph as plain text (markup.lead), which describes a session
+    without a `summary` (feeds.own_description); empty when it has one. Made from the redacted
+    write-up, rendered once while parsing, as excerpts are."""
     visibility: Visibility = Visibility.published
     answers_path: Path | None = None
     source_key: str = ""

@@ -21,7 +21,7 @@ from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
 from .commitments import Carriers
 from .labels import VI, content_lang, count_label
-from .markup import excerpt, first_paragraph
+from .markup import excerpt
 from .vietnamese import in_sentence
 
 if TYPE_CHECKING:
@@ -180,9 +180,9 @@ def session_description(session: Session, archive: Archive) -> str:
 
 
 def own_description(session: Session) -> str:
-    """A session's own words about itself: its summary, else its write-up's first paragraph,
-    cut at a word near DESCRIPTION_CHARS (empty when it has neither)."""
-    return session.meta.summary or excerpt(first_paragraph(session.body), DESCRIPTION_CHARS)
+    """A session's own words about itself: its summary, else its write-up's first paragraph
+    (Session.lead), cut at a word near DESCRIPTION_CHARS (empty when it has neither)."""
+    return session.meta.summary or excerpt(session.lead, DESCRIPTION_CHARS)
 
 
 def _fallback_summary(session: Session, archive: Archive) -> str:

@@ -70,8 +70,9 @@ MAY_REFER = re.compile(r"\.md|!\[|<(?:a|img)\b|\]\(|^ {0,3}\[[^\]\n]+\]:", re.I 
 
 
 @functools.cache
-def _renderer(markdown_in_html: bool) -> MarkdownRenderer:
-    """One per process and kind of text: sessions are parsed in worker processes."""
+def text_renderer(markdown_in_html: bool) -> MarkdownRenderer:
+    """One per process and kind of text, for the loader: sessions are parsed in worker
+    processes."""
     return MarkdownRenderer(markdown_in_html=markdown_in_html)
 
 
@@ -106,7 +107,7 @@ def text_references(markdown: str, src_uri: str, path: Path, written: WrittenTex
     samples += _indented_code(source, written.indent if path.suffix.lower() in {".yaml", ".yml"} else None,
                               markdown_in_html)
     found = []
-    for reference in _renderer(markdown_in_html).references(markdown, src_uri):
+    for reference in text_renderer(markdown_in_html).references(markdown, src_uri):
         if reference.written.startswith("#") and reference.written not in markdown:
             continue  # an anchor the Markdown made itself (a footnote's #fn:1), not the author
         at = source.find(reference.written, offset)

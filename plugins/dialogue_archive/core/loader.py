@@ -37,8 +37,9 @@ from .links import (
     resolved,
     site_address_problem,
     text_references,
+    text_renderer,
 )
-from .markup import Reference, text_excerpt
+from .markup import Reference, lead, text_excerpt
 from .models import (
     DEFAULT_ASKER_KIND,
     ID_MAX,
@@ -701,6 +702,8 @@ class ParsedSession:
     """The line of the scaffold's '...' left in the write-up (refused unless a draft)."""
     blank_record: tuple[tuple[int, int], str] | None = None
     """Where and how answers.yaml says nothing (`_blank_record`)."""
+    lead: str = ""
+    """See Session.lead."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
@@ -778,6 +781,8 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
         parsed.blank_record = _blank_record(answers_data)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
     parsed.excerpts = [text_excerpt(item.text) for _, item in parsed.items or []]
+    if parsed.meta is not None and not parsed.meta.summary and parsed.body.strip():
+        parsed.lead = lead(text_renderer(True).render_body(parsed.body, src_uri).html)
     return parsed
 
 
@@ -833,6 +838,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         return None
     session = Session(id=parsed.folder.name, folder=parsed.folder, meta=meta, body=parsed.body,
                       items=[item for _, item in parsed.items or []], excerpts=parsed.excerpts,
+                      lead=parsed.lead,
                       answers_path=parsed.answers_path, lost_anchors=parsed.lost_anchors,
                       record_read=parsed.items is not None, salvaged=parsed.salvaged,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))],

@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from xml.etree.ElementTree import Element
@@ -211,19 +212,85 @@ def markdown_text(source: str) -> str:
     return plain_text(text)
 
 
-BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
-NOT_PROSE = ("#", "|", "```", "~~~", "    ", "\t")
-"""How a heading, a table, or code starts a block of Markdown."""
+CAPTION_TAGS = frozenset({"em", "i", "strong", "b", "small"})
+"""How a photo's caption or credit is set apart from prose: `*Ảnh: Lê Thị Mai*`."""
+VOID_TAGS = frozenset({"br", "hr", "img"})
+"""The allowed elements without a closing tag (ALLOWED_TAGS)."""
 
 
-def first_paragraph(source: str) -> str:
-    """The plain text of a Markdown text's first paragraph, what a page is shared with when it
-    has no summary: its first block with words that is not a heading, a table or code, its
-    photos left out."""
-    for block in BLOCK_BREAK.split(HTML_COMMENT.sub("", source)):
-        if not block.lstrip("\n").startswith(NOT_PROSE) and (text := markdown_text(IMAGE.sub("", block))):
-            return text
-    return ""
+class _Lead(HTMLParser):
+    """The first top-level paragraph with words of a rendered, sanitised text (see `lead`)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        """Elements open, the paragraph's own included: a top-level one opens at 0."""
+        self.skipped = 0
+        """Depth of the footnote mark being read (0: none): its number is no word."""
+        self.emphasis = 0
+        self.words: list[str] = []
+        self.prose = False
+        """The paragraph has words not set apart as a caption."""
+        self.photo = False
+        self.after_photo = False
+        """The block before was a paragraph of photos alone: one set apart right after it is
+        their caption."""
+        self.found = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.found:
+            return
+        if tag in VOID_TAGS:
+            self.photo |= tag == "img" and self.depth > 0
+            self.handle_data(" ")
+            return
+        if self.depth == 0:
+            self.words, self.prose, self.photo = [], False, False
+        self.depth += 1
+        if self.skipped == 0 and tag == "sup" and (dict(attrs).get("id") or "").startswith("fnref"):
+            self.skipped = self.depth
+        self.emphasis += tag in CAPTION_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.found or tag in VOID_TAGS or self.depth == 0:
+            return
+        if self.skipped == self.depth:
+            self.skipped = 0
+        self.emphasis -= tag in CAPTION_TAGS
+        self.depth -= 1
+        if self.depth == 0:
+            self._block(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skipped and not self.found:
+            self.words.append(data)
+            self.prose |= not self.emphasis and _worded(data) != ""
+
+    def _block(self, tag: str) -> None:
+        """A top-level element has ended: the lead if it is a paragraph with words of its own."""
+        caption = tag == "p" and not self.prose and (self.photo or self.after_photo)
+        if tag == "p" and not caption:
+            self.found = _worded("".join(self.words))
+        self.after_photo = tag == "p" and self.photo and not _worded("".join(self.words))
+
+
+def _worded(text: str) -> str:
+    """`text` with its spaces collapsed, or '' when it has no word (a lone '—')."""
+    return " ".join(text.split()) if any(c.isalnum() for c in text) else ""
+
+
+def lead(text_html: str) -> str:
+    """The plain text of a rendered text's first paragraph, what a session is described and
+    shared with when it has no summary: its first top-level `<p>` with words (not a heading,
+    a quote, a list, a table or code, nor HTML's own blocks), without its photos and footnote
+    marks; a paragraph of a photo and its caption (`*Ảnh: ...*`, on its line or the next
+    paragraph) is no paragraph about the session. Read from the HTML the page shows, so that
+    whatever Markdown understands (attributes, footnotes, fences, underlined headings, raw
+    HTML) is understood here the same."""
+    parser = _Lead()
+    parser.feed(text_html)
+    parser.close()
+    return parser.found
 
 
 EXCERPT_CHARS = 220
