@@ -312,6 +312,51 @@ def test_a_cache_entry_written_while_the_cache_was_deleted_is_not_kept(tmp_path:
             ["agencies/phuong-hoa-an/feed.xml", "feed.xml"], build_
 
 
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A file system of its own at `folder`, `size` large (tmpfs, mounted as root)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode:
+        pytest.skip(f"the test needs a small file system of its own: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("cached", [(), ("sessions", "fragments", "templates"),
+                                    ("sessions", "fragments", "templates", "pages", "feeds",
+                                     "opendata-files")])
+def test_a_full_disk_holding_the_cache_is_named_with_what_to_do(tmp_path: Path,
+                                                                 cached: tuple[str, ...]) -> None:
+    """The cache on a full disk: the messages (a traceback's line, the pages', the search
+    index's) sent the user to the site's disk or /dev/shm, which had room (a review's find).
+    They name the cache's folder and say to make room there, move it or turn it off. With
+    `cached` already there, the build fills the disk at its pages, or its search indexes."""
+    content = copy_sample(tmp_path / "content")
+    warm = tmp_path / "warm-cache"
+    build(write_config(tmp_path, content, tmp_path / "site1", cache_dir=str(warm),
+                       build_date=str(SAMPLE_BUILD_DATE)))
+    with small_disk(tmp_path / "disk", "64m") as disk:
+        cache = disk / "cache"
+        cache.mkdir()
+        for namespace in cached:
+            shutil.copytree(warm / namespace, cache / namespace)
+        used = shutil.disk_usage(disk).used
+        subprocess.run(["mount", "-o", f"remount,size={used // 1024 + 16}k", str(disk)], check=True)
+        (tmp_path / "two").mkdir()
+        result = run_build(write_config(tmp_path / "two", content, tmp_path / "site2",
+                                        cache_dir=str(cache), build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode != 0
+    message = result.stdout + result.stderr  # MkDocs prints an Abort on stdout
+    assert "No space left on device" in message and "Traceback" not in message, message
+    assert f"free some space on the disk of the build's cache ({cache})" in message.lower(), message
+    assert "`cache_dir:`" in message and "`cache: false`" in message, message
+    assert "--site-dir" not in message and "TMPDIR" not in message, message
+
+
 def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:
     site, staging = tmp_path / "site", tmp_path / "staging"
     (site / "pagefind" / "a").mkdir(parents=True)

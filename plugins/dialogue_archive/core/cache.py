@@ -30,7 +30,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,13 @@ class DiskCache:
             return folder, error.strerror or str(error)
         return None
 
+    def holds(self, path: str | Path | None) -> bool:
+        """Whether `path` is in the cache's folder: a full disk there is the cache's, and the
+        message then names it (it sent the user to the site's disk)."""
+        if self.root is None or not path:
+            return False
+        return Path(path).resolve().is_relative_to(self.root.resolve())
+
     def folder(self, namespace: str) -> Path | None:
         """A folder of the cache for a library's own files (None without a cache)."""
         if self.root is None:
@@ -150,7 +157,7 @@ class DiskCache:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
         try:
             os.fchmod(handle, FILE_MODE)
-            with os.fdopen(handle, "wb") as stream:
+            with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
                 stream.write(data)
             _stamp(temporary)
             os.replace(temporary, path)
@@ -280,7 +287,8 @@ class DiskCache:
         try:
             staging.chmod(FOLDER_MODE)
             (staging / MANIFEST).touch(FILE_MODE)
-            write(staging)
+            with _naming(staging):
+                write(staging)
             found: dict[str, os.DirEntry[str]] = {}
             _walk(staging, found)
             if found.pop(MANIFEST, None) is None:
@@ -290,7 +298,7 @@ class DiskCache:
                 handle = os.open(staging / MANIFEST, os.O_WRONLY | os.O_TRUNC)
             except FileNotFoundError:
                 return
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            with _naming(staging / MANIFEST), os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(files, stream, ensure_ascii=False, separators=(",", ":"))
             try:
                 os.replace(staging, target)
@@ -411,6 +419,18 @@ class DiskCache:
         except FileNotFoundError:  # replaced or removed by another build just now: a miss
             return False
         return True
+
+
+@contextlib.contextmanager
+def _naming(path: Path | str) -> Iterator[None]:
+    """Errors of writing into `path` name it: a write's own (a full disk) names no file, and
+    the message could not say that the full disk is the cache's."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None and error.errno is not None:
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
 
 
 def _stamp(path: Path | str) -> int:
