@@ -19,6 +19,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import dialogue_archive
@@ -38,7 +39,7 @@ from dialogue_archive.core import urls
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.labels import format_size
 from dialogue_archive.core.loader import load_archive, private_copy
-from dialogue_archive.core.publish import publish
+from dialogue_archive.core.publish import publish, write_files
 from dialogue_archive.core.search import SearchRecords
 from dialogue_archive.core.views import ArchiveViews
 
@@ -261,6 +262,99 @@ def test_search_indexes_missing_or_changed_in_the_published_site_are_restored(tm
     log = build(config)
     assert "3 of 4 unchanged indexes reused" in log, log
     assert all(json.loads(f.read_bytes()) for f in (site / "pagefind").glob("*/pagefind-entry.json"))
+
+
+def test_a_cache_entry_that_lost_a_file_is_made_anew(tmp_path: Path) -> None:
+    """A cached folder (the feeds, the open data, a search index) with a file removed by hand
+    was restored as it was: the next builds published a site without /feed.xml, stopped with
+    a FileNotFoundError traceback for data/items.csv, or with a search index lacking one
+    result's excerpt (a review's find). Such an entry is a miss, and the site is whole."""
+    content = copy_sample(tmp_path / "content")
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "site1", tmp_path / "site2"
+    for folder in (tmp_path / "one", tmp_path / "two"):
+        folder.mkdir()
+    build(write_config(tmp_path / "one", content, first, cache_dir=str(cache),
+                       build_date=str(SAMPLE_BUILD_DATE)))
+    for lost in [*cache.glob("feeds/*/feed.xml"), *cache.glob("opendata-files/*/items.csv"),
+                 next(cache.glob("search-*/*/fragment/*"))]:
+        lost.unlink()
+    result = run_build(write_config(tmp_path / "two", content, second, cache_dir=str(cache),
+                                    build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode == 0, result.stderr
+    assert without_search(digest(second)) == without_search(digest(first))
+    assert (second / "feed.xml").is_file() and (second / "data" / "items.csv").is_file()
+    for index in (first / "pagefind").iterdir():  # one fragment a page: as many in each index
+        assert len(list((second / "pagefind" / index.name / "fragment").iterdir())) == \
+            len(list((index / "fragment").iterdir())), index.name
+    assert [*cache.glob("feeds/*/feed.xml"), *cache.glob("opendata-files/*/items.csv")] != []
+
+
+def test_a_cache_entry_written_while_the_cache_was_deleted_is_not_kept(tmp_path: Path) -> None:
+    """The cache deleted while an entry was written (`rm -rf` by an admin or a clean-up job)
+    took the files written so far, and the entry was stored with the rest only: every later
+    build published the feeds without /feed.xml (a review's find). It is not stored."""
+    root = tmp_path / "cache"
+    cache = DiskCache(root)
+    deleted: list[Path] = []
+
+    def feeds() -> Iterator[tuple[str, str]]:
+        yield "feed.xml", "<feed/>"
+        if not deleted:  # once, during the first build
+            subprocess.run(["rm", "-rf", str(root)], check=True)
+            deleted.append(root)
+        yield "agencies/phuong-hoa-an/feed.xml", "<feed/>"
+
+    for build_ in ("the build during the deletion", "the next build"):
+        site = tmp_path / build_
+        cache.made_tree("feeds", "k" * 64, site, lambda folder: write_files(folder, feeds()))
+        assert sorted(str(p.relative_to(site)) for p in site.rglob("*.xml")) == \
+            ["agencies/phuong-hoa-an/feed.xml", "feed.xml"], build_
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A file system of its own at `folder`, `size` large (tmpfs, mounted as root)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode:
+        pytest.skip(f"the test needs a small file system of its own: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("cached", [(), ("sessions", "fragments", "templates"),
+                                    ("sessions", "fragments", "templates", "pages", "feeds",
+                                     "opendata-files")])
+def test_a_full_disk_holding_the_cache_is_named_with_what_to_do(tmp_path: Path,
+                                                                 cached: tuple[str, ...]) -> None:
+    """The cache on a full disk: the messages (a traceback's line, the pages', the search
+    index's) sent the user to the site's disk or /dev/shm, which had room (a review's find).
+    They name the cache's folder and say to make room there, move it or turn it off. With
+    `cached` already there, the build fills the disk at its pages, or its search indexes."""
+    content = copy_sample(tmp_path / "content")
+    warm = tmp_path / "warm-cache"
+    build(write_config(tmp_path, content, tmp_path / "site1", cache_dir=str(warm),
+                       build_date=str(SAMPLE_BUILD_DATE)))
+    with small_disk(tmp_path / "disk", "64m") as disk:
+        cache = disk / "cache"
+        cache.mkdir()
+        for namespace in cached:
+            shutil.copytree(warm / namespace, cache / namespace)
+        used = shutil.disk_usage(disk).used
+        subprocess.run(["mount", "-o", f"remount,size={used // 1024 + 16}k", str(disk)], check=True)
+        (tmp_path / "two").mkdir()
+        result = run_build(write_config(tmp_path / "two", content, tmp_path / "site2",
+                                        cache_dir=str(cache), build_date=str(SAMPLE_BUILD_DATE)))
+    assert result.returncode != 0
+    message = result.stdout + result.stderr  # MkDocs prints an Abort on stdout
+    assert "No space left on device" in message and "Traceback" not in message, message
+    assert f"free some space on the disk of the build's cache ({cache})" in message.lower(), message
+    assert "`cache_dir:`" in message and "`cache: false`" in message, message
+    assert "--site-dir" not in message and "TMPDIR" not in message, message
 
 
 def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:

@@ -11,6 +11,11 @@ the build's writes), so a tool that rewrites a site file in place would rewrite 
 Every file entry is therefore stored with a modification time of a whole second, and one whose
 time has a fraction was written since: it is dropped and made anew, never published again.
 (A file system that keeps whole seconds only cannot tell; it never wrongly drops an entry.)
+
+A folder entry counts only when whole: it holds a manifest (MANIFEST) of its files and their
+sizes, and one that lost a file (deleted by hand, or by a clean-up while a build was storing
+it) is a miss, removed and made anew: it used to be published as it was, a site without its
+feeds or with search results whose excerpts were missing, at every later build.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +57,10 @@ REFRESH_SECONDS = UNUSED_SECONDS // 2
 every day, it is never swept, and a warm build does not write the time of every entry it reads."""
 SWEPT_STAMP = ".swept"
 """The build day a namespace was last swept on (DiskCache.sweep); its time says when."""
+MANIFEST = ".manifest.json"
+"""In a folder entry: its files (path within it -> size). Made empty before them, filled after
+them: one removed meanwhile (the cache deleted while the entry was written, its files with it)
+leaves the entry unstored. Never restored into a site."""
 SWEEP_SECONDS = 24 * 3600
 """A namespace is swept again after this, even for the same build day: with a fixed
 `build_date` (reproducible builds) the day never changes, and an archive swept once, at its
@@ -124,6 +133,13 @@ class DiskCache:
             return folder, error.strerror or str(error)
         return None
 
+    def holds(self, path: str | Path | None) -> bool:
+        """Whether `path` is in the cache's folder: a full disk there is the cache's, and the
+        message then names it (it sent the user to the site's disk)."""
+        if self.root is None or not path:
+            return False
+        return Path(path).resolve().is_relative_to(self.root.resolve())
+
     def folder(self, namespace: str) -> Path | None:
         """A folder of the cache for a library's own files (None without a cache)."""
         if self.root is None:
@@ -141,7 +157,7 @@ class DiskCache:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
         try:
             os.fchmod(handle, FILE_MODE)
-            with os.fdopen(handle, "wb") as stream:
+            with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
                 stream.write(data)
             _stamp(temporary)
             os.replace(temporary, path)
@@ -180,7 +196,9 @@ class DiskCache:
 
     def restore_tree(self, namespace: str, key: str, destination: Path, merge: bool = False) -> bool:
         """Place a cached folder at `destination`, replacing it, or with `merge` adding its files
-        to the folder's (replacing those of the same name); False on a miss."""
+        to the folder's (replacing those of the same name); False on a miss. An entry that is
+        not whole (`_whole`) is removed. Its files are checked against the manifest as they are
+        copied, by the status the copy takes anyway: restoring is on a warm build's path."""
         if self.root is None:
             return False
         source = self.root / namespace / key
@@ -188,14 +206,25 @@ class DiskCache:
             return False
         if not merge:
             shutil.rmtree(destination, ignore_errors=True)
+        prefix, copied = f"{source}{os.sep}", 0
+
+        def copy(file: str, target: str) -> None:
+            nonlocal copied
+            if not _as_stored(os.stat(file), files.get(file.removeprefix(prefix))):
+                raise OSError(f"{file} is not as it was stored")
+            _replace_with_link(file, target)
+            copied += 1
+
         try:
-            shutil.copytree(source, destination, copy_function=_replace_with_untouched,
-                            dirs_exist_ok=merge)
+            files = _manifest(source)
+            shutil.copytree(source, destination, copy_function=copy, dirs_exist_ok=merge,
+                            ignore=lambda folder, _: [MANIFEST] if folder == str(source) else [])
+            if copied != len(files):
+                raise OSError(f"{source} lost files since it was stored")
             _give_folder_mode(source, destination)
-        except (OSError, shutil.Error):  # pruned by another build meanwhile, or altered: a miss
-            with contextlib.suppress(OSError):
-                if not _untouched_tree(source):
-                    shutil.rmtree(source, ignore_errors=True)
+        except (OSError, ValueError, shutil.Error):  # pruned by another build meanwhile, or not whole
+            if not _whole(source):
+                shutil.rmtree(source, ignore_errors=True)
             return False
         return True
 
@@ -205,7 +234,9 @@ class DiskCache:
         per `key` and linked from the cache afterwards; written in place without a cache or
         a key."""
         if key:
-            self.store_files(namespace, key, write)
+            if self.restore_tree(namespace, key, destination, merge):
+                return
+            self.store_files(namespace, key, write)  # anew, when the entry was not whole
             if self.restore_tree(namespace, key, destination, merge):
                 return
         if not merge:
@@ -215,9 +246,10 @@ class DiskCache:
     def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
         """Whether `folder` is a linked copy of the cached folder `key` (as `restore_tree` and
         `store_tree` make them): every file of it is the entry's own, not an equal one, and none
-        is missing or added; its top-level files were not rewritten in place. The files are told
-        by the inodes their folders list, with no call per file: a search index holds thousands
-        (23,000 files at 1,000 sessions; a status for each took 0.3 s of a 2.9 s warm build)."""
+        is missing or added, nor missing from the entry's manifest; its top-level files were not
+        rewritten in place. The files are told by the inodes their folders list, with no call
+        per file: a search index holds thousands (23,000 files at 1,000 sessions; a status for
+        each took 0.3 s of a 2.9 s warm build)."""
         if self.root is None:
             return False
         entry = self.root / namespace / key
@@ -226,13 +258,14 @@ class DiskCache:
             listed: dict[str, os.DirEntry[str]] = {}
             _walk(entry, stored)
             _walk(folder, listed)
+            del stored[MANIFEST]
             top = [p for name, p in stored.items() if "/" not in name]
             return bool(stored) and entry.stat().st_dev == folder.stat().st_dev \
-                and listed.keys() == stored.keys() \
+                and listed.keys() == stored.keys() == _manifest(entry).keys() \
                 and all(listed[name].inode() == p.inode() for name, p in stored.items()) \
                 and all(_untouched(p.path) and stat.S_IMODE(p.stat().st_mode) == FILE_MODE for p in top) \
                 and stat.S_IMODE(folder.stat().st_mode) == FOLDER_MODE  # not an earlier umask's
-        except OSError:
+        except (OSError, ValueError, KeyError):  # gone, or without a readable manifest
             return False
 
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
@@ -242,7 +275,8 @@ class DiskCache:
 
     def store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
         """Keep under `key` the folder that `write` fills (entries of the namespace are
-        replaced), unless the entry is already there."""
+        replaced), unless the entry is already there; nothing when its manifest went while
+        `write` ran (the cache deleted meanwhile: files written before went with it)."""
         if self.root is None:
             return
         target = self.root / namespace / key
@@ -252,10 +286,20 @@ class DiskCache:
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=STAGING_PREFIX))
         try:
             staging.chmod(FOLDER_MODE)
-            write(staging)
-            for file in staging.rglob("*"):
-                if file.is_file():
-                    _stamp(file)
+            (staging / MANIFEST).touch(FILE_MODE)
+            with _naming(staging):
+                write(staging)
+            found: dict[str, os.DirEntry[str]] = {}
+            _walk(staging, found)
+            if found.pop(MANIFEST, None) is None:
+                return
+            files = {name: _stamp(entry.path) for name, entry in found.items()}
+            try:  # never created here: a manifest removed meanwhile stays missing
+                handle = os.open(staging / MANIFEST, os.O_WRONLY | os.O_TRUNC)
+            except FileNotFoundError:
+                return
+            with _naming(staging / MANIFEST), os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(files, stream, ensure_ascii=False, separators=(",", ":"))
             try:
                 os.replace(staging, target)
             except OSError:  # another build stored the same entry first: keep theirs
@@ -377,10 +421,24 @@ class DiskCache:
         return True
 
 
-def _stamp(path: Path | str) -> None:
-    """Give a new entry a modification time of a whole second (see the module's docstring)."""
+@contextlib.contextmanager
+def _naming(path: Path | str) -> Iterator[None]:
+    """Errors of writing into `path` name it: a write's own (a full disk) names no file, and
+    the message could not say that the full disk is the cache's."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None and error.errno is not None:
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
+
+
+def _stamp(path: Path | str) -> int:
+    """Give a new entry a modification time of a whole second (see the module's docstring);
+    its size, for a manifest."""
     status = os.stat(path)
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns // SECOND * SECOND))
+    return status.st_size
 
 
 def _refresh(handle: int) -> None:
@@ -424,14 +482,34 @@ def _walk(folder: Path, found: dict[str, os.DirEntry[str]], prefix: str = "") ->
                 found[prefix + entry.name] = entry
 
 
-def _untouched_tree(folder: Path) -> bool:
-    return all(_untouched(p) for p in folder.rglob("*") if p.is_file())
+def _manifest(entry: Path) -> dict[str, int]:
+    """A folder entry's files and their sizes (MANIFEST). Raises OSError or ValueError when it
+    has none that can be read: an entry stored by a build that stopped or lost it."""
+    files = json.loads((entry / MANIFEST).read_bytes())
+    if not isinstance(files, dict):
+        raise ValueError(f"{entry / MANIFEST} is not a manifest")
+    return files
 
 
-def _replace_with_untouched(source: str, destination: str) -> None:
-    if not _untouched(source):
-        raise OSError(f"{source} was rewritten in place since it was stored")
-    _replace_with_link(source, destination)
+def _as_stored(status: os.stat_result, size: int | None) -> bool:
+    """Whether a file of a folder entry is as stored: a file of the size its manifest gives
+    (None: not listed there), not rewritten in place."""
+    return stat.S_ISREG(status.st_mode) and status.st_size == size and status.st_mtime_ns % SECOND == 0
+
+
+def _whole(entry: Path) -> bool:
+    """Whether a folder entry holds the files its manifest lists, as they were stored, and no
+    other: one that lost a file (removed by hand, or by a clean-up while it was written) would
+    publish a site without it."""
+    found: dict[str, os.DirEntry[str]] = {}
+    try:
+        files = _manifest(entry)
+        _walk(entry, found)
+        del found[MANIFEST]
+        return found.keys() == files.keys() and all(
+            _as_stored(file.stat(), files[name]) for name, file in found.items())
+    except (OSError, ValueError, KeyError):
+        return False
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:

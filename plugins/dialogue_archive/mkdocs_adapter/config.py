@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..core.build_date import build_day
+from ..core.cache import DiskCache
 from ..core.label_overrides import use_labels
 from ..core.labels import VI
 from ..core.search import SCOPE_RECORDS, SHARD_RECORDS
@@ -259,3 +260,14 @@ def without_instant_loading(config: MkDocsConfig, said: list[str]) -> list[str]:
         log.info("dialogue-archive: theme.features %s turned off: the archive's search and "
                  "header need each page loaded in full", ", ".join(map(str, instant)))
     return instant
+
+
+def full_disk_advice(cache: DiskCache, where: str | None, otherwise: str) -> str:
+    """What to do about a full disk at `where`: when it is in the cache's folder, make room
+    there or put the cache elsewhere (the messages sent the user to the site's disk, or
+    /dev/shm, which had room); `otherwise` else."""
+    if not cache.holds(where):
+        return otherwise
+    return (f"free some space on the disk of the build's cache ({cache.root}), or set "
+            "`cache_dir:` under the dialogue-archive plugin in mkdocs.yml to a folder on another "
+            "disk, or `cache: false`")

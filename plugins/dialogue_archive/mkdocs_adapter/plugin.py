@@ -63,6 +63,7 @@ from ..core.views import ArchiveViews, PageSpec
 from .config import (
     ArchivePluginConfig,
     beside_config,
+    full_disk_advice,
     labels_language,
     without_instant_loading,
 )
@@ -500,8 +501,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             errors = report.errors[:SHOWN_ERRORS]  # a full disk failed every page (3,194 lines)
             if len(report.errors) > SHOWN_ERRORS:
                 errors.append(f"… and {len(report.errors) - SHOWN_ERRORS} more pages")
-            advice = "\nFree some space on that disk, or build into another --site-dir." \
-                if report.full_disk else ""
+            todo = "" if report.full_disk is None else full_disk_advice(
+                self.cache, report.full_disk, "free some space on that disk, or build into another "
+                "--site-dir")
+            advice = f"\n{todo[:1].upper()}{todo[1:]}." if todo else ""
             raise PluginError("pages could not be written:\n" + "\n".join(errors) + advice)
         return report
 
@@ -614,8 +617,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             where = error.filename2 or error.filename
             todo = "free some space on that disk" if error.errno != errno.EROFS else \
                 "that disk is mounted read-only"
-            raise Abort(f"the site could not be written ({error.strerror}: {where}); {todo}, or "
-                        "build into another --site-dir") from None
+            what = "the build's cache" if self.cache.holds(where) else "the site"
+            raise Abort(f"{what} could not be written ({error.strerror}: {where}); "
+                        f"{full_disk_advice(self.cache, where, f'{todo}, or build into another --site-dir')}"
+                        ) from None
 
     def on_shutdown(self) -> None:
         if self.preview:  # Ctrl-C: the index being made for the preview is not waited for

@@ -76,7 +76,8 @@ class RenderReport:
     reused: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    full_disk: bool = False
+    full_disk: str | None = None
+    """Where a write found the disk full ('' = not said); None when none did."""
 
 
 _JOB: RenderJob | None = None
@@ -212,7 +213,8 @@ def _render_one(job: RenderJob, page: Page, report: RenderReport) -> None:
     except OSError as error:  # a full disk: where, and why, as one line
         where = error.filename2 or error.filename
         report.errors.append(f"{page.file.src_uri}: {error.strerror}" + (f" ({where})" if where else ""))
-        report.full_disk = report.full_disk or error.errno == errno.ENOSPC
+        if error.errno == errno.ENOSPC and report.full_disk is None:
+            report.full_disk = where or ""
     except Exception as error:  # reported to the parent, which fails the build
         report.errors.append(f"{page.file.src_uri}: {type(error).__name__}: {error}")
     finally:
@@ -337,6 +339,7 @@ class _Progress:
         total.reused += report.reused
         total.warnings += report.warnings
         total.errors += report.errors
-        total.full_disk = total.full_disk or report.full_disk
+        if total.full_disk is None:
+            total.full_disk = report.full_disk
         if self.pages >= 10 * CHUNK and time.monotonic() - self.started > 2:
             log.info(f"pages written: {total.rendered + total.reused}/{self.pages}")

@@ -28,7 +28,7 @@ from ..core.parallel import Stopper, WorkerPool
 from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index, scratch_space
 from ..core.views import ArchiveViews, PageSpec
-from .config import ArchivePluginConfig
+from .config import ArchivePluginConfig, full_disk_advice
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -130,15 +130,16 @@ def build_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
         shutil.rmtree(site / KEPT_DIR, ignore_errors=True)
 
 
-def _first_failure(error: OSError) -> str:
-    """One line for the message: a copy that failed (shutil.Error) lists every file it could
-    not copy, 2,300 of an index (a line of 1 MB that blamed /dev/shm for the site's full disk)."""
+def _first_failure(error: OSError) -> tuple[str, str | None]:
+    """One line for the message, and the path that failed: a copy that failed (shutil.Error)
+    lists every file it could not copy, 2,300 of an index (a line of 1 MB that blamed /dev/shm
+    for the site's full disk)."""
     if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
         failures = error.args[0]
         source, target, why = failures[0]
         more = f" (and {len(failures) - 1} more files)" if len(failures) > 1 else ""
-        return f"{why}, copying {source} to {target}{more}"
-    return str(error)
+        return f"{why}, copying {source} to {target}{more}", target
+    return str(error), error.filename2 or error.filename
 
 
 def _namespace(archive: Archive, shard: Shard) -> str:
@@ -182,9 +183,11 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
                           "memory?): run the build again, or set the plugin option workers: 1"
                           ) from None
     except OSError as error:  # a full disk or /dev/shm, a folder that cannot be written
-        raise PluginError(f"the search index could not be written: {_first_failure(error)}. Free "
-                          "some space there (the site's folder, or TMPDIR, /dev/shm otherwise, "
-                          "where indexes are made), or set TMPDIR to a folder with room") from None
+        failure, where = _first_failure(error)
+        todo = full_disk_advice(cache, where, "free some space there (the site's folder, or "
+                                "TMPDIR, /dev/shm otherwise, where indexes are made), or set "
+                                "TMPDIR to a folder with room")
+        raise PluginError(f"the search index could not be written: {failure}; {todo}") from None
     log.info(f"search: {sum(d.records for d in done)} records indexed in "
              f"{time.monotonic() - started:.1f} s ({sum(d.bundle_bytes for d in done) / 1e6:.1f} MB); "
              f"{total - len(todo)} of {total} unchanged indexes reused")
