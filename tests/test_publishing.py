@@ -305,9 +305,9 @@ LEADS = [
 
 
 @pytest.fixture(scope="module")
-def described(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str]]:
+def described(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str, str]]:
     """One site of sessions without a summary, the n-th written as LEADS[n - 1]: each session's
-    (meta description, feed entry summary)."""
+    (meta description, feed entry summary, calendar event description before its address)."""
     folder = tmp_path_factory.mktemp("leads")
     content = make_archive(folder / "content", sessions=len(LEADS))
     (content / "registry" / "redactions.yaml").write_text(
@@ -321,11 +321,14 @@ def described(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, 
     site = folder / "site"
     result = run_build(write_config(folder, content, site, build_date=str(SAMPLE_BUILD_DATE)))
     assert result.returncode == 0, result.stderr
+    events = {str(event["url"]): str(event["description"]).rsplit("\n\n", 1)[0] for event in
+              icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes()).walk("VEVENT")}
     said = {}
     for entry in feedparser.parse((site / "feed.xml").read_bytes()).entries:
         meta = share_meta(site / urlsplit(entry.link).path.strip("/") / "index.html")
         assert meta["description"] == meta["og:description"] == meta["twitter:description"]
-        said[entry.link.rstrip("/").rsplit("-", 1)[1]] = (meta["description"], entry.summary)
+        said[entry.link.rstrip("/").rsplit("-", 1)[1]] = (meta["description"], entry.summary,
+                                                          events[entry.link])
     return said
 
 
@@ -337,14 +340,15 @@ LEAD_CASES = ["photo-attributes", "photo-beside-text", "footnote", "underlined-h
 @pytest.mark.parametrize(("n", "expected"), [(n, lead) for n, (_, lead) in enumerate(LEADS, 1)],
                          ids=LEAD_CASES)
 def test_a_session_is_described_by_its_first_paragraph_as_the_page_shows_it(
-        described: dict[str, tuple[str, str]], n: int, expected: str) -> None:
+        described: dict[str, tuple[str, str, str]], n: int, expected: str) -> None:
     """Taken from the write-up with patterns, the description of a session without a summary
     published Markdown or code (a diff reader's find): a photo's `{ width="600" }`, a footnote's
     `[^1]`, an underlined heading's `=======`, a code block's last paragraph, a table's cells,
     `{: .lead }`, a style sheet, a photo's caption. It is now the first paragraph the page
     shows, as plain text: not a heading, a quote, a list, a table or code, nor a photo with
-    its caption; without footnote marks; redacted as the page is."""
-    assert described[str(n)] == (expected, expected)
+    its caption; without footnote marks; redacted as the page is. The calendar's event says
+    it too (it said only a summary, and nothing for these)."""
+    assert described[str(n)] == (expected, expected, expected)
 
 
 def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_comes(

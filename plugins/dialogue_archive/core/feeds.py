@@ -252,7 +252,7 @@ def _event(session: Session, site: Site, host: str, stamp: dt.datetime, place: s
         event.add("location", meta.venue or place)
     url = site.page_url(session.src_uri)
     event.add("url", url)
-    event.add("description", "\n\n".join(filter(None, [meta.summary, url])))
+    event.add("description", "\n\n".join(filter(None, [own_description(session), url])))
     event.add("categories", [VI["session_kind"][meta.kind.value]])
     return event
 
