@@ -843,7 +843,7 @@ def kept_valid(workbook: openpyxl.Workbook, path: Path, content: Path) -> tuple[
     folder = hoa_xuan_session(content)
     result = run_import(path, folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    return folder, [line for line in result.stderr.splitlines() if ":row " in line]
+    return folder, rows_said(result)
 
 
 def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path, tmp_path: Path) -> None:
@@ -937,7 +937,7 @@ def test_a_session_day_that_is_no_day_is_its_rows_problem(content: Path, tmp_pat
         "3,20/11/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
     result = run_import(sheet, folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         f"nam.csv:row 3: column 'Ngày đối thoại': '{written}' {said} (this column says which "
         "session the row is of)"]
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 3."]
@@ -960,7 +960,7 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
     result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines)), folder,
                         "--keep-valid")
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         "buoi.csv:row 7: column 'Ngày đối thoại': 'Thứ Năm, 20/11/2026': 20/11/2026 falls on Thứ "
         "Sáu, not on Thứ Năm: correct the date or the weekday (this column says which session the "
         "row is of)",
@@ -1019,7 +1019,7 @@ def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_ou
     before = (folder / "answers.yaml").read_bytes()
     result = run_import(tmp_path / "tonghop.xlsx", folder)
     assert result.returncode != 0, result.stderr
-    assert [line.split(":")[1] for line in result.stderr.splitlines() if ":row " in line] == [
+    assert [line.split(":")[1] for line in rows_said(result)] == [
         "row 12", "row 13", "row 14"], result.stderr
     assert (folder / "answers.yaml").read_bytes() == before
 
@@ -1526,7 +1526,7 @@ def test_a_character_excel_escaped_that_cannot_be_stored_is_said_on_its_cell(
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "excel.xlsx", folder)
     assert result.returncode == 1, result.stdout
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         "excel.xlsx:row 2: column 'Nội dung': holds a character that cannot be stored (Excel's "
         "escape _xD800_ in the file: half of a character, which stands for none): type the "
         "cell's text again"]
@@ -1602,7 +1602,7 @@ def test_a_cell_stored_as_an_error_or_of_an_unknown_type_is_said_on_its_cell(
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "loai.xlsx", folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         "loai.xlsx:row 2: column 'Nội dung trả lời': holds '#ERROR!', which the file stores as a "
         "formula's error value, though it is none of Excel's (#N/A, #REF!, …: a program wrote it, "
         "not Excel): put the text there, or fix the formula",
@@ -1805,7 +1805,7 @@ def test_an_excel_date_in_a_column_of_text_is_said_to_be_a_date(content: Path,
     said = ("holds a {0} ({1}), not text: the columns may be shifted (check that the header row "
             "names each column above its values), or Excel turned what was typed into a {0} "
             "(format the cell as Text and type it again)")
-    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    errors = rows_said(result)
     assert errors == [f"lech.xlsx:row 2: column 'Nội dung': {said.format('date', '20/11/2026')}",
                       f"lech.xlsx:row 3: column 'STT': {said.format('date', '02/01/2026')}",
                       f"lech.xlsx:row 4: column 'Nội dung': {said.format('time', '09:15')}"]
@@ -1831,7 +1831,7 @@ def test_a_date_in_merged_question_cells_is_said_once(content: Path, tmp_path: P
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    errors = [line for line in result.stderr.splitlines() if ":row " in line]
+    errors = rows_said(result)
     assert errors == [
         "gop.xlsx:row 2: column 'Nội dung': holds a date (20/11/2026), not text: the columns may "
         "be shifted (check that the header row names each column above its values), or Excel "
@@ -1874,7 +1874,7 @@ def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Pa
     folder = hoa_xuan_session(content)
     result = run_import(tmp_path / "loi.xlsx", folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         f"loi.xlsx:row 2: column {said}"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
@@ -1917,7 +1917,7 @@ def test_a_problem_of_merged_cells_whose_first_row_is_hidden_is_said_on_a_row_sh
     folder = hoa_xuan_session(content)
     result = run_import(merged_question_sheet(tmp_path / "loc.xlsx", question), folder, "--keep-valid")
     assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if ":row " in line] == [
+    assert rows_said(result) == [
         f"loc.xlsx:row 4: column 'Nội dung': {said}; said once for the merged cells E3:E5"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi một.", ["Trả lời."]), ("Hỏi về giấy phép.", ["Trả lời năm."])]
@@ -1963,6 +1963,11 @@ def hoa_xuan_session(content: Path) -> Path:
                  "Đối thoại với công dân phường Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
                  "--place", "Hòa Xuân"]) == 0
     return content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+
+
+def rows_said(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The import's messages that name a row."""
+    return [line for line in result.stderr.splitlines() if ":row " in line]
 
 
 def write_text_sheet(path: Path, text: str) -> Path:

@@ -18,6 +18,11 @@ SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 OTHER = "sessions/2024/2024-06-19-doi-thoai-2"
 
 
+def warned_at(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """Where validate's warnings are (file:line:column)."""
+    return [line.split(": warning: ")[0] for line in result.stdout.splitlines() if ": warning: " in line]
+
+
 def append(path: Path, text: str) -> None:
     with path.open("a", encoding="utf-8") as file:
         file.write(text)
@@ -988,7 +993,7 @@ def test_a_photo_tag_over_several_lines_is_looked_at_whole(tmp_path: Path) -> No
            '<img\n  alt="Hội trường"\n  src="quang-canh.jpg">\n\n![Quang cảnh\nhội trường](quang-canh.jpg)\n')
     checked = validate(content)
     assert checked.returncode == 0, checked.stderr
-    warned = [line.split(": warning: ")[0] for line in checked.stdout.splitlines() if ": warning: " in line]
+    warned = warned_at(checked)
     assert warned == [f"content/{SESSION}/index.md:11:8"], checked.stdout
 
 
@@ -1088,8 +1093,7 @@ def test_indented_code_is_told_apart_in_a_blockquote_and_a_raw_html_block(tmp_pa
            '    <img src="a.jpg">\n\n</div>\n\nẢnh thật: <img src="a.jpg" alt="ảnh thật">\n')
     result = validate(content)
     assert result.returncode == 0, result.stderr
-    assert [line.split(": warning: ")[0] for line in result.stdout.splitlines() if ": warning: " in line] \
-        == [f"content/{SESSION}/index.md:17:15"]
+    assert warned_at(result) == [f"content/{SESSION}/index.md:17:15"]
     site = tmp_path / "site"
     assert run_build(write_config(tmp_path, content, site, build_date="2026-11-28")).returncode == 0
     page = parse(site / SESSION / "index.html")
