@@ -65,15 +65,6 @@ Markdown when the tag says `markdown="1"`, and which a site's pages have only if
 MARKDOWN_IN_HTML = frozenset({"md_in_html", "markdown.extensions.md_in_html", "extra",
                               "markdown.extensions.extra", "pymdownx.extra"})
 """The names in mkdocs.yml's `markdown_extensions` that give its pages md_in_html."""
-
-
-def reads_markdown_in_html(extensions: object) -> bool:
-    """Whether mkdocs.yml's `markdown_extensions`, as written (names, or one-key mappings of a
-    name to its settings) or as MkDocs holds them (names), include md_in_html."""
-    entries = extensions if isinstance(extensions, list) else [extensions] if extensions else []
-    names = {name for entry in entries
-             for name in (entry if isinstance(entry, dict) else [entry]) if isinstance(name, str)}
-    return bool(names & MARKDOWN_IN_HTML)
 HTML_ELEMENTS = frozenset({
     "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
     "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col",
@@ -103,6 +94,15 @@ LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 LINE_MARKS = re.compile(r"^(?:[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))+", re.M)
 EMPHASIS = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 """Emphasis and code marks at either end of a word (`**hồ sơ**.`), not inside (`ho_so.pdf`)."""
+
+
+def reads_markdown_in_html(extensions: object) -> bool:
+    """Whether mkdocs.yml's `markdown_extensions`, as written (names, or one-key mappings of a
+    name to its settings) or as MkDocs holds them (names), include md_in_html."""
+    entries = extensions if isinstance(extensions, list) else [extensions] if extensions else []
+    names = {name for entry in entries
+             for name in (entry if isinstance(entry, dict) else [entry]) if isinstance(name, str)}
+    return bool(names & MARKDOWN_IN_HTML)
 
 
 def as_browsers_read(url: str) -> str:
