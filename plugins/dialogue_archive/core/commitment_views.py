@@ -163,6 +163,11 @@ class CommitmentPages:
         for key, heading, chosen, uri in self._selections():
             entries = [self.entries[i] for i in chosen]
             filters = self._filters(key)
+            # Once a list, not once a page: a list of 40,000 commitments has 800 pages
+            description = self.text["intro"] if key == "all" else described(
+                "commitments", {"commitments": len(entries)}, heading=heading,
+                date=format_date(self.build_date))
+            updated = self.views.newest(e.session.uri for e in entries)
             for chunk, pager in paginate(entries, uri, session_year):
                 yield PageSpec(uri(pager.number), paged_title(heading, pager), "archive/commitments.html", {
                     "kind": "commitments", "filter": key, "heading": heading, "entries": chunk,
@@ -172,10 +177,7 @@ class CommitmentPages:
                     "agency_name": self.views.agency_name(key.removeprefix("agency:"))
                     if key.startswith("agency:") else "",
                     "as_of": format_date(self.build_date)},
-                    description=self.text["intro"] if key == "all" else
-                    described("commitments", {"commitments": len(entries)}, heading=heading,
-                              date=format_date(self.build_date)),
-                    updated=self.views.newest(e.session.uri for e in entries))
+                    description=description, updated=updated)
 
 
 def commitment_pages(views: ArchiveViews) -> Iterator[PageSpec]:
