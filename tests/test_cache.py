@@ -19,7 +19,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dialogue_archive
@@ -269,18 +269,11 @@ def test_a_cache_entry_that_lost_a_file_is_made_anew(tmp_path: Path) -> None:
     was restored as it was: the next builds published a site without /feed.xml, stopped with
     a FileNotFoundError traceback for data/items.csv, or with a search index lacking one
     result's excerpt (a review's find). Such an entry is a miss, and the site is whole."""
-    content = copy_sample(tmp_path / "content")
-    cache = tmp_path / "cache"
-    first, second = tmp_path / "site1", tmp_path / "site2"
-    for folder in (tmp_path / "one", tmp_path / "two"):
-        folder.mkdir()
-    build(write_config(tmp_path / "one", content, first, cache_dir=str(cache),
-                       build_date=str(SAMPLE_BUILD_DATE)))
+    first, second, cache, build_again = built_once(tmp_path)
     for lost in [*cache.glob("feeds/*/feed.xml"), *cache.glob("opendata-files/*/items.csv"),
                  next(cache.glob("search-*/*/fragment/*"))]:
         lost.unlink()
-    result = run_build(write_config(tmp_path / "two", content, second, cache_dir=str(cache),
-                                    build_date=str(SAMPLE_BUILD_DATE)))
+    result = build_again()
     assert result.returncode == 0, result.stderr
     assert without_search(digest(second)) == without_search(digest(first))
     assert (second / "feed.xml").is_file() and (second / "data" / "items.csv").is_file()
@@ -801,10 +794,9 @@ def test_builds_sharing_one_cache_all_succeed_and_leave_it_tidy(tmp_path: Path) 
     assert [p for p in cache.rglob(".tmp-*")] == []
 
 
-def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -> None:
-    """The site's files are hard links into the cache: a deploy step that rewrites one in place
-    (a minifier, a script adding a banner) rewrites the cached entry too. The next build sees it
-    and makes the file anew instead of publishing the altered one."""
+def built_once(tmp_path: Path) -> tuple[Path, Path, Path, Callable[[], subprocess.CompletedProcess[str]]]:
+    """The sample built into site1 with a cache of its own: (site1, site2, the cache, a build of
+    the same content with that cache into site2, run when the test has done what it does)."""
     content = copy_sample(tmp_path / "content")
     cache = tmp_path / "cache"
     first, second = tmp_path / "site1", tmp_path / "site2"
@@ -812,6 +804,16 @@ def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -
         folder.mkdir()
     build(write_config(tmp_path / "one", content, first, cache_dir=str(cache),
                        build_date=str(SAMPLE_BUILD_DATE)))
+    again = write_config(tmp_path / "two", content, second, cache_dir=str(cache),
+                         build_date=str(SAMPLE_BUILD_DATE))
+    return first, second, cache, lambda: run_build(again)
+
+
+def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -> None:
+    """The site's files are hard links into the cache: a deploy step that rewrites one in place
+    (a minifier, a script adding a banner) rewrites the cached entry too. The next build sees it
+    and makes the file anew instead of publishing the altered one."""
+    first, second, _, build_again = built_once(tmp_path)
     session_page = first / SEED / "index.html"
     altered = [first / "data" / "items.csv", session_page, first / "feed.xml",
                next((first / "pagefind").glob("*/pagefind-entry.json"))]
@@ -819,8 +821,8 @@ def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -
     for path in altered:
         with path.open("ab") as stream:  # in place: the same inode
             stream.write(b"<!-- TAMPERED -->")
-    build(write_config(tmp_path / "two", content, second, cache_dir=str(cache),
-                       build_date=str(SAMPLE_BUILD_DATE)))
+    result = build_again()
+    assert result.returncode == 0, result.stderr
     for relative, original in originals.items():
         now = (second / relative).read_bytes()
         if relative.parts[0] == "pagefind":  # indexed anew: Pagefind's own hashes vary by run
