@@ -564,7 +564,7 @@ class ArchiveViews:
                                    else len(items.get(record.id, [])))
                 for record in self._ordered(kind, registry)]
         heading = VI["nav"][nav_key]
-        ends = [self._end_day(record) for record in registry.values()]
+        ends = self._ends(kind).values()
         listed = max((d for d in (self.newest(self.data_dates), *ends) if d), default=None)
         for chunk, pager in paginate(rows, index_uri):
             yield PageSpec(index_uri(pager.number), paged_title(heading, pager),
@@ -577,7 +577,8 @@ class ArchiveViews:
             header = self._registry_header(kind, record)
             description = self._registry_description(kind, record, len(entries))
             days = (self.newest(e.session.uri for e in entries),
-                    self.newest(e.uri for e in self._sessions_here(kind, record.id)), self._end_day(record),
+                    self.newest(e.uri for e in self._sessions_here(kind, record.id)),
+                    self._ends(kind).get(record.id),
                     self.newest(r.session.src_uri for r in self.carried.get(record.id, []))
                     if kind == "agency" else None)
             updated = max((d for d in days if d), default=None)
@@ -604,10 +605,11 @@ class ArchiveViews:
         """The newest data_date of these sessions' pages; None for none."""
         return max((self.data_dates[uri] for uri in session_uris), default=None)
 
-    def _end_day(self, unit: Any) -> dt.date | None:
-        """The day after a unit that ended by the build day ended: its page says so from then."""
-        ended = getattr(unit, "valid_until", None)
-        return ended + dt.timedelta(days=1) if ended and self.archive.ended(unit) else None
+    def _ends(self, kind: str) -> dict[str, dt.date]:
+        """The day after each unit of `kind` that ended by the build day ended (`_unit_ends`):
+        its page says so from then; topics do not end."""
+        agencies, places = self._unit_ends
+        return {"agency": agencies, "place": places}.get(kind, {})
 
     def _registry_description(self, kind: str, record: Any, items: int) -> str:
         """A topic's own description, or what the unit's page holds: its items, the sessions
@@ -616,13 +618,12 @@ class ArchiveViews:
         if kind == "topic":
             return record.description or described("topic", {"items": items}, name=record.name)
         name = self._display_name(kind, record)
+        sessions = len(self._sessions_here(kind, record.id))
         if kind == "agency":
-            return described("agency", {"items": items,
-                                        "sessions": len(self.sessions_by_agency.get(record.id, [])),
+            return described("agency", {"items": items, "sessions": sessions,
                                         "inherited": self.inherited.get(record.id, (0, 0))[0]},
                              name=name, unit=name)
-        return described("place", {"sessions": len(self.sessions_by_place.get(record.id, [])),
-                                   "items": self.items_within[record.id]},
+        return described("place", {"sessions": sessions, "items": self.items_within[record.id]},
                          name=in_sentence(name, self.lang), unit=name)
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
