@@ -228,6 +228,50 @@ def test_every_chart_is_drawn_as_wide_as_its_column(sample_site, serve_site, bro
         page.close()
 
 
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: .12em !important;"
+                " word-spacing: .16em !important; } p { margin-bottom: 2em !important; }")
+"""WCAG 1.4.12's text spacing, as a reader's own stylesheet applies it."""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_charts_labels_and_values_stay_whole_inside_it_under_text_spacing(
+        sample_site, serve_site, browser, width: int) -> None:
+    """SVG text does not wrap: under WCAG 1.4.12's text spacing the agencies' long names ran
+    past the chart's edge, cut off, and names over 46 characters were drawn shortened with "…"
+    (a low-vision review's find). Each label is drawn whole, on more lines where it is long,
+    inside the drawing and above its bar; each value beside its bar, inside the drawing too."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(serve_site(sample_site) + "statistics/")
+        page.add_style_tag(content=TEXT_SPACING)
+        spacing = "getComputedStyle(document.querySelector('.da-chart__label')).letterSpacing"
+        assert page.evaluate(spacing) != "normal"  # the reader's stylesheet reaches the SVG
+        drawn = page.evaluate("""() => [...document.querySelectorAll('svg.da-chart__svg')].map(svg => {
+            const edge = svg.getBoundingClientRect();
+            const values = svg.querySelectorAll('text.da-chart__value');
+            const bars = svg.querySelectorAll('rect.da-chart__bar');
+            return [svg.closest('figure').id, edge.left, edge.right,
+                [...svg.querySelectorAll('text.da-chart__label')].map((label, i) => {
+                    const box = label.getBoundingClientRect(), value = values[i].getBoundingClientRect();
+                    const lines = [...label.querySelectorAll('tspan')].map(t => t.textContent);
+                    return {lines: lines.length ? lines : [label.textContent],
+                            left: Math.min(box.left, value.left), right: Math.max(box.right, value.right),
+                            bottom: box.bottom, bar: bars[i].getBoundingClientRect().top}; })]; })""")
+    finally:
+        page.close()
+    html = parse(sample_site / "statistics/index.html")
+    assert len(drawn) >= 7
+    outside = [(chart, right, row) for chart, left, right, rows in drawn for row in rows
+               if row["left"] < left - 0.5 or row["right"] > right + 0.5]
+    assert outside == []
+    for chart, _, _, rows in drawn:
+        assert all(row["bottom"] <= row["bar"] + 0.5 for row in rows), (chart, rows)
+        names = [th.get_text(strip=True) for th in html.select(f"figure#{chart} tbody th")]
+        assert [" ".join(row["lines"]) for row in rows] == names[:len(rows)], chart
+    agencies = next(rows for chart, _, _, rows in drawn if chart == "tk-items-per-agency")
+    assert max(len(row["lines"]) for row in agencies) > 1  # the sample has names that long
+
+
 def test_a_long_chart_draws_its_largest_rows_and_its_table_keeps_them_all(sample_site) -> None:
     """150 agencies drew a chart 6,300 px tall above a table of the same rows (a review's find):
     a chart whose rows go largest first draws 15 of them; its table keeps every row."""
