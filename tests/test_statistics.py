@@ -276,6 +276,17 @@ def test_a_charts_labels_and_values_stay_whole_inside_it_under_text_spacing(
     assert max(len(row["lines"]) for row in agencies) > 1  # the sample has names that long
 
 
+def test_a_long_label_is_cut_into_even_lines(sample_site) -> None:
+    """A label cut at the most a line holds left one word alone on its last line ("Phòng Quản
+    lý đô thị quận Cẩm" over "Lệ"): its lines are as even as its words allow, each holding
+    more than one word here."""
+    html = parse(sample_site / "statistics/index.html")
+    cut = [[tspan.get_text() for tspan in label.select("tspan")]
+           for label in html.select("figure#tk-items-per-agency text.da-chart__label")]
+    assert any(len(lines) > 1 for lines in cut)
+    assert [lines for lines in cut if any(" " not in line for line in lines[1:])] == []
+
+
 def test_a_long_chart_draws_its_largest_rows_and_its_table_keeps_them_all(sample_site) -> None:
     """150 agencies drew a chart 6,300 px tall above a table of the same rows (a review's find):
     a chart whose rows go largest first draws 15 of them; its table keeps every row."""

@@ -118,8 +118,16 @@ def whole_shares(values: list[int]) -> list[int]:
 
 def label_lines(label: str) -> tuple[str, ...]:
     """`label` whole, cut between words into lines of LINE_CHARS at most (a longer word is
-    cut too)."""
-    return tuple(textwrap.wrap(label, LINE_CHARS, break_on_hyphens=False)) or (label,)
+    cut too), as even as the words allow: filled up to LINE_CHARS, "Phòng Quản lý đô thị
+    quận Cẩm" left "Lệ" alone on its last line."""
+    def cut(width: int) -> list[str]:
+        return textwrap.wrap(label, width, break_on_hyphens=False)
+
+    count = len(cut(LINE_CHARS))
+    width = max(1, -(-len(label) // max(count, 1)))  # an even share, widened until `count` lines hold it
+    while len(cut(width)) > count:
+        width += 1
+    return tuple(cut(width)) or (label,)
 
 
 def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, value_heading: str,
