@@ -546,6 +546,33 @@ def test_the_search_boxes_and_their_placeholders_read_in_both_schemes(
     assert all(contrast(text, box) >= 4.5 for _, text, box in placeholders), placeholders
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("site", ["sample_site", "slate_site"])
+def test_the_search_filters_checkboxes_are_big_enough_to_hit_and_drawn_in_every_scheme(
+        site: str, width: int, request: pytest.FixtureRequest, serve_site: Any, browser: Any,
+        tmp_path: Path) -> None:
+    """WCAG 2.2's target size (2.5.8) asks 24 by 24 CSS px: a filter value's checkbox was 22 px
+    (a low-vision review's find). It is 25 px, never under 24 px, at a phone's and a desktop's
+    width, in both schemes and under forced colours (Windows high contrast), where the browser
+    still draws it: its edge stands out 3:1 from the page in a screenshot."""
+    from PIL import Image
+
+    with opened(browser, serve_site(request.getfixturevalue(site)) + "search/?q=dat+dai", width) as page:
+        page.wait_for_selector("#da-facets input[type=checkbox]", state="attached")
+        page.evaluate("""() => {  // the filters and their groups start shut on a phone
+            document.getElementById('da-filters').open = true;
+            document.querySelector('.da-facet-group').open = true; }""")
+        box = page.locator("#da-facets input[type=checkbox]").first
+        for forced in ("none", "active"):
+            page.emulate_media(forced_colors=forced)
+            size = box.bounding_box()
+            assert size is not None and min(size["width"], size["height"]) >= 24, (forced, size)
+            box.screenshot(path=str(shot := tmp_path / f"box-{forced}.png"))
+            around = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            drawn = {f"rgb{pixel}" for _, pixel in Image.open(shot).convert("RGB").getcolors(1 << 16)}
+            assert max(contrast(colour, around) for colour in drawn) >= 3, (forced, around)
+
+
 def placeholder_colours(page: Any, fields: list[str]) -> list[Any]:
     """Each field's selector, its placeholder's colour and its own background."""
     return page.evaluate("""fields => fields.map(s => { const f = document.querySelector(s);

@@ -3,23 +3,37 @@
 The template `archive/partials/bar_chart.html` draws the SVG and, right after it, a table of
 the same rows, so a screen reader or a spreadsheet user gets the same numbers. Labels sit
 above their bars, so long Vietnamese names fit on a phone; the SVG scales with its viewBox.
+SVG text does not wrap: a long label is laid out here on as many lines as it needs.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from .labels import format_number
 
 WIDTH = 360
-"""ViewBox width: drawn at 100% of the column, a 14-unit font stays readable on a phone."""
-ROW_HEIGHT = 42
+"""ViewBox width: drawn at 100% of the column (up to 384 px), LABEL_SIZE units are 13.7 px on
+a 360 px phone, 16 px (the page's text) on a desktop."""
 BAR_HEIGHT = 14
-LABEL_SIZE = 14
-VALUE_ROOM = 72
-"""Room right of the longest bar for its value, e.g. '123 (45%)'."""
-LABEL_CHARS = 46
-"""Labels longer than this are shortened in the SVG (the table keeps them whole)."""
+LABEL_SIZE = 15
+"""The labels' and the values' size: at 14 units, and values at 13, they were 12.8 and 11.8 px
+on a 360 px phone, under Material's smallest text (12.8 px)."""
+LINE_STEP = LABEL_SIZE + 4
+"""From one line of a label to the next (baseline to baseline)."""
+BAR_GAP = 6
+"""From a label's last line to its bar, and from a bar's end to its value."""
+ROW_GAP = 8
+"""From a bar to the next row's label."""
+CHAR_WIDTH = 0.76 * LABEL_SIZE
+"""The room a character of a label or value is given: the SVG's text keeps its width whatever
+the window, but a reader's stylesheet may space it out (WCAG 1.4.12: letters 0.12em, words
+0.16em apart). So spaced, the sample's agency names took 0.65em a character in Arial's
+metrics (Material's font stack), 0.71em in DejaVu Sans, a digit 0.76em; drawn at 46
+characters a line, the names ran up to 66 units past the drawing's edge."""
+LINE_CHARS = int(WIDTH // CHAR_WIDTH)
+"""Characters a label's line holds at most: a longer label goes on, whole, on the next line."""
 DRAWN_BARS = 15
 """Bars drawn at most, the first rows (the largest, where rows go most first): 150 agencies
 drew a chart 6,300 px tall above a table of the same 150 rows. The table keeps every row."""
@@ -39,7 +53,7 @@ class Row:
 @dataclass(frozen=True)
 class Bar:
     label: str
-    short_label: str
+    lines: tuple[str, ...]
     value: int
     display: str
     share: str
@@ -68,6 +82,7 @@ class BarChart:
     width: int = WIDTH
     bar_height: int = BAR_HEIGHT
     label_size: int = LABEL_SIZE
+    line_step: int = LINE_STEP
 
     @property
     def drawn(self) -> tuple[Bar, ...]:
@@ -76,7 +91,8 @@ class BarChart:
 
     @property
     def height(self) -> int:
-        return max(1, len(self.drawn)) * ROW_HEIGHT
+        """Down to the last drawn bar, and a row's gap below it."""
+        return max((bar.bar_y + BAR_HEIGHT + ROW_GAP for bar in self.drawn), default=1)
 
 
 def percent(part: int, whole: int) -> str:
@@ -100,8 +116,18 @@ def whole_shares(values: list[int]) -> list[int]:
     return floors
 
 
-def shorten(label: str, limit: int = LABEL_CHARS) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip(" ,;–-") + "…"
+def label_lines(label: str) -> tuple[str, ...]:
+    """`label` whole, cut between words into lines of LINE_CHARS at most (a longer word is
+    cut too), as even as the words allow: filled up to LINE_CHARS, "Phòng Quản lý đô thị
+    quận Cẩm" left "Lệ" alone on its last line."""
+    def cut(width: int) -> list[str]:
+        return textwrap.wrap(label, width, break_on_hyphens=False)
+
+    count = len(cut(LINE_CHARS))
+    width = max(1, -(-len(label) // max(count, 1)))  # an even share, widened until `count` lines hold it
+    while len(cut(width)) > count:
+        width += 1
+    return tuple(cut(width)) or (label,)
 
 
 def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, value_heading: str,
@@ -110,19 +136,23 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, va
     total, the shares of one table adding up to 100% (see whole_shares)."""
     total = sum(row.value for row in rows)
     percents = whole_shares([row.value for row in rows]) if shares and total else []
+    shown = [f"{percents[index]}%" if percents else "" for index in range(len(rows))]
+    displays = [f"{format_number(row.value)} ({share})" if share else format_number(row.value)
+                for row, share in zip(rows, shown, strict=True)]
     largest = max((row.value for row in rows), default=0)
-    room = WIDTH - VALUE_ROOM
+    # the longest bar leaves room for the longest value, spaced out, beside it
+    room = WIDTH - BAR_GAP - CHAR_WIDTH * max(map(len, displays), default=0)
     bars = []
-    for index, row in enumerate(rows):
-        top = index * ROW_HEIGHT
+    top = 0
+    for row, share, display in zip(rows, shown, displays, strict=True):
         width = round(room * row.value / largest, 1) if largest else 0.0
-        share = f"{percents[index]}%" if percents else ""
-        bar_y = top + LABEL_SIZE + 6
+        lines = label_lines(row.label)
+        label_y = top + LABEL_SIZE
+        bar_y = label_y + (len(lines) - 1) * LINE_STEP + BAR_GAP
         bars.append(Bar(
-            label=row.label, short_label=shorten(row.label), value=row.value,
-            display=f"{format_number(row.value)} ({share})" if share else format_number(row.value),
-            share=share,
-            uri=row.uri, named=row.named, label_y=top + LABEL_SIZE, bar_y=bar_y, bar_width=width,
-            value_x=width + 6, value_y=bar_y + BAR_HEIGHT - 2))
+            label=row.label, lines=lines, value=row.value, display=display, share=share,
+            uri=row.uri, named=row.named, label_y=label_y, bar_y=bar_y, bar_width=width,
+            value_x=width + BAR_GAP, value_y=bar_y + BAR_HEIGHT - 2))
+        top = bar_y + BAR_HEIGHT + ROW_GAP
     return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares,
                     most_first)
