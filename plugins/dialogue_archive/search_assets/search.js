@@ -866,20 +866,7 @@ function excerpt(data, holdsPhrase) {
   const located = new Set(data.locations);
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
   const hits = highlighted(words, end, locations, holdsPhrase);
-  const first = hits[0] ?? 0;
-  let start = Math.max(0, Math.min(first - 8, end - EXCERPT_WORDS));
-  let stop = Math.min(end, start + EXCERPT_WORDS);
-  for (let n = 0; n < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; n++) start--;
-  for (let n = 0; n < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; n++) stop++;
-  // Within EXCERPT_CHARS: parts dropped at the ends, a third as many characters kept before
-  // the first word marked as after the last one that fits with it, the marked ones kept.
-  const fitting = hits.filter((i) => i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
-  const last = fitting.length ? fitting[fitting.length - 1] : first;
-  while (shownLength(parts, start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
-    const before = shownLength(parts, start, first);
-    if (start < first && (stop === last + 1 || 3 * before > shownLength(parts, last + 1, stop))) start++;
-    else stop--;
-  }
+  const [start, stop] = bestWindow(parts, hits, end);
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
   for (let i = start; i < stop; i++) {
@@ -888,6 +875,38 @@ function excerpt(data, holdsPhrase) {
   }
   if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
   return paragraph;
+}
+
+// The excerpt holding the most distinct words marked, the earliest of those that hold as many:
+// it started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
+// opening lines, not the sentence below saying all four words. [start, stop) of `parts`.
+function bestWindow(parts, hits, end) {
+  let best = null;
+  let most = -1;
+  for (const first of hits.length ? hits : [0]) {
+    const [start, stop] = windowAt(parts, hits, end, first);
+    const held = new Set(hits.filter((i) => i >= start && i < stop).map((i) => wordKey(parts[i].text))).size;
+    if (held > most) [best, most] = [[start, stop], held];
+  }
+  return best;
+}
+
+// The excerpt's parts [start, stop) from a few words before the marked part `first`.
+function windowAt(parts, hits, end, first) {
+  let start = Math.max(0, Math.min(first - 8, end - EXCERPT_WORDS));
+  let stop = Math.min(end, start + EXCERPT_WORDS);
+  for (let n = 0; n < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; n++) start--;
+  for (let n = 0; n < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; n++) stop++;
+  // Within EXCERPT_CHARS: parts dropped at the ends, a third as many characters kept before
+  // the first word marked as after the last one that fits with it, the marked ones kept.
+  const fitting = hits.filter((i) => i >= first && i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
+  const last = fitting.length ? fitting[fitting.length - 1] : first;
+  while (shownLength(parts, start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
+    const before = shownLength(parts, start, first);
+    if (start < first && (stop === last + 1 || 3 * before > shownLength(parts, last + 1, stop))) start++;
+    else stop--;
+  }
+  return [start, stop];
 }
 
 // The characters of parts[from, to) as an excerpt shows them, with the spaces or dashes
