@@ -931,9 +931,11 @@ def test_an_excerpt_next_to_a_long_address_is_as_short_as_the_others(tmp_path: P
 SPREAD = ("Năm ngoái phường đã tổ chức nạo vét một đoạn mương ngắn phía sau chợ nhưng việc làm chỉ "
           "tạm thời, rác và bùn lại tích tụ sau vài tuần, người dân sống hai bên phải chịu mùi hôi "
           "suốt mùa khô, trẻ em đi học qua đó rất nguy hiểm vì không có lan can che chắn. ") * 2
-EXCERPTED = {"muong-be-tong": SPREAD + "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa."}
+LONG_CODE = "dvc" + "a1b2c3d4e5f6" * 25
+EXCERPTED = {"muong-be-tong": SPREAD + "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa.",
+             "ma-dai": f"Tôi nhận được mã tra cứu {LONG_CODE} nhưng không tra được hồ sơ."}
 """Items whose excerpt must be chosen or cut: a long text naming the first word of a query in its
-opening lines, and all of them in its last sentence."""
+opening lines, and all of them in its last sentence; a code of 303 characters without a space."""
 
 
 @pytest.fixture(scope="module")
@@ -962,6 +964,16 @@ def test_an_excerpt_shows_where_most_words_typed_are(excerpted, query: str) -> N
     shown, marks = excerpt_of(*excerpted, query, "muong-be-tong")
     assert "mương bằng bê tông cốt thép" in shown and len(shown) <= 250, shown
     assert marks == ["mương", "bê", "tông", "cốt", "thép"]
+
+
+@pytest.mark.parametrize("query", [LONG_CODE[:7], LONG_CODE])
+def test_a_word_found_longer_than_an_excerpt_is_cut_to_its_length(excerpted, query: str) -> None:
+    """A word of 303 characters found (a code pasted whole, or its start typed) was shown whole,
+    an excerpt of 307 characters. It is cut at the excerpt's length, with "…", what is shown of
+    it still marked."""
+    shown, marks = excerpt_of(*excerpted, query, "ma-dai")
+    assert len(shown) <= 250 and shown.rstrip().endswith("…"), (len(shown), shown)
+    assert len(marks) == 1 and LONG_CODE.startswith(marks[0]) and len(marks[0]) >= 200, marks
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:

@@ -867,13 +867,18 @@ function excerpt(data, holdsPhrase) {
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
   const hits = highlighted(words, end, locations, holdsPhrase);
   const [start, stop] = bestWindow(parts, hits, end);
+  // Longer than EXCERPT_CHARS, the window is one part (a code or an address without spaces or
+  // dashes): cut there, it was shown whole (a word of 300 characters, marked, made the excerpt).
+  const cut = shownLength(parts, start, stop) > EXCERPT_CHARS;
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
   for (let i = start; i < stop; i++) {
     if (i > start) paragraph.append(parts[i].joint);
-    paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
+    const text = cut ? [...words[i]].slice(0, EXCERPT_CHARS - 1).join("") : words[i];
+    paragraph.append(hits.includes(i) ? element("mark", {}, text) : text);
   }
-  if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
+  if (cut) paragraph.append("…");
+  else if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
   return paragraph;
 }
 
