@@ -933,9 +933,11 @@ SPREAD = ("Năm ngoái phường đã tổ chức nạo vét một đoạn mươ
           "suốt mùa khô, trẻ em đi học qua đó rất nguy hiểm vì không có lan can che chắn. ") * 2
 LONG_CODE = "dvc" + "a1b2c3d4e5f6" * 25
 EXCERPTED = {"muong-be-tong": SPREAD + "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa.",
-             "ma-dai": f"Tôi nhận được mã tra cứu {LONG_CODE} nhưng không tra được hồ sơ."}
+             "ma-dai": f"Tôi nhận được mã tra cứu {LONG_CODE} nhưng không tra được hồ sơ.",
+             "dia-chi": "Đề nghị sửa đèn ở kiệt 12/3 Nguyễn Văn Linh và dọn rác ở tổ 5/khu phố 7."}
 """Items whose excerpt must be chosen or cut: a long text naming the first word of a query in its
-opening lines, and all of them in its last sentence; a code of 303 characters without a space."""
+opening lines, and all of them in its last sentence; a code of 303 characters without a space;
+addresses whose numbers and words a slash joins."""
 
 
 @pytest.fixture(scope="module")
@@ -974,6 +976,19 @@ def test_a_word_found_longer_than_an_excerpt_is_cut_to_its_length(excerpted, que
     shown, marks = excerpt_of(*excerpted, query, "ma-dai")
     assert len(shown) <= 250 and shown.rstrip().endswith("…"), (len(shown), shown)
     assert len(marks) == 1 and LONG_CODE.startswith(marks[0]) and len(marks[0]) >= 200, marks
+
+
+@pytest.mark.parametrize(("query", "marked"), [
+    ("kiet 12", ["kiệt", "12"]), ("to 5", ["tổ", "5"]), ("khu pho 7", ["khu", "phố", "7"]),
+    ("5/khu", ["5", "khu"])])
+def test_words_joined_by_a_slash_in_an_address_are_highlighted_each(excerpted, query: str,
+                                                                    marked: list[str]) -> None:
+    """'kiệt 12/3' and 'tổ 5/khu phố 7' were found by `kiet 12`, `to 5` or `khu pho`, but
+    "12/3" and "5/khu" were marked only typed so, whole: the numbers and words a slash joins
+    are marked each, as a dash's are, the slash shown as written."""
+    shown, marks = excerpt_of(*excerpted, query, "dia-chi")
+    assert EXCERPTED["dia-chi"] in shown
+    assert [m.strip(".,") for m in marks] == marked
 
 
 def test_a_word_typed_with_y_is_not_respelled_in_the_query(pasted) -> None:

@@ -325,11 +325,16 @@ function showScope(list) {
 // (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
 const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=[\\p{L}\\p{N}])`, "gu");
 
-// A word cut where a dash joins words or numbers: its parts and, between them, their dashes
-// ("2031–2035": "2031", "–", "2035"). A date written with dashes ("1-7-2025") stays whole,
-// one word that its hidden word finds (dateWord) and that is marked whole.
-function dashParts(word) {
-  return dateOf(word) ? [word] : word.split(WORD_DASH);
+// A dash or a slash joining words or numbers, as an excerpt marks them: in an address ("kiệt
+// 12/3", "tổ 5/khu phố 3") Pagefind finds "12", "3" or "khu", and "12/3" as one word was
+// marked for no word typed.
+const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}/])(?=[\\p{L}\\p{N}])`, "gu");
+
+// A word cut where a dash (or `joints`) joins words or numbers: its parts and, between them,
+// their dashes ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
+// ("1-7-2025") stays whole, one word that its hidden word finds (dateWord) and that is marked whole.
+function dashParts(word, joints = WORD_DASH) {
+  return dateOf(word) ? [word] : word.split(joints);
 }
 
 function searchTerm(query) {
@@ -810,7 +815,7 @@ const startKey = (word) => fold(bare(word));
 // `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
 // before, a space or its dash.
 function contentWords(data) {
-  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word)
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word, WORD_JOINT)
     .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
 }
 
@@ -825,7 +830,8 @@ function contentWords(data) {
 // record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
-  const typed = typedWords(state.query).filter((word) => wordKey(word));
+  const typed = typedWords(state.query).flatMap((word) => dashParts(word, WORD_JOINT).filter((_, i) => i % 2 === 0))
+    .filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
