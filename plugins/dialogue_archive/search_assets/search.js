@@ -483,36 +483,46 @@ function fragment(result) { // each result's excerpt is fetched once
 // fetches it (its other files have the hash in their names). Our files beside an index keep
 // their names from build to build, and a browser or CDN that kept an earlier copy (a server
 // sending no Cache-Control) searched with an earlier index's words: what was published since
-// was not found. Null when the entry cannot be had.
+// was not found. Null when the entry cannot be had, and asked for again by the next file.
 const versions = new Map();
 function versionOf(shardId) {
   if (!versions.has(shardId)) {
+    const lostEntry = () => {
+      versions.delete(shardId);
+      return null;
+    };
     versions.set(shardId, fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`)
-      .then((response) => (response.ok ? response.json() : null))
+      .then((response) => (response.ok ? response.json() : lostEntry()))
       .then((entry) => Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null)
-      .catch(() => null));
+      .catch(lostEntry));
   }
   return versions.get(shardId);
 }
 
 // A gzipped file beside an index (config.files), parsed; fetched once, at its index's version.
 // Null when it cannot be had: an index without its words is then kept, a result without its
-// session's title says "Phiên".
+// session's title says "Phiên". A file lost is not kept as lost: the next search (or the
+// search again that the page asks for) fetches it again; on a flaky link it stayed lost until
+// the page was reloaded.
 const shardFiles = new Map();
 function shardFile(shardId, file, parse) {
   const key = `${shardId}/${file}`;
   if (!shardFiles.has(key)) {
+    const lostFile = () => {
+      shardFiles.delete(key);
+      return null;
+    };
     shardFiles.set(key, versionOf(shardId).then((version) => fetch(
       indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""),
     )).then(async (response) => {
-      if (!response.ok) return null;
+      if (!response.ok) return lostFile();
       let body = new Blob([await response.arrayBuffer()]);
       const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
       if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
         body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
       }
       return parse(await body.text());
-    }).catch(() => null));
+    }).catch(lostFile));
   }
   return shardFiles.get(key);
 }
