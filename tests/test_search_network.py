@@ -264,3 +264,40 @@ def test_an_index_that_cannot_load_leaves_no_results_of_the_search_before(tab, s
     assert tab.locator("#da-results > li").count() == 0
     assert not tab.is_visible("#da-more")
     assert tab.text_content("#da-to-results") == WORDS["to_results"]
+
+
+def search_again(tab, server: DroppingServer, drop: str) -> None:
+    """The reader searches again (the form's button) with the requests matching `drop` lost."""
+    server.drop = re.compile(drop)
+    tab.click(".da-search__form button[type=submit]")
+    tab.wait_for_function("(busy) => !busy.includes(document.getElementById('da-status').textContent)",
+                          arg=BUSY, timeout=20000)
+
+
+SESSION_LINKS = "#da-results .da-result__kind a"
+
+
+@pytest.mark.parametrize("lost", ["sessions", "records", "words"])
+def test_a_small_file_lost_once_is_fetched_again_by_the_next_search(tab, server, lost: str) -> None:
+    """An index's sessions, records or words file that failed once was kept as lost until the
+    page was reloaded: every result's session said "Phiên", a result whose excerpt was lost had
+    no link, a query no index holds listed unrelated records, however often the reader searched
+    again. The next search fetches the file again."""
+    if lost == "sessions":
+        open_search(tab, server, EVERY_ITEM, r"/sessions\.da_json")
+        first_results(tab)
+        assert set(tab.locator(SESSION_LINKS).all_inner_texts()) == {WORDS["session"]}
+        search_again(tab, server, r"^$")
+        first_results(tab)
+        assert WORDS["session"] not in tab.locator(SESSION_LINKS).all_inner_texts()
+    elif lost == "records":
+        open_search(tab, server, EVERY_ITEM, LOST_EXCERPTS + r"|/records\.da_json")
+        assert "" in first_results(tab)
+        search_again(tab, server, LOST_EXCERPTS)
+        assert all(first_results(tab))
+        assert WORDS["excerpt_failed"] in tab.locator(".da-result__excerpt").all_inner_texts()
+    else:
+        assert open_search(tab, server, "q=xyzqwk", r"/words\.da_words").startswith("Tìm thấy")
+        search_again(tab, server, r"^$")
+        assert tab.inner_text("#da-status") == WORDS["no_results"]
+    assert tab.thrown == []

@@ -325,11 +325,16 @@ function showScope(list) {
 // (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
 const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=[\\p{L}\\p{N}])`, "gu");
 
-// A word cut where a dash joins words or numbers: its parts and, between them, their dashes
-// ("2031–2035": "2031", "–", "2035"). A date written with dashes ("1-7-2025") stays whole,
-// one word that its hidden word finds (dateWord) and that is marked whole.
-function dashParts(word) {
-  return dateOf(word) ? [word] : word.split(WORD_DASH);
+// A dash or a slash joining words or numbers, as an excerpt marks them: in an address ("kiệt
+// 12/3", "tổ 5/khu phố 3") Pagefind finds "12", "3" or "khu", and "12/3" as one word was
+// marked for no word typed.
+const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}/])(?=[\\p{L}\\p{N}])`, "gu");
+
+// A word cut where a dash (or `joints`) joins words or numbers: its parts and, between them,
+// their dashes ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
+// ("1-7-2025") stays whole, one word that its hidden word finds (dateWord) and that is marked whole.
+function dashParts(word, joints = WORD_DASH) {
+  return dateOf(word) ? [word] : word.split(joints);
 }
 
 function searchTerm(query) {
@@ -478,36 +483,46 @@ function fragment(result) { // each result's excerpt is fetched once
 // fetches it (its other files have the hash in their names). Our files beside an index keep
 // their names from build to build, and a browser or CDN that kept an earlier copy (a server
 // sending no Cache-Control) searched with an earlier index's words: what was published since
-// was not found. Null when the entry cannot be had.
+// was not found. Null when the entry cannot be had, and asked for again by the next file.
 const versions = new Map();
 function versionOf(shardId) {
   if (!versions.has(shardId)) {
+    const lostEntry = () => {
+      versions.delete(shardId);
+      return null;
+    };
     versions.set(shardId, fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`)
-      .then((response) => (response.ok ? response.json() : null))
+      .then((response) => (response.ok ? response.json() : lostEntry()))
       .then((entry) => Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null)
-      .catch(() => null));
+      .catch(lostEntry));
   }
   return versions.get(shardId);
 }
 
 // A gzipped file beside an index (config.files), parsed; fetched once, at its index's version.
 // Null when it cannot be had: an index without its words is then kept, a result without its
-// session's title says "Phiên".
+// session's title says "Phiên". A file lost is not kept as lost: the next search (or the
+// search again that the page asks for) fetches it again; on a flaky link it stayed lost until
+// the page was reloaded.
 const shardFiles = new Map();
 function shardFile(shardId, file, parse) {
   const key = `${shardId}/${file}`;
   if (!shardFiles.has(key)) {
+    const lostFile = () => {
+      shardFiles.delete(key);
+      return null;
+    };
     shardFiles.set(key, versionOf(shardId).then((version) => fetch(
       indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""),
     )).then(async (response) => {
-      if (!response.ok) return null;
+      if (!response.ok) return lostFile();
       let body = new Blob([await response.arrayBuffer()]);
       const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
       if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
         body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
       }
       return parse(await body.text());
-    }).catch(() => null));
+    }).catch(lostFile));
   }
   return shardFiles.get(key);
 }
@@ -810,7 +825,7 @@ const startKey = (word) => fold(bare(word));
 // `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
 // before, a space or its dash.
 function contentWords(data) {
-  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word)
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word, WORD_JOINT)
     .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
 }
 
@@ -825,7 +840,8 @@ function contentWords(data) {
 // record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
-  const typed = typedWords(state.query).filter((word) => wordKey(word));
+  const typed = typedWords(state.query).flatMap((word) => dashParts(word, WORD_JOINT).filter((_, i) => i % 2 === 0))
+    .filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
@@ -866,28 +882,52 @@ function excerpt(data, holdsPhrase) {
   const located = new Set(data.locations);
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
   const hits = highlighted(words, end, locations, holdsPhrase);
-  const first = hits[0] ?? 0;
+  const [start, stop] = bestWindow(parts, hits, end);
+  // Longer than EXCERPT_CHARS, the window is one part (a code or an address without spaces or
+  // dashes): cut there, it was shown whole (a word of 300 characters, marked, made the excerpt).
+  const cut = shownLength(parts, start, stop) > EXCERPT_CHARS;
+  const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
+  if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
+  for (let i = start; i < stop; i++) {
+    if (i > start) paragraph.append(parts[i].joint);
+    const text = cut ? [...words[i]].slice(0, EXCERPT_CHARS - 1).join("") : words[i];
+    paragraph.append(hits.includes(i) ? element("mark", {}, text) : text);
+  }
+  if (cut) paragraph.append("…");
+  else if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
+  return paragraph;
+}
+
+// The excerpt holding the most distinct words marked, the earliest of those that hold as many:
+// it started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
+// opening lines, not the sentence below saying all four words. [start, stop) of `parts`.
+function bestWindow(parts, hits, end) {
+  let best = null;
+  let most = -1;
+  for (const first of hits.length ? hits : [0]) {
+    const [start, stop] = windowAt(parts, hits, end, first);
+    const held = new Set(hits.filter((i) => i >= start && i < stop).map((i) => wordKey(parts[i].text))).size;
+    if (held > most) [best, most] = [[start, stop], held];
+  }
+  return best;
+}
+
+// The excerpt's parts [start, stop) from a few words before the marked part `first`.
+function windowAt(parts, hits, end, first) {
   let start = Math.max(0, Math.min(first - 8, end - EXCERPT_WORDS));
   let stop = Math.min(end, start + EXCERPT_WORDS);
   for (let n = 0; n < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; n++) start--;
   for (let n = 0; n < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; n++) stop++;
   // Within EXCERPT_CHARS: parts dropped at the ends, a third as many characters kept before
   // the first word marked as after the last one that fits with it, the marked ones kept.
-  const fitting = hits.filter((i) => i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
+  const fitting = hits.filter((i) => i >= first && i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
   const last = fitting.length ? fitting[fitting.length - 1] : first;
   while (shownLength(parts, start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
     const before = shownLength(parts, start, first);
     if (start < first && (stop === last + 1 || 3 * before > shownLength(parts, last + 1, stop))) start++;
     else stop--;
   }
-  const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
-  if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
-  for (let i = start; i < stop; i++) {
-    if (i > start) paragraph.append(parts[i].joint);
-    paragraph.append(hits.includes(i) ? element("mark", {}, words[i]) : words[i]);
-  }
-  if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
-  return paragraph;
+  return [start, stop];
 }
 
 // The characters of parts[from, to) as an excerpt shows them, with the spaces or dashes
