@@ -917,6 +917,32 @@ def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_session_days_written_month_first_beside_words_are_refused_as_a_column(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' written month first beside the part of the day or the
+    weekday ('Sáng 11/20/2026', 'Thứ Sáu, 11/20/2026'): read day first, none of them was a day,
+    so the column was not one of sessions' days, and every row, those of 15 December too, was
+    imported into the session of 20/11/2026 with only an unknown column's warning. The date
+    beside the words goes through the column's decision, as '11/20/2026' alone does: refused,
+    naming the cell; nothing is written."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,Sáng 11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        '2,"Thứ Sáu, 11/20/2026",Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n'
+        "3,Chiều 12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        "us.csv:row 2: column 'Ngày đối thoại': 'Sáng 11/20/2026' is a day only when read month "
+        "first (20/11/2026), so the dates of this column seem to be written month/day/year, as US "
+        "software writes them, and nothing was read: the others would be taken day first, as "
+        "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
+        "then import again")
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 @pytest.mark.parametrize(("written", "said"), [
     ("12/15/2026", "is not a day of the calendar; check the day and the month"),
     ("31/11/2026", "is not a day of the calendar; check the day and the month"),

@@ -143,15 +143,21 @@ DATE_IN_TEXT = re.compile(rf"(?<!\d)(?:{DATE_SHAPE.pattern})(?!\d)")
 """A date written in numbers (DATE_SHAPE) among other words."""
 
 
-def session_day(value: Any) -> dt.date | str:
-    """The day a cell of a column of sessions' days holds (cell_day), also beside words for the
-    part of the day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026
-    (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS); else why it
-    holds none: no date, other words, two dates, a date not on the calendar, a weekday that
-    the date is not."""
-    if (day := cell_day(value)) is not None:
-        return day
-    text = str(value).strip()
+class WrittenDay(NamedTuple):
+    """The one date a cell of sessions' days writes (in numbers, or in words, folded), and the
+    weekdays said beside it (Monday 0)."""
+
+    date: str
+    weekdays: list[int]
+
+
+def day_written(text: str) -> WrittenDay | str:
+    """The date of a text of a column of sessions' days, also beside words for the part of the
+    day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026 (chiều)',
+    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), as written: whether it
+    is read day or month first is the column's (`_month_first`); else why it holds none: no
+    date, other words, two dates."""
+    text = text.strip()
     dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
     rest = folded_words(DATE_IN_TEXT.sub(" ", text))
     dates += [found.group() for found in WORDED_DAY.finditer(rest)]
@@ -163,13 +169,37 @@ def session_day(value: Any) -> dt.date | str:
     if DAY_WORDS.sub(" ", rest).strip():
         return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …) "
                 "or a weekday (Thứ Sáu, …): write the day alone, such as 20/06/2024")
-    if (day := written_day(dates[0])) is None:
-        return not_a_day(dates[0])
-    said = [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest) if found["weekday"]]
-    if (wrong := next((n for n in said if n != day.weekday()), None)) is not None:
-        return (f"'{text}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, not on "
-                f"{VI['weekday'][wrong]}: correct the date or the weekday")
+    return WrittenDay(dates[0], [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest)
+                                 if found["weekday"]])
+
+
+def session_day(value: Any) -> dt.date | str:
+    """The day a cell of a column of sessions' days holds (cell_day, or `day_written` read day
+    first); else why it holds none: no date, other words, two dates, a date not on the
+    calendar, a weekday that the date is not."""
+    if (day := cell_day(value)) is not None:
+        return day
+    written = day_written(str(value))
+    if isinstance(written, str):
+        return written
+    if (day := written_day(written.date)) is None:
+        return not_a_day(written.date)
+    if (wrong := next((n for n in written.weekdays if n != day.weekday()), None)) is not None:
+        return (f"'{str(value).strip()}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, "
+                f"not on {VI['weekday'][wrong]}: correct the date or the weekday")
     return day
+
+
+def numbers_date(value: Any) -> str | None:
+    """A text cell that is a date written in numbers, day and month first (DAY_MONTH), or None."""
+    return value.strip() if isinstance(value, str) and DAY_MONTH.fullmatch(value.strip()) else None
+
+
+def session_numbers_date(value: Any) -> str | None:
+    """The date in numbers, day and month first, of a text cell of a column of sessions' days,
+    also beside the words `day_written` reads ('Sáng 11/20/2026'), or None."""
+    written = day_written(value) if isinstance(value, str) else None
+    return numbers_date(written.date) if isinstance(written, WrittenDay) else None
 
 
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
@@ -1673,7 +1703,8 @@ def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, st
         raise SheetError("\n".join(problems))
 
 
-def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str,
+                 date_of: Callable[[Any], str | None] = numbers_date) -> str | None:
     """The message for the column `i` (named `name`) of dates with one that is a day only when
     read month first ('6/13/2024', as US software writes dates), and none that is one only when
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
@@ -1683,19 +1714,21 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     or with an Excel date cell of a day over 12 (typed '20/6/2024' in an Excel reading dates day
     first, which left '6/13/2024' a text; an Excel reading them month first would have made that
     one a date too). A date cell of a day up to 12 tells nothing: the same Excel made '7/6/2024',
-    meant 6 July by a writer typing month first, the date cell 7 June."""
+    meant 6 July by a writer typing month first, the date cell 7 June. `date_of`: the date in
+    numbers a cell holds (its whole text, or in a column of sessions' days the date beside its
+    words, session_numbers_date), or None."""
     below = rows[header + 1:]
-    texts = [(n, row[i].strip()) for n, row in enumerate(below, header + 2)
-             if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
-    month_first = [(n, text, day) for n, text in texts if written_day(text) is None
-                   and (day := month_first_day(text)) is not None]
-    if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                              for _, text in texts) \
+    texts = [(n, row[i].strip(), date) for n, row in enumerate(below, header + 2)
+             if i < len(row) and (date := date_of(row[i])) is not None]
+    month_first = [(n, text, day) for n, text, date in texts if written_day(date) is None
+                   and (day := month_first_day(date)) is not None]
+    if not month_first or any(month_first_day(date) is None and written_day(date) is not None
+                              for *_, date in texts) \
             or any(i < len(row) and isinstance(row[i], dt.date) and row[i].day > 12 for row in below):
         return None
     n, text, day = month_first[0]
-    both = next(((m, other, read) for m, other in texts if (read := written_day(other))
-                 and month_first_day(other) not in (None, read)), None)
+    both = next(((m, other, read) for m, other, date in texts if (read := written_day(date))
+                 and month_first_day(date) not in (None, read)), None)
     example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
     return (f"{where}:row {n}: column '{name}': '{text}' is a day only when read month first "
             f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
@@ -1722,7 +1755,8 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
             continue
-        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where,
+                                   session_numbers_date):
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
