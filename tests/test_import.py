@@ -993,8 +993,9 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
         "buoi.csv:row 8: column 'Ngày đối thoại': 'Sáng 20/11/2026 và 21/11/2026' holds 2 dates, and "
         "a row is of one session: write its day alone (this column says which session the row is of)",
         "buoi.csv:row 9: column 'Ngày đối thoại': 'Sáng 20/11/2026 tại nhà văn hóa' holds, beside its "
-        "date, more than a part of the day (Sáng, Chiều, …) or a weekday (Thứ Sáu, …): write the "
-        "day alone, such as 20/06/2024 (this column says which session the row is of)"]
+        "date, more than a part of the day (Sáng, Chiều, …), a weekday (Thứ Sáu, …) or a time "
+        "(8h00): write the day alone, such as 20/06/2024 (this column says which session the row "
+        "is of)"]
     assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 6)]
 
     lines[3] = '3,"Chiều 21/11/2026",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 3.'
@@ -1002,6 +1003,34 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
                         "--force")
     assert result.returncode == 2
     assert ("buoi.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+
+
+def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
+        content: Path, tmp_path: Path) -> None:
+    """A press office's sheet often writes the session's time beside its day ('8h00 ngày
+    20/11/2026', '20/11/2026 8:30', '14h30, 20/11/2026'): each such cell was an error on its
+    row (or, the column holding no date alone, the column was not read as one of sessions' days,
+    and every row was imported). The date is read and the time left aside; a time that is none
+    of the day ('25h00') is an error on its cell, naming it."""
+    folder = hoa_xuan_session(content)
+    days = ["8h00 ngày 20/11/2026", "20/11/2026 8:30", "14h30, 20/11/2026",
+            "Sáng thứ Sáu, lúc 8 giờ 30 phút, ngày 20 tháng 11 năm 2026", "20/11/2026 25h00"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "gio.csv:row 6: column 'Ngày đối thoại': '20/11/2026 25h00' holds the time '25h00', which "
+        "is no time of the day (0h00 to 23h59): correct it, or write the day alone, such as "
+        "20/06/2024 (this column says which session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 5)]
+    lines[2] = '2,"15/10/2026 8:30",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 2.'  # another session's
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines[:5])), folder,
+                        "--force")
+    assert result.returncode == 2
+    assert ("gio.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 3 are of another day "
             "than this session's (20/11/2026)") in result.stderr
 
 
@@ -1029,10 +1058,11 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
 def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_out(
         content: Path, tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại': this session's day merged beside its ten questions,
-    then three rows of another session, each with its day and hour ('15/10/2026 8h00'). The
-    merge dates each of its rows: the column is one of sessions' days, and the three rows are
-    refused, nothing written (counting the merge as one cell, as a change of this day did,
-    imported the other session's questions into this one, with exit 0)."""
+    then three rows of another session, each with its day and hour ('15/10/2026 8h00', the
+    hour left aside). The merge dates each of its rows: the column is one of sessions' days, and
+    the sheet is refused naming the three rows, nothing written (counting the merge as one cell,
+    as a change of this day did, imported the other session's questions into this one, with
+    exit 0)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
@@ -1044,9 +1074,9 @@ def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_ou
     folder = hoa_xuan_session(content)
     before = (folder / "answers.yaml").read_bytes()
     result = run_import(tmp_path / "tonghop.xlsx", folder)
-    assert result.returncode != 0, result.stderr
-    assert [line.split(":")[1] for line in rows_said(result)] == [
-        "row 12", "row 13", "row 14"], result.stderr
+    assert result.returncode == 2, result.stderr
+    assert ("tonghop.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 12, 13, 14 are of "
+            "another day than this session's (20/11/2026)") in result.stderr
     assert (folder / "answers.yaml").read_bytes() == before
 
 

@@ -60,6 +60,7 @@ from .sheet_vocabulary import (
     NOT_FOR_THE_SITE,
     PERSONAL,
     REQUIRED_COLUMNS,
+    TIME_OF_DAY,
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
@@ -151,15 +152,29 @@ class WrittenDay(NamedTuple):
     weekdays: list[int]
 
 
+def time_of_day(found: re.Match[str]) -> bool:
+    """Whether a time TIME_OF_DAY found is one of the day: hours 0 to 23, minutes and seconds,
+    when written, in two digits from 00 to 59 ('25h00', '8h75', '8:5' are slips)."""
+    minute, seconds = found["minute"] or found["minutes"], found["seconds"]
+    return int(found["hour"]) <= 23 and all(len(part) == 2 and int(part) <= 59
+                                            for part in (minute, seconds) if part is not None)
+
+
 def day_written(text: str) -> WrittenDay | str:
     """The date of a text of a column of sessions' days, also beside words for the part of the
     day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026 (chiều)',
-    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), as written: whether it
-    is read day or month first is the column's (`_month_first`); else why it holds none: no
-    date, other words, two dates."""
+    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), and beside a time of the
+    day, which a press office's sheet often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'):
+    the row's session is told by its day, so the time is left aside; the date as written:
+    whether it is read day or month first is the column's (`_month_first`); else why it holds
+    none: no date, other words, two dates, a time that is none of the day."""
     text = text.strip()
     dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
-    rest = folded_words(DATE_IN_TEXT.sub(" ", text))
+    rest = DATE_IN_TEXT.sub(" ", text)
+    if wrong := next((found for found in TIME_OF_DAY.finditer(rest) if not time_of_day(found)), None):
+        return (f"'{text}' holds the time '{wrong.group().strip()}', which is no time of the day "
+                "(0h00 to 23h59): correct it, or write the day alone, such as 20/06/2024")
+    rest = folded_words(TIME_OF_DAY.sub(" ", rest))
     dates += [found.group() for found in WORDED_DAY.finditer(rest)]
     rest = WORDED_DAY.sub(" ", rest)
     if not dates:
@@ -167,8 +182,8 @@ def day_written(text: str) -> WrittenDay | str:
     if len(dates) > 1:
         return f"'{text}' holds {len(dates)} dates, and a row is of one session: write its day alone"
     if DAY_WORDS.sub(" ", rest).strip():
-        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …) "
-                "or a weekday (Thứ Sáu, …): write the day alone, such as 20/06/2024")
+        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …), "
+                "a weekday (Thứ Sáu, …) or a time (8h00): write the day alone, such as 20/06/2024")
     return WrittenDay(dates[0], [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest)
                                  if found["weekday"]])
 
