@@ -1671,6 +1671,44 @@ def test_a_cell_stored_as_an_error_or_of_an_unknown_type_is_said_on_its_cell(
     assert [item["text"] for item in items_of(folder)] == ["Hỏi 4."]
 
 
+def test_a_session_day_of_an_unknown_type_or_an_error_is_said_and_other_columns_stay_quiet(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' holding '20/11/2026' in a cell of a type no
+    spreadsheet has (t="x", as a program wrote it) was read as that day, and its row imported,
+    where the same cell in an imported column is an error: it is one there too, as is a '#N/A'
+    (which was 'not a date'). A column the import does not read ('Ghi chú') holding such cells
+    stays quiet: nothing of it is published, and its info line names it already."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung",
+                            "Ghi chú"])
+    for n, (day, note) in enumerate((("20/11/2026", "UNKNOWN-NOTE"), ("UNKNOWN-DAY", "REF-NOTE"),
+                                     ("NA-DAY", None), ("20/11/2026", None)), 1):
+        workbook.active.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}.", note])
+    cells = {"UNKNOWN-DAY": 't="x"><v>20/11/2026</v>', "NA-DAY": 't="e"><v>#N/A</v>',
+             "UNKNOWN-NOTE": 't="x"><v>Đã gọi lại</v>', "REF-NOTE": 't="e"><v>#REF!</v>'}
+
+    def rewrite(data: bytes) -> bytes:
+        for written, stored in cells.items():
+            data = data.replace(f't="inlineStr"><is><t>{written}</t></is>'.encode(), stored.encode())
+        return data
+
+    rewritten(workbook, tmp_path / "loai.xlsx", rewrite)
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loai.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "loai.xlsx:row 3: column 'Ngày đối thoại': holds '20/11/2026' in a type of cell that "
+        "spreadsheets do not have (t=\"x\" in the file: a program wrote it, not Excel), so what it "
+        "holds is not known: type the cell's value again in Excel or LibreOffice, save the "
+        "workbook, and import it again (this column says which session the row is of)",
+        "loai.xlsx:row 4: column 'Ngày đối thoại': holds Excel's error value #N/A (a formula that "
+        "failed, or that points at a deleted cell): put the text there, or fix the formula (this "
+        "column says which session the row is of)"]
+    assert "Ghi chú" not in result.stderr
+    assert "info: loai.xlsx: column(s) not imported: Ghi chú" in result.stdout
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 4."]
+
+
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:
     """'Không', '-', 'Không có' typed for 'none' were published as a commitment 'Không' (an open
     promise on the site), an answer in writing with the document 'Không', an official '-'

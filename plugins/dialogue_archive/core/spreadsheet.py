@@ -190,8 +190,11 @@ def day_written(text: str) -> WrittenDay | str:
 
 def session_day(value: Any) -> dt.date | str:
     """The day a cell of a column of sessions' days holds (cell_day, or `day_written` read day
-    first); else why it holds none: no date, other words, two dates, a date not on the
-    calendar, a weekday that the date is not."""
+    first); else why it holds none: no value the office meant (unread_cell: a cell of an
+    unknown type holding '20/11/2026' was read as that day), no date, other words, two dates, a
+    date not on the calendar, a weekday that the date is not."""
+    if (unread := unread_cell(value)) is not None:
+        return unread
     if (day := cell_day(value)) is not None:
         return day
     written = day_written(str(value))
@@ -213,7 +216,7 @@ def numbers_date(value: Any) -> str | None:
 def session_numbers_date(value: Any) -> str | None:
     """The date in numbers, day and month first, of a text cell of a column of sessions' days,
     also beside the words `day_written` reads ('Sáng 11/20/2026'), or None."""
-    written = day_written(value) if isinstance(value, str) else None
+    written = day_written(value) if isinstance(value, str) and unread_cell(value) is None else None
     return numbers_date(written.date) if isinstance(written, WrittenDay) else None
 
 
@@ -1107,6 +1110,49 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
+def _excel_error(value: Any) -> bool:
+    """Whether a cell holds Excel's error value ('#N/A'), is stored as a formula's error
+    (ErrorCell), or is a formula without its value (UnsavedFormula)."""
+    return isinstance(value, str) and (isinstance(value, UnsavedFormula | ErrorCell)
+                                       or value.strip().upper() in EXCEL_ERRORS)
+
+
+def _excel_error_said(value: str) -> str:
+    """What is wrong with a cell that `_excel_error` finds, and what to do."""
+    shown = value.strip()
+    if isinstance(value, UnsavedFormula):
+        return (f"holds the formula {shown}, whose value the file does not hold (a program "
+                "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
+                "it again")
+    if shown.upper() in EXCEL_ERRORS:
+        return (f"holds Excel's error value {shown} (a formula that failed, or that points "
+                "at a deleted cell): put the text there, or fix the formula")
+    return (f"holds '{shown[:30]}', which the file stores as a formula's error value, though it "
+            "is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): put the text "
+            "there, or fix the formula")
+
+
+def _odd_cell_said(value: Any) -> str | None:
+    """What is wrong with a cell that holds a character that cannot be stored (Unstorable) or a
+    value of a type of cell the format does not have (UnknownType), and what to do; else None."""
+    if isinstance(value, Unstorable):
+        return (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
+                "the file: half of a character, which stands for none): type the cell's text "
+                "again")
+    if isinstance(value, UnknownType):
+        return (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
+                f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
+                "holds is not known: type the cell's value again in Excel or LibreOffice, save "
+                "the workbook, and import it again")
+    return None
+
+
+def unread_cell(value: Any) -> str | None:
+    """Why a cell holds no value the office meant, whichever its column (`_excel_error`,
+    `_odd_cell_said`), or None."""
+    return _excel_error_said(value) if _excel_error(value) else _odd_cell_said(value)
+
+
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
                   table: Table) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), or are stored as a
@@ -1114,29 +1160,15 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     at, before two columns of one text are joined (a '#N/A' in the second 'Nội dung' became part
     of the question). `number`: the row's, whose merged cells (`table`) are said once
     (Table.said_at)."""
-    failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
-              and (isinstance(row[i], UnsavedFormula | ErrorCell)
-                   or row[i].strip().upper() in EXCEL_ERRORS)]
+    failed = [i for i in columns if i < len(row) and _excel_error(row[i])]
     if not failed:
         return None
     here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
     shown = here or failed
-    values = [row[i].strip() for i in shown]
-    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(shown[1:], values[1:], strict=True))
-    if isinstance(row[shown[0]], UnsavedFormula):
-        said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
-                "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
-                "it again")
-    elif values[0].upper() in EXCEL_ERRORS:
-        said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
-                "at a deleted cell): put the text there, or fix the formula")
-    else:  # an ErrorCell
-        said = (f"holds '{values[0][:30]}', which the file stores as a formula's error value, "
-                "though it is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): "
-                "put the text there, or fix the formula")
+    others = "".join(f"; so does '{names[i]}' ({row[i].strip()})" for i in shown[1:])
     merged = table.merged_ranges((number, i) for i in shown)
-    return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
-                       said_elsewhere=not here)
+    return UnreadCells({columns[i] for i in failed}, names[shown[0]],
+                       _excel_error_said(row[shown[0]]) + others + merged, said_elsewhere=not here)
 
 
 def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
@@ -1144,28 +1176,20 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable); a value of a type of cell the format does not
-    have (UnknownType). `number`: the row's, whose merged cells (`table`) are said once
+    character that cannot be stored, a value of a type of cell the format does not have
+    (`_odd_cell_said`). `number`: the row's, whose merged cells (`table`) are said once
     (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
-        if isinstance(value, Unstorable):
-            said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
-                    "the file: half of a character, which stands for none): type the cell's text "
-                    "again")
-        elif isinstance(value, UnknownType):
-            said = (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
-                    f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
-                    "holds is not known: type the cell's value again in Excel or LibreOffice, save "
-                    "the workbook, and import it again")
-        elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
+        said = _odd_cell_said(value)
+        if said is None and key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
             said = (f"holds a {kind} ({shown}), not text: the columns may be shifted (check that "
                     f"the header row names each column above its values), or Excel turned what "
                     f"was typed into a {kind} (format the cell as Text and type it again)")
-        else:
+        if said is None:
             continue
         problems.append(UnreadCells({key}, names[i], said + table.merged_ranges([(number, i)]),
                                     said_elsewhere=table.said_at(number, i, columns) != (number, i)))
