@@ -917,6 +917,32 @@ def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_session_days_written_month_first_beside_words_are_refused_as_a_column(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' written month first beside the part of the day or the
+    weekday ('Sáng 11/20/2026', 'Thứ Sáu, 11/20/2026'): read day first, none of them was a day,
+    so the column was not one of sessions' days, and every row, those of 15 December too, was
+    imported into the session of 20/11/2026 with only an unknown column's warning. The date
+    beside the words goes through the column's decision, as '11/20/2026' alone does: refused,
+    naming the cell; nothing is written."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,Sáng 11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        '2,"Thứ Sáu, 11/20/2026",Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n'
+        "3,Chiều 12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        "us.csv:row 2: column 'Ngày đối thoại': 'Sáng 11/20/2026' is a day only when read month "
+        "first (20/11/2026), so the dates of this column seem to be written month/day/year, as US "
+        "software writes them, and nothing was read: the others would be taken day first, as "
+        "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
+        "then import again")
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 @pytest.mark.parametrize(("written", "said"), [
     ("12/15/2026", "is not a day of the calendar; check the day and the month"),
     ("31/11/2026", "is not a day of the calendar; check the day and the month"),
@@ -967,8 +993,9 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
         "buoi.csv:row 8: column 'Ngày đối thoại': 'Sáng 20/11/2026 và 21/11/2026' holds 2 dates, and "
         "a row is of one session: write its day alone (this column says which session the row is of)",
         "buoi.csv:row 9: column 'Ngày đối thoại': 'Sáng 20/11/2026 tại nhà văn hóa' holds, beside its "
-        "date, more than a part of the day (Sáng, Chiều, …) or a weekday (Thứ Sáu, …): write the "
-        "day alone, such as 20/06/2024 (this column says which session the row is of)"]
+        "date, more than a part of the day (Sáng, Chiều, …), a weekday (Thứ Sáu, …) or a time "
+        "(8h00): write the day alone, such as 20/06/2024 (this column says which session the row "
+        "is of)"]
     assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 6)]
 
     lines[3] = '3,"Chiều 21/11/2026",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 3.'
@@ -976,6 +1003,34 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
                         "--force")
     assert result.returncode == 2
     assert ("buoi.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+
+
+def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
+        content: Path, tmp_path: Path) -> None:
+    """A press office's sheet often writes the session's time beside its day ('8h00 ngày
+    20/11/2026', '20/11/2026 8:30', '14h30, 20/11/2026'): each such cell was an error on its
+    row (or, the column holding no date alone, the column was not read as one of sessions' days,
+    and every row was imported). The date is read and the time left aside; a time that is none
+    of the day ('25h00') is an error on its cell, naming it."""
+    folder = hoa_xuan_session(content)
+    days = ["8h00 ngày 20/11/2026", "20/11/2026 8:30", "14h30, 20/11/2026",
+            "Sáng thứ Sáu, lúc 8 giờ 30 phút, ngày 20 tháng 11 năm 2026", "20/11/2026 25h00"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "gio.csv:row 6: column 'Ngày đối thoại': '20/11/2026 25h00' holds the time '25h00', which "
+        "is no time of the day (0h00 to 23h59): correct it, or write the day alone, such as "
+        "20/06/2024 (this column says which session the row is of)"]
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 5)]
+    lines[2] = '2,"15/10/2026 8:30",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 2.'  # another session's
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines[:5])), folder,
+                        "--force")
+    assert result.returncode == 2
+    assert ("gio.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 3 are of another day "
             "than this session's (20/11/2026)") in result.stderr
 
 
@@ -1003,10 +1058,11 @@ def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path
 def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_out(
         content: Path, tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại': this session's day merged beside its ten questions,
-    then three rows of another session, each with its day and hour ('15/10/2026 8h00'). The
-    merge dates each of its rows: the column is one of sessions' days, and the three rows are
-    refused, nothing written (counting the merge as one cell, as a change of this day did,
-    imported the other session's questions into this one, with exit 0)."""
+    then three rows of another session, each with its day and hour ('15/10/2026 8h00', the
+    hour left aside). The merge dates each of its rows: the column is one of sessions' days, and
+    the sheet is refused naming the three rows, nothing written (counting the merge as one cell,
+    as a change of this day did, imported the other session's questions into this one, with
+    exit 0)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
@@ -1018,9 +1074,9 @@ def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_ou
     folder = hoa_xuan_session(content)
     before = (folder / "answers.yaml").read_bytes()
     result = run_import(tmp_path / "tonghop.xlsx", folder)
-    assert result.returncode != 0, result.stderr
-    assert [line.split(":")[1] for line in rows_said(result)] == [
-        "row 12", "row 13", "row 14"], result.stderr
+    assert result.returncode == 2, result.stderr
+    assert ("tonghop.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 12, 13, 14 are of "
+            "another day than this session's (20/11/2026)") in result.stderr
     assert (folder / "answers.yaml").read_bytes() == before
 
 
@@ -1613,6 +1669,44 @@ def test_a_cell_stored_as_an_error_or_of_an_unknown_type_is_said_on_its_cell(
         "loai.xlsx:row 4: column 'Nội dung trả lời': holds Excel's error value #N/A (a formula "
         "that failed, or that points at a deleted cell): put the text there, or fix the formula"]
     assert [item["text"] for item in items_of(folder)] == ["Hỏi 4."]
+
+
+def test_a_session_day_of_an_unknown_type_or_an_error_is_said_and_other_columns_stay_quiet(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' holding '20/11/2026' in a cell of a type no
+    spreadsheet has (t="x", as a program wrote it) was read as that day, and its row imported,
+    where the same cell in an imported column is an error: it is one there too, as is a '#N/A'
+    (which was 'not a date'). A column the import does not read ('Ghi chú') holding such cells
+    stays quiet: nothing of it is published, and its info line names it already."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung",
+                            "Ghi chú"])
+    for n, (day, note) in enumerate((("20/11/2026", "UNKNOWN-NOTE"), ("UNKNOWN-DAY", "REF-NOTE"),
+                                     ("NA-DAY", None), ("20/11/2026", None)), 1):
+        workbook.active.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}.", note])
+    cells = {"UNKNOWN-DAY": 't="x"><v>20/11/2026</v>', "NA-DAY": 't="e"><v>#N/A</v>',
+             "UNKNOWN-NOTE": 't="x"><v>Đã gọi lại</v>', "REF-NOTE": 't="e"><v>#REF!</v>'}
+
+    def rewrite(data: bytes) -> bytes:
+        for written, stored in cells.items():
+            data = data.replace(f't="inlineStr"><is><t>{written}</t></is>'.encode(), stored.encode())
+        return data
+
+    rewritten(workbook, tmp_path / "loai.xlsx", rewrite)
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "loai.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "loai.xlsx:row 3: column 'Ngày đối thoại': holds '20/11/2026' in a type of cell that "
+        "spreadsheets do not have (t=\"x\" in the file: a program wrote it, not Excel), so what it "
+        "holds is not known: type the cell's value again in Excel or LibreOffice, save the "
+        "workbook, and import it again (this column says which session the row is of)",
+        "loai.xlsx:row 4: column 'Ngày đối thoại': holds Excel's error value #N/A (a formula that "
+        "failed, or that points at a deleted cell): put the text there, or fix the formula (this "
+        "column says which session the row is of)"]
+    assert "Ghi chú" not in result.stderr
+    assert "info: loai.xlsx: column(s) not imported: Ghi chú" in result.stdout
+    assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 1.", "Câu hỏi số 4."]
 
 
 def test_a_mark_for_none_in_a_cell_is_no_value(content: Path, tmp_path: Path) -> None:

@@ -227,3 +227,10 @@ DAY_WORDS = re.compile(r"\b(?:(?P<part>{})|(?P<weekday>{})|ngay)\b".format(
 a weekday, 'ngày' ('Sáng thứ Sáu, ngày 20/11/2026')."""
 WEEKDAY_NUMBERS = {folded_words(name): n for name, n in WEEKDAYS.items()}
 """WEEKDAYS folded, as DAY_WORDS finds them."""
+TIME_OF_DAY = re.compile(
+    r"(?<![\w:])(?:(?:lúc|luc)\s+)?(?P<hour>\d{1,2})\s*(?:(?:giờ|gio|h|g)\s*(?P<minute>\d{1,2})?"
+    r"(?:\s*(?:phút|phut|p)\b|')?|:(?P<minutes>\d{1,2})(?::(?P<seconds>\d{1,2}))?)(?![\w:])",
+    re.IGNORECASE)
+"""A time of the day as offices write it beside a session's day ('8h00', '8h', '14h30', '8 giờ
+30 phút', '8g30', '8:30', '08:30:00' as a CSV saved from Excel writes one, 'lúc 8h00'), its
+numbers unchecked (`spreadsheet.time_of_day` checks them)."""

@@ -60,6 +60,7 @@ from .sheet_vocabulary import (
     NOT_FOR_THE_SITE,
     PERSONAL,
     REQUIRED_COLUMNS,
+    TIME_OF_DAY,
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
@@ -143,17 +144,37 @@ DATE_IN_TEXT = re.compile(rf"(?<!\d)(?:{DATE_SHAPE.pattern})(?!\d)")
 """A date written in numbers (DATE_SHAPE) among other words."""
 
 
-def session_day(value: Any) -> dt.date | str:
-    """The day a cell of a column of sessions' days holds (cell_day), also beside words for the
-    part of the day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026
-    (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS); else why it
-    holds none: no date, other words, two dates, a date not on the calendar, a weekday that
-    the date is not."""
-    if (day := cell_day(value)) is not None:
-        return day
-    text = str(value).strip()
+class WrittenDay(NamedTuple):
+    """The one date a cell of sessions' days writes (in numbers, or in words, folded), and the
+    weekdays said beside it (Monday 0)."""
+
+    date: str
+    weekdays: list[int]
+
+
+def time_of_day(found: re.Match[str]) -> bool:
+    """Whether a time TIME_OF_DAY found is one of the day: hours 0 to 23, minutes and seconds,
+    when written, in two digits from 00 to 59 ('25h00', '8h75', '8:5' are slips)."""
+    minute, seconds = found["minute"] or found["minutes"], found["seconds"]
+    return int(found["hour"]) <= 23 and all(len(part) == 2 and int(part) <= 59
+                                            for part in (minute, seconds) if part is not None)
+
+
+def day_written(text: str) -> WrittenDay | str:
+    """The date of a text of a column of sessions' days, also beside words for the part of the
+    day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026 (chiều)',
+    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), and beside a time of the
+    day, which a press office's sheet often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'):
+    the row's session is told by its day, so the time is left aside; the date as written:
+    whether it is read day or month first is the column's (`_month_first`); else why it holds
+    none: no date, other words, two dates, a time that is none of the day."""
+    text = text.strip()
     dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
-    rest = folded_words(DATE_IN_TEXT.sub(" ", text))
+    rest = DATE_IN_TEXT.sub(" ", text)
+    if wrong := next((found for found in TIME_OF_DAY.finditer(rest) if not time_of_day(found)), None):
+        return (f"'{text}' holds the time '{wrong.group().strip()}', which is no time of the day "
+                "(0h00 to 23h59): correct it, or write the day alone, such as 20/06/2024")
+    rest = folded_words(TIME_OF_DAY.sub(" ", rest))
     dates += [found.group() for found in WORDED_DAY.finditer(rest)]
     rest = WORDED_DAY.sub(" ", rest)
     if not dates:
@@ -161,15 +182,42 @@ def session_day(value: Any) -> dt.date | str:
     if len(dates) > 1:
         return f"'{text}' holds {len(dates)} dates, and a row is of one session: write its day alone"
     if DAY_WORDS.sub(" ", rest).strip():
-        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …) "
-                "or a weekday (Thứ Sáu, …): write the day alone, such as 20/06/2024")
-    if (day := written_day(dates[0])) is None:
-        return not_a_day(dates[0])
-    said = [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest) if found["weekday"]]
-    if (wrong := next((n for n in said if n != day.weekday()), None)) is not None:
-        return (f"'{text}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, not on "
-                f"{VI['weekday'][wrong]}: correct the date or the weekday")
+        return (f"'{text}' holds, beside its date, more than a part of the day (Sáng, Chiều, …), "
+                "a weekday (Thứ Sáu, …) or a time (8h00): write the day alone, such as 20/06/2024")
+    return WrittenDay(dates[0], [WEEKDAY_NUMBERS[found["weekday"]] for found in DAY_WORDS.finditer(rest)
+                                 if found["weekday"]])
+
+
+def session_day(value: Any) -> dt.date | str:
+    """The day a cell of a column of sessions' days holds (cell_day, or `day_written` read day
+    first); else why it holds none: no value the office meant (unread_cell: a cell of an
+    unknown type holding '20/11/2026' was read as that day), no date, other words, two dates, a
+    date not on the calendar, a weekday that the date is not."""
+    if (unread := unread_cell(value)) is not None:
+        return unread
+    if (day := cell_day(value)) is not None:
+        return day
+    written = day_written(str(value))
+    if isinstance(written, str):
+        return written
+    if (day := written_day(written.date)) is None:
+        return not_a_day(written.date)
+    if (wrong := next((n for n in written.weekdays if n != day.weekday()), None)) is not None:
+        return (f"'{str(value).strip()}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, "
+                f"not on {VI['weekday'][wrong]}: correct the date or the weekday")
     return day
+
+
+def numbers_date(value: Any) -> str | None:
+    """A text cell that is a date written in numbers, day and month first (DAY_MONTH), or None."""
+    return value.strip() if isinstance(value, str) and DAY_MONTH.fullmatch(value.strip()) else None
+
+
+def session_numbers_date(value: Any) -> str | None:
+    """The date in numbers, day and month first, of a text cell of a column of sessions' days,
+    also beside the words `day_written` reads ('Sáng 11/20/2026'), or None."""
+    written = day_written(value) if isinstance(value, str) and unread_cell(value) is None else None
+    return numbers_date(written.date) if isinstance(written, WrittenDay) else None
 
 
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
@@ -1062,6 +1110,49 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
+def _excel_error(value: Any) -> bool:
+    """Whether a cell holds Excel's error value ('#N/A'), is stored as a formula's error
+    (ErrorCell), or is a formula without its value (UnsavedFormula)."""
+    return isinstance(value, str) and (isinstance(value, UnsavedFormula | ErrorCell)
+                                       or value.strip().upper() in EXCEL_ERRORS)
+
+
+def _excel_error_said(value: str) -> str:
+    """What is wrong with a cell that `_excel_error` finds, and what to do."""
+    shown = value.strip()
+    if isinstance(value, UnsavedFormula):
+        return (f"holds the formula {shown}, whose value the file does not hold (a program "
+                "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
+                "it again")
+    if shown.upper() in EXCEL_ERRORS:
+        return (f"holds Excel's error value {shown} (a formula that failed, or that points "
+                "at a deleted cell): put the text there, or fix the formula")
+    return (f"holds '{shown[:30]}', which the file stores as a formula's error value, though it "
+            "is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): put the text "
+            "there, or fix the formula")
+
+
+def _odd_cell_said(value: Any) -> str | None:
+    """What is wrong with a cell that holds a character that cannot be stored (Unstorable) or a
+    value of a type of cell the format does not have (UnknownType), and what to do; else None."""
+    if isinstance(value, Unstorable):
+        return (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
+                "the file: half of a character, which stands for none): type the cell's text "
+                "again")
+    if isinstance(value, UnknownType):
+        return (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
+                f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
+                "holds is not known: type the cell's value again in Excel or LibreOffice, save "
+                "the workbook, and import it again")
+    return None
+
+
+def unread_cell(value: Any) -> str | None:
+    """Why a cell holds no value the office meant, whichever its column (`_excel_error`,
+    `_odd_cell_said`), or None."""
+    return _excel_error_said(value) if _excel_error(value) else _odd_cell_said(value)
+
+
 def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
                   table: Table) -> UnreadCells | None:
     """The problem of a row whose cells hold Excel's error values ('#N/A'), or are stored as a
@@ -1069,29 +1160,15 @@ def _excel_errors(row: list[Any], columns: dict[int, str], names: dict[int, str]
     at, before two columns of one text are joined (a '#N/A' in the second 'Nội dung' became part
     of the question). `number`: the row's, whose merged cells (`table`) are said once
     (Table.said_at)."""
-    failed = [i for i in columns if i < len(row) and isinstance(row[i], str)
-              and (isinstance(row[i], UnsavedFormula | ErrorCell)
-                   or row[i].strip().upper() in EXCEL_ERRORS)]
+    failed = [i for i in columns if i < len(row) and _excel_error(row[i])]
     if not failed:
         return None
     here = [i for i in failed if table.said_at(number, i, columns) == (number, i)]
     shown = here or failed
-    values = [row[i].strip() for i in shown]
-    others = "".join(f"; so does '{names[i]}' ({v})" for i, v in zip(shown[1:], values[1:], strict=True))
-    if isinstance(row[shown[0]], UnsavedFormula):
-        said = (f"holds the formula {values[0]}, whose value the file does not hold (a program "
-                "wrote it, not Excel): open the file in Excel or LibreOffice, save it, and import "
-                "it again")
-    elif values[0].upper() in EXCEL_ERRORS:
-        said = (f"holds Excel's error value {values[0]} (a formula that failed, or that points "
-                "at a deleted cell): put the text there, or fix the formula")
-    else:  # an ErrorCell
-        said = (f"holds '{values[0][:30]}', which the file stores as a formula's error value, "
-                "though it is none of Excel's (#N/A, #REF!, …: a program wrote it, not Excel): "
-                "put the text there, or fix the formula")
+    others = "".join(f"; so does '{names[i]}' ({row[i].strip()})" for i in shown[1:])
     merged = table.merged_ranges((number, i) for i in shown)
-    return UnreadCells({columns[i] for i in failed}, names[shown[0]], said + others + merged,
-                       said_elsewhere=not here)
+    return UnreadCells({columns[i] for i in failed}, names[shown[0]],
+                       _excel_error_said(row[shown[0]]) + others + merged, said_elsewhere=not here)
 
 
 def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, str], number: int,
@@ -1099,28 +1176,20 @@ def _cells_not_text(row: list[Any], columns: dict[int, str], names: dict[int, st
     """A problem for each cell that holds what no text of the site can be: an Excel date (or
     time) in a column of text, or of a value (a question was published as '2026-11-20 00:00:00': the
     sheet's columns are shifted, mostly, or Excel read what was typed as a date, '1/2'); a
-    character that cannot be stored (Unstorable); a value of a type of cell the format does not
-    have (UnknownType). `number`: the row's, whose merged cells (`table`) are said once
+    character that cannot be stored, a value of a type of cell the format does not have
+    (`_odd_cell_said`). `number`: the row's, whose merged cells (`table`) are said once
     (Table.said_at), with their range."""
     problems = []
     for i, key in columns.items():
         value = row[i] if i < len(row) else None
-        if isinstance(value, Unstorable):
-            said = (f"holds a character that cannot be stored (Excel's escape {value.escape} in "
-                    "the file: half of a character, which stands for none): type the cell's text "
-                    "again")
-        elif isinstance(value, UnknownType):
-            said = (f"holds '{value[:30]}' in a type of cell that spreadsheets do not have "
-                    f"(t=\"{value.kind}\" in the file: a program wrote it, not Excel), so what it "
-                    "holds is not known: type the cell's value again in Excel or LibreOffice, save "
-                    "the workbook, and import it again")
-        elif key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
+        said = _odd_cell_said(value)
+        if said is None and key not in DATE_COLUMNS and isinstance(value, (dt.date, dt.time)):
             kind, shown = ("date", f"{value:%d/%m/%Y}") if isinstance(value, dt.date) else \
                 ("time", f"{value:%H:%M}")  # '9:15' typed
             said = (f"holds a {kind} ({shown}), not text: the columns may be shifted (check that "
                     f"the header row names each column above its values), or Excel turned what "
                     f"was typed into a {kind} (format the cell as Text and type it again)")
-        else:
+        if said is None:
             continue
         problems.append(UnreadCells({key}, names[i], said + table.merged_ranges([(number, i)]),
                                     said_elsewhere=table.said_at(number, i, columns) != (number, i)))
@@ -1673,7 +1742,8 @@ def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, st
         raise SheetError("\n".join(problems))
 
 
-def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str,
+                 date_of: Callable[[Any], str | None] = numbers_date) -> str | None:
     """The message for the column `i` (named `name`) of dates with one that is a day only when
     read month first ('6/13/2024', as US software writes dates), and none that is one only when
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
@@ -1683,19 +1753,21 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     or with an Excel date cell of a day over 12 (typed '20/6/2024' in an Excel reading dates day
     first, which left '6/13/2024' a text; an Excel reading them month first would have made that
     one a date too). A date cell of a day up to 12 tells nothing: the same Excel made '7/6/2024',
-    meant 6 July by a writer typing month first, the date cell 7 June."""
+    meant 6 July by a writer typing month first, the date cell 7 June. `date_of`: the date in
+    numbers a cell holds (its whole text, or in a column of sessions' days the date beside its
+    words, session_numbers_date), or None."""
     below = rows[header + 1:]
-    texts = [(n, row[i].strip()) for n, row in enumerate(below, header + 2)
-             if i < len(row) and isinstance(row[i], str) and DAY_MONTH.fullmatch(row[i].strip())]
-    month_first = [(n, text, day) for n, text in texts if written_day(text) is None
-                   and (day := month_first_day(text)) is not None]
-    if not month_first or any(month_first_day(text) is None and written_day(text) is not None
-                              for _, text in texts) \
+    texts = [(n, row[i].strip(), date) for n, row in enumerate(below, header + 2)
+             if i < len(row) and (date := date_of(row[i])) is not None]
+    month_first = [(n, text, day) for n, text, date in texts if written_day(date) is None
+                   and (day := month_first_day(date)) is not None]
+    if not month_first or any(month_first_day(date) is None and written_day(date) is not None
+                              for *_, date in texts) \
             or any(i < len(row) and isinstance(row[i], dt.date) and row[i].day > 12 for row in below):
         return None
     n, text, day = month_first[0]
-    both = next(((m, other, read) for m, other in texts if (read := written_day(other))
-                 and month_first_day(other) not in (None, read)), None)
+    both = next(((m, other, read) for m, other, date in texts if (read := written_day(date))
+                 and month_first_day(date) not in (None, read)), None)
     example = f" ('{both[1]}' on row {both[0]} as {both[2]:%d/%m/%Y})" if both else ""
     return (f"{where}:row {n}: column '{name}': '{text}' is a day only when read month first "
             f"({day:%d/%m/%Y}), so the dates of this column seem to be written month/day/year, as "
@@ -1722,7 +1794,8 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
         name = f" {folded_words(rows[header][i])} "
         if not any(f" {word} " in name for word in SESSION_WORDS):
             continue
-        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where,
+                                   session_numbers_date):
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
