@@ -1015,11 +1015,14 @@ def test_a_labels_file_with_a_brace_astray_is_refused_at_its_line(tmp_path: Path
     from dialogue_archive.core.labels import VI, format_number
     path = tmp_path / "nhan.yaml"
     path.write_text('text:\n  sessions_of_year: "Các buổi {} năm {year}"\n'
-                    '  latest_sessions: "Mới nhất {"\n', encoding="utf-8")
+                    '  latest_sessions: "Mới nhất {"\n  published_on: "Đăng ngày {{date}}"\n',
+                    encoding="utf-8")
     problems = use_labels(path)
-    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3"], problems
-    assert "an empty {}" in problems[0] and "a brace that closes nothing" in problems[1]
-    assert "write a '{' or '}' of the text as '{{' or '}}'," in problems[1]  # not '}}}}'
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:2:3", f"{path}:3:3", f"{path}:4:3"], problems
+    assert "an empty {}" in problems[0] and "a '{' that is not around a place for a value" in problems[1]
+    # an escaped '{{' was advised, then shown doubled by the templates, single where formatted
+    assert "a doubled brace ('{{' or '}}')" in problems[2]
+    assert all("write the text's own without them (in parentheses, say)" in p for p in problems)
     path.write_text('locale:\n  thousands: " "\n', encoding="utf-8")
     try:
         assert use_labels(path) == [] and format_number(12000) == "12 000"

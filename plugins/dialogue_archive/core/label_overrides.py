@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import re
-import string
 from pathlib import Path
 from typing import Any
 
@@ -105,9 +104,10 @@ def _check(data: dict[Any, Any], archive: dict[str, Any], where: tuple[str, ...]
                 problems.append(f"{at}'{name}' is a list of {len(own)} texts")
         elif not isinstance(value, str) or not (value.strip() or name in SPACES):
             problems.append(f"{at}'{name}' is a text: write it after the ':'")
-        elif (broken := _unformattable(value)) is not None:
-            problems.append(f"{at}'{name}' has {broken}: write a '{{' or '}}' of the text as '{{{{' "
-                            "or '}}', and a place for a value as {name} (as the archive's label)")
+        elif (broken := _stray_braces(value)) is not None:
+            problems.append(f"{at}'{name}' has {broken}: a label writes '{{' and '}}' only around a "
+                            "place for a value, as {name} (as the archive's label); write the text's "
+                            "own without them (in parentheses, say)")
         elif (kept := set(PLACEHOLDER.findall(own))) != _placeholders(name, value):
             problems.append(f"{at}'{name}' must hold {_braced(sorted(kept))}"
                             " and no other {…}: the site puts its value there"
@@ -154,13 +154,18 @@ def _placeholders(name: str, value: str) -> set[str]:
     return held
 
 
-def _unformattable(value: str) -> str | None:
-    """What in a label Python's format() would fail on ('{}', a lone '{'), or None."""
-    try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(value) if field is not None]
-    except ValueError as error:
-        return f"a brace that closes nothing or is not closed ({error})"
-    return "an empty {}" if "" in fields else None
+def _stray_braces(value: str) -> str | None:
+    """What brace of a label is not around a place for a value ('{}', a lone '{', '{{'), or
+    None. Templates show most labels as written, and only some go through Python's format(),
+    so an escaped '{{' would be shown doubled on some pages and single on others."""
+    if "{{" in value or "}}" in value:
+        return "a doubled brace ('{{' or '}}')"
+    rest = PLACEHOLDER.sub("", value)
+    if "{}" in rest:
+        return "an empty {}"
+    if stray := [c for c in rest if c in "{}"]:
+        return f"a '{stray[0]}' that is not around a place for a value"
+    return None
 
 
 def _drop_added(target: dict[str, Any], archive: dict[str, Any]) -> None:
