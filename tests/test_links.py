@@ -191,8 +191,9 @@ def test_a_link_to_a_missing_document_is_reported_where_it_is_written(tmp_path: 
         "or fix the path or remove the link",
         f"content/{SESSION}/index.md:11:5: the link '../../../data/item.csv' points to data/item.csv, "
         "which the build does not write: its open data files are archive.json, items.csv, "
-        "commitments.csv, schema.json, popolo.json, datapackage.json and sessions/<id>.json (did you "
-        "mean 'items.csv'?); fix the link",
+        "commitments.csv, schema.json, popolo.json, datapackage.json, sessions/<id>.json and "
+        "years/<year>/<archive.json, items.csv, commitments.csv, popolo.json> (did you mean "
+        "'items.csv'?); fix the link",
         f"content/{SESSION}/index.md:11:33: the link '../../../agencies/khong-co/feed.xml' points to "
         "agencies/khong-co/feed.xml, which the build does not write: agency 'khong-co', which is not "
         "in registry/agencies.yaml; fix the link"]

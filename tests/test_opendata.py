@@ -328,7 +328,8 @@ def test_datapackage_gives_each_csv_column_its_type(sample_site) -> None:
                                         "path": archive["site_url"]}]
     assert package["created"].startswith(archive["build_date"])
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"archive.json", "items.csv", "commitments.csv", "schema.json", "popolo.json"}
+    assert {path for path in resources if not path.startswith("years/")} \
+        == {"archive.json", "items.csv", "commitments.csv", "schema.json", "popolo.json"}
     assert all((sample_site / "data" / path).is_file() for path in resources)
     page = parse(sample_site / "open-data/index.html")
     for path, columns in (("items.csv", CSV_COLUMNS), ("commitments.csv", COMMITMENT_COLUMNS)):
@@ -488,6 +489,16 @@ SIZE = re.compile(r"(\d{1,3}(?:\.\d{3})*)(?:,(\d))? (byte|KB|MB|GB)")
 UNIT_BYTES = {"byte": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9}
 
 
+def assert_size_shown(shown: str, file: Path) -> None:
+    """`shown` is the size of `file` as a Vietnamese reader writes it ('456,4 MB')."""
+    number, decimal, unit = SIZE.fullmatch(shown).groups()
+    value = int(number.replace(".", "")) + int(decimal or 0) / 10
+    step = UNIT_BYTES[unit] / (10 if decimal else 1)
+    size = file.stat().st_size
+    assert abs(value * UNIT_BYTES[unit] - size) <= step / 2, (file, shown, size)
+    assert unit == "byte" or size >= UNIT_BYTES[unit] * 0.95, (file, shown, size)
+
+
 def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
         sample_site, serve_site, browser) -> None:
     """Clicking archive.json (456 MB at 10,000 sessions) had the browser display it, and the
@@ -504,13 +515,7 @@ def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
             continue
         name = row.th.a.get_text(strip=True)
         links[name] = row.th.a
-        shown = row.select("td")[column].get_text(strip=True)
-        number, decimal, unit = SIZE.fullmatch(shown).groups()
-        value = int(number.replace(".", "")) + int(decimal or 0) / 10
-        step = UNIT_BYTES[unit] / (10 if decimal else 1)
-        size = (sample_site / "data" / name).stat().st_size
-        assert abs(value * UNIT_BYTES[unit] - size) <= step / 2, (name, shown, size)
-        assert unit == "byte" or size >= UNIT_BYTES[unit] * 0.95, (name, shown, size)
+        assert_size_shown(row.select("td")[column].get_text(strip=True), sample_site / "data" / name)
     assert {name for name, a in links.items() if a.has_attr("download")} \
         == {"archive.json", "items.csv", "commitments.csv", "popolo.json"}
     assert set(links) == {"archive.json", "items.csv", "commitments.csv", "popolo.json",
@@ -526,11 +531,77 @@ def test_the_open_data_page_gives_each_files_size_and_saves_the_whole_archive(
         for name in names.all():
             assert len(name.evaluate("e => [...e.getClientRects()].map(r => r.top)")) == 1, name.inner_text()
         with page.expect_download(timeout=10_000) as saved:
-            page.locator('main a[href$="archive.json"]').click()
+            page.locator('main a[href$="data/archive.json"]').click()
         assert saved.value.suggested_filename == "archive.json"
         assert page.url.endswith("/open-data/")  # still on the page, nothing displayed
     finally:
         page.close()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_each_year_has_the_bulk_files_of_its_sessions(sample_site) -> None:
+    """The whole archive's files pass 100 MB, which many hosts refuse for one file, at about
+    2,300-3,000 sessions, and there was nothing smaller but a session's file. Each year now has
+    archive.json, items.csv, commitments.csv and popolo.json of its sessions, in the same
+    schema and columns, which add up to the whole archive's; the open-data page links each
+    (saved, not shown) with its size, and datapackage.json describes each."""
+    data = sample_site / "data"
+    whole = load(sample_site, "archive.json")
+    years = sorted({dt.date.fromisoformat(s["date"]).year for s in whole["sessions"]}, reverse=True)
+    assert len(years) > 2
+    validator = Draft202012Validator(load(sample_site, "schema.json"))
+    sessions, items, commitments, events, speeches = [], [], [], [], []
+    for year in years:
+        folder = data / "years" / str(year)
+        archive = json.loads((folder / "archive.json").read_text(encoding="utf-8"))
+        validator.validate(archive)
+        assert {key: value for key, value in archive.items() if key != "sessions"} \
+            == {key: value for key, value in whole.items() if key != "sessions"}
+        assert {s["date"][:4] for s in archive["sessions"]} == {str(year)}
+        sessions += archive["sessions"]
+        for name, columns, rows in (("items.csv", CSV_COLUMNS, items),
+                                    ("commitments.csv", COMMITMENT_COLUMNS, commitments)):
+            assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's BOM
+            read = read_csv(folder / name)
+            assert read and list(read[0]) == list(columns)
+            assert {row["session_date"][:4] for row in read} == {str(year)}
+            rows += read
+        popolo = json.loads((folder / "popolo.json").read_text(encoding="utf-8"))
+        assert popolo["organizations"] == load(sample_site, "popolo.json")["organizations"]
+        events += popolo["events"]
+        speeches += popolo["speeches"]
+    assert sessions == whole["sessions"]
+    assert items == read_csv(data / "items.csv")
+    assert commitments == read_csv(data / "commitments.csv")
+    popolo = load(sample_site, "popolo.json")
+    assert (events, speeches) == (popolo["events"], popolo["speeches"])
+
+    html = parse(sample_site / "open-data/index.html")
+    table = html.find(id="tep-theo-nam").find_next("table")
+    bulk = ["archive.json", "items.csv", "commitments.csv", "popolo.json"]
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Năm", *bulk]
+    rows = table.select("tbody tr")
+    assert [int(row.th.get_text(strip=True)) for row in rows] == years
+    for year, row in zip(years, rows, strict=True):
+        cells = row.select("td")
+        assert [cell.a.get_text(strip=True) for cell in cells] == bulk
+        for name, cell in zip(bulk, cells, strict=True):
+            assert cell.a["href"] == f"../data/years/{year}/{name}" and cell.a.has_attr("download")
+            assert_size_shown(cell.select_one(".da-file-size").get_text(strip=True),
+                              data / "years" / str(year) / name)
+
+    package = load(sample_site, "datapackage.json")
+    resources = {r["path"]: r for r in package["resources"]}
+    for year in years:
+        for name in bulk:
+            resource = resources[f"years/{year}/{name}"]
+            assert resource["name"] == f"{name.rpartition('.')[0]}-{year}"
+            assert resource.get("schema") == resources[name].get("schema")
+            assert str(year) in resource["description"]
 
 
 def test_the_open_data_page_says_where_a_text_too_long_for_excel_is_whole(sample_site) -> None:

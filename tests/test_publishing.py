@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import feedparser
 import icalendar
@@ -33,6 +34,7 @@ from conftest import (
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.sitemap import sitemap_files
 from dialogue_archive.core.views import ArchiveViews
 
 SITE_URL = "https://doithoai.example.vn/"
@@ -592,6 +594,48 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
     assert lastmod[f"{SITE_URL}agencies/{carrier}"] == carried and carried is not None
     # a unit that ended is dated the day after, when its page starts saying so
     assert lastmod[f"{SITE_URL}agencies/cong-an-phuong-hoa-xuan/"] == "2025-07-01"
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _sitemap_entries(xml: str) -> list[tuple[str, str | None]]:
+    """Each page of a sitemap file as a crawler reads it: its address and lastmod."""
+    root = ElementTree.fromstring(xml.encode("utf-8"))
+    assert root.tag == f"{SITEMAP}urlset"
+    return [(url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
+            for url in root.findall(f"{SITEMAP}url")]
+
+
+@pytest.mark.parametrize("limit", ["urls", "bytes"])
+def test_a_sitemap_past_the_protocols_limits_becomes_an_index_of_parts(
+        public_site: Path, limit: str) -> None:
+    """The sitemap was one file whatever its size: past 50,000 URLs (about 16,900 sessions) or
+    50 MB a search engine refuses it. Past either limit, sitemap.xml is an index naming parts
+    that each keep within both, every page listed once with its date; a small site's sitemap
+    is as MkDocs writes it. The limits are lowered here, through the function the build uses."""
+    written = (public_site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = _sitemap_entries(written)
+    assert len(pages) > 20
+    assert sitemap_files(written, SITE_URL) == {"sitemap.xml": written}
+    size = len(written.encode("utf-8"))
+    limits = {"max_urls": 7} if limit == "urls" else {"max_bytes": size // 3}
+    files = sitemap_files(written, SITE_URL, **limits)
+    index = ElementTree.fromstring(files.pop("sitemap.xml").encode("utf-8"))
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    named = [(s.findtext(f"{SITEMAP}loc"), s.findtext(f"{SITEMAP}lastmod"))
+             for s in index.findall(f"{SITEMAP}sitemap")]
+    assert [loc for loc, _ in named] == [f"{SITE_URL}sitemap-{n}.xml" for n in range(1, len(files) + 1)]
+    assert len(files) >= 3
+    listed = []
+    for (loc, newest), (name, xml) in zip(named, files.items(), strict=True):
+        assert loc == SITE_URL + name
+        part = _sitemap_entries(xml)
+        assert len(part) <= limits.get("max_urls", 50_000)
+        assert len(xml.encode("utf-8")) <= limits.get("max_bytes", size)
+        assert newest == max((day for _, day in part if day), default=None)
+        listed += part
+    assert listed == pages
 
 
 def test_a_site_tells_search_engines_where_its_sitemap_is(sample_site: Path, tmp_path: Path) -> None:

@@ -151,6 +151,16 @@ OPEN_DATA_VI: dict[str, Any] = {
                          "trống là không có giá trị), giấy phép và đơn vị công bố, để các công cụ "
                          "như pandas, R hay frictionless đọc bảng tính đúng kiểu."),
     "package_title": "Dữ liệu mở về các phiên đối thoại do {publisher} công bố",
+    "year_files": "Tệp dữ liệu theo năm",
+    "year_files_intro": ("Các tệp của toàn bộ kho lưu trữ lớn dần theo thời gian (nhiều dịch vụ "
+                         "lưu trữ web không nhận tệp trên 100 MB). Mỗi năm vì vậy có thêm các tệp "
+                         "riêng, gồm các phiên đối thoại diễn ra trong năm đó, cùng định dạng, cùng "
+                         "cột và cùng cấu trúc như tệp toàn bộ (danh mục cơ quan, lĩnh vực, địa bàn, "
+                         "thủ tục có đủ trong tệp của mỗi năm): ghép các năm lại được đủ các dòng, "
+                         "các phiên của tệp toàn bộ."),
+    "year": "Năm",
+    "year_file": ("{file} của các phiên đối thoại năm {year}, cùng cấu trúc với {file} của toàn "
+                  "bộ kho lưu trữ."),
     "session_file_name": "sessions/<mã phiên>.json",
     "file_session": ("Mỗi phiên đối thoại một tệp JSON (cấu trúc “SessionFile” trong lược đồ: phần "
                      "đầu như archive.json, rồi các trường của “Session”), ví dụ"),

@@ -306,6 +306,8 @@ class _Targets:
         """Each linked session's anchors, worked out once however many links point at it."""
         self.ids = {s.id for s in archive.sessions}
         """Every session's id: its open data file is data/sessions/<id>.json."""
+        self.years = {str(s.date.year) for s in archive.sessions}
+        """The years of the sessions: each has its bulk files in data/years/<year>/."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
         self.archive = archive
@@ -469,8 +471,13 @@ class _Targets:
                 ident = name.removesuffix(".json")
                 return "" if ident in self.ids else (
                     f"no session has the id '{ident}'{did_you_mean(ident, self.ids)}; fix the link")
-            return ("its open data files are " + ", ".join(dict(urls.DATA_FILES)) + " and "
-                    f"sessions/<id>.json{did_you_mean(rest, dict(urls.DATA_FILES))}; fix the link")
+            year, _, name = name.partition("/")
+            if folder == urls.YEARS_DIR.rstrip("/") and name in urls.BULK_FILES:
+                return "" if year in self.years else (
+                    f"no session was held in '{year}'{did_you_mean(year, self.years)}; fix the link")
+            return ("its open data files are " + ", ".join(dict(urls.DATA_FILES)) + ", "
+                    f"sessions/<id>.json and {urls.YEARS_DIR}<year>/<{', '.join(urls.BULK_FILES)}>"
+                    f"{did_you_mean(rest, dict(urls.DATA_FILES))}; fix the link")
         if posixpath.basename(target) == "feed.xml" and section in self.registries:
             unknown = self._unknown_entry(target)
             return f"{unknown}; fix the link" if unknown else ""

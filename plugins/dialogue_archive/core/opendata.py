@@ -18,8 +18,9 @@ import textwrap
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from itertools import chain, groupby
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 from urllib.parse import quote
 
 from . import opendata_schema as out
@@ -126,14 +127,22 @@ class OpenData:
         self.archive: Archive = views.archive
         self.pub = publication
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
+        self.years = sorted({s.date.year for s in self.sessions}, reverse=True)
+        """The years sessions were held in, newest first: each has its bulk files."""
         self.sizes: dict[str, int] = {}
-        """Each file of urls.DATA_FILES by name, its size in bytes, once written (`measure`):
-        the open-data page gives them (a preview's page, written before the files, the sizes
-        its previous build measured)."""
+        """Each file of urls.DATA_FILES by name and of `year_files` by path in data/, its size
+        in bytes, once written (`measure`): the open-data page gives them (a preview's page,
+        written before the files, the sizes its previous build measured)."""
+
+    def year_files(self) -> list[tuple[int, list[str]]]:
+        """Each year's bulk files, by path in data/, newest year first."""
+        return [(year, [urls.year_data(year, name) for name in urls.BULK_FILES])
+                for year in self.years]
 
     def measure(self, folder: Path) -> None:
         """Take the sizes of the files written in `folder` (or linked there from the cache)."""
-        self.sizes = {name: (folder / name).stat().st_size for name, _ in urls.DATA_FILES}
+        self.sizes = {path: (folder / path).stat().st_size for path in chain(
+            (name for name, _ in urls.DATA_FILES), *(paths for _, paths in self.year_files()))}
 
     def ref(self, registry: dict[str, Any], key: str) -> out.Ref:
         record = registry.get(key)
@@ -240,7 +249,6 @@ class OpenData:
         tell a 456 MB download (archive.json at 10,000 sessions) before starting it."""
         text, pub = VI["open_data"], self.pub
         created = dt.datetime.combine(self.archive.build_date, dt.time(), tzinfo=TIMEZONE)
-        tables = csv_columns()
         return {
             "profile": "data-package",
             "id": pub.url(urls.DATA_DIR + "datapackage.json"),
@@ -251,14 +259,29 @@ class OpenData:
             "created": created.isoformat(),
             "licenses": [{"title": pub.licence_name, "path": pub.licence_url}],
             "contributors": [{"title": pub.publisher, "role": "publisher", "path": pub.site_url}],
-            "resources": [(self.table_resource(name, text[key], tables[name]) if name in tables
-                           else _json_resource(name, text[key])) | _file_facts(folder / name)
-                          for name, key in urls.DATA_FILES if name != "datapackage.json"],
+            "resources": [self.resource(folder, name, text[key])
+                          for name, key in urls.DATA_FILES if name != "datapackage.json"]
+            + [self.resource(folder, name, text["year_file"].replace("{file}", name)
+                             .replace("{year}", str(year)), year)
+               for year in self.years for name in urls.BULK_FILES],
         }
 
-    def table_resource(self, name: str, description: str, columns: list[Column]) -> dict[str, Any]:
-        """A CSV file as a tabular data resource: its dialect, then each column in order with
-        its type, its codes and the open-data page's description."""
+    def resource(self, folder: Path, name: str, description: str,
+                 year: int | None = None) -> dict[str, Any]:
+        """The resource of the file `name` in `folder`, or of its copy for one `year`'s sessions
+        (same schema: 'items-2024', at years/2024/items.csv), with its size and hash."""
+        path = urls.year_data(year, name) if year else name
+        stem = name.rpartition(".")[0]
+        described = {"name": f"{stem}-{year}" if year else stem, "path": path,
+                     "description": description}
+        tables = csv_columns()
+        return (self.table_resource(described, tables[name]) if name in tables
+                else _json_resource(described)) | _file_facts(folder / path)
+
+    def table_resource(self, described: dict[str, str], columns: list[Column]) -> dict[str, Any]:
+        """A CSV file (`described`: its name, path and description) as a tabular data resource:
+        its dialect, then each column in order with its type, its codes and the open-data
+        page's description."""
         excel, values = csv.get_dialect("excel"), VI["open_data"]["values"]
 
         def field(column: str, docs: str, codes: list[tuple[str, str]]) -> dict[str, Any]:
@@ -272,11 +295,11 @@ class OpenData:
                               "constraints": {"enum": [code for code, _ in codes]}}
             return described
 
-        return {"name": name.removesuffix(".csv"), "path": name, "type": "table",
+        return {"name": described["name"], "path": described["path"], "type": "table",
                 "profile": "tabular-data-resource",
                 # UTF-8 after a BOM (`_spreadsheet`), as frictionless itself names it
                 "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                "description": description,
+                "description": described["description"],
                 "dialect": {"csvddfVersion": 1.2, "delimiter": excel.delimiter,
                             "lineTerminator": LINE_END, "quoteChar": excel.quotechar,
                             "doubleQuote": excel.doublequote, "header": True},
@@ -381,57 +404,99 @@ class OpenData:
     # --- files ------------------------------------------------------------------------
 
     def write(self, folder: Path) -> None:
-        """Write every data file into `folder` in one pass over the sessions, each session's
-        record built once and dropped after use: at 10,000 sessions the whole export held in
-        memory took 3 GB (measured), written this way it takes one session's worth."""
+        """Write every data file into `folder` in one pass over the sessions (newest first, so
+        a year's come together), each session's record built once and dropped after use: at
+        10,000 sessions the whole export held in memory took 3 GB (measured), written this way
+        it takes one session's worth. Each session goes to the whole archive's bulk files and
+        to its year's."""
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
         head = _opening(_model_json(self.provenance()), "\n}\n") + ",\n"
-        events: list[dict[str, Any]] = []
-        with ExitStack() as stack:
-            archive_json = _ArchiveJson(stack.enter_context(_open(folder / "archive.json")),
-                                        self.archive_head())
-            rows = _spreadsheet(stack.enter_context(_open(folder / "items.csv")), CSV_COLUMNS)
-            commitments = _spreadsheet(stack.enter_context(_open(folder / "commitments.csv")),
-                                       COMMITMENT_COLUMNS)
-            speeches = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
-            separator = ""
-            for session in self.sessions:
-                record = self.session_record(session)
-                text = _model_json(record)
-                # out.SessionFile: the head, then the session's fields (its text already made)
-                path = folder / "sessions" / f"{record.id}.json"
-                path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
-                for alias in session.meta.aliases:  # a renamed session's former address too
-                    shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
-                archive_json.add(text)
-                rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
-                commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))
-                events.append(self.popolo_event(record))
-                for speech in self.popolo_speeches(record):
-                    speeches.write(separator + _compact(speech))
-                    separator = ", "
-            archive_json.close()
-            with _open(folder / "popolo.json") as popolo:  # large: compact
-                popolo.write(f'{{"organizations": {_compact(self.popolo_organizations())}, '
-                             f'"events": {_compact(events)}, "speeches": [')
-                speeches.seek(0)
-                shutil.copyfileobj(speeches, popolo)
-                popolo.write("]}\n")
+        opening = _opening(_model_json(self.archive_head()), _ArchiveJson.EMPTY)
+        organizations = _compact(self.popolo_organizations())
+        with _BulkFiles(folder, opening, organizations) as whole:
+            for year, sessions in groupby(self.sessions, key=lambda s: s.date.year):
+                with _BulkFiles(folder / urls.YEARS_DIR / str(year), opening, organizations) as annual:
+                    for session in sessions:
+                        record = self.session_record(session)
+                        text = _model_json(record)
+                        # out.SessionFile: the head, then the session's fields (its text already made)
+                        path = folder / "sessions" / f"{record.id}.json"
+                        path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
+                        for alias in session.meta.aliases:  # a renamed session's former address too
+                            shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
+                        exported = _Exported(
+                            text, [*map(_spreadsheet_safe, self.csv_rows(record))],
+                            [*map(_spreadsheet_safe, self.commitment_rows(record))],
+                            self.popolo_event(record), [*map(_compact, self.popolo_speeches(record))])
+                        whole.add(exported)
+                        annual.add(exported)
         # last: it gives the size and hash of each file above
         (folder / "datapackage.json").write_text(_json(self.package(folder)), encoding="utf-8")
 
 
+class _Exported(NamedTuple):
+    """One session as each bulk file takes it, made once for the whole archive's and its
+    year's."""
+
+    json: str
+    rows: list[dict[str, str]]
+    commitments: list[dict[str, str]]
+    event: dict[str, Any]
+    speeches: list[str]
+
+
+class _BulkFiles:
+    """archive.json, items.csv, commitments.csv and popolo.json of a run of sessions, written
+    into one folder a session at a time; finished when the `with` block ends without error."""
+
+    def __init__(self, folder: Path, opening: str, organizations: str):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.organizations = folder, organizations
+        files = self.files = ExitStack()
+        self.archive = _ArchiveJson(files.enter_context(_open(folder / "archive.json")), opening)
+        self.rows = _spreadsheet(files.enter_context(_open(folder / "items.csv")), CSV_COLUMNS)
+        self.commitments = _spreadsheet(files.enter_context(_open(folder / "commitments.csv")),
+                                        COMMITMENT_COLUMNS)
+        self.speeches = files.enter_context(_scratch())
+        self.events: list[dict[str, Any]] = []
+        self.separator = ""
+
+    def __enter__(self) -> _BulkFiles:
+        return self
+
+    def add(self, session: _Exported) -> None:
+        self.archive.add(session.json)
+        self.rows.writerows(session.rows)
+        self.commitments.writerows(session.commitments)
+        self.events.append(session.event)
+        for speech in session.speeches:
+            self.speeches.write(self.separator + speech)
+            self.separator = ", "
+
+    def __exit__(self, error: type[BaseException] | None, *details: object) -> None:
+        with self.files:
+            if error is None:
+                self.archive.close()
+                with _open(self.folder / "popolo.json") as popolo:  # large: compact
+                    popolo.write(f'{{"organizations": {self.organizations}, '
+                                 f'"events": {_compact(self.events)}, "speeches": [')
+                    self.speeches.seek(0)
+                    shutil.copyfileobj(self.speeches, popolo)
+                    popolo.write("]}\n")
+
+
 class _ArchiveJson:
-    """archive.json written session by session: the archive's other fields, then each
-    session's JSON indented as it would be inside the whole document."""
+    """archive.json written session by session: the archive's other fields (`opening`, its
+    JSON up to the sessions), then each session's JSON indented as it would be inside the
+    whole document."""
 
     EMPTY = '"sessions": []\n}\n'
 
-    def __init__(self, stream: TextIO, record: out.Archive):
+    def __init__(self, stream: TextIO, opening: str):
         self.stream = stream
-        stream.write(_opening(_model_json(record), self.EMPTY) + '"sessions": [')
+        stream.write(opening + '"sessions": [')
         self.separator = "\n"
 
     def add(self, session_json: str) -> None:
@@ -446,6 +511,11 @@ def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
+def _scratch() -> TextIO:
+    """A temporary text file, gone once closed: popolo.json's speeches, written before them."""
+    return tempfile.TemporaryFile("w+", encoding="utf-8")
+
+
 def _moment(day: dt.date, time: str) -> str:
     """A day and an HH:MM in Vietnam as RFC 3339 ('2024-06-20T08:00:00+07:00')."""
     return f"{day.isoformat()}T{time}:00+07:00"
@@ -455,12 +525,12 @@ def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _json_resource(name: str, description: str) -> dict[str, Any]:
-    """A JSON file of data/ in datapackage.json; its `type` keeps frictionless from taking
-    schema.json, by its name, for a Table Schema."""
-    return {"name": name.removesuffix(".json"), "path": name, "type": "json",
+def _json_resource(described: dict[str, str]) -> dict[str, Any]:
+    """A JSON file of data/ in datapackage.json (`described`: its name, path and description);
+    its `type` keeps frictionless from taking schema.json, by its name, for a Table Schema."""
+    return {"name": described["name"], "path": described["path"], "type": "json",
             "profile": "data-resource", "format": "json", "mediatype": "application/json",
-            "encoding": "utf-8", "description": description}
+            "encoding": "utf-8", "description": described["description"]}
 
 
 def _file_facts(path: Path) -> dict[str, Any]:

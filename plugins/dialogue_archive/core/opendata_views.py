@@ -19,11 +19,16 @@ def open_data_page(views: ArchiveViews, data: OpenData) -> PageSpec:
 
 
 def file_sizes(data: OpenData) -> list[str]:
-    """Each data file's size as the page shows it, in the order of urls.DATA_FILES: the page's
+    """Each data file's size as the page shows it, in the order of urls.DATA_FILES, then each
+    year's bulk files (`OpenData.year_files`): the page's
     key in the cache, and what tells a preview whether the page must be written again once the
     files are (a file not measured yet shows the label `open_data.size_unknown`)."""
-    return [format_size(data.sizes[name]) if name in data.sizes else VI["open_data"]["size_unknown"]
-            for name, _ in urls.DATA_FILES]
+    return [_size(data, name) for name, _ in urls.DATA_FILES] + [
+        _size(data, path) for _, paths in data.year_files() for path in paths]
+
+
+def _size(data: OpenData, path: str) -> str:
+    return format_size(data.sizes[path]) if path in data.sizes else VI["open_data"]["size_unknown"]
 
 
 def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
@@ -47,8 +52,13 @@ def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
         "as_of": format_date(views.archive.build_date),
         # each with its size (file_sizes); the whole archive's files are saved, not shown,
         # by the browser
-        "files": [(Link(name, urls.DATA_DIR + name, text[key]), size, name in urls.BULK_FILES)
-                  for (name, key), size in zip(urls.DATA_FILES, file_sizes(data), strict=True)],
+        "files": [(Link(name, urls.DATA_DIR + name, text[key]), _size(data, name), name in urls.BULK_FILES)
+                  for name, key in urls.DATA_FILES],
+        # each year's bulk files, in the columns of urls.BULK_FILES, saved by the browser too
+        "years": [(year, [(Link(name, urls.DATA_DIR + path), _size(data, path))
+                          for name, path in zip(urls.BULK_FILES, paths, strict=True)])
+                  for year, paths in data.year_files()],
+        "bulk_files": urls.BULK_FILES,
         "session_file": Link(urls.session_data(example_session.id).removeprefix(urls.DATA_DIR),
                              urls.session_data(example_session.id))
         if example_session else None,

@@ -140,9 +140,17 @@ DATA_FILES = (("archive.json", "file_archive"), ("items.csv", "file_items"),
               ("popolo.json", "file_popolo"), ("datapackage.json", "file_datapackage"))
 """The files of data/ (besides one per session, `session_data`), with the label describing
 each, in the order the open-data page lists them."""
-BULK_FILES = frozenset({"archive.json", "items.csv", "commitments.csv", "popolo.json"})
-"""The files of data/ holding the whole archive, which the open-data page has the browser save
-rather than show: displaying archive.json (456 MB at 10,000 sessions) crashed a Chromium tab."""
+BULK_FILES = ("archive.json", "items.csv", "commitments.csv", "popolo.json")
+"""The files of data/ holding the whole archive (in the order of DATA_FILES), which the
+open-data page has the browser save rather than show: displaying archive.json (456 MB at
+10,000 sessions) crashed a Chromium tab. Each is also written per year (`year_data`)."""
+YEARS_DIR = "years/"
+
+
+def year_data(year: int, name: str) -> str:
+    """A bulk file of the sessions held in one year, within data/ ('years/2024/items.csv'): the
+    whole archive's pass 100 MB, which many hosts refuse for one file, at 2,300-3,000 sessions."""
+    return f"{YEARS_DIR}{year}/{name}"
 ROOT_FILES = frozenset({"feed.xml", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html"})
 """Files the build writes at the site's root: the site's feed, the calendar, MkDocs' sitemap
 and the theme's 404 page (each agency's, topic's and place's feed is `<section>/<id>/feed.xml`)."""

@@ -71,7 +71,13 @@ from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .preview_reload import reload_browsers
-from .publishing import page_publishing, redirect_pages, robots_file, write_feeds
+from .publishing import (
+    page_publishing,
+    redirect_pages,
+    robots_file,
+    within_sitemap_limits,
+    write_feeds,
+)
 from .rendering import (
     DEFERRED_TEMPLATE,
     PAGES,
@@ -426,6 +432,14 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     day = spec.updated if spec else newest if file.src_uri == urls.home() else None
                     file.page.update_date = day.isoformat() if day else ""
         return nav
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """The sitemap split into an index and parts past the protocol's limits (about 16,900
+        sessions: README "Feeds, calendar, sharing, printing")."""
+        if template_name == "sitemap.xml":
+            return within_sitemap_limits(output_content, config)
+        return output_content
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.filters["link"] = _link_filter(config.use_directory_urls)

@@ -23,6 +23,7 @@ from ..core.commitments import Carriers
 from ..core.labels import VI
 from ..core.publish import write_files
 from ..core.sharing import ROBOTS, print_header, robots_txt, share_tags
+from ..core.sitemap import INDEX, sitemap_files
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -76,6 +77,17 @@ def robots_file(config: MkDocsConfig, files: Files) -> File | None:
                  f"read only the host's own /robots.txt; add 'Sitemap: {sitemap}' to it")
         return None
     return File.generated(config, ROBOTS, content=robots_txt(sitemap))
+
+
+def within_sitemap_limits(sitemap: str, config: MkDocsConfig) -> str:
+    """MkDocs' `sitemap` as `sitemap.xml` when within the protocol's limits; past them, its
+    parts written at the site's root and the index naming them returned, which MkDocs then
+    writes as `sitemap.xml` (and `sitemap.xml.gz`), the address robots.txt names."""
+    files = sitemap_files(sitemap, config.site_url or "/")
+    for name, text in files.items():
+        if name != INDEX:
+            (Path(config.site_dir) / name).write_text(text, encoding="utf-8")
+    return files[INDEX]
 
 
 def page_publishing(page: Page, config: MkDocsConfig, view: dict[str, Any] | None) -> dict[str, Any]:
