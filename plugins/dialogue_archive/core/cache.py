@@ -16,11 +16,15 @@ A folder entry counts only when whole: it holds a manifest (MANIFEST) of its fil
 sizes, and one that lost a file (deleted by hand, or by a clean-up while a build was storing
 it) is a miss, removed and made anew: it used to be published as it was, a site without its
 feeds or with search results whose excerpts were missing, at every later build.
+
+Storing is an optimisation: a full disk (or quota), or one remounted read-only, stops it
+(`DiskCache.store`), never the build, which then writes into the site directly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -83,6 +87,11 @@ def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> Non
                             entry.unlink()
 
 
+STORE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+"""Why storing into a cache that could be written when the build began may fail midway: the
+build goes on without storing (DiskCache.store)."""
+
+
 CACHE_VERSION = "1"
 """Bump when the shape of cached data changes: every old entry is then ignored."""
 
@@ -114,6 +123,30 @@ class DiskCache:
 
     def __init__(self, root: Path | None):
         self.root = root
+        self.unstored: str | None = None
+        """Why storing failed (the error and where), once it did: nothing more is stored."""
+
+    def store(self, action: Callable[[], object]) -> None:
+        """Run `action`, which writes into the cache, unless storing failed before. A full disk
+        (or quota) or one remounted read-only stops storing, not the build, which it used to
+        stop though the site's disk had room: what is not stored is written into the site
+        instead, and the build says so once (`unstored`)."""
+        if self.root is None or self.unstored is not None:
+            return
+        try:
+            action()
+        except OSError as error:
+            where = error.filename2 or error.filename
+            if error.errno not in STORE_FAILURES or (where and not self.holds(where)):
+                raise
+            self.stopped(f"{error.strerror}: {where or self.root}")
+
+    def stopped(self, why: str | None) -> None:
+        """Stop storing for `why` (another process's `unstored`, when it has one): the
+        processes writing pages or search indexes report it, and those after them skip the
+        writes that would fail the same way."""
+        if why is not None and self.unstored is None:
+            self.unstored = why
 
     def unwritable(self) -> tuple[Path, str] | None:
         """The folder of the cache that cannot be written, and why, if there is one: the cache's
@@ -145,25 +178,12 @@ class DiskCache:
         if self.root is None:
             return None
         folder = self.root / namespace
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        self.store(functools.partial(folder.mkdir, parents=True, exist_ok=True))
+        return folder if folder.is_dir() else None
 
     def _path(self, namespace: str, key: str, suffix: str) -> Path:
         assert self.root is not None
         return self.root / namespace / key[:2] / f"{key}{suffix}"
-
-    def _write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
-        try:
-            os.fchmod(handle, FILE_MODE)
-            with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
-                stream.write(data)
-            _stamp(temporary)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
     def _read(self, namespace: str, key: str, suffix: str) -> bytes | None:
         if self.root is None:
@@ -183,16 +203,17 @@ class DiskCache:
             return None
 
     def put_json(self, namespace: str, key: str, value: Any) -> None:
-        if self.root is not None:
-            self._write(self._path(namespace, key, ".json"),
-                        json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        if self.root is not None and self.unstored is None:  # not dumped for nothing
+            self.store(functools.partial(
+                _write_entry, self._path(namespace, key, ".json"),
+                json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()))
 
     def get_bytes(self, namespace: str, key: str) -> bytes | None:
         return self._read(namespace, key, ".bin")
 
     def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
         if self.root is not None:
-            self._write(self._path(namespace, key, ".bin"), data)
+            self.store(functools.partial(_write_entry, self._path(namespace, key, ".bin"), data))
 
     def restore_tree(self, namespace: str, key: str, destination: Path, merge: bool = False) -> bool:
         """Place a cached folder at `destination`, replacing it, or with `merge` adding its files
@@ -270,15 +291,17 @@ class DiskCache:
 
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
         """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
-        self.store_files(namespace, key, lambda staging: shutil.copytree(
-            source, staging, dirs_exist_ok=True, copy_function=_link_or_copy))
+        self.store_files(namespace, key, functools.partial(_copy_tree, source))
 
     def store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
         """Keep under `key` the folder that `write` fills (entries of the namespace are
         replaced), unless the entry is already there; nothing when its manifest went while
-        `write` ran (the cache deleted meanwhile: files written before went with it)."""
-        if self.root is None:
-            return
+        `write` ran (the cache deleted meanwhile: files written before went with it), nor
+        when the cache's disk is full (`store`)."""
+        self.store(functools.partial(self._store_files, namespace, key, write))
+
+    def _store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
+        assert self.root is not None
         target = self.root / namespace / key
         if target.exists():
             return
@@ -388,6 +411,9 @@ class DiskCache:
         """Make the file entry `key` findable under `other` too (no-op for an empty `other`)."""
         if self.root is None or not other:
             return
+        self.store(functools.partial(self._alias, namespace, key, other))
+
+    def _alias(self, namespace: str, key: str, other: str) -> None:
         target = self._path(namespace, other, ".bin")
         target.parent.mkdir(parents=True, exist_ok=True)
         # Linked under a temporary name, then renamed over the old entry: a build reading
@@ -419,6 +445,21 @@ class DiskCache:
         except FileNotFoundError:  # replaced or removed by another build just now: a miss
             return False
         return True
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """A file entry written whole under a temporary name, then renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
+    try:
+        os.fchmod(handle, FILE_MODE)
+        with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
+            stream.write(data)
+        _stamp(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager
@@ -510,6 +551,17 @@ def _whole(entry: Path) -> bool:
             _as_stored(file.stat(), files[name]) for name, file in found.items())
     except (OSError, ValueError, KeyError):
         return False
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Link (or copy) every file of `source` into the folder `target`, stopping at the first
+    failure: shutil.copytree goes on and reports them all as text, and a full disk, which
+    only stops storing (DiskCache.store), could no longer be told from another error."""
+    for folder, _, files in os.walk(source):
+        within = target / os.path.relpath(folder, source)
+        within.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            _link_or_copy(os.path.join(folder, name), within / name)
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:
