@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from importlib import metadata
 from pathlib import Path
 
 import dialogue_archive
@@ -418,6 +419,35 @@ def test_a_new_version_of_the_markdown_code_renders_the_texts_again(tmp_path: Pa
         """), encoding="utf-8")
     assert run_build(config, env=env).returncode == 0
     assert "<strong>x</strong>" in page.read_text(encoding="utf-8")
+
+
+def test_a_new_version_of_python_markdown_parses_and_writes_the_sessions_again(tmp_path: Path
+                                                                               ) -> None:
+    """A parsed session holds what Python-Markdown made of its texts (excerpts, the links and
+    heading ids its checks read), and its page the texts' HTML; their keys held our code but
+    no library's version, so an upgraded Markdown reused both (a review's find). Another
+    version recorded for Markdown (its metadata first on the path, its code unchanged) is an
+    upgrade: nothing parsed or written by the old one is reused."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    cache = tmp_path / "cache"
+    config = write_config(tmp_path, content, tmp_path / "site", cache_dir=str(cache))
+    installed = metadata.distribution("markdown")
+    upgraded = tmp_path / "upgraded" / "markdown-99.0.dist-info"  # its entry points too
+    record = next(f for f in installed.files or [] if f.name == "METADATA")
+    shutil.copytree(Path(str(record.locate())).parent, upgraded)
+    replace(upgraded / "METADATA", f"Version: {installed.version}", "Version: 99.0")
+
+    def entries() -> dict[str, int]:
+        return {namespace: len(list((cache / namespace).glob("*/*")))
+                for namespace in ("sessions", "fragments", "pages")}
+
+    build(config)
+    before = entries()
+    build(config)
+    assert entries() == before  # unchanged: all reused
+    env = {"PYTHONPATH": os.pathsep.join([str(upgraded.parent), os.environ.get("PYTHONPATH", "")])}
+    assert run_build(config, env=env).returncode == 0
+    assert entries() == {namespace: 2 * count for namespace, count in before.items()}, before
 
 
 def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -110,12 +111,37 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".md", ".yaml"}
 
 
+LIBRARIES = ("markdown", "nh3", "python-slugify", "pyyaml", "pydantic", "jinja2", "feedgen",
+             "icalendar", "cbor2")
+"""The libraries whose output the cache keeps, besides this package's code: Python-Markdown,
+nh3 and python-slugify render the texts (a session's description and excerpts, the links and
+heading ids its checks read, kept with the parsed session), PyYAML and pydantic read the
+records (kept as pickled models), Jinja2 writes the pages and search records, feedgen and
+icalendar the feeds and calendar, cbor2 the search index's chunks. Not pymdown-extensions:
+the archive's texts are rendered without it, and the content folder's own pages, which MkDocs
+renders with the site's extensions, are never cached. MkDocs, Material and Pagefind are in
+the keys of the pages and search indexes, Pillow in those of the photo copies."""
+
+
+def library_versions(libraries: tuple[str, ...] = LIBRARIES) -> tuple[str, ...]:
+    """'name version' of each library installed ('name' alone for one that is not)."""
+    versions = []
+    for library in libraries:
+        try:
+            versions.append(f"{library} {metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            versions.append(library)
+    return tuple(versions)
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of this package's code, templates and assets: a new version invalidates outputs."""
+    """Hash of this package's code, templates and assets, and of the installed versions of
+    the LIBRARIES: a new version of either invalidates outputs (an upgraded Python-Markdown
+    reused the sessions parsed and the pages written with the old one)."""
     sources = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES)
     return fingerprint(*(str(p.relative_to(PACKAGE_DIR)) for p in sources),
-                       *(p.read_bytes() for p in sources))
+                       *(p.read_bytes() for p in sources), *library_versions())
 
 
 class DiskCache:
