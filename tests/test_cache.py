@@ -319,6 +319,31 @@ def test_a_cache_entry_written_while_the_cache_was_deleted_is_not_kept(tmp_path:
             ["agencies/phuong-hoa-an/feed.xml", "feed.xml"], build_
 
 
+def test_a_cache_entry_that_lost_a_file_while_it_was_written_is_not_kept(tmp_path: Path) -> None:
+    """A clean-up that removed a file of a folder entry being written, after the writer wrote
+    it and before the manifest was made, went unseen: the manifest was made by listing the
+    folder, so the file was missing from it too, and every later build published the feeds
+    without /feed.xml (a review's find). The manifest lists what the writer wrote: the entry
+    is not kept, and both sites are whole."""
+    root = tmp_path / "cache"
+    cache = DiskCache(root)
+    removed: list[Path] = []
+
+    def feeds() -> Iterator[tuple[str, str]]:
+        yield "feed.xml", "<feed/>"
+        yield "agencies/phuong-hoa-an/feed.xml", "<feed/>"
+        if not removed:  # once, during the first build, after the last file is written
+            removed.extend(root.glob("feeds/.tmp-*/feed.xml"))
+            subprocess.run(["rm", "-f", *map(str, removed)], check=True)
+
+    for build_ in ("the build during the clean-up", "the next build"):
+        site = tmp_path / build_
+        cache.made_tree("feeds", "k" * 64, site, lambda folder: write_files(folder, feeds()))
+        assert sorted(str(p.relative_to(site)) for p in site.rglob("*.xml")) == \
+            ["agencies/phuong-hoa-an/feed.xml", "feed.xml"], build_
+    assert len(removed) == 1
+
+
 @contextlib.contextmanager
 def small_disk(folder: Path, size: str) -> Iterator[Path]:
     """A file system of its own at `folder`, `size` large (tmpfs, mounted as root)."""

@@ -34,7 +34,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -276,7 +276,7 @@ class DiskCache:
         return True
 
     def made_tree(self, namespace: str, key: str, destination: Path,
-                  write: Callable[[Path], object], merge: bool = False) -> None:
+                  write: Callable[[Path], Iterable[str]], merge: bool = False) -> None:
         """Place at `destination` (as `restore_tree` does) the folder `write` fills, made once
         per `key` and linked from the cache afterwards; written in place without a cache or
         a key."""
@@ -319,14 +319,17 @@ class DiskCache:
         """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
         self.store_files(namespace, key, functools.partial(_copy_tree, source))
 
-    def store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
-        """Keep under `key` the folder that `write` fills (entries of the namespace are
-        replaced), unless the entry is already there; nothing when its manifest went while
-        `write` ran (the cache deleted meanwhile: files written before went with it), nor
-        when the cache's disk is full (`store`)."""
+    def store_files(self, namespace: str, key: str, write: Callable[[Path], Iterable[str]]) -> None:
+        """Keep under `key` the folder that `write` fills and the files it says it wrote
+        (entries of the namespace are replaced), unless the entry is already there; nothing
+        when one of those files, or the manifest, went while `write` ran (a clean-up, or the
+        cache deleted meanwhile), nor when the cache's disk is full (`store`). The manifest
+        lists what the writer wrote, not what the folder holds afterwards: a file a clean-up
+        removed before the folder was listed was missing from both, and the entry was kept
+        without it (a site without /feed.xml at every later build)."""
         self.store(functools.partial(self._store_files, namespace, key, write))
 
-    def _store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
+    def _store_files(self, namespace: str, key: str, write: Callable[[Path], Iterable[str]]) -> None:
         assert self.root is not None
         target = self.root / namespace / key
         if target.exists():
@@ -337,12 +340,11 @@ class DiskCache:
             staging.chmod(FOLDER_MODE)
             (staging / MANIFEST).touch(FILE_MODE)
             with _naming(staging):
-                write(staging)
-            found: dict[str, os.DirEntry[str]] = {}
-            _walk(staging, found)
-            if found.pop(MANIFEST, None) is None:
+                written = write(staging)
+            try:
+                files = {name: _stamp(staging / name) for name in written}
+            except FileNotFoundError:  # removed meanwhile
                 return
-            files = {name: _stamp(entry.path) for name, entry in found.items()}
             try:  # never created here: a manifest removed meanwhile stays missing
                 handle = os.open(staging / MANIFEST, os.O_WRONLY | os.O_TRUNC)
             except FileNotFoundError:
@@ -579,15 +581,20 @@ def _whole(entry: Path) -> bool:
         return False
 
 
-def _copy_tree(source: Path, target: Path) -> None:
+def _copy_tree(source: Path, target: Path) -> list[str]:
     """Link (or copy) every file of `source` into the folder `target`, stopping at the first
     failure: shutil.copytree goes on and reports them all as text, and a full disk, which
-    only stops storing (DiskCache.store), could no longer be told from another error."""
+    only stops storing (DiskCache.store), could no longer be told from another error.
+    Returns the files (paths within `target`)."""
+    written = []
     for folder, _, files in os.walk(source):
-        within = target / os.path.relpath(folder, source)
-        within.mkdir(parents=True, exist_ok=True)
+        within = os.path.relpath(folder, source)
+        (target / within).mkdir(parents=True, exist_ok=True)
         for name in files:
-            _link_or_copy(os.path.join(folder, name), within / name)
+            path = os.path.normpath(os.path.join(within, name))
+            _link_or_copy(os.path.join(folder, name), target / path)
+            written.append(path)
+    return written
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:

@@ -380,10 +380,13 @@ class OpenData:
 
     # --- files ------------------------------------------------------------------------
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path) -> list[str]:
         """Write every data file into `folder` in one pass over the sessions, each session's
         record built once and dropped after use: at 10,000 sessions the whole export held in
-        memory took 3 GB (measured), written this way it takes one session's worth."""
+        memory took 3 GB (measured), written this way it takes one session's worth. Returns
+        the files written (paths within `folder`), for the cache's manifest."""
+        written = ["schema.json", "archive.json", "items.csv", "commitments.csv", "popolo.json",
+                   "datapackage.json"]
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
@@ -403,8 +406,10 @@ class OpenData:
                 # out.SessionFile: the head, then the session's fields (its text already made)
                 path = folder / "sessions" / f"{record.id}.json"
                 path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
+                written.append(f"sessions/{path.name}")
                 for alias in session.meta.aliases:  # a renamed session's former address too
                     shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
+                    written.append(f"sessions/{alias}.json")
                 archive_json.add(text)
                 rows.writerows(map(_spreadsheet_safe, self.csv_rows(record)))
                 commitments.writerows(map(_spreadsheet_safe, self.commitment_rows(record)))
@@ -421,6 +426,7 @@ class OpenData:
                 popolo.write("]}\n")
         # last: it gives the size and hash of each file above
         (folder / "datapackage.json").write_text(_json(self.package(folder)), encoding="utf-8")
+        return written
 
 
 class _ArchiveJson:

@@ -239,9 +239,11 @@ def discard(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> list[str]:
     """Write (relative path, content) pairs under `folder` as they come, so that the feeds
-    never have to be held in memory together."""
+    never have to be held in memory together; returns the paths written (for the cache's
+    manifest)."""
+    written = []
     for name, content in files:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -250,3 +252,5 @@ def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+        written.append(name)
+    return written
