@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import as_an_office_account, run_build, write_config
-from dialogue_archive.core.publish import staging_dir
+from dialogue_archive.core.publish import publish, staging_dir
 from test_bad_input import BASE, S
 
 
@@ -300,3 +300,32 @@ def test_a_build_waits_for_the_other_build_of_its_site_and_publishes_the_newer_c
     assert "Rất nhiều ý kiến" in (site / S / "index.html").read_text(encoding="utf-8")
     assert logs["editor"].count(waiting) == 1 and waiting not in logs["cron"], logs
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_without_the_rename_exchange_the_new_site_is_published_whole(tmp_path: Path) -> None:
+    """Where the system has no `renameat2` exchange (another system, an older C library, a
+    file system that refuses it) the site is renamed aside and the new one renamed in: no
+    test ran that path (ext4 and tmpfs have the exchange). Run for real, it publishes the new
+    site with the old one's unchanged search index moved in, keeps the old site's section
+    folders for the next build, and leaves nothing beside the site."""
+    site, staging, folders = tmp_path / "site", tmp_path / ".staging-site-1", tmp_path / "folders"
+    (site / "pagefind" / "2024-1").mkdir(parents=True)
+    (site / "pagefind" / "2024-1" / "pagefind.js").write_text("index", encoding="utf-8")
+    (site / "sessions" / "old").mkdir(parents=True)
+    (site / "sessions" / "old" / "index.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
+    (staging / "sessions" / "new").mkdir(parents=True)
+    (staging / "sessions" / "new" / "index.html").write_text("new", encoding="utf-8")
+    (staging / "index.html").write_text("new", encoding="utf-8")
+    (staging / "pagefind").mkdir()
+    folders.mkdir()
+    made: list[Path] = []
+    left = publish(staging, site, {"pagefind/2024-1": made.append}, folders, exchange=False)
+    assert left is None and made == []
+    assert snapshot(site) == {
+        "index.html": hashlib.sha256(b"new").hexdigest(),
+        "sessions/new/index.html": hashlib.sha256(b"new").hexdigest(),
+        "pagefind/2024-1/pagefind.js": hashlib.sha256(b"index").hexdigest()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folders", "site"]
+    assert sorted(p.relative_to(folders).as_posix() for p in folders.rglob("*")) == \
+        ["kept", "kept/sessions", "kept/sessions/old"]  # emptied, for the next build

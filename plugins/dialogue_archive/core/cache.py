@@ -16,11 +16,15 @@ A folder entry counts only when whole: it holds a manifest (MANIFEST) of its fil
 sizes, and one that lost a file (deleted by hand, or by a clean-up while a build was storing
 it) is a miss, removed and made anew: it used to be published as it was, a site without its
 feeds or with search results whose excerpts were missing, at every later build.
+
+Storing is an optimisation: a full disk (or quota), or one remounted read-only, stops it
+(`DiskCache.store`), never the build, which then writes into the site directly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -30,7 +34,8 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +88,11 @@ def remove_stale(folder: Path, prefixes: tuple[str, ...], keep: str = "") -> Non
                             entry.unlink()
 
 
+STORE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+"""Why storing into a cache that could be written when the build began may fail midway: the
+build goes on without storing (DiskCache.store)."""
+
+
 CACHE_VERSION = "1"
 """Bump when the shape of cached data changes: every old entry is then ignored."""
 
@@ -101,12 +111,37 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CODE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".md", ".yaml"}
 
 
+LIBRARIES = ("markdown", "nh3", "python-slugify", "pyyaml", "pydantic", "jinja2", "feedgen",
+             "icalendar", "cbor2")
+"""The libraries whose output the cache keeps, besides this package's code: Python-Markdown,
+nh3 and python-slugify render the texts (a session's description and excerpts, the links and
+heading ids its checks read, kept with the parsed session), PyYAML and pydantic read the
+records (kept as pickled models), Jinja2 writes the pages and search records, feedgen and
+icalendar the feeds and calendar, cbor2 the search index's chunks. Not pymdown-extensions:
+the archive's texts are rendered without it, and the content folder's own pages, which MkDocs
+renders with the site's extensions, are never cached. MkDocs, Material and Pagefind are in
+the keys of the pages and search indexes, Pillow in those of the photo copies."""
+
+
+def library_versions(libraries: tuple[str, ...] = LIBRARIES) -> tuple[str, ...]:
+    """'name version' of each library installed ('name' alone for one that is not)."""
+    versions = []
+    for library in libraries:
+        try:
+            versions.append(f"{library} {metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            versions.append(library)
+    return tuple(versions)
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of this package's code, templates and assets: a new version invalidates outputs."""
+    """Hash of this package's code, templates and assets, and of the installed versions of
+    the LIBRARIES: a new version of either invalidates outputs (an upgraded Python-Markdown
+    reused the sessions parsed and the pages written with the old one)."""
     sources = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES)
     return fingerprint(*(str(p.relative_to(PACKAGE_DIR)) for p in sources),
-                       *(p.read_bytes() for p in sources))
+                       *(p.read_bytes() for p in sources), *library_versions())
 
 
 class DiskCache:
@@ -114,6 +149,30 @@ class DiskCache:
 
     def __init__(self, root: Path | None):
         self.root = root
+        self.unstored: str | None = None
+        """Why storing failed (the error and where), once it did: nothing more is stored."""
+
+    def store(self, action: Callable[[], object]) -> None:
+        """Run `action`, which writes into the cache, unless storing failed before. A full disk
+        (or quota) or one remounted read-only stops storing, not the build, which it used to
+        stop though the site's disk had room: what is not stored is written into the site
+        instead, and the build says so once (`unstored`)."""
+        if self.root is None or self.unstored is not None:
+            return
+        try:
+            action()
+        except OSError as error:
+            where = error.filename2 or error.filename
+            if error.errno not in STORE_FAILURES or (where and not self.holds(where)):
+                raise
+            self.stopped(f"{error.strerror}: {where or self.root}")
+
+    def stopped(self, why: str | None) -> None:
+        """Stop storing for `why` (another process's `unstored`, when it has one): the
+        processes writing pages or search indexes report it, and those after them skip the
+        writes that would fail the same way."""
+        if why is not None and self.unstored is None:
+            self.unstored = why
 
     def unwritable(self) -> tuple[Path, str] | None:
         """The folder of the cache that cannot be written, and why, if there is one: the cache's
@@ -145,25 +204,12 @@ class DiskCache:
         if self.root is None:
             return None
         folder = self.root / namespace
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        self.store(functools.partial(folder.mkdir, parents=True, exist_ok=True))
+        return folder if folder.is_dir() else None
 
     def _path(self, namespace: str, key: str, suffix: str) -> Path:
         assert self.root is not None
         return self.root / namespace / key[:2] / f"{key}{suffix}"
-
-    def _write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
-        try:
-            os.fchmod(handle, FILE_MODE)
-            with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
-                stream.write(data)
-            _stamp(temporary)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
     def _read(self, namespace: str, key: str, suffix: str) -> bytes | None:
         if self.root is None:
@@ -183,16 +229,17 @@ class DiskCache:
             return None
 
     def put_json(self, namespace: str, key: str, value: Any) -> None:
-        if self.root is not None:
-            self._write(self._path(namespace, key, ".json"),
-                        json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        if self.root is not None and self.unstored is None:  # not dumped for nothing
+            self.store(functools.partial(
+                _write_entry, self._path(namespace, key, ".json"),
+                json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()))
 
     def get_bytes(self, namespace: str, key: str) -> bytes | None:
         return self._read(namespace, key, ".bin")
 
     def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
         if self.root is not None:
-            self._write(self._path(namespace, key, ".bin"), data)
+            self.store(functools.partial(_write_entry, self._path(namespace, key, ".bin"), data))
 
     def restore_tree(self, namespace: str, key: str, destination: Path, merge: bool = False) -> bool:
         """Place a cached folder at `destination`, replacing it, or with `merge` adding its files
@@ -229,7 +276,7 @@ class DiskCache:
         return True
 
     def made_tree(self, namespace: str, key: str, destination: Path,
-                  write: Callable[[Path], object], merge: bool = False) -> None:
+                  write: Callable[[Path], Iterable[str]], merge: bool = False) -> None:
         """Place at `destination` (as `restore_tree` does) the folder `write` fills, made once
         per `key` and linked from the cache afterwards; written in place without a cache or
         a key."""
@@ -270,15 +317,20 @@ class DiskCache:
 
     def store_tree(self, namespace: str, key: str, source: Path) -> None:
         """Keep a copy of `source` under `key` (entries of the namespace are replaced)."""
-        self.store_files(namespace, key, lambda staging: shutil.copytree(
-            source, staging, dirs_exist_ok=True, copy_function=_link_or_copy))
+        self.store_files(namespace, key, functools.partial(_copy_tree, source))
 
-    def store_files(self, namespace: str, key: str, write: Callable[[Path], object]) -> None:
-        """Keep under `key` the folder that `write` fills (entries of the namespace are
-        replaced), unless the entry is already there; nothing when its manifest went while
-        `write` ran (the cache deleted meanwhile: files written before went with it)."""
-        if self.root is None:
-            return
+    def store_files(self, namespace: str, key: str, write: Callable[[Path], Iterable[str]]) -> None:
+        """Keep under `key` the folder that `write` fills and the files it says it wrote
+        (entries of the namespace are replaced), unless the entry is already there; nothing
+        when one of those files, or the manifest, went while `write` ran (a clean-up, or the
+        cache deleted meanwhile), nor when the cache's disk is full (`store`). The manifest
+        lists what the writer wrote, not what the folder holds afterwards: a file a clean-up
+        removed before the folder was listed was missing from both, and the entry was kept
+        without it (a site without /feed.xml at every later build)."""
+        self.store(functools.partial(self._store_files, namespace, key, write))
+
+    def _store_files(self, namespace: str, key: str, write: Callable[[Path], Iterable[str]]) -> None:
+        assert self.root is not None
         target = self.root / namespace / key
         if target.exists():
             return
@@ -288,12 +340,11 @@ class DiskCache:
             staging.chmod(FOLDER_MODE)
             (staging / MANIFEST).touch(FILE_MODE)
             with _naming(staging):
-                write(staging)
-            found: dict[str, os.DirEntry[str]] = {}
-            _walk(staging, found)
-            if found.pop(MANIFEST, None) is None:
+                written = write(staging)
+            try:
+                files = {name: _stamp(staging / name) for name in written}
+            except FileNotFoundError:  # removed meanwhile
                 return
-            files = {name: _stamp(entry.path) for name, entry in found.items()}
             try:  # never created here: a manifest removed meanwhile stays missing
                 handle = os.open(staging / MANIFEST, os.O_WRONLY | os.O_TRUNC)
             except FileNotFoundError:
@@ -388,6 +439,9 @@ class DiskCache:
         """Make the file entry `key` findable under `other` too (no-op for an empty `other`)."""
         if self.root is None or not other:
             return
+        self.store(functools.partial(self._alias, namespace, key, other))
+
+    def _alias(self, namespace: str, key: str, other: str) -> None:
         target = self._path(namespace, other, ".bin")
         target.parent.mkdir(parents=True, exist_ok=True)
         # Linked under a temporary name, then renamed over the old entry: a build reading
@@ -419,6 +473,21 @@ class DiskCache:
         except FileNotFoundError:  # replaced or removed by another build just now: a miss
             return False
         return True
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """A file entry written whole under a temporary name, then renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=STAGING_PREFIX)
+    try:
+        os.fchmod(handle, FILE_MODE)
+        with _naming(temporary), os.fdopen(handle, "wb") as stream:  # closing writes too
+            stream.write(data)
+        _stamp(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @contextlib.contextmanager
@@ -510,6 +579,22 @@ def _whole(entry: Path) -> bool:
             _as_stored(file.stat(), files[name]) for name, file in found.items())
     except (OSError, ValueError, KeyError):
         return False
+
+
+def _copy_tree(source: Path, target: Path) -> list[str]:
+    """Link (or copy) every file of `source` into the folder `target`, stopping at the first
+    failure: shutil.copytree goes on and reports them all as text, and a full disk, which
+    only stops storing (DiskCache.store), could no longer be told from another error.
+    Returns the files (paths within `target`)."""
+    written = []
+    for folder, _, files in os.walk(source):
+        within = os.path.relpath(folder, source)
+        (target / within).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            path = os.path.normpath(os.path.join(within, name))
+            _link_or_copy(os.path.join(folder, name), target / path)
+            written.append(path)
+    return written
 
 
 def _replace_with_link(source: Path | str, destination: Path | str) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import functools
 import itertools
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from . import markup, urls
 from .archive import Session
-from .cache import DiskCache, fingerprint
+from .cache import DiskCache, fingerprint, library_versions
 from .labels import VI
 from .markup import MarkdownRenderer
 
@@ -31,7 +30,7 @@ def render_version() -> str:
     the old HTML."""
     code = [Path(module.__file__).read_bytes() for module in (markup, urls, sys.modules[__name__])
             if module.__file__]
-    return fingerprint(*code, *(version(library) for library in ("markdown", "nh3", "python-slugify")))
+    return fingerprint(*code, *library_versions(("markdown", "nh3", "python-slugify")))
 
 
 def page_anchors(session: Session) -> frozenset[str]:

@@ -403,12 +403,14 @@ class OpenData:
 
     # --- files ------------------------------------------------------------------------
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path) -> list[str]:
         """Write every data file into `folder` in one pass over the sessions (newest first, so
         a year's come together), each session's record built once and dropped after use: at
         10,000 sessions the whole export held in memory took 3 GB (measured), written this way
         it takes one session's worth. Each session goes to the whole archive's bulk files and
-        to its year's."""
+        to its year's. Returns the files written (paths within `folder`), for the cache's
+        manifest."""
+        written = ["schema.json", *urls.BULK_FILES, "datapackage.json"]
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
@@ -417,6 +419,7 @@ class OpenData:
         organizations = _compact(self.popolo_organizations())
         with _BulkFiles(folder, opening, organizations) as whole:
             for year, sessions in groupby(self.sessions, key=lambda s: s.date.year):
+                written += [urls.year_data(year, name) for name in urls.BULK_FILES]
                 with _BulkFiles(folder / urls.YEARS_DIR / str(year), opening, organizations) as annual:
                     for session in sessions:
                         record = self.session_record(session)
@@ -424,8 +427,10 @@ class OpenData:
                         # out.SessionFile: the head, then the session's fields (its text already made)
                         path = folder / "sessions" / f"{record.id}.json"
                         path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
+                        written.append(f"sessions/{path.name}")
                         for alias in session.meta.aliases:  # a renamed session's former address too
                             shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
+                            written.append(f"sessions/{alias}.json")
                         exported = _Exported(
                             text, [*map(_spreadsheet_safe, self.csv_rows(record))],
                             [*map(_spreadsheet_safe, self.commitment_rows(record))],
@@ -434,6 +439,7 @@ class OpenData:
                         annual.add(exported)
         # last: it gives the size and hash of each file above
         (folder / "datapackage.json").write_text(_json(self.package(folder)), encoding="utf-8")
+        return written
 
 
 class _Exported(NamedTuple):

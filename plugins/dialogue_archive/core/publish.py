@@ -126,7 +126,7 @@ def _running(pid: str) -> bool:
 
 def publish(staging: Path, site_dir: Path,
             carried: Mapping[str, Callable[[Path], object]] | None = None,
-            folders: Path | None = None) -> str | None:
+            folders: Path | None = None, exchange: bool = True) -> str | None:
     """Put the staged build in place of `site_dir` in one step, then drop the old site; what
     to tell the user if that old site could not be removed.
 
@@ -134,7 +134,9 @@ def publish(staging: Path, site_dir: Path,
     indexes: most of the site's files); they are moved across rather than copied again, and
     each comes with a way to make it anew in the staging folder, used first for any the
     published site no longer has, so that only renames happen while publishing.
-    The old site's folders are kept, emptied, in `folders` for the next build (site_folders.py)."""
+    The old site's folders are kept, emptied, in `folders` for the next build (site_folders.py).
+    `exchange`: False renames one folder after the other, as where the system has no exchange
+    (the tests' way to that path: the file systems they run on all have it)."""
     site_dir = site_dir.resolve()
     moved = []
     for path, remake in (carried or {}).items():
@@ -145,7 +147,7 @@ def publish(staging: Path, site_dir: Path,
                                "more (another build pruned it meanwhile); build again")
     retired = site_dir.with_name(f"{RETIRED_PREFIX}{site_dir.name}-{os.getpid()}")
     with interrupts_held():  # Ctrl-C waits for the renames: the site is the old or the new one
-        old = _swap(staging, site_dir, retired, moved)
+        old = _swap(staging, site_dir, retired, moved, exchange)
     if old is None:
         return None
     try:
@@ -158,7 +160,8 @@ def publish(staging: Path, site_dir: Path,
     return None
 
 
-def _swap(staging: Path, site_dir: Path, retired: Path, moved: list[str]) -> Path | None:
+def _swap(staging: Path, site_dir: Path, retired: Path, moved: list[str], exchange: bool = True
+          ) -> Path | None:
     """Publish the staged site; where the old site is now (None: there was none). The
     unchanged indexes go into the new site first, so that the swap itself is one step (a
     rename exchange) where the system has it; every move is undone if one fails, so that the
@@ -173,7 +176,7 @@ def _swap(staging: Path, site_dir: Path, retired: Path, moved: list[str]) -> Pat
         if not site_dir.exists():
             staging.rename(site_dir)
             return None
-        if _exchange(staging, site_dir):
+        if exchange and _exchange(staging, site_dir):
             return staging
         discard(retired)
         site_dir.rename(retired)  # without the exchange, there is no site until the next rename
@@ -239,9 +242,11 @@ def discard(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> list[str]:
     """Write (relative path, content) pairs under `folder` as they come, so that the feeds
-    never have to be held in memory together."""
+    never have to be held in memory together; returns the paths written (for the cache's
+    manifest)."""
+    written = []
     for name, content in files:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -250,3 +255,5 @@ def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
+        written.append(name)
+    return written

@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -61,6 +61,8 @@ class IndexStats:
     records: int
     seconds: float
     bundle_bytes: int
+    unstored: str | None = None
+    """Why the index could not be kept in the cache (DiskCache.unstored), if it could not."""
 
 
 class SearchIndexError(RuntimeError):
@@ -96,7 +98,7 @@ def make_index(job: IndexJob) -> IndexStats:
     write_sessions(job.sessions, job.bundle_dir)
     if job.key:
         job.cache.store_tree(job.namespace, job.key, job.bundle_dir)
-    return stats
+    return replace(stats, unstored=job.cache.unstored)
 
 
 def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,

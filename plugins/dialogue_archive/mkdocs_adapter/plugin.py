@@ -13,11 +13,13 @@ import time
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -459,7 +461,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             # Jinja compiles Material's and our 40-odd templates again for every build and
             # preview rebuild (0.5 s in a profile of a preview): keep them compiled, checked
             # against their source
-            env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+            env.bytecode_cache = _CompiledTemplates(self.cache, compiled)
         self.env = env
         return env
 
@@ -509,6 +511,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                             (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)), *inputs)
                         if self.archive.fingerprint else "")
         report = render_pages(job, worker_count(self.config.workers))
+        self.cache.stopped(report.unstored)
         for warning in report.warnings:
             log.warning(warning)
         if report.errors:
@@ -597,12 +600,23 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             log.error(f"preview: the search index or open data could not be written: {error}")
             return
         remove_empty_folders(Path(config.site_dir), self.folders)
+        self._say_unstored()
         if background:
             log.info(f"preview: search index and open data updated "
                      f"{time.monotonic() - started:.1f} s after the pages")
             if rewritten and self.server is not None and reload_browsers(self.server):
                 log.info("preview: the open-data page gives the new sizes of the data files: "
                          "reloading browsers")
+
+    def _say_unstored(self) -> None:
+        """One INFO line (`--strict` goes on: the site is whole) when the cache's disk filled up
+        or became read-only during the build: the next builds redo what was not stored."""
+        if self.cache.unstored is not None:
+            log.info(f"dialogue-archive: the build's cache could not be written "
+                     f"({self.cache.unstored}); the site was written without it, and the next "
+                     f"builds redo what was not kept: make room on the disk of {self.cache.root} "
+                     "(or make it writable again), or set `cache_dir:` under the dialogue-archive "
+                     "plugin in mkdocs.yml to a folder on another disk, or `cache: false`")
 
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
         assert self.archive is not None and self.data is not None and self.views is not None
@@ -683,6 +697,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
         if swept := self.cache.sweep_folders(SEARCH_PREFIX, self.search_namespaces):
             log.info(f"dialogue-archive: {swept} cached search indexes no site uses any more removed")
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's compiled templates kept in the cache's folder, stored as the cache's entries
+    are (DiskCache.store): a full disk there stops storing them, not the build."""
+
+    def __init__(self, cache: DiskCache, folder: Path):
+        super().__init__(str(folder))
+        self.cache = cache
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.cache.store(partial(super().dump_bytecode, bucket))
 
 
 def _composed(files: Files, file: File) -> File:

@@ -78,6 +78,8 @@ class RenderReport:
     errors: list[str] = field(default_factory=list)
     full_disk: str | None = None
     """Where a write found the disk full ('' = not said); None when none did."""
+    unstored: str | None = None
+    """Why the cache stopped storing pages (DiskCache.unstored), if it did."""
 
 
 _JOB: RenderJob | None = None
@@ -243,6 +245,7 @@ def _render_chunk(indices: range) -> RenderReport:
             _render_one(_JOB, _JOB.pages[index], report)
     finally:
         logger.handlers = saved
+    report.unstored = _JOB.cache.unstored
     return report
 
 
@@ -341,5 +344,6 @@ class _Progress:
         total.errors += report.errors
         if total.full_disk is None:
             total.full_disk = report.full_disk
+        total.unstored = total.unstored or report.unstored
         if self.pages >= 10 * CHUNK and time.monotonic() - self.started > 2:
             log.info(f"pages written: {total.rendered + total.reused}/{self.pages}")

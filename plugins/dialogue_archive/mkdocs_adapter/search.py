@@ -176,6 +176,8 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
                                scratch)
                 pending.add(pool.submit(make_index, job))
             done += [future.result() for future in wait(pending).done]
+        for stats in done:  # a worker found the cache's disk full: said once, by the build
+            cache.stopped(stats.unstored)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     except BrokenProcessPool as error:
