@@ -373,3 +373,42 @@ def test_a_file_in_a_folder_named_as_the_copies_folder_is_refused(tmp_path: Path
     built = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert built.returncode != 0 and said in built.stderr and "Traceback" not in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+UNUSED = f"content/{SESSION}/cccd-mat-truoc.jpg:1:1: warning: no text shows this photo: it is not " \
+    "published; remove it from the folder, or show it"
+
+
+def test_a_photo_no_text_shows_is_not_published_and_is_warned_of(tmp_path: Path) -> None:
+    """The office copies every photo of the event into the session folder, a citizen's ID card
+    among them: it was published at a guessable address, and validate said OK."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    used = {"quang-canh.jpg": "the write-up", "anh-bia.jpg": "image:", "ban-do.webp": "an answer",
+            "bien-ban.JPG": "a link", "hoi-truong.png": "about.md"}
+    for name in [*used, "cccd-mat-truoc.jpg", "CCCD-MAT-SAU.PNG"]:
+        Image.new("RGB", (64, 48), "gray").save(folder / name, "WEBP" if name.endswith(".webp") else None)
+    replace(folder / "index.md", "\n---\n", "\nimage:\n  src: anh-bia.jpg\n  alt: Hội trường\n---\n")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Quang cảnh](quang-canh.jpg)\n\n"
+                     "[Biên bản](bien-ban.JPG)\n", encoding="utf-8")
+    replace(folder / "answers.yaml", "kiến nghị cấp trên.", "kiến nghị cấp trên. ![Bản đồ](ban-do.webp)")
+    (content / "about.md").write_text(f"# Giới thiệu\n\n![Hội trường]({SESSION}/hoi-truong.png)\n",
+                                      encoding="utf-8")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert UNUSED in checked.stdout, checked.stdout
+    assert f"content/{SESSION}/CCCD-MAT-SAU.PNG:1:1: warning: no text shows this photo" in checked.stdout
+    assert [line for line in checked.stdout.splitlines() if "no text shows" in line and "CCCD" not in line
+            and "cccd" not in line] == [], checked.stdout
+    site = tmp_path / "site"
+    built = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))  # --strict
+    assert built.returncode == 0, built.stderr
+    assert UNUSED in built.stderr, built.stderr
+    assert not (site / SESSION / "cccd-mat-truoc.jpg").exists()
+    assert not (site / SESSION / "CCCD-MAT-SAU.PNG").exists()
+    for name in used:
+        assert (site / SESSION / name).is_file(), name
+    page = parse(site / SESSION / "index.html")
+    assert page.select_one("img[alt='Quang cảnh']")["src"] == "quang-canh.jpg"
+    assert page.select_one("a[href='bien-ban.JPG']")

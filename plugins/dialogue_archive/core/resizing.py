@@ -115,7 +115,8 @@ class Unreadable:
 def published_photos(archive: Archive, sessions: Iterable[Session]) -> list[Path]:
     """The photos the site publishes for `sessions` and the content folder's other pages, each
     once: those the build gives copies and sizes, and `validate` decodes."""
-    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)),
+    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)
+                                 if content_path(archive.root, photo) not in archive.unused_photos),
                                *(archive.root / photo for photo in archive.page_photos)]))
 
 
@@ -125,6 +126,12 @@ def session_photos(folder: Path) -> list[Path]:
         return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
     except OSError:
         return []
+
+
+def content_path(root: Path, photo: Path) -> str:
+    """A photo's path in the content folder `root`, in NFC, as the site publishes the file
+    and the texts name it (a Mac saves a name decomposed)."""
+    return unicodedata.normalize("NFC", photo.relative_to(root).as_posix())
 
 
 def photo_stamps(photos: Iterable[Path]) -> str:
@@ -174,12 +181,9 @@ class PhotoCopies:
             if isinstance(result, Unreadable):
                 unreadable.append(result)
             else:
-                sizes[self._content_path(photo)] = result
+                sizes[content_path(self.root, photo)] = result
         return sizes, unreadable
 
-    def _content_path(self, photo: Path) -> str:
-        """NFC, as the site publishes the file and the texts name it."""
-        return unicodedata.normalize("NFC", photo.relative_to(self.root).as_posix())
 
     def place(self, photo: Path) -> Sized | Unreadable:
         """The photo's size; its copy, if it has one, linked from the cache into the site."""
@@ -189,7 +193,7 @@ class PhotoCopies:
             return Unreadable.of(photo, error)
         known = fingerprint(resizing_version(), str(photo), str(status.st_size), str(status.st_mtime_ns))
         self.sizes_keys.add(known)
-        published = self.site_dir / self._content_path(photo)  # where the site has the photo
+        published = self.site_dir / content_path(self.root, photo)  # where the site has the photo
 
         def copy_of(sized: Sized) -> Path:
             return published.parent / sized.copy_name(published.name)

@@ -310,8 +310,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
             elif parts[0] == "sessions" and len(parts) >= 3:
-                if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers":
-                    files.remove(file)  # drafts, scheduled sessions and raw records stay private
+                if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers" \
+                        or file.src_uri in self.archive.unused_photos:
+                    files.remove(file)  # drafts, scheduled sessions, raw records and photos no
+                    # text shows stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         data = self.data = open_data(self.views, config, self.config)
