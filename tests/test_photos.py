@@ -412,3 +412,53 @@ def test_a_photo_no_text_shows_is_not_published_and_is_warned_of(tmp_path: Path)
     page = parse(site / SESSION / "index.html")
     assert page.select_one("img[alt='Quang cảnh']")["src"] == "quang-canh.jpg"
     assert page.select_one("a[href='bien-ban.JPG']")
+
+
+def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
+    """A phone's photo taken at a citizen's house: its EXIF holds where (a GPS IFD), the
+    camera's serial number and its owner's name, and it is turned by its orientation."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned a quarter clockwise
+    exif[0x013B] = "Nguyen Van Chu May"  # Artist: the owner
+    exif.get_ifd(0x8825).update({1: "N", 2: (16.0, 3.0, 41.5), 3: "E", 4: (108.0, 12.0, 7.2)})
+    exif.get_ifd(0x8769)[0xA431] = "SN-4412087"  # BodySerialNumber
+    picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert("RGB").resize(size)
+    options = {"quality": 95} if fmt == "JPEG" else {}
+    xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
+    picture.save(path, fmt, exif=exif, xmp=xmp, **options)
+
+
+def test_no_published_photo_tells_where_it_was_taken(tmp_path: Path) -> None:
+    """The copy dropped the EXIF, but the original, still linked (srcset's largest entry, the
+    photo viewer's link, open data's image.url), kept its GPS position, serial and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(folder / "nha-dan.jpg", (4000, 3000))  # large: a copy, and the original linked
+    located_photo(folder / "ngo.jpg", (400, 300))  # small: the original alone
+    located_photo(folder / "so-do.png", (300, 200), "PNG")
+    camera_photo(folder / "hoi-truong.jpg", 800, 600)  # without metadata
+    replace(folder / "index.md", "\n---\n", "\nimage:\n  src: nha-dan.jpg\n  alt: Nhà dân\n---\n")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ngõ vào nhà](ngo.jpg)\n\n"
+                     "![Sơ đồ](so-do.png)\n\n![Hội trường](hoi-truong.jpg)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*") if p.suffix in {".jpg", ".png", ".webp"})
+        assert len(published) == 5, published  # four photos and the large one's copy
+        for photo in published:
+            with Image.open(photo) as image:
+                exif = image.getexif()
+                assert not exif.get_ifd(0x8825) and 0x013B not in exif, photo
+                assert not exif.get_ifd(0x8769), photo
+                assert not image.info.get("xmp") and b"Chu May" not in photo.read_bytes(), photo
+        for name in ("nha-dan.jpg", "ngo.jpg", "so-do.png"):
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112) == 6, name  # shown turned, as before
+                assert clean.tobytes() == original.tobytes(), name  # the same pixels: not re-encoded
+        assert (site / SESSION / "hoi-truong.jpg").read_bytes() == (folder / "hoi-truong.jpg").read_bytes()
+        page = parse(site / SESSION / "index.html")
+        img = page.select_one(".da-photo img")
+        assert img["srcset"].endswith(", nha-dan.jpg 3000w")  # as shown: turned
+        assert page.select_one("a[data-da-lightbox]")["href"] == "nha-dan.jpg"
+        data = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
+        assert data["sessions"][0]["image"]["url"].endswith(f"{SESSION}/nha-dan.jpg")
