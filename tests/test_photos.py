@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
+from dialogue_archive.core.photo_metadata import without_metadata
 from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -462,3 +463,59 @@ def test_no_published_photo_tells_where_it_was_taken(tmp_path: Path) -> None:
         assert page.select_one("a[data-da-lightbox]")["href"] == "nha-dan.jpg"
         data = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
         assert data["sessions"][0]["image"]["url"].endswith(f"{SESSION}/nha-dan.jpg")
+
+
+OWNER_MARKS = (b"Chu May", b"SN-4412087", "Lê Thị Chủ".encode())
+"""What located_photo writes of its owner and camera, in EXIF and XMP."""
+
+
+def test_a_damaged_photo_file_is_published_without_its_metadata_too(tmp_path: Path) -> None:
+    """Stray bytes between a JPEG's segments, bytes after a PNG's end, a picture with its own
+    EXIF after a WebP's end: Pillow and browsers show such photos, but the cleaning stopped
+    at the damage and the original was published with its GPS position and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    for name, fmt in (("cong.jpg", "JPEG"), ("ban-ve.png", "PNG"), ("san.webp", "WEBP")):
+        located_photo(folder / name, (400, 300), fmt)
+    jpeg = (folder / "cong.jpg").read_bytes()
+    (folder / "cong.jpg").write_bytes(jpeg[:20] + b"\x00\x00" + jpeg[20:])  # after JFIF's APP0
+    (folder / "ban-ve.png").write_bytes((folder / "ban-ve.png").read_bytes() + b"\x00\x01\x02")
+    (folder / "san.webp").write_bytes((folder / "san.webp").read_bytes() + jpeg)
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Cổng](cong.jpg)\n\n![Bản vẽ](ban-ve.png)\n"
+                     "\n![Sân](san.webp)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for name in ("cong.jpg", "ban-ve.png", "san.webp"):
+        published = (site / SESSION / name).read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+            assert not clean.getexif().get_ifd(0x8825), name
+            assert clean.getexif().get(0x0112) == 6, name
+            assert clean.tobytes() == original.tobytes(), name
+
+
+LENGTHS = {"JPEG": [(b"\xff\xe0", 2, 2), (b"\xff\xe1", 2, 2), (b"\xff\xdb", 2, 2)],
+           "PNG": [(b"IHDR", -4, 4), (b"eXIf", -4, 4), (b"IDAT", -4, 4)],
+           "WEBP": [(b"VP8X", 4, 4), (b"EXIF", 4, 4), (b"VP8 ", 4, 4)]}
+"""Where a segment's or chunk's length is (after, or before, its marker or name), and its size."""
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_a_cut_or_damaged_file_never_keeps_its_owner(tmp_path: Path, fmt: str) -> None:
+    """A file cut anywhere (a copy stopped midway), a length running past the file's end, a
+    PNG chunk with a wrong CRC: the cleaning gave up (the original published as it is, with
+    its GPS position) instead of dropping what it could not read whole."""
+    located_photo(tmp_path / "anh", (40, 30), fmt)
+    data = (tmp_path / "anh").read_bytes()
+    damaged = [data[:cut] for cut in range(len(data))]
+    for name, offset, size in LENGTHS[fmt]:
+        at = data.index(name) + offset
+        damaged.append(data[:at] + b"\x7f" + b"\xff" * (size - 1) + data[at + size:])
+    if fmt == "PNG":
+        for name in (b"IHDR", b"eXIf", b"IDAT"):
+            at = data.index(name) - 4
+            end = at + 8 + int.from_bytes(data[at:at + 4], "big")
+            damaged.append(data[:end] + b"\x00\x00\x00\x00" + data[end + 4:])  # its CRC
+    for bad in damaged:
+        published = without_metadata(bad, 6) or bad  # None: published as it is
+        assert not [mark for mark in OWNER_MARKS if mark in published], (len(bad), bad[:40])

@@ -6,7 +6,9 @@ site publishes the original photo (the image link, the largest `srcset` entry, o
 `image.url`), so a photo that carries such data is published without it: its pixels are
 copied byte for byte (no re-encoding: the same quality), and its EXIF orientation is kept
 alone, so that it shows as before. Only the file's structure is read (JPEG segments, PNG and
-WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to drop them.
+WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to drop them;
+pyexiv2 (exiv2) was tried and leaves what it does not recognise (README). A damaged structure
+is read as decoders read it, never past the file's end, so that any file gets an answer.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ ORIENTATION = 0x0112
 EXIF_HEADER = b"Exif\x00\x00"
 JPEG_METADATA = {0xE1, 0xED}
 """APP1 (EXIF, XMP) and APP13 (Photoshop's IPTC: byline, place names)."""
-JPEG_UNSIZED = {0x01, *range(0xD0, 0xD8)}
-"""Markers without a length (TEM, RST0-7)."""
+JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
+"""Markers without a length (TEM, RST0-7, SOI, EOI), as Pillow reads them."""
+METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
+"""What starts an EXIF block or an XMP packet (or names XMP's namespace) wherever it is."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
 """EXIF, and text chunks (XMP is an iTXt, 'XML:com.adobe.xmp'; others an author, a comment)."""
@@ -38,14 +42,18 @@ def orientation_exif(orientation: int | None) -> bytes:
 
 def without_metadata(data: bytes, orientation: int | None) -> bytes | None:
     """`data` without EXIF, XMP and text metadata, `orientation` (as its EXIF said) kept; None
-    when it holds none (published as it is) or is no JPEG, PNG or WebP file this can read."""
+    when it holds none (published as it is) or is no JPEG, PNG or WebP file. Never raises,
+    whatever the bytes: the build calls it on every photo."""
     strip = (_jpeg if data.startswith(b"\xff\xd8") else _png if data.startswith(PNG_SIGNATURE)
              else _webp if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None)
-    try:
-        clean = strip(data, orientation) if strip else None
-    except (struct.error, IndexError, ValueError):  # its headers cut off or malformed
-        return None
+    clean = strip(data, orientation) if strip else None
     return None if clean == data else clean  # an orientation alone, as this writes it
+
+
+def _carries_metadata(part: bytes) -> bool:
+    """Whether `part` holds EXIF or XMP: what follows a picture's end (another picture, a phone's
+    video), or a segment that should hold none."""
+    return any(sign in part for sign in METADATA_SIGNS)
 
 
 def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
@@ -53,24 +61,24 @@ def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
     end (EOI). What follows the end (an MPO's second picture, a phone's video) is dropped with
     the metadata: it may carry its own."""
     kept, removed, at = [data[:2]], False, 2
-    while True:
-        while data[at] == 0xFF and data[at + 1] == 0xFF:  # fill bytes
-            at += 1
-        if data[at] != 0xFF:
-            raise ValueError("not a marker")
+    while at + 1 < len(data):
         marker = data[at + 1]
+        if data[at] != 0xFF or marker in {0x00, 0xFF}:  # fill or stray bytes: skipped, as Pillow
+            at += 1  # and libjpeg skip them (a photo with them shows)
+            continue
         if marker == 0xDA:  # start of scan: the picture's data follows
             break
-        end = at + 2 if marker in JPEG_UNSIZED else at + 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
-        if marker in JPEG_METADATA:
+        # a length cut off, or past the file's end, ends the segment there
+        end = at + 2 + (0 if marker in JPEG_UNSIZED else int.from_bytes(data[at + 2:at + 4], "big"))
+        # a segment whose damaged length swallowed an EXIF or XMP segment goes with it
+        if marker in JPEG_METADATA or _carries_metadata(data[at:end]):
             removed = True
         elif not (marker == 0xE2 and data[at + 4:at + 8] == b"MPF\x00"):  # an MPO's index of pictures
             kept.append(data[at:end])
         at = end
     finish = data.find(b"\xff\xd9", at)
     finish = len(data) if finish < 0 else finish + 2
-    trailing = finish < len(data)
-    if not removed and not (trailing and (EXIF_HEADER in data[finish:] or b"<x:xmpmeta" in data[finish:])):
+    if not removed and not _carries_metadata(data[finish:]):
         return None
     block = orientation_exif(orientation)
     segment = struct.pack(">BBH", 0xFF, 0xE1, 2 + len(EXIF_HEADER) + len(block)) + EXIF_HEADER + block
@@ -79,12 +87,19 @@ def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
 
 
 def _png(data: bytes, orientation: int | None) -> bytes | None:
+    """Chunks up to IEND, each copied as it is (a chunk's CRC is not checked: a metadata chunk
+    goes whatever its CRC, another stays as the original has it); what follows the end goes
+    with the metadata, as after a JPEG's."""
     kept, removed, at = [PNG_SIGNATURE], False, len(PNG_SIGNATURE)
-    while at < len(data):
+    while at + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[at:at + 8])
         end = at + 12 + length
-        if kind in PNG_METADATA:
-            removed = True
+        if kind == b"IEND":
+            kept.append(data[at:end])
+            removed = removed or _carries_metadata(data[end:])
+            break
+        if kind in PNG_METADATA or end > len(data):  # the second: cut off, or its damaged length
+            removed = True  # swallowed what follows (metadata too); no reader can use it
         else:
             if kind == b"IDAT" and removed and (block := orientation_exif(orientation)):
                 kept.append(struct.pack(">I4s", len(block), b"eXIf") + block
@@ -96,18 +111,20 @@ def _png(data: bytes, orientation: int | None) -> bytes | None:
 
 
 def _webp(data: bytes, orientation: int | None) -> bytes | None:
-    chunks, removed, at = [], False, 12
-    while at + 8 <= len(data):
-        kind, length = struct.unpack("<4sI", data[at:at + 8])
+    """Chunks up to the end the RIFF header gives; what follows it goes with the metadata."""
+    finish = 8 + int.from_bytes(data[4:8], "little")
+    riff, chunks, removed, at = data[:finish], [], _carries_metadata(data[finish:]), 12
+    while at + 8 <= len(riff):
+        kind, length = struct.unpack("<4sI", riff[at:at + 8])
         end = at + 8 + length + (length & 1)  # padded to an even length
-        if kind in WEBP_METADATA:
+        if kind in WEBP_METADATA or end > len(riff) + (length & 1):  # the second: as a PNG's
             removed = True
         else:
-            chunks.append(data[at:end])
+            chunks.append(riff[at:end])
         at = end
     if not removed:
         return None
-    if chunks and chunks[0][:4] == b"VP8X":  # a file with metadata has one: its flags say what
+    if chunks and chunks[0][:4] == b"VP8X" and len(chunks[0]) > 8:  # a file with metadata has one
         block = orientation_exif(orientation)
         if block:  # after the picture, as the format orders chunks
             chunks.append(struct.pack("<4sI", b"EXIF", len(block)) + block + b"\x00" * (len(block) & 1))
