@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
+from dialogue_archive.core.photo_metadata import without_metadata
 from PIL import Image, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -373,3 +374,148 @@ def test_a_file_in_a_folder_named_as_the_copies_folder_is_refused(tmp_path: Path
     built = run_build(write_config(tmp_path, content, tmp_path / "site"))
     assert built.returncode != 0 and said in built.stderr and "Traceback" not in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+UNUSED = f"content/{SESSION}/cccd-mat-truoc.jpg:1:1: warning: no text shows this photo: it is not " \
+    "published; remove it from the folder, or show it"
+
+
+def test_a_photo_no_text_shows_is_not_published_and_is_warned_of(tmp_path: Path) -> None:
+    """The office copies every photo of the event into the session folder, a citizen's ID card
+    among them: it was published at a guessable address, and validate said OK."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    used = {"quang-canh.jpg": "the write-up", "anh-bia.jpg": "image:", "ban-do.webp": "an answer",
+            "bien-ban.JPG": "a link", "hoi-truong.png": "about.md"}
+    for name in [*used, "cccd-mat-truoc.jpg", "CCCD-MAT-SAU.PNG"]:
+        Image.new("RGB", (64, 48), "gray").save(folder / name, "WEBP" if name.endswith(".webp") else None)
+    replace(folder / "index.md", "\n---\n", "\nimage:\n  src: anh-bia.jpg\n  alt: Hội trường\n---\n")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Quang cảnh](quang-canh.jpg)\n\n"
+                     "[Biên bản](bien-ban.JPG)\n", encoding="utf-8")
+    replace(folder / "answers.yaml", "kiến nghị cấp trên.", "kiến nghị cấp trên. ![Bản đồ](ban-do.webp)")
+    (content / "about.md").write_text(f"# Giới thiệu\n\n![Hội trường]({SESSION}/hoi-truong.png)\n",
+                                      encoding="utf-8")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert UNUSED in checked.stdout, checked.stdout
+    assert f"content/{SESSION}/CCCD-MAT-SAU.PNG:1:1: warning: no text shows this photo" in checked.stdout
+    assert [line for line in checked.stdout.splitlines() if "no text shows" in line and "CCCD" not in line
+            and "cccd" not in line] == [], checked.stdout
+    site = tmp_path / "site"
+    built = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))  # --strict
+    assert built.returncode == 0, built.stderr
+    assert UNUSED in built.stderr, built.stderr
+    assert not (site / SESSION / "cccd-mat-truoc.jpg").exists()
+    assert not (site / SESSION / "CCCD-MAT-SAU.PNG").exists()
+    for name in used:
+        assert (site / SESSION / name).is_file(), name
+    page = parse(site / SESSION / "index.html")
+    assert page.select_one("img[alt='Quang cảnh']")["src"] == "quang-canh.jpg"
+    assert page.select_one("a[href='bien-ban.JPG']")
+
+
+def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
+    """A phone's photo taken at a citizen's house: its EXIF holds where (a GPS IFD), the
+    camera's serial number and its owner's name, and it is turned by its orientation."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned a quarter clockwise
+    exif[0x013B] = "Nguyen Van Chu May"  # Artist: the owner
+    exif.get_ifd(0x8825).update({1: "N", 2: (16.0, 3.0, 41.5), 3: "E", 4: (108.0, 12.0, 7.2)})
+    exif.get_ifd(0x8769)[0xA431] = "SN-4412087"  # BodySerialNumber
+    picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert("RGB").resize(size)
+    options = {"quality": 95} if fmt == "JPEG" else {}
+    xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
+    picture.save(path, fmt, exif=exif, xmp=xmp, **options)
+
+
+def test_no_published_photo_tells_where_it_was_taken(tmp_path: Path) -> None:
+    """The copy dropped the EXIF, but the original, still linked (srcset's largest entry, the
+    photo viewer's link, open data's image.url), kept its GPS position, serial and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(folder / "nha-dan.jpg", (4000, 3000))  # large: a copy, and the original linked
+    located_photo(folder / "ngo.jpg", (400, 300))  # small: the original alone
+    located_photo(folder / "so-do.png", (300, 200), "PNG")
+    camera_photo(folder / "hoi-truong.jpg", 800, 600)  # without metadata
+    replace(folder / "index.md", "\n---\n", "\nimage:\n  src: nha-dan.jpg\n  alt: Nhà dân\n---\n")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ngõ vào nhà](ngo.jpg)\n\n"
+                     "![Sơ đồ](so-do.png)\n\n![Hội trường](hoi-truong.jpg)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*") if p.suffix in {".jpg", ".png", ".webp"})
+        assert len(published) == 5, published  # four photos and the large one's copy
+        for photo in published:
+            with Image.open(photo) as image:
+                exif = image.getexif()
+                assert not exif.get_ifd(0x8825) and 0x013B not in exif, photo
+                assert not exif.get_ifd(0x8769), photo
+                assert not image.info.get("xmp") and b"Chu May" not in photo.read_bytes(), photo
+        for name in ("nha-dan.jpg", "ngo.jpg", "so-do.png"):
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112) == 6, name  # shown turned, as before
+                assert clean.tobytes() == original.tobytes(), name  # the same pixels: not re-encoded
+        assert (site / SESSION / "hoi-truong.jpg").read_bytes() == (folder / "hoi-truong.jpg").read_bytes()
+        page = parse(site / SESSION / "index.html")
+        img = page.select_one(".da-photo img")
+        assert img["srcset"].endswith(", nha-dan.jpg 3000w")  # as shown: turned
+        assert page.select_one("a[data-da-lightbox]")["href"] == "nha-dan.jpg"
+        data = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
+        assert data["sessions"][0]["image"]["url"].endswith(f"{SESSION}/nha-dan.jpg")
+
+
+OWNER_MARKS = (b"Chu May", b"SN-4412087", "Lê Thị Chủ".encode())
+"""What located_photo writes of its owner and camera, in EXIF and XMP."""
+
+
+def test_a_damaged_photo_file_is_published_without_its_metadata_too(tmp_path: Path) -> None:
+    """Stray bytes between a JPEG's segments, bytes after a PNG's end, a picture with its own
+    EXIF after a WebP's end: Pillow and browsers show such photos, but the cleaning stopped
+    at the damage and the original was published with its GPS position and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    for name, fmt in (("cong.jpg", "JPEG"), ("ban-ve.png", "PNG"), ("san.webp", "WEBP")):
+        located_photo(folder / name, (400, 300), fmt)
+    jpeg = (folder / "cong.jpg").read_bytes()
+    (folder / "cong.jpg").write_bytes(jpeg[:20] + b"\x00\x00" + jpeg[20:])  # after JFIF's APP0
+    (folder / "ban-ve.png").write_bytes((folder / "ban-ve.png").read_bytes() + b"\x00\x01\x02")
+    (folder / "san.webp").write_bytes((folder / "san.webp").read_bytes() + jpeg)
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Cổng](cong.jpg)\n\n![Bản vẽ](ban-ve.png)\n"
+                     "\n![Sân](san.webp)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for name in ("cong.jpg", "ban-ve.png", "san.webp"):
+        published = (site / SESSION / name).read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+            assert not clean.getexif().get_ifd(0x8825), name
+            assert clean.getexif().get(0x0112) == 6, name
+            assert clean.tobytes() == original.tobytes(), name
+
+
+LENGTHS = {"JPEG": [(b"\xff\xe0", 2, 2), (b"\xff\xe1", 2, 2), (b"\xff\xdb", 2, 2)],
+           "PNG": [(b"IHDR", -4, 4), (b"eXIf", -4, 4), (b"IDAT", -4, 4)],
+           "WEBP": [(b"VP8X", 4, 4), (b"EXIF", 4, 4), (b"VP8 ", 4, 4)]}
+"""Where a segment's or chunk's length is (after, or before, its marker or name), and its size."""
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_a_cut_or_damaged_file_never_keeps_its_owner(tmp_path: Path, fmt: str) -> None:
+    """A file cut anywhere (a copy stopped midway), a length running past the file's end, a
+    PNG chunk with a wrong CRC: the cleaning gave up (the original published as it is, with
+    its GPS position) instead of dropping what it could not read whole."""
+    located_photo(tmp_path / "anh", (40, 30), fmt)
+    data = (tmp_path / "anh").read_bytes()
+    damaged = [data[:cut] for cut in range(len(data))]
+    for name, offset, size in LENGTHS[fmt]:
+        at = data.index(name) + offset
+        damaged.append(data[:at] + b"\x7f" + b"\xff" * (size - 1) + data[at + size:])
+    if fmt == "PNG":
+        for name in (b"IHDR", b"eXIf", b"IDAT"):
+            at = data.index(name) - 4
+            end = at + 8 + int.from_bytes(data[at:at + 4], "big")
+            damaged.append(data[:end] + b"\x00\x00\x00\x00" + data[end + 4:])  # its CRC
+    for bad in damaged:
+        published = without_metadata(bad, 6) or bad  # None: published as it is
+        assert not [mark for mark in OWNER_MARKS if mark in published], (len(bad), bad[:40])

@@ -882,3 +882,42 @@ def test_citizens_names_are_refused_outside_a_consenting_label_and_officials_pas
     assert "initials ('bà T.T.M.')" in output
     assert "only in asker.label, with named_with_consent: true" in output
     assert output.count("looks like the full name") == len(refused), output  # label, officials: accepted
+
+
+FORM_LABELS = {  # a text copied from a citizen's form -> the name refused in it (a review's find)
+    "Họ tên: Trần Văn An.": "Trần Văn An",
+    "Người kiến nghị: Phạm Văn Dũng, tổ 7.": "Phạm Văn Dũng",
+    "Họ và tên người phản ánh: Lê Thị Hồng.": "Lê Thị Hồng",
+    "Tên người hỏi: Phạm Văn Dũng.": "Phạm Văn Dũng",
+    "Người gửi: Vũ Thị Hạnh, tổ 3.": "Vũ Thị Hạnh",
+    "Họ và tên: Đỗ Văn Quang.": "Đỗ Văn Quang",
+    "Người khiếu nại: Lê Văn Tám.": "Lê Văn Tám",
+    "Ho va ten nguoi phan anh: Tran Van An.": "Tran Van An",
+}
+
+
+def test_a_name_after_a_forms_label_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """`Họ tên: Trần Văn An.` passed in an item's text and the write-up, where `Ông Trần Văn An,
+    tổ 5` was refused; an official named with a position after the label still passes."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    answers, index = content / S / "answers.yaml", content / S / "index.md"
+    answers.write_text(answers.read_text(encoding="utf-8") + "".join(f"""\
+  - id: mau-{n}
+    type: question
+    asker:
+      label: Công dân
+    topics: [dat-dai]
+    text: "{text}"
+""" for n, text in enumerate(FORM_LABELS)), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8") + "".join(f"\n{text}\n" for text in FORM_LABELS)
+                     + "\nNgười trả lời: Trần Văn Bình, Trưởng phòng Tư pháp.\n", encoding="utf-8")
+    output = validate(content).stderr
+    for path, field in ((answers, "items.text"), (index, "the write-up")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for text, name in FORM_LABELS.items():
+            line = next(n for n, written in enumerate(lines, 1) if text in written)
+            message = f"'{name}' in {field} looks like the full name of a private person"
+            assert reported(output, f"{S}/{path.name}", line, lines[line - 1].index(name) + 1, message), \
+                (text, output)
+    assert output.count("looks like the full name") == 2 * len(FORM_LABELS), output

@@ -123,6 +123,10 @@ class Archive:
     """The photos the content folder's other pages show (about.md, the home page's text), by
     path in the content folder as saved (a name a Mac saved decomposed stays so): they get
     smaller copies as the sessions' photos do."""
+    unused_photos: frozenset[str] = frozenset()
+    """The photos of session folders that no text shows or links to, by path in the content
+    folder (NFC, as MkDocs' files are named): not published (a copy of an ID card the office
+    put in the folder with the event's photos was, at a guessable address)."""
     redactor: Redactor = field(default_factory=Redactor)
     """The site-wide redaction rules, for the pages MkDocs makes from the content folder's
     other Markdown files (the sessions' texts are redacted when they are read)."""

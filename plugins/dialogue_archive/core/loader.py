@@ -28,6 +28,7 @@ from .labels import VI
 from .links import (
     IMAGE_SUFFIXES,
     OtherPage,
+    Source,
     WrittenReference,
     WrittenText,
     as_saved,
@@ -78,7 +79,7 @@ from .privacy import (
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
-from .resizing import COPY_FOLDER
+from .resizing import COPY_FOLDER, content_path, session_photos
 from .sheet_vocabulary import VALUE_NAMES, opinion_taken
 from .text_files import read_text
 from .yamlio import (
@@ -1693,4 +1694,27 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                                       *(s.visibility.value for s in archive.sessions))
     _check_session_ids(archive, log)
     check_references(archive, [*other_pages, *written], log)
+    archive.unused_photos = _unused_photos(archive, [*other_pages, *written], log)
     return archive, log
+
+
+def _unused_photos(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],
+                   log: ProblemLog) -> frozenset[str]:
+    """The photos of the session folders that no text of the archive shows or links to (a
+    session's `image:`, its texts, those of other sessions, drafts' included, and the content
+    folder's other pages), each with a warning at the photo: MkDocs would publish every file
+    of a folder, and the office copies all the event's photos there (one of a citizen's ID
+    card among them). Their paths in the content folder, which the build leaves out."""
+    used = {unicodedata.normalize("NFC", one.reference.target) for _, references in written
+            for one in references if one.reference.image or one.reference.file}
+    used |= {content_path(archive.root, session.folder / session.meta.image.src)
+             for session in archive.sessions if session.meta.image is not None}
+    unused = set()
+    for session in archive.sessions:
+        for photo in session_photos(session.folder):
+            if (path := content_path(archive.root, photo)) not in used:
+                unused.add(path)
+                log.add(photo, 1, 1, "no text shows this photo: it is not published; remove it "
+                        "from the folder, or show it (in a text, or as the session's image:)",
+                        severity="warning")
+    return frozenset(unused)

@@ -640,6 +640,16 @@ CITIZEN_NOUNS = SELF_INTRODUCTIONS | _phrases(
     "hộ|hộ dân|hộ gia đình|hộ kinh doanh|gia đình|chủ hộ|công dân|cử tri|người dân|khách hàng|"
     "đương sự|người nộp đơn|người khiếu nại|người tố cáo|người phản ánh|người đề nghị|"
     "người yêu cầu|phụ huynh|bệnh nhân|học sinh")
+FORM_PERSONS = _phrases("kiến nghị|phản ánh|hỏi|đề nghị|khiếu nại|tố cáo|gửi|yêu cầu|nộp đơn")
+"""What a citizen did, in a form's label: 'Người kiến nghị:', 'Họ tên người hỏi:'."""
+FORM_LABELS = (_phrases("họ tên|họ và tên")
+               | {(*label, "người", *person) for label in (("họ", "tên"), ("họ", "và", "tên"), ("tên",))
+                  for person in FORM_PERSONS}
+               | {("người", *person) for person in FORM_PERSONS})
+"""A form's labels before a citizen's name and a colon ('Họ tên: …', 'Người kiến nghị: …',
+'Họ và tên người phản ánh: …', 'Tên người hỏi: …'), as records copied from forms write them."""
+PLAIN_FORM_LABELS = frozenset(tuple(fold(word) for word in label) for label in FORM_LABELS)
+FORM_LABEL_LONGEST = max(map(len, FORM_LABELS))
 RESIDENCE = _word_set("thôn tổ khu ấp xóm bản khối cụm làng trú ở ngụ thường tạm phường xã kiệt "
                      "hẻm ngõ số nhà đường")
 """Words that say where a person lives: '(thôn 5)', ', trú tại tổ 12' mark a citizen."""
@@ -673,13 +683,14 @@ OPENERS = OPENING_QUOTES | {"(", "["}
 """What may close a name ('(Nguyễn Văn Hùng)', '“Nguyễn Văn Hùng”') before its position."""
 CANDIDATE = re.compile(
     r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri|đình|hàng|sự|đơn|nại|cáo|ánh|nghị|cầu|huynh|nhân|"
-    r"sinh|doanh|là|tên)))\s+" + OPENING_QUOTE + r"?(?:"
+    r"sinh|doanh|là|tên))|:)\s+" + OPENING_QUOTE + r"?(?:"
     + "|".join(sorted({w.capitalize() for w in SURNAMES | PLAIN_SURNAMES}
                       | {w.upper() for w in SURNAMES | PLAIN_SURNAMES}, key=len, reverse=True))
     + r"|[^\W\d_]+\s+(?:" + "|".join(w.capitalize() for w in sorted(MIDDLE_NAMES)) + "))(?!\\w)"
 )
-"""A quick look for a marker before a family name (in quotes too), or before a word and a
-middle name (Văn, Thị, …), so that most texts are not read word by word."""
+"""A quick look for a marker (or the colon after a form's label) before a family name (in quotes
+too), or before a word and a middle name (Văn, Thị, …), so that most texts are not read word by
+word."""
 PREFIXED = re.compile(r"(?:" + _HONORIFIC + r"|(?i:\b(?:hộ|dân|tri)))\s+(?:Y\s+[^\W\d_]|H['’][^\W\d_])")
 """The same for a name with a Central Highlands prefix ('ông Y Phun Niê', 'bà H'Mai Niê')."""
 LOWER_CASE_INTRODUCTION = re.compile(r"(?i:\b(?:là|tên))\s+(?:" + "|".join(sorted(SURNAMES))
@@ -760,7 +771,8 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         marker = _honorific_before(tokens, words, i)
         honorific = marker is not None and (not accent_free or words[marker].isascii())
         marker = marker if honorific else i
-        citizen = _phrase_ending(words, marker - 1, CITIZEN_NOUNS) if marker else 0
+        citizen = (_phrase_ending(words, marker - 1, CITIZEN_NOUNS)
+                   or _form_label_ending(words, marker - 1)) if marker else 0
         if not (honorific or citizen) or (not citizen and marker and words[marker - 1] in PLACE_WORDS):
             continue
         end = _name_end(tokens, i, accent_free)
@@ -811,6 +823,18 @@ def _phrase_ending(words: list[str], k: int, phrases: frozenset[tuple[str, ...]]
     for n in range(LONGEST, 0, -1):
         if k - n + 1 >= 0 and tuple(words[k - n + 1:k + 1]) in phrases:
             return n
+    return 0
+
+
+def _form_label_ending(words: list[str], k: int) -> int:
+    """How many words of a form's label and its colon end at word k ('họ tên :'), written
+    with accents or without ('Ho ten:'); 0 if none."""
+    if k < 1 or words[k] != ":":
+        return 0
+    for n in range(min(FORM_LABEL_LONGEST, k), 0, -1):
+        label = tuple(words[k - n:k])
+        if label in FORM_LABELS or (all(w.isascii() for w in label) and label in PLAIN_FORM_LABELS):
+            return n + 1
     return 0
 
 

@@ -5,7 +5,9 @@ which at 400 kbit/s waited minutes for it. A photo wider than LARGE_WIDTH or hea
 LARGE_BYTES gets a copy COPY_WIDTH px wide, in COPY_FOLDER next to it in the site; the page
 shows the copy (`srcset` still names the original, for wide screens and the photo viewer).
 A copy is made once per photo content and kept in the build's cache, which also keeps each
-photo's sizes under its path, length and time: a warm build reads no photo.
+photo's sizes under its path, length and time: a warm build reads no photo. So is the file
+published in place of an original that carries EXIF or XMP data (photo_metadata.py): the
+original's link and `srcset` lead to it.
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ import unicodedata
 import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import photo_metadata
 from .archive import Archive, Session
 from .cache import DiskCache, fingerprint
 from .links import IMAGE_SUFFIXES
+from .photo_metadata import ORIENTATION, without_metadata
 from .problems import ProblemLog
 
 # Pillow warns of a photo of more than 89 million pixels (a decompression bomb, it fears) and
@@ -62,8 +66,9 @@ TURNED = {5, 6, 7, 8}
 
 @functools.cache
 def resizing_version() -> str:
-    """What a copy depends on besides the photo: this module's code and Pillow's version."""
-    return fingerprint(Path(__file__).read_bytes(), PIL.__version__)
+    """What a copy depends on besides the photo: the code making it and Pillow's version."""
+    return fingerprint(Path(__file__).read_bytes(), Path(photo_metadata.__file__).read_bytes(),
+                       PIL.__version__)
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,9 @@ class Sized:
     copy_height: int = 0
     copy_suffix: str = ""
     """Added to the photo's name when the copy's format differs ('.webp' for a PNG)."""
+    cleaned: bool = False
+    """Published without the EXIF or XMP data its original carries: the build writes the file
+    into the site, not MkDocs."""
 
     def copy_name(self, name: str) -> str:
         return f"{COPY_FOLDER}/{name}{self.copy_suffix}"
@@ -115,7 +123,8 @@ class Unreadable:
 def published_photos(archive: Archive, sessions: Iterable[Session]) -> list[Path]:
     """The photos the site publishes for `sessions` and the content folder's other pages, each
     once: those the build gives copies and sizes, and `validate` decodes."""
-    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)),
+    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)
+                                 if content_path(archive.root, photo) not in archive.unused_photos),
                                *(archive.root / photo for photo in archive.page_photos)]))
 
 
@@ -125,6 +134,12 @@ def session_photos(folder: Path) -> list[Path]:
         return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
     except OSError:
         return []
+
+
+def content_path(root: Path, photo: Path) -> str:
+    """A photo's path in the content folder `root`, in NFC, as the site publishes the file
+    and the texts name it (a Mac saves a name decomposed)."""
+    return unicodedata.normalize("NFC", photo.relative_to(root).as_posix())
 
 
 def photo_stamps(photos: Iterable[Path]) -> str:
@@ -174,12 +189,9 @@ class PhotoCopies:
             if isinstance(result, Unreadable):
                 unreadable.append(result)
             else:
-                sizes[self._content_path(photo)] = result
+                sizes[content_path(self.root, photo)] = result
         return sizes, unreadable
 
-    def _content_path(self, photo: Path) -> str:
-        """NFC, as the site publishes the file and the texts name it."""
-        return unicodedata.normalize("NFC", photo.relative_to(self.root).as_posix())
 
     def place(self, photo: Path) -> Sized | Unreadable:
         """The photo's size; its copy, if it has one, linked from the cache into the site."""
@@ -189,7 +201,7 @@ class PhotoCopies:
             return Unreadable.of(photo, error)
         known = fingerprint(resizing_version(), str(photo), str(status.st_size), str(status.st_mtime_ns))
         self.sizes_keys.add(known)
-        published = self.site_dir / self._content_path(photo)  # where the site has the photo
+        published = self.site_dir / content_path(self.root, photo)  # where the site has the photo
 
         def copy_of(sized: Sized) -> Path:
             return published.parent / sized.copy_name(published.name)
@@ -199,7 +211,8 @@ class PhotoCopies:
             return Unreadable(photo, info["why"])
         if isinstance(info, dict):
             sized = Sized(**info["sized"])
-            if not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy_of(sized)):
+            if (not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy_of(sized))) \
+                    and (not sized.cleaned or self.cache.copy_to(COPIES_NAMESPACE, info["clean"], published)):
                 return sized
         try:
             data = photo.read_bytes()
@@ -211,16 +224,22 @@ class PhotoCopies:
             unreadable = Unreadable.of(photo, error)
             self.cache.put_json(SIZES_NAMESPACE, known, {"why": unreadable.why})
             return unreadable
-        key = fingerprint(resizing_version(), data)
+        key, clean_key = fingerprint(resizing_version(), data), fingerprint(resizing_version(), data, "clean")
         if made is not None:
-            copy = copy_of(sized)
-            self.cache.put_bytes(COPIES_NAMESPACE, key, made)
-            if not self.cache.copy_to(COPIES_NAMESPACE, key, copy):  # a build without a cache
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.unlink(missing_ok=True)  # it may be a link into an earlier build's cache
-                copy.write_bytes(made)
-        self.cache.put_json(SIZES_NAMESPACE, known, {"sized": asdict(sized), "key": key})
+            self._write(key, made, copy_of(sized))
+        if (clean := published_original(data)) is not None:
+            sized = replace(sized, cleaned=True)
+            self._write(clean_key, clean, published)
+        self.cache.put_json(SIZES_NAMESPACE, known, {"sized": asdict(sized), "key": key, "clean": clean_key})
         return sized
+
+    def _write(self, key: str, data: bytes, destination: Path) -> None:
+        """A file made from a photo, kept in the cache and linked into the site at `destination`."""
+        self.cache.put_bytes(COPIES_NAMESPACE, key, data)
+        if not self.cache.copy_to(COPIES_NAMESPACE, key, destination):  # a build without a cache
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.unlink(missing_ok=True)  # it may be a link into an earlier build's cache
+            destination.write_bytes(data)
 
 
 def unreadable_photos(photos: Iterable[Path], workers: int) -> list[Unreadable]:
@@ -240,6 +259,15 @@ def _unreadable(photo: Path) -> Unreadable | None:
     except UNREADABLE as error:
         return Unreadable.of(photo, error)
     return None
+
+
+def published_original(data: bytes) -> bytes | None:
+    """What the site publishes in place of a readable photo whose file carries EXIF or XMP data
+    (a camera's GPS position, its serial number, its owner's name): the same picture without
+    them, turned as before (its EXIF orientation kept); None when it carries none."""
+    with Image.open(io.BytesIO(data)) as image:
+        orientation = image.getexif().get(ORIENTATION)
+    return without_metadata(data, orientation)
 
 
 def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:

@@ -318,8 +318,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             if parts[0] == "registry" and file.src_uri.endswith((".yaml", ".yml")):
                 files.remove(file)  # registries are published as data, not as raw files
             elif parts[0] == "sessions" and len(parts) >= 3:
-                if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers":
-                    files.remove(file)  # drafts, scheduled sessions and raw records stay private
+                if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers" \
+                        or file.src_uri in self.archive.unused_photos:
+                    files.remove(file)  # drafts, scheduled sessions, raw records and photos no
+                    # text shows stay private
                 elif file.src_uri.endswith("/index.md"):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         data = self.data = open_data(self.views, config, self.config)
@@ -343,7 +345,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         add_search_page(files, config, self.views, self.specs, self.config)
         if (robots := robots_file(config, files)) is not None:
             files.append(robots)
-        self._place_photos(config)
+        self._place_photos(config, files)
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -525,9 +527,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             raise PluginError("pages could not be written:\n" + "\n".join(errors) + advice)
         return report
 
-    def _place_photos(self, config: MkDocsConfig) -> None:
+    def _place_photos(self, config: MkDocsConfig, files: Files) -> None:
         """The large photos of the published sessions and of the content folder's other pages
         get smaller copies in the site (core/resizing.py), and the pages their sizes; a photo
+        whose file carries EXIF or XMP data is published without it, written into the site
+        here (MkDocs leaves a file it would copy onto itself); a photo
         that cannot be read is published as it is, with a located warning (an INFO line:
         `--strict` goes on, as for the content's warnings). Before MkDocs renders the other
         pages (on_page_content uses the sizes), after it emptied the site folder."""
@@ -536,6 +540,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         copies = PhotoCopies(docs_dir, Path(config.site_dir), self.cache)
         photos = published_photos(self.archive, self.archive.published)
         self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
+        for path, sized in self.views.photos.items():
+            if sized.cleaned and (file := files.get_file_from_path(path)) is not None:
+                file.abs_src_path = file.abs_dest_path
         self.photo_keys = copies.sizes_keys
         where = ProblemLog(root=docs_dir)
         for photo in unreadable:

@@ -1,0 +1,134 @@
+"""A photo's file without what its camera or editor wrote about it, for publication.
+
+A camera writes into the photo's EXIF its GPS position (a photo taken at a complainant's house
+says where they live), its serial number and its owner's name; an editor adds XMP or IPTC. The
+site publishes the original photo (the image link, the largest `srcset` entry, open data's
+`image.url`), so a photo that carries such data is published without it: its pixels are
+copied byte for byte (no re-encoding: the same quality), and its EXIF orientation is kept
+alone, so that it shows as before. Only the file's structure is read (JPEG segments, PNG and
+WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to drop them;
+pyexiv2 (exiv2) was tried and leaves what it does not recognise (README). A damaged structure
+is read as decoders read it, never past the file's end, so that any file gets an answer.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+ORIENTATION = 0x0112
+EXIF_HEADER = b"Exif\x00\x00"
+JPEG_METADATA = {0xE1, 0xED}
+"""APP1 (EXIF, XMP) and APP13 (Photoshop's IPTC: byline, place names)."""
+JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
+"""Markers without a length (TEM, RST0-7, SOI, EOI), as Pillow reads them."""
+METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
+"""What starts an EXIF block or an XMP packet (or names XMP's namespace) wherever it is."""
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+"""EXIF, and text chunks (XMP is an iTXt, 'XML:com.adobe.xmp'; others an author, a comment)."""
+WEBP_METADATA = {b"EXIF", b"XMP "}
+WEBP_FLAGS = 0x08 | 0x04
+"""VP8X's flags saying the file holds EXIF and XMP."""
+
+
+def orientation_exif(orientation: int | None) -> bytes:
+    """An EXIF block (TIFF, big-endian) holding only an orientation; empty for none, the
+    upright one (no block needed) or a value that is none of EXIF's eight (browsers ignore it)."""
+    if not isinstance(orientation, int) or not 2 <= orientation <= 8:
+        return b""
+    return b"MM\x00*\x00\x00\x00\x08" + struct.pack(">HHHIHHI", 1, ORIENTATION, 3, 1, orientation, 0, 0)
+
+
+def without_metadata(data: bytes, orientation: int | None) -> bytes | None:
+    """`data` without EXIF, XMP and text metadata, `orientation` (as its EXIF said) kept; None
+    when it holds none (published as it is) or is no JPEG, PNG or WebP file. Never raises,
+    whatever the bytes: the build calls it on every photo."""
+    strip = (_jpeg if data.startswith(b"\xff\xd8") else _png if data.startswith(PNG_SIGNATURE)
+             else _webp if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None)
+    clean = strip(data, orientation) if strip else None
+    return None if clean == data else clean  # an orientation alone, as this writes it
+
+
+def _carries_metadata(part: bytes) -> bool:
+    """Whether `part` holds EXIF or XMP: what follows a picture's end (another picture, a phone's
+    video), or a segment that should hold none."""
+    return any(sign in part for sign in METADATA_SIGNS)
+
+
+def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
+    """Segments up to the first scan; the picture's data after it copied as it is, up to its
+    end (EOI). What follows the end (an MPO's second picture, a phone's video) is dropped with
+    the metadata: it may carry its own."""
+    kept, removed, at = [data[:2]], False, 2
+    while at + 1 < len(data):
+        marker = data[at + 1]
+        if data[at] != 0xFF or marker in {0x00, 0xFF}:  # fill or stray bytes: skipped, as Pillow
+            at += 1  # and libjpeg skip them (a photo with them shows)
+            continue
+        if marker == 0xDA:  # start of scan: the picture's data follows
+            break
+        # a length cut off, or past the file's end, ends the segment there
+        end = at + 2 + (0 if marker in JPEG_UNSIZED else int.from_bytes(data[at + 2:at + 4], "big"))
+        # a segment whose damaged length swallowed an EXIF or XMP segment goes with it
+        if marker in JPEG_METADATA or _carries_metadata(data[at:end]):
+            removed = True
+        elif not (marker == 0xE2 and data[at + 4:at + 8] == b"MPF\x00"):  # an MPO's index of pictures
+            kept.append(data[at:end])
+        at = end
+    finish = data.find(b"\xff\xd9", at)
+    finish = len(data) if finish < 0 else finish + 2
+    if not removed and not _carries_metadata(data[finish:]):
+        return None
+    block = orientation_exif(orientation)
+    segment = struct.pack(">BBH", 0xFF, 0xE1, 2 + len(EXIF_HEADER) + len(block)) + EXIF_HEADER + block
+    exif = [segment] if block else []
+    return b"".join([kept[0], *exif, *kept[1:], data[at:finish]])
+
+
+def _png(data: bytes, orientation: int | None) -> bytes | None:
+    """Chunks up to IEND, each copied as it is (a chunk's CRC is not checked: a metadata chunk
+    goes whatever its CRC, another stays as the original has it); what follows the end goes
+    with the metadata, as after a JPEG's."""
+    kept, removed, at = [PNG_SIGNATURE], False, len(PNG_SIGNATURE)
+    while at + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        end = at + 12 + length
+        if kind == b"IEND":
+            kept.append(data[at:end])
+            removed = removed or _carries_metadata(data[end:])
+            break
+        if kind in PNG_METADATA or end > len(data):  # the second: cut off, or its damaged length
+            removed = True  # swallowed what follows (metadata too); no reader can use it
+        else:
+            if kind == b"IDAT" and removed and (block := orientation_exif(orientation)):
+                kept.append(struct.pack(">I4s", len(block), b"eXIf") + block
+                            + struct.pack(">I", zlib.crc32(b"eXIf" + block)))
+                orientation = None  # written once, before the first picture data
+            kept.append(data[at:end])
+        at = end
+    return b"".join(kept) if removed else None
+
+
+def _webp(data: bytes, orientation: int | None) -> bytes | None:
+    """Chunks up to the end the RIFF header gives; what follows it goes with the metadata."""
+    finish = 8 + int.from_bytes(data[4:8], "little")
+    riff, chunks, removed, at = data[:finish], [], _carries_metadata(data[finish:]), 12
+    while at + 8 <= len(riff):
+        kind, length = struct.unpack("<4sI", riff[at:at + 8])
+        end = at + 8 + length + (length & 1)  # padded to an even length
+        if kind in WEBP_METADATA or end > len(riff) + (length & 1):  # the second: as a PNG's
+            removed = True
+        else:
+            chunks.append(riff[at:end])
+        at = end
+    if not removed:
+        return None
+    if chunks and chunks[0][:4] == b"VP8X" and len(chunks[0]) > 8:  # a file with metadata has one
+        block = orientation_exif(orientation)
+        if block:  # after the picture, as the format orders chunks
+            chunks.append(struct.pack("<4sI", b"EXIF", len(block)) + block + b"\x00" * (len(block) & 1))
+        flags = chunks[0][8] & ~WEBP_FLAGS | (0x08 if block else 0)
+        chunks[0] = chunks[0][:8] + bytes([flags]) + chunks[0][9:]
+    body = b"".join(chunks)
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
