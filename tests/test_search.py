@@ -7,6 +7,7 @@ the sample content as it grows.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+import cbor2
 import pytest
 import yaml
 from conftest import (
@@ -39,6 +41,7 @@ from dialogue_archive.core.search import (
     searchable,
     topic_word,
 )
+from dialogue_archive.core.search_chunks import unpacked
 from dialogue_archive.core.vietnamese import fold, i_for_y, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
@@ -1657,6 +1660,42 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
             "{count}", str(len(all_results(tab, base_url))))
     finally:
         context.close()
+
+
+def filter_files(site: Path) -> dict[str, str]:
+    """The filter each filter index file of the site's Pagefind indexes holds, by its name (the
+    index's metadata lists them: [filter, file] pairs)."""
+    names: dict[str, str] = {}
+    for entry in (site / "pagefind").glob("*/pagefind-entry.json"):
+        for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
+            meta = cbor2.loads(unpacked(entry.parent / f"pagefind.{language['hash']}.pf_meta"))
+            names.update({f"{name}.pf_filter": facet for facet, name in meta[3]})
+    return names
+
+
+@pytest.mark.parametrize(("query", "searched"), [
+    ("place=quan-cam-le&scope=all", {"place", "shard"}), ("q=giay+phep&scope=all", set())])
+def test_the_first_excerpts_are_asked_for_before_the_filter_counts(browser, base_url, sample_site,
+                                                                    query: str, searched: set[str]) -> None:
+    """A browser opens 6 connections to a server: on a phone's slow link a search by filters
+    alone asked for the counts' filter indexes (29 files) before its excerpts, which waited 2 s
+    for a connection (a phone review's find). The excerpts of the first page are asked for first,
+    as a typed search's were; the search's own filters (`searched`) come before either."""
+    facets = filter_files(sample_site)
+    context = browser.new_context()
+    tab = context.new_page()
+    asked: list[str] = []
+    tab.on("request", lambda r: asked.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
+    try:
+        tab.goto(f"{base_url}search/?{query}")
+        settle(tab)
+        shown = tab.locator("#da-results > li").count()
+    finally:
+        context.close()
+    excerpts = [i for i, name in enumerate(asked) if name.endswith(".pf_fragment")]
+    counts = [i for i, name in enumerate(asked) if name in facets and facets[name] not in searched]
+    assert len(excerpts) == shown > 0 and counts, asked  # else the test could not tell
+    assert max(excerpts) < min(counts), asked
 
 
 def test_a_phones_search_key_closes_the_keyboard_and_shows_the_results(browser, base_url) -> None:

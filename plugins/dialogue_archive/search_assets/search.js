@@ -689,7 +689,11 @@ async function run() {
   toResults.textContent = incomplete ? messages.to_results : countMessage("to_results_count", found);
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
-  showResults(results, message, held && holding ? holding.all : null);
+  // The counts' filter indexes are asked for once the first results' excerpts are: asked first
+  // on a slow link (a browser opens 6 connections to a server), their 9 files an index held the
+  // excerpts of a search by filters alone back by 2 s (a phone review's find).
+  await showResults(results, message, held && holding ? holding.all : null);
+  if (current !== generation) return;
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
   if (counts && !lostBy(instance, "filters")) renderFacets(counts, list); else showFiltersLost();
@@ -721,6 +725,7 @@ window.addEventListener("pagehide", () => {
   window.history.replaceState({ shown: shownCount, y: window.scrollY, followed }, "");
 });
 
+// Resolves once the first page's excerpts are asked for; they show as they arrive.
 async function showResults(results, message, holders = null) {
   const current = generation;
   shownResults = results;
@@ -728,7 +733,12 @@ async function showResults(results, message, holders = null) {
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
-  await showMore(false);
+  showFirst(await requestMore(), current);
+}
+
+// The first page of results (requestMore); back from a result, as many as were shown then.
+async function showFirst(batch, current) {
+  await showBatch(batch, false);
   if (reveal && current === generation) { // the search submitted, not one it replaced
     reveal = false;
     resultsHeading.scrollIntoView({ block: "start" });
@@ -748,17 +758,29 @@ async function showResults(results, message, holders = null) {
 // `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
 // may vanish) and the status line says how many are shown.
 async function showMore(focusNew) {
+  await showBatch(await requestMore(), focusNew);
+}
+
+// The next page of results, its excerpts asked for (all together: the first result need not
+// wait for the last); null when another search has replaced this one.
+async function requestMore() {
   const current = generation;
   const first = shownCount;
   shownCount = Math.min(shownResults.length, shownCount + PAGE_SIZE);
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
   const slice = await shownResults.slice(first, shownCount);
-  if (current !== generation) return;
-  // Fetched together, shown in order as they arrive: the first result need not wait for the last.
+  if (current !== generation) return null;
   // A result whose excerpt the network lost says so in its place; the others still show.
   const pending = slice.map((result) => fragment(result)
     .then(async (data) => [data, await sessionsOf(data.filters.shard[0])], () => null));
+  return { current, first, slice, pending };
+}
+
+// A page of results (requestMore), shown in order as their excerpts arrive.
+async function showBatch(batch, focusNew) {
+  if (!batch) return;
+  const { current, first, slice, pending } = batch;
   for (const [i, promise] of pending.entries()) {
     const got = await promise;
     if (current !== generation) return;
