@@ -317,24 +317,22 @@ function showScope(list) {
 // --- searching -----------------------------------------------------------------------
 
 // What Pagefind is asked: the query with one tone-mark placement, and words joined by a dash
-// or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
-// "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
-// phrase still lists the records holding it first (phraseHolders).
-// A dash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo", "2031–2035",
-// "XKT–734"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
-// (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
-const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=[\\p{L}\\p{N}])`, "gu");
+// or a slash or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one
+// word "giấyphép" and "12/3" as "123", and finds nothing for a quoted phrase with accents ("sổ
+// đỏ"); a typed topic phrase still lists the records holding it first (phraseHolders).
+// A dash or a slash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo",
+// "2031–2035", "XKT–734", "kiệt 12/3", "tổ 5/khu phố 7", "45/2024/NĐ-CP"): a hyphen, a slash
+// (an address's "://" too: "https://dichvucong.gov.vn" holds "dichvucong.gov.vn"), or any
+// dash-like character a text pasted from Word or a PDF holds (config.dashes: core/search.py DASHES). The records hold the words they join apart (core/search.py JOINT, Pagefind itself
+// only those of a hyphen), and an excerpt marks them each.
+const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}]|:?\\/+)(?=[\\p{L}\\p{N}])`, "gu");
 
-// A dash or a slash joining words or numbers, as an excerpt marks them: in an address ("kiệt
-// 12/3", "tổ 5/khu phố 3") Pagefind finds "12", "3" or "khu", and "12/3" as one word was
-// marked for no word typed.
-const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}/])(?=[\\p{L}\\p{N}])`, "gu");
-
-// A word cut where a dash (or `joints`) joins words or numbers: its parts and, between them,
-// their dashes ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
-// ("1-7-2025") stays whole, one word that its hidden word finds (dateWord) and that is marked whole.
-function dashParts(word, joints = WORD_DASH) {
-  return dateOf(word) ? [word] : word.split(joints);
+// A word cut where a dash or a slash joins words or numbers: its parts and, between them,
+// their joints ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
+// ("1-7-2025", "1/7/2025") stays whole, one word that its hidden word finds (dateWord) and
+// that is marked whole (core/search.py parted).
+function dashParts(word) {
+  return dateOf(word) ? [word] : word.split(WORD_JOINT);
 }
 
 function searchTerm(query) {
@@ -842,12 +840,12 @@ const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
 // separator (synonyms, accent-free copies) highlight the same words in the shown text. Each
-// is cut again where a dash joins words, as a query is (searchTerm): "CCCD-gắn-chip" was one
-// word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it whole).
-// `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
-// before, a space or its dash.
+// is cut again where a dash or a slash joins words, as a query is (searchTerm): "CCCD-gắn-chip"
+// was one word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it
+// whole). `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to
+// the one before, a space, its dash or its slash.
 function contentWords(data) {
-  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word, WORD_JOINT)
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word)
     .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
 }
 
@@ -862,8 +860,7 @@ function contentWords(data) {
 // record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
-  const typed = typedWords(state.query).flatMap((word) => dashParts(word, WORD_JOINT).filter((_, i) => i % 2 === 0))
-    .filter((word) => wordKey(word));
+  const typed = typedWords(state.query).filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
