@@ -7,6 +7,7 @@ the sample content as it grows.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import unicodedata
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+import cbor2
 import pytest
 import yaml
 from conftest import (
@@ -30,6 +32,7 @@ from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.search import (
+    DATE_MARK,
     EVERY_RECORD,
     Phrases,
     SearchRecord,
@@ -39,6 +42,7 @@ from dialogue_archive.core.search import (
     searchable,
     topic_word,
 )
+from dialogue_archive.core.search_chunks import unpacked
 from dialogue_archive.core.vietnamese import fold, i_for_y, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
@@ -97,6 +101,16 @@ def test_excerpts_keep_the_office_spelling_and_queries_find_both() -> None:
     assert extra_words(text).split() == ["hòa", "thủy"]
 
 
+def test_words_a_slash_joins_are_held_apart_and_a_dates_are_not() -> None:
+    """Pagefind indexes "12/3" as `123` and `12`, not `3` (a part of one character): `kiet 12 3`
+    did not find "kiệt 12/3". The records hold the parts Pagefind leaves out as hidden words, not
+    those it holds (a copy would count twice); a date stays one word (its own hidden word)."""
+    hidden = set(extra_words("Kiệt 12/3, tổ 5/khu phố 7, số 45/2024/NĐ-CP, TP/HCM, "
+                             "https://dichvucong.gov.vn/p/home, từ 1/7/2025 đến (1/12/25).").split())
+    assert {"3", "5", "dichvucong.gov.vn", "p", "zxqd01072025", "zxqd01122025"} <= hidden, hidden
+    assert not {"12", "khu", "45", "2024", "TP", "HCM", "https", "home", "1", "7", "2025", "25"} & hidden
+
+
 def test_hyphens_and_invisible_characters_from_pdfs_and_word_part_words() -> None:
     """What Pagefind indexes: `Giấy‐phép` (U+2010) was the one word `giấyphép`."""
     assert searchable("Giấy\u2010phép, hộ\u2011khẩu, tạm\u200btrú, a\u2060b\ufeffc") == \
@@ -105,15 +119,18 @@ def test_hyphens_and_invisible_characters_from_pdfs_and_word_part_words() -> Non
 
 def test_only_days_of_the_calendar_get_other_spellings() -> None:
     """'31/2/2024' or '1,5/3/2024' got hidden words making them findable as dates (a review's
-    find): a text's dates get their hidden word only when they are days."""
-    words = extra_words("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.")
-    assert words.split() == ["tỷ", "zxqd09082025"]  # tỷ: tỉ written with y
+    find): a text's dates get their hidden word only when they are days (the numbers a slash
+    joins in the others are held apart, as in any word a slash joins)."""
+    def dates(text: str) -> list[str]:
+        return [word for word in extra_words(text).split() if word.startswith(DATE_MARK)]
+
+    assert dates("Hạn 9/8/2025; sai 31/2/2024, 00/00/2024, 1/13/2024, tỉ lệ 1,5/3/2024.") == ["zxqd09082025"]
+    assert "tỷ" in extra_words("tỉ lệ 1,5/3/2024")  # tỷ: tỉ written with y
     # written with dashes or dots, a date has the same word; a longer number has none
     assert extra_words("Hạn 05-12-2025 và 1.7.2025; mã 1.7.20251").split() == [
         "zxqd05122025", "zxqd01072025"]
     # a year of two digits is this century's ('1/12/25'), not in a longer number ('1/12/250')
-    assert extra_words("Nộp 1/12/25, hẹn 05.3.26; số 1/12/250, 31/2/25").split() == [
-        "zxqd01122025", "zxqd05032026"]
+    assert dates("Nộp 1/12/25, hẹn 05.3.26; số 1/12/250, 31/2/25") == ["zxqd01122025", "zxqd05032026"]
 
 
 @pytest.mark.parametrize(("text", "hidden"), [
@@ -934,10 +951,13 @@ SPREAD = ("Năm ngoái phường đã tổ chức nạo vét một đoạn mươ
 LONG_CODE = "dvc" + "a1b2c3d4e5f6" * 25
 EXCERPTED = {"muong-be-tong": SPREAD + "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa.",
              "ma-dai": f"Tôi nhận được mã tra cứu {LONG_CODE} nhưng không tra được hồ sơ.",
-             "dia-chi": "Đề nghị sửa đèn ở kiệt 12/3 Nguyễn Văn Linh và dọn rác ở tổ 5/khu phố 7."}
+             "dia-chi": "Đề nghị sửa đèn ở kiệt 12/3 Nguyễn Văn Linh và dọn rác ở tổ 5/khu phố 7.",
+             "van-ban": "Theo Nghị định số 45/2024/NĐ-CP, từ ngày 1/7/2025 được giảm 1/2 lệ phí khi nộp "
+                        "tại TP/HCM hoặc trên https://dichvucong.gov.vn/p/home."}
 """Items whose excerpt must be chosen or cut: a long text naming the first word of a query in its
 opening lines, and all of them in its last sentence; a code of 303 characters without a space;
-addresses whose numbers and words a slash joins."""
+addresses whose numbers and words a slash joins; a document's number, a date, a fraction, a
+city's initials and a web address, each written with slashes."""
 
 
 @pytest.fixture(scope="module")
@@ -988,6 +1008,26 @@ def test_words_joined_by_a_slash_in_an_address_are_highlighted_each(excerpted, q
     are marked each, as a dash's are, the slash shown as written."""
     shown, marks = excerpt_of(*excerpted, query, "dia-chi")
     assert EXCERPTED["dia-chi"] in shown
+    assert [m.strip(".,") for m in marks] == marked
+
+
+@pytest.mark.parametrize(("query", "item", "marked"), [
+    ("kiet 12 3", "dia-chi", ["kiệt", "12", "3"]), ("12/3", "dia-chi", ["12", "3"]),
+    ("to 5 khu pho 7", "dia-chi", ["tổ", "5", "khu", "phố", "7"]),
+    ("45 2024 nd cp", "van-ban", ["45", "2024", "NĐ", "CP"]),
+    ("45/2024/nd-cp", "van-ban", ["45", "2024", "NĐ", "CP"]),
+    ("tp hcm", "van-ban", ["TP", "HCM"]), ("TP/HCM", "van-ban", ["TP", "HCM"]),
+    ("giảm 1/2", "van-ban", ["giảm", "1", "2"]), ("1/7/2025", "van-ban", ["1/7/2025"]),
+    ("dichvucong.gov.vn", "van-ban", ["dichvucong.gov.vn"]),
+    ("https://dichvucong.gov.vn/p/home", "van-ban", ["https", "dichvucong.gov.vn", "p", "home"])])
+def test_words_joined_by_a_slash_are_found_each(excerpted, query: str, item: str,
+                                               marked: list[str]) -> None:
+    """Pagefind indexed "kiệt 12/3" as `kiệt` and `123`: `kiet 12 3` found nothing (nor did
+    `45 2024 nd cp`, `tp hcm` or an address's host typed without its "https://"). Words and
+    numbers a slash joins are held apart, and a query is cut at a slash too, so either way of
+    typing them finds them, each marked; a date written with slashes stays one word."""
+    shown, marks = excerpt_of(*excerpted, query, item)
+    assert EXCERPTED[item] in shown
     assert [m.strip(".,") for m in marks] == marked
 
 
@@ -1657,6 +1697,42 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
             "{count}", str(len(all_results(tab, base_url))))
     finally:
         context.close()
+
+
+def filter_files(site: Path) -> dict[str, str]:
+    """The filter each filter index file of the site's Pagefind indexes holds, by its name (the
+    index's metadata lists them: [filter, file] pairs)."""
+    names: dict[str, str] = {}
+    for entry in (site / "pagefind").glob("*/pagefind-entry.json"):
+        for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
+            meta = cbor2.loads(unpacked(entry.parent / f"pagefind.{language['hash']}.pf_meta"))
+            names.update({f"{name}.pf_filter": facet for facet, name in meta[3]})
+    return names
+
+
+@pytest.mark.parametrize(("query", "searched"), [
+    ("place=quan-cam-le&scope=all", {"place", "shard"}), ("q=giay+phep&scope=all", set())])
+def test_the_first_excerpts_are_asked_for_before_the_filter_counts(browser, base_url, sample_site,
+                                                                    query: str, searched: set[str]) -> None:
+    """A browser opens 6 connections to a server: on a phone's slow link a search by filters
+    alone asked for the counts' filter indexes (29 files) before its excerpts, which waited 2 s
+    for a connection (a phone review's find). The excerpts of the first page are asked for first,
+    as a typed search's were; the search's own filters (`searched`) come before either."""
+    facets = filter_files(sample_site)
+    context = browser.new_context()
+    tab = context.new_page()
+    asked: list[str] = []
+    tab.on("request", lambda r: asked.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
+    try:
+        tab.goto(f"{base_url}search/?{query}")
+        settle(tab)
+        shown = tab.locator("#da-results > li").count()
+    finally:
+        context.close()
+    excerpts = [i for i, name in enumerate(asked) if name.endswith(".pf_fragment")]
+    counts = [i for i, name in enumerate(asked) if name in facets and facets[name] not in searched]
+    assert len(excerpts) == shown > 0 and counts, asked  # else the test could not tell
+    assert max(excerpts) < min(counts), asked
 
 
 def test_a_phones_search_key_closes_the_keyboard_and_shows_the_results(browser, base_url) -> None:

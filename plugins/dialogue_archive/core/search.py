@@ -205,8 +205,8 @@ def filled(label: str, **values: Words) -> tuple[Words, ...]:
 
 def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None = None) -> str:
     """The synonyms' words that the text does not hold, each once, the words written otherwise
-    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words a dash other than
-    the hyphen joins (`DASHED`), the other spelling of words written with i or y (`lý` for `lí`; a
+    than queries spell them (`hoà` -> `hòa`, `Ðình` -> `Đình`), the words a slash or a dash
+    other than the hyphen joins (`JOINT`), the other spelling of words written with i or y (`lý` for `lí`; a
     synonym's too: `qui hoach` found no item holding "quy hoạch" only through its topic), then
     the folded form of each word with `đ`.
     Pagefind folds every other mark itself, and counts each copy of a word: an item carrying
@@ -218,12 +218,14 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
     added = [w for w in _synonym_words(tuple(synonyms)) if word_key(w) not in held]
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]
-    parted = DASHED.sub(" ", normalised)
-    dashed = [] if parted == normalised else [
-        word.strip(EDGES) for word in parted.split() if word_key(word) and word_key(word) not in held]
-    with_d = [w for w in [*parted.split(), *added] if "đ" in w or "Đ" in w]
+    parts = parted(normalised)
+    joined: list[str] = []
+    if len(parts) > len(normalised.split()):  # words a slash or a dash joins: the parts Pagefind lacks
+        indexed = held | pagefind_parts(normalised)
+        joined = [word.strip(EDGES) for word in parts if word_key(word) and word_key(word) not in indexed]
+    with_d = [w for w in [*parts, *added] if "đ" in w or "Đ" in w]
     folded = fold(" ".join(with_d)).split()  # one call: words are folded alike alone or together
-    return " ".join(dict.fromkeys([*added, *respelled, *dashed,
+    return " ".join(dict.fromkeys([*added, *respelled, *joined,
                                    *other_spellings(" ".join([normalised, *added])),
                                    *folded, *date_forms(text)]))
 
@@ -232,16 +234,46 @@ DASHES = "\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 """The dash-like characters a text pasted from Word or a PDF may join words with, besides the
 hyphens `SEPARATORS` turns into `-`: figure, en and em dash, horizontal bar, minus sign, small
 em dash, small and fullwidth hyphen-minus. The search page cuts a query at them too
-(search.js WORD_DASH, given them in its config)."""
+(search.js WORD_JOINT, given them in its config)."""
 
 EDGES = string.punctuation + "“”‘’…" + DASHES
 
-DASHED = re.compile(f"(?<=[^\\W_])[{DASHES}](?=[^\\W_])")
-"""A dash of `DASHES` joining words or numbers ('hạn—theo', 'khai sinh–thường trú', 'hạn−theo',
-'2031–2035', 'XKT–734'): the search page cuts a query there as at a hyphen (search.js
-WORD_DASH), but Pagefind cuts a text at an ASCII hyphen only and indexed `hạntheo` and
-`20312035`, which neither `han theo`, `hạn—theo` nor `2035` found. A date is never written
-with them (`WRITTEN_DATE`)."""
+JOINT = re.compile(f"(?<=[^\\W_])(?:[{DASHES}]|:?/+)(?=[^\\W_])")
+"""A dash of `DASHES` or a slash (an address's '://' too) joining words or numbers ('hạn—theo',
+'khai sinh–thường trú', '2031–2035', 'XKT–734', 'kiệt 12/3', 'tổ 5/khu phố 7', 'TP/HCM',
+'45/2024/NĐ-CP', 'https://dichvucong.gov.vn/p/home'): the search page cuts a query there as at
+a hyphen (search.js WORD_JOINT). Pagefind does not cut a word at these dashes (it indexed
+`hạntheo` and `20312035`, which neither `han theo`, `hạn—theo` nor `2035` found), and at a
+slash keeps only the parts of two characters or more (`PAGEFIND_CUT`: '12/3' gave `123` and
+`12`, and `kiet 12 3` found nothing); the parts it leaves out are hidden words. A date written
+with slashes stays whole (`parted`)."""
+
+
+PAGEFIND_CUT = re.compile(r"[!-/:-@\[-`{-~]+")
+"""ASCII punctuation, where Pagefind cuts a word: it indexes the word joined ('12/3': `123`) and
+each part of two characters or more ('12', not '3'; `pagefind_parts`)."""
+
+
+def pagefind_parts(text: str) -> set[str]:
+    """The parts of the text's words that Pagefind indexes by itself (`PAGEFIND_CUT`), lower-case:
+    a copy among the hidden words would count twice ('khu' of 'tổ 5/khu', 'HCM' of 'TP/HCM')."""
+    return {part.lower() for word in JOINED_WORD.findall(text)
+            for part in PAGEFIND_CUT.split(word) if len(part) > 1}
+
+
+JOINED_WORD = re.compile(r"\S*[^\W_][!-/:-@\[-`{-~]+[^\W_]\S*")
+"""A word whose letters or digits ASCII punctuation joins ('12/3', 'TP.HCM'), not only ends ('Linh,')."""
+
+
+def parted(text: str) -> list[str]:
+    """The words of `text`, cut where `JOINT` joins words or numbers, but for a date's ('1/7/2025',
+    '1/12/25': one word, its hidden word found typed however spelt, `date_word`), as search.js
+    `dashParts` cuts the words typed."""
+    if not JOINT.search(text):  # most texts: every record's words come here
+        return text.split()
+    return [part for word in text.split() for part in (
+        JOINT.sub(" ", word).split() if JOINT.search(word) and not written_date(word.strip(EDGES))
+        else [word])]
 
 
 def word_key(word: str) -> str:
@@ -267,15 +299,24 @@ def date_forms(text: str) -> list[str]:
     '01-12-2025', '01.12.2025', '1/12/25'): the search page looks a date typed up as its hidden word
     (search.js `dateWord`), which no other date and no longer number shares, where Pagefind
     made '1/12/2025' the word of '11/2/2025' and '01/12/2025' matched '01.12.2025.001'."""
-    forms: dict[str, None] = {}
-    for match in WRITTEN_DATE.finditer(text):
-        day, month, year = int(match[1]), int(match[3]), full_year(match[4])
-        try:
-            dt.date(year, month, day)
-        except ValueError:  # 31/2/2024, 1/13/2024: no day, spelt as written only
-            continue
-        forms[date_word(day, month, year)] = None
-    return list(forms)
+    return list(dict.fromkeys(word for match in WRITTEN_DATE.finditer(text) if (word := _date_word(match))))
+
+
+def written_date(word: str) -> str | None:
+    """The hidden word of the date `word` is ('1/7/2025', '01.7.25'; `date_word`), or None."""
+    match = WRITTEN_DATE.fullmatch(word)
+    return _date_word(match) if match else None
+
+
+def _date_word(match: re.Match[str]) -> str | None:
+    """The hidden word of a date WRITTEN_DATE found; None for no day of the calendar ('31/2/2024',
+    '1/13/2024': spelt as written only)."""
+    day, month, year = int(match[1]), int(match[3]), full_year(match[4])
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date_word(day, month, year)
 
 
 def date_word(day: int, month: int, year: int) -> str:

@@ -317,24 +317,22 @@ function showScope(list) {
 // --- searching -----------------------------------------------------------------------
 
 // What Pagefind is asked: the query with one tone-mark placement, and words joined by a dash
-// or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one word
-// "giấyphép", and finds nothing for a quoted phrase with accents ("sổ đỏ"); a typed topic
-// phrase still lists the records holding it first (phraseHolders).
-// A dash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo", "2031–2035",
-// "XKT–734"): a hyphen, or any dash-like character a text pasted from Word or a PDF holds
-// (config.dashes: core/search.py DASHES, whose joined words the records hold apart).
-const WORD_DASH = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}])(?=[\\p{L}\\p{N}])`, "gu");
+// or a slash or put in quotes as plain words. Pagefind would look up "giấy-phép" as the one
+// word "giấyphép" and "12/3" as "123", and finds nothing for a quoted phrase with accents ("sổ
+// đỏ"); a typed topic phrase still lists the records holding it first (phraseHolders).
+// A dash or a slash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo",
+// "2031–2035", "XKT–734", "kiệt 12/3", "tổ 5/khu phố 7", "45/2024/NĐ-CP"): a hyphen, a slash
+// (an address's "://" too: "https://dichvucong.gov.vn" holds "dichvucong.gov.vn"), or any
+// dash-like character a text pasted from Word or a PDF holds (config.dashes: core/search.py DASHES). The records hold the words they join apart (core/search.py JOINT, Pagefind itself
+// only those of a hyphen), and an excerpt marks them each.
+const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}]|:?\\/+)(?=[\\p{L}\\p{N}])`, "gu");
 
-// A dash or a slash joining words or numbers, as an excerpt marks them: in an address ("kiệt
-// 12/3", "tổ 5/khu phố 3") Pagefind finds "12", "3" or "khu", and "12/3" as one word was
-// marked for no word typed.
-const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}/])(?=[\\p{L}\\p{N}])`, "gu");
-
-// A word cut where a dash (or `joints`) joins words or numbers: its parts and, between them,
-// their dashes ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
-// ("1-7-2025") stays whole, one word that its hidden word finds (dateWord) and that is marked whole.
-function dashParts(word, joints = WORD_DASH) {
-  return dateOf(word) ? [word] : word.split(joints);
+// A word cut where a dash or a slash joins words or numbers: its parts and, between them,
+// their joints ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
+// ("1-7-2025", "1/7/2025") stays whole, one word that its hidden word finds (dateWord) and
+// that is marked whole (core/search.py parted).
+function dashParts(word) {
+  return dateOf(word) ? [word] : word.split(WORD_JOINT);
 }
 
 function searchTerm(query) {
@@ -689,7 +687,11 @@ async function run() {
   toResults.textContent = incomplete ? messages.to_results : countMessage("to_results_count", found);
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
-  showResults(results, message, held && holding ? holding.all : null);
+  // The counts' filter indexes are asked for once the first results' excerpts are: asked first
+  // on a slow link (a browser opens 6 connections to a server), their 9 files an index held the
+  // excerpts of a search by filters alone back by 2 s (a phone review's find).
+  await showResults(results, message, held && holding ? holding.all : null);
+  if (current !== generation) return;
   const counts = held ? await facetCounts(instance, pagefind, term, only) : {};
   if (current !== generation) return;
   if (counts && !lostBy(instance, "filters")) renderFacets(counts, list); else showFiltersLost();
@@ -721,6 +723,7 @@ window.addEventListener("pagehide", () => {
   window.history.replaceState({ shown: shownCount, y: window.scrollY, followed }, "");
 });
 
+// Resolves once the first page's excerpts are asked for; they show as they arrive.
 async function showResults(results, message, holders = null) {
   const current = generation;
   shownResults = results;
@@ -728,7 +731,12 @@ async function showResults(results, message, holders = null) {
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
-  await showMore(false);
+  showFirst(await requestMore(), current);
+}
+
+// The first page of results (requestMore); back from a result, as many as were shown then.
+async function showFirst(batch, current) {
+  await showBatch(batch, false);
   if (reveal && current === generation) { // the search submitted, not one it replaced
     reveal = false;
     resultsHeading.scrollIntoView({ block: "start" });
@@ -748,17 +756,29 @@ async function showResults(results, message, holders = null) {
 // `focusNew`: after "Xem thêm kết quả", focus moves to the first added result (the button
 // may vanish) and the status line says how many are shown.
 async function showMore(focusNew) {
+  await showBatch(await requestMore(), focusNew);
+}
+
+// The next page of results, its excerpts asked for (all together: the first result need not
+// wait for the last); null when another search has replaced this one.
+async function requestMore() {
   const current = generation;
   const first = shownCount;
   shownCount = Math.min(shownResults.length, shownCount + PAGE_SIZE);
   more.hidden = shownCount >= shownResults.length;
   more.disabled = true; // one batch at a time: the focus goes to the first of this one
   const slice = await shownResults.slice(first, shownCount);
-  if (current !== generation) return;
-  // Fetched together, shown in order as they arrive: the first result need not wait for the last.
+  if (current !== generation) return null;
   // A result whose excerpt the network lost says so in its place; the others still show.
   const pending = slice.map((result) => fragment(result)
     .then(async (data) => [data, await sessionsOf(data.filters.shard[0])], () => null));
+  return { current, first, slice, pending };
+}
+
+// A page of results (requestMore), shown in order as their excerpts arrive.
+async function showBatch(batch, focusNew) {
+  if (!batch) return;
+  const { current, first, slice, pending } = batch;
   for (const [i, promise] of pending.entries()) {
     const got = await promise;
     if (current !== generation) return;
@@ -820,12 +840,12 @@ const startKey = (word) => fold(bare(word));
 
 // Pagefind counts words split on white space; matches in the hidden part after the
 // separator (synonyms, accent-free copies) highlight the same words in the shown text. Each
-// is cut again where a dash joins words, as a query is (searchTerm): "CCCD-gắn-chip" was one
-// word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it whole).
-// `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to the one
-// before, a space or its dash.
+// is cut again where a dash or a slash joins words, as a query is (searchTerm): "CCCD-gắn-chip"
+// was one word, which no word typed equals, and `gan chip` marked nothing (Pagefind marks it
+// whole). `text`, `at`: the index of Pagefind's word it is part of, `joint`: what joins it to
+// the one before, a space, its dash or its slash.
 function contentWords(data) {
-  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word, WORD_JOINT)
+  return data.content.split(/[\r\n\s]+/g).flatMap((word, at) => dashParts(word)
     .flatMap((text, i, parts) => (i % 2 ? [] : [{ text, at, joint: i ? parts[i - 1] : " " }])));
 }
 
@@ -840,8 +860,7 @@ function contentWords(data) {
 // record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
-  const typed = typedWords(state.query).flatMap((word) => dashParts(word, WORD_JOINT).filter((_, i) => i % 2 === 0))
-    .filter((word) => wordKey(word));
+  const typed = typedWords(state.query).filter((word) => wordKey(word));
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
