@@ -393,6 +393,24 @@ def test_a_full_disk_holding_the_cache_stops_storing_not_the_build(tmp_path: Pat
     assert files_of(tmp_path / "site2") == files_of(uncached / "site")
 
 
+def test_a_full_temporary_folder_does_not_stop_the_open_data(tmp_path: Path) -> None:
+    """popolo.json's speeches were gathered in a file of the system's temporary folder: a full
+    TMPDIR was taken for a full cache, then stopped the build with "the site could not be written
+    (No space left on device: None)" though the site's disk had room (a diff reader's find).
+    They are gathered in the folder written."""
+    content = copy_sample(tmp_path / "content")
+    cache = tmp_path / "cache"
+    config = write_config(tmp_path, content, tmp_path / "site", cache_dir=str(cache),
+                          build_date=str(SAMPLE_BUILD_DATE))
+    build(config)
+    shutil.rmtree(cache / "opendata-files")  # the search indexes stay: they need TMPDIR's room
+    with small_disk(tmp_path / "tmp", "64k") as tmp:
+        result = run_build(config, env={"TMPDIR": str(tmp)})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and ": None" not in result.stderr, result.stderr
+    assert (tmp_path / "site" / "data" / "popolo.json").stat().st_size > 1000
+
+
 def test_publishing_carries_folders_over_or_makes_them_anew(tmp_path: Path) -> None:
     site, staging = tmp_path / "site", tmp_path / "staging"
     (site / "pagefind" / "a").mkdir(parents=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import unicodedata
@@ -471,6 +472,37 @@ def test_link_to_a_missing_or_unpublished_page_is_reported_where_it_is_written(t
     assert build.returncode == 1
     assert located(result)[0] in build.stderr
     assert "its record links to" not in build.stderr  # reported once, where it is written
+
+
+def test_a_link_to_the_open_data_of_a_session_or_year_not_public_is_refused(tmp_path: Path) -> None:
+    """A year's bulk files and a session's JSON are written for the public sessions only: a link
+    to 2023's, whose one session was a draft, or to a draft's JSON passed and was published
+    broken (a diff reader's find)."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    make_archive(content, sessions=1, start=dt.date(2023, 5, 4))
+    draft = "sessions/2023/2023-05-04-doi-thoai-1"
+    replace(content / draft / "index.md", "summary:", "draft: true\nsummary:")
+    replace(content / OTHER / "index.md", "summary:", "published: 2030-01-01 07:00\nsummary:")
+    append(content / SESSION / "index.md",
+           "[a](../../../data/years/2023/items.csv) "
+           "[b](../../../data/sessions/2023-05-04-doi-thoai-1.json)"
+           " [c](../../../data/years/2024/items.csv)"
+           " [d](../../../data/sessions/2024-06-19-doi-thoai-2.json)\n")
+    # a draft may link to what is public once it is, a scheduled text to what is public by then
+    append(content / draft / "index.md", "[e](../../../data/years/2023/popolo.json)\n")
+    append(content / OTHER / "index.md", "[f](../../../data/sessions/2024-06-19-doi-thoai-2.json)\n")
+    assert located(validate(content)) == [
+        f"content/{SESSION}/index.md:9:5: the link '../../../data/years/2023/items.csv' points to "
+        "data/years/2023/items.csv, which the build does not write: no session on the public site "
+        "was held in '2023' (did you mean '2024'?); fix the link",
+        f"content/{SESSION}/index.md:9:45: the link '../../../data/sessions/2023-05-04-doi-thoai-1.json' "
+        "points to data/sessions/2023-05-04-doi-thoai-1.json, which the build does not write: session "
+        "2023-05-04-doi-thoai-1 is a draft (draft: true), and its open data is written once it is "
+        "public; publish that session first or remove the link",
+        f"content/{SESSION}/index.md:9:141: the link '../../../data/sessions/2024-06-19-doi-thoai-2.json' "
+        "points to data/sessions/2024-06-19-doi-thoai-2.json, which the build does not write: session "
+        "2024-06-19-doi-thoai-2 is scheduled for 2030-01-01 07:00, and its open data is written once "
+        "it is public; publish that session first or remove the link"]
 
 
 def test_a_link_to_the_former_file_of_a_renamed_session_names_its_file_now(tmp_path: Path) -> None:

@@ -287,6 +287,19 @@ def test_a_long_label_is_cut_into_even_lines(sample_site) -> None:
     assert [lines for lines in cut if any(" " not in line for line in lines[1:])] == []
 
 
+def test_a_word_that_fits_a_line_is_not_cut() -> None:
+    """Evening the lines cut a word longer than the even share though it fits a line whole
+    ('UBND-Q' / 'LĐT-…': a diff reader's find); only a word longer than a line is cut."""
+    from dialogue_archive.core.charts import LINE_CHARS, label_lines
+    assert label_lines("Tổ công tác UBND-QLĐT-TNMT-KTHT-TCKH") == ("Tổ công tác", "UBND-QLĐT-TNMT-KTHT-TCKH")
+    assert label_lines("Cổng dịch vụ công dichvucong.danang.gov.vn") == (
+        "Cổng dịch vụ công", "dichvucong.danang.gov.vn")
+    long_word = "Ban " + "Đ" * (LINE_CHARS + 5)
+    lines = label_lines(long_word)
+    assert "".join(lines).replace(" ", "") == long_word.replace(" ", "")
+    assert all(len(line) <= LINE_CHARS for line in lines)
+
+
 def test_a_long_chart_draws_its_largest_rows_and_its_table_keeps_them_all(sample_site) -> None:
     """150 agencies drew a chart 6,300 px tall above a table of the same rows (a review's find):
     a chart whose rows go largest first draws 15 of them; its table keeps every row."""

@@ -288,7 +288,8 @@ class DiskCache:
                 return
         if not merge:
             shutil.rmtree(destination, ignore_errors=True)
-        write(destination)
+        with _naming(destination):  # a full disk's error names no file: the site's, here
+            write(destination)
 
     def holds_tree(self, namespace: str, key: str, folder: Path) -> bool:
         """Whether `folder` is a linked copy of the cached folder `key` (as `restore_tree` and

@@ -124,7 +124,10 @@ def label_lines(label: str) -> tuple[str, ...]:
         return textwrap.wrap(label, width, break_on_hyphens=False)
 
     count = len(cut(LINE_CHARS))
-    width = max(1, -(-len(label) // max(count, 1)))  # an even share, widened until `count` lines hold it
+    # an even share, no narrower than the longest word that fits a line (narrower, it cut
+    # 'UBND-QLĐT-TNMT-KTHT-TCKH' in two), widened until `count` lines hold it
+    longest = min(max(map(len, label.split()), default=1), LINE_CHARS)
+    width = max(1, -(-len(label) // max(count, 1)), longest)
     while len(cut(width)) > count:
         width += 1
     return tuple(cut(width)) or (label,)

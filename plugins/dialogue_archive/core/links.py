@@ -304,10 +304,8 @@ class _Targets:
         """Sections of the site with a page per registry entry: their kind and entries."""
         self.anchors: dict[str, set[str]] = {}
         """Each linked session's anchors, worked out once however many links point at it."""
-        self.ids = {s.id for s in archive.sessions}
-        """Every session's id: its open data file is data/sessions/<id>.json."""
-        self.years = {str(s.date.year) for s in archive.sessions}
-        """The years of the sessions: each has its bulk files in data/years/<year>/."""
+        self.ids = {s.id: s for s in archive.sessions}
+        """Every session by id: a published one's open data file is data/sessions/<id>.json."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
         self.archive = archive
@@ -391,7 +389,7 @@ class _Targets:
         target, path, written = reference.target, self.root / reference.target, reference.written
         if inside(path, self.root) and is_file(path):
             return ""
-        built = self._built(target)
+        built = self._built(target, source)
         if built is not None and isinstance(source, OtherPage) and not html:
             return (f"the link '{written}' points to {target}, a file the build writes, which MkDocs "
                     f"cannot find from {source.src_uri} (it stops the build); link to the page "
@@ -457,9 +455,11 @@ class _Targets:
         return (f"the link '{written}' names {target}, the file of a page: {why}; link to the page's "
                 f"file, '{_relative(page, False, source)}{f'#{fragment}' if fragment else ''}'")
 
-    def _built(self, target: str) -> str | None:
+    def _built(self, target: str, source: Source) -> str | None:
         """For a path where the build writes files: '' when it writes `target` (or may: a
-        theme's asset), else what is wrong with it; None elsewhere."""
+        theme's asset) by the time `source` is public, else what is wrong with it; None
+        elsewhere. A draft's or a scheduled session's open data is written once it is public
+        (its id and year were taken as written, and a link to them published broken)."""
         section, _, rest = target.partition("/")
         if target in urls.ROOT_FILES or target.startswith(("assets/", urls.SEARCH_BUNDLE_DIR)):
             return ""
@@ -469,12 +469,18 @@ class _Targets:
             folder, _, name = rest.partition("/")
             if folder == "sessions" and name.endswith(".json"):
                 ident = name.removesuffix(".json")
-                return "" if ident in self.ids else (
-                    f"no session has the id '{ident}'{did_you_mean(ident, self.ids)}; fix the link")
+                if ident not in self.ids:
+                    return (f"no session has the id '{ident}'{did_you_mean(ident, list(self.ids))}; "
+                            "fix the link")
+                hidden = _hidden_from(self.ids[ident], source)
+                return hidden and (f"session {ident} is {hidden}, and its open data is written once "
+                                   "it is public; publish that session first or remove the link")
             year, _, name = name.partition("/")
             if folder == urls.YEARS_DIR.rstrip("/") and name in urls.BULK_FILES:
-                return "" if year in self.years else (
-                    f"no session was held in '{year}'{did_you_mean(year, self.years)}; fix the link")
+                years = {str(s.date.year) for s in self.ids.values() if not _hidden_from(s, source)}
+                return "" if year in years else (
+                    f"no session on the public site was held in '{year}'{did_you_mean(year, years)}; "
+                    "fix the link")
             return ("its open data files are " + ", ".join(dict(urls.DATA_FILES)) + ", "
                     f"sessions/<id>.json and {urls.YEARS_DIR}<year>/<{', '.join(urls.BULK_FILES)}>"
                     f"{did_you_mean(rest, dict(urls.DATA_FILES))}; fix the link")

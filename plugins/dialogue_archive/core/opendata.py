@@ -465,7 +465,7 @@ class _BulkFiles:
         self.rows = _spreadsheet(files.enter_context(_open(folder / "items.csv")), CSV_COLUMNS)
         self.commitments = _spreadsheet(files.enter_context(_open(folder / "commitments.csv")),
                                         COMMITMENT_COLUMNS)
-        self.speeches = files.enter_context(_scratch())
+        self.speeches = files.enter_context(_scratch(folder))
         self.events: list[dict[str, Any]] = []
         self.separator = ""
 
@@ -517,9 +517,11 @@ def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
-def _scratch() -> TextIO:
-    """A temporary text file, gone once closed: popolo.json's speeches, written before them."""
-    return tempfile.TemporaryFile("w+", encoding="utf-8")
+def _scratch(folder: Path) -> TextIO:
+    """A temporary text file in `folder`, nameless and gone once closed: popolo.json's speeches,
+    written before them. In the folder written, not the system's temporary one: a full TMPDIR
+    was taken for a full disk of the cache or the site, which had room."""
+    return tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)
 
 
 def _moment(day: dt.date, time: str) -> str:
