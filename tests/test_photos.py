@@ -8,6 +8,7 @@ import json
 import os
 import time
 import unicodedata
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -415,6 +416,10 @@ def test_a_photo_no_text_shows_is_not_published_and_is_warned_of(tmp_path: Path)
     assert page.select_one("a[href='bien-ban.JPG']")
 
 
+OWNER_XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
+"""An editor's XMP packet, naming the photo's owner (Pillow writes none into a PNG)."""
+
+
 def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
     """A phone's photo taken at a citizen's house: its EXIF holds where (a GPS IFD), the
     camera's serial number and its owner's name, and it is turned by its orientation."""
@@ -425,8 +430,7 @@ def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
     exif.get_ifd(0x8769)[0xA431] = "SN-4412087"  # BodySerialNumber
     picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert("RGB").resize(size)
     options = {"quality": 95} if fmt == "JPEG" else {}
-    xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
-    picture.save(path, fmt, exif=exif, xmp=xmp, **options)
+    picture.save(path, fmt, exif=exif, xmp=OWNER_XMP, **options)
 
 
 def test_no_published_photo_tells_where_it_was_taken(tmp_path: Path) -> None:
@@ -519,3 +523,50 @@ def test_a_cut_or_damaged_file_never_keeps_its_owner(tmp_path: Path, fmt: str) -
     for bad in damaged:
         published = without_metadata(bad, 6) or bad  # None: published as it is
         assert not [mark for mark in OWNER_MARKS if mark in published], (len(bad), bad[:40])
+
+
+def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A PNG's chunks, each its name and its data, in the file's order."""
+    chunks, at = [], 8
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        chunks.append((data[at + 4:at + 8], data[at + 8:at + 8 + length]))
+        at += 12 + length
+    return chunks
+
+
+def png_of(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"".join(len(body).to_bytes(4, "big") + kind + body
+                                           + zlib.crc32(kind + body).to_bytes(4, "big")
+                                           for kind, body in chunks)
+
+
+OLDER_PNG_CHUNKS = {"exif-cu.png": b"exIf", "exif-nen.png": b"zxIf", "xmp-cu.png": b"tXMP"}
+"""The chunks older tools wrote a PNG's EXIF or XMP in, by the photo the test gives them."""
+
+
+def test_a_png_with_an_older_metadata_chunk_is_published_without_it(tmp_path: Path) -> None:
+    """Older ImageMagick wrote a PNG's EXIF in an `exIf` chunk (the name while eXIf was
+    proposed; it still reads it), ExifTool reads a once-proposed compressed `zxIf` and a 2001
+    draft's `tXMP`: the cleaning knew only `eXIf` and `iTXt`, and published such a PNG with
+    its GPS position, serial and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "goc.png", (400, 300), "PNG")
+    chunks = png_chunks((tmp_path / "goc.png").read_bytes())
+    exif = dict(chunks)[b"eXIf"]
+    picture = [(kind, body) for kind, body in chunks if kind in {b"IHDR", b"IDAT", b"IEND"}]
+    for name, kind in OLDER_PNG_CHUNKS.items():
+        body = {b"exIf": exif, b"zxIf": zlib.compress(exif), b"tXMP": OWNER_XMP}[kind]
+        (folder / name).write_bytes(png_of([picture[0], (kind, body), *picture[1:]]))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "".join(
+        f"\n![Sơ đồ {number}]({name})\n" for number, name in enumerate(OLDER_PNG_CHUNKS)), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for name in OLDER_PNG_CHUNKS:
+        published = (site / SESSION / name).read_bytes()
+        kinds = [kind for kind, _ in png_chunks(published)]
+        assert kinds == [b"IHDR", *[b"IDAT"] * kinds.count(b"IDAT"), b"IEND"], (name, kinds)
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+            assert clean.tobytes() == original.tobytes(), name

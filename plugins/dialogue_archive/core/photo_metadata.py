@@ -25,8 +25,11 @@ JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
 METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
 """What starts an EXIF block or an XMP packet (or names XMP's namespace) wherever it is."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
-"""EXIF, and text chunks (XMP is an iTXt, 'XML:com.adobe.xmp'; others an author, a comment)."""
+PNG_METADATA = {b"eXIf", b"exIf", b"zxIf", b"tXMP", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+"""EXIF (`eXIf`, the PNG specification's; `exIf`, its name while proposed, which older
+ImageMagick wrote and still reads; `zxIf`, a once-proposed compressed EXIF ExifTool reads),
+XMP (an iTXt, 'XML:com.adobe.xmp'; `tXMP` in a 2001 draft ExifTool reads) and the other text
+chunks (an author, a comment)."""
 WEBP_METADATA = {b"EXIF", b"XMP "}
 WEBP_FLAGS = 0x08 | 0x04
 """VP8X's flags saying the file holds EXIF and XMP."""
