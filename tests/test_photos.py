@@ -570,3 +570,31 @@ def test_a_png_with_an_older_metadata_chunk_is_published_without_it(tmp_path: Pa
         assert not [mark for mark in OWNER_MARKS if mark in published], name
         with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
             assert clean.tobytes() == original.tobytes(), name
+
+
+def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(
+        tmp_path: Path, serve_site, browser) -> None:
+    """A PNG may have its eXIf after the picture data (IDAT): its orientation was dropped with
+    the GPS position. Pillow reads it there (the page's width and height, the copy are turned),
+    Chromium ignores it there: the photo showed squeezed into its box, lying on its side."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "cuoi.png", (400, 300), "PNG")
+    chunks = png_chunks((tmp_path / "cuoi.png").read_bytes())
+    late = [chunk for chunk in chunks if chunk[0] != b"eXIf"]
+    late[-1:-1] = [chunk for chunk in chunks if chunk[0] == b"eXIf"]  # just before IEND
+    (folder / "cuoi.png").write_bytes(png_of(late))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Sơ đồ lối vào](cuoi.png)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    published = (site / SESSION / "cuoi.png").read_bytes()
+    assert not [mark for mark in OWNER_MARKS if mark in published]
+    with Image.open(site / SESSION / "cuoi.png") as clean, Image.open(folder / "cuoi.png") as original:
+        assert clean.getexif().get(0x0112) == 6 and not clean.getexif().get_ifd(0x8825)
+        assert clean.tobytes() == original.tobytes()
+    tab = browser.new_page()
+    tab.goto(f"{serve_site(site)}{SESSION}/")
+    img = tab.locator(".da-writeup img[alt='Sơ đồ lối vào']")
+    shown = img.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])")
+    assert shown == [int(img.get_attribute("width")), int(img.get_attribute("height"))] == [300, 400]
+    tab.close()
