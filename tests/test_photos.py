@@ -598,3 +598,28 @@ def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(
     shown = img.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])")
     assert shown == [int(img.get_attribute("width")), int(img.get_attribute("height"))] == [300, 400]
     tab.close()
+
+
+def test_a_photo_pillow_cannot_read_is_published_without_its_metadata(tmp_path: Path) -> None:
+    """An upload cut off keeps its whole EXIF at its start: it was published as it is, GPS
+    position, serial and owner included, with the warning that it cannot be read."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "whole.jpg", (800, 600))
+    whole = (tmp_path / "whole.jpg").read_bytes()
+    (folder / "cat-do.jpg").write_bytes(whole[: len(whole) // 2])
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh gửi dở](cat-do.jpg)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = tmp_path / "site"
+        result = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+        output = result.stdout + result.stderr
+        assert result.returncode == 0 and "Traceback" not in output, output
+        assert f"content/{SESSION}/cat-do.jpg:1:1: warning: the photo cannot be read (image file is " \
+               "truncated" in output, output
+        published = (site / SESSION / "cat-do.jpg").read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published]
+        with Image.open(site / SESSION / "cat-do.jpg") as clean:
+            assert not clean.getexif().get_ifd(0x8825)  # no GPS position
+            assert clean.getexif().get(0x0112) == 6  # shown turned, as before
+        assert published.endswith(whole[whole.index(b"\xff\xda"): len(whole) // 2])  # the picture as it was

@@ -96,10 +96,14 @@ UNREADABLE = (OSError, ValueError, Image.DecompressionBombError)
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A photo Pillow cannot read: published as it is, with a warning."""
+    """A photo Pillow cannot read: published as it is but for its EXIF and XMP data, with a
+    warning."""
 
     path: Path
     why: str
+    cleaned: bool = False
+    """Published without the EXIF or XMP data its file carries (a file cut off keeps its
+    whole EXIF, at its start): the build writes the file into the site, not MkDocs."""
 
     @classmethod
     def of(cls, path: Path, error: Exception) -> Unreadable:
@@ -110,9 +114,9 @@ class Unreadable:
 
     @property
     def message(self) -> str:
-        return (f"the photo cannot be read ({self.why}): it is published as it is, and a browser "
-                "may show it broken or not at all; open it in a photo editor and export it again "
-                "as .jpg, .png or .webp")
+        return (f"the photo cannot be read ({self.why}): it is published as it is, less any EXIF "
+                "or XMP data, and a browser may show it broken or not at all; open it in a photo "
+                "editor and export it again as .jpg, .png or .webp")
 
     def warn(self, log: ProblemLog) -> None:
         """Located at the photo itself (a session's folder publishes it, shown or not): an
@@ -208,8 +212,10 @@ class PhotoCopies:
 
         info = self.cache.get_json(SIZES_NAMESPACE, known)
         if isinstance(info, dict) and "why" in info:
-            return Unreadable(photo, info["why"])
-        if isinstance(info, dict):
+            unreadable = Unreadable(photo, info["why"], cleaned="clean" in info)
+            if not unreadable.cleaned or self.cache.copy_to(COPIES_NAMESPACE, info["clean"], published):
+                return unreadable
+        elif isinstance(info, dict):
             sized = Sized(**info["sized"])
             if (not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy_of(sized))) \
                     and (not sized.cleaned or self.cache.copy_to(COPIES_NAMESPACE, info["clean"], published)):
@@ -218,18 +224,20 @@ class PhotoCopies:
             data = photo.read_bytes()
         except OSError as error:  # not kept: a photo made readable again has the same time
             return Unreadable.of(photo, error)
+        key, clean_key = fingerprint(resizing_version(), data), fingerprint(resizing_version(), data, "clean")
+        # before decoding: a photo Pillow cannot read is published too, and is cleaned as well
+        if (clean := published_original(data)) is not None:
+            self._write(clean_key, clean, published)
         try:
             sized, made = resized(data, photo.name)
         except UNREADABLE as error:
-            unreadable = Unreadable.of(photo, error)
-            self.cache.put_json(SIZES_NAMESPACE, known, {"why": unreadable.why})
+            unreadable = replace(Unreadable.of(photo, error), cleaned=clean is not None)
+            self.cache.put_json(SIZES_NAMESPACE, known,
+                                {"why": unreadable.why, **({"clean": clean_key} if clean else {})})
             return unreadable
-        key, clean_key = fingerprint(resizing_version(), data), fingerprint(resizing_version(), data, "clean")
         if made is not None:
             self._write(key, made, copy_of(sized))
-        if (clean := published_original(data)) is not None:
-            sized = replace(sized, cleaned=True)
-            self._write(clean_key, clean, published)
+        sized = replace(sized, cleaned=clean is not None)
         self.cache.put_json(SIZES_NAMESPACE, known, {"sized": asdict(sized), "key": key, "clean": clean_key})
         return sized
 
@@ -262,11 +270,16 @@ def _unreadable(photo: Path) -> Unreadable | None:
 
 
 def published_original(data: bytes) -> bytes | None:
-    """What the site publishes in place of a readable photo whose file carries EXIF or XMP data
-    (a camera's GPS position, its serial number, its owner's name): the same picture without
-    them, turned as before (its EXIF orientation kept); None when it carries none."""
-    with Image.open(io.BytesIO(data)) as image:
-        orientation = image.getexif().get(ORIENTATION)
+    """What the site publishes in place of a photo whose file carries EXIF or XMP data (a
+    camera's GPS position, its serial number, its owner's name): the same picture without
+    them, turned as before (its EXIF orientation kept); None when it carries none. A file
+    Pillow cannot decode too (cut off, it keeps its EXIF): its orientation as Pillow reads its
+    header, none when Pillow cannot even open it (the walker needs no decoding)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            orientation = image.getexif().get(ORIENTATION)
+    except UNREADABLE:
+        orientation = None
     return without_metadata(data, orientation)
 
 
