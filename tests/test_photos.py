@@ -623,3 +623,29 @@ def test_a_photo_pillow_cannot_read_is_published_without_its_metadata(tmp_path: 
             assert not clean.getexif().get_ifd(0x8825)  # no GPS position
             assert clean.getexif().get(0x0112) == 6  # shown turned, as before
         assert published.endswith(whole[whole.index(b"\xff\xda"): len(whole) // 2])  # the picture as it was
+
+
+def test_a_webp_whose_exif_is_damaged_is_published_without_stopping_the_build(tmp_path: Path) -> None:
+    """A WebP whose EXIF has one byte wrong in its TIFF header shows in browsers (unturned),
+    but Pillow's reading of its orientation raised, and the build stopped with a traceback."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    for name, size in (("hu.webp", (400, 300)), ("hu-lon.webp", (2000, 1500))):  # the second: a copy
+        located_photo(folder / name, size, "WEBP")
+        data = (folder / name).read_bytes()
+        at = data.index(b"MM\x00*")
+        (folder / name).write_bytes(data[:at + 1] + b"\x95" + data[at + 2:])
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Hư](hu.webp)\n\n![Hư lớn](hu-lon.webp)\n",
+                     encoding="utf-8")
+    result = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in output, output
+    page = parse(tmp_path / "site" / SESSION / "index.html")
+    for alt, name, size in (("Hư", "hu.webp", ("400", "300")), ("Hư lớn", "hu-lon.webp", ("1200", "900"))):
+        img = page.select_one(f".da-writeup img[alt='{alt}']")
+        assert (img["width"], img["height"]) == size  # unturned, as a browser shows it
+        published = (tmp_path / "site" / SESSION / name).read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(io.BytesIO(published)) as clean, Image.open(folder / name) as original:
+            assert clean.tobytes() == original.tobytes()

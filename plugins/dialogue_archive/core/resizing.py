@@ -277,10 +277,20 @@ def published_original(data: bytes) -> bytes | None:
     header, none when Pillow cannot even open it (the walker needs no decoding)."""
     try:
         with Image.open(io.BytesIO(data)) as image:
-            orientation = image.getexif().get(ORIENTATION)
+            orientation = exif_orientation(image)
     except UNREADABLE:
         orientation = None
     return without_metadata(data, orientation)
+
+
+def exif_orientation(image: Image.Image) -> int | None:
+    """The photo's EXIF orientation; None when its EXIF is damaged: Pillow raises SyntaxError
+    for a WebP's whose TIFF header has a byte wrong (the build stopped with a traceback), and
+    a browser shows such a photo unturned."""
+    try:
+        return image.getexif().get(ORIENTATION)
+    except SyntaxError:
+        return None
 
 
 def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
@@ -289,7 +299,8 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
     Raises what Pillow raises for a photo it cannot read (a truncated file too: the whole photo
     is decoded)."""
     with Image.open(io.BytesIO(data)) as image:
-        turned = image.getexif().get(0x0112) in TURNED
+        orientation = exif_orientation(image)
+        turned = orientation in TURNED
         width, height = (image.height, image.width) if turned else image.size
         animated = image.format != "MPO" and getattr(image, "n_frames", 1) > 1
         large = width > LARGE_WIDTH or len(data) > LARGE_BYTES
@@ -300,7 +311,7 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
         copy_height = max(1, round(height * copy_width / width))
         # Decoded at a fraction of its size where JPEG allows it (`draft`): much faster.
         image.thumbnail((copy_height, copy_width) if turned else (copy_width, copy_height))
-        small = ImageOps.exif_transpose(image)
+        small = ImageOps.exif_transpose(image) if orientation else image.copy()  # it reads the EXIF again
         kind, suffix = COPY_FORMAT[image.format]
         icc = image.info.get("icc_profile")
     if small.mode.startswith("I"):  # 16-bit greys (a scan): converted as they are, all but white
