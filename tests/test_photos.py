@@ -8,6 +8,7 @@ import json
 import os
 import time
 import unicodedata
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -415,6 +416,10 @@ def test_a_photo_no_text_shows_is_not_published_and_is_warned_of(tmp_path: Path)
     assert page.select_one("a[href='bien-ban.JPG']")
 
 
+OWNER_XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
+"""An editor's XMP packet, naming the photo's owner (Pillow writes none into a PNG)."""
+
+
 def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
     """A phone's photo taken at a citizen's house: its EXIF holds where (a GPS IFD), the
     camera's serial number and its owner's name, and it is turned by its orientation."""
@@ -425,8 +430,7 @@ def located_photo(path: Path, size: tuple[int, int], fmt: str = "JPEG") -> None:
     exif.get_ifd(0x8769)[0xA431] = "SN-4412087"  # BodySerialNumber
     picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert("RGB").resize(size)
     options = {"quality": 95} if fmt == "JPEG" else {}
-    xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/">Lê Thị Chủ</x:xmpmeta>'.encode()
-    picture.save(path, fmt, exif=exif, xmp=xmp, **options)
+    picture.save(path, fmt, exif=exif, xmp=OWNER_XMP, **options)
 
 
 def test_no_published_photo_tells_where_it_was_taken(tmp_path: Path) -> None:
@@ -519,3 +523,129 @@ def test_a_cut_or_damaged_file_never_keeps_its_owner(tmp_path: Path, fmt: str) -
     for bad in damaged:
         published = without_metadata(bad, 6) or bad  # None: published as it is
         assert not [mark for mark in OWNER_MARKS if mark in published], (len(bad), bad[:40])
+
+
+def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A PNG's chunks, each its name and its data, in the file's order."""
+    chunks, at = [], 8
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        chunks.append((data[at + 4:at + 8], data[at + 8:at + 8 + length]))
+        at += 12 + length
+    return chunks
+
+
+def png_of(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"".join(len(body).to_bytes(4, "big") + kind + body
+                                           + zlib.crc32(kind + body).to_bytes(4, "big")
+                                           for kind, body in chunks)
+
+
+OLDER_PNG_CHUNKS = {"exif-cu.png": b"exIf", "exif-nen.png": b"zxIf", "xmp-cu.png": b"tXMP"}
+"""The chunks older tools wrote a PNG's EXIF or XMP in, by the photo the test gives them."""
+
+
+def test_a_png_with_an_older_metadata_chunk_is_published_without_it(tmp_path: Path) -> None:
+    """Older ImageMagick wrote a PNG's EXIF in an `exIf` chunk (the name while eXIf was
+    proposed; it still reads it), ExifTool reads a once-proposed compressed `zxIf` and a 2001
+    draft's `tXMP`: the cleaning knew only `eXIf` and `iTXt`, and published such a PNG with
+    its GPS position, serial and owner."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "goc.png", (400, 300), "PNG")
+    chunks = png_chunks((tmp_path / "goc.png").read_bytes())
+    exif = dict(chunks)[b"eXIf"]
+    picture = [(kind, body) for kind, body in chunks if kind in {b"IHDR", b"IDAT", b"IEND"}]
+    for name, kind in OLDER_PNG_CHUNKS.items():
+        body = {b"exIf": exif, b"zxIf": zlib.compress(exif), b"tXMP": OWNER_XMP}[kind]
+        (folder / name).write_bytes(png_of([picture[0], (kind, body), *picture[1:]]))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "".join(
+        f"\n![Sơ đồ {number}]({name})\n" for number, name in enumerate(OLDER_PNG_CHUNKS)), encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    for name in OLDER_PNG_CHUNKS:
+        published = (site / SESSION / name).read_bytes()
+        kinds = [kind for kind, _ in png_chunks(published)]
+        assert kinds == [b"IHDR", *[b"IDAT"] * kinds.count(b"IDAT"), b"IEND"], (name, kinds)
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+            assert clean.tobytes() == original.tobytes(), name
+
+
+def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(
+        tmp_path: Path, serve_site, browser) -> None:
+    """A PNG may have its eXIf after the picture data (IDAT): its orientation was dropped with
+    the GPS position. Pillow reads it there (the page's width and height, the copy are turned),
+    Chromium ignores it there: the photo showed squeezed into its box, lying on its side."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "cuoi.png", (400, 300), "PNG")
+    chunks = png_chunks((tmp_path / "cuoi.png").read_bytes())
+    late = [chunk for chunk in chunks if chunk[0] != b"eXIf"]
+    late[-1:-1] = [chunk for chunk in chunks if chunk[0] == b"eXIf"]  # just before IEND
+    (folder / "cuoi.png").write_bytes(png_of(late))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Sơ đồ lối vào](cuoi.png)\n", encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    published = (site / SESSION / "cuoi.png").read_bytes()
+    assert not [mark for mark in OWNER_MARKS if mark in published]
+    with Image.open(site / SESSION / "cuoi.png") as clean, Image.open(folder / "cuoi.png") as original:
+        assert clean.getexif().get(0x0112) == 6 and not clean.getexif().get_ifd(0x8825)
+        assert clean.tobytes() == original.tobytes()
+    tab = browser.new_page()
+    tab.goto(f"{serve_site(site)}{SESSION}/")
+    img = tab.locator(".da-writeup img[alt='Sơ đồ lối vào']")
+    shown = img.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])")
+    assert shown == [int(img.get_attribute("width")), int(img.get_attribute("height"))] == [300, 400]
+    tab.close()
+
+
+def test_a_photo_pillow_cannot_read_is_published_without_its_metadata(tmp_path: Path) -> None:
+    """An upload cut off keeps its whole EXIF at its start: it was published as it is, GPS
+    position, serial and owner included, with the warning that it cannot be read."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    located_photo(tmp_path / "whole.jpg", (800, 600))
+    whole = (tmp_path / "whole.jpg").read_bytes()
+    (folder / "cat-do.jpg").write_bytes(whole[: len(whole) // 2])
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Ảnh gửi dở](cat-do.jpg)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = tmp_path / "site"
+        result = run_build(write_config(tmp_path, content, site, build_date="2026-11-28"))
+        output = result.stdout + result.stderr
+        assert result.returncode == 0 and "Traceback" not in output, output
+        assert f"content/{SESSION}/cat-do.jpg:1:1: warning: the photo cannot be read (image file is " \
+               "truncated" in output, output
+        published = (site / SESSION / "cat-do.jpg").read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published]
+        with Image.open(site / SESSION / "cat-do.jpg") as clean:
+            assert not clean.getexif().get_ifd(0x8825)  # no GPS position
+            assert clean.getexif().get(0x0112) == 6  # shown turned, as before
+        assert published.endswith(whole[whole.index(b"\xff\xda"): len(whole) // 2])  # the picture as it was
+
+
+def test_a_webp_whose_exif_is_damaged_is_published_without_stopping_the_build(tmp_path: Path) -> None:
+    """A WebP whose EXIF has one byte wrong in its TIFF header shows in browsers (unturned),
+    but Pillow's reading of its orientation raised, and the build stopped with a traceback."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    for name, size in (("hu.webp", (400, 300)), ("hu-lon.webp", (2000, 1500))):  # the second: a copy
+        located_photo(folder / name, size, "WEBP")
+        data = (folder / name).read_bytes()
+        at = data.index(b"MM\x00*")
+        (folder / name).write_bytes(data[:at + 1] + b"\x95" + data[at + 2:])
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Hư](hu.webp)\n\n![Hư lớn](hu-lon.webp)\n",
+                     encoding="utf-8")
+    result = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in output, output
+    page = parse(tmp_path / "site" / SESSION / "index.html")
+    for alt, name, size in (("Hư", "hu.webp", ("400", "300")), ("Hư lớn", "hu-lon.webp", ("1200", "900"))):
+        img = page.select_one(f".da-writeup img[alt='{alt}']")
+        assert (img["width"], img["height"]) == size  # unturned, as a browser shows it
+        published = (tmp_path / "site" / SESSION / name).read_bytes()
+        assert not [mark for mark in OWNER_MARKS if mark in published], name
+        with Image.open(io.BytesIO(published)) as clean, Image.open(folder / name) as original:
+            assert clean.tobytes() == original.tobytes()

@@ -25,8 +25,11 @@ JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
 METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
 """What starts an EXIF block or an XMP packet (or names XMP's namespace) wherever it is."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_METADATA = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
-"""EXIF, and text chunks (XMP is an iTXt, 'XML:com.adobe.xmp'; others an author, a comment)."""
+PNG_METADATA = {b"eXIf", b"exIf", b"zxIf", b"tXMP", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+"""EXIF (`eXIf`, the PNG specification's; `exIf`, its name while proposed, which older
+ImageMagick wrote and still reads; `zxIf`, a once-proposed compressed EXIF ExifTool reads),
+XMP (an iTXt, 'XML:com.adobe.xmp'; `tXMP` in a 2001 draft ExifTool reads) and the other text
+chunks (an author, a comment)."""
 WEBP_METADATA = {b"EXIF", b"XMP "}
 WEBP_FLAGS = 0x08 | 0x04
 """VP8X's flags saying the file holds EXIF and XMP."""
@@ -89,7 +92,9 @@ def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
 def _png(data: bytes, orientation: int | None) -> bytes | None:
     """Chunks up to IEND, each copied as it is (a chunk's CRC is not checked: a metadata chunk
     goes whatever its CRC, another stays as the original has it); what follows the end goes
-    with the metadata, as after a JPEG's."""
+    with the metadata, as after a JPEG's. The orientation is written before the picture data
+    wherever the eXIf was: Pillow (the page's size, the copy) reads one after it too, Chromium
+    ignores it there (README)."""
     kept, removed, at = [PNG_SIGNATURE], False, len(PNG_SIGNATURE)
     while at + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[at:at + 8])
@@ -101,7 +106,7 @@ def _png(data: bytes, orientation: int | None) -> bytes | None:
         if kind in PNG_METADATA or end > len(data):  # the second: cut off, or its damaged length
             removed = True  # swallowed what follows (metadata too); no reader can use it
         else:
-            if kind == b"IDAT" and removed and (block := orientation_exif(orientation)):
+            if kind == b"IDAT" and (block := orientation_exif(orientation)):
                 kept.append(struct.pack(">I4s", len(block), b"eXIf") + block
                             + struct.pack(">I", zlib.crc32(b"eXIf" + block)))
                 orientation = None  # written once, before the first picture data

@@ -96,10 +96,14 @@ UNREADABLE = (OSError, ValueError, Image.DecompressionBombError)
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A photo Pillow cannot read: published as it is, with a warning."""
+    """A photo Pillow cannot read: published as it is but for its EXIF and XMP data, with a
+    warning."""
 
     path: Path
     why: str
+    cleaned: bool = False
+    """Published without the EXIF or XMP data its file carries (a file cut off keeps its
+    whole EXIF, at its start): the build writes the file into the site, not MkDocs."""
 
     @classmethod
     def of(cls, path: Path, error: Exception) -> Unreadable:
@@ -110,9 +114,9 @@ class Unreadable:
 
     @property
     def message(self) -> str:
-        return (f"the photo cannot be read ({self.why}): it is published as it is, and a browser "
-                "may show it broken or not at all; open it in a photo editor and export it again "
-                "as .jpg, .png or .webp")
+        return (f"the photo cannot be read ({self.why}): it is published as it is, less any EXIF "
+                "or XMP data, and a browser may show it broken or not at all; open it in a photo "
+                "editor and export it again as .jpg, .png or .webp")
 
     def warn(self, log: ProblemLog) -> None:
         """Located at the photo itself (a session's folder publishes it, shown or not): an
@@ -208,8 +212,10 @@ class PhotoCopies:
 
         info = self.cache.get_json(SIZES_NAMESPACE, known)
         if isinstance(info, dict) and "why" in info:
-            return Unreadable(photo, info["why"])
-        if isinstance(info, dict):
+            unreadable = Unreadable(photo, info["why"], cleaned="clean" in info)
+            if not unreadable.cleaned or self.cache.copy_to(COPIES_NAMESPACE, info["clean"], published):
+                return unreadable
+        elif isinstance(info, dict):
             sized = Sized(**info["sized"])
             if (not sized.copy_width or self.cache.copy_to(COPIES_NAMESPACE, info["key"], copy_of(sized))) \
                     and (not sized.cleaned or self.cache.copy_to(COPIES_NAMESPACE, info["clean"], published)):
@@ -218,18 +224,20 @@ class PhotoCopies:
             data = photo.read_bytes()
         except OSError as error:  # not kept: a photo made readable again has the same time
             return Unreadable.of(photo, error)
+        key, clean_key = fingerprint(resizing_version(), data), fingerprint(resizing_version(), data, "clean")
+        # before decoding: a photo Pillow cannot read is published too, and is cleaned as well
+        if (clean := published_original(data)) is not None:
+            self._write(clean_key, clean, published)
         try:
             sized, made = resized(data, photo.name)
         except UNREADABLE as error:
-            unreadable = Unreadable.of(photo, error)
-            self.cache.put_json(SIZES_NAMESPACE, known, {"why": unreadable.why})
+            unreadable = replace(Unreadable.of(photo, error), cleaned=clean is not None)
+            self.cache.put_json(SIZES_NAMESPACE, known,
+                                {"why": unreadable.why, **({"clean": clean_key} if clean else {})})
             return unreadable
-        key, clean_key = fingerprint(resizing_version(), data), fingerprint(resizing_version(), data, "clean")
         if made is not None:
             self._write(key, made, copy_of(sized))
-        if (clean := published_original(data)) is not None:
-            sized = replace(sized, cleaned=True)
-            self._write(clean_key, clean, published)
+        sized = replace(sized, cleaned=clean is not None)
         self.cache.put_json(SIZES_NAMESPACE, known, {"sized": asdict(sized), "key": key, "clean": clean_key})
         return sized
 
@@ -262,12 +270,27 @@ def _unreadable(photo: Path) -> Unreadable | None:
 
 
 def published_original(data: bytes) -> bytes | None:
-    """What the site publishes in place of a readable photo whose file carries EXIF or XMP data
-    (a camera's GPS position, its serial number, its owner's name): the same picture without
-    them, turned as before (its EXIF orientation kept); None when it carries none."""
-    with Image.open(io.BytesIO(data)) as image:
-        orientation = image.getexif().get(ORIENTATION)
+    """What the site publishes in place of a photo whose file carries EXIF or XMP data (a
+    camera's GPS position, its serial number, its owner's name): the same picture without
+    them, turned as before (its EXIF orientation kept); None when it carries none. A file
+    Pillow cannot decode too (cut off, it keeps its EXIF): its orientation as Pillow reads its
+    header, none when Pillow cannot even open it (the walker needs no decoding)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            orientation = exif_orientation(image)
+    except UNREADABLE:
+        orientation = None
     return without_metadata(data, orientation)
+
+
+def exif_orientation(image: Image.Image) -> int | None:
+    """The photo's EXIF orientation; None when its EXIF is damaged: Pillow raises SyntaxError
+    for a WebP's whose TIFF header has a byte wrong (the build stopped with a traceback), and
+    a browser shows such a photo unturned."""
+    try:
+        return image.getexif().get(ORIENTATION)
+    except SyntaxError:
+        return None
 
 
 def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
@@ -276,7 +299,8 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
     Raises what Pillow raises for a photo it cannot read (a truncated file too: the whole photo
     is decoded)."""
     with Image.open(io.BytesIO(data)) as image:
-        turned = image.getexif().get(0x0112) in TURNED
+        orientation = exif_orientation(image)
+        turned = orientation in TURNED
         width, height = (image.height, image.width) if turned else image.size
         animated = image.format != "MPO" and getattr(image, "n_frames", 1) > 1
         large = width > LARGE_WIDTH or len(data) > LARGE_BYTES
@@ -287,7 +311,7 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
         copy_height = max(1, round(height * copy_width / width))
         # Decoded at a fraction of its size where JPEG allows it (`draft`): much faster.
         image.thumbnail((copy_height, copy_width) if turned else (copy_width, copy_height))
-        small = ImageOps.exif_transpose(image)
+        small = ImageOps.exif_transpose(image) if orientation else image.copy()  # it reads the EXIF again
         kind, suffix = COPY_FORMAT[image.format]
         icc = image.info.get("icc_profile")
     if small.mode.startswith("I"):  # 16-bit greys (a scan): converted as they are, all but white

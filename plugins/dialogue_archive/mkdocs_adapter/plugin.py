@@ -53,7 +53,7 @@ from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
-from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, published_photos
+from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, content_path, published_photos
 from ..core.site_folders import (
     keep_folders,
     remove_empty_folders,
@@ -531,8 +531,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         """The large photos of the published sessions and of the content folder's other pages
         get smaller copies in the site (core/resizing.py), and the pages their sizes; a photo
         whose file carries EXIF or XMP data is published without it, written into the site
-        here (MkDocs leaves a file it would copy onto itself); a photo
-        that cannot be read is published as it is, with a located warning (an INFO line:
+        here (MkDocs leaves a file it would copy onto itself); a photo that cannot be read is
+        published as it is but for that data, with a located warning (an INFO line:
         `--strict` goes on, as for the content's warnings). Before MkDocs renders the other
         pages (on_page_content uses the sizes), after it emptied the site folder."""
         assert self.archive is not None and self.views is not None
@@ -540,8 +540,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         copies = PhotoCopies(docs_dir, Path(config.site_dir), self.cache)
         photos = published_photos(self.archive, self.archive.published)
         self.views.photos, unreadable = copies.place_all(photos, worker_count(self.config.workers))
-        for path, sized in self.views.photos.items():
-            if sized.cleaned and (file := files.get_file_from_path(path)) is not None:
+        cleaned = [*(path for path, sized in self.views.photos.items() if sized.cleaned),
+                   *(content_path(docs_dir, photo.path) for photo in unreadable if photo.cleaned)]
+        for path in cleaned:
+            if (file := files.get_file_from_path(path)) is not None:
                 file.abs_src_path = file.abs_dest_path
         self.photo_keys = copies.sizes_keys
         where = ProblemLog(root=docs_dir)
