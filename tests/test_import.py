@@ -1034,6 +1034,38 @@ def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
             "than this session's (20/11/2026)") in result.stderr
 
 
+def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
+        content: Path, tmp_path: Path) -> None:
+    """A date-time cell formatted as General holds Excel's day number with the time as its
+    fraction ('46346.3541666667' is 20/11/2026 8:30), in an .xlsx and in a CSV saved from one:
+    it was no day, so a summary sheet's 'Ngày đối thoại' was skipped as an unknown column and
+    its row of 15/12/2026 imported into the session of 20/11/2026, exit 0 (a reader's find), and
+    in 'Ngày trả lời' it was 'not a date'. Its day is read, the time left aside."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung",
+                            "Cơ quan trả lời", "Ngày trả lời", "Trả lời"])
+    for n, day in enumerate((46346.3541666667, 46346.75), 1):
+        workbook.active.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}.",
+                                "UBND phường Hòa Xuân", 46347.6, "Đã trả lời."])
+    workbook.save(tmp_path / "gio.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gio.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [(item["text"], item["answers"][0]["date"]) for item in items_of(folder)] == [
+        ("Câu hỏi số 1.", dt.date(2026, 11, 21)), ("Câu hỏi số 2.", dt.date(2026, 11, 21))]
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "serial.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,46346.3541666667,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,46346.3541666667,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,46371.5833333333,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("serial.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
                                                                     tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),

@@ -220,9 +220,11 @@ def session_numbers_date(value: Any) -> str | None:
     return numbers_date(written.date) if isinstance(written, WrittenDay) else None
 
 
-EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
+EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
-number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
+number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119. A date-time cell holds its
+time as the fraction ('46346.3541666667' is 20/11/2026 8:30): its day is read, the time left
+aside, as beside a written day (`day_written`)."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
