@@ -1034,6 +1034,40 @@ def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
             "than this session's (20/11/2026)") in result.stderr
 
 
+def test_a_session_day_beside_a_time_of_the_12_hour_clock_or_a_range_is_read(
+        content: Path, tmp_path: Path) -> None:
+    """A time on the 12-hour clock, as Excel writes one in Vietnamese ('8:30 SA', sáng; '2:30:00
+    CH', chiều) or in English ('8:30 AM'), or after 'từ' ('từ 8h00', 'từ 8h00 đến 11h00'), beside
+    a summary sheet's 'Ngày đối thoại': no cell was a day, so the column was skipped as unknown
+    and every row, another session's too, was imported into this one with exit 0 (a reader's
+    find). The time is left aside as the others are: the day is read, another session's row
+    refuses the sheet, and a column written month first ('11/20/2026 8:30 AM') is refused as
+    such."""
+    folder = hoa_xuan_session(content)
+    days = ["20/11/2026 8:30 SA", "20/11/2026 2:30:00 CH", "8:30 AM, 20/11/2026", "20/11/2026 từ 8h00",
+            "20/11/2026 từ 8h00 đến 11h00", "20/11/2026 9:00 sáng"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 7)]
+    before = (folder / "answers.yaml").read_bytes()
+    lines[4] = '4,"15/12/2026 từ 8h00",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 4.'  # another session's
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("gio.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 5 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    result = run_import(write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,11/20/2026 8:30 AM,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,12/15/2026 2:00 PM,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n")), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(
+        "us.csv:row 2: column 'Ngày đối thoại': '11/20/2026 8:30 AM' is a day only when read month "
+        "first (20/11/2026)")
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
         content: Path, tmp_path: Path) -> None:
     """A date-time cell formatted as General holds Excel's day number with the time as its
