@@ -1100,6 +1100,46 @@ def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_a_column_named_for_sessions_days_that_holds_no_day_read_is_refused(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' whose cells are mostly a form of day the import does
+    not read ('Sáng 20/11', no year) was skipped as an unknown column, and every row, those of
+    15 December too, was imported into the session of 20/11/2026 with exit 0 and a warning (a
+    reader's find). A column whose name says it holds the sessions' days refuses the sheet,
+    naming it and its first cells that hold no day, and nothing is written, even with
+    --keep-valid; a column only named for sessions ('Buổi' holding parts of the day, 'Thời gian
+    đối thoại' holding hours) is still an unknown column."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    days = ["Sáng 20/11", "Sáng 20/11", "20/11/2026", "Chiều 15/12", "Chiều 15/12", "Sáng 16/12"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f"{n},{day},Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}." for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "nam.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "nam.csv: column 'Ngày đối thoại' (B) names the sessions' days, and 5 of its 6 filled "
+        "row(s) hold no day that can be read, so which session each row is of cannot be told and "
+        "nothing was written. Write each day as day/month/year (20/11/2026), alone or beside the "
+        "part of the day, the weekday or the time (Sáng, Thứ Sáu, 8h00), and import again; if the "
+        "column holds no sessions' days, rename it:",
+        "nam.csv:row 2: column 'Ngày đối thoại': 'Sáng 20/11' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "nam.csv:row 3: column 'Ngày đối thoại': 'Sáng 20/11' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "nam.csv:row 5: column 'Ngày đối thoại': 'Chiều 15/12' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "… and 2 more"]
+    assert (folder / "answers.yaml").read_bytes() == before
+    for name, cells in (("Buổi", ("Sáng", "Chiều")), ("Thời gian đối thoại", ("8h00 - 11h00", "14h00"))):
+        other = [lines[0].replace("Ngày đối thoại", name)] + [
+            line.replace(day, cells[n % 2])
+            for n, (line, day) in enumerate(zip(lines[1:], days, strict=True))]
+        result = run_import(write_text_sheet(tmp_path / "nam.csv", "\n".join(other)), folder, "--force")
+        assert result.returncode == 0, result.stderr
+        assert f"column '{name}' (B) is not a known column and is not imported" in result.stderr
+
+
 def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
                                                                     tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),

@@ -142,6 +142,18 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
 
 NOTED_PHRASE, EXPLAINED_PHRASE, OPINION_FILLER = map(_phrases, (NOTED, EXPLAINED, OPINION_FILLERS))
 
+SESSION_WORDS = ("Đối thoại", "Tiếp xúc", "Tiếp công dân", "Phiên", "Buổi", "Hội nghị", "Kỳ họp",
+                 "Cuộc họp")
+"""Words of a column naming sessions ('Ngày đối thoại', 'Buổi tiếp xúc'): its cells, when
+mostly dates, are the sessions' days (spreadsheet._check_session_dates)."""
+DAY_HEADING_WORDS = ("Ngày",)
+"""Words that, beside SESSION_WORDS, make a column's name one of sessions' days ('Ngày đối
+thoại', 'Ngày, giờ hội nghị'): its cells are meant as days, so cells that cannot be read as ones
+are errors, never an unknown column's. Not 'Thời gian' ('Thời gian đối thoại' may hold the hours
+alone, 8h00 - 11h00), nor a 'Buổi' or 'Phiên' alone, which may hold the part of the day or a
+title."""
+SESSION_PHRASE, DAY_HEADING_PHRASE = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS))
+
 
 def opinion_taken(value: str) -> str | None:
     """'explained' for a mode that says only that the opinion was explained ('Tiếp thu, giải
