@@ -1034,6 +1034,112 @@ def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
             "than this session's (20/11/2026)") in result.stderr
 
 
+def test_a_session_day_beside_a_time_of_the_12_hour_clock_or_a_range_is_read(
+        content: Path, tmp_path: Path) -> None:
+    """A time on the 12-hour clock, as Excel writes one in Vietnamese ('8:30 SA', sáng; '2:30:00
+    CH', chiều) or in English ('8:30 AM'), or after 'từ' ('từ 8h00', 'từ 8h00 đến 11h00'), beside
+    a summary sheet's 'Ngày đối thoại': no cell was a day, so the column was skipped as unknown
+    and every row, another session's too, was imported into this one with exit 0 (a reader's
+    find). The time is left aside as the others are: the day is read, another session's row
+    refuses the sheet, and a column written month first ('11/20/2026 8:30 AM') is refused as
+    such."""
+    folder = hoa_xuan_session(content)
+    days = ["20/11/2026 8:30 SA", "20/11/2026 2:30:00 CH", "8:30 AM, 20/11/2026", "20/11/2026 từ 8h00",
+            "20/11/2026 từ 8h00 đến 11h00", "20/11/2026 9:00 sáng"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder)
+    assert result.returncode == 0, result.stderr
+    assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 7)]
+    before = (folder / "answers.yaml").read_bytes()
+    lines[4] = '4,"15/12/2026 từ 8h00",Ông A.,Câu hỏi,Cư trú,Câu hỏi số 4.'  # another session's
+    result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("gio.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 5 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    result = run_import(write_text_sheet(tmp_path / "us.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,11/20/2026 8:30 AM,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,12/15/2026 2:00 PM,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n")), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(
+        "us.csv:row 2: column 'Ngày đối thoại': '11/20/2026 8:30 AM' is a day only when read month "
+        "first (20/11/2026)")
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
+        content: Path, tmp_path: Path) -> None:
+    """A date-time cell formatted as General holds Excel's day number with the time as its
+    fraction ('46346.3541666667' is 20/11/2026 8:30), in an .xlsx and in a CSV saved from one:
+    it was no day, so a summary sheet's 'Ngày đối thoại' was skipped as an unknown column and
+    its row of 15/12/2026 imported into the session of 20/11/2026, exit 0 (a reader's find), and
+    in 'Ngày trả lời' it was 'not a date'. Its day is read, the time left aside."""
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung",
+                            "Cơ quan trả lời", "Ngày trả lời", "Trả lời"])
+    for n, day in enumerate((46346.3541666667, 46346.75), 1):
+        workbook.active.append([n, day, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}.",
+                                "UBND phường Hòa Xuân", 46347.6, "Đã trả lời."])
+    workbook.save(tmp_path / "gio.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gio.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [(item["text"], item["answers"][0]["date"]) for item in items_of(folder)] == [
+        ("Câu hỏi số 1.", dt.date(2026, 11, 21)), ("Câu hỏi số 2.", dt.date(2026, 11, 21))]
+    before = (folder / "answers.yaml").read_bytes()
+    sheet = write_text_sheet(tmp_path / "serial.csv", (
+        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
+        "1,46346.3541666667,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        "2,46346.3541666667,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        "3,46371.5833333333,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+    result = run_import(sheet, folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("serial.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_a_column_named_for_sessions_days_that_holds_no_day_read_is_refused(
+        content: Path, tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' whose cells are mostly a form of day the import does
+    not read ('Sáng 20/11', no year) was skipped as an unknown column, and every row, those of
+    15 December too, was imported into the session of 20/11/2026 with exit 0 and a warning (a
+    reader's find). A column whose name says it holds the sessions' days refuses the sheet,
+    naming it and its first cells that hold no day, and nothing is written, even with
+    --keep-valid; a column only named for sessions ('Buổi' holding parts of the day, 'Thời gian
+    đối thoại' holding hours) is still an unknown column."""
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    days = ["Sáng 20/11", "Sáng 20/11", "20/11/2026", "Chiều 15/12", "Chiều 15/12", "Sáng 16/12"]
+    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f"{n},{day},Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}." for n, day in enumerate(days, 1)]
+    result = run_import(write_text_sheet(tmp_path / "nam.csv", "\n".join(lines)), folder,
+                        "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "nam.csv: column 'Ngày đối thoại' (B) names the sessions' days, and 5 of its 6 filled "
+        "row(s) hold no day that can be read, so which session each row is of cannot be told and "
+        "nothing was written. Write each day as day/month/year (20/11/2026), alone or beside the "
+        "part of the day, the weekday or the time (Sáng, Thứ Sáu, 8h00), and import again; if the "
+        "column holds no sessions' days, rename it:",
+        "nam.csv:row 2: column 'Ngày đối thoại': 'Sáng 20/11' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "nam.csv:row 3: column 'Ngày đối thoại': 'Sáng 20/11' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "nam.csv:row 5: column 'Ngày đối thoại': 'Chiều 15/12' is not a date; write it as "
+        "day/month/year, such as 20/06/2024",
+        "… and 2 more"]
+    assert (folder / "answers.yaml").read_bytes() == before
+    for name, cells in (("Buổi", ("Sáng", "Chiều")), ("Thời gian đối thoại", ("8h00 - 11h00", "14h00"))):
+        other = [lines[0].replace("Ngày đối thoại", name)] + [
+            line.replace(day, cells[n % 2])
+            for n, (line, day) in enumerate(zip(lines[1:], days, strict=True))]
+        result = run_import(write_text_sheet(tmp_path / "nam.csv", "\n".join(other)), folder, "--force")
+        assert result.returncode == 0, result.stderr
+        assert f"column '{name}' (B) is not a known column and is not imported" in result.stderr
+
+
 def test_a_session_day_that_is_no_day_in_merged_cells_is_said_once(content: Path,
                                                                     tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' written once, merged beside two questions (B2:B3),

@@ -142,6 +142,18 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
 
 NOTED_PHRASE, EXPLAINED_PHRASE, OPINION_FILLER = map(_phrases, (NOTED, EXPLAINED, OPINION_FILLERS))
 
+SESSION_WORDS = ("Đối thoại", "Tiếp xúc", "Tiếp công dân", "Phiên", "Buổi", "Hội nghị", "Kỳ họp",
+                 "Cuộc họp")
+"""Words of a column naming sessions ('Ngày đối thoại', 'Buổi tiếp xúc'): its cells, when
+mostly dates, are the sessions' days (spreadsheet._check_session_dates)."""
+DAY_HEADING_WORDS = ("Ngày",)
+"""Words that, beside SESSION_WORDS, make a column's name one of sessions' days ('Ngày đối
+thoại', 'Ngày, giờ hội nghị'): its cells are meant as days, so cells that cannot be read as ones
+are errors, never an unknown column's. Not 'Thời gian' ('Thời gian đối thoại' may hold the hours
+alone, 8h00 - 11h00), nor a 'Buổi' or 'Phiên' alone, which may hold the part of the day or a
+title."""
+SESSION_PHRASE, DAY_HEADING_PHRASE = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS))
+
 
 def opinion_taken(value: str) -> str | None:
     """'explained' for a mode that says only that the opinion was explained ('Tiếp thu, giải
@@ -228,9 +240,12 @@ a weekday, 'ngày' ('Sáng thứ Sáu, ngày 20/11/2026')."""
 WEEKDAY_NUMBERS = {folded_words(name): n for name, n in WEEKDAYS.items()}
 """WEEKDAYS folded, as DAY_WORDS finds them."""
 TIME_OF_DAY = re.compile(
-    r"(?<![\w:])(?:(?:lúc|luc)\s+)?(?P<hour>\d{1,2})\s*(?:(?:giờ|gio|h|g)\s*(?P<minute>\d{1,2})?"
-    r"(?:\s*(?:phút|phut|p)\b|')?|:(?P<minutes>\d{1,2})(?::(?P<seconds>\d{1,2}))?)(?![\w:])",
+    r"(?<![\w:])(?:(?:lúc|luc|từ|tu|đến|den)\s+)?(?P<hour>\d{1,2})\s*(?:(?:giờ|gio|h|g)\s*"
+    r"(?P<minute>\d{1,2})?(?:\s*(?:phút|phut|p)\b|')?|:(?P<minutes>\d{1,2})(?::(?P<seconds>\d{1,2}))?)"
+    r"(?:\s*(?:SA|CH|AM|PM)\b)?(?![\w:])",
     re.IGNORECASE)
 """A time of the day as offices write it beside a session's day ('8h00', '8h', '14h30', '8 giờ
-30 phút', '8g30', '8:30', '08:30:00' as a CSV saved from Excel writes one, 'lúc 8h00'), its
-numbers unchecked (`spreadsheet.time_of_day` checks them)."""
+30 phút', '8g30', '8:30', '08:30:00' as a CSV saved from Excel writes one, 'lúc 8h00', 'từ 8h00
+đến 11h00'), also on the 12-hour clock, as Excel writes a time in Vietnamese ('8:30 SA', sáng;
+'2:30 CH', chiều) or in English ('8:30 AM'); its numbers unchecked (`spreadsheet.time_of_day`
+checks them). 'Sáng', 'chiều' after a time are DAY_WORDS."""

@@ -51,6 +51,7 @@ from .sheet_vocabulary import (
     COMMITMENT_COLUMNS,
     DASHES,
     DATE_COLUMNS,
+    DAY_HEADING_PHRASE,
     DAY_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
@@ -60,6 +61,7 @@ from .sheet_vocabulary import (
     NOT_FOR_THE_SITE,
     PERSONAL,
     REQUIRED_COLUMNS,
+    SESSION_PHRASE,
     TIME_OF_DAY,
     VALUE_NAMES,
     VALUES,
@@ -220,9 +222,11 @@ def session_numbers_date(value: Any) -> str | None:
     return numbers_date(written.date) if isinstance(written, WrittenDay) else None
 
 
-EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.0+)?")
+EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
-number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119."""
+number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119. A date-time cell holds its
+time as the fraction ('46346.3541666667' is 20/11/2026 8:30): its day is read, the time left
+aside, as beside a written day (`day_written`)."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
@@ -1727,9 +1731,8 @@ SHOWN_ROWS = 10
 """Rows a message lists before '…'."""
 
 
-SESSION_WORDS = ("doi thoai", "tiep xuc", "tiep cong dan", "phien", "buoi", "hoi nghi", "ky hop",
-                 "cuoc hop")
-"""Words of a column naming the sessions' days ('Ngày đối thoại', 'Buổi tiếp xúc'), accents aside."""
+SHOWN_CELLS = 3
+"""Cells a column's message shows, each with what is wrong with it, before saying how many more."""
 
 
 def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, str],
@@ -1788,11 +1791,15 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     sheet of none passed as this session's. 'Mostly' counts rows: a date merged beside ten
     questions dates each of them. Returns the columns of sessions' days whose every date is the
     session's (column index -> its header): a cell of theirs that is no day is its row's
-    problem (`_undated`)."""
+    problem (`_undated`). A column whose name says it holds the sessions' days
+    (DAY_HEADING_PHRASE: 'Ngày đối thoại') is one even when its cells are mostly no day: refused,
+    naming them (`_unread_session_days`); they were a form of day not read yet
+    ('46346.3541666667', '20/11/2026 8:30 SA'), and the column, skipped as unknown, let every row,
+    other sessions' too, into this one."""
     session_days: dict[int, str] = {}
     for i in unknown:
-        name = f" {folded_words(rows[header][i])} "
-        if not any(f" {word} " in name for word in SESSION_WORDS):
+        name = folded_words(rows[header][i])
+        if not SESSION_PHRASE.search(name):
             continue
         if problem := _month_first(rows, header, i, str(rows[header][i]), where,
                                    session_numbers_date):
@@ -1802,6 +1809,8 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
         days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         if 2 * len(days) < len(filled):
+            if DAY_HEADING_PHRASE.search(name):
+                raise SheetError(_unread_session_days(filled, str(rows[header][i]), i, where))
             continue
         if not other:
             session_days[i] = str(rows[header][i])
@@ -1815,6 +1824,22 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
             "hides are not read) and import again, or keep each session in a worksheet of its "
             "own (--sheet reads one)")
     return session_days
+
+
+def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, where: str) -> str:
+    """The message for the column `i` (named `name`) of sessions' days whose `filled` cells
+    (row number, value) are mostly no day: the first of them, each with why, on a line naming
+    its row and column."""
+    unread = [(n, why) for n, value in filled if isinstance(why := session_day(value), str)]
+    lines = [f"{where}:row {n}: column '{name}': {why}" for n, why in unread[:SHOWN_CELLS]]
+    more = [f"… and {len(unread) - SHOWN_CELLS} more"] if len(unread) > SHOWN_CELLS else []
+    return "\n".join([
+        f"{where}: column '{name}' ({column_letter(i)}) names the sessions' days, and {len(unread)} "
+        f"of its {len(filled)} filled row(s) hold no day that can be read, so which session each "
+        "row is of cannot be told and nothing was written. Write each day as day/month/year "
+        "(20/11/2026), alone or beside the part of the day, the weekday or the time (Sáng, Thứ "
+        "Sáu, 8h00), and import again; if the column holds no sessions' days, rename it:",
+        *lines, *more])
 
 
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
