@@ -620,6 +620,10 @@ def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: 
     result = run_import(tmp_path / "nam.xlsx", folder)
     assert result.returncode == 0, result.stderr
     assert [item["text"] for item in items_of(folder)] == ["Câu hỏi số 2.", "Câu hỏi số 3."]
+    # the column that keeps other sessions' rows out is not one to delete (a helper's find)
+    assert "column 'Ngày đối thoại' (B) is not a known column" not in result.stderr, result.stderr
+    assert ("info: nam.xlsx: column 'Ngày đối thoại' (B) is read as the sessions' days: its rows "
+            "are this session's (20/11/2026); it is not imported otherwise") in result.stdout
     sheet["B1"] = "Ngày nhận đơn"  # other days, none the session's: not sessions' days
     for row in (2, 5):
         sheet.row_dimensions[row].hidden = False

@@ -1642,7 +1642,11 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.columns.setdefault(name, i)
     for i, name in session_days.items():  # its cells' problems, in their place on the row
         report.columns.setdefault(name, i)
-    _report_columns(rows, header, columns, unknown, report)
+    _report_columns(rows, header, columns, [i for i in unknown if i not in session_days], report)
+    for i, name in session_days.items():  # not "delete it": it keeps other sessions' rows out
+        report.notes.append(f"info: {report.sheet}: column '{name}' ({column_letter(i)}) is read "
+                            f"as the sessions' days: its rows are this session's "
+                            f"({session.date:%d/%m/%Y}); it is not imported otherwise")
     reader = RowReader(archive, session, names)
     first_rows, unread = _items_from_rows(
         _undated(table_rows(table, header, columns, column_named, report.notes), table, session_days),
