@@ -593,6 +593,12 @@ def test_a_workbook_opening_on_no_worksheet_is_read_or_told(content: Path, tmp_p
     assert "chart.xlsx: the workbook has no worksheet Excel shows" in result.stderr
 
 
+def day_lines(days: list[str]) -> list[str]:
+    """A summary sheet's lines, a question a row, each dated by a 'Ngày đối thoại' of `days`."""
+    return ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
+        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+
+
 def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
                                                                        tmp_path: Path) -> None:
     """A year's summary sheet with a column of session dates ('Ngày đối thoại', no column of
@@ -896,51 +902,28 @@ def test_a_column_typed_month_first_into_an_excel_reading_day_first_is_refused(
     assert items_of(folder) == []
 
 
+@pytest.mark.parametrize("days", [("11/20/2026", "11/20/2026", "12/15/2026"),
+                                  ("Sáng 11/20/2026", '"Thứ Sáu, 11/20/2026"', "Chiều 12/15/2026")])
 def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
-        content: Path, tmp_path: Path) -> None:
+        content: Path, tmp_path: Path, days: tuple[str, str, str]) -> None:
     """A year's summary sheet whose 'Ngày đối thoại' is written month first ('11/20/2026', as
-    US software writes dates) had all its rows imported into the session of 20/11/2026, those of
-    15 December too: read day first, none of its dates is a day, so the column did not count as
-    one of dates (a review's find). It is refused as an imported date column is, naming the
-    cell; nothing is written."""
+    US software writes dates), alone or beside the part of the day or the weekday ('Sáng
+    11/20/2026'), had all its rows imported into the session of 20/11/2026, those of 15 December
+    too: read day first, none of its dates is a day, so the column did not count as one of
+    dates (a review's find, then a helper's for the words). It is refused as an imported date
+    column is, naming the cell; nothing is written."""
     folder = hoa_xuan_session(content)
     before = (folder / "answers.yaml").read_bytes()
     sheet = write_text_sheet(tmp_path / "us.csv", (
         "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
-        "1,11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
-        "2,11/20/2026,Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
-        "3,12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
-    result = run_import(sheet, folder, "--keep-valid")
-    assert result.returncode == 2, result.stdout
-    assert result.stderr.strip() == (
-        "us.csv:row 2: column 'Ngày đối thoại': '11/20/2026' is a day only when read month first "
-        "(20/11/2026), so the dates of this column seem to be written month/day/year, as US "
-        "software writes them, and nothing was read: the others would be taken day first, as "
-        "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
-        "then import again")
-    assert (folder / "answers.yaml").read_bytes() == before
-
-
-def test_session_days_written_month_first_beside_words_are_refused_as_a_column(
-        content: Path, tmp_path: Path) -> None:
-    """A summary sheet's 'Ngày đối thoại' written month first beside the part of the day or the
-    weekday ('Sáng 11/20/2026', 'Thứ Sáu, 11/20/2026'): read day first, none of them was a day,
-    so the column was not one of sessions' days, and every row, those of 15 December too, was
-    imported into the session of 20/11/2026 with only an unknown column's warning. The date
-    beside the words goes through the column's decision, as '11/20/2026' alone does: refused,
-    naming the cell; nothing is written."""
-    folder = hoa_xuan_session(content)
-    before = (folder / "answers.yaml").read_bytes()
-    sheet = write_text_sheet(tmp_path / "us.csv", (
-        "STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung\n"
-        "1,Sáng 11/20/2026,Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
-        '2,"Thứ Sáu, 11/20/2026",Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n'
-        "3,Chiều 12/15/2026,Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
+        f"1,{days[0]},Ông A.,Câu hỏi,Cư trú,Câu hỏi số 1.\n"
+        f"2,{days[1]},Ông B.,Câu hỏi,Cư trú,Câu hỏi số 2.\n"
+        f"3,{days[2]},Bà C.,Câu hỏi,Cư trú,Câu hỏi số 3.\n"))
     result = run_import(sheet, folder, "--keep-valid")
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip() == (
-        "us.csv:row 2: column 'Ngày đối thoại': 'Sáng 11/20/2026' is a day only when read month "
-        "first (20/11/2026), so the dates of this column seem to be written month/day/year, as US "
+        f"us.csv:row 2: column 'Ngày đối thoại': '{days[0]}' is a day only when read month first "
+        "(20/11/2026), so the dates of this column seem to be written month/day/year, as US "
         "software writes them, and nothing was read: the others would be taken day first, as "
         "Vietnam writes them. Write the column's dates day/month/year (20/11/2026 for this one), "
         "then import again")
@@ -985,8 +968,7 @@ def test_a_session_day_with_the_part_of_the_day_or_the_weekday_is_read(content: 
     days = ["20/11/2026", "Sáng 20/11/2026", "20/11/2026 (chiều)", "Thứ Sáu, 20/11/2026",
             "Buổi tối thứ 6, ngày 20 tháng 11 năm 2026", "Thứ Năm, 20/11/2026",
             "Sáng 20/11/2026 và 21/11/2026", "Sáng 20/11/2026 tại nhà văn hóa"]
-    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
-        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    lines = day_lines(days)
     result = run_import(write_text_sheet(tmp_path / "buoi.csv", "\n".join(lines)), folder,
                         "--keep-valid")
     assert result.returncode == 0, result.stderr
@@ -1020,8 +1002,7 @@ def test_a_session_day_beside_its_time_is_read_and_a_time_of_no_day_is_said(
     folder = hoa_xuan_session(content)
     days = ["8h00 ngày 20/11/2026", "20/11/2026 8:30", "14h30, 20/11/2026",
             "Sáng thứ Sáu, lúc 8 giờ 30 phút, ngày 20 tháng 11 năm 2026", "20/11/2026 25h00"]
-    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
-        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    lines = day_lines(days)
     result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder,
                         "--keep-valid")
     assert result.returncode == 0, result.stderr
@@ -1050,8 +1031,7 @@ def test_a_session_day_beside_a_time_of_the_12_hour_clock_or_a_range_is_read(
     folder = hoa_xuan_session(content)
     days = ["20/11/2026 8:30 SA", "20/11/2026 2:30:00 CH", "8:30 AM, 20/11/2026", "20/11/2026 từ 8h00",
             "20/11/2026 từ 8h00 đến 11h00", "20/11/2026 9:00 sáng"]
-    lines = ["STT,Ngày đối thoại,Người nêu,Loại,Lĩnh vực,Nội dung"] + [
-        f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
+    lines = day_lines(days)
     result = run_import(write_text_sheet(tmp_path / "gio.csv", "\n".join(lines)), folder)
     assert result.returncode == 0, result.stderr
     assert [item["text"] for item in items_of(folder)] == [f"Câu hỏi số {n}." for n in range(1, 7)]
