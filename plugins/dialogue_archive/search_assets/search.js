@@ -477,52 +477,58 @@ function fragment(result) { // each result's excerpt is fetched once
   return fragments.get(result);
 }
 
+// Our files beside an index, each fetched at most once per search, by its path under the
+// index ("2025-1/sessions.da_json"). One lost is kept as lost (null) until the next search
+// starts (forgetLost, in run), then fetched again: kept until the page was reloaded, every
+// result's session said "Phiên" however often the reader searched again; forgotten the moment
+// it failed, it was fetched again by each result of the same search (a lost excerpt asks each
+// index's records.da_json: 80 requests in a search of 4 indexes, 400 with 20).
+const fetched = new Map();
+const lostPaths = new Set();
+function fetchOnce(path, get) {
+  if (!fetched.has(path)) {
+    fetched.set(path, get().catch(() => {
+      lostPaths.add(path);
+      return null;
+    }));
+  }
+  return fetched.get(path);
+}
+
+function forgetLost() {
+  lostPaths.forEach((path) => fetched.delete(path));
+  lostPaths.clear();
+}
+
 // Each index's version: the hash its pagefind-entry.json names, fetched afresh as Pagefind
 // fetches it (its other files have the hash in their names). Our files beside an index keep
 // their names from build to build, and a browser or CDN that kept an earlier copy (a server
 // sending no Cache-Control) searched with an earlier index's words: what was published since
-// was not found. Null when the entry cannot be had, and asked for again by the next file.
-const versions = new Map();
+// was not found. Null when the entry cannot be had.
 function versionOf(shardId) {
-  if (!versions.has(shardId)) {
-    const lostEntry = () => {
-      versions.delete(shardId);
-      return null;
-    };
-    versions.set(shardId, fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`)
-      .then((response) => (response.ok ? response.json() : lostEntry()))
-      .then((entry) => Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null)
-      .catch(lostEntry));
-  }
-  return versions.get(shardId);
+  return fetchOnce(`${shardId}/pagefind-entry.json`, async () => {
+    const response = await fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`);
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    const entry = await response.json();
+    return Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null;
+  });
 }
 
 // A gzipped file beside an index (config.files), parsed; fetched once, at its index's version.
 // Null when it cannot be had: an index without its words is then kept, a result without its
-// session's title says "Phiên". A file lost is not kept as lost: the next search (or the
-// search again that the page asks for) fetches it again; on a flaky link it stayed lost until
-// the page was reloaded.
-const shardFiles = new Map();
+// session's title says "Phiên".
 function shardFile(shardId, file, parse) {
-  const key = `${shardId}/${file}`;
-  if (!shardFiles.has(key)) {
-    const lostFile = () => {
-      shardFiles.delete(key);
-      return null;
-    };
-    shardFiles.set(key, versionOf(shardId).then((version) => fetch(
-      indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""),
-    )).then(async (response) => {
-      if (!response.ok) return lostFile();
-      let body = new Blob([await response.arrayBuffer()]);
-      const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
-      if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
-        body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
-      }
-      return parse(await body.text());
-    }).catch(lostFile));
-  }
-  return shardFiles.get(key);
+  return fetchOnce(`${shardId}/${file}`, async () => {
+    const version = await versionOf(shardId);
+    const response = await fetch(indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""));
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    let body = new Blob([await response.arrayBuffer()]);
+    const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
+    if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
+      body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
+    }
+    return parse(await body.text());
+  });
 }
 
 const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => text.split("\n"));
@@ -608,6 +614,7 @@ let loaded = false; // whether an index has loaded: the first search waits for i
 
 async function run() {
   const current = ++generation;
+  forgetLost(); // fetched again now, once for the whole search
   voidingLosses = [];
   const term = searchTerm(state.query);
   const filters = activeFilters();
