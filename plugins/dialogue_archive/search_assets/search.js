@@ -871,9 +871,10 @@ function highlighted(words, end, locations, holdsPhrase) {
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
+  const started = new Set(); // the keys of the words the last word typed starts
   if (start.length >= 3 && !words.some((word) => wordKey(word) === wordKey(last))) {
     for (const at of locations) {
-      if (startKey(words[at] || "").startsWith(start)) keys.add(wordKey(words[at]));
+      if (startKey(words[at] || "").startsWith(start)) started.add(wordKey(words[at]));
     }
   }
   const accented = new Map(); // key -> the spellings typed with accents
@@ -882,22 +883,28 @@ function highlighted(words, end, locations, holdsPhrase) {
       accented.set(wordKey(word), (accented.get(wordKey(word)) || new Set()).add(spelling(word)));
     }
   }
-  const matches = (word) => keys.has(wordKey(word))
-    && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
+  // The word typed that `word` is marked for (null: none), which the excerpt counts (bestWindow):
+  // one typed with accents by its spelling, one without by its key ("có cơ cô" are three words
+  // typed, "co" one), the start of a word by the last word typed.
+  const answered = (word) => {
+    const key = wordKey(word);
+    if (accented.has(key)) return accented.get(key).has(spelling(word)) ? spelling(word) : null;
+    return keys.has(key) ? key : started.has(key) ? wordKey(last) : null;
+  };
   const hits = new Set();
   const inPhrases = new Set();
   for (const phrase of typedPhrases(searchTerm(state.query))) {
     phrase.forEach((key) => inPhrases.add(key));
     for (let i = 0; i + phrase.length <= end; i++) {
-      if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
+      if (phrase.every((key, j) => wordKey(words[i + j]) === key && answered(words[i + j]) !== null)) {
         phrase.forEach((_, j) => hits.add(i + j));
       }
     }
   }
   for (let i = 0; i < end; i++) {
-    if (matches(words[i]) && !(holdsPhrase && inPhrases.has(wordKey(words[i])))) hits.add(i);
+    if (answered(words[i]) !== null && !(holdsPhrase && inPhrases.has(wordKey(words[i])))) hits.add(i);
   }
-  return [...hits].sort((a, b) => a - b);
+  return new Map([...hits].sort((a, b) => a - b).map((i) => [i, answered(words[i])]));
 }
 
 function excerpt(data, holdsPhrase) {
@@ -907,13 +914,12 @@ function excerpt(data, holdsPhrase) {
   if (end < 0) end = words.length;
   const located = new Set(data.locations);
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
-  const hits = highlighted(words, end, locations, holdsPhrase);
+  const marked = highlighted(words, end, locations, holdsPhrase);
   const shown = shownLengths(parts);
-  const [start, stop] = bestWindow(parts, hits, end, shown);
+  const [start, stop] = bestWindow(parts, marked, end, shown);
   // Longer than EXCERPT_CHARS, the window is one part (a code or an address without spaces or
   // dashes): cut there, it was shown whole (a word of 300 characters, marked, made the excerpt).
   const cut = shown(start, stop) > EXCERPT_CHARS;
-  const marked = new Set(hits);
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
   for (let i = start; i < stop; i++) {
@@ -926,21 +932,24 @@ function excerpt(data, holdsPhrase) {
   return paragraph;
 }
 
-// The excerpt holding the most distinct words marked, the earliest of those that hold as many:
-// it started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
-// opening lines, not the sentence below saying all four words. [start, stop) of `parts`.
+// The excerpt holding the most distinct words typed marked (`marked`: each word marked, by
+// position, with the word typed it is marked for), the earliest of those that hold as many: it
+// started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
+// opening lines, not the sentence below saying all four words. Counted accents aside, `có cơ
+// cô` counted at most one in any window, and the first "có" won. [start, stop) of `parts`.
 // A window is tried at each word marked (windowAt), and the words it holds are counted as it
 // slides over them (`hits` are in order): a window is at most about 40 parts, so this is linear
 // in the words marked. Counted afresh for each window, each time filtering them all, it was
 // quadratic: `co` in an answer of 12,000 words, a quarter of them "có", "cơ"…, held the page
 // hundreds of milliseconds more.
-function bestWindow(parts, hits, end, shown) {
+function bestWindow(parts, marked, end, shown) {
+  const hits = [...marked.keys()];
   if (!hits.length) return windowAt(parts, hits, 0, end, shown);
-  const keys = hits.map((i) => wordKey(parts[i].text));
-  const held = new Map(); // the distinct words the window holds, each with how many times
+  const typed = [...marked.values()];
+  const held = new Map(); // the distinct words typed the window holds, each with how many times
   const hold = (n, change) => {
-    const count = (held.get(keys[n]) || 0) + change;
-    if (count) held.set(keys[n], count); else held.delete(keys[n]);
+    const count = (held.get(typed[n]) || 0) + change;
+    if (count) held.set(typed[n], count); else held.delete(typed[n]);
   };
   let best = null;
   let most = -1;
