@@ -949,13 +949,20 @@ SPREAD = ("Năm ngoái phường đã tổ chức nạo vét một đoạn mươ
           "tạm thời, rác và bùn lại tích tụ sau vài tuần, người dân sống hai bên phải chịu mùi hôi "
           "suốt mùa khô, trẻ em đi học qua đó rất nguy hiểm vì không có lan can che chắn. ") * 2
 LONG_CODE = "dvc" + "a1b2c3d4e5f6" * 25
-EXCERPTED = {"muong-be-tong": SPREAD + "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa.",
+SAID = "Đề nghị kiên cố hóa mương bằng bê tông cốt thép trước mùa mưa."
+ASKED = ("Người dân mong sớm được xem xét và trả lời bằng văn bản, có lộ trình cụ thể từng năm, công"
+         " khai cho cả khu dân cư cùng biết để theo dõi và giám sát việc thực hiện. ")
+EXCERPTED = {"muong-be-tong": SPREAD + SAID,
+             "muong-giua-van-dai": SPREAD * 10 + SAID + " " + ASKED + SPREAD * 10,
+             "co-giao": SPREAD + "Cô giáo trường bên cạnh đề nghị cơ quan chức năng có biện pháp dứt điểm.",
              "ma-dai": f"Tôi nhận được mã tra cứu {LONG_CODE} nhưng không tra được hồ sơ.",
              "dia-chi": "Đề nghị sửa đèn ở kiệt 12/3 Nguyễn Văn Linh và dọn rác ở tổ 5/khu phố 7.",
              "van-ban": "Theo Nghị định số 45/2024/NĐ-CP, từ ngày 1/7/2025 được giảm 1/2 lệ phí khi nộp "
                         "tại TP/HCM hoặc trên https://dichvucong.gov.vn/p/home."}
-"""Items whose excerpt must be chosen or cut: a long text naming the first word of a query in its
-opening lines, and all of them in its last sentence; a code of 303 characters without a space;
+"""Items whose excerpt must be chosen or cut: a text naming the first word of a query in its
+opening lines, and all of them in its last sentence; a text of 2,900 words naming it every 70
+words, and all of them in a sentence in the middle; a text saying "có" in its opening lines,
+and "cô", "cơ" and "có" in its last sentence; a code of 303 characters without a space;
 addresses whose numbers and words a slash joins; a document's number, a date, a fraction, a
 city's initials and a web address, each written with slashes."""
 
@@ -978,14 +985,25 @@ def excerpt_of(tab, base: str, session: str, query: str, item: str) -> tuple[str
     return result.locator(".da-result__excerpt").inner_text(), result.locator("mark").all_inner_texts()
 
 
+@pytest.mark.parametrize("item", ["muong-be-tong", "muong-giua-van-dai"])
 @pytest.mark.parametrize("query", ["mương bê tông cốt thép", "muong be tong cot thep"])
-def test_an_excerpt_shows_where_most_words_typed_are(excerpted, query: str) -> None:
+def test_an_excerpt_shows_where_most_words_typed_are(excerpted, query: str, item: str) -> None:
     """The excerpt started at the first word found: `muong be tong cot thep` showed the "mương" of
     the text's opening lines, and not its last sentence, which says all four words typed. The
-    excerpt holding the most of them is shown, within its length, each marked."""
-    shown, marks = excerpt_of(*excerpted, query, "muong-be-tong")
+    excerpt holding the most of them is shown, within its length, each marked; in a long text
+    too, where the window is chosen by sliding over the words marked."""
+    shown, marks = excerpt_of(*excerpted, query, item)
     assert "mương bằng bê tông cốt thép" in shown and len(shown) <= 250, shown
     assert marks == ["mương", "bê", "tông", "cốt", "thép"]
+
+
+def test_words_typed_differing_by_their_accents_count_each_in_an_excerpt(excerpted) -> None:
+    """The excerpt's words were counted accents aside: `có cơ cô` counted one in any part of a
+    text, and the first "có" won, in a sentence saying neither "cơ" nor "cô". The part of the
+    text saying all three words typed is shown, each marked."""
+    shown, marks = excerpt_of(*excerpted, "có cơ cô", "co-giao")
+    assert "Cô giáo trường bên cạnh đề nghị cơ quan chức năng có biện pháp" in shown, shown
+    assert marks == ["có", "Cô", "cơ", "có"]  # the sentence before ends "không có lan can che chắn."
 
 
 @pytest.mark.parametrize("query", [LONG_CODE[:7], LONG_CODE])

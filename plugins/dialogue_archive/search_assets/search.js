@@ -477,52 +477,58 @@ function fragment(result) { // each result's excerpt is fetched once
   return fragments.get(result);
 }
 
+// Our files beside an index, each fetched at most once per search, by its path under the
+// index ("2025-1/sessions.da_json"). One lost is kept as lost (null) until the next search
+// starts (forgetLost, in run), then fetched again: kept until the page was reloaded, every
+// result's session said "Phiên" however often the reader searched again; forgotten the moment
+// it failed, it was fetched again by each result of the same search (a lost excerpt asks each
+// index's records.da_json: 80 requests in a search of 4 indexes, 400 with 20).
+const fetched = new Map();
+const lostPaths = new Set();
+function fetchOnce(path, get) {
+  if (!fetched.has(path)) {
+    fetched.set(path, get().catch(() => {
+      lostPaths.add(path);
+      return null;
+    }));
+  }
+  return fetched.get(path);
+}
+
+function forgetLost() {
+  lostPaths.forEach((path) => fetched.delete(path));
+  lostPaths.clear();
+}
+
 // Each index's version: the hash its pagefind-entry.json names, fetched afresh as Pagefind
 // fetches it (its other files have the hash in their names). Our files beside an index keep
 // their names from build to build, and a browser or CDN that kept an earlier copy (a server
 // sending no Cache-Control) searched with an earlier index's words: what was published since
-// was not found. Null when the entry cannot be had, and asked for again by the next file.
-const versions = new Map();
+// was not found. Null when the entry cannot be had.
 function versionOf(shardId) {
-  if (!versions.has(shardId)) {
-    const lostEntry = () => {
-      versions.delete(shardId);
-      return null;
-    };
-    versions.set(shardId, fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`)
-      .then((response) => (response.ok ? response.json() : lostEntry()))
-      .then((entry) => Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null)
-      .catch(lostEntry));
-  }
-  return versions.get(shardId);
+  return fetchOnce(`${shardId}/pagefind-entry.json`, async () => {
+    const response = await fetch(`${indexPath({ id: shardId })}pagefind-entry.json?ts=${Date.now()}`);
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    const entry = await response.json();
+    return Object.values((entry && entry.languages) || {}).map((l) => l.hash).join("-") || null;
+  });
 }
 
 // A gzipped file beside an index (config.files), parsed; fetched once, at its index's version.
 // Null when it cannot be had: an index without its words is then kept, a result without its
-// session's title says "Phiên". A file lost is not kept as lost: the next search (or the
-// search again that the page asks for) fetches it again; on a flaky link it stayed lost until
-// the page was reloaded.
-const shardFiles = new Map();
+// session's title says "Phiên".
 function shardFile(shardId, file, parse) {
-  const key = `${shardId}/${file}`;
-  if (!shardFiles.has(key)) {
-    const lostFile = () => {
-      shardFiles.delete(key);
-      return null;
-    };
-    shardFiles.set(key, versionOf(shardId).then((version) => fetch(
-      indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""),
-    )).then(async (response) => {
-      if (!response.ok) return lostFile();
-      let body = new Blob([await response.arrayBuffer()]);
-      const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
-      if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
-        body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
-      }
-      return parse(await body.text());
-    }).catch(lostFile));
-  }
-  return shardFiles.get(key);
+  return fetchOnce(`${shardId}/${file}`, async () => {
+    const version = await versionOf(shardId);
+    const response = await fetch(indexPath({ id: shardId }) + file + (version ? `?v=${encodeURIComponent(version)}` : ""));
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    let body = new Blob([await response.arrayBuffer()]);
+    const head = new Uint8Array(await body.slice(0, 2).arrayBuffer());
+    if (head[0] === 0x1f && head[1] === 0x8b) { // still gzipped (no server decompressed it)
+      body = await new Response(body.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
+    }
+    return parse(await body.text());
+  });
 }
 
 const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => text.split("\n"));
@@ -608,6 +614,7 @@ let loaded = false; // whether an index has loaded: the first search waits for i
 
 async function run() {
   const current = ++generation;
+  forgetLost(); // fetched again now, once for the whole search
   voidingLosses = [];
   const term = searchTerm(state.query);
   const filters = activeFilters();
@@ -864,9 +871,10 @@ function highlighted(words, end, locations, holdsPhrase) {
   const keys = new Set(typed.map(wordKey));
   const last = typed.length ? typed[typed.length - 1] : "";
   const start = startKey(last);
+  const started = new Set(); // the keys of the words the last word typed starts
   if (start.length >= 3 && !words.some((word) => wordKey(word) === wordKey(last))) {
     for (const at of locations) {
-      if (startKey(words[at] || "").startsWith(start)) keys.add(wordKey(words[at]));
+      if (startKey(words[at] || "").startsWith(start)) started.add(wordKey(words[at]));
     }
   }
   const accented = new Map(); // key -> the spellings typed with accents
@@ -875,22 +883,28 @@ function highlighted(words, end, locations, holdsPhrase) {
       accented.set(wordKey(word), (accented.get(wordKey(word)) || new Set()).add(spelling(word)));
     }
   }
-  const matches = (word) => keys.has(wordKey(word))
-    && (!accented.has(wordKey(word)) || accented.get(wordKey(word)).has(spelling(word)));
+  // The word typed that `word` is marked for (null: none), which the excerpt counts (bestWindow):
+  // one typed with accents by its spelling, one without by its key ("có cơ cô" are three words
+  // typed, "co" one), the start of a word by the last word typed.
+  const answered = (word) => {
+    const key = wordKey(word);
+    if (accented.has(key)) return accented.get(key).has(spelling(word)) ? spelling(word) : null;
+    return keys.has(key) ? key : started.has(key) ? wordKey(last) : null;
+  };
   const hits = new Set();
   const inPhrases = new Set();
   for (const phrase of typedPhrases(searchTerm(state.query))) {
     phrase.forEach((key) => inPhrases.add(key));
     for (let i = 0; i + phrase.length <= end; i++) {
-      if (phrase.every((key, j) => wordKey(words[i + j]) === key && matches(words[i + j]))) {
+      if (phrase.every((key, j) => wordKey(words[i + j]) === key && answered(words[i + j]) !== null)) {
         phrase.forEach((_, j) => hits.add(i + j));
       }
     }
   }
   for (let i = 0; i < end; i++) {
-    if (matches(words[i]) && !(holdsPhrase && inPhrases.has(wordKey(words[i])))) hits.add(i);
+    if (answered(words[i]) !== null && !(holdsPhrase && inPhrases.has(wordKey(words[i])))) hits.add(i);
   }
-  return [...hits].sort((a, b) => a - b);
+  return new Map([...hits].sort((a, b) => a - b).map((i) => [i, answered(words[i])]));
 }
 
 function excerpt(data, holdsPhrase) {
@@ -900,61 +914,85 @@ function excerpt(data, holdsPhrase) {
   if (end < 0) end = words.length;
   const located = new Set(data.locations);
   const locations = parts.flatMap((part, i) => (located.has(part.at) ? [i] : []));
-  const hits = highlighted(words, end, locations, holdsPhrase);
-  const [start, stop] = bestWindow(parts, hits, end);
+  const marked = highlighted(words, end, locations, holdsPhrase);
+  const shown = shownLengths(parts);
+  const [start, stop] = bestWindow(parts, marked, end, shown);
   // Longer than EXCERPT_CHARS, the window is one part (a code or an address without spaces or
   // dashes): cut there, it was shown whole (a word of 300 characters, marked, made the excerpt).
-  const cut = shownLength(parts, start, stop) > EXCERPT_CHARS;
+  const cut = shown(start, stop) > EXCERPT_CHARS;
   const paragraph = element("p", { class: "da-result__excerpt", ...contentLang });
   if (start > 0) paragraph.append(parts[start].joint === " " ? "… " : "…"); // "…" in a word cut
   for (let i = start; i < stop; i++) {
     if (i > start) paragraph.append(parts[i].joint);
     const text = cut ? [...words[i]].slice(0, EXCERPT_CHARS - 1).join("") : words[i];
-    paragraph.append(hits.includes(i) ? element("mark", {}, text) : text);
+    paragraph.append(marked.has(i) ? element("mark", {}, text) : text);
   }
   if (cut) paragraph.append("…");
   else if (stop < end) paragraph.append(parts[stop].joint === " " ? " …" : "…");
   return paragraph;
 }
 
-// The excerpt holding the most distinct words marked, the earliest of those that hold as many:
-// it started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
-// opening lines, not the sentence below saying all four words. [start, stop) of `parts`.
-function bestWindow(parts, hits, end) {
+// The excerpt holding the most distinct words typed marked (`marked`: each word marked, by
+// position, with the word typed it is marked for), the earliest of those that hold as many: it
+// started at the first one, and `muong be tong cot thep` showed the "mương" of a long text's
+// opening lines, not the sentence below saying all four words. Counted accents aside, `có cơ
+// cô` counted at most one in any window, and the first "có" won. [start, stop) of `parts`.
+// A window is tried at each word marked (windowAt), and the words it holds are counted as it
+// slides over them (`hits` are in order): a window is at most about 40 parts, so this is linear
+// in the words marked. Counted afresh for each window, each time filtering them all, it was
+// quadratic: `co` in an answer of 12,000 words, a quarter of them "có", "cơ"…, held the page
+// hundreds of milliseconds more.
+function bestWindow(parts, marked, end, shown) {
+  const hits = [...marked.keys()];
+  if (!hits.length) return windowAt(parts, hits, 0, end, shown);
+  const typed = [...marked.values()];
+  const held = new Map(); // the distinct words typed the window holds, each with how many times
+  const hold = (n, change) => {
+    const count = (held.get(typed[n]) || 0) + change;
+    if (count) held.set(typed[n], count); else held.delete(typed[n]);
+  };
   let best = null;
   let most = -1;
-  for (const first of hits.length ? hits : [0]) {
-    const [start, stop] = windowAt(parts, hits, end, first);
-    const held = new Set(hits.filter((i) => i >= start && i < stop).map((i) => wordKey(parts[i].text))).size;
-    if (held > most) [best, most] = [[start, stop], held];
+  let from = 0; // hits[from, to) are those in the window
+  let to = 0;
+  for (let n = 0; n < hits.length; n++) {
+    const [start, stop] = windowAt(parts, hits, n, end, shown); // it holds hits[n]
+    while (to < hits.length && hits[to] < stop) hold(to++, 1);
+    while (hits[to - 1] >= stop) hold(--to, -1);
+    while (hits[from] < start) hold(from++, -1);
+    while (from > 0 && hits[from - 1] >= start) hold(--from, 1);
+    if (held.size > most) [best, most] = [[start, stop], held.size];
   }
   return best;
 }
 
-// The excerpt's parts [start, stop) from a few words before the marked part `first`.
-function windowAt(parts, hits, end, first) {
+// The excerpt's parts [start, stop) from a few words before the marked part hits[n] (the
+// text's start when none is marked).
+function windowAt(parts, hits, n, end, shown) {
+  const first = hits.length ? hits[n] : 0;
   let start = Math.max(0, Math.min(first - 8, end - EXCERPT_WORDS));
   let stop = Math.min(end, start + EXCERPT_WORDS);
-  for (let n = 0; n < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; n++) start--;
-  for (let n = 0; n < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; n++) stop++;
+  for (let i = 0; i < WHOLE_WORD_PARTS && start > 0 && parts[start].joint !== " "; i++) start--;
+  for (let i = 0; i < WHOLE_WORD_PARTS && stop < end && parts[stop].joint !== " "; i++) stop++;
   // Within EXCERPT_CHARS: parts dropped at the ends, a third as many characters kept before
   // the first word marked as after the last one that fits with it, the marked ones kept.
-  const fitting = hits.filter((i) => i >= first && i < stop && shownLength(parts, first, i + 1) <= EXCERPT_CHARS);
-  const last = fitting.length ? fitting[fitting.length - 1] : first;
-  while (shownLength(parts, start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
-    const before = shownLength(parts, start, first);
-    if (start < first && (stop === last + 1 || 3 * before > shownLength(parts, last + 1, stop))) start++;
+  let last = first;
+  for (let i = n; i < hits.length && hits[i] < stop && shown(first, hits[i] + 1) <= EXCERPT_CHARS; i++) last = hits[i];
+  while (shown(start, stop) > EXCERPT_CHARS && (start < first || stop > last + 1)) {
+    const before = shown(start, first);
+    if (start < first && (stop === last + 1 || 3 * before > shown(last + 1, stop))) start++;
     else stop--;
   }
   return [start, stop];
 }
 
 // The characters of parts[from, to) as an excerpt shows them, with the spaces or dashes
-// joining them.
-function shownLength(parts, from, to) {
-  let length = 0;
-  for (let i = from; i < to; i++) length += parts[i].text.length + (i > from ? parts[i].joint.length : 0);
-  return length;
+// joining them: a function of `from` and `to`, each answer a subtraction (sums of the parts'
+// lengths), for the windows tried at every word marked.
+function shownLengths(parts) {
+  const sums = [0];
+  parts.forEach((part, i) => sums.push(sums[i] + part.joint.length + part.text.length));
+  return (from, to) => (to > from ? sums[to] - sums[from] - parts[from].joint.length : 0);
 }
 
 const typeNames = config.facets.find((facet) => facet.key === "type").values;
