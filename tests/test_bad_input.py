@@ -867,6 +867,7 @@ CASES: dict[str, Case] = {
         f"{S}/index.md",
         8,
         "no folders",
+        build=True,
     ),
     "image-symlink-outside": Case(symlink_image, f"{S}/index.md", 8, "image.src"),
     "image-not-a-photo": Case(
