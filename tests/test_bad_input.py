@@ -591,6 +591,27 @@ CASES: dict[str, Case] = {
         "place 'phuong-hoa-tho-dong' begins on 01/07/2025, after its parent 'quan-cam-le' (Quận Cẩm Lệ) "
         "ended on 30/06/2025: a parent must exist at the same time",
     ),
+    # valid_from and valid_until are a first and a last day: sharing one day (the session's,
+    # held at the district with a question from the ward) is existing together
+    "new-ward-beginning-on-its-districts-last-day": Case(
+        chain(edit("registry/places.yaml", "  kind: district\n",
+                   "  kind: district\n  valid_until: 2024-06-20\n", count=1),
+              edit("registry/places.yaml", "  kind: ward\n", "  kind: ward\n  valid_from: 2024-06-20\n")),
+        None),
+    "ward-ending-on-its-districts-first-day": Case(
+        chain(edit("registry/places.yaml", "  kind: district\n",
+                   "  kind: district\n  valid_from: 2024-06-20\n", count=1),
+              edit("registry/places.yaml", "  kind: ward\n", "  kind: ward\n  valid_until: 2024-06-20\n")),
+        None),
+    "ward-ended-before-its-district-began": Case(
+        chain(edit("registry/places.yaml", "  kind: district\n",
+                   "  kind: district\n  valid_from: 2020-01-01\n", count=1),
+              edit("registry/places.yaml", "  kind: ward\n", "  kind: ward\n  valid_until: 2019-12-31\n")),
+        "registry/places.yaml",
+        9,
+        "place 'phuong-hoa-tho-dong' ended on 31/12/2019, before its parent 'quan-cam-le' (Quận Cẩm Lệ) "
+        "began on 01/01/2020: a parent must exist at the same time",
+    ),
     "district-inside-a-ward": Case(
         edit("registry/places.yaml", "  kind: district\n",
              "  kind: district\n  parent: phuong-hoa-tho-dong\n"),
@@ -846,6 +867,7 @@ CASES: dict[str, Case] = {
         f"{S}/index.md",
         8,
         "no folders",
+        build=True,
     ),
     "image-symlink-outside": Case(symlink_image, f"{S}/index.md", 8, "image.src"),
     "image-not-a-photo": Case(
@@ -877,6 +899,15 @@ CASES: dict[str, Case] = {
         rename_session("2024-06-20-" + "a" * 240), f"sessions/2024/2024-06-20-{'a' * 240}/index.md", 1,
         "the session folder name has 251 characters, more than 100", build=True,
     ),
+    "session-folder-name-of-100-characters": Case(rename_session("2024-06-20-" + "a" * 89)),
+    "session-folder-name-of-101-characters": Case(
+        rename_session("2024-06-20-" + "a" * 90), f"sessions/2024/2024-06-20-{'a' * 90}/index.md", 1,
+        "the session folder name has 101 characters, more than 100"),
+    "session-filed-under-another-year": Case(  # it was published there, the lists linking 2024
+        rename_session("2024-06-20-doi-thoai-mau", year="2023"),
+        "sessions/2023/2024-06-20-doi-thoai-mau/index.md", 3,
+        "the session is filed under sessions/2023/ but held in 2024; move it to sessions/2024/",
+        build=True),
     "session-folder-without-write-up": Case(remove(f"{S}/index.md"), f"{S}/index.md", 1, "no index.md"),
     "spreadsheet-in-session-folder": Case(
         write(f"{S}/danh-sach-y-kien.csv", "Nguyễn Văn Hùng,0905123456\n"),

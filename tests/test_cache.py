@@ -439,19 +439,9 @@ def test_publishing_stops_before_moving_anything_when_a_folder_cannot_be_made(tm
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
 
 
-def test_a_new_version_of_the_markdown_code_renders_the_texts_again(tmp_path: Path) -> None:
-    """The rendered texts are kept under a key that changes with the code that renders them: a
-    plugin updated by `git pull` must not serve the old version's HTML from the cache."""
-    content = make_archive(tmp_path / "content")
-    site = tmp_path / "site"
-    config = write_config(tmp_path, content, site)
-    package = tmp_path / "code" / "dialogue_archive"
-    shutil.copytree(Path(dialogue_archive.__file__).parent, package)
-    env = {"PYTHONPATH": str(package.parent)}
-    assert run_build(config, env=env).returncode == 0
-    page = site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html"
-    assert "<strong>x</strong>" not in page.read_text(encoding="utf-8")
-    markup = package / "core" / "markup.py"  # a new version that starts paragraphs with an x
+def _strong_paragraphs(package: Path) -> str:
+    """A new version of the Markdown code that starts paragraphs with an x."""
+    markup = package / "core" / "markup.py"
     markup.write_text(markup.read_text(encoding="utf-8") + textwrap.dedent("""
         _render_body = MarkdownRenderer.render_body
         def _strong(self, *args, **kwargs):
@@ -460,8 +450,35 @@ def test_a_new_version_of_the_markdown_code_renders_the_texts_again(tmp_path: Pa
         MarkdownRenderer.render_body = _strong
         import dataclasses
         """), encoding="utf-8")
+    return "<strong>x</strong>"
+
+
+def _new_writeup_class(package: Path) -> str:
+    """A new version of the session page's template only (no Python changed)."""
+    replace(package / "templates" / "archive" / "session.html", 'class="da-writeup"',
+            'class="da-writeup da-writeup--v2"')
+    return 'class="da-writeup da-writeup--v2"'
+
+
+@pytest.mark.parametrize("upgrade", [_strong_paragraphs, _new_writeup_class],
+                         ids=["markdown code", "template"])
+def test_a_new_version_of_the_code_renders_the_pages_again(tmp_path: Path,
+                                                           upgrade: Callable[[Path], str]) -> None:
+    """The rendered texts and pages are kept under a key that changes with the code and
+    templates that make them: a plugin updated by `git pull` must not serve the old version's
+    HTML from the cache."""
+    content = make_archive(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site)
+    package = tmp_path / "code" / "dialogue_archive"
+    shutil.copytree(Path(dialogue_archive.__file__).parent, package)
+    env = {"PYTHONPATH": str(package.parent)}
     assert run_build(config, env=env).returncode == 0
-    assert "<strong>x</strong>" in page.read_text(encoding="utf-8")
+    page = site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html"
+    shown = upgrade(package)
+    assert shown not in page.read_text(encoding="utf-8")
+    assert run_build(config, env=env).returncode == 0
+    assert shown in page.read_text(encoding="utf-8")
 
 
 def test_a_new_version_of_python_markdown_parses_and_writes_the_sessions_again(tmp_path: Path

@@ -49,6 +49,12 @@ def test_done_date_is_the_update_that_set_done() -> None:
     assert deadline_outcome(done, dt.date(2026, 1, 1)) == "on_time"  # done on the due day
     late = commitment("done", updates=[{"date": "2025-04-01", "status": "done", "note": "b"}])
     assert deadline_outcome(late, dt.date(2026, 1, 1)) == "late"
+    # a later update that says done again (the report sent) does not move the day it was done
+    reported = commitment("done", updates=[
+        {"date": "2025-03-20", "status": "done", "note": "Đã lắp đèn"},
+        {"date": "2025-05-02", "status": "done", "note": "Gửi báo cáo kết quả"}])
+    assert done_date(reported) == dt.date(2025, 3, 20)
+    assert deadline_outcome(reported, dt.date(2026, 1, 1)) == "on_time"
     undated = commitment("done")
     assert done_date(undated) is None
     assert deadline_outcome(undated, dt.date(2026, 1, 1)) == "done_undated"

@@ -45,6 +45,7 @@ SCHEDULED_ID = "2026-11-26-hen-gio-dang"
 SCHEDULED_AT = dt.date(2026, 12, 1)
 DRAFT_TITLE = "Bản nháp chưa duyệt"
 SCHEDULED_TITLE = "Bài hẹn giờ đăng"
+HELD_BACK_PHOTO = "anh.png"
 
 
 def png(width: int = 8, height: int = 6) -> bytes:
@@ -103,10 +104,14 @@ def press_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     answers.write_text(answers.read_text(encoding="utf-8").replace(
         "  - id: gia-dinh-toi-nop-ho-so\n", "  - id: gia-dinh-toi-nop-ho-so\n    aliases: [ho-so-cu]\n", 1),
         encoding="utf-8")
-    scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], DRAFT_TITLE)
+    draft = scaffold(content, DRAFT_ID[:10], DRAFT_ID[11:], DRAFT_TITLE)
     scheduled = scaffold(content, SCHEDULED_ID[:10], SCHEDULED_ID[11:], SCHEDULED_TITLE)
     write_news(scheduled)
     set_front_matter(scheduled / "index.md", draft="", published=f"{SCHEDULED_AT} 07:00")
+    for held_back in (draft, scheduled):  # each with a photo its text shows, to be held back too
+        (held_back / HELD_BACK_PHOTO).write_bytes(png())
+        with (held_back / "index.md").open("a", encoding="utf-8") as index:
+            index.write(f"\n![Quang cảnh chưa công bố]({HELD_BACK_PHOTO})\n")
     return content
 
 
@@ -149,11 +154,13 @@ def test_drafts_and_scheduled_sessions_stay_out_of_the_public_site(public_site: 
                     "calendar": (public_site / "calendar.ics").read_text(), "pages": everything,
                     "search index": "\n".join(fragments)}
     for hidden, title in ((DRAFT_ID, DRAFT_TITLE), (SCHEDULED_ID, SCHEDULED_TITLE)):
-        assert not (public_site / "sessions" / hidden[:4] / hidden).exists()
+        folder = public_site / "sessions" / hidden[:4] / hidden  # its page, nor its photo
+        assert not folder.exists(), f"published: {sorted(f.name for f in folder.iterdir())}"
         for name, text in public_files.items():
             assert hidden not in str(text), f"{hidden} leaked into the {name}"
             assert title not in str(text), f"{title} leaked into the {name}"
     assert f"{SITE_URL}sessions/2024/{NEW_ID}/" in sitemap_urls(public_site)
+    assert not list(public_site.rglob(f"{Path(HELD_BACK_PHOTO).stem}*"))  # nor its resized copies
 
 
 def test_a_scheduled_session_is_published_from_its_date(press_office: Path) -> None:
@@ -187,6 +194,10 @@ def test_preview_shows_drafts_and_scheduled_sessions_clearly_marked(preview_site
     day = SCHEDULED_AT
     assert flags[SCHEDULED_ID].endswith(f"(đăng lúc 07:00 ngày {day.day}/{day.month}/{day.year})")
     assert flags[NEW_ID] is None
+    for session_id in (DRAFT_ID, SCHEDULED_ID):  # the preview shows their photos
+        photo = parse(session_page(preview_site, session_id)).select_one(f'img[src$="{HELD_BACK_PHOTO}"]')
+        assert photo is not None and photo["alt"] == "Quang cảnh chưa công bố"
+        assert (session_page(preview_site, session_id).parent / HELD_BACK_PHOTO).read_bytes() == png()
     feed = feedparser.parse((preview_site / "feed.xml").read_bytes())
     assert not {DRAFT_ID, SCHEDULED_ID} & {e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries}
 

@@ -1707,8 +1707,9 @@ def _unused_photos(archive: Archive, written: list[tuple[Source, list[WrittenRef
     card among them). Their paths in the content folder, which the build leaves out."""
     used = {unicodedata.normalize("NFC", one.reference.target) for _, references in written
             for one in references if one.reference.image or one.reference.file}
-    used |= {content_path(archive.root, session.folder / session.meta.image.src)
-             for session in archive.sessions if session.meta.image is not None}
+    used |= {content_path(archive.root, image) for session in archive.sessions
+             if session.meta.image is not None  # one outside the folder is an error of its own
+             and (image := session.folder / session.meta.image.src).is_relative_to(archive.root)}
     unused = set()
     for session in archive.sessions:
         for photo in session_photos(session.folder):
