@@ -123,6 +123,9 @@ class Archive:
     """The photos the content folder's other pages show (about.md, the home page's text), by
     path in the content folder as saved (a name a Mac saved decomposed stays so): they get
     smaller copies as the sessions' photos do."""
+    session_photos: dict[str, list[Path]] = field(default_factory=dict)
+    """The photos of each session's folder that a text shows or links to, by session id: the
+    folder is listed once a build, when the archive is read."""
     unused_photos: frozenset[str] = frozenset()
     """The photos of session folders that no text shows or links to, by path in the content
     folder (NFC, as MkDocs' files are named): not published (a copy of an ID card the office

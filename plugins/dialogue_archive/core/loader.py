@@ -1694,28 +1694,33 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                                       *(s.visibility.value for s in archive.sessions))
     _check_session_ids(archive, log)
     check_references(archive, [*other_pages, *written], log)
-    archive.unused_photos = _unused_photos(archive, [*other_pages, *written], log)
+    archive.session_photos, archive.unused_photos = _sorted_photos(archive, [*other_pages, *written],
+                                                                   log)
     return archive, log
 
 
-def _unused_photos(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],
-                   log: ProblemLog) -> frozenset[str]:
-    """The photos of the session folders that no text of the archive shows or links to (a
-    session's `image:`, its texts, those of other sessions, drafts' included, and the content
-    folder's other pages), each with a warning at the photo: MkDocs would publish every file
-    of a folder, and the office copies all the event's photos there (one of a citizen's ID
-    card among them). Their paths in the content folder, which the build leaves out."""
+def _sorted_photos(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],
+                   log: ProblemLog) -> tuple[dict[str, list[Path]], frozenset[str]]:
+    """Each session's photos that a text of the archive shows or links to (a session's
+    `image:`, its texts, those of other sessions, drafts' included, and the content folder's
+    other pages), and the paths in the content folder of those none does, each with a warning
+    at the photo: MkDocs would publish every file of a folder, and the office copies all the
+    event's photos there (one of a citizen's ID card among them); the build leaves them out."""
     used = {unicodedata.normalize("NFC", one.reference.target) for _, references in written
             for one in references if one.reference.image or one.reference.file}
     used |= {content_path(archive.root, image) for session in archive.sessions
              if session.meta.image is not None  # one outside the folder is an error of its own
              and (image := session.folder / session.meta.image.src).is_relative_to(archive.root)}
+    shown: dict[str, list[Path]] = {}
     unused = set()
     for session in archive.sessions:
+        shown[session.id] = []
         for photo in session_photos(session.folder):
-            if (path := content_path(archive.root, photo)) not in used:
-                unused.add(path)
-                log.add(photo, 1, 1, "no text shows this photo: it is not published; remove it "
-                        "from the folder, or show it (in a text, or as the session's image:)",
-                        severity="warning")
-    return frozenset(unused)
+            if (path := content_path(archive.root, photo)) in used:
+                shown[session.id].append(photo)
+                continue
+            unused.add(path)
+            log.add(photo, 1, 1, "no text shows this photo: it is not published; remove it "
+                    "from the folder, or show it (in a text, or as the session's image:)",
+                    severity="warning")
+    return shown, frozenset(unused)

@@ -127,8 +127,8 @@ class Unreadable:
 def published_photos(archive: Archive, sessions: Iterable[Session]) -> list[Path]:
     """The photos the site publishes for `sessions` and the content folder's other pages, each
     once: those the build gives copies and sizes, and `validate` decodes."""
-    return list(dict.fromkeys([*(photo for session in sessions for photo in session_photos(session.folder)
-                                 if content_path(archive.root, photo) not in archive.unused_photos),
+    return list(dict.fromkeys([*(photo for session in sessions
+                                 for photo in archive.session_photos[session.id]),
                                *(archive.root / photo for photo in archive.page_photos)]))
 
 
