@@ -153,6 +153,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.search_namespaces: set[str] = set()  # the cache's search indexes this build used
         self.instant_off: list[str] = []  # Material's features turned off, said once per process
         self.assets: dict[str, Asset] = {}  # our scripts and stylesheets by URI (asset_versions.py)
+        self.site_key: str | None = None  # site_fingerprint, worked out once a build (_render)
 
     # --- configuration ----------------------------------------------------------------
 
@@ -172,6 +173,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             except PublishError as error:
                 raise PluginError(f"nothing was published: {error}") from None
         self.specs, self.carried, self.folders, self.sizes_shown = {}, {}, [], None
+        self.site_key = None
         self.archive = self.views = self.data = None
         gc.unfreeze()  # the previous build's archive may go (see the freeze below)
         docs_dir = Path(config.docs_dir)
@@ -505,10 +507,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         for page in pages:
             if "render_template" not in page.meta:  # not read by a --dirty build: unchanged
                 _defer(page, self.specs[page.file.src_uri])
+        if self.site_key is None:  # the same for every page of the build
+            self.site_key = site_fingerprint(config, self.nav, self, repr(VI))
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
-                        cache=self.cache, site_key=site_fingerprint(config, self.nav, self, repr(VI)),
+                        cache=self.cache, site_key=self.site_key,
                         archive_key=fingerprint(self.archive.fingerprint, repr(sorted(
                             (k, v) for k, v in self.config.items() if k not in NOT_IN_PAGES)), *inputs)
                         if self.archive.fingerprint else "")
