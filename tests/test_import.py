@@ -1084,6 +1084,49 @@ def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_a_time_beside_the_answers_date_or_the_due_date_is_left_aside(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A time beside the day in 'Ngày trả lời' or 'Hạn' ('8h00 ngày 21/11/2026', '31/12/2026
+    17:00', '21/11/2026 8:30 SA', '2:30:00 CH', '8:30 AM', 'từ 8h00 đến 11h00') was 'not a date'
+    on its row, though the same beside a session's day is left aside. They read their day as
+    the column of sessions' days does: the day is written (FORMAT.md's dates are days), the
+    time left aside; a time of no day ('25h00') is still an error on its cell, and a column
+    written month first beside its times ('6/13/2027 17:00') is refused as one written alone."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Ngày trả lời", "Trả lời", "Cam kết", "Hạn"])
+    for n, (answered, due) in enumerate((
+            ("8h00 ngày 21/11/2026", "31/12/2026 17:00"),
+            ("21/11/2026 8:30", "17h00 ngày 31/12/2026"),
+            ("21/11/2026 8:30 SA", "31/12/2026 2:30:00 CH"),
+            ("8:30 AM, 21/11/2026", "31/12/2026 từ 8h00 đến 11h00"),
+            (46347.3541666667, dt.datetime(2026, 12, 31, 17, 0)),  # a date-time cell, as General
+            ("21/11/2026 8:30", "31/12/2026 25h00"),
+            ("21/11/2026 8:30", "25h00")), 1):
+        sheet.append([n, f"Ông {'ABCDEFG'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", answered, "Đã trả lời.", "Rà soát hồ sơ.", due])
+    folder, said = kept_valid(workbook, tmp_path / "gio.xlsx", content)
+    no_time = ("holds the time '25h00', which is no time of the day (0h00 to 23h59): correct it, "
+               "or write the day alone, such as 20/06/2024")
+    assert said == [f"gio.xlsx:row 7: column 'Hạn': '31/12/2026 25h00' {no_time}",
+                    f"gio.xlsx:row 8: column 'Hạn': '25h00' {no_time}"]
+    assert [(item["text"], item["answers"][0]["date"], item["commitments"][0]["due"])
+            for item in items_of(folder)] == [
+        (f"Hỏi {n}.", dt.date(2026, 11, 21), dt.date(2026, 12, 31)) for n in range(1, 6)]
+    before = (folder / "answers.yaml").read_bytes()
+    header = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn\n"
+    result = run_import(write_text_sheet(tmp_path / "us.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát,3/6/2027 17:00\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027 17:00\n"
+    )), folder, "--force", "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(
+        "us.csv:row 3: column 'Hạn': '6/13/2027 17:00' is a day only when read month first "
+        "(13/06/2027), so the dates of this column seem to be written month/day/year"), result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 def test_a_column_named_for_sessions_days_that_holds_no_day_read_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' whose cells are mostly a form of day the import does

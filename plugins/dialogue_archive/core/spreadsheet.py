@@ -134,10 +134,13 @@ def cell_day(value: Any) -> dt.date | None:
     return None
 
 
-def not_a_day(text: str) -> str:
+def not_a_day(text: str, date: str | None = None) -> str:
     """Why `text`, which written_day refused, is no day: one written as a date ('31/02/2024',
-    'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell."""
-    if DATE_SHAPE.fullmatch(text.strip()) or WORDED_DAY.fullmatch(folded_words(text)):
+    'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell.
+    `date`: the date the text holds beside other words (day_written's, folded when written out),
+    else the whole text is the date; the text is quoted as the cell writes it."""
+    date = text if date is None else date
+    if DATE_SHAPE.fullmatch(date.strip()) or WORDED_DAY.fullmatch(folded_words(date)):
         return f"'{text}' is not a day of the calendar; check the day and the month"
     return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
 
@@ -163,13 +166,14 @@ def time_of_day(found: re.Match[str]) -> bool:
 
 
 def day_written(text: str) -> WrittenDay | str:
-    """The date of a text of a column of sessions' days, also beside words for the part of the
-    day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026 (chiều)',
-    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), and beside a time of the
-    day, which a press office's sheet often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'):
-    the row's session is told by its day, so the time is left aside; the date as written:
-    whether it is read day or month first is the column's (`_month_first`); else why it holds
-    none: no date, other words, two dates, a time that is none of the day."""
+    """The date of a text of a date column (sessions' days, the answer's date, the due date),
+    also beside words for the part of the day or the weekday, which offices write there ('Sáng
+    20/11/2026', '20/11/2026 (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026':
+    sheet_vocabulary.DAY_WORDS), and beside a time of the day, which a press office's sheet
+    often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'): a row's session is told by its day,
+    and FORMAT.md's dates are days, so the time is left aside; the date as written: whether it
+    is read day or month first is the column's (`_month_first`); else why it holds none: no
+    date, other words, two dates, a time that is none of the day."""
     text = text.strip()
     dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
     rest = DATE_IN_TEXT.sub(" ", text)
@@ -190,11 +194,12 @@ def day_written(text: str) -> WrittenDay | str:
                                  if found["weekday"]])
 
 
-def session_day(value: Any) -> dt.date | str:
-    """The day a cell of a column of sessions' days holds (cell_day, or `day_written` read day
-    first); else why it holds none: no value the office meant (unread_cell: a cell of an
-    unknown type holding '20/11/2026' was read as that day), no date, other words, two dates, a
-    date not on the calendar, a weekday that the date is not."""
+def day_of_cell(value: Any) -> dt.date | str:
+    """The day a cell of a date column holds, the sessions' days', the answer's date's or the
+    due date's alike (cell_day, or `day_written` read day first: a time beside the day was an
+    error in the last two); else why it holds none: no value the office meant (unread_cell: a
+    cell of an unknown type holding '20/11/2026' was read as that day), no date, other words,
+    two dates, a date not on the calendar, a weekday that the date is not, a time of no day."""
     if (unread := unread_cell(value)) is not None:
         return unread
     if (day := cell_day(value)) is not None:
@@ -203,7 +208,7 @@ def session_day(value: Any) -> dt.date | str:
     if isinstance(written, str):
         return written
     if (day := written_day(written.date)) is None:
-        return not_a_day(written.date)
+        return not_a_day(str(value).strip(), written.date)
     if (wrong := next((n for n in written.weekdays if n != day.weekday()), None)) is not None:
         return (f"'{str(value).strip()}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, "
                 f"not on {VI['weekday'][wrong]}: correct the date or the weekday")
@@ -211,15 +216,12 @@ def session_day(value: Any) -> dt.date | str:
 
 
 def numbers_date(value: Any) -> str | None:
-    """A text cell that is a date written in numbers, day and month first (DAY_MONTH), or None."""
-    return value.strip() if isinstance(value, str) and DAY_MONTH.fullmatch(value.strip()) else None
-
-
-def session_numbers_date(value: Any) -> str | None:
-    """The date in numbers, day and month first, of a text cell of a column of sessions' days,
-    also beside the words `day_written` reads ('Sáng 11/20/2026'), or None."""
+    """The date in numbers, day and month first (DAY_MONTH), of a text cell of a date column,
+    alone or beside the words and time `day_written` reads ('Sáng 11/20/2026', '6/13/2027
+    17:00'), or None."""
     written = day_written(value) if isinstance(value, str) and unread_cell(value) is None else None
-    return numbers_date(written.date) if isinstance(written, WrittenDay) else None
+    return written.date if isinstance(written, WrittenDay) and DAY_MONTH.fullmatch(written.date) \
+        else None
 
 
 EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
@@ -1372,15 +1374,17 @@ class RowReader:
         return found
 
     def date(self, cells: dict[str, Any], key: str) -> dt.date | None:
+        """The day of a date column's cell (`day_of_cell`, as the sessions' days are read: a
+        time beside it is left aside), or None for an empty one."""
         value = cells.get(key)
         if value is None:
             return None
-        if (day := cell_day(value)) is not None:
+        if isinstance(day := day_of_cell(value), dt.date):
             return day
         if key == "due" and (end := period_end(str(value))):  # 'Quý III/2025', as answers.yaml says
             raise RowError(self.header(key), f"'{value}' is a period: write its last day, "
                                              f"{end:%d/%m/%Y}")
-        raise RowError(self.header(key), not_a_day(str(value)))
+        raise RowError(self.header(key), day)
 
     # --- items, answers, commitments ---------------------------------------------------
 
@@ -1749,8 +1753,7 @@ def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, st
         raise SheetError("\n".join(problems))
 
 
-def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str,
-                 date_of: Callable[[Any], str | None] = numbers_date) -> str | None:
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
     """The message for the column `i` (named `name`) of dates with one that is a day only when
     read month first ('6/13/2024', as US software writes dates), and none that is one only when
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
@@ -1760,12 +1763,12 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     or with an Excel date cell of a day over 12 (typed '20/6/2024' in an Excel reading dates day
     first, which left '6/13/2024' a text; an Excel reading them month first would have made that
     one a date too). A date cell of a day up to 12 tells nothing: the same Excel made '7/6/2024',
-    meant 6 July by a writer typing month first, the date cell 7 June. `date_of`: the date in
-    numbers a cell holds (its whole text, or in a column of sessions' days the date beside its
-    words, session_numbers_date), or None."""
+    meant 6 July by a writer typing month first, the date cell 7 June. A cell's date in numbers
+    is read alone or beside its words and time (numbers_date: 'Sáng 11/20/2026', '6/13/2027
+    17:00'), as its day is."""
     below = rows[header + 1:]
     texts = [(n, row[i].strip(), date) for n, row in enumerate(below, header + 2)
-             if i < len(row) and (date := date_of(row[i])) is not None]
+             if i < len(row) and (date := numbers_date(row[i])) is not None]
     month_first = [(n, text, day) for n, text, date in texts if written_day(date) is None
                    and (day := month_first_day(date)) is not None]
     if not month_first or any(month_first_day(date) is None and written_day(date) is not None
@@ -1785,7 +1788,7 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
 
 def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
                          where: str) -> dict[int, str]:
-    """A column the sheet does not import whose cells are mostly dates (session_day: 'Sáng
+    """A column the sheet does not import whose cells are mostly dates (day_of_cell: 'Sáng
     20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
     of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
     Refused, with the rows of other days: filtering the sheet hides them (hidden rows are not
@@ -1805,12 +1808,11 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
         name = folded_words(rows[header][i])
         if not SESSION_PHRASE.search(name):
             continue
-        if problem := _month_first(rows, header, i, str(rows[header][i]), where,
-                                   session_numbers_date):
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
-        days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
+        days = {n: found for n, value in filled if isinstance(found := day_of_cell(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         if 2 * len(days) < len(filled):
             if DAY_HEADING_PHRASE.search(name):
@@ -1834,7 +1836,7 @@ def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, where
     """The message for the column `i` (named `name`) of sessions' days whose `filled` cells
     (row number, value) are mostly no day: the first of them, each with why, on a line naming
     its row and column."""
-    unread = [(n, why) for n, value in filled if isinstance(why := session_day(value), str)]
+    unread = [(n, why) for n, value in filled if isinstance(why := day_of_cell(value), str)]
     lines = [f"{where}:row {n}: column '{name}': {why}" for n, why in unread[:SHOWN_CELLS]]
     more = [f"… and {len(unread) - SHOWN_CELLS} more"] if len(unread) > SHOWN_CELLS else []
     return "\n".join([
@@ -1848,7 +1850,7 @@ def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, where
 
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
     """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
-    see _check_session_dates) that holds no day (session_day: '12/15/2026' among '20/11/2026's,
+    see _check_session_dates) that holds no day (day_of_cell: '12/15/2026' among '20/11/2026's,
     '31/11/2026', 'Thứ Năm, 20/11/2026', a Friday): which session the row is of cannot be told,
     and it was imported into this one in silence. Merged over several rows (a session's day
     written once beside its questions), it is said once, on the merge's first row
@@ -1857,7 +1859,7 @@ def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) ->
         cells = table.rows[row.number - 1]
         for i, name in session_days.items():
             value = cells[i] if i < len(cells) else None
-            if value is not None and isinstance(why := session_day(value), str):
+            if value is not None and isinstance(why := day_of_cell(value), str):
                 row.problems.append(UnreadCells(
                     set(), name, f"{why} (this column says which session the row is of)"
                     f"{table.merged_ranges([(row.number, i)])}",
