@@ -1127,6 +1127,39 @@ def test_a_time_beside_the_answers_date_or_the_due_date_is_left_aside(content: P
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_excels_day_number_with_a_decimal_comma_in_a_csv_is_that_day(content: Path,
+                                                                     tmp_path: Path) -> None:
+    """A Vietnamese-locale Excel saves a CSV with ';' between its cells and the comma as its
+    decimal separator: a date-time cell formatted as General is '46346,354' there, not
+    '46346.354'. It was 'not a date' in 'Ngày trả lời' and 'Hạn', and a summary sheet's 'Ngày
+    đối thoại' of them refused the sheet as holding no day. It is the day '46346.354' is, as
+    '46346' alone is; a list of two day numbers ('46347, 46348') is still no day, and a day
+    number of another session refuses the sheet."""
+    folder = hoa_xuan_session(content)
+    lines = ["STT;Ngày đối thoại;Người nêu;Loại;Lĩnh vực;Nội dung;Cơ quan trả lời;Ngày trả lời;"
+             "Trả lời;Cam kết;Hạn"] + [
+        f"{n};{day};Ông {'ABC'[n - 1]}.;Câu hỏi;Cư trú;Câu hỏi số {n}.;UBND phường Hòa Xuân;"
+        f"{answered};Đã trả lời.;Rà soát hồ sơ.;{due}"
+        for n, (day, answered, due) in enumerate((("46346,354", "46347,6", "46387,7083333333"),
+                                                  ("46346", "46347", "46387"),
+                                                  ("46346,75", "46347, 46348", "46387")), 1)]
+    result = run_import(write_text_sheet(tmp_path / "vn.csv", "\n".join(lines)), folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "vn.csv:row 4: column 'Ngày trả lời': '46347, 46348' is not a date; write it as "
+        "day/month/year, such as 20/06/2024"]
+    assert [(item["text"], item["answers"][0]["date"], item["commitments"][0]["due"])
+            for item in items_of(folder)] == [
+        (f"Câu hỏi số {n}.", dt.date(2026, 11, 21), dt.date(2026, 12, 31)) for n in (1, 2)]
+    before = (folder / "answers.yaml").read_bytes()
+    lines[3] = lines[3].replace(";46346,75;", ";46371,5833333333;")  # 15/12/2026 14:00
+    result = run_import(write_text_sheet(tmp_path / "vn.csv", "\n".join(lines)), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("vn.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 def test_a_column_named_for_sessions_days_that_holds_no_day_read_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' whose cells are mostly a form of day the import does

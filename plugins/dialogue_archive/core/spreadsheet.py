@@ -129,8 +129,8 @@ def cell_day(value: Any) -> dt.date | None:
         return value
     if (day := written_day(str(value))) is not None:
         return day
-    if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
-        return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
+    if number := EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
+        return EXCEL_EPOCH + dt.timedelta(days=int(number["day"]))
     return None
 
 
@@ -224,11 +224,13 @@ def numbers_date(value: Any) -> str | None:
         else None
 
 
-EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
+EXCEL_DAY = re.compile(r"(?P<day>[3-7]\d{4})(?:[.,]\d+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
 number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119. A date-time cell holds its
 time as the fraction ('46346.3541666667' is 20/11/2026 8:30): its day is read, the time left
-aside, as beside a written day (`day_written`)."""
+aside, as beside a written day (`day_written`). An Excel whose decimal separator is the comma,
+as a Vietnamese one's is, writes it so in a CSV ('46346,354'); the whole cell is the number, so a
+list of two ('46346, 46347') is none."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
