@@ -1084,6 +1084,82 @@ def test_a_session_day_stored_as_excels_number_with_its_time_is_that_day(
     assert (folder / "answers.yaml").read_bytes() == before
 
 
+def test_a_time_beside_the_answers_date_or_the_due_date_is_left_aside(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """A time beside the day in 'Ngày trả lời' or 'Hạn' ('8h00 ngày 21/11/2026', '31/12/2026
+    17:00', '21/11/2026 8:30 SA', '2:30:00 CH', '8:30 AM', 'từ 8h00 đến 11h00') was 'not a date'
+    on its row, though the same beside a session's day is left aside. They read their day as
+    the column of sessions' days does: the day is written (FORMAT.md's dates are days), the
+    time left aside; a time of no day ('25h00') is still an error on its cell, and a column
+    written month first beside its times ('6/13/2027 17:00') is refused as one written alone."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người hỏi", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Ngày trả lời", "Trả lời", "Cam kết", "Hạn"])
+    for n, (answered, due) in enumerate((
+            ("8h00 ngày 21/11/2026", "31/12/2026 17:00"),
+            ("21/11/2026 8:30", "17h00 ngày 31/12/2026"),
+            ("21/11/2026 8:30 SA", "31/12/2026 2:30:00 CH"),
+            ("8:30 AM, 21/11/2026", "31/12/2026 từ 8h00 đến 11h00"),
+            (46347.3541666667, dt.datetime(2026, 12, 31, 17, 0)),  # a date-time cell, as General
+            ("21/11/2026 8:30", "31/12/2026 25h00"),
+            ("21/11/2026 8:30", "25h00")), 1):
+        sheet.append([n, f"Ông {'ABCDEFG'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", answered, "Đã trả lời.", "Rà soát hồ sơ.", due])
+    folder, said = kept_valid(workbook, tmp_path / "gio.xlsx", content)
+    no_time = ("holds the time '25h00', which is no time of the day (0h00 to 23h59): correct it, "
+               "or write the day alone, such as 20/06/2024")
+    assert said == [f"gio.xlsx:row 7: column 'Hạn': '31/12/2026 25h00' {no_time}",
+                    f"gio.xlsx:row 8: column 'Hạn': '25h00' {no_time}"]
+    assert [(item["text"], item["answers"][0]["date"], item["commitments"][0]["due"])
+            for item in items_of(folder)] == [
+        (f"Hỏi {n}.", dt.date(2026, 11, 21), dt.date(2026, 12, 31)) for n in range(1, 6)]
+    before = (folder / "answers.yaml").read_bytes()
+    header = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn\n"
+    result = run_import(write_text_sheet(tmp_path / "us.csv", header + (
+        "1,Ông A.,Kiến nghị,Đất đai,Hỏi một.,UBND phường Hòa Xuân,Trả lời.,Rà soát,3/6/2027 17:00\n"
+        "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027 17:00\n"
+    )), folder, "--force", "--keep-valid")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(
+        "us.csv:row 3: column 'Hạn': '6/13/2027 17:00' is a day only when read month first "
+        "(13/06/2027), so the dates of this column seem to be written month/day/year"), result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_excels_day_number_with_a_decimal_comma_in_a_csv_is_that_day(content: Path,
+                                                                     tmp_path: Path) -> None:
+    """A Vietnamese-locale Excel saves a CSV with ';' between its cells and the comma as its
+    decimal separator: a date-time cell formatted as General is '46346,354' there, not
+    '46346.354'. It was 'not a date' in 'Ngày trả lời' and 'Hạn', and a summary sheet's 'Ngày
+    đối thoại' of them refused the sheet as holding no day. It is the day '46346.354' is, as
+    '46346' alone is; a list of two day numbers ('46347, 46348') is still no day, and a day
+    number of another session refuses the sheet."""
+    folder = hoa_xuan_session(content)
+    lines = ["STT;Ngày đối thoại;Người nêu;Loại;Lĩnh vực;Nội dung;Cơ quan trả lời;Ngày trả lời;"
+             "Trả lời;Cam kết;Hạn"] + [
+        f"{n};{day};Ông {'ABC'[n - 1]}.;Câu hỏi;Cư trú;Câu hỏi số {n}.;UBND phường Hòa Xuân;"
+        f"{answered};Đã trả lời.;Rà soát hồ sơ.;{due}"
+        for n, (day, answered, due) in enumerate((("46346,354", "46347,6", "46387,7083333333"),
+                                                  ("46346", "46347", "46387"),
+                                                  ("46346,75", "46347, 46348", "46387")), 1)]
+    result = run_import(write_text_sheet(tmp_path / "vn.csv", "\n".join(lines)), folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert rows_said(result) == [
+        "vn.csv:row 4: column 'Ngày trả lời': '46347, 46348' is not a date; write it as "
+        "day/month/year, such as 20/06/2024"]
+    assert [(item["text"], item["answers"][0]["date"], item["commitments"][0]["due"])
+            for item in items_of(folder)] == [
+        (f"Câu hỏi số {n}.", dt.date(2026, 11, 21), dt.date(2026, 12, 31)) for n in (1, 2)]
+    before = (folder / "answers.yaml").read_bytes()
+    lines[3] = lines[3].replace(";46346,75;", ";46371,5833333333;")  # 15/12/2026 14:00
+    result = run_import(write_text_sheet(tmp_path / "vn.csv", "\n".join(lines)), folder, "--force")
+    assert result.returncode == 2, result.stderr
+    assert ("vn.csv: column 'Ngày đối thoại' (B) holds dates, and row(s) 4 are of another day "
+            "than this session's (20/11/2026)") in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
 def test_a_column_named_for_sessions_days_that_holds_no_day_read_is_refused(
         content: Path, tmp_path: Path) -> None:
     """A summary sheet's 'Ngày đối thoại' whose cells are mostly a form of day the import does
@@ -1167,6 +1243,51 @@ def test_a_session_day_merged_beside_its_questions_still_keeps_other_sessions_ou
     assert result.returncode == 2, result.stderr
     assert ("tonghop.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 12, 13, 14 are of "
             "another day than this session's (20/11/2026)") in result.stderr
+    assert (folder / "answers.yaml").read_bytes() == before
+
+
+def test_sessions_days_merged_over_several_rows_are_listed_once(content: Path,
+                                                                tmp_path: Path) -> None:
+    """A summary sheet's 'Ngày đối thoại' written once beside several questions, in cells merged
+    over their rows: the column's error listed the merged cell once per row it covers ('row 2',
+    'row 3', 'row 4', each "'Sáng 20/11' is not a date", then '… and 3 more' for one cell more),
+    and named another session's day merged over three rows as 'row(s) 5, 6, 7'. Merged cells
+    are listed once, with their range."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Ngày đối thoại", "Người nêu", "Loại", "Lĩnh vực", "Nội dung"])
+    for n in range(1, 9):
+        sheet.append([n, None, "Ông A.", "Câu hỏi", "Cư trú", f"Câu hỏi số {n}."])
+    for cell, day in (("B2", "Sáng 20/11"), ("B7", "Chiều 20/11"), ("B8", "20/11/2026"),
+                      ("B9", "20/11/2026")):
+        sheet[cell] = day
+    sheet.merge_cells("B2:B6")
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    before = (folder / "answers.yaml").read_bytes()
+    result = run_import(tmp_path / "gop.xlsx", folder)
+    assert result.returncode == 2, result.stderr
+    not_a_date = "is not a date; write it as day/month/year, such as 20/06/2024"
+    assert result.stderr.strip().splitlines() == [
+        "gop.xlsx: column 'Ngày đối thoại' (B) names the sessions' days, and 6 of its 8 filled "
+        "row(s) hold no day that can be read, so which session each row is of cannot be told and "
+        "nothing was written. Write each day as day/month/year (20/11/2026), alone or beside the "
+        "part of the day, the weekday or the time (Sáng, Thứ Sáu, 8h00), and import again; if the "
+        "column holds no sessions' days, rename it:",
+        f"gop.xlsx:row 2: column 'Ngày đối thoại': 'Sáng 20/11' {not_a_date}; said once for the "
+        "merged cells B2:B6",
+        f"gop.xlsx:row 7: column 'Ngày đối thoại': 'Chiều 20/11' {not_a_date}"]
+    sheet.unmerge_cells("B2:B6")
+    for row, day in ((2, dt.datetime(2026, 11, 20)), (5, "15/12/2026"), (7, "20/11/2026"),
+                     (8, "16/12/2026"), (9, "20/11/2026")):
+        sheet.cell(row, 2).value = day
+    for cells in ("B2:B4", "B5:B7"):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "gop.xlsx")
+    result = run_import(tmp_path / "gop.xlsx", folder)
+    assert result.returncode == 2, result.stderr
+    assert ("gop.xlsx: column 'Ngày đối thoại' (B) holds dates, and row(s) 5-7 (merged cells "
+            "B5:B7), 8 are of another day than this session's (20/11/2026)") in result.stderr
     assert (folder / "answers.yaml").read_bytes() == before
 
 
@@ -2062,6 +2183,44 @@ def test_an_excel_error_in_merged_cells_is_said_once(content: Path, tmp_path: Pa
         f"loi.xlsx:row 2: column {said}"]
     assert [(item["text"], [a["text"] for a in item["answers"]]) for item in items_of(folder)] == [
         ("Hỏi về giấy phép.", ["Trả lời bốn."])]
+
+
+def test_a_problem_of_cells_merged_over_several_rows_is_said_once(content: Path,
+                                                                  tmp_path: Path) -> None:
+    """A due date that is no day merged beside three questions (I4:I6), an unknown agency
+    merged beside two (F7:F8): the same error was said on each row the merge covers; a section
+    heading merged over two rows was noted twice, and a 'Không' merged over three rows was
+    listed as 'row(s) 7, 8, 9'. Each is said once, on the merge's first row, naming its range;
+    the rows it covers are still not imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời",
+                  "Trả lời", "Cam kết", "Hạn"])
+    sheet.append(["I", "LĨNH VỰC ĐẤT ĐAI"])
+    sheet.append([])
+    for n in range(1, 7):
+        sheet.append([n, f"Ông {'ABCDEF'[n - 1]}.", "Kiến nghị", "Đất đai", f"Hỏi {n}.",
+                      "UBND phường Hòa Xuân", "Đã trả lời.", "Rà soát hồ sơ." if n < 4 else None])
+    sheet["I4"], sheet["F7"], sheet["H7"] = "31/13/2026", "Phòng Không Có", "Không"
+    for cells in ("A2:A3", "B2:I3", "I4:I6", "F7:F8", "H7:H9"):
+        sheet.merge_cells(cells)
+    workbook.save(tmp_path / "gop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "gop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    due, agency = rows_said(result)
+    assert due == ("gop.xlsx:row 4: column 'Hạn': '31/13/2026' is not a day of the calendar; "
+                   "check the day and the month; said once for the merged cells I4:I6")
+    assert agency.startswith("gop.xlsx:row 7: column 'Cơ quan trả lời': unknown agency 'Phòng "
+                             "Không Có'"), agency
+    assert agency.endswith("; said once for the merged cells F7:F8"), agency
+    notes = result.stdout.splitlines()
+    assert [line for line in notes if "section heading" in line] == [
+        "info: gop.xlsx: row 2 is read as a section heading or a total ('LĨNH VỰC ĐẤT ĐAI'), not "
+        "as a question"]
+    assert ("info: gop.xlsx: column 'Cam kết': 'Không' on row(s) 7-9 (merged cells H7:H9): read as "
+            "empty (a mark for 'none')") in notes
+    assert [item["text"] for item in items_of(folder)] == ["Hỏi 6."]
 
 
 def merged_question_sheet(path: Path, question: Any) -> Path:

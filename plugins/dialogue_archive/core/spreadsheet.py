@@ -129,15 +129,18 @@ def cell_day(value: Any) -> dt.date | None:
         return value
     if (day := written_day(str(value))) is not None:
         return day
-    if EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
-        return EXCEL_EPOCH + dt.timedelta(days=int(float(str(value).strip())))
+    if number := EXCEL_DAY.fullmatch(str(value).strip()):  # a date cell formatted as a number
+        return EXCEL_EPOCH + dt.timedelta(days=int(number["day"]))
     return None
 
 
-def not_a_day(text: str) -> str:
+def not_a_day(text: str, date: str | None = None) -> str:
     """Why `text`, which written_day refused, is no day: one written as a date ('31/02/2024',
-    'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell."""
-    if DATE_SHAPE.fullmatch(text.strip()) or WORDED_DAY.fullmatch(folded_words(text)):
+    'ngày 31 tháng 2 năm 2024') is not on the calendar, which 'write it as …' would not tell.
+    `date`: the date the text holds beside other words (day_written's, folded when written out),
+    else the whole text is the date; the text is quoted as the cell writes it."""
+    date = text if date is None else date
+    if DATE_SHAPE.fullmatch(date.strip()) or WORDED_DAY.fullmatch(folded_words(date)):
         return f"'{text}' is not a day of the calendar; check the day and the month"
     return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
 
@@ -163,13 +166,14 @@ def time_of_day(found: re.Match[str]) -> bool:
 
 
 def day_written(text: str) -> WrittenDay | str:
-    """The date of a text of a column of sessions' days, also beside words for the part of the
-    day or the weekday, which offices write there ('Sáng 20/11/2026', '20/11/2026 (chiều)',
-    'Thứ Sáu, ngày 20 tháng 11 năm 2026': sheet_vocabulary.DAY_WORDS), and beside a time of the
-    day, which a press office's sheet often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'):
-    the row's session is told by its day, so the time is left aside; the date as written:
-    whether it is read day or month first is the column's (`_month_first`); else why it holds
-    none: no date, other words, two dates, a time that is none of the day."""
+    """The date of a text of a date column (sessions' days, the answer's date, the due date),
+    also beside words for the part of the day or the weekday, which offices write there ('Sáng
+    20/11/2026', '20/11/2026 (chiều)', 'Thứ Sáu, ngày 20 tháng 11 năm 2026':
+    sheet_vocabulary.DAY_WORDS), and beside a time of the day, which a press office's sheet
+    often holds ('8h00 ngày 20/11/2026', '20/11/2026 8:30'): a row's session is told by its day,
+    and FORMAT.md's dates are days, so the time is left aside; the date as written: whether it
+    is read day or month first is the column's (`_month_first`); else why it holds none: no
+    date, other words, two dates, a time that is none of the day."""
     text = text.strip()
     dates = [found.group() for found in DATE_IN_TEXT.finditer(text)]
     rest = DATE_IN_TEXT.sub(" ", text)
@@ -190,11 +194,12 @@ def day_written(text: str) -> WrittenDay | str:
                                  if found["weekday"]])
 
 
-def session_day(value: Any) -> dt.date | str:
-    """The day a cell of a column of sessions' days holds (cell_day, or `day_written` read day
-    first); else why it holds none: no value the office meant (unread_cell: a cell of an
-    unknown type holding '20/11/2026' was read as that day), no date, other words, two dates, a
-    date not on the calendar, a weekday that the date is not."""
+def day_of_cell(value: Any) -> dt.date | str:
+    """The day a cell of a date column holds, the sessions' days', the answer's date's or the
+    due date's alike (cell_day, or `day_written` read day first: a time beside the day was an
+    error in the last two); else why it holds none: no value the office meant (unread_cell: a
+    cell of an unknown type holding '20/11/2026' was read as that day), no date, other words,
+    two dates, a date not on the calendar, a weekday that the date is not, a time of no day."""
     if (unread := unread_cell(value)) is not None:
         return unread
     if (day := cell_day(value)) is not None:
@@ -203,7 +208,7 @@ def session_day(value: Any) -> dt.date | str:
     if isinstance(written, str):
         return written
     if (day := written_day(written.date)) is None:
-        return not_a_day(written.date)
+        return not_a_day(str(value).strip(), written.date)
     if (wrong := next((n for n in written.weekdays if n != day.weekday()), None)) is not None:
         return (f"'{str(value).strip()}': {day:%d/%m/%Y} falls on {VI['weekday'][day.weekday()]}, "
                 f"not on {VI['weekday'][wrong]}: correct the date or the weekday")
@@ -211,22 +216,21 @@ def session_day(value: Any) -> dt.date | str:
 
 
 def numbers_date(value: Any) -> str | None:
-    """A text cell that is a date written in numbers, day and month first (DAY_MONTH), or None."""
-    return value.strip() if isinstance(value, str) and DAY_MONTH.fullmatch(value.strip()) else None
-
-
-def session_numbers_date(value: Any) -> str | None:
-    """The date in numbers, day and month first, of a text cell of a column of sessions' days,
-    also beside the words `day_written` reads ('Sáng 11/20/2026'), or None."""
+    """The date in numbers, day and month first (DAY_MONTH), of a text cell of a date column,
+    alone or beside the words and time `day_written` reads ('Sáng 11/20/2026', '6/13/2027
+    17:00'), or None."""
     written = day_written(value) if isinstance(value, str) and unread_cell(value) is None else None
-    return numbers_date(written.date) if isinstance(written, WrittenDay) else None
+    return written.date if isinstance(written, WrittenDay) and DAY_MONTH.fullmatch(written.date) \
+        else None
 
 
-EXCEL_DAY = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
+EXCEL_DAY = re.compile(r"(?P<day>[3-7]\d{4})(?:[.,]\d+)?")
 """A date cell whose format was set to General (or a CSV saved from one) holds Excel's day
 number ('45918' is 18/09/2025); 30000-79999 are the years 1982-2119. A date-time cell holds its
 time as the fraction ('46346.3541666667' is 20/11/2026 8:30): its day is read, the time left
-aside, as beside a written day (`day_written`)."""
+aside, as beside a written day (`day_written`). An Excel whose decimal separator is the comma,
+as a Vietnamese one's is, writes it so in a CSV ('46346,354'); the whole cell is the number, so a
+list of two ('46346, 46347') is none."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Excel's day 0, as it counts (its 1900 leap-year bug included)."""
 
@@ -277,6 +281,18 @@ class Row:
     disagree, cells that hold no value the office meant (UnreadCells)."""
 
 
+class Problem(NamedTuple):
+    """A problem of the sheet: its row (ROWLESS: none), its column's position, where it is as
+    the message says ('s.xlsx:row 4: column 'Hạn': '), what it is, and the range of the merged
+    cells it is in (None: none)."""
+
+    row: int
+    position: int
+    where: str
+    message: str
+    merge: str | None
+
+
 @dataclass
 class ImportReport:
     """What an import did: the items, the rejected rows, and the notes for the user."""
@@ -292,8 +308,10 @@ class ImportReport:
     written: bool = False
     columns: dict[str, int] = field(default_factory=dict)
     """Header -> its position in the sheet: a row's problems are listed left to right."""
-    problems: list[tuple[int, int, str]] = field(default_factory=list)
-    """(row, column position, message); see `errors`."""
+    merges: dict[tuple[int, int], Merge] = field(default_factory=dict)
+    """The sheet's merged cells (Table.spans), whose problem is said once (see `errors`)."""
+    problems: list[Problem] = field(default_factory=list)
+    """See `errors`."""
 
     def error(self, row: int | None, column: str | None, message: str) -> None:
         """A problem on a row of the sheet, in one of its columns (None: the row, or the item)."""
@@ -301,12 +319,28 @@ class ImportReport:
         named = f"column '{column}': " if column else ""
         after = max(self.columns.values(), default=-1) + 1  # a column the sheet lacks: last
         position = self.columns.get(column, after) if column else after
-        self.problems.append((row or ROWLESS, position, f"{self.sheet}{where}{named}{message}"))
+        merge = self.merges.get((row, position)) if row and column else None
+        self.problems.append(Problem(row or ROWLESS, position, f"{self.sheet}{where}{named}", message,
+                                     merge.coord if merge else None))
 
     @property
     def errors(self) -> list[str]:
-        """Every problem, by row, then column from left to right: the order of the sheet."""
-        return [line for *_, line in sorted(self.problems, key=lambda p: p[:2])]
+        """Every problem, by row, then column from left to right: the order of the sheet. A
+        problem that merged cells give each row they cover (an unknown agency merged beside
+        three questions: the same message in the same merge) is said once, on the first of
+        them, naming the merge: it was said on every row."""
+        problems = sorted(self.problems, key=lambda p: (p.row, p.position))
+        repeated = Counter((p.merge, p.message) for p in problems if p.merge)
+        said: set[tuple[str | None, str]] = set()
+        lines = []
+        for p in problems:
+            once = (p.merge, p.message)
+            if repeated[once] < 2:
+                lines.append(p.where + p.message)
+            elif once not in said:
+                said.add(once)
+                lines.append(p.where + p.message + said_once([p.merge]))
+        return lines
 
     def summary(self) -> str:
         if self.written:
@@ -417,8 +451,34 @@ class Table:
 
     def merged_ranges(self, cells: Iterable[tuple[int, int]]) -> str:
         """'; said once for the merged cells E2:F4' for those of `cells` that are merged."""
-        ranges = list(dict.fromkeys(self.spans[cell].coord for cell in cells if cell in self.spans))
-        return f"; said once for the merged cells {', '.join(ranges)}" if ranges else ""
+        return said_once(self.spans[cell].coord for cell in cells if cell in self.spans)
+
+    def by_merge(self, cells: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """`cells` (row, column) in their order, those of one merge together, at the place of
+        its first: merged cells hold one value on every row they cover, which a message lists
+        once."""
+        groups: dict[Any, list[tuple[int, int]]] = {}
+        for cell in cells:
+            merge = self.spans.get(cell)
+            groups.setdefault(merge.coord if merge else cell, []).append(cell)
+        return list(groups.values())
+
+    def rows_listed(self, cells: Iterable[tuple[int, int]]) -> list[str]:
+        """The rows of `cells` (row, column) as a message lists them, those of one merge over
+        several rows once, with its range ('5-7 (merged cells B5:B7)')."""
+        listed = []
+        for group in self.by_merge(cells):
+            rows = sorted({number for number, _ in group})
+            listed.append(str(rows[0]) if len(rows) == 1 else
+                          f"{rows[0]}-{rows[-1]} (merged cells {self.spans[group[0]].coord})")
+        return listed
+
+
+def said_once(ranges: Iterable[str | None]) -> str:
+    """'; said once for the merged cells E2:F4', after a problem of those merged cells that was
+    said on each row (or column) they cover; '' for none."""
+    named = list(dict.fromkeys(coord for coord in ranges if coord))
+    return f"; said once for the merged cells {', '.join(named)}" if named else ""
 
 
 def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str | None = None
@@ -1223,7 +1283,7 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
     header_of: dict[str, str] = {}
     for i, key in columns.items():
         header_of.setdefault(key, names[i])
-    marked: dict[str, dict[str, list[int]]] = {}  # key -> mark as written -> its rows
+    marked: dict[str, dict[str, list[tuple[int, int]]]] = {}  # key -> mark as written -> its cells
     numbered_only: list[int] = []  # a template's rows, numbered in advance and left empty
     for index in range(header + 1, len(rows)):
         row = rows[index]
@@ -1231,8 +1291,10 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
             continue
         number = index + 1
         if (heading := _heading_or_total(row, number_col)) is not None:
-            notes.append(f"info: {sheet}: row {number} is read as a section heading or a total "
-                         f"('{heading[:60]}'), not as a question")
+            # a heading merged over several rows is noted on its first (it was on each)
+            if not all((number, i) in continued for i, v in enumerate(row) if v is not None):
+                notes.append(f"info: {sheet}: row {number} is read as a section heading or a "
+                             f"total ('{heading[:60]}'), not as a question")
             continue
         if number_col is not None and all(v is None for i, v in enumerate(row) if i != number_col):
             if (number, number_col) not in continued:  # a merged STT's lower row: a blank one
@@ -1241,9 +1303,9 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
         cells, problem = _merged_cells(row, columns, names)
         for key in NONE_MARK_COLUMNS:
             if none_mark(cells.get(key)):
-                _read_as_empty(cells, key, number, marked)
+                _read_as_empty(cells, key, row, columns, number, marked)
         if no_answer_text(cells):  # after the document's own 'Không' is read as empty
-            _read_as_empty(cells, "answer_text", number, marked)
+            _read_as_empty(cells, "answer_text", row, columns, number, marked)
         # a disagreement of two columns may be Excel's error value
         problem = _excel_errors(row, columns, names, number, table) or problem
         problems = ([problem] if problem else []) + _cells_not_text(row, columns, names, number, table)
@@ -1259,17 +1321,20 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
         notes.append(f"info: {sheet}: row(s) {', '.join(map(str, numbered_only))} hold nothing but "
                      f"their number ('{header_of['number']}'), and are skipped")
     for key, marks in marked.items():
-        said = "; ".join(f"'{mark}' on row(s) {', '.join(map(str, numbers))}"
-                         for mark, numbers in marks.items())
+        said = "; ".join(f"'{mark}' on row(s) {', '.join(table.rows_listed(cells))}"
+                         for mark, cells in marks.items())
         notes.append(f"info: {sheet}: column '{header_of[key]}': {said}: read as empty (a mark "
                      "for 'none')")
 
 
-def _read_as_empty(cells: dict[str, Any], key: str, number: int,
-                   marked: dict[str, dict[str, list[int]]]) -> None:
+def _read_as_empty(cells: dict[str, Any], key: str, row: list[Any], columns: dict[int, str],
+                   number: int, marked: dict[str, dict[str, list[tuple[int, int]]]]) -> None:
     """A cell holding a mark for 'none' read as empty, and kept in `marked` (key -> mark as
-    written -> its rows) for the one info line per column."""
-    marked.setdefault(key, {}).setdefault(str(cells[key]).strip(), []).append(number)
+    written -> its cells: row `number` and the column of `row` that holds it) for the one info
+    line per column, which lists merged cells once (Table.rows_listed)."""
+    mark = cells[key]
+    i = next(i for i, k in columns.items() if k == key and i < len(row) and row[i] == mark)
+    marked.setdefault(key, {}).setdefault(str(mark).strip(), []).append((number, i))
     cells[key] = None
 
 
@@ -1372,15 +1437,17 @@ class RowReader:
         return found
 
     def date(self, cells: dict[str, Any], key: str) -> dt.date | None:
+        """The day of a date column's cell (`day_of_cell`, as the sessions' days are read: a
+        time beside it is left aside), or None for an empty one."""
         value = cells.get(key)
         if value is None:
             return None
-        if (day := cell_day(value)) is not None:
+        if isinstance(day := day_of_cell(value), dt.date):
             return day
         if key == "due" and (end := period_end(str(value))):  # 'Quý III/2025', as answers.yaml says
             raise RowError(self.header(key), f"'{value}' is a period: write its last day, "
                                              f"{end:%d/%m/%Y}")
-        raise RowError(self.header(key), not_a_day(str(value)))
+        raise RowError(self.header(key), day)
 
     # --- items, answers, commitments ---------------------------------------------------
 
@@ -1633,7 +1700,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
-    session_days = _check_session_dates(rows, header, unknown, session.date, report.sheet)
+    report.merges = table.spans
+    session_days = _check_session_dates(table, header, unknown, session.date)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
@@ -1749,8 +1817,7 @@ def _check_month_first(rows: list[list[Any]], header: int, columns: dict[int, st
         raise SheetError("\n".join(problems))
 
 
-def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str,
-                 date_of: Callable[[Any], str | None] = numbers_date) -> str | None:
+def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: str) -> str | None:
     """The message for the column `i` (named `name`) of dates with one that is a day only when
     read month first ('6/13/2024', as US software writes dates), and none that is one only when
     read day first: its other dates ('7/6/2024') would be read day first, some of them wrongly
@@ -1760,12 +1827,12 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
     or with an Excel date cell of a day over 12 (typed '20/6/2024' in an Excel reading dates day
     first, which left '6/13/2024' a text; an Excel reading them month first would have made that
     one a date too). A date cell of a day up to 12 tells nothing: the same Excel made '7/6/2024',
-    meant 6 July by a writer typing month first, the date cell 7 June. `date_of`: the date in
-    numbers a cell holds (its whole text, or in a column of sessions' days the date beside its
-    words, session_numbers_date), or None."""
+    meant 6 July by a writer typing month first, the date cell 7 June. A cell's date in numbers
+    is read alone or beside its words and time (numbers_date: 'Sáng 11/20/2026', '6/13/2027
+    17:00'), as its day is."""
     below = rows[header + 1:]
     texts = [(n, row[i].strip(), date) for n, row in enumerate(below, header + 2)
-             if i < len(row) and (date := date_of(row[i])) is not None]
+             if i < len(row) and (date := numbers_date(row[i])) is not None]
     month_first = [(n, text, day) for n, text, date in texts if written_day(date) is None
                    and (day := month_first_day(date)) is not None]
     if not month_first or any(month_first_day(date) is None and written_day(date) is not None
@@ -1783,9 +1850,8 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
             f"({day:%d/%m/%Y} for this one), then import again")
 
 
-def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int], day: dt.date,
-                         where: str) -> dict[int, str]:
-    """A column the sheet does not import whose cells are mostly dates (session_day: 'Sáng
+def _check_session_dates(table: Table, header: int, unknown: list[int], day: dt.date) -> dict[int, str]:
+    """A column the sheet does not import whose cells are mostly dates (day_of_cell: 'Sáng
     20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
     of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
     Refused, with the rows of other days: filtering the sheet hides them (hidden rows are not
@@ -1799,27 +1865,29 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     (DAY_HEADING_PHRASE: 'Ngày đối thoại') is one even when its cells are mostly no day: refused,
     naming them (`_unread_session_days`); they were a form of day not read yet
     ('46346.3541666667', '20/11/2026 8:30 SA'), and the column, skipped as unknown, let every row,
-    other sessions' too, into this one."""
+    other sessions' too, into this one. Cells merged over several rows are listed once, with
+    their range (Table.rows_listed)."""
+    rows, where = table.rows, table.where
     session_days: dict[int, str] = {}
     for i in unknown:
         name = folded_words(rows[header][i])
         if not SESSION_PHRASE.search(name):
             continue
-        if problem := _month_first(rows, header, i, str(rows[header][i]), where,
-                                   session_numbers_date):
+        if problem := _month_first(rows, header, i, str(rows[header][i]), where):
             raise SheetError(problem)
         filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
                   if i < len(row) and row[i] is not None]
-        days = {n: found for n, value in filled if isinstance(found := session_day(value), dt.date)}
+        days = {n: found for n, value in filled if isinstance(found := day_of_cell(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         if 2 * len(days) < len(filled):
             if DAY_HEADING_PHRASE.search(name):
-                raise SheetError(_unread_session_days(filled, str(rows[header][i]), i, where))
+                raise SheetError(_unread_session_days(filled, str(rows[header][i]), i, table))
             continue
         if not other:
             session_days[i] = str(rows[header][i])
             continue
-        listed = ", ".join(map(str, other[:SHOWN_ROWS])) + (", …" if len(other) > SHOWN_ROWS else "")
+        other_rows = table.rows_listed((n, i) for n in other)
+        listed = ", ".join(other_rows[:SHOWN_ROWS]) + (", …" if len(other_rows) > SHOWN_ROWS else "")
         raise SheetError(
             f"{where}: column '{rows[header][i]}' ({column_letter(i)}) holds dates, and row(s) "
             f"{listed} are of another day than this session's ({day:%d/%m/%Y}): they would be "
@@ -1830,15 +1898,22 @@ def _check_session_dates(rows: list[list[Any]], header: int, unknown: list[int],
     return session_days
 
 
-def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, where: str) -> str:
-    """The message for the column `i` (named `name`) of sessions' days whose `filled` cells
-    (row number, value) are mostly no day: the first of them, each with why, on a line naming
-    its row and column."""
-    unread = [(n, why) for n, value in filled if isinstance(why := session_day(value), str)]
-    lines = [f"{where}:row {n}: column '{name}': {why}" for n, why in unread[:SHOWN_CELLS]]
+def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, table: Table) -> str:
+    """The message for the column `i` (named `name`) of sessions' days of `table` whose `filled`
+    cells (row number, value) are mostly no day: the first of them, each with why, on a line
+    naming its row and column; merged cells once, on their first row, naming their range (they
+    were listed on each row they cover)."""
+    where = table.where
+    reasons = {n: why for n, value in filled if isinstance(why := day_of_cell(value), str)}
+    unread = table.by_merge((n, i) for n in reasons)
+    lines = []
+    for cells in unread[:SHOWN_CELLS]:
+        n = cells[0][0]
+        merged = table.merged_ranges(cells[:1]) if len(cells) > 1 else ""
+        lines.append(f"{where}:row {n}: column '{name}': {reasons[n]}{merged}")
     more = [f"… and {len(unread) - SHOWN_CELLS} more"] if len(unread) > SHOWN_CELLS else []
     return "\n".join([
-        f"{where}: column '{name}' ({column_letter(i)}) names the sessions' days, and {len(unread)} "
+        f"{where}: column '{name}' ({column_letter(i)}) names the sessions' days, and {len(reasons)} "
         f"of its {len(filled)} filled row(s) hold no day that can be read, so which session each "
         "row is of cannot be told and nothing was written. Write each day as day/month/year "
         "(20/11/2026), alone or beside the part of the day, the weekday or the time (Sáng, Thứ "
@@ -1848,7 +1923,7 @@ def _unread_session_days(filled: list[tuple[int, Any]], name: str, i: int, where
 
 def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) -> Iterator[Row]:
     """`rows`, each with a problem for its cell of a column of sessions' days (`session_days`,
-    see _check_session_dates) that holds no day (session_day: '12/15/2026' among '20/11/2026's,
+    see _check_session_dates) that holds no day (day_of_cell: '12/15/2026' among '20/11/2026's,
     '31/11/2026', 'Thứ Năm, 20/11/2026', a Friday): which session the row is of cannot be told,
     and it was imported into this one in silence. Merged over several rows (a session's day
     written once beside its questions), it is said once, on the merge's first row
@@ -1857,7 +1932,7 @@ def _undated(rows: Iterable[Row], table: Table, session_days: dict[int, str]) ->
         cells = table.rows[row.number - 1]
         for i, name in session_days.items():
             value = cells[i] if i < len(cells) else None
-            if value is not None and isinstance(why := session_day(value), str):
+            if value is not None and isinstance(why := day_of_cell(value), str):
                 row.problems.append(UnreadCells(
                     set(), name, f"{why} (this column says which session the row is of)"
                     f"{table.merged_ranges([(row.number, i)])}",
