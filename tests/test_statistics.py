@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
-from dialogue_archive.core.charts import DRAWN_BARS, whole_shares
+from dialogue_archive.core.charts import DRAWN_BARS, adds_up, percent
 from dialogue_archive.core.labels import VI
 from dialogue_archive.core.vietnamese import sort_key
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
@@ -135,33 +135,46 @@ def test_tied_rows_are_in_vietnamese_alphabetical_order(sample_site) -> None:
     assert ones == ["An ninh, trật tự", "Chính sách xã hội, bảo hiểm", "Đất đai", "Giáo dục"]
 
 
-def test_every_table_of_shares_adds_up_to_100_percent(sample_site) -> None:
-    """The proofreader added up "Cam kết theo trạng thái" 14, 14, 55, 14, 5 (102%) and a
-    session's "Theo cách trả lời" 88 + 13 (101%): the shares of one table add up to 100."""
+def test_a_count_reads_as_the_same_share_in_every_table(sample_site) -> None:
+    """A journalist read "Đã hoàn thành 12 | 54%" above "Hoàn thành đúng hạn 12 | 55%", both of
+    the same 22 commitments (each table rounded to add up to 100), and "2 | 0%" of 635: each
+    share is the nearest percent on its own, never 0% or 100% when it is not, and a table whose
+    shares then do not add up to 100% says they are rounded (the proofreader's 102%)."""
     sessions = sorted((sample_site / "sessions").glob("*/*/index.html"))
     pages = [sample_site / "statistics/index.html", *sessions]
-    tables = 0
+    read: dict[tuple[int, int], set[str]] = {}
+    tables = noted = 0
     for path in pages:
-        for table in parse(path).select("figure.da-chart table"):
+        for figure in parse(path).select("figure.da-chart"):
+            table = figure.select_one("table")
             if len(table.select("thead th")) < 3:  # no share column (topics, agencies, years)
                 continue
-            shares = [tr.select("td")[-1].get_text(strip=True) for tr in table.select("tbody tr")]
-            if any(shares):
-                tables += 1
-                assert all(re.fullmatch(r"\d+%", share) for share in shares), (path, shares)
-                assert sum(int(share[:-1]) for share in shares) == 100, (path, shares)
-    assert tables >= 10  # the statistics page's three and every session's
+            rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+            values = [int(row[0].replace(".", "")) for row in rows]
+            total = sum(values)
+            if not total:
+                continue
+            tables += 1
+            for value, (_, share) in zip(values, rows, strict=True):
+                read.setdefault((value, total), set()).add(share)
+                assert re.fullmatch(r"<1%|>99%|\d+%", share), (path, share)
+                assert share != "0%" or not value, (path, value, total)
+                assert share != "100%" or value == total, (path, value, total)
+            printed = sum(int(share.strip("<>%")) for _, share in rows)
+            said = S["rounded"] in figure.get_text()
+            assert said == (printed != 100), (path, [share for _, share in rows])
+            noted += said
+    assert tables >= 10 and noted  # the statistics page's three and every session's
+    assert {key: shares for key, shares in read.items() if len(shares) > 1} == {}
+    assert read[(12, 22)] == {"55%"}  # the sample's 12 done of 22, in two tables
 
 
-def test_whole_shares_add_up_to_100_and_break_ties_in_row_order() -> None:
-    assert whole_shares([3, 3, 12, 3, 1]) == [14, 14, 54, 14, 4]  # was 14, 14, 55, 14, 5
-    assert whole_shares([7, 1]) == [88, 12]  # was 88, 13
-    assert whole_shares([1, 1, 1]) == [34, 33, 33]  # a tie: the earlier row gets the point
-    assert whole_shares([0, 1, 1, 1, 0]) == [0, 34, 33, 33, 0]  # a zero row never gets one
-    assert whole_shares([1, 2]) == [33, 67]
-    assert whole_shares([5, 0, 5]) == [50, 0, 50]
-    assert whole_shares([0, 0]) == [0, 0]
-    assert whole_shares([]) == []
+def test_a_share_is_the_nearest_percent_and_never_nothing_or_all_when_it_is_not() -> None:
+    assert [percent(value, 22) for value in (3, 3, 12, 3, 1)] == ["14%", "14%", "55%", "14%", "5%"]
+    assert not adds_up([3, 3, 12, 3, 1]) and adds_up([1, 3]) and adds_up([0, 0])
+    assert percent(2, 635) == "<1%" and percent(634, 635) == ">99%"
+    assert percent(0, 5) == "0%" and percent(5, 5) == "100%" and percent(1, 0) == ""
+    assert percent(1, 200) == "1%" and percent(199, 200) == ">99%"  # 99.5 rounds up to 100
 
 
 def test_a_scorecard_without_an_average_says_so_in_words(sample_site) -> None:

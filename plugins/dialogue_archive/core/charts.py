@@ -79,6 +79,8 @@ class BarChart:
     shares: bool
     most_first: bool = False
     """Rows go largest first: the SVG draws the first DRAWN_BARS only."""
+    rounded: bool = False
+    """The shares as printed do not add up to 100%: the table says they are rounded."""
     width: int = WIDTH
     bar_height: int = BAR_HEIGHT
     label_size: int = LABEL_SIZE
@@ -96,24 +98,24 @@ class BarChart:
 
 
 def percent(part: int, whole: int) -> str:
-    """'45%' (whole percent, halves up); empty when there is nothing to divide."""
-    return f"{(200 * part + whole) // (2 * whole)}%" if whole else ""
+    """'45%': the nearest whole percent (halves up), each share on its own, so that the same
+    count of the same total reads alike in every table and headline (a table rounded to add up
+    to 100 printed 12 of 22 as 54% above a table printing it 55%). A share that is neither
+    nothing nor all never reads as 0% or 100% (2 of 635 read 0%). Empty when there is nothing
+    to divide."""
+    if not whole:
+        return ""
+    share = (200 * part + whole) // (2 * whole)
+    if part and not share:
+        return "<1%"
+    return ">99%" if part < whole and share == 100 else f"{share}%"
 
 
-def whole_shares(values: list[int]) -> list[int]:
-    """Whole percents of `values` that add up to 100 (largest-remainder method): rounding each
-    share on its own printed 14, 14, 55, 14 and 5 (102%) under one table. Each share is rounded
-    down, then the points still missing go to the largest remainders; a tie goes to the
-    earlier row (rows are in reading order). All zeros when the values add up to nothing."""
+def adds_up(values: list[int]) -> bool:
+    """Whether the shares of `values` as `percent` prints them add up to 100%: rounded each on
+    its own, they may not (14, 14, 55, 14 and 5), and the table then says why."""
     total = sum(values)
-    if not total:
-        return [0] * len(values)
-    floors = [100 * value // total for value in values]
-    remainders = [100 * value % total for value in values]
-    by_remainder = sorted(range(len(values)), key=lambda index: -remainders[index])
-    for index in by_remainder[:100 - sum(floors)]:
-        floors[index] += 1
-    return floors
+    return not total or sum((200 * value + total) // (2 * total) for value in values) == 100
 
 
 def label_lines(label: str) -> tuple[str, ...]:
@@ -136,10 +138,9 @@ def label_lines(label: str) -> tuple[str, ...]:
 def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, value_heading: str,
               shares: bool = False, most_first: bool = False) -> BarChart:
     """Lay out `rows` top to bottom; with `shares`, each value also shows its share of the
-    total, the shares of one table adding up to 100% (see whole_shares)."""
+    total (see `percent`)."""
     total = sum(row.value for row in rows)
-    percents = whole_shares([row.value for row in rows]) if shares and total else []
-    shown = [f"{percents[index]}%" if percents else "" for index in range(len(rows))]
+    shown = [percent(row.value, total) if shares else "" for row in rows]
     displays = [f"{format_number(row.value)} ({share})" if share else format_number(row.value)
                 for row, share in zip(rows, shown, strict=True)]
     largest = max((row.value for row in rows), default=0)
@@ -158,4 +159,4 @@ def bar_chart(chart_id: str, title: str, rows: list[Row], label_heading: str, va
             value_x=width + BAR_GAP, value_y=bar_y + BAR_HEIGHT - 2))
         top = bar_y + BAR_HEIGHT + ROW_GAP
     return BarChart(chart_id, title, label_heading, value_heading, tuple(bars), total, shares,
-                    most_first)
+                    most_first, rounded=shares and not adds_up([row.value for row in rows]))

@@ -100,6 +100,7 @@ STATISTICS_VI: dict[str, Any] = {
     "session_count": "Số phiên",
     "item_count": "Số ý kiến",  # a column: a voter meeting's are "ý kiến, kiến nghị"
     "share": "Tỉ lệ",
+    "rounded": "Mỗi tỉ lệ được làm tròn đến phần trăm nên cộng lại có thể không đúng 100%.",
     "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",
     "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
