@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core.photo_metadata import without_metadata
-from PIL import Image, ImageStat
+from PIL import Image, ImageCms, ImageStat
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -496,6 +496,77 @@ def test_a_damaged_photo_file_is_published_without_its_metadata_too(tmp_path: Pa
             assert not clean.getexif().get_ifd(0x8825), name
             assert clean.getexif().get(0x0112) == 6, name
             assert clean.tobytes() == original.tobytes(), name
+
+
+COMMENTS = ("Ảnh CCCD của Nguyễn Văn A".encode(), "Người chụp: Trần Thị Bích".encode(),
+            b"Copyright Pham Van Cuong", b"c2pa.author Le Van Duc")
+"""What cameras and editors write besides EXIF and XMP: a comment (COM), a photographer's
+name, Photoshop's "Save for Web" copyright (APP12 'Ducky'), content credentials naming the
+author (APP11)."""
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
+    """A JPEG's segments up to its first scan, each its marker and its data."""
+    segments, at = [], 2
+    while data[at + 1] != 0xDA:
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        segments.append((data[at + 1], data[at + 4:at + 2 + length]))
+        at += 2 + length
+    return segments
+
+
+def commented_jpeg(path: Path, size: tuple[int, int], mode: str = "RGB", orientation: int = 1) -> None:
+    """A JPEG as a phone and an editor leave one: a comment, a photographer's name in a second
+    one, Photoshop's copyright and content credentials, besides its colour profile."""
+    picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert(mode).resize(size)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    saved = io.BytesIO()
+    picture.save(saved, "JPEG", quality=95, comment=COMMENTS[0], icc_profile=ICC,
+                 exif=exif if orientation != 1 else b"")
+    data = saved.getvalue()
+    notes = [(0xFE, COMMENTS[1]), (0xEC, b"Ducky\x00\x03\x00\x00\x00\x19\x00" + COMMENTS[2]),
+             (0xEB, b"JP\x00\x00\x00\x00\x00\x01jumb" + COMMENTS[3])]
+    path.write_bytes(data[:2] + b"".join(bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
+                                         for marker, body in notes) + data[2:])
+
+
+def test_a_jpegs_comments_are_published_in_no_photo(tmp_path: Path) -> None:
+    """A JPEG's comments (COM) and the other application segments cameras and editors write in
+    (APP12, APP11) were published in the original as they were, and Pillow wrote the comment
+    into the copy too: 'Ảnh CCCD của Nguyễn Văn A' was on the site. Only what a browser draws
+    with stays: the same pixels, the colour profile, a CMYK photo's Adobe transform, the
+    orientation."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    photos = {"hop-dan.jpg": ((4000, 3000), "RGB", 6),  # large: a copy, and the original linked
+              "ban-ky.jpg": ((400, 300), "RGB", 1),  # no EXIF: it was published as it is
+              "in-an.jpg": ((400, 300), "CMYK", 1)}  # a printer's CMYK photo
+    for name, (size, mode, orientation) in photos.items():
+        commented_jpeg(folder / name, size, mode, orientation)
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "".join(
+        f"\n![Ảnh {number}]({name})\n" for number, name in enumerate(photos)), encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*.jpg"))
+        assert len(published) == 4, published  # three photos and the large one's copy
+        for photo in published:
+            data = photo.read_bytes()
+            assert not [text for text in COMMENTS if text in data], photo
+            with Image.open(photo) as image:
+                assert "comment" not in image.info and image.info.get("icc_profile") == ICC, photo
+        for name, (_, mode, orientation) in photos.items():
+            data = (site / SESSION / name).read_bytes()
+            notes = sorted(marker for marker, _ in jpeg_segments(data) if marker >= 0xE0)  # APPn, COM
+            assert notes == ([0xE0, *([0xE1] if orientation != 1 else []), 0xE2] if mode == "RGB"
+                             else [0xE2, 0xEE]), (name, notes)  # CMYK: Adobe's, no JFIF
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112, 1) == orientation, name  # shown turned, as before
+                assert clean.tobytes() == original.tobytes(), name  # the same pixels, colours as drawn
+            scan = data.index(b"\xff\xda")
+            assert (folder / name).read_bytes().endswith(data[scan:]), name  # copied byte for byte
 
 
 LENGTHS = {"JPEG": [(b"\xff\xe0", 2, 2), (b"\xff\xe1", 2, 2), (b"\xff\xdb", 2, 2)],

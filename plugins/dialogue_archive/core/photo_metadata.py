@@ -1,11 +1,14 @@
 """A photo's file without what its camera or editor wrote about it, for publication.
 
 A camera writes into the photo's EXIF its GPS position (a photo taken at a complainant's house
-says where they live), its serial number and its owner's name; an editor adds XMP or IPTC. The
-site publishes the original photo (the image link, the largest `srcset` entry, open data's
+says where they live), its serial number and its owner's name; an editor adds XMP or IPTC, and
+both write comments ("Ảnh CCCD của …", a photographer's or a program's name). The site
+publishes the original photo (the image link, the largest `srcset` entry, open data's
 `image.url`), so a photo that carries such data is published without it: its pixels are
 copied byte for byte (no re-encoding: the same quality), and its EXIF orientation is kept
-alone, so that it shows as before. Only the file's structure is read (JPEG segments, PNG and
+alone, so that it shows as before. A JPEG keeps only the segments a browser draws with, as
+a list of what to keep, not of what to drop: cameras and editors write text in most of the
+sixteen application segments. Only the file's structure is read (JPEG segments, PNG and
 WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to drop them;
 pyexiv2 (exiv2) was tried and leaves what it does not recognise (README). A damaged structure
 is read as decoders read it, never past the file's end, so that any file gets an answer.
@@ -18,8 +21,14 @@ import zlib
 
 ORIENTATION = 0x0112
 EXIF_HEADER = b"Exif\x00\x00"
-JPEG_METADATA = {0xE1, 0xED}
-"""APP1 (EXIF, XMP) and APP13 (Photoshop's IPTC: byline, place names)."""
+JPEG_NOTES = {*range(0xE0, 0xF0), 0xFE}
+"""The application segments (APP0-APP15) and comments (COM): where cameras and editors write
+what they say of a photo (EXIF and XMP in APP1, Photoshop's IPTC in APP13 and its "Save for
+Web" comment and copyright in APP12, content credentials in APP11, a comment in COM)."""
+JPEG_DRAWN = ((0xE0, b"JFIF\x00"), (0xE2, b"ICC_PROFILE\x00"), (0xEE, b"Adobe"))
+"""The application segments a browser draws with, by marker and what their data starts with:
+JFIF's (the colours are YCbCr), the ICC colour profile (in parts), Adobe's (a CMYK or YCCK
+picture's colour transform)."""
 JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
 """Markers without a length (TEM, RST0-7, SOI, EOI), as Pillow reads them."""
 METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
@@ -44,7 +53,7 @@ def orientation_exif(orientation: int | None) -> bytes:
 
 
 def without_metadata(data: bytes, orientation: int | None) -> bytes | None:
-    """`data` without EXIF, XMP and text metadata, `orientation` (as its EXIF said) kept; None
+    """`data` without EXIF, XMP, comments and text metadata, `orientation` (as its EXIF said) kept; None
     when it holds none (published as it is) or is no JPEG, PNG or WebP file. Never raises,
     whatever the bytes: the build calls it on every photo."""
     strip = (_jpeg if data.startswith(b"\xff\xd8") else _png if data.startswith(PNG_SIGNATURE)
@@ -60,9 +69,10 @@ def _carries_metadata(part: bytes) -> bool:
 
 
 def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
-    """Segments up to the first scan; the picture's data after it copied as it is, up to its
-    end (EOI). What follows the end (an MPO's second picture, a phone's video) is dropped with
-    the metadata: it may carry its own."""
+    """Segments up to the first scan, but the application segments no browser draws with and
+    comments; the picture's data after it copied as it is, up to its end (EOI). What follows
+    the end (an MPO's second picture, a phone's video) is dropped with the metadata: it may
+    carry its own."""
     kept, removed, at = [data[:2]], False, 2
     while at + 1 < len(data):
         marker = data[at + 1]
@@ -73,11 +83,14 @@ def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
             break
         # a length cut off, or past the file's end, ends the segment there
         end = at + 2 + (0 if marker in JPEG_UNSIZED else int.from_bytes(data[at + 2:at + 4], "big"))
+        segment = data[at:end]
+        index = marker == 0xE2 and segment[4:8] == b"MPF\x00"  # an MPO's index of pictures
         # a segment whose damaged length swallowed an EXIF or XMP segment goes with it
-        if marker in JPEG_METADATA or _carries_metadata(data[at:end]):
+        if _carries_metadata(segment) or (marker in JPEG_NOTES and not index and not any(
+                marker == drawn and segment[4:].startswith(sign) for drawn, sign in JPEG_DRAWN)):
             removed = True
-        elif not (marker == 0xE2 and data[at + 4:at + 8] == b"MPF\x00"):  # an MPO's index of pictures
-            kept.append(data[at:end])
+        elif not index:
+            kept.append(segment)
         at = end
     finish = data.find(b"\xff\xd9", at)
     finish = len(data) if finish < 0 else finish + 2
