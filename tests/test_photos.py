@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core.photo_metadata import without_metadata
-from PIL import Image, ImageCms, ImageStat
+from PIL import Image, ImageCms, ImageStat, PngImagePlugin
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -641,6 +641,74 @@ def test_a_png_with_an_older_metadata_chunk_is_published_without_it(tmp_path: Pa
         assert not [mark for mark in OWNER_MARKS if mark in published], name
         with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
             assert clean.tobytes() == original.tobytes(), name
+
+
+def webp_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A WebP's chunks, each its name and its data, in the file's order."""
+    chunks, at = [], 12
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at + 4:at + 8], "little")
+        chunks.append((data[at:at + 4], data[at + 8:at + 8 + length]))
+        at += 8 + length + (length & 1)
+    return chunks
+
+
+def webp_of(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    body = b"".join(kind + len(data).to_bytes(4, "little") + data + b"\x00" * (len(data) & 1)
+                    for kind, data in chunks)
+    return b"RIFF" + (4 + len(body)).to_bytes(4, "little") + b"WEBP" + body
+
+
+TOOLS_CHUNKS = [(b"caBX", b"jumb c2pa " + COMMENTS[3]), (b"mkBT", COMMENTS[1])]
+"""Chunks of a tool's own in a PNG: content credentials naming the author, an editor's text
+layer (Fireworks kept its layers in such chunks)."""
+
+
+def test_a_png_or_webp_is_published_without_the_chunks_no_browser_draws_with(tmp_path: Path) -> None:
+    """Only EXIF, XMP and text chunks were dropped: content credentials (a PNG's `caBX`, a WebP's
+    `C2PA`) naming the author and an editor's own chunks were published as they were, in the
+    original and, for a WebP with nothing else, in a file published as it was. Only what a
+    browser draws with stays: the colour profile, the pixels' size, the orientation."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", COMMENTS[0].decode())
+    picture = Image.effect_noise((500, 375), 60).convert("RGB").resize((2000, 1500))
+    saved = io.BytesIO()
+    picture.save(saved, "PNG", icc_profile=ICC, dpi=(300, 300), exif=exif, pnginfo=text)
+    chunks = png_chunks(saved.getvalue())
+    (folder / "so-do.png").write_bytes(png_of([*chunks[:-1], *TOOLS_CHUNKS, chunks[-1]]))
+    credentials = (b"C2PA", b"jumb c2pa " + COMMENTS[3])
+    for name, orientation in (("san.webp", 6), ("cong.webp", 1)):  # the second: no EXIF
+        saved = io.BytesIO()
+        picture.resize((400, 300)).save(saved, "WEBP", icc_profile=ICC,
+                                         exif=exif if orientation != 1 else b"")
+        chunks = webp_chunks(saved.getvalue())  # VP8X, ICCP, VP8 and EXIF
+        (folder / name).write_bytes(webp_of([*chunks[:3], credentials, *chunks[3:]]))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Sơ đồ](so-do.png)\n\n![Sân](san.webp)\n"
+                     "\n![Cổng](cong.webp)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*") if p.suffix in {".png", ".webp"})
+        assert len(published) == 4, published  # three photos and the PNG's copy
+        for photo in published:
+            assert not [text for text in COMMENTS if text in photo.read_bytes()], photo
+        kinds = [kind for kind, _ in png_chunks((site / SESSION / "so-do.png").read_bytes())]
+        assert kinds == [b"IHDR", b"iCCP", b"pHYs", b"eXIf", *[b"IDAT"] * kinds.count(b"IDAT"),
+                         b"IEND"], kinds
+        for name, drawn in (("san.webp", [b"VP8X", b"ICCP", b"VP8 ", b"EXIF"]),
+                            ("cong.webp", [b"VP8X", b"ICCP", b"VP8 "])):
+            chunks = webp_chunks((site / SESSION / name).read_bytes())
+            assert [kind for kind, _ in chunks] == drawn, name
+            assert chunks[0][1][0] == 0x20 | (0x08 if b"EXIF" in drawn else 0), name  # VP8X: ICC, EXIF
+        for name, orientation in (("so-do.png", 6), ("san.webp", 6), ("cong.webp", 1)):
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112, 1) == orientation, name
+                assert clean.info.get("icc_profile") == ICC, name
+                assert clean.tobytes() == original.tobytes(), name
 
 
 def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(

@@ -6,12 +6,14 @@ both write comments ("Ảnh CCCD của …", a photographer's or a program's nam
 publishes the original photo (the image link, the largest `srcset` entry, open data's
 `image.url`), so a photo that carries such data is published without it: its pixels are
 copied byte for byte (no re-encoding: the same quality), and its EXIF orientation is kept
-alone, so that it shows as before. A JPEG keeps only the segments a browser draws with, as
-a list of what to keep, not of what to drop: cameras and editors write text in most of the
-sixteen application segments. Only the file's structure is read (JPEG segments, PNG and
-WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to drop them;
-pyexiv2 (exiv2) was tried and leaves what it does not recognise (README). A damaged structure
-is read as decoders read it, never past the file's end, so that any file gets an answer.
+alone, so that it shows as before. A file keeps only the segments or chunks a browser draws
+with, as a list of what to keep, not of what to drop: cameras and editors write text in most
+of a JPEG's sixteen application segments, and tools add chunks of their own to a PNG or WebP
+(content credentials naming an author). Only the file's structure is read (JPEG segments,
+PNG and WebP chunks): Pillow reads no segment it does not decode, and has no lossless way to
+drop them; pyexiv2 (exiv2) was tried and leaves what it does not recognise (README). A damaged
+structure is read as decoders read it, never past the file's end, so that any file gets an
+answer.
 """
 
 from __future__ import annotations
@@ -34,12 +36,20 @@ JPEG_UNSIZED = {0x01, *range(0xD0, 0xDA)}
 METADATA_SIGNS = (EXIF_HEADER, b"<x:xmpmeta", b"http://ns.adobe.com/")
 """What starts an EXIF block or an XMP packet (or names XMP's namespace) wherever it is."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_METADATA = {b"eXIf", b"exIf", b"zxIf", b"tXMP", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
-"""EXIF (`eXIf`, the PNG specification's; `exIf`, its name while proposed, which older
-ImageMagick wrote and still reads; `zxIf`, a once-proposed compressed EXIF ExifTool reads),
-XMP (an iTXt, 'XML:com.adobe.xmp'; `tXMP` in a 2001 draft ExifTool reads) and the other text
-chunks (an author, a comment)."""
-WEBP_METADATA = {b"EXIF", b"XMP "}
+PNG_DRAWN = {b"cHRM", b"cICP", b"gAMA", b"iCCP", b"mDCv", b"cLLi", b"sBIT", b"sRGB", b"tRNS",
+             b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT"}
+"""The PNG specification's ancillary chunks that say how the pixels are drawn (colour space,
+transparency, background, pixel shape, an animation's frames); the critical ones (IHDR, PLTE,
+IDAT, IEND: a name starting with a capital), which every reader must know, stay too. The
+others go: EXIF (`eXIf`; `exIf`, its name while proposed, which older ImageMagick wrote and
+still reads; `zxIf`, a once-proposed compressed EXIF ExifTool reads), XMP (an iTXt,
+'XML:com.adobe.xmp'; `tXMP` in a 2001 draft ExifTool reads), the other text chunks (an
+author, a comment), tIME, the palette suggestions (sPLT, named) and histogram, and any
+chunk of a tool's own (`caBX`, content credentials naming an author; an editor's layers)."""
+WEBP_DRAWN = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
+"""The chunks a WebP is drawn from: its picture (lossy, lossless, its alpha), the extended
+format's header, an animation's frames and the colour profile. The others go: EXIF, XMP and
+any chunk of a tool's own (`C2PA`, content credentials naming an author), which readers skip."""
 WEBP_FLAGS = 0x08 | 0x04
 """VP8X's flags saying the file holds EXIF and XMP."""
 
@@ -103,11 +113,11 @@ def _jpeg(data: bytes, orientation: int | None) -> bytes | None:
 
 
 def _png(data: bytes, orientation: int | None) -> bytes | None:
-    """Chunks up to IEND, each copied as it is (a chunk's CRC is not checked: a metadata chunk
-    goes whatever its CRC, another stays as the original has it); what follows the end goes
-    with the metadata, as after a JPEG's. The orientation is written before the picture data
-    wherever the eXIf was: Pillow (the page's size, the copy) reads one after it too, Chromium
-    ignores it there (README)."""
+    """The chunks a browser draws with, up to IEND, each copied as it is (a chunk's CRC is not
+    checked: another chunk goes whatever its CRC, one drawn with stays as the original has
+    it); what follows the end goes with the metadata, as after a JPEG's. The orientation is
+    written before the picture data wherever the eXIf was: Pillow (the page's size, the copy)
+    reads one after it too, Chromium ignores it there (README)."""
     kept, removed, at = [PNG_SIGNATURE], False, len(PNG_SIGNATURE)
     while at + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[at:at + 8])
@@ -116,8 +126,9 @@ def _png(data: bytes, orientation: int | None) -> bytes | None:
             kept.append(data[at:end])
             removed = removed or _carries_metadata(data[end:])
             break
-        if kind in PNG_METADATA or end > len(data):  # the second: cut off, or its damaged length
-            removed = True  # swallowed what follows (metadata too); no reader can use it
+        critical = not kind[0] & 0x20  # a name starting with a capital: every reader knows it
+        if not (critical or kind in PNG_DRAWN) or end > len(data):  # the second: cut off, or
+            removed = True  # its damaged length swallowed what follows; no reader can use it
         else:
             if kind == b"IDAT" and (block := orientation_exif(orientation)):
                 kept.append(struct.pack(">I4s", len(block), b"eXIf") + block
@@ -129,13 +140,14 @@ def _png(data: bytes, orientation: int | None) -> bytes | None:
 
 
 def _webp(data: bytes, orientation: int | None) -> bytes | None:
-    """Chunks up to the end the RIFF header gives; what follows it goes with the metadata."""
+    """The chunks a browser draws with, up to the end the RIFF header gives; what follows it
+    goes with the metadata."""
     finish = 8 + int.from_bytes(data[4:8], "little")
     riff, chunks, removed, at = data[:finish], [], _carries_metadata(data[finish:]), 12
     while at + 8 <= len(riff):
         kind, length = struct.unpack("<4sI", riff[at:at + 8])
         end = at + 8 + length + (length & 1)  # padded to an even length
-        if kind in WEBP_METADATA or end > len(riff) + (length & 1):  # the second: as a PNG's
+        if kind not in WEBP_DRAWN or end > len(riff) + (length & 1):  # the second: as a PNG's
             removed = True
         else:
             chunks.append(riff[at:end])
