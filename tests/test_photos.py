@@ -711,6 +711,50 @@ def test_a_png_or_webp_is_published_without_the_chunks_no_browser_draws_with(tmp
                 assert clean.tobytes() == original.tobytes(), name
 
 
+def gif_extension(label: int, data: bytes) -> bytes:
+    """A GIF extension holding `data`, in blocks of at most 255 bytes."""
+    blocks = b"".join(bytes([len(data[at:at + 255])]) + data[at:at + 255] for at in range(0, len(data), 255))
+    return bytes([0x21, label]) + blocks + b"\x00"
+
+
+def test_a_gif_of_another_page_is_published_without_its_comments(tmp_path: Path) -> None:
+    """A GIF that a page of the content folder shows was published as it was, its comments
+    (GIMP writes "Created with GIMP" in each, an office a name) and an editor's XMP
+    included, where the page's JPEG was cleaned. Its frames, delays and loops stay."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    frames = [Image.effect_noise((48, 36), 60).convert("P") for _ in range(3)]
+    saved = io.BytesIO()
+    frames[0].save(saved, "GIF", save_all=True, append_images=frames[1:], duration=300, loop=0,
+                   comment=COMMENTS[0])
+    data = saved.getvalue()
+    start = 13 + (3 << (data[10] & 7) + 1)  # after the global colour table
+    xmp = gif_extension(0xFF, b"\x0bXMP DataXMP" + OWNER_XMP)  # an application's, as XMP is written
+    notes = gif_extension(0xFE, COMMENTS[1])
+    data = data[:start] + xmp + notes + data[start:]
+    (content / "images" / "dong-ho.gif").write_bytes(data)
+    for cut in range(len(data)):  # a copy stopped midway keeps none either
+        bad = data[:cut]
+        kept = without_metadata(bad, None) or bad
+        assert not [mark for mark in [*COMMENTS, *OWNER_MARKS] if mark in kept], cut
+    (content / "about.md").write_text("# Giới thiệu\n\n![Đồng hồ đếm ngược](images/dong-ho.gif)\n",
+                                      encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    published = (site / "images" / "dong-ho.gif").read_bytes()
+    assert not [mark for mark in [*COMMENTS, *OWNER_MARKS] if mark in published]
+    assert b"NETSCAPE2.0" in published  # the loops
+    with Image.open(site / "images" / "dong-ho.gif") as clean, \
+            Image.open(content / "images" / "dong-ho.gif") as original:
+        assert "comment" not in clean.info and clean.n_frames == original.n_frames == 3
+        for frame in range(3):
+            clean.seek(frame)
+            original.seek(frame)
+            assert clean.tobytes() == original.tobytes() and clean.info["duration"] == 300
+        assert clean.info["loop"] == 0
+    img = parse(site / "about" / "index.html").select_one("img[alt^='Đồng hồ']")
+    assert (img["width"], img["height"], img["loading"]) == ("48", "36", "lazy")
+
+
 def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(
         tmp_path: Path, serve_site, browser) -> None:
     """A PNG may have its eXIf after the picture data (IDAT): its orientation was dropped with

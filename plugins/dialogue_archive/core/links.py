@@ -33,6 +33,9 @@ from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+PAGE_PHOTO_SUFFIXES = {*IMAGE_SUFFIXES, ".gif"}
+"""The pictures of the content folder's other pages that the build sizes and publishes without
+what their camera or editor wrote in them (a session folder holds no GIF)."""
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,12 @@ format's header, an animation's frames and the colour profile. The others go: EX
 any chunk of a tool's own (`C2PA`, content credentials naming an author), which readers skip."""
 WEBP_FLAGS = 0x08 | 0x04
 """VP8X's flags saying the file holds EXIF and XMP."""
+GIF_SIGNATURES = (b"GIF87a", b"GIF89a")
+GIF_DRAWN = (b"NETSCAPE2.0", b"ANIMEXTS1.0", b"ICCRGBG1012")
+"""The application extensions a browser draws with: an animation's loops (Netscape's, and the
+same under another name) and the ICC colour profile. The others go (XMP, ImageMagick's IPTC),
+with the comments (GIMP writes "Created with GIMP" in each) and the plain text, which
+browsers do not draw."""
 
 
 def orientation_exif(orientation: int | None) -> bytes:
@@ -64,10 +70,11 @@ def orientation_exif(orientation: int | None) -> bytes:
 
 def without_metadata(data: bytes, orientation: int | None) -> bytes | None:
     """`data` without EXIF, XMP, comments and text metadata, `orientation` (as its EXIF said) kept; None
-    when it holds none (published as it is) or is no JPEG, PNG or WebP file. Never raises,
+    when it holds none (published as it is) or is no JPEG, PNG, WebP or GIF file. Never raises,
     whatever the bytes: the build calls it on every photo."""
     strip = (_jpeg if data.startswith(b"\xff\xd8") else _png if data.startswith(PNG_SIGNATURE)
-             else _webp if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None)
+             else _webp if data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+             else _gif if data.startswith(GIF_SIGNATURES) else None)
     clean = strip(data, orientation) if strip else None
     return None if clean == data else clean  # an orientation alone, as this writes it
 
@@ -162,3 +169,41 @@ def _webp(data: bytes, orientation: int | None) -> bytes | None:
         chunks[0] = chunks[0][:8] + bytes([flags]) + chunks[0][9:]
     body = b"".join(chunks)
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
+
+
+def _gif(data: bytes, orientation: int | None) -> bytes | None:
+    """The header and colour table, the pictures, and the extensions a browser draws with (a
+    frame's delay and transparency, GIF_DRAWN), up to the trailer; what follows it, or follows
+    a block that is none (where browsers stop), goes with the comments, as after a JPEG's end.
+    A GIF has no EXIF, and no orientation to keep."""
+    at = 13 + (_gif_colours(data[10]) if len(data) > 10 else 0)
+    kept, removed = [data[:at]], False
+    while at < len(data) and data[at] in {0x21, 0x2C}:
+        if data[at] == 0x2C:  # a picture: its place, its colour table, then its data's blocks
+            flags = data[at + 9] if at + 9 < len(data) else 0
+            end = _gif_blocks(data, at + 11 + _gif_colours(flags))
+            kept.append(data[at:end])
+        else:  # an extension: its label, then its blocks
+            end = _gif_blocks(data, at + 2)
+            if data[at + 1:at + 2] == b"\xf9" or (data[at + 1:at + 3] == b"\xff\x0b"
+                                                  and data[at + 3:at + 14] in GIF_DRAWN):
+                kept.append(data[at:end])
+            else:
+                removed = True
+        at = end
+    if data[at:at + 1] == b";":  # the trailer
+        kept.append(data[at:at + 1])
+        at += 1
+    return b"".join(kept) if removed or _carries_metadata(data[at:]) else None
+
+
+def _gif_colours(flags: int) -> int:
+    """The length of the colour table a GIF's screen or picture `flags` say follows them."""
+    return 3 << (flags & 7) + 1 if flags & 0x80 else 0
+
+
+def _gif_blocks(data: bytes, at: int) -> int:
+    """Where the data blocks starting at `at` end (after the empty one), or the file's end."""
+    while at < len(data) and data[at]:
+        at += 1 + data[at]
+    return min(at + 1, len(data))
