@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import MINIMAL_INDEX, make_archive, parse, replace, run_build, validate, write_config
-from dialogue_archive.core import markup, urls
+from dialogue_archive.core import markup, sitemap, urls
+from dialogue_archive.core.loader import load_archive
 from PIL import Image
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
@@ -503,6 +505,41 @@ def test_a_link_to_the_open_data_of_a_session_or_year_not_public_is_refused(tmp_
         "points to data/sessions/2024-06-19-doi-thoai-2.json, which the build does not write: session "
         "2024-06-19-doi-thoai-2 is scheduled for 2030-01-01 07:00, and its open data is written once "
         "it is public; publish that session first or remove the link"]
+
+
+def test_a_link_to_a_part_of_the_sitemap_passes_when_the_site_has_that_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past 50,000 pages the sitemap is an index of sitemap-1.xml, sitemap-2.xml, …
+    (core/sitemap.py), but a link to one of them was refused as a missing file of the content
+    folder. A part the site has passes, one it has not is refused, with how many pages and
+    parts the site has: counted as the real build's sitemap lists them, and split as the build
+    splits it, the limit lowered here as test_publishing lowers it."""
+    content = make_archive(tmp_path / "content", sessions=3)
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    assert run_build(config).returncode == 0
+    written = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    pages = written.count("<url>")
+    append(content / SESSION / "index.md", "[a](../../../sitemap.xml) [b](../../../sitemap-1.xml)\n")
+    expected = (f"content/{SESSION}/index.md:9:31: the link '../../../sitemap-1.xml' points to "
+                f"sitemap-1.xml, which the build does not write: the sitemap of the site's {pages} "
+                "pages is one file, sitemap.xml (it becomes an index of parts, sitemap-1.xml, …, past "
+                "50,000 pages); link to sitemap.xml")
+    assert located(validate(content)) == [expected]
+    build = run_build(config)
+    assert build.returncode == 1 and expected in build.stderr, build.stderr
+    monkeypatch.setattr(sitemap, "MAX_URLS", 7)
+    parts = len(sitemap.sitemap_files(written, "https://doithoai.example.vn/", max_urls=7)) - 1
+    assert parts >= 3  # the index aside
+    replace(content / SESSION / "index.md", " [b](../../../sitemap-1.xml)", "".join(
+        f" [{n}](../../../sitemap-{n}.xml)" for n in range(1, parts + 2)))
+    _, log = load_archive(content, dt.date(2026, 11, 28))
+    column = 26 + sum(len(f" [{n}](../../../sitemap-{n}.xml)") for n in range(1, parts + 1)) \
+        + len(f" [{parts + 1}](")
+    assert [str(problem) for problem in log.errors] == [
+        f"content/{SESSION}/index.md:9:{column}: the link '../../../sitemap-{parts + 1}.xml' points to "
+        f"sitemap-{parts + 1}.xml, which the build does not write: the sitemap of the site's {pages} "
+        f"pages has {parts} parts, sitemap-1.xml to sitemap-{parts}.xml; link to one of them or to "
+        "sitemap.xml, their index"]
 
 
 def test_a_link_to_the_former_file_of_a_renamed_session_names_its_file_now(tmp_path: Path) -> None:

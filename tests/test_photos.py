@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import build_archive, make_archive, parse, replace, run_build, validate, write_config
 from dialogue_archive.core.photo_metadata import without_metadata
-from PIL import Image, ImageStat
+from PIL import Image, ImageCms, ImageStat, PngImagePlugin
 
 SESSION = "sessions/2024/2024-06-20-doi-thoai-1"
 
@@ -498,6 +498,77 @@ def test_a_damaged_photo_file_is_published_without_its_metadata_too(tmp_path: Pa
             assert clean.tobytes() == original.tobytes(), name
 
 
+COMMENTS = ("Ảnh CCCD của Nguyễn Văn A".encode(), "Người chụp: Trần Thị Bích".encode(),
+            b"Copyright Pham Van Cuong", b"c2pa.author Le Van Duc")
+"""What cameras and editors write besides EXIF and XMP: a comment (COM), a photographer's
+name, Photoshop's "Save for Web" copyright (APP12 'Ducky'), content credentials naming the
+author (APP11)."""
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
+    """A JPEG's segments up to its first scan, each its marker and its data."""
+    segments, at = [], 2
+    while data[at + 1] != 0xDA:
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        segments.append((data[at + 1], data[at + 4:at + 2 + length]))
+        at += 2 + length
+    return segments
+
+
+def commented_jpeg(path: Path, size: tuple[int, int], mode: str = "RGB", orientation: int = 1) -> None:
+    """A JPEG as a phone and an editor leave one: a comment, a photographer's name in a second
+    one, Photoshop's copyright and content credentials, besides its colour profile."""
+    picture = Image.effect_noise((size[0] // 4, size[1] // 4), 60).convert(mode).resize(size)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    saved = io.BytesIO()
+    picture.save(saved, "JPEG", quality=95, comment=COMMENTS[0], icc_profile=ICC,
+                 exif=exif if orientation != 1 else b"")
+    data = saved.getvalue()
+    notes = [(0xFE, COMMENTS[1]), (0xEC, b"Ducky\x00\x03\x00\x00\x00\x19\x00" + COMMENTS[2]),
+             (0xEB, b"JP\x00\x00\x00\x00\x00\x01jumb" + COMMENTS[3])]
+    path.write_bytes(data[:2] + b"".join(bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
+                                         for marker, body in notes) + data[2:])
+
+
+def test_a_jpegs_comments_are_published_in_no_photo(tmp_path: Path) -> None:
+    """A JPEG's comments (COM) and the other application segments cameras and editors write in
+    (APP12, APP11) were published in the original as they were, and Pillow wrote the comment
+    into the copy too: 'Ảnh CCCD của Nguyễn Văn A' was on the site. Only what a browser draws
+    with stays: the same pixels, the colour profile, a CMYK photo's Adobe transform, the
+    orientation."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    photos = {"hop-dan.jpg": ((4000, 3000), "RGB", 6),  # large: a copy, and the original linked
+              "ban-ky.jpg": ((400, 300), "RGB", 1),  # no EXIF: it was published as it is
+              "in-an.jpg": ((400, 300), "CMYK", 1)}  # a printer's CMYK photo
+    for name, (size, mode, orientation) in photos.items():
+        commented_jpeg(folder / name, size, mode, orientation)
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "".join(
+        f"\n![Ảnh {number}]({name})\n" for number, name in enumerate(photos)), encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*.jpg"))
+        assert len(published) == 4, published  # three photos and the large one's copy
+        for photo in published:
+            data = photo.read_bytes()
+            assert not [text for text in COMMENTS if text in data], photo
+            with Image.open(photo) as image:
+                assert "comment" not in image.info and image.info.get("icc_profile") == ICC, photo
+        for name, (_, mode, orientation) in photos.items():
+            data = (site / SESSION / name).read_bytes()
+            notes = sorted(marker for marker, _ in jpeg_segments(data) if marker >= 0xE0)  # APPn, COM
+            assert notes == ([0xE0, *([0xE1] if orientation != 1 else []), 0xE2] if mode == "RGB"
+                             else [0xE2, 0xEE]), (name, notes)  # CMYK: Adobe's, no JFIF
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112, 1) == orientation, name  # shown turned, as before
+                assert clean.tobytes() == original.tobytes(), name  # the same pixels, colours as drawn
+            scan = data.index(b"\xff\xda")
+            assert (folder / name).read_bytes().endswith(data[scan:]), name  # copied byte for byte
+
+
 LENGTHS = {"JPEG": [(b"\xff\xe0", 2, 2), (b"\xff\xe1", 2, 2), (b"\xff\xdb", 2, 2)],
            "PNG": [(b"IHDR", -4, 4), (b"eXIf", -4, 4), (b"IDAT", -4, 4)],
            "WEBP": [(b"VP8X", 4, 4), (b"EXIF", 4, 4), (b"VP8 ", 4, 4)]}
@@ -570,6 +641,118 @@ def test_a_png_with_an_older_metadata_chunk_is_published_without_it(tmp_path: Pa
         assert not [mark for mark in OWNER_MARKS if mark in published], name
         with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
             assert clean.tobytes() == original.tobytes(), name
+
+
+def webp_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A WebP's chunks, each its name and its data, in the file's order."""
+    chunks, at = [], 12
+    while at + 8 <= len(data):
+        length = int.from_bytes(data[at + 4:at + 8], "little")
+        chunks.append((data[at:at + 4], data[at + 8:at + 8 + length]))
+        at += 8 + length + (length & 1)
+    return chunks
+
+
+def webp_of(chunks: list[tuple[bytes, bytes]]) -> bytes:
+    body = b"".join(kind + len(data).to_bytes(4, "little") + data + b"\x00" * (len(data) & 1)
+                    for kind, data in chunks)
+    return b"RIFF" + (4 + len(body)).to_bytes(4, "little") + b"WEBP" + body
+
+
+TOOLS_CHUNKS = [(b"caBX", b"jumb c2pa " + COMMENTS[3]), (b"mkBT", COMMENTS[1])]
+"""Chunks of a tool's own in a PNG: content credentials naming the author, an editor's text
+layer (Fireworks kept its layers in such chunks)."""
+
+
+def test_a_png_or_webp_is_published_without_the_chunks_no_browser_draws_with(tmp_path: Path) -> None:
+    """Only EXIF, XMP and text chunks were dropped: content credentials (a PNG's `caBX`, a WebP's
+    `C2PA`) naming the author and an editor's own chunks were published as they were, in the
+    original and, for a WebP with nothing else, in a file published as it was. Only what a
+    browser draws with stays: the colour profile, the pixels' size, the orientation."""
+    content = make_archive(tmp_path / "content")
+    folder = content / SESSION
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", COMMENTS[0].decode())
+    picture = Image.effect_noise((500, 375), 60).convert("RGB").resize((2000, 1500))
+    saved = io.BytesIO()
+    picture.save(saved, "PNG", icc_profile=ICC, dpi=(300, 300), exif=exif, pnginfo=text)
+    chunks = png_chunks(saved.getvalue())
+    (folder / "so-do.png").write_bytes(png_of([*chunks[:-1], *TOOLS_CHUNKS, chunks[-1]]))
+    credentials = (b"C2PA", b"jumb c2pa " + COMMENTS[3])
+    for name, orientation in (("san.webp", 6), ("cong.webp", 1)):  # the second: no EXIF
+        saved = io.BytesIO()
+        picture.resize((400, 300)).save(saved, "WEBP", icc_profile=ICC,
+                                         exif=exif if orientation != 1 else b"")
+        chunks = webp_chunks(saved.getvalue())  # VP8X, ICCP, VP8 and EXIF
+        (folder / name).write_bytes(webp_of([*chunks[:3], credentials, *chunks[3:]]))
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![Sơ đồ](so-do.png)\n\n![Sân](san.webp)\n"
+                     "\n![Cổng](cong.webp)\n", encoding="utf-8")
+    for _ in range(2):  # made, then taken from the cache
+        site = build_archive(content, tmp_path)
+        published = sorted(p for p in (site / "sessions").rglob("*") if p.suffix in {".png", ".webp"})
+        assert len(published) == 4, published  # three photos and the PNG's copy
+        for photo in published:
+            assert not [text for text in COMMENTS if text in photo.read_bytes()], photo
+        kinds = [kind for kind, _ in png_chunks((site / SESSION / "so-do.png").read_bytes())]
+        assert kinds == [b"IHDR", b"iCCP", b"pHYs", b"eXIf", *[b"IDAT"] * kinds.count(b"IDAT"),
+                         b"IEND"], kinds
+        for name, drawn in (("san.webp", [b"VP8X", b"ICCP", b"VP8 ", b"EXIF"]),
+                            ("cong.webp", [b"VP8X", b"ICCP", b"VP8 "])):
+            chunks = webp_chunks((site / SESSION / name).read_bytes())
+            assert [kind for kind, _ in chunks] == drawn, name
+            assert chunks[0][1][0] == 0x20 | (0x08 if b"EXIF" in drawn else 0), name  # VP8X: ICC, EXIF
+        for name, orientation in (("so-do.png", 6), ("san.webp", 6), ("cong.webp", 1)):
+            with Image.open(site / SESSION / name) as clean, Image.open(folder / name) as original:
+                assert clean.getexif().get(0x0112, 1) == orientation, name
+                assert clean.info.get("icc_profile") == ICC, name
+                assert clean.tobytes() == original.tobytes(), name
+
+
+def gif_extension(label: int, data: bytes) -> bytes:
+    """A GIF extension holding `data`, in blocks of at most 255 bytes."""
+    blocks = b"".join(bytes([len(data[at:at + 255])]) + data[at:at + 255] for at in range(0, len(data), 255))
+    return bytes([0x21, label]) + blocks + b"\x00"
+
+
+def test_a_gif_of_another_page_is_published_without_its_comments(tmp_path: Path) -> None:
+    """A GIF that a page of the content folder shows was published as it was, its comments
+    (GIMP writes "Created with GIMP" in each, an office a name) and an editor's XMP
+    included, where the page's JPEG was cleaned. Its frames, delays and loops stay."""
+    content = make_archive(tmp_path / "content")
+    (content / "images").mkdir()
+    frames = [Image.effect_noise((48, 36), 60).convert("P") for _ in range(3)]
+    saved = io.BytesIO()
+    frames[0].save(saved, "GIF", save_all=True, append_images=frames[1:], duration=300, loop=0,
+                   comment=COMMENTS[0])
+    data = saved.getvalue()
+    start = 13 + (3 << (data[10] & 7) + 1)  # after the global colour table
+    xmp = gif_extension(0xFF, b"\x0bXMP DataXMP" + OWNER_XMP)  # an application's, as XMP is written
+    notes = gif_extension(0xFE, COMMENTS[1])
+    data = data[:start] + xmp + notes + data[start:]
+    (content / "images" / "dong-ho.gif").write_bytes(data)
+    for cut in range(len(data)):  # a copy stopped midway keeps none either
+        bad = data[:cut]
+        kept = without_metadata(bad, None) or bad
+        assert not [mark for mark in [*COMMENTS, *OWNER_MARKS] if mark in kept], cut
+    (content / "about.md").write_text("# Giới thiệu\n\n![Đồng hồ đếm ngược](images/dong-ho.gif)\n",
+                                      encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    published = (site / "images" / "dong-ho.gif").read_bytes()
+    assert not [mark for mark in [*COMMENTS, *OWNER_MARKS] if mark in published]
+    assert b"NETSCAPE2.0" in published  # the loops
+    with Image.open(site / "images" / "dong-ho.gif") as clean, \
+            Image.open(content / "images" / "dong-ho.gif") as original:
+        assert "comment" not in clean.info and clean.n_frames == original.n_frames == 3
+        for frame in range(3):
+            clean.seek(frame)
+            original.seek(frame)
+            assert clean.tobytes() == original.tobytes() and clean.info["duration"] == 300
+        assert clean.info["loop"] == 0
+    img = parse(site / "about" / "index.html").select_one("img[alt^='Đồng hồ']")
+    assert (img["width"], img["height"], img["loading"]) == ("48", "36", "lazy")
 
 
 def test_a_png_whose_exif_follows_its_picture_is_shown_turned_as_its_page_says(

@@ -122,7 +122,8 @@ class Archive:
     page_photos: list[str] = field(default_factory=list)
     """The photos the content folder's other pages show (about.md, the home page's text), by
     path in the content folder as saved (a name a Mac saved decomposed stays so): they get
-    smaller copies as the sessions' photos do."""
+    smaller copies and are published without their metadata as the sessions' photos are (a
+    GIF too, without a copy)."""
     session_photos: dict[str, list[Path]] = field(default_factory=dict)
     """The photos of each session's folder that a text shows or links to, by session id: the
     folder is listed once a build, when the archive is read."""

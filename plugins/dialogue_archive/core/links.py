@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from . import urls
+from . import sitemap, urls
 from .aliases import alias_uris
 from .archive import Archive, Session, Visibility
 from .markup import (
@@ -33,6 +33,9 @@ from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+PAGE_PHOTO_SUFFIXES = {*IMAGE_SUFFIXES, ".gif"}
+"""The pictures of the content folder's other pages that the build sizes and publishes without
+what their camera or editor wrote in them (a session folder holds no GIF)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,8 @@ def check_references(archive: Archive, written: list[tuple[Source, list[WrittenR
                       log: ProblemLog) -> None:
     """Every photo and page link of a text leads to something on the public site whenever the
     text is; a link to a page the generator makes (an agency's page, ...) is left to the build."""
-    targets = _Targets(archive)
+    targets = _Targets(archive, [source.src_uri for source, _ in written
+                                 if isinstance(source, OtherPage)])
     for session, references in written:
         for one in references:
             message = targets.problem(one.reference, session, one.html)
@@ -288,11 +292,17 @@ def site_address(uri: str) -> str | None:
     return address if made else None
 
 
+SINGLE_PAGES = (urls.statistics(), urls.open_data(), urls.search())
+"""The pages the site makes once besides the home page (which the content may write)."""
+
+
 class _Targets:
     """What the texts of an archive may point at: its files, its sessions and their folders."""
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive, own_pages: list[str]):
         self.root = archive.root
+        self.own_pages = own_pages
+        """The content folder's other pages (the home page's text, an 'about' page)."""
         self.folders = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.sessions}
         self.pages = {uri: s for s in archive.sessions for uri in (s.src_uri, *alias_uris(s))}
         self.former = {uri: s for s in archive.sessions for uri in alias_uris(s) if uri != s.src_uri}
@@ -463,6 +473,8 @@ class _Targets:
         section, _, rest = target.partition("/")
         if target in urls.ROOT_FILES or target.startswith(("assets/", urls.SEARCH_BUNDLE_DIR)):
             return ""
+        if (part := sitemap.PART.fullmatch(target)) is not None:
+            return self._sitemap_part(part[1], source)
         if section == urls.DATA_DIR.rstrip("/"):
             if rest in dict(urls.DATA_FILES):
                 return ""
@@ -568,6 +580,31 @@ class _Targets:
             counts[first] = max(counts.get(first, 1), int(paged[2]) if paged else 1)
         self.lists[key] = counts
         return counts
+
+    def _site_pages(self, source: Source) -> int:
+        """How many pages the site has whenever `source` is public, as its sitemap lists them:
+        the sessions on it, every page of the lists, the pages made once and the content
+        folder's own (and the home page the site makes when the content has none)."""
+        shown = self._sessions_with(source)
+        sessions = len(self.archive.published if shown is None else shown)
+        home = 0 if urls.home() in self.own_pages else 1
+        return sessions + sum(self.list_pages(source).values()) + len(SINGLE_PAGES) \
+            + len(self.own_pages) + home
+
+    def _sitemap_part(self, written: str, source: Source) -> str:
+        """What is wrong with a link to the sitemap's part numbered `written` ('' when the site
+        has it): past MAX_URLS pages the sitemap is an index of parts (core/sitemap.py)."""
+        pages = self._site_pages(source)
+        parts = sitemap.part_count(pages)
+        if written in {str(number) for number in range(1, parts + 1)}:  # not '01', nor '0'
+            return ""
+        count = f"{pages:,} pages"
+        if not parts:
+            return (f"the sitemap of the site's {count} is one file, sitemap.xml (it becomes an "
+                    f"index of parts, sitemap-1.xml, …, past {sitemap.MAX_URLS:,} pages); link to "
+                    "sitemap.xml")
+        return (f"the sitemap of the site's {count} has {parts} parts, {sitemap.part_name(1)} to "
+                f"{sitemap.part_name(parts)}; link to one of them or to sitemap.xml, their index")
 
     def _sessions_with(self, source: Source) -> list[Session] | None:
         """The sessions on the site whenever `source` is, as links to sessions are judged

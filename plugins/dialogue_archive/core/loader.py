@@ -27,6 +27,7 @@ from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
 from .links import (
     IMAGE_SUFFIXES,
+    PAGE_PHOTO_SUFFIXES,
     OtherPage,
     Source,
     WrittenReference,
@@ -1563,9 +1564,9 @@ def _is_photo(path: Path) -> bool:
 
 def _content_photo(root: Path, target: str) -> str | None:
     """A text's photo's path in the content folder as saved (a Mac saves its name decomposed,
-    texts write it composed), if it is a JPEG, PNG or WebP file of the content folder (not a
-    GIF or an SVG, which are published as they are)."""
-    if target.startswith("../") or Path(target).suffix.lower() not in IMAGE_SUFFIXES:
+    texts write it composed), if it is a JPEG, PNG, WebP or GIF file of the content folder (not
+    an SVG, which is published as it is)."""
+    if target.startswith("../") or Path(target).suffix.lower() not in PAGE_PHOTO_SUFFIXES:
         return None
     saved = as_saved(root / target)
     return None if saved is None else saved.relative_to(root).as_posix()

@@ -6,7 +6,7 @@ LARGE_BYTES gets a copy COPY_WIDTH px wide, in COPY_FOLDER next to it in the sit
 shows the copy (`srcset` still names the original, for wide screens and the photo viewer).
 A copy is made once per photo content and kept in the build's cache, which also keeps each
 photo's sizes under its path, length and time: a warm build reads no photo. So is the file
-published in place of an original that carries EXIF or XMP data (photo_metadata.py): the
+published in place of an original that carries EXIF, XMP or comments (photo_metadata.py): the
 original's link and `srcset` lead to it.
 """
 
@@ -83,7 +83,7 @@ class Sized:
     copy_suffix: str = ""
     """Added to the photo's name when the copy's format differs ('.webp' for a PNG)."""
     cleaned: bool = False
-    """Published without the EXIF or XMP data its original carries: the build writes the file
+    """Published without the EXIF, XMP or comments its original carries: the build writes the file
     into the site, not MkDocs."""
 
     def copy_name(self, name: str) -> str:
@@ -96,13 +96,13 @@ UNREADABLE = (OSError, ValueError, Image.DecompressionBombError)
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A photo Pillow cannot read: published as it is but for its EXIF and XMP data, with a
+    """A photo Pillow cannot read: published as it is but for its EXIF, XMP and comments, with a
     warning."""
 
     path: Path
     why: str
     cleaned: bool = False
-    """Published without the EXIF or XMP data its file carries (a file cut off keeps its
+    """Published without the EXIF, XMP or comments its file carries (a file cut off keeps its
     whole EXIF, at its start): the build writes the file into the site, not MkDocs."""
 
     @classmethod
@@ -114,8 +114,8 @@ class Unreadable:
 
     @property
     def message(self) -> str:
-        return (f"the photo cannot be read ({self.why}): it is published as it is, less any EXIF "
-                "or XMP data, and a browser may show it broken or not at all; open it in a photo "
+        return (f"the photo cannot be read ({self.why}): it is published as it is, less any EXIF, "
+                "XMP or comment, and a browser may show it broken or not at all; open it in a photo "
                 "editor and export it again as .jpg, .png or .webp")
 
     def warn(self, log: ProblemLog) -> None:
@@ -270,7 +270,7 @@ def _unreadable(photo: Path) -> Unreadable | None:
 
 
 def published_original(data: bytes) -> bytes | None:
-    """What the site publishes in place of a photo whose file carries EXIF or XMP data (a
+    """What the site publishes in place of a photo whose file carries EXIF, XMP or comments (a
     camera's GPS position, its serial number, its owner's name): the same picture without
     them, turned as before (its EXIF orientation kept); None when it carries none. A file
     Pillow cannot decode too (cut off, it keeps its EXIF): its orientation as Pillow reads its
@@ -316,6 +316,9 @@ def resized(data: bytes, name: str) -> tuple[Sized, bytes | None]:
         icc = image.info.get("icc_profile")
     if small.mode.startswith("I"):  # 16-bit greys (a scan): converted as they are, all but white
         small = small.convert("I").point(lambda value: value / 256).convert("L")
+    # The copy takes the pixels and the colour profile, nothing else of the file: Pillow wrote
+    # a JPEG's comment ('Ảnh CCCD của …') into the copy of it, from what it read.
+    small.info.clear()
     output = io.BytesIO()
     if kind == "JPEG":
         small = small if small.mode in {"RGB", "L", "CMYK"} else small.convert("RGB")

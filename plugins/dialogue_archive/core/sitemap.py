@@ -21,9 +21,22 @@ LASTMOD = re.compile(r"<lastmod>\s*([^<\s]+)\s*</lastmod>")
 SEPARATOR = "\n    "
 
 
+PART = re.compile(r"sitemap-(\d+)\.xml")
+"""The name of a part of the index, as a link may write it."""
+
+
 def part_name(number: int) -> str:
     """The file name of the index's `number`th part (from 1), at the site's root."""
     return f"sitemap-{number}.xml"
+
+
+def part_count(pages: int) -> int:
+    """How many parts the sitemap of a site of `pages` pages is split into (0: `sitemap.xml`
+    lists them all), known before the sitemap is written, when links to the parts are checked.
+    Counted by the URL limit: the byte limit splits further only where the pages' addresses
+    average more than a kilobyte (MAX_BYTES / MAX_URLS, less the entry's tags and date), which
+    the archive's (ids of at most 100 characters) are not."""
+    return 0 if pages <= MAX_URLS else -(-pages // MAX_URLS)
 
 
 def sitemap_files(sitemap: str, base_url: str, max_urls: int = MAX_URLS,

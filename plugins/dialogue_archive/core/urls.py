@@ -153,7 +153,9 @@ def year_data(year: int, name: str) -> str:
     return f"{YEARS_DIR}{year}/{name}"
 ROOT_FILES = frozenset({"feed.xml", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html"})
 """Files the build writes at the site's root: the site's feed, the calendar, MkDocs' sitemap
-and the theme's 404 page (each agency's, topic's and place's feed is `<section>/<id>/feed.xml`)."""
+and the theme's 404 page (each agency's, topic's and place's feed is `<section>/<id>/feed.xml`).
+The sitemap's numbered parts, written past its limits, depend on the site's number of pages
+(sitemap.part_count)."""
 
 
 def session_data(session_id: str) -> str:

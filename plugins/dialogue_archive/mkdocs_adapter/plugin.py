@@ -534,9 +534,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _place_photos(self, config: MkDocsConfig, files: Files) -> None:
         """The large photos of the published sessions and of the content folder's other pages
         get smaller copies in the site (core/resizing.py), and the pages their sizes; a photo
-        whose file carries EXIF or XMP data is published without it, written into the site
-        here (MkDocs leaves a file it would copy onto itself); a photo that cannot be read is
-        published as it is but for that data, with a located warning (an INFO line:
+        whose file carries EXIF, XMP or comments is published without them, written into the
+        site here (MkDocs leaves a file it would copy onto itself); a photo that cannot be read
+        is published as it is but for that data, with a located warning (an INFO line:
         `--strict` goes on, as for the content's warnings). Before MkDocs renders the other
         pages (on_page_content uses the sizes), after it emptied the site folder."""
         assert self.archive is not None and self.views is not None
