@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from conftest import as_an_office_account, copy_sample
+from conftest import ROOT, as_an_office_account, copy_sample
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
@@ -225,6 +225,55 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     again = subprocess.run(from_anywhere + " --force", shell=True, cwd=tmp_path,
                            capture_output=True, text=True)
     assert again.returncode == 0, (from_anywhere, again.stderr)
+
+
+def test_an_offices_commands_work_in_the_content_folder_its_mkdocs_yml_names(
+        content: Path, tmp_path: Path) -> None:
+    """Run from an office's own folder (its mkdocs.yml beside its content folder, as README's
+    "To build another archive" has it), `new` read `content/` there, not the `docs_dir` that
+    `validate` reads ("content: no registry/agencies.yaml …"), and from the repository it wrote
+    into the sample: `new`, `import` and `validate` now find the content folder alike, from the
+    folder's mkdocs.yml or the one `-f` names, as scripts/build takes it."""
+    office = tmp_path / "truong-giang"
+    office.mkdir()
+    archive = Path(shutil.move(content, office / "my-archive"))
+    (office / "mkdocs.yml").write_text("site_name: Xã Trường Giang\ndocs_dir: my-archive\n"
+                                       "plugins:\n  - dialogue-archive:\n      build_date: 2026-11-28\n",
+                                       encoding="utf-8")
+    created = subprocess.run([*CLI, *NEW], cwd=office, capture_output=True, text=True, timeout=120)
+    assert created.returncode == 0, created.stderr
+    folder = archive / "sessions" / "2024" / SESSION_ID
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.csv"
+    imported = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder.relative_to(office))],
+                              cwd=office, capture_output=True, text=True, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    assert items_of(folder)
+    checked = subprocess.run([*CLI, "validate"], cwd=office, capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0 and "OK: 8 sessions" in checked.stdout, checked.stderr
+    # from anywhere, with -f; as of the site's build day (28/11/2026), not the machine's
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    config = os.path.relpath(office / "mkdocs.yml", elsewhere)
+    ahead = subprocess.run([*CLI, "new", "-f", config, "--date", "2026-11-30", "--title",
+                            "Tiếp xúc cử tri phường Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                            "--place", "Hòa Xuân"], cwd=elsewhere, capture_output=True, text=True,
+                           timeout=120)
+    assert ahead.returncode == 0, ahead.stderr
+    assert (archive / "sessions/2026/2026-11-30-tiep-xuc-cu-tri-phuong-hoa-xuan/index.md").is_file()
+    assert "note: dated after today, it stays off the public site until 30/11/2026" in ahead.stdout
+    checked = subprocess.run([*CLI, "validate", "-f", config], cwd=elsewhere, capture_output=True,
+                             text=True, timeout=120)
+    assert checked.returncode == 0 and "OK: 9 sessions" in checked.stdout, checked.stderr
+    assert not list(elsewhere.iterdir())
+    assert not (ROOT / "content/sessions/2026/2026-11-30-tiep-xuc-cu-tri-phuong-hoa-xuan").exists()
+    # a session of another archive is not imported for this site
+    other = new_session(copy_sample(tmp_path / "other"))
+    refused = subprocess.run([*CLI, "import", str(sheet), "--session", str(other), "-f", config],
+                             cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2, refused.stderr
+    assert ("this session folder is not in the content folder "
+            f"{Path(config).parent / 'my-archive'} that {config} names (docs_dir)") in refused.stderr
+    assert items_of(other) == []
 
 
 def test_a_content_folder_with_a_line_break_in_its_path_still_gets_a_valid_record(
@@ -2424,7 +2473,8 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
             f"their ids disappear, and links to them (#{gone}) stop working") in result.stderr
     assert errors_of(content) == []
     help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
-    assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
+    help_text = " ".join(help_text.split())  # as argparse wraps it to the options' width
+    assert "keeps its id" in help_text and "replaced by the sheet" in help_text
 
 
 def imported_sample(content: Path) -> tuple[Path, dict]:

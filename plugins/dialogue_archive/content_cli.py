@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .core.build_date import fixed_build_date
 from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
@@ -23,7 +24,7 @@ from .core.spreadsheet import (
     session_folder,
     written_day,
 )
-from .site_settings import SettingsError, site_settings
+from .site_settings import SettingsError, Site, chosen_site, site_settings
 
 REQUIRED = {
     "date": "day of the session (YYYY-MM-DD or DD/MM/YYYY)",
@@ -58,11 +59,19 @@ def _ask(label: str, check: Callable[[str], Any]) -> Any:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create sessions/<year>/<id>/ with index.md and answers.yaml, asking for what is missing."""
-    archive, _ = load_archive(Path(args.content_dir))
+    """Create sessions/<year>/<id>/ with index.md and answers.yaml, asking for what is missing;
+    in the content folder `validate` would check (`chosen_site`), as of the site's build day."""
+    try:
+        site = chosen_site(args.content_dir, args.config_file)
+        build_date = fixed_build_date(site.build_date)
+    except ValueError as error:  # SettingsError, or a build_date that is no day
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    archive, _ = load_archive(site.content, build_date)
     if not archive.agencies or not archive.places:
-        print(f"{args.content_dir}: no registry/agencies.yaml or registry/places.yaml to choose the "
-              "organizer and place from; is this the content folder? (--content-dir)", file=sys.stderr)
+        print(f"{site.content}: no registry/agencies.yaml or registry/places.yaml to choose the "
+              "organizer and place from; is this the content folder? Give it with --content-dir, "
+              "or the site's mkdocs.yml with -f", file=sys.stderr)
         return 2
     missing = [name for name in REQUIRED if getattr(args, name) is None]
     if missing and not sys.stdin.isatty():
@@ -113,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
     try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
         folder = session_folder(Path(args.session))
-        build_date = site_settings(folder.resolve().parent.parent.parent).build_date
+        build_date = _site_of_session(folder, args.config_file).build_date
         report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
                               force=args.force, worksheet=args.worksheet, build_date=build_date)
     except (SheetError, MatchError, SettingsError) as exc:
@@ -129,6 +138,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.errors and not report.written else 0
 
 
+def _site_of_session(folder: Path, config_file: str | None) -> Site:
+    """The site a session folder is imported for: the one `-f` names, which must build the
+    folder's content folder, else the one whose mkdocs.yml is beside that folder, as `validate`
+    reads it (`site_settings`)."""
+    if config_file is None:
+        return site_settings(folder.resolve().parent.parent.parent)
+    site = chosen_site(None, config_file)
+    if not folder.resolve().is_relative_to(site.content.resolve()):
+        raise SettingsError(f"{folder}: this session folder is not in the content folder "
+                            f"{site.content} that {config_file} names (docs_dir); give a session "
+                            "of that folder, or the site's mkdocs.yml that builds this one")
+    return site
+
+
+SITE_DEFAULT = ("default: the mkdocs.yml of the folder the command runs in, its docs_dir, "
+                "else content")
+"""Where `validate` and `new` look for the content folder when told nothing (chosen_site)."""
+
+
+def add_config_option(command: argparse.ArgumentParser) -> None:
+    """`-f`, as `scripts/build -f` takes it: the site's mkdocs.yml, whose docs_dir is the content
+    folder (validate, new) or must hold the session (import)."""
+    command.add_argument("-f", "--config-file", metavar="MKDOCS_YML", default=None,
+                         help="the site's mkdocs.yml, as scripts/build -f takes it: the content "
+                         "folder is its docs_dir")
+
+
 def add_commands(commands: Any) -> None:
     """Register `new` and `import` on the main parser's subcommands."""
     new = commands.add_parser("new", help="create a session folder that validates at once")
@@ -142,7 +178,9 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--slug", help="end of the id after the date (default: from the title)")
     new.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
                      help="write draft: true so that nothing is published before review (default)")
-    new.add_argument("--content-dir", default="content", help="the content folder (default: content)")
+    new.add_argument("--content-dir", default=None,
+                     help=f"the content folder, or the site's mkdocs.yml ({SITE_DEFAULT})")
+    add_config_option(new)
     new.set_defaults(run=cmd_new)
 
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
@@ -154,4 +192,5 @@ def add_commands(commands: Any) -> None:
                        help="write the rows that are valid even if others are not")
     sheet.add_argument("--force", action="store_true",
                        help=f"replace an existing answers.yaml: {FORCE_KEEPS}")
+    add_config_option(sheet)
     sheet.set_defaults(run=cmd_import)
