@@ -74,6 +74,28 @@ def test_new_takes_a_start_time_with_a_one_digit_hour(content: Path) -> None:
     assert errors_of(content) == []
 
 
+@pytest.mark.parametrize(("written", "time"), [
+    ("14h00", "14:00"), ("8h30", "08:30"), ("14h", "14:00"), ("14 giờ", "14:00"), ("8g30", "08:30"),
+    ("8 giờ 30 phút", "08:30"), ("2:30 CH", "14:30")])
+def test_new_takes_the_start_time_as_an_office_writes_it(content: Path, written: str, time: str) -> None:
+    """`--time 14h00` was refused ('not HH:MM … e.g. 08:00'), though offices write times so (and
+    `import` reads them so beside a session's day): it is the time it says, written HH:MM."""
+    folder = new_session(content, "--time", written)
+    assert f'time: "{time}"' in (folder / "index.md").read_text(encoding="utf-8")
+    assert errors_of(content) == []
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("25h00", "'25h00' is no time of the day (0:00 to 23:59): check the hour and the minutes"),
+    ("8h75", "'8h75' is no time of the day (0:00 to 23:59): check the hour and the minutes"),
+    ("sáng", "'sáng' is not a time: write the start time as 14:00 (or 14h00, 8h30, 14 giờ)")])
+def test_new_refuses_a_start_time_of_no_day(content: Path, capsys, written: str, said: str) -> None:
+    with pytest.raises(SystemExit):
+        main([*NEW, "--content-dir", str(content), "--time", written])
+    assert f"argument --time: {said}" in capsys.readouterr().err
+    assert not (content / "sessions" / "2024" / SESSION_ID).exists()
+
+
 def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
     """`import` reads 18/07/2024 from a sheet: `new` takes it too (found by a review helper)."""
     argv = [*NEW, "--content-dir", str(content)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import shlex
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
+from .core.sheet_vocabulary import TIME_OF_DAY
 from .core.spreadsheet import (
     FORCE_KEEPS,
     SheetError,
@@ -22,6 +24,7 @@ from .core.spreadsheet import (
     month_first_day,
     not_a_day,
     session_folder,
+    time_of_day,
     written_day,
 )
 from .site_settings import SettingsError, Site, chosen_site, site_settings
@@ -46,6 +49,29 @@ def _date(value: str) -> dt.date:
             f"'{value}' is a day only when read month first ({day:%d/%m/%Y}), as US software "
             f"writes dates: write it day/month/year, {day:%d/%m/%Y}, or {day:%Y-%m-%d}")
     raise argparse.ArgumentTypeError(not_a_day(value))
+
+
+TWELVE_HOUR = re.compile(r"(?:(?P<morning>SA|AM)|CH|PM)$", re.IGNORECASE)
+"""The 12-hour clock's mark after a time ('2:30 CH', chiều; '8:30 SA', sáng), as TIME_OF_DAY
+finds it."""
+
+
+def _time(value: str) -> str:
+    """The start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '8:30', '2:30
+    CH': the forms `import` reads beside a session's day, TIME_OF_DAY) as HH:MM, FORMAT.md's
+    form; only HH:MM was taken. A time of no day ('25h00', '8h75') is refused."""
+    found = TIME_OF_DAY.fullmatch(value.strip())
+    half = TWELVE_HOUR.search(value.strip())
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a time: write the start time as 14:00 "
+                                         "(or 14h00, 8h30, 14 giờ)")
+    hour = int(found["hour"])
+    if not time_of_day(found) or (half and not 1 <= hour <= 12):
+        raise argparse.ArgumentTypeError(f"'{value}' is no time of the day (0:00 to 23:59): check "
+                                         "the hour and the minutes")
+    if half:
+        hour = hour % 12 + (0 if half["morning"] else 12)
+    return f"{hour:02d}:{found['minute'] or found['minutes'] or '00'}"
 
 
 def _ask(label: str, check: Callable[[str], Any]) -> Any:
@@ -174,7 +200,7 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--place", help=REQUIRED["place"])
     new.add_argument("--kind", default=SessionKind.dialogue.value,
                      choices=[k.value for k in SessionKind], help="kind of session (default: dialogue)")
-    new.add_argument("--time", help="start time, HH:MM")
+    new.add_argument("--time", type=_time, help="start time: 14:00, or 14h00, 8h30, 14 giờ")
     new.add_argument("--slug", help="end of the id after the date (default: from the title)")
     new.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
                      help="write draft: true so that nothing is published before review (default)")
