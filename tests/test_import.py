@@ -710,7 +710,8 @@ def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: 
     workbook.save(tmp_path / "nam.xlsx")
     result = run_import(tmp_path / "nam.xlsx", folder, "--force")
     assert result.returncode == 0, result.stderr
-    assert "column 'Ngày nhận đơn' (B) is not a known column" in result.stderr
+    assert ("info: nam.xlsx: column 'Ngày nhận đơn' (B) holds the day the question was received, "
+            "which the format has no field for: not imported") in result.stdout
     sheet.cell(3, 2).value = dt.datetime(2026, 11, 20)  # some received on the session's day
     workbook.save(tmp_path / "nam.xlsx")
     assert run_import(tmp_path / "nam.xlsx", folder, "--force").returncode == 0
@@ -2444,6 +2445,33 @@ def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, t
             "though 1 row(s) fill it: did you mean 'Văn bản' (the written reply)?") in result.stderr
     assert "info: la.csv: column(s) not imported: Ghi chú, Cột trống" in result.stdout
     assert "read the 1 warning(s) above" in result.stdout
+
+
+def test_a_column_of_the_day_a_question_was_received_is_told_not_taken_for_the_answers_date(
+        content: Path, tmp_path: Path) -> None:
+    """'Ngày nhận' got 'did you mean 'Ngày văn bản' (the answer's date)?': followed, the days
+    questions were received became their answers' dates. The columns of that day are known
+    ones the format has no field for, said in a note; and no column is suggested for a name
+    that means another thing ('Ngày hoàn thành', the day done, is no 'Hạn hoàn thành', a due
+    date), while a misspelt or longer name still gets one."""
+    result = import_into_hoa_xuan(content, tmp_path / "nhan.csv", (
+        "STT,Ngày nhận,Ngày tiếp nhận,Ngày gửi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,"
+        "Cam kết,Ngày hoàn thành,Văn bản số\n"
+        "1,15/11/2026,16/11/2026,14/11/2026,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,"
+        "Đã hướng dẫn,Rà soát hồ sơ,25/11/2026,CV 12/CA\n"))
+    assert result.returncode == 0, result.stderr
+    for letter, name in (("B", "Ngày nhận"), ("C", "Ngày tiếp nhận"), ("D", "Ngày gửi")):
+        assert (f"info: nhan.csv: column '{name}' ({letter}) holds the day the question was received, "
+                "which the format has no field for: not imported") in result.stdout
+        assert f"'{name}'" not in result.stderr
+    assert ("warning: nhan.csv: column 'Ngày hoàn thành' (K) is not a known column and is not "
+            "imported, though 1 row(s) fill it: rename it to a column name of the README if it is "
+            "for the site, or delete it") in result.stderr
+    assert "column 'Văn bản số' (L) is not a known column and is not imported, though 1 row(s) " \
+        "fill it: did you mean 'Văn bản' (the written reply)?" in result.stderr
+    assert "did you mean 'Ngày" not in result.stderr and "Hạn" not in result.stderr
+    item, = items_of(content / "sessions/2026/2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
+    assert "date" not in item["answers"][0] and "due" not in item["commitments"][0]
 
 
 def test_a_header_without_the_question_column_says_which_column_it_may_be(content: Path,

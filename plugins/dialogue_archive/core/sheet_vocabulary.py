@@ -73,6 +73,20 @@ FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind":
 """What a key is, in the press office's messages."""
 NOT_FOR_THE_SITE = ("Ghi chú", "Ghi chú khác", "Người nhập", "Người tổng hợp", "Người nhập liệu")
 """The office's own notes columns: not imported, and said so in a note rather than a warning."""
+NO_FIELD: dict[str, tuple[str, ...]] = {
+    "the day the question was received": (
+        "Ngày nhận", "Ngày tiếp nhận", "Ngày gửi", "Ngày nhận đơn", "Ngày nhận ý kiến",
+        "Ngày tiếp nhận ý kiến", "Ngày gửi ý kiến", "Ngày nhận câu hỏi", "Ngày nhận kiến nghị",
+        "Ngày tiếp nhận kiến nghị", "Thời gian nhận", "Thời gian tiếp nhận"),
+}
+"""Columns offices keep for what FORMAT.md has no field for (what they hold -> their names): not
+imported, and said so in a note, with what they hold, rather than a warning whose 'did you mean'
+named a column of another meaning ('Ngày nhận' -> 'Ngày văn bản', the answer's date: followed,
+it made the days questions were received their answers' dates)."""
+DAY_NAMES = ("Ngày", "Hạn", "Thời hạn", "Thời gian")
+"""Words a column's name opens with when its cells are days, as those of DATE_COLUMNS: a column
+of days and one of something else are not one misspelt for the other ('Ngày chuyển' is no
+'Chuyển', the agency referred to)."""
 PERSONAL = ("Số điện thoại", "Điện thoại", "SĐT", "ĐT", "Điện thoại liên hệ", "Số CCCD", "CCCD",
             "Số CMND", "CMND", "Căn cước công dân", "Số căn cước", "Email", "Địa chỉ email",
             "Địa chỉ", "Địa chỉ thường trú", "Nơi ở", "Ngày sinh", "Năm sinh")
@@ -152,7 +166,8 @@ thoại', 'Ngày, giờ hội nghị'): its cells are meant as days, so cells th
 are errors, never an unknown column's. Not 'Thời gian' ('Thời gian đối thoại' may hold the hours
 alone, 8h00 - 11h00), nor a 'Buổi' or 'Phiên' alone, which may hold the part of the day or a
 title."""
-SESSION_PHRASE, DAY_HEADING_PHRASE = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS))
+SESSION_PHRASE, DAY_HEADING_PHRASE, DAY_NAME = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS,
+                                                             DAY_NAMES))
 
 
 def opinion_taken(value: str) -> str | None:

@@ -52,10 +52,12 @@ from .sheet_vocabulary import (
     DASHES,
     DATE_COLUMNS,
     DAY_HEADING_PHRASE,
+    DAY_NAME,
     DAY_WORDS,
     FIELD_NAMES,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
+    NO_FIELD,
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
@@ -1002,11 +1004,31 @@ def _likeness(a: str, b: str) -> float:
 
 def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
     """(key, known name) that a header the vocabulary does not know most resembles, among the
-    keys the sheet has no column for (`taken`: those it has)."""
+    keys the sheet has no column for (`taken`: those it has), and that it may mean
+    (`_may_mean`)."""
     best = max(((_likeness(name, known), key, known)
-                for key, names in COLUMNS.items() if key not in set(taken) for known in names),
+                for key, names in COLUMNS.items() if key not in set(taken) for known in names
+                if _may_mean(name, key, known)),
                default=None)
     return (best[1], best[2]) if best and best[0] >= LIKENESS else None
+
+
+def _may_mean(name: str, key: str, known: str) -> bool:
+    """Whether a header may be the known name of `key` misspelt, or with words added or left
+    out ('Văn bản số' for 'Văn bản'), rather than another thing that shares words with it: a
+    word of one in place of another word ('Ngày nhận', the day received, is no 'Ngày văn bản',
+    the answer's date), or a column of days for one of something else (DAY_NAME: 'Ngày chuyển'
+    is no 'Chuyển', an agency). Offices followed such a suggestion, and read one thing as
+    another."""
+    if bool(DAY_NAME.match(_words(name))) != (key in DATE_COLUMNS):
+        return False
+    ours, theirs = _words(name).split(), _words(known).split()
+    only_ours, only_theirs = [w for w in ours if w not in theirs], [w for w in theirs if w not in ours]
+    for word in list(only_ours):  # a misspelt word is the word
+        if typo := next((w for w in only_theirs if likeness(word, w) >= LIKENESS), None):
+            only_ours.remove(word)
+            only_theirs.remove(typo)
+    return not (only_ours and only_theirs)
 
 
 def column_letter(index: int) -> str:
@@ -1872,11 +1894,16 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     names = rows[header]
     quiet = {folded_words(name) for name in NOT_FOR_THE_SITE}
     personal = {folded_words(name) for name in PERSONAL}
+    no_field = {folded_words(name): what for what, known in NO_FIELD.items() for name in known}
     ignored, private = [], []
     for i in unknown:
         filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
         if folded_words(names[i]) in personal:
             private.append(str(names[i]))
+            continue
+        if what := no_field.get(folded_words(names[i])):
+            report.notes.append(f"info: {report.sheet}: column '{names[i]}' ({column_letter(i)}) "
+                                f"holds {what}, which the format has no field for: not imported")
             continue
         if not filled or folded_words(names[i]) in quiet:
             ignored.append(str(names[i]))
