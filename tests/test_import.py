@@ -2271,6 +2271,40 @@ def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(co
     assert items_of(folder)[0]["asker"]["label"] == "Công dân phường Hòa Xuân"
 
 
+def test_a_residential_group_column_is_said_in_the_askers_label(content: Path, tmp_path: Path) -> None:
+    """A sheet's 'Tổ dân phố' column was unknown, and its warning suggested renaming it to
+    'Thành phần' (the asker's kind), which would have made every row an error. FORMAT.md's places
+    stop at wards: the group is said in the asker's label, unless the label names it already."""
+    result = import_into_hoa_xuan(content, tmp_path / "to.csv", (
+        "STT,Người hỏi,Tổ dân phố,Phường,Loại,Lĩnh vực,Nội dung\n"
+        "1,,Cẩm Nam,Hòa Xuân,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"
+        "2,Công dân,Tổ dân phố Cẩm Nam,,Câu hỏi,Cư trú,Hỏi về thủ tục khai báo tạm vắng.\n"
+        "3,Ông N.V.A.,12,,Ý kiến,Cư trú,Góp ý về việc cấp thẻ căn cước.\n"
+        "4,Công dân tổ dân phố Cẩm Nam,Cẩm Nam,,Ý kiến,Cư trú,Góp ý về xác nhận cư trú.\n"))
+    assert result.returncode == 0, result.stderr
+    assert "Tổ dân phố" not in result.stderr and "Thành phần" not in result.stderr
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    assert [item["asker"]["label"] for item in items_of(folder)] == [
+        "Công dân tổ dân phố Cẩm Nam, phường Hòa Xuân", "Công dân tổ dân phố Cẩm Nam",
+        "Ông N.V.A., tổ dân phố 12", "Công dân tổ dân phố Cẩm Nam"]
+    assert errors_of(content) == []
+
+
+def test_a_residential_group_written_as_the_askers_place_says_where_to_write_it(
+        content: Path, tmp_path: Path) -> None:
+    """'Tổ dân phố Cẩm Nam' in the place column was an unknown place, with no way out: FORMAT.md's
+    places stop at wards and communes."""
+    result = import_into_hoa_xuan(content, tmp_path / "dia-ban.csv", (
+        "STT,Người hỏi,Địa bàn,Loại,Lĩnh vực,Nội dung\n"
+        "1,,Tổ dân phố Cẩm Nam,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"
+        "2,,Hòa Xuân,Kiến nghị,Cư trú,Hỏi về thủ tục khai báo tạm vắng.\n"))
+    assert result.returncode == 1
+    assert rows_said(result) == [
+        "dia-ban.csv:row 2: column 'Địa bàn': 'Tổ dân phố Cẩm Nam' is a residential group, and "
+        "places stop at wards and communes: write the ward or commune in 'Địa bàn', and the group "
+        "in 'Người hỏi' (Công dân tổ dân phố Cẩm Nam) or in a column 'Tổ dân phố' of its own"]
+
+
 def test_personal_data_in_a_question_is_reported_once_not_again_in_its_id(content: Path,
                                                                          tmp_path: Path) -> None:
     """The id made from the question's first words left out the ID number the question holds:

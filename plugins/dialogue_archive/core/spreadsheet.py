@@ -55,6 +55,7 @@ from .sheet_vocabulary import (
     DAY_NAME,
     DAY_WORDS,
     FIELD_NAMES,
+    GROUP_INITIALS,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NO_FIELD,
@@ -68,13 +69,14 @@ from .sheet_vocabulary import (
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
+    group_opening,
     kind_named,
     opinion_taken,
 )
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
-QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
+QUESTION_COLUMNS = ("asker", "asker_kind", "group", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
                           "#SPILL!", "#CALC!", "#GETTING_DATA"})
@@ -1315,6 +1317,11 @@ class RowReader:
         self.problems: list[RowError] = []
         """The problems of the row being read: all its cells are read, and all are reported."""
 
+    @property
+    def default_kind(self) -> str:
+        """The asker's kind the session's kind implies (cử tri at a voter meeting, …)."""
+        return DEFAULT_ASKER_KIND.get(self.session.meta.kind, AskerKind.citizen).value
+
     def attempt(self, step: Callable[[], T], default: T) -> T:
         """A cell's value, or `default` with its problem kept, so that the row's other cells
         are still read (a sheet fixed in one go, not one problem per run)."""
@@ -1393,6 +1400,29 @@ class RowReader:
             found += [i for i in ids if i not in found]
         return found
 
+    def place(self, cells: dict[str, Any]) -> str | None:
+        """The asker's place, a ward or commune of the registry; a residential group written
+        there ('Tổ dân phố Cẩm Nam') is said to be one, with where to write it: it was an unknown
+        place, and no place of the registry could be it (FORMAT.md's stop at wards)."""
+        try:
+            return self.ref(cells, "place", "place")
+        except RowError:
+            value = self.text(cells, "place") or ""
+            if not group_opening(value):
+                raise
+            group = self.headers.get("group", COLUMNS["group"][0])
+            raise RowError(self.header("place"), (
+                f"'{value}' is a residential group, and places stop at wards and communes: write "
+                f"the ward or commune in '{self.header('place')}', and the group in "
+                f"'{self.header('asker')}' ({VI['asker_kind'][self.default_kind]} "
+                f"{group_phrase(value, group)}) or in a column '{group}' of its own")) from None
+
+    def group(self, cells: dict[str, Any]) -> str | None:
+        """The asker's residential group as a label says it mid-sentence, its kind from the
+        column's name when the cell gives only its name ('Cẩm Nam' under 'Tổ dân phố')."""
+        value = self.text(cells, "group")
+        return group_phrase(value, self.header("group")) if value else None
+
     def date(self, cells: dict[str, Any], key: str) -> dt.date | None:
         value = cells.get(key)
         if value is None:
@@ -1411,11 +1441,10 @@ class RowReader:
         cells = row.cells
         # the kind as written, else as the asker's name says ('Công ty …'), else the session's
         kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or kind_named(
-            self.text(cells, "asker")) or DEFAULT_ASKER_KIND.get(self.session.meta.kind,
-                                                                 AskerKind.citizen).value
-        place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
+            self.text(cells, "asker")) or self.default_kind
+        place = self.attempt(lambda: self.place(cells), None)
         where = in_sentence(self.archive.places[place].name) if place else ""  # 'phường Hòa Xuân'
-        label = self.text(cells, "asker") or " ".join(filter(None, [VI["asker_kind"][kind], where]))
+        label = asker_label(self.text(cells, "asker"), VI["asker_kind"][kind], self.group(cells), where)
         label = label[:1].upper() + label[1:]  # it opens a line of the page: 'ẩn danh' as 'Ẩn danh'
         if cells.get("text") is None:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
@@ -1575,6 +1604,42 @@ class RowReader:
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
         return candidate
+
+
+def group_phrase(value: str, column: str) -> str:
+    """'Tổ dân phố Cẩm Nam' -> 'tổ dân phố Cẩm Nam', its kind lower-case as mid-sentence (its
+    initials, 'TDP 12', as written); a name alone takes the kind its column names: 'Cẩm Nam'
+    under 'Tổ dân phố' -> 'tổ dân phố Cẩm Nam', '12' under 'Thôn' -> 'thôn 12'."""
+    words = value.split()
+    if not group_opening(value):
+        words = column.split()[:group_opening(column)] + words
+    opening = group_opening(" ".join(words))
+    kind = " ".join(words[:opening])
+    kind = kind if folded_words(kind).upper() in GROUP_INITIALS else kind.lower()
+    return " ".join(filter(None, [kind, *words[opening:]]))
+
+
+KIND_WORDS = frozenset(folded_words(word) for word in VALUE_NAMES["asker_kind"])
+"""The asker's kinds as offices write them ('Công dân', 'Cử tri', 'Người dân'), folded."""
+
+
+def asker_label(written: str | None, kind: str, group: str | None, where: str) -> str:
+    """The asker's label: as written, else the kind's word and the ward ('Công dân phường Hòa
+    Xuân'), with the asker's residential group (`group`, mid-sentence) when the label does not
+    name it already (its name, 'Cẩm Nam'; a group named by a number, whole: 'tổ dân phố 12'):
+    after the kind's word ('Công dân tổ dân phố Cẩm Nam', and with no label written, before
+    the ward: 'Công dân tổ dân phố Cẩm Nam, phường Hòa Xuân'), else after a comma ('Ông
+    N.V.A., tổ dân phố Cẩm Nam'). FORMAT.md's places stop at wards: the label is where a
+    group is said."""
+    if not group:
+        return written or " ".join(filter(None, [kind, where]))
+    if not written:
+        return ", ".join(filter(None, [f"{kind} {group}", where]))
+    name = " ".join(group.split()[group_opening(group):])
+    named = name if re.search(r"[^\W\d]", name) else group
+    if re.search(rf"\b{re.escape(folded_words(named))}\b", folded_words(written)):
+        return written
+    return f"{written} {group}" if folded_words(written) in KIND_WORDS else f"{written}, {group}"
 
 
 def _item_id(words: str) -> str:
