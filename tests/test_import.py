@@ -1975,6 +1975,41 @@ def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply
         ["in_writing"], ["on_the_spot"], ["referred"], ["in_writing"]]
 
 
+def test_an_answer_dated_after_the_session_is_no_answer_on_the_spot(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A voter meeting's 'Tiếp thu, giải trình' answered on 22/11 for a session of 20/11 was
+    written `mode: on_the_spot, date: 2026-11-22`: an answer given on the spot is given at the
+    session. A mode that does not say how (explained, or empty) with a later date is in
+    writing; one that says on the spot with a later date is an error on its row, saying which
+    to fix."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--kind",
+                 "voter_meeting", "--title", "Tiếp xúc cử tri phường Hòa Xuân", "--organizer",
+                 "UBND phường Hòa Xuân", "--place", "Hòa Xuân"]) == 0
+    folder = content / "sessions" / "2026" / "2026-11-20-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    sheet = write_text_sheet(tmp_path / "cu-tri.csv", (
+        "STT,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Ngày trả lời,Nội dung trả lời\n"
+        "1,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"Tiếp thu, giải trình\","
+        "22/11/2026,Phường đã giải trình.\n"
+        "2,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,,22/11/2026,Sẽ lát.\n"
+        "3,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,\"Tiếp thu, giải trình\",,"
+        "Đã giải trình tại hội nghị.\n"
+        "4,Kiến nghị,Đất đai,Hỏi về cống.,UBND phường Hòa Xuân,Trả lời trực tiếp,22/11/2026,Sẽ nạo vét.\n"
+        "5,Kiến nghị,Đất đai,Hỏi về đèn.,UBND phường Hòa Xuân,Tại hội nghị,20/11/2026,Sẽ lắp.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert rows_said(result) == [
+        "cu-tri.csv:row 5: column 'Hình thức': 'Trả lời trực tiếp' says the answer was given at the "
+        "session (20/11/2026), but 'Ngày trả lời' says 22/11/2026: if it was answered after the "
+        "session, write Bằng văn bản (or empty 'Hình thức'); if at the session, empty 'Ngày trả lời'"]
+    assert run_import(sheet, folder, "--keep-valid").returncode == 0
+    assert [item["answers"] for item in items_of(folder)][:2] == [
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "date": dt.date(2026, 11, 22),
+          "text": "Phường đã giải trình."}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "date": dt.date(2026, 11, 22),
+          "text": "Sẽ lát."}]]
+    assert [item["answers"][0]["mode"] for item in items_of(folder)[2:]] == ["on_the_spot"] * 2
+
+
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
     """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
     with no agency the question is unanswered, said in an info line; with an agency alone, an
@@ -2422,7 +2457,7 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
     assert main(["import", str(wordings), "--session", str(folder)]) == 0
     [item] = items_of(folder)
     assert item["asker"]["label"] == "Ông A." and item["text"] == "Hỏi về tạm trú"
-    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "on_the_spot",
+    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "in_writing",  # a later day
                                 "date": dt.date(2026, 11, 25), "text": "Đã trả lời"}]
     # the header of an official form: 'NỘI DUNG CÂU HỎI/KIẾN NGHỊ', and two agency columns
     form = write_text_sheet(tmp_path / "headers1.csv", (

@@ -1499,8 +1499,8 @@ class RowReader:
             self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
         referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
         document = self.text(cells, "document")
-        mode = self.attempt(lambda: self._mode(cells, document), None)
         day = self.attempt(lambda: self._answer_day(cells), None)
+        mode = self.attempt(lambda: self._mode(cells, document, day), None)
         text = self.text(cells, "answer_text")
         if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
             others = " and ".join(f"'{self.header(k)}'" for k in other_answer_cells(cells))
@@ -1529,11 +1529,15 @@ class RowReader:
             answer["text"] = as_typed(text)
         return answer
 
-    def _mode(self, cells: dict[str, Any], document: str | None) -> str:
+    def _mode(self, cells: dict[str, Any], document: str | None, day: dt.date | None) -> str:
         """The answer's mode as written, or the one its other cells imply (also for a mode that
-        says the opinion was explained, EXPLAINED, not how), checked against the agency it was
-        referred to (a cell written, whether or not its agency is known)."""
+        says the opinion was explained, EXPLAINED, not how): in writing beside a document or a
+        `day` after the session's (a 'Tiếp thu, giải trình' answered on 30/11 of a session of
+        28/11 was published as on the spot); checked against the agency it was referred to (a
+        cell written, whether or not its agency is known) and against that day: an answer given
+        on the spot is given at the session."""
         referred = cells.get("referred_to") is not None
+        later = day is not None and day > self.session.date
         taken = opinion_taken(str(cells["mode"])) if cells.get("mode") is not None else None
         if taken == "noted":
             raise RowError(self.header("mode"), (
@@ -1543,7 +1547,14 @@ class RowReader:
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
         mode = (None if taken == "explained" else self.choice(cells, "mode")) or (
-            "referred" if referred else "in_writing" if document else "on_the_spot")
+            "referred" if referred else "in_writing" if document or later else "on_the_spot")
+        if mode == "on_the_spot" and later:
+            raise RowError(self.header("mode"), (
+                f"'{cells['mode']}' says the answer was given at the session "
+                f"({self.session.date:%d/%m/%Y}), but '{self.header('answer_date')}' says "
+                f"{day:%d/%m/%Y}: if it was answered after the session, write Bằng văn bản (or "
+                f"empty '{self.header('mode')}'); if at the session, empty "
+                f"'{self.header('answer_date')}'"))
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
                               f", or change '{self.header('mode')}'")
