@@ -323,6 +323,38 @@ def test_the_scaffolded_record_speaks_of_the_people_the_session_is_for(
     assert record.startswith(heading + " tại buổi") and f"#      {asker} " in record, record[:600]
 
 
+@pytest.mark.parametrize(("kind", "caption", "chair", "attendance"), [
+    ("voter_meeting", "tiếp xúc cử tri", "Chủ tịch Ủy ban MTTQ Việt Nam phường Hòa Xuân", "voters"),
+    ("business_dialogue", "đối thoại doanh nghiệp", "Phó Chủ tịch UBND phường Hòa Xuân", "businesses")])
+def test_the_scaffolds_examples_follow_the_sessions_kind_and_the_offices_registry(
+        content: Path, kind: str, caption: str, chair: str, attendance: str) -> None:
+    """A voter meeting's or a business dialogue's index.md said 'Quang cảnh buổi đối thoại' and
+    'Phó Chủ tịch UBND …' for every kind, and suggested `participants: [phong-tu-phap]`, an
+    agency the office's registry may lack (the sample's ended on 30/6/2025). The examples now
+    follow the kind, and their ids are the registry's, of the session's day: every example of
+    index.md and answers.yaml, uncommented, validates."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--kind", kind,
+                 "--title", "Gặp gỡ ở Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                 "--place", "Hòa Xuân"]) == 0
+    folder = content / "sessions" / "2026" / "2026-11-20-gap-go-o-hoa-xuan"
+    index = (folder / "index.md").read_text(encoding="utf-8")
+    assert f"#   caption: Quang cảnh buổi {caption}\n" in index
+    assert f"#   position: {chair}\n" in index and f"#   {attendance}: 60\n" in index
+    assert "phong-tu-phap" not in index
+    lines = index.splitlines(keepends=True)
+    start, end = lines.index("# chair:\n"), lines.index("#   agencies: 10\n")
+    (folder / "index.md").write_text("".join(
+        [*lines[:start], *(line.removeprefix("# ") for line in lines[start:end + 1]), *lines[end + 1:]]),
+        encoding="utf-8")
+    head, example = (folder / "answers.yaml").read_text(encoding="utf-8").split("items: []\n")
+    (folder / "answers.yaml").write_text(head + "items:\n" + re.sub(r"(?m)^#(  [ -])", r"\1", example),
+                                         encoding="utf-8")
+    assert errors_of(content) == []
+    archive, _ = load_archive(content, include_drafts=True)
+    session = next(s for s in archive.sessions if s.folder == folder)
+    assert session.meta.participants and len(session.items) == 1, session.meta
+
+
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
     """The README's example: a long title's id ends with a whole phrase, the write-up says
     'tại phường …' mid-sentence, and the hints show the command as the README runs it."""
