@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from conftest import as_an_office_account, copy_sample
+from conftest import ROOT, as_an_office_account, copy_sample
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
@@ -72,6 +72,28 @@ def test_new_takes_a_start_time_with_a_one_digit_hour(content: Path) -> None:
     folder = new_session(content, "--time", "8:00")
     assert 'time: "08:00"' in (folder / "index.md").read_text(encoding="utf-8")
     assert errors_of(content) == []
+
+
+@pytest.mark.parametrize(("written", "time"), [
+    ("14h00", "14:00"), ("8h30", "08:30"), ("14h", "14:00"), ("14 giờ", "14:00"), ("8g30", "08:30"),
+    ("8 giờ 30 phút", "08:30"), ("2:30 CH", "14:30")])
+def test_new_takes_the_start_time_as_an_office_writes_it(content: Path, written: str, time: str) -> None:
+    """`--time 14h00` was refused ('not HH:MM … e.g. 08:00'), though offices write times so (and
+    `import` reads them so beside a session's day): it is the time it says, written HH:MM."""
+    folder = new_session(content, "--time", written)
+    assert f'time: "{time}"' in (folder / "index.md").read_text(encoding="utf-8")
+    assert errors_of(content) == []
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("25h00", "'25h00' is no time of the day (0:00 to 23:59): check the hour and the minutes"),
+    ("8h75", "'8h75' is no time of the day (0:00 to 23:59): check the hour and the minutes"),
+    ("sáng", "'sáng' is not a time: write the start time as 14:00 (or 14h00, 8h30, 14 giờ)")])
+def test_new_refuses_a_start_time_of_no_day(content: Path, capsys, written: str, said: str) -> None:
+    with pytest.raises(SystemExit):
+        main([*NEW, "--content-dir", str(content), "--time", written])
+    assert f"argument --time: {said}" in capsys.readouterr().err
+    assert not (content / "sessions" / "2024" / SESSION_ID).exists()
 
 
 def test_new_takes_the_date_as_an_office_writes_it(content: Path) -> None:
@@ -227,6 +249,55 @@ def test_the_next_command_new_shows_runs_from_where_the_officer_is(content: Path
     assert again.returncode == 0, (from_anywhere, again.stderr)
 
 
+def test_an_offices_commands_work_in_the_content_folder_its_mkdocs_yml_names(
+        content: Path, tmp_path: Path) -> None:
+    """Run from an office's own folder (its mkdocs.yml beside its content folder, as README's
+    "To build another archive" has it), `new` read `content/` there, not the `docs_dir` that
+    `validate` reads ("content: no registry/agencies.yaml …"), and from the repository it wrote
+    into the sample: `new`, `import` and `validate` now find the content folder alike, from the
+    folder's mkdocs.yml or the one `-f` names, as scripts/build takes it."""
+    office = tmp_path / "truong-giang"
+    office.mkdir()
+    archive = Path(shutil.move(content, office / "my-archive"))
+    (office / "mkdocs.yml").write_text("site_name: Xã Trường Giang\ndocs_dir: my-archive\n"
+                                       "plugins:\n  - dialogue-archive:\n      build_date: 2026-11-28\n",
+                                       encoding="utf-8")
+    created = subprocess.run([*CLI, *NEW], cwd=office, capture_output=True, text=True, timeout=120)
+    assert created.returncode == 0, created.stderr
+    folder = archive / "sessions" / "2024" / SESSION_ID
+    sheet = sample_sheet.HERE / f"{sample_sheet.NAME}.csv"
+    imported = subprocess.run([*CLI, "import", str(sheet), "--session", str(folder.relative_to(office))],
+                              cwd=office, capture_output=True, text=True, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    assert items_of(folder)
+    checked = subprocess.run([*CLI, "validate"], cwd=office, capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0 and "OK: 8 sessions" in checked.stdout, checked.stderr
+    # from anywhere, with -f; as of the site's build day (28/11/2026), not the machine's
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    config = os.path.relpath(office / "mkdocs.yml", elsewhere)
+    ahead = subprocess.run([*CLI, "new", "-f", config, "--date", "2026-11-30", "--title",
+                            "Tiếp xúc cử tri phường Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                            "--place", "Hòa Xuân"], cwd=elsewhere, capture_output=True, text=True,
+                           timeout=120)
+    assert ahead.returncode == 0, ahead.stderr
+    assert (archive / "sessions/2026/2026-11-30-tiep-xuc-cu-tri-phuong-hoa-xuan/index.md").is_file()
+    assert "note: dated after today, it stays off the public site until 30/11/2026" in ahead.stdout
+    checked = subprocess.run([*CLI, "validate", "-f", config], cwd=elsewhere, capture_output=True,
+                             text=True, timeout=120)
+    assert checked.returncode == 0 and "OK: 9 sessions" in checked.stdout, checked.stderr
+    assert not list(elsewhere.iterdir())
+    assert not (ROOT / "content/sessions/2026/2026-11-30-tiep-xuc-cu-tri-phuong-hoa-xuan").exists()
+    # a session of another archive is not imported for this site
+    other = new_session(copy_sample(tmp_path / "other"))
+    refused = subprocess.run([*CLI, "import", str(sheet), "--session", str(other), "-f", config],
+                             cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2, refused.stderr
+    assert ("this session folder is not in the content folder "
+            f"{Path(config).parent / 'my-archive'} that {config} names (docs_dir)") in refused.stderr
+    assert items_of(other) == []
+
+
 def test_a_content_folder_with_a_line_break_in_its_path_still_gets_a_valid_record(
         content: Path, tmp_path: Path) -> None:
     """The scaffolded answers.yaml's comment held the folder's path: a line break in it ended
@@ -250,6 +321,38 @@ def test_the_scaffolded_record_speaks_of_the_people_the_session_is_for(
                  "--place", "Hòa Thọ Đông"]) == 0
     record = (content / "sessions/2024/2024-07-18-doi-thoai-ve-thue/answers.yaml").read_text("utf-8")
     assert record.startswith(heading + " tại buổi") and f"#      {asker} " in record, record[:600]
+
+
+@pytest.mark.parametrize(("kind", "caption", "chair", "attendance"), [
+    ("voter_meeting", "tiếp xúc cử tri", "Chủ tịch Ủy ban MTTQ Việt Nam phường Hòa Xuân", "voters"),
+    ("business_dialogue", "đối thoại doanh nghiệp", "Phó Chủ tịch UBND phường Hòa Xuân", "businesses")])
+def test_the_scaffolds_examples_follow_the_sessions_kind_and_the_offices_registry(
+        content: Path, kind: str, caption: str, chair: str, attendance: str) -> None:
+    """A voter meeting's or a business dialogue's index.md said 'Quang cảnh buổi đối thoại' and
+    'Phó Chủ tịch UBND …' for every kind, and suggested `participants: [phong-tu-phap]`, an
+    agency the office's registry may lack (the sample's ended on 30/6/2025). The examples now
+    follow the kind, and their ids are the registry's, of the session's day: every example of
+    index.md and answers.yaml, uncommented, validates."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--kind", kind,
+                 "--title", "Gặp gỡ ở Hòa Xuân", "--organizer", "UBND phường Hòa Xuân",
+                 "--place", "Hòa Xuân"]) == 0
+    folder = content / "sessions" / "2026" / "2026-11-20-gap-go-o-hoa-xuan"
+    index = (folder / "index.md").read_text(encoding="utf-8")
+    assert f"#   caption: Quang cảnh buổi {caption}\n" in index
+    assert f"#   position: {chair}\n" in index and f"#   {attendance}: 60\n" in index
+    assert "phong-tu-phap" not in index
+    lines = index.splitlines(keepends=True)
+    start, end = lines.index("# chair:\n"), lines.index("#   agencies: 10\n")
+    (folder / "index.md").write_text("".join(
+        [*lines[:start], *(line.removeprefix("# ") for line in lines[start:end + 1]), *lines[end + 1:]]),
+        encoding="utf-8")
+    head, example = (folder / "answers.yaml").read_text(encoding="utf-8").split("items: []\n")
+    (folder / "answers.yaml").write_text(head + "items:\n" + re.sub(r"(?m)^#(  [ -])", r"\1", example),
+                                         encoding="utf-8")
+    assert errors_of(content) == []
+    archive, _ = load_archive(content, include_drafts=True)
+    session = next(s for s in archive.sessions if s.folder == folder)
+    assert session.meta.participants and len(session.items) == 1, session.meta
 
 
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
@@ -639,7 +742,8 @@ def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: 
     workbook.save(tmp_path / "nam.xlsx")
     result = run_import(tmp_path / "nam.xlsx", folder, "--force")
     assert result.returncode == 0, result.stderr
-    assert "column 'Ngày nhận đơn' (B) is not a known column" in result.stderr
+    assert ("info: nam.xlsx: column 'Ngày nhận đơn' (B) holds the day the question was received, "
+            "which the format has no field for: not imported") in result.stdout
     sheet.cell(3, 2).value = dt.datetime(2026, 11, 20)  # some received on the session's day
     workbook.save(tmp_path / "nam.xlsx")
     assert run_import(tmp_path / "nam.xlsx", folder, "--force").returncode == 0
@@ -2024,6 +2128,41 @@ def test_an_opinion_explained_as_the_answers_mode_takes_the_mode_its_cells_imply
         ["in_writing"], ["on_the_spot"], ["referred"], ["in_writing"]]
 
 
+def test_an_answer_dated_after_the_session_is_no_answer_on_the_spot(content: Path,
+                                                                    tmp_path: Path) -> None:
+    """A voter meeting's 'Tiếp thu, giải trình' answered on 22/11 for a session of 20/11 was
+    written `mode: on_the_spot, date: 2026-11-22`: an answer given on the spot is given at the
+    session. A mode that does not say how (explained, or empty) with a later date is in
+    writing; one that says on the spot with a later date is an error on its row, saying which
+    to fix."""
+    assert main(["new", "--content-dir", str(content), "--date", "2026-11-20", "--kind",
+                 "voter_meeting", "--title", "Tiếp xúc cử tri phường Hòa Xuân", "--organizer",
+                 "UBND phường Hòa Xuân", "--place", "Hòa Xuân"]) == 0
+    folder = content / "sessions" / "2026" / "2026-11-20-tiep-xuc-cu-tri-phuong-hoa-xuan"
+    sheet = write_text_sheet(tmp_path / "cu-tri.csv", (
+        "STT,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Hình thức,Ngày trả lời,Nội dung trả lời\n"
+        "1,Kiến nghị,Đất đai,Đề nghị làm đường.,UBND phường Hòa Xuân,\"Tiếp thu, giải trình\","
+        "22/11/2026,Phường đã giải trình.\n"
+        "2,Kiến nghị,Đất đai,Đề nghị lát vỉa hè.,UBND phường Hòa Xuân,,22/11/2026,Sẽ lát.\n"
+        "3,Kiến nghị,Đất đai,Hỏi về sổ đỏ.,UBND phường Hòa Xuân,\"Tiếp thu, giải trình\",,"
+        "Đã giải trình tại hội nghị.\n"
+        "4,Kiến nghị,Đất đai,Hỏi về cống.,UBND phường Hòa Xuân,Trả lời trực tiếp,22/11/2026,Sẽ nạo vét.\n"
+        "5,Kiến nghị,Đất đai,Hỏi về đèn.,UBND phường Hòa Xuân,Tại hội nghị,20/11/2026,Sẽ lắp.\n"))
+    result = run_import(sheet, folder)
+    assert result.returncode == 1
+    assert rows_said(result) == [
+        "cu-tri.csv:row 5: column 'Hình thức': 'Trả lời trực tiếp' says the answer was given at the "
+        "session (20/11/2026), but 'Ngày trả lời' says 22/11/2026: if it was answered after the "
+        "session, write Bằng văn bản (or empty 'Hình thức'); if at the session, empty 'Ngày trả lời'"]
+    assert run_import(sheet, folder, "--keep-valid").returncode == 0
+    assert [item["answers"] for item in items_of(folder)][:2] == [
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "date": dt.date(2026, 11, 22),
+          "text": "Phường đã giải trình."}],
+        [{"by": "ubnd-phuong-hoa-xuan-2025", "mode": "in_writing", "date": dt.date(2026, 11, 22),
+          "text": "Sẽ lát."}]]
+    assert [item["answers"][0]["mode"] for item in items_of(folder)[2:]] == ["on_the_spot"] * 2
+
+
 def test_a_dash_for_the_answers_text_is_no_answer(content: Path, tmp_path: Path) -> None:
     """A dash in the answer's text was published as the answer '-' (a fuzzing review's find):
     with no agency the question is unanswered, said in an info line; with an agency alone, an
@@ -2358,6 +2497,40 @@ def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(co
     assert items_of(folder)[0]["asker"]["label"] == "Công dân phường Hòa Xuân"
 
 
+def test_a_residential_group_column_is_said_in_the_askers_label(content: Path, tmp_path: Path) -> None:
+    """A sheet's 'Tổ dân phố' column was unknown, and its warning suggested renaming it to
+    'Thành phần' (the asker's kind), which would have made every row an error. FORMAT.md's places
+    stop at wards: the group is said in the asker's label, unless the label names it already."""
+    result = import_into_hoa_xuan(content, tmp_path / "to.csv", (
+        "STT,Người hỏi,Tổ dân phố,Phường,Loại,Lĩnh vực,Nội dung\n"
+        "1,,Cẩm Nam,Hòa Xuân,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"
+        "2,Công dân,Tổ dân phố Cẩm Nam,,Câu hỏi,Cư trú,Hỏi về thủ tục khai báo tạm vắng.\n"
+        "3,Ông N.V.A.,12,,Ý kiến,Cư trú,Góp ý về việc cấp thẻ căn cước.\n"
+        "4,Công dân tổ dân phố Cẩm Nam,Cẩm Nam,,Ý kiến,Cư trú,Góp ý về xác nhận cư trú.\n"))
+    assert result.returncode == 0, result.stderr
+    assert "Tổ dân phố" not in result.stderr and "Thành phần" not in result.stderr
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    assert [item["asker"]["label"] for item in items_of(folder)] == [
+        "Công dân tổ dân phố Cẩm Nam, phường Hòa Xuân", "Công dân tổ dân phố Cẩm Nam",
+        "Ông N.V.A., tổ dân phố 12", "Công dân tổ dân phố Cẩm Nam"]
+    assert errors_of(content) == []
+
+
+def test_a_residential_group_written_as_the_askers_place_says_where_to_write_it(
+        content: Path, tmp_path: Path) -> None:
+    """'Tổ dân phố Cẩm Nam' in the place column was an unknown place, with no way out: FORMAT.md's
+    places stop at wards and communes."""
+    result = import_into_hoa_xuan(content, tmp_path / "dia-ban.csv", (
+        "STT,Người hỏi,Địa bàn,Loại,Lĩnh vực,Nội dung\n"
+        "1,,Tổ dân phố Cẩm Nam,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"
+        "2,,Hòa Xuân,Kiến nghị,Cư trú,Hỏi về thủ tục khai báo tạm vắng.\n"))
+    assert result.returncode == 1
+    assert rows_said(result) == [
+        "dia-ban.csv:row 2: column 'Địa bàn': 'Tổ dân phố Cẩm Nam' is a residential group, and "
+        "places stop at wards and communes: write the ward or commune in 'Địa bàn', and the group "
+        "in 'Người hỏi' (Công dân tổ dân phố Cẩm Nam) or in a column 'Tổ dân phố' of its own"]
+
+
 def test_personal_data_in_a_question_is_reported_once_not_again_in_its_id(content: Path,
                                                                          tmp_path: Path) -> None:
     """The id made from the question's first words left out the ID number the question holds:
@@ -2475,7 +2648,7 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
     assert main(["import", str(wordings), "--session", str(folder)]) == 0
     [item] = items_of(folder)
     assert item["asker"]["label"] == "Ông A." and item["text"] == "Hỏi về tạm trú"
-    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "on_the_spot",
+    assert item["answers"] == [{"by": "cong-an-phuong-cam-le", "mode": "in_writing",  # a later day
                                 "date": dt.date(2026, 11, 25), "text": "Đã trả lời"}]
     # the header of an official form: 'NỘI DUNG CÂU HỎI/KIẾN NGHỊ', and two agency columns
     form = write_text_sheet(tmp_path / "headers1.csv", (
@@ -2534,6 +2707,33 @@ def test_a_column_that_is_not_known_but_holds_data_is_a_warning(content: Path, t
     assert "read the 1 warning(s) above" in result.stdout
 
 
+def test_a_column_of_the_day_a_question_was_received_is_told_not_taken_for_the_answers_date(
+        content: Path, tmp_path: Path) -> None:
+    """'Ngày nhận' got 'did you mean 'Ngày văn bản' (the answer's date)?': followed, the days
+    questions were received became their answers' dates. The columns of that day are known
+    ones the format has no field for, said in a note; and no column is suggested for a name
+    that means another thing ('Ngày hoàn thành', the day done, is no 'Hạn hoàn thành', a due
+    date), while a misspelt or longer name still gets one."""
+    result = import_into_hoa_xuan(content, tmp_path / "nhan.csv", (
+        "STT,Ngày nhận,Ngày tiếp nhận,Ngày gửi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,"
+        "Cam kết,Ngày hoàn thành,Văn bản số\n"
+        "1,15/11/2026,16/11/2026,14/11/2026,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,"
+        "Đã hướng dẫn,Rà soát hồ sơ,25/11/2026,CV 12/CA\n"))
+    assert result.returncode == 0, result.stderr
+    for letter, name in (("B", "Ngày nhận"), ("C", "Ngày tiếp nhận"), ("D", "Ngày gửi")):
+        assert (f"info: nhan.csv: column '{name}' ({letter}) holds the day the question was received, "
+                "which the format has no field for: not imported") in result.stdout
+        assert f"'{name}'" not in result.stderr
+    assert ("warning: nhan.csv: column 'Ngày hoàn thành' (K) is not a known column and is not "
+            "imported, though 1 row(s) fill it: rename it to a column name of the README if it is "
+            "for the site, or delete it") in result.stderr
+    assert "column 'Văn bản số' (L) is not a known column and is not imported, though 1 row(s) " \
+        "fill it: did you mean 'Văn bản' (the written reply)?" in result.stderr
+    assert "did you mean 'Ngày" not in result.stderr and "Hạn" not in result.stderr
+    item, = items_of(content / "sessions/2026/2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan")
+    assert "date" not in item["answers"][0] and "due" not in item["commitments"][0]
+
+
 def test_a_header_without_the_question_column_says_which_column_it_may_be(content: Path,
                                                                           tmp_path: Path) -> None:
     result = import_into_hoa_xuan(content, tmp_path / "vu-viec.csv", (
@@ -2583,7 +2783,8 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
             f"their ids disappear, and links to them (#{gone}) stop working") in result.stderr
     assert errors_of(content) == []
     help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
-    assert "keeps its id" in help_text and "replaced by the sheet" in " ".join(help_text.split())
+    help_text = " ".join(help_text.split())  # as argparse wraps it to the options' width
+    assert "keeps its id" in help_text and "replaced by the sheet" in help_text
 
 
 def imported_sample(content: Path) -> tuple[Path, dict]:

@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+from .content_cli import SITE_DEFAULT, add_config_option
 from .content_cli import add_commands as add_content_commands
 from .core.archive import Archive
 from .core.build_date import build_day, fixed_build_date
@@ -17,7 +17,7 @@ from .core.parallel import worker_count
 from .core.problems import ProblemLog
 from .core.resizing import published_photos, unreadable_photos
 from .mkdocs_adapter.config import option_problems
-from .site_settings import site_settings
+from .site_settings import chosen_site
 
 
 def _date(value: str) -> dt.date | None:
@@ -32,13 +32,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check a whole archive without building; every problem as file:line:column: message.
     The build date is the one the build would use (`--build-date`, mkdocs.yml, the
     environment), so that what `validate` passes, the build does too."""
-    given = Path(args.content_dir)
-    if (wrong := _not_a_site(given)) is not None:
-        print(f"error: {args.content_dir}: {wrong}; give the content folder (the one with "
-              "registry/ and sessions/) or the site's mkdocs.yml", file=sys.stderr)
-        return 2
     try:
-        site = site_settings(given)
+        site = chosen_site(args.content_dir, args.config_file)
     except ValueError as error:  # SettingsError: the build would stop there as well
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -100,24 +95,15 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return 0
 
 
-def _not_a_site(path: Path) -> str | None:
-    """What `path` is when it can be neither a content folder nor a mkdocs.yml: a Markdown page
-    was read as a mkdocs.yml, and a missing folder was reported as a problem at its line 1."""
-    if not path.exists():
-        return "no such file or folder"
-    if path.is_file() and path.suffix.lower() not in {".yml", ".yaml"}:
-        return "this is a file, not a mkdocs.yml"
-    return None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dialogue-archive",
         description="Write, check and publish the archive of citizen dialogue sessions.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check an archive without building it")
-    validate.add_argument("content_dir", nargs="?", default="content",
-                          help="the content folder, or the site's mkdocs.yml (default: content)")
+    validate.add_argument("content_dir", nargs="?", default=None,
+                          help=f"the content folder, or the site's mkdocs.yml ({SITE_DEFAULT})")
+    add_config_option(validate)
     validate.add_argument("--build-date", type=_date, default=None,
                           help="treat this day as today (YYYY-MM-DD)")
     validate.set_defaults(run=cmd_validate)

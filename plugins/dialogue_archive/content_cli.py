@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .core.build_date import fixed_build_date
 from .core.loader import load_archive
 from .core.models import SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
+from .core.sheet_vocabulary import TIME_OF_DAY
 from .core.spreadsheet import (
     FORCE_KEEPS,
     SheetError,
@@ -21,9 +24,10 @@ from .core.spreadsheet import (
     month_first_day,
     not_a_day,
     session_folder,
+    time_of_day,
     written_day,
 )
-from .site_settings import SettingsError, site_settings
+from .site_settings import SettingsError, Site, chosen_site, site_settings
 
 REQUIRED = {
     "date": "day of the session (YYYY-MM-DD or DD/MM/YYYY)",
@@ -47,6 +51,29 @@ def _date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(not_a_day(value))
 
 
+TWELVE_HOUR = re.compile(r"(?:(?P<morning>SA|AM)|CH|PM)$", re.IGNORECASE)
+"""The 12-hour clock's mark after a time ('2:30 CH', chiều; '8:30 SA', sáng), as TIME_OF_DAY
+finds it."""
+
+
+def _time(value: str) -> str:
+    """The start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '8:30', '2:30
+    CH': the forms `import` reads beside a session's day, TIME_OF_DAY) as HH:MM, FORMAT.md's
+    form; only HH:MM was taken. A time of no day ('25h00', '8h75') is refused."""
+    found = TIME_OF_DAY.fullmatch(value.strip())
+    half = TWELVE_HOUR.search(value.strip())
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a time: write the start time as 14:00 "
+                                         "(or 14h00, 8h30, 14 giờ)")
+    hour = int(found["hour"])
+    if not time_of_day(found) or (half and not 1 <= hour <= 12):
+        raise argparse.ArgumentTypeError(f"'{value}' is no time of the day (0:00 to 23:59): check "
+                                         "the hour and the minutes")
+    if half:
+        hour = hour % 12 + (0 if half["morning"] else 12)
+    return f"{hour:02d}:{found['minute'] or found['minutes'] or '00'}"
+
+
 def _ask(label: str, check: Callable[[str], Any]) -> Any:
     """Ask until the answer passes `check`; its error message is shown in between."""
     while True:
@@ -58,11 +85,19 @@ def _ask(label: str, check: Callable[[str], Any]) -> Any:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create sessions/<year>/<id>/ with index.md and answers.yaml, asking for what is missing."""
-    archive, _ = load_archive(Path(args.content_dir))
+    """Create sessions/<year>/<id>/ with index.md and answers.yaml, asking for what is missing;
+    in the content folder `validate` would check (`chosen_site`), as of the site's build day."""
+    try:
+        site = chosen_site(args.content_dir, args.config_file)
+        build_date = fixed_build_date(site.build_date)
+    except ValueError as error:  # SettingsError, or a build_date that is no day
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    archive, _ = load_archive(site.content, build_date)
     if not archive.agencies or not archive.places:
-        print(f"{args.content_dir}: no registry/agencies.yaml or registry/places.yaml to choose the "
-              "organizer and place from; is this the content folder? (--content-dir)", file=sys.stderr)
+        print(f"{site.content}: no registry/agencies.yaml or registry/places.yaml to choose the "
+              "organizer and place from; is this the content folder? Give it with --content-dir, "
+              "or the site's mkdocs.yml with -f", file=sys.stderr)
         return 2
     missing = [name for name in REQUIRED if getattr(args, name) is None]
     if missing and not sys.stdin.isatty():
@@ -113,7 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
     try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
         folder = session_folder(Path(args.session))
-        build_date = site_settings(folder.resolve().parent.parent.parent).build_date
+        build_date = _site_of_session(folder, args.config_file).build_date
         report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
                               force=args.force, worksheet=args.worksheet, build_date=build_date)
     except (SheetError, MatchError, SettingsError) as exc:
@@ -129,6 +164,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.errors and not report.written else 0
 
 
+def _site_of_session(folder: Path, config_file: str | None) -> Site:
+    """The site a session folder is imported for: the one `-f` names, which must build the
+    folder's content folder, else the one whose mkdocs.yml is beside that folder, as `validate`
+    reads it (`site_settings`)."""
+    if config_file is None:
+        return site_settings(folder.resolve().parent.parent.parent)
+    site = chosen_site(None, config_file)
+    if not folder.resolve().is_relative_to(site.content.resolve()):
+        raise SettingsError(f"{folder}: this session folder is not in the content folder "
+                            f"{site.content} that {config_file} names (docs_dir); give a session "
+                            "of that folder, or the site's mkdocs.yml that builds this one")
+    return site
+
+
+SITE_DEFAULT = ("default: the mkdocs.yml of the folder the command runs in, its docs_dir, "
+                "else content")
+"""Where `validate` and `new` look for the content folder when told nothing (chosen_site)."""
+
+
+def add_config_option(command: argparse.ArgumentParser) -> None:
+    """`-f`, as `scripts/build -f` takes it: the site's mkdocs.yml, whose docs_dir is the content
+    folder (validate, new) or must hold the session (import)."""
+    command.add_argument("-f", "--config-file", metavar="MKDOCS_YML", default=None,
+                         help="the site's mkdocs.yml, as scripts/build -f takes it: the content "
+                         "folder is its docs_dir")
+
+
 def add_commands(commands: Any) -> None:
     """Register `new` and `import` on the main parser's subcommands."""
     new = commands.add_parser("new", help="create a session folder that validates at once")
@@ -138,11 +200,13 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--place", help=REQUIRED["place"])
     new.add_argument("--kind", default=SessionKind.dialogue.value,
                      choices=[k.value for k in SessionKind], help="kind of session (default: dialogue)")
-    new.add_argument("--time", help="start time, HH:MM")
+    new.add_argument("--time", type=_time, help="start time: 14:00, or 14h00, 8h30, 14 giờ")
     new.add_argument("--slug", help="end of the id after the date (default: from the title)")
     new.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
                      help="write draft: true so that nothing is published before review (default)")
-    new.add_argument("--content-dir", default="content", help="the content folder (default: content)")
+    new.add_argument("--content-dir", default=None,
+                     help=f"the content folder, or the site's mkdocs.yml ({SITE_DEFAULT})")
+    add_config_option(new)
     new.set_defaults(run=cmd_new)
 
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
@@ -154,4 +218,5 @@ def add_commands(commands: Any) -> None:
                        help="write the rows that are valid even if others are not")
     sheet.add_argument("--force", action="store_true",
                        help=f"replace an existing answers.yaml: {FORCE_KEEPS}")
+    add_config_option(sheet)
     sheet.set_defaults(run=cmd_import)

@@ -1,5 +1,5 @@
-"""What a site's mkdocs.yml fixes for the commands that do not build (validate, import): the
-content folder it names and its build date, read as MkDocs reads the file."""
+"""What a site's mkdocs.yml fixes for the commands that do not build (validate, new, import):
+the content folder it names and its build date, read as MkDocs reads the file."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from .core.markup import reads_markdown_in_html
 
 PLUGIN = "dialogue-archive"
 """The plugin's name in mkdocs.yml."""
+CONFIG = Path("mkdocs.yml")
+"""The site's file that `mkdocs build` reads in the folder it runs in, when no -f names one."""
 
 
 class SettingsError(ValueError):
@@ -56,9 +58,35 @@ def site_settings(path: Path) -> Site:
             return Site(content, None, {}, None)
         return Site(content, options.get("build_date"), options, config, markdown_in_html)
     if docs.is_dir():
-        print(f"info: {config} names the content folder {docs}: checking that folder")
+        print(f"info: {config} names the content folder {docs}: working in that folder")
         return Site(docs, options.get("build_date"), options, config, markdown_in_html)
     return Site(config.parent, None, {}, None)
+
+
+def chosen_site(given: str | None, config_file: str | None) -> Site:
+    """The site that `validate`, `new` and `import` work on, found alike by the three: the content
+    folder given, or a site's mkdocs.yml or its folder (its `docs_dir` is then the content
+    folder), or the mkdocs.yml that `-f` names, as `scripts/build -f` takes it; none of them:
+    the mkdocs.yml of the folder the command runs in, as `mkdocs build` reads it, else the
+    `content/` folder there. `new` read `--content-dir` (default `content/`) alone: run from an
+    office's own folder, the `docs_dir` of its mkdocs.yml was not looked for."""
+    if given is not None and config_file is not None:
+        raise SettingsError(f"give the content folder ({given}) or -f {config_file}, not both")
+    path = Path(config_file or given or (CONFIG if CONFIG.is_file() else "content"))
+    if (wrong := _not_a_site(path)) is not None:
+        raise SettingsError(f"{path}: {wrong}; give the content folder (the one with registry/ and "
+                            "sessions/) or the site's mkdocs.yml")
+    return site_settings(path)
+
+
+def _not_a_site(path: Path) -> str | None:
+    """What `path` is when it can be neither a content folder nor a mkdocs.yml: a Markdown page
+    was read as a mkdocs.yml, and a missing folder was reported as a problem at its line 1."""
+    if not path.exists():
+        return "no such file or folder"
+    if path.is_file() and path.suffix.lower() not in {".yml", ".yaml"}:
+        return "this is a file, not a mkdocs.yml"
+    return None
 
 
 def read_settings(config: Path) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from .privacy import (
     personal_data_in_id,
     without_personal_words,
 )
-from .registry_match import Match, MatchError
+from .registry_match import Match, MatchError, folded_words, valid_on
 from .vietnamese import in_sentence
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "scaffold"
@@ -41,6 +41,11 @@ PHRASE_BREAK = re.compile(r"[,;:!?()–—]|\s-\s")
 CONNECTIVES = frozenset({"về", "và", "với", "của", "tại", "cho", "ở", "trong", "theo", "từ", "đến",
                          "các", "những", "nhằm", "để"})
 """Words that would dangle at the end of a slug cut between words."""
+EXAMPLE_TOPIC = "xay-dung"
+"""The topic of the scaffolded answers.yaml's example item (a building permit), when the office's
+registry has it; else its first topic."""
+NO_EXAMPLE = "<id trong registry/{}.yaml>"
+"""An example id's place in the scaffold's comments when the office's registry has none to give."""
 RUN = ".venv/bin/dialogue-archive"
 """The command as the README runs it, from the repository folder."""
 
@@ -170,6 +175,8 @@ def create_session(archive: Archive, request: NewSession) -> Path:
         "title": title, "date": request.date, "kind": request.kind,
         "time": request.time and clock_time(request.time),
         "kind_label": VI["session_kind"][request.kind], "draft": request.draft,
+        "kind_in_sentence": VI["session_kind_in_sentence"][request.kind],
+        **example_ids(archive, organizer, place, request.date),
         "items_label": VI["text"]["items"][request.kind],
         "asker_kind": DEFAULT_ASKER_KIND.get(SessionKind(request.kind), AskerKind.citizen).value,
         "organizer": organizer, "organizer_name": archive.agencies[organizer].name,
@@ -185,6 +192,19 @@ def create_session(archive: Archive, request: NewSession) -> Path:
     for name in ("index.md", "answers.yaml"):
         (folder / name).write_text(env.get_template(name).render(values), encoding="utf-8")
     return folder
+
+
+def example_ids(archive: Archive, organizer: str, place: str, on: dt.date) -> dict[str, str]:
+    """The ids the scaffold's commented examples show, from the office's own registry: up to
+    two agencies of the session's day as participants, those under the organizer first, then
+    those named for the session's place ('Công an phường Hòa Xuân'), and a topic (they named
+    `phong-tu-phap` and `xay-dung`, which an office's registry may lack)."""
+    local = folded_words(archive.places[place].name)
+    agencies = sorted((a for a in archive.agencies.values() if a.id != organizer and valid_on(a, on)),
+                      key=lambda a: (a.parent != organizer, local not in folded_words(a.name)))
+    topic = EXAMPLE_TOPIC if EXAMPLE_TOPIC in archive.topics else next(iter(archive.topics), None)
+    return {"participants": ", ".join(a.id for a in agencies[:2]) or NO_EXAMPLE.format("agencies"),
+            "topic": topic or NO_EXAMPLE.format("topics")}
 
 
 def _one_line(command_part: str) -> str:

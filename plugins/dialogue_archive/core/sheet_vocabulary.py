@@ -23,6 +23,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "Họ và tên cử tri", "Họ tên công dân", "Họ và tên công dân"),
     "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
     "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
+    "group": ("Tổ dân phố", "Thôn", "Khu phố", "Tổ", "Ấp", "Khối phố", "Tổ dân cư", "Xóm"),
     "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),
     "topics": ("Lĩnh vực", "Nhóm lĩnh vực", "Chủ đề"),
     "procedures": ("Thủ tục", "Thủ tục hành chính", "Mã thủ tục", "Mã TTHC", "TTHC"),
@@ -62,7 +63,8 @@ JOINED_COLUMNS = ("text", "answer_text", "commitment")
 """Two columns of the sheet for one of these ('Nội dung' twice): their texts are joined, as
 paragraphs; two columns for another key must not disagree on a row."""
 FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind": "the asker's kind",
-               "place": "the asker's place", "type": "the type", "topics": "the topics",
+               "place": "the asker's place", "group": "the asker's residential group",
+               "type": "the type", "topics": "the topics",
                "procedures": "the procedures", "text": "the question", "in_scope": "in scope",
                "consent": "the consent to be named", "by": "the answering agency",
                "official": "the answering official", "mode": "the answer's mode",
@@ -73,6 +75,20 @@ FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind":
 """What a key is, in the press office's messages."""
 NOT_FOR_THE_SITE = ("Ghi chú", "Ghi chú khác", "Người nhập", "Người tổng hợp", "Người nhập liệu")
 """The office's own notes columns: not imported, and said so in a note rather than a warning."""
+NO_FIELD: dict[str, tuple[str, ...]] = {
+    "the day the question was received": (
+        "Ngày nhận", "Ngày tiếp nhận", "Ngày gửi", "Ngày nhận đơn", "Ngày nhận ý kiến",
+        "Ngày tiếp nhận ý kiến", "Ngày gửi ý kiến", "Ngày nhận câu hỏi", "Ngày nhận kiến nghị",
+        "Ngày tiếp nhận kiến nghị", "Thời gian nhận", "Thời gian tiếp nhận"),
+}
+"""Columns offices keep for what FORMAT.md has no field for (what they hold -> their names): not
+imported, and said so in a note, with what they hold, rather than a warning whose 'did you mean'
+named a column of another meaning ('Ngày nhận' -> 'Ngày văn bản', the answer's date: followed,
+it made the days questions were received their answers' dates)."""
+DAY_NAMES = ("Ngày", "Hạn", "Thời hạn", "Thời gian")
+"""Words a column's name opens with when its cells are days, as those of DATE_COLUMNS: a column
+of days and one of something else are not one misspelt for the other ('Ngày chuyển' is no
+'Chuyển', the agency referred to)."""
 PERSONAL = ("Số điện thoại", "Điện thoại", "SĐT", "ĐT", "Điện thoại liên hệ", "Số CCCD", "CCCD",
             "Số CMND", "CMND", "Căn cước công dân", "Số căn cước", "Email", "Địa chỉ email",
             "Địa chỉ", "Địa chỉ thường trú", "Nơi ở", "Ngày sinh", "Năm sinh")
@@ -152,7 +168,8 @@ thoại', 'Ngày, giờ hội nghị'): its cells are meant as days, so cells th
 are errors, never an unknown column's. Not 'Thời gian' ('Thời gian đối thoại' may hold the hours
 alone, 8h00 - 11h00), nor a 'Buổi' or 'Phiên' alone, which may hold the part of the day or a
 title."""
-SESSION_PHRASE, DAY_HEADING_PHRASE = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS))
+SESSION_PHRASE, DAY_HEADING_PHRASE, DAY_NAME = map(_phrases, (SESSION_WORDS, DAY_HEADING_WORDS,
+                                                             DAY_NAMES))
 
 
 def opinion_taken(value: str) -> str | None:
@@ -181,6 +198,25 @@ ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_O
                        for opening in openings}
 
 
+RESIDENTIAL_GROUPS = ("Tổ dân phố", "Tổ dân cư", "Khu dân cư", "Khu phố", "Khối phố", "Tổ", "Thôn",
+                      "Ấp", "Khối", "Xóm")
+"""How the name of a residential group under a ward or commune opens ('Tổ dân phố Cẩm Nam',
+'Thôn 3'). FORMAT.md's places stop at wards and communes: such a group is said in the asker's
+label, from a column of its own (COLUMNS['group']); a place cell naming one is an error. Not
+'Bản', 'Buôn', 'Sóc', which open names of communes and provinces too (Buôn Ma Thuột)."""
+GROUP_INITIALS = ("TDP", "KP", "KDC")
+"""The initials offices write for RESIDENTIAL_GROUPS ('TDP 12'), kept as written in a label."""
+GROUP_OPENINGS = frozenset(folded_words(word) for word in (*RESIDENTIAL_GROUPS, *GROUP_INITIALS))
+
+
+def group_opening(name: str) -> int:
+    """How many words of `name` are the word of a residential group it opens with (GROUP_OPENINGS:
+    3 for 'Tổ dân phố Cẩm Nam', 1 for 'TDP 12'), 0 for none."""
+    words = name.split()
+    return next((n for n in range(min(3, len(words)), 0, -1)
+                 if folded_words(" ".join(words[:n])) in GROUP_OPENINGS), 0)
+
+
 PERSON_WORDS = frozenset({"viên", "trưởng", "phó"})
 """Words that make an organisation's name a person's title ('Hội viên', 'Chi hội trưởng', 'Công
 đoàn viên', 'Cửa hàng trưởng'), as written: folded, they are also names ('HTX Trường Thịnh')."""
@@ -205,7 +241,7 @@ NONE_MARKS = ("Không", "Không có", *DASHES, "x")
 whole cell (case aside): read as an empty cell in NONE_MARK_COLUMNS, and an error in a required
 column. Not in `Đúng chủ đề?` and `Đồng ý nêu tên`, where Không and x are answers, nor in the
 answering agency; in the answer's text only DASHES."""
-NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "procedures", "official", "mode",
+NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "group", "procedures", "official", "mode",
                      "referred_to", "document", "answer_date", "commitment", "commitment_by", "due",
                      "status")
 

@@ -52,10 +52,13 @@ from .sheet_vocabulary import (
     DASHES,
     DATE_COLUMNS,
     DAY_HEADING_PHRASE,
+    DAY_NAME,
     DAY_WORDS,
     FIELD_NAMES,
+    GROUP_INITIALS,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
+    NO_FIELD,
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
@@ -66,13 +69,14 @@ from .sheet_vocabulary import (
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
+    group_opening,
     kind_named,
     opinion_taken,
 )
 from .vietnamese import in_sentence
 from .yamlio import dump_items
 
-QUESTION_COLUMNS = ("asker", "asker_kind", "type", "topics")
+QUESTION_COLUMNS = ("asker", "asker_kind", "group", "type", "topics")
 """Cells that describe a question: a row that has them starts a question of its own."""
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
                           "#SPILL!", "#CALC!", "#GETTING_DATA"})
@@ -1062,11 +1066,31 @@ def _likeness(a: str, b: str) -> float:
 
 def resembled(name: str, taken: Iterable[str] = ()) -> tuple[str, str] | None:
     """(key, known name) that a header the vocabulary does not know most resembles, among the
-    keys the sheet has no column for (`taken`: those it has)."""
+    keys the sheet has no column for (`taken`: those it has), and that it may mean
+    (`_may_mean`)."""
     best = max(((_likeness(name, known), key, known)
-                for key, names in COLUMNS.items() if key not in set(taken) for known in names),
+                for key, names in COLUMNS.items() if key not in set(taken) for known in names
+                if _may_mean(name, key, known)),
                default=None)
     return (best[1], best[2]) if best and best[0] >= LIKENESS else None
+
+
+def _may_mean(name: str, key: str, known: str) -> bool:
+    """Whether a header may be the known name of `key` misspelt, or with words added or left
+    out ('Văn bản số' for 'Văn bản'), rather than another thing that shares words with it: a
+    word of one in place of another word ('Ngày nhận', the day received, is no 'Ngày văn bản',
+    the answer's date), or a column of days for one of something else (DAY_NAME: 'Ngày chuyển'
+    is no 'Chuyển', an agency). Offices followed such a suggestion, and read one thing as
+    another."""
+    if bool(DAY_NAME.match(_words(name))) != (key in DATE_COLUMNS):
+        return False
+    ours, theirs = _words(name).split(), _words(known).split()
+    only_ours, only_theirs = [w for w in ours if w not in theirs], [w for w in theirs if w not in ours]
+    for word in list(only_ours):  # a misspelt word is the word
+        if typo := next((w for w in only_theirs if likeness(word, w) >= LIKENESS), None):
+            only_ours.remove(word)
+            only_theirs.remove(typo)
+    return not (only_ours and only_theirs)
 
 
 def column_letter(index: int) -> str:
@@ -1358,6 +1382,11 @@ class RowReader:
         self.problems: list[RowError] = []
         """The problems of the row being read: all its cells are read, and all are reported."""
 
+    @property
+    def default_kind(self) -> str:
+        """The asker's kind the session's kind implies (cử tri at a voter meeting, …)."""
+        return DEFAULT_ASKER_KIND.get(self.session.meta.kind, AskerKind.citizen).value
+
     def attempt(self, step: Callable[[], T], default: T) -> T:
         """A cell's value, or `default` with its problem kept, so that the row's other cells
         are still read (a sheet fixed in one go, not one problem per run)."""
@@ -1436,6 +1465,29 @@ class RowReader:
             found += [i for i in ids if i not in found]
         return found
 
+    def place(self, cells: dict[str, Any]) -> str | None:
+        """The asker's place, a ward or commune of the registry; a residential group written
+        there ('Tổ dân phố Cẩm Nam') is said to be one, with where to write it: it was an unknown
+        place, and no place of the registry could be it (FORMAT.md's stop at wards)."""
+        try:
+            return self.ref(cells, "place", "place")
+        except RowError:
+            value = self.text(cells, "place") or ""
+            if not group_opening(value):
+                raise
+            group = self.headers.get("group", COLUMNS["group"][0])
+            raise RowError(self.header("place"), (
+                f"'{value}' is a residential group, and places stop at wards and communes: write "
+                f"the ward or commune in '{self.header('place')}', and the group in "
+                f"'{self.header('asker')}' ({VI['asker_kind'][self.default_kind]} "
+                f"{group_phrase(value, group)}) or in a column '{group}' of its own")) from None
+
+    def group(self, cells: dict[str, Any]) -> str | None:
+        """The asker's residential group as a label says it mid-sentence, its kind from the
+        column's name when the cell gives only its name ('Cẩm Nam' under 'Tổ dân phố')."""
+        value = self.text(cells, "group")
+        return group_phrase(value, self.header("group")) if value else None
+
     def date(self, cells: dict[str, Any], key: str) -> dt.date | None:
         """The day of a date column's cell (`day_of_cell`, as the sessions' days are read: a
         time beside it is left aside), or None for an empty one."""
@@ -1456,11 +1508,10 @@ class RowReader:
         cells = row.cells
         # the kind as written, else as the asker's name says ('Công ty …'), else the session's
         kind = self.attempt(lambda: self.choice(cells, "asker_kind"), None) or kind_named(
-            self.text(cells, "asker")) or DEFAULT_ASKER_KIND.get(self.session.meta.kind,
-                                                                 AskerKind.citizen).value
-        place = self.attempt(lambda: self.ref(cells, "place", "place"), None)
+            self.text(cells, "asker")) or self.default_kind
+        place = self.attempt(lambda: self.place(cells), None)
         where = in_sentence(self.archive.places[place].name) if place else ""  # 'phường Hòa Xuân'
-        label = self.text(cells, "asker") or " ".join(filter(None, [VI["asker_kind"][kind], where]))
+        label = asker_label(self.text(cells, "asker"), VI["asker_kind"][kind], self.group(cells), where)
         label = label[:1].upper() + label[1:]  # it opens a line of the page: 'ẩn danh' as 'Ẩn danh'
         if cells.get("text") is None:
             self.problems.append(RowError(self.header("text"), "is empty: write the question (a row "
@@ -1515,8 +1566,8 @@ class RowReader:
             self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
         referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
         document = self.text(cells, "document")
-        mode = self.attempt(lambda: self._mode(cells, document), None)
         day = self.attempt(lambda: self._answer_day(cells), None)
+        mode = self.attempt(lambda: self._mode(cells, document, day), None)
         text = self.text(cells, "answer_text")
         if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
             others = " and ".join(f"'{self.header(k)}'" for k in other_answer_cells(cells))
@@ -1545,11 +1596,15 @@ class RowReader:
             answer["text"] = as_typed(text)
         return answer
 
-    def _mode(self, cells: dict[str, Any], document: str | None) -> str:
+    def _mode(self, cells: dict[str, Any], document: str | None, day: dt.date | None) -> str:
         """The answer's mode as written, or the one its other cells imply (also for a mode that
-        says the opinion was explained, EXPLAINED, not how), checked against the agency it was
-        referred to (a cell written, whether or not its agency is known)."""
+        says the opinion was explained, EXPLAINED, not how): in writing beside a document or a
+        `day` after the session's (a 'Tiếp thu, giải trình' answered on 30/11 of a session of
+        28/11 was published as on the spot); checked against the agency it was referred to (a
+        cell written, whether or not its agency is known) and against that day: an answer given
+        on the spot is given at the session."""
         referred = cells.get("referred_to") is not None
+        later = day is not None and day > self.session.date
         taken = opinion_taken(str(cells["mode"])) if cells.get("mode") is not None else None
         if taken == "noted":
             raise RowError(self.header("mode"), (
@@ -1559,7 +1614,14 @@ class RowReader:
                 f"'{self.header('document')}'), or, if it is not answered yet, empty the answer's "
                 f"cells (the site shows it so; a promise made goes in '{self.header('commitment')}')"))
         mode = (None if taken == "explained" else self.choice(cells, "mode")) or (
-            "referred" if referred else "in_writing" if document else "on_the_spot")
+            "referred" if referred else "in_writing" if document or later else "on_the_spot")
+        if mode == "on_the_spot" and later:
+            raise RowError(self.header("mode"), (
+                f"'{cells['mode']}' says the answer was given at the session "
+                f"({self.session.date:%d/%m/%Y}), but '{self.header('answer_date')}' says "
+                f"{day:%d/%m/%Y}: if it was answered after the session, write Bằng văn bản (or "
+                f"empty '{self.header('mode')}'); if at the session, empty "
+                f"'{self.header('answer_date')}'"))
         if mode == "referred" and not referred:
             raise self.needed("referred_to", "is empty: say which agency it was referred to", "mode",
                               f", or change '{self.header('mode')}'")
@@ -1620,6 +1682,42 @@ class RowReader:
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
         return candidate
+
+
+def group_phrase(value: str, column: str) -> str:
+    """'Tổ dân phố Cẩm Nam' -> 'tổ dân phố Cẩm Nam', its kind lower-case as mid-sentence (its
+    initials, 'TDP 12', as written); a name alone takes the kind its column names: 'Cẩm Nam'
+    under 'Tổ dân phố' -> 'tổ dân phố Cẩm Nam', '12' under 'Thôn' -> 'thôn 12'."""
+    words = value.split()
+    if not group_opening(value):
+        words = column.split()[:group_opening(column)] + words
+    opening = group_opening(" ".join(words))
+    kind = " ".join(words[:opening])
+    kind = kind if folded_words(kind).upper() in GROUP_INITIALS else kind.lower()
+    return " ".join(filter(None, [kind, *words[opening:]]))
+
+
+KIND_WORDS = frozenset(folded_words(word) for word in VALUE_NAMES["asker_kind"])
+"""The asker's kinds as offices write them ('Công dân', 'Cử tri', 'Người dân'), folded."""
+
+
+def asker_label(written: str | None, kind: str, group: str | None, where: str) -> str:
+    """The asker's label: as written, else the kind's word and the ward ('Công dân phường Hòa
+    Xuân'), with the asker's residential group (`group`, mid-sentence) when the label does not
+    name it already (its name, 'Cẩm Nam'; a group named by a number, whole: 'tổ dân phố 12'):
+    after the kind's word ('Công dân tổ dân phố Cẩm Nam', and with no label written, before
+    the ward: 'Công dân tổ dân phố Cẩm Nam, phường Hòa Xuân'), else after a comma ('Ông
+    N.V.A., tổ dân phố Cẩm Nam'). FORMAT.md's places stop at wards: the label is where a
+    group is said."""
+    if not group:
+        return written or " ".join(filter(None, [kind, where]))
+    if not written:
+        return ", ".join(filter(None, [f"{kind} {group}", where]))
+    name = " ".join(group.split()[group_opening(group):])
+    named = name if re.search(r"[^\W\d]", name) else group
+    if re.search(rf"\b{re.escape(folded_words(named))}\b", folded_words(written)):
+        return written
+    return f"{written} {group}" if folded_words(written) in KIND_WORDS else f"{written}, {group}"
 
 
 def _item_id(words: str) -> str:
@@ -1947,11 +2045,16 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     names = rows[header]
     quiet = {folded_words(name) for name in NOT_FOR_THE_SITE}
     personal = {folded_words(name) for name in PERSONAL}
+    no_field = {folded_words(name): what for what, known in NO_FIELD.items() for name in known}
     ignored, private = [], []
     for i in unknown:
         filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
         if folded_words(names[i]) in personal:
             private.append(str(names[i]))
+            continue
+        if what := no_field.get(folded_words(names[i])):
+            report.notes.append(f"info: {report.sheet}: column '{names[i]}' ({column_letter(i)}) "
+                                f"holds {what}, which the format has no field for: not imported")
             continue
         if not filled or folded_words(names[i]) in quiet:
             ignored.append(str(names[i]))
