@@ -2516,6 +2516,18 @@ def test_a_residential_group_column_is_said_in_the_askers_label(content: Path, t
     assert errors_of(content) == []
 
 
+def test_a_column_named_to_alone_is_not_read_into_the_askers_label(content: Path, tmp_path: Path) -> None:
+    """'Tổ' was read as the asker's residential group, but a voter meeting's sheet names the
+    deputies' group so: 'Tổ đại biểu số 3' was added to every citizen's label."""
+    result = import_into_hoa_xuan(content, tmp_path / "to-dai-bieu.csv", (
+        "STT,Người hỏi,Tổ,Loại,Lĩnh vực,Nội dung\n"
+        "1,Cử tri,Tổ đại biểu số 3,Kiến nghị,Cư trú,Đề nghị rút ngắn thời gian đăng ký tạm trú.\n"))
+    assert result.returncode == 0, result.stderr
+    folder = content / "sessions" / "2026" / "2026-11-20-doi-thoai-voi-cong-dan-phuong-hoa-xuan"
+    assert [item["asker"]["label"] for item in items_of(folder)] == ["Cử tri"]
+    assert "'Tổ'" in result.stderr  # told as a column the import does not read
+
+
 def test_a_residential_group_written_as_the_askers_place_says_where_to_write_it(
         content: Path, tmp_path: Path) -> None:
     """'Tổ dân phố Cẩm Nam' in the place column was an unknown place, with no way out: FORMAT.md's

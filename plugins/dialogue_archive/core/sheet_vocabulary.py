@@ -23,7 +23,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "Họ và tên cử tri", "Họ tên công dân", "Họ và tên công dân"),
     "asker_kind": ("Đối tượng", "Thành phần", "Loại người hỏi"),
     "place": ("Phường", "Địa bàn", "Phường/xã", "Phường, xã", "Xã/phường", "Nơi cư trú"),
-    "group": ("Tổ dân phố", "Thôn", "Khu phố", "Tổ", "Ấp", "Khối phố", "Tổ dân cư", "Xóm"),
+    # not 'Tổ' alone: a voter meeting's sheet names the deputies' group so (tổ đại biểu)
+    "group": ("Tổ dân phố", "Thôn", "Khu phố", "Ấp", "Khối phố", "Tổ dân cư", "Xóm"),
     "type": ("Loại", "Loại ý kiến", "Phân loại", "Hình thức ý kiến"),
     "topics": ("Lĩnh vực", "Nhóm lĩnh vực", "Chủ đề"),
     "procedures": ("Thủ tục", "Thủ tục hành chính", "Mã thủ tục", "Mã TTHC", "TTHC"),
