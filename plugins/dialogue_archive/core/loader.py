@@ -49,6 +49,7 @@ from .models import (
     NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
     Agency,
+    Answer,
     AnswerMode,
     AskerKind,
     Commitment,
@@ -708,7 +709,7 @@ class ParsedSession:
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
-                            "topics", "procedures", "by", "referred_to", "due", "status", "alt",
+                            "topics", "procedures", "by", "referred_to", "mode", "due", "status", "alt",
                             "caption", "on_behalf_of"})
 """Keys whose values later checks may point at (see finish_session)."""
 
@@ -1274,6 +1275,7 @@ def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, 
                            answer.date or day)
             if answer.date:
                 _check_day("answer", answer.date, day, today, path, data, (*where, "date"), log)
+                _check_on_the_spot(answer, day, today, path, data, where, log)
             elif day is not None and day > today:
                 log.add(path, *locate(data, where), _not_held_yet("an answer", day, today))
         for c, commitment in enumerate(item.commitments):
@@ -1297,6 +1299,24 @@ def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, pa
     elif date > today:
         line, col = locate(data, where)
         log.add(path, line, col, _after_today(what, date, today))
+
+
+def _check_on_the_spot(answer: Answer, day: dt.date | None, today: dt.date, path: Path,
+                       data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
+    """An answer given on the spot is given at the session: one dated later was sent later (the
+    site showed "Trả lời trực tiếp · 30/11/2026" and counted it among the session's on-the-spot
+    answers), or its date is a slip. A warning: the content is readable either way. A date
+    after the build is an error of its own (`_check_day`), not said twice."""
+    if (day is None or answer.date is None or not day < answer.date <= today
+            or answer.mode is not AnswerMode.on_the_spot
+            or ("mode" not in answer.model_fields_set and _given(data, (*where, "mode")))):
+        return  # a mode written wrong is said as such, and left out (`salvaged`)
+    mode = "on_the_spot" + ("" if _given(data, (*where, "mode")) else " (the default: it is not written)")
+    line, col = locate(data, (*where, "date"))
+    log.add(path, line, col, f"answer dated {answer.date}, after the session ({day}), but its mode "
+            f"is {mode}: an answer given on the spot is given at the session. For an answer sent "
+            "after it, write mode: in_writing (with its document, if any); for one given at the "
+            "session, remove the date (it is the session's)", severity="warning")
 
 
 def _not_held_yet(what: str, day: dt.date, today: dt.date) -> str:
