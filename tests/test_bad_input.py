@@ -1364,6 +1364,41 @@ def test_a_session_still_to_come_has_no_answers_or_commitments_yet(tmp_path: Pat
     assert "a commitment of a session dated 2026-12-10" in problems[1]
 
 
+@pytest.mark.parametrize(("answer", "said"), [
+    ("        mode: on_the_spot\n        date: 2024-06-25\n", "on_the_spot"),
+    ("        date: 2024-06-25\n", "on_the_spot (the default: it is not written)"),
+    ("        mode: in_writing\n        date: 2024-06-25\n", None),
+    ("        mode: on_the_spot\n        date: 2024-06-20\n", None)],
+    ids=["on-the-spot", "mode-not-written", "in-writing", "on-the-session-day"])
+def test_an_answer_on_the_spot_dated_after_the_session_gets_a_warning(
+        tmp_path: Path, answer: str, said: str | None) -> None:
+    """An answer given on the spot is given at the session: one dated five days later passed
+    validate and was shown as "Trả lời trực tiếp · 25/6/2024", counted among the session's
+    on-the-spot answers. A warning at its date, as the content's others: a strict build goes on."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    edit(f"{S}/answers.yaml", "        official: Trưởng phòng\n",
+         f"        official: Trưởng phòng\n{answer}")(content)
+    line = 13 + answer.count("\n")
+    warning = (f"content/{S}/answers.yaml:{line}:15: warning: answer dated 2024-06-25, after the "
+               f"session (2024-06-20), but its mode is {said}: an answer given on the spot is given "
+               "at the session. For an answer sent after it, write mode: in_writing (with its "
+               "document, if any); for one given at the session, remove the date (it is the "
+               "session's)")
+    result = validate(content)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert (warning in output) == (said is not None), output
+    assert ("warning" in output) == (said is not None), output
+    if said is None:
+        return
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                           capture_output=True, text=True, timeout=TIME_LIMIT * 4,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert built.returncode == 0 and warning.removeprefix("content/") in built.stderr, built.stderr
+
+
 def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: Path) -> None:
     shutil.copytree(BASE, tmp_path / "content")
     edit("registry/places.yaml", "kind: district", "kind: huyen")(tmp_path / "content")

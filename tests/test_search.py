@@ -1511,6 +1511,30 @@ def test_a_referred_item_waits_for_its_answer(page, base_url, records, sample_si
     assert "Đã chuyển đến:" in line.get_text() and "Trả lời:" not in line.get_text()
 
 
+def test_a_question_sent_in_before_its_session_is_filtered_as_awaiting_it(
+        tmp_path: Path, browser, serve_site) -> None:
+    """The "answered" filter counted the questions sent in before a session announced ahead
+    among those "Chưa được trả lời", as their page did (a review's find): they have a value of
+    their own, as the page and the open data say it."""
+    content = copy_sample(tmp_path / "content")
+    session = "sessions/2026/2026-12-15-tiep-cong-dan-dinh-ky-thang-12"
+    (content / session / "answers.yaml").write_text(
+        "items:\n  - id: hoi-truoc-ve-ho-so-dat\n    type: question\n    asker: {label: Công dân}\n"
+        "    topics: [dat-dai]\n    text: Hồ sơ đất của tôi nộp từ năm 2024 đang ở đâu?\n",
+        encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        item = f"{session}/#hoi-truoc-ve-ho-so-dat"
+        assert open_search(tab, base, "answered=awaiting&scope=all") == [item]
+        assert tab.inner_text("label[for=da-f-answered-awaiting]") \
+            == f"{WORDS['answered']['awaiting']} (1)"
+        unanswered = open_search(tab, base, "answered=no&scope=all")
+        assert unanswered and item not in unanswered
+    finally:
+        tab.close()
+
+
 def test_the_word_every_record_holds_is_never_found_by_typing(page, base_url) -> None:
     """A query that is the start of that hidden word found every record (a review's find)."""
     for query in ("z", "zxq", EVERY_RECORD):

@@ -29,6 +29,7 @@ from conftest import (
 )
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.views import ArchiveViews
+from jsonschema import Draft202012Validator
 from sample_records import raw_sessions
 
 SESSIONS = sorted(p.parent for p in (CONTENT / "sessions").glob("*/*/index.md"))
@@ -575,6 +576,53 @@ def test_topic_and_place_pages_leave_out_the_questions_of_a_session_not_yet_held
         assert doc.select_one("h2.da-list-heading").get_text().endswith(f"({count})"), path
         assert not doc.select('a[href*="#hoi-truoc-ve-ho-so-dat"]'), path
     assert parse(page(site, f"/sessions/2026/{ahead.name}/")).find(id="hoi-truoc-ve-ho-so-dat")
+
+
+ANNOUNCED = "sessions/2026/2026-12-15-tiep-cong-dan-dinh-ky-thang-12"
+"""The sample's session announced ahead of its day (a citizen reception, on 15/12/2026)."""
+SENT_IN = ("items:\n"
+           "  - id: hoi-truoc-ve-ho-so-dat\n    type: question\n"
+           "    asker: {label: Công dân phường Cẩm Lệ, place: phuong-cam-le}\n"
+           "    topics: [dat-dai]\n    text: Hồ sơ đất của tôi nộp từ năm 2024 đang ở đâu?\n"
+           "  - id: kien-nghi-truoc-ve-kiet\n    type: proposal\n"
+           "    asker: {label: Cử tri tổ dân phố Cẩm Nam}\n"
+           "    topics: [xay-dung]\n    text: Đề nghị sửa mặt đường kiệt 12.\n")
+"""Two questions sent in before the announced session, which cannot have answers yet."""
+
+
+def test_a_question_sent_in_before_its_session_awaits_it(tmp_path: Path) -> None:
+    """Each question of a session announced ahead was "Chưa được trả lời" on its page and its
+    figures said "Chưa được trả lời 100%", which reads "ignored" to a citizen or a journalist,
+    and the open data said `not_answered`: they await the session, and say so, by its kind and
+    day; the figures that count unanswered questions leave them out and agree."""
+    content = copy_sample(tmp_path / "content")
+    (content / ANNOUNCED / "answers.yaml").write_text(SENT_IN, encoding="utf-8")
+    site = build_archive(content, tmp_path)
+    doc = parse(page(site, f"/{ANNOUNCED}/"))
+    awaiting = "Sẽ được trả lời tại buổi tiếp công dân ngày 15/12/2026"
+    for item in ("hoi-truoc-ve-ho-so-dat", "kien-nghi-truoc-ve-kiet"):
+        card = doc.find(id=item)
+        assert card.select_one(".da-awaiting").get_text(strip=True) == awaiting, item
+        assert not card.select(".da-unanswered"), item
+    assert "Chưa được trả lời" not in doc.select_one("article").get_text(" ")
+    figures = doc.select_one(".da-session-stats")
+    assert figures.find(id="tk-by-type") and not figures.find(id="tk-outcome")  # no "how answered"
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "data" / "items.csv").read_text(encoding="utf-8-sig"), newline="")))
+    sent_in = [r for r in rows if r["session_held"] == "false"]
+    assert {(r["item_id"], r["outcome"], r["outcome_label"]) for r in sent_in} == {
+        (item, "awaiting_session", "Sẽ được trả lời tại buổi sắp diễn ra")
+        for item in ("hoi-truoc-ve-ho-so-dat", "kien-nghi-truoc-ve-kiet")}
+    data = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "schema.json").read_text(encoding="utf-8"))
+    assert not list(Draft202012Validator(schema).iter_errors(data))
+    # The statistics' "not answered" are the held sessions' unanswered items, as items.csv says.
+    unanswered = {r["item_url"] for r in rows if r["outcome"] == "not_answered"}
+    assert all(r["session_held"] == "true" for r in rows if r["item_url"] in unanswered)
+    outcomes = {tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+                for tr in parse(site / "statistics" / "index.html").select("#tk-outcomes tbody tr")}
+    assert outcomes["Chưa được trả lời"] == str(len(unanswered)), outcomes
+    assert "Sẽ được trả lời tại buổi sắp diễn ra" not in outcomes
 
 
 def old_and_new_committee(tmp_path: Path, old_name: str, new_name: str) -> Path:

@@ -12,6 +12,7 @@ import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.charts import DRAWN_BARS, adds_up, percent
 from dialogue_archive.core.labels import VI
+from dialogue_archive.core.statistics import OUTCOMES
 from dialogue_archive.core.vietnamese import sort_key
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
 
@@ -73,7 +74,7 @@ def test_statistics_page_numbers_match_the_content(sample_site) -> None:
                                                         if x.get("mode") != "referred"})  # no answer
     assert dict(found[S["items_per_agency"]]) == {agency_names[a]: n for a, n in agencies.items()}
     outcomes = Counter(outcome(item) for _, item in items)
-    assert dict(found[S["outcomes"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
+    assert dict(found[S["outcomes"]]) == {VI["outcome"][k]: outcomes[k] for k in OUTCOMES}
     commitments = [c for _, _, c in raw_commitments()]
     statuses = Counter(c.get("status", "pending") for c in commitments)
     assert dict(found[S["commitment_status"]]) == {
@@ -112,7 +113,7 @@ def test_session_pages_show_their_own_figures(sample_site) -> None:
         voters = session.meta.get("kind") == "voter_meeting"  # not "chủ đề buổi đối thoại" there
         assert ("Theo chủ đề buổi tiếp xúc cử tri" in block.get_text(" ", strip=True)) is voters
         outcomes = Counter(outcome(item) for item in session.items)
-        assert dict(found[S["outcome"]]) == {VI["outcome"][k]: outcomes[k] for k in VI["outcome"]}
+        assert dict(found[S["outcome"]]) == {VI["outcome"][k]: outcomes[k] for k in OUTCOMES}
         topics = Counter(t for item in session.items for t in item["topics"])
         assert sorted(n for _, n in found[S["by_topic"]]) == sorted(topics.values())
 

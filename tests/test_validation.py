@@ -1075,3 +1075,114 @@ def test_a_unit_succeeded_without_its_last_day_is_warned_of(tmp_path: Path) -> N
     assert [str(p) for p in log.problems] == [
         "content/registry/places.yaml:5:33: succeeded_by names 'phuong-cam-le' twice; write each "
         "successor once (several successors mean the unit was split)"]
+
+
+def held_in_a_ward(tmp_path: Path) -> tuple[Path, Path]:
+    """The minimal archive with its session held after the 2025 reform in the ward
+    phuong-cam-le (a new ward office's archive), and that session's folder."""
+    content = make_archive(tmp_path / "content", start=dt.date(2025, 8, 1))
+    session = content / "sessions" / "2025" / "2025-08-01-doi-thoai-1"
+    replace(session / "index.md", "place: quan-cam-le", "place: phuong-cam-le")
+    replace(session / "answers.yaml", "due: 2024-12-31", "due: 2025-12-31")
+    return content, session
+
+
+GROUP = ("reads as a residential group (tổ dân phố, thôn, khu phố, ấp, bản, khối), below wards and "
+         "communes, where places stop (FORMAT.md's kinds): ")
+"""What every message about a residential group written as a place says of it."""
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ("- id: to-dan-pho-cam-nam\n  name: Tổ dân phố Cẩm Nam\n  kind: ward\n",
+     "place 'to-dan-pho-cam-nam' is a ward and cannot lie in 'phuong-cam-le' (Phường Cẩm Lệ), a ward: "
+     "a parent is a larger kind of place (province, then district, then ward or commune); 'Tổ dân "
+     f"phố Cẩm Nam' {GROUP}remove this entry, and write the group in the asker's label and its ward "
+     "or commune as the asker's place (label: Cử tri tổ dân phố Cẩm Nam, place: phuong-cam-le); if it "
+     "is no such group, fix parent or kind"),
+    ("- id: thon-2\n  name: Thôn 2\n  kind: commune\n",
+     "place 'thon-2' is a commune and cannot lie in 'phuong-cam-le' (Phường Cẩm Lệ), a ward: a parent "
+     f"is a larger kind of place (province, then district, then ward or commune); 'Thôn 2' {GROUP}"
+     "remove this entry, and write the group in the asker's label and its ward or commune as the "
+     "asker's place (label: Cử tri thôn 2, place: phuong-cam-le); if it is no such group, fix parent "
+     "or kind"),
+    # told by its id alone: the example's label is not made of a name without its group's word
+    ("- id: ap-binh-an\n  name: Bình An\n  kind: ward\n",
+     "place 'ap-binh-an' is a ward and cannot lie in 'phuong-cam-le' (Phường Cẩm Lệ), a ward: a parent "
+     f"is a larger kind of place (province, then district, then ward or commune); 'Bình An' {GROUP}"
+     "remove this entry, and write the group in the asker's label and its ward or commune as the "
+     "asker's place (label: Cử tri tổ dân phố Cẩm Nam, place: phuong-cam-le); if it is no such group, "
+     "fix parent or kind"),
+    # a ward in a ward is told to fix parent or kind, as before
+    ("- id: phuong-hoa-tho\n  name: Phường Hòa Thọ\n  kind: ward\n",
+     "place 'phuong-hoa-tho' is a ward and cannot lie in 'phuong-cam-le' (Phường Cẩm Lệ), a ward: a "
+     "parent is a larger kind of place (province, then district, then ward or commune); fix parent "
+     "or kind"),
+], ids=["to-dan-pho", "thon", "ap-by-its-id", "a-ward"])
+def test_a_residential_group_written_as_a_place_is_told_where_it_goes(
+        tmp_path: Path, entry: str, said: str) -> None:
+    """A new ward's office wrote its tổ dân phố as a place of kind ward within the ward, and was
+    told to fix parent or kind, a dead end: FORMAT.md's kinds stop at ward and commune. When the
+    name or id reads as such a group, the message says that, and where the group goes."""
+    content, _ = held_in_a_ward(tmp_path)
+    places = content / "registry" / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + entry
+                      + "  parent: phuong-cam-le\n  valid_from: 2025-07-01\n", encoding="utf-8")
+    result = validate(content)
+    problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/registry/places.yaml:13:11: {said}"], result.stderr
+    if entry.startswith("- id: to-dan-pho"):  # the build says it alike
+        built = run_build(write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28"))
+        assert built.returncode == 1 and f"registry/places.yaml:13:11: {said}" in built.stderr, \
+            built.stderr
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("to-dan-pho-cam-nam", "unknown place 'to-dan-pho-cam-nam'; it {group}write the group in the "
+     "asker's label and its ward or commune as the asker's place (label: Cử tri tổ dân phố Cẩm Nam, "
+     "place: phuong-cam-le); if it is no such group, add it to registry/places.yaml or use an "
+     "existing one"),
+    ("khu-pho-3", "unknown place 'khu-pho-3'; it {group}write the group in the asker's label and its "
+     "ward or commune as the asker's place (label: Cử tri tổ dân phố Cẩm Nam, place: phuong-cam-le); "
+     "if it is no such group, add it to registry/places.yaml or use an existing one"),
+    ("Tổ dân phố Cẩm Nam", "'Tổ dân phố Cẩm Nam' is a name, not an id, and no place of the registry; "
+     "it {group}write the group in the asker's label and its ward or commune as the asker's place "
+     "(label: Cử tri tổ dân phố Cẩm Nam, place: phuong-cam-le)"),
+    ("Ấp Bình An", "'Ấp Bình An' is a name, not an id, and no place of the registry; it {group}write "
+     "the group in the asker's label and its ward or commune as the asker's place (label: Cử tri ấp "
+     "Bình An, place: phuong-cam-le)"),
+    # no group: the message of any unknown place
+    ("phuong-cam-l", "unknown place 'phuong-cam-l' (did you mean 'phuong-cam-le'?); add it to "
+     "registry/places.yaml or use an existing one"),
+], ids=["to-dan-pho-id", "khu-pho-id", "to-dan-pho-name", "ap-name", "a-ward-misspelt"])
+def test_an_askers_place_that_reads_as_a_residential_group_is_told_where_it_goes(
+        tmp_path: Path, written: str, said: str) -> None:
+    """`asker.place: to-dan-pho-cam-nam` was told to add the group to places.yaml, which refuses
+    it (places stop at wards and communes): the group goes in the asker's label, and the
+    session's ward, where it lies, is suggested as the place."""
+    content, session = held_in_a_ward(tmp_path)
+    replace(session / "answers.yaml", "      label: Công dân phường Hòa Thọ Đông\n",
+            f"      label: Công dân phường Hòa Thọ Đông\n      place: {written}\n")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/{session.relative_to(content)}/answers.yaml:6:14: "
+                        + said.format(group=GROUP)], problems
+
+
+def test_a_residential_group_as_a_places_kind_or_a_sessions_place_is_told_where_it_goes(
+        tmp_path: Path) -> None:
+    """`kind: tổ dân phố` was told the four kinds only, and a session's `place:` of a group to
+    add it to places.yaml: both say where a group goes."""
+    content, session = held_in_a_ward(tmp_path)
+    places = content / "registry" / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + "- id: khoi-5\n  name: Khối 5\n"
+                      "  kind: tổ dân phố\n  parent: phuong-cam-le\n", encoding="utf-8")
+    replace(session / "index.md", "place: phuong-cam-le", "place: to-dan-pho-cam-nam")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [
+        f"content/registry/places.yaml:12:9: 'tổ dân phố' is not an allowed kind: use one of province, "
+        f"district, ward, commune; 'tổ dân phố' {GROUP}remove this entry, and write the group in the "
+        "asker's label and its ward or commune as the asker's place (label: Cử tri tổ dân phố Cẩm Nam, "
+        "place: <id of its ward or commune>)",
+        f"content/{session.relative_to(content)}/index.md:5:8: unknown place 'to-dan-pho-cam-nam'; it "
+        f"{GROUP}write the ward or commune the session served as place (place: <id of its ward or "
+        "commune>) and name the group in the title or venue (venue: Nhà văn hóa tổ dân phố Cẩm Nam); "
+        "if it is no such group, add it to registry/places.yaml or use an existing one"], problems

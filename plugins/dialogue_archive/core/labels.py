@@ -68,6 +68,7 @@ VI: dict[str, Any] = {
         "in_writing": "Trả lời bằng văn bản",
         "referred": "Chuyển cơ quan khác giải quyết",
         "not_answered": "Chưa được trả lời",
+        "awaiting_session": "Sẽ được trả lời tại buổi sắp diễn ra",  # sent in before the session
     },
     "deadline_outcome": {
         "on_time": "Hoàn thành đúng hạn",
@@ -146,6 +147,8 @@ VI: dict[str, Any] = {
         "due": "Hạn",
         "out_of_scope": "Ngoài chủ đề",
         "not_answered": "Chưa được trả lời",
+        # a question sent in before a session not held yet ({kind}: "tiếp xúc cử tri")
+        "awaiting_session": "Sẽ được trả lời tại buổi {kind} ngày {date}",
         "answered_by": "Trả lời",
         "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
         "footnote_back": "Quay lại chỗ chú thích {number} trong bài",  # a footnote's ↩ link

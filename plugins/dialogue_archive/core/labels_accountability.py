@@ -296,7 +296,9 @@ OPEN_DATA_VI: dict[str, Any] = {
             "in_scope": "true nếu đúng chủ đề buổi đối thoại, false nếu ngoài chủ đề.",
             "text": "Nội dung ý kiến (Markdown).",
             "outcome": ("Cách được trả lời tốt nhất: trực tiếp, nếu không thì bằng văn bản, nếu "
-                        "không thì chuyển cơ quan khác; chưa trả lời nếu chưa có câu trả lời nào."),
+                        "không thì chuyển cơ quan khác; chưa trả lời nếu chưa có câu trả lời nào; "
+                        "sẽ được trả lời tại buổi sắp diễn ra nếu ý kiến gửi trước một phiên chưa "
+                        "diễn ra (held là false)."),
             "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
             "answers": "Các câu trả lời.", "commitments": "Các cam kết.",
             "aliases": "Mã cũ của ý kiến (vẫn dẫn đến ý kiến này).",
@@ -347,7 +349,9 @@ OPEN_DATA_VI: dict[str, Any] = {
         "asker_place_id": "Mã địa bàn của người nêu (hai địa bàn có thể trùng tên).",
         "asker_place": "Địa bàn của người nêu.",
         "procedures": "Mã các thủ tục, cách nhau bởi “; ”.", "in_scope": "true hoặc false.",
-        "item_text": "Nội dung ý kiến.", "outcome": "Cách được trả lời tốt nhất.",
+        "item_text": "Nội dung ý kiến.",
+        "outcome": ("Cách được trả lời tốt nhất; awaiting_session nếu phiên chưa diễn ra "
+                    "(session_held là false)."),
         "outcome_label": "Cách được trả lời tốt nhất, bằng tiếng Việt.",
         "answer_number": "Thứ tự câu trả lời trong ý kiến (1, 2, …); trống nếu chưa trả lời.",
         "answer_by_id": "Mã cơ quan trả lời.", "answer_by": "Cơ quan trả lời.",

@@ -87,7 +87,8 @@ SEARCH_VI: dict[str, Any] = {
     },
     "type_session": "Bài tường thuật",  # of any kind of session: a voter meeting's too
     "answered": {"yes": "Đã được trả lời", "referred": "Đã chuyển, chờ trả lời",
-                 "no": "Chưa được trả lời"},
+                 "no": "Chưa được trả lời",
+                 "awaiting": "Sẽ được trả lời tại buổi sắp diễn ra"},  # sent in before it
     "overdue": "Cam kết quá hạn",
     # A result's excerpt: its parts as sentences, each introduced ('Trả lời (Phòng Quản lý đô
     # thị quận Cẩm Lệ, Chuyên viên): …', 'Cam kết: …').

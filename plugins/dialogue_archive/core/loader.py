@@ -50,11 +50,13 @@ from .models import (
     NOT_AN_ID_MESSAGE,
     SESSION_ID_PATTERN,
     Agency,
+    Answer,
     AnswerMode,
     AskerKind,
     Commitment,
     Item,
     Place,
+    PlaceKind,
     Procedure,
     SessionMeta,
     Topic,
@@ -80,6 +82,7 @@ from .privacy import (
 from .problems import Problem, ProblemLog, did_you_mean
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
+from .residential_groups import read_as_group, reads_as_group
 from .resizing import COPY_FOLDER, content_path, session_photos
 from .sheet_vocabulary import VALUE_NAMES, opinion_taken
 from .text_files import read_text
@@ -243,6 +246,8 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     if meant in choices:
         return (f" (write '{meant}' for '{value}': values are written in English, the site shows "
                 "them in Vietnamese)")
+    if set(choices) == set(PlaceKind) and isinstance(value, str) and reads_as_group(value):
+        return "; " + read_as_group(f"'{value}'", None, first="remove this entry, and ")
     starting = [choice for folded, choice in LABEL_WORDS.items() if isinstance(value, str)
                 and folded_words(value).strip() and folded.startswith(folded_words(value).strip() + " ")]
     if starting and set(starting) <= set(choices):  # `kind: đối thoại`: which of the two?
@@ -543,18 +548,20 @@ class References:
         every one would fail and hide the one real problem."""
 
     def named(self, problems: list[Problem], documents: dict[str, Positions],
-              on: dt.date | None = None) -> list[Problem]:
+              on: dt.date | None = None, within: str | None = None) -> list[Problem]:
         """`problems`, where a name was written in place of an id (`by: UBND xã Trường Giang`)
         telling which id that name has in the registry the field refers to (as `new` and
         `import` read names), the unit of that name that existed on the session's day `on`.
-        `documents`: the positions of each file the problems are in."""
+        `documents`: the positions of each file the problems are in; `within`: the session's
+        place (`group_advice`)."""
         if not any(NOT_AN_ID.match(p.message) for p in problems):
             return problems
         if self._matchers is None:
             self._matchers = registry_matchers(self.archive)
-        return [self._named(p, documents.get(p.path), on) for p in problems]
+        return [self._named(p, documents.get(p.path), on, within) for p in problems]
 
-    def _named(self, problem: Problem, document: Positions | None, on: dt.date | None) -> Problem:
+    def _named(self, problem: Problem, document: Positions | None, on: dt.date | None,
+               within: str | None) -> Problem:
         found = NOT_AN_ID.match(problem.message)
         where = document.path_at((problem.line, problem.column)) if document and found else ()
         field = next((step for step in reversed(where) if isinstance(step, str)), "")
@@ -576,6 +583,9 @@ class References:
             if str(error).startswith(f"{kind} '"):  # the unit of that name did not exist then
                 return replace(problem, message=f"'{found['value']}' is a name, not an id, and the "
                                f"{error}")
+            if advice := self.group_advice(kind, found["value"], where, within):
+                return replace(problem, message=f"'{found['value']}' is a name, not an id, and no "
+                               f"place of the registry; {advice}")
             if str(error).startswith(f"no {kind} named"):  # nor did any unit of that name
                 return replace(problem, message=f"'{found['value']}' is a name, not an id, and {error}")
             return problem
@@ -602,10 +612,11 @@ class References:
         return message
 
     def check(self, kind: str, value: str | None, path: Path, data: Any,
-              where: tuple[Any, ...], on: dt.date | None = None) -> None:
+              where: tuple[Any, ...], on: dt.date | None = None, within: str | None = None) -> None:
         """`value` names an entry of its registry, and, given the day `on`, one that existed
         then: a record keeps the unit as it was (FORMAT.md), the site shows its successor. An
-        id written wrong (kept by `salvaged`) is not looked up: validation has said it."""
+        id written wrong (kept by `salvaged`) is not looked up: validation has said it.
+        `within`: the place of the session `value` is written in (`group_advice`)."""
         if value is None or kind in self.unreadable or (kind != "procedure" and not is_id(value)):
             return
         table = self.tables[kind]
@@ -622,8 +633,25 @@ class References:
         # agency called "Phòng TCKH": the closest of the ids and the names written as ids
         meant = {**_ids_by_name(table), **{ident: ident for ident in table}}
         hint = did_you_mean(value, meant, meant.__getitem__)
-        self.log.add(path, line, col, f"unknown {kind} '{value}'{hint}; "
-                     f"add it to registry/{registry}.yaml or use an existing one")
+        fix = f"add it to registry/{registry}.yaml or use an existing one"
+        if advice := self.group_advice(kind, value, where, within):
+            fix = f"{advice}; if it is no such group, {fix}"
+        self.log.add(path, line, col, f"unknown {kind} '{value}'{hint}; {fix}")
+
+    def group_advice(self, kind: str, value: str, where: tuple[Any, ...], within: str | None) -> str:
+        """For an asker's or a session's place that the registry lacks and that reads as a
+        residential group (`to-dan-pho-cam-nam`), where the group goes instead ('' otherwise):
+        `within`, the session's place, is suggested as the group's ward when it is a ward or
+        commune. Places stop at wards and communes, and "add it to places.yaml" led to a
+        registry entry refused as a ward lying in a ward."""
+        session = where == ("place",)
+        if kind != "place" or not (session or where[-2:] == ("asker", "place")) \
+                or not reads_as_group(value):
+            return ""
+        place = self.archive.places.get(within or "")
+        ward = within if not session and place is not None \
+            and place.kind in (PlaceKind.ward, PlaceKind.commune) else None
+        return read_as_group("it", ward, value, session=session)
 
 
 def _ids_by_name(table: dict[str, Any]) -> dict[str, str]:
@@ -709,7 +737,7 @@ class ParsedSession:
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
-                            "topics", "procedures", "by", "referred_to", "due", "status", "alt",
+                            "topics", "procedures", "by", "referred_to", "mode", "due", "status", "alt",
                             "caption", "on_behalf_of"})
 """Keys whose values later checks may point at (see finish_session)."""
 
@@ -817,21 +845,22 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     # two is the typo is unknown, and checks against the wrong day would ask to change what is
     # right (a place 'did not exist on 27/06/2042'), so those checks wait until it is fixed.
     day = meta.date if meta and folder_day in (None, meta.date) else None
+    place = meta.place if meta else None
     if parsed.problems:
         documents = {log.display(parsed.folder / "index.md"): parsed.data}
         if parsed.answers_path is not None and parsed.answers_data is not None:
             documents[log.display(parsed.answers_path)] = parsed.answers_data
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
-                                       day if meta else folder_day))
+                                       day if meta else folder_day, place))
     if parsed.answers_path is not None:
         if parsed.items is not None:
-            _check_items(day, parsed.items, parsed.answers_data,
+            _check_items(day, place, parsed.items, parsed.answers_data,
                          parsed.answers_path, refs, log, now.date(),
                          [r for r in parsed.unchecked if r[0] in OWN_IDS])
         for kind, value, where, on in parsed.unchecked:
             if kind not in OWN_IDS:  # as a valid item's are: on the answer's day or the session's
                 refs.check(kind, value, parsed.answers_path, parsed.answers_data, where,
-                           None if on == UNREADABLE_DAY else on or day)
+                           None if on == UNREADABLE_DAY else on or day, place)
     for kind, value, where, _ in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
@@ -924,8 +953,8 @@ def check_answers(text: str, session: Session, archive: Archive) -> list[Problem
                                  session.src_uri, references, officials=officials)
     if items:
         candidate = replace(session, items=[item for _, item in items], answers_path=path)
-        _check_items(session.date, items, data, path, References(archive, log), log,
-                     archive.build_date)
+        _check_items(session.date, session.meta.place, items, data, path, References(archive, log),
+                     log, archive.build_date)
         check_references(archive, [(candidate, references)], log)
     return [p for p in log.sorted() if p.severity == "error"]
 
@@ -1243,12 +1272,12 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
                 "image's alt (alt: Quang cảnh hội trường)", severity="warning")
 
 
-def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, path: Path,
-                 refs: References, log: ProblemLog, today: dt.date,
+def _check_items(day: dt.date | None, place: str | None, items: list[tuple[int, Item]], data: Any,
+                 path: Path, refs: References, log: ProblemLog, today: dt.date,
                  written_ids: list[RawReference] | None = None) -> None:
-    """The items of a session held on `day` (None when its front matter did not validate: the
-    checks against its date are left out). `written_ids`: those of items that did not
-    validate (`_raw_ids`), checked with the others."""
+    """The items of a session held on `day` at `place` (None when its front matter did not
+    validate: the checks against its date are left out). `written_ids`: those of items that
+    did not validate (`_raw_ids`), checked with the others."""
     seen: dict[str, dict[str, tuple[Any, ...]]] = {kind: {} for kind in OWN_IDS}
     ids = sorted(_own_ids(items) + (written_ids or []), key=lambda r: r[2][1])  # stable: by item
     for kind, value, where, _ in ids:
@@ -1262,7 +1291,7 @@ def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, 
                     line, col = locate(data, ("items", i, key, n))
                     log.add(path, line, col, f"'{value}' is listed twice in this item's {key}: "
                             "remove one (the item would be counted twice under it)")
-        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"), day)
+        refs.check("place", item.asker.place, path, data, ("items", i, "asker", "place"), day, place)
         for t, topic in enumerate(item.topics):
             refs.check("topic", topic, path, data, ("items", i, "topics", t))
         for p, code in enumerate(item.procedures):
@@ -1275,6 +1304,7 @@ def _check_items(day: dt.date | None, items: list[tuple[int, Item]], data: Any, 
                            answer.date or day)
             if answer.date:
                 _check_day("answer", answer.date, day, today, path, data, (*where, "date"), log)
+                _check_on_the_spot(answer, day, today, path, data, where, log)
             elif day is not None and day > today:
                 log.add(path, *locate(data, where), _not_held_yet("an answer", day, today))
         for c, commitment in enumerate(item.commitments):
@@ -1298,6 +1328,24 @@ def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, pa
     elif date > today:
         line, col = locate(data, where)
         log.add(path, line, col, _after_today(what, date, today))
+
+
+def _check_on_the_spot(answer: Answer, day: dt.date | None, today: dt.date, path: Path,
+                       data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
+    """An answer given on the spot is given at the session: one dated later was sent later (the
+    site showed "Trả lời trực tiếp · 30/11/2026" and counted it among the session's on-the-spot
+    answers), or its date is a slip. A warning: the content is readable either way. A date
+    after the build is an error of its own (`_check_day`), not said twice."""
+    if (day is None or answer.date is None or not day < answer.date <= today
+            or answer.mode is not AnswerMode.on_the_spot
+            or ("mode" not in answer.model_fields_set and _given(data, (*where, "mode")))):
+        return  # a mode written wrong is said as such, and left out (`salvaged`)
+    mode = "on_the_spot" + ("" if _given(data, (*where, "mode")) else " (the default: it is not written)")
+    line, col = locate(data, (*where, "date"))
+    log.add(path, line, col, f"answer dated {answer.date}, after the session ({day}), but its mode "
+            f"is {mode}: an answer given on the spot is given at the session. For an answer sent "
+            "after it, write mode: in_writing (with its document, if any); for one given at the "
+            "session, remove the date (it is the session's)", severity="warning")
 
 
 def _not_held_yet(what: str, day: dt.date, today: dt.date) -> str:

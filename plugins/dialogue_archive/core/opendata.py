@@ -192,7 +192,7 @@ class OpenData:
             aliases=list(m.aliases), items=[self.item_record(session, item) for item in session.items])
 
     def item_record(self, session: Session, item: Item) -> out.Item:
-        a, outcome = self.archive, item_outcome(item)
+        a, outcome = self.archive, item_outcome(item, held=not self.archive.announced(session))
         page = self.pub.url(session.src_uri)
         return out.Item(
             id=item.id, url=f"{page}#{item.id}", session_id=session.id, type=item.type.value,

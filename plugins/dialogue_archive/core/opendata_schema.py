@@ -15,13 +15,13 @@ from pydantic import BaseModel, ConfigDict
 from .commitments import DEADLINE_OUTCOMES
 from .labels import VI
 from .models import AnswerMode, AskerKind, CommitmentStatus, ItemType, PlaceKind, SessionKind
-from .statistics import OUTCOMES
+from .statistics import AWAITING, OUTCOMES
 
 FORMAT_VERSION = 1
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-Outcome = StrEnum("Outcome", [(code, code) for code in OUTCOMES])
+Outcome = StrEnum("Outcome", [(code, code) for code in (*OUTCOMES, AWAITING)])
 Deadline = StrEnum("Deadline", [(code, code) for code in DEADLINE_OUTCOMES])
 """The computed codes, as enums like the content's own, so that the schema lists their values."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from .models import PlaceKind
 from .problems import ProblemLog
+from .residential_groups import read_as_group, reads_as_group
 from .yamlio import locate
 
 LEVELS = {PlaceKind.province: 0, PlaceKind.district: 1, PlaceKind.ward: 2, PlaceKind.commune: 2}
@@ -127,9 +128,14 @@ def _check_place_parent(place: Any, places: dict[str, Any], where: _Where) -> No
         where.add(place.id, ("parent",), f"place '{place.id}' is its own parent; write the place "
                   "it lies in, or remove parent")
     elif parent is not None and LEVELS[parent.kind] >= LEVELS[place.kind]:
+        fix = "fix parent or kind"
+        if reads_as_group(place.name, place.id):  # a tổ dân phố in its ward: a dead end otherwise
+            ward = parent.id if parent.kind in (PlaceKind.ward, PlaceKind.commune) else None
+            advice = read_as_group(f"'{place.name}'", ward, place.name, first="remove this entry, and ")
+            fix = f"{advice}; if it is no such group, fix parent or kind"
         where.add(place.id, ("parent",), f"place '{place.id}' is a {place.kind.value} and cannot lie "
                   f"in '{parent.id}' ({parent.name}), a {parent.kind.value}: a parent is a larger kind "
-                  "of place (province, then district, then ward or commune); fix parent or kind")
+                  f"of place (province, then district, then ward or commune); {fix}")
 
 
 def _succession_cycles(units: dict[str, Any]) -> list[list[str]]:

@@ -173,9 +173,12 @@ class SearchRecord:
         return runs
 
 
-def answered_value(item: Item) -> str:
+def answered_value(item: Item, held: bool = True) -> str:
     """The "answered" filter: answered, referred and awaiting its answer, or neither (a
-    referral counted as answered hid the proposals a voter waits on)."""
+    referral counted as answered hid the proposals a voter waits on); a question sent in
+    before a session not `held` yet awaits that session, as its page says."""
+    if not held:
+        return "awaiting"
     return "yes" if answering(item) else "referred" if referred_to(item) else "no"
 
 
@@ -555,7 +558,8 @@ class SearchRecords:
             shown=shown, extra=" ".join(self._hidden(searchable(title), text, synonyms, status_words,
                                                      answered_by)),
             date=session.date.isoformat(),
-            filters={"type": (item.type.value,), "answered": (answered_value(item),),
+            filters={"type": (item.type.value,),
+                     "answered": (answered_value(item, held=not self.archive.announced(session)),),
                      "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
                      "agency": tuple(answered_by), "year": (str(session.year),),
                      "kind": (session.meta.kind.value,),

@@ -20,6 +20,10 @@ from .models import AnswerMode, CommitmentStatus, Item, ItemType
 from .vietnamese import sort_key
 
 OUTCOMES = ("on_the_spot", "in_writing", "referred", "not_answered")
+AWAITING = "awaiting_session"
+"""The outcome of a question sent in before a session not held yet (`Archive.announced`): it
+awaits the session, not an answer overdue, so no figure counts it (`OUTCOMES` are what the
+figures of held sessions count); the open data and the search's filter say it so."""
 
 
 def answering(item: Item) -> list[str]:
@@ -40,8 +44,10 @@ def referred_to(item: Item) -> list[str]:
     return [agency for agency in forwarded_to(item) if agency not in done]
 
 
-def item_outcome(item: Item) -> str:
-    """One of OUTCOMES: the best way the item was answered."""
+def item_outcome(item: Item, held: bool = True) -> str:
+    """One of OUTCOMES: the best way the item was answered; AWAITING in a session not `held`."""
+    if not held:
+        return AWAITING
     modes = {answer.mode for answer in item.answers}
     for mode in (AnswerMode.on_the_spot, AnswerMode.in_writing, AnswerMode.referred):
         if mode in modes:
@@ -81,6 +87,8 @@ def session_statistics(session: Session, archive: Archive) -> dict[str, BarChart
     }
     if not session.meta.subject and not scope[False]:  # "100% on the subject" of none
         del rows["scope"]
+    if archive.announced(session):  # "100% not answered" of questions awaiting the session
+        del rows["outcome"]
     kind = VI["session_kind_in_sentence"][session.meta.kind.value]  # "buổi tiếp xúc cử tri"
     return {key: bar_chart(f"tk-{key.replace('_', '-')}", text[key].format(kind=kind), values,
                            heading, text["item_count"], shares=key != "by_topic")

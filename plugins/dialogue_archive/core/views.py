@@ -825,6 +825,7 @@ class ArchiveViews:
         meta = session.meta
         rendered = self._with_photo_sizes(session, self.fragments.get(session))
         headings = self.session_headings(session)
+        awaiting = headings["awaiting"] if self.archive.announced(session) else ""
         return {
             "kind": "session",
             "session": session,
@@ -844,7 +845,7 @@ class ArchiveViews:
             "photo": self._header_photo(session),
             "body_html": rendered["body"],
             "toc": self._session_toc(session, rendered["toc"], headings),
-            "items": [self._item_view(session, item, html)
+            "items": [self._item_view(session, item, html, awaiting)
                       for item, html in zip(session.items, rendered["items"], strict=True)],
             "visibility": session.visibility.value,
             "visibility_label": self._visibility_label(session),
@@ -937,7 +938,9 @@ class ArchiveViews:
         name = VI["session_kind_in_sentence"][kind]
         return {"items": self.text["items"][kind],
                 "stats": VI["statistics"]["session_block"].format(kind=name),
-                "no_record_yet": self.text["no_record_yet"].format(kind=name)}
+                "no_record_yet": self.text["no_record_yet"].format(kind=name),
+                "awaiting": self.text["awaiting_session"].format(kind=name,
+                                                                 date=format_short_date(session.date))}
 
     def _place_today(self, place_id: str | None) -> list[Link]:
         """What a place that has since been merged or renamed is part of today (FORMAT.md: the
@@ -967,9 +970,11 @@ class ArchiveViews:
             return self.text["attendance_kinds"][key]
         return count_label(f"text.attendance_kinds.{key}", count)
 
-    def _item_view(self, session: Session, item: Item, rendered: dict[str, Any]) -> dict[str, Any]:
+    def _item_view(self, session: Session, item: Item, rendered: dict[str, Any],
+                   awaiting: str) -> dict[str, Any]:
         """What the item card shows (templates/archive/partials/item_card.html), its texts
-        already rendered once (`rendered`, from the fragment cache)."""
+        already rendered once (`rendered`, from the fragment cache); `awaiting`: what it says
+        in place of "not answered" in a session not held yet (a question sent in before it)."""
         answers = []
         pairs = zip(item.answers, rendered["answers"], strict=True)
         for number, (answer, answer_html) in enumerate(pairs, start=1):
@@ -1023,6 +1028,7 @@ class ArchiveViews:
             "in_scope": item.in_scope,
             "html": rendered["text"],
             "answers": answers,
+            "awaiting": awaiting,
             "commitments": commitments,
         }
 

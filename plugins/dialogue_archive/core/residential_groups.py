@@ -1,0 +1,51 @@
+"""Residential groups (tổ dân phố, thôn, khu phố, ấp, bản, khối): below wards and communes.
+
+FORMAT.md's places stop at wards and communes (`kind`: province, district, ward or commune),
+but an office whose voter meeting was held for one group writes that group first: as a place
+of the registry (`kind: ward`, its parent a ward) or as an asker's `place`. The messages that
+refuse it say where it goes instead, the asker's label, rather than only "fix parent or kind".
+"""
+
+from __future__ import annotations
+
+from .registry_match import folded_words
+
+GROUP_WORDS = ("to dan pho", "tdp", "to", "thon", "khu pho", "khu dan cu", "ap", "ban", "khoi",
+               "xom", "khom")
+"""The words a group's name or id starts with, folded (`Tổ dân phố Cẩm Nam`,
+`to-dan-pho-cam-nam`, `Thôn 2`, `khu-pho-3`, `Ấp Bình An`, `TDP 5`); a ward's or commune's
+starts with its own kind (`Phường`, `Xã`)."""
+GROUPS = "tổ dân phố, thôn, khu phố, ấp, bản, khối"
+"""The groups as a message names them."""
+EXAMPLE_GROUP = "tổ dân phố Cẩm Nam"
+"""A group's name in an example label, when only its id is written."""
+
+
+def reads_as_group(*names: str | None) -> bool:
+    """Whether a name or id (with or without accents) starts with a group's word."""
+    return any(f"{folded_words(name)} ".startswith(f"{word} ")
+               for name in names if name for word in GROUP_WORDS)
+
+
+def in_sentence(name: str) -> str:
+    """A group's name as a label holds it: "Tổ dân phố Cẩm Nam" -> "tổ dân phố Cẩm Nam"."""
+    return name[:1].lower() + name[1:]
+
+
+def read_as_group(subject: str, ward: str | None, name: str | None = None, session: bool = False,
+                  first: str = "") -> str:
+    """What to do with a group written as a place, said of `subject` ("it", "'Thôn 2'").
+    `ward`: the ward or commune to suggest as its place (None: unknown); `name`: the group's
+    name, which the example label holds when written with its accents and its group's word;
+    `session`: written as the session's own place, not an asker's or a registry entry;
+    `first`: a step before the others ("remove this entry, and ")."""
+    written = name and not name.isascii() and reads_as_group(name)
+    group = in_sentence(name) if written and name else EXAMPLE_GROUP
+    place = ward or "<id of its ward or commune>"
+    lead = (f"{subject} reads as a residential group ({GROUPS}), below wards and communes, where "
+            f"places stop (FORMAT.md's kinds): {first}")
+    if session:
+        return (f"{lead}write the ward or commune the session served as place (place: {place}) and "
+                f"name the group in the title or venue (venue: Nhà văn hóa {group})")
+    return (f"{lead}write the group in the asker's label and its ward or commune as the asker's "
+            f"place (label: Cử tri {group}, place: {place})")
