@@ -1,30 +1,43 @@
-"""Residential groups (tổ dân phố, thôn, khu phố, ấp, bản, khối): below wards and communes.
+"""Residential groups (tổ dân phố, thôn, khu phố, ấp, khối, xóm): below wards and communes.
 
 FORMAT.md's places stop at wards and communes (`kind`: province, district, ward or commune),
 but an office whose voter meeting was held for one group writes that group first: as a place
 of the registry (`kind: ward`, its parent a ward) or as an asker's `place`. The messages that
-refuse it say where it goes instead, the asker's label, rather than only "fix parent or kind".
+refuse it say where it goes instead, the asker's label, rather than only "fix parent or kind";
+the import reads a sheet's column of groups into the askers' labels.
 """
 
 from __future__ import annotations
 
 from .registry_match import folded_words
 
-GROUP_WORDS = ("to dan pho", "tdp", "to", "thon", "khu pho", "khu dan cu", "ap", "ban", "khoi",
-               "xom", "khom")
-"""The words a group's name or id starts with, folded (`Tổ dân phố Cẩm Nam`,
-`to-dan-pho-cam-nam`, `Thôn 2`, `khu-pho-3`, `Ấp Bình An`, `TDP 5`); a ward's or commune's
-starts with its own kind (`Phường`, `Xã`)."""
+RESIDENTIAL_GROUPS = ("Tổ dân phố", "Tổ dân cư", "Khu dân cư", "Khu phố", "Khối phố", "Tổ", "Thôn",
+                      "Ấp", "Khối", "Xóm", "Khóm")
+"""How the name of a residential group under a ward or commune opens ('Tổ dân phố Cẩm Nam',
+'Thôn 3'): said in the asker's label (the import reads it from a column of its own); a place
+naming one is refused, saying so. Not 'Bản', 'Buôn', 'Sóc', which open names of communes and
+provinces too (Buôn Ma Thuột)."""
+GROUP_INITIALS = ("TDP", "KP", "KDC")
+"""The initials offices write for RESIDENTIAL_GROUPS ('TDP 12'), kept as written in a label."""
+GROUP_OPENINGS = frozenset(folded_words(word) for word in (*RESIDENTIAL_GROUPS, *GROUP_INITIALS))
 GROUPS = "tổ dân phố, thôn, khu phố, ấp, bản, khối"
 """The groups as a message names them."""
 EXAMPLE_GROUP = "tổ dân phố Cẩm Nam"
 """A group's name in an example label, when only its id is written."""
 
 
+def group_opening(name: str) -> int:
+    """How many words of `name` are the word of a residential group it opens with (GROUP_OPENINGS:
+    3 for 'Tổ dân phố Cẩm Nam', 1 for 'TDP 12'), 0 for none."""
+    words = name.split()
+    return next((n for n in range(min(3, len(words)), 0, -1)
+                 if folded_words(" ".join(words[:n])) in GROUP_OPENINGS), 0)
+
+
 def reads_as_group(*names: str | None) -> bool:
-    """Whether a name or id (with or without accents) starts with a group's word."""
-    return any(f"{folded_words(name)} ".startswith(f"{word} ")
-               for name in names if name for word in GROUP_WORDS)
+    """Whether a name or id (with or without accents: 'to-dan-pho-cam-nam') opens with a
+    group's word."""
+    return any(group_opening(folded_words(name)) for name in names if name)
 
 
 def in_sentence(name: str) -> str:

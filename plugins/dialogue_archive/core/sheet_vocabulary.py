@@ -199,25 +199,6 @@ ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_O
                        for opening in openings}
 
 
-RESIDENTIAL_GROUPS = ("Tổ dân phố", "Tổ dân cư", "Khu dân cư", "Khu phố", "Khối phố", "Tổ", "Thôn",
-                      "Ấp", "Khối", "Xóm")
-"""How the name of a residential group under a ward or commune opens ('Tổ dân phố Cẩm Nam',
-'Thôn 3'). FORMAT.md's places stop at wards and communes: such a group is said in the asker's
-label, from a column of its own (COLUMNS['group']); a place cell naming one is an error. Not
-'Bản', 'Buôn', 'Sóc', which open names of communes and provinces too (Buôn Ma Thuột)."""
-GROUP_INITIALS = ("TDP", "KP", "KDC")
-"""The initials offices write for RESIDENTIAL_GROUPS ('TDP 12'), kept as written in a label."""
-GROUP_OPENINGS = frozenset(folded_words(word) for word in (*RESIDENTIAL_GROUPS, *GROUP_INITIALS))
-
-
-def group_opening(name: str) -> int:
-    """How many words of `name` are the word of a residential group it opens with (GROUP_OPENINGS:
-    3 for 'Tổ dân phố Cẩm Nam', 1 for 'TDP 12'), 0 for none."""
-    words = name.split()
-    return next((n for n in range(min(3, len(words)), 0, -1)
-                 if folded_words(" ".join(words[:n])) in GROUP_OPENINGS), 0)
-
-
 PERSON_WORDS = frozenset({"viên", "trưởng", "phó"})
 """Words that make an organisation's name a person's title ('Hội viên', 'Chi hội trưởng', 'Công
 đoàn viên', 'Cửa hàng trưởng'), as written: folded, they are also names ('HTX Trường Thịnh')."""

@@ -44,6 +44,7 @@ from .privacy import (
 )
 from .problems import LIKENESS, likeness
 from .registry_match import Match, MatchError, folded_words, registry_matchers
+from .residential_groups import GROUP_INITIALS, group_opening
 from .scaffold import command
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
@@ -55,7 +56,6 @@ from .sheet_vocabulary import (
     DAY_NAME,
     DAY_WORDS,
     FIELD_NAMES,
-    GROUP_INITIALS,
     JOINED_COLUMNS,
     LIST_SEPARATORS,
     NO_FIELD,
@@ -69,7 +69,6 @@ from .sheet_vocabulary import (
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
-    group_opening,
     kind_named,
     opinion_taken,
 )
