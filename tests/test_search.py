@@ -626,6 +626,41 @@ def test_filtering_by_a_district_finds_what_its_wards_raised(page, base_url) -> 
     assert set(open_search(page, base_url, f"place=quan-cam-le&{items}")) == district
 
 
+def test_a_place_pages_count_is_what_its_search_link_finds(tmp_path: Path, browser, serve_site) -> None:
+    """Đà Nẵng's page said "Xem tất cả 45 ý kiến, câu hỏi" and its link found 46 once a
+    question was sent in before a session to come (a numbers audit's find): the lists leave such
+    questions out until the session is held, the search finds them. The link now counts what it
+    finds, and says how many of them await their session."""
+    content = copy_sample(tmp_path / "content")
+    folder = content / "sessions" / "2026" / "2026-12-22-doi-thoai-cu-tru"
+    folder.mkdir()
+    (folder / "index.md").write_text(
+        "---\ntitle: Đối thoại về cư trú tháng 12/2026\ndate: 2026-12-22\n"
+        "published: 2026-11-20T08:00:00+07:00\norganizer: ubnd-phuong-cam-le\nplace: phuong-cam-le\n"
+        "summary: Phường đối thoại với người dân về đăng ký cư trú.\n---\n"
+        "UBND phường Cẩm Lệ sẽ đối thoại với người dân về đăng ký cư trú.\n", encoding="utf-8")
+    (folder / "answers.yaml").write_text(
+        "items:\n  - id: dia-chi-cu-tru-cu\n    type: question\n    asker:\n"
+        "      label: Anh T.V.B., phường Cẩm Lệ\n      kind: citizen\n      place: phuong-cam-le\n"
+        "    topics: [cu-tru]\n    text: Địa chỉ trên dữ liệu cư trú vẫn ghi phường cũ, tôi có phải "
+        "làm lại giấy tờ không?\n", encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        for place, awaiting in (("thanh-pho-da-nang", 1), ("quan-cam-le", 0)):
+            tab.goto(f"{base}places/{place}/")
+            link = tab.locator("a[href*='search/?place=']")
+            said = " ".join(link.inner_text().split())
+            link.click()
+            tab.wait_for_url(re.compile(r"/search/\?place="))
+            found = all_results(tab, base)
+            assert said.startswith(f"Xem tất cả {len(found)} ý kiến, câu hỏi"), (said, len(found))
+            assert (f", trong đó {awaiting} gửi trước buổi sắp diễn ra" in said) == bool(awaiting), said
+            assert bool(awaiting) == any("2026-12-22-doi-thoai-cu-tru" in url for url in found)
+    finally:
+        tab.close()
+
+
 def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, base_url) -> None:
     page.goto(f"{base_url}search/?q=so+do")
     settle(page)

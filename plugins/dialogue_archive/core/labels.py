@@ -211,6 +211,9 @@ VI: dict[str, Any] = {
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",
         "items_within_all": "Xem tất cả {total} ý kiến, câu hỏi của {name} và các địa bàn trực thuộc",
+        # after items_within_all, of its {total}: questions the search finds that the lists
+        # leave out until their session is held
+        "items_within_awaiting": "trong đó {count} gửi trước buổi sắp diễn ra",
         "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến",
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
@@ -272,6 +275,7 @@ COUNTED = frozenset({
     "commitments.days", "publishing.items_in_session",
     "search.to_results_count", "search.results_count", "search.shown_count",
     "search.filtered_count", "search.facet_shown", "text.newest_of", "text.items_within_all",
+    "text.items_within_awaiting",
     "commitments.inherited",
     "commitments.inherited_overdue", "commitments.average_base", "statistics.share_on_time_undated",
     "statistics.drawn_first",

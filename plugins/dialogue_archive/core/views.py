@@ -277,6 +277,9 @@ class ArchiveViews:
         within it (listing them again would multiply a province's pages by its wards)."""
         self.items_within: Counter[str] = Counter()
         """Per place, its items and those of every place within it."""
+        self.awaiting_within: Counter[str] = Counter()
+        """Per place, as items_within, the questions sent in before sessions not held yet: the
+        search finds them, so a link into it that gives a count says how many of them it holds."""
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
         """Sessions held in a place or in a place within it, newest first."""
         self.sessions_by_agency: dict[str, list[SessionEntry]] = defaultdict(list)
@@ -452,6 +455,9 @@ class ArchiveViews:
             # The questions sent in before a session are on its page and in the search; the
             # figures and the agency, topic and place lists count held sessions, as the
             # statistics do (a topic said 12 where the statistics said 11).
+            for item in session.items:
+                for area in self.archive.areas(item.asker.place or meta.place):
+                    self.awaiting_within[area] += 1
             return
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
@@ -704,8 +710,9 @@ class ArchiveViews:
                                     self.items_within[p.id], self._until(p))
                                    for p in self._ordered("place", self.subplaces.get(place.id, {}))]
             header["items_within"] = self.items_within[place.id]
+            header["awaiting_within"] = self.awaiting_within[place.id]
             # The search page's items (not write-ups) of the place and the places within it:
-            # what items_within counts.
+            # what items_within and awaiting_within count together.
             header["items_query"] = urlencode([("place", place.id)]
                                               + [("type", t.value) for t in ItemType])
         if kind != "topic":
