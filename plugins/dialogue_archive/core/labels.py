@@ -277,7 +277,8 @@ COUNTED = frozenset({
     "search.filtered_count", "search.facet_shown", "text.newest_of", "text.items_within_all",
     "text.items_within_awaiting",
     "commitments.inherited",
-    "commitments.inherited_overdue", "commitments.average_base", "statistics.share_on_time_undated",
+    "commitments.inherited_overdue", "commitments.inherited_escalated", "commitments.average_base",
+    "statistics.share_on_time_undated",
     "statistics.drawn_first",
 })
 """Labels said with a count ('12 cam kết', 'Tìm thấy {count} kết quả'; `group.*`: each of the

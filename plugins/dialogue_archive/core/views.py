@@ -38,7 +38,7 @@ from .fragments import FragmentStore
 from .labels import VI, count_label, described, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
-from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
+from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import answering, forwarded_to, referred_to, session_statistics
 from .vietnamese import in_sentence, sort_key, unit_word
@@ -165,6 +165,19 @@ class PageSpec:
 
     def resolve(self) -> dict[str, Any]:
         return self.context() if callable(self.context) else self.context
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The commitments of units now gone that an agency carries, as its page counts them: its
+    commitments list holds them beside its own, which its scorecard counts."""
+
+    unfinished: int
+    """Not started or in progress ("Chưa hoàn thành", as the commitments' pages count it)."""
+    overdue: int
+    """Of the unfinished, those past their due date."""
+    escalated: int
+    """Waiting on a higher level ("Đã chuyển cấp trên"): not unfinished, yet in the list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,24 +401,27 @@ class ArchiveViews:
                 for record in commitment_records(self.archive)]
 
     @cached_property
-    def inherited(self) -> dict[str, tuple[int, int]]:
-        """Per agency: how many unfinished commitments of units now gone it carries, and how
-        many of them are overdue: its page says so, as its list of commitments shows them.
-        Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not started or in
-        progress: one escalated, waiting on a higher level, was counted too."""
-        return {agency: (len(records), sum(is_overdue(r.commitment, self.archive.build_date)
-                                           for r in records))
+    def inherited(self) -> dict[str, Carried]:
+        """Per agency: the commitments of units now gone it carries, by status, as its page
+        says them. Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not
+        started or in progress (one escalated was counted too); the escalated are said apart:
+        the agency's list holds them, and a page that left them unsaid had a scorecard of 3
+        and 1 carried leading to a list of 6."""
+        return {agency: Carried(
+                    unfinished=sum(r.commitment.status in OPEN_STATUSES for r in records),
+                    overdue=sum(is_overdue(r.commitment, self.archive.build_date) for r in records),
+                    escalated=sum(r.commitment.status is CommitmentStatus.escalated for r in records))
                 for agency, records in self.carried.items()}
 
     @cached_property
     def carried(self) -> dict[str, list[CommitmentRecord]]:
-        """Per agency: the unfinished commitments of units now gone that it carries (see
-        `inherited`); their sessions date its page too (sitemap)."""
+        """Per agency: the commitments of units now gone that it carries (not kept nor dropped:
+        `Carriers.now_responsible_ids`), which its commitments list holds (see `inherited`);
+        their sessions date its page too (sitemap)."""
         carried: dict[str, list[CommitmentRecord]] = defaultdict(list)
         for record, now in self.commitments_now:
-            if record.commitment.status in OPEN_STATUSES:
-                for agency in now:
-                    carried[agency].append(record)
+            for agency in now:
+                carried[agency].append(record)
         return carried
 
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
@@ -626,8 +642,9 @@ class ArchiveViews:
         name = self._display_name(kind, record)
         sessions = len(self._sessions_here(kind, record.id))
         if kind == "agency":
+            carried = self.inherited.get(record.id)
             return described("agency", {"items": items, "sessions": sessions,
-                                        "inherited": self.inherited.get(record.id, (0, 0))[0]},
+                                        "inherited": carried.unfinished if carried else 0},
                              name=name, unit=name)
         return described("place", {"sessions": sessions, "items": self.items_within[record.id]},
                          name=in_sentence(name, self.lang), unit=name)
