@@ -319,14 +319,18 @@ DESCRIBED_COUNTS = {"sessions": "text.sessions", "items": "text.items_count",
 """The noun of each count a page's description says (`described`)."""
 
 
-def described(kind: str, counts: dict[str, int], **values: object) -> str:
+def described(kind: str, counts: dict[str, int], upcoming: int = 0, **values: object) -> str:
     """A list's or a unit's description (VI["publishing"]["described"][kind]): the clauses of
     its counts that are not 0, in `counts`' order ('5 phiên đối thoại tại phường Hòa Xuân; 37
     ý kiến, câu hỏi …'), after the unit's name where the kind has a "named" form, else its
     "none" sentence: a unit nothing was asked of was described as '0 phiên đối thoại …; 0 ý
-    kiến, câu hỏi …'."""
+    kiến, câu hỏi …'. The sessions' clause says how many of them are `upcoming`, as the page's
+    heading does ('3 phiên …, trong đó 1 sắp diễn ra'): search engines and shared links show
+    the description alone."""
     clauses = VI["publishing"]["described"][kind]
     said = [clauses[key].format(**values, **{key: counted(DESCRIBED_COUNTS[key], count)})
+            + (", " + count_label("text.upcoming_of", upcoming).replace("{count}", format_number(upcoming))
+               if key == "sessions" and upcoming else "")
             for key, count in counts.items() if count]
     if not said:
         return clauses["none"].format(**values)

@@ -640,14 +640,15 @@ class ArchiveViews:
         if kind == "topic":
             return record.description or described("topic", {"items": items}, name=record.name)
         name = self._display_name(kind, record)
-        sessions = len(self._sessions_here(kind, record.id))
+        sessions = self._sessions_here(kind, record.id)
+        upcoming = sum(e.announced for e in sessions)
         if kind == "agency":
             carried = self.inherited.get(record.id)
-            return described("agency", {"items": items, "sessions": sessions,
+            return described("agency", {"items": items, "sessions": len(sessions),
                                         "inherited": carried.unfinished if carried else 0},
-                             name=name, unit=name)
-        return described("place", {"sessions": sessions, "items": self.items_within[record.id]},
-                         name=in_sentence(name, self.lang), unit=name)
+                             upcoming=upcoming, name=name, unit=name)
+        return described("place", {"sessions": len(sessions), "items": self.items_within[record.id]},
+                         upcoming=upcoming, name=in_sentence(name, self.lang), unit=name)
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
