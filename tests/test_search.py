@@ -1468,6 +1468,34 @@ def test_filters_without_words_fetch_one_word_chunk_an_index(browser, base_url, 
     assert 0 < len(fetched) <= len(indexes), fetched
 
 
+def test_the_filter_panel_says_what_its_numbers_count(browser, base_url) -> None:
+    """"Cư trú (140)" beside 82 items on the topic's page, "Cam kết quá hạn (44)" where the
+    overdue commitments are 45: the filters count results, write-ups included, and a journalist
+    took them for the site's figures (a numbers audit's find). The panel says what they count,
+    in two lines at most on a 360 px phone, and each group is described by it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}search/?topic=cu-tru&scope=all")
+        settle(tab)
+        open_filters(tab)
+        note = tab.locator("#da-facet-counts")
+        assert note.is_visible()
+        said = " ".join(note.inner_text().split())
+        assert "số kết quả" in said and "bài tường thuật" in said and "cam kết" in said, said
+        groups = tab.eval_on_selector_all("#da-facets fieldset", "els => els.map(e => "
+                                          "e.getAttribute('aria-describedby'))")
+        assert groups and set(groups) == {"da-facet-counts"}
+        box = note.bounding_box()
+        line = float(tab.evaluate("parseFloat(getComputedStyle(document.getElementById("
+                                  "'da-facet-counts')).lineHeight)"))
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["height"] <= 2 * line + 1, box
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        assert serious_violations(tab) == []
+    finally:
+        context.close()
+
+
 def test_an_agency_filter_finds_the_items_it_promised_something_on(page, base_url) -> None:
     """A ward promised to clear a dump on an item another office answered: the agency filter
     found nothing of it, though its commitments page lists it (a review's find)."""
