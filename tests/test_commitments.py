@@ -337,6 +337,29 @@ def test_an_agencys_inherited_unfinished_commitments_are_those_not_started_or_in
     assert f": {len(unfinished)} cam kết chưa hoàn thành." in said
 
 
+def test_an_agencys_page_adds_up_to_its_commitments_list(sample_site: Path) -> None:
+    """UBND phường Cẩm Lệ's scorecard said 3, its sentence 1 unfinished carried for a unit now
+    gone, and both linked to a list of 6 (a numbers audit's find): the 2 escalated commitments
+    it carries were said nowhere. The scorecard and the carried commitments the page names, by
+    status, now add up to the list, for every agency."""
+    said_numbers = [re.compile(r"(\d+) cam kết chưa hoàn thành\."),
+                    re.compile(r"(\d+) cam kết đã chuyển cấp trên")]
+    checked = []
+    for page in sorted((sample_site / "commitments" / "agency").glob("*/index.html")):
+        listed = len(parse(page).select(".da-commitment-entry"))
+        agency = parse(sample_site / "agencies" / page.parent.name / "index.html")
+        total = agency.select_one(".da-scorecard__figures dd")
+        carried = agency.select_one(".da-inherited")
+        sentence = " ".join(carried.get_text().split()) if carried else ""
+        said = [int(m[1]) for pattern in said_numbers if (m := pattern.search(sentence))]
+        assert (int(total.get_text()) if total else 0) + sum(said) == listed, (page.parent.name, sentence)
+        checked.append(page.parent.name)
+    assert "ubnd-phuong-cam-le" in checked
+    sentence = " ".join(parse(sample_site / "agencies" / "ubnd-phuong-cam-le" / "index.html")
+                        .select_one(".da-inherited").get_text().split())
+    assert "2 cam kết đã chuyển cấp trên của đơn vị đã sáp nhập hoặc giải thể" in sentence, sentence
+
+
 def test_a_note_that_denies_a_handover_hands_nothing_over(tmp_path: Path) -> None:
     """'Chưa bàn giao hồ sơ cho X' named X the carrier on the pages, in commitments.csv and on
     X's page, and 'X chưa tiếp nhận' sent the reader to the updates for a receiver (a review's

@@ -203,6 +203,8 @@ def test_every_label_said_with_a_number_may_have_a_singular(tmp_path: Path) -> N
 INHERITED = {"inherited": "Carries {total} unfinished commitments of units now gone.",
              "inherited_one": "Carries {total} unfinished commitment of a unit now gone.",
              "inherited_overdue": "{overdue} are overdue.", "inherited_overdue_one": "{overdue} is overdue.",
+             "inherited_escalated": "It also carries {escalated} escalated commitments of units now gone.",
+             "inherited_escalated_one": "It also carries {escalated} escalated commitment of a unit gone.",
              "inherited_link": "See the commitments this agency is responsible for"}
 """An English translator's words for an agency's inherited commitments, each count its own."""
 
@@ -224,7 +226,8 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     for folder in ("sample", "one"):
         (tmp_path / folder).mkdir()
     assert inherited_said(english_site(tmp_path / "sample", commitments=dict(INHERITED))) == {
-        "ubnd-phuong-cam-le": f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}",
+        "ubnd-phuong-cam-le": "Carries 1 unfinished commitment of a unit now gone. 1 is overdue. "
+                              f"It also carries 2 escalated commitments of units now gone. {link}",
         "ubnd-phuong-hoa-xuan-2025": f"Carries 2 unfinished commitments of units now gone. 2 are overdue. "
                                      f"{link}"}
     content = copy_sample(tmp_path / "content")  # the ward then carries one promise, overdue
@@ -243,7 +246,9 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
     # Vietnamese has one form for any count: two sentences, as the English
     assert inherited_said(sample_site)["ubnd-phuong-cam-le"] == (
         "Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: 1 cam kết chưa "
-        "hoàn thành. Trong đó có 1 cam kết đã quá hạn. Xem các cam kết cơ quan đang chịu trách nhiệm ›")
+        "hoàn thành. Trong đó có 1 cam kết đã quá hạn. 2 cam kết đã chuyển cấp trên của đơn vị đã "
+        "sáp nhập hoặc giải thể cũng do cơ quan chịu trách nhiệm thay. Xem các cam kết cơ quan đang "
+        "chịu trách nhiệm ›")
 
 
 def test_an_older_labels_file_is_told_where_the_overdue_count_went(tmp_path: Path) -> None:

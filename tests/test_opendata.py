@@ -55,6 +55,12 @@ def test_questions_sent_in_before_a_session_are_told_apart_in_the_csv(tmp_path: 
         - {s["id"] for s in load(site, "archive.json")["sessions"] if not s["items"]}
     counted = parse(site / "statistics/index.html").get_text(" ")
     assert f"{len(held_items)} ý kiến, câu hỏi" in norm(counted), len(held_items)
+    # The open-data page's example of a session's file, and of citing an item, is a held
+    # session's: it was the newest session with items, the announced one.
+    page = parse(site / "open-data/index.html")
+    held = "2026-04-16-doi-thoai-lien-thong-khai-sinh-thuong-tru-bhyt"
+    assert [a["href"] for a in page.select("a[href*='data/sessions/']")] == [f"../data/sessions/{held}.json"]
+    assert f"/sessions/2026/{held}/#" in page.select_one(".da-citation a")["href"]
 
 
 def test_archive_json_validates_against_its_schema(sample_site) -> None:

@@ -555,6 +555,20 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
         assert not re.search(r"(^|; )0 ", description), page
 
 
+def test_a_units_description_says_how_many_of_its_sessions_are_to_come(sample_site: Path) -> None:
+    """UBND phường Cẩm Lệ's page says "Các phiên đối thoại do cơ quan tổ chức hoặc tham dự (2,
+    trong đó 1 sắp diễn ra)"; its description, what a search engine or a shared link shows,
+    said "2 phiên đối thoại do cơ quan tổ chức hoặc tham dự" (a numbers audit's find)."""
+    for page, clause in (("agencies/ubnd-phuong-cam-le", "do cơ quan tổ chức hoặc tham dự"),
+                         ("places/phuong-cam-le", "tại địa bàn")):
+        doc = parse(sample_site / page / "index.html")
+        heading = next(" ".join(h.get_text().split()) for h in doc.select("main h2")
+                       if "sắp diễn ra" in h.get_text())
+        total, upcoming = re.fullmatch(r".*\((\d+), trong đó (\d+) sắp diễn ra\)", heading).groups()
+        assert f"{total} phiên đối thoại {clause}, trong đó {upcoming} sắp diễn ra;" \
+            in share_meta(sample_site / page / "index.html")["description"], page
+
+
 def test_every_page_carries_its_share_card(sample_site: Path) -> None:
     """Only the home, sessions, session and registry pages had Open Graph and Twitter tags: a
     link to the topics, the about page, the statistics or any commitments list was shared as

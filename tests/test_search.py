@@ -626,6 +626,41 @@ def test_filtering_by_a_district_finds_what_its_wards_raised(page, base_url) -> 
     assert set(open_search(page, base_url, f"place=quan-cam-le&{items}")) == district
 
 
+def test_a_place_pages_count_is_what_its_search_link_finds(tmp_path: Path, browser, serve_site) -> None:
+    """Đà Nẵng's page said "Xem tất cả 45 ý kiến, câu hỏi" and its link found 46 once a
+    question was sent in before a session to come (a numbers audit's find): the lists leave such
+    questions out until the session is held, the search finds them. The link now counts what it
+    finds, and says how many of them await their session."""
+    content = copy_sample(tmp_path / "content")
+    folder = content / "sessions" / "2026" / "2026-12-22-doi-thoai-cu-tru"
+    folder.mkdir()
+    (folder / "index.md").write_text(
+        "---\ntitle: Đối thoại về cư trú tháng 12/2026\ndate: 2026-12-22\n"
+        "published: 2026-11-20T08:00:00+07:00\norganizer: ubnd-phuong-cam-le\nplace: phuong-cam-le\n"
+        "summary: Phường đối thoại với người dân về đăng ký cư trú.\n---\n"
+        "UBND phường Cẩm Lệ sẽ đối thoại với người dân về đăng ký cư trú.\n", encoding="utf-8")
+    (folder / "answers.yaml").write_text(
+        "items:\n  - id: dia-chi-cu-tru-cu\n    type: question\n    asker:\n"
+        "      label: Anh T.V.B., phường Cẩm Lệ\n      kind: citizen\n      place: phuong-cam-le\n"
+        "    topics: [cu-tru]\n    text: Địa chỉ trên dữ liệu cư trú vẫn ghi phường cũ, tôi có phải "
+        "làm lại giấy tờ không?\n", encoding="utf-8")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        for place, awaiting in (("thanh-pho-da-nang", 1), ("quan-cam-le", 0)):
+            tab.goto(f"{base}places/{place}/")
+            link = tab.locator("a[href*='search/?place=']")
+            said = " ".join(link.inner_text().split())
+            link.click()
+            tab.wait_for_url(re.compile(r"/search/\?place="))
+            found = all_results(tab, base)
+            assert said.startswith(f"Xem tất cả {len(found)} ý kiến, câu hỏi"), (said, len(found))
+            assert (f", trong đó {awaiting} gửi trước buổi sắp diễn ra" in said) == bool(awaiting), said
+            assert bool(awaiting) == any("2026-12-22-doi-thoai-cu-tru" in url for url in found)
+    finally:
+        tab.close()
+
+
 def test_more_results_take_the_focus_and_back_returns_to_the_same_place(page, base_url) -> None:
     page.goto(f"{base_url}search/?q=so+do")
     settle(page)
@@ -1431,6 +1466,34 @@ def test_filters_without_words_fetch_one_word_chunk_an_index(browser, base_url, 
     assert tab.locator("#da-results > li").count() > 0
     context.close()
     assert 0 < len(fetched) <= len(indexes), fetched
+
+
+def test_the_filter_panel_says_what_its_numbers_count(browser, base_url) -> None:
+    """"Cư trú (140)" beside 82 items on the topic's page, "Cam kết quá hạn (44)" where the
+    overdue commitments are 45: the filters count results, write-ups included, and a journalist
+    took them for the site's figures (a numbers audit's find). The panel says what they count,
+    in two lines at most on a 360 px phone, and each group is described by it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}search/?topic=cu-tru&scope=all")
+        settle(tab)
+        open_filters(tab)
+        note = tab.locator("#da-facet-counts")
+        assert note.is_visible()
+        said = " ".join(note.inner_text().split())
+        assert "số kết quả" in said and "bài tường thuật" in said and "cam kết" in said, said
+        groups = tab.eval_on_selector_all("#da-facets fieldset", "els => els.map(e => "
+                                          "e.getAttribute('aria-describedby'))")
+        assert groups and set(groups) == {"da-facet-counts"}
+        box = note.bounding_box()
+        line = float(tab.evaluate("parseFloat(getComputedStyle(document.getElementById("
+                                  "'da-facet-counts')).lineHeight)"))
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["height"] <= 2 * line + 1, box
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        assert serious_violations(tab) == []
+    finally:
+        context.close()
 
 
 def test_an_agency_filter_finds_the_items_it_promised_something_on(page, base_url) -> None:

@@ -214,6 +214,9 @@ VI: dict[str, Any] = {
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",
         "items_within_all": "Xem tất cả {total} ý kiến, câu hỏi của {name} và các địa bàn trực thuộc",
+        # after items_within_all, of its {total}: questions the search finds that the lists
+        # leave out until their session is held
+        "items_within_awaiting": "trong đó {count} gửi trước buổi sắp diễn ra",
         "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến",
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
@@ -275,8 +278,10 @@ COUNTED = frozenset({
     "commitments.days", "publishing.items_in_session",
     "search.to_results_count", "search.results_count", "search.shown_count",
     "search.filtered_count", "search.facet_shown", "text.newest_of", "text.items_within_all",
+    "text.items_within_awaiting",
     "commitments.inherited",
-    "commitments.inherited_overdue", "commitments.average_base", "statistics.share_on_time_undated",
+    "commitments.inherited_overdue", "commitments.inherited_escalated", "commitments.average_base",
+    "statistics.share_on_time_undated",
     "statistics.drawn_first",
 })
 """Labels said with a count ('12 cam kết', 'Tìm thấy {count} kết quả'; `group.*`: each of the
@@ -317,14 +322,18 @@ DESCRIBED_COUNTS = {"sessions": "text.sessions", "items": "text.items_count",
 """The noun of each count a page's description says (`described`)."""
 
 
-def described(kind: str, counts: dict[str, int], **values: object) -> str:
+def described(kind: str, counts: dict[str, int], upcoming: int = 0, **values: object) -> str:
     """A list's or a unit's description (VI["publishing"]["described"][kind]): the clauses of
     its counts that are not 0, in `counts`' order ('5 phiên đối thoại tại phường Hòa Xuân; 37
     ý kiến, câu hỏi …'), after the unit's name where the kind has a "named" form, else its
     "none" sentence: a unit nothing was asked of was described as '0 phiên đối thoại …; 0 ý
-    kiến, câu hỏi …'."""
+    kiến, câu hỏi …'. The sessions' clause says how many of them are `upcoming`, as the page's
+    heading does ('3 phiên …, trong đó 1 sắp diễn ra'): search engines and shared links show
+    the description alone."""
     clauses = VI["publishing"]["described"][kind]
     said = [clauses[key].format(**values, **{key: counted(DESCRIBED_COUNTS[key], count)})
+            + (", " + count_label("text.upcoming_of", upcoming).replace("{count}", format_number(upcoming))
+               if key == "sessions" and upcoming else "")
             for key, count in counts.items() if count]
     if not said:
         return clauses["none"].format(**values)

@@ -39,6 +39,9 @@ COMMITMENTS_VI: dict[str, Any] = {
     "inherited": ("Cơ quan đang chịu trách nhiệm thay cho đơn vị đã sáp nhập hoặc giải thể: "
                   "{total} cam kết chưa hoàn thành."),
     "inherited_overdue": "Trong đó có {overdue} cam kết đã quá hạn.",
+    # carried too, and in the agency's list, but neither unfinished nor in its scorecard
+    "inherited_escalated": ("{escalated} cam kết đã chuyển cấp trên của đơn vị đã sáp nhập hoặc "
+                            "giải thể cũng do cơ quan chịu trách nhiệm thay."),
     "inherited_link": "Xem các cam kết cơ quan đang chịu trách nhiệm",
     "open": "Chưa hoàn thành (chưa thực hiện, đang thực hiện)",
     "done": "Đã hoàn thành",

@@ -16,6 +16,10 @@ SEARCH_VI: dict[str, Any] = {
     "submit": "Tìm",
     "hint": "Gõ có dấu hoặc không dấu đều được (ví dụ: “dat dai” tìm được “đất đai”).",
     "filters": "Bộ lọc",
+    # Under "Bộ lọc": a filter's number counts the results it leaves (an item, a write-up), not
+    # the site's figures (a topic's holds its sessions' write-ups; "overdue" counts items).
+    "facet_counts": "Số trong ngoặc là số kết quả (ý kiến, câu hỏi, bài tường thuật), không phải "
+                    "số cam kết.",
     "skip_to_results": "Đến kết quả tìm kiếm",
     "to_results": "Xem kết quả",
     "to_results_count": "Xem {count} kết quả",

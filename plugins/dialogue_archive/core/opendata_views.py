@@ -34,7 +34,11 @@ def _size(data: OpenData, path: str) -> str:
 def open_data_view(views: ArchiveViews, data: OpenData) -> dict[str, Any]:
     """Files, licence, how to cite, and every field of the JSON and CSV files documented."""
     text = VI["open_data"]
-    example_session = next((s for s in data.sessions if s.items), None)
+    # A held session's, when there is one: the questions sent in before a session to come are
+    # no example of a record (the sample's newest file was an announced session's).
+    recorded = [s for s in data.sessions if s.items]
+    example_session = next((s for s in recorded if not views.archive.announced(s)),
+                           recorded[0] if recorded else None)
     example = None
     if example_session is not None:
         item = example_session.items[0]

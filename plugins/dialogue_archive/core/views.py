@@ -38,7 +38,7 @@ from .fragments import FragmentStore
 from .labels import VI, count_label, described, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
-from .models import Agency, AnswerMode, Commitment, Item, ItemType, Place, Topic
+from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import answering, forwarded_to, referred_to, session_statistics
 from .vietnamese import in_sentence, sort_key, unit_word
@@ -168,6 +168,19 @@ class PageSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class Carried:
+    """The commitments of units now gone that an agency carries, as its page counts them: its
+    commitments list holds them beside its own, which its scorecard counts."""
+
+    unfinished: int
+    """Not started or in progress ("Chưa hoàn thành", as the commitments' pages count it)."""
+    overdue: int
+    """Of the unfinished, those past their due date."""
+    escalated: int
+    """Waiting on a higher level ("Đã chuyển cấp trên"): not unfinished, yet in the list."""
+
+
+@dataclass(frozen=True, slots=True)
 class YearStart:
     """Where a year's entries start in a list ordered by date: the page and anchor its link
     leads to (`topics/x/page/217/index.md#nam-2019`), and how many entries of that year the
@@ -277,6 +290,9 @@ class ArchiveViews:
         within it (listing them again would multiply a province's pages by its wards)."""
         self.items_within: Counter[str] = Counter()
         """Per place, its items and those of every place within it."""
+        self.awaiting_within: Counter[str] = Counter()
+        """Per place, as items_within, the questions sent in before sessions not held yet: the
+        search finds them, so a link into it that gives a count says how many of them it holds."""
         self.sessions_by_place: dict[str, list[SessionEntry]] = defaultdict(list)
         """Sessions held in a place or in a place within it, newest first."""
         self.sessions_by_agency: dict[str, list[SessionEntry]] = defaultdict(list)
@@ -385,24 +401,27 @@ class ArchiveViews:
                 for record in commitment_records(self.archive)]
 
     @cached_property
-    def inherited(self) -> dict[str, tuple[int, int]]:
-        """Per agency: how many unfinished commitments of units now gone it carries, and how
-        many of them are overdue: its page says so, as its list of commitments shows them.
-        Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not started or in
-        progress: one escalated, waiting on a higher level, was counted too."""
-        return {agency: (len(records), sum(is_overdue(r.commitment, self.archive.build_date)
-                                           for r in records))
+    def inherited(self) -> dict[str, Carried]:
+        """Per agency: the commitments of units now gone it carries, by status, as its page
+        says them. Unfinished is "Chưa hoàn thành" as the commitments' pages count it, not
+        started or in progress (one escalated was counted too); the escalated are said apart:
+        the agency's list holds them, and a page that left them unsaid had a scorecard of 3
+        and 1 carried leading to a list of 6."""
+        return {agency: Carried(
+                    unfinished=sum(r.commitment.status in OPEN_STATUSES for r in records),
+                    overdue=sum(is_overdue(r.commitment, self.archive.build_date) for r in records),
+                    escalated=sum(r.commitment.status is CommitmentStatus.escalated for r in records))
                 for agency, records in self.carried.items()}
 
     @cached_property
     def carried(self) -> dict[str, list[CommitmentRecord]]:
-        """Per agency: the unfinished commitments of units now gone that it carries (see
-        `inherited`); their sessions date its page too (sitemap)."""
+        """Per agency: the commitments of units now gone that it carries (not kept nor dropped:
+        `Carriers.now_responsible_ids`), which its commitments list holds (see `inherited`);
+        their sessions date its page too (sitemap)."""
         carried: dict[str, list[CommitmentRecord]] = defaultdict(list)
         for record, now in self.commitments_now:
-            if record.commitment.status in OPEN_STATUSES:
-                for agency in now:
-                    carried[agency].append(record)
+            for agency in now:
+                carried[agency].append(record)
         return carried
 
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
@@ -452,6 +471,9 @@ class ArchiveViews:
             # The questions sent in before a session are on its page and in the search; the
             # figures and the agency, topic and place lists count held sessions, as the
             # statistics do (a topic said 12 where the statistics said 11).
+            for item in session.items:
+                for area in self.archive.areas(item.asker.place or meta.place):
+                    self.awaiting_within[area] += 1
             return
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
@@ -618,13 +640,15 @@ class ArchiveViews:
         if kind == "topic":
             return record.description or described("topic", {"items": items}, name=record.name)
         name = self._display_name(kind, record)
-        sessions = len(self._sessions_here(kind, record.id))
+        sessions = self._sessions_here(kind, record.id)
+        upcoming = sum(e.announced for e in sessions)
         if kind == "agency":
-            return described("agency", {"items": items, "sessions": sessions,
-                                        "inherited": self.inherited.get(record.id, (0, 0))[0]},
-                             name=name, unit=name)
-        return described("place", {"sessions": sessions, "items": self.items_within[record.id]},
-                         name=in_sentence(name, self.lang), unit=name)
+            carried = self.inherited.get(record.id)
+            return described("agency", {"items": items, "sessions": len(sessions),
+                                        "inherited": carried.unfinished if carried else 0},
+                             upcoming=upcoming, name=name, unit=name)
+        return described("place", {"sessions": len(sessions), "items": self.items_within[record.id]},
+                         upcoming=upcoming, name=in_sentence(name, self.lang), unit=name)
 
     def _registry_page_view(self, kind: str, record: Any, header: dict[str, Any],
                             chunk: list[ItemEntry], pager: Pager, total: int) -> dict[str, Any]:
@@ -704,8 +728,9 @@ class ArchiveViews:
                                     self.items_within[p.id], self._until(p))
                                    for p in self._ordered("place", self.subplaces.get(place.id, {}))]
             header["items_within"] = self.items_within[place.id]
+            header["awaiting_within"] = self.awaiting_within[place.id]
             # The search page's items (not write-ups) of the place and the places within it:
-            # what items_within counts.
+            # what items_within and awaiting_within count together.
             header["items_query"] = urlencode([("place", place.id)]
                                               + [("type", t.value) for t in ItemType])
         if kind != "topic":

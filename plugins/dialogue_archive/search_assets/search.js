@@ -1101,7 +1101,9 @@ function renderFacets(counts, list) {
       values.sort((a, b) => (facetCounts[b] || 0) - (facetCounts[a] || 0)
         || (facet.values[a] || a).localeCompare(facet.values[b] || b, "vi", { numeric: true }));
     }
-    const fieldset = element("fieldset", { class: "da-facet" }, element("legend", { class: "da-visually-hidden" }, facet.label));
+    // what its numbers count is said to a screen reader entering the group, as shown above
+    const fieldset = element("fieldset", { class: "da-facet", "aria-describedby": "da-facet-counts" },
+      element("legend", { class: "da-visually-hidden" }, facet.label));
     if (values.length > FIND_FROM) fieldset.append(...facetFinder(facet, fieldset));
     for (const value of values) {
       const id = `da-f-${facet.key}-${value}`;
