@@ -747,6 +747,26 @@ def test_html_comments_stay_out_of_the_open_data(tmp_path: Path) -> None:
         encoding="utf-8")
 
 
+def test_a_text_with_a_unicode_line_separator_is_the_same_in_every_file(tmp_path: Path) -> None:
+    """A write-up pasted from a web page can hold a line separator (U+2028), and YAML's `\\N`
+    writes a next-line character (U+0085): archive.json, indenting each session, broke its lines
+    there too, and the text got two spaces inside it there, not in the session's own file."""
+    content = make_archive(tmp_path / "content")
+    index = next(content.glob("sessions/*/*/index.md"))
+    index.write_text(index.read_text(encoding="utf-8") + "\nDán từ trang web:\u2028dòng sau.\n",
+                     encoding="utf-8")
+    asked = "Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng."
+    replace(index.parent / "answers.yaml", f"text: {asked}",
+            'text: "Đề nghị đơn giản hoá\\Nthành phần hồ sơ."')
+    site = build_archive(content, tmp_path)
+    own = load(site, f"sessions/{index.parent.name}.json")
+    assert own["writeup"].endswith("Dán từ trang web:\u2028dòng sau.")
+    assert own["items"][0]["text"] == "Đề nghị đơn giản hoá\u0085thành phần hồ sơ."
+    for bulk in ("archive.json", f"years/{own['date'][:4]}/archive.json"):
+        (session,) = load(site, bulk)["sessions"]
+        assert (session["writeup"], session["items"]) == (own["writeup"], own["items"]), bulk
+
+
 def test_the_write_up_is_in_the_open_data(sample_site) -> None:
     """FORMAT.md's session is its write-up too: a journalist reusing the data gets the press
     office's text, as the page publishes it."""

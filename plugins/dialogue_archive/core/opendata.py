@@ -14,7 +14,6 @@ import posixpath
 import re
 import shutil
 import tempfile
-import textwrap
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -506,7 +505,7 @@ class _ArchiveJson:
         self.separator = "\n"
 
     def add(self, session_json: str) -> None:
-        self.stream.write(self.separator + textwrap.indent(session_json.rstrip("\n"), "  "))
+        self.stream.write(self.separator + _indented(session_json))
         self.separator = ",\n"
 
     def close(self) -> None:
@@ -604,6 +603,14 @@ def _opening(json_text: str, closing: str) -> str:
     """An object's JSON without its `closing` text, for more fields to be written after it."""
     assert json_text.endswith(closing), f"the JSON no longer ends with {closing!r}"
     return json_text[: -len(closing)]
+
+
+def _indented(json_text: str) -> str:
+    """A JSON document's text indented by two spaces, at its own line breaks only: textwrap.indent
+    also broke lines at the breaks Python sees in a string (U+2028, U+0085, which JSON keeps as
+    they are), and a write-up pasted from a web page got two spaces inside a line of its text in
+    archive.json, not in the session's own file."""
+    return "  " + json_text.rstrip("\n").replace("\n", "\n  ")
 
 
 def _model_json(model: Any) -> str:
