@@ -215,6 +215,24 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     assert all(r["session_kind_label"] == VI["session_kind"][r["session_kind"]] for r in rows)
 
 
+def test_csv_files_are_written_as_the_csv_module_writes_their_cells(sample_site) -> None:
+    """Each session's rows are written out once and kept in the cache without their `as_of`
+    (core/opendata.py, `_holed`): every CSV file must still be byte for byte what the csv
+    module's "excel" dialect writes of its cells, after a BOM, with CRLF line ends."""
+    files = sorted((sample_site / "data").rglob("*.csv"))
+    assert len(files) > 4
+    cells = set()
+    for path in files:
+        raw = path.read_bytes().decode("utf-8")
+        rows = list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"), newline="")))
+        again = io.StringIO(newline="")
+        csv.writer(again, lineterminator="\r\n").writerows(rows)
+        assert raw == "\ufeff" + again.getvalue(), path
+        cells |= {cell for row in rows for cell in row}
+    assert any("\n" in cell for cell in cells) and any('"' in cell for cell in cells)  # quoted
+    assert "" in cells  # written empty (the csv module writes a lone empty cell as "")
+
+
 def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) -> None:
     """A journalist checks in a spreadsheet whether promises were kept: every published
     commitment once, with its agency, due date, status, overdue flag and latest update."""
