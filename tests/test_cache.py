@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -535,6 +536,75 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     assert after["about/index.html"] == before["about/index.html"]
 
 
+def test_open_data_rebuilt_from_the_cache_is_a_cold_builds_and_only_what_changed_is_made(
+        tmp_path: Path) -> None:
+    """data/ was one cache entry, made again whole when anything changed: an edit, or the next
+    day (each CSV row says the day it was computed on). Each session's data is now cached by
+    what it is made of, and each year's bulk files by their sessions' and the day. After each
+    change below, the site a warm build publishes must be the one a build without a cache
+    publishes, a year the change did not touch be linked from the cache, and only the data of
+    the sessions changed be made anew, as the build says."""
+    content = make_archive(tmp_path / "content", sessions=3, start=dt.date(2024, 1, 2))
+    edited, renamed, alone = sorted(content.glob("sessions/*/*"), reverse=True)  # 2024, 2024, 2023
+    replace(alone / "answers.yaml", "due: 2024-12-31", "due: 2024-06-10")  # overdue on 11/06
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    data = warm / "site" / "data"
+    options: dict[str, object] = {"build_date": "2024-06-01"}
+
+    def inodes(year: str) -> dict[str, int]:
+        return {p.name: p.stat().st_ino for p in (data / "years" / year).iterdir()}
+
+    def rebuild(sessions: str, years: str) -> None:
+        """A warm build, saying how many `sessions`' data it made anew and how many `years`'
+        files it wrote, and a cold one of the same input: the same site (search indexes aside)."""
+        log = build(write_config(warm, content, warm / "site", **options))
+        assert f"{sessions} sessions' data made anew" in log and f"{years} years' files written" in log, log
+        shutil.rmtree(cold, ignore_errors=True)
+        cold.mkdir()
+        build(write_config(cold, content, cold / "site", cache="false", **options))
+        assert without_search(digest(warm / "site")) == without_search(digest(cold / "site"))
+
+    warm.mkdir()
+    build(write_config(warm, content, warm / "site", **options))
+    before_2023, before_2024 = inodes("2023"), inodes("2024")
+
+    replace(edited / "answers.yaml", "Phòng sẽ rà soát", "Phòng đã rà soát")  # an edit
+    rebuild("1 of 3", "1 of 2")
+    assert inodes("2023") == before_2023  # linked from the cache
+    assert all(inodes("2024")[name] != inode for name, inode in before_2024.items())
+    assert "Phòng đã rà soát" in (data / "years" / "2024" / "items.csv").read_text(encoding="utf-8")
+
+    options["build_date"] = "2024-06-11"  # the next day that matters: a commitment overdue
+    rebuild("1 of 3", "2 of 2")  # every row says the day; one session's data changed
+    rows = read_rows(data / "commitments.csv")
+    assert [row["session_id"] for row in rows if row["overdue"] == "true"] == [alone.name]
+    assert {row["as_of"] for row in rows} == {"2024-06-11"}
+
+    old_id = renamed.name
+    new_id = old_id.replace("doi-thoai", "doi-thoai-cong-dan")
+    renamed.rename(renamed.with_name(new_id))
+    replace(renamed.with_name(new_id) / "index.md", "\n---\n", f"\naliases: [{old_id}]\n---\n")
+    rebuild("1 of 3", "1 of 2")
+    files = {p.stem: p.read_bytes() for p in (data / "sessions").iterdir()}
+    assert files[old_id] == files[new_id] and json.loads(files[new_id])["id"] == new_id
+
+    shutil.rmtree(alone)  # 2023's only session
+    for entry in (warm / ".cache").glob("*/opendata-sessions/*/*"):  # cut short (a full disk)
+        entry.write_bytes(entry.read_bytes()[:100])
+    rebuild("2 of 2", "0 of 1")  # the whole archive's files from the sessions' data made again
+    assert sorted(p.name for p in (data / "years").iterdir()) == ["2024"]
+    assert not (data / "sessions" / f"{alone.name}.json").exists()
+
+    options["data_licence"] = "CC0 1.0"
+    rebuild("2 of 2", "1 of 1")
+    assert json.loads((data / "years" / "2024" / "archive.json").read_bytes())["licence"]["name"] == "CC0 1.0"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
 def test_a_changed_plugin_option_reaches_the_pages_of_an_unchanged_archive(tmp_path: Path) -> None:
     """Lists and reports are reused while the archive is unchanged, but our options count too."""
     content = copy_sample(tmp_path / "content")
@@ -922,8 +992,8 @@ def test_a_site_file_rewritten_in_place_is_not_published_again(tmp_path: Path) -
     and makes the file anew instead of publishing the altered one."""
     first, second, _, build_again = built_once(tmp_path)
     session_page = first / SEED / "index.html"
-    altered = [first / "data" / "items.csv", session_page, first / "feed.xml",
-               next((first / "pagefind").glob("*/pagefind-entry.json"))]
+    altered = [first / "data" / "items.csv", first / "data" / "years" / "2024" / "popolo.json",
+               session_page, first / "feed.xml", next((first / "pagefind").glob("*/pagefind-entry.json"))]
     originals = {p.relative_to(first): p.read_bytes() for p in altered}
     for path in altered:
         with path.open("ab") as stream:  # in place: the same inode
@@ -1023,10 +1093,11 @@ def test_a_build_with_a_fixed_date_still_removes_the_pages_no_site_uses_once_a_d
 
 
 def test_a_daily_build_removes_what_another_code_version_cached(tmp_path: Path) -> None:
-    """Parsed sessions and rendered texts are keyed by the code that made them, and a search
-    index folder by its shard: after an upgrade, the earlier release's stayed in the cache for
-    ever (59 KB a session per upgrade, a review's find). The next day's build removes those
-    two days old that it did not use, and keeps its own, however old."""
+    """Parsed sessions, rendered texts and sessions' open data are keyed by the code that made
+    them, and a search index folder by its shard, a year's open data by its year: after an
+    upgrade, the earlier release's stayed in the cache for ever (59 KB a session per upgrade, a
+    review's find). The next day's build removes those two days old that it did not use, and
+    keeps its own, however old."""
     content = make_archive(tmp_path / "content", sessions=3)
     site, root = tmp_path / "site", tmp_path / ".cache" / "dialogue-archive"
 
@@ -1035,24 +1106,31 @@ def test_a_daily_build_removes_what_another_code_version_cached(tmp_path: Path) 
         assert result.returncode == 0, result.stderr
 
     def entries() -> set[Path]:
-        return {p for folder in ("sessions", "fragments") for p in (root / folder).glob("*/*.*")}
+        return {p for folder in ("sessions", "fragments", "opendata-sessions")
+                for p in (root / folder).glob("*/*.*")}
+
+    def folders() -> set[str]:
+        return {p.name for pattern in ("search-*", "opendata-year-*") for p in root.glob(pattern)}
 
     build_on("2026-11-27")
-    ours, searches = entries(), {p.name for p in root.glob("search-*")}
-    assert ours and searches
+    ours, namespaces = entries(), folders()
+    assert len(list(root.glob("opendata-sessions/*/*"))) == 3 and "opendata-year-2024-" in str(namespaces)
     cache, earlier = DiskCache(root), hashlib.sha256(b"an earlier release").hexdigest()
     cache.put_bytes("sessions", earlier, b"a session parsed by an earlier release")
     cache.put_json("fragments", earlier, {"body": "<p>rendered by an earlier release</p>"})
-    (tmp_path / "index").mkdir()
-    (tmp_path / "index" / "pagefind.js").write_text("// an earlier shard's index\n", encoding="utf-8")
-    cache.store_tree("search-2019-1-0a1b2c3d", earlier, tmp_path / "index")
-    shutil.rmtree(tmp_path / "index")  # its site was replaced: nothing outside links to it
+    cache.put_bytes("opendata-sessions", earlier, b"a session exported by an earlier release")
+    for namespace, file in (("search-2019-1-0a1b2c3d", "pagefind.js"),
+                            ("opendata-year-2019-0a1b2c3d", "items.csv")):
+        (tmp_path / "earlier").mkdir()
+        (tmp_path / "earlier" / file).write_text("an earlier release's\n", encoding="utf-8")
+        cache.store_tree(namespace, earlier, tmp_path / "earlier")
+        shutil.rmtree(tmp_path / "earlier")  # its site was replaced: nothing outside links to it
     three_days_ago = int(time.time()) - 3 * 24 * 3600
     for path in root.rglob("*"):
         os.utime(path, (three_days_ago, three_days_ago), follow_symlinks=False)
     build_on("2026-11-30")
-    assert entries() == ours  # the earlier release's two entries went, this build's stayed
-    assert {p.name for p in root.glob("search-*")} == searches
+    assert entries() == ours  # the earlier release's three entries went, this build's stayed
+    assert folders() == namespaces
 
 
 def test_a_daily_build_keeps_what_another_archive_sharing_the_cache_reads(tmp_path: Path) -> None:

@@ -221,6 +221,24 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     assert all(r["session_kind_label"] == VI["session_kind"][r["session_kind"]] for r in rows)
 
 
+def test_csv_files_are_written_as_the_csv_module_writes_their_cells(sample_site) -> None:
+    """Each session's rows are written out once and kept in the cache without their `as_of`
+    (core/opendata.py, `_holed`): every CSV file must still be byte for byte what the csv
+    module's "excel" dialect writes of its cells, after a BOM, with CRLF line ends."""
+    files = sorted((sample_site / "data").rglob("*.csv"))
+    assert len(files) > 4
+    cells = set()
+    for path in files:
+        raw = path.read_bytes().decode("utf-8")
+        rows = list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"), newline="")))
+        again = io.StringIO(newline="")
+        csv.writer(again, lineterminator="\r\n").writerows(rows)
+        assert raw == "\ufeff" + again.getvalue(), path
+        cells |= {cell for row in rows for cell in row}
+    assert any("\n" in cell for cell in cells) and any('"' in cell for cell in cells)  # quoted
+    assert "" in cells  # written empty (the csv module writes a lone empty cell as "")
+
+
 def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) -> None:
     """A journalist checks in a spreadsheet whether promises were kept: every published
     commitment once, with its agency, due date, status, overdue flag and latest update."""
@@ -751,6 +769,26 @@ def test_html_comments_stay_out_of_the_open_data(tmp_path: Path) -> None:
     assert "Buổi đối thoại kết thúc lúc 11 giờ." in published
     assert "ghi chú nội bộ" not in (site / index.parent.relative_to(content) / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_text_with_a_unicode_line_separator_is_the_same_in_every_file(tmp_path: Path) -> None:
+    """A write-up pasted from a web page can hold a line separator (U+2028), and YAML's `\\N`
+    writes a next-line character (U+0085): archive.json, indenting each session, broke its lines
+    there too, and the text got two spaces inside it there, not in the session's own file."""
+    content = make_archive(tmp_path / "content")
+    index = next(content.glob("sessions/*/*/index.md"))
+    index.write_text(index.read_text(encoding="utf-8") + "\nDán từ trang web:\u2028dòng sau.\n",
+                     encoding="utf-8")
+    asked = "Đề nghị đơn giản hoá thành phần hồ sơ cấp giấy phép xây dựng."
+    replace(index.parent / "answers.yaml", f"text: {asked}",
+            'text: "Đề nghị đơn giản hoá\\Nthành phần hồ sơ."')
+    site = build_archive(content, tmp_path)
+    own = load(site, f"sessions/{index.parent.name}.json")
+    assert own["writeup"].endswith("Dán từ trang web:\u2028dòng sau.")
+    assert own["items"][0]["text"] == "Đề nghị đơn giản hoá\u0085thành phần hồ sơ."
+    for bulk in ("archive.json", f"years/{own['date'][:4]}/archive.json"):
+        (session,) = load(site, bulk)["sessions"]
+        assert (session["writeup"], session["items"]) == (own["writeup"], own["items"]), bulk
 
 
 def test_the_write_up_is_in_the_open_data(sample_site) -> None:

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from .cache import fingerprint
 from .models import TIMEZONE, Agency, Item, Place, Procedure, SessionMeta, Topic
 from .privacy import Redactor
 from .registry_match import succession
@@ -143,6 +144,15 @@ class Archive:
             shown |= {Visibility.draft, Visibility.scheduled}
         chosen = [s for s in self.sessions if s.visibility in shown]
         return sorted(chosen, key=lambda s: (s.date, s.meta.time or "", s.id), reverse=True)
+
+    @cached_property
+    def cache_variant(self) -> str:
+        """This content folder, with or without drafts, in a few letters: the cache keeps one
+        entry a namespace of its large folders (a search index, a year's open data), and a
+        preview (drafts shown) and a build, or two archives sharing a cache, each keep their own
+        in namespaces named with it; they evicted each other's, and each build after a preview
+        made them all again."""
+        return fingerprint(str(self.root.resolve()), str(self.include_drafts))[:8]
 
     def announced(self, session: Session) -> bool:
         """A session published ahead of its day (with at most questions sent in before it), or

@@ -9,14 +9,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
+import pickle
 import posixpath
 import re
 import shutil
 import tempfile
-import textwrap
-from collections.abc import Iterator
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from itertools import chain, groupby
 from pathlib import Path
@@ -26,6 +27,7 @@ from urllib.parse import quote
 from . import opendata_schema as out
 from . import urls
 from .archive import TIMEZONE, Archive, Session, Visibility
+from .cache import DiskCache, fingerprint
 from .commitments import deadline_outcome, done_date, is_overdue
 from .labels import VI
 from .markup import HTML_COMMENT, PATH_SAFE, absolute_links
@@ -99,6 +101,12 @@ missing value."""
 LINE_END = "\r\n"
 """The CSV files' line ending; their other conventions are the csv module's "excel" dialect."""
 
+RECORDS_NAMESPACE = "opendata-sessions"
+"""The cache's namespace of each session's data as the files take it (`OpenData.exported`)."""
+YEARS_PREFIX = "opendata-year-"
+"""The cache's namespaces of each year's bulk files, `opendata-year-<year>-<variant>`
+(`OpenData.year_namespace`): one entry is kept a namespace."""
+
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,12 @@ class OpenData:
         self.sessions = [s for s in self.archive.published if s.visibility is Visibility.published]
         self.years = sorted({s.date.year for s in self.sessions}, reverse=True)
         """The years sessions were held in, newest first: each has its bulk files."""
+        self.csv_line = _CsvLine()
+        """Formats the CSV files' lines (one writer, not one a row)."""
+        self.exports = 0
+        """Sessions whose data was made from their record, not read back from the cache."""
+        self.years_written: list[int] | None = None
+        """The years whose bulk files `write` wrote, not linked from the cache (None: not run)."""
         self.sizes: dict[str, int] = {}
         """Each file of urls.DATA_FILES by name and of `year_files` by path in data/, its size
         in bytes, once written (`measure`): the open-data page gives them (a preview's page,
@@ -309,7 +323,7 @@ class OpenData:
     # --- items.csv --------------------------------------------------------------------
 
     def csv_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
-        as_of = self.archive.build_date.isoformat()
+        """items.csv's rows of a session, but their `as_of` (`_holed`)."""
         for item in session.items:
             base = _shared_columns(session, item) | {
                 "session_kind": session.kind, "session_kind_label": session.kind_label,
@@ -324,7 +338,7 @@ class OpenData:
                 "outcome": item.outcome, "outcome_label": item.outcome_label,
                 "commitments": str(len(item.commitments)),
                 "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
-                "as_of": as_of, "session_held": _flag(session.held),
+                "session_held": _flag(session.held),
             }
             for number, x in enumerate(item.answers, start=1):
                 yield base | {
@@ -338,7 +352,7 @@ class OpenData:
                 yield base
 
     def commitment_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
-        as_of = self.archive.build_date.isoformat()
+        """commitments.csv's rows of a session, but their `as_of` (`_holed`)."""
         for item in session.items:
             for c in item.commitments:
                 last = c.updates[-1] if c.updates else None
@@ -353,7 +367,7 @@ class OpenData:
                     "deadline_label": c.deadline_label,
                     "updates": str(len(c.updates)),
                     "last_update_date": last.date.isoformat() if last else "",
-                    "last_update_note": _cell(last.note or "") if last else "", "as_of": as_of,
+                    "last_update_note": _cell(last.note or "") if last else "",
                 }
 
     # --- popolo.json ------------------------------------------------------------------
@@ -403,82 +417,167 @@ class OpenData:
 
     # --- files ------------------------------------------------------------------------
 
-    def write(self, folder: Path) -> list[str]:
+    def record_key(self, session: Session) -> str:
+        """What a session's data is made of (`exported`): its files, what the build date decides
+        about it (held yet, which commitments are overdue: `ArchiveViews.day_facts`), what every
+        session's depends on (registries, units ended, labels, code: the archive's context) and
+        the publication; "" when the loader did not record them (nothing is cached then)."""
+        if not (self.archive.context_fingerprint and session.source_key):
+            return ""
+        return fingerprint(self.archive.context_fingerprint, session.source_key,
+                           self.views.day_facts(session), repr(self.pub))
+
+    def record_keys(self) -> set[str]:
+        """The keys of the sessions' data this archive's files are made of (the cache keeps them)."""
+        return {key for session in self.sessions if (key := self.record_key(session))}
+
+    def year_key(self, record_keys: list[str]) -> str:
+        """What a year's bulk files are made of: its sessions' data in order (`record_key`) and
+        the build date (their `as_of` and `build_date`); "" when a session's data has no key."""
+        return fingerprint(self.archive.build_date.isoformat(), *record_keys) if all(record_keys) else ""
+
+    def year_namespace(self, year: int) -> str:
+        """Where a year's bulk files are cached: one entry a namespace, as for a search index."""
+        return f"{YEARS_PREFIX}{year}-{self.archive.cache_variant}"
+
+    def year_namespaces(self) -> set[str]:
+        return {self.year_namespace(year) for year in self.years}
+
+    def exported(self, session: Session, key: str, cache: DiskCache) -> _Exported:
+        """A session's data as the files take it, read back from `cache` under its `key` when it
+        is there, else made from its record (and kept there)."""
+        if key and (kept := _read_back(cache.get_bytes(RECORDS_NAMESPACE, key))) is not None:
+            return kept
+        self.exports += 1
+        record = self.session_record(session)
+        made = _Exported(
+            _model_json(record), _holed(self.csv_rows(record), CSV_COLUMNS, self.csv_line),
+            _holed(self.commitment_rows(record), COMMITMENT_COLUMNS, self.csv_line),
+            _compact(self.popolo_event(record)), ", ".join(map(_compact, self.popolo_speeches(record))))
+        if key:
+            cache.put_bytes(RECORDS_NAMESPACE, key, pickle.dumps(tuple(made), pickle.HIGHEST_PROTOCOL))
+        return made
+
+    def write(self, folder: Path, cache: DiskCache) -> list[str]:
         """Write every data file into `folder` in one pass over the sessions (newest first, so
-        a year's come together), each session's record built once and dropped after use: at
-        10,000 sessions the whole export held in memory took 3 GB (measured), written this way
-        it takes one session's worth. Each session goes to the whole archive's bulk files and
-        to its year's. Returns the files written (paths within `folder`), for the cache's
-        manifest."""
+        a year's come together), each session's data made once, or read back from `cache`, and
+        dropped after use: at 10,000 sessions the whole export held in memory took 3 GB
+        (measured), written this way it takes one session's worth. Each session goes to its own
+        file, to the whole archive's bulk files and to its year's, unless its year's files are in
+        the cache as this build would write them (`year_key`): they are linked from there. Returns
+        the files written (paths within `folder`), for the cache's manifest."""
         written = ["schema.json", *urls.BULK_FILES, "datapackage.json"]
+        self.exports, self.years_written = 0, []
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sessions").mkdir(exist_ok=True)
         (folder / "schema.json").write_text(_json(self.schema()), encoding="utf-8")
         head = _opening(_model_json(self.provenance()), "\n}\n") + ",\n"
-        opening = _opening(_model_json(self.archive_head()), _ArchiveJson.EMPTY)
-        organizations = _compact(self.popolo_organizations())
-        with _BulkFiles(folder, opening, organizations) as whole:
+        as_of = self.archive.build_date.isoformat()
+        start = _Start(_opening(_model_json(self.archive_head()), _ArchiveJson.EMPTY),
+                       _compact(self.popolo_organizations()),
+                       *(_header(columns, self.csv_line) for columns in (CSV_COLUMNS, COMMITMENT_COLUMNS)))
+        with _BulkFiles(folder, start) as whole:
             for year, sessions in groupby(self.sessions, key=lambda s: s.date.year):
+                keyed = [(session, self.record_key(session)) for session in sessions]
+                key, namespace = self.year_key([k for _, k in keyed]), self.year_namespace(year)
+                annual_folder = folder / urls.YEARS_DIR / str(year)
                 written += [urls.year_data(year, name) for name in urls.BULK_FILES]
-                with _BulkFiles(folder / urls.YEARS_DIR / str(year), opening, organizations) as annual:
-                    for session in sessions:
-                        record = self.session_record(session)
-                        text = _model_json(record)
+                linked = bool(key) and cache.restore_tree(namespace, key, annual_folder)
+                with nullcontext() if linked else _BulkFiles(annual_folder, start) as annual:
+                    for session, record_key in keyed:
+                        exported = self.exported(session, record_key, cache)
                         # out.SessionFile: the head, then the session's fields (its text already made)
-                        path = folder / "sessions" / f"{record.id}.json"
-                        path.write_text(head + text.removeprefix("{\n"), encoding="utf-8")
+                        path = folder / "sessions" / f"{session.id}.json"
+                        path.write_text(head + exported.json.removeprefix("{\n"), encoding="utf-8")
                         written.append(f"sessions/{path.name}")
                         for alias in session.meta.aliases:  # a renamed session's former address too
                             shutil.copyfile(path, folder / "sessions" / f"{alias}.json")
                             written.append(f"sessions/{alias}.json")
-                        exported = _Exported(
-                            text, [*map(_spreadsheet_safe, self.csv_rows(record))],
-                            [*map(_spreadsheet_safe, self.commitment_rows(record))],
-                            self.popolo_event(record), [*map(_compact, self.popolo_speeches(record))])
-                        whole.add(exported)
-                        annual.add(exported)
+                        texts = exported.texts(as_of)
+                        whole.add(texts)
+                        if annual is not None:
+                            annual.add(texts)
+                if not linked:
+                    self.years_written.append(year)
+                    if key:
+                        cache.store_tree(namespace, key, annual_folder)
         # last: it gives the size and hash of each file above
         (folder / "datapackage.json").write_text(_json(self.package(folder)), encoding="utf-8")
         return written
 
 
+class _Texts(NamedTuple):
+    """One session as each bulk file takes it, written out once for the whole archive's and
+    its year's."""
+
+    archive: str
+    rows: str
+    commitments: str
+    event: str
+    speeches: str
+
+
 class _Exported(NamedTuple):
-    """One session as each bulk file takes it, made once for the whole archive's and its
-    year's."""
+    """One session's data as the files take it, without the build date (`_holed`), so that it is
+    cached by what it is made of (`OpenData.record_key`): the next day reuses that of every
+    session the day did not change."""
 
     json: str
-    rows: list[dict[str, str]]
-    commitments: list[dict[str, str]]
-    event: dict[str, Any]
-    speeches: list[str]
+    """Its record (out.Session) as JSON, as its own file has it after the head."""
+    rows: tuple[str, ...]
+    """Its rows of items.csv, `as_of` left out (`_holed`)."""
+    commitments: tuple[str, ...]
+    """Its rows of commitments.csv, the same way."""
+    event: str
+    """Its Popolo event, as compact JSON."""
+    speeches: str
+    """Its Popolo speeches, as compact JSON separated by ", " ("" for none)."""
+
+    def texts(self, as_of: str) -> _Texts:
+        return _Texts(_indented(self.json), as_of.join(self.rows), as_of.join(self.commitments),
+                      self.event, self.speeches)
+
+
+class _Start(NamedTuple):
+    """What each bulk file of a build starts with."""
+
+    archive: str
+    """archive.json up to its sessions (`_ArchiveJson`)."""
+    organizations: str
+    """popolo.json's organizations, as compact JSON."""
+    rows: str
+    """items.csv's BOM and header."""
+    commitments: str
+    """commitments.csv's BOM and header."""
 
 
 class _BulkFiles:
     """archive.json, items.csv, commitments.csv and popolo.json of a run of sessions, written
     into one folder a session at a time; finished when the `with` block ends without error."""
 
-    def __init__(self, folder: Path, opening: str, organizations: str):
+    def __init__(self, folder: Path, start: _Start):
         folder.mkdir(parents=True, exist_ok=True)
-        self.folder, self.organizations = folder, organizations
+        self.folder, self.organizations = folder, start.organizations
         files = self.files = ExitStack()
-        self.archive = _ArchiveJson(files.enter_context(_open(folder / "archive.json")), opening)
-        self.rows = _spreadsheet(files.enter_context(_open(folder / "items.csv")), CSV_COLUMNS)
-        self.commitments = _spreadsheet(files.enter_context(_open(folder / "commitments.csv")),
-                                        COMMITMENT_COLUMNS)
+        self.archive = _ArchiveJson(files.enter_context(_open(folder / "archive.json")), start.archive)
+        self.rows = files.enter_context(_open(folder / "items.csv"))
+        self.rows.write(start.rows)
+        self.commitments = files.enter_context(_open(folder / "commitments.csv"))
+        self.commitments.write(start.commitments)
         self.speeches = files.enter_context(_scratch(folder))
-        self.events: list[dict[str, Any]] = []
+        self.events: list[str] = []
         self.separator = ""
 
     def __enter__(self) -> _BulkFiles:
         return self
 
-    def add(self, session: _Exported) -> None:
-        self.archive.add(session.json)
-        self.rows.writerows(session.rows)
-        self.commitments.writerows(session.commitments)
+    def add(self, session: _Texts) -> None:
+        self.archive.add(session.archive)
+        self.rows.write(session.rows)
+        self.commitments.write(session.commitments)
         self.events.append(session.event)
-        for speech in session.speeches:
-            self.speeches.write(self.separator + speech)
+        if session.speeches:
+            self.speeches.write(self.separator + session.speeches)
             self.separator = ", "
 
     def __exit__(self, error: type[BaseException] | None, *details: object) -> None:
@@ -486,8 +585,9 @@ class _BulkFiles:
             if error is None:
                 self.archive.close()
                 with _open(self.folder / "popolo.json") as popolo:  # large: compact
+                    events = ", ".join(self.events)  # as _compact writes the list
                     popolo.write(f'{{"organizations": {self.organizations}, '
-                                 f'"events": {_compact(self.events)}, "speeches": [')
+                                 f'"events": [{events}], "speeches": [')
                     self.speeches.seek(0)
                     shutil.copyfileobj(self.speeches, popolo)
                     popolo.write("]}\n")
@@ -495,8 +595,8 @@ class _BulkFiles:
 
 class _ArchiveJson:
     """archive.json written session by session: the archive's other fields (`opening`, its
-    JSON up to the sessions), then each session's JSON indented as it would be inside the
-    whole document."""
+    JSON up to the sessions), then each session's JSON indented as it is inside the whole
+    document (`_indented`)."""
 
     EMPTY = '"sessions": []\n}\n'
 
@@ -505,8 +605,8 @@ class _ArchiveJson:
         stream.write(opening + '"sessions": [')
         self.separator = "\n"
 
-    def add(self, session_json: str) -> None:
-        self.stream.write(self.separator + textwrap.indent(session_json.rstrip("\n"), "  "))
+    def add(self, indented: str) -> None:
+        self.stream.write(self.separator + indented)
         self.separator = ",\n"
 
     def close(self) -> None:
@@ -583,13 +683,53 @@ def _shared_columns(session: out.Session, item: out.Item) -> dict[str, str]:
             "topics": "; ".join(t.name for t in item.topics)}
 
 
-def _spreadsheet(stream: TextIO, columns: tuple[str, ...]) -> csv.DictWriter:
-    """A CSV file with its header, after a BOM so that spreadsheet programs read Vietnamese
-    right."""
-    stream.write("\ufeff")
-    rows = csv.DictWriter(stream, fieldnames=columns, restval="", lineterminator=LINE_END)
-    rows.writeheader()
-    return rows
+class _CsvLine:
+    """Cells as a line of CSV (the csv module's "excel" dialect), without its end. Written with
+    the files' line end, then cut off: the csv module quotes a cell holding a character of the
+    line end it writes, and written without one it left a cell's line break unquoted (3.11)."""
+
+    def __init__(self) -> None:
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator=LINE_END)
+
+    def __call__(self, cells: list[str]) -> str:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow(cells)
+        return self.buffer.getvalue()[:-len(LINE_END)]
+
+
+def _header(columns: tuple[str, ...], line: _CsvLine) -> str:
+    """A CSV file's start: a BOM, so that spreadsheet programs read Vietnamese right, and the
+    columns' names."""
+    return "\ufeff" + line(list(columns)) + LINE_END
+
+
+def _holed(rows: Iterable[dict[str, str]], columns: tuple[str, ...], line: _CsvLine) -> tuple[str, ...]:
+    """Rows (made spreadsheet-safe; a missing cell is empty) as CSV text, but their `as_of`:
+    the text is `as_of.join(parts)`. The build date is thus no part of a session's cached data,
+    and the next day's build reuses that of every session the day did not change. Each part is
+    written with an empty cell where the date goes, so that none is a lone empty cell (which the
+    csv module writes as `""`); `as_of` is never a file's first column."""
+    at = columns.index("as_of")
+    before, after = columns[:at], columns[at + 1:]
+    parts, tail = [], ""
+    for row in map(_spreadsheet_safe, rows):
+        parts.append(tail + line([*(row.get(column, "") for column in before), ""]))
+        tail = (line(["", *(row.get(column, "") for column in after)]) if after else "") + LINE_END
+    parts.append(tail)
+    return tuple(parts)
+
+
+def _read_back(data: bytes | None) -> _Exported | None:
+    """A session's cached data, or None when there is none or it cannot be read back (an entry
+    cut short, or written by other code): made again then, instead of a traceback."""
+    if data is None:
+        return None
+    try:
+        return _Exported._make(pickle.loads(data))
+    except Exception:  # pickle raises whatever the damaged data leads it to
+        return None
 
 
 def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
@@ -604,6 +744,14 @@ def _opening(json_text: str, closing: str) -> str:
     """An object's JSON without its `closing` text, for more fields to be written after it."""
     assert json_text.endswith(closing), f"the JSON no longer ends with {closing!r}"
     return json_text[: -len(closing)]
+
+
+def _indented(json_text: str) -> str:
+    """A JSON document's text indented by two spaces, at its own line breaks only: textwrap.indent
+    also broke lines at the breaks Python sees in a string (U+2028, U+0085, which JSON keeps as
+    they are), and a write-up pasted from a web page got two spaces inside a line of its text in
+    archive.json, not in the session's own file."""
+    return "  " + json_text.rstrip("\n").replace("\n", "\n  ")
 
 
 def _model_json(model: Any) -> str:

@@ -4,6 +4,9 @@ held in memory."""
 
 from __future__ import annotations
 
+import logging
+import time
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +17,8 @@ from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
 from ..core.views import ArchiveViews
 from .config import ArchivePluginConfig
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginConfig) -> OpenData:
@@ -31,8 +36,17 @@ def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginC
 
 def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
     """Write data/ into `site_dir`, linked from the cache when the same archive was exported
-    by the same code, and take its files' sizes for the open-data page."""
+    by the same code (else made from what of it the cache holds: `OpenData.write`), take its
+    files' sizes for the open-data page, and say what was made anew and how long it took."""
+    started = time.monotonic()
     key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub),
                       repr(VI)) if data.archive.fingerprint else ""
-    cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, data.write)
+    cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, partial(data.write, cache=cache))
     data.measure(site_dir / urls.DATA_DIR)
+    took = f"{time.monotonic() - started:.1f} s"
+    if data.years_written is None:
+        log.info(f"open data: the archive is unchanged, the data files are reused ({took})")
+    else:
+        log.info(f"open data: written in {took}; {data.exports} of {len(data.sessions)} sessions' "
+                 f"data made anew (the others' read from the cache), {len(data.years_written)} of "
+                 f"{len(data.years)} years' files written (the others' linked from the cache)")

@@ -48,7 +48,7 @@ from ..core.markup import (
     reads_markdown_in_html,
     sanitise_page,
 )
-from ..core.opendata import OpenData
+from ..core.opendata import RECORDS_NAMESPACE, YEARS_PREFIX, OpenData
 from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, worker_count
 from ..core.problems import ProblemLog
@@ -697,19 +697,22 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _sweep_cache(self, archive: Archive) -> None:
         """Once a day: yesterday's pages are no site's now, and what earlier code versions
         parsed and rendered (their keys hold the code's fingerprint) no build reads; search
-        indexes of shards the archive no longer has, at every build."""
-        assert self.views is not None
+        indexes of shards, and open data of years, the archive no longer has, at every build."""
+        assert self.views is not None and self.data is not None
         day, sessions, fragments = archive.build_date.isoformat(), archive.sessions, self.views.fragments
         for namespace, what, kept in (
                 (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
                 (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
                 (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
                 (FRAGMENTS_NAMESPACE, "rendered texts",
-                 lambda: {fragments.key(s) for s in sessions})):
+                 lambda: {fragments.key(s) for s in sessions}),
+                (RECORDS_NAMESPACE, "sessions' open data", self.data.record_keys)):
             if swept := self.cache.sweep(namespace, day, kept=kept):
                 log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
-        if swept := self.cache.sweep_folders(SEARCH_PREFIX, self.search_namespaces):
-            log.info(f"dialogue-archive: {swept} cached search indexes no site uses any more removed")
+        for prefix, used, what in ((SEARCH_PREFIX, self.search_namespaces, "search indexes"),
+                                   (YEARS_PREFIX, self.data.year_namespaces(), "years' open data")):
+            if swept := self.cache.sweep_folders(prefix, used):
+                log.info(f"dialogue-archive: {swept} cached {what} no site uses any more removed")
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):

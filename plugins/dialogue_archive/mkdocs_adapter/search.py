@@ -143,11 +143,9 @@ def _first_failure(error: OSError) -> tuple[str, str | None]:
 
 
 def _namespace(archive: Archive, shard: Shard) -> str:
-    """Where a shard's index is cached: one entry is kept a namespace (they are large), so a
-    preview (drafts shown) and a build, or two archives sharing a cache, each keep their own;
-    they evicted each other's, and each build after a preview indexed everything again."""
-    variant = fingerprint(str(archive.root.resolve()), str(archive.include_drafts))[:8]
-    return f"{SEARCH_PREFIX}{shard.id}-{variant}"
+    """Where a shard's index is cached: one entry is kept a namespace (they are large), apart
+    for a preview and a build (`Archive.cache_variant`)."""
+    return f"{SEARCH_PREFIX}{shard.id}-{archive.cache_variant}"
 
 
 def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], context: str,
