@@ -41,8 +41,13 @@ def reads_as_group(*names: str | None) -> bool:
 
 
 def in_sentence(name: str) -> str:
-    """A group's name as a label holds it: "Tổ dân phố Cẩm Nam" -> "tổ dân phố Cẩm Nam"."""
-    return name[:1].lower() + name[1:]
+    """A group's name mid-sentence, as a label holds it: its group's word lower-case ("Tổ dân
+    phố Cẩm Nam" -> "tổ dân phố Cẩm Nam"), its initials as written ("TDP 12")."""
+    words = name.split()
+    opening = group_opening(name)
+    kind = " ".join(words[:opening])
+    kind = kind if folded_words(kind).upper() in GROUP_INITIALS else kind.lower()
+    return " ".join(filter(None, [kind, *words[opening:]]))
 
 
 def read_as_group(subject: str, ward: str | None, name: str | None = None, session: bool = False,

@@ -44,7 +44,8 @@ from .privacy import (
 )
 from .problems import LIKENESS, likeness
 from .registry_match import Match, MatchError, folded_words, registry_matchers
-from .residential_groups import GROUP_INITIALS, group_opening
+from .residential_groups import group_opening
+from .residential_groups import in_sentence as group_in_sentence
 from .scaffold import command
 from .sheet_vocabulary import (
     ANSWER_COLUMNS,
@@ -1690,10 +1691,7 @@ def group_phrase(value: str, column: str) -> str:
     words = value.split()
     if not group_opening(value):
         words = column.split()[:group_opening(column)] + words
-    opening = group_opening(" ".join(words))
-    kind = " ".join(words[:opening])
-    kind = kind if folded_words(kind).upper() in GROUP_INITIALS else kind.lower()
-    return " ".join(filter(None, [kind, *words[opening:]]))
+    return group_in_sentence(" ".join(words))
 
 
 KIND_WORDS = frozenset(folded_words(word) for word in VALUE_NAMES["asker_kind"])
