@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import stat
 import tempfile
@@ -240,6 +241,20 @@ class DiskCache:
     def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
         if self.root is not None:
             self.store(functools.partial(_write_entry, self._path(namespace, key, ".bin"), data))
+
+    def get_pickle(self, namespace: str, key: str) -> Any | None:
+        """An object kept with `put_pickle`, or None when there is none or it cannot be read
+        back (an entry cut short, or written by other code than this): the caller makes it
+        again then, instead of a traceback."""
+        data = self._read(namespace, key, ".bin")
+        try:
+            return None if data is None else pickle.loads(data)
+        except Exception:  # pickle raises whatever the damaged data leads it to
+            return None
+
+    def put_pickle(self, namespace: str, key: str, value: Any) -> None:
+        if self.root is not None and self.unstored is None:  # not dumped for nothing
+            self.put_bytes(namespace, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def restore_tree(self, namespace: str, key: str, destination: Path, merge: bool = False) -> bool:
         """Place a cached folder at `destination`, replacing it, or with `merge` adding its files

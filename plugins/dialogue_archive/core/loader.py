@@ -9,7 +9,6 @@ import contextlib
 import datetime as dt
 import multiprocessing
 import os
-import pickle
 import re
 import typing
 import unicodedata
@@ -922,23 +921,17 @@ def private_copy(session: Session, cache: DiskCache) -> Session:
     every session it shows (1.4 GB at 10,000 sessions). A session page is therefore made from
     a copy; without a cached copy (no cache, or a session parsed in a preview), from the
     session itself."""
-    data = cache.get_bytes(SESSIONS_NAMESPACE, session.parsed_key) if session.parsed_key else None
-    parsed = _unpickled(data)
+    parsed = _cached(cache, session.parsed_key) if session.parsed_key else None
     if parsed is None or parsed.meta is None:
         return session
     return replace(session, meta=parsed.meta, body=parsed.body,
                    items=[item for _, item in parsed.items or []])
 
 
-def _unpickled(data: bytes | None) -> ParsedSession | None:
-    """A cached session, or None when there is none or it cannot be read back (an entry cut
-    short, or written by other code than this): parsed again then, instead of a traceback."""
-    if data is None:
-        return None
-    try:
-        return pickle.loads(data)
-    except Exception:  # pickle raises whatever the damaged data leads it to
-        return None
+def _cached(cache: DiskCache, key: str) -> ParsedSession | None:
+    """A session parsed by an earlier build, if the cache holds it whole."""
+    parsed = cache.get_pickle(SESSIONS_NAMESPACE, key)
+    return parsed if isinstance(parsed, ParsedSession) else None
 
 
 def check_answers(text: str, session: Session, archive: Archive) -> list[Problem]:
@@ -992,7 +985,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
     for folder, key in zip(folders, cache_keys, strict=True):
         if recent is not None and key in recent:
             results[folder] = recent[key]
-        elif (cached := _unpickled(cache.get_bytes(SESSIONS_NAMESPACE, key))) is not None:
+        elif (cached := _cached(cache, key)) is not None:
             results[folder] = cached
         else:
             missing.append(folder)
@@ -1015,8 +1008,7 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
         if cache.root is not None:
             key_of = dict(zip(folders, cache_keys, strict=True))
             for folder in missing:
-                data = pickle.dumps(results[folder], pickle.HIGHEST_PROTOCOL)
-                cache.put_bytes(SESSIONS_NAMESPACE, key_of[folder], data)
+                cache.put_pickle(SESSIONS_NAMESPACE, key_of[folder], results[folder])
     if recent is not None:
         recent.clear()
         recent.update((key, results[folder]) for folder, key in zip(folders, cache_keys, strict=True))

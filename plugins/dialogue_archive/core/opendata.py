@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import pickle
 import posixpath
 import re
 import shutil
@@ -446,7 +445,7 @@ class OpenData:
     def exported(self, session: Session, key: str, cache: DiskCache) -> _Exported:
         """A session's data as the files take it, read back from `cache` under its `key` when it
         is there, else made from its record (and kept there)."""
-        if key and (kept := _read_back(cache.get_bytes(RECORDS_NAMESPACE, key))) is not None:
+        if key and isinstance(kept := cache.get_pickle(RECORDS_NAMESPACE, key), _Exported):
             return kept
         self.exports += 1
         record = self.session_record(session)
@@ -455,7 +454,7 @@ class OpenData:
             _holed(self.commitment_rows(record), COMMITMENT_COLUMNS, self.csv_line),
             _compact(self.popolo_event(record)), ", ".join(map(_compact, self.popolo_speeches(record))))
         if key:
-            cache.put_bytes(RECORDS_NAMESPACE, key, pickle.dumps(tuple(made), pickle.HIGHEST_PROTOCOL))
+            cache.put_pickle(RECORDS_NAMESPACE, key, made)
         return made
 
     def write(self, folder: Path, cache: DiskCache) -> list[str]:
@@ -719,17 +718,6 @@ def _holed(rows: Iterable[dict[str, str]], columns: tuple[str, ...], line: _CsvL
         tail = (line(["", *(row.get(column, "") for column in after)]) if after else "") + LINE_END
     parts.append(tail)
     return tuple(parts)
-
-
-def _read_back(data: bytes | None) -> _Exported | None:
-    """A session's cached data, or None when there is none or it cannot be read back (an entry
-    cut short, or written by other code): made again then, instead of a traceback."""
-    if data is None:
-        return None
-    try:
-        return _Exported._make(pickle.loads(data))
-    except Exception:  # pickle raises whatever the damaged data leads it to
-        return None
 
 
 def _spreadsheet_safe(row: dict[str, str]) -> dict[str, str]:
