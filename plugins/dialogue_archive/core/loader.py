@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import urls
-from .archive import Archive, Session, Visibility
+from .archive import Archive, Session, UnloadedSession, Visibility
 from .build_date import build_moment
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
@@ -1758,6 +1758,11 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
             session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
             written.append((session, one.references))
+        else:
+            archive.unloaded.append(UnloadedSession(
+                id=one.folder.name, folder=one.folder, body=one.body,
+                items=[item for _, item in one.items or []], lost_anchors=one.lost_anchors,
+                record_read=one.items is not None))
     # A scheduled session goes public at its hour, without any file changing; the lists,
     # reports and data also count held sessions and overdue commitments as of the day.
     archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,
