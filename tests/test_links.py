@@ -685,6 +685,33 @@ def test_a_link_to_an_anchor_the_session_page_does_not_have_is_reported(tmp_path
         "fix the anchor or remove it"]
 
 
+@pytest.mark.parametrize("key", ["organizer", "title", "place", "date"])
+def test_links_to_a_session_whose_front_matter_lacks_a_key_are_judged_by_its_items(
+        tmp_path: Path, key: str) -> None:
+    """A session without its `organizer:` (or title, place, date) is left out of the archive:
+    the other sessions' links to its items and commitments were each reported as 'not a heading
+    of index.md; fix the anchor or remove it' beside its one real problem, inviting a writer to
+    delete good links (a review's find). They are judged by its items, as when it loads, and
+    not at all when its answers.yaml cannot be read."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    index = content / OTHER / "index.md"
+    index.write_text("".join(line for line in index.read_text(encoding="utf-8").splitlines(True)
+                             if not line.startswith(f"{key}:")), encoding="utf-8")
+    page = "../2024-06-19-doi-thoai-2/index.md"
+    append(content / SESSION / "index.md",
+           f"[a]({page}#ho-so-gpxd) [b]({page}#cam-ket-kien-nghi-don-gian-hoa) "
+           f"[c]({page}#ho-so-gpxd/answer-1) [d](../../../data/sessions/2024-06-19-doi-thoai-2.json) "
+           f"[e]({page}#ho-so-gpx)\n")
+    missing = f"content/{OTHER}/index.md:2:1: missing required key '{key}'"
+    wrong = (f"content/{SESSION}/index.md:9:243: the link '{page}#ho-so-gpx' points to #ho-so-gpx, "
+             "which is not an item, answer, commitment or heading of session 2024-06-19-doi-thoai-2 "
+             "(did you mean 'ho-so-gpxd'?) (its items: ho-so-gpxd); fix the anchor or remove it")
+    assert located(validate(content)) == [missing, wrong]
+    (content / OTHER / "answers.yaml").write_text("items: [\n", encoding="utf-8")  # unread
+    problems = located(validate(content))
+    assert missing in problems and not any(p.startswith(f"content/{SESSION}/") for p in problems), problems
+
+
 def test_link_to_the_page_of_a_missing_registry_entry_is_reported_where_it_is_written(
         tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content")

@@ -1503,6 +1503,22 @@ def test_an_agency_filter_finds_the_items_it_promised_something_on(page, base_ur
     assert "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#thu-gom-rac-khu-dat-trong" in found
 
 
+def test_what_an_agencys_page_lists_its_search_within_finds(page, base_url) -> None:
+    """The district's committee referred a complaint to its police: its page now lists it,
+    said so, and the agency filter its "Tìm trong …" box sets found nothing of it (a review's
+    find: page and search disagreed). All the page lists is found there; the search also finds
+    what it only promised (its scorecard's) and the write-ups of its sessions."""
+    page.goto(f"{base_url}agencies/ubnd-quan-cam-le/")
+    listed = [link.removeprefix(base_url) for link in page.eval_on_selector_all(
+        ".da-group .da-entry__title a", "links => links.map(a => a.href)")]
+    referred = "sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/#an-ninh-trat-tu-trong-kiet"
+    assert referred in listed, listed
+    page.locator(".da-search-within button").click()
+    page.wait_for_url(re.compile(r"/search/\?agency=ubnd-quan-cam-le"))
+    found = all_results(page, base_url)
+    assert set(listed) <= set(found), set(listed) - set(found)
+
+
 def test_the_pages_write_counts_as_the_search_page_does() -> None:
     """'12000' on a place page, '12.000' on the search page it opens (a review's find): the
     pages' `number` filter writes the locale's thousands as the search page's toLocaleString."""

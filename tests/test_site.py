@@ -868,7 +868,8 @@ def test_registry_and_answer_wording_says_what_happened(tmp_path: Path) -> None:
     assert units == ["Quận Cẩm Lệ 1 ý kiến, câu hỏi",
                      "Huyện Hòa Vang (đến 30/6/2025) 0 ý kiến, câu hỏi"], units
     counts = [span.text for span in parse(site / "agencies" / "index.html").select(".da-count")]
-    assert counts and all(c.endswith(" ý kiến đã trả lời hoặc được chuyển đến") for c in counts)
+    assert counts and all(c.endswith(" ý kiến đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến")
+                          for c in counts)
     session = parse(site / answers.parent.relative_to(content) / "index.html")
     meta = session.select_one(".da-answer").get_text(" ", strip=True)
     assert "Văn bản số 12/QLĐT" in meta and "Văn bản: Văn bản" not in meta
@@ -1089,12 +1090,51 @@ def test_a_labels_file_with_a_brace_astray_is_refused_at_its_line(tmp_path: Path
 
 def test_an_office_that_only_forwarded_an_item_is_not_listed_as_answering_it(sample_site) -> None:
     """The deputies' group forwards a voters' proposal; it answers nothing (a review's find:
-    its page listed the item, its count included it)."""
+    its page listed the item as one it answered). Its page lists it as forwarded, and to whom."""
     page = parse(sample_site / "agencies" / "to-dai-bieu-hdnd-thanh-pho-cam-le" / "index.html")
     headings = [h.get_text(" ", strip=True) for h in page.select("h2")]
-    assert "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến (1)" in headings, headings
-    items = [li.get_text(" ", strip=True) for li in page.select("li.da-entry") if li.select_one(".da-badge")]
-    assert len(items) == 1 and "Trả lời:" in items[0] and "Đã chuyển đến" not in items[0], items
+    assert "Ý kiến, câu hỏi cơ quan đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến (2)" \
+        in headings, headings
+    items = {li.a["href"].rpartition("#")[2]:
+             " ".join(li.select_one(".da-entry__meta").get_text(" ", strip=True).split())
+             for li in page.select("li.da-entry") if li.select_one(".da-badge")}
+    assert items["giay-chung-nhan-lo-tai-dinh-cu"] == (
+        "Cơ quan này đã chuyển đến: Ủy ban nhân dân thành phố Đà Nẵng · Trả lời: Ủy ban nhân dân "
+        "thành phố Đà Nẵng"), items
+    assert not any("Đại biểu" in meta.partition("Trả lời:")[2] for meta in items.values()), items
+
+
+def test_an_agencys_page_lists_the_items_it_referred_elsewhere_and_to_whom(tmp_path: Path) -> None:
+    """An agency's page left out the items it referred to another agency ("… đã trả lời hoặc
+    được chuyển đến (0)"), which its feed's sessions hold (a review's find: a journalist
+    reading the page should see what it passed on). Each is listed, saying so and to whom, and
+    the agencies list counts it; a referral still answers nothing: the home page's count of
+    agencies that answered or were referred and the statistics' answering agencies leave it
+    out, and the agency referred to still waits on its answer."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "sessions/2024/2024-06-20-doi-thoai-1/answers.yaml",
+            "      - by: phong-quan-ly-do-thi\n",
+            "      - by: phong-tu-phap\n        mode: referred\n        referred_to: phong-quan-ly-do-thi\n")
+    site = build_archive(content, tmp_path)
+
+    def listed(agency: str) -> tuple[str, list[str]]:
+        page = parse(site / "agencies" / agency / "index.html")
+        return (page.select_one("h2.da-list-heading").get_text(" ", strip=True),
+                [" ".join(meta.get_text(" ", strip=True).split()).partition(" · Cam kết")[0]
+                 for meta in page.select("li.da-entry .da-entry__meta")])  # its commitment aside
+
+    assert listed("phong-tu-phap") == (
+        "Ý kiến, câu hỏi cơ quan đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến (1)",
+        ["Cơ quan này đã chuyển đến: Phòng Quản lý đô thị quận Cẩm Lệ"])
+    assert listed("phong-quan-ly-do-thi")[1] == ["Đã chuyển đến: Phòng Quản lý đô thị quận Cẩm Lệ"]
+    counts = {li.a.get_text(strip=True): li.select_one(".da-count").get_text(" ", strip=True)
+              for li in parse(site / "agencies" / "index.html").select(".da-registry li")}
+    assert counts["Phòng Tư pháp quận Cẩm Lệ"] == \
+        "1 ý kiến đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến", counts
+    figures = [li.get_text(" ", strip=True) for li in parse(site / "index.html").select(".da-figures li")]
+    assert "0 câu trả lời" in figures and "1 cơ quan trả lời hoặc được chuyển ý kiến" in figures, figures
+    statistics = parse(site / "statistics" / "index.html").select_one("figure#tk-items-per-agency")
+    assert "Tư pháp" not in statistics.get_text(), statistics.get_text(" ", strip=True)
 
 
 def test_the_counts_of_answers_say_they_leave_out_referrals(sample_site: Path) -> None:

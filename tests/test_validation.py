@@ -809,6 +809,37 @@ def test_a_date_that_disagrees_with_its_folder_is_the_one_problem_said(tmp_path:
                         "[2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan]') or fix the date"], result.stderr
 
 
+def test_an_answer_date_reported_wrong_judges_no_agency_by_it(tmp_path: Path) -> None:
+    """A referral of 2023 dated 2033 (a year's typo) was told, before its date's own error, that
+    the district's committee and its police 'did not exist on 12/04/2033' and to use that day's
+    successors, which the next run refused once the date was fixed (a review's find); so was an
+    answer dated before its session. As with a session date that disagrees with its folder,
+    the checks against a date said to be wrong wait until it is fixed. So in an item whose other
+    mistake left its answers out, where their units are looked up on their own dates too: such
+    an answer's date is checked as any other's (it was not said at all)."""
+    content = copy_sample(tmp_path / "content")
+    sessions = content / "sessions"
+    replace(sessions / "2023" / "2023-09-21-doi-thoai-thu-tuc-hanh-chinh" / "answers.yaml",
+            "        mode: referred\n        referred_to: cong-an-quan",
+            "        mode: referred\n        date: 2033-04-12\n        referred_to: cong-an-quan")
+    replace(sessions / "2026" / "2026-04-16-doi-thoai-lien-thong-khai-sinh-thuong-tru-bhyt" / "answers.yaml",
+            "        official: Trưởng phòng Kinh tế, Hạ tầng và Đô thị\n        mode: on_the_spot",
+            "        official: Trưởng phòng Kinh tế, Hạ tầng và Đô thị\n        mode: in_writing\n"
+            "        date: 2024-04-20")  # 2026's answer, a year's typo: the ward's office was made in 2025
+    replace(sessions / "2024" / "2024-05-23-doi-thoai-doanh-nghiep-ho-kinh-doanh" / "answers.yaml",
+            "    type: question\n", "    type: câu hỏi\n")
+    replace(sessions / "2024" / "2024-05-23-doi-thoai-doanh-nghiep-ho-kinh-doanh" / "answers.yaml",
+            "        mode: on_the_spot\n", "        mode: in_writing\n        date: 2042-05-30\n")
+    result = validate(content)
+    problems = [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(problems) == 4, result.stderr
+    assert problems[0].startswith("answer date 2033-04-12 is after the day of the build"), problems
+    assert problems[1].startswith("'câu hỏi' is not an allowed type"), problems
+    assert problems[2].startswith("answer date 2042-05-30 is after the day of the build"), problems
+    assert problems[3] == ("answer date 2024-04-20 is before the session (2026-04-16); an answer "
+                           "cannot come before the question"), problems
+
+
 def test_a_name_that_no_unit_of_the_day_has_names_the_units_of_that_day() -> None:
     """'Tăng Tiến' in August 2025: the commune and the ward of that name had both ended."""
     def unit(ident: str, name: str, until: dt.date | None, after: list[str], start: dt.date | None = None):

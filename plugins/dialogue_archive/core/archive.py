@@ -104,6 +104,24 @@ class Session:
 
 
 @dataclass
+class UnloadedSession:
+    """A session folder whose front matter did not validate: not one of the archive's sessions
+    (its problems are reported, and the build stops), but a link to it from another text is
+    judged by what its page will have once it is fixed. Such links were reported broken, as
+    links to a page of Markdown headings ('fix the anchor or remove it'), besides its one real
+    problem."""
+
+    id: str
+    folder: Path
+    body: str
+    items: list[Item]
+    lost_anchors: list[str]
+    record_read: bool
+    """As Session's: False when its answers.yaml could not be read, and which anchors its page
+    will have is unknown (links to them are not judged)."""
+
+
+@dataclass
 class Archive:
     """Everything read from one content folder, valid or not yet checked."""
 
@@ -114,6 +132,8 @@ class Archive:
     places: dict[str, Place] = field(default_factory=dict)
     procedures: dict[str, Procedure] = field(default_factory=dict)
     sessions: list[Session] = field(default_factory=list)
+    unloaded: list[UnloadedSession] = field(default_factory=list)
+    """The session folders left out for their front matter (see UnloadedSession)."""
     include_drafts: bool = False
     fingerprint: str = ""
     """Hash of every file the archive was read from, the build date and the reading code."""

@@ -153,6 +153,8 @@ VI: dict[str, Any] = {
         "referral": "{agency} chuyển đến {target}",  # a referral's name for screen readers
         "footnote_back": "Quay lại chỗ chú thích {number} trong bài",  # a footnote's ↩ link
         "referred_list": "Đã chuyển đến",  # an item referred, its answer awaited
+        # on the list of the agency that referred an item elsewhere: where it referred it
+        "passed_on": "Cơ quan này đã chuyển đến",
         "document": "Văn bản",
         "commitment": "Cam kết",
         "updates": "Tiến độ",
@@ -217,7 +219,8 @@ VI: dict[str, Any] = {
         # after items_within_all, of its {total}: questions the search finds that the lists
         # leave out until their session is held
         "items_within_awaiting": "trong đó {count} gửi trước buổi sắp diễn ra",
-        "asked_of_agency": "Ý kiến, câu hỏi cơ quan đã trả lời hoặc được chuyển đến",
+        "asked_of_agency": ("Ý kiến, câu hỏi cơ quan đã trả lời, đã chuyển cơ quan khác hoặc được "
+                            "chuyển đến"),
         "items_on_topic": "Ý kiến, câu hỏi thuộc lĩnh vực",
         "no_entries": "Chưa có mục nào.",
         "recorded_under_predecessors": "Ý kiến trước khi thành lập được ghi theo đơn vị cũ:",
@@ -243,7 +246,7 @@ VI: dict[str, Any] = {
         "in_part": "một phần",
         "merged_in": "Tiếp nhận đơn vị sáp nhập",
         "recorded_before_merge": "Ý kiến trước khi sáp nhập được ghi theo đơn vị cũ:",
-        "answered_count": "ý kiến đã trả lời hoặc được chuyển đến",
+        "answered_count": "ý kiến đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến",
         "took_over_from": "Kế thừa từ",
         "named_until": "đến {date}",
         "named_from": "từ {date}",

@@ -38,12 +38,13 @@ PUBLISHING_VI: dict[str, Any] = {
                  "items": "{items} của người dân, với câu trả lời của chính quyền",
                  "none": "Chưa có phiên đối thoại nào năm {year} được công bố."},
         "agency": {"named": "{unit}: {said}",
-                   "items": "{items} của người dân mà cơ quan đã trả lời hoặc được chuyển đến",
+                   "items": ("{items} của người dân mà cơ quan đã trả lời, đã chuyển cơ quan khác "
+                             "hoặc được chuyển đến"),
                    "sessions": "{sessions} do cơ quan tổ chức hoặc tham dự",
                    "inherited": ("{inherited} chưa hoàn thành của đơn vị đã sáp nhập hoặc giải thể "
                                  "do cơ quan chịu trách nhiệm thay"),
-                   "none": ("Chưa có ý kiến, câu hỏi nào của người dân mà {name} đã trả lời hoặc "
-                            "được chuyển đến.")},
+                   "none": ("Chưa có ý kiến, câu hỏi nào của người dân mà {name} đã trả lời, đã "
+                            "chuyển cơ quan khác hoặc được chuyển đến.")},
         "topic": {"items": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền",
                   "none": "Chưa có ý kiến, câu hỏi nào của người dân thuộc lĩnh vực {name}."},
         "place": {"named": "{unit}: {said}",
@@ -53,8 +54,9 @@ PUBLISHING_VI: dict[str, Any] = {
         "commitments": {"commitments": ("{heading}: {commitments}, với trạng thái và thời hạn tính "
                                         "đến {date}"),
                         "none": "{heading}: chưa có cam kết nào, tính đến {date}."},
-        "agencies": ("Các cơ quan, đơn vị đã trả lời hoặc được chuyển ý kiến, câu hỏi của người "
-                     "dân tại các buổi đối thoại, tiếp xúc cử tri, với số ý kiến của từng cơ quan."),
+        "agencies": ("Các cơ quan, đơn vị đã trả lời, đã chuyển cơ quan khác hoặc được chuyển ý "
+                     "kiến, câu hỏi của người dân tại các buổi đối thoại, tiếp xúc cử tri, với số ý "
+                     "kiến của từng cơ quan."),
         "topics": ("Các lĩnh vực của ý kiến, câu hỏi người dân nêu tại các buổi đối thoại, tiếp "
                    "xúc cử tri, với số ý kiến của từng lĩnh vực."),
         "places": ("Các địa bàn nơi người dân nêu ý kiến, câu hỏi tại các buổi đối thoại, tiếp "

@@ -20,7 +20,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from . import sitemap, urls
 from .aliases import alias_uris
-from .archive import Archive, Session, Visibility
+from .archive import Archive, Session, UnloadedSession, Visibility
 from .markup import (
     NEVER_PUBLISHED,
     MarkdownRenderer,
@@ -316,6 +316,9 @@ class _Targets:
         """Each linked session's anchors, worked out once however many links point at it."""
         self.ids = {s.id: s for s in archive.sessions}
         """Every session by id: a published one's open data file is data/sessions/<id>.json."""
+        self.unloaded = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.unloaded}
+        """The session folders left out for their front matter, as `folders`: a link to one is
+        judged by what its page will have (UnloadedSession), never reported broken for it."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
         self.archive = archive
@@ -378,10 +381,13 @@ class _Targets:
             return f"the link '{written}' points to the page of {unknown}; fix the link or remove it"
         elif not is_file(path) and (unmade := self._unmade_list_page(target, reference, source)):
             return unmade
-        owner = self.pages.get(target) or self.folders.get("/".join(target.split("/")[:3]))
+        folder = "/".join(target.split("/")[:3])
+        owner = self.pages.get(target) or self.folders.get(folder)
         hidden = _hidden_from(owner, source) if owner is not None else ""
         if owner is not None and not hidden and not reference.image and target in self.pages:
             return self._missing_anchor(written, owner)
+        if owner is None and folder in self.unloaded and target == f"{folder}/index.md":
+            return self._missing_anchor(written, self.unloaded[folder])
         if owner is None and target.endswith(".md") and is_file(path):
             return self._missing_heading(written, path)
         if owner is None or not hidden:
@@ -481,6 +487,8 @@ class _Targets:
             folder, _, name = rest.partition("/")
             if folder == "sessions" and name.endswith(".json"):
                 ident = name.removesuffix(".json")
+                if any(s.id == ident for s in self.unloaded.values()):
+                    return ""  # its front matter's problems are said: whether it is public is not known
                 if ident not in self.ids:
                     return (f"no session has the id '{ident}'{did_you_mean(ident, list(self.ids))}; "
                             "fix the link")
@@ -501,14 +509,14 @@ class _Targets:
             return f"{unknown}; fix the link" if unknown else ""
         return None
 
-    def _missing_anchor(self, written: str, session: Session) -> str:
+    def _missing_anchor(self, written: str, session: Session | UnloadedSession) -> str:
         """What is wrong with the `#anchor` of a link to a session page ('' when nothing is)."""
         anchor = unquote(urlsplit(written).fragment)
         unknown = self._unknown_anchor(anchor, session)
         return f"the link '{written}' points to #{anchor}, which {unknown}; fix the anchor or " \
             "remove it" if unknown else ""
 
-    def _unknown_anchor(self, anchor: str, session: Session) -> str:
+    def _unknown_anchor(self, anchor: str, session: Session | UnloadedSession) -> str:
         """'is not an item … of session x (did you mean …)', or '' for an anchor the session page
         has: an item (or an item's alias), an answer, a commitment, a part of the page or a
         heading of its texts. A heading that gave way to an id taken before it gets a `_1`
@@ -756,7 +764,7 @@ HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n {0,3
 HEADING_ID = re.compile(
     r"""^ {0,3}#{2,6}[ \t].*\{[^}\n]*#([\w-]+)[^}\n]*\}|<h[2-6]\b[^>]*\bid=["']?([\w-]+)""", re.M | re.I)
 """An id written on a heading: `## Kết luận {#ket-luan}` or `<h2 id="ket-luan">`."""
-def _anchors(session: Session) -> set[str]:
+def _anchors(session: Session | UnloadedSession) -> set[str]:
     """Every id a session page has for a link to land on (see _Targets._missing_anchor)."""
     known = {i.id for i in session.items} | {a for i in session.items for a in i.aliases}
     known |= urls.SESSION_PAGE_ANCHORS | set(session.lost_anchors)

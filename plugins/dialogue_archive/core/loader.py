@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import urls
-from .archive import Archive, Session, Visibility
+from .archive import Archive, Session, UnloadedSession, Visibility
 from .build_date import build_moment
 from .cache import DiskCache, code_fingerprint, fingerprint
 from .labels import VI
@@ -859,7 +859,13 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         for kind, value, where, on in parsed.unchecked:
             if kind not in OWN_IDS:  # as a valid item's are: on the answer's day or the session's
                 refs.check(kind, value, parsed.answers_path, parsed.answers_data, where,
-                           None if on == UNREADABLE_DAY else on or day, place)
+                           None if on == UNREADABLE_DAY else _answer_day(on, day, now.date()), place)
+        # the date of an answer left out with its item is checked as a valid one's (once)
+        dated = {where[:-1]: on for kind, _, where, on in parsed.unchecked
+                 if kind not in OWN_IDS and on not in (None, UNREADABLE_DAY)}
+        for where, on in dated.items():
+            _check_day("answer", on, day, now.date(), parsed.answers_path, parsed.answers_data,
+                       (*where, "date"), log)
     for kind, value, where, _ in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
@@ -1290,10 +1296,10 @@ def _check_items(day: dt.date | None, place: str | None, items: list[tuple[int, 
             refs.check("procedure", code, path, data, ("items", i, "procedures", p))
         for a, answer in enumerate(item.answers):
             where = ("items", i, "answers", a)
-            refs.check("agency", answer.by, path, data, (*where, "by"), answer.date or day)
+            on = _answer_day(answer.date, day, today)
+            refs.check("agency", answer.by, path, data, (*where, "by"), on)
             if answer.mode is AnswerMode.referred:
-                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"),
-                           answer.date or day)
+                refs.check("agency", answer.referred_to, path, data, (*where, "referred_to"), on)
             if answer.date:
                 _check_day("answer", answer.date, day, today, path, data, (*where, "date"), log)
                 _check_on_the_spot(answer, day, today, path, data, where, log)
@@ -1313,13 +1319,28 @@ def _check_items(day: dt.date | None, place: str | None, items: list[tuple[int, 
 def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, path: Path,
                data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
     """An answer or an update is dated between the session (`day`, if known) and the build."""
+    if problem := _wrong_day(what, date, day, today):
+        log.add(path, *locate(data, where), problem)
+
+
+def _wrong_day(what: str, date: dt.date, day: dt.date | None, today: dt.date) -> str:
+    """What is wrong with the date of an answer or an update ('' when nothing is): one before
+    the session (`day`, if known) or after the build."""
     if day is not None and date < day:
-        line, col = locate(data, where)
         reason = "; an answer cannot come before the question" if what == "answer" else ""
-        log.add(path, line, col, f"{what} date {date} is before the session ({day}){reason}")
-    elif date > today:
-        line, col = locate(data, where)
-        log.add(path, line, col, _after_today(what, date, today))
+        return f"{what} date {date} is before the session ({day}){reason}"
+    return _after_today(what, date, today) if date > today else ""
+
+
+def _answer_day(date: dt.date | None, day: dt.date | None, today: dt.date) -> dt.date | None:
+    """The day an answer's agencies (`by`, `referred_to`) must have existed on: its own date,
+    else the session's `day`; None, for no such check, when its date is itself reported wrong
+    (`_wrong_day`). Which is the typo is unknown, as with a session date that disagrees with its
+    folder (finish_session): an answer dated 2033 for 2023 was told that its agency 'did not
+    exist on 12/04/2033' and to use that day's successor, which the next run refused."""
+    if date is None:
+        return day
+    return None if _wrong_day("answer", date, day, today) else date
 
 
 def _check_on_the_spot(answer: Answer, day: dt.date | None, today: dt.date, path: Path,
@@ -1729,6 +1750,11 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
             session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
             written.append((session, one.references))
+        else:
+            archive.unloaded.append(UnloadedSession(
+                id=one.folder.name, folder=one.folder, body=one.body,
+                items=[item for _, item in one.items or []], lost_anchors=one.lost_anchors,
+                record_read=one.items is not None))
     # A scheduled session goes public at its hour, without any file changing; the lists,
     # reports and data also count held sessions and overdue commitments as of the day.
     archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,

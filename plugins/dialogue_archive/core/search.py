@@ -27,7 +27,7 @@ from .labels import VI, content_lang, format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
-from .statistics import answering, forwarded_to, referred_to
+from .statistics import answering, forwarded_to, referred_to, referring
 from .vietnamese import fold, i_for_y, normalise, other_spellings, separated
 from .views import ArchiveViews, PageSpec
 
@@ -535,10 +535,11 @@ class SearchRecords:
         synonyms += [p.name for code in item.procedures
                      if (p := self.archive.procedures.get(code)) is not None]
         synonyms += item.procedures  # the code an office or a citizen may type (1.009994)
-        # The agencies an item concerns: who answered, was referred it (not who forwarded it),
-        # promised, or carries the promise now (agency + status finds its own overdue ones).
+        # The agencies an item concerns: who answered, was referred it, referred it elsewhere
+        # (as its page lists it, said so), promised, or carries the promise now (agency +
+        # status finds its own overdue ones).
         answered_by = dict.fromkeys(
-            [*answering(item), *forwarded_to(item)] + [c.by for c in item.commitments]
+            [*answering(item), *forwarded_to(item), *referring(item)] + [c.by for c in item.commitments]
             + [x for c in item.commitments for x in self.views.carriers.now_responsible_ids(c)])
         statuses = [c.status.value for c in item.commitments]
         if any(is_overdue(c, self.archive.build_date) for c in item.commitments):

@@ -37,6 +37,18 @@ def forwarded_to(item: Item) -> list[str]:
                               if a.mode is AnswerMode.referred and a.referred_to))
 
 
+def referring(item: Item) -> list[str]:
+    """Every agency that referred an item elsewhere (its own list says "Cơ quan này đã chuyển
+    đến …"); that answers nothing (`answering`)."""
+    return list(dict.fromkeys(a.by for a in item.answers if a.mode is AnswerMode.referred))
+
+
+def referred_by(item: Item, agency: str) -> list[str]:
+    """The agencies `agency` referred an item to."""
+    return list(dict.fromkeys(a.referred_to for a in item.answers if a.mode is AnswerMode.referred
+                              and a.by == agency and a.referred_to))
+
+
 def referred_to(item: Item) -> list[str]:
     """The agencies an item was referred to whose answer is awaited: not those that answered
     it since, nor those that referred it on."""

@@ -13,7 +13,7 @@ import posixpath
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urlencode, urlsplit
@@ -40,7 +40,7 @@ from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
-from .statistics import answering, forwarded_to, referred_to, session_statistics
+from .statistics import answering, forwarded_to, referred_by, referred_to, referring, session_statistics
 from .vietnamese import in_sentence, sort_key, unit_word
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
@@ -130,6 +130,9 @@ class ItemEntry:
     """Where it was referred to, waiting for that agency's answer."""
     statuses: tuple[StatusBadge, ...]
     in_scope: bool
+    passed_on: tuple[Link, ...] = ()
+    """On the list of an agency that referred it elsewhere: where that agency referred it (a
+    referral answers nothing, but the agency's page shows what it passed on, and to whom)."""
 
 
 @dataclass(slots=True)
@@ -284,6 +287,10 @@ class ArchiveViews:
         self.session_entries: dict[str, SessionEntry] = {}
         # The item lists and counts below hold the items of sessions already held (see _index).
         self.by_agency: dict[str, list[ItemEntry]] = defaultdict(list)
+        """An agency's items: those it answered, was referred or referred elsewhere."""
+        self.answered_or_referred: set[str] = set()
+        """The agencies that answered an item or were referred one: the home page's count
+        (`text.agencies_count`), which an agency that only passed items on is not in."""
         self.by_topic: dict[str, list[ItemEntry]] = defaultdict(list)
         self.by_place: dict[str, list[ItemEntry]] = defaultdict(list)
         """A place's own items: its wards' are counted in items_within and found by searching
@@ -481,9 +488,12 @@ class ArchiveViews:
             # a referral forwards the item and answers nothing (statistics.answering)
             self.counts["answers"] += sum(a.mode is not AnswerMode.referred for a in item.answers)
             self.counts["commitments"] += len(item.commitments)
-            agencies = dict.fromkeys([*answering(item), *forwarded_to(item)])  # not who forwarded
-            for agency_id in agencies:
-                self.by_agency[agency_id].append(item_entry)
+            concerned = [*answering(item), *forwarded_to(item)]
+            self.answered_or_referred.update(concerned)
+            passed = referring(item)  # listed as passed on, and where to: no answer
+            for agency_id in dict.fromkeys([*concerned, *passed]):
+                self.by_agency[agency_id].append(self._passed_on(item_entry, item, agency_id)
+                                                 if agency_id in passed else item_entry)
             for topic_id in item.topics:
                 self.by_topic[topic_id].append(item_entry)
             place = item.asker.place or meta.place
@@ -500,6 +510,13 @@ class ArchiveViews:
             referred=tuple(self.agency_link(a, full=True) for a in referred_to(item)),
             statuses=tuple(self.badge(c) for c in item.commitments),
             in_scope=item.in_scope)
+
+    def _passed_on(self, entry: ItemEntry, item: Item, agency_id: str) -> ItemEntry:
+        """`entry` as the list of the agency that referred it shows it: where that agency
+        referred it, said once (not again among the referrals still awaiting an answer)."""
+        targets = [self.agency_link(a, full=True) for a in referred_by(item, agency_id)]
+        return replace(entry, passed_on=tuple(targets),
+                       referred=tuple(link for link in entry.referred if link not in targets))
 
     def badge(self, commitment: Any) -> StatusBadge:
         """One badge per status (and lateness), shared by all the entries that show it."""
@@ -1069,7 +1086,7 @@ class ArchiveViews:
         upcoming = [self.session_entries[s.id] for s in self.archive.published
                     if self.archive.announced(s)][::-1]  # the nearest first
         return {"kind": "home", "latest": entries, "upcoming": upcoming,
-                "counts": dict(self.counts, agencies=len(self.by_agency)),
+                "counts": dict(self.counts, agencies=len(self.answered_or_referred)),
                 "count_pages": {"sessions": urls.sessions_index(), "items": urls.statistics(),
                                 "answers": urls.statistics(), "commitments": urls.commitments(),
                                 "agencies": urls.agencies_index()},
