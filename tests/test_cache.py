@@ -23,6 +23,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import dialogue_archive
 import feedparser
@@ -37,10 +38,11 @@ from conftest import (
     run_build,
     write_config,
 )
-from dialogue_archive.core import urls
+from dialogue_archive.core import loader, urls
 from dialogue_archive.core.cache import DiskCache
 from dialogue_archive.core.labels import format_size
 from dialogue_archive.core.loader import load_archive, private_copy
+from dialogue_archive.core.problems import ProblemLog
 from dialogue_archive.core.publish import publish, write_files
 from dialogue_archive.core.search import SearchRecords
 from dialogue_archive.core.views import ArchiveViews
@@ -675,6 +677,41 @@ def test_sessions_read_back_from_the_cache_share_their_models_field_sets(tmp_pat
         archive, _problems = load_archive(content, SAMPLE_BUILD_DATE, cache=cache)
         items = [item for session in archive.sessions for item in session.items]
         assert len({id(item.__pydantic_fields_set__) for item in items}) < len(items) / 5
+
+
+def test_items_checked_without_a_problem_are_not_checked_again_until_registries_or_day_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm build skips the checks of items against the registries and the day that found
+    nothing before (loader.CheckedItems); a registry edit or another build day checks them again,
+    and a session whose checks found a problem is checked, and told, at every build."""
+    cache = DiskCache(tmp_path / "cache")
+    content = copy_sample(tmp_path / "content")
+    checked: list[str] = []
+    original = loader._check_items
+    shown = ProblemLog(root=content).display
+
+    def check_items(*args: Any) -> None:
+        checked.append(shown(args[4]))
+        original(*args)
+
+    monkeypatch.setattr(loader, "_check_items", check_items)
+
+    def load(day: dt.date = SAMPLE_BUILD_DATE) -> list[str]:
+        checked.clear()
+        return [str(p) for p in load_archive(content, day, cache=cache)[1].sorted()]
+
+    first = load()
+    assert len(checked) > 5
+    assert load() == first
+    assert set(checked) <= {p.split(":")[0] for p in first}  # only where a problem was told
+    # the same units ended then (the registries' last end is 2025-06-30): only the day differs
+    answers = content / "sessions/2026/2026-04-16-doi-thoai-lien-thong-khai-sinh-thuong-tru-bhyt/answers.yaml"
+    assert any(p.startswith(f"{shown(answers)}:57:") and "2026-06-01 is after the day of the build" in p
+               for p in load(dt.date(2026, 5, 20)))
+    replace(content / "registry" / "topics.yaml", "- id: dat-dai\n", "- id: dat-dai-moi\n")
+    land = content / "sessions/2022/2022-08-18-doi-thoai-cap-giay-chung-nhan-quyen-su-dung-dat"
+    assert any(p.startswith(f"{shown(land / 'answers.yaml')}:9:")
+               and "unknown topic 'dat-dai'" in p for p in load())
 
 
 def test_a_later_day_makes_the_site_a_cold_build_makes_reusing_what_the_day_left(

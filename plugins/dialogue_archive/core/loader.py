@@ -835,9 +835,41 @@ def _folder_day(folder: Path) -> dt.date | None:
         return None
 
 
+CHECKS_NAMESPACE = "checks"
+"""The parsed sessions whose items were checked against the registries without a problem
+(`CheckedItems`)."""
+
+
+class CheckedItems:
+    """The parsed sessions (by `Session.parsed_key`) whose items' checks against the registries
+    and the build's day found nothing, kept in the cache for those registries (with the code and
+    labels: `Archive.context_fingerprint`) and that day: those checks depend on nothing else, so
+    a warm build need not make them again (0.3 s of CPU at 1,000 sessions, 20,000 items). A
+    session whose checks found a problem is not kept: it is checked, and told, at every build."""
+
+    def __init__(self, cache: DiskCache, context: str, today: dt.date):
+        self.cache, self.key = cache, fingerprint(context, today.isoformat())
+        data = cache.get_bytes(CHECKS_NAMESPACE, self.key)
+        self.earlier = frozenset(data.decode("ascii").split()) if data else frozenset()
+        self.found: set[str] = set()
+
+    def holds(self, key: str) -> bool:
+        if key in self.earlier:
+            self.found.add(key)
+            return True
+        return False
+
+    def save(self) -> None:
+        """Keep this build's sessions checked without a problem (those of earlier edits go)."""
+        if self.found != self.earlier:
+            self.cache.put_bytes(CHECKS_NAMESPACE, self.key, " ".join(sorted(self.found)).encode("ascii"))
+
+
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
-                   now: dt.datetime) -> Session | None:
-    """Check what a session refers to (registries, photo) and decide whether it is public."""
+                   now: dt.datetime, checked: CheckedItems | None = None, key: str = ""
+                   ) -> Session | None:
+    """Check what a session refers to (registries, photo) and decide whether it is public.
+    `checked`: the sessions whose items need no checking again, `key` this one's parsed key."""
     log.decomposed.update(parsed.decomposed)
     meta, folder_day = parsed.meta, _folder_day(parsed.folder)
     # A date that disagrees with the folder's name is said once (_check_session): which of the
@@ -851,7 +883,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
             documents[log.display(parsed.answers_path)] = parsed.answers_data
         log.problems.extend(refs.named(parsed.problems, {k: v for k, v in documents.items() if v},
                                        day if meta else folder_day, place))
-    if parsed.answers_path is not None:
+    if parsed.answers_path is not None and not (checked is not None and checked.holds(key)):
+        before = len(log.problems)
         if parsed.items is not None:
             _check_items(day, place, parsed.items, parsed.answers_data,
                          parsed.answers_path, refs, log, now.date(),
@@ -866,6 +899,8 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
         for where, on in dated.items():
             _check_day("answer", on, day, now.date(), parsed.answers_path, parsed.answers_data,
                        (*where, "date"), log)
+        if checked is not None and key and len(log.problems) == before:
+            checked.found.add(key)
     for kind, value, where, _ in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
@@ -1744,8 +1779,9 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,
                             recent)
     written = []
+    checked = CheckedItems(cache or DiskCache(None), archive.context_fingerprint, now.date())
     for one, key, cache_key in zip(parsed, keys, cache_keys, strict=True):
-        session = finish_session(one, refs, log, now)
+        session = finish_session(one, refs, log, now, checked, cache_key)
         if session is not None:
             session.source_key, session.parsed_key = key, cache_key
             archive.sessions.append(session)
@@ -1759,6 +1795,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     # reports and data also count held sessions and overdue commitments as of the day.
     archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,
                                       *(s.visibility.value for s in archive.sessions))
+    checked.save()
     _check_session_ids(archive, log)
     check_references(archive, [*other_pages, *written], log)
     archive.session_photos, archive.unused_photos = _sorted_photos(archive, [*other_pages, *written],

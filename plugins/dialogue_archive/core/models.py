@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Set
 from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Any
@@ -353,15 +354,31 @@ class Strict(BaseModel):
         sets (measured: a fifth of the loaded archive's memory)."""
         self._share_fields_set()
 
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        """Read back from the cache (pickle): unpickling does not call model_post_init, and is
-        faster than validating the data again (0.38 s against 0.55 s for 1,000 sessions)."""
-        super().__setstate__(state)
-        self._share_fields_set()
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (the loader's cache) as its class and its four attributes, read back by
+        `_restored`: faster than validating the data again (0.38 s against 0.55 s for 1,000
+        sessions), and than pydantic's own pickling, whose state is a dict per model and whose
+        `__setstate__` a Python call more (72,000 models at 1,000 sessions: 0.79 s to unpickle
+        them, 0.64 s so). The fields set is pickled as the shared frozenset, once per pickle."""
+        return _restored, (type(self), self.__dict__, self.__pydantic_fields_set__,
+                           self.__pydantic_extra__, self.__pydantic_private__)
 
     def _share_fields_set(self) -> None:
         given = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
+
+
+def _restored(cls: type[Strict], values: dict[str, Any], given: Set[str],
+              extra: dict[str, Any] | None, private: dict[str, Any] | None) -> Strict:
+    """A model read back from a pickle (`Strict.__reduce__`); model_post_init is not called,
+    so its fields set is shared here."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    given = frozenset(given)  # the same object when it is one already
+    object.__setattr__(model, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
+    object.__setattr__(model, "__pydantic_extra__", extra)
+    object.__setattr__(model, "__pydantic_private__", private)
+    return model
 
 
 # --- registries --------------------------------------------------------------------

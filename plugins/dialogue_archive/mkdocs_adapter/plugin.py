@@ -40,7 +40,7 @@ from ..core.commitment_views import commitment_pages
 from ..core.fragments import FRAGMENTS_NAMESPACE
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import SESSIONS_NAMESPACE, ParsedSession, load_archive
+from ..core.loader import CHECKS_NAMESPACE, SESSIONS_NAMESPACE, ParsedSession, load_archive
 from ..core.markup import (
     LIST_UNDER_TEXT,
     TABLE_ALIGNMENT,
@@ -704,6 +704,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
                 (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
                 (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
+                (CHECKS_NAMESPACE, "lists of sessions checked", ()),
                 (FRAGMENTS_NAMESPACE, "rendered texts",
                  lambda: {fragments.key(s) for s in sessions}),
                 (RECORDS_NAMESPACE, "sessions' open data", self.data.record_keys)):
