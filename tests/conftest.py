@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import functools
 import http.server
 import os
@@ -10,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,8 +102,34 @@ def parse(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample archive of content/, built once for the whole test run."""
-    return build_archive(CONTENT, tmp_path_factory.mktemp("sample"))
+    """The sample archive of content/, built once for the whole test run: under pytest-xdist
+    the first worker to need it builds it in the run's shared temporary folder and the others
+    wait for it (each worker built its own copy before). Tests only read it."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build_archive(CONTENT, tmp_path_factory.mktemp("sample"))
+    shared = tmp_path_factory.getbasetemp().parent / "sample"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built").exists():
+            build_archive(CONTENT, shared)
+            (shared / "built").touch()
+    return shared / "site"
+
+
+@pytest.fixture(scope="session")
+def long_list_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[dt.date], Path]:
+    """long_list_site(start) -> the site of make_archive's 120 sessions, the newest on `start`
+    (lists of three pages), built once per `start` for every test that only reads it."""
+    built: dict[dt.date, Path] = {}
+
+    def site(start: dt.date = dt.date(2024, 6, 20)) -> Path:
+        if start not in built:
+            tmp = tmp_path_factory.mktemp("long-lists")
+            built[start] = build_archive(make_archive(tmp / "content", sessions=120, start=start), tmp)
+        return built[start]
+
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

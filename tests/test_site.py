@@ -10,6 +10,7 @@ import re
 import shutil
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -260,8 +261,8 @@ def test_a_merged_ward_leads_back_to_the_units_merged_into_it(sample_site: Path)
     assert len(names) == len(set(names)), names
 
 
-def test_long_lists_are_paginated(tmp_path: Path) -> None:
-    site = build_archive(make_archive(tmp_path / "content", sessions=120), tmp_path)
+def test_long_lists_are_paginated(long_list_site: Callable[..., Path]) -> None:
+    site = long_list_site()
     pages = {
         "sessions": sorted((site / "sessions" / "page").glob("*/index.html")),
         "agency": sorted((site / "agencies" / "phong-quan-ly-do-thi" / "page").glob("*/index.html")),
@@ -310,14 +311,13 @@ def list_entries(site: Path, folder: str) -> list[tuple[str, str, int]]:
     return found
 
 
-def test_a_long_list_links_to_where_each_year_starts(tmp_path: Path) -> None:
+def test_a_long_list_links_to_where_each_year_starts(long_list_site: Callable[..., Path]) -> None:
     """A topic's 21,698 items over 434 pages linked the first, the last and two pages either
     side: page 217 was 108 clicks away, and no agency's, topic's or place's list, nor the
     commitments', led to a period (a review's find). Every page of a list of several pages
     and years links to the page and anchor where each year starts, with its count."""
     # 56 sessions of 2024 (1 January to 25 February), then 64 of 2023: 2023 starts on page 2
-    site = build_archive(make_archive(tmp_path / "content", sessions=120, start=dt.date(2024, 2, 25)),
-                         tmp_path)
+    site = long_list_site(dt.date(2024, 2, 25))
     for folder in ("topics/xay-dung", "agencies/phong-quan-ly-do-thi", "places/quan-cam-le",
                    "commitments", "commitments/status/in_progress"):
         entries = list_entries(site, folder)

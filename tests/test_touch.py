@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import build_archive, make_archive, serious_violations
+from conftest import serious_violations
 
 PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True}
@@ -54,13 +55,12 @@ def test_a_control_is_tall_enough_for_a_finger_on_a_touch_screen(phone: Any, pat
 
 
 def test_a_long_lists_year_links_are_tall_enough_and_lead_to_the_years_first_entry(
-        tmp_path: Path, serve_site: Any, browser: Any) -> None:
+        long_list_site: Callable[..., Path], serve_site: Any, browser: Any) -> None:
     """The row of years on a long list (views.YearStart): each link is as tall as a finger
     needs, axe-core finds nothing serious, and tapping 2023 on a topic's first page opens
     page 2 with 2023's first session in view, below the sticky header."""
     # 56 sessions of 2024, then 64 of 2023: 2023 starts on the topic's page 2
-    site = build_archive(make_archive(tmp_path / "content", sessions=120, start=dt.date(2024, 2, 25)),
-                         tmp_path)
+    site = long_list_site(dt.date(2024, 2, 25))
     context = browser.new_context(**PHONE)
     tab = context.new_page()
     try:
@@ -82,11 +82,11 @@ def test_a_long_lists_year_links_are_tall_enough_and_lead_to_the_years_first_ent
         context.close()
 
 
-def test_a_lists_page_links_are_tall_enough_for_a_finger(tmp_path: Path, serve_site: Any,
-                                                         browser: Any) -> None:
+def test_a_lists_page_links_are_tall_enough_for_a_finger(long_list_site: Callable[..., Path],
+                                                         serve_site: Any, browser: Any) -> None:
     """The pager's links ("‹ Trang trước", "Trang 3", "Trang sau ›") were a line of text,
     26 px tall on a phone, while the year links beside them are 44 px."""
-    site = build_archive(make_archive(tmp_path / "content", sessions=120), tmp_path)
+    site = long_list_site()
     context = browser.new_context(**PHONE)
     tab = context.new_page()
     try:
