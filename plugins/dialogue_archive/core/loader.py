@@ -849,8 +849,7 @@ class CheckedItems:
 
     def __init__(self, cache: DiskCache, context: str, today: dt.date):
         self.cache, self.key = cache, fingerprint(context, today.isoformat())
-        data = cache.get_bytes(CHECKS_NAMESPACE, self.key)
-        self.earlier = frozenset(data.decode("ascii").split()) if data else frozenset()
+        self.earlier = frozenset(cache.get_json(CHECKS_NAMESPACE, self.key) or ())
         self.found: set[str] = set()
 
     def holds(self, key: str) -> bool:
@@ -862,7 +861,7 @@ class CheckedItems:
     def save(self) -> None:
         """Keep this build's sessions checked without a problem (those of earlier edits go)."""
         if self.found != self.earlier:
-            self.cache.put_bytes(CHECKS_NAMESPACE, self.key, " ".join(sorted(self.found)).encode("ascii"))
+            self.cache.put_json(CHECKS_NAMESPACE, self.key, sorted(self.found))
 
 
 def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,

@@ -374,10 +374,10 @@ def _restored(cls: type[Strict], values: dict[str, Any], given: Set[str],
     so its fields set is shared here."""
     model = cls.__new__(cls)
     object.__setattr__(model, "__dict__", values)
-    given = frozenset(given)  # the same object when it is one already
-    object.__setattr__(model, "__pydantic_fields_set__", _FIELD_SETS.setdefault(given, given))
+    object.__setattr__(model, "__pydantic_fields_set__", given)
     object.__setattr__(model, "__pydantic_extra__", extra)
     object.__setattr__(model, "__pydantic_private__", private)
+    model._share_fields_set()
     return model
 
 
