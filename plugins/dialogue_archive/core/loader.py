@@ -733,6 +733,9 @@ class ParsedSession:
     """Where and how answers.yaml says nothing (`_blank_record`)."""
     lead: str = ""
     """See Session.lead."""
+    written_day: dt.date | None = None
+    """The front matter's `date` as written, when it reads as a day, whether the rest validated
+    or not (UnloadedSession.year)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
@@ -798,6 +801,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     # `draft: yes please`, left out: a draft was meant, and the checks kept for public
     # sessions would only add problems the writer tried to avoid
     parsed.draft_written = isinstance(data, dict) and data.get("draft") is True
+    parsed.written_day = day_written(data.get("date")) if isinstance(data, dict) else None
     parsed.draft_meant = parsed.salvaged and isinstance(data, dict) and "draft" in data \
         and "draft" not in parsed.meta.model_fields_set
     if isinstance(data, dict):  # what did not validate, as written
@@ -1786,10 +1790,12 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
             archive.sessions.append(session)
             written.append((session, one.references))
         else:
+            day = one.written_day or _folder_day(one.folder)
             archive.unloaded.append(UnloadedSession(
                 id=one.folder.name, folder=one.folder, body=one.body,
                 items=[item for _, item in one.items or []], lost_anchors=one.lost_anchors,
-                record_read=one.items is not None))
+                record_read=one.items is not None, year=day.year if day else None,
+                draft=one.draft_written))
     # A scheduled session goes public at its hour, without any file changing; the lists,
     # reports and data also count held sessions and overdue commitments as of the day.
     archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,
