@@ -823,6 +823,45 @@ def test_section_headings_and_totals_among_the_rows_are_no_questions(content: Pa
         assert f"info: muc.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
 
 
+def test_a_section_heading_merged_across_the_row_fills_no_unknown_column(content: Path,
+                                                                          tmp_path: Path) -> None:
+    """'I. LĨNH VỰC ĐẤT ĐAI' merged across A:H, as offices group their questions, puts its text in
+    every cell it covers, an unknown column's too: the heading rows were counted among the rows
+    that fill that column ('though 3 row(s) fill it' for one question's value), a column no
+    question fills was warned about as holding data (a review's find), and a column of the
+    sessions' days was refused as mostly holding no day (so with a total merged across the row
+    below). A heading is no value of the table's
+    columns: the heading is still read as one, and said."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Người nêu", "Loại", "Lĩnh vực", "Nội dung", "Cơ quan trả lời", "Trả lời",
+                  "Mức độ hài lòng", "Phân loại nội bộ", "Ngày đối thoại"])
+    sheet.append(["I. LĨNH VỰC ĐẤT ĐAI"])
+    sheet.merge_cells("A2:J2")
+    sheet.append(["1", "Công dân tổ 2", "Kiến nghị", "Đất đai", "Đề nghị cấp sổ đỏ.",
+                  "UBND phường Hòa Xuân", "Phường đang rà soát.", "Hài lòng", None, "20/11/2026"])
+    sheet.append(["II", "LĨNH VỰC CƯ TRÚ"])
+    sheet.merge_cells("B4:J4")
+    sheet.append(["2", "Công dân tổ 1", "Câu hỏi", "Cư trú", "Hỏi về tạm trú.",
+                  "Công an phường Hòa Xuân", "Đăng ký qua Cổng dịch vụ công.", None, None, "20/11/2026"])
+    sheet.append(["Tổng cộng: 2 ý kiến"])
+    sheet.merge_cells("A6:J6")
+    workbook.save(tmp_path / "nhom.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "nhom.xlsx", folder)
+    assert result.returncode == 0, result.stderr
+    assert [i["text"].strip() for i in items_of(folder)] == ["Đề nghị cấp sổ đỏ.", "Hỏi về tạm trú."]
+    said = result.stdout + result.stderr
+    assert [line.split(": ", 2)[2] for line in said.splitlines() if "column" in line] == [
+        "column(s) not imported: Phân loại nội bộ",
+        "column 'Ngày đối thoại' (J) is read as the sessions' days: its rows are this session's "
+        "(20/11/2026); it is not imported otherwise",
+        "column 'Mức độ hài lòng' (H) is not a known column and is not imported, though 1 row(s) "
+        "fill it: rename it to a column name of the README if it is for the site, or delete it"], said
+    for row, text in ((2, "I. LĨNH VỰC ĐẤT ĐAI"), (4, "LĨNH VỰC CƯ TRÚ"), (6, "Tổng cộng: 2 ý kiến")):
+        assert f"info: nhom.xlsx: row {row} is read as a section heading or a total ('{text}')" in said
+
+
 def test_rows_numbered_in_advance_and_left_empty_are_skipped(content: Path, tmp_path: Path) -> None:
     """A template with STT filled down to 10 and five questions: each empty numbered row was three
     errors, 'is empty' (a review's find); skipped, and named once."""

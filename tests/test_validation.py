@@ -840,6 +840,27 @@ def test_an_answer_date_reported_wrong_judges_no_agency_by_it(tmp_path: Path) ->
                            "cannot come before the question"), problems
 
 
+def test_the_date_of_an_answer_left_out_with_its_item_is_checked_whatever_its_by(tmp_path: Path) -> None:
+    """An answer left out with its item (its `type` wrong) had its date checked only when its
+    `by` was an agency id: with the agency's name typed there (which FORMAT.md does not allow,
+    and which is said), or no `by` at all, an answer dated before its session or years after the
+    build was not said until the item was fixed (a review's find). Each date is now said as a
+    valid answer's, at its line and column."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "answers.yaml", "    type: proposal\n", "    type: kiến nghị\n")
+    replace(content / SESSION / "answers.yaml", "      - by: phong-quan-ly-do-thi\n",
+            "      - by: Phòng Quản lý đô thị\n        date: 2024-06-02\n"
+            "        text: Đã trả lời.\n      - mode: in_writing\n        date: 2042-06-30\n")
+    result = validate(content)
+    problems = [line.split(": ", 1) for line in result.stderr.splitlines() if line.startswith("content/")]
+    where = f"content/{SESSION}/answers.yaml"
+    assert [at for at, _ in problems] == [f"{where}:{at}" for at in
+                                          ("3:11", "9:13", "10:15", "12:9", "13:15")], result.stderr
+    assert problems[2][1] == ("answer date 2024-06-02 is before the session (2024-06-20); an answer "
+                              "cannot come before the question"), result.stderr
+    assert problems[4][1].startswith("answer date 2042-06-30 is after the day of the build"), result.stderr
+
+
 def test_a_name_that_no_unit_of_the_day_has_names_the_units_of_that_day() -> None:
     """'Tăng Tiến' in August 2025: the commune and the ward of that name had both ended."""
     def unit(ident: str, name: str, until: dt.date | None, after: list[str], start: dt.date | None = None):

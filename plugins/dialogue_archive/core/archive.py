@@ -119,6 +119,11 @@ class UnloadedSession:
     record_read: bool
     """As Session's: False when its answers.yaml could not be read, and which anchors its page
     will have is unknown (links to them are not judged)."""
+    year: int | None = None
+    """The year whose list it will be on: its `date` as written, else its folder name's (None
+    when neither reads as a day)."""
+    draft: bool = False
+    """`draft: true` is written: it will be on no public list."""
 
 
 @dataclass

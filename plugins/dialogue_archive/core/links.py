@@ -11,6 +11,7 @@ import functools
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -498,6 +499,7 @@ class _Targets:
             year, _, name = name.partition("/")
             if folder == urls.YEARS_DIR.rstrip("/") and name in urls.BULK_FILES:
                 years = {str(s.date.year) for s in self.ids.values() if not _hidden_from(s, source)}
+                years |= {str(y) for y in self._unloaded_years(source.visibility is Visibility.published)}
                 return "" if year in years else (
                     f"no session on the public site was held in '{year}'{did_you_mean(year, years)}; "
                     "fix the link")
@@ -572,7 +574,7 @@ class _Targets:
         views the build makes them from (imported here: views imports the loader, which
         imports this module)."""
         from .commitment_views import commitment_pages
-        from .views import ArchiveViews
+        from .views import ArchiveViews, page_count
 
         shown = self._sessions_with(source)
         key = frozenset(s.id for s in shown) if shown is not None else None
@@ -586,8 +588,21 @@ class _Targets:
             paged = PAGED_LIST.fullmatch(spec.src_uri)
             first = f"{paged[1]}index.md" if paged else spec.src_uri
             counts[first] = max(counts.get(first, 1), int(paged[2]) if paged else 1)
+        # the sessions left out for their front matter, as their lists will be once it is fixed:
+        # a link to the year of one (the year's only session, say) is right (UnloadedSession)
+        years = self._unloaded_years(shown is None)
+        for year, more in Counter(years).items():
+            counts[urls.year(year)] = page_count(len(views.by_year.get(year, [])) + more)
+        if years:
+            counts[urls.sessions_index()] = page_count(len(archive.published) + len(years))
         self.lists[key] = counts
         return counts
+
+    def _unloaded_years(self, public: bool) -> list[int]:
+        """The year of each session left out for its front matter that will be on the lists,
+        one entry a session; `public`: for a public text, not those written as drafts."""
+        return [s.year for s in self.archive.unloaded
+                if s.year is not None and not (public and s.draft)]
 
     def _site_pages(self, source: Source) -> int:
         """How many pages the site has whenever `source` is public, as its sitemap lists them:

@@ -693,6 +693,8 @@ OWN_IDS = ("item", "commitment")
 UNREADABLE_DAY = dt.date.min
 """The day of a RawReference whose answer's date does not read (its own problem): the unit is
 looked up, not checked against a day, which would name the units of the wrong one."""
+RawDay = tuple[tuple[Any, ...], dt.date]
+"""(where in answers.yaml, the day written) of the date of an answer left out with its item."""
 
 
 @dataclass
@@ -716,6 +718,8 @@ class ParsedSession:
     excerpts: list[str] = field(default_factory=list)
     unchecked: list[RawReference] = field(default_factory=list)
     """Registry ids named by items that did not validate (checked all the same)."""
+    unchecked_days: list[RawDay] = field(default_factory=list)
+    """The dates of answers left out with their items (checked all the same)."""
     salvaged: bool = False
     """The front matter did not validate; `meta` is what `salvaged` made of the rest."""
     draft_meant: bool = False
@@ -733,6 +737,9 @@ class ParsedSession:
     """Where and how answers.yaml says nothing (`_blank_record`)."""
     lead: str = ""
     """See Session.lead."""
+    written_day: dt.date | None = None
+    """The front matter's `date` as written, when it reads as a day, whether the rest validated
+    or not (UnloadedSession.year)."""
 
 
 REFERENCE_KEYS = frozenset({"organizer", "place", "participants", "date", "src", "id", "aliases",
@@ -798,14 +805,15 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
     # `draft: yes please`, left out: a draft was meant, and the checks kept for public
     # sessions would only add problems the writer tried to avoid
     parsed.draft_written = isinstance(data, dict) and data.get("draft") is True
+    parsed.written_day = day_written(data.get("date")) if isinstance(data, dict) else None
     parsed.draft_meant = parsed.salvaged and isinstance(data, dict) and "draft" in data \
         and "draft" not in parsed.meta.model_fields_set
     if isinstance(data, dict):  # what did not validate, as written
         parsed.unchecked_meta = [r for r in _raw_front_references(data) if parsed.meta is None
                                  or r[2][0] not in parsed.meta.model_fields_set]
     parsed.items, answers_data, parsed.answers_path = _load_answers(
-        folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.lost_anchors,
-        officials, DEFAULT_ASKER_KIND.get(parsed.meta.kind) if parsed.meta else None)
+        folder, log, redactor, src_uri, parsed.references, parsed.unchecked, parsed.unchecked_days,
+        parsed.lost_anchors, officials, DEFAULT_ASKER_KIND.get(parsed.meta.kind) if parsed.meta else None)
     if parsed.answers_path is not None and parsed.items == []:
         parsed.blank_record = _blank_record(answers_data)
     parsed.answers_data = Positions(answers_data, REFERENCE_KEYS)
@@ -892,12 +900,9 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
             if kind not in OWN_IDS:  # as a valid item's are: on the answer's day or the session's
                 refs.check(kind, value, parsed.answers_path, parsed.answers_data, where,
                            None if on == UNREADABLE_DAY else _answer_day(on, day, now.date()), place)
-        # the date of an answer left out with its item is checked as a valid one's (once)
-        dated = {where[:-1]: on for kind, _, where, on in parsed.unchecked
-                 if kind not in OWN_IDS and on not in (None, UNREADABLE_DAY)}
-        for where, on in dated.items():
+        for where, on in parsed.unchecked_days:  # as a valid answer's, whatever its `by`
             _check_day("answer", on, day, now.date(), parsed.answers_path, parsed.answers_data,
-                       (*where, "date"), log)
+                       where, log)
         if checked is not None and key and len(log.problems) == before:
             checked.found.add(key)
     for kind, value, where, _ in parsed.unchecked_meta:
@@ -1057,7 +1062,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
                   references: list[WrittenReference], unchecked: list[RawReference],
-                  lost_anchors: list[str], officials: set[str], asker_kind: AskerKind | None = None
+                  unchecked_days: list[RawDay], lost_anchors: list[str], officials: set[str],
+                  asker_kind: AskerKind | None = None
                   ) -> tuple[list[tuple[int, Item]] | None, Any, Path | None]:
     """Items that validate, one by one, so that one bad item does not hide the others' problems;
     the photos and page links of their texts (shown on the page `src_uri`) go to `references`."""
@@ -1068,13 +1074,14 @@ def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: st
     if text is None:
         return None, None, path
     items, data = _parse_answers(path, text, log, redactor, src_uri, references, unchecked,
-                                 lost_anchors, officials, asker_kind)
+                                 unchecked_days, lost_anchors, officials, asker_kind)
     return items, data, path
 
 
 def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, src_uri: str,
                    references: list[WrittenReference], unchecked: list[RawReference] | None = None,
-                   lost_anchors: list[str] | None = None, officials: set[str] | None = None,
+                   unchecked_days: list[RawDay] | None = None, lost_anchors: list[str] | None = None,
+                   officials: set[str] | None = None,
                    asker_kind: AskerKind | None = None) -> tuple[list[tuple[int, Item]] | None, Any]:
     """`asker_kind`: an asker's kind where none is written (DEFAULT_ASKER_KIND)."""
     ok, data = parse_yaml(path, text, log)
@@ -1119,6 +1126,8 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             if unchecked is not None and not repeated:  # the ids of what was left out, as written
                 unchecked += [r for r in _raw_references(raw, i) + _raw_ids(raw, i)
                               if r[2][2] not in given]
+            if unchecked_days is not None and not repeated and "answers" not in given:
+                unchecked_days += _raw_answer_days(raw, i)
             if lost_anchors is not None:  # a link to what was left out is not broken either
                 lost_anchors += _raw_anchors(raw, i)
             if item is None:
@@ -1197,6 +1206,14 @@ def _raw_references(raw: dict[str, Any], index: int) -> list[RawReference]:
     for c, commitment in _mappings(raw.get("commitments")):
         found += _written("agency", commitment.get("by"), (*at, "commitments", c, "by"))
     return found
+
+
+def _raw_answer_days(raw: dict[str, Any], index: int) -> list[RawDay]:
+    """The dates of the answers of an item that did not validate, where each is written, when
+    it reads as a day (one that does not is said by validation): checked as a valid answer's,
+    whatever the answer's `by` (a name typed for an id, or none, left it unchecked)."""
+    return [(("items", index, "answers", a, "date"), on) for a, answer in _mappings(raw.get("answers"))
+            if (on := day_written(answer.get("date"))) is not None]
 
 
 def _raw_ids(raw: dict[str, Any], index: int) -> list[RawReference]:
@@ -1786,10 +1803,12 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
             archive.sessions.append(session)
             written.append((session, one.references))
         else:
+            day = one.written_day or _folder_day(one.folder)
             archive.unloaded.append(UnloadedSession(
                 id=one.folder.name, folder=one.folder, body=one.body,
                 items=[item for _, item in one.items or []], lost_anchors=one.lost_anchors,
-                record_read=one.items is not None))
+                record_read=one.items is not None, year=day.year if day else None,
+                draft=one.draft_written))
     # A scheduled session goes public at its hour, without any file changing; the lists,
     # reports and data also count held sessions and overdue commitments as of the day.
     archive.fingerprint = fingerprint(archive.context_fingerprint, now.date().isoformat(), *keys,

@@ -1198,6 +1198,22 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
+def _column_cells(rows: list[list[Any]], header: int, i: int, columns: dict[int, str]
+                 ) -> list[tuple[int, Any]]:
+    """The filled cells of column `i` below the header, by row number, but those of section
+    headings and totals (`_heading_or_total`, read by `columns`): a heading merged across the
+    row ('I. LĨNH VỰC ĐẤT ĐAI' over A:I) puts its text in every column, which is no value of any
+    (it counted as filling a column the import does not read)."""
+    number_col = _number_column(columns)
+    return [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
+            if i < len(row) and row[i] is not None and _heading_or_total(row, number_col) is None]
+
+
+def _number_column(columns: dict[int, str]) -> int | None:
+    """The column of the questions' numbers (STT), if the sheet has one."""
+    return next((i for i, k in columns.items() if k == "number"), None)
+
+
 def _excel_error(value: Any) -> bool:
     """Whether a cell holds Excel's error value ('#N/A'), is stored as a formula's error
     (ErrorCell), or is a formula without its value (UnsavedFormula)."""
@@ -1301,7 +1317,7 @@ def table_rows(table: Table, header: int, columns: dict[int, str], names: dict[i
     (column_names)."""
     rows, continued, sheet = table.rows, table.continued, table.where
     text_col = next(i for i, k in columns.items() if k == "text")
-    number_col = next((i for i, k in columns.items() if k == "number"), None)
+    number_col = _number_column(columns)
     numbers_row = next((i for i in range(header + 1, len(rows))
                        if any(v is not None for v in rows[i])), None)
     header_of: dict[str, str] = {}
@@ -1796,7 +1812,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
                             f"block ('{next(v for v in rows[end] if v is not None)}'), not as questions")
         rows = table.rows = rows[:end]
     report.merges = table.spans
-    session_days = _check_session_dates(table, header, unknown, session.date)
+    session_days = _check_session_dates(table, header, columns, unknown, session.date)
     column_named = column_names(rows[header], columns)
     _check_month_first(rows, header, columns, column_named, report.sheet)
     names: dict[str, str] = {}
@@ -1945,7 +1961,8 @@ def _month_first(rows: list[list[Any]], header: int, i: int, name: str, where: s
             f"({day:%d/%m/%Y} for this one), then import again")
 
 
-def _check_session_dates(table: Table, header: int, unknown: list[int], day: dt.date) -> dict[int, str]:
+def _check_session_dates(table: Table, header: int, columns: dict[int, str], unknown: list[int],
+                         day: dt.date) -> dict[int, str]:
     """A column the sheet does not import whose cells are mostly dates (day_of_cell: 'Sáng
     20/11/2026' too), some of them not the session's `day`: a year's summary sheet with a column
     of session dates ('Ngày đối thoại'), whose every row was imported into this one session.
@@ -1970,8 +1987,7 @@ def _check_session_dates(table: Table, header: int, unknown: list[int], day: dt.
             continue
         if problem := _month_first(rows, header, i, str(rows[header][i]), where):
             raise SheetError(problem)
-        filled = [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
-                  if i < len(row) and row[i] is not None]
+        filled = _column_cells(rows, header, i, columns)
         days = {n: found for n, value in filled if isinstance(found := day_of_cell(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         if 2 * len(days) < len(filled):
@@ -2045,7 +2061,7 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     no_field = {folded_words(name): what for what, known in NO_FIELD.items() for name in known}
     ignored, private = [], []
     for i in unknown:
-        filled = sum(1 for row in rows[header + 1:] if i < len(row) and row[i] is not None)
+        filled = len(_column_cells(rows, header, i, columns))
         if folded_words(names[i]) in personal:
             private.append(str(names[i]))
             continue

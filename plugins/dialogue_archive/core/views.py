@@ -211,12 +211,17 @@ class Pager:
     """Position on this page of each entry that starts a year, with its anchor."""
 
 
+def page_count(entries: int) -> int:
+    """The pages of a list of `entries` (PAGE_SIZE a page; an empty list still has page 1)."""
+    return max(1, -(-entries // urls.PAGE_SIZE))
+
+
 def paginate(entries: list[Any], uri: Callable[[int], str],
              year_of: Callable[[Any], int] | None = None) -> Iterator[tuple[list[Any], Pager]]:
     """Slices of PAGE_SIZE with their page links; an empty list still has page 1. With
     `year_of`, for a list ordered by date, the pager also links to where each year starts:
     they are found in one pass over the list, not per page."""
-    count = max(1, -(-len(entries) // urls.PAGE_SIZE))
+    count = page_count(len(entries))
     links = tuple((n, uri(n)) for n in range(1, count + 1))
     years, anchors = _year_starts(entries, year_of, links) if year_of and count > 1 else ((), {})
     if len(years) < 2:
