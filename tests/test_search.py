@@ -31,18 +31,16 @@ from conftest import (
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
-from dialogue_archive.core.search import (
+from dialogue_archive.core.search import SearchRecords, even_parts, searchable
+from dialogue_archive.core.search_chunks import unpacked
+from dialogue_archive.core.search_text import (
     DATE_MARK,
     EVERY_RECORD,
     Phrases,
     SearchRecord,
-    SearchRecords,
-    even_parts,
     extra_words,
-    searchable,
     topic_word,
 )
-from dialogue_archive.core.search_chunks import unpacked
 from dialogue_archive.core.vietnamese import fold, i_for_y, normalise, separated
 from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions

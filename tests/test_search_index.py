@@ -51,6 +51,19 @@ def test_leftovers_of_killed_builds_are_removed_after_a_day(tmp_path: Path) -> N
         "dialogue-archive-search-recent", "keeping-1", "unrelated"]
 
 
+def test_an_indexing_worker_starts_without_loading_the_archives_model() -> None:
+    # Each build starts its indexing workers afresh (core/parallel.py WorkerPool, `spawn`): they
+    # import what an IndexJob needs, not the archive's model, Markdown and validation (which
+    # cost each worker about 0.3 s of CPU, in every build and preview).
+    script = ("import sys; import dialogue_archive.core.parallel, dialogue_archive.core.search_index; "
+              "print(' '.join(sorted(sys.modules)))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True).stdout.split()
+    heavy = {"dialogue_archive.core.models", "dialogue_archive.core.loader", "pydantic", "markdown",
+             "dialogue_archive.core.views", "yaml"}
+    assert not heavy & set(loaded), sorted(heavy & set(loaded))
+
+
 @pytest.mark.parametrize("pagefind", ["missing", "stops at once"])
 def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
         tmp_path: Path, pagefind: str) -> None:

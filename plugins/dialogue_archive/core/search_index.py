@@ -29,9 +29,18 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versioned
 from .cache import DiskCache, remove_stale
-from .search import RECORDS_FILE, SEPARATOR, SESSIONS_FILE, SearchRecord
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks, unpacked
+from .search_text import SEPARATOR, SearchRecord
 
+SESSIONS_FILE = "sessions.da_json"
+"""Next to each index: its sessions' titles and dates by URL (`SearchRecords.sessions_of`),
+gzipped JSON, fetched by the search page for the indexes whose results it shows. Not `.gz`,
+for the reason given at search_chunks.WORDS_FILE."""
+RECORDS_FILE = "records.da_json"
+"""Next to each index: each record's Pagefind path and title by its result's id (`vi_2069e6b`,
+its fragment's name), gzipped JSON (`write_records`). Fetched only when a result's excerpt
+(its fragment, which alone holds its address) is lost: the result still links to its record.
+Not `.gz`, for the reason given at search_chunks.WORDS_FILE."""
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 WORKER_FILE = "pagefind-worker.js"
 WORKER_URL = "`${basePath}pagefind-worker.js`"

@@ -323,14 +323,14 @@ function showScope(list) {
 // A dash or a slash joining words or numbers ("giấy-phép", "CCCD-gắn-chip", "hạn−theo",
 // "2031–2035", "XKT–734", "kiệt 12/3", "tổ 5/khu phố 7", "45/2024/NĐ-CP"): a hyphen, a slash
 // (an address's "://" too: "https://dichvucong.gov.vn" holds "dichvucong.gov.vn"), or any
-// dash-like character a text pasted from Word or a PDF holds (config.dashes: core/search.py DASHES). The records hold the words they join apart (core/search.py JOINT, Pagefind itself
+// dash-like character a text pasted from Word or a PDF holds (config.dashes: core/search_text.py DASHES). The records hold the words they join apart (core/search_text.py JOINT, Pagefind itself
 // only those of a hyphen), and an excerpt marks them each.
 const WORD_JOINT = new RegExp(`(?<=[\\p{L}\\p{N}])([-‐‑${config.dashes}]|:?\\/+)(?=[\\p{L}\\p{N}])`, "gu");
 
 // A word cut where a dash or a slash joins words or numbers: its parts and, between them,
 // their joints ("2031–2035": "2031", "–", "2035"). A date written with dashes or slashes
 // ("1-7-2025", "1/7/2025") stays whole, one word that its hidden word finds (dateWord) and
-// that is marked whole (core/search.py parted).
+// that is marked whole (core/search_text.py parted).
 function dashParts(word) {
   return dateOf(word) ? [word] : word.split(WORD_JOINT);
 }
@@ -347,7 +347,7 @@ function typedWords(query) {
 }
 
 // A date typed ("1/12/2025", "1-12-2025", "01.12.2025", "1/12/25"): its day, month and year,
-// or null. A year of two digits is this century's ("25" is 2025), as in a text (core/search.py
+// or null. A year of two digits is this century's ("25" is 2025), as in a text (core/search_text.py
 // full_year).
 const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 function dateOf(word) {
@@ -360,7 +360,7 @@ function dateOf(word) {
 }
 
 // A date typed, as its hidden word ("zxqd01122025"), which every record holding the date holds
-// however written (core/search.py date_word): Pagefind drops the slashes, "1/12/2025" was the
+// however written (core/search_text.py date_word): Pagefind drops the slashes, "1/12/2025" was the
 // word of "11/2/2025" too, and "01/12/2025" matched the number "01.12.2025.001" (Pagefind
 // matches the words starting with a word typed). Another word as typed.
 function dateWord(word) {
@@ -421,9 +421,9 @@ function newestFirst(pagefind, filters, answer, list) {
 
 // A topic's name or synonym typed as words ("so do") also matches every text with số, sở,
 // đó, đỏ…: the records holding the phrase carry a word of its own (config.phrases, see
-// core/search.py), looked up exactly, and are shown first: those whose own words say it, then
+// core/search_text.py), looked up exactly, and are shown first: those whose own words say it, then
 // those holding it only through their topics (the word with config.topic_mark).
-// Their words are compared with i for y (iForY; core/search.py same_spelling): `qui hoach`
+// Their words are compared with i for y (iForY; core/search_text.py same_spelling): `qui hoach`
 // puts first the records holding the phrase "quy hoạch", as `quy hoach` does.
 const phrases = new Map(Object.entries(config.phrases || {}).map(([p, word]) => [iForY(p), word]));
 const phraseLength = Math.max(0, ...[...phrases.keys()].map((p) => p.split(" ").length));
@@ -864,7 +864,7 @@ function contentWords(data) {
 // no word equal to it, the words Pagefind matched that start with it (a reader still typing:
 // "sinh vie" marks "viên"); for a word typed with accents, only those spelt so ("sổ", not "sơ",
 // which rank below); a typed topic phrase ("sổ đỏ") where its words follow each other, and in a
-// record holding it (often through its topic, see core/search.py) its words nowhere else ("hồ
+// record holding it (often through its topic, see core/search_text.py) its words nowhere else ("hồ
 // sơ", "do cha mẹ"). `words`: all the record's words, the hidden ones from `end` on.
 function highlighted(words, end, locations, holdsPhrase) {
   const typed = typedWords(state.query).filter((word) => wordKey(word));
