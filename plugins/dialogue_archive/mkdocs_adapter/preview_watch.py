@@ -52,19 +52,18 @@ class PacedPollingObserver(BaseObserver):
         super().__init__(PacedPollingEmitter, timeout=timeout)
 
 
-def pace_watching(server: LiveReloadServer) -> bool:
+def pace_watching(server: LiveReloadServer) -> None:
     """Have the preview `server`, not started yet, watch what it watches with a
-    `PacedPollingObserver`; False, and nothing changed, with a MkDocs that keeps its watching
-    otherwise (the preview then polls as MkDocs does)."""
+    `PacedPollingObserver`; nothing is changed with a MkDocs that keeps its watching otherwise
+    (the preview then polls as MkDocs does)."""
     try:
         watched, observer = dict(server._watched_paths), server.observer
     except AttributeError:
-        return False
+        return
     if observer.is_alive() or not hasattr(server, "_watch_refs"):
-        return False
+        return
     server.observer = PacedPollingObserver(observer.timeout)
     server._watched_paths, server._watch_refs = {}, {}
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
-    return True
