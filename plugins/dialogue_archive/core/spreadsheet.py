@@ -1198,15 +1198,20 @@ def _heading_or_total(row: list[Any], number_col: int | None) -> str | None:
     return None
 
 
-def _column_cells(rows: list[list[Any]], header: int, i: int, columns: dict[int, str]
-                 ) -> list[tuple[int, Any]]:
-    """The filled cells of column `i` below the header, by row number, but those of section
-    headings and totals (`_heading_or_total`, read by `columns`): a heading merged across the
-    row ('I. LĨNH VỰC ĐẤT ĐAI' over A:I) puts its text in every column, which is no value of any
-    (it counted as filling a column the import does not read)."""
+def _plain_rows(rows: list[list[Any]], header: int, columns: dict[int, str]
+                ) -> list[tuple[int, list[Any]]]:
+    """The rows below the header, by row number, but section headings and totals
+    (`_heading_or_total`, read by `columns`): a heading merged across the row ('I. LĨNH VỰC ĐẤT
+    ĐAI' over A:I) puts its text in every column, which is no value of any (it counted as filling
+    a column the import does not read). Found once for all the columns looked at."""
     number_col = _number_column(columns)
-    return [(n, row[i]) for n, row in enumerate(rows[header + 1:], header + 2)
-            if i < len(row) and row[i] is not None and _heading_or_total(row, number_col) is None]
+    return [(n, row) for n, row in enumerate(rows[header + 1:], header + 2)
+            if _heading_or_total(row, number_col) is None]
+
+
+def _column_cells(plain: list[tuple[int, list[Any]]], i: int) -> list[tuple[int, Any]]:
+    """The filled cells of column `i` in the `plain` rows (`_plain_rows`), by row number."""
+    return [(n, row[i]) for n, row in plain if i < len(row) and row[i] is not None]
 
 
 def _number_column(columns: dict[int, str]) -> int | None:
@@ -1981,13 +1986,13 @@ def _check_session_dates(table: Table, header: int, columns: dict[int, str], unk
     their range (Table.rows_listed)."""
     rows, where = table.rows, table.where
     session_days: dict[int, str] = {}
-    for i in unknown:
+    named = [i for i in unknown if SESSION_PHRASE.search(folded_words(rows[header][i]))]
+    plain = _plain_rows(rows, header, columns) if named else []
+    for i in named:
         name = folded_words(rows[header][i])
-        if not SESSION_PHRASE.search(name):
-            continue
         if problem := _month_first(rows, header, i, str(rows[header][i]), where):
             raise SheetError(problem)
-        filled = _column_cells(rows, header, i, columns)
+        filled = _column_cells(plain, i)
         days = {n: found for n, value in filled if isinstance(found := day_of_cell(value), dt.date)}
         other = [n for n, found in days.items() if found != day]
         if 2 * len(days) < len(filled):
@@ -2060,8 +2065,9 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     personal = {folded_words(name) for name in PERSONAL}
     no_field = {folded_words(name): what for what, known in NO_FIELD.items() for name in known}
     ignored, private = [], []
+    plain = _plain_rows(rows, header, columns) if unknown else []
     for i in unknown:
-        filled = len(_column_cells(rows, header, i, columns))
+        filled = len(_column_cells(plain, i))
         if folded_words(names[i]) in personal:
             private.append(str(names[i]))
             continue
