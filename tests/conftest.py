@@ -82,8 +82,8 @@ def validate(content: Path) -> subprocess.CompletedProcess[str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = cli.main(args)
-        except SystemExit as stop:  # argparse refusing the arguments
-            code = stop.code if isinstance(stop.code, int) else 2
+        except SystemExit as stop:  # argparse refusing the arguments: its exit code, as Python's
+            code = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 1
         finally:
             use_labels(None)
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())

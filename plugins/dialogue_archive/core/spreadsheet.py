@@ -1986,10 +1986,9 @@ def _check_session_dates(table: Table, header: int, columns: dict[int, str], unk
     their range (Table.rows_listed)."""
     rows, where = table.rows, table.where
     session_days: dict[int, str] = {}
-    named = [i for i in unknown if SESSION_PHRASE.search(folded_words(rows[header][i]))]
+    named = {i: name for i in unknown if SESSION_PHRASE.search(name := folded_words(rows[header][i]))}
     plain = _plain_rows(rows, header, columns) if named else []
-    for i in named:
-        name = folded_words(rows[header][i])
+    for i, name in named.items():
         if problem := _month_first(rows, header, i, str(rows[header][i]), where):
             raise SheetError(problem)
         filled = _column_cells(plain, i)
