@@ -164,14 +164,19 @@ def synthetic_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return content
 
 
-@pytest.mark.parametrize(("command", "moment"), [
-    ("build", "pages written:"), ("build", "archive pages"), ("serve", "archive pages")])
-def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
-        tmp_path: Path, synthetic_archive: Path, command: str, moment: str) -> None:
+@pytest.mark.parametrize(("command", "moment", "stop", "to_group"), [
+    ("build", "pages written:", signal.SIGINT, True), ("build", "archive pages", signal.SIGINT, True),
+    ("serve", "archive pages", signal.SIGINT, True),
+    # `kill` or `docker stop` (the main process alone), systemd (every process of the service)
+    ("serve", "archive pages", signal.SIGTERM, False), ("build", "pages written:", signal.SIGTERM, True)])
+def test_ctrl_c_or_a_stop_request_stops_a_build_at_once_quietly_and_leaves_nothing_running(
+        tmp_path: Path, synthetic_archive: Path, command: str, moment: str, stop: signal.Signals,
+        to_group: bool) -> None:
     """Ctrl-C in the terminal reaches every process of the build (the page-writing helpers,
     the search workers and their Pagefind): the build, or the preview while its search index is
     made, stops within seconds, with no process's traceback, publishes nothing, and leaves no
-    process or temporary folder behind."""
+    process or temporary folder behind. A request to stop (SIGTERM) does the same: it killed
+    the preview outright, which left its temporary site (the whole site) in TMPDIR."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, synthetic_archive, tmp_path / "site")
@@ -180,7 +185,7 @@ def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             arguments = ["serve", "-a", f"127.0.0.1:{probe.getsockname()[1]}"]
-    marker = f"dialogue-archive-test-{os.getpid()}-{command}-{moment.split()[0]}"
+    marker = f"dialogue-archive-test-{os.getpid()}-{command}-{moment.split()[0]}-{stop.name}"
     build = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", *arguments, "-f", str(config)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
@@ -196,7 +201,8 @@ def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
             output.append(line)
             if moment in line and not interrupted:
                 time.sleep(0.3)  # into the phase: its processes have started
-                os.killpg(build.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+                # to the group: what a terminal's Ctrl-C does
+                (os.killpg if to_group else os.kill)(build.pid, stop)
                 interrupted = time.monotonic()
         build.wait(timeout=60)
     finally:
@@ -212,6 +218,38 @@ def test_ctrl_c_stops_a_build_at_once_quietly_and_leaves_nothing_running(
         assert not (tmp_path / "site").exists()
     time.sleep(2)  # a killed worker's Pagefind is reaped by init
     assert processes_with(marker) == []
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_preview_started_in_the_background_stops_cleanly_when_asked_to(tmp_path: Path) -> None:
+    """A preview started in the background (`scripts/serve &`, nohup) ignores Ctrl-C; `kill`
+    stopped it outright, leaving its temporary site in TMPDIR. It now shuts down as on Ctrl-C."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    config = write_config(tmp_path, make_archive(tmp_path / "content", sessions=3), tmp_path / "site")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    preview = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", address, "-f", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch)),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))  # as `cmd &` starts it
+    assert preview.stdout is not None
+    stuck = threading.Timer(120, lambda: os.killpg(preview.pid, signal.SIGKILL))
+    stuck.start()
+    try:
+        output = []
+        for line in preview.stdout:
+            output.append(line)
+            if "search index and open data updated" in line:
+                preview.terminate()  # SIGTERM
+        preview.wait(timeout=30)
+    finally:
+        stuck.cancel()
+    text = "".join(output)
+    assert preview.returncode == 0, text
+    assert "Shutting down" in text and "Traceback" not in text, text
     assert list(scratch.iterdir()) == []
 
 

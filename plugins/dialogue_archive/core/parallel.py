@@ -24,11 +24,39 @@ def worker_count(requested: int = 0) -> int:
         return max(1, os.cpu_count() or 1)
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""Asking a build or a preview to stop otherwise than by Ctrl-C: `kill`, `docker stop`, systemd
+(SIGTERM), the terminal closed (SIGHUP)."""
+
+
+def stop_as_interrupt() -> None:
+    """In the build's main thread: a `STOP_SIGNALS` signal stops the build or the preview as
+    Ctrl-C does, quietly, publishing nothing, its helpers and workers stopped and `mkdocs serve`'s
+    temporary site deleted (killed by SIGTERM, a preview left that folder, the whole site, in
+    TMPDIR). A signal that something else already handles is left to it."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for stop in STOP_SIGNALS:
+        if signal.getsignal(stop) is signal.SIG_DFL:
+            signal.signal(stop, _interrupt)
+
+
+def _interrupt(_received: int, _frame: object) -> None:
+    if callable(signal.getsignal(signal.SIGINT)):
+        signal.raise_signal(signal.SIGINT)  # handled as Ctrl-C is, `interrupts_held` included
+    else:  # Ctrl-C ignored (a job started in the background, or with nohup)
+        raise KeyboardInterrupt
+
+
 def ignore_interrupts() -> None:
-    """In a helper or worker: leave Ctrl-C to the build, which then stops its helpers. A terminal
-    sends it to every process of the build, and each helper printed its own traceback. (Forked
-    within `interrupts_held`, it starts with Ctrl-C blocked: what came meanwhile is dropped.)"""
+    """In a helper or worker: leave Ctrl-C to the build, which then stops its helpers (with
+    SIGTERM, which ends a helper as before `stop_as_interrupt`). A terminal sends Ctrl-C to every
+    process of the build, and each helper printed its own traceback. (Forked within
+    `interrupts_held`, it starts with Ctrl-C blocked: what came meanwhile is dropped.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in STOP_SIGNALS:
+        if signal.getsignal(stop) is _interrupt:
+            signal.signal(stop, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 

@@ -50,7 +50,7 @@ from ..core.markup import (
 )
 from ..core.opendata import RECORDS_NAMESPACE, YEARS_PREFIX, OpenData
 from ..core.opendata_views import file_sizes, open_data_page
-from ..core.parallel import Stopper, worker_count
+from ..core.parallel import Stopper, stop_as_interrupt, worker_count
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
 from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, content_path, published_photos
@@ -568,6 +568,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return server
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        stop_as_interrupt()
         # `mkdocs build` publishes atomically; serve and gh-deploy keep MkDocs' own folders.
         self.atomic = command == "build" and not dirty
         self.preview = command == "serve"
