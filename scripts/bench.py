@@ -172,8 +172,8 @@ def serve_rebuild(config: Path, content: Path) -> tuple[float, float]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    # `mkdocs serve` builds into a temporary folder that stays behind when it is stopped (4 GB
-    # at 10,000 sessions: a few runs filled the disk): it gets one inside the work folder.
+    # `mkdocs serve` builds into a temporary folder (4 GB at 10,000 sessions), which stays behind
+    # if it is killed outright: it gets one inside the work folder, removed afterwards.
     scratch = config.parent / "serve-tmp"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
