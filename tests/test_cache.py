@@ -1255,3 +1255,22 @@ def test_a_page_written_again_is_never_missing_nor_half_written(tmp_path: Path) 
         assert seen <= {len(b"<p>old</p>"), len(new)}, sorted(seen, key=str)[:5]
         assert page.read_bytes() == new
         assert [p.name for p in page.parent.iterdir()] == ["index.html"]
+
+
+def test_loading_tells_its_progress_as_sessions_are_parsed_and_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold 10,000-session build parsed for a minute and a half without a word: loading now
+    tells how many sessions are loaded, after each chunk parsed on the cores and every
+    PROGRESS_SESSIONS read back from the cache (the build logs it every 10 s)."""
+    content = make_archive(tmp_path / "content", sessions=120)
+    cache = DiskCache(tmp_path / "cache")
+    told: list[tuple[int, int]] = []
+    archive, problems = load_archive(content, dt.date(2026, 11, 28), cache=cache, workers=2,
+                                     progress=lambda loaded, total: told.append((loaded, total)))
+    assert not problems.errors and len(archive.sessions) == 120
+    assert told == [(50, 120), (100, 120), (120, 120)]  # chunks of 50, in order
+    monkeypatch.setattr(loader, "PROGRESS_SESSIONS", 50)
+    told.clear()
+    load_archive(content, dt.date(2026, 11, 28), cache=cache, workers=2,
+                 progress=lambda loaded, total: told.append((loaded, total)))
+    assert told == [(50, 120), (100, 120)]  # read back, nothing parsed

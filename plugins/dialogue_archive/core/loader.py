@@ -12,7 +12,7 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -1017,9 +1017,17 @@ def parsed_keys(keys: list[str], root: Path, redactor: Redactor) -> list[str]:
     return [fingerprint(key, rules, str(root)) for key in keys]
 
 
+Progress = Callable[[int, int], None]
+"""Told (sessions loaded so far, sessions in all) as loading goes: a cold 10,000-session build
+parses for a minute and a half before it writes anything."""
+PROGRESS_SESSIONS = 1000
+"""Sessions read back from the cache between two reports (parsed ones: after each chunk)."""
+
+
 def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redactor: Redactor,
                    cache: DiskCache, workers: int,
-                   recent: dict[str, ParsedSession] | None = None) -> list[ParsedSession]:
+                   recent: dict[str, ParsedSession] | None = None,
+                   progress: Progress | None = None) -> list[ParsedSession]:
     """Every session parsed once: from `recent` or the cache when its files are unchanged, else
     on all cores. `recent` (the previous build's sessions, kept by a preview between rebuilds)
     is replaced by this build's: reading them back from the disk cache costs more than the
@@ -1032,6 +1040,8 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
             results[folder] = recent[key]
         elif (cached := _cached(cache, key)) is not None:
             results[folder] = cached
+            if progress is not None and len(results) % PROGRESS_SESSIONS == 0:
+                progress(len(results), len(folders))
         else:
             missing.append(folder)
     if missing:
@@ -1043,9 +1053,11 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
                     with interrupts_held():  # a worker forked meanwhile printed a traceback
                         pool = stack.enter_context(multiprocessing.get_context("fork").Pool(
                             min(workers, len(chunks)), initializer=ignore_interrupts))
-                    parsed = [p for chunk in pool.map(_parse_in_worker, chunks) for p in chunk]
+                    parsed = _gathered(pool.imap(_parse_in_worker, chunks), len(results),
+                                       len(folders), progress)
             else:
-                parsed = [p for chunk in map(_parse_in_worker, chunks) for p in chunk]
+                parsed = _gathered(map(_parse_in_worker, chunks), len(results), len(folders),
+                                   progress)
         finally:
             _PARSING = None
         for item in parsed:
@@ -1058,6 +1070,17 @@ def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redac
         recent.clear()
         recent.update((key, results[folder]) for folder, key in zip(folders, cache_keys, strict=True))
     return [results[folder] for folder in folders]
+
+
+def _gathered(chunks: Iterator[list[ParsedSession]], loaded: int, total: int,
+              progress: Progress | None) -> list[ParsedSession]:
+    """The parsed sessions of `chunks`, in order, `progress` told after each chunk."""
+    parsed: list[ParsedSession] = []
+    for chunk in chunks:
+        parsed += chunk
+        if progress is not None:
+            progress(loaded + len(parsed), total)
+    return parsed
 
 
 def _load_answers(folder: Path, log: ProblemLog, redactor: Redactor, src_uri: str,
@@ -1744,13 +1767,15 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                  include_drafts: bool = False,
                  cache: DiskCache | None = None, workers: int = 1,
                  recent: dict[str, ParsedSession] | None = None,
-                 pages_markdown_in_html: bool = False) -> tuple[Archive, ProblemLog]:
+                 pages_markdown_in_html: bool = False,
+                 progress: Progress | None = None) -> tuple[Archive, ProblemLog]:
     """Load and check a whole content folder; problems come back, they are not raised.
 
     With a cache (or `recent`, see parse_sessions), sessions whose files did not change are
     not parsed again; with several workers, the others are parsed in parallel processes.
     `pages_markdown_in_html`: whether the site's `markdown_extensions` give the content
-    folder's other pages md_in_html (markup.reads_markdown_in_html); not unless it says so."""
+    folder's other pages md_in_html (markup.reads_markdown_in_html); not unless it says so.
+    `progress` is told how many sessions are loaded as they are."""
     root = Path(root)
     log = ProblemLog(root=root)
     now = build_moment(build_date)
@@ -1793,7 +1818,7 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
         *(p.read_bytes() for p in sorted((root / "registry").glob("*")) if p.is_file()))
     cache_keys = parsed_keys(keys, root, redactor)
     parsed = parse_sessions(folders, cache_keys, root, redactor, cache or DiskCache(None), workers,
-                            recent)
+                            recent, progress)
     written = []
     checked = CheckedItems(cache or DiskCache(None), archive.context_fingerprint, now.date())
     for one, key, cache_key in zip(parsed, keys, cache_keys, strict=True):

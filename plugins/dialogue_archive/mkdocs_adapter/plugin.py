@@ -91,6 +91,7 @@ from .rendering import (
     site_fingerprint,
 )
 from .search import (
+    PROGRESS_SECONDS,
     SEARCH_ASSETS_DIR,
     SEARCH_PREFIX,
     add_search_page,
@@ -243,7 +244,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         archive, problems = load_archive(docs_dir, self._build_date(), self._drafts(),
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions,
-                                         pages_markdown_in_html=pages_markdown_in_html)
+                                         pages_markdown_in_html=pages_markdown_in_html,
+                                         progress=_loading_progress())
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:
@@ -845,6 +847,19 @@ def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
         page.content = ""
 
     return render
+
+
+def _loading_progress() -> Callable[[int, int], None]:
+    """Logs `sessions loaded: k/n` every PROGRESS_SECONDS of a long load, as the pages and the
+    search indexes are logged while they are written."""
+    last = time.monotonic()
+
+    def told(loaded: int, total: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= PROGRESS_SECONDS:
+            last = time.monotonic()
+            log.info(f"sessions loaded: {loaded}/{total}")
+    return told
 
 
 def _forget_logged_messages() -> None:
