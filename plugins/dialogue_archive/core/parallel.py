@@ -49,10 +49,11 @@ def _interrupt(_received: int, _frame: object) -> None:
 
 
 def ignore_interrupts() -> None:
-    """In a helper or worker: leave Ctrl-C to the build, which then stops its helpers (with
-    SIGTERM, which ends a helper as before `stop_as_interrupt`). A terminal sends Ctrl-C to every
-    process of the build, and each helper printed its own traceback. (Forked within
-    `interrupts_held`, it starts with Ctrl-C blocked: what came meanwhile is dropped.)"""
+    """In a helper or worker: leave Ctrl-C to the build, which then stops its helpers with
+    SIGTERM (so a forked helper takes back SIGTERM's default from `stop_as_interrupt`). A
+    terminal sends Ctrl-C to every process of the build, and each helper printed its own
+    traceback. (Forked within `interrupts_held`, it starts with Ctrl-C blocked: what came
+    meanwhile is dropped.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for stop in STOP_SIGNALS:
         if signal.getsignal(stop) is _interrupt:

@@ -40,7 +40,13 @@ from ..core.commitment_views import commitment_pages
 from ..core.fragments import FRAGMENTS_NAMESPACE
 from ..core.label_overrides import use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
-from ..core.loader import CHECKS_NAMESPACE, SESSIONS_NAMESPACE, ParsedSession, load_archive
+from ..core.loader import (
+    CHECKS_NAMESPACE,
+    SESSIONS_NAMESPACE,
+    ParsedSession,
+    Progress,
+    load_archive,
+)
 from ..core.markup import (
     LIST_UNDER_TEXT,
     TABLE_ALIGNMENT,
@@ -849,7 +855,7 @@ def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
     return render
 
 
-def _loading_progress() -> Callable[[int, int], None]:
+def _loading_progress() -> Progress:
     """Logs `sessions loaded: k/n` every PROGRESS_SECONDS of a long load, as the pages and the
     search indexes are logged while they are written."""
     last = time.monotonic()
