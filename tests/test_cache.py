@@ -36,6 +36,7 @@ from conftest import (
     parse,
     replace,
     run_build,
+    validate,
     write_config,
 )
 from dialogue_archive.core import loader, urls
@@ -1274,3 +1275,16 @@ def test_loading_tells_its_progress_as_sessions_are_parsed_and_read_back(
     load_archive(content, dt.date(2026, 11, 28), cache=cache, workers=2,
                  progress=lambda loaded, total: told.append((loaded, total)))
     assert told == [(50, 120), (100, 120)]  # read back, nothing parsed
+
+
+def test_validate_tells_how_far_a_long_check_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` parsed a 10,000-session archive for a minute and a half without a word (it has
+    no cache): it prints `sessions loaded: k/n` on stderr every PROGRESS_SECONDS, here every
+    chunk, and its summary stays alone on stdout."""
+    content = make_archive(tmp_path / "content", sessions=120)
+    monkeypatch.setattr(loader, "PROGRESS_SECONDS", 0)
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["sessions loaded: 50/120", "sessions loaded: 100/120",
+                                          "sessions loaded: 120/120"]
+    assert result.stdout.startswith("OK: 120 sessions")

@@ -12,7 +12,7 @@ from .content_cli import add_commands as add_content_commands
 from .core.archive import Archive
 from .core.build_date import build_day, fixed_build_date
 from .core.label_overrides import ARCHIVE_WORDS
-from .core.loader import load_archive
+from .core.loader import load_archive, loading_progress
 from .core.parallel import worker_count
 from .core.problems import ProblemLog
 from .core.resizing import published_photos, unreadable_photos
@@ -49,7 +49,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     archive, log = load_archive(content, build_date, workers=worker_count(),
-                                pages_markdown_in_html=site.pages_markdown_in_html)
+                                pages_markdown_in_html=site.pages_markdown_in_html,
+                                progress=loading_progress(_say))
     _check_photos(archive, log)
     for problem in log.sorted():
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
@@ -63,6 +64,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
           f"{len(archive.topics)} topics, {len(archive.places)} places"
           + (f"; {warnings} warning(s)" if warnings else ""))
     return 0
+
+
+def _say(text: str) -> None:
+    """How far a long check is, on stderr: stdout holds the warnings and the summary."""
+    print(text, file=sys.stderr, flush=True)
 
 
 def _check_photos(archive: Archive, log: ProblemLog) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import time
 import typing
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -1022,6 +1023,21 @@ Progress = Callable[[int, int], None]
 parses for a minute and a half before it writes anything."""
 PROGRESS_SESSIONS = 1000
 """Sessions read back from the cache between two reports (parsed ones: after each chunk)."""
+PROGRESS_SECONDS = 10
+"""How often a long build or `validate` says how far it is."""
+
+
+def loading_progress(say: Callable[[str], None]) -> Progress:
+    """A `Progress` that says `sessions loaded: k/n` every PROGRESS_SECONDS of a long load:
+    the build logs it, `validate` prints it."""
+    last = time.monotonic()
+
+    def told(loaded: int, total: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= PROGRESS_SECONDS:
+            last = time.monotonic()
+            say(f"sessions loaded: {loaded}/{total}")
+    return told
 
 
 def parse_sessions(folders: list[Path], cache_keys: list[str], root: Path, redactor: Redactor,

@@ -44,8 +44,8 @@ from ..core.loader import (
     CHECKS_NAMESPACE,
     SESSIONS_NAMESPACE,
     ParsedSession,
-    Progress,
     load_archive,
+    loading_progress,
 )
 from ..core.markup import (
     LIST_UNDER_TEXT,
@@ -97,7 +97,6 @@ from .rendering import (
     site_fingerprint,
 )
 from .search import (
-    PROGRESS_SECONDS,
     SEARCH_ASSETS_DIR,
     SEARCH_PREFIX,
     add_search_page,
@@ -251,7 +250,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions,
                                          pages_markdown_in_html=pages_markdown_in_html,
-                                         progress=_loading_progress())
+                                         progress=loading_progress(log.info))
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:
@@ -853,19 +852,6 @@ def _nothing_to_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
         page.content = ""
 
     return render
-
-
-def _loading_progress() -> Progress:
-    """Logs `sessions loaded: k/n` every PROGRESS_SECONDS of a long load, as the pages and the
-    search indexes are logged while they are written."""
-    last = time.monotonic()
-
-    def told(loaded: int, total: int) -> None:
-        nonlocal last
-        if time.monotonic() - last >= PROGRESS_SECONDS:
-            last = time.monotonic()
-            log.info(f"sessions loaded: {loaded}/{total}")
-    return told
 
 
 def _forget_logged_messages() -> None:

@@ -24,6 +24,7 @@ from ..core import urls
 from ..core.archive import Archive
 from ..core.asset_versions import runtime_version
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
+from ..core.loader import PROGRESS_SECONDS
 from ..core.parallel import Stopper, WorkerPool
 from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index, scratch_space
@@ -34,8 +35,6 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 SEARCH_ASSETS_DIR = Path(__file__).resolve().parent.parent / "search_assets"
 BUNDLE_DIR = urls.SEARCH_BUNDLE_DIR.rstrip("/")
-PROGRESS_SECONDS = 10
-"""A long build reports how many indexes are written this often."""
 SEARCH_PREFIX = "search-"
 """The cache's namespaces of search indexes: `search-<shard>-<variant>` (_namespace)."""
 KEPT_DIR = ".pagefind-kept"
