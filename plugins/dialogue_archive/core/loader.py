@@ -10,7 +10,6 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-import time
 import typing
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -80,6 +79,7 @@ from .privacy import (
     session_officials,
 )
 from .problems import Problem, ProblemLog, did_you_mean
+from .progress import PROGRESS_SECONDS, Throttle
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .residential_groups import read_as_group, reads_as_group
@@ -1023,19 +1023,15 @@ Progress = Callable[[int, int], None]
 parses for a minute and a half before it writes anything."""
 PROGRESS_SESSIONS = 1000
 """Sessions read back from the cache between two reports (parsed ones: after each chunk)."""
-PROGRESS_SECONDS = 10
-"""How often a long build or `validate` says how far it is."""
 
 
 def loading_progress(say: Callable[[str], None]) -> Progress:
     """A `Progress` that says `sessions loaded: k/n` every PROGRESS_SECONDS of a long load:
     the build logs it, `validate` prints it."""
-    last = time.monotonic()
+    throttle = Throttle(PROGRESS_SECONDS)
 
     def told(loaded: int, total: int) -> None:
-        nonlocal last
-        if time.monotonic() - last >= PROGRESS_SECONDS:
-            last = time.monotonic()
+        if throttle.due():
             say(f"sessions loaded: {loaded}/{total}")
     return told
 

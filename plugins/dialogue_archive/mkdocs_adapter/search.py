@@ -24,8 +24,8 @@ from ..core import urls
 from ..core.archive import Archive
 from ..core.asset_versions import runtime_version
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
-from ..core.loader import PROGRESS_SECONDS
 from ..core.parallel import Stopper, WorkerPool
+from ..core.progress import PROGRESS_SECONDS, Throttle
 from ..core.search import SearchRecords, Shard
 from ..core.search_index import IndexJob, IndexStats, SearchIndexError, make_index, scratch_space
 from ..core.views import ArchiveViews, PageSpec
@@ -157,15 +157,14 @@ def _index_shards(records: SearchRecords, todo: list[tuple[Shard, Path, str]], c
     workers = max(1, min(workers, len(todo)))
     done: list[IndexStats] = []
     pending: set[Future[IndexStats]] = set()
-    reported = time.monotonic()
+    report = Throttle(PROGRESS_SECONDS)
     try:
         with scratch_space() as scratch, WorkerPool(workers, stopper) as pool:
             for shard, bundle, key in todo:
                 if len(pending) > workers:
                     finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                     done += [future.result() for future in finished]
-                    if time.monotonic() - reported >= PROGRESS_SECONDS:
-                        reported = time.monotonic()
+                    if report.due():
                         log.info(f"search: {len(done)}/{len(todo)} indexes written")
                 job = IndexJob(list(records.records_of(shard)), records.sessions_of(shard), bundle,
                                chunk_bytes, cache, _namespace(records.views.archive, shard),
