@@ -40,6 +40,7 @@ from .models import (
     ItemType,
     SessionKind,
 )
+from .parallel import Stopper
 from .statistics import item_outcome
 from .views import ArchiveViews
 
@@ -457,14 +458,15 @@ class OpenData:
             cache.put_pickle(RECORDS_NAMESPACE, key, made)
         return made
 
-    def write(self, folder: Path, cache: DiskCache) -> list[str]:
+    def write(self, folder: Path, cache: DiskCache, stopper: Stopper | None = None) -> list[str]:
         """Write every data file into `folder` in one pass over the sessions (newest first, so
         a year's come together), each session's data made once, or read back from `cache`, and
         dropped after use: at 10,000 sessions the whole export held in memory took 3 GB
         (measured), written this way it takes one session's worth. Each session goes to its own
         file, to the whole archive's bulk files and to its year's, unless its year's files are in
         the cache as this build would write them (`year_key`): they are linked from there. Returns
-        the files written (paths within `folder`), for the cache's manifest."""
+        the files written (paths within `folder`), for the cache's manifest. Ends at the next
+        session once `stopper` stops."""
         written = ["schema.json", *urls.BULK_FILES, "datapackage.json"]
         self.exports, self.years_written = 0, []
         folder.mkdir(parents=True, exist_ok=True)
@@ -484,6 +486,8 @@ class OpenData:
                 linked = bool(key) and cache.restore_tree(namespace, key, annual_folder)
                 with nullcontext() if linked else _BulkFiles(annual_folder, start) as annual:
                     for session, record_key in keyed:
+                        if stopper is not None:
+                            stopper.check()
                         exported = self.exported(session, record_key, cache)
                         # out.SessionFile: the head, then the session's fields (its text already made)
                         path = folder / "sessions" / f"{session.id}.json"

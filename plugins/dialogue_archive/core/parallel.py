@@ -61,9 +61,14 @@ def ignore_interrupts() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+class Stopped(Exception):
+    """Raised by `Stopper.check` in work that a stop made pointless."""
+
+
 class Stopper:
     """Kills the processes of the `WorkerPool`s open with it, from another thread (a preview
-    that ends while its search indexes are being made)."""
+    that ends while its search indexes are being made), and ends the work done meanwhile in a
+    thread at its next step (`check`)."""
 
     def __init__(self) -> None:
         self._pools: set[WorkerPool] = set()
@@ -75,6 +80,13 @@ class Stopper:
             self.stopped = True
             for pool in self._pools:
                 pool.kill()
+
+    def check(self) -> None:
+        """Between two steps of long work in a thread (the feeds, the open data): once stopped,
+        raise `Stopped` instead of going on. The build waited for that work to end, 11 s at 300
+        sessions on a busy machine, after Ctrl-C."""
+        if self.stopped:
+            raise Stopped
 
     def watch(self, pool: WorkerPool) -> None:
         with self._lock:

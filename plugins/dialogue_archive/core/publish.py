@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from .parallel import interrupts_held
+from .parallel import Stopper, interrupts_held
 from .site_folders import keep_for_next_build
 
 STAGING_PREFIX = ".staging-"
@@ -242,12 +242,15 @@ def discard(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> list[str]:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]],
+                stopper: Stopper | None = None) -> list[str]:
     """Write (relative path, content) pairs under `folder` as they come, so that the feeds
-    never have to be held in memory together; returns the paths written (for the cache's
-    manifest)."""
+    never have to be held in memory together, until `stopper` stops; returns the paths written
+    (for the cache's manifest)."""
     written = []
     for name, content in files:
+        if stopper is not None:
+            stopper.check()
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)  # it may be a hard link into the cache

@@ -15,6 +15,7 @@ from ..core import urls
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.labels import VI
 from ..core.opendata import OpenData, Publication
+from ..core.parallel import Stopper
 from ..core.views import ArchiveViews
 from .config import ArchivePluginConfig
 
@@ -34,14 +35,17 @@ def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginC
     return OpenData(views, publication)
 
 
-def write_data(data: OpenData, site_dir: Path, cache: DiskCache) -> None:
+def write_data(data: OpenData, site_dir: Path, cache: DiskCache, stopper: Stopper | None = None
+               ) -> None:
     """Write data/ into `site_dir`, linked from the cache when the same archive was exported
-    by the same code (else made from what of it the cache holds: `OpenData.write`), take its
-    files' sizes for the open-data page, and say what was made anew and how long it took."""
+    by the same code (else made from what of it the cache holds: `OpenData.write`, which
+    `stopper` ends), take its files' sizes for the open-data page, and say what was made anew
+    and how long it took."""
     started = time.monotonic()
     key = fingerprint(data.archive.fingerprint, code_fingerprint(), repr(data.pub),
                       repr(VI)) if data.archive.fingerprint else ""
-    cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, partial(data.write, cache=cache))
+    write = partial(data.write, cache=cache, stopper=stopper)
+    cache.made_tree("opendata-files", key, site_dir / urls.DATA_DIR, write)
     data.measure(site_dir / urls.DATA_DIR)
     took = f"{time.monotonic() - started:.1f} s"
     if data.years_written is None:

@@ -606,13 +606,18 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 files = pool.submit(self._write_feeds_and_data, config)
                 # The indexes left in the folder are known again once the new ones are complete.
                 kept, self.search_keys = self.search_keys, {}
-                indexes = build_search_index(self.views, config, self.config, self.cache, workers,
-                                             kept if self.preview else None,
-                                             self.staging[1] if self.staging else None, self.stopper)
-                self.carried, self.search_namespaces = indexes.carried, indexes.namespaces
-                if self.preview:
-                    self.search_keys = indexes.keys
-                files.result()
+                try:
+                    indexes = build_search_index(self.views, config, self.config, self.cache,
+                                                 workers, kept if self.preview else None,
+                                                 self.staging[1] if self.staging else None,
+                                                 self.stopper)
+                    self.carried, self.search_namespaces = indexes.carried, indexes.namespaces
+                    if self.preview:
+                        self.search_keys = indexes.keys
+                    files.result()
+                except KeyboardInterrupt:  # a build's (a preview's come in its main thread)
+                    self.stopper.stop()  # the feeds and data stop too, instead of being waited for
+                    raise
             if self.preview:
                 self.data_sizes = self.data.sizes
             rewritten = self._render_open_data_page(config)
@@ -645,8 +650,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def _write_feeds_and_data(self, config: MkDocsConfig) -> None:
         assert self.archive is not None and self.data is not None and self.views is not None
         write_feeds(self.archive, config, self.cache, self.views.carriers,
-                    {"agency": self.views.agency_names, "place": self.views.place_labels})
-        write_data(self.data, Path(config.site_dir), self.cache)
+                    {"agency": self.views.agency_names, "place": self.views.place_labels},
+                    self.stopper)
+        write_data(self.data, Path(config.site_dir), self.cache, self.stopper)
 
     def _catch_up(self, config: MkDocsConfig, done: threading.Event) -> None:
         try:

@@ -21,6 +21,7 @@ from ..core.archive import Archive
 from ..core.cache import DiskCache, code_fingerprint, fingerprint
 from ..core.commitments import Carriers
 from ..core.labels import VI
+from ..core.parallel import Stopper
 from ..core.publish import write_files
 from ..core.sharing import ROBOTS, print_header, robots_txt, share_tags
 from ..core.sitemap import INDEX, sitemap_files
@@ -29,10 +30,11 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache, carriers: Carriers,
-                told_apart: Mapping[str, Mapping[str, str]]) -> None:
+                told_apart: Mapping[str, Mapping[str, str]], stopper: Stopper | None = None) -> None:
     """feed.xml, agencies/, topics/ and places/<id>/feed.xml and calendar.ics, written into
     the site at the end of the build (like the open data, they need no MkDocs page); linked
-    from the cache when the same archive was written by the same code (1 s at 1,000 sessions)."""
+    from the cache when the same archive was written by the same code (1 s at 1,000 sessions).
+    Ends at the next file once `stopper` stops."""
     site_url = config.site_url
     if not site_url:
         log.info("no site_url in mkdocs.yml: feeds and the calendar need absolute addresses and "
@@ -44,8 +46,8 @@ def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache, carrie
                       str(config.use_directory_urls), repr(VI)) if archive.fingerprint else ""
     cache.made_tree("feeds", key, Path(config.site_dir), lambda folder: write_files(
         folder, chain(feeds.feeds(archive, site, carriers, told_apart),
-                      [(feeds.CALENDAR, feeds.calendar(archive, site, told_apart.get("place")))])),
-        merge=True)
+                      [(feeds.CALENDAR, feeds.calendar(archive, site, told_apart.get("place")))]),
+        stopper), merge=True)
 
 
 def redirect_pages(archive: Archive, config: MkDocsConfig) -> Iterator[File]:
