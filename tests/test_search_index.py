@@ -176,8 +176,9 @@ def test_ctrl_c_or_a_stop_request_stops_a_build_at_once_quietly_and_leaves_nothi
     the search workers and their Pagefind): the build, or the preview while its search index,
     feeds and open data are made, stops within seconds, with no process's traceback, publishes
     nothing, and leaves no process or temporary folder behind. (The feeds and open data were
-    written to their end first: 21 s at 300 sessions on a busy machine.) A request to stop (SIGTERM) does the same: it killed
-    the preview outright, which left its temporary site (the whole site) in TMPDIR."""
+    written to their end first: 21 s at 300 sessions on a busy machine.) A request to stop
+    (SIGTERM) does the same: it killed the preview outright, which left its temporary site (the
+    whole site) in TMPDIR."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, synthetic_archive, tmp_path / "site")
