@@ -21,9 +21,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -31,6 +32,11 @@ from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versione
 from .cache import DiskCache, remove_stale
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks, unpacked
 from .search_text import SEPARATOR, SearchRecord
+
+if TYPE_CHECKING:  # loaded by the indexing alone (`_index`)
+    from pagefind.service import PagefindService
+
+T = TypeVar("T")
 
 SESSIONS_FILE = "sessions.da_json"
 """Next to each index: its sessions' titles and dates by URL (`SearchRecords.sessions_of`),
@@ -138,7 +144,8 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
             ) from None
         except Exception as error:  # the service reports any failure as a plain exception
             # Closing a Pagefind that has already ended fails with ProcessLookupError.
-            ended = isinstance(error, (ProcessLookupError, BrokenPipeError, ConnectionResetError))
+            ended = isinstance(error, (PagefindEnded, ProcessLookupError, BrokenPipeError,
+                                       ConnectionResetError))
             raise SearchIndexError(
                 f"Pagefind could not index the archive's {count} search records: "
                 f"{'it stopped before answering' if ended else str(error) or type(error).__name__}. "
@@ -273,12 +280,37 @@ async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
     # as a traceback; the failure is reported once, as SearchIndexError.
     asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
     async with PagefindService() as service:
-        index = await service.create_index(config)
-        result = await index.add_directory(str(folder))
+        index = await _answer(service, service.create_index(config))
+        result = await _answer(service, index.add_directory(str(folder)))
         if result.get("page_count") != expected:
             raise SearchIndexError(f"{result.get('page_count')} of {expected} records were indexed")
-        await index.write_files()
+        await _answer(service, index.write_files())
         await _settled(bundle_dir)
+
+
+class PagefindEnded(Exception):
+    """Pagefind's process ended while the build waited for its answer."""
+
+
+async def _answer(service: PagefindService, request: Awaitable[T]) -> T:
+    """The answer to `request`, or `PagefindEnded` as soon as Pagefind's process has ended: the
+    library waits for an answer forever when Pagefind stops after reading the request, and the
+    build waited then for `answer_seconds` (two minutes and more) before saying it failed.
+    The answers it still waits for then (or once the request failed: Pagefind gone before it
+    was sent) are failed, or its closing waits 5 s for them. (`_backend` and `_responses` are
+    the library's own, pinned: it has no other way to see its process, and cancelling the
+    request instead fails its closing with CancelledError.)"""
+    import asyncio
+
+    answered = asyncio.ensure_future(request)
+    ended = asyncio.ensure_future(service._backend.wait())
+    await asyncio.wait({answered, ended}, return_when=asyncio.FIRST_COMPLETED)
+    ended.cancel()
+    if not answered.done() or answered.exception() is not None:
+        for waiting in service._responses.values():
+            if not waiting.done():
+                waiting.set_exception(PagefindEnded())
+    return await answered
 
 
 async def _settled(bundle_dir: Path, timeout: float = 120.0) -> None:
