@@ -615,7 +615,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                     if self.preview:
                         self.search_keys = indexes.keys
                     files.result()
-                except KeyboardInterrupt:  # a build's (a preview's come in its main thread)
+                except KeyboardInterrupt:  # a build's Ctrl-C (a preview's: `on_shutdown`)
                     self.stopper.stop()  # the feeds and data stop too, instead of being waited for
                     raise
             if self.preview:
