@@ -458,7 +458,7 @@ class OpenData:
             cache.put_pickle(RECORDS_NAMESPACE, key, made)
         return made
 
-    def write(self, folder: Path, cache: DiskCache, stopper: Stopper | None = None) -> list[str]:
+    def write(self, folder: Path, cache: DiskCache, stopper: Stopper) -> list[str]:
         """Write every data file into `folder` in one pass over the sessions (newest first, so
         a year's come together), each session's data made once, or read back from `cache`, and
         dropped after use: at 10,000 sessions the whole export held in memory took 3 GB
@@ -486,8 +486,7 @@ class OpenData:
                 linked = bool(key) and cache.restore_tree(namespace, key, annual_folder)
                 with nullcontext() if linked else _BulkFiles(annual_folder, start) as annual:
                     for session, record_key in keyed:
-                        if stopper is not None:
-                            stopper.check()
+                        stopper.check()
                         exported = self.exported(session, record_key, cache)
                         # out.SessionFile: the head, then the session's fields (its text already made)
                         path = folder / "sessions" / f"{session.id}.json"

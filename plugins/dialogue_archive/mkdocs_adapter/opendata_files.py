@@ -35,8 +35,7 @@ def open_data(views: ArchiveViews, config: MkDocsConfig, options: ArchivePluginC
     return OpenData(views, publication)
 
 
-def write_data(data: OpenData, site_dir: Path, cache: DiskCache, stopper: Stopper | None = None
-               ) -> None:
+def write_data(data: OpenData, site_dir: Path, cache: DiskCache, stopper: Stopper) -> None:
     """Write data/ into `site_dir`, linked from the cache when the same archive was exported
     by the same code (else made from what of it the cache holds: `OpenData.write`, which
     `stopper` ends), take its files' sizes for the open-data page, and say what was made anew

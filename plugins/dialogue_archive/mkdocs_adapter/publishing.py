@@ -30,7 +30,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 def write_feeds(archive: Archive, config: MkDocsConfig, cache: DiskCache, carriers: Carriers,
-                told_apart: Mapping[str, Mapping[str, str]], stopper: Stopper | None = None) -> None:
+                told_apart: Mapping[str, Mapping[str, str]], stopper: Stopper) -> None:
     """feed.xml, agencies/, topics/ and places/<id>/feed.xml and calendar.ics, written into
     the site at the end of the build (like the open data, they need no MkDocs page); linked
     from the cache when the same archive was written by the same code (1 s at 1,000 sessions).
