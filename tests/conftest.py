@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import forked
 import pytest
 from bs4 import BeautifulSoup
 from dialogue_archive import cli
@@ -62,13 +63,12 @@ def as_an_office_account(command: list[str]) -> list[str]:
 
 
 def run_build(config: Path, *extra: str, env: dict[str, str] | None = None,
-              cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as a user runs it (from `cwd`, else the tests' folder); returns
-    the finished process."""
+              cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a user runs it (from `cwd`, else the tests' folder), in a
+    process of its own (`forked`); returns the finished process."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *extra],
-        capture_output=True, text=True, env=full_env, timeout=600, cwd=cwd)
+    return forked.run("mkdocs", ["build", "--strict", "-f", config, *extra], env=full_env,
+                      cwd=cwd, timeout=timeout)
 
 
 def validate(content: Path) -> subprocess.CompletedProcess[str]:

@@ -8,18 +8,17 @@ a representative subset.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import forked
 import pytest
-from conftest import parse, write_config
+from conftest import parse, run_build, write_config
 
 BASE = Path(__file__).parent / "bad_input" / "base"
 S = "sessions/2024/2024-06-20-doi-thoai-mau"
@@ -1162,28 +1161,8 @@ CASES: dict[str, Case] = {
 
 def validate(content: Path) -> subprocess.CompletedProcess[str]:
     """`dialogue-archive validate` with a time limit and a cap on memory."""
-
-    def limit_memory() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "dialogue_archive.cli",
-            "validate",
-            str(content),
-            "--build-date",
-            "2026-11-28",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT,
-        preexec_fn=limit_memory,
-        env=dict(os.environ),
-    )
+    return forked.run("dialogue-archive", ["validate", content, "--build-date", "2026-11-28"],
+                      timeout=TIME_LIMIT, memory=MEMORY_LIMIT)
 
 
 def make_case(tmp_path: Path, name: str) -> Path:
@@ -1229,13 +1208,7 @@ def test_build_refuses_or_publishes(tmp_path: Path, name: str) -> None:
     content = make_case(tmp_path, name)
     site = tmp_path / "site"
     config = write_config(tmp_path, content, site, build_date="2026-11-28")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT * 4,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = run_build(config, timeout=TIME_LIMIT * 4)
     output = result.stdout + result.stderr
     check_output(case, output)
     if case.file is None:
@@ -1393,9 +1366,7 @@ def test_an_answer_on_the_spot_dated_after_the_session_gets_a_warning(
     if said is None:
         return
     config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                           capture_output=True, text=True, timeout=TIME_LIMIT * 4,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    built = run_build(config, timeout=TIME_LIMIT * 4)
     assert built.returncode == 0 and warning.removeprefix("content/") in built.stderr, built.stderr
 
 
@@ -1619,7 +1590,5 @@ def test_a_stray_rule_among_the_front_matter_keys_gets_a_warning_and_the_build_g
     result = validate(content)
     assert result.returncode == 0 and warning in result.stdout + result.stderr, result.stdout + result.stderr
     config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                           capture_output=True, text=True, timeout=TIME_LIMIT * 4,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    built = run_build(config, timeout=TIME_LIMIT * 4)
     assert built.returncode == 0 and warning.removeprefix("content/") in built.stderr, built.stderr

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import forked
 import openpyxl
 import pytest
 import yaml
@@ -2498,8 +2499,7 @@ def write_text_sheet(path: Path, text: str) -> Path:
 
 def run_import(sheet: Path, folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """`dialogue-archive import` as a press officer runs it."""
-    return subprocess.run([*CLI, "import", str(sheet), "--session", str(folder), *extra],
-                          capture_output=True, text=True)
+    return forked.run("dialogue-archive", ["import", sheet, "--session", folder, *extra])
 
 
 def import_into_hoa_xuan(content: Path, sheet: Path, text: str) -> subprocess.CompletedProcess[str]:
@@ -2833,7 +2833,7 @@ def test_reimport_keeps_published_ids_and_hand_written_updates(content: Path, tm
     assert (f"warning: sua.csv: no row of the sheet matches the item(s) {gone} of answers.yaml: "
             f"their ids disappear, and links to them (#{gone}) stop working") in result.stderr
     assert errors_of(content) == []
-    help_text = subprocess.run([*CLI, "import", "--help"], capture_output=True, text=True).stdout
+    help_text = forked.run("dialogue-archive", ["import", "--help"]).stdout
     help_text = " ".join(help_text.split())  # as argparse wraps it to the options' width
     assert "keeps its id" in help_text and "replaced by the sheet" in help_text
 
@@ -2903,8 +2903,7 @@ def test_reimport_over_an_answers_file_that_cannot_be_read_is_refused(content: P
     answers = folder / "answers.yaml"
     broken = answers.read_text(encoding="utf-8").replace("  - id:", "\t- id:", 1)
     answers.write_text(broken, encoding="utf-8")
-    result = subprocess.run([*CLI, "import", str(sample_sheet.HERE / f"{sample_sheet.NAME}.csv"),
-                             "--session", str(folder), "--force"], capture_output=True, text=True)
+    result = run_import(sample_sheet.HERE / f"{sample_sheet.NAME}.csv", folder, "--force")
     assert result.returncode != 0
     assert "answers.yaml cannot be read as YAML items" in result.stderr
     assert "validate shows where" in result.stderr
@@ -3305,8 +3304,7 @@ def test_a_procedure_code_that_excel_turned_into_a_number(content: Path, tmp_pat
     sheet.cell(7, code).value = 2.0007
     book.save(tmp_path / "so.xlsx")
     folder = new_session(content)
-    result = subprocess.run([*CLI, "import", str(tmp_path / "so.xlsx"), "--session", str(folder),
-                             "--keep-valid"], capture_output=True, text=True)
+    result = run_import(tmp_path / "so.xlsx", folder, "--keep-valid")
     assert "so.xlsx:row 7: column 'Thủ tục': unknown procedure '2.0007'" in result.stderr
     assert items_of(folder)[0]["procedures"] == ["2.000720"]
     assert errors_of(content) == []

@@ -1,0 +1,107 @@
+"""The product's commands (`mkdocs build`, `dialogue-archive ...`) run as a user runs them,
+each in a new process, without importing MkDocs, Material and the plugin again every time.
+
+A new interpreter spent 0.5 s (`validate`) to 0.9 s (a build) importing them before doing
+anything a test checks, and the suite runs about a thousand commands. Each command still runs
+in a process of its own, forked from a server process that imported them once
+(multiprocessing's forkserver: that server runs nothing else, so no test's state or threads
+reach a command): its own working folder, environment, memory limit and time limit, and its
+exit code, stdout and stderr as `subprocess.run` gives them. Tests of the installed programs
+themselves, of their start-up, or of signals and process groups (Ctrl-C, previews) start them
+with `subprocess`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+MODULES = {"mkdocs": "mkdocs", "dialogue-archive": "dialogue_archive.cli"}
+"""The programs run here, and the module `python -m` runs each as."""
+_SERVER = multiprocessing.get_context("forkserver")
+_SERVER.set_forkserver_preload([
+    "mkdocs.__main__", "mkdocs.commands.build", "material", "markdown", "pymdownx",
+    "dialogue_archive.cli", "dialogue_archive.mkdocs_adapter.plugin",
+])
+
+
+_STARTED_WITH: list[dict[str, str]] = []
+"""The variables Python starts by (PYTHON*) as the server started with them."""
+
+
+def _python_variables(env: Mapping[str, str]) -> dict[str, str]:
+    return {name: value for name, value in env.items() if name.startswith("PYTHON")}
+
+
+def _starts_differently(env: Mapping[str, str]) -> bool:
+    """Whether `env` changes what Python does as it starts (PYTHONPATH holding a newer copy of
+    the plugin or a sitecustomize hook) from how the server started, importing what it found
+    then: such a command gets a new interpreter."""
+    if not _STARTED_WITH:
+        _STARTED_WITH.append(_python_variables(os.environ))  # the server starts with this run
+    return _python_variables(env) != _STARTED_WITH[0]
+
+
+def _limit(memory: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+
+def _command(program: str, args: list[str], cwd: str, env: dict[str, str],
+             memory: int | None, out: str, err: str) -> None:
+    """The forked process: the program's own `main` with the command's set-up around it."""
+    if memory is not None:
+        _limit(memory)
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    for fd, path in ((1, out), (2, err)):
+        os.dup2(os.open(path, os.O_WRONLY), fd)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (the process's own)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    sys.argv = [program, *args]
+    if program == "mkdocs":
+        from mkdocs.__main__ import cli
+
+        cli.main(args, prog_name="mkdocs")  # always ends with SystemExit
+    from dialogue_archive.cli import main
+
+    sys.exit(main(args))
+
+
+def run(program: str, args: Sequence[str | Path], *, cwd: Path | None = None,
+        env: Mapping[str, str] | None = None, timeout: float = 600,
+        memory: int | None = None) -> subprocess.CompletedProcess[str]:
+    """`program args` (one of MODULES) in a new process, finished. `cwd` is its working
+    folder and `env` its whole environment (this process's by default), `memory` a limit on
+    its address space in bytes. A command still running after `timeout` seconds is killed:
+    subprocess.TimeoutExpired."""
+    assert program in MODULES, program
+    argv = [str(a) for a in args]
+    env = dict(os.environ if env is None else env)
+    if _starts_differently(env):
+        return subprocess.run([sys.executable, "-m", MODULES[program], *argv], cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=timeout,
+                              preexec_fn=None if memory is None else lambda: _limit(memory))
+    with tempfile.TemporaryDirectory(prefix="forked-") as folder:
+        out, err = Path(folder, "stdout"), Path(folder, "stderr")
+        out.touch()
+        err.touch()
+        process = _SERVER.Process(target=_command, args=(
+            program, argv, str(Path.cwd() if cwd is None else cwd), env,
+            memory, str(out), str(err)))
+        process.start()
+        process.join(timeout)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+            raise subprocess.TimeoutExpired([program, *argv], timeout, out.read_text("utf-8"),
+                                            err.read_text("utf-8"))
+        return subprocess.CompletedProcess([program, *argv], process.exitcode,
+                                           out.read_text(encoding="utf-8", errors="replace"),
+                                           err.read_text(encoding="utf-8", errors="replace"))
