@@ -2,7 +2,7 @@
 each in a new process, without importing MkDocs, Material and the plugin again every time.
 
 A new interpreter spent 0.5 s (`validate`) to 0.9 s (a build) importing them before doing
-anything a test checks, and the suite runs about a thousand commands. Each command still runs
+anything a test checks, and the suite runs hundreds of commands. Each command still runs
 in a process of its own, forked from a server process that imported them once
 (multiprocessing's forkserver: that server runs nothing else, so no test's state or threads
 reach a command): its own working folder, environment, memory limit and time limit, and its
@@ -100,8 +100,11 @@ def run(program: str, args: Sequence[str | Path], *, cwd: Path | None = None,
         if process.exitcode is None:
             process.kill()
             process.join()
-            raise subprocess.TimeoutExpired([program, *argv], timeout, out.read_text("utf-8"),
-                                            err.read_text("utf-8"))
-        return subprocess.CompletedProcess([program, *argv], process.exitcode,
-                                           out.read_text(encoding="utf-8", errors="replace"),
-                                           err.read_text(encoding="utf-8", errors="replace"))
+            raise subprocess.TimeoutExpired([program, *argv], timeout, _read(out), _read(err))
+        return subprocess.CompletedProcess([program, *argv], process.exitcode, _read(out),
+                                           _read(err))
+
+
+def _read(path: Path) -> str:
+    """What the command wrote, as `subprocess.run(text=True)` gives it."""
+    return path.read_text(encoding="utf-8", errors="replace")
