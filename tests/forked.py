@@ -31,21 +31,19 @@ _SERVER.set_forkserver_preload([
 ])
 
 
-_STARTED_WITH: list[dict[str, str]] = []
-"""The variables Python starts by (PYTHON*) as the server started with them."""
-
-
 def _python_variables(env: Mapping[str, str]) -> dict[str, str]:
     return {name: value for name, value in env.items() if name.startswith("PYTHON")}
+
+
+SERVER_PYTHON_VARIABLES = _python_variables(os.environ)
+"""The variables Python starts by (PYTHON*) that the server starts with: this process's."""
 
 
 def _starts_differently(env: Mapping[str, str]) -> bool:
     """Whether `env` changes what Python does as it starts (PYTHONPATH holding a newer copy of
     the plugin or a sitecustomize hook) from how the server started, importing what it found
     then: such a command gets a new interpreter."""
-    if not _STARTED_WITH:
-        _STARTED_WITH.append(_python_variables(os.environ))  # the server starts with this run
-    return _python_variables(env) != _STARTED_WITH[0]
+    return _python_variables(env) != SERVER_PYTHON_VARIABLES
 
 
 def _limit(memory: int) -> None:
