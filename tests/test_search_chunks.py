@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -40,11 +39,8 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
     records = list(SearchRecords(ArchiveViews(archive)))
     folder = tmp_path_factory.mktemp("chunks")
-    # Pagefind's client runs an event loop of its own, which cannot start in a thread where
-    # Playwright (a browser test run earlier in this process) already runs one.
-    with ThreadPoolExecutor(1) as pool:
-        for size in (WHOLE, 2000, 1):
-            pool.submit(write_bundle, records, folder / str(size), size).result()
+    for size in (WHOLE, 2000, 1):
+        write_bundle(records, folder / str(size), size)
     return {size: folder / str(size) for size in (WHOLE, 2000, 1)}
 
 

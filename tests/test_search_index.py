@@ -3,6 +3,7 @@ whose indexing fails says so and leaves nothing behind."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ import pytest
 from conftest import CONTENT, ROOT, build_archive, make_archive, run_build, write_config
 from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
+from dialogue_archive.core.search_text import SearchRecord
 
 
 def test_indexes_are_made_in_memory_only_when_no_temporary_folder_is_asked_for_and_there_is_room(
@@ -66,10 +68,9 @@ def test_an_indexing_worker_starts_without_loading_the_archives_model() -> None:
 @pytest.mark.parametrize("pagefind", ["missing", "stops at once", "stops while indexing"])
 def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
         tmp_path: Path, pagefind: str) -> None:
-    """Pagefind missing, or stopping before it answers, fails the build at once with what to do.
-    One that stopped after it had read a request (as a crash while indexing) was waited for
-    until the time limit, two minutes and more, and so was, now and then, one that stopped at
-    once."""
+    """Pagefind missing, or stopping with an error, fails the build at once with what to do.
+    (Through Pagefind's Python API, one that stopped after it had read a request, as a crash
+    while indexing, was waited for until the time limit, two minutes and more.)"""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, CONTENT, tmp_path / "site", build_date="2026-11-28")
@@ -81,15 +82,47 @@ def test_a_build_whose_search_indexing_fails_says_so_and_leaves_nothing(
     output = result.stdout + result.stderr
     assert result.returncode != 0
     if pagefind == "missing":
-        assert "Pagefind could not index the archive's" in output, output
+        assert "search records: it could not be started" in output, output
     else:
-        assert "search records: it stopped before answering." in output, output
-        assert "timed out waiting" not in output and "ProcessLookupError" not in output
+        assert "search records: it stopped with exit status 1." in output, output
     assert "scripts/build sets it up" in output
     assert "nothing was published" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
     assert list(scratch.iterdir()) == []
+
+
+def test_a_pagefind_that_hangs_is_stopped_at_the_time_limit_and_the_build_told(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hanging = tmp_path / "pagefind"
+    hanging.write_text("#!/bin/sh\nexec sleep 61.5\n", encoding="utf-8")
+    hanging.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(hanging))
+    monkeypatch.setattr(search_index, "answer_seconds", lambda records: 1.0)
+    record = SearchRecord(url="/phien/a/#muc-1", title="Câu hỏi 1", shown=(), extra="sổ đỏ",
+                          date="2024-06-20")
+    started = time.monotonic()
+    with pytest.raises(search_index.SearchIndexError, match="did not finish indexing 1 search records"):
+        search_index.write_bundle([record], tmp_path / "bundle", scratch=str(tmp_path))
+    assert time.monotonic() - started < 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind"]  # its records removed
+    assert not any(p.read_bytes() == b"sleep\x0061.5\x00" for p in Path("/proc").glob("[0-9]*/cmdline"))
+
+
+def test_pagefind_settings_of_the_shell_or_the_folder_change_nothing_the_archive_indexes(
+        tmp_path: Path) -> None:
+    """Pagefind's command line reads PAGEFIND_ variables and a pagefind.yml in its working
+    folder: an office that also indexes another site with Pagefind may have both."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site)
+    (tmp_path / "pagefind.yml").write_text('glob: "none.html"\n', encoding="utf-8")
+    result = run_build(config, cwd=tmp_path, env={"PAGEFIND_ROOT_SELECTOR": "nav",
+                                                  "PAGEFIND_EXCLUDE_SELECTORS": "body"})
+    assert result.returncode == 0, result.stderr
+    assert "search: 4 records indexed" in result.stderr, result.stderr
+    entries = [json.loads(p.read_text(encoding="utf-8")) for p in site.glob("pagefind/*/pagefind-entry.json")]
+    assert sum(e["languages"]["vi"]["page_count"] for e in entries) == 4
 
 
 def test_index_workers_end_when_the_build_is_killed_outright(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Pagefind's Python API answers each call after a fixed 0.1 s pause, so adding 200,000
 records one by one would take hours. Instead every record becomes a small HTML file in a
-private temporary folder (never the published site), and Pagefind indexes that folder in
-one call. The files are deleted afterwards, whatever happens. Pagefind's word chunks are then
+private temporary folder (never the published site), and Pagefind's command line indexes that
+folder in one run. The files are deleted afterwards, whatever happens. Pagefind's word chunks are then
 cut smaller (core/search_chunks.py).
 
 The records and the index are made in memory (`/dev/shm`) when it has room, and the finished
@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import logging
 import os
 import shutil
+import subprocess
 import tempfile
 import time
-from collections.abc import Awaitable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -32,11 +31,6 @@ from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versione
 from .cache import DiskCache, remove_stale
 from .search_chunks import CHUNK_BYTES, ChunkFormatError, cut_word_chunks, unpacked
 from .search_text import SEPARATOR, SearchRecord
-
-if TYPE_CHECKING:  # loaded by the indexing alone (`_index`)
-    from pagefind.service import PagefindService
-
-T = TypeVar("T")
 
 SESSIONS_FILE = "sessions.da_json"
 """Next to each index: its sessions' titles and dates by URL (`SearchRecords.sessions_of`),
@@ -132,25 +126,7 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
             target.parent.mkdir(parents=True, exist_ok=True)
             html = template.render(record=record, language=LANGUAGE, separator=SEPARATOR)
             target.write_text(html, encoding="utf-8")
-        import asyncio  # here: a rebuild that reuses every index need not load it
-
-        try:
-            asyncio.run(asyncio.wait_for(_index(folder, made, count), answer_seconds(count)))
-        except TimeoutError:
-            raise SearchIndexError(
-                f"Pagefind did not finish indexing {count} search records within "
-                f"{answer_seconds(count):.0f} s (it may have stopped). Run the build again; check "
-                "that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
-            ) from None
-        except Exception as error:  # the service reports any failure as a plain exception
-            # Closing a Pagefind that has already ended fails with ProcessLookupError.
-            ended = isinstance(error, (PagefindEnded, ProcessLookupError, BrokenPipeError,
-                                       ConnectionResetError))
-            raise SearchIndexError(
-                f"Pagefind could not index the archive's {count} search records: "
-                f"{'it stopped before answering' if ended else str(error) or type(error).__name__}. "
-                "Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
-            ) from error
+        _index(folder, made, count)
         try:
             cut_word_chunks(made, chunk_bytes)
         except ChunkFormatError as error:
@@ -229,8 +205,7 @@ def record_file(url: str) -> str:
 
 def answer_seconds(records: int) -> float:
     """How long Pagefind may take to index `records`: 1.3-2.5 ms a record here, so generously
-    more. Pagefind's Python library waits for an answer forever, and one that stopped before
-    answering hung the build (1 in 6 tries with a Pagefind that fails at once)."""
+    more; a Pagefind that hangs is then stopped and the build fails, instead of waiting forever."""
     return 120 + records * 0.05
 
 
@@ -262,78 +237,48 @@ def write_sessions(sessions: Mapping[str, tuple[str, str]], bundle_dir: Path) ->
     (bundle_dir / SESSIONS_FILE).write_bytes(gzip.compress(data, mtime=0))
 
 
-async def _index(folder: Path, bundle_dir: Path, expected: int) -> None:
-    """Index `folder` into `bundle_dir`. The service is closed by hand, after the written files
-    have settled: Pagefind answers "written" before its last files are on disk, and closing
-    the service at once (what its context manager does) can leave them empty (measured: 3
-    of 131 indexes had an empty pagefind-entry.json)."""
-    import asyncio
+def _index(folder: Path, made: Path, expected: int) -> None:
+    """Index the records in `folder` into `made` with Pagefind's command line, in one run.
+    Not through its Python API's service: every answer of that waits 0.1 s (ENGINEERING.md),
+    three answers an index, and it answers "written" before its last files are on disk (3 of
+    131 indexes had an empty pagefind-entry.json), which cost another 0.1-0.2 s of waiting for
+    the files to settle: 0.5 s an index, most of a small archive's indexing. The run is
+    started in the scratch folder with no PAGEFIND_ variable, so that no pagefind.yml of the
+    build's folder or variable of the shell changes what it indexes."""
+    from pagefind.service import get_executable  # the pinned binary, or PAGEFIND_BINARY_PATH's
 
-    from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
-
-    config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle_dir))
-    # The library logs 'timed out waiting for responses' when Pagefind has stopped, before the
-    # build's own message says so with what to do.
-    logging.getLogger("pagefind").setLevel(logging.CRITICAL)
-    # A Pagefind that stopped also fails the library's reading task, which asyncio would print
-    # as a traceback; the failure is reported once, as SearchIndexError.
-    asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
-    async with PagefindService() as service:
-        index = await _answer(service, service.create_index(config))
-        result = await _answer(service, index.add_directory(str(folder)))
-        if result.get("page_count") != expected:
-            raise SearchIndexError(f"{result.get('page_count')} of {expected} records were indexed")
-        await _answer(service, index.write_files())
-        await _settled(bundle_dir)
-
-
-class PagefindEnded(Exception):
-    """Pagefind's process ended while the build waited for its answer."""
-
-
-async def _answer(service: PagefindService, request: Awaitable[T]) -> T:
-    """The answer to `request`, or `PagefindEnded` as soon as Pagefind's process has ended: the
-    library waits for an answer forever when Pagefind stops after reading the request, and the
-    build waited then for `answer_seconds` (two minutes and more) before saying it failed.
-    The answers it still waits for then (or once the request failed: Pagefind gone before it
-    was sent) are failed, or its closing waits 5 s for them. (`_backend` and `_responses` are
-    the library's own, pinned: it has no other way to see its process, and cancelling the
-    request instead fails its closing with CancelledError.)"""
-    import asyncio
-
-    answered = asyncio.ensure_future(request)
-    ended = asyncio.ensure_future(service._backend.wait())
-    await asyncio.wait({answered, ended}, return_when=asyncio.FIRST_COMPLETED)
-    ended.cancel()
-    if not answered.done() or answered.exception() is not None:
-        for waiting in service._responses.values():
-            if not waiting.done():
-                waiting.set_exception(PagefindEnded())
-    return await answered
-
-
-async def _settled(bundle_dir: Path, timeout: float = 120.0) -> None:
-    """Wait until the bundle is complete (its entry file reads as JSON, no file is empty) and
-    has not changed for a moment."""
-    import asyncio
-
-    previous = None
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = sorted((str(p), p.stat().st_size) for p in bundle_dir.rglob("*") if p.is_file())
-        if files == previous and _complete(bundle_dir, files):
-            return
-        previous = files
-        await asyncio.sleep(0.1)
-    raise SearchIndexError(f"Pagefind did not finish writing {bundle_dir} within {timeout:.0f} s")
-
-
-def _complete(bundle_dir: Path, files: list[tuple[str, int]]) -> bool:
-    if not files or any(size == 0 for _, size in files):
-        return False
+    binary = get_executable()
+    install = "Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up)."
+    failed = f"Pagefind could not index the archive's {expected} search records"
+    if binary is None:
+        raise SearchIndexError(f"{failed}: it is not installed. {install}")
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
     try:
-        json.loads((bundle_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return True
+        run = subprocess.run(
+            [str(binary), "--site", str(folder), "--output-path", str(made),
+             "--force-language", LANGUAGE], cwd=folder.parent, env=environment,
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=answer_seconds(expected))
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(
+            f"Pagefind did not finish indexing {expected} search records within "
+            f"{answer_seconds(expected):.0f} s (it may have stopped). Run the build again. {install}"
+        ) from None
+    except OSError as error:
+        raise SearchIndexError(f"{failed}: it could not be started ({error}). {install}") from None
+    if run.returncode != 0:
+        said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise SearchIndexError(
+            f"{failed}: it stopped with exit status {run.returncode}"
+            f"{': ' + said[-1].strip().rstrip('.') if said else ''}. {install}")
+    indexed = _indexed(made)
+    if indexed != expected:
+        raise SearchIndexError(f"{failed}: it indexed {indexed} of them. {install}")
+
+
+def _indexed(made: Path) -> int | None:
+    """How many records the index `made` holds, by its entry file (None: unreadable)."""
+    try:
+        entry = json.loads((made / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
