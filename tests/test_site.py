@@ -816,7 +816,7 @@ def test_a_district_page_leads_to_what_its_wards_raised(sample_site: Path) -> No
               for a in doc.select("main .da-registry a")}
     assert listed == {ward: raised[ward] for ward in wards}
     everything = doc.find("a", href="../../search/?place=quan-cam-le&type=question&type=opinion"
-                          "&type=proposal&type=complaint")  # items only, as counted
+                          "&type=proposal&type=complaint&scope=all")  # items only, as counted, all years
     assert everything is not None
     assert f"Xem tất cả {raised['quan-cam-le'] + sum(listed.values())} ý kiến" in everything.text
 
