@@ -109,6 +109,18 @@ def test_a_pagefind_that_hangs_is_stopped_at_the_time_limit_and_the_build_told(
     assert not any(p.read_bytes() == b"sleep\x0061.5\x00" for p in Path("/proc").glob("[0-9]*/cmdline"))
 
 
+def test_a_pagefind_that_ends_without_an_index_fails_with_what_to_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("true") or "/bin/true")
+    record = SearchRecord(url="/phien/a/#muc-1", title="Câu hỏi 1", shown=(), extra="sổ đỏ",
+                          date="2024-06-20")
+    with pytest.raises(search_index.SearchIndexError) as failure:
+        search_index.write_bundle([record], tmp_path / "bundle", scratch=str(tmp_path))
+    assert str(failure.value) == (
+        "Pagefind could not index the archive's 1 search records: it ended without writing a "
+        "readable index. Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up).")
+
+
 def test_pagefind_settings_of_the_shell_or_the_folder_change_nothing_the_archive_indexes(
         tmp_path: Path) -> None:
     """Pagefind's command line reads PAGEFIND_ variables and a pagefind.yml in its working

@@ -271,6 +271,8 @@ def _index(folder: Path, made: Path, expected: int) -> None:
             f"{failed}: it stopped with exit status {run.returncode}"
             f"{': ' + said[-1].strip().rstrip('.') if said else ''}. {install}")
     indexed = _indexed(made)
+    if indexed is None:
+        raise SearchIndexError(f"{failed}: it ended without writing a readable index. {install}")
     if indexed != expected:
         raise SearchIndexError(f"{failed}: it indexed {indexed} of them. {install}")
 
