@@ -21,6 +21,9 @@ from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
 from dialogue_archive.core.search_text import SearchRecord
 
+RECORD = SearchRecord(url="/phien/a/#muc-1", title="Câu hỏi 1", shown=(), extra="sổ đỏ", date="2024-06-20")
+"""One search record, for the tests that run the indexing itself with another Pagefind."""
+
 
 def test_indexes_are_made_in_memory_only_when_no_temporary_folder_is_asked_for_and_there_is_room(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,11 +102,9 @@ def test_a_pagefind_that_hangs_is_stopped_at_the_time_limit_and_the_build_told(
     hanging.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(hanging))
     monkeypatch.setattr(search_index, "answer_seconds", lambda records: 1.0)
-    record = SearchRecord(url="/phien/a/#muc-1", title="Câu hỏi 1", shown=(), extra="sổ đỏ",
-                          date="2024-06-20")
     started = time.monotonic()
     with pytest.raises(search_index.SearchIndexError, match="did not finish indexing 1 search records"):
-        search_index.write_bundle([record], tmp_path / "bundle", scratch=str(tmp_path))
+        search_index.write_bundle([RECORD], tmp_path / "bundle", scratch=str(tmp_path))
     assert time.monotonic() - started < 10
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind"]  # its records removed
     assert not any(p.read_bytes() == b"sleep\x0061.5\x00" for p in Path("/proc").glob("[0-9]*/cmdline"))
@@ -112,10 +113,8 @@ def test_a_pagefind_that_hangs_is_stopped_at_the_time_limit_and_the_build_told(
 def test_a_pagefind_that_ends_without_an_index_fails_with_what_to_do(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("true") or "/bin/true")
-    record = SearchRecord(url="/phien/a/#muc-1", title="Câu hỏi 1", shown=(), extra="sổ đỏ",
-                          date="2024-06-20")
     with pytest.raises(search_index.SearchIndexError) as failure:
-        search_index.write_bundle([record], tmp_path / "bundle", scratch=str(tmp_path))
+        search_index.write_bundle([RECORD], tmp_path / "bundle", scratch=str(tmp_path))
     assert str(failure.value) == (
         "Pagefind could not index the archive's 1 search records: it ended without writing a "
         "readable index. Check that the pinned 'pagefind[bin]' is installed (scripts/build sets it up).")
