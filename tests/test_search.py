@@ -31,7 +31,7 @@ from conftest import (
 from dialogue_archive.core import urls
 from dialogue_archive.core.labels import VI, format_number, format_short_date
 from dialogue_archive.core.loader import load_archive
-from dialogue_archive.core.search import SearchRecords, even_parts, searchable
+from dialogue_archive.core.search import WITHIN, SearchRecords, even_parts, searchable
 from dialogue_archive.core.search_chunks import unpacked
 from dialogue_archive.core.search_text import (
     DATE_MARK,
@@ -1195,6 +1195,67 @@ def test_a_year_the_scope_searches_in_part_gets_no_count(tmp_path: Path, browser
     finally:
         tab.close()
     assert counted == {str(y) for y in searched - partly}
+
+
+def test_each_index_is_known_to_hold_exactly_the_topics_agencies_and_places_of_its_records() -> None:
+    """The search page skips an index its filters' masks say holds none of a value: a value
+    missing from a mask would hide results, one too many would only cost a download."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    search = SearchRecords(ArchiveViews(archive), shard_records=10)
+    shards = search.shards()
+    held: dict[str, dict[str, int]] = {key: {} for key in WITHIN}
+    for n, shard in enumerate(shards):
+        for record in search.records_of(shard):
+            for key in WITHIN:
+                for value in record.filters[key]:
+                    held[key][value] = held[key].get(value, 0) | 1 << n
+    assert len(shards) > 2 and all(held.values())
+    assert search.holders(shards) == {key: {v: format(mask, "x") for v, mask in values.items()}
+                                      for key, values in held.items()}
+
+
+def test_a_search_within_a_ward_loads_the_indexes_holding_its_records_only(
+        tmp_path: Path, browser, serve_site) -> None:
+    """At 10,000 sessions a ward's search box searched the newest indexes, which may hold none of
+    its answers (a ward merged away in 2025: only the oldest do): "no result, search older",
+    index after index. Those holding none are skipped; the scope reaches back through the
+    others, and its dates and "search older" count them only."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    search = SearchRecords(ArchiveViews(archive), shard_records=10, scope_records=10)
+    shards = search.shards()
+    records = {shard.id: list(search.records_of(shard)) for shard in shards}
+    ward = "phuong-hoa-an"
+    holding = [shard.id for shard in shards if urls_where(records[shard.id], place=ward)]
+    # the newest index does not hold it, the next two holding it reach the scope, a third is left
+    assert shards[0].id not in holding and len(holding) >= 3, holding
+    first = set().union(*(urls_where(records[shard], place=ward) for shard in holding[:2]))
+    assert sum(len(records[shard]) for shard in holding[:1]) < 10 <= sum(
+        len(records[shard]) for shard in holding[:2])
+    site = build_archive(copy_sample(tmp_path / "content"), tmp_path, search_shard_records=10,
+                         search_scope_records=10)
+    base = serve_site(site)
+    tab = browser.new_page()
+    fetched: list[str] = []
+    tab.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    try:
+        tab.goto(f"{base}places/{ward}/")
+        tab.locator(".da-search-within button").click()
+        tab.wait_for_url(re.compile(rf"/search/\?place={ward}&q="))
+        assert set(all_results(tab, base)) == first
+        assert {url.split("/pagefind/")[1].split("/")[0] for url in fetched} == set(holding[:2])
+        assert tab.is_visible("#da-scope") and not tab.is_visible("#da-older")  # one index left
+        tab.click("#da-all")
+        assert set(all_results(tab, base)) == urls_where([r for rs in records.values() for r in rs],
+                                                         place=ward)
+        assert WORDS["scope_all"] in tab.inner_text("#da-status") and not tab.is_visible("#da-scope")
+        assert {url.split("/pagefind/")[1].split("/")[0] for url in fetched} == set(holding)
+
+        fetched.clear()  # a year whose indexes hold none of the ward's records loads none
+        tab.goto(f"{base}search/?place={ward}&year={shards[0].year}")
+        assert settle(tab).startswith(WORDS["no_results_within"].split(" {")[0])
+        assert not [url for url in fetched if re.search(r"/pagefind/\d{4}-\d+/", url)], fetched
+    finally:
+        tab.close()
 
 
 def test_an_archive_with_nothing_published_has_a_working_search_page(tmp_path: Path, browser,

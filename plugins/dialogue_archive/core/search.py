@@ -40,6 +40,8 @@ from .views import ArchiveViews, PageSpec
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
 """Filters, in the order the search page shows them."""
+WITHIN = ("topic", "agency", "place")
+"""The filters whose values the search page knows the indexes of (`SearchRecords.holders`)."""
 
 SHARD_RECORDS = 3000
 """Records in one Pagefind index, about. Pagefind ranks every match in the browser and its
@@ -165,8 +167,8 @@ class SearchRecords:
         shown = self._sentences([self._plain(meta.summary or ""), self._fact("subject", meta.subject),
                                  self._fact("venue", meta.venue), self._plain(session.body)])
         text = self._own(shown)
-        topics = dict.fromkeys(t for item in session.items for t in item.topics)
-        agencies = tuple(dict.fromkeys([meta.organizer, *meta.participants]))
+        within = self._session_within(session)
+        agencies = within["agency"]
         return SearchRecord(
             url=self._session_url(session), title=meta.title, shown=shown,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
@@ -176,9 +178,7 @@ class SearchRecords:
                                                     session.date.year)])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
-                     "place": self.archive.areas(meta.place), "kind": (meta.kind.value,),
-                     "agency": agencies,
-                     "topic": tuple(topics)},
+                     "kind": (meta.kind.value,), **within},
             meta={"organizer": self.views.agency_link(meta.organizer).text})
 
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
@@ -198,12 +198,8 @@ class SearchRecords:
         synonyms += [p.name for code in item.procedures
                      if (p := self.archive.procedures.get(code)) is not None]
         synonyms += item.procedures  # the code an office or a citizen may type (1.009994)
-        # The agencies an item concerns: who answered, was referred it, referred it elsewhere
-        # (as its page lists it, said so), promised, or carries the promise now (agency +
-        # status finds its own overdue ones).
-        answered_by = dict.fromkeys(
-            [*answering(item), *forwarded_to(item), *referring(item)] + [c.by for c in item.commitments]
-            + [x for c in item.commitments for x in self.views.carriers.now_responsible_ids(c)])
+        within = self._item_within(session, item)
+        answered_by = within["agency"]
         statuses = [c.status.value for c in item.commitments]
         if any(is_overdue(c, self.archive.build_date) for c in item.commitments):
             statuses.append("overdue")
@@ -224,11 +220,45 @@ class SearchRecords:
             date=session.date.isoformat(),
             filters={"type": (item.type.value,),
                      "answered": (answered_value(item, held=not self.archive.announced(session)),),
-                     "status": tuple(dict.fromkeys(statuses)), "topic": tuple(item.topics),
-                     "agency": tuple(answered_by), "year": (str(session.year),),
-                     "kind": (session.meta.kind.value,),
-                     "place": self.archive.areas(item.asker.place or session.meta.place)},
+                     "status": tuple(dict.fromkeys(statuses)), "year": (str(session.year),),
+                     "kind": (session.meta.kind.value,), **within},
             meta={key: value for key, value in facts.items() if value})
+
+    def _session_within(self, session: Any) -> dict[str, tuple[str, ...]]:
+        """A write-up's topics (its items'), agencies (who organised and took part) and place
+        with the areas it lies in: the filters a page's "search within" box sets."""
+        meta = session.meta
+        return {"topic": tuple(dict.fromkeys(t for item in session.items for t in item.topics)),
+                "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
+                "place": self.archive.areas(meta.place)}
+
+    def _item_within(self, session: Any, item: Item) -> dict[str, tuple[str, ...]]:
+        """An item's topics, agencies and place (the asker's, else the session's, with the
+        areas it lies in). Its agencies: who answered, was referred it, referred it elsewhere
+        (as its page lists it, said so), promised, or carries the promise now (agency + status
+        finds its own overdue ones)."""
+        agencies = dict.fromkeys(
+            [*answering(item), *forwarded_to(item), *referring(item)] + [c.by for c in item.commitments]
+            + [x for c in item.commitments for x in self.views.carriers.now_responsible_ids(c)])
+        return {"topic": tuple(item.topics), "agency": tuple(agencies),
+                "place": self.archive.areas(item.asker.place or session.meta.place)}
+
+    def holders(self, shards: list[Shard]) -> dict[str, dict[str, str]]:
+        """Which indexes hold a record of each topic, agency and place, as a hexadecimal mask
+        (bit n: `shards[n]`). A search filtered by one (an agency's page's "search within" box)
+        loads only the indexes holding it (search.js, `holds`): at 10,000 sessions a ward's
+        answers lie in a few of 70 indexes, a ward merged away in the oldest ones only, and the
+        newest indexes alone held none of them."""
+        masks: dict[str, dict[str, int]] = {key: {} for key in WITHIN}
+        for n, shard in enumerate(shards):
+            for session in shard.sessions:
+                for within in (self._session_within(session),
+                               *(self._item_within(session, item) for item in session.items)):
+                    for key, values in within.items():
+                        for value in values:
+                            masks[key][value] = masks[key].get(value, 0) | 1 << n
+        return {key: {value: format(mask, "x") for value, mask in values.items()}
+                for key, values in masks.items()}
 
     @staticmethod
     def _sentences(parts: list[tuple[Words, ...]]) -> tuple[Words, ...]:
@@ -314,9 +344,10 @@ class SearchRecords:
         facets = [{"key": key, "label": self.words["facets"][key], "values": values[key]}
                   for key in FACETS]
         messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
+        cut = self.shards()
         shards = [{"id": shard.id, "year": shard.year, "records": shard.records,
                    "from": format_short_date(shard.sessions[0].date),
-                   "to": format_short_date(shard.sessions[-1].date)} for shard in self.shards()]
+                   "to": format_short_date(shard.sessions[-1].date)} for shard in cut]
         return PageSpec(
             urls.search(), self.words["title"], "archive/search.html",
             {"kind": "search", "facets": facets,
@@ -325,7 +356,7 @@ class SearchRecords:
                         "dashes": DASHES,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
-                        "shards": shards, "phrases": self.phrases.config(),
+                        "shards": shards, "holders": self.holders(cut), "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},

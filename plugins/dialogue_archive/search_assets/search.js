@@ -55,14 +55,14 @@ let shownShards = []; // the ids of the indexes the results shown come from
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   state.query = params.get("q") || "";
-  const scope = params.get("scope");
-  state.depth = scope === "all" ? shards.length
-    : Math.min(shards.length, Math.max(defaultDepth(), parseInt(scope, 10) || 0));
   state.filters = {};
   for (const facet of config.facets) {
     const values = params.getAll(facet.key).filter(Boolean);
     if (values.length) state.filters[facet.key] = values;
   }
+  const scope = params.get("scope"); // after the filters: the default scope depends on them
+  state.depth = scope === "all" ? shards.length
+    : Math.min(shards.length, Math.max(defaultDepth(), parseInt(scope, 10) || 0));
 }
 
 // A filter or a wider scope is a step the reader can go Back from (`step`); typing only
@@ -95,26 +95,54 @@ function defaultDepth() {
   return deeper(0);
 }
 
-// Newest-first shards from `depth` on, until they hold config.scope_records records.
+// Newest-first shards from `depth` on, until those that may hold results hold
+// config.scope_records records.
 function deeper(depth) {
   let records = 0;
   while (depth < shards.length && (records < config.scope_records || records === 0)) {
-    records += shards[depth].records;
+    if (holds(shards[depth])) records += shards[depth].records;
     depth += 1;
   }
   return depth;
 }
 
+// Whether a shard holds a record of a chosen value of every filter it is known for
+// (config.holders: a hexadecimal mask of the shards holding each topic, agency and place).
+// Those that do not cannot hold a result and are not searched: searching within a ward
+// loads the indexes holding its answers, not the newest ones, which may hold none.
+const holderSets = new Map();
+function holds(shard) {
+  const at = shards.indexOf(shard);
+  return Object.entries(config.holders).every(([key, masks]) => {
+    const values = state.filters[key] || [];
+    return !values.length || values.some((value) => !(value in masks) || holdersOf(masks[value]).has(at));
+  });
+}
+
+function holdersOf(mask) {
+  if (!holderSets.has(mask)) {
+    const bits = BigInt("0x" + mask);
+    holderSets.set(mask, new Set(shards.map((shard, at) => at).filter((at) => (bits >> BigInt(at)) & 1n)));
+  }
+  return holderSets.get(mask);
+}
+
+// The shards not searched yet that may hold results (none with a year filter: it searches
+// every shard of its years).
+function unsearched() {
+  return (state.filters.year || []).length ? [] : shards.slice(state.depth).filter(holds);
+}
+
 function scopeShards() {
   const years = state.filters.year || [];
-  if (years.length) return shards.filter((shard) => years.includes(String(shard.year)));
-  return shards.slice(0, state.depth);
+  if (years.length) return shards.filter((shard) => years.includes(String(shard.year)) && holds(shard));
+  return shards.slice(0, state.depth).filter(holds);
 }
 
 const indexPath = (shard) => new URL(`pagefind/${shard.id}/`, base).href;
 let runtime = null;
-let newest = null; // the instance searching shards.slice(0, newestDepth); grows when asked
-let newestDepth = 0;
+let newest = null; // the instance searching newestList; grows when asked
+let newestList = [];
 const byYears = new Map(); // instances for the shards of chosen years
 
 async function createInstance(list) {
@@ -152,12 +180,13 @@ function instanceFor(list) {
     if (!byYears.has(key)) byYears.set(key, createInstance(list));
     return byYears.get(key);
   }
-  if (!newest || list.length < newestDepth) { // the first search, or Back from a wider scope
+  // The first search, Back from a wider scope, or a filter held by other shards
+  if (!newest || list.length < newestList.length || newestList.some((shard, i) => list[i] !== shard)) {
     newest = createInstance(list);
-    newestDepth = list.length;
-  } else if (list.length > newestDepth) {
-    const added = shards.slice(newestDepth, list.length);
-    newestDepth = list.length;
+    newestList = list;
+  } else if (list.length > newestList.length) {
+    const added = list.slice(newestList.length);
+    newestList = list;
     added.forEach((shard) => wordsOf(shard.id));
     newest = newest.then(async (instance) => {
       await Promise.all(added.map((shard) => instance.mergeIndex(indexPath(shard))));
@@ -200,7 +229,7 @@ function noteFailure(url) {
     }
   }
   newest = null;
-  newestDepth = 0;
+  newestList = [];
   byYears.clear();
   if (loss === "load" && waiting) {
     showLoadFailed();
@@ -266,10 +295,12 @@ function countMessage(key, count, values) {
 }
 
 function describeScope(list) {
-  if (list.length >= shards.length || !list.length) return messages.scope_all;
+  // Shards that cannot hold a result (holds) count as searched.
+  const candidates = shards.filter(holds);
+  if (list.length >= candidates.length || !list.length) return messages.scope_all;
   // Years chosen apart (2016 and 2019) are named: a range from the oldest to the newest would
   // say the years between were searched.
-  const at = list.map((shard) => shards.findIndex((s) => s.id === shard.id));
+  const at = list.map((shard) => candidates.indexOf(shard));
   if (at.some((position, i) => i && position !== at[i - 1] + 1)) {
     return fill(messages.scope_years, { years: [...new Set(list.map((s) => s.year))].join(", ") });
   }
@@ -294,24 +325,17 @@ function describeSearch(list) {
     : countMessage("filtered_count", count));
 }
 
-// Whether the search covers part of the archive only, chosen for speed (not by a year filter).
-function partialScope(list) {
-  return list.length < shards.length && !(state.filters.year || []).length;
+// Whether more than one shard is left to search: the "search older" button is there (the
+// last one is the whole archive's button).
+function widenable() {
+  return unsearched().length > 1;
 }
 
-// Whether older sessions are left to search: the "search older" button is there.
-function widenable(list) {
-  return partialScope(list) && state.depth + 1 < shards.length;
-}
-
-function showScope(list) {
-  const partial = partialScope(list);
-  scopeBox.hidden = !partial;
-  older.hidden = !widenable(list);
-  if (partial) {
-    const next = shards[state.depth];
-    older.textContent = fill(messages.older, { date: next ? next.to : "" });
-  }
+function showScope() {
+  const left = unsearched();
+  scopeBox.hidden = !left.length;
+  older.hidden = left.length < 2;
+  if (left.length) older.textContent = fill(messages.older, { date: left[0].to });
 }
 
 // --- searching -----------------------------------------------------------------------
@@ -599,9 +623,10 @@ function phrasesFirst(results, holding) {
 // chunks the query will need are already being fetched. A failed preload only means the
 // search fetches them itself.
 async function preload(term) {
-  if (!term || !shards.length) return;
+  const list = scopeShards();
+  if (!term || !list.length) return;
   try {
-    const pagefind = await instanceFor(scopeShards());
+    const pagefind = await instanceFor(list);
     await Promise.all([pagefind.preload(term, { filters: activeFilters() }),
       ...phraseWords(term).flatMap(phraseForms).map((word) => pagefind.preload(`"${word}"`))]);
   } catch (error) {
@@ -628,10 +653,14 @@ async function run() {
     return;
   }
   const list = scopeShards();
-  if (!list.length) { // a year filter naming no year with sessions (a shared link to 2025, say)
-    showScope(list);
+  if (!list.length) { // a year filter naming no year with sessions (a shared link to 2025, say),
+    // or filters no shard holds a record of
+    const years = state.filters.year || [];
+    showScope();
     renderFacets({}, list); // every year stays choosable, without a count
-    showResults(listed([]), fill(messages.no_sessions_in_years, { years: state.filters.year.join(", ") }));
+    showResults(listed([]), years.length && !shards.some((shard) => years.includes(String(shard.year)))
+      ? fill(messages.no_sessions_in_years, { years: years.join(", ") })
+      : fill(messages.no_results_within, { scope: describeSearch(list) }));
     return;
   }
   // Said by the script, not the page: without it (JavaScript off, a page opened from file://)
@@ -651,7 +680,7 @@ async function run() {
   loaded = true;
   if (current !== generation) return;
   waiting = false;
-  showScope(list);
+  showScope();
   if (!term && !Object.keys(filters).length) {
     facetsBox.setAttribute("aria-busy", "true");
     showResults(listed([]), messages.prompt);
@@ -679,8 +708,8 @@ async function run() {
     message = countMessage("results_count", found);
     if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
-  } else if (list.length < shards.length) {
-    const advice = widenable(list) ? messages.no_results_in : messages.no_results_within;
+  } else if (list.length < shards.filter(holds).length) {
+    const advice = widenable() ? messages.no_results_in : messages.no_results_within;
     message = fill(advice, { scope: describeSearch(list) });
   }
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
@@ -1081,7 +1110,7 @@ function facetFinder(facet, fieldset) {
 function renderFacets(counts, list) {
   const searched = new Set(list.map((shard) => shard.id));
   const searchedYears = new Set(list.map((shard) => String(shard.year))
-    .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id))));
+    .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id) || !holds(shard))));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
   const inPanel = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement : null;
@@ -1156,11 +1185,22 @@ function renderActive() {
 }
 
 function toggle(key, value, on) {
-  const values = new Set(state.filters[key] || []);
-  if (on) values.add(value); else values.delete(value);
-  if (values.size) state.filters[key] = [...values]; else delete state.filters[key];
+  refilter(() => {
+    const values = new Set(state.filters[key] || []);
+    if (on) values.add(value); else values.delete(value);
+    if (values.size) state.filters[key] = [...values]; else delete state.filters[key];
+  });
   writeUrl(true);
   run();
+}
+
+// Filters changed by `change`, and the scope with them: the default one of the new filters
+// (the shards holding a ward's records reach further back than the newest), or as far as the
+// reader widened it, if further.
+function refilter(change) {
+  const widened = state.depth > defaultDepth() ? state.depth : 0;
+  change();
+  state.depth = Math.max(widened, defaultDepth());
 }
 
 // --- wiring --------------------------------------------------------------------------
@@ -1189,7 +1229,7 @@ form.addEventListener("submit", (event) => {
   run();
 });
 clear.addEventListener("click", () => {
-  state.filters = {};
+  refilter(() => { state.filters = {}; });
   writeUrl(true);
   run();
   input.focus();
