@@ -246,9 +246,9 @@ class SearchRecords:
     def holders(self, shards: list[Shard]) -> dict[str, dict[str, str]]:
         """Which indexes hold a record of each topic, agency and place, as a hexadecimal mask
         (bit n: `shards[n]`). A search filtered by one (an agency's page's "search within" box)
-        loads only the indexes holding it (search.js, `holds`): at 10,000 sessions a ward's
-        answers lie in a few of 70 indexes, a ward merged away in the oldest ones only, and the
-        newest indexes alone held none of them."""
+        loads only the indexes holding it (search.js, `holds`): the answers of a ward merged
+        away in 2025 lie in the oldest indexes only, and the newest ones, searched first, held
+        none of them."""
         masks: dict[str, dict[str, int]] = {key: {} for key in WITHIN}
         for n, shard in enumerate(shards):
             for session in shard.sessions:
