@@ -248,7 +248,8 @@ class SearchRecords:
         (bit n: `shards[n]`). A search filtered by one (an agency's page's "search within" box)
         loads only the indexes holding it (search.js, `holds`): the answers of a ward merged
         away in 2025 lie in the oldest indexes only, and the newest ones, searched first, held
-        none of them."""
+        none of them. A value every index holds is left out (nothing to skip): in a district's
+        archive, the district and its busiest offices."""
         masks: dict[str, dict[str, int]] = {key: {} for key in WITHIN}
         for n, shard in enumerate(shards):
             for session in shard.sessions:
@@ -257,7 +258,8 @@ class SearchRecords:
                     for key, values in within.items():
                         for value in values:
                             masks[key][value] = masks[key].get(value, 0) | 1 << n
-        return {key: {value: format(mask, "x") for value, mask in values.items()}
+        every = (1 << len(shards)) - 1
+        return {key: {value: format(mask, "x") for value, mask in values.items() if mask != every}
                 for key, values in masks.items()}
 
     @staticmethod
