@@ -108,9 +108,9 @@ function deeper(depth) {
 
 // Whether a shard holds a record of a chosen value of every filter it is known for
 // (config.holders: a hexadecimal mask of the shards holding each topic, agency and place; a
-// value every shard holds has none).
-// Those that do not cannot hold a result and are not searched: searching within a ward
-// loads the indexes holding its answers, not the newest ones, which may hold none.
+// value every shard holds has none). A shard that does not cannot hold a result and is not
+// searched: searching within a ward loads the indexes holding its answers, not the newest
+// ones, which may hold none.
 const holderSets = new Map();
 function holds(shard) {
   const at = shards.indexOf(shard);
