@@ -113,17 +113,17 @@ function deeper(depth) {
 // ones, which may hold none.
 const holderSets = new Map();
 function holds(shard) {
-  const at = shards.indexOf(shard);
   return Object.entries(config.holders).every(([key, masks]) => {
     const values = state.filters[key] || [];
-    return !values.length || values.some((value) => !(value in masks) || holdersOf(masks[value]).has(at));
+    return !values.length || values.some((value) => !(value in masks) || holdersOf(masks[value]).has(shard.id));
   });
 }
 
+// The ids of the shards a mask names (bit n: shards[n]).
 function holdersOf(mask) {
   if (!holderSets.has(mask)) {
     const bits = BigInt("0x" + mask);
-    holderSets.set(mask, new Set(shards.map((shard, at) => at).filter((at) => (bits >> BigInt(at)) & 1n)));
+    holderSets.set(mask, new Set(shards.filter((shard, at) => (bits >> BigInt(at)) & 1n).map((shard) => shard.id)));
   }
   return holderSets.get(mask);
 }
