@@ -38,6 +38,7 @@ from dialogue_archive.core.search_text import (
     EVERY_RECORD,
     Phrases,
     SearchRecord,
+    Words,
     extra_words,
     topic_word,
 )
@@ -1421,6 +1422,24 @@ def test_an_excerpts_introducing_words_are_spaced_as_written(page, base_url, que
                                          "els => els.map(e => e.textContent)")
     assert any(shown in " ".join(excerpt.split()) for excerpt in excerpts), excerpts[:3]
     assert not [e for e in excerpts if re.search(r"\( | \)| :", e)]
+
+
+@pytest.mark.parametrize(("shown", "runs"), [
+    ((Words("Trả lời (", label=True), Words("Phòng Tư pháp, Chuyên viên"), Words("): ", label=True),
+      Words("Đã xử lý.")),
+     [Words("Trả lời ", label=True), Words("(Phòng Tư pháp, Chuyên viên): Đã xử lý.")]),
+    ((Words(" Hỏi"), Words(" Tiến độ: ", label=True), Words("xong.")),
+     [Words(" Hỏi "), Words("Tiến độ: ", label=True), Words("xong.")]),
+    ((Words("  "), Words("Cam kết:", label=True), Words(" ")),
+     [Words("  "), Words("Cam kết: ", label=True)]),
+    ((), [])])
+def test_a_records_labels_are_indexed_apart_where_spaces_part_them_from_its_words(
+        shown: tuple[Words, ...], runs: list[Words]) -> None:
+    """What search_record.html gives Pagefind: a label's words with no weight, a word made of a
+    label and the record's own ('(Phòng', 'viên):') the record's, each space with the words
+    before it."""
+    record = SearchRecord(url="/a/#b", title="t", shown=shown, extra="", date="2024-06-20")
+    assert record.indexed == runs
 
 
 def test_a_records_text_reads_as_sentences_its_parts_introduced(records) -> None:
