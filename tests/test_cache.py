@@ -539,6 +539,39 @@ def test_an_edit_reaches_the_page_the_search_index_and_the_data(tmp_path: Path) 
     assert after["about/index.html"] == before["about/index.html"]
 
 
+def test_the_search_pages_index_masks_are_kept_and_follow_an_edit(tmp_path: Path) -> None:
+    """The search page's masks of which indexes hold each topic, agency and place are kept in
+    the cache under their indexes' keys (a warm build walked every item again for them): a
+    build reads them back, and an edit moving a ward's answers out of an index is in the next
+    build's masks, as the archive gives them."""
+    content = copy_sample(tmp_path / "content")
+    site = tmp_path / "site"
+    config = write_config(tmp_path, content, site, build_date=str(SAMPLE_BUILD_DATE))
+
+    def masks() -> dict[str, dict[str, str]]:
+        page = parse(site / "search" / "index.html")
+        return json.loads(page.select_one("#da-search-config").string)["holders"]
+
+    def from_archive() -> dict[str, dict[str, str]]:
+        archive, _ = load_archive(content, SAMPLE_BUILD_DATE)
+        search = SearchRecords(ArchiveViews(archive))
+        return search.holders(search.shards())
+
+    kept = tmp_path / ".cache" / "dialogue-archive" / "index-holders"
+    build(config)
+    before = masks()
+    assert before == from_archive() and len(list(kept.rglob("*.bin"))) == 1
+    build(config)
+    assert masks() == before and len(list(kept.rglob("*.bin"))) == 1  # read back, not made again
+    answers = content / "sessions" / "2022" / "2022-08-18-doi-thoai-cap-giay-chung-nhan-quyen-su-dung-dat" \
+        / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace(
+        "place: phuong-hoa-phat", "place: phuong-hoa-an"), encoding="utf-8")
+    build(config)
+    assert masks() == from_archive() != before
+    assert before["place"]["phuong-hoa-phat"] != masks()["place"].get("phuong-hoa-phat")
+
+
 def test_open_data_rebuilt_from_the_cache_is_a_cold_builds_and_only_what_changed_is_made(
         tmp_path: Path) -> None:
     """data/ was one cache entry, made again whole when anything changed: an edit, or the next

@@ -341,7 +341,8 @@ class SearchRecords:
             "year": {str(y): str(y) for y in years},
         }
 
-    def page(self) -> PageSpec:
+    def page(self, holders: dict[str, dict[str, str]] | None = None) -> PageSpec:
+        """`holders`: `self.holders` of the indexes, when the caller has them already."""
         values = self.facet_values()
         facets = [{"key": key, "label": self.words["facets"][key], "values": values[key]}
                   for key in FACETS]
@@ -358,7 +359,8 @@ class SearchRecords:
                         "dashes": DASHES,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
-                        "shards": shards, "holders": self.holders(cut), "phrases": self.phrases.config(),
+                        "shards": shards, "holders": self.holders(cut) if holders is None else holders,
+                        "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},

@@ -97,6 +97,7 @@ from .rendering import (
     site_fingerprint,
 )
 from .search import (
+    HOLDERS_NAMESPACE,
     SEARCH_ASSETS_DIR,
     SEARCH_PREFIX,
     add_search_page,
@@ -352,7 +353,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files.append(File.generated(config, urls.home(), content=""))
         for asset in self.assets.values():  # as published_assets made them, at their versions
             files.append(File.generated(config, asset.uri, content=asset.content))
-        add_search_page(files, config, self.views, self.specs, self.config)
+        add_search_page(files, config, self.views, self.specs, self.config, self.cache)
         if (robots := robots_file(config, files)) is not None:
             files.append(robots)
         self._place_photos(config, files)
@@ -719,6 +720,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         day, sessions, fragments = archive.build_date.isoformat(), archive.sessions, self.views.fragments
         for namespace, what, kept in (
                 (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
+                (HOLDERS_NAMESPACE, "search filters' indexes", ()),
                 (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
                 (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
                 (CHECKS_NAMESPACE, "lists of sessions checked", ()),
