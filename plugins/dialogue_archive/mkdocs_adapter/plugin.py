@@ -720,7 +720,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         day, sessions, fragments = archive.build_date.isoformat(), archive.sessions, self.views.fragments
         for namespace, what, kept in (
                 (PAGES, "pages", ()), (COPIES_NAMESPACE, "photo copies", ()),
-                (HOLDERS_NAMESPACE, "search filters' indexes", ()),
+                (HOLDERS_NAMESPACE, "search page's index masks", ()),
                 (SIZES_NAMESPACE, "photo sizes", self.photo_keys),
                 (SESSIONS_NAMESPACE, "parsed sessions", {s.parsed_key for s in sessions}),
                 (CHECKS_NAMESPACE, "lists of sessions checked", ()),
