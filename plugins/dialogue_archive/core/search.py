@@ -341,13 +341,13 @@ class SearchRecords:
             "year": {str(y): str(y) for y in years},
         }
 
-    def page(self, holders: dict[str, dict[str, str]] | None = None) -> PageSpec:
-        """`holders`: `self.holders` of the indexes, when the caller has them already."""
+    def page(self, cut: list[Shard], holders: dict[str, dict[str, str]]) -> PageSpec:
+        """The search page of the indexes `cut` (`shards`), which `holders` describes
+        (`self.holders`, or the same read back from a cache)."""
         values = self.facet_values()
         facets = [{"key": key, "label": self.words["facets"][key], "values": values[key]}
                   for key in FACETS]
         messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
-        cut = self.shards()
         shards = [{"id": shard.id, "year": shard.year, "records": shard.records,
                    "from": format_short_date(shard.sessions[0].date),
                    "to": format_short_date(shard.sessions[-1].date)} for shard in cut]
@@ -359,8 +359,7 @@ class SearchRecords:
                         "dashes": DASHES,
                         "locale": {**{k: self.labels["locale"][k] for k in ("lang", "number")},
                                    "content": content_lang()},
-                        "shards": shards, "holders": self.holders(cut) if holders is None else holders,
-                        "phrases": self.phrases.config(),
+                        "shards": shards, "holders": holders, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},

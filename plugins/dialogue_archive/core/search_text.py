@@ -147,7 +147,7 @@ def extra_words(text: str, synonyms: Iterable[str] = (), normalised: str | None 
     and outranked the records whose own text said what was typed (`may tinh tien`).
     `normalised`: `normalise(text)`, when the caller has it already."""
     normalised = normalise(text) if normalised is None else normalised
-    held = {w.strip(EDGES) for w in normalised.lower().split()}  # word_key of each, at once
+    held = {word_key(w) for w in normalised.split()}
     added = [w for w in _synonym_words(tuple(synonyms)) if word_key(w) not in held]
     respelled = [] if normalised == text else [
         new for old, new in zip(text.split(), normalised.split(), strict=True) if new != old]

@@ -64,7 +64,8 @@ def add_search_page(files: Files, config: MkDocsConfig, views: ArchiveViews,
     """The generated /search/ page (out of the menu: the header box leads to it); its scripts
     are the plugin's assets (SEARCH_ASSETS_DIR)."""
     records = records_for(views, config, options)
-    spec = records.page(_holders(records, config, options, cache))
+    shards = records.shards()
+    spec = records.page(shards, _holders(records, shards, config, options, cache))
     specs[spec.src_uri] = spec
     files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
 
@@ -138,13 +139,12 @@ def _index_key(views: ArchiveViews, config: MkDocsConfig, options: ArchivePlugin
                        *(s.source_key + views.day_facts(s) for s in shard.sessions))
 
 
-def _holders(records: SearchRecords, config: MkDocsConfig, options: ArchivePluginConfig,
-             cache: DiskCache) -> dict[str, dict[str, str]]:
-    """`SearchRecords.holders` of the archive's indexes, kept in `cache` under their keys: the
+def _holders(records: SearchRecords, shards: list[Shard], config: MkDocsConfig,
+             options: ArchivePluginConfig, cache: DiskCache) -> dict[str, dict[str, str]]:
+    """`SearchRecords.holders` of the indexes `shards`, kept in `cache` under their keys: the
     masks say what the indexes' records hold, and an index is reused under the same key. Made
     again, they walk every item: 0.14-0.18 s of a warm build at 1,000 sessions, 1.5-1.9 s at
     10,000."""
-    shards = records.shards()
     key = fingerprint(*(f"{shard.id} {_index_key(records.views, config, options, shard)}"
                         for shard in shards)) if records.archive.context_fingerprint else ""
     if key and isinstance(kept := cache.get_pickle(HOLDERS_NAMESPACE, key), dict):
