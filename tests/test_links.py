@@ -61,6 +61,20 @@ def test_missing_photo_of_a_write_up_is_reported_where_it_is_written(tmp_path: P
     assert not site.exists()
 
 
+def test_a_missing_front_matter_photo_is_said_with_what_to_do(tmp_path: Path) -> None:
+    """The write-up's own photo (`image.src`) missing was said without what to do, where a
+    photo missing from the text said it: both now say it alike, with a near name if any."""
+    content = make_archive(tmp_path / "content")
+    photo(content / SESSION / "quang-canh.jpg")
+    replace(content / SESSION / "index.md", "summary:", "image:\n  src: quang-canh.jpeg\nsummary:")
+    result = validate(content)
+    assert result.returncode == 1
+    assert located(result) == [
+        f"content/{SESSION}/index.md:7:8: image 'quang-canh.jpeg' not found: there is no file "
+        f"{SESSION}/quang-canh.jpeg in the content folder (did you mean 'quang-canh.jpg'?); put "
+        "the photo next to index.md and write its file name, or fix the name"]
+
+
 def test_photo_outside_the_content_folder_or_of_a_draft_is_refused(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     photo(tmp_path / "ngoai.jpg")

@@ -1346,8 +1346,10 @@ def _check_image(session: Session, data: Any, log: ProblemLog) -> None:
     elif not is_file(target):
         nearby = [unicodedata.normalize("NFC", p.name) for p in session.folder.iterdir()
                   if p.suffix.lower() in IMAGE_SUFFIXES]
-        log.add(session.index_path, line, col, f"image {written} not found next to index.md"
-                f"{did_you_mean(src, nearby)}")
+        where = "/".join(session.folder.parts[-3:])  # sessions/<YYYY>/<id>, as the loader requires
+        log.add(session.index_path, line, col, f"image {written} not found: there is no file "
+                f"{where}/{src} in the content folder{did_you_mean(src, nearby)}; put the photo "
+                "next to index.md and write its file name, or fix the name")
     elif not (image.alt or image.caption) and not any(  # as the texts' photos; not one whose
             _given(data, ("image", key)) and key not in image.model_fields_set  # alt was wrong
             for key in ("alt", "caption")):
