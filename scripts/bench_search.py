@@ -53,9 +53,10 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure_browser(site: Path, queries: list[str], whole: list[str]) -> None:
+def measure_browser(site: Path, queries: list[str], whole: list[str], width: int = 1280) -> None:
     """Each query as a reader types it, first in the default scope (the newest records),
-    then on a page opened with `?scope=all` (the whole archive)."""
+    then on a page opened with `?scope=all` (the whole archive), in a window `width` px wide
+    (under 800 px, a phone's: the filter panel folded, its counts not fetched)."""
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,7 +80,7 @@ def measure_browser(site: Path, queries: list[str], whole: list[str]) -> None:
                                       ("whole archive", "search/?scope=all", whole)):
             if not asked:
                 continue
-            context = browser.new_context()  # a new reader: nothing cached
+            context = browser.new_context(viewport={"width": width, "height": 720})  # nothing cached
             context.on("response", on_response)
             page = context.new_page()
             received.clear()
@@ -88,7 +89,7 @@ def measure_browser(site: Path, queries: list[str], whole: list[str]) -> None:
             page.wait_for_function("document.getElementById('da-status').textContent.indexOf('Nhập') === 0")
             ready = sum(received)
             print(f"{scope}: search page ready (HTML, CSS, JS, Pagefind runtime, the searched "
-                  f"indexes' metadata and filters): {ready / 1024:.0f} KB, "
+                  f"indexes' metadata, and filters if unfolded): {ready / 1024:.0f} KB, "
                   f"{time.perf_counter() - started:.2f} s")
             for number, query in enumerate(asked, 1):
                 received.clear()
@@ -123,13 +124,15 @@ def main() -> None:
     parser.add_argument("--whole-archive-queries", default=None,
                         help="queries for the whole-archive scope (default: the same; '' skips it)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--width", type=int, default=1280, help="the window's width in px "
+                        "(390: a phone's, whose filter panel starts folded)")
     parser.add_argument("--site", type=Path, help="only measure this already built site "
                         "(e.g. the one scripts/bench --work DIR left)")
     args = parser.parse_args()
     whole = args.queries if args.whole_archive_queries is None else args.whole_archive_queries
     whole = [q for q in whole.split("|") if q]
     if args.site:
-        measure_browser(args.site, args.queries.split("|"), whole)
+        measure_browser(args.site, args.queries.split("|"), whole, args.width)
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -141,7 +144,7 @@ def main() -> None:
     bundle = site / "pagefind"
     print(f"Pagefind bundle: {folder_bytes(bundle) / 1e6:.1f} MB, {sum(1 for _ in bundle.rglob('*'))} "
           f"files; whole site {folder_bytes(site) / 1e6:.0f} MB")
-    measure_browser(site, args.queries.split("|"), whole)
+    measure_browser(site, args.queries.split("|"), whole, args.width)
     if args.material:
         material_site = work / "site-material"
         build(content, material_site, material_search=True)
