@@ -1876,6 +1876,14 @@ def test_the_page_says_it_loads_only_when_its_script_runs(browser, base_url) -> 
     assert WORDS["loading"] in loading  # said while the script loads the index
 
 
+def assert_counted(tab, base_url: str) -> None:
+    """The filter panel shows a count by each value, and its closing link the results' number."""
+    counts = tab.locator("#da-facets .da-facet__count").all_text_contents()
+    assert counts and all(re.fullmatch(r"\([1-9][\d.]*\)", count) for count in counts), counts
+    assert tab.inner_text("#da-to-results") == WORDS["to_results_count"].replace(
+        "{count}", str(len(all_results(tab, base_url))))
+
+
 def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
     """On a slow link, the first results waited for every filter index (9 an index, a round trip
     each: 45 for the first scope of a 200-session archive), 11 to 18 s on a phone (a review's
@@ -1905,10 +1913,7 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
         for route in held:
             route.continue_()
         settle(tab)
-        counts = tab.locator("#da-facets .da-facet__count").all_text_contents()
-        assert counts and all(re.fullmatch(r"\([1-9][\d.]*\)", count) for count in counts), counts
-        assert tab.inner_text("#da-to-results") == WORDS["to_results_count"].replace(
-            "{count}", str(len(all_results(tab, base_url))))
+        assert_counted(tab, base_url)
     finally:
         context.close()
 
@@ -1932,10 +1937,7 @@ def test_a_folded_filter_panel_fetches_no_filter_index(browser, base_url) -> Non
         assert tab.get_attribute("#da-filters", "open") is None
         open_filters(tab)
         assert [url for url in asked if url.endswith(".pf_filter")]
-        counts = tab.locator("#da-facets .da-facet__count").all_text_contents()
-        assert counts and all(re.fullmatch(r"\([1-9][\d.]*\)", count) for count in counts), counts
-        assert tab.inner_text("#da-to-results") == WORDS["to_results_count"].replace(
-            "{count}", str(len(all_results(tab, base_url))))
+        assert_counted(tab, base_url)
     finally:
         context.close()
 
