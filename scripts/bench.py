@@ -160,15 +160,19 @@ for text in pages:
 CAUGHT_UP = "search index and open data updated"
 
 
-def edit_one_session(content: Path) -> None:
-    answers = sorted(content.glob("sessions/*/*/answers.yaml"))[len(list(content.glob("sessions/*/*"))) // 2]
+def edit_one_session(content: Path, year: str = "*") -> None:
+    """Edit the middle session (of `year`, else of the archive)."""
+    records = sorted(content.glob(f"sessions/{year}/*/answers.yaml"))
+    answers = records[len(records) // 2]
     text = answers.read_text(encoding="utf-8")
     answers.write_text(text.replace("text: |\n", "text: |\n      Đã chỉnh sửa.\n", 1), encoding="utf-8")
 
 
-def serve_rebuild(config: Path, content: Path) -> tuple[float, float]:
-    """Seconds from saving an edited session to the end of `mkdocs serve`'s rebuild (the pages
-    are served), and to the moment the search index and open data have caught up."""
+def serve_rebuild(config: Path, content: Path, only: str = "") -> tuple[float, float, float]:
+    """Seconds from starting `mkdocs serve` to its first pages served, from saving an edited
+    session to the end of its rebuild (the pages are served), and to the moment the search index
+    and open data have caught up. `only`: a partial preview of that year (`scripts/serve
+    --only`), one of whose sessions is edited."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -179,8 +183,9 @@ def serve_rebuild(config: Path, content: Path) -> tuple[float, float]:
     scratch.mkdir()
     process = subprocess.Popen(
         [PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        env=dict(ENV, TMPDIR=str(scratch)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, start_new_session=True)
+        env=dict(ENV, TMPDIR=str(scratch), DIALOGUE_ARCHIVE_PREVIEW_ONLY=only),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    started = time.monotonic()
     assert process.stdout is not None
 
     def wait_for(text: str) -> None:
@@ -191,15 +196,17 @@ def serve_rebuild(config: Path, content: Path) -> tuple[float, float]:
         raise RuntimeError(f"mkdocs serve ended before printing {text!r}")
 
     try:
-        wait_for(CAUGHT_UP)  # the first build, search and data included
+        wait_for("Serving on")
+        first = time.monotonic() - started
+        wait_for(CAUGHT_UP)  # the first build's search and data
         time.sleep(2)
-        edit_one_session(content)
+        edit_one_session(content, only or "*")
         edited = time.monotonic()
         # Not "Documentation built in N seconds": MkDocs drops a message it logged before.
         wait_for("Reloading browsers")
         pages = time.monotonic() - edited
         wait_for(CAUGHT_UP)
-        return pages, time.monotonic() - edited
+        return first, pages, time.monotonic() - edited
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait()
@@ -220,11 +227,19 @@ def bench(sessions: int, work: Path, with_serve: bool) -> list[Measure]:
     edit_one_session(content)
     results.append(run("(a) rebuild after editing one session", build))
     if with_serve:
-        pages, caught_up = serve_rebuild(config, content)
+        _, pages, caught_up = serve_rebuild(config, content)
         print(f"  (a) serve: preview rebuilt {pages:.1f} s after an edit, search and open data "
               f"{caught_up:.1f} s after it", flush=True)
         results.append(Measure("(a) serve preview rebuild after an edit", pages, 0))
         results.append(Measure("(a) serve: search and open data caught up", caught_up, 0))
+        newest = max(p.name for p in (content / "sessions").iterdir())
+        first, pages, caught_up = serve_rebuild(config, content, only=newest)
+        print(f"  (a) partial preview of {newest} (serve --only {newest}): pages served {first:.1f} s "
+              f"after starting; rebuilt {pages:.1f} s after an edit, search and open data "
+              f"{caught_up:.1f} s after it", flush=True)
+        results.append(Measure(f"(a) partial preview (`--only {newest}`): started", first, 0))
+        results.append(Measure(f"(a) partial preview (`--only {newest}`): rebuild after an edit",
+                               pages, 0))
     results.append(run("(a) the next day's first build, nothing edited", build, env=NEXT_DAY))
     docs = work / "plain" / "docs"
     shutil.rmtree(work / "plain", ignore_errors=True)  # a --work folder may hold an earlier run

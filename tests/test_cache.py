@@ -41,7 +41,7 @@ from conftest import (
 )
 from dialogue_archive.core import loader, urls
 from dialogue_archive.core.cache import DiskCache
-from dialogue_archive.core.labels import format_size
+from dialogue_archive.core.labels import VI, format_size
 from dialogue_archive.core.loader import load_archive, private_copy
 from dialogue_archive.core.problems import ProblemLog
 from dialogue_archive.core.publish import publish, write_files
@@ -843,7 +843,7 @@ def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_buil
 class Preview:
     """`mkdocs serve` of `config`, its output read line by line as it comes."""
 
-    def __init__(self, config: Path, tmp_path: Path):
+    def __init__(self, config: Path, tmp_path: Path, **env: str):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -851,7 +851,7 @@ class Preview:
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
             # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path)))
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path), **env))
         self.lines: list[str] = []
         self.timer = threading.Timer(240, self.stop)
         self.timer.start()
@@ -972,6 +972,39 @@ def test_serve_keeps_the_open_data_page_and_reloads_it_with_the_new_sizes(tmp_pa
         if poller.is_alive():
             poller.join()
         page.close()
+        preview.stop()
+
+
+def test_a_partial_preview_shows_the_sessions_asked_for_and_those_edited(tmp_path: Path) -> None:
+    """A preview of a large archive made every page again after an edit (half a minute at
+    10,000 sessions). `scripts/serve --only 2024` reads and builds that year's sessions, says
+    on every page that it is partial, and takes in a session of another year once it is edited;
+    the links to the sessions it leaves out are not reported."""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    shown = sorted((content / "sessions" / "2024").iterdir())
+    other = next((content / "sessions" / "2023").iterdir())
+    links_to_others = shown[0]
+    with (links_to_others / "index.md").open("a", encoding="utf-8") as text:
+        text.write(f"\nXem [phiên trước](../../2023/{other.name}/index.md).\n")
+    preview = Preview(config, tmp_path, DIALOGUE_ARCHIVE_PREVIEW_ONLY="2024")
+    try:
+        preview.wait_for("search index and open data updated")
+        said = "".join(preview.lines)
+        total = len(list(content.glob("sessions/*/*/index.md")))
+        assert f"a partial preview of {len(shown)} of {total} sessions (those of 2024" in said, said
+        assert "WARNING" not in said and "Aborted" not in said, said  # links_to_others is not judged
+        page = preview.get(links_to_others.relative_to(content).as_posix() + "/").decode("utf-8")
+        assert VI["text"]["partial_preview"].replace("{sessions}", "2024") in page
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            preview.get(other.relative_to(content).as_posix() + "/")
+        answers = other / "answers.yaml"
+        answers.write_text(answers.read_text(encoding="utf-8").replace(
+            "text: ", "text: Ghi chú xem trước ", 1), encoding="utf-8")
+        preview.wait_for("Reloading browsers")
+        assert "Ghi chú xem trước" in preview.get(other.relative_to(content).as_posix() + "/").decode("utf-8")
+        assert f"a partial preview of {len(shown) + 1} of {total} sessions" in "".join(preview.lines)
+    finally:
         preview.stop()
 
 

@@ -109,7 +109,7 @@ class UnloadedSession:
     (its problems are reported, and the build stops), but a link to it from another text is
     judged by what its page will have once it is fixed. Such links were reported broken, as
     links to a page of Markdown headings ('fix the anchor or remove it'), besides its one real
-    problem."""
+    problem. Also a session a partial preview leaves out unread (core/partial_preview.py)."""
 
     id: str
     folder: Path
@@ -139,6 +139,8 @@ class Archive:
     sessions: list[Session] = field(default_factory=list)
     unloaded: list[UnloadedSession] = field(default_factory=list)
     """The session folders left out for their front matter (see UnloadedSession)."""
+    left_out: frozenset[str] = frozenset()
+    """The folders (`sessions/<year>/<id>`) of the sessions a partial preview leaves out."""
     include_drafts: bool = False
     fingerprint: str = ""
     """Hash of every file the archive was read from, the build date and the reading code."""

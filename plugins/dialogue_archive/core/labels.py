@@ -230,6 +230,10 @@ VI: dict[str, Any] = {
         "no_record_yet": "Biên bản ý kiến, câu trả lời sẽ được cập nhật sau buổi {kind}.",
         "record_pending": "Biên bản ý kiến, câu trả lời của phiên này sẽ được cập nhật sau.",
         "record_to_follow": "Biên bản đang được cập nhật",
+        # atop every page of a partial preview (scripts/serve --only 2026)
+        "partial_preview": "Bản xem trước một phần: chỉ gồm các phiên {sessions} và các phiên được "
+                           "sửa từ khi mở bản xem trước. Danh sách, thống kê, tìm kiếm và dữ liệu mở "
+                           "chỉ tính các phiên này.",
         "aliases": "Cách viết khác",  # the spellings met in documents, to match them
         "parent_agency": "Trực thuộc",
         "agency_kind": "Loại cơ quan",

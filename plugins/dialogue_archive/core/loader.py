@@ -67,6 +67,7 @@ from .models import (
     unreadable,
 )
 from .parallel import ignore_interrupts, interrupts_held
+from .partial_preview import PartialPreview
 from .privacy import (
     REDACTIONS_FILE,
     Redactor,
@@ -1782,14 +1783,16 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                  cache: DiskCache | None = None, workers: int = 1,
                  recent: dict[str, ParsedSession] | None = None,
                  pages_markdown_in_html: bool = False,
-                 progress: Progress | None = None) -> tuple[Archive, ProblemLog]:
+                 progress: Progress | None = None,
+                 only: PartialPreview | None = None) -> tuple[Archive, ProblemLog]:
     """Load and check a whole content folder; problems come back, they are not raised.
 
     With a cache (or `recent`, see parse_sessions), sessions whose files did not change are
     not parsed again; with several workers, the others are parsed in parallel processes.
     `pages_markdown_in_html`: whether the site's `markdown_extensions` give the content
     folder's other pages md_in_html (markup.reads_markdown_in_html); not unless it says so.
-    `progress` is told how many sessions are loaded as they are."""
+    `progress` is told how many sessions are loaded as they are. `only`: a partial preview's
+    sessions; the others are left out unread (links to them are not judged)."""
     root = Path(root)
     log = ProblemLog(root=root)
     now = build_moment(build_date)
@@ -1820,6 +1823,8 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                                   and (saved := _content_photo(root, one.reference.target)) is not None})
     _stray_files(root, log)
     folders = session_folders(root)
+    if only is not None:
+        folders = _leave_out(archive, folders, only)
     version = code_fingerprint()  # the reading code is part of every key
     keys = [session_key(folder, version) for folder in folders]
     # What every session's outputs are made from besides its own files: they are reused while
@@ -1858,6 +1863,21 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     archive.session_photos, archive.unused_photos = _sorted_photos(archive, [*other_pages, *written],
                                                                    log)
     return archive, log
+
+
+def _leave_out(archive: Archive, folders: list[Path], only: PartialPreview) -> list[Path]:
+    """The folders of the sessions a partial preview shows. The others stay unread: a link to
+    one of them is taken as right, as a link to a session whose front matter has a problem
+    is, and the lists' pages that links may name are counted with them."""
+    shown = [folder for folder in folders if only.shows(folder)]
+    kept = set(shown)
+    left_out = [folder for folder in folders if folder not in kept]
+    archive.left_out = frozenset(f.relative_to(archive.root).as_posix() for f in left_out)
+    archive.unloaded += [UnloadedSession(id=folder.name, folder=folder, body="", items=[],
+                                         lost_anchors=[], record_read=False,
+                                         year=day.year if (day := _folder_day(folder)) else None)
+                         for folder in left_out]
+    return shown
 
 
 def _sorted_photos(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],

@@ -57,6 +57,7 @@ from ..core.markup import (
 from ..core.opendata import RECORDS_NAMESPACE, YEARS_PREFIX, OpenData
 from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, stop_as_interrupt, worker_count
+from ..core.partial_preview import ChoiceError, PartialPreview
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
 from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, content_path, published_photos
@@ -108,6 +109,8 @@ from .search import (
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 DRAFTS_VARIABLE = "DIALOGUE_ARCHIVE_DRAFTS"
+ONLY_VARIABLE = "DIALOGUE_ARCHIVE_PREVIEW_ONLY"
+"""The sessions a partial preview shows (`scripts/serve --only`; core/partial_preview.py)."""
 WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 """A site that cannot be written for want of room: said in one line, not a traceback."""
 SHOWN_ERRORS = 5
@@ -155,6 +158,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.sizes_shown: list[str] | None = None  # those the open-data page written shows
         self.stopper = Stopper()  # kills a preview's search workers when it ends
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
+        self.partial: PartialPreview | None = None  # a partial preview's sessions
+        self.started = time.time()
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
@@ -199,6 +204,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         # full collection during the build walked them all (3 s).
         self._use_labels(config)
         labels_language(config)
+        self.partial = partial_preview(self.preview, self.started)
         gc.disable()
         try:
             self._load(docs_dir, config.use_directory_urls,
@@ -251,7 +257,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                                          cache=self.cache, workers=worker_count(self.config.workers),
                                          recent=self.recent_sessions,
                                          pages_markdown_in_html=pages_markdown_in_html,
-                                         progress=loading_progress(log.info))
+                                         progress=loading_progress(log.info),
+                                         only=self.partial)
         for warning in problems.warnings:  # advice: the content is valid, a strict build goes on
             log.info(str(warning))
         if problems.errors:
@@ -260,6 +267,12 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 f"the archive in {docs_dir} has {len(problems.errors)} problem(s); nothing was "
                 "published:\n" + "\n".join(str(p) for p in errors if p.severity == "error"))
         self.archive = archive
+        if self.partial is not None:
+            log.info(f"dialogue-archive: a partial preview of {len(archive.sessions)} of "
+                     f"{len(archive.sessions) + len(archive.left_out)} sessions (those of "
+                     f"{self.partial.described()}, and those edited since it started): its lists, "
+                     "statistics, search and open data count these only, and links to the others "
+                     "are not checked; scripts/build reads and checks them all")
         if not self._drafts():
             _log_held_back(archive)
         elif not self.preview:
@@ -330,6 +343,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 files.remove(file)  # registries are published as data, not as raw files
             elif parts[0] == "sessions" and len(parts) >= 3:
                 if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers" \
+                        or "/".join(parts[:3]) in self.archive.left_out \
                         or file.src_uri in self.archive.unused_photos:
                     files.remove(file)  # drafts, scheduled sessions, raw records and photos no
                     # text shows stay private
@@ -428,7 +442,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self._check_links(page, self.specs[page.file.src_uri].links)
 
     def _check_links(self, page: Page, targets: list[str]) -> None:
+        left_out = self.archive.left_out if self.archive is not None else frozenset()
         for target in targets:
+            if "/".join(target.split("/")[:3]) in left_out:
+                continue  # a partial preview's: not read, not checked
             if self.files is not None and self.files.get_file_from_path(target) is None:
                 log.warning(f"{page.file.src_uri}: the write-up or its record links to '{target}', "
                             "which is not a page of the site; fix the path or remove the link")
@@ -465,6 +482,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         env.globals["content_lang"] = _content_lang_attribute
         env.filters["content"] = _content_text
         env.globals["count_label"] = count_label  # '1 commitment', '2 commitments'
+        env.globals["partial_preview"] = self.partial.described() if self.partial else ""
         # `tojson` sorts keys by default: the search page's filter values would then follow
         # their English ids (done, dropped, escalated...) instead of the order we give them.
         env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}),
@@ -517,7 +535,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             if "render_template" not in page.meta:  # not read by a --dirty build: unchanged
                 _defer(page, self.specs[page.file.src_uri])
         if self.site_key is None:  # the same for every page of the build
-            self.site_key = site_fingerprint(config, self.nav, self, repr(VI))
+            self.site_key = site_fingerprint(config, self.nav, self, repr(VI),
+                                             self.partial.described() if self.partial else "")
         job = RenderJob(pages=pages, config=config, nav=self.nav, env=self.env,
                         doc_files=self.files.documentation_pages(), view=self._page_view,
                         inputs=self._page_inputs, reused=self._reused_page,
@@ -582,6 +601,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.preview = command == "serve"
         self.cleaned = not dirty
         self.recent_sessions = {} if self.preview else None
+        self.started = time.time()  # a partial preview takes in the sessions edited since
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -758,6 +778,22 @@ def _composed(files: Files, file: File) -> File:
     files.remove(file)
     files.append(composed)
     return composed
+
+
+def partial_preview(preview: bool, started: float) -> PartialPreview | None:
+    """The sessions a partial preview shows, from the variable `scripts/serve --only` sets: in a
+    preview only (a build publishes, and reads the whole archive); `started`: when it began."""
+    written = os.environ.get(ONLY_VARIABLE, "")
+    if not written.strip():
+        return None
+    if not preview:
+        log.warning(f"dialogue-archive: {ONLY_VARIABLE} is set, and left aside: a build reads "
+                    "and publishes the whole archive (a partial preview is scripts/serve --only)")
+        return None
+    try:
+        return PartialPreview.parse(written, started)
+    except ChoiceError as error:
+        raise PluginError(f"scripts/serve --only: {error}") from None
 
 
 def _log_held_back(archive: Archive) -> None:

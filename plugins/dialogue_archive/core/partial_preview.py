@@ -1,0 +1,60 @@
+"""Which sessions a partial preview shows.
+
+A preview of a whole archive makes every list, report and page again after each edit: at
+10,000 sessions that is half a minute, however small the edit. A press office previewing its
+latest sessions can instead name them (`scripts/serve --only 2026`): the preview then reads,
+checks and builds those sessions and any session edited since it started, and counts only
+them in its lists, statistics, search and open data. The full build (`scripts/build`) always
+reads and checks the whole archive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CHOICE = re.compile(r"[0-9a-z][0-9a-z-]*")
+"""A year, a month (`2026-03`), a day or a whole session id: the start of session ids."""
+
+
+class ChoiceError(ValueError):
+    """What is wrong with the sessions asked for, said to the person who typed them."""
+
+
+@dataclass(frozen=True)
+class PartialPreview:
+    """The sessions whose id starts with one of `starts`, and those whose folder, write-up or
+    record changed at or after `since` (seconds since the epoch: when the preview started)."""
+
+    starts: tuple[str, ...]
+    since: float
+
+    @classmethod
+    def parse(cls, written: str, since: float) -> PartialPreview:
+        """From what was typed: starts of session ids, separated by commas or spaces."""
+        starts = tuple(dict.fromkeys(part for part in re.split(r"[,\s]+", written.strip()) if part))
+        if not starts:
+            raise ChoiceError("no session named: give a year (2026), a month (2026-03) or "
+                              "session ids, separated by commas")
+        for start in starts:
+            if not CHOICE.fullmatch(start):
+                raise ChoiceError(f"'{start}' is not the start of a session id: give a year "
+                                  "(2026), a month (2026-03) or session ids, separated by commas")
+        return cls(starts, since)
+
+    def shows(self, folder: Path) -> bool:
+        """Whether the session of `folder` is in the preview."""
+        return folder.name.startswith(self.starts) or any(
+            _changed_since(path, self.since) for path in (folder, folder / "index.md",
+                                                          folder / "answers.yaml"))
+
+    def described(self) -> str:
+        return ", ".join(self.starts)
+
+
+def _changed_since(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime >= moment
+    except OSError:
+        return False
