@@ -48,10 +48,17 @@ def test_a_partial_preview_reads_its_sessions_and_judges_no_link_to_the_others(t
     assert sorted(s.id for s in archive.sessions) == sorted([first.name, third.name])
 
 
+def test_a_start_no_session_has_is_said() -> None:
+    """`--only 2062` for 2026: the preview showed no session, and said nothing of it."""
+    ids = ["2026-04-16-doi-thoai-lien-thong", "2024-06-27-tiep-xuc-cu-tri"]
+    assert PartialPreview.parse("2062,2024-06", 0).unmatched(ids) == [
+        "no session's id starts with '2062' (did you mean '2026'?)"]
+
+
 def test_a_build_leaves_the_partial_preview_aside(monkeypatch, caplog) -> None:
     """A build publishes: it reads the whole archive, whatever the variable says."""
     monkeypatch.setenv(ONLY_VARIABLE, "2024")
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.INFO):
         assert partial_preview(preview=False, started=0) is None
     assert "a build reads and publishes the whole archive" in caplog.text
     assert partial_preview(preview=True, started=0) is not None

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import did_you_mean
+
 CHOICE = re.compile(r"[0-9a-z][0-9a-z-]*")
 """A year, a month (`2026-03`), a day or a whole session id: the start of session ids."""
 
@@ -48,6 +50,12 @@ class PartialPreview:
         return folder.name.startswith(self.starts) or any(
             _changed_since(path, self.since) for path in (folder, folder / "index.md",
                                                           folder / "answers.yaml"))
+
+    def unmatched(self, ids: list[str]) -> list[str]:
+        """What to say of each start that no session id of `ids` (the whole archive's) has."""
+        return [f"no session's id starts with '{start}'"
+                f"{did_you_mean(start, sorted({ident[:len(start)] for ident in ids}))}"
+                for start in self.starts if not any(ident.startswith(start) for ident in ids)]
 
     def described(self) -> str:
         return ", ".join(self.starts)

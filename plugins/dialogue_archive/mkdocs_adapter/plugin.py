@@ -273,6 +273,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                      f"{self.partial.described()}, and those edited since it started): its lists, "
                      "statistics, search and open data count these only, and links to the others "
                      "are not checked; scripts/build reads and checks them all")
+            for unmatched in self.partial.unmatched([s.id for s in archive.sessions]
+                                                    + [Path(f).name for f in archive.left_out]):
+                log.warning(f"dialogue-archive: scripts/serve --only: {unmatched}")
         if not self._drafts():
             _log_held_back(archive)
         elif not self.preview:
@@ -787,8 +790,8 @@ def partial_preview(preview: bool, started: float) -> PartialPreview | None:
     if not written.strip():
         return None
     if not preview:
-        log.warning(f"dialogue-archive: {ONLY_VARIABLE} is set, and left aside: a build reads "
-                    "and publishes the whole archive (a partial preview is scripts/serve --only)")
+        log.info(f"dialogue-archive: {ONLY_VARIABLE} is set, and left aside: a build reads and "
+                 "publishes the whole archive (a partial preview is scripts/serve --only)")
         return None
     try:
         return PartialPreview.parse(written, started)
