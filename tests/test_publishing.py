@@ -621,6 +621,20 @@ def test_the_sitemap_dates_each_page_by_what_it_shows(public_site: Path) -> None
     assert lastmod[f"{SITE_URL}agencies/cong-an-phuong-hoa-xuan/"] == "2025-07-01"
 
 
+def test_an_archive_with_no_session_yet_builds_its_sitemap(tmp_path: Path) -> None:
+    """A new office's archive (registries, a home page, no session yet) stopped its build with
+    MkDocs' traceback: every page's lastmod was unknown, and MkDocs dates the sitemap by the
+    newest one. The home page is dated by the build day until a session is."""
+    content = make_archive(tmp_path / "content", sessions=0)
+    (content / "registry" / "places.yaml").write_text(  # no unit that ended, whose page has a date
+        "- id: phuong-cam-le\n  name: Phường Cẩm Lệ\n  kind: ward\n", encoding="utf-8")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date="2026-11-28")
+    result = run_build(config)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    entries = dict(_sitemap_entries((tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")))
+    assert [day for day in entries.values() if day] == ["2026-11-28"]
+
+
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

@@ -459,8 +459,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if self.views is not None:
             # The sitemap's lastmod: the day what the page shows last changed where it is known
             # (README "Feeds, calendar, sharing, printing"), else none: MkDocs gives every page
-            # the build day, which search engines learn to ignore.
-            newest = self.views.newest(self.views.data_dates)
+            # the build day, which search engines learn to ignore. With no session yet, the
+            # home page's is the build day: MkDocs dates the sitemap by its newest page, and
+            # stopped with a traceback when no page had a date (registries without an ended unit).
+            newest = self.views.newest(self.views.data_dates) or self.views.archive.build_date
             for file in files.documentation_pages():
                 if file.page is not None:
                     spec = self.specs.get(file.src_uri)
