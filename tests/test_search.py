@@ -1920,7 +1920,7 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
 
 def test_a_folded_filter_panel_fetches_no_filter_index(browser, base_url) -> None:
     """On a phone the filter panel starts folded, yet every search fetched its counts' filter
-    indexes, 9 files an index: at 10,000 sessions 5 MB for a search of the whole archive, for
+    indexes, 9 files an index: at 10,000 sessions 4.8 MB for a search of the whole archive, for
     counts no one saw. They are fetched once the reader unfolds the panel, which then counts."""
     context = browser.new_context(viewport={"width": 390, "height": 800})
     asked: list[str] = []

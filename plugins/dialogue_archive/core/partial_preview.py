@@ -58,6 +58,7 @@ class PartialPreview:
                 for start in self.starts if not any(ident.startswith(start) for ident in ids)]
 
     def described(self) -> str:
+        """The sessions asked for, as typed: said in the log and atop every page."""
         return ", ".join(self.starts)
 
 

@@ -734,7 +734,7 @@ async function run() {
 
 // The facets' counts of a search, made while the filter panel is unfolded, else once the reader
 // unfolds it: on a phone it starts folded, and the filter indexes the counts need are 9 files an
-// index (72 KB for 2,100 records, 5 MB for a whole archive of 10,000 sessions), fetched for no
+// index (72 KB for 2,100 records, 4.8 MB for a whole archive of 10,000 sessions), fetched for no
 // one while the panel stays shut. Until then the panel's counts are those of a search before.
 async function showFacets(current, instance, list, counted) {
   facetsBox.setAttribute("aria-busy", "true");
