@@ -234,7 +234,7 @@ def bench(sessions: int, work: Path, with_serve: bool) -> list[Measure]:
         results.append(Measure("(a) serve: search and open data caught up", caught_up, 0))
         # a year's sessions, as an office previews its current year (the fullest year: the
         # newest may hold a few days)
-        year = max((p for p in (content / "sessions").iterdir()), key=lambda p: len(list(p.iterdir()))).name
+        year = max((content / "sessions").iterdir(), key=lambda p: len(list(p.iterdir()))).name
         first, pages, caught_up = serve_rebuild(config, content, only=year)
         print(f"  (a) partial preview of {year} (serve --only {year}): pages served {first:.1f} s "
               f"after starting; rebuilt {pages:.1f} s after an edit, search and open data "

@@ -275,3 +275,11 @@ def make_archive(root: Path, sessions: int = 1, start: dt.date = dt.date(2024, 6
         (folder / "index.md").write_text(MINIMAL_INDEX.format(date=day.isoformat()), encoding="utf-8")
         (folder / "answers.yaml").write_text(MINIMAL_ANSWERS, encoding="utf-8")
     return root
+
+
+def open_filters(page) -> None:
+    """Unfold the filter panel as a reader does on a phone, where it starts folded, and wait
+    for its counts, made once it is unfolded."""
+    if page.get_attribute("#da-filters", "open") is None:
+        page.click("#da-filters > summary")
+    page.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')")

@@ -24,6 +24,7 @@ from conftest import (
     SAMPLE_BUILD_DATE,
     build_archive,
     copy_sample,
+    open_filters,
     parse,
     replace,
     serious_violations,
@@ -254,14 +255,6 @@ def all_results(page, base_url: str) -> list[str]:
 
 def urls_where(records: list[SearchRecord], **filters: str) -> set[str]:
     return {r.url for r in records if all(v in r.filters.get(k, ()) for k, v in filters.items())}
-
-
-def open_filters(page) -> None:
-    """Unfold the filter panel as a reader does on a phone, where it starts folded, and wait
-    for its counts, made once it is unfolded."""
-    if page.get_attribute("#da-filters", "open") is None:
-        page.click("#da-filters > summary")
-    page.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')")
 
 
 def test_python_and_javascript_normalise_alike(page, base_url: str) -> None:

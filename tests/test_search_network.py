@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import QuietServer
+from conftest import QuietServer, open_filters
 from dialogue_archive.core.labels import VI
 
 WORDS = VI["search"]
@@ -171,9 +171,7 @@ def test_pagefinds_webassembly_comes_at_the_version_of_its_script(tab, server, d
 def test_lost_filter_indexes_say_so_in_the_filter_panel(tab, server) -> None:
     """The filter panel opened empty, without a word; a search by filters said "no result"."""
     assert open_search(tab, server, "q=so+do", r"/filter/").startswith("Tìm thấy")  # words alone hold
-    if tab.get_attribute("#da-filters", "open") is None:
-        tab.click("#da-filters > summary")  # its counts, and the filter indexes, are asked for now
-    tab.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')", timeout=20000)
+    open_filters(tab)  # its counts, and the filter indexes, are asked for now
     assert tab.inner_text("#da-facets") == WORDS["filters_failed"]
     tab.goto("about:blank")
     assert open_search(tab, server, "type=question", r"/filter/") == WORDS["search_incomplete"]
@@ -203,9 +201,7 @@ def test_filters_lost_while_one_has_the_focus(tab, server) -> None:
         if (written) window.statusWritten(document.getElementById('da-status').textContent);
       }).observe(document, {subtree: true, childList: true, characterData: true});""")
     open_search(tab, server, "q=so+do&year=2024", r"(?!)")  # nothing lost yet; 2022 never fetched
-    if tab.get_attribute("#da-filters", "open") is None:
-        tab.click("#da-filters > summary")  # its counts, and the filter indexes, are asked for now
-    tab.wait_for_function("!document.getElementById('da-facets').hasAttribute('aria-busy')", timeout=20000)
+    open_filters(tab)  # its counts, and the filter indexes, are asked for now
     tab.evaluate("document.querySelector('details[data-facet=year]').open = true")
     tab.focus("#da-f-year-2022")
     server.drop = re.compile(r"/filter/")

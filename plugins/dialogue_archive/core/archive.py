@@ -163,6 +163,10 @@ class Archive:
     """The site-wide redaction rules, for the pages MkDocs makes from the content folder's
     other Markdown files (the sessions' texts are redacted when they are read)."""
 
+    def leaves_out(self, path: str) -> bool:
+        """Whether `path` (from the content folder) is in a session a partial preview leaves out."""
+        return "/".join(path.split("/")[:3]) in self.left_out
+
     @cached_property
     def published(self) -> list[Session]:
         """Sessions on the public site, newest first (drafts too in a draft preview)."""

@@ -346,7 +346,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
                 files.remove(file)  # registries are published as data, not as raw files
             elif parts[0] == "sessions" and len(parts) >= 3:
                 if (len(parts) == 4 and parts[2] not in shown) or file.name == "answers" \
-                        or "/".join(parts[:3]) in self.archive.left_out \
+                        or self.archive.leaves_out(file.src_uri) \
                         or file.src_uri in self.archive.unused_photos:
                     files.remove(file)  # drafts, scheduled sessions, raw records and photos no
                     # text shows stay private
@@ -445,9 +445,8 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self._check_links(page, self.specs[page.file.src_uri].links)
 
     def _check_links(self, page: Page, targets: list[str]) -> None:
-        left_out = self.archive.left_out if self.archive is not None else frozenset()
         for target in targets:
-            if "/".join(target.split("/")[:3]) in left_out:
+            if self.archive is not None and self.archive.leaves_out(target):
                 continue  # a partial preview's: not read, not checked
             if self.files is not None and self.files.get_file_from_path(target) is None:
                 log.warning(f"{page.file.src_uri}: the write-up or its record links to '{target}', "
