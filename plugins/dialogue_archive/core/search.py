@@ -16,7 +16,7 @@ from .labels import VI, content_lang, format_short_date
 from .markup import markdown_text
 from .models import Item, ItemType
 from .search_chunks import WORDS_FILE
-from .search_index import RECORDS_FILE, SESSIONS_FILE
+from .search_index import RECORDS_FILE, SESSIONS_FILE, TOTALS_FILE
 from .search_text import (
     DASHES,
     DATE_MARK,
@@ -362,6 +362,7 @@ class SearchRecords:
                         "shards": shards, "holders": holders, "phrases": self.phrases.config(),
                         "topic_mark": TOPIC_MARK,
                         "files": {"words": WORDS_FILE, "sessions": SESSIONS_FILE, "records": RECORDS_FILE,
+                                  "totals": TOTALS_FILE,
                                   "runtime": versioned(RUNTIME_FILE, runtime_version())},
                         "scope_records": self.scope_records}},
             description=self.words["description"])

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import cbor2
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .asset_versions import FETCH_WATCH, RUNTIME_FILE, runtime_version, versioned
@@ -41,6 +42,13 @@ RECORDS_FILE = "records.da_json"
 its fragment's name), gzipped JSON (`write_records`). Fetched only when a result's excerpt
 (its fragment, which alone holds its address) is lost: the result still links to its record.
 Not `.gz`, for the reason given at search_chunks.WORDS_FILE."""
+TOTALS_FILE = "totals.da_json"
+"""Next to each index: how many of its records hold each filter value ({"topic": {"dat-dai":
+310}, …}), read from the filter files Pagefind wrote, gzipped JSON. The filter panel's counts
+before anything is typed or ticked are these, summed over the indexes searched (search.js
+`totalsOf`): Pagefind's own (`filters()`) fetch the nine filter files of every index first,
+4.8 MB in 639 requests for the whole archive at 10,000 sessions, and a first query typed at
+once waited behind them. Not `.gz`, for the reason given at search_chunks.WORDS_FILE."""
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 WORKER_FILE = "pagefind-worker.js"
 WORKER_URL = "`${basePath}pagefind-worker.js`"
@@ -141,6 +149,7 @@ def write_bundle(records: Iterable[SearchRecord], bundle_dir: Path,
             (made / name).unlink(missing_ok=True)
         watch_fetches(made, bundle_dir)
         write_records(made, bundle_dir)
+        write_totals(made, bundle_dir)
         shutil.rmtree(bundle_dir, ignore_errors=True)
         bundle_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(made, bundle_dir)  # a rename when `temp` is on the site's file system
@@ -185,12 +194,34 @@ def write_records(made: Path, bundle_dir: Path) -> None:
             data = json.loads(unpacked(fragment))
             records[fragment.stem] = (data["url"], data["meta"]["title"])
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise SearchIndexError(
-                f"The search index made for {bundle_dir} has a fragment this archive cannot read "
-                f"({fragment.name}: {error}). Install the pinned 'pagefind[bin]' (scripts/build "
-                "sets it up).") from error
-    data = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    (made / RECORDS_FILE).write_bytes(gzip.compress(data, mtime=0))
+            raise _unreadable(bundle_dir, f"a fragment ({fragment.name}", error) from error
+    _write_gzipped_json(records, made / RECORDS_FILE)
+
+
+def write_totals(made: Path, bundle_dir: Path) -> None:
+    """TOTALS_FILE: each filter value's count of records, as Pagefind's `filters()` gives it
+    (the length of the value's list of pages in its filter file)."""
+    totals: dict[str, dict[str, int]] = {}
+    for path in sorted((made / "filter").glob("*.pf_filter")):
+        try:
+            name, values = cbor2.loads(unpacked(path))
+            totals[name] = {value: len(pages) for value, pages in values}
+        except (OSError, ValueError, TypeError, cbor2.CBORDecodeError) as error:
+            raise _unreadable(bundle_dir, f"a filter file ({path.name}", error) from error
+    _write_gzipped_json(totals, made / TOTALS_FILE)
+
+
+def _unreadable(bundle_dir: Path, what: str, error: Exception) -> SearchIndexError:
+    """A file of Pagefind's this archive cannot read: Pagefind is not the release it knows."""
+    return SearchIndexError(
+        f"The search index made for {bundle_dir} has {what}: {error}) this archive cannot read. "
+        "Install the pinned 'pagefind[bin]' (scripts/build sets it up).")
+
+
+def _write_gzipped_json(data: object, path: Path) -> None:
+    """One of our files beside an index: compact JSON, gzipped the same way at every build."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def record_file(url: str) -> str:
@@ -233,8 +264,7 @@ def scratch_space() -> tempfile.TemporaryDirectory[str]:
 
 def write_sessions(sessions: Mapping[str, tuple[str, str]], bundle_dir: Path) -> None:
     """The titles and dates of an index's sessions (`SearchRecords.sessions_of`), beside it."""
-    data = json.dumps(sessions, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    (bundle_dir / SESSIONS_FILE).write_bytes(gzip.compress(data, mtime=0))
+    _write_gzipped_json(sessions, bundle_dir / SESSIONS_FILE)
 
 
 def _index(folder: Path, made: Path, expected: int) -> None:

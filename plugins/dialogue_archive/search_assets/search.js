@@ -143,14 +143,19 @@ function scopeShards() {
 }
 
 const indexPath = (shard) => new URL(`pagefind/${shard.id}/`, base).href;
-let runtime = null;
 let newest = null; // the instance searching newestList; grows when asked
 let newestList = [];
 const byYears = new Map(); // instances for the shards of chosen years
 
-async function createInstance(list) {
-  runtime ??= await import(indexPath(list[0]) + config.files.runtime); // at its version
-  const instance = runtime.createInstance({ basePath: indexPath(list[0]) });
+const runtimes = new Map(); // Pagefind's module, by the worker it runs in ("" or "#counts")
+async function createInstance(list, worker = "") {
+  if (!runtimes.has(worker)) { // at its version; imported again after a failure
+    runtimes.set(worker, import(indexPath(list[0]) + config.files.runtime + worker).catch((error) => {
+      runtimes.delete(worker);
+      throw error;
+    }));
+  }
+  const instance = (await runtimes.get(worker)).createInstance({ basePath: indexPath(list[0]) });
   await instance.options({ excerptLength: EXCERPT_WORDS });
   // Fetched side by side (one after another, each index cost a round trip on a slow network);
   // the order of the calls is the order of the indexes, newest first.
@@ -160,19 +165,31 @@ async function createInstance(list) {
   return instance;
 }
 
-// The filter indexes of an instance (instanceFor's promise; widening makes a new one), loaded
-// once: Pagefind counts only the facets whose filter index is loaded. Not awaited before a
-// search: on a slow link their round trips (9 an index) held back the first results by seconds.
-// Null when they cannot be had: the results stand, the filter panel stays as it was.
-const filterTotals = new WeakMap();
-function filtersOf(instance) {
-  if (!filterTotals.has(instance)) {
-    filterTotals.set(instance, instance.then((pagefind) => pagefind.filters()).catch(() => {
-      filterTotals.delete(instance);
+// The facets' counts of a search are made by a Pagefind of their own, in a worker of its own,
+// with every filter index loaded. Pagefind counts each loaded filter's values in every search:
+// loaded in the results' instance, they made each search slower (the whole archive at 10,000
+// sessions: `so do` shown after 10.9 s instead of 2.9 s), and the next query's results waited
+// for the counts of the one before, its instances sharing their module's one worker. Its
+// runtime is imported again as another module ("#counts"), which makes its own worker; the
+// files both fetch come from the browser's cache. Keyed by the results' instance (instanceFor's
+// promise; widening makes a new one). Null when the filter indexes cannot be had: the results
+// stand, the filter panel stays as it was.
+const counters = new WeakMap();
+let countersLoading = 0;
+function counterFor(instance, list) {
+  if (!counters.has(instance)) {
+    countersLoading += 1;
+    counters.set(instance, createInstance(list, "#counts").then(async (pagefind) => {
+      await pagefind.filters();
+      return pagefind;
+    }).catch(() => {
+      counters.delete(instance);
       return null;
+    }).finally(() => {
+      countersLoading -= 1;
     }));
   }
-  return filterTotals.get(instance);
+  return counters.get(instance);
 }
 
 // A year filter searches exactly that year's shards; otherwise the newest `depth` shards,
@@ -240,7 +257,8 @@ function noteFailure(url) {
     say(messages.search_incomplete);
     toResults.textContent = messages.to_results; // the count it said is not known to hold
   }
-  if (loss === "filters") showFiltersLost();
+  // A counts' instance (counterFor) that lost a file it loads with would wait forever
+  if (loss === "filters" || (loss === "load" && countersLoading > 0)) showFiltersLost();
 }
 
 // The index could not load: the results of the search before, and the count of the filters'
@@ -564,6 +582,22 @@ const wordsOf = (shardId) => shardFile(shardId, config.files.words, (text) => te
 // searchable: an item would be found by any query matching its session's title.
 const sessionsOf = (shardId) => shardFile(shardId, config.files.sessions, JSON.parse);
 
+// The facets' counts before anything is typed or ticked: each index's counts of its records by
+// filter value (core/search_index.py write_totals, read from its filter files), summed. Not
+// Pagefind's filters(), which fetches every index's filter files first (9 an index: 4.8 MB for
+// a whole archive of 10,000 sessions), and a query typed at once waited behind them. Null
+// when one cannot be had.
+async function totalsOf(list) {
+  const totals = await Promise.all(list.map((shard) => shardFile(shard.id, config.files.totals, JSON.parse)));
+  if (totals.includes(null)) return null;
+  const counts = {};
+  for (const [key, values] of totals.flatMap(Object.entries)) {
+    counts[key] ??= {};
+    for (const [value, count] of Object.entries(values)) counts[key][value] = (counts[key][value] || 0) + count;
+  }
+  return counts;
+}
+
 // Each record's [Pagefind path, title] by its result's id (core/search_index.py write_records):
 // fetched only when a result's excerpt is lost (lostResult), its fragment alone holding its address.
 const recordsOf = (shardId) => shardFile(shardId, config.files.records, JSON.parse);
@@ -687,7 +721,7 @@ async function run() {
   showScope();
   if (!term && !Object.keys(filters).length) {
     showResults(listed([]), messages.prompt);
-    await showFacets(current, instance, list, () => filtersOf(instance));
+    await showFacets(current, instance, list, () => totalsOf(list));
     return;
   }
   // Filters without words list the newest first, as far as each index's count ("shard") says.
@@ -724,12 +758,15 @@ async function run() {
   toResults.textContent = incomplete ? messages.to_results : countMessage("to_results_count", found);
   facetsBox.setAttribute("aria-busy", "true"); // its counts are still those of the search before
   voidingLosses = voiding;
-  // The counts' filter indexes are asked for once the first results' excerpts are: asked first
-  // on a slow link (a browser opens 6 connections to a server), their 9 files an index held the
-  // excerpts of a search by filters alone back by 2 s (a phone review's find).
-  await showResults(results, message, held && holding ? holding.all : null);
+  // The counts are made once the first results are shown: asked for first on a slow link (a
+  // browser opens 6 connections to a server), their filter indexes (9 files an index) held the
+  // excerpts of a search by filters alone back by 2 s (a phone review's find); asked for as
+  // soon as the excerpts were, the counts' instance loading beside them held the whole
+  // archive's first results at 10,000 sessions back by 0.6 s.
+  const { shown } = await showResults(results, message, held && holding ? holding.all : null);
+  await shown;
   if (current !== generation) return;
-  await showFacets(current, instance, list, async () => (held ? facetCounts(instance, pagefind, term, only) : {}));
+  await showFacets(current, instance, list, async () => (held ? facetCounts(instance, list, term, only) : {}));
 }
 
 // The facets' counts of a search, made while the filter panel is unfolded, else once the reader
@@ -751,15 +788,16 @@ filtersPanel.addEventListener("toggle", () => {
   if (filtersPanel.open && unfolded) unfolded();
 });
 
-// The facets' counts for a search, once the filter indexes are in: its searches again, their
-// words already fetched. Null when the filter indexes cannot be had.
-async function facetCounts(instance, pagefind, term, only) {
-  if (!(await filtersOf(instance))) return null;
+// The facets' counts for a search (counterFor): its searches again, their words already
+// fetched. Null when the filter indexes cannot be had.
+async function facetCounts(instance, list, term, only) {
+  const counter = await counterFor(instance, list);
+  if (!counter) return null;
   const filters = activeFilters();
-  const counts = { ...(await search(pagefind, term, { ...filters, ...only })).filters };
+  const counts = { ...(await search(counter, term, { ...filters, ...only })).filters };
   for (const key of Object.keys(filters)) {
     // A facet's own counts ignore its own selection, so other values stay choosable.
-    counts[key] = (await search(pagefind, term, { ...activeFilters(key), ...only })).filters[key] || {};
+    counts[key] = (await search(counter, term, { ...activeFilters(key), ...only })).filters[key] || {};
   }
   return counts;
 }
@@ -777,7 +815,8 @@ window.addEventListener("pagehide", () => {
   window.history.replaceState({ shown: shownCount, y: window.scrollY, followed }, "");
 });
 
-// Resolves once the first page's excerpts are asked for; they show as they arrive.
+// Resolves once the first page's excerpts are asked for (they show as they arrive), with the
+// promise of their being shown.
 async function showResults(results, message, holders = null) {
   const current = generation;
   shownResults = results;
@@ -785,7 +824,7 @@ async function showResults(results, message, holders = null) {
   shownCount = 0;
   list.replaceChildren();
   status.textContent = message;
-  showFirst(await requestMore(), current);
+  return { shown: showFirst(await requestMore(), current) };
 }
 
 // The first page of results (requestMore); back from a result, as many as were shown then.
