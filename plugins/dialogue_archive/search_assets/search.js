@@ -172,24 +172,29 @@ async function createInstance(list, worker = "") {
 // for the counts of the one before, its instances sharing their module's one worker. Its
 // runtime is imported again as another module ("#counts"), which makes its own worker; the
 // files both fetch come from the browser's cache. Keyed by the results' instance (instanceFor's
-// promise; widening makes a new one). Null when the filter indexes cannot be had: the results
-// stand, the filter panel stays as it was.
+// promise; widening makes a new one), and made once that one has loaded (`warm`), so that it
+// is ready when the first results are shown; its filter indexes are fetched then (`counting`).
+// Null when it cannot be had: the results stand, the filter panel stays as it was.
 const counters = new WeakMap();
-let countersLoading = 0;
-function counterFor(instance, list) {
-  if (!counters.has(instance)) {
+let countersLoading = 0; // counts' instances loading: a file lost meanwhile leaves one waiting
+function counterFor(instance, list, counting = false) {
+  const key = counting ? "counting" : "warm";
+  const made = counters.get(instance) || {};
+  if (!made[key]) {
     countersLoading += 1;
-    counters.set(instance, createInstance(list, "#counts").then(async (pagefind) => {
-      await pagefind.filters();
+    made[key] = (counting ? counterFor(instance, list) : createInstance(list, "#counts")).then(async (pagefind) => {
+      if (!pagefind) throw new Error("no counts' instance"); // made again when next asked
+      if (counting) await pagefind.filters();
       return pagefind;
     }).catch(() => {
-      counters.delete(instance);
+      delete made[key];
       return null;
     }).finally(() => {
       countersLoading -= 1;
-    }));
+    });
+    counters.set(instance, made);
   }
-  return counters.get(instance);
+  return made[key];
 }
 
 // A year filter searches exactly that year's shards; otherwise the newest `depth` shards,
@@ -718,6 +723,7 @@ async function run() {
   loaded = true;
   if (current !== generation) return;
   waiting = false;
+  if (filtersPanel.open) counterFor(instance, list); // its files now come from the cache
   showScope();
   if (!term && !Object.keys(filters).length) {
     showResults(listed([]), messages.prompt);
@@ -791,7 +797,7 @@ filtersPanel.addEventListener("toggle", () => {
 // The facets' counts for a search (counterFor): its searches again, their words already
 // fetched. Null when the filter indexes cannot be had.
 async function facetCounts(instance, list, term, only) {
-  const counter = await counterFor(instance, list);
+  const counter = await counterFor(instance, list, true);
   if (!counter) return null;
   const filters = activeFilters();
   const counts = { ...(await search(counter, term, { ...filters, ...only })).filters };
