@@ -12,6 +12,7 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -1913,15 +1914,24 @@ def test_results_do_not_wait_for_the_filter_counts(browser, base_url) -> None:
         context.close()
 
 
+@contextmanager
+def watched_tab(browser, width: int) -> Iterator[tuple[Any, list[str]]]:
+    """A page in a browser context of its own (nothing cached), that width, 800 px high, and
+    the address of every request it makes."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    try:
+        yield context.new_page(), asked
+    finally:
+        context.close()
+
+
 def test_a_folded_filter_panel_fetches_no_filter_index(browser, base_url) -> None:
     """On a phone the filter panel starts folded, yet every search fetched its counts' filter
     indexes, 9 files an index: at 10,000 sessions 4.8 MB for a search of the whole archive, for
     counts no one saw. They are fetched once the reader unfolds the panel, which then counts."""
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    asked: list[str] = []
-    context.on("request", lambda request: asked.append(request.url))
-    tab = context.new_page()
-    try:
+    with watched_tab(browser, 390) as (tab, asked):
         tab.goto(f"{base_url}search/?q=giay+phep+xay+dung")
         assert settle(tab).startswith("Tìm thấy")
         tab.fill("#da-q", "dat dai")
@@ -1933,8 +1943,6 @@ def test_a_folded_filter_panel_fetches_no_filter_index(browser, base_url) -> Non
         open_filters(tab)
         assert [url for url in asked if url.endswith(".pf_filter")]
         assert_counted(tab, base_url)
-    finally:
-        context.close()
 
 
 PAGEFIND_FILTERS = """async () => {
@@ -1955,11 +1963,7 @@ def test_the_filter_counts_before_a_search_fetch_no_filter_index(browser, base_u
     sessions, and a first query typed at once waited behind them (5.1 s to its results, against
     1.4 s on a phone, whose panel was folded). They come from each index's totals file, and are
     the counts Pagefind gives."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    asked: list[str] = []
-    context.on("request", lambda request: asked.append(request.url))
-    tab = context.new_page()
-    try:
+    with watched_tab(browser, 1280) as (tab, asked):
         tab.goto(f"{base_url}search/?scope=all")
         assert settle(tab) == WORDS["prompt"]
         tab.wait_for_timeout(500)  # a late request would count
@@ -1973,8 +1977,6 @@ def test_the_filter_counts_before_a_search_fetch_no_filter_index(browser, base_u
             f"{key}={value}": count for key, values in pagefind.items() if key in facets
             for value, count in values.items() if count}
         assert {key.split("=")[0] for key in shown} == facets
-    finally:
-        context.close()
 
 
 def filter_files(site: Path) -> dict[str, str]:
