@@ -44,8 +44,8 @@ def build(content: Path, site: Path, material_search: bool = False) -> float:
     seconds = time.perf_counter() - started
     if result.returncode:
         sys.exit(result.stdout[-3000:] + result.stderr[-3000:])
-    indexed = re.search(r"search: .*", result.stderr + result.stdout)
-    print(f"build: {seconds:.1f} s; {indexed.group(0) if indexed else ''}")
+    indexed = re.findall(r"search: \d+ records indexed .*", result.stderr + result.stdout)
+    print(f"build: {seconds:.1f} s; {indexed[-1] if indexed else ''}")  # not a progress line
     return seconds
 
 
