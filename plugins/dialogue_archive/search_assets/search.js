@@ -168,10 +168,11 @@ async function createInstance(list, worker = "") {
 // The facets' counts of a search are made by a Pagefind of their own, in a worker of its own,
 // with every filter index loaded. Pagefind counts each loaded filter's values in every search:
 // loaded in the results' instance, they made each search slower (the whole archive at 10,000
-// sessions: `so do` shown after 10.9 s instead of 2.9 s), and the next query's results waited
-// for the counts of the one before, its instances sharing their module's one worker. Its
-// runtime is imported again as another module ("#counts"), which makes its own worker; the
-// files both fetch come from the browser's cache. Keyed by the results' instance (instanceFor's
+// sessions: `so do` shown after 14.8-17.5 s instead of 4.0-4.6 s, README "Search
+// performance"), and the next query's results waited for the counts of the one before, its
+// instances sharing their module's one worker. Its runtime is imported again as another module
+// ("#counts"), which makes its own worker; the files both fetch come from the browser's cache
+// (but each index's entry file, which Pagefind asks for with the time in its address). Keyed by the results' instance (instanceFor's
 // promise; widening makes a new one), and made once that one has loaded (`warm`), so that it
 // is ready when the first results are shown; its filter indexes are fetched then (`counting`).
 // Null when it cannot be had: the results stand, the filter panel stays as it was.
