@@ -172,9 +172,10 @@ async function createInstance(list, worker = "") {
 // performance"), and the next query's results waited for the counts of the one before, its
 // instances sharing their module's one worker. Its runtime is imported again as another module
 // ("#counts"), which makes its own worker; the files both fetch come from the browser's cache
-// (but each index's entry file, which Pagefind asks for with the time in its address). Keyed by the results' instance (instanceFor's
-// promise; widening makes a new one), and made once that one has loaded (`warm`), so that it
-// is ready when the first results are shown; its filter indexes are fetched then (`counting`).
+// (but each index's entry file, which Pagefind asks for with the time in its address). Keyed
+// by the results' instance (instanceFor's promise; widening makes a new one), and made once
+// that one has loaded (`warm`), so that it is ready when the first results are shown; its
+// filter indexes are fetched then (`counting`).
 // Null when it cannot be had: the results stand, the filter panel stays as it was.
 const counters = new WeakMap();
 let countersLoading = 0; // counts' instances loading: a file lost meanwhile leaves one waiting
