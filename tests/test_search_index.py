@@ -275,6 +275,32 @@ def test_ctrl_c_or_a_stop_request_stops_a_build_at_once_quietly_and_leaves_nothi
 def test_a_preview_started_in_the_background_stops_cleanly_when_asked_to(tmp_path: Path) -> None:
     """A preview started in the background (`scripts/serve &`, nohup) ignores Ctrl-C; `kill`
     stopped it outright, leaving its temporary site in TMPDIR. It now shuts down as on Ctrl-C."""
+    text, returncode, scratch = stopped_preview(tmp_path, signal.SIG_IGN, [0.0])
+    assert returncode == 0, text
+    assert "Shutting down" in text and "Traceback" not in text, text
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("ctrl_c", [signal.SIG_DFL, signal.SIG_IGN], ids=["ctrl-c", "ctrl-c-ignored"])
+def test_a_preview_asked_again_and_again_to_stop_stops_once_and_cleanly(
+        tmp_path: Path, ctrl_c: signal.Handlers) -> None:
+    """`timeout` or `pkill` around `scripts/serve`, a supervisor, or an impatient hand: stop
+    requests one after the other while the preview shuts down. The second one, raised in the
+    middle of MkDocs' shutdown, left its server's thread running (the preview never ended) or
+    printed a traceback and "Aborted!". The stop under way is now left to finish."""
+    text, returncode, scratch = stopped_preview(tmp_path, ctrl_c, [0.005] * 400)
+    # -SIGTERM: a request that came once Python was ending, its handlers gone, the shutdown done
+    assert returncode in (0, -signal.SIGTERM), text
+    assert text.count("Shutting down") == 1, text
+    assert "Traceback" not in text and "Aborted" not in text, text
+    assert list(scratch.iterdir()) == []
+
+
+def stopped_preview(tmp_path: Path, ctrl_c: signal.Handlers, pauses: list[float]
+                    ) -> tuple[str, int | None, Path]:
+    """A 3-session preview, started with Ctrl-C handled as `ctrl_c`, sent SIGTERM once its
+    search index is written and again after each of `pauses` (seconds) while it runs: its
+    output, its exit status (None if it had not ended 30 s later) and its TMPDIR."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, make_archive(tmp_path / "content", sessions=3), tmp_path / "site")
@@ -285,23 +311,29 @@ def test_a_preview_started_in_the_background_stops_cleanly_when_asked_to(tmp_pat
         [sys.executable, "-m", "mkdocs", "serve", "-a", address, "-f", str(config)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch)),
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))  # as `cmd &` starts it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, ctrl_c))  # SIG_IGN: as `cmd &` starts it
     assert preview.stdout is not None
-    stuck = threading.Timer(120, lambda: os.killpg(preview.pid, signal.SIGKILL))
-    stuck.start()
+    output: list[str] = []
+    reader = threading.Thread(target=output.extend, args=(preview.stdout,), daemon=True)
+    reader.start()
+    started = time.monotonic()
+    while not any("search index and open data updated" in line for line in output[:]):
+        assert preview.poll() is None and time.monotonic() - started < 120, "".join(output)
+        time.sleep(0.05)
+    for pause in [0.0, *pauses]:
+        time.sleep(pause)
+        if preview.poll() is not None:
+            break
+        preview.terminate()  # SIGTERM
     try:
-        output = []
-        for line in preview.stdout:
-            output.append(line)
-            if "search index and open data updated" in line:
-                preview.terminate()  # SIGTERM
         preview.wait(timeout=30)
-    finally:
-        stuck.cancel()
-    text = "".join(output)
-    assert preview.returncode == 0, text
-    assert "Shutting down" in text and "Traceback" not in text, text
-    assert list(scratch.iterdir()) == []
+    except subprocess.TimeoutExpired:
+        os.killpg(preview.pid, signal.SIGKILL)
+        preview.wait()
+        reader.join(10)
+        return "".join(output), None, scratch
+    reader.join(10)
+    return "".join(output), preview.returncode, scratch
 
 
 def processes_with(marker: str) -> list[str]:

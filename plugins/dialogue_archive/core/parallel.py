@@ -33,19 +33,43 @@ def stop_as_interrupt() -> None:
     """In the build's main thread: a `STOP_SIGNALS` signal stops the build or the preview as
     Ctrl-C does, quietly, publishing nothing, its helpers and workers stopped and `mkdocs serve`'s
     temporary site deleted (killed by SIGTERM, a preview left that folder, the whole site, in
-    TMPDIR). A signal that something else already handles is left to it."""
+    TMPDIR). A signal that something else already handles is left to it.
+
+    Once: a stop (or Ctrl-C) that comes while a stop is under way is dropped. `timeout`, `pkill`
+    or an impatient hand send several; a second KeyboardInterrupt, raised in the middle of
+    MkDocs' shutdown, left the preview's server thread running (the process never ended) or
+    printed a traceback and "Aborted!"."""
     if threading.current_thread() is not threading.main_thread():
         return
+    _stop.raised = False
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt_once)
     for stop in STOP_SIGNALS:
         if signal.getsignal(stop) is signal.SIG_DFL:
             signal.signal(stop, _interrupt)
 
 
-def _interrupt(_received: int, _frame: object) -> None:
+class _StopRequest:
+    """Whether a stop signal or Ctrl-C has been raised as KeyboardInterrupt (the one flag the
+    signal handlers share)."""
+
+    raised = False
+
+
+_stop = _StopRequest()
+
+
+def _interrupt_once(_received: int, _frame: object) -> None:
+    if not _stop.raised:
+        _stop.raised = True
+        raise KeyboardInterrupt
+
+
+def _interrupt(received: int, frame: object) -> None:
     if callable(signal.getsignal(signal.SIGINT)):
         signal.raise_signal(signal.SIGINT)  # handled as Ctrl-C is, `interrupts_held` included
     else:  # Ctrl-C ignored (a job started in the background, or with nohup)
-        raise KeyboardInterrupt
+        _interrupt_once(received, frame)
 
 
 def ignore_interrupts() -> None:
