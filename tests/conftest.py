@@ -10,9 +10,12 @@ import http.server
 import io
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -260,6 +263,46 @@ items:
         due: 2024-12-31
         status: in_progress
 """
+
+
+class Preview:
+    """`mkdocs serve` of `config`, its output read line by line as it comes. `before`: Python
+    run in its process before MkDocs starts; `ctrl_c`: how it takes Ctrl-C (SIG_IGN: as a
+    shell's `cmd &` starts it)."""
+
+    def __init__(self, config: Path, tmp_path: Path, *, before: str = "",
+                 ctrl_c: signal.Handlers = signal.SIG_DFL, **env: str):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        mkdocs = ["-c", f"{before}\nfrom mkdocs.__main__ import cli\ncli()"] if before else ["-m", "mkdocs"]
+        self.process = subprocess.Popen(
+            [sys.executable, *mkdocs, "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path), **env),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, ctrl_c))
+        self.lines: list[str] = []
+        self.timer = threading.Timer(240, self.stop)
+        self.timer.start()
+
+    def wait_for(self, text: str) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            if text in line:
+                return
+        raise AssertionError("".join(self.lines))
+
+    def get(self, path: str) -> bytes:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}") as response:
+            return response.read()
+
+    def stop(self) -> None:
+        self.timer.cancel()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait()
 
 
 def make_archive(root: Path, sessions: int = 1, start: dt.date = dt.date(2024, 6, 20)) -> Path:

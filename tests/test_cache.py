@@ -10,8 +10,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +29,7 @@ import pytest
 from conftest import (
     ROOT,
     SAMPLE_BUILD_DATE,
+    Preview,
     copy_sample,
     make_archive,
     parse,
@@ -838,41 +837,6 @@ def test_a_reused_page_whose_link_target_was_removed_still_stops_the_strict_buil
     assert result.returncode == 1
     assert (f"{write_up.relative_to(tmp_path).as_posix()}:10:26: the link '../../2023/index.md' points "
             "to the sessions of 2023, a page the site does not make") in result.stderr, result.stderr
-
-
-class Preview:
-    """`mkdocs serve` of `config`, its output read line by line as it comes."""
-
-    def __init__(self, config: Path, tmp_path: Path, **env: str):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-            # serve's temporary site stays behind when it is stopped: in tmp_path, not in /tmp
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path), **env))
-        self.lines: list[str] = []
-        self.timer = threading.Timer(240, self.stop)
-        self.timer.start()
-
-    def wait_for(self, text: str) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-            if text in line:
-                return
-        raise AssertionError("".join(self.lines))
-
-    def get(self, path: str) -> bytes:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}") as response:
-            return response.read()
-
-    def stop(self) -> None:
-        self.timer.cancel()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait()
 
 
 @pytest.mark.parametrize("cache", [True, False])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONTENT, ROOT, build_archive, make_archive, run_build, write_config
+from conftest import CONTENT, ROOT, Preview, build_archive, make_archive, run_build, write_config
 from dialogue_archive.core import search_index
 from dialogue_archive.core.cache import remove_stale
 from dialogue_archive.core.search_text import SearchRecord
@@ -275,7 +275,7 @@ def test_ctrl_c_or_a_stop_request_stops_a_build_at_once_quietly_and_leaves_nothi
 def test_a_preview_started_in_the_background_stops_cleanly_when_asked_to(tmp_path: Path) -> None:
     """A preview started in the background (`scripts/serve &`, nohup) ignores Ctrl-C; `kill`
     stopped it outright, leaving its temporary site in TMPDIR. It now shuts down as on Ctrl-C."""
-    text, returncode, scratch = stopped_preview(tmp_path, signal.SIG_IGN, [0.0])
+    text, returncode, scratch = stopped_preview(tmp_path, signal.SIG_IGN, [])
     assert returncode == 0, text
     assert "Shutting down" in text and "Traceback" not in text, text
     assert list(scratch.iterdir()) == []
@@ -304,36 +304,23 @@ def stopped_preview(tmp_path: Path, ctrl_c: signal.Handlers, pauses: list[float]
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     config = write_config(tmp_path, make_archive(tmp_path / "content", sessions=3), tmp_path / "site")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        address = f"127.0.0.1:{probe.getsockname()[1]}"
-    preview = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", address, "-f", str(config)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(scratch)),
-        preexec_fn=lambda: signal.signal(signal.SIGINT, ctrl_c))  # SIG_IGN: as `cmd &` starts it
-    assert preview.stdout is not None
-    output: list[str] = []
-    reader = threading.Thread(target=output.extend, args=(preview.stdout,), daemon=True)
-    reader.start()
-    started = time.monotonic()
-    while not any("search index and open data updated" in line for line in output[:]):
-        assert preview.poll() is None and time.monotonic() - started < 120, "".join(output)
-        time.sleep(0.05)
-    for pause in [0.0, *pauses]:
-        time.sleep(pause)
-        if preview.poll() is not None:
-            break
-        preview.terminate()  # SIGTERM
+    preview = Preview(config, scratch, ctrl_c=ctrl_c)
     try:
-        preview.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(preview.pid, signal.SIGKILL)
-        preview.wait()
-        reader.join(10)
-        return "".join(output), None, scratch
-    reader.join(10)
-    return "".join(output), preview.returncode, scratch
+        preview.wait_for("search index and open data updated")
+        for pause in [0.0, *pauses]:
+            time.sleep(pause)
+            if preview.process.poll() is not None:
+                break
+            preview.process.terminate()  # SIGTERM, to the main process
+        try:
+            returncode: int | None = preview.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            returncode = None
+            os.killpg(preview.process.pid, signal.SIGKILL)  # a hung one may not take SIGTERM
+    finally:
+        preview.stop()
+    assert preview.process.stdout is not None
+    return "".join(preview.lines) + preview.process.stdout.read(), returncode, scratch
 
 
 def processes_with(marker: str) -> list[str]:
