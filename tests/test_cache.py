@@ -972,6 +972,33 @@ def test_a_partial_preview_shows_the_sessions_asked_for_and_those_edited(tmp_pat
         preview.stop()
 
 
+def test_a_whole_preview_slow_to_build_again_tells_once_of_the_partial_one(tmp_path: Path) -> None:
+    """At 10,000 sessions a whole preview builds again for half a minute after every edit: the
+    writer waiting for it is told, once, of `scripts/serve --only`, named with the newest
+    sessions' year. (Here any rebuild is slow enough: the threshold is set to 0 s.)"""
+    content = copy_sample(tmp_path / "content")
+    config = write_config(tmp_path, content, tmp_path / "site", build_date=str(SAMPLE_BUILD_DATE))
+    answers = content / SEED / "answers.yaml"
+    newest = max(folder.name for folder in content.glob("sessions/*/*"))[:4]
+    preview = Preview(config, tmp_path, before="from dialogue_archive.core import partial_preview\n"
+                      "partial_preview.SLOW_REBUILD = 0")
+    try:
+        preview.wait_for("search index and open data updated")
+        assert not any("--only" in line for line in preview.lines), preview.lines  # a first build
+        for edit in ("Ghi chú thứ nhất ", "Ghi chú thứ hai "):
+            answers.write_text(answers.read_text(encoding="utf-8").replace("text: ", f"text: {edit}", 1),
+                               encoding="utf-8")
+            preview.wait_for("Reloading browsers")
+            preview.wait_for("search index and open data updated")
+        said = [line for line in preview.lines if "--only" in line]
+        assert len(said) == 1, "".join(preview.lines)
+        sessions = len(list(content.glob("sessions/*/*/index.md")))
+        assert f"the whole archive ({sessions} sessions) took" in said[0], said
+        assert f"scripts/serve --only {newest} (a year, a month such as {newest}-03" in said[0], said
+    finally:
+        preview.stop()
+
+
 def test_serve_says_where_the_problems_are_at_every_rebuild(tmp_path: Path) -> None:
     """MkDocs logs a message once per process: a mistake saved again (or back after a fix) was
     said as 'Aborted with a BuildError!' only, without its file:line:column (a review's find)."""

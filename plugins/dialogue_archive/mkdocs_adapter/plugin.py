@@ -57,7 +57,7 @@ from ..core.markup import (
 from ..core.opendata import RECORDS_NAMESPACE, YEARS_PREFIX, OpenData
 from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, stop_as_interrupt, worker_count
-from ..core.partial_preview import ChoiceError, PartialPreview
+from ..core.partial_preview import ChoiceError, PartialPreview, slow_preview_advice
 from ..core.problems import ProblemLog
 from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
 from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, content_path, published_photos
@@ -160,6 +160,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.recent_sessions: dict[str, ParsedSession] | None = None  # kept by a preview
         self.partial: PartialPreview | None = None  # a partial preview's sessions
         self.started = time.time()
+        self.build_started = 0.0  # time.monotonic() at the start of the build under way
+        self.preview_builds = 0  # a preview's first build, then one after each edit
+        self.partial_advised = False  # a slow whole preview has said what `--only` does
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
         self.photo_keys: set[str] = set()  # the photos' sizes this build used (PhotoCopies.sizes_keys)
@@ -174,6 +177,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the archive before MkDocs reads a page (problems stop the build
         here, before anything is written), and set up its templates, assets and menu."""
+        self.build_started = time.monotonic()
         self._wait_for_catch_up()  # a rebuild must not clean the folder it is still writing
         if self.preview:
             _forget_logged_messages()
@@ -616,9 +620,21 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             done = self.catch_up = threading.Event()
             threading.Thread(target=self._catch_up, args=(config, done),
                              name="dialogue-archive-catch-up", daemon=True).start()
+            self._advise_partial_preview()
         else:
             self._write_end_outputs(config)
         self.built = True  # every plugin has written its files
+
+    def _advise_partial_preview(self) -> None:
+        """Once, after a whole preview's slow rebuild: the partial preview (`--only`). Not
+        after its first build, slow at any size when the cache is cold."""
+        assert self.archive is not None
+        self.preview_builds += 1
+        if self.partial is None and self.preview_builds > 1 and not self.partial_advised:
+            said = slow_preview_advice(time.monotonic() - self.build_started, self.archive.sessions)
+            if said is not None:
+                log.info(said)
+                self.partial_advised = True
 
     def _write_end_outputs(self, config: MkDocsConfig, background: bool = False) -> None:
         """Feeds, calendar, open data and the search index: written last, from the archive."""
