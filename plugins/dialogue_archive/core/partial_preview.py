@@ -77,11 +77,10 @@ def slow_preview_advice(seconds: float, sessions: Sequence[Session]) -> str | No
     if seconds < SLOW_REBUILD or not sessions:
         return None
     year = max(session.meta.date for session in sessions).year
-    return (f"preview: the whole archive ({len(sessions)} sessions) took {seconds:.0f} s to build "
-            "again after the edit, and every edit builds it again; a partial preview shows the "
-            "sessions you name and those you edit, built again in seconds: stop this one "
-            f"(Ctrl-C) and run scripts/serve --only {year} (a year, a month such as {year}-03, "
-            "or session ids)")
+    return (f"preview: this edit took {seconds:.0f} s to show, as every edit builds the whole "
+            f"archive ({len(sessions)} sessions) again; a partial preview builds only the sessions "
+            "you name and those you edit, in seconds: stop this one (Ctrl-C) and run "
+            f"scripts/serve --only {year} (a year; or a month such as {year}-03, or session ids)")
 
 
 def _changed_since(path: Path, moment: float) -> bool:
