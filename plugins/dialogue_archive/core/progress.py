@@ -9,11 +9,12 @@ PROGRESS_SECONDS = 10
 
 
 class Throttle:
-    """Says when `seconds` have passed since it was made or last said so."""
+    """Says when `seconds` have passed since it was made or last said so; the first time after
+    `first` seconds instead, when given (a first word soon, then one now and then)."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, first: float | None = None):
         self.seconds = seconds
-        self.last = time.monotonic()
+        self.last = time.monotonic() - (seconds - first if first is not None else 0)
 
     def due(self) -> bool:
         if time.monotonic() - self.last < self.seconds:
