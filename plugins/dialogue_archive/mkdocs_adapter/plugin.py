@@ -161,7 +161,6 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.partial: PartialPreview | None = None  # a partial preview's sessions
         self.started = time.time()
         self.build_started = 0.0  # time.monotonic() at the start of the build under way
-        self.preview_builds = 0  # a preview's first build, then one after each edit
         self.partial_advised = False  # a slow whole preview has said what `--only` does
         self.search_keys: dict[str, str] = {}  # a preview's indexes in its folder (search.KEPT_DIR)
         self.carried: dict[str, Callable[[Path], object]] = {}  # search indexes kept at publishing
@@ -627,10 +626,10 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def _advise_partial_preview(self) -> None:
         """Once, after a whole preview's slow rebuild: the partial preview (`--only`). Not
-        after its first build, slow at any size when the cache is cold."""
+        after its first build (slow at any size when the cache is cold), which MkDocs runs
+        before `on_serve` hands over the server."""
         assert self.archive is not None
-        self.preview_builds += 1
-        if self.partial is None and self.preview_builds > 1 and not self.partial_advised:
+        if self.partial is None and self.server is not None and not self.partial_advised:
             said = slow_preview_advice(time.monotonic() - self.build_started, self.archive.sessions)
             if said is not None:
                 log.info(said)
