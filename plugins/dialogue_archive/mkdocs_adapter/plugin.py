@@ -80,7 +80,7 @@ from .html_links import RAW_HTML_LINKS
 from .navigation import place_pages_under_sections
 from .opendata_files import open_data, write_data
 from .preview_reload import reload_browsers
-from .preview_watch import pace_watching
+from .preview_watch import watch_for_edits
 from .publishing import (
     page_publishing,
     redirect_pages,
@@ -598,7 +598,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         """Kept for the catch-up, which reloads its browsers when it writes a page again; its
         watching of the content paced by the content's size (preview_watch.py)."""
         self.server = server
-        pace_watching(server)
+        watch_for_edits(server)
         return server
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
