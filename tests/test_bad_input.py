@@ -1233,7 +1233,7 @@ def test_validate_given_the_site_folder_checks_the_content_folder_mkdocs_yml_nam
     for given in (tmp_path, tmp_path / "mkdocs.yml"):
         result = validate(given)
         assert result.returncode == 0, result.stderr
-        assert "names the content folder" in result.stdout and "OK: 1 sessions" in result.stdout
+        assert "names the content folder" in result.stdout and "OK: 1 session, 1 item, " in result.stdout
 
 
 def test_a_nul_character_is_reported_at_its_column(tmp_path: Path) -> None:

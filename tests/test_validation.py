@@ -43,7 +43,7 @@ def test_a_due_date_written_as_a_period_is_given_its_last_day_or_none(written: s
 def test_valid_archive_passes(tmp_path: Path) -> None:
     result = validate(make_archive(tmp_path / "content"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 1 sessions, 1 items")
+    assert result.stdout.startswith("OK: 1 session, 1 item, ")
 
 
 def test_sample_content_is_valid() -> None:

@@ -15,6 +15,7 @@ from .core.label_overrides import ARCHIVE_WORDS
 from .core.loader import load_archive, loading_progress
 from .core.parallel import worker_count
 from .core.problems import ProblemLog
+from .core.progress import amount
 from .core.resizing import published_photos, unreadable_photos
 from .mkdocs_adapter.config import option_problems
 from .site_settings import chosen_site
@@ -60,8 +61,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
               "run this command again.", file=sys.stderr)
         return 1
     items = sum(len(s.items) for s in archive.sessions)
-    print(f"OK: {len(archive.sessions)} sessions, {items} items, {len(archive.agencies)} agencies, "
-          f"{len(archive.topics)} topics, {len(archive.places)} places"
+    print(f"OK: {amount(len(archive.sessions), 'session')}, {amount(items, 'item')}, "
+          f"{amount(len(archive.agencies), 'agency', 'agencies')}, "
+          f"{amount(len(archive.topics), 'topic')}, {amount(len(archive.places), 'place')}"
           + (f"; {warnings} warning(s)" if warnings else ""))
     return 0
 

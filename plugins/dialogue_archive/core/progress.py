@@ -1,4 +1,5 @@
-"""How often long work says how far it is (the build's log, `validate`'s stderr)."""
+"""How often long work says how far it is (the build's log, `validate`'s stderr), and the
+counts its summaries end with."""
 
 from __future__ import annotations
 
@@ -21,3 +22,9 @@ class Throttle:
             return False
         self.last = time.monotonic()
         return True
+
+
+def amount(count: int, noun: str, nouns: str = "") -> str:
+    """`count` and its noun in the terminal's English: "1 session", "7 sessions", "1 agency"
+    (`nouns`: an irregular plural)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

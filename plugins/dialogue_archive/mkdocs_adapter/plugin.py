@@ -59,6 +59,7 @@ from ..core.opendata_views import file_sizes, open_data_page
 from ..core.parallel import Stopper, stop_as_interrupt, worker_count
 from ..core.partial_preview import ChoiceError, PartialPreview, slow_preview_advice
 from ..core.problems import ProblemLog
+from ..core.progress import amount
 from ..core.publish import PublishError, discard, hold_site, publish, staging_dir
 from ..core.resizing import COPIES_NAMESPACE, SIZES_NAMESPACE, PhotoCopies, content_path, published_photos
 from ..core.site_folders import (
@@ -272,7 +273,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.archive = archive
         if self.partial is not None:
             log.info(f"dialogue-archive: a partial preview of {len(archive.sessions)} of "
-                     f"{len(archive.sessions) + len(archive.left_out)} sessions (those of "
+                     f"{amount(len(archive.sessions) + len(archive.left_out), 'session')} (those of "
                      f"{self.partial.described()}, and those edited since it started): its lists, "
                      "statistics, search and open data count these only, and links to the others "
                      "are not checked; scripts/build reads and checks them all")
@@ -516,8 +517,9 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
             self._render_open_data_page(config)
         assert self.archive is not None
         items = sum(len(s.items) for s in self.archive.published)
-        log.info(f"dialogue-archive: {len(self.archive.published)} sessions, {items} items, "
-                 f"{len(pages)} archive pages ({report.reused} unchanged, reused from the cache) "
+        log.info(f"dialogue-archive: {amount(len(self.archive.published), 'session')}, "
+                 f"{amount(items, 'item')}, {amount(len(pages), 'archive page')} "
+                 f"({report.reused} unchanged, reused from the cache) "
                  f"written in {time.monotonic() - started:.1f} s")
 
     def _render_open_data_page(self, config: MkDocsConfig) -> bool:
