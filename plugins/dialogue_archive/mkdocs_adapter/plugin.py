@@ -103,8 +103,9 @@ from .search import (
     SEARCH_ASSETS_DIR,
     SEARCH_PREFIX,
     add_search_page,
-    build_search_index,
+    index_changed,
     keep_previous_bundle,
+    place_search_index,
 )
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -643,16 +644,17 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         started = time.monotonic()
         workers = worker_count(self.config.workers)
         try:
+            # The indexes left in the folder are known again once the new ones are complete.
+            kept, self.search_keys = self.search_keys, {}
+            placed = place_search_index(self.views, config, self.config, self.cache,
+                                        kept if self.preview else None,
+                                        self.staging[1] if self.staging else None)
             # Pagefind runs in its own processes: the feeds and data are written meanwhile.
             with ThreadPoolExecutor(1) as pool:
                 files = pool.submit(self._write_feeds_and_data, config)
-                # The indexes left in the folder are known again once the new ones are complete.
-                kept, self.search_keys = self.search_keys, {}
                 try:
-                    indexes = build_search_index(self.views, config, self.config, self.cache,
-                                                 workers, kept if self.preview else None,
-                                                 self.staging[1] if self.staging else None,
-                                                 self.stopper)
+                    indexes = index_changed(placed, self.cache, workers,
+                                            self.config.search_chunk_bytes, self.stopper)
                     self.carried, self.search_namespaces = indexes.carried, indexes.namespaces
                     if self.preview:
                         self.search_keys = indexes.keys
