@@ -599,7 +599,7 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
                  ) -> LiveReloadServer:
         """Kept for the catch-up, which reloads its browsers when it writes a page again; its
-        watching of the content paced by the content's size (preview_watch.py)."""
+        watching of the content made to hear of edits at once (preview_watch.py)."""
         self.server = server
         watch_for_edits(server)
         return server

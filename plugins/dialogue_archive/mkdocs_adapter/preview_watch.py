@@ -88,9 +88,11 @@ class FileEvents:
             self._give_up(error)
 
     def stop(self) -> None:
-        if self.observer is not None and self.observer.is_alive():
+        """Stops the events' watches, also those started by a start that then failed."""
+        if self.observer is not None:
             self.observer.stop()
-            self.observer.join()
+            if self.observer.is_alive():
+                self.observer.join()
 
     def tell(self, event: FileSystemEvent) -> None:
         now = time.monotonic()
@@ -104,14 +106,11 @@ class FileEvents:
             return all(self.told.get(path, -1.0) >= since for path in _paths(event))
 
     def _give_up(self, error: OSError) -> None:
-        assert self.observer is not None
         log.info(f"preview: the system's file events are not available ({error}); edits are "
                  "seen by looking at the content folder now and then, a few seconds late in a "
                  "large archive (Linux: raise fs.inotify.max_user_watches)")
-        observer, self.observer = self.observer, None
-        observer.stop()  # stops any of its watches already listening
-        if observer.is_alive():
-            observer.join()
+        self.stop()
+        self.observer = None
 
 
 class _Telling(FileSystemEventHandler):

@@ -112,9 +112,9 @@ def place_search_index(views: ArchiveViews, config: MkDocsConfig, options: Archi
     started = time.monotonic()
     site = Path(config.site_dir)
     indexes = SearchIndexes({}, {}, set())
-    todo: list[tuple[Shard, Path, str]] = []
     try:
         shards = records.shards()
+        todo: list[tuple[Shard, Path, str]] = []
         for shard in shards:
             path = f"{BUNDLE_DIR}/{shard.id}"
             bundle, namespace = site / path, _namespace(archive, shard)
