@@ -50,6 +50,9 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 PACE = 4
 """Pause after a look, in multiples of what the look cost: the watching takes a fifth of a core
 at most."""
+GRACE = 0.3
+"""How long a look that finds a change no event told of waits, once, for the event on its way
+(the look may read the file between its writing and the event's telling)."""
 FILE_CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
 """The events asked of the system: MkDocs rebuilds on a file's change, not on its reading."""
 
@@ -94,6 +97,10 @@ class FileEvents:
             if self.observer.is_alive():
                 self.observer.join()
 
+    @property
+    def listening(self) -> bool:
+        return self.observer is not None and self.observer.is_alive()
+
     def tell(self, event: FileSystemEvent) -> None:
         now = time.monotonic()
         with self.lock:
@@ -137,6 +144,8 @@ class PacedPollingEmitter(PollingEmitter):
     previous_look = -1.0
     """When the look before this one started: a change this look finds came after it."""
     last_look = -1.0
+    graced = False
+    """Whether this look has waited its GRACE."""
 
     def __init__(self, *args: Any, file_events: FileEvents, idle: threading.Event, **kwargs: Any
                  ) -> None:
@@ -155,11 +164,22 @@ class PacedPollingEmitter(PollingEmitter):
         self._timed(partial(super().queue_events, 0))
 
     def queue_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or not self.file_events.told_since(event, self.previous_look):
-            super().queue_event(event)
+        if not event.is_directory and self._told(event):
+            return
+        super().queue_event(event)
+
+    def _told(self, event: FileSystemEvent) -> bool:
+        if self.file_events.told_since(event, self.previous_look):
+            return True
+        if self.graced or not self.file_events.listening:
+            return False
+        self.graced = True  # once a look: a checkout of a thousand files waits once
+        self.stopped_event.wait(GRACE)
+        return self.file_events.told_since(event, self.previous_look)
 
     def _timed(self, look: Callable[[], None]) -> None:
         self.previous_look, self.last_look = self.last_look, time.monotonic()
+        self.graced = False
         started = time.thread_time()
         look()
         self.look_seconds = time.thread_time() - started
