@@ -69,12 +69,19 @@ def test_an_edit_in_a_large_content_folder_is_seen_at_once_and_once(
     edited = content / "sessions" / "2020" / "folder-4" / "7.md"
     edited.write_text("y")
     seen.wait(5)
-    assert seen.paths, "the edit was not seen"
-    assert emitter.last_look == looked, "seen by the polling, not at once"
-    while emitter.last_look == looked:  # the polling has found the change too: not told again
-        time.sleep(0.05)
+    # The system may tell of one save twice (its truncation, its writing) within a moment, and
+    # MkDocs rebuilds once for both; the polling, which finds the change too, adds nothing.
     time.sleep(0.2)
-    assert seen.paths == [str(edited)]
+    told = list(seen.paths)
+    assert told, "the edit was not seen"
+    assert emitter.last_look == looked, "seen by the polling, not at once"
+    for _ in range(2):  # the polling's next look, which finds the change too, has ended
+        looked = emitter.last_look
+        while emitter.last_look == looked:
+            time.sleep(0.05)
+    time.sleep(0.2)
+    assert set(told) == {str(edited)}
+    assert seen.paths == told, "told again by the polling"
 
 
 def test_a_large_content_folder_without_file_events_is_polled_with_a_fifth_of_a_core(
