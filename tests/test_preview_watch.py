@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dialogue_archive.mkdocs_adapter.preview_watch import PACE, PreviewObserver
+from dialogue_archive.mkdocs_adapter.preview_watch import (
+    PACE,
+    PacedPollingEmitter,
+    PreviewObserver,
+)
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 
@@ -29,6 +33,13 @@ class Seen(FileSystemEventHandler):
         while not self.paths and time.monotonic() - started < seconds:
             time.sleep(0.01)
         return time.monotonic() - started
+
+
+def next_look(emitter: PacedPollingEmitter) -> None:
+    """Returns once the polling has started its next look."""
+    looked = emitter.last_look
+    while emitter.last_look == looked:
+        time.sleep(0.01)
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +72,7 @@ def test_an_edit_in_a_large_content_folder_is_seen_at_once_and_once(
     observer.start()
     (emitter,) = observer.emitters  # the polling
     time.sleep(1)
-    looked = emitter.last_look
-    while emitter.last_look == looked:  # edit just after a look, the next seconds away
-        time.sleep(0.01)
+    next_look(emitter)  # edit just after a look, the next seconds away
     time.sleep(2 * emitter.look_seconds)  # (this look's end: it costs about as much as the last)
     looked = emitter.last_look
     edited = content / "sessions" / "2020" / "folder-4" / "7.md"
@@ -76,9 +85,7 @@ def test_an_edit_in_a_large_content_folder_is_seen_at_once_and_once(
     assert told, "the edit was not seen"
     assert emitter.last_look == looked, "seen by the polling, not at once"
     for _ in range(2):  # the polling's next look, which finds the change too, has ended
-        looked = emitter.last_look
-        while emitter.last_look == looked:
-            time.sleep(0.05)
+        next_look(emitter)
     time.sleep(0.2)
     assert set(told) == {str(edited)}
     assert seen.paths == told, "told again by the polling"
