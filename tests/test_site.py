@@ -721,6 +721,19 @@ def test_agencies_sharing_only_a_short_name_keep_their_names_as_written(tmp_path
     assert views.agency_link("phong-tu-phap").text != views.agency_link("phong-quan-ly-do-thi").text
 
 
+def test_an_agency_page_names_each_other_spelling_once(tmp_path: Path) -> None:
+    """A registry that lists the short name among the aliases too (and the full name, in
+    other case or spacing) showed 'Phòng Tư pháp, Phòng Tư pháp' on the agency's page."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng Tư pháp\n",
+            "  short_name: Phòng Tư pháp\n  aliases: [phòng tư  pháp, Phòng Tư pháp quận cẩm lệ,"
+            " Phòng TP]\n")
+    page = parse(build_archive(content, tmp_path) / "agencies" / "phong-tu-phap" / "index.html")
+    facts = {term.get_text(): term.find_next_sibling("dd").get_text()
+             for term in page.select(".da-facts dt")}
+    assert facts["Cách viết khác"] == "Phòng Tư pháp, Phòng TP", facts
+
+
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions").glob("*/*/index.md"))

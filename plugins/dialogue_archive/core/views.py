@@ -41,7 +41,7 @@ from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import answering, forwarded_to, referred_by, referred_to, referring, session_statistics
-from .vietnamese import in_sentence, sort_key, unit_word
+from .vietnamese import in_sentence, normalise, sort_key, unit_word
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -274,6 +274,20 @@ def group_by_session(entries: Iterable[ItemEntry], anchors: dict[int, str]) -> l
             groups.append(Group(entry.session, anchor=anchors.get(position, "")))
         groups[-1].items.append(entry)
     return groups
+
+
+def other_names(agency: Agency) -> list[str]:
+    """The agency's short name, then its aliases, each once and none its name again: a writer
+    often lists the short name among the aliases too, and the page showed it twice."""
+    def key(name: str) -> str:
+        return normalise(" ".join(name.split())).casefold()
+    seen = {key(agency.name)}
+    names = []
+    for name in (agency.short_name, *agency.aliases):
+        if name and key(name) not in seen:
+            seen.add(key(name))
+            names.append(name)
+    return names
 
 
 class ArchiveViews:
@@ -727,7 +741,7 @@ class ArchiveViews:
         if kind == "agency":
             agency: Agency = record
             header["parent"] = self.agency_link(agency.parent) if agency.parent else None
-            header["aliases"] = agency.aliases
+            header["spellings"] = other_names(agency)
             header["kind"] = (VI["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
                               if agency.kind else "")
             direct, today = self._successors(self.archive.agencies, agency)
