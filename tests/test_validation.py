@@ -1238,3 +1238,20 @@ def test_a_residential_group_as_a_places_kind_or_a_sessions_place_is_told_where_
         f"{GROUP}write the ward or commune the session served as place (place: <id of its ward or "
         "commune>) and name the group in the title or venue (venue: Nhà văn hóa tổ dân phố Cẩm Nam); "
         "if it is no such group, add it to registry/places.yaml or use an existing one"], problems
+
+
+def test_two_attendance_keys_shown_as_one_label_are_warned_of(tmp_path: Path) -> None:
+    """Attendance keys are free (FORMAT.md), and a session listing 'guests: 5' and 'khách mời: 3'
+    showed two counts both labelled 'khách mời', in silence (a format check's find): the writer
+    is told where, and the session still builds. Keys shown differently are left alone."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "summary:", "attendance:\n  guests: 5\n  citizens: 40\n"
+            "  hộ dân tổ 5: 3\n  Khách mời: 3\nsummary:")
+    archive, log = load_archive(content, dt.date(2026, 11, 28))
+    assert [str(p) for p in log.problems] == [
+        f"content/{SESSION}/index.md:10:3: warning: attendance 'Khách mời' and 'guests' are both "
+        "shown as 'Khách mời', two counts a reader cannot tell apart: write them as one key "
+        "(their sum), or name one more precisely"]
+    assert archive.sessions[0].meta.attendance == {"guests": 5, "citizens": 40, "hộ dân tổ 5": 3,
+                                                   "Khách mời": 3}
+

@@ -319,6 +319,12 @@ def count_label(name: str, count: int) -> str:
     return group.get(f"{key}_one", group[key]) if count == 1 else group[key]
 
 
+def attendance_kind(key: str) -> str:
+    """What an `attendance` key is shown as: its label, or (keys are free, FORMAT.md) the key as
+    written, its hyphens as spaces."""
+    return VI["text"]["attendance_kinds"].get(key) or key.replace("-", " ")
+
+
 def counted(name: str, count: int) -> str:
     """A count with its noun, '12 phiên đối thoại' (`name` a COUNTED label without {count})."""
     return f"{format_number(count)} {count_label(name, count)}"

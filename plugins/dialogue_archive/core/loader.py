@@ -23,7 +23,7 @@ from . import urls
 from .archive import Archive, Session, UnloadedSession, Visibility
 from .build_date import build_moment
 from .cache import DiskCache, code_fingerprint, fingerprint
-from .labels import VI
+from .labels import VI, attendance_kind
 from .links import (
     IMAGE_SUFFIXES,
     PAGE_PHOTO_SUFFIXES,
@@ -87,6 +87,7 @@ from .residential_groups import read_as_group, reads_as_group
 from .resizing import COPY_FOLDER, content_path, session_photos
 from .sheet_vocabulary import VALUE_NAMES, opinion_taken
 from .text_files import read_text
+from .vietnamese import normalise
 from .yamlio import (
     ODD_SPACES,
     LocDict,
@@ -804,6 +805,7 @@ def parse_session(folder: Path, root: Path, redactor: Redactor) -> ParsedSession
             start := start_written(data.get("date"))) and start != parsed.meta.time:
         log.add(index, *locate(data, ("time",)), f"`date` starts the session at {start} and "
                 f"`time` at {parsed.meta.time}: keep one of them")
+    _check_attendance(index, data, log)
     # `draft: yes please`, left out: a draft was meant, and the checks kept for public
     # sessions would only add problems the writer tried to avoid
     parsed.draft_written = isinstance(data, dict) and data.get("draft") is True
@@ -1326,6 +1328,24 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
         refs.check("agency", behalf, index, data, ("chair", "on_behalf_of"), day)
     if meta.image is not None:
         _check_image(session, data, log)
+
+
+def _check_attendance(index: Path, data: Any, log: ProblemLog) -> None:
+    """Two attendance keys shown as one label ('guests: 5' and 'khách mời: 3' both 'khách mời')
+    put two counts of one group on the page, and a reader cannot tell them apart. A warning:
+    the page is readable, only ambiguous."""
+    counts = data.get("attendance") if isinstance(data, dict) else None
+    if not isinstance(counts, dict):
+        return  # not a mapping: said by the model's check
+    shown: dict[str, str] = {}
+    for key in counts:
+        label = attendance_kind(str(key))
+        first = shown.setdefault(" ".join(normalise(label).casefold().split()), str(key))
+        if first != str(key):
+            line, col = locate_key(data, ("attendance", key))
+            log.add(index, line, col, f"attendance '{key}' and '{first}' are both shown as "
+                    f"'{label}', two counts a reader cannot tell apart: write them as one key "
+                    f"(their sum), or name one more precisely", severity="warning")
 
 
 def _check_image(session: Session, data: Any, log: ProblemLog) -> None:

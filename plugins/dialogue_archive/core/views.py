@@ -35,7 +35,7 @@ from .commitments import (
 )
 from .feeds import session_agencies, session_description
 from .fragments import FragmentStore
-from .labels import VI, count_label, described, format_date, format_short_date
+from .labels import VI, attendance_kind, count_label, described, format_date, format_short_date
 from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
@@ -1027,10 +1027,8 @@ class ArchiveViews:
     def attendance_label(self, key: str, count: int | None = None) -> str:
         """`attendance` keys are free (FORMAT.md): a key without a label is shown as written,
         its hyphens as spaces; with a `count`, a label's form for it ('1 guest')."""
-        if key not in self.text["attendance_kinds"]:
-            return key.replace("-", " ")
-        if count is None:
-            return self.text["attendance_kinds"][key]
+        if key not in self.text["attendance_kinds"] or count is None:
+            return attendance_kind(key)
         return count_label(f"text.attendance_kinds.{key}", count)
 
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any],
