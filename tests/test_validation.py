@@ -1255,3 +1255,31 @@ def test_two_attendance_keys_shown_as_one_label_are_warned_of(tmp_path: Path) ->
     assert archive.sessions[0].meta.attendance == {"guests": 5, "citizens": 40, "hộ dân tổ 5": 3,
                                                    "Khách mời": 3}
 
+
+def test_an_id_that_is_another_items_alias_is_named_as_such(tmp_path: Path) -> None:
+    """An item's aliases share its id's namespace (both are anchors on the session page): an id
+    equal to another item's alias was called a "duplicate item id" (a format check's find),
+    which sent the writer looking for an id written twice that is not there."""
+    content = make_archive(tmp_path / "content")
+    answers = content / SESSION / "answers.yaml"
+    replace(answers, "  - id: ho-so-gpxd\n", "  - id: ho-so-gpxd\n    aliases: [ho-so-cu]\n")
+    answers.write_text(answers.read_text(encoding="utf-8") + """\
+  - id: ho-so-cu
+    type: question
+    asker: {label: Công dân}
+    topics: [xay-dung]
+    text: Hỏi về hồ sơ cũ.
+  - id: thu-tuc-moi
+    aliases: [ho-so-gpxd]
+    type: question
+    asker: {label: Công dân}
+    topics: [cu-tru]
+    text: Hỏi về thủ tục mới.
+""", encoding="utf-8")
+    lines = validate(content).stderr.splitlines()
+    assert lines[:2] == [
+        f"content/{SESSION}/answers.yaml:18:9: item id 'ho-so-cu' is already the item alias on "
+        "line 3: ids and aliases are addresses on the session page, each unique in it; change one",
+        f"content/{SESSION}/answers.yaml:24:15: item alias 'ho-so-gpxd' is already the item id on "
+        "line 2: ids and aliases are addresses on the session page, each unique in it; change one",
+    ], lines

@@ -1521,13 +1521,20 @@ def _given(data: Any, where: tuple[Any, ...]) -> bool:
 
 def _unique(value: str, seen: dict[str, tuple[Any, ...]], kind: str, path: Path, data: Any,
             where: tuple[Any, ...], log: ProblemLog) -> None:
-    """Positions are looked up only for a duplicate: every build checks every id."""
-    if value in seen:
-        line, col = locate(data, where)
-        log.add(path, line, col, f"duplicate {kind} id '{value}' (first used on line "
-                f"{locate(data, seen[value])[0]}); {kind} ids must be unique in the session")
-    else:
+    """Positions are looked up only for a duplicate: every build checks every id. An item's
+    aliases share its ids' namespace, and are named as aliases when one is the duplicate."""
+    if value not in seen:
         seen[value] = where
+        return
+    line, col = locate(data, where)
+    first = f"line {locate(data, seen[value])[0]}"
+    if not {where[-2:-1], seen[value][-2:-1]} & {("aliases",)}:
+        log.add(path, line, col, f"duplicate {kind} id '{value}' (first used on {first}); "
+                f"{kind} ids must be unique in the session")
+        return
+    this, other = (f"{kind} {'alias' if w[-2:-1] == ('aliases',) else 'id'}" for w in (where, seen[value]))
+    log.add(path, line, col, f"{this} '{value}' is already the {other} on {first}: ids and "
+            "aliases are addresses on the session page, each unique in it; change one")
 
 
 def _free_anchor(value: str, kind: str, path: Path, data: Any, where: tuple[Any, ...],
