@@ -1283,3 +1283,23 @@ def test_an_id_that_is_another_items_alias_is_named_as_such(tmp_path: Path) -> N
         f"content/{SESSION}/answers.yaml:24:15: item alias 'ho-so-gpxd' is already the item id on "
         "line 2: ids and aliases are addresses on the session page, each unique in it; change one",
     ], lines
+
+
+def test_a_day_written_day_first_is_told_in_the_form_to_write(tmp_path: Path) -> None:
+    """Offices write days day first ('31/12/2025'), and the format asks for YYYY-MM-DD: the
+    message gives the day to write, not only the pattern (a format check's find); it is not
+    taken for a period ('tháng 12/2025'). A day the calendar lacks gets no suggestion."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "summary:", "published: '19/6/2024 8h30'\nsummary:")
+    replace(content / SESSION / "answers.yaml", "due: 2024-12-31", "due: 31/12/2024")
+    replace(content / SESSION / "answers.yaml", "      - by: phong-quan-ly-do-thi\n",
+            "      - by: phong-quan-ly-do-thi\n        date: 31.02.2025\n")
+    lines = validate(content).stderr.splitlines()
+    assert lines[:3] == [
+        f"content/{SESSION}/answers.yaml:10:15: '31.02.2025' is not a date: write it as YYYY-MM-DD "
+        "(e.g. 2024-06-20)",
+        f"content/{SESSION}/answers.yaml:16:14: '31/12/2024' is not a date: write it as YYYY-MM-DD, "
+        "here 2024-12-31",
+        f"content/{SESSION}/index.md:6:12: '19/6/2024 8h30' is not a date and time: write YYYY-MM-DD "
+        "or YYYY-MM-DD HH:MM, here 2024-06-19 08:30",
+    ], lines

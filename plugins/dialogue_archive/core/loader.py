@@ -62,6 +62,7 @@ from .models import (
     day_written,
     described,
     is_id,
+    iso_form,
     period_end,
     start_written,
     unreadable,
@@ -333,7 +334,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
                        + (_computed_status(value) if name == "status" else ""))
         elif kind == "value_error":
             message = str(error["msg"]).removeprefix("Value error, ")
-            if name == "due" and "is not a date:" in message and not isinstance(value, (list, dict)):
+            if name == "due" and "is not a date:" in message and not isinstance(value, (list, dict)) \
+                    and not iso_form(str(value)):  # a day written day first is no period
                 message += _period_hint(value)
         elif kind == "string_too_short" or (kind == "too_short" and (
                 loc[-1:] == ("[key]",) or isinstance(value, str))):  # `title: ""`

@@ -218,7 +218,8 @@ def _strict_date(value: Any) -> Any:
         except ValueError:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
-    raise ValueError(f"{described(value)} is not a date: write it as YYYY-MM-DD (e.g. 2024-06-20)")
+    hint = (iso_form(value) if isinstance(value, str) else "") or " (e.g. 2024-06-20)"
+    raise ValueError(f"{described(value)} is not a date: write it as YYYY-MM-DD{hint}")
 
 
 def day_written(value: Any) -> dt.date | None:
@@ -234,6 +235,11 @@ ISO_DAY_START = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ONE_DIGIT_HOUR = re.compile(r"(\d{4}-\d{2}-\d{2}[T ])(\d:)")
 
 
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?:\s+(\d{1,2})[:h](\d{2}))?")
+"""A day as Vietnamese documents write it, day first ('31/12/2025', '31.12.2025', with an hour
+'20/06/2024 8:00' or '8h00'): never month first, so its ISO form is no guess."""
+
+
 def calendar_problem(text: str) -> str | None:
     """The message for a day written in the right form that the calendar does not have
     ('2026-11-31', '2026-11-31 08:00'), or None: 'write YYYY-MM-DD' would not help its writer."""
@@ -243,6 +249,19 @@ def calendar_problem(text: str) -> str | None:
         except ValueError:
             return f"'{text}' is not a day of the calendar; check the day and the month"
     return None
+
+
+def iso_form(text: str) -> str:
+    """', here 2025-12-31' for a day written day first ('31/12/2025'): the writer copies the
+    form the message asks for instead of working it out; '' for anything else."""
+    if not (match := DAY_MONTH_YEAR.fullmatch(text.strip())):
+        return ""
+    day, _, month, year, hour, minute = match.groups()
+    try:
+        written = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return ""
+    return f", here {written:%Y-%m-%d %H:%M}" if hour else f", here {written:%Y-%m-%d}"
 
 
 PERIOD_START = r"^(?:(?:trong|den het|het|cuoi)\s+)?"
@@ -332,9 +351,9 @@ def _datetime(value: Any) -> Any:
         except ValueError:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
-    raise ValueError(
-        f"{described(value)} is not a date and time: write YYYY-MM-DD or YYYY-MM-DD HH:MM "
-        "(e.g. 2024-06-21 08:00)")
+    hint = (iso_form(value) if isinstance(value, str) else "") or " (e.g. 2024-06-21 08:00)"
+    raise ValueError(f"{described(value)} is not a date and time: write YYYY-MM-DD or YYYY-MM-DD "
+                     f"HH:MM{hint}")
 
 
 DateTime = Annotated[dt.datetime, BeforeValidator(_datetime)]
