@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from dialogue_archive.mkdocs_adapter.preview_watch import (
     PACE,
+    FileEvents,
     PacedPollingEmitter,
     PreviewObserver,
 )
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.api import ObservedWatch
 
 
 class Seen(FileSystemEventHandler):
@@ -139,3 +141,19 @@ def test_the_folder_is_not_looked_at_while_the_preview_rebuilds_and_an_edit_made
     finally:
         observer.stop()
         observer.join()
+
+
+def test_file_events_that_cannot_be_had_are_given_up_with_their_reason(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A watch the system refuses (here a folder removed before the preview starts) leaves the
+    polling alone, said once with the system's reason; inotify's limits, which a writer can
+    raise, are named only when they are the reason (they were named for any refusal)."""
+    events = FileEvents()
+    events.schedule(ObservedWatch(str(tmp_path / "gone"), recursive=True), Seen())
+    with caplog.at_level("INFO"):
+        events.start()
+    assert not events.listening and events.observer is None
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and "No such file or directory" in said[0], said
+    assert "max_user_watches" not in said[0], said
+    events.stop()  # as the preview's end does: nothing left to stop, no error

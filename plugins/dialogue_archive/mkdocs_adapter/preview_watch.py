@@ -21,6 +21,7 @@ Written against MkDocs 1.6 and watchdog 7 (requirements.lock), checked by the pr
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 import time
@@ -113,9 +114,12 @@ class FileEvents:
             return all(self.told.get(path, -1.0) >= since for path in _paths(event))
 
     def _give_up(self, error: OSError) -> None:
+        """Said once; the limits named only when it is theirs (a folder gone is not)."""
+        limits = (" (Linux: raise fs.inotify.max_user_watches and max_user_instances)"
+                  if error.errno in (errno.ENOSPC, errno.EMFILE) else "")
         log.info(f"preview: the system's file events are not available ({error}); edits are "
                  "seen by looking at the content folder now and then, a few seconds late in a "
-                 "large archive (Linux: raise fs.inotify.max_user_watches)")
+                 f"large archive{limits}")
         self.stop()
         self.observer = None
 
