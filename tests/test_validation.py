@@ -1276,12 +1276,12 @@ def test_an_id_that_is_another_items_alias_is_named_as_such(tmp_path: Path) -> N
     topics: [cu-tru]
     text: Hỏi về thủ tục mới.
 """, encoding="utf-8")
+    why = "ids and aliases are addresses on the session page, each unique in it; change one"
+    at = f"content/{SESSION}/answers.yaml"
     lines = validate(content).stderr.splitlines()
     assert lines[:2] == [
-        f"content/{SESSION}/answers.yaml:18:9: item id 'ho-so-cu' is already the item alias on "
-        "line 3: ids and aliases are addresses on the session page, each unique in it; change one",
-        f"content/{SESSION}/answers.yaml:24:15: item alias 'ho-so-gpxd' is already the item id on "
-        "line 2: ids and aliases are addresses on the session page, each unique in it; change one",
+        f"{at}:18:9: item id 'ho-so-cu' is already the item alias on line 3: {why}",
+        f"{at}:24:15: item alias 'ho-so-gpxd' is already the item id on line 2: {why}",
     ], lines
 
 
