@@ -949,6 +949,37 @@ def test_keep_valid_writes_the_good_rows(content: Path, tmp_path: Path, capsys) 
     assert errors_of(content) == []
 
 
+def test_keep_valid_on_a_re_import_removes_no_item_answers_yaml_has(content: Path, tmp_path: Path) -> None:
+    """Re-imported with --force --keep-valid, a sheet whose rows now have problems (here a typo,
+    and a phone number only found after the row was matched to its item) deleted the items
+    those rows held, naming some of them at most (a press-office walk-through's find): links to
+    published questions broke. Nothing is written, and every item it would remove is named."""
+    folder = new_session(content)
+    assert run_import(sample_sheet.write_csv(tmp_path / "dung.csv"), folder).returncode == 0
+    before = (folder / "answers.yaml").read_bytes()
+    ids = [item["id"] for item in items_of(folder)]
+    rows = [list(r) for r in sample_sheet.ROWS]
+    col = {name: i for i, name in enumerate(sample_sheet.HEADER)}
+    rows[0][col["Lĩnh vực"]] = "Xây dựngg"
+    rows[1][col["Nội dung trả lời"]] += " Liên hệ anh Bình, số 0905 123 456."
+    result = run_import(sample_sheet.write_csv(tmp_path / "sua.csv", rows=rows), folder,
+                        "--force", "--keep-valid")
+    assert result.returncode == 1 and (folder / "answers.yaml").read_bytes() == before
+    summary = result.stderr.splitlines()[-1]
+    assert summary == (f"2 problem(s) in sua.csv; nothing was written: with those rows skipped, "
+                       f"answers.yaml would lose 2 of its items ({ids[0]}, {ids[1]}), which "
+                       "--keep-valid does not remove. Fix the rows and import again (an item taken "
+                       "out of the sheet on purpose: --force without --keep-valid)"), result.stderr
+    rows[0][col["Lĩnh vực"]] = "Xây dựng"  # a new question's slip takes nothing away
+    rows[1] = sample_sheet.ROWS[1]
+    rows.append(["9", "Ông K.", "Công dân", "", "Câu hỏi", "Đất đaii", "", "Hỏi thêm.", "Có",
+                 "Phòng QLĐT", "", "", "", "", "", "Trả lời.", "", "", "", "", ""])
+    result = run_import(sample_sheet.write_csv(tmp_path / "them.csv", rows=rows), folder,
+                        "--force", "--keep-valid")
+    assert result.returncode == 0 and "those rows were skipped" in result.stdout, result.stderr
+    assert [item["id"] for item in items_of(folder)] == ids
+
+
 def test_bad_dates_are_reported_on_their_row(content: Path, tmp_path: Path, capsys) -> None:
     rows = [list(r) for r in sample_sheet.ROWS]
     rows[2][sample_sheet.HEADER.index("Ngày trả lời")] = "32/13/2024"

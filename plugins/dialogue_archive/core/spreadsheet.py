@@ -316,6 +316,9 @@ class ImportReport:
     """The sheet's merged cells (Table.spans), whose problem is said once (see `errors`)."""
     problems: list[Problem] = field(default_factory=list)
     """See `errors`."""
+    held_back: list[str] = field(default_factory=list)
+    """The items of answers.yaml that --keep-valid would have removed, so nothing was written:
+    skipping a row must not delete the question it held before (published ids never change)."""
 
     def error(self, row: int | None, column: str | None, message: str) -> None:
         """A problem on a row of the sheet, in one of its columns (None: the row, or the item)."""
@@ -352,6 +355,12 @@ class ImportReport:
             warnings = len(self.warnings) + len(self.effects)
             warned = f"; read the {warnings} warning(s) above" if warnings else ""
             return f"wrote {len(self.items)} item(s) to {self.target}{skipped}{warned}"
+        if self.held_back:
+            return (f"{len(self.errors)} problem(s) in {self.sheet}; nothing was written: with "
+                    f"those rows skipped, {self.target.name} would lose {len(self.held_back)} of "
+                    f"its items ({', '.join(self.held_back)}), which --keep-valid does not remove. "
+                    "Fix the rows and import again (an item taken out of the sheet on purpose: "
+                    "--force without --keep-valid)")
         if not self.items:
             return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
                     "nothing was written. Fix the rows and import again.")
@@ -1845,7 +1854,10 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     report.items = [item for item in report.items if _valid(item, report, first_rows.get(item["id"]))]
     report.items = _publishable(report.items, first_rows, archive, session, reader, report)
     _report_personal_data(unread, reader, report)
-    if report.errors and not (keep_valid and report.items):
+    if report.errors and keep_valid and previous:  # a re-import: what it would take away
+        written = {item["id"] for item in report.items}
+        report.held_back = [str(item["id"]) for item in previous if str(item["id"]) not in written]
+    if (report.errors and not (keep_valid and report.items)) or report.held_back:
         return report
     if filled and not report.items and not report.errors:  # an empty template, with --force
         raise SheetError(f"{report.sheet}: the table has no question under its header (row "
