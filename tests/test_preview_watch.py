@@ -157,3 +157,27 @@ def test_file_events_that_cannot_be_had_are_given_up_with_their_reason(
     assert len(said) == 1 and "No such file or directory" in said[0], said
     assert "max_user_watches" not in said[0], said
     events.stop()  # as the preview's end does: nothing left to stop, no error
+
+
+def test_a_file_written_beside_a_watched_file_is_not_an_edit(tmp_path: Path) -> None:
+    """MkDocs watches mkdocs.yml, a file: the file events watched its whole folder, so a log
+    written beside it (`scripts/serve > serve.log`) rebuilt the preview about three times a
+    second, each rebuild logging again (a press-office walk-through's find)."""
+    config, content = tmp_path / "mkdocs.yml", tmp_path / "content"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    content.mkdir()
+    beside, inside = Seen(), Seen()
+    observer = PreviewObserver(0.5)
+    observer.schedule(inside, str(content), recursive=True)
+    observer.schedule(beside, str(config), recursive=True)
+    observer.start()
+    try:
+        assert observer.file_events.listening
+        (tmp_path / "serve.log").write_text("INFO - Detected file changes\n", encoding="utf-8")
+        time.sleep(1.5)  # three looks of the polling, and the events long delivered
+        assert beside.paths == inside.paths == []
+        config.write_text("site_name: y\n", encoding="utf-8")
+        assert beside.wait(3.0) < 3.0 and set(beside.paths) == {str(config)}
+    finally:
+        observer.stop()
+        observer.join()

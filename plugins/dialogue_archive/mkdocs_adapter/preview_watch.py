@@ -70,11 +70,14 @@ class FileEvents:
         self.lock = threading.Lock()
 
     def schedule(self, polled: ObservedWatch, handler: FileSystemEventHandler) -> None:
+        """The same path as the polling's, as written: the watch of a file (mkdocs.yml) is of
+        its folder's files (`path`) filtered by its own (`raw_path`); given its folder, a log
+        written beside mkdocs.yml rebuilt the preview about three times a second."""
         if self.observer is None:
             return
         try:
             self.watches[polled] = self.observer.schedule(
-                _Telling(handler, self), polled.path, recursive=polled.is_recursive,
+                _Telling(handler, self), polled.raw_path, recursive=polled.is_recursive,
                 event_filter=FILE_CHANGES)
         except OSError as error:  # on a watch added to a started preview
             self._give_up(error)
