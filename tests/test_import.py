@@ -177,11 +177,32 @@ def test_new_says_when_a_session_dated_ahead_goes_public(content: Path, capsys) 
         in capsys.readouterr().out
 
 
+def test_import_takes_the_session_id_new_printed(content: Path, tmp_path: Path, monkeypatch,
+                                                 capsys) -> None:
+    """`new` prints the session's id, and a press officer gives it to `--session`: it was
+    refused as "not a session folder", with advice to run `new`, which then said the session
+    exists (a press-office walk-through's find). The id is looked up in the content folder,
+    as `validate` finds it; an id of no session names where it looked."""
+    new_session(content)
+    monkeypatch.chdir(tmp_path)  # beside content/, as the README's commands run
+    sheet = sample_sheet.write_csv(tmp_path / "tong-hop.csv")
+    assert main(["import", str(sheet), "--session", SESSION_ID]) == 0, capsys.readouterr().err
+    assert len(items_of(content / "sessions" / "2024" / SESSION_ID)) == 5
+    assert main(["import", str(sheet), "--session", "2024-07-19-khong-co"]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.startswith(
+        "--session 2024-07-19-khong-co: no such folder, and no session of that id in "
+        "content/sessions/2024/; give the session's folder (with its index.md), or create it "
+        "with ") and said.endswith("dialogue-archive new"), said
+
+
 def test_new_refuses_an_existing_id_and_unknown_names(content: Path, capsys) -> None:
     new_session(content)
     capsys.readouterr()
     assert main([*NEW, "--content-dir", str(content)]) == 2
-    assert f"session '{SESSION_ID}' already exists" in capsys.readouterr().err
+    assert f"session '{SESSION_ID}' already exists ({content / 'sessions' / '2024' / SESSION_ID}); " \
+        "choose another --slug, or edit that session (to import a spreadsheet into it: import " \
+        "--session with its folder or id)" in capsys.readouterr().err
     assert main(["new", "--content-dir", str(content), "--date", "2024-07-19", "--title", "Đối thoại",
                  "--organizer", "phong-tu-phapp", "--place", "Hòa Thọ"]) == 2
     err = capsys.readouterr().err

@@ -13,7 +13,7 @@ from typing import Any
 
 from .core.build_date import fixed_build_date
 from .core.loader import load_archive
-from .core.models import SessionKind
+from .core.models import SESSION_ID_PATTERN, SessionKind
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
 from .core.sheet_vocabulary import TIME_OF_DAY
@@ -147,7 +147,7 @@ def _non_empty(value: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """Read a spreadsheet into answers.yaml; every rejected row is reported with its number."""
     try:  # the build date the site's mkdocs.yml fixes: an update must not be dated after it
-        folder = session_folder(Path(args.session))
+        folder = _named_session(args.session, args.config_file)
         build_date = _site_of_session(folder, args.config_file).build_date
         report = import_sheet(Path(args.sheet), folder, keep_valid=args.keep_valid,
                               force=args.force, worksheet=args.worksheet, build_date=build_date)
@@ -162,6 +162,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(report.summary(), file=sys.stderr if report.errors and not report.written else sys.stdout)
     return 1 if report.errors and not report.written else 0
+
+
+def _named_session(named: str, config_file: str | None) -> Path:
+    """The folder `--session` names: a path, or a session's id as `new` prints it, looked up in
+    the content folder (`validate`'s, or the one `-f` names); a path to no folder was refused
+    as "not a session folder", and `new`, which the message advised, then said it exists."""
+    path = Path(named)
+    if path.exists() or not SESSION_ID_PATTERN.match(named):
+        return session_folder(path)
+    content = chosen_site(None, config_file).content
+    folder = content / "sessions" / named[:4] / named
+    if not (folder / "index.md").is_file():
+        raise SheetError(f"--session {named}: no such folder, and no session of that id in "
+                         f"{content}/sessions/{named[:4]}/; give the session's folder (with its "
+                         f"index.md), or create it with {command()} new")
+    return folder
 
 
 def _site_of_session(folder: Path, config_file: str | None) -> Site:
@@ -211,7 +227,8 @@ def add_commands(commands: Any) -> None:
 
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
     sheet.add_argument("sheet", help="the .xlsx or .csv file")
-    sheet.add_argument("--session", required=True, help="the session folder (with index.md), or its index.md")
+    sheet.add_argument("--session", required=True,
+                       help="the session folder (with index.md), its index.md, or the session id")
     sheet.add_argument("--sheet", dest="worksheet", metavar="NAME",
                        help="the worksheet to read, by its name (default: the one holding the table)")
     sheet.add_argument("--keep-valid", action="store_true",

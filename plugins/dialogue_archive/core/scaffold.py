@@ -114,6 +114,14 @@ def existing_ids(archive: Archive) -> set[str]:
     return ids
 
 
+def _holder(archive: Archive, session_id: str) -> str:
+    """Where the session of an id, or the session that keeps it as an alias, is written."""
+    folders = [p for p in (archive.root / "sessions").glob(f"*/{session_id}") if p.is_dir()]
+    folders += [s.folder for s in archive.sessions if session_id in s.meta.aliases]
+    return ", ".join(str(f) + ("" if f.name == session_id else " keeps it as an alias")
+                     for f in folders)
+
+
 def check_organizer(archive: Archive, value: str, on: dt.date | None) -> str:
     return Match.build("agency", archive.agencies.values()).resolve(value, on)
 
@@ -160,8 +168,9 @@ def _checked(archive: Archive, request: NewSession) -> tuple[str, str, str, str]
         problems.append(f"--slug makes a session id of {len(session_id)} characters, more than "
                         f"{ID_MAX}; choose a shorter --slug")
     if session_id in existing_ids(archive):
-        problems.append(f"session '{session_id}' already exists; choose another --slug or edit "
-                        "the existing session")
+        problems.append(f"session '{session_id}' already exists ({_holder(archive, session_id)}); "
+                        "choose another --slug, or edit that session (to import a spreadsheet "
+                        "into it: import --session with its folder or id)")
     if problems:
         raise ScaffoldError(problems)
     return organizer, place, title, session_id
