@@ -1038,8 +1038,9 @@ def test_a_column_of_dates_written_month_first_is_refused(content: Path, tmp_pat
         "2,Ông B.,Kiến nghị,Đất đai,Hỏi hai.,UBND phường Hòa Xuân,Trả lời.,Sửa đường,6/13/2027\n"))
     result = run_import(slip, folder)
     assert result.returncode == 1
-    assert "vn.csv:row 3: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day " \
-        "and the month" in result.stderr
+    assert "vn.csv:row 3: column 'Hạn': '6/13/2027' is not a day of the calendar read day first, " \
+        "as Vietnam writes dates; read month first, it is 13/06/2027: write that, if it is the " \
+        "day meant" in result.stderr
 
 
 def kept_valid(workbook: openpyxl.Workbook, path: Path, content: Path) -> tuple[Path, list[str]]:
@@ -1069,8 +1070,9 @@ def test_a_slip_month_first_among_excel_dates_is_its_rows_problem(content: Path,
                       "UBND phường Hòa Xuân", "Trả lời.", promise, due])
     folder, rows_said = kept_valid(workbook, tmp_path / "han.xlsx", content)
     assert rows_said == [
-        "han.xlsx:row 4: column 'Hạn': '6/13/2027' is not a day of the calendar; check the day "
-        "and the month"]
+        "han.xlsx:row 4: column 'Hạn': '6/13/2027' is not a day of the calendar read day first, "
+        "as Vietnam writes dates; read month first, it is 13/06/2027: write that, if it is the "
+        "day meant"]
     assert [[c["due"] for c in item["commitments"]] for item in items_of(folder)] == [
         [dt.date(2027, 3, 6)], [dt.date(2027, 6, 20)]]
 
@@ -1127,7 +1129,8 @@ def test_a_summary_sheet_whose_session_dates_are_written_month_first_is_refused(
 
 
 @pytest.mark.parametrize(("written", "said"), [
-    ("12/15/2026", "is not a day of the calendar; check the day and the month"),
+    ("12/15/2026", "is not a day of the calendar read day first, as Vietnam writes dates; read "
+                   "month first, it is 15/12/2026: write that, if it is the day meant"),
     ("31/11/2026", "is not a day of the calendar; check the day and the month"),
     ("hôm qua", "is not a date; write it as day/month/year, such as 20/06/2024"),
 ])

@@ -144,6 +144,9 @@ def not_a_day(text: str, date: str | None = None) -> str:
     `date`: the date the text holds beside other words (day_written's, folded when written out),
     else the whole text is the date; the text is quoted as the cell writes it."""
     date = text if date is None else date
+    if day := month_first_day(date):  # one slip ('12/31/2026'), not a column's (_check_month_first)
+        return (f"'{text}' is not a day of the calendar read day first, as Vietnam writes dates; "
+                f"read month first, it is {day:%d/%m/%Y}: write that, if it is the day meant")
     if DATE_SHAPE.fullmatch(date.strip()) or WORDED_DAY.fullmatch(folded_words(date)):
         return f"'{text}' is not a day of the calendar; check the day and the month"
     return f"'{text}' is not a date; write it as day/month/year, such as 20/06/2024"
@@ -355,15 +358,15 @@ class ImportReport:
             warnings = len(self.warnings) + len(self.effects)
             warned = f"; read the {warnings} warning(s) above" if warnings else ""
             return f"wrote {len(self.items)} item(s) to {self.target}{skipped}{warned}"
+        if not self.items:
+            return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
+                    "nothing was written. Fix the rows and import again.")
         if self.held_back:
             return (f"{len(self.errors)} problem(s) in {self.sheet}; nothing was written: with "
                     f"those rows skipped, {self.target.name} would lose {len(self.held_back)} of "
                     f"its items ({', '.join(self.held_back)}), which --keep-valid does not remove. "
                     "Fix the rows and import again (an item taken out of the sheet on purpose: "
                     "--force without --keep-valid)")
-        if not self.items:
-            return (f"{len(self.errors)} problem(s) in {self.sheet} and no row could be imported; "
-                    "nothing was written. Fix the rows and import again.")
         return (f"{len(self.errors)} problem(s) in {self.sheet}; nothing was written. Fix the rows "
                 "and import again, or add --keep-valid to write only the valid rows.")
 
