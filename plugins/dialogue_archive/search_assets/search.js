@@ -113,10 +113,11 @@ function deeper(depth) {
 // value every shard holds has none). A shard that does not cannot hold a result and is not
 // searched: searching within a ward loads the indexes holding its answers, not the newest
 // ones, which may hold none.
+// `except`: a filter whose choice is left out (as if none of its values were chosen).
 const holderSets = new Map();
-function holds(shard) {
+function holds(shard, except = null) {
   return Object.entries(config.holders).every(([key, masks]) => {
-    const values = state.filters[key] || [];
+    const values = key === except ? [] : state.filters[key] || [];
     return !values.length || values.some((value) => !(value in masks) || holdersOf(masks[value]).has(shard.id));
   });
 }
@@ -134,6 +135,20 @@ function holdersOf(mask) {
 // every shard of its years).
 function unsearched() {
   return (state.filters.year || []).length ? [] : shards.slice(state.depth).filter(holds);
+}
+
+// Whether a value's count covers every index that may hold it. In a filter with a choice made,
+// the other values' counts leave that choice out (facetCounts), but only the indexes holding
+// the choice were searched: a value that one not searched may hold gets no count rather than a
+// part of it (a review's find: 'Thành phố Đà Nẵng (34)' within a ward, 52 once ticked).
+function countedWhole(key, value, searched) {
+  if (key === "year" || !(state.filters[key] || []).length) return true;
+  const masks = config.holders[key] || {};
+  const years = state.filters.year || [];
+  const pool = years.length ? shards.filter((shard) => years.includes(String(shard.year)))
+    : shards.slice(0, state.depth);
+  return pool.every((shard) => searched.has(shard.id) || !holds(shard, key)
+    || (value in masks && !holdersOf(masks[value]).has(shard.id)));
 }
 
 function scopeShards() {
@@ -1187,8 +1202,8 @@ function renderFacets(counts, list) {
   for (const facet of config.facets) {
     const facetCounts = counts[facet.key] || {};
     const selected = new Set(state.filters[facet.key] || []);
-    const unsearched = (v) => facet.key === "year" && !searchedYears.has(v);
-    let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v) || unsearched(v));
+    const uncounted = (v) => (facet.key === "year" ? !searchedYears.has(v) : !countedWhole(facet.key, v, searched));
+    let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v) || uncounted(v));
     for (const value of selected) if (!(value in facet.values)) values.push(value);
     if (!values.length) continue;
     if (["topic", "agency", "place"].includes(facet.key)) {
@@ -1204,7 +1219,7 @@ function renderFacets(counts, list) {
       const box = element("input", { type: "checkbox", id, name: facet.key, value });
       box.checked = selected.has(value);
       box.addEventListener("change", () => toggle(facet.key, value, box.checked));
-      const count = unsearched(value) ? null
+      const count = uncounted(value) ? null
         : element("span", { class: "da-facet__count" }, `(${(facetCounts[value] || 0).toLocaleString(locale.number)})`);
       fieldset.append(element("div", { class: "da-facet__option" }, box,
         element("label", { for: id }, facet.values[value] || value, count ? " " : "", count)));
