@@ -12,8 +12,10 @@ import yaml
 from conftest import CONTENT, SAMPLE_BUILD_DATE, build_archive, make_archive, parse, replace
 from dialogue_archive.core.charts import DRAWN_BARS, adds_up, percent
 from dialogue_archive.core.labels import VI
+from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.statistics import OUTCOMES
 from dialogue_archive.core.vietnamese import sort_key
+from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_commitments, raw_done_date, raw_overdue, raw_sessions
 
 S = VI["statistics"]
@@ -188,6 +190,21 @@ def test_a_scorecard_without_an_average_says_so_in_words(sample_site) -> None:
     for cell in missing:
         assert cell.select_one("[aria-hidden=true]").get_text() == S["no_average"]
         assert cell.select_one(".da-visually-hidden").get_text() == VI["commitments"]["average_unknown"]
+
+
+def test_the_scorecards_say_where_a_merged_units_commitments_are_counted(sample_site) -> None:
+    """A unit merged away: its commitments count for it in the scorecards, and under the agency
+    now responsible on the commitments page (UBND phường Cẩm Lệ: 3 here, 6 there); a journalist
+    comparing the two took one for wrong (a review's find). The table says how many, and where
+    the others are."""
+    archive, _ = load_archive(CONTENT, SAMPLE_BUILD_DATE)
+    carried = {id(r) for records in ArchiveViews(archive).carried.values() for r in records}
+    html = parse(sample_site / "statistics/index.html")
+    note = html.select_one("table.da-scorecards").find_next("p")
+    assert carried and note.get_text(" ", strip=True) == (
+        S["scorecards_carried"].replace("{count}", str(len(carried))) + " "
+        + S["scorecards_carried_link"] + " .")
+    assert note.select_one("a")["href"] == "../commitments/"
 
 
 def test_every_chart_has_its_table(sample_site) -> None:

@@ -106,6 +106,11 @@ STATISTICS_VI: dict[str, Any] = {
     "rounded": "Mỗi tỉ lệ được làm tròn đến phần trăm nên cộng lại có thể không đúng 100%.",
     "drawn_first": "Biểu đồ vẽ {drawn} dòng đầu; bảng dưới đây ghi đủ {total} dòng.",
     "scorecards": "Thực hiện cam kết theo cơ quan",
+    # why an agency's row and its commitments page may differ: the page also lists what it carries
+    "scorecards_carried": ("Mỗi cam kết được tính cho cơ quan đã cam kết tại buổi đối thoại: "
+                           "{count} cam kết của đơn vị đã sáp nhập hoặc giải thể, nay do cơ quan "
+                           "khác chịu trách nhiệm thay, được tính cho đơn vị cũ."),
+    "scorecards_carried_link": "Xem cam kết theo cơ quan đang chịu trách nhiệm",
     "scroll_hint": "Bảng có {columns} cột: vuốt hoặc cuộn ngang để xem các cột còn lại.",
     "no_average": "—",  # the scorecards table's average, of an agency with no dated one done
 }

@@ -52,4 +52,6 @@ def statistics_view(views: ArchiveViews) -> dict[str, Any]:
         "charts": charts,
         "notes": notes,
         "scorecards": [(views.agency_link(agency, full=True), card) for agency, card in scorecards],
+        "carried": len({id(r) for records in views.carried.values() for r in records}),
+        "commitments_uri": urls.commitments(),
     }
