@@ -734,6 +734,27 @@ def test_an_agency_page_names_each_other_spelling_once(tmp_path: Path) -> None:
     assert facts["Cách viết khác"] == "Phòng Tư pháp, Phòng TP", facts
 
 
+def test_an_item_says_where_a_later_session_took_it_up(tmp_path: Path) -> None:
+    """A promise followed up at a later session, whose item links back to it: the first item's
+    page said nothing of it, and a citizen reading it saw no progress since its last update (a
+    review's find). It names each item that links to it, by its id or an alias, and says so
+    after the link is added to the later session only, its own files unchanged (no stale copy)."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    later = content / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "answers.yaml"
+    first = tmp_path / "site" / "sessions" / "2024" / "2024-06-19-doi-thoai-2" / "index.html"
+    build_archive(content, tmp_path)
+    assert parse(first).select(".da-item__mentions") == []
+    replace(later, "Phòng sẽ rà soát và kiến nghị cấp trên.", "Phòng sẽ rà soát kiến nghị đã nêu "
+            "([buổi đối thoại trước](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd)).")
+    build_archive(content, tmp_path)
+    mentions = parse(first).select("#ho-so-gpxd .da-item__mentions a")
+    assert [(a.get_text(), a["href"]) for a in mentions] == [
+        ("Đối thoại với công dân về thủ tục hành chính (20/6/2024)", "../2024-06-20-doi-thoai-1/#ho-so-gpxd")]
+    assert parse(first).select_one(".da-item__mentions").get_text().startswith("Được nhắc lại tại: ")
+    later_page = parse(tmp_path / "site" / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html")
+    assert later_page.select(".da-item__mentions") == []  # a link names its target, not itself
+
+
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions").glob("*/*/index.md"))

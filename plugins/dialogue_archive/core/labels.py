@@ -158,6 +158,7 @@ VI: dict[str, Any] = {
         "document": "Văn bản",
         "commitment": "Cam kết",
         "updates": "Tiến độ",
+        "mentioned_in": "Được nhắc lại tại",  # the items of later sessions that link to this one
         "items": {
             "dialogue": "Ý kiến, câu hỏi của người dân",
             "business_dialogue": "Ý kiến, kiến nghị của doanh nghiệp",

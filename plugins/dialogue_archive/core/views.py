@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -290,6 +291,10 @@ def other_names(agency: Agency) -> list[str]:
     return names
 
 
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+"""Where a Markdown link of a text leads, as written (`[buổi đối thoại](../../2023/x/index.md#y)`)."""
+
+
 class ArchiveViews:
     """Indexes over the archive, and the page specs built from them."""
 
@@ -449,6 +454,33 @@ class ArchiveViews:
             for agency in now:
                 carried[agency].append(record)
         return carried
+
+    @cached_property
+    def mentions(self) -> dict[tuple[str, str], list[Link]]:
+        """Per item (its page's site path and an id or alias of it), the items of other published
+        sessions whose texts link to it: a promise followed up at a later session, linked from
+        there, left its first page saying nothing of it (a citizen read "no progress since 2025"
+        there; a review's find)."""
+        found: dict[tuple[str, str], list[Link]] = defaultdict(list)
+        for session in self.archive.published:
+            own = urls.web_path(session.src_uri)
+            entry = self.session_entries[session.id]
+            for item in session.items:
+                for text in (item.text, *(answer.text for answer in item.answers)):
+                    for written in MARKDOWN_LINK.findall(text) if text and "](" in text else ():
+                        where = destination(written, session.src_uri, False)
+                        anchor = where.suffix.partition("#")[2] if where else ""
+                        link = Link(f"{entry.title} ({format_short_date(session.date)})",
+                                    f"{session.src_uri}#{item.id}")
+                        if anchor and where and where.path != own and link not in found[where.path, anchor]:
+                            found[where.path, anchor].append(link)
+        return found
+
+    def mentions_of(self, session: Session, item: Item) -> list[Link]:
+        """The items elsewhere that link to `item` (`mentions`), by its id or an alias, once each."""
+        page = urls.web_path(session.src_uri)
+        return list(dict.fromkeys(link for name in (item.id, *item.aliases)
+                                  for link in self.mentions.get((page, name), [])))
 
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
         """What to say after the agency of an unfinished commitment that no longer exists and
@@ -824,7 +856,8 @@ class ArchiveViews:
             return ""
         return fingerprint(self.archive.context_fingerprint, session.source_key,
                            session.visibility.value, self.day_facts(session),
-                           photo_stamps(self.archive.root / p for p in self._photos_shown(session)))
+                           photo_stamps(self.archive.root / p for p in self._photos_shown(session)),
+                           repr([self.mentions_of(session, item) for item in session.items]))
 
     @staticmethod
     def _photos_shown(session: Session) -> list[str]:
@@ -1091,6 +1124,7 @@ class ArchiveViews:
             "answers": answers,
             "awaiting": awaiting,
             "commitments": commitments,
+            "mentions": self.mentions_of(session, item),
         }
 
     def _procedure(self, code: str) -> dict[str, str]:
