@@ -88,7 +88,7 @@ from .residential_groups import read_as_group, reads_as_group
 from .resizing import COPY_FOLDER, content_path, session_photos
 from .sheet_vocabulary import VALUE_NAMES, opinion_taken
 from .text_files import read_text
-from .vietnamese import normalise
+from .vietnamese import same_words
 from .yamlio import (
     ODD_SPACES,
     LocDict,
@@ -1342,7 +1342,7 @@ def _check_attendance(index: Path, data: Any, log: ProblemLog) -> None:
     shown: dict[str, str] = {}
     for key in counts:
         label = attendance_kind(str(key))
-        first = shown.setdefault(" ".join(normalise(label).casefold().split()), str(key))
+        first = shown.setdefault(same_words(label), str(key))
         if first != str(key):
             line, col = locate_key(data, ("attendance", key))
             log.add(index, line, col, f"attendance '{key}' and '{first}' are both shown as "

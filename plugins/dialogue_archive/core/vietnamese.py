@@ -127,6 +127,11 @@ def normalise(text: str) -> str:
     return MOVABLE_WORD.sub(_place_tone, _plain(text))
 
 
+def same_words(text: str) -> str:
+    """`text` as two writings of one name compare: normalised, case and spacing set aside."""
+    return " ".join(normalise(text).casefold().split())
+
+
 def _plain(text: str) -> str:
     """NFC text with `LOOKALIKES` and `SEPARATORS` replaced: what every comparison starts from."""
     return _unlike(unicodedata.normalize("NFC", text))

@@ -42,7 +42,7 @@ from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import answering, forwarded_to, referred_by, referred_to, referring, session_statistics
-from .vietnamese import in_sentence, normalise, sort_key, unit_word
+from .vietnamese import in_sentence, same_words, sort_key, unit_word
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
 
@@ -280,13 +280,11 @@ def group_by_session(entries: Iterable[ItemEntry], anchors: dict[int, str]) -> l
 def other_names(agency: Agency) -> list[str]:
     """The agency's short name, then its aliases, each once and none its name again: a writer
     often lists the short name among the aliases too, and the page showed it twice."""
-    def key(name: str) -> str:
-        return normalise(" ".join(name.split())).casefold()
-    seen = {key(agency.name)}
+    seen = {same_words(agency.name)}
     names = []
     for name in (agency.short_name, *agency.aliases):
-        if name and key(name) not in seen:
-            seen.add(key(name))
+        if name and same_words(name) not in seen:
+            seen.add(same_words(name))
             names.append(name)
     return names
 
@@ -465,13 +463,13 @@ class ArchiveViews:
         for session in self.archive.published:
             own = urls.web_path(session.src_uri)
             entry = self.session_entries[session.id]
+            title = f"{entry.title} ({format_short_date(session.date)})"
             for item in session.items:
+                link = Link(title, f"{session.src_uri}#{item.id}")
                 for text in (item.text, *(answer.text for answer in item.answers)):
                     for written in MARKDOWN_LINK.findall(text) if text and "](" in text else ():
                         where = destination(written, session.src_uri, False)
                         anchor = where.suffix.partition("#")[2] if where else ""
-                        link = Link(f"{entry.title} ({format_short_date(session.date)})",
-                                    f"{session.src_uri}#{item.id}")
                         if anchor and where and where.path != own and link not in found[where.path, anchor]:
                             found[where.path, anchor].append(link)
         return found
