@@ -755,6 +755,27 @@ def test_an_item_says_where_a_later_session_took_it_up(tmp_path: Path) -> None:
     assert later_page.select(".da-item__mentions") == []  # a link names its target, not itself
 
 
+def test_an_item_names_the_write_up_and_answers_that_link_to_its_parts(tmp_path: Path) -> None:
+    """A press office's write-up of a later session recalls an earlier promise with a link to
+    it, an answer an earlier answer ("như đã trả lời tại buổi đối thoại trước"): the earlier
+    item names them too, as it does a link to the item itself; a session once, at the item that
+    links (its write-up too is a less precise link of the same title)."""
+    sessions = make_archive(tmp_path / "content", sessions=3) / "sessions" / "2024"
+    promise = "(../2024-06-18-doi-thoai-3/index.md#cam-ket-kien-nghi-don-gian-hoa)"
+    for later in ("2024-06-19-doi-thoai-2", "2024-06-20-doi-thoai-1"):
+        write_up = sessions / later / "index.md"
+        write_up.write_text(write_up.read_text(encoding="utf-8") + f"\nKết quả giải quyết [kiến nghị "
+                            f"về hồ sơ cấp phép]{promise} đã được báo cáo.\n", encoding="utf-8")
+    replace(sessions / "2024-06-20-doi-thoai-1" / "answers.yaml", "Phòng sẽ rà soát và kiến nghị "
+            "cấp trên.", "Xem [câu trả lời trước](../2024-06-18-doi-thoai-3/index.md#ho-so-gpxd/answer-1).")
+    site = build_archive(tmp_path / "content", tmp_path)
+    first = parse(site / "sessions" / "2024" / "2024-06-18-doi-thoai-3" / "index.html")
+    mentions = first.select("#ho-so-gpxd .da-item__mentions a")
+    assert [(a.get_text(), a["href"]) for a in mentions] == [
+        ("Đối thoại với công dân về thủ tục hành chính (20/6/2024)", "../2024-06-20-doi-thoai-1/#ho-so-gpxd"),
+        ("Đối thoại với công dân về thủ tục hành chính (19/6/2024)", "../2024-06-19-doi-thoai-2/")]
+
+
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions").glob("*/*/index.md"))

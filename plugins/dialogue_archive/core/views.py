@@ -455,30 +455,37 @@ class ArchiveViews:
 
     @cached_property
     def mentions(self) -> dict[tuple[str, str], list[Link]]:
-        """Per item (its page's site path and an id or alias of it), the items of other published
-        sessions whose texts link to it: a promise followed up at a later session, linked from
-        there, left its first page saying nothing of it (a citizen read "no progress since 2025"
-        there; a review's find)."""
+        """Per item (its page's site path and an id or alias of it), the items, or write-ups, of
+        other published sessions whose texts link to it: a promise followed up at a later
+        session, linked from there, left its first page saying nothing of it (a citizen read
+        "no progress since 2025" there; a review's find)."""
         found: dict[tuple[str, str], list[Link]] = defaultdict(list)
         for session in self.archive.published:
             own = urls.web_path(session.src_uri)
             entry = self.session_entries[session.id]
             title = f"{entry.title} ({format_short_date(session.date)})"
-            for item in session.items:
-                link = Link(title, f"{session.src_uri}#{item.id}")
-                for text in (item.text, *(answer.text for answer in item.answers)):
+            linking = [(Link(title, session.src_uri), (session.body,))] + [
+                (Link(title, f"{session.src_uri}#{item.id}"),
+                 (item.text, *(answer.text for answer in item.answers))) for item in session.items]
+            for link, texts in linking:
+                for text in texts:
                     for written in MARKDOWN_LINK.findall(text) if text and "](" in text else ():
                         where = destination(written, session.src_uri, False)
-                        anchor = where.suffix.partition("#")[2] if where else ""
+                        # An answer's anchor (`<item>/answer-2`) names its item.
+                        anchor = where.suffix.partition("#")[2].partition("/")[0] if where else ""
                         if anchor and where and where.path != own and link not in found[where.path, anchor]:
                             found[where.path, anchor].append(link)
         return found
 
     def mentions_of(self, session: Session, item: Item) -> list[Link]:
-        """The items elsewhere that link to `item` (`mentions`), by its id or an alias, once each."""
+        """The items elsewhere that link to `item` (`mentions`), by its id, an alias, one of its
+        answers or commitments, once each; a session once, at its item rather than its write-up
+        when both link (two links of the same title, one less precise)."""
         page = urls.web_path(session.src_uri)
-        return list(dict.fromkeys(link for name in (item.id, *item.aliases)
-                                  for link in self.mentions.get((page, name), [])))
+        names = (item.id, *item.aliases, *(urls.commitment_anchor(c.id) for c in item.commitments))
+        links = list(dict.fromkeys(link for name in names for link in self.mentions.get((page, name), [])))
+        precise = {link.uri.partition("#")[0] for link in links if "#" in link.uri}
+        return [link for link in links if "#" in link.uri or link.uri not in precise]
 
     def agency_gone(self, commitment: Commitment, now_by: tuple[str, ...]) -> str:
         """What to say after the agency of an unfinished commitment that no longer exists and
