@@ -544,6 +544,20 @@ def test_a_start_time_with_a_one_digit_hour_is_read_as_people_write_it(tmp_path:
     assert result.returncode == 1 and f"{SESSION}/index.md:4:7: '24:00' is not a time" in result.stderr
 
 
+def test_a_start_time_written_as_vietnamese_texts_do_is_told_its_hh_mm_form(tmp_path: Path) -> None:
+    """`time: 14h00` (or `8g30`, `8 giờ 30 phút`), as press offices write an hour, was told
+    only "write HH:MM": the message now gives the very value to write."""
+    content = make_archive(tmp_path / "content")
+    index = content / SESSION / "index.md"
+    for written, start in (("14h00", "14:00"), ("8h", "08:00"), ("8g30", "08:30"),
+                           ("8 giờ 30 phút", "08:30")):
+        index.write_text(MINIMAL_INDEX.format(date="2024-06-20"), encoding="utf-8")
+        replace(index, "date: 2024-06-20", f"date: 2024-06-20\ntime: {written}")
+        result = validate(content)
+        assert result.returncode == 1 and (f"{SESSION}/index.md:4:7: '{written}' is not a time as "
+                                           f"this field is written: write \"{start}\"") in result.stderr
+
+
 def test_a_title_written_as_a_block_is_one_line(tmp_path: Path) -> None:
     """`title: |` keeps its line break in YAML; a feed's title, a calendar event's summary and
     the open data's title carried it."""

@@ -513,11 +513,19 @@ def clock_time(text: str) -> str | None:
     return None
 
 
+SPOKEN_TIME = re.compile(r"([01]?\d|2[0-3])\s*(?:h|g|giờ)\s*(?:([0-5]\d)\s*(?:phút|p)?)?", re.IGNORECASE)
+"""An hour as Vietnamese texts write it ('14h00', '8h', '8g30', '8 giờ 30 phút')."""
+
+
 def _time(value: Any) -> Any:
     if isinstance(value, str) and (written := clock_time(value)):
         return written
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
+    if isinstance(value, str) and (spoken := SPOKEN_TIME.fullmatch(value.strip())):
+        hour, minute = spoken.groups()
+        raise ValueError(f"'{value}' is not a time as this field is written: write "
+                         f"\"{int(hour):02d}:{minute or '00'}\" (HH:MM in 24-hour form)")
     raise ValueError(f"'{value}' is not a time: write HH:MM in 24-hour form (e.g. \"08:00\")")
 
 
