@@ -397,6 +397,20 @@ def test_a_table_wider_than_a_phone_says_so_and_keeps_its_first_column(
         assert page.locator(".da-scroll-hint").is_hidden()  # nothing to scroll on a desktop
 
 
+def test_the_scorecards_header_is_not_a_tall_band_on_a_phone(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """On a 360 px phone the average's long name took six lines in its narrow column: the
+    header row stood as tall as three agencies' rows above them (a review's find). The header
+    row is now at most three lines of text tall."""
+    with opened(browser, serve_site(sample_site) + "statistics/", width=360) as page:
+        lines = page.evaluate("""() => [...document.querySelectorAll('.da-scorecards thead th')]
+            .map((th) => { const style = getComputedStyle(th);
+                           const text = th.clientHeight - parseFloat(style.paddingTop)
+                                        - parseFloat(style.paddingBottom);
+                           return [th.textContent, Math.round(text / parseFloat(style.lineHeight))]; })""")
+        assert lines and max(count for _, count in lines) <= 3, lines
+
+
 def test_focus_in_the_header_stands_out_from_its_colour(
         sample_site: Path, serve_site: Any, browser: Any) -> None:
     """WCAG 1.4.11: a focus ring needs 3:1 against what is around it (the blue header)."""
