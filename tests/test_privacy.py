@@ -346,6 +346,41 @@ def test_redaction_reaches_every_output_and_runs_before_the_guard(tmp_path: Path
     assert any(p.suffix == ".pf_fragment" and "[số điện thoại đã ẩn]" in t for p, t in texts.items())
 
 
+def test_registry_words_are_redacted_and_checked_as_session_texts_are(tmp_path: Path) -> None:
+    """A topic's description, a procedure's name and a place's name are published (their pages,
+    those pages' descriptions, the open data), but neither the redaction rules nor the guard
+    saw them: a phone number in a topic's description went out, and a place the rules hide
+    stayed on every page naming it (a helper's find)."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    registry = content / "registry"
+    (registry / "topics.yaml").write_text(
+        (registry / "topics.yaml").read_text(encoding="utf-8").replace(
+            "  name: Đất đai\n", "  name: Đất đai\n  description: Hỏi đáp tại Hòa Thọ Đông,\n"
+            "    đường dây nóng 0905 123 456.\n"), encoding="utf-8")
+    (registry / "procedures.yaml").write_text(
+        (registry / "procedures.yaml").read_text(encoding="utf-8").replace(
+            "nhà ở riêng lẻ", "nhà ở riêng lẻ (hỏi qua a.b@gmail.com)"), encoding="utf-8")
+    refused = validate(content)
+    problems = [line for line in refused.stderr.splitlines() if LOCATED.match(line)]
+    assert refused.returncode == 1 and [p.split(": ", 1)[0] for p in problems] == [
+        "content/registry/procedures.yaml:2:68", "content/registry/topics.yaml:7:20"], refused.stderr
+    assert "'0905 123 456' looks like a phone number in description" in problems[1]
+    (registry / "procedures.yaml").write_text(
+        (registry / "procedures.yaml").read_text(encoding="utf-8").replace(
+            " (hỏi qua a.b@gmail.com)", ""), encoding="utf-8")
+    (registry / "redactions.yaml").write_text(REDACTIONS, encoding="utf-8")
+    assert validate(content).returncode == 0
+
+    site = build_archive(content, tmp_path)
+    texts = {path: path.read_text(encoding="utf-8") for path in site.rglob("*")
+             if path.suffix in {".html", ".xml", ".json", ".csv", ".ics"}}
+    assert not [p for p, t in texts.items() if "0905 123 456" in t or "Hòa Thọ Đông" in t]
+    topic = texts[site / "topics" / "dat-dai" / "index.html"]
+    assert "Hỏi đáp tại Hòa Thọ, đường dây nóng [số điện thoại đã ẩn]." in topic
+    assert "Phường Hòa Thọ" in texts[site / "places" / "phuong-hoa-tho-dong" / "index.html"]
+
+
 def test_a_redaction_rule_added_after_a_build_reaches_every_output_of_a_warm_rebuild(
         tmp_path: Path) -> None:
     """An office adds a rule when a citizen asks, after publishing, that their street be taken

@@ -74,6 +74,7 @@ from .privacy import (
     Redactor,
     check_data,
     check_markdown,
+    check_registry,
     parse_rules,
     personal_data_in_file_name,
     personal_data_in_id,
@@ -450,10 +451,12 @@ REGISTRIES: dict[str, tuple[type[BaseModel], str, bool]] = {
 KINDS = {"agency": "agencies", "topic": "topics", "place": "places", "procedure": "procedures"}
 
 
-def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any], Any]:
+def load_registry(root: Path, name: str, log: ProblemLog,
+                  redactor: Redactor | None = None) -> tuple[dict[str, Any], Any]:
     """The valid entries of registry/<name>.yaml by id (code, for procedures), and the file's
     data with positions; every entry is checked, so that all problems are said at once, and a
-    duplicate id keeps its first entry."""
+    duplicate id keeps its first entry. Its words are redacted and checked for personal data
+    (privacy.check_registry), as a session's texts are."""
     model, key, required = REGISTRIES[name]
     path = root / "registry" / f"{name}.yaml"
     needed = f"every archive lists its {name} there (see FORMAT.md)"
@@ -474,6 +477,7 @@ def load_registry(root: Path, name: str, log: ProblemLog) -> tuple[dict[str, Any
         line, col = getattr(data, "start", (1, 1))
         log.add(path, line, col, f"registry/{name}.yaml must be a list of entries ('- {key}: ...')")
         return {}, None
+    check_registry(data, text, path, log, redactor or Redactor())
     entries: dict[str, Any] = {}
     first: dict[str, int] = {}
     """Each id as written -> the entry that used it first, valid or not: a duplicate is
@@ -1831,9 +1835,10 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
         return archive, log
     raw: dict[str, Any] = {}
     unreadable: set[str] = set()
+    redactor = archive.redactor = load_redactions(root, log)
     for kind, name in KINDS.items():
         errors_before = len(log.errors)
-        entries, raw[name] = load_registry(root, name, log)
+        entries, raw[name] = load_registry(root, name, log, redactor)
         setattr(archive, name, entries)
         if not entries and len(log.errors) > errors_before:  # unread, or no entry valid
             unreadable.add(kind)  # its problems are told: not again at every use of its ids
@@ -1843,7 +1848,6 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
         key = REGISTRIES[name][1]
         refs.broken[kind] = {str(entry[key]) for entry in raw[name] or [] if isinstance(entry, dict)
                              and key in entry} - set(getattr(archive, name))
-    redactor = archive.redactor = load_redactions(root, log)
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     other_pages = check_other_pages(root, redactor, log, pages_markdown_in_html)

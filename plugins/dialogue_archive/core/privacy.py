@@ -1021,12 +1021,8 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
         if _is_id(where):
             for message in personal_data_in_id(text):
                 log.add(path, *locate(data, where), message)
-            continue
-        for finding in find_personal_data(text):
-            value = text[finding.start:finding.end]
-            earlier = _times_before(text, value, finding.start)
-            line, col = position_in_source(source, locate(data, where), value, earlier)
-            log.add(path, line, col, _message(finding, value, where))
+        else:
+            _report_findings(data, source, path, log, where, text)
     free = _free_texts(texts)
     officials = officials | officials_named(text for _, text in free)
     for where, text in free:
@@ -1046,6 +1042,40 @@ def check_data(data: Any, source: str, path: Path, log: ProblemLog,
             where = ("items", index, "asker", "label")
             line, col = position_in_source(source, locate(data, where), name)
             log.add(path, line, col, f"asker.label {label_message(name)}")
+
+
+def _report_findings(data: Any, source: str, path: Path, log: ProblemLog, where: tuple[Any, ...],
+                     text: str) -> None:
+    """Report the phone numbers, ID numbers and e-mail addresses of one text, at their place."""
+    for finding in find_personal_data(text):
+        value = text[finding.start:finding.end]
+        earlier = _times_before(text, value, finding.start)
+        line, col = position_in_source(source, locate(data, where), value, earlier)
+        log.add(path, line, col, _message(finding, value, where))
+
+
+REGISTRY_TEXT_KEYS = frozenset({"name", "short_name", "description", "synonyms", "aliases"})
+"""What a registry entry says in words (an agency's aliases are its other names, not ids); its
+other keys are ids, codes, dates and addresses."""
+
+
+def check_registry(data: Any, source: str, path: Path, log: ProblemLog, redactor: Redactor) -> None:
+    """Apply the redaction rules to the words of a registry's entries, in place, then report
+    the personal data left in them: published as a session's texts are (their pages and those
+    pages' descriptions, the open data), they got neither (a helper's find). Not the check of
+    citizens' names: a registry names offices, places and procedures, many after people
+    (phường Trần Phú, Trường Tiểu học Lê Văn Tám)."""
+    entries = [entry for entry in data if isinstance(entry, LocDict)] if isinstance(data, LocList) else []
+    for entry in entries:
+        for key in REGISTRY_TEXT_KEYS.intersection(entry):
+            value = entry[key]
+            if isinstance(value, str):
+                entry[key] = redactor.apply(value)
+            elif isinstance(value, LocList):
+                value[:] = [redactor.apply(one) if isinstance(one, str) else one for one in value]
+    for where, text in _texts(data):
+        if len(where) > 1 and where[1] in REGISTRY_TEXT_KEYS:
+            _report_findings(data, source, path, log, where, text)
 
 
 def label_message(name: str, consent_advice: str = "") -> str:
