@@ -98,8 +98,19 @@ PERSONAL = {
     "Gọi 0905/123/456 nhé": "phone",
     "số 0905_123_456": "phone",
     "CCCD 048/090/811/016": "CCCD",
+    # grouped as amounts are, but labelled as what they are (a helper's find)
+    "CMND số 201.234.567 cấp năm 2010.": "CMND",
+    "Số CMND: 201-234-567": "CMND",
+    "chứng minh nhân dân số 201 234 567": "CMND",
+    "căn cước công dân số 048.090.001.234": "CCCD",
+    "SĐT: 0 9 0 5 1 2 3 4 5 6": "phone",
+    "Điện thoại: 0 9 0 5 1 2 3 4 5 6": "phone",
 }
 NOT_PERSONAL = [
+    "tuyến ĐT 602 và ĐT 605",  # a provincial road, 'đường tỉnh'
+    "CMND cấp ngày 12.03.2010",
+    "hotline 1900 1234",
+    "SĐT: 0 9 0 5",
     "mã 2024010101-2024123131",
     "từ 2020/2021 đến 2023/2024",
     "kiệt 123/45/67 Ông Ích Khiêm",

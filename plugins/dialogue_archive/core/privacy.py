@@ -302,6 +302,14 @@ MOBILE_PREFIXES = {"03", "05", "07", "08", "09"}
 """Mobile numbers have 10 digits, landlines 11 starting 02 (since 2017-2018); a 10-digit
 number starting 04 is a business tax code, which is public."""
 MAX_GROUPS = 5
+ID_LABELS = r"cmnd|cmtnd|cmt|chứng minh (?:nhân dân|thư)|cccd|căn cước(?: công dân)?"
+LABELLED_NUMBER = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<id>{ID_LABELS})|sđt|đtdđ|đt|số điện thoại|điện thoại(?: di động)?"
+    r"|di động|hotline|zalo|tel)(?:\s*(?:số|:|\.))*\s*"
+    r"(?P<number>(?:\(?\+84\)?[ .-]?)?\d(?:\d|[ .-](?=\d))*)", re.IGNORECASE)
+"""A number right after the label that says what it is, whatever its digits' grouping: 'CMND
+số 201.234.567', 'SĐT: 0 9 0 5 1 2 3 4 5 6'. Unlabelled, such groupings are read as amounts
+and codes; labelled, they are an ID card's or a phone's number (a helper's find)."""
 CURRENCY_AFTER = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ)", re.IGNORECASE)
 
 
@@ -390,6 +398,7 @@ def find_personal_data(text: str) -> list[Finding]:
                 start = url.start() + part.start()
                 findings.append(Finding(start, start + len(part.group()), "a phone number", True))
     masked = URL.sub(lambda m: " " * len(m.group()), masked)
+    labelled = masked
     masked = PHONE_LABEL.sub(lambda m: " " * len(m.group()), masked)
     for match in SOLID_PHONE.finditer(masked):
         for part in re.finditer(r"\d+", match.group()):
@@ -412,12 +421,30 @@ def find_personal_data(text: str) -> list[Finding]:
             continue
         findings.append(Finding(start, start + len(value), kind))
 
+    findings += _labelled_numbers(labelled, findings)
+
     def in_text(offset: int) -> int:
         k = bisect.bisect_right(shown, offset) - 1
         return offset if k < 0 else original[k] + offset - shown[k]
 
     located = [Finding(in_text(f.start), in_text(f.end - 1) + 1, f.message, f.in_link) for f in findings]
     return sorted(located, key=lambda f: f.start)
+
+
+def _labelled_numbers(text: str, found: list[Finding]) -> list[Finding]:
+    """The numbers LABELLED_NUMBER reads that no other check found: 9 or 12 digits after an ID
+    card's label, a phone number's digits after a phone's."""
+    findings = []
+    for match in LABELLED_NUMBER.finditer(text):
+        start, end = match.span("number")
+        digits = re.sub(r"\D", "", match["number"])
+        if match["id"]:
+            kind = {9: "an ID card (CMND) number", 12: "a citizen ID (CCCD) number"}.get(len(digits))
+        else:
+            kind = "a phone number" if _classify(match["number"]) == "a phone number" else None
+        if kind and not any(f.start < end and start < f.end for f in found):
+            findings.append(Finding(start, end, kind))
+    return findings
 
 
 def _number_in_run(run: str) -> tuple[int, str, str] | None:
