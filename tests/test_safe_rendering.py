@@ -327,6 +327,15 @@ def test_nothing_executes_in_the_browser(hostile_site: Path, serve_site: Any, br
         context.close()
 
 
+def test_an_excerpt_and_a_search_record_drop_what_the_page_drops() -> None:
+    """The sanitiser removes a script or a style with what it holds; the lists' excerpts and the
+    search records kept its words ('… chợ Trường Giang alert(1)', a helper's find)."""
+    text = ("Rác thải tồn đọng ở chợ Trường Giang <script>alert(1)</script> <STYLE>p{color:red}"
+            "</STYLE>chưa được thu gom.")
+    assert markdown_text(text) == "Rác thải tồn đọng ở chợ Trường Giang chưa được thu gom."
+    assert "alert(1)" not in MarkdownRenderer().render_body(text, "sessions/2024/x/index.md").html
+
+
 def test_angle_brackets_that_are_not_html_stay_text() -> None:
     """'<phiếu hẹn>' is how some offices write a placeholder: Markdown took it for a tag, and
     the sanitiser dropped the words with it (the open data kept them)."""

@@ -84,6 +84,10 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 TAG = re.compile(rf"</?(?:{'|'.join(sorted(HTML_ELEMENTS))})(?=[\s/>])[^>]*>|{HTML_COMMENT.pattern}",
                  re.I | re.S)
 """An HTML tag or comment: `a < b và c > d` and `<phiếu hẹn>` are text."""
+DROPPED_ELEMENT = re.compile(r"<(script|style|template)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
+"""The elements the sanitiser removes with what they hold (nh3's `clean_content_tags`, and a
+`<template>`): a list's excerpt or a search record must not show words the page does not
+('… chợ Trường Giang alert(1)', a helper's find)."""
 TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
@@ -194,6 +198,8 @@ def sized_images(fragment: str, attributes: Callable[[str], dict[str, str]]) -> 
 
 def plain_text(fragment_html: str) -> str:
     """Text of an HTML fragment, whitespace collapsed (for excerpts and summaries)."""
+    if "<" in fragment_html:
+        fragment_html = DROPPED_ELEMENT.sub(" ", fragment_html)
     return " ".join(html.unescape(TAG.sub(" ", fragment_html)).split())
 
 
