@@ -181,12 +181,22 @@ CASES = {
         "to, using spaces"),
     "an id YAML reads as a number": (
         f"{SESSION}/answers.yaml", "- id: kien-nghi-don-gian-hoa", "- id: 017",
-        f"{SESSION}/answers.yaml:12:13: id must be a text, not '15': YAML reads digits written "
-        "without quotes as a number (017 as 15); put them in quotes as written (\"2024\")"),
+        f"{SESSION}/answers.yaml:12:13: id must be a text, not '017': YAML reads digits written "
+        "without quotes as a number (017 as 15); put them in quotes as written (\"017\")"),
     "an id YAML reads as true or false": (
         f"{SESSION}/answers.yaml", "- id: ho-so-gpxd", "- id: yes",
-        f"{SESSION}/answers.yaml:2:9: id must be a text, not 'true': YAML reads yes, no, on, off, "
+        f"{SESSION}/answers.yaml:2:9: id must be a text, not 'yes': YAML reads yes, no, on, off, "
         "true and false written without quotes as true or false; put the text in quotes (\"yes\")"),
+    # The word as the writer typed it, not as YAML read it (a helper's find: "'false' is not
+    # an allowed status" for `status: no`, and "put the text in quotes ("yes")" for `text: No`).
+    "a status YAML reads as false": (
+        f"{SESSION}/answers.yaml", "        status: in_progress\n", "        status: no\n",
+        f"{SESSION}/answers.yaml:16:17: 'no' is not an allowed status: use one of pending,"),
+    "a text YAML reads as false": (
+        f"{SESSION}/answers.yaml", "        text: Phòng sẽ rà soát và kiến nghị cấp trên.",
+        "        text: No", f"{SESSION}/answers.yaml:10:15: text must be a text, not 'No': YAML reads "
+        "yes, no, on, off, true and false written without quotes as true or false; put the text in "
+        "quotes (\"No\")"),
     "a key YAML reads as a number": (
         f"{SESSION}/answers.yaml", "    type: proposal\n", "    type: proposal\n    123: x\n",
         f"{SESSION}/answers.yaml:4:5: unknown key '123' (allowed here: aliases, answers, asker, "

@@ -102,6 +102,7 @@ from .yamlio import (
     space_name,
     unquoted_comma_hint,
     value_span,
+    written_as,
 )
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -286,13 +287,13 @@ def _period_hint(value: Any) -> str:
     return f"; '{value}' is a period: write its last day, {end.isoformat()}"
 
 
-def _unquoted(value: bool | float) -> str:
+def _unquoted(value: bool | float, written: str | None) -> str:
     """Why a text came out as another value: YAML read the unquoted word or digits so."""
     if isinstance(value, bool):
         return (": YAML reads yes, no, on, off, true and false written without quotes as true or "
-                "false; put the text in quotes (\"yes\")")
+                f"false; put the text in quotes (\"{written or 'yes'}\")")
     return (": YAML reads digits written without quotes as a number (017 as 15); put them in "
-            "quotes as written (\"2024\")")
+            f"quotes as written (\"{written or '2024'}\")")
 
 
 def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, path: Path,
@@ -325,12 +326,14 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             continue
         line, col = locate(data, full)
         value = error.get("input")
+        written = written_as(data, full) if isinstance(value, bool | int | float) else None
+        shown = f"'{written}'" if written is not None else described(value)
         if kind == "missing":
             message = f"missing required key '{loc[-1]}'"
         elif kind == "enum":
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]
-            message = (f"{described(value)} is not an allowed {name}: use one of "
+            message = (f"{shown} is not an allowed {name}: use one of "
                        f"{', '.join(choices)}{_meant(name, value, choices)}"
                        + (_computed_status(value) if name == "status" else ""))
         elif kind == "value_error":
@@ -347,11 +350,11 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             message = f"{name} must not be negative"
         elif kind == "less_than_equal":
             limit = error.get("ctx", {}).get("le")
-            message = f"{name} is {described(value)}, more than {limit:,}: a typo?"
+            message = f"{name} is {shown}, more than {limit:,}: a typo?"
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            message = f"{name} must be a text, not {described(value)}{_unquoted(value)}"
+            message = f"{name} must be a text, not {shown}{_unquoted(value, written)}"
         elif kind in EXPECTED:
-            message = f"{name} must be {EXPECTED[kind]}, not {described(value)}"
+            message = f"{name} must be {EXPECTED[kind]}, not {shown}"
             if name in ONE_AGENCY and isinstance(value, list):
                 message += f": {ONE_AGENCY[name]}"
         else:

@@ -38,6 +38,9 @@ class LocDict(dict):
     """The keys the merge gave it that it does not write again itself."""
     flow: bool = False
     """Written in braces (`{date: …, note: …}`), where a comma ends a value."""
+    written: dict[Any, str]
+    """The unquoted words YAML read as another type (`status: no` is false, `text: 017` is
+    15), as written: a message quotes what the writer typed, not 'false'."""
 
 
 class LocList(list):
@@ -76,7 +79,7 @@ def _make_loader(line_offset: int) -> type:
         def construct_loc_map(self, node: yaml.MappingNode) -> Iterator[LocDict]:
             data = LocDict()
             data.start = _pos(node.start_mark, line_offset)
-            data.key_pos, data.value_pos, data.value_span = {}, {}, {}
+            data.key_pos, data.value_pos, data.value_span, data.written = {}, {}, {}, {}
             data.flow = bool(node.flow_style)
             yield data
             merge = next((key for key, _ in node.value if key.tag == MERGE_TAG), None)
@@ -112,6 +115,8 @@ def _make_loader(line_offset: int) -> type:
                 data.key_pos[key] = _pos(key_node.start_mark, line_offset)
                 data.value_pos[key] = _pos(value_node.start_mark, line_offset)
                 data.value_span[key] = (value_node.start_mark.index, value_node.end_mark.index)
+                if isinstance(data[key], bool | int | float) and isinstance(value_node, yaml.ScalarNode):
+                    data.written[key] = value_node.value
             data.inherited = frozenset(inherited)
 
         def check_merges(self, node: yaml.MappingNode, seen: set[int]) -> None:
@@ -632,6 +637,13 @@ def value_span(data: Any, path: tuple[Any, ...]) -> tuple[int, int, int] | None:
         return None
     begin, end = parent.value_span[path[-1]]
     return begin, end, parent.key_pos[path[-1]][1] - 1
+
+
+def written_as(data: Any, path: tuple[Any, ...]) -> str | None:
+    """The word written for the value at `path` when YAML read it as a boolean or a number
+    (LocDict.written); None otherwise."""
+    parent = _parent(data, path)
+    return getattr(parent, "written", {}).get(path[-1]) if isinstance(parent, LocDict) and path else None
 
 
 def locate_key(data: Any, path: tuple[Any, ...]) -> Position:
