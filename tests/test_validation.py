@@ -189,6 +189,11 @@ CASES = {
         "true and false written without quotes as true or false; put the text in quotes (\"yes\")"),
     # The word as the writer typed it, not as YAML read it (a helper's find: "'false' is not
     # an allowed status" for `status: no`, and "put the text in quotes ("yes")" for `text: No`).
+    "a list of answers written without its '- '": (
+        f"{SESSION}/answers.yaml", "      - by: phong-quan-ly-do-thi\n", "        by: phong-quan-ly-do-thi\n",
+        f"{SESSION}/answers.yaml:9:9: answers must be a list, not a mapping (key: value): each entry "
+        "starts with '- ' before its first key ('- by: ...'), the entry's other keys lined up under "
+        "that key"),
     "a status YAML reads as false": (
         f"{SESSION}/answers.yaml", "        status: in_progress\n", "        status: no\n",
         f"{SESSION}/answers.yaml:16:17: 'no' is not an allowed status: use one of pending,"),

@@ -357,6 +357,9 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             message = f"{name} must be {EXPECTED[kind]}, not {shown}"
             if name in ONE_AGENCY and isinstance(value, list):
                 message += f": {ONE_AGENCY[name]}"
+            elif kind == "list_type" and isinstance(value, dict) and value:
+                message += (f": each entry starts with '- ' before its first key ('- {next(iter(value))}: "
+                            "...'), the entry's other keys lined up under that key")
         else:
             message = f"{name}: {error['msg']}"
         log.add(path, line, col, message)
