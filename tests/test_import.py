@@ -369,6 +369,10 @@ def test_the_scaffolds_examples_follow_the_sessions_kind_and_the_offices_registr
         [*lines[:start], *(line.removeprefix("# ") for line in lines[start:end + 1]), *lines[end + 1:]]),
         encoding="utf-8")
     head, example = (folder / "answers.yaml").read_text(encoding="utf-8").split("items: []\n")
+    # the asker of the session's place, not the sample's ward's 'tổ dân phố 12' (a commune has
+    # thôn: a helper's find)
+    asker = {"voter_meeting": "Cử tri", "business_dialogue": "Hộ kinh doanh"}[kind]
+    assert f"#      label: {asker} phường Hòa Xuân " in example, example
     (folder / "answers.yaml").write_text(head + "items:\n" + re.sub(r"(?m)^#(  [ -])", r"\1", example),
                                          encoding="utf-8")
     assert errors_of(content) == []
