@@ -2788,6 +2788,44 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
     assert "0905" not in (folder / "answers.yaml").read_text(encoding="utf-8")
 
 
+def test_a_day_the_work_was_done_dates_a_done_commitment(content: Path, tmp_path: Path, capsys) -> None:
+    """A sheet could say a commitment was done but not when ('Ngày hoàn thành' was no known
+    column): the statistics then counted it "done, no day given", never on time, and the office
+    had to type the update into answers.yaml (a helper's find). The day is now its update's."""
+    header = ("STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn,Tình trạng,"
+              "Ngày hoàn thành\n")
+    row = ("1,Ông A.,Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Tiếp thu,"
+           "Rà soát hồ sơ tạm trú,31/12/2026,")
+
+    def imported(name: str, cells: str, *extra: str) -> int:
+        return main(["import", str(write_text_sheet(tmp_path / name, header + row + cells)),
+                     "--session", str(folder), *extra])
+
+    folder = hoa_xuan_session(content)
+    assert imported("xong.csv", "Đã hoàn thành,25/11/2026\n") == 0
+    [commitment] = items_of(folder)[0]["commitments"]
+    assert commitment["status"] == "done"
+    assert commitment["updates"] == [{"date": dt.date(2026, 11, 25), "status": "done"}]
+    assert errors_of(content) == []
+    # a day given for work still in progress: one of the two cells is mistaken
+    assert imported("lech.csv", "Đang thực hiện,25/11/2026\n", "--force") == 1
+    assert ("lech.csv:row 2: column 'Ngày hoàn thành': a day the work was done, but 'Tình trạng' "
+            "says 'Đang thực hiện': empty one of them") in capsys.readouterr().err
+    # imported again once the work is done (the status cell left empty): the update is of
+    # that day, not of the import's
+    shutil.rmtree(folder)
+    folder = hoa_xuan_session(content)
+    assert imported("dang.csv", "Đang thực hiện,\n") == 0
+    capsys.readouterr()
+    assert imported("xong2.csv", ",28/11/2026\n", "--force") == 0
+    [commitment] = items_of(folder)[0]["commitments"]
+    assert (commitment["status"], commitment["updates"]) == (
+        "done", [{"date": dt.date(2026, 11, 28), "status": "done"}]), commitment
+    assert ("commitment 'ra-soat-ho-so-tam-tru' was in_progress in answers.yaml and is done in the "
+            "sheet, on 28/11/2026: an update of that day records it") in capsys.readouterr().err
+    assert errors_of(content) == []
+
+
 def test_two_question_columns_are_joined_two_agency_columns_must_agree(content: Path, tmp_path: Path,
                                                                        capsys) -> None:
     folder = hoa_xuan_session(content)
@@ -2822,11 +2860,11 @@ def test_a_column_of_the_day_a_question_was_received_is_told_not_taken_for_the_a
     """'Ngày nhận' got 'did you mean 'Ngày văn bản' (the answer's date)?': followed, the days
     questions were received became their answers' dates. The columns of that day are known
     ones the format has no field for, said in a note; and no column is suggested for a name
-    that means another thing ('Ngày hoàn thành', the day done, is no 'Hạn hoàn thành', a due
-    date), while a misspelt or longer name still gets one."""
+    that means another thing ('Ngày bắt đầu', the day work began, is no 'Ngày trả lời' nor a
+    due date), while a misspelt or longer name still gets one."""
     result = import_into_hoa_xuan(content, tmp_path / "nhan.csv", (
         "STT,Ngày nhận,Ngày tiếp nhận,Ngày gửi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,"
-        "Cam kết,Ngày hoàn thành,Văn bản số\n"
+        "Cam kết,Ngày bắt đầu,Văn bản số\n"
         "1,15/11/2026,16/11/2026,14/11/2026,Câu hỏi,Cư trú,Hỏi về tạm trú,Công an phường Hòa Xuân,"
         "Đã hướng dẫn,Rà soát hồ sơ,25/11/2026,CV 12/CA\n"))
     assert result.returncode == 0, result.stderr
@@ -2834,7 +2872,7 @@ def test_a_column_of_the_day_a_question_was_received_is_told_not_taken_for_the_a
         assert (f"info: nhan.csv: column '{name}' ({letter}) holds the day the question was received, "
                 "which the format has no field for: not imported") in result.stdout
         assert f"'{name}'" not in result.stderr
-    assert ("warning: nhan.csv: column 'Ngày hoàn thành' (K) is not a known column and is not "
+    assert ("warning: nhan.csv: column 'Ngày bắt đầu' (K) is not a known column and is not "
             "imported, though 1 row(s) fill it: rename it to a column name of the README if it is "
             "for the site, or delete it") in result.stderr
     assert "column 'Văn bản số' (L) is not a known column and is not imported, though 1 row(s) " \

@@ -53,11 +53,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "due": ("Hạn", "Thời hạn", "Hạn hoàn thành", "Hạn xử lý", "Hạn giải quyết", "Thời hạn giải quyết",
             "Thời hạn hoàn thành", "Thời hạn xử lý"),
     "status": ("Tình trạng", "Trạng thái", "Tiến độ", "Kết quả thực hiện"),
+    "done_date": ("Ngày hoàn thành", "Thời gian hoàn thành", "Ngày thực hiện xong", "Ngày xong"),
 }
 
 ANSWER_COLUMNS = ("by", "official", "mode", "referred_to", "document", "answer_date", "answer_text")
-COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status")
-DATE_COLUMNS = ("answer_date", "due")
+COMMITMENT_COLUMNS = ("commitment", "commitment_by", "due", "status", "done_date")
+DATE_COLUMNS = ("answer_date", "due", "done_date")
 """The columns of a day: an Excel date in any other column is no value of it (see spreadsheet)."""
 REQUIRED_COLUMNS = ("type", "topics", "text")
 JOINED_COLUMNS = ("text", "answer_text", "commitment")
@@ -72,7 +73,8 @@ FIELD_NAMES = {"number": "the number (STT)", "asker": "the asker", "asker_kind":
                "referred_to": "the agency referred to", "document": "the written reply",
                "answer_date": "the answer's date", "answer_text": "the answer",
                "commitment": "the commitment", "commitment_by": "the agency responsible",
-               "due": "the due date", "status": "the commitment's status"}
+               "due": "the due date", "status": "the commitment's status",
+               "done_date": "the day the work was done"}
 """What a key is, in the press office's messages."""
 NOT_FOR_THE_SITE = ("Ghi chú", "Ghi chú khác", "Người nhập", "Người tổng hợp", "Người nhập liệu")
 """The office's own notes columns: not imported, and said so in a note rather than a warning."""
@@ -225,7 +227,7 @@ column. Not in `Đúng chủ đề?` and `Đồng ý nêu tên`, where Không an
 answering agency; in the answer's text only DASHES."""
 NONE_MARK_COLUMNS = ("asker", "asker_kind", "place", "group", "procedures", "official", "mode",
                      "referred_to", "document", "answer_date", "commitment", "commitment_by", "due",
-                     "status")
+                     "status", "done_date")
 
 
 LABEL_GROUPS = {"type": "item_type", "asker_kind": "asker_kind", "mode": "answer_mode",

@@ -1698,13 +1698,23 @@ class RowReader:
                                                  "responsible", "commitment", answered))
         due = self.attempt(lambda: self.date(cells, "due"), None)
         status = self.attempt(lambda: self.choice(cells, "status"), None)  # None: see _settle_status
+        done = self.attempt(lambda: self.date(cells, "done_date"), None)
+        if done and status not in (None, "done"):
+            self.problems.append(RowError(self.header("done_date"), "a day the work was done, but "
+                                 f"'{self.header('status')}' says '{cells.get('status')}': empty one "
+                                 "of them"))
+        elif done and done < self.session.date:
+            self.problems.append(RowError(self.header("done_date"), f"{done:%d/%m/%Y} is before the "
+                                 f"session ({self.session.date:%d/%m/%Y})"))
         if len(self.problems) > said or by is None:
             return None
         commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
                                                          "cam-ket"), "by": by, "text": " ".join(text.split())}
         if due:
             commitment["due"] = due
-        commitment["status"] = status
+        commitment["status"] = "done" if done else status
+        if done:
+            commitment["done"] = done  # see _settle_status
         return commitment
 
     @staticmethod
@@ -2330,14 +2340,24 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
     silently); an empty cell keeps answers.yaml's status, and means pending for a new commitment."""
     updates = commitment.get("updates") or []
     was = commitment.pop("was", None)
+    done = commitment.pop("done", None)
     last = next((u["status"] for u in reversed(updates) if isinstance(u, dict) and u.get("status")),
                 was)
     given = commitment["status"]
-    if given is None or last is None:
+    latest = updates[-1].get("date") if updates and isinstance(updates[-1], dict) else None
+    if done and (not isinstance(latest, dt.date) or done >= latest) and not any(
+            isinstance(u, dict) and u.get("status") == "done" for u in updates):
+        # the day the sheet says the work was done dates it: the statistics judge it on time or
+        # late (without it, "done, no day given")
+        commitment["status"], commitment["updates"] = "done", [*updates, {"date": done, "status": "done"}]
+        if last not in (None, "done"):
+            report.effects.append(f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
+                                  f"{report.target.name} and is done in the sheet, on {done:%d/%m/%Y}: "
+                                  "an update of that day records it")
+    elif given is None or last is None:
         commitment["status"] = given or last or "pending"
     elif given != last:
-        day = updates[-1].get("date") if updates and isinstance(updates[-1], dict) else None
-        day = max(today, day) if isinstance(day, dt.date) else today  # updates are oldest first
+        day = max(today, latest) if isinstance(latest, dt.date) else today  # updates are oldest first
         commitment["updates"] = [*updates, {"date": day, "status": given}]
         due = commitment.get("due")
         late = (f" (after the due date, {due:%d/%m/%Y}: the site shows it "
