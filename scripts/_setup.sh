@@ -29,13 +29,20 @@ fi
 "$VENV/bin/python" -m compileall -q "$ROOT/plugins/dialogue_archive" >/dev/null 2>&1 || true
 export PATH="$VENV/bin:$PATH"
 
-# `-f <repository>/mkdocs.yml` unless the arguments name a config file: the scripts no longer
-# change folder, so that a relative `-f other.yml` is the caller's (MkDocs reads the other
-# relative paths from the config file's folder).
+# Unless the arguments name a config file: `-f ./mkdocs.yml` when the current folder holds one
+# (as MkDocs and `dialogue-archive` read it: an office's own folder built the repository's
+# sample, which its steps then said to upload), else `-f <repository>/mkdocs.yml`. The scripts
+# do not change folder, so that a relative `-f other.yml` is the caller's (MkDocs reads the
+# other relative paths from the config file's folder).
 config_unless_given() {
   local arg
   for arg in "$@"; do
     case "$arg" in -f|-f?*|--config-file|--config-file=*) return 0 ;; esac
   done
-  printf '%s\n' -f "$ROOT/mkdocs.yml"
+  if [ -f "$PWD/mkdocs.yml" ]; then
+    [ "$PWD" -ef "$ROOT" ] || echo "info: using $PWD/mkdocs.yml, this folder's (-f names another)" >&2
+    printf '%s\n' -f "$PWD/mkdocs.yml"
+  else
+    printf '%s\n' -f "$ROOT/mkdocs.yml"
+  fi
 }

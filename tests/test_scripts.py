@@ -38,6 +38,21 @@ def test_scripts_build_says_where_an_unquoted_impossible_date_is(tmp_path: Path)
     assert not (tmp_path / "own-site").exists()
 
 
+def test_scripts_build_in_an_offices_folder_builds_that_folders_config(tmp_path: Path) -> None:
+    """Typed without -f in the office's own folder, `scripts/build` built the repository's
+    sample (into the repository's site/), which the README's next step says to upload, while
+    `dialogue-archive validate` there read the folder's own mkdocs.yml (a helper's find). The
+    folder's file is read, and said: its impossible date stops the build at its line."""
+    (tmp_path / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {CONTENT}\n"
+                                         "site_dir: own-site\nplugins:\n  - dialogue-archive:\n"
+                                         "      build_date: 2024-02-30\n", encoding="utf-8")
+    result = subprocess.run([str(ROOT / "scripts" / "build")], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=600, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 1
+    assert f"info: using {tmp_path / 'mkdocs.yml'}, this folder's (-f names another)" in result.stderr
+    assert "mkdocs.yml:6:19: 2024-02-30 is not a day of the calendar" in result.stderr, result.stderr
+
+
 def test_scripts_serve_on_an_address_in_use_says_so_before_building(tmp_path: Path) -> None:
     """A second preview on the same port built the whole site, then failed with a traceback."""
     with socket.socket() as taken:
