@@ -776,6 +776,22 @@ def test_an_item_names_the_write_up_and_answers_that_link_to_its_parts(tmp_path:
         ("Đối thoại với công dân về thủ tục hành chính (19/6/2024)", "../2024-06-19-doi-thoai-2/")]
 
 
+def test_the_search_box_suggests_the_archives_own_most_asked_topics(tmp_path: Path) -> None:
+    """The search page suggested the sample's 'cấp sổ đỏ, dang ky tam tru, giay phep xay dung',
+    which found nothing in another district's archive (a helper's find). It suggests the words
+    of the archive's most asked topics, a synonym first, the others without diacritics."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    replace(content / "sessions" / "2024" / "2024-06-19-doi-thoai-2" / "answers.yaml",
+            "topics: [xay-dung]", "topics: [cu-tru, xay-dung]")
+    replace(content / "registry" / "topics.yaml", "synonyms: [hộ khẩu]", "synonyms: [Hộ khẩu, tạm trú]")
+    search = parse(build_archive(content, tmp_path) / "search" / "index.html")
+    assert search.select_one("#da-q")["placeholder"] == "Ví dụ: GPXD, ho khau"
+    for answers in (content / "sessions").glob("*/*/answers.yaml"):
+        answers.write_text("items: []\n", encoding="utf-8")
+    search = parse(build_archive(content, tmp_path) / "search" / "index.html")
+    assert search.select_one("#da-q")["placeholder"] == "Nhập nội dung cần tìm"
+
+
 def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path: Path) -> None:
     content = make_archive(tmp_path / "content", sessions=2)
     first, second = sorted((content / "sessions").glob("*/*/index.md"))

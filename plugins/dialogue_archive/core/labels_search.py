@@ -10,7 +10,8 @@ SEARCH_VI: dict[str, Any] = {
                    "gõ có dấu hoặc không dấu đều được.",
     "heading": "Tìm câu hỏi, câu trả lời đã có",
     "input_label": "Nội dung cần tìm",
-    "placeholder": "Ví dụ: cấp sổ đỏ, dang ky tam tru, giay phep xay dung",
+    "placeholder": "Ví dụ: {examples}",  # the archive's most asked topics (search.examples)
+    "placeholder_empty": "Nhập nội dung cần tìm",  # an archive nothing was asked in yet
     "header_label": "Tìm kiếm trong kho lưu trữ",
     "header_placeholder": "Tìm kiếm",
     "submit": "Tìm",

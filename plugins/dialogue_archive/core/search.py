@@ -35,7 +35,7 @@ from .search_text import (
     topic_word,
 )
 from .statistics import answering, forwarded_to, referred_to, referring
-from .vietnamese import normalise, separated
+from .vietnamese import fold, normalise, separated
 from .views import ArchiveViews, PageSpec
 
 FACETS = ("type", "answered", "status", "topic", "agency", "place", "kind", "year")
@@ -341,6 +341,23 @@ class SearchRecords:
             "year": {str(y): str(y) for y in years},
         }
 
+    def examples(self) -> str:
+        """What the search box suggests typing: the words of the archive's three most asked
+        topics, a synonym (what citizens type) before the name, the second and third without
+        diacritics, as they may be typed ('sổ đỏ, ho khau, mot cua'). It said the sample's
+        'cấp sổ đỏ, dang ky tam tru, giay phep xay dung', which another archive may not hold
+        (a helper's find)."""
+        asked = self.views.by_topic
+        ranked = sorted((t for t in self.archive.topics.values() if asked.get(t.id)),
+                        key=lambda t: (-len(asked[t.id]), t.name))
+        words: list[str] = []
+        for topic in ranked[:6]:
+            word = next((w for w in (*topic.synonyms, topic.name) if "," not in w), None)
+            if word and len(words) < 3:
+                word = word if word.isupper() else word.lower()
+                words.append(fold(word) if words else word)
+        return ", ".join(words)
+
     def page(self, cut: list[Shard], holders: dict[str, dict[str, str]]) -> PageSpec:
         """The search page of the indexes `cut` (`shards`), which `holders` describes
         (`self.holders`, or the same read back from a cache)."""
@@ -353,7 +370,7 @@ class SearchRecords:
                    "to": format_short_date(shard.sessions[-1].date)} for shard in cut]
         return PageSpec(
             urls.search(), self.words["title"], "archive/search.html",
-            {"kind": "search", "facets": facets,
+            {"kind": "search", "facets": facets, "examples": self.examples(),
              "config": {"facets": facets, "separator": SEPARATOR, "messages": messages,
                         "every_record": EVERY_RECORD, "hidden_mark": HIDDEN_MARK, "date_mark": DATE_MARK,
                         "dashes": DASHES,
