@@ -476,6 +476,11 @@ def test_a_labels_language_material_does_not_translate_builds_in_it(tmp_path: Pa
                           "      build_date: 2026-11-28\n", encoding="utf-8")
         result = run_build(config)
         assert result.returncode == 0 and "Traceback" not in result.stderr, theme + result.stderr
+        # a file of one label leaves the pages Vietnamese under lang="km": said, not silent
+        assert re.search(r"INFO    -  dialogue-archive: the labels file's language is 'km', but "
+                         r"\d{3} label\(s\) are still the archive's Vietnamese words \(locale\.date, "
+                         r"session_kind\.dialogue, .*`dialogue-archive labels` prints every label "
+                         "to translate", result.stderr), result.stderr
         home = parse(tmp_path / "site" / "index.html")
         assert home.html["lang"] == "km", theme
         assert home.select_one("nav.md-header__inner")["aria-label"] == "Header", theme

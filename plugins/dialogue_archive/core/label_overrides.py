@@ -185,3 +185,26 @@ def _put(target: dict[str, Any], words: dict[str, Any]) -> None:
             _put(target[key], value)
         else:
             target[key] = copy.deepcopy(value)
+
+
+def untranslated(words: dict[str, Any] = VI, archive: dict[str, Any] = ARCHIVE_WORDS,
+                 where: str = "") -> list[str]:
+    """The names of the labels still the archive's Vietnamese words under a labels file of
+    another language (`locale.lang`): a partial English file built pages of lang="en" that were
+    mostly Vietnamese, without a word (a helper's find). Words that are the same in any
+    language (numbers' forms, symbols, names) are those without a Vietnamese letter."""
+    if not where and words["locale"]["lang"] == archive["locale"]["lang"]:
+        return []
+    names = []
+    for key, value in archive.items():
+        name = f"{where}{key}"
+        if isinstance(value, dict):
+            names += untranslated(words[key], value, f"{name}.")
+        elif isinstance(value, str) and words[key] == value and VIETNAMESE_LETTER.search(value):
+            names.append(name)
+    return names
+
+
+VIETNAMESE_LETTER = re.compile("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
+                               re.IGNORECASE)
+"""A letter only Vietnamese of the languages a site's interface is in."""

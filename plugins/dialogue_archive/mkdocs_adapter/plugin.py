@@ -38,7 +38,7 @@ from ..core.build_date import fixed_build_date
 from ..core.cache import DiskCache, fingerprint
 from ..core.commitment_views import commitment_pages
 from ..core.fragments import FRAGMENTS_NAMESPACE
-from ..core.label_overrides import use_labels
+from ..core.label_overrides import untranslated, use_labels
 from ..core.labels import VI, content_lang, count_label, format_number, format_short_date
 from ..core.loader import (
     CHECKS_NAMESPACE,
@@ -296,6 +296,11 @@ class DialogueArchivePlugin(BasePlugin[ArchivePluginConfig]):
         if problems:
             raise PluginError(f"the labels file has {len(problems)} problem(s); nothing was "
                               "published:\n" + "\n".join(problems))
+        if left := untranslated():
+            log.info(f"dialogue-archive: the labels file's language is '{VI['locale']['lang']}', "
+                     f"but {len(left)} label(s) are still the archive's Vietnamese words "
+                     f"({', '.join(left[:5])}{', …' if len(left) > 5 else ''}): the pages show "
+                     "them as they are; `dialogue-archive labels` prints every label to translate")
 
     def _drafts(self) -> bool:
         if self.config.drafts is not None:
