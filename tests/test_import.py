@@ -1699,6 +1699,15 @@ def test_a_column_that_a_cell_makes_necessary_but_the_sheet_lacks_is_named(conte
     err = capsys.readouterr().err
     assert [line for line in err.splitlines() if line.startswith("c.csv:row")] == [
         f"c.csv:row 4: {advice}", f"c.csv:row 7: {advice}"], err
+    # a referral without its text (which it may lack): not also told to write the answer, a
+    # knock-on of the missing column (a helper's find)
+    referred = write_text_sheet(tmp_path / "chuyen.csv", "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,"
+                                "Cơ quan trả lời,Hình thức,Trả lời\n1,Ông A.,Câu hỏi,Cư trú,Hỏi về "
+                                "tạm trú,UBND phường Hòa Xuân,Chuyển,\n")
+    assert main(["import", str(referred), "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("chuyen.csv:row")] == [
+        f"chuyen.csv:row 2: {advice}"], err
     # the other cells that a row's values make necessary: the answer, the commitment, its agency
     folder = hoa_xuan_session(content)
     head = "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Văn bản,"

@@ -1607,7 +1607,9 @@ class RowReader:
             self.problems.append(RowError(self.header("answer_text"), (
                 f"holds only '{text}', which is no answer: write the answer's text, or, if the "
                 f"question is not answered yet, empty {others} too")))
-        elif not (text or document or cells.get("referred_to") is not None):
+        elif not (text or document or cells.get("referred_to") is not None
+                  or (mode is None and cells.get("mode") is not None)):  # whether a text is
+            # needed hangs on the mode, whose own problem is said ('Chuyển' with no agency)
             self.problems.append(self.needed(
                 "answer_text", "is empty: write the answer, or the number of the written reply in the "
                 "document column", filled, ", or write the number of the written reply in "
