@@ -344,7 +344,7 @@ class SearchRecords:
     def examples(self) -> str:
         """What the search box suggests typing: the words of the archive's three most asked
         topics, a synonym (what citizens type) before the name, the second and third without
-        diacritics, as they may be typed ('sổ đỏ, ho khau, mot cua'). It said the sample's
+        diacritics, as they may be typed ('sổ đỏ, mot cua, ho khau'). It said the sample's
         'cấp sổ đỏ, dang ky tam tru, giay phep xay dung', which another archive may not hold
         (a helper's find)."""
         asked = self.views.by_topic
