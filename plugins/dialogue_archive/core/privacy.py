@@ -310,6 +310,10 @@ LABELLED_NUMBER = re.compile(
 """A number right after the label that says what it is, whatever its digits' grouping: 'CMND
 số 201.234.567', 'SĐT: 0 9 0 5 1 2 3 4 5 6'. Unlabelled, such groupings are read as amounts
 and codes; labelled, they are an ID card's or a phone's number (a helper's find)."""
+LABEL_WORDS = ("cmnd", "cmt", "chứng minh", "cccd", "căn cước", "đt", "điện thoại", "di động",
+               "hotline", "zalo", "tel")
+"""A text with none of these (lower-cased) has no LABELLED_NUMBER: looked for first, since
+most texts have none and the pattern is the slow part (33 µs of a 600-character text)."""
 CURRENCY_AFTER = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ)", re.IGNORECASE)
 
 
@@ -434,7 +438,10 @@ def find_personal_data(text: str) -> list[Finding]:
 def _labelled_numbers(text: str, found: list[Finding]) -> list[Finding]:
     """The numbers LABELLED_NUMBER reads that no other check found: 9 or 12 digits after an ID
     card's label, a phone number's digits after a phone's."""
-    findings = []
+    findings: list[Finding] = []
+    lowered = text.lower()
+    if not any(word in lowered for word in LABEL_WORDS):
+        return findings
     for match in LABELLED_NUMBER.finditer(text):
         start, end = match.span("number")
         digits = re.sub(r"\D", "", match["number"])
