@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import shlex
 import sys
 from collections.abc import Callable
@@ -13,10 +12,9 @@ from typing import Any
 
 from .core.build_date import fixed_build_date
 from .core.loader import load_archive
-from .core.models import SESSION_ID_PATTERN, SessionKind
+from .core.models import SESSION_ID_PATTERN, TIME_OF_DAY, SessionKind, spoken_time
 from .core.registry_match import MatchError
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
-from .core.sheet_vocabulary import TIME_OF_DAY
 from .core.spreadsheet import (
     FORCE_KEEPS,
     SheetError,
@@ -24,7 +22,6 @@ from .core.spreadsheet import (
     month_first_day,
     not_a_day,
     session_folder,
-    time_of_day,
     written_day,
 )
 from .site_settings import SettingsError, Site, chosen_site, site_settings
@@ -51,27 +48,17 @@ def _date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(not_a_day(value))
 
 
-TWELVE_HOUR = re.compile(r"(?:(?P<morning>SA|AM)|CH|PM)$", re.IGNORECASE)
-"""The 12-hour clock's mark after a time ('2:30 CH', chiều; '8:30 SA', sáng), as TIME_OF_DAY
-finds it."""
-
-
 def _time(value: str) -> str:
     """The start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '8:30', '2:30
-    CH': the forms `import` reads beside a session's day, TIME_OF_DAY) as HH:MM, FORMAT.md's
-    form; only HH:MM was taken. A time of no day ('25h00', '8h75') is refused."""
-    found = TIME_OF_DAY.fullmatch(value.strip())
-    half = TWELVE_HOUR.search(value.strip())
-    if found is None:
+    CH': the forms `import` reads beside a session's day, models.spoken_time) as HH:MM,
+    FORMAT.md's form; only HH:MM was taken. A time of no day ('25h00', '8h75') is refused."""
+    if written := spoken_time(value):
+        return written
+    if TIME_OF_DAY.fullmatch(value.strip()) is None:
         raise argparse.ArgumentTypeError(f"'{value}' is not a time: write the start time as 14:00 "
                                          "(or 14h00, 8h30, 14 giờ)")
-    hour = int(found["hour"])
-    if not time_of_day(found) or (half and not 1 <= hour <= 12):
-        raise argparse.ArgumentTypeError(f"'{value}' is no time of the day (0:00 to 23:59): check "
-                                         "the hour and the minutes")
-    if half:
-        hour = hour % 12 + (0 if half["morning"] else 12)
-    return f"{hour:02d}:{found['minute'] or found['minutes'] or '00'}"
+    raise argparse.ArgumentTypeError(f"'{value}' is no time of the day (0:00 to 23:59): check "
+                                     "the hour and the minutes")
 
 
 def _ask(label: str, check: Callable[[str], Any]) -> Any:

@@ -513,8 +513,43 @@ def clock_time(text: str) -> str | None:
     return None
 
 
-SPOKEN_TIME = re.compile(r"([01]?\d|2[0-3])\s*(?:h|g|giờ)\s*(?:([0-5]\d)\s*(?:phút|p)?)?", re.IGNORECASE)
-"""An hour as Vietnamese texts write it ('14h00', '8h', '8g30', '8 giờ 30 phút')."""
+TIME_OF_DAY = re.compile(
+    r"(?<![\w:])(?:(?:lúc|luc|từ|tu|đến|den)\s+)?(?P<hour>\d{1,2})\s*(?:(?:giờ|gio|h|g)\s*"
+    r"(?P<minute>\d{1,2})?(?:\s*(?:phút|phut|p)\b|')?|:(?P<minutes>\d{1,2})(?::(?P<seconds>\d{1,2}))?)"
+    r"(?:\s*(?:SA|CH|AM|PM)\b)?(?![\w:])",
+    re.IGNORECASE)
+"""A time of the day as offices write it beside a session's day ('8h00', '8h', '14h30', '8 giờ
+30 phút', '8g30', '8:30', '08:30:00' as a CSV saved from Excel writes one, 'lúc 8h00', 'từ 8h00
+đến 11h00'), also on the 12-hour clock, as Excel writes a time in Vietnamese ('8:30 SA', sáng;
+'2:30 CH', chiều) or in English ('8:30 AM'); its numbers unchecked (`time_of_day`
+checks them). 'Sáng', 'chiều' after a time are sheet_vocabulary.DAY_WORDS."""
+
+
+def time_of_day(found: re.Match[str]) -> bool:
+    """Whether a time TIME_OF_DAY found is one of the day: hours 0 to 23, minutes and seconds,
+    when written, in two digits from 00 to 59 ('25h00', '8h75', '8:5' are slips)."""
+    minute, seconds = found["minute"] or found["minutes"], found["seconds"]
+    return int(found["hour"]) <= 23 and all(len(part) == 2 and int(part) <= 59
+                                            for part in (minute, seconds) if part is not None)
+
+
+TWELVE_HOUR = re.compile(r"(?:(?P<morning>SA|AM)|CH|PM)$", re.IGNORECASE)
+"""The 12-hour clock's mark after a time ('2:30 CH', chiều; '8:30 SA', sáng), as TIME_OF_DAY
+finds it."""
+
+
+def spoken_time(text: str) -> str | None:
+    """A start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '2:30 CH':
+    TIME_OF_DAY) as HH:MM, FORMAT.md's form; None for no time, or one of no day ('25h00')."""
+    found = TIME_OF_DAY.fullmatch(text.strip())
+    if found is None or not time_of_day(found):
+        return None
+    hour, half = int(found["hour"]), TWELVE_HOUR.search(text.strip())
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (0 if half["morning"] else 12)
+    return f"{hour:02d}:{found['minute'] or found['minutes'] or '00'}"
 
 
 def _time(value: Any) -> Any:
@@ -522,10 +557,9 @@ def _time(value: Any) -> Any:
         return written
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    if isinstance(value, str) and (spoken := SPOKEN_TIME.fullmatch(value.strip())):
-        hour, minute = spoken.groups()
+    if isinstance(value, str) and (spoken := spoken_time(value)):
         raise ValueError(f"'{value}' is not a time as this field is written: write "
-                         f"\"{int(hour):02d}:{minute or '00'}\" (HH:MM in 24-hour form)")
+                         f"\"{spoken}\" (HH:MM in 24-hour form)")
     raise ValueError(f"'{value}' is not a time: write HH:MM in 24-hour form (e.g. \"08:00\")")
 
 

@@ -351,9 +351,10 @@ class SearchRecords:
         ranked = sorted((t for t in self.archive.topics.values() if asked.get(t.id)),
                         key=lambda t: (-len(asked[t.id]), t.name))
         words: list[str] = []
-        for topic in ranked[:6]:
-            word = next((w for w in (*topic.synonyms, topic.name) if "," not in w), None)
-            if word and len(words) < 3:
+        for topic in ranked:
+            if len(words) == 3:
+                break
+            if word := next((w for w in (*topic.synonyms, topic.name) if "," not in w), None):
                 word = word if word.isupper() else word.lower()
                 words.append(fold(word) if words else word)
         return ", ".join(words)

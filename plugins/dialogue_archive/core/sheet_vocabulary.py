@@ -259,13 +259,3 @@ DAY_WORDS = re.compile(r"\b(?:(?P<part>{})|(?P<weekday>{})|ngay)\b".format(
 a weekday, 'ngày' ('Sáng thứ Sáu, ngày 20/11/2026')."""
 WEEKDAY_NUMBERS = {folded_words(name): n for name, n in WEEKDAYS.items()}
 """WEEKDAYS folded, as DAY_WORDS finds them."""
-TIME_OF_DAY = re.compile(
-    r"(?<![\w:])(?:(?:lúc|luc|từ|tu|đến|den)\s+)?(?P<hour>\d{1,2})\s*(?:(?:giờ|gio|h|g)\s*"
-    r"(?P<minute>\d{1,2})?(?:\s*(?:phút|phut|p)\b|')?|:(?P<minutes>\d{1,2})(?::(?P<seconds>\d{1,2}))?)"
-    r"(?:\s*(?:SA|CH|AM|PM)\b)?(?![\w:])",
-    re.IGNORECASE)
-"""A time of the day as offices write it beside a session's day ('8h00', '8h', '14h30', '8 giờ
-30 phút', '8g30', '8:30', '08:30:00' as a CSV saved from Excel writes one, 'lúc 8h00', 'từ 8h00
-đến 11h00'), also on the 12-hour clock, as Excel writes a time in Vietnamese ('8:30 SA', sáng;
-'2:30 CH', chiều) or in English ('8:30 AM'); its numbers unchecked (`spreadsheet.time_of_day`
-checks them). 'Sáng', 'chiều' after a time are DAY_WORDS."""

@@ -33,7 +33,7 @@ from .archive import Archive, Session
 from .build_date import fixed_build_date
 from .labels import VI
 from .loader import check_answers, load_archive
-from .models import DEFAULT_ASKER_KIND, AskerKind, Item, period_end
+from .models import DEFAULT_ASKER_KIND, TIME_OF_DAY, AskerKind, Item, period_end, time_of_day
 from .privacy import (
     CONSENT_ADVICE,
     find_full_name,
@@ -66,7 +66,6 @@ from .sheet_vocabulary import (
     PERSONAL,
     REQUIRED_COLUMNS,
     SESSION_PHRASE,
-    TIME_OF_DAY,
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
@@ -162,14 +161,6 @@ class WrittenDay(NamedTuple):
 
     date: str
     weekdays: list[int]
-
-
-def time_of_day(found: re.Match[str]) -> bool:
-    """Whether a time TIME_OF_DAY found is one of the day: hours 0 to 23, minutes and seconds,
-    when written, in two digits from 00 to 59 ('25h00', '8h75', '8:5' are slips)."""
-    minute, seconds = found["minute"] or found["minutes"], found["seconds"]
-    return int(found["hour"]) <= 23 and all(len(part) == 2 and int(part) <= 59
-                                            for part in (minute, seconds) if part is not None)
 
 
 def day_written(text: str) -> WrittenDay | str:
@@ -1599,7 +1590,7 @@ class RowReader:
             self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
         referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
         document = self.text(cells, "document")
-        day = self.attempt(lambda: self._answer_day(cells), None)
+        day = self.attempt(lambda: self._day_from_session(cells, "answer_date"), None)
         mode = self.attempt(lambda: self._mode(cells, document, day), None)
         text = self.text(cells, "answer_text")
         if dash_only(text):  # beside an agency, with nothing that stands for a text: see no_answer_text
@@ -1666,10 +1657,12 @@ class RowReader:
                            "another agency has the mode 'Chuyển' (or leave the mode empty)")
         return mode
 
-    def _answer_day(self, cells: dict[str, Any]) -> dt.date | None:
-        day = self.date(cells, "answer_date")
+    def _day_from_session(self, cells: dict[str, Any], key: str) -> dt.date | None:
+        """The day of a date column that cannot be before the session: an answer's, the day
+        a commitment's work was done."""
+        day = self.date(cells, key)
         if day and day < self.session.date:
-            raise RowError(self.header("answer_date"), f"{day:%d/%m/%Y} is before the session "
+            raise RowError(self.header(key), f"{day:%d/%m/%Y} is before the session "
                            f"({self.session.date:%d/%m/%Y})")
         return day
 
@@ -1700,14 +1693,11 @@ class RowReader:
                                                  "responsible", "commitment", answered))
         due = self.attempt(lambda: self.date(cells, "due"), None)
         status = self.attempt(lambda: self.choice(cells, "status"), None)  # None: see _settle_status
-        done = self.attempt(lambda: self.date(cells, "done_date"), None)
+        done = self.attempt(lambda: self._day_from_session(cells, "done_date"), None)
         if done and status not in (None, "done"):
             self.problems.append(RowError(self.header("done_date"), "a day the work was done, but "
                                  f"'{self.header('status')}' says '{cells.get('status')}': empty one "
                                  "of them"))
-        elif done and done < self.session.date:
-            self.problems.append(RowError(self.header("done_date"), f"{done:%d/%m/%Y} is before the "
-                                 f"session ({self.session.date:%d/%m/%Y})"))
         if len(self.problems) > said or by is None:
             return None
         commitment: dict[str, Any] = {"id": self._unique(_first_words(text), self.commitment_ids,
