@@ -194,6 +194,20 @@ def test_a_promise_done_late_says_so_in_its_search_result(tmp_path: Path) -> Non
     assert record.meta["status"] == "Đã hoàn thành, Hoàn thành sau hạn"
 
 
+def test_a_result_names_agencies_in_full_not_by_their_short_names(records) -> None:
+    """A result's "Trả lời:" line stands alone, like the commitments lists: "Chi nhánh
+    VPĐKĐĐ Cẩm Lệ" says nothing to a citizen (a reader's find)."""
+    land_office = "chi-nhanh-van-phong-dang-ky-dat-dai-cam-le"
+    urls = {f"{s.id}/#{item['id']}" for s in raw_sessions() for item in s.items
+            if any(a["by"] == land_office for a in item.get("answers") or ())}
+    said = [r.meta["agencies"] for r in records if r.url.split("sessions/")[-1].split("/", 1)[-1] in urls]
+    assert urls and len(said) == len(urls)
+    assert all("Chi nhánh Văn phòng Đăng ký đất đai quận Cẩm Lệ" in line
+               and "VPĐKĐĐ" not in line for line in said), said
+    write_ups = [r.meta["organizer"] for r in records if "organizer" in r.meta]
+    assert write_ups and "UBND quận Cẩm Lệ" not in write_ups
+
+
 @pytest.fixture(scope="module")
 def base_url(sample_site: Path, serve_site) -> str:
     return serve_site(sample_site)

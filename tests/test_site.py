@@ -235,6 +235,19 @@ def test_an_askers_merged_ward_is_shown_with_the_ward_it_is_part_of_today(sample
     assert not any("Phường Cẩm Lệ (nay thuộc" in m for m in metas)
 
 
+def test_a_full_name_published_with_consent_is_marked_beside_it(sample_site: Path) -> None:
+    """The about page promises it: a full name is shown only with consent, and marked so; a
+    reader must not think the archive published a name it should have withheld."""
+    raw = {(s.id, item["id"]): item["asker"].get("named_with_consent", False)
+           for s in raw_sessions() for item in s.items}
+    cards = {(page.parent.name, card["id"]): " ".join(card.select_one(".da-item__meta").get_text().split())
+             for page in sample_site.glob("sessions/20*/*/index.html")
+             for card in parse(page).select("article.da-item")}
+    mark = "Nêu tên theo sự đồng ý của người phát biểu"
+    assert any(raw.values()) and set(cards) <= set(raw)
+    assert all((mark in meta) == raw[item] for item, meta in cards.items()), cards
+
+
 def test_a_new_unit_without_items_yet_says_where_earlier_ones_are(sample_site: Path) -> None:
     page = parse(sample_site / "places" / "phuong-an-khe-2025" / "index.html")
     text = " ".join(page.select_one(".md-content").get_text(" ").split())

@@ -146,6 +146,8 @@ VI: dict[str, Any] = {
         "overdue": "Quá hạn",
         "due": "Hạn",
         "out_of_scope": "Ngoài chủ đề",
+        # beside a full name published with the person's consent (named_with_consent: true)
+        "named_with_consent": "Nêu tên theo sự đồng ý của người phát biểu",
         "not_answered": "Chưa được trả lời",
         # a question sent in before a session not held yet ({kind}: "tiếp xúc cử tri")
         "awaiting_session": "Sẽ được trả lời tại buổi {kind} ngày {date}",

@@ -179,7 +179,7 @@ class SearchRecords:
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "kind": (meta.kind.value,), **within},
-            meta={"organizer": self.views.agency_link(meta.organizer).text})
+            meta={"organizer": self.views.agency_name(meta.organizer)})
 
     def _item_record(self, session: Any, item: Item) -> SearchRecord:
         type_label = self.labels["item_type"][item.type.value]
@@ -208,8 +208,8 @@ class SearchRecords:
             status_words.append(self.labels["text"]["overdue"])
         if any(deadline_outcome(c, self.archive.build_date) == "late" for c in item.commitments):
             status_words.append(self.labels["deadline_outcome"]["late"])  # as the pages say it
-        agencies = ", ".join(self.views.agency_link(a).text for a in answering(item))
-        referred = ", ".join(self.views.agency_link(a).text for a in referred_to(item))
+        agencies = ", ".join(self.views.agency_name(a) for a in answering(item))
+        referred = ", ".join(self.views.agency_name(a) for a in referred_to(item))
         facts = {"agencies": agencies, "referred": referred,
                  "status": ", ".join(dict.fromkeys(status_words))}
         return SearchRecord(

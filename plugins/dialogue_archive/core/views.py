@@ -1118,6 +1118,7 @@ class ArchiveViews:
             "type_label": VI["item_type"][item.type.value],
             "asker": item.asker.label,
             "asker_kind": VI["asker_kind"][item.asker.kind.value],
+            "named_with_consent": item.asker.named_with_consent,
             "asker_place": Link(self.place_name(item.asker.place), urls.place(item.asker.place))
             if item.asker.place else None,
             "asker_place_today": self._place_today(item.asker.place),
