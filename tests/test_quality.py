@@ -402,6 +402,20 @@ def test_a_table_wider_than_a_phone_says_so_and_keeps_its_first_column(
         assert len(headers) == 8 and max(headers) < 100, headers
 
 
+def test_a_session_pages_breadcrumb_is_whole_on_a_phone(
+        sample_site: Path, serve_site: Any, browser: Any) -> None:
+    """"Trang chủ › Phiên đối thoại › Phiên đối thoại năm 2024" is wider than a 360 px phone:
+    it cut off the year, with no sign that it scrolled (a reader's find). It wraps instead."""
+    page_path = next(sample_site.glob("sessions/2024/*/index.html")).parent.relative_to(sample_site)
+    with opened(browser, f"{serve_site(sample_site)}{page_path.as_posix()}/", width=360) as page:
+        path = page.locator(".md-path")
+        assert path.inner_text().split()[-1] == "2024"
+        assert path.evaluate("p => p.scrollWidth <= p.clientWidth")
+        steps = path.locator(".md-path__item").evaluate_all(
+            "items => items.map(i => i.getBoundingClientRect().right)")
+        assert steps and max(steps) <= 360, steps
+
+
 def test_the_scorecards_header_is_not_a_tall_band_on_a_phone(
         sample_site: Path, serve_site: Any, browser: Any) -> None:
     """On a 360 px phone the average's long name took six lines in its narrow column: the
