@@ -373,6 +373,12 @@ def test_the_open_data_files_read_on_a_phone(sample_site: Path, serve_site: Any,
         widths = table.locator("tbody td:last-child").evaluate_all(
             "cells => cells.map(c => c.getBoundingClientRect().width / c.closest('table').clientWidth)")
         assert widths and min(widths) > 0.9, widths
+        # the year files too: their last columns lay past the edge, with no sign of them
+        years = page.locator("table.da-year-files")
+        assert years.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
+        rights = years.locator("tbody a").evaluate_all(
+            "links => links.map(a => a.getBoundingClientRect().right)")
+        assert rights and max(rights) <= 375, rights
         assert serious_violations(page) == []
 
 
