@@ -95,6 +95,11 @@ def test_statistics_page_numbers_match_the_content(sample_site) -> None:
     assert f"{on_time}/{on_time + late + overdue}" in headline
     share = (200 * outcomes["on_the_spot"] + len(items)) // (2 * len(items))
     assert f"{share}% {S['share_on_the_spot']}" in headline
+    # the home page's "48 câu trả lời" links here: the figure is here too (a reader's find)
+    answers = sum(a.get("mode") != "referred" for _, item in items for a in item.get("answers") or [])
+    assert f"{answers} {S['answers']}" in headline
+    home = parse(sample_site / "index.html").select_one(".da-figures").get_text(" ", strip=True)
+    assert f"{answers} {VI['text']['answers_count']}" in home
 
 
 def test_session_pages_show_their_own_figures(sample_site) -> None:

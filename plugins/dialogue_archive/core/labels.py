@@ -284,7 +284,8 @@ still names them, and its translator is told the line is to delete, not to look 
 COUNTED = frozenset({
     "text.held_sessions", "text.sessions", "text.items_count", "text.answers_count",
     "text.commitments_count", "text.agencies_count", "text.answered_count", "text.upcoming_of",
-    "text.attendance_kinds.*", "statistics.sessions", "statistics.items", "statistics.commitments",
+    "text.attendance_kinds.*", "statistics.sessions", "statistics.items", "statistics.answers",
+    "statistics.commitments",
     "commitments.days", "publishing.items_in_session",
     "search.to_results_count", "search.results_count", "search.shown_count",
     "search.filtered_count", "search.facet_shown", "text.newest_of", "text.items_within_all",

@@ -66,6 +66,7 @@ STATISTICS_VI: dict[str, Any] = {
     "headline": "Tổng quan",
     "sessions": "phiên đối thoại",
     "items": "ý kiến, câu hỏi",
+    "answers": "câu trả lời",
     "commitments": "cam kết",
     "share_on_the_spot": "được trả lời trực tiếp ngay tại buổi làm việc",
     "share_on_time": "cam kết đến hạn được hoàn thành đúng hạn",

@@ -31,6 +31,12 @@ def answering(item: Item) -> list[str]:
     return list(dict.fromkeys(a.by for a in item.answers if a.mode is not AnswerMode.referred))
 
 
+def answers_given(item: Item) -> int:
+    """How many answers an item got: a referral forwards it, and answers nothing (the home
+    page's count and the statistics page's, one figure)."""
+    return sum(a.mode is not AnswerMode.referred for a in item.answers)
+
+
 def forwarded_to(item: Item) -> list[str]:
     """Every agency an item was referred to (on an agency's list: "được chuyển đến")."""
     return list(dict.fromkeys(a.referred_to for a in item.answers
@@ -128,6 +134,7 @@ def archive_statistics(archive: Archive, agency_name: Callable[[str], str]) -> d
     return {
         "sessions": len(sessions),
         "items": len(items),
+        "answers": sum(answers_given(item) for item in items),
         "commitments": len(records),
         "on_the_spot": outcomes["on_the_spot"],
         "kept_on_time": deadlines["on_time"],

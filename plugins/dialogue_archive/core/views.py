@@ -41,7 +41,15 @@ from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
-from .statistics import answering, forwarded_to, referred_by, referred_to, referring, session_statistics
+from .statistics import (
+    answering,
+    answers_given,
+    forwarded_to,
+    referred_by,
+    referred_to,
+    referring,
+    session_statistics,
+)
 from .vietnamese import in_sentence, same_words, sort_key, unit_word
 
 ITEMS_ANCHOR = urls.ITEMS_ANCHOR
@@ -541,8 +549,7 @@ class ArchiveViews:
         for item, text in zip(session.items, session.excerpts, strict=True):
             item_entry = self._item_entry(session, entry, item, text)
             self.counts["items"] += 1
-            # a referral forwards the item and answers nothing (statistics.answering)
-            self.counts["answers"] += sum(a.mode is not AnswerMode.referred for a in item.answers)
+            self.counts["answers"] += answers_given(item)
             self.counts["commitments"] += len(item.commitments)
             concerned = [*answering(item), *forwarded_to(item)]
             self.answered_or_referred.update(concerned)
