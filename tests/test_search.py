@@ -1188,11 +1188,13 @@ def test_search_starts_with_recent_sessions_and_widens_on_request(tmp_path: Path
         assert set(first) < set(wider)
         assert parse_qs(urlsplit(tab.url).query)["scope"] != ["all"]
 
-        tab.click("#da-all")
+        tab.focus("#da-all")  # by the keyboard: the button leaves with the scope it widened,
+        tab.keyboard.press("Enter")  # and the focus went to the page's top (a reader's find)
         everything = all_results(tab, base)
         assert set(wider) < set(everything)
         assert parse_qs(urlsplit(tab.url).query)["scope"] == ["all"]
         assert WORDS["scope_all"] in tab.inner_text("#da-status") and not tab.is_visible("#da-scope")
+        assert tab.evaluate("document.activeElement.id") == "da-results-heading"
         years = {url.split("/")[1] for url in everything}
         assert len(years) > 1
 

@@ -1318,10 +1318,14 @@ more.addEventListener("click", () => showMore(true));
 older.addEventListener("click", () => widen(deeper(state.depth)));
 everything.addEventListener("click", () => widen(shards.length));
 
+// The button pressed may leave with the scope it widened (the last shard searched, or the
+// whole archive's button): the focus then goes to the results, not to the page's top.
 function widen(depth) {
   state.depth = depth;
   writeUrl(true);
-  run();
+  const pressed = document.activeElement;
+  run(); // shows or hides the buttons at once (showScope) when the indexes are loaded already
+  if (pressed === everything || (pressed === older && unsearched().length < 2)) resultsHeading.focus();
 }
 
 window.addEventListener("popstate", () => { // Back or Forward between filters
