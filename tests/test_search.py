@@ -49,6 +49,15 @@ from dialogue_archive.core.views import ArchiveViews
 from sample_records import raw_sessions
 
 WORDS = VI["search"]
+
+
+def nothing_found(*missing: str) -> str:
+    """What a search without filters that finds nothing says: no advice to remove filters
+    (there are none), and the words typed that no record holds, to check their spelling."""
+    said = WORDS["no_results_unfiltered"]
+    return said + (" " + WORDS["missing_words"].replace("{words}", ", ".join(f"“{w}”" for w in missing))
+                   if missing else "")
+
 TONE_WORDS = [
     "hoà", "hòa", "Hoà", "HOÀ", "thuỷ", "thủy", "Thuỷ", "khoẻ", "khỏe", "toà", "xoá", "hoá",
     "huỷ", "tuý", "quý", "qúy", "Quỳ", "hoàn", "hoạch", "thuyền", "khuya", "ngoài", "oà", "uỷ",
@@ -516,15 +525,19 @@ def test_the_page_repeats_the_query_as_typed(page, base_url) -> None:
 
 def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
     assert open_search(page, base_url, "q=qqqzzzxk") == []
-    assert page.inner_text("#da-status") == WORDS["no_results"]  # typed without marks already
+    assert page.inner_text("#da-status") == nothing_found("qqqzzzxk")  # typed without marks already
     assert open_search(page, base_url, "q=qqqzzzxkở") == []
-    assert page.inner_text("#da-status") == f"{WORDS['no_results']} {WORDS['accents_hint']}"
+    assert page.inner_text("#da-status") == f"{nothing_found('qqqzzzxkở')} {WORDS['accents_hint']}"
+    # One typo among words found: the word to check is named (it said only "try other words
+    # or remove filters", with no filter chosen; a reader's find).
+    assert open_search(page, base_url, "q=giay+phep+xay+dug") == []
+    assert page.inner_text("#da-status") == nothing_found("dug")
     # Pagefind answers a word nothing holds with its longest start that something holds:
     # "xyzqwk" found the "X" of "khóa X", "tucxyz" every "tục". A journalist checking whether
     # a subject was ever raised must read "no result".
-    for query in ("xyzqwk", "thu+tucxyz"):
+    for query, missing in (("xyzqwk", "xyzqwk"), ("thu+tucxyz", "tucxyz")):
         assert open_search(page, base_url, f"q={query}") == [], query
-        assert page.inner_text("#da-status") == WORDS["no_results"]
+        assert page.inner_text("#da-status") == nothing_found(missing)
     # A word one index lacks is answered there with its start ("treo" -> "tre", "trễ"), and
     # those can rank above the record of another index that holds it: that one is found.
     found = open_search(page, base_url, "q=quy+hoach+treo")
@@ -1312,7 +1325,7 @@ def test_an_archive_with_nothing_published_has_a_working_search_page(tmp_path: P
     tab.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     try:
         tab.goto(f"{base}search/?q=dat+dai")
-        assert settle(tab) == WORDS["no_results"]
+        assert settle(tab) == nothing_found()
         tab.goto(f"{base}search/")
         assert settle(tab) == WORDS["prompt"]
     finally:

@@ -297,7 +297,8 @@ def test_a_small_file_lost_once_is_fetched_again_by_the_next_search(tab, server,
     else:
         assert open_search(tab, server, "q=xyzqwk", r"/words\.da_words").startswith("Tìm thấy")
         search_again(tab, server, r"^$")
-        assert tab.inner_text("#da-status") == WORDS["no_results"]
+        assert tab.inner_text("#da-status") == " ".join(
+            [WORDS["no_results_unfiltered"], WORDS["missing_words"].replace("{words}", "“xyzqwk”")])
     assert tab.thrown == []
 
 

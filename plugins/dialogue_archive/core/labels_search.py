@@ -46,6 +46,13 @@ SEARCH_VI: dict[str, Any] = {
                      "thử từ khác hoặc bỏ bớt bộ lọc.",
     # The same when no older sessions are left to search (a year chosen, the oldest reached).
     "no_results_within": "Không tìm thấy kết quả nào {scope}. Hãy thử từ khác hoặc bỏ bớt bộ lọc.",
+    # The same three without a filter chosen: there is none to remove.
+    "no_results_unfiltered": "Không tìm thấy kết quả nào phù hợp. Hãy thử từ khác.",
+    "no_results_in_unfiltered": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên "
+                                "cũ hơn hoặc thử từ khác.",
+    "no_results_within_unfiltered": "Không tìm thấy kết quả nào {scope}. Hãy thử từ khác.",
+    # The words typed that no record searched holds (a typo: "xay dug"), each in quotes.
+    "missing_words": "Không có nội dung nào chứa {words}: hãy kiểm tra chính tả.",
     "accents_hint": "Nếu gõ có dấu, hãy thử gõ không dấu.",
     "no_sessions_in_years": "Không có phiên nào trong năm {years}. Hãy chọn năm khác hoặc bỏ "
                             "bộ lọc năm.",

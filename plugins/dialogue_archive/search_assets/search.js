@@ -660,6 +660,23 @@ const lookedUp = (term) => (term || "").split(" ")
     .normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"))
   .filter(Boolean);
 
+// The words of `query` as typed (a date aside) that no index of `list` holds as the start of
+// one of its words: what to check when nothing is found ("xay dug"). None when a list of words
+// cannot be had.
+async function missingWords(query, list) {
+  const lists = await Promise.all(list.map((shard) => wordsOf(shard.id)));
+  if (lists.includes(null)) return [];
+  return typedWords(query).filter((word) => !dateOf(word)).filter((word) => {
+    const keys = lookedUp(searchTerm(word));
+    return keys.length && !lists.some((sorted) => keys.every((key) => holdsPrefix(sorted, key)));
+  });
+}
+
+// The message `name`, or its form without the advice to remove filters when none is chosen.
+function unfilteredOr(name, filters) {
+  return Object.keys(filters).length ? messages[name] : messages[`${name}_unfiltered`];
+}
+
 // The indexes of `list` to keep for `query` (null: every one). Told by their words, not by the
 // results' "shard" counts: those need the filter index, which a search with words does not wait for.
 async function shardsHolding(query, list) {
@@ -709,7 +726,7 @@ async function run() {
   clear.hidden = Object.keys(filters).length === 0;
   renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
-    showResults(listed([]), term || Object.keys(filters).length ? messages.no_results : messages.prompt);
+    showResults(listed([]), term || Object.keys(filters).length ? unfilteredOr("no_results", filters) : messages.prompt);
     return;
   }
   const list = scopeShards();
@@ -761,15 +778,19 @@ async function run() {
   shownShards = held ? kept || list.map((shard) => shard.id) : [];
   shownShards.forEach(sessionsOf);
   const found = results.length;
-  let message = messages.no_results;
+  let message = unfilteredOr("no_results", filters);
+  const whole = list.length >= shards.filter(holds).length;
   if (found) {
     message = countMessage("results_count", found);
     if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
-  } else if (list.length < shards.filter(holds).length) {
-    const advice = widenable() ? messages.no_results_in : messages.no_results_within;
+  } else if (!whole) {
+    const advice = unfilteredOr(widenable() ? "no_results_in" : "no_results_within", filters);
     message = fill(advice, { scope: describeSearch(list) });
   }
+  const missing = !found && whole && term ? await missingWords(state.query, list) : [];
+  if (current !== generation) return;
+  if (missing.length) message += " " + fill(messages.missing_words, { words: missing.map((w) => `“${w}”`).join(", ") });
   // Typed with marks, a word may carry one the text does not; typed without, the advice is moot.
   if (!found && /[^\u0000-\u007f]/.test(state.query)) message += " " + messages.accents_hint;
   // A word chunk lost, or a filter index when filters choose the results: what was found is
