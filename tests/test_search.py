@@ -1685,6 +1685,15 @@ def test_a_long_filter_list_narrows_to_the_names_typed(page, base_url) -> None:
         o => o.textContent.includes('Quản lý đô thị'))""")
     shown = page.locator("details[data-facet=agency] .da-facet__option:visible").all_inner_texts()
     assert shown and all("Quản lý đô thị" in t for t in shown), shown
+    # what a citizen calls it: its short name or an alias, as the search box finds them, and
+    # words in any order (each "found no name", a reader's find)
+    for typed, name in (("qldt", "Phòng Quản lý đô thị quận Cẩm Lệ"),
+                        ("ubnd cam le", "Ủy ban nhân dân quận Cẩm Lệ"),
+                        ("phap tu", "Phòng Tư pháp quận Cẩm Lệ")):
+        page.fill("#da-find-agency", typed)
+        page.wait_for_function("""(name) => [...document.querySelectorAll(
+            'details[data-facet=agency] .da-facet__option:not([hidden])')].some(
+            o => o.querySelector('label').firstChild.textContent === name)""", arg=name, timeout=5000)
     # a count is no name (the diff review's find); names of two units sharing one hold the
     # digits of their dates ("(từ 1/7/2025)"), none a 9, which counts here do
     page.fill("#da-find-agency", "9")

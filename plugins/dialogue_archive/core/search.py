@@ -341,6 +341,14 @@ class SearchRecords:
             "year": {str(y): str(y) for y in years},
         }
 
+    def facet_other_names(self) -> dict[str, dict[str, list[str]]]:
+        """What else a filter's value is called, for the box that narrows its list: an agency's
+        short name and aliases ('QLĐT'), a topic's synonyms ('sổ đỏ'), as the search box finds
+        them (a reader typing 'QLĐT' there was told no name held it)."""
+        topics = {t.id: list(t.synonyms) for t in self.archive.topics.values() if t.synonyms}
+        agencies = {a: list(names) for a, names in self.agency_names.items() if names}
+        return {"topic": topics, "agency": agencies}
+
     def examples(self) -> str:
         """What the search box suggests typing: the words of the archive's three most asked
         topics, a synonym (what citizens type) before the name, the second and third without
@@ -362,9 +370,9 @@ class SearchRecords:
     def page(self, cut: list[Shard], holders: dict[str, dict[str, str]]) -> PageSpec:
         """The search page of the indexes `cut` (`shards`), which `holders` describes
         (`self.holders`, or the same read back from a cache)."""
-        values = self.facet_values()
-        facets = [{"key": key, "label": self.words["facets"][key], "values": values[key]}
-                  for key in FACETS]
+        values, also = self.facet_values(), self.facet_other_names()
+        facets = [{"key": key, "label": self.words["facets"][key], "values": values[key],
+                   **({"also": also[key]} if key in also else {})} for key in FACETS]
         messages = {k: v for k, v in self.words.items() if isinstance(v, str)}
         shards = [{"id": shard.id, "year": shard.year, "records": shard.records,
                    "from": format_short_date(shard.sessions[0].date),

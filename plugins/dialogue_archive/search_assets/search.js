@@ -1164,15 +1164,17 @@ const SAY_AFTER_MS = 600; // what a filter's box leaves is said once typing paus
 const facetFinds = {};
 
 // Whether a name holds what is typed in a filter's box (folded): as typed so far ("quy" finds
-// Quỳnh), or with i and y alike in the words typed whole ("quan li" and "quan li d" find Quản lý
-// đô thị; "ky" does not find Kinh tế).
+// Quỳnh), with i and y alike in the words typed whole ("quan li" and "quan li d" find Quản lý
+// đô thị; "ky" does not find Kinh tế), or each word typed as the start of one of its words, in
+// any order ("phong 12" finds Phòng Quản lý khu 12).
 function nameHas(name, wanted) {
   const folded = fold(normalise(name)).toLowerCase();
   if (folded.includes(wanted)) return true;
   const words = ` ${iForY(folded)} `;
   const whole = wanted.split(" ");
   const last = whole.pop();
-  return words.includes(` ${iForY(wanted)} `) || words.includes(` ${[...whole.map(iForY), last].join(" ")}`);
+  return words.includes(` ${iForY(wanted)} `) || words.includes(` ${[...whole.map(iForY), last].join(" ")}`)
+    || wanted.split(" ").every((word) => ` ${folded}`.includes(` ${word}`) || words.includes(` ${iForY(word)} `));
 }
 
 function facetFinder(facet, fieldset) {
@@ -1188,8 +1190,10 @@ function facetFinder(facet, fieldset) {
     const wanted = fold(normalise(input.value)).toLowerCase().replace(/\s+/g, " ").trim();
     let shown = 0;
     for (const option of fieldset.querySelectorAll(".da-facet__option")) {
-      const name = option.querySelector("label").firstChild.textContent; // not its count
-      option.hidden = Boolean(wanted) && !nameHas(name, wanted) && !option.querySelector("input").checked;
+      const box = option.querySelector("input");
+      const names = [option.querySelector("label").firstChild.textContent, // not its count
+        ...((facet.also || {})[box.value] || [])]; // a short name, an alias, a synonym
+      option.hidden = Boolean(wanted) && !names.some((name) => nameHas(name, wanted)) && !box.checked;
       if (!option.hidden) shown += 1;
     }
     none.hidden = shown > 0;
