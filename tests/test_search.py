@@ -485,6 +485,14 @@ def test_a_year_without_sessions_says_so_and_keeps_the_other_years_choosable(
     assert found and set(found) <= urls_where(records, year="2024")
 
 
+def test_a_link_naming_an_unknown_filter_value_searches_without_it(page, base_url) -> None:
+    """A mistyped or stale link (`agency=khong-co`) showed its bare id as a ticked filter and
+    a chip, and no result (a reader's find): the value is left out."""
+    plain = open_search(page, base_url, "q=dat+dai")
+    assert plain and open_search(page, base_url, "q=dat+dai&agency=khong-co&type=bogus") == plain
+    assert page.is_hidden("#da-active") and "khong-co" not in page.inner_text("#da-search")
+
+
 def test_deep_link_lands_on_the_item(page, base_url) -> None:
     found = open_search(page, base_url, "q=dat+dai&type=complaint")
     target = found[0]
