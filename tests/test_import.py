@@ -2592,6 +2592,34 @@ def test_a_csv_line_longer_than_the_csv_limit_is_read_when_its_cells_are_not(con
     assert item["text"].strip() == question.strip() and item["answers"][0]["text"].strip() == answer.strip()
 
 
+def test_a_csv_quote_never_closed_or_a_comma_outside_quotes_is_refused_at_its_line(
+        content: Path, tmp_path: Path) -> None:
+    """An unclosed quote read the rows below into one question, and a comma in an unquoted
+    answer moved its end past the header, where it was dropped: both were imported, "wrote 1
+    item(s)", and published (a press office's find). Each is now refused where it is, and
+    nothing is written; a column the header does not name is said, not dropped in silence."""
+    header = "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+    folder = hoa_xuan_session(content)
+    result = run_import(write_text_sheet(tmp_path / "ngoac.csv", header + (
+        '1,Cử tri tổ 5,Kiến nghị,Cư trú,"Đề nghị rút ngắn thời gian,UBND phường Hòa Xuân,Đã tiếp thu.\n'
+        "2,Cử tri tổ 6,Câu hỏi,Cư trú,Thủ tục tạm trú?,UBND phường Hòa Xuân,Làm trên VNeID.\n")), folder)
+    assert result.returncode == 2 and not items_of(folder)
+    assert "ngoac.csv:line 2: a double quote (\") opens a cell on this line and is never closed" \
+        in result.stderr, result.stderr
+    result = run_import(write_text_sheet(tmp_path / "phay.csv", header + (
+        "1,Cử tri tổ 5,Kiến nghị,Cư trú,Đề nghị rút ngắn.,UBND phường Hòa Xuân,Đã tiếp thu, sẽ rút ngắn\n"
+        "2,Cử tri tổ 6,Câu hỏi,Cư trú,Thủ tục tạm trú?,UBND phường Hòa Xuân,Làm trên VNeID.\n")), folder)
+    assert result.returncode == 1 and not items_of(folder)
+    assert ("phay.csv:row 2: the row has 8 cells, its header 7: 'sẽ rút ngắn' is under no column. "
+            "A text holding a comma must be in double quotes") in result.stderr, result.stderr
+    result = run_import(write_text_sheet(tmp_path / "cot.csv", header.replace("\n", ",\n") + (
+        "1,Cử tri tổ 5,Kiến nghị,Cư trú,Đề nghị rút ngắn.,UBND phường Hòa Xuân,Đã tiếp thu.,"
+        "Ghi chú riêng\n")), folder)
+    assert result.returncode == 0, result.stderr
+    assert "cot.csv: column H has no name in the header row, though 1 row(s) fill it: not imported" \
+        in result.stderr, result.stderr
+
+
 def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(content: Path,
                                                                               tmp_path: Path) -> None:
     """'Công dân Phường Hòa Xuân' was published as the item's heading: within a label, as

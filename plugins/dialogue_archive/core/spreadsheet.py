@@ -549,14 +549,33 @@ def _read_csv(path: Path) -> list[list[Any]]:
     readings, failed = [], None
     for delimiter in ",;\t":
         try:
-            readings.append(_csv_rows(path, text, delimiter))
+            readings.append((_csv_rows(path, text, delimiter), delimiter))
         except SheetError as error:
             failed = failed or error
-    best = max(readings, key=_header_score, default=None)
-    if failed is not None and (best is None or _header_score(best) == 0):
+    best = max(readings, key=lambda reading: _header_score(reading[0]), default=None)
+    if failed is not None and (best is None or _header_score(best[0]) == 0):
         raise failed
     assert best is not None
-    return best
+    if (line := _unclosed_quote(text, best[1])) is not None:
+        raise SheetError(f"{path}:line {line}: a double quote (\") opens a cell on this line and is "
+                         "never closed, so every line below it was read into that one cell; close "
+                         "it (a text holding a comma is written with a quote at each end: \"…, …\"), "
+                         "or delete it, then import again")
+    return best[0]
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """The line where a quoted cell opens that the file never closes, or None. The csv module
+    reads such a cell to the end of the file without a word: a question swallowed the rows
+    below it, imported as its text (a press office's find)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:  # strict also refuses a quote inside a cell ('"a"b'), read as is
+        return start if "unexpected end of data" in str(exc) else None
+    return None
 
 
 def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[Any]]:
@@ -1841,6 +1860,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     for i, name in session_days.items():  # its cells' problems, in their place on the row
         report.columns.setdefault(name, i)
     _report_columns(rows, header, columns, [i for i in unknown if i not in session_days], report)
+    _check_cells_without_header(rows, header, columns, report)
     for i, name in session_days.items():  # not "delete it": it keeps other sessions' rows out
         report.notes.append(f"info: {report.sheet}: column '{name}' ({column_letter(i)}) is read "
                             f"as the sessions' days: its rows are this session's "
@@ -2114,6 +2134,28 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
             both = "both" if len(same) == 2 else "all"
             report.notes.append(f"info: {report.sheet}: columns {' and '.join(same)} are {both} read "
                                 f"as {FIELD_NAMES[key]}: {how}")
+
+
+def _check_cells_without_header(rows: list[list[Any]], header: int, columns: dict[int, str],
+                                report: ImportReport) -> None:
+    """Cells no header names were dropped without a word. In a CSV, a row longer than its
+    header is a text holding a comma without quotes: the words after the comma fell into cells
+    past the header, and an answer was published cut short (an error of that row). A column
+    without a name that rows fill is said as an unknown column is."""
+    names = rows[header]
+    plain = _plain_rows(rows, header, columns)
+    for number, row in plain:
+        if extra := [v for v in row[len(names):] if v is not None]:
+            report.error(number, None, f"the row has {len(names) + len(row[len(names):])} cells, its "
+                         f"header {len(names)}: '{str(extra[0])[:40]}' is under no column. A text "
+                         "holding a comma must be in double quotes (\"…, …\"), or what follows the "
+                         "comma moves into the next columns; fix the row, then import again")
+    for i, name in enumerate(names):
+        if name is None and (filled := _column_cells(plain, i)):
+            report.warnings.append(f"warning: {report.sheet}: column {column_letter(i)} has no name "
+                                   f"in the header row, though {len(filled)} row(s) fill it: not "
+                                   "imported; give it a column name of the README if it is for "
+                                   "the site, or delete it")
 
 
 def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archive: Archive,
