@@ -508,6 +508,16 @@ def test_a_text_rule_removes_a_name_whatever_markup_splits_it(text: str) -> None
     assert "Hằng" not in redacted and "[…]" in redacted, redacted
 
 
+def test_a_rule_replacing_a_name_with_its_honorific_gives_the_honorific_once() -> None:
+    """The README's form of a rule ('Nguyễn Văn Hùng' -> 'ông N.V.H.') published "Ông ông
+    N.V.H." where the text said "Ông Nguyễn Văn Hùng" (a press office's find)."""
+    rule = Redactor(rules=(text_rule("Phan Thị Thu Hà"),), replacements=("bà P.T.T.H.",), plain=(True,))
+    assert rule.apply("Bà Phan Thị Thu Hà, tổ 5") == "Bà P.T.T.H., tổ 5"
+    assert rule.apply("ý kiến của bà  Phan Thị Thu Hà") == "ý kiến của bà  P.T.T.H."
+    assert rule.apply("Gia đình Phan Thị Thu Hà") == "Gia đình bà P.T.T.H."
+    assert rule.apply("Bàn Phan Thị Thu Hà") == "Bàn bà P.T.T.H."  # a word, not the honorific
+
+
 def test_a_photo_whose_file_name_spells_a_citizens_name_is_refused(tmp_path: Path) -> None:
     """A photo is published under its file name, which no redaction rule reaches."""
     content = tmp_path / "content"

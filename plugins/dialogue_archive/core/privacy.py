@@ -144,10 +144,17 @@ class Shown:
 
 
 def _replaced(text: str, spans: list[tuple[int, int]], replacement: str) -> Iterator[str]:
+    """`text` with `replacement` for each span. A replacement that starts with an honorific
+    ('bà P.T.T.H.', the README's form) after the same honorific in the text gives it once: "Bà
+    Phan Thị Thu Hà" was published "Bà bà P.T.T.H." (a press office's find)."""
+    honorific, _, rest = replacement.partition(" ")
+    titled = honorific.casefold() in HONORIFICS and rest.strip()
     end = 0
     for start, stop in spans:
-        yield text[end:start]
-        yield replacement
+        before = text[end:start]
+        yield before
+        said = before.split()[-1:] if before[-1:].isspace() else []
+        yield rest if titled and said and said[0].casefold() == honorific.casefold() else replacement
         end = stop
     yield text[end:]
 
