@@ -300,7 +300,13 @@ def test_the_agency_a_chair_spoke_for_is_checked_against_the_session_day(tmp_pat
     assert problems == [f"content/{SESSION}/index.md:6:36: agency 'phong-tu-phap' (Phòng Tư pháp quận "
                         "Cẩm Lệ) did not exist on 20/06/2024: it existed until 31/01/2024; use the "
                         "agency of that time"]
-    replace(content / SESSION / "index.md", "on_behalf_of: phong-tu-phap", "on_behalf_of: Chủ tịch UBND")
+    # an id mistyped was published as written, "(thay mặt phong-tu-phapp)" (a press office's find)
+    replace(content / SESSION / "index.md", "on_behalf_of: phong-tu-phap", "on_behalf_of: phong-tu-phapp")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert len(problems) == 1 and problems[0].startswith(
+        f"content/{SESSION}/index.md:6:36: unknown agency 'phong-tu-phapp' (did you mean 'phong-tu-phap'"), \
+        problems
+    replace(content / SESSION / "index.md", "on_behalf_of: phong-tu-phapp", "on_behalf_of: Chủ tịch UBND")
     assert validate(content).returncode == 0
 
 

@@ -1336,7 +1336,9 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
             log.add(index, line, col, f"'{agency}' is listed twice in participants: remove one "
                     "(the page would name it twice)")
     behalf = meta.chair.on_behalf_of if meta.chair is not None else None
-    if behalf in refs.tables["agency"]:  # an id (a text naming no agency is shown as written)
+    # An id, or a value written as one ('ubnd-phuong-hai-chua': an id mistyped, which was
+    # published as written); a text naming no agency is shown as written.
+    if behalf in refs.tables["agency"] or (behalf is not None and is_id(behalf) and "-" in behalf):
         refs.check("agency", behalf, index, data, ("chair", "on_behalf_of"), day)
     if meta.image is not None:
         _check_image(session, data, log)
