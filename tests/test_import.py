@@ -2620,6 +2620,21 @@ def test_a_csv_quote_never_closed_or_a_comma_outside_quotes_is_refused_at_its_li
         in result.stderr, result.stderr
 
 
+def test_a_name_agreed_to_in_a_question_is_told_where_it_may_go_in_the_sheets_words(
+        content: Path, tmp_path: Path) -> None:
+    """The message lost where a name agreed to may be written ("may be named only, with
+    named_with_consent: true"), spoke of a YAML key the sheet has not, and gave "ông T.T.L."
+    for a woman's name (a press office's find)."""
+    result = import_into_hoa_xuan(content, tmp_path / "ten.csv", (
+        "STT,Người nêu,Loại,Lĩnh vực,Nội dung,Đồng ý nêu tên\n"
+        '1,Bà Trần Thị Lan,Kiến nghị,Cư trú,"Tôi là Trần Thị Lan, đề nghị giải quyết sớm.",Có\n'))
+    assert result.returncode == 1, result.stderr
+    said = next(line for line in result.stderr.splitlines() if "Trần Thị Lan" in line)
+    assert "write initials ('bà T.T.L.')" in said, said
+    assert ("may be named only in the column 'Người nêu', with Có in the column 'Đồng ý nêu tên'"
+            in said and "named_with_consent" not in said), said
+
+
 def test_an_asker_left_unnamed_is_the_kind_and_the_ward_as_a_sentence_says_it(content: Path,
                                                                               tmp_path: Path) -> None:
     """'Công dân Phường Hòa Xuân' was published as the item's heading: within a label, as

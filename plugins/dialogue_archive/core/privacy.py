@@ -1159,14 +1159,19 @@ def _field(where: tuple[Any, ...]) -> str:
     return ".".join(str(step) for step in where if isinstance(step, str))
 
 
+CONSENT_WHERE = "asker.label, with named_with_consent: true"
+"""Where a name agreed to is written (the importer words it for its sheet's columns)."""
+
+
 def name_message(mention: Mention, field: str) -> str:
-    honorific = mention.honorific or "ông"
     name = " ".join(mention.name.split())  # one line, though the name wraps in its YAML block
+    # without one written, a woman's ('Thị' among the middle names) initials after 'bà'
+    honorific = mention.honorific or ("bà" if "thị" in name.casefold().split()[1:-1] else "ông")
     initials = "".join(word[0].upper() + "." for word in name.split())
     return (f"'{name}' in {field} looks like the full name of a private person, which is "
             f"personal data; write initials ('{honorific} {initials}') or a description ('một hộ dân "
-            "ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
-            "asker.label, with named_with_consent: true. An official named in the role is accepted "
+            f"ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
+            f"{CONSENT_WHERE}. An official named in the role is accepted "
             f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...'); a place "
             f"or a street with its kind before it ('xã {name}', 'đường {name}')")
 

@@ -36,6 +36,7 @@ from .loader import check_answers, load_archive
 from .models import DEFAULT_ASKER_KIND, TIME_OF_DAY, AskerKind, Item, period_end, time_of_day
 from .privacy import (
     CONSENT_ADVICE,
+    CONSENT_WHERE,
     find_full_name,
     label_message,
     session_officials,
@@ -2174,7 +2175,10 @@ def _publishable(items: list[dict[str, Any]], first_rows: dict[str, int], archiv
         refused.add(index)
         row = first_rows.get(items[index]["id"])
         column = _column_at(lines, problem.line)
-        message = YAML_PLACE.sub("", problem.message.removeprefix("asker.label ")).replace(
+        message = problem.message.removeprefix("asker.label ").replace(
+            CONSENT_WHERE, f"the column '{reader.header('asker')}', with Có in the column "
+            f"'{reader.header('consent')}'")
+        message = YAML_PLACE.sub("", message).replace(
             CONSENT_ADVICE, f"write Có in the column '{reader.header('consent')}'")
         report.error(row, reader.header(column) if column else None, message)
     return [item for i, item in enumerate(items) if i not in refused]
