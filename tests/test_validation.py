@@ -310,6 +310,24 @@ def test_the_agency_a_chair_spoke_for_is_checked_against_the_session_day(tmp_pat
     assert validate(content).returncode == 0
 
 
+def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> None:
+    """'image: anh.jpg' was told it "must be a mapping (key: value)", with no word of its keys;
+    'draft: có' that it "must be true or false" (a press office's find)."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "summary:",
+            "image: quang-canh.jpg\nattendance: 85\nsources: https://example.vn/bai\ndraft: có\nsummary:")
+    said = [line.split(": ", 1)[1] for line in validate(content).stderr.splitlines()
+            if line.startswith("content/")]
+    assert said == [
+        "image must be a mapping (key: value), not 'quang-canh.jpg'; write its keys on the lines "
+        "below 'image:', indented by two spaces: '  src: quang-canh.jpg', then caption, alt",
+        "attendance must be a mapping (key: value), not '85'; write each count on its own line "
+        "below 'attendance:', indented by two spaces, who came and how many ('  citizens: 85')",
+        "sources must be a list, not 'https://example.vn/bai'; write each entry below 'sources:' "
+        "as '  - url: https://example.vn/bai', its other keys (title) lined up under 'url'",
+        "draft must be true or false, not 'có': write true for 'có' (values are written in English)"], said
+
+
 def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: Path) -> None:
     """'statsu' after a note in braces was also told that a comma had cut the note's text."""
     content = make_archive(tmp_path / "content")

@@ -279,6 +279,33 @@ def _computed_status(value: Any) -> str:
             "pending or in_progress, with its due date)")
 
 
+YES_NO = {**VALUE_NAMES["in_scope"], **VALUE_NAMES["consent"]}
+"""'có', 'không', 'đúng', 'sai'… folded -> 'true' or 'false', as a sheet's cells say them."""
+
+
+def _shape_hint(model: type[BaseModel], loc: tuple[Any, ...], value: Any, kind: str) -> str:
+    """What to write for a value of the wrong shape, given the key's model: 'image: anh.jpg'
+    was told it "must be a mapping (key: value)" with no word of its keys, and 'draft: có'
+    "must be true or false" (a press office's find). '' when there is nothing to add."""
+    if kind.startswith("bool"):
+        word = YES_NO.get(folded_words(value)) if isinstance(value, str) else None
+        return f": write {word} for '{value}' (values are written in English)" if word else ""
+    if value is None or isinstance(value, dict | list | bool):
+        return ""
+    key = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
+    owner = _model_at(model, loc)
+    if owner is None:  # a free mapping (attendance: counts by who came)
+        return (f"; write each count on its own line below '{key}:', indented by two spaces, who "
+                f"came and how many ('  citizens: {value}')") if isinstance(value, int) else ""
+    first, *others = owner.model_fields
+    if kind == "list_type":
+        return (f"; write each entry below '{key}:' as '  - {first}: {value}', its other keys "
+                f"({', '.join(others)}) lined up under '{first}'" if others else
+                f"; write each entry below '{key}:' as '  - {first}: {value}'")
+    rest = f", then {', '.join(others)}" if others else ""
+    return f"; write its keys on the lines below '{key}:', indented by two spaces: '  {first}: {value}'{rest}"
+
+
 def _period_hint(value: Any) -> str:
     """For a due date written as a period: the day to write instead (its last)."""
     end = period_end(str(value))
@@ -354,7 +381,7 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
             message = f"{name} must be a text, not {shown}{_unquoted(value, written)}"
         elif kind in EXPECTED:
-            message = f"{name} must be {EXPECTED[kind]}, not {shown}"
+            message = f"{name} must be {EXPECTED[kind]}, not {shown}" + _shape_hint(model, loc, value, kind)
             if name in ONE_AGENCY and isinstance(value, list):
                 message += f": {ONE_AGENCY[name]}"
             elif kind == "list_type" and isinstance(value, dict) and value:
