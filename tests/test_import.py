@@ -1580,6 +1580,12 @@ def test_existing_answers_are_not_overwritten_without_force(content: Path, capsy
     assert main(["import", str(sheet), "--session", str(folder)]) == 2
     assert "already has items; add --force" in capsys.readouterr().err
     assert (folder / "answers.yaml").read_bytes() == before
+    # a file that cannot be imported says so first: adding --force only led to the real problem
+    (folder.parent / "trong.csv").write_text("", encoding="utf-8")
+    assert main(["import", str(folder.parent / "trong.csv"), "--session", str(folder)]) == 2
+    said = capsys.readouterr().err
+    assert "no header row found" in said and "--force" not in said, said
+    assert (folder / "answers.yaml").read_bytes() == before
 
 
 def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -> None:

@@ -1834,6 +1834,11 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     archive, session = session_of(folder, build_date)
     target = session.folder / "answers.yaml"
     report = ImportReport(sheet=sheet.name, target=target)
+    # The sheet first: a folder, a damaged file or one without a header was told to add
+    # --force, and only then what was wrong with it (a press office's find).
+    table = read_table(sheet, report.notes, report.warnings, worksheet)
+    rows, report.sheet = table.rows, table.where
+    header, columns, unknown = find_header(rows, report.sheet)
     filled, previous = _replaced_record(target)
     if filled and not force:
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
@@ -1842,9 +1847,6 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         raise SheetError(f"{target} cannot be read as YAML items, so the import could not keep its "
                          f"published ids, aliases and commitments' updates: fix it first ({command()} "
                          "validate shows where), or move it away to start afresh")
-    table = read_table(sheet, report.notes, report.warnings, worksheet)
-    rows, report.sheet = table.rows, table.where
-    header, columns, unknown = find_header(rows, report.sheet)
     end = table_end(rows, header)
     if end < len(rows):
         report.notes.append(f"info: {report.sheet}: row {end + 1} and below are read as the signature "
