@@ -333,7 +333,9 @@ def test_a_content_folder_with_a_line_break_in_its_path_still_gets_a_valid_recor
 
 @pytest.mark.parametrize(("kind", "heading", "asker"), [
     ("business_dialogue", "# Ý kiến, kiến nghị của doanh nghiệp và câu trả lời", "kind: business"),
-    ("voter_meeting", "# Ý kiến, kiến nghị của cử tri và câu trả lời", "kind: voter")])
+    ("voter_meeting", "# Ý kiến, kiến nghị của cử tri và câu trả lời", "kind: voter"),
+    # its Vietnamese name, as the site writes it: argparse said "invalid choice", naming no value
+    ("Tiếp xúc cử tri", "# Ý kiến, kiến nghị của cử tri và câu trả lời", "kind: voter")])
 def test_the_scaffolded_record_speaks_of_the_people_the_session_is_for(
         content: Path, kind: str, heading: str, asker: str) -> None:
     """A business dialogue's answers.yaml spoke of 'người dân' and its example asker was a
@@ -343,6 +345,15 @@ def test_the_scaffolded_record_speaks_of_the_people_the_session_is_for(
                  "--place", "Hòa Thọ Đông"]) == 0
     record = (content / "sessions/2024/2024-07-18-doi-thoai-ve-thue/answers.yaml").read_text("utf-8")
     assert record.startswith(heading + " tại buổi") and f"#      {asker} " in record, record[:600]
+
+
+def test_new_names_the_kinds_of_session_for_one_it_does_not_know(content: Path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["new", "--content-dir", str(content), "--date", "2024-07-18", "--title", "Đối thoại",
+              "--kind", "họp dân", "--organizer", "UBND phường Hòa Thọ Đông", "--place", "Hòa Thọ Đông"])
+    assert ("'họp dân' is no kind of session: write one of dialogue (đối thoại với công dân), "
+            "business_dialogue (đối thoại doanh nghiệp), voter_meeting (tiếp xúc cử tri), "
+            "citizen_reception (tiếp công dân)") in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("kind", "caption", "chair", "attendance"), [

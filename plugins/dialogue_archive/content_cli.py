@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from .core.build_date import fixed_build_date
-from .core.loader import load_archive
+from .core.labels import VI
+from .core.loader import LABEL_WORDS, load_archive
 from .core.models import SESSION_ID_PATTERN, TIME_OF_DAY, SessionKind, spoken_time
-from .core.registry_match import MatchError
+from .core.registry_match import MatchError, folded_words
 from .core.scaffold import NewSession, ScaffoldError, check_organizer, check_place, command, create_session
 from .core.spreadsheet import (
     FORCE_KEEPS,
@@ -59,6 +60,17 @@ def _time(value: str) -> str:
                                          "(or 14h00, 8h30, 14 giờ)")
     raise argparse.ArgumentTypeError(f"'{value}' is no time of the day (0:00 to 23:59): check "
                                      "the hour and the minutes")
+
+
+def _kind(value: str) -> str:
+    """A session's kind, as FORMAT.md writes it or as the site names it ('tiếp xúc cử tri':
+    argparse's "invalid choice" named no value to write, where `validate` does)."""
+    kinds = [kind.value for kind in SessionKind]
+    meant = value if value in kinds else LABEL_WORDS.get(folded_words(value))
+    if meant in kinds:
+        return meant
+    raise argparse.ArgumentTypeError(f"'{value}' is no kind of session: write one of " + ", ".join(
+        f"{kind} ({VI['session_kind'][kind].lower()})" for kind in kinds))
 
 
 def _ask(label: str, check: Callable[[str], Any]) -> Any:
@@ -201,8 +213,9 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--title", help=REQUIRED["title"])
     new.add_argument("--organizer", help=REQUIRED["organizer"])
     new.add_argument("--place", help=REQUIRED["place"])
-    new.add_argument("--kind", default=SessionKind.dialogue.value,
-                     choices=[k.value for k in SessionKind], help="kind of session (default: dialogue)")
+    new.add_argument("--kind", default=SessionKind.dialogue.value, type=_kind,
+                     help="kind of session: " + ", ".join(k.value for k in SessionKind)
+                     + " (or its Vietnamese name, 'tiếp xúc cử tri'; default: dialogue)")
     new.add_argument("--time", type=_time, help="start time: 14:00, or 14h00, 8h30, 14 giờ")
     new.add_argument("--slug", help="end of the id after the date (default: from the title)")
     new.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
