@@ -310,6 +310,18 @@ def test_the_agency_a_chair_spoke_for_is_checked_against_the_session_day(tmp_pat
     assert validate(content).returncode == 0
 
 
+def test_a_folder_named_wrong_is_said_even_when_its_front_matter_is_broken(tmp_path: Path) -> None:
+    """A folder's name was checked only once its index.md could be read: one mistake hid the
+    other until the next run (a press office's find)."""
+    content = make_archive(tmp_path / "content")
+    folder = (content / SESSION).rename(content / "sessions/2024/2024-06-20-Doi-Thoai")
+    replace(folder / "index.md", "organizer:", "organiser:")
+    said = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert any("unknown key 'organiser'" in line for line in said), said
+    assert "content/sessions/2024/2024-06-20-Doi-Thoai/index.md:1:1: the session folder " \
+        "'2024-06-20-Doi-Thoai' must be named YYYY-MM-DD-<slug>" in "\n".join(said), said
+
+
 def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> None:
     """'image: anh.jpg' was told it "must be a mapping (key: value)", with no word of its keys;
     'draft: có' that it "must be true or false" (a press office's find)."""

@@ -951,6 +951,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
     for kind, value, where, _ in parsed.unchecked_meta:
         refs.check(kind, value, parsed.folder / "index.md", parsed.data, where, day)
     if meta is None:  # its other problems are said: so is the placeholder, unless a draft
+        _check_folder_name(parsed.folder.name, parsed.folder / "index.md", log)
         if not parsed.draft_written:
             _report_placeholder(parsed, log)
         return None
@@ -1332,19 +1333,26 @@ def _own_ids(items: list[tuple[int, Item]]) -> list[RawReference]:
     return [r for r in found if is_id(r[1])]
 
 
+def _check_folder_name(name: str, index: Path, log: ProblemLog) -> bool:
+    """Whether a session folder's name is a session id (YYYY-MM-DD-<slug>); what is wrong with
+    it is reported, also when its index.md cannot be read (that hid it until the next run)."""
+    match = SESSION_ID_PATTERN.match(name) is not None
+    if not match:
+        log.add(index, 1, 1, f"the session folder '{name}' must be named "
+                "YYYY-MM-DD-<slug> (lower-case ASCII letters, digits and '-')")
+    elif len(name) > ID_MAX:  # its open data file name is longer still
+        log.add(index, 1, 1, f"the session folder name has {len(name)} characters, more than "
+                f"{ID_MAX}: it becomes file names and an address; rename the folder shorter")
+    for message in personal_data_in_id(name):
+        log.add(index, 1, 1, f"the session folder name {message}: rename the folder")
+    return match
+
+
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog,
                    day: dt.date | None) -> None:
     """`day`: the session's date, or None when it disagrees with its folder's name."""
     meta, index = session.meta, session.index_path
-    match = SESSION_ID_PATTERN.match(session.id)
-    if not match:
-        log.add(index, 1, 1, f"the session folder '{session.id}' must be named "
-                "YYYY-MM-DD-<slug> (lower-case ASCII letters, digits and '-')")
-    elif len(session.id) > ID_MAX:  # its open data file name is longer still
-        log.add(index, 1, 1, f"the session folder name has {len(session.id)} characters, more than "
-                f"{ID_MAX}: it becomes file names and an address; rename the folder shorter")
-    for message in personal_data_in_id(session.id):
-        log.add(index, 1, 1, f"the session folder name {message}: rename the folder")
+    match = _check_folder_name(session.id, index, log)
     if match and session.id[:10] != meta.date.isoformat():
         line, col = locate(data, ("date",))
         log.add(index, line, col, f"date {meta.date} disagrees with the folder name "
