@@ -627,6 +627,16 @@ CASES: dict[str, Case] = {
         "'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận "
         "Cẩm Lệ): write its id, ubnd-quan-cam-le",
     ),
+    # a name the registry lacks, cut short: the closest id by letters was another office's,
+    # and the message gave the format's example id, 'phong-tu-phap' (a press office's find)
+    "agency-name-cut-short-written-for-its-id": Case(
+        edit(f"{S}/answers.yaml", "- by: phong-quan-ly-do-thi", "- by: Phòng Quản lý"),
+        f"{S}/answers.yaml",
+        12,
+        "'Phòng Quản lý' is not an id, nor a name or alias in registry/agencies.yaml (did you mean "
+        "'phong-quan-ly-do-thi', Phòng Quản lý đô thị quận Cẩm Lệ?); write the id of the agency "
+        "meant, or add it to the registry",
+    ),
     "place-name-written-for-its-id": Case(
         edit(f"{S}/index.md", "place: quan-cam-le", "place: Quận Cẩm Lệ"),
         f"{S}/index.md",

@@ -3245,6 +3245,21 @@ def test_initials_that_stand_for_two_names_keep_each_entry_its_own(tmp_path: Pat
     assert match.resolve("Phòng Tài chính và Kế hoạch") == "phong-tckh"  # 'và' before initials
 
 
+def test_a_name_cut_short_is_told_the_agency_whose_name_it_starts() -> None:
+    """'Phòng Kinh tế' was told "did you mean Phòng Văn hóa - Xã hội", the closest name by
+    letters, where the registry has one agency whose name starts so (a press office's find)."""
+    from dialogue_archive.core.models import Agency
+    from dialogue_archive.core.registry_match import Match, MatchError
+    match = Match.build("agency", [
+        Agency(id="phong-kt-ht-dt", name="Phòng Kinh tế, Hạ tầng và Đô thị phường Hải Châu"),
+        Agency(id="phong-vh-xh", name="Phòng Văn hóa - Xã hội phường Hải Châu"),
+        Agency(id="phong-noi-vu", name="Phòng Nội vụ")])
+    with pytest.raises(MatchError) as said:
+        match.resolve("Phong Kinh te")
+    assert "(did you mean 'phong-kt-ht-dt', Phòng Kinh tế, Hạ tầng và Đô thị phường Hải Châu?)" \
+        in str(said.value), said.value
+
+
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(
         content: Path, tmp_path: Path, capsys) -> None:
     """The agency a name holds whole, among those of the session's day, is suggested (a review's

@@ -629,6 +629,11 @@ class References:
                                f"place of the registry; {advice}")
             if str(error).startswith(f"no {kind} named"):  # nor did any unit of that name
                 return replace(problem, message=f"'{found['value']}' is a name, not an id, and {error}")
+            if str(error).startswith(f"unknown {kind} '"):  # the format's example id said nothing
+                return replace(problem, message=f"'{found['value']}' is not an id, nor a name or "
+                               f"alias in registry/{KINDS[kind]}.yaml"
+                               f"{self._matchers[kind].did_you_mean(found['value'], on)}"
+                               f"; write the id of the {kind} meant, or add it to the registry")
             return problem
         record = self.tables[kind][ident]
         return replace(problem, message=f"'{found['value']}' is the name of the {kind} "

@@ -138,11 +138,14 @@ class Match:
             named = ", ".join(_named_id(self.names[_key(part)][0], key) for part in parts)
             raise MatchError(f"'{text}' names {len(parts)} {self.kind} entries ({named}), where one "
                              "is written: give each its own row (an answer, a commitment)")
+        raise MatchError(f"unknown {self.kind} '{clipped(text)}'{self.did_you_mean(text, on, near)}; "
+                         "use an id, name or alias from the registry, or add it there")
+
+    def did_you_mean(self, text: str, on: dt.date | None = None, near: str = "") -> str:
+        """" (did you mean 'id', Name?)" for the entry `text` most likely means, or ''."""
         suggestion = self._suggestion(_key(text), on, _key(near))
-        hint = f" (did you mean '{getattr(suggestion, key)}', {getattr(suggestion, 'name', '')}?)" \
+        return f" (did you mean '{getattr(suggestion, self.key)}', {getattr(suggestion, 'name', '')}?)" \
             if suggestion is not None else ""
-        raise MatchError(f"unknown {self.kind} '{clipped(text)}'{hint}; use an id, name or alias "
-                         "from the registry, or add it there")
 
     def _suggestion(self, key: str, on: dt.date | None, near: str = "") -> Any | None:
         """The entry an unknown name most likely means: one of those that existed on the day
@@ -156,6 +159,12 @@ class Match:
                       key=lambda found: (found.start() != 0, -len(found[0])))  # the agency first
         if held and len(names[held[0][0]]) == 1:
             return names[held[0][0]][0]
+        # A name cut short ('Phòng Kinh tế' for 'Phòng Kinh tế, Hạ tầng và Đô thị phường Hải
+        # Châu'): the closest name by letters was another office's (a press office's find).
+        starting = sorted((name for name in names if name.startswith(key + " ") and len(names[name]) == 1),
+                          key=lambda name: (not (near and f" {near} " in f" {name} "), len(name)))
+        if key and starting:
+            return names[starting[0]][0]
         close = close_matches(key, names, n=5)
         # A name cut short of its place ('UBND phường') is the session's own unit; one naming
         # another place ('UBND phường Khuê Trungg') keeps the closest.
