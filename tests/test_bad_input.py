@@ -475,14 +475,16 @@ CASES: dict[str, Case] = {
         f"{S}/answers.yaml",
         6,
         "place 'phuong-hoa-tho-dong' (Phường Hòa Thọ Đông) did not exist on 20/06/2024: it existed "
-        "until 31/05/2024; on that date use phuong-hoa-tho-dong-2024 (Phường Hòa Thọ Đông)",
+        "until 31/05/2024; on that date use phuong-hoa-tho-dong-2024 (Phường Hòa Thọ Đông, from "
+        "01/06/2024)",
     ),
     "committee-that-kept-its-name-is-named-by-id": Case(
         committee_kept_its_name_after_the_merge,
         f"{S}/answers.yaml",
         18,
         "agency 'ubnd-quan-cam-le' (Ủy ban nhân dân quận Cẩm Lệ) did not exist on 20/06/2024: it "
-        "existed until 31/05/2024; on that date use ubnd-quan-cam-le-2024 (Ủy ban nhân dân quận Cẩm Lệ)",
+        "existed until 31/05/2024; on that date use ubnd-quan-cam-le-2024 (Ủy ban nhân dân quận Cẩm Lệ, "
+        "from 01/06/2024)",
     ),
     "ward-merged-twice-names-the-unit-of-the-day": Case(
         ward_merged_twice,

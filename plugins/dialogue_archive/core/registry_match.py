@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -234,7 +234,8 @@ def not_then(kind: str, text: str, record: Any, day: dt.date, registry: dict[str
     else:
         units = predecessors_on(record, day, registry)
         then = f"it exists from {start:%d/%m/%Y}"
-    return f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}{_use(kind, units)}"
+    return (f"{kind} '{text}' ({record.name}) did not exist on {day:%d/%m/%Y}: {then}"
+            f"{_use(kind, units, registry)}")
 
 
 def none_then(kind: str, text: str, records: list[Any], day: dt.date, registry: dict[str, Any]) -> str:
@@ -243,13 +244,25 @@ def none_then(kind: str, text: str, records: list[Any], day: dt.date, registry: 
         successors_on(record, day, registry) if record.valid_until and record.valid_until < day
         else predecessors_on(record, day, registry))}.values()
     named = ", ".join(f"{record.id} ({record.name})" for record in records)
-    return f"no {kind} named '{text}' existed on {day:%d/%m/%Y} ({named}){_use(kind, units)}"
+    return f"no {kind} named '{text}' existed on {day:%d/%m/%Y} ({named}){_use(kind, units, registry)}"
 
 
-def _use(kind: str, units: Iterable[Any]) -> str:
-    """'; on that date use x (X) or y (Y)': the units of a record's day, named by id."""
-    use = " or ".join(f"{unit.id} ({unit.name})" for unit in units)
+def _use(kind: str, units: Iterable[Any], registry: dict[str, Any]) -> str:
+    """'; on that date use x (X) or y (Y)': the units of a record's day, named by id, with its
+    period when another unit has its name ('Phường Hải Châu, from 01/07/2025': the ward that
+    kept its name when wards merged into it read as the one it replaced)."""
+    names = Counter(getattr(record, "name", None) for record in registry.values())
+    use = " or ".join(f"{unit.id} ({unit.name}{_period(unit) if names[unit.name] > 1 else ''})"
+                      for unit in units)
     return f"; on that date use {use}" if use else f"; use the {kind} of that time"
+
+
+def _period(unit: Any) -> str:
+    """', from 01/07/2025', ', until 30/06/2025', ', 01/07/2025 to 31/12/2030' or ''."""
+    start, end = getattr(unit, "valid_from", None), getattr(unit, "valid_until", None)
+    if start and end:
+        return f", {start:%d/%m/%Y} to {end:%d/%m/%Y}"
+    return f", from {start:%d/%m/%Y}" if start else f", until {end:%d/%m/%Y}" if end else ""
 
 
 def predecessors_on(record: Any, day: dt.date, registry: dict[str, Any]) -> list[Any]:
