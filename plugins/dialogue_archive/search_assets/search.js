@@ -62,7 +62,7 @@ function readUrl() {
     // A value the archive does not know (a link mistyped, or made before a registry changed) is
     // left out: it showed as its bare id, ticked, with no result. A year without sessions is
     // kept: the page says there is none that year.
-    const values = params.getAll(facet.key).filter((v) => v && (facet.key === "year" || v in facet.values));
+    const values = params.getAll(facet.key).filter((v) => v && (facet.key === "year" || Object.hasOwn(facet.values, v)));
     if (values.length) state.filters[facet.key] = values;
   }
   const scope = params.get("scope"); // after the filters: the default scope depends on them
