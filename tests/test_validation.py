@@ -327,7 +327,8 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
     'draft: có' that it "must be true or false" (a press office's find)."""
     content = make_archive(tmp_path / "content")
     replace(content / SESSION / "index.md", "summary:",
-            "image: quang-canh.jpg\nattendance: 85\nsources: https://example.vn/bai\ndraft: có\nsummary:")
+            "image: quang-canh.jpg\nattendance: 85\nsources: https://example.vn/bai\ndraft: có\n"
+            "participants: 5\nsummary:")
     said = [line.split(": ", 1)[1] for line in validate(content).stderr.splitlines()
             if line.startswith("content/")]
     assert said == [
@@ -337,7 +338,8 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
         "below 'attendance:', indented by two spaces, who came and how many ('  citizens: 85')",
         "sources must be a list, not 'https://example.vn/bai'; write each entry below 'sources:' "
         "as '  - url: https://example.vn/bai', its other keys (title) lined up under 'url'",
-        "draft must be true or false, not 'có': write true for 'có' (values are written in English)"], said
+        "draft must be true or false, not 'có': write true for 'có' (values are written in English)",
+        "participants must be a list, not '5'"], said  # a list of ids: no counts by who came
 
 
 def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: Path) -> None:

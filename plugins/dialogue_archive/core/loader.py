@@ -294,9 +294,10 @@ def _shape_hint(model: type[BaseModel], loc: tuple[Any, ...], value: Any, kind: 
         return ""
     key = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
     owner = _model_at(model, loc)
-    if owner is None:  # a free mapping (attendance: counts by who came)
+    if owner is None:  # a free mapping (attendance: counts by who came), or a list of ids
+        counts = kind == "dict_type" and isinstance(value, int)
         return (f"; write each count on its own line below '{key}:', indented by two spaces, who "
-                f"came and how many ('  citizens: {value}')") if isinstance(value, int) else ""
+                f"came and how many ('  citizens: {value}')") if counts else ""
     first, *others = owner.model_fields
     if kind == "list_type":
         return (f"; write each entry below '{key}:' as '  - {first}: {value}', its other keys "
