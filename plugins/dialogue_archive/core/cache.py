@@ -235,9 +235,6 @@ class DiskCache:
                 _write_entry, self._path(namespace, key, ".json"),
                 json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()))
 
-    def get_bytes(self, namespace: str, key: str) -> bytes | None:
-        return self._read(namespace, key, ".bin")
-
     def put_bytes(self, namespace: str, key: str, data: bytes) -> None:
         if self.root is not None:
             self.store(functools.partial(_write_entry, self._path(namespace, key, ".bin"), data))
