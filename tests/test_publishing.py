@@ -372,7 +372,7 @@ def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_co
     later = 0
     for session in (s for s in archive.published if s.visibility.value == "published"):
         entry = next(e for e in feed.entries if e.link.rstrip("/").endswith(session.id))
-        days = [session.published_at().date()] + [
+        days = [session.published_at().date(), *(c.date for c in session.meta.corrections)] + [
             day for item in session.items for day in
             [a.date for a in item.answers if a.date]
             + [u.date for c in item.commitments for u in c.updates] if day <= SAMPLE_BUILD_DATE]
@@ -380,6 +380,33 @@ def test_a_feed_entry_is_updated_when_a_written_answer_or_a_commitment_update_co
         later += max(days) > session.published_at().date()
     assert later >= 2  # the sample has sessions whose record grew later
     assert feed.feed.updated == max(e.updated for e in feed.entries)
+
+
+def test_a_correction_is_shown_dated_on_the_page_and_dates_the_record(tmp_path: Path) -> None:
+    """A journalist who quoted an answer must see that the record was corrected, when and what
+    (README "Corrections"): the page says so under its title and lists the corrections, oldest
+    first; the session's open data holds them; its feed entry and its sitemap date move to the
+    latest, as for an answer written later."""
+    content = make_archive(tmp_path / "content")
+    session_id = "2024-06-20-doi-thoai-1"
+    index = content / "sessions" / "2024" / session_id / "index.md"
+    set_front_matter(index, corrections="[{date: 2024-07-02, note: 'Sửa tên cơ quan trả lời: Phòng "
+                     "Quản lý đô thị, không phải Phòng Tư pháp.'}, {date: 2024-06-25, note: Bổ sung "
+                     "số công văn trả lời.}]")
+    site = build_archive(content, tmp_path, build_date=dt.date(2024, 12, 1))  # no unit ended, nothing overdue
+    page = parse(session_page(site, session_id))
+    notice = page.select_one(".da-corrected")
+    assert " ".join(notice.get_text().split()) == "Đã đính chính ngày 2/7/2024 (xem nội dung đính chính)"
+    assert notice.a["href"] == "#dinh-chinh" and page.select_one("h2#dinh-chinh").get_text() == "Đính chính"
+    assert [" ".join(li.get_text().split()) for li in page.select(".da-corrections li")] == [
+        "25/6/2024: Bổ sung số công văn trả lời.",
+        "2/7/2024: Sửa tên cơ quan trả lời: Phòng Quản lý đô thị, không phải Phòng Tư pháp."]
+    data = json.loads((site / "data" / "sessions" / f"{session_id}.json").read_text(encoding="utf-8"))
+    assert [c["date"] for c in data["corrections"]] == ["2024-06-25", "2024-07-02"]
+    entry = feedparser.parse((site / "feed.xml").read_bytes()).entries[0]
+    assert entry.updated.startswith("2024-07-02") and entry.published.startswith("2024-06-20")
+    assert (f"{SITE_URL}sessions/2024/{session_id}/", "2024-07-02") in _sitemap_entries(
+        (site / "sitemap.xml").read_text(encoding="utf-8"))
 
 
 def _content_of(site: Path) -> Path:

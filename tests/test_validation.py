@@ -907,6 +907,26 @@ def test_an_answer_date_reported_wrong_judges_no_agency_by_it(tmp_path: Path) ->
                            "cannot come before the question"), problems
 
 
+def test_a_correction_is_dated_between_the_session_and_today(tmp_path: Path) -> None:
+    """A correction dated before the session, or after today, is a slip: the page would say the
+    record was corrected on a day it was not. Each is said at its line, with what to write."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "index.md", "summary:",
+            "corrections:\n  - date: 2024-06-01\n    note: Sửa tên cơ quan trả lời.\n"
+            "  - {date: 2099-01-01, note: Bổ sung số văn bản.}\n  - date: 2024-07-02\nsummary:")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/{SESSION}/index.md:10:5: missing required key 'note'"], problems
+    replace(content / SESSION / "index.md", "  - date: 2024-07-02\n",
+            "  - date: 2024-07-02\n    note: Sửa lỗi chính tả.\n")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [
+        f"content/{SESSION}/index.md:7:11: correction date 2024-06-01 is before the session "
+        "(2024-06-20); write the day the published record was corrected",
+        f"content/{SESSION}/index.md:9:12: correction date 2099-01-01 is after the day of the build "
+        f"({dt.date.today()}): a correction records what has already happened; fix the date: a "
+        "correction is dated the day the record was corrected"], problems
+
+
 def test_the_date_of_an_answer_left_out_with_its_item_is_checked_whatever_its_by(tmp_path: Path) -> None:
     """An answer left out with its item (its `type` wrong) had its date checked only when its
     `by` was an agency id: with the agency's name typed there (which FORMAT.md does not allow,

@@ -88,11 +88,13 @@ class Session:
         return value.astimezone(TIMEZONE) if value.tzinfo else value.replace(tzinfo=TIMEZONE)
 
     def updated_at(self, today: dt.date) -> dt.datetime:
-        """When the record last changed for a reader: a written answer or a commitment's
-        progress added after the write-up (dates after `today` do not count yet)."""
-        later = [day for item in self.items for day in (
-            *(answer.date for answer in item.answers if answer.date),
-            *(update.date for commitment in item.commitments for update in commitment.updates))
+        """When the record last changed for a reader: a written answer, a commitment's
+        progress or a correction added after the write-up (dates after `today` do not count yet)."""
+        later = [day for day in (
+            *(correction.date for correction in self.meta.corrections),
+            *(day for item in self.items for day in (
+                *(answer.date for answer in item.answers if answer.date),
+                *(update.date for commitment in item.commitments for update in commitment.updates))))
             if day <= today]
         published = self.published_at()
         if not later or max(later) <= published.date():

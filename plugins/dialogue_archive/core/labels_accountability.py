@@ -208,6 +208,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "Session": "Phiên đối thoại (sessions)",
         "Chair": "Người chủ trì (chair)",
         "Source": "Nguồn bài viết (sources)",
+        "Correction": "Đính chính (corrections)",
         "Image": "Ảnh đại diện (image)",
         "Item": "Ý kiến, câu hỏi (items)",
         "Asker": "Người nêu ý kiến (asker)",
@@ -282,6 +283,8 @@ OPEN_DATA_VI: dict[str, Any] = {
             "writeup": ("Bài tường thuật của phiên (Markdown, như đăng trên trang: đã áp dụng quy "
                         "tắc ẩn thông tin, liên kết và ảnh ghi địa chỉ đầy đủ)."),
             "sources": "Nguồn đăng tải gốc.",
+            "corrections": ("Các lần đính chính bài viết hoặc biên bản sau khi công bố, theo ngày, "
+                            "cũ nhất trước; nội dung đã đăng là bản đã đính chính."),
             "image": "Ảnh đại diện của bài viết.",
             "aliases": "Mã cũ của phiên (vẫn dẫn đến phiên này).",
             "items": ("Các ý kiến, câu hỏi theo thứ tự được nêu. Danh sách rỗng nghĩa là biên bản "
@@ -293,6 +296,7 @@ OPEN_DATA_VI: dict[str, Any] = {
                   "on_behalf_of_id": ("Mã cơ quan được thay mặt, khi đó là một cơ quan của danh "
                                       "mục; null nếu không.")},
         "Source": {"url": "Địa chỉ bài gốc.", "title": "Tên bài, tên trang."},
+        "Correction": {"date": "Ngày đính chính.", "note": "Nội dung đính chính: đã sửa gì."},
         "Image": {"url": "Địa chỉ tệp ảnh.", "caption": "Chú thích ảnh.",
                   "alt": "Mô tả ảnh cho người không xem được ảnh."},
         "Item": {

@@ -968,7 +968,7 @@ def finish_session(parsed: ParsedSession, refs: References, log: ProblemLog,
                       record_read=parsed.items is not None, salvaged=parsed.salvaged,
                       links=[page for r in parsed.references if (page := _page_to_check(r.reference))],
                       photos=sorted({r.reference.target for r in parsed.references if r.reference.image}))
-    _check_session(session, parsed.data, refs, log, day)
+    _check_session(session, parsed.data, refs, log, day, now.date())
     if meta.draft or parsed.draft_meant:
         session.visibility = Visibility.draft
         return session
@@ -1355,7 +1355,7 @@ def _check_folder_name(name: str, index: Path, log: ProblemLog) -> bool:
 
 
 def _check_session(session: Session, data: Any, refs: References, log: ProblemLog,
-                   day: dt.date | None) -> None:
+                   day: dt.date | None, today: dt.date) -> None:
     """`day`: the session's date, or None when it disagrees with its folder's name."""
     meta, index = session.meta, session.index_path
     match = _check_folder_name(session.id, index, log)
@@ -1383,6 +1383,8 @@ def _check_session(session: Session, data: Any, refs: References, log: ProblemLo
         refs.check("agency", behalf, index, data, ("chair", "on_behalf_of"), day)
     if meta.image is not None:
         _check_image(session, data, log)
+    for n, correction in enumerate(meta.corrections):
+        _check_day("correction", correction.date, day, today, index, data, ("corrections", n, "date"), log)
 
 
 def _check_attendance(index: Path, data: Any, log: ProblemLog) -> None:
@@ -1482,7 +1484,8 @@ def _check_items(day: dt.date | None, place: str | None, items: list[tuple[int, 
 
 def _check_day(what: str, date: dt.date, day: dt.date | None, today: dt.date, path: Path,
                data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
-    """An answer or an update is dated between the session (`day`, if known) and the build."""
+    """An answer, an update or a correction is dated between the session (`day`, if known)
+    and the build."""
     if problem := _wrong_day(what, date, day, today):
         log.add(path, *locate(data, where), problem)
 
@@ -1491,7 +1494,8 @@ def _wrong_day(what: str, date: dt.date, day: dt.date | None, today: dt.date) ->
     """What is wrong with the date of an answer or an update ('' when nothing is): one before
     the session (`day`, if known) or after the build."""
     if day is not None and date < day:
-        reason = "; an answer cannot come before the question" if what == "answer" else ""
+        reason = {"answer": "; an answer cannot come before the question",
+                  "correction": "; write the day the published record was corrected"}.get(what, "")
         return f"{what} date {date} is before the session ({day}){reason}"
     return _after_today(what, date, today) if date > today else ""
 
@@ -1534,11 +1538,13 @@ def _not_held_yet(what: str, day: dt.date, today: dt.date) -> str:
 
 
 def _after_today(what: str, day: dt.date, today: dt.date) -> str:
-    """An answer or update records what has happened: one dated later is a mistyped date (the
-    site would show a status, an outcome or a deadline kept that nothing has reached yet)."""
-    return (f"{what} date {day} is after the day of the build ({today}): an {what} records what "
-            "has already happened; fix the date (a planned step belongs in the text, or in the "
-            "commitment's due)")
+    """An answer, update or correction records what has happened: one dated later is a
+    mistyped date (the site would show a status, an outcome or a deadline kept that nothing has
+    reached yet, or a correction not made)."""
+    fix = ("fix the date: a correction is dated the day the record was corrected" if what == "correction"
+           else "fix the date (a planned step belongs in the text, or in the commitment's due)")
+    return (f"{what} date {day} is after the day of the build ({today}): "
+            f"{'an' if what[0] in 'aeiou' else 'a'} {what} records what has already happened; {fix}")
 
 
 def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,

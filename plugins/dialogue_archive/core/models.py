@@ -506,6 +506,14 @@ class Source(Strict):
     title: Text | None = None
 
 
+class Correction(Strict):
+    """A change made to the published record (FORMAT.md is silent; README "Corrections"): a
+    reader and a journalist must see that the text they quoted was corrected, when, and what."""
+
+    date: Date
+    note: Text
+
+
 def clock_time(text: str) -> str | None:
     """`8:00` and `08:00` as `08:00` (the form pages, feeds and the calendar show), or None."""
     if match := TIME_PATTERN.match(text.strip()):
@@ -586,6 +594,7 @@ class SessionMeta(Strict):
     image: Image | None = None
     aliases: IdList = []
     sources: Annotated[list[Source], BeforeValidator(_none_as_empty_list)] = []
+    corrections: Annotated[list[Correction], BeforeValidator(_none_as_empty_list)] = []
 
     @model_validator(mode="before")
     @classmethod

@@ -199,6 +199,8 @@ class OpenData:
             author=m.author, published=session.published_at(),
             summary=m.summary, writeup=self.published_text(session.body, session).strip(),
             sources=[out.Source(**s.model_dump()) for s in m.sources],
+            corrections=[out.Correction(**c.model_dump())
+                         for c in sorted(m.corrections, key=lambda c: c.date)],
             # `src` is a file's name: its own '%' is encoded, as on the page (`50%25.jpg`)
             image=out.Image(url=quote(self.pub.url(posixpath.join(posixpath.dirname(session.src_uri),
                                                                   m.image.src)), safe=PATH_SAFE),

@@ -97,6 +97,11 @@ class Source(Record):
     title: str | None
 
 
+class Correction(Record):
+    date: dt.date
+    note: str
+
+
 class Image(Record):
     url: str
     caption: str | None
@@ -185,6 +190,7 @@ class Session(Record):
     summary: str | None
     writeup: str
     sources: list[Source]
+    corrections: list[Correction]
     image: Image | None
     aliases: list[str]
     items: list[Item]
@@ -214,7 +220,7 @@ class SessionFile(Session, Provenance):
 
 
 DOCUMENTED = (Provenance, Archive, SessionFile, Licence, Ref, Agency, Topic, Place, Procedure,
-              Session, Chair, Source, Image, Item, Asker, Answer, Commitment, Update)
+              Session, Chair, Source, Correction, Image, Item, Asker, Answer, Commitment, Update)
 """Every published object, in the order the open-data page lists them."""
 MODELS = {model.__name__: model for model in DOCUMENTED}
 

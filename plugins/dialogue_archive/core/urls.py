@@ -29,15 +29,16 @@ ITEMS_ANCHOR = "y-kien"
 """Anchor of the items section of a session page; an item's own anchor is its id."""
 
 STATISTICS_ANCHOR = "so-lieu-phien"
+CORRECTIONS_ANCHOR = "dinh-chinh"
 CONTENT_ANCHOR = "da-noi-dung"
 """A page's title, where "skip to content" leads."""
 
 COMMITMENT_ANCHOR_PREFIX = "cam-ket-"
 
 SESSION_PAGE_ANCHORS = frozenset({
-    ITEMS_ANCHOR, STATISTICS_ANCHOR, CONTENT_ANCHOR, "tk-by-type", "tk-by-type-cap", "tk-outcome",
-    "tk-outcome-cap", "tk-scope", "tk-scope-cap", "tk-by-topic", "tk-by-topic-cap", "da-header-q",
-    "da-lightbox-caption", "da-announce",
+    ITEMS_ANCHOR, STATISTICS_ANCHOR, CONTENT_ANCHOR, CORRECTIONS_ANCHOR, "tk-by-type",
+    "tk-by-type-cap", "tk-outcome", "tk-outcome-cap", "tk-scope", "tk-scope-cap", "tk-by-topic",
+    "tk-by-topic-cap", "da-header-q", "da-lightbox-caption", "da-announce",
 })
 """Ids a session page gives to its own parts (templates archive/session.html and its partials,
 the charts of core/statistics.py): an item id or a heading of the write-up must not take one."""

@@ -944,6 +944,8 @@ class ArchiveViews:
             "date": format_date(meta.date, weekday=True),
             "time": meta.time,
             "published": self._published(session),
+            "corrections": [{"date": format_short_date(c.date), "iso": c.date.isoformat(), "note": c.note}
+                            for c in sorted(meta.corrections, key=lambda c: c.date)],
             "organizer": self.agency_link(meta.organizer),
             "place": Link(self.place_name(meta.place), urls.place(meta.place)),
             "place_successors": self._place_today(meta.place),
@@ -1035,7 +1037,9 @@ class ArchiveViews:
         def entry(anchor: str, name: str, level: int = 2, children: Any = ()) -> dict[str, Any]:
             return {"level": level, "id": anchor, "name": name, "html": name, "children": list(children)}
 
-        parts = [*writeup, *([entry(urls.STATISTICS_ANCHOR, headings["stats"])] if session.items else []),
+        parts = [*writeup, *([entry(urls.CORRECTIONS_ANCHOR, self.text["corrections"])]
+                             if session.meta.corrections else []),
+                 *([entry(urls.STATISTICS_ANCHOR, headings["stats"])] if session.items else []),
                  entry(ITEMS_ANCHOR, headings["items"])]
         return [entry(urls.CONTENT_ANCHOR, str(escape(session.meta.title)), 1, parts)]
 
