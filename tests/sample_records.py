@@ -54,7 +54,9 @@ def raw_commitments(content: Path = CONTENT) -> list[tuple[RawSession, dict, dic
 
 
 def raw_overdue(commitment: dict, build_date: dt.date = SAMPLE_BUILD_DATE) -> bool:
-    due = commitment.get("due")
+    """Open and past its due date: the last one an update moved it to, else the one written."""
+    moved = [u["due"] for u in commitment.get("updates") or [] if u.get("due")]
+    due = moved[-1] if moved else commitment.get("due")
     return commitment.get("status", "pending") in {"pending", "in_progress"} and due is not None \
         and due < build_date
 

@@ -1005,7 +1005,7 @@ CASES: dict[str, Case] = {
     "commitment-update-saying-nothing": Case(
         edit(f"{S}/answers.yaml", "due: 2024-12-31", "due: 2024-12-31\n        updates:\n"
              "          - date: 2024-09-15"), f"{S}/answers.yaml", 22,
-        "an update says what changed: give it a status, a note or both"),
+        "an update says what changed: give it a status, a note, a new due date, or several"),
     # Links in the other pages are checked as the write-ups' are, in validate and the build.
     "home-page-link-to-a-missing-anchor": Case(
         write("index.md", "# Trang chủ\n\nXem [ý kiến](sessions/2024/2024-06-20-doi-thoai-mau/"

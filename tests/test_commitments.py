@@ -62,6 +62,48 @@ def test_done_date_is_the_update_that_set_done() -> None:
     assert deadline_outcome(commitment("in_progress"), DUE) == "not_yet_due"
 
 
+def test_an_extended_deadline_is_the_one_overdue_counts_from_and_not_the_one_kept() -> None:
+    """An agency given more time is not overdue before its new due date; done within the
+    extension, the promise made at the session was still kept late (README "Extensions")."""
+    extension = {"date": "2025-03-20", "due": "2025-06-30"}  # a new due date alone is an update
+    extended = commitment("in_progress", updates=[extension])
+    assert extended.current_due == dt.date(2025, 6, 30)
+    assert not is_overdue(extended, dt.date(2025, 4, 15))
+    assert deadline_outcome(extended, dt.date(2025, 4, 15)) == "not_yet_due"
+    assert is_overdue(extended, dt.date(2025, 7, 1))
+    done = commitment("done", updates=[extension, {"date": "2025-05-10", "status": "done"}])
+    assert deadline_outcome(done, dt.date(2025, 7, 1)) == "late"
+    first_due_later = commitment("pending", due=None, updates=[{"date": "2025-01-10", "due": "2025-02-28"}])
+    assert is_overdue(first_due_later, dt.date(2025, 3, 1))
+    assert deadline_outcome(first_due_later, dt.date(2025, 3, 1)) == "overdue"
+
+
+def test_an_extended_deadline_is_shown_with_the_one_first_promised(tmp_path: Path) -> None:
+    """A citizen sees the due date in force and that it was extended, from which date; the
+    lists of overdue promises and the open data agree."""
+    content = make_archive(tmp_path / "content")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    replace(answers, "status: in_progress", "status: in_progress\n        updates:\n"
+            "          - date: 2024-12-20\n            due: 2025-06-30\n"
+            "            note: UBND quận đồng ý gia hạn để chờ ý kiến của thành phố.")
+    site = build_archive(content, tmp_path, build_date=dt.date(2025, 4, 15))  # past the first due
+
+    def shown(block) -> str:
+        return " ".join(block.get_text().split())
+
+    said = "Hạn: 30/6/2025 (đã gia hạn, hạn ban đầu 31/12/2024)"
+    page = parse(site / answers.parent.relative_to(content) / "index.html")
+    assert said in shown(page.select_one(".da-commitment__head"))
+    assert shown(page.select_one(".da-timeline li")) == ("20/12/2024 · hạn mới 30/6/2025: UBND quận đồng ý "
+                                                          "gia hạn để chờ ý kiến của thành phố.")
+    entry = entries(parse(site / "commitments" / "index.html"))[0]
+    assert said in shown(entry.select_one(".da-entry__meta"))
+    assert not entries(parse(site / "commitments" / "overdue" / "index.html"))
+    data = (site / "data" / "commitments.csv").read_text(encoding="utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(data)))
+    assert (row["due"], row["current_due"], row["overdue"]) == ("2024-12-31", "2025-06-30", "false")
+
+
 NOW = VI["commitments"]["now_responsible"]
 
 

@@ -264,7 +264,7 @@ CASES = {
         f"{SESSION}/answers.yaml", "        status: in_progress\n",
         "        status: in_progress\n        updates:\n          - {date: 2025-01-10, status: "
         "in_progress, note: Kiểm tra lại chưa đạt, làm lại.}\n",
-        f"{SESSION}/answers.yaml:18:82: unknown key 'làm lại.' (allowed here: date, note, status); in "
+        f"{SESSION}/answers.yaml:18:82: unknown key 'làm lại.' (allowed here: date, due, note, status); in "
         "braces {...} a comma ends a value, so the text of 'note' stopped at the comma before "
         "'làm lại.', which was read as a key: put the whole text in quotes (note: \"Kiểm tra lại "
         "chưa đạt, …\")"),
@@ -350,7 +350,7 @@ def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: 
             "soát, statsu: in_progress}\n")
     problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
     assert problems == [f"content/{SESSION}/answers.yaml:18:50: unknown key 'statsu' (did you mean "
-                        "'status'?) (allowed here: date, note, status)"], problems
+                        "'status'?) (allowed here: date, due, note, status)"], problems
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
@@ -925,6 +925,16 @@ def test_a_correction_is_dated_between_the_session_and_today(tmp_path: Path) -> 
         f"content/{SESSION}/index.md:9:12: correction date 2099-01-01 is after the day of the build "
         f"({dt.date.today()}): a correction records what has already happened; fix the date: a "
         "correction is dated the day the record was corrected"], problems
+
+
+def test_an_extension_to_before_the_session_is_said_at_its_line(tmp_path: Path) -> None:
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "answers.yaml", "status: in_progress",
+            "status: in_progress\n        updates:\n          - {date: 2024-12-20, due: 2024-06-30}\n"
+            "          - {date: 2024-12-21, due: 2024-01-31}")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [f"content/{SESSION}/answers.yaml:19:37: new due date 2024-01-31 is before the "
+                        "session (2024-06-20): write the date the agency must now be done by"], problems
 
 
 def test_the_date_of_an_answer_left_out_with_its_item_is_checked_whatever_its_by(tmp_path: Path) -> None:

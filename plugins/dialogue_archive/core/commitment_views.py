@@ -24,6 +24,7 @@ from .views import (
     PageSpec,
     SessionEntry,
     StatusBadge,
+    due_view,
     list_entry,
     paged_title,
     paginate,
@@ -46,6 +47,7 @@ class CommitmentEntry:
     badge: StatusBadge
     due: str
     due_iso: str
+    due_was: str
     session: SessionEntry
     item_type: str
     asker: str
@@ -85,7 +87,7 @@ class CommitmentPages:
             text=c.text, agency=self.views.agency_link(c.by, full=True),
             now_by=tuple(self.views.agency_link(a, full=True) for a in now_by),
             agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
-            due=format_short_date(c.due) if c.due else "", due_iso=c.due.isoformat() if c.due else "",
+            **due_view(c),
             session=self.views.session_entries[session.id],
             item_type=VI["item_type"][item.type.value], asker=item.asker.label,
             last_update=format_short_date(last.date) if last else "",

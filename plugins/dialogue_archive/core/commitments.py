@@ -171,9 +171,10 @@ DEADLINE_OUTCOMES = ("on_time", "late", "done_undated", "overdue", "not_yet_due"
 
 
 def is_overdue(commitment: Commitment, build_date: dt.date) -> bool:
-    """Overdue = still open and its due date has passed (the due day itself is not late)."""
-    return (commitment.status in OPEN_STATUSES and commitment.due is not None
-            and commitment.due < build_date)
+    """Overdue = still open and its due date, as last moved (`current_due`), has passed (the
+    due day itself is not late)."""
+    due = commitment.current_due
+    return commitment.status in OPEN_STATUSES and due is not None and due < build_date
 
 
 def done_date(commitment: Commitment) -> dt.date | None:
@@ -194,17 +195,20 @@ def done_date(commitment: Commitment) -> dt.date | None:
 
 
 def deadline_outcome(commitment: Commitment, build_date: dt.date) -> str:
-    """One of DEADLINE_OUTCOMES: kept on time, done late, overdue, not yet due, and so on."""
+    """One of DEADLINE_OUTCOMES: kept on time, done late, overdue, not yet due, and so on.
+    Done on time is done by the date promised (the first one given): a promise kept only
+    within an extension is late, though it was never overdue."""
     status = commitment.status
     if status is CommitmentStatus.escalated or status is CommitmentStatus.dropped:
         return status.value
-    if commitment.due is None:
+    promised = commitment.due or next((u.due for u in commitment.updates if u.due), None)
+    if promised is None:
         return "no_due"
     if status is CommitmentStatus.done:
         finished = done_date(commitment)
         if finished is None:
             return "done_undated"
-        return "on_time" if finished <= commitment.due else "late"
+        return "on_time" if finished <= promised else "late"
     return "overdue" if is_overdue(commitment, build_date) else "not_yet_due"
 
 

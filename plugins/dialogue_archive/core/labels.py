@@ -145,6 +145,8 @@ VI: dict[str, Any] = {
     "text": {
         "overdue": "Quá hạn",
         "due": "Hạn",
+        "due_was": "đã gia hạn, hạn ban đầu {date}",
+        "due_moved": "hạn mới {date}",
         "out_of_scope": "Ngoài chủ đề",
         # beside a full name published with the person's consent (named_with_consent: true)
         "named_with_consent": "Nêu tên theo sự đồng ý của người phát biểu",

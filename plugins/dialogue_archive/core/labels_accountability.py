@@ -337,19 +337,24 @@ OPEN_DATA_VI: dict[str, Any] = {
                        "nhập mà cam kết chưa xong (trang web ghi “nay thuộc trách nhiệm của …”); "
                        "danh sách rỗng nếu không có. Cam kết của cơ quan X, như trang cam kết của X "
                        "liệt kê: by là X hoặc now_by có X."),
-            "text": "Nội dung cam kết.", "due": "Thời hạn.",
+            "text": "Nội dung cam kết.", "due": "Thời hạn đã hứa tại phiên.",
+            "current_due": ("Thời hạn hiện hành: thời hạn mới của lần gia hạn gần nhất (updates[].due), "
+                            "nếu không có thì bằng due."),
             "status": "Trạng thái.",
             "status_label": "Trạng thái, bằng tiếng Việt.",
-            "overdue": ("true nếu chưa hoàn thành (pending, in_progress) mà đã qua thời hạn vào "
-                        "ngày build_date."),
+            "overdue": ("true nếu chưa hoàn thành (pending, in_progress) mà đã qua thời hạn hiện "
+                        "hành (current_due) vào ngày build_date."),
             "done_date": "Ngày của lần cập nhật ghi trạng thái done; null nếu không rõ.",
-            "deadline": "So với thời hạn, vào ngày build_date.",
+            "deadline": ("So với thời hạn, vào ngày build_date: on_time là hoàn thành trong thời "
+                         "hạn đã hứa (due), late là hoàn thành sau thời hạn đó, kể cả trong thời hạn "
+                         "đã gia hạn."),
             "deadline_label": "So với thời hạn, bằng tiếng Việt.",
             "updates": "Các lần cập nhật tiến độ, cũ nhất trước.",
         },
         "Update": {"date": "Ngày cập nhật.", "status": "Trạng thái mới (nếu thay đổi).",
                    "status_label": "Trạng thái mới, bằng tiếng Việt.",
-                   "note": "Nội dung cập nhật (null khi bản cập nhật chỉ ghi trạng thái)."},
+                   "note": "Nội dung cập nhật (null khi bản cập nhật chỉ ghi trạng thái).",
+                   "due": "Thời hạn mới khi lần cập nhật này gia hạn (null nếu không)."},
     },
     "csv_docs": {
         **CSV_SHARED_DOCS,
@@ -388,10 +393,13 @@ OPEN_DATA_VI: dict[str, Any] = {
                        "nhau bởi “; ”; trống nếu không có. Cam kết của cơ quan X, như trang cam kết "
                        "của X liệt kê: by_id là X hoặc now_by_ids có X."),
         "now_by": "Tên cơ quan nay chịu trách nhiệm, cách nhau bởi “; ”.",
-        "text": "Nội dung cam kết.", "due": "Thời hạn (YYYY-MM-DD); trống nếu không nêu.",
+        "text": "Nội dung cam kết.", "due": "Thời hạn đã hứa tại phiên (YYYY-MM-DD); trống nếu không nêu.",
+        "current_due": ("Thời hạn hiện hành, sau lần gia hạn gần nhất (YYYY-MM-DD); bằng due nếu "
+                        "chưa gia hạn."),
         "status": "Trạng thái.",
         "status_label": "Trạng thái, bằng tiếng Việt.",
-        "overdue": "true nếu chưa hoàn thành mà đã qua thời hạn vào ngày dữ liệu được tạo (build_date).",
+        "overdue": ("true nếu chưa hoàn thành mà đã qua thời hạn hiện hành (current_due) vào ngày "
+                    "dữ liệu được tạo (build_date)."),
         "done_date": "Ngày của lần cập nhật ghi trạng thái done; trống nếu không rõ.",
         "deadline": "So với thời hạn, vào ngày as_of.",
         "deadline_label": "So với thời hạn, bằng tiếng Việt.",

@@ -1556,6 +1556,11 @@ def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
         line, col = locate(data, (*where, "due"))
         log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
                 "commitment would be overdue from the start; write the date it must be done by")
+    for u, update in enumerate(commitment.updates):
+        if update.due is not None and day is not None and update.due < day:
+            line, col = locate(data, (*where, "updates", u, "due"))
+            log.add(path, line, col, f"new due date {update.due} is before the session ({day}): "
+                    "write the date the agency must now be done by")
     if "status" not in commitment.model_fields_set and _given(data, (*where, "status")):
         return  # written wrong and left out (`salvaged`): its default would be no status at all
     last = next((u for u in reversed(commitment.updates) if u.status is not None), None)

@@ -676,11 +676,15 @@ class Update(Strict):
     date: Date
     status: CommitmentStatus | None = None
     note: Text | None = None
+    due: Date | None = None
+    """A new due date the agency was given (gia hạn), FORMAT.md being silent: the commitment
+    is overdue only after it, and the site shows the date first promised beside it."""
 
     @model_validator(mode="after")
     def _says_something(self) -> Update:
-        if self.status is None and self.note is None:
-            raise ValueError("an update says what changed: give it a status, a note or both")
+        if self.status is None and self.note is None and self.due is None:
+            raise ValueError("an update says what changed: give it a status, a note, a new due "
+                             "date, or several")
         return self
 
 
@@ -691,6 +695,11 @@ class Commitment(Strict):
     due: Date | None = None
     status: CommitmentStatus = CommitmentStatus.pending
     updates: Annotated[list[Update], BeforeValidator(_none_as_empty_list)] = []
+
+    @property
+    def current_due(self) -> dt.date | None:
+        """The due date now: the latest one an update set, else the one promised."""
+        return next((u.due for u in reversed(self.updates) if u.due is not None), self.due)
 
     @field_validator("updates")
     @classmethod

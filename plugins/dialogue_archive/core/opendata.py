@@ -65,9 +65,8 @@ CSV_CODES = {"session_kind": SessionKind, "item_type": ItemType, "asker_kind": A
 COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
     "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
-    "now_by", "text",
-    "due", "status", "status_label", "overdue", "done_date", "deadline", "deadline_label", "updates",
-    "last_update_date", "last_update_note", "as_of",
+    "now_by", "text", "due", "current_due", "status", "status_label", "overdue", "done_date", "deadline",
+    "deadline_label", "updates", "last_update_date", "last_update_note", "as_of",
 )
 """commitments.csv, one row per commitment: whether promises were kept, in a spreadsheet
 (items.csv only counts them)."""
@@ -87,10 +86,10 @@ def csv_columns() -> dict[str, list[Column]]:
                     out.coded_values(CSV_CODES.get(column))) for column in columns]
             for name, docs_key, columns in CSV_FILES}
 
-COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "done_date": "date",
-                "last_update_date": "date", "as_of": "date", "in_scope": "boolean", "session_held": "boolean",
-                "overdue": "boolean", "answer_number": "integer", "commitments": "integer",
-                "commitments_overdue": "integer", "updates": "integer"}
+COLUMN_TYPES = {"session_date": "date", "answer_date": "date", "due": "date", "current_due": "date",
+                "done_date": "date", "last_update_date": "date", "as_of": "date", "in_scope": "boolean",
+                "session_held": "boolean", "overdue": "boolean", "answer_number": "integer",
+                "commitments": "integer", "commitments_overdue": "integer", "updates": "integer"}
 """Table Schema type of the CSV columns (both files) that are not text; every other column,
 ids and procedure codes ('2.000720') included, is text, so that no tool reads it as a number."""
 
@@ -235,13 +234,13 @@ class OpenData:
         return out.Commitment(
             id=c.id, url=f"{page}#{urls.commitment_anchor(c.id)}", by=self.ref(a.agencies, c.by),
             now_by=[self.ref(a.agencies, x) for x in self.views.carriers.now_responsible_ids(c)],
-            text=c.text, due=c.due, status=c.status.value,
+            text=c.text, due=c.due, current_due=c.current_due, status=c.status.value,
             status_label=VI["commitment_status"][c.status.value],
             overdue=is_overdue(c, build_date), done_date=done_date(c),
             deadline=deadline, deadline_label=VI["deadline_outcome"][deadline],
             updates=[out.Update(date=u.date, status=u.status.value if u.status else None,
                                 status_label=VI["commitment_status"][u.status.value]
-                                if u.status else None, note=u.note) for u in c.updates])
+                                if u.status else None, note=u.note, due=u.due) for u in c.updates])
 
     def published_text(self, markdown: str, session: Session) -> str:
         """A text as written, with its links and photos as full addresses: in a file read
@@ -363,6 +362,7 @@ class OpenData:
                     "now_by_ids": "; ".join(x.id for x in c.now_by),
                     "now_by": "; ".join(x.name for x in c.now_by),
                     "text": _cell(c.text), "due": _iso(c.due) or "",
+                    "current_due": _iso(c.current_due) or "",
                     "status": c.status, "status_label": c.status_label,
                     "overdue": _flag(c.overdue),
                     "done_date": _iso(c.done_date) or "", "deadline": c.deadline,

@@ -132,6 +132,7 @@ class Update(Record):
     status: CommitmentStatus | None
     status_label: str | None
     note: str | None
+    due: dt.date | None
 
 
 class Commitment(Record):
@@ -141,6 +142,7 @@ class Commitment(Record):
     now_by: list[Ref]
     text: str
     due: dt.date | None
+    current_due: dt.date | None
     status: CommitmentStatus
     status_label: str
     overdue: bool

@@ -285,6 +285,14 @@ def group_by_session(entries: Iterable[ItemEntry], anchors: dict[int, str]) -> l
     return groups
 
 
+def due_view(commitment: Commitment) -> dict[str, str]:
+    """The due date a page shows: the one in force, and the one first promised when an update
+    moved it (a reader sees that the promise was extended, and from when)."""
+    due, first = commitment.current_due, commitment.due
+    return {"due": format_short_date(due) if due else "", "due_iso": due.isoformat() if due else "",
+            "due_was": format_short_date(first) if first and first != due else ""}
+
+
 def other_names(agency: Agency) -> list[str]:
     """The agency's short name, then its aliases, each once and none its name again: a writer
     often lists the short name among the aliases too, and the page showed it twice."""
@@ -900,8 +908,8 @@ class ArchiveViews:
     def _dated(self, session: Session) -> dt.date:
         build_date = self.archive.build_date
         days = [session.updated_at(build_date).date(),
-                *(c.due + dt.timedelta(days=1) for i in session.items for c in i.commitments
-                  if c.due is not None and is_overdue(c, build_date))]
+                *(c.current_due + dt.timedelta(days=1) for i in session.items for c in i.commitments
+                  if c.current_due is not None and is_overdue(c, build_date))]
         agencies_ended, places_ended = self._unit_ends
         if agencies_ended:  # the agencies and places the page names
             days += [agencies_ended[a] for a in session_agencies(session, self.carriers)
@@ -1115,12 +1123,13 @@ class ArchiveViews:
                 "now_by": tuple(map(self.agency_link, now)),
                 "agency_gone": self.agency_gone(commitment, now),
                 "text": commitment.text,
-                "due": format_short_date(commitment.due) if commitment.due else "",
-                "due_iso": commitment.due.isoformat() if commitment.due else "",
+                **due_view(commitment),
                 "badge": self.badge(commitment),
                 "updates": [{"date": format_short_date(u.date), "date_iso": u.date.isoformat(),
                              "status": VI["commitment_status"][u.status.value]
-                             if u.status else "", "note": u.note} for u in commitment.updates],
+                             if u.status else "", "note": u.note,
+                             "due": format_short_date(u.due) if u.due else ""}
+                            for u in commitment.updates],
             })
         return {
             "id": item.id,
