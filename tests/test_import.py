@@ -375,10 +375,11 @@ def test_the_scaffolds_examples_follow_the_sessions_kind_and_the_offices_registr
     assert f"#   position: {chair}\n" in index and f"#   {attendance}: 60\n" in index
     assert "phong-tu-phap" not in index
     lines = index.splitlines(keepends=True)
-    start, end = lines.index("# chair:\n"), lines.index("#   agencies: 10\n")
-    (folder / "index.md").write_text("".join(
-        [*lines[:start], *(line.removeprefix("# ") for line in lines[start:end + 1]), *lines[end + 1:]]),
-        encoding="utf-8")
+    for first, last in (("# chair:\n", "#   agencies: 10\n"), ("# corrections:", "#     note: ...\n")):
+        start = next(n for n, line in enumerate(lines) if line.startswith(first))
+        end = lines.index(last)
+        lines[start:end + 1] = [line.removeprefix("# ") for line in lines[start:end + 1]]
+    (folder / "index.md").write_text("".join(lines), encoding="utf-8")
     head, example = (folder / "answers.yaml").read_text(encoding="utf-8").split("items: []\n")
     # the asker of the session's place, not the sample's ward's 'tổ dân phố 12' (a commune has
     # thôn: a helper's find)
@@ -390,6 +391,7 @@ def test_the_scaffolds_examples_follow_the_sessions_kind_and_the_offices_registr
     archive, _ = load_archive(content, include_drafts=True)
     session = next(s for s in archive.sessions if s.folder == folder)
     assert session.meta.participants and len(session.items) == 1, session.meta
+    assert session.meta.corrections and session.items[0].commitments[0].updates, session
 
 
 def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
