@@ -107,6 +107,15 @@ def test_an_extended_deadline_is_shown_with_the_one_first_promised(tmp_path: Pat
 NOW = VI["commitments"]["now_responsible"]
 
 
+def test_the_agency_of_today_is_named_without_its_period_in_brackets(sample_site: Path) -> None:
+    """The new Hòa Xuân ward's committee shares its name with the old one: told apart
+    elsewhere by "(từ 1/7/2025)", which after "nay thuộc trách nhiệm của" nested brackets."""
+    for page in ("commitments/index.html",
+                 "sessions/2024/2024-06-27-tiep-xuc-cu-tri-phuong-hoa-xuan/index.html"):
+        text = " ".join(parse(sample_site / page).get_text().split())
+        assert "phường Hòa Xuân)" in text and "(từ 1/7/2025))" not in text, page
+
+
 def entries(html) -> list:
     return html.select("ol.da-commitments > li.da-commitment-entry")
 

@@ -165,13 +165,15 @@ def test_place_page_names_todays_successor(tmp_path: Path) -> None:
 def test_a_district_divided_among_wards_is_now_their_area_not_part_of_them(sample_site: Path) -> None:
     """Quận Cẩm Lệ was divided among three wards in 2025: a district cannot "belong to" wards
     ('nay thuộc: Phường Cẩm Lệ, Phường An Khê, …'), its area is now theirs. A ward merged whole
-    into one is part of it, said within the sentence ('nay thuộc phường Cẩm Lệ')."""
+    into one is part of it, said within the sentence ('nay thuộc phường Cẩm Lệ'). The new
+    Hòa Xuân ward is named without its period, "(từ 1/7/2025)": brackets in brackets, and
+    every unit named after "nay" is one of today."""
     session = parse(sample_site / "sessions" / "2023" / "2023-09-21-doi-thoai-thu-tuc-hanh-chinh"
                     / "index.html")
     place = next(dd for dt, dd in zip(session.select("dl.da-facts dt"), session.select("dl.da-facts dd"),
                                       strict=True) if dt.get_text() == "Địa bàn")
     assert " ".join(place.get_text().split()) == (
-        "Quận Cẩm Lệ (nay thuộc địa bàn phường Cẩm Lệ, phường An Khê, phường Hòa Xuân (từ 1/7/2025))")
+        "Quận Cẩm Lệ (nay thuộc địa bàn phường Cẩm Lệ, phường An Khê, phường Hòa Xuân)")
     assert [a["href"] for a in place.select("a")][1:] == [
         "../../../places/phuong-cam-le/", "../../../places/phuong-an-khe-2025/",
         "../../../places/phuong-hoa-xuan-2025/"]

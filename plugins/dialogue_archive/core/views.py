@@ -530,6 +530,21 @@ class ArchiveViews:
                           uri, self.agency_name(agency_id) if agency else ""))
         return link
 
+    def today_agency_link(self, agency_id: str, full: bool = False) -> Link:
+        """`agency_link` for an agency of today named in brackets ('nay thuộc trách nhiệm của
+        …'), see `_today`."""
+        agency = self.archive.agencies.get(agency_id)
+        link = self.agency_link(agency_id, full)
+        return self._today(link, agency) if agency else link
+
+    def _today(self, link: Link, unit: Place | Agency) -> Link:
+        """`link` to a unit of today named inside brackets ('nay thuộc …'): the period that
+        tells it from an ended unit of its name would nest brackets, "(nay thuộc phường Hòa Xuân
+        (từ 1/7/2025))", and says nothing there, as only units of today are named so. A
+        parent's name or an id, which tell it from another unit of today, stay."""
+        mark = f" ({self._period(unit)})"
+        return replace(link, text=link.text.removesuffix(mark), title=link.title.removesuffix(mark))
+
     # --- indexes ----------------------------------------------------------------------
 
     def _index(self, session: Session) -> None:
@@ -1069,7 +1084,7 @@ class ArchiveViews:
         place = self.archive.places.get(place_id) if place_id else None
         if place is None or not self.archive.ended(place):
             return []
-        return [Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id))
+        return [self._today(Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id)), p)
                 for p in self.archive.successors(self.archive.places, place_id)]
 
     def _chair_for(self, on_behalf_of: str | None) -> Link | None:
@@ -1120,7 +1135,7 @@ class ArchiveViews:
                 "id": commitment.id,
                 "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
-                "now_by": tuple(map(self.agency_link, now)),
+                "now_by": tuple(map(self.today_agency_link, now)),
                 "agency_gone": self.agency_gone(commitment, now),
                 "text": commitment.text,
                 **due_view(commitment),
