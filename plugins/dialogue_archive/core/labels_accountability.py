@@ -12,7 +12,8 @@ COMMITMENTS_VI: dict[str, Any] = {
     "heading": "Cam kết của các cơ quan",
     "intro": ("Những việc cơ quan, đơn vị đã cam kết thực hiện tại các buổi đối thoại, tiếp xúc "
               "cử tri, với trạng thái và thời hạn. Trạng thái “quá hạn” được tính đến ngày cập nhật "
-              "số liệu: cam kết chưa hoàn thành mà đã qua thời hạn."),
+              "số liệu: cam kết chưa hoàn thành mà đã qua thời hạn (thời hạn mới, nếu đã được "
+              "gia hạn)."),
     "as_of": "Số liệu tính đến",
     "total": "Tổng số cam kết",
     "overdue": "Quá hạn",
@@ -74,7 +75,9 @@ STATISTICS_VI: dict[str, Any] = {
                            "hạn + hoàn thành sau hạn + quá hạn chưa hoàn thành). Cam kết chưa "
                            "đến hạn, không ghi hạn, hoàn thành nhưng không ghi ngày hoàn thành "
                            "(không biết đúng hạn hay sau hạn), đã chuyển cấp trên hoặc không "
-                           "thực hiện không tính vào tỉ lệ này."),
+                           "thực hiện không tính vào tỉ lệ này. Đúng hạn là theo thời hạn đã hứa "
+                           "tại buổi làm việc: cam kết được gia hạn, hoàn thành trong thời hạn mới, "
+                           "vẫn tính là hoàn thành sau hạn."),
     "share_on_time_undated": "không tính {count} cam kết hoàn thành nhưng không ghi ngày hoàn thành",
     "outcome_note": ("Mỗi ý kiến được tính một lần theo câu trả lời tốt nhất: trả lời trực "
                      "tiếp, nếu không thì bằng văn bản, nếu không thì chuyển cơ quan khác."),
