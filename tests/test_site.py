@@ -694,7 +694,9 @@ def test_agencies_of_one_short_name_have_one_name_on_every_page(tmp_path: Path) 
     """The old and the new ward's committee had one short name and two names: session pages,
     the commitments and the scorecard said 'UBND … (đến 30/6/2025)', while the agencies list,
     the agency's page and the statistics chart gave the name as written and the new committee
-    no mark at all. Both forms now carry the same mark, and a unit is named alike everywhere."""
+    no mark at all. Both forms now carry the same mark, and a unit is named alike everywhere,
+    but after "nay thuộc trách nhiệm của", where only units of today are named and the mark
+    would nest brackets: there the link's title still gives the name with its mark."""
     site = old_and_new_committee(tmp_path, "Ủy ban nhân dân quận Cẩm Lệ, thành phố Đà Nẵng",
                                  "Ủy ban nhân dân quận Cẩm Lệ, Đà Nẵng")
     names: dict[str, set[str]] = {"ubnd-quan-cam-le": set(), "ubnd-quan-cam-le-2025": set()}
@@ -705,7 +707,8 @@ def test_agencies_of_one_short_name_have_one_name_on_every_page(tmp_path: Path) 
         for link in parse(path).select("main a[href*='agencies/ubnd-quan-cam-le']"):
             agency = link["href"].rstrip("/").rsplit("/", 1)[-1]
             if agency in names and link.get("title"):  # a short name, the name as its title
-                short[agency].add(link.get_text(strip=True))
+                if "da-today" not in link.get("class", []):
+                    short[agency].add(link.get_text(strip=True))
                 names[agency].add(link["title"])
             elif agency in names and path.parent.name in ("agencies", "statistics"):
                 names[agency].add(link.get_text(strip=True))

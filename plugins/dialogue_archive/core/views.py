@@ -541,9 +541,9 @@ class ArchiveViews:
         """`link` to a unit of today named inside brackets ('nay thuộc …'): the period that
         tells it from an ended unit of its name would nest brackets, "(nay thuộc phường Hòa Xuân
         (từ 1/7/2025))", and says nothing there, as only units of today are named so. A
-        parent's name or an id, which tell it from another unit of today, stay."""
-        mark = f" ({self._period(unit)})"
-        return replace(link, text=link.text.removesuffix(mark), title=link.title.removesuffix(mark))
+        parent's name or an id, which tell it from another unit of today, stay; so does the
+        name in the link's title, as every page gives it."""
+        return replace(link, text=link.text.removesuffix(f" ({self._period(unit)})"))
 
     # --- indexes ----------------------------------------------------------------------
 
