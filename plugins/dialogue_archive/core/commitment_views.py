@@ -85,7 +85,7 @@ class CommitmentPages:
         return CommitmentEntry(
             uri=f"{session.src_uri}#{record.anchor}", item_uri=f"{session.src_uri}#{item.id}",
             text=c.text, agency=self.views.agency_link(c.by, full=True),
-            now_by=tuple(self.views.today_agency_link(a, full=True) for a in now_by),
+            now_by=tuple(self.views.today_agency_link(a, c.by, full=True) for a in now_by),
             agency_gone=self.views.agency_gone(c, now_by), badge=self.views.badge(c),
             **due_view(c),
             session=self.views.session_entries[session.id],

@@ -530,20 +530,27 @@ class ArchiveViews:
                           uri, self.agency_name(agency_id) if agency else ""))
         return link
 
-    def today_agency_link(self, agency_id: str, full: bool = False) -> Link:
-        """`agency_link` for an agency of today named in brackets ('nay thuộc trách nhiệm của
-        …'), see `_today`."""
-        agency = self.archive.agencies.get(agency_id)
+    def today_agency_link(self, agency_id: str, ended_id: str, full: bool = False) -> Link:
+        """`agency_link` for an agency of today named in brackets after the ended agency
+        `ended_id` ('nay thuộc trách nhiệm của …'), see `_today`."""
+        agency, ended = self.archive.agencies.get(agency_id), self.archive.agencies.get(ended_id)
         link = self.agency_link(agency_id, full)
-        return self._today(link, agency) if agency else link
+        return self._today(link, agency, ended) if agency and ended else link
 
-    def _today(self, link: Link, unit: Place | Agency) -> Link:
-        """`link` to a unit of today named inside brackets ('nay thuộc …'): the period that
-        tells it from an ended unit of its name would nest brackets, "(nay thuộc phường Hòa Xuân
-        (từ 1/7/2025))", and says nothing there, as only units of today are named so. A
-        parent's name or an id, which tell it from another unit of today, stay; so does the
-        name in the link's title, as every page gives it."""
-        return replace(link, text=link.text.removesuffix(f" ({self._period(unit)})"))
+    def _today(self, link: Link, unit: Place | Agency, ended: Place | Agency) -> Link:
+        """`link` to a unit of today named inside brackets after the `ended` one ('nay thuộc
+        …'). Its period, which tells it from an ended unit of its name, nested brackets:
+        "(nay thuộc phường Hòa Xuân (từ 1/7/2025))". Where only units of today are named it
+        says nothing and goes; after an ended unit of the same name it says the two apart, and
+        follows a comma: "Phường Hòa Xuân (đến 30/6/2025) (nay thuộc phường Hòa Xuân, từ
+        1/7/2025)". A parent's name or an id, which tell it from another unit of today, stay;
+        so does the name in the link's title, as every page gives it."""
+        period = self._period(unit)
+        if not period or not link.text.endswith(f" ({period})"):
+            return link
+        same = unit.name == ended.name or (
+            isinstance(unit, Agency) and isinstance(ended, Agency) and unit.label == ended.label)
+        return replace(link, text=link.text.removesuffix(f" ({period})") + (f", {period}" if same else ""))
 
     # --- indexes ----------------------------------------------------------------------
 
@@ -1084,7 +1091,7 @@ class ArchiveViews:
         place = self.archive.places.get(place_id) if place_id else None
         if place is None or not self.archive.ended(place):
             return []
-        return [self._today(Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id)), p)
+        return [self._today(Link(in_sentence(self.place_name(p.id), self.lang), urls.place(p.id)), p, place)
                 for p in self.archive.successors(self.archive.places, place_id)]
 
     def _chair_for(self, on_behalf_of: str | None) -> Link | None:
@@ -1135,7 +1142,7 @@ class ArchiveViews:
                 "id": commitment.id,
                 "anchor": urls.commitment_anchor(commitment.id),
                 "agency": self.agency_link(commitment.by),
-                "now_by": tuple(map(self.today_agency_link, now)),
+                "now_by": tuple(self.today_agency_link(a, commitment.by) for a in now),
                 "agency_gone": self.agency_gone(commitment, now),
                 "text": commitment.text,
                 **due_view(commitment),
