@@ -723,7 +723,9 @@ def test_a_full_name_in_a_label_is_refused_when_consent_is_written_false(tmp_pat
     written = "      label: Ông Nguyễn Văn Hùng"
     line, col = text.split("\n").index(written) + 1, written.index("Nguyễn") + 1
     assert reported(result.stderr, f"{S}/answers.yaml", line, col,
-                    "asker.label names a person ('Nguyễn Văn Hùng'): publish initials"), result.stderr
+                    "asker.label names a person ('Nguyễn Văn Hùng'): publish initials (e.g. 'ông "
+                    "N.V.H.') or a description (e.g. 'Công dân xã ...', 'Cử tri thôn ...', 'Đại diện "
+                    "một doanh nghiệp')"), result.stderr
     assert "Trần Thị Mai" not in result.stderr
 
 

@@ -1120,11 +1120,21 @@ def check_registry(data: Any, source: str, path: Path, log: ProblemLog, redactor
 
 
 def label_message(name: str, consent_advice: str = "") -> str:
-    """What to do about an asker's label that names a person without their consent."""
-    return (f"names a person ('{name}'): publish initials (e.g. 'Ông N.V.H.') or a description "
-            f"(e.g. 'Công dân phường ...'), or {consent_advice or CONSENT_ADVICE} if the person "
-            f"agreed in writing to be named. If '{name}' is a place or a street, write its kind "
-            f"before it ('huyện {name}', 'đường {name}')")
+    """What to do about an asker's label that names a person without their consent: that
+    person's initials, and descriptions for each kind of asker (a voter, a business: 'Công dân
+    phường ...' was offered at a business dialogue of a province, a helper's find)."""
+    return (f"names a person ('{name}'): publish initials (e.g. '{_initials(name)}') or a "
+            "description (e.g. 'Công dân xã ...', 'Cử tri thôn ...', 'Đại diện một doanh nghiệp'), "
+            f"or {consent_advice or CONSENT_ADVICE} if the person agreed in writing to be named. "
+            f"If '{name}' is a place or a street, write its kind before it ('huyện {name}', "
+            f"'đường {name}')")
+
+
+def _initials(name: str, honorific: str | None = None) -> str:
+    """'ông N.V.H.' for 'Nguyễn Văn Hùng'; a woman's (a middle name Thị) after 'bà', unless an
+    honorific is given."""
+    honorific = honorific or ("bà" if "thị" in name.casefold().split()[1:-1] else "ông")
+    return f"{honorific} {''.join(word[0].upper() + '.' for word in name.split())}"
 
 
 def text_messages(text: str, field: str, officials: set[str] | frozenset[str] | None = None) -> list[str]:
@@ -1165,11 +1175,10 @@ CONSENT_WHERE = "asker.label, with named_with_consent: true"
 
 def name_message(mention: Mention, field: str) -> str:
     name = " ".join(mention.name.split())  # one line, though the name wraps in its YAML block
-    # without one written, a woman's ('Thị' among the middle names) initials after 'bà'
-    honorific = mention.honorific or ("bà" if "thị" in name.casefold().split()[1:-1] else "ông")
-    initials = "".join(word[0].upper() + "." for word in name.split())
+    initials = _initials(name, mention.honorific)
+    honorific = initials.split()[0]
     return (f"'{name}' in {field} looks like the full name of a private person, which is "
-            f"personal data; write initials ('{honorific} {initials}') or a description ('một hộ dân "
+            f"personal data; write initials ('{initials}') or a description ('một hộ dân "
             f"ở thôn ...'); a citizen who agreed in writing to be named may be named only in "
             f"{CONSENT_WHERE}. An official named in the role is accepted "
             f"with the position next to the name ('{honorific} {name}, Trưởng phòng ...'); a place "
