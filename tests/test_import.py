@@ -24,6 +24,7 @@ from conftest import ROOT, as_an_office_account, copy_sample
 from data import sample_sheet
 from dialogue_archive.cli import main
 from dialogue_archive.core.loader import load_archive
+from dialogue_archive.core.scaffold import session_slug
 from openpyxl.chart import BarChart, Reference
 
 CLI = [sys.executable, "-m", "dialogue_archive.cli"]
@@ -410,6 +411,17 @@ def test_new_as_the_readme_runs_it(content: Path, capsys) -> None:
     assert (f"#   .venv/bin/dialogue-archive import bang-tong-hop.xlsx --session {folder}\n"
             in (folder / "answers.yaml").read_text(encoding="utf-8"))
     assert errors_of(content) == []
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Đoàn ĐBQH tỉnh tiếp xúc cử tri xã Cửa Tùng trước Kỳ họp thứ 10, Quốc hội khóa XV",
+     "doan-dbqh-tinh-tiep-xuc-cu-tri-xa-cua-tung-truoc-ky-hop"),
+    ("Chủ tịch UBND phường Cẩm Lệ tiếp công dân định kỳ tháng 12/2026 tại trụ sở tiếp công dân phường",
+     "chu-tich-ubnd-phuong-cam-le-tiep-cong-dan-dinh-ky")])
+def test_a_long_title_is_not_cut_between_a_word_and_its_number(title: str, slug: str) -> None:
+    """A session id is permanent: '…-truoc-ky-hop-thu' lost the sitting's number, and read as
+    a word cut short (a helper's find). The cut goes before the word that needs the number."""
+    assert session_slug(title) == slug
 
 
 def test_new_without_a_terminal_lists_what_is_missing(content: Path) -> None:

@@ -41,6 +41,9 @@ PHRASE_BREAK = re.compile(r"[,;:!?()–—]|\s-\s")
 CONNECTIVES = frozenset({"về", "và", "với", "của", "tại", "cho", "ở", "trong", "theo", "từ", "đến",
                          "các", "những", "nhằm", "để"})
 """Words that would dangle at the end of a slug cut between words."""
+NUMBER = re.compile(r"(?:\d[\w/.-]*|[IVXLC]+)[,;:.!?]?")
+"""A number or a Roman numeral, which the word before it needs ('thứ 10', 'khóa XV'): a slug
+cut between them ended with 'thu' (a helper's find)."""
 EXAMPLE_TOPIC = "xay-dung"
 """The topic of the scaffolded answers.yaml's example item (a building permit), when the office's
 registry has it; else its first topic."""
@@ -89,7 +92,7 @@ def session_slug(title: str) -> str:
     """'Đối thoại về đất đai' -> 'doi-thoai-ve-dat-dai' (đ becomes d, as readers type it). A
     title too long for SLUG_MAX is cut after a phrase ('…, xây dựng' left out) when that keeps
     half of it, else between syllables (which may split a word: 'xây dựng'), with no 'về',
-    'và', … dangling at the end."""
+    'và', … dangling at the end, nor a word cut from its number ('kỳ họp thứ' without '10')."""
     title = without_personal_words(title)  # an official's name: the id would be refused
     whole = slugify(title)
     if len(whole) <= SLUG_MAX:
@@ -101,7 +104,8 @@ def session_slug(title: str) -> str:
         return phrase
     words = unicodedata.normalize("NFC", title).split()
     n = max(n for n in range(len(words) + 1) if len(slugify(" ".join(words[:n]))) <= SLUG_MAX)
-    while n > 1 and words[n - 1].lower().strip(",;:.!?") in CONNECTIVES:
+    while n > 1 and (words[n - 1].lower().strip(",;:.!?") in CONNECTIVES
+                     or (n < len(words) and NUMBER.fullmatch(words[n]))):
         n -= 1
     return slugify(" ".join(words[:n])) or whole[:SLUG_MAX].strip("-")
 
