@@ -342,13 +342,19 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
         "participants must be a list, not '5'"], said  # a list of ids: no counts by who came
 
 
+def answers_problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    """The located problems `validate` reports once `old` is `new` in a minimal session's
+    answers.yaml."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / "answers.yaml", old, new)
+    return [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+
+
 def test_a_key_mistyped_in_braces_after_a_text_is_told_as_a_typo_only(tmp_path: Path) -> None:
     """'statsu' after a note in braces was also told that a comma had cut the note's text."""
-    content = make_archive(tmp_path / "content")
-    replace(content / SESSION / "answers.yaml", "        status: in_progress\n",
-            "        status: in_progress\n        updates:\n          - {date: 2025-01-10, note: Đã rà "
-            "soát, statsu: in_progress}\n")
-    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    problems = answers_problems(tmp_path, "        status: in_progress\n",
+                                "        status: in_progress\n        updates:\n          - {date: "
+                                "2025-01-10, note: Đã rà soát, statsu: in_progress}\n")
     assert problems == [f"content/{SESSION}/answers.yaml:18:50: unknown key 'statsu' (did you mean "
                         "'status'?) (allowed here: date, due, note, status)"], problems
 
@@ -928,11 +934,9 @@ def test_a_correction_is_dated_between_the_session_and_today(tmp_path: Path) -> 
 
 
 def test_an_extension_to_before_the_session_is_said_at_its_line(tmp_path: Path) -> None:
-    content = make_archive(tmp_path / "content")
-    replace(content / SESSION / "answers.yaml", "status: in_progress",
-            "status: in_progress\n        updates:\n          - {date: 2024-12-20, due: 2024-06-30}\n"
-            "          - {date: 2024-12-21, due: 2024-01-31}")
-    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n        updates:\n"
+                                "          - {date: 2024-12-20, due: 2024-06-30}\n"
+                                "          - {date: 2024-12-21, due: 2024-01-31}")
     assert problems == [f"content/{SESSION}/answers.yaml:19:37: new due date 2024-01-31 is before the "
                         "session (2024-06-20): write the date the agency must now be done by"], problems
 
