@@ -2643,6 +2643,14 @@ def test_a_csv_quote_never_closed_or_a_comma_outside_quotes_is_refused_at_its_li
     assert result.returncode == 1 and not items_of(folder)
     assert ("phay.csv:row 2: the row has 8 cells, its header 7: 'sẽ rút ngắn' is under no column. "
             "A text holding a comma must be in double quotes") in result.stderr, result.stderr
+    # the row's last columns empty: the overflow fell in them, nothing was past the header, and
+    # the answer's end became a commitment nobody made (a helper's find)
+    result = run_import(write_text_sheet(tmp_path / "trong.csv", header.replace("\n", ",Cam kết,Hạn\n") + (
+        "1,Cử tri tổ 5,Kiến nghị,Cư trú,Đề nghị rút ngắn.,UBND phường Hòa Xuân,Sẽ sửa, xong trước Tết.,,\n")),
+        folder)
+    assert result.returncode == 1 and not items_of(folder)
+    assert ("trong.csv:row 2: the row has 10 cells, its header 9: a text holding a comma without "
+            "double quotes moved the cells after it") in result.stderr, result.stderr
     result = run_import(write_text_sheet(tmp_path / "cot.csv", header.replace("\n", ",\n") + (
         "1,Cử tri tổ 5,Kiến nghị,Cư trú,Đề nghị rút ngắn.,UBND phường Hòa Xuân,Đã tiếp thu.,"
         "Ghi chú riêng\n")), folder)

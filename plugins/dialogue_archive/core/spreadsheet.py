@@ -2148,11 +2148,19 @@ def _check_cells_without_header(rows: list[list[Any]], header: int, columns: dic
     names = rows[header]
     plain = _plain_rows(rows, header, columns)
     for number, row in plain:
+        if len(row) <= len(names):
+            continue
         if extra := [v for v in row[len(names):] if v is not None]:
-            report.error(number, None, f"the row has {len(names) + len(row[len(names):])} cells, its "
-                         f"header {len(names)}: '{str(extra[0])[:40]}' is under no column. A text "
-                         "holding a comma must be in double quotes (\"…, …\"), or what follows the "
-                         "comma moves into the next columns; fix the row, then import again")
+            report.error(number, None, f"the row has {len(row)} cells, its header {len(names)}: "
+                         f"'{str(extra[0])[:40]}' is under no column. A text holding a comma must be "
+                         "in double quotes (\"…, …\"), or what follows the comma moves into the next "
+                         "columns; fix the row, then import again")
+        else:  # the overflow fell in empty cells: every cell after the comma moved one column on
+            report.error(number, None, f"the row has {len(row)} cells, its header {len(names)}: a "
+                         "text holding a comma without double quotes moved the cells after it into "
+                         "the next columns (an answer cut short, its end read as another column), or "
+                         "the row ends with a comma too many. Put a text holding a comma in double "
+                         "quotes (\"…, …\"), or remove the comma at the row's end; then import again")
     for i, name in enumerate(names):
         if name is None and (filled := _column_cells(plain, i)):
             report.warnings.append(f"warning: {report.sheet}: column {column_letter(i)} has no name "
