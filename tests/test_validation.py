@@ -236,6 +236,12 @@ CASES = {
         "in_progress, done, escalated, dropped ('overdue' is not a status: it is computed at build "
         "time from due, status and the build date (FORMAT.md); write the status the work is in, "
         "pending or in_progress"),
+    "overdue written as a status in the site's word": (
+        f"{SESSION}/answers.yaml", "status: in_progress", "status: quá hạn",
+        f"{SESSION}/answers.yaml:16:17: 'quá hạn' is not an allowed status: use one of pending, "
+        "in_progress, done, escalated, dropped ('quá hạn' is not a status: it is computed at build "
+        "time from due, status and the build date (FORMAT.md); write the status the work is in, "
+        "pending or in_progress"),
     "a quarter for a due date": (
         f"{SESSION}/answers.yaml", "due: 2024-12-31", "due: quý III/2025",
         f"{SESSION}/answers.yaml:15:14: 'quý III/2025' is not a date: write it as YYYY-MM-DD (e.g. "
@@ -931,6 +937,14 @@ def test_a_correction_is_dated_between_the_session_and_today(tmp_path: Path) -> 
         f"content/{SESSION}/index.md:9:12: correction date 2099-01-01 is after the day of the build "
         f"({dt.date.today()}): a correction records what has already happened; fix the date: a "
         "correction is dated the day the record was corrected"], problems
+
+
+def test_an_update_before_the_session_is_told_what_to_write(tmp_path: Path) -> None:
+    problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n        updates:\n"
+                                "          - {date: 2024-01-10, note: Đã rà soát.}")
+    assert problems == [f"content/{SESSION}/answers.yaml:18:20: update date 2024-01-10 is before the "
+                        "session (2024-06-20); an update records a step taken after the commitment "
+                        "was made: write its own day"], problems
 
 
 def test_an_extension_to_before_the_session_is_said_at_its_line(tmp_path: Path) -> None:

@@ -272,10 +272,15 @@ def _computed_key(key: str) -> str:
 
 
 def _computed_status(value: Any) -> str:
-    """Why `status: overdue` is wrong, and what to write instead; '' for other values."""
-    if not isinstance(value, str) or value not in COMPUTED:
+    """Why `status: overdue` is wrong, and what to write instead; '' for other values. Also
+    for the word the site shows beside a status ('quá hạn'), as a writer copies it."""
+    if not isinstance(value, str):
         return ""
-    return (f" ('{value}' is not a status: it {COMPUTED[value]}; write the status the work is in, "
+    key = value if value in COMPUTED else next(
+        (k for k in COMPUTED if folded_words(value) == folded_words(VI["text"][k])), None)
+    if key is None:
+        return ""
+    return (f" ('{value}' is not a status: it {COMPUTED[key]}; write the status the work is in, "
             "pending or in_progress, with its due date)")
 
 
@@ -1495,7 +1500,9 @@ def _wrong_day(what: str, date: dt.date, day: dt.date | None, today: dt.date) ->
     the session (`day`, if known) or after the build."""
     if day is not None and date < day:
         reason = {"answer": "; an answer cannot come before the question",
-                  "correction": "; write the day the published record was corrected"}.get(what, "")
+                  "correction": "; write the day the published record was corrected",
+                  "update": "; an update records a step taken after the commitment was made: write "
+                            "its own day"}.get(what, "")
         return f"{what} date {date} is before the session ({day}){reason}"
     return _after_today(what, date, today) if date > today else ""
 
