@@ -947,6 +947,22 @@ def test_an_update_before_the_session_is_told_what_to_write(tmp_path: Path) -> N
                         "was made: write its own day"], problems
 
 
+def test_a_step_written_as_a_new_commitment_is_told_where_it_goes(tmp_path: Path) -> None:
+    """A clerk adding a step under a new entry, its id mistyped, was told twice that the
+    entry lacked by and text: one message now names the commitment meant and its line."""
+    problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n"
+                                "      - id: kien-nghi-don-gian-hoaa\n        updates:\n"
+                                "          - {date: 2024-12-20, status: done}\n"
+                                "          - {status: done, note: Đã có văn bản.}")
+    assert problems == [
+        f"content/{SESSION}/answers.yaml:17:9: this commitment has updates but no by and text: to "
+        "record steps of commitment 'kien-nghi-don-gian-hoa' (line 12), move these updates under "
+        "its own 'updates:'; a new commitment needs by (the agency's id) and text (what was "
+        "promised)",
+        f"content/{SESSION}/answers.yaml:20:13: missing required key 'date': write the day of this "
+        "step first, as '- date: 2025-09-20', its status, note or new due lined up under 'date'"], problems
+
+
 def test_an_extension_to_before_the_session_is_said_at_its_line(tmp_path: Path) -> None:
     problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n        updates:\n"
                                 "          - {date: 2024-12-20, due: 2024-06-30}\n"

@@ -59,6 +59,7 @@ from .models import (
     Procedure,
     SessionMeta,
     Topic,
+    Update,
     day_written,
     described,
     is_id,
@@ -81,7 +82,7 @@ from .privacy import (
     redact_data,
     session_officials,
 )
-from .problems import Problem, ProblemLog, did_you_mean
+from .problems import Problem, ProblemLog, close_matches, did_you_mean
 from .progress import PROGRESS_SECONDS, Throttle
 from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
@@ -98,6 +99,7 @@ from .yamlio import (
     load_yaml,
     locate,
     locate_key,
+    node_at,
     position_of,
     space_name,
     unquoted_comma_hint,
@@ -312,6 +314,39 @@ def _shape_hint(model: type[BaseModel], loc: tuple[Any, ...], value: Any, kind: 
     return f"; write its keys on the lines below '{key}:', indented by two spaces: '  {first}: {value}'{rest}"
 
 
+MISSING_HINTS: dict[tuple[type[BaseModel] | None, Any], str] = {
+    (Update, "date"): ": write the day of this step first, as '- date: 2025-09-20', its status, "
+                      "note or new due lined up under 'date'",
+}
+"""What a key found missing is for, where its name alone does not say it."""
+
+
+def _updates_alone(data: Any, path: tuple[Any, ...]) -> str:
+    """For a commitment written with only an id and updates (by and text missing): a clerk
+    recording a step of a commitment in a new entry, its id often mistyped. '' otherwise."""
+    entry = node_at(data, path[:-1])
+    if not isinstance(entry, dict) or "updates" not in entry or {"by", "text"} & entry.keys():
+        return ""
+    others = {c["id"]: locate(data, (*where, "id")) for where, c in _commitments(data)
+              if c is not entry and isinstance(c.get("id"), str)}
+    meant = close_matches(str(entry.get("id", "")), others)
+    target = (f"commitment '{meant[0]}' (line {others[meant[0]][0]})" if meant
+              else "the commitment they belong to")
+    return (f"this commitment has updates but no by and text: to record steps of {target}, move "
+            f"these updates under its own 'updates:'; a new commitment needs by (the agency's "
+            f"id) and text (what was promised)")
+
+
+def _commitments(data: Any) -> Iterator[tuple[tuple[Any, ...], dict[Any, Any]]]:
+    """Every commitment mapping of an answers file as parsed, with its path."""
+    items = data.get("items") if isinstance(data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        found = item.get("commitments") if isinstance(item, dict) else None
+        for c, commitment in enumerate(found if isinstance(found, list) else []):
+            if isinstance(commitment, dict):
+                yield ("items", i, "commitments", c), commitment
+
+
 def _period_hint(value: Any) -> str:
     """For a due date written as a period: the day to write instead (its last)."""
     end = period_end(str(value))
@@ -332,6 +367,7 @@ def _unquoted(value: bool | float, written: str | None) -> str:
 def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, path: Path,
                       log: ProblemLog, prefix: tuple[Any, ...] = ()) -> None:
     """Turn pydantic's errors into located, actionable messages."""
+    told: set[tuple[Any, ...]] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         full = prefix + loc
@@ -362,7 +398,13 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         written = written_as(data, full) if isinstance(value, bool | int | float) else None
         shown = f"'{written}'" if written is not None else described(value)
         if kind == "missing":
-            message = f"missing required key '{loc[-1]}'"
+            if _model_at(model, loc[:-1]) is Commitment and (alone := _updates_alone(data, full)):
+                if full[:-1] not in told:  # its by and text are missing: one message for both
+                    told.add(full[:-1])
+                    log.add(path, line, col, alone)
+                continue
+            message = f"missing required key '{loc[-1]}'" + MISSING_HINTS.get(
+                (_model_at(model, loc[:-1]), loc[-1]), "")
         elif kind == "enum":
             choices = [str(c) for c in error.get("ctx", {}).get("expected", "").replace("'", "")
                        .replace(" or ", ", ").split(", ") if c]

@@ -616,16 +616,21 @@ def locate(data: Any, path: tuple[Any, ...]) -> Position:
     return position
 
 
-def _parent(data: Any, path: tuple[Any, ...]) -> Any:
-    """The mapping or list holding the last step of `path`; None when the path leaves the data."""
-    parent = data
-    for step in path[:-1]:
-        if isinstance(parent, (LocDict, LocList)):
+def node_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at `path` as parsed; None when the path leaves the data."""
+    node = data
+    for step in path:
+        if isinstance(node, (LocDict, LocList)):
             try:
-                parent = parent[step]
+                node = node[step]
             except (KeyError, IndexError, TypeError):
                 return None
-    return parent
+    return node
+
+
+def _parent(data: Any, path: tuple[Any, ...]) -> Any:
+    """The mapping or list holding the last step of `path`; None when the path leaves the data."""
+    return node_at(data, path[:-1])
 
 
 def value_span(data: Any, path: tuple[Any, ...]) -> tuple[int, int, int] | None:
