@@ -405,6 +405,8 @@ def test_a_correction_is_shown_dated_on_the_page_and_dates_the_record(tmp_path: 
     assert [c["date"] for c in data["corrections"]] == ["2024-06-25", "2024-07-02"]
     entry = feedparser.parse((site / "feed.xml").read_bytes()).entries[0]
     assert entry.updated.startswith("2024-07-02") and entry.published.startswith("2024-06-20")
+    assert entry.summary.endswith(". Đã đính chính ngày 2/7/2024: Sửa tên cơ quan trả lời: Phòng "
+                                  "Quản lý đô thị, không phải Phòng Tư pháp."), entry.summary
     assert (f"{SITE_URL}sessions/2024/{session_id}/", "2024-07-02") in _sitemap_entries(
         (site / "sitemap.xml").read_text(encoding="utf-8"))
 

@@ -20,7 +20,7 @@ from . import urls
 from .aliases import first_id, first_uri
 from .archive import Archive, Session, Visibility
 from .commitments import Carriers
-from .labels import VI, content_lang, count_label
+from .labels import VI, content_lang, count_label, format_short_date
 from .markup import excerpt
 from .vietnamese import in_sentence
 
@@ -140,11 +140,22 @@ def atom(sessions: list[Session], site: Site, path: str, title: str, subtitle: s
         entry.link(href=url, rel="alternate")
         entry.published(session.published_at())
         entry.updated(session.updated_at(build_date))  # a written answer, a kept promise
-        entry.summary(own_summary or _fallback_summary(session, archive))
+        entry.summary(_with_correction(own_summary or _fallback_summary(session, archive), session))
         entry.category(term=meta.kind.value, label=VI["session_kind"][meta.kind.value])
         if meta.author:
             entry.author({"name": meta.author})
     return _mark_content_lang(feed.atom_str(pretty=True), [bool(own) for own in own_summaries])
+
+
+def _with_correction(summary: str, session: Session) -> str:
+    """`summary`, then what the last correction changed, dated as the page's notice dates it:
+    the entry's `updated` moved to its day, and a feed reader showing it again must say why."""
+    if not session.meta.corrections:
+        return summary
+    last = max(session.meta.corrections, key=lambda c: c.date)
+    stop = "" if summary.endswith((".", "!", "?", "…")) else "."
+    return (f"{summary}{stop} {VI['text']['corrected_on'].format(date=format_short_date(last.date))}"
+            f": {last.note}")
 
 
 def _mark_content_lang(xml: bytes, own_summaries: list[bool]) -> bytes:
