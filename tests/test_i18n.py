@@ -241,6 +241,7 @@ def test_the_inherited_commitments_and_their_overdue_each_take_their_count(tmp_p
         f"Carries 1 unfinished commitment of a unit now gone. 1 is overdue. {link}"
     (tmp_path / "none").mkdir()  # none overdue: the sentence is left out, not "0 are overdue"
     replace(answers, "due: 2024-12-31", "due: 2099-12-31")
+    replace(answers, "due: 2025-06-30", "due: 2099-06-30")  # and its extension
     said = inherited_said(english_site(tmp_path / "none", content, commitments=dict(INHERITED)))
     assert said["ubnd-phuong-hoa-xuan-2025"] == f"Carries 1 unfinished commitment of a unit now gone. {link}"
     # Vietnamese has one form for any count: two sentences, as the English
