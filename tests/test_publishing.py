@@ -558,17 +558,17 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     generic = share_meta(sample_site / "about" / "index.html")["description"]
     expected = {
         "places/quan-cam-le": "Quận Cẩm Lệ: 5 phiên đối thoại tại địa bàn; 37 ý kiến, câu hỏi "
-                              "của người dân trên địa bàn",
+                              "nêu trên địa bàn",
         "agencies/ubnd-phuong-hoa-xuan": "Ủy ban nhân dân phường Hòa Xuân",
         # a unit is named whichever of its counts are said (the clause naming it had a 0)
-        "places/phuong-hoa-phat": "Phường Hòa Phát: 5 ý kiến, câu hỏi của người dân trên địa bàn",
+        "places/phuong-hoa-phat": "Phường Hòa Phát: 5 ý kiến, câu hỏi nêu trên địa bàn",
         "agencies/phong-noi-vu": "Phòng Nội vụ",
         "sessions": "7 phiên đối thoại đã công bố",
         "sessions/2024": "2 phiên đối thoại năm 2024; 13 ý kiến, câu hỏi",
         # what nothing was asked of yet is not "0 phiên …; 0 ý kiến …"; what an agency carries
         # for a unit now gone is said
-        "places/phuong-an-khe-2025": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người "
-                                     "dân phường An Khê",
+        "places/phuong-an-khe-2025": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào ở phường "
+                                     "An Khê",
         "agencies/ubnd-phuong-hoa-xuan-2025": "Ủy ban nhân dân phường Hòa Xuân (từ 1/7/2025): 2 "
                                               "cam kết chưa hoàn thành của đơn vị đã sáp nhập",
         "agencies": "Các cơ quan, đơn vị", "topics": "Các lĩnh vực", "places": "Các địa bàn",
@@ -582,6 +582,9 @@ def test_a_list_or_a_units_page_is_described_by_what_it_holds(sample_site: Path)
     for page in sample_site.rglob("index.html"):
         description = (share_meta(page).get("description") or "")
         assert not re.search(r"(^|; )0 ", description), page
+    # a place's items are a business's and voters' too, not "của người dân" only
+    heading = parse(sample_site / "places" / "quan-cam-le" / "index.html").select_one("h2.da-list-heading")
+    assert heading.get_text(" ", strip=True) == "Ý kiến, câu hỏi nêu trên địa bàn (1)"  # its own
 
 
 def test_a_units_description_says_how_many_of_its_sessions_are_to_come(sample_site: Path) -> None:

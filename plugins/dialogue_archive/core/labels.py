@@ -220,7 +220,7 @@ VI: dict[str, Any] = {
         "sessions_of_agency": "Các phiên đối thoại do cơ quan tổ chức hoặc tham dự",
         "newest_of": "10 phiên gần nhất trên tổng số {total}",
         "upcoming_of": "trong đó {count} sắp diễn ra",  # of the sessions counted, not held yet
-        "items_from_here": "Ý kiến của người dân trên địa bàn",
+        "items_from_here": "Ý kiến, câu hỏi nêu trên địa bàn",  # any askers: citizens, voters, firms
         "subplaces": "Địa bàn trực thuộc",
         "items_own_only": "Danh sách dưới đây gồm các ý kiến ghi địa bàn là {name}.",
         "items_within_all": "Xem tất cả {total} ý kiến, câu hỏi của {name} và các địa bàn trực thuộc",

@@ -30,36 +30,36 @@ PUBLISHING_VI: dict[str, Any] = {
     # A page's clauses whose count is not 0 are joined by "; " and end with "."; "none" when
     # every count is 0 (a unit that nothing was asked of yet). A unit's ("named") starts with its
     # name ({unit}), whichever clauses are said: the description alone says which unit it is.
+    # Items are not said to be "của người dân": a list holds businesses' and voters' too.
     "described": {
         "sessions": {"sessions": "{sessions} đã công bố, mới nhất trước",
-                     "items": "{items} của người dân, với câu trả lời của chính quyền",
+                     "items": "{items}, với câu trả lời của chính quyền",
                      "none": "Chưa có phiên đối thoại nào được công bố."},
         "year": {"sessions": "{sessions} năm {year}",
-                 "items": "{items} của người dân, với câu trả lời của chính quyền",
+                 "items": "{items}, với câu trả lời của chính quyền",
                  "none": "Chưa có phiên đối thoại nào năm {year} được công bố."},
         "agency": {"named": "{unit}: {said}",
-                   "items": ("{items} của người dân mà cơ quan đã trả lời, đã chuyển cơ quan khác "
-                             "hoặc được chuyển đến"),
+                   "items": "{items} cơ quan đã trả lời, đã chuyển cơ quan khác hoặc được chuyển đến",
                    "sessions": "{sessions} do cơ quan tổ chức hoặc tham dự",
                    "inherited": ("{inherited} chưa hoàn thành của đơn vị đã sáp nhập hoặc giải thể "
                                  "do cơ quan chịu trách nhiệm thay"),
-                   "none": ("Chưa có ý kiến, câu hỏi nào của người dân mà {name} đã trả lời, đã "
-                            "chuyển cơ quan khác hoặc được chuyển đến.")},
-        "topic": {"items": "{items} của người dân thuộc lĩnh vực {name}, với câu trả lời của chính quyền",
-                  "none": "Chưa có ý kiến, câu hỏi nào của người dân thuộc lĩnh vực {name}."},
+                   "none": ("Chưa có ý kiến, câu hỏi nào {name} đã trả lời, đã chuyển cơ quan khác "
+                            "hoặc được chuyển đến.")},
+        "topic": {"items": "{items} thuộc lĩnh vực {name}, với câu trả lời của chính quyền",
+                  "none": "Chưa có ý kiến, câu hỏi nào thuộc lĩnh vực {name}."},
         "place": {"named": "{unit}: {said}",
                   "sessions": "{sessions} tại địa bàn",
-                  "items": "{items} của người dân trên địa bàn, với câu trả lời của chính quyền",
-                  "none": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào của người dân {name}."},
+                  "items": "{items} nêu trên địa bàn, với câu trả lời của chính quyền",
+                  "none": "Chưa có phiên đối thoại hay ý kiến, câu hỏi nào ở {name}."},
         "commitments": {"commitments": ("{heading}: {commitments}, với trạng thái và thời hạn tính "
                                         "đến {date}"),
                         "none": "{heading}: chưa có cam kết nào, tính đến {date}."},
         "agencies": ("Các cơ quan, đơn vị đã trả lời, đã chuyển cơ quan khác hoặc được chuyển ý "
-                     "kiến, câu hỏi của người dân tại các buổi đối thoại, tiếp xúc cử tri, với số ý "
+                     "kiến, câu hỏi nêu tại các buổi đối thoại, tiếp xúc cử tri, với số ý "
                      "kiến của từng cơ quan."),
-        "topics": ("Các lĩnh vực của ý kiến, câu hỏi người dân nêu tại các buổi đối thoại, tiếp "
+        "topics": ("Các lĩnh vực của ý kiến, câu hỏi nêu tại các buổi đối thoại, tiếp "
                    "xúc cử tri, với số ý kiến của từng lĩnh vực."),
-        "places": ("Các địa bàn nơi người dân nêu ý kiến, câu hỏi tại các buổi đối thoại, tiếp "
+        "places": ("Các địa bàn nơi ý kiến, câu hỏi được nêu tại các buổi đối thoại, tiếp "
                    "xúc cử tri, với số ý kiến của từng địa bàn."),
     },
 }
