@@ -794,6 +794,24 @@ def test_an_item_names_the_write_up_and_answers_that_link_to_its_parts(tmp_path:
         ("Đối thoại với công dân về thủ tục hành chính (19/6/2024)", "../2024-06-19-doi-thoai-2/")]
 
 
+def test_a_link_by_reference_or_in_html_names_the_item_too(tmp_path: Path) -> None:
+    """Only inline links were looked for: a write-up linking by reference (`[kiến nghị][1]`,
+    then `[1]: …`) or an answer with an HTML link left the earlier item silent."""
+    sessions = make_archive(tmp_path / "content", sessions=3) / "sessions" / "2024"
+    write_up = sessions / "2024-06-19-doi-thoai-2" / "index.md"
+    write_up.write_text(write_up.read_text(encoding="utf-8") + "\nKết quả giải quyết [kiến nghị về "
+                        "hồ sơ cấp phép][1] đã được báo cáo.\n\n[1]: ../2024-06-18-doi-thoai-3/index.md"
+                        "#ho-so-gpxd\n", encoding="utf-8")
+    replace(sessions / "2024-06-20-doi-thoai-1" / "answers.yaml", "Phòng sẽ rà soát và kiến nghị "
+            "cấp trên.", "Xem <a href=\"../2024-06-18-doi-thoai-3/index.md#ho-so-gpxd\">câu trả lời "
+            "trước</a>.")
+    site = build_archive(tmp_path / "content", tmp_path)
+    first = parse(site / "sessions" / "2024" / "2024-06-18-doi-thoai-3" / "index.html")
+    assert [(a.get_text(), a["href"]) for a in first.select("#ho-so-gpxd .da-item__mentions a")] == [
+        ("Đối thoại với công dân về thủ tục hành chính (20/6/2024)", "../2024-06-20-doi-thoai-1/#ho-so-gpxd"),
+        ("Đối thoại với công dân về thủ tục hành chính (19/6/2024)", "../2024-06-19-doi-thoai-2/")]
+
+
 def test_the_search_box_suggests_the_archives_own_most_asked_topics(tmp_path: Path) -> None:
     """The search page suggested the sample's 'cấp sổ đỏ, dang ky tam tru, giay phep xay dung',
     which found nothing in another district's archive (a helper's find). It suggests the words

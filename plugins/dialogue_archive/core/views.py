@@ -305,8 +305,12 @@ def other_names(agency: Agency) -> list[str]:
     return names
 
 
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-"""Where a Markdown link of a text leads, as written (`[buổi đối thoại](../../2023/x/index.md#y)`)."""
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?(?P<inline>[^)\s>]+)"
+                           r"|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)"
+                           r"|<a\b[^>]*?\bhref\s*=\s*[\"'](?P<html>[^\"']+)", re.M | re.I)
+"""Where a link of a text leads, as written: inline (`[buổi đối thoại](../../2023/x/index.md#y)`),
+by reference (`[buổi đối thoại][1]` and `[1]: ../../2023/x/index.md#y`) or as HTML (`<a href=…>`)."""
+MAY_LINK = ("](", "]:", "href")
 
 
 class ArchiveViews:
@@ -485,7 +489,9 @@ class ArchiveViews:
                  (item.text, *(answer.text for answer in item.answers))) for item in session.items]
             for link, texts in linking:
                 for text in texts:
-                    for written in MARKDOWN_LINK.findall(text) if text and "](" in text else ():
+                    for match in MARKDOWN_LINK.finditer(text) if text and any(
+                            mark in text for mark in MAY_LINK) else ():
+                        written = match[match.lastgroup or "inline"]
                         where = destination(written, session.src_uri, False)
                         # An answer's anchor (`<item>/answer-2`) names its item.
                         anchor = where.suffix.partition("#")[2].partition("/")[0] if where else ""
