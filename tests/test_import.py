@@ -2912,8 +2912,9 @@ def test_a_day_the_work_was_done_dates_a_done_commitment(content: Path, tmp_path
     [commitment] = items_of(folder)[0]["commitments"]
     assert (commitment["status"], commitment["updates"]) == (
         "done", [{"date": dt.date(2026, 11, 28), "status": "done"}]), commitment
-    assert ("commitment 'ra-soat-ho-so-tam-tru' was in_progress in answers.yaml and is done in the "
-            "sheet, on 28/11/2026: an update of that day records it") in capsys.readouterr().err
+    assert ("commitment 'ra-soat-ho-so-tam-tru' was in_progress (Đang thực hiện) in answers.yaml and "
+            "is done (Đã hoàn thành) in the sheet, on 28/11/2026: an update of that day records "
+            "it") in capsys.readouterr().err
     assert errors_of(content) == []
 
 
@@ -3132,8 +3133,8 @@ def test_reimport_records_a_changed_status_as_an_update_of_the_day(
     capsys.readouterr()
     assert main(["import", str(sheet), "--session", str(folder), "--force"]) == 0
     said = capsys.readouterr()
-    assert (f"commitment '{first['id']}' was in_progress in answers.yaml and is done in the sheet: "
-            f"an update dated {day:%d/%m/%Y}") in said.out + said.err
+    assert (f"commitment '{first['id']}' was in_progress (Đang thực hiện) in answers.yaml and is done "
+            f"(Đã hoàn thành) in the sheet: an update dated {day:%d/%m/%Y}") in said.out + said.err
     # dated the day of the import, the work may show as done late when it was not: said
     due = first["due"]
     assert (f"{day:%d/%m/%Y} (after the due date, {due:%d/%m/%Y}: the site shows it 'Hoàn thành "

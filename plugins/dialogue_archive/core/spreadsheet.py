@@ -2399,9 +2399,10 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
         # late (without it, "done, no day given")
         commitment["status"], commitment["updates"] = "done", [*updates, {"date": done, "status": "done"}]
         if last not in (None, "done"):
-            report.effects.append(f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
-                                  f"{report.target.name} and is done in the sheet, on {done:%d/%m/%Y}: "
-                                  "an update of that day records it")
+            report.effects.append(f"warning: {report.sheet}: commitment '{commitment['id']}' was "
+                                  f"{_status_named(last)} in {report.target.name} and is "
+                                  f"{_status_named('done')} in the sheet, on {done:%d/%m/%Y}: an "
+                                  "update of that day records it")
     elif given is None or last is None:
         commitment["status"] = given or last or "pending"
     elif given != last:
@@ -2412,11 +2413,18 @@ def _settle_status(commitment: dict[str, Any], today: dt.date, report: ImportRep
                 f"'{VI['deadline_outcome']['late']}')"
                 if given == "done" and isinstance(due, dt.date) and day > due else "")
         report.effects.append(
-            f"warning: {report.sheet}: commitment '{commitment['id']}' was {last} in "
-            f"{report.target.name} and is {given} in the sheet: an update dated {day:%d/%m/%Y}"
+            f"warning: {report.sheet}: commitment '{commitment['id']}' was {_status_named(last)} in "
+            f"{report.target.name} and is {_status_named(given)} in the sheet: an update dated "
+            f"{day:%d/%m/%Y}"
             f"{late} records the change; if the work was done earlier, correct the update's "
             f"date in {report.target.name}; if the sheet is the older one, set its cell to the "
             f"status in {report.target.name}, or leave it empty")
+
+
+def _status_named(status: str) -> str:
+    """'in_progress (Đang thực hiện)': the code answers.yaml holds, and the words the sheet and
+    the site use for it, which the press office knows it by."""
+    return f"{status} ({VI['commitment_status'].get(status, status)})"
 
 
 def _valid(item: dict[str, Any], report: ImportReport, row: int | None) -> bool:
