@@ -3283,6 +3283,26 @@ def test_a_name_cut_short_is_told_the_agency_whose_name_it_starts() -> None:
         in str(said.value), said.value
 
 
+def test_a_name_cut_to_its_usual_words_is_told_the_agency_of_the_place() -> None:
+    """'Mặt trận xã' and 'MTTQ xã' for 'Ủy ban Mặt trận Tổ quốc Việt Nam xã Diễn Châu' got no
+    suggestion: a name whose words a registry name holds in order suggests that entry, the one
+    of the session's place where two communes have one."""
+    from dialogue_archive.core.models import Agency
+    from dialogue_archive.core.registry_match import Match
+    match = Match.build("agency", [
+        Agency(id="ubmttq-dien-chau", name="Ủy ban Mặt trận Tổ quốc Việt Nam xã Diễn Châu"),
+        Agency(id="ubmttq-dien-ky", name="Ủy ban Mặt trận Tổ quốc Việt Nam xã Diễn Kỷ"),
+        Agency(id="ubnd-dien-chau", name="Ủy ban nhân dân xã Diễn Châu"),
+        Agency(id="hoi-nong-dan-dien-chau", name="Hội Nông dân xã Diễn Châu")])
+    meant = " (did you mean 'ubmttq-dien-chau', Ủy ban Mặt trận Tổ quốc Việt Nam xã Diễn Châu?)"
+    assert match.did_you_mean("Mặt trận xã", near="Xã Diễn Châu") == meant
+    assert match.did_you_mean("Ủy ban MTTQ xã", near="Xã Diễn Châu") == meant
+    assert match.did_you_mean("MTTQ xã", near="Xã Diễn Kỷ") == \
+        " (did you mean 'ubmttq-dien-ky', Ủy ban Mặt trận Tổ quốc Việt Nam xã Diễn Kỷ?)"
+    assert match.did_you_mean("Nông dân xã", near="Xã Diễn Châu") == \
+        " (did you mean 'hoi-nong-dan-dien-chau', Hội Nông dân xã Diễn Châu?)"
+
+
 def test_an_agency_the_registry_lacks_gets_the_likeliest_of_its_day_or_one_row_each(
         content: Path, tmp_path: Path, capsys) -> None:
     """The agency a name holds whole, among those of the session's day, is suggested (a review's

@@ -45,7 +45,7 @@ SEVERAL_NAMES = re.compile(r"\s*[,;+]\s*|\s+và\s+|\s+va\s+")
 
 ABBREVIATIONS = {
     "uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd", "cong an": "ca", "thanh pho": "tp",
-    "mat tran to quoc": "mttq", "van phong dang ki dat dai": "vpdkdd",
+    "mat tran to quoc": "mttq", "mat tran": "mttq", "van phong dang ki dat dai": "vpdkdd",
     "tai nguyen moi truong": "tnmt", "quan li do thi": "qldt",
     "lao dong thuong binh xa hoi": "ldtbxh", "tai chinh ke hoach": "tckh",
     "phong chay chua chay": "pccc", "giao duc dao tao": "gddt",
@@ -165,6 +165,14 @@ class Match:
                           key=lambda name: (not (near and f" {near} " in f" {name} "), len(name)))
         if key and starting:
             return names[starting[0]][0]
+        # A name cut to its usual words ('MTTQ xã' for 'Ủy ban MTTQ Việt Nam xã Diễn Châu'):
+        # the one entry whose name has them all, in order (the session's place's first).
+        if " " in key:
+            holding = list({id(r): r for name, records in names.items()
+                            if _words_in_order(key, name) for r in records}.values())
+            here = [r for r in holding if near and f" {near} " in f" {_key(getattr(r, 'name', ''))} "]
+            if len(here or holding) == 1:
+                return (here or holding)[0]
         close = close_matches(key, names, n=5)
         # A name cut short of its place ('UBND phường') is the session's own unit; one naming
         # another place ('UBND phường Khuê Trungg') keeps the closest.
@@ -209,6 +217,12 @@ class Match:
         if " " not in folded:
             return []
         return [r for r in self.ids.values() if _key(getattr(r, "name", "")).endswith(" " + folded)]
+
+
+def _words_in_order(key: str, name: str) -> bool:
+    """Whether every word of `key` is in `name`, in the same order."""
+    words = iter(name.split())
+    return all(word in words for word in key.split())
 
 
 def _named_id(record: Any, key: str) -> str:
