@@ -69,6 +69,10 @@ def test_archive_json_validates_against_its_schema(sample_site) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     errors = list(Draft202012Validator(schema).iter_errors(load(sample_site, "archive.json")))
     assert not errors, errors[:3]
+    # every property of every object is required (nullable where it may be empty), so types
+    # generated from the schema are alike: the chair's agency id was the only optional one
+    assert all(set(d.get("required", [])) == set(d["properties"])
+               for d in schema["$defs"].values() if "properties" in d)
     # the schema is strict enough to catch a broken record
     broken = load(sample_site, "archive.json")
     del next(s for s in broken["sessions"] if s["items"])["items"][0]["text"]
@@ -194,6 +198,14 @@ def test_items_csv_has_one_row_per_item_answer(sample_site) -> None:
     assert sorted((r["session_id"], r["item_id"], r["answer_number"]) for r in rows) == sorted(expected)
     unanswered = [r for r in rows if not r["answer_number"]]
     assert all(r["answer_by"] == "" and r["outcome"] == "not_answered" for r in unanswered)
+    # an item's commitment counts on its first row only: summing the column in a spreadsheet
+    # gives the archive's count (a reviewer's pandas sum said 24 for 22 when every row had them)
+    assert sum(int(r["commitments"] or 0) for r in rows) == len(raw_commitments())
+    assert sum(int(r["commitments_overdue"] or 0) for r in rows) \
+        == sum(raw_overdue(c) for _, _, c in raw_commitments())
+    later = [r for r in rows if r["answer_number"] not in ("", "1")]
+    assert later and all(r["commitments"] == r["commitments_overdue"] == "" for r in later)
+    assert all(r["commitments"] for r in rows if r["answer_number"] in ("", "1"))
     assert any("ư" in r["item_text"] or "đ" in r["item_text"] for r in rows)
     # the asker's place by its id: two places share the name "Phường Hòa Xuân"
     places = {(s.id, item["id"]): (item["asker"].get("place") or "") for s in raw_sessions()
@@ -253,6 +265,7 @@ def test_commitments_csv_has_one_row_per_promise_with_its_status(sample_site) ->
         row = by_id[c["id"]]
         assert (row["session_id"], row["item_id"], row["by_id"]) == (session.id, item["id"], c["by"])
         assert row["status"] == c.get("status", "pending")
+        assert row["item_type_label"] == VI["item_type"][item["type"]]  # beside its code, as in items.csv
         assert row["due"] == (c["due"].isoformat() if c.get("due") else "")
         assert row["overdue"] == ("true" if raw_overdue(c) else "false")
         done = raw_done_date(c)
@@ -423,14 +436,16 @@ def test_csv_cells_read_well_in_a_spreadsheet(tmp_path: Path) -> None:
     answers = next(content.glob("sessions/*/*/answers.yaml"))
     answers.write_text(answers.read_text(encoding="utf-8").replace(
         "text: Đề nghị", "text: |\n      - Hỗ trợ người cao tuổi;\n      - Đề nghị", 1).replace(
-        "text: Phòng sẽ rà soát", "text: |\n          Phòng sẽ rà soát hồ sơ nộp qua\n          mạng.\n\n"
+        "text: Phòng sẽ rà soát", "text: |\n          Phòng sẽ rà soát hồ sơ nộp qua\n          mạng.\n"
+        "          **Một lần** là đủ,\n          -5% thời gian.\n\n"
         "          Sau đó phòng:\n\n          - tiếp nhận hồ sơ nộp\n            trực tuyến;\n\n"
         "          Sau đó phòng", 1), encoding="utf-8")
     site = build_archive(content, tmp_path)
     rows = list(csv.DictReader(io.StringIO((site / "data/items.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0]["item_text"].startswith("'- Hỗ trợ người cao tuổi;\n- Đề nghị")
     # A line break inside a paragraph is a space on the page; in a cell it cut the sentence.
-    assert rows[0]["answer_text"].startswith("Phòng sẽ rà soát hồ sơ nộp qua mạng.\n\nSau đó phòng:\n\n"
+    assert rows[0]["answer_text"].startswith("Phòng sẽ rà soát hồ sơ nộp qua mạng. **Một lần** là đủ, "
+                                             "-5% thời gian.\n\nSau đó phòng:\n\n"
                                              "- tiếp nhận hồ sơ nộp trực tuyến;\n\nSau đó phòng")
     item = load(site, "archive.json")["sessions"][0]["items"][0]
     assert item["text"].startswith("- Hỗ trợ người cao tuổi;")  # the JSON keeps the text

@@ -123,7 +123,7 @@ CSV_SHARED_DOCS = {
     "session_id": "Mã phiên đối thoại.", "session_date": "Ngày tổ chức.",
     "session_title": "Tiêu đề bài viết.", "place_id": "Mã địa bàn của phiên.",
     "place": "Địa bàn của phiên.", "item_id": "Mã ý kiến.", "item_url": "Địa chỉ cố định của ý kiến.",
-    "item_type": "Loại ý kiến.",
+    "item_type": "Loại ý kiến.", "item_type_label": "Loại ý kiến, bằng tiếng Việt.",
     "topic_ids": "Mã các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
     "topics": "Tên các lĩnh vực của ý kiến, cách nhau bởi “; ”.",
 }
@@ -281,7 +281,10 @@ OPEN_DATA_VI: dict[str, Any] = {
             "attendance": "Số người tham dự theo thành phần (ví dụ citizens: 60).",
             "attendance_labels": ("Tên tiếng Việt của từng thành phần trong attendance (ví dụ "
                                   "citizens: công dân), như trên trang web."),
-            "author": "Tác giả bài viết.", "published": "Thời điểm công bố bài viết.",
+            "author": "Tác giả bài viết.",
+            "published": ("Thời điểm công bố bài viết. Khi bài không ghi thời điểm công bố, đây "
+                          "là 00:00 ngày tổ chức: chỉ ngày là đúng, giờ không được ghi (không "
+                          "phải bài đăng trước giờ họp)."),
             "summary": "Tóm tắt.",
             "writeup": ("Bài tường thuật của phiên (Markdown, như đăng trên trang: đã áp dụng quy "
                         "tắc ẩn thông tin, liên kết và ảnh ghi địa chỉ đầy đủ)."),
@@ -364,7 +367,7 @@ OPEN_DATA_VI: dict[str, Any] = {
         "session_kind": "Hình thức.",
         "session_kind_label": "Hình thức, bằng tiếng Việt.",
         "organizer_id": "Mã cơ quan tổ chức.", "organizer": "Cơ quan tổ chức.",
-        "item_type_label": "Loại, bằng tiếng Việt.", "asker": "Người nêu ý kiến.",
+        "asker": "Người nêu ý kiến.",
         "asker_kind": "Đối tượng người nêu.",
         "asker_kind_label": "Đối tượng người nêu, bằng tiếng Việt.",
         "asker_place_id": "Mã địa bàn của người nêu (hai địa bàn có thể trùng tên).",
@@ -380,8 +383,11 @@ OPEN_DATA_VI: dict[str, Any] = {
         "answer_mode_label": "Cách trả lời, bằng tiếng Việt.", "answer_date": "Ngày trả lời.",
         "answer_referred_to_id": "Mã cơ quan được chuyển đến.",
         "answer_referred_to": "Cơ quan được chuyển đến.", "answer_document": "Văn bản trả lời.",
-        "answer_text": "Nội dung trả lời.", "commitments": "Số cam kết của ý kiến.",
-        "commitments_overdue": "Số cam kết quá hạn của ý kiến.",
+        "answer_text": "Nội dung trả lời.",
+        "commitments": ("Số cam kết của ý kiến, chỉ ghi ở dòng đầu của ý kiến (answer_number là 1 "
+                        "hoặc trống), để tổng của cột là số cam kết; trống ở các dòng sau."),
+        "commitments_overdue": ("Số cam kết quá hạn của ý kiến, chỉ ghi ở dòng đầu của ý kiến, như "
+                                "cột commitments."),
         "as_of": "Ngày tạo dữ liệu, ngày mà commitments_overdue được tính theo.",
         "session_held": ("true nếu phiên đã diễn ra; false nếu phiên mới được thông báo, chưa diễn "
                          "ra (ý kiến gửi trước buổi đối thoại; không tính vào thống kê và danh "

@@ -64,7 +64,8 @@ CSV_CODES = {"session_kind": SessionKind, "item_type": ItemType, "asker_kind": A
 
 COMMITMENT_COLUMNS = (
     "commitment_id", "commitment_url", "session_id", "session_date", "session_title", "item_id",
-    "item_url", "item_type", "topic_ids", "topics", "place_id", "place", "by_id", "by", "now_by_ids",
+    "item_url", "item_type", "item_type_label", "topic_ids", "topics", "place_id", "place", "by_id",
+    "by", "now_by_ids",
     "now_by", "text", "due", "current_due", "status", "status_label", "overdue", "done_date", "deadline",
     "deadline_label", "updates", "last_update_date", "last_update_note", "as_of",
 )
@@ -329,7 +330,6 @@ class OpenData:
             base = _shared_columns(session, item) | {
                 "session_kind": session.kind, "session_kind_label": session.kind_label,
                 "organizer_id": session.organizer.id, "organizer": session.organizer.name,
-                "item_type_label": item.type_label,
                 "asker": item.asker.label, "asker_kind": item.asker.kind,
                 "asker_kind_label": item.asker.kind_label,
                 "asker_place_id": item.asker.place.id if item.asker.place else "",
@@ -337,12 +337,13 @@ class OpenData:
                 "procedures": "; ".join(item.procedures),
                 "in_scope": _flag(item.in_scope), "item_text": _cell(item.text),
                 "outcome": item.outcome, "outcome_label": item.outcome_label,
-                "commitments": str(len(item.commitments)),
-                "commitments_overdue": str(sum(c.overdue for c in item.commitments)),
                 "session_held": _flag(session.held),
             }
+            counts = {"commitments": str(len(item.commitments)),
+                      "commitments_overdue": str(sum(c.overdue for c in item.commitments))}
             for number, x in enumerate(item.answers, start=1):
-                yield base | {
+                # the item's counts on its first row only, so that a column's sum is the archive's
+                yield base | (counts if number == 1 else {}) | {
                     "answer_number": str(number), "answer_by_id": x.by.id, "answer_by": x.by.name,
                     "answer_official": x.official or "", "answer_mode": x.mode,
                     "answer_mode_label": x.mode_label, "answer_date": x.date.isoformat(),
@@ -350,7 +351,7 @@ class OpenData:
                     "answer_referred_to": x.referred_to.name if x.referred_to else "",
                     "answer_document": x.document or "", "answer_text": _cell(x.text)}
             if not item.answers:
-                yield base
+                yield base | counts
 
     def commitment_rows(self, session: out.Session) -> Iterator[dict[str, str]]:
         """commitments.csv's rows of a session, but their `as_of` (`_holed`)."""
@@ -666,9 +667,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet program reads a cell that starts with one of these as a formula."""
 
 
-SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+>#|]|\d{1,9}[.)][ \t]))[ \t]*")
-"""A line break inside a paragraph (not before a blank line, a list item, a quote, a heading
-or a table row), with the next line's indent (a wrapped list item's): Markdown shows it as a
+SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*(?:\n|[-*+]\s|#{1,6}\s|[>|]|\d{1,9}[.)]\s"
+                        r"|(?:[-*_][ \t]*){3,}(?:\n|\Z)))[ \t]*")
+"""A line break inside a paragraph (not before a blank line, a list item, a quote, a heading,
+a rule or a table row; a line opening with '**bold**' or '-5%' goes on the sentence), with the
+next line's indent (a wrapped list item's): Markdown shows it as a
 space."""
 
 
@@ -683,7 +686,8 @@ def _shared_columns(session: out.Session, item: out.Item) -> dict[str, str]:
     return {"session_id": session.id, "session_date": session.date.isoformat(),
             "session_title": session.title, "place_id": session.place.id,
             "place": session.place.name, "item_id": item.id, "item_url": item.url,
-            "item_type": item.type, "topic_ids": "; ".join(t.id for t in item.topics),
+            "item_type": item.type, "item_type_label": item.type_label,
+            "topic_ids": "; ".join(t.id for t in item.topics),
             "topics": "; ".join(t.name for t in item.topics)}
 
 

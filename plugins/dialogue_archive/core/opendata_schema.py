@@ -89,7 +89,7 @@ class Chair(Record):
     name: str | None
     position: str | None
     on_behalf_of: str | None
-    on_behalf_of_id: str | None = None
+    on_behalf_of_id: str | None
 
 
 class Source(Record):
