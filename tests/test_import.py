@@ -1714,6 +1714,24 @@ def test_rows_that_cannot_belong_to_the_question_above_are_reported(content: Pat
             "Trực tiếp") in err
 
 
+def test_an_agency_referring_a_question_to_itself_is_told_at_its_cell(content: Path, tmp_path: Path,
+                                                                     capsys) -> None:
+    """"UBND xã Hưng Tây · Chuyển đến UBND xã Hưng Tây" was published from answers.yaml; from a
+    sheet it was said in the YAML's words ('answers.0.referred_to'), not the sheet's."""
+    rows = sample_rows()
+    column = sample_sheet.HEADER.index
+    rows[0][column("Hình thức")] = "Chuyển"
+    rows[0][column("Chuyển đến")] = rows[0][column("Cơ quan trả lời")]
+    folder = new_session(content)
+    assert main(["import", str(sample_sheet.write_csv(tmp_path / "r.csv", rows=rows)),
+                 "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("r.csv:row 3: column 'Chuyển đến': names the agency that answers ('Cơ quan trả lời'): an "
+            "agency does not refer a question to itself; write the agency it was sent to, or, if it "
+            "answered itself, empty 'Chuyển đến'") in err, err
+    assert "answers.0" not in err
+
+
 def test_a_column_that_a_cell_makes_necessary_but_the_sheet_lacks_is_named(content: Path,
                                                                           tmp_path: Path, capsys) -> None:
     """'Chuyển' needs 'Chuyển đến': a sheet without that column is told to add it (no empty cell
@@ -2877,6 +2895,40 @@ def test_common_wordings_of_the_answer_and_question_columns(content: Path, tmp_p
     [commitment] = item["commitments"]
     assert (commitment["due"], commitment["status"]) == (dt.date(2026, 12, 31), "pending")
     assert "0905" not in (folder / "answers.yaml").read_text(encoding="utf-8")
+
+
+def test_a_cooperative_is_a_business_and_a_short_kind_is_told_its_spelling(
+        content: Path, tmp_path: Path, capsys) -> None:
+    """'Hợp tác xã' in 'Đối tượng' was refused though an asker named 'HTX …' is a business, and
+    'Hộ KD' was told only the first word of each kind, not that 'HKD' is one (a helper's find)."""
+    header = "STT,Người hỏi,Đối tượng,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời\n"
+    row = "{n},Đại diện một đơn vị,{kind},Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Tiếp thu\n"
+    folder = hoa_xuan_session(content)
+    sheet = write_text_sheet(tmp_path / "dt.csv", header + row.format(n=1, kind="Hợp tác xã")
+                             + row.format(n=2, kind="Hộ KD"))
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "dt.csv:row 3: column 'Đối tượng': 'Hộ KD' is not one of: Công dân, Doanh nghiệp, Tổ chức, "
+        "Cử tri (did you mean 'HKD'?)")
+    sheet.write_text(header + row.format(n=1, kind="HTX"), encoding="utf-8")
+    assert main(["import", str(sheet), "--session", str(folder)]) == 0
+    assert items_of(folder)[0]["asker"]["kind"] == "business"
+
+
+def test_a_due_date_and_a_done_day_before_the_session_are_said_in_one_run(
+        content: Path, tmp_path: Path, capsys) -> None:
+    """A row's 'Ngày hoàn thành' before the session hid its 'Hạn' before it, which came on the
+    next run, in ISO dates the clerk had not typed (a press office's helper)."""
+    sheet = write_text_sheet(tmp_path / "hai.csv", (
+        "STT,Người hỏi,Loại,Lĩnh vực,Nội dung,Cơ quan trả lời,Trả lời,Cam kết,Hạn,Tình trạng,"
+        "Ngày hoàn thành\n1,Ông A.,Kiến nghị,Cư trú,Hỏi về tạm trú,Công an phường Cẩm Lệ,Tiếp thu,"
+        "Rà soát hồ sơ tạm trú,15/11/2026,Đã hoàn thành,18/11/2026\n"))
+    folder = hoa_xuan_session(content)
+    assert main(["import", str(sheet), "--session", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("hai.csv:row 2: column 'Hạn': 15/11/2026 is before the session (20/11/2026), so the "
+            "commitment would be overdue from the start: write the date it must be done by") in err, err
+    assert "hai.csv:row 2: column 'Ngày hoàn thành': 18/11/2026 is before the session (20/11/2026)" in err
 
 
 def test_a_day_the_work_was_done_dates_a_done_commitment(content: Path, tmp_path: Path, capsys) -> None:

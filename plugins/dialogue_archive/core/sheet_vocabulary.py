@@ -107,7 +107,8 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a s
     },
     "asker_kind": {
         "citizen": ("Công dân", "Người dân", "Cá nhân", "Hộ gia đình"),
-        "business": ("Doanh nghiệp", "Hộ kinh doanh", "DN", "HKD", "Doanh nghiệp, hộ kinh doanh"),
+        "business": ("Doanh nghiệp", "Hộ kinh doanh", "DN", "HKD", "Doanh nghiệp, hộ kinh doanh",
+                     "Hợp tác xã", "HTX"),
         "organization": ("Tổ chức", "Hội", "Đoàn thể"),
         "voter": ("Cử tri",),
     },

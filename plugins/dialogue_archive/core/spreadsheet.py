@@ -43,7 +43,7 @@ from .privacy import (
     text_messages,
     without_personal_words,
 )
-from .problems import LIKENESS, likeness
+from .problems import LIKENESS, did_you_mean, likeness
 from .registry_match import Match, MatchError, folded_words, registry_matchers
 from .residential_groups import group_opening
 from .residential_groups import in_sentence as group_in_sentence
@@ -1481,7 +1481,10 @@ class RowReader:
         found = VALUE_NAMES[key].get(folded_words(value))
         if found is None:
             words = ", ".join(words[0] for words in VALUES[key].values())
-            raise RowError(self.header(key), f"'{value}' is not one of: {words}")
+            # every accepted spelling is a choice ('Hộ KD' is told 'HKD'), not the first ones only
+            spelt = {folded_words(w): w for ws in VALUES[key].values() for w in ws}
+            hint = did_you_mean(folded_words(value), spelt, spelt.__getitem__)
+            raise RowError(self.header(key), f"'{value}' is not one of: {words}{hint}")
         return found
 
     def ref(self, cells: dict[str, Any], key: str, registry: str) -> str | None:
@@ -1609,6 +1612,11 @@ class RowReader:
         if cells.get("by") is None:
             self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
         referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
+        if referred_to is not None and referred_to == by:
+            self.problems.append(RowError(self.header("referred_to"), (
+                f"names the agency that answers ('{self.header('by')}'): an agency does not refer "
+                "a question to itself; write the agency it was sent to, or, if it answered "
+                f"itself, empty '{self.header('referred_to')}'")))
         document = self.text(cells, "document")
         day = self.attempt(lambda: self._day_from_session(cells, "answer_date"), None)
         mode = self.attempt(lambda: self._mode(cells, document, day), None)
@@ -1712,6 +1720,11 @@ class RowReader:
                 self.problems.append(self.needed("commitment_by", "is empty: say which agency is "
                                                  "responsible", "commitment", answered))
         due = self.attempt(lambda: self.date(cells, "due"), None)
+        if due and due < self.session.date:  # said here, in the sheet's words, beside the row's others
+            self.problems.append(RowError(self.header("due"), (
+                f"{due:%d/%m/%Y} is before the session ({self.session.date:%d/%m/%Y}), so the "
+                "commitment would be overdue from the start: write the date it must be done by")))
+            due = None
         status = self.attempt(lambda: self.choice(cells, "status"), None)  # None: see _settle_status
         done = self.attempt(lambda: self._day_from_session(cells, "done_date"), None)
         if done and status not in (None, "done"):
