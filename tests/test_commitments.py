@@ -104,6 +104,21 @@ def test_an_extended_deadline_is_shown_with_the_one_first_promised(tmp_path: Pat
     assert (row["due"], row["current_due"], row["overdue"]) == ("2024-12-31", "2025-06-30", "false")
 
 
+def test_a_due_date_brought_forward_is_not_called_an_extension(tmp_path: Path) -> None:
+    """A new due date earlier than the one promised was shown "đã gia hạn" (extended), the
+    opposite of what happened (a press office's helper)."""
+    content = make_archive(tmp_path / "content")
+    answers = next((content / "sessions").glob("*/*/answers.yaml"))
+    replace(answers, "status: in_progress", "status: in_progress\n        updates:\n"
+            "          - {date: 2024-07-01, due: 2024-09-30, note: Thành phố yêu cầu xong sớm.}")
+    site = build_archive(content, tmp_path, build_date=dt.date(2024, 8, 15))
+    said = "Hạn: 30/9/2024 (hạn đã được điều chỉnh sớm hơn, hạn ban đầu 31/12/2024)"
+    page = parse(site / answers.parent.relative_to(content) / "index.html")
+    assert said in " ".join(page.select_one(".da-commitment__head").get_text().split())
+    entry = entries(parse(site / "commitments" / "index.html"))[0]
+    assert said in " ".join(entry.select_one(".da-entry__meta").get_text().split())
+
+
 NOW = VI["commitments"]["now_responsible"]
 
 

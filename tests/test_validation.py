@@ -529,7 +529,7 @@ def test_validate_checks_as_of_the_build_date_the_build_uses(
     read neither mkdocs.yml's `build_date` nor the environment's, and ignored a wrong one."""
     content = make_archive(tmp_path / "content")
     replace(content / SESSION / "answers.yaml", "        text: Phòng sẽ rà soát",
-            "        date: 2024-08-12\n        text: Phòng sẽ rà soát")
+            "        date: 2024-08-12\n        mode: in_writing\n        text: Phòng sẽ rà soát")
     message = (f"{SESSION}/answers.yaml:10:15: answer date 2024-08-12 is after the day of the "
                "build (2024-06-25)")
     monkeypatch.delenv("DIALOGUE_ARCHIVE_BUILD_DATE", raising=False)
@@ -965,10 +965,34 @@ def test_a_step_written_as_a_new_commitment_is_told_where_it_goes(tmp_path: Path
 
 def test_an_extension_to_before_the_session_is_said_at_its_line(tmp_path: Path) -> None:
     problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n        updates:\n"
-                                "          - {date: 2024-12-20, due: 2024-06-30}\n"
+                                "          - {date: 2024-12-20, due: 2025-06-30}\n"
                                 "          - {date: 2024-12-21, due: 2024-01-31}")
     assert problems == [f"content/{SESSION}/answers.yaml:19:37: new due date 2024-01-31 is before the "
                         "session (2024-06-20): write the date the agency must now be done by"], problems
+
+
+def test_an_extension_to_before_its_own_day_is_said_at_its_line(tmp_path: Path) -> None:
+    """A clerk typing 2025 for 2026 moved a due date to a day already past when it was set; the
+    site called it an extension (a press office's helper)."""
+    problems = answers_problems(tmp_path, "status: in_progress", "status: in_progress\n        updates:\n"
+                                "          - {date: 2025-01-10, due: 2024-10-01}")
+    assert problems == [f"content/{SESSION}/answers.yaml:18:37: new due date 2024-10-01 is before the "
+                        "day of this update (2025-01-10), so it had passed when it was set: write the "
+                        "date the agency must now be done by (check its year)"], problems
+
+
+@pytest.mark.parametrize(("mode", "said"), [
+    ("referred", "'phong-quan-ly-do-thi' is the agency that answers (by): an agency does not refer a "
+                 "question to itself; write the agency it was sent to, or, if it answered itself, "
+                 "remove referred_to and write its mode"),
+    ("in_writing", "referred_to is only used with mode: referred")])
+def test_a_referral_names_another_agency_at_its_line(tmp_path: Path, mode: str, said: str) -> None:
+    """"UBND xã Hưng Tây · Chuyển đến UBND xã Hưng Tây" was published; and a referred_to beside
+    another mode was said at the answer's first line, not at referred_to's."""
+    problems = answers_problems(tmp_path, "      - by: phong-quan-ly-do-thi\n",
+                                f"      - by: phong-quan-ly-do-thi\n        mode: {mode}\n"
+                                "        referred_to: phong-quan-ly-do-thi\n")
+    assert problems == [f"content/{SESSION}/answers.yaml:11:22: {said}"], problems
 
 
 def test_the_date_of_an_answer_left_out_with_its_item_is_checked_whatever_its_by(tmp_path: Path) -> None:

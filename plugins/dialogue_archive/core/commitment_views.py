@@ -48,6 +48,7 @@ class CommitmentEntry:
     due: str
     due_iso: str
     due_was: str
+    due_was_label: str
     session: SessionEntry
     item_type: str
     asker: str

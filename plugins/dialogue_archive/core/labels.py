@@ -146,6 +146,7 @@ VI: dict[str, Any] = {
         "overdue": "Quá hạn",
         "due": "Hạn",
         "due_was": "đã gia hạn, hạn ban đầu {date}",
+        "due_brought_forward": "hạn đã được điều chỉnh sớm hơn, hạn ban đầu {date}",
         "due_moved": "hạn mới {date}",
         "out_of_scope": "Ngoài chủ đề",
         # beside a full name published with the person's consent (named_with_consent: true)

@@ -1564,8 +1564,8 @@ def _check_on_the_spot(answer: Answer, day: dt.date | None, today: dt.date, path
                        data: Any, where: tuple[Any, ...], log: ProblemLog) -> None:
     """An answer given on the spot is given at the session: one dated later was sent later (the
     site showed "Trả lời trực tiếp · 30/11/2026" and counted it among the session's on-the-spot
-    answers), or its date is a slip. A warning: the content is readable either way. A date
-    after the build is an error of its own (`_check_day`), not said twice."""
+    answers), or its date is a slip. An error, as the same cells are in `import`. A date after
+    the build is an error of its own (`_check_day`), not said twice."""
     if (day is None or answer.date is None or not day < answer.date <= today
             or answer.mode is not AnswerMode.on_the_spot
             or ("mode" not in answer.model_fields_set and _given(data, (*where, "mode")))):
@@ -1575,7 +1575,7 @@ def _check_on_the_spot(answer: Answer, day: dt.date | None, today: dt.date, path
     log.add(path, line, col, f"answer dated {answer.date}, after the session ({day}), but its mode "
             f"is {mode}: an answer given on the spot is given at the session. For an answer sent "
             "after it, write mode: in_writing (with its document, if any); for one given at the "
-            "session, remove the date (it is the session's)", severity="warning")
+            "session, remove the date (it is the session's)")
 
 
 def _not_held_yet(what: str, day: dt.date, today: dt.date) -> str:
@@ -1610,6 +1610,12 @@ def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
             line, col = locate(data, (*where, "updates", u, "due"))
             log.add(path, line, col, f"new due date {update.due} is before the session ({day}): "
                     "write the date the agency must now be done by")
+        elif update.due is not None and update.due < update.date:
+            # set on a day it had already passed: a mistyped year, shown as an extension
+            line, col = locate(data, (*where, "updates", u, "due"))
+            log.add(path, line, col, f"new due date {update.due} is before the day of this update "
+                    f"({update.date}), so it had passed when it was set: write the date the agency "
+                    "must now be done by (check its year)")
     if "status" not in commitment.model_fields_set and _given(data, (*where, "status")):
         return  # written wrong and left out (`salvaged`): its default would be no status at all
     last = next((u for u in reversed(commitment.updates) if u.status is not None), None)
@@ -1687,9 +1693,15 @@ def _alias_problem(alias: str, session: Session, owner: Session | None, listed: 
         return f"alias '{alias}' is this session's own id, and an alias is an id it had before: remove it"
     if alias in listed:
         return f"alias '{alias}' is listed twice: remove one"
-    if owner is not None and owner is not session:
+    if owner is not None and owner is not session and alias == owner.id:
         return (f"alias '{alias}' is already used by session {owner.id}; an old id can lead to one "
                 "session only")
+    if owner is not None and owner is not session:
+        # which of the two was typed last is unknown: both places are named, the other's too
+        line, _ = _alias_position(owner, alias)
+        return (f"alias '{alias}' is already an alias of session {owner.id} (its index.md, line "
+                f"{line}); an old id can lead to one session only: keep it in the session whose "
+                "id it was, remove it from the other")
     return ""
 
 

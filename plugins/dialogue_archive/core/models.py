@@ -661,12 +661,25 @@ class Answer(Strict):
     document: Text | None = None
     text: Annotated[str, AfterValidator(_markdown)] = ""
 
+    @field_validator("referred_to")
+    @classmethod
+    def _referred_elsewhere(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Said at the referred_to line (a model's check is said at its first key), and only
+        when `by` and `mode` were read (a wrong one is said as such)."""
+        if value is None:
+            return value
+        if "mode" in info.data and info.data["mode"] is not AnswerMode.referred:
+            raise ValueError("referred_to is only used with mode: referred")
+        if value == info.data.get("by"):
+            raise ValueError(f"'{value}' is the agency that answers (by): an agency does not refer "
+                             "a question to itself; write the agency it was sent to, or, if it "
+                             "answered itself, remove referred_to and write its mode")
+        return value
+
     @model_validator(mode="after")
     def _referral(self) -> Answer:
         if self.mode is AnswerMode.referred and not self.referred_to:
             raise ValueError("an answer with mode: referred needs referred_to: <agency id>")
-        if self.referred_to and self.mode is not AnswerMode.referred:
-            raise ValueError("referred_to is only used with mode: referred")
         if not (self.text.strip() or self.document or self.referred_to):
             raise ValueError("an answer needs a text (or, for a written answer, a document)")
         return self

@@ -290,7 +290,9 @@ def due_view(commitment: Commitment) -> dict[str, str]:
     moved it (a reader sees that the promise was extended, and from when)."""
     due, first = commitment.current_due, commitment.due
     return {"due": format_short_date(due) if due else "", "due_iso": due.isoformat() if due else "",
-            "due_was": format_short_date(first) if first and first != due else ""}
+            "due_was": format_short_date(first) if first and first != due else "",
+            # a due date brought forward is no extension ('gia hạn'): its label says moved
+            "due_was_label": "due_was" if not (first and due) or due > first else "due_brought_forward"}
 
 
 def other_names(agency: Agency) -> list[str]:
