@@ -218,6 +218,17 @@ CASES = {
     "a registry key YAML reads as true": (
         "registry/places.yaml", "  kind: district", "  on: x\n  kind: district",
         "registry/places.yaml:3:3: unknown key 'on' (allowed here: id, kind, name, parent,"),
+    # a unit's parent or successor named, not given by id (a press office's helper): told the
+    # id, as a session's `by` or `place` is, not an agency id as the example of an id
+    "a parent named in the registry": (
+        "registry/agencies.yaml", "Phòng Tư pháp\n  parent: ubnd-quan-cam-le",
+        "Phòng Tư pháp\n  parent: UBND quận Cẩm Lệ",
+        "registry/agencies.yaml:7:11: 'UBND quận Cẩm Lệ' is the name of the agency 'ubnd-quan-cam-le' "
+        "in this file: write its id, ubnd-quan-cam-le"),
+    "a successor named in the registry": (
+        "registry/places.yaml", "succeeded_by: [phuong-cam-le]", "succeeded_by: [phường Cẩm Lệ]",
+        "registry/places.yaml:5:18: 'phường Cẩm Lệ' is the name of the place 'phuong-cam-le' in this "
+        "file: write its id, phuong-cam-le"),
     "a unit that ends before it starts": (
         "registry/places.yaml", "  kind: district\n", "  kind: district\n  valid_from: 2025-07-01\n",
         "registry/places.yaml:5:16: valid_until (2025-06-30) is before valid_from (2025-07-01), so the "

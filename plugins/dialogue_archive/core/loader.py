@@ -583,7 +583,9 @@ def load_registry(root: Path, name: str, log: ProblemLog,
         try:
             entry = model.model_validate(raw) if isinstance(raw, dict) else None
         except ValidationError as exc:
+            before = len(log.problems)
             report_validation(exc, model, data, path, log, prefix=(index,))
+            _name_for_own_id(log.problems, before, data, index, name)
             continue
         if entry is None:
             line, col = locate(data, (index,))
@@ -592,6 +594,34 @@ def load_registry(root: Path, name: str, log: ProblemLog,
         if not duplicate:
             entries[getattr(entry, key)] = entry
     return entries, data
+
+
+OWN_REFERENCES = ("parent", "succeeded_by")
+"""Registry keys holding an id of the same registry, which people also write as a name."""
+
+
+def _name_for_own_id(problems: list[Problem], since: int, data: list[Any], index: int,
+                     name: str) -> None:
+    """Problems from `since` at entry `index`'s parent or successor where a name of the same
+    registry was written for its id ('parent: huyện Hưng Nguyên') now name that id, as a
+    session's `by` or `place` does: it was told only what an id looks like, with an agency's
+    id as the example even in places.yaml."""
+    ids = {folded_words(str(entry[label])): str(entry["id"]) for entry in data
+           if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+           for label in ("name", "short_name") if isinstance(entry.get(label), str)}
+    raw, kind = data[index], next(k for k, plural in KINDS.items() if plural == name)
+    for key in OWN_REFERENCES:
+        value = raw.get(key)
+        for n, written in (enumerate(value) if isinstance(value, list) else [(None, value)]):
+            ident = ids.get(folded_words(written)) if isinstance(written, str) else None
+            if ident is None:
+                continue
+            at = locate(data, (index, key) if n is None else (index, key, n))
+            for k in range(since, len(problems)):
+                if (problems[k].line, problems[k].column) == at and NOT_AN_ID.match(problems[k].message):
+                    problems[k] = replace(problems[k], message=(
+                        f"'{written}' is the name of the {kind} '{ident}' in this file: write "
+                        f"its id, {ident}"))
 
 
 def load_redactions(root: Path, log: ProblemLog) -> Redactor:
