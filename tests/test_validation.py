@@ -215,6 +215,17 @@ CASES = {
     "a front matter key YAML reads as a year": (
         f"{SESSION}/index.md", "summary:", "2024: x\nsummary:",
         f"{SESSION}/index.md:6:1: unknown key '2024' (allowed here: aliases, attendance,"),
+    # a key typed in Vietnamese was told only the allowed keys, though a Vietnamese value is
+    # told its English one (a press office's helper)
+    "a front matter key in Vietnamese": (
+        f"{SESSION}/index.md", "summary:", "địa điểm: Hội trường UBND quận\nsummary:",
+        f"{SESSION}/index.md:6:1: unknown key 'địa điểm' (write 'venue' for 'địa điểm': keys are "
+        "written in English) (allowed here: aliases, attendance,"),
+    "an answer key in Vietnamese": (
+        f"{SESSION}/answers.yaml", "        text: Phòng sẽ rà soát", "        Hình thức: Trực tiếp\n"
+        "        text: Phòng sẽ rà soát",
+        f"{SESSION}/answers.yaml:10:9: unknown key 'Hình thức' (write 'mode' for 'Hình thức': keys "
+        "are written in English) (allowed here: by, date, document, mode,"),
     "a registry key YAML reads as true": (
         "registry/places.yaml", "  kind: district", "  on: x\n  kind: district",
         "registry/places.yaml:3:3: unknown key 'on' (allowed here: id, kind, name, parent,"),

@@ -88,7 +88,7 @@ from .registry_history import check_histories
 from .registry_match import Match, MatchError, folded_words, not_then, registry_matchers, valid_on
 from .residential_groups import read_as_group, reads_as_group
 from .resizing import COPY_FOLDER, content_path, session_photos
-from .sheet_vocabulary import VALUE_NAMES, opinion_taken
+from .sheet_vocabulary import KEY_NAMES, VALUE_NAMES, opinion_taken
 from .text_files import read_text
 from .vietnamese import same_words
 from .yamlio import (
@@ -229,6 +229,13 @@ LABEL_WORDS = {folded_words(part): value for group in ("session_kind", "place_ki
 """The site's labels of the other enums ('Tiếp xúc cử tri', 'Phường'), folded -> value."""
 LABEL_NAMES = {value: label for group in ("session_kind", "place_kind")
                for value, label in VI[group].items()}
+
+
+def _key_in_english(written: str, allowed: list[str]) -> str:
+    """Which allowed key a Vietnamese one stands for ('địa điểm' is venue), as `_meant` says
+    for values."""
+    key = next((k for k in KEY_NAMES.get(folded_words(written), []) if k in allowed), None)
+    return (f" (write '{key}' for '{written}': keys are written in English)" if key else "")
 
 
 def _meant(key: str, value: Any, choices: list[str]) -> str:
@@ -388,7 +395,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
             if owner is Commitment and (computed := _computed_key(str(loc[-1]))):
                 log.add(path, line, col, computed)
                 continue
-            meant = did_you_mean(str(loc[-1]), allowed)  # a typo: no comma that cut a text
+            meant = (did_you_mean(str(loc[-1]), allowed)  # a typo: no comma that cut a text
+                     or _key_in_english(str(loc[-1]), allowed))
             log.add(path, line, col, f"unknown key '{loc[-1]}'{meant}"
                     + (f" (allowed here: {', '.join(allowed)})" if allowed else "")
                     + ("" if meant else unquoted_comma_hint(data, full)))

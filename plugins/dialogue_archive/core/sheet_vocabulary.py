@@ -242,6 +242,60 @@ VALUE_NAMES = {
 }
 """Folded word -> value, for each value column."""
 
+KEY_WORDS: dict[str, tuple[str, ...]] = {
+    "title": ("Tiêu đề", "Tên bài", "Tên phiên"),
+    "date": ("Ngày", "Ngày tổ chức", "Ngày họp", "Ngày cập nhật", "Ngày đính chính",
+             *COLUMNS["answer_date"]),
+    "time": ("Giờ", "Thời gian", "Giờ bắt đầu"),
+    "kind": ("Hình thức", "Loại phiên", *COLUMNS["asker_kind"]),
+    "organizer": ("Cơ quan tổ chức", "Đơn vị tổ chức"),
+    "place": COLUMNS["place"],
+    "venue": ("Địa điểm", "Nơi tổ chức", "Nơi họp"),
+    "subject": ("Chủ đề", "Nội dung đối thoại"),
+    "chair": ("Chủ trì", "Người chủ trì", "Chủ tọa"),
+    "participants": ("Thành phần", "Thành phần tham dự", "Cơ quan tham dự"),
+    "attendance": ("Số người tham dự", "Số lượng tham dự", "Tham dự"),
+    "summary": ("Tóm tắt",),
+    "author": ("Tác giả", "Người viết"),
+    "published": ("Ngày đăng", "Ngày công bố", "Thời điểm đăng"),
+    "image": ("Ảnh", "Hình ảnh", "Ảnh đại diện"),
+    "sources": ("Nguồn", "Nguồn tin"),
+    "corrections": ("Đính chính",),
+    "aliases": ("Bí danh", "Mã cũ"),
+    "draft": ("Nháp", "Bản nháp"),
+    "name": ("Tên", "Họ tên", "Họ và tên"),
+    "position": ("Chức vụ",),
+    "on_behalf_of": ("Thay mặt",),
+    "url": ("Địa chỉ", "Đường dẫn", "Link"),
+    "asker": COLUMNS["asker"],
+    "label": ("Người hỏi", "Tên người hỏi"),
+    "type": COLUMNS["type"],
+    "topics": COLUMNS["topics"],
+    "procedures": COLUMNS["procedures"],
+    "in_scope": COLUMNS["in_scope"],
+    "text": (*COLUMNS["text"], *COLUMNS["answer_text"], *COLUMNS["commitment"]),
+    "answers": ("Trả lời", "Câu trả lời", "Các câu trả lời"),
+    "commitments": ("Cam kết", "Các cam kết"),
+    "by": (*COLUMNS["by"], *COLUMNS["commitment_by"]),
+    "official": COLUMNS["official"],
+    "mode": COLUMNS["mode"],
+    "referred_to": COLUMNS["referred_to"],
+    "document": COLUMNS["document"],
+    "due": COLUMNS["due"],
+    "status": COLUMNS["status"],
+    "updates": ("Cập nhật", "Các lần cập nhật"),
+    "note": ("Ghi chú", "Nội dung cập nhật"),
+}
+"""The format's keys (session front matter, answers.yaml) in the words a clerk may type for
+them in Vietnamese ('địa điểm: Hội trường' for venue), the sheet's columns among them: a key
+so typed is told its English key, as a Vietnamese value is."""
+
+KEY_NAMES = {folded: [key for key, words in KEY_WORDS.items()
+                     if any(folded_words(word) == folded for word in words)]
+             for folded in {folded_words(word) for words in KEY_WORDS.values() for word in words}}
+"""Folded word -> the keys it may stand for, in KEY_WORDS' order (the place decides which:
+'Hình thức' is a session's kind, an answer's mode)."""
+
 LIST_SEPARATORS = r"[;\n]+"
 """Several topics or procedures in one cell: "Xây dựng; Đất đai" (or "Xây dựng, Đất đai" when
 each part is a known name: some names, like "Thuế, phí, lệ phí", contain commas)."""
