@@ -356,7 +356,8 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
     content = make_archive(tmp_path / "content")
     replace(content / SESSION / "index.md", "summary:",
             "image: quang-canh.jpg\nattendance: 85\nsources: https://example.vn/bai\ndraft: có\n"
-            "participants: 5\nsummary:")
+            "participants: 5\nchair: Lê Văn Bình, Chủ tịch UBND quận\ncorrections:\n"
+            "  - 2024-06-25\nsummary:")
     said = [line.split(": ", 1)[1] for line in validate(content).stderr.splitlines()
             if line.startswith("content/")]
     assert said == [
@@ -367,7 +368,15 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
         "sources must be a list, not 'https://example.vn/bai'; write each entry below 'sources:' "
         "as '  - url: https://example.vn/bai', its other keys (title) lined up under 'url'",
         "draft must be true or false, not 'có': write true for 'có' (values are written in English)",
-        "participants must be a list, not '5'"], said  # a list of ids: no counts by who came
+        "participants must be a list, not '5'",  # a list of ids: no counts by who came
+        # the person and the position, not both as the name (a press office's helper)
+        "chair must be a mapping (key: value), not 'Lê Văn Bình, Chủ tịch UBND quận'; write its keys "
+        "on the lines below 'chair:', indented by two spaces: '  name: Lê Văn Bình', '  position: "
+        "Chủ tịch UBND quận', then on_behalf_of",
+        # an entry's advice keeps its dash: without it, the advice followed was a YAML error
+        "each entry of corrections must be a mapping (key: value), not '2024-06-25'; write each "
+        "entry below 'corrections:' as '  - date: 2024-06-25', its other keys (note) lined up "
+        "under 'date'"], said
 
 
 def answers_problems(tmp_path: Path, old: str, new: str) -> list[str]:

@@ -52,6 +52,7 @@ from .models import (
     Answer,
     AnswerMode,
     AskerKind,
+    Chair,
     Commitment,
     Item,
     Place,
@@ -313,10 +314,14 @@ def _shape_hint(model: type[BaseModel], loc: tuple[Any, ...], value: Any, kind: 
         return (f"; write each count on its own line below '{key}:', indented by two spaces, who "
                 f"came and how many ('  citizens: {value}')") if counts else ""
     first, *others = owner.model_fields
-    if kind == "list_type":
+    if kind == "list_type" or (loc and isinstance(loc[-1], int)):  # a list, or one of its entries
         return (f"; write each entry below '{key}:' as '  - {first}: {value}', its other keys "
                 f"({', '.join(others)}) lined up under '{first}'" if others else
                 f"; write each entry below '{key}:' as '  - {first}: {value}'")
+    if owner is Chair and isinstance(value, str) and "," in value:  # 'Lê Văn Bình, Chủ tịch UBND xã'
+        name, position = (part.strip() for part in value.split(",", 1))
+        return (f"; write its keys on the lines below '{key}:', indented by two spaces: "
+                f"'  name: {name}', '  position: {position}', then on_behalf_of")
     rest = f", then {', '.join(others)}" if others else ""
     return f"; write its keys on the lines below '{key}:', indented by two spaces: '  {first}: {value}'{rest}"
 
