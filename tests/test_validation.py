@@ -645,8 +645,11 @@ def test_a_start_time_written_as_vietnamese_texts_do_is_told_its_hh_mm_form(tmp_
     only "write HH:MM": the message now gives the very value to write."""
     content = make_archive(tmp_path / "content")
     index = content / SESSION / "index.md"
+    # '07.30' was echoed as YAML's number, '7.3', with no time to write; a part of the day
+    # after a time got only the general example (a press office's helper)
     for written, start in (("14h00", "14:00"), ("8h", "08:00"), ("8g30", "08:30"),
-                           ("8 giờ 30 phút", "08:30")):
+                           ("8 giờ 30 phút", "08:30"), ("07.30", "07:30"), ("7:30 sáng", "07:30"),
+                           ("7:30 tối", "19:30"), ("2 giờ chiều", "14:00")):
         index.write_text(MINIMAL_INDEX.format(date="2024-06-20"), encoding="utf-8")
         replace(index, "date: 2024-06-20", f"date: 2024-06-20\ntime: {written}")
         result = validate(content)

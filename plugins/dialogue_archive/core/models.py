@@ -546,17 +546,33 @@ TWELVE_HOUR = re.compile(r"(?:(?P<morning>SA|AM)|CH|PM)$", re.IGNORECASE)
 finds it."""
 
 
+PART_OF_DAY = re.compile(r"\s*\(?(?:(?P<later>chiều|chieu|tối|toi)|sáng|sang|trưa|trua)\)?$",
+                         re.IGNORECASE)
+"""The part of the day written after a time ('7:30 sáng', '7:30 tối'): after 'chiều' or 'tối'
+an hour under 12 is the afternoon's or evening's."""
+DOTTED_TIME = re.compile(r"(?P<hour>\d{1,2})\.(?P<minute>\d{2})")
+"""'07.30', a time written with a dot (YAML reads `time: 07.30` as the number 7.3)."""
+
+
 def spoken_time(text: str) -> str | None:
     """A start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '2:30 CH':
-    TIME_OF_DAY) as HH:MM, FORMAT.md's form; None for no time, or one of no day ('25h00')."""
-    found = TIME_OF_DAY.fullmatch(text.strip())
+    TIME_OF_DAY; '07.30', '7:30 tối') as HH:MM, FORMAT.md's form; None for no time, or one of
+    no day ('25h00')."""
+    text, part = text.strip(), PART_OF_DAY.search(text.strip())
+    if part:
+        text = text[:part.start()].strip()
+    if dotted := DOTTED_TIME.fullmatch(text):
+        text = f"{dotted['hour']}:{dotted['minute']}"
+    found = TIME_OF_DAY.fullmatch(text)
     if found is None or not time_of_day(found):
         return None
-    hour, half = int(found["hour"]), TWELVE_HOUR.search(text.strip())
+    hour, half = int(found["hour"]), TWELVE_HOUR.search(text)
     if half and not 1 <= hour <= 12:
         return None
     if half:
         hour = hour % 12 + (0 if half["morning"] else 12)
+    elif part and part["later"] and hour < 12:
+        hour += 12
     return f"{hour:02d}:{found['minute'] or found['minutes'] or '00'}"
 
 
@@ -565,6 +581,7 @@ def _time(value: Any) -> Any:
         return written
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
+    value = getattr(value, "written", value)  # `time: 07.30` was echoed as '7.3', YAML's number
     if isinstance(value, str) and (spoken := spoken_time(value)):
         raise ValueError(f"'{value}' is not a time as this field is written: write "
                          f"\"{spoken}\" (HH:MM in 24-hour form)")
