@@ -379,6 +379,21 @@ def test_a_value_of_the_wrong_shape_is_told_how_to_write_it(tmp_path: Path) -> N
         "under 'date'"], said
 
 
+def test_a_phone_photo_browsers_do_not_show_is_told_to_be_saved_as_jpeg(tmp_path: Path) -> None:
+    """An iPhone's .HEIC next to index.md was told to be moved out of the content folder, then,
+    moved, "not found: put the photo next to index.md" (a press office's helper)."""
+    content = make_archive(tmp_path / "content")
+    (content / SESSION / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic")
+    replace(content / SESSION / "index.md", "Sáng nay,", "![Ảnh từ điện thoại](IMG_0001.HEIC)\n\nSáng nay,")
+    advice = ("'IMG_0001.HEIC' is a HEIC photo, which browsers do not show: save it as .jpg (or "
+              ".png, .webp; a phone's share or export does it) next to index.md, and write that "
+              "file's name in the write-up")
+    said = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert said == [f"content/{SESSION}/IMG_0001.HEIC:1:1: {advice}; then remove this file from the "
+                    "content folder",
+                    f"content/{SESSION}/index.md:8:22: image {advice}"], said
+
+
 def answers_problems(tmp_path: Path, old: str, new: str) -> list[str]:
     """The located problems `validate` reports once `old` is `new` in a minimal session's
     answers.yaml."""

@@ -34,6 +34,18 @@ from .problems import ProblemLog, did_you_mean
 from .yamlio import Position, position_of
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+UNSHOWN_PHOTO_SUFFIXES = {".heic", ".heif", ".tif", ".tiff", ".bmp"}
+"""Photos as phones and scanners save them, which browsers do not show (an iPhone's .HEIC)."""
+
+
+def unshown_photo(name: str) -> str:
+    """What to do with a photo of a format browsers do not show, '' for any other file."""
+    suffix = Path(name).suffix
+    if suffix.lower() not in UNSHOWN_PHOTO_SUFFIXES:
+        return ""
+    return (f"'{name}' is a {suffix.lstrip('.').upper()} photo, which browsers do not show: save it "
+            "as .jpg (or .png, .webp; a phone's share or export does it) next to index.md, and "
+            "write that file's name in the write-up")
 PAGE_PHOTO_SUFFIXES = {*IMAGE_SUFFIXES, ".gif"}
 """The pictures of the content folder's other pages that the build sizes and publishes without
 what their camera or editor wrote in them (a session folder holds no GIF)."""
@@ -355,6 +367,8 @@ class _Targets:
         if reference.image and (slash := self._slash_after_file(reference, source)):
             return slash
         if reference.image:
+            if unshown := unshown_photo(Path(target).name):
+                return f"image {unshown}"
             if not within:
                 return (f"image '{written}' is outside the content folder; put the photo next to "
                         "index.md and write its file name")

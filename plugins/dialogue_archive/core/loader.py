@@ -39,6 +39,7 @@ from .links import (
     site_address_problem,
     text_references,
     text_renderer,
+    unshown_photo,
 )
 from .markup import Reference, lead, text_excerpt
 from .models import (
@@ -1884,10 +1885,12 @@ def _stray_session_file(path: Path, depth: int, log: ProblemLog) -> None:
         log.add(path, 1, 1, "a session folder has no subfolders, and this file would be "
                 "published as it is; put photos next to index.md, and other files out of the "
                 "content folder")
+    elif depth == 2 and (unshown := unshown_photo(path.name)):
+        log.add(path, 1, 1, f"{unshown}; then remove this file from the content folder")
     elif depth != 2 or path.suffix.lower() not in IMAGE_SUFFIXES:
         log.add(path, 1, 1, "this file is not part of a session and would be published as it "
-                "is; a session folder holds only index.md, answers.yaml and .jpg, .png or .webp "
-                "photos: move the file out of the content folder")
+                "is; a session folder holds only index.md, answers.yaml and .jpg (.jpeg), .png "
+                "or .webp photos: move the file out of the content folder")
     elif not _is_photo(path):
         log.add(path, 1, 1, f"'{path.name}' is not a photo (neither JPEG, PNG nor WebP data; "
                 "a renamed document?): export the picture again as .jpg, .png or .webp")
