@@ -290,9 +290,16 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
 them in Vietnamese ('địa điểm: Hội trường' for venue), the sheet's columns among them: a key
 so typed is told its English key, as a Vietnamese value is."""
 
-KEY_NAMES = {folded: [key for key, words in KEY_WORDS.items()
-                     if any(folded_words(word) == folded for word in words)]
-             for folded in {folded_words(word) for words in KEY_WORDS.values() for word in words}}
+def _key_names() -> dict[str, list[str]]:
+    """KEY_WORDS by folded word (each word folded once: every build imports this)."""
+    names: dict[str, list[str]] = {}
+    for key, words in KEY_WORDS.items():
+        for folded in dict.fromkeys(folded_words(word) for word in words):
+            names.setdefault(folded, []).append(key)
+    return names
+
+
+KEY_NAMES = _key_names()
 """Folded word -> the keys it may stand for, in KEY_WORDS' order (the place decides which:
 'Hình thức' is a session's kind, an answer's mode)."""
 
