@@ -36,6 +36,9 @@ from .yamlio import Position, position_of
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 UNSHOWN_PHOTO_SUFFIXES = {".heic", ".heif", ".tif", ".tiff", ".bmp"}
 """Photos as phones and scanners save them, which browsers do not show (an iPhone's .HEIC)."""
+PAGE_PHOTO_SUFFIXES = {*IMAGE_SUFFIXES, ".gif"}
+"""The pictures of the content folder's other pages that the build sizes and publishes without
+what their camera or editor wrote in them (a session folder holds no GIF)."""
 
 
 def unshown_photo(name: str) -> str:
@@ -46,9 +49,6 @@ def unshown_photo(name: str) -> str:
     return (f"'{name}' is a {suffix.lstrip('.').upper()} photo, which browsers do not show: save it "
             "as .jpg (or .png, .webp; a phone's share or export does it) next to index.md, and "
             "write that file's name in the write-up")
-PAGE_PHOTO_SUFFIXES = {*IMAGE_SUFFIXES, ".gif"}
-"""The pictures of the content folder's other pages that the build sizes and publishes without
-what their camera or editor wrote in them (a session folder holds no GIF)."""
 
 
 @dataclass(frozen=True)

@@ -573,6 +573,7 @@ def load_registry(root: Path, name: str, log: ProblemLog,
         log.add(path, line, col, f"registry/{name}.yaml must be a list of entries ('- {key}: ...')")
         return {}, None
     check_registry(data, text, path, log, redactor or Redactor())
+    said = len(log.problems)
     entries: dict[str, Any] = {}
     first: dict[str, int] = {}
     """Each id as written -> the entry that used it first, valid or not: a duplicate is
@@ -597,9 +598,7 @@ def load_registry(root: Path, name: str, log: ProblemLog,
         try:
             entry = model.model_validate(raw) if isinstance(raw, dict) else None
         except ValidationError as exc:
-            before = len(log.problems)
             report_validation(exc, model, data, path, log, prefix=(index,))
-            _name_for_own_id(log.problems, before, data, index, name)
             continue
         if entry is None:
             line, col = locate(data, (index,))
@@ -607,6 +606,7 @@ def load_registry(root: Path, name: str, log: ProblemLog,
             continue
         if not duplicate:
             entries[getattr(entry, key)] = entry
+    _names_for_own_ids(log.problems, said, data, name)
     return entries, data
 
 
@@ -614,25 +614,26 @@ OWN_REFERENCES = ("parent", "succeeded_by")
 """Registry keys holding an id of the same registry, which people also write as a name."""
 
 
-def _name_for_own_id(problems: list[Problem], since: int, data: list[Any], index: int,
-                     name: str) -> None:
-    """Problems from `since` at entry `index`'s parent or successor where a name of the same
+def _names_for_own_ids(problems: list[Problem], since: int, data: list[Any], name: str) -> None:
+    """Problems from `since` at an entry's parent or successor where a name of the same
     registry was written for its id ('parent: huyện Hưng Nguyên') now name that id, as a
     session's `by` or `place` does: it was told only what an id looks like, with an agency's
     id as the example even in places.yaml."""
+    wrong = {(p.line, p.column): k for k, p in enumerate(problems[since:], since)
+             if NOT_AN_ID.match(p.message)}
+    if not wrong:
+        return
     ids = {folded_words(str(entry[label])): str(entry["id"]) for entry in data
            if isinstance(entry, dict) and isinstance(entry.get("id"), str)
            for label in ("name", "short_name") if isinstance(entry.get(label), str)}
-    raw, kind = data[index], next(k for k, plural in KINDS.items() if plural == name)
-    for key in OWN_REFERENCES:
-        value = raw.get(key)
-        for n, written in (enumerate(value) if isinstance(value, list) else [(None, value)]):
-            ident = ids.get(folded_words(written)) if isinstance(written, str) else None
-            if ident is None:
-                continue
-            at = locate(data, (index, key) if n is None else (index, key, n))
-            for k in range(since, len(problems)):
-                if (problems[k].line, problems[k].column) == at and NOT_AN_ID.match(problems[k].message):
+    kind = next(k for k, plural in KINDS.items() if plural == name)
+    for index, raw in enumerate(data):
+        for key in OWN_REFERENCES if isinstance(raw, dict) else ():
+            value = raw.get(key)
+            for n, written in (enumerate(value) if isinstance(value, list) else [(None, value)]):
+                ident = ids.get(folded_words(written)) if isinstance(written, str) else None
+                k = wrong.get(locate(data, (index, key) if n is None else (index, key, n)))
+                if ident is not None and k is not None:
                     problems[k] = replace(problems[k], message=(
                         f"'{written}' is the name of the {kind} '{ident}' in this file: write "
                         f"its id, {ident}"))

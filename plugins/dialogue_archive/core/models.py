@@ -558,7 +558,8 @@ def spoken_time(text: str) -> str | None:
     """A start time as offices write it ('14h00', '8h30', '14h', '14 giờ', '8g30', '2:30 CH':
     TIME_OF_DAY; '07.30', '7:30 tối') as HH:MM, FORMAT.md's form; None for no time, or one of
     no day ('25h00')."""
-    text, part = text.strip(), PART_OF_DAY.search(text.strip())
+    text = text.strip()
+    part = PART_OF_DAY.search(text)
     if part:
         text = text[:part.start()].strip()
     if dotted := DOTTED_TIME.fullmatch(text):
