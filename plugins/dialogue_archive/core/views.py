@@ -501,11 +501,17 @@ class ArchiveViews:
                             found[where.path, anchor].append(link)
         return found
 
+    @cached_property
+    def _mentioned_pages(self) -> set[str]:
+        return {page for page, _ in self.mentions}
+
     def mentions_of(self, session: Session, item: Item) -> list[Link]:
         """The items elsewhere that link to `item` (`mentions`), by its id, an alias, one of its
         answers or commitments, once each; a session once, at its item rather than its write-up
         when both link (two links of the same title, one less precise)."""
         page = urls.web_path(session.src_uri)
+        if page not in self._mentioned_pages:  # most pages: each of their 20 items asked once
+            return []
         names = (item.id, *item.aliases, *(urls.commitment_anchor(c.id) for c in item.commitments))
         links = list(dict.fromkeys(link for name in names for link in self.mentions.get((page, name), [])))
         precise = {link.uri.partition("#")[0] for link in links if "#" in link.uri}
