@@ -414,7 +414,7 @@ CASES: dict[str, Case] = {
             "          - {date: 2024-08-01, note: Một}",
         ),
         f"{S}/answers.yaml",
-        22,
+        23,  # the update out of order, not `updates:`
         "oldest first",
     ),
     # --- references ---------------------------------------------------------------------

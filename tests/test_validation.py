@@ -21,6 +21,7 @@ from conftest import (
     validate,
     write_config,
 )
+from dialogue_archive.core.archive import TIMEZONE as VIETNAM
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.models import period_end
 from dialogue_archive.core.registry_match import Match, MatchError
@@ -874,6 +875,50 @@ def test_a_name_typed_for_an_id_hides_no_check_of_what_holds_it(
         assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
 
 
+COMMITMENT_END = "        status: in_progress\n"
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    pytest.param("answers.yaml", COMMITMENT_END, COMMITMENT_END + "        updates:\n"
+                 "          - {date: 2024-09-01, status: in_progress, note: Đã rà soát.}\n"
+                 "          - {date: 2024-08-01, status: in_progress, note: Đã họp.}\n"
+                 "          - {date: 2024-10-01, status: done, note: ''}\n",
+                 ["answers.yaml:16:17: status is in_progress but the last update (01/10/2024) says done",
+                  "answers.yaml:19:20: updates must be oldest first: 2024-08-01 comes after 2024-09-01",
+                  "answers.yaml:20:52: note must not be empty"], id="updates"),
+    pytest.param("index.md", "summary:", "corrections:\n  - {date: 20/07/2024, note: Sửa tên.}\n"
+                 "  - {date: 2024-06-01, note: Sửa số.}\n  - {date: 2099-01-01}\n"
+                 "  - {ngày: 2024-07-02, note: Bổ sung.}\nsummary:",
+                 ["index.md:7:12: '20/07/2024' is not a date: write it as YYYY-MM-DD, here 2024-07-20",
+                  "index.md:8:12: correction date 2024-06-01 is before the session",
+                  "index.md:9:5: missing required key 'note'",
+                  "index.md:9:12: correction date 2099-01-01 is after the day of the build",
+                  "index.md:10:6: unknown key 'ngày' (write 'date' for 'ngày': keys are written in "
+                  "English)"], id="corrections"),
+    pytest.param("answers.yaml", COMMITMENT_END, COMMITMENT_END + "      - id: ra-soat\n"
+                 "        by: ubnd-quan-cam-le\n        due: 2024-01-01\n"
+                 "      - id: tra-loi\n        by: ubnd-quan-cam-le\n        txt: Trả lời bằng văn bản.\n"
+                 "        due: 2024-02-01\n",
+                 ["answers.yaml:17:9: missing required key 'text'",
+                  "answers.yaml:19:14: due date 2024-01-01 is before the session",
+                  "answers.yaml:22:9: unknown key 'txt' (did you mean 'text'?)",
+                  "answers.yaml:23:14: due date 2024-02-01 is before the session"], id="commitments"),
+])
+def test_a_mistake_in_one_entry_of_a_list_hides_none_of_the_others(
+        tmp_path: Path, file: str, old: str, new: str, expected: list[str]) -> None:
+    """README: a mistake in one key hides nothing else. An empty note in one update hid the
+    order of the updates and the commitment's status, a correction without its note (or with
+    its date written day first, or as `ngày`) hid the dates of the others, a commitment without
+    its text hid the due dates of the others: one more run each (a helper's finds)."""
+    content = make_archive(tmp_path / "content")
+    replace(content / SESSION / file, old, new)
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(expected), result.stderr
+    for line, start in zip(located, expected, strict=True):
+        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+
+
 def test_a_unit_that_did_not_exist_on_the_day_gets_the_units_of_that_day(tmp_path: Path) -> None:
     """A record keeps the unit of its day (FORMAT.md): a ward made in 2025 used in 2024 names
     the wards merged into it, and a name written for an id is looked up on the session's day,
@@ -970,22 +1015,24 @@ def test_an_answer_date_reported_wrong_judges_no_agency_by_it(tmp_path: Path) ->
 
 def test_a_correction_is_dated_between_the_session_and_today(tmp_path: Path) -> None:
     """A correction dated before the session, or after today, is a slip: the page would say the
-    record was corrected on a day it was not. Each is said at its line, with what to write."""
+    record was corrected on a day it was not. Each is said at its line, with what to write, in
+    the same run as a correction without its note (a helper's find: two runs were needed)."""
     content = make_archive(tmp_path / "content")
     replace(content / SESSION / "index.md", "summary:",
             "corrections:\n  - date: 2024-06-01\n    note: Sửa tên cơ quan trả lời.\n"
             "  - {date: 2099-01-01, note: Bổ sung số văn bản.}\n  - date: 2024-07-02\nsummary:")
-    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
-    assert problems == [f"content/{SESSION}/index.md:10:5: missing required key 'note'"], problems
-    replace(content / SESSION / "index.md", "  - date: 2024-07-02\n",
-            "  - date: 2024-07-02\n    note: Sửa lỗi chính tả.\n")
-    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
-    assert problems == [
+    dated = [
         f"content/{SESSION}/index.md:7:11: correction date 2024-06-01 is before the session "
         "(2024-06-20); write the day the published record was corrected",
         f"content/{SESSION}/index.md:9:12: correction date 2099-01-01 is after the day of the build "
-        f"({dt.date.today()}): a correction records what has already happened; fix the date: a "
-        "correction is dated the day the record was corrected"], problems
+        f"({dt.datetime.now(VIETNAM).date()}): a correction records what has already happened; fix "
+        "the date: a correction is dated the day the record was corrected"]
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == [*dated, f"content/{SESSION}/index.md:10:5: missing required key 'note'"], problems
+    replace(content / SESSION / "index.md", "  - date: 2024-07-02\n",
+            "  - date: 2024-07-02\n    note: Sửa lỗi chính tả.\n")
+    problems = [line for line in validate(content).stderr.splitlines() if line.startswith("content/")]
+    assert problems == dated, problems
 
 
 def test_an_update_before_the_session_is_told_what_to_write(tmp_path: Path) -> None:

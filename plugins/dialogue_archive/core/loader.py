@@ -12,8 +12,9 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,8 @@ from .models import (
     DEFAULT_ASKER_KIND,
     ID_MAX,
     ID_PATTERN,
-    KEEP_WRONG_IDS,
     NOT_AN_ID_MESSAGE,
+    SALVAGING,
     SESSION_ID_PATTERN,
     Agency,
     Answer,
@@ -55,6 +56,7 @@ from .models import (
     AskerKind,
     Chair,
     Commitment,
+    Id,
     Item,
     Place,
     PlaceKind,
@@ -233,11 +235,23 @@ LABEL_NAMES = {value: label for group in ("session_kind", "place_kind")
                for value, label in VI[group].items()}
 
 
-def _key_in_english(written: str, allowed: list[str]) -> str:
+def _english_key(written: str, allowed: Iterable[str]) -> str | None:
     """Which allowed key a Vietnamese one stands for ('địa điểm' is venue), as `_meant` says
     for values."""
-    key = next((k for k in KEY_NAMES.get(folded_words(written), []) if k in allowed), None)
+    return next((k for k in KEY_NAMES.get(folded_words(written), []) if k in allowed), None)
+
+
+def _key_in_english(written: str, allowed: list[str]) -> str:
+    key = _english_key(written, allowed)
     return (f" (write '{key}' for '{written}': keys are written in English)" if key else "")
+
+
+def _meant_key(written: Any, allowed: Iterable[str]) -> str | None:
+    """The allowed key an unknown one was meant as: a typo of it (`dat`), or its Vietnamese
+    word (`ngày`)."""
+    allowed = list(allowed)
+    close = close_matches(str(written), allowed)
+    return close[0] if close else _english_key(str(written), allowed)
 
 
 def _meant(key: str, value: Any, choices: list[str]) -> str:
@@ -417,6 +431,8 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
                     told.add(full[:-1])
                     log.add(path, line, col, alone)
                 continue
+            if _written_as_other_key(model, data, full, loc):
+                continue  # said at that key: "unknown key 'ngày' (write 'date' for 'ngày' …)"
             message = f"missing required key '{loc[-1]}'" + MISSING_HINTS.get(
                 (_model_at(model, loc[:-1]), loc[-1]), "")
         elif kind == "enum":
@@ -454,6 +470,16 @@ def report_validation(exc: ValidationError, model: type[BaseModel], data: Any, p
         log.add(path, line, col, message)
 
 
+def _written_as_other_key(model: type[BaseModel], data: Any, full: tuple[Any, ...],
+                          loc: tuple[Any, ...]) -> bool:
+    """Whether the missing key at `loc` is written under an unknown key meant for it."""
+    owner, holder = _model_at(model, loc[:-1]), node_at(data, full[:-1])
+    if owner is None or not isinstance(holder, dict):
+        return False
+    return any(_meant_key(key, owner.model_fields) == loc[-1]
+               for key in holder if key not in owner.model_fields)
+
+
 def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
              salvage: bool = False) -> Any:
     """A model instance, or after reporting every problem None (or, with `salvage`, what
@@ -473,7 +499,11 @@ def validate(model: type[BaseModel], data: Any, path: Path, log: ProblemLog,
 SALVAGE_ROUNDS = 4
 """Each round leaves out the keys of the problems found, then those a key needs (an answer
 without its `by`: the whole `answers`); models are at most four mappings deep (an item, its
-commitments, their updates), so four rounds reach the top, and a fifth could not help."""
+commitments, their updates), so four rounds reach the top, and a fifth could not help. A
+round may first mend what it can (`_mended`), which takes a round of its own."""
+
+FILLER = "?"
+"""What a required text left unwritten stands for in a salvaged model (never published)."""
 
 
 def salvaged(model: type[BaseModel], data: dict[Any, Any]) -> Any:
@@ -481,29 +511,69 @@ def salvaged(model: type[BaseModel], data: dict[Any, Any]) -> Any:
     needs is one of them. For checks only: the build stops at the problems already reported,
     but a typo in one key (`time: 8h`, `kind: dialog`, an answer's `mode`) must not hide the
     rest of the file's problems (an unknown id, a duplicate item) until the next run, since
-    FORMAT.md promises all problems at once. An id written wrong is kept as written
-    (KEEP_WRONG_IDS): a name typed for an answer's `by` would take the whole `answers` with it,
-    and their dates. A problem's own key goes first; a key then found missing takes the key
-    holding it. Only keys are removed, never list entries, so that what the checks locate is
-    where it stands in the file."""
+    FORMAT.md promises all problems at once. What can be read as meant is kept (`_mended`, and
+    SALVAGING: an id written wrong, a day written day first): a name typed for an answer's `by`
+    would take the whole `answers` with it, and their dates. A problem's own key goes first; a
+    key then found missing takes the key holding it. Only keys are removed, never list
+    entries, so that what the checks locate is where it stands in the file."""
     trimmed: Any = data
-    try:
-        return model.model_validate(trimmed, context=KEEP_WRONG_IDS)
-    except ValidationError as again:
-        exc = again
-    for _ in range(SALVAGE_ROUNDS):
+    for _ in range(2 * SALVAGE_ROUNDS + 1):
+        try:
+            return model.model_validate(trimmed, context=SALVAGING)
+        except ValidationError as exc:
+            # an unknown key renamed first: the key found missing may be that one
+            errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        mended = trimmed
+        for error in errors:
+            mended = _mended(model, mended, tuple(error["loc"]), error["type"])
+        if mended is not trimmed:
+            trimmed = mended
+            continue
         keys = {_key_at(trimmed, tuple(e["loc"]), e["type"] == "missing")
-                for e in exc.errors(include_url=False)}  # several problems may share a key
+                for e in errors}  # several problems may share a key
         if None in keys:
             return None
         for key in sorted(keys, key=len):  # a key inside one already removed went with it
             if not any(key[:n] in keys for n in range(1, len(key))):
-                trimmed = _without(trimmed, key)
-        try:
-            return model.model_validate(trimmed, context=KEEP_WRONG_IDS)
-        except ValidationError as again:
-            exc = again
+                trimmed = _edited(trimmed, key[:-1], lambda m, k=key[-1]: {
+                    name: value for name, value in m.items() if name != k})
     return None
+
+
+def _mended(model: type[BaseModel], data: Any, loc: tuple[Any, ...], kind: str) -> Any:
+    """`data` with the problem at `loc` read as meant where that is sure enough for the checks
+    of the rest: an unknown key renamed to the one it stands for (`ngày: …` is `date`, as its
+    message says), a required text left out given FILLER (a correction without its note still
+    has its date checked, and the other entries of its list). `data` itself otherwise."""
+    if not loc or isinstance(loc[-1], int):
+        return data
+    owner, holder, key = _model_at(model, loc[:-1]), _node(data, loc[:-1]), loc[-1]
+    if owner is None or not isinstance(holder, dict):
+        return data
+    if kind == "extra_forbidden" and key in holder:
+        meant = _meant_key(key, owner.model_fields)
+        if meant is not None and meant not in holder:
+            return _edited(data, loc[:-1], lambda m: {meant if k == key else k: v for k, v in m.items()})
+    field_info = owner.model_fields.get(key)
+    if kind == "missing" and key not in holder and field_info is not None \
+            and field_info.annotation is str and ID_CHECK not in field_info.metadata:
+        return _edited(data, loc[:-1], lambda m: {**m, key: FILLER})
+    return data
+
+
+ID_CHECK = typing.get_args(Id)[1]
+"""An id's validator: an id left out is not filled (two would be duplicates of each other)."""
+
+
+def _node(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at `path` in `data` (parsed or salvaged), or None."""
+    for step in path:
+        if (isinstance(data, dict) and step in data) or (
+                isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def _key_at(data: Any, loc: tuple[Any, ...], above: bool) -> tuple[Any, ...] | None:
@@ -522,13 +592,13 @@ def _key_at(data: Any, loc: tuple[Any, ...], above: bool) -> tuple[Any, ...] | N
     return keys[-1] if keys else None
 
 
-def _without(node: Any, key: tuple[Any, ...]) -> Any:
-    """A copy of `node` without the mapping key at `key` (only the containers on the way are
-    copied)."""
-    if len(key) == 1:
-        return {k: v for k, v in node.items() if k != key[0]}
+def _edited(node: Any, where: tuple[Any, ...], edit: Callable[[dict[Any, Any]], dict[Any, Any]]) -> Any:
+    """A copy of `node` whose mapping at `where` is `edit` of it (only the containers on the
+    way are copied)."""
+    if not where:
+        return edit(node)
     copy = dict(node) if isinstance(node, dict) else list(node)
-    copy[key[0]] = _without(node[key[0]], key[1:])
+    copy[where[0]] = _edited(node[where[0]], where[1:], edit)
     return copy
 
 
@@ -1644,8 +1714,9 @@ def _after_today(what: str, day: dt.date, today: dt.date) -> str:
 def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
                       where: tuple[Any, ...], path: Path, log: ProblemLog) -> None:
     """A commitment agrees with itself: not due before it was made (it would be overdue at
-    once), and its status is the one its latest update with a status gave (updates are oldest
-    first; an update without a status is a note)."""
+    once), its updates are oldest first, and its status is the one its latest update with a
+    status gave (an update without a status is a note). Checked here, not by the model, so
+    that a mistake inside one update (an empty note) hides neither of the others."""
     if commitment.due is not None and day is not None and commitment.due < day:
         line, col = locate(data, (*where, "due"))
         log.add(path, line, col, f"due date {commitment.due} is before the session ({day}), so the "
@@ -1661,9 +1732,16 @@ def _check_commitment(commitment: Commitment, day: dt.date | None, data: Any,
             log.add(path, line, col, f"new due date {update.due} is before the day of this update "
                     f"({update.date}), so it had passed when it was set: write the date the agency "
                     "must now be done by (check its year)")
+    for u, (earlier, later) in enumerate(pairwise(commitment.updates), start=1):
+        if later.date < earlier.date:
+            line, col = locate(data, (*where, "updates", u, "date"))
+            log.add(path, line, col, f"updates must be oldest first: {later.date} comes after "
+                    f"{earlier.date}; move this update above the ones dated after it")
     if "status" not in commitment.model_fields_set and _given(data, (*where, "status")):
         return  # written wrong and left out (`salvaged`): its default would be no status at all
-    last = next((u for u in reversed(commitment.updates) if u.status is not None), None)
+    # the latest by date, the last written of a day: as it will be once they are in order
+    stated = sorted((u for u in commitment.updates if u.status is not None), key=lambda u: u.date)
+    last = stated[-1] if stated else None
     if last is None or last.status is commitment.status:
         return
     written = _given(data, (*where, "status"))

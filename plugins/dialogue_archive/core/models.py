@@ -11,7 +11,6 @@ import html
 import re
 from collections.abc import Set
 from enum import StrEnum
-from itertools import pairwise
 from typing import Annotated, Any
 
 from pydantic import (
@@ -46,11 +45,12 @@ ID_MAX = 100
 """An id is part of file names and addresses: a file system refuses a name over 255 bytes."""
 
 
-KEEP_WRONG_IDS = "keep wrong ids"
+SALVAGING = "salvaging"
 """Validation context of loader.salvaged: an id written wrong (a name typed for it, `by: UBND
 quận Cẩm Lệ`) is kept as written, so that the answer, commitment, item or front matter it is
 required in is still made for the checks of its other keys (its dates); its own problem was
-said by the validation before, and the loader's checks skip what `is_id` refuses."""
+said by the validation before, and the loader's checks skip what `is_id` refuses. A day
+written day first (`25/11/2025`) is read as meant, for the checks of its list's other entries."""
 
 
 def is_id(value: str) -> bool:
@@ -85,7 +85,7 @@ def described(value: Any) -> str:
 
 
 def _check_id(value: str, info: ValidationInfo) -> str:
-    if info.context == KEEP_WRONG_IDS:
+    if info.context == SALVAGING:
         return value
     if not ID_PATTERN.match(value):
         raise ValueError(NOT_AN_ID_MESSAGE.format(value=shown(value)))
@@ -201,9 +201,9 @@ TextList = Annotated[list[Text], BeforeValidator(_one_text_as_list),
 """A list of texts, or one text alone (`synonyms: sổ đỏ`)."""
 
 
-def _strict_date(value: Any) -> Any:
-    """Only real dates: YAML `2024-06-20`, not `20/06/2024` or a number. A date with a time is
-    that day in Vietnam (`2024-06-20T20:00:00Z` is 21 June there)."""
+def _strict_date(value: Any, info: ValidationInfo | None) -> Any:
+    """Only real dates: YAML `2024-06-20`, not `20/06/2024` or a number (but when SALVAGING).
+    A date with a time is that day in Vietnam (`2024-06-20T20:00:00Z` is 21 June there)."""
     if isinstance(value, dt.datetime):
         return _local(value).date()
     if isinstance(value, dt.date):
@@ -218,6 +218,8 @@ def _strict_date(value: Any) -> Any:
         except ValueError:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
+        if info is not None and info.context == SALVAGING and (day := day_first(value)):
+            return day.date()
     hint = (iso_form(value) if isinstance(value, str) else "") or " (e.g. 2024-06-20)"
     raise ValueError(f"{described(value)} is not a date: write it as YYYY-MM-DD{hint}")
 
@@ -226,7 +228,7 @@ def day_written(value: Any) -> dt.date | None:
     """A date as the models read it (one with a time is its day in Vietnam), or None if it is
     none: for the checks of what did not validate."""
     try:
-        return _strict_date(value)
+        return _strict_date(value, None)
     except ValueError:
         return None
 
@@ -251,17 +253,24 @@ def calendar_problem(text: str) -> str | None:
     return None
 
 
+def day_first(text: str) -> dt.datetime | None:
+    """The day (and hour) of a day written day first ('31/12/2025', '20/06/2024 8:00'), or None."""
+    if not (match := DAY_MONTH_YEAR.fullmatch(text.strip())):
+        return None
+    day, _, month, year, hour, minute = match.groups()
+    try:
+        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return None
+
+
 def iso_form(text: str) -> str:
     """', here 2025-12-31' for a day written day first ('31/12/2025'): the writer copies the
     form the message asks for instead of working it out; '' for anything else."""
-    if not (match := DAY_MONTH_YEAR.fullmatch(text.strip())):
+    match, written = DAY_MONTH_YEAR.fullmatch(text.strip()), day_first(text)
+    if match is None or written is None:
         return ""
-    day, _, month, year, hour, minute = match.groups()
-    try:
-        written = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-    except ValueError:
-        return ""
-    return f", here {written:%Y-%m-%d %H:%M}" if hour else f", here {written:%Y-%m-%d}"
+    return f", here {written:%Y-%m-%d %H:%M}" if match[5] else f", here {written:%Y-%m-%d}"
 
 
 PERIOD_START = r"^(?:(?:trong|den het|het|cuoi)\s+)?"
@@ -731,15 +740,6 @@ class Commitment(Strict):
     def current_due(self) -> dt.date | None:
         """The due date now: the latest one an update set, else the one promised."""
         return next((u.due for u in reversed(self.updates) if u.due is not None), self.due)
-
-    @field_validator("updates")
-    @classmethod
-    def _oldest_first(cls, updates: list[Update]) -> list[Update]:
-        for earlier, later in pairwise(updates):
-            if later.date < earlier.date:
-                raise ValueError(
-                    f"updates must be oldest first: {later.date} comes after {earlier.date}")
-        return updates
 
 
 class Item(Strict):
