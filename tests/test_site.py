@@ -794,6 +794,21 @@ def test_an_item_names_the_write_up_and_answers_that_link_to_its_parts(tmp_path:
         ("Đối thoại với công dân về thủ tục hành chính (19/6/2024)", "../2024-06-19-doi-thoai-2/")]
 
 
+def test_a_link_shown_as_code_names_no_item(tmp_path: Path) -> None:
+    """A write-up showing how a link is written (in a code span or a fenced block) holds no
+    link: the item it spells out was said to be recalled there ("Được nhắc lại tại")."""
+    sessions = make_archive(tmp_path / "content", sessions=2) / "sessions" / "2024"
+    write_up = sessions / "2024-06-20-doi-thoai-1" / "index.md"
+    sample = "[buổi trước](../2024-06-19-doi-thoai-2/index.md#ho-so-gpxd)"
+    write_up.write_text(write_up.read_text(encoding="utf-8") + f"\nCách ghi liên kết: `{sample}`.\n\n"
+                        f"```\n{sample}\n```\n", encoding="utf-8")
+    site = build_archive(tmp_path / "content", tmp_path)
+    first = site / "sessions" / "2024" / "2024-06-19-doi-thoai-2" / "index.html"
+    assert parse(first).select(".da-item__mentions") == []
+    later = parse(site / "sessions" / "2024" / "2024-06-20-doi-thoai-1" / "index.html")
+    assert sample in later.get_text()  # shown as written
+
+
 def test_a_link_by_reference_or_in_html_names_the_item_too(tmp_path: Path) -> None:
     """Only inline links were looked for: a write-up linking by reference (`[kiến nghị][1]`,
     then `[1]: …`) or an answer with an HTML link left the earlier item silent."""

@@ -37,6 +37,7 @@ from .commitments import (
 from .feeds import session_agencies, session_description
 from .fragments import FragmentStore
 from .labels import VI, attendance_kind, count_label, described, format_date, format_short_date
+from .links import CODE_SAMPLE
 from .loader import private_copy
 from .markup import destination, sized_images
 from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
@@ -315,6 +316,17 @@ by reference (`[buổi đối thoại][1]` and `[1]: ../../2023/x/index.md#y`) o
 MAY_LINK = ("](", "]:", "href")
 
 
+def links_written(text: str | None) -> Iterator[str]:
+    """Where the links of a Markdown text lead, as written, but those shown as a sample in code
+    (`` `[x](../../2023/…)` ``, a fenced block), which are no link on the page."""
+    if not text or not any(mark in text for mark in MAY_LINK):
+        return
+    samples = [m.span() for m in CODE_SAMPLE.finditer(text)] if "`" in text or "~~~" in text else []
+    for match in MARKDOWN_LINK.finditer(text):
+        if not any(begin <= match.start() < end for begin, end in samples):
+            yield match[match.lastgroup or "inline"]
+
+
 class ArchiveViews:
     """Indexes over the archive, and the page specs built from them."""
 
@@ -491,9 +503,7 @@ class ArchiveViews:
                  (item.text, *(answer.text for answer in item.answers))) for item in session.items]
             for link, texts in linking:
                 for text in texts:
-                    for match in MARKDOWN_LINK.finditer(text) if text and any(
-                            mark in text for mark in MAY_LINK) else ():
-                        written = match[match.lastgroup or "inline"]
+                    for written in links_written(text):
                         where = destination(written, session.src_uri, False)
                         # An answer's anchor (`<item>/answer-2`) names its item.
                         anchor = where.suffix.partition("#")[2].partition("/")[0] if where else ""
