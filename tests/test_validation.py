@@ -444,6 +444,16 @@ MORE_ITEMS = """\
 """
 
 
+def assert_located(content: Path, expected: list[str]) -> None:
+    """`validate` reports exactly the problems `expected`, in order, each by its start (from
+    the session's folder: 'answers.yaml:9:13: unknown agency')."""
+    result = validate(content)
+    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(located) == len(expected), result.stderr
+    for line, start in zip(located, expected, strict=True):
+        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+
+
 @pytest.mark.parametrize("date", ["2024-06-20", "2024-13-01"])
 def test_a_mistake_in_one_key_hides_no_other_problem(tmp_path: Path, date: str) -> None:
     """FORMAT.md: all problems at once. A typo in one key of the front matter (`time: 8h`), of
@@ -818,11 +828,7 @@ def test_what_is_left_out_of_a_wrong_model_adds_no_problem_and_hides_none(
             path.write_text(path.read_text(encoding="utf-8") + new, encoding="utf-8")
         else:
             replace(path, old, new)
-    result = validate(content)
-    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
-    assert len(located) == len(expected), result.stderr
-    for line, start in zip(located, expected, strict=True):
-        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+    assert_located(content, expected)
 
 
 ANSWER_BY = "      - by: phong-quan-ly-do-thi\n"
@@ -868,11 +874,7 @@ def test_a_name_typed_for_an_id_hides_no_check_of_what_holds_it(
     content = make_archive(tmp_path / "content")
     for file, old, new in edits:
         replace(content / SESSION / file, old, new)
-    result = validate(content)
-    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
-    assert len(located) == len(expected), result.stderr
-    for line, start in zip(located, expected, strict=True):
-        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+    assert_located(content, expected)
 
 
 COMMITMENT_END = "        status: in_progress\n"
@@ -912,11 +914,7 @@ def test_a_mistake_in_one_entry_of_a_list_hides_none_of_the_others(
     its text hid the due dates of the others: one more run each (a helper's finds)."""
     content = make_archive(tmp_path / "content")
     replace(content / SESSION / file, old, new)
-    result = validate(content)
-    located = [line for line in result.stderr.splitlines() if line.startswith("content/")]
-    assert len(located) == len(expected), result.stderr
-    for line, start in zip(located, expected, strict=True):
-        assert line.startswith(f"content/{SESSION}/{start}"), (line, start)
+    assert_located(content, expected)
 
 
 def test_a_unit_that_did_not_exist_on_the_day_gets_the_units_of_that_day(tmp_path: Path) -> None:
