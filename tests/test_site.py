@@ -1342,3 +1342,11 @@ def test_the_sites_own_stylesheet_overrides_the_archives(tmp_path: Path, serve_s
     finally:
         page.close()
     assert colours and set(colours) == {"rgb(1, 2, 3)"}, colours
+
+
+def test_an_items_topics_copied_or_read_aloud_are_apart(sample_site: Path) -> None:
+    """The topics are chips side by side: copied into an article ("Lĩnh vực: Xây dựngĐất đai",
+    a citizen review's find) or read by a screen reader, their names ran together."""
+    session = parse(page(sample_site, "/sessions/2023/2023-09-21-doi-thoai-thu-tuc-hanh-chinh/"))
+    tags = session.select_one("#gpxd-dat-dien-tich-nho .da-item__tags")
+    assert " ".join(tags.get_text().split()).startswith("Lĩnh vực: Xây dựng, Đất đai Thủ tục hành chính:")
