@@ -179,7 +179,8 @@ OPEN_DATA_VI: dict[str, Any] = {
                      "đầu như archive.json, rồi các trường của “Session”), ví dụ"),
     "file_popolo": ("Cùng dữ liệu theo chuẩn Popolo: tổ chức (organizations), sự kiện (events: "
                     "mỗi phiên đối thoại) và phát biểu (speeches: type “question” cho ý kiến, "
-                    "câu hỏi; “answer” cho câu trả lời)."),
+                    "câu hỏi; “answer” cho câu trả lời; “referral” cho lần chuyển ý kiến đến cơ quan khác, "
+                    "không tính là câu trả lời, với mã cơ quan nhận ở referred_to_id)."),
     "licence": "Giấy phép",
     "licence_text": ("Dữ liệu được cung cấp theo giấy phép {name}: được tự do sao chép, phân phối, "
                      "chỉnh sửa, kể cả vì mục đích thương mại, với điều kiện ghi rõ nguồn."),
