@@ -554,6 +554,13 @@ def test_nonsense_gets_the_no_result_message(page, base_url) -> None:
                for url in found), found  # the write-up that says "các khu quy hoạch treo"
 
 
+def test_filters_alone_that_find_nothing_advise_no_other_words(page, base_url) -> None:
+    """With no word typed, "try other words" is no advice (a citizen review's find): only the
+    filters can be changed."""
+    assert open_search(page, base_url, "answered=awaiting") == []
+    assert page.inner_text("#da-status") == WORDS["no_results_unworded"]
+
+
 def test_a_procedure_code_finds_the_items_about_that_procedure(page, base_url) -> None:
     """An office or a citizen may type the code of the national procedure database."""
     tagged = {item["id"] for s in raw_sessions() for item in s.items

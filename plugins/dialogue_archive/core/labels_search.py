@@ -51,6 +51,11 @@ SEARCH_VI: dict[str, Any] = {
     "no_results_in_unfiltered": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên "
                                 "cũ hơn hoặc thử từ khác.",
     "no_results_within_unfiltered": "Không tìm thấy kết quả nào {scope}. Hãy thử từ khác.",
+    # The same three with filters chosen and no words typed: there are none to change.
+    "no_results_unworded": "Không tìm thấy kết quả nào phù hợp. Hãy bỏ bớt bộ lọc.",
+    "no_results_in_unworded": "Không tìm thấy kết quả nào {scope}. Hãy tìm thêm trong các phiên "
+                              "cũ hơn hoặc bỏ bớt bộ lọc.",
+    "no_results_within_unworded": "Không tìm thấy kết quả nào {scope}. Hãy bỏ bớt bộ lọc.",
     # The words typed that no record searched holds (a typo: "xay dug"), each in quotes.
     "missing_words": "Không có nội dung nào chứa {words}: hãy kiểm tra chính tả.",
     "accents_hint": "Nếu gõ có dấu, hãy thử gõ không dấu.",

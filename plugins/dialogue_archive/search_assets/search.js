@@ -675,8 +675,10 @@ async function missingWords(query, list) {
   });
 }
 
-// The message `name`, or its form without the advice to remove filters when none is chosen.
-function unfilteredOr(name, filters) {
+// The message `name`, or its form without the advice to remove filters when none is chosen,
+// or without the advice to try other words when none were typed (`term` empty).
+function unfilteredOr(name, filters, term) {
+  if (!term && Object.keys(filters).length) return messages[`${name}_unworded`];
   return Object.keys(filters).length ? messages[name] : messages[`${name}_unfiltered`];
 }
 
@@ -729,7 +731,7 @@ async function run() {
   clear.hidden = Object.keys(filters).length === 0;
   renderActive();
   if (!shards.length) { // nothing published yet: there is no index to load
-    showResults(listed([]), term || Object.keys(filters).length ? unfilteredOr("no_results", filters) : messages.prompt);
+    showResults(listed([]), term || Object.keys(filters).length ? unfilteredOr("no_results", filters, term) : messages.prompt);
     return;
   }
   const list = scopeShards();
@@ -740,7 +742,7 @@ async function run() {
     renderFacets({}, list); // every year stays choosable, without a count
     showResults(listed([]), years.length && !shards.some((shard) => years.includes(String(shard.year)))
       ? fill(messages.no_sessions_in_years, { years: years.join(", ") })
-      : fill(messages.no_results_within, { scope: describeSearch(list) }));
+      : fill(unfilteredOr("no_results_within", filters, term), { scope: describeSearch(list) }));
     return;
   }
   // Said by the script, not the page: without it (JavaScript off, a page opened from file://)
@@ -781,14 +783,14 @@ async function run() {
   shownShards = held ? kept || list.map((shard) => shard.id) : [];
   shownShards.forEach(sessionsOf);
   const found = results.length;
-  let message = unfilteredOr("no_results", filters);
+  let message = unfilteredOr("no_results", filters, term);
   const whole = list.length >= shards.filter(holds).length;
   if (found) {
     message = countMessage("results_count", found);
     if (state.query.trim()) message += " " + fill(messages.results_for, { query: state.query.trim() });
     message += " " + describeSearch(list) + ".";
   } else if (!whole) {
-    const advice = unfilteredOr(widenable() ? "no_results_in" : "no_results_within", filters);
+    const advice = unfilteredOr(widenable() ? "no_results_in" : "no_results_within", filters, term);
     message = fill(advice, { scope: describeSearch(list) });
   }
   const missing = !found && whole && term ? await missingWords(state.query, list) : [];
