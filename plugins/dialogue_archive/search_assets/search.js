@@ -276,6 +276,7 @@ function noteFailure(url) {
   newest = null;
   newestList = [];
   byYears.clear();
+  widerCounters.clear(); // made again, whole, when next asked
   if (loss === "load" && waiting) {
     showLoadFailed();
   } else if (voidingLosses.includes(loss)) {
@@ -844,11 +845,57 @@ async function facetCounts(instance, list, term, only) {
   if (!counter) return null;
   const filters = activeFilters();
   const counts = { ...(await search(counter, term, { ...filters, ...only })).filters };
+  counts.searched = {}; // by filter, the indexes its counts were made in, when not `list`'s
   for (const key of Object.keys(filters)) {
-    // A facet's own counts ignore its own selection, so other values stay choosable.
-    counts[key] = (await search(counter, term, { ...activeFilters(key), ...only })).filters[key] || {};
+    // A facet's own counts ignore its own selection, so other values stay choosable; they are
+    // counted in the indexes of the search's scope that hold the other filters' choices, which
+    // may be more than those holding this one's (a value with no count read as "nothing", yet
+    // ticked brought results: a citizen review's find). When those are more than twice the
+    // search's (a ward merged away in 2025, searched back through 10,000 sessions, would load
+    // every index's filters, 4.8 MB), a value they may hold gets no count (countedWhole)
+    // rather than a part of one, as does a year not searched (renderFacets).
+    const wider = key === "year" ? list : shardsCounting(key);
+    const extra = wider.filter((shard) => !list.includes(shard)).length;
+    const other = extra > 0 && extra <= list.length ? await widerCounter(wider) : null;
+    if (!other) {
+      counts[key] = (await search(counter, term, { ...activeFilters(key), ...only })).filters[key] || {};
+      continue;
+    }
+    const kept = await shardsHolding(state.query, wider);
+    counts.searched[key] = new Set(wider.map((shard) => shard.id));
+    counts[key] = kept && !kept.length ? {}
+      : (await search(other, term, { ...activeFilters(key), ...(kept ? { shard: { any: kept } } : {}) })).filters[key] || {};
   }
   return counts;
+}
+
+// The indexes of the search's scope (its years, or its newest `depth`) that may hold a record
+// of every filter's choice but `key`'s.
+function shardsCounting(key) {
+  const years = state.filters.year || [];
+  const pool = years.length ? shards.filter((shard) => years.includes(String(shard.year)))
+    : shards.slice(0, state.depth);
+  return pool.filter((shard) => holds(shard, key));
+}
+
+// A counts' instance (its own worker, its filter indexes loaded) for the indexes `list`, made
+// once per set of indexes; null when it cannot be had (the values it would count get none).
+const widerCounters = new Map();
+function widerCounter(list) {
+  const key = list.map((shard) => shard.id).join(" ");
+  if (!widerCounters.has(key)) {
+    countersLoading += 1;
+    widerCounters.set(key, createInstance(list, "#counts").then(async (pagefind) => {
+      await pagefind.filters();
+      return pagefind;
+    }).catch(() => {
+      widerCounters.delete(key);
+      return null;
+    }).finally(() => {
+      countersLoading -= 1;
+    }));
+  }
+  return widerCounters.get(key);
 }
 
 // Coming back from a result (Back), the reader finds the list as long as it was, the page
@@ -1218,9 +1265,9 @@ function facetFinder(facet, fieldset) {
 // Years outside the searched shards are listed without a count: choosing one searches it. So is
 // a year of several shards that the scope searches only in part (its count was of that part).
 function renderFacets(counts, list) {
-  const searched = new Set(list.map((shard) => shard.id));
+  const searchedAll = new Set(list.map((shard) => shard.id));
   const searchedYears = new Set(list.map((shard) => String(shard.year))
-    .filter((year) => shards.every((shard) => String(shard.year) !== year || searched.has(shard.id) || !holds(shard))));
+    .filter((year) => shards.every((shard) => String(shard.year) !== year || searchedAll.has(shard.id) || !holds(shard))));
   const open = new Set([...facetsBox.querySelectorAll("details[open]")].map((d) => d.dataset.facet));
   const firstRender = !facetsBox.children.length;
   const inPanel = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement : null;
@@ -1231,6 +1278,7 @@ function renderFacets(counts, list) {
   facetsBox.removeAttribute("aria-busy");
   for (const facet of config.facets) {
     const facetCounts = counts[facet.key] || {};
+    const searched = (counts.searched || {})[facet.key] || searchedAll; // facetCounts
     const selected = new Set(state.filters[facet.key] || []);
     const uncounted = (v) => (facet.key === "year" ? !searchedYears.has(v) : !countedWhole(facet.key, v, searched));
     let values = Object.keys(facet.values).filter((v) => (facetCounts[v] || 0) > 0 || selected.has(v) || uncounted(v));
