@@ -547,7 +547,7 @@ def _mended(model: type[BaseModel], data: Any, loc: tuple[Any, ...], kind: str) 
     has its date checked, and the other entries of its list). `data` itself otherwise."""
     if not loc or isinstance(loc[-1], int):
         return data
-    owner, holder, key = _model_at(model, loc[:-1]), _node(data, loc[:-1]), loc[-1]
+    owner, holder, key = _model_at(model, loc[:-1]), node_at(data, loc[:-1]), loc[-1]
     if owner is None or not isinstance(holder, dict):
         return data
     if kind == "extra_forbidden" and key in holder:
@@ -563,17 +563,6 @@ def _mended(model: type[BaseModel], data: Any, loc: tuple[Any, ...], kind: str) 
 
 ID_CHECK = typing.get_args(Id)[1]
 """An id's validator: an id left out is not filled (two would be duplicates of each other)."""
-
-
-def _node(data: Any, path: tuple[Any, ...]) -> Any:
-    """The value at `path` in `data` (parsed or salvaged), or None."""
-    for step in path:
-        if (isinstance(data, dict) and step in data) or (
-                isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)):
-            data = data[step]
-        else:
-            return None
-    return data
 
 
 def _key_at(data: Any, loc: tuple[Any, ...], above: bool) -> tuple[Any, ...] | None:

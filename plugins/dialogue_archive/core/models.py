@@ -218,8 +218,8 @@ def _strict_date(value: Any, info: ValidationInfo | None) -> Any:
         except ValueError:
             if problem := calendar_problem(value):
                 raise ValueError(problem) from None
-        if info is not None and info.context == SALVAGING and (day := day_first(value)):
-            return day.date()
+        if info is not None and info.context == SALVAGING and (read := day_first(value)):
+            return read[0].date()
     hint = (iso_form(value) if isinstance(value, str) else "") or " (e.g. 2024-06-20)"
     raise ValueError(f"{described(value)} is not a date: write it as YYYY-MM-DD{hint}")
 
@@ -253,13 +253,14 @@ def calendar_problem(text: str) -> str | None:
     return None
 
 
-def day_first(text: str) -> dt.datetime | None:
-    """The day (and hour) of a day written day first ('31/12/2025', '20/06/2024 8:00'), or None."""
+def day_first(text: str) -> tuple[dt.datetime, bool] | None:
+    """The day of a day written day first ('31/12/2025', '20/06/2024 8:00'), with whether an
+    hour was written, or None."""
     if not (match := DAY_MONTH_YEAR.fullmatch(text.strip())):
         return None
     day, _, month, year, hour, minute = match.groups()
     try:
-        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+        return dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0)), bool(hour)
     except ValueError:
         return None
 
@@ -267,10 +268,10 @@ def day_first(text: str) -> dt.datetime | None:
 def iso_form(text: str) -> str:
     """', here 2025-12-31' for a day written day first ('31/12/2025'): the writer copies the
     form the message asks for instead of working it out; '' for anything else."""
-    match, written = DAY_MONTH_YEAR.fullmatch(text.strip()), day_first(text)
-    if match is None or written is None:
+    if (read := day_first(text)) is None:
         return ""
-    return f", here {written:%Y-%m-%d %H:%M}" if match[5] else f", here {written:%Y-%m-%d}"
+    written, timed = read
+    return f", here {written:%Y-%m-%d %H:%M}" if timed else f", here {written:%Y-%m-%d}"
 
 
 PERIOD_START = r"^(?:(?:trong|den het|het|cuoi)\s+)?"

@@ -617,10 +617,11 @@ def locate(data: Any, path: tuple[Any, ...]) -> Position:
 
 
 def node_at(data: Any, path: tuple[Any, ...]) -> Any:
-    """The value at `path` as parsed; None when the path leaves the data."""
+    """The value at `path` as parsed (or as salvaging copied it: plain mappings and lists);
+    None when the path leaves the data."""
     node = data
     for step in path:
-        if isinstance(node, (LocDict, LocList)):
+        if isinstance(node, (dict, list)):
             try:
                 node = node[step]
             except (KeyError, IndexError, TypeError):
