@@ -295,6 +295,13 @@ CASES: dict[str, Case] = {
     "front-matter-list": Case(
         write(f"{S}/index.md", "---\n- a\n- b\n---\nText\n"), f"{S}/index.md", 2, "expected a mapping"
     ),
+    "hash-cuts-unquoted-text": Case(
+        edit(f"{S}/answers.yaml", "Rà soát thành phần hồ sơ", "Rà soát hồ sơ lô #5 và"),
+        f"{S}/answers.yaml",
+        19,
+        "YAML reads ' #' and the rest of the line as a comment, so this text ends at 'Rà soát hồ sơ lô'",
+        build=True,
+    ),
     # --- duplicates ---------------------------------------------------------------------
     "duplicate-key-answers": Case(
         edit(

@@ -301,6 +301,21 @@ CASES = {
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",
         f"{SESSION}/answers.yaml:7:5: duplicate key 'topics' (already given on line 6)"),
+    # a review's find: 'Lô #5' was published as 'Lô', and nothing said so
+    "a ' #' in an unquoted text": (
+        f"{SESSION}/answers.yaml", "giấy phép xây dựng.", "giấy phép xây dựng tại lô #5 khu B.",
+        f"{SESSION}/answers.yaml:7:79: YAML reads ' #' and the rest of the line as a comment, so "
+        "this text ends at '…cấp giấy phép xây dựng tại lô' and '#5 khu B.' is left out of it: if the "
+        "'#' belongs to the text, write the whole text in quotes (\"…\"); if it is a comment, "
+        "put two spaces before the '#'"),
+    "a ' #' in an unquoted title": (
+        f"{SESSION}/index.md", "title: Đối thoại với công dân", "title: Tổ # 3 đối thoại với công dân",
+        f"{SESSION}/index.md:2:11: YAML reads ' #' and the rest of the line as a comment, so this "
+        "text ends at 'Tổ' and '# 3 đối thoại với công dân về thủ tục hành chính' is left out"),
+    "a ' #' in a list of texts": (
+        "registry/topics.yaml", "synonyms: [hộ khẩu]", "synonyms:\n    - hộ khẩu #KT3",
+        "registry/topics.yaml:7:15: YAML reads ' #' and the rest of the line as a comment, so this "
+        "text ends at 'hộ khẩu' and '#KT3' is left out"),
 }
 
 
@@ -315,6 +330,24 @@ def test_invalid_archive_gives_one_located_message(tmp_path: Path, name: str) ->
     assert len(problems) == 1, result.stderr
     assert problems[0].startswith(f"content/{expected}"), problems[0]
     assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("comment", [
+    "    label: Công dân phường Hòa Thọ Đông  # as FORMAT.md writes one",
+    "    type: proposal # kiến nghị",
+    '    text: "Đề nghị đơn giản hoá hồ sơ tại lô #5." # quoted',
+])
+def test_a_comment_that_cuts_no_text_is_a_comment(tmp_path: Path, comment: str) -> None:
+    """Two spaces before the '#', a value of a list of choices, a text in quotes: nothing is
+    left out, and nothing is said."""
+    content = make_archive(tmp_path / "content")
+    key = comment.split(":")[0]
+    answers = content / SESSION / "answers.yaml"
+    lines = [comment if line.startswith(f"{key}:") else line
+             for line in answers.read_text(encoding="utf-8").splitlines()]
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_agency_a_chair_spoke_for_is_checked_against_the_session_day(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def _make_loader(line_offset: int) -> type:
     """A CSafeLoader subclass whose constructors build LocDict/LocList with positions."""
 
     class Loader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
-        duplicate_keys: list[YamlIssue]
+        issues: list[YamlIssue]  # what does not stop the reading: all are said at once
         text: str
 
         def construct_loc_map(self, node: yaml.MappingNode) -> Iterator[LocDict]:
@@ -108,10 +108,11 @@ def _make_loader(line_offset: int) -> type:
                 elif key in data.key_pos:
                     line, col = _pos(key_node.start_mark, line_offset)
                     first = data.key_pos[key][0]
-                    self.duplicate_keys.append(YamlIssue(
+                    self.issues.append(YamlIssue(
                         line, col, f"duplicate key '{key}' (already given on line {first}); keep one"))
                     continue
                 data[key] = self.construct_object(value_node, deep=True)
+                self.check_cut_text(value_node)
                 data.key_pos[key] = _pos(key_node.start_mark, line_offset)
                 data.value_pos[key] = _pos(value_node.start_mark, line_offset)
                 data.value_span[key] = (value_node.start_mark.index, value_node.end_mark.index)
@@ -174,6 +175,28 @@ def _make_loader(line_offset: int) -> type:
             data.item_pos = [_pos(child.start_mark, line_offset) for child in node.value]
             yield data
             data.extend(self.construct_object(child, deep=True) for child in node.value)
+            for child in node.value:
+                self.check_cut_text(child)
+
+        def check_cut_text(self, node: yaml.Node) -> None:
+            """A text written without quotes followed by ' #' on its line ('Lô #5', 'tổ # 3'):
+            YAML reads the rest of the line as a comment, and the text was published cut short
+            without a word. A comment set off by two spaces, as comments are written, is one;
+            so is one after an id or a value of a list of choices, which loses nothing."""
+            if not (isinstance(node, yaml.ScalarNode) and not node.style and node.tag == STR_TAG):
+                return
+            end = node.end_mark.index
+            if self.text[end:end + 2] not in (" #", "\t#") or _ID_LIKE.fullmatch(node.value):
+                return
+            line, col = _pos(node.end_mark, line_offset)
+            comment = self.text[end + 1:].partition("\n")[0].rstrip()
+            end_words = node.value[-30:]  # the text's last words, whole
+            kept = node.value if len(node.value) <= 30 else f"…{end_words.partition(' ')[2] or end_words}"
+            self.issues.append(YamlIssue(line, col + 1, (
+                f"YAML reads ' #' and the rest of the line as a comment, so this text ends at "
+                f"'{kept}' and '{clipped(comment)}' is left out of it: if "
+                "the '#' belongs to the text, write the whole text in quotes (\"…\"); if it is a "
+                "comment, put two spaces before the '#'")))
 
         def construct_nfc_str(self, node: yaml.ScalarNode) -> str:
             return unicodedata.normalize("NFC", self.construct_scalar(node))
@@ -223,6 +246,10 @@ looks like: every key of the format is a text, and YAML 1.1 would make `yes:`, `
 
 
 NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+_ID_LIKE = re.compile(r"[a-z0-9._:/+-]*")
+"""An id, a value of a list of choices (`done`), a code or an hour: a comment after one
+cuts nothing off."""
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 """How YAML writes nothing: `!!null` before anything else is a value lost."""
 NO_TAGS = ("tags are not used in this archive: write the value plainly, without it (a text "
@@ -493,7 +520,8 @@ def _unreadable_character(text: str, position: int, line_offset: int) -> YamlIss
 
 
 def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
-    """Parse one YAML document; returns (data, duplicate-key issues) or raises YamlError."""
+    """Parse one YAML document; returns (data, the issues that leave it readable: duplicate keys,
+    texts cut by a comment) or raises YamlError."""
     if found := _UNSEEN_BREAK.search(text):
         line, column = position_of(text, found.start())
         raise YamlError(YamlIssue(line + line_offset, column, (
@@ -504,7 +532,7 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
     if loader_cls is None:
         loader_cls = _LOADERS[line_offset] = _make_loader(line_offset)
     loader = loader_cls(text)
-    loader.duplicate_keys, loader.text = [], text
+    loader.issues, loader.text = [], text
     try:
         node = loader.get_single_node()
         if node is None:
@@ -549,7 +577,7 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, list[YamlIssue]]:
         raise YamlError(YamlIssue(1 + line_offset, 1, "the YAML is nested too deeply")) from None
     finally:
         loader.dispose()
-    return data, loader.duplicate_keys
+    return data, loader.issues
 
 
 class Positions:
