@@ -394,6 +394,35 @@ def test_an_unfinished_commitment_of_a_dissolved_agency_names_who_carries_it_now
     assert said.select_one("a")["href"].endswith("commitments/agency/phong-kinh-te-ha-tang-do-thi/")
 
 
+def test_a_referral_to_a_dissolved_agency_awaiting_its_answer_names_who_has_it_now(
+        tmp_path: Path) -> None:
+    """A review's find: a question referred to an office since dissolved said only "Chuyển đến"
+    that office; a citizen following it up is told which office has its work today, as a
+    commitment's reader is. Once that office has answered, nothing more is said."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    replace(content / "registry" / "agencies.yaml",
+            "  short_name: Phòng Tư pháp\n  parent: ubnd-quan-cam-le\n",
+            "  short_name: Phòng Tư pháp\n  parent: ubnd-quan-cam-le\n  valid_until: 2025-06-30\n"
+            "  succeeded_by: phong-van-hoa-xa-hoi\n- id: phong-van-hoa-xa-hoi\n"
+            "  name: Phòng Văn hóa - Xã hội phường Cẩm Lệ\n  short_name: Phòng VH-XH\n"
+            "  valid_from: 2025-07-01\n")
+    awaiting, answered = sorted((content / "sessions").glob("*/*/answers.yaml"))
+    for answers in (awaiting, answered):
+        replace(answers, "      - by: phong-quan-ly-do-thi\n",
+                "      - by: phong-quan-ly-do-thi\n        mode: referred\n"
+                "        referred_to: phong-tu-phap\n")
+    replace(answered, "        text: Phòng sẽ rà soát và kiến nghị cấp trên.\n",
+            "        text: Phòng sẽ rà soát và kiến nghị cấp trên.\n      - by: phong-tu-phap\n"
+            "        mode: in_writing\n        text: Phòng Tư pháp đã trả lời bằng văn bản.\n")
+    site = build_archive(content, tmp_path)
+    heads = [" ".join(parse(site / answers.parent.relative_to(content) / "index.html")
+                      .select_one(".da-answer__by").get_text().split())
+             for answers in (awaiting, answered)]
+    assert heads[0] == ("Phòng QLĐT · Chuyển đến Phòng Tư pháp (nay thuộc trách nhiệm của "
+                        "Phòng VH-XH)"), heads
+    assert heads[1] == "Phòng QLĐT · Chuyển đến Phòng Tư pháp", heads
+
+
 def test_an_agencys_inherited_unfinished_commitments_are_those_not_started_or_in_progress(
         sample_site: Path) -> None:
     """An agency's page said '3 cam kết chưa hoàn thành' of the units now gone it carries,

@@ -40,7 +40,7 @@ from .labels import VI, attendance_kind, count_label, described, format_date, fo
 from .links import CODE_SAMPLE
 from .loader import private_copy
 from .markup import destination, sized_images
-from .models import Agency, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
+from .models import Agency, Answer, AnswerMode, Commitment, CommitmentStatus, Item, ItemType, Place, Topic
 from .resizing import Sized, image_attributes, photo_stamps
 from .statistics import (
     answering,
@@ -1134,6 +1134,16 @@ class ArchiveViews:
             return attendance_kind(key)
         return count_label(f"text.attendance_kinds.{key}", count)
 
+    def _referred_now(self, item: Item, answer: Answer) -> tuple[Link, ...]:
+        """Who has a referral still awaiting an answer today, when the agency it went to is gone
+        and the registry names one unit after it: a citizen following it up asks them (a
+        review's find; a commitment's agency is followed up so, `now_by`)."""
+        ended = self.archive.agencies.get(answer.referred_to or "")
+        if ended is None or not self.archive.ended(ended) or answer.referred_to not in referred_to(item):
+            return ()
+        today = self.archive.successors(self.archive.agencies, ended.id)
+        return (self.today_agency_link(today[0].id, ended.id),) if len(today) == 1 else ()
+
     def _item_view(self, session: Session, item: Item, rendered: dict[str, Any],
                    awaiting: str) -> dict[str, Any]:
         """What the item card shows (templates/archive/partials/item_card.html), its texts
@@ -1153,6 +1163,7 @@ class ArchiveViews:
                 "mode_label": mode,
                 "referred_to": self.agency_link(answer.referred_to)
                 if answer.mode is AnswerMode.referred and answer.referred_to else None,
+                "referred_now": self._referred_now(item, answer),
                 "date": format_short_date(answer_date),
                 "date_iso": answer_date.isoformat(),
                 "late": answer_date != session.date,
