@@ -861,6 +861,12 @@ CASES: dict[str, Case] = {
         "not UTF-8",
         build=True,
     ),
+    "utf16": Case(  # Notepad's 'Unicode'
+        transform(f"{S}/answers.yaml", lambda b: b.decode().encode("utf-16")),
+        f"{S}/answers.yaml",
+        1,
+        "the file is saved as UTF-16 (Notepad's 'Unicode'), not UTF-8: save it again as UTF-8",
+    ),
     "nul-byte": Case(
         transform(f"{S}/index.md", lambda b: b.replace(b"Nhi", b"\x00Nhi")), f"{S}/index.md", 14, "NUL"
     ),
@@ -1406,12 +1412,22 @@ def test_an_answer_on_the_spot_dated_after_the_session_is_an_error(
     assert not (tmp_path / "site").exists()
 
 
-def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("file", "old", "new", "problem"), [
+    ("places.yaml", "kind: district", "kind: huyen", "places.yaml:3:9: 'huyen' is not"),
+    # its id under a mistyped key (a review's find: one typo was 6 errors, 5 at correct lines
+    # and advising a dissolved province instead)
+    ("places.yaml", "- id: quan-cam-le", "- idd: quan-cam-le",
+     "places.yaml:1:3: unknown key 'idd' (did you mean 'id'?)"),
+    ("agencies.yaml", "- id: ubnd-quan-cam-le", "- Id: ubnd-quan-cam-le",
+     "agencies.yaml:1:3: unknown key 'Id' (did you mean 'id'?)"),
+])
+def test_an_invalid_registry_entry_is_reported_once_not_at_every_use(
+        tmp_path: Path, file: str, old: str, new: str, problem: str) -> None:
     shutil.copytree(BASE, tmp_path / "content")
-    edit("registry/places.yaml", "kind: district", "kind: huyen")(tmp_path / "content")
+    edit(f"registry/{file}", old, new)(tmp_path / "content")
     result = validate(tmp_path / "content")
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
-    assert len(located) == 1 and located[0].startswith("content/registry/places.yaml:3:"), located
+    assert len(located) == 1 and located[0].startswith(f"content/registry/{problem}"), located
 
 
 def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_path: Path) -> None:
@@ -1442,6 +1458,9 @@ def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_p
     # its aliases wrong: the item is checked without them, but a link to one is not broken
     ("aliases: [gpxd]", "aliases: [gpxd, Bí danh]", "3:21: 'Bí danh' is not a valid id",
      " (its items: ho-so-gpxd)"),
+    # its id in capitals: read as its id (a review's find: two errors and a broken link)
+    ("- id: ho-so-gpxd", "- Id: ho-so-gpxd", "2:5: unknown key 'Id' (did you mean 'id'?)",
+     " (its items: ho-so-gpxd)"),
 ])
 def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
         tmp_path: Path, old: str, new: str, problem: str, items: str) -> None:
@@ -1468,6 +1487,40 @@ def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
         "'../2024-06-20-doi-thoai-mau/index.md#khong-co' points to #khong-co, which is not an item, "
         f"answer, commitment or heading of session 2024-06-20-doi-thoai-mau{items}; fix the anchor or "
         "remove it"), result.stderr
+
+
+@pytest.mark.parametrize(("mistakes", "problems"), [
+    # a key it needs wrong and its id under a mistyped key: the item is left out, not its anchors
+    ([("- id: ho-so-gpxd", "- idd: ho-so-gpxd"), ("type: proposal", "type: kien-nghi")],
+     ["2:5: unknown key 'idd' (did you mean 'id'?)", "3:11: 'kien-nghi' is not an allowed type"]),
+    ([("items:", "itemz:")], ["1:1: unknown key 'itemz' (did you mean 'items'?)"]),
+    ([], []),  # none in the record, but its write-up missing: the folder's problem, below
+])
+def test_one_mistake_in_a_record_makes_no_link_to_it_broken_too(
+        tmp_path: Path, mistakes: list[tuple[str, str]], problems: list[str]) -> None:
+    """A review's finds: each of these mistakes also reported a correct link to the item from
+    another session, with a 'did you mean' naming an unrelated session for the last."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
+    shutil.copytree(content / S, other)
+    (other / "answers.yaml").unlink()
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
+    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
+         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd). Nhiều ý kiến")(content)
+    for old, new in mistakes:
+        edit(f"{S}/answers.yaml", old, new)(content)
+    if not problems:
+        (content / S / "index.md").unlink()
+        problems = ["1:1: the session folder '2024-06-20-doi-thoai-mau' has no index.md write-up"]
+        file = f"{S}/index.md"
+    else:
+        file = f"{S}/answers.yaml"
+    result = validate(content)
+    located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
+    assert len(located) == len(problems), result.stderr
+    for line, problem in zip(located, problems, strict=True):
+        assert line.startswith(f"content/{file}:{problem}"), located
 
 
 def test_a_record_with_a_syntax_error_does_not_make_links_to_it_broken_too(tmp_path: Path) -> None:

@@ -332,6 +332,9 @@ class _Targets:
         self.unloaded = {s.folder.relative_to(archive.root).as_posix(): s for s in archive.unloaded}
         """The session folders left out for their front matter, as `folders`: a link to one is
         judged by what its page will have (UnloadedSession), never reported broken for it."""
+        self.unloaded_pages = {f"{folder}/index.md" for folder in self.unloaded}
+        """Their write-ups, which a folder missing its index.md has not: a link to it is not
+        broken as well."""
         self.page_anchors: dict[Path, set[str]] = {}
         """The same for the other pages of the content folder."""
         self.archive = archive
@@ -376,7 +379,8 @@ class _Targets:
                 return (f"image '{written}' not found: there is no file {target} in the content "
                         f"folder{did_you_mean(path.name, _photos_in(path.parent))}; put the photo "
                         "next to index.md and write its file name, or fix the path")
-        elif not within or not (target in self.pages or is_file(path) or urls.generated(target)):
+        elif not within or not (target in self.pages or is_file(path) or urls.generated(target)
+                                or target in self.unloaded_pages):
             if reference.address and (slash := self._slash_after_file(reference, source)):
                 return slash
             if entry := self._entry_page_file(reference, source):

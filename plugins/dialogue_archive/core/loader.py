@@ -254,6 +254,16 @@ def _meant_key(written: Any, allowed: Iterable[str]) -> str | None:
     return close[0] if close else _english_key(str(written), allowed)
 
 
+def _key_as_meant(entry: dict[Any, Any], key: str, model: type[BaseModel]) -> Any:
+    """`entry`'s value of `key`, or of an unknown key meant as it (`idd:`, `Id:`), as
+    `salvaged` reads it; None when neither is written."""
+    if key in entry:
+        return entry[key]
+    fields = model.model_fields
+    return next((value for written, value in entry.items()
+                 if written not in fields and _meant_key(written, fields) == key), None)
+
+
 def _meant(key: str, value: Any, choices: list[str]) -> str:
     """Which allowed value a wrong one stands for: `type: kiến nghị` is `proposal`; for
     `mode: Ghi nhận` (noted) or `Tiếp thu, giải trình` (explained), which say no mode, which to
@@ -1333,6 +1343,11 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             line, col = locate_key(data, (key,))
             log.add(path, line, col, f"unknown key '{key}'{did_you_mean(str(key), ['items'])} "
                     "(answers.yaml has one key: items)")
+    mistyped = next((data[key] for key in data if _meant_key(key, ["items"]) == "items"), None)
+    if "items" not in data and isinstance(mistyped, list) and lost_anchors is not None:
+        # `itemz:`, reported above: a link to one of its items is not broken as well
+        lost_anchors += [anchor for i, raw in enumerate(mistyped) if isinstance(raw, dict)
+                         for anchor in _raw_anchors(raw, i)]
     raw_items = data.get("items")
     raw_items = [] if raw_items is None else raw_items  # `items:` left empty: none yet
     if not isinstance(raw_items, list):
@@ -1465,9 +1480,11 @@ def _raw_ids(raw: dict[str, Any], index: int) -> list[RawReference]:
 def _raw_anchors(raw: dict[str, Any], index: int) -> list[str]:
     """The anchors an item that did not validate would have on its session page (its id,
     aliases and commitments): a link to it from another session is then not reported as broken
-    as well, on top of the item's own problem."""
+    as well, on top of the item's own problem. Its id written under a mistyped key (`idd:`) is
+    its id, as salvaging reads it when that is the item's only problem."""
+    meant = {key: value for key in OWN_KEYS if (value := _key_as_meant(raw, key, Item)) is not None}
     return [value if kind == "item" else urls.commitment_anchor(value)
-            for kind, value, _, _ in _raw_ids(raw, index)]
+            for kind, value, _, _ in _raw_ids({**raw, **meant}, index)]
 
 
 def _raw_front_references(data: dict[str, Any]) -> list[RawReference]:
@@ -2080,9 +2097,10 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     refs = References(archive, log)
     refs.unreadable = unreadable
     for kind, name in KINDS.items():  # entries whose own problems were just reported
-        key = REGISTRIES[name][1]
-        refs.broken[kind] = {str(entry[key]) for entry in raw[name] or [] if isinstance(entry, dict)
-                             and key in entry} - set(getattr(archive, name))
+        model, key, _ = REGISTRIES[name]
+        refs.broken[kind] = {str(written) for entry in raw[name] or [] if isinstance(entry, dict)
+                             and (written := _key_as_meant(entry, key, model)) is not None
+                             } - set(getattr(archive, name))
     check_registry_links(archive, raw, refs)
     check_histories(root, {"agencies": archive.agencies, "places": archive.places}, raw, log)
     other_pages = check_other_pages(root, redactor, log, pages_markdown_in_html)
@@ -2091,6 +2109,10 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
                                   and (saved := _content_photo(root, one.reference.target)) is not None})
     _stray_files(root, log)
     folders = session_folders(root)
+    # A folder whose index.md is missing is reported (_stray_files); a link to it is judged
+    # when it has one, as a session whose front matter did not validate is.
+    archive.unloaded += [_unread(folder) for folder in sorted((root / "sessions").glob("*/*/"))
+                         if folder.is_dir() and not (folder / "index.md").exists()]
     if only is not None:
         folders = _leave_out(archive, folders, only)
     version = code_fingerprint()  # the reading code is part of every key
@@ -2141,11 +2163,16 @@ def _leave_out(archive: Archive, folders: list[Path], only: PartialPreview) -> l
     kept = set(shown)
     left_out = [folder for folder in folders if folder not in kept]
     archive.left_out = frozenset(f.relative_to(archive.root).as_posix() for f in left_out)
-    archive.unloaded += [UnloadedSession(id=folder.name, folder=folder, body="", items=[],
-                                         lost_anchors=[], record_read=False,
-                                         year=day.year if (day := _folder_day(folder)) else None)
-                         for folder in left_out]
+    archive.unloaded += [_unread(folder) for folder in left_out]
     return shown
+
+
+def _unread(folder: Path) -> UnloadedSession:
+    """A session folder not read: what its page will have is unknown, so links to it are taken
+    as right."""
+    day = _folder_day(folder)
+    return UnloadedSession(id=folder.name, folder=folder, body="", items=[], lost_anchors=[],
+                           record_read=False, year=day.year if day else None)
 
 
 def _sorted_photos(archive: Archive, written: list[tuple[Source, list[WrittenReference]]],

@@ -106,8 +106,12 @@ def likeness(a: str, b: str) -> float:
 
 
 def close_matches(value: str, choices: Iterable[str], n: int = 1) -> list[str]:
-    """The known values close enough to `value` to be what was meant, closest first."""
-    return difflib.get_close_matches(str(value), list(choices), n=n, cutoff=LIKENESS)
+    """The known values close enough to `value` to be what was meant, closest first: one
+    written in other capitals first (`Id:` is `id`, which difflib finds only half alike)."""
+    choices = list(choices)
+    same = [choice for choice in choices if choice.casefold() == str(value).casefold()]
+    alike = difflib.get_close_matches(str(value), choices, n=n, cutoff=LIKENESS)
+    return list(dict.fromkeys([*same, *alike]))[:n]
 
 
 def did_you_mean(value: str, choices: Iterable[str], show: Callable[[str], str] = str) -> str:
