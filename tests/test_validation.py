@@ -301,6 +301,10 @@ CASES = {
         f"{SESSION}/answers.yaml", "    topics: [xay-dung]\n",
         "    topics: [xay-dung]\n    topics: [cu-tru]\n",
         f"{SESSION}/answers.yaml:7:5: duplicate key 'topics' (already given on line 6)"),
+    "another English word for a status": (
+        f"{SESSION}/answers.yaml", "status: in_progress", "status: finished",
+        f"{SESSION}/answers.yaml:16:17: 'finished' is not an allowed status: use one of pending, "
+        "in_progress, done, escalated, dropped (did you mean 'done'?)"),
     # a review's find: 'Lô #5' was published as 'Lô', and nothing said so
     "a ' #' in an unquoted text": (
         f"{SESSION}/answers.yaml", "giấy phép xây dựng.", "giấy phép xây dựng tại lô #5 khu B.",

@@ -228,6 +228,17 @@ ENUM_WORDS = {"type": "type", "kind": "asker_kind", "mode": "mode", "status": "s
 """Keys whose values a press officer may type as the Vietnamese word (sheet_vocabulary)."""
 
 
+ENGLISH_WORDS = {folded_words(word): value for value, words in {
+    "done": ("finished", "completed", "complete", "resolved", "closed"),
+    "in_progress": ("ongoing", "started", "in process", "processing"),
+    "pending": ("not started", "todo", "to do", "waiting", "open", "new"),
+    "dropped": ("cancelled", "canceled", "abandoned", "stopped"),
+    "escalated": ("forwarded", "referred up"),
+    "in_writing": ("written", "writing", "letter"),
+    "on_the_spot": ("spot", "direct", "oral", "at the session"),
+}.items() for word in words}
+"""Other English words for a value of a list of choices, which difflib finds unlike it
+(`status: finished` got no 'did you mean')."""
 LABEL_WORDS = {folded_words(part): value for group in ("session_kind", "place_kind")
                for value, label in VI[group].items() for part in (label, *label.split(","))}
 """The site's labels of the other enums ('Tiếp xúc cử tri', 'Phường'), folded -> value."""
@@ -286,6 +297,9 @@ def _meant(key: str, value: Any, choices: list[str]) -> str:
     if meant in choices:
         return (f" (write '{meant}' for '{value}': values are written in English, the site shows "
                 "them in Vietnamese)")
+    english = ENGLISH_WORDS.get(folded_words(value)) if isinstance(value, str) else None
+    if english in choices:
+        return f" (did you mean '{english}'?)"
     if set(choices) == set(PlaceKind) and isinstance(value, str) and reads_as_group(value):
         return "; " + read_as_group(f"'{value}'", None, first="remove this entry, and ")
     starting = [choice for folded, choice in LABEL_WORDS.items() if isinstance(value, str)
