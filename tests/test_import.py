@@ -753,6 +753,73 @@ def day_lines(days: list[str]) -> list[str]:
         f'{n},"{day}",Ông A.,Câu hỏi,Cư trú,Câu hỏi số {n}.' for n, day in enumerate(days, 1)]
 
 
+def test_a_commune_offices_sheet_as_it_keeps_it(content: Path, tmp_path: Path) -> None:
+    """A review's finds in one commune's workbook: its headers shortened as offices write them
+    ('Đơn vị TL', 'ND trả lời', 'Ngày TL'), one on two lines of its cell, a phone column named
+    'SĐT liên hệ', a voter's question at a dialogue, and the workbook saved while its list of
+    delegates was in front (the import read that list and asked to rename its columns)."""
+    workbook = openpyxl.Workbook()
+    questions = workbook.active
+    questions.title = "Tổng hợp ý kiến"
+    questions.append(["TT", "Người nêu", "Phân loại", "Lĩnh vực", "Nội dung\ný kiến", "Đơn vị TL",
+                      "Ngày TL", "ND trả lời", "SĐT liên hệ"])
+    questions.append([1, "Cử tri tổ 8", "Câu hỏi", "Cư trú", "Thủ tục nhập hộ khẩu cho con?",
+                      "Công an phường Hòa Xuân", dt.datetime(2026, 11, 25),
+                      "Đăng ký qua Cổng dịch vụ công.", "0905 123 456"])
+    questions.append([2, "Bà L.", "Kiến nghị", "Cư trú", "", "Công an phường Hòa Xuân", None, "Đã rõ."])
+    delegates = workbook.create_sheet("Đại biểu dự")
+    delegates.append(["TT", "Họ và tên", "Chức vụ", "Đơn vị"])
+    delegates.append([1, "Nguyễn Văn A", "Chủ tịch", "UBND phường"])
+    delegates.append([2, "Trần Thị B", "Trưởng Công an", "Công an phường"])
+    workbook.active = 1
+    workbook.save(tmp_path / "tong-hop.xlsx")
+    folder = hoa_xuan_session(content)
+    result = run_import(tmp_path / "tong-hop.xlsx", folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert ("the active worksheet 'Đại biểu dự' holds no questions (no column of their type, "
+            "topics or text), so the worksheet 'Tổng hợp ý kiến' was read") in result.stderr
+    assert "column(s) of citizens' personal data, never imported nor published: SĐT liên hệ" in (
+        result.stdout)
+    assert "tong-hop.xlsx[Tổng hợp ý kiến]:row 3: column 'Nội dung ý kiến': is empty" in (
+        result.stderr), result.stderr
+    [item] = items_of(folder)
+    assert item["asker"] == {"label": "Cử tri tổ 8", "kind": "voter"}
+    assert [(a["by"], a["date"], a["text"].strip()) for a in item["answers"]] == [
+        ("cong-an-phuong-hoa-xuan-2025", dt.date(2026, 11, 25), "Đăng ký qua Cổng dịch vụ công.")]
+
+
+def test_a_session_day_column_named_the_short_way_keeps_other_days_out(content: Path,
+                                                                       tmp_path: Path) -> None:
+    """'Ngày ĐT' (ngày đối thoại) was an unknown column: a question of another day was imported
+    into this session with a warning to rename or delete the column (a review's find)."""
+    sheet = write_text_sheet(tmp_path / "ngay-dt.csv", "\n".join(
+        day_lines(["20/11/2026", "15/03/2026"])).replace("Ngày đối thoại", "Ngày ĐT") + "\n")
+    folder = hoa_xuan_session(content)
+    result = run_import(sheet, folder)
+    assert result.returncode == 2
+    assert ("ngay-dt.csv: column 'Ngày ĐT' (B) holds dates, and row(s) 3 are of another day than "
+            "this session's (20/11/2026)") in result.stderr, result.stderr
+
+
+def test_a_semicolon_csv_from_excel_with_merged_cells_and_a_code_as_a_number(
+        content: Path, tmp_path: Path) -> None:
+    """A ';' CSV as a Vietnamese Excel saves it: a procedure code written as a number with a
+    decimal comma ('1,009994') is that code, and a row whose agency was in cells merged in the
+    workbook (saved in the first row only) is told why it is empty."""
+    sheet = tmp_path / "cham-phay.csv"
+    sheet.write_text("STT;Người nêu;Loại;Lĩnh vực;Mã TTHC;Nội dung;Đơn vị trả lời;Nội dung trả lời\n"
+                     "1;Ông A.;Câu hỏi;Xây dựng;1,009994;Hồ sơ cấp phép?;UBND phường Hòa Xuân;Đã rõ.\n"
+                     "2;Bà B.;Câu hỏi;Xây dựng;;Lệ phí bao nhiêu?;;Theo quy định.\n", encoding="utf-8-sig")
+    folder = hoa_xuan_session(content)
+    result = run_import(sheet, folder, "--keep-valid")
+    assert result.returncode == 0, result.stderr
+    assert ("cham-phay.csv:row 3: column 'Đơn vị trả lời': is empty: say which agency answered (a "
+            "CSV keeps the value of cells merged in Excel in their first row only: fill it on each "
+            "row, or import the .xlsx)") in result.stderr, result.stderr
+    [item] = items_of(folder)
+    assert item["procedures"] == ["1.009994"]
+
+
 def test_a_summary_sheet_of_several_sessions_is_refused_until_filtered(content: Path,
                                                                        tmp_path: Path) -> None:
     """A year's summary sheet with a column of session dates ('Ngày đối thoại', no column of
@@ -982,7 +1049,9 @@ def test_every_bad_row_is_reported_and_nothing_is_written(content: Path, tmp_pat
         "loi.csv:row 4: column 'Loại': 'Thắc mắc' is not one of: Câu hỏi, Ý kiến, Kiến nghị, Phản ánh",
         "loi.csv:row 5: column 'Ngày trả lời': '32/13/2024' is not a day of the calendar; check the "
         "day and the month",
-        "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered",
+        "loi.csv:row 7: column 'Cơ quan trả lời': is empty: say which agency answered (a CSV "
+        "keeps the value of cells merged in Excel in their first row only: fill it on each row, or "
+        "import the .xlsx)",
         "loi.csv:row 8: column 'Nội dung ý kiến': is empty: write the question (a row that adds "
         "an answer to the question above leaves its asker, type and topic empty)",
     ]
@@ -1642,7 +1711,7 @@ def test_sheet_level_problems_are_clear(content: Path, tmp_path: Path, capsys) -
                "save it as 'CSV UTF-8'",
         headless: "thieu-cot.csv:row 2 looks like the header, but it has no column for the topics "
                   "(Lĩnh vực / Nhóm lĩnh vực / Chủ đề)",
-        odt: "only .xlsx and .csv spreadsheets are read",
+        odt: "only .xlsx, .csv and .txt (Excel's Unicode Text) spreadsheets are read",
     }
     for sheet, message in expected.items():
         assert main(["import", str(sheet), "--session", str(folder)]) == 2
@@ -1829,6 +1898,12 @@ def test_sheets_as_offices_save_them(content: Path, tmp_path: Path, capsys) -> N
     utf16 = tmp_path / "unicode.csv"
     utf16.write_text(plain, encoding="utf-16")
     assert main(["import", str(utf16), "--session", str(folder), "--force"]) == 0
+    check_sample_items(items_of(folder))
+    # as Excel names it: Unicode Text (.txt), tab-separated (it was refused for its name)
+    unicode_text = tmp_path / "unicode.txt"
+    with unicode_text.open("w", encoding="utf-16", newline="") as out:
+        csv.writer(out, delimiter="\t").writerows(rows)
+    assert main(["import", str(unicode_text), "--session", str(folder), "--force"]) == 0
     check_sample_items(items_of(folder))
 
     fake = tmp_path / "khong-phai.xlsx"

@@ -226,7 +226,7 @@ def add_commands(commands: Any) -> None:
     new.set_defaults(run=cmd_new)
 
     sheet = commands.add_parser("import", help="read questions and answers from a spreadsheet")
-    sheet.add_argument("sheet", help="the .xlsx or .csv file")
+    sheet.add_argument("sheet", help="the .xlsx, .csv or .txt (Unicode Text) file")
     sheet.add_argument("--session", required=True,
                        help="the session folder (with index.md), its index.md, or the session id")
     sheet.add_argument("--sheet", dest="worksheet", metavar="NAME",

@@ -9,6 +9,7 @@ The enum labels of `labels.VI` are accepted as values too.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .labels import VI
 from .registry_match import folded_words
@@ -97,6 +98,30 @@ PERSONAL = ("Số điện thoại", "Điện thoại", "SĐT", "ĐT", "Điện t
             "Địa chỉ", "Địa chỉ thường trú", "Nơi ở", "Ngày sinh", "Năm sinh")
 """Columns of a citizen's contact and identity: never imported, and said so (a hint to rename
 them to a known column would be wrong)."""
+_PERSONAL = tuple(folded_words(name) for name in PERSONAL)
+
+
+def is_personal(name: Any) -> bool:
+    """Whether a column's name is one of PERSONAL, or opens with one ('SĐT liên hệ')."""
+    folded = folded_words(name)
+    return any(folded == known or folded.startswith(f"{known} ") for known in _PERSONAL)
+
+HEADER_ABBREVIATIONS = {"TL": "trả lời", "ND": "nội dung", "CQ": "cơ quan", "ĐV": "đơn vị",
+                        "VB": "văn bản", "KN": "kiến nghị", "YK": "ý kiến", "CK": "cam kết",
+                        "Ngày ĐT": "Ngày đối thoại", "TXCT": "tiếp xúc cử tri",
+                        "TCD": "tiếp công dân"}
+"""The short forms offices write in their headers ('Đơn vị TL', 'ND trả lời', 'Ngày ĐT'), read
+as their words. 'ĐT' alone is a phone number's column (PERSONAL), so only after 'Ngày'."""
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(folded_words(short) for short in HEADER_ABBREVIATIONS)
+                          + r")\b")
+_WORDS_OF = {folded_words(short): folded_words(words) for short, words in HEADER_ABBREVIATIONS.items()}
+
+
+def header_words(name: Any) -> str:
+    """A column's name folded (folded_words), its short forms written out: the key a header is
+    known by ('Đơn vị TL' is 'Đơn vị trả lời')."""
+    return _ABBREVIATED.sub(lambda found: _WORDS_OF[found[0]], folded_words(name))
+
 
 VALUES: dict[str, dict[str, tuple[str, ...]]] = {  # TRUE/FALSE: Excel's, in a saved CSV
     "type": {
@@ -195,9 +220,11 @@ ASKER_OPENINGS: dict[str, tuple[str, ...]] = {
     "organization": ("Hội", "Chi hội", "Hiệp hội", "Ban đại diện", "Ban điều hành", "Ban quản trị",
                      "Ban công tác Mặt trận", "Ủy ban Mặt trận", "Mặt trận", "Tổ dân phố", "Công đoàn",
                      "Đoàn thanh niên", "Câu lạc bộ", "Bệnh viện"),
+    "voter": ("Cử tri",),  # 'Cử tri ấp An Thuận' at a dialogue: a voter, as the sheet says
 }
-"""How an asker's name that is an organisation's opens ('Công ty TNHH Minh Phát', 'Hội Cựu chiến
-binh phường'): its kind when the sheet gives none, instead of the session's default (công dân)."""
+"""How an asker's name that is an organisation's, or a voter's, opens ('Công ty TNHH Minh Phát',
+'Hội Cựu chiến binh phường', 'Cử tri thôn 3'): its kind when the sheet gives none, instead of the
+session's default (công dân)."""
 ASKER_OPENING_KINDS = {folded_words(opening): kind for kind, openings in ASKER_OPENINGS.items()
                        for opening in openings}
 

@@ -64,12 +64,13 @@ from .sheet_vocabulary import (
     NONE_MARK_COLUMNS,
     NONE_MARKS,
     NOT_FOR_THE_SITE,
-    PERSONAL,
     REQUIRED_COLUMNS,
     SESSION_PHRASE,
     VALUE_NAMES,
     VALUES,
     WEEKDAY_NUMBERS,
+    header_words,
+    is_personal,
     kind_named,
     opinion_taken,
 )
@@ -499,15 +500,21 @@ def read_table(path: Path, notes: list[str], warnings: list[str], worksheet: str
         raise SheetError(f"{path}: this is a folder; give the spreadsheet file (.xlsx or .csv)")
     if not path.is_file():
         raise SheetError(f"{path}: no such file")
-    if suffix == ".csv":
+    if suffix in TEXT_TABLES:  # .txt: what Excel's "Unicode Text" (UTF-16, tabs) is saved as
         if worksheet is not None:
-            raise SheetError(f"{path}: a CSV file holds one table; --sheet chooses a worksheet of "
-                             "an Excel workbook (.xlsx)")
+            raise SheetError(f"{path}: a {suffix} file holds one table; --sheet chooses a worksheet "
+                             "of an Excel workbook (.xlsx)")
         return Table(_read_csv(path), set(), path.name)
     if suffix in {".xlsx", ".xlsm"}:
         return _read_xlsx(path, notes, warnings, worksheet)
-    raise SheetError(f"{path}: only .xlsx and .csv spreadsheets are read; in Excel or LibreOffice "
-                     "use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
+    raise SheetError(f"{path}: only .xlsx, .csv and .txt (Excel's Unicode Text) spreadsheets are "
+                     "read; in Excel or LibreOffice use 'Save as' Excel Workbook (.xlsx) or CSV UTF-8")
+
+
+TEXT_TABLES = (".csv", ".txt")
+DECIMAL_COMMA = re.compile(r"\d+,\d+")
+"""A number as Excel writes it in a ';' CSV in Vietnamese and other locales (2,00072): a
+procedure code read as a number, its dot a comma."""
 
 
 def _utf16_without_mark(data: bytes) -> str | None:
@@ -591,7 +598,7 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[Any]]:
 
 def _header_keys(row: list[Any]) -> dict[int, str | None]:
     """Column index -> the key its cell names (None for a text that names no column)."""
-    return {i: HEADER_NAMES.get(folded_words(v)) for i, v in enumerate(row) if isinstance(v, str)}
+    return {i: HEADER_NAMES.get(header_words(v)) for i, v in enumerate(row) if isinstance(v, str)}
 
 
 def _named(keys: dict[int, str | None]) -> int:
@@ -890,9 +897,11 @@ def _sheet_text(value: str) -> str | None:
 def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[list[Any]]]:
     """The worksheet to read, and its rows: the active one (what Excel opens on) whenever it
     has a table, a header row (even one that lacks a column: its message says which) with rows
-    under it; else the only other shown worksheet that has one (behind a guide sheet, or an
-    empty template), said in a warning; when several have one (a worksheet per session), the
-    import stops naming them: which is this session's, only the user knows. A hidden worksheet
+    under it, unless its table names none of the questions' columns and another's does (a list
+    of the delegates, saved while in front); else the only other shown worksheet that has one
+    (behind a guide sheet, or an empty template), said in a warning; when several have one (a
+    worksheet per session), the import stops naming them: which is this session's, only the
+    user knows. A hidden worksheet
     is never read unless --sheet names it: what the sheet shows is what gets published; when
     only a hidden one holds a table, the import stops naming it."""
     # None when the file names a tab it no longer has, a chart when a chart sheet is in front
@@ -900,29 +909,38 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
     shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),
                    key=lambda one: one is not active)
     tables: list[tuple[Any, list[list[Any]]]] = []
+    asking: list[tuple[Any, list[list[Any]]]] = []  # tables with a column of the questions
     template: tuple[Any, list[list[Any]]] | None = None  # a header alone, if none has more
-    for one in shown:  # the active one first: when it has a table, no other is read
+    for one in shown:  # the active one first: when it has the questions, no other is read
         header, names = _likeliest_header(rows := _sheet_values(one))
         if names >= 2 and _rows_under(rows, header):
             tables.append((one, rows))
-            if one is active:
-                break
+            if set(_header_keys(rows[header]).values()) & set(REQUIRED_COLUMNS):
+                asking.append((one, rows))
+                if one is active:
+                    break
         elif names >= 2 and template is None:
             template = one, rows
+    in_front = tables[0] if tables and tables[0][0] is active else None
+    if in_front is not None and (not asking or asking[0][0] is active):
+        tables = [in_front]
+    else:  # a table naming none of the questions' columns (the delegates' list) is passed over
+        tables = asking or tables
     front = f"the active worksheet '{active.title}'" if active is not None else \
         "the sheet the workbook opens on (a chart, or none)"
+    lacks = ("holds no questions (no column of their type, topics or text)" if in_front
+             else "has no table (a row of column names with rows under it)")
     if len(tables) > 1:
-        raise SheetError(f"{name}: {front} has no table (a row of column names with rows under "
-                         "it), and the worksheets " + ", ".join(f"'{one.title}'" for one, _ in tables)
+        raise SheetError(f"{name}: {front} {lacks}, and the worksheets "
+                         + ", ".join(f"'{one.title}'" for one, _ in tables)
                          + " each hold one, so nothing was read: add --sheet with this "
                          "session's worksheet, " + " or ".join(_sheet_option(one.title) for one, _ in tables))
     if chosen := (tables[0] if tables else template):
         one, rows = chosen
         if one is not active and (active is not None or len(shown) > 1):
-            warnings.append(f"warning: {name}: {front} has no table (a row of column names with "
-                            f"rows under it), so the worksheet '{one.title}' was read: check that "
-                            "it holds this session's questions, or name the worksheet to read with "
-                            "--sheet")
+            warnings.append(f"warning: {name}: {front} {lacks}, so the worksheet '{one.title}' was "
+                            "read: check that it holds this session's questions, or name the "
+                            "worksheet to read with --sheet")
         return one, rows
     hidden = [one.title for one in book.worksheets
               if not _shown(one) and _header_score(_sheet_values(one)) >= 2]
@@ -1412,10 +1430,14 @@ def _read_as_empty(cells: dict[str, Any], key: str, row: list[Any], columns: dic
 class RowReader:
     """Turns the cells of one session's sheet into answers.yaml items."""
 
-    def __init__(self, archive: Archive, session: Session, headers: dict[str, str]):
+    def __init__(self, archive: Archive, session: Session, headers: dict[str, str],
+                 text_table: bool = False):
         self.archive = archive
         self.session = session
         self.headers = headers
+        self.text_table = text_table
+        """Read from a CSV (or Unicode Text) file, where cells merged in Excel are saved in
+        their first row only."""
         self.match: dict[str, Match] = registry_matchers(archive)
         place = archive.places.get(session.meta.place)
         self.near = place.name if place else ""
@@ -1501,6 +1523,8 @@ class RowReader:
         value = self.text(cells, key)
         found: list[str] = []
         for part in filter(None, (p.strip() for p in re.split(LIST_SEPARATORS, value or ""))):
+            if registry == "procedure" and DECIMAL_COMMA.fullmatch(part):
+                part = part.replace(",", ".")  # a code as a number, from a ';' CSV: '2,00072'
             try:
                 ids = [self.match[registry].resolve(part, self.session.date, self.near)]
             except MatchError as exc:
@@ -1610,7 +1634,10 @@ class RowReader:
         said = len(self.problems)
         by = self.attempt(lambda: self.ref(cells, "by", "agency"), None)
         if cells.get("by") is None:
-            self.problems.append(self.needed("by", "is empty: say which agency answered", filled))
+            merged = (" (a CSV keeps the value of cells merged in Excel in their first row only: "
+                      "fill it on each row, or import the .xlsx)" if self.text_table else "")
+            self.problems.append(self.needed("by", f"is empty: say which agency answered{merged}",
+                                             filled))
         referred_to = self.attempt(lambda: self.ref(cells, "referred_to", "agency"), None)
         if referred_to is not None and referred_to == by:
             self.problems.append(RowError(self.header("referred_to"), (
@@ -1852,6 +1879,8 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
     table = read_table(sheet, report.notes, report.warnings, worksheet)
     rows, report.sheet = table.rows, table.where
     header, columns, unknown = find_header(rows, report.sheet)
+    # a name on two lines of its cell (Alt+Enter) is one name: messages give it on one line
+    rows[header] = [" ".join(name.split()) if isinstance(name, str) else name for name in rows[header]]
     filled, previous = _replaced_record(target)
     if filled and not force:
         raise SheetError(f"{target} already has items; add --force to replace it with the sheet "
@@ -1881,7 +1910,7 @@ def import_sheet(sheet: Path, folder: Path, keep_valid: bool = False, force: boo
         report.notes.append(f"info: {report.sheet}: column '{name}' ({column_letter(i)}) is read "
                             f"as the sessions' days: its rows are this session's "
                             f"({session.date:%d/%m/%Y}); it is not imported otherwise")
-    reader = RowReader(archive, session, names)
+    reader = RowReader(archive, session, names, text_table=sheet.suffix.lower() in TEXT_TABLES)
     first_rows, unread = _items_from_rows(
         _undated(table_rows(table, header, columns, column_named, report.notes), table, session_days),
         reader, report)
@@ -2039,7 +2068,7 @@ def _check_session_dates(table: Table, header: int, columns: dict[int, str], unk
     their range (Table.rows_listed)."""
     rows, where = table.rows, table.where
     session_days: dict[int, str] = {}
-    named = {i: name for i in unknown if SESSION_PHRASE.search(name := folded_words(rows[header][i]))}
+    named = {i: name for i in unknown if SESSION_PHRASE.search(name := header_words(rows[header][i]))}
     plain = _plain_rows(rows, header, columns) if named else []
     for i, name in named.items():
         if problem := _month_first(rows, header, i, str(rows[header][i]), where):
@@ -2114,13 +2143,12 @@ def _report_columns(rows: list[list[Any]], header: int, columns: dict[int, str],
     column would lose every answer), and which columns are read together."""
     names = rows[header]
     quiet = {folded_words(name) for name in NOT_FOR_THE_SITE}
-    personal = {folded_words(name) for name in PERSONAL}
     no_field = {folded_words(name): what for what, known in NO_FIELD.items() for name in known}
     ignored, private = [], []
     plain = _plain_rows(rows, header, columns) if unknown else []
     for i in unknown:
         filled = len(_column_cells(plain, i))
-        if folded_words(names[i]) in personal:
+        if is_personal(names[i]):
             private.append(str(names[i]))
             continue
         if what := no_field.get(folded_words(names[i])):
