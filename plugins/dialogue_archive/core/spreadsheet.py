@@ -19,7 +19,7 @@ import shlex
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
@@ -334,11 +334,18 @@ class ImportReport:
         them, naming the merge: it was said on every row."""
         problems = sorted(self.problems, key=lambda p: (p.row, p.position))
         repeated = Counter((p.merge, p.message) for p in problems if p.merge)
+        # a column the sheet lacks is its header's problem: said once, with the rows it stops
+        lacking = {message: [p.row for p in problems if p.message == message]
+                   for message in {p.message for p in problems if p.message.startswith(NO_COLUMN)}}
         said: set[tuple[str | None, str]] = set()
         lines = []
         for p in problems:
             once = (p.merge, p.message)
-            if repeated[once] < 2:
+            if len(rows := lacking.get(p.message, [])) > 1:
+                if (None, p.message) not in said:
+                    said.add((None, p.message))
+                    lines.append(f"{p.where}{p.message} (said once for row(s) {listed_rows(rows)})")
+            elif repeated[once] < 2:
                 lines.append(p.where + p.message)
             elif once not in said:
                 said.add(once)
@@ -481,6 +488,10 @@ class Table:
             listed.append(str(rows[0]) if len(rows) == 1 else
                           f"{rows[0]}-{rows[-1]} (merged cells {self.spans[group[0]].coord})")
         return listed
+
+
+NO_COLUMN = "the sheet has no '"
+"""How the problem of a column the sheet lacks, which a row's other cells need, begins."""
 
 
 def said_once(ranges: Iterable[str | None]) -> str:
@@ -1476,7 +1487,7 @@ class RowReader:
         no column of the sheet, which is said on the column `because` whose value needs it."""
         if key in self.headers:
             return RowError(self.header(key), empty)
-        return RowError(self.header(because), f"the sheet has no '{self.header(key)}' column: add "
+        return RowError(self.header(because), f"{NO_COLUMN}{self.header(key)}' column: add "
                         f"one ({FIELD_NAMES[key]}){otherwise}")
 
     def text(self, cells: dict[str, Any], key: str, required: bool = False) -> str | None:
@@ -2001,6 +2012,11 @@ SHOWN_ROWS = 10
 """Rows a message lists before '…'."""
 
 
+def listed_rows(rows: Sequence[object]) -> str:
+    """The first SHOWN_ROWS of `rows` (numbers, or ranges as `Table.rows_listed` gives them)."""
+    return ", ".join(map(str, rows[:SHOWN_ROWS])) + (", …" if len(rows) > SHOWN_ROWS else "")
+
+
 SHOWN_CELLS = 3
 """Cells a column's message shows, each with what is wrong with it, before saying how many more."""
 
@@ -2084,7 +2100,7 @@ def _check_session_dates(table: Table, header: int, columns: dict[int, str], unk
             session_days[i] = str(rows[header][i])
             continue
         other_rows = table.rows_listed((n, i) for n in other)
-        listed = ", ".join(other_rows[:SHOWN_ROWS]) + (", …" if len(other_rows) > SHOWN_ROWS else "")
+        listed = listed_rows(other_rows)
         raise SheetError(
             f"{where}: column '{rows[header][i]}' ({column_letter(i)}) holds dates, and row(s) "
             f"{listed} are of another day than this session's ({day:%d/%m/%Y}): they would be "
