@@ -1448,6 +1448,19 @@ def test_an_item_that_does_not_validate_still_has_its_registry_ids_checked(tmp_p
     assert "unknown agency 'phong-qldt'" in messages[3][1]
 
 
+def linked_from_a_later_session(tmp_path: Path, links: str) -> Path:
+    """The base archive, with a session of the next day whose write-up holds `links` (Markdown)
+    into the base session; returns the content folder."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    later = "sessions/2024/2024-06-21-phien-sau"
+    shutil.copytree(content / S, content / later)
+    (content / later / "answers.yaml").unlink()
+    edit(f"{later}/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
+    edit(f"{later}/index.md", "Nhiều ý kiến", f"{links} Nhiều ý kiến")(content)
+    return content
+
+
 @pytest.mark.parametrize("old, new, problem, items", [
     # an optional key wrong: the item is checked without it, and listed (`loader.salvaged`)
     ("due: 2024-12-31", "due: 2024-02-30",
@@ -1466,19 +1479,13 @@ def test_a_link_to_an_item_that_does_not_validate_is_not_reported_as_broken_too(
         tmp_path: Path, old: str, new: str, problem: str, items: str) -> None:
     """The item's mistake is the one problem: its anchors (id, alias, commitments) still count
     for links from other sessions, and a link to an anchor it never had is still reported."""
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
-    shutil.copytree(content / S, other)
-    (other / "answers.yaml").unlink()
+    content = linked_from_a_later_session(
+        tmp_path, "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd), [bí danh]"
+        "(../2024-06-20-doi-thoai-mau/index.md#gpxd), [cam kết]"
+        "(../2024-06-20-doi-thoai-mau/index.md#cam-ket-ra-soat-ho-so) và [không có]"
+        "(../2024-06-20-doi-thoai-mau/index.md#khong-co).")
     edit(f"{S}/answers.yaml", "  - id: ho-so-gpxd\n", "  - id: ho-so-gpxd\n    aliases: [gpxd]\n")(content)
     edit(f"{S}/answers.yaml", old, new)(content)
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
-         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd), [bí danh]"
-         "(../2024-06-20-doi-thoai-mau/index.md#gpxd), [cam kết]"
-         "(../2024-06-20-doi-thoai-mau/index.md#cam-ket-ra-soat-ho-so) và [không có]"
-         "(../2024-06-20-doi-thoai-mau/index.md#khong-co). Nhiều ý kiến")(content)
     result = validate(content)
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
     assert len(located) == 2 and located[0].startswith(f"content/{S}/answers.yaml:{problem}"), located
@@ -1500,14 +1507,8 @@ def test_one_mistake_in_a_record_makes_no_link_to_it_broken_too(
         tmp_path: Path, mistakes: list[tuple[str, str]], problems: list[str]) -> None:
     """A review's finds: each of these mistakes also reported a correct link to the item from
     another session, with a 'did you mean' naming an unrelated session for the last."""
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
-    shutil.copytree(content / S, other)
-    (other / "answers.yaml").unlink()
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
-         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd). Nhiều ý kiến")(content)
+    content = linked_from_a_later_session(
+        tmp_path, "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd).")
     for old, new in mistakes:
         edit(f"{S}/answers.yaml", old, new)(content)
     if not problems:
@@ -1526,14 +1527,8 @@ def test_one_mistake_in_a_record_makes_no_link_to_it_broken_too(
 def test_a_record_with_a_syntax_error_does_not_make_links_to_it_broken_too(tmp_path: Path) -> None:
     """A YAML syntax error is the one problem: which anchors the page would have is unknown, so
     a link to one of them is not reported (a user would otherwise remove a good link)."""
-    content = tmp_path / "content"
-    shutil.copytree(BASE, content)
-    other = content / "sessions" / "2024" / "2024-06-21-phien-sau"
-    shutil.copytree(content / S, other)
-    (other / "answers.yaml").unlink()
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "date: 2024-06-20", "date: 2024-06-21")(content)
-    edit("sessions/2024/2024-06-21-phien-sau/index.md", "Nhiều ý kiến",
-         "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd). Nhiều ý kiến")(content)
+    content = linked_from_a_later_session(
+        tmp_path, "Xem [ý kiến](../2024-06-20-doi-thoai-mau/index.md#ho-so-gpxd).")
     edit(f"{S}/answers.yaml", "    type: proposal", "\ttype: proposal")(content)
     result = validate(content)
     located = [m.group(0) for m in map(LOCATED.match, result.stderr.splitlines()) if m]
