@@ -13,9 +13,12 @@ with `subprocess`.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import multiprocessing
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,6 +27,8 @@ from pathlib import Path
 
 MODULES = {"mkdocs": "mkdocs", "dialogue-archive": "dialogue_archive.cli"}
 """The programs run here, and the module `python -m` runs each as."""
+STACKS_WRITTEN = 2
+"""Seconds a command past its time limit is given to write its threads' stacks (`_command`)."""
 _SERVER = multiprocessing.get_context("forkserver")
 _SERVER.set_forkserver_preload([
     "mkdocs.__main__", "mkdocs.commands.build", "material", "markdown", "pymdownx",
@@ -52,7 +57,9 @@ def _limit(memory: int) -> None:
 
 def _command(program: str, args: list[str], cwd: str, env: dict[str, str],
              memory: int | None, out: str, err: str) -> None:
-    """The forked process: the program's own `main` with the command's set-up around it."""
+    """The forked process: the program's own `main` with the command's set-up around it. Sent
+    SIGUSR1 when its time is up, it writes the stacks of its threads to its stderr, which the
+    TimeoutExpired then gives: a command that hung said nothing of where."""
     if memory is not None:
         _limit(memory)
     os.chdir(cwd)
@@ -60,6 +67,7 @@ def _command(program: str, args: list[str], cwd: str, env: dict[str, str],
     os.environ.update(env)
     for fd, path in ((1, out), (2, err)):
         os.dup2(os.open(path, os.O_WRONLY), fd)
+    faulthandler.register(signal.SIGUSR1, file=2, all_threads=True)
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (the process's own)
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
     sys.argv = [program, *args]
@@ -96,11 +104,22 @@ def run(program: str, args: Sequence[str | Path], *, cwd: Path | None = None,
         process.start()
         process.join(timeout)
         if process.exitcode is None:
+            with contextlib.suppress(ProcessLookupError):  # ended meanwhile
+                os.kill(process.pid, signal.SIGUSR1)
+            process.join(STACKS_WRITTEN)
             process.kill()
             process.join()
-            raise subprocess.TimeoutExpired([program, *argv], timeout, _read(out), _read(err))
+            raise CommandTimeout([program, *argv], timeout, _read(out), _read(err))
         return subprocess.CompletedProcess([program, *argv], process.exitcode, _read(out),
                                            _read(err))
+
+
+class CommandTimeout(subprocess.TimeoutExpired):
+    """A command killed at its time limit, which says what it wrote last (its threads' stacks
+    among it, see `_command`)."""
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}; its stderr ended:\n{(self.stderr or '')[-4000:]}"
 
 
 def _read(path: Path) -> str:
