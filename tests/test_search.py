@@ -686,6 +686,18 @@ def test_search_within_a_merged_ward_covers_the_ward_merged_into_it(page, base_u
     assert sorted(all_results(page, base_url)) == sorted(expected)
 
 
+def test_filtering_by_todays_ward_finds_what_the_wards_merged_into_it_raised(page, base_url) -> None:
+    """A review's find: a citizen of the merged ward who ticked the ward of today found none of
+    its former wards' records (the place page's "search within" box found them)."""
+    raised = {f"sessions/{s.meta['date'].year}/{s.id}/#{item['id']}": item["asker"].get("place")
+              or s.meta["place"] for s in raw_sessions() for item in s.items}
+    merged = {url for url, place in raised.items() if place == "phuong-hoa-xuan"}
+    assert merged  # the former ward has items to find
+    found = set(open_search(page, base_url, "place=phuong-hoa-xuan-2025"))
+    assert merged <= found
+    assert {url for url, place in raised.items() if place == "phuong-hoa-xuan-2025"} <= found
+
+
 def test_filtering_by_a_district_finds_what_its_wards_raised(page, base_url) -> None:
     places = yaml.safe_load((CONTENT / "registry" / "places.yaml").read_text(encoding="utf-8"))
     wards = {p["id"] for p in places if p.get("parent") == "quan-cam-le"}

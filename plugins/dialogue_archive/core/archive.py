@@ -218,6 +218,22 @@ class Archive:
         raised in a ward is listed, filtered and followed under its district too."""
         return self._areas.get(place_id, (place_id,))
 
+    def areas_now(self, place_id: str) -> tuple[str, ...]:
+        """`areas`, and those of the units the place was merged into whole, however far on (a
+        ward merged into today's ward): what the search's place filter finds a record under. A
+        citizen of the merged ward ticks the ward of today, and found none of its former wards'
+        records (a review's find). A unit split among several (a district among its wards) is
+        not followed: most of its records concern the others."""
+        found = list(self.areas(place_id))
+        current = self.places.get(place_id)
+        while current is not None and len(current.succeeded_by) == 1:
+            after = current.succeeded_by[0]
+            if after in found:
+                break
+            found += [area for area in self.areas(after) if area not in found]
+            current = self.places.get(after)
+        return tuple(found)
+
     def ended(self, unit: Agency | Place) -> bool:
         """The unit no longer exists on the build date (dissolved, merged, renamed)."""
         return unit.valid_until is not None and unit.valid_until < self.build_date

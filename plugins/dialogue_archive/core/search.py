@@ -230,7 +230,7 @@ class SearchRecords:
         meta = session.meta
         return {"topic": tuple(dict.fromkeys(t for item in session.items for t in item.topics)),
                 "agency": tuple(dict.fromkeys([meta.organizer, *meta.participants])),
-                "place": self.archive.areas(meta.place)}
+                "place": self.archive.areas_now(meta.place)}
 
     def _item_within(self, session: Any, item: Item) -> dict[str, tuple[str, ...]]:
         """An item's topics, agencies and place (the asker's, else the session's, with the
@@ -241,7 +241,7 @@ class SearchRecords:
             [*answering(item), *forwarded_to(item), *referring(item)] + [c.by for c in item.commitments]
             + [x for c in item.commitments for x in self.views.carriers.now_responsible_ids(c)])
         return {"topic": tuple(item.topics), "agency": tuple(agencies),
-                "place": self.archive.areas(item.asker.place or session.meta.place)}
+                "place": self.archive.areas_now(item.asker.place or session.meta.place)}
 
     def holders(self, shards: list[Shard]) -> dict[str, dict[str, str]]:
         """Which indexes hold a record of each topic, agency and place, as a hexadecimal mask
