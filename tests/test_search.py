@@ -25,6 +25,7 @@ from conftest import (
     SAMPLE_BUILD_DATE,
     build_archive,
     copy_sample,
+    make_archive,
     open_filters,
     parse,
     replace,
@@ -187,6 +188,23 @@ def records() -> list[SearchRecord]:
     archive, problems = load_archive(CONTENT, SAMPLE_BUILD_DATE)
     assert not problems.errors
     return list(SearchRecords(ArchiveViews(archive)))
+
+
+def test_a_write_up_is_found_by_the_name_of_who_chaired_the_session(tmp_path: Path, browser,
+                                                                   serve_site) -> None:
+    """A review's find: the chair's name, on the session page though not in its write-up's
+    text, found nothing, and the page said no record held its middle name."""
+    content = make_archive(tmp_path / "content", sessions=2)
+    index = sorted((content / "sessions").glob("*/*/index.md"))[0]
+    replace(index, "summary:", "chair:\n  name: Võ Ngọc Hiệp\n  position: Phó Chủ tịch UBND quận\n"
+            "summary:")
+    base = serve_site(build_archive(content, tmp_path))
+    tab = browser.new_page()
+    try:
+        assert open_search(tab, base, "q=vo+ngoc+hiep") == [
+            f"sessions/{index.parent.parent.name}/{index.parent.name}/"]
+    finally:
+        tab.close()
 
 
 def test_a_promise_done_late_says_so_in_its_search_result(tmp_path: Path) -> None:

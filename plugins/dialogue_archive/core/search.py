@@ -169,11 +169,16 @@ class SearchRecords:
         text = self._own(shown)
         within = self._session_within(session)
         agencies = within["agency"]
+        # Who chaired it, as its page names them (an official in the role): `Võ Ngọc Hiệp` found
+        # nothing, and said no record held 'Ngọc'. Not the byline: 'Văn Nam' or the office's
+        # name would make every write-up it signed a result for 'nam' or 'van phong'.
+        named = [searchable(meta.chair.name)] if meta.chair and meta.chair.name else []
         return SearchRecord(
             url=self._session_url(session), title=meta.title, shown=shown,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
             # however typed (date_word).
-            extra=" ".join(dict.fromkeys([*self._hidden(searchable(meta.title), text, agencies=agencies),
+            extra=" ".join(dict.fromkeys([*named, *self._hidden(searchable(meta.title),
+                                                                 " ".join([text, *named]), agencies=agencies),
                                           date_word(session.date.day, session.date.month,
                                                     session.date.year)])).strip(),
             date=meta.date.isoformat(),
