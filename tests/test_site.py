@@ -28,6 +28,7 @@ from conftest import (
     run_build,
     write_config,
 )
+from dialogue_archive.core.labels import VI
 from dialogue_archive.core.loader import load_archive
 from dialogue_archive.core.views import ArchiveViews
 from jsonschema import Draft202012Validator
@@ -854,6 +855,21 @@ def test_the_byline_says_when_the_write_up_went_public_in_vietnam_time(tmp_path:
                .select_one(".da-byline").get_text() for index in (first, second)]
     assert bylines == ["Tác giả: Văn Nam · Đăng lúc 08:30 ngày 19/6/2024",
                        "Tác giả: Văn Nam · Đăng ngày 21/6/2024"]
+
+
+def test_a_topic_is_not_listed_among_its_own_synonyms(tmp_path: Path) -> None:
+    """A review's find: a writer listed the topic's name among its synonyms (once as written,
+    once in capitals), and its page and the topics list showed it as a synonym of itself."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "topics.yaml", "synonyms: [hộ khẩu]",
+            "synonyms: [Cư trú, hộ khẩu, HỘ KHẨU, cư trú]")
+    site = build_archive(content, tmp_path)
+    page = parse(site / "topics" / "cu-tru" / "index.html")
+    said = {dt.get_text(strip=True): dd.get_text(strip=True)
+            for dt, dd in zip(page.select("dt"), page.select("dd"), strict=False)}
+    assert said[VI["text"]["synonyms"]] == "hộ khẩu", said
+    listed = " ".join(parse(site / "topics" / "index.html").get_text(" ").split())
+    assert "hộ khẩu" in listed and "Cư trú, hộ khẩu" not in listed and "HỘ KHẨU" not in listed, listed
 
 
 def test_agency_pages_list_the_sessions_it_held_or_attended(sample_site: Path) -> None:

@@ -299,13 +299,24 @@ def due_view(commitment: Commitment) -> dict[str, str]:
 def other_names(agency: Agency) -> list[str]:
     """The agency's short name, then its aliases, each once and none its name again: a writer
     often lists the short name among the aliases too, and the page showed it twice."""
-    seen = {same_words(agency.name)}
-    names = []
-    for name in (agency.short_name, *agency.aliases):
-        if name and same_words(name) not in seen:
-            seen.add(same_words(name))
-            names.append(name)
-    return names
+    return _unrepeated(agency.name, (agency.short_name, *agency.aliases))
+
+
+def other_words(topic: Topic) -> list[str]:
+    """A topic's synonyms, each once and none its name again (a review found "Thuế, phí, lệ
+    phí" listed under the topic of that name)."""
+    return _unrepeated(topic.name, topic.synonyms)
+
+
+def _unrepeated(name: str, others: Iterable[str | None]) -> list[str]:
+    """`others` that are written, each once, none of them `name` again (words compared)."""
+    seen = {same_words(name)}
+    kept = []
+    for other in others:
+        if other and same_words(other) not in seen:
+            seen.add(same_words(other))
+            kept.append(other)
+    return kept
 
 
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?(?P<inline>[^)\s>]+)"
@@ -828,8 +839,8 @@ class ArchiveViews:
             detail = [(self.place_kind(record), "")]
             if record.parent:
                 detail.append((self.text["within"], in_sentence(self.place_name(record.parent), self.lang)))
-        elif kind == "topic" and record.synonyms:
-            detail = [("", ", ".join(record.synonyms))]
+        elif kind == "topic" and (synonyms := other_words(record)):
+            detail = [("", ", ".join(synonyms))]
         ended = getattr(record, "valid_until", None)
         return {"link": Link(self._display_name(kind, record), uri), "detail": detail, "count": count,
                 "ended": format_short_date(ended) if ended and ended < self.archive.build_date else ""}
@@ -848,7 +859,7 @@ class ArchiveViews:
         elif kind == "topic":
             topic: Topic = record
             header["description"] = topic.description
-            header["synonyms"] = topic.synonyms
+            header["synonyms"] = other_words(topic)
         else:
             place: Place = record
             header["kind"] = self.place_kind(place)
