@@ -173,14 +173,13 @@ class SearchRecords:
         # nothing, and said no record held 'Ngọc'. Not the byline: 'Văn Nam' or the office's
         # name would make every write-up it signed a result for 'nam' or 'van phong'.
         named = [searchable(meta.chair.name)] if meta.chair and meta.chair.name else []
+        title, *more = self._hidden(searchable(meta.title), " ".join([text, *named]), agencies=agencies)
         return SearchRecord(
             url=self._session_url(session), title=meta.title, shown=shown,
             # Its date is searchable (`15/12/2026` finds the write-up), not its items' (see `meta`),
             # however typed (date_word).
-            extra=" ".join(dict.fromkeys([*named, *self._hidden(searchable(meta.title),
-                                                                 " ".join([text, *named]), agencies=agencies),
-                                          date_word(session.date.day, session.date.month,
-                                                    session.date.year)])).strip(),
+            extra=" ".join(dict.fromkeys([title, *named, *more, date_word(
+                session.date.day, session.date.month, session.date.year)])).strip(),
             date=meta.date.isoformat(),
             filters={"type": ("session",), "year": (str(session.year),),
                      "kind": (meta.kind.value,), **within},
