@@ -1897,13 +1897,15 @@ def _shared_address(here: Path, parts: tuple[str, ...], name: str, names: list[s
     return ""
 
 
-def _stray_files(root: Path, log: ProblemLog) -> None:
+def _stray_files(root: Path, log: ProblemLog) -> list[Path]:
     """Files that would be published as they are though they are no part of the site (a
     spreadsheet of names and phone numbers, a Word draft, a note): MkDocs copies every file of
     the content folder into the site. Under sessions/ only index.md, answers.yaml and photos in
     sessions/<YYYY>/<session-id>/ are accepted; registry/ holds its YAML files only (read, never
     published); elsewhere, files a web page uses, at an address the site does not make itself.
-    Walked with plain strings: sorting Path objects took a third of a preview's loading."""
+    Walked with plain strings: sorting Path objects took a third of a preview's loading.
+    Returns the session folders without their index.md, reported here."""
+    unwritten: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         here = Path(folder)
@@ -1939,6 +1941,8 @@ def _stray_files(root: Path, log: ProblemLog) -> None:
         if section == "sessions" and len(parts) == 3 and "index.md" not in names:
             log.add(here / "index.md", 1, 1, f"the session folder '{here.name}' has no index.md "
                     "write-up; add one (dialogue-archive new) or remove the folder")
+            unwritten.append(here)
+    return unwritten
 
 
 def _link_out_of(path: Path, root: Path, log: ProblemLog) -> None:
@@ -2121,12 +2125,11 @@ def load_archive(root: Path | str, build_date: dt.date | dt.datetime | None = No
     archive.page_photos = sorted({saved for _, references in other_pages for one in references
                                   if one.reference.image
                                   and (saved := _content_photo(root, one.reference.target)) is not None})
-    _stray_files(root, log)
+    unwritten = _stray_files(root, log)
     folders = session_folders(root)
     # A folder whose index.md is missing is reported (_stray_files); a link to it is judged
     # when it has one, as a session whose front matter did not validate is.
-    archive.unloaded += [_unread(folder) for folder in sorted((root / "sessions").glob("*/*/"))
-                         if folder.is_dir() and not (folder / "index.md").exists()]
+    archive.unloaded += [_unread(folder) for folder in unwritten]
     if only is not None:
         folders = _leave_out(archive, folders, only)
     version = code_fingerprint()  # the reading code is part of every key
