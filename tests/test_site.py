@@ -924,6 +924,18 @@ def test_an_agency_page_says_what_kind_of_agency_it_is(sample_site: Path) -> Non
     assert facts("ubnd-thanh-pho-da-nang")["Loại cơ quan"] == "Ủy ban nhân dân"
 
 
+def test_a_kind_of_agency_no_label_names_is_shown_as_words(tmp_path: Path) -> None:
+    """`kind` is free (FORMAT.md): one the labels do not translate was shown as typed, in lower
+    case after "Loại cơ quan:" (a review's find: "hội đồng tổ")."""
+    content = make_archive(tmp_path / "content")
+    replace(content / "registry" / "agencies.yaml", "  short_name: Phòng Tư pháp\n",
+            "  short_name: Phòng Tư pháp\n  kind: hội_đồng_tổ\n")
+    page = parse(build_archive(content, tmp_path) / "agencies" / "phong-tu-phap" / "index.html")
+    facts = {dt.get_text(): dd.get_text(" ", strip=True)
+             for dt, dd in zip(page.select("dl.da-facts dt"), page.select("dl.da-facts dd"), strict=True)}
+    assert facts["Loại cơ quan"] == "Hội đồng tổ", facts
+
+
 def test_the_404_page_leads_home_and_to_search(sample_site: Path) -> None:
     """Served for any missing address, the 404 page's links start from the site's root
     (mkdocs.yml's site_url is https://doithoai.example.vn/)."""

@@ -302,6 +302,13 @@ def other_names(agency: Agency) -> list[str]:
     return _unrepeated(agency.name, (agency.short_name, *agency.aliases))
 
 
+def agency_kind(written: str) -> str:
+    """A `kind` no label translates, as a reader meets it after "Loại cơ quan": words, not an
+    id, starting with a capital as the labels do ('hội_đồng_tổ' is "Hội đồng tổ")."""
+    words = written.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 def other_words(topic: Topic) -> list[str]:
     """A topic's synonyms, each once and none its name again (a review found "Thuế, phí, lệ
     phí" listed under the topic of that name)."""
@@ -851,7 +858,7 @@ class ArchiveViews:
             agency: Agency = record
             header["parent"] = self.agency_link(agency.parent) if agency.parent else None
             header["spellings"] = other_names(agency)
-            header["kind"] = (VI["agency_kind"].get(agency.kind) or agency.kind.replace("_", " ")
+            header["kind"] = (VI["agency_kind"].get(agency.kind) or agency_kind(agency.kind)
                               if agency.kind else "")
             direct, today = self._successors(self.archive.agencies, agency)
             header["successors"] = [self.agency_link(a) for a in direct]
