@@ -224,15 +224,19 @@ class Archive:
         citizen of the merged ward ticks the ward of today, and found none of its former wards'
         records (a review's find). A unit split among several (a district among its wards) is
         not followed: most of its records concern the others."""
-        found = list(self.areas(place_id))
-        current = self.places.get(place_id)
-        while current is not None and len(current.succeeded_by) == 1:
-            after = current.succeeded_by[0]
-            if after in found:
-                break
-            found += [area for area in self.areas(after) if area not in found]
-            current = self.places.get(after)
-        return tuple(found)
+        return self._areas_now.get(place_id, (place_id,))
+
+    @cached_property
+    def _areas_now(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for place_id, place in self.places.items():
+            areas = list(self.areas(place_id))
+            while len(place.succeeded_by) == 1 and (after := place.succeeded_by[0]) not in areas \
+                    and after in self.places:
+                areas += [area for area in self.areas(after) if area not in areas]
+                place = self.places[after]
+            found[place_id] = tuple(areas)
+        return found
 
     def ended(self, unit: Agency | Place) -> bool:
         """The unit no longer exists on the build date (dissolved, merged, renamed)."""

@@ -1357,11 +1357,11 @@ def _parse_answers(path: Path, text: str, log: ProblemLog, redactor: Redactor, s
             line, col = locate_key(data, (key,))
             log.add(path, line, col, f"unknown key '{key}'{did_you_mean(str(key), ['items'])} "
                     "(answers.yaml has one key: items)")
-    mistyped = next((data[key] for key in data if _meant_key(key, ["items"]) == "items"), None)
-    if "items" not in data and isinstance(mistyped, list) and lost_anchors is not None:
+    if "items" not in data and lost_anchors is not None:
         # `itemz:`, reported above: a link to one of its items is not broken as well
-        lost_anchors += [anchor for i, raw in enumerate(mistyped) if isinstance(raw, dict)
-                         for anchor in _raw_anchors(raw, i)]
+        mistyped = next((value for key, value in data.items() if _meant_key(key, ["items"])), None)
+        lost_anchors += [anchor for i, raw in enumerate(mistyped if isinstance(mistyped, list) else [])
+                         if isinstance(raw, dict) for anchor in _raw_anchors(raw, i)]
     raw_items = data.get("items")
     raw_items = [] if raw_items is None else raw_items  # `items:` left empty: none yet
     if not isinstance(raw_items, list):

@@ -106,6 +106,7 @@ def is_personal(name: Any) -> bool:
     folded = folded_words(name)
     return any(folded == known or folded.startswith(f"{known} ") for known in _PERSONAL)
 
+
 HEADER_ABBREVIATIONS = {"TL": "trả lời", "ND": "nội dung", "CQ": "cơ quan", "ĐV": "đơn vị",
                         "VB": "văn bản", "KN": "kiến nghị", "YK": "ý kiến", "CK": "cam kết",
                         "Ngày ĐT": "Ngày đối thoại", "TXCT": "tiếp xúc cử tri",

@@ -18,7 +18,7 @@ import re
 import shlex
 import unicodedata
 import zipfile
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,15 +335,18 @@ class ImportReport:
         problems = sorted(self.problems, key=lambda p: (p.row, p.position))
         repeated = Counter((p.merge, p.message) for p in problems if p.merge)
         # a column the sheet lacks is its header's problem: said once, with the rows it stops
-        lacking = {message: [p.row for p in problems if p.message == message]
-                   for message in {p.message for p in problems if p.message.startswith(NO_COLUMN)}}
+        lacking: dict[str, list[int]] = defaultdict(list)
+        for p in problems:
+            if p.message.startswith(NO_COLUMN):
+                lacking[p.message].append(p.row)
         said: set[tuple[str | None, str]] = set()
+        lacking_said: set[str] = set()
         lines = []
         for p in problems:
             once = (p.merge, p.message)
             if len(rows := lacking.get(p.message, [])) > 1:
-                if (None, p.message) not in said:
-                    said.add((None, p.message))
+                if p.message not in lacking_said:
+                    lacking_said.add(p.message)
                     lines.append(f"{p.where}{p.message} (said once for row(s) {listed_rows(rows)})")
             elif repeated[once] < 2:
                 lines.append(p.where + p.message)
@@ -912,9 +915,8 @@ def _table_sheet(book: Any, name: str, warnings: list[str]) -> tuple[Any, list[l
     of the delegates, saved while in front); else the only other shown worksheet that has one
     (behind a guide sheet, or an empty template), said in a warning; when several have one (a
     worksheet per session), the import stops naming them: which is this session's, only the
-    user knows. A hidden worksheet
-    is never read unless --sheet names it: what the sheet shows is what gets published; when
-    only a hidden one holds a table, the import stops naming it."""
+    user knows. A hidden worksheet is never read unless --sheet names it: what the sheet shows
+    is what gets published; when only a hidden one holds a table, the import stops naming it."""
     # None when the file names a tab it no longer has, a chart when a chart sheet is in front
     active = book.active if hasattr(book.active, "iter_rows") else None
     shown = sorted((one for one in book.worksheets if hasattr(one, "iter_rows") and _shown(one)),

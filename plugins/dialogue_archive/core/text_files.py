@@ -3,6 +3,7 @@ can be unreadable is one located problem, never a traceback."""
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from pathlib import Path
 
@@ -11,8 +12,6 @@ from .yamlio import position_of
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A larger YAML or Markdown file is refused: nobody types that much for one session."""
-UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
-"""How a UTF-16 file starts (its byte order mark), as Windows Notepad saves 'Unicode'."""
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
@@ -26,7 +25,7 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
         log.add(path, 1, 1, f"the file is {len(raw):,} bytes, more than the "
                 f"{MAX_FILE_BYTES:,} allowed; split it or remove pasted content")
         return None
-    if raw.startswith(UTF16_MARKS):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's 'Unicode'
         log.add(path, 1, 1, "the file is saved as UTF-16 (Notepad's 'Unicode'), not UTF-8: save it "
                 "again as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)")
         return None

@@ -192,11 +192,13 @@ def _make_loader(line_offset: int) -> type:
             comment = self.text[end + 1:].partition("\n")[0].rstrip()
             end_words = node.value[-30:]  # the text's last words, whole
             kept = node.value if len(node.value) <= 30 else f"…{end_words.partition(' ')[2] or end_words}"
-            self.issues.append(YamlIssue(line, col + 1, (
+            issue = YamlIssue(line, col + 1, (
                 f"YAML reads ' #' and the rest of the line as a comment, so this text ends at "
                 f"'{kept}' and '{clipped(comment)}' is left out of it: if "
                 "the '#' belongs to the text, write the whole text in quotes (\"…\"); if it is a "
-                "comment, put two spaces before the '#'")))
+                "comment, put two spaces before the '#'"))
+            if issue not in self.issues:  # a text repeated by an alias (`*first`, `<<`): once
+                self.issues.append(issue)
 
         def construct_nfc_str(self, node: yaml.ScalarNode) -> str:
             return unicodedata.normalize("NFC", self.construct_scalar(node))
